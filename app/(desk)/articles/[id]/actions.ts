@@ -1,0 +1,62 @@
+"use server";
+
+import { addComment, deleteComment, editComment, restoreComment } from "@/lib/claims/comments";
+import { createClaim } from "@/lib/claims/create-claim";
+import { addEvidence } from "@/lib/claims/evidence";
+import { getClaim } from "@/lib/claims/get-claim";
+import { listClaims } from "@/lib/claims/list-claims";
+import { setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
+import { runAction } from "@/lib/http/action";
+import { parseInput } from "@/lib/validation/parse";
+import {
+  ZAddComment,
+  ZAddEvidence,
+  ZCommentRef,
+  ZCreateClaim,
+  ZEditComment,
+  ZSetStatus,
+  ZSetVerdict,
+} from "@/lib/validation/claims";
+import { z } from "zod";
+
+const ZId = z.string().trim().min(1).max(64);
+
+export async function listClaimsAction(articleId: unknown) {
+  return runAction((user) => listClaims({ articleId: parseInput(ZId, articleId), userId: user.id }));
+}
+
+export async function getClaimAction(claimId: unknown) {
+  return runAction((user) => getClaim({ claimId: parseInput(ZId, claimId), userId: user.id }));
+}
+
+export async function createClaimAction(input: unknown) {
+  return runAction((user) => createClaim({ ...parseInput(ZCreateClaim, input), userId: user.id }));
+}
+
+export async function setStatusAction(input: unknown) {
+  return runAction((user) => setClaimStatus({ ...parseInput(ZSetStatus, input), userId: user.id }));
+}
+
+export async function setVerdictAction(input: unknown) {
+  return runAction((user) => setClaimVerdict({ ...parseInput(ZSetVerdict, input), userId: user.id }));
+}
+
+export async function addCommentAction(input: unknown) {
+  return runAction((user) => addComment({ ...parseInput(ZAddComment, input), userId: user.id }));
+}
+
+export async function editCommentAction(input: unknown) {
+  return runAction((user) => editComment({ ...parseInput(ZEditComment, input), userId: user.id }));
+}
+
+export async function deleteCommentAction(input: unknown) {
+  return runAction((user) => deleteComment({ ...parseInput(ZCommentRef, input), userId: user.id }));
+}
+
+export async function restoreCommentAction(input: unknown) {
+  return runAction((user) => restoreComment({ ...parseInput(ZCommentRef, input), userId: user.id }));
+}
+
+export async function addEvidenceAction(input: unknown) {
+  return runAction((user) => addEvidence({ ...parseInput(ZAddEvidence, input), userId: user.id }));
+}

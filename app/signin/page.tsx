@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "@/lib/auth";
+import { SignInForm } from "@/components/auth/SignInForm";
+import { safeCallbackPath } from "@/lib/http/safe-callback";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { callbackUrl, error } = await searchParams;
+  const target = safeCallbackPath(callbackUrl);
+  const session = await getServerSession(authOptions).catch(() => null);
+  if (session?.user?.id) redirect(target);
+  return (
+    <main className="grid min-h-screen place-items-center px-4">
+      <div className="w-full max-w-sm">
+        <div className="mb-8 text-center">
+          <span aria-hidden className="mx-auto mb-3 grid h-10 w-10 place-items-center rounded-md bg-accent text-lg font-semibold text-white">F</span>
+          <h1 className="text-2xl font-semibold tracking-tight">Sign in to Factdesk</h1>
+          <p className="mt-1 text-sm text-muted">Fact-check annotation for your desk</p>
+        </div>
+        <SignInForm callbackPath={target} initialError={error === "TooManyAttempts" ? "Too many failed sign-in attempts. Try again later." : null} />
+      </div>
+    </main>
+  );
+}

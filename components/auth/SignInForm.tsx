@@ -1,0 +1,69 @@
+"use client";
+
+import { getCsrfToken } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+
+type Props = { callbackPath: string; initialError: string | null };
+
+type CallbackAnswer = { url?: string; error?: { message?: string } };
+
+export function SignInForm({ callbackPath, initialError }: Props) {
+  const [error, setError] = useState<string | null>(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    const form = new FormData(event.currentTarget);
+    try {
+      const csrfToken = (await getCsrfToken()) ?? "";
+      const response = await fetch("/api/auth/callback/credentials", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          email: String(form.get("email") ?? ""),
+          password: String(form.get("password") ?? ""),
+          csrfToken,
+          callbackUrl: callbackPath,
+          json: "true",
+        }),
+      });
+      const answer = (await response.json().catch(() => ({}))) as CallbackAnswer;
+      if (response.ok && answer.url && !new URL(answer.url).searchParams.get("error")) {
+        window.location.assign(callbackPath);
+        return;
+      }
+      if (response.status === 429) setError(answer.error?.message ?? "Too many attempts. Try again later.");
+      else if (response.status === 503) setError(answer.error?.message ?? "The service is unavailable. Try again shortly.");
+      else setError("That email and password do not match an active account.");
+    } catch {
+      setError("Could not reach Factdesk. Check your connection and try again.");
+    }
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-rule bg-white p-6 shadow-sm" noValidate>
+      <label className="block text-sm font-medium">
+        Email
+        <input name="email" type="email" autoComplete="username" required autoFocus
+          className="mt-1 block w-full rounded-md border border-rule px-3 py-2 text-base focus:border-accent focus:outline-none" />
+      </label>
+      <label className="block text-sm font-medium">
+        Password
+        <input name="password" type="password" autoComplete="current-password" required
+          className="mt-1 block w-full rounded-md border border-rule px-3 py-2 text-base focus:border-accent focus:outline-none" />
+      </label>
+      {error && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={pending}
+        className="w-full rounded-md bg-accent px-4 py-2 font-medium text-white hover:bg-accent-strong disabled:opacity-60">
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,183 @@
+"use client";
+
+import { useCallback, useMemo, useRef, useState } from "react";
+import { describeRange, trimRange } from "@/lib/anchoring/selectors";
+import type { ClaimDTO } from "@/lib/claims/dto";
+import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
+import { createClaimAction, getClaimAction, listClaimsAction } from "@/app/(desk)/articles/[id]/actions";
+import { ClaimList, filterClaims, type ClaimFilter } from "@/components/claims/ClaimList";
+import { ClaimPanel, type PanelRefs } from "@/components/claims/ClaimPanel";
+import { HighlightedBody } from "@/components/claims/HighlightedBody";
+import { Legend } from "@/components/claims/Legend";
+import { OverlapMenu } from "@/components/claims/OverlapMenu";
+import { ProgressBar } from "@/components/claims/ProgressBar";
+import { countByStatus } from "@/components/claims/progress";
+import { selectionOffsets, selectionRect } from "@/components/claims/selection";
+import { ShortcutsDialog } from "@/components/claims/ShortcutsDialog";
+import { useAction } from "@/components/claims/useAction";
+import { useShortcuts } from "@/components/claims/useShortcuts";
+import { FormError } from "@/components/ui/FormError";
+import { buttonClass } from "@/components/ui/styles";
+
+type Props = {
+  articleId: string;
+  body: string;
+  initialClaims: ClaimDTO[];
+  me: { id: string; canEdit: boolean; canSignOff: boolean };
+  header: React.ReactNode;
+};
+
+export function ArticleWorkspace({ articleId, body, initialClaims, me, header }: Props) {
+  const [claims, setClaims] = useState(initialClaims);
+  const [filter, setFilter] = useState<ClaimFilter>({ status: "", verdict: "" });
+  const [cursorId, setCursorId] = useState<string | null>(null);
+  const [detail, setDetail] = useState<ClaimDetailDTO | null>(null);
+  const [selection, setSelection] = useState<{ start: number; end: number; x: number; y: number } | null>(null);
+  const [overlap, setOverlap] = useState<{ ids: string[]; at: { x: number; y: number } } | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const refs: PanelRefs = { status: useRef(null), verdict: useRef(null), comment: useRef(null), evidence: useRef(null) };
+  const { run, error, pending } = useAction();
+
+  const visible = useMemo(() => filterClaims(claims, filter), [claims, filter]);
+  const counts = useMemo(() => countByStatus(claims), [claims]);
+
+  const scrollToClaim = useCallback((id: string) => {
+    bodyRef.current?.querySelector(`[data-starts~="${id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, []);
+
+  const openClaim = useCallback(async (id: string, scroll = true) => {
+    setOverlap(null);
+    setCursorId(id);
+    const loaded = await run(() => getClaimAction(id));
+    if (loaded) {
+      setDetail(loaded);
+      if (scroll) scrollToClaim(id);
+    }
+  }, [run, scrollToClaim]);
+
+  const refresh = useCallback(async () => {
+    const [list, open] = await Promise.all([
+      run(() => listClaimsAction(articleId)),
+      detail ? run(() => getClaimAction(detail.id)) : Promise.resolve(null),
+    ]);
+    if (list) setClaims(list);
+    if (open) setDetail(open);
+    setSaved("Saved");
+    window.setTimeout(() => setSaved(null), 2000);
+  }, [articleId, detail, run]);
+
+  function rememberSelection() {
+    const root = bodyRef.current;
+    const offsets = root ? selectionOffsets(root) : null;
+    const rect = offsets ? selectionRect() : null;
+    setSelection(offsets && rect ? { ...offsets, x: rect.right, y: rect.bottom } : null);
+  }
+
+  async function addClaim() {
+    const root = bodyRef.current;
+    const offsets = (root && selectionOffsets(root)) ?? selection;
+    if (!offsets || !me.canEdit) return;
+    const range = trimRange(body, offsets.start, offsets.end);
+    if (!range) return;
+    const target = describeRange(body, range.start, range.end);
+    const created = await run(() =>
+      createClaimAction({
+        articleId,
+        target: {
+          selector: [
+            { type: "TextQuoteSelector", ...target.quote },
+            { type: "TextPositionSelector", ...target.position },
+          ],
+        },
+      }),
+    );
+    if (!created) return;
+    window.getSelection()?.removeAllRanges();
+    setSelection(null);
+    setClaims((current) => [...current, created].sort((a, b) => a.start - b.start || b.end - a.end));
+    await openClaim(created.id, false);
+  }
+
+  function move(step: 1 | -1) {
+    if (visible.length === 0) return;
+    const index = visible.findIndex((c) => c.id === cursorId);
+    const next = visible[(index + step + visible.length) % visible.length]!;
+    setCursorId(next.id);
+    scrollToClaim(next.id);
+    document.querySelector<HTMLElement>(`[data-claim-id="${next.id}"]`)?.focus();
+  }
+
+  useShortcuts({
+    j: () => move(1),
+    k: () => move(-1),
+    Enter: () => cursorId && openClaim(cursorId),
+    a: () => void addClaim(),
+    s: () => refs.status.current?.querySelector<HTMLElement>("[aria-checked=true]")?.focus(),
+    v: () => refs.verdict.current?.focus(),
+    c: () => refs.comment.current?.focus(),
+    e: () => {
+      if (refs.evidence.current) refs.evidence.current.focus();
+      else document.querySelector<HTMLButtonElement>("[data-action=add-evidence]")?.click();
+    },
+    "?": () => setHelpOpen(true),
+    Escape: () => (helpOpen ? setHelpOpen(false) : overlap ? setOverlap(null) : setDetail(null)),
+  });
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(340px,420px)]">
+      <div className="min-w-0">
+        <article className="mx-auto max-w-[68ch]" onMouseUp={rememberSelection} onKeyUp={rememberSelection}>
+          {header}
+          <div className="sticky top-14 z-10 -mx-2 mb-6 bg-paper/95 px-2 py-2 backdrop-blur">
+            <ProgressBar counts={counts} />
+            <div className="mt-1 flex items-center justify-between">
+              <Legend />
+              <button type="button" onClick={() => setHelpOpen(true)} className="text-xs text-muted hover:text-accent">Shortcuts <kbd>?</kbd></button>
+            </div>
+          </div>
+          <div ref={bodyRef}>
+            <HighlightedBody body={body} claims={claims} activeId={detail?.id ?? null} onOpen={openClaim} onChoose={(ids, at) => setOverlap({ ids, at })} />
+          </div>
+        </article>
+        {selection && me.canEdit && (
+          <button
+            type="button"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={addClaim}
+            disabled={pending}
+            className={`${buttonClass} fixed z-30 shadow-lg`}
+            style={{ left: Math.min(selection.x, window.innerWidth - 140), top: selection.y + 8 }}
+          >
+            + Add claim
+          </button>
+        )}
+        {overlap && (
+          <OverlapMenu claims={overlap.ids.map((id) => claims.find((c) => c.id === id)!).filter(Boolean)} at={overlap.at} onPick={(id) => openClaim(id, false)} onClose={() => setOverlap(null)} />
+        )}
+      </div>
+      <aside className="sticky top-16 h-[calc(100vh-5rem)] overflow-y-auto rounded-lg border border-rule bg-white" aria-label="Claims sidebar">
+        <div aria-live="polite" className="sr-only">{saved}</div>
+        {saved && <p className="absolute right-3 top-2 rounded bg-emerald-50 px-2 py-0.5 text-xs text-emerald-800">✓ {saved}</p>}
+        <FormError message={error} />
+        {detail ? (
+          <ClaimPanel
+            key={detail.id}
+            claim={detail}
+            canEdit={me.canEdit}
+            canSignOff={me.canSignOff}
+            meId={me.id}
+            refs={refs}
+            onClose={() => setDetail(null)}
+            onChanged={refresh}
+            onShowInText={() => scrollToClaim(detail.id)}
+          />
+        ) : (
+          <ClaimList claims={visible} total={claims.length} filter={filter} onFilter={setFilter} cursorId={cursorId} onOpen={openClaim} />
+        )}
+      </aside>
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
+    </div>
+  );
+}

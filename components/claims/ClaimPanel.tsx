@@ -1,0 +1,56 @@
+"use client";
+
+import type { RefObject } from "react";
+import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
+import { ClaimHistory } from "@/components/claims/ClaimHistory";
+import { CommentThread } from "@/components/claims/CommentThread";
+import { EvidenceSection } from "@/components/claims/EvidenceSection";
+import { StatusStepper } from "@/components/claims/StatusStepper";
+import { VerdictForm } from "@/components/claims/VerdictForm";
+import { formatWhen } from "@/components/claims/format";
+
+export type PanelRefs = {
+  status: RefObject<HTMLDivElement | null>;
+  verdict: RefObject<HTMLSelectElement | null>;
+  comment: RefObject<HTMLTextAreaElement | null>;
+  evidence: RefObject<HTMLInputElement | null>;
+};
+
+type Props = {
+  claim: ClaimDetailDTO;
+  canEdit: boolean;
+  canSignOff: boolean;
+  meId: string;
+  refs: PanelRefs;
+  onClose: () => void;
+  onChanged: () => void;
+  onShowInText: () => void;
+};
+
+export function ClaimPanel({ claim, canEdit, canSignOff, meId, refs, onClose, onChanged, onShowInText }: Props) {
+  return (
+    <section aria-label="Claim" className="space-y-5 p-4" data-testid="claim-panel">
+      <div className="flex items-start justify-between gap-2">
+        <h2 className="text-sm font-semibold">Claim</h2>
+        <div className="flex gap-3 text-xs">
+          <button type="button" onClick={onShowInText} className="text-muted hover:text-accent">Show in text</button>
+          <button type="button" onClick={onClose} className="text-muted hover:text-accent" aria-label="Close claim (Esc)">Close ✕</button>
+        </div>
+      </div>
+      <blockquote className="rounded-md bg-stone-50 p-3 font-serif text-[0.95rem] leading-relaxed text-muted" data-testid="claim-quote">
+        {claim.prefix && <span>…{claim.prefix}</span>}
+        <mark className="hl rounded px-0.5 text-ink" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined}>{claim.exact}</mark>
+        {claim.suffix && <span>{claim.suffix}…</span>}
+      </blockquote>
+      <p className="-mt-3 text-xs text-muted">
+        Highlighted by {claim.createdBy.name}, {formatWhen(claim.createdAt)} · version {claim.version}
+      </p>
+      {!canEdit && <p className="rounded-md bg-stone-100 px-3 py-2 text-xs text-muted">You have read-only access to this desk.</p>}
+      <StatusStepper ref={refs.status} claim={claim} canEdit={canEdit} canSignOff={canSignOff} meId={meId} onChanged={onChanged} />
+      <VerdictForm key={`verdict-${claim.id}`} ref={refs.verdict} claim={claim} canEdit={canEdit} onChanged={onChanged} />
+      <EvidenceSection key={`evidence-${claim.id}`} ref={refs.evidence} claim={claim} canEdit={canEdit} onChanged={onChanged} />
+      <CommentThread ref={refs.comment} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
+      <ClaimHistory events={claim.events} />
+    </section>
+  );
+}

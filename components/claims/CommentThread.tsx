@@ -1,0 +1,74 @@
+"use client";
+
+import { forwardRef, useState, type FormEvent } from "react";
+import type { CommentDTO } from "@/lib/claims/comments";
+import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
+import { addCommentAction } from "@/app/(desk)/articles/[id]/actions";
+import { FormError } from "@/components/ui/FormError";
+import { buttonClass, inputClass, sectionTitleClass } from "@/components/ui/styles";
+import { useAction } from "@/components/claims/useAction";
+import { CommentItem } from "@/components/claims/CommentItem";
+
+type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: () => void };
+
+export function CommentBox({ claimId, parentId, onDone, autoFocus, inputRef }: {
+  claimId: string;
+  parentId?: string;
+  onDone: () => void;
+  autoFocus?: boolean;
+  inputRef?: React.Ref<HTMLTextAreaElement>;
+}) {
+  const [body, setBody] = useState("");
+  const { run, pending, error } = useAction();
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const done = await run(() => addCommentAction({ claimId, body, parentId }));
+    if (done) {
+      setBody("");
+      onDone();
+    }
+  }
+  return (
+    <form onSubmit={onSubmit} className="space-y-2" aria-label={parentId ? "Reply" : "Add comment"}>
+      <textarea
+        ref={inputRef}
+        aria-label={parentId ? "Reply" : "Comment"}
+        className={inputClass}
+        rows={2}
+        placeholder={parentId ? "Write a reply…" : "Add a comment (plain text, links allowed)…"}
+        value={body}
+        autoFocus={autoFocus}
+        onChange={(e) => setBody(e.target.value)}
+      />
+      <button type="submit" className={buttonClass} disabled={pending || body.trim() === ""}>
+        {pending ? "Posting…" : parentId ? "Reply" : "Comment"}
+      </button>
+      <FormError message={error} />
+    </form>
+  );
+}
+
+export const CommentThread = forwardRef<HTMLTextAreaElement, Props>(function CommentThread({ claim, canEdit, meId, onChanged }, ref) {
+  const children = new Map<string | null, CommentDTO[]>();
+  for (const comment of claim.comments) {
+    const key = comment.parentId;
+    children.set(key, [...(children.get(key) ?? []), comment]);
+  }
+  const live = claim.comments.filter((c) => !c.deletedAt).length;
+  return (
+    <div>
+      <h3 className={sectionTitleClass}>Comments ({live})</h3>
+      {claim.comments.length === 0 && <p className="mb-2 text-sm text-muted">No comments yet.</p>}
+      <ul className="space-y-2" data-testid="comment-thread">
+        {(children.get(null) ?? []).map((comment) => (
+          <CommentItem key={comment.id} comment={comment} replies={children} claimId={claim.id} canEdit={canEdit} meId={meId} onChanged={onChanged} />
+        ))}
+      </ul>
+      {canEdit && (
+        <div className="mt-3">
+          <CommentBox claimId={claim.id} onDone={onChanged} inputRef={ref} />
+        </div>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,44 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type { ClaimDTO } from "@/lib/claims/dto";
+import { truncate } from "@/components/claims/format";
+
+type Props = { claims: ClaimDTO[]; at: { x: number; y: number }; onPick: (id: string) => void; onClose: () => void };
+
+/** Where highlights overlap, a click offers the claims under the pointer to choose from. */
+export function OverlapMenu({ claims, at, onPick, onClose }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector("button")?.focus();
+    const close = (event: MouseEvent) => {
+      if (!ref.current?.contains(event.target as Node)) onClose();
+    };
+    document.addEventListener("mousedown", close);
+    return () => document.removeEventListener("mousedown", close);
+  }, [onClose]);
+  return (
+    <div
+      ref={ref}
+      role="menu"
+      aria-label="Claims at this spot"
+      onKeyDown={(e) => e.key === "Escape" && onClose()}
+      className="fixed z-30 w-80 rounded-md border border-rule bg-white p-1 shadow-lg"
+      style={{ left: Math.min(at.x, window.innerWidth - 330), top: at.y + 12 }}
+    >
+      <p className="px-2 py-1 text-xs text-muted">{claims.length} claims overlap here</p>
+      {claims.map((claim) => (
+        <button
+          key={claim.id}
+          type="button"
+          role="menuitem"
+          onClick={() => onPick(claim.id)}
+          className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-stone-100 focus:bg-stone-100"
+        >
+          <span className="font-serif">“{truncate(claim.exact, 90)}”</span>
+          <span className="block text-xs text-muted">{claim.statusLabel}{claim.verdict ? ` · ${claim.verdict.label}` : ""}</span>
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { forwardRef } from "react";
+import { STATUSES, type StatusKey } from "@/lib/claims/verdicts";
+import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
+import { setStatusAction } from "@/app/(desk)/articles/[id]/actions";
+import { FormError } from "@/components/ui/FormError";
+import { sectionTitleClass } from "@/components/ui/styles";
+import { useAction } from "@/components/claims/useAction";
+
+type Props = { claim: ClaimDetailDTO; canEdit: boolean; canSignOff: boolean; meId: string; onChanged: () => void };
+
+export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusStepper({ claim, canEdit, canSignOff, meId, onChanged }, ref) {
+  const { run, pending, error, conflict } = useAction();
+
+  function disabledReason(key: StatusKey): string | null {
+    if (!canEdit) return "Viewers cannot change claims";
+    if (key === claim.status) return "Current status";
+    if ((key === "verdict_proposed" || key === "verified") && !claim.verdict) return "Set a verdict first";
+    if ((key === "verified" || claim.status === "verified") && !canSignOff) return "Only an editor can sign off or reopen";
+    if (key === "verified" && claim.verdict?.by?.id === meId) return "Another editor must sign off your verdict";
+    return null;
+  }
+
+  async function choose(key: StatusKey) {
+    const done = await run(() => setStatusAction({ claimId: claim.id, status: key, version: claim.version }));
+    if (done) onChanged();
+  }
+
+  return (
+    <div>
+      <h3 className={sectionTitleClass}>Status</h3>
+      <div ref={ref} role="radiogroup" aria-label="Status" className="flex flex-wrap gap-1" tabIndex={-1}>
+        {STATUSES.map((s, i) => {
+          const reason = disabledReason(s.key);
+          const current = s.key === claim.status;
+          return (
+            <button
+              key={s.key}
+              type="button"
+              role="radio"
+              aria-checked={current}
+              disabled={pending || (reason !== null && !current)}
+              title={reason ?? `Set status to ${s.label}`}
+              onClick={() => !current && choose(s.key)}
+              className={`rounded-full border px-2.5 py-1 text-xs ${current ? "border-accent bg-accent text-white" : "border-rule bg-white text-ink hover:border-accent disabled:opacity-40"}`}
+            >
+              {i < 4 ? `${i + 1}. ` : ""}{s.label}
+            </button>
+          );
+        })}
+      </div>
+      <FormError message={error} onReload={conflict ? onChanged : undefined} />
+    </div>
+  );
+});

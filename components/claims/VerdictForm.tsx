@@ -1,0 +1,67 @@
+"use client";
+
+import { forwardRef, useState, type FormEvent } from "react";
+import { VERDICTS } from "@/lib/claims/verdicts";
+import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
+import { setVerdictAction } from "@/app/(desk)/articles/[id]/actions";
+import { FormError } from "@/components/ui/FormError";
+import { buttonClass, inputClass, sectionTitleClass } from "@/components/ui/styles";
+import { useAction } from "@/components/claims/useAction";
+import { formatWhen } from "@/components/claims/format";
+import { LinkifiedText } from "@/components/ui/LinkifiedText";
+
+type Props = { claim: ClaimDetailDTO; canEdit: boolean; onChanged: () => void };
+
+export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function VerdictForm({ claim, canEdit, onChanged }, ref) {
+  const [verdict, setVerdict] = useState<string>(claim.verdict?.key ?? "");
+  const [explanation, setExplanation] = useState(claim.verdict?.explanation ?? "");
+  const { run, pending, error, conflict } = useAction();
+  const locked = claim.status === "verified";
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const done = await run(() => setVerdictAction({ claimId: claim.id, verdict, explanation, version: claim.version }));
+    if (done) onChanged();
+  }
+
+  return (
+    <div>
+      <h3 className={sectionTitleClass}>Verdict</h3>
+      {claim.verdict && (
+        <div className="mb-3 rounded-md border border-rule bg-stone-50 p-3 text-sm" data-testid="verdict-card">
+          <p>
+            <span className="hl rounded px-1.5 font-semibold" data-status={claim.status} data-verdict={claim.verdict.key ?? undefined}>
+              {claim.verdict.label}
+            </span>{" "}
+            <span className="text-xs text-muted">
+              {claim.status === "verified" ? "verified" : "proposed"} by {claim.verdict.by?.name ?? "someone"}
+              {claim.verdict.at ? `, ${formatWhen(claim.verdict.at)}` : ""}
+            </span>
+          </p>
+          <p className="mt-1.5 text-ink"><LinkifiedText text={claim.verdict.explanation} /></p>
+        </div>
+      )}
+      {canEdit && !locked && (
+        <form onSubmit={onSubmit} className="space-y-2" aria-label="Set verdict">
+          <select ref={ref} aria-label="Verdict" className={inputClass} value={verdict} onChange={(e) => setVerdict(e.target.value)} required>
+            <option value="" disabled>Choose a verdict…</option>
+            {VERDICTS.map((v) => <option key={v.key} value={v.key}>{v.label}</option>)}
+          </select>
+          <textarea
+            aria-label="Explanation"
+            className={inputClass}
+            rows={3}
+            placeholder="What the evidence shows, in a sentence or two (required)"
+            value={explanation}
+            onChange={(e) => setExplanation(e.target.value)}
+          />
+          <button type="submit" className={buttonClass} disabled={pending || verdict === ""}>
+            {pending ? "Saving…" : claim.verdict ? "Update verdict" : "Propose verdict"}
+          </button>
+          <FormError message={error} onReload={conflict ? onChanged : undefined} />
+        </form>
+      )}
+      {locked && canEdit && <p className="text-xs text-muted">Verified verdicts change only after an editor reopens the claim.</p>}
+    </div>
+  );
+});

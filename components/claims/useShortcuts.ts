@@ -1,0 +1,26 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+/** Single-key shortcuts that stay quiet while the user types in a field or holds a modifier. */
+export function useShortcuts(handlers: Record<string, () => void>) {
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== "Escape" && (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey)) return;
+      if (event.target instanceof HTMLElement && event.target.closest("dialog,[role=menu]") && event.key !== "Escape") return;
+      const handler = latest.current[event.key];
+      if (!handler) return;
+      event.preventDefault();
+      handler();
+    }
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, []);
+}

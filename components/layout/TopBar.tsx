@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/SignOutButton";
+
+type Props = { user: { name: string; email: string; teamName: string | null; role: string | null } };
+
+export function TopBar({ user }: Props) {
+  return (
+    <header className="sticky top-0 z-20 border-b border-rule bg-white/95 backdrop-blur">
+      <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-6 px-6">
+        <Link href="/articles" className="flex items-center gap-2 font-semibold tracking-tight text-ink">
+          <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-accent text-sm text-white">F</span>
+          Factdesk
+        </Link>
+        {user.teamName && (
+          <span className="rounded-full border border-rule px-3 py-0.5 text-sm text-muted" data-testid="team-name">
+            {user.teamName}
+          </span>
+        )}
+        <nav aria-label="Main" className="flex gap-4 text-sm">
+          <Link href="/articles" className="text-ink hover:text-accent">Articles</Link>
+        </nav>
+        <div className="ml-auto flex items-center gap-4 text-sm">
+          <span className="text-right leading-tight" data-testid="signed-in-user">
+            <span className="block font-medium">{user.name}</span>
+            <span className="block text-xs text-muted">
+              {user.role ? `${user.role} · ` : ""}
+              {user.email}
+            </span>
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { createDatabase, startEmbeddedPostgres } from "../../scripts/db/embedded";
+import { applyMigrations } from "../../scripts/db/migrations";
+import { freePort } from "../../scripts/lib/free-port";
+import { healthStatus, startProcess } from "../fixtures/processes";
+
+test("health answers 503 while PostgreSQL is down and 200 once it is back, same app process", async () => {
+  test.setTimeout(120_000);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "factdesk-health-"));
+  const pgPort = await freePort();
+  let pg = await startEmbeddedPostgres({ dataDir, port: pgPort });
+  await applyMigrations(pg.url);
+  const appPort = await freePort();
+  const baseURL = `http://localhost:${appPort}`;
+  const app = startProcess("npx", ["next", "start", "-p", String(appPort)], {
+    DATABASE_URL: pg.url,
+    NEXTAUTH_URL: baseURL,
+    NEXTAUTH_SECRET: "health-test",
+    DATABASE_CONNECT_TIMEOUT_MS: "1000",
+  });
+  try {
+    await expect.poll(() => healthStatus(baseURL), { timeout: 60_000 }).toBe(200);
+    await pg.stop();
+    await expect.poll(() => healthStatus(baseURL), { timeout: 20_000 }).toBe(503);
+    const body = (await (await fetch(`${baseURL}/api/health`)).json()) as { error: { message: string } };
+    expect(body.error.message).toContain("database is not reachable");
+    // A page that needs the database degrades to a readable error, and the process stays up.
+    pg = await startEmbeddedPostgres({ dataDir, port: pgPort });
+    await expect.poll(() => healthStatus(baseURL), { timeout: 20_000 }).toBe(200);
+    expect(app.child.exitCode).toBeNull();
+  } finally {
+    await app.stop();
+    await pg.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

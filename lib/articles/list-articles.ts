@@ -1,0 +1,50 @@
+import { db } from "@/lib/db";
+import type { ClaimStatus } from "@/lib/generated/prisma/enums";
+
+export type ArticleSummary = {
+  id: string;
+  title: string;
+  source: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  createdAt: string;
+  claimCounts: Record<ClaimStatus, number>;
+  openClaims: number;
+};
+
+const emptyCounts = (): Record<ClaimStatus, number> => ({
+  unreviewed: 0,
+  in_review: 0,
+  verdict_proposed: 0,
+  verified: 0,
+  not_check_worthy: 0,
+});
+
+/** The articles of one team, newest first, with claim counts per status; only for its members. */
+export async function listArticles({ userId, teamId }: { userId: string; teamId: string }): Promise<ArticleSummary[]> {
+  const scope = { teamId, team: { memberships: { some: { userId } } } };
+  const [rows, groups] = await Promise.all([
+    db.article.findMany({
+      where: scope,
+      orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],
+      select: { id: true, title: true, source: true, byline: true, publishedAt: true, createdAt: true },
+    }),
+    db.claim.groupBy({ by: ["articleId", "status"], where: { article: scope }, _count: { _all: true } }),
+  ]);
+  const counts = new Map<string, Record<ClaimStatus, number>>();
+  for (const group of groups) {
+    const entry = counts.get(group.articleId) ?? emptyCounts();
+    entry[group.status] = group._count._all;
+    counts.set(group.articleId, entry);
+  }
+  return rows.map((row) => {
+    const claimCounts = counts.get(row.id) ?? emptyCounts();
+    return {
+      ...row,
+      publishedAt: row.publishedAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
+      claimCounts,
+      openClaims: claimCounts.unreviewed + claimCounts.in_review + claimCounts.verdict_proposed,
+    };
+  });
+}

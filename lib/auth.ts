@@ -1,0 +1,98 @@
+import "server-only";
+import type { NextAuthOptions, Session } from "next-auth";
+import { getServerSession } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { redirect } from "next/navigation";
+import { config } from "@/lib/config";
+import { forbidden, isDatabaseUnavailable, unauthorized } from "@/lib/http/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { clientIp } from "@/lib/http/client-ip";
+import { recordLoginAttempt } from "@/lib/users/login-attempts";
+import { loadSessionUser, type SessionUser } from "@/lib/users/session-user";
+import { verifyCredentials } from "@/lib/users/sign-in";
+import { ZSignIn } from "@/lib/validation/auth";
+
+export type { SessionUser };
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/signin", error: "/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      // The per-account and per-address limit is checked before this runs, in
+      // app/api/auth/[...nextauth]/route.ts, so a locked account never reaches the hash.
+      async authorize(credentials, req) {
+        const parsed = ZSignIn.safeParse(credentials);
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const user = await verifyCredentials(email, password);
+        await recordLoginAttempt(email, clientIp(req.headers ?? {}), user !== null);
+        return user;
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.checkedAt = 0;
+      }
+      const due = Date.now() - (token.checkedAt ?? 0) >= config.sessionRecheckSeconds * 1000;
+      if (!due || !token.sub) return token;
+      let current: SessionUser | null;
+      try {
+        current = await loadSessionUser(token.sub, token.teamId);
+      } catch (err) {
+        // A database outage must not sign everyone out; re-check once it is back.
+        if (isDatabaseUnavailable(err)) return token;
+        throw err;
+      }
+      // Throwing here makes next-auth clear the session cookie: the user is signed out.
+      if (!current) throw new Error("Account disabled or removed");
+      return { ...token, ...current, checkedAt: Date.now() };
+    },
+    async session({ session, token }) {
+      return {
+        ...session,
+        user: {
+          id: token.sub ?? "",
+          email: token.email ?? "",
+          name: token.name ?? "",
+          teamId: token.teamId ?? null,
+          teamName: token.teamName ?? null,
+          role: token.role ?? null,
+        },
+      };
+    },
+  },
+};
+
+async function sessionUser(): Promise<SessionUser | null> {
+  const session: Session | null = await getServerSession(authOptions);
+  return session?.user?.id ? session.user : null;
+}
+
+/** For pages: the signed-in user, or a redirect to sign-in. */
+export async function requireUser(callbackPath?: string): Promise<SessionUser> {
+  const user = await sessionUser();
+  if (!user) redirect(callbackPath ? `/signin?callbackUrl=${encodeURIComponent(callbackPath)}` : "/signin");
+  return user;
+}
+
+/** For route handlers and server actions: the signed-in user, or a 401 AppError. */
+export async function requireApiUser(): Promise<SessionUser> {
+  const user = await sessionUser();
+  if (!user) throw unauthorized();
+  return user;
+}
+
+export type TeamUser = SessionUser & { teamId: string; role: Role };
+
+/** The user with an active team, optionally restricted to some roles (403 otherwise). */
+export function requireRole(user: SessionUser, roles?: readonly Role[]): TeamUser {
+  if (!user.teamId || !user.role) throw forbidden("You are not a member of any team yet. Ask an admin to add you.");
+  if (roles && !roles.includes(user.role)) throw forbidden();
+  return user as TeamUser;
+}

@@ -1,0 +1,50 @@
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { forbidden, notFound } from "@/lib/http/errors";
+
+export const WRITE_ROLES: readonly Role[] = ["admin", "editor", "reviewer"];
+export const SIGN_OFF_ROLES: readonly Role[] = ["admin", "editor"];
+
+/** Prisma filter: the article belongs to a team where the user has one of `roles` (any role when omitted). */
+export function articleScope(userId: string, roles?: readonly Role[]) {
+  return { team: { memberships: { some: roles ? { userId, role: { in: [...roles] } } : { userId } } } };
+}
+
+export function claimScope(userId: string, roles?: readonly Role[]) {
+  return { article: articleScope(userId, roles) };
+}
+
+const VIEWER_MESSAGE = "Viewers can read claims but not change them.";
+
+/** The user's role in the article's team; 404 when they are not in it, 403 when read-only. */
+export async function requireArticleWrite(articleId: string, userId: string) {
+  const article = await db.article.findFirst({
+    where: { id: articleId, ...articleScope(userId) },
+    select: { id: true, body: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } },
+  });
+  const role = article?.team.memberships[0]?.role;
+  if (!article || !role) throw notFound("That article");
+  if (!WRITE_ROLES.includes(role)) throw forbidden(VIEWER_MESSAGE);
+  return { id: article.id, body: article.body, role };
+}
+
+/** Same for a claim: returns the user's role in the claim's team. */
+export async function requireClaimWrite(claimId: string, userId: string) {
+  const claim = await db.claim.findFirst({
+    where: { id: claimId, ...claimScope(userId) },
+    select: {
+      id: true,
+      articleId: true,
+      version: true,
+      status: true,
+      verdictOrdinal: true,
+      verdictById: true,
+      article: { select: { team: { select: { memberships: { where: { userId }, select: { role: true } } } } } },
+    },
+  });
+  const role = claim?.article.team.memberships[0]?.role;
+  if (!claim || !role) throw notFound("That claim");
+  if (!WRITE_ROLES.includes(role)) throw forbidden(VIEWER_MESSAGE);
+  const { article: _article, ...rest } = claim;
+  return { ...rest, role };
+}

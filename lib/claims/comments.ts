@@ -1,0 +1,93 @@
+import { db } from "@/lib/db";
+import { claimScope, requireClaimWrite, WRITE_ROLES } from "@/lib/claims/access";
+import { AppError, notFound } from "@/lib/http/errors";
+import type { TAddComment, TEditComment } from "@/lib/validation/claims";
+
+export type CommentDTO = {
+  id: string;
+  parentId: string | null;
+  author: { id: string; name: string };
+  body: string;
+  version: number;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+};
+
+const commentSelect = {
+  id: true,
+  parentId: true,
+  body: true,
+  version: true,
+  createdAt: true,
+  editedAt: true,
+  deletedAt: true,
+  author: { select: { id: true, name: true } },
+} as const;
+
+type CommentRow = { id: string; parentId: string | null; body: string; version: number; createdAt: Date; editedAt: Date | null; deletedAt: Date | null; author: { id: string; name: string } };
+
+/** Deleted comments keep their place in the thread but not their text, except for the author (to undo). */
+export function toCommentDTO(row: CommentRow, viewerId: string): CommentDTO {
+  const hidden = row.deletedAt !== null && row.author.id !== viewerId;
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    author: row.author,
+    body: hidden ? "" : row.body,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+  };
+}
+
+export { commentSelect };
+
+export async function addComment({ userId, claimId, body, parentId }: TAddComment & { userId: string }): Promise<CommentDTO> {
+  await requireClaimWrite(claimId, userId);
+  if (parentId) {
+    const parent = await db.comment.findFirst({ where: { id: parentId, claimId, deletedAt: null }, select: { id: true } });
+    if (!parent) throw new AppError("unprocessable", "The comment you are replying to is no longer there.");
+  }
+  return db.$transaction(async (tx) => {
+    const comment = await tx.comment.create({ data: { claimId, parentId, authorId: userId, body }, select: commentSelect });
+    await tx.claimEvent.create({ data: { claimId, actorId: userId, action: parentId ? "comment.replied" : "comment.added", detail: { commentId: comment.id } } });
+    return toCommentDTO(comment, userId);
+  });
+}
+
+/** Only the author changes their own comment; anyone else gets 404, as if it were not there. */
+async function changeOwnComment(
+  userId: string,
+  commentId: string,
+  action: string,
+  data: { body?: string; editedAt?: Date; deletedAt?: Date | null },
+  expectedVersion?: number,
+): Promise<CommentDTO> {
+  const own = { id: commentId, authorId: userId, claim: claimScope(userId, WRITE_ROLES) };
+  const existing = await db.comment.findFirst({ where: own, select: { claimId: true, version: true, deletedAt: true } });
+  if (!existing) throw notFound("That comment");
+  if (action === "comment.edited" && existing.deletedAt) throw new AppError("unprocessable", "Restore the comment before editing it.");
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.comment.updateMany({
+      where: { ...own, version: expectedVersion ?? existing.version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (count === 0) throw new AppError("conflict", "This comment changed in another window. Reload to see the latest text.");
+    await tx.claimEvent.create({ data: { claimId: existing.claimId, actorId: userId, action, detail: { commentId } } });
+    return toCommentDTO(await tx.comment.findUniqueOrThrow({ where: { id: commentId }, select: commentSelect }), userId);
+  });
+}
+
+export function editComment({ userId, commentId, body, version }: TEditComment & { userId: string }) {
+  return changeOwnComment(userId, commentId, "comment.edited", { body, editedAt: new Date() }, version);
+}
+
+export function deleteComment({ userId, commentId }: { userId: string; commentId: string }) {
+  return changeOwnComment(userId, commentId, "comment.deleted", { deletedAt: new Date() });
+}
+
+export function restoreComment({ userId, commentId }: { userId: string; commentId: string }) {
+  return changeOwnComment(userId, commentId, "comment.restored", { deletedAt: null });
+}

@@ -1,0 +1,18 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/http/errors";
+
+const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "UTC" });
+
+/** Builds the 409 that says who changed the claim and when, after a stale-version write. */
+export async function staleClaimError(tx: Prisma.TransactionClient, claimId: string): Promise<AppError> {
+  const current = await tx.claim.findUnique({
+    where: { id: claimId },
+    select: { version: true, updatedAt: true, updatedBy: { select: { name: true } } },
+  });
+  if (!current) return new AppError("not_found", "That claim no longer exists.");
+  return new AppError(
+    "conflict",
+    `${current.updatedBy.name} changed this claim at ${time.format(current.updatedAt)} UTC (now version ${current.version}). ` +
+      "Reload to see their change, then apply yours again.",
+  );
+}

@@ -1,0 +1,31 @@
+import { db } from "@/lib/db";
+import { checkTarget } from "@/lib/anchoring/selectors";
+import { requireArticleWrite } from "@/lib/claims/access";
+import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
+import { AppError } from "@/lib/http/errors";
+import type { TCreateClaim } from "@/lib/validation/claims";
+
+/** Stores a new claim after checking its selectors against the article text as it is now. */
+export async function createClaim({ userId, articleId, target }: TCreateClaim & { userId: string }): Promise<ClaimDTO> {
+  const article = await requireArticleWrite(articleId, userId);
+  const check = checkTarget(article.body, target);
+  if (!check.ok) throw new AppError("unprocessable", check.reason, { target: [check.reason] });
+  const claim = await db.$transaction(async (tx) => {
+    const created = await tx.claim.create({
+      data: {
+        articleId,
+        exact: target.quote.exact,
+        prefix: target.quote.prefix,
+        suffix: target.quote.suffix,
+        start: target.position.start,
+        end: target.position.end,
+        createdById: userId,
+        updatedById: userId,
+      },
+      select: claimSelect,
+    });
+    await tx.claimEvent.create({ data: { claimId: created.id, actorId: userId, action: "claim.created" } });
+    return created;
+  });
+  return toClaimDTO(claim);
+}

@@ -1,0 +1,110 @@
+import type { ClaimStatus } from "@/lib/generated/prisma/enums";
+import { statusLabel, verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
+
+type Person = { id: string; name: string };
+
+export type ClaimTargetDTO = {
+  source: string;
+  selector: [
+    { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string },
+    { type: "TextPositionSelector"; start: number; end: number },
+  ];
+};
+
+export type ClaimDTO = {
+  id: string;
+  articleId: string;
+  exact: string;
+  start: number;
+  end: number;
+  target: ClaimTargetDTO;
+  status: ClaimStatus;
+  statusLabel: string;
+  verdict: { key: VerdictKey | null; label: string; ordinal: number; explanation: string; by: Person | null; at: string | null } | null;
+  version: number;
+  createdBy: Person;
+  updatedBy: Person;
+  createdAt: string;
+  updatedAt: string;
+  counts: { comments: number; evidence: number };
+};
+
+export const claimSelect = {
+  id: true,
+  articleId: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  start: true,
+  end: true,
+  status: true,
+  verdictOrdinal: true,
+  verdictLabel: true,
+  verdictExplanation: true,
+  verdictAt: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  verdictBy: { select: { id: true, name: true } },
+  createdBy: { select: { id: true, name: true } },
+  updatedBy: { select: { id: true, name: true } },
+  _count: { select: { evidence: true, comments: { where: { deletedAt: null } } } },
+} as const;
+
+type ClaimRow = {
+  id: string;
+  articleId: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  status: ClaimStatus;
+  verdictOrdinal: number | null;
+  verdictLabel: string | null;
+  verdictExplanation: string | null;
+  verdictAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  verdictBy: Person | null;
+  createdBy: Person;
+  updatedBy: Person;
+  _count: { evidence: number; comments: number };
+};
+
+export function toClaimDTO(row: ClaimRow): ClaimDTO {
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    exact: row.exact,
+    start: row.start,
+    end: row.end,
+    target: {
+      source: `/api/v1/articles/${row.articleId}`,
+      selector: [
+        { type: "TextQuoteSelector", exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+        { type: "TextPositionSelector", start: row.start, end: row.end },
+      ],
+    },
+    status: row.status,
+    statusLabel: statusLabel(row.status),
+    verdict:
+      row.verdictOrdinal === null
+        ? null
+        : {
+            key: verdictKeyOf(row.verdictOrdinal),
+            label: row.verdictLabel ?? "",
+            ordinal: row.verdictOrdinal,
+            explanation: row.verdictExplanation ?? "",
+            by: row.verdictBy,
+            at: row.verdictAt?.toISOString() ?? null,
+          },
+    version: row.version,
+    createdBy: row.createdBy,
+    updatedBy: row.updatedBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    counts: { comments: row._count.comments, evidence: row._count.evidence },
+  };
+}

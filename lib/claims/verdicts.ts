@@ -1,0 +1,41 @@
+// The default rating scale. A claim stores both the ordinal and the label, so a team can
+// change its scale later without rewriting old verdicts. Unverifiable sits outside the
+// ordinal scale (ordinal 0), which matters for agreement statistics.
+
+export const VERDICTS = [
+  { key: "true", label: "True", ordinal: 5 },
+  { key: "mostly_true", label: "Mostly true", ordinal: 4 },
+  { key: "misleading", label: "Misleading", ordinal: 3 },
+  { key: "mostly_false", label: "Mostly false", ordinal: 2 },
+  { key: "false", label: "False", ordinal: 1 },
+  { key: "unverifiable", label: "Unverifiable", ordinal: 0 },
+] as const;
+
+export type VerdictKey = (typeof VERDICTS)[number]["key"];
+export const VERDICT_KEYS = VERDICTS.map((v) => v.key) as [VerdictKey, ...VerdictKey[]];
+export const BEST_RATING = 5;
+export const WORST_RATING = 1;
+
+export function verdictByKey(key: VerdictKey) {
+  return VERDICTS.find((v) => v.key === key)!;
+}
+
+export function verdictKeyOf(ordinal: number | null): VerdictKey | null {
+  if (ordinal === null) return null;
+  return VERDICTS.find((v) => v.ordinal === ordinal)?.key ?? null;
+}
+
+export const STATUSES = [
+  { key: "unreviewed", label: "Unreviewed" },
+  { key: "in_review", label: "In review" },
+  { key: "verdict_proposed", label: "Verdict proposed" },
+  { key: "verified", label: "Verified" },
+  { key: "not_check_worthy", label: "Not check-worthy" },
+] as const;
+
+export type StatusKey = (typeof STATUSES)[number]["key"];
+export const STATUS_KEYS = STATUSES.map((s) => s.key) as [StatusKey, ...StatusKey[]];
+
+export function statusLabel(key: StatusKey): string {
+  return STATUSES.find((s) => s.key === key)!.label;
+}

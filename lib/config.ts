@@ -1,0 +1,29 @@
+// Runtime settings read from the environment, with the defaults documented in README.md.
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  }
+  return value;
+}
+
+export const config = {
+  /** How often a signed-in session re-reads the user (disabled flag, roles) from the database. */
+  get sessionRecheckSeconds() {
+    return intFromEnv("SESSION_RECHECK_SECONDS", 60);
+  },
+  get databasePoolSize() {
+    return intFromEnv("DATABASE_POOL_SIZE", 10);
+  },
+  get databaseConnectTimeoutMs() {
+    return intFromEnv("DATABASE_CONNECT_TIMEOUT_MS", 5000);
+  },
+  loginLimit: {
+    windowMinutes: 15,
+    perAccount: 10,
+    perIp: 50,
+  },
+};

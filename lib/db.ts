@@ -1,0 +1,27 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { config } from "@/lib/config";
+
+function createClient(): PrismaClient {
+  const adapter = new PrismaPg(
+    {
+      connectionString: process.env.DATABASE_URL,
+      max: config.databasePoolSize,
+      connectionTimeoutMillis: config.databaseConnectTimeoutMs,
+      idleTimeoutMillis: 30_000,
+    },
+    {
+      // Without these listeners a dropped PostgreSQL connection emits an unhandled
+      // 'error' event and kills the process; with them the pool reconnects on next use.
+      onPoolError: (err) => console.error("[db] pool error:", err.message),
+      onConnectionError: (err) => console.error("[db] connection error:", err.message),
+    },
+  );
+  return new PrismaClient({ adapter });
+}
+
+const globalForDb = globalThis as unknown as { factdeskDb?: PrismaClient };
+
+/** The one Prisma client. Only lib/<domain> modules import it. */
+export const db: PrismaClient = globalForDb.factdeskDb ?? createClient();
+if (process.env.NODE_ENV !== "production") globalForDb.factdeskDb = db;

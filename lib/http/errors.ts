@@ -1,0 +1,68 @@
+// Errors a person can read. Each maps to one HTTP status; anything else is logged
+// server-side and shown as a generic message, never as a stack trace.
+
+export type ErrorCode =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "unprocessable"
+  | "too_many_requests"
+  | "database_unavailable"
+  | "internal";
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  too_many_requests: 429,
+  database_unavailable: 503,
+  internal: 500,
+};
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldErrors,
+  ) {
+    super(message);
+    this.status = STATUS[code];
+  }
+}
+
+export const notFound = (what = "That item") =>
+  new AppError("not_found", `${what} was not found, or you do not have access to it.`);
+export const unauthorized = () => new AppError("unauthorized", "Sign in to continue.");
+export const forbidden = (message = "Your role does not allow this.") => new AppError("forbidden", message);
+
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+const UNAVAILABLE_MESSAGE = /ECONNREFUSED|ECONNRESET|terminating connection|Connection terminated|timeout exceeded when trying to connect|Can't reach database/i;
+
+/** True when the error means PostgreSQL cannot be reached right now (not a bad query). */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+  if (err.name === "PrismaClientInitializationError") return true;
+  const cause = (err as { cause?: unknown }).cause;
+  return UNAVAILABLE_MESSAGE.test(err.message) || (cause instanceof Error && UNAVAILABLE_MESSAGE.test(cause.message));
+}
+
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  "The database is not reachable right now. Your saved work is safe; try again in a moment.";
+
+/** Turns any thrown value into an AppError, logging the ones that are bugs. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (isDatabaseUnavailable(err)) return new AppError("database_unavailable", DATABASE_UNAVAILABLE_MESSAGE);
+  console.error("[factdesk] unexpected error:", err);
+  return new AppError("internal", "Something went wrong on our side. Nothing was changed; please try again.");
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ZAddComment, ZAddEvidence, ZCreateClaim, ZSetVerdict } from "@/lib/validation/claims";
+
+const evidence = { claimId: "c1", url: "https://example.org/report", title: "Report", stance: "supports", sourceType: "primary", retrievedAt: "2025-02-18" };
+
+describe("input validation", () => {
+  it("accepts only http and https evidence links", () => {
+    expect(ZAddEvidence.safeParse(evidence).success).toBe(true);
+    for (const url of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>", "ftp://example.org/x", "example.org", " "]) {
+      const result = ZAddEvidence.safeParse({ ...evidence, url });
+      expect(result.success, url).toBe(false);
+    }
+    const js = ZAddEvidence.safeParse({ ...evidence, url: "javascript:alert(1)" });
+    expect(js.error?.issues[0]?.message).toMatch(/http/);
+  });
+
+  it("refuses empty, over-long and HTML comments with a readable message", () => {
+    expect(ZAddComment.safeParse({ claimId: "c1", body: "Source checked: https://example.org" }).success).toBe(true);
+    expect(ZAddComment.safeParse({ claimId: "c1", body: "2 < 3 and 5 > 4" }).success).toBe(true);
+    expect(ZAddComment.safeParse({ claimId: "c1", body: "   " }).error?.issues[0]?.message).toBe("Write something before posting.");
+    expect(ZAddComment.safeParse({ claimId: "c1", body: "x".repeat(5001) }).error?.issues[0]?.message).toMatch(/5,000/);
+    for (const body of ["<b>bold</b>", "<script>alert(1)</script>", "hi <img src=x onerror=alert(1)>", "<!-- hidden -->"]) {
+      expect(ZAddComment.safeParse({ claimId: "c1", body }).error?.issues[0]?.message, body).toMatch(/plain text/);
+    }
+  });
+
+  it("requires a written explanation with a verdict from the scale", () => {
+    expect(ZSetVerdict.safeParse({ claimId: "c1", verdict: "misleading", explanation: "GDP, not GNP." }).success).toBe(true);
+    expect(ZSetVerdict.safeParse({ claimId: "c1", verdict: "misleading", explanation: "  " }).success).toBe(false);
+    expect(ZSetVerdict.safeParse({ claimId: "c1", verdict: "pants-on-fire", explanation: "Not on our scale." }).success).toBe(false);
+  });
+
+  it("reads a W3C target with its selectors in either order", () => {
+    const parsed = ZCreateClaim.parse({
+      articleId: "a1",
+      target: { selector: [{ type: "TextPositionSelector", start: 3, end: 8 }, { type: "TextQuoteSelector", exact: "hello", prefix: "ab ", suffix: "" }] },
+    });
+    expect(parsed.target).toEqual({ quote: { exact: "hello", prefix: "ab ", suffix: "" }, position: { start: 3, end: 8 } });
+    expect(ZCreateClaim.safeParse({ articleId: "a1", target: { selector: [{ type: "TextPositionSelector", start: 3, end: 8 }, { type: "TextPositionSelector", start: 3, end: 8 }] } }).success).toBe(false);
+  });
+});

@@ -1,0 +1,69 @@
+// `npm start`: one command from a fresh clone to a running Factdesk.
+// Uses DATABASE_URL when given; otherwise a real PostgreSQL embedded under .data/.
+// Then: migrations, first-run seed, a production build if there is none, `next start`.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { applyMigrations } from "./db/migrations";
+import { startEmbeddedPostgres } from "./db/embedded";
+import { generateClient } from "./generate";
+import { loadOrCreateSecret } from "./lib/secret";
+import { ROOT, runStep } from "./lib/process";
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  const port = Number(process.env.PORT || 3000);
+  const dataDir = path.resolve(process.env.FACTDESK_DATA_DIR || path.join(ROOT, ".data"));
+
+  let databaseUrl = process.env.DATABASE_URL;
+  let stopDatabase: () => Promise<void> = async () => {};
+  if (!databaseUrl) {
+    const pgPort = Number(process.env.EMBEDDED_PG_PORT || 54329);
+    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: pgPort });
+    databaseUrl = embedded.url;
+    stopDatabase = embedded.stop;
+    console.log(`[factdesk] embedded PostgreSQL on 127.0.0.1:${pgPort}, data in ${path.join(dataDir, "postgres")}`);
+  } else {
+    console.log("[factdesk] using the database in DATABASE_URL");
+  }
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || loadOrCreateSecret(dataDir),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  await generateClient();
+  const applied = await applyMigrations(databaseUrl);
+  console.log(applied.length ? `[factdesk] applied migrations: ${applied.join(", ")}` : "[factdesk] database schema is up to date");
+  // Imported only now: it needs the Prisma client generated just above.
+  const { runSeed } = await import("./lib/run-seed");
+  await runSeed(databaseUrl);
+
+  if (!dev && !existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    console.log("[factdesk] no production build yet: building (takes a minute or two)…");
+    await runStep("npx", ["next", "build"], env);
+  }
+
+  const next = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, env, stdio: "inherit" });
+  console.log(`[factdesk] starting on ${env.NEXTAUTH_URL}`);
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    next.kill("SIGTERM");
+    await stopDatabase().catch((err: unknown) => console.error("[factdesk] stopping PostgreSQL:", err));
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  next.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+main().catch((err: unknown) => {
+  console.error("[factdesk] could not start:", err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+// `npm test`: type-check, unit + integration tests (Vitest, real PostgreSQL), then
+// Playwright against a production build in Chromium. A fresh embedded PostgreSQL in a
+// temporary directory serves each run, so runs never share state.
+// `npm test -- --only=typecheck,vitest,e2e` runs a subset; `--skip-build` reuses .next.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createDatabase, startEmbeddedPostgres } from "./db/embedded";
+import { applyMigrations } from "./db/migrations";
+import { generateClient } from "./generate";
+import { freePort } from "./lib/free-port";
+import { runStep } from "./lib/process";
+
+const STEPS = ["typecheck", "vitest", "e2e"] as const;
+type Step = (typeof STEPS)[number];
+
+function parseArgs() {
+  const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+  const steps = new Set<Step>((only ?? STEPS).filter((s): s is Step => (STEPS as readonly string[]).includes(s)));
+  return { steps, skipBuild: process.argv.includes("--skip-build"), extra: process.argv.slice(2).filter((a) => !a.startsWith("--")) };
+}
+
+async function main() {
+  const { steps, skipBuild, extra } = parseArgs();
+  const started = Date.now();
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  await generateClient();
+  if (steps.has("typecheck")) await runStep("npx", ["tsc", "--noEmit"], env);
+  if (!steps.has("vitest") && !steps.has("e2e")) return;
+
+  const dataDir = mkdtempSync(path.join(tmpdir(), "factdesk-test-"));
+  const pgPort = await freePort();
+  const pg = await startEmbeddedPostgres({ dataDir, port: pgPort, database: "postgres" });
+  try {
+    const urlFor = async (name: string) => {
+      await createDatabase(pg.adminUrl, name);
+      const url = pg.adminUrl.replace(/\/postgres$/, `/${name}`);
+      await applyMigrations(url);
+      return url;
+    };
+    if (steps.has("vitest")) {
+      await runStep("npx", ["vitest", "run", ...extra], { ...env, DATABASE_URL: await urlFor("factdesk_integration") });
+    }
+    if (steps.has("e2e")) {
+      const e2eEnv = { ...env, DATABASE_URL: await urlFor("factdesk_e2e"), E2E_PG_PORT: String(pgPort) };
+      if (!skipBuild) await runStep("npx", ["next", "build"], e2eEnv);
+      await runStep("npx", ["playwright", "test", ...extra], { ...e2eEnv, E2E_APP_PORT: String(await freePort()) });
+    }
+  } finally {
+    await pg.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log(`[test] all steps passed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+main().catch((err: unknown) => {
+  console.error(`[test] FAILED: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
