@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions, Session } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { config } from "@/lib/config";
 import { forbidden, isDatabaseUnavailable, unauthorized } from "@/lib/http/errors";
@@ -17,6 +18,17 @@ export type { SessionUser };
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/signin", error: "/signin" },
+  logger: {
+    // A disabled account ending its session is expected, not worth a stack trace.
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR") console.info("[auth] session ended: account disabled or removed");
+      else console.error(`[auth] ${code}`, metadata);
+    },
+    warn(code) {
+      console.warn(`[auth] ${code}`);
+    },
+    debug() {},
+  },
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -74,10 +86,13 @@ async function sessionUser(): Promise<SessionUser | null> {
   return session?.user?.id ? session.user : null;
 }
 
-/** For pages: the signed-in user, or a redirect to sign-in. */
-export async function requireUser(callbackPath?: string): Promise<SessionUser> {
+/** For pages: the signed-in user, or a redirect to sign-in that comes back to this page. */
+export async function requireUser(): Promise<SessionUser> {
   const user = await sessionUser();
-  if (!user) redirect(callbackPath ? `/signin?callbackUrl=${encodeURIComponent(callbackPath)}` : "/signin");
+  if (!user) {
+    const path = (await headers()).get("x-factdesk-path");
+    redirect(path ? `/signin?callbackUrl=${encodeURIComponent(path)}` : "/signin");
+  }
   return user;
 }
 

@@ -40,7 +40,7 @@ export async function seedOnce(db: PrismaClient): Promise<SeedResult> {
         teamId: team.id,
         title: sample.title,
         standfirst: sample.standfirst,
-        source: "Sample article (UK news wire, February 2025)",
+        source: "Sample article shipped with Factdesk",
         publishedAt: new Date("2025-02-17T12:00:00Z"),
         body: sample.body,
       },

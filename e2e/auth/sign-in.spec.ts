@@ -10,7 +10,7 @@ test("signing in through the real form, a wrong password, and signing out", asyn
   await page.getByLabel("Email").fill(desk.editor.email);
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("That email and password do not match an active account.");
+  await expect(page.locator("form [role=alert]")).toHaveText("That email and password do not match an active account.");
 
   await page.getByLabel("Password").fill(desk.editor.password);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -58,7 +58,7 @@ test("the 11th failed attempt is refused, and so is the right password while loc
   await page.getByLabel("Email").fill(desk.reviewer.email);
   await page.getByLabel("Password").fill(desk.reviewer.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("Try again in 15 minutes");
+  await expect(page.locator("form [role=alert]")).toContainText("Try again in 15 minutes");
   // Other accounts are not affected.
   expect((await signInByApi(request, desk.editor)).status()).toBe(200);
 });

@@ -16,7 +16,7 @@ test("a reviewer checks the 2.3 per cent claim and the desk sees the result", as
 
   const panel = page.getByTestId("claim-panel");
   await expect(panel.getByTestId("claim-quote")).toContainText(CLAIM);
-  await expect(page.locator(".hl[data-status=unreviewed]").first()).toHaveText(CLAIM);
+  await expect(page.getByTestId("article-body").locator(".hl[data-status=unreviewed]")).toHaveText(CLAIM);
 
   await panel.getByRole("button", { name: "Add evidence" }).click();
   await panel.getByLabel("Source URL").fill("https://www.gov.uk/government/statistics/defence-departmental-resources-2024");

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -5,7 +6,7 @@ import { expect, test } from "@playwright/test";
 import { createDatabase, startEmbeddedPostgres } from "../../scripts/db/embedded";
 import { applyMigrations } from "../../scripts/db/migrations";
 import { freePort } from "../../scripts/lib/free-port";
-import { healthStatus, startProcess } from "../fixtures/processes";
+import { healthStatus, startProcess, waitForHealth } from "../fixtures/processes";
 
 test("health answers 503 while PostgreSQL is down and 200 once it is back, same app process", async () => {
   test.setTimeout(120_000);
@@ -18,11 +19,11 @@ test("health answers 503 while PostgreSQL is down and 200 once it is back, same 
   const app = startProcess("npx", ["next", "start", "-p", String(appPort)], {
     DATABASE_URL: pg.url,
     NEXTAUTH_URL: baseURL,
-    NEXTAUTH_SECRET: "health-test",
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     DATABASE_CONNECT_TIMEOUT_MS: "1000",
   });
   try {
-    await expect.poll(() => healthStatus(baseURL), { timeout: 60_000 }).toBe(200);
+    await waitForHealth(baseURL, 200, app);
     await pg.stop();
     await expect.poll(() => healthStatus(baseURL), { timeout: 20_000 }).toBe(503);
     const body = (await (await fetch(`${baseURL}/api/health`)).json()) as { error: { message: string } };

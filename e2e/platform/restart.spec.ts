@@ -1,23 +1,25 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { describeRange } from "../../lib/anchoring/selectors";
 import { freePort } from "../../scripts/lib/free-port";
 import { signInByApi } from "../fixtures/auth";
-import { healthStatus, startProcess } from "../fixtures/processes";
+import { healthStatus, startProcess, waitForHealth } from "../fixtures/processes";
 
 const EDITOR = "editor@demo.factdesk.test";
 
 test("npm start seeds once, prints the demo accounts, and keeps all data across a restart", async () => {
   test.setTimeout(180_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), "factdesk-restart-"));
+  // Like a checkout's .data/: run as root, PostgreSQL's own user must be able to reach it.
+  chmodSync(dataDir, 0o755);
   const [appPort, pgPort] = [await freePort(), await freePort()];
   const baseURL = `http://localhost:${appPort}`;
   const env = { FACTDESK_DATA_DIR: dataDir, PORT: String(appPort), EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: "", NEXTAUTH_URL: "", NEXTAUTH_SECRET: "" };
   try {
     const first = startProcess("npx", ["tsx", "scripts/start.ts"], env);
-    await expect.poll(() => healthStatus(baseURL), { timeout: 90_000 }).toBe(200);
+    await waitForHealth(baseURL, 200, first);
     const printed = first.output();
     expect(printed).toContain(EDITOR);
     expect(printed).toContain("reviewer1@demo.factdesk.test");
@@ -40,7 +42,7 @@ test("npm start seeds once, prints the demo accounts, and keeps all data across 
     expect(await healthStatus(baseURL)).toBe(0);
 
     const second = startProcess("npx", ["tsx", "scripts/start.ts"], env);
-    await expect.poll(() => healthStatus(baseURL), { timeout: 90_000 }).toBe(200);
+    await waitForHealth(baseURL, 200, second);
     expect(second.output()).not.toContain("password");
     const again = await playwrightRequest.newContext({ baseURL });
     expect((await signInByApi(again, { email: EDITOR, password: password! })).status()).toBe(200);

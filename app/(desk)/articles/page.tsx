@@ -6,7 +6,7 @@ import { ArticleTable } from "@/components/articles/ArticleTable";
 export const metadata: Metadata = { title: "Articles" };
 
 export default async function ArticlesPage() {
-  const user = await requireUser("/articles");
+  const user = await requireUser();
   if (!user.teamId) {
     return <p className="text-muted">You are not a member of any team yet. Ask an admin to add you.</p>;
   }

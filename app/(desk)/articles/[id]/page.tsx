@@ -11,14 +11,14 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const user = await requireUser(`/articles/${id}`);
+  const user = await requireUser();
   const article = await getArticle({ id, userId: user.id });
   return { title: article?.title ?? "Article not found" };
 }
 
 export default async function ArticlePage({ params }: Props) {
   const { id } = await params;
-  const user = await requireUser(`/articles/${id}`);
+  const user = await requireUser();
   const article = await getArticle({ id, userId: user.id });
   if (!article) notFound();
   const claims = await listClaims({ articleId: article.id, userId: user.id });

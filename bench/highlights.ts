@@ -1,0 +1,94 @@
+// Benchmark: how long an article with 1,000 claims (some overlapping) on ~100,000 characters
+// takes, from navigation until every highlight is painted and the page answers input,
+// against the same article with no claims, in the same run and browser.
+//   npm run bench:highlights            (needs a production build: `npx next build`)
+// Prints medians of ROUNDS alternating loads; the target is ratio <= 1.5 and < 1000 ms.
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { describeRange } from "../lib/anchoring/selectors";
+import { startEmbeddedPostgres } from "../scripts/db/embedded";
+import { applyMigrations } from "../scripts/db/migrations";
+import { freePort } from "../scripts/lib/free-port";
+import { buildLongArticle, pickClaimRanges } from "./fixtures";
+
+const ROUNDS = Number(process.env.ROUNDS ?? 7);
+const CLAIMS = 1000;
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "factdesk-bench-"));
+  chmodSync(dataDir, 0o755);
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: await freePort() });
+  await applyMigrations(pg.url);
+  process.env.DATABASE_URL = pg.url;
+  const { createTeam, createUser, testDb } = await import("../e2e/fixtures/factories");
+  const { startProcess, waitForHealth } = await import("../e2e/fixtures/processes");
+  const { signInByApi } = await import("../e2e/fixtures/auth");
+
+  const team = await createTeam();
+  const user = await createUser(team.id, "reviewer");
+  const body = buildLongArticle(100_000);
+  const plain = await testDb().article.create({ data: { teamId: team.id, title: "Bench: no claims", body } });
+  const marked = await testDb().article.create({ data: { teamId: team.id, title: "Bench: 1,000 claims", body } });
+  const ranges = pickClaimRanges(body, CLAIMS);
+  await testDb().claim.createMany({
+    data: ranges.map(({ start, end }) => {
+      const { quote } = describeRange(body, start, end);
+      return { articleId: marked.id, ...quote, start, end, createdById: user.id, updatedById: user.id };
+    }),
+  });
+  console.log(`article: ${body.length} characters, ${body.split("\n\n").length} paragraphs; ${ranges.length} claims, ${ranges.filter((r) => r.overlaps).length} overlapping another`);
+
+  const port = await freePort();
+  const baseURL = `http://localhost:${port}`;
+  const app = startProcess("npx", ["next", "start", "-p", String(port)], { DATABASE_URL: pg.url, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    await waitForHealth(baseURL, 200, app);
+    const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+    await signInByApi(context.request, user);
+    const page = await context.newPage();
+
+    async function load(articleId: string, claims: number): Promise<number> {
+      await page.goto(`/articles/${articleId}`, { waitUntil: "commit" });
+      await page.waitForFunction(
+        (n) =>
+          performance.getEntriesByName("factdesk:interactive").length > 0 &&
+          new Set([...document.querySelectorAll<HTMLElement>("[data-testid=article-body] [data-ids]")].flatMap((el) => el.dataset.ids!.split(" "))).size === n,
+        claims,
+        { polling: "raf", timeout: 30_000 },
+      );
+      // Then one frame and one task: the first moment the page can paint and answer input.
+      return page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())))));
+    }
+
+    await load(plain.id, 0); // warm the server and the browser cache alike
+    await load(marked.id, CLAIMS);
+    const times = { plain: [] as number[], marked: [] as number[] };
+    for (let round = 0; round < ROUNDS; round++) {
+      times.plain.push(await load(plain.id, 0));
+      times.marked.push(await load(marked.id, CLAIMS));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const [a, b] = [median(times.plain), median(times.marked)];
+    console.log(`no claims:    median ${a.toFixed(0)} ms  (runs: ${times.plain.map((t) => t.toFixed(0)).join(", ")})`);
+    console.log(`1,000 claims: median ${b.toFixed(0)} ms  (runs: ${times.marked.map((t) => t.toFixed(0)).join(", ")})`);
+    console.log(`ratio ${(b / a).toFixed(2)} (target <= 1.5), with claims ${b < 1000 ? "under" : "OVER"} 1 s`);
+  } finally {
+    await browser.close();
+    await app.stop();
+    await testDb().$disconnect();
+    await pg.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
