@@ -1,15 +1,9 @@
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { SessionUser } from "@/lib/users/session-user";
 
 declare module "next-auth" {
   interface Session {
-    user: {
-      id: string;
-      email: string;
-      name: string;
-      teamId: string | null;
-      teamName: string | null;
-      role: Role | null;
-    };
+    user: SessionUser;
   }
 }
 

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { describeRange, trimRange } from "@/lib/anchoring/selectors";
-import type { ClaimDTO } from "@/lib/claims/dto";
+import type { ClaimSummary } from "@/lib/claims/list-claims";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { createClaimAction, getClaimAction, listClaimsAction } from "@/app/(desk)/articles/[id]/actions";
 import { ClaimList, filterClaims, type ClaimFilter } from "@/components/claims/ClaimList";
@@ -22,7 +22,7 @@ import { buttonClass } from "@/components/ui/styles";
 type Props = {
   articleId: string;
   body: string;
-  initialClaims: ClaimDTO[];
+  initialClaims: ClaimSummary[];
   me: { id: string; canEdit: boolean; canSignOff: boolean };
   header: React.ReactNode;
 };
@@ -49,7 +49,8 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, header }:
   const counts = useMemo(() => countByStatus(claims), [claims]);
 
   const scrollToClaim = useCallback((id: string) => {
-    bodyRef.current?.querySelector(`[data-starts~="${id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+    // The first segment carrying the id in document order is where the claim starts.
+    bodyRef.current?.querySelector(`[data-ids~="${id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, []);
 
   const openClaim = useCallback(async (id: string, scroll = true) => {
@@ -62,13 +63,14 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, header }:
     }
   }, [run, scrollToClaim]);
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (options?: { reloadOnly?: boolean }) => {
     const [list, open] = await Promise.all([
       run(() => listClaimsAction(articleId)),
       detail ? run(() => getClaimAction(detail.id)) : Promise.resolve(null),
     ]);
     if (list) setClaims(list);
     if (open) setDetail(open);
+    if (options?.reloadOnly) return;
     setSaved("Saved");
     window.setTimeout(() => setSaved(null), 2000);
   }, [articleId, detail, run]);
@@ -136,7 +138,7 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, header }:
       <div className="min-w-0">
         <article className="mx-auto max-w-[68ch]" onMouseUp={rememberSelection} onKeyUp={rememberSelection}>
           {header}
-          <div className="sticky top-14 z-10 -mx-2 mb-6 bg-paper/95 px-2 py-2 backdrop-blur">
+          <div className="sticky top-14 z-10 -mx-2 mb-6 border-b border-rule bg-paper px-2 py-2">
             <ProgressBar counts={counts} />
             <div className="mt-1 flex items-center justify-between">
               <Legend />
@@ -165,7 +167,7 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, header }:
       </div>
       <aside className="sticky top-16 h-[calc(100vh-5rem)] overflow-y-auto rounded-lg border border-rule bg-white" aria-label="Claims sidebar">
         <div aria-live="polite" className="sr-only">{saved}</div>
-        {saved && <p className="absolute right-3 top-2 rounded bg-emerald-50 px-2 py-0.5 text-xs text-emerald-800">✓ {saved}</p>}
+        {saved && <p className="fixed bottom-4 right-4 z-40 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-1.5 text-sm text-emerald-800 shadow">✓ {saved}</p>}
         <FormError message={error} />
         {detail ? (
           <ClaimPanel

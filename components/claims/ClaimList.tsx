@@ -1,13 +1,14 @@
 "use client";
 
+import { useEffect, useRef, useState } from "react";
 import { STATUSES, VERDICTS } from "@/lib/claims/verdicts";
-import type { ClaimDTO } from "@/lib/claims/dto";
+import type { ClaimSummary } from "@/lib/claims/list-claims";
 import { truncate } from "@/components/claims/format";
 import { inputClass } from "@/components/ui/styles";
 
 export type ClaimFilter = { status: string; verdict: string };
 
-export function filterClaims(claims: ClaimDTO[], filter: ClaimFilter): ClaimDTO[] {
+export function filterClaims(claims: ClaimSummary[], filter: ClaimFilter): ClaimSummary[] {
   return claims.filter(
     (c) =>
       (filter.status === "" || c.status === filter.status) &&
@@ -16,7 +17,7 @@ export function filterClaims(claims: ClaimDTO[], filter: ClaimFilter): ClaimDTO[
 }
 
 type Props = {
-  claims: ClaimDTO[];
+  claims: ClaimSummary[];
   filter: ClaimFilter;
   onFilter: (filter: ClaimFilter) => void;
   cursorId: string | null;
@@ -24,7 +25,24 @@ type Props = {
   total: number;
 };
 
+// Long lists grow as the reader scrolls, so a thousand claims do not delay the first paint.
+const PAGE = 60;
+
 export function ClaimList({ claims, filter, onFilter, cursorId, onOpen, total }: Props) {
+  const [shown, setShown] = useState(PAGE);
+  const sentinel = useRef<HTMLLIElement>(null);
+  const cursorIndex = claims.findIndex((c) => c.id === cursorId);
+  const limit = Math.max(shown, cursorIndex + PAGE);
+  useEffect(() => {
+    const target = sentinel.current;
+    if (!target) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setShown((n) => n + PAGE);
+    });
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [limit, claims.length]);
+
   return (
     <section aria-label="Claims" className="flex min-h-0 flex-col">
       <div className="grid grid-cols-2 gap-2 border-b border-rule p-3">
@@ -52,7 +70,7 @@ export function ClaimList({ claims, filter, onFilter, cursorId, onOpen, total }:
         <p className="p-4 text-sm text-muted">No claims match these filters.</p>
       ) : (
         <ol className="divide-y divide-rule overflow-y-auto" data-testid="claim-list">
-          {claims.map((claim) => (
+          {claims.slice(0, limit).map((claim) => (
             <li key={claim.id}>
               <button
                 type="button"
@@ -71,6 +89,9 @@ export function ClaimList({ claims, filter, onFilter, cursorId, onOpen, total }:
               </button>
             </li>
           ))}
+          {claims.length > limit && (
+            <li ref={sentinel} className="p-3 text-center text-xs text-muted">Loading more claims…</li>
+          )}
         </ol>
       )}
     </section>

@@ -23,7 +23,7 @@ type Props = {
   meId: string;
   refs: PanelRefs;
   onClose: () => void;
-  onChanged: () => void;
+  onChanged: (options?: { reloadOnly?: boolean }) => void;
   onShowInText: () => void;
 };
 

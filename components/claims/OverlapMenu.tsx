@@ -1,10 +1,10 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { ClaimDTO } from "@/lib/claims/dto";
+import type { ClaimSummary } from "@/lib/claims/list-claims";
 import { truncate } from "@/components/claims/format";
 
-type Props = { claims: ClaimDTO[]; at: { x: number; y: number }; onPick: (id: string) => void; onClose: () => void };
+type Props = { claims: ClaimSummary[]; at: { x: number; y: number }; onPick: (id: string) => void; onClose: () => void };
 
 /** Where highlights overlap, a click offers the claims under the pointer to choose from. */
 export function OverlapMenu({ claims, at, onPick, onClose }: Props) {

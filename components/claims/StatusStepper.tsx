@@ -8,10 +8,10 @@ import { FormError } from "@/components/ui/FormError";
 import { sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
 
-type Props = { claim: ClaimDetailDTO; canEdit: boolean; canSignOff: boolean; meId: string; onChanged: () => void };
+type Props = { claim: ClaimDetailDTO; canEdit: boolean; canSignOff: boolean; meId: string; onChanged: (options?: { reloadOnly?: boolean }) => void };
 
 export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusStepper({ claim, canEdit, canSignOff, meId, onChanged }, ref) {
-  const { run, pending, error, conflict } = useAction();
+  const { run, pending, error, conflict, clearError } = useAction();
 
   function disabledReason(key: StatusKey): string | null {
     if (!canEdit) return "Viewers cannot change claims";
@@ -50,7 +50,7 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
           );
         })}
       </div>
-      <FormError message={error} onReload={conflict ? onChanged : undefined} />
+      <FormError message={error} onReload={conflict ? () => { clearError(); onChanged({ reloadOnly: true }); } : undefined} />
     </div>
   );
 });

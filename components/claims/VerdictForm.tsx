@@ -10,12 +10,12 @@ import { useAction } from "@/components/claims/useAction";
 import { formatWhen } from "@/components/claims/format";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
 
-type Props = { claim: ClaimDetailDTO; canEdit: boolean; onChanged: () => void };
+type Props = { claim: ClaimDetailDTO; canEdit: boolean; onChanged: (options?: { reloadOnly?: boolean }) => void };
 
 export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function VerdictForm({ claim, canEdit, onChanged }, ref) {
   const [verdict, setVerdict] = useState<string>(claim.verdict?.key ?? "");
   const [explanation, setExplanation] = useState(claim.verdict?.explanation ?? "");
-  const { run, pending, error, conflict } = useAction();
+  const { run, pending, error, conflict, clearError } = useAction();
   const locked = claim.status === "verified";
 
   async function onSubmit(event: FormEvent) {
@@ -58,7 +58,7 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
           <button type="submit" className={buttonClass} disabled={pending || verdict === ""}>
             {pending ? "Saving…" : claim.verdict ? "Update verdict" : "Propose verdict"}
           </button>
-          <FormError message={error} onReload={conflict ? onChanged : undefined} />
+          <FormError message={error} onReload={conflict ? () => { clearError(); onChanged({ reloadOnly: true }); } : undefined} />
         </form>
       )}
       {locked && canEdit && <p className="text-xs text-muted">Verified verdicts change only after an editor reopens the claim.</p>}

@@ -5,7 +5,7 @@ type Props = { user: { name: string; email: string; teamName: string | null; rol
 
 export function TopBar({ user }: Props) {
   return (
-    <header className="sticky top-0 z-20 border-b border-rule bg-white/95 backdrop-blur">
+    <header className="sticky top-0 z-20 border-b border-rule bg-white">
       <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-6 px-6">
         <Link href="/articles" className="flex items-center gap-2 font-semibold tracking-tight text-ink">
           <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-accent text-sm text-white">F</span>

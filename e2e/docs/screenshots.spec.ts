@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "../fixtures/auth";
-import { createDesk } from "../fixtures/factories";
+import { setClaimStatus } from "../../lib/claims/update-claim";
+import { createArticle, createTeam, createUser, testDb } from "../fixtures/factories";
 import { selectInArticle } from "../fixtures/selection";
 
 // Refreshes the README's pictures: `SCREENSHOTS=1 npm test -- --only=e2e --skip-build e2e/docs`.
@@ -16,9 +17,12 @@ const CLAIMS: [string, string | null, string | null][] = [
 ];
 
 test("README screenshots", async ({ page }) => {
-  const desk = await createDesk();
-  await signIn(page, desk.reviewer);
-  await page.goto(`/articles/${desk.article.id}`);
+  const team = await createTeam("Politics desk");
+  const reviewer = await createUser(team.id, "reviewer", "reviewer", "Priya Shah");
+  const editor = await createUser(team.id, "editor", "editor", "Tom Okafor");
+  const article = await createArticle(team.id, { title: "US must provide ‘backstop’ to deter Russia, PM says after talks on Ukraine" });
+  await signIn(page, reviewer);
+  await page.goto(`/articles/${article.id}`);
   for (const [text, verdict, status] of CLAIMS) {
     await selectInArticle(page, text);
     await page.keyboard.press("a");
@@ -36,12 +40,20 @@ test("README screenshots", async ({ page }) => {
     }
     await page.keyboard.press("Escape");
   }
+  // An editor signs off the 2.5 per cent verdict, so the picture shows a verified claim too.
+  const verifiedClaim = await testDb().claim.findFirstOrThrow({ where: { articleId: article.id, exact: { startsWith: "a plan to increase" } } });
+  await setClaimStatus({ userId: editor.id, claimId: verifiedClaim.id, status: "verified" });
+  await page.reload();
   await page.locator(".hl[data-ids]", { hasText: "The UK currently spends around" }).first().click();
   const panel = page.getByTestId("claim-panel");
   await panel.getByLabel("Comment", { exact: true }).fill("The MoD reports this on a GDP basis (NATO definition); GNP is a different measure.");
   await panel.getByRole("button", { name: "Comment", exact: true }).click();
   await expect(panel.getByTestId("comment-thread")).toContainText("GDP basis");
-  await page.locator(".hl[data-ids]", { hasText: "The UK currently spends around" }).first().scrollIntoViewIfNeeded();
+  await page.evaluate(() => {
+    const paragraph = [...document.querySelectorAll("[data-testid=article-body] p")].find((p) => p.textContent!.startsWith("Sir Keir is unlikely"))!;
+    window.scrollTo(0, paragraph.getBoundingClientRect().top + window.scrollY - 150);
+    document.querySelector("aside")!.scrollTop = 0;
+  });
   await page.screenshot({ path: "docs/screenshots/article.png" });
   await page.goto("/articles");
   await page.screenshot({ path: "docs/screenshots/articles.png" });

@@ -1,14 +1,52 @@
 import { db } from "@/lib/db";
 import { articleScope } from "@/lib/claims/access";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
+import { statusLabel, verdictKeyOf } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
+
+const TEXT_ORDER = [{ start: "asc" as const }, { end: "desc" as const }, { createdAt: "asc" as const }];
 
 /** Every claim of an article in text order; 404 unless the user is in the article's team. */
 export async function listClaims({ articleId, userId }: { articleId: string; userId: string }): Promise<ClaimDTO[]> {
   const article = await db.article.findFirst({
     where: { id: articleId, ...articleScope(userId) },
-    select: { claims: { select: claimSelect, orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }] } },
+    select: { claims: { select: claimSelect, orderBy: TEXT_ORDER } },
   });
   if (!article) throw notFound("That article");
   return article.claims.map(toClaimDTO);
+}
+
+/** What the article page needs to draw highlights and the claim list; details load on open. */
+export type ClaimSummary = Pick<ClaimDTO, "id" | "exact" | "start" | "end" | "status" | "statusLabel" | "counts"> & {
+  verdict: { key: NonNullable<ClaimDTO["verdict"]>["key"]; label: string } | null;
+};
+
+/**
+ * The compact list for the article page. Counts come from two grouped queries rather
+ * than a subquery per claim, which matters at a thousand claims.
+ */
+export async function listClaimSummaries({ articleId, userId }: { articleId: string; userId: string }): Promise<ClaimSummary[]> {
+  const article = await db.article.findFirst({ where: { id: articleId, ...articleScope(userId) }, select: { id: true } });
+  if (!article) throw notFound("That article");
+  const [claims, comments, evidence] = await Promise.all([
+    db.claim.findMany({
+      where: { articleId },
+      select: { id: true, exact: true, start: true, end: true, status: true, verdictOrdinal: true, verdictLabel: true },
+      orderBy: TEXT_ORDER,
+    }),
+    db.comment.groupBy({ by: ["claimId"], where: { claim: { articleId }, deletedAt: null }, _count: { _all: true } }),
+    db.evidence.groupBy({ by: ["claimId"], where: { claim: { articleId } }, _count: { _all: true } }),
+  ]);
+  const commentCounts = new Map(comments.map((c) => [c.claimId, c._count._all]));
+  const evidenceCounts = new Map(evidence.map((e) => [e.claimId, e._count._all]));
+  return claims.map((c) => ({
+    id: c.id,
+    exact: c.exact,
+    start: c.start,
+    end: c.end,
+    status: c.status,
+    statusLabel: statusLabel(c.status),
+    verdict: c.verdictOrdinal === null ? null : { key: verdictKeyOf(c.verdictOrdinal), label: c.verdictLabel ?? "" },
+    counts: { comments: commentCounts.get(c.id) ?? 0, evidence: evidenceCounts.get(c.id) ?? 0 },
+  }));
 }

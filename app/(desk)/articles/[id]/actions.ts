@@ -4,7 +4,7 @@ import { addComment, deleteComment, editComment, restoreComment } from "@/lib/cl
 import { createClaim } from "@/lib/claims/create-claim";
 import { addEvidence } from "@/lib/claims/evidence";
 import { getClaim } from "@/lib/claims/get-claim";
-import { listClaims } from "@/lib/claims/list-claims";
+import { listClaimSummaries } from "@/lib/claims/list-claims";
 import { setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
 import { runAction } from "@/lib/http/action";
 import { parseInput } from "@/lib/validation/parse";
@@ -22,7 +22,7 @@ import { z } from "zod";
 const ZId = z.string().trim().min(1).max(64);
 
 export async function listClaimsAction(articleId: unknown) {
-  return runAction((user) => listClaims({ articleId: parseInput(ZId, articleId), userId: user.id }));
+  return runAction((user) => listClaimSummaries({ articleId: parseInput(ZId, articleId), userId: user.id }));
 }
 
 export async function getClaimAction(claimId: unknown) {

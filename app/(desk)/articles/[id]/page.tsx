@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { getArticle } from "@/lib/articles/get-article";
 import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/claims/access";
-import { listClaims } from "@/lib/claims/list-claims";
+import { listClaimSummaries } from "@/lib/claims/list-claims";
 import { ArticleHeader } from "@/components/articles/ArticleHeader";
 import { ArticleWorkspace } from "@/components/claims/ArticleWorkspace";
 
@@ -21,7 +21,7 @@ export default async function ArticlePage({ params }: Props) {
   const user = await requireUser();
   const article = await getArticle({ id, userId: user.id });
   if (!article) notFound();
-  const claims = await listClaims({ articleId: article.id, userId: user.id });
+  const claims = await listClaimSummaries({ articleId: article.id, userId: user.id });
   return (
     <ArticleWorkspace
       articleId={article.id}
