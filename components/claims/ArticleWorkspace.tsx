@@ -16,6 +16,10 @@ import { selectionOffsets, selectionRect } from "@/components/claims/selection";
 import { ShortcutsDialog } from "@/components/claims/ShortcutsDialog";
 import { useAction } from "@/components/claims/useAction";
 import { useShortcuts } from "@/components/claims/useShortcuts";
+import { ActivityFeed } from "@/components/claims/ActivityFeed";
+import { LiveBadge } from "@/components/claims/LiveBadge";
+import { useLiveArticle } from "@/components/claims/useLiveArticle";
+import type { ActivityDTO } from "@/lib/audit/list-activity";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass } from "@/components/ui/styles";
 
@@ -25,9 +29,11 @@ type Props = {
   initialClaims: ClaimSummary[];
   me: { id: string; canEdit: boolean; canSignOff: boolean };
   header: React.ReactNode;
+  liveAfter: string;
+  initialActivity: ActivityDTO[];
 };
 
-export function ArticleWorkspace({ articleId, body, initialClaims, me, header }: Props) {
+export function ArticleWorkspace({ articleId, body, initialClaims, me, header, liveAfter, initialActivity }: Props) {
   const [claims, setClaims] = useState(initialClaims);
   const [filter, setFilter] = useState<ClaimFilter>({ status: "", verdict: "" });
   const [cursorId, setCursorId] = useState<string | null>(null);
@@ -36,6 +42,7 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, header }:
   const [overlap, setOverlap] = useState<{ ids: string[]; at: { x: number; y: number } } | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const [tab, setTab] = useState<"claims" | "activity">("claims");
   const bodyRef = useRef<HTMLDivElement>(null);
   const refs: PanelRefs = { status: useRef(null), verdict: useRef(null), comment: useRef(null), evidence: useRef(null) };
   const { run, error, pending } = useAction();
@@ -70,10 +77,13 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, header }:
     ]);
     if (list) setClaims(list);
     if (open) setDetail(open);
-    if (options?.reloadOnly) return;
+    if (options?.reloadOnly) return list !== null;
     setSaved("Saved");
     window.setTimeout(() => setSaved(null), 2000);
+    return list !== null;
   }, [articleId, detail, run]);
+
+  const live = useLiveArticle({ articleId, liveAfter, initialActivity, meId: me.id, bodyRef, reload: () => refresh({ reloadOnly: true }) });
 
   function rememberSelection() {
     const root = bodyRef.current;
@@ -140,6 +150,7 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, header }:
           {header}
           <div className="sticky top-14 z-10 -mx-2 mb-6 border-b border-rule bg-paper px-2 py-2">
             <ProgressBar counts={counts} />
+            <LiveBadge status={live.status} others={live.others} />
             <div className="mt-1 flex items-center justify-between">
               <Legend />
               <button type="button" onClick={() => setHelpOpen(true)} className="text-xs text-muted hover:text-accent">Shortcuts <kbd>?</kbd></button>
@@ -182,7 +193,27 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, header }:
             onShowInText={() => scrollToClaim(detail.id)}
           />
         ) : (
-          <ClaimList claims={visible} total={claims.length} filter={filter} onFilter={setFilter} cursorId={cursorId} onOpen={openClaim} />
+          <>
+            <div role="tablist" aria-label="Sidebar" className="flex border-b border-rule text-sm">
+              {(["claims", "activity"] as const).map((name) => (
+                <button
+                  key={name}
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === name}
+                  onClick={() => setTab(name)}
+                  className="flex-1 px-3 py-2 text-muted aria-selected:border-b-2 aria-selected:border-accent aria-selected:font-medium aria-selected:text-ink"
+                >
+                  {name === "claims" ? `Claims (${claims.length})` : "Activity"}
+                </button>
+              ))}
+            </div>
+            {tab === "claims" ? (
+              <ClaimList claims={visible} total={claims.length} filter={filter} onFilter={setFilter} cursorId={cursorId} onOpen={openClaim} />
+            ) : (
+              <ActivityFeed events={live.activity} onOpen={openClaim} />
+            )}
+          </>
         )}
       </aside>
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />

@@ -1,4 +1,4 @@
-import type { ClaimEventDTO } from "@/lib/claims/get-claim";
+import type { ActivityDTO } from "@/lib/audit/list-activity";
 import { formatWhen } from "@/components/claims/format";
 import { sectionTitleClass } from "@/components/ui/styles";
 
@@ -16,23 +16,28 @@ const ACTION_TEXT: Record<string, string> = {
   "evidence.added": "added evidence",
 };
 
-function describe(event: ClaimEventDTO): string {
-  const detail = (event.detail ?? {}) as Record<string, unknown>;
+const field = (value: unknown, key: string): unknown =>
+  value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+
+export function describeActivity(event: ActivityDTO): string {
   const base = ACTION_TEXT[event.action] ?? event.action;
-  if (event.action === "claim.status" && typeof detail.to === "string") return `${base} to ${detail.to.replace(/_/g, " ")}`;
-  if (event.action === "claim.verdict" && typeof detail.verdict === "string") return `${base}: ${detail.verdict}`;
-  if (event.action === "evidence.added" && typeof detail.title === "string") return `${base}: ${detail.title}`;
+  const to = field(event.after, "status");
+  if (event.action === "claim.status" && typeof to === "string") return `${base} to ${to.replace(/_/g, " ")}`;
+  const verdict = field(field(event.after, "verdict"), "verdict");
+  if (event.action === "claim.verdict" && typeof verdict === "string") return `${base}: ${verdict}`;
+  const title = field(event.after, "title");
+  if (event.action === "evidence.added" && typeof title === "string") return `${base}: ${title}`;
   return base;
 }
 
-export function ClaimHistory({ events }: { events: ClaimEventDTO[] }) {
+export function ClaimHistory({ events }: { events: ActivityDTO[] }) {
   return (
     <div>
       <h3 className={sectionTitleClass}>History</h3>
       <ol className="space-y-1.5 border-l border-rule pl-3 text-xs" data-testid="claim-history">
         {[...events].reverse().map((event) => (
           <li key={event.id}>
-            <span className="font-medium text-ink">{event.actor.name}</span> {describe(event)}
+            <span className="font-medium text-ink">{event.actor.name}</span> {describeActivity(event)}
             <span className="block text-muted">{formatWhen(event.createdAt)}</span>
           </li>
         ))}

@@ -20,12 +20,12 @@ const VIEWER_MESSAGE = "Viewers can read claims but not change them.";
 export async function requireArticleWrite(articleId: string, userId: string) {
   const article = await db.article.findFirst({
     where: { id: articleId, ...articleScope(userId) },
-    select: { id: true, body: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } },
+    select: { id: true, body: true, teamId: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } },
   });
   const role = article?.team.memberships[0]?.role;
   if (!article || !role) throw notFound("That article");
   if (!WRITE_ROLES.includes(role)) throw forbidden(VIEWER_MESSAGE);
-  return { id: article.id, body: article.body, role };
+  return { id: article.id, body: article.body, teamId: article.teamId, role };
 }
 
 /** Same for a claim: returns the user's role in the claim's team. */
@@ -38,13 +38,15 @@ export async function requireClaimWrite(claimId: string, userId: string) {
       version: true,
       status: true,
       verdictOrdinal: true,
+      verdictLabel: true,
+      verdictExplanation: true,
       verdictById: true,
-      article: { select: { team: { select: { memberships: { where: { userId }, select: { role: true } } } } } },
+      article: { select: { teamId: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } } },
     },
   });
   const role = claim?.article.team.memberships[0]?.role;
   if (!claim || !role) throw notFound("That claim");
   if (!WRITE_ROLES.includes(role)) throw forbidden(VIEWER_MESSAGE);
-  const { article: _article, ...rest } = claim;
-  return { ...rest, role };
+  const { article, ...rest } = claim;
+  return { ...rest, teamId: article.teamId, role };
 }

@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { claimScope, requireClaimWrite, WRITE_ROLES } from "@/lib/claims/access";
 import { AppError, notFound } from "@/lib/http/errors";
@@ -45,14 +46,23 @@ export function toCommentDTO(row: CommentRow, viewerId: string): CommentDTO {
 export { commentSelect };
 
 export async function addComment({ userId, claimId, body, parentId }: TAddComment & { userId: string }): Promise<CommentDTO> {
-  await requireClaimWrite(claimId, userId);
+  const claim = await requireClaimWrite(claimId, userId);
   if (parentId) {
     const parent = await db.comment.findFirst({ where: { id: parentId, claimId, deletedAt: null }, select: { id: true } });
     if (!parent) throw new AppError("unprocessable", "The comment you are replying to is no longer there.");
   }
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.create({ data: { claimId, parentId, authorId: userId, body }, select: commentSelect });
-    await tx.claimEvent.create({ data: { claimId, actorId: userId, action: parentId ? "comment.replied" : "comment.added", detail: { commentId: comment.id } } });
+    await recordAudit(tx, {
+      actorId: userId,
+      teamId: claim.teamId,
+      articleId: claim.articleId,
+      claimId,
+      entity: "comment",
+      entityId: comment.id,
+      action: parentId ? "comment.replied" : "comment.added",
+      after: { body, parentId: parentId ?? null },
+    });
     return toCommentDTO(comment, userId);
   });
 }
@@ -66,7 +76,10 @@ async function changeOwnComment(
   expectedVersion?: number,
 ): Promise<CommentDTO> {
   const own = { id: commentId, authorId: userId, claim: claimScope(userId, WRITE_ROLES) };
-  const existing = await db.comment.findFirst({ where: own, select: { claimId: true, version: true, deletedAt: true } });
+  const existing = await db.comment.findFirst({
+    where: own,
+    select: { claimId: true, version: true, body: true, deletedAt: true, claim: { select: { articleId: true, article: { select: { teamId: true } } } } },
+  });
   if (!existing) throw notFound("That comment");
   if (action === "comment.edited" && existing.deletedAt) throw new AppError("unprocessable", "Restore the comment before editing it.");
   return db.$transaction(async (tx) => {
@@ -75,8 +88,19 @@ async function changeOwnComment(
       data: { ...data, version: { increment: 1 } },
     });
     if (count === 0) throw new AppError("conflict", "This comment changed in another window. Reload to see the latest text.");
-    await tx.claimEvent.create({ data: { claimId: existing.claimId, actorId: userId, action, detail: { commentId } } });
-    return toCommentDTO(await tx.comment.findUniqueOrThrow({ where: { id: commentId }, select: commentSelect }), userId);
+    const updated = await tx.comment.findUniqueOrThrow({ where: { id: commentId }, select: commentSelect });
+    await recordAudit(tx, {
+      actorId: userId,
+      teamId: existing.claim.article.teamId,
+      articleId: existing.claim.articleId,
+      claimId: existing.claimId,
+      entity: "comment",
+      entityId: commentId,
+      action,
+      before: { body: existing.body, deletedAt: existing.deletedAt?.toISOString() ?? null, version: existing.version },
+      after: { body: updated.body, deletedAt: updated.deletedAt?.toISOString() ?? null, version: updated.version },
+    });
+    return toCommentDTO(updated, userId);
   });
 }
 

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { checkTarget } from "@/lib/anchoring/selectors";
 import { requireArticleWrite } from "@/lib/claims/access";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/errors";
 import type { TCreateClaim } from "@/lib/validation/claims";
 
@@ -24,7 +25,16 @@ export async function createClaim({ userId, articleId, target }: TCreateClaim & 
       },
       select: claimSelect,
     });
-    await tx.claimEvent.create({ data: { claimId: created.id, actorId: userId, action: "claim.created" } });
+    await recordAudit(tx, {
+      actorId: userId,
+      teamId: article.teamId,
+      articleId,
+      claimId: created.id,
+      entity: "claim",
+      entityId: created.id,
+      action: "claim.created",
+      after: { exact: created.exact, start: created.start, end: created.end, status: created.status, version: created.version },
+    });
     return created;
   });
   return toClaimDTO(claim);

@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { requireClaimWrite } from "@/lib/claims/access";
 import type { TAddEvidence } from "@/lib/validation/claims";
@@ -33,10 +34,20 @@ export function toEvidenceDTO(row: EvidenceRow): EvidenceDTO {
 }
 
 export async function addEvidence({ userId, claimId, ...input }: TAddEvidence & { userId: string }): Promise<EvidenceDTO> {
-  await requireClaimWrite(claimId, userId);
+  const claim = await requireClaimWrite(claimId, userId);
   return db.$transaction(async (tx) => {
     const evidence = await tx.evidence.create({ data: { claimId, addedById: userId, ...input }, select: evidenceSelect });
-    await tx.claimEvent.create({ data: { claimId, actorId: userId, action: "evidence.added", detail: { evidenceId: evidence.id, title: input.title } } });
-    return toEvidenceDTO(evidence);
+    const dto = toEvidenceDTO(evidence);
+    await recordAudit(tx, {
+      actorId: userId,
+      teamId: claim.teamId,
+      articleId: claim.articleId,
+      claimId,
+      entity: "evidence",
+      entityId: evidence.id,
+      action: "evidence.added",
+      after: { url: dto.url, title: dto.title, excerpt: dto.excerpt, stance: dto.stance, sourceType: dto.sourceType, retrievedAt: dto.retrievedAt },
+    });
+    return dto;
   });
 }

@@ -1,3 +1,4 @@
+import { activitySelect, toActivityDTO, type ActivityDTO } from "@/lib/audit/list-activity";
 import { db } from "@/lib/db";
 import { claimScope } from "@/lib/claims/access";
 import { commentSelect, toCommentDTO, type CommentDTO } from "@/lib/claims/comments";
@@ -5,14 +6,13 @@ import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { evidenceSelect, toEvidenceDTO, type EvidenceDTO } from "@/lib/claims/evidence";
 import { notFound } from "@/lib/http/errors";
 
-export type ClaimEventDTO = { id: string; action: string; actor: { id: string; name: string }; detail: unknown; createdAt: string };
 
 export type ClaimDetailDTO = ClaimDTO & {
   prefix: string;
   suffix: string;
   comments: CommentDTO[];
   evidence: EvidenceDTO[];
-  events: ClaimEventDTO[];
+  events: ActivityDTO[];
 };
 
 /** A claim with its thread, evidence and history; 404 unless the user is in its team. */
@@ -23,19 +23,16 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
       ...claimSelect,
       comments: { select: commentSelect, orderBy: { createdAt: "asc" } },
       evidence: { select: evidenceSelect, orderBy: { createdAt: "asc" } },
-      events: {
-        select: { id: true, action: true, detail: true, createdAt: true, actor: { select: { id: true, name: true } } },
-        orderBy: { createdAt: "asc" },
-      },
     },
   });
   if (!claim) throw notFound("That claim");
+  const events = await db.auditEvent.findMany({ where: { claimId }, orderBy: { id: "asc" }, select: activitySelect });
   return {
     ...toClaimDTO(claim),
     prefix: claim.prefix,
     suffix: claim.suffix,
     comments: claim.comments.map((c) => toCommentDTO(c, userId)),
     evidence: claim.evidence.map(toEvidenceDTO),
-    events: claim.events.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+    events: events.map(toActivityDTO),
   };
 }

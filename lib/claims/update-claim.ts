@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { claimScope, requireClaimWrite, SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/claims/access";
@@ -7,24 +8,38 @@ import { statusLabel, verdictByKey } from "@/lib/claims/verdicts";
 import { AppError, forbidden } from "@/lib/http/errors";
 import type { TSetStatus, TSetVerdict } from "@/lib/validation/claims";
 
-type Change = { data: Prisma.ClaimUncheckedUpdateManyInput; action: string; detail: Prisma.InputJsonValue };
+type Change = { data: Prisma.ClaimUncheckedUpdateManyInput; action: string; before: Prisma.InputJsonValue; after: Prisma.InputJsonValue };
+type Claimed = Awaited<ReturnType<typeof requireClaimWrite>>;
 
 /**
  * Applies one change to a claim with optimistic locking: the write is scoped to the
  * user's writable teams and to the version the change was based on: the caller's, or the
  * one just read, so a change made in between is never silently overwritten.
  */
-async function applyClaimChange(claimId: string, userId: string, expectedVersion: number, change: Change): Promise<ClaimDTO> {
+async function applyClaimChange(claim: Claimed, userId: string, expectedVersion: number, change: Change): Promise<ClaimDTO> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.claim.updateMany({
-      where: { id: claimId, ...claimScope(userId, WRITE_ROLES), version: expectedVersion },
+      where: { id: claim.id, ...claimScope(userId, WRITE_ROLES), version: expectedVersion },
       data: { ...change.data, updatedById: userId, version: { increment: 1 } },
     });
-    if (count === 0) throw await staleClaimError(tx, claimId);
-    await tx.claimEvent.create({ data: { claimId, actorId: userId, action: change.action, detail: change.detail } });
-    return toClaimDTO(await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect }));
+    if (count === 0) throw await staleClaimError(tx, claim.id);
+    await recordAudit(tx, {
+      actorId: userId,
+      teamId: claim.teamId,
+      articleId: claim.articleId,
+      claimId: claim.id,
+      entity: "claim",
+      entityId: claim.id,
+      action: change.action,
+      before: { ...(change.before as object), version: expectedVersion },
+      after: { ...(change.after as object), version: expectedVersion + 1 },
+    });
+    return toClaimDTO(await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: claimSelect }));
   });
 }
+
+const verdictOf = (c: { verdictLabel: string | null; verdictOrdinal: number | null; verdictExplanation: string | null }) =>
+  c.verdictOrdinal === null ? null : { verdict: c.verdictLabel, ordinal: c.verdictOrdinal, explanation: c.verdictExplanation };
 
 export async function setClaimStatus({ userId, claimId, status, version }: TSetStatus & { userId: string }): Promise<ClaimDTO> {
   const claim = await requireClaimWrite(claimId, userId);
@@ -40,10 +55,11 @@ export async function setClaimStatus({ userId, claimId, status, version }: TSetS
     throw forbidden("Someone other than the verdict's author must sign it off (four-eyes rule).");
   }
   const action = claim.status === "verified" ? "claim.reopened" : status === "verified" ? "claim.verified" : "claim.status";
-  return applyClaimChange(claimId, userId, version ?? claim.version, {
+  return applyClaimChange(claim, userId, version ?? claim.version, {
     data: { status },
     action,
-    detail: { from: claim.status, to: status },
+    before: { status: claim.status },
+    after: { status },
   });
 }
 
@@ -53,7 +69,7 @@ export async function setClaimVerdict({ userId, claimId, verdict, explanation, v
     throw new AppError("conflict", "This claim is verified. An editor must reopen it before the verdict can change.");
   }
   const scale = verdictByKey(verdict);
-  return applyClaimChange(claimId, userId, version ?? claim.version, {
+  return applyClaimChange(claim, userId, version ?? claim.version, {
     data: {
       verdictOrdinal: scale.ordinal,
       verdictLabel: scale.label,
@@ -63,6 +79,7 @@ export async function setClaimVerdict({ userId, claimId, verdict, explanation, v
       status: "verdict_proposed",
     },
     action: "claim.verdict",
-    detail: { verdict: scale.label, explanation, previousStatus: claim.status },
+    before: { status: claim.status, verdict: verdictOf(claim) },
+    after: { status: "verdict_proposed", verdict: { verdict: scale.label, ordinal: scale.ordinal, explanation } },
   });
 }

@@ -28,6 +28,25 @@ const DEPLOY_LOCK_KEY = 1_178_881_351;
 
 type Log = (message: string) => void;
 
+/**
+ * PrismaPg runs a migration script by splitting it on every ";", which cuts function bodies
+ * ($$ … $$, e.g. the audit trail's append-only trigger) and string literals apart. PostgreSQL
+ * runs a multi-statement script in one simple query by itself, so hand it over whole.
+ */
+class WholeScriptPrismaPg extends PrismaPg {
+  constructor(private readonly scriptPool: pg.Pool) {
+    super(scriptPool);
+  }
+
+  override async connect() {
+    const adapter = await super.connect();
+    adapter.executeScript = async (script: string) => {
+      await this.scriptPool.query(script);
+    };
+    return adapter;
+  }
+}
+
 /** Applies pending prisma/migrations/* and returns their names; history in _prisma_migrations. */
 export async function applyMigrations(databaseUrl: string, log: Log = () => {}): Promise<string[]> {
   const migrationsList = await readMigrationsList();
@@ -51,7 +70,7 @@ export async function applyMigrations(databaseUrl: string, log: Log = () => {}):
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
     pool.on("error", (error) => log(`migration connection: ${error.message}`));
     try {
-      const output = await withSchemaEngine(new PrismaPg(pool), (engine) =>
+      const output = await withSchemaEngine(new WholeScriptPrismaPg(pool), (engine) =>
         engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
       );
       return output.appliedMigrationNames;

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth";
 import { getArticle } from "@/lib/articles/get-article";
 import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/claims/access";
 import { listClaimSummaries } from "@/lib/claims/list-claims";
+import { latestActivityId, listArticleActivity } from "@/lib/audit/list-activity";
 import { ArticleHeader } from "@/components/articles/ArticleHeader";
 import { ArticleWorkspace } from "@/components/claims/ArticleWorkspace";
 
@@ -21,7 +22,12 @@ export default async function ArticlePage({ params }: Props) {
   const user = await requireUser();
   const article = await getArticle({ id, userId: user.id });
   if (!article) notFound();
-  const claims = await listClaimSummaries({ articleId: article.id, userId: user.id });
+  // The live stream starts from the newest audit row read here, so nothing falls in between.
+  const liveAfter = await latestActivityId(article.id);
+  const [claims, activity] = await Promise.all([
+    listClaimSummaries({ articleId: article.id, userId: user.id }),
+    listArticleActivity({ articleId: article.id, userId: user.id, limit: 50 }),
+  ]);
   return (
     <ArticleWorkspace
       articleId={article.id}
@@ -29,6 +35,8 @@ export default async function ArticlePage({ params }: Props) {
       initialClaims={claims}
       me={{ id: user.id, canEdit: WRITE_ROLES.includes(article.myRole), canSignOff: SIGN_OFF_ROLES.includes(article.myRole) }}
       header={<ArticleHeader article={article} />}
+      liveAfter={liveAfter}
+      initialActivity={activity}
     />
   );
 }

@@ -1,0 +1,36 @@
+import { requireApiUser } from "@/lib/auth";
+import { getArticle } from "@/lib/articles/get-article";
+import { latestActivityId } from "@/lib/audit/list-activity";
+import { notFound } from "@/lib/http/errors";
+import type { IdContext } from "@/lib/http/params";
+import { apiRoute } from "@/lib/http/respond";
+import { articleEventStream } from "@/lib/live/article-stream";
+import { isShuttingDown } from "@/lib/live/open-streams";
+import { AppError } from "@/lib/http/errors";
+
+export const dynamic = "force-dynamic";
+
+const EVENT_ID = /^\d{1,18}$/;
+
+/**
+ * GET /api/v1/articles/{id}/events: server-sent events. `change` events carry one audit
+ * row each (id = audit id); `presence` lists who has the article open. Resume with the
+ * Last-Event-ID header (browsers send it on reconnect) or `?after=<audit id>`.
+ */
+export const GET = apiRoute<IdContext>(async (request, { params }) => {
+  if (isShuttingDown()) throw new AppError("database_unavailable", "This server is restarting; reconnect in a moment.");
+  const user = await requireApiUser();
+  const { id } = await params;
+  if (!(await getArticle({ id, userId: user.id }))) throw notFound("That article");
+  const resumeFrom = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after");
+  const afterId = BigInt(resumeFrom && EVENT_ID.test(resumeFrom) ? resumeFrom : await latestActivityId(id));
+  const stream = articleEventStream({ articleId: id, userId: user.id, afterId, signal: request.signal });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
+  });
+});

@@ -1,0 +1,63 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import type { ActivityDTO } from "@/lib/audit/list-activity";
+import type { Viewer } from "@/lib/live/presence";
+import { useLiveUpdates } from "@/components/claims/useLiveUpdates";
+
+type Options = {
+  articleId: string;
+  liveAfter: string;
+  initialActivity: ActivityDTO[];
+  meId: string;
+  bodyRef: RefObject<HTMLElement | null>;
+  /** Reloads claims; false when the server could not be reached. */
+  reload: () => Promise<boolean>;
+};
+
+/**
+ * Colleagues' changes, applied without disturbing the reader: highlights are redrawn in
+ * place (the text itself never moves), and never while the reader is selecting text,
+ * since redrawing would drop their selection; the update waits until they let go.
+ */
+export function useLiveArticle({ articleId, liveAfter, initialActivity, meId, bodyRef, reload }: Options) {
+  const [activity, setActivity] = useState(initialActivity);
+  const [viewers, setViewers] = useState<Viewer[]>([]);
+  const reloadRef = useRef(reload);
+  reloadRef.current = reload;
+  const pending = useRef(false);
+  const timer = useRef<number | undefined>(undefined);
+
+  const flush = useCallback(() => {
+    if (!pending.current) return;
+    const selection = window.getSelection();
+    const selecting = selection !== null && !selection.isCollapsed && bodyRef.current?.contains(selection.anchorNode);
+    if (selecting) return;
+    pending.current = false;
+    void reloadRef.current().then((ok) => {
+      // The event is already consumed, so a failed reload must be retried, not forgotten.
+      if (!ok) {
+        pending.current = true;
+        window.setTimeout(flush, 2000);
+      }
+    });
+  }, [bodyRef]);
+
+  useEffect(() => {
+    const onSelectionChange = () => pending.current && flush();
+    document.addEventListener("selectionchange", onSelectionChange);
+    return () => document.removeEventListener("selectionchange", onSelectionChange);
+  }, [flush]);
+
+  const status = useLiveUpdates(articleId, liveAfter, {
+    onChange: (event) => {
+      setActivity((list) => (list.some((e) => e.id === event.id) ? list : [event, ...list].slice(0, 100)));
+      pending.current = true;
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(flush, 100); // one reload for a burst of changes
+    },
+    onViewers: setViewers,
+  });
+
+  return { status, activity, others: viewers.filter((v) => v.id !== meId) };
+}

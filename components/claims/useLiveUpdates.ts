@@ -1,0 +1,51 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { ActivityDTO } from "@/lib/audit/list-activity";
+import type { Viewer } from "@/lib/live/presence";
+
+export type LiveStatus = "connecting" | "live" | "reconnecting";
+
+/**
+ * Follows an article's server-sent events. The browser reconnects by itself and sends
+ * Last-Event-ID, so the server replays what was missed; when the server refused outright
+ * (e.g. 503 while the database restarts) we open a new stream from the last id seen.
+ */
+export function useLiveUpdates(
+  articleId: string,
+  startAfter: string,
+  handlers: { onChange: (event: ActivityDTO) => void; onViewers: (viewers: Viewer[]) => void },
+): LiveStatus {
+  const [status, setStatus] = useState<LiveStatus>("connecting");
+  const latest = useRef(handlers);
+  latest.current = handlers;
+
+  useEffect(() => {
+    let lastId = startAfter;
+    let source: EventSource | null = null;
+    let retry: number | undefined;
+    const open = () => {
+      source = new EventSource(`/api/v1/articles/${encodeURIComponent(articleId)}/events?after=${lastId}`);
+      source.onopen = () => setStatus("live");
+      source.onerror = () => {
+        setStatus("reconnecting");
+        if (source?.readyState === EventSource.CLOSED) retry = window.setTimeout(open, 3000);
+      };
+      source.addEventListener("change", (message) => {
+        const event = JSON.parse((message as MessageEvent<string>).data) as ActivityDTO;
+        lastId = event.id;
+        latest.current.onChange(event);
+      });
+      source.addEventListener("presence", (message) => {
+        latest.current.onViewers(JSON.parse((message as MessageEvent<string>).data) as Viewer[]);
+      });
+    };
+    open();
+    return () => {
+      window.clearTimeout(retry);
+      source?.close();
+    };
+  }, [articleId, startAfter]);
+
+  return status;
+}

@@ -1,0 +1,28 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const CHANGES_CHANNEL = "factdesk_changes";
+
+export type AuditInput = {
+  actorId: string;
+  teamId: string;
+  articleId?: string | null;
+  claimId?: string | null;
+  entity: "claim" | "comment" | "evidence" | "membership" | "assignment";
+  entityId: string;
+  action: string;
+  before?: Prisma.InputJsonValue;
+  after?: Prisma.InputJsonValue;
+};
+
+/**
+ * Appends one audit row inside the caller's transaction and announces it with NOTIFY,
+ * which PostgreSQL delivers to every listening app instance only if the transaction commits.
+ */
+export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInput): Promise<bigint> {
+  const row = await tx.auditEvent.create({ data: input, select: { id: true } });
+  if (input.articleId) {
+    const payload = JSON.stringify({ id: row.id.toString(), articleId: input.articleId });
+    await tx.$executeRaw`SELECT pg_notify(${CHANGES_CHANNEL}, ${payload})`;
+  }
+  return row.id;
+}
