@@ -12,6 +12,7 @@ import { recordLoginAttempt } from "@/lib/users/login-attempts";
 import { loadSessionUser, type SessionUser } from "@/lib/users/session-user";
 import { verifyCredentials } from "@/lib/users/sign-in";
 import { ZSignIn } from "@/lib/validation/auth";
+import { ZSwitchTeam } from "@/lib/validation/team";
 
 export type { SessionUser };
 
@@ -46,16 +47,19 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    async jwt({ token, user }) {
+    async jwt({ token, user, trigger, session }) {
       if (user) {
         token.sub = user.id;
         token.checkedAt = 0;
       }
-      const due = Date.now() - (token.checkedAt ?? 0) >= config.sessionRecheckSeconds * 1000;
+      // Switching team (TeamSwitcher posts { teamId } to /api/auth/session): re-read now;
+      // loadSessionUser only honours a team the user really belongs to.
+      const switchTo = trigger === "update" ? ZSwitchTeam.safeParse(session).data?.teamId : undefined;
+      const due = switchTo !== undefined || Date.now() - (token.checkedAt ?? 0) >= config.sessionRecheckSeconds * 1000;
       if (!due || !token.sub) return token;
       let current: SessionUser | null;
       try {
-        current = await loadSessionUser(token.sub, token.teamId);
+        current = await loadSessionUser(token.sub, switchTo ?? token.teamId);
       } catch (err) {
         // A database outage must not sign everyone out; re-check once it is back.
         if (isDatabaseUnavailable(err)) return token;

@@ -1,14 +1,16 @@
 import type { ReactNode } from "react";
 import { requireUser } from "@/lib/auth";
 import { TopBar } from "@/components/layout/TopBar";
+import { listMyTeams } from "@/lib/teams/members";
 
 export const dynamic = "force-dynamic";
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  const teams = await listMyTeams({ userId: user.id });
   return (
     <>
-      <TopBar user={{ name: user.name, email: user.email, teamName: user.teamName, role: user.role }} />
+      <TopBar user={{ name: user.name, email: user.email, teamId: user.teamId, role: user.role }} teams={teams} />
       <main className="mx-auto max-w-[1400px] px-6 py-8">{children}</main>
     </>
   );

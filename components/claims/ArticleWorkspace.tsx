@@ -17,6 +17,7 @@ import { ShortcutsDialog } from "@/components/claims/ShortcutsDialog";
 import { useAction } from "@/components/claims/useAction";
 import { useShortcuts } from "@/components/claims/useShortcuts";
 import { ActivityFeed } from "@/components/claims/ActivityFeed";
+import type { TeamMember } from "@/components/claims/AssignSection";
 import { LiveBadge } from "@/components/claims/LiveBadge";
 import { useLiveArticle } from "@/components/claims/useLiveArticle";
 import type { ActivityDTO } from "@/lib/audit/list-activity";
@@ -28,12 +29,15 @@ type Props = {
   body: string;
   initialClaims: ClaimSummary[];
   me: { id: string; canEdit: boolean; canSignOff: boolean };
+  members: TeamMember[];
+  /** A claim to open on arrival (links from My queue). */
+  initialOpenId: string | null;
   header: React.ReactNode;
   liveAfter: string;
   initialActivity: ActivityDTO[];
 };
 
-export function ArticleWorkspace({ articleId, body, initialClaims, me, header, liveAfter, initialActivity }: Props) {
+export function ArticleWorkspace({ articleId, body, initialClaims, me, members, initialOpenId, header, liveAfter, initialActivity }: Props) {
   const [claims, setClaims] = useState(initialClaims);
   const [filter, setFilter] = useState<ClaimFilter>({ status: "", verdict: "" });
   const [cursorId, setCursorId] = useState<string | null>(null);
@@ -82,6 +86,11 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, header, l
     window.setTimeout(() => setSaved(null), 2000);
     return list !== null;
   }, [articleId, detail, run]);
+
+  useEffect(() => {
+    if (initialOpenId) void openClaim(initialOpenId);
+    // Only on arrival: later changes of the URL are the reader's own navigation.
+  }, []);
 
   const live = useLiveArticle({ articleId, liveAfter, initialActivity, meId: me.id, bodyRef, reload: () => refresh({ reloadOnly: true }) });
 
@@ -187,6 +196,7 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, header, l
             canEdit={me.canEdit}
             canSignOff={me.canSignOff}
             meId={me.id}
+            members={members}
             refs={refs}
             onClose={() => setDetail(null)}
             onChanged={refresh}

@@ -7,6 +7,8 @@ import { CommentThread } from "@/components/claims/CommentThread";
 import { EvidenceSection } from "@/components/claims/EvidenceSection";
 import { StatusStepper } from "@/components/claims/StatusStepper";
 import { VerdictForm } from "@/components/claims/VerdictForm";
+import { AssignSection, type TeamMember } from "@/components/claims/AssignSection";
+import { DoubleReviewSection } from "@/components/claims/DoubleReviewSection";
 import { formatWhen } from "@/components/claims/format";
 
 export type PanelRefs = {
@@ -21,13 +23,16 @@ type Props = {
   canEdit: boolean;
   canSignOff: boolean;
   meId: string;
+  members: TeamMember[];
   refs: PanelRefs;
   onClose: () => void;
   onChanged: (options?: { reloadOnly?: boolean }) => void;
   onShowInText: () => void;
 };
 
-export function ClaimPanel({ claim, canEdit, canSignOff, meId, refs, onClose, onChanged, onShowInText }: Props) {
+export function ClaimPanel({ claim, canEdit, canSignOff, meId, members, refs, onClose, onChanged, onShowInText }: Props) {
+  // With double review, reviewers give their verdicts privately; an editor settles a dispute.
+  const verdictFormOpen = canEdit && (!claim.doubleReview.required || (canSignOff && (claim.status === "disputed" || claim.doubleReview.submitted >= claim.doubleReview.needed)));
   return (
     <section aria-label="Claim" className="space-y-5 p-4" data-testid="claim-panel">
       <div className="flex items-start justify-between gap-2">
@@ -47,7 +52,9 @@ export function ClaimPanel({ claim, canEdit, canSignOff, meId, refs, onClose, on
       </p>
       {!canEdit && <p className="rounded-md bg-stone-100 px-3 py-2 text-xs text-muted">You have read-only access to this desk.</p>}
       <StatusStepper ref={refs.status} claim={claim} canEdit={canEdit} canSignOff={canSignOff} meId={meId} onChanged={onChanged} />
-      <VerdictForm key={`verdict-${claim.id}`} ref={refs.verdict} claim={claim} canEdit={canEdit} onChanged={onChanged} />
+      <AssignSection key={`assign-${claim.id}`} claim={claim} canAssign={canSignOff} members={members} onChanged={onChanged} />
+      <DoubleReviewSection key={`double-${claim.id}`} claim={claim} canEdit={canEdit} isEditor={canSignOff} meId={meId} onChanged={onChanged} />
+      <VerdictForm key={`verdict-${claim.id}`} ref={refs.verdict} claim={claim} canEdit={verdictFormOpen} onChanged={onChanged} />
       <EvidenceSection key={`evidence-${claim.id}`} ref={refs.evidence} claim={claim} canEdit={canEdit} onChanged={onChanged} />
       <CommentThread ref={refs.comment} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
       <ClaimHistory events={claim.events} />

@@ -4,6 +4,7 @@ const STATUS_SWATCHES = [
   { label: "Unreviewed", status: "unreviewed" },
   { label: "In review", status: "in_review" },
   { label: "Verdict proposed", status: "verdict_proposed", verdict: "misleading" },
+  { label: "Disputed (reviewers disagree)", status: "disputed" },
   { label: "Verified", status: "verified", verdict: "true" },
   { label: "Not check-worthy", status: "not_check_worthy" },
 ];

@@ -5,6 +5,7 @@ const BAR_COLOUR: Record<string, string> = {
   unreviewed: "bg-amber-400",
   in_review: "bg-sky-500",
   verdict_proposed: "bg-violet-500",
+  disputed: "bg-rose-500",
   verified: "bg-emerald-600",
   not_check_worthy: "bg-stone-300",
 };

@@ -8,6 +8,9 @@ import { FormError } from "@/components/ui/FormError";
 import { sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
 
+// The workflow's main line; Not check-worthy and Disputed sit beside it.
+const STEP_NUMBER: Partial<Record<StatusKey, number>> = { unreviewed: 1, in_review: 2, verdict_proposed: 3, verified: 4 };
+
 type Props = { claim: ClaimDetailDTO; canEdit: boolean; canSignOff: boolean; meId: string; onChanged: (options?: { reloadOnly?: boolean }) => void };
 
 export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusStepper({ claim, canEdit, canSignOff, meId, onChanged }, ref) {
@@ -19,6 +22,7 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
     if ((key === "verdict_proposed" || key === "verified") && !claim.verdict) return "Set a verdict first";
     if ((key === "verified" || claim.status === "verified") && !canSignOff) return "Only an editor can sign off or reopen";
     if (key === "verified" && claim.verdict?.by?.id === meId) return "Another editor must sign off your verdict";
+    if (claim.status === "disputed" && key !== "not_check_worthy") return "An editor settles the verdict first";
     return null;
   }
 
@@ -31,7 +35,7 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
     <div>
       <h3 className={sectionTitleClass}>Status</h3>
       <div ref={ref} role="radiogroup" aria-label="Status" className="flex flex-wrap gap-1" tabIndex={-1}>
-        {STATUSES.map((s, i) => {
+        {STATUSES.filter((s) => s.key !== "disputed" || claim.status === "disputed").map((s) => {
           const reason = disabledReason(s.key);
           const current = s.key === claim.status;
           return (
@@ -45,7 +49,7 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
               onClick={() => !current && choose(s.key)}
               className={`rounded-full border px-2.5 py-1 text-xs ${current ? "border-accent bg-accent text-white" : "border-rule bg-white text-ink hover:border-accent disabled:opacity-40"}`}
             >
-              {i < 4 ? `${i + 1}. ` : ""}{s.label}
+              {STEP_NUMBER[s.key] ? `${STEP_NUMBER[s.key]}. ` : ""}{s.label}
             </button>
           );
         })}

@@ -1,9 +1,13 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { TeamSwitcher } from "@/components/layout/TeamSwitcher";
 
-type Props = { user: { name: string; email: string; teamName: string | null; role: string | null } };
+type Props = {
+  user: { name: string; email: string; teamId: string | null; role: string | null };
+  teams: { id: string; name: string; role: string }[];
+};
 
-export function TopBar({ user }: Props) {
+export function TopBar({ user, teams }: Props) {
   return (
     <header className="sticky top-0 z-20 border-b border-rule bg-white">
       <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-6 px-6">
@@ -11,13 +15,12 @@ export function TopBar({ user }: Props) {
           <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-accent text-sm text-white">F</span>
           Factdesk
         </Link>
-        {user.teamName && (
-          <span className="rounded-full border border-rule px-3 py-0.5 text-sm text-muted" data-testid="team-name">
-            {user.teamName}
-          </span>
-        )}
+        <TeamSwitcher teams={teams} activeId={user.teamId} />
         <nav aria-label="Main" className="flex gap-4 text-sm">
           <Link href="/articles" className="text-ink hover:text-accent">Articles</Link>
+          <Link href="/queue" className="text-ink hover:text-accent">My queue</Link>
+          <Link href="/stats" className="text-ink hover:text-accent">Stats</Link>
+          <Link href="/team" className="text-ink hover:text-accent">Team</Link>
         </nav>
         <div className="ml-auto flex items-center gap-4 text-sm">
           <span className="text-right leading-tight" data-testid="signed-in-user">

@@ -16,6 +16,7 @@ const emptyCounts = (): Record<ClaimStatus, number> => ({
   unreviewed: 0,
   in_review: 0,
   verdict_proposed: 0,
+  disputed: 0,
   verified: 0,
   not_check_worthy: 0,
 });
@@ -44,7 +45,7 @@ export async function listArticles({ userId, teamId }: { userId: string; teamId:
       publishedAt: row.publishedAt?.toISOString() ?? null,
       createdAt: row.createdAt.toISOString(),
       claimCounts,
-      openClaims: claimCounts.unreviewed + claimCounts.in_review + claimCounts.verdict_proposed,
+      openClaims: claimCounts.unreviewed + claimCounts.in_review + claimCounts.verdict_proposed + claimCounts.disputed,
     };
   });
 }

@@ -28,8 +28,23 @@ const activitySelect = {
 
 type ActivityRow = { id: bigint; action: string; entity: string; entityId: string; claimId: string | null; before: unknown; after: unknown; createdAt: Date; actor: { id: string; name: string } };
 
-export function toActivityDTO(row: ActivityRow): ActivityDTO {
-  return { ...row, id: row.id.toString(), createdAt: row.createdAt.toISOString() };
+const pick = (value: unknown, keys: string[]) =>
+  value !== null && typeof value === "object" ? Object.fromEntries(keys.map((k) => [k, (value as Record<string, unknown>)[k]])) : null;
+
+/**
+ * An audit row as a reader may see it. An independent review verdict stays private to its
+ * author in the feed (others see that one came in and what it led to), or double review
+ * would not be independent; the full row stays in the audit table.
+ */
+export function toActivityDTO(row: ActivityRow, viewerId: string): ActivityDTO {
+  const privateReview = row.action === "review.submitted" && row.actor.id !== viewerId;
+  return {
+    ...row,
+    id: row.id.toString(),
+    createdAt: row.createdAt.toISOString(),
+    before: privateReview ? null : row.before,
+    after: privateReview ? pick(row.after, ["outcome", "status"]) : row.after,
+  };
 }
 
 /** An article's activity, newest first, or only what came after `afterId` (oldest first, for catching up). */
@@ -42,7 +57,7 @@ export async function listArticleActivity({ articleId, userId, afterId, limit = 
     take: limit,
     select: activitySelect,
   });
-  return rows.map(toActivityDTO);
+  return rows.map((row) => toActivityDTO(row, userId));
 }
 
 /** The id of the newest audit row for an article, so a live connection knows where it starts. */

@@ -20,12 +20,19 @@ const VIEWER_MESSAGE = "Viewers can read claims but not change them.";
 export async function requireArticleWrite(articleId: string, userId: string) {
   const article = await db.article.findFirst({
     where: { id: articleId, ...articleScope(userId) },
-    select: { id: true, body: true, teamId: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } },
+    select: { id: true, body: true, teamId: true, requiresDoubleReview: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } },
   });
   const role = article?.team.memberships[0]?.role;
   if (!article || !role) throw notFound("That article");
   if (!WRITE_ROLES.includes(role)) throw forbidden(VIEWER_MESSAGE);
-  return { id: article.id, body: article.body, teamId: article.teamId, role };
+  return { id: article.id, body: article.body, teamId: article.teamId, requiresDoubleReview: article.requiresDoubleReview, role };
+}
+
+/** Like requireClaimWrite, then 403 unless the user is an editor or admin of the claim's team. */
+export async function requireClaimEditor(claimId: string, userId: string, message = "Only an editor can do this.") {
+  const claim = await requireClaimWrite(claimId, userId);
+  if (!SIGN_OFF_ROLES.includes(claim.role)) throw forbidden(message);
+  return claim;
 }
 
 /** Same for a claim: returns the user's role in the claim's team. */
@@ -41,6 +48,7 @@ export async function requireClaimWrite(claimId: string, userId: string) {
       verdictLabel: true,
       verdictExplanation: true,
       verdictById: true,
+      requiresDoubleReview: true,
       article: { select: { teamId: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } } },
     },
   });

@@ -20,6 +20,7 @@ export async function createClaim({ userId, articleId, target }: TCreateClaim & 
         suffix: target.quote.suffix,
         start: target.position.start,
         end: target.position.end,
+        requiresDoubleReview: article.requiresDoubleReview,
         createdById: userId,
         updatedById: userId,
       },

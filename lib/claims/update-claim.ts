@@ -44,6 +44,10 @@ const verdictOf = (c: { verdictLabel: string | null; verdictOrdinal: number | nu
 export async function setClaimStatus({ userId, claimId, status, version }: TSetStatus & { userId: string }): Promise<ClaimDTO> {
   const claim = await requireClaimWrite(claimId, userId);
   if (claim.status === status) throw new AppError("unprocessable", `The claim is already “${statusLabel(status)}”.`);
+  if (status === "disputed") throw new AppError("unprocessable", "A claim becomes Disputed by itself when two independent verdicts differ.");
+  if (claim.status === "disputed" && status !== "not_check_worthy") {
+    throw new AppError("unprocessable", "This claim is disputed: an editor settles it by setting the verdict.");
+  }
   const hasVerdict = claim.verdictOrdinal !== null;
   if ((status === "verdict_proposed" || status === "verified") && !hasVerdict) {
     throw new AppError("unprocessable", "Set a verdict with an explanation first.");
@@ -68,6 +72,11 @@ export async function setClaimVerdict({ userId, claimId, verdict, explanation, v
   if (claim.status === "verified") {
     throw new AppError("conflict", "This claim is verified. An editor must reopen it before the verdict can change.");
   }
+  const editor = SIGN_OFF_ROLES.includes(claim.role);
+  if (claim.status === "disputed" && !editor) throw forbidden("This claim is disputed: an editor settles the verdict.");
+  if (claim.requiresDoubleReview && claim.status !== "disputed" && !editor) {
+    throw new AppError("unprocessable", "This claim needs two independent verdicts: submit yours with “Submit my verdict”.");
+  }
   const scale = verdictByKey(verdict);
   return applyClaimChange(claim, userId, version ?? claim.version, {
     data: {
@@ -78,7 +87,7 @@ export async function setClaimVerdict({ userId, claimId, verdict, explanation, v
       verdictAt: new Date(),
       status: "verdict_proposed",
     },
-    action: "claim.verdict",
+    action: claim.status === "disputed" ? "claim.adjudicated" : "claim.verdict",
     before: { status: claim.status, verdict: verdictOf(claim) },
     after: { status: "verdict_proposed", verdict: { verdict: scale.label, ordinal: scale.ordinal, explanation } },
   });

@@ -29,6 +29,7 @@ export const STATUSES = [
   { key: "unreviewed", label: "Unreviewed" },
   { key: "in_review", label: "In review" },
   { key: "verdict_proposed", label: "Verdict proposed" },
+  { key: "disputed", label: "Disputed" },
   { key: "verified", label: "Verified" },
   { key: "not_check_worthy", label: "Not check-worthy" },
 ] as const;

@@ -18,6 +18,10 @@ import {
   ZSetVerdict,
 } from "@/lib/validation/claims";
 import { z } from "zod";
+import { assignReviewers } from "@/lib/claims/assignments";
+import { setArticleDoubleReview, setClaimDoubleReview } from "@/lib/claims/double-review";
+import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
+import { ZAssignReviewers, ZDoubleReview, ZSubmitReview } from "@/lib/validation/team";
 
 const ZId = z.string().trim().min(1).max(64);
 
@@ -59,4 +63,26 @@ export async function restoreCommentAction(input: unknown) {
 
 export async function addEvidenceAction(input: unknown) {
   return runAction((user) => addEvidence({ ...parseInput(ZAddEvidence, input), userId: user.id }));
+}
+
+export async function assignReviewersAction(input: unknown) {
+  return runAction((user) => assignReviewers({ ...parseInput(ZAssignReviewers, input), userId: user.id }));
+}
+
+export async function submitReviewAction(input: unknown) {
+  return runAction((user) => submitReviewVerdict({ ...parseInput(ZSubmitReview, input), userId: user.id }));
+}
+
+export async function setClaimDoubleReviewAction(input: unknown) {
+  return runAction((user) => {
+    const { id, required } = parseInput(ZDoubleReview, input);
+    return setClaimDoubleReview({ userId: user.id, claimId: id, required });
+  });
+}
+
+export async function setArticleDoubleReviewAction(input: unknown) {
+  return runAction((user) => {
+    const { id, required } = parseInput(ZDoubleReview, input);
+    return setArticleDoubleReview({ userId: user.id, articleId: id, required });
+  });
 }

@@ -5,10 +5,11 @@ import { getArticle } from "@/lib/articles/get-article";
 import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/claims/access";
 import { listClaimSummaries } from "@/lib/claims/list-claims";
 import { latestActivityId, listArticleActivity } from "@/lib/audit/list-activity";
+import { listMembers } from "@/lib/teams/members";
 import { ArticleHeader } from "@/components/articles/ArticleHeader";
 import { ArticleWorkspace } from "@/components/claims/ArticleWorkspace";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
@@ -17,14 +18,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: article?.title ?? "Article not found" };
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
+  const { claim: openClaimId } = await searchParams;
   const user = await requireUser();
   const article = await getArticle({ id, userId: user.id });
   if (!article) notFound();
   // The live stream starts from the newest audit row read here, so nothing falls in between.
   const liveAfter = await latestActivityId(article.id);
-  const [claims, activity] = await Promise.all([
+  const [members, claims, activity] = await Promise.all([
+    listMembers({ teamId: article.teamId, userId: user.id }),
     listClaimSummaries({ articleId: article.id, userId: user.id }),
     listArticleActivity({ articleId: article.id, userId: user.id, limit: 50 }),
   ]);
@@ -36,6 +39,8 @@ export default async function ArticlePage({ params }: Props) {
       me={{ id: user.id, canEdit: WRITE_ROLES.includes(article.myRole), canSignOff: SIGN_OFF_ROLES.includes(article.myRole) }}
       header={<ArticleHeader article={article} />}
       liveAfter={liveAfter}
+      initialOpenId={typeof openClaimId === "string" ? openClaimId : null}
+      members={members.filter((m) => !m.disabled).map((m) => ({ id: m.userId, name: m.name, role: m.role }))}
       initialActivity={activity}
     />
   );

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth";
+import { listQueue } from "@/lib/claims/assignments";
+import { statusLabel, type StatusKey } from "@/lib/claims/verdicts";
+import { truncate } from "@/components/claims/format";
+
+export const metadata: Metadata = { title: "My queue" };
+
+function dueLabel(iso: string | null): { text: string; overdue: boolean } {
+  if (!iso) return { text: "No due date", overdue: false };
+  const overdue = new Date(iso).getTime() < Date.now() - 86_400_000;
+  return { text: `${overdue ? "Overdue: " : "Due "}${iso.slice(0, 10)}`, overdue };
+}
+
+export default async function QueuePage() {
+  const user = await requireUser();
+  const queue = await listQueue({ userId: user.id });
+  return (
+    <div className="mx-auto max-w-4xl">
+      <h1 className="text-2xl font-semibold tracking-tight">My queue</h1>
+      <p className="mb-6 text-sm text-muted">Claims assigned to you across your teams, due soonest first.</p>
+      {queue.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-rule bg-white p-10 text-center text-muted">Nothing assigned to you right now.</div>
+      ) : (
+        <ol className="divide-y divide-rule rounded-lg border border-rule bg-white" data-testid="queue">
+          {queue.map((item) => {
+            const due = dueLabel(item.dueAt);
+            return (
+              <li key={item.claimId} className="flex items-start gap-4 p-4">
+                <div className="min-w-0 flex-1">
+                  <Link href={`/articles/${item.article.id}?claim=${item.claimId}`} className="font-serif text-ink hover:text-accent">“{truncate(item.exact, 160)}”</Link>
+                  <p className="mt-1 text-xs text-muted">{item.article.title} · assigned by {item.assignedBy}</p>
+                </div>
+                <div className="shrink-0 text-right text-xs">
+                  <span className="hl rounded px-1.5" data-status={item.status}>{statusLabel(item.status as StatusKey)}</span>
+                  <p className={`mt-1 ${due.overdue ? "font-medium text-red-700" : "text-muted"}`}>{due.text}</p>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </div>
+  );
+}

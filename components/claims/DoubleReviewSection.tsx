@@ -1,0 +1,81 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { VERDICTS } from "@/lib/claims/verdicts";
+import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
+import { setClaimDoubleReviewAction, submitReviewAction } from "@/app/(desk)/articles/[id]/actions";
+import { FormError } from "@/components/ui/FormError";
+import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
+import { useAction } from "@/components/claims/useAction";
+
+type Props = { claim: ClaimDetailDTO; canEdit: boolean; isEditor: boolean; meId: string; onChanged: () => void };
+
+/** Independent double review: each reviewer's verdict stays private until both are in. */
+export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged }: Props) {
+  const review = claim.doubleReview;
+  const mine = review.mine ? review.visible.find((r) => r.reviewer.id === meId) : undefined;
+  const [verdict, setVerdict] = useState<string>(mine?.verdict.key ?? "");
+  const [explanation, setExplanation] = useState(mine?.explanation ?? "");
+  const { run, pending, error } = useAction();
+  const toggle = useAction();
+  const complete = review.submitted >= review.needed;
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (await run(() => submitReviewAction({ claimId: claim.id, verdict, explanation }))) onChanged();
+  }
+
+  async function setRequired(required: boolean) {
+    if (await toggle.run(() => setClaimDoubleReviewAction({ id: claim.id, required }))) onChanged();
+  }
+
+  if (!review.required) {
+    return isEditor && claim.status !== "verified" ? (
+      <p className="text-xs text-muted">
+        <button type="button" className={linkButtonClass} onClick={() => setRequired(true)} disabled={toggle.pending}>
+          Require independent double review
+        </button>
+        <FormError message={toggle.error} />
+      </p>
+    ) : null;
+  }
+
+  return (
+    <div data-testid="double-review">
+      <h3 className={sectionTitleClass}>Double review · {Math.min(review.submitted, review.needed)} of {review.needed} verdicts in</h3>
+      {!complete && <p className="mb-2 text-xs text-muted">Each reviewer decides on their own; verdicts are shown once both are in.</p>}
+      {review.visible.length > 0 && (
+        <div className={`grid gap-2 ${complete ? "grid-cols-2" : ""}`}>
+          {review.visible.map((r) => (
+            <div key={r.reviewer.id} className="rounded-md border border-rule bg-stone-50 p-2 text-sm">
+              <p className="text-xs text-muted">{r.reviewer.name}{r.reviewer.id === meId ? " (you)" : ""}</p>
+              <p className="font-semibold"><span className="hl rounded px-1" data-status="verified" data-verdict={r.verdict.key ?? undefined}>{r.verdict.label}</span></p>
+              <p className="mt-1 text-xs">{r.explanation}</p>
+            </div>
+          ))}
+        </div>
+      )}
+      {complete && (
+        <p className="mt-2 text-xs" data-testid="agreement">
+          {claim.status === "disputed" ? "The reviewers disagree: an editor settles the verdict below." : "The reviewers agree."}
+        </p>
+      )}
+      {canEdit && !complete && claim.status !== "verified" && (
+        <form onSubmit={onSubmit} className="mt-2 space-y-2" aria-label="Submit my verdict">
+          <select aria-label="My verdict" className={inputClass} value={verdict} onChange={(e) => setVerdict(e.target.value)}>
+            <option value="" disabled>Choose your verdict…</option>
+            {VERDICTS.map((v) => <option key={v.key} value={v.key}>{v.label}</option>)}
+          </select>
+          <textarea aria-label="My explanation" rows={2} className={inputClass} placeholder="Why (required)" value={explanation} onChange={(e) => setExplanation(e.target.value)} />
+          <button type="submit" className={buttonClass} disabled={pending || !verdict}>{review.mine ? "Update my verdict" : "Submit my verdict"}</button>
+          <FormError message={error} />
+        </form>
+      )}
+      {isEditor && !complete && (
+        <button type="button" className={`${linkButtonClass} mt-2`} onClick={() => setRequired(false)} disabled={toggle.pending}>
+          Stop requiring double review
+        </button>
+      )}
+    </div>
+  );
+}

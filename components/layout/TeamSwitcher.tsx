@@ -1,0 +1,36 @@
+"use client";
+
+import { getCsrfToken } from "next-auth/react";
+import { useState } from "react";
+
+type Team = { id: string; name: string; role: string };
+
+/** Switches the active team by updating the session (next-auth re-checks the membership). */
+export function TeamSwitcher({ teams, activeId }: { teams: Team[]; activeId: string | null }) {
+  const [pending, setPending] = useState(false);
+  if (teams.length < 2) {
+    const team = teams[0];
+    return team ? <span className="rounded-full border border-rule px-3 py-0.5 text-sm text-muted" data-testid="team-name">{team.name}</span> : null;
+  }
+  async function choose(teamId: string) {
+    setPending(true);
+    await fetch("/api/auth/session", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ csrfToken: await getCsrfToken(), data: { teamId } }),
+    });
+    window.location.assign("/articles");
+  }
+  return (
+    <select
+      aria-label="Team"
+      data-testid="team-switcher"
+      value={activeId ?? ""}
+      disabled={pending}
+      onChange={(e) => choose(e.target.value)}
+      className="rounded-full border border-rule bg-white px-3 py-0.5 text-sm text-muted"
+    >
+      {teams.map((t) => <option key={t.id} value={t.id}>{t.name} ({t.role})</option>)}
+    </select>
+  );
+}

@@ -1,0 +1,106 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import { requireClaimWrite } from "@/lib/claims/access";
+import { verdictByKey, verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
+import { AppError } from "@/lib/http/errors";
+import type { TSubmitReview } from "@/lib/validation/team";
+
+export const REVIEWS_NEEDED = 2;
+
+export type ReviewDTO = {
+  reviewer: { id: string; name: string };
+  verdict: { key: VerdictKey | null; label: string; ordinal: number };
+  explanation: string;
+  at: string;
+};
+
+export type DoubleReviewDTO = {
+  required: boolean;
+  submitted: number;
+  needed: number;
+  /** Only the viewer's own verdict until every verdict is in, so nobody anchors on another's. */
+  visible: ReviewDTO[];
+  mine: boolean;
+};
+
+type ReviewRow = { ordinal: number; label: string; explanation: string; updatedAt: Date; reviewer: { id: string; name: string } };
+
+const toReviewDTO = (r: ReviewRow): ReviewDTO => ({
+  reviewer: r.reviewer,
+  verdict: { key: verdictKeyOf(r.ordinal), label: r.label, ordinal: r.ordinal },
+  explanation: r.explanation,
+  at: r.updatedAt.toISOString(),
+});
+
+export const reviewSelect = { ordinal: true, label: true, explanation: true, updatedAt: true, reviewer: { select: { id: true, name: true } } } as const;
+
+export function doubleReviewView(required: boolean, reviews: ReviewRow[], viewerId: string): DoubleReviewDTO {
+  const complete = reviews.length >= REVIEWS_NEEDED;
+  return {
+    required,
+    submitted: reviews.length,
+    needed: REVIEWS_NEEDED,
+    visible: reviews.filter((r) => complete || r.reviewer.id === viewerId).map(toReviewDTO),
+    mine: reviews.some((r) => r.reviewer.id === viewerId),
+  };
+}
+
+/**
+ * Records one reviewer's independent verdict. When the second arrives, matching verdicts
+ * become the claim's proposed verdict; differing ones put the claim in "Disputed" for an
+ * editor. The claim row is locked first so two verdicts arriving together cannot both
+ * think they were first.
+ */
+export async function submitReviewVerdict({ userId, claimId, verdict, explanation }: TSubmitReview & { userId: string }): Promise<DoubleReviewDTO> {
+  const claim = await requireClaimWrite(claimId, userId);
+  if (!claim.requiresDoubleReview) throw new AppError("unprocessable", "This claim does not use double review: set its verdict directly.");
+  const scale = verdictByKey(verdict);
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "Claim" WHERE "id" = ${claimId} FOR UPDATE`;
+    const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { status: true, version: true } });
+    const existing = await tx.reviewVerdict.findMany({ where: { claimId }, select: reviewSelect });
+    if (existing.length >= REVIEWS_NEEDED || current.status === "verified") {
+      throw new AppError("conflict", "Both independent verdicts are already in; an editor takes it from here.");
+    }
+    const before = existing.find((r) => r.reviewer.id === userId);
+    await tx.reviewVerdict.upsert({
+      where: { claimId_reviewerId: { claimId, reviewerId: userId } },
+      create: { claimId, reviewerId: userId, ordinal: scale.ordinal, label: scale.label, explanation },
+      update: { ordinal: scale.ordinal, label: scale.label, explanation },
+    });
+    const reviews = await tx.reviewVerdict.findMany({ where: { claimId }, select: reviewSelect, orderBy: { createdAt: "asc" } });
+    let outcome: "waiting" | "agreed" | "disputed" = "waiting";
+    if (reviews.length >= REVIEWS_NEEDED) {
+      const agreed = reviews.every((r) => r.ordinal === reviews[0]!.ordinal);
+      outcome = agreed ? "agreed" : "disputed";
+      await tx.claim.update({
+        where: { id: claimId },
+        data: agreed
+          ? {
+              status: "verdict_proposed",
+              verdictOrdinal: scale.ordinal,
+              verdictLabel: scale.label,
+              verdictExplanation: reviews.map((r) => `${r.reviewer.name}: ${r.explanation}`).join("\n\n"),
+              verdictById: userId,
+              verdictAt: new Date(),
+              updatedById: userId,
+              version: { increment: 1 },
+            }
+          : { status: "disputed", updatedById: userId, version: { increment: 1 } },
+      });
+    }
+    // The audit row keeps the verdict itself out of the live feed's text until both are in.
+    await recordAudit(tx, {
+      actorId: userId,
+      teamId: claim.teamId,
+      articleId: claim.articleId,
+      claimId,
+      entity: "claim",
+      entityId: claimId,
+      action: "review.submitted",
+      before: before ? { ordinal: before.ordinal, label: before.label } : undefined,
+      after: { ordinal: scale.ordinal, label: scale.label, explanation, outcome, status: outcome === "waiting" ? current.status : outcome === "agreed" ? "verdict_proposed" : "disputed" },
+    });
+    return doubleReviewView(true, reviews, userId);
+  });
+}

@@ -1,0 +1,82 @@
+import { verdictByKey } from "@/lib/claims/verdicts";
+import { cohensKappa, type KappaResult } from "./cohens-kappa";
+import { krippendorffAlpha, type AlphaResult } from "./krippendorff-alpha";
+
+/** Unverifiable says the claim cannot be placed on the true–false scale at all. */
+const UNVERIFIABLE = verdictByKey("unverifiable").ordinal;
+
+export type ClaimVerdicts = { claimId: string; verdicts: readonly { reviewerId: string; ordinal: number }[] };
+
+export type ReviewerPairKappa = KappaResult & { reviewerA: string; reviewerB: string };
+
+export type VerdictAgreement = {
+  /**
+   * Alpha with the ordinal metric over the scale False (1) … True (5), Unverifiable left
+   * out. Giving 0 a place below False would count True vs Unverifiable as a worse
+   * disagreement than True vs False, which means nothing. So an Unverifiable verdict is
+   * treated as no position on the scale: a claim with one Unverifiable and one True
+   * verdict has a single scale value and drops out of this figure (see `units`).
+   */
+  ordinal: AlphaResult & { unverifiableExcluded: number };
+  /**
+   * Alpha with the nominal metric, Unverifiable a category like any other, so
+   * disagreement about whether a claim can be checked at all is still measured here.
+   */
+  nominal: AlphaResult;
+  /**
+   * Cohen's kappa (unweighted, Unverifiable included as a category) for every pair of
+   * reviewers who both judged at least one claim; reviewerA < reviewerB, sorted by
+   * (reviewerA, reviewerB). Each carries n, the claims both judged.
+   */
+  pairs: ReviewerPairKappa[];
+  /** Claims with at least two verdicts, i.e. where any agreement could be observed. */
+  items: number;
+};
+
+/**
+ * Agreement among independent reviewers over a set of claims (a team's or an article's).
+ * Throws when one reviewer appears twice on a claim: the schema allows one verdict per
+ * reviewer per claim, and counting a reviewer against themself would inflate agreement.
+ */
+export function verdictAgreement(items: readonly ClaimVerdicts[]): VerdictAgreement {
+  for (const { claimId, verdicts } of items) {
+    const reviewers = new Set(verdicts.map((v) => v.reviewerId));
+    if (reviewers.size !== verdicts.length) throw new RangeError(`Claim ${claimId} has two verdicts from the same reviewer.`);
+  }
+
+  const allValues = items.map(({ verdicts }) => verdicts.map((v) => v.ordinal));
+  const onScale = allValues.map((values) => values.filter((value) => value !== UNVERIFIABLE));
+  const unverifiableExcluded = allValues.reduce((sum, values, i) => sum + values.length - onScale[i].length, 0);
+
+  return {
+    ordinal: { ...krippendorffAlpha(onScale, "ordinal"), unverifiableExcluded },
+    nominal: krippendorffAlpha(allValues, "nominal"),
+    pairs: reviewerPairKappas(items),
+    items: allValues.filter((values) => values.length >= 2).length,
+  };
+}
+
+function reviewerPairKappas(items: readonly ClaimVerdicts[]): ReviewerPairKappa[] {
+  const byPair = new Map<string, { reviewerA: string; reviewerB: string; pairs: [number, number][] }>();
+  for (const { verdicts } of items) {
+    const sorted = [...verdicts].sort((x, y) => compareIds(x.reviewerId, y.reviewerId));
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = i + 1; j < sorted.length; j++) {
+        const [a, b] = [sorted[i], sorted[j]];
+        // JSON keeps the key unambiguous whatever characters the ids contain.
+        const key = JSON.stringify([a.reviewerId, b.reviewerId]);
+        let entry = byPair.get(key);
+        if (!entry) byPair.set(key, (entry = { reviewerA: a.reviewerId, reviewerB: b.reviewerId, pairs: [] }));
+        entry.pairs.push([a.ordinal, b.ordinal]);
+      }
+    }
+  }
+  return [...byPair.values()]
+    .sort((x, y) => compareIds(x.reviewerA, y.reviewerA) || compareIds(x.reviewerB, y.reviewerB))
+    .map(({ reviewerA, reviewerB, pairs }) => ({ reviewerA, reviewerB, ...cohensKappa(pairs) }));
+}
+
+/** Code-unit order, not localeCompare, so the order is the same on every server. */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

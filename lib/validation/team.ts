@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { VERDICT_KEYS } from "@/lib/claims/verdicts";
+
+const id = z.string().trim().min(1).max(64);
+
+export const ZAssignReviewers = z.object({
+  claimId: id,
+  reviewerIds: z.array(id).min(1, "Choose at least one reviewer.").max(2, "A claim can have at most two reviewers."),
+  dueAt: z.coerce.date({ message: "Enter a valid due date." }).nullish(),
+});
+export type TAssignReviewers = z.infer<typeof ZAssignReviewers>;
+
+export const ZDoubleReview = z.object({ id, required: z.boolean({ message: "Say true or false." }) });
+
+export const ZSubmitReview = z.object({
+  claimId: id,
+  verdict: z.enum(VERDICT_KEYS, { message: "Choose a verdict from the scale." }),
+  explanation: z.string().trim().min(10, "Explain the verdict in at least 10 characters.").max(5000, "Keep the explanation under 5,000 characters."),
+});
+export type TSubmitReview = z.infer<typeof ZSubmitReview>;
+
+const role = z.enum(["admin", "editor", "reviewer", "viewer"], { message: "Choose admin, editor, reviewer or viewer." });
+
+export const ZAddMember = z.object({
+  email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
+  name: z.string().trim().min(1, "Enter the person's name.").max(120),
+  role,
+});
+export type TAddMember = z.infer<typeof ZAddMember>;
+
+export const ZUpdateMember = z
+  .object({ memberId: id, role: role.optional(), disabled: z.boolean().optional() })
+  .refine((v) => v.role !== undefined || v.disabled !== undefined, "Change the role or the disabled flag.");
+export type TUpdateMember = z.infer<typeof ZUpdateMember>;
+
+export const ZMemberRef = z.object({ memberId: id });
+export const ZSwitchTeam = z.object({ teamId: id });
