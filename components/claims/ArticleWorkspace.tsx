@@ -41,7 +41,18 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
   const [claims, setClaims] = useState(initialClaims);
   const [filter, setFilter] = useState<ClaimFilter>({ status: "", verdict: "" });
   const [cursorId, setCursorId] = useState<string | null>(null);
-  const [detail, setDetail] = useState<ClaimDetailDTO | null>(null);
+  const [detail, setDetailState] = useState<ClaimDetailDTO | null>(null);
+  // Which claim the reader has open right now. Loads finish out of order (a live refresh
+  // can land after the reader opened another claim), so a result only applies if its
+  // claim is still the open one.
+  const openId = useRef<string | null>(null);
+  const setDetail = useCallback((next: ClaimDetailDTO | null) => {
+    openId.current = next?.id ?? null;
+    setDetailState(next);
+  }, []);
+  const applyLoaded = useCallback((loaded: ClaimDetailDTO) => {
+    if (openId.current === loaded.id) setDetailState(loaded);
+  }, []);
   const [selection, setSelection] = useState<{ start: number; end: number; x: number; y: number } | null>(null);
   const [overlap, setOverlap] = useState<{ ids: string[]; at: { x: number; y: number } } | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -67,25 +78,27 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
   const openClaim = useCallback(async (id: string, scroll = true) => {
     setOverlap(null);
     setCursorId(id);
+    openId.current = id;
     const loaded = await run(() => getClaimAction(id));
     if (loaded) {
-      setDetail(loaded);
+      applyLoaded(loaded);
       if (scroll) scrollToClaim(id);
     }
-  }, [run, scrollToClaim]);
+  }, [run, scrollToClaim, applyLoaded]);
 
   const refresh = useCallback(async (options?: { reloadOnly?: boolean }) => {
+    const current = openId.current;
     const [list, open] = await Promise.all([
       run(() => listClaimsAction(articleId)),
-      detail ? run(() => getClaimAction(detail.id)) : Promise.resolve(null),
+      current ? run(() => getClaimAction(current)) : Promise.resolve(null),
     ]);
     if (list) setClaims(list);
-    if (open) setDetail(open);
+    if (open) applyLoaded(open);
     if (options?.reloadOnly) return list !== null;
     setSaved("Saved");
     window.setTimeout(() => setSaved(null), 2000);
     return list !== null;
-  }, [articleId, detail, run]);
+  }, [articleId, run, applyLoaded]);
 
   useEffect(() => {
     if (initialOpenId) void openClaim(initialOpenId);

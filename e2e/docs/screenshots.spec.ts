@@ -1,6 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "../fixtures/auth";
 import { setClaimStatus } from "../../lib/claims/update-claim";
+import { assignReviewers } from "../../lib/claims/assignments";
+import { setClaimDoubleReview } from "../../lib/claims/double-review";
+import { submitReviewVerdict } from "../../lib/claims/review-verdicts";
+import { createClaim } from "../../lib/claims/create-claim";
+import { targetFor } from "../../lib/claims/test-helpers";
+import type { VerdictKey } from "../../lib/claims/verdicts";
 import { createArticle, createTeam, createUser, testDb } from "../fixtures/factories";
 import { selectInArticle } from "../fixtures/selection";
 
@@ -57,4 +63,29 @@ test("README screenshots", async ({ page }) => {
   await page.screenshot({ path: "docs/screenshots/article.png" });
   await page.goto("/articles");
   await page.screenshot({ path: "docs/screenshots/articles.png" });
+
+  // A second reviewer and some double-reviewed claims, so the queue and stats have something to show.
+  const second = await createUser(team.id, "reviewer", "second", "Sam Reyes");
+  const admin = await createUser(team.id, "admin", "admin", "Dana Whitfield");
+  const pairs: [string, VerdictKey, VerdictKey][] = [
+    ["Sir Keir has said he would be prepared to put a peacekeeping force into Ukraine", "true", "true"],
+    ["Marco Rubio led a delegation to Saudi Arabia", "true", "mostly_true"],
+    ["Ukraine has not been invited to the talks", "true", "true"],
+    ["SNP MP Stephen Gethins claimed any response must come from Europe", "mostly_true", "mostly_true"],
+    ["Graeme Downie was one of several MPs to call for an increase in defence spending", "misleading", "false"],
+  ];
+  for (const [index, [phrase, a, b]] of pairs.entries()) {
+    const claim = await createClaim({ userId: editor.id, articleId: article.id, target: targetFor(article.body, phrase) });
+    await setClaimDoubleReview({ userId: editor.id, claimId: claim.id, required: true });
+    await assignReviewers({ userId: editor.id, claimId: claim.id, reviewerIds: [reviewer.id, second.id], dueAt: new Date(Date.UTC(2026, 11, 1 + index)) });
+    await submitReviewVerdict({ userId: reviewer.id, claimId: claim.id, verdict: a, explanation: "Checked against the original statement and the wire copy." });
+    if (index < 4) await submitReviewVerdict({ userId: second.id, claimId: claim.id, verdict: b, explanation: "Checked against the official record of the talks." });
+  }
+  await page.goto("/queue");
+  await page.screenshot({ path: "docs/screenshots/queue.png" });
+  await signIn(page, admin);
+  await page.goto("/stats");
+  await page.screenshot({ path: "docs/screenshots/stats.png", fullPage: true });
+  await page.goto("/team");
+  await page.screenshot({ path: "docs/screenshots/team.png" });
 });

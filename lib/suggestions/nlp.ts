@@ -1,0 +1,71 @@
+// The one place that talks to wink-nlp. Its tokenizer is lossless (the tokens' values and the
+// whitespace before each one add back up to the input), so token offsets computed here are
+// exact UTF-16 offsets into the text we were given. Everything else in this module works on
+// these plain arrays, never on wink objects.
+import winkNLP, { type ItemSentence } from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+
+export type Token = { text: string; start: number; end: number; pos: string };
+/** A sentence as a half-open range of body offsets and of token indices. */
+export type Sentence = { start: number; end: number; firstToken: number; lastToken: number };
+export type Analysis = { tokens: Token[]; sentences: Sentence[] };
+
+// Loading the model takes ~100 ms; do it once, on first use, so importing the module is cheap.
+let nlp: ReturnType<typeof winkNLP> | undefined;
+function instance(): ReturnType<typeof winkNLP> {
+  nlp ??= winkNLP(model, ["sbd", "pos"]);
+  return nlp;
+}
+
+function strings(values: readonly unknown[]): string[] {
+  return values.map((v) => String(v));
+}
+
+/** Tokens (with POS tags) and sentences of `text`; sentences never cross a paragraph break. */
+export function analyze(text: string): Analysis {
+  const wink = instance();
+  const its = wink.its;
+  const doc = wink.readDoc(text);
+  const values = strings(doc.tokens().out(its.value));
+  const spaces = strings(doc.tokens().out(its.precedingSpaces));
+  const tags = strings(doc.tokens().out(its.pos));
+  const tokens: Token[] = [];
+  let offset = 0;
+  for (let i = 0; i < values.length; i++) {
+    offset += spaces[i]!.length;
+    const value = values[i]!;
+    tokens.push({ text: value, start: offset, end: offset + value.length, pos: tags[i]! });
+    offset += value.length;
+  }
+  if (offset !== text.length || doc.out() !== text) {
+    // wink promises lossless tokenization; if a future version breaks that, offsets would be wrong.
+    throw new Error("wink-nlp tokenization was not lossless; refusing to compute offsets");
+  }
+
+  const sentences: Sentence[] = [];
+  doc.sentences().each((sentence: ItemSentence) => {
+    const span = sentence.out(its.span);
+    if (!Array.isArray(span) || span.length < 2) return;
+    splitAtParagraphs(text, tokens, Number(span[0]), Number(span[1]), sentences);
+  });
+  return { tokens, sentences };
+}
+
+function isBlankToken(token: Token): boolean {
+  return token.text.trim() === "";
+}
+
+// wink treats "\n\n" as a token and usually, but not always, ends a sentence there: a
+// quotation that runs on into the next paragraph can stay one "sentence". Cut at every
+// blank token and drop the blanks themselves.
+function splitAtParagraphs(text: string, tokens: Token[], first: number, last: number, out: Sentence[]): void {
+  let runStart = -1;
+  for (let i = first; i <= last + 1; i++) {
+    const boundary = i > last || isBlankToken(tokens[i]!) || (i > first && text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes("\n"));
+    if (boundary && runStart !== -1) {
+      out.push({ start: tokens[runStart]!.start, end: tokens[i - 1]!.end, firstToken: runStart, lastToken: i - 1 });
+      runStart = -1;
+    }
+    if (i <= last && !isBlankToken(tokens[i]!) && runStart === -1) runStart = i;
+  }
+}

@@ -1,0 +1,197 @@
+// Scores one clause for check-worthiness. Evidence for and against is added up as log-odds
+// (hand-set weights, listed below so a reviewer can see and change them) and squashed into
+// 0..1. The strongest positive evidence decides the claim type and the reason shown to people.
+import {
+  ATTRIBUTION, CAUSAL, CHANGE, COMPARATIVE, DEONTIC, DENIED_OR_DONE, HEDGE, JUDGEMENT, OPINION, PERSONAL, PREDICTION,
+  MEASURE, QUESTION, RANKING, RECORD, STATISTICAL, SUPERLATIVE, SUPERLATIVE_SCOPE, TEMPORAL_COMPARISON, countMatches, firstMatch,
+} from "./cues";
+import { extractNumericClaim } from "./numeric-claim";
+import { findPlace } from "./places";
+import { findQuantities, type Quantity } from "./quantities";
+
+export type ClaimType = "statistic" | "comparison" | "causal" | "attributed";
+/** `hedged`: something in the clause marks opinion, intention or doubt. */
+export type Scored = { score: number; type: ClaimType; reason: string; hedged: boolean };
+/** What the clause's sentence tells about it: a named source, and whether anyone is cited at all. */
+export type SentenceContext = {
+  speaker?: string;
+  /** The sentence itself cites someone ("…, Zelensky said", "according to figures"). */
+  attributed: boolean;
+  /** The sentence is part of a quotation whose speaker is named in a nearby sentence. */
+  quoted?: boolean;
+};
+
+export const WEIGHTS = {
+  bias: -2.2,
+  percentOrMoney: 3.0,
+  largeCount: 2.4,
+  proportion: 2.6,
+  multiple: 2.0,
+  ranking: 2.4,
+  countedThing: 1.8,
+  statistical: 0.6,
+  bareNumber: 0.6,
+  extraQuantity: 0.3,
+  year: 0.4,
+  comparative: 1.5,
+  superlative: 1.5,
+  scopedSuperlative: 2.4,
+  change: 1.0,
+  temporal: 0.7,
+  measuredChange: 1.2,
+  causal: 1.6,
+  attribution: 0.5,
+  namedSource: 0.8,
+  cleanAttributedStatement: 0.8,
+  record: 2.0,
+  deniedOrDone: 1.0,
+  prediction: -1.6,
+  predictionInRelativeClause: -0.4,
+  deontic: -1.8,
+  opinion: -2.0,
+  judgement: -0.8,
+  hedge: -0.4,
+  question: -2.5,
+  personal: -1.5,
+  conditional: -0.8,
+  tooShort: -2.0,
+} as const;
+
+const YEAR = /\b(?:19|20)\d{2}s?\b/;
+const CONDITIONAL = /(?:^|,\s)(?:if|unless)\s/i;
+// At most one word between the relative pronoun and the modal, and not a reporting verb:
+// "which it says will treat…" is a reported prediction, not a qualified noun.
+const RELATIVE_MODAL = /\b(?:who|that)\s+(?:(?!says|said|expects|believes|hopes|thinks|claims)\w+\s+)?(?:would|could|might|will|should|must)\b/i;
+
+function quantityWeight(q: Quantity): { weight: number; label: string } {
+  switch (q.kind) {
+    case "percent":
+      return { weight: WEIGHTS.percentOrMoney, label: "Percentage" };
+    case "percentage-points":
+      return { weight: WEIGHTS.percentOrMoney, label: "Change in percentage points" };
+    case "money":
+      return { weight: WEIGHTS.percentOrMoney, label: "Money amount" };
+    case "fraction":
+    case "ratio":
+      return { weight: WEIGHTS.proportion, label: "Proportion" };
+    case "multiple":
+      return { weight: WEIGHTS.multiple, label: "Multiple" };
+    case "count":
+      if (q.value >= 100 || /[a-z]/.test(q.unit) && q.unit !== "count") {
+        return { weight: q.value >= 100 ? WEIGHTS.largeCount : WEIGHTS.countedThing, label: q.unit === "count" ? "Count" : `Count of ${q.unit}` };
+      }
+      return { weight: WEIGHTS.bareNumber, label: "Number" };
+  }
+}
+
+const ECONOMY_ABBREVIATION: Record<string, string> = {
+  "gross domestic product": "GDP", "gross national product": "GNP", "gross national income": "GNI",
+};
+
+function statisticReason(text: string, label: string, changes: boolean, compares: boolean, context: SentenceContext): string {
+  const numeric = extractNumericClaim(text);
+  const parts = [label];
+  const share = numeric?.shareOf ? ECONOMY_ABBREVIATION[numeric.shareOf] : undefined;
+  if (share) parts.push(`of ${share}`);
+  const place = findPlace(text);
+  if (place) parts.push(`with a named ${place.kind}`);
+  const extras: string[] = [];
+  if (changes || numeric?.from !== undefined) extras.push("a change over time");
+  else if (compares) extras.push("a comparison");
+  if (context.speaker) extras.push(`attributed to ${context.speaker}`);
+  return extras.length > 0 ? `${parts.join(" ")}, ${extras.join(", ")}` : parts.join(" ");
+}
+
+const quote = (s: string) => `‘${s.trim()}’`;
+
+export function scoreClause(text: string, context: SentenceContext): Scored {
+  let total: number = WEIGHTS.bias;
+  const quantities = findQuantities(text).map(quantityWeight).sort((a, b) => b.weight - a.weight);
+  const strongest = quantities[0];
+  if (strongest) total += strongest.weight + Math.min(2, quantities.length - 1) * WEIGHTS.extraQuantity;
+  const ranking = firstMatch(RANKING, text);
+  if (ranking) total += WEIGHTS.ranking;
+  if (YEAR.test(text)) total += WEIGHTS.year;
+
+  const comparative = firstMatch(COMPARATIVE, text);
+  const superlative = firstMatch(SUPERLATIVE, text);
+  const change = firstMatch(CHANGE, text);
+  const temporal = firstMatch(TEMPORAL_COMPARISON, text);
+  const superlativeWeight = superlative ? (SUPERLATIVE_SCOPE.test(text) ? WEIGHTS.scopedSuperlative : WEIGHTS.superlative) : 0;
+  const comparison = Math.min(2.4, (comparative ? WEIGHTS.comparative : 0) + superlativeWeight + (change ? WEIGHTS.change : 0) + (temporal ? WEIGHTS.temporal : 0));
+  total += comparison;
+  const measure = firstMatch(MEASURE, text);
+  if (measure && (change || temporal)) total += WEIGHTS.measuredChange;
+  const causal = firstMatch(CAUSAL, text);
+  if (causal) total += WEIGHTS.causal;
+  const record = firstMatch(RECORD, text);
+  if (record) total += WEIGHTS.record;
+  const attributed = context.attributed || ATTRIBUTION.test(text);
+  if (context.speaker) total += WEIGHTS.namedSource;
+  else if (attributed || context.quoted) total += WEIGHTS.attribution;
+  if (STATISTICAL.test(text)) total += WEIGHTS.statistical;
+  const event = firstMatch(DENIED_OR_DONE, text);
+  if (event) total += WEIGHTS.deniedOrDone;
+
+  // A number states a target even inside "must" or "is unlikely to": soften those for percentages and money.
+  const hardNumber = strongest !== undefined && strongest.weight >= WEIGHTS.percentOrMoney;
+  const soften = hardNumber ? 0.5 : 1;
+  // Modality inside a relative clause ("people who would otherwise have driven", "crews that should
+  // be coming") qualifies a noun, not the claim; and a claim about someone's record ("has long
+  // expressed the wish … that he wants to") reports an intention rather than making one.
+  const relative = RELATIVE_MODAL.test(text);
+  let penalties = 0;
+  if (PREDICTION.test(text) && !record) penalties += (relative ? WEIGHTS.predictionInRelativeClause : WEIGHTS.prediction) * soften;
+  if (DEONTIC.test(text)) penalties += (relative ? WEIGHTS.predictionInRelativeClause : WEIGHTS.deontic) * soften;
+  if (OPINION.test(text)) penalties += WEIGHTS.opinion;
+  penalties += Math.max(-1.6, countMatches(JUDGEMENT, text) * WEIGHTS.judgement);
+  if (HEDGE.test(text)) penalties += WEIGHTS.hedge;
+  if (QUESTION.test(text)) penalties += WEIGHTS.question;
+  if (PERSONAL.test(text)) penalties += WEIGHTS.personal;
+  if (CONDITIONAL.test(text)) penalties += WEIGHTS.conditional;
+  const tooShort = text.split(/\s+/).length < 4;
+  if (tooShort) penalties += WEIGHTS.tooShort;
+  // "X said (that) …" with nothing in it that marks opinion, intention or doubt: the brief's
+  // "attributed factual statement". Only for a source cited in the sentence itself.
+  if (attributed && penalties === 0) total += WEIGHTS.cleanAttributedStatement;
+  total += penalties;
+
+  const score = 1 / (1 + Math.exp(-total));
+  const rounded = Math.round(score * 1000) / 1000;
+  const hedged = penalties < 0 && !(tooShort && penalties === WEIGHTS.tooShort);
+  return { ...classify(text, context, { strongest, ranking, comparative, superlative, change, temporal, comparison, causal, record, attributed }), score: rounded, hedged };
+}
+
+type Evidence = {
+  strongest?: { weight: number; label: string };
+  ranking?: string;
+  comparative?: string;
+  superlative?: string;
+  change?: string;
+  temporal?: string;
+  comparison: number;
+  causal?: string;
+  record?: string;
+  attributed: boolean;
+};
+
+function classify(text: string, context: SentenceContext, e: Evidence): { type: ClaimType; reason: string } {
+  const { strongest, ranking, comparative, superlative, change, temporal, comparison, causal, record, attributed } = e;
+  if (ranking && !(strongest && strongest.weight >= WEIGHTS.ranking)) return { type: "statistic", reason: `Ranking ${quote(ranking)}` };
+
+  if (strongest && strongest.weight >= WEIGHTS.countedThing) {
+    return { type: "statistic", reason: statisticReason(text, strongest.label, Boolean(change), comparison > 0, context) };
+  }
+  if (comparison > 0 && comparison >= (causal ? WEIGHTS.causal : 0)) {
+    const reason = superlative
+      ? `Superlative ${quote(superlative)}`
+      : comparative
+        ? `Comparison ${quote(comparative)}`
+        : `Change over time ${quote(change ?? temporal ?? "")}`;
+    return { type: "comparison", reason };
+  }
+  if (causal) return { type: "causal", reason: `Causal claim ${quote(causal)}` };
+  if (record) return { type: "attributed", reason: `Claim about someone’s record ${quote(record)}` };
+  const source = context.speaker ? ` attributed to ${context.speaker}` : attributed ? " attributed to a source" : "";
+  return { type: "attributed", reason: `Factual statement${source}` };
+}

@@ -1,0 +1,139 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { readSampleArticle } from "../../prisma/sample-article";
+import { normalizeArticleText } from "../anchoring/normalize";
+import { rawText } from "../anchoring/testing";
+import { extractNumericClaim, suggestClaims, type Suggestion } from "./index";
+
+const { body } = readSampleArticle();
+const suggestions = suggestClaims(body);
+
+/** The suggestion covering `phrase` in `text`, if any. */
+function covering(list: Suggestion[], text: string, phrase: string): Suggestion | undefined {
+  const start = text.indexOf(phrase);
+  if (start === -1) throw new Error(`phrase not in text: ${phrase}`);
+  return list.find((s) => s.start <= start && s.end >= start + phrase.length);
+}
+
+/** The best score given to any part of the sentence containing `phrase` (0 if none). */
+function bestScore(text: string, phrase: string): number {
+  const start = text.indexOf(phrase);
+  const all = suggestClaims(text, { minScore: 0 }).filter((s) => s.start < start + phrase.length && s.end > start);
+  return Math.max(0, ...all.map((s) => s.score));
+}
+
+describe("suggestClaims on the sample article", () => {
+  it("suggests the 2.3 per cent sentence as a statistic and structures it", () => {
+    const s = covering(suggestions, body, "The UK currently spends around 2.3 per cent of gross national product on defence");
+    expect(s).toMatchObject({
+      text: "The UK currently spends around 2.3 per cent of gross national product on defence",
+      type: "statistic",
+      reason: "Percentage of GNP with a named country",
+    });
+    expect(s!.score).toBeGreaterThanOrEqual(0.6);
+    expect(extractNumericClaim(s!.text)).toMatchObject({
+      value: 2.3, unit: "percent", shareOf: "gross national product", subject: "defence spending", place: "UK", period: "current", approximate: true,
+    });
+  });
+
+  it.each(["2.5 per cent share of the economy", "to 5 per cent", "more than 3 per cent", "at least 3.5 per cent by the 2030s"])(
+    "finds the spending figure in %j",
+    (phrase) => {
+      const s = covering(suggestions, body, phrase);
+      expect(s?.type).toBe("statistic");
+    },
+  );
+
+  it.each([
+    "I think we need to stop thinking simply about what the British do",
+    "They deserve all the support that we can give them.",
+    "This is a once-in-a-generation moment for the collective security of our own continent.",
+    "I welcome the PM’s commitment for UK troops",
+    "We’re facing a generational challenge when it comes to national security",
+    "This does raise the question as to whether the 2.5 per cent commitment to defence spending is enough",
+  ])("does not suggest the opinion or question %j", (phrase) => {
+    expect(covering(suggestions, body, phrase)).toBeUndefined();
+    expect(bestScore(body, phrase)).toBeLessThan(0.3);
+  });
+
+  it("returns exact, ordered, non-overlapping offsets with trimmed ends", () => {
+    expect(suggestions.length).toBeGreaterThan(3);
+    suggestions.forEach((s, i) => {
+      expect(body.slice(s.start, s.end)).toBe(s.text);
+      expect(s.text).not.toMatch(/^[\s“‘"]|[\s.,;:”’"]$/);
+      expect(s.text).not.toContain("\n");
+      if (i > 0) expect(s.start).toBeGreaterThanOrEqual(suggestions[i - 1]!.end);
+    });
+  });
+
+  it("is deterministic", () => {
+    expect(suggestClaims(body)).toEqual(suggestions);
+  });
+});
+
+describe("suggestClaims by type", () => {
+  const cases: [string, string, Suggestion["type"]][] = [
+    ["Unemployment rose to 4.4% in March, up from 4.2% a year earlier.", "Unemployment rose to 4.4% in March, up from 4.2% a year earlier", "statistic"],
+    ["The scheme cost taxpayers £37bn over two years.", "The scheme cost taxpayers £37bn over two years", "statistic"],
+    ["Almost half of the additional trips were made by passengers aged under 25, the survey found.", "Almost half of the additional trips were made by passengers aged under 25, the survey found", "statistic"],
+    ["Scotland now has the highest drug death rate of any country in Europe.", "Scotland now has the highest drug death rate of any country in Europe", "comparison"],
+    ["Wages in the care sector are lower than in supermarkets, the report said.", "Wages in the care sector are lower than in supermarkets, the report said", "comparison"],
+    ["The trust said the pressure was driven by a sharp rise in flu admissions.", "The trust said the pressure was driven by a sharp rise in flu admissions", "causal"],
+    ["Officials blamed the outage on a software update.", "Officials blamed the outage on a software update", "causal"],
+    ["Ukraine has not been invited to the talks, President Volodymyr Zelensky said on Monday.", "Ukraine has not been invited to the talks, President Volodymyr Zelensky said on Monday", "attributed"],
+  ];
+
+  it.each(cases)("%j", (text, expected, type) => {
+    const [s] = suggestClaims(text);
+    expect(s).toMatchObject({ text: expected, type });
+    expect(s!.reason.length).toBeGreaterThan(5);
+  });
+
+  it("strips a quotation frame to the quoted claim", () => {
+    const text = "“Congestion on the A62 has fallen by 12 per cent since the cap came in,” she said.";
+    expect(suggestClaims(text).map((s) => s.text)).toEqual(["Congestion on the A62 has fallen by 12 per cent since the cap came in"]);
+  });
+
+  it("keeps a figure stated inside a forecast sentence but not the forecast", () => {
+    const text = "Sir Keir is unlikely to go further, despite calls from Mr Trump to hike spending to 5 per cent.";
+    const [s] = suggestClaims(text);
+    expect(s?.text).toBe("despite calls from Mr Trump to hike spending to 5 per cent");
+  });
+
+  it.each([
+    "I am proud of what we have done, and I want every family to feel the bus is theirs.",
+    "The council will publish a new housing strategy in the spring.",
+    "We must continue to put Ukraine in the strongest possible position.",
+    "It is a disgrace, and the government should be ashamed.",
+    "Nobody likes to see rents going up, but landlords are not charities.",
+    "If you had a UN peacekeeping force there, they would be neutral.",
+  ])("ignores opinion, intention and prediction: %j", (text) => {
+    expect(suggestClaims(text)).toEqual([]);
+  });
+
+  it("handles empty and blank bodies", () => {
+    expect(suggestClaims("")).toEqual([]);
+    expect(suggestClaims("   ")).toEqual([]);
+  });
+});
+
+describe("suggestClaims on any normalised body", () => {
+  const claimish = fc.constantFrom(
+    "The UK spends 2.3 per cent of GDP.", "“Rents rose by 5%,” she said.", "Mr. Smith said: “Costs fell", "£3bn", " because ",
+    "U.S.", "\n\n", "?", "😀", "e\u0301", "the highest of any", "Ukraine has not been invited, Zelensky said.",
+  );
+  it("never throws and always returns exact offsets and scores in 0..1", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(rawText, claimish), { maxLength: 12 }), (parts) => {
+        const text = normalizeArticleText(parts.join(" "));
+        for (const s of suggestClaims(text, { minScore: 0 })) {
+          expect(text.slice(s.start, s.end)).toBe(s.text);
+          expect(s.start).toBeLessThan(s.end);
+          expect(s.score).toBeGreaterThanOrEqual(0);
+          expect(s.score).toBeLessThanOrEqual(1);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,110 @@
+// suggestClaims: which parts of an article a fact-checker should look at first. Sentences come
+// from wink-nlp; each is stripped of its quotation frame, cut into clauses, and every clause is
+// scored on its own so that "X is unlikely…, despite calls to hike spending to 5 per cent"
+// can still surface its figure. Neighbouring clauses that both pass become one suggestion.
+import { splitParagraphs } from "../anchoring/normalize";
+import { findSpeaker, splitClauses, unframe, type Range } from "./clauses";
+import { ATTRIBUTION } from "./cues";
+import { analyze, type Sentence } from "./nlp";
+import { scoreClause, type ClaimType, type Scored } from "./score";
+
+export type { ClaimType } from "./score";
+
+export type Suggestion = {
+  /** UTF-16 offsets into the body: body.slice(start, end) === text. */
+  start: number;
+  end: number;
+  text: string;
+  /** Check-worthiness, 0..1. */
+  score: number;
+  type: ClaimType;
+  /** Short and human: "Percentage of GNP with a named country". */
+  reason: string;
+};
+
+export type SuggestOptions = {
+  /** Clauses scoring below this are not suggested (default 0.5). */
+  minScore?: number;
+};
+
+export const DEFAULT_MIN_SCORE = 0.5;
+
+type ScoredRange = Range & Scored;
+
+/** Check-worthy claims in a normalised article body, in body order, never overlapping. Deterministic. */
+export function suggestClaims(body: string, options: SuggestOptions = {}): Suggestion[] {
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  if (body.trim() === "") return [];
+  const { tokens, sentences } = analyze(body);
+  const quotedAndAttributed = attributedQuotations(body, sentences);
+  const suggestions: Suggestion[] = [];
+  for (const sentence of sentences) {
+    const sentenceText = body.slice(sentence.start, sentence.end);
+    const framed = unframe(body, sentence);
+    if (framed.end <= framed.start) continue;
+    const speaker = framed.speaker ?? findSpeaker(sentenceText);
+    const attributed = speaker !== undefined || ATTRIBUTION.test(sentenceText);
+    const context = { speaker, attributed, quoted: quotedAndAttributed.has(sentence.start) };
+    const sentenceTokens = tokens.slice(sentence.firstToken, sentence.lastToken + 1);
+    const clauses: ScoredRange[] = splitClauses(body, framed, sentenceTokens).map((clause) => ({
+      ...clause,
+      ...scoreClause(body.slice(clause.start, clause.end), context),
+    }));
+    for (const [first, last] of passingRuns(clauses, minScore)) {
+      const run = clauses.slice(first, last + 1);
+      const best = run.reduce((a, b) => (b.score > a.score ? b : a));
+      // A reason needs what it explains: "families are being evicted | because landlords sell"
+      // is one causal claim, unless the first half is itself advice or a forecast ("there must be…").
+      const effect = clauses[first - 1];
+      const withEffect = effect !== undefined && /^because\b/i.test(body.slice(run[0]!.start, run[0]!.end)) && !effect.hedged;
+      // For an attributed statement the source is part of the claim ("…, Zelensky said"), so it
+      // covers the whole sentence rather than the clause the source's words happen to fill.
+      const whole = best.type === "attributed" && context.attributed;
+      const start = whole ? framed.start : withEffect ? effect.start : run[0]!.start;
+      const end = whole ? framed.end : run[run.length - 1]!.end;
+      suggestions.push({ start, end, text: body.slice(start, end), score: best.score, type: best.type, reason: best.reason });
+    }
+  }
+  return suggestions;
+}
+
+/**
+ * Starts of the sentences that sit inside a quotation whose speaker is named elsewhere: in the
+ * same paragraph ("“…” said Dr Hale. “…”"), or, for a paragraph that opens with a quotation
+ * mark and names nobody, in the paragraph before (news copy runs a quote on like that).
+ */
+function attributedQuotations(body: string, sentences: readonly Sentence[]): Set<number> {
+  const result = new Set<number>();
+  let previousAttributed = false;
+  let s = 0;
+  for (const paragraph of splitParagraphs(body)) {
+    const end = paragraph.start + paragraph.text.length;
+    const inside: Sentence[] = [];
+    while (s < sentences.length && sentences[s]!.start < end) inside.push(sentences[s++]!);
+    const quoted = paragraph.text.includes("“");
+    const names: boolean = inside.some((x) => {
+      const text = body.slice(x.start, x.end);
+      return unframe(body, x).speaker !== undefined || ATTRIBUTION.test(text);
+    });
+    const attributed: boolean = names || (paragraph.text.startsWith("“") && previousAttributed);
+    if (quoted && attributed) for (const x of inside) result.add(x.start);
+    previousAttributed = attributed;
+  }
+  return result;
+}
+
+/** Index ranges [first, last] of consecutive clauses that reach `minScore`. */
+function passingRuns(clauses: readonly ScoredRange[], minScore: number): [number, number][] {
+  const runs: [number, number][] = [];
+  let first = -1;
+  clauses.forEach((clause, i) => {
+    if (clause.score >= minScore) {
+      if (first === -1) first = i;
+    } else if (first !== -1) {
+      runs.push([first, i - 1]);
+      first = -1;
+    }
+  });
+  if (first !== -1) runs.push([first, clauses.length - 1]);
+  return runs;
+}
