@@ -4,13 +4,20 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { describeRange, trimRange } from "@/lib/anchoring/selectors";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
-import { createClaimAction, getClaimAction, listClaimsAction } from "@/app/(desk)/articles/[id]/actions";
+import {
+  acceptSuggestionAction,
+  createClaimAction,
+  dismissSuggestionAction,
+  getClaimAction,
+  listClaimsAction,
+  listSuggestionsAction,
+} from "@/app/(desk)/articles/[id]/actions";
+import type { SuggestionDTO } from "@/lib/claims/suggested";
+import { SuggestionCard } from "@/components/claims/SuggestionCard";
 import { ClaimList, filterClaims, type ClaimFilter } from "@/components/claims/ClaimList";
 import { ClaimPanel, type PanelRefs } from "@/components/claims/ClaimPanel";
 import { HighlightedBody } from "@/components/claims/HighlightedBody";
-import { Legend } from "@/components/claims/Legend";
 import { OverlapMenu } from "@/components/claims/OverlapMenu";
-import { ProgressBar } from "@/components/claims/ProgressBar";
 import { countByStatus } from "@/components/claims/progress";
 import { selectionOffsets, selectionRect } from "@/components/claims/selection";
 import { ShortcutsDialog } from "@/components/claims/ShortcutsDialog";
@@ -18,11 +25,13 @@ import { useAction } from "@/components/claims/useAction";
 import { useShortcuts } from "@/components/claims/useShortcuts";
 import { ActivityFeed } from "@/components/claims/ActivityFeed";
 import type { TeamMember } from "@/components/claims/AssignSection";
-import { LiveBadge } from "@/components/claims/LiveBadge";
+import { ArticleToolbar, SidebarTabs } from "@/components/claims/WorkspaceChrome";
 import { useLiveArticle } from "@/components/claims/useLiveArticle";
 import type { ActivityDTO } from "@/lib/audit/list-activity";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass } from "@/components/ui/styles";
+
+const NO_SUGGESTIONS: SuggestionDTO[] = [];
 
 type Props = {
   articleId: string;
@@ -35,9 +44,10 @@ type Props = {
   header: React.ReactNode;
   liveAfter: string;
   initialActivity: ActivityDTO[];
+  initialSuggestions: SuggestionDTO[];
 };
 
-export function ArticleWorkspace({ articleId, body, initialClaims, me, members, initialOpenId, header, liveAfter, initialActivity }: Props) {
+export function ArticleWorkspace({ articleId, body, initialClaims, me, members, initialOpenId, header, liveAfter, initialActivity, initialSuggestions }: Props) {
   const [claims, setClaims] = useState(initialClaims);
   const [filter, setFilter] = useState<ClaimFilter>({ status: "", verdict: "" });
   const [cursorId, setCursorId] = useState<string | null>(null);
@@ -57,7 +67,9 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
   const [overlap, setOverlap] = useState<{ ids: string[]; at: { x: number; y: number } } | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const [tab, setTab] = useState<"claims" | "activity">("claims");
+  const [suggestions, setSuggestions] = useState(initialSuggestions);
+  const [showSuggestions, setShowSuggestions] = useState(true);
+  const [openSuggestion, setOpenSuggestion] = useState<SuggestionDTO | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const refs: PanelRefs = { status: useRef(null), verdict: useRef(null), comment: useRef(null), evidence: useRef(null) };
   const { run, error, pending } = useAction();
@@ -88,11 +100,13 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
 
   const refresh = useCallback(async (options?: { reloadOnly?: boolean }) => {
     const current = openId.current;
-    const [list, open] = await Promise.all([
+    const [list, open, suggested] = await Promise.all([
       run(() => listClaimsAction(articleId)),
       current ? run(() => getClaimAction(current)) : Promise.resolve(null),
+      run(() => listSuggestionsAction(articleId)),
     ]);
     if (list) setClaims(list);
+    if (suggested) setSuggestions(suggested);
     if (open) applyLoaded(open);
     if (options?.reloadOnly) return list !== null;
     setSaved("Saved");
@@ -140,6 +154,26 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
     await openClaim(created.id, false);
   }
 
+  async function acceptOpenSuggestion() {
+    const suggestion = openSuggestion;
+    if (!suggestion || !me.canEdit) return;
+    const created = await run(() => acceptSuggestionAction(suggestion.id));
+    setOpenSuggestion(null);
+    setSuggestions((list) => list.filter((s) => s.id !== suggestion.id));
+    if (!created) return void refresh({ reloadOnly: true });
+    setClaims((current) => [...current, created].sort((a, b) => a.start - b.start || b.end - a.end));
+    await openClaim(created.id, false);
+  }
+
+  async function dismissOpenSuggestion() {
+    const suggestion = openSuggestion;
+    if (!suggestion || !me.canEdit) return;
+    if (await run(() => dismissSuggestionAction(suggestion.id))) {
+      setOpenSuggestion(null);
+      setSuggestions((list) => list.filter((s) => s.id !== suggestion.id));
+    }
+  }
+
   function move(step: 1 | -1) {
     if (visible.length === 0) return;
     const index = visible.findIndex((c) => c.id === cursorId);
@@ -153,7 +187,8 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
     j: () => move(1),
     k: () => move(-1),
     Enter: () => cursorId && openClaim(cursorId),
-    a: () => void addClaim(),
+    a: () => void (openSuggestion ? acceptOpenSuggestion() : addClaim()),
+    x: () => void dismissOpenSuggestion(),
     s: () => refs.status.current?.querySelector<HTMLElement>("[aria-checked=true]")?.focus(),
     v: () => refs.verdict.current?.focus(),
     c: () => refs.comment.current?.focus(),
@@ -162,7 +197,7 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
       else document.querySelector<HTMLButtonElement>("[data-action=add-evidence]")?.click();
     },
     "?": () => setHelpOpen(true),
-    Escape: () => (helpOpen ? setHelpOpen(false) : overlap ? setOverlap(null) : setDetail(null)),
+    Escape: () => (helpOpen ? setHelpOpen(false) : overlap ? setOverlap(null) : openSuggestion ? setOpenSuggestion(null) : setDetail(null)),
   });
 
   return (
@@ -170,16 +205,28 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
       <div className="min-w-0">
         <article className="mx-auto max-w-[68ch]" onMouseUp={rememberSelection} onKeyUp={rememberSelection}>
           {header}
-          <div className="sticky top-14 z-10 -mx-2 mb-6 border-b border-rule bg-paper px-2 py-2">
-            <ProgressBar counts={counts} />
-            <LiveBadge status={live.status} others={live.others} />
-            <div className="mt-1 flex items-center justify-between">
-              <Legend />
-              <button type="button" onClick={() => setHelpOpen(true)} className="text-xs text-muted hover:text-accent">Shortcuts <kbd>?</kbd></button>
-            </div>
-          </div>
+          <ArticleToolbar
+            counts={counts}
+            live={live}
+            suggestions={{ count: suggestions.length, shown: showSuggestions, onToggle: setShowSuggestions }}
+            onHelp={() => setHelpOpen(true)}
+          />
           <div ref={bodyRef}>
-            <HighlightedBody body={body} claims={claims} activeId={detail?.id ?? null} onOpen={openClaim} onChoose={(ids, at) => setOverlap({ ids, at })} />
+            <HighlightedBody
+              body={body}
+              claims={claims}
+              activeId={openSuggestion?.id ?? detail?.id ?? null}
+              suggestions={showSuggestions ? suggestions : NO_SUGGESTIONS}
+              onSuggestion={(id) => {
+                setDetail(null);
+                setOpenSuggestion(suggestions.find((s) => s.id === id) ?? null);
+              }}
+              onOpen={(id) => {
+                setOpenSuggestion(null);
+                void openClaim(id);
+              }}
+              onChoose={(ids, at) => setOverlap({ ids, at })}
+            />
           </div>
         </article>
         {selection && me.canEdit && (
@@ -202,7 +249,17 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
         <div aria-live="polite" className="sr-only">{saved}</div>
         {saved && <p className="fixed bottom-4 right-4 z-40 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-1.5 text-sm text-emerald-800 shadow">✓ {saved}</p>}
         <FormError message={error} />
-        {detail ? (
+        {openSuggestion ? (
+          <SuggestionCard
+            key={openSuggestion.id}
+            suggestion={openSuggestion}
+            canEdit={me.canEdit}
+            pending={pending}
+            onAccept={acceptOpenSuggestion}
+            onDismiss={dismissOpenSuggestion}
+            onClose={() => setOpenSuggestion(null)}
+          />
+        ) : detail ? (
           <ClaimPanel
             key={detail.id}
             claim={detail}
@@ -216,27 +273,11 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
             onShowInText={() => scrollToClaim(detail.id)}
           />
         ) : (
-          <>
-            <div role="tablist" aria-label="Sidebar" className="flex border-b border-rule text-sm">
-              {(["claims", "activity"] as const).map((name) => (
-                <button
-                  key={name}
-                  type="button"
-                  role="tab"
-                  aria-selected={tab === name}
-                  onClick={() => setTab(name)}
-                  className="flex-1 px-3 py-2 text-muted aria-selected:border-b-2 aria-selected:border-accent aria-selected:font-medium aria-selected:text-ink"
-                >
-                  {name === "claims" ? `Claims (${claims.length})` : "Activity"}
-                </button>
-              ))}
-            </div>
-            {tab === "claims" ? (
-              <ClaimList claims={visible} total={claims.length} filter={filter} onFilter={setFilter} cursorId={cursorId} onOpen={openClaim} />
-            ) : (
-              <ActivityFeed events={live.activity} onOpen={openClaim} />
-            )}
-          </>
+          <SidebarTabs
+            claimsLabel={`Claims (${claims.length})`}
+            claims={<ClaimList claims={visible} total={claims.length} filter={filter} onFilter={setFilter} cursorId={cursorId} onOpen={openClaim} />}
+            activity={<ActivityFeed events={live.activity} onOpen={openClaim} />}
+          />
         )}
       </aside>
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />

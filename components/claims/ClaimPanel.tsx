@@ -9,6 +9,8 @@ import { StatusStepper } from "@/components/claims/StatusStepper";
 import { VerdictForm } from "@/components/claims/VerdictForm";
 import { AssignSection, type TeamMember } from "@/components/claims/AssignSection";
 import { DoubleReviewSection } from "@/components/claims/DoubleReviewSection";
+import { CheckedBefore } from "@/components/claims/CheckedBefore";
+import { NumericSection } from "@/components/claims/NumericSection";
 import { formatWhen } from "@/components/claims/format";
 
 export type PanelRefs = {
@@ -50,6 +52,8 @@ export function ClaimPanel({ claim, canEdit, canSignOff, meId, members, refs, on
       <p className="-mt-3 text-xs text-muted">
         Highlighted by {claim.createdBy.name}, {formatWhen(claim.createdAt)} · version {claim.version}
       </p>
+      <CheckedBefore matches={claim.checkedBefore} />
+      <NumericSection key={`numeric-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} onChanged={onChanged} />
       {!canEdit && <p className="rounded-md bg-stone-100 px-3 py-2 text-xs text-muted">You have read-only access to this desk.</p>}
       <StatusStepper ref={refs.status} claim={claim} canEdit={canEdit} canSignOff={canSignOff} meId={meId} onChanged={onChanged} />
       <AssignSection key={`assign-${claim.id}`} claim={claim} canAssign={canSignOff} members={members} onChanged={onChanged} />

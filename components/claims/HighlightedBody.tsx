@@ -8,14 +8,16 @@ type Props = {
   body: string;
   claims: ClaimSummary[];
   activeId: string | null;
+  suggestions: { id: string; start: number; end: number }[];
+  onSuggestion: (id: string) => void;
   onOpen: (id: string) => void;
   onChoose: (ids: string[], at: { x: number; y: number }) => void;
 };
 
 /** The article with every claim highlighted; overlapping claims split into segments. */
-export const HighlightedBody = memo(function HighlightedBody({ body, claims, activeId, onOpen, onChoose }: Props) {
+export const HighlightedBody = memo(function HighlightedBody({ body, claims, activeId, suggestions, onSuggestion, onOpen, onChoose }: Props) {
   const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
-  const html = useMemo(() => renderHighlightedHtml(body, claims, activeId), [body, claims, activeId]);
+  const html = useMemo(() => renderHighlightedHtml(body, claims, activeId, suggestions), [body, claims, activeId, suggestions]);
 
   // Tooltips are written on first hover rather than rendered for every segment up front.
   function onMouseOver(event: MouseEvent<HTMLDivElement>) {
@@ -30,6 +32,8 @@ export const HighlightedBody = memo(function HighlightedBody({ body, claims, act
 
   function onClick(event: MouseEvent<HTMLDivElement>) {
     if (!window.getSelection()?.isCollapsed) return; // the reader is selecting, not clicking
+    const suggestion = (event.target as HTMLElement).closest<HTMLElement>("[data-suggestion]");
+    if (suggestion) return onSuggestion(suggestion.dataset.suggestion!);
     const mark = (event.target as HTMLElement).closest<HTMLElement>("[data-ids]");
     if (!mark) return;
     const ids = mark.dataset.ids!.split(" ");

@@ -5,7 +5,8 @@ import { useEffect, useRef } from "react";
 export const SHORTCUTS = [
   ["j / k", "Next / previous claim"],
   ["Enter", "Open the selected claim"],
-  ["a", "Add a claim from the text you selected"],
+  ["a", "Add a claim from the text you selected, or accept the open suggestion"],
+  ["x", "Dismiss the open suggestion"],
   ["s", "Status (then 1–5 or arrow keys)"],
   ["v", "Verdict"],
   ["e", "Add evidence"],

@@ -45,3 +45,16 @@ describe("renderHighlightedHtml", () => {
     expect(escapeHtml(`"><script>`)).toBe("&quot;&gt;&lt;script&gt;");
   });
 });
+
+describe("suggestions", () => {
+  it("marks suggestions quietly where no claim is, and lets claims win where they overlap", () => {
+    const body = "Spending rose to 2.5 per cent of GDP last year.";
+    const html = renderHighlightedHtml(body, [claim("c", 0, 8)], null, [{ id: "s1", start: 0, end: 36 }]);
+    expect(html).toBe(
+      '<p data-start="0" class="article-p">' +
+        '<span class="hl" data-ids="c" data-status="unreviewed" data-end-status="unreviewed">Spending</span>' +
+        '<span class="sg" data-suggestion="s1"> rose to 2.5 per cent of GDP</span>' +
+        " last year.</p>",
+    );
+  });
+});

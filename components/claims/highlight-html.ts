@@ -26,28 +26,41 @@ function attributes(pairs: [string, string | number | undefined | false][]): str
     .join("");
 }
 
-export function renderHighlightedHtml(body: string, claims: HighlightClaim[], activeId: string | null): string {
+const SUGGESTION = "s:";
+
+/** Suggestions (found automatically, not yet claims) get a quiet mark wherever no claim is. */
+export function renderHighlightedHtml(
+  body: string,
+  claims: HighlightClaim[],
+  activeId: string | null,
+  suggestions: { id: string; start: number; end: number }[] = [],
+): string {
   const byId = new Map(claims.map((c) => [c.id, c]));
+  const ranges = [...claims, ...suggestions.map((s) => ({ id: `${SUGGESTION}${s.id}`, start: s.start, end: s.end }))];
   let html = "";
-  for (const paragraph of segmentArticle(body, claims)) {
+  for (const paragraph of segmentArticle(body, ranges)) {
     html += `<p data-start="${paragraph.start}" class="article-p">`;
     for (const segment of paragraph.segments) {
-      if (segment.ids.length === 0) {
-        html += escapeHtml(segment.text);
+      const claimIds = segment.ids.filter((id) => !id.startsWith(SUGGESTION));
+      if (claimIds.length === 0) {
+        const suggestion = segment.ids[0]?.slice(SUGGESTION.length);
+        html += suggestion
+          ? `<span${attributes([["class", "sg"], ["data-suggestion", suggestion], ["data-active", activeId === suggestion ? "" : undefined]])}>${escapeHtml(segment.text)}</span>`
+          : escapeHtml(segment.text);
         continue;
       }
-      const covering = segment.ids.map((id) => byId.get(id)!);
+      const covering = claimIds.map((id) => byId.get(id)!);
       // The innermost (shortest) claim decides the look of a shared segment.
       const top = innermost(covering);
       const endsHere = covering.filter((c) => c.end === segment.end);
       html += `<span${attributes([
         ["class", "hl"],
-        ["data-ids", segment.ids.join(" ")],
+        ["data-ids", claimIds.join(" ")],
         ["data-status", top.status],
         ["data-verdict", top.verdict?.key ?? undefined],
-        ["data-overlap", segment.ids.length > 1 ? segment.ids.length : undefined],
+        ["data-overlap", claimIds.length > 1 ? claimIds.length : undefined],
         ["data-end-status", endsHere.length ? innermost(endsHere).status : undefined],
-        ["data-active", activeId !== null && segment.ids.includes(activeId) ? "" : undefined],
+        ["data-active", activeId !== null && claimIds.includes(activeId) ? "" : undefined],
       ])}>${escapeHtml(segment.text)}</span>`;
     }
     html += "</p>";

@@ -89,3 +89,18 @@ test("a live connection cut and restored receives what changed while it was away
     await instance.stop();
   }
 });
+
+test("My queue shows a new assignment without a reload", async ({ page, playwright, baseURL }) => {
+  const desk = await createDesk();
+  const claim = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, CLAIM) });
+  await signIn(page, desk.reviewer2);
+  await page.goto("/queue");
+  await expect(page.getByText("Nothing assigned to you right now.")).toBeVisible();
+  await markPage(page);
+  const api = await playwright.request.newContext({ baseURL });
+  await signInByApi(api, desk.editor);
+  expect((await api.put(`/api/v1/claims/${claim.id}/assignees`, { data: { reviewerIds: [desk.reviewer2.id], dueAt: "2030-05-01" } })).status()).toBe(200);
+  await api.dispose();
+  await expect(page.getByTestId("queue")).toContainText("Due 2030-05-01", { timeout: 5000 });
+  expect(await stillSamePage(page)).toBe(true);
+});

@@ -20,9 +20,7 @@ export type AuditInput = {
  */
 export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInput): Promise<bigint> {
   const row = await tx.auditEvent.create({ data: input, select: { id: true } });
-  if (input.articleId) {
-    const payload = JSON.stringify({ id: row.id.toString(), articleId: input.articleId });
-    await tx.$executeRaw`SELECT pg_notify(${CHANGES_CHANNEL}, ${payload})`;
-  }
+  const payload = JSON.stringify({ id: row.id.toString(), articleId: input.articleId ?? null, teamId: input.teamId });
+  await tx.$executeRaw`SELECT pg_notify(${CHANGES_CHANNEL}, ${payload})`;
   return row.id;
 }

@@ -4,6 +4,7 @@ import { requireArticleWrite } from "@/lib/claims/access";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/errors";
+import { extractNumericClaim } from "@/lib/suggestions";
 import type { TCreateClaim } from "@/lib/validation/claims";
 
 /** Stores a new claim after checking its selectors against the article text as it is now. */
@@ -21,6 +22,7 @@ export async function createClaim({ userId, articleId, target }: TCreateClaim & 
         start: target.position.start,
         end: target.position.end,
         requiresDoubleReview: article.requiresDoubleReview,
+        numeric: extractNumericClaim(target.quote.exact) ?? undefined,
         createdById: userId,
         updatedById: userId,
       },

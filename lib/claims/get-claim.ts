@@ -6,7 +6,9 @@ import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { evidenceSelect, toEvidenceDTO, type EvidenceDTO } from "@/lib/claims/evidence";
 import { doubleReviewView, reviewSelect, type DoubleReviewDTO } from "@/lib/claims/review-verdicts";
 import type { AssigneeDTO } from "@/lib/claims/assignments";
+import { findCheckedBefore, type CheckedBeforeDTO } from "@/lib/claims/checked-before";
 import { notFound } from "@/lib/http/errors";
+import type { NumericClaim } from "@/lib/suggestions";
 
 
 export type ClaimDetailDTO = ClaimDTO & {
@@ -16,6 +18,8 @@ export type ClaimDetailDTO = ClaimDTO & {
   evidence: EvidenceDTO[];
   events: ActivityDTO[];
   assignees: AssigneeDTO[];
+  numeric: NumericClaim | null;
+  checkedBefore: CheckedBeforeDTO[];
   doubleReview: DoubleReviewDTO;
 };
 
@@ -28,12 +32,17 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
       comments: { select: commentSelect, orderBy: { createdAt: "asc" } },
       evidence: { select: evidenceSelect, orderBy: { createdAt: "asc" } },
       requiresDoubleReview: true,
+      numeric: true,
+      article: { select: { teamId: true } },
       reviews: { select: reviewSelect, orderBy: { createdAt: "asc" } },
       assignments: { select: { dueAt: true, reviewer: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
     },
   });
   if (!claim) throw notFound("That claim");
-  const events = await db.auditEvent.findMany({ where: { claimId }, orderBy: { id: "asc" }, select: activitySelect });
+  const [events, checkedBefore] = await Promise.all([
+    db.auditEvent.findMany({ where: { claimId }, orderBy: { id: "asc" }, select: activitySelect }),
+    findCheckedBefore({ teamId: claim.article.teamId, text: claim.exact, excludeClaimId: claim.id }),
+  ]);
   return {
     ...toClaimDTO(claim),
     prefix: claim.prefix,
@@ -43,5 +52,7 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
     events: events.map((row) => toActivityDTO(row, userId)),
     assignees: claim.assignments.map((a) => ({ ...a.reviewer, dueAt: a.dueAt?.toISOString() ?? null })),
     doubleReview: doubleReviewView(claim.requiresDoubleReview, claim.reviews, userId),
+    numeric: (claim.numeric as NumericClaim | null) ?? null,
+    checkedBefore,
   };
 }

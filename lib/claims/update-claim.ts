@@ -6,7 +6,7 @@ import { staleClaimError } from "@/lib/claims/conflict";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { statusLabel, verdictByKey } from "@/lib/claims/verdicts";
 import { AppError, forbidden } from "@/lib/http/errors";
-import type { TSetStatus, TSetVerdict } from "@/lib/validation/claims";
+import type { TSetNumeric, TSetStatus, TSetVerdict } from "@/lib/validation/claims";
 
 type Change = { data: Prisma.ClaimUncheckedUpdateManyInput; action: string; before: Prisma.InputJsonValue; after: Prisma.InputJsonValue };
 type Claimed = Awaited<ReturnType<typeof requireClaimWrite>>;
@@ -90,5 +90,17 @@ export async function setClaimVerdict({ userId, claimId, verdict, explanation, v
     action: claim.status === "disputed" ? "claim.adjudicated" : "claim.verdict",
     before: { status: claim.status, verdict: verdictOf(claim) },
     after: { status: "verdict_proposed", verdict: { verdict: scale.label, ordinal: scale.ordinal, explanation } },
+  });
+}
+
+/** Corrects the structured numbers of a claim (the detector's reading is a starting point). */
+export async function setClaimNumeric({ userId, claimId, numeric, version }: TSetNumeric & { userId: string }): Promise<ClaimDTO> {
+  const claim = await requireClaimWrite(claimId, userId);
+  const current = await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { numeric: true } });
+  return applyClaimChange(claim, userId, version ?? claim.version, {
+    data: { numeric },
+    action: "claim.numeric",
+    before: { numeric: current.numeric ?? null },
+    after: { numeric },
   });
 }

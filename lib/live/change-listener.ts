@@ -3,7 +3,10 @@ import { CHANGES_CHANNEL } from "@/lib/audit/record-audit";
 
 export const PRESENCE_CHANNEL = "factdesk_presence";
 
-export type LiveMessage = { channel: typeof CHANGES_CHANNEL | typeof PRESENCE_CHANNEL; articleId: string; id?: string };
+export type LiveMessage = { channel: typeof CHANGES_CHANNEL | typeof PRESENCE_CHANNEL; articleId: string | null; teamId?: string; id?: string };
+
+/** Subscribers listen to one article, or to a whole team with this key (e.g. My queue). */
+export const teamKey = (teamId: string) => `team:${teamId}`;
 type Subscriber = (message: LiveMessage) => void;
 
 /**
@@ -17,14 +20,14 @@ class ChangeListener {
   private connecting: Promise<void> | null = null;
   private readonly subscribers = new Map<string, Set<Subscriber>>();
 
-  subscribe(articleId: string, subscriber: Subscriber): () => void {
-    const set = this.subscribers.get(articleId) ?? new Set();
+  subscribe(key: string, subscriber: Subscriber): () => void {
+    const set = this.subscribers.get(key) ?? new Set();
     set.add(subscriber);
-    this.subscribers.set(articleId, set);
+    this.subscribers.set(key, set);
     void this.ensureConnected();
     return () => {
       set.delete(subscriber);
-      if (set.size === 0) this.subscribers.delete(articleId);
+      if (set.size === 0) this.subscribers.delete(key);
     };
   }
 
@@ -57,10 +60,10 @@ class ChangeListener {
 
   private dispatch(channel: string, payload: string | undefined) {
     try {
-      const message = JSON.parse(payload ?? "{}") as { articleId?: string; id?: string };
-      if (!message.articleId) return;
-      const live: LiveMessage = { channel: channel as LiveMessage["channel"], articleId: message.articleId, id: message.id };
-      for (const subscriber of this.subscribers.get(message.articleId) ?? []) subscriber(live);
+      const message = JSON.parse(payload ?? "{}") as { articleId?: string | null; teamId?: string; id?: string };
+      const live: LiveMessage = { channel: channel as LiveMessage["channel"], articleId: message.articleId ?? null, teamId: message.teamId, id: message.id };
+      const keys = [message.articleId, message.teamId ? teamKey(message.teamId) : null].filter((k): k is string => Boolean(k));
+      for (const key of keys) for (const subscriber of this.subscribers.get(key) ?? []) subscriber(live);
     } catch {
       console.error("[live] ignoring malformed notification", payload);
     }

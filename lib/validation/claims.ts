@@ -83,3 +83,19 @@ export const ZAddEvidence = z.object({
   ),
 });
 export type TAddEvidence = z.infer<typeof ZAddEvidence>;
+
+const numericText = z.string().trim().max(120, "Keep it under 120 characters.").optional();
+export const ZSetNumeric = z.object({
+  claimId: id,
+  numeric: z.object({
+    value: z.coerce.number({ message: "Enter the number." }).refine(Number.isFinite, "Enter the number."),
+    unit: z.string().trim().min(1, "Enter the unit, e.g. percent.").max(40),
+    shareOf: numericText,
+    subject: numericText,
+    place: numericText,
+    period: numericText,
+    approximate: z.boolean().default(false),
+  }),
+  version,
+});
+export type TSetNumeric = z.infer<typeof ZSetNumeric>;

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth";
 import { listQueue } from "@/lib/claims/assignments";
 import { statusLabel, type StatusKey } from "@/lib/claims/verdicts";
 import { truncate } from "@/components/claims/format";
+import { LiveRefresh } from "@/components/layout/LiveRefresh";
 
 export const metadata: Metadata = { title: "My queue" };
 
@@ -18,6 +19,7 @@ export default async function QueuePage() {
   const queue = await listQueue({ userId: user.id });
   return (
     <div className="mx-auto max-w-4xl">
+      <LiveRefresh />
       <h1 className="text-2xl font-semibold tracking-tight">My queue</h1>
       <p className="mb-6 text-sm text-muted">Claims assigned to you across your teams, due soonest first.</p>
       {queue.length === 0 ? (

@@ -5,7 +5,8 @@ import { createClaim } from "@/lib/claims/create-claim";
 import { addEvidence } from "@/lib/claims/evidence";
 import { getClaim } from "@/lib/claims/get-claim";
 import { listClaimSummaries } from "@/lib/claims/list-claims";
-import { setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
+import { setClaimNumeric, setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
+import { acceptSuggestion, dismissSuggestion, getSuggestionInfo, listSuggestions } from "@/lib/claims/suggested";
 import { runAction } from "@/lib/http/action";
 import { parseInput } from "@/lib/validation/parse";
 import {
@@ -14,6 +15,7 @@ import {
   ZCommentRef,
   ZCreateClaim,
   ZEditComment,
+  ZSetNumeric,
   ZSetStatus,
   ZSetVerdict,
 } from "@/lib/validation/claims";
@@ -85,4 +87,24 @@ export async function setArticleDoubleReviewAction(input: unknown) {
     const { id, required } = parseInput(ZDoubleReview, input);
     return setArticleDoubleReview({ userId: user.id, articleId: id, required });
   });
+}
+
+export async function acceptSuggestionAction(suggestionId: unknown) {
+  return runAction((user) => acceptSuggestion({ userId: user.id, suggestionId: parseInput(ZId, suggestionId) }));
+}
+
+export async function dismissSuggestionAction(suggestionId: unknown) {
+  return runAction((user) => dismissSuggestion({ userId: user.id, suggestionId: parseInput(ZId, suggestionId) }));
+}
+
+export async function suggestionInfoAction(suggestionId: unknown) {
+  return runAction((user) => getSuggestionInfo({ userId: user.id, suggestionId: parseInput(ZId, suggestionId) }));
+}
+
+export async function listSuggestionsAction(articleId: unknown) {
+  return runAction((user) => listSuggestions({ userId: user.id, articleId: parseInput(ZId, articleId) }));
+}
+
+export async function setNumericAction(input: unknown) {
+  return runAction((user) => setClaimNumeric({ ...parseInput(ZSetNumeric, input), userId: user.id }));
 }

@@ -6,6 +6,7 @@ import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/claims/access";
 import { listClaimSummaries } from "@/lib/claims/list-claims";
 import { latestActivityId, listArticleActivity } from "@/lib/audit/list-activity";
 import { listMembers } from "@/lib/teams/members";
+import { listSuggestions } from "@/lib/claims/suggested";
 import { ArticleHeader } from "@/components/articles/ArticleHeader";
 import { ArticleWorkspace } from "@/components/claims/ArticleWorkspace";
 
@@ -26,10 +27,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   if (!article) notFound();
   // The live stream starts from the newest audit row read here, so nothing falls in between.
   const liveAfter = await latestActivityId(article.id);
-  const [members, claims, activity] = await Promise.all([
+  const [members, claims, activity, suggestions] = await Promise.all([
     listMembers({ teamId: article.teamId, userId: user.id }),
     listClaimSummaries({ articleId: article.id, userId: user.id }),
     listArticleActivity({ articleId: article.id, userId: user.id, limit: 50 }),
+    listSuggestions({ articleId: article.id, userId: user.id }),
   ]);
   return (
     <ArticleWorkspace
@@ -42,6 +44,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       initialOpenId={typeof openClaimId === "string" ? openClaimId : null}
       members={members.filter((m) => !m.disabled).map((m) => ({ id: m.userId, name: m.name, role: m.role }))}
       initialActivity={activity}
+      initialSuggestions={suggestions}
     />
   );
 }

@@ -1,0 +1,102 @@
+// Benchmark: "checked before" lookups over 100,000 stored claims with verdicts.
+//   npx tsx bench/checked-before.ts        (CLAIMS=100000 QUERIES=200 by default)
+// Prints the median and 95th percentile with the trigram index, and, as the baseline in
+// the same run, the same nearest-claims query with index scans switched off (a sequential scan).
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { startEmbeddedPostgres } from "../scripts/db/embedded";
+import { applyMigrations } from "../scripts/db/migrations";
+import { freePort } from "../scripts/lib/free-port";
+import { buildLongArticle } from "./fixtures";
+
+const CLAIMS = Number(process.env.CLAIMS ?? 100_000);
+const QUERIES = Number(process.env.QUERIES ?? 200);
+
+function sentences(): string[] {
+  return buildLongArticle(20_000).split(/(?<=[.!?”])\s+/).map((s) => s.replace(/\s*\[\d+\]$/, "")).filter((s) => s.length > 30);
+}
+
+// A desk's claims are about many subjects; build varied ones from parts, deterministically.
+const SUBJECTS = ["The UK", "France", "Germany", "The NHS", "The council", "Scotland", "The government", "Wales", "The EU", "Nato", "The Treasury", "London", "Labour", "The Conservatives", "The US", "Poland", "Ireland", "The BBC", "Ofsted", "The Met Police"];
+const VERBS = ["spends", "employs", "cut", "raised", "lost", "built", "recorded", "paid", "received", "closed", "opened", "funded", "reported", "missed", "exceeded"];
+const OBJECTS = ["on defence", "on schools", "in GP appointments", "in new homes", "on bus routes", "in hospital beds", "on foreign aid", "in police officers", "on rail fares", "in teachers", "on energy bills", "in carbon emissions", "on childcare", "in nurses", "in prison places", "on potholes"];
+const AMOUNTS = ["2.3 per cent of GDP", "£1.2bn", "40,000", "a third", "12 per cent", "£350m a week", "1.5 million", "more than half", "3 per cent of its budget", "twice as many"];
+const TIMES = ["last year", "since 2010", "in 2023", "this decade", "over five years", "in the past decade", "since the pandemic", "by 2030"];
+function variedClaim(n: number): string {
+  const pick = <T,>(list: T[], k: number) => list[Math.floor(n / k) % list.length]!;
+  return `${pick(SUBJECTS, 1)} ${pick(VERBS, 20)} ${pick(AMOUNTS, 300)} ${pick(OBJECTS, 3000)} ${pick(TIMES, 7)}, according to report ${n}`;
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "factdesk-bench-cb-"));
+  chmodSync(dataDir, 0o755);
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: await freePort() });
+  await applyMigrations(pg.url);
+  process.env.DATABASE_URL = pg.url;
+  const { createTeam, createUser, testDb } = await import("../e2e/fixtures/factories");
+  const { findCheckedBefore } = await import("../lib/claims/checked-before");
+  const { db } = await import("../lib/db");
+  try {
+    const team = await createTeam();
+    const user = await createUser(team.id, "reviewer");
+    const article = await testDb().article.create({ data: { teamId: team.id, title: "Bench", body: "x" } });
+    const base = sentences();
+    const started = performance.now();
+    for (let offset = 0; offset < CLAIMS; offset += 5000) {
+      await testDb().claim.createMany({
+        data: Array.from({ length: Math.min(5000, CLAIMS - offset) }, (_, i) => {
+          const n = offset + i;
+          // Vary the figures and a word so the texts differ as real claims about the same topics do.
+          const exact = n % 10 === 0 ? `${base[n % base.length]!} (${n})` : variedClaim(n);
+          return { articleId: article.id, exact, prefix: "", suffix: "", start: 0, end: 1, status: "verified", verdictOrdinal: (n % 5) + 1, verdictLabel: "True", createdById: user.id, updatedById: user.id };
+        }),
+      });
+    }
+    await testDb().$executeRawUnsafe(`ANALYZE "Claim"`);
+    console.log(`stored ${CLAIMS} claims with verdicts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+    const queries = Array.from({ length: QUERIES }, (_, i) => base[(i * 7) % base.length]!.replace(/\d+(\.\d+)?/g, "4.1"));
+    const time = async (run: (q: string) => Promise<unknown>) => {
+      const times: number[] = [];
+      for (const q of queries) {
+        const t = performance.now();
+        await run(q);
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      return { median: times[Math.floor(times.length / 2)]!, p95: times[Math.floor(times.length * 0.95)]! };
+    };
+    await findCheckedBefore({ teamId: team.id, text: queries[0]! }); // warm up
+    const indexed = await time((text) => findCheckedBefore({ teamId: team.id, text }));
+    const baseline = await time((text) =>
+      db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL enable_indexscan = off");
+        await tx.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off");
+        return tx.$queryRaw`SELECT c."id" FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId" WHERE a."teamId" = ${team.id} AND c."verdictOrdinal" IS NOT NULL ORDER BY c."exact" <-> ${text} LIMIT 12`;
+      }),
+    );
+    if (process.env.EXPLAIN) {
+      const plan = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        `EXPLAIN ANALYZE SELECT c."id", similarity(c."exact", $1) FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId" WHERE a."teamId" = $2 AND c."verdictOrdinal" IS NOT NULL ORDER BY c."exact" <-> $1 LIMIT 12`,
+        queries[0]!,
+        team.id,
+      );
+      console.log(plan.map((r) => r["QUERY PLAN"]).join("\n"));
+    }
+    const sample = await findCheckedBefore({ teamId: team.id, text: queries[0]! });
+    console.log(`query example: "${queries[0]!.slice(0, 70)}…" → ${sample.length} matches, best ${sample[0]?.similarity ?? "-"}`);
+    console.log(`with trigram index:  median ${indexed.median.toFixed(1)} ms, p95 ${indexed.p95.toFixed(1)} ms (${QUERIES} lookups; target median < 20 ms)`);
+    console.log(`baseline (seq scan): median ${baseline.median.toFixed(1)} ms, p95 ${baseline.p95.toFixed(1)} ms`);
+  } finally {
+    await db.$disconnect();
+    await testDb().$disconnect();
+    await pg.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

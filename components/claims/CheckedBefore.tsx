@@ -1,0 +1,25 @@
+import Link from "next/link";
+import type { CheckedBeforeDTO } from "@/lib/claims/checked-before";
+import { truncate } from "@/components/claims/format";
+import { sectionTitleClass } from "@/components/ui/styles";
+
+/** Earlier verdicts of the team on claims that read alike, in any article. */
+export function CheckedBefore({ matches }: { matches: CheckedBeforeDTO[] }) {
+  if (matches.length === 0) return null;
+  return (
+    <div data-testid="checked-before">
+      <h3 className={sectionTitleClass}>Checked before</h3>
+      <ul className="space-y-1.5 text-sm">
+        {matches.map((m) => (
+          <li key={m.claimId} className="rounded-md border border-amber-200 bg-amber-50 p-2">
+            <span className="font-semibold">{m.verdict}</span>{" "}
+            <Link href={`/articles/${m.article.id}?claim=${m.claimId}`} className="text-accent underline-offset-2 hover:underline">
+              “{truncate(m.exact, 100)}”
+            </Link>
+            <span className="block text-xs text-muted">{m.article.title} · {Math.round(m.similarity * 100)}% alike</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
+import { setNumericAction } from "@/app/(desk)/articles/[id]/actions";
+import { FormError } from "@/components/ui/FormError";
+import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
+import { useAction } from "@/components/claims/useAction";
+
+const FIELDS = [
+  ["value", "Value"],
+  ["unit", "Unit"],
+  ["shareOf", "Share of"],
+  ["subject", "Subject"],
+  ["place", "Place"],
+  ["period", "Period"],
+] as const;
+
+type Field = (typeof FIELDS)[number][0];
+
+/** The claim's numbers as data (value, unit, what it is a share of …), correctable by hand. */
+export function NumericSection({ claim, canEdit, onChanged }: { claim: ClaimDetailDTO; canEdit: boolean; onChanged: () => void }) {
+  const numeric = claim.numeric;
+  const initial = Object.fromEntries(FIELDS.map(([key]) => [key, numeric?.[key] === undefined ? "" : String(numeric[key])])) as Record<Field, string>;
+  const [editing, setEditing] = useState(false);
+  const [form, setForm] = useState(initial);
+  const { run, pending, error } = useAction();
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const cleaned = Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim() !== ""));
+    const done = await run(() => setNumericAction({ claimId: claim.id, version: claim.version, numeric: { ...cleaned, approximate: numeric?.approximate ?? false } }));
+    if (done) {
+      setEditing(false);
+      onChanged();
+    }
+  }
+
+  if (!numeric && !editing) {
+    return canEdit ? (
+      <button type="button" className={linkButtonClass} onClick={() => setEditing(true)}>Add the claim&apos;s numbers</button>
+    ) : null;
+  }
+  return (
+    <div data-testid="numeric">
+      <h3 className={sectionTitleClass}>Numbers</h3>
+      {!editing ? (
+        <>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
+            {FIELDS.filter(([key]) => numeric?.[key] !== undefined).map(([key, label]) => (
+              <div key={key} className="contents">
+                <dt className="text-muted">{label}</dt>
+                <dd>{key === "value" && numeric?.approximate ? "about " : ""}{String(numeric?.[key])}</dd>
+              </div>
+            ))}
+          </dl>
+          {canEdit && <button type="button" className={`${linkButtonClass} mt-1`} onClick={() => setEditing(true)}>Correct</button>}
+        </>
+      ) : (
+        <form onSubmit={onSubmit} className="grid grid-cols-2 gap-2" aria-label="Claim numbers">
+          {FIELDS.map(([key, label]) => (
+            <label key={key} className="text-xs text-muted">
+              {label}
+              <input className={inputClass} aria-label={label} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+            </label>
+          ))}
+          <div className="col-span-2 flex gap-2">
+            <button type="submit" className={buttonClass} disabled={pending}>Save numbers</button>
+            <button type="button" className={linkButtonClass} onClick={() => setEditing(false)}>Cancel</button>
+          </div>
+          <div className="col-span-2"><FormError message={error} /></div>
+        </form>
+      )}
+    </div>
+  );
+}

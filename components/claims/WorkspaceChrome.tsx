@@ -1,0 +1,60 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import type { Viewer } from "@/lib/live/presence";
+import { Legend } from "@/components/claims/Legend";
+import { LiveBadge } from "@/components/claims/LiveBadge";
+import { ProgressBar } from "@/components/claims/ProgressBar";
+import type { StatusCounts } from "@/components/claims/progress";
+import type { LiveStatus } from "@/components/claims/useLiveUpdates";
+
+type ToolbarProps = {
+  counts: StatusCounts;
+  live: { status: LiveStatus; others: Viewer[] };
+  suggestions: { count: number; shown: boolean; onToggle: (shown: boolean) => void };
+  onHelp: () => void;
+};
+
+/** The thin bar above the text: progress, who is here, legend, suggestions toggle, shortcuts. */
+export function ArticleToolbar({ counts, live, suggestions, onHelp }: ToolbarProps) {
+  return (
+    <div className="sticky top-14 z-10 -mx-2 mb-6 border-b border-rule bg-paper px-2 py-2">
+      <ProgressBar counts={counts} />
+      <LiveBadge status={live.status} others={live.others} />
+      <div className="mt-1 flex items-center justify-between">
+        <Legend />
+        <span className="flex gap-4">
+          <label className="flex items-center gap-1.5 text-xs text-muted">
+            <input type="checkbox" checked={suggestions.shown} onChange={(e) => suggestions.onToggle(e.target.checked)} />
+            Suggestions ({suggestions.count})
+          </label>
+          <button type="button" onClick={onHelp} className="text-xs text-muted hover:text-accent">Shortcuts <kbd>?</kbd></button>
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/** The sidebar when no claim is open: the claim list or the article's activity. */
+export function SidebarTabs({ claimsLabel, claims, activity }: { claimsLabel: string; claims: ReactNode; activity: ReactNode }) {
+  const [tab, setTab] = useState<"claims" | "activity">("claims");
+  return (
+    <>
+      <div role="tablist" aria-label="Sidebar" className="flex border-b border-rule text-sm">
+        {(["claims", "activity"] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            onClick={() => setTab(name)}
+            className="flex-1 px-3 py-2 text-muted aria-selected:border-b-2 aria-selected:border-accent aria-selected:font-medium aria-selected:text-ink"
+          >
+            {name === "claims" ? claimsLabel : "Activity"}
+          </button>
+        ))}
+      </div>
+      {tab === "claims" ? claims : activity}
+    </>
+  );
+}

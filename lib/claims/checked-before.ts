@@ -1,0 +1,34 @@
+import { db } from "@/lib/db";
+
+export type CheckedBeforeDTO = {
+  claimId: string;
+  exact: string;
+  verdict: string;
+  similarity: number;
+  article: { id: string; title: string };
+};
+
+/** How alike two claims must be (trigram similarity, 0..1) to be offered as "checked before". */
+export const CHECKED_BEFORE_MIN_SIMILARITY = 0.45;
+
+/**
+ * Claims of the team that already have a verdict and read like `text`, in any article.
+ * Ordering by trigram distance (`<->`) lets PostgreSQL walk the GiST index nearest-first
+ * and stop after a few rows, instead of scoring every claim that shares some trigrams;
+ * that is what keeps the lookup fast with 100,000 claims. The similarity cut-off is
+ * applied to those nearest few.
+ */
+export async function findCheckedBefore({ teamId, text, excludeClaimId, limit = 3 }: { teamId: string; text: string; excludeClaimId?: string; limit?: number }): Promise<CheckedBeforeDTO[]> {
+  const rows = await db.$queryRaw<{ id: string; exact: string; verdictLabel: string; similarity: number; articleId: string; title: string }[]>`
+    SELECT * FROM (
+      SELECT c."id", c."exact", c."verdictLabel", similarity(c."exact", ${text})::float8 AS "similarity", a."id" AS "articleId", a."title"
+      FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+      WHERE a."teamId" = ${teamId} AND c."verdictOrdinal" IS NOT NULL AND c."id" <> ${excludeClaimId ?? ""}
+      ORDER BY c."exact" <-> ${text}
+      LIMIT ${limit * 4}
+    ) nearest
+    WHERE "similarity" >= ${CHECKED_BEFORE_MIN_SIMILARITY}
+    ORDER BY "similarity" DESC
+    LIMIT ${limit}`;
+  return rows.map((r) => ({ claimId: r.id, exact: r.exact, verdict: r.verdictLabel, similarity: Number(r.similarity.toFixed(3)), article: { id: r.articleId, title: r.title } }));
+}
