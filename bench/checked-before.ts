@@ -2,12 +2,7 @@
 //   npx tsx bench/checked-before.ts        (CLAIMS=100000 QUERIES=200 by default)
 // Prints the median and 95th percentile with the trigram index, and, as the baseline in
 // the same run, the same nearest-claims query with index scans switched off (a sequential scan).
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { startEmbeddedPostgres } from "../scripts/db/embedded";
-import { applyMigrations } from "../scripts/db/migrations";
-import { freePort } from "../scripts/lib/free-port";
+import { runBench, withBenchDatabase } from "./database";
 import { buildLongArticle } from "./fixtures";
 
 const CLAIMS = Number(process.env.CLAIMS ?? 100_000);
@@ -29,11 +24,6 @@ function variedClaim(n: number): string {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "factdesk-bench-cb-"));
-  chmodSync(dataDir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: await freePort() });
-  await applyMigrations(pg.url);
-  process.env.DATABASE_URL = pg.url;
   const { createTeam, createUser, testDb } = await import("../e2e/fixtures/factories");
   const { findCheckedBefore } = await import("../lib/claims/checked-before");
   const { db } = await import("../lib/db");
@@ -90,13 +80,7 @@ async function main() {
     console.log(`baseline (seq scan): median ${baseline.median.toFixed(1)} ms, p95 ${baseline.p95.toFixed(1)} ms`);
   } finally {
     await db.$disconnect();
-    await testDb().$disconnect();
-    await pg.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(() => withBenchDatabase("checked-before", main));

@@ -4,25 +4,16 @@
 //   npm run bench:highlights            (needs a production build: `npx next build`)
 // Prints medians of ROUNDS alternating loads; the target is ratio <= 1.5 and < 1000 ms.
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { chromium } from "@playwright/test";
 import { describeRange } from "../lib/anchoring/selectors";
-import { startEmbeddedPostgres } from "../scripts/db/embedded";
-import { applyMigrations } from "../scripts/db/migrations";
+import { runBench, withBenchDatabase } from "./database";
 import { freePort } from "../scripts/lib/free-port";
 import { buildLongArticle, pickClaimRanges } from "./fixtures";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const CLAIMS = 1000;
 
-async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "factdesk-bench-"));
-  chmodSync(dataDir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: await freePort() });
-  await applyMigrations(pg.url);
-  process.env.DATABASE_URL = pg.url;
+async function main(pgUrl: string) {
   const { createTeam, createUser, testDb } = await import("../e2e/fixtures/factories");
   const { startProcess, waitForHealth } = await import("../e2e/fixtures/processes");
   const { signInByApi } = await import("../e2e/fixtures/auth");
@@ -43,7 +34,7 @@ async function main() {
 
   const port = await freePort();
   const baseURL = `http://localhost:${port}`;
-  const app = startProcess("npx", ["next", "start", "-p", String(port)], { DATABASE_URL: pg.url, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
+  const app = startProcess("npx", ["next", "start", "-p", String(port)], { DATABASE_URL: pgUrl, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -104,13 +95,7 @@ async function main() {
   } finally {
     await browser.close();
     await app.stop();
-    await testDb().$disconnect();
-    await pg.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runBench(() => withBenchDatabase("highlights", main));

@@ -9,7 +9,7 @@ import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { outcomeOf } from "@/e2e/fixtures/errors";
 
 let desk: Awaited<ReturnType<typeof createDesk>>;
 let intruder: Awaited<ReturnType<typeof createUser>>;
@@ -22,10 +22,6 @@ afterAll(async () => {
   await testDb().$disconnect();
 });
 
-async function codeOf(promise: Promise<unknown>) {
-  const err = await promise.then(() => null, (e: unknown) => e);
-  return err instanceof AppError ? err.code : err === null ? "ok" : String(err);
-}
 
 async function doubleReviewedClaim(phrase: string) {
   const claim = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, phrase) });
@@ -36,7 +32,7 @@ async function doubleReviewedClaim(phrase: string) {
 describe("independent double review", () => {
   it("keeps each verdict private until both are in, then shows them side by side", async () => {
     const claim = await doubleReviewedClaim("Marco Rubio led a delegation to Saudi Arabia");
-    expect(await codeOf(setClaimVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "true", explanation: "Reported by the State Department." }))).toBe("unprocessable");
+    expect(await outcomeOf(setClaimVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "true", explanation: "Reported by the State Department." }))).toBe("unprocessable");
 
     await submitReviewVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "true", explanation: "State Department readout confirms it." });
     const forAuthor = await getClaim({ claimId: claim.id, userId: desk.reviewer.id });
@@ -55,7 +51,7 @@ describe("independent double review", () => {
     expect(after.status).toBe("verdict_proposed");
     expect(after.verdict).toMatchObject({ label: "True", ordinal: 5 });
     expect(after.doubleReview.visible.map((r) => r.verdict.label)).toEqual(["True", "True"]);
-    expect(await codeOf(submitReviewVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "false", explanation: "Changing my mind now." }))).toBe("conflict");
+    expect(await outcomeOf(submitReviewVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "false", explanation: "Changing my mind now." }))).toBe("conflict");
   });
 
   it("puts disagreeing verdicts in Disputed for an editor, who settles it; another editor signs off", async () => {
@@ -64,11 +60,11 @@ describe("independent double review", () => {
     await submitReviewVerdict({ userId: desk.reviewer2.id, claimId: claim.id, verdict: "misleading", explanation: "He said it on Sunday, not Monday." });
     expect((await getClaim({ claimId: claim.id, userId: desk.editor.id })).status).toBe("disputed");
 
-    expect(await codeOf(setClaimVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "true", explanation: "I still think it is true." }))).toBe("forbidden");
-    expect(await codeOf(setClaimStatus({ userId: desk.editor.id, claimId: claim.id, status: "verified" }))).toBe("unprocessable");
+    expect(await outcomeOf(setClaimVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "true", explanation: "I still think it is true." }))).toBe("forbidden");
+    expect(await outcomeOf(setClaimStatus({ userId: desk.editor.id, claimId: claim.id, status: "verified" }))).toBe("unprocessable");
     const settled = await setClaimVerdict({ userId: desk.editor.id, claimId: claim.id, verdict: "mostly_true", explanation: "Said on Monday in Bristol; the wording differs slightly." });
     expect(settled.status).toBe("verdict_proposed");
-    expect(await codeOf(setClaimStatus({ userId: desk.editor.id, claimId: claim.id, status: "verified" }))).toBe("forbidden");
+    expect(await outcomeOf(setClaimStatus({ userId: desk.editor.id, claimId: claim.id, status: "verified" }))).toBe("forbidden");
     expect((await setClaimStatus({ userId: desk.admin.id, claimId: claim.id, status: "verified" })).status).toBe("verified");
     const actions = (await getClaim({ claimId: claim.id, userId: desk.editor.id })).events.map((e) => e.action);
     expect(actions).toEqual(["claim.created", "claim.double-review", "review.submitted", "review.submitted", "claim.adjudicated", "claim.verified"]);
@@ -86,8 +82,8 @@ describe("independent double review", () => {
   });
 
   it("applies an article's requirement to its open claims and to new ones; only editors set it", async () => {
-    expect(await codeOf(setArticleDoubleReview({ userId: desk.reviewer.id, articleId: desk.article.id, required: true }))).toBe("forbidden");
-    expect(await codeOf(setArticleDoubleReview({ userId: intruder.id, articleId: desk.article.id, required: true }))).toBe("not_found");
+    expect(await outcomeOf(setArticleDoubleReview({ userId: desk.reviewer.id, articleId: desk.article.id, required: true }))).toBe("forbidden");
+    expect(await outcomeOf(setArticleDoubleReview({ userId: intruder.id, articleId: desk.article.id, required: true }))).toBe("not_found");
     await setArticleDoubleReview({ userId: desk.editor.id, articleId: desk.article.id, required: true });
     const claim = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, "Alistair Carmichael") });
     expect((await getClaim({ claimId: claim.id, userId: desk.reviewer.id })).doubleReview.required).toBe(true);
@@ -102,10 +98,10 @@ describe("assignment and my queue", () => {
     await assignReviewers({ userId: desk.editor.id, claimId: first.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], dueAt: new Date("2030-03-02") });
     await assignReviewers({ userId: desk.admin.id, claimId: second.id, reviewerIds: [desk.reviewer.id], dueAt: new Date("2030-03-01") });
 
-    expect(await codeOf(assignReviewers({ userId: desk.reviewer.id, claimId: first.id, reviewerIds: [desk.reviewer.id] }))).toBe("forbidden");
-    expect(await codeOf(assignReviewers({ userId: desk.editor.id, claimId: first.id, reviewerIds: [desk.viewer.id] }))).toBe("unprocessable");
-    expect(await codeOf(assignReviewers({ userId: desk.editor.id, claimId: first.id, reviewerIds: [intruder.id] }))).toBe("unprocessable");
-    expect(await codeOf(assignReviewers({ userId: intruder.id, claimId: first.id, reviewerIds: [desk.reviewer.id] }))).toBe("not_found");
+    expect(await outcomeOf(assignReviewers({ userId: desk.reviewer.id, claimId: first.id, reviewerIds: [desk.reviewer.id] }))).toBe("forbidden");
+    expect(await outcomeOf(assignReviewers({ userId: desk.editor.id, claimId: first.id, reviewerIds: [desk.viewer.id] }))).toBe("unprocessable");
+    expect(await outcomeOf(assignReviewers({ userId: desk.editor.id, claimId: first.id, reviewerIds: [intruder.id] }))).toBe("unprocessable");
+    expect(await outcomeOf(assignReviewers({ userId: intruder.id, claimId: first.id, reviewerIds: [desk.reviewer.id] }))).toBe("not_found");
 
     const queue = await listQueue({ userId: desk.reviewer.id });
     expect(queue.map((q) => [q.claimId, q.dueAt?.slice(0, 10)])).toEqual([

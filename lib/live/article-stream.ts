@@ -1,10 +1,8 @@
 import { listArticleActivity } from "@/lib/audit/list-activity";
 import { getArticle } from "@/lib/articles/get-article";
 import { changeListener } from "@/lib/live/change-listener";
+import { eventStream } from "@/lib/live/event-stream";
 import { listViewers, markAbsent, markPresent } from "@/lib/live/presence";
-import { trackStream } from "@/lib/live/open-streams";
-
-const HEARTBEAT_MS = 15_000;
 
 /**
  * A server-sent event stream of an article's changes for one reader. It first replays
@@ -13,76 +11,37 @@ const HEARTBEAT_MS = 15_000;
  * one at a time and always read "everything after the last id sent", so nothing is
  * skipped or sent twice however notifications interleave.
  */
-export function articleEventStream({ articleId, userId, afterId, signal }: { articleId: string; userId: string; afterId: bigint; signal: AbortSignal }): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let lastSent = afterId;
-  let chain: Promise<void> = Promise.resolve();
-  let closed = false;
-  let cleanup = () => {};
-
-  return new ReadableStream({
-    start(controller) {
-      const send = (text: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          close();
-        }
-      };
-      const deliver = () =>
-        (chain = chain.then(async () => {
+export function articleEventStream({ articleId, userId, afterId, signal }: { articleId: string; userId: string; afterId: bigint; signal: AbortSignal }): Response {
+  return eventStream(signal, ({ send, close }) => {
+    let lastSent = afterId;
+    let chain: Promise<void> = Promise.resolve();
+    const deliver = () =>
+      (chain = chain
+        .then(async () => {
           const events = await listArticleActivity({ articleId, userId, afterId: lastSent, limit: 500 });
           for (const event of events) {
             send(`id: ${event.id}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`);
             lastSent = BigInt(event.id);
           }
-        }).catch((err: unknown) => console.error("[live] delivery failed:", err instanceof Error ? err.message : err)));
-      const sendPresence = () =>
-        (chain = chain.then(async () => send(`event: presence\ndata: ${JSON.stringify(await listViewers(articleId))}\n\n`)).catch(() => {}));
+        })
+        .catch((err: unknown) => console.error("[live] delivery failed:", err instanceof Error ? err.message : err)));
+    const sendPresence = () =>
+      (chain = chain.then(async () => send(`event: presence\ndata: ${JSON.stringify(await listViewers(articleId))}\n\n`)).catch(() => {}));
 
-      const unsubscribe = changeListener.subscribe(articleId, (message) => {
-        if (message.channel === "factdesk_presence") sendPresence();
-        else deliver();
-      });
-      const heartbeat = setInterval(async () => {
-        send(": heartbeat\n\n");
+    const unsubscribe = changeListener.subscribe(articleId, (message) => (message.channel === "factdesk_presence" ? sendPresence() : deliver()));
+    deliver();
+    void markPresent(articleId, userId, true).catch(() => {});
+    return {
+      async onHeartbeat() {
         // Membership can change while a stream is open: stop streaming to someone who left the team.
         const stillMember = await getArticle({ id: articleId, userId }).catch(() => "unknown" as const);
         if (stillMember === null) return close();
         await markPresent(articleId, userId, false).catch(() => {});
-      }, HEARTBEAT_MS);
-
-      function close() {
-        if (closed) return;
-        closed = true;
-        cleanup();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      }
-      cleanup = () => {
-        clearInterval(heartbeat);
+      },
+      cleanup() {
         unsubscribe();
         void markAbsent(articleId, userId).catch(() => {});
-      };
-      signal.addEventListener("abort", close);
-      const untrack = trackStream(close);
-      const cleanupStream = cleanup;
-      cleanup = () => {
-        untrack();
-        cleanupStream();
-      };
-
-      send("retry: 2000\n\n");
-      deliver();
-      void markPresent(articleId, userId, true).catch(() => {});
-    },
-    cancel() {
-      closed = true;
-      cleanup();
-    },
+      },
+    };
   });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, createTeam, createUser, testDb, unique } from "@/e2e/fixtures/factories";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { outcomeOf } from "@/e2e/fixtures/errors";
 import { addMember, listMembers, listMyTeams, resetPassword, updateMember } from "@/lib/teams/members";
 import { loadSessionUser } from "@/lib/users/session-user";
 import { verifyCredentials } from "@/lib/users/sign-in";
@@ -15,10 +15,6 @@ afterAll(async () => {
   await testDb().$disconnect();
 });
 
-async function codeOf(promise: Promise<unknown>) {
-  const err = await promise.then(() => null, (e: unknown) => e);
-  return err instanceof AppError ? err.code : err === null ? "ok" : String(err);
-}
 
 describe("team administration", () => {
   it("lets an admin add a new person, whose one-time password works", async () => {
@@ -26,7 +22,7 @@ describe("team administration", () => {
     const added = await addMember({ teamId: desk.team.id, userId: desk.admin.id, email, name: "New Person", role: "reviewer" });
     expect(added.password).toEqual(expect.any(String));
     expect(await verifyCredentials(email, added.password!)).toMatchObject({ email });
-    expect(await codeOf(addMember({ teamId: desk.team.id, userId: desk.admin.id, email, name: "Again", role: "viewer" }))).toBe("conflict");
+    expect(await outcomeOf(addMember({ teamId: desk.team.id, userId: desk.admin.id, email, name: "Again", role: "viewer" }))).toBe("conflict");
   });
 
   it("adds an existing account to a second team without a new password, and the person can switch", async () => {
@@ -44,12 +40,12 @@ describe("team administration", () => {
     const viewerMember = members.find((m) => m.userId === desk.viewer.id)!;
     const adminMember = members.find((m) => m.userId === desk.admin.id)!;
     for (const actor of [desk.editor, desk.reviewer, desk.viewer]) {
-      expect(await codeOf(updateMember({ teamId: desk.team.id, userId: actor.id, memberId: viewerMember.id, role: "editor" }))).toBe("forbidden");
-      expect(await codeOf(resetPassword({ teamId: desk.team.id, userId: actor.id, memberId: viewerMember.id }))).toBe("forbidden");
+      expect(await outcomeOf(updateMember({ teamId: desk.team.id, userId: actor.id, memberId: viewerMember.id, role: "editor" }))).toBe("forbidden");
+      expect(await outcomeOf(resetPassword({ teamId: desk.team.id, userId: actor.id, memberId: viewerMember.id }))).toBe("forbidden");
     }
     const outsider = await createUser((await createTeam()).id, "admin", "outsider");
-    expect(await codeOf(updateMember({ teamId: desk.team.id, userId: outsider.id, memberId: viewerMember.id, role: "admin" }))).toBe("not_found");
-    expect(await codeOf(updateMember({ teamId: desk.team.id, userId: desk.admin.id, memberId: adminMember.id, disabled: true }))).toBe("unprocessable");
+    expect(await outcomeOf(updateMember({ teamId: desk.team.id, userId: outsider.id, memberId: viewerMember.id, role: "admin" }))).toBe("not_found");
+    expect(await outcomeOf(updateMember({ teamId: desk.team.id, userId: desk.admin.id, memberId: adminMember.id, disabled: true }))).toBe("unprocessable");
 
     expect((await updateMember({ teamId: desk.team.id, userId: desk.admin.id, memberId: viewerMember.id, role: "reviewer" })).role).toBe("reviewer");
     expect((await updateMember({ teamId: desk.team.id, userId: desk.admin.id, memberId: viewerMember.id, disabled: true })).disabled).toBe(true);

@@ -24,13 +24,5 @@ export const GET = apiRoute<IdContext>(async (request, { params }) => {
   if (!(await getArticle({ id, userId: user.id }))) throw notFound("That article");
   const resumeFrom = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after");
   const afterId = BigInt(resumeFrom && EVENT_ID.test(resumeFrom) ? resumeFrom : await latestActivityId(id));
-  const stream = articleEventStream({ articleId: id, userId: user.id, afterId, signal: request.signal });
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache, no-transform",
-      Connection: "keep-alive",
-      "X-Accel-Buffering": "no",
-    },
-  });
+  return articleEventStream({ articleId: id, userId: user.id, afterId, signal: request.signal });
 });

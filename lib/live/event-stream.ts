@@ -1,0 +1,63 @@
+import { trackStream } from "@/lib/live/open-streams";
+
+const HEARTBEAT_MS = 15_000;
+
+export type StreamControls = { send: (text: string) => void; close: () => void };
+type Setup = (controls: StreamControls) => { onHeartbeat?: () => void | Promise<void>; cleanup: () => void };
+
+/**
+ * The plumbing every server-sent event stream shares: writes that stop once the client is
+ * gone, a heartbeat comment (so proxies keep the connection), a reconnect delay for the
+ * browser, closing on client abort and on server shutdown, and cleanup exactly once.
+ */
+export function eventStream(signal: AbortSignal, setup: Setup): Response {
+  const encoder = new TextEncoder();
+  let stop = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      let cleanup = () => {};
+      const send = (text: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          close();
+        }
+      };
+      function close() {
+        if (closed) return;
+        closed = true;
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      }
+      stop = () => {
+        closed = true;
+        cleanup();
+      };
+      send("retry: 2000\n\n");
+      const handlers = setup({ send, close });
+      const heartbeat = setInterval(() => {
+        send(": heartbeat\n\n");
+        void handlers.onHeartbeat?.();
+      }, HEARTBEAT_MS);
+      const untrack = trackStream(close);
+      cleanup = () => {
+        clearInterval(heartbeat);
+        untrack();
+        handlers.cleanup();
+      };
+      signal.addEventListener("abort", close);
+    },
+    cancel() {
+      stop();
+    },
+  });
+  return new Response(stream, {
+    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no" },
+  });
+}
