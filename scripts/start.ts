@@ -47,14 +47,23 @@ async function main() {
     await runStep("npx", ["next", "build"], env);
   }
 
-  const next = spawn("npx", ["next", dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, env, stdio: "inherit" });
+  // Node runs Next directly (no npx in between), so signals reach the server itself.
+  const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+  const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, env, stdio: "inherit" });
+  const nextExited = new Promise<void>((resolve) => next.once("exit", () => resolve()));
   console.log(`[factdesk] starting on ${env.NEXTAUTH_URL}`);
 
+  // Stop the app before its database, so no request is answered by a half-stopped server.
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    next.kill("SIGTERM");
+    if (next.exitCode === null && next.signalCode === null) {
+      next.kill("SIGTERM");
+      const killTimer = setTimeout(() => next.kill("SIGKILL"), 10_000);
+      await nextExited;
+      clearTimeout(killTimer);
+    }
     await stopDatabase().catch((err: unknown) => console.error("[factdesk] stopping PostgreSQL:", err));
     process.exit(code);
   };
