@@ -4,7 +4,7 @@ import { createClaim } from "../../lib/claims/create-claim";
 import { setClaimDoubleReview } from "../../lib/claims/double-review";
 import { targetFor } from "../../lib/claims/test-helpers";
 import { signIn } from "../fixtures/auth";
-import { createDesk } from "../fixtures/factories";
+import { createDesk, testDb } from "../fixtures/factories";
 
 const CLAIM = "The UK currently spends around 2.3 per cent of gross national product on defence";
 const FIRST = "MoD departmental resources put it at 2.33 per cent of GDP.";
@@ -89,4 +89,17 @@ test("an admin adds a member, sees the password once, changes a role; the stats 
   await page.goto("/stats");
   await expect(page.getByRole("heading", { name: /Stats/ })).toBeVisible();
   await expect(page.getByText("no claims with two independent verdicts yet")).toBeVisible();
+});
+
+test("someone in two teams switches between them and sees each team's articles", async ({ page }) => {
+  const first = await createDesk();
+  const second = await createDesk();
+  await testDb().membership.create({ data: { userId: first.reviewer.id, teamId: second.team.id, role: "viewer" } });
+  await signIn(page, first.reviewer);
+  await page.goto("/articles");
+  await expect(page.getByRole("link", { name: first.article.title })).toBeVisible();
+  await page.getByTestId("team-switcher").selectOption(second.team.id);
+  await expect(page.getByRole("link", { name: second.article.title })).toBeVisible();
+  await expect(page.getByTestId("signed-in-user")).toContainText("viewer");
+  await expect(page.getByRole("link", { name: first.article.title })).toHaveCount(0);
 });
