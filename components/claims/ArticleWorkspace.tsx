@@ -4,14 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { describeRange, trimRange } from "@/lib/anchoring/selectors";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
-import {
-  acceptSuggestionAction,
-  createClaimAction,
-  dismissSuggestionAction,
-  getClaimAction,
-  listClaimsAction,
-  listSuggestionsAction,
-} from "@/app/(desk)/articles/[id]/actions";
+import { createClaimAction, getClaimAction, listClaimsAction, listSuggestionsAction } from "@/app/(desk)/articles/[id]/actions";
+import { useSuggestions } from "@/components/claims/useSuggestions";
 import type { SuggestionDTO } from "@/lib/claims/suggested";
 import { SuggestionCard } from "@/components/claims/SuggestionCard";
 import { ClaimList, filterClaims, type ClaimFilter } from "@/components/claims/ClaimList";
@@ -67,9 +61,6 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
   const [overlap, setOverlap] = useState<{ ids: string[]; at: { x: number; y: number } } | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const [suggestions, setSuggestions] = useState(initialSuggestions);
-  const [showSuggestions, setShowSuggestions] = useState(true);
-  const [openSuggestion, setOpenSuggestion] = useState<SuggestionDTO | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const refs: PanelRefs = { status: useRef(null), verdict: useRef(null), comment: useRef(null), evidence: useRef(null) };
   const { run, error, pending } = useAction();
@@ -106,7 +97,7 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
       run(() => listSuggestionsAction(articleId)),
     ]);
     if (list) setClaims(list);
-    if (suggested) setSuggestions(suggested);
+    if (suggested) suggestions.setList(suggested);
     if (open) applyLoaded(open);
     if (options?.reloadOnly) return list !== null;
     setSaved("Saved");
@@ -118,6 +109,17 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
     if (initialOpenId) void openClaim(initialOpenId);
     // Only on arrival: later changes of the URL are the reader's own navigation.
   }, []);
+
+  const suggestions = useSuggestions({
+    initial: initialSuggestions,
+    canEdit: me.canEdit,
+    run,
+    onAccepted: async (created) => {
+      setClaims((current) => [...current, created].sort((a, b) => a.start - b.start || b.end - a.end));
+      await openClaim(created.id, false);
+    },
+    onStale: () => void refresh({ reloadOnly: true }),
+  });
 
   const live = useLiveArticle({ articleId, liveAfter, initialActivity, meId: me.id, bodyRef, reload: () => refresh({ reloadOnly: true }) });
 
@@ -154,26 +156,6 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
     await openClaim(created.id, false);
   }
 
-  async function acceptOpenSuggestion() {
-    const suggestion = openSuggestion;
-    if (!suggestion || !me.canEdit) return;
-    const created = await run(() => acceptSuggestionAction(suggestion.id));
-    setOpenSuggestion(null);
-    setSuggestions((list) => list.filter((s) => s.id !== suggestion.id));
-    if (!created) return void refresh({ reloadOnly: true });
-    setClaims((current) => [...current, created].sort((a, b) => a.start - b.start || b.end - a.end));
-    await openClaim(created.id, false);
-  }
-
-  async function dismissOpenSuggestion() {
-    const suggestion = openSuggestion;
-    if (!suggestion || !me.canEdit) return;
-    if (await run(() => dismissSuggestionAction(suggestion.id))) {
-      setOpenSuggestion(null);
-      setSuggestions((list) => list.filter((s) => s.id !== suggestion.id));
-    }
-  }
-
   function move(step: 1 | -1) {
     if (visible.length === 0) return;
     const index = visible.findIndex((c) => c.id === cursorId);
@@ -187,8 +169,8 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
     j: () => move(1),
     k: () => move(-1),
     Enter: () => cursorId && openClaim(cursorId),
-    a: () => void (openSuggestion ? acceptOpenSuggestion() : addClaim()),
-    x: () => void dismissOpenSuggestion(),
+    a: () => void (suggestions.open ? suggestions.accept() : addClaim()),
+    x: () => void suggestions.dismiss(),
     s: () => refs.status.current?.querySelector<HTMLElement>("[aria-checked=true]")?.focus(),
     v: () => refs.verdict.current?.focus(),
     c: () => refs.comment.current?.focus(),
@@ -197,7 +179,7 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
       else document.querySelector<HTMLButtonElement>("[data-action=add-evidence]")?.click();
     },
     "?": () => setHelpOpen(true),
-    Escape: () => (helpOpen ? setHelpOpen(false) : overlap ? setOverlap(null) : openSuggestion ? setOpenSuggestion(null) : setDetail(null)),
+    Escape: () => (helpOpen ? setHelpOpen(false) : overlap ? setOverlap(null) : suggestions.open ? suggestions.close() : setDetail(null)),
   });
 
   return (
@@ -208,21 +190,21 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
           <ArticleToolbar
             counts={counts}
             live={live}
-            suggestions={{ count: suggestions.length, shown: showSuggestions, onToggle: setShowSuggestions }}
+            suggestions={{ count: suggestions.list.length, shown: suggestions.shown, onToggle: suggestions.setShown }}
             onHelp={() => setHelpOpen(true)}
           />
           <div ref={bodyRef}>
             <HighlightedBody
               body={body}
               claims={claims}
-              activeId={openSuggestion?.id ?? detail?.id ?? null}
-              suggestions={showSuggestions ? suggestions : NO_SUGGESTIONS}
+              activeId={suggestions.open?.id ?? detail?.id ?? null}
+              suggestions={suggestions.shown ? suggestions.list : NO_SUGGESTIONS}
               onSuggestion={(id) => {
                 setDetail(null);
-                setOpenSuggestion(suggestions.find((s) => s.id === id) ?? null);
+                suggestions.openById(id);
               }}
               onOpen={(id) => {
-                setOpenSuggestion(null);
+                suggestions.close();
                 void openClaim(id);
               }}
               onChoose={(ids, at) => setOverlap({ ids, at })}
@@ -249,15 +231,15 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
         <div aria-live="polite" className="sr-only">{saved}</div>
         {saved && <p className="fixed bottom-4 right-4 z-40 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-1.5 text-sm text-emerald-800 shadow">✓ {saved}</p>}
         <FormError message={error} />
-        {openSuggestion ? (
+        {suggestions.open ? (
           <SuggestionCard
-            key={openSuggestion.id}
-            suggestion={openSuggestion}
+            key={suggestions.open.id}
+            suggestion={suggestions.open}
             canEdit={me.canEdit}
             pending={pending}
-            onAccept={acceptOpenSuggestion}
-            onDismiss={dismissOpenSuggestion}
-            onClose={() => setOpenSuggestion(null)}
+            onAccept={suggestions.accept}
+            onDismiss={suggestions.dismiss}
+            onClose={suggestions.close}
           />
         ) : detail ? (
           <ClaimPanel

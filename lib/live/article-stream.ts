@@ -3,6 +3,7 @@ import { getArticle } from "@/lib/articles/get-article";
 import { changeListener } from "@/lib/live/change-listener";
 import { eventStream } from "@/lib/live/event-stream";
 import { listViewers, markAbsent, markPresent } from "@/lib/live/presence";
+import { loadSessionUser } from "@/lib/users/session-user";
 
 /**
  * A server-sent event stream of an article's changes for one reader. It first replays
@@ -33,9 +34,13 @@ export function articleEventStream({ articleId, userId, afterId, signal }: { art
     void markPresent(articleId, userId, true).catch(() => {});
     return {
       async onHeartbeat() {
-        // Membership can change while a stream is open: stop streaming to someone who left the team.
-        const stillMember = await getArticle({ id: articleId, userId }).catch(() => "unknown" as const);
-        if (stillMember === null) return close();
+        // Access can change while a stream is open: stop streaming to someone who left the
+        // team or whose account was disabled (their session ends at its next re-check too).
+        const [stillMember, account] = await Promise.all([
+          getArticle({ id: articleId, userId }).catch(() => "unknown" as const),
+          loadSessionUser(userId).catch(() => "unknown" as const),
+        ]);
+        if (stillMember === null || account === null) return close();
         await markPresent(articleId, userId, false).catch(() => {});
       },
       cleanup() {
