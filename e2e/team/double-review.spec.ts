@@ -70,6 +70,15 @@ test("double review: verdicts stay private until both are in, a dispute goes to 
   await admin.getByTestId("claim-panel").getByRole("radio", { name: /Verified/ }).click();
   await expect(admin.getByTestId("claim-panel").getByRole("radio", { name: /Verified/ })).toHaveAttribute("aria-checked", "true");
   await expect(admin.getByTestId("claim-history")).toContainText("signed off the verdict");
+
+  // An editor can require double review for a whole article: new claims inherit it.
+  await editor.getByLabel("Require independent double review for this article's claims").check();
+  await expect(editor.getByLabel("Require independent double review for this article's claims")).toBeChecked();
+  await editor.reload();
+  await expect(editor.getByLabel("Require independent double review for this article's claims")).toBeChecked();
+  const later = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, "Marco Rubio") });
+  await editor.goto(`/articles/${desk.article.id}?claim=${later.id}`);
+  await expect(editor.getByTestId("double-review")).toContainText("0 of 2 verdicts in");
 });
 
 test("an admin adds a member, sees the password once, changes a role; the stats page shows agreement", async ({ page }) => {

@@ -12,6 +12,7 @@ export type ArticleDetail = {
   sourceUrl: string | null;
   publishedAt: string | null;
   body: string;
+  requiresDoubleReview: boolean;
   /** The reader's role in the article's team. */
   myRole: Role;
 };
@@ -30,6 +31,7 @@ export async function getArticle({ id, userId }: { id: string; userId: string })
       sourceUrl: true,
       publishedAt: true,
       body: true,
+      requiresDoubleReview: true,
       team: { select: { name: true, memberships: { where: { userId }, select: { role: true } } } },
     },
   });

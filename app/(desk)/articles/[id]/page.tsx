@@ -8,6 +8,7 @@ import { latestActivityId, listArticleActivity } from "@/lib/audit/list-activity
 import { listMembers } from "@/lib/teams/members";
 import { listSuggestions } from "@/lib/claims/suggested";
 import { ArticleHeader } from "@/components/articles/ArticleHeader";
+import { DoubleReviewToggle } from "@/components/articles/DoubleReviewToggle";
 import { ArticleWorkspace } from "@/components/claims/ArticleWorkspace";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string }> };
@@ -39,7 +40,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       body={article.body}
       initialClaims={claims}
       me={{ id: user.id, canEdit: WRITE_ROLES.includes(article.myRole), canSignOff: SIGN_OFF_ROLES.includes(article.myRole) }}
-      header={<ArticleHeader article={article} />}
+      header={
+        <>
+          <ArticleHeader article={article} />
+          {SIGN_OFF_ROLES.includes(article.myRole) && <DoubleReviewToggle articleId={article.id} required={article.requiresDoubleReview} />}
+        </>
+      }
       liveAfter={liveAfter}
       initialOpenId={typeof openClaimId === "string" ? openClaimId : null}
       members={members.filter((m) => !m.disabled).map((m) => ({ id: m.userId, name: m.name, role: m.role }))}
