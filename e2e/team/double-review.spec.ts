@@ -73,7 +73,7 @@ test("double review: verdicts stay private until both are in, a dispute goes to 
 
   // An editor can require double review for a whole article: new claims inherit it.
   await editor.getByLabel("Require independent double review for this article's claims").check();
-  await expect(editor.getByLabel("Require independent double review for this article's claims")).toBeChecked();
+  await expect(editor.getByTestId("double-review-toggle")).toContainText("Saved");
   await editor.reload();
   await expect(editor.getByLabel("Require independent double review for this article's claims")).toBeChecked();
   const later = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, "Marco Rubio") });
