@@ -1,9 +1,9 @@
-import { STATUSES, type StatusKey } from "@/lib/claims/verdicts";
+import { emptyStatusCounts, type StatusCounts, type StatusKey } from "@/lib/claims/verdicts";
 
-export type StatusCounts = Record<StatusKey, number>;
+export type { StatusCounts };
 
 export function countByStatus(claims: { status: StatusKey }[]): StatusCounts {
-  const counts = Object.fromEntries(STATUSES.map((s) => [s.key, 0])) as StatusCounts;
+  const counts = emptyStatusCounts();
   for (const claim of claims) counts[claim.status] += 1;
   return counts;
 }

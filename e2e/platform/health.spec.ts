@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { createDatabase, startEmbeddedPostgres } from "../../scripts/db/embedded";
+import { startEmbeddedPostgres } from "../../scripts/db/embedded";
 import { applyMigrations } from "../../scripts/db/migrations";
 import { freePort } from "../../scripts/lib/free-port";
 import { healthStatus, startProcess, waitForHealth } from "../fixtures/processes";

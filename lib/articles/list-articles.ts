@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
+import { emptyStatusCounts } from "@/lib/claims/verdicts";
 
 export type ArticleSummary = {
   id: string;
@@ -11,15 +12,6 @@ export type ArticleSummary = {
   claimCounts: Record<ClaimStatus, number>;
   openClaims: number;
 };
-
-const emptyCounts = (): Record<ClaimStatus, number> => ({
-  unreviewed: 0,
-  in_review: 0,
-  verdict_proposed: 0,
-  disputed: 0,
-  verified: 0,
-  not_check_worthy: 0,
-});
 
 /** The articles of one team, newest first, with claim counts per status; only for its members. */
 export async function listArticles({ userId, teamId }: { userId: string; teamId: string }): Promise<ArticleSummary[]> {
@@ -34,12 +26,12 @@ export async function listArticles({ userId, teamId }: { userId: string; teamId:
   ]);
   const counts = new Map<string, Record<ClaimStatus, number>>();
   for (const group of groups) {
-    const entry = counts.get(group.articleId) ?? emptyCounts();
+    const entry = counts.get(group.articleId) ?? emptyStatusCounts();
     entry[group.status] = group._count._all;
     counts.set(group.articleId, entry);
   }
   return rows.map((row) => {
-    const claimCounts = counts.get(row.id) ?? emptyCounts();
+    const claimCounts = counts.get(row.id) ?? emptyStatusCounts();
     return {
       ...row,
       publishedAt: row.publishedAt?.toISOString() ?? null,

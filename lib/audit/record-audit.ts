@@ -24,3 +24,13 @@ export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInpu
   await tx.$executeRaw`SELECT pg_notify(${CHANGES_CHANNEL}, ${payload})`;
   return row.id;
 }
+
+/** The audit row for a change to the claim itself (status, verdict, reviews, settings). */
+export function recordClaimAudit(
+  tx: Prisma.TransactionClient,
+  actorId: string,
+  claim: { id: string; teamId: string; articleId: string },
+  change: { action: string; before?: Prisma.InputJsonValue; after?: Prisma.InputJsonValue },
+): Promise<bigint> {
+  return recordAudit(tx, { actorId, teamId: claim.teamId, articleId: claim.articleId, claimId: claim.id, entity: "claim", entityId: claim.id, ...change });
+}

@@ -28,6 +28,13 @@ export async function requireArticleWrite(articleId: string, userId: string) {
   return { id: article.id, body: article.body, teamId: article.teamId, requiresDoubleReview: article.requiresDoubleReview, role };
 }
 
+/** Like requireArticleWrite, then 403 unless the user is an editor or admin of the article's team. */
+export async function requireArticleEditor(articleId: string, userId: string, message = "Only an editor can do this.") {
+  const article = await requireArticleWrite(articleId, userId);
+  if (!SIGN_OFF_ROLES.includes(article.role)) throw forbidden(message);
+  return article;
+}
+
 /** Like requireClaimWrite, then 403 unless the user is an editor or admin of the claim's team. */
 export async function requireClaimEditor(claimId: string, userId: string, message = "Only an editor can do this.") {
   const claim = await requireClaimWrite(claimId, userId);

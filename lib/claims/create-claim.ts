@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { checkTarget } from "@/lib/anchoring/selectors";
 import { requireArticleWrite } from "@/lib/claims/access";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/errors";
 import { extractNumericClaim } from "@/lib/suggestions";
 import type { TCreateClaim } from "@/lib/validation/claims";
@@ -28,13 +28,7 @@ export async function createClaim({ userId, articleId, target }: TCreateClaim & 
       },
       select: claimSelect,
     });
-    await recordAudit(tx, {
-      actorId: userId,
-      teamId: article.teamId,
-      articleId,
-      claimId: created.id,
-      entity: "claim",
-      entityId: created.id,
+    await recordClaimAudit(tx, userId, { id: created.id, teamId: article.teamId, articleId }, {
       action: "claim.created",
       after: { exact: created.exact, start: created.start, end: created.end, status: created.status, version: created.version },
     });

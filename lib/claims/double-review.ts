@@ -1,20 +1,13 @@
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudit, recordClaimAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { articleScope, requireClaimEditor, SIGN_OFF_ROLES } from "@/lib/claims/access";
-import { forbidden, notFound } from "@/lib/http/errors";
+import { requireArticleEditor, requireClaimEditor } from "@/lib/claims/access";
 
 /** An editor decides that a claim needs two independent verdicts (or no longer does). */
 export async function setClaimDoubleReview({ userId, claimId, required }: { userId: string; claimId: string; required: boolean }) {
   const claim = await requireClaimEditor(claimId, userId, "Only an editor can require double review.");
   await db.$transaction(async (tx) => {
     await tx.claim.update({ where: { id: claimId }, data: { requiresDoubleReview: required, updatedById: userId, version: { increment: 1 } } });
-    await recordAudit(tx, {
-      actorId: userId,
-      teamId: claim.teamId,
-      articleId: claim.articleId,
-      claimId,
-      entity: "claim",
-      entityId: claimId,
+    await recordClaimAudit(tx, userId, claim, {
       action: "claim.double-review",
       before: { required: claim.requiresDoubleReview },
       after: { required },
@@ -25,13 +18,7 @@ export async function setClaimDoubleReview({ userId, claimId, required }: { user
 
 /** The same for a whole article: its open claims and every claim added later. */
 export async function setArticleDoubleReview({ userId, articleId, required }: { userId: string; articleId: string; required: boolean }) {
-  const article = await db.article.findFirst({
-    where: { id: articleId, ...articleScope(userId) },
-    select: { id: true, teamId: true, requiresDoubleReview: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } },
-  });
-  const role = article?.team.memberships[0]?.role;
-  if (!article || !role) throw notFound("That article");
-  if (!SIGN_OFF_ROLES.includes(role)) throw forbidden("Only an editor can require double review.");
+  const article = await requireArticleEditor(articleId, userId, "Only an editor can require double review.");
   await db.$transaction(async (tx) => {
     await tx.article.update({ where: { id: articleId }, data: { requiresDoubleReview: required } });
     const { count } = await tx.claim.updateMany({

@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { requireClaimWrite } from "@/lib/claims/access";
 import { verdictByKey, verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
@@ -90,13 +90,7 @@ export async function submitReviewVerdict({ userId, claimId, verdict, explanatio
       });
     }
     // The audit row keeps the verdict itself out of the live feed's text until both are in.
-    await recordAudit(tx, {
-      actorId: userId,
-      teamId: claim.teamId,
-      articleId: claim.articleId,
-      claimId,
-      entity: "claim",
-      entityId: claimId,
+    await recordClaimAudit(tx, userId, claim, {
       action: "review.submitted",
       before: before ? { ordinal: before.ordinal, label: before.label } : undefined,
       after: { ordinal: scale.ordinal, label: scale.label, explanation, outcome, status: outcome === "waiting" ? current.status : outcome === "agreed" ? "verdict_proposed" : "disputed" },

@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { claimScope, requireClaimWrite, SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/claims/access";
@@ -23,13 +23,7 @@ async function applyClaimChange(claim: Claimed, userId: string, expectedVersion:
       data: { ...change.data, updatedById: userId, version: { increment: 1 } },
     });
     if (count === 0) throw await staleClaimError(tx, claim.id);
-    await recordAudit(tx, {
-      actorId: userId,
-      teamId: claim.teamId,
-      articleId: claim.articleId,
-      claimId: claim.id,
-      entity: "claim",
-      entityId: claim.id,
+    await recordClaimAudit(tx, userId, claim, {
       action: change.action,
       before: { ...(change.before as object), version: expectedVersion },
       after: { ...(change.after as object), version: expectedVersion + 1 },

@@ -37,6 +37,13 @@ export const STATUSES = [
 export type StatusKey = (typeof STATUSES)[number]["key"];
 export const STATUS_KEYS = STATUSES.map((s) => s.key) as [StatusKey, ...StatusKey[]];
 
+export type StatusCounts = Record<StatusKey, number>;
+
+/** A zero for every status, including ones added to the scale later. */
+export function emptyStatusCounts(): StatusCounts {
+  return Object.fromEntries(STATUSES.map((s) => [s.key, 0])) as StatusCounts;
+}
+
 export function statusLabel(key: StatusKey): string {
   return STATUSES.find((s) => s.key === key)!.label;
 }

@@ -1,10 +1,9 @@
 import { db } from "@/lib/db";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
-import { STATUSES, VERDICTS } from "@/lib/claims/verdicts";
+import { emptyStatusCounts, VERDICTS } from "@/lib/claims/verdicts";
 import { verdictAgreement } from "@/lib/stats";
 
 type Counts = Record<ClaimStatus, number>;
-const emptyCounts = () => Object.fromEntries(STATUSES.map((s) => [s.key, 0])) as Counts;
 
 export type AgreementFigures = ReturnType<typeof verdictAgreement>;
 
@@ -30,8 +29,8 @@ export async function getDeskStats({ teamId, userId }: { teamId: string; userId:
       orderBy: { id: "asc" },
     }),
   ]);
-  const progress = emptyCounts();
-  const byArticle = new Map(articles.map((a) => [a.id, emptyCounts()]));
+  const progress = emptyStatusCounts();
+  const byArticle = new Map(articles.map((a) => [a.id, emptyStatusCounts()]));
   const mix = new Map<number, number>();
   for (const claim of claims) {
     progress[claim.status] += 1;
