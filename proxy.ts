@@ -1,12 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { API_METHOD_HEADER } from "@/lib/http/api-request";
 
-// Only passes the requested path on to server components, so a page that finds no
-// session can send the reader back here after sign-in. Authorization is not done here:
-// every page, action and route handler checks the session itself.
+// Passes the requested path on to server components, so a page that finds no session can
+// send the reader back here after sign-in, and marks /api/v1 requests with their method so
+// requireApiUser can apply token scopes and the rate limit (a client-sent value is always
+// replaced or removed). Authorization is not done here: every page, action and route
+// handler checks the session itself.
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
-  headers.set("x-factdesk-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  if (request.nextUrl.pathname.startsWith("/api/v1/")) {
+    headers.set(API_METHOD_HEADER, request.method);
+  } else {
+    headers.delete(API_METHOD_HEADER);
+    headers.set("x-factdesk-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  }
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ["/((?!api/|_next/|favicon.ico).*)"] };
+export const config = { matcher: ["/((?!api/|_next/|favicon.ico).*)", "/api/v1/:path*"] };

@@ -7,6 +7,9 @@ import { redirect } from "next/navigation";
 import { config } from "@/lib/config";
 import { forbidden, isDatabaseUnavailable, unauthorized } from "@/lib/http/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { authenticateApiToken, requireTokenScope } from "@/lib/api-tokens/verify-token";
+import { enforceRateLimit } from "@/lib/api/rate-limit";
+import { API_METHOD_HEADER, API_TEAM_HEADER, bearerSecret } from "@/lib/http/api-request";
 import { clientIp } from "@/lib/http/client-ip";
 import { recordLoginAttempt } from "@/lib/users/login-attempts";
 import { loadSessionUser, type SessionUser } from "@/lib/users/session-user";
@@ -100,10 +103,29 @@ export async function requireUser(): Promise<SessionUser> {
   return user;
 }
 
-/** For route handlers and server actions: the signed-in user, or a 401 AppError. */
-export async function requireApiUser(): Promise<SessionUser> {
+/**
+ * For route handlers and server actions: the signed-in user, or a 401 AppError.
+ * Requests to /api/v1 (marked by the proxy with their method) may instead carry
+ * `Authorization: Bearer fdk_…`: a token present but not valid is a 401 even when a session
+ * cookie is there too, and a read token may only GET. Those requests are rate-limited per
+ * token or per user; server actions never see tokens and are not counted.
+ * `allowTokens: false` is for routes only a signed-in person may use (managing tokens).
+ */
+export async function requireApiUser({ allowTokens = true }: { allowTokens?: boolean } = {}): Promise<SessionUser> {
+  const requestHeaders = await headers();
+  const method = requestHeaders.get(API_METHOD_HEADER);
+  const viaApi = method !== null;
+  const secret = viaApi ? bearerSecret(requestHeaders.get("authorization")) : null;
+  if (secret !== null) {
+    if (!allowTokens) throw forbidden("API tokens cannot be used here: sign in to Factdesk to manage your tokens.");
+    const { tokenId, scope, user } = await authenticateApiToken({ secret, teamId: requestHeaders.get(API_TEAM_HEADER) });
+    await enforceRateLimit(`token:${tokenId}`, config.apiRateLimitPerMinute, "one token");
+    requireTokenScope(scope, method);
+    return user;
+  }
   const user = await sessionUser();
   if (!user) throw unauthorized();
+  if (viaApi) await enforceRateLimit(`user:${user.id}`, config.apiSessionRateLimitPerMinute, "one signed-in session");
   return user;
 }
 

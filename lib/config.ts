@@ -21,6 +21,18 @@ export const config = {
   get databaseConnectTimeoutMs() {
     return intFromEnv("DATABASE_CONNECT_TIMEOUT_MS", 5000);
   },
+  /** Requests a minute one API token may make to /api/v1 (API_RATE_LIMIT_PER_MINUTE, default 300). */
+  get apiRateLimitPerMinute() {
+    return intFromEnv("API_RATE_LIMIT_PER_MINUTE", 300);
+  },
+  /**
+   * Requests a minute one signed-in browser session may make to /api/v1
+   * (API_SESSION_RATE_LIMIT_PER_MINUTE, default 1200): higher than a token's, because the
+   * desk UI itself calls the API and must never trip it.
+   */
+  get apiSessionRateLimitPerMinute() {
+    return intFromEnv("API_SESSION_RATE_LIMIT_PER_MINUTE", 1200);
+  },
   loginLimit: {
     windowMinutes: 15,
     perAccount: 10,

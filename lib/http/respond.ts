@@ -5,7 +5,7 @@ export function errorResponse(err: unknown, headers?: HeadersInit): NextResponse
   const appError: AppError = toAppError(err);
   return NextResponse.json(
     { error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) } },
-    { status: appError.status, headers },
+    { status: appError.status, headers: { ...appError.headers, ...Object.fromEntries(new Headers(headers)) } },
   );
 }
 

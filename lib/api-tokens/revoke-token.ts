@@ -1,0 +1,37 @@
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { notFound } from "@/lib/http/errors";
+import { apiTokenSelect, toApiTokenDto, type ApiTokenDto } from "@/lib/api-tokens/dto";
+
+/**
+ * Revokes one of the user's own tokens at once (the next request with it gets 401). Revoking
+ * an already revoked token answers the token as it is; someone else's token is a 404.
+ */
+export async function revokeApiToken({
+  userId,
+  teamId,
+  tokenId,
+  now = new Date(),
+}: {
+  userId: string;
+  teamId: string | null;
+  tokenId: string;
+  now?: Date;
+}): Promise<ApiTokenDto> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: now } });
+    const row = await tx.apiToken.findFirst({ where: { id: tokenId, userId }, select: apiTokenSelect });
+    if (!row) throw notFound("That token");
+    if (count === 1 && teamId) {
+      await recordAudit(tx, {
+        actorId: userId,
+        teamId,
+        entity: "api_token",
+        entityId: row.id,
+        action: "api_token.revoked",
+        before: { name: row.name, prefix: row.prefix, scope: row.scope },
+      });
+    }
+    return toApiTokenDto(row, now);
+  });
+}

@@ -1,0 +1,55 @@
+import { db } from "@/lib/db";
+import { AppError, forbidden } from "@/lib/http/errors";
+import type { TokenScope } from "@/lib/generated/prisma/enums";
+import { loadSessionUser, type SessionUser } from "@/lib/users/session-user";
+import { hashTokenSecret, looksLikeTokenSecret } from "@/lib/api-tokens/secret";
+
+/** lastUsedAt is for people ("used 3 minutes ago"): writing it once a minute is enough. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+const READ_METHODS = new Set(["GET", "HEAD"]);
+
+export const READ_ONLY_TOKEN_MESSAGE = "This token can only read. Create a read-write token to make changes.";
+
+/** One answer for unknown, mistyped, revoked, expired tokens and disabled accounts: no oracle. */
+export const invalidToken = () =>
+  new AppError("unauthorized", "This API token is not valid: it is unknown, revoked or expired. Create a new one under API tokens in Factdesk.");
+
+export type TokenUser = { tokenId: string; scope: TokenScope; user: SessionUser };
+
+/**
+ * Who a bearer token acts for, loaded like a session user (same roles, same team scoping).
+ * `teamId` picks one of the user's teams (X-Factdesk-Team); otherwise their first team.
+ * The scope is checked separately (requireTokenScope), after the request is counted.
+ */
+export async function authenticateApiToken({
+  secret,
+  teamId,
+  now = new Date(),
+}: {
+  secret: string;
+  teamId?: string | null;
+  now?: Date;
+}): Promise<TokenUser> {
+  if (!looksLikeTokenSecret(secret)) throw invalidToken();
+  const token = await db.apiToken.findUnique({
+    where: { tokenHash: hashTokenSecret(secret) },
+    select: { id: true, userId: true, scope: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+  });
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= now.getTime())) throw invalidToken();
+  const user = await loadSessionUser(token.userId, teamId);
+  if (!user) throw invalidToken();
+
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    // Conditional, so parallel requests in the same minute write once between them.
+    await db.apiToken.updateMany({
+      where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+      data: { lastUsedAt: now },
+    });
+  }
+  return { tokenId: token.id, scope: token.scope, user };
+}
+
+/** A read token may only GET/HEAD. `method` is as the proxy saw it; null (unknown) counts as a write. */
+export function requireTokenScope(scope: TokenScope, method: string | null): void {
+  if (scope === "read" && !(method && READ_METHODS.has(method.toUpperCase()))) throw forbidden(READ_ONLY_TOKEN_MESSAGE);
+}

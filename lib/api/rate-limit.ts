@@ -1,0 +1,47 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/http/errors";
+
+const WINDOW_MS = 60_000;
+/** Windows this old are finished for everyone; deleting them keeps the table small. */
+const KEEP_MS = 2 * WINDOW_MS;
+
+export type RateLimitResult = { allowed: boolean; count: number; limit: number; retryAfterSeconds: number };
+
+export function windowStartOf(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
+}
+
+/**
+ * Counts one request against `key` in a fixed one-minute window kept in PostgreSQL, so every
+ * app instance shares the count. One statement per request; the upsert is atomic, so parallel
+ * requests each get their own count. A limit of 0 turns limiting off for that kind of caller.
+ */
+export async function hitRateLimit({ key, limit, now = new Date() }: { key: string; limit: number; now?: Date }): Promise<RateLimitResult> {
+  if (limit <= 0) return { allowed: true, count: 0, limit, retryAfterSeconds: 0 };
+  const windowStart = windowStartOf(now);
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    INSERT INTO "ApiRateWindow" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+    ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "ApiRateWindow"."count" + 1
+    RETURNING "count"`;
+  const count = Number(rows[0]?.count ?? 1);
+  // The first request of a key's window clears finished windows: at most one delete per key a minute.
+  if (count === 1) await deleteOldWindows(now);
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now.getTime()) / 1000));
+  return { allowed: count <= limit, count, limit, retryAfterSeconds };
+}
+
+export async function deleteOldWindows(now = new Date()): Promise<number> {
+  return db.apiRateWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - KEEP_MS) } } }).then((r) => r.count);
+}
+
+/** Throws a 429 with Retry-After when `key` is over its limit for this minute. */
+export async function enforceRateLimit(key: string, limit: number, who: string): Promise<void> {
+  const result = await hitRateLimit({ key, limit });
+  if (result.allowed) return;
+  throw new AppError(
+    "too_many_requests",
+    `Too many requests: ${who} may make ${limit} API requests a minute. Try again in ${result.retryAfterSeconds} seconds.`,
+    undefined,
+    { "Retry-After": String(result.retryAfterSeconds) },
+  );
+}
