@@ -1,0 +1,78 @@
+// The structure of an article body, kept beside the plain text rather than inside it: the
+// body stays the canonical text that claim offsets point into, and this says which of its
+// paragraphs are headings, list items or quotes and which spans are links.
+// Stored as Article.blocks / ArticleVersion.blocks (Json); null means "all plain paragraphs".
+import { z } from "zod";
+import { splitParagraphs } from "@/lib/anchoring/normalize";
+
+export type BlockKind = "p" | "h2" | "h3" | "li" | "quote";
+export type ArticleBlocks = {
+  /** One entry per paragraph of the body (splitParagraphs order). */
+  paragraphs: { kind: BlockKind; ordered?: boolean }[];
+  /** Links as UTF-16 body offsets; href is always http(s) or mailto. */
+  links: { start: number; end: number; href: string }[];
+};
+
+export const BLOCK_KINDS = ["p", "h2", "h3", "li", "quote"] as const satisfies readonly BlockKind[];
+
+/** Only these schemes are ever stored or rendered as links. */
+const SAFE_SCHEME = /^(https?|mailto):$/i;
+
+/**
+ * The one canonical form of a link target, or null when it is not a safe absolute link.
+ * Canonical means: what the WHATWG URL parser prints, with the characters encodeURI would
+ * escape escaped, so that a Markdown round trip (which encodes hrefs) gives the same string.
+ */
+export function canonicalHref(raw: string): string | null {
+  const trimmed = raw.trim();
+  if (!URL.canParse(trimmed)) return null;
+  const url = new URL(trimmed);
+  if (!SAFE_SCHEME.test(url.protocol)) return null;
+  let href: string;
+  try {
+    href = encodeURI(url.href).replace(/%25/g, "%");
+  } catch {
+    return null; // a lone surrogate cannot be encoded
+  }
+  // Only keep forms that are already fixed points, so storing and re-reading never drifts.
+  if (!URL.canParse(href) || new URL(href).href !== href || !SAFE_SCHEME.test(new URL(href).protocol)) return null;
+  return href;
+}
+
+const ZParagraph = z.object({ kind: z.enum(BLOCK_KINDS), ordered: z.boolean().optional() }).strict();
+const ZLink = z
+  .object({ start: z.number().int().nonnegative(), end: z.number().int().positive(), href: z.string().max(4096) })
+  .strict();
+const ZBlocks = z.object({ paragraphs: z.array(ZParagraph), links: z.array(ZLink) }).strict();
+
+/**
+ * Validates stored structure against the body it describes: one entry per paragraph, links
+ * inside one paragraph each, in order, not overlapping, with safe hrefs. Anything else (absent,
+ * written for another body, tampered with) gives null, and the body renders as plain paragraphs.
+ */
+export function parseBlocks(json: unknown, body: string): ArticleBlocks | null {
+  if (json === null || json === undefined) return null;
+  const parsed = ZBlocks.safeParse(json);
+  if (!parsed.success) return null;
+  const paragraphs = splitParagraphs(body);
+  if (parsed.data.paragraphs.length !== paragraphs.length) return null;
+  let previousEnd = 0;
+  let p = 0;
+  for (const link of parsed.data.links) {
+    if (link.start < previousEnd || link.end <= link.start) return null;
+    while (p < paragraphs.length && paragraphs[p]!.start + paragraphs[p]!.text.length < link.start) p++;
+    const paragraph = paragraphs[p];
+    if (!paragraph || link.start < paragraph.start || link.end > paragraph.start + paragraph.text.length) return null;
+    if (canonicalHref(link.href) !== link.href) return null;
+    previousEnd = link.end;
+  }
+  return {
+    paragraphs: parsed.data.paragraphs.map(({ kind, ordered }) => (kind === "li" ? { kind, ordered: ordered ?? false } : { kind })),
+    links: parsed.data.links.map(({ start, end, href }) => ({ start, end, href })),
+  };
+}
+
+/** Structure for a body of plain paragraphs and no links. */
+export function plainBlocks(body: string): ArticleBlocks {
+  return { paragraphs: splitParagraphs(body).map(() => ({ kind: "p" as const })), links: [] };
+}

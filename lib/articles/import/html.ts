@@ -1,0 +1,69 @@
+import { parseHTML } from "linkedom";
+import { Readability } from "@mozilla/readability";
+import { walkDom, type WalkedParagraph } from "./walk";
+import { sanitizeArticle, sanitizeForExtraction } from "./sanitize";
+
+export type ExtractedHtml = {
+  title: string | null;
+  byline: string | null;
+  publishedAt: Date | null;
+  standfirst: string | null;
+  paragraphs: WalkedParagraph[];
+};
+
+type WalkRoot = Parameters<typeof walkDom>[0];
+
+function documentOf(html: string) {
+  return parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document;
+}
+
+/** Walks an HTML fragment that is already the article (Markdown output, Readability content). */
+export function walkArticleHtml(html: string): WalkedParagraph[] {
+  return walkDom(documentOf(sanitizeArticle(html)).body as unknown as WalkRoot);
+}
+
+const clean = (text: string | null | undefined): string | null => {
+  const value = text?.replace(/\s+/g, " ").trim();
+  return value ? value : null;
+};
+
+function metaContent(document: ReturnType<typeof parseHTML>["document"], names: string[]): string | null {
+  for (const name of names) {
+    const value = clean(
+      document.querySelector(`meta[name="${name}"]`)?.getAttribute("content") ??
+        document.querySelector(`meta[property="${name}"]`)?.getAttribute("content"),
+    );
+    if (value) return value;
+  }
+  return null;
+}
+
+function parseDate(text: string | null | undefined): Date | null {
+  if (!text) return null;
+  const date = new Date(text.trim());
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/**
+ * A whole web page (or a fragment): sanitised first, then Readability finds the article and
+ * its metadata in the inert linkedom DOM (nothing runs there), then the article content is
+ * sanitised strictly and walked into paragraphs.
+ */
+export function extractHtml(html: string): ExtractedHtml {
+  const safe = sanitizeForExtraction(html);
+  // A fragment has no <html>; parseHTML wants a document, so wrap when there is none.
+  const { document } = parseHTML(/<html[\s>]/i.test(safe) ? safe : `<!doctype html><html><head></head><body>${safe}</body></html>`);
+  const standfirst = metaContent(document, ["description", "og:description", "twitter:description"]);
+  const timeElement = document.querySelector("time[datetime]")?.getAttribute("datetime");
+  const article = new Readability(document as unknown as Document, { charThreshold: 0, keepClasses: false }).parse();
+  const fromReadability = article?.content ? walkArticleHtml(article.content) : [];
+  // Readability gives up on some short fragments; then the whole (sanitised) input is the article.
+  const paragraphs = fromReadability.length > 0 ? fromReadability : walkArticleHtml(safe);
+  return {
+    title: clean(article?.title),
+    byline: clean(article?.byline) ?? metaContent(document, ["author", "article:author"]),
+    publishedAt: parseDate(article?.publishedTime) ?? parseDate(timeElement),
+    standfirst: standfirst && paragraphs[0]?.text !== standfirst ? standfirst : null,
+    paragraphs,
+  };
+}

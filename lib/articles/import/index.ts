@@ -1,0 +1,68 @@
+// Importing an article: plain text, Markdown or HTML in; the canonical body (the same form
+// normalizeArticleText gives, so claim offsets work as for every other body) and its structure out.
+import { normalizeArticleText } from "@/lib/anchoring/normalize";
+import { plainBlocks, type ArticleBlocks } from "@/lib/articles/blocks";
+import { AppError } from "@/lib/http/errors";
+import { extractHtml } from "./html";
+import { extractMarkdown } from "./markdown";
+import { assemble } from "./walk";
+
+export { articleToMarkdown } from "./to-markdown";
+
+export type ImportFormat = "text" | "html" | "markdown";
+export const IMPORT_FORMATS = ["text", "html", "markdown"] as const satisfies readonly ImportFormat[];
+export type ImportedArticle = {
+  title: string | null;
+  byline: string | null;
+  publishedAt: Date | null;
+  standfirst: string | null;
+  body: string;
+  blocks: ArticleBlocks;
+};
+
+/** Largest input accepted, in bytes of UTF-8 (a long feature with its page markup fits easily). */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+/** Longest body accepted, in characters: about 50,000 words, far beyond any single article. */
+export const MAX_BODY_CHARS = 300_000;
+
+// Control characters other than whitespace are never text, and Markdown turns NUL into U+FFFD,
+// which would make a saved body differ from what the editor showed.
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
+
+const unprocessable = (message: string) => new AppError("unprocessable", message, { content: [message] });
+
+export function importArticle(input: { format: ImportFormat; content: string }): ImportedArticle {
+  const { format } = input;
+  if (input.content.length > MAX_IMPORT_BYTES || new TextEncoder().encode(input.content).length > MAX_IMPORT_BYTES) {
+    throw unprocessable("That is more than 2 MB. Import the article on its own, without the rest of the page.");
+  }
+  const content = input.content.replace(CONTROL, "");
+  if (normalizeArticleText(content) === "") throw unprocessable("There is nothing to import: paste or upload the article first.");
+
+  let result: ImportedArticle;
+  if (format === "text") {
+    const body = normalizeArticleText(content);
+    result = { title: null, byline: null, publishedAt: null, standfirst: null, body, blocks: plainBlocks(body) };
+  } else if (format === "markdown") {
+    const { title, paragraphs } = extractMarkdown(content);
+    result = { title, byline: null, publishedAt: null, standfirst: null, ...assemble(paragraphs) };
+  } else {
+    const { paragraphs, ...meta } = extractHtml(content);
+    result = { ...meta, ...assemble(paragraphs) };
+  }
+
+  if (result.body === "") {
+    throw unprocessable(
+      format === "html"
+        ? "No article text was found in that HTML. Check that it is the article page, or paste the text instead."
+        : "No article text was found: everything in it was markup or formatting.",
+    );
+  }
+  if (result.body.length > MAX_BODY_CHARS) {
+    throw unprocessable(`The article text is ${result.body.length.toLocaleString("en-GB")} characters; the limit is 300,000.`);
+  }
+  // The walker produces canonical text by construction; if that ever breaks, claim offsets would
+  // silently drift, so fail loudly instead of storing it.
+  if (normalizeArticleText(result.body) !== result.body) throw new Error("Imported body is not in canonical form");
+  return result;
+}

@@ -1,0 +1,22 @@
+import { Marked } from "marked";
+import { parseHTML } from "linkedom";
+import { walkArticleHtml } from "./html";
+import type { WalkedParagraph } from "./walk";
+
+// Plain CommonMark (gfm off): no bare-URL autolinks, tables or strikethrough, so the only
+// links are the ones written as links, and articleToMarkdown has fewer characters to escape.
+// Raw HTML inside the Markdown is not trusted: the output goes through the strict sanitiser.
+const marked = new Marked({ gfm: false, breaks: false, pedantic: false, async: false });
+
+/** Markdown to paragraphs; a leading "# Title" is the article's title, not part of its body. */
+export function extractMarkdown(markdown: string): { title: string | null; paragraphs: WalkedParagraph[] } {
+  const html = marked.parse(markdown, { async: false });
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  const first = document.body.firstElementChild;
+  let title: string | null = null;
+  if (first && first.tagName.toLowerCase() === "h1") {
+    title = (first.textContent ?? "").replace(/\s+/g, " ").trim() || null;
+    first.remove();
+  }
+  return { title, paragraphs: walkArticleHtml(document.body.innerHTML) };
+}
