@@ -5,8 +5,9 @@ import { db } from "@/lib/db";
 import { articleScope, requireArticleWrite } from "@/lib/claims/access";
 import { createClaim } from "@/lib/claims/create-claim";
 import type { ClaimDTO } from "@/lib/claims/dto";
-import { notFound } from "@/lib/http/errors";
-import { extractNumericClaim, suggestClaims } from "@/lib/suggestions";
+import { AppError, notFound } from "@/lib/http/errors";
+import { extractNumericClaim, suggestClaims, type Suggestion } from "@/lib/suggestions";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { findCheckedBefore } from "@/lib/claims/checked-before";
 
 export const bodyHash = (body: string) => createHash("sha256").update(body).digest("hex");
@@ -14,31 +15,44 @@ export const bodyHash = (body: string) => createHash("sha256").update(body).dige
 export type SuggestionDTO = { id: string; start: number; end: number; text: string; score: number; type: string; reason: string };
 
 /**
- * Runs the detector once per version of an article's text and stores the result, so
- * dismissals stick to that version and every app instance shows the same suggestions.
+ * Runs the detector on a version of an article's text and stores the result, so dismissals
+ * stick to that version and every app instance shows the same suggestions. Called in the
+ * transaction that stores the text (saving a version, creating an article); `found` lets the
+ * caller run the detector before taking locks.
  */
-async function ensureSuggestions(article: { id: string; body: string; suggestionsHash: string | null }): Promise<string> {
+export async function refreshSuggestions(
+  tx: Prisma.TransactionClient,
+  articleId: string,
+  body: string,
+  found: readonly Suggestion[] = suggestClaims(body),
+): Promise<string> {
+  const hash = bodyHash(body);
+  await tx.suggestion.createMany({
+    data: found.map((s) => ({ articleId, bodyHash: hash, start: s.start, end: s.end, text: s.text, score: s.score, type: s.type, reason: s.reason })),
+    skipDuplicates: true,
+  });
+  await tx.article.update({ where: { id: articleId }, data: { suggestionsHash: hash } });
+  return hash;
+}
+
+/**
+ * Articles stored before suggestions were computed on save (or written straight to the
+ * database, like the seed and test fixtures) get theirs once, on first read.
+ */
+async function storedSuggestionsHash(article: { id: string; body: string; suggestionsHash: string | null }): Promise<string> {
   const hash = bodyHash(article.body);
   if (article.suggestionsHash === hash) return hash;
-  const found = suggestClaims(article.body);
-  await db.$transaction([
-    db.suggestion.createMany({
-      data: found.map((s) => ({ articleId: article.id, bodyHash: hash, start: s.start, end: s.end, text: s.text, score: s.score, type: s.type, reason: s.reason })),
-      skipDuplicates: true,
-    }),
-    db.article.update({ where: { id: article.id }, data: { suggestionsHash: hash } }),
-  ]);
-  return hash;
+  return db.$transaction((tx) => refreshSuggestions(tx, article.id, article.body));
 }
 
 /** Open suggestions of an article: not dismissed, not accepted, not already covered by a claim. */
 export async function listSuggestions({ articleId, userId }: { articleId: string; userId: string }): Promise<SuggestionDTO[]> {
   const article = await db.article.findFirst({ where: { id: articleId, ...articleScope(userId) }, select: { id: true, body: true, suggestionsHash: true } });
   if (!article) throw notFound("That article");
-  const hash = await ensureSuggestions(article);
+  const hash = await storedSuggestionsHash(article);
   const [rows, claims] = await Promise.all([
     db.suggestion.findMany({ where: { articleId, bodyHash: hash, dismissedAt: null, claimId: null }, orderBy: { start: "asc" } }),
-    db.claim.findMany({ where: { articleId }, select: { start: true, end: true } }),
+    db.claim.findMany({ where: { articleId, anchorStatus: "attached" }, select: { start: true, end: true } }),
   ]);
   // A suggestion most of which a claim already covers is not worth showing twice.
   const covered = (s: { start: number; end: number }) =>
@@ -47,7 +61,7 @@ export async function listSuggestions({ articleId, userId }: { articleId: string
 }
 
 async function requireSuggestionWrite(suggestionId: string, userId: string) {
-  const suggestion = await db.suggestion.findFirst({ where: { id: suggestionId, article: articleScope(userId) }, select: { id: true, articleId: true, start: true, end: true, claimId: true, dismissedAt: true } });
+  const suggestion = await db.suggestion.findFirst({ where: { id: suggestionId, article: articleScope(userId) }, select: { id: true, articleId: true, bodyHash: true, start: true, end: true, claimId: true, dismissedAt: true } });
   if (!suggestion) throw notFound("That suggestion");
   const article = await requireArticleWrite(suggestion.articleId, userId);
   return { suggestion, article };
@@ -56,6 +70,10 @@ async function requireSuggestionWrite(suggestionId: string, userId: string) {
 /** Turns a suggestion into a claim, exactly once however often it is clicked. */
 export async function acceptSuggestion({ userId, suggestionId }: { userId: string; suggestionId: string }): Promise<ClaimDTO | null> {
   const { suggestion, article } = await requireSuggestionWrite(suggestionId, userId);
+  // A suggestion belongs to one version of the text; its offsets mean nothing in another.
+  if (suggestion.bodyHash !== bodyHash(article.body)) {
+    throw new AppError("conflict", "The article text has changed since this suggestion was made. Reload to see the current suggestions.");
+  }
   // Take the suggestion first (a marker unique to it), so a double click makes one claim.
   const claimed = await db.suggestion.updateMany({ where: { id: suggestionId, claimId: null }, data: { claimId: `pending:${suggestionId}` } });
   if (claimed.count === 0) return null;

@@ -1,0 +1,127 @@
+// What saving a new version does to each claim, decided in memory before anything is written:
+// pure, so the save path can run it for a thousand claims and then write the result in a few
+// batched statements.
+import { describeRange } from "@/lib/anchoring/selectors";
+import { reanchorClaims, type ReanchorCandidate } from "@/lib/anchoring/reanchor";
+
+/** A claim as stored, with the anchoring columns the plan needs. */
+export type StoredAnchor = {
+  id: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  anchorStatus: "attached" | "needs_review";
+  /** The version whose body the selectors point into. */
+  anchorVersion: number;
+  anchorConfidence: number | null;
+  anchorMethod: string | null;
+};
+
+/**
+ * - unchanged: same words at the same offsets (their context may have changed);
+ * - moved: attached before and after, at other offsets or with changed words;
+ * - reattached: needed review before, attached now;
+ * - lost: attached before, needs review now (keeps its old text);
+ * - still-lost: needed review before and still does (new candidates).
+ */
+export type PlanKind = "unchanged" | "moved" | "reattached" | "lost" | "still-lost";
+
+export type AnchorUpdate = {
+  id: string;
+  kind: PlanKind;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  anchorStatus: "attached" | "needs_review";
+  anchorVersion: number;
+  anchorConfidence: number | null;
+  anchorMethod: string | null;
+  anchorCandidates: ReanchorCandidate[] | null;
+};
+
+/** Whether the change is one a person should see in the claim's history (and that bumps its version). */
+export const isVisibleChange = (kind: PlanKind) => kind === "moved" || kind === "reattached" || kind === "lost";
+
+/**
+ * Re-anchors every claim onto `newBody`. Attached claims point into the current body;
+ * claims that need review point into the body of their `anchorVersion`, looked up in `bodies`
+ * (the current body when that version is unknown, e.g. a claim imported from elsewhere).
+ */
+export function planReanchor(
+  claims: readonly StoredAnchor[],
+  current: { version: number; body: string },
+  bodies: ReadonlyMap<number, string>,
+  newBody: string,
+  newVersion: number,
+): AnchorUpdate[] {
+  const groups = new Map<string, StoredAnchor[]>();
+  const oldBodyOf = (claim: StoredAnchor) => (claim.anchorStatus === "attached" ? current.body : (bodies.get(claim.anchorVersion) ?? current.body));
+  for (const claim of claims) {
+    const body = oldBodyOf(claim);
+    const group = groups.get(body) ?? [];
+    group.push(claim);
+    groups.set(body, group);
+  }
+  const updates: AnchorUpdate[] = [];
+  for (const [oldBody, group] of groups) {
+    const results = reanchorClaims(
+      oldBody,
+      newBody,
+      group.map((c) => ({ id: c.id, quote: { exact: c.exact, prefix: c.prefix, suffix: c.suffix }, position: { start: c.start, end: c.end } })),
+    );
+    results.forEach((result, i) => {
+      const claim = group[i]!;
+      const wasAttached = claim.anchorStatus === "attached";
+      if (result.outcome === "needs-review") {
+        // The old text stays as it was, so a person sees what the claim said.
+        updates.push({
+          ...pickSelectors(claim),
+          id: claim.id,
+          kind: wasAttached ? "lost" : "still-lost",
+          anchorStatus: "needs_review",
+          // Attached claims point into the current body whatever their stored anchorVersion says.
+          anchorVersion: wasAttached ? current.version : claim.anchorVersion,
+          anchorConfidence: result.confidence,
+          anchorMethod: claim.anchorMethod,
+          anchorCandidates: result.candidates,
+        });
+        return;
+      }
+      const target = describeRange(newBody, result.start, result.end);
+      const samePlace = wasAttached && result.start === claim.start && result.end === claim.end && target.quote.exact === claim.exact;
+      updates.push({
+        id: claim.id,
+        kind: samePlace ? "unchanged" : wasAttached ? "moved" : "reattached",
+        ...target.quote,
+        ...target.position,
+        anchorStatus: "attached",
+        anchorVersion: newVersion,
+        // An unchanged claim keeps how it was placed (a person's manual choice stays "manual").
+        anchorConfidence: samePlace ? (claim.anchorConfidence ?? result.confidence) : result.confidence,
+        anchorMethod: samePlace ? (claim.anchorMethod ?? result.outcome) : result.outcome,
+        anchorCandidates: null,
+      });
+    });
+  }
+  return updates;
+}
+
+function pickSelectors(c: StoredAnchor) {
+  return { exact: c.exact, prefix: c.prefix, suffix: c.suffix, start: c.start, end: c.end };
+}
+
+export type SaveSummary = { attached: number; moved: number; needsReview: number; unchanged: number };
+
+export function summarize(updates: readonly AnchorUpdate[]): SaveSummary {
+  const count = (...kinds: PlanKind[]) => updates.filter((u) => kinds.includes(u.kind)).length;
+  return {
+    attached: count("unchanged", "moved", "reattached"),
+    moved: count("moved", "reattached"),
+    needsReview: count("lost", "still-lost"),
+    unchanged: count("unchanged"),
+  };
+}

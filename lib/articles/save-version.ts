@@ -1,0 +1,108 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireArticleEditor } from "@/lib/claims/access";
+import { bodyHash as contentHash, refreshSuggestions } from "@/lib/claims/suggested";
+import { AppError } from "@/lib/http/errors";
+import { importArticle } from "@/lib/articles/import";
+import { parseBlocks, plainBlocks } from "@/lib/articles/blocks";
+import { suggestClaims } from "@/lib/suggestions";
+import { planReanchor, summarize, type SaveSummary, type StoredAnchor } from "@/lib/articles/reanchor-plan";
+import { writeAnchorUpdates } from "@/lib/articles/write-anchors";
+
+export type SaveVersionInput = { articleId: string; userId: string; baseVersion: number; title?: string; markdown: string };
+export type SaveVersionResult = SaveSummary & { version: number; saved: boolean };
+
+const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "UTC" });
+// Saving re-anchors every claim inside one transaction; a big article may need more than
+// Prisma's 5-second default, and a second save waits for the row lock meanwhile.
+const TRANSACTION = { timeout: 60_000, maxWait: 10_000 } as const;
+
+/** JSON with sorted keys: PostgreSQL's jsonb reorders keys, so stored and fresh blocks compare by content. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+async function staleVersionError(tx: Prisma.TransactionClient, articleId: string, current: number): Promise<AppError> {
+  const newer = await tx.articleVersion.findUnique({
+    where: { articleId_number: { articleId, number: current } },
+    select: { createdAt: true, createdBy: { select: { name: true } } },
+  });
+  const who = newer?.createdBy?.name ?? "Someone";
+  const when = newer ? ` at ${time.format(newer.createdAt)} UTC` : "";
+  return new AppError(
+    "conflict",
+    `${who} saved version ${current} of this article${when}, after the version you started from. ` +
+      "Copy your changes, reload to see their text, then apply yours again.",
+  );
+}
+
+type LockedArticle = { id: string; teamId: string; title: string; body: string; blocks: unknown; version: number };
+
+/**
+ * Saves the editor's text as a new, immutable version and moves every claim onto it. All or
+ * nothing: the article row is locked, so two saves cannot both build on the same version, and
+ * claims never point into a body that was not stored.
+ */
+export async function saveArticleVersion({ articleId, userId, baseVersion, title, markdown }: SaveVersionInput): Promise<SaveVersionResult> {
+  await requireArticleEditor(articleId, userId, "Only an editor can change the article text.");
+  const imported = importArticle({ format: "markdown", content: markdown });
+  const newBody = imported.body;
+  const newTitle = title?.trim() || null;
+  // The detector is the slow part; run it before taking the lock.
+  const suggestions = suggestClaims(newBody);
+
+  return db.$transaction(async (tx) => {
+    const [article] = await tx.$queryRaw<LockedArticle[]>`
+      SELECT "id", "teamId", "title", "body", "blocks", "version" FROM "Article" WHERE "id" = ${articleId} FOR UPDATE`;
+    if (!article) throw new AppError("not_found", "That article no longer exists.");
+    if (article.version !== baseVersion) throw await staleVersionError(tx, articleId, article.version);
+
+    const nextTitle = newTitle ?? article.title;
+    const hash = contentHash(newBody);
+    // Stored blocks of null mean plain paragraphs, which is what the editor gives back for them.
+    const oldBlocks = parseBlocks(article.blocks, article.body) ?? plainBlocks(article.body);
+    const unchanged = hash === contentHash(article.body) && nextTitle === article.title && canonical(imported.blocks) === canonical(oldBlocks);
+    if (unchanged) return { version: article.version, saved: false, attached: 0, moved: 0, needsReview: 0, unchanged: 0 };
+
+    const number = article.version + 1;
+    const blocks = imported.blocks as unknown as Prisma.InputJsonValue;
+    await tx.articleVersion.create({ data: { articleId, number, title: nextTitle, body: newBody, blocks, contentHash: hash, createdById: userId } });
+
+    const claims = await tx.claim.findMany({
+      where: { articleId, anchorStatus: { in: ["attached", "needs_review"] } },
+      select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, anchorStatus: true, anchorVersion: true, anchorConfidence: true, anchorMethod: true },
+    });
+    const oldVersions = [...new Set(claims.filter((c) => c.anchorStatus === "needs_review").map((c) => c.anchorVersion))];
+    const versionBodies = await tx.articleVersion.findMany({ where: { articleId, number: { in: oldVersions } }, select: { number: true, body: true } });
+    const updates = planReanchor(
+      claims as StoredAnchor[],
+      { version: article.version, body: article.body },
+      new Map(versionBodies.map((v) => [v.number, v.body])),
+      newBody,
+      number,
+    );
+    const summary = summarize(updates);
+
+    await tx.article.update({ where: { id: articleId }, data: { title: nextTitle, body: newBody, blocks, version: number } });
+    // The article's row goes first, so a reader's live stream learns of the new text before the claims.
+    await recordAudit(tx, {
+      actorId: userId,
+      teamId: article.teamId,
+      articleId,
+      entity: "article",
+      entityId: articleId,
+      action: "article.version_saved",
+      before: { version: article.version, title: article.title, contentHash: contentHash(article.body) },
+      after: { version: number, title: nextTitle, contentHash: hash, ...summary },
+    });
+    await writeAnchorUpdates(tx, { articleId, teamId: article.teamId, userId, version: number, updates }, new Map(claims.map((c) => [c.id, c])));
+    await refreshSuggestions(tx, articleId, newBody, suggestions);
+    return { version: number, saved: true, ...summary };
+  }, TRANSACTION);
+}

@@ -1,0 +1,153 @@
+// A person settles where a claim belongs after the text changed: one of the candidates, a span
+// they select, or "orphaned" (the claim stays listed with its old quote and everything on it).
+import { checkTarget, describeRange } from "@/lib/anchoring/selectors";
+import { reanchorClaim, type ReanchorCandidate } from "@/lib/anchoring/reanchor";
+import { recordClaimAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { claimScope, requireClaimWrite, WRITE_ROLES } from "@/lib/claims/access";
+import { staleClaimError } from "@/lib/claims/conflict";
+import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
+import { AppError, notFound } from "@/lib/http/errors";
+
+export type AnchorAction =
+  | { kind: "candidate"; index: number }
+  | { kind: "span"; start: number; end: number; exact: string }
+  | { kind: "orphan" }
+  | { kind: "restore" };
+
+type Locked = { body: string; version: number };
+type Anchor = {
+  exact: string; prefix: string; suffix: string; start: number; end: number;
+  anchorStatus: "attached" | "needs_review" | "orphaned"; anchorVersion: number; anchorCandidates: unknown;
+};
+const anchorSelect = { exact: true, prefix: true, suffix: true, start: true, end: true, anchorStatus: true, anchorVersion: true, anchorCandidates: true } as const;
+
+/** Candidates as stored by the save path or an import: validated, since Json is only a promise. */
+export function storedCandidates(json: unknown): ReanchorCandidate[] {
+  if (!Array.isArray(json)) return [];
+  return json.filter(
+    (c): c is ReanchorCandidate =>
+      c !== null && typeof c === "object" && Number.isSafeInteger(c.start) && Number.isSafeInteger(c.end) && typeof c.text === "string" && typeof c.score === "number",
+  );
+}
+
+/** Where the claim's selectors point: the body of its anchorVersion (the current body if unknown). */
+async function anchoredBody(tx: Prisma.TransactionClient, articleId: string, claim: Anchor, current: Locked): Promise<string> {
+  if (claim.anchorStatus === "attached" || claim.anchorVersion === current.version) return current.body;
+  const version = await tx.articleVersion.findUnique({ where: { articleId_number: { articleId, number: claim.anchorVersion } }, select: { body: true } });
+  return version?.body ?? current.body;
+}
+
+function attachAt(body: string, start: number, end: number, version: number) {
+  const target = describeRange(body, start, end);
+  return {
+    data: { ...target.quote, ...target.position, anchorStatus: "attached" as const, anchorVersion: version, anchorConfidence: 1, anchorMethod: "manual", anchorCandidates: Prisma.DbNull },
+    after: { anchorStatus: "attached", start, end, exact: target.quote.exact, method: "manual" },
+  };
+}
+
+async function decide(tx: Prisma.TransactionClient, articleId: string, claim: Anchor, current: Locked, action: AnchorAction) {
+  switch (action.kind) {
+    case "candidate": {
+      if (claim.anchorStatus !== "needs_review") throw new AppError("unprocessable", "Only a claim that needs re-anchoring has candidates to choose from.");
+      const candidate = storedCandidates(claim.anchorCandidates)[action.index];
+      if (!candidate) throw new AppError("unprocessable", "That candidate is not on offer any more. Reload the claim.");
+      if (current.body.slice(candidate.start, candidate.end) !== candidate.text) {
+        throw new AppError("conflict", "The article text has changed since these candidates were found. Reload the article.");
+      }
+      return { action: "claim.anchor_confirmed", ...attachAt(current.body, candidate.start, candidate.end, current.version) };
+    }
+    case "span": {
+      const { start, end } = action;
+      if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end > current.body.length || start >= end) {
+        throw new AppError("unprocessable", "Select the words in the article first.", { span: ["Select the words in the article first."] });
+      }
+      const target = describeRange(current.body, start, end);
+      const check = checkTarget(current.body, target);
+      if (!check.ok) throw new AppError("unprocessable", check.reason, { span: [check.reason] });
+      if (target.quote.exact !== action.exact) {
+        throw new AppError("conflict", "The article text has changed since you selected it. Reload the article and select again.");
+      }
+      return { action: "claim.anchor_chosen", ...attachAt(current.body, start, end, current.version) };
+    }
+    case "orphan": {
+      if (claim.anchorStatus === "orphaned") throw new AppError("unprocessable", "This claim is already orphaned.");
+      const data = { anchorStatus: "orphaned" as const };
+      // An attached claim being orphaned keeps selectors that point into the current version.
+      const version = claim.anchorStatus === "attached" ? { anchorVersion: current.version } : {};
+      return { action: "claim.orphaned", data: { ...data, ...version }, after: { anchorStatus: "orphaned" } };
+    }
+    case "restore": {
+      if (claim.anchorStatus !== "orphaned") throw new AppError("unprocessable", "Only an orphaned claim can be restored.");
+      // Fresh candidates against today's text, so the person has something to choose from.
+      const oldBody = await anchoredBody(tx, articleId, claim, current);
+      const result = reanchorClaim(oldBody, current.body, {
+        id: "restore",
+        quote: { exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
+        position: { start: claim.start, end: claim.end },
+      });
+      return {
+        action: "claim.restored",
+        data: { anchorStatus: "needs_review" as const, anchorConfidence: result.confidence, anchorCandidates: result.candidates as unknown as Prisma.InputJsonValue },
+        after: { anchorStatus: "needs_review", candidates: result.candidates.length },
+      };
+    }
+  }
+}
+
+/** Applies a person's decision about where a claim belongs, with the claim's optimistic lock. */
+export async function resolveAnchor({ claimId, userId, version, action }: { claimId: string; userId: string; version: number; action: AnchorAction }): Promise<ClaimDTO> {
+  const claim = await requireClaimWrite(claimId, userId);
+  return db.$transaction(async (tx) => {
+    // Shares the article's row lock with saving a version, so the text cannot change underneath.
+    const [current] = await tx.$queryRaw<Locked[]>`SELECT "body", "version" FROM "Article" WHERE "id" = ${claim.articleId} FOR SHARE`;
+    const stored = await tx.claim.findUnique({ where: { id: claimId }, select: anchorSelect });
+    if (!current || !stored) throw notFound("That claim");
+    const change = await decide(tx, claim.articleId, stored as Anchor, current, action);
+    const { count } = await tx.claim.updateMany({
+      where: { id: claimId, ...claimScope(userId, WRITE_ROLES), version },
+      data: { ...change.data, updatedById: userId, version: { increment: 1 } },
+    });
+    if (count === 0) throw await staleClaimError(tx, claimId);
+    await recordClaimAudit(tx, userId, claim, {
+      action: change.action,
+      before: { anchorStatus: stored.anchorStatus, start: stored.start, end: stored.end, exact: stored.exact, version },
+      after: { ...change.after, version: version + 1 },
+    });
+    return toClaimDTO(await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect }));
+  });
+}
+
+export type AnchorReviewDTO = {
+  status: "attached" | "needs_review" | "orphaned";
+  /** The version the old quote comes from. */
+  fromVersion: number;
+  currentVersion: number;
+  old: { prefix: string; exact: string; suffix: string };
+  /** `index` is what resolveAnchor's "candidate" action takes. */
+  candidates: (ReanchorCandidate & { index: number; before: string; after: string })[];
+};
+
+const CONTEXT = 40;
+
+/** What a person needs to place a claim again: its old text in context and the candidates in theirs. */
+export async function getAnchorReview({ claimId, userId }: { claimId: string; userId: string }): Promise<AnchorReviewDTO> {
+  const claim = await db.claim.findFirst({
+    where: { id: claimId, ...claimScope(userId) },
+    select: { ...anchorSelect, article: { select: { body: true, version: true } } },
+  });
+  if (!claim) throw notFound("That claim");
+  const body = claim.article.body;
+  const candidates = claim.anchorStatus === "needs_review" ? storedCandidates(claim.anchorCandidates) : [];
+  return {
+    status: claim.anchorStatus,
+    fromVersion: claim.anchorVersion,
+    currentVersion: claim.article.version,
+    old: { prefix: claim.prefix, exact: claim.exact, suffix: claim.suffix },
+    candidates: candidates
+      .map((c, index) => ({ ...c, index, before: body.slice(Math.max(0, c.start - CONTEXT), c.start), after: body.slice(c.end, c.end + CONTEXT) }))
+      // Candidates found for an older text are not shown (the next save finds new ones).
+      .filter((c) => body.slice(c.start, c.end) === c.text),
+  };
+}

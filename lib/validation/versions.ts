@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+const id = z.string().trim().min(1).max(64);
+const versionNumber = z.coerce.number({ message: "A version is a whole number." }).int("A version is a whole number.").positive("Versions start at 1.");
+
+export const ZSaveVersion = z.object({
+  articleId: id,
+  baseVersion: z.number({ message: "Say which version your edit starts from (baseVersion)." }).int().positive(),
+  title: z.string().trim().min(1, "The title cannot be empty.").max(300, "Keep the title under 300 characters.").optional(),
+  // importArticle enforces the real limit (2 MB) with its own message; this only stops absurd input early.
+  markdown: z.string({ message: "Send the article text as markdown." }).max(4_000_000, "That is more than 2 MB of text."),
+});
+export type TSaveVersion = z.infer<typeof ZSaveVersion>;
+
+export const ZVersionRef = z.object({ articleId: id, number: versionNumber });
+export const ZDiffVersions = z.object({ articleId: id, from: versionNumber, to: versionNumber });
+
+export const ZAnchorAction = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("candidate"), index: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal("span"), start: z.number().int().nonnegative(), end: z.number().int().positive(), exact: z.string().min(1).max(2000) }),
+  z.object({ kind: z.literal("orphan") }),
+  z.object({ kind: z.literal("restore") }),
+]);
+
+export const ZResolveAnchor = z.object({
+  claimId: id,
+  version: z.number({ message: "Send the claim's version (optimistic lock)." }).int().positive(),
+  action: ZAnchorAction,
+});
+export type TResolveAnchor = z.infer<typeof ZResolveAnchor>;
