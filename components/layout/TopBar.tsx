@@ -30,6 +30,7 @@ export function TopBar({ user, teams }: Props) {
               {user.email}
             </span>
           </span>
+          <Link href="/account/tokens" className="text-muted hover:text-accent">API tokens</Link>
           <SignOutButton />
         </div>
       </div>

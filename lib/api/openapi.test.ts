@@ -1,0 +1,103 @@
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const API_DIR = path.join(ROOT, "app", "api", "v1");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+/** Every route file under app/api/v1 as "METHOD /api/v1/path/{param}". */
+function routesOnDisk(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "route.ts") {
+        const source = readFileSync(full, "utf8");
+        const urlPath = `/${path.relative(path.join(ROOT, "app"), dir).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
+        for (const method of METHODS) {
+          if (new RegExp(`export\\s+(const|async\\s+function|function)\\s+${method}\\b`).test(source)) found.push(`${method} ${urlPath}`);
+        }
+      }
+    }
+  };
+  walk(API_DIR);
+  return found.sort();
+}
+
+type Doc = { paths: Record<string, Record<string, { operationId: string; parameters: { name: string; in: string }[]; responses: Record<string, unknown>; security: Record<string, unknown>[] }>>; components: Record<string, Record<string, unknown>> };
+const doc = buildOpenApiDocument() as unknown as Doc;
+
+function documented(): string[] {
+  return Object.entries(doc.paths)
+    .flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`))
+    .sort();
+}
+
+describe("the OpenAPI document", () => {
+  it("describes exactly the routes under app/api/v1, method by method", () => {
+    const disk = routesOnDisk();
+    expect(disk.length).toBeGreaterThan(30);
+    const missing = disk.filter((r) => !documented().includes(r));
+    const extra = documented().filter((r) => !disk.includes(r));
+    expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+  });
+
+  it("is OpenAPI 3.1 and every $ref points at something that exists", () => {
+    expect((doc as unknown as { openapi: string }).openapi).toBe("3.1.0");
+    const refs: string[] = [];
+    const collect = (value: unknown) => {
+      if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === "object") {
+        for (const [key, inner] of Object.entries(value)) {
+          if (key === "$ref" && typeof inner === "string") refs.push(inner);
+          else collect(inner);
+        }
+      }
+    };
+    collect(doc);
+    expect(refs.length).toBeGreaterThan(50);
+    for (const target of new Set(refs)) {
+      const [hash, ...parts] = target.split("/");
+      expect(hash, target).toBe("#");
+      let node: unknown = doc;
+      for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
+      expect(node, `${target} does not resolve`).toBeTypeOf("object");
+    }
+  });
+
+  it("declares every path parameter, uses unique operation ids and known security schemes", () => {
+    const ids = new Set<string>();
+    const schemes = Object.keys(doc.components.securitySchemes!);
+    for (const [p, item] of Object.entries(doc.paths)) {
+      const inPath = [...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      for (const [method, op] of Object.entries(item)) {
+        const declared = op.parameters.filter((x) => x.in === "path").map((x) => x.name).sort();
+        expect(declared, `${method} ${p}`).toEqual(inPath);
+        expect(ids.has(op.operationId), op.operationId).toBe(false);
+        ids.add(op.operationId);
+        expect(Object.keys(op.responses).length).toBeGreaterThan(0);
+        for (const requirement of op.security) for (const name of Object.keys(requirement)) expect(schemes).toContain(name);
+      }
+    }
+  });
+
+  it("generates request bodies from the zod schemas the routes parse with, without the URL's fields", () => {
+    const body = (p: string, m: string) =>
+      (doc.paths[p]![m] as unknown as { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> } }).requestBody.content["application/json"]!.schema;
+    const verdict = body("/api/v1/claims/{id}/verdict", "put");
+    expect(Object.keys(verdict.properties).sort()).toEqual(["explanation", "verdict", "version"]);
+    expect(verdict.required).toEqual(["verdict", "explanation"]);
+    expect(body("/api/v1/me/tokens", "post").properties.expiresIn).toMatchObject({ enum: ["7d", "30d", "90d", "1y", "never"], default: "90d" });
+    expect(body("/api/v1/claims/{id}/evidence", "post").properties.retrievedAt).toEqual({ type: "string", format: "date-time" });
+  });
+
+  it("marks token management as session-only and the document itself as public", () => {
+    expect(doc.paths["/api/v1/me/tokens"]!.post!.security).toEqual([{ sessionCookie: [] }]);
+    expect(doc.paths["/api/v1/openapi.json"]!.get!.security).toEqual([]);
+    expect(doc.paths["/api/v1/articles/{id}/claims"]!.post!.security).toEqual([{ bearerToken: [] }, { sessionCookie: [] }]);
+    expect(Object.keys(doc.paths["/api/v1/articles/{id}/claims"]!.post!.responses).sort()).toEqual(["201", "400", "401", "403", "404", "422", "429"]);
+  });
+});

@@ -1,0 +1,147 @@
+// Response shapes of the API (the DTOs in lib/*). Request bodies come from the zod schemas.
+import { arrayOf, bool, dateTime, int, nullable, obj, ref, str, type JsonSchema } from "@/lib/api/openapi/json-schema";
+
+const person = ref("Person");
+const role: JsonSchema = { type: "string", enum: ["admin", "editor", "reviewer", "viewer"] };
+const claimStatus: JsonSchema = {
+  type: "string",
+  enum: ["unreviewed", "in_review", "verdict_proposed", "disputed", "verified", "not_check_worthy"],
+};
+
+export const componentSchemas: Record<string, JsonSchema> = {
+  Error: obj(
+    {
+      error: {
+        type: "object",
+        properties: {
+          code: {
+            type: "string",
+            enum: ["bad_request", "unauthorized", "forbidden", "not_found", "conflict", "unprocessable", "too_many_requests", "database_unavailable", "internal"],
+          },
+          message: { type: "string", description: "A sentence a person can read." },
+          fields: { type: "object", additionalProperties: arrayOf(str), description: "Per-field messages (422 only)." },
+        },
+        required: ["code", "message"],
+      },
+    },
+    "Every error answer has this shape.",
+  ),
+  Person: obj({ id: str, name: str }),
+  ClaimTarget: obj({
+    source: str,
+    selector: {
+      type: "array",
+      prefixItems: [
+        obj({ type: { const: "TextQuoteSelector" }, exact: str, prefix: str, suffix: str }),
+        obj({ type: { const: "TextPositionSelector" }, start: int, end: int }),
+      ],
+      minItems: 2,
+      maxItems: 2,
+    },
+  }),
+  Verdict: obj({ key: nullable(str), label: str, ordinal: int, explanation: str, by: nullable(person), at: nullable(dateTime) }),
+  Claim: obj(
+    {
+      id: str,
+      articleId: str,
+      exact: str,
+      start: { type: "integer", description: "UTF-16 offset into the article body." },
+      end: int,
+      target: ref("ClaimTarget"),
+      status: claimStatus,
+      statusLabel: str,
+      verdict: nullable(ref("Verdict")),
+      version: { type: "integer", description: "Send it back on writes: a stale version answers 409." },
+      createdBy: person,
+      updatedBy: person,
+      createdAt: dateTime,
+      updatedAt: dateTime,
+      counts: obj({ comments: int, evidence: int }),
+      anchor: obj({ status: { type: "string", enum: ["attached", "needs_review", "orphaned"] }, version: int, confidence: nullable({ type: "number" }), method: nullable(str) }),
+    },
+    "A claim: a span of the article text under review.",
+  ),
+  ClaimDetail: {
+    allOf: [ref("Claim"), { type: "object", description: "Plus comments, evidence, assignees, reviews and history.", additionalProperties: true }],
+  },
+  ClaimSummary: {
+    type: "object",
+    description: "A claim as listed for an article.",
+    properties: { id: str, exact: str, start: int, end: int, status: claimStatus, statusLabel: str, counts: obj({ comments: int, evidence: int }) },
+    required: ["id", "exact", "start", "end", "status", "statusLabel", "counts"],
+    additionalProperties: true,
+  },
+  ArticleSummary: obj({
+    id: str,
+    title: str,
+    source: nullable(str),
+    byline: nullable(str),
+    publishedAt: nullable(dateTime),
+    createdAt: dateTime,
+    claimCounts: { type: "object", additionalProperties: int },
+    openClaims: int,
+  }),
+  Article: {
+    type: "object",
+    properties: {
+      id: str,
+      teamId: str,
+      teamName: str,
+      title: str,
+      standfirst: nullable(str),
+      byline: nullable(str),
+      source: nullable(str),
+      sourceUrl: nullable(str),
+      publishedAt: nullable(dateTime),
+      body: { type: "string", description: "Normalised plain text, paragraphs joined by two newlines. Claim offsets index into it." },
+      requiresDoubleReview: bool,
+      myRole: role,
+    },
+    required: ["id", "teamId", "title", "body", "myRole"],
+    additionalProperties: true,
+  },
+  Comment: { type: "object", properties: { id: str, body: str, author: person, parentId: nullable(str), version: int, createdAt: dateTime }, additionalProperties: true },
+  Evidence: { type: "object", properties: { id: str, url: str, title: str, excerpt: str, stance: str, sourceType: str, retrievedAt: dateTime }, additionalProperties: true },
+  Member: obj({ id: str, userId: str, email: str, name: str, role, disabled: bool, since: dateTime }),
+  Suggestion: obj({ id: str, start: int, end: int, text: str, score: { type: "number" }, type: str, reason: str }),
+  QueueItem: { type: "object", description: "A claim assigned to you, with its article.", additionalProperties: true },
+  ArticleVersionSummary: {
+    type: "object",
+    properties: { number: int, title: str, contentHash: str, createdAt: dateTime, createdBy: nullable(person) },
+    additionalProperties: true,
+  },
+  ArticleVersion: { allOf: [ref("ArticleVersionSummary"), { type: "object", properties: { body: str, blocks: {} } }] },
+  VersionDiff: {
+    type: "object",
+    properties: { parts: arrayOf(obj({ kind: { type: "string", enum: ["same", "added", "removed"] }, text: str })) },
+    additionalProperties: true,
+  },
+  SaveVersionResult: {
+    type: "object",
+    properties: { saved: bool, version: int, attached: int, moved: int, needsReview: int, unchanged: int },
+    additionalProperties: true,
+  },
+  ClaimReview: {
+    type: "object",
+    description: "schema.org ClaimReview (JSON-LD).",
+    properties: { "@context": {}, "@type": { const: "ClaimReview" }, claimReviewed: str, reviewRating: { type: "object" }, itemReviewed: { type: "object" }, author: { type: "object" }, datePublished: str, url: str },
+    additionalProperties: true,
+  },
+  AnnotationCollection: {
+    type: "object",
+    description: "W3C Web Annotation AnnotationCollection (JSON-LD) of the article's claims, comments, verdicts and evidence.",
+    properties: { "@context": {}, type: { const: "AnnotationCollection" }, first: { type: "object" } },
+    additionalProperties: true,
+  },
+  ApiToken: obj({
+    id: str,
+    name: str,
+    prefix: { type: "string", description: "The first characters of the secret, to tell tokens apart." },
+    scope: { type: "string", enum: ["read", "read_write"] },
+    createdAt: dateTime,
+    lastUsedAt: nullable({ ...dateTime, description: "Updated at most once a minute." }),
+    expiresAt: nullable(dateTime),
+    revokedAt: nullable(dateTime),
+    status: { type: "string", enum: ["active", "expired", "revoked"] },
+  }),
+};
