@@ -13,13 +13,14 @@ export type ExtractedHtml = {
 
 type WalkRoot = Parameters<typeof walkDom>[0];
 
-function documentOf(html: string) {
-  return parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document;
+/** The strictly sanitised article fragment as an inert linkedom document. */
+export function articleDocument(html: string) {
+  return parseHTML(`<!doctype html><html><head></head><body>${sanitizeArticle(html)}</body></html>`).document;
 }
 
-/** Walks an HTML fragment that is already the article (Markdown output, Readability content). */
-export function walkArticleHtml(html: string): WalkedParagraph[] {
-  return walkDom(documentOf(sanitizeArticle(html)).body as unknown as WalkRoot);
+/** Walks a DOM element's content. */
+export function walkElement(element: unknown): WalkedParagraph[] {
+  return walkDom(element as WalkRoot);
 }
 
 const clean = (text: string | null | undefined): string | null => {
@@ -55,10 +56,16 @@ export function extractHtml(html: string): ExtractedHtml {
   const { document } = parseHTML(/<html[\s>]/i.test(safe) ? safe : `<!doctype html><html><head></head><body>${safe}</body></html>`);
   const standfirst = metaContent(document, ["description", "og:description", "twitter:description"]);
   const timeElement = document.querySelector("time[datetime]")?.getAttribute("datetime");
-  const article = new Readability(document as unknown as Document, { charThreshold: 0, keepClasses: false }).parse();
-  const fromReadability = article?.content ? walkArticleHtml(article.content) : [];
+  // The serializer hands back Readability's element itself: serialising and re-parsing would
+  // go through linkedom's serialiser, which does not escape "&" in attribute values.
+  const article = new Readability<unknown>(document as unknown as Document, {
+    charThreshold: 0,
+    keepClasses: false,
+    serializer: (element) => element,
+  }).parse();
+  const fromReadability = article?.content ? walkElement(article.content) : [];
   // Readability gives up on some short fragments; then the whole (sanitised) input is the article.
-  const paragraphs = fromReadability.length > 0 ? fromReadability : walkArticleHtml(safe);
+  const paragraphs = fromReadability.length > 0 ? fromReadability : walkElement(articleDocument(safe).body);
   return {
     title: clean(article?.title),
     byline: clean(article?.byline) ?? metaContent(document, ["author", "article:author"]),

@@ -28,6 +28,8 @@ export const MAX_BODY_CHARS = 300_000;
 // Control characters other than whitespace are never text, and Markdown turns NUL into U+FFFD,
 // which would make a saved body differ from what the editor showed.
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
+// Half of a surrogate pair is not a character; it cannot be encoded as UTF-8 either.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const unprocessable = (message: string) => new AppError("unprocessable", message, { content: [message] });
 
@@ -36,7 +38,7 @@ export function importArticle(input: { format: ImportFormat; content: string }):
   if (input.content.length > MAX_IMPORT_BYTES || new TextEncoder().encode(input.content).length > MAX_IMPORT_BYTES) {
     throw unprocessable("That is more than 2 MB. Import the article on its own, without the rest of the page.");
   }
-  const content = input.content.replace(CONTROL, "");
+  const content = input.content.replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD");
   if (normalizeArticleText(content) === "") throw unprocessable("There is nothing to import: paste or upload the article first.");
 
   let result: ImportedArticle;

@@ -1,6 +1,5 @@
 import { Marked } from "marked";
-import { parseHTML } from "linkedom";
-import { walkArticleHtml } from "./html";
+import { articleDocument, walkElement } from "./html";
 import type { WalkedParagraph } from "./walk";
 
 // Plain CommonMark (gfm off): no bare-URL autolinks, tables or strikethrough, so the only
@@ -11,12 +10,12 @@ const marked = new Marked({ gfm: false, breaks: false, pedantic: false, async: f
 /** Markdown to paragraphs; a leading "# Title" is the article's title, not part of its body. */
 export function extractMarkdown(markdown: string): { title: string | null; paragraphs: WalkedParagraph[] } {
   const html = marked.parse(markdown, { async: false });
-  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  const document = articleDocument(html);
   const first = document.body.firstElementChild;
   let title: string | null = null;
   if (first && first.tagName.toLowerCase() === "h1") {
     title = (first.textContent ?? "").replace(/\s+/g, " ").trim() || null;
     first.remove();
   }
-  return { title, paragraphs: walkArticleHtml(document.body.innerHTML) };
+  return { title, paragraphs: walkElement(document.body) };
 }

@@ -24,7 +24,6 @@ const common = {
   disallowedTagsMode: "discard",
   nonTextTags: DROP_WITH_CONTENT,
   allowVulnerableTags: false,
-  parser: { lowerCaseTags: true, lowerCaseAttributeNames: true },
 } satisfies sanitizeHtml.IOptions;
 
 /**

@@ -27,7 +27,9 @@ function inlineMarkdown(text: string, offset: number, links: ArticleBlocks["link
     // "!" right before "[" would make the link an image.
     out += escapeInline(text.slice(pos, start)).replace(/!$/, "\\!");
     // The destination in <…>: no spaces or parentheses to balance; canonical hrefs hold no < > \ or spaces.
-    out += `[${escapeInline(text.slice(start, end))}](<${link.href.replace(/&/g, "\\&")}>)`;
+    // Parentheses in the link text are escaped too: marked otherwise ends the link at "](" inside it.
+    // An "&" that looks like an entity reference is written as one, so it survives being read back.
+    out += `[${escapeInline(text.slice(start, end)).replace(/[()]/g, "\\$&")}](<${link.href.replace(/&(?=#?[A-Za-z0-9]+;)/g, "&amp;")}>)`;
     pos = end;
   }
   return escapeLineStart(out + escapeInline(text.slice(pos)));
