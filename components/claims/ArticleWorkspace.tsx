@@ -24,8 +24,12 @@ import { useLiveArticle } from "@/components/claims/useLiveArticle";
 import type { ActivityDTO } from "@/lib/audit/list-activity";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass } from "@/components/ui/styles";
+import { useRouter } from "next/navigation";
+import type { ClaimDTO } from "@/lib/claims/dto";
+import { textSelectionIn } from "@/components/claims/anchor-preview";
 
 const NO_SUGGESTIONS: SuggestionDTO[] = [];
+const toSummary = (claim: ClaimDTO): ClaimSummary => ({ ...claim, anchorStatus: claim.anchor.status });
 
 type Props = {
   articleId: string;
@@ -39,9 +43,11 @@ type Props = {
   liveAfter: string;
   initialActivity: ActivityDTO[];
   initialSuggestions: SuggestionDTO[];
+  /** Number of the article version `body` is; a newer one saved elsewhere reloads the page. */
+  version: number;
 };
 
-export function ArticleWorkspace({ articleId, body, initialClaims, me, members, initialOpenId, header, liveAfter, initialActivity, initialSuggestions }: Props) {
+export function ArticleWorkspace({ articleId, body, initialClaims, me, members, initialOpenId, header, liveAfter, initialActivity, initialSuggestions, version }: Props) {
   const [claims, setClaims] = useState(initialClaims);
   const [filter, setFilter] = useState<ClaimFilter>({ status: "", verdict: "" });
   const [cursorId, setCursorId] = useState<string | null>(null);
@@ -71,6 +77,9 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
   }, []);
 
   const visible = useMemo(() => filterClaims(claims, filter), [claims, filter]);
+  // Claims waiting for re-anchoring (or orphaned) hold old text: listed, never highlighted.
+  const attached = useMemo(() => claims.filter((c) => c.anchorStatus === "attached"), [claims]);
+  const router = useRouter();
   const counts = useMemo(() => countByStatus(claims), [claims]);
 
   const scrollToClaim = useCallback((id: string) => {
@@ -115,13 +124,19 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
     canEdit: me.canEdit,
     run,
     onAccepted: async (created) => {
-      setClaims((current) => [...current, created].sort((a, b) => a.start - b.start || b.end - a.end));
+      setClaims((current) => [...current, toSummary(created)].sort((a, b) => a.start - b.start || b.end - a.end));
       await openClaim(created.id, false);
     },
     onStale: () => void refresh({ reloadOnly: true }),
   });
 
   const live = useLiveArticle({ articleId, liveAfter, initialActivity, meId: me.id, bodyRef, reload: () => refresh({ reloadOnly: true }) });
+
+  // A colleague saved a new version of the text: fetch it (the claims reload with it).
+  useEffect(() => {
+    const newer = live.activity.some((e) => e.action === "article.version_saved" && Number((e.after as { version?: number } | null)?.version) > version);
+    if (newer) router.refresh();
+  }, [live.activity, version, router]);
 
   function rememberSelection() {
     const root = bodyRef.current;
@@ -152,7 +167,7 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
     if (!created) return;
     window.getSelection()?.removeAllRanges();
     setSelection(null);
-    setClaims((current) => [...current, created].sort((a, b) => a.start - b.start || b.end - a.end));
+    setClaims((current) => [...current, toSummary(created)].sort((a, b) => a.start - b.start || b.end - a.end));
     await openClaim(created.id, false);
   }
 
@@ -196,7 +211,7 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
           <div ref={bodyRef}>
             <HighlightedBody
               body={body}
-              claims={claims}
+              claims={attached}
               activeId={suggestions.open?.id ?? detail?.id ?? null}
               suggestions={suggestions.shown ? suggestions.list : NO_SUGGESTIONS}
               onSuggestion={(id) => {
@@ -253,6 +268,9 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
             onClose={() => setDetail(null)}
             onChanged={refresh}
             onShowInText={() => scrollToClaim(detail.id)}
+            body={body}
+            readSelection={() => (bodyRef.current ? textSelectionIn(bodyRef.current, body) : null) ?? (selection && trimRange(body, selection.start, selection.end))}
+            bodyRef={bodyRef}
           />
         ) : (
           <SidebarTabs

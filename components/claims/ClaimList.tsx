@@ -28,8 +28,12 @@ type Props = {
 // Long lists grow as the reader scrolls, so a thousand claims do not delay the first paint.
 const PAGE = 60;
 
-export function ClaimList({ claims, filter, onFilter, cursorId, onOpen, total }: Props) {
+export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, total }: Props) {
   const [shown, setShown] = useState(PAGE);
+  // Claims the text no longer holds come first, in their own groups; the rest in text order.
+  const needsReview = all.filter((c) => c.anchorStatus === "needs_review");
+  const orphaned = all.filter((c) => c.anchorStatus === "orphaned");
+  const claims = needsReview.length + orphaned.length === 0 ? all : all.filter((c) => c.anchorStatus === "attached");
   const sentinel = useRef<HTMLLIElement>(null);
   const cursorIndex = claims.findIndex((c) => c.id === cursorId);
   const limit = Math.max(shown, cursorIndex + PAGE);
@@ -66,10 +70,18 @@ export function ClaimList({ claims, filter, onFilter, cursorId, onOpen, total }:
         <p className="p-4 text-sm text-muted">
           No claims yet. Select a sentence in the article and choose <strong>Add claim</strong> (or press <kbd>a</kbd>).
         </p>
-      ) : claims.length === 0 ? (
+      ) : all.length === 0 ? (
         <p className="p-4 text-sm text-muted">No claims match these filters.</p>
       ) : (
-        <ol className="divide-y divide-rule overflow-y-auto" data-testid="claim-list">
+        <div className="overflow-y-auto">
+        {needsReview.length > 0 && (
+          <ClaimGroup title={`Needs re-anchoring (${needsReview.length})`} tone="amber" testId="claims-needs-reanchoring" claims={needsReview} cursorId={cursorId} onOpen={onOpen} />
+        )}
+        {orphaned.length > 0 && (
+          <ClaimGroup title={`Orphaned (${orphaned.length})`} tone="stone" testId="claims-orphaned" claims={orphaned} cursorId={cursorId} onOpen={onOpen} />
+        )}
+        {(needsReview.length > 0 || orphaned.length > 0) && claims.length > 0 && <h3 className="border-b border-rule bg-stone-50 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-muted">In the text ({claims.length})</h3>}
+        <ol className="divide-y divide-rule" data-testid="claim-list">
           {claims.slice(0, limit).map((claim) => (
             <li key={claim.id}>
               <button
@@ -93,7 +105,43 @@ export function ClaimList({ claims, filter, onFilter, cursorId, onOpen, total }:
             <li ref={sentinel} className="p-3 text-center text-xs text-muted">Loading more claims…</li>
           )}
         </ol>
+        </div>
       )}
+    </section>
+  );
+}
+
+type GroupProps = { title: string; tone: "amber" | "stone"; testId: string; claims: ClaimSummary[]; cursorId: string | null; onOpen: (id: string) => void };
+
+/** Claims whose words are not (or no longer) in the text: listed with their old quote, still openable. */
+function ClaimGroup({ title, tone, testId, claims, cursorId, onOpen }: GroupProps) {
+  const head = tone === "amber" ? "border-amber-200 bg-amber-50 text-amber-900" : "border-rule bg-stone-100 text-stone-700";
+  return (
+    <section aria-label={title} data-testid={testId}>
+      <h3 className={`border-b px-3 py-1.5 text-xs font-semibold uppercase tracking-wide ${head}`}>{title}</h3>
+      <ol className="divide-y divide-rule border-b border-rule">
+        {claims.map((claim) => (
+          <li key={claim.id}>
+            <button
+              type="button"
+              onClick={() => onOpen(claim.id)}
+              aria-current={claim.id === cursorId ? "true" : undefined}
+              className="block w-full px-3 py-2.5 text-left hover:bg-stone-50 aria-[current=true]:bg-sky-50"
+              data-claim-id={claim.id}
+            >
+              <span className="block font-serif text-[0.95rem] leading-snug text-muted">
+                <span className="sr-only">Old text: </span>“{truncate(claim.exact, 140)}”
+              </span>
+              <span className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-muted">
+                <span className="rounded bg-stone-200 px-1.5 text-ink">{claim.statusLabel}</span>
+                {claim.verdict && <span className="font-medium text-ink">{claim.verdict.label}</span>}
+                <span aria-label={`${claim.counts.evidence} evidence`}>📎 {claim.counts.evidence}</span>
+                <span aria-label={`${claim.counts.comments} comments`}>💬 {claim.counts.comments}</span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import type { RefObject } from "react";
+import type { TextRange } from "@/lib/anchoring/selectors";
+import { ReanchorSection } from "@/components/claims/ReanchorSection";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { ClaimHistory } from "@/components/claims/ClaimHistory";
 import { CommentThread } from "@/components/claims/CommentThread";
@@ -30,9 +32,13 @@ type Props = {
   onClose: () => void;
   onChanged: (options?: { reloadOnly?: boolean }) => void;
   onShowInText: () => void;
+  body: string;
+  readSelection: () => TextRange | null;
+  bodyRef: RefObject<HTMLDivElement | null>;
 };
 
-export function ClaimPanel({ claim, canEdit, canSignOff, meId, members, refs, onClose, onChanged, onShowInText }: Props) {
+export function ClaimPanel({ claim, canEdit, canSignOff, meId, members, refs, onClose, onChanged, onShowInText, body, readSelection, bodyRef }: Props) {
+  const attached = claim.anchor.status === "attached";
   // With double review, reviewers give their verdicts privately; an editor settles a dispute.
   const verdictFormOpen = canEdit && (!claim.doubleReview.required || (canSignOff && (claim.status === "disputed" || claim.doubleReview.submitted >= claim.doubleReview.needed)));
   return (
@@ -40,7 +46,7 @@ export function ClaimPanel({ claim, canEdit, canSignOff, meId, members, refs, on
       <div className="flex items-start justify-between gap-2">
         <h2 className="text-sm font-semibold">Claim</h2>
         <div className="flex gap-3 text-xs">
-          <button type="button" onClick={onShowInText} className="text-muted hover:text-accent">Show in text</button>
+          {attached && <button type="button" onClick={onShowInText} className="text-muted hover:text-accent">Show in text</button>}
           <button type="button" onClick={onClose} className="text-muted hover:text-accent" aria-label="Close claim (Esc)">Close ✕</button>
         </div>
       </div>
@@ -52,6 +58,9 @@ export function ClaimPanel({ claim, canEdit, canSignOff, meId, members, refs, on
       <p className="-mt-3 text-xs text-muted">
         Highlighted by {claim.createdBy.name}, {formatWhen(claim.createdAt)} · version {claim.version}
       </p>
+      {!attached && (
+        <ReanchorSection key={`anchor-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} body={body} readSelection={readSelection} bodyRef={bodyRef} onChanged={onChanged} />
+      )}
       <CheckedBefore matches={claim.checkedBefore} />
       <NumericSection key={`numeric-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} onChanged={onChanged} />
       {!canEdit && <p className="rounded-md bg-stone-100 px-3 py-2 text-xs text-muted">You have read-only access to this desk.</p>}

@@ -93,3 +93,9 @@ export async function diffVersions({ articleId, from, to, userId }: { articleId:
   if (!newer) throw notFound(`Version ${to}`);
   return { from: toSummary(older, article.version), to: toSummary(newer, article.version), ...diffTexts(older.body, newer.body) };
 }
+
+/** The current version number of an article the caller has already been authorised for. */
+export async function currentVersionNumber(articleId: string): Promise<number> {
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { version: true } });
+  return article?.version ?? 1;
+}

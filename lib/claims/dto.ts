@@ -1,4 +1,4 @@
-import type { ClaimStatus } from "@/lib/generated/prisma/enums";
+import type { AnchorStatus, ClaimStatus } from "@/lib/generated/prisma/enums";
 import { statusLabel, verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
 
 type Person = { id: string; name: string };
@@ -27,6 +27,8 @@ export type ClaimDTO = {
   createdAt: string;
   updatedAt: string;
   counts: { comments: number; evidence: number };
+  /** Where the claim stands in the text: attached, or waiting for a person (selectors then hold the old text). */
+  anchor: { status: AnchorStatus; version: number; confidence: number | null; method: string | null };
 };
 
 export const claimSelect = {
@@ -45,6 +47,10 @@ export const claimSelect = {
   version: true,
   createdAt: true,
   updatedAt: true,
+  anchorStatus: true,
+  anchorVersion: true,
+  anchorConfidence: true,
+  anchorMethod: true,
   verdictBy: { select: { id: true, name: true } },
   createdBy: { select: { id: true, name: true } },
   updatedBy: { select: { id: true, name: true } },
@@ -67,6 +73,10 @@ type ClaimRow = {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  anchorStatus: AnchorStatus;
+  anchorVersion: number;
+  anchorConfidence: number | null;
+  anchorMethod: string | null;
   verdictBy: Person | null;
   createdBy: Person;
   updatedBy: Person;
@@ -106,5 +116,6 @@ export function toClaimDTO(row: ClaimRow): ClaimDTO {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     counts: { comments: row._count.comments, evidence: row._count.evidence },
+    anchor: { status: row.anchorStatus, version: row.anchorVersion, confidence: row.anchorConfidence, method: row.anchorMethod },
   };
 }

@@ -19,6 +19,8 @@ export async function listClaims({ articleId, userId }: { articleId: string; use
 /** What the article page needs to draw highlights and the claim list; details load on open. */
 export type ClaimSummary = Pick<ClaimDTO, "id" | "exact" | "start" | "end" | "status" | "statusLabel" | "counts"> & {
   verdict: { key: NonNullable<ClaimDTO["verdict"]>["key"]; label: string } | null;
+  /** Only attached claims are highlighted; the others are listed in their own groups. */
+  anchorStatus: ClaimDTO["anchor"]["status"];
 };
 
 /**
@@ -31,7 +33,7 @@ export async function listClaimSummaries({ articleId, userId }: { articleId: str
   const [claims, comments, evidence] = await Promise.all([
     db.claim.findMany({
       where: { articleId },
-      select: { id: true, exact: true, start: true, end: true, status: true, verdictOrdinal: true, verdictLabel: true },
+      select: { id: true, exact: true, start: true, end: true, status: true, verdictOrdinal: true, verdictLabel: true, anchorStatus: true },
       orderBy: TEXT_ORDER,
     }),
     db.comment.groupBy({ by: ["claimId"], where: { claim: { articleId }, deletedAt: null }, _count: { _all: true } }),
@@ -48,5 +50,6 @@ export async function listClaimSummaries({ articleId, userId }: { articleId: str
     statusLabel: statusLabel(c.status),
     verdict: c.verdictOrdinal === null ? null : { key: verdictKeyOf(c.verdictOrdinal), label: c.verdictLabel ?? "" },
     counts: { comments: commentCounts.get(c.id) ?? 0, evidence: evidenceCounts.get(c.id) ?? 0 },
+    anchorStatus: c.anchorStatus,
   }));
 }

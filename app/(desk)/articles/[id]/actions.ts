@@ -24,6 +24,10 @@ import { assignReviewers } from "@/lib/claims/assignments";
 import { setArticleDoubleReview, setClaimDoubleReview } from "@/lib/claims/double-review";
 import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
 import { ZAssignReviewers, ZDoubleReview, ZSubmitReview } from "@/lib/validation/team";
+import { saveArticleVersion } from "@/lib/articles/save-version";
+import { diffVersions, getVersion } from "@/lib/articles/versions";
+import { getAnchorReview, resolveAnchor } from "@/lib/claims/anchor";
+import { ZDiffVersions, ZResolveAnchor, ZSaveVersion, ZVersionRef } from "@/lib/validation/versions";
 
 const ZId = z.string().trim().min(1).max(64);
 
@@ -107,4 +111,24 @@ export async function listSuggestionsAction(articleId: unknown) {
 
 export async function setNumericAction(input: unknown) {
   return runAction((user) => setClaimNumeric({ ...parseInput(ZSetNumeric, input), userId: user.id }));
+}
+
+export async function saveVersionAction(input: unknown) {
+  return runAction((user) => saveArticleVersion({ ...parseInput(ZSaveVersion, input), userId: user.id }));
+}
+
+export async function resolveAnchorAction(input: unknown) {
+  return runAction((user) => resolveAnchor({ ...parseInput(ZResolveAnchor, input), userId: user.id }));
+}
+
+export async function anchorReviewAction(claimId: unknown) {
+  return runAction((user) => getAnchorReview({ claimId: parseInput(ZId, claimId), userId: user.id }));
+}
+
+export async function versionAction(input: unknown) {
+  return runAction((user) => getVersion({ ...parseInput(ZVersionRef, input), userId: user.id }));
+}
+
+export async function diffVersionsAction(input: unknown) {
+  return runAction((user) => diffVersions({ ...parseInput(ZDiffVersions, input), userId: user.id }));
 }

@@ -9,9 +9,12 @@ import { listMembers } from "@/lib/teams/members";
 import { listSuggestions } from "@/lib/claims/suggested";
 import { ArticleHeader } from "@/components/articles/ArticleHeader";
 import { DoubleReviewToggle } from "@/components/articles/DoubleReviewToggle";
+import { ArticlePublishTools } from "@/components/publish/ArticlePublishTools";
 import { ArticleWorkspace } from "@/components/claims/ArticleWorkspace";
+import { VersionBar } from "@/components/articles/versions/VersionBar";
+import { currentVersionNumber } from "@/lib/articles/versions";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string; saved?: string; moved?: string; review?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
@@ -22,18 +25,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { claim: openClaimId } = await searchParams;
+  const { claim: openClaimId, ...savedParams } = await searchParams;
   const user = await requireUser();
   const article = await getArticle({ id, userId: user.id });
   if (!article) notFound();
   // The live stream starts from the newest audit row read here, so nothing falls in between.
   const liveAfter = await latestActivityId(article.id);
-  const [members, claims, activity, suggestions] = await Promise.all([
+  const [members, claims, activity, suggestions, version] = await Promise.all([
     listMembers({ teamId: article.teamId, userId: user.id }),
     listClaimSummaries({ articleId: article.id, userId: user.id }),
     listArticleActivity({ articleId: article.id, userId: user.id, limit: 50 }),
     listSuggestions({ articleId: article.id, userId: user.id }),
+    currentVersionNumber(article.id),
   ]);
+  // After "Save as version N", the edit page comes back here with what re-anchoring did.
+  const savedVersion = Number(savedParams.saved);
+  const saved = Number.isInteger(savedVersion) && savedVersion > 0 ? { version: savedVersion, moved: Number(savedParams.moved) || 0, needsReview: Number(savedParams.review) || 0 } : null;
   return (
     <ArticleWorkspace
       articleId={article.id}
@@ -43,7 +50,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       header={
         <>
           <ArticleHeader article={article} />
+          <VersionBar articleId={article.id} version={version} canEditText={SIGN_OFF_ROLES.includes(article.myRole)} saved={saved} />
           {SIGN_OFF_ROLES.includes(article.myRole) && <DoubleReviewToggle articleId={article.id} required={article.requiresDoubleReview} />}
+          <ArticlePublishTools articleId={article.id} userId={user.id} role={article.myRole} />
         </>
       }
       liveAfter={liveAfter}
@@ -51,6 +60,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       members={members.filter((m) => !m.disabled).map((m) => ({ id: m.userId, name: m.name, role: m.role }))}
       initialActivity={activity}
       initialSuggestions={suggestions}
+      version={version}
     />
   );
 }
