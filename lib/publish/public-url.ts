@@ -1,0 +1,23 @@
+// The address readers use to reach Factdesk, for links that leave the app (ClaimReview url,
+// W3C annotation ids). NEXTAUTH_URL is the configured public address (README); without it
+// the request's own origin is the best we know.
+
+export function publicBaseUrl(requestOrigin?: string | null): string {
+  const configured = process.env.NEXTAUTH_URL?.trim();
+  const base = configured || requestOrigin || "http://localhost:3000";
+  return base.replace(/\/+$/, "");
+}
+
+/** Origin of a route handler's request, e.g. "https://factdesk.example.org". */
+export function originOf(request: Request): string {
+  return new URL(request.url).origin;
+}
+
+export function reportUrl(baseUrl: string, articleId: string): string {
+  return `${baseUrl}/reports/${encodeURIComponent(articleId)}`;
+}
+
+/** Where a claim's verdict card sits on the public report page. */
+export function claimReportUrl(baseUrl: string, articleId: string, claimId: string): string {
+  return `${reportUrl(baseUrl, articleId)}#claim-${encodeURIComponent(claimId)}`;
+}

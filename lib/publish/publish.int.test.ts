@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createArticle, createDesk, createTeam, createUser, testDb } from "@/e2e/fixtures/factories";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/http/errors";
+import { getArticleClaimReviews, getClaimReview } from "@/lib/publish/claim-review";
+import { publishReport, unpublishReport } from "@/lib/publish/publish-report";
+import { getArticlePublishing, getPublicReport } from "@/lib/publish/report";
+import { PHRASES, SECRETS, seedFactCheck, type Desk } from "@/lib/publish/test-helpers";
+
+const BASE = "https://factdesk.example.org";
+
+async function expectAppError(promise: Promise<unknown>, code: AppError["code"], message?: RegExp) {
+  const error = await promise.then(() => null, (err: unknown) => err);
+  expect(error, "expected the call to fail").toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  if (message) expect((error as AppError).message).toMatch(message);
+}
+
+let desk: Desk;
+let seeded: Awaited<ReturnType<typeof seedFactCheck>>;
+let intruder: Awaited<ReturnType<typeof createUser>>;
+
+beforeAll(async () => {
+  desk = await createDesk();
+  await testDb().article.update({ where: { id: desk.article.id }, data: { byline: "By Ada Reporter", sourceUrl: "https://news.example.com/starmer-backstop", publishedAt: new Date("2025-02-17T18:00:00Z") } });
+  seeded = await seedFactCheck(desk);
+  intruder = await createUser((await createTeam()).id, "admin", "intruder");
+});
+afterAll(async () => {
+  await db.$disconnect();
+  await testDb().$disconnect();
+});
+
+const verifiedAt = async (claimId: string) =>
+  (await testDb().auditEvent.findFirstOrThrow({ where: { claimId, action: "claim.verified" }, orderBy: { id: "desc" } })).createdAt.toISOString();
+
+describe("ClaimReview", () => {
+  it("has every field, with the values of the verified claim", async () => {
+    const review = await getClaimReview({ claimId: seeded.verified.id, userId: desk.viewer.id, baseUrl: BASE });
+    const url = `${BASE}/reports/${desk.article.id}#claim-${seeded.verified.id}`;
+    expect(review).toEqual({
+      "@context": "https://schema.org",
+      "@type": "ClaimReview",
+      "@id": url,
+      url,
+      claimReviewed: PHRASES.verified,
+      datePublished: await verifiedAt(seeded.verified.id),
+      author: { "@type": "Organization", name: desk.team.name },
+      reviewRating: {
+        "@type": "Rating",
+        ratingValue: 4,
+        bestRating: 5,
+        worstRating: 1,
+        alternateName: "Mostly true",
+        ratingExplanation: "MoD figures put 2024 spending at 2.3% of GDP; GNP differs slightly.",
+      },
+      itemReviewed: {
+        "@type": "Claim",
+        author: { "@type": "Person", name: "Ada Reporter" },
+        datePublished: "2025-02-17T18:00:00.000Z",
+        appearance: {
+          "@type": "NewsArticle",
+          headline: desk.article.title,
+          url: "https://news.example.com/starmer-backstop",
+          datePublished: "2025-02-17T18:00:00.000Z",
+          author: { "@type": "Person", name: "Ada Reporter" },
+          publisher: { "@type": "Organization", name: "Test fixture" },
+        },
+      },
+    });
+  });
+
+  it("rates Unverifiable by name only: it has no place on the true-to-false scale", async () => {
+    const { reviewRating } = await getClaimReview({ claimId: seeded.unverifiable.id, userId: desk.editor.id, baseUrl: BASE });
+    expect(reviewRating).toEqual({ "@type": "Rating", alternateName: "Unverifiable", ratingExplanation: expect.stringContaining("No public assessment") });
+  });
+
+  it("per article lists exactly the verified claims, in text order, each equal to the per-claim output", async () => {
+    const graph = await getArticleClaimReviews({ articleId: desk.article.id, userId: desk.reviewer.id, baseUrl: BASE });
+    expect(graph["@context"]).toBe("https://schema.org");
+    const [first, second] = [seeded.verified, seeded.unverifiable].sort((a, b) => a.start - b.start);
+    expect(graph["@graph"].map((r) => r.claimReviewed)).toEqual([first!.exact, second!.exact]);
+    for (const entry of graph["@graph"]) {
+      const claimId = entry.url.split("#claim-")[1]!;
+      const { "@context": _context, ...single } = await getClaimReview({ claimId, userId: desk.reviewer.id, baseUrl: BASE });
+      expect(entry).toEqual(single);
+    }
+    const text = JSON.stringify(graph);
+    for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
+    for (const hidden of [seeded.proposed, seeded.doubleReview, seeded.plain]) expect(text).not.toContain(hidden.id);
+  });
+
+  it("is a 404 for unverified claims and for people outside the team", async () => {
+    for (const claim of [seeded.proposed, seeded.doubleReview, seeded.plain]) {
+      await expectAppError(getClaimReview({ claimId: claim.id, userId: desk.editor.id, baseUrl: BASE }), "not_found");
+    }
+    await expectAppError(getClaimReview({ claimId: seeded.verified.id, userId: intruder.id, baseUrl: BASE }), "not_found");
+    await expectAppError(getArticleClaimReviews({ articleId: desk.article.id, userId: intruder.id, baseUrl: BASE }), "not_found");
+  });
+});
+
+describe("the public report", () => {
+  it("is not there until an editor publishes it; reviewers and viewers cannot, other teams do not see it", async () => {
+    expect(await getPublicReport({ articleId: desk.article.id, baseUrl: BASE })).toBeNull();
+    await expectAppError(publishReport({ userId: desk.reviewer.id, articleId: desk.article.id }), "forbidden", /editor/);
+    await expectAppError(publishReport({ userId: desk.viewer.id, articleId: desk.article.id }), "forbidden");
+    await expectAppError(publishReport({ userId: intruder.id, articleId: desk.article.id }), "not_found");
+    expect(await getPublicReport({ articleId: desk.article.id, baseUrl: BASE })).toBeNull();
+  });
+
+  it("once published shows only verified claims, with the same ClaimReview as the API", async () => {
+    const state = await publishReport({ userId: desk.editor.id, articleId: desk.article.id });
+    expect(state).toMatchObject({ published: true, publishedBy: { id: desk.editor.id, name: desk.editor.name } });
+    const again = await publishReport({ userId: desk.admin.id, articleId: desk.article.id });
+    expect(again).toEqual(state); // idempotent: keeps the first publication
+    expect(await getArticlePublishing({ articleId: desk.article.id, userId: desk.viewer.id })).toEqual({ ...state, verifiedClaims: 2 });
+
+    const report = (await getPublicReport({ articleId: desk.article.id, baseUrl: BASE }))!;
+    expect(report.claims.map((c) => c.id).sort()).toEqual([seeded.verified.id, seeded.unverifiable.id].sort());
+    expect(report.claims.every((c) => c.highlighted)).toBe(true);
+    const card = report.claims.find((c) => c.id === seeded.verified.id)!;
+    expect(card.verifiedBy).toBe(desk.editor.name);
+    expect(card.evidence.map((e) => e.url)).toEqual(["https://www.gov.uk/defence-spending", "https://www.nato.int/cps/en/natohq/topics_49198.htm"]);
+    expect(report.claimReview).toEqual(await getArticleClaimReviews({ articleId: desk.article.id, userId: desk.editor.id, baseUrl: BASE }));
+
+    // The article text is public anyway; what must not appear is anything about other claims.
+    const text = JSON.stringify(report);
+    const aboutClaims = JSON.stringify({ claims: report.claims, claimReview: report.claimReview });
+    for (const secret of Object.values(SECRETS)) expect(text).not.toContain(secret);
+    for (const hidden of [seeded.proposed, seeded.doubleReview, seeded.plain]) {
+      expect(text).not.toContain(hidden.id);
+      expect(aboutClaims).not.toContain(hidden.exact);
+    }
+    const audit = await testDb().auditEvent.findMany({ where: { articleId: desk.article.id, action: { startsWith: "report." } } });
+    expect(audit.map((a) => [a.action, a.actorId])).toEqual([["report.published", desk.editor.id]]);
+  });
+
+  it("lists a verified claim that lost its place in the text without highlighting it", async () => {
+    await testDb().claim.update({ where: { id: seeded.unverifiable.id }, data: { anchorStatus: "needs_review" } });
+    const report = (await getPublicReport({ articleId: desk.article.id, baseUrl: BASE }))!;
+    expect(report.claims.find((c) => c.id === seeded.unverifiable.id)?.highlighted).toBe(false);
+    await testDb().claim.update({ where: { id: seeded.unverifiable.id }, data: { anchorStatus: "attached" } });
+  });
+
+  it("goes away when unpublished, and only editors may unpublish", async () => {
+    await expectAppError(unpublishReport({ userId: desk.reviewer.id, articleId: desk.article.id }), "forbidden");
+    expect(await unpublishReport({ userId: desk.editor.id, articleId: desk.article.id })).toEqual({ published: false, publishedAt: null, publishedBy: null });
+    expect(await getPublicReport({ articleId: desk.article.id, baseUrl: BASE })).toBeNull();
+    await unpublishReport({ userId: desk.editor.id, articleId: desk.article.id }); // a no-op, not an error
+    const actions = await testDb().auditEvent.findMany({ where: { articleId: desk.article.id, action: { startsWith: "report." } }, orderBy: { id: "asc" } });
+    expect(actions.map((a) => a.action)).toEqual(["report.published", "report.unpublished"]);
+  });
+
+  it("needs at least one verified claim", async () => {
+    const empty = await createArticle(desk.team.id);
+    await expectAppError(publishReport({ userId: desk.editor.id, articleId: empty.id }), "unprocessable", /Verify at least one claim/);
+    expect(await getPublicReport({ articleId: empty.id, baseUrl: BASE })).toBeNull();
+    expect(await getPublicReport({ articleId: "no-such-article", baseUrl: BASE })).toBeNull();
+  });
+});

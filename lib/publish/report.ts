@@ -1,0 +1,40 @@
+import { db } from "@/lib/db";
+import { articleScope } from "@/lib/claims/access";
+import { notFound } from "@/lib/http/errors";
+import { buildClaimReviewGraph, type ClaimReviewGraph } from "@/lib/publish/claim-review";
+import { reportStateOf, type ReportState } from "@/lib/publish/publish-report";
+import { loadVerifiedReport, VERIFIED_WHERE, type PublicArticle, type VerifiedClaim } from "@/lib/publish/verified-claims";
+
+export type PublicReport = {
+  article: Omit<PublicArticle, "reportPublishedById">;
+  /** Verified claims only, in text order; `highlighted` is false for claims not attached to the current text. */
+  claims: (VerifiedClaim & { highlighted: boolean })[];
+  claimReview: ClaimReviewGraph;
+};
+
+/**
+ * The public report page's data: null (shown as 404) when the article does not exist or its
+ * report is not published. No session is involved, so nothing here may depend on one.
+ */
+export async function getPublicReport({ articleId, baseUrl }: { articleId: string; baseUrl: string }): Promise<PublicReport | null> {
+  const report = await loadVerifiedReport({ id: articleId, reportPublishedAt: { not: null } });
+  if (!report) return null;
+  const { reportPublishedById: _publisher, ...article } = report.article;
+  return {
+    article,
+    claims: report.claims.map((c) => ({ ...c, highlighted: c.anchorStatus === "attached" })),
+    claimReview: buildClaimReviewGraph(report, baseUrl),
+  };
+}
+
+export type ArticlePublishing = ReportState & { verifiedClaims: number };
+
+/** What the article page's publish area shows: state, who published, how many claims would go out. */
+export async function getArticlePublishing({ articleId, userId }: { articleId: string; userId: string }): Promise<ArticlePublishing> {
+  const article = await db.article.findFirst({
+    where: { id: articleId, ...articleScope(userId) },
+    select: { reportPublishedAt: true, reportPublishedById: true, _count: { select: { claims: { where: VERIFIED_WHERE } } } },
+  });
+  if (!article) throw notFound("That article");
+  return { ...(await reportStateOf(article)), verifiedClaims: article._count.claims };
+}
