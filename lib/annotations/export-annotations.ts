@@ -1,0 +1,155 @@
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { articleScope } from "@/lib/claims/access";
+import { verdictKeyOf, type StatusKey } from "@/lib/claims/verdicts";
+import { notFound } from "@/lib/http/errors";
+import { creatorFrom, type ClaimOrigin, type ItemOrigin } from "@/lib/annotations/origin";
+import { ANNOTATION_CONTEXT, urn, type W3CAnnotation, type W3CBody, type W3CCollection, type W3CCommentBody, type W3CEvidenceBody } from "@/lib/annotations/w3c";
+
+// Everything a claim carries that another desk can use: selectors, status, verdict, comment
+// threads (deleted ones keep their place, not their text), evidence, the double-review switch
+// and the structured numbers. Not exported: assignments and independent double-review verdicts
+// (people of this team, and verdicts that must stay private until both are in), and history.
+
+const person = { select: { id: true, name: true } } as const;
+
+const claimExportSelect = {
+  id: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  start: true,
+  end: true,
+  status: true,
+  verdictOrdinal: true,
+  verdictLabel: true,
+  verdictExplanation: true,
+  verdictAt: true,
+  requiresDoubleReview: true,
+  numeric: true,
+  origin: true,
+  createdAt: true,
+  updatedAt: true,
+  createdBy: person,
+  verdictBy: person,
+  comments: {
+    select: { id: true, parentId: true, body: true, createdAt: true, editedAt: true, deletedAt: true, origin: true, author: person },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  },
+  evidence: {
+    select: { id: true, url: true, title: true, excerpt: true, stance: true, sourceType: true, retrievedAt: true, createdAt: true, origin: true, addedBy: person },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  },
+} satisfies Prisma.ClaimSelect;
+
+type Person = { id: string; name: string };
+type ExportClaim = {
+  id: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  status: StatusKey;
+  verdictOrdinal: number | null;
+  verdictLabel: string | null;
+  verdictExplanation: string | null;
+  verdictAt: Date | null;
+  requiresDoubleReview: boolean;
+  numeric: unknown;
+  origin: unknown;
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: Person;
+  verdictBy: Person | null;
+  comments: { id: string; parentId: string | null; body: string; createdAt: Date; editedAt: Date | null; deletedAt: Date | null; origin: unknown; author: Person }[];
+  evidence: { id: string; url: string; title: string; excerpt: string; stance: W3CEvidenceBody["factdesk:stance"]; sourceType: W3CEvidenceBody["factdesk:sourceType"]; retrievedAt: Date; createdAt: Date; origin: unknown; addedBy: Person }[];
+};
+
+function commentBody(c: ExportClaim["comments"][number]): W3CCommentBody {
+  return {
+    id: urn("comment", c.id),
+    type: "TextualBody",
+    purpose: "commenting",
+    value: c.deletedAt ? "" : c.body,
+    format: "text/plain",
+    creator: creatorFrom(c.author, c.origin as ItemOrigin | null),
+    created: c.createdAt.toISOString(),
+    ...(c.editedAt ? { modified: c.editedAt.toISOString() } : {}),
+    ...(c.parentId ? { "factdesk:replyTo": urn("comment", c.parentId) } : {}),
+    ...(c.deletedAt ? { "factdesk:deleted": c.deletedAt.toISOString() } : {}),
+  };
+}
+
+function evidenceBody(e: ExportClaim["evidence"][number]): W3CEvidenceBody {
+  return {
+    id: urn("evidence", e.id),
+    type: "SpecificResource",
+    purpose: "linking",
+    source: { id: e.url, type: "Text", title: e.title },
+    creator: creatorFrom(e.addedBy, e.origin as ItemOrigin | null),
+    created: e.createdAt.toISOString(),
+    "factdesk:stance": e.stance,
+    "factdesk:sourceType": e.sourceType,
+    "factdesk:excerpt": e.excerpt,
+    "factdesk:retrieved": e.retrievedAt.toISOString(),
+  };
+}
+
+export function toAnnotation(claim: ExportClaim, articleSource: string): W3CAnnotation {
+  const origin = (claim.origin as ClaimOrigin | null) ?? null;
+  const body: W3CBody[] = [];
+  if (claim.verdictOrdinal !== null) {
+    const explanation = claim.verdictExplanation ?? "";
+    const label = claim.verdictLabel ?? "";
+    body.push({
+      type: "TextualBody",
+      purpose: "assessing",
+      value: `${label}: ${explanation}`,
+      format: "text/plain",
+      ...(claim.verdictBy ? { creator: creatorFrom(claim.verdictBy, origin?.verdictCreator ? { creator: origin.verdictCreator } : null) } : {}),
+      ...(claim.verdictAt ? { created: claim.verdictAt.toISOString() } : {}),
+      "factdesk:verdict": { key: verdictKeyOf(claim.verdictOrdinal), label, ordinal: claim.verdictOrdinal, explanation },
+    });
+  }
+  body.push({ type: "TextualBody", purpose: "tagging", value: claim.status });
+  body.push(...claim.comments.map(commentBody), ...claim.evidence.map(evidenceBody));
+  return {
+    id: urn("claim", claim.id),
+    type: "Annotation",
+    motivation: claim.verdictOrdinal !== null ? "assessing" : "highlighting",
+    ...(origin?.id ? { via: origin.id } : {}),
+    created: claim.createdAt.toISOString(),
+    modified: claim.updatedAt.toISOString(),
+    creator: creatorFrom(claim.createdBy, origin),
+    target: {
+      source: articleSource,
+      selector: [
+        { type: "TextQuoteSelector", exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
+        { type: "TextPositionSelector", start: claim.start, end: claim.end },
+      ],
+    },
+    body,
+    "factdesk:requiresDoubleReview": claim.requiresDoubleReview,
+    "factdesk:numeric": (claim.numeric as Record<string, unknown> | null) ?? null,
+  };
+}
+
+/** GET /api/v1/articles/{id}/annotations: every claim of the article as one AnnotationCollection. */
+export async function exportAnnotations({ articleId, userId, baseUrl }: { articleId: string; userId: string; baseUrl: string }): Promise<W3CCollection> {
+  const article = await db.article.findFirst({
+    where: { id: articleId, ...articleScope(userId) },
+    select: { id: true, title: true, claims: { select: claimExportSelect, orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }, { id: "asc" }] } },
+  });
+  if (!article) throw notFound("That article");
+  const articleUrl = `${baseUrl}/api/v1/articles/${article.id}`;
+  const items = article.claims.map((claim) => toAnnotation(claim, articleUrl));
+  return {
+    "@context": ANNOTATION_CONTEXT,
+    id: `${articleUrl}/annotations`,
+    type: "AnnotationCollection",
+    label: `Fact-check annotations: ${article.title}`,
+    total: items.length,
+    first: { id: `${articleUrl}/annotations#page-1`, type: "AnnotationPage", startIndex: 0, items },
+  };
+}

@@ -1,0 +1,228 @@
+// The W3C Web Annotation shape Factdesk exports and imports (https://www.w3.org/TR/annotation-model/).
+// One Annotation per claim: its target is the claim's place in the article (TextQuoteSelector +
+// TextPositionSelector); its bodies are the verdict (purpose "assessing"), each comment
+// ("commenting", replies point at their parent with factdesk:replyTo), each piece of evidence
+// (a SpecificResource, "linking") and the status (a "tagging" body whose value is the status key).
+// What the W3C vocabulary has no word for lives under the factdesk: prefix.
+import { z } from "zod";
+import { MAX_CLAIM_LENGTH } from "@/lib/anchoring/selectors";
+import { STATUS_KEYS, type StatusKey, type VerdictKey } from "@/lib/claims/verdicts";
+
+export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+export const FACTDESK_NS = "urn:factdesk:ns:";
+export const ANNOTATION_CONTEXT = [ANNO_CONTEXT, { factdesk: FACTDESK_NS }] as const;
+export const ANNOTATIONS_CONTENT_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
+
+export const urn = (kind: "claim" | "comment" | "evidence" | "user", id: string) => `urn:factdesk:${kind}:${id}`;
+export const USER_URN_PREFIX = "urn:factdesk:user:";
+
+export type W3CCreator = { id?: string; type: "Person"; name: string; email?: string };
+
+export type W3CTarget = {
+  source: string;
+  selector: [
+    { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string },
+    { type: "TextPositionSelector"; start: number; end: number },
+  ];
+};
+
+export type W3CVerdictBody = {
+  type: "TextualBody";
+  purpose: "assessing";
+  value: string;
+  format: "text/plain";
+  creator?: W3CCreator;
+  created?: string;
+  "factdesk:verdict": { key: VerdictKey | null; label: string; ordinal: number; explanation: string };
+};
+
+export type W3CCommentBody = {
+  id: string;
+  type: "TextualBody";
+  purpose: "commenting";
+  value: string;
+  format: "text/plain";
+  creator: W3CCreator;
+  created: string;
+  modified?: string;
+  "factdesk:replyTo"?: string;
+  /** A comment deleted in Factdesk keeps its place in the thread but not its text. */
+  "factdesk:deleted"?: string;
+};
+
+export type W3CEvidenceBody = {
+  id: string;
+  type: "SpecificResource";
+  purpose: "linking";
+  source: { id: string; type: "Text"; title: string };
+  creator: W3CCreator;
+  created: string;
+  "factdesk:stance": "supports" | "contradicts" | "context";
+  "factdesk:sourceType": "primary" | "secondary";
+  "factdesk:excerpt": string;
+  "factdesk:retrieved": string;
+};
+
+export type W3CStatusBody = { type: "TextualBody"; purpose: "tagging"; value: StatusKey };
+
+export type W3CBody = W3CVerdictBody | W3CCommentBody | W3CEvidenceBody | W3CStatusBody;
+
+export type W3CAnnotation = {
+  id: string;
+  type: "Annotation";
+  motivation: "assessing" | "highlighting";
+  via?: string;
+  created: string;
+  modified: string;
+  creator: W3CCreator;
+  target: W3CTarget;
+  body: W3CBody[];
+  "factdesk:requiresDoubleReview": boolean;
+  "factdesk:numeric": Record<string, unknown> | null;
+};
+
+export type W3CCollection = {
+  "@context": typeof ANNOTATION_CONTEXT;
+  id: string;
+  type: "AnnotationCollection";
+  label: string;
+  total: number;
+  first: { id: string; type: "AnnotationPage"; startIndex: 0; items: W3CAnnotation[] };
+};
+
+// ——— Import: what an uploaded document must look like ———
+
+/** Largest upload accepted, in bytes of JSON. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ANNOTATIONS = 1000;
+const MAX_BODIES = 500;
+const TEXT_MAX = 5000;
+
+const date = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time, e.g. 2026-11-27T20:45:00Z." });
+const text = (what: string, max = TEXT_MAX) => z.string().max(max, `${what} can be at most ${max.toLocaleString("en-US")} characters.`);
+
+export const ZCreator = z
+  .object({
+    id: z.string().max(500).optional(),
+    type: z.string().optional(),
+    name: z.string().trim().max(200).optional(),
+    nickname: z.string().trim().max(200).optional(),
+    email: z.string().trim().max(320).optional(),
+  })
+  .transform((c) => ({
+    ...(c.id ? { id: c.id } : {}),
+    type: "Person" as const,
+    name: c.name || c.nickname || "Unknown",
+    ...(c.email ? { email: c.email.replace(/^mailto:/i, "") } : {}),
+  }));
+export type TCreator = z.output<typeof ZCreator>;
+
+const ZQuoteSelector = z.object({
+  type: z.literal("TextQuoteSelector"),
+  exact: z.string().min(1, "The quote (exact) is empty.").max(MAX_CLAIM_LENGTH, `A claim can be at most ${MAX_CLAIM_LENGTH.toLocaleString("en-US")} characters.`),
+  prefix: z.string().max(1000).default(""),
+  suffix: z.string().max(1000).default(""),
+});
+const ZPositionSelector = z.object({ type: z.literal("TextPositionSelector"), start: z.number().int().nonnegative(), end: z.number().int().positive() });
+
+/** Selectors other than these two (e.g. a CssSelector from another tool) are ignored, not refused. */
+const ZSelectors = z
+  .preprocess(
+    (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),
+    z.array(z.object({ type: z.string() }).passthrough()).max(10),
+  )
+  .transform((selectors, ctx) => {
+    const quote = ZQuoteSelector.safeParse(selectors.find((s) => s.type === "TextQuoteSelector"));
+    const rawPosition = selectors.find((s) => s.type === "TextPositionSelector");
+    const position = rawPosition === undefined ? null : ZPositionSelector.safeParse(rawPosition);
+    if (!quote.success) {
+      ctx.addIssue({ code: "custom", message: quote.error.issues[0]?.path.length ? `TextQuoteSelector ${quote.error.issues[0].path.join(".")}: ${quote.error.issues[0].message}` : "The target needs a TextQuoteSelector with the claim's exact text." });
+      return z.NEVER;
+    }
+    if (position && !position.success) {
+      ctx.addIssue({ code: "custom", message: "The TextPositionSelector needs whole-number start and end." });
+      return z.NEVER;
+    }
+    return { quote: { exact: quote.data.exact, prefix: quote.data.prefix, suffix: quote.data.suffix }, position: position?.data ? { start: position.data.start, end: position.data.end } : null };
+  });
+
+const ZTarget = z.preprocess(
+  (value) => (Array.isArray(value) ? value[0] : value),
+  z.object({ source: z.string().max(2000).optional(), selector: ZSelectors }, { message: "Each annotation needs a target with selectors." }),
+);
+
+const ZVerdictExtension = z.object({
+  label: z.string().trim().min(1, "The verdict needs a label.").max(100),
+  ordinal: z.number().int().min(0).max(5, "Verdict ordinals run from 0 (unverifiable) to 5 (true)."),
+  explanation: text("A verdict explanation").min(1, "The verdict needs an explanation."),
+});
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2048, "That URL is too long.")
+  .refine((value) => URL.canParse(value) && /^https?:$/i.test(new URL(value).protocol), "Evidence links must be http or https addresses.");
+
+const ZBody = z
+  .object({
+    id: z.string().max(500).optional(),
+    type: z.string().optional(),
+    purpose: z.string().optional(),
+    value: z.string().max(TEXT_MAX + 200).optional(),
+    creator: ZCreator.optional(),
+    created: date.optional(),
+    modified: date.optional(),
+    source: z.union([z.string(), z.object({ id: z.string(), title: z.string().optional() })]).optional(),
+    "factdesk:verdict": ZVerdictExtension.optional(),
+    "factdesk:replyTo": z.string().max(500).optional(),
+    "factdesk:deleted": date.optional(),
+    "factdesk:stance": z.enum(["supports", "contradicts", "context"]).optional(),
+    "factdesk:sourceType": z.enum(["primary", "secondary"]).optional(),
+    "factdesk:excerpt": text("An evidence excerpt").optional(),
+    "factdesk:retrieved": date.optional(),
+  })
+  .passthrough();
+export type TBody = z.output<typeof ZBody>;
+
+export const ZAnnotation = z.object({
+  id: z.string().max(500).optional(),
+  type: z.union([z.literal("Annotation"), z.array(z.string()).refine((t) => t.includes("Annotation"))], { message: 'Each item must be an "Annotation".' }),
+  created: date.optional(),
+  modified: date.optional(),
+  creator: ZCreator.optional(),
+  target: ZTarget,
+  body: z
+    .preprocess((value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]), z.array(ZBody).max(MAX_BODIES, `An annotation can have at most ${MAX_BODIES} bodies.`)),
+  "factdesk:requiresDoubleReview": z.boolean().optional(),
+  "factdesk:numeric": z.record(z.string(), z.unknown()).nullable().optional(),
+});
+export type TAnnotation = z.output<typeof ZAnnotation>;
+
+const ZItems = z
+  .array(ZAnnotation)
+  .min(1, "The file has no annotations to import.")
+  .max(MAX_IMPORT_ANNOTATIONS, `Import at most ${MAX_IMPORT_ANNOTATIONS.toLocaleString("en-US")} annotations at a time.`);
+
+/** An AnnotationCollection with its first page embedded (what Factdesk exports), or a bare AnnotationPage. */
+export const ZAnnotationDocument = z
+  .object({
+    type: z.enum(["AnnotationCollection", "AnnotationPage"], { message: 'Expected a W3C "AnnotationCollection" or "AnnotationPage".' }),
+    first: z.unknown().optional(),
+    items: z.unknown().optional(),
+  })
+  .transform((doc, ctx) => {
+    if (doc.type === "AnnotationPage") return { items: doc.items };
+    if (doc.first === null || typeof doc.first !== "object" || Array.isArray(doc.first)) {
+      ctx.addIssue({ code: "custom", path: ["first"], message: "The collection must embed its first AnnotationPage (not just link to it)." });
+      return z.NEVER;
+    }
+    const page = doc.first as { next?: unknown; items?: unknown };
+    if (page.next !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["first", "next"], message: "Collections split over several pages cannot be imported; export them as one page." });
+      return z.NEVER;
+    }
+    return { items: page.items };
+  })
+  .pipe(z.object({ items: ZItems }));
+
+export const STATUS_SET: ReadonlySet<string> = new Set(STATUS_KEYS);
