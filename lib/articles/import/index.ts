@@ -5,12 +5,12 @@ import { plainBlocks, type ArticleBlocks } from "@/lib/articles/blocks";
 import { AppError } from "@/lib/http/errors";
 import { extractHtml } from "./html";
 import { extractMarkdown } from "./markdown";
+import { MAX_BODY_CHARS, MAX_IMPORT_BYTES, type ImportFormat } from "./limits";
 import { assemble } from "./walk";
 
 export { articleToMarkdown } from "./to-markdown";
 
-export type ImportFormat = "text" | "html" | "markdown";
-export const IMPORT_FORMATS = ["text", "html", "markdown"] as const satisfies readonly ImportFormat[];
+export { IMPORT_FORMATS, MAX_BODY_CHARS, MAX_IMPORT_BYTES, type ImportFormat } from "./limits";
 export type ImportedArticle = {
   title: string | null;
   byline: string | null;
@@ -19,11 +19,6 @@ export type ImportedArticle = {
   body: string;
   blocks: ArticleBlocks;
 };
-
-/** Largest input accepted, in bytes of UTF-8 (a long feature with its page markup fits easily). */
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
-/** Longest body accepted, in characters: about 50,000 words, far beyond any single article. */
-export const MAX_BODY_CHARS = 300_000;
 
 // Control characters other than whitespace are never text, and Markdown turns NUL into U+FFFD,
 // which would make a saved body differ from what the editor showed.

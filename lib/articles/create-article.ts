@@ -1,0 +1,61 @@
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { importArticle } from "@/lib/articles/import";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { SIGN_OFF_ROLES } from "@/lib/claims/access";
+import { AppError, forbidden } from "@/lib/http/errors";
+import type { TImportArticle } from "@/lib/validation/articles";
+
+export type CreatedArticle = { id: string; title: string };
+
+const NO_TITLE = "Give the article a title: none was found in what you imported.";
+
+/**
+ * Imports an article into the user's active team. Only its editors and admins may; the role is
+ * read from the membership row (not the session), so a demotion takes effect at once. The
+ * article, the author of its first version (which a database trigger creates) and the audit
+ * row are written in one transaction.
+ */
+export async function createArticle({ userId, teamId, input }: { userId: string; teamId: string; input: TImportArticle }): Promise<CreatedArticle> {
+  const membership = await db.membership.findUnique({ where: { userId_teamId: { userId, teamId } }, select: { role: true } });
+  if (!membership) throw forbidden("You are not a member of that team.");
+  if (!SIGN_OFF_ROLES.includes(membership.role)) throw forbidden("Only editors and admins can import articles.");
+
+  const imported = importArticle({ format: input.format, content: input.content });
+  const title = input.title ?? imported.title;
+  if (!title) throw new AppError("unprocessable", NO_TITLE, { title: [NO_TITLE] });
+  const sourceUrl = input.sourceUrl ?? null;
+  const data = {
+    teamId,
+    title: title.slice(0, 300),
+    byline: input.byline ?? imported.byline?.slice(0, 200) ?? null,
+    source: sourceUrl ? new URL(sourceUrl).hostname.replace(/^www\./, "") : null,
+    sourceUrl,
+    publishedAt: input.publishedAt ?? imported.publishedAt,
+    standfirst: imported.standfirst?.slice(0, 1000) ?? null,
+    body: imported.body,
+    blocks: imported.blocks as unknown as Prisma.InputJsonValue,
+  };
+
+  return db.$transaction(async (tx) => {
+    const article = await tx.article.create({ data, select: { id: true, title: true } });
+    // The trigger wrote version 1 without an author; naming it once is the only change it allows.
+    await tx.articleVersion.updateMany({ where: { articleId: article.id, number: 1, createdById: null }, data: { createdById: userId } });
+    await recordAudit(tx, {
+      actorId: userId,
+      teamId,
+      articleId: article.id,
+      entity: "article",
+      entityId: article.id,
+      action: "article.imported",
+      after: {
+        format: input.format,
+        title: data.title,
+        sourceUrl,
+        paragraphs: imported.blocks.paragraphs.length,
+        characters: imported.body.length,
+      },
+    });
+    return article;
+  });
+}
