@@ -1,0 +1,87 @@
+// CSV of an article's claims, one row per claim, for spreadsheets and archives.
+// RFC 4180: CRLF line ends, fields with a comma, quote, CR or LF in double quotes, quotes
+// doubled. Spreadsheet formula injection (OWASP "CSV injection"): a cell starting with
+// = + - @ tab or CR would be run as a formula by Excel/LibreOffice/Sheets, so it gets a
+// leading apostrophe, which those programs show as plain text.
+import { db } from "@/lib/db";
+import { articleScope } from "@/lib/claims/access";
+import { statusLabel } from "@/lib/claims/verdicts";
+import { notFound } from "@/lib/http/errors";
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number | null | undefined): string {
+  let text = value === null || value === undefined ? "" : String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+export const CLAIMS_CSV_HEADER = [
+  "claim_id",
+  "claim",
+  "start",
+  "end",
+  "status",
+  "verdict",
+  "explanation",
+  "verdict_by",
+  "assignees",
+  "evidence_urls",
+  "comments",
+  "created_at",
+  "updated_at",
+] as const;
+
+export type ClaimsCsv = { filename: string; csv: string };
+
+/** GET /api/v1/articles/{id}/claims.csv, for every member of the article's team. */
+export async function exportClaimsCsv({ articleId, userId }: { articleId: string; userId: string }): Promise<ClaimsCsv> {
+  const article = await db.article.findFirst({
+    where: { id: articleId, ...articleScope(userId) },
+    select: {
+      id: true,
+      title: true,
+      claims: {
+        orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
+        select: {
+          id: true,
+          exact: true,
+          start: true,
+          end: true,
+          status: true,
+          verdictLabel: true,
+          verdictOrdinal: true,
+          verdictExplanation: true,
+          createdAt: true,
+          updatedAt: true,
+          verdictBy: { select: { name: true } },
+          assignments: { select: { reviewer: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+          evidence: { select: { url: true }, orderBy: { createdAt: "asc" } },
+          _count: { select: { comments: { where: { deletedAt: null } } } },
+        },
+      },
+    },
+  });
+  if (!article) throw notFound("That article");
+  const rows = article.claims.map((c) => [
+    c.id,
+    c.exact,
+    c.start,
+    c.end,
+    statusLabel(c.status),
+    c.verdictOrdinal === null ? "" : c.verdictLabel,
+    c.verdictOrdinal === null ? "" : c.verdictExplanation,
+    c.verdictOrdinal === null ? "" : c.verdictBy?.name,
+    c.assignments.map((a) => a.reviewer.name).join("; "),
+    c.evidence.map((e) => e.url).join("; "),
+    c._count.comments,
+    c.createdAt.toISOString(),
+    c.updatedAt.toISOString(),
+  ]);
+  const slug = article.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "article";
+  return { filename: `claims-${slug}.csv`, csv: toCsv([CLAIMS_CSV_HEADER, ...rows]) };
+}
