@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml, renderHighlightedHtml, type HighlightClaim } from "@/components/claims/highlight-html";
+import type { ArticleBlocks } from "@/lib/articles/blocks";
 
 const unescape = (html: string) =>
   html.replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
@@ -55,6 +56,57 @@ describe("suggestions", () => {
         '<span class="hl" data-ids="c" data-status="unreviewed" data-end-status="unreviewed">Spending</span>' +
         '<span class="sg" data-suggestion="s1"> rose to 2.5 per cent of GDP</span>' +
         " last year.</p>",
+    );
+  });
+});
+
+describe("structure (blocks)", () => {
+  const body = "Heading\n\nSee the report for details.\n\nOne\n\nTwo\n\nFirst\n\nA quote.";
+  const blocks: ArticleBlocks = {
+    paragraphs: [{ kind: "h2" }, { kind: "p" }, { kind: "li", ordered: false }, { kind: "li", ordered: false }, { kind: "li", ordered: true }, { kind: "quote" }],
+    links: [{ start: 13, end: 23, href: "https://example.org/report?a=1&b=2" }],
+  };
+
+  it("renders headings, lists, quotes and links, every block with its body offset", () => {
+    expect(body.slice(13, 23)).toBe("the report");
+    expect(renderHighlightedHtml(body, [], null, [], blocks)).toBe(
+      '<h2 data-start="0" class="article-h2">Heading</h2>' +
+        '<p data-start="9" class="article-p">See <a href="https://example.org/report?a=1&amp;b=2" class="article-a" rel="noopener noreferrer nofollow" target="_blank" draggable="false">the report</a> for details.</p>' +
+        '<ul class="article-list"><li data-start="38" class="article-li">One</li><li data-start="43" class="article-li">Two</li></ul>' +
+        '<ol class="article-list"><li data-start="48" class="article-li">First</li></ol>' +
+        '<blockquote data-start="55" class="article-quote">A quote.</blockquote>',
+    );
+  });
+
+  it("cuts links at claim boundaries so elements never overlap", () => {
+    const html = renderHighlightedHtml(body, [claim("c", 9, 17)], null, [], blocks); // "See the "
+    expect(html).toContain(
+      '<span class="hl" data-ids="c" data-status="unreviewed">See </span>' +
+        '<a href="https://example.org/report?a=1&amp;b=2" class="article-a" rel="noopener noreferrer nofollow" target="_blank" draggable="false"><span class="hl" data-ids="c" data-status="unreviewed" data-end-status="unreviewed">the </span></a>' +
+        '<a href="https://example.org/report?a=1&amp;b=2" class="article-a" rel="noopener noreferrer nofollow" target="_blank" draggable="false">report</a>',
+    );
+    // Text still concatenates back to the body, block by block.
+    const texts = html.split(/<\/(?:p|h2|li|blockquote)>/).map(unescape).filter(Boolean);
+    expect(texts).toEqual(body.split("\n\n"));
+  });
+
+  it("escapes link targets and text, and drops links that are not http(s) or mailto", () => {
+    const hostile: ArticleBlocks = {
+      paragraphs: [{ kind: "p" }],
+      links: [
+        { start: 0, end: 4, href: 'https://x.org/"onmouseover="alert(1)' },
+        { start: 5, end: 9, href: "javascript:alert(1)" },
+      ],
+    };
+    const html = renderHighlightedHtml("<b>x <i>y", [], null, [], hostile);
+    expect(html).toBe(
+      '<p data-start="0" class="article-p"><a href="https://x.org/&quot;onmouseover=&quot;alert(1)" class="article-a" rel="noopener noreferrer nofollow" target="_blank" draggable="false">&lt;b&gt;x</a> &lt;i&gt;y</p>',
+    );
+  });
+
+  it("falls back to plain paragraphs when the structure does not fit the body", () => {
+    expect(renderHighlightedHtml("One\n\nTwo", [], null, [], { paragraphs: [{ kind: "h2" }], links: [] })).toBe(
+      '<p data-start="0" class="article-p">One</p><p data-start="5" class="article-p">Two</p>',
     );
   });
 });

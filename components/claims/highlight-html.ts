@@ -4,6 +4,7 @@
 // parses the rest. Everything from the article or a claim is escaped here, so this is the
 // only place that has to be right about it (see highlight-html.test.ts).
 import { segmentArticle } from "@/lib/anchoring/segments";
+import type { ArticleBlocks, BlockKind } from "@/lib/articles/blocks";
 
 export type HighlightClaim = {
   id: string;
@@ -27,43 +28,88 @@ function attributes(pairs: [string, string | number | undefined | false][]): str
 }
 
 const SUGGESTION = "s:";
+const LINK = "l:";
 
-/** Suggestions (found automatically, not yet claims) get a quiet mark wherever no claim is. */
+// Each paragraph's element keeps data-start and holds only the paragraph's text, whatever its
+// kind, so selection.ts maps DOM offsets to body offsets exactly as for plain paragraphs.
+const ELEMENT: Record<BlockKind, { tag: string; className: string }> = {
+  p: { tag: "p", className: "article-p" },
+  h2: { tag: "h2", className: "article-h2" },
+  h3: { tag: "h3", className: "article-h3" },
+  li: { tag: "li", className: "article-li" },
+  quote: { tag: "blockquote", className: "article-quote" },
+};
+// Checked again here, not only when stored: this string goes straight into innerHTML.
+const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
+
+function segmentHtml(ids: string[], segment: { text: string; end: number }, byId: Map<string, HighlightClaim>, activeId: string | null): string {
+  const { text } = segment;
+  const claimIds = ids.filter((id) => !id.startsWith(SUGGESTION));
+  if (claimIds.length === 0) {
+    const suggestion = ids[0]?.slice(SUGGESTION.length);
+    return suggestion
+      ? `<span${attributes([["class", "sg"], ["data-suggestion", suggestion], ["data-active", activeId === suggestion ? "" : undefined]])}>${escapeHtml(text)}</span>`
+      : escapeHtml(text);
+  }
+  const covering = claimIds.map((id) => byId.get(id)!);
+  // The innermost (shortest) claim decides the look of a shared segment.
+  const top = innermost(covering);
+  const endsHere = covering.filter((c) => c.end === segment.end);
+  return `<span${attributes([
+    ["class", "hl"],
+    ["data-ids", claimIds.join(" ")],
+    ["data-status", top.status],
+    ["data-verdict", top.verdict?.key ?? undefined],
+    ["data-overlap", claimIds.length > 1 ? claimIds.length : undefined],
+    ["data-end-status", endsHere.length ? innermost(endsHere).status : undefined],
+    ["data-active", activeId !== null && claimIds.includes(activeId) ? "" : undefined],
+  ])}>${escapeHtml(text)}</span>`;
+}
+
+/**
+ * Suggestions (found automatically, not yet claims) get a quiet mark wherever no claim is.
+ * With `blocks`, paragraphs render as headings, list items and quotes, and links as <a>;
+ * links are cut at claim boundaries like highlights, so they never break the nesting.
+ */
 export function renderHighlightedHtml(
   body: string,
   claims: HighlightClaim[],
   activeId: string | null,
   suggestions: { id: string; start: number; end: number }[] = [],
+  blocks: ArticleBlocks | null = null,
 ): string {
-  const byId = new Map(claims.map((c) => [c.id, c]));
-  const ranges = [...claims, ...suggestions.map((s) => ({ id: `${SUGGESTION}${s.id}`, start: s.start, end: s.end }))];
+  const byId = new Map<string, HighlightClaim>(claims.map((c) => [c.id, c]));
+  const links = (blocks?.links ?? []).filter((link) => SAFE_HREF.test(link.href));
+  const ranges = [
+    ...claims,
+    ...suggestions.map((s) => ({ id: `${SUGGESTION}${s.id}`, start: s.start, end: s.end })),
+    ...links.map((link, i) => ({ id: `${LINK}${i}`, start: link.start, end: link.end })),
+  ];
+  const paragraphs = segmentArticle(body, ranges);
+  const kinds = blocks && blocks.paragraphs.length === paragraphs.length ? blocks.paragraphs : null;
   let html = "";
-  for (const paragraph of segmentArticle(body, ranges)) {
-    html += `<p data-start="${paragraph.start}" class="article-p">`;
-    for (const segment of paragraph.segments) {
-      const claimIds = segment.ids.filter((id) => !id.startsWith(SUGGESTION));
-      if (claimIds.length === 0) {
-        const suggestion = segment.ids[0]?.slice(SUGGESTION.length);
-        html += suggestion
-          ? `<span${attributes([["class", "sg"], ["data-suggestion", suggestion], ["data-active", activeId === suggestion ? "" : undefined]])}>${escapeHtml(segment.text)}</span>`
-          : escapeHtml(segment.text);
-        continue;
-      }
-      const covering = claimIds.map((id) => byId.get(id)!);
-      // The innermost (shortest) claim decides the look of a shared segment.
-      const top = innermost(covering);
-      const endsHere = covering.filter((c) => c.end === segment.end);
-      html += `<span${attributes([
-        ["class", "hl"],
-        ["data-ids", claimIds.join(" ")],
-        ["data-status", top.status],
-        ["data-verdict", top.verdict?.key ?? undefined],
-        ["data-overlap", claimIds.length > 1 ? claimIds.length : undefined],
-        ["data-end-status", endsHere.length ? innermost(endsHere).status : undefined],
-        ["data-active", activeId !== null && claimIds.includes(activeId) ? "" : undefined],
-      ])}>${escapeHtml(segment.text)}</span>`;
+  let openList: "ul" | "ol" | null = null;
+  paragraphs.forEach((paragraph, index) => {
+    const block = kinds?.[index] ?? { kind: "p" as const };
+    const list = block.kind === "li" ? (block.ordered ? "ol" : "ul") : null;
+    if (list !== openList) {
+      if (openList) html += `</${openList}>`;
+      if (list) html += `<${list} class="article-list">`;
+      openList = list;
     }
-    html += "</p>";
-  }
+    const { tag, className } = ELEMENT[block.kind] ?? ELEMENT.p;
+    html += `<${tag} data-start="${paragraph.start}" class="${className}">`;
+    for (const segment of paragraph.segments) {
+      const linkId = segment.ids.find((id) => id.startsWith(LINK));
+      const ids = linkId ? segment.ids.filter((id) => !id.startsWith(LINK)) : segment.ids;
+      const inner = segmentHtml(ids, segment, byId, activeId);
+      const link = linkId ? links[Number(linkId.slice(LINK.length))] : undefined;
+      html += link
+        ? `<a${attributes([["href", link.href], ["class", "article-a"], ["rel", "noopener noreferrer nofollow"], ["target", "_blank"], ["draggable", "false"]])}>${inner}</a>`
+        : inner;
+    }
+    html += `</${tag}>`;
+  });
+  if (openList) html += `</${openList}>`;
   return html;
 }
