@@ -65,6 +65,8 @@ test("tokens made in the UI act as their user, within their scope, until revoked
   const refused = await reader.post(claimsUrl, { data: claim });
   expect(refused.status()).toBe(403);
   expect((await errorOf(refused)).message).toBe("This token can only read. Create a read-write token to make changes.");
+  // The method the token check sees is set by the server, not by the client.
+  expect((await reader.post(claimsUrl, { data: claim, headers: { "x-factdesk-method": "GET" } })).status()).toBe(403);
 
   const created = await writer.post(claimsUrl, { data: claim });
   expect(created.status()).toBe(201);
@@ -112,6 +114,10 @@ test("expired, foreign, missing and bogus credentials", async ({ page, playwrigh
   // Nothing at all: 401.
   const anonymous = await withToken(playwright, baseURL!);
   expect((await anonymous.get("/api/v1/articles")).status()).toBe(401);
+
+  // Tokens are for the API only: pages still want a signed-in person.
+  const pageWithToken = await outsider.get("/articles");
+  expect(new URL(pageWithToken.url()).pathname).toBe("/signin");
 
   // A bogus token next to a valid session cookie is still a 401; the cookie alone works.
   await signIn(page, desk.viewer);
