@@ -11,6 +11,7 @@ import { SuggestionCard } from "@/components/claims/SuggestionCard";
 import { ClaimList, filterClaims, type ClaimFilter } from "@/components/claims/ClaimList";
 import { ClaimPanel, type PanelRefs } from "@/components/claims/ClaimPanel";
 import { HighlightedBody } from "@/components/claims/HighlightedBody";
+import type { ArticleBlocks } from "@/lib/articles/blocks";
 import { OverlapMenu } from "@/components/claims/OverlapMenu";
 import { countByStatus } from "@/components/claims/progress";
 import { selectionOffsets, selectionRect } from "@/components/claims/selection";
@@ -34,6 +35,8 @@ const toSummary = (claim: ClaimDTO): ClaimSummary => ({ ...claim, anchorStatus: 
 type Props = {
   articleId: string;
   body: string;
+  /** Headings, lists, quotes and links of the body (null: plain paragraphs). */
+  blocks?: ArticleBlocks | null;
   initialClaims: ClaimSummary[];
   me: { id: string; canEdit: boolean; canSignOff: boolean };
   members: TeamMember[];
@@ -47,7 +50,7 @@ type Props = {
   version: number;
 };
 
-export function ArticleWorkspace({ articleId, body, initialClaims, me, members, initialOpenId, header, liveAfter, initialActivity, initialSuggestions, version }: Props) {
+export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims, me, members, initialOpenId, header, liveAfter, initialActivity, initialSuggestions, version }: Props) {
   const [claims, setClaims] = useState(initialClaims);
   const [filter, setFilter] = useState<ClaimFilter>({ status: "", verdict: "" });
   const [cursorId, setCursorId] = useState<string | null>(null);
@@ -211,6 +214,7 @@ export function ArticleWorkspace({ articleId, body, initialClaims, me, members, 
           <div ref={bodyRef}>
             <HighlightedBody
               body={body}
+              blocks={blocks}
               claims={attached}
               activeId={suggestions.open?.id ?? detail?.id ?? null}
               suggestions={suggestions.shown ? suggestions.list : NO_SUGGESTIONS}

@@ -3,9 +3,12 @@
 import { memo, useMemo, type MouseEvent } from "react";
 import { renderHighlightedHtml } from "@/components/claims/highlight-html";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
+import type { ArticleBlocks } from "@/lib/articles/blocks";
 
 type Props = {
   body: string;
+  /** Structure of the body (headings, lists, quotes, links); null renders plain paragraphs. */
+  blocks?: ArticleBlocks | null;
   claims: ClaimSummary[];
   activeId: string | null;
   suggestions: { id: string; start: number; end: number }[];
@@ -15,9 +18,9 @@ type Props = {
 };
 
 /** The article with every claim highlighted; overlapping claims split into segments. */
-export const HighlightedBody = memo(function HighlightedBody({ body, claims, activeId, suggestions, onSuggestion, onOpen, onChoose }: Props) {
+export const HighlightedBody = memo(function HighlightedBody({ body, blocks = null, claims, activeId, suggestions, onSuggestion, onOpen, onChoose }: Props) {
   const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
-  const html = useMemo(() => renderHighlightedHtml(body, claims, activeId, suggestions), [body, claims, activeId, suggestions]);
+  const html = useMemo(() => renderHighlightedHtml(body, claims, activeId, suggestions, blocks), [body, claims, activeId, suggestions, blocks]);
 
   // Tooltips are written on first hover rather than rendered for every segment up front.
   function onMouseOver(event: MouseEvent<HTMLDivElement>) {

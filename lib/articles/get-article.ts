@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { parseBlocks, type ArticleBlocks } from "@/lib/articles/blocks";
 
 export type ArticleDetail = {
   id: string;
@@ -12,6 +13,8 @@ export type ArticleDetail = {
   sourceUrl: string | null;
   publishedAt: string | null;
   body: string;
+  /** Headings, lists, quotes and links of the body; null when it is all plain paragraphs. */
+  blocks: ArticleBlocks | null;
   requiresDoubleReview: boolean;
   /** The reader's role in the article's team. */
   myRole: Role;
@@ -31,12 +34,13 @@ export async function getArticle({ id, userId }: { id: string; userId: string })
       sourceUrl: true,
       publishedAt: true,
       body: true,
+      blocks: true,
       requiresDoubleReview: true,
       team: { select: { name: true, memberships: { where: { userId }, select: { role: true } } } },
     },
   });
   const membership = article?.team.memberships[0];
   if (!article || !membership) return null;
-  const { team, ...rest } = article;
-  return { ...rest, teamName: team.name, publishedAt: article.publishedAt?.toISOString() ?? null, myRole: membership.role };
+  const { team, blocks, ...rest } = article;
+  return { ...rest, blocks: parseBlocks(blocks, article.body), teamName: team.name, publishedAt: article.publishedAt?.toISOString() ?? null, myRole: membership.role };
 }

@@ -45,6 +45,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     <ArticleWorkspace
       articleId={article.id}
       body={article.body}
+      blocks={article.blocks}
       initialClaims={claims}
       me={{ id: user.id, canEdit: WRITE_ROLES.includes(article.myRole), canSignOff: SIGN_OFF_ROLES.includes(article.myRole) }}
       header={
