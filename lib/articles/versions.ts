@@ -60,27 +60,72 @@ export async function getVersion({ articleId, number, userId }: { articleId: str
   return { ...toSummary(row, article.version), body: row.body, blocks: row.blocks };
 }
 
-// Word diffs of very different long texts can take a while; past this the diff falls back
-// to whole paragraphs, which is still readable.
-const WORD_DIFF_TIMEOUT_MS = 3000;
-
 const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
+const wordSet = (text: string) => new Set(text.toLowerCase().split(/\W+/).filter(Boolean));
 
-/** Compares two texts word by word (paragraph by paragraph when that is too slow). */
+/** Share of words two paragraphs have in common (Jaccard): above PAIRED they are one paragraph edited. */
+function likeness(a: string, b: string): number {
+  const x = wordSet(a);
+  const y = wordSet(b);
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  return shared / Math.max(1, x.size + y.size - shared);
+}
+const PAIRED = 0.4;
+
+/**
+ * Compares two texts paragraph by paragraph, then word by word inside paragraphs that were
+ * edited, so an inserted paragraph shows as one addition rather than words smeared across its
+ * neighbours, and a long article with a small edit diffs quickly. Removed and unchanged parts
+ * joined give the old text exactly; unchanged and added parts, the new text.
+ */
 export function diffTexts(before: string, after: string): Pick<VersionDiffDTO, "parts" | "stats"> {
-  const changes =
-    diffWords(before, after, { timeout: WORD_DIFF_TIMEOUT_MS }) ??
-    // Paragraphs as tokens: an edited paragraph shows as removed, then added.
-    diffParagraphs(before, after);
-  const parts: DiffPart[] = changes.map((c) => ({ kind: c.added ? "added" : c.removed ? "removed" : "same", text: c.value }));
+  const parts: DiffPart[] = [];
+  const sides = { old: false, new: false };
+  const push = (kind: DiffPart["kind"], text: string) => {
+    if (text === "") return;
+    const last = parts[parts.length - 1];
+    if (last?.kind === kind) last.text += text;
+    else parts.push({ kind, text });
+  };
+  // The paragraph break before a block belongs to whichever sides already have text.
+  const separate = (onOld: boolean, onNew: boolean) => {
+    const o = onOld && sides.old;
+    const n = onNew && sides.new;
+    push(o && n ? "same" : o ? "removed" : "added", o || n ? "\n\n" : "");
+    if (onOld) sides.old = true;
+    if (onNew) sides.new = true;
+  };
+  const removed = (p: string) => (separate(true, false), push("removed", p));
+  const added = (p: string) => (separate(false, true), push("added", p));
+
+  const changes = diffArrays(before.split("\n\n"), after.split("\n\n"));
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i]!;
+    if (!change.added && !change.removed) {
+      for (const p of change.value) (separate(true, true), push("same", p));
+      continue;
+    }
+    const next = changes[i + 1];
+    const olds = change.removed ? change.value : [];
+    const news = change.added ? change.value : next?.added && change.removed ? (i++, next.value) : [];
+    let from = 0;
+    for (const p of news) {
+      const match = olds.findIndex((o, j) => j >= from && likeness(o, p) >= PAIRED);
+      if (match === -1) {
+        added(p);
+        continue;
+      }
+      olds.slice(from, match).forEach(removed);
+      separate(true, true);
+      for (const c of diffWords(olds[match]!, p)) push(c.added ? "added" : c.removed ? "removed" : "same", c.value);
+      from = match + 1;
+    }
+    olds.slice(from).forEach(removed);
+  }
   const stats = { added: 0, removed: 0 };
   for (const part of parts) if (part.kind !== "same") stats[part.kind] += countWords(part.text);
   return { parts, stats };
-}
-
-function diffParagraphs(before: string, after: string) {
-  // Paragraphs are few (hundreds), so this is fast whatever the edit.
-  return diffArrays(before.split("\n\n"), after.split("\n\n")).map((c) => ({ ...c, value: c.value.map((p) => `${p}\n\n`).join("") }));
 }
 
 export async function diffVersions({ articleId, from, to, userId }: { articleId: string; from: number; to: number; userId: string }): Promise<VersionDiffDTO> {
@@ -98,4 +143,9 @@ export async function diffVersions({ articleId, from, to, userId }: { articleId:
 export async function currentVersionNumber(articleId: string): Promise<number> {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { version: true } });
   return article?.version ?? 1;
+}
+
+/** How many claims a save will re-anchor (attached or waiting), for the editor's notice. */
+export function countAnchoredClaims(articleId: string): Promise<number> {
+  return db.claim.count({ where: { articleId, anchorStatus: { in: ["attached", "needs_review"] } } });
 }

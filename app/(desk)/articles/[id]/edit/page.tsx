@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth";
+import { getArticle } from "@/lib/articles/get-article";
+import { parseBlocks } from "@/lib/articles/blocks";
+import { articleToMarkdown, MAX_IMPORT_BYTES } from "@/lib/articles/import";
+import { SIGN_OFF_ROLES } from "@/lib/claims/access";
+import { countAnchoredClaims, currentVersionNumber, getVersion } from "@/lib/articles/versions";
+import { VersionEditor } from "@/components/articles/versions/VersionEditor";
+
+type Props = { params: Promise<{ id: string }> };
+
+export const metadata: Metadata = { title: "Edit text" };
+
+export default async function EditArticlePage({ params }: Props) {
+  const { id } = await params;
+  const user = await requireUser();
+  const article = await getArticle({ id, userId: user.id });
+  if (!article) notFound();
+  const back = (
+    <Link href={`/articles/${article.id}`} className="text-sm text-muted underline-offset-2 hover:text-accent hover:underline">
+      ← Back to the article
+    </Link>
+  );
+  if (!SIGN_OFF_ROLES.includes(article.myRole)) {
+    return (
+      <div className="mx-auto max-w-3xl space-y-4">
+        {back}
+        <p className="rounded-md border border-rule bg-white p-4 text-sm">Only an editor can change the article text. You can read every version on the Versions page.</p>
+      </div>
+    );
+  }
+  const number = await currentVersionNumber(article.id);
+  const [current, claims] = await Promise.all([getVersion({ articleId: article.id, number, userId: user.id }), countAnchoredClaims(article.id)]);
+  const markdown = articleToMarkdown(current.body, parseBlocks(current.blocks, current.body));
+  return (
+    <div className="mx-auto max-w-4xl space-y-4">
+      {back}
+      <VersionEditor articleId={article.id} baseVersion={number} initialTitle={current.title} initialMarkdown={markdown} claims={claims} maxBytes={MAX_IMPORT_BYTES} />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { diffTexts } from "@/lib/articles/versions";
+import { readSampleArticle } from "@/prisma/sample-article";
+
+const join = (parts: { kind: string; text: string }[], drop: string) => parts.filter((p) => p.kind !== drop).map((p) => p.text).join("");
+
+describe("diffTexts", () => {
+  const sample = readSampleArticle().body;
+  const p = sample.split("\n\n");
+
+  it("shows an inserted paragraph as one addition and an edited one word by word", () => {
+    const after = ["Update: corrected on Tuesday.", p[0]!.replace("Sir Keir Starmer has called for", "The prime minister urged"), ...p.slice(1)].join("\n\n");
+    const { parts, stats } = diffTexts(sample, after);
+    expect(parts.slice(0, 3)).toEqual([
+      { kind: "added", text: "Update: corrected on Tuesday.\n\n" },
+      { kind: "removed", text: "Sir Keir Starmer has called for" },
+      { kind: "added", text: "The prime minister urged" },
+    ]);
+    expect(stats).toEqual({ added: 4 + 4, removed: 6 });
+  });
+
+  it("shows a deleted paragraph as one removal", () => {
+    const { parts } = diffTexts(sample, [...p.slice(0, 2), ...p.slice(3)].join("\n\n"));
+    expect(parts.filter((x) => x.kind !== "same")).toEqual([{ kind: "removed", text: `\n\n${p[2]}` }]);
+  });
+
+  it("always rebuilds both texts exactly", () => {
+    const paragraph = fc.oneof(fc.constantFrom(...p.slice(0, 8)), fc.lorem({ maxCount: 12 }).filter((s) => s.trim() !== ""));
+    const text = fc.array(paragraph, { minLength: 1, maxLength: 8 }).map((ps) => ps.join("\n\n"));
+    fc.assert(
+      fc.property(text, text, (before, after) => {
+        const { parts } = diffTexts(before, after);
+        expect(join(parts, "added")).toBe(before);
+        expect(join(parts, "removed")).toBe(after);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
