@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { formatDate } from "@/components/articles/format";
+import { renderHighlightedHtml } from "@/components/claims/highlight-html";
+import { ReportBody } from "@/components/publish/ReportBody";
+import { VerdictCard } from "@/components/publish/VerdictCard";
+import { verdictChipClass } from "@/components/publish/verdict-style";
+import { getPublicReport, type PublicReport } from "@/lib/publish/report";
+import { publicBaseUrl } from "@/lib/publish/public-url";
+
+// The public fact-check report: no session, no desk chrome. Only what getPublicReport returns
+// reaches this page (verified claims of a published article), so nothing else can leak here.
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+const loadReport = cache(async (id: string): Promise<PublicReport | null> => {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host");
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  return getPublicReport({ articleId: id, baseUrl: publicBaseUrl(host ? `${proto}://${host}` : null) });
+});
+
+function summary(report: PublicReport): string {
+  const n = report.claims.length;
+  return `${n} ${n === 1 ? "claim" : "claims"} checked by ${report.article.teamName}.`;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const report = await loadReport(id);
+  if (!report) return { title: "Report not found", robots: { index: false } };
+  const title = `Fact check: ${report.article.title}`;
+  const description = report.article.standfirst ? `${summary(report)} ${report.article.standfirst}` : summary(report);
+  return { title, description, openGraph: { title, description, type: "article" } };
+}
+
+/** JSON-LD inside <script>: "<" is escaped so no string in it can close the element. */
+const jsonLd = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
+
+function VerdictTally({ claims }: { claims: PublicReport["claims"] }) {
+  const counts = new Map<string, { key: string | null; label: string; n: number; ordinal: number }>();
+  for (const c of claims) {
+    const entry = counts.get(c.verdict.label) ?? { key: c.verdict.key, label: c.verdict.label, n: 0, ordinal: c.verdict.ordinal };
+    entry.n += 1;
+    counts.set(c.verdict.label, entry);
+  }
+  return (
+    <ul className="flex flex-wrap gap-2" aria-label="Verdicts in this report">
+      {[...counts.values()]
+        .sort((a, b) => b.ordinal - a.ordinal)
+        .map((v) => (
+          <li key={v.label} className={verdictChipClass(v.key)}>
+            {v.n} × {v.label}
+          </li>
+        ))}
+    </ul>
+  );
+}
+
+export default async function PublicReportPage({ params }: Props) {
+  const { id } = await params;
+  const report = await loadReport(id);
+  if (!report) notFound();
+  const { article, claims } = report;
+  const html = renderHighlightedHtml(
+    article.body,
+    claims.filter((c) => c.highlighted).map((c) => ({ id: c.id, start: c.start, end: c.end, status: "verified", verdict: { key: c.verdict.key } })),
+    null,
+  );
+  const meta = [article.byline, formatDate(article.publishedAt?.toISOString() ?? null)].filter(Boolean).join(" · ");
+  return (
+    <div className="min-h-screen bg-paper">
+      <script type="application/ld+json" data-testid="claimreview-jsonld" dangerouslySetInnerHTML={{ __html: jsonLd(report.claimReview) }} />
+      <div className="border-b border-rule bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3 text-sm">
+          <span className="font-semibold text-ink">{article.teamName}</span>
+          <span className="text-xs uppercase tracking-widest text-muted">Fact-check report</span>
+        </div>
+      </div>
+      <main className="mx-auto max-w-6xl px-6 py-10">
+        <header className="max-w-3xl">
+          <p className="text-xs font-semibold uppercase tracking-widest text-accent">Fact check</p>
+          <h1 className="mt-2 font-serif text-4xl leading-tight font-semibold tracking-tight text-ink">{article.title}</h1>
+          {article.standfirst && <p className="mt-4 font-serif text-xl leading-snug text-muted">{article.standfirst}</p>}
+          <p className="mt-4 text-sm text-muted">
+            {meta && <span>{meta} · </span>}
+            {article.source &&
+              (article.sourceUrl ? (
+                <a href={article.sourceUrl} rel="noopener noreferrer" target="_blank" className="underline hover:text-accent">{article.source}</a>
+              ) : (
+                <span>{article.source}</span>
+              ))}
+          </p>
+          <div className="mt-6 rounded-lg border border-rule bg-white px-5 py-4">
+            <p className="text-sm text-ink">
+              <strong className="font-semibold">{summary(report)}</strong>{" "}
+              <span className="text-muted">Report published {formatDate(article.reportPublishedAt?.toISOString() ?? null)}. Checked claims are marked in the text; select one to read the verdict.</span>
+            </p>
+            <div className="mt-3">
+              <VerdictTally claims={claims} />
+            </div>
+          </div>
+        </header>
+        <div className="mt-10 grid gap-10 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
+          <ReportBody html={html} />
+          <section aria-labelledby="verdicts-title" className="space-y-4">
+            <h2 id="verdicts-title" className="text-xs font-semibold uppercase tracking-widest text-muted">Verdicts</h2>
+            {claims.map((claim) => (
+              <VerdictCard key={claim.id} claim={claim} />
+            ))}
+          </section>
+        </div>
+        <footer className="mt-16 border-t border-rule pt-6 text-xs text-muted">
+          Fact-checked by {article.teamName}. Ratings run from True to False; “Unverifiable” means the evidence available does not settle the claim.
+        </footer>
+      </main>
+    </div>
+  );
+}

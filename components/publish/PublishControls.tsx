@@ -1,0 +1,57 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { formatWhen } from "@/components/claims/format";
+import { FormError } from "@/components/ui/FormError";
+import { quietButtonClass, buttonClass } from "@/components/ui/styles";
+import type { ArticlePublishing } from "@/lib/publish/report";
+import { callApi } from "@/components/publish/call-api";
+
+/** Publish state for everyone; the buttons for editors. */
+export function PublishControls({ articleId, canPublish, initial }: { articleId: string; canPublish: boolean; initial: ArticlePublishing }) {
+  const router = useRouter();
+  const [state, setState] = useState(initial);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const href = `/reports/${articleId}`;
+
+  async function change(method: "PUT" | "DELETE") {
+    if (method === "DELETE" && !window.confirm("Take the public report down? Its address will answer “not found” until you publish again.")) return;
+    setPending(true);
+    setError(null);
+    const result = await callApi<{ report: Omit<ArticlePublishing, "verifiedClaims"> }>(`/api/v1/articles/${articleId}/report`, { method });
+    setPending(false);
+    if (!result.ok) return setError(result.message);
+    setState((s) => ({ ...s, ...result.data.report }));
+    router.refresh();
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1" data-testid="publish-controls">
+      <span className="text-xs font-semibold uppercase tracking-wide text-muted">Public report</span>
+      {state.published ? (
+        <span data-testid="publish-state" className="text-ink">
+          <span className="mr-1 inline-block h-2 w-2 rounded-full bg-emerald-600 align-middle" aria-hidden />
+          Published {state.publishedAt ? formatWhen(state.publishedAt) : ""}
+          {state.publishedBy ? ` by ${state.publishedBy.name}` : ""} ·{" "}
+          <a href={href} target="_blank" rel="noopener" className="text-accent underline-offset-2 hover:underline">View public page</a>
+        </span>
+      ) : (
+        <span data-testid="publish-state" className="text-muted">
+          Not published · {state.verifiedClaims} verified {state.verifiedClaims === 1 ? "claim" : "claims"} would be shown
+        </span>
+      )}
+      {canPublish &&
+        (state.published ? (
+          <button type="button" className={quietButtonClass} disabled={pending} onClick={() => change("DELETE")}>Unpublish</button>
+        ) : (
+          <button type="button" className={buttonClass} disabled={pending || state.verifiedClaims === 0} onClick={() => change("PUT")}
+            title={state.verifiedClaims === 0 ? "Verify at least one claim first" : undefined}>
+            Publish report
+          </button>
+        ))}
+      <FormError message={error} />
+    </div>
+  );
+}
