@@ -1,6 +1,7 @@
 // Every route under app/api/v1, one entry per path and method. openapi.test.ts checks this
 // list against the route files on disk, so a new route without a description fails the tests.
 import { ZCreateApiToken } from "@/lib/validation/api-tokens";
+import { ZImportArticle } from "@/lib/validation/articles";
 import { ZAddComment, ZAddEvidence, ZCreateClaim, ZEditComment, ZSetNumeric, ZSetStatus, ZSetVerdict } from "@/lib/validation/claims";
 import { ZAddMember, ZAssignReviewers, ZDoubleReview, ZSubmitReview, ZUpdateMember } from "@/lib/validation/team";
 import { ZResolveAnchor, ZSaveVersion } from "@/lib/validation/versions";
@@ -27,16 +28,8 @@ const json = (properties: Record<string, JsonSchema>) => obj(properties);
 const versionConflict = { "409": "Someone else changed it first: reload and try again (the message says who and what)." };
 
 const importArticleBody: JsonSchema = {
-  type: "object",
-  properties: {
-    format: { type: "string", enum: ["text", "html", "markdown"] },
-    content: { type: "string", description: "The article: plain text, HTML (sanitised: no scripts, styles or event handlers survive) or Markdown. At most 2 MB." },
-    title: { type: "string", description: "Defaults to the title found in the content." },
-    byline: { type: "string" },
-    sourceUrl: { type: "string", format: "uri", description: "http or https only." },
-    publishedAt: { type: "string", format: "date-time" },
-  },
-  required: ["format", "content"],
+  ...bodySchemaOf(ZImportArticle),
+  description: "content is plain text, HTML (sanitised: no scripts, styles or event handlers survive) or Markdown, at most 2 MB. title defaults to the one found in the content.",
 };
 
 export const operations: Record<string, Partial<Record<Method, Operation>>> = {
