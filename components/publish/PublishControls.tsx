@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { formatWhen } from "@/components/claims/format";
 import { FormError } from "@/components/ui/FormError";
 import { quietButtonClass, buttonClass } from "@/components/ui/styles";
@@ -12,6 +12,8 @@ import { callApi } from "@/components/publish/call-api";
 export function PublishControls({ articleId, canPublish, initial }: { articleId: string; canPublish: boolean; initial: ArticlePublishing }) {
   const router = useRouter();
   const [state, setState] = useState(initial);
+  // A refresh of the page (after a claim is verified, say) brings new counts from the server.
+  useEffect(() => setState(initial), [initial]);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const href = `/reports/${articleId}`;

@@ -26,6 +26,7 @@ test("export W3C annotations and CSV from one article, import the file into anot
   await expect(page.getByTestId("import-annotations").getByRole("status")).toContainText("Imported 5 claims, 6 comments, 2 evidence");
   // A reviewer cannot sign off, so the two verified claims arrive as proposed.
   await expect(page.getByTestId("import-annotations").getByRole("status")).toContainText("2 verified claims arrive as proposed");
+  await page.getByTestId("publish-tools").screenshot({ path: testInfo.outputPath("import-done.png") });
   await expect
     .poll(async () => new Set(await page.getByTestId("article-body").locator(".hl").evaluateAll((els) => els.flatMap((el) => (el as HTMLElement).dataset.ids!.split(" ")))).size)
     .toBe(5);
