@@ -1,5 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { compileErrors, validate } from "@readme/openapi-parser";
+import type { OpenAPIV3_1 } from "openapi-types";
 import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 
@@ -66,6 +68,12 @@ describe("the OpenAPI document", () => {
       for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
       expect(node, `${target} does not resolve`).toBeTypeOf("object");
     }
+  });
+
+  it("passes a full OpenAPI 3.1 validation (@readme/openapi-parser)", async () => {
+    const result = await validate(structuredClone(doc) as unknown as OpenAPIV3_1.Document);
+    expect(result.valid ? "" : compileErrors(result)).toBe("");
+    expect(result.warnings).toEqual([]);
   });
 
   it("declares every path parameter, uses unique operation ids and known security schemes", () => {
