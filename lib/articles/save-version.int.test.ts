@@ -151,6 +151,14 @@ describe("saving a version", () => {
     expect((await articleOf(article.id)).title).toBe("A better title");
   });
 
+  it("gives claims made after a save the version they were made on", async () => {
+    const article = await createArticle(desk.team.id);
+    const next = `Update.\n\n${sample}`;
+    await saveBody(desk, article.id, next);
+    const claim = await claimOn(desk, article.id, next, "Update.");
+    expect((await stored(claim.id)).anchorVersion).toBe(2);
+  });
+
   it("refuses empty text with a readable message", async () => {
     const article = await createArticle(desk.team.id);
     const error = await failure(saveArticleVersion({ articleId: article.id, userId: desk.editor.id, baseVersion: 1, markdown: "  \n\n " }));

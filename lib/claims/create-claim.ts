@@ -13,6 +13,12 @@ export async function createClaim({ userId, articleId, target }: TCreateClaim & 
   const check = checkTarget(article.body, target);
   if (!check.ok) throw new AppError("unprocessable", check.reason, { target: [check.reason] });
   const claim = await db.$transaction(async (tx) => {
+    // Saving a new version locks the article row; sharing that lock means the text checked
+    // above is still the text when the claim is stored, or the reader is told to reload.
+    const [current] = await tx.$queryRaw<{ body: string; version: number }[]>`SELECT "body", "version" FROM "Article" WHERE "id" = ${articleId} FOR SHARE`;
+    if (!current || current.body !== article.body) {
+      throw new AppError("conflict", "The article text was changed while you were selecting. Reload the article and select the words again.");
+    }
     const created = await tx.claim.create({
       data: {
         articleId,
@@ -22,6 +28,7 @@ export async function createClaim({ userId, articleId, target }: TCreateClaim & 
         start: target.position.start,
         end: target.position.end,
         requiresDoubleReview: article.requiresDoubleReview,
+        anchorVersion: current.version,
         numeric: extractNumericClaim(target.quote.exact) ?? undefined,
         createdById: userId,
         updatedById: userId,
