@@ -8,13 +8,12 @@ import { API_METHOD_HEADER } from "@/lib/http/api-request";
 // handler checks the session itself.
 export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
-  if (request.nextUrl.pathname.startsWith("/api/v1/")) {
-    headers.set(API_METHOD_HEADER, request.method);
-  } else {
-    headers.delete(API_METHOD_HEADER);
-    headers.set("x-factdesk-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  }
+  const { pathname, search } = request.nextUrl;
+  if (pathname.startsWith("/api/v1/")) headers.set(API_METHOD_HEADER, request.method);
+  else headers.delete(API_METHOD_HEADER);
+  if (!pathname.startsWith("/api/")) headers.set("x-factdesk-path", `${pathname}${search}`);
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ["/((?!api/|_next/|favicon.ico).*)", "/api/v1/:path*"] };
+// Every route but static assets: no request reaches a handler with a client-made method header.
+export const config = { matcher: ["/((?!_next/|favicon.ico).*)"] };
