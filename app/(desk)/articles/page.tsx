@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { requireRole, requireUser } from "@/lib/auth";
 import { listArticles } from "@/lib/articles/list-articles";
 import { ArticleTable } from "@/components/articles/ArticleTable";
+import { buttonClass } from "@/components/ui/styles";
+import { SIGN_OFF_ROLES } from "@/lib/claims/access";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -18,6 +20,11 @@ export default async function ArticlesPage() {
           <h1 className="text-2xl font-semibold tracking-tight">Articles</h1>
           <p className="text-sm text-muted">{user.teamName} · {articles.length} article{articles.length === 1 ? "" : "s"}</p>
         </div>
+        {user.role && SIGN_OFF_ROLES.includes(user.role) && (
+          <a href="/articles/new" className={buttonClass}>
+            New article
+          </a>
+        )}
       </div>
       <ArticleTable articles={articles} />
     </div>

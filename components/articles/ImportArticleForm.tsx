@@ -1,0 +1,204 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo, useState, type ChangeEvent, type FormEvent } from "react";
+import { FormError } from "@/components/ui/FormError";
+import { buttonClass, inputClass } from "@/components/ui/styles";
+import type { ImportFormat } from "@/lib/articles/import/limits";
+import { ACCEPTED_FILES, FORMAT_LABEL, formatOfFile, formatSize, previewOf } from "@/components/articles/import-source";
+
+type Source = "text" | "html" | "markdown" | "file";
+const SOURCES: { key: Source; label: string; hint: string }[] = [
+  { key: "text", label: "Paste text", hint: "Plain text: leave a blank line between paragraphs." },
+  { key: "html", label: "Paste HTML", hint: "The page source or a fragment. Only the article's text, headings, lists, quotes and links are kept; scripts, styles and embeds are removed." },
+  { key: "markdown", label: "Markdown", hint: "A leading “# Title” becomes the title; ## headings, - lists, > quotes and [links](https://…) keep their structure." },
+  { key: "file", label: "Upload file", hint: "A .txt, .html or .md file; the format is taken from the extension." },
+];
+
+type FieldErrors = Record<string, string[]>;
+const SHOWN_FIELDS = new Set(["content", "format", "title", "byline", "sourceUrl", "publishedAt"]);
+type LoadedFile = { name: string; size: number; format: ImportFormat; content: string };
+
+/** Pasting or uploading an article, with its metadata; on success the new article opens. */
+export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
+  const router = useRouter();
+  const [source, setSource] = useState<Source>("text");
+  const [pasted, setPasted] = useState("");
+  const [file, setFile] = useState<LoadedFile | null>(null);
+  const [title, setTitle] = useState("");
+  const [byline, setByline] = useState("");
+  const [sourceUrl, setSourceUrl] = useState("");
+  const [publishedAt, setPublishedAt] = useState("");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<FieldErrors>({});
+
+  const format: ImportFormat | null = source === "file" ? (file?.format ?? null) : source;
+  const content = source === "file" ? (file?.content ?? "") : pasted;
+  const preview = useMemo(() => (format ? previewOf(format, content) : null), [format, content]);
+  const active = SOURCES.find((s) => s.key === source)!;
+
+  function choose(next: Source) {
+    setSource(next);
+    setError(null);
+    setFields({});
+  }
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    setError(null);
+    setFields({});
+    setFile(null);
+    const chosen = event.target.files?.[0];
+    if (!chosen) return;
+    const detected = formatOfFile(chosen.name);
+    if (!detected) return setFields({ content: ["Choose a .txt, .html, .htm or .md file."] });
+    // Checked before reading, so a huge file is refused at once and never sent.
+    if (chosen.size > maxBytes) return setFields({ content: [`That file is ${formatSize(chosen.size)}; the limit is ${formatSize(maxBytes)}.`] });
+    setFile({ name: chosen.name, size: chosen.size, format: detected, content: await chosen.text() });
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setFields({});
+    if (!format || content.trim() === "") {
+      return setFields({ content: [source === "file" ? "Choose a file to import." : "Paste the article first."] });
+    }
+    const bytes = new TextEncoder().encode(content).length;
+    if (bytes > maxBytes) return setFields({ content: [`That is ${formatSize(bytes)}; the limit is ${formatSize(maxBytes)}.`] });
+    setPending(true);
+    try {
+      const response = await fetch("/api/v1/articles", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ format, content, title, byline, sourceUrl, publishedAt }),
+      });
+      const payload = (await response.json().catch(() => null)) as
+        | { article?: { id: string }; error?: { message: string; fields?: FieldErrors } }
+        | null;
+      if (response.ok && payload?.article) {
+        router.push(`/articles/${payload.article.id}`);
+        return; // stays pending while the article page loads
+      }
+      const returned = payload?.error?.fields ?? {};
+      setFields(returned);
+      // A message already shown beside its field is not repeated; anything else goes in the banner.
+      const besideField = Object.keys(returned).some((name) => SHOWN_FIELDS.has(name));
+      setError(besideField ? "Nothing was saved yet: correct the field marked above and import again." : (payload?.error?.message ?? "The import failed. Nothing was saved; please try again."));
+    } catch {
+      setError("Factdesk could not be reached. Nothing was saved; check your connection and try again.");
+    }
+    setPending(false);
+  }
+
+  const fieldError = (name: string) =>
+    fields[name]?.length ? (
+      <p id={`${name}-error`} className="mt-1 text-sm text-red-700">
+        {fields[name]!.join(" ")}
+      </p>
+    ) : null;
+  const described = (name: string) => (fields[name]?.length ? `${name}-error` : undefined);
+
+  return (
+    <form onSubmit={submit} className="space-y-6 rounded-lg border border-rule bg-white p-6" aria-busy={pending} noValidate>
+      <fieldset>
+        <legend className="mb-2 text-sm font-medium">Article</legend>
+        <div role="tablist" aria-label="How to import" className="inline-flex rounded-md border border-rule bg-stone-50 p-0.5">
+          {SOURCES.map((s) => (
+            <button
+              key={s.key}
+              type="button"
+              role="tab"
+              aria-selected={source === s.key}
+              onClick={() => choose(s.key)}
+              className={`rounded px-3 py-1.5 text-sm ${source === s.key ? "bg-white font-medium text-ink shadow-sm" : "text-muted hover:text-ink"}`}
+            >
+              {s.label}
+            </button>
+          ))}
+        </div>
+        <p className="mt-2 text-sm text-muted">{active.hint}</p>
+
+        {source === "file" ? (
+          <div className="mt-3">
+            <label className="block text-sm font-medium" htmlFor="import-file">
+              File
+            </label>
+            <input
+              id="import-file"
+              type="file"
+              accept={ACCEPTED_FILES}
+              onChange={onFile}
+              aria-describedby={described("content")}
+              className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-rule file:bg-white file:px-3 file:py-1.5 file:text-sm file:text-ink hover:file:border-accent"
+            />
+            {file && (
+              <p className="mt-2 text-sm text-muted" data-testid="import-file-info">
+                {file.name} · {formatSize(file.size)} · read as {FORMAT_LABEL[file.format]}
+              </p>
+            )}
+          </div>
+        ) : (
+          <label className="mt-3 block text-sm font-medium">
+            {source === "text" ? "Article text" : source === "html" ? "HTML" : "Markdown"}
+            <textarea
+              className={`${inputClass} mt-1 h-72 resize-y ${source === "text" ? "font-serif text-base" : "font-mono text-[0.85rem]"} leading-relaxed`}
+              value={pasted}
+              onChange={(e) => setPasted(e.target.value)}
+              aria-invalid={fields.content ? true : undefined}
+              aria-describedby={described("content")}
+              spellCheck={source === "text"}
+            />
+          </label>
+        )}
+        {fieldError("content")}
+        {fieldError("format")}
+        {preview && (
+          <p className="mt-2 text-sm text-muted" data-testid="import-preview" aria-live="polite">
+            {preview.title ? (
+              <>
+                Title found: <span className="font-medium text-ink">{preview.title}</span> ·{" "}
+              </>
+            ) : null}
+            About {preview.paragraphs} paragraph{preview.paragraphs === 1 ? "" : "s"}
+          </p>
+        )}
+      </fieldset>
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <label className="block text-sm font-medium md:col-span-2">
+          Title
+          <span className="ml-2 font-normal text-muted">{format === "text" ? "Required for plain text." : "Leave empty to use the title found in the article."}</span>
+          <input className={`${inputClass} mt-1 font-serif text-lg`} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} aria-invalid={fields.title ? true : undefined} aria-describedby={described("title")} />
+          {fieldError("title")}
+        </label>
+        <label className="block text-sm font-medium">
+          Byline
+          <input className={`${inputClass} mt-1`} value={byline} onChange={(e) => setByline(e.target.value)} maxLength={200} placeholder="e.g. Jane Smith, Political Editor" aria-describedby={described("byline")} />
+          {fieldError("byline")}
+        </label>
+        <label className="block text-sm font-medium">
+          Published
+          <input type="date" className={`${inputClass} mt-1`} value={publishedAt} onChange={(e) => setPublishedAt(e.target.value)} aria-invalid={fields.publishedAt ? true : undefined} aria-describedby={described("publishedAt")} />
+          {fieldError("publishedAt")}
+        </label>
+        <label className="block text-sm font-medium md:col-span-2">
+          Source URL
+          <input type="url" className={`${inputClass} mt-1`} value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} placeholder="https://" aria-invalid={fields.sourceUrl ? true : undefined} aria-describedby={described("sourceUrl")} />
+          {fieldError("sourceUrl")}
+        </label>
+      </div>
+
+      <FormError message={error} />
+      <div className="flex items-center gap-3">
+        <button type="submit" className={buttonClass} disabled={pending}>
+          {pending ? "Importing…" : "Import article"}
+        </button>
+        <a href="/articles" className="text-sm text-muted hover:text-accent">
+          Cancel
+        </a>
+        <span className="text-xs text-muted">Up to {formatSize(maxBytes)}.</span>
+      </div>
+    </form>
+  );
+}
