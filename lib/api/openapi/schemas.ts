@@ -94,6 +94,14 @@ export const componentSchemas: Record<string, JsonSchema> = {
       sourceUrl: nullable(str),
       publishedAt: nullable(dateTime),
       body: { type: "string", description: "Normalised plain text, paragraphs joined by two newlines. Claim offsets index into it." },
+      blocks: nullable({
+        type: "object",
+        description: "Structure of the body; null when it is all plain paragraphs.",
+        properties: {
+          paragraphs: arrayOf({ type: "object", properties: { kind: { type: "string", enum: ["p", "h2", "h3", "li", "quote"] }, ordered: bool }, required: ["kind"] }),
+          links: arrayOf({ type: "object", properties: { start: int, end: int, href: { type: "string", description: "http, https or mailto only." } }, required: ["start", "end", "href"] }),
+        },
+      }),
       requiresDoubleReview: bool,
       myRole: role,
     },
