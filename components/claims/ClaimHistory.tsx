@@ -14,6 +14,13 @@ const ACTION_TEXT: Record<string, string> = {
   "comment.deleted": "deleted a comment",
   "comment.restored": "restored a comment",
   "evidence.added": "added evidence",
+  "article.version_saved": "saved a new version of the text",
+  "claim.reanchored": "moved the claim onto a new version of the text",
+  "claim.needs_reanchoring": "changed the text; the claim needs re-anchoring",
+  "claim.anchor_confirmed": "attached the claim to a suggested place",
+  "claim.anchor_chosen": "attached the claim to selected words",
+  "claim.orphaned": "marked the claim orphaned",
+  "claim.restored": "restored the orphaned claim for re-anchoring",
 };
 
 const field = (value: unknown, key: string): unknown =>
@@ -25,6 +32,12 @@ export function describeActivity(event: ActivityDTO): string {
   if (event.action === "claim.status" && typeof to === "string") return `${base} to ${to.replace(/_/g, " ")}`;
   const verdict = field(field(event.after, "verdict"), "verdict");
   if (event.action === "claim.verdict" && typeof verdict === "string") return `${base}: ${verdict}`;
+  const saved = field(event.after, "version");
+  if (event.action === "article.version_saved" && typeof saved === "number") return `saved version ${saved} of the text`;
+  const confidence = field(event.after, "confidence");
+  if (event.action === "claim.reanchored" && typeof saved === "number" && typeof confidence === "number") {
+    return `moved the claim onto version ${saved} (${String(field(event.after, "method")).replace("-", " ")}, ${Math.round(confidence * 100)}% sure)`;
+  }
   const title = field(event.after, "title");
   if (event.action === "evidence.added" && typeof title === "string") return `${base}: ${title}`;
   return base;

@@ -16,6 +16,7 @@ const UPDATE = "Update: this article was corrected on Tuesday.";
 const shot = (page: Page, name: string) => (process.env.VERSIONS_SHOTS ? page.screenshot({ path: `${process.env.VERSIONS_SHOTS}/${name}.png`, fullPage: false }) : Promise.resolve());
 
 test("versions: an editor edits the text; claims move or wait for a person, who attaches, selects or orphans them; the diff shows the change", async ({ browser }) => {
+  test.setTimeout(90_000); // two people, many steps: a loaded machine needs more than the default
   const desk = await createDesk();
   const body = desk.article.body;
   const claim = async (phrase: string) => createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(body, phrase) });
