@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { Fragment, useState, type FormEvent } from "react";
 import type { ApiTokenDto } from "@/lib/api-tokens/dto";
 import type { TokenExpiry } from "@/lib/validation/api-tokens";
 import { createTokenAction, revokeTokenAction } from "@/app/(desk)/account/tokens/actions";
@@ -11,9 +11,11 @@ import { EXPIRY_OPTIONS, SCOPE_LABEL } from "@/components/account/token-format";
 import { useAction } from "@/components/claims/useAction";
 import { formatWhen } from "@/components/claims/format";
 import { FormError } from "@/components/ui/FormError";
-import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
+import { buttonClass, inputClass, linkButtonClass, quietButtonClass, sectionTitleClass } from "@/components/ui/styles";
 
 type Scope = ApiTokenDto["scope"];
+const dangerButtonClass =
+  "inline-flex items-center justify-center rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-50";
 const STATUS_CLASS: Record<ApiTokenDto["status"], string> = {
   active: "bg-emerald-50 text-emerald-800 border-emerald-200",
   expired: "bg-stone-100 text-stone-600 border-stone-200",
@@ -92,30 +94,37 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
               </thead>
               <tbody>
                 {tokens.map((t) => (
-                  <tr key={t.id} className="border-b border-rule last:border-0" data-testid={`token-${t.name}`}>
-                    <td className="px-4 py-3 font-medium">{t.name}</td>
-                    <td className="px-4 py-3 font-mono text-xs text-muted">{t.prefix}…</td>
-                    <td className="px-4 py-3">{SCOPE_LABEL[t.scope]}</td>
-                    <td className="px-4 py-3 whitespace-nowrap">{formatDate(t.createdAt)}</td>
-                    <td className="px-4 py-3 whitespace-nowrap text-muted">{t.lastUsedAt ? formatWhen(t.lastUsedAt) : "Never"}</td>
-                    <td className="px-4 py-3 whitespace-nowrap">{t.expiresAt ? formatDate(t.expiresAt) : "Never"}</td>
-                    <td className="px-4 py-3">
-                      <span className={`rounded-full border px-2 py-0.5 text-xs ${STATUS_CLASS[t.status]}`}>{t.status}</span>
-                    </td>
-                    <td className="px-4 py-3 text-right whitespace-nowrap">
-                      {t.status === "revoked" ? null : confirming === t.id ? (
-                        <span className="inline-flex items-center gap-3">
-                          <span className="text-xs text-muted">Scripts using it stop working.</span>
-                          <button type="button" className="text-xs font-medium text-red-700 hover:underline" disabled={revoke.pending} onClick={() => onRevoke(t.id)}>
-                            Yes, revoke
-                          </button>
-                          <button type="button" className={linkButtonClass} onClick={() => setConfirming(null)}>Cancel</button>
-                        </span>
-                      ) : (
-                        <button type="button" className={linkButtonClass} onClick={() => setConfirming(t.id)} aria-label={`Revoke ${t.name}`}>Revoke</button>
-                      )}
-                    </td>
-                  </tr>
+                  <Fragment key={t.id}>
+                    <tr className={`border-b border-rule ${confirming === t.id ? "bg-red-50/40" : "last:border-0"}`} data-testid={`token-${t.name}`}>
+                      <td className="px-4 py-3 font-medium">{t.name}</td>
+                      <td className="px-4 py-3 font-mono text-xs whitespace-nowrap text-muted">{t.prefix}…</td>
+                      <td className="px-4 py-3 whitespace-nowrap">{SCOPE_LABEL[t.scope]}</td>
+                      <td className="px-4 py-3 whitespace-nowrap">{formatDate(t.createdAt)}</td>
+                      <td className="px-4 py-3 whitespace-nowrap text-muted">{t.lastUsedAt ? formatWhen(t.lastUsedAt) : "Never"}</td>
+                      <td className="px-4 py-3 whitespace-nowrap">{t.expiresAt ? formatDate(t.expiresAt) : "Never"}</td>
+                      <td className="px-4 py-3">
+                        <span className={`rounded-full border px-2 py-0.5 text-xs ${STATUS_CLASS[t.status]}`}>{t.status}</span>
+                      </td>
+                      <td className="px-4 py-3 text-right">
+                        {t.status !== "revoked" && confirming !== t.id && (
+                          <button type="button" className={linkButtonClass} onClick={() => setConfirming(t.id)} aria-label={`Revoke ${t.name}`}>Revoke</button>
+                        )}
+                      </td>
+                    </tr>
+                    {confirming === t.id && (
+                      <tr className="border-b border-rule bg-red-50/40 last:border-0" data-testid={`revoke-${t.name}`}>
+                        <td colSpan={8} className="px-4 pb-3">
+                          <div className="flex flex-wrap items-center justify-end gap-3 text-sm">
+                            <span>Revoke “{t.name}”? Scripts using it stop working at once; this cannot be undone.</span>
+                            <button type="button" className={quietButtonClass} onClick={() => setConfirming(null)}>Cancel</button>
+                            <button type="button" className={dangerButtonClass} disabled={revoke.pending} onClick={() => onRevoke(t.id)}>
+                              {revoke.pending ? "Revoking…" : "Yes, revoke"}
+                            </button>
+                          </div>
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
                 ))}
               </tbody>
             </table>

@@ -11,9 +11,9 @@ export const EXPIRY_OPTIONS: { value: TokenExpiry; label: string }[] = [
 
 export const SCOPE_LABEL: Record<ApiTokenDto["scope"], string> = { read: "Read only", read_write: "Read and write" };
 
-/** A shell-ready example: list articles, then create a claim (write tokens only). */
+/** A shell-ready example: list articles, then (write tokens only) comment on a claim. */
 export function curlExample(origin: string, secret: string, canWrite: boolean): string {
   const list = `curl -H "Authorization: Bearer ${secret}" \\\n  ${origin}/api/v1/articles`;
   if (!canWrite) return list;
-  return `${list}\n\ncurl -X POST -H "Authorization: Bearer ${secret}" \\\n  -H "Content-Type: application/json" \\\n  ${origin}/api/v1/articles/ARTICLE_ID/claims \\\n  -d '{"target":{"selector":[{"type":"TextQuoteSelector","exact":"spends around 2.3 per cent"},{"type":"TextPositionSelector","start":120,"end":146}]}}'`;
+  return `${list}\n\ncurl -X POST -H "Authorization: Bearer ${secret}" \\\n  -H "Content-Type: application/json" \\\n  -d '{"body":"Checked against the ONS release."}' \\\n  ${origin}/api/v1/claims/CLAIM_ID/comments`;
 }

@@ -83,7 +83,8 @@ test("tokens made in the UI act as their user, within their scope, until revoked
   // Revoked in the UI (with a confirmation): the next request is 401.
   const row = page.getByTestId("token-Read script");
   await row.getByRole("button", { name: "Revoke Read script" }).click();
-  await row.getByRole("button", { name: "Yes, revoke" }).click();
+  await page.screenshot({ path: testInfo.outputPath("tokens-revoke.png") });
+  await page.getByTestId("revoke-Read script").getByRole("button", { name: "Yes, revoke" }).click();
   await expect(row).toContainText("revoked");
   const afterRevoke = await reader.get("/api/v1/articles");
   expect(afterRevoke.status()).toBe(401);
