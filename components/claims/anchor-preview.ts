@@ -51,7 +51,9 @@ export function showPreview(root: HTMLElement, start: number, end: number): bool
   const range = rangeOf(root, start, end);
   if (!highlights || !range || typeof Highlight === "undefined") return false;
   highlights.set(PREVIEW_HIGHLIGHT, new Highlight(range));
-  (range.startContainer.parentElement ?? root).scrollIntoView({ block: "center", behavior: "smooth" });
+  // Scroll only when the place is out of sight; moving the page under the pointer is jarring.
+  const rect = range.getBoundingClientRect();
+  if (rect.top < 120 || rect.bottom > window.innerHeight) (range.startContainer.parentElement ?? root).scrollIntoView({ block: "center", behavior: "smooth" });
   return true;
 }
 
