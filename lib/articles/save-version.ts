@@ -61,6 +61,7 @@ export async function saveArticleVersion({ articleId, userId, baseVersion, title
     const [article] = await tx.$queryRaw<LockedArticle[]>`
       SELECT "id", "teamId", "title", "body", "blocks", "version" FROM "Article" WHERE "id" = ${articleId} FOR UPDATE`;
     if (!article) throw new AppError("not_found", "That article no longer exists.");
+    if (baseVersion > article.version) throw new AppError("conflict", `There is no version ${baseVersion} yet: the current version is ${article.version}. Reload and edit that.`);
     if (article.version !== baseVersion) throw await staleVersionError(tx, articleId, article.version);
 
     const nextTitle = newTitle ?? article.title;
