@@ -47,8 +47,8 @@ function parseDate(text: string | null | undefined): Date | null {
 
 /**
  * A whole web page (or a fragment): sanitised first, then Readability finds the article and
- * its metadata in the inert linkedom DOM (nothing runs there), then the article content is
- * sanitised strictly and walked into paragraphs.
+ * its metadata in the inert linkedom DOM (nothing runs there), then the walker reads the
+ * article's text and safe link targets, and nothing else, into paragraphs.
  */
 export function extractHtml(html: string): ExtractedHtml {
   const safe = sanitizeForExtraction(html);
@@ -56,6 +56,7 @@ export function extractHtml(html: string): ExtractedHtml {
   const { document } = parseHTML(/<html[\s>]/i.test(safe) ? safe : `<!doctype html><html><head></head><body>${safe}</body></html>`);
   const standfirst = metaContent(document, ["description", "og:description", "twitter:description"]);
   const timeElement = document.querySelector("time[datetime]")?.getAttribute("datetime");
+  const author = metaContent(document, ["author", "article:author"]); // read before Readability changes the DOM
   // The serializer hands back Readability's element itself: serialising and re-parsing would
   // go through linkedom's serialiser, which does not escape "&" in attribute values.
   const article = new Readability<unknown>(document as unknown as Document, {
@@ -68,7 +69,7 @@ export function extractHtml(html: string): ExtractedHtml {
   const paragraphs = fromReadability.length > 0 ? fromReadability : walkElement(articleDocument(safe).body);
   return {
     title: clean(article?.title),
-    byline: clean(article?.byline) ?? metaContent(document, ["author", "article:author"]),
+    byline: clean(article?.byline) ?? author,
     publishedAt: parseDate(article?.publishedTime) ?? parseDate(timeElement),
     standfirst: standfirst && paragraphs[0]?.text !== standfirst ? standfirst : null,
     paragraphs,

@@ -1,7 +1,7 @@
 // Turns a (sanitised) DOM into the canonical body and its structure. Only text and safe link
 // targets come out of here: no markup, attribute or URL of another scheme can survive, whatever
 // the sanitiser let through, because nothing but text nodes and canonicalHref() is ever read.
-import { WHITESPACE_CLASS } from "@/lib/anchoring/whitespace";
+import { WHITESPACE_CLASS, isBlank } from "@/lib/anchoring/whitespace";
 import { canonicalHref, type ArticleBlocks, type BlockKind } from "@/lib/articles/blocks";
 
 /** Subtrees that never hold article text (and some that are favourite hiding places for payloads). */
@@ -65,7 +65,7 @@ export function walkDom(root: DomNode): WalkedParagraph[] {
       // One <br> is a line break inside a paragraph; two in a row is how a lot of HTML writes a paragraph break.
       const draft = current as Draft | null;
       if (!draft) return;
-      if (draft.brAt >= 0 && new RegExp(`^[${WHITESPACE_CLASS}]*$`).test(draft.text.slice(draft.brAt))) return flush();
+      if (draft.brAt >= 0 && isBlank(draft.text.slice(draft.brAt))) return flush();
       draft.text += "\n";
       draft.brAt = draft.text.length;
       return;
