@@ -142,6 +142,12 @@ export async function importAnnotations({ userId, articleId, document }: { userI
   });
   const claimIds = await db.$transaction(
     async (tx) => {
+      // Like createClaim: share the row lock a saved version takes, so the text the claims were
+      // placed on is still the article's text when they are stored.
+      const [current] = await tx.$queryRaw<{ body: string; version: number }[]>`SELECT "body", "version" FROM "Article" WHERE "id" = ${articleId} FOR SHARE`;
+      if (!current || current.body !== article.body || current.version !== meta.version) {
+        throw new AppError("conflict", "The article text was changed while the file was being read. Nothing was imported; try again.");
+      }
       const ids: string[] = [];
       for (const plan of plans) ids.push(await createClaimTree(tx, plan, { articleId, teamId: article.teamId, version: meta.version, userId }));
       return ids;
