@@ -17,7 +17,13 @@ function createClient(): PrismaClient {
       onConnectionError: (err) => console.error("[db] connection error:", err.message),
     },
   );
-  return new PrismaClient({ adapter });
+  return new PrismaClient({
+    adapter,
+    // Under a burst of writes, transactions queue for one of the pool's connections. Prisma's
+    // default wait (2 s) is shorter than a plain query's connect timeout, so a busy moment
+    // failed writes that would have succeeded; both now wait the same, configured time.
+    transactionOptions: { maxWait: config.databaseConnectTimeoutMs, timeout: 15_000 },
+  });
 }
 
 const globalForDb = globalThis as unknown as { factdeskDb?: PrismaClient };

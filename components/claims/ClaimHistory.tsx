@@ -21,6 +21,10 @@ const ACTION_TEXT: Record<string, string> = {
   "claim.anchor_chosen": "attached the claim to selected words",
   "claim.orphaned": "marked the claim orphaned",
   "claim.restored": "restored the orphaned claim for re-anchoring",
+  "claim.imported": "imported the claim from a W3C annotation file",
+  "article.imported": "imported the article",
+  "report.published": "published the public report",
+  "report.unpublished": "took the public report down",
 };
 
 const field = (value: unknown, key: string): unknown =>

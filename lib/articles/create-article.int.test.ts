@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -59,6 +60,15 @@ describe("createArticle", () => {
     // Teammates see it, including viewers.
     expect((await getArticle({ id, userId: desk.viewer.id }))?.title).toBe("Imported headline");
     expect((await listArticles({ userId: desk.reviewer.id, teamId: desk.team.id })).map((a) => a.id)).toContain(id);
+  });
+
+  it("stores the suggestions for the imported text, so the page only reads them", async () => {
+    const content = "The UK currently spends around 2.3 per cent of gross national product on defence, the prime minister said.";
+    const input = ZImportArticle.parse({ format: "text", content, title: "Defence spending" });
+    const { id } = await createArticle({ userId: desk.editor.id, teamId: desk.team.id, input });
+    const row = await testDb().article.findUniqueOrThrow({ where: { id }, include: { suggestions: true } });
+    expect(row.suggestionsHash).toBe(createHash("sha256").update(row.body).digest("hex"));
+    expect(row.suggestions.map((s) => s.text).join(" ")).toContain("2.3 per cent");
   });
 
   it("prefers the title typed in the form over the one found in the content", async () => {

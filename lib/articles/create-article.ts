@@ -2,6 +2,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { importArticle } from "@/lib/articles/import";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { refreshSuggestions } from "@/lib/claims/suggested";
+import { suggestClaims } from "@/lib/suggestions";
 import { SIGN_OFF_ROLES } from "@/lib/claims/access";
 import { AppError, forbidden } from "@/lib/http/errors";
 import type { TImportArticle } from "@/lib/validation/articles";
@@ -37,8 +39,11 @@ export async function createArticle({ userId, teamId, input }: { userId: string;
     blocks: imported.blocks as unknown as Prisma.InputJsonValue,
   };
 
+  // The detector runs before the transaction, so no connection is held while it thinks.
+  const suggestions = suggestClaims(data.body);
   return db.$transaction(async (tx) => {
     const article = await tx.article.create({ data, select: { id: true, title: true } });
+    await refreshSuggestions(tx, article.id, data.body, suggestions);
     // The trigger wrote version 1 without an author; naming it once is the only change it allows.
     await tx.articleVersion.updateMany({ where: { articleId: article.id, number: 1, createdById: null }, data: { createdById: userId } });
     await recordAudit(tx, {

@@ -61,10 +61,17 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 export const DATABASE_UNAVAILABLE_MESSAGE =
   "The database is not reachable right now. Your saved work is safe; try again in a moment.";
 
+export const DATABASE_BUSY_MESSAGE = "The database is too busy to take this change right now. Nothing was changed; try again in a moment.";
+
 /** Turns any thrown value into an AppError, logging the ones that are bugs. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (isDatabaseUnavailable(err)) return new AppError("database_unavailable", DATABASE_UNAVAILABLE_MESSAGE);
+  // P2028: a transaction could not start (or finish) in time because every connection was busy.
+  if (err instanceof Error && (err as { code?: unknown }).code === "P2028") {
+    console.warn("[factdesk] transaction timed out waiting for the database:", err.message);
+    return new AppError("database_unavailable", DATABASE_BUSY_MESSAGE);
+  }
   console.error("[factdesk] unexpected error:", err);
   return new AppError("internal", "Something went wrong on our side. Nothing was changed; please try again.");
 }
