@@ -9,6 +9,10 @@ import { targetFor } from "../../lib/claims/test-helpers";
 import type { VerdictKey } from "../../lib/claims/verdicts";
 import { createArticle, createTeam, createUser, testDb } from "../fixtures/factories";
 import { selectInArticle } from "../fixtures/selection";
+import { publishReport } from "../../lib/publish/publish-report";
+import { saveArticleVersion } from "../../lib/articles/save-version";
+import { articleToMarkdown } from "../../lib/articles/import";
+import { parseBlocks } from "../../lib/articles/blocks";
 
 // Refreshes the README's pictures: `SCREENSHOTS=1 npm test -- --only=e2e --skip-build e2e/docs`.
 test.skip(!process.env.SCREENSHOTS, "only when refreshing the README screenshots");
@@ -88,4 +92,29 @@ test("README screenshots", async ({ page }) => {
   await page.screenshot({ path: "docs/screenshots/stats.png", fullPage: true });
   await page.goto("/team");
   await page.screenshot({ path: "docs/screenshots/team.png" });
+
+  // The public report of the verified claim.
+  await publishReport({ userId: editor.id, articleId: article.id });
+  await page.goto(`/reports/${article.id}`);
+  await page.screenshot({ path: "docs/screenshots/report.png" });
+
+  // A correction rewrites the 2.3 per cent sentence: that claim waits for a person.
+  const current = await testDb().article.findUniqueOrThrow({ where: { id: article.id } });
+  const markdown = articleToMarkdown(current.body, parseBlocks(current.blocks, current.body));
+  const rewritten = markdown.replace(
+    "The UK currently spends around 2.3 per cent of gross national product on defence",
+    "Britain's defence budget is now a little over 2.3 per cent of national income, according to the MoD",
+  );
+  await saveArticleVersion({ articleId: article.id, userId: editor.id, baseVersion: current.version, markdown: rewritten });
+  await signIn(page, reviewer);
+  await page.goto(`/articles/${article.id}`);
+  await page.getByTestId("claims-needs-reanchoring").locator("[data-claim-id]").first().click();
+  await expect(page.getByTestId("reanchor-section")).toBeVisible();
+  await page.screenshot({ path: "docs/screenshots/reanchor.png" });
+  await page.goto(`/articles/${article.id}/versions`);
+  await expect(page.getByTestId("version-diff")).toBeVisible();
+  await page.screenshot({ path: "docs/screenshots/versions.png" });
+  await signIn(page, editor);
+  await page.goto("/articles/new");
+  await page.screenshot({ path: "docs/screenshots/new-article.png" });
 });

@@ -56,6 +56,16 @@ describe("confidence", () => {
     expect(result.confidence).toBeLessThan(ATTACH_THRESHOLD);
   });
 
+  it("offers the words that took a heavily rewritten claim's place, without attaching them", () => {
+    const { c, result } = runCase("claim reworded heavily");
+    expect(result.outcome).toBe("needs-review");
+    expect(result.candidates).toHaveLength(1);
+    const place = result.candidates[0]!;
+    expect(c.new.slice(place.start, place.end)).toBe(place.text);
+    expect(place.text).toContain("Starmer has offered to send British peacekeepers");
+    expect(place.score).toBeLessThan(ATTACH_THRESHOLD);
+  });
+
   it("offers both places when a claim's words now fit two places equally", () => {
     const { c, result } = runCase("claim's words now appear twice, equally fitting: ambiguous");
     const places = result.candidates.map((x) => x.start).sort((a, b) => a - b);

@@ -16,6 +16,7 @@ import { splitsSurrogatePair } from "../selectors";
 import { isBlank } from "../whitespace";
 import { approximateMatches, createScorer, searchWindows, type Prepared, type Scored, type Span } from "./candidates";
 import { buildDiffMap } from "./diff-map";
+import { editDistance } from "./similarity";
 import { foldQuote, foldText } from "./fold";
 import { AMBIGUITY_MARGIN, ATTACH_THRESHOLD } from "./score";
 import type { ReanchorClaim, ReanchorOptions, ReanchorResult } from "./types";
@@ -42,15 +43,16 @@ function samePlace(newBody: string, claim: ReanchorClaim, bodyUnchanged: boolean
   const { exact, prefix, suffix } = claim.quote;
   // slice-and-compare: V8 does this faster than startsWith for quote-sized strings.
   if (!isValidPosition(newBody, start, end) || newBody.slice(start, end) !== exact) return null;
+  // With the body unchanged, the span is the very one checked when the claim was stored.
   if (!bodyUnchanged) {
     if (start < prefix.length || newBody.slice(start - prefix.length, start) !== prefix) return null;
     if (newBody.slice(end, end + suffix.length) !== suffix) return null;
+    // Stored claims are whole characters and never blank; starting with visible ASCII and not
+    // ending on a high surrogate settles both without further tests.
+    const first = exact.charCodeAt(0);
+    const plain = first > 0x20 && first < 0x7f && exact.charCodeAt(exact.length - 1) < 0xd800;
+    if (!plain && (splitsSurrogatePair(newBody, start) || splitsSurrogatePair(newBody, end) || isBlank(exact))) return null;
   }
-  // Stored claims are whole characters and never blank; starting with visible ASCII and not
-  // ending on a high surrogate settles both without further tests.
-  const first = exact.charCodeAt(0);
-  const plain = first > 0x20 && first < 0x7f && exact.charCodeAt(exact.length - 1) < 0xd800;
-  if (!plain && (splitsSurrogatePair(newBody, start) || splitsSurrogatePair(newBody, end) || isBlank(exact))) return null;
   return { id: claim.id, outcome: "exact-position", confidence: 1, start, end, candidates: [{ start, end, text: exact, score: 1 }] };
 }
 
@@ -157,7 +159,23 @@ function reanchorChanged(prepared: Prepared, claim: ReanchorClaim, settings: Set
     ranked = rank(pool);
     if (isClearWinner(ranked, settings.threshold)) break;
   }
+  // 5. Rewritten beyond any approximate match: a person still wants to see the words that took
+  // the claim's place, so offer where the diff says the old words went. Its quote similarity is
+  // under one half here (step 4 allows that many errors), so it can never be attached unasked.
+  if (ranked.length === 0 && own !== null) {
+    const rewritten = rewrittenPlace(scorer, text, quote.exact, mapped);
+    if (rewritten !== null) ranked = [rewritten];
+  }
   return resultOf(prepared, claim, ranked, settings);
+}
+
+// Beyond this many times the quote's length, the mapped region is a rewritten section, not a sentence.
+const MAX_REWRITE_STRETCH = 3;
+
+function rewrittenPlace(scorer: ReturnType<typeof createScorer>, text: string, quote: string, mapped: Span): Scored | null {
+  const { from, to } = mapped;
+  if (to <= from || to - from > quote.length * MAX_REWRITE_STRETCH || isBlank(text.slice(from, to))) return null;
+  return scorer.fuzzy(from, to, editDistance(quote, text.slice(from, to)));
 }
 
 /**
