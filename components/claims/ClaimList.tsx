@@ -83,23 +83,7 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
         {(needsReview.length > 0 || orphaned.length > 0) && claims.length > 0 && <h3 className="border-b border-rule bg-stone-50 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-muted">In the text ({claims.length})</h3>}
         <ol className="divide-y divide-rule" data-testid="claim-list">
           {claims.slice(0, limit).map((claim) => (
-            <li key={claim.id}>
-              <button
-                type="button"
-                onClick={() => onOpen(claim.id)}
-                aria-current={claim.id === cursorId ? "true" : undefined}
-                className="block w-full px-3 py-2.5 text-left hover:bg-stone-50 aria-[current=true]:bg-sky-50"
-                data-claim-id={claim.id}
-              >
-                <span className="block font-serif text-[0.95rem] leading-snug text-ink">“{truncate(claim.exact, 140)}”</span>
-                <span className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-muted">
-                  <span className="hl rounded px-1.5" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined}>{claim.statusLabel}</span>
-                  {claim.verdict && <span className="font-medium text-ink">{claim.verdict.label}</span>}
-                  <span aria-label={`${claim.counts.evidence} evidence`}>📎 {claim.counts.evidence}</span>
-                  <span aria-label={`${claim.counts.comments} comments`}>💬 {claim.counts.comments}</span>
-                </span>
-              </button>
-            </li>
+            <ClaimRow key={claim.id} claim={claim} current={claim.id === cursorId} onOpen={onOpen} />
           ))}
           {claims.length > limit && (
             <li ref={sentinel} className="p-3 text-center text-xs text-muted">Loading more claims…</li>
@@ -121,27 +105,43 @@ function ClaimGroup({ title, tone, testId, claims, cursorId, onOpen }: GroupProp
       <h3 className={`border-b px-3 py-1.5 text-xs font-semibold uppercase tracking-wide ${head}`}>{title}</h3>
       <ol className="divide-y divide-rule border-b border-rule">
         {claims.map((claim) => (
-          <li key={claim.id}>
-            <button
-              type="button"
-              onClick={() => onOpen(claim.id)}
-              aria-current={claim.id === cursorId ? "true" : undefined}
-              className="block w-full px-3 py-2.5 text-left hover:bg-stone-50 aria-[current=true]:bg-sky-50"
-              data-claim-id={claim.id}
-            >
-              <span className="block font-serif text-[0.95rem] leading-snug text-muted">
-                <span className="sr-only">Old text: </span>“{truncate(claim.exact, 140)}”
-              </span>
-              <span className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-muted">
-                <span className="rounded bg-stone-200 px-1.5 text-ink">{claim.statusLabel}</span>
-                {claim.verdict && <span className="font-medium text-ink">{claim.verdict.label}</span>}
-                <span aria-label={`${claim.counts.evidence} evidence`}>📎 {claim.counts.evidence}</span>
-                <span aria-label={`${claim.counts.comments} comments`}>💬 {claim.counts.comments}</span>
-              </span>
-            </button>
-          </li>
+          <ClaimRow key={claim.id} claim={claim} current={claim.id === cursorId} onOpen={onOpen} detached />
         ))}
       </ol>
     </section>
+  );
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * One claim in the list. A detached claim (its words are not in the current text) shows its
+ * old quote in grey and a plain status chip, since it has no highlight colour to echo.
+ */
+function ClaimRow({ claim, current, onOpen, detached = false }: { claim: ClaimSummary; current: boolean; onOpen: (id: string) => void; detached?: boolean }) {
+  return (
+    <li>
+      <button
+        type="button"
+        onClick={() => onOpen(claim.id)}
+        aria-current={current ? "true" : undefined}
+        className="block w-full px-3 py-2.5 text-left hover:bg-stone-50 aria-[current=true]:bg-sky-50"
+        data-claim-id={claim.id}
+      >
+        <span className={`block font-serif text-[0.95rem] leading-snug ${detached ? "text-muted" : "text-ink"}`}>
+          {detached && <span className="sr-only">Old text: </span>}“{truncate(claim.exact, 140)}”
+        </span>
+        <span className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-muted">
+          {detached ? (
+            <span className="rounded bg-stone-200 px-1.5 text-ink">{claim.statusLabel}</span>
+          ) : (
+            <span className="hl rounded px-1.5" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined}>{claim.statusLabel}</span>
+          )}
+          {claim.verdict && <span className="font-medium text-ink">{claim.verdict.label}</span>}
+          <span aria-label={plural(claim.counts.evidence, "source", "sources")}>· {plural(claim.counts.evidence, "source", "sources")}</span>
+          <span aria-label={plural(claim.counts.comments, "comment", "comments")}>· {plural(claim.counts.comments, "comment", "comments")}</span>
+        </span>
+      </button>
+    </li>
   );
 }

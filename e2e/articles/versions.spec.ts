@@ -89,7 +89,7 @@ test("versions: an editor edits the text; claims move or wait for a person, who 
   await expect(needs).toHaveCount(0);
   const listed = orphaned.locator(`[data-claim-id="${dropped.id}"]`);
   await expect(listed).toContainText(DROPPED.from);
-  await expect(listed.getByLabel("1 comments")).toBeVisible();
+  await expect(listed.getByLabel("1 comment", { exact: true })).toBeVisible();
   await listed.click();
   await expect(reviewer.getByTestId("claim-panel")).toContainText("Check against the transcript.");
   await expect(section.getByRole("button", { name: "Restore" })).toBeVisible();

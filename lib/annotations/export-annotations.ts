@@ -1,3 +1,4 @@
+import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring/selectors";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { articleScope } from "@/lib/claims/access";
@@ -43,13 +44,8 @@ const claimExportSelect = {
 } satisfies Prisma.ClaimSelect;
 
 type Person = { id: string; name: string };
-type ExportClaim = {
+type ExportClaim = TextQuoteSelector & TextPositionSelector & {
   id: string;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
   status: StatusKey;
   verdictOrdinal: number | null;
   verdictLabel: string | null;

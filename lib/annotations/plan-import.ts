@@ -2,7 +2,7 @@
 // database: places each target on the receiving article's text, reads verdict, status,
 // comment threads and evidence out of the bodies, and collects every problem with its path so
 // the person importing sees all of them at once. Pure, so it is tested without PostgreSQL.
-import { describeRange } from "@/lib/anchoring/selectors";
+import { describeRange, type TextPositionSelector, type TextQuoteSelector } from "@/lib/anchoring/selectors";
 import { createReanchorer, type ReanchorCandidate } from "@/lib/anchoring/reanchor";
 import { VERDICTS, type StatusKey } from "@/lib/claims/verdicts";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
@@ -25,12 +25,7 @@ export type PlannedEvidence = {
   origin: ItemOrigin;
 };
 
-export type PlannedClaim = {
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
+export type PlannedClaim = TextQuoteSelector & TextPositionSelector & {
   anchorStatus: "attached" | "needs_review";
   anchorMethod: string | null;
   anchorConfidence: number;

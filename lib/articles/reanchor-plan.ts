@@ -1,17 +1,12 @@
 // What saving a new version does to each claim, decided in memory before anything is written:
 // pure, so the save path can run it for a thousand claims and then write the result in a few
 // batched statements.
-import { describeRange } from "@/lib/anchoring/selectors";
+import { describeRange, type TextPositionSelector, type TextQuoteSelector } from "@/lib/anchoring/selectors";
 import { reanchorClaims, type ReanchorCandidate } from "@/lib/anchoring/reanchor";
 
 /** A claim as stored, with the anchoring columns the plan needs. */
-export type StoredAnchor = {
+export type StoredAnchor = TextQuoteSelector & TextPositionSelector & {
   id: string;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
   anchorStatus: "attached" | "needs_review";
   /** The version whose body the selectors point into. */
   anchorVersion: number;
@@ -28,14 +23,9 @@ export type StoredAnchor = {
  */
 export type PlanKind = "unchanged" | "moved" | "reattached" | "lost" | "still-lost";
 
-export type AnchorUpdate = {
+export type AnchorUpdate = TextQuoteSelector & TextPositionSelector & {
   id: string;
   kind: PlanKind;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
   anchorStatus: "attached" | "needs_review";
   anchorVersion: number;
   anchorConfidence: number | null;
