@@ -8,6 +8,7 @@ import { VERDICTS, type StatusKey } from "@/lib/claims/verdicts";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
 import type { ClaimOrigin, ItemOrigin } from "@/lib/annotations/origin";
 import { STATUS_SET, type TAnnotation, type TBody, type TCreator } from "@/lib/annotations/w3c";
+import { isHttpUrl } from "@/lib/validation/urls";
 
 export type Attribution = { userId: string; origin?: TCreator };
 export type ResolveCreator = (creator: TCreator | undefined) => Attribution;
@@ -169,7 +170,7 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
     annotation.body.forEach((b, j) => {
       if (!isEvidence(b)) return;
       const url = evidenceUrl(b);
-      if (!url || !URL.canParse(url) || !/^https?:$/i.test(new URL(url).protocol)) {
+      if (!url || !isHttpUrl(url)) {
         return problem(`${at}.body.${j}.source`, "Evidence links must be http or https addresses.");
       }
       const title = (typeof b.source === "object" ? b.source.title : undefined)?.trim() || url;

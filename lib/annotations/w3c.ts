@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { MAX_CLAIM_LENGTH } from "@/lib/anchoring/selectors";
 import { STATUS_KEYS, type StatusKey, type VerdictKey } from "@/lib/claims/verdicts";
+import { isHttpUrl } from "@/lib/validation/urls";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 export const FACTDESK_NS = "urn:factdesk:ns:";
@@ -161,7 +162,7 @@ const httpUrl = z
   .string()
   .trim()
   .max(2048, "That URL is too long.")
-  .refine((value) => URL.canParse(value) && /^https?:$/i.test(new URL(value).protocol), "Evidence links must be http or https addresses.");
+  .refine(isHttpUrl, "Evidence links must be http or https addresses.");
 
 const ZBody = z
   .object({

@@ -4,6 +4,7 @@
 // Stored as Article.blocks / ArticleVersion.blocks (Json); null means "all plain paragraphs".
 import { z } from "zod";
 import { splitParagraphs } from "@/lib/anchoring/normalize";
+import { parseUrl } from "@/lib/validation/urls";
 
 export type BlockKind = "p" | "h2" | "h3" | "li" | "quote";
 export type ArticleBlocks = {
@@ -37,15 +38,6 @@ export function canonicalHref(raw: string): string | null {
   return again && again.href === href && SAFE_SCHEME.test(again.protocol) ? href : null;
 }
 
-// Not URL.canParse: on Node 20.20 it starts answering false for valid non-ASCII URLs once V8
-// optimises the call (seen here: about 1 in 2 calls on "https://exämple.com/ü path").
-function parseUrl(text: string): URL | null {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
-}
 
 const ZParagraph = z.object({ kind: z.enum(BLOCK_KINDS), ordered: z.boolean().optional() }).strict();
 const ZLink = z

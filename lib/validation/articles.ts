@@ -1,16 +1,9 @@
 import { z } from "zod";
 import { IMPORT_FORMATS } from "@/lib/articles/import/limits";
+import { isHttpUrl } from "@/lib/validation/urls";
 
 // Forms send "" for a field left empty; that means "not given", not "empty".
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
-
-function isHttpUrl(value: string): boolean {
-  try {
-    return /^https?:$/.test(new URL(value).protocol); // not URL.canParse: unreliable on Node 20 (see lib/articles/blocks.ts)
-  } catch {
-    return false;
-  }
-}
 
 export const ZImportArticle = z.object({
   format: z.enum(IMPORT_FORMATS, { message: "Choose plain text, HTML or Markdown." }),

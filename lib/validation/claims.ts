@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { STATUS_KEYS, VERDICT_KEYS } from "@/lib/claims/verdicts";
+import { isHttpUrl } from "@/lib/validation/urls";
 
 const id = z.string().trim().min(1).max(64);
 const version = z.number().int().positive().optional();
@@ -68,7 +69,7 @@ const httpUrl = z
   .trim()
   .max(2048, "That URL is too long.")
   .url("Enter a full web address, starting with https://")
-  .refine((value) => !URL.canParse(value) || /^https?:$/i.test(new URL(value).protocol), "Only http and https links are allowed.");
+  .refine(isHttpUrl, "Only http and https links are allowed.");
 
 export const ZAddEvidence = z.object({
   claimId: id,
