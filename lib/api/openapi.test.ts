@@ -106,6 +106,6 @@ describe("the OpenAPI document", () => {
     expect(doc.paths["/api/v1/me/tokens"]!.post!.security).toEqual([{ sessionCookie: [] }]);
     expect(doc.paths["/api/v1/openapi.json"]!.get!.security).toEqual([]);
     expect(doc.paths["/api/v1/articles/{id}/claims"]!.post!.security).toEqual([{ bearerToken: [] }, { sessionCookie: [] }]);
-    expect(Object.keys(doc.paths["/api/v1/articles/{id}/claims"]!.post!.responses).sort()).toEqual(["201", "400", "401", "403", "404", "422", "429"]);
+    expect(Object.keys(doc.paths["/api/v1/articles/{id}/claims"]!.post!.responses).sort()).toEqual(["201", "400", "401", "403", "404", "413", "422", "429"]);
   });
 });

@@ -6,6 +6,7 @@ import { componentSchemas } from "@/lib/api/openapi/schemas";
 const errorContent = { "application/json": { schema: ref("Error") } };
 const errorResponses: Record<string, JsonSchema> = {
   BadRequest: { description: "The body is not valid JSON.", content: errorContent },
+  PayloadTooLarge: { description: "The body is larger than the route accepts (said in the message).", content: errorContent },
   Unauthorized: { description: "No session and no token, or the token is unknown, revoked or expired.", content: errorContent },
   Forbidden: { description: "Your role does not allow this, or a read-only token tried to write.", content: errorContent },
   NotFound: { description: "Not found, or not in your team (the two look the same).", content: errorContent },
@@ -16,7 +17,7 @@ const errorResponses: Record<string, JsonSchema> = {
     content: errorContent,
   },
 };
-const STANDARD_ERRORS = new Set(["400", "401", "403", "404", "422", "429"]);
+const STANDARD_ERRORS = new Set(["400", "401", "403", "404", "413", "422", "429"]);
 
 const SECURITY = {
   any: [{ bearerToken: [] }, { sessionCookie: [] }],
@@ -43,6 +44,7 @@ function responsesFor(method: Method, path: string, op: Operation): Record<strin
   };
   const refTo = (name: string) => ({ $ref: `#/components/responses/${name}` });
   if (op.body) out["400"] = refTo("BadRequest");
+  if (op.body) out["413"] = refTo("PayloadTooLarge");
   if (auth !== "public") out["401"] = refTo("Unauthorized");
   if (method !== "get" || auth === "session" || op.extra?.["403"]) out["403"] = refTo("Forbidden");
   if (path.includes("{")) out["404"] = refTo("NotFound");

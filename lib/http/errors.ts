@@ -8,6 +8,7 @@ export type ErrorCode =
   | "not_found"
   | "conflict"
   | "unprocessable"
+  | "payload_too_large"
   | "too_many_requests"
   | "database_unavailable"
   | "internal";
@@ -19,10 +20,14 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   unprocessable: 422,
+  payload_too_large: 413,
   too_many_requests: 429,
   database_unavailable: 503,
   internal: 500,
 };
+
+/** Every code an error answer can carry (the OpenAPI document lists these). */
+export const ERROR_CODES = Object.keys(STATUS) as ErrorCode[];
 
 export type FieldErrors = Record<string, string[]>;
 

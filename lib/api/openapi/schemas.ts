@@ -1,5 +1,6 @@
 // Response shapes of the API (the DTOs in lib/*). Request bodies come from the zod schemas.
 import { arrayOf, bool, dateTime, int, nullable, obj, ref, str, type JsonSchema } from "@/lib/api/openapi/json-schema";
+import { ERROR_CODES } from "@/lib/http/errors";
 
 const person = ref("Person");
 const role: JsonSchema = { type: "string", enum: ["admin", "editor", "reviewer", "viewer"] };
@@ -16,7 +17,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
         properties: {
           code: {
             type: "string",
-            enum: ["bad_request", "unauthorized", "forbidden", "not_found", "conflict", "unprocessable", "too_many_requests", "database_unavailable", "internal"],
+            enum: ERROR_CODES,
           },
           message: { type: "string", description: "A sentence a person can read." },
           fields: { type: "object", additionalProperties: arrayOf(str), description: "Per-field messages (422 only)." },
