@@ -1,11 +1,18 @@
 import { z } from "zod";
+import { dbInt, MAX_DB_INT } from "@/lib/validation/numbers";
 
 const id = z.string().trim().min(1).max(64);
-const versionNumber = z.coerce.number({ message: "A version is a whole number." }).int("A version is a whole number.").positive("Versions start at 1.");
+const TOO_LARGE = "There is no version that high.";
+const versionNumber = z.coerce
+  .number({ message: "A version is a whole number." })
+  .int("A version is a whole number.")
+  .positive("Versions start at 1.")
+  .max(MAX_DB_INT, TOO_LARGE);
+const offset = dbInt("That position is past the end of any article.").nonnegative();
 
 export const ZSaveVersion = z.object({
   articleId: id,
-  baseVersion: z.number({ message: "Say which version your edit starts from (baseVersion)." }).int().positive(),
+  baseVersion: z.number({ message: "Say which version your edit starts from (baseVersion)." }).int().positive().max(MAX_DB_INT, TOO_LARGE),
   title: z.string().trim().min(1, "The title cannot be empty.").max(300, "Keep the title under 300 characters.").optional(),
   // importArticle enforces the real limit (2 MB) with its own message; this only stops absurd input early.
   markdown: z.string({ message: "Send the article text as markdown." }).max(4_000_000, "That is more than 2 MB of text."),
@@ -16,15 +23,15 @@ export const ZVersionRef = z.object({ articleId: id, number: versionNumber });
 export const ZDiffVersions = z.object({ articleId: id, from: versionNumber, to: versionNumber });
 
 export const ZAnchorAction = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("candidate"), index: z.number().int().nonnegative() }),
-  z.object({ kind: z.literal("span"), start: z.number().int().nonnegative(), end: z.number().int().positive(), exact: z.string().min(1).max(2000) }),
+  z.object({ kind: z.literal("candidate"), index: z.number().int().nonnegative().max(MAX_DB_INT, "That candidate is not on offer.") }),
+  z.object({ kind: z.literal("span"), start: offset, end: offset.positive(), exact: z.string().min(1).max(2000) }),
   z.object({ kind: z.literal("orphan") }),
   z.object({ kind: z.literal("restore") }),
 ]);
 
 export const ZResolveAnchor = z.object({
   claimId: id,
-  version: z.number({ message: "Send the claim's version (optimistic lock)." }).int().positive(),
+  version: z.number({ message: "Send the claim's version (optimistic lock)." }).int().positive().max(MAX_DB_INT, "That is not a version this claim has had."),
   action: ZAnchorAction,
 });
 export type TResolveAnchor = z.infer<typeof ZResolveAnchor>;
