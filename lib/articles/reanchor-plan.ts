@@ -3,6 +3,24 @@
 // batched statements.
 import { describeRange, type TextPositionSelector, type TextQuoteSelector } from "@/lib/anchoring/selectors";
 import { reanchorClaims, type ReanchorCandidate } from "@/lib/anchoring/reanchor";
+import { foldText } from "@/lib/anchoring/reanchor/fold";
+
+/** Statuses that only a claim carrying a verdict can have. */
+const VERDICT_STATUSES: readonly string[] = ["verdict_proposed", "verified", "disputed"];
+
+/** Whether a verdict (proposed, disputed or signed off) hangs on the claim's words. */
+export function hasVerdict(claim: { status: string; verdictOrdinal: number | null }): boolean {
+  return claim.verdictOrdinal !== null || VERDICT_STATUSES.includes(claim.status);
+}
+
+/**
+ * Whether two quotes say the same words, up to what re-anchoring treats as typography: quote
+ * style, the dash family and the spaces around dashes, whitespace runs, invisible characters.
+ * A verdict judged one text must not silently move onto different words.
+ */
+export function sameWords(a: string, b: string): boolean {
+  return a === b || foldText(a).text.trim() === foldText(b).text.trim();
+}
 
 /** A claim as stored, with the anchoring columns the plan needs. */
 export type StoredAnchor = TextQuoteSelector & TextPositionSelector & {
@@ -12,6 +30,8 @@ export type StoredAnchor = TextQuoteSelector & TextPositionSelector & {
   anchorVersion: number;
   anchorConfidence: number | null;
   anchorMethod: string | null;
+  /** A verdict hangs on these words: the claim may only move onto the same words without a person. */
+  hasVerdict: boolean;
 };
 
 /**
@@ -31,6 +51,8 @@ export type AnchorUpdate = TextQuoteSelector & TextPositionSelector & {
   anchorConfidence: number | null;
   anchorMethod: string | null;
   anchorCandidates: ReanchorCandidate[] | null;
+  /** Why a claim that could have attached waits for a person instead. */
+  heldBack?: "verdict-words-changed";
 };
 
 /** Whether the change is one a person should see in the claim's history (and that bumps its version). */
@@ -66,7 +88,11 @@ export function planReanchor(
     results.forEach((result, i) => {
       const claim = group[i]!;
       const wasAttached = claim.anchorStatus === "attached";
-      if (result.outcome === "needs-review") {
+      const place = result.outcome === "needs-review" ? null : { ...result, target: describeRange(newBody, result.start, result.end) };
+      // A verdict was reached on the old words: new words (a typo fixed, a figure changed) need
+      // a person to confirm the place, and then an editor to sign the verdict off again.
+      const heldBack = place !== null && claim.hasVerdict && !sameWords(place.target.quote.exact, claim.exact);
+      if (place === null || heldBack) {
         // The old text stays as it was, so a person sees what the claim said.
         updates.push({
           ...pickSelectors(claim),
@@ -77,12 +103,13 @@ export function planReanchor(
           anchorVersion: wasAttached ? current.version : claim.anchorVersion,
           anchorConfidence: result.confidence,
           anchorMethod: claim.anchorMethod,
-          anchorCandidates: result.candidates,
+          anchorCandidates: place ? withPlace(result.candidates, newBody, place) : result.candidates,
+          ...(heldBack ? { heldBack: "verdict-words-changed" as const } : {}),
         });
         return;
       }
-      const target = describeRange(newBody, result.start, result.end);
-      const samePlace = wasAttached && result.start === claim.start && result.end === claim.end && target.quote.exact === claim.exact;
+      const { target } = place;
+      const samePlace = wasAttached && place.start === claim.start && place.end === claim.end && target.quote.exact === claim.exact;
       updates.push({
         id: claim.id,
         kind: samePlace ? "unchanged" : wasAttached ? "moved" : "reattached",
@@ -98,6 +125,13 @@ export function planReanchor(
     });
   }
   return updates;
+}
+
+/** The candidates, with the place matching found first (it is the one a person most likely confirms). */
+function withPlace(candidates: ReanchorCandidate[], body: string, { start, end, confidence }: { start: number; end: number; confidence: number }): ReanchorCandidate[] {
+  const found = candidates.find((c) => c.start === start && c.end === end);
+  const place = found ?? { start, end, text: body.slice(start, end), score: confidence };
+  return [place, ...candidates.filter((c) => c !== place)];
 }
 
 function pickSelectors(c: StoredAnchor) {

@@ -151,6 +151,20 @@ describe("saving a version", () => {
     expect((await articleOf(article.id)).title).toBe("A better title");
   });
 
+  it("keeps a first line written as '# Heading' in the body, as a heading: the title comes from its own field", async () => {
+    const article = await createArticle(desk.team.id);
+    const markdown = `# Correction, 19 February\n\n${articleToMarkdown(sample, null)}`;
+    const result = await saveArticleVersion({ articleId: article.id, userId: desk.editor.id, baseVersion: 1, markdown });
+    expect(result).toMatchObject({ saved: true, version: 2 });
+    const saved = await articleOf(article.id);
+    expect(saved.body).toBe(`Correction, 19 February\n\n${sample}`);
+    expect(saved.title).toBe(article.title);
+    expect((saved.blocks as { paragraphs: { kind: string }[] }).paragraphs[0]).toEqual({ kind: "h2" });
+    const titled = await saveArticleVersion({ articleId: article.id, userId: desk.editor.id, baseVersion: 2, title: "Corrected", markdown: `# Second heading\n\n${sample}` });
+    expect(titled.version).toBe(3);
+    expect(await articleOf(article.id)).toMatchObject({ title: "Corrected", body: `Second heading\n\n${sample}` });
+  });
+
   it("gives claims made after a save the version they were made on", async () => {
     const article = await createArticle(desk.team.id);
     const next = `Update.\n\n${sample}`;

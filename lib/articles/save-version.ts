@@ -7,7 +7,7 @@ import { AppError } from "@/lib/http/errors";
 import { importArticle } from "@/lib/articles/import";
 import { parseBlocks, plainBlocks } from "@/lib/articles/blocks";
 import { suggestClaims } from "@/lib/suggestions";
-import { planReanchor, summarize, type SaveSummary, type StoredAnchor } from "@/lib/articles/reanchor-plan";
+import { hasVerdict, planReanchor, summarize, type SaveSummary, type StoredAnchor } from "@/lib/articles/reanchor-plan";
 import { writeAnchorUpdates } from "@/lib/articles/write-anchors";
 
 export type SaveVersionInput = { articleId: string; userId: string; baseVersion: number; title?: string; markdown: string };
@@ -51,7 +51,8 @@ type LockedArticle = { id: string; teamId: string; title: string; body: string; 
  */
 export async function saveArticleVersion({ articleId, userId, baseVersion, title, markdown }: SaveVersionInput): Promise<SaveVersionResult> {
   await requireArticleEditor(articleId, userId, "Only an editor can change the article text.");
-  const imported = importArticle({ format: "markdown", content: markdown });
+  // The title comes from its own field: a leading "# Heading" the editor wrote is body text.
+  const imported = importArticle({ format: "markdown", content: markdown, leadingHeading: "body" });
   const newBody = imported.body;
   const newTitle = title?.trim() || null;
   // The detector is the slow part; run it before taking the lock.
@@ -77,12 +78,15 @@ export async function saveArticleVersion({ articleId, userId, baseVersion, title
 
     const claims = await tx.claim.findMany({
       where: { articleId, anchorStatus: { in: ["attached", "needs_review"] } },
-      select: { id: true, exact: true, prefix: true, suffix: true, start: true, end: true, anchorStatus: true, anchorVersion: true, anchorConfidence: true, anchorMethod: true },
+      select: {
+        id: true, exact: true, prefix: true, suffix: true, start: true, end: true,
+        anchorStatus: true, anchorVersion: true, anchorConfidence: true, anchorMethod: true, status: true, verdictOrdinal: true,
+      },
     });
     const oldVersions = [...new Set(claims.filter((c) => c.anchorStatus === "needs_review").map((c) => c.anchorVersion))];
     const versionBodies = await tx.articleVersion.findMany({ where: { articleId, number: { in: oldVersions } }, select: { number: true, body: true } });
     const updates = planReanchor(
-      claims as StoredAnchor[],
+      claims.map((c) => ({ ...c, hasVerdict: hasVerdict(c) }) as StoredAnchor),
       { version: article.version, body: article.body },
       new Map(versionBodies.map((v) => [v.number, v.body])),
       newBody,

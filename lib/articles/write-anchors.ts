@@ -55,6 +55,8 @@ function auditRow({ articleId, teamId, userId, version }: Context, u: AnchorUpda
       anchorStatus: u.anchorStatus,
       method: u.anchorStatus === "attached" ? u.anchorMethod : null,
       confidence: round(u.anchorConfidence),
+      // Said in the history: the words changed under a verdict, so a person places it again.
+      ...(u.heldBack ? { heldBack: u.heldBack } : {}),
     },
   } satisfies Prisma.AuditEventCreateManyInput;
 }

@@ -1,7 +1,10 @@
 // A person settles where a claim belongs after the text changed: one of the candidates, a span
 // they select, or "orphaned" (the claim stays listed with its old quote and everything on it).
+// Only claims that are not attached can be placed: an attached claim's verdict was reached on
+// the words it points at, and moving it is orphaning it first, on the record.
 import { checkTarget, describeRange } from "@/lib/anchoring/selectors";
 import { reanchorClaim, type ReanchorCandidate } from "@/lib/anchoring/reanchor";
+import { hasVerdict, sameWords } from "@/lib/articles/reanchor-plan";
 import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -20,8 +23,12 @@ type Locked = { body: string; version: number };
 type Anchor = {
   exact: string; prefix: string; suffix: string; start: number; end: number;
   anchorStatus: "attached" | "needs_review" | "orphaned"; anchorVersion: number; anchorCandidates: unknown;
+  status: string; verdictOrdinal: number | null;
 };
-const anchorSelect = { exact: true, prefix: true, suffix: true, start: true, end: true, anchorStatus: true, anchorVersion: true, anchorCandidates: true } as const;
+const anchorSelect = {
+  exact: true, prefix: true, suffix: true, start: true, end: true, anchorStatus: true, anchorVersion: true, anchorCandidates: true,
+  status: true, verdictOrdinal: true,
+} as const;
 
 /** Candidates as stored by the save path or an import: validated, since Json is only a promise. */
 export function storedCandidates(json: unknown): ReanchorCandidate[] {
@@ -39,27 +46,33 @@ async function anchoredBody(tx: Prisma.TransactionClient, articleId: string, cla
   return version?.body ?? current.body;
 }
 
-function attachAt(body: string, start: number, end: number, version: number) {
+function attachAt(claim: Anchor, body: string, start: number, end: number, version: number) {
   const target = describeRange(body, start, end);
-  return {
-    data: { ...target.quote, ...target.position, anchorStatus: "attached" as const, anchorVersion: version, anchorConfidence: 1, anchorMethod: "manual", anchorCandidates: Prisma.DbNull },
-    after: { anchorStatus: "attached", start, end, exact: target.quote.exact, method: "manual" },
-  };
+  const data = { ...target.quote, ...target.position, anchorStatus: "attached" as const, anchorVersion: version, anchorConfidence: 1, anchorMethod: "manual", anchorCandidates: Prisma.DbNull };
+  const after = { anchorStatus: "attached", start, end, exact: target.quote.exact, method: "manual" };
+  if (!hasVerdict(claim) || sameWords(target.quote.exact, claim.exact)) return { data, after };
+  // The verdict was reached on other words: it stays, but as a proposal an editor signs off again.
+  const status = claim.status === "verified" ? { status: "verdict_proposed" as const } : {};
+  return { data: { ...data, ...status }, after: { ...after, ...status, wordsChanged: true } };
 }
+
+const ATTACHED = "This claim is attached to the text. To place it elsewhere, mark it orphaned first, then choose its words.";
 
 async function decide(tx: Prisma.TransactionClient, articleId: string, claim: Anchor, current: Locked, action: AnchorAction) {
   switch (action.kind) {
     case "candidate": {
+      if (claim.anchorStatus === "attached") throw new AppError("unprocessable", ATTACHED);
       if (claim.anchorStatus !== "needs_review") throw new AppError("unprocessable", "Only a claim that needs re-anchoring has candidates to choose from.");
       const candidate = storedCandidates(claim.anchorCandidates)[action.index];
       if (!candidate) throw new AppError("unprocessable", "That candidate is not on offer any more. Reload the claim.");
       if (current.body.slice(candidate.start, candidate.end) !== candidate.text) {
         throw new AppError("conflict", "The article text has changed since these candidates were found. Reload the article.");
       }
-      return { action: "claim.anchor_confirmed", ...attachAt(current.body, candidate.start, candidate.end, current.version) };
+      return { action: "claim.anchor_confirmed", ...attachAt(claim, current.body, candidate.start, candidate.end, current.version) };
     }
     case "span": {
       const { start, end } = action;
+      if (claim.anchorStatus === "attached") throw new AppError("unprocessable", ATTACHED, { span: [ATTACHED] });
       if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end > current.body.length || start >= end) {
         throw new AppError("unprocessable", "Select the words in the article first.", { span: ["Select the words in the article first."] });
       }
@@ -69,7 +82,7 @@ async function decide(tx: Prisma.TransactionClient, articleId: string, claim: An
       if (target.quote.exact !== action.exact) {
         throw new AppError("conflict", "The article text has changed since you selected it. Reload the article and select again.");
       }
-      return { action: "claim.anchor_chosen", ...attachAt(current.body, start, end, current.version) };
+      return { action: "claim.anchor_chosen", ...attachAt(claim, current.body, start, end, current.version) };
     }
     case "orphan": {
       if (claim.anchorStatus === "orphaned") throw new AppError("unprocessable", "This claim is already orphaned.");
@@ -112,7 +125,7 @@ export async function resolveAnchor({ claimId, userId, version, action }: { clai
     if (count === 0) throw await staleClaimError(tx, claimId);
     await recordClaimAudit(tx, userId, claim, {
       action: change.action,
-      before: { anchorStatus: stored.anchorStatus, start: stored.start, end: stored.end, exact: stored.exact, version },
+      before: { anchorStatus: stored.anchorStatus, start: stored.start, end: stored.end, exact: stored.exact, status: stored.status, version },
       after: { ...change.after, version: version + 1 },
     });
     return toClaimDTO(await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect }));

@@ -28,7 +28,11 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 const unprocessable = (message: string) => new AppError("unprocessable", message, { content: [message] });
 
-export function importArticle(input: { format: ImportFormat; content: string }): ImportedArticle {
+/**
+ * `leadingHeading`: whether Markdown's leading "# Heading" is the article's title (an import,
+ * the default) or part of its body, kept as a heading (saving a version: the title has its own field).
+ */
+export function importArticle(input: { format: ImportFormat; content: string; leadingHeading?: "title" | "body" }): ImportedArticle {
   const { format } = input;
   if (input.content.length > MAX_IMPORT_BYTES || new TextEncoder().encode(input.content).length > MAX_IMPORT_BYTES) {
     throw unprocessable("That is more than 2 MB. Import the article on its own, without the rest of the page.");
@@ -41,7 +45,7 @@ export function importArticle(input: { format: ImportFormat; content: string }):
     const body = normalizeArticleText(content);
     result = { title: null, byline: null, publishedAt: null, standfirst: null, body, blocks: plainBlocks(body) };
   } else if (format === "markdown") {
-    const { title, paragraphs } = extractMarkdown(content);
+    const { title, paragraphs } = extractMarkdown(content, { leadingTitle: input.leadingHeading !== "body" });
     result = { title, byline: null, publishedAt: null, standfirst: null, ...assemble(paragraphs) };
   } else {
     const { paragraphs, ...meta } = extractHtml(content);

@@ -7,13 +7,16 @@ import type { WalkedParagraph } from "./walk";
 // Raw HTML inside the Markdown is not trusted: the output goes through the strict sanitiser.
 const marked = new Marked({ gfm: false, breaks: false, pedantic: false, async: false });
 
-/** Markdown to paragraphs; a leading "# Title" is the article's title, not part of its body. */
-export function extractMarkdown(markdown: string): { title: string | null; paragraphs: WalkedParagraph[] } {
+/**
+ * Markdown to paragraphs; a leading "# Title" is the article's title, not part of its body,
+ * unless `leadingTitle` is false (then it stays in the body, as a heading).
+ */
+export function extractMarkdown(markdown: string, { leadingTitle = true } = {}): { title: string | null; paragraphs: WalkedParagraph[] } {
   const html = marked.parse(markdown, { async: false });
   const document = articleDocument(html);
   const first = document.body.firstElementChild;
   let title: string | null = null;
-  if (first && first.tagName.toLowerCase() === "h1") {
+  if (leadingTitle && first && first.tagName.toLowerCase() === "h1") {
     title = (first.textContent ?? "").replace(/\s+/g, " ").trim() || null;
     first.remove();
   }
