@@ -25,6 +25,23 @@ describe("diffTexts", () => {
     expect(parts.filter((x) => x.kind !== "same")).toEqual([{ kind: "removed", text: `\n\n${p[2]}` }]);
   });
 
+  it("gives up word by word on a huge reordered paragraph and shows it removed and added, rebuilding both texts", () => {
+    // Same words, reversed: every word moves, the worst case for a word diff of this length.
+    const words = Array.from({ length: 20_000 }, (_, i) => `word${i % 997}`);
+    const long = words.join(" ");
+    const reordered = [...words].reverse().join(" ");
+    const before = [p[0]!, long, p[1]!].join("\n\n");
+    const after = [p[0]!, reordered, p[1]!].join("\n\n");
+    const { parts, stats } = diffTexts(before, after);
+    expect(join(parts, "added")).toBe(before);
+    expect(join(parts, "removed")).toBe(after);
+    expect(parts.filter((x) => x.kind !== "same")).toEqual([
+      { kind: "removed", text: long },
+      { kind: "added", text: reordered },
+    ]);
+    expect(stats).toEqual({ added: 20_000, removed: 20_000 });
+  });
+
   it("always rebuilds both texts exactly", () => {
     const paragraph = fc.oneof(fc.constantFrom(...p.slice(0, 8)), fc.lorem({ maxCount: 12 }).filter((s) => s.trim() !== ""));
     const text = fc.array(paragraph, { minLength: 1, maxLength: 8 }).map((ps) => ps.join("\n\n"));

@@ -72,6 +72,12 @@ function likeness(a: string, b: string): number {
   return shared / Math.max(1, x.size + y.size - shared);
 }
 const PAIRED = 0.4;
+// Myers' diff takes time proportional to length × edits: a long paragraph with its words
+// reordered would hold the server for a minute. Past this many word edits the paragraph is
+// shown as removed and added whole, which is what a reader would make of it anyway.
+const MAX_WORD_EDITS = 1000;
+// The same bound for the paragraph-level pass (a body of thousands of one-line paragraphs).
+const MAX_PARAGRAPH_EDITS = 2000;
 
 /**
  * Compares two texts paragraph by paragraph, then word by word inside paragraphs that were
@@ -99,7 +105,12 @@ export function diffTexts(before: string, after: string): Pick<VersionDiffDTO, "
   const removed = (p: string) => (separate(true, false), push("removed", p));
   const added = (p: string) => (separate(false, true), push("added", p));
 
-  const changes = diffArrays(before.split("\n\n"), after.split("\n\n"));
+  const changes = diffArrays(before.split("\n\n"), after.split("\n\n"), { maxEditLength: MAX_PARAGRAPH_EDITS });
+  if (!changes) {
+    push("removed", before);
+    push("added", after);
+    return { parts, stats: { added: countWords(after), removed: countWords(before) } };
+  }
   for (let i = 0; i < changes.length; i++) {
     const change = changes[i]!;
     if (!change.added && !change.removed) {
@@ -118,7 +129,9 @@ export function diffTexts(before: string, after: string): Pick<VersionDiffDTO, "
       }
       olds.slice(from, match).forEach(removed);
       separate(true, true);
-      for (const c of diffWords(olds[match]!, p)) push(c.added ? "added" : c.removed ? "removed" : "same", c.value);
+      const words = diffWords(olds[match]!, p, { maxEditLength: MAX_WORD_EDITS });
+      if (words) for (const c of words) push(c.added ? "added" : c.removed ? "removed" : "same", c.value);
+      else (push("removed", olds[match]!), push("added", p));
       from = match + 1;
     }
     olds.slice(from).forEach(removed);
