@@ -45,6 +45,11 @@ test("the versions and anchor API follow the same rules as the UI", async ({ pla
   expect(list[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/);
   expect((await (await viewer.get(`${versionsUrl}/1`)).json()).version.body).toBe(body);
   expect((await viewer.get(`${versionsUrl}/9`)).status()).toBe(404);
+  // Beyond a database integer: a field error, not a 500 from the query.
+  const huge = await viewer.get(`${versionsUrl}/3000000000`);
+  expect(huge.status()).toBe(422);
+  expect((await huge.json()).error.message).toContain("There is no version that high.");
+  expect((await viewer.get(`/api/v1/articles/${desk.article.id}/diff?from=1&to=3000000000`)).status()).toBe(422);
   const diff = (await (await viewer.get(`/api/v1/articles/${desk.article.id}/diff?from=1&to=2`)).json()).diff as { parts: { kind: string; text: string }[] };
   expect(diff.parts.find((p) => p.kind === "added")?.text).toContain("ruled nothing out");
   expect((await viewer.get(`/api/v1/articles/${desk.article.id}/diff?from=one&to=2`)).status()).toBe(422);
