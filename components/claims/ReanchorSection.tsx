@@ -68,7 +68,7 @@ export function ReanchorSection({ claim, canEdit, body, readSelection, bodyRef, 
       <p className="text-sm text-ink">
         {orphaned
           ? "Someone marked this claim as no longer in the text. It keeps its verdict, evidence and comments."
-          : `The text changed${review ? ` in version ${review.currentVersion}` : ""} and this claim’s words were not found with enough confidence.`}{" "}
+          : `The text changed${review ? ` in version ${review.currentVersion}` : ""} and this claim’s words were not found with enough confidence, or they changed under its verdict (a person confirms the new words before a verdict moves).`}{" "}
         The quote above is its old text{review ? `, from version ${review.fromVersion}` : ""}.
       </p>
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZAddComment, ZAddEvidence, ZCreateClaim, ZSetVerdict } from "@/lib/validation/claims";
+import { ZAddComment, ZAddEvidence, ZCreateClaim, ZSetStatus, ZSetVerdict } from "@/lib/validation/claims";
 
 const evidence = { claimId: "c1", url: "https://example.org/report", title: "Report", stance: "supports", sourceType: "primary", retrievedAt: "2025-02-18" };
 
@@ -37,5 +37,13 @@ describe("input validation", () => {
     });
     expect(parsed.target).toEqual({ quote: { exact: "hello", prefix: "ab ", suffix: "" }, position: { start: 3, end: 8 } });
     expect(ZCreateClaim.safeParse({ articleId: "a1", target: { selector: [{ type: "TextPositionSelector", start: 3, end: 8 }, { type: "TextPositionSelector", start: 3, end: 8 }] } }).success).toBe(false);
+  });
+
+  // Past PostgreSQL's integer range Prisma would refuse the value at query time: a 500, not a field error.
+  it("refuses versions and offsets no integer column can hold", () => {
+    expect(ZSetStatus.safeParse({ claimId: "c1", status: "in_review", version: 3_000_000_000 }).success).toBe(false);
+    const target = { selector: [{ type: "TextQuoteSelector", exact: "x" }, { type: "TextPositionSelector", start: 3_000_000_000, end: 3_000_000_001 }] };
+    expect(ZCreateClaim.safeParse({ articleId: "a1", target }).success).toBe(false);
+    expect(ZSetStatus.safeParse({ claimId: "c1", status: "in_review", version: 2_147_483_647 }).success).toBe(true);
   });
 });

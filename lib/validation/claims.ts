@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { STATUS_KEYS, VERDICT_KEYS } from "@/lib/claims/verdicts";
 import { isHttpUrl } from "@/lib/validation/urls";
+import { dbInt } from "@/lib/validation/numbers";
 
 const id = z.string().trim().min(1).max(64);
-const version = z.number().int().positive().optional();
+const version = dbInt("That is not a version this claim has had.").positive().optional();
 
 export const ZTextQuoteSelector = z.object({
   type: z.literal("TextQuoteSelector"),
@@ -13,8 +14,8 @@ export const ZTextQuoteSelector = z.object({
 });
 export const ZTextPositionSelector = z.object({
   type: z.literal("TextPositionSelector"),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().positive(),
+  start: dbInt("That position is beyond any article.").nonnegative(),
+  end: dbInt("That position is beyond any article.").positive(),
 });
 
 /** A W3C Web Annotation target: one quote selector and one position selector, in any order. */
