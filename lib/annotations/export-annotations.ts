@@ -62,29 +62,37 @@ type ExportClaim = TextQuoteSelector & TextPositionSelector & {
   evidence: { id: string; url: string; title: string; excerpt: string; stance: W3CEvidenceBody["factdesk:stance"]; sourceType: W3CEvidenceBody["factdesk:sourceType"]; retrievedAt: Date; createdAt: Date; origin: unknown; addedBy: Person }[];
 };
 
+// Imported items show the file's creator and dates (origin) while they are as imported, so a
+// round trip names the same people and times; whatever this desk changed later shows as it is.
+const iso = (d: Date) => d.toISOString();
+
 function commentBody(c: ExportClaim["comments"][number]): W3CCommentBody {
+  const origin = (c.origin as ItemOrigin | null) ?? null;
+  const deletedAt = origin?.deleted ?? (c.deletedAt ? iso(c.deletedAt) : undefined);
+  const modified = c.editedAt ? iso(c.editedAt) : origin?.modified;
   return {
     id: urn("comment", c.id),
     type: "TextualBody",
     purpose: "commenting",
     value: c.deletedAt ? "" : c.body,
     format: "text/plain",
-    creator: creatorFrom(c.author, c.origin as ItemOrigin | null),
-    created: c.createdAt.toISOString(),
-    ...(c.editedAt ? { modified: c.editedAt.toISOString() } : {}),
+    creator: creatorFrom(c.author, origin),
+    created: origin?.created ?? iso(c.createdAt),
+    ...(modified ? { modified } : {}),
     ...(c.parentId ? { "factdesk:replyTo": urn("comment", c.parentId) } : {}),
-    ...(c.deletedAt ? { "factdesk:deleted": c.deletedAt.toISOString() } : {}),
+    ...(c.deletedAt && deletedAt ? { "factdesk:deleted": deletedAt } : {}),
   };
 }
 
 function evidenceBody(e: ExportClaim["evidence"][number]): W3CEvidenceBody {
+  const origin = (e.origin as ItemOrigin | null) ?? null;
   return {
     id: urn("evidence", e.id),
     type: "SpecificResource",
     purpose: "linking",
     source: { id: e.url, type: "Text", title: e.title },
-    creator: creatorFrom(e.addedBy, e.origin as ItemOrigin | null),
-    created: e.createdAt.toISOString(),
+    creator: creatorFrom(e.addedBy, origin),
+    created: origin?.created ?? iso(e.createdAt),
     "factdesk:stance": e.stance,
     "factdesk:sourceType": e.sourceType,
     "factdesk:excerpt": e.excerpt,
@@ -94,6 +102,12 @@ function evidenceBody(e: ExportClaim["evidence"][number]): W3CEvidenceBody {
 
 export function toAnnotation(claim: ExportClaim, articleSource: string): W3CAnnotation {
   const origin = (claim.origin as ClaimOrigin | null) ?? null;
+  // An import stores createdAt, updatedAt and verdictAt as one instant; a later change here moves them.
+  const imported = claim.createdAt.getTime();
+  const unchangedSinceImport = origin !== null && claim.updatedAt.getTime() === imported;
+  const verdictAsImported = origin !== null && claim.verdictAt?.getTime() === imported;
+  const verdictCreator = verdictAsImported && origin.verdictCreator ? { creator: origin.verdictCreator } : null;
+  const verdictCreated = verdictAsImported && origin.verdictCreated ? origin.verdictCreated : claim.verdictAt ? iso(claim.verdictAt) : undefined;
   const body: W3CBody[] = [];
   if (claim.verdictOrdinal !== null) {
     const explanation = claim.verdictExplanation ?? "";
@@ -103,8 +117,8 @@ export function toAnnotation(claim: ExportClaim, articleSource: string): W3CAnno
       purpose: "assessing",
       value: `${label}: ${explanation}`,
       format: "text/plain",
-      ...(claim.verdictBy ? { creator: creatorFrom(claim.verdictBy, origin?.verdictCreator ? { creator: origin.verdictCreator } : null) } : {}),
-      ...(claim.verdictAt ? { created: claim.verdictAt.toISOString() } : {}),
+      ...(claim.verdictBy ? { creator: creatorFrom(claim.verdictBy, verdictCreator) } : {}),
+      ...(verdictCreated ? { created: verdictCreated } : {}),
       "factdesk:verdict": { key: verdictKeyOf(claim.verdictOrdinal), label, ordinal: claim.verdictOrdinal, explanation },
     });
   }
@@ -115,8 +129,8 @@ export function toAnnotation(claim: ExportClaim, articleSource: string): W3CAnno
     type: "Annotation",
     motivation: claim.verdictOrdinal !== null ? "assessing" : "highlighting",
     ...(origin?.id ? { via: origin.id } : {}),
-    created: claim.createdAt.toISOString(),
-    modified: claim.updatedAt.toISOString(),
+    created: origin?.created ?? iso(claim.createdAt),
+    modified: (unchangedSinceImport ? origin?.modified : undefined) ?? iso(claim.updatedAt),
     creator: creatorFrom(claim.createdBy, origin),
     target: {
       source: articleSource,

@@ -5,8 +5,8 @@ import { requireArticleWrite, SIGN_OFF_ROLES } from "@/lib/claims/access";
 import { AppError } from "@/lib/http/errors";
 import { extractNumericClaim } from "@/lib/suggestions";
 import { parseInput } from "@/lib/validation/parse";
-import { planImport, type Attribution, type PlannedClaim } from "@/lib/annotations/plan-import";
-import { MAX_IMPORT_BYTES, USER_URN_PREFIX, ZAnnotationDocument, type TCreator } from "@/lib/annotations/w3c";
+import { planImport, type PlannedClaim } from "@/lib/annotations/plan-import";
+import { MAX_IMPORT_BYTES, ZAnnotationDocument } from "@/lib/annotations/w3c";
 
 export type ImportResult = {
   claims: number;
@@ -16,45 +16,65 @@ export type ImportResult = {
   attached: number;
   /** Not placed with confidence: in the workspace with candidate places for a person to pick. */
   needsReview: number;
-  /** Verified in the file, imported as "Verdict proposed" because the importer may not sign off. */
+  /** Verified or disputed in the file, imported as "Verdict proposed" for an editor of this desk to sign off. */
   downgraded: number;
+  /** Verdicts kept in the claim's origin, not applied: a reviewer imported them into claims that need double review. */
+  verdictsHeld: number;
   claimIds: string[];
 };
 
 // A big import is thousands of inserts; the default 5 s interactive-transaction limit is for clicks.
 const TRANSACTION_TIMEOUT_MS = 120_000;
+const MAX_LISTED_NUL_PATHS = 20;
+
+/** Paths of every string (or key) holding U+0000, which PostgreSQL text and jsonb cannot store. */
+function nulPaths(value: unknown, path: string, found: string[]): void {
+  if (found.length >= MAX_LISTED_NUL_PATHS) return;
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) found.push(path || "(document)");
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => nulPaths(v, path ? `${path}.${i}` : String(i), found));
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, v] of Object.entries(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (key.includes("\u0000")) found.push(at);
+      nulPaths(v, at, found);
+    }
+  }
+}
+
+/** Refuses a document with NUL characters (a 422 naming where they are, not a database error). */
+function refuseNulCharacters(document: unknown): void {
+  const found: string[] = [];
+  nulPaths(document, "", found);
+  if (found.length === 0) return;
+  const message = "Contains a NUL character (\\u0000), which cannot be stored. Remove it and import again.";
+  throw new AppError("unprocessable", `${found[0]}: ${message}`, Object.fromEntries(found.map((path) => [path, [message]])));
+}
 
 /** Reads the uploaded text as JSON, refusing what is too big before parsing it. */
 export function parseAnnotationUpload(raw: string): unknown {
   if (Buffer.byteLength(raw, "utf8") > MAX_IMPORT_BYTES) {
     throw new AppError("unprocessable", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller exports.`);
   }
+  let document: unknown;
   try {
-    return JSON.parse(raw);
+    document = JSON.parse(raw);
   } catch {
     throw new AppError("bad_request", "The file is not valid JSON. Upload a W3C Web Annotation export (JSON-LD).");
   }
-}
-
-/** Members of the team an annotation's creator may be, by Factdesk user id or by email. */
-async function creatorResolver(teamId: string, importerId: string): Promise<(creator: TCreator | undefined) => Attribution> {
-  const members = await db.membership.findMany({ where: { teamId }, select: { user: { select: { id: true, email: true } } } });
-  const byId = new Set(members.map((m) => m.user.id));
-  const byEmail = new Map(members.map((m) => [m.user.email.toLowerCase(), m.user.id]));
-  return (creator) => {
-    if (!creator) return { userId: importerId };
-    const id = creator.id?.startsWith(USER_URN_PREFIX) ? creator.id.slice(USER_URN_PREFIX.length) : null;
-    if (id && byId.has(id)) return { userId: id };
-    const email = creator.email ? byEmail.get(creator.email.toLowerCase()) : undefined;
-    if (email) return { userId: email };
-    return { userId: importerId, origin: creator };
-  };
+  refuseNulCharacters(document);
+  return document;
 }
 
 const json = (value: object): Prisma.InputJsonValue => value as Prisma.InputJsonValue;
 const isEmpty = (value: object) => Object.keys(value).length === 0;
+const originOrNull = (origin: object) => (isEmpty(origin) ? undefined : json(origin));
 
-async function createClaimTree(tx: Prisma.TransactionClient, plan: PlannedClaim, ctx: { articleId: string; teamId: string; version: number; userId: string }): Promise<string> {
+type TreeContext = { articleId: string; teamId: string; version: number; userId: string; now: Date };
+
+/** One claim with its comments and evidence, all authored by the importer at the time of the import. */
+async function createClaimTree(tx: Prisma.TransactionClient, plan: PlannedClaim, ctx: TreeContext): Promise<string> {
   const numeric = plan.numeric === undefined ? (extractNumericClaim(plan.exact) ?? undefined) : (plan.numeric ?? undefined);
   const claim = await tx.claim.create({
     data: {
@@ -66,7 +86,7 @@ async function createClaimTree(tx: Prisma.TransactionClient, plan: PlannedClaim,
       end: plan.end,
       status: plan.status,
       ...(plan.verdict
-        ? { verdictOrdinal: plan.verdict.ordinal, verdictLabel: plan.verdict.label, verdictExplanation: plan.verdict.explanation, verdictById: plan.verdict.byId, verdictAt: plan.verdict.at }
+        ? { verdictOrdinal: plan.verdict.ordinal, verdictLabel: plan.verdict.label, verdictExplanation: plan.verdict.explanation, verdictById: ctx.userId, verdictAt: ctx.now }
         : {}),
       requiresDoubleReview: plan.requiresDoubleReview,
       numeric: numeric === undefined ? undefined : json(numeric),
@@ -75,17 +95,18 @@ async function createClaimTree(tx: Prisma.TransactionClient, plan: PlannedClaim,
       anchorConfidence: plan.anchorConfidence,
       anchorMethod: plan.anchorMethod,
       anchorCandidates: plan.anchorCandidates ? json(plan.anchorCandidates) : undefined,
-      origin: isEmpty(plan.origin) ? undefined : json(plan.origin),
-      createdById: plan.createdById,
+      origin: originOrNull(plan.origin),
+      createdById: ctx.userId,
       updatedById: ctx.userId,
-      createdAt: plan.createdAt,
-      updatedAt: plan.updatedAt,
+      // The same instant for all three: export reads "unchanged since the import" from it.
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
     },
     select: { id: true },
   });
   if (plan.evidence.length) {
     await tx.evidence.createMany({
-      data: plan.evidence.map(({ origin, ...e }) => ({ ...e, claimId: claim.id, origin: isEmpty(origin) ? undefined : json(origin) })),
+      data: plan.evidence.map(({ origin, ...e }) => ({ ...e, claimId: claim.id, addedById: ctx.userId, createdAt: ctx.now, origin: originOrNull(origin) })),
     });
   }
   const newIds = new Map<string, string>();
@@ -94,12 +115,11 @@ async function createClaimTree(tx: Prisma.TransactionClient, plan: PlannedClaim,
       data: {
         claimId: claim.id,
         parentId: c.parentKey === null ? null : newIds.get(c.parentKey)!,
-        authorId: c.authorId,
+        authorId: ctx.userId,
         body: c.body,
-        createdAt: c.createdAt,
-        editedAt: c.editedAt,
-        deletedAt: c.deletedAt,
-        origin: isEmpty(c.origin) ? undefined : json(c.origin),
+        createdAt: ctx.now,
+        deletedAt: c.deleted ? ctx.now : null,
+        origin: originOrNull(c.origin),
       },
       select: { id: true },
     });
@@ -113,11 +133,13 @@ async function createClaimTree(tx: Prisma.TransactionClient, plan: PlannedClaim,
       end: plan.end,
       status: plan.status,
       verdict: plan.verdict ? { verdict: plan.verdict.label, ordinal: plan.verdict.ordinal } : null,
+      requiresDoubleReview: plan.requiresDoubleReview,
       anchorStatus: plan.anchorStatus,
       comments: plan.comments.length,
       evidence: plan.evidence.length,
       source: plan.origin.id ?? null,
-      ...(plan.downgraded ? { downgradedFrom: "verified" } : {}),
+      ...(plan.downgraded ? { downgraded: true } : {}),
+      ...(plan.verdictHeld ? { verdictHeld: true } : {}),
     },
   });
   return claim.id;
@@ -126,20 +148,19 @@ async function createClaimTree(tx: Prisma.TransactionClient, plan: PlannedClaim,
 /**
  * POST /api/v1/articles/{id}/annotations: imports a W3C annotation document into the article.
  * Reviewers, editors and admins of its team; all of it or nothing, one audit row per claim.
+ * What it creates is the importer's work, waiting for this desk's review (see plan-import.ts).
  */
 export async function importAnnotations({ userId, articleId, document }: { userId: string; articleId: string; document: unknown }): Promise<ImportResult> {
   const article = await requireArticleWrite(articleId, userId);
+  refuseNulCharacters(document);
   const { items } = parseInput(ZAnnotationDocument, document);
   const meta = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true } });
-  const resolve = await creatorResolver(article.teamId, userId);
   const plans = planImport(items, {
     body: article.body,
-    resolve,
-    importerId: userId,
-    canSignOff: SIGN_OFF_ROLES.includes(article.role),
+    isEditor: SIGN_OFF_ROLES.includes(article.role),
     requiresDoubleReview: article.requiresDoubleReview,
-    now: new Date(),
   });
+  const now = new Date();
   const claimIds = await db.$transaction(
     async (tx) => {
       // Like createClaim: share the row lock a saved version takes, so the text the claims were
@@ -149,7 +170,7 @@ export async function importAnnotations({ userId, articleId, document }: { userI
         throw new AppError("conflict", "The article text was changed while the file was being read. Nothing was imported; try again.");
       }
       const ids: string[] = [];
-      for (const plan of plans) ids.push(await createClaimTree(tx, plan, { articleId, teamId: article.teamId, version: meta.version, userId }));
+      for (const plan of plans) ids.push(await createClaimTree(tx, plan, { articleId, teamId: article.teamId, version: meta.version, userId, now }));
       return ids;
     },
     { timeout: TRANSACTION_TIMEOUT_MS },
@@ -161,6 +182,7 @@ export async function importAnnotations({ userId, articleId, document }: { userI
     attached: plans.filter((p) => p.anchorStatus === "attached").length,
     needsReview: plans.filter((p) => p.anchorStatus === "needs_review").length,
     downgraded: plans.filter((p) => p.downgraded).length,
+    verdictsHeld: plans.filter((p) => p.verdictHeld).length,
     claimIds,
   };
 }

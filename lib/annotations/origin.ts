@@ -1,11 +1,31 @@
 // Where an imported item came from, kept in the Json `origin` column of Claim, Comment and
-// Evidence. When an annotation's creator is not a member of the importing team, the item is
-// stored under the importer (a foreign key needs a real user) and the original creator is kept
-// here, so the desk and a later export still name the person who wrote it.
-import { urn, type W3CCreator } from "@/lib/annotations/w3c";
+// Evidence. Everything an import creates is authored by the person importing, at the time of
+// the import: a file cannot make anyone else the author of a verdict, comment or piece of
+// evidence, nor backdate it. The file's creators and dates are kept here only, for display and
+// for a later export, so a round trip still names the people who wrote the work. They are
+// never resolved to members of the team.
+import { urn, type TVerdictExtension, type W3CCreator } from "@/lib/annotations/w3c";
 
-export type ItemOrigin = { id?: string; creator?: W3CCreator };
-export type ClaimOrigin = ItemOrigin & { verdictCreator?: W3CCreator };
+export type ItemOrigin = {
+  id?: string;
+  creator?: W3CCreator;
+  created?: string;
+  modified?: string;
+  /** Comments deleted in the file: when. */
+  deleted?: string;
+};
+
+export type HeldVerdict = Pick<TVerdictExtension, "key" | "label" | "ordinal" | "explanation"> & { creator?: W3CCreator; created?: string };
+
+export type ClaimOrigin = ItemOrigin & {
+  verdictCreator?: W3CCreator;
+  verdictCreated?: string;
+  /**
+   * A verdict the file carried that was not applied: a reviewer imported it into a claim that
+   * needs two independent verdicts, which a reviewer cannot bypass in the desk either.
+   */
+  heldVerdict?: HeldVerdict;
+};
 
 /** The creator an export shows: the original one for imported items, else the member. */
 export function creatorFrom(user: { id: string; name: string }, origin: ItemOrigin | null): W3CCreator {

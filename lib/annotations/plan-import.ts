@@ -2,18 +2,21 @@
 // database: places each target on the receiving article's text, reads verdict, status,
 // comment threads and evidence out of the bodies, and collects every problem with its path so
 // the person importing sees all of them at once. Pure, so it is tested without PostgreSQL.
+//
+// An import goes through the same review workflow as work done in the desk: the importer is
+// the author of everything it creates (the file's people and dates only go to `origin`), a
+// claim never arrives Verified or Disputed (an editor signs it off here, four-eyes rule
+// included), verdicts come from the desk's scale, and a reviewer cannot switch double review
+// off or give a verdict to a claim that needs two independent ones.
 import { describeRange, type TextPositionSelector, type TextQuoteSelector } from "@/lib/anchoring/selectors";
 import { createReanchorer, type ReanchorCandidate } from "@/lib/anchoring/reanchor";
 import { VERDICTS, type StatusKey } from "@/lib/claims/verdicts";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
-import type { ClaimOrigin, ItemOrigin } from "@/lib/annotations/origin";
-import { STATUS_SET, type TAnnotation, type TBody, type TCreator } from "@/lib/annotations/w3c";
+import type { ClaimOrigin, HeldVerdict, ItemOrigin } from "@/lib/annotations/origin";
+import { STATUS_SET, type TAnnotation, type TBody, type TCreator, type TVerdictExtension } from "@/lib/annotations/w3c";
 import { isHttpUrl } from "@/lib/validation/urls";
 
-export type Attribution = { userId: string; origin?: TCreator };
-export type ResolveCreator = (creator: TCreator | undefined) => Attribution;
-
-export type PlannedComment = { key: string; parentKey: string | null; authorId: string; body: string; createdAt: Date; editedAt: Date | null; deletedAt: Date | null; origin: ItemOrigin };
+export type PlannedComment = { key: string; parentKey: string | null; body: string; deleted: boolean; origin: ItemOrigin };
 export type PlannedEvidence = {
   url: string;
   title: string;
@@ -21,10 +24,10 @@ export type PlannedEvidence = {
   stance: "supports" | "contradicts" | "context";
   sourceType: "primary" | "secondary";
   retrievedAt: Date;
-  createdAt: Date;
-  addedById: string;
   origin: ItemOrigin;
 };
+
+type ScaleVerdict = (typeof VERDICTS)[number];
 
 export type PlannedClaim = TextQuoteSelector & TextPositionSelector & {
   anchorStatus: "attached" | "needs_review";
@@ -32,30 +35,31 @@ export type PlannedClaim = TextQuoteSelector & TextPositionSelector & {
   anchorConfidence: number;
   anchorCandidates: ReanchorCandidate[] | null;
   status: StatusKey;
-  verdict: { ordinal: number; label: string; explanation: string; byId: string; at: Date } | null;
+  /** Always a verdict of the desk's scale; given by the importer, proposed until an editor signs off. */
+  verdict: { ordinal: number; label: string; explanation: string } | null;
   requiresDoubleReview: boolean;
   numeric: Record<string, unknown> | null | undefined;
-  createdById: string;
-  createdAt: Date;
-  updatedAt: Date;
   origin: ClaimOrigin;
   /** Parents always come before their replies. */
   comments: PlannedComment[];
   evidence: PlannedEvidence[];
-  /** Imported as Verified but the importer may not sign off, so it arrives as Verdict proposed. */
+  /** Verified or disputed in the file; arrives as Verdict proposed for an editor to sign off. */
   downgraded: boolean;
+  /** The file's verdict was kept in origin, not applied: a reviewer's import into a double-review claim. */
+  verdictHeld: boolean;
 };
 
 export type PlanOptions = {
   body: string;
-  resolve: ResolveCreator;
-  importerId: string;
-  /** Editors and admins keep imported "verified" statuses; anyone else's arrive as proposed. */
-  canSignOff: boolean;
-  /** The receiving article's double-review setting, for annotations that do not say. */
+  /** Editors and admins: the file's double-review switch counts, and they may give verdicts to double-review claims. */
+  isEditor: boolean;
+  /** The receiving article's double-review setting. */
   requiresDoubleReview: boolean;
-  now: Date;
 };
+
+/** Statuses a file may set as they are; the others follow from the verdict and the review workflow. */
+const KEPT_STATUSES: ReadonlySet<StatusKey> = new Set(["unreviewed", "in_review", "not_check_worthy"]);
+const SCALE = VERDICTS.map((v) => `${v.label} (${v.key}, ${v.ordinal})`).join(", ");
 
 const isComment = (b: TBody) => b.purpose === "commenting" || (b.purpose === undefined && b.type === "TextualBody");
 const isEvidence = (b: TBody) => b.purpose === "linking";
@@ -63,18 +67,44 @@ const isVerdict = (b: TBody) => b.purpose === "assessing";
 const isTag = (b: TBody) => b.purpose === "tagging";
 
 /** "False: because…" when a file has no factdesk:verdict extension. */
-function verdictFromValue(value: string | undefined): { ordinal: number; label: string; explanation: string } | null {
+function verdictFromValue(value: string | undefined): { scale: ScaleVerdict; explanation: string } | null {
   if (!value) return null;
   for (const v of VERDICTS) {
     const match = new RegExp(`^\\s*${v.label}\\s*[:.\\u2013\\u2014-]\\s*([\\s\\S]+)$`, "i").exec(value);
-    if (match?.[1]?.trim()) return { ordinal: v.ordinal, label: v.label, explanation: match[1].trim() };
+    if (match?.[1]?.trim()) return { scale: v, explanation: match[1].trim() };
   }
   return null;
+}
+
+/** The scale verdict that the extension's key, label and ordinal all name, or why there is none. */
+function verdictFromExtension(ext: TVerdictExtension): { scale: ScaleVerdict; explanation: string } | string {
+  const named: [string, ScaleVerdict | undefined][] = [];
+  if (ext.key != null) named.push([`key “${ext.key}”`, VERDICTS.find((v) => v.key === ext.key)]);
+  if (ext.label !== undefined) named.push([`label “${ext.label}”`, VERDICTS.find((v) => v.label.toLowerCase() === ext.label!.toLowerCase())]);
+  if (ext.ordinal !== undefined) named.push([`ordinal ${ext.ordinal}`, VERDICTS.find((v) => v.ordinal === ext.ordinal)]);
+  if (named.length === 0) return `The verdict needs a key, label or ordinal from the scale: ${SCALE}.`;
+  const unknown = named.find(([, v]) => !v);
+  if (unknown) return `The verdict's ${unknown[0]} is not on the scale: ${SCALE}.`;
+  if (new Set(named.map(([, v]) => v!.key)).size > 1) {
+    return `The verdict's ${named.map(([what]) => what).join(", ")} do not name the same verdict. The scale is: ${SCALE}.`;
+  }
+  return { scale: named[0]![1]!, explanation: ext.explanation };
 }
 
 function evidenceUrl(b: TBody): string | undefined {
   if (typeof b.source === "string") return b.source;
   return b.source?.id;
+}
+
+/** The file's id, creator and dates of an item, for origin; absent fields are left out. */
+function itemOrigin(id: string | undefined, creator: TCreator | undefined, dates: { created?: string; modified?: string; deleted?: string }): ItemOrigin {
+  return {
+    ...(id ? { id } : {}),
+    ...(creator ? { creator } : {}),
+    ...(dates.created ? { created: dates.created } : {}),
+    ...(dates.modified ? { modified: dates.modified } : {}),
+    ...(dates.deleted ? { deleted: dates.deleted } : {}),
+  };
 }
 
 /** Orders comments so each parent precedes its replies; reports unknown parents and cycles. */
@@ -101,66 +131,70 @@ function threadOrder(comments: PlannedComment[], problem: (message: string) => v
   return ordered;
 }
 
-const dateOr = (iso: string | undefined, fallback: Date) => (iso ? new Date(iso) : fallback);
-
 export function planImport(annotations: TAnnotation[], options: PlanOptions): PlannedClaim[] {
-  const { body, resolve, now } = options;
+  const { body } = options;
   const fields: FieldErrors = {};
   const reanchor = createReanchorer("", body);
   const plans: PlannedClaim[] = [];
+  // Comment ids are IRIs: one that appears twice would make replies ambiguous (and one copy vanish).
+  const commentIds = new Map<string, string>();
 
   annotations.forEach((annotation, i) => {
     const at = `items.${i}`;
     const problem = (path: string, message: string) => (fields[path] ??= []).push(message);
     const { quote, position } = annotation.target.selector;
-    const created = dateOr(annotation.created, now);
-    const creator = resolve(annotation.creator);
+    const creator = annotation.creator;
 
-    // Verdict
+    // Verdict: only ever a verdict of the desk's scale.
     const verdictBodies = annotation.body.map((b, j) => [b, j] as const).filter(([b]) => isVerdict(b));
     if (verdictBodies.length > 1) problem(`${at}.body`, "An annotation can carry one verdict (one body with purpose “assessing”).");
-    let verdict: PlannedClaim["verdict"] = null;
-    let verdictOrigin: TCreator | undefined;
+    let read: { scale: ScaleVerdict; explanation: string; creator?: TCreator; created?: string } | null = null;
     const first = verdictBodies[0];
     if (first) {
       const [vb, j] = first;
-      const read = vb["factdesk:verdict"] ?? verdictFromValue(vb.value);
-      if (!read) {
-        problem(`${at}.body.${j}`, `The verdict must start with a label from the scale (${VERDICTS.map((v) => v.label).join(", ")}) followed by “:” and the explanation.`);
-      } else {
-        const by = vb.creator ? resolve(vb.creator) : creator;
-        verdictOrigin = by.origin;
-        verdict = { ordinal: read.ordinal, label: read.label, explanation: read.explanation, byId: by.userId, at: dateOr(vb.created, created) };
-      }
+      const ext = vb["factdesk:verdict"];
+      const found = ext ? verdictFromExtension(ext) : verdictFromValue(vb.value);
+      if (typeof found === "string") problem(`${at}.body.${j}.factdesk:verdict`, found);
+      else if (!found) problem(`${at}.body.${j}`, `The verdict must start with a label from the scale (${VERDICTS.map((v) => v.label).join(", ")}) followed by “:” and the explanation.`);
+      else read = { ...found, creator: vb.creator ?? creator, created: vb.created };
     }
 
-    // Status: the last tag that names a status; otherwise what the verdict implies.
-    let status: StatusKey = verdict ? "verdict_proposed" : "unreviewed";
-    for (const b of annotation.body) if (isTag(b) && b.value && STATUS_SET.has(b.value)) status = b.value as StatusKey;
-    if ((status === "verified" || status === "verdict_proposed") && !verdict && !first) {
-      problem(`${at}.body`, `Status “${status}” needs a verdict body (purpose “assessing”).`);
+    // Double review: only editors decide it; a reviewer's import gets the article's setting,
+    // and a reviewer cannot give a double-review claim its verdict (the desk refuses that too),
+    // so the file's verdict is kept aside in origin for the two reviewers to see.
+    const requiresDoubleReview = options.isEditor ? (annotation["factdesk:requiresDoubleReview"] ?? options.requiresDoubleReview) : options.requiresDoubleReview;
+    const verdictHeld = read !== null && requiresDoubleReview && !options.isEditor;
+    const verdict = read && !verdictHeld ? { ordinal: read.scale.ordinal, label: read.scale.label, explanation: read.explanation } : null;
+
+    // Status: the last tag that names a status. Verified and Disputed are never imported: an
+    // editor of this desk signs the verdict off (or settles the dispute) through the usual flow.
+    let tagged: StatusKey | null = null;
+    for (const b of annotation.body) if (isTag(b) && b.value && STATUS_SET.has(b.value)) tagged = b.value as StatusKey;
+    if ((tagged === "verified" || tagged === "verdict_proposed") && !first) {
+      problem(`${at}.body`, `Status “${tagged}” needs a verdict body (purpose “assessing”).`);
     }
-    const downgraded = status === "verified" && !options.canSignOff;
-    if (downgraded) status = "verdict_proposed";
+    const status: StatusKey = tagged && KEPT_STATUSES.has(tagged) ? tagged : verdict ? "verdict_proposed" : "unreviewed";
+    const downgraded = (tagged === "verified" || tagged === "disputed") && status === "verdict_proposed";
 
     // Comments
     const comments: PlannedComment[] = [];
     annotation.body.forEach((b, j) => {
       if (!isComment(b)) return;
+      const path = `${at}.body.${j}`;
+      if (b.id) {
+        const seen = commentIds.get(b.id);
+        if (seen) return problem(`${path}.id`, `Comment id ${b.id} is used twice (first at ${seen}); each comment needs its own id.`);
+        commentIds.set(b.id, path);
+      }
       const deleted = b["factdesk:deleted"];
-      if (!deleted && !b.value?.trim()) return problem(`${at}.body.${j}.value`, "A comment needs some text.");
-      if ((b.value ?? "").length > 5000) return problem(`${at}.body.${j}.value`, "Comments can be at most 5,000 characters.");
-      const by = b.creator ? resolve(b.creator) : creator;
-      const createdAt = dateOr(b.created, created);
+      if (!deleted && !b.value?.trim()) return problem(`${path}.value`, "A comment needs some text.");
+      if ((b.value ?? "").length > 5000) return problem(`${path}.value`, "Comments can be at most 5,000 characters.");
       comments.push({
-        key: b.id ?? `${at}.body.${j}`,
+        key: b.id ?? path,
         parentKey: b["factdesk:replyTo"] ?? null,
-        authorId: by.userId,
         body: deleted ? "" : (b.value ?? ""),
-        createdAt,
-        editedAt: b.modified ? new Date(b.modified) : null,
-        deletedAt: deleted ? new Date(deleted) : null,
-        origin: { ...(b.id ? { id: b.id } : {}), ...(by.origin ? { creator: by.origin } : {}) },
+        deleted: deleted !== undefined,
+        origin: itemOrigin(b.id, b.creator ?? creator, { created: b.created ?? annotation.created, modified: b.modified, deleted }),
       });
     });
     const ordered = threadOrder(comments, (message) => problem(`${at}.body`, message));
@@ -174,18 +208,16 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
         return problem(`${at}.body.${j}.source`, "Evidence links must be http or https addresses.");
       }
       const title = (typeof b.source === "object" ? b.source.title : undefined)?.trim() || url;
-      const by = b.creator ? resolve(b.creator) : creator;
-      const createdAt = dateOr(b.created, created);
+      const created = b.created ?? annotation.created;
       evidence.push({
         url,
         title: title.slice(0, 300),
         excerpt: b["factdesk:excerpt"] ?? "",
         stance: b["factdesk:stance"] ?? "context",
         sourceType: b["factdesk:sourceType"] ?? "secondary",
-        retrievedAt: dateOr(b["factdesk:retrieved"], createdAt),
-        createdAt,
-        addedById: by.userId,
-        origin: { ...(b.id ? { id: b.id } : {}), ...(by.origin ? { creator: by.origin } : {}) },
+        // When the source was read is a fact about the source, not about who added it here.
+        retrievedAt: new Date(b["factdesk:retrieved"] ?? created ?? Date.now()),
+        origin: itemOrigin(b.id, b.creator ?? creator, { created }),
       });
     });
 
@@ -210,24 +242,27 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
             anchorCandidates: null,
           };
 
+    const heldVerdict: HeldVerdict | undefined =
+      read && verdictHeld
+        ? { key: read.scale.key, label: read.scale.label, ordinal: read.scale.ordinal, explanation: read.explanation, ...(read.creator ? { creator: read.creator } : {}), ...(read.created ? { created: read.created } : {}) }
+        : undefined;
     plans.push({
       ...anchor,
       anchorConfidence: placed.confidence,
       status,
       verdict,
-      requiresDoubleReview: annotation["factdesk:requiresDoubleReview"] ?? options.requiresDoubleReview,
+      requiresDoubleReview,
       numeric: annotation["factdesk:numeric"],
-      createdById: creator.userId,
-      createdAt: created,
-      updatedAt: dateOr(annotation.modified, created),
       origin: {
-        ...(annotation.id ? { id: annotation.id } : {}),
-        ...(creator.origin ? { creator: creator.origin } : {}),
-        ...(verdictOrigin ? { verdictCreator: verdictOrigin } : {}),
+        ...itemOrigin(annotation.id, creator, { created: annotation.created, modified: annotation.modified }),
+        ...(verdict && read?.creator ? { verdictCreator: read.creator } : {}),
+        ...(verdict && read?.created ? { verdictCreated: read.created } : {}),
+        ...(heldVerdict ? { heldVerdict } : {}),
       },
       comments: ordered,
       evidence,
       downgraded,
+      verdictHeld,
     });
   });
 

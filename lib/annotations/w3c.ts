@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { MAX_CLAIM_LENGTH } from "@/lib/anchoring/selectors";
 import { STATUS_KEYS, type StatusKey, type VerdictKey } from "@/lib/claims/verdicts";
+import { dbInt, MAX_DB_INT } from "@/lib/validation/numbers";
 import { isHttpUrl } from "@/lib/validation/urls";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -15,7 +16,6 @@ export const ANNOTATION_CONTEXT = [ANNO_CONTEXT, { factdesk: FACTDESK_NS }] as c
 export const ANNOTATIONS_CONTENT_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
 
 export const urn = (kind: "claim" | "comment" | "evidence" | "user", id: string) => `urn:factdesk:${kind}:${id}`;
-export const USER_URN_PREFIX = "urn:factdesk:user:";
 
 export type W3CCreator = { id?: string; type: "Person"; name: string; email?: string };
 
@@ -124,7 +124,8 @@ const ZQuoteSelector = z.object({
   prefix: z.string().max(1000).default(""),
   suffix: z.string().max(1000).default(""),
 });
-const ZPositionSelector = z.object({ type: z.literal("TextPositionSelector"), start: z.number().int().nonnegative(), end: z.number().int().positive() });
+const POSITION_TOO_BIG = `Offsets can be at most ${MAX_DB_INT.toLocaleString("en-US")}.`;
+const ZPositionSelector = z.object({ type: z.literal("TextPositionSelector"), start: dbInt(POSITION_TOO_BIG).nonnegative(), end: dbInt(POSITION_TOO_BIG).positive() });
 
 /** Selectors other than these two (e.g. a CssSelector from another tool) are ignored, not refused. */
 const ZSelectors = z
@@ -141,7 +142,9 @@ const ZSelectors = z
       return z.NEVER;
     }
     if (position && !position.success) {
-      ctx.addIssue({ code: "custom", message: "The TextPositionSelector needs whole-number start and end." });
+      const issue = position.error.issues[0];
+      const message = issue?.code === "too_big" ? `TextPositionSelector ${issue.path.join(".")}: ${issue.message}` : "The TextPositionSelector needs whole-number start and end.";
+      ctx.addIssue({ code: "custom", message });
       return z.NEVER;
     }
     return { quote: { exact: quote.data.exact, prefix: quote.data.prefix, suffix: quote.data.suffix }, position: position?.data ? { start: position.data.start, end: position.data.end } : null };
@@ -152,11 +155,18 @@ const ZTarget = z.preprocess(
   z.object({ source: z.string().max(2000).optional(), selector: ZSelectors }, { message: "Each annotation needs a target with selectors." }),
 );
 
+/**
+ * Key, label and ordinal only name a verdict on the desk's scale (lib/claims/verdicts.ts): the
+ * plan looks each one up there and refuses them unless they agree, so a file can never store a
+ * label of its own (a "True" whose ordinal says False would publish two different ratings).
+ */
 const ZVerdictExtension = z.object({
-  label: z.string().trim().min(1, "The verdict needs a label.").max(100),
-  ordinal: z.number().int().min(0).max(5, "Verdict ordinals run from 0 (unverifiable) to 5 (true)."),
+  key: z.string().trim().max(100).nullable().optional(),
+  label: z.string().trim().max(100).optional(),
+  ordinal: z.number().int().optional(),
   explanation: text("A verdict explanation").min(1, "The verdict needs an explanation."),
 });
+export type TVerdictExtension = z.output<typeof ZVerdictExtension>;
 
 const httpUrl = z
   .string()
