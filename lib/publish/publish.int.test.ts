@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createArticle, createDesk, createTeam, createUser, testDb } from "@/e2e/fixtures/factories";
+import { addEvidence } from "@/lib/claims/evidence";
+import { setClaimStatus } from "@/lib/claims/update-claim";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { getArticleClaimReviews, getClaimReview } from "@/lib/publish/claim-review";
@@ -140,6 +142,21 @@ describe("the public report", () => {
     const report = (await getPublicReport({ articleId: desk.article.id, baseUrl: BASE }))!;
     expect(report.claims.find((c) => c.id === seeded.unverifiable.id)?.highlighted).toBe(false);
     await testDb().claim.update({ where: { id: seeded.unverifiable.id }, data: { anchorStatus: "attached" } });
+  });
+
+  it("shows only the evidence the editor signed off: evidence added later waits for the next sign-off", async () => {
+    const signedOff = ["https://www.gov.uk/defence-spending", "https://www.nato.int/cps/en/natohq/topics_49198.htm"];
+    const late = "https://example.org/added-after-sign-off";
+    await addEvidence({ userId: desk.reviewer.id, claimId: seeded.verified.id, url: late, title: "Added after sign-off", excerpt: "", stance: "contradicts", sourceType: "secondary", retrievedAt: new Date("2026-11-22") });
+    const publicUrls = async () => (await getPublicReport({ articleId: desk.article.id, baseUrl: BASE }))!.claims.find((c) => c.id === seeded.verified.id)!.evidence.map((e) => e.url);
+    expect(await publicUrls()).toEqual(signedOff);
+    const inDesk = await getClaimReview({ claimId: seeded.verified.id, userId: desk.editor.id, baseUrl: BASE });
+    expect(JSON.stringify(inDesk)).not.toContain(late);
+
+    // An editor reopens and verifies it again: now the new evidence is part of what was signed off.
+    await setClaimStatus({ userId: desk.editor.id, claimId: seeded.verified.id, status: "verdict_proposed" });
+    await setClaimStatus({ userId: desk.editor.id, claimId: seeded.verified.id, status: "verified" });
+    expect(await publicUrls()).toEqual([...signedOff, late]);
   });
 
   it("goes away when unpublished, and only editors may unpublish", async () => {

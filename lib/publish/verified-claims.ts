@@ -6,7 +6,8 @@ import { verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
 // Everything public about an article's fact-check, and nothing else: only claims whose status
 // is "verified" are ever read here (the filter is in the query), so neither the ClaimReview
 // output nor the public page can show a proposed verdict, a disputed claim or a private
-// double-review verdict (those live in ReviewVerdict, which is never selected).
+// double-review verdict (those live in ReviewVerdict, which is never selected). Evidence is
+// what the editor signed off: pieces added after the sign-off wait until it is verified again.
 
 export type PublicArticle = {
   id: string;
@@ -35,6 +36,7 @@ export type VerifiedClaim = {
   /** When and by whom it was signed off (the latest "claim.verified" audit row; else the verdict's own). */
   verifiedAt: Date;
   verifiedBy: string | null;
+  /** Only evidence added at or before `verifiedAt`. */
   evidence: PublicEvidence[];
 };
 
@@ -67,7 +69,7 @@ const verifiedSelect = {
   verdictAt: true,
   updatedAt: true,
   verdictBy: { select: { name: true } },
-  evidence: { select: { url: true, title: true, stance: true, sourceType: true }, orderBy: { createdAt: "asc" as const } },
+  evidence: { select: { url: true, title: true, stance: true, sourceType: true, createdAt: true }, orderBy: { createdAt: "asc" as const } },
 } as const;
 
 export const VERIFIED_WHERE = { status: "verified", verdictOrdinal: { not: null } } as const satisfies Prisma.ClaimWhereInput;
@@ -99,6 +101,7 @@ export async function loadVerifiedReport(where: Prisma.ArticleWhereInput, claimI
     article: { ...rest, teamName: team.name },
     claims: claims.map((c) => {
       const signOff = latest.get(c.id);
+      const verifiedAt = signOff?.at ?? c.verdictAt ?? c.updatedAt;
       return {
         id: c.id,
         exact: c.exact,
@@ -106,9 +109,9 @@ export async function loadVerifiedReport(where: Prisma.ArticleWhereInput, claimI
         end: c.end,
         anchorStatus: c.anchorStatus,
         verdict: { key: verdictKeyOf(c.verdictOrdinal), label: c.verdictLabel ?? "", ordinal: c.verdictOrdinal!, explanation: c.verdictExplanation ?? "" },
-        verifiedAt: signOff?.at ?? c.verdictAt ?? c.updatedAt,
+        verifiedAt,
         verifiedBy: signOff?.by ?? c.verdictBy?.name ?? null,
-        evidence: c.evidence,
+        evidence: c.evidence.filter((e) => e.createdAt <= verifiedAt).map(({ createdAt: _added, ...e }) => e),
       };
     }),
   };
