@@ -33,6 +33,13 @@ export const config = {
   get apiSessionRateLimitPerMinute() {
     return intFromEnv("API_SESSION_RATE_LIMIT_PER_MINUTE", 1200);
   },
+  /**
+   * The address people use to reach Factdesk (NEXTAUTH_URL, which `npm start` always sets), for
+   * links that leave the app: report URLs, ClaimReview, W3C annotation ids. Null when unset.
+   */
+  get publicUrl(): string | null {
+    return process.env.NEXTAUTH_URL?.trim().replace(/\/+$/, "") || null;
+  },
   loginLimit: {
     windowMinutes: 15,
     perAccount: 10,

@@ -1,10 +1,10 @@
 // The address readers use to reach Factdesk, for links that leave the app (ClaimReview url,
 // W3C annotation ids). NEXTAUTH_URL is the configured public address (README); without it
 // the request's own origin is the best we know.
+import { config } from "@/lib/config";
 
 export function publicBaseUrl(requestOrigin?: string | null): string {
-  const configured = process.env.NEXTAUTH_URL?.trim();
-  const base = configured || requestOrigin || "http://localhost:3000";
+  const base = config.publicUrl || requestOrigin || "http://localhost:3000";
   return base.replace(/\/+$/, "");
 }
 

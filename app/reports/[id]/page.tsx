@@ -7,6 +7,7 @@ import { renderHighlightedHtml } from "@/components/claims/highlight-html";
 import { ReportBody } from "@/components/publish/ReportBody";
 import { VerdictCard } from "@/components/publish/VerdictCard";
 import { verdictChipClass } from "@/components/publish/verdict-style";
+import { config } from "@/lib/config";
 import { getPublicReport, type PublicReport } from "@/lib/publish/report";
 import { publicBaseUrl } from "@/lib/publish/public-url";
 
@@ -17,12 +18,22 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-const loadReport = cache(async (id: string): Promise<PublicReport | null> => {
+/**
+ * The page's own address, which its ClaimReview JSON-LD gives to search engines and aggregators.
+ * Host and X-Forwarded-Host are chosen by whoever sends the request, so a crafted one would put
+ * a foreign URL into the published markup (and into any cache in front of it): outside
+ * development only the configured address counts (`npm start` always sets NEXTAUTH_URL). In
+ * `next dev` there may be none, and the request's host is the address being looked at.
+ */
+async function reportBaseUrl(): Promise<string> {
+  if (config.publicUrl || process.env.NODE_ENV !== "development") return publicBaseUrl();
   const h = await headers();
   const host = h.get("x-forwarded-host") ?? h.get("host");
   const proto = h.get("x-forwarded-proto") ?? "http";
-  return getPublicReport({ articleId: id, baseUrl: publicBaseUrl(host ? `${proto}://${host}` : null) });
-});
+  return publicBaseUrl(host ? `${proto}://${host}` : null);
+}
+
+const loadReport = cache(async (id: string): Promise<PublicReport | null> => getPublicReport({ articleId: id, baseUrl: await reportBaseUrl() }));
 
 function summary(report: PublicReport): string {
   const n = report.claims.length;
