@@ -24,6 +24,7 @@ const ACTION_TEXT: Record<string, string> = {
   "claim.imported": "imported the claim from a W3C annotation file",
   "article.imported": "imported the article",
   "report.published": "published the public report",
+  "article.double-review": "changed whether new claims need double review",
   "report.unpublished": "took the public report down",
 };
 

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { importArticle } from "@/lib/articles/import";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordArticleAudit } from "@/lib/audit/record-audit";
 import { refreshSuggestions } from "@/lib/claims/suggested";
 import { suggestClaims } from "@/lib/suggestions";
 import { SIGN_OFF_ROLES } from "@/lib/claims/access";
@@ -46,12 +46,7 @@ export async function createArticle({ userId, teamId, input }: { userId: string;
     await refreshSuggestions(tx, article.id, data.body, suggestions);
     // The trigger wrote version 1 without an author; naming it once is the only change it allows.
     await tx.articleVersion.updateMany({ where: { articleId: article.id, number: 1, createdById: null }, data: { createdById: userId } });
-    await recordAudit(tx, {
-      actorId: userId,
-      teamId,
-      articleId: article.id,
-      entity: "article",
-      entityId: article.id,
+    await recordArticleAudit(tx, userId, { id: article.id, teamId }, {
       action: "article.imported",
       after: {
         format: input.format,

@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordArticleAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireArticleEditor } from "@/lib/claims/access";
@@ -96,12 +96,7 @@ export async function saveArticleVersion({ articleId, userId, baseVersion, title
 
     await tx.article.update({ where: { id: articleId }, data: { title: nextTitle, body: newBody, blocks, version: number } });
     // The article's row goes first, so a reader's live stream learns of the new text before the claims.
-    await recordAudit(tx, {
-      actorId: userId,
-      teamId: article.teamId,
-      articleId,
-      entity: "article",
-      entityId: articleId,
+    await recordArticleAudit(tx, userId, { id: articleId, teamId: article.teamId }, {
       action: "article.version_saved",
       before: { version: article.version, title: article.title, contentHash: contentHash(article.body) },
       after: { version: number, title: nextTitle, contentHash: hash, ...summary },

@@ -25,12 +25,24 @@ export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInpu
   return row.id;
 }
 
+type Change = { action: string; before?: Prisma.InputJsonValue; after?: Prisma.InputJsonValue };
+
+/** The audit row for a change to the article as a whole (import, new version, report, settings). */
+export function recordArticleAudit(
+  tx: Prisma.TransactionClient,
+  actorId: string,
+  article: { id: string; teamId: string },
+  change: Change,
+): Promise<bigint> {
+  return recordAudit(tx, { actorId, teamId: article.teamId, articleId: article.id, entity: "article", entityId: article.id, ...change });
+}
+
 /** The audit row for a change to the claim itself (status, verdict, reviews, settings). */
 export function recordClaimAudit(
   tx: Prisma.TransactionClient,
   actorId: string,
   claim: { id: string; teamId: string; articleId: string },
-  change: { action: string; before?: Prisma.InputJsonValue; after?: Prisma.InputJsonValue },
+  change: Change,
 ): Promise<bigint> {
   return recordAudit(tx, { actorId, teamId: claim.teamId, articleId: claim.articleId, claimId: claim.id, entity: "claim", entityId: claim.id, ...change });
 }

@@ -1,4 +1,4 @@
-import { recordAudit, recordClaimAudit } from "@/lib/audit/record-audit";
+import { recordArticleAudit, recordClaimAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { requireArticleEditor, requireClaimEditor } from "@/lib/claims/access";
 
@@ -26,12 +26,7 @@ export async function setArticleDoubleReview({ userId, articleId, required }: { 
       data: { requiresDoubleReview: required, version: { increment: 1 } },
     });
     // Recorded as one change of the article, naming how many open claims it touched.
-    await recordAudit(tx, {
-      actorId: userId,
-      teamId: article.teamId,
-      articleId,
-      entity: "claim",
-      entityId: articleId,
+    await recordArticleAudit(tx, userId, article, {
       action: "article.double-review",
       before: { required: article.requiresDoubleReview },
       after: { required, openClaimsChanged: count },

@@ -1,4 +1,4 @@
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordArticleAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { requireArticleEditor } from "@/lib/claims/access";
 import { AppError } from "@/lib/http/errors";
@@ -34,13 +34,7 @@ export async function publishReport({ userId, articleId }: { userId: string; art
       data: { reportPublishedAt: new Date(), reportPublishedById: userId },
       select: { reportPublishedAt: true, reportPublishedById: true },
     });
-    // Recorded on the article (no claim), like the article-wide double-review switch.
-    await recordAudit(tx, {
-      actorId: userId,
-      teamId: article.teamId,
-      articleId,
-      entity: "claim",
-      entityId: articleId,
+    await recordArticleAudit(tx, userId, article, {
       action: "report.published",
       before: { published: false },
       after: { published: true, verifiedClaims: verified },
@@ -58,12 +52,7 @@ export async function unpublishReport({ userId, articleId }: { userId: string; a
       data: { reportPublishedAt: null, reportPublishedById: null },
     });
     if (count > 0) {
-      await recordAudit(tx, {
-        actorId: userId,
-        teamId: article.teamId,
-        articleId,
-        entity: "claim",
-        entityId: articleId,
+      await recordArticleAudit(tx, userId, article, {
         action: "report.unpublished",
         before: { published: true },
         after: { published: false },
