@@ -35,7 +35,16 @@ export function CommentItem({ comment, replies, claimId, canEdit, meId, onChange
   return (
     <li className="rounded-md border border-rule bg-white p-2.5 text-sm" data-testid="comment">
       <p className="text-xs text-muted">
-        <span className="font-medium text-ink">{comment.author.name}</span> · {formatWhen(comment.createdAt)}
+        {comment.importedFrom ? (
+          <>
+            <span className="font-medium text-ink">{comment.importedFrom.name}</span>
+            {comment.importedFrom.created && <> · {formatWhen(comment.importedFrom.created)}</>} · imported by {comment.author.name}
+          </>
+        ) : (
+          <>
+            <span className="font-medium text-ink">{comment.author.name}</span> · {formatWhen(comment.createdAt)}
+          </>
+        )}
         {comment.editedAt && !comment.deletedAt && " · edited"}
       </p>
       {comment.deletedAt ? (

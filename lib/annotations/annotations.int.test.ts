@@ -5,6 +5,7 @@ import { importAnnotations, parseAnnotationUpload } from "@/lib/annotations/impo
 import { MAX_IMPORT_ANNOTATIONS, MAX_IMPORT_BYTES, type W3CCollection } from "@/lib/annotations/w3c";
 import { db } from "@/lib/db";
 import { setClaimStatus } from "@/lib/claims/update-claim";
+import { getClaim } from "@/lib/claims/get-claim";
 import { AppError } from "@/lib/http/errors";
 import { SECRETS, seedFactCheck, type Desk } from "@/lib/publish/test-helpers";
 
@@ -208,6 +209,9 @@ describe("an import goes through the review workflow", () => {
     expect(claim.createdAt.getFullYear()).not.toBe(2020);
     expect(claim.origin).toMatchObject({ creator: { name: "Admin" }, created: "2020-01-01T00:00:00Z", verdictCreator: { email: desk.editor.email } });
     expect(claim.comments[0]!.origin).toMatchObject({ id: "urn:x:c1", creator: { name: "Admin" } });
+    // The claim panel names the comment's original writer beside the importer.
+    const shown = await getClaim({ claimId: claim.id, userId: desk.editor.id });
+    expect(shown.comments[0]).toMatchObject({ author: { id: desk.reviewer.id }, importedFrom: { name: "Admin" } });
   });
 
   it("keeps a reviewer's verdict out of a claim that needs two independent verdicts, and says so", async () => {

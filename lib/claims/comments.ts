@@ -13,6 +13,8 @@ export type CommentDTO = {
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
+  /** An imported comment as written elsewhere: its original author and date (author is then the importer). */
+  importedFrom: { name: string; created: string | null } | null;
 };
 
 const commentSelect = {
@@ -23,10 +25,19 @@ const commentSelect = {
   createdAt: true,
   editedAt: true,
   deletedAt: true,
+  origin: true,
   author: { select: { id: true, name: true } },
 } as const;
 
-type CommentRow = { id: string; parentId: string | null; body: string; version: number; createdAt: Date; editedAt: Date | null; deletedAt: Date | null; author: { id: string; name: string } };
+type CommentRow = { id: string; parentId: string | null; body: string; version: number; createdAt: Date; editedAt: Date | null; deletedAt: Date | null; origin: unknown; author: { id: string; name: string } };
+
+/** Who wrote an imported comment, from its origin (see lib/annotations/origin.ts); null once edited here. */
+function importedFrom(row: CommentRow): CommentDTO["importedFrom"] {
+  if (row.editedAt !== null || row.origin === null || typeof row.origin !== "object") return null;
+  const { creator, created } = row.origin as { creator?: { name?: unknown }; created?: unknown };
+  if (typeof creator?.name !== "string" || creator.name.trim() === "") return null;
+  return { name: creator.name, created: typeof created === "string" ? created : null };
+}
 
 /** Deleted comments keep their place in the thread but not their text, except for the author (to undo). */
 export function toCommentDTO(row: CommentRow, viewerId: string): CommentDTO {
@@ -40,6 +51,7 @@ export function toCommentDTO(row: CommentRow, viewerId: string): CommentDTO {
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
+    importedFrom: importedFrom(row),
   };
 }
 
