@@ -89,7 +89,7 @@ function main() {
   ] as const) {
     const ours = time(() => reanchorClaims(body, target, claims));
     const reference = time(() => hypothesisReanchor(target, claims));
-    console.log(`\n${label}: factdesk ${ours.ms.toFixed(2)} ms, hypothesis-style ${reference.ms.toFixed(2)} ms, ratio ${(ours.ms / reference.ms).toFixed(2)}`);
+    console.log(`\n${label}: factdesk ${ours.ms.toFixed(3)} ms, hypothesis-style ${reference.ms.toFixed(3)} ms, ratio ${(ours.ms / reference.ms).toFixed(2)}`);
     const outcomes = new Map<string, number>();
     for (const r of ours.value) outcomes.set(r.outcome, (outcomes.get(r.outcome) ?? 0) + 1);
     console.log(`  factdesk outcomes: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(", ")}`);

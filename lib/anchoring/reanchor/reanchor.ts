@@ -53,7 +53,7 @@ function samePlace(newBody: string, claim: ReanchorClaim, bodyUnchanged: boolean
     const plain = first > 0x20 && first < 0x7f && exact.charCodeAt(exact.length - 1) < 0xd800;
     if (!plain && (splitsSurrogatePair(newBody, start) || splitsSurrogatePair(newBody, end) || isBlank(exact))) return null;
   }
-  return { id: claim.id, outcome: "exact-position", confidence: 1, start, end, candidates: [{ start, end, text: exact, score: 1 }] };
+  return { id: claim.id, outcome: "exact-position", confidence: 1, start, end, candidates: [] };
 }
 
 function prepare(oldBody: string, newBody: string): Prepared {
@@ -205,7 +205,21 @@ export function reanchorClaims(
   options: ReanchorOptions = {},
 ): ReanchorResult[] {
   const reanchor = createReanchorer(oldBody, newBody, options);
-  return claims.map((claim) => reanchor(claim));
+  if (oldBody !== newBody) return claims.map((claim) => reanchor(claim));
+  // Nothing changed (a save of the same text, an import onto its own source): every claim
+  // whose words still sit at its offsets is where it was. A plain loop keeps this path as
+  // cheap as the simplest matcher; anything else takes the full path.
+  const results: ReanchorResult[] = new Array(claims.length);
+  for (let i = 0; i < claims.length; i++) {
+    const claim = claims[i]!;
+    const { start, end } = claim.position;
+    const exact = claim.quote.exact;
+    results[i] =
+      start >= 0 && end <= newBody.length && start < end && newBody.slice(start, end) === exact && Number.isSafeInteger(start) && Number.isSafeInteger(end)
+        ? { id: claim.id, outcome: "exact-position", confidence: 1, start, end, candidates: [] }
+        : reanchor(claim);
+  }
+  return results;
 }
 
 /** Re-anchors a single claim; for many claims on one edit, reanchorClaims shares the work. */

@@ -14,6 +14,11 @@ export type ReanchorCandidate = { start: number; end: number; text: string; scor
  */
 export type ReanchorOutcome = "exact-position" | "exact-quote" | "fuzzy" | "needs-review";
 
+/**
+ * `candidates`: the places found, best first, for a person to choose from. Empty for
+ * "exact-position" (the same words where they were: there is nothing to choose), which also
+ * keeps the commonest case (an unchanged claim) as cheap as a plain position check.
+ */
 type ResultBase = { id: string; confidence: number; candidates: ReanchorCandidate[] };
 
 /** Attached: `start`/`end` are UTF-16 offsets into the new body, never inside a surrogate pair. */
