@@ -10,24 +10,31 @@ export type SessionUser = {
   role: Role | null;
 };
 
+/** What a session (or an API token) needs to know about its user, in one query. */
+export const sessionUserSelect = {
+  id: true,
+  email: true,
+  name: true,
+  disabled: true,
+  memberships: {
+    select: { role: true, team: { select: { id: true, name: true } } },
+    orderBy: { createdAt: "asc" },
+  },
+} as const;
+
+type SessionUserRow = {
+  id: string;
+  email: string;
+  name: string;
+  disabled: boolean;
+  memberships: { role: Role; team: { id: string; name: string } }[];
+};
+
 /**
- * Re-reads who the user is now: null when the account is gone or disabled.
- * The active team is the preferred one if the user is still a member, else their first team.
+ * Null when the account is gone or disabled. The active team is the preferred one if the user
+ * is still a member, else their first team.
  */
-export async function loadSessionUser(userId: string, preferredTeamId?: string | null): Promise<SessionUser | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      disabled: true,
-      memberships: {
-        select: { role: true, team: { select: { id: true, name: true } } },
-        orderBy: { createdAt: "asc" },
-      },
-    },
-  });
+export function toSessionUser(user: SessionUserRow | null, preferredTeamId?: string | null): SessionUser | null {
   if (!user || user.disabled) return null;
   const membership =
     user.memberships.find((m) => m.team.id === preferredTeamId) ?? user.memberships[0] ?? null;
@@ -39,4 +46,10 @@ export async function loadSessionUser(userId: string, preferredTeamId?: string |
     teamName: membership?.team.name ?? null,
     role: membership?.role ?? null,
   };
+}
+
+/** Re-reads who the user is now (see toSessionUser). */
+export async function loadSessionUser(userId: string, preferredTeamId?: string | null): Promise<SessionUser | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: sessionUserSelect });
+  return toSessionUser(user, preferredTeamId);
 }
