@@ -42,6 +42,16 @@ describe("diffTexts", () => {
     expect(stats).toEqual({ added: 20_000, removed: 20_000 });
   });
 
+  // Found by the property below (seed 1340447677): diffWords put the space before "vel" into
+  // the unchanged part, so the old text came back as "vestibulum ".
+  it("keeps spaces on the side they belong to when words are appended", () => {
+    const before = "vestibulum\n\nsed";
+    const after = "vestibulum vel\n\nsed";
+    const { parts } = diffTexts(before, after);
+    expect(join(parts, "added")).toBe(before);
+    expect(join(parts, "removed")).toBe(after);
+  });
+
   it("always rebuilds both texts exactly", () => {
     const paragraph = fc.oneof(fc.constantFrom(...p.slice(0, 8)), fc.lorem({ maxCount: 12 }).filter((s) => s.trim() !== ""));
     const text = fc.array(paragraph, { minLength: 1, maxLength: 8 }).map((ps) => ps.join("\n\n"));

@@ -1,4 +1,4 @@
-import { diffArrays, diffWords } from "diff";
+import { diffArrays, diffWordsWithSpace } from "diff";
 import { db } from "@/lib/db";
 import { articleScope } from "@/lib/claims/access";
 import { AppError, notFound } from "@/lib/http/errors";
@@ -85,6 +85,49 @@ const MAX_PARAGRAPH_EDITS = 2000;
  * neighbours, and a long article with a small edit diffs quickly. Removed and unchanged parts
  * joined give the old text exactly; unchanged and added parts, the new text.
  */
+/**
+ * Word changes inside one paragraph, as runs a reader takes in at once: "removed: Sir Keir
+ * Starmer has called for / added: The prime minister urged", not word by word. Built on
+ * diffWordsWithSpace, because plain diffWords moves spaces between parts and the parts would
+ * no longer rebuild the texts; a space alone between two changes joins both sides of the run.
+ * Null when the paragraph changed too much to compare (MAX_WORD_EDITS).
+ */
+function commonTrailingSpace(a: string, b: string): string {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n] && /\s/.test(a[a.length - 1 - n]!)) n++;
+  // Never empty a side: a change is at least one visible character.
+  return n > 0 && n < a.length && n < b.length ? a.slice(a.length - n) : "";
+}
+
+function wordChanges(before: string, after: string): DiffPart[] | null {
+  const changes = diffWordsWithSpace(before, after, { maxEditLength: MAX_WORD_EDITS });
+  if (!changes) return null;
+  const out: DiffPart[] = [];
+  let removed = "";
+  let added = "";
+  const flush = () => {
+    // Whitespace both sides of a run end with is unchanged text, not part of the change.
+    const tail = removed && added ? commonTrailingSpace(removed, added) : "";
+    if (removed) out.push({ kind: "removed", text: removed.slice(0, removed.length - tail.length) });
+    if (added) out.push({ kind: "added", text: added.slice(0, added.length - tail.length) });
+    if (tail) out.push({ kind: "same", text: tail });
+    removed = added = "";
+  };
+  changes.forEach((change, i) => {
+    if (change.removed) removed += change.value;
+    else if (change.added) added += change.value;
+    else if ((removed || added) && /^\s+$/.test(change.value) && (changes[i + 1]?.added || changes[i + 1]?.removed)) {
+      removed += change.value;
+      added += change.value;
+    } else {
+      flush();
+      out.push({ kind: "same", text: change.value });
+    }
+  });
+  flush();
+  return out;
+}
+
 export function diffTexts(before: string, after: string): Pick<VersionDiffDTO, "parts" | "stats"> {
   const parts: DiffPart[] = [];
   const sides = { old: false, new: false };
@@ -129,8 +172,8 @@ export function diffTexts(before: string, after: string): Pick<VersionDiffDTO, "
       }
       olds.slice(from, match).forEach(removed);
       separate(true, true);
-      const words = diffWords(olds[match]!, p, { maxEditLength: MAX_WORD_EDITS });
-      if (words) for (const c of words) push(c.added ? "added" : c.removed ? "removed" : "same", c.value);
+      const words = wordChanges(olds[match]!, p);
+      if (words) for (const c of words) push(c.kind, c.text);
       else (push("removed", olds[match]!), push("added", p));
       from = match + 1;
     }
