@@ -1,14 +1,15 @@
 // `npm start`: one command from a fresh clone to a running Factdesk.
 // Uses DATABASE_URL when given; otherwise a real PostgreSQL embedded under .data/.
-// Then: migrations, first-run seed, a production build if there is none, `next start`.
+// Then: migrations, first-run seed, a production build unless the one there was made from
+// these sources, `next start`.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "./db/migrations";
 import { startEmbeddedPostgres } from "./db/embedded";
 import { generateClient } from "./generate";
 import { loadOrCreateSecret } from "./lib/secret";
-import { ROOT, runStep } from "./lib/process";
+import { buildApp, buildIsCurrent } from "./lib/build";
+import { ROOT } from "./lib/process";
 
 async function main() {
   const dev = process.argv.includes("--dev");
@@ -42,9 +43,9 @@ async function main() {
   const { runSeed } = await import("./lib/run-seed");
   await runSeed(databaseUrl);
 
-  if (!dev && !existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
-    console.log("[factdesk] no production build yet: building (takes a minute or two)…");
-    await runStep("npx", ["next", "build"], env);
+  if (!dev && !buildIsCurrent()) {
+    console.log("[factdesk] no production build of these sources yet: building (takes a minute or two)…");
+    await buildApp(env);
   }
 
   // Node runs Next directly (no npx in between), so signals reach the server itself.

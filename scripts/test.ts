@@ -9,6 +9,7 @@ import { createDatabase, startEmbeddedPostgres } from "./db/embedded";
 import { applyMigrations } from "./db/migrations";
 import { generateClient } from "./generate";
 import { freePort } from "./lib/free-port";
+import { buildApp } from "./lib/build";
 import { runStep } from "./lib/process";
 
 const STEPS = ["typecheck", "vitest", "e2e"] as const;
@@ -43,7 +44,7 @@ async function main() {
     }
     if (steps.has("e2e")) {
       const e2eEnv = { ...env, DATABASE_URL: await urlFor("factdesk_e2e"), E2E_PG_PORT: String(pgPort) };
-      if (!skipBuild) await runStep("npx", ["next", "build"], e2eEnv);
+      if (!skipBuild) await buildApp(e2eEnv);
       await runStep("npx", ["playwright", "test", ...extra], { ...e2eEnv, E2E_APP_PORT: String(await freePort()) });
     }
   } finally {
