@@ -6,6 +6,7 @@ import { verdictKeyOf, type StatusKey } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 import { creatorFrom, type ClaimOrigin, type ItemOrigin } from "@/lib/annotations/origin";
 import { ANNOTATION_CONTEXT, urn, type W3CAnnotation, type W3CBody, type W3CCollection, type W3CCommentBody, type W3CEvidenceBody } from "@/lib/annotations/w3c";
+import { claimCoreSelect } from "@/lib/claims/dto";
 
 // Everything a claim carries that another desk can use: selectors, status, verdict, comment
 // threads (deleted ones keep their place, not their text), evidence, the double-review switch
@@ -15,17 +16,7 @@ import { ANNOTATION_CONTEXT, urn, type W3CAnnotation, type W3CBody, type W3CColl
 const person = { select: { id: true, name: true } } as const;
 
 const claimExportSelect = {
-  id: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
-  start: true,
-  end: true,
-  status: true,
-  verdictOrdinal: true,
-  verdictLabel: true,
-  verdictExplanation: true,
-  verdictAt: true,
+  ...claimCoreSelect,
   requiresDoubleReview: true,
   numeric: true,
   origin: true,

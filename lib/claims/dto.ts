@@ -31,9 +31,9 @@ export type ClaimDTO = {
   anchor: { status: AnchorStatus; version: number; confidence: number | null; method: string | null };
 };
 
-export const claimSelect = {
+/** The claim's target (quote and position) and verdict: what every view of a claim starts from. */
+export const claimCoreSelect = {
   id: true,
-  articleId: true,
   exact: true,
   prefix: true,
   suffix: true,
@@ -44,6 +44,11 @@ export const claimSelect = {
   verdictLabel: true,
   verdictExplanation: true,
   verdictAt: true,
+} as const;
+
+export const claimSelect = {
+  ...claimCoreSelect,
+  articleId: true,
   version: true,
   createdAt: true,
   updatedAt: true,
