@@ -133,6 +133,12 @@ test("versions: a second save from a stale page is refused with who saved in bet
   await expect(second.locator("form").getByRole("alert")).toContainText(`${desk.editor.name} saved version 2`);
   await expect(typed(second)).toHaveValue(mine);
 
+  // Leaving with unsaved text asks first; staying keeps every word.
+  const asked = new Promise<string>((resolve) => second.once("dialog", (dialog) => void dialog.dismiss().then(() => resolve(dialog.type()))));
+  await second.getByRole("link", { name: "Cancel" }).click({ noWaitAfter: true });
+  expect(await asked).toBe("beforeunload");
+  await expect(typed(second)).toHaveValue(mine);
+
   // Reviewers cannot edit the text; empty text is refused before anything is sent.
   const reviewer = await (await browser.newContext()).newPage();
   await signIn(reviewer, desk.reviewer);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { saveVersionAction } from "@/app/(desk)/articles/[id]/actions";
 import { useAction } from "@/components/claims/useAction";
 import { FormError } from "@/components/ui/FormError";
@@ -28,6 +28,14 @@ export function VersionEditor({ articleId, baseVersion, initialTitle, initialMar
   const [problem, setProblem] = useState<string | null>(null);
   const { run, pending, error, conflict, clearError } = useAction();
   const changed = title !== initialTitle || markdown !== initialMarkdown;
+  // Closing the tab or following a link with unsaved edits asks first (the browser's own
+  // prompt); saving navigates within the app, which does not ask.
+  useEffect(() => {
+    if (!changed) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [changed]);
 
   async function save(event: FormEvent) {
     event.preventDefault();
