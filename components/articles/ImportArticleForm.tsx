@@ -6,6 +6,7 @@ import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass } from "@/components/ui/styles";
 import type { ImportFormat } from "@/lib/articles/import/limits";
 import { ACCEPTED_FILES, FORMAT_LABEL, formatOfFile, formatSize, previewOf } from "@/components/articles/import-source";
+import { callApi } from "@/components/ui/call-api";
 
 type Source = "text" | "html" | "markdown" | "file";
 const SOURCES: { key: Source; label: string; hint: string }[] = [
@@ -67,27 +68,23 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
     const bytes = new TextEncoder().encode(content).length;
     if (bytes > maxBytes) return setFields({ content: [`That is ${formatSize(bytes)}; the limit is ${formatSize(maxBytes)}.`] });
     setPending(true);
-    try {
-      const response = await fetch("/api/v1/articles", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ format, content, title, byline, sourceUrl, publishedAt }),
-      });
-      const payload = (await response.json().catch(() => null)) as
-        | { article?: { id: string }; error?: { message: string; fields?: FieldErrors } }
-        | null;
-      if (response.ok && payload?.article) {
-        router.push(`/articles/${payload.article.id}`);
-        return; // stays pending while the article page loads
-      }
-      const returned = payload?.error?.fields ?? {};
-      setFields(returned);
-      // A message already shown beside its field is not repeated; anything else goes in the banner.
-      const besideField = Object.keys(returned).some((name) => SHOWN_FIELDS.has(name));
-      setError(besideField ? "Nothing was saved yet: correct the field marked above and import again." : (payload?.error?.message ?? "The import failed. Nothing was saved; please try again."));
-    } catch {
-      setError("Factdesk could not be reached. Nothing was saved; check your connection and try again.");
+    const result = await callApi<{ article?: { id: string } }>(
+      "/api/v1/articles",
+      { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ format, content, title, byline, sourceUrl, publishedAt }) },
+      {
+        failed: () => "The import failed. Nothing was saved; please try again.",
+        unreachable: "Factdesk could not be reached. Nothing was saved; check your connection and try again.",
+      },
+    );
+    if (result.ok && result.data?.article) {
+      router.push(`/articles/${result.data.article.id}`);
+      return; // stays pending while the article page loads
     }
+    const returned = result.ok ? {} : (result.fields ?? {});
+    setFields(returned);
+    // A message already shown beside its field is not repeated; anything else goes in the banner.
+    const besideField = Object.keys(returned).some((name) => SHOWN_FIELDS.has(name));
+    setError(besideField ? "Nothing was saved yet: correct the field marked above and import again." : result.ok ? "The import failed. Nothing was saved; please try again." : result.message);
     setPending(false);
   }
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { FormError } from "@/components/ui/FormError";
-import { callApi } from "@/components/publish/call-api";
+import { callApi } from "@/components/ui/call-api";
 import type { ImportResult } from "@/lib/annotations/import-annotations";
 
 const MAX_LISTED_PROBLEMS = 5;

@@ -6,7 +6,7 @@ import { formatWhen } from "@/components/claims/format";
 import { FormError } from "@/components/ui/FormError";
 import { quietButtonClass, buttonClass } from "@/components/ui/styles";
 import type { ArticlePublishing } from "@/lib/publish/report";
-import { callApi } from "@/components/publish/call-api";
+import { callApi } from "@/components/ui/call-api";
 
 /** Publish state for everyone; the buttons for editors. */
 export function PublishControls({ articleId, canPublish, initial }: { articleId: string; canPublish: boolean; initial: ArticlePublishing }) {
