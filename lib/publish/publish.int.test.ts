@@ -3,6 +3,8 @@ import { createArticle, createDesk, createTeam, createUser, testDb } from "@/e2e
 import { addEvidence } from "@/lib/claims/evidence";
 import { setClaimStatus } from "@/lib/claims/update-claim";
 import { db } from "@/lib/db";
+import { plainBlocks } from "@/lib/articles/blocks";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
 import { getArticleClaimReviews, getClaimReview } from "@/lib/publish/claim-review";
 import { publishReport, unpublishReport } from "@/lib/publish/publish-report";
@@ -135,6 +137,17 @@ describe("the public report", () => {
     }
     const audit = await testDb().auditEvent.findMany({ where: { articleId: desk.article.id, action: { startsWith: "report." } } });
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([["report.published", desk.editor.id]]);
+  });
+
+  it("carries the article's structure (headings, lists, links), as the desk shows it", async () => {
+    const body = desk.article.body;
+    const blocks = { ...plainBlocks(body), links: [{ start: 0, end: 3, href: "https://example.org/source" }] };
+    blocks.paragraphs[0] = { kind: "h2" };
+    await testDb().article.update({ where: { id: desk.article.id }, data: { blocks } });
+    const report = (await getPublicReport({ articleId: desk.article.id, baseUrl: BASE }))!;
+    expect(report.article.blocks).toEqual(blocks);
+    await testDb().article.update({ where: { id: desk.article.id }, data: { blocks: Prisma.DbNull } });
+    expect((await getPublicReport({ articleId: desk.article.id, baseUrl: BASE }))!.article.blocks).toBeNull();
   });
 
   it("lists a verified claim that lost its place in the text without highlighting it", async () => {

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorStatus } from "@/lib/generated/prisma/enums";
 import { verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
+import { parseBlocks, type ArticleBlocks } from "@/lib/articles/blocks";
 
 // Everything public about an article's fact-check, and nothing else: only claims whose status
 // is "verified" are ever read here (the filter is in the query), so neither the ClaimReview
@@ -19,6 +20,8 @@ export type PublicArticle = {
   publishedAt: Date | null;
   createdAt: Date;
   body: string;
+  /** Headings, lists, quotes and links of the body, as the desk shows them. */
+  blocks: ArticleBlocks | null;
   teamName: string;
   reportPublishedAt: Date | null;
   reportPublishedById: string | null;
@@ -52,6 +55,7 @@ const articleSelect = {
   publishedAt: true,
   createdAt: true,
   body: true,
+  blocks: true,
   reportPublishedAt: true,
   reportPublishedById: true,
   team: { select: { name: true } },
@@ -96,9 +100,9 @@ export async function loadVerifiedReport(where: Prisma.ArticleWhereInput, claimI
   const latest = new Map<string, { at: Date; by: string }>();
   for (const row of signOffs) if (row.claimId && !latest.has(row.claimId)) latest.set(row.claimId, { at: row.createdAt, by: row.actor.name });
 
-  const { team, claims, ...rest } = article;
+  const { team, claims, blocks, ...rest } = article;
   return {
-    article: { ...rest, teamName: team.name },
+    article: { ...rest, blocks: parseBlocks(blocks, rest.body), teamName: team.name },
     claims: claims.map((c) => {
       const signOff = latest.get(c.id);
       const verifiedAt = signOff?.at ?? c.verdictAt ?? c.updatedAt;

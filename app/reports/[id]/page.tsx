@@ -81,6 +81,8 @@ export default async function PublicReportPage({ params }: Props) {
     article.body,
     claims.filter((c) => c.highlighted).map((c) => ({ id: c.id, start: c.start, end: c.end, status: "verified", verdict: { key: c.verdict.key } })),
     null,
+    [],
+    article.blocks,
   );
   const meta = [article.byline, formatDate(article.publishedAt?.toISOString() ?? null)].filter(Boolean).join(" · ");
   return (
