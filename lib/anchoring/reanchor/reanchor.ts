@@ -205,21 +205,7 @@ export function reanchorClaims(
   options: ReanchorOptions = {},
 ): ReanchorResult[] {
   const reanchor = createReanchorer(oldBody, newBody, options);
-  if (oldBody !== newBody) return claims.map((claim) => reanchor(claim));
-  // Nothing changed (a save of the same text, an import onto its own source): every claim
-  // whose words still sit at its offsets is where it was. A plain loop keeps this path as
-  // cheap as the simplest matcher; anything else takes the full path.
-  const results: ReanchorResult[] = new Array(claims.length);
-  for (let i = 0; i < claims.length; i++) {
-    const claim = claims[i]!;
-    const { start, end } = claim.position;
-    const exact = claim.quote.exact;
-    results[i] =
-      start >= 0 && end <= newBody.length && start < end && newBody.slice(start, end) === exact && Number.isSafeInteger(start) && Number.isSafeInteger(end)
-        ? { id: claim.id, outcome: "exact-position", confidence: 1, start, end, candidates: [] }
-        : reanchor(claim);
-  }
-  return results;
+  return claims.map((claim) => reanchor(claim));
 }
 
 /** Re-anchors a single claim; for many claims on one edit, reanchorClaims shares the work. */
