@@ -1,6 +1,7 @@
 import type { TokenScope } from "@/lib/generated/prisma/enums";
 
-export type ApiTokenStatus = "active" | "expired" | "revoked";
+export const API_TOKEN_STATUSES = ["active", "expired", "revoked"] as const;
+export type ApiTokenStatus = (typeof API_TOKEN_STATUSES)[number];
 
 /** What the owner sees of a token: never the secret or its hash. */
 export type ApiTokenDto = {

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 export const TOKEN_PREFIX = "fdk_";
 /** How much of the secret the token list shows, so people can tell their tokens apart. */
 export const DISPLAY_PREFIX_LENGTH = 10;
-const SECRET_SHAPE = /^fdk_[A-Za-z0-9_-]{43}$/;
+export const SECRET_SHAPE = /^fdk_[A-Za-z0-9_-]{43}$/;
 
 /** `fdk_` + 32 random bytes in base64url: 256 bits, never stored in the clear. */
 export function generateTokenSecret(): string {

@@ -3,6 +3,7 @@ import { AppError, forbidden } from "@/lib/http/errors";
 import type { TokenScope } from "@/lib/generated/prisma/enums";
 import { sessionUserSelect, toSessionUser, type SessionUser } from "@/lib/users/session-user";
 import { hashTokenSecret, looksLikeTokenSecret } from "@/lib/api-tokens/secret";
+import { tokenStatus } from "@/lib/api-tokens/dto";
 
 /** lastUsedAt is for people ("used 3 minutes ago"): writing it once a minute is enough. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -36,7 +37,7 @@ export async function authenticateApiToken({
     // The user comes in the same query: one round trip for the token and who it acts for.
     select: { id: true, scope: true, expiresAt: true, revokedAt: true, lastUsedAt: true, user: { select: sessionUserSelect } },
   });
-  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= now.getTime())) throw invalidToken();
+  if (!token || tokenStatus(token, now) !== "active") throw invalidToken();
   const user = toSessionUser(token.user, teamId);
   if (!user) throw invalidToken();
 

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ZId } from "@/lib/validation/ids";
+import { TokenScope } from "@/lib/generated/prisma/enums";
 
 export const TOKEN_EXPIRY_CHOICES = ["7d", "30d", "90d", "1y", "never"] as const;
 export type TokenExpiry = (typeof TOKEN_EXPIRY_CHOICES)[number];
@@ -9,9 +11,9 @@ export const ZCreateApiToken = z.object({
     .trim()
     .min(1, "Give the token a name, e.g. the script that will use it.")
     .max(80, "Keep the name under 80 characters."),
-  scope: z.enum(["read", "read_write"], { message: "Choose read or read-write." }),
+  scope: z.enum(TokenScope, { message: "Choose read or read-write." }),
   expiresIn: z.enum(TOKEN_EXPIRY_CHOICES, { message: "Choose 7 days, 30 days, 90 days, 1 year or never." }).default("90d"),
 });
 export type TCreateApiToken = z.infer<typeof ZCreateApiToken>;
 
-export const ZApiTokenRef = z.object({ tokenId: z.string().trim().min(1).max(64) });
+export const ZApiTokenRef = z.object({ tokenId: ZId });

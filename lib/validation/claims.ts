@@ -2,8 +2,8 @@ import { z } from "zod";
 import { STATUS_KEYS, VERDICT_KEYS } from "@/lib/claims/verdicts";
 import { isHttpUrl } from "@/lib/validation/urls";
 import { dbInt } from "@/lib/validation/numbers";
+import { ZId as id } from "@/lib/validation/ids";
 
-const id = z.string().trim().min(1).max(64);
 const version = dbInt("That is not a version this claim has had.").positive().optional();
 
 export const ZTextQuoteSelector = z.object({

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { VERDICT_KEYS } from "@/lib/claims/verdicts";
+import { ZId as id } from "@/lib/validation/ids";
+import { Role } from "@/lib/generated/prisma/enums";
 
-const id = z.string().trim().min(1).max(64);
 
 export const ZAssignReviewers = z.object({
   claimId: id,
@@ -19,7 +20,7 @@ export const ZSubmitReview = z.object({
 });
 export type TSubmitReview = z.infer<typeof ZSubmitReview>;
 
-const role = z.enum(["admin", "editor", "reviewer", "viewer"], { message: "Choose admin, editor, reviewer or viewer." });
+const role = z.enum(Role, { message: "Choose admin, editor, reviewer or viewer." });
 
 export const ZAddMember = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),

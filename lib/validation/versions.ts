@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dbInt, MAX_DB_INT } from "@/lib/validation/numbers";
+import { ZId as id } from "@/lib/validation/ids";
 
-const id = z.string().trim().min(1).max(64);
 const TOO_LARGE = "There is no version that high.";
 const versionNumber = z.coerce
   .number({ message: "A version is a whole number." })

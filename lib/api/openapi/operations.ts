@@ -6,6 +6,7 @@ import { ZAddComment, ZAddEvidence, ZCreateClaim, ZEditComment, ZSetNumeric, ZSe
 import { ZAddMember, ZAssignReviewers, ZDoubleReview, ZSubmitReview, ZUpdateMember } from "@/lib/validation/team";
 import { ZResolveAnchor, ZSaveVersion } from "@/lib/validation/versions";
 import { arrayOf, bodySchemaOf, obj, ref, str, type JsonSchema } from "@/lib/api/openapi/json-schema";
+import { SECRET_SHAPE } from "@/lib/api-tokens/secret";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
 export type Auth = "any" | "session" | "public";
@@ -24,7 +25,6 @@ export type Operation = {
   extra?: Record<string, string>;
 };
 
-const json = (properties: Record<string, JsonSchema>) => obj(properties);
 const versionConflict = { "409": "Someone else changed it first: reload and try again (the message says who and what)." };
 
 const importArticleBody: JsonSchema = {
@@ -40,27 +40,27 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "List the active team's articles",
       tag: "Articles",
-      ok: { status: 200, description: "Articles with claim counts.", schema: json({ team: json({ id: str, name: str }), articles: arrayOf(ref("ArticleSummary")) }) },
+      ok: { status: 200, description: "Articles with claim counts.", schema: obj({ team: obj({ id: str, name: str }), articles: arrayOf(ref("ArticleSummary")) }) },
       extra: { "403": "You are not a member of any team yet." },
     },
     post: {
       summary: "Import an article (editors and admins)",
       tag: "Articles",
       body: importArticleBody,
-      ok: { status: 201, description: "The new article.", schema: json({ article: ref("Article") }) },
+      ok: { status: 201, description: "The new article.", schema: obj({ article: ref("Article") }) },
     },
   },
   "/api/v1/articles/{id}": {
-    get: { summary: "One article with its body", tag: "Articles", ok: { status: 200, description: "The article.", schema: json({ article: ref("Article") }) } },
+    get: { summary: "One article with its body", tag: "Articles", ok: { status: 200, description: "The article.", schema: obj({ article: ref("Article") }) } },
   },
   "/api/v1/articles/{id}/claims": {
-    get: { summary: "The article's claims", tag: "Claims", ok: { status: 200, description: "Claims in text order.", schema: json({ claims: arrayOf(ref("ClaimSummary")) }) } },
+    get: { summary: "The article's claims", tag: "Claims", ok: { status: 200, description: "Claims in text order.", schema: obj({ claims: arrayOf(ref("ClaimSummary")) }) } },
     post: {
       summary: "Create a claim on a span of the text (reviewers, editors, admins)",
       description: "The target is a W3C Web Annotation target: one TextQuoteSelector and one TextPositionSelector (UTF-16 offsets into the body) that must agree with the text.",
       tag: "Claims",
       body: bodySchemaOf(ZCreateClaim, ["articleId"]),
-      ok: { status: 201, description: "The new claim.", schema: json({ claim: ref("Claim") }) },
+      ok: { status: 201, description: "The new claim.", schema: obj({ claim: ref("Claim") }) },
     },
   },
   "/api/v1/articles/{id}/claims.csv": {
@@ -80,26 +80,26 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Import W3C Web Annotations into this article",
       tag: "Export",
       body: ref("AnnotationCollection"),
-      ok: { status: 201, description: "What was imported; claims that could not be placed confidently wait in Needs re-anchoring.", schema: json({ imported: { type: "object" } }) },
+      ok: { status: 201, description: "What was imported; claims that could not be placed confidently wait in Needs re-anchoring.", schema: obj({ imported: { type: "object" } }) },
     },
   },
   "/api/v1/articles/{id}/report": {
-    put: { summary: "Publish the public fact-check report (editors and admins)", tag: "Publishing", ok: { status: 200, description: "The report's state and public URL.", schema: json({ report: { type: "object" } }) } },
-    delete: { summary: "Unpublish the report (editors and admins)", tag: "Publishing", ok: { status: 200, description: "The report's state.", schema: json({ report: { type: "object" } }) } },
+    put: { summary: "Publish the public fact-check report (editors and admins)", tag: "Publishing", ok: { status: 200, description: "The report's state and public URL.", schema: obj({ report: { type: "object" } }) } },
+    delete: { summary: "Unpublish the report (editors and admins)", tag: "Publishing", ok: { status: 200, description: "The report's state.", schema: obj({ report: { type: "object" } }) } },
   },
   "/api/v1/articles/{id}/versions": {
-    get: { summary: "The article's versions", tag: "Versions", ok: { status: 200, description: "Newest first.", schema: json({ versions: arrayOf(ref("ArticleVersionSummary")) }) } },
+    get: { summary: "The article's versions", tag: "Versions", ok: { status: 200, description: "Newest first.", schema: obj({ versions: arrayOf(ref("ArticleVersionSummary")) }) } },
     post: {
       summary: "Save a new version of the text (editors and admins)",
       description: "Claims are re-anchored onto the new text; those that cannot be placed confidently go to Needs re-anchoring.",
       tag: "Versions",
       body: bodySchemaOf(ZSaveVersion, ["articleId"]),
-      ok: { status: 201, description: "Version saved, with the re-anchoring summary (200 with saved: false when nothing changed).", schema: json({ result: ref("SaveVersionResult") }) },
+      ok: { status: 201, description: "Version saved, with the re-anchoring summary (200 with saved: false when nothing changed).", schema: obj({ result: ref("SaveVersionResult") }) },
       extra: { "200": "Nothing changed: no new version.", ...versionConflict },
     },
   },
   "/api/v1/articles/{id}/versions/{number}": {
-    get: { summary: "One version's text", tag: "Versions", ok: { status: 200, description: "The version.", schema: json({ version: ref("ArticleVersion") }) } },
+    get: { summary: "One version's text", tag: "Versions", ok: { status: 200, description: "The version.", schema: obj({ version: ref("ArticleVersion") }) } },
   },
   "/api/v1/articles/{id}/diff": {
     get: {
@@ -109,12 +109,12 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
         { name: "from", description: "Older version number.", required: true, schema: { type: "integer", minimum: 1 } },
         { name: "to", description: "Newer version number.", required: true, schema: { type: "integer", minimum: 1 } },
       ],
-      ok: { status: 200, description: "Word-level changes.", schema: json({ diff: ref("VersionDiff") }) },
+      ok: { status: 200, description: "Word-level changes.", schema: obj({ diff: ref("VersionDiff") }) },
       extra: { "422": "from or to is not a version number." },
     },
   },
   "/api/v1/articles/{id}/suggestions": {
-    get: { summary: "Sentences that look check-worthy", tag: "Claims", ok: { status: 200, description: "Suggestions.", schema: json({ suggestions: arrayOf(ref("Suggestion")) }) } },
+    get: { summary: "Sentences that look check-worthy", tag: "Claims", ok: { status: 200, description: "Suggestions.", schema: obj({ suggestions: arrayOf(ref("Suggestion")) }) } },
   },
   "/api/v1/articles/{id}/double-review": {
     put: { summary: "Require double review for the whole article (editors and admins)", tag: "Review", body: bodySchemaOf(ZDoubleReview, ["id"]), ok: { status: 200, description: "The new setting.", schema: { type: "object" } } },
@@ -129,22 +129,22 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     },
   },
   "/api/v1/claims/{id}": {
-    get: { summary: "One claim with comments, evidence and history", tag: "Claims", ok: { status: 200, description: "The claim.", schema: json({ claim: ref("ClaimDetail") }) } },
+    get: { summary: "One claim with comments, evidence and history", tag: "Claims", ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("ClaimDetail") }) } },
   },
   "/api/v1/claims/{id}/status": {
-    put: { summary: "Move a claim through the workflow", tag: "Claims", body: bodySchemaOf(ZSetStatus, ["claimId"]), ok: { status: 200, description: "The claim.", schema: json({ claim: ref("Claim") }) }, extra: versionConflict },
+    put: { summary: "Move a claim through the workflow", tag: "Claims", body: bodySchemaOf(ZSetStatus, ["claimId"]), ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) }, extra: versionConflict },
   },
   "/api/v1/claims/{id}/verdict": {
-    put: { summary: "Set the verdict with an explanation", tag: "Claims", body: bodySchemaOf(ZSetVerdict, ["claimId"]), ok: { status: 200, description: "The claim.", schema: json({ claim: ref("Claim") }) }, extra: versionConflict },
+    put: { summary: "Set the verdict with an explanation", tag: "Claims", body: bodySchemaOf(ZSetVerdict, ["claimId"]), ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) }, extra: versionConflict },
   },
   "/api/v1/claims/{id}/numeric": {
-    put: { summary: "Structure a numeric claim", tag: "Claims", body: bodySchemaOf(ZSetNumeric, ["claimId"]), ok: { status: 200, description: "The claim.", schema: json({ claim: ref("Claim") }) }, extra: versionConflict },
+    put: { summary: "Structure a numeric claim", tag: "Claims", body: bodySchemaOf(ZSetNumeric, ["claimId"]), ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) }, extra: versionConflict },
   },
   "/api/v1/claims/{id}/comments": {
-    post: { summary: "Comment on a claim (or reply)", tag: "Claims", body: bodySchemaOf(ZAddComment, ["claimId"]), ok: { status: 201, description: "The comment.", schema: json({ comment: ref("Comment") }) } },
+    post: { summary: "Comment on a claim (or reply)", tag: "Claims", body: bodySchemaOf(ZAddComment, ["claimId"]), ok: { status: 201, description: "The comment.", schema: obj({ comment: ref("Comment") }) } },
   },
   "/api/v1/claims/{id}/evidence": {
-    post: { summary: "Attach evidence", tag: "Claims", body: bodySchemaOf(ZAddEvidence, ["claimId"]), ok: { status: 201, description: "The evidence.", schema: json({ evidence: ref("Evidence") }) } },
+    post: { summary: "Attach evidence", tag: "Claims", body: bodySchemaOf(ZAddEvidence, ["claimId"]), ok: { status: 201, description: "The evidence.", schema: obj({ evidence: ref("Evidence") }) } },
   },
   "/api/v1/claims/{id}/assignees": {
     put: { summary: "Assign up to two reviewers (editors and admins)", tag: "Review", body: bodySchemaOf(ZAssignReviewers, ["claimId"]), ok: { status: 200, description: "The assignees.", schema: { type: "object" } } },
@@ -160,7 +160,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Re-attach a claim that needs re-anchoring, or orphan/restore it",
       tag: "Versions",
       body: bodySchemaOf(ZResolveAnchor, ["claimId"]),
-      ok: { status: 200, description: "The claim.", schema: json({ claim: ref("Claim") }) },
+      ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) },
       extra: versionConflict,
     },
   },
@@ -168,44 +168,44 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     get: { summary: "schema.org ClaimReview of one verified claim", tag: "Export", ok: { status: 200, description: "JSON-LD.", schema: ref("ClaimReview"), contentType: "application/ld+json" } },
   },
   "/api/v1/comments/{id}": {
-    patch: { summary: "Edit your comment", tag: "Claims", body: bodySchemaOf(ZEditComment, ["commentId"]), ok: { status: 200, description: "The comment.", schema: json({ comment: ref("Comment") }) }, extra: versionConflict },
-    delete: { summary: "Delete a comment (restorable)", tag: "Claims", ok: { status: 200, description: "The comment.", schema: json({ comment: ref("Comment") }) } },
+    patch: { summary: "Edit your comment", tag: "Claims", body: bodySchemaOf(ZEditComment, ["commentId"]), ok: { status: 200, description: "The comment.", schema: obj({ comment: ref("Comment") }) }, extra: versionConflict },
+    delete: { summary: "Delete a comment (restorable)", tag: "Claims", ok: { status: 200, description: "The comment.", schema: obj({ comment: ref("Comment") }) } },
   },
   "/api/v1/comments/{id}/restore": {
-    post: { summary: "Restore a deleted comment", tag: "Claims", ok: { status: 200, description: "The comment.", schema: json({ comment: ref("Comment") }) } },
+    post: { summary: "Restore a deleted comment", tag: "Claims", ok: { status: 200, description: "The comment.", schema: obj({ comment: ref("Comment") }) } },
   },
   "/api/v1/suggestions/{id}/accept": {
-    post: { summary: "Turn a suggestion into a claim", tag: "Claims", ok: { status: 201, description: "The new claim.", schema: json({ claim: ref("Claim") }) }, extra: { "409": "The suggestion is already a claim." } },
+    post: { summary: "Turn a suggestion into a claim", tag: "Claims", ok: { status: 201, description: "The new claim.", schema: obj({ claim: ref("Claim") }) }, extra: { "409": "The suggestion is already a claim." } },
   },
   "/api/v1/suggestions/{id}/dismiss": {
     post: { summary: "Dismiss a suggestion", tag: "Claims", ok: { status: 200, description: "Dismissed.", schema: { type: "object" } } },
   },
   "/api/v1/me/queue": {
-    get: { summary: "Claims assigned to you", tag: "Me", ok: { status: 200, description: "Your queue.", schema: json({ queue: arrayOf(ref("QueueItem")) }) } },
+    get: { summary: "Claims assigned to you", tag: "Me", ok: { status: 200, description: "Your queue.", schema: obj({ queue: arrayOf(ref("QueueItem")) }) } },
   },
   "/api/v1/me/events": {
     get: { summary: "A change event whenever anything changes in your teams (server-sent events)", tag: "Live", ok: { status: 200, description: "An event stream.", schema: str, contentType: "text/event-stream" } },
   },
   "/api/v1/me/tokens": {
-    get: { summary: "Your API tokens (never the secrets)", tag: "Me", auth: "session", ok: { status: 200, description: "Newest first.", schema: json({ tokens: arrayOf(ref("ApiToken")) }) } },
+    get: { summary: "Your API tokens (never the secrets)", tag: "Me", auth: "session", ok: { status: 200, description: "Newest first.", schema: obj({ tokens: arrayOf(ref("ApiToken")) }) } },
     post: {
       summary: "Create an API token",
       description: "The answer carries the secret, the only time it is shown. Tokens cannot create tokens.",
       tag: "Me",
       auth: "session",
       body: bodySchemaOf(ZCreateApiToken),
-      ok: { status: 201, description: "The token and its secret.", schema: json({ token: ref("ApiToken"), secret: { type: "string", pattern: "^fdk_[A-Za-z0-9_-]{43}$" } }) },
+      ok: { status: 201, description: "The token and its secret.", schema: obj({ token: ref("ApiToken"), secret: { type: "string", pattern: SECRET_SHAPE.source } }) },
     },
   },
   "/api/v1/me/tokens/{id}": {
-    delete: { summary: "Revoke one of your tokens (revoking twice is fine)", tag: "Me", auth: "session", ok: { status: 200, description: "The revoked token.", schema: json({ token: ref("ApiToken") }) } },
+    delete: { summary: "Revoke one of your tokens (revoking twice is fine)", tag: "Me", auth: "session", ok: { status: 200, description: "The revoked token.", schema: obj({ token: ref("ApiToken") }) } },
   },
   "/api/v1/team/members": {
-    get: { summary: "Members of your active team", tag: "Team", ok: { status: 200, description: "Members.", schema: json({ members: arrayOf(ref("Member")) }) } },
+    get: { summary: "Members of your active team", tag: "Team", ok: { status: 200, description: "Members.", schema: obj({ members: arrayOf(ref("Member")) }) } },
     post: { summary: "Add a member (admins)", tag: "Team", body: bodySchemaOf(ZAddMember), ok: { status: 201, description: "The member, and a one-time password for a new account.", schema: { type: "object" } }, extra: { "409": "Already a member." } },
   },
   "/api/v1/team/members/{id}": {
-    patch: { summary: "Change a member's role or disable them (admins)", tag: "Team", body: bodySchemaOf(ZUpdateMember, ["memberId"]), ok: { status: 200, description: "The member.", schema: json({ member: ref("Member") }) } },
+    patch: { summary: "Change a member's role or disable them (admins)", tag: "Team", body: bodySchemaOf(ZUpdateMember, ["memberId"]), ok: { status: 200, description: "The member.", schema: obj({ member: ref("Member") }) } },
   },
   "/api/v1/team/members/{id}/password-reset": {
     post: { summary: "Reset a member's password (admins)", tag: "Team", ok: { status: 200, description: "A one-time password.", schema: { type: "object" } } },

@@ -1,13 +1,13 @@
 // Response shapes of the API (the DTOs in lib/*). Request bodies come from the zod schemas.
 import { arrayOf, bool, dateTime, int, nullable, obj, ref, str, type JsonSchema } from "@/lib/api/openapi/json-schema";
 import { ERROR_CODES } from "@/lib/http/errors";
+import { AnchorStatus, Role, TokenScope } from "@/lib/generated/prisma/enums";
+import { STATUS_KEYS } from "@/lib/claims/verdicts";
+import { API_TOKEN_STATUSES } from "@/lib/api-tokens/dto";
 
 const person = ref("Person");
-const role: JsonSchema = { type: "string", enum: ["admin", "editor", "reviewer", "viewer"] };
-const claimStatus: JsonSchema = {
-  type: "string",
-  enum: ["unreviewed", "in_review", "verdict_proposed", "disputed", "verified", "not_check_worthy"],
-};
+const role: JsonSchema = { type: "string", enum: Object.values(Role) };
+const claimStatus: JsonSchema = { type: "string", enum: STATUS_KEYS };
 
 export const componentSchemas: Record<string, JsonSchema> = {
   Error: obj(
@@ -58,7 +58,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
       createdAt: dateTime,
       updatedAt: dateTime,
       counts: obj({ comments: int, evidence: int }),
-      anchor: obj({ status: { type: "string", enum: ["attached", "needs_review", "orphaned"] }, version: int, confidence: nullable({ type: "number" }), method: nullable(str) }),
+      anchor: obj({ status: { type: "string", enum: Object.values(AnchorStatus) }, version: int, confidence: nullable({ type: "number" }), method: nullable(str) }),
     },
     "A claim: a span of the article text under review.",
   ),
@@ -146,11 +146,11 @@ export const componentSchemas: Record<string, JsonSchema> = {
     id: str,
     name: str,
     prefix: { type: "string", description: "The first characters of the secret, to tell tokens apart." },
-    scope: { type: "string", enum: ["read", "read_write"] },
+    scope: { type: "string", enum: Object.values(TokenScope) },
     createdAt: dateTime,
     lastUsedAt: nullable({ ...dateTime, description: "Updated at most once a minute." }),
     expiresAt: nullable(dateTime),
     revokedAt: nullable(dateTime),
-    status: { type: "string", enum: ["active", "expired", "revoked"] },
+    status: { type: "string", enum: API_TOKEN_STATUSES },
   }),
 };

@@ -1,0 +1,4 @@
+import { z } from "zod";
+
+/** A row id (cuid) as it arrives in a URL or body: trimmed, never empty, never huge. */
+export const ZId = z.string().trim().min(1).max(64);
