@@ -42,8 +42,8 @@ function rangeOf(root: HTMLElement, start: number, end: number): Range | null {
   return range;
 }
 
-type HighlightRegistry = { set(name: string, value: unknown): void; delete(name: string): void };
-const registry = (): HighlightRegistry | null => (typeof CSS !== "undefined" && "highlights" in CSS ? (CSS as unknown as { highlights: HighlightRegistry }).highlights : null);
+// Feature-tested at run time: the type is in lib.dom, but older browsers lack CSS.highlights.
+const registry = (): HighlightRegistry | null => (typeof CSS !== "undefined" && "highlights" in CSS ? CSS.highlights : null);
 
 /** Marks body[start, end) in the article and scrolls it into view; returns false when the browser cannot. */
 export function showPreview(root: HTMLElement, start: number, end: number): boolean {

@@ -7,6 +7,7 @@ import { extractNumericClaim } from "@/lib/suggestions";
 import { parseInput } from "@/lib/validation/parse";
 import { planImport, type PlannedClaim } from "@/lib/annotations/plan-import";
 import { MAX_IMPORT_BYTES, ZAnnotationDocument } from "@/lib/annotations/w3c";
+import { lockArticleText } from "@/lib/articles/lock-article";
 
 export type ImportResult = {
   claims: number;
@@ -165,7 +166,7 @@ export async function importAnnotations({ userId, articleId, document }: { userI
     async (tx) => {
       // Like createClaim: share the row lock a saved version takes, so the text the claims were
       // placed on is still the article's text when they are stored.
-      const [current] = await tx.$queryRaw<{ body: string; version: number }[]>`SELECT "body", "version" FROM "Article" WHERE "id" = ${articleId} FOR SHARE`;
+      const current = await lockArticleText(tx, articleId);
       if (!current || current.body !== article.body || current.version !== meta.version) {
         throw new AppError("conflict", "The article text was changed while the file was being read. Nothing was imported; try again.");
       }

@@ -1,5 +1,4 @@
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { importArticle } from "@/lib/articles/import";
 import { recordArticleAudit } from "@/lib/audit/record-audit";
 import { refreshSuggestions } from "@/lib/claims/suggested";
@@ -36,7 +35,7 @@ export async function createArticle({ userId, teamId, input }: { userId: string;
     publishedAt: input.publishedAt ?? imported.publishedAt,
     standfirst: imported.standfirst?.slice(0, 1000) ?? null,
     body: imported.body,
-    blocks: imported.blocks as unknown as Prisma.InputJsonValue,
+    blocks: imported.blocks,
   };
 
   // The detector runs before the transaction, so no connection is held while it thinks.

@@ -73,7 +73,7 @@ export async function saveArticleVersion({ articleId, userId, baseVersion, title
     if (unchanged) return { version: article.version, saved: false, attached: 0, moved: 0, needsReview: 0, unchanged: 0 };
 
     const number = article.version + 1;
-    const blocks = imported.blocks as unknown as Prisma.InputJsonValue;
+    const blocks = imported.blocks;
     await tx.articleVersion.create({ data: { articleId, number, title: nextTitle, body: newBody, blocks, contentHash: hash, createdById: userId } });
 
     const claims = await tx.claim.findMany({

@@ -12,6 +12,7 @@ import { claimScope, requireClaimWrite, WRITE_ROLES } from "@/lib/claims/access"
 import { staleClaimError } from "@/lib/claims/conflict";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { AppError, notFound } from "@/lib/http/errors";
+import { lockArticleText, type LockedArticleText } from "@/lib/articles/lock-article";
 
 export type AnchorAction =
   | { kind: "candidate"; index: number }
@@ -19,16 +20,11 @@ export type AnchorAction =
   | { kind: "orphan" }
   | { kind: "restore" };
 
-type Locked = { body: string; version: number };
-type Anchor = {
-  exact: string; prefix: string; suffix: string; start: number; end: number;
-  anchorStatus: "attached" | "needs_review" | "orphaned"; anchorVersion: number; anchorCandidates: unknown;
-  status: string; verdictOrdinal: number | null;
-};
 const anchorSelect = {
   exact: true, prefix: true, suffix: true, start: true, end: true, anchorStatus: true, anchorVersion: true, anchorCandidates: true,
   status: true, verdictOrdinal: true,
 } as const;
+type Anchor = Prisma.ClaimGetPayload<{ select: typeof anchorSelect }>;
 
 /** Candidates as stored by the save path or an import: validated, since Json is only a promise. */
 export function storedCandidates(json: unknown): ReanchorCandidate[] {
@@ -40,7 +36,7 @@ export function storedCandidates(json: unknown): ReanchorCandidate[] {
 }
 
 /** Where the claim's selectors point: the body of its anchorVersion (the current body if unknown). */
-async function anchoredBody(tx: Prisma.TransactionClient, articleId: string, claim: Anchor, current: Locked): Promise<string> {
+async function anchoredBody(tx: Prisma.TransactionClient, articleId: string, claim: Anchor, current: LockedArticleText): Promise<string> {
   if (claim.anchorStatus === "attached" || claim.anchorVersion === current.version) return current.body;
   const version = await tx.articleVersion.findUnique({ where: { articleId_number: { articleId, number: claim.anchorVersion } }, select: { body: true } });
   return version?.body ?? current.body;
@@ -58,7 +54,7 @@ function attachAt(claim: Anchor, body: string, start: number, end: number, versi
 
 const ATTACHED = "This claim is attached to the text. To place it elsewhere, mark it orphaned first, then choose its words.";
 
-async function decide(tx: Prisma.TransactionClient, articleId: string, claim: Anchor, current: Locked, action: AnchorAction) {
+async function decide(tx: Prisma.TransactionClient, articleId: string, claim: Anchor, current: LockedArticleText, action: AnchorAction) {
   switch (action.kind) {
     case "candidate": {
       if (claim.anchorStatus === "attached") throw new AppError("unprocessable", ATTACHED);
@@ -102,7 +98,7 @@ async function decide(tx: Prisma.TransactionClient, articleId: string, claim: An
       });
       return {
         action: "claim.restored",
-        data: { anchorStatus: "needs_review" as const, anchorConfidence: result.confidence, anchorCandidates: result.candidates as unknown as Prisma.InputJsonValue },
+        data: { anchorStatus: "needs_review" as const, anchorConfidence: result.confidence, anchorCandidates: result.candidates },
         after: { anchorStatus: "needs_review", candidates: result.candidates.length },
       };
     }
@@ -114,10 +110,10 @@ export async function resolveAnchor({ claimId, userId, version, action }: { clai
   const claim = await requireClaimWrite(claimId, userId);
   return db.$transaction(async (tx) => {
     // Shares the article's row lock with saving a version, so the text cannot change underneath.
-    const [current] = await tx.$queryRaw<Locked[]>`SELECT "body", "version" FROM "Article" WHERE "id" = ${claim.articleId} FOR SHARE`;
+    const current = await lockArticleText(tx, claim.articleId);
     const stored = await tx.claim.findUnique({ where: { id: claimId }, select: anchorSelect });
     if (!current || !stored) throw notFound("That claim");
-    const change = await decide(tx, claim.articleId, stored as Anchor, current, action);
+    const change = await decide(tx, claim.articleId, stored, current, action);
     const { count } = await tx.claim.updateMany({
       where: { id: claimId, ...claimScope(userId, WRITE_ROLES), version },
       data: { ...change.data, updatedById: userId, version: { increment: 1 } },

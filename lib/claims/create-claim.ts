@@ -6,6 +6,7 @@ import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/errors";
 import { extractNumericClaim } from "@/lib/suggestions";
 import type { TCreateClaim } from "@/lib/validation/claims";
+import { lockArticleText } from "@/lib/articles/lock-article";
 
 /** Stores a new claim after checking its selectors against the article text as it is now. */
 export async function createClaim({ userId, articleId, target }: TCreateClaim & { userId: string }): Promise<ClaimDTO> {
@@ -15,7 +16,7 @@ export async function createClaim({ userId, articleId, target }: TCreateClaim & 
   const claim = await db.$transaction(async (tx) => {
     // Saving a new version locks the article row; sharing that lock means the text checked
     // above is still the text when the claim is stored, or the reader is told to reload.
-    const [current] = await tx.$queryRaw<{ body: string; version: number }[]>`SELECT "body", "version" FROM "Article" WHERE "id" = ${articleId} FOR SHARE`;
+    const current = await lockArticleText(tx, articleId);
     if (!current || current.body !== article.body) {
       throw new AppError("conflict", "The article text was changed while you were selecting. Reload the article and select the words again.");
     }
