@@ -14,6 +14,15 @@ export function claimScope(userId: string, roles?: readonly Role[]) {
   return { article: articleScope(userId, roles) };
 }
 
+/**
+ * Whether the user may still read the article: a member of its team with an enabled account.
+ * One small query, for checks that repeat while a stream is open.
+ */
+export async function canStillReadArticle(articleId: string, userId: string): Promise<boolean> {
+  const found = await db.article.count({ where: { id: articleId, team: { memberships: { some: { userId, user: { disabled: false } } } } } });
+  return found > 0;
+}
+
 const VIEWER_MESSAGE = "Viewers can read claims but not change them.";
 
 /** The user's role in the article's team; 404 when they are not in it, 403 when read-only. */

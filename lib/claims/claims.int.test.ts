@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, createTeam, createUser, testDb } from "@/e2e/fixtures/factories";
 import { addComment, deleteComment, editComment, restoreComment } from "@/lib/claims/comments";
 import { createClaim } from "@/lib/claims/create-claim";
+import { canStillReadArticle } from "@/lib/claims/access";
 import { addEvidence } from "@/lib/claims/evidence";
 import { getClaim } from "@/lib/claims/get-claim";
 import { listClaims } from "@/lib/claims/list-claims";
@@ -161,5 +162,17 @@ describe("comments and evidence", () => {
       addEvidence({ userId: desk.viewer.id, claimId: claim.id, url: "https://example.org", title: "x", excerpt: "", stance: "context", sourceType: "secondary", retrievedAt: new Date() }),
       "forbidden",
     );
+  });
+});
+
+describe("canStillReadArticle (the open-stream check)", () => {
+  it("is true for any member, false for another team and for a disabled account", async () => {
+    expect(await canStillReadArticle(desk.article.id, desk.viewer.id)).toBe(true);
+    expect(await canStillReadArticle(desk.article.id, intruder.id)).toBe(false);
+    expect(await canStillReadArticle("no-such-article", desk.viewer.id)).toBe(false);
+    const leaver = await createUser(desk.team.id, "reviewer", "leaver");
+    expect(await canStillReadArticle(desk.article.id, leaver.id)).toBe(true);
+    await testDb().user.update({ where: { id: leaver.id }, data: { disabled: true } });
+    expect(await canStillReadArticle(desk.article.id, leaver.id)).toBe(false);
   });
 });

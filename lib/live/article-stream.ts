@@ -1,9 +1,8 @@
 import { listArticleActivity } from "@/lib/audit/list-activity";
-import { getArticle } from "@/lib/articles/get-article";
-import { changeListener } from "@/lib/live/change-listener";
+import { changeListener, PRESENCE_CHANNEL } from "@/lib/live/change-listener";
 import { eventStream } from "@/lib/live/event-stream";
 import { listViewers, markAbsent, markPresent } from "@/lib/live/presence";
-import { loadSessionUser } from "@/lib/users/session-user";
+import { canStillReadArticle } from "@/lib/claims/access";
 
 /**
  * A server-sent event stream of an article's changes for one reader. It first replays
@@ -29,18 +28,16 @@ export function articleEventStream({ articleId, userId, afterId, signal }: { art
     const sendPresence = () =>
       (chain = chain.then(async () => send(`event: presence\ndata: ${JSON.stringify(await listViewers(articleId))}\n\n`)).catch(() => {}));
 
-    const unsubscribe = changeListener.subscribe(articleId, (message) => (message.channel === "factdesk_presence" ? sendPresence() : deliver()));
+    const unsubscribe = changeListener.subscribe(articleId, (message) => (message.channel === PRESENCE_CHANNEL ? sendPresence() : deliver()));
     deliver();
     void markPresent(articleId, userId, true).catch(() => {});
     return {
       async onHeartbeat() {
         // Access can change while a stream is open: stop streaming to someone who left the
         // team or whose account was disabled (their session ends at its next re-check too).
-        const [stillMember, account] = await Promise.all([
-          getArticle({ id: articleId, userId }).catch(() => "unknown" as const),
-          loadSessionUser(userId).catch(() => "unknown" as const),
-        ]);
-        if (stillMember === null || account === null) return close();
+        // A failed check (database away) keeps the stream; only a clear "no" closes it.
+        const allowed = await canStillReadArticle(articleId, userId).catch(() => true);
+        if (!allowed) return close();
         await markPresent(articleId, userId, false).catch(() => {});
       },
       cleanup() {

@@ -1,10 +1,10 @@
 import { requireApiUser } from "@/lib/auth";
-import { AppError } from "@/lib/http/errors";
 import { apiRoute } from "@/lib/http/respond";
 import { changeListener, teamKey } from "@/lib/live/change-listener";
 import { eventStream } from "@/lib/live/event-stream";
-import { isShuttingDown } from "@/lib/live/open-streams";
+import { refuseNewStreamsWhileShuttingDown } from "@/lib/live/open-streams";
 import { listMyTeams } from "@/lib/teams/members";
+import { CHANGES_CHANNEL } from "@/lib/audit/record-audit";
 
 export const dynamic = "force-dynamic";
 
@@ -14,12 +14,12 @@ export const dynamic = "force-dynamic";
  * re-reads what it shows, with the user's own permissions.
  */
 export const GET = apiRoute(async (request) => {
-  if (isShuttingDown()) throw new AppError("database_unavailable", "This server is restarting; reconnect in a moment.");
+  refuseNewStreamsWhileShuttingDown();
   const user = await requireApiUser();
   const teams = await listMyTeams({ userId: user.id });
   return eventStream(request.signal, ({ send }) => {
     const unsubscribes = teams.map((team) =>
-      changeListener.subscribe(teamKey(team.id), (m) => m.channel === "factdesk_changes" && send("event: change\ndata: {}\n\n")),
+      changeListener.subscribe(teamKey(team.id), (m) => m.channel === CHANGES_CHANNEL && send("event: change\ndata: {}\n\n")),
     );
     return { cleanup: () => unsubscribes.forEach((u) => u()) };
   });

@@ -5,8 +5,7 @@ import { notFound } from "@/lib/http/errors";
 import type { IdContext } from "@/lib/http/params";
 import { apiRoute } from "@/lib/http/respond";
 import { articleEventStream } from "@/lib/live/article-stream";
-import { isShuttingDown } from "@/lib/live/open-streams";
-import { AppError } from "@/lib/http/errors";
+import { refuseNewStreamsWhileShuttingDown } from "@/lib/live/open-streams";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +17,7 @@ const EVENT_ID = /^\d{1,18}$/;
  * Last-Event-ID header (browsers send it on reconnect) or `?after=<audit id>`.
  */
 export const GET = apiRoute<IdContext>(async (request, { params }) => {
-  if (isShuttingDown()) throw new AppError("database_unavailable", "This server is restarting; reconnect in a moment.");
+  refuseNewStreamsWhileShuttingDown();
   const user = await requireApiUser();
   const { id } = await params;
   if (!(await getArticle({ id, userId: user.id }))) throw notFound("That article");
