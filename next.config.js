@@ -4,6 +4,12 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "wink-nlp", "wink-eng-lite-web-model", "linkedom"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // The version editor saves the article's Markdown through a server action. Import allows
+    // 2 MB of text (lib/articles/import/limits.ts), which Next's default 1 MB action limit
+    // cut off with a bare network error instead of the importer's own "too long" message.
+    serverActions: { bodySizeLimit: "3mb" },
+  },
 };
 
 module.exports = nextConfig;

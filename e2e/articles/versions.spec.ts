@@ -149,3 +149,14 @@ test("versions: a second save from a stale page is refused with who saved in bet
   await expect(second.locator("form").getByRole("alert")).toContainText("The article text is empty");
   expect(await testDb().articleVersion.count({ where: { articleId: desk.article.id } })).toBe(2);
 });
+
+test("versions: text over a megabyte gets the length limit's message, not a network error", async ({ page }) => {
+  const desk = await createDesk();
+  await signIn(page, desk.editor);
+  await page.goto(`/articles/${desk.article.id}/edit`);
+  // 400,000 three-byte characters: 1.2 MB, past Next's default 1 MB server-action body.
+  await page.getByRole("textbox", { name: /Article text/ }).fill("語".repeat(400_000));
+  await page.getByRole("button", { name: "Save as version 2" }).click();
+  await expect(page.locator("form").getByRole("alert").first()).toHaveText("The article text is 400,000 characters; the limit is 300,000.");
+  expect(await testDb().articleVersion.count({ where: { articleId: desk.article.id } })).toBe(1);
+});
