@@ -6,7 +6,7 @@ import { verdictKeyOf, type StatusKey } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 import { creatorFrom, type ClaimOrigin, type ItemOrigin } from "@/lib/annotations/origin";
 import { ANNOTATION_CONTEXT, urn, type W3CAnnotation, type W3CBody, type W3CCollection, type W3CCommentBody, type W3CEvidenceBody } from "@/lib/annotations/w3c";
-import { claimCoreSelect } from "@/lib/claims/dto";
+import { claimCoreSelect, TEXT_ORDER } from "@/lib/claims/dto";
 
 // Everything a claim carries that another desk can use: selectors, status, verdict, comment
 // threads (deleted ones keep their place, not their text), evidence, the double-review switch
@@ -140,7 +140,7 @@ export function toAnnotation(claim: ExportClaim, articleSource: string): W3CAnno
 export async function exportAnnotations({ articleId, userId, baseUrl }: { articleId: string; userId: string; baseUrl: string }): Promise<W3CCollection> {
   const article = await db.article.findFirst({
     where: { id: articleId, ...articleScope(userId) },
-    select: { id: true, title: true, claims: { select: claimExportSelect, orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }, { id: "asc" }] } },
+    select: { id: true, title: true, claims: { select: claimExportSelect, orderBy: [...TEXT_ORDER, { id: "asc" }] } },
   });
   if (!article) throw notFound("That article");
   const articleUrl = `${baseUrl}/api/v1/articles/${article.id}`;

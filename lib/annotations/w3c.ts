@@ -8,7 +8,6 @@ import { z } from "zod";
 import { MAX_CLAIM_LENGTH } from "@/lib/anchoring/selectors";
 import { STATUS_KEYS, type StatusKey, type VerdictKey } from "@/lib/claims/verdicts";
 import { dbInt, MAX_DB_INT } from "@/lib/validation/numbers";
-import { isHttpUrl } from "@/lib/validation/urls";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 export const FACTDESK_NS = "urn:factdesk:ns:";
@@ -167,12 +166,6 @@ const ZVerdictExtension = z.object({
   explanation: text("A verdict explanation").min(1, "The verdict needs an explanation."),
 });
 export type TVerdictExtension = z.output<typeof ZVerdictExtension>;
-
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2048, "That URL is too long.")
-  .refine(isHttpUrl, "Evidence links must be http or https addresses.");
 
 const ZBody = z
   .object({

@@ -31,6 +31,9 @@ export type ClaimDTO = {
   anchor: { status: AnchorStatus; version: number; confidence: number | null; method: string | null };
 };
 
+/** Claims in the order they appear in the text: earlier start first, the outer of two nested ones first. */
+export const TEXT_ORDER = [{ start: "asc" as const }, { end: "desc" as const }, { createdAt: "asc" as const }];
+
 /** The claim's target (quote and position) and verdict: what every view of a claim starts from. */
 export const claimCoreSelect = {
   id: true,

@@ -1,10 +1,9 @@
 import { db } from "@/lib/db";
 import { articleScope } from "@/lib/claims/access";
-import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
+import { claimSelect, TEXT_ORDER, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { statusLabel, verdictKeyOf } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 
-const TEXT_ORDER = [{ start: "asc" as const }, { end: "desc" as const }, { createdAt: "asc" as const }];
 
 /** Every claim of an article in text order; 404 unless the user is in the article's team. */
 export async function listClaims({ articleId, userId }: { articleId: string; userId: string }): Promise<ClaimDTO[]> {

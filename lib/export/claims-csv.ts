@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { articleScope } from "@/lib/claims/access";
 import { statusLabel } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
+import { TEXT_ORDER } from "@/lib/claims/dto";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -46,7 +47,7 @@ export async function exportClaimsCsv({ articleId, userId }: { articleId: string
       id: true,
       title: true,
       claims: {
-        orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
+        orderBy: TEXT_ORDER,
         select: {
           id: true,
           exact: true,

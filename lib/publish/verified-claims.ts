@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorStatus } from "@/lib/generated/prisma/enums";
 import { verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
 import { parseBlocks, type ArticleBlocks } from "@/lib/articles/blocks";
+import { TEXT_ORDER } from "@/lib/claims/dto";
 
 // Everything public about an article's fact-check, and nothing else: only claims whose status
 // is "verified" are ever read here (the filter is in the query), so neither the ClaimReview
@@ -77,7 +78,6 @@ const verifiedSelect = {
 } as const;
 
 export const VERIFIED_WHERE = { status: "verified", verdictOrdinal: { not: null } } as const satisfies Prisma.ClaimWhereInput;
-const TEXT_ORDER = [{ start: "asc" as const }, { end: "desc" as const }, { createdAt: "asc" as const }];
 
 /**
  * The article matching `where` (the caller scopes it: team membership, or "report published")
