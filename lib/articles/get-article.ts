@@ -16,6 +16,8 @@ export type ArticleDetail = {
   /** Headings, lists, quotes and links of the body; null when it is all plain paragraphs. */
   blocks: ArticleBlocks | null;
   requiresDoubleReview: boolean;
+  /** Number of the current version; title, body and blocks above are that version's. */
+  version: number;
   /** The reader's role in the article's team. */
   myRole: Role;
 };
@@ -36,6 +38,7 @@ export async function getArticle({ id, userId }: { id: string; userId: string })
       body: true,
       blocks: true,
       requiresDoubleReview: true,
+      version: true,
       team: { select: { name: true, memberships: { where: { userId }, select: { role: true } } } },
     },
   });

@@ -195,12 +195,6 @@ export async function diffVersions({ articleId, from, to, userId }: { articleId:
   return { from: toSummary(older, article.version), to: toSummary(newer, article.version), ...diffTexts(older.body, newer.body) };
 }
 
-/** The current version number of an article the caller has already been authorised for. */
-export async function currentVersionNumber(articleId: string): Promise<number> {
-  const article = await db.article.findUnique({ where: { id: articleId }, select: { version: true } });
-  return article?.version ?? 1;
-}
-
 /** How many claims a save will re-anchor (attached or waiting), for the editor's notice. */
 export function countAnchoredClaims(articleId: string): Promise<number> {
   return db.claim.count({ where: { articleId, anchorStatus: { in: ["attached", "needs_review"] } } });

@@ -4,6 +4,7 @@ import { ERROR_CODES } from "@/lib/http/errors";
 import { AnchorStatus, Role, TokenScope } from "@/lib/generated/prisma/enums";
 import { STATUS_KEYS } from "@/lib/claims/verdicts";
 import { API_TOKEN_STATUSES } from "@/lib/api-tokens/dto";
+import { BLOCK_KINDS } from "@/lib/articles/blocks";
 
 const person = ref("Person");
 const role: JsonSchema = { type: "string", enum: Object.values(Role) };
@@ -99,11 +100,12 @@ export const componentSchemas: Record<string, JsonSchema> = {
         type: "object",
         description: "Structure of the body; null when it is all plain paragraphs.",
         properties: {
-          paragraphs: arrayOf({ type: "object", properties: { kind: { type: "string", enum: ["p", "h2", "h3", "li", "quote"] }, ordered: bool }, required: ["kind"] }),
+          paragraphs: arrayOf({ type: "object", properties: { kind: { type: "string", enum: [...BLOCK_KINDS] }, ordered: bool }, required: ["kind"] }),
           links: arrayOf({ type: "object", properties: { start: int, end: int, href: { type: "string", description: "http, https or mailto only." } }, required: ["start", "end", "href"] }),
         },
       }),
       requiresDoubleReview: bool,
+      version: { type: "integer", description: "Number of the current version (send it as baseVersion when saving a new one)." },
       myRole: role,
     },
     required: ["id", "teamId", "title", "body", "myRole"],

@@ -12,7 +12,6 @@ import { DoubleReviewToggle } from "@/components/articles/DoubleReviewToggle";
 import { ArticlePublishTools } from "@/components/publish/ArticlePublishTools";
 import { ArticleWorkspace } from "@/components/claims/ArticleWorkspace";
 import { VersionBar } from "@/components/articles/versions/VersionBar";
-import { currentVersionNumber } from "@/lib/articles/versions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string; saved?: string; moved?: string; review?: string }> };
 
@@ -31,12 +30,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   if (!article) notFound();
   // The live stream starts from the newest audit row read here, so nothing falls in between.
   const liveAfter = await latestActivityId(article.id);
-  const [members, claims, activity, suggestions, version] = await Promise.all([
+  const [members, claims, activity, suggestions] = await Promise.all([
     listMembers({ teamId: article.teamId, userId: user.id }),
     listClaimSummaries({ articleId: article.id, userId: user.id }),
     listArticleActivity({ articleId: article.id, userId: user.id, limit: 50 }),
     listSuggestions({ articleId: article.id, userId: user.id }),
-    currentVersionNumber(article.id),
   ]);
   // After "Save as version N", the edit page comes back here with what re-anchoring did.
   const savedVersion = Number(savedParams.saved);
@@ -51,7 +49,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       header={
         <>
           <ArticleHeader article={article} />
-          <VersionBar articleId={article.id} version={version} canEditText={SIGN_OFF_ROLES.includes(article.myRole)} saved={saved} />
+          <VersionBar articleId={article.id} version={article.version} canEditText={SIGN_OFF_ROLES.includes(article.myRole)} saved={saved} />
           {SIGN_OFF_ROLES.includes(article.myRole) && <DoubleReviewToggle articleId={article.id} required={article.requiresDoubleReview} />}
           <ArticlePublishTools articleId={article.id} userId={user.id} role={article.myRole} />
         </>
@@ -61,7 +59,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       members={members.filter((m) => !m.disabled).map((m) => ({ id: m.userId, name: m.name, role: m.role }))}
       initialActivity={activity}
       initialSuggestions={suggestions}
-      version={version}
+      version={article.version}
     />
   );
 }

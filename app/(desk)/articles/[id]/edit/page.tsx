@@ -3,10 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { getArticle } from "@/lib/articles/get-article";
-import { parseBlocks } from "@/lib/articles/blocks";
 import { articleToMarkdown, MAX_IMPORT_BYTES } from "@/lib/articles/import";
 import { SIGN_OFF_ROLES } from "@/lib/claims/access";
-import { countAnchoredClaims, currentVersionNumber, getVersion } from "@/lib/articles/versions";
+import { countAnchoredClaims } from "@/lib/articles/versions";
 import { VersionEditor } from "@/components/articles/versions/VersionEditor";
 
 type Props = { params: Promise<{ id: string }> };
@@ -31,13 +30,13 @@ export default async function EditArticlePage({ params }: Props) {
       </div>
     );
   }
-  const number = await currentVersionNumber(article.id);
-  const [current, claims] = await Promise.all([getVersion({ articleId: article.id, number, userId: user.id }), countAnchoredClaims(article.id)]);
-  const markdown = articleToMarkdown(current.body, parseBlocks(current.blocks, current.body));
+  // The article row always holds its current version's title, body and structure.
+  const claims = await countAnchoredClaims(article.id);
+  const markdown = articleToMarkdown(article.body, article.blocks);
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       {back}
-      <VersionEditor articleId={article.id} baseVersion={number} initialTitle={current.title} initialMarkdown={markdown} claims={claims} maxBytes={MAX_IMPORT_BYTES} />
+      <VersionEditor articleId={article.id} baseVersion={article.version} initialTitle={article.title} initialMarkdown={markdown} claims={claims} maxBytes={MAX_IMPORT_BYTES} />
     </div>
   );
 }
