@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { curlExample } from "@/components/account/token-format";
 import { linkButtonClass, quietButtonClass } from "@/components/ui/styles";
 
@@ -9,9 +9,8 @@ type Props = { name: string; secret: string; canWrite: boolean; onDone: () => vo
 /** The one time a token's secret is visible: copy it now, it is never shown again. */
 export function NewTokenSecret({ name, secret, canWrite, onDone }: Props) {
   const [copied, setCopied] = useState<"secret" | "curl" | null>(null);
-  const [origin, setOrigin] = useState("https://factdesk.example.org");
-  useEffect(() => setOrigin(window.location.origin), []);
-  const example = curlExample(origin, secret, canWrite);
+  // Only ever rendered in the browser, after a token was created, so the address is at hand.
+  const example = curlExample(window.location.origin, secret, canWrite);
 
   async function copy(what: "secret" | "curl", text: string) {
     try {

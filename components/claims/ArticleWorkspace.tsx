@@ -27,6 +27,7 @@ import { FormError } from "@/components/ui/FormError";
 import { buttonClass } from "@/components/ui/styles";
 import { useRouter } from "next/navigation";
 import type { ClaimDTO } from "@/lib/claims/dto";
+import { field } from "@/components/claims/ClaimHistory";
 import { textSelectionIn } from "@/components/claims/anchor-preview";
 
 const NO_SUGGESTIONS: SuggestionDTO[] = [];
@@ -122,14 +123,17 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
     // Only on arrival: later changes of the URL are the reader's own navigation.
   }, []);
 
+  /** A claim the reader just made (from a selection or a suggestion): into the list in text order, and open. */
+  async function showNewClaim(created: ClaimDTO) {
+    setClaims((current) => [...current, toSummary(created)].sort((a, b) => a.start - b.start || b.end - a.end));
+    await openClaim(created.id, false);
+  }
+
   const suggestions = useSuggestions({
     initial: initialSuggestions,
     canEdit: me.canEdit,
     run,
-    onAccepted: async (created) => {
-      setClaims((current) => [...current, toSummary(created)].sort((a, b) => a.start - b.start || b.end - a.end));
-      await openClaim(created.id, false);
-    },
+    onAccepted: showNewClaim,
     onStale: () => void refresh({ reloadOnly: true }),
   });
 
@@ -137,7 +141,7 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
 
   // A colleague saved a new version of the text: fetch it (the claims reload with it).
   useEffect(() => {
-    const newer = live.activity.some((e) => e.action === "article.version_saved" && Number((e.after as { version?: number } | null)?.version) > version);
+    const newer = live.activity.some((e) => e.action === "article.version_saved" && Number(field(e.after, "version")) > version);
     if (newer) router.refresh();
   }, [live.activity, version, router]);
 
@@ -170,8 +174,7 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
     if (!created) return;
     window.getSelection()?.removeAllRanges();
     setSelection(null);
-    setClaims((current) => [...current, toSummary(created)].sort((a, b) => a.start - b.start || b.end - a.end));
-    await openClaim(created.id, false);
+    await showNewClaim(created);
   }
 
   function move(step: 1 | -1) {

@@ -28,7 +28,8 @@ const ACTION_TEXT: Record<string, string> = {
   "report.unpublished": "took the public report down",
 };
 
-const field = (value: unknown, key: string): unknown =>
+/** One key of an audit row's before/after JSON, or undefined when it is not an object. */
+export const field = (value: unknown, key: string): unknown =>
   value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
 
 export function describeActivity(event: ActivityDTO): string {
