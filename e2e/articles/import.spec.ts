@@ -64,6 +64,16 @@ function watchDialogs(page: Page): string[] {
   return dialogs;
 }
 
+// A click that lands before the form has hydrated does nothing (the tabs need React): CI
+// caught that once. Click until the tab reports itself selected.
+async function chooseTab(page: Page, name: string) {
+  const tab = page.getByRole("tab", { name });
+  await expect(async () => {
+    await tab.click();
+    await expect(tab).toHaveAttribute("aria-selected", "true", { timeout: 1_000 });
+  }).toPass();
+}
+
 test("an editor pastes a hostile page: the article arrives with its structure and none of the payloads", async ({ page }) => {
   const desk = await createDesk();
   const dialogs = watchDialogs(page);
@@ -72,7 +82,7 @@ test("an editor pastes a hostile page: the article arrives with its structure an
   await page.getByRole("link", { name: "New article" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "New article" })).toBeVisible();
 
-  await page.getByRole("tab", { name: "Paste HTML" }).click();
+  await chooseTab(page, "Paste HTML");
   await page.getByLabel("HTML", { exact: true }).fill(HOSTILE);
   await expect(page.getByTestId("import-preview")).toContainText("Council budget claims checked");
   await page.getByLabel("Source URL").fill("https://www.example.org/council-budget");
@@ -91,7 +101,7 @@ test("an editor uploads the hostile page as a file, with a title of their own", 
   const dialogs = watchDialogs(page);
   await signIn(page, desk.admin);
   await page.goto("/articles/new");
-  await page.getByRole("tab", { name: "Upload file" }).click();
+  await chooseTab(page, "Upload file");
   await page.getByLabel("File").setInputFiles({ name: "council-budget.html", mimeType: "text/html", buffer: Buffer.from(HOSTILE) });
   await expect(page.getByTestId("import-file-info")).toContainText("council-budget.html");
   await expect(page.getByTestId("import-file-info")).toContainText("read as HTML");
@@ -107,7 +117,7 @@ test("a claim made inside a heading and a list item has the right offsets", asyn
   const desk = await createDesk();
   await signIn(page, desk.editor);
   await page.goto("/articles/new");
-  await page.getByRole("tab", { name: "Markdown" }).click();
+  await chooseTab(page, "Markdown");
   const markdown = "# Jobs figures\n\nThe minister spoke on Tuesday.\n\n## Unemployment fell by 40%\n\n- Wages rose 3 per cent in a year\n- Vacancies fell";
   await page.getByLabel("Markdown", { exact: true }).fill(markdown);
   await expect(page.getByTestId("import-preview")).toContainText("Jobs figures");
@@ -142,14 +152,14 @@ test("empty and oversized input get a clear message and nothing is sent", async 
   await page.getByRole("button", { name: "Import article" }).click();
   await expect(page.getByText("Paste the article first.")).toBeVisible();
 
-  await page.getByRole("tab", { name: "Upload file" }).click();
+  await chooseTab(page, "Upload file");
   await page.getByLabel("File").setInputFiles({ name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(2 * 1024 * 1024 + 1, "a") });
   await expect(page.getByText("That file is 2 MB; the limit is 2 MB.")).toBeVisible();
   await page.getByLabel("File").setInputFiles({ name: "notes.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF") });
   await expect(page.getByText("Choose a .txt, .html, .htm or .md file.")).toBeVisible();
 
   // Plain text needs a title; the server's field error is shown beside the field.
-  await page.getByRole("tab", { name: "Paste text" }).click();
+  await chooseTab(page, "Paste text");
   await page.getByLabel("Article text").fill("A paragraph with no title.");
   await page.getByRole("button", { name: "Import article" }).click();
   await expect(page.getByText("Give the article a title: none was found in what you imported.").first()).toBeVisible();
