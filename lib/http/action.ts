@@ -1,7 +1,11 @@
 import "server-only";
-import { requireApiUser, type SessionUser } from "@/lib/auth";
+import type { z } from "zod";
+import { requireApiUser, requireRole, type SessionUser, type TeamUser } from "@/lib/auth";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { toAppError, type ErrorCode, type FieldErrors } from "@/lib/http/errors";
+import { parseInput } from "@/lib/validation/parse";
 
+/** What every server action answers: its data, or an error a form can show (field errors included). */
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: { code: ErrorCode; message: string; fields?: FieldErrors } };
@@ -9,6 +13,7 @@ export type ActionResult<T> =
 /**
  * The shape every server action shares: who is asking (checked on every call, not just
  * when the page rendered), then the work; failures come back as readable errors.
+ * Prefer `action()`, which also parses the input.
  */
 export async function runAction<T>(work: (user: SessionUser) => Promise<T>): Promise<ActionResult<T>> {
   try {
@@ -18,4 +23,40 @@ export async function runAction<T>(work: (user: SessionUser) => Promise<T>): Pro
     const appError = toAppError(err);
     return { ok: false, error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) } };
   }
+}
+
+type ActionOptions = {
+  /** Requires an active team; with roles, one of them (403 otherwise). */
+  team?: true | readonly Role[];
+};
+
+/**
+ * Builds a server action (a mutation; reads go through server components or GET routes):
+ * `export const addCommentAction = action(ZAddComment, (input, user) => addComment({ ...input, userId: user.id }))`
+ * in a `lib/actions/<area>.ts` file marked "use server". The returned function takes the
+ * schema's input type, requires a signed-in user (401 otherwise; never an API token),
+ * parses the input (422 with field errors), runs `work` and answers an ActionResult; it never
+ * throws. Next.js itself refuses actions posted from another origin.
+ */
+export function action<S extends z.ZodType, T>(
+  schema: S,
+  work: (input: z.output<S>, user: SessionUser) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>>;
+export function action<S extends z.ZodType, T>(
+  schema: S,
+  options: ActionOptions & { team: true | readonly Role[] },
+  work: (input: z.output<S>, user: TeamUser) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>>;
+export function action<S extends z.ZodType, T>(
+  schema: S,
+  optionsOrWork: ActionOptions | ((input: z.output<S>, user: SessionUser) => Promise<T>),
+  maybeWork?: (input: z.output<S>, user: TeamUser) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  const options = typeof optionsOrWork === "function" ? {} : optionsOrWork;
+  const work = (typeof optionsOrWork === "function" ? optionsOrWork : maybeWork!) as (input: z.output<S>, user: SessionUser) => Promise<T>;
+  return async (input) =>
+    runAction((session) => {
+      const user = options.team ? requireRole(session, options.team === true ? undefined : options.team) : session;
+      return work(parseInput(schema, input), user);
+    });
 }

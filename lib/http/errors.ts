@@ -9,6 +9,7 @@ export type ErrorCode =
   | "conflict"
   | "unprocessable"
   | "payload_too_large"
+  | "unsupported_media_type"
   | "too_many_requests"
   | "database_unavailable"
   | "internal";
@@ -21,6 +22,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   unprocessable: 422,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   too_many_requests: 429,
   database_unavailable: 503,
   internal: 500,

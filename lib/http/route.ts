@@ -1,0 +1,131 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { requireApiUser, requireRole, type SessionUser, type TeamUser } from "@/lib/auth";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/http/errors";
+import { errorResponse, MAX_JSON_BYTES, readText } from "@/lib/http/respond";
+import { requireSameOrigin } from "@/lib/http/same-origin";
+import { parseInput } from "@/lib/validation/parse";
+
+/**
+ * Who may call a route:
+ * - `user`: a signed-in session, or (under /api/v1) an API token acting for its user;
+ * - `session`: a signed-in person only, never a token (managing tokens, account settings);
+ * - `public`: anyone; the route must also be listed in PUBLIC_ROUTES (lib/http/public-routes.ts).
+ */
+export type RouteAuth = "user" | "session" | "public";
+
+type AnyObject = z.ZodType<Record<string, unknown>>;
+
+/** A raw text body (files, JSON-LD documents): read with a byte cap, media type checked. */
+export type TextBody = { text: { maxBytes: number; contentTypes: readonly string[] } };
+
+export type RouteSpec = {
+  auth: RouteAuth;
+  /** Requires an active team; with roles, one of them (403 otherwise). */
+  team?: true | readonly Role[];
+  /** Path parameters (`[id]` folders), parsed before the handler runs (422 on failure). */
+  params?: AnyObject;
+  /** Query string as an object of strings (the first value of a repeated key is refused). */
+  query?: AnyObject;
+  /** A JSON body (`application/json` only, at most MAX_JSON_BYTES), or a raw text body. */
+  body?: z.ZodType | TextBody;
+};
+
+type UserFor<S extends RouteSpec> = S["auth"] extends "public" ? null : S["team"] extends true | readonly Role[] ? TeamUser : SessionUser;
+type Parsed<T> = T extends z.ZodType ? z.output<T> : T extends TextBody ? string : undefined;
+
+export type RouteInput<S extends RouteSpec> = {
+  request: Request;
+  user: UserFor<S>;
+  params: Parsed<S["params"]>;
+  query: Parsed<S["query"]>;
+  body: Parsed<S["body"]>;
+};
+
+type NextContext = { params: Promise<Record<string, string | string[]>> };
+export type RouteHandler = ((request: Request, context: NextContext) => Promise<Response>) & { readonly routeSpec: RouteSpec };
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** The media type of a Content-Type header, lower-cased and without parameters ("" when absent). */
+export function mediaType(contentType: string | null): string {
+  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+function requireContentType(request: Request, allowed: readonly string[]): void {
+  const type = mediaType(request.headers.get("content-type"));
+  if (!allowed.includes(type)) {
+    throw new AppError("unsupported_media_type", `Send the body as ${allowed.join(" or ")}${type ? `, not ${type}` : ""}.`);
+  }
+}
+
+async function readBody(request: Request, spec: RouteSpec["body"]): Promise<unknown> {
+  if (!spec) return undefined;
+  if ("text" in spec) {
+    requireContentType(request, spec.text.contentTypes);
+    return readText(request, spec.text.maxBytes);
+  }
+  requireContentType(request, ["application/json"]);
+  const text = await readText(request, MAX_JSON_BYTES);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body must be valid JSON.");
+  }
+  return parseInput(spec as z.ZodType, json);
+}
+
+function readQuery(request: Request, schema: AnyObject): unknown {
+  const search = new URL(request.url).searchParams;
+  const query: Record<string, string> = {};
+  for (const key of new Set(search.keys())) {
+    const values = search.getAll(key);
+    if (values.length > 1) throw new AppError("bad_request", `Give "${key}" once in the query string.`);
+    query[key] = values[0]!;
+  }
+  return parseInput(schema, query);
+}
+
+async function authenticate(request: Request, spec: RouteSpec): Promise<SessionUser | TeamUser | null> {
+  if (spec.auth === "public") return null;
+  const bearer = /^\s*bearer\s/i.test(request.headers.get("authorization") ?? "");
+  // A cookie rides along on any request the browser makes, whoever's page made it; a token does not.
+  if (UNSAFE.has(request.method) && !bearer) requireSameOrigin(request);
+  const user = await requireApiUser({ allowTokens: spec.auth === "user" });
+  if (!spec.team) return user;
+  return requireRole(user, spec.team === true ? undefined : spec.team);
+}
+
+/**
+ * Builds a route handler. The one way to write one (lib/http/route-files.test.ts walks app/
+ * and fails on a handler built any other way): it authenticates as `spec.auth` says, refuses
+ * cookie-authenticated unsafe requests from another origin (403), checks the body's media type
+ * (415), then parses params, query and body with zod (422 with field errors, 400 for bad JSON,
+ * 413 past the size cap) before `handler` runs. Whatever the handler throws becomes
+ * `{ error: { code, message, fields? } }` with the AppError's status (500 only for bugs, logged).
+ * The handler returns a Response, or a value that is sent as JSON with status 200.
+ */
+export function route<S extends RouteSpec>(spec: S, handler: (input: RouteInput<S>) => Promise<Response | object>): RouteHandler {
+  const run = async (request: Request, context: NextContext): Promise<Response> => {
+    try {
+      const user = await authenticate(request, spec);
+      const rawParams = spec.params ? await context.params : undefined;
+      const params = spec.params ? parseInput(spec.params, rawParams) : undefined;
+      const query = spec.query ? readQuery(request, spec.query) : undefined;
+      const body = await readBody(request, spec.body);
+      const result = await handler({ request, user, params, query, body } as RouteInput<S>);
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+  return Object.assign(run, { routeSpec: spec });
+}
+
+/** JSON with a status other than 200 (e.g. 201 Created), and optional headers. */
+export function json(data: unknown, status = 200, headers?: HeadersInit): NextResponse {
+  return NextResponse.json(data, { status, headers });
+}
