@@ -1,9 +1,11 @@
 "use client";
 
+import { withCheckedInput } from "@/lib/validation/parse";
+import { ZSubmitReview } from "@/lib/validation/team";
 import { useState, type FormEvent } from "react";
 import { VERDICTS } from "@/lib/claims/verdicts";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
-import { setClaimDoubleReviewAction, submitReviewAction } from "@/app/(desk)/articles/[id]/actions";
+import { setClaimDoubleReviewAction, submitReviewAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
@@ -22,7 +24,7 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (await run(() => submitReviewAction({ claimId: claim.id, verdict, explanation }))) onChanged();
+    if (await run(() => withCheckedInput(ZSubmitReview, { claimId: claim.id, verdict, explanation }, submitReviewAction))) onChanged();
   }
 
   async function setRequired(required: boolean) {

@@ -3,7 +3,7 @@
 import { forwardRef } from "react";
 import { STATUSES, type StatusKey } from "@/lib/claims/verdicts";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
-import { setStatusAction } from "@/app/(desk)/articles/[id]/actions";
+import { setStatusAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";

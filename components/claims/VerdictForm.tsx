@@ -1,9 +1,11 @@
 "use client";
 
+import { withCheckedInput } from "@/lib/validation/parse";
+import { ZSetVerdict } from "@/lib/validation/claims";
 import { forwardRef, useState, type FormEvent } from "react";
 import { VERDICTS } from "@/lib/claims/verdicts";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
-import { setVerdictAction } from "@/app/(desk)/articles/[id]/actions";
+import { setVerdictAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
@@ -20,7 +22,7 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const done = await run(() => setVerdictAction({ claimId: claim.id, verdict, explanation, version: claim.version }));
+    const done = await run(() => withCheckedInput(ZSetVerdict, { claimId: claim.id, verdict, explanation, version: claim.version }, setVerdictAction));
     if (done) onChanged();
   }
 

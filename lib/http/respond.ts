@@ -1,25 +1,13 @@
 import { NextResponse } from "next/server";
 import { AppError, toAppError } from "@/lib/http/errors";
 
+/** `{ error: { code, message, fields? } }` with the status of `err` as an AppError (unknown errors: 500, logged). */
 export function errorResponse(err: unknown, headers?: HeadersInit): NextResponse {
   const appError: AppError = toAppError(err);
   return NextResponse.json(
     { error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) } },
     { status: appError.status, headers: { ...appError.headers, ...Object.fromEntries(new Headers(headers)) } },
   );
-}
-
-type Handler<C> = (request: Request, context: C) => Promise<Response>;
-
-/** Every /api route goes through this so failures answer `{ error: { code, message } }`. */
-export function apiRoute<C>(handler: Handler<C>): Handler<C> {
-  return async (request, context) => {
-    try {
-      return await handler(request, context);
-    } catch (err) {
-      return errorResponse(err);
-    }
-  };
 }
 
 // JSON bodies: an imported article (2 MB of text) with JSON escaping fits with room to spare.

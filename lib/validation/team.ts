@@ -29,9 +29,12 @@ export const ZAddMember = z.object({
 });
 export type TAddMember = z.infer<typeof ZAddMember>;
 
-export const ZUpdateMember = z
-  .object({ memberId: id, role: role.optional(), disabled: z.boolean().optional() })
-  .refine((v) => v.role !== undefined || v.disabled !== undefined, "Change the role or the disabled flag.");
+const memberChange = { role: role.optional(), disabled: z.boolean().optional() };
+const changesSomething = (v: { role?: unknown; disabled?: unknown }) => v.role !== undefined || v.disabled !== undefined;
+const NOTHING_TO_CHANGE = "Change the role or the disabled flag.";
+/** The body of PATCH /api/v1/team/members/{id}: what to change (the member comes from the URL). */
+export const ZMemberChange = z.object(memberChange).refine(changesSomething, NOTHING_TO_CHANGE);
+export const ZUpdateMember = z.object({ memberId: id, ...memberChange }).refine(changesSomething, NOTHING_TO_CHANGE);
 export type TUpdateMember = z.infer<typeof ZUpdateMember>;
 
 export const ZMemberRef = z.object({ memberId: id });
