@@ -52,9 +52,13 @@ export function action<S extends z.ZodType, T>(
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   const options = typeof optionsOrWork === "function" ? {} : optionsOrWork;
   const work = (typeof optionsOrWork === "function" ? optionsOrWork : maybeWork!) as (input: z.output<S>, user: SessionUser) => Promise<T>;
-  return async (input) =>
+  const run = async (input: z.input<S>) =>
     runAction((session) => {
       const user = options.team ? requireRole(session, options.team === true ? undefined : options.team) : session;
       return work(parseInput(schema, input), user);
     });
+  return Object.assign(run, { [ACTION]: schema });
 }
+
+/** Marks functions built by action(), so lib/actions/actions.test.ts can tell them apart. */
+export const ACTION = Symbol.for("factdesk.action");
