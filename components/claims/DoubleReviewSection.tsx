@@ -9,6 +9,7 @@ import { setClaimDoubleReviewAction, submitReviewAction } from "@/lib/actions/cl
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
+import { formatWhen } from "@/components/claims/format";
 
 type Props = { claim: ClaimDetailDTO; canEdit: boolean; isEditor: boolean; meId: string; onChanged: () => void };
 
@@ -59,8 +60,17 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
       )}
       {complete && (
         <p className="mt-2 text-xs" data-testid="agreement">
-          {claim.status === "disputed" ? "The reviewers disagree: an editor settles the verdict below." : "The reviewers agree."}
+          {review.agreed ? "The reviewers agree." : review.settlement ? "The reviewers disagreed." : "The reviewers disagree: an editor settles the verdict below."}
         </p>
+      )}
+      {complete && review.settlement && (
+        <div className="mt-2 rounded-md border border-rule bg-white p-2 text-sm" data-testid="settlement">
+          <p className="text-xs text-muted">
+            Settled by <span className="font-medium text-ink">{review.settlement.by.name}</span>, {formatWhen(review.settlement.at)}
+          </p>
+          {review.settlement.verdict && <p className="font-semibold">{review.settlement.verdict}</p>}
+          <p className="mt-1 text-xs">{review.settlement.reason}</p>
+        </div>
       )}
       {canEdit && !complete && claim.status !== "verified" && (
         <form onSubmit={onSubmit} className="mt-2 space-y-2" aria-label="Submit my verdict">

@@ -14,6 +14,25 @@ import { LinkifiedText } from "@/components/ui/LinkifiedText";
 
 type Props = { claim: ClaimDetailDTO; canEdit: boolean; onChanged: (options?: { reloadOnly?: boolean }) => void };
 
+const act = (label: string, a: { by: { name: string }; at: string } | null, testId: string) =>
+  a && (
+    <li data-testid={testId}>
+      {label} by <span className="font-medium text-ink">{a.by.name}</span>, {formatWhen(a.at)}
+    </li>
+  );
+
+/** Who proposed, settled, verified and reopened the verdict, from the claim's audit record. */
+function VerdictRecord({ claim }: { claim: ClaimDetailDTO }) {
+  const { proposed, verified, reopened, settled } = claim.record;
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs text-muted" data-testid="verdict-record">
+      {act(settled && proposed?.at === settled.at ? "Settled (dispute)" : "Proposed", proposed, "record-proposed")}
+      {claim.status === "verified" && act("Verified", verified, "record-verified")}
+      {claim.status !== "verified" && reopened && act("Reopened", reopened, "record-reopened")}
+    </ul>
+  );
+}
+
 export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function VerdictForm({ claim, canEdit, onChanged }, ref) {
   const [verdict, setVerdict] = useState<string>(claim.verdict?.key ?? "");
   const [explanation, setExplanation] = useState(claim.verdict?.explanation ?? "");
@@ -35,11 +54,8 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
             <span className="hl rounded px-1.5 font-semibold" data-status={claim.status} data-verdict={claim.verdict.key ?? undefined}>
               {claim.verdict.label}
             </span>{" "}
-            <span className="text-xs text-muted">
-              {claim.status === "verified" ? "verified" : "proposed"} by {claim.verdict.by?.name ?? "someone"}
-              {claim.verdict.at ? `, ${formatWhen(claim.verdict.at)}` : ""}
-            </span>
           </p>
+          <VerdictRecord claim={claim} />
           <p className="mt-1.5 text-ink"><LinkifiedText text={claim.verdict.explanation} /></p>
         </div>
       )}

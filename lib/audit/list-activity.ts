@@ -34,10 +34,11 @@ const pick = (value: unknown, keys: string[]) =>
 /**
  * An audit row as a reader may see it. An independent review verdict stays private to its
  * author in the feed (others see that one came in and what it led to), or double review
- * would not be independent; the full row stays in the audit table.
+ * would not be independent; the full row stays in the audit table. `revealReviews`: both
+ * verdicts are in, so the claim's history may show them.
  */
-export function toActivityDTO(row: ActivityRow, viewerId: string): ActivityDTO {
-  const privateReview = row.action === "review.submitted" && row.actor.id !== viewerId;
+export function toActivityDTO(row: ActivityRow, viewerId: string, options: { revealReviews?: boolean } = {}): ActivityDTO {
+  const privateReview = row.action === "review.submitted" && row.actor.id !== viewerId && !options.revealReviews;
   return {
     ...row,
     id: row.id.toString(),

@@ -4,11 +4,12 @@ import { claimScope } from "@/lib/claims/access";
 import { commentSelect, toCommentDTO, type CommentDTO } from "@/lib/claims/comments";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { evidenceSelect, toEvidenceDTO, type EvidenceDTO } from "@/lib/claims/evidence";
-import { doubleReviewView, reviewSelect, type DoubleReviewDTO } from "@/lib/claims/review-verdicts";
+import { doubleReviewView, REVIEWS_NEEDED, reviewSelect, type DoubleReviewDTO } from "@/lib/claims/review-verdicts";
 import type { AssigneeDTO } from "@/lib/claims/assignments";
 import { findCheckedBefore, type CheckedBeforeDTO } from "@/lib/claims/checked-before";
 import { notFound } from "@/lib/http/errors";
 import type { NumericClaim } from "@/lib/suggestions";
+import { deriveClaimRecord, type ClaimRecord } from "@/lib/claims/record";
 
 
 export type ClaimDetailDTO = ClaimDTO & {
@@ -21,6 +22,8 @@ export type ClaimDetailDTO = ClaimDTO & {
   numeric: NumericClaim | null;
   checkedBefore: CheckedBeforeDTO[];
   doubleReview: DoubleReviewDTO;
+  /** Proposed by / verified by / reopened by / settled by, from the audit trail (lib/claims/record.ts). */
+  record: ClaimRecord;
 };
 
 /** A claim with its thread, evidence and history; 404 unless the user is in its team. */
@@ -43,15 +46,19 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
     db.auditEvent.findMany({ where: { claimId }, orderBy: { id: "asc" }, select: activitySelect }),
     findCheckedBefore({ teamId: claim.article.teamId, text: claim.exact, excludeClaimId: claim.id }),
   ]);
+  const record = deriveClaimRecord(events);
+  // Once both independent verdicts are in, they are no longer private: the history shows them.
+  const revealReviews = claim.reviews.length >= REVIEWS_NEEDED;
   return {
     ...toClaimDTO(claim),
     prefix: claim.prefix,
     suffix: claim.suffix,
     comments: claim.comments.map((c) => toCommentDTO(c, userId)),
     evidence: claim.evidence.map(toEvidenceDTO),
-    events: events.map((row) => toActivityDTO(row, userId)),
+    events: events.map((row) => toActivityDTO(row, userId, { revealReviews })),
     assignees: claim.assignments.map((a) => ({ ...a.reviewer, dueAt: a.dueAt?.toISOString() ?? null })),
-    doubleReview: doubleReviewView(claim.requiresDoubleReview, claim.reviews, userId),
+    doubleReview: doubleReviewView(claim.requiresDoubleReview, claim.reviews, userId, record.settled),
+    record,
     numeric: (claim.numeric as NumericClaim | null) ?? null,
     checkedBefore,
   };

@@ -4,6 +4,7 @@ import { requireClaimWrite } from "@/lib/claims/access";
 import { verdictByKey, verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
 import { AppError } from "@/lib/http/errors";
 import type { TSubmitReview } from "@/lib/validation/team";
+import type { ClaimRecord } from "@/lib/claims/record";
 
 export const REVIEWS_NEEDED = 2;
 
@@ -21,6 +22,10 @@ export type DoubleReviewDTO = {
   /** Only the viewer's own verdict until every verdict is in, so nobody anchors on another's. */
   visible: ReviewDTO[];
   mine: boolean;
+  /** Once both verdicts are in: whether they were the same. Null before (and without double review). */
+  agreed: boolean | null;
+  /** The editor's settlement of a disagreement, with the reason (from the audit trail). */
+  settlement: ClaimRecord["settled"];
 };
 
 type ReviewRow = { ordinal: number; label: string; explanation: string; updatedAt: Date; reviewer: { id: string; name: string } };
@@ -34,9 +39,16 @@ const toReviewDTO = (r: ReviewRow): ReviewDTO => ({
 
 export const reviewSelect = { ordinal: true, label: true, explanation: true, updatedAt: true, reviewer: { select: { id: true, name: true } } } as const;
 
-export function doubleReviewView(required: boolean, reviews: ReviewRow[], viewerId: string): DoubleReviewDTO {
+/**
+ * What `viewerId` may see of a claim's double review: only their own verdict until both are in,
+ * then both, whether they agreed (from the verdicts themselves, not the claim's current status,
+ * which moves on once an editor settles a dispute) and the settlement when `settled` is given.
+ */
+export function doubleReviewView(required: boolean, reviews: ReviewRow[], viewerId: string, settled: ClaimRecord["settled"] = null): DoubleReviewDTO {
   const complete = reviews.length >= REVIEWS_NEEDED;
   return {
+    agreed: complete ? reviews.every((r) => r.ordinal === reviews[0]!.ordinal) : null,
+    settlement: complete ? settled : null,
     required,
     submitted: reviews.length,
     needed: REVIEWS_NEEDED,

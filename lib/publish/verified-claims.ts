@@ -4,6 +4,7 @@ import type { AnchorStatus } from "@/lib/generated/prisma/enums";
 import { verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
 import { parseBlocks, type ArticleBlocks } from "@/lib/articles/blocks";
 import { TEXT_ORDER } from "@/lib/claims/dto";
+import { loadClaimRecords } from "@/lib/claims/load-records";
 
 // Everything public about an article's fact-check, and nothing else: only claims whose status
 // is "verified" are ever read here (the filter is in the query), so neither the ClaimReview
@@ -37,7 +38,7 @@ export type VerifiedClaim = {
   end: number;
   anchorStatus: AnchorStatus;
   verdict: { key: VerdictKey | null; label: string; ordinal: number; explanation: string };
-  /** When and by whom it was signed off (the latest "claim.verified" audit row; else the verdict's own). */
+  /** When and by whom it was signed off (the claim's record, lib/claims/record.ts; a claim verified before the audit trail existed falls back to its verdict's date and no name). */
   verifiedAt: Date;
   verifiedBy: string | null;
   /** Only evidence added at or before `verifiedAt`. */
@@ -73,7 +74,6 @@ const verifiedSelect = {
   verdictExplanation: true,
   verdictAt: true,
   updatedAt: true,
-  verdictBy: { select: { name: true } },
   evidence: { select: { url: true, title: true, stance: true, sourceType: true, createdAt: true }, orderBy: { createdAt: "asc" as const } },
 } as const;
 
@@ -89,23 +89,15 @@ export async function loadVerifiedReport(where: Prisma.ArticleWhereInput, claimI
     select: { ...articleSelect, claims: { where: { ...VERIFIED_WHERE, ...(claimId ? { id: claimId } : {}) }, select: verifiedSelect, orderBy: TEXT_ORDER } },
   });
   if (!article) return null;
-  const ids = article.claims.map((c) => c.id);
-  const signOffs = ids.length
-    ? await db.auditEvent.findMany({
-        where: { claimId: { in: ids }, action: "claim.verified" },
-        orderBy: { id: "desc" },
-        select: { claimId: true, createdAt: true, actor: { select: { name: true } } },
-      })
-    : [];
-  const latest = new Map<string, { at: Date; by: string }>();
-  for (const row of signOffs) if (row.claimId && !latest.has(row.claimId)) latest.set(row.claimId, { at: row.createdAt, by: row.actor.name });
+  // The same record the desk's panel shows (lib/claims/record.ts): who signed off, and when.
+  const records = await loadClaimRecords(article.claims.map((c) => c.id));
 
   const { team, claims, blocks, ...rest } = article;
   return {
     article: { ...rest, blocks: parseBlocks(blocks, rest.body), teamName: team.name },
     claims: claims.map((c) => {
-      const signOff = latest.get(c.id);
-      const verifiedAt = signOff?.at ?? c.verdictAt ?? c.updatedAt;
+      const signOff = records.get(c.id)?.verified;
+      const verifiedAt = signOff ? new Date(signOff.at) : (c.verdictAt ?? c.updatedAt);
       return {
         id: c.id,
         exact: c.exact,
@@ -114,7 +106,7 @@ export async function loadVerifiedReport(where: Prisma.ArticleWhereInput, claimI
         anchorStatus: c.anchorStatus,
         verdict: { key: verdictKeyOf(c.verdictOrdinal), label: c.verdictLabel ?? "", ordinal: c.verdictOrdinal!, explanation: c.verdictExplanation ?? "" },
         verifiedAt,
-        verifiedBy: signOff?.by ?? c.verdictBy?.name ?? null,
+        verifiedBy: signOff?.by.name ?? null,
         evidence: c.evidence.filter((e) => e.createdAt <= verifiedAt).map(({ createdAt: _added, ...e }) => e),
       };
     }),
