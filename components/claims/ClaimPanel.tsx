@@ -13,6 +13,7 @@ import { AssignSection, type TeamMember } from "@/components/claims/AssignSectio
 import { DoubleReviewSection } from "@/components/claims/DoubleReviewSection";
 import { CheckedBefore } from "@/components/claims/CheckedBefore";
 import { NumericSection } from "@/components/claims/NumericSection";
+import { CorrectionsSection } from "@/components/claims/CorrectionsSection";
 import { formatWhen } from "@/components/claims/format";
 
 export type PanelRefs = {
@@ -68,6 +69,7 @@ export function ClaimPanel({ claim, canEdit, canSignOff, meId, members, refs, on
       <AssignSection key={`assign-${claim.id}`} claim={claim} canAssign={canSignOff} members={members} onChanged={onChanged} />
       <DoubleReviewSection key={`double-${claim.id}`} claim={claim} canEdit={canEdit} isEditor={canSignOff} meId={meId} onChanged={onChanged} />
       <VerdictForm key={`verdict-${claim.id}`} ref={refs.verdict} claim={claim} canEdit={verdictFormOpen} onChanged={onChanged} />
+      <CorrectionsSection claim={claim} isEditor={canSignOff && canEdit} onChanged={onChanged} />
       <EvidenceSection key={`evidence-${claim.id}`} ref={refs.evidence} claim={claim} canEdit={canEdit} onChanged={onChanged} />
       <CommentThread ref={refs.comment} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
       <ClaimHistory events={claim.events} />

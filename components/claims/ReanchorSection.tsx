@@ -8,6 +8,8 @@ import { resolveAnchorAction } from "@/lib/actions/claims";
 import { readApi } from "@/components/ui/read-api";
 import { clearPreview, PREVIEW_HIGHLIGHT, showPreview } from "@/components/claims/anchor-preview";
 import { useAction } from "@/components/claims/useAction";
+import { CorrectionDialog } from "@/components/claims/CorrectionDialog";
+import type { TConfirmCorrection } from "@/lib/validation/corrections";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, quietButtonClass, sectionTitleClass } from "@/components/ui/styles";
 
@@ -27,7 +29,13 @@ const percent = (score: number) => `${Math.round(score * 100)}%`;
 export function ReanchorSection({ claim, canEdit, body, readSelection, bodyRef, onChanged }: Props) {
   const [review, setReview] = useState<AnchorReviewDTO | null>(null);
   const [hint, setHint] = useState<string | null>(null);
-  const { run, pending, error } = useAction();
+  const { run, pending, error, needsCorrection, clearError } = useAction();
+  // The server asks for a public note when the claim is verified on the published report.
+  const [tried, setTried] = useState<AnchorAction | null>(null);
+  const [asking, setAsking] = useState<AnchorAction | null>(null);
+  useEffect(() => {
+    if (needsCorrection && tried) setAsking(tried);
+  }, [needsCorrection, tried]);
   const orphaned = claim.anchor.status === "orphaned";
 
   useEffect(() => {
@@ -39,10 +47,15 @@ export function ReanchorSection({ claim, canEdit, body, readSelection, bodyRef, 
     };
   }, [claim.id, claim.version]);
 
-  async function resolve(action: AnchorAction) {
+  async function resolve(action: AnchorAction, confirmCorrection?: TConfirmCorrection) {
     clearPreview();
-    const done = await run(() => resolveAnchorAction({ claimId: claim.id, version: claim.version, action }));
-    if (done) onChanged();
+    setTried(action);
+    const done = await run(() => resolveAnchorAction({ claimId: claim.id, version: claim.version, action, confirmCorrection }));
+    if (done) {
+      setTried(null);
+      setAsking(null);
+      onChanged();
+    }
   }
 
   function attachToSelection() {
@@ -128,7 +141,21 @@ export function ReanchorSection({ claim, canEdit, body, readSelection, bodyRef, 
         </div>
       )}
       {hint && <p className="mt-2 text-xs text-muted" role="status">{hint}</p>}
-      <FormError message={error} />
+      {asking ? (
+        <CorrectionDialog
+          action="Attach it to words that differ from the ones checked"
+          defaultKind="update"
+          pending={pending}
+          error={needsCorrection ? null : error}
+          onConfirm={(confirm) => void resolve(asking, confirm)}
+          onCancel={() => {
+            setAsking(null);
+            clearError();
+          }}
+        />
+      ) : (
+        <FormError message={error} />
+      )}
     </div>
   );
 }

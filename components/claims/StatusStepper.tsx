@@ -1,6 +1,8 @@
 "use client";
 
-import { forwardRef } from "react";
+import { forwardRef, useState } from "react";
+import type { TConfirmCorrection } from "@/lib/validation/corrections";
+import { CorrectionDialog } from "@/components/claims/CorrectionDialog";
 import { STATUSES, type StatusKey } from "@/lib/claims/verdicts";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { setStatusAction } from "@/lib/actions/claims";
@@ -14,7 +16,11 @@ const STEP_NUMBER: Partial<Record<StatusKey, number>> = { unreviewed: 1, in_revi
 type Props = { claim: ClaimDetailDTO; canEdit: boolean; canSignOff: boolean; meId: string; onChanged: (options?: { reloadOnly?: boolean }) => void };
 
 export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusStepper({ claim, canEdit, canSignOff, meId, onChanged }, ref) {
-  const { run, pending, error, conflict, clearError } = useAction();
+  const { run, pending, error, conflict, needsCorrection, clearError } = useAction();
+  // A verified claim on the published report: the move waits for the editor's public note.
+  const [asking, setAsking] = useState<StatusKey | null>(null);
+  const [tried, setTried] = useState<StatusKey | null>(null);
+  const dialogFor = asking ?? (needsCorrection ? tried : null);
 
   function disabledReason(key: StatusKey): string | null {
     if (!canEdit) return "Viewers cannot change claims";
@@ -26,9 +32,21 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
     return null;
   }
 
-  async function choose(key: StatusKey) {
-    const done = await run(() => setStatusAction({ claimId: claim.id, status: key, version: claim.version }));
-    if (done) onChanged();
+  async function choose(key: StatusKey, confirmCorrection?: TConfirmCorrection) {
+    if (!confirmCorrection && claim.status === "verified" && claim.report.published) return setAsking(key);
+    setTried(key);
+    const done = await run(() => setStatusAction({ claimId: claim.id, status: key, version: claim.version, confirmCorrection }));
+    if (done) {
+      setAsking(null);
+      setTried(null);
+      onChanged();
+    }
+  }
+
+  function cancel() {
+    setAsking(null);
+    setTried(null);
+    clearError();
   }
 
   return (
@@ -54,7 +72,18 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
           );
         })}
       </div>
-      <FormError message={error} onReload={conflict ? () => { clearError(); onChanged({ reloadOnly: true }); } : undefined} />
+      {dialogFor ? (
+        <CorrectionDialog
+          action={`Move it to “${STATUSES.find((s) => s.key === dialogFor)?.label}”`}
+          defaultKind="correction"
+          pending={pending}
+          error={asking !== null && tried === null ? null : error}
+          onConfirm={(confirm) => void choose(dialogFor, confirm)}
+          onCancel={cancel}
+        />
+      ) : (
+        <FormError message={error} onReload={conflict ? () => { clearError(); onChanged({ reloadOnly: true }); } : undefined} />
+      )}
     </div>
   );
 });

@@ -17,6 +17,8 @@ import { ZAddComment, ZAddEvidence, ZCommentRef, ZCreateClaim, ZEditComment, ZSe
 import { ZIdParams } from "@/lib/validation/ids";
 import { ZAssignReviewers, ZDoubleReview, ZSubmitReview } from "@/lib/validation/team";
 import { ZResolveAnchor } from "@/lib/validation/versions";
+import { ZAddCorrection } from "@/lib/validation/corrections";
+import { addCorrectionNote } from "@/lib/publish/corrections";
 
 export const createClaimAction = action(ZCreateClaim, (input, user) => createClaim({ ...input, userId: user.id }));
 
@@ -41,6 +43,8 @@ export const assignReviewersAction = action(ZAssignReviewers, (input, user) => a
 export const submitReviewAction = action(ZSubmitReview, (input, user) => submitReviewVerdict({ ...input, userId: user.id }));
 
 export const setClaimDoubleReviewAction = action(ZDoubleReview, ({ id, required }, user) => setClaimDoubleReview({ userId: user.id, claimId: id, required }));
+
+export const addCorrectionAction = action(ZAddCorrection, (input, user) => addCorrectionNote({ ...input, userId: user.id }));
 
 export const resolveAnchorAction = action(ZResolveAnchor, (input, user) => resolveAnchor({ ...input, userId: user.id }));
 

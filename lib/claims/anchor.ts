@@ -13,6 +13,8 @@ import { staleClaimError } from "@/lib/claims/conflict";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { AppError, notFound } from "@/lib/http/errors";
 import { lockArticleText, type LockedArticleText } from "@/lib/articles/lock-article";
+import { correctPublishedClaim } from "@/lib/publish/corrections";
+import type { TConfirmCorrection } from "@/lib/validation/corrections";
 
 export type AnchorAction =
   | { kind: "candidate"; index: number }
@@ -105,8 +107,12 @@ async function decide(tx: Prisma.TransactionClient, articleId: string, claim: An
   }
 }
 
-/** Applies a person's decision about where a claim belongs, with the claim's optimistic lock. */
-export async function resolveAnchor({ claimId, userId, version, action }: { claimId: string; userId: string; version: number; action: AnchorAction }): Promise<ClaimDTO> {
+/**
+ * Applies a person's decision about where a claim belongs, with the claim's optimistic lock.
+ * Moving a verified claim on a published report onto different words needs `confirmCorrection`
+ * (409 without it, 403 for a reviewer): the report keeps the words readers saw until re-verified.
+ */
+export async function resolveAnchor({ claimId, userId, version, action, confirmCorrection }: { claimId: string; userId: string; version: number; action: AnchorAction; confirmCorrection?: TConfirmCorrection }): Promise<ClaimDTO> {
   const claim = await requireClaimWrite(claimId, userId);
   return db.$transaction(async (tx) => {
     // Shares the article's row lock with saving a version, so the text cannot change underneath.
@@ -114,9 +120,13 @@ export async function resolveAnchor({ claimId, userId, version, action }: { clai
     const stored = await tx.claim.findUnique({ where: { id: claimId }, select: anchorSelect });
     if (!current || !stored) throw notFound("That claim");
     const change = await decide(tx, claim.articleId, stored, current, action);
+    const leavesVerified = stored.status === "verified" && "status" in change.data && change.data.status === "verdict_proposed";
+    const correction = leavesVerified
+      ? await correctPublishedClaim(tx, { claim: { ...claim, status: stored.status }, userId, confirm: confirmCorrection, defaultKind: "update", leavesVerified })
+      : {};
     const { count } = await tx.claim.updateMany({
       where: { id: claimId, ...claimScope(userId, WRITE_ROLES), version },
-      data: { ...change.data, updatedById: userId, version: { increment: 1 } },
+      data: { ...change.data, ...correction, updatedById: userId, version: { increment: 1 } },
     });
     if (count === 0) throw await staleClaimError(tx, claimId);
     await recordClaimAudit(tx, userId, claim, {

@@ -10,6 +10,7 @@ import { findCheckedBefore, type CheckedBeforeDTO } from "@/lib/claims/checked-b
 import { notFound } from "@/lib/http/errors";
 import type { NumericClaim } from "@/lib/suggestions";
 import { deriveClaimRecord, type ClaimRecord } from "@/lib/claims/record";
+import { correctionSelect, toCorrectionDTO, type CorrectionDTO } from "@/lib/publish/corrections";
 
 
 export type ClaimDetailDTO = ClaimDTO & {
@@ -24,6 +25,8 @@ export type ClaimDetailDTO = ClaimDTO & {
   doubleReview: DoubleReviewDTO;
   /** Proposed by / verified by / reopened by / settled by, from the audit trail (lib/claims/record.ts). */
   record: ClaimRecord;
+  /** The claim on the public report: whether readers can see it now, and its corrections log. */
+  report: { published: boolean; onReport: boolean; underCorrection: boolean; corrections: CorrectionDTO[] };
 };
 
 /** A claim with its thread, evidence and history; 404 unless the user is in its team. */
@@ -36,7 +39,9 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
       evidence: { select: evidenceSelect, orderBy: { createdAt: "asc" } },
       requiresDoubleReview: true,
       numeric: true,
-      article: { select: { teamId: true } },
+      article: { select: { teamId: true, reportPublishedAt: true } },
+      publishedSnapshot: true,
+      corrections: { select: correctionSelect, orderBy: { createdAt: "asc" } },
       reviews: { select: reviewSelect, orderBy: { createdAt: "asc" } },
       assignments: { select: { dueAt: true, reviewer: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
     },
@@ -59,6 +64,12 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
     assignees: claim.assignments.map((a) => ({ ...a.reviewer, dueAt: a.dueAt?.toISOString() ?? null })),
     doubleReview: doubleReviewView(claim.requiresDoubleReview, claim.reviews, userId, record.settled),
     record,
+    report: {
+      published: claim.article.reportPublishedAt !== null,
+      onReport: claim.article.reportPublishedAt !== null && (claim.status === "verified" || claim.publishedSnapshot !== null),
+      underCorrection: claim.publishedSnapshot !== null,
+      corrections: claim.corrections.map(toCorrectionDTO),
+    },
     numeric: (claim.numeric as NumericClaim | null) ?? null,
     checkedBefore,
   };

@@ -1,6 +1,7 @@
 import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { correctPublishedClaim } from "@/lib/publish/corrections";
 import { claimScope, requireClaimWrite, SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/claims/access";
 import { staleClaimError } from "@/lib/claims/conflict";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
@@ -8,7 +9,14 @@ import { statusLabel, verdictByKey } from "@/lib/claims/verdicts";
 import { AppError, forbidden } from "@/lib/http/errors";
 import type { TSetNumeric, TSetStatus, TSetVerdict } from "@/lib/validation/claims";
 
-type Change = { data: Prisma.ClaimUncheckedUpdateManyInput; action: string; before: Prisma.InputJsonValue; after: Prisma.InputJsonValue };
+type Change = {
+  data: Prisma.ClaimUncheckedUpdateManyInput;
+  action: string;
+  before: Prisma.InputJsonValue;
+  after: Prisma.InputJsonValue;
+  /** Runs first in the transaction (e.g. the published-report check); its result joins `data`. */
+  prepare?: (tx: Prisma.TransactionClient) => Promise<Prisma.ClaimUncheckedUpdateManyInput>;
+};
 type Claimed = Awaited<ReturnType<typeof requireClaimWrite>>;
 
 /**
@@ -18,9 +26,10 @@ type Claimed = Awaited<ReturnType<typeof requireClaimWrite>>;
  */
 async function applyClaimChange(claim: Claimed, userId: string, expectedVersion: number, change: Change): Promise<ClaimDTO> {
   return db.$transaction(async (tx) => {
+    const extra = change.prepare ? await change.prepare(tx) : {};
     const { count } = await tx.claim.updateMany({
       where: { id: claim.id, ...claimScope(userId, WRITE_ROLES), version: expectedVersion },
-      data: { ...change.data, updatedById: userId, version: { increment: 1 } },
+      data: { ...change.data, ...extra, updatedById: userId, version: { increment: 1 } },
     });
     if (count === 0) throw await staleClaimError(tx, claim.id);
     await recordClaimAudit(tx, userId, claim, {
@@ -35,7 +44,13 @@ async function applyClaimChange(claim: Claimed, userId: string, expectedVersion:
 const verdictOf = (c: { verdictLabel: string | null; verdictOrdinal: number | null; verdictExplanation: string | null }) =>
   c.verdictOrdinal === null ? null : { verdict: c.verdictLabel, ordinal: c.verdictOrdinal, explanation: c.verdictExplanation };
 
-export async function setClaimStatus({ userId, claimId, status, version }: TSetStatus & { userId: string }): Promise<ClaimDTO> {
+/**
+ * Moves a claim through the workflow. Input: the new status, the version the change is based on
+ * (optional) and, for a verified claim on a published report, `confirmCorrection` (a public note).
+ * Throws 422 for moves the workflow forbids, 403 for sign-off/reopen by non-editors and for the
+ * verdict's own author signing off, 409 for a stale version or a published claim without a note.
+ */
+export async function setClaimStatus({ userId, claimId, status, version, confirmCorrection }: TSetStatus & { userId: string }): Promise<ClaimDTO> {
   const claim = await requireClaimWrite(claimId, userId);
   if (claim.status === status) throw new AppError("unprocessable", `The claim is already “${statusLabel(status)}”.`);
   if (status === "disputed") throw new AppError("unprocessable", "A claim becomes Disputed by itself when two independent verdicts differ.");
@@ -54,7 +69,9 @@ export async function setClaimStatus({ userId, claimId, status, version }: TSetS
   }
   const action = claim.status === "verified" ? "claim.reopened" : status === "verified" ? "claim.verified" : "claim.status";
   return applyClaimChange(claim, userId, version ?? claim.version, {
-    data: { status },
+    // A new sign-off replaces what the report kept during a correction.
+    data: status === "verified" ? { status, publishedSnapshot: Prisma.DbNull } : { status },
+    prepare: (tx) => correctPublishedClaim(tx, { claim, userId, confirm: confirmCorrection, defaultKind: "correction", leavesVerified: true }),
     action,
     before: { status: claim.status },
     after: { status },

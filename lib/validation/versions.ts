@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dbInt, MAX_DB_INT } from "@/lib/validation/numbers";
 import { ZId as id } from "@/lib/validation/ids";
+import { ZConfirmCorrection } from "@/lib/validation/corrections";
 
 const TOO_LARGE = "There is no version that high.";
 const versionNumber = z.coerce
@@ -33,5 +34,7 @@ export const ZResolveAnchor = z.object({
   claimId: id,
   version: z.number({ message: "Send the claim's version (optimistic lock)." }).int().positive().max(MAX_DB_INT, "That is not a version this claim has had."),
   action: ZAnchorAction,
+  /** Needed when the claim is verified on a published report and its words change (lib/publish/corrections.ts). */
+  confirmCorrection: ZConfirmCorrection.optional(),
 });
 export type TResolveAnchor = z.infer<typeof ZResolveAnchor>;

@@ -6,6 +6,7 @@ import { formatDate } from "@/components/articles/format";
 import { renderHighlightedHtml } from "@/components/claims/highlight-html";
 import { ReportBody } from "@/components/publish/ReportBody";
 import { VerdictCard } from "@/components/publish/VerdictCard";
+import { CorrectionsLog } from "@/components/publish/CorrectionsLog";
 import { verdictChipClass } from "@/components/publish/verdict-style";
 import { config } from "@/lib/config";
 import { getPublicReport, type PublicReport } from "@/lib/publish/report";
@@ -127,8 +128,9 @@ export default async function PublicReportPage({ params }: Props) {
             ))}
           </section>
         </div>
+        <CorrectionsLog corrections={report.corrections} claims={claims} />
         <footer className="mt-16 border-t border-rule pt-6 text-xs text-muted">
-          Fact-checked by {article.teamName}. Ratings run from True to False; “Unverifiable” means the evidence available does not settle the claim.
+          Fact-checked by {article.publisher.name}. Ratings run from True to False; “Unverifiable” means the evidence available does not settle the claim.
         </footer>
       </main>
     </div>

@@ -5,6 +5,7 @@ import { ZImportArticle } from "@/lib/validation/articles";
 import { ZAddComment, ZAddEvidence, ZCreateClaim, ZEditComment, ZSetNumeric, ZSetStatus, ZSetVerdict } from "@/lib/validation/claims";
 import { ZAddMember, ZAssignReviewers, ZDoubleReview, ZSubmitReview, ZUpdateMember } from "@/lib/validation/team";
 import { ZResolveAnchor, ZSaveVersion } from "@/lib/validation/versions";
+import { ZAddCorrection } from "@/lib/validation/corrections";
 import { arrayOf, bodySchemaOf, obj, ref, str, type JsonSchema } from "@/lib/api/openapi/json-schema";
 import { SECRET_SHAPE } from "@/lib/api-tokens/secret";
 
@@ -26,6 +27,9 @@ export type Operation = {
 };
 
 const versionConflict = { "409": "Someone else changed it first: reload and try again (the message says who and what)." };
+const correctionNeeded = {
+  "409": "Someone else changed it first (the message says who and what), or the claim is verified on the published report and the change needs `confirmCorrection: { note, kind? }`, a public note for the report's corrections log (`error.fields.confirmCorrection`).",
+};
 
 const importArticleBody: JsonSchema = {
   ...bodySchemaOf(ZImportArticle),
@@ -137,7 +141,14 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     get: { summary: "One claim with comments, evidence and history", tag: "Claims", ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("ClaimDetail") }) } },
   },
   "/api/v1/claims/{id}/status": {
-    put: { summary: "Move a claim through the workflow", tag: "Claims", body: bodySchemaOf(ZSetStatus, ["claimId"]), ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) }, extra: versionConflict },
+    put: {
+      summary: "Move a claim through the workflow",
+      description: "Taking a verified claim of a published report out of Verified (reopening, Not check-worthy) needs `confirmCorrection` from an editor: the report keeps the claim as readers saw it, with the note, until it is verified again.",
+      tag: "Claims",
+      body: bodySchemaOf(ZSetStatus, ["claimId"]),
+      ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) },
+      extra: correctionNeeded,
+    },
   },
   "/api/v1/claims/{id}/verdict": {
     put: { summary: "Set the verdict with an explanation", tag: "Claims", body: bodySchemaOf(ZSetVerdict, ["claimId"]), ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) }, extra: versionConflict },
@@ -170,9 +181,18 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     post: {
       summary: "Re-attach a claim that needs re-anchoring, or orphan/restore it",
       tag: "Versions",
+      description: "Placing a verified claim of a published report on words that differ from the ones checked needs `confirmCorrection` from an editor (the report keeps the checked words until it is verified again).",
       body: bodySchemaOf(ZResolveAnchor, ["claimId"]),
       ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) },
-      extra: versionConflict,
+      extra: correctionNeeded,
+    },
+  },
+  "/api/v1/claims/{id}/corrections": {
+    post: {
+      summary: "Add a note to the published report's corrections log (editors and admins)",
+      tag: "Publishing",
+      body: bodySchemaOf(ZAddCorrection, ["claimId"]),
+      ok: { status: 201, description: "The log entry.", schema: obj({ correction: obj({ id: str, kind: { type: "string", enum: ["update", "correction"] }, note: str, at: { type: "string", format: "date-time" }, by: ref("Person") }) }) },
     },
   },
   "/api/v1/claims/{id}/claimreview": {
