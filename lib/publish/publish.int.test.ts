@@ -55,12 +55,13 @@ describe("ClaimReview", () => {
         ratingValue: 4,
         bestRating: 5,
         worstRating: 1,
+        name: "Mostly true",
         alternateName: "Mostly true",
         ratingExplanation: "MoD figures put 2024 spending at 2.3% of GDP; GNP differs slightly.",
       },
+      // The journalist's byline belongs to the appearance; the claim's author is its claimant (none set here).
       itemReviewed: {
         "@type": "Claim",
-        author: { "@type": "Person", name: "Ada Reporter" },
         datePublished: "2025-02-17T18:00:00.000Z",
         appearance: {
           "@type": "NewsArticle",
@@ -76,7 +77,7 @@ describe("ClaimReview", () => {
 
   it("rates Unverifiable by name only: it has no place on the true-to-false scale", async () => {
     const { reviewRating } = await getClaimReview({ claimId: seeded.unverifiable.id, userId: desk.editor.id, baseUrl: BASE });
-    expect(reviewRating).toEqual({ "@type": "Rating", alternateName: "Unverifiable", ratingExplanation: expect.stringContaining("No public assessment") });
+    expect(reviewRating).toEqual({ "@type": "Rating", name: "Unverifiable", alternateName: "Unverifiable", ratingExplanation: expect.stringContaining("No public assessment") });
   });
 
   it("per article lists exactly the verified claims, in text order, each equal to the per-claim output", async () => {
@@ -167,7 +168,8 @@ describe("the public report", () => {
     expect(JSON.stringify(inDesk)).not.toContain(late);
 
     // An editor reopens and verifies it again: now the new evidence is part of what was signed off.
-    await setClaimStatus({ userId: desk.editor.id, claimId: seeded.verified.id, status: "verdict_proposed" });
+    const confirmCorrection = { note: "Re-checked with a source added after the first sign-off." };
+    await setClaimStatus({ userId: desk.editor.id, claimId: seeded.verified.id, status: "verdict_proposed", confirmCorrection });
     await setClaimStatus({ userId: desk.editor.id, claimId: seeded.verified.id, status: "verified" });
     expect(await publicUrls()).toEqual([...signedOff, late]);
   });
@@ -178,7 +180,7 @@ describe("the public report", () => {
     expect(await getPublicReport({ articleId: desk.article.id, baseUrl: BASE })).toBeNull();
     await unpublishReport({ userId: desk.editor.id, articleId: desk.article.id }); // a no-op, not an error
     const actions = await testDb().auditEvent.findMany({ where: { articleId: desk.article.id, action: { startsWith: "report." } }, orderBy: { id: "asc" } });
-    expect(actions.map((a) => a.action)).toEqual(["report.published", "report.unpublished"]);
+    expect(actions.map((a) => a.action)).toEqual(["report.published", "report.correction", "report.unpublished"]);
   });
 
   it("needs at least one verified claim", async () => {
