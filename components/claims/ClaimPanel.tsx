@@ -14,6 +14,7 @@ import { DoubleReviewSection } from "@/components/claims/DoubleReviewSection";
 import { CheckedBefore } from "@/components/claims/CheckedBefore";
 import { NumericSection } from "@/components/claims/NumericSection";
 import { CorrectionsSection } from "@/components/claims/CorrectionsSection";
+import { ClaimantSection } from "@/components/claims/ClaimantSection";
 import { formatWhen } from "@/components/claims/format";
 
 export type PanelRefs = {
@@ -63,6 +64,7 @@ export function ClaimPanel({ claim, canEdit, canSignOff, meId, members, refs, on
         <ReanchorSection key={`anchor-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} body={body} readSelection={readSelection} bodyRef={bodyRef} onChanged={onChanged} />
       )}
       <CheckedBefore matches={claim.checkedBefore} />
+      <ClaimantSection key={`claimant-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
       <NumericSection key={`numeric-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} onChanged={onChanged} />
       {!canEdit && <p className="rounded-md bg-stone-100 px-3 py-2 text-xs text-muted">You have read-only access to this desk.</p>}
       <StatusStepper ref={refs.status} claim={claim} canEdit={canEdit} canSignOff={canSignOff} meId={meId} onChanged={onChanged} />

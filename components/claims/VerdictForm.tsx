@@ -26,7 +26,7 @@ function VerdictRecord({ claim }: { claim: ClaimDetailDTO }) {
   const { proposed, verified, reopened, settled } = claim.record;
   return (
     <ul className="mt-1 space-y-0.5 text-xs text-muted" data-testid="verdict-record">
-      {act(settled && proposed?.at === settled.at ? "Settled (dispute)" : "Proposed", proposed, "record-proposed")}
+      {act(settled && proposed?.at === settled.at ? "Settled after a dispute" : "Proposed", proposed, "record-proposed")}
       {claim.status === "verified" && act("Verified", verified, "record-verified")}
       {claim.status !== "verified" && reopened && act("Reopened", reopened, "record-reopened")}
     </ul>

@@ -10,7 +10,8 @@ import { setClaimDoubleReview } from "@/lib/claims/double-review";
 import { addEvidence } from "@/lib/claims/evidence";
 import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
 import { acceptSuggestion, dismissSuggestion } from "@/lib/claims/suggested";
-import { setClaimNumeric, setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
+import { setClaimClaimant, setClaimNumeric, setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
+import { ZSetClaimant } from "@/lib/validation/claimant";
 import { action } from "@/lib/http/action";
 import { AppError } from "@/lib/http/errors";
 import { ZAddComment, ZAddEvidence, ZCommentRef, ZCreateClaim, ZEditComment, ZSetNumeric, ZSetStatus, ZSetVerdict } from "@/lib/validation/claims";
@@ -27,6 +28,8 @@ export const setStatusAction = action(ZSetStatus, (input, user) => setClaimStatu
 export const setVerdictAction = action(ZSetVerdict, (input, user) => setClaimVerdict({ ...input, userId: user.id }));
 
 export const setNumericAction = action(ZSetNumeric, (input, user) => setClaimNumeric({ ...input, userId: user.id }));
+
+export const setClaimantAction = action(ZSetClaimant, (input, user) => setClaimClaimant({ ...input, userId: user.id }));
 
 export const addCommentAction = action(ZAddComment, (input, user) => addComment({ ...input, userId: user.id }));
 

@@ -10,6 +10,7 @@ import { findCheckedBefore, type CheckedBeforeDTO } from "@/lib/claims/checked-b
 import { notFound } from "@/lib/http/errors";
 import type { NumericClaim } from "@/lib/suggestions";
 import { deriveClaimRecord, type ClaimRecord } from "@/lib/claims/record";
+import { claimantSelect, suggestClaimant, toClaimantDTO, type ClaimantDTO, type FirstAppearanceDTO } from "@/lib/claims/claimant";
 import { correctionSelect, toCorrectionDTO, type CorrectionDTO } from "@/lib/publish/corrections";
 
 
@@ -25,6 +26,11 @@ export type ClaimDetailDTO = ClaimDTO & {
   doubleReview: DoubleReviewDTO;
   /** Proposed by / verified by / reopened by / settled by, from the audit trail (lib/claims/record.ts). */
   record: ClaimRecord;
+  /** Who made the claim and where it first appeared (null until someone says). */
+  claimant: ClaimantDTO | null;
+  firstAppearance: FirstAppearanceDTO | null;
+  /** A name the text attributes the claim to, offered while no claimant is set. */
+  claimantSuggestion: string | null;
   /** The claim on the public report: whether readers can see it now, and its corrections log. */
   report: { published: boolean; onReport: boolean; underCorrection: boolean; corrections: CorrectionDTO[] };
 };
@@ -39,7 +45,9 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
       evidence: { select: evidenceSelect, orderBy: { createdAt: "asc" } },
       requiresDoubleReview: true,
       numeric: true,
-      article: { select: { teamId: true, reportPublishedAt: true } },
+      article: { select: { teamId: true, reportPublishedAt: true, body: true } },
+      anchorStatus: true,
+      ...claimantSelect,
       publishedSnapshot: true,
       corrections: { select: correctionSelect, orderBy: { createdAt: "asc" } },
       reviews: { select: reviewSelect, orderBy: { createdAt: "asc" } },
@@ -64,6 +72,8 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
     assignees: claim.assignments.map((a) => ({ ...a.reviewer, dueAt: a.dueAt?.toISOString() ?? null })),
     doubleReview: doubleReviewView(claim.requiresDoubleReview, claim.reviews, userId, record.settled),
     record,
+    ...toClaimantDTO(claim),
+    claimantSuggestion: claim.claimantName || claim.anchorStatus !== "attached" ? null : suggestClaimant(claim.article.body, claim.start, claim.end),
     report: {
       published: claim.article.reportPublishedAt !== null,
       onReport: claim.article.reportPublishedAt !== null && (claim.status === "verified" || claim.publishedSnapshot !== null),

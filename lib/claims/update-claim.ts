@@ -8,6 +8,8 @@ import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { statusLabel, verdictByKey } from "@/lib/claims/verdicts";
 import { AppError, forbidden } from "@/lib/http/errors";
 import type { TSetNumeric, TSetStatus, TSetVerdict } from "@/lib/validation/claims";
+import type { TSetClaimant } from "@/lib/validation/claimant";
+import { claimantSelect, toClaimantDTO } from "@/lib/claims/claimant";
 
 type Change = {
   data: Prisma.ClaimUncheckedUpdateManyInput;
@@ -113,5 +115,31 @@ export async function setClaimNumeric({ userId, claimId, numeric, version }: TSe
     action: "claim.numeric",
     before: { numeric: current.numeric ?? null },
     after: { numeric },
+  });
+}
+
+/**
+ * Sets who made the claim and where it first appeared (null clears either). Input as
+ * ZSetClaimant; on a verified claim of a published report it changes what readers see (and
+ * ClaimReview), so it needs `confirmCorrection` from an editor (409/403) and logs an update.
+ * Throws 404 outside the team, 403 for viewers, 409 for a stale version.
+ */
+export async function setClaimClaimant({ userId, claimId, claimant, firstAppearance, version, confirmCorrection }: TSetClaimant & { userId: string }): Promise<ClaimDTO> {
+  const claim = await requireClaimWrite(claimId, userId);
+  const current = await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimantSelect });
+  const data = {
+    claimantName: claimant?.name ?? null,
+    claimantKind: claimant?.kind ?? null,
+    claimantDescription: claimant?.description ?? null,
+    firstAppearanceUrl: firstAppearance?.url ?? null,
+    firstAppearedAt: firstAppearance?.date ? new Date(`${firstAppearance.date}T00:00:00Z`) : null,
+  };
+  const after = toClaimantDTO(data);
+  return applyClaimChange(claim, userId, version ?? claim.version, {
+    data,
+    prepare: (tx) => correctPublishedClaim(tx, { claim, userId, confirm: confirmCorrection, defaultKind: "update", leavesVerified: false }),
+    action: "claim.claimant",
+    before: toClaimantDTO(current) as Prisma.InputJsonValue,
+    after: after as Prisma.InputJsonValue,
   });
 }

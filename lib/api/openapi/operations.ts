@@ -6,6 +6,8 @@ import { ZAddComment, ZAddEvidence, ZCreateClaim, ZEditComment, ZSetNumeric, ZSe
 import { ZAddMember, ZAssignReviewers, ZDoubleReview, ZSubmitReview, ZUpdateMember } from "@/lib/validation/team";
 import { ZResolveAnchor, ZSaveVersion } from "@/lib/validation/versions";
 import { ZAddCorrection } from "@/lib/validation/corrections";
+import { ZSetClaimant } from "@/lib/validation/claimant";
+import { ZTeamProfile } from "@/lib/validation/team-profile";
 import { arrayOf, bodySchemaOf, obj, ref, str, type JsonSchema } from "@/lib/api/openapi/json-schema";
 import { SECRET_SHAPE } from "@/lib/api-tokens/secret";
 
@@ -156,6 +158,16 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/v1/claims/{id}/numeric": {
     put: { summary: "Structure a numeric claim", tag: "Claims", body: bodySchemaOf(ZSetNumeric, ["claimId"]), ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) }, extra: versionConflict },
   },
+  "/api/v1/claims/{id}/claimant": {
+    put: {
+      summary: "Say who made the claim and where it first appeared",
+      description: "ClaimReview names the claimant as the claim's author and the first appearance as `firstAppearance`. On a verified claim of the published report this is an update readers see: it needs `confirmCorrection` from an editor.",
+      tag: "Claims",
+      body: bodySchemaOf(ZSetClaimant, ["claimId"]),
+      ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) },
+      extra: correctionNeeded,
+    },
+  },
   "/api/v1/claims/{id}/comments": {
     post: { summary: "Comment on a claim (or reply)", tag: "Claims", body: bodySchemaOf(ZAddComment, ["claimId"]), ok: { status: 201, description: "The comment.", schema: obj({ comment: ref("Comment") }) } },
   },
@@ -238,6 +250,16 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/v1/me/tokens/{id}": {
     delete: { summary: "Revoke one of your tokens (revoking twice is fine)", tag: "Me", auth: "session", ok: { status: 200, description: "The revoked token.", schema: obj({ token: ref("ApiToken") }) } },
+  },
+  "/api/v1/team/profile": {
+    get: { summary: "How your active team signs its fact-checks", tag: "Team", ok: { status: 200, description: "The public name, URL and logo (null: the team name, no link).", schema: obj({ profile: { type: "object" } }) } },
+    put: {
+      summary: "Set the team's public name, URL and logo (admins)",
+      description: "ClaimReview's `author` is this organisation: `name` (the team name when empty), `url` and `logo`.",
+      tag: "Team",
+      body: bodySchemaOf(ZTeamProfile),
+      ok: { status: 200, description: "The profile.", schema: obj({ profile: { type: "object" } }) },
+    },
   },
   "/api/v1/team/members": {
     get: { summary: "Members of your active team", tag: "Team", ok: { status: 200, description: "Members.", schema: obj({ members: arrayOf(ref("Member")) }) } },
