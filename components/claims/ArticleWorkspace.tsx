@@ -286,7 +286,7 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
         ) : (
           <SidebarTabs
             claimsLabel={`Claims (${claims.length})`}
-            claims={<ClaimList claims={visible} total={claims.length} filter={filter} onFilter={setFilter} cursorId={cursorId} onOpen={openClaim} />}
+            claims={<ClaimList claims={visible} total={claims.length} filter={filter} onFilter={setFilter} cursorId={cursorId} onOpen={openClaim} meId={me.id} />}
             activity={<ActivityFeed events={live.activity} onOpen={openClaim} />}
           />
         )}

@@ -5,6 +5,7 @@ import { STATUSES, VERDICTS } from "@/lib/claims/verdicts";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import { truncate } from "@/components/claims/format";
 import { inputClass } from "@/components/ui/styles";
+import { useDraftClaims } from "@/components/claims/drafts";
 
 export type ClaimFilter = { status: string; verdict: string };
 
@@ -23,13 +24,16 @@ type Props = {
   cursorId: string | null;
   onOpen: (id: string) => void;
   total: number;
+  /** Whose drafts to mark ("draft" beside a claim with unsent text). */
+  meId: string;
 };
 
 // Long lists grow as the reader scrolls, so a thousand claims do not delay the first paint.
 const PAGE = 60;
 
-export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, total }: Props) {
+export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, total, meId }: Props) {
   const [shown, setShown] = useState(PAGE);
+  const drafts = useDraftClaims(meId);
   // Claims the text no longer holds come first, in their own groups; the rest in text order.
   const needsReview = all.filter((c) => c.anchorStatus === "needs_review");
   const orphaned = all.filter((c) => c.anchorStatus === "orphaned");
@@ -75,15 +79,15 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
       ) : (
         <div className="overflow-y-auto">
         {needsReview.length > 0 && (
-          <ClaimGroup title={`Needs re-anchoring (${needsReview.length})`} tone="amber" testId="claims-needs-reanchoring" claims={needsReview} cursorId={cursorId} onOpen={onOpen} />
+          <ClaimGroup title={`Needs re-anchoring (${needsReview.length})`} tone="amber" testId="claims-needs-reanchoring" claims={needsReview} cursorId={cursorId} onOpen={onOpen} drafts={drafts} />
         )}
         {orphaned.length > 0 && (
-          <ClaimGroup title={`Orphaned (${orphaned.length})`} tone="stone" testId="claims-orphaned" claims={orphaned} cursorId={cursorId} onOpen={onOpen} />
+          <ClaimGroup title={`Orphaned (${orphaned.length})`} tone="stone" testId="claims-orphaned" claims={orphaned} cursorId={cursorId} onOpen={onOpen} drafts={drafts} />
         )}
         {(needsReview.length > 0 || orphaned.length > 0) && claims.length > 0 && <h3 className="border-b border-rule bg-stone-50 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-muted">In the text ({claims.length})</h3>}
         <ol className="divide-y divide-rule" data-testid="claim-list">
           {claims.slice(0, limit).map((claim) => (
-            <ClaimRow key={claim.id} claim={claim} current={claim.id === cursorId} onOpen={onOpen} />
+            <ClaimRow key={claim.id} claim={claim} current={claim.id === cursorId} onOpen={onOpen} draft={drafts.has(claim.id)} />
           ))}
           {claims.length > limit && (
             <li ref={sentinel} className="p-3 text-center text-xs text-muted">Loading more claims…</li>
@@ -95,17 +99,17 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
   );
 }
 
-type GroupProps = { title: string; tone: "amber" | "stone"; testId: string; claims: ClaimSummary[]; cursorId: string | null; onOpen: (id: string) => void };
+type GroupProps = { title: string; tone: "amber" | "stone"; testId: string; claims: ClaimSummary[]; cursorId: string | null; onOpen: (id: string) => void; drafts: ReadonlySet<string> };
 
 /** Claims whose words are not (or no longer) in the text: listed with their old quote, still openable. */
-function ClaimGroup({ title, tone, testId, claims, cursorId, onOpen }: GroupProps) {
+function ClaimGroup({ title, tone, testId, claims, cursorId, onOpen, drafts }: GroupProps) {
   const head = tone === "amber" ? "border-amber-200 bg-amber-50 text-amber-900" : "border-rule bg-stone-100 text-stone-700";
   return (
     <section aria-label={title} data-testid={testId}>
       <h3 className={`border-b px-3 py-1.5 text-xs font-semibold uppercase tracking-wide ${head}`}>{title}</h3>
       <ol className="divide-y divide-rule border-b border-rule">
         {claims.map((claim) => (
-          <ClaimRow key={claim.id} claim={claim} current={claim.id === cursorId} onOpen={onOpen} detached />
+          <ClaimRow key={claim.id} claim={claim} current={claim.id === cursorId} onOpen={onOpen} detached draft={drafts.has(claim.id)} />
         ))}
       </ol>
     </section>
@@ -118,7 +122,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * One claim in the list. A detached claim (its words are not in the current text) shows its
  * old quote in grey and a plain status chip, since it has no highlight colour to echo.
  */
-function ClaimRow({ claim, current, onOpen, detached = false }: { claim: ClaimSummary; current: boolean; onOpen: (id: string) => void; detached?: boolean }) {
+function ClaimRow({ claim, current, onOpen, detached = false, draft = false }: { claim: ClaimSummary; current: boolean; onOpen: (id: string) => void; detached?: boolean; draft?: boolean }) {
   return (
     <li>
       <button
@@ -138,6 +142,7 @@ function ClaimRow({ claim, current, onOpen, detached = false }: { claim: ClaimSu
             <span className="hl rounded px-1.5" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined}>{claim.statusLabel}</span>
           )}
           {claim.verdict && <span className="font-medium text-ink">{claim.verdict.label}</span>}
+          {draft && <span className="rounded bg-sky-100 px-1.5 text-sky-900" data-testid="draft-mark">draft</span>}
           <span aria-label={plural(claim.counts.evidence, "source", "sources")}>· {plural(claim.counts.evidence, "source", "sources")}</span>
           <span aria-label={plural(claim.counts.comments, "comment", "comments")}>· {plural(claim.counts.comments, "comment", "comments")}</span>
         </span>

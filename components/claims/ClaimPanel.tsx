@@ -65,14 +65,14 @@ export function ClaimPanel({ claim, canEdit, canSignOff, meId, members, refs, on
       )}
       <CheckedBefore matches={claim.checkedBefore} />
       <ClaimantSection key={`claimant-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
-      <NumericSection key={`numeric-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} onChanged={onChanged} />
+      <NumericSection key={`numeric-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
       {!canEdit && <p className="rounded-md bg-stone-100 px-3 py-2 text-xs text-muted">You have read-only access to this desk.</p>}
       <StatusStepper ref={refs.status} claim={claim} canEdit={canEdit} canSignOff={canSignOff} meId={meId} onChanged={onChanged} />
       <AssignSection key={`assign-${claim.id}`} claim={claim} canAssign={canSignOff} members={members} onChanged={onChanged} />
       <DoubleReviewSection key={`double-${claim.id}`} claim={claim} canEdit={canEdit} isEditor={canSignOff} meId={meId} onChanged={onChanged} />
-      <VerdictForm key={`verdict-${claim.id}`} ref={refs.verdict} claim={claim} canEdit={verdictFormOpen} onChanged={onChanged} />
+      <VerdictForm key={`verdict-${claim.id}`} ref={refs.verdict} claim={claim} canEdit={verdictFormOpen} meId={meId} onChanged={onChanged} />
       <CorrectionsSection claim={claim} isEditor={canSignOff && canEdit} onChanged={onChanged} />
-      <EvidenceSection key={`evidence-${claim.id}`} ref={refs.evidence} claim={claim} canEdit={canEdit} onChanged={onChanged} />
+      <EvidenceSection key={`evidence-${claim.id}`} ref={refs.evidence} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
       <CommentThread ref={refs.comment} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
       <ClaimHistory events={claim.events} />
     </section>

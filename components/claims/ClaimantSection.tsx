@@ -106,7 +106,7 @@ export function ClaimantSection({ claim, canEdit, meId, onChanged }: Props) {
           </label>
           <div className="col-span-2 flex gap-2">
             <button type="submit" className={buttonClass} disabled={pending}>Save claimant</button>
-            <button type="button" className={linkButtonClass} onClick={() => { clearDraft(); setEditing(false); }}>Cancel</button>
+            <button type="button" className={linkButtonClass} onClick={() => { clearDraft(formOf(claim)); setEditing(false); }}>Cancel</button>
           </div>
           {!asking && !needsCorrection && <div className="col-span-2"><FormError message={error} /></div>}
         </form>

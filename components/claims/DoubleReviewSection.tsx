@@ -2,7 +2,8 @@
 
 import { withCheckedInput } from "@/lib/validation/parse";
 import { ZSubmitReview } from "@/lib/validation/team";
-import { useState, type FormEvent } from "react";
+import { type FormEvent } from "react";
+import { useDraft } from "@/components/claims/drafts";
 import { VERDICTS } from "@/lib/claims/verdicts";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { setClaimDoubleReviewAction, submitReviewAction } from "@/lib/actions/claims";
@@ -17,15 +18,20 @@ type Props = { claim: ClaimDetailDTO; canEdit: boolean; isEditor: boolean; meId:
 export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged }: Props) {
   const review = claim.doubleReview;
   const mine = review.mine ? review.visible.find((r) => r.reviewer.id === meId) : undefined;
-  const [verdict, setVerdict] = useState<string>(mine?.verdict.key ?? "");
-  const [explanation, setExplanation] = useState(mine?.explanation ?? "");
+  const [draft, setDraft, clearDraft] = useDraft(meId, claim.id, "review", { verdict: mine?.verdict.key ?? "", explanation: mine?.explanation ?? "" });
+  const { verdict, explanation } = draft;
+  const setVerdict = (value: string) => setDraft({ ...draft, verdict: value });
+  const setExplanation = (value: string) => setDraft({ ...draft, explanation: value });
   const { run, pending, error } = useAction();
   const toggle = useAction();
   const complete = review.submitted >= review.needed;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (await run(() => withCheckedInput(ZSubmitReview, { claimId: claim.id, verdict, explanation }, submitReviewAction))) onChanged();
+    if (await run(() => withCheckedInput(ZSubmitReview, { claimId: claim.id, verdict, explanation }, submitReviewAction))) {
+      clearDraft();
+      onChanged();
+    }
   }
 
   async function setRequired(required: boolean) {

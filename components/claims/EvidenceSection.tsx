@@ -9,6 +9,7 @@ import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, quietButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
 import { formatWhen } from "@/components/claims/format";
+import { hasDraft, useDraft } from "@/components/claims/drafts";
 
 const STANCE_STYLE: Record<string, string> = {
   supports: "bg-emerald-100 text-emerald-900",
@@ -16,13 +17,14 @@ const STANCE_STYLE: Record<string, string> = {
   context: "bg-stone-200 text-stone-800",
 };
 
-type Props = { claim: ClaimDetailDTO; canEdit: boolean; onChanged: () => void };
+type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: () => void };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function EvidenceSection({ claim, canEdit, onChanged }, ref) {
-  const [open, setOpen] = useState(false);
-  const [form, setForm] = useState({ url: "", title: "", excerpt: "", stance: "supports", sourceType: "primary", retrievedAt: today() });
+export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function EvidenceSection({ claim, canEdit, meId, onChanged }, ref) {
+  const [open, setOpen] = useState(() => hasDraft(meId, claim.id, "evidence"));
+  const empty = { url: "", title: "", excerpt: "", stance: "supports", sourceType: "primary", retrievedAt: today() };
+  const [form, setForm, clearDraft] = useDraft(meId, claim.id, "evidence", empty);
   const { run, pending, error } = useAction();
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
 
@@ -30,7 +32,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
     event.preventDefault();
     const done = await run(() => withCheckedInput(ZAddEvidence, { claimId: claim.id, ...form }, addEvidenceAction));
     if (done) {
-      setForm({ url: "", title: "", excerpt: "", stance: "supports", sourceType: "primary", retrievedAt: today() });
+      clearDraft(empty);
       setOpen(false);
       onChanged();
     }
@@ -78,7 +80,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
           </div>
           <div className="flex gap-2">
             <button type="submit" className={buttonClass} disabled={pending}>{pending ? "Saving…" : "Save evidence"}</button>
-            <button type="button" className={quietButtonClass} onClick={() => setOpen(false)}>Cancel</button>
+            <button type="button" className={quietButtonClass} onClick={() => { clearDraft(empty); setOpen(false); }}>Cancel</button>
           </div>
           <FormError message={error} />
         </form>

@@ -2,7 +2,8 @@
 
 import { withCheckedInput } from "@/lib/validation/parse";
 import { ZSetVerdict } from "@/lib/validation/claims";
-import { forwardRef, useState, type FormEvent } from "react";
+import { forwardRef, type FormEvent } from "react";
+import { useDraft } from "@/components/claims/drafts";
 import { VERDICTS } from "@/lib/claims/verdicts";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { setVerdictAction } from "@/lib/actions/claims";
@@ -12,7 +13,7 @@ import { useAction } from "@/components/claims/useAction";
 import { formatWhen } from "@/components/claims/format";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
 
-type Props = { claim: ClaimDetailDTO; canEdit: boolean; onChanged: (options?: { reloadOnly?: boolean }) => void };
+type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: (options?: { reloadOnly?: boolean }) => void };
 
 const act = (label: string, a: { by: { name: string }; at: string } | null, testId: string) =>
   a && (
@@ -33,16 +34,22 @@ function VerdictRecord({ claim }: { claim: ClaimDetailDTO }) {
   );
 }
 
-export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function VerdictForm({ claim, canEdit, onChanged }, ref) {
-  const [verdict, setVerdict] = useState<string>(claim.verdict?.key ?? "");
-  const [explanation, setExplanation] = useState(claim.verdict?.explanation ?? "");
+export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function VerdictForm({ claim, canEdit, meId, onChanged }, ref) {
+  // Kept as a draft until saved: closing the panel or opening another claim loses nothing.
+  const [draft, setDraft, clearDraft] = useDraft(meId, claim.id, "verdict", { verdict: claim.verdict?.key ?? "", explanation: claim.verdict?.explanation ?? "" });
+  const { verdict, explanation } = draft;
+  const setVerdict = (value: string) => setDraft({ ...draft, verdict: value });
+  const setExplanation = (value: string) => setDraft({ ...draft, explanation: value });
   const { run, pending, error, conflict, clearError } = useAction();
   const locked = claim.status === "verified";
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const done = await run(() => withCheckedInput(ZSetVerdict, { claimId: claim.id, verdict, explanation, version: claim.version }, setVerdictAction));
-    if (done) onChanged();
+    if (done) {
+      clearDraft();
+      onChanged();
+    }
   }
 
   return (

@@ -48,9 +48,9 @@ function write(key: string, value: unknown | null) {
  * A form's state backed by a draft. Input: who, which claim, which form ("comment",
  * "reply:<id>", "verdict" …) and the value the form starts from; output: the value (the draft
  * if there is one), a setter that keeps a draft while the value differs from `baseline`, and
- * `clear` for after a successful save.
+ * `clear` for after a successful save or a cancel (optionally resetting the value).
  */
-export function useDraft<T>(userId: string, claimId: string, form: string, baseline: T): [T, (value: T) => void, () => void] {
+export function useDraft<T>(userId: string, claimId: string, form: string, baseline: T): [T, (value: T) => void, (resetTo?: T) => void] {
   const key = keyOf(userId, claimId, form);
   const [value, setValue] = useState<T>(() => read<T>(key) ?? baseline);
   const same = (a: T) => JSON.stringify(a) === JSON.stringify(baseline);
@@ -63,11 +63,14 @@ export function useDraft<T>(userId: string, claimId: string, form: string, basel
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [key, JSON.stringify(baseline)],
   );
-  const clear = useCallback(() => {
-    write(key, null);
-    setValue(baseline);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, JSON.stringify(baseline)]);
+  /** Drops the draft; the form keeps showing what it shows (what was just saved) unless `resetTo` is given. */
+  const clear = useCallback(
+    (resetTo?: T) => {
+      write(key, null);
+      if (resetTo !== undefined) setValue(resetTo);
+    },
+    [key],
+  );
   return [value, set, clear];
 }
 
