@@ -47,7 +47,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!report) return { title: "Report not found", robots: { index: false } };
   const title = `Fact check: ${report.article.title}`;
   const description = report.article.standfirst ? `${summary(report)} ${report.article.standfirst}` : summary(report);
-  return { title, description, openGraph: { title, description, type: "article" } };
+  // oEmbed discovery: a CMS given this page's address finds the embeds of its verdict cards.
+  const first = report.claims[0];
+  const oembed = first ? `${publicBaseUrl()}/api/oembed?url=${encodeURIComponent(`${publicBaseUrl()}/reports/${id}#claim-${first.id}`)}` : null;
+  return { title, description, openGraph: { title, description, type: "article" }, ...(oembed ? { alternates: { types: { "application/json+oembed": oembed } } } : {}) };
 }
 
 /** JSON-LD inside <script>: "<" is escaped so no string in it can close the element. */
