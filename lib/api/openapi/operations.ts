@@ -83,12 +83,14 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/v1/articles/{id}/annotations": {
     get: {
       summary: "Export claims and comments as W3C Web Annotations",
+      description: "TextPositionSelector offsets here count Unicode code points, as the Web Annotation model specifies (the rest of this API counts UTF-16 code units). Each target names the article (`source`) and the version its selectors describe (`state`: a TimeState whose `cached` is that version's URL); `factdesk:anchorStatus` is attached, needs_review or orphaned.",
       tag: "Export",
       query: [{ name: "download", description: "Present: answer as a file download (Content-Disposition).", schema: { type: "string" } }],
       ok: { status: 200, description: "An AnnotationCollection.", schema: ref("AnnotationCollection"), contentType: "application/ld+json" },
     },
     post: {
       summary: "Import W3C Web Annotations into this article",
+      description: "TextPositionSelector offsets are read as Unicode code points. Annotations marked `factdesk:anchorStatus: orphaned` arrive orphaned; `needs_review` ones wait for a person with candidate places.",
       tag: "Export",
       body: ref("AnnotationCollection"),
       ok: { status: 201, description: "What was imported; claims that could not be placed confidently wait in Needs re-anchoring.", schema: obj({ imported: { type: "object" } }) },
