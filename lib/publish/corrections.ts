@@ -75,6 +75,7 @@ export async function addCorrectionNote({ userId, claimId, note, kind }: TAddCor
 
 export const correctionSelect = { id: true, kind: true, note: true, createdAt: true, createdBy: { select: { id: true, name: true } } } as const;
 
+/** A corrections-log row as the claim API shows it (ISO date, who wrote the note). */
 export function toCorrectionDTO(row: { id: string; kind: Kind; note: string; createdAt: Date; createdBy: { id: string; name: string } }): CorrectionDTO {
   return { id: row.id, kind: row.kind, note: row.note, at: row.createdAt.toISOString(), by: row.createdBy };
 }
