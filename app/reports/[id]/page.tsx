@@ -122,7 +122,7 @@ export default async function PublicReportPage({ params }: Props) {
             </div>
           </div>
         </header>
-        <div className="mt-10 grid gap-10 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
+        <div className="mt-10 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
           <ReportBody html={html} />
           <section aria-labelledby="verdicts-title" className="space-y-4">
             <h2 id="verdicts-title" className="text-xs font-semibold uppercase tracking-widest text-muted">Verdicts</h2>
