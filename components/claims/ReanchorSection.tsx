@@ -33,9 +33,8 @@ export function ReanchorSection({ claim, canEdit, body, readSelection, bodyRef, 
   // The server asks for a public note when the claim is verified on the published report.
   const [tried, setTried] = useState<AnchorAction | null>(null);
   const [asking, setAsking] = useState<AnchorAction | null>(null);
-  useEffect(() => {
-    if (needsCorrection && tried) setAsking(tried);
-  }, [needsCorrection, tried]);
+  // Open from the server's answer until confirmed or cancelled (a 422 about the note keeps it open).
+  const dialogFor = asking ?? (needsCorrection ? tried : null);
   const orphaned = claim.anchor.status === "orphaned";
 
   useEffect(() => {
@@ -141,15 +140,19 @@ export function ReanchorSection({ claim, canEdit, body, readSelection, bodyRef, 
         </div>
       )}
       {hint && <p className="mt-2 text-xs text-muted" role="status">{hint}</p>}
-      {asking ? (
+      {dialogFor ? (
         <CorrectionDialog
           action="Attach it to words that differ from the ones checked"
           defaultKind="update"
           pending={pending}
           error={needsCorrection ? null : error}
-          onConfirm={(confirm) => void resolve(asking, confirm)}
+          onConfirm={(confirm) => {
+            setAsking(dialogFor);
+            void resolve(dialogFor, confirm);
+          }}
           onCancel={() => {
             setAsking(null);
+            setTried(null);
             clearError();
           }}
         />

@@ -3,7 +3,7 @@
 // Unsent text in a claim's forms, kept in this browser per user and claim (localStorage) so it
 // survives closing the panel, opening another claim, a colleague's change (which remounts
 // sections keyed on the claim's version) and a reload. Saving a form clears its draft.
-import { useCallback, useState, useSyncExternalStore } from "react";
+import { useState, useSyncExternalStore } from "react";
 
 const PREFIX = "factdesk:draft:";
 const listeners = new Set<() => void>();
@@ -54,23 +54,15 @@ export function useDraft<T>(userId: string, claimId: string, form: string, basel
   const key = keyOf(userId, claimId, form);
   const [value, setValue] = useState<T>(() => read<T>(key) ?? baseline);
   const same = (a: T) => JSON.stringify(a) === JSON.stringify(baseline);
-  const set = useCallback(
-    (next: T) => {
-      setValue(next);
-      write(key, same(next) ? null : next);
-    },
-    // `baseline` is compared by value; a new object with the same content changes nothing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [key, JSON.stringify(baseline)],
-  );
+  const set = (next: T) => {
+    setValue(next);
+    write(key, same(next) ? null : next);
+  };
   /** Drops the draft; the form keeps showing what it shows (what was just saved) unless `resetTo` is given. */
-  const clear = useCallback(
-    (resetTo?: T) => {
-      write(key, null);
-      if (resetTo !== undefined) setValue(resetTo);
-    },
-    [key],
-  );
+  const clear = (resetTo?: T) => {
+    write(key, null);
+    if (resetTo !== undefined) setValue(resetTo);
+  };
   return [value, set, clear];
 }
 
