@@ -34,9 +34,11 @@ test("an oEmbed endpoint and an embeddable verdict card, for verified claims of 
   for (const hidden of [seeded.proposed, seeded.doubleReview, seeded.plain]) expect(html).not.toContain(hidden.id);
   expect((await request.get(`/reports/${desk.article.id}`)).headers()["content-security-policy"]).toBe("frame-ancestors 'self'");
 
-  // A CMS page with the embed HTML shows the verdict card.
+  // A newsroom's page on another site, with the embed HTML, shows the verdict card. (Served on a
+  // real http origin: CSP's frame-ancestors * covers network schemes, not about:blank.)
   const page = await context.newPage();
-  await page.setContent(`<main><h1>Our story</h1>${data.html}</main>`);
+  await page.route("http://cms.example/story", (route) => route.fulfill({ contentType: "text/html", body: `<main><h1>Our story</h1>${data.html}</main>` }));
+  await page.goto("http://cms.example/story");
   const frame = page.frameLocator("iframe");
   await expect(frame.getByTestId("verdict-chip")).toHaveText("Mostly true");
   await expect(frame.getByRole("link", { name: "Read the full report" })).toHaveAttribute("href", cardUrl(seeded.verified.id));
