@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { publishReport } from "../../lib/publish/publish-report";
 import { SECRETS, seedFactCheck } from "../../lib/publish/test-helpers";
@@ -34,14 +36,20 @@ test("an oEmbed endpoint and an embeddable verdict card, for verified claims of 
   for (const hidden of [seeded.proposed, seeded.doubleReview, seeded.plain]) expect(html).not.toContain(hidden.id);
   expect((await request.get(`/reports/${desk.article.id}`)).headers()["content-security-policy"]).toBe("frame-ancestors 'self'");
 
-  // A newsroom's page on another site, with the embed HTML, shows the verdict card. (Served on a
-  // real http origin: CSP's frame-ancestors * covers network schemes, not about:blank.)
+  // A newsroom's page on another origin (a small local server: CSP's frame-ancestors * covers
+  // http origins, not about:blank, and Chromium keeps public pages from framing localhost).
+  const cms = createServer((_req, res) => {
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.end(`<!doctype html><main><h1>Our story</h1>${data.html}</main>`);
+  });
+  await new Promise<void>((resolve) => cms.listen(0, "127.0.0.1", resolve));
   const page = await context.newPage();
-  await page.route("http://cms.example/story", (route) => route.fulfill({ contentType: "text/html", body: `<main><h1>Our story</h1>${data.html}</main>` }));
-  await page.goto("http://cms.example/story");
+  await page.goto(`http://127.0.0.1:${(cms.address() as AddressInfo).port}/story`);
   const frame = page.frameLocator("iframe");
   await expect(frame.getByTestId("verdict-chip")).toHaveText("Mostly true");
   await expect(frame.getByRole("link", { name: "Read the full report" })).toHaveAttribute("href", cardUrl(seeded.verified.id));
+
+  cms.close();
 
   // The report page says where its embeds are.
   await page.goto(`/reports/${desk.article.id}`);
