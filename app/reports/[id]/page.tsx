@@ -38,7 +38,7 @@ const loadReport = cache(async (id: string): Promise<PublicReport | null> => get
 
 function summary(report: PublicReport): string {
   const n = report.claims.length;
-  return `${n} ${n === 1 ? "claim" : "claims"} checked by ${report.article.teamName}.`;
+  return `${n} ${n === 1 ? "claim" : "claims"} checked by ${report.article.publisher.name}.`;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -94,7 +94,7 @@ export default async function PublicReportPage({ params }: Props) {
       <script type="application/ld+json" data-testid="claimreview-jsonld" dangerouslySetInnerHTML={{ __html: jsonLd(report.claimReview) }} />
       <div className="border-b border-rule bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3 text-sm">
-          <span className="font-semibold text-ink">{article.teamName}</span>
+          <span className="font-semibold text-ink">{article.publisher.name}</span>
           <span className="text-xs uppercase tracking-widest text-muted">Fact-check report</span>
         </div>
       </div>
