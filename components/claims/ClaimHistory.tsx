@@ -65,6 +65,8 @@ export function describeActivity(event: ActivityDTO): string {
   if (event.action === "claim.needs_reanchoring" && field(event.after, "heldBack") === "verdict-words-changed") {
     return "changed the words of a claim with a verdict; a person must confirm where it belongs";
   }
+  const note = field(event.after, "note");
+  if (event.action === "report.correction" && typeof note === "string") return `${base} (${field(event.after, "kind") === "correction" ? "correction" : "update"}): ${note}`;
   const title = field(event.after, "title");
   if (event.action === "evidence.added" && typeof title === "string") return `${base}: ${title}`;
   return base;
