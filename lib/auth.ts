@@ -11,6 +11,9 @@ import { authenticateApiToken, requireTokenScope } from "@/lib/api-tokens/verify
 import { enforceRateLimit } from "@/lib/api/rate-limit";
 import { API_METHOD_HEADER, API_TEAM_HEADER, bearerSecret } from "@/lib/http/api-request";
 import { clientIp } from "@/lib/http/client-ip";
+import { checkSession, endSession, SESSION_IDLE_SECONDS, startSession, type LiveSession } from "@/lib/sessions/sessions";
+import { checkSecondFactor } from "@/lib/two-factor/second-factor";
+import { TWO_FACTOR_INVALID, TWO_FACTOR_NEEDED_MESSAGE, TWO_FACTOR_REQUIRED } from "@/lib/two-factor/sign-in-errors";
 import { recordLoginAttempt } from "@/lib/users/login-attempts";
 import { loadSessionUser, type SessionUser } from "@/lib/users/session-user";
 import { verifyCredentials } from "@/lib/users/sign-in";
@@ -20,12 +23,12 @@ import { ZSwitchTeam } from "@/lib/validation/team";
 export type { SessionUser };
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
   logger: {
     // A disabled account ending its session is expected, not worth a stack trace.
     error(code, metadata) {
-      if (code === "JWT_SESSION_ERROR") console.info("[auth] session ended: account disabled or removed");
+      if (code === "JWT_SESSION_ERROR") console.info("[auth] session ended: signed out, revoked, idle or account disabled");
       else console.error(`[auth] ${code}`, metadata);
     },
     warn(code) {
@@ -36,25 +39,50 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
       // The per-account and per-address limit is checked before this runs, in
       // app/api/auth/[...nextauth]/route.ts, so a locked account never reaches the hash.
+      // With two-factor on, the password alone answers TWO_FACTOR_REQUIRED (the form then asks
+      // for a code, neither a failure nor a success is recorded: a success would wipe the
+      // failures wrong codes counted); a wrong code is a failed attempt like a wrong password.
       async authorize(credentials, req) {
         const parsed = ZSignIn.safeParse(credentials);
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
+        const { email, password, code } = parsed.data;
         const user = await verifyCredentials(email, password);
-        await recordLoginAttempt(email, clientIp(req.headers ?? {}), user !== null);
-        return user;
+        const second = user ? await checkSecondFactor(user.id, code) : "invalid";
+        if (second === "missing") throw new Error(TWO_FACTOR_REQUIRED);
+        const ok = second === "ok" || second === "not_enrolled";
+        await recordLoginAttempt(email, clientIp(req.headers ?? {}), ok);
+        if (user && !ok) throw new Error(TWO_FACTOR_INVALID);
+        return ok ? user : null;
       },
     }),
   ],
   callbacks: {
     async jwt({ token, user, trigger, session }) {
       if (user) {
+        const request = await headers();
+        const started = await startSession({ userId: user.id, userAgent: request.get("user-agent"), ip: clientIp(request) });
         token.sub = user.id;
+        token.sid = started.secret;
         token.checkedAt = 0;
       }
+      // Every request: the session row must still be live and its user enabled (one indexed
+      // query), so sign-out, a password change or reset, disabling or a lost role end it at
+      // once on every instance. Cookies from before sessions had rows carry no sid: they end.
+      if (!token.sub || !token.sid) throw new Error("Session ended");
+      let live: LiveSession | null;
+      try {
+        live = await checkSession(token.sid);
+      } catch (err) {
+        // A database outage must not sign everyone out; the check runs again once it is back.
+        if (isDatabaseUnavailable(err)) return token;
+        throw err;
+      }
+      if (!live || live.userId !== token.sub) throw new Error("Session ended");
+      token.sessionId = live.id;
+      token.mustEnrolTwoFactor = live.mustEnrolTwoFactor;
       // Switching team (TeamSwitcher posts { teamId } to /api/auth/session): re-read now;
       // loadSessionUser only honours a team the user really belongs to.
       const switchTo = trigger === "update" ? ZSwitchTeam.safeParse(session).data?.teamId : undefined;
@@ -82,8 +110,16 @@ export const authOptions: NextAuthOptions = {
           teamId: token.teamId ?? null,
           teamName: token.teamName ?? null,
           role: token.role ?? null,
+          sessionId: token.sessionId,
+          mustEnrolTwoFactor: token.mustEnrolTwoFactor ?? false,
         },
       };
+    },
+  },
+  events: {
+    // Ends the session row, so a copy of the cookie stops working everywhere at once.
+    async signOut({ token }) {
+      if (token?.sid) await endSession(token.sid);
     },
   },
 };
@@ -93,13 +129,17 @@ async function sessionUser(): Promise<SessionUser | null> {
   return session?.user?.id ? session.user : null;
 }
 
-/** For pages: the signed-in user, or a redirect to sign-in that comes back to this page. */
+const isAccountPath = (path: string | null) => path !== null && /^\/account(?:[/?#]|$)/.test(path);
+
+/**
+ * For pages: the signed-in user, or a redirect to sign-in that comes back to this page. While a
+ * team requires two-factor of the user and it is not on, every page but /account redirects there.
+ */
 export async function requireUser(): Promise<SessionUser> {
   const user = await sessionUser();
-  if (!user) {
-    const path = (await headers()).get("x-factdesk-path");
-    redirect(path ? `/signin?callbackUrl=${encodeURIComponent(path)}` : "/signin");
-  }
+  const path = (await headers()).get("x-factdesk-path");
+  if (!user) redirect(path ? `/signin?callbackUrl=${encodeURIComponent(path)}` : "/signin");
+  if (user.mustEnrolTwoFactor && !isAccountPath(path)) redirect("/account?two-factor=required");
   return user;
 }
 
@@ -110,8 +150,13 @@ export async function requireUser(): Promise<SessionUser> {
  * cookie is there too, and a read token may only GET. Those requests are rate-limited per
  * token or per user; server actions never see tokens and are not counted.
  * `allowTokens: false` is for routes only a signed-in person may use (managing tokens).
+ * While a team requires two-factor of a session's user and it is not on, only reads through the
+ * API pass (403 otherwise), except with `allowWithoutTwoFactor` (setting two-factor up).
  */
-export async function requireApiUser({ allowTokens = true }: { allowTokens?: boolean } = {}): Promise<SessionUser> {
+export async function requireApiUser({
+  allowTokens = true,
+  allowWithoutTwoFactor = false,
+}: { allowTokens?: boolean; allowWithoutTwoFactor?: boolean } = {}): Promise<SessionUser> {
   const requestHeaders = await headers();
   const method = requestHeaders.get(API_METHOD_HEADER);
   const viaApi = method !== null;
@@ -126,6 +171,8 @@ export async function requireApiUser({ allowTokens = true }: { allowTokens?: boo
   const user = await sessionUser();
   if (!user) throw unauthorized();
   if (viaApi) await enforceRateLimit(`user:${user.id}`, config.apiSessionRateLimitPerMinute, "one signed-in session");
+  const reading = method === "GET" || method === "HEAD";
+  if (user.mustEnrolTwoFactor && !allowWithoutTwoFactor && !reading) throw forbidden(TWO_FACTOR_NEEDED_MESSAGE);
   return user;
 }
 

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError, forbidden, notFound } from "@/lib/http/errors";
+import { endUserSessions } from "@/lib/sessions/sessions";
 import { hashPassword } from "@/lib/users/passwords";
 import type { TAddMember, TUpdateMember } from "@/lib/validation/team";
 
@@ -52,7 +53,15 @@ export async function addMember({ teamId, userId, email, name, role }: TAddMembe
   });
 }
 
-/** Changes a member's role or disables/enables their account; an admin cannot lock themself out. */
+/** Higher is more: losing rank (admin → editor → reviewer → viewer) ends the member's sessions. */
+const ROLE_RANK: Record<Role, number> = { viewer: 0, reviewer: 1, editor: 2, admin: 3 };
+
+/**
+ * Changes a member's role or disables/enables their account; an admin cannot lock themself out.
+ * Disabling, or a role with fewer rights, ends all of the person's sessions in the same
+ * transaction (they sign in again and get the new role); re-enabling does not bring old
+ * sessions back. Throws AppError not_found, forbidden (not an admin) or unprocessable.
+ */
 export async function updateMember({ teamId, userId, memberId, role, disabled }: TUpdateMember & { teamId: string; userId: string }) {
   await requireTeamAdmin(teamId, userId);
   const member = await db.membership.findFirst({ where: { id: memberId, teamId }, select: memberSelect });
@@ -63,6 +72,7 @@ export async function updateMember({ teamId, userId, memberId, role, disabled }:
   return db.$transaction(async (tx) => {
     if (role) await tx.membership.update({ where: { id: memberId }, data: { role } });
     if (disabled !== undefined) await tx.user.update({ where: { id: member.user.id }, data: { disabled } });
+    if (disabled === true || (role && ROLE_RANK[role] < ROLE_RANK[member.role])) await endUserSessions(tx, { userId: member.user.id });
     const after = await tx.membership.findUniqueOrThrow({ where: { id: memberId }, select: memberSelect });
     await recordAudit(tx, {
       actorId: userId,
@@ -77,15 +87,22 @@ export async function updateMember({ teamId, userId, memberId, role, disabled }:
   });
 }
 
-/** Sets a new generated password, returned once. Sessions end at their next re-check only if disabled, so say so. */
+/**
+ * Sets a new generated password, returned once, and ends all of the person's sessions in the
+ * same transaction (someone who had their password may have signed in with it). Not for the
+ * admin's own account: that would change a password without knowing it, so it goes through
+ * Account → Password. Throws AppError not_found, forbidden or unprocessable (own account).
+ */
 export async function resetPassword({ teamId, userId, memberId }: { teamId: string; userId: string; memberId: string }) {
   await requireTeamAdmin(teamId, userId);
   const member = await db.membership.findFirst({ where: { id: memberId, teamId }, select: { id: true, user: { select: { id: true, email: true } } } });
   if (!member) throw notFound("That member");
+  if (member.user.id === userId) throw new AppError("unprocessable", "To change your own password, use Password on your Account page; it asks for your current one.");
   const password = newPassword();
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: member.user.id }, data: { passwordHash } });
+    await endUserSessions(tx, { userId: member.user.id });
     await recordAudit(tx, { actorId: userId, teamId, entity: "membership", entityId: memberId, action: "member.password-reset", after: { email: member.user.email } });
   });
   return { email: member.user.email, password };
