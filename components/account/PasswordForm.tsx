@@ -32,12 +32,14 @@ export function PasswordForm() {
   }
 
   const field = (name: keyof typeof EMPTY, label: string, autoComplete: string, hint?: string) => (
-    <label className="block text-sm">
-      <span className="mb-1 block text-xs text-muted">{label}</span>
-      <input type="password" name={name} className={inputClass} value={form[name]} autoComplete={autoComplete}
-        onChange={(e) => setForm({ ...form, [name]: e.target.value })} aria-describedby={hint ? `${name}-hint` : undefined} />
-      {hint && <span id={`${name}-hint`} className="mt-1 block text-xs text-muted">{hint}</span>}
-    </label>
+    <div className="text-sm">
+      <label className="block">
+        <span className="mb-1 block text-xs text-muted">{label}</span>
+        <input type="password" name={name} className={inputClass} value={form[name]} autoComplete={autoComplete}
+          onChange={(e) => setForm({ ...form, [name]: e.target.value })} aria-describedby={hint ? `${name}-hint` : undefined} />
+      </label>
+      {hint && <p id={`${name}-hint`} className="mt-1 text-xs text-muted">{hint}</p>}
+    </div>
   );
 
   return (

@@ -63,14 +63,14 @@ export function SignInForm({ callbackPath, initialError }: Props) {
           className="mt-1 block w-full rounded-md border border-rule px-3 py-2 text-base focus:border-accent focus:outline-none" />
       </label>
       {needsCode && (
-        <label className="block text-sm font-medium">
-          Authentication code
-          <input name="code" type="text" inputMode="numeric" autoComplete="one-time-code" required autoFocus aria-describedby="code-hint"
-            className="mt-1 block w-full rounded-md border border-rule px-3 py-2 font-mono text-base tracking-widest focus:border-accent focus:outline-none" />
-          <span id="code-hint" className="mt-1 block text-xs font-normal text-muted">
-            The 6-digit code from your authenticator app, or one of your recovery codes.
-          </span>
-        </label>
+        <div>
+          <label className="block text-sm font-medium">
+            Authentication code
+            <input name="code" type="text" inputMode="numeric" autoComplete="one-time-code" required autoFocus aria-describedby="code-hint"
+              className="mt-1 block w-full rounded-md border border-rule px-3 py-2 font-mono text-base tracking-widest focus:border-accent focus:outline-none" />
+          </label>
+          <p id="code-hint" className="mt-1 text-xs text-muted">The 6-digit code from your authenticator app, or one of your recovery codes.</p>
+        </div>
       )}
       {error && (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">

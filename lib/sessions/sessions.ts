@@ -115,7 +115,7 @@ export async function endUserSessions(
 /** A session as its owner sees it on the Account page; ISO dates, no secret. */
 export type SessionDTO = { id: string; device: string; ip: string; createdAt: string; lastSeenAt: string; current: boolean };
 
-/** The user's live sessions, most recently used first; `currentId` is marked `current`. */
+/** The user's live sessions: `currentId` first (marked `current`), then most recently used first. */
 export async function listMySessions({ userId, currentId, now = new Date() }: { userId: string; currentId?: string; now?: Date }): Promise<SessionDTO[]> {
   const rows = await db.session.findMany({
     where: { userId, revokedAt: null, expiresAt: { gt: now } },
@@ -123,7 +123,7 @@ export async function listMySessions({ userId, currentId, now = new Date() }: { 
     select: { id: true, userAgent: true, ip: true, createdAt: true, lastSeenAt: true },
     take: 100,
   });
-  return rows.map((r) => ({
+  const sessions = rows.map((r) => ({
     id: r.id,
     device: deviceLabel(r.userAgent),
     ip: r.ip,
@@ -131,6 +131,8 @@ export async function listMySessions({ userId, currentId, now = new Date() }: { 
     lastSeenAt: r.lastSeenAt.toISOString(),
     current: r.id === currentId,
   }));
+  // This device first, then the others, most recently used first.
+  return [...sessions.filter((s) => s.current), ...sessions.filter((s) => !s.current)];
 }
 
 /** Ends one of the user's own sessions by its public id; someone else's (or an unknown id) is a 404. */

@@ -18,13 +18,14 @@ const SECTIONS = [
   { id: "tokens", title: "API tokens" },
 ] as const;
 
-function Section({ id, intro, children }: { id: (typeof SECTIONS)[number]["id"]; intro?: ReactNode; children: ReactNode }) {
+/** One section of the page; `card` puts its content on a white panel (lists bring their own). */
+function Section({ id, intro, card = true, children }: { id: (typeof SECTIONS)[number]["id"]; intro?: ReactNode; card?: boolean; children: ReactNode }) {
   const title = SECTIONS.find((s) => s.id === id)!.title;
   return (
     <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-20">
-      <h2 id={`${id}-title`} className="text-lg font-semibold tracking-tight">{title}</h2>
+      <h2 id={`${id}-title`} className={`text-lg font-semibold tracking-tight ${intro ? "" : "mb-2"}`}>{title}</h2>
       {intro && <p className="mb-3 max-w-3xl text-sm text-muted">{intro}</p>}
-      <div className="rounded-lg border border-rule bg-white p-4">{children}</div>
+      {card ? <div className="rounded-lg border border-rule bg-white p-4">{children}</div> : children}
     </section>
   );
 }
@@ -58,18 +59,18 @@ export default async function AccountPage() {
         )}
         <Section id="password"><PasswordForm /></Section>
         <Section id="two-factor"><TwoFactorSection status={twoFactor} /></Section>
-        <Section id="sessions" intro="Where you are signed in. Sign out any you do not recognise, then change your password.">
+        <Section id="sessions" card={false} intro="Where you are signed in. Sign out any you do not recognise, then change your password.">
           <SessionList sessions={sessions} />
         </Section>
-        <section id="tokens" aria-labelledby="tokens-title" className="scroll-mt-20">
-          <h2 id="tokens-title" className="text-lg font-semibold tracking-tight">API tokens</h2>
-          <p className="mb-3 max-w-3xl text-sm text-muted">
+        <Section id="tokens" card={false} intro={
+          <>
             Personal tokens let your scripts use the Factdesk API (<a className="text-accent hover:underline" href="/api/v1/openapi.json">OpenAPI description</a>) as you:
             they see and change only what you can{user.teamName ? <>, in <strong className="font-medium text-ink">{user.teamName}</strong> unless a request names another of your teams</> : ""}.
             Keep them secret like a password, and revoke any you no longer use.
-          </p>
+          </>
+        }>
           <TokenManager tokens={tokens} />
-        </section>
+        </Section>
       </div>
     </div>
   );
