@@ -34,6 +34,15 @@ describe("server-side sessions", () => {
     expect(await checkSession(started.secret)).toBeNull();
   });
 
+  it("that ended over 30 days ago are deleted at the user's next sign-in", async () => {
+    const old = await startSession({ userId: desk.viewer.id, userAgent: FIREFOX, ip: "1", now: new Date(Date.now() - 40 * 86_400_000) });
+    const recent = await startSession({ userId: desk.viewer.id, userAgent: FIREFOX, ip: "1", now: new Date(Date.now() - 10 * 86_400_000) });
+    await startSession({ userId: desk.viewer.id, userAgent: FIREFOX, ip: "1" });
+    const ids = (await testDb().session.findMany({ where: { userId: desk.viewer.id }, select: { id: true } })).map((r) => r.id);
+    expect(ids).not.toContain(old.id);
+    expect(ids).toContain(recent.id);
+  });
+
   it("move lastSeenAt and the idle deadline at most once a minute", async () => {
     const t0 = new Date("2030-01-01T10:00:00Z");
     const started = await startSession({ userId: desk.reviewer.id, userAgent: FIREFOX, ip: "203.0.113.7", now: t0 });

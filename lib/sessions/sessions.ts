@@ -18,10 +18,13 @@ const hashSessionSecret = (secret: string) => createHash("sha256").update(secret
 
 type Client = Prisma.TransactionClient | typeof db;
 
+/** Ended sessions are kept this long (for "where was I signed in"), then deleted at the next sign-in. */
+const KEEP_ENDED_MS = 30 * 86_400_000;
+
 /**
- * Opens a session row at sign-in. Input: the user, the request's User-Agent (cut to 512
- * characters) and client address. Output: `secret` for the cookie (never stored) and the
- * row's public `id`.
+ * Opens a session row at sign-in (and deletes the user's sessions that ended more than 30 days
+ * ago). Input: the user, the request's User-Agent (cut to 512 characters) and client address.
+ * Output: `secret` for the cookie (never stored) and the row's public `id`.
  */
 export async function startSession({
   userId,
@@ -35,6 +38,8 @@ export async function startSession({
   now?: Date;
 }): Promise<{ id: string; secret: string }> {
   const secret = randomBytes(32).toString("base64url");
+  // A revoked session's expiresAt is at most 12 hours on, so this also covers revoked ones.
+  await db.session.deleteMany({ where: { userId, expiresAt: { lt: new Date(now.getTime() - KEEP_ENDED_MS) } } });
   const row = await db.session.create({
     data: {
       userId,
