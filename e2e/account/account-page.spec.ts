@@ -47,6 +47,7 @@ test("my sessions: this device marked, one signed out, then everywhere else", as
 });
 
 test("changing my password needs the current one, signs out my other sessions and keeps this one", async ({ page, browser, baseURL }) => {
+  test.setTimeout(60_000); // five argon2id checks and three sign-ins
   const desk = await createDesk();
   const me = desk.editor;
   await signIn(page, me);

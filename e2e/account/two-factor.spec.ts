@@ -12,6 +12,7 @@ async function refusal(response: APIResponse) {
 }
 
 test("two-factor set up on the Account page; signing in then needs a code or a recovery code, each once", async ({ page, browser, playwright, baseURL }, testInfo) => {
+  test.setTimeout(60_000);
   const desk = await createDesk();
   const me = desk.editor;
   await signIn(page, me);
@@ -90,6 +91,8 @@ test("wrong codes count toward the sign-in lock, which then refuses the right co
 });
 
 test("a team that requires two-factor sends an admin or editor without it to the Account page and refuses their writes", async ({ page, browser, baseURL }, testInfo) => {
+  // Two enrolments and three sign-ins: slower than most when the machine is busy.
+  test.setTimeout(60_000);
   const desk = await createDesk();
   // The admin must have two-factor before requiring it.
   await signIn(page, desk.admin);
