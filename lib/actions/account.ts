@@ -2,8 +2,6 @@
 
 import { headers } from "next/headers";
 import { z } from "zod";
-import { createApiToken } from "@/lib/api-tokens/create-token";
-import { revokeApiToken } from "@/lib/api-tokens/revoke-token";
 import { action } from "@/lib/http/action";
 import { clientIp } from "@/lib/http/client-ip";
 import { unauthorized } from "@/lib/http/errors";
@@ -12,7 +10,6 @@ import { beginTwoFactorEnrolment, confirmTwoFactorEnrolment, disableTwoFactor, r
 import { changeOwnPassword } from "@/lib/users/change-password";
 import { confirmOwnPassword } from "@/lib/users/confirm-password";
 import { ZChangePassword, ZPasswordCheck, ZSessionRef, ZTotpCode } from "@/lib/validation/account";
-import { ZApiTokenRef, ZCreateApiToken } from "@/lib/validation/api-tokens";
 
 // The Account page's changes, each for the signed-in person only (server actions never accept
 // API tokens). Those marked allowWithoutTwoFactor stay usable while a team requires two-factor
@@ -60,11 +57,3 @@ export const endOtherSessionsAction = action(ZNothing, { allowWithoutTwoFactor: 
   if (!user.sessionId) throw unauthorized();
   return { ended: await endOtherSessions({ userId: user.id, keepSessionId: user.sessionId }) };
 });
-
-/** { name, scope, expiresIn } → { token, secret }: the secret is shown once. */
-export const createTokenAction = action(ZCreateApiToken, async (input, user) => createApiToken({ userId: user.id, teamId: user.teamId, input }));
-
-/** { tokenId } → the token, revoked (twice is fine). */
-export const revokeTokenAction = action(ZApiTokenRef, { allowWithoutTwoFactor: true }, async ({ tokenId }, user) =>
-  revokeApiToken({ userId: user.id, teamId: user.teamId, tokenId }),
-);
