@@ -1,9 +1,10 @@
 import { db } from "@/lib/db";
 import { importArticle } from "@/lib/articles/import";
 import { recordArticleAudit } from "@/lib/audit/record-audit";
-import { refreshSuggestions } from "@/lib/claims/suggested";
+import { refreshSuggestions } from "@/lib/articles/stored-suggestions";
 import { suggestClaims } from "@/lib/suggestions";
-import { SIGN_OFF_ROLES } from "@/lib/claims/access";
+import { requireTeamRole } from "@/lib/access/require";
+import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { AppError, forbidden } from "@/lib/http/errors";
 import type { TImportArticle } from "@/lib/validation/articles";
 
@@ -18,9 +19,7 @@ const NO_TITLE = "Give the article a title: none was found in what you imported.
  * row are written in one transaction.
  */
 export async function createArticle({ userId, teamId, input }: { userId: string; teamId: string; input: TImportArticle }): Promise<CreatedArticle> {
-  const membership = await db.membership.findUnique({ where: { userId_teamId: { userId, teamId } }, select: { role: true } });
-  if (!membership) throw forbidden("You are not a member of that team.");
-  if (!SIGN_OFF_ROLES.includes(membership.role)) throw forbidden("Only editors and admins can import articles.");
+  await requireTeamRole({ teamId, userId, roles: SIGN_OFF_ROLES, outsider: forbidden("You are not a member of that team."), message: "Only editors and admins can import articles." });
 
   const imported = importArticle({ format: input.format, content: input.content });
   const title = input.title ?? imported.title;

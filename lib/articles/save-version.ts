@@ -1,8 +1,8 @@
 import { recordArticleAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requireArticleEditor } from "@/lib/claims/access";
-import { bodyHash as contentHash, refreshSuggestions } from "@/lib/claims/suggested";
+import { requireArticleEditor } from "@/lib/access/require";
+import { bodyHash as contentHash, refreshSuggestions } from "@/lib/articles/stored-suggestions";
 import { AppError } from "@/lib/http/errors";
 import { importArticle } from "@/lib/articles/import";
 import { parseBlocks, plainBlocks } from "@/lib/articles/blocks";

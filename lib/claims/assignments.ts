@@ -1,6 +1,8 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { requireClaimEditor, WRITE_ROLES } from "@/lib/claims/access";
+import { requireClaimEditor } from "@/lib/access/require";
+import { WRITE_ROLES } from "@/lib/access/roles";
+import { claimScope } from "@/lib/access/scope";
 import { AppError } from "@/lib/http/errors";
 import type { TAssignReviewers } from "@/lib/validation/team";
 
@@ -48,7 +50,7 @@ export type QueueItem = {
 /** "My queue": claims assigned to the user in any of their teams, due soonest first, then by status. */
 export async function listQueue({ userId }: { userId: string }): Promise<QueueItem[]> {
   const rows = await db.assignment.findMany({
-    where: { reviewerId: userId, claim: { article: { team: { memberships: { some: { userId } } } } } },
+    where: { reviewerId: userId, claim: claimScope(userId) },
     orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
     select: {
       dueAt: true,

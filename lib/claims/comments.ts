@@ -1,6 +1,8 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { claimScope, requireClaimWrite, WRITE_ROLES } from "@/lib/claims/access";
+import { claimScope } from "@/lib/access/scope";
+import { requireClaimWrite } from "@/lib/access/require";
+import { WRITE_ROLES } from "@/lib/access/roles";
 import { AppError, notFound } from "@/lib/http/errors";
 import type { TAddComment, TEditComment } from "@/lib/validation/claims";
 

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { checkTarget } from "@/lib/anchoring/selectors";
-import { requireArticleWrite } from "@/lib/claims/access";
+import { requireArticleWrite } from "@/lib/access/require";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/errors";

@@ -1,6 +1,6 @@
 import { recordArticleAudit, recordClaimAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { requireArticleEditor, requireClaimEditor } from "@/lib/claims/access";
+import { requireArticleEditor, requireClaimEditor } from "@/lib/access/require";
 
 /** An editor decides that a claim needs two independent verdicts (or no longer does). */
 export async function setClaimDoubleReview({ userId, claimId, required }: { userId: string; claimId: string; required: boolean }) {

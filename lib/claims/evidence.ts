@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { requireClaimWrite } from "@/lib/claims/access";
+import { requireClaimWrite } from "@/lib/access/require";
 import type { TAddEvidence } from "@/lib/validation/claims";
 
 export type EvidenceDTO = {

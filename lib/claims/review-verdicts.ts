@@ -1,6 +1,6 @@
 import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { requireClaimWrite } from "@/lib/claims/access";
+import { requireClaimWrite } from "@/lib/access/require";
 import { verdictByKey, verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
 import { AppError } from "@/lib/http/errors";
 import type { TSubmitReview } from "@/lib/validation/team";

@@ -1,39 +1,16 @@
-import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { describeRange } from "@/lib/anchoring/selectors";
 import { db } from "@/lib/db";
-import { articleScope, requireArticleWrite } from "@/lib/claims/access";
+import { articleScope } from "@/lib/access/scope";
+import { requireArticleWrite } from "@/lib/access/require";
 import { createClaim } from "@/lib/claims/create-claim";
 import type { ClaimDTO } from "@/lib/claims/dto";
 import { AppError, notFound } from "@/lib/http/errors";
-import { extractNumericClaim, suggestClaims, type Suggestion } from "@/lib/suggestions";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { extractNumericClaim } from "@/lib/suggestions";
+import { bodyHash, refreshSuggestions } from "@/lib/articles/stored-suggestions";
 import { findCheckedBefore } from "@/lib/claims/checked-before";
 
-export const bodyHash = (body: string) => createHash("sha256").update(body).digest("hex");
-
 export type SuggestionDTO = { id: string; start: number; end: number; text: string; score: number; type: string; reason: string };
-
-/**
- * Runs the detector on a version of an article's text and stores the result, so dismissals
- * stick to that version and every app instance shows the same suggestions. Called in the
- * transaction that stores the text (saving a version, creating an article); `found` lets the
- * caller run the detector before taking locks.
- */
-export async function refreshSuggestions(
-  tx: Prisma.TransactionClient,
-  articleId: string,
-  body: string,
-  found: readonly Suggestion[] = suggestClaims(body),
-): Promise<string> {
-  const hash = bodyHash(body);
-  await tx.suggestion.createMany({
-    data: found.map((s) => ({ articleId, bodyHash: hash, start: s.start, end: s.end, text: s.text, score: s.score, type: s.type, reason: s.reason })),
-    skipDuplicates: true,
-  });
-  await tx.article.update({ where: { id: articleId }, data: { suggestionsHash: hash } });
-  return hash;
-}
 
 /**
  * Articles stored before suggestions were computed on save (or written straight to the

@@ -1,7 +1,9 @@
 import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { claimScope, requireClaimWrite, SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/claims/access";
+import { claimScope } from "@/lib/access/scope";
+import { requireClaimWrite } from "@/lib/access/require";
+import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/access/roles";
 import { staleClaimError } from "@/lib/claims/conflict";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { statusLabel, verdictByKey } from "@/lib/claims/verdicts";

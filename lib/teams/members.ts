@@ -2,7 +2,10 @@ import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { AppError, forbidden, notFound } from "@/lib/http/errors";
+import { requireTeamRole } from "@/lib/access/require";
+import { TEAM_ADMIN_ROLES } from "@/lib/access/roles";
+import { teamMembersScope } from "@/lib/access/scope";
+import { AppError, notFound } from "@/lib/http/errors";
 import { hashPassword } from "@/lib/users/passwords";
 import type { TAddMember, TUpdateMember } from "@/lib/validation/team";
 
@@ -10,9 +13,7 @@ export type MemberDTO = { id: string; userId: string; email: string; name: strin
 
 /** The team's admin check: 404 for outsiders, 403 for members who are not admins. */
 async function requireTeamAdmin(teamId: string, userId: string) {
-  const membership = await db.membership.findUnique({ where: { userId_teamId: { userId, teamId } }, select: { role: true } });
-  if (!membership) throw notFound("That team");
-  if (membership.role !== "admin") throw forbidden("Only a team admin can manage members.");
+  await requireTeamRole({ teamId, userId, roles: TEAM_ADMIN_ROLES, outsider: notFound("That team"), message: "Only a team admin can manage members." });
 }
 
 const memberSelect = { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true, disabled: true } } } as const;
@@ -22,7 +23,7 @@ const toMemberDTO = (m: MemberRow): MemberDTO => ({ id: m.id, userId: m.user.id,
 /** Everyone in the team, for any member to see (assignment needs it); no password data. */
 export async function listMembers({ teamId, userId }: { teamId: string; userId: string }): Promise<MemberDTO[]> {
   const rows = await db.membership.findMany({
-    where: { teamId, team: { memberships: { some: { userId } } } },
+    where: teamMembersScope(teamId, userId),
     orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
     select: memberSelect,
   });
