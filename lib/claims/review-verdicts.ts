@@ -1,6 +1,9 @@
 import { recordClaimAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db, inTransaction, type DbClient } from "@/lib/db";
 import { requireClaimWrite } from "@/lib/access/require";
+import { WRITE_ROLES } from "@/lib/access/roles";
+import { claimScope } from "@/lib/access/scope";
+import { failedClaimWrite } from "@/lib/claims/conflict";
 import { verdictByKey, verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
 import { AppError } from "@/lib/http/errors";
 import type { TSubmitReview } from "@/lib/validation/team";
@@ -49,13 +52,17 @@ export function doubleReviewView(required: boolean, reviews: ReviewRow[], viewer
  * Records one reviewer's independent verdict. When the second arrives, matching verdicts
  * become the claim's proposed verdict; differing ones put the claim in "Disputed" for an
  * editor. The claim row is locked first so two verdicts arriving together cannot both
- * think they were first.
+ * think they were first. Runs in `client` when it is a transaction.
+ * Input: the reviewer, the claim, a verdict key and the explanation. Output: the double review
+ * as this reviewer may see it (DoubleReviewDTO). Throws 404 when the claim is not in the
+ * user's teams, 403 for a viewer, 422 when the claim does not use double review, 409 when
+ * both verdicts are already in or the claim is verified.
  */
-export async function submitReviewVerdict({ userId, claimId, verdict, explanation }: TSubmitReview & { userId: string }): Promise<DoubleReviewDTO> {
-  const claim = await requireClaimWrite(claimId, userId);
-  if (!claim.requiresDoubleReview) throw new AppError("unprocessable", "This claim does not use double review: set its verdict directly.");
+export async function submitReviewVerdict({ userId, claimId, verdict, explanation }: TSubmitReview & { userId: string }, client: DbClient = db): Promise<DoubleReviewDTO> {
   const scale = verdictByKey(verdict);
-  return db.$transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
+    const claim = await requireClaimWrite(claimId, userId, tx);
+    if (!claim.requiresDoubleReview) throw new AppError("unprocessable", "This claim does not use double review: set its verdict directly.");
     await tx.$queryRaw`SELECT "id" FROM "Claim" WHERE "id" = ${claimId} FOR UPDATE`;
     const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { status: true, version: true } });
     const existing = await tx.reviewVerdict.findMany({ where: { claimId }, select: reviewSelect });
@@ -73,8 +80,8 @@ export async function submitReviewVerdict({ userId, claimId, verdict, explanatio
     if (reviews.length >= REVIEWS_NEEDED) {
       const agreed = reviews.every((r) => r.ordinal === reviews[0]!.ordinal);
       outcome = agreed ? "agreed" : "disputed";
-      await tx.claim.update({
-        where: { id: claimId },
+      const { count } = await tx.claim.updateMany({
+        where: { id: claimId, version: current.version, ...claimScope(userId, WRITE_ROLES) },
         data: agreed
           ? {
               status: "verdict_proposed",
@@ -88,6 +95,7 @@ export async function submitReviewVerdict({ userId, claimId, verdict, explanatio
             }
           : { status: "disputed", updatedById: userId, version: { increment: 1 } },
       });
+      if (count === 0) throw await failedClaimWrite(tx, claimId, () => requireClaimWrite(claimId, userId, tx));
     }
     // The audit row keeps the verdict itself out of the live feed's text until both are in.
     await recordClaimAudit(tx, userId, claim, {
