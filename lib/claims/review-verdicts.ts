@@ -1,14 +1,13 @@
 import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { db, inTransaction, type DbClient } from "@/lib/db";
 import { requireClaimWrite } from "@/lib/access/require";
-import { WRITE_ROLES } from "@/lib/access/roles";
+import { rightsOf, WRITE_ROLES } from "@/lib/access/roles";
 import { claimScope } from "@/lib/access/scope";
 import { failedClaimWrite } from "@/lib/claims/conflict";
 import { verdictByKey, verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
+import { REVIEWS_NEEDED, reviewSubmissionRefusal } from "@/lib/claims/workflow";
 import { AppError } from "@/lib/http/errors";
 import type { TSubmitReview } from "@/lib/validation/team";
-
-export const REVIEWS_NEEDED = 2;
 
 export type ReviewDTO = {
   reviewer: { id: string; name: string };
@@ -62,13 +61,11 @@ export async function submitReviewVerdict({ userId, claimId, verdict, explanatio
   const scale = verdictByKey(verdict);
   return inTransaction(client, async (tx) => {
     const claim = await requireClaimWrite(claimId, userId, tx);
-    if (!claim.requiresDoubleReview) throw new AppError("unprocessable", "This claim does not use double review: set its verdict directly.");
     await tx.$queryRaw`SELECT "id" FROM "Claim" WHERE "id" = ${claimId} FOR UPDATE`;
-    const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { status: true, version: true } });
+    const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { status: true, version: true, requiresDoubleReview: true } });
     const existing = await tx.reviewVerdict.findMany({ where: { claimId }, select: reviewSelect });
-    if (existing.length >= REVIEWS_NEEDED || current.status === "verified") {
-      throw new AppError("conflict", "Both independent verdicts are already in; an editor takes it from here.");
-    }
+    const refusal = reviewSubmissionRefusal({ actor: rightsOf(claim.role), status: current.status, doubleReview: { required: current.requiresDoubleReview, submitted: existing.length } });
+    if (refusal) throw new AppError(refusal.code, refusal.message);
     const before = existing.find((r) => r.reviewer.id === userId);
     await tx.reviewVerdict.upsert({
       where: { claimId_reviewerId: { claimId, reviewerId: userId } },
