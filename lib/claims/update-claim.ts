@@ -37,6 +37,11 @@ const verdictOf = (c: { verdictLabel: string | null; verdictOrdinal: number | nu
 
 const refused = (refusal: Refusal) => new AppError(refusal.code, refusal.message);
 
+// Status and verdict changes read the claim before their transaction, as they always have:
+// writers who all started from one version judge the rules on that version, and all but the
+// first get the 409 naming who changed it (not a 422 about a state they never saw). The
+// write itself is scoped and versioned, so a role lost in between still stops it.
+
 /**
  * Moves a claim to another status, by the rules of lib/claims/workflow.ts (statusChangeRefusal).
  * Input: the user, the claim, the new status and the claim `version` they saw (optional: the
@@ -45,18 +50,18 @@ const refused = (refusal: Refusal) => new AppError(refusal.code, refusal.message
  * workflow's 403/422 refusals, 409 naming who changed the claim when `version` is stale.
  */
 export async function setClaimStatus({ userId, claimId, status, version }: TSetStatus & { userId: string }, client: DbClient = db): Promise<ClaimDTO> {
-  return inTransaction(client, async (tx) => {
-    const claim = await requireClaimWrite(claimId, userId, tx);
-    const actor = { userId, ...rightsOf(claim.role) };
-    const refusal = statusChangeRefusal({ actor, from: claim.status, to: status, hasVerdict: claim.verdictOrdinal !== null, verdictById: claim.verdictById });
-    if (refusal) throw refused(refusal);
-    return applyClaimChange(tx, claim, userId, version ?? claim.version, {
+  const claim = await requireClaimWrite(claimId, userId, client);
+  const actor = { userId, ...rightsOf(claim.role) };
+  const refusal = statusChangeRefusal({ actor, from: claim.status, to: status, hasVerdict: claim.verdictOrdinal !== null, verdictById: claim.verdictById });
+  if (refusal) throw refused(refusal);
+  return inTransaction(client, (tx) =>
+    applyClaimChange(tx, claim, userId, version ?? claim.version, {
       data: { status },
       action: statusChangeAction(claim.status, status),
       before: { status: claim.status },
       after: { status },
-    });
-  });
+    }),
+  );
 }
 
 /**
@@ -68,12 +73,12 @@ export async function setClaimStatus({ userId, claimId, status, version }: TSetS
  * 409 naming who changed the claim when `version` is stale.
  */
 export async function setClaimVerdict({ userId, claimId, verdict, explanation, version }: TSetVerdict & { userId: string }, client: DbClient = db): Promise<ClaimDTO> {
-  return inTransaction(client, async (tx) => {
-    const claim = await requireClaimWrite(claimId, userId, tx);
-    const refusal = verdictChangeRefusal({ actor: rightsOf(claim.role), status: claim.status, requiresDoubleReview: claim.requiresDoubleReview });
-    if (refusal) throw refused(refusal);
-    const scale = verdictByKey(verdict);
-    return applyClaimChange(tx, claim, userId, version ?? claim.version, {
+  const claim = await requireClaimWrite(claimId, userId, client);
+  const refusal = verdictChangeRefusal({ actor: rightsOf(claim.role), status: claim.status, requiresDoubleReview: claim.requiresDoubleReview });
+  if (refusal) throw refused(refusal);
+  const scale = verdictByKey(verdict);
+  return inTransaction(client, (tx) =>
+    applyClaimChange(tx, claim, userId, version ?? claim.version, {
       data: {
         verdictOrdinal: scale.ordinal,
         verdictLabel: scale.label,
@@ -85,8 +90,8 @@ export async function setClaimVerdict({ userId, claimId, verdict, explanation, v
       action: claim.status === "disputed" ? "claim.adjudicated" : "claim.verdict",
       before: { status: claim.status, verdict: verdictOf(claim) },
       after: { status: "verdict_proposed", verdict: { verdict: scale.label, ordinal: scale.ordinal, explanation } },
-    });
-  });
+    }),
+  );
 }
 
 /**

@@ -1,12 +1,15 @@
-// Double review's writes are scoped to the writer's team role, versioned, and composable.
+// Review writes (status, verdict, double review, independent verdicts, assignment) are scoped to the writer's
+// team role, versioned where the claim is, and composable.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, createTeam, createUser, testDb } from "@/e2e/fixtures/factories";
 import { outcomeOf } from "@/e2e/fixtures/errors";
 import { withChangeBeforeWriting } from "@/lib/access/test-helpers";
+import { assignReviewers } from "@/lib/claims/assignments";
 import { createClaim } from "@/lib/claims/create-claim";
 import { setArticleDoubleReview, setClaimDoubleReview } from "@/lib/claims/double-review";
 import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
 import { targetFor } from "@/lib/claims/test-helpers";
+import { setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
@@ -107,5 +110,47 @@ describe("submitReviewVerdict", () => {
       expect(await outcomeOf(submitReviewVerdict({ userId: user.id, claimId: claim.id, verdict: "true", explanation: "The readout says so." }))).toBe(code);
     }
     expect(await testDb().reviewVerdict.count({ where: { claimId: claim.id } })).toBe(0);
+  });
+});
+
+describe("assignReviewers", () => {
+  it("refuses an editor who was made a reviewer after the check, and keeps the assignment as it was", async () => {
+    const desk = await createDesk();
+    const claim = await claimOf(desk);
+    await assignReviewers({ userId: desk.editor.id, claimId: claim.id, reviewerIds: [desk.reviewer.id] });
+    const reassign = () => assignReviewers({ userId: desk.editor.id, claimId: claim.id, reviewerIds: [desk.reviewer2.id] });
+    expect(await outcomeOf(withChangeBeforeWriting(() => setRole(desk, desk.editor.id, "reviewer"), reassign))).toBe("forbidden");
+    expect((await testDb().assignment.findMany({ where: { claimId: claim.id } })).map((a) => a.reviewerId)).toEqual([desk.reviewer.id]);
+  });
+
+  it("refuses a viewer (403) and another team's editor (404)", async () => {
+    const desk = await createDesk();
+    const claim = await claimOf(desk);
+    expect(await outcomeOf(assignReviewers({ userId: desk.viewer.id, claimId: claim.id, reviewerIds: [desk.reviewer.id] }))).toBe("forbidden");
+    expect(await outcomeOf(assignReviewers({ userId: intruder.id, claimId: claim.id, reviewerIds: [desk.reviewer.id] }))).toBe("not_found");
+    expect(await testDb().assignment.count({ where: { claimId: claim.id } })).toBe(0);
+  });
+});
+
+describe("setClaimStatus and setClaimVerdict", () => {
+  it("answer 403, not a 409 blaming someone else, when the writer lost their role after the check", async () => {
+    const desk = await createDesk();
+    const claim = await claimOf(desk);
+    const toViewer = () => setRole(desk, desk.reviewer.id, "viewer");
+    expect(await outcomeOf(withChangeBeforeWriting(toViewer, () => setClaimStatus({ userId: desk.reviewer.id, claimId: claim.id, status: "in_review" })))).toBe("forbidden");
+    await setRole(desk, desk.reviewer.id, "reviewer");
+    const verdict = () => setClaimVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "true", explanation: "The readout says so." });
+    expect(await outcomeOf(withChangeBeforeWriting(toViewer, verdict))).toBe("forbidden");
+    expect(await stored(claim.id)).toMatchObject({ version: 1, status: "unreviewed" });
+  });
+
+  it("compose: in a caller's transaction that rolls back, the change is undone with it", async () => {
+    const desk = await createDesk();
+    const claim = await claimOf(desk);
+    await db.$transaction(async (tx) => {
+      await setClaimStatus({ userId: desk.reviewer.id, claimId: claim.id, status: "in_review", version: 1 }, tx);
+      throw ROLLBACK;
+    }).catch((e: unknown) => { if (e !== ROLLBACK) throw e; });
+    expect(await stored(claim.id)).toMatchObject({ version: 1, status: "unreviewed" });
   });
 });
