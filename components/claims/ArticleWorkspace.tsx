@@ -110,17 +110,22 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
       run(() => listSuggestionsAction(articleId)),
     ]);
     if (list) setClaims(list);
+    // `suggestions` is declared below (its hook takes `refresh`); `setList` is a state setter, so the first render's is the one.
+    // eslint-disable-next-line react-hooks/immutability
     if (suggested) suggestions.setList(suggested);
     if (open) applyLoaded(open);
     if (options?.reloadOnly) return list !== null;
     setSaved("Saved");
     window.setTimeout(() => setSaved(null), 2000);
     return list !== null;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `suggestions` is a new object every render; only its stable setter is used
   }, [articleId, run, applyLoaded]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- opening the linked claim once, on arrival, is what this effect is for
     if (initialOpenId) void openClaim(initialOpenId);
     // Only on arrival: later changes of the URL are the reader's own navigation.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   /** A claim the reader just made (from a selection or a suggestion): into the list in text order, and open. */

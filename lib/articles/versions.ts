@@ -157,7 +157,10 @@ export function diffTexts(before: string, after: string): Pick<VersionDiffDTO, "
   for (let i = 0; i < changes.length; i++) {
     const change = changes[i]!;
     if (!change.added && !change.removed) {
-      for (const p of change.value) (separate(true, true), push("same", p));
+      for (const p of change.value) {
+        separate(true, true);
+        push("same", p);
+      }
       continue;
     }
     const next = changes[i + 1];
@@ -174,7 +177,10 @@ export function diffTexts(before: string, after: string): Pick<VersionDiffDTO, "
       separate(true, true);
       const words = wordChanges(olds[match]!, p);
       if (words) for (const c of words) push(c.kind, c.text);
-      else (push("removed", olds[match]!), push("added", p));
+      else {
+        push("removed", olds[match]!);
+        push("added", p);
+      }
       from = match + 1;
     }
     olds.slice(from).forEach(removed);

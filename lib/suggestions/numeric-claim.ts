@@ -212,7 +212,10 @@ export function extractNumericClaim(text: string): NumericClaim | null {
   for (const claim of claims) {
     const q = quantities.find((candidate) => text.slice(candidate.start, candidate.end) === claim.quantity);
     const r = q ? rank(q) : 0;
-    if (r > bestRank) (best = claim), (bestRank = r);
+    if (r > bestRank) {
+      best = claim;
+      bestRank = r;
+    }
   }
   return best;
 }
