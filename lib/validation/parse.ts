@@ -1,7 +1,11 @@
 import type { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
 
-/** Parses input with a zod schema; failures become a 422 with per-field messages a form can show. */
+/**
+ * Parses `input` with a zod schema and returns the parsed (transformed, defaulted) value.
+ * @throws AppError 422 `unprocessable` when it does not parse: `fields` maps each dotted path ("numeric.value",
+ * "_" for the whole input) to its messages for a form to show, and the message is the first issue.
+ */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
