@@ -6,7 +6,13 @@ import type { TAssignReviewers } from "@/lib/validation/team";
 
 export type AssigneeDTO = { id: string; name: string; dueAt: string | null };
 
-/** Sets who reviews a claim (one or two people who can write in its team) and by when. */
+/**
+ * Replaces who reviews a claim: one or two people (duplicates ignored) who are active admins, editors or
+ * reviewers of the claim's team, with an optional due date (null clears it). Audited as "claim.assigned" with
+ * the previous reviewers. Returns the assignees with `dueAt` as an ISO 8601 string or null.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 unless the user is an
+ * editor or admin there; 422 `unprocessable` (on `reviewerIds`) when someone is not an active writer of the team.
+ */
 export async function assignReviewers({ userId, claimId, reviewerIds, dueAt }: TAssignReviewers & { userId: string }): Promise<AssigneeDTO[]> {
   const claim = await requireClaimEditor(claimId, userId, "Only an editor can assign claims.");
   const unique = [...new Set(reviewerIds)];
@@ -45,7 +51,11 @@ export type QueueItem = {
   assignedBy: string;
 };
 
-/** "My queue": claims assigned to the user in any of their teams, due soonest first, then by status. */
+/**
+ * "My queue": claims assigned to the user in any team they still belong to, due soonest first (no due date
+ * last), then by status (disputed, in review, unreviewed, proposed, verified, not check-worthy). `dueAt` is an
+ * ISO 8601 string or null. Never throws for a user without assignments (empty list).
+ */
 export async function listQueue({ userId }: { userId: string }): Promise<QueueItem[]> {
   const rows = await db.assignment.findMany({
     where: { reviewerId: userId, claim: { article: { team: { memberships: { some: { userId } } } } } },

@@ -39,7 +39,12 @@ function importedFrom(row: CommentRow): CommentDTO["importedFrom"] {
   return { name: creator.name, created: typeof created === "string" ? created : null };
 }
 
-/** Deleted comments keep their place in the thread but not their text, except for the author (to undo). */
+/**
+ * A comment row (commentSelect) as the CommentDTO `viewerId` may see: a deleted comment keeps its place in the
+ * thread but its body is "" for everyone except its author (who may restore it); dates are ISO 8601 strings
+ * (null when never edited or not deleted); `importedFrom` names the original author of an imported comment
+ * until it is edited here. Pure.
+ */
 export function toCommentDTO(row: CommentRow, viewerId: string): CommentDTO {
   const hidden = row.deletedAt !== null && row.author.id !== viewerId;
   return {
@@ -57,6 +62,13 @@ export function toCommentDTO(row: CommentRow, viewerId: string): CommentDTO {
 
 export { commentSelect };
 
+/**
+ * Posts a comment on a claim, or a reply when `parentId` names a comment of the same claim that is not deleted.
+ * `body` is plain text, already checked by ZAddComment (1–5,000 characters, no HTML). Writes the comment and a
+ * "comment.added"/"comment.replied" audit row in one transaction; returns it as a CommentDTO for the author.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer;
+ * 422 `unprocessable` when the parent comment is missing, deleted or on another claim.
+ */
 export async function addComment({ userId, claimId, body, parentId }: TAddComment & { userId: string }): Promise<CommentDTO> {
   const claim = await requireClaimWrite(claimId, userId);
   if (parentId) {
@@ -116,14 +128,33 @@ async function changeOwnComment(
   });
 }
 
+/**
+ * Replaces the text of the user's own comment and sets `editedAt`, with the optimistic lock `version` when given
+ * (else the version just read). Audited as "comment.edited" with the old and new text. Returns the CommentDTO.
+ * @throws AppError 404 when the comment is not the user's own, or they can no longer write in its team (not
+ * revealed as 403); 422 when the comment is deleted (restore it first); 409 `conflict` when it changed since
+ * `version` (another window).
+ */
 export function editComment({ userId, commentId, body, version }: TEditComment & { userId: string }) {
   return changeOwnComment(userId, commentId, "comment.edited", { body, editedAt: new Date() }, version);
 }
 
+/**
+ * Soft-deletes the user's own comment (sets `deletedAt`; the text stays for the author to restore, and
+ * replies keep their place). Audited as "comment.deleted". Returns the CommentDTO.
+ * @throws AppError 404 when the comment is not the user's own or they can no longer write in its team;
+ * 409 `conflict` when it changed between the read and the write.
+ */
 export function deleteComment({ userId, commentId }: { userId: string; commentId: string }) {
   return changeOwnComment(userId, commentId, "comment.deleted", { deletedAt: new Date() });
 }
 
+/**
+ * Undoes deleteComment on the user's own comment (clears `deletedAt`). Audited as "comment.restored". Returns
+ * the CommentDTO.
+ * @throws AppError 404 when the comment is not the user's own or they can no longer write in its team;
+ * 409 `conflict` when it changed between the read and the write.
+ */
 export function restoreComment({ userId, commentId }: { userId: string; commentId: string }) {
   return changeOwnComment(userId, commentId, "comment.restored", { deletedAt: null });
 }

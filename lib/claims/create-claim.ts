@@ -8,7 +8,14 @@ import { extractNumericClaim } from "@/lib/suggestions";
 import type { TCreateClaim } from "@/lib/validation/claims";
 import { lockArticleText } from "@/lib/articles/lock-article";
 
-/** Stores a new claim after checking its selectors against the article text as it is now. */
+/**
+ * Stores a new claim on an article after checking its W3C target (quote and UTF-16 positions) against the
+ * article text as it is now (checkTarget), with the article's double-review setting and the numbers the
+ * detector reads from the quote; audited as "claim.created". Returns the new claim as a ClaimDTO.
+ * @throws AppError 404 when the article does not exist or the user is not in its team; 403 for a viewer;
+ * 422 `unprocessable` when the target does not describe the text (reason in `fields.target`); 409 `conflict`
+ * when a new version of the text was saved while the reader was selecting.
+ */
 export async function createClaim({ userId, articleId, target }: TCreateClaim & { userId: string }): Promise<ClaimDTO> {
   const article = await requireArticleWrite(articleId, userId);
   const check = checkTarget(article.body, target);

@@ -2,7 +2,12 @@ import { recordArticleAudit, recordClaimAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { requireArticleEditor, requireClaimEditor } from "@/lib/claims/access";
 
-/** An editor decides that a claim needs two independent verdicts (or no longer does). */
+/**
+ * An editor decides that a claim needs two independent verdicts (or no longer does); bumps the claim's version
+ * and records "claim.double-review". Returns `{ required }` as set.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 unless the user is an
+ * editor or admin of that team.
+ */
 export async function setClaimDoubleReview({ userId, claimId, required }: { userId: string; claimId: string; required: boolean }) {
   const claim = await requireClaimEditor(claimId, userId, "Only an editor can require double review.");
   await db.$transaction(async (tx) => {
@@ -16,7 +21,13 @@ export async function setClaimDoubleReview({ userId, claimId, required }: { user
   return { required };
 }
 
-/** The same for a whole article: its open claims and every claim added later. */
+/**
+ * The same for a whole article: sets the article's flag (inherited by every claim added later) and the flag of
+ * its open claims (unreviewed or in review, without a verdict), bumping their versions; one "article.double-review"
+ * audit row names how many open claims changed. Returns `{ required }` as set.
+ * @throws AppError 404 when the article does not exist or the user is not in its team; 403 unless the user is an
+ * editor or admin of that team.
+ */
 export async function setArticleDoubleReview({ userId, articleId, required }: { userId: string; articleId: string; required: boolean }) {
   const article = await requireArticleEditor(articleId, userId, "Only an editor can require double review.");
   await db.$transaction(async (tx) => {

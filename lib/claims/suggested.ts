@@ -10,6 +10,10 @@ import { extractNumericClaim, suggestClaims, type Suggestion } from "@/lib/sugge
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findCheckedBefore } from "@/lib/claims/checked-before";
 
+/**
+ * The SHA-256 of an article body's UTF-8 bytes, as 64 lowercase hex characters: which version of the text a
+ * stored suggestion belongs to.
+ */
 export const bodyHash = (body: string) => createHash("sha256").update(body).digest("hex");
 
 export type SuggestionDTO = { id: string; start: number; end: number; text: string; score: number; type: string; reason: string };
@@ -18,7 +22,8 @@ export type SuggestionDTO = { id: string; start: number; end: number; text: stri
  * Runs the detector on a version of an article's text and stores the result, so dismissals
  * stick to that version and every app instance shows the same suggestions. Called in the
  * transaction that stores the text (saving a version, creating an article); `found` lets the
- * caller run the detector before taking locks.
+ * caller run the detector before taking locks. Suggestions already stored for the same text are kept as they
+ * are (with their dismissals). Returns the body's hash (bodyHash), now the article's `suggestionsHash`.
  */
 export async function refreshSuggestions(
   tx: Prisma.TransactionClient,
@@ -45,7 +50,12 @@ async function storedSuggestionsHash(article: { id: string; body: string; sugges
   return db.$transaction((tx) => refreshSuggestions(tx, article.id, article.body));
 }
 
-/** Open suggestions of an article: not dismissed, not accepted, not already covered by a claim. */
+/**
+ * Open suggestions of an article's current text, in text order: not dismissed, not accepted, and not half or
+ * more covered by an attached claim. Offsets are UTF-16 code units of the body; `score` is the detector's.
+ * Computes and stores the suggestions on first read for articles stored without them.
+ * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
+ */
 export async function listSuggestions({ articleId, userId }: { articleId: string; userId: string }): Promise<SuggestionDTO[]> {
   const article = await db.article.findFirst({ where: { id: articleId, ...articleScope(userId) }, select: { id: true, body: true, suggestionsHash: true } });
   if (!article) throw notFound("That article");
@@ -67,7 +77,14 @@ async function requireSuggestionWrite(suggestionId: string, userId: string) {
   return { suggestion, article };
 }
 
-/** Turns a suggestion into a claim, exactly once however often it is clicked. */
+/**
+ * Turns a suggestion into a claim (createClaim on its span of the current text), exactly once however often it
+ * is clicked: the suggestion is taken first, so a second click gets null. Returns the new ClaimDTO, or null when
+ * it was already accepted.
+ * @throws AppError 404 when the suggestion does not exist or the user is not in its article's team; 403 for a
+ * viewer; 409 `conflict` when the text changed since the suggestion was made; whatever createClaim throws (then
+ * the suggestion is offered again).
+ */
 export async function acceptSuggestion({ userId, suggestionId }: { userId: string; suggestionId: string }): Promise<ClaimDTO | null> {
   const { suggestion, article } = await requireSuggestionWrite(suggestionId, userId);
   // A suggestion belongs to one version of the text; its offsets mean nothing in another.
@@ -87,6 +104,11 @@ export async function acceptSuggestion({ userId, suggestionId }: { userId: strin
   }
 }
 
+/**
+ * Dismisses a suggestion for good (for this version of the text), audited as "suggestion.dismissed". Dismissing
+ * twice just moves the dismissal time. Returns `{ dismissed: true }`.
+ * @throws AppError 404 when the suggestion does not exist or the user is not in its article's team; 403 for a viewer.
+ */
 export async function dismissSuggestion({ userId, suggestionId }: { userId: string; suggestionId: string }): Promise<{ dismissed: true }> {
   const { suggestion, article } = await requireSuggestionWrite(suggestionId, userId);
   await db.$transaction(async (tx) => {
@@ -96,7 +118,11 @@ export async function dismissSuggestion({ userId, suggestionId }: { userId: stri
   return { dismissed: true };
 }
 
-/** What the suggestion card shows: the numbers read from it and earlier verdicts on look-alikes. */
+/**
+ * What the suggestion card shows: the numbers read from its text (extractNumericClaim; null when it states
+ * none) and up to 3 earlier verdicts on look-alike claims of the team (findCheckedBefore). Read-only; viewers too.
+ * @throws AppError 404 `not_found` when the suggestion does not exist or the user is not in its article's team.
+ */
 export async function getSuggestionInfo({ userId, suggestionId }: { userId: string; suggestionId: string }) {
   const suggestion = await db.suggestion.findFirst({
     where: { id: suggestionId, article: articleScope(userId) },

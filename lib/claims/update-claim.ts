@@ -35,6 +35,16 @@ async function applyClaimChange(claim: Claimed, userId: string, expectedVersion:
 const verdictOf = (c: { verdictLabel: string | null; verdictOrdinal: number | null; verdictExplanation: string | null }) =>
   c.verdictOrdinal === null ? null : { verdict: c.verdictLabel, ordinal: c.verdictOrdinal, explanation: c.verdictExplanation };
 
+/**
+ * Moves a claim to another status of the workflow, with the optimistic lock `version` (else the version just
+ * read). Disputed is never set by hand; Verdict proposed and Verified need a verdict; signing off (Verified) and
+ * reopening a verified claim take an editor or admin who did not write the verdict (four-eyes rule). Audited as
+ * "claim.status", "claim.verified" or "claim.reopened". Returns the updated ClaimDTO.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer, for a
+ * reviewer signing off or reopening, and for the verdict's author signing off; 422 `unprocessable` when the claim
+ * already has that status, for Disputed, for leaving Disputed other than to Not check-worthy, or when a verdict is
+ * missing; 409 `conflict` when `version` is stale (the message says who changed it and when).
+ */
 export async function setClaimStatus({ userId, claimId, status, version }: TSetStatus & { userId: string }): Promise<ClaimDTO> {
   const claim = await requireClaimWrite(claimId, userId);
   if (claim.status === status) throw new AppError("unprocessable", `The claim is already “${statusLabel(status)}”.`);
@@ -61,6 +71,16 @@ export async function setClaimStatus({ userId, claimId, status, version }: TSetS
   });
 }
 
+/**
+ * Sets the claim's verdict (a key of the scale, with an explanation of 10–5,000 characters) as `userId`, which
+ * makes the status Verdict proposed; on a Disputed claim this is an editor settling the dispute
+ * ("claim.adjudicated", else "claim.verdict"). Optimistic lock `version` (else the version just read). Returns the
+ * updated ClaimDTO.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer and for a
+ * reviewer on a disputed claim; 409 `conflict` when the claim is verified (reopen it first) or `version` is stale;
+ * 422 `unprocessable` when a reviewer sets the verdict of a double-review claim directly (submitReviewVerdict is
+ * the way).
+ */
 export async function setClaimVerdict({ userId, claimId, verdict, explanation, version }: TSetVerdict & { userId: string }): Promise<ClaimDTO> {
   const claim = await requireClaimWrite(claimId, userId);
   if (claim.status === "verified") {
@@ -87,7 +107,13 @@ export async function setClaimVerdict({ userId, claimId, verdict, explanation, v
   });
 }
 
-/** Corrects the structured numbers of a claim (the detector's reading is a starting point). */
+/**
+ * Corrects the structured numbers of a claim (value, unit, share of, subject, place, period, approximate; the
+ * detector's reading is a starting point), with the optimistic lock `version` (else the version just read).
+ * Audited as "claim.numeric" with the previous numbers. Returns the updated ClaimDTO.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer;
+ * 409 `conflict` when `version` is stale.
+ */
 export async function setClaimNumeric({ userId, claimId, numeric, version }: TSetNumeric & { userId: string }): Promise<ClaimDTO> {
   const claim = await requireClaimWrite(claimId, userId);
   const current = await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { numeric: true } });
