@@ -102,24 +102,28 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
     }
   }, [run, scrollToClaim, applyLoaded]);
 
-  const refresh = useCallback(async (options?: { reloadOnly?: boolean }) => {
-    const current = openId.current;
-    const [list, open, suggested] = await Promise.all([
-      run(() => listClaimsAction(articleId)),
-      current ? run(() => getClaimAction(current)) : Promise.resolve(null),
-      run(() => listSuggestionsAction(articleId)),
-    ]);
-    if (list) setClaims(list);
-    // `suggestions` is declared below (its hook takes `refresh`); `setList` is a state setter, so the first render's is the one.
-    // eslint-disable-next-line react-hooks/immutability
-    if (suggested) suggestions.setList(suggested);
-    if (open) applyLoaded(open);
-    if (options?.reloadOnly) return list !== null;
-    setSaved("Saved");
-    window.setTimeout(() => setSaved(null), 2000);
-    return list !== null;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `suggestions` is a new object every render; only its stable setter is used
-  }, [articleId, run, applyLoaded]);
+  const refresh = useCallback(
+    async (options?: { reloadOnly?: boolean }) => {
+      const current = openId.current;
+      const [list, open, suggested] = await Promise.all([
+        run(() => listClaimsAction(articleId)),
+        current ? run(() => getClaimAction(current)) : Promise.resolve(null),
+        run(() => listSuggestionsAction(articleId)),
+      ]);
+      if (list) setClaims(list);
+      // `suggestions` is declared below (its hook takes `refresh`); `setList` is a state setter, so the first render's is the one.
+      // eslint-disable-next-line react-hooks/immutability
+      if (suggested) suggestions.setList(suggested);
+      if (open) applyLoaded(open);
+      if (options?.reloadOnly) return list !== null;
+      setSaved("Saved");
+      window.setTimeout(() => setSaved(null), 2000);
+      return list !== null;
+    },
+    // `suggestions` is a new object every render; only its state setter, which never changes, is used.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [articleId, run, applyLoaded],
+  );
 
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- opening the linked claim once, on arrival, is what this effect is for
