@@ -1,25 +1,34 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
-import { requireClaimEditor, WRITE_ROLES } from "@/lib/claims/access";
+import { db, inTransaction, type DbClient } from "@/lib/db";
+import { requireClaimEditor } from "@/lib/access/require";
+import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/access/roles";
+import { claimScope } from "@/lib/access/scope";
 import { AppError } from "@/lib/http/errors";
 import type { TAssignReviewers } from "@/lib/validation/team";
 
 export type AssigneeDTO = { id: string; name: string; dueAt: string | null };
 
-/** Sets who reviews a claim (one or two people who can write in its team) and by when. */
-export async function assignReviewers({ userId, claimId, reviewerIds, dueAt }: TAssignReviewers & { userId: string }): Promise<AssigneeDTO[]> {
-  const claim = await requireClaimEditor(claimId, userId, "Only an editor can assign claims.");
+/**
+ * Replaces who reviews a claim: one or two people (duplicates ignored) who are active admins, editors or
+ * reviewers of the claim's team, with an optional due date (null clears it). Audited as "claim.assigned" with
+ * the previous reviewers. Returns the assignees with `dueAt` as an ISO 8601 string or null.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 unless the user is an
+ * editor or admin there; 422 `unprocessable` (on `reviewerIds`) when someone is not an active writer of the team.
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
+ */
+export async function assignReviewers({ userId, claimId, reviewerIds, dueAt }: TAssignReviewers & { userId: string }, client: DbClient = db): Promise<AssigneeDTO[]> {
   const unique = [...new Set(reviewerIds)];
-  const members = await db.membership.findMany({
-    where: { teamId: claim.teamId, userId: { in: unique }, role: { in: [...WRITE_ROLES] }, user: { disabled: false } },
-    select: { user: { select: { id: true, name: true } } },
-  });
-  if (members.length !== unique.length) {
-    throw new AppError("unprocessable", "Assign only active reviewers or editors of this claim's team.", { reviewerIds: ["Not a reviewer of this team."] });
-  }
-  return db.$transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
+    const claim = await requireClaimEditor(claimId, userId, "Only an editor can assign claims.", tx);
+    const members = await tx.membership.findMany({
+      where: { teamId: claim.teamId, userId: { in: unique }, role: { in: [...WRITE_ROLES] }, user: { disabled: false } },
+      select: { user: { select: { id: true, name: true } } },
+    });
+    if (members.length !== unique.length) {
+      throw new AppError("unprocessable", "Assign only active reviewers or editors of this claim's team.", { reviewerIds: ["Not a reviewer of this team."] });
+    }
     const before = await tx.assignment.findMany({ where: { claimId }, select: { reviewerId: true, dueAt: true } });
-    await tx.assignment.deleteMany({ where: { claimId } });
+    await tx.assignment.deleteMany({ where: { claimId, claim: claimScope(userId, SIGN_OFF_ROLES) } });
     await tx.assignment.createMany({ data: unique.map((reviewerId) => ({ claimId, reviewerId, assignedById: userId, dueAt: dueAt ?? null })) });
     await recordAudit(tx, {
       actorId: userId,
@@ -45,10 +54,14 @@ export type QueueItem = {
   assignedBy: string;
 };
 
-/** "My queue": claims assigned to the user in any of their teams, due soonest first, then by status. */
+/**
+ * "My queue": claims assigned to the user in any team they still belong to, due soonest first (no due date
+ * last), then by status (disputed, in review, unreviewed, proposed, verified, not check-worthy). `dueAt` is an
+ * ISO 8601 string or null. Never throws for a user without assignments (empty list).
+ */
 export async function listQueue({ userId }: { userId: string }): Promise<QueueItem[]> {
   const rows = await db.assignment.findMany({
-    where: { reviewerId: userId, claim: { article: { team: { memberships: { some: { userId } } } } } },
+    where: { reviewerId: userId, claim: claimScope(userId) },
     orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
     select: {
       dueAt: true,

@@ -3,16 +3,19 @@ import { NextResponse } from "next/server";
 import { authOptions } from "@/lib/auth";
 import { clientIp } from "@/lib/http/client-ip";
 import { errorResponse } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
+import { z } from "zod";
 import { checkLoginLock } from "@/lib/users/login-attempts";
 
-type Context = { params: Promise<{ nextauth: string[] }> };
-
 const handler = NextAuth(authOptions);
+const ZParams = z.object({ nextauth: z.array(z.string().max(64)).max(4) });
+const forNextAuth = (nextauth: string[]) => ({ params: Promise.resolve({ nextauth }) });
 
-export const GET = handler;
+// Public (see lib/http/public-routes.ts): next-auth's own endpoints, protected by its CSRF token.
+export const GET = route({ auth: "public", params: ZParams }, async ({ request, params }) => handler(request, forNextAuth(params.nextauth)));
 
-export async function POST(request: Request, context: Context): Promise<Response> {
-  const { nextauth } = await context.params;
+export const POST = route({ auth: "public", params: ZParams }, async ({ request, params }) => {
+  const { nextauth } = params;
   if (nextauth.join("/") === "callback/credentials") {
     try {
       const form = await request.clone().formData();
@@ -30,5 +33,5 @@ export async function POST(request: Request, context: Context): Promise<Response
       return errorResponse(err);
     }
   }
-  return handler(request, context);
-}
+  return handler(request, forNextAuth(nextauth));
+});
