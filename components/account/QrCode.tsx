@@ -4,7 +4,13 @@ import type { QrPath } from "@/lib/two-factor/qr";
 export function QrCode({ qr, label }: { qr: QrPath; label: string }) {
   const side = qr.size + 8;
   return (
-    <svg viewBox={`-4 -4 ${side} ${side}`} role="img" aria-label={label} className="h-44 w-44 rounded border border-rule bg-white" shapeRendering="crispEdges">
+    <svg
+      viewBox={`-4 -4 ${side} ${side}`}
+      role="img"
+      aria-label={label}
+      className="h-44 w-44 rounded border border-rule bg-white"
+      shapeRendering="crispEdges"
+    >
       <path d={qr.path} fill="#1c1b19" />
     </svg>
   );

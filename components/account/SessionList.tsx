@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import type { ActionResult } from "@/lib/http/action";
+import type { ActionResult } from "@/lib/http/result";
 import type { SessionDTO } from "@/lib/sessions/sessions";
 import { endOtherSessionsAction, endSessionAction } from "@/lib/actions/account";
 import { formatWhen } from "@/components/claims/format";
@@ -22,8 +22,15 @@ export function SessionList({ sessions }: { sessions: SessionDTO[] }) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
-        <p className="text-muted">{sessions.length} signed-in session{sessions.length === 1 ? "" : "s"}. Sessions end after 12 hours without use.</p>
-        <button type="button" className={quietButtonClass} disabled={act.pending || others === 0} onClick={() => run(() => endOtherSessionsAction({}))}>
+        <p className="text-muted">
+          {sessions.length} signed-in session{sessions.length === 1 ? "" : "s"}. Sessions end after 12 hours without use.
+        </p>
+        <button
+          type="button"
+          className={quietButtonClass}
+          disabled={act.pending || others === 0}
+          onClick={() => run(() => endOtherSessionsAction({}))}
+        >
           Sign out everywhere else
         </button>
       </div>
@@ -34,15 +41,24 @@ export function SessionList({ sessions }: { sessions: SessionDTO[] }) {
             <div className="min-w-0 flex-1">
               <p className="font-medium">
                 {s.device}
-                {s.current && <span className="ml-2 rounded-full border border-emerald-200 bg-emerald-50 px-2 py-0.5 text-xs font-normal text-emerald-800">This device</span>}
+                {s.current && (
+                  <span className="ml-2 rounded-full border border-emerald-200 bg-emerald-50 px-2 py-0.5 text-xs font-normal text-emerald-800">
+                    This device
+                  </span>
+                )}
               </p>
               <p className="text-xs text-muted">
                 {s.ip || "address unknown"} · signed in {formatWhen(s.createdAt)} · last seen {formatWhen(s.lastSeenAt)}
               </p>
             </div>
             {!s.current && (
-              <button type="button" className={linkButtonClass} disabled={act.pending} onClick={() => run(() => endSessionAction({ sessionId: s.id }))}
-                aria-label={`Sign out ${s.device}, last seen ${formatWhen(s.lastSeenAt)}`}>
+              <button
+                type="button"
+                className={linkButtonClass}
+                disabled={act.pending}
+                onClick={() => run(() => endSessionAction({ sessionId: s.id }))}
+                aria-label={`Sign out ${s.device}, last seen ${formatWhen(s.lastSeenAt)}`}
+              >
                 Sign out
               </button>
             )}

@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { Enrolment, TwoFactorStatus } from "@/lib/two-factor/enrolment";
 import { beginTwoFactorAction, confirmTwoFactorAction, disableTwoFactorAction, newRecoveryCodesAction } from "@/lib/actions/account";
+import { ZTotpCode } from "@/lib/validation/account";
+import { withCheckedInput } from "@/lib/validation/parse";
 import { formatDate } from "@/components/articles/format";
 import { QrCode } from "@/components/account/QrCode";
 import { RecoveryCodes } from "@/components/account/RecoveryCodes";
@@ -33,7 +35,7 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
 
   async function confirm(event: FormEvent) {
     event.preventDefault();
-    const done = await act.run(() => confirmTwoFactorAction({ code }));
+    const done = await act.run(() => withCheckedInput(ZTotpCode, { code }, confirmTwoFactorAction));
     if (!done) return;
     setEnrolment(null);
     setCodes(done.recoveryCodes);
@@ -66,20 +68,36 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
           </li>
           <li className="min-w-0 space-y-3 text-sm">
             <p className="text-muted">
-              Any app that shows six-digit codes works (1Password, Google Authenticator, Microsoft Authenticator, Authy…).
-              Cannot scan? Add an account by hand with this key, time-based:
+              Any app that shows six-digit codes works (1Password, Google Authenticator, Microsoft Authenticator, Authy…). Cannot scan? Add
+              an account by hand with this key, time-based:
             </p>
-            <code className="block overflow-x-auto rounded border border-rule bg-stone-50 px-2 py-1.5 font-mono text-[13px] tracking-wider select-all" data-testid="totp-secret">
+            <code
+              className="block overflow-x-auto rounded border border-rule bg-stone-50 px-2 py-1.5 font-mono text-[13px] tracking-wider select-all"
+              data-testid="totp-secret"
+            >
               {enrolment.secret.match(/.{1,4}/g)!.join(" ")}
             </code>
             <label className="block">
               <span className="mb-1 block font-medium">2. Enter the code the app shows</span>
-              <input className={`${inputClass} max-w-[12rem] font-mono tracking-widest`} value={code} onChange={(e) => setCode(e.target.value)}
-                inputMode="numeric" autoComplete="one-time-code" maxLength={7} placeholder="123456" aria-label="Code from the app" autoFocus />
+              <input
+                className={`${inputClass} max-w-[12rem] font-mono tracking-widest`}
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={7}
+                placeholder="123456"
+                aria-label="Code from the app"
+                autoFocus
+              />
             </label>
             <div className="flex items-center gap-3">
-              <button type="submit" className={buttonClass} disabled={act.pending}>{act.pending ? "Checking…" : "Turn on two-factor"}</button>
-              <button type="button" className={quietButtonClass} onClick={() => setEnrolment(null)}>Cancel</button>
+              <button type="submit" className={buttonClass} disabled={act.pending}>
+                {act.pending ? "Checking…" : "Turn on two-factor"}
+              </button>
+              <button type="button" className={quietButtonClass} onClick={() => setEnrolment(null)}>
+                Cancel
+              </button>
             </div>
             <FormError message={act.error} />
           </li>
@@ -92,11 +110,15 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
     return (
       <div className="space-y-3 text-sm">
         <p>
-          <span className="rounded-full border border-stone-200 bg-stone-100 px-2 py-0.5 text-xs text-stone-700">Off</span>{" "}
-          Signing in asks only for your password.
+          <span className="rounded-full border border-stone-200 bg-stone-100 px-2 py-0.5 text-xs text-stone-700">Off</span> Signing in asks
+          only for your password.
         </p>
-        <p className="text-muted">With two-factor on, signing in also asks for a six-digit code from an app on your phone, so a stolen password alone is not enough.</p>
-        <button type="button" className={buttonClass} onClick={begin} disabled={act.pending}>{act.pending ? "Starting…" : "Set up two-factor"}</button>
+        <p className="text-muted">
+          With two-factor on, signing in also asks for a six-digit code from an app on your phone, so a stolen password alone is not enough.
+        </p>
+        <button type="button" className={buttonClass} onClick={begin} disabled={act.pending}>
+          {act.pending ? "Starting…" : "Set up two-factor"}
+        </button>
         <FormError message={act.error} />
       </div>
     );
@@ -105,26 +127,45 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
   return (
     <div className="space-y-3 text-sm">
       <p data-testid="two-factor-status">
-        <span className="rounded-full border border-emerald-200 bg-emerald-50 px-2 py-0.5 text-xs text-emerald-800">On</span>{" "}
-        since {formatDate(status.enabledAt)} · {status.recoveryCodesLeft} of 10 recovery codes left
+        <span className="rounded-full border border-emerald-200 bg-emerald-50 px-2 py-0.5 text-xs text-emerald-800">On</span> since{" "}
+        {formatDate(status.enabledAt)} · {status.recoveryCodesLeft} of 10 recovery codes left
         {status.requiredByTeam && <span className="text-muted"> · required by your team</span>}
       </p>
       {status.recoveryCodesLeft <= 3 && <p className="text-amber-800">You are running out of recovery codes: make new ones.</p>}
       {askPassword ? (
-        <form onSubmit={withPassword} aria-label={askPassword === "disable" ? "Turn off two-factor" : "New recovery codes"} className="flex flex-wrap items-end gap-3">
+        <form
+          onSubmit={withPassword}
+          aria-label={askPassword === "disable" ? "Turn off two-factor" : "New recovery codes"}
+          className="flex flex-wrap items-end gap-3"
+        >
           <label className="block">
             <span className="mb-1 block text-xs text-muted">Your password, to confirm</span>
-            <input type="password" className={`${inputClass} w-64`} value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" autoFocus />
+            <input
+              type="password"
+              className={`${inputClass} w-64`}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              autoComplete="current-password"
+              autoFocus
+            />
           </label>
           <button type="submit" className={buttonClass} disabled={act.pending}>
             {askPassword === "disable" ? "Turn off two-factor" : "Make new codes"}
           </button>
-          <button type="button" className={quietButtonClass} onClick={() => setAskPassword(null)}>Cancel</button>
+          <button type="button" className={quietButtonClass} onClick={() => setAskPassword(null)}>
+            Cancel
+          </button>
         </form>
       ) : (
         <div className="flex items-center gap-4">
-          <button type="button" className={quietButtonClass} onClick={() => setAskPassword("new-codes")}>New recovery codes</button>
-          {!status.requiredByTeam && <button type="button" className={linkButtonClass} onClick={() => setAskPassword("disable")}>Turn off</button>}
+          <button type="button" className={quietButtonClass} onClick={() => setAskPassword("new-codes")}>
+            New recovery codes
+          </button>
+          {!status.requiredByTeam && (
+            <button type="button" className={linkButtonClass} onClick={() => setAskPassword("disable")}>
+              Turn off
+            </button>
+          )}
         </div>
       )}
       <FormError message={act.error} />

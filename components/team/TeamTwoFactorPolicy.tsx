@@ -24,16 +24,36 @@ export function TeamTwoFactorPolicy({ policy, meEnrolled }: { policy: TeamTwoFac
 
   return (
     <section aria-labelledby="two-factor-rule" className="rounded-lg border border-rule bg-white p-4 text-sm">
-      <h2 id="two-factor-rule" className="mb-2 text-xs font-semibold tracking-wide text-muted uppercase">Security</h2>
+      <h2 id="two-factor-rule" className="mb-2 text-xs font-semibold tracking-wide text-muted uppercase">
+        Security
+      </h2>
       <div className="flex items-start gap-3">
-        <input id="require-two-factor" type="checkbox" className="mt-0.5 h-4 w-4 accent-[var(--color-accent)]" checked={required}
-          disabled={act.pending || (!required && !meEnrolled)} onChange={(e) => toggle(e.target.checked)} aria-describedby="require-two-factor-help" />
+        <input
+          id="require-two-factor"
+          type="checkbox"
+          className="mt-0.5 h-4 w-4 accent-[var(--color-accent)]"
+          checked={required}
+          disabled={act.pending || (!required && !meEnrolled)}
+          onChange={(e) => toggle(e.target.checked)}
+          aria-describedby="require-two-factor-help"
+        />
         <div>
-          <label htmlFor="require-two-factor" className="block font-medium">Require two-factor for admins and editors</label>
+          <label htmlFor="require-two-factor" className="block font-medium">
+            Require two-factor for admins and editors
+          </label>
           <p id="require-two-factor-help" className="text-muted">
-            They must set up an authenticator app before they can work; until then Factdesk sends them to their Account page
-            and refuses their changes.
-            {!required && !meEnrolled && <> Turn on two-factor for your own account first, on your <Link href="/account#two-factor" className="text-accent hover:underline">Account page</Link>.</>}
+            They must set up an authenticator app before they can work; until then Factdesk sends them to their Account page and refuses
+            their changes.
+            {!required && !meEnrolled && (
+              <>
+                {" "}
+                Turn on two-factor for your own account first, on your{" "}
+                <Link href="/account#two-factor" className="text-accent hover:underline">
+                  Account page
+                </Link>
+                .
+              </>
+            )}
           </p>
         </div>
       </div>

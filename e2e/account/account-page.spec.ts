@@ -4,7 +4,8 @@ import { expect, test, type Browser } from "@playwright/test";
 import { signIn } from "../fixtures/auth";
 import { createDesk, type TestUser } from "../fixtures/factories";
 
-const PHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
+const PHONE =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1";
 const FIREFOX = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:132.0) Gecko/20100101 Firefox/132.0";
 
 /** Another browser of the same person, signed in with its own session. */
@@ -31,7 +32,10 @@ test("my sessions: this device marked, one signed out, then everywhere else", as
   await expect(sessions.filter({ hasText: "Safari on iPhone" })).toContainText("last seen");
   await page.screenshot({ path: testInfo.outputPath("account-1440.png"), fullPage: true });
 
-  await sessions.filter({ hasText: "Safari on iPhone" }).getByRole("button", { name: /^Sign out Safari on iPhone/ }).click();
+  await sessions
+    .filter({ hasText: "Safari on iPhone" })
+    .getByRole("button", { name: /^Sign out Safari on iPhone/ })
+    .click();
   await expect(sessions).toHaveCount(2);
   expect(await phone()).toBe(401);
   expect(await laptop()).toBe(200);

@@ -24,7 +24,11 @@ test("a database outage answers 503 and signs nobody out", async () => {
   const email = "outage@test.factdesk.test";
   const password = "correct horse battery staple";
   await seed.team.create({
-    data: { name: "Outage desk", slug: "outage", memberships: { create: { role: "reviewer", user: { create: { email, name: "Olu", passwordHash: await hashPassword(password) } } } } },
+    data: {
+      name: "Outage desk",
+      slug: "outage",
+      memberships: { create: { role: "reviewer", user: { create: { email, name: "Olu", passwordHash: await hashPassword(password) } } } },
+    },
   });
   await seed.$disconnect();
 
@@ -40,14 +44,20 @@ test("a database outage answers 503 and signs nobody out", async () => {
     await waitForHealth(baseURL, 200, app);
     const csrf = await fetch(`${baseURL}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const signIn = await fetch(`${baseURL}/api/auth/callback/credentials`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
       body: new URLSearchParams({ email, password, csrfToken, json: "true" }),
     });
     expect(signIn.status).toBe(200);
-    const session = signIn.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token"))!;
+    const session = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0]!)
+      .find((c) => c.includes("session-token"))!;
     const read = () => fetch(`${baseURL}/api/v1/articles`, { headers: { Cookie: session } });
     expect((await read()).status).toBe(200);
 

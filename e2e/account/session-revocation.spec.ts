@@ -7,7 +7,9 @@ import { signIn, signInByApi } from "../fixtures/auth";
 import { createDesk, testDb, type TestUser } from "../fixtures/factories";
 import { startInstance } from "../fixtures/processes";
 
-type PlaywrightLike = { request: { newContext(o: { baseURL: string; extraHTTPHeaders?: Record<string, string> }): Promise<APIRequestContext> } };
+type PlaywrightLike = {
+  request: { newContext(o: { baseURL: string; extraHTTPHeaders?: Record<string, string> }): Promise<APIRequestContext> };
+};
 
 /** Signs the victim in with a browser of their own and returns the cookies an attacker would copy. */
 async function victimCookie(browser: Browser, baseURL: string, victim: TestUser) {
@@ -51,7 +53,7 @@ async function adminApi(playwright: PlaywrightLike, baseURL: string, admin: Test
 const membershipOf = async (user: TestUser) =>
   (await testDb().membership.findFirstOrThrow({ where: { userId: user.id, teamId: user.teamId }, select: { id: true } })).id;
 
-test("a cookie copied before sign-out reads and writes nothing afterwards, API or pages", async ({ browser, playwright, baseURL }) => {
+test("a cookie copied before sign-out reads and writes nothing afterwards, API or pages", async ({ browser, baseURL }) => {
   const desk = await createDesk();
   const victim = await victimCookie(browser, baseURL!, desk.editor);
   const attacker = replay(baseURL!, victim.cookie);
@@ -96,11 +98,19 @@ test("an editor who loses the role loses the sessions that had it", async ({ bro
   // Signing in again gives a session with the new role.
   const fresh = await playwright.request.newContext({ baseURL });
   expect((await signInByApi(fresh, desk.editor)).status()).toBe(200);
-  expect((await fresh.put(`/api/v1/articles/${desk.article.id}/double-review`, { data: { required: true }, headers: { Origin: baseURL! } })).status()).toBe(403);
+  expect(
+    (
+      await fresh.put(`/api/v1/articles/${desk.article.id}/double-review`, { data: { required: true }, headers: { Origin: baseURL! } })
+    ).status(),
+  ).toBe(403);
   await Promise.all([admin.dispose(), fresh.dispose()]);
 });
 
-test("disabling refuses a copied cookie at once on every instance, and re-enabling does not revive it", async ({ browser, playwright, baseURL }) => {
+test("disabling refuses a copied cookie at once on every instance, and re-enabling does not revive it", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   const desk = await createDesk();
   // A second instance sharing the cookie secret, whose periodic re-read of the user is far away:

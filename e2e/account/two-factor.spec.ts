@@ -11,7 +11,12 @@ async function refusal(response: APIResponse) {
   return url ? new URL(url).searchParams.get("error") : null;
 }
 
-test("two-factor set up on the Account page; signing in then needs a code or a recovery code, each once", async ({ page, browser, playwright, baseURL }, testInfo) => {
+test("two-factor set up on the Account page; signing in then needs a code or a recovery code, each once", async ({
+  page,
+  browser,
+  playwright,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(60_000);
   const desk = await createDesk();
   const me = desk.editor;
@@ -90,7 +95,11 @@ test("wrong codes count toward the sign-in lock, which then refuses the right co
   await attacker.dispose();
 });
 
-test("a team that requires two-factor sends an admin or editor without it to the Account page and refuses their writes", async ({ page, browser, baseURL }, testInfo) => {
+test("a team that requires two-factor sends an admin or editor without it to the Account page and refuses their writes", async ({
+  page,
+  browser,
+  baseURL,
+}, testInfo) => {
   // Two enrolments and three sign-ins: slower than most when the machine is busy.
   test.setTimeout(60_000);
   const desk = await createDesk();
@@ -103,7 +112,9 @@ test("a team that requires two-factor sends an admin or editor without it to the
   await page.getByRole("button", { name: "I have saved them" }).click();
   await page.goto("/team");
   await page.getByLabel("Require two-factor for admins and editors").check();
-  await expect(page.getByTestId("two-factor-coverage")).toContainText(`1 of 2 admins and editors have two-factor on. Not yet: ${desk.editor.name}.`);
+  await expect(page.getByTestId("two-factor-coverage")).toContainText(
+    `1 of 2 admins and editors have two-factor on. Not yet: ${desk.editor.name}.`,
+  );
   await expect(page.getByLabel("Require two-factor for admins and editors")).toBeChecked();
 
   const editor = await (await browser.newContext({ baseURL })).newPage();
@@ -112,7 +123,8 @@ test("a team that requires two-factor sends an admin or editor without it to the
   await expect(editor).toHaveURL(/\/account\?two-factor=required$/);
   await expect(editor.getByTestId("two-factor-required")).toContainText("Your team requires two-factor authentication");
   await editor.screenshot({ path: testInfo.outputPath("two-factor-required.png"), fullPage: true });
-  const write = () => editor.request.put(`/api/v1/articles/${desk.article.id}/double-review`, { data: { required: true }, headers: { Origin: baseURL! } });
+  const write = () =>
+    editor.request.put(`/api/v1/articles/${desk.article.id}/double-review`, { data: { required: true }, headers: { Origin: baseURL! } });
   const refused = await write();
   expect(refused.status()).toBe(403);
   expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("Turn it on under Account → Two-factor");

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, testDb } from "@/e2e/fixtures/factories";
 import { outcomeOf } from "@/e2e/fixtures/errors";
 import { db } from "@/lib/db";
-import { checkSession, endMySession, endOtherSessions, endSession, listMySessions, SESSION_IDLE_SECONDS, startSession } from "@/lib/sessions/sessions";
+import {
+  checkSession,
+  endMySession,
+  endOtherSessions,
+  endSession,
+  listMySessions,
+  SESSION_IDLE_SECONDS,
+  startSession,
+} from "@/lib/sessions/sessions";
 import { resetPassword, updateMember } from "@/lib/teams/members";
 
 let desk: Awaited<ReturnType<typeof createDesk>>;
@@ -88,13 +96,20 @@ describe("server-side sessions", () => {
   });
 
   it("an admin cannot reset their own password here (it would skip the current-password check)", async () => {
-    expect(await outcomeOf(resetPassword({ teamId: desk.team.id, userId: desk.admin.id, memberId: await memberId(desk.admin.id) }))).toBe("unprocessable");
+    expect(await outcomeOf(resetPassword({ teamId: desk.team.id, userId: desk.admin.id, memberId: await memberId(desk.admin.id) }))).toBe(
+      "unprocessable",
+    );
   });
 
   it("are listed for their owner, this one marked, and ended one by one or all but this one", async () => {
     const owner = desk.admin;
     const mine = await startSession({ userId: owner.id, userAgent: FIREFOX, ip: "198.51.100.1" });
-    const phone = await startSession({ userId: owner.id, userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1", ip: "198.51.100.2" });
+    const phone = await startSession({
+      userId: owner.id,
+      userAgent:
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+      ip: "198.51.100.2",
+    });
     const laptop = await startSession({ userId: owner.id, userAgent: FIREFOX, ip: "198.51.100.3" });
     const listed = await listMySessions({ userId: owner.id, currentId: mine.id });
     expect(listed.map((s) => s.id).sort()).toEqual([mine.id, phone.id, laptop.id].sort());

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { TWO_FACTOR_ROLES } from "@/lib/access/roles";
+import { db, type DbClient } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { deviceLabel } from "@/lib/sessions/device";
 
@@ -15,8 +15,6 @@ const MAX_USER_AGENT = 512;
  * tokens), so neither a database dump nor a leaked NEXTAUTH_SECRET alone yields a live session.
  */
 const hashSessionSecret = (secret: string) => createHash("sha256").update(secret, "utf8").digest("hex");
-
-type Client = Prisma.TransactionClient | typeof db;
 
 /** Ended sessions are kept this long (for "where was I signed in"), then deleted at the next sign-in. */
 const KEEP_ENDED_MS = 30 * 86_400_000;
@@ -81,7 +79,7 @@ export async function checkSession(secret: string, now = new Date()): Promise<Li
     SELECT s."id", s."userId", s."lastSeenAt", s."expiresAt", s."revokedAt", u."disabled",
       (u."totpEnabledAt" IS NULL AND EXISTS (
         SELECT 1 FROM "Membership" m JOIN "Team" t ON t."id" = m."teamId"
-        WHERE m."userId" = u."id" AND t."requireTwoFactor" AND m."role" IN ('admin', 'editor')
+        WHERE m."userId" = u."id" AND t."requireTwoFactor" AND m."role"::text = ANY(${[...TWO_FACTOR_ROLES]}::text[])
       )) AS "mustEnrolTwoFactor"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."secretHash" = ${hashSessionSecret(secret)}`;
@@ -107,7 +105,7 @@ export async function endSession(secret: string, now = new Date()): Promise<void
  * Takes a transaction client so it commits with the change that calls for it. Output: how many ended.
  */
 export async function endUserSessions(
-  client: Client,
+  client: DbClient,
   { userId, exceptId, now = new Date() }: { userId: string; exceptId?: string; now?: Date },
 ): Promise<number> {
   const { count } = await client.session.updateMany({
@@ -121,7 +119,15 @@ export async function endUserSessions(
 export type SessionDTO = { id: string; device: string; ip: string; createdAt: string; lastSeenAt: string; current: boolean };
 
 /** The user's live sessions: `currentId` first (marked `current`), then most recently used first. */
-export async function listMySessions({ userId, currentId, now = new Date() }: { userId: string; currentId?: string; now?: Date }): Promise<SessionDTO[]> {
+export async function listMySessions({
+  userId,
+  currentId,
+  now = new Date(),
+}: {
+  userId: string;
+  currentId?: string;
+  now?: Date;
+}): Promise<SessionDTO[]> {
   const rows = await db.session.findMany({
     where: { userId, revokedAt: null, expiresAt: { gt: now } },
     orderBy: { lastSeenAt: "desc" },
@@ -141,9 +147,18 @@ export async function listMySessions({ userId, currentId, now = new Date() }: { 
 }
 
 /** Ends one of the user's own sessions by its public id; someone else's (or an unknown id) is a 404. */
-export async function endMySession({ userId, sessionId, now = new Date() }: { userId: string; sessionId: string; now?: Date }): Promise<void> {
+export async function endMySession({
+  userId,
+  sessionId,
+  now = new Date(),
+}: {
+  userId: string;
+  sessionId: string;
+  now?: Date;
+}): Promise<void> {
   const { count } = await db.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: now } });
-  if (count === 0 && !(await db.session.findFirst({ where: { id: sessionId, userId }, select: { id: true } }))) throw notFound("That session");
+  if (count === 0 && !(await db.session.findFirst({ where: { id: sessionId, userId }, select: { id: true } })))
+    throw notFound("That session");
 }
 
 /** "Sign out everywhere else": ends every live session of the user but `keepSessionId`. Output: how many ended. */

@@ -1,3 +1,5 @@
+import { TWO_FACTOR_ROLES } from "@/lib/access/roles";
+import { membershipOf } from "@/lib/access/scope";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, notFound } from "@/lib/http/errors";
@@ -16,9 +18,9 @@ export type TwoFactorStatus = {
   requiredByTeam: boolean;
 };
 
+/** Memberships that oblige the user to have two-factor: a covered role in a team that requires it. */
 const requiringMembership = (userId: string): Prisma.MembershipWhereInput => ({
-  userId,
-  role: { in: ["admin", "editor"] },
+  ...membershipOf(userId, TWO_FACTOR_ROLES),
   team: { requireTwoFactor: true },
 });
 
@@ -50,7 +52,10 @@ export async function beginTwoFactorEnrolment({ userId }: { userId: string }): P
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
   if (!user) throw notFound("Your account");
   const secret = newTotpSecret();
-  const { count } = await db.user.updateMany({ where: { id: userId, totpEnabledAt: null }, data: { totpSecret: sealTotpSecret(secret, userId), totpLastStep: null } });
+  const { count } = await db.user.updateMany({
+    where: { id: userId, totpEnabledAt: null },
+    data: { totpSecret: sealTotpSecret(secret, userId), totpLastStep: null },
+  });
   if (count === 0) throw new AppError("conflict", "Two-factor authentication is already on. Turn it off first to set up another app.");
   const uri = totpUri(user.email, secret);
   return { secret, uri, qr: qrPath(uri) };
@@ -119,7 +124,15 @@ export async function replaceRecoveryCodes({ userId }: { userId: string }): Prom
  * sessions. The caller has checked the person's password. Throws AppError forbidden when one
  * of their teams requires two-factor of them.
  */
-export async function disableTwoFactor({ userId, keepSessionId, now = new Date() }: { userId: string; keepSessionId?: string; now?: Date }): Promise<void> {
+export async function disableTwoFactor({
+  userId,
+  keepSessionId,
+  now = new Date(),
+}: {
+  userId: string;
+  keepSessionId?: string;
+  now?: Date;
+}): Promise<void> {
   await db.$transaction(async (tx) => {
     if ((await tx.membership.count({ where: requiringMembership(userId) })) > 0) {
       throw new AppError("forbidden", "Your team requires two-factor authentication for admins and editors, so it cannot be turned off.");

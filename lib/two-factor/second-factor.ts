@@ -24,7 +24,9 @@ export async function checkSecondFactor(userId: string, code: string | undefined
   if (looksLikeTotpCode(code)) {
     const secret = openTotpSecret(user.totpSecret, userId);
     if (secret === null) {
-      console.error(`[two-factor] cannot open the TOTP secret of user ${userId}: was NEXTAUTH_SECRET changed? A recovery code still works.`);
+      console.error(
+        `[two-factor] cannot open the TOTP secret of user ${userId}: was NEXTAUTH_SECRET changed? A recovery code still works.`,
+      );
       return "invalid";
     }
     const step = await matchTotp(secret, code, { afterTimeStep: user.totpLastStep, now });

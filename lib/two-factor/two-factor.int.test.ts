@@ -5,7 +5,13 @@ import { outcomeOf } from "@/e2e/fixtures/errors";
 import { db } from "@/lib/db";
 import { checkSession, startSession } from "@/lib/sessions/sessions";
 import { getTeamTwoFactor, setTeamTwoFactor } from "@/lib/teams/two-factor-policy";
-import { beginTwoFactorEnrolment, confirmTwoFactorEnrolment, disableTwoFactor, replaceRecoveryCodes, twoFactorStatus } from "@/lib/two-factor/enrolment";
+import {
+  beginTwoFactorEnrolment,
+  confirmTwoFactorEnrolment,
+  disableTwoFactor,
+  replaceRecoveryCodes,
+  twoFactorStatus,
+} from "@/lib/two-factor/enrolment";
 import { checkSecondFactor } from "@/lib/two-factor/second-factor";
 import { changeOwnPassword } from "@/lib/users/change-password";
 import { verifyCredentials } from "@/lib/users/sign-in";
@@ -45,7 +51,12 @@ describe("two-factor enrolment", () => {
     const other = await startSession({ userId: user.id, userAgent: "", ip: "1" });
     const mine = await startSession({ userId: user.id, userAgent: "", ip: "2" });
     const now = new Date();
-    const { recoveryCodes } = await confirmTwoFactorEnrolment({ userId: user.id, code: await codeAt(secret, now), keepSessionId: mine.id, now });
+    const { recoveryCodes } = await confirmTwoFactorEnrolment({
+      userId: user.id,
+      code: await codeAt(secret, now),
+      keepSessionId: mine.id,
+      now,
+    });
     expect(recoveryCodes).toHaveLength(10);
     const stored = await testDb().recoveryCode.findMany({ where: { userId: user.id } });
     expect(stored).toHaveLength(10);
@@ -140,11 +151,19 @@ describe("changing my own password", () => {
     const other = await startSession({ userId: me.id, userAgent: "", ip: "1" });
     const mine = await startSession({ userId: me.id, userAgent: "", ip: "2" });
     const input = { currentPassword: "not my password", newPassword: "a much longer new passphrase" };
-    expect(await outcomeOf(changeOwnPassword({ userId: me.id, teamId: me.teamId, keepSessionId: mine.id, ip: "192.0.2.9", input }))).toBe("unprocessable");
+    expect(await outcomeOf(changeOwnPassword({ userId: me.id, teamId: me.teamId, keepSessionId: mine.id, ip: "192.0.2.9", input }))).toBe(
+      "unprocessable",
+    );
     expect(await testDb().loginAttempt.count({ where: { email: me.email, ip: "192.0.2.9", success: false } })).toBe(1);
     expect(await checkSession(other.secret)).not.toBeNull();
 
-    const done = await changeOwnPassword({ userId: me.id, teamId: me.teamId, keepSessionId: mine.id, ip: "192.0.2.9", input: { ...input, currentPassword: me.password } });
+    const done = await changeOwnPassword({
+      userId: me.id,
+      teamId: me.teamId,
+      keepSessionId: mine.id,
+      ip: "192.0.2.9",
+      input: { ...input, currentPassword: me.password },
+    });
     expect(done.endedSessions).toBe(1);
     expect(await checkSession(other.secret)).toBeNull();
     expect(await checkSession(mine.secret)).not.toBeNull();
@@ -157,7 +176,9 @@ describe("changing my own password", () => {
   it("stops checking while the account is locked", async () => {
     const desk = await createDesk();
     const me = desk.editor;
-    await testDb().loginAttempt.createMany({ data: Array.from({ length: 10 }, () => ({ email: me.email, ip: "192.0.2.10", success: false })) });
+    await testDb().loginAttempt.createMany({
+      data: Array.from({ length: 10 }, () => ({ email: me.email, ip: "192.0.2.10", success: false })),
+    });
     const input = { currentPassword: me.password, newPassword: "a much longer new passphrase" };
     expect(await outcomeOf(changeOwnPassword({ userId: me.id, teamId: me.teamId, ip: "192.0.2.11", input }))).toBe("too_many_requests");
     expect(await verifyCredentials(me.email, me.password)).toMatchObject({ id: me.id });

@@ -30,7 +30,15 @@ export async function changeOwnPassword({
   return db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     const endedSessions = await endUserSessions(tx, { userId, exceptId: keepSessionId });
-    if (teamId) await recordAudit(tx, { actorId: userId, teamId, entity: "account", entityId: userId, action: "account.password-changed", after: { endedSessions } });
+    if (teamId)
+      await recordAudit(tx, {
+        actorId: userId,
+        teamId,
+        entity: "account",
+        entityId: userId,
+        action: "account.password-changed",
+        after: { endedSessions },
+      });
     return { endedSessions };
   });
 }

@@ -8,15 +8,24 @@ import { ZId } from "@/lib/validation/ids";
 export const MIN_PASSWORD_LENGTH = 12;
 export const ZNewPassword = z
   .string({ message: "Enter a new password." })
-  .refine((p) => [...p].length >= MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters; a few words together make a good one.`)
+  .refine(
+    (p) => [...p].length >= MIN_PASSWORD_LENGTH,
+    `Use at least ${MIN_PASSWORD_LENGTH} characters; a few words together make a good one.`,
+  )
   .refine((p) => p.length <= 1024, "That password is too long (at most 1,024 characters).")
   .refine((p) => p.trim().length > 0, "A password cannot be only spaces.");
 
-const currentPassword = z.string({ message: "Enter your current password." }).min(1, "Enter your current password.").max(1024, "That password is too long.");
+const currentPassword = z
+  .string({ message: "Enter your current password." })
+  .min(1, "Enter your current password.")
+  .max(1024, "That password is too long.");
 
 export const ZChangePassword = z
   .object({ currentPassword, newPassword: ZNewPassword })
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a password different from your current one." });
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from your current one.",
+  });
 export type TChangePassword = z.infer<typeof ZChangePassword>;
 
 /** The six digits from the authenticator app, spaces allowed ("123 456"). */
