@@ -20,12 +20,10 @@ const currentPassword = z
   .min(1, "Enter your current password.")
   .max(1024, "That password is too long.");
 
-export const ZChangePassword = z
-  .object({ currentPassword, newPassword: ZNewPassword })
-  .refine((v) => v.newPassword !== v.currentPassword, {
-    path: ["newPassword"],
-    message: "Choose a password different from your current one.",
-  });
+export const ZChangePassword = z.object({ currentPassword, newPassword: ZNewPassword }).refine((v) => v.newPassword !== v.currentPassword, {
+  path: ["newPassword"],
+  message: "Choose a password different from your current one.",
+});
 export type TChangePassword = z.infer<typeof ZChangePassword>;
 
 /** The six digits from the authenticator app, spaces allowed ("123 456"). */
