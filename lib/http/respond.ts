@@ -11,13 +11,31 @@ export function errorResponse(err: unknown, headers?: HeadersInit): NextResponse
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
+/**
+ * `Cache-Control: no-store` unless the route chose its own (the public OpenAPI document, event
+ * streams): API answers are one person's data, and some carry a secret shown only once (a new
+ * token, a generated password). Input and output: the route's response (a copy when its
+ * headers cannot be changed, as on Response.redirect()).
+ */
+export function noStoreByDefault(response: Response): Response {
+  if (response.headers.has("cache-control")) return response;
+  try {
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  } catch {
+    const headers = new Headers(response.headers);
+    headers.set("Cache-Control", "no-store");
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
 /** Every /api route goes through this so failures answer `{ error: { code, message } }`. */
 export function apiRoute<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
-      return await handler(request, context);
+      return noStoreByDefault(await handler(request, context));
     } catch (err) {
-      return errorResponse(err);
+      return noStoreByDefault(errorResponse(err));
     }
   };
 }

@@ -1,7 +1,7 @@
 import { NextRequest, NextResponse } from "next/server";
 import { AppError, notFound } from "@/lib/http/errors";
 import { clientIp } from "@/lib/http/client-ip";
-import { errorResponse } from "@/lib/http/respond";
+import { errorResponse, noStoreByDefault } from "@/lib/http/respond";
 import { releaseLoginAttempt, reserveLoginAttempt } from "@/lib/users/login-attempts";
 import { runWithReservedSignIn, type ReservedSignIn } from "@/lib/users/reserved-sign-in";
 import { readSignInForm } from "@/lib/users/sign-in-form";
@@ -37,7 +37,7 @@ export async function handleAuthPost(request: Request, segments: readonly string
       signinUrl.searchParams.set("error", "TooManyAttempts");
       return NextResponse.json(
         { url: signinUrl.toString(), error: { code: "too_many_requests", message: reservation.message } },
-        { status: 429, headers: { "Retry-After": String(reservation.retryAfterSeconds) } },
+        { status: 429, headers: { "Retry-After": String(reservation.retryAfterSeconds), "Cache-Control": "no-store" } },
       );
     }
     const signIn: ReservedSignIn = { attemptId: reservation.attemptId, email, password, checked: false };
@@ -47,11 +47,12 @@ export async function handleAuthPost(request: Request, segments: readonly string
       body: new URLSearchParams(fields).toString(),
     });
     try {
-      return await runWithReservedSignIn(signIn, () => nextAuth(forwarded));
+      // The answer sets the session cookie: no cache keeps it.
+      return noStoreByDefault(await runWithReservedSignIn(signIn, () => nextAuth(forwarded)));
     } finally {
       if (!signIn.checked) await releaseLoginAttempt(signIn.attemptId);
     }
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, { "Cache-Control": "no-store" });
   }
 }
