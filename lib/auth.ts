@@ -12,6 +12,7 @@ import { enforceRateLimit } from "@/lib/api/rate-limit";
 import { API_METHOD_HEADER, API_TEAM_HEADER, bearerSecret } from "@/lib/http/api-request";
 import { markLoginSucceeded } from "@/lib/users/login-attempts";
 import { reservedSignIn } from "@/lib/users/reserved-sign-in";
+import { sessionCookieOptions } from "@/lib/users/session-cookie";
 import { loadSessionUser, type SessionUser } from "@/lib/users/session-user";
 import { verifyCredentials } from "@/lib/users/sign-in";
 import { ZSwitchTeam } from "@/lib/validation/team";
@@ -20,6 +21,7 @@ export type { SessionUser };
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  cookies: sessionCookieOptions(config.publicUrl),
   pages: { signIn: "/signin", error: "/signin" },
   logger: {
     // A disabled account ending its session is expected, not worth a stack trace.
