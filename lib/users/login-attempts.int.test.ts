@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { testDb, unique } from "@/e2e/fixtures/factories";
 import { db } from "@/lib/db";
+import type { AppError } from "@/lib/http/errors";
 import { checkLoginLock, markLoginSucceeded, recordLoginAttempt, releaseLoginAttempt, reserveLoginAttempt } from "@/lib/users/login-attempts";
 
 afterAll(async () => {
@@ -49,6 +50,18 @@ describe("sign-in limits counted in PostgreSQL", () => {
     expect(refused).toHaveLength(30);
     expect(refused[0]).toMatchObject({ message: "Too many failed sign-in attempts. Try again in 15 minutes." });
     // Each granted attempt is already a failure on record; the refused ones left nothing.
+    expect(await testDb().loginAttempt.count({ where: { email } })).toBe(10);
+  });
+
+  it("makes a flood on one account wait its turn in memory, refusing what does not fit, with 429", async () => {
+    const email = `${unique("flood")}@test.factdesk.test`;
+    const results = await Promise.allSettled(Array.from({ length: 150 }, () => reserveLoginAttempt({ email, ip: unique("ip") })));
+    const granted = results.filter((r) => r.status === "fulfilled" && !r.value.locked);
+    const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason as AppError);
+    expect(granted).toHaveLength(10);
+    // One runs, 100 wait their turn, the other 49 are turned away at once.
+    expect(refused).toHaveLength(49);
+    expect(refused[0]).toMatchObject({ status: 429, message: "Too many sign-in attempts at once. Try again in a moment." });
     expect(await testDb().loginAttempt.count({ where: { email } })).toBe(10);
   });
 

@@ -1,6 +1,8 @@
+import AsyncLock from "async-lock";
 import { db } from "@/lib/db";
 import { config } from "@/lib/config";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/http/errors";
 
 export type LoginLock = { locked: false } | { locked: true; retryAfterSeconds: number; message: string };
 
@@ -13,6 +15,14 @@ type AttemptReader = Pick<Prisma.TransactionClient, "loginAttempt">;
 // so an account and an address can never share a lock.
 const ACCOUNT_LOCK = 1;
 const ADDRESS_LOCK = 2;
+
+// Reservations on one account or address take turns in PostgreSQL; in this process they first
+// take turns here, in memory, so a flood on one key holds one database connection rather than
+// one per request while it waits (the pool has DATABASE_POOL_SIZE). Past 100 waiting on a key,
+// or 10 s of waiting, further attempts are refused.
+const turns = new AsyncLock({ maxPending: 100, timeout: 10_000 });
+const busy = () =>
+  new AppError("too_many_requests", "Too many sign-in attempts at once. Try again in a moment.", undefined, { "Retry-After": "5" });
 
 /**
  * Failed sign-ins are counted in PostgreSQL, per account and per client address, over a
@@ -35,9 +45,23 @@ export async function checkLoginLock(email: string, ip: string, now = new Date()
  * releaseLoginAttempt takes back one whose password was never checked.
  * Input: the normalised email, the client address, the time it is now.
  * Output: the attempt's id, or the lock (message "Too many failed sign-in attempts. Try again
- * in N minutes." and Retry-After seconds). Throws only database errors.
+ * in N minutes." and Retry-After seconds). Throws AppError too_many_requests (429) when too
+ * many attempts on the same account or address are already waiting their turn here, and
+ * database errors.
  */
 export async function reserveLoginAttempt({ email, ip, now = new Date() }: { email: string; ip: string; now?: Date }): Promise<LoginReservation> {
+  let started = false;
+  try {
+    return await turns.acquire([`account:${email}`, `address:${ip}`], () => {
+      started = true;
+      return reserveNow(email, ip, now);
+    });
+  } catch (err) {
+    throw started ? err : busy();
+  }
+}
+
+async function reserveNow(email: string, ip: string, now: Date): Promise<LoginReservation> {
   return db.$transaction(async (tx) => {
     // Always the account first, then the address: two reservations never wait on each other in a cycle.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ACCOUNT_LOCK}::int, hashtext(${email}))`;
