@@ -85,3 +85,15 @@ test("40 parallel guesses: no more than the 10 allowed are checked, and the righ
   expect(right.status).toBe(429);
   expect(client.hasSession()).toBe(false);
 });
+
+test("a sign-in that never reached the password check (a stale CSRF token) is not counted against the account", async ({ baseURL }) => {
+  const desk = await createDesk();
+  const client = new RawClient(baseURL!, randomLoopback());
+  const stale = (csrfToken: string) => new URLSearchParams({ email: desk.reviewer.email, password: "wrong-password", csrfToken: `${csrfToken}x`, json: "true" }).toString();
+  for (let attempt = 1; attempt <= 12; attempt++) {
+    const response = await client.signIn([], { body: stale });
+    expect(response.json<{ url: string }>().url, `attempt ${attempt}`).toContain("csrf=true");
+  }
+  expect((await client.signIn(desk.reviewer)).status).toBe(200);
+  expect(client.hasSession()).toBe(true);
+});
