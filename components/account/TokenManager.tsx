@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { Fragment, useState, type FormEvent } from "react";
 import type { ApiTokenDto } from "@/lib/api-tokens/dto";
 import type { TokenExpiry } from "@/lib/validation/api-tokens";
-import { createTokenAction, revokeTokenAction } from "@/app/(desk)/account/tokens/actions";
+import { createTokenAction, revokeTokenAction } from "@/lib/actions/tokens";
 import { formatDate } from "@/components/articles/format";
 import { NewTokenSecret } from "@/components/account/NewTokenSecret";
 import { EXPIRY_OPTIONS, SCOPE_LABEL } from "@/components/account/token-format";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { setArticleDoubleReviewAction } from "@/app/(desk)/articles/[id]/actions";
+import { setArticleDoubleReviewAction } from "@/lib/actions/articles";
 import { useAction } from "@/components/claims/useAction";
 import { FormError } from "@/components/ui/FormError";
 

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { describeRange, trimRange } from "@/lib/anchoring/selectors";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
-import { createClaimAction, getClaimAction, listClaimsAction, listSuggestionsAction } from "@/app/(desk)/articles/[id]/actions";
+import { createClaimAction } from "@/lib/actions/claims";
+import { readApi } from "@/components/ui/read-api";
 import { useSuggestions } from "@/components/claims/useSuggestions";
 import type { SuggestionDTO } from "@/lib/claims/suggested";
 import { SuggestionCard } from "@/components/claims/SuggestionCard";
@@ -32,6 +33,8 @@ import { textSelectionIn } from "@/components/claims/anchor-preview";
 
 const NO_SUGGESTIONS: SuggestionDTO[] = [];
 const toSummary = (claim: ClaimDTO): ClaimSummary => ({ ...claim, anchorStatus: claim.anchor.status });
+const claimUrl = (id: string) => `/api/v1/claims/${encodeURIComponent(id)}`;
+const readClaim = (id: string) => readApi(claimUrl(id), (d: { claim: ClaimDetailDTO }) => d.claim);
 
 type Props = {
   articleId: string;
@@ -74,6 +77,7 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
   const bodyRef = useRef<HTMLDivElement>(null);
   const refs: PanelRefs = { status: useRef(null), verdict: useRef(null), comment: useRef(null), evidence: useRef(null) };
   const { run, error, pending } = useAction();
+  const articleUrl = `/api/v1/articles/${encodeURIComponent(articleId)}`;
 
   // Marks the moment the page can respond to the reader (used by bench/highlights.ts).
   useEffect(() => {
@@ -95,7 +99,7 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
     setOverlap(null);
     setCursorId(id);
     openId.current = id;
-    const loaded = await run(() => getClaimAction(id));
+    const loaded = await run(() => readClaim(id));
     if (loaded) {
       applyLoaded(loaded);
       if (scroll) scrollToClaim(id);
@@ -105,9 +109,9 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
   const refresh = useCallback(async (options?: { reloadOnly?: boolean }) => {
     const current = openId.current;
     const [list, open, suggested] = await Promise.all([
-      run(() => listClaimsAction(articleId)),
-      current ? run(() => getClaimAction(current)) : Promise.resolve(null),
-      run(() => listSuggestionsAction(articleId)),
+      run(() => readApi(`${articleUrl}/claims?view=summary`, (d: { claims: ClaimSummary[] }) => d.claims)),
+      current ? run(() => readClaim(current)) : Promise.resolve(null),
+      run(() => readApi(`${articleUrl}/suggestions`, (d: { suggestions: SuggestionDTO[] }) => d.suggestions)),
     ]);
     if (list) setClaims(list);
     if (suggested) suggestions.setList(suggested);
@@ -116,7 +120,7 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
     setSaved("Saved");
     window.setTimeout(() => setSaved(null), 2000);
     return list !== null;
-  }, [articleId, run, applyLoaded]);
+  }, [articleUrl, run, applyLoaded]);
 
   useEffect(() => {
     if (initialOpenId) void openClaim(initialOpenId);

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
-import { assignReviewersAction } from "@/app/(desk)/articles/[id]/actions";
+import { assignReviewersAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";

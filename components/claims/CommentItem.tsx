@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { CommentDTO } from "@/lib/claims/comments";
-import { deleteCommentAction, editCommentAction, restoreCommentAction } from "@/app/(desk)/articles/[id]/actions";
+import { deleteCommentAction, editCommentAction, restoreCommentAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
 import { buttonClass, inputClass, linkButtonClass } from "@/components/ui/styles";

@@ -3,7 +3,7 @@
 import { forwardRef, useState, type FormEvent } from "react";
 import type { CommentDTO } from "@/lib/claims/comments";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
-import { addCommentAction } from "@/app/(desk)/articles/[id]/actions";
+import { addCommentAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";

@@ -1,12 +1,15 @@
 "use client";
 
+import { withCheckedInput } from "@/lib/validation/parse";
+import { ZSubmitReview } from "@/lib/validation/team";
 import { useState, type FormEvent } from "react";
 import { VERDICTS } from "@/lib/claims/verdicts";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
-import { setClaimDoubleReviewAction, submitReviewAction } from "@/app/(desk)/articles/[id]/actions";
+import { setClaimDoubleReviewAction, submitReviewAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
+import { reviewSubmissionRefusal } from "@/lib/claims/workflow";
 
 type Props = { claim: ClaimDetailDTO; canEdit: boolean; isEditor: boolean; meId: string; onChanged: () => void };
 
@@ -19,10 +22,11 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
   const { run, pending, error } = useAction();
   const toggle = useAction();
   const complete = review.submitted >= review.needed;
+  const maySubmit = reviewSubmissionRefusal({ actor: { canWrite: canEdit, canSignOff: isEditor }, status: claim.status, doubleReview: review }) === null;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (await run(() => submitReviewAction({ claimId: claim.id, verdict, explanation }))) onChanged();
+    if (await run(() => withCheckedInput(ZSubmitReview, { claimId: claim.id, verdict, explanation }, submitReviewAction))) onChanged();
   }
 
   async function setRequired(required: boolean) {
@@ -60,7 +64,7 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
           {claim.status === "disputed" ? "The reviewers disagree: an editor settles the verdict below." : "The reviewers agree."}
         </p>
       )}
-      {canEdit && !complete && claim.status !== "verified" && (
+      {maySubmit && (
         <form onSubmit={onSubmit} className="mt-2 space-y-2" aria-label="Submit my verdict">
           <select aria-label="My verdict" className={inputClass} value={verdict} onChange={(e) => setVerdict(e.target.value)}>
             <option value="" disabled>Choose your verdict…</option>

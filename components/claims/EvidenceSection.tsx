@@ -1,8 +1,10 @@
 "use client";
 
+import { withCheckedInput } from "@/lib/validation/parse";
+import { ZAddEvidence } from "@/lib/validation/claims";
 import { forwardRef, useState, type FormEvent } from "react";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
-import { addEvidenceAction } from "@/app/(desk)/articles/[id]/actions";
+import { addEvidenceAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, quietButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
@@ -26,7 +28,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const done = await run(() => addEvidenceAction({ claimId: claim.id, ...form }));
+    const done = await run(() => withCheckedInput(ZAddEvidence, { claimId: claim.id, ...form }, addEvidenceAction));
     if (done) {
       setForm({ url: "", title: "", excerpt: "", stance: "supports", sourceType: "primary", retrievedAt: today() });
       setOpen(false);

@@ -1,8 +1,10 @@
 "use client";
 
+import { withCheckedInput } from "@/lib/validation/parse";
+import { ZSetNumeric } from "@/lib/validation/claims";
 import { useState, type FormEvent } from "react";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
-import { setNumericAction } from "@/app/(desk)/articles/[id]/actions";
+import { setNumericAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
@@ -29,7 +31,7 @@ export function NumericSection({ claim, canEdit, onChanged }: { claim: ClaimDeta
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const cleaned = Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim() !== ""));
-    const done = await run(() => setNumericAction({ claimId: claim.id, version: claim.version, numeric: { ...cleaned, approximate: numeric?.approximate ?? false } }));
+    const done = await run(() => withCheckedInput(ZSetNumeric, { claimId: claim.id, version: claim.version, numeric: { ...cleaned, approximate: numeric?.approximate ?? false } }, setNumericAction));
     if (done) {
       setEditing(false);
       onChanged();

@@ -4,7 +4,8 @@ import { useEffect, useState, type RefObject } from "react";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import type { AnchorAction, AnchorReviewDTO } from "@/lib/claims/anchor";
 import type { TextRange } from "@/lib/anchoring/selectors";
-import { anchorReviewAction, resolveAnchorAction } from "@/app/(desk)/articles/[id]/actions";
+import { resolveAnchorAction } from "@/lib/actions/claims";
+import { readApi } from "@/components/ui/read-api";
 import { clearPreview, PREVIEW_HIGHLIGHT, showPreview } from "@/components/claims/anchor-preview";
 import { useAction } from "@/components/claims/useAction";
 import { FormError } from "@/components/ui/FormError";
@@ -31,7 +32,7 @@ export function ReanchorSection({ claim, canEdit, body, readSelection, bodyRef, 
 
   useEffect(() => {
     let current = true;
-    void anchorReviewAction(claim.id).then((result) => current && result.ok && setReview(result.data));
+    void readApi(`/api/v1/claims/${encodeURIComponent(claim.id)}/anchor`, (d: { review: AnchorReviewDTO }) => d.review).then((result) => current && result.ok && setReview(result.data), () => {});
     return () => {
       current = false;
       clearPreview();

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import type { CheckedBeforeDTO } from "@/lib/claims/checked-before";
 import type { SuggestionDTO } from "@/lib/claims/suggested";
 import type { NumericClaim } from "@/lib/suggestions";
-import { suggestionInfoAction } from "@/app/(desk)/articles/[id]/actions";
+import { readApi } from "@/components/ui/read-api";
 import { CheckedBefore } from "@/components/claims/CheckedBefore";
 import { buttonClass, quietButtonClass, sectionTitleClass } from "@/components/ui/styles";
 
@@ -15,7 +15,8 @@ export function SuggestionCard({ suggestion, canEdit, pending, onAccept, onDismi
   const [info, setInfo] = useState<{ numeric: NumericClaim | null; checkedBefore: CheckedBeforeDTO[] } | null>(null);
   useEffect(() => {
     let live = true;
-    void suggestionInfoAction(suggestion.id).then((result) => live && result.ok && setInfo(result.data));
+    type Info = { numeric: NumericClaim | null; checkedBefore: CheckedBeforeDTO[] };
+    void readApi(`/api/v1/suggestions/${encodeURIComponent(suggestion.id)}`, (d: Info) => d).then((result) => live && result.ok && setInfo(result.data), () => {});
     return () => {
       live = false;
     };

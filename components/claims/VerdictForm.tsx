@@ -1,14 +1,17 @@
 "use client";
 
+import { withCheckedInput } from "@/lib/validation/parse";
+import { ZSetVerdict } from "@/lib/validation/claims";
 import { forwardRef, useState, type FormEvent } from "react";
 import { VERDICTS } from "@/lib/claims/verdicts";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
-import { setVerdictAction } from "@/app/(desk)/articles/[id]/actions";
+import { setVerdictAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
 import { formatWhen } from "@/components/claims/format";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
+import { verdictLock } from "@/lib/claims/workflow";
 
 type Props = { claim: ClaimDetailDTO; canEdit: boolean; onChanged: (options?: { reloadOnly?: boolean }) => void };
 
@@ -16,11 +19,12 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
   const [verdict, setVerdict] = useState<string>(claim.verdict?.key ?? "");
   const [explanation, setExplanation] = useState(claim.verdict?.explanation ?? "");
   const { run, pending, error, conflict, clearError } = useAction();
-  const locked = claim.status === "verified";
+  // canEdit says whether this user may set the verdict at all (offersVerdictForm); a verified one is locked.
+  const lock = verdictLock(claim.status);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const done = await run(() => setVerdictAction({ claimId: claim.id, verdict, explanation, version: claim.version }));
+    const done = await run(() => withCheckedInput(ZSetVerdict, { claimId: claim.id, verdict, explanation, version: claim.version }, setVerdictAction));
     if (done) onChanged();
   }
 
@@ -41,7 +45,7 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
           <p className="mt-1.5 text-ink"><LinkifiedText text={claim.verdict.explanation} /></p>
         </div>
       )}
-      {canEdit && !locked && (
+      {canEdit && !lock && (
         <form onSubmit={onSubmit} className="space-y-2" aria-label="Set verdict">
           <select ref={ref} aria-label="Verdict" className={inputClass} value={verdict} onChange={(e) => setVerdict(e.target.value)} required>
             <option value="" disabled>Choose a verdict…</option>
@@ -61,7 +65,7 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
           <FormError message={error} onReload={conflict ? () => { clearError(); onChanged({ reloadOnly: true }); } : undefined} />
         </form>
       )}
-      {locked && canEdit && <p className="text-xs text-muted">Verified verdicts change only after an editor reopens the claim.</p>}
+      {lock && canEdit && <p className="text-xs text-muted">{lock.hint}</p>}
     </div>
   );
 });

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import type { ActionResult } from "@/lib/http/action";
+import type { ActionResult } from "@/lib/http/result";
 
-/** Runs a server action, tracking pending state and a readable error; resolves to the data or null. */
+/** Runs a server action (or a readApi GET), tracking pending state and a readable error; resolves to the data or null. */
 export function useAction() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);

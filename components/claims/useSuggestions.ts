@@ -3,8 +3,8 @@
 import { useState } from "react";
 import type { ClaimDTO } from "@/lib/claims/dto";
 import type { SuggestionDTO } from "@/lib/claims/suggested";
-import type { ActionResult } from "@/lib/http/action";
-import { acceptSuggestionAction, dismissSuggestionAction } from "@/app/(desk)/articles/[id]/actions";
+import type { ActionResult } from "@/lib/http/result";
+import { acceptSuggestionAction, dismissSuggestionAction } from "@/lib/actions/claims";
 
 type Run = <T>(action: () => Promise<ActionResult<T>>) => Promise<T | null>;
 
@@ -24,7 +24,7 @@ export function useSuggestions({ initial, canEdit, run, onAccepted, onStale }: {
   async function accept() {
     if (!open || !canEdit) return;
     const suggestion = open;
-    const created = await run(() => acceptSuggestionAction(suggestion.id));
+    const created = await run(() => acceptSuggestionAction({ id: suggestion.id }));
     setOpen(null);
     drop(suggestion.id);
     if (created) await onAccepted(created);
@@ -34,7 +34,7 @@ export function useSuggestions({ initial, canEdit, run, onAccepted, onStale }: {
   async function dismiss() {
     if (!open || !canEdit) return;
     const suggestion = open;
-    if (await run(() => dismissSuggestionAction(suggestion.id))) {
+    if (await run(() => dismissSuggestionAction({ id: suggestion.id }))) {
       setOpen(null);
       drop(suggestion.id);
     }

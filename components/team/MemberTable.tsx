@@ -1,10 +1,12 @@
 "use client";
 
+import { withCheckedInput } from "@/lib/validation/parse";
+import { ZAddMember, ZUpdateMember } from "@/lib/validation/team";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/http/action";
 import type { MemberDTO } from "@/lib/teams/members";
-import { addMemberAction, resetPasswordAction, updateMemberAction } from "@/app/(desk)/team/actions";
+import { addMemberAction, resetPasswordAction, updateMemberAction } from "@/lib/actions/team";
 import { useAction } from "@/components/claims/useAction";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass } from "@/components/ui/styles";
@@ -28,7 +30,7 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
 
   async function onAdd(event: FormEvent) {
     event.preventDefault();
-    const added = await act(() => addMemberAction(form));
+    const added = await act(() => withCheckedInput(ZAddMember, form, addMemberAction));
     if (added) {
       setForm({ email: "", name: "", role: "reviewer" });
       if (added.password) setSecret({ email: added.member.email, password: added.password });
@@ -63,7 +65,7 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
                 <td className="px-4 py-3">
                   {isAdmin && m.userId !== meId ? (
                     <select aria-label={`Role of ${m.name}`} className={inputClass} value={m.role} disabled={pending}
-                      onChange={(e) => act(() => updateMemberAction({ memberId: m.id, role: e.target.value }))}>
+                      onChange={(e) => act(() => withCheckedInput(ZUpdateMember, { memberId: m.id, role: e.target.value }, updateMemberAction))}>
                       {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
                     </select>
                   ) : m.role}

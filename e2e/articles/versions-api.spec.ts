@@ -4,8 +4,8 @@ import { createDesk, createTeam, createUser } from "../fixtures/factories";
 import { createClaim } from "../../lib/claims/create-claim";
 import { targetFor } from "../../lib/claims/test-helpers";
 
-async function as(playwright: { request: { newContext(o: { baseURL: string }): Promise<APIRequestContext> } }, baseURL: string, user: { email: string; password: string }) {
-  const context = await playwright.request.newContext({ baseURL });
+async function as(playwright: { request: { newContext(o: { baseURL: string; extraHTTPHeaders?: Record<string, string> }): Promise<APIRequestContext> } }, baseURL: string, user: { email: string; password: string }) {
+  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
   expect((await signInByApi(context, user)).status()).toBe(200);
   return context;
 }

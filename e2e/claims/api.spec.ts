@@ -11,8 +11,8 @@ function w3c(body: string, phrase: string) {
   return { target: { selector: [{ type: "TextQuoteSelector", ...quote }, { type: "TextPositionSelector", ...position }] } };
 }
 
-async function as(playwright: { request: { newContext(o: { baseURL: string }): Promise<APIRequestContext> } }, baseURL: string, user: { email: string; password: string }) {
-  const context = await playwright.request.newContext({ baseURL });
+async function as(playwright: { request: { newContext(o: { baseURL: string; extraHTTPHeaders?: Record<string, string> }): Promise<APIRequestContext> } }, baseURL: string, user: { email: string; password: string }) {
+  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
   expect((await signInByApi(context, user)).status()).toBe(200);
   return context;
 }

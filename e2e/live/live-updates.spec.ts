@@ -33,7 +33,7 @@ test("a verdict set through instance A appears live in a browser on instance B",
     await onA.goto(`/articles/${desk.article.id}`);
     await expect(onB.getByTestId("viewers")).toContainText(desk.reviewer.name);
 
-    const api = await playwright.request.newContext({ baseURL });
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
     await signInByApi(api, desk.reviewer);
     const response = await api.put(`/api/v1/claims/${claim.id}/verdict`, {
       data: { verdict: "misleading", explanation: "A share of GDP, not GNP." },
@@ -71,7 +71,7 @@ test("a live connection cut and restored receives what changed while it was away
     await instance.stop();
     await expect(page.getByTestId("live-status")).toContainText("Reconnecting");
 
-    const api = await playwright.request.newContext({ baseURL });
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
     await signInByApi(api, desk.reviewer);
     expect((await api.put(`/api/v1/claims/${claim.id}/status`, { data: { status: "in_review" } })).status()).toBe(200);
     expect((await api.post(`/api/v1/claims/${claim.id}/comments`, { data: { body: "Written while you were away." } })).status()).toBe(201);
@@ -97,7 +97,7 @@ test("My queue shows a new assignment without a reload", async ({ page, playwrig
   await page.goto("/queue");
   await expect(page.getByText("Nothing assigned to you right now.")).toBeVisible();
   await markPage(page);
-  const api = await playwright.request.newContext({ baseURL });
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   await signInByApi(api, desk.editor);
   expect((await api.put(`/api/v1/claims/${claim.id}/assignees`, { data: { reviewerIds: [desk.reviewer2.id], dueAt: "2030-05-01" } })).status()).toBe(200);
   await api.dispose();

@@ -26,7 +26,7 @@ test("npm start seeds once, prints the demo accounts, and keeps all data across 
     const password = /password\s+(\S+)/.exec(printed)?.[1];
     expect(password, printed).toBeTruthy();
 
-    const api = await playwrightRequest.newContext({ baseURL });
+    const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
     expect((await signInByApi(api, { email: EDITOR, password: password! })).status()).toBe(200);
     const { articles } = (await (await api.get("/api/v1/articles")).json()) as { articles: { id: string }[] };
     expect(articles).toHaveLength(1);
@@ -44,7 +44,7 @@ test("npm start seeds once, prints the demo accounts, and keeps all data across 
     const second = startProcess("npx", ["tsx", "scripts/start.ts"], env);
     await waitForHealth(baseURL, 200, second);
     expect(second.output()).not.toContain("password");
-    const again = await playwrightRequest.newContext({ baseURL });
+    const again = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
     expect((await signInByApi(again, { email: EDITOR, password: password! })).status()).toBe(200);
     const claims = (await (await again.get(`/api/v1/articles/${articles[0]!.id}/claims`)).json()) as { claims: { exact: string }[] };
     expect(claims.claims.map((c) => c.exact)).toEqual([article.body.slice(start, start + 80)]);

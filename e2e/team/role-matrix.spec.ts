@@ -20,7 +20,7 @@ test("role matrix: only the allowed roles change anything", async ({ playwright,
   const intruder = await createUser(otherTeam.id, "admin", "intruder");
   const contexts = new Map<Actor, APIRequestContext>();
   for (const actor of ACTORS) {
-    const context = await playwright.request.newContext({ baseURL });
+    const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
     const user = actor === "intruder" ? intruder : actor === "anonymous" ? null : desk[actor];
     if (user) expect((await signInByApi(context, user)).status()).toBe(200);
     contexts.set(actor, context);

@@ -1,7 +1,7 @@
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring/selectors";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { articleScope } from "@/lib/claims/access";
+import { articleScope } from "@/lib/access/scope";
 import { verdictKeyOf, type StatusKey } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 import { creatorFrom, type ClaimOrigin, type ItemOrigin } from "@/lib/annotations/origin";

@@ -1,7 +1,8 @@
 import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requireArticleWrite, SIGN_OFF_ROLES } from "@/lib/claims/access";
+import { requireArticleWrite } from "@/lib/access/require";
+import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { AppError } from "@/lib/http/errors";
 import { extractNumericClaim } from "@/lib/suggestions";
 import { parseInput } from "@/lib/validation/parse";

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { articleScope } from "@/lib/access/scope";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { parseBlocks, type ArticleBlocks } from "@/lib/articles/blocks";
 
@@ -25,7 +26,7 @@ export type ArticleDetail = {
 /** One article, only when the user belongs to its team; otherwise null (shown as 404). */
 export async function getArticle({ id, userId }: { id: string; userId: string }): Promise<ArticleDetail | null> {
   const article = await db.article.findFirst({
-    where: { id, team: { memberships: { some: { userId } } } },
+    where: { id, ...articleScope(userId) },
     select: {
       id: true,
       teamId: true,

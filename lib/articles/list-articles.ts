@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { articleScope } from "@/lib/access/scope";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { emptyStatusCounts } from "@/lib/claims/verdicts";
 
@@ -15,7 +16,7 @@ export type ArticleSummary = {
 
 /** The articles of one team, newest first, with claim counts per status; only for its members. */
 export async function listArticles({ userId, teamId }: { userId: string; teamId: string }): Promise<ArticleSummary[]> {
-  const scope = { teamId, team: { memberships: { some: { userId } } } };
+  const scope = { teamId, ...articleScope(userId) };
   const [rows, groups] = await Promise.all([
     db.article.findMany({
       where: scope,

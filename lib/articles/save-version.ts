@@ -1,8 +1,10 @@
 import { recordArticleAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db, inTransaction, type DbClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requireArticleEditor } from "@/lib/claims/access";
-import { bodyHash as contentHash, refreshSuggestions } from "@/lib/claims/suggested";
+import { requireArticleEditor } from "@/lib/access/require";
+import { SIGN_OFF_ROLES } from "@/lib/access/roles";
+import { articleScope } from "@/lib/access/scope";
+import { bodyHash as contentHash, refreshSuggestions } from "@/lib/articles/stored-suggestions";
 import { AppError } from "@/lib/http/errors";
 import { importArticle } from "@/lib/articles/import";
 import { parseBlocks, plainBlocks } from "@/lib/articles/blocks";
@@ -44,13 +46,22 @@ async function staleVersionError(tx: Prisma.TransactionClient, articleId: string
 
 type LockedArticle = { id: string; teamId: string; title: string; body: string; blocks: unknown; version: number };
 
+const EDITORS_ONLY = "Only an editor can change the article text.";
+
 /**
  * Saves the editor's text as a new, immutable version and moves every claim onto it. All or
  * nothing: the article row is locked, so two saves cannot both build on the same version, and
- * claims never point into a body that was not stored.
+ * claims never point into a body that was not stored. Runs in `client` when it is a
+ * transaction (then the caller's transaction options apply).
+ * Input: the editor, the article, `baseVersion` (the version the edit started from), an
+ * optional title and the text as Markdown. Output: `{ version, saved, ...SaveSummary }` (saved is
+ * false when nothing changed). Throws 404 when the article is not in the user's teams, 403
+ * unless they are an editor or admin there, 409 when `baseVersion` is not the current version
+ * (naming who saved in between), 422 for text that imports as nothing.
  */
-export async function saveArticleVersion({ articleId, userId, baseVersion, title, markdown }: SaveVersionInput): Promise<SaveVersionResult> {
-  await requireArticleEditor(articleId, userId, "Only an editor can change the article text.");
+export async function saveArticleVersion({ articleId, userId, baseVersion, title, markdown }: SaveVersionInput, client: DbClient = db): Promise<SaveVersionResult> {
+  // Fail fast, before the import and the detector: the check is repeated under the lock.
+  await requireArticleEditor(articleId, userId, EDITORS_ONLY, client);
   // The title comes from its own field: a leading "# Heading" the editor wrote is body text.
   const imported = importArticle({ format: "markdown", content: markdown, leadingHeading: "body" });
   const newBody = imported.body;
@@ -58,10 +69,12 @@ export async function saveArticleVersion({ articleId, userId, baseVersion, title
   // The detector is the slow part; run it before taking the lock.
   const suggestions = suggestClaims(newBody);
 
-  return db.$transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
     const [article] = await tx.$queryRaw<LockedArticle[]>`
       SELECT "id", "teamId", "title", "body", "blocks", "version" FROM "Article" WHERE "id" = ${articleId} FOR UPDATE`;
     if (!article) throw new AppError("not_found", "That article no longer exists.");
+    // The role may have changed since the check above (or while the lock was awaited).
+    await requireArticleEditor(articleId, userId, EDITORS_ONLY, tx);
     if (baseVersion > article.version) throw new AppError("conflict", `There is no version ${baseVersion} yet: the current version is ${article.version}. Reload and edit that.`);
     if (article.version !== baseVersion) throw await staleVersionError(tx, articleId, article.version);
 
@@ -94,7 +107,14 @@ export async function saveArticleVersion({ articleId, userId, baseVersion, title
     );
     const summary = summarize(updates);
 
-    await tx.article.update({ where: { id: articleId }, data: { title: nextTitle, body: newBody, blocks, version: number } });
+    const written = await tx.article.updateMany({
+      where: { id: articleId, version: article.version, ...articleScope(userId, SIGN_OFF_ROLES) },
+      data: { title: nextTitle, body: newBody, blocks, version: number },
+    });
+    if (written.count === 0) {
+      await requireArticleEditor(articleId, userId, EDITORS_ONLY, tx);
+      throw new AppError("not_found", "That article no longer exists.");
+    }
     // The article's row goes first, so a reader's live stream learns of the new text before the claims.
     await recordArticleAudit(tx, userId, { id: articleId, teamId: article.teamId }, {
       action: "article.version_saved",

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { articleScope } from "@/lib/claims/access";
+import { articleScope } from "@/lib/access/scope";
 import { notFound } from "@/lib/http/errors";
 
 export type ActivityDTO = {

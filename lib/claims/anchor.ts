@@ -6,10 +6,12 @@ import { checkTarget, describeRange } from "@/lib/anchoring/selectors";
 import { reanchorClaim, type ReanchorCandidate } from "@/lib/anchoring/reanchor";
 import { hasVerdict, sameWords } from "@/lib/articles/reanchor-plan";
 import { recordClaimAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db, inTransaction, type DbClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { claimScope, requireClaimWrite, WRITE_ROLES } from "@/lib/claims/access";
-import { staleClaimError } from "@/lib/claims/conflict";
+import { claimScope } from "@/lib/access/scope";
+import { requireClaimWrite } from "@/lib/access/require";
+import { WRITE_ROLES } from "@/lib/access/roles";
+import { failedClaimWrite } from "@/lib/claims/conflict";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { AppError, notFound } from "@/lib/http/errors";
 import { lockArticleText, type LockedArticleText } from "@/lib/articles/lock-article";
@@ -105,10 +107,15 @@ async function decide(tx: Prisma.TransactionClient, articleId: string, claim: An
   }
 }
 
-/** Applies a person's decision about where a claim belongs, with the claim's optimistic lock. */
-export async function resolveAnchor({ claimId, userId, version, action }: { claimId: string; userId: string; version: number; action: AnchorAction }): Promise<ClaimDTO> {
-  const claim = await requireClaimWrite(claimId, userId);
-  return db.$transaction(async (tx) => {
+/**
+ * Applies a person's decision about where a claim belongs, with the claim's optimistic lock;
+ * runs in `client` when it is a transaction. Output: the claim after the change (ClaimDTO).
+ * Throws 404 when the claim is not in the user's teams, 403 for a viewer, 409 naming who changed
+ * the claim when `version` is stale, and the decision's own 409/422 refusals.
+ */
+export async function resolveAnchor({ claimId, userId, version, action }: { claimId: string; userId: string; version: number; action: AnchorAction }, client: DbClient = db): Promise<ClaimDTO> {
+  return inTransaction(client, async (tx) => {
+    const claim = await requireClaimWrite(claimId, userId, tx);
     // Shares the article's row lock with saving a version, so the text cannot change underneath.
     const current = await lockArticleText(tx, claim.articleId);
     const stored = await tx.claim.findUnique({ where: { id: claimId }, select: anchorSelect });
@@ -118,7 +125,7 @@ export async function resolveAnchor({ claimId, userId, version, action }: { clai
       where: { id: claimId, ...claimScope(userId, WRITE_ROLES), version },
       data: { ...change.data, updatedById: userId, version: { increment: 1 } },
     });
-    if (count === 0) throw await staleClaimError(tx, claimId);
+    if (count === 0) throw await failedClaimWrite(tx, claimId, () => requireClaimWrite(claimId, userId, tx));
     await recordClaimAudit(tx, userId, claim, {
       action: change.action,
       before: { anchorStatus: stored.anchorStatus, start: stored.start, end: stored.end, exact: stored.exact, status: stored.status, version },

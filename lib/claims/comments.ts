@@ -1,6 +1,8 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
-import { claimScope, requireClaimWrite, WRITE_ROLES } from "@/lib/claims/access";
+import { db, inTransaction, type DbClient } from "@/lib/db";
+import { claimScope } from "@/lib/access/scope";
+import { requireClaimWrite } from "@/lib/access/require";
+import { WRITE_ROLES } from "@/lib/access/roles";
 import { AppError, notFound } from "@/lib/http/errors";
 import type { TAddComment, TEditComment } from "@/lib/validation/claims";
 
@@ -57,13 +59,18 @@ export function toCommentDTO(row: CommentRow, viewerId: string): CommentDTO {
 
 export { commentSelect };
 
-export async function addComment({ userId, claimId, body, parentId }: TAddComment & { userId: string }): Promise<CommentDTO> {
-  const claim = await requireClaimWrite(claimId, userId);
-  if (parentId) {
-    const parent = await db.comment.findFirst({ where: { id: parentId, claimId, deletedAt: null }, select: { id: true } });
-    if (!parent) throw new AppError("unprocessable", "The comment you are replying to is no longer there.");
-  }
-  return db.$transaction(async (tx) => {
+/**
+ * Adds a comment (or a reply to `parentId`) to a claim; runs in `client` when it is a transaction.
+ * Output: the comment (CommentDTO). Throws 404 when the claim is not in the user's teams, 403 for
+ * a viewer, 422 when the parent comment is gone.
+ */
+export async function addComment({ userId, claimId, body, parentId }: TAddComment & { userId: string }, client: DbClient = db): Promise<CommentDTO> {
+  return inTransaction(client, async (tx) => {
+    const claim = await requireClaimWrite(claimId, userId, tx);
+    if (parentId) {
+      const parent = await tx.comment.findFirst({ where: { id: parentId, claimId, deletedAt: null }, select: { id: true } });
+      if (!parent) throw new AppError("unprocessable", "The comment you are replying to is no longer there.");
+    }
     const comment = await tx.comment.create({ data: { claimId, parentId, authorId: userId, body }, select: commentSelect });
     await recordAudit(tx, {
       actorId: userId,
@@ -85,16 +92,17 @@ async function changeOwnComment(
   commentId: string,
   action: string,
   data: { body?: string; editedAt?: Date; deletedAt?: Date | null },
-  expectedVersion?: number,
+  expectedVersion: number | undefined,
+  client: DbClient,
 ): Promise<CommentDTO> {
   const own = { id: commentId, authorId: userId, claim: claimScope(userId, WRITE_ROLES) };
-  const existing = await db.comment.findFirst({
-    where: own,
-    select: { claimId: true, version: true, body: true, deletedAt: true, claim: { select: { articleId: true, article: { select: { teamId: true } } } } },
-  });
-  if (!existing) throw notFound("That comment");
-  if (action === "comment.edited" && existing.deletedAt) throw new AppError("unprocessable", "Restore the comment before editing it.");
-  return db.$transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
+    const existing = await tx.comment.findFirst({
+      where: own,
+      select: { claimId: true, version: true, body: true, deletedAt: true, claim: { select: { articleId: true, article: { select: { teamId: true } } } } },
+    });
+    if (!existing) throw notFound("That comment");
+    if (action === "comment.edited" && existing.deletedAt) throw new AppError("unprocessable", "Restore the comment before editing it.");
     const { count } = await tx.comment.updateMany({
       where: { ...own, version: expectedVersion ?? existing.version },
       data: { ...data, version: { increment: 1 } },
@@ -116,14 +124,17 @@ async function changeOwnComment(
   });
 }
 
-export function editComment({ userId, commentId, body, version }: TEditComment & { userId: string }) {
-  return changeOwnComment(userId, commentId, "comment.edited", { body, editedAt: new Date() }, version);
+/** Edits the user's own comment at `version` (optional); runs in `client` when it is a transaction. 404 when not theirs, 409 when stale, 422 when deleted. */
+export function editComment({ userId, commentId, body, version }: TEditComment & { userId: string }, client: DbClient = db) {
+  return changeOwnComment(userId, commentId, "comment.edited", { body, editedAt: new Date() }, version, client);
 }
 
-export function deleteComment({ userId, commentId }: { userId: string; commentId: string }) {
-  return changeOwnComment(userId, commentId, "comment.deleted", { deletedAt: new Date() });
+/** Deletes (hides, restorably) the user's own comment; runs in `client` when it is a transaction. 404 when not theirs. */
+export function deleteComment({ userId, commentId }: { userId: string; commentId: string }, client: DbClient = db) {
+  return changeOwnComment(userId, commentId, "comment.deleted", { deletedAt: new Date() }, undefined, client);
 }
 
-export function restoreComment({ userId, commentId }: { userId: string; commentId: string }) {
-  return changeOwnComment(userId, commentId, "comment.restored", { deletedAt: null });
+/** Undoes deleteComment; runs in `client` when it is a transaction. 404 when not theirs. */
+export function restoreComment({ userId, commentId }: { userId: string; commentId: string }, client: DbClient = db) {
+  return changeOwnComment(userId, commentId, "comment.restored", { deletedAt: null }, undefined, client);
 }

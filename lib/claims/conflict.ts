@@ -16,3 +16,14 @@ export async function staleClaimError(tx: Prisma.TransactionClient, claimId: str
       "Reload to see their change, then apply yours again.",
   );
 }
+
+/**
+ * The error for a scoped, versioned claim write that matched no row. `recheck` is the access
+ * check the write was scoped by (e.g. requireClaimWrite in the same transaction): it throws its
+ * 404/403 when the user lost access meanwhile. Otherwise the claim changed since the expected
+ * version, and the result is the 409 from staleClaimError naming who changed it.
+ */
+export async function failedClaimWrite(tx: Prisma.TransactionClient, claimId: string, recheck: () => Promise<unknown>): Promise<AppError> {
+  await recheck();
+  return staleClaimError(tx, claimId);
+}

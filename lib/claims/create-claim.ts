@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
+import { db, inTransaction, type DbClient } from "@/lib/db";
 import { checkTarget } from "@/lib/anchoring/selectors";
-import { requireArticleWrite } from "@/lib/claims/access";
+import { requireArticleWrite } from "@/lib/access/require";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/errors";
@@ -8,12 +8,18 @@ import { extractNumericClaim } from "@/lib/suggestions";
 import type { TCreateClaim } from "@/lib/validation/claims";
 import { lockArticleText } from "@/lib/articles/lock-article";
 
-/** Stores a new claim after checking its selectors against the article text as it is now. */
-export async function createClaim({ userId, articleId, target }: TCreateClaim & { userId: string }): Promise<ClaimDTO> {
-  const article = await requireArticleWrite(articleId, userId);
-  const check = checkTarget(article.body, target);
-  if (!check.ok) throw new AppError("unprocessable", check.reason, { target: [check.reason] });
-  const claim = await db.$transaction(async (tx) => {
+/**
+ * Stores a new claim after checking its selectors against the article text as it is now.
+ * Input: the user, the article, the W3C target (quote and position, UTF-16 offsets); runs in
+ * `client` when it is a transaction. Output: the claim (ClaimDTO). Throws 404 when the article is
+ * not in the user's teams, 403 for a viewer, 422 when the selectors do not match the text, 409
+ * when the text changed meanwhile.
+ */
+export async function createClaim({ userId, articleId, target }: TCreateClaim & { userId: string }, client: DbClient = db): Promise<ClaimDTO> {
+  const claim = await inTransaction(client, async (tx) => {
+    const article = await requireArticleWrite(articleId, userId, tx);
+    const check = checkTarget(article.body, target);
+    if (!check.ok) throw new AppError("unprocessable", check.reason, { target: [check.reason] });
     // Saving a new version locks the article row; sharing that lock means the text checked
     // above is still the text when the claim is stored, or the reader is told to reload.
     const current = await lockArticleText(tx, articleId);

@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
-import { requireClaimWrite } from "@/lib/claims/access";
+import { db, inTransaction, type DbClient } from "@/lib/db";
+import { requireClaimWrite } from "@/lib/access/require";
 import type { TAddEvidence } from "@/lib/validation/claims";
 
 export type EvidenceDTO = {
@@ -33,9 +33,13 @@ export function toEvidenceDTO(row: EvidenceRow): EvidenceDTO {
   return { ...row, retrievedAt: row.retrievedAt.toISOString(), createdAt: row.createdAt.toISOString() };
 }
 
-export async function addEvidence({ userId, claimId, ...input }: TAddEvidence & { userId: string }): Promise<EvidenceDTO> {
-  const claim = await requireClaimWrite(claimId, userId);
-  return db.$transaction(async (tx) => {
+/**
+ * Adds a source to a claim; runs in `client` when it is a transaction. Output: EvidenceDTO.
+ * Throws 404 when the claim is not in the user's teams, 403 for a viewer.
+ */
+export async function addEvidence({ userId, claimId, ...input }: TAddEvidence & { userId: string }, client: DbClient = db): Promise<EvidenceDTO> {
+  return inTransaction(client, async (tx) => {
+    const claim = await requireClaimWrite(claimId, userId, tx);
     const evidence = await tx.evidence.create({ data: { claimId, addedById: userId, ...input }, select: evidenceSelect });
     const dto = toEvidenceDTO(evidence);
     await recordAudit(tx, {

@@ -1,6 +1,6 @@
 import { activitySelect, toActivityDTO, type ActivityDTO } from "@/lib/audit/list-activity";
 import { db } from "@/lib/db";
-import { claimScope } from "@/lib/claims/access";
+import { claimScope } from "@/lib/access/scope";
 import { commentSelect, toCommentDTO, type CommentDTO } from "@/lib/claims/comments";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { evidenceSelect, toEvidenceDTO, type EvidenceDTO } from "@/lib/claims/evidence";

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { articleScope } from "@/lib/claims/access";
+import { articleScope } from "@/lib/access/scope";
 import { claimSelect, TEXT_ORDER, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { statusLabel, verdictKeyOf } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";

@@ -4,7 +4,7 @@
 // = + - @ tab or CR would be run as a formula by Excel/LibreOffice/Sheets, so it gets a
 // leading apostrophe, which those programs show as plain text.
 import { db } from "@/lib/db";
-import { articleScope } from "@/lib/claims/access";
+import { articleScope } from "@/lib/access/scope";
 import { statusLabel } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 import { TEXT_ORDER } from "@/lib/claims/dto";

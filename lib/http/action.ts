@@ -2,13 +2,11 @@ import "server-only";
 import type { z } from "zod";
 import { requireApiUser, requireRole, type SessionUser, type TeamUser } from "@/lib/auth";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { toAppError, type ErrorCode, type FieldErrors } from "@/lib/http/errors";
+import { toAppError } from "@/lib/http/errors";
+import type { ActionResult } from "@/lib/http/result";
 import { parseInput } from "@/lib/validation/parse";
 
-/** What every server action answers: its data, or an error a form can show (field errors included). */
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; fields?: FieldErrors } };
+export type { ActionResult };
 
 /**
  * The shape every server action shares: who is asking (checked on every call, not just
@@ -54,9 +52,13 @@ export function action<S extends z.ZodType, T>(
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   const options = typeof optionsOrWork === "function" ? {} : optionsOrWork;
   const work = (typeof optionsOrWork === "function" ? optionsOrWork : maybeWork!) as (input: z.output<S>, user: SessionUser) => Promise<T>;
-  return async (input) =>
+  const run = async (input: z.input<S>) =>
     runAction((session) => {
       const user = options.team ? requireRole(session, options.team === true ? undefined : options.team) : session;
       return work(parseInput(schema, input), user);
     });
+  return Object.assign(run, { [ACTION]: schema });
 }
+
+/** Marks functions built by action(), so lib/actions/actions.test.ts can tell them apart. */
+export const ACTION = Symbol.for("factdesk.action");

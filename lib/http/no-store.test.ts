@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { describe, expect, it } from "vitest";
-import { apiRoute, noStoreByDefault } from "@/lib/http/respond";
+import { noStoreByDefault } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
 import { AppError } from "@/lib/http/errors";
 
 describe("API answers are not stored unless a route says otherwise", () => {
@@ -17,11 +18,12 @@ describe("API answers are not stored unless a route says otherwise", () => {
     expect(copy.headers.get("cache-control")).toBe("no-store");
   });
 
-  it("applies to apiRoute answers and errors alike", async () => {
-    const ok = await apiRoute(async () => NextResponse.json({ secret: "s" }))(new Request("http://localhost/"), {});
-    const failed = await apiRoute(async () => {
+  it("applies to route() answers and errors alike", async () => {
+    const context = { params: Promise.resolve({}) };
+    const ok = await route({ auth: "public" }, async () => ({ secret: "s" }))(new Request("http://localhost/"), context);
+    const failed = await route({ auth: "public" }, async () => {
       throw new AppError("forbidden", "No.");
-    })(new Request("http://localhost/"), {});
+    })(new Request("http://localhost/"), context);
     expect([ok.headers.get("cache-control"), failed.headers.get("cache-control")]).toEqual(["no-store", "no-store"]);
   });
 });

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { AppError, toAppError } from "@/lib/http/errors";
 
+/** `{ error: { code, message, fields? } }` with the status of `err` as an AppError (unknown errors: 500, logged). */
 export function errorResponse(err: unknown, headers?: HeadersInit): NextResponse {
   const appError: AppError = toAppError(err);
   return NextResponse.json(
@@ -8,8 +9,6 @@ export function errorResponse(err: unknown, headers?: HeadersInit): NextResponse
     { status: appError.status, headers: { ...appError.headers, ...Object.fromEntries(new Headers(headers)) } },
   );
 }
-
-type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
 /**
  * `Cache-Control: no-store` unless the route chose its own (the public OpenAPI document, event
@@ -27,17 +26,6 @@ export function noStoreByDefault(response: Response): Response {
     headers.set("Cache-Control", "no-store");
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   }
-}
-
-/** Every /api route goes through this so failures answer `{ error: { code, message } }`. */
-export function apiRoute<C>(handler: Handler<C>): Handler<C> {
-  return async (request, context) => {
-    try {
-      return noStoreByDefault(await handler(request, context));
-    } catch (err) {
-      return noStoreByDefault(errorResponse(err));
-    }
-  };
 }
 
 // JSON bodies: an imported article (2 MB of text) with JSON escaping fits with room to spare.

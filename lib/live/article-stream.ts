@@ -2,7 +2,7 @@ import { listArticleActivity } from "@/lib/audit/list-activity";
 import { changeListener, PRESENCE_CHANNEL } from "@/lib/live/change-listener";
 import { eventStream } from "@/lib/live/event-stream";
 import { listViewers, markAbsent, markPresent } from "@/lib/live/presence";
-import { canStillReadArticle } from "@/lib/claims/access";
+import { canStillReadArticle } from "@/lib/access/require";
 
 /**
  * A server-sent event stream of an article's changes for one reader. It first replays

@@ -6,7 +6,7 @@
 // (ordinal 0) has no place on a truth scale, so it carries only alternateName and no numeric
 // rating: Google's ClaimReview docs describe ratingValue/bestRating/worstRating as "for
 // numeric ratings" and the textual rating (alternateName) as the one always present.
-import { articleScope } from "@/lib/claims/access";
+import { articleScope } from "@/lib/access/scope";
 import { BEST_RATING, WORST_RATING } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 import { claimReportUrl, reportUrl } from "@/lib/publish/public-url";

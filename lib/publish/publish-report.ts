@@ -1,6 +1,6 @@
 import { recordArticleAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { requireArticleEditor } from "@/lib/claims/access";
+import { requireArticleEditor } from "@/lib/access/require";
 import { AppError } from "@/lib/http/errors";
 import { VERIFIED_WHERE } from "@/lib/publish/verified-claims";
 

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { articleScope } from "@/lib/claims/access";
+import { articleScope } from "@/lib/access/scope";
 import { notFound } from "@/lib/http/errors";
 import { buildClaimReviewGraph, type ClaimReviewGraph } from "@/lib/publish/claim-review";
 import { reportStateOf, type ReportState } from "@/lib/publish/publish-report";

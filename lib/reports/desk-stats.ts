@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { articleScope } from "@/lib/access/scope";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { emptyStatusCounts, VERDICTS } from "@/lib/claims/verdicts";
 import { verdictAgreement } from "@/lib/stats";
@@ -18,7 +19,7 @@ export type DeskStats = {
 
 /** Everything the Stats page shows for one team; only for its members (empty otherwise). */
 export async function getDeskStats({ teamId, userId }: { teamId: string; userId: string }): Promise<DeskStats> {
-  const scope = { teamId, team: { memberships: { some: { userId } } } };
+  const scope = { teamId, ...articleScope(userId) };
   const [articles, claims, reviews, events] = await Promise.all([
     db.article.findMany({ where: scope, select: { id: true, title: true }, orderBy: { createdAt: "desc" } }),
     db.claim.findMany({ where: { article: scope }, select: { articleId: true, status: true, verdictOrdinal: true } }),

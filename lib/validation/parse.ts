@@ -1,16 +1,50 @@
 import type { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
+import type { ActionResult } from "@/lib/http/result";
 
-/** Parses input with a zod schema; failures become a 422 with per-field messages a form can show. */
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
+type Failure = { ok: false; error: { code: "unprocessable"; message: string; fields: FieldErrors } };
+
+function failure(error: z.ZodError): Failure {
   const fields: FieldErrors = {};
-  for (const issue of result.error.issues) {
+  for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_";
     (fields[key] ??= []).push(issue.message);
   }
-  const first = result.error.issues[0];
+  const first = error.issues[0];
   const where = first && first.path.length ? `${first.path.join(".")}: ` : "";
-  throw new AppError("unprocessable", `${where}${first?.message ?? "Invalid input."}`, fields);
+  return { ok: false, error: { code: "unprocessable", message: `${where}${first?.message ?? "Invalid input."}`, fields } };
+}
+
+/**
+ * Parses input with a zod schema and returns the parsed value (`z.output`).
+ * Throws AppError("unprocessable", 422) with a message per field (`fields["target.selector"]`)
+ * and the first problem as the message, which a form can show as it is.
+ */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const { error } = failure(result.error);
+  throw new AppError(error.code, error.message, error.fields);
+}
+
+/**
+ * The same check for the browser, before calling a server action: the form and the server read
+ * one rule from one schema, and a form value that cannot pass gets the server's own message
+ * without a round trip. Resolves to the input, now known to have the schema's input type, or to
+ * the ActionResult failure the server would have answered (422 with field messages).
+ */
+export function checkInput<T extends z.ZodType>(schema: T, input: unknown): { ok: true; data: z.input<T> } | Failure {
+  const result = schema.safeParse(input);
+  // A value that passes the schema has its input type: zod checked every field.
+  return result.success ? { ok: true, data: input as z.input<T> } : failure(result.error);
+}
+
+/** Runs `act` with `input` once it passes `schema`; otherwise answers the validation failure. */
+export function withCheckedInput<T extends z.ZodType, R>(
+  schema: T,
+  input: unknown,
+  act: (checked: z.input<T>) => Promise<ActionResult<R>>,
+): Promise<ActionResult<R>> {
+  const checked = checkInput(schema, input);
+  return checked.ok ? act(checked.data) : Promise.resolve(checked);
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { VERDICT_KEYS } from "@/lib/claims/verdicts";
 import { ZId as id } from "@/lib/validation/ids";
+import { dbInt } from "@/lib/validation/numbers";
 import { Role } from "@/lib/generated/prisma/enums";
 
 
@@ -12,6 +13,9 @@ export const ZAssignReviewers = z.object({
 export type TAssignReviewers = z.infer<typeof ZAssignReviewers>;
 
 export const ZDoubleReview = z.object({ id, required: z.boolean({ message: "Say true or false." }) });
+/** For one claim: with the claim version the editor saw, optional like ZSetStatus's (the current one when omitted). */
+export const ZClaimDoubleReview = ZDoubleReview.extend({ version: dbInt("That is not a version this claim has had.").positive().optional() });
+export type TClaimDoubleReview = z.infer<typeof ZClaimDoubleReview>;
 
 export const ZSubmitReview = z.object({
   claimId: id,
@@ -29,9 +33,12 @@ export const ZAddMember = z.object({
 });
 export type TAddMember = z.infer<typeof ZAddMember>;
 
-export const ZUpdateMember = z
-  .object({ memberId: id, role: role.optional(), disabled: z.boolean().optional() })
-  .refine((v) => v.role !== undefined || v.disabled !== undefined, "Change the role or the disabled flag.");
+const memberChange = { role: role.optional(), disabled: z.boolean().optional() };
+const changesSomething = (v: { role?: unknown; disabled?: unknown }) => v.role !== undefined || v.disabled !== undefined;
+const NOTHING_TO_CHANGE = "Change the role or the disabled flag.";
+/** The body of PATCH /api/v1/team/members/{id}: what to change (the member comes from the URL). */
+export const ZMemberChange = z.object(memberChange).refine(changesSomething, NOTHING_TO_CHANGE);
+export const ZUpdateMember = z.object({ memberId: id, ...memberChange }).refine(changesSomething, NOTHING_TO_CHANGE);
 export type TUpdateMember = z.infer<typeof ZUpdateMember>;
 
 export const ZMemberRef = z.object({ memberId: id });

@@ -3,7 +3,7 @@ import { requireRole, requireUser } from "@/lib/auth";
 import { listArticles } from "@/lib/articles/list-articles";
 import { ArticleTable } from "@/components/articles/ArticleTable";
 import { buttonClass } from "@/components/ui/styles";
-import { SIGN_OFF_ROLES } from "@/lib/claims/access";
+import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 
 export const metadata: Metadata = { title: "Articles" };
 

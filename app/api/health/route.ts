@@ -1,10 +1,12 @@
 import { NextResponse } from "next/server";
 import { checkDatabase } from "@/lib/health/check-database";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/http/errors";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(): Promise<Response> {
+// Public (see lib/http/public-routes.ts): no data, only whether the database answers.
+export const GET = route({ auth: "public" }, async () => {
   const started = performance.now();
   const ok = await checkDatabase();
   const ms = Math.round(performance.now() - started);
@@ -13,4 +15,4 @@ export async function GET(): Promise<Response> {
     { status: "unavailable", database: "unreachable", error: { code: "database_unavailable", message: DATABASE_UNAVAILABLE_MESSAGE } },
     { status: 503 },
   );
-}
+});

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
-import { saveVersionAction } from "@/app/(desk)/articles/[id]/actions";
+import { saveVersionAction } from "@/lib/actions/articles";
 import { useAction } from "@/components/claims/useAction";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass } from "@/components/ui/styles";

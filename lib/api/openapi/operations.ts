@@ -54,7 +54,12 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     get: { summary: "One article with its body", tag: "Articles", ok: { status: 200, description: "The article.", schema: obj({ article: ref("Article") }) } },
   },
   "/api/v1/articles/{id}/claims": {
-    get: { summary: "The article's claims", tag: "Claims", ok: { status: 200, description: "Claims in text order.", schema: obj({ claims: arrayOf(ref("ClaimSummary")) }) } },
+    get: {
+      summary: "The article's claims",
+      tag: "Claims",
+      query: [{ name: "view", description: "`full` (default): every claim with its selectors; `summary`: the compact list the article page draws.", schema: { type: "string", enum: ["full", "summary"] } }],
+      ok: { status: 200, description: "Claims in text order.", schema: obj({ claims: arrayOf(ref("ClaimSummary")) }) },
+    },
     post: {
       summary: "Create a claim on a span of the text (reviewers, editors, admins)",
       description: "The target is a W3C Web Annotation target: one TextQuoteSelector and one TextPositionSelector (UTF-16 offsets into the body) that must agree with the text.",
@@ -156,6 +161,12 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     put: { summary: "Require double review for one claim (editors and admins)", tag: "Review", body: bodySchemaOf(ZDoubleReview, ["id"]), ok: { status: 200, description: "The new setting.", schema: { type: "object" } } },
   },
   "/api/v1/claims/{id}/anchor": {
+    get: {
+      summary: "Where a claim that is not attached might belong",
+      description: "For a claim that needs re-anchoring or is orphaned: its old words (prefix, exact, suffix) of version `fromVersion`, and candidate places in the current text with a confidence.",
+      tag: "Versions",
+      ok: { status: 200, description: "The re-anchoring review.", schema: obj({ review: { type: "object" } }) },
+    },
     post: {
       summary: "Re-attach a claim that needs re-anchoring, or orphan/restore it",
       tag: "Versions",
@@ -173,6 +184,14 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/v1/comments/{id}/restore": {
     post: { summary: "Restore a deleted comment", tag: "Claims", ok: { status: 200, description: "The comment.", schema: obj({ comment: ref("Comment") }) } },
+  },
+  "/api/v1/suggestions/{id}": {
+    get: {
+      summary: "A suggestion's numbers and earlier verdicts",
+      description: "`numeric`: the figures read from the suggested words (value, unit, share of, subject, place, period), or null; `checkedBefore`: the desk's verdicts on claims that read alike.",
+      tag: "Claims",
+      ok: { status: 200, description: "What the suggestion card shows.", schema: { type: "object", properties: { numeric: { type: ["object", "null"] }, checkedBefore: { type: "array", items: { type: "object" } } } } },
+    },
   },
   "/api/v1/suggestions/{id}/accept": {
     post: { summary: "Turn a suggestion into a claim", tag: "Claims", ok: { status: 201, description: "The new claim.", schema: obj({ claim: ref("Claim") }) }, extra: { "409": "The suggestion is already a claim." } },

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth";
-import { SIGN_OFF_ROLES } from "@/lib/claims/access";
+import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { MAX_IMPORT_BYTES } from "@/lib/articles/import/limits";
 import { ImportArticleForm } from "@/components/articles/ImportArticleForm";
 

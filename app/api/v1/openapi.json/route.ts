@@ -1,13 +1,14 @@
 import { NextResponse } from "next/server";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
-import { apiRoute } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-// Public: describes the API, reveals nothing about any team. Built once per server process.
+// Public (see lib/http/public-routes.ts): describes the API, reveals nothing about any team.
+// Built once per server process.
 let document: ReturnType<typeof buildOpenApiDocument> | undefined;
 
-export const GET = apiRoute(async () => {
+export const GET = route({ auth: "public" }, async () => {
   document ??= buildOpenApiDocument();
   return NextResponse.json(document, { headers: { "Cache-Control": "public, max-age=300" } });
 });

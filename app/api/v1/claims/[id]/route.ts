@@ -1,13 +1,9 @@
-import { NextResponse } from "next/server";
-import { requireApiUser } from "@/lib/auth";
 import { getClaim } from "@/lib/claims/get-claim";
-import type { IdContext } from "@/lib/http/params";
-import { apiRoute } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
+import { ZIdParams } from "@/lib/validation/ids";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<IdContext>(async (_request, { params }) => {
-  const user = await requireApiUser();
-  const { id } = await params;
-  return NextResponse.json({ claim: await getClaim({ claimId: id, userId: user.id }) });
-});
+export const GET = route({ auth: "user", params: ZIdParams }, async ({ user, params }) => ({
+  claim: await getClaim({ claimId: params.id, userId: user.id }),
+}));

@@ -1,20 +1,12 @@
-import { NextResponse } from "next/server";
-import { requireApiUser } from "@/lib/auth";
 import { deleteComment, editComment } from "@/lib/claims/comments";
-import { bodyWith, type IdContext } from "@/lib/http/params";
-import { apiRoute } from "@/lib/http/respond";
-import { parseInput } from "@/lib/validation/parse";
-import { ZCommentRef, ZEditComment } from "@/lib/validation/claims";
+import { route } from "@/lib/http/route";
+import { ZEditComment } from "@/lib/validation/claims";
+import { ZIdParams } from "@/lib/validation/ids";
 
-export const PATCH = apiRoute<IdContext>(async (request, { params }) => {
-  const user = await requireApiUser();
-  const { id } = await params;
-  const input = parseInput(ZEditComment, await bodyWith(request, { commentId: id }));
-  return NextResponse.json({ comment: await editComment({ ...input, userId: user.id }) });
-});
+export const PATCH = route({ auth: "user", params: ZIdParams, body: ZEditComment.omit({ commentId: true }) }, async ({ user, params, body }) => ({
+  comment: await editComment({ ...body, commentId: params.id, userId: user.id }),
+}));
 
-export const DELETE = apiRoute<IdContext>(async (_request, { params }) => {
-  const user = await requireApiUser();
-  const { commentId } = parseInput(ZCommentRef, { commentId: (await params).id });
-  return NextResponse.json({ comment: await deleteComment({ commentId, userId: user.id }) });
-});
+export const DELETE = route({ auth: "user", params: ZIdParams }, async ({ user, params }) => ({
+  comment: await deleteComment({ commentId: params.id, userId: user.id }),
+}));

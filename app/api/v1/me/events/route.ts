@@ -1,5 +1,4 @@
-import { requireApiUser } from "@/lib/auth";
-import { apiRoute } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
 import { changeListener, teamKey } from "@/lib/live/change-listener";
 import { eventStream } from "@/lib/live/event-stream";
 import { refuseNewStreamsWhileShuttingDown } from "@/lib/live/open-streams";
@@ -13,9 +12,8 @@ export const dynamic = "force-dynamic";
  * teams, so views such as My queue can refresh themselves. Carries no content: the page
  * re-reads what it shows, with the user's own permissions.
  */
-export const GET = apiRoute(async (request) => {
+export const GET = route({ auth: "user" }, async ({ request, user }) => {
   refuseNewStreamsWhileShuttingDown();
-  const user = await requireApiUser();
   const teams = await listMyTeams({ userId: user.id });
   return eventStream(request.signal, ({ send }) => {
     const unsubscribes = teams.map((team) =>

@@ -1,23 +1,23 @@
-import { NextResponse } from "next/server";
-import { requireApiUser } from "@/lib/auth";
+import { z } from "zod";
 import { createClaim } from "@/lib/claims/create-claim";
-import { listClaims } from "@/lib/claims/list-claims";
-import { bodyWith, type IdContext } from "@/lib/http/params";
-import { apiRoute } from "@/lib/http/respond";
-import { parseInput } from "@/lib/validation/parse";
+import { listClaimSummaries, listClaims } from "@/lib/claims/list-claims";
+import { json, route } from "@/lib/http/route";
 import { ZCreateClaim } from "@/lib/validation/claims";
+import { ZIdParams } from "@/lib/validation/ids";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<IdContext>(async (_request, { params }) => {
-  const user = await requireApiUser();
-  const { id } = await params;
-  return NextResponse.json({ claims: await listClaims({ articleId: id, userId: user.id }) });
-});
+/** `?view=summary`: the compact list the article page draws (no selectors, verdict key and label only). */
+export const GET = route(
+  { auth: "user", params: ZIdParams, query: z.object({ view: z.enum(["full", "summary"], { message: "view is full or summary." }).default("full") }) },
+  async ({ user, params, query }) => ({
+    claims:
+      query.view === "summary"
+        ? await listClaimSummaries({ articleId: params.id, userId: user.id })
+        : await listClaims({ articleId: params.id, userId: user.id }),
+  }),
+);
 
-export const POST = apiRoute<IdContext>(async (request, { params }) => {
-  const user = await requireApiUser();
-  const { id } = await params;
-  const input = parseInput(ZCreateClaim, await bodyWith(request, { articleId: id }));
-  return NextResponse.json({ claim: await createClaim({ ...input, userId: user.id }) }, { status: 201 });
-});
+export const POST = route({ auth: "user", params: ZIdParams, body: ZCreateClaim.omit({ articleId: true }) }, async ({ user, params, body }) =>
+  json({ claim: await createClaim({ ...body, articleId: params.id, userId: user.id }) }, 201),
+);

@@ -1,11 +1,11 @@
-import { requireApiUser } from "@/lib/auth";
+import { z } from "zod";
 import { getArticle } from "@/lib/articles/get-article";
 import { latestActivityId } from "@/lib/audit/list-activity";
 import { notFound } from "@/lib/http/errors";
-import type { IdContext } from "@/lib/http/params";
-import { apiRoute } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
 import { articleEventStream } from "@/lib/live/article-stream";
 import { refuseNewStreamsWhileShuttingDown } from "@/lib/live/open-streams";
+import { ZIdParams } from "@/lib/validation/ids";
 
 export const dynamic = "force-dynamic";
 
@@ -16,12 +16,13 @@ const EVENT_ID = /^\d{1,18}$/;
  * row each (id = audit id); `presence` lists who has the article open. Resume with the
  * Last-Event-ID header (browsers send it on reconnect) or `?after=<audit id>`.
  */
-export const GET = apiRoute<IdContext>(async (request, { params }) => {
-  refuseNewStreamsWhileShuttingDown();
-  const user = await requireApiUser();
-  const { id } = await params;
-  if (!(await getArticle({ id, userId: user.id }))) throw notFound("That article");
-  const resumeFrom = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("after");
-  const afterId = BigInt(resumeFrom && EVENT_ID.test(resumeFrom) ? resumeFrom : await latestActivityId(id));
-  return articleEventStream({ articleId: id, userId: user.id, afterId, signal: request.signal });
-});
+export const GET = route(
+  { auth: "user", params: ZIdParams, query: z.object({ after: z.string().max(40).optional() }) },
+  async ({ request, user, params, query }) => {
+    refuseNewStreamsWhileShuttingDown();
+    if (!(await getArticle({ id: params.id, userId: user.id }))) throw notFound("That article");
+    const resumeFrom = request.headers.get("last-event-id") ?? query.after;
+    const afterId = BigInt(resumeFrom && EVENT_ID.test(resumeFrom) ? resumeFrom : await latestActivityId(params.id));
+    return articleEventStream({ articleId: params.id, userId: user.id, afterId, signal: request.signal });
+  },
+);

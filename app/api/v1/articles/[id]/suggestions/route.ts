@@ -1,12 +1,9 @@
-import { NextResponse } from "next/server";
-import { requireApiUser } from "@/lib/auth";
 import { listSuggestions } from "@/lib/claims/suggested";
-import type { IdContext } from "@/lib/http/params";
-import { apiRoute } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
+import { ZIdParams } from "@/lib/validation/ids";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute<IdContext>(async (_request, { params }) => {
-  const user = await requireApiUser();
-  return NextResponse.json({ suggestions: await listSuggestions({ articleId: (await params).id, userId: user.id }) });
-});
+export const GET = route({ auth: "user", params: ZIdParams }, async ({ user, params }) => ({
+  suggestions: await listSuggestions({ articleId: params.id, userId: user.id }),
+}));

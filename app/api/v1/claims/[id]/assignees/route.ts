@@ -1,13 +1,8 @@
-import { NextResponse } from "next/server";
-import { requireApiUser } from "@/lib/auth";
 import { assignReviewers } from "@/lib/claims/assignments";
-import { bodyWith, type IdContext } from "@/lib/http/params";
-import { apiRoute } from "@/lib/http/respond";
-import { parseInput } from "@/lib/validation/parse";
+import { route } from "@/lib/http/route";
+import { ZIdParams } from "@/lib/validation/ids";
 import { ZAssignReviewers } from "@/lib/validation/team";
 
-export const PUT = apiRoute<IdContext>(async (request, { params }) => {
-  const user = await requireApiUser();
-  const input = parseInput(ZAssignReviewers, await bodyWith(request, { claimId: (await params).id }));
-  return NextResponse.json({ assignees: await assignReviewers({ ...input, userId: user.id }) });
-});
+export const PUT = route({ auth: "user", params: ZIdParams, body: ZAssignReviewers.omit({ claimId: true }) }, async ({ user, params, body }) => ({
+  assignees: await assignReviewers({ ...body, claimId: params.id, userId: user.id }),
+}));

@@ -1,14 +1,8 @@
-import { NextResponse } from "next/server";
-import { requireApiUser } from "@/lib/auth";
 import { addComment } from "@/lib/claims/comments";
-import { bodyWith, type IdContext } from "@/lib/http/params";
-import { apiRoute } from "@/lib/http/respond";
-import { parseInput } from "@/lib/validation/parse";
+import { json, route } from "@/lib/http/route";
 import { ZAddComment } from "@/lib/validation/claims";
+import { ZIdParams } from "@/lib/validation/ids";
 
-export const POST = apiRoute<IdContext>(async (request, { params }) => {
-  const user = await requireApiUser();
-  const { id } = await params;
-  const input = parseInput(ZAddComment, await bodyWith(request, { claimId: id }));
-  return NextResponse.json({ comment: await addComment({ ...input, userId: user.id }) }, { status: 201 });
-});
+export const POST = route({ auth: "user", params: ZIdParams, body: ZAddComment.omit({ claimId: true }) }, async ({ user, params, body }) =>
+  json({ comment: await addComment({ ...body, claimId: params.id, userId: user.id }) }, 201),
+);

@@ -1,13 +1,7 @@
-import { NextResponse } from "next/server";
-import { requireApiUser } from "@/lib/auth";
 import { restoreComment } from "@/lib/claims/comments";
-import type { IdContext } from "@/lib/http/params";
-import { apiRoute } from "@/lib/http/respond";
-import { parseInput } from "@/lib/validation/parse";
-import { ZCommentRef } from "@/lib/validation/claims";
+import { route } from "@/lib/http/route";
+import { ZIdParams } from "@/lib/validation/ids";
 
-export const POST = apiRoute<IdContext>(async (_request, { params }) => {
-  const user = await requireApiUser();
-  const { commentId } = parseInput(ZCommentRef, { commentId: (await params).id });
-  return NextResponse.json({ comment: await restoreComment({ commentId, userId: user.id }) });
-});
+export const POST = route({ auth: "user", params: ZIdParams }, async ({ user, params }) => ({
+  comment: await restoreComment({ commentId: params.id, userId: user.id }),
+}));

@@ -1,13 +1,8 @@
-import { NextResponse } from "next/server";
-import { requireApiUser, requireRole } from "@/lib/auth";
-import { bodyWith, type IdContext } from "@/lib/http/params";
-import { apiRoute } from "@/lib/http/respond";
+import { route } from "@/lib/http/route";
 import { updateMember } from "@/lib/teams/members";
-import { parseInput } from "@/lib/validation/parse";
-import { ZUpdateMember } from "@/lib/validation/team";
+import { ZIdParams } from "@/lib/validation/ids";
+import { ZMemberChange } from "@/lib/validation/team";
 
-export const PATCH = apiRoute<IdContext>(async (request, { params }) => {
-  const user = requireRole(await requireApiUser());
-  const input = parseInput(ZUpdateMember, await bodyWith(request, { memberId: (await params).id }));
-  return NextResponse.json({ member: await updateMember({ ...input, teamId: user.teamId, userId: user.id }) });
-});
+export const PATCH = route({ auth: "user", team: true, params: ZIdParams, body: ZMemberChange }, async ({ user, params, body }) => ({
+  member: await updateMember({ ...body, memberId: params.id, teamId: user.teamId, userId: user.id }),
+}));

@@ -1,17 +1,11 @@
-import { NextResponse } from "next/server";
-import { requireApiUser } from "@/lib/auth";
 import { getVersion } from "@/lib/articles/versions";
-import { apiRoute } from "@/lib/http/respond";
-import { parseInput } from "@/lib/validation/parse";
+import { route } from "@/lib/http/route";
 import { ZVersionRef } from "@/lib/validation/versions";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ id: string; number: string }> };
+const ZParams = ZVersionRef.omit({ articleId: true }).extend({ id: ZVersionRef.shape.articleId });
 
-export const GET = apiRoute<Context>(async (_request, { params }) => {
-  const user = await requireApiUser();
-  const { id, number } = await params;
-  const ref = parseInput(ZVersionRef, { articleId: id, number });
-  return NextResponse.json({ version: await getVersion({ ...ref, userId: user.id }) });
-});
+export const GET = route({ auth: "user", params: ZParams }, async ({ user, params }) => ({
+  version: await getVersion({ articleId: params.id, number: params.number, userId: user.id }),
+}));

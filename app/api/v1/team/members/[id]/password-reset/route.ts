@@ -1,13 +1,8 @@
-import { NextResponse } from "next/server";
-import { requireApiUser, requireRole } from "@/lib/auth";
-import type { IdContext } from "@/lib/http/params";
-import { apiRoute } from "@/lib/http/respond";
+import { json, route } from "@/lib/http/route";
 import { resetPassword } from "@/lib/teams/members";
-import { parseInput } from "@/lib/validation/parse";
-import { ZMemberRef } from "@/lib/validation/team";
+import { ZIdParams } from "@/lib/validation/ids";
 
-export const POST = apiRoute<IdContext>(async (_request, { params }) => {
-  const user = requireRole(await requireApiUser());
-  const { memberId } = parseInput(ZMemberRef, { memberId: (await params).id });
-  return NextResponse.json(await resetPassword({ memberId, teamId: user.teamId, userId: user.id }));
-});
+/** The answer carries the new password, shown once. */
+export const POST = route({ auth: "user", team: true, params: ZIdParams }, async ({ user, params }) =>
+  json(await resetPassword({ memberId: params.id, teamId: user.teamId, userId: user.id }), 200, { "Cache-Control": "no-store" }),
+);
