@@ -30,7 +30,7 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
   }
 
   async function setRequired(required: boolean) {
-    if (await toggle.run(() => setClaimDoubleReviewAction({ id: claim.id, required }))) onChanged();
+    if (await toggle.run(() => setClaimDoubleReviewAction({ id: claim.id, required, version: claim.version }))) onChanged();
   }
 
   if (!review.required) {

@@ -13,12 +13,16 @@ export type CreatedArticle = { id: string; title: string };
 const NO_TITLE = "Give the article a title: none was found in what you imported.";
 
 /**
- * Imports an article into the user's active team. Only its editors and admins may; the role is
- * read from the membership row (not the session), so a demotion takes effect at once. The
- * article, the author of its first version (which a database trigger creates) and the audit
- * row are written in one transaction (the caller's, when `client` is one).
- * Output: `{ id, title }`. Throws 403 when the user is not in the team or not an editor or
- * admin there, 422 when no title was given or found.
+ * Imports an article into team `teamId` (the user's active team) from pasted or uploaded text, HTML or Markdown
+ * (`input`, checked by ZImportArticle; importArticle enforces the 2 MB limit). Only the team's editors and admins
+ * may; the role is read from the membership row (not the session), so a demotion takes effect at once. The
+ * article, its stored suggestions, the author of its first version (which a database trigger creates) and the
+ * "article.imported" audit row are written in one transaction. Given title, byline and date win over what the
+ * import found; the title is cut to 300 characters. Returns `{ id, title }`.
+ * @throws AppError 403 `forbidden` when the user is not in the team or is not an editor or admin there;
+ * 422 `unprocessable` when the content is empty, too long or unreadable (from importArticle), or when no title
+ * was given or found (`fields.title`).
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function createArticle({ userId, teamId, input }: { userId: string; teamId: string; input: TImportArticle }, client: DbClient = db): Promise<CreatedArticle> {
   const mayImport = { teamId, userId, roles: SIGN_OFF_ROLES, outsider: forbidden("You are not a member of that team."), message: "Only editors and admins can import articles." };

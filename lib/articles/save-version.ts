@@ -49,15 +49,16 @@ type LockedArticle = { id: string; teamId: string; title: string; body: string; 
 const EDITORS_ONLY = "Only an editor can change the article text.";
 
 /**
- * Saves the editor's text as a new, immutable version and moves every claim onto it. All or
- * nothing: the article row is locked, so two saves cannot both build on the same version, and
- * claims never point into a body that was not stored. Runs in `client` when it is a
- * transaction (then the caller's transaction options apply).
- * Input: the editor, the article, `baseVersion` (the version the edit started from), an
- * optional title and the text as Markdown. Output: `{ version, saved, ...SaveSummary }` (saved is
- * false when nothing changed). Throws 404 when the article is not in the user's teams, 403
- * unless they are an editor or admin there, 409 when `baseVersion` is not the current version
- * (naming who saved in between), 422 for text that imports as nothing.
+ * Saves the editor's Markdown (and optional new title; a leading "# Heading" stays body text) as a new,
+ * immutable version `baseVersion + 1` and moves every attached or waiting claim onto it (planReanchor), with its
+ * suggestions and audit rows. All or nothing, in one transaction of up to 60 s: the article row is locked FOR
+ * UPDATE, so two saves cannot both build on the same version, and claims never point into a body that was not
+ * stored. Returns the version number, whether anything was saved (`saved: false` when text, title and structure
+ * are unchanged) and the re-anchoring counts.
+ * @throws AppError 404 when the article does not exist or the user is not in its team; 403 unless the user is
+ * an editor or admin there; 422 `unprocessable` when the Markdown is empty or over the import limit; 409
+ * `conflict` when `baseVersion` is not the current version (names who saved the newer one, and when).
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function saveArticleVersion({ articleId, userId, baseVersion, title, markdown }: SaveVersionInput, client: DbClient = db): Promise<SaveVersionResult> {
   // Fail fast, before the import and the detector: the check is repeated under the lock.

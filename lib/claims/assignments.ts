@@ -9,10 +9,12 @@ import type { TAssignReviewers } from "@/lib/validation/team";
 export type AssigneeDTO = { id: string; name: string; dueAt: string | null };
 
 /**
- * Sets who reviews a claim (one or two people who can write in its team) and by when; runs in
- * `client` when it is a transaction. Output: the assignees (AssigneeDTO[]). Throws 404 when the
- * claim is not in the user's teams, 403 unless they are an editor or admin there, 422 when a
- * reviewer is not an active writer of that team.
+ * Replaces who reviews a claim: one or two people (duplicates ignored) who are active admins, editors or
+ * reviewers of the claim's team, with an optional due date (null clears it). Audited as "claim.assigned" with
+ * the previous reviewers. Returns the assignees with `dueAt` as an ISO 8601 string or null.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 unless the user is an
+ * editor or admin there; 422 `unprocessable` (on `reviewerIds`) when someone is not an active writer of the team.
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function assignReviewers({ userId, claimId, reviewerIds, dueAt }: TAssignReviewers & { userId: string }, client: DbClient = db): Promise<AssigneeDTO[]> {
   const unique = [...new Set(reviewerIds)];
@@ -52,7 +54,11 @@ export type QueueItem = {
   assignedBy: string;
 };
 
-/** "My queue": claims assigned to the user in any of their teams, due soonest first, then by status. */
+/**
+ * "My queue": claims assigned to the user in any team they still belong to, due soonest first (no due date
+ * last), then by status (disputed, in review, unreviewed, proposed, verified, not check-worthy). `dueAt` is an
+ * ISO 8601 string or null. Never throws for a user without assignments (empty list).
+ */
 export async function listQueue({ userId }: { userId: string }): Promise<QueueItem[]> {
   const rows = await db.assignment.findMany({
     where: { reviewerId: userId, claim: claimScope(userId) },

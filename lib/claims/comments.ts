@@ -41,7 +41,12 @@ function importedFrom(row: CommentRow): CommentDTO["importedFrom"] {
   return { name: creator.name, created: typeof created === "string" ? created : null };
 }
 
-/** Deleted comments keep their place in the thread but not their text, except for the author (to undo). */
+/**
+ * A comment row (commentSelect) as the CommentDTO `viewerId` may see: a deleted comment keeps its place in the
+ * thread but its body is "" for everyone except its author (who may restore it); dates are ISO 8601 strings
+ * (null when never edited or not deleted); `importedFrom` names the original author of an imported comment
+ * until it is edited here. Pure.
+ */
 export function toCommentDTO(row: CommentRow, viewerId: string): CommentDTO {
   const hidden = row.deletedAt !== null && row.author.id !== viewerId;
   return {
@@ -60,9 +65,12 @@ export function toCommentDTO(row: CommentRow, viewerId: string): CommentDTO {
 export { commentSelect };
 
 /**
- * Adds a comment (or a reply to `parentId`) to a claim; runs in `client` when it is a transaction.
- * Output: the comment (CommentDTO). Throws 404 when the claim is not in the user's teams, 403 for
- * a viewer, 422 when the parent comment is gone.
+ * Posts a comment on a claim, or a reply when `parentId` names a comment of the same claim that is not deleted.
+ * `body` is plain text, already checked by ZAddComment (1–5,000 characters, no HTML). Writes the comment and a
+ * "comment.added"/"comment.replied" audit row in one transaction; returns it as a CommentDTO for the author.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer;
+ * 422 `unprocessable` when the parent comment is missing, deleted or on another claim.
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function addComment({ userId, claimId, body, parentId }: TAddComment & { userId: string }, client: DbClient = db): Promise<CommentDTO> {
   return inTransaction(client, async (tx) => {
@@ -124,7 +132,14 @@ async function changeOwnComment(
   });
 }
 
-/** Edits the user's own comment at `version` (optional); runs in `client` when it is a transaction. 404 when not theirs, 409 when stale, 422 when deleted. */
+/**
+ * Replaces the text of the user's own comment and sets `editedAt`, with the optimistic lock `version` when given
+ * (else the version just read). Audited as "comment.edited" with the old and new text. Returns the CommentDTO.
+ * @throws AppError 404 when the comment is not the user's own, or they can no longer write in its team (not
+ * revealed as 403); 422 when the comment is deleted (restore it first); 409 `conflict` when it changed since
+ * `version` (another window).
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
+ */
 export function editComment({ userId, commentId, body, version }: TEditComment & { userId: string }, client: DbClient = db) {
   return changeOwnComment(userId, commentId, "comment.edited", { body, editedAt: new Date() }, version, client);
 }

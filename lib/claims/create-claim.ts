@@ -9,11 +9,13 @@ import type { TCreateClaim } from "@/lib/validation/claims";
 import { lockArticleText } from "@/lib/articles/lock-article";
 
 /**
- * Stores a new claim after checking its selectors against the article text as it is now.
- * Input: the user, the article, the W3C target (quote and position, UTF-16 offsets); runs in
- * `client` when it is a transaction. Output: the claim (ClaimDTO). Throws 404 when the article is
- * not in the user's teams, 403 for a viewer, 422 when the selectors do not match the text, 409
- * when the text changed meanwhile.
+ * Stores a new claim on an article after checking its W3C target (quote and UTF-16 positions) against the
+ * article text as it is now (checkTarget), with the article's double-review setting and the numbers the
+ * detector reads from the quote; audited as "claim.created". Returns the new claim as a ClaimDTO.
+ * @throws AppError 404 when the article does not exist or the user is not in its team; 403 for a viewer;
+ * 422 `unprocessable` when the target does not describe the text (reason in `fields.target`); 409 `conflict`
+ * when a new version of the text was saved while the reader was selecting.
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function createClaim({ userId, articleId, target }: TCreateClaim & { userId: string }, client: DbClient = db): Promise<ClaimDTO> {
   const claim = await inTransaction(client, async (tx) => {

@@ -36,10 +36,11 @@ export async function setClaimDoubleReview({ userId, claimId, required, version 
 }
 
 /**
- * The same for a whole article: its open claims (unreviewed or in review, no verdict yet) and
- * every claim added later. Input: the editor's user id, the article, `required`; runs in `tx`
- * when given. Output: `{ required }`. Throws 404 when the article is not in the user's teams,
- * 403 unless they are an editor or admin there.
+ * The same for a whole article: sets the article's flag (inherited by every claim added later) and the flag of
+ * its open claims (unreviewed or in review, without a verdict), bumping their versions; one "article.double-review"
+ * audit row names how many open claims changed. Returns `{ required }` as set.
+ * @throws AppError 404 when the article does not exist or the user is not in its team; 403 unless the user is an
+ * editor or admin of that team.
  */
 export async function setArticleDoubleReview({ userId, articleId, required }: { userId: string; articleId: string; required: boolean }, tx: DbClient = db) {
   return inTransaction(tx, async (t) => {

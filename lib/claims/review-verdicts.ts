@@ -36,6 +36,11 @@ const toReviewDTO = (r: ReviewRow): ReviewDTO => ({
 
 export const reviewSelect = { ordinal: true, label: true, explanation: true, updatedAt: true, reviewer: { select: { id: true, name: true } } } as const;
 
+/**
+ * The double-review state as `viewerId` may see it: whether it is required, how many of REVIEWS_NEEDED (2)
+ * verdicts are in, whether one is the viewer's, and the verdicts themselves (dates ISO 8601) — only the viewer's
+ * own until both are in, so nobody anchors on another's. Pure.
+ */
 export function doubleReviewView(required: boolean, reviews: ReviewRow[], viewerId: string): DoubleReviewDTO {
   const complete = reviews.length >= REVIEWS_NEEDED;
   return {
@@ -48,14 +53,15 @@ export function doubleReviewView(required: boolean, reviews: ReviewRow[], viewer
 }
 
 /**
- * Records one reviewer's independent verdict. When the second arrives, matching verdicts
- * become the claim's proposed verdict; differing ones put the claim in "Disputed" for an
- * editor. The claim row is locked first so two verdicts arriving together cannot both
- * think they were first. Runs in `client` when it is a transaction.
- * Input: the reviewer, the claim, a verdict key and the explanation. Output: the double review
- * as this reviewer may see it (DoubleReviewDTO). Throws 404 when the claim is not in the
- * user's teams, 403 for a viewer, 422 when the claim does not use double review, 409 when
- * both verdicts are already in or the claim is verified.
+ * Records (or, while the other is still missing, replaces) one reviewer's independent verdict on a
+ * double-review claim. When the second arrives, matching verdicts become the claim's proposed verdict
+ * (explanations joined, the second reviewer as its author); differing ones put the claim in "Disputed" for an
+ * editor. The claim row is locked first (SELECT … FOR UPDATE) so two verdicts arriving together cannot both
+ * think they were first. Audited as "review.submitted". Returns doubleReviewView for the submitter.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer;
+ * 422 `unprocessable` when the claim does not use double review; 409 `conflict` when both verdicts are already
+ * in or the claim is verified.
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function submitReviewVerdict({ userId, claimId, verdict, explanation }: TSubmitReview & { userId: string }, client: DbClient = db): Promise<DoubleReviewDTO> {
   const scale = verdictByKey(verdict);

@@ -23,7 +23,12 @@ async function storedSuggestionsHash(article: { id: string; body: string; sugges
   return db.$transaction((tx) => refreshSuggestions(tx, article.id, article.body));
 }
 
-/** Open suggestions of an article: not dismissed, not accepted, not already covered by a claim. */
+/**
+ * Open suggestions of an article's current text, in text order: not dismissed, not accepted, and not half or
+ * more covered by an attached claim. Offsets are UTF-16 code units of the body; `score` is the detector's.
+ * Computes and stores the suggestions on first read for articles stored without them.
+ * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
+ */
 export async function listSuggestions({ articleId, userId }: { articleId: string; userId: string }): Promise<SuggestionDTO[]> {
   const article = await db.article.findFirst({ where: { id: articleId, ...articleScope(userId) }, select: { id: true, body: true, suggestionsHash: true } });
   if (!article) throw notFound("That article");
@@ -79,9 +84,9 @@ export async function acceptSuggestion({ userId, suggestionId }: { userId: strin
 }
 
 /**
- * Hides a suggestion for this version of the text, for everyone on the desk; runs in `tx` when
- * given. Input: the user, the suggestion. Output: `{ dismissed: true }`. Throws 404 when the
- * suggestion is not in the user's teams, 403 for a viewer.
+ * Dismisses a suggestion for good (for this version of the text), audited as "suggestion.dismissed". Dismissing
+ * twice just moves the dismissal time. Returns `{ dismissed: true }`.
+ * @throws AppError 404 when the suggestion does not exist or the user is not in its article's team; 403 for a viewer.
  */
 export async function dismissSuggestion({ userId, suggestionId }: { userId: string; suggestionId: string }, tx: DbClient = db): Promise<{ dismissed: true }> {
   return inTransaction(tx, async (t) => {
@@ -96,7 +101,11 @@ export async function dismissSuggestion({ userId, suggestionId }: { userId: stri
   });
 }
 
-/** What the suggestion card shows: the numbers read from it and earlier verdicts on look-alikes. */
+/**
+ * What the suggestion card shows: the numbers read from its text (extractNumericClaim; null when it states
+ * none) and up to 3 earlier verdicts on look-alike claims of the team (findCheckedBefore). Read-only; viewers too.
+ * @throws AppError 404 `not_found` when the suggestion does not exist or the user is not in its article's team.
+ */
 export async function getSuggestionInfo({ userId, suggestionId }: { userId: string; suggestionId: string }) {
   const suggestion = await db.suggestion.findFirst({
     where: { id: suggestionId, article: articleScope(userId) },

@@ -35,6 +35,16 @@ async function applyClaimChange(tx: Prisma.TransactionClient, claim: WritableCla
 const verdictOf = (c: { verdictLabel: string | null; verdictOrdinal: number | null; verdictExplanation: string | null }) =>
   c.verdictOrdinal === null ? null : { verdict: c.verdictLabel, ordinal: c.verdictOrdinal, explanation: c.verdictExplanation };
 
+/**
+ * Moves a claim to another status of the workflow, with the optimistic lock `version` (else the version just
+ * read). Disputed is never set by hand; Verdict proposed and Verified need a verdict; signing off (Verified) and
+ * reopening a verified claim take an editor or admin who did not write the verdict (four-eyes rule). Audited as
+ * "claim.status", "claim.verified" or "claim.reopened". Returns the updated ClaimDTO.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer, for a
+ * reviewer signing off or reopening, and for the verdict's author signing off; 422 `unprocessable` when the claim
+ * already has that status, for Disputed, for leaving Disputed other than to Not check-worthy, or when a verdict is
+ * missing; 409 `conflict` when `version` is stale (the message says who changed it and when).
+ */
 const refused = (refusal: Refusal) => new AppError(refusal.code, refusal.message);
 
 // Status and verdict changes read the claim before their transaction, as they always have:
@@ -95,11 +105,12 @@ export async function setClaimVerdict({ userId, claimId, verdict, explanation, v
 }
 
 /**
- * Corrects the structured numbers of a claim (the detector's reading is a starting point).
- * Input: the user, the claim, the numbers and the claim `version` they saw (optional); runs in
- * `client` when it is a transaction. Output: the claim after the change. Throws 404 when the
- * claim is not in the user's teams, 403 for a viewer, 409 naming who changed the claim when
- * `version` is stale.
+ * Corrects the structured numbers of a claim (value, unit, share of, subject, place, period, approximate; the
+ * detector's reading is a starting point), with the optimistic lock `version` (else the version just read).
+ * Audited as "claim.numeric" with the previous numbers. Returns the updated ClaimDTO.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer;
+ * 409 `conflict` when `version` is stale.
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function setClaimNumeric({ userId, claimId, numeric, version }: TSetNumeric & { userId: string }, client: DbClient = db): Promise<ClaimDTO> {
   return inTransaction(client, async (tx) => {

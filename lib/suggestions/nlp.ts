@@ -21,7 +21,12 @@ function strings(values: readonly unknown[]): string[] {
   return values.map((v) => String(v));
 }
 
-/** Tokens (with POS tags) and sentences of `text`; sentences never cross a paragraph break. */
+/**
+ * Tokens (text, UTF-16 [start, end) offsets into `text`, wink-nlp POS tag) and sentences (offset and token
+ * ranges) of `text`; sentences never cross a paragraph break ("\n\n"). Loads the English model on first use
+ * (about 100 ms, once per process).
+ * @throws Error if wink-nlp's tokens ever fail to add back up to the input (offsets would be wrong).
+ */
 export function analyze(text: string): Analysis {
   const wink = instance();
   const its = wink.its;

@@ -30,7 +30,11 @@ const memberSelect = { id: true, role: true, createdAt: true, user: { select: { 
 type MemberRow = { id: string; role: Role; createdAt: Date; user: { id: string; email: string; name: string; disabled: boolean } };
 const toMemberDTO = (m: MemberRow): MemberDTO => ({ id: m.id, userId: m.user.id, email: m.user.email, name: m.user.name, role: m.role, disabled: m.user.disabled, since: m.createdAt.toISOString() });
 
-/** Everyone in the team, for any member to see (assignment needs it); no password data. */
+/**
+ * Everyone in the team, for any member to see (assignment needs it): membership id, user id, email, name,
+ * role, whether the account is disabled, and `since` (ISO 8601); ordered by role, then name. No password data.
+ * @throws AppError 404 `not_found` when the team does not exist or the user is not a member of it.
+ */
 export async function listMembers({ teamId, userId }: { teamId: string; userId: string }): Promise<MemberDTO[]> {
   const rows = await db.membership.findMany({
     where: teamMembersScope(teamId, userId),
@@ -44,12 +48,12 @@ export async function listMembers({ teamId, userId }: { teamId: string; userId: 
 const newPassword = () => randomBytes(12).toString("base64url");
 
 /**
- * Adds someone to the team. A new address gets an account with a generated password,
- * returned once for the admin to pass on; an existing account simply joins the team.
- * Input: the team, the acting admin (`userId`), email, name and role; runs in `client` when it
- * is a transaction. Output: `{ member: MemberDTO, password: string | null }` (null for an
- * existing account). Throws 404 when the actor is not in the team, 403 unless they are its
- * admin, 409 when the address is already a member.
+ * Adds someone to the team with a role, audited as "member.added". A new address gets an account with a
+ * generated password (12 random bytes, base64url: 16 characters), returned once for the admin to pass on;
+ * an existing account simply joins the team (`password` null). Returns the new member and that password.
+ * @throws AppError 404 when the team does not exist or the user is not in it; 403 unless the user is its admin;
+ * 409 `conflict` when that address is already a member.
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function addMember({ teamId, userId, email, name, role }: TAddMember & { teamId: string; userId: string }, client: DbClient = db) {
   // Checked before hashing (slow on purpose), and again in the transaction that writes.
@@ -70,11 +74,12 @@ export async function addMember({ teamId, userId, email, name, role }: TAddMembe
 }
 
 /**
- * Changes a member's role or disables/enables their account; an admin cannot lock themself out.
- * Every write is scoped to the actor still being an admin of the team. Input: the team, the
- * acting admin, the member, `role` and/or `disabled`; runs in `client` when it is a transaction.
- * Output: the member after the change (MemberDTO). Throws 404 when the actor is not in the team
- * or the member is not in it, 403 unless the actor is its admin, 422 for a change against themself.
+ * Changes a member's role and/or disables or enables their account (the flag is on the account, so it applies
+ * in every team; sessions end at their next re-check), audited as "member.updated". An admin cannot remove
+ * their own admin role or disable themself. Returns the member as it is now.
+ * @throws AppError 404 when the team does not exist, the user is not in it, or the member is not in this team;
+ * 403 unless the user is its admin; 422 `unprocessable` for the admin's own demotion or disabling.
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function updateMember({ teamId, userId, memberId, role, disabled }: TUpdateMember & { teamId: string; userId: string }, client: DbClient = db) {
   return inTransaction(client, async (tx) => {
@@ -108,10 +113,12 @@ export async function updateMember({ teamId, userId, memberId, role, disabled }:
 }
 
 /**
- * Sets a new generated password, returned once. Sessions end at their next re-check only if
- * disabled, so say so. Input: the team, the acting admin, the member; runs in `client` when it
- * is a transaction. Output: `{ email, password }`. Throws 404 when the actor or the member is not
- * in the team, 403 unless the actor is its admin.
+ * Sets a new generated password (16 base64url characters) on a member's account, returned once with their email
+ * for the admin to pass on; audited as "member.password-reset" (without the password). Open sessions are not
+ * ended by this: only disabling does that, at the next re-check, so say so.
+ * @throws AppError 404 when the team does not exist, the user is not in it, or the member is not in this team;
+ * 403 unless the user is its admin.
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function resetPassword({ teamId, userId, memberId }: { teamId: string; userId: string; memberId: string }, client: DbClient = db) {
   // Checked before hashing (slow on purpose), and again in the transaction that writes.
@@ -132,6 +139,10 @@ export async function resetPassword({ teamId, userId, memberId }: { teamId: stri
 
 export type TeamChoice = { id: string; name: string; role: Role };
 
+/**
+ * The teams the user belongs to, oldest membership first (the first is the default active team), with their
+ * role in each: what the team switcher offers. Empty for a user in no team.
+ */
 export async function listMyTeams({ userId }: { userId: string }): Promise<TeamChoice[]> {
   const rows = await db.membership.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { role: true, team: { select: { id: true, name: true } } } });
   return rows.map((r) => ({ ...r.team, role: r.role }));

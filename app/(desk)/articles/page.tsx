@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireRole, requireUser } from "@/lib/auth";
 import { listArticles } from "@/lib/articles/list-articles";
 import { ArticleTable } from "@/components/articles/ArticleTable";
@@ -21,9 +22,9 @@ export default async function ArticlesPage() {
           <p className="text-sm text-muted">{user.teamName} · {articles.length} article{articles.length === 1 ? "" : "s"}</p>
         </div>
         {user.role && SIGN_OFF_ROLES.includes(user.role) && (
-          <a href="/articles/new" className={buttonClass}>
+          <Link href="/articles/new" className={buttonClass}>
             New article
-          </a>
+          </Link>
         )}
       </div>
       <ArticleTable articles={articles} />
