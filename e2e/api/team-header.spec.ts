@@ -10,7 +10,11 @@ test("X-Factdesk-Team naming a team the caller is not in answers 404; one of the
   const second = await createTeam();
   await testDb().membership.create({ data: { userId: desk.reviewer.id, teamId: second.id, role: "viewer" } });
   const secondArticle = await createArticle(second.id);
-  const { secret } = await createApiToken({ userId: desk.reviewer.id, teamId: desk.team.id, input: { name: "Teams", scope: "read", expiresIn: "7d" } });
+  const { secret } = await createApiToken({
+    userId: desk.reviewer.id,
+    teamId: desk.team.id,
+    input: { name: "Teams", scope: "read", expiresIn: "7d" },
+  });
   const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${secret}` } });
   const titles = async (team?: string) => {
     const response = await script.get("/api/v1/articles", { headers: team === undefined ? {} : { "X-Factdesk-Team": team } });

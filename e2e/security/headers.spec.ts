@@ -39,7 +39,9 @@ async function watchViolations(context: BrowserContext): Promise<string[]> {
   await context.addInitScript(() => {
     const report = (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation;
     document.addEventListener("securitypolicyviolation", (e) =>
-      report(`${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`),
+      report(
+        `${location.pathname}: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`,
+      ),
     );
   });
   context.on("console", (message) => {
@@ -132,7 +134,10 @@ test("answers that carry a password or token secret are never stored", async ({ 
   const token = await page.request.post("/api/v1/me/tokens", { data: { name: "CI", scope: "read", expiresIn: "7d" }, headers: origin });
   expect(token.status()).toBe(201);
   expectNoStore(token, "token creation");
-  const added = await page.request.post("/api/v1/team/members", { data: { email: `${unique("new")}@test.factdesk.test`, name: "New Person", role: "viewer" }, headers: origin });
+  const added = await page.request.post("/api/v1/team/members", {
+    data: { email: `${unique("new")}@test.factdesk.test`, name: "New Person", role: "viewer" },
+    headers: origin,
+  });
   expect(added.status()).toBe(201);
   expectNoStore(added, "member creation");
   const membership = await testDb().membership.findFirstOrThrow({ where: { userId: desk.viewer.id, teamId: desk.team.id } });

@@ -23,7 +23,10 @@ test("under an https address: HSTS, upgrade-insecure-requests, and a __Host- ses
     expect(response.status, response.text).toBe(200);
     const session = response.setCookies.find((line) => line.startsWith("__Host-next-auth.session-token="));
     expect(session, response.setCookies.join("\n")).toBeTruthy();
-    const attributes = session!.split(";").slice(1).map((part) => part.trim().toLowerCase());
+    const attributes = session!
+      .split(";")
+      .slice(1)
+      .map((part) => part.trim().toLowerCase());
     expect(attributes).toEqual(expect.arrayContaining(["path=/", "httponly", "secure", "samesite=lax"]));
     expect(attributes.some((attribute) => attribute.startsWith("domain="))).toBe(false);
     expect(response.setCookies.some((line) => /^(__Secure-)?next-auth\.session-token=/.test(line))).toBe(false);

@@ -52,12 +52,26 @@ describe("the client's address", () => {
   });
 
   it("replaces X-Forwarded-For, and drops the other forwarding headers unless a trusted proxy sent them", () => {
-    const direct: Record<string, string | string[] | undefined> = { "x-forwarded-for": "1.2.3.4", "x-forwarded-host": "evil.test", forwarded: "for=1.2.3.4", "x-real-ip": "1.2.3.4", host: "factdesk.test" };
+    const direct: Record<string, string | string[] | undefined> = {
+      "x-forwarded-for": "1.2.3.4",
+      "x-forwarded-host": "evil.test",
+      forwarded: "for=1.2.3.4",
+      "x-real-ip": "1.2.3.4",
+      host: "factdesk.test",
+    };
     applyClientAddress(direct, "::ffff:198.51.100.7", trusted);
     expect(direct).toEqual({ "x-forwarded-for": "198.51.100.7", host: "factdesk.test" });
-    const proxied: Record<string, string | undefined> = { "x-forwarded-for": "198.51.100.7", "x-forwarded-proto": "https", "x-forwarded-host": "factdesk.example.org" };
+    const proxied: Record<string, string | undefined> = {
+      "x-forwarded-for": "198.51.100.7",
+      "x-forwarded-proto": "https",
+      "x-forwarded-host": "factdesk.example.org",
+    };
     applyClientAddress(proxied, "10.0.0.1", trusted);
-    expect(proxied).toEqual({ "x-forwarded-for": "198.51.100.7", "x-forwarded-proto": "https", "x-forwarded-host": "factdesk.example.org" });
+    expect(proxied).toEqual({
+      "x-forwarded-for": "198.51.100.7",
+      "x-forwarded-proto": "https",
+      "x-forwarded-host": "factdesk.example.org",
+    });
   });
 
   it("is counted per IPv4 address and per IPv6 /64", () => {

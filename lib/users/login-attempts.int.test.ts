@@ -2,7 +2,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { testDb, unique } from "@/e2e/fixtures/factories";
 import { db } from "@/lib/db";
 import type { AppError } from "@/lib/http/errors";
-import { checkLoginLock, markLoginSucceeded, recordLoginAttempt, releaseLoginAttempt, reserveLoginAttempt } from "@/lib/users/login-attempts";
+import {
+  checkLoginLock,
+  markLoginSucceeded,
+  recordLoginAttempt,
+  releaseLoginAttempt,
+  reserveLoginAttempt,
+} from "@/lib/users/login-attempts";
 
 afterAll(async () => {
   await db.$disconnect();
@@ -67,7 +73,9 @@ describe("sign-in limits counted in PostgreSQL", () => {
 
   it("lets 60 parallel attempts from one address through only as far as the 50 allowed, and no other address is affected", async () => {
     const ip = unique("ip");
-    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => reserveLoginAttempt({ email: `${unique(`flood${i}`)}@test.factdesk.test`, ip })));
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => reserveLoginAttempt({ email: `${unique(`flood${i}`)}@test.factdesk.test`, ip })),
+    );
     expect(results.filter((r) => !r.locked)).toHaveLength(50);
     expect((await reserveLoginAttempt({ email: `${unique("other")}@test.factdesk.test`, ip: unique("ip") })).locked).toBe(false);
   });

@@ -49,7 +49,15 @@ export async function checkLoginLock(email: string, ip: string, now = new Date()
  * many attempts on the same account or address are already waiting their turn here, and
  * database errors.
  */
-export async function reserveLoginAttempt({ email, ip, now = new Date() }: { email: string; ip: string; now?: Date }): Promise<LoginReservation> {
+export async function reserveLoginAttempt({
+  email,
+  ip,
+  now = new Date(),
+}: {
+  email: string;
+  ip: string;
+  now?: Date;
+}): Promise<LoginReservation> {
   let started = false;
   try {
     return await turns.acquire([`account:${email}`, `address:${ip}`], () => {
