@@ -14,16 +14,18 @@ import { clientIp } from "@/lib/http/client-ip";
 import { checkSession, endSession, SESSION_IDLE_SECONDS, startSession, type LiveSession } from "@/lib/sessions/sessions";
 import { checkSecondFactor } from "@/lib/two-factor/second-factor";
 import { TWO_FACTOR_INVALID, TWO_FACTOR_NEEDED_MESSAGE, TWO_FACTOR_REQUIRED } from "@/lib/two-factor/sign-in-errors";
-import { recordLoginAttempt } from "@/lib/users/login-attempts";
+import { markLoginSucceeded, releaseLoginAttempt } from "@/lib/users/login-attempts";
+import { reservedSignIn } from "@/lib/users/reserved-sign-in";
+import { sessionCookieOptions } from "@/lib/users/session-cookie";
 import { loadSessionUser, type SessionUser } from "@/lib/users/session-user";
 import { verifyCredentials } from "@/lib/users/sign-in";
-import { ZSignIn } from "@/lib/validation/auth";
 import { ZSwitchTeam } from "@/lib/validation/team";
 
 export type { SessionUser };
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
+  cookies: sessionCookieOptions(config.publicUrl),
   pages: { signIn: "/signin", error: "/signin" },
   logger: {
     // A disabled account ending its session is expected, not worth a stack trace.
@@ -40,22 +42,27 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
-      // The per-account and per-address limit is checked before this runs, in
-      // app/api/auth/[...nextauth]/route.ts, so a locked account never reaches the hash.
-      // With two-factor on, the password alone answers TWO_FACTOR_REQUIRED (the form then asks
-      // for a code, neither a failure nor a success is recorded: a success would wipe the
-      // failures wrong codes counted); a wrong code is a failed attempt like a wrong password.
-      async authorize(credentials, req) {
-        const parsed = ZSignIn.safeParse(credentials);
-        if (!parsed.success) return null;
-        const { email, password, code } = parsed.data;
-        const user = await verifyCredentials(email, password);
-        const second = user ? await checkSecondFactor(user.id, code) : "invalid";
-        if (second === "missing") throw new Error(TWO_FACTOR_REQUIRED);
-        const ok = second === "ok" || second === "not_enrolled";
-        await recordLoginAttempt(email, clientIp(req.headers ?? {}), ok);
-        if (user && !ok) throw new Error(TWO_FACTOR_INVALID);
-        return ok ? user : null;
+      // The limits have already counted this attempt, and read the credentials with the one
+      // strict parser (lib/users/credentials-callback.ts): a locked account never reaches the
+      // hash, and nothing reaches it without a counted attempt. With two-factor on, a right
+      // password without a code takes the attempt back and answers TWO_FACTOR_REQUIRED (the form
+      // then asks for a code): neither a failure (a desk behind one address would lock itself
+      // out) nor a success (which would wipe the failures wrong codes counted). A wrong, replayed
+      // or used code leaves the attempt counted as failed, like a wrong password.
+      async authorize() {
+        const attempt = reservedSignIn();
+        if (!attempt) return null;
+        attempt.checked = true;
+        const user = await verifyCredentials(attempt.email, attempt.password);
+        if (!user) return null;
+        const second = await checkSecondFactor(user.id, attempt.code);
+        if (second === "missing") {
+          await releaseLoginAttempt(attempt.attemptId);
+          throw new Error(TWO_FACTOR_REQUIRED);
+        }
+        if (second === "invalid") throw new Error(TWO_FACTOR_INVALID);
+        await markLoginSucceeded(attempt.attemptId);
+        return user;
       },
     }),
   ],

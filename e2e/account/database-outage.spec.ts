@@ -12,7 +12,7 @@ import { hashPassword } from "../../lib/users/passwords";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded";
 import { applyMigrations } from "../../scripts/db/migrations";
 import { freePort } from "../../scripts/lib/free-port";
-import { healthStatus, startProcess, waitForHealth } from "../fixtures/processes";
+import { healthStatus, startServer, waitForHealth } from "../fixtures/processes";
 
 test("a database outage answers 503 and signs nobody out", async () => {
   test.setTimeout(120_000);
@@ -34,7 +34,7 @@ test("a database outage answers 503 and signs nobody out", async () => {
 
   const appPort = await freePort();
   const baseURL = `http://localhost:${appPort}`;
-  const app = startProcess("npx", ["next", "start", "-p", String(appPort)], {
+  const app = startServer(appPort, {
     DATABASE_URL: pg.url,
     NEXTAUTH_URL: baseURL,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { requireApiUser, requireRole, type SessionUser, type TeamUser } from "@/lib/auth";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
-import { errorResponse, MAX_JSON_BYTES, readText } from "@/lib/http/respond";
+import { errorResponse, MAX_JSON_BYTES, noStoreByDefault, readText } from "@/lib/http/respond";
 import { requireSameOrigin } from "@/lib/http/same-origin";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -106,7 +106,8 @@ async function authenticate(request: Request, spec: RouteSpec): Promise<SessionU
  * (415), then parses params, query and body with zod (422 with field errors, 400 for bad JSON,
  * 413 past the size cap) before `handler` runs. Whatever the handler throws becomes
  * `{ error: { code, message, fields? } }` with the AppError's status (500 only for bugs, logged).
- * The handler returns a Response, or a value that is sent as JSON with status 200.
+ * The handler returns a Response, or a value that is sent as JSON with status 200; either way
+ * it is sent with `Cache-Control: no-store` unless the handler set a Cache-Control of its own.
  */
 export function route<S extends RouteSpec>(spec: S, handler: (input: RouteInput<S>) => Promise<Response | object>): RouteHandler {
   const run = async (request: Request, context: NextContext): Promise<Response> => {
@@ -117,9 +118,9 @@ export function route<S extends RouteSpec>(spec: S, handler: (input: RouteInput<
       const query = spec.query ? readQuery(request, spec.query) : undefined;
       const body = await readBody(request, spec.body);
       const result = await handler({ request, user, params, query, body } as RouteInput<S>);
-      return result instanceof Response ? result : NextResponse.json(result);
+      return noStoreByDefault(result instanceof Response ? result : NextResponse.json(result));
     } catch (err) {
-      return errorResponse(err);
+      return noStoreByDefault(errorResponse(err));
     }
   };
   return Object.assign(run, { routeSpec: spec });
