@@ -13,9 +13,12 @@ export type { ActionResult };
  * when the page rendered), then the work; failures come back as readable errors.
  * Prefer `action()`, which also parses the input.
  */
-export async function runAction<T>(work: (user: SessionUser) => Promise<T>): Promise<ActionResult<T>> {
+export async function runAction<T>(
+  work: (user: SessionUser) => Promise<T>,
+  { allowWithoutTwoFactor = false }: { allowWithoutTwoFactor?: boolean } = {},
+): Promise<ActionResult<T>> {
   try {
-    const user = await requireApiUser();
+    const user = await requireApiUser({ allowWithoutTwoFactor });
     return { ok: true, data: await work(user) };
   } catch (err) {
     const appError = toAppError(err);
@@ -26,6 +29,11 @@ export async function runAction<T>(work: (user: SessionUser) => Promise<T>): Pro
 type ActionOptions = {
   /** Requires an active team; with roles, one of them (403 otherwise). */
   team?: true | readonly Role[];
+  /**
+   * Runs even while a team requires two-factor of the user and it is not on yet (every other
+   * action answers 403 then): only for what the Account page needs to set it up.
+   */
+  allowWithoutTwoFactor?: true;
 };
 
 /**
@@ -47,16 +55,24 @@ export function action<S extends z.ZodType, T>(
 ): (input: z.input<S>) => Promise<ActionResult<T>>;
 export function action<S extends z.ZodType, T>(
   schema: S,
+  options: ActionOptions,
+  work: (input: z.output<S>, user: SessionUser) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>>;
+export function action<S extends z.ZodType, T>(
+  schema: S,
   optionsOrWork: ActionOptions | ((input: z.output<S>, user: SessionUser) => Promise<T>),
   maybeWork?: (input: z.output<S>, user: TeamUser) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   const options = typeof optionsOrWork === "function" ? {} : optionsOrWork;
   const work = (typeof optionsOrWork === "function" ? optionsOrWork : maybeWork!) as (input: z.output<S>, user: SessionUser) => Promise<T>;
   const run = async (input: z.input<S>) =>
-    runAction((session) => {
-      const user = options.team ? requireRole(session, options.team === true ? undefined : options.team) : session;
-      return work(parseInput(schema, input), user);
-    });
+    runAction(
+      (session) => {
+        const user = options.team ? requireRole(session, options.team === true ? undefined : options.team) : session;
+        return work(parseInput(schema, input), user);
+      },
+      { allowWithoutTwoFactor: options.allowWithoutTwoFactor === true },
+    );
   return Object.assign(run, { [ACTION]: schema });
 }
 

@@ -7,6 +7,7 @@ import { requireTeamRole } from "@/lib/access/require";
 import { TEAM_ADMIN_ROLES } from "@/lib/access/roles";
 import { teamMembersScope } from "@/lib/access/scope";
 import { AppError, notFound } from "@/lib/http/errors";
+import { endUserSessions } from "@/lib/sessions/sessions";
 import { hashPassword } from "@/lib/users/passwords";
 import type { TAddMember, TUpdateMember } from "@/lib/validation/team";
 
@@ -73,10 +74,15 @@ export async function addMember({ teamId, userId, email, name, role }: TAddMembe
   });
 }
 
+/** Higher is more: losing rank (admin → editor → reviewer → viewer) ends the member's sessions. */
+const ROLE_RANK: Record<Role, number> = { viewer: 0, reviewer: 1, editor: 2, admin: 3 };
+
 /**
  * Changes a member's role and/or disables or enables their account (the flag is on the account, so it applies
- * in every team; sessions end at their next re-check), audited as "member.updated". An admin cannot remove
- * their own admin role or disable themself. Returns the member as it is now.
+ * in every team), audited as "member.updated". Disabling, or a role with fewer rights, ends all of the
+ * person's sessions in the same transaction (they sign in again and get the new role); re-enabling does not
+ * bring old sessions back. An admin cannot remove their own admin role or disable themself. Returns the member
+ * as it is now.
  * @throws AppError 404 when the team does not exist, the user is not in it, or the member is not in this team;
  * 403 unless the user is its admin; 422 `unprocessable` for the admin's own demotion or disabling.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
@@ -98,6 +104,7 @@ export async function updateMember({ teamId, userId, memberId, role, disabled }:
       const { count } = await tx.user.updateMany({ where: { id: member.user.id, memberships: { some: { id: memberId, ...scope } } }, data: { disabled } });
       if (count === 0) throw await memberWriteRefusal(teamId, userId, tx);
     }
+    if (disabled === true || (role && ROLE_RANK[role] < ROLE_RANK[member.role])) await endUserSessions(tx, { userId: member.user.id });
     const after = await tx.membership.findUniqueOrThrow({ where: { id: memberId }, select: memberSelect });
     await recordAudit(tx, {
       actorId: userId,
@@ -114,10 +121,12 @@ export async function updateMember({ teamId, userId, memberId, role, disabled }:
 
 /**
  * Sets a new generated password (16 base64url characters) on a member's account, returned once with their email
- * for the admin to pass on; audited as "member.password-reset" (without the password). Open sessions are not
- * ended by this: only disabling does that, at the next re-check, so say so.
+ * for the admin to pass on; audited as "member.password-reset" (without the password). All of the person's
+ * sessions end in the same transaction (someone who had their password may have signed in with it). Not for
+ * the admin's own account: that would change a password without knowing it, so it goes through Account →
+ * Password.
  * @throws AppError 404 when the team does not exist, the user is not in it, or the member is not in this team;
- * 403 unless the user is its admin.
+ * 403 unless the user is its admin; 422 `unprocessable` for the admin's own account.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function resetPassword({ teamId, userId, memberId }: { teamId: string; userId: string; memberId: string }, client: DbClient = db) {
@@ -130,8 +139,10 @@ export async function resetPassword({ teamId, userId, memberId }: { teamId: stri
     const scope = asTeamAdmin(teamId, userId);
     const member = await tx.membership.findFirst({ where: { id: memberId, ...scope }, select: { id: true, user: { select: { id: true, email: true } } } });
     if (!member) throw notFound("That member");
+    if (member.user.id === userId) throw new AppError("unprocessable", "To change your own password, use Password on your Account page; it asks for your current one.");
     const { count } = await tx.user.updateMany({ where: { id: member.user.id, memberships: { some: { id: memberId, ...scope } } }, data: { passwordHash } });
     if (count === 0) throw await memberWriteRefusal(teamId, userId, tx);
+    await endUserSessions(tx, { userId: member.user.id });
     await recordAudit(tx, { actorId: userId, teamId, entity: "membership", entityId: memberId, action: "member.password-reset", after: { email: member.user.email } });
     return { email: member.user.email, password };
   });

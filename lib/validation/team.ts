@@ -43,3 +43,6 @@ export type TUpdateMember = z.infer<typeof ZUpdateMember>;
 
 export const ZMemberRef = z.object({ memberId: id });
 export const ZSwitchTeam = z.object({ teamId: id });
+
+/** Admins: require two-factor of the team's admins and editors, or stop requiring it. */
+export const ZTeamTwoFactor = z.object({ required: z.boolean({ message: "Say true or false." }) });

@@ -1,18 +1,29 @@
 import type { Metadata } from "next";
 import { requireRole, requireUser } from "@/lib/auth";
 import { listMembers } from "@/lib/teams/members";
+import { getTeamTwoFactor } from "@/lib/teams/two-factor-policy";
 import { MemberTable } from "@/components/team/MemberTable";
+import { TeamTwoFactorPolicy } from "@/components/team/TeamTwoFactorPolicy";
 
 export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
   const user = requireRole(await requireUser());
-  const members = await listMembers({ teamId: user.teamId, userId: user.id });
+  const isAdmin = user.role === "admin";
+  const [members, twoFactor] = await Promise.all([
+    listMembers({ teamId: user.teamId, userId: user.id }),
+    isAdmin ? getTeamTwoFactor({ teamId: user.teamId, userId: user.id }) : null,
+  ]);
   return (
     <div className="mx-auto max-w-4xl">
       <h1 className="text-2xl font-semibold tracking-tight">{user.teamName}</h1>
-      <p className="mb-6 text-sm text-muted">{members.length} members{user.role === "admin" ? " · you are an admin" : ""}</p>
-      <MemberTable members={members} isAdmin={user.role === "admin"} meId={user.id} />
+      <p className="mb-6 text-sm text-muted">{members.length} members{isAdmin ? " · you are an admin" : ""}</p>
+      <MemberTable members={members} isAdmin={isAdmin} meId={user.id} />
+      {twoFactor && (
+        <div className="mt-6">
+          <TeamTwoFactorPolicy policy={twoFactor} meEnrolled={twoFactor.people.some((p) => p.userId === user.id && p.enrolled)} />
+        </div>
+      )}
     </div>
   );
 }
