@@ -6,7 +6,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { requireTeamRole } from "@/lib/access/require";
 import { TEAM_ADMIN_ROLES } from "@/lib/access/roles";
 import { teamMembersScope } from "@/lib/access/scope";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, forbidden, notFound } from "@/lib/http/errors";
 import { endUserSessions } from "@/lib/sessions/sessions";
 import { hashPassword } from "@/lib/users/passwords";
 import type { TAddMember, TUpdateMember } from "@/lib/validation/team";
@@ -20,6 +20,25 @@ async function requireTeamAdmin(teamId: string, userId: string, client: DbClient
 
 /** Filter on Membership: rows of team `teamId`, while `userId` is an admin of it. */
 const asTeamAdmin = (teamId: string, userId: string) => teamMembersScope(teamId, userId, TEAM_ADMIN_ROLES);
+
+/**
+ * Filter on User: every team the account belongs to has `actorId` as an admin. A password and the
+ * disabled flag belong to the account, not to one team, so changing them is for someone who
+ * administers all of the person's teams; otherwise an admin of one team could take over (or lock
+ * out) a member of another just by adding their address to their own team.
+ */
+const administeredEverywhere = (actorId: string) => ({
+  memberships: { every: { team: { memberships: { some: { userId: actorId, role: { in: [...TEAM_ADMIN_ROLES] } } } } } },
+});
+
+const ACCOUNT_WIDE =
+  "This person is also a member of a team you do not administer, so their password and account are not yours to change. Ask an admin of all their teams.";
+
+/** 403 when the member's account belongs to a team the actor does not administer (see administeredEverywhere). */
+async function requireAccountWideRights(tx: Prisma.TransactionClient, actorId: string, accountId: string) {
+  const mine = await tx.user.count({ where: { id: accountId, ...administeredEverywhere(actorId) } });
+  if (mine === 0) throw forbidden(ACCOUNT_WIDE);
+}
 
 /** After a scoped write matched nothing: 404/403 when the actor is no longer an admin, else the member is gone. */
 async function memberWriteRefusal(teamId: string, userId: string, tx: Prisma.TransactionClient) {
@@ -84,7 +103,8 @@ const ROLE_RANK: Record<Role, number> = { viewer: 0, reviewer: 1, editor: 2, adm
  * bring old sessions back. An admin cannot remove their own admin role or disable themself. Returns the member
  * as it is now.
  * @throws AppError 404 when the team does not exist, the user is not in it, or the member is not in this team;
- * 403 unless the user is its admin; 422 `unprocessable` for the admin's own demotion or disabling.
+ * 403 unless the user is its admin, or (for disabling) when the person is also in a team the user does not
+ * administer; 422 `unprocessable` for the admin's own demotion or disabling.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function updateMember({ teamId, userId, memberId, role, disabled }: TUpdateMember & { teamId: string; userId: string }, client: DbClient = db) {
@@ -101,7 +121,11 @@ export async function updateMember({ teamId, userId, memberId, role, disabled }:
       if (count === 0) throw await memberWriteRefusal(teamId, userId, tx);
     }
     if (disabled !== undefined) {
-      const { count } = await tx.user.updateMany({ where: { id: member.user.id, memberships: { some: { id: memberId, ...scope } } }, data: { disabled } });
+      await requireAccountWideRights(tx, userId, member.user.id);
+      const { count } = await tx.user.updateMany({
+        where: { id: member.user.id, AND: [{ memberships: { some: { id: memberId, ...scope } } }, administeredEverywhere(userId)] },
+        data: { disabled },
+      });
       if (count === 0) throw await memberWriteRefusal(teamId, userId, tx);
     }
     if (disabled === true || (role && ROLE_RANK[role] < ROLE_RANK[member.role])) await endUserSessions(tx, { userId: member.user.id });
@@ -126,7 +150,8 @@ export async function updateMember({ teamId, userId, memberId, role, disabled }:
  * the admin's own account: that would change a password without knowing it, so it goes through Account →
  * Password.
  * @throws AppError 404 when the team does not exist, the user is not in it, or the member is not in this team;
- * 403 unless the user is its admin; 422 `unprocessable` for the admin's own account.
+ * 403 unless the user is its admin, or when the person is also in a team the user does not administer;
+ * 422 `unprocessable` for the admin's own account.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function resetPassword({ teamId, userId, memberId }: { teamId: string; userId: string; memberId: string }, client: DbClient = db) {
@@ -140,7 +165,11 @@ export async function resetPassword({ teamId, userId, memberId }: { teamId: stri
     const member = await tx.membership.findFirst({ where: { id: memberId, ...scope }, select: { id: true, user: { select: { id: true, email: true } } } });
     if (!member) throw notFound("That member");
     if (member.user.id === userId) throw new AppError("unprocessable", "To change your own password, use Password on your Account page; it asks for your current one.");
-    const { count } = await tx.user.updateMany({ where: { id: member.user.id, memberships: { some: { id: memberId, ...scope } } }, data: { passwordHash } });
+    await requireAccountWideRights(tx, userId, member.user.id);
+    const { count } = await tx.user.updateMany({
+      where: { id: member.user.id, AND: [{ memberships: { some: { id: memberId, ...scope } } }, administeredEverywhere(userId)] },
+      data: { passwordHash },
+    });
     if (count === 0) throw await memberWriteRefusal(teamId, userId, tx);
     await endUserSessions(tx, { userId: member.user.id });
     await recordAudit(tx, { actorId: userId, teamId, entity: "membership", entityId: memberId, action: "member.password-reset", after: { email: member.user.email } });
