@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { checkTarget } from "@/lib/anchoring/selectors";
+import { targetToStore } from "@/lib/anchoring/selectors";
 import { requireArticleWrite } from "@/lib/claims/access";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { recordClaimAudit } from "@/lib/audit/record-audit";
@@ -8,11 +8,18 @@ import { extractNumericClaim } from "@/lib/suggestions";
 import type { TCreateClaim } from "@/lib/validation/claims";
 import { lockArticleText } from "@/lib/articles/lock-article";
 
-/** Stores a new claim after checking its selectors against the article text as it is now. */
-export async function createClaim({ userId, articleId, target }: TCreateClaim & { userId: string }): Promise<ClaimDTO> {
+/**
+ * Stores a new claim after checking its selectors against the article text as it is now, on
+ * the words the selection rules give (lib/anchoring/selectors.ts selectionRange: whitespace
+ * trimmed, graphemes whole), which is what the returned claim's target says.
+ * Throws 404 (not the user's article), 403 (viewer), 422 (the target does not describe the
+ * text, or selects nothing but whitespace), 409 (the text changed meanwhile).
+ */
+export async function createClaim({ userId, articleId, target: sent }: TCreateClaim & { userId: string }): Promise<ClaimDTO> {
   const article = await requireArticleWrite(articleId, userId);
-  const check = checkTarget(article.body, target);
-  if (!check.ok) throw new AppError("unprocessable", check.reason, { target: [check.reason] });
+  const checked = targetToStore(article.body, sent);
+  if (!checked.ok) throw new AppError("unprocessable", checked.reason, { target: [checked.reason] });
+  const { target } = checked;
   const claim = await db.$transaction(async (tx) => {
     // Saving a new version locks the article row; sharing that lock means the text checked
     // above is still the text when the claim is stored, or the reader is told to reload.

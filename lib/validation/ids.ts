@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { ZId } from "@/lib/validation/fields";
 
-/** A row id (cuid) as it arrives in a URL or body: trimmed, never empty, never huge. */
-export const ZId = z.string().trim().min(1).max(64);
+export { ZId };
 
 /** Path parameters of a route under an `[id]` folder. */
 export const ZIdParams = z.object({ id: ZId });
