@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { describeRange, selectionRange } from "@/lib/anchoring/selectors";
+import { selectionRange } from "@/lib/anchoring/selectors";
 import { isBlank } from "@/lib/anchoring/whitespace";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
@@ -16,7 +16,7 @@ import { HighlightedBody } from "@/components/claims/HighlightedBody";
 import type { ArticleBlocks } from "@/lib/articles/blocks";
 import { OverlapMenu } from "@/components/claims/OverlapMenu";
 import { countByStatus } from "@/components/claims/progress";
-import { selectionOffsets, selectionRect } from "@/components/claims/selection";
+import { newClaimInput, selectionOffsets, selectionRect } from "@/components/claims/selection";
 import { ShortcutsDialog } from "@/components/claims/ShortcutsDialog";
 import { useAction } from "@/components/claims/useAction";
 import { useShortcuts } from "@/components/claims/useShortcuts";
@@ -170,16 +170,7 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
       if (!isBlank(body.slice(offsets.start, offsets.end))) await run(() => Promise.resolve({ ok: false as const, error: { code: "unprocessable" as const, message: selected.reason } }));
       return;
     }
-    const target = describeRange(body, selected.range.start, selected.range.end);
-    const input = {
-      articleId,
-      target: {
-        selector: [
-          { type: "TextQuoteSelector" as const, ...target.quote },
-          { type: "TextPositionSelector" as const, ...target.position },
-        ],
-      },
-    };
+    const input = newClaimInput(articleId, body, selected.range);
     // The same key for a retry of this selection, so a lost answer never makes two claims.
     const created = await run(() => createClaimAction(input, { idempotencyKey: claimKey.keyFor(input) }));
     if (!created) return;

@@ -34,7 +34,8 @@ function pathParameters(path: string): JsonSchema[] {
     name,
     in: "path",
     required: true,
-    schema: name === "number" ? { type: "integer", minimum: 1 } : { type: "string" },
+    // Ids are the tokens Factdesk gives out (lib/validation/fields.ts ZId).
+    schema: name === "number" ? { type: "integer", minimum: 1 } : { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" },
   }));
 }
 
