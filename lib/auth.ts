@@ -93,7 +93,11 @@ async function sessionUser(): Promise<SessionUser | null> {
   return session?.user?.id ? session.user : null;
 }
 
-/** For pages: the signed-in user, or a redirect to sign-in that comes back to this page. */
+/**
+ * For pages: the signed-in user from the session (re-checked against the database every
+ * SESSION_RECHECK_SECONDS). Without a session it does not return: it redirects to /signin (Next's redirect,
+ * which throws NEXT_REDIRECT), with a callbackUrl back to this page when the proxy passed the path.
+ */
 export async function requireUser(): Promise<SessionUser> {
   const user = await sessionUser();
   if (!user) {
@@ -110,6 +114,9 @@ export async function requireUser(): Promise<SessionUser> {
  * cookie is there too, and a read token may only GET. Those requests are rate-limited per
  * token or per user; server actions never see tokens and are not counted.
  * `allowTokens: false` is for routes only a signed-in person may use (managing tokens).
+ * @throws AppError 401 `unauthorized` without a session or with an invalid token; 403 for a token where
+ * `allowTokens` is false or a read token on a write; 429 `too_many_requests` (with Retry-After, seconds) past
+ * API_RATE_LIMIT_PER_MINUTE per token or API_SESSION_RATE_LIMIT_PER_MINUTE per session.
  */
 export async function requireApiUser({ allowTokens = true }: { allowTokens?: boolean } = {}): Promise<SessionUser> {
   const requestHeaders = await headers();
@@ -131,7 +138,11 @@ export async function requireApiUser({ allowTokens = true }: { allowTokens?: boo
 
 export type TeamUser = SessionUser & { teamId: string; role: Role };
 
-/** The user with an active team, optionally restricted to some roles (403 otherwise). */
+/**
+ * The user with an active team (teamId and role set), optionally restricted to some roles. Synchronous: it reads
+ * the session's role, so callers that must see a demotion at once read the membership row instead.
+ * @throws AppError 403 `forbidden` when the user is in no team, or their role is not in `roles`.
+ */
 export function requireRole(user: SessionUser, roles?: readonly Role[]): TeamUser {
   if (!user.teamId || !user.role) throw forbidden("You are not a member of any team yet. Ask an admin to add you.");
   if (roles && !roles.includes(user.role)) throw forbidden();

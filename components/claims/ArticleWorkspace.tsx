@@ -109,25 +109,34 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
     }
   }, [run, scrollToClaim, applyLoaded]);
 
-  const refresh = useCallback(async (options?: { reloadOnly?: boolean }) => {
-    const current = openId.current;
-    const [list, open, suggested] = await Promise.all([
-      run(() => readApi(`${articleUrl}/claims?view=summary`, (d: { claims: ClaimSummary[] }) => d.claims)),
-      current ? run(() => readClaim(current)) : Promise.resolve(null),
-      run(() => readApi(`${articleUrl}/suggestions`, (d: { suggestions: SuggestionDTO[] }) => d.suggestions)),
-    ]);
-    if (list) setClaims(list);
-    if (suggested) suggestions.setList(suggested);
-    if (open) applyLoaded(open);
-    if (options?.reloadOnly) return list !== null;
-    setSaved("Saved");
-    window.setTimeout(() => setSaved(null), 2000);
-    return list !== null;
-  }, [articleUrl, run, applyLoaded]);
+  const refresh = useCallback(
+    async (options?: { reloadOnly?: boolean }) => {
+      const current = openId.current;
+      const [list, open, suggested] = await Promise.all([
+        run(() => readApi(`${articleUrl}/claims?view=summary`, (d: { claims: ClaimSummary[] }) => d.claims)),
+        current ? run(() => readClaim(current)) : Promise.resolve(null),
+        run(() => readApi(`${articleUrl}/suggestions`, (d: { suggestions: SuggestionDTO[] }) => d.suggestions)),
+      ]);
+      if (list) setClaims(list);
+      // `suggestions` is declared below (its hook takes `refresh`); `setList` is a state setter, so the first render's is the one.
+      // eslint-disable-next-line react-hooks/immutability
+      if (suggested) suggestions.setList(suggested);
+      if (open) applyLoaded(open);
+      if (options?.reloadOnly) return list !== null;
+      setSaved("Saved");
+      window.setTimeout(() => setSaved(null), 2000);
+      return list !== null;
+    },
+    // `suggestions` is a new object every render; only its state setter, which never changes, is used.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [articleUrl, run, applyLoaded],
+  );
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- opening the linked claim once, on arrival, is what this effect is for
     if (initialOpenId) void openClaim(initialOpenId);
     // Only on arrival: later changes of the URL are the reader's own navigation.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   /** A claim the reader just made (from a selection or a suggestion): into the list in text order, and open. */

@@ -11,6 +11,7 @@ import { buttonClass, inputClass, sectionTitleClass } from "@/components/ui/styl
 import { useAction } from "@/components/claims/useAction";
 import { formatWhen } from "@/components/claims/format";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
+import { verdictLock } from "@/lib/claims/workflow";
 
 type Props = { claim: ClaimDetailDTO; canEdit: boolean; onChanged: (options?: { reloadOnly?: boolean }) => void };
 
@@ -18,7 +19,8 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
   const [verdict, setVerdict] = useState<string>(claim.verdict?.key ?? "");
   const [explanation, setExplanation] = useState(claim.verdict?.explanation ?? "");
   const { run, pending, error, conflict, clearError } = useAction();
-  const locked = claim.status === "verified";
+  // canEdit says whether this user may set the verdict at all (offersVerdictForm); a verified one is locked.
+  const lock = verdictLock(claim.status);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -43,7 +45,7 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
           <p className="mt-1.5 text-ink"><LinkifiedText text={claim.verdict.explanation} /></p>
         </div>
       )}
-      {canEdit && !locked && (
+      {canEdit && !lock && (
         <form onSubmit={onSubmit} className="space-y-2" aria-label="Set verdict">
           <select ref={ref} aria-label="Verdict" className={inputClass} value={verdict} onChange={(e) => setVerdict(e.target.value)} required>
             <option value="" disabled>Choose a verdict…</option>
@@ -63,7 +65,7 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
           <FormError message={error} onReload={conflict ? () => { clearError(); onChanged({ reloadOnly: true }); } : undefined} />
         </form>
       )}
-      {locked && canEdit && <p className="text-xs text-muted">Verified verdicts change only after an editor reopens the claim.</p>}
+      {lock && canEdit && <p className="text-xs text-muted">{lock.hint}</p>}
     </div>
   );
 });

@@ -12,10 +12,9 @@ import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
 import { acceptSuggestion, dismissSuggestion } from "@/lib/claims/suggested";
 import { setClaimNumeric, setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
 import { action } from "@/lib/http/action";
-import { AppError } from "@/lib/http/errors";
 import { ZAddComment, ZAddEvidence, ZCommentRef, ZCreateClaim, ZEditComment, ZSetNumeric, ZSetStatus, ZSetVerdict } from "@/lib/validation/claims";
 import { ZIdParams } from "@/lib/validation/ids";
-import { ZAssignReviewers, ZDoubleReview, ZSubmitReview } from "@/lib/validation/team";
+import { ZAssignReviewers, ZClaimDoubleReview, ZSubmitReview } from "@/lib/validation/team";
 import { ZResolveAnchor } from "@/lib/validation/versions";
 
 // Creates take an Idempotency-Key per form submission (components/ui/useSubmissionKey.ts).
@@ -41,15 +40,13 @@ export const assignReviewersAction = action(ZAssignReviewers, (input, user) => a
 
 export const submitReviewAction = action(ZSubmitReview, (input, user) => submitReviewVerdict({ ...input, userId: user.id }));
 
-export const setClaimDoubleReviewAction = action(ZDoubleReview, ({ id, required }, user) => setClaimDoubleReview({ userId: user.id, claimId: id, required }));
+export const setClaimDoubleReviewAction = action(ZClaimDoubleReview, ({ id, required, version }, user) =>
+  setClaimDoubleReview({ userId: user.id, claimId: id, required, version }),
+);
 
 export const resolveAnchorAction = action(ZResolveAnchor, (input, user) => resolveAnchor({ ...input, userId: user.id }));
 
 /** Makes a suggestion a claim; 409 when it already is one (the same answer as the API route's). */
-export const acceptSuggestionAction = action(ZIdParams, async ({ id }, user) => {
-  const claim = await acceptSuggestion({ suggestionId: id, userId: user.id });
-  if (!claim) throw new AppError("conflict", "This suggestion is already a claim.");
-  return claim;
-});
+export const acceptSuggestionAction = action(ZIdParams, ({ id }, user) => acceptSuggestion({ suggestionId: id, userId: user.id }));
 
 export const dismissSuggestionAction = action(ZIdParams, ({ id }, user) => dismissSuggestion({ suggestionId: id, userId: user.id }));

@@ -1,7 +1,7 @@
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring/selectors";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { articleScope } from "@/lib/claims/access";
+import { articleScope } from "@/lib/access/scope";
 import { verdictKeyOf, type StatusKey } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 import { creatorFrom, type ClaimOrigin, type ItemOrigin } from "@/lib/annotations/origin";
@@ -91,6 +91,13 @@ function evidenceBody(e: ExportClaim["evidence"][number]): W3CEvidenceBody {
   };
 }
 
+/**
+ * One claim as a W3C Web Annotation (see w3c.ts for the shape): target = its quote and position selectors
+ * (UTF-16 offsets) on `articleSource`, bodies = verdict ("assessing", when there is one), status ("tagging"),
+ * comments ("commenting", deleted ones with empty text) and evidence ("linking"). Dates are ISO 8601 strings;
+ * an imported item that was not changed since shows the file's creator and dates (origin), so a round trip
+ * names the same people and times. Pure; never throws.
+ */
 export function toAnnotation(claim: ExportClaim, articleSource: string): W3CAnnotation {
   const origin = (claim.origin as ClaimOrigin | null) ?? null;
   // An import stores createdAt, updatedAt and verdictAt as one instant; a later change here moves them.
@@ -136,7 +143,13 @@ export function toAnnotation(claim: ExportClaim, articleSource: string): W3CAnno
   };
 }
 
-/** GET /api/v1/articles/{id}/annotations: every claim of the article as one AnnotationCollection. */
+/**
+ * GET /api/v1/articles/{id}/annotations: every claim of the article, in text order, as one W3C
+ * AnnotationCollection with its single page embedded. `baseUrl` (origin, no trailing slash) builds the ids,
+ * e.g. `<baseUrl>/api/v1/articles/<id>/annotations`. Leaves out assignments, private double-review verdicts
+ * and history (see the comment above claimExportSelect).
+ * @throws AppError 404 `not_found` when the article does not exist or `userId` is not in its team.
+ */
 export async function exportAnnotations({ articleId, userId, baseUrl }: { articleId: string; userId: string; baseUrl: string }): Promise<W3CCollection> {
   const article = await db.article.findFirst({
     where: { id: articleId, ...articleScope(userId) },

@@ -1,7 +1,8 @@
 import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requireArticleWrite, SIGN_OFF_ROLES } from "@/lib/claims/access";
+import { requireArticleWrite } from "@/lib/access/require";
+import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { AppError } from "@/lib/http/errors";
 import { extractNumericClaim } from "@/lib/suggestions";
 import { parseInput } from "@/lib/validation/parse";
@@ -53,7 +54,13 @@ function refuseNulCharacters(document: unknown): void {
   throw new AppError("unprocessable", `${found[0]}: ${message}`, Object.fromEntries(found.map((path) => [path, [message]])));
 }
 
-/** Reads the uploaded text as JSON, refusing what is too big before parsing it. */
+/**
+ * Reads an uploaded annotation file (the request body as text) as JSON, refusing what is too big before
+ * parsing it. Returns the parsed document unchecked; importAnnotations validates its shape.
+ * @throws AppError 422 `unprocessable` when the text is over MAX_IMPORT_BYTES (5 MiB of UTF-8), or when any string
+ * or key holds U+0000 (PostgreSQL cannot store it; `fields` names up to 20 paths); 400 `bad_request` when it is
+ * not valid JSON.
+ */
 export function parseAnnotationUpload(raw: string): unknown {
   if (Buffer.byteLength(raw, "utf8") > MAX_IMPORT_BYTES) {
     throw new AppError("unprocessable", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller exports.`);
@@ -147,9 +154,14 @@ async function createClaimTree(tx: Prisma.TransactionClient, plan: PlannedClaim,
 }
 
 /**
- * POST /api/v1/articles/{id}/annotations: imports a W3C annotation document into the article.
- * Reviewers, editors and admins of its team; all of it or nothing, one audit row per claim.
- * What it creates is the importer's work, waiting for this desk's review (see plan-import.ts).
+ * POST /api/v1/articles/{id}/annotations: imports a W3C annotation document (an AnnotationCollection with its
+ * first page embedded, or an AnnotationPage; at most 1,000 annotations) into the article. Reviewers, editors and
+ * admins of its team; all of it or nothing, in one transaction of up to 120 s, one audit row per claim. What it
+ * creates is the importer's work, waiting for this desk's review (see plan-import.ts). Returns the counts of
+ * what was created and the new claim ids, in the file's order.
+ * @throws AppError 404 when the article does not exist or the user is not in its team; 403 for a viewer;
+ * 422 `unprocessable` for NUL characters or a document that does not validate (every problem by path, from
+ * planImport); 409 `conflict` when a new version of the text was saved while the file was read.
  */
 export async function importAnnotations({ userId, articleId, document }: { userId: string; articleId: string; document: unknown }): Promise<ImportResult> {
   const article = await requireArticleWrite(articleId, userId);

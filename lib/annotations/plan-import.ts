@@ -132,6 +132,17 @@ function threadOrder(comments: PlannedComment[], problem: (message: string) => v
   return ordered;
 }
 
+/**
+ * Plans the rows an import creates, without touching the database: each validated annotation becomes a
+ * PlannedClaim placed on `options.body` (attached when re-anchoring is confident, else "needs_review" with
+ * candidates; offsets in UTF-16 code units), with its verdict read from the desk's scale, its status (Verified
+ * and Disputed arrive as Verdict proposed), comments with parents before replies, evidence, and the file's ids,
+ * creators and dates kept in `origin`. Output is in input order. A reviewer's import gets the article's
+ * double-review setting, and a verdict on a double-review claim is held in origin, not applied.
+ * @throws AppError 422 `unprocessable` listing every problem at once by path (`items.3.body.1.value`…): a verdict
+ * off the scale or naming two verdicts, more than one verdict body, a status that needs a missing verdict,
+ * empty, over-long or duplicate-id comments, reply loops or unknown parents, non-http(s) evidence links.
+ */
 export function planImport(annotations: TAnnotation[], options: PlanOptions): PlannedClaim[] {
   const { body } = options;
   const fields: FieldErrors = {};

@@ -15,6 +15,10 @@ export const FACTDESK_NS = "urn:factdesk:ns:";
 export const ANNOTATION_CONTEXT = [ANNO_CONTEXT, { factdesk: FACTDESK_NS }] as const;
 export const ANNOTATIONS_CONTENT_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
 
+/**
+ * The stable URN Factdesk gives a claim, comment, evidence item or user in W3C exports:
+ * `urn:factdesk:<kind>:<id>` (the id is inserted as is; ids are cuids, so nothing needs escaping).
+ */
 export const urn = (kind: "claim" | "comment" | "evidence" | "user", id: string) => `urn:factdesk:${kind}:${id}`;
 
 export type W3CCreator = { id?: string; type: "Person"; name: string; email?: string };

@@ -11,7 +11,10 @@ const READ_METHODS = new Set(["GET", "HEAD"]);
 
 export const READ_ONLY_TOKEN_MESSAGE = "This token can only read. Create a read-write token to make changes.";
 
-/** One answer for unknown, mistyped, revoked, expired tokens and disabled accounts: no oracle. */
+/**
+ * The 401 (`unauthorized`) for every unusable token: unknown, mistyped, revoked, expired, or a disabled
+ * account. One answer for all of them, so the API is no oracle. Returns the AppError for the caller to throw.
+ */
 export const invalidToken = () =>
   new AppError("unauthorized", "This API token is not valid: it is unknown, revoked or expired. Create a new one under API tokens in Factdesk.");
 
@@ -19,8 +22,11 @@ export type TokenUser = { tokenId: string; scope: TokenScope; user: SessionUser 
 
 /**
  * Who a bearer token acts for, loaded like a session user (same roles, same team scoping).
- * `teamId` picks one of the user's teams (X-Factdesk-Team); otherwise their first team.
+ * `teamId` picks one of the user's teams (X-Factdesk-Team); otherwise, or when they are not in it, their first
+ * team. Records `lastUsedAt` at most once a minute. Returns the token id, its scope and the user.
  * The scope is checked separately (requireTokenScope), after the request is counted.
+ * @throws AppError 401 (invalidToken) when the secret is malformed, unknown, revoked or expired, or the account
+ * is disabled or gone.
  */
 export async function authenticateApiToken({
   secret,
@@ -51,7 +57,11 @@ export async function authenticateApiToken({
   return { tokenId: token.id, scope: token.scope, user };
 }
 
-/** A read token may only GET/HEAD. `method` is as the proxy saw it; null (unknown) counts as a write. */
+/**
+ * A read token may only GET/HEAD (case-insensitive). `method` is as the proxy saw it; null (unknown) counts as a
+ * write. Read-write tokens pass everything.
+ * @throws AppError 403 `forbidden` (READ_ONLY_TOKEN_MESSAGE) when a read token is used for anything else.
+ */
 export function requireTokenScope(scope: TokenScope, method: string | null): void {
   if (scope === "read" && !(method && READ_METHODS.has(method.toUpperCase()))) throw forbidden(READ_ONLY_TOKEN_MESSAGE);
 }

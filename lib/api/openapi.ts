@@ -89,7 +89,11 @@ function operationObject(method: Method, path: string, op: Operation): JsonSchem
   };
 }
 
-/** The OpenAPI 3.1 description of /api/v1, built from the operation table and the zod schemas. */
+/**
+ * The OpenAPI 3.1 description of /api/v1 as a plain JSON object, built from the operation table and the zod
+ * schemas the routes parse with (so it cannot drift from them); the rate limits it states are read from the
+ * environment (config) at call time. Pure apart from that; never throws.
+ */
 export function buildOpenApiDocument(): JsonSchema {
   const paths: Record<string, JsonSchema> = {};
   for (const [path, methods] of Object.entries(operations)) {

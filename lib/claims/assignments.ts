@@ -1,6 +1,8 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
-import { requireClaimEditor, WRITE_ROLES } from "@/lib/claims/access";
+import { db, inTransaction, type DbClient } from "@/lib/db";
+import { requireClaimEditor } from "@/lib/access/require";
+import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/access/roles";
+import { claimScope } from "@/lib/access/scope";
 import { isOverdue } from "@/lib/dates/calendar-date";
 import { AppError } from "@/lib/http/errors";
 import { calendarDateToDate, dateToCalendarDate } from "@/lib/validation/fields";
@@ -10,24 +12,28 @@ import type { TAssignReviewers } from "@/lib/validation/team";
 export type AssigneeDTO = { id: string; name: string; dueAt: string | null };
 
 /**
- * Sets who reviews a claim (one or two people who can write in its team) and by which day
- * (`dueAt`: "YYYY-MM-DD", a day in the team's time zone, or null for none).
- * Throws 404 (not the user's claim), 403 (not an editor), 422 (a reviewer outside the team).
+ * Replaces who reviews a claim: one or two people (duplicates ignored) who are active admins, editors or
+ * reviewers of the claim's team, with an optional due date (`dueAt`: "YYYY-MM-DD", a day in the team's time
+ * zone; null clears it). Audited as "claim.assigned" with the previous reviewers. Returns the assignees with
+ * `dueAt` as "YYYY-MM-DD" or null.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 unless the user is an
+ * editor or admin there; 422 `unprocessable` (on `reviewerIds`) when someone is not an active writer of the team.
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function assignReviewers({ userId, claimId, reviewerIds, dueAt: due }: TAssignReviewers & { userId: string }): Promise<AssigneeDTO[]> {
+export async function assignReviewers({ userId, claimId, reviewerIds, dueAt: due }: TAssignReviewers & { userId: string }, client: DbClient = db): Promise<AssigneeDTO[]> {
   const dueAt = due ?? null;
-  const claim = await requireClaimEditor(claimId, userId, "Only an editor can assign claims.");
   const unique = [...new Set(reviewerIds)];
-  const members = await db.membership.findMany({
-    where: { teamId: claim.teamId, userId: { in: unique }, role: { in: [...WRITE_ROLES] }, user: { disabled: false } },
-    select: { user: { select: { id: true, name: true } } },
-  });
-  if (members.length !== unique.length) {
-    throw new AppError("unprocessable", "Assign only active reviewers or editors of this claim's team.", { reviewerIds: ["Not a reviewer of this team."] });
-  }
-  return db.$transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
+    const claim = await requireClaimEditor(claimId, userId, "Only an editor can assign claims.", tx);
+    const members = await tx.membership.findMany({
+      where: { teamId: claim.teamId, userId: { in: unique }, role: { in: [...WRITE_ROLES] }, user: { disabled: false } },
+      select: { user: { select: { id: true, name: true } } },
+    });
+    if (members.length !== unique.length) {
+      throw new AppError("unprocessable", "Assign only active reviewers or editors of this claim's team.", { reviewerIds: ["Not a reviewer of this team."] });
+    }
     const before = await tx.assignment.findMany({ where: { claimId }, select: { reviewerId: true, dueAt: true } });
-    await tx.assignment.deleteMany({ where: { claimId } });
+    await tx.assignment.deleteMany({ where: { claimId, claim: claimScope(userId, SIGN_OFF_ROLES) } });
     await tx.assignment.createMany({ data: unique.map((reviewerId) => ({ claimId, reviewerId, assignedById: userId, dueAt: dueAt === null ? null : calendarDateToDate(dueAt) })) });
     await recordAudit(tx, {
       actorId: userId,
@@ -57,12 +63,14 @@ export type QueueItem = {
 };
 
 /**
- * "My queue": claims assigned to the user in any of their teams, due soonest first, then by
- * status. `now` is the clock "overdue" is read against (tests pass their own).
+ * "My queue": claims assigned to the user in any team they still belong to, due soonest first (no due date
+ * last), then by status (disputed, in review, unreviewed, proposed, verified, not check-worthy). `dueAt` is
+ * "YYYY-MM-DD" or null, `overdue` whether that day has ended in the team's time zone at `now` (tests pass
+ * their own clock). Never throws for a user without assignments (empty list).
  */
 export async function listQueue({ userId, now = new Date() }: { userId: string; now?: Date }): Promise<QueueItem[]> {
   const rows = await db.assignment.findMany({
-    where: { reviewerId: userId, claim: { article: { team: { memberships: { some: { userId } } } } } },
+    where: { reviewerId: userId, claim: claimScope(userId) },
     orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
     select: {
       dueAt: true,

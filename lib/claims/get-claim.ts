@@ -1,6 +1,6 @@
 import { activitySelect, toActivityDTO, type ActivityDTO } from "@/lib/audit/list-activity";
 import { db } from "@/lib/db";
-import { claimScope } from "@/lib/claims/access";
+import { claimScope } from "@/lib/access/scope";
 import { commentSelect, toCommentDTO, type CommentDTO } from "@/lib/claims/comments";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { evidenceSelect, toEvidenceDTO, type EvidenceDTO } from "@/lib/claims/evidence";
@@ -24,7 +24,13 @@ export type ClaimDetailDTO = ClaimDTO & {
   doubleReview: DoubleReviewDTO;
 };
 
-/** A claim with its thread, evidence and history; 404 unless the user is in its team. */
+/**
+ * A claim with everything its panel shows: the ClaimDTO plus prefix/suffix, comments (deleted ones blanked for
+ * others, see toCommentDTO) and evidence oldest first, its audit history as ActivityDTOs, assignees with due dates
+ * (ISO 8601), the structured numbers, up to 3 verdicts on look-alike claims of the team (findCheckedBefore) and
+ * the double-review state as `userId` may see it.
+ * @throws AppError 404 `not_found` when the claim does not exist or the user is not in its team.
+ */
 export async function getClaim({ claimId, userId }: { claimId: string; userId: string }): Promise<ClaimDetailDTO> {
   const claim = await db.claim.findFirst({
     where: { id: claimId, ...claimScope(userId) },

@@ -7,8 +7,10 @@ function header(headers: HeaderBag, name: string): string | undefined {
 }
 
 /**
- * The client's address for rate limiting. Next.js sets x-forwarded-for from the socket;
- * behind a reverse proxy the proxy must overwrite (not append to) it, see README.
+ * The client's address for rate limiting: the first entry of X-Forwarded-For, else X-Real-IP, else "unknown".
+ * Takes a Fetch `Headers` or Node's header record (first value of a repeated header). The headers are trusted
+ * as given, and `next start` passes a client-sent X-Forwarded-For through unchanged: this is the real address
+ * only when a proxy in front overwrites the header (README, "Put a load balancer in front").
  */
 export function clientIp(headers: HeaderBag): string {
   const forwarded = header(headers, "x-forwarded-for");

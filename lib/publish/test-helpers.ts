@@ -26,6 +26,12 @@ export const SECRETS = {
   review: "PRIVATE-REVIEW explanation before the second verdict",
 } as const;
 
+/**
+ * For integration tests: seeds `desk.article` through the real data layer with one claim per interesting
+ * state (verified with evidence, threads, an edit, a deletion and assignees; verified Unverifiable; proposed with
+ * a secret explanation; one private double-review verdict; not check-worthy), using PHRASES. Returns the five
+ * ClaimDTOs. Throws whatever the data layer throws (e.g. when the article lacks a phrase).
+ */
 export async function seedFactCheck(desk: Desk) {
   const body = desk.article.body;
   const make = (phrase: string) => createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(body, phrase) });

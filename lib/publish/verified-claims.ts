@@ -80,8 +80,10 @@ const verifiedSelect = {
 export const VERIFIED_WHERE = { status: "verified", verdictOrdinal: { not: null } } as const satisfies Prisma.ClaimWhereInput;
 
 /**
- * The article matching `where` (the caller scopes it: team membership, or "report published")
- * with its verified claims in text order; `claimId` narrows to one claim. Null when no article matches.
+ * The first article matching `where` (the caller scopes it: team membership, or "report published") with its
+ * verified claims in text order; `claimId` narrows to one claim. Each claim carries its verdict, when and by whom
+ * it was signed off (the latest "claim.verified" audit row, else the verdict's own date and author) and only the
+ * evidence added at or before that moment. Blocks are validated (parseBlocks). Null when no article matches.
  */
 export async function loadVerifiedReport(where: Prisma.ArticleWhereInput, claimId?: string): Promise<VerifiedReport | null> {
   const article = await db.article.findFirst({

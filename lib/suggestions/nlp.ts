@@ -21,11 +21,12 @@ function strings(values: readonly unknown[]): string[] {
 }
 
 /**
- * Tokens (with POS tags) and sentences of `text`; sentences never cross a paragraph break.
- * Token offsets are found in `text` itself rather than summed from wink's "preceding spaces":
- * wink drops some characters (trailing whitespace, U+2028, a byte-order mark), and summing
- * would then put every later token in the wrong place. A token wink changed beyond finding is
- * left out. Never throws for any string.
+ * Tokens (text, UTF-16 [start, end) offsets into `text`, wink-nlp POS tag) and sentences (offset and token
+ * ranges) of `text`; sentences never cross a paragraph break ("\n\n"). Loads the English model on first use
+ * (about 100 ms, once per process). Token offsets are found in `text` itself rather than summed from wink's
+ * "preceding spaces": wink drops some characters (trailing whitespace, U+2028, a byte-order mark), and
+ * summing would put every later token in the wrong place. A token wink changed beyond finding is left out.
+ * Never throws for any string.
  */
 export function analyze(text: string): Analysis {
   const wink = instance();

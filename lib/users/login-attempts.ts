@@ -48,6 +48,10 @@ async function unlockTime(
   return oldest + config.loginLimit.windowMinutes * 60_000;
 }
 
+/**
+ * Stores one sign-in attempt (the normalised email, the client address as clientIp gives it, and whether it
+ * succeeded), which checkLoginLock counts. Throws whatever the database throws.
+ */
 export async function recordLoginAttempt(email: string, ip: string, success: boolean): Promise<void> {
   await db.loginAttempt.create({ data: { email, ip, success } });
 }

@@ -2,6 +2,11 @@ import type { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
 import type { ActionResult } from "@/lib/http/result";
 
+/**
+ * Parses `input` with a zod schema and returns the parsed (transformed, defaulted) value.
+ * @throws AppError 422 `unprocessable` when it does not parse: `fields` maps each dotted path ("numeric.value",
+ * "_" for the whole input) to its messages for a form to show, and the message is the first issue.
+ */
 type Failure = { ok: false; error: { code: "unprocessable"; message: string; fields: FieldErrors } };
 
 function failure(error: z.ZodError): Failure {

@@ -3,6 +3,7 @@ import { VERDICT_KEYS } from "@/lib/claims/verdicts";
 import { verdictExplanation } from "@/lib/validation/claims";
 import { calendarDate, text, ZTimeZone } from "@/lib/validation/fields";
 import { ZId as id } from "@/lib/validation/ids";
+import { dbInt } from "@/lib/validation/numbers";
 import { Role } from "@/lib/generated/prisma/enums";
 
 export const ZAssignReviewers = z.object({
@@ -14,6 +15,9 @@ export const ZAssignReviewers = z.object({
 export type TAssignReviewers = z.infer<typeof ZAssignReviewers>;
 
 export const ZDoubleReview = z.object({ id, required: z.boolean({ message: "Say true or false." }) });
+/** For one claim: with the claim version the editor saw, optional like ZSetStatus's (the current one when omitted). */
+export const ZClaimDoubleReview = ZDoubleReview.extend({ version: dbInt("That is not a version this claim has had.").positive().optional() });
+export type TClaimDoubleReview = z.infer<typeof ZClaimDoubleReview>;
 
 export const ZSubmitReview = z.object({
   claimId: id,

@@ -3,7 +3,7 @@
 import { ZCreateApiToken } from "@/lib/validation/api-tokens";
 import { ZImportArticle } from "@/lib/validation/articles";
 import { ZAddComment, ZAddEvidence, ZCreateClaim, ZEditComment, ZSetNumeric, ZSetStatus, ZSetVerdict } from "@/lib/validation/claims";
-import { ZAddMember, ZAssignReviewers, ZDoubleReview, ZSubmitReview, ZTeamSettings, ZUpdateMember } from "@/lib/validation/team";
+import { ZAddMember, ZAssignReviewers, ZClaimDoubleReview, ZDoubleReview, ZSubmitReview, ZTeamSettings, ZUpdateMember } from "@/lib/validation/team";
 import { ZResolveAnchor, ZSaveVersion } from "@/lib/validation/versions";
 import { arrayOf, bodySchemaOf, obj, ref, str, type JsonSchema } from "@/lib/api/openapi/json-schema";
 import { SECRET_SHAPE } from "@/lib/api-tokens/secret";
@@ -171,7 +171,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     post: { summary: "Submit your independent verdict (double review)", tag: "Review", idempotent: true, body: bodySchemaOf(ZSubmitReview, ["claimId"]), ok: { status: 201, description: "The double-review state.", schema: { type: "object" } }, extra: { "409": "Both verdicts are already in." } },
   },
   "/api/v1/claims/{id}/double-review": {
-    put: { summary: "Require double review for one claim (editors and admins)", tag: "Review", body: bodySchemaOf(ZDoubleReview, ["id"]), ok: { status: 200, description: "The new setting.", schema: { type: "object" } } },
+    put: { summary: "Require double review for one claim (editors and admins)", tag: "Review", body: bodySchemaOf(ZClaimDoubleReview, ["id"]), ok: { status: 200, description: "The new setting.", schema: { type: "object" } }, extra: versionConflict },
   },
   "/api/v1/claims/{id}/anchor": {
     get: {

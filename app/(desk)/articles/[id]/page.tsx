@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { getArticle } from "@/lib/articles/get-article";
-import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/claims/access";
+import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/access/roles";
 import { listClaimSummaries } from "@/lib/claims/list-claims";
 import { latestActivityId, listArticleActivity } from "@/lib/audit/list-activity";
 import { listMembers } from "@/lib/teams/members";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { getArticle } from "@/lib/articles/get-article";
 import { articleToMarkdown, MAX_IMPORT_BYTES } from "@/lib/articles/import";
-import { SIGN_OFF_ROLES } from "@/lib/claims/access";
+import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { countAnchoredClaims } from "@/lib/articles/versions";
 import { VersionEditor } from "@/components/articles/versions/VersionEditor";
 import { pageId } from "@/lib/validation/ids";

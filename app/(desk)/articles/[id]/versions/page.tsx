@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { getArticle } from "@/lib/articles/get-article";
 import { diffVersions, getVersion, listVersions } from "@/lib/articles/versions";
-import { SIGN_OFF_ROLES } from "@/lib/claims/access";
+import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { DiffView } from "@/components/articles/versions/DiffView";
 import { VersionTable } from "@/components/articles/versions/VersionTable";
 import { VersionText } from "@/components/articles/versions/VersionText";
