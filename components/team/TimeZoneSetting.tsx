@@ -27,7 +27,11 @@ export function TimeZoneSetting({ timeZone, isAdmin }: Props) {
   }
 
   if (!isAdmin) {
-    return <p className="text-sm text-muted" data-testid="team-time-zone">Due dates are days in <strong className="text-ink">{timeZone}</strong>.</p>;
+    return (
+      <p className="text-sm text-muted" data-testid="team-time-zone">
+        Due dates are days in <strong className="text-ink">{timeZone}</strong>.
+      </p>
+    );
   }
   return (
     <form onSubmit={onSave} className="flex flex-wrap items-end gap-2 text-sm" aria-label="Team time zone">
@@ -35,11 +39,15 @@ export function TimeZoneSetting({ timeZone, isAdmin }: Props) {
         <span className="text-xs text-muted">Time zone (due dates are days here)</span>
         <select className={inputClass} value={chosen} onChange={(e) => setChosen(e.target.value)} data-testid="team-time-zone">
           {zones.map((zone) => (
-            <option key={zone} value={zone}>{zone}</option>
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
           ))}
         </select>
       </label>
-      <button type="submit" className={buttonClass} disabled={pending || chosen === timeZone}>Save</button>
+      <button type="submit" className={buttonClass} disabled={pending || chosen === timeZone}>
+        Save
+      </button>
       <FormError message={error} />
     </form>
   );

@@ -9,7 +9,10 @@ import { actionResult, errorOf, signedIn, w3cOf } from "./helpers";
 
 test("a retried API create with the same Idempotency-Key answers the first result and creates nothing", async ({ playwright, baseURL }) => {
   const desk = await createDesk();
-  const [reviewer, reviewer2] = await Promise.all([signedIn(playwright, baseURL!, desk.reviewer), signedIn(playwright, baseURL!, desk.reviewer2)]);
+  const [reviewer, reviewer2] = await Promise.all([
+    signedIn(playwright, baseURL!, desk.reviewer),
+    signedIn(playwright, baseURL!, desk.reviewer2),
+  ]);
   const claims = `/api/v1/articles/${desk.article.id}/claims`;
   const data = w3cOf(desk.article.body, "Sir Keir Starmer");
   const key = { "Idempotency-Key": `claim-${Date.now()}` };
@@ -41,7 +44,10 @@ test("a retried API create with the same Idempotency-Key answers the first resul
   expect(await again.json()).toEqual(await comment.json());
   expect(await testDb().comment.count({ where: { claimId: claim.id } })).toBe(1);
 
-  const malformed = await reviewer.post(`/api/v1/claims/${claim.id}/comments`, { data: { body: "x" }, headers: { "Idempotency-Key": "k".repeat(256) } });
+  const malformed = await reviewer.post(`/api/v1/claims/${claim.id}/comments`, {
+    data: { body: "x" },
+    headers: { "Idempotency-Key": "k".repeat(256) },
+  });
   expect(malformed.status()).toBe(422);
   await Promise.all([reviewer.dispose(), reviewer2.dispose()]);
 });
@@ -62,7 +68,11 @@ test("the claim and comment forms send a key per submission, and a retried actio
   // The answer was lost; the page retries exactly what it sent.
   const replay = async (request: Request) => {
     const sent = await request.allHeaders();
-    const headers = Object.fromEntries(["next-action", "next-router-state-tree", "content-type", "accept", "origin"].filter((h) => sent[h] !== undefined).map((h) => [h, sent[h]!]));
+    const headers = Object.fromEntries(
+      ["next-action", "next-router-state-tree", "content-type", "accept", "origin"]
+        .filter((h) => sent[h] !== undefined)
+        .map((h) => [h, sent[h]!]),
+    );
     return page.request.post(request.url(), { headers, data: request.postData()! });
   };
   const retried = await replay(createRequest);
@@ -70,7 +80,10 @@ test("the claim and comment forms send a key per submission, and a retried actio
   expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(1);
 
   await page.getByRole("textbox", { name: "Comment" }).fill("Source: the Downing Street readout.");
-  const [commentRequest] = await Promise.all([page.waitForRequest(isAction), page.getByRole("button", { name: "Comment", exact: true }).click()]);
+  const [commentRequest] = await Promise.all([
+    page.waitForRequest(isAction),
+    page.getByRole("button", { name: "Comment", exact: true }).click(),
+  ]);
   await expect(page.getByTestId("comment")).toHaveCount(1);
   const comment = await testDb().comment.findFirstOrThrow({ where: { claimId: created[0]!.id }, select: { id: true } });
   expect(await actionResult(await replay(commentRequest))).toMatchObject({ ok: true, data: { id: comment.id } });

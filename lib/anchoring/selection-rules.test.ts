@@ -50,7 +50,9 @@ describe("the selection rules (one definition for the editor and the server)", (
   });
 
   it("always give a range with no whitespace at its ends and whole graphemes (property)", () => {
-    const text = fc.array(fc.constantFrom("a", "b", " ", "\n", "e\u0301", "👩‍👩‍👧", "🇺🇦", "😀", "\u00a0", "5", "%"), { minLength: 1, maxLength: 40 }).map((p) => p.join(""));
+    const text = fc
+      .array(fc.constantFrom("a", "b", " ", "\n", "e\u0301", "👩‍👩‍👧", "🇺🇦", "😀", "\u00a0", "5", "%"), { minLength: 1, maxLength: 40 })
+      .map((p) => p.join(""));
     fc.assert(
       fc.property(text, fc.nat(), fc.nat(), (body, a, b) => {
         const start = Math.min(a, b) % (body.length + 1);

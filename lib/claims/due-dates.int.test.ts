@@ -19,14 +19,17 @@ let claimId: string;
 
 beforeAll(async () => {
   desk = await createDesk();
-  claimId = (await createClaim({ userId: desk.editor.id, articleId: desk.article.id, target: targetFor(desk.article.body, "Sir Keir Starmer") })).id;
+  claimId = (
+    await createClaim({ userId: desk.editor.id, articleId: desk.article.id, target: targetFor(desk.article.body, "Sir Keir Starmer") })
+  ).id;
 });
 afterAll(async () => {
   await db.$disconnect();
   await testDb().$disconnect();
 });
 
-const assign = async (dueAt: unknown) => assignReviewers({ userId: desk.editor.id, ...parseInput(ZAssignReviewers, { claimId, reviewerIds: [desk.reviewer.id], dueAt }) });
+const assign = async (dueAt: unknown) =>
+  assignReviewers({ userId: desk.editor.id, ...parseInput(ZAssignReviewers, { claimId, reviewerIds: [desk.reviewer.id], dueAt }) });
 
 describe("due dates", () => {
   it("keep the day that was written, whatever offset came with it", async () => {
@@ -46,9 +49,15 @@ describe("due dates", () => {
   });
 
   it("outside the years 1800-2200 are refused, and the database refuses them too", async () => {
-    for (const dueAt of ["+010000-01-01", "-000001-01-01", "2026-02-30"]) expect(await outcomeOf(assign(dueAt)), dueAt).toBe("unprocessable");
+    for (const dueAt of ["+010000-01-01", "-000001-01-01", "2026-02-30"])
+      expect(await outcomeOf(assign(dueAt)), dueAt).toBe("unprocessable");
     const assignment = await testDb().assignment.findFirstOrThrow({ where: { claimId } });
-    const refused = await testDb().assignment.update({ where: { id: assignment.id }, data: { dueAt: new Date("+010000-01-01T00:00:00Z") } }).then(() => "stored", () => "refused");
+    const refused = await testDb()
+      .assignment.update({ where: { id: assignment.id }, data: { dueAt: new Date("+010000-01-01T00:00:00Z") } })
+      .then(
+        () => "stored",
+        () => "refused",
+      );
     expect(refused).toBe("refused");
     expect((await listQueue({ userId: desk.reviewer.id })).length).toBe(1);
   });
@@ -57,9 +66,16 @@ describe("due dates", () => {
 describe("the team's time zone", () => {
   it("is set by admins only, and recorded", async () => {
     expect(await outcomeOf(setTeamTimeZone({ userId: desk.editor.id, teamId: desk.team.id, timeZone: "Europe/London" }))).toBe("forbidden");
-    expect(await outcomeOf(setTeamTimeZone({ userId: desk.admin.id, teamId: "someone-elses", timeZone: "Europe/London" }))).toBe("not_found");
-    expect(await setTeamTimeZone({ userId: desk.admin.id, teamId: desk.team.id, timeZone: "Europe/London" })).toMatchObject({ timeZone: "Europe/London" });
-    const audit = await testDb().auditEvent.findFirst({ where: { teamId: desk.team.id, action: "team.time_zone_set" }, orderBy: { id: "desc" } });
+    expect(await outcomeOf(setTeamTimeZone({ userId: desk.admin.id, teamId: "someone-elses", timeZone: "Europe/London" }))).toBe(
+      "not_found",
+    );
+    expect(await setTeamTimeZone({ userId: desk.admin.id, teamId: desk.team.id, timeZone: "Europe/London" })).toMatchObject({
+      timeZone: "Europe/London",
+    });
+    const audit = await testDb().auditEvent.findFirst({
+      where: { teamId: desk.team.id, action: "team.time_zone_set" },
+      orderBy: { id: "desc" },
+    });
     expect(audit?.after).toEqual({ timeZone: "Europe/London" });
   });
 });

@@ -39,7 +39,11 @@ describe("a claim made from a selection", () => {
     for (const words of ["5 percent ", " 5 percent", "5 "]) {
       const claim = await create(at(words));
       expect(claim.exact, JSON.stringify(words)).toBe(words.trim());
-      expect(claim.target.selector[1]).toEqual({ type: "TextPositionSelector", start: BODY.indexOf(words.trim()), end: BODY.indexOf(words.trim()) + words.trim().length });
+      expect(claim.target.selector[1]).toEqual({
+        type: "TextPositionSelector",
+        start: BODY.indexOf(words.trim()),
+        end: BODY.indexOf(words.trim()) + words.trim().length,
+      });
       const row = await testDb().claim.findUniqueOrThrow({ where: { id: claim.id }, select: { numeric: true, prefix: true } });
       expect(row.numeric).toMatchObject({ value: 5 });
       expect(row.prefix).toBe(BODY.slice(Math.max(0, claim.start - 32), claim.start));
@@ -58,7 +62,10 @@ describe("a claim made from a selection", () => {
 
   it("of only whitespace is refused with a 422 saying why, and nothing is stored", async () => {
     const before = await testDb().claim.count({ where: { articleId: article.id } });
-    const error = await create(at("\n\n")).then(() => null, (e: unknown) => e);
+    const error = await create(at("\n\n")).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "unprocessable", message: "The selection contains only spaces or line breaks." });
     expect(await testDb().claim.count({ where: { articleId: article.id } })).toBe(before);
@@ -68,7 +75,12 @@ describe("a claim made from a selection", () => {
 describe("the W3C import", () => {
   const annotation = (exact: string, start: number) => ({
     type: "Annotation",
-    target: { selector: [{ type: "TextQuoteSelector", exact }, { type: "TextPositionSelector", start, end: start + exact.length }] },
+    target: {
+      selector: [
+        { type: "TextQuoteSelector", exact },
+        { type: "TextPositionSelector", start, end: start + exact.length },
+      ],
+    },
     body: [],
   });
 
@@ -76,11 +88,19 @@ describe("the W3C import", () => {
     const other = await createArticle(desk.team.id, { body: BODY });
     const document = {
       type: "AnnotationPage",
-      items: [annotation("5 percent ", BODY.indexOf("5 percent ")), annotation(" rose sharply ", BODY.indexOf(" rose sharply ")), annotation("June.", BODY.indexOf("June."))],
+      items: [
+        annotation("5 percent ", BODY.indexOf("5 percent ")),
+        annotation(" rose sharply ", BODY.indexOf(" rose sharply ")),
+        annotation("June.", BODY.indexOf("June.")),
+      ],
     };
     const result = await importAnnotations({ userId: desk.editor.id, articleId: other.id, document });
     expect(result.claims).toBe(3);
-    const rows = await testDb().claim.findMany({ where: { articleId: other.id }, orderBy: { start: "asc" }, select: { exact: true, numeric: true } });
+    const rows = await testDb().claim.findMany({
+      where: { articleId: other.id },
+      orderBy: { start: "asc" },
+      select: { exact: true, numeric: true },
+    });
     expect(rows.map((r) => r.exact)).toEqual(["5 percent", "June.", "rose sharply"]);
     expect(rows[0]!.numeric).toMatchObject({ value: 5, unit: "percent" });
   });
@@ -91,7 +111,12 @@ describe("a span chosen for a claim that needs re-anchoring", () => {
     const claim = await create(at("Prices rose"));
     await testDb().claim.update({ where: { id: claim.id }, data: { anchorStatus: "orphaned" } });
     const words = at("rose sharply in May.\n").position;
-    const placed = await resolveAnchor({ claimId: claim.id, userId: desk.reviewer.id, version: claim.version, action: { kind: "span", ...words, exact: BODY.slice(words.start, words.end) } });
+    const placed = await resolveAnchor({
+      claimId: claim.id,
+      userId: desk.reviewer.id,
+      version: claim.version,
+      action: { kind: "span", ...words, exact: BODY.slice(words.start, words.end) },
+    });
     expect(placed.exact).toBe("rose sharply in May.");
   });
 });

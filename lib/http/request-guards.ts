@@ -52,8 +52,13 @@ async function readCapped(request: Request, limit: number): Promise<{ bytes: Uin
 }
 
 const tooLarge = () =>
-  errorJson(413, "payload_too_large", `The request is larger than ${ACTION_BODY_LIMIT_BYTES / 1024 / 1024} MB, the most a form can send. Send less at a time.`);
-const notAnAction = () => errorJson(400, "bad_request", "This is not a request the Factdesk page sends: the body of a form action must be JSON or form data.");
+  errorJson(
+    413,
+    "payload_too_large",
+    `The request is larger than ${ACTION_BODY_LIMIT_BYTES / 1024 / 1024} MB, the most a form can send. Send less at a time.`,
+  );
+const notAnAction = () =>
+  errorJson(400, "bad_request", "This is not a request the Factdesk page sends: the body of a form action must be JSON or form data.");
 
 /**
  * For a server-action POST (it carries a Next-Action header): 413 when the body is over

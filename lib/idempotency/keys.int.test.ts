@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, testDb } from "@/e2e/fixtures/factories";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
-import { beginKey, finishKey, hashBody, IDEMPOTENCY_TTL_MS, PENDING_LEASE_MS, releaseKey, type IdempotentRequest } from "@/lib/idempotency/keys";
+import {
+  beginKey,
+  finishKey,
+  hashBody,
+  IDEMPOTENCY_TTL_MS,
+  PENDING_LEASE_MS,
+  releaseKey,
+  type IdempotentRequest,
+} from "@/lib/idempotency/keys";
 
 let userId: string;
 let otherUserId: string;
@@ -25,7 +33,11 @@ const request = (overrides: Partial<IdempotentRequest> = {}): IdempotentRequest 
   bodyHash: hashBody('{"x":1}'),
   ...overrides,
 });
-const codeOf = (promise: Promise<unknown>) => promise.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+  );
 
 describe("idempotency keys", () => {
   it("run the first request, then give its answer to a retry", async () => {
@@ -34,7 +46,10 @@ describe("idempotency keys", () => {
     expect(begun.kind).toBe("run");
     if (begun.kind !== "run") return;
     await finishKey(begun.lease, { status: 201, body: '{"claim":{"id":"c1"}}', contentType: "application/json" });
-    expect(await beginKey(first)).toEqual({ kind: "replay", answer: { status: 201, body: '{"claim":{"id":"c1"}}', contentType: "application/json" } });
+    expect(await beginKey(first)).toEqual({
+      kind: "replay",
+      answer: { status: 201, body: '{"claim":{"id":"c1"}}', contentType: "application/json" },
+    });
     // Keys are per user: someone else's identical key is their own.
     expect((await beginKey({ ...first, userId: otherUserId })).kind).toBe("run");
   });
@@ -52,7 +67,14 @@ describe("idempotency keys", () => {
 
   it("let exactly one of many concurrent duplicates run", async () => {
     const first = request();
-    const outcomes = await Promise.all(Array.from({ length: 8 }, () => beginKey(first).then((b) => b.kind, (e: unknown) => (e instanceof AppError ? e.code : "error"))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        beginKey(first).then(
+          (b) => b.kind,
+          (e: unknown) => (e instanceof AppError ? e.code : "error"),
+        ),
+      ),
+    );
     expect(outcomes.filter((o) => o === "run")).toHaveLength(1);
     expect(outcomes.filter((o) => o !== "run").every((o) => o === "conflict")).toBe(true);
   });
@@ -63,7 +85,15 @@ describe("idempotency keys", () => {
     expect((await beginKey(stale)).kind).toBe("run");
 
     const old = request();
-    await testDb().idempotencyKey.create({ data: { ...old, status: 201, response: "{}", contentType: "application/json", createdAt: new Date(Date.now() - IDEMPOTENCY_TTL_MS - 1000) } });
+    await testDb().idempotencyKey.create({
+      data: {
+        ...old,
+        status: 201,
+        response: "{}",
+        contentType: "application/json",
+        createdAt: new Date(Date.now() - IDEMPOTENCY_TTL_MS - 1000),
+      },
+    });
     expect((await beginKey({ ...old, bodyHash: hashBody("another body") })).kind).toBe("run");
   });
 
@@ -71,7 +101,10 @@ describe("idempotency keys", () => {
     const first = request();
     const begun = await beginKey(first);
     if (begun.kind !== "run") throw new Error("expected to run");
-    await testDb().idempotencyKey.update({ where: { userId_key: { userId, key: first.key } }, data: { createdAt: new Date(Date.now() - PENDING_LEASE_MS - 1000) } });
+    await testDb().idempotencyKey.update({
+      where: { userId_key: { userId, key: first.key } },
+      data: { createdAt: new Date(Date.now() - PENDING_LEASE_MS - 1000) },
+    });
     const taker = await beginKey(first); // the lease ran out: a retry takes the key over
     expect(taker.kind).toBe("run");
     await finishKey(begun.lease, { status: 201, body: "late", contentType: "application/json" }); // the first finishes late: ignored

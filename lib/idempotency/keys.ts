@@ -62,7 +62,10 @@ export async function beginKey(request: IdempotentRequest): Promise<Begun> {
   const { userId, key, method, path, bodyHash } = request;
   for (let attempt = 0; attempt < 3; attempt++) {
     const now = new Date();
-    const inserted = await db.idempotencyKey.createMany({ data: [{ userId, key, method, path, bodyHash, createdAt: now }], skipDuplicates: true });
+    const inserted = await db.idempotencyKey.createMany({
+      data: [{ userId, key, method, path, bodyHash, createdAt: now }],
+      skipDuplicates: true,
+    });
     if (inserted.count === 1) {
       // Each new key sweeps away the day-old ones (indexed by createdAt; usually none).
       await db.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_TTL_MS) } } });
@@ -91,11 +94,24 @@ export async function beginKey(request: IdempotentRequest): Promise<Begun> {
       );
     }
     if (existing.status === null || existing.response === null) {
-      throw new AppError("conflict", "A request with this Idempotency-Key is still being processed. Wait a moment, then retry with the same key.", undefined, { "Retry-After": "1" });
+      throw new AppError(
+        "conflict",
+        "A request with this Idempotency-Key is still being processed. Wait a moment, then retry with the same key.",
+        undefined,
+        { "Retry-After": "1" },
+      );
     }
-    return { kind: "replay", answer: { status: existing.status, body: existing.response, contentType: existing.contentType ?? "application/json" } };
+    return {
+      kind: "replay",
+      answer: { status: existing.status, body: existing.response, contentType: existing.contentType ?? "application/json" },
+    };
   }
-  throw new AppError("conflict", "This Idempotency-Key is in use by another request right now. Retry with the same key in a moment.", undefined, { "Retry-After": "1" });
+  throw new AppError(
+    "conflict",
+    "This Idempotency-Key is in use by another request right now. Retry with the same key in a moment.",
+    undefined,
+    { "Retry-After": "1" },
+  );
 }
 
 /** Keeps the answer of the request that holds `lease`, for retries within 24 h. */

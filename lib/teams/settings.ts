@@ -20,13 +20,28 @@ export async function getTeamSettings({ teamId, userId }: { teamId: string; user
  * decides which day "today" is for due dates. Admins only: 404 for outsiders, 403 for other
  * members. Recorded in the audit trail with the old and new zone.
  */
-export async function setTeamTimeZone({ teamId, userId, timeZone }: TTeamSettings & { teamId: string; userId: string }): Promise<TeamSettingsDTO> {
-  const membership = await db.membership.findUnique({ where: { userId_teamId: { userId, teamId } }, select: { role: true, team: { select: { timeZone: true } } } });
+export async function setTeamTimeZone({
+  teamId,
+  userId,
+  timeZone,
+}: TTeamSettings & { teamId: string; userId: string }): Promise<TeamSettingsDTO> {
+  const membership = await db.membership.findUnique({
+    where: { userId_teamId: { userId, teamId } },
+    select: { role: true, team: { select: { timeZone: true } } },
+  });
   if (!membership) throw notFound("That team");
   if (membership.role !== "admin") throw forbidden("Only a team admin can change the team's time zone.");
   return db.$transaction(async (tx) => {
     const team = await tx.team.update({ where: { id: teamId }, data: { timeZone }, select: settingsSelect });
-    await recordAudit(tx, { actorId: userId, teamId, entity: "team", entityId: teamId, action: "team.time_zone_set", before: { timeZone: membership.team.timeZone }, after: { timeZone } });
+    await recordAudit(tx, {
+      actorId: userId,
+      teamId,
+      entity: "team",
+      entityId: teamId,
+      action: "team.time_zone_set",
+      before: { timeZone: membership.team.timeZone },
+      after: { timeZone },
+    });
     return team;
   });
 }

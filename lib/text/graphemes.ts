@@ -69,5 +69,8 @@ export function truncateText(text: string, max: number): string {
   if (text.length <= max) return text;
   const first = graphemes(text, max + 1);
   if (first.length <= max) return text;
-  return `${first.slice(0, Math.max(0, max - 1)).join("").trimEnd()}…`;
+  return `${first
+    .slice(0, Math.max(0, max - 1))
+    .join("")
+    .trimEnd()}…`;
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import type { z } from "zod";
 import { calendarDate, characterCount, firstCharacters, instant, readCalendarDate, text, ZId, ZTimeZone } from "@/lib/validation/fields";
 
 const messageOf = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues[0]?.message;
@@ -10,8 +10,10 @@ describe("text fields", () => {
   const title = text({ max: 10 });
 
   it("refuse NUL and lone surrogates, wherever they are, with a sentence", () => {
-    for (const value of ["a\u0000b", "\u0000", "ok\u0000"]) expect(messageOf(comment, value), JSON.stringify(value)).toMatch(/NUL character/);
-    for (const value of ["x\ud800y", "\udc00", "a\ud83d"]) expect(messageOf(comment, value), JSON.stringify(value)).toMatch(/broken character/);
+    for (const value of ["a\u0000b", "\u0000", "ok\u0000"])
+      expect(messageOf(comment, value), JSON.stringify(value)).toMatch(/NUL character/);
+    for (const value of ["x\ud800y", "\udc00", "a\ud83d"])
+      expect(messageOf(comment, value), JSON.stringify(value)).toMatch(/broken character/);
     // A whole pair is one character, not a broken one.
     expect(comment.parse("ok 😀")).toBe("ok 😀");
   });
@@ -67,7 +69,18 @@ describe("calendar dates", () => {
   it("are YYYY-MM-DD days that exist, between 1800 and 2200", () => {
     expect(date.parse("2026-12-10")).toBe("2026-12-10");
     expect(date.parse("2024-02-29")).toBe("2024-02-29");
-    for (const value of ["+010000-01-01", "-000050-02-18", "10000-01-01", "2026-02-30", "2026-13-01", "1799-12-31", "2201-01-01", "2026-1-5", "tomorrow", ""]) {
+    for (const value of [
+      "+010000-01-01",
+      "-000050-02-18",
+      "10000-01-01",
+      "2026-02-30",
+      "2026-13-01",
+      "1799-12-31",
+      "2201-01-01",
+      "2026-1-5",
+      "tomorrow",
+      "",
+    ]) {
       expect(date.safeParse(value).success, value).toBe(false);
     }
     expect(messageOf(date, "+010000-01-01")).toMatch(/YYYY-MM-DD, between 1800 and 2200/);
@@ -90,7 +103,15 @@ describe("instants", () => {
     expect(moment.parse("2026-11-27T20:45:00-08:00").toISOString()).toBe("2026-11-28T04:45:00.000Z");
     expect(moment.parse("2026-11-27").toISOString()).toBe("2026-11-27T00:00:00.000Z");
     expect(moment.parse(new Date("2000-01-01T00:00:00Z")).getUTCFullYear()).toBe(2000);
-    for (const value of ["+010000-01-01T00:00:00Z", "-000001-01-01", "2026-11-27T20:45:00", "yesterday", "1799-01-01", new Date(Number.NaN), new Date("+010000-01-01T00:00:00Z")]) {
+    for (const value of [
+      "+010000-01-01T00:00:00Z",
+      "-000001-01-01",
+      "2026-11-27T20:45:00",
+      "yesterday",
+      "1799-01-01",
+      new Date(Number.NaN),
+      new Date("+010000-01-01T00:00:00Z"),
+    ]) {
       expect(moment.safeParse(value).success, String(value)).toBe(false);
     }
   });
@@ -101,6 +122,7 @@ describe("time zones", () => {
     expect(ZTimeZone.parse("Europe/London")).toBe("Europe/London");
     expect(ZTimeZone.parse("europe/london")).toBe("Europe/London");
     expect(ZTimeZone.parse("UTC")).toBe("UTC");
-    for (const value of ["Mars/Olympus", "", "Europe/London\u0000", "x".repeat(65)]) expect(ZTimeZone.safeParse(value).success, value).toBe(false);
+    for (const value of ["Mars/Olympus", "", "Europe/London\u0000", "x".repeat(65)])
+      expect(ZTimeZone.safeParse(value).success, value).toBe(false);
   });
 });

@@ -22,7 +22,8 @@ export const MAX_YEAR = 2200;
 
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 export const NUL_MESSAGE = "Contains a NUL character (U+0000), which cannot be stored. Remove it and try again.";
-export const SURROGATE_MESSAGE = "Contains a broken character (half of an emoji or other symbol, often from text cut in the middle). Remove it or paste the text again.";
+export const SURROGATE_MESSAGE =
+  "Contains a broken character (half of an emoji or other symbol, often from text cut in the middle). Remove it or paste the text again.";
 
 /** Number of characters (Unicode code points) in `text`. */
 export function characterCount(text: string): number {
@@ -89,11 +90,17 @@ export function text(rule: TextRule) {
       const value = verbatim ? raw : (multiline ? raw.replace(/\r\n?/g, "\n") : raw.replace(/\r\n|[\r\n]/g, " ")).trim();
       const count = characterCount(value);
       if (count < min) {
-        ctx.addIssue({ code: "custom", message: rule.tooShort ?? (min === 1 ? "This cannot be empty." : `Write at least ${formatCount(min)} characters.`) });
+        ctx.addIssue({
+          code: "custom",
+          message: rule.tooShort ?? (min === 1 ? "This cannot be empty." : `Write at least ${formatCount(min)} characters.`),
+        });
         return z.NEVER;
       }
       if (count > max) {
-        ctx.addIssue({ code: "custom", message: rule.tooLong ?? `Keep it under ${formatCount(max)} characters (this is ${formatCount(count)}).` });
+        ctx.addIssue({
+          code: "custom",
+          message: rule.tooLong ?? `Keep it under ${formatCount(max)} characters (this is ${formatCount(count)}).`,
+        });
         return z.NEVER;
       }
       return value;
@@ -192,16 +199,14 @@ export function readInstant(value: string | Date): Date | null {
  * (its UTC midnight), or a Date from server code; output a Date within MIN_YEAR…MAX_YEAR.
  */
 export function instant(message = instantMessage) {
-  return z
-    .union([z.string({ message }), z.date({ message })], { message })
-    .transform((value, ctx) => {
-      const date = readInstant(typeof value === "string" ? value.trim() : value);
-      if (date === null) {
-        ctx.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }
-      return date;
-    });
+  return z.union([z.string({ message }), z.date({ message })], { message }).transform((value, ctx) => {
+    const date = readInstant(typeof value === "string" ? value.trim() : value);
+    if (date === null) {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    }
+    return date;
+  });
 }
 
 /** The canonical IANA name of a time zone this runtime knows ("europe/london" → "Europe/London"), or null. */
