@@ -20,7 +20,7 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
   // The server's own rules (lib/claims/workflow.ts), so a button is disabled exactly when the change would be refused.
   function disabledReason(key: StatusKey): string | null {
     const actor = { userId: meId, canWrite: canEdit, canSignOff };
-    const refusal = statusChangeRefusal({ actor, from: claim.status, to: key, hasVerdict: claim.verdict !== null, verdictById: claim.verdict?.by?.id ?? null });
+    const refusal = statusChangeRefusal({ actor, from: claim.status, to: key, hasVerdict: claim.verdict !== null, verdictById: claim.verdict?.by?.id ?? null, reviewerIds: claim.doubleReview.visible.map((r) => r.reviewer.id) });
     return refusal?.hint ?? null;
   }
 

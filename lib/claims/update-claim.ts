@@ -62,7 +62,10 @@ const refused = (refusal: Refusal) => new AppError(refusal.code, refusal.message
 export async function setClaimStatus({ userId, claimId, status, version }: TSetStatus & { userId: string }, client: DbClient = db): Promise<ClaimDTO> {
   const claim = await requireClaimWrite(claimId, userId, client);
   const actor = { userId, ...rightsOf(claim.role) };
-  const refusal = statusChangeRefusal({ actor, from: claim.status, to: status, hasVerdict: claim.verdictOrdinal !== null, verdictById: claim.verdictById });
+  // Read only for a sign-off, the one change the independent reviewers cannot make themselves.
+  const reviewerIds =
+    status === "verified" ? (await client.reviewVerdict.findMany({ where: { claimId }, select: { reviewerId: true } })).map((r) => r.reviewerId) : [];
+  const refusal = statusChangeRefusal({ actor, from: claim.status, to: status, hasVerdict: claim.verdictOrdinal !== null, verdictById: claim.verdictById, reviewerIds });
   if (refusal) throw refused(refusal);
   return inTransaction(client, (tx) =>
     applyClaimChange(tx, claim, userId, version ?? claim.version, {

@@ -110,6 +110,13 @@ describe("statusChangeRefusal", () => {
     expect(refusal("in_review", "verified", viewer)).toMatchObject({ code: "forbidden", message: "Viewers can read claims but not change them.", hint: "Viewers cannot change claims" });
   });
 
+  it("keeps both independent reviewers from signing off the verdict they agreed on, whoever it is recorded under", () => {
+    const signOff = (reviewerIds: string[]) => statusChangeRefusal({ actor: editor, from: "verdict_proposed", to: "verified", hasVerdict: true, verdictById: OTHER, reviewerIds });
+    expect(signOff([OTHER, ME])).toMatchObject({ rule: "four_eyes", code: "forbidden", message: expect.stringMatching(/independent verdicts/) });
+    expect(signOff([OTHER, "third"])).toBeNull();
+    expect(signOff([])).toBeNull();
+  });
+
   it("names the audit action: reopening, signing off, or another change", () => {
     expect(statusChangeAction("verified", "in_review")).toBe("claim.reopened");
     expect(statusChangeAction("verdict_proposed", "verified")).toBe("claim.verified");

@@ -45,6 +45,8 @@ export type StatusChange = {
   hasVerdict: boolean;
   /** Who wrote the current verdict, if anyone. */
   verdictById: string | null;
+  /** Who submitted an independent review verdict on the claim (double review); none when not known. */
+  reviewerIds?: readonly string[];
 };
 
 /**
@@ -52,10 +54,10 @@ export type StatusChange = {
  * the Refusal. Rules, in order: viewers change nothing; not to the current status; Disputed is
  * reached only by two differing review verdicts; a disputed claim only leaves for Not
  * check-worthy (an editor settles it by setting the verdict); Verdict proposed and Verified need
- * a verdict; only editors and admins sign off or reopen a verified claim; the verdict's author
- * cannot sign it off (four-eyes rule).
+ * a verdict; only editors and admins sign off or reopen a verified claim; neither the verdict's
+ * author nor anyone who gave one of its independent review verdicts can sign it off (four-eyes rule).
  */
-export function statusChangeRefusal({ actor, from, to, hasVerdict, verdictById }: StatusChange): Refusal | null {
+export function statusChangeRefusal({ actor, from, to, hasVerdict, verdictById, reviewerIds = [] }: StatusChange): Refusal | null {
   if (!actor.canWrite) return readOnly;
   if (from === to) return { rule: "same_status", code: "unprocessable", message: `The claim is already “${statusLabel(to)}”.`, hint: "Current status" };
   if (to === "disputed") {
@@ -72,6 +74,11 @@ export function statusChangeRefusal({ actor, from, to, hasVerdict, verdictById }
   }
   if (to === "verified" && verdictById === actor.userId) {
     return { rule: "four_eyes", code: "forbidden", message: "Someone other than the verdict's author must sign it off (four-eyes rule).", hint: "Another editor must sign off your verdict" };
+  }
+  // Under double review the agreed verdict is recorded under the second reviewer's name; the
+  // first reviewer wrote it just as much.
+  if (to === "verified" && reviewerIds.includes(actor.userId)) {
+    return { rule: "four_eyes", code: "forbidden", message: "You gave one of this claim's independent verdicts, so another editor must sign it off (four-eyes rule).", hint: "Another editor must sign off a verdict you reviewed" };
   }
   return null;
 }
