@@ -141,7 +141,7 @@ const ZPositionSelector = z.object({ type: z.literal("TextPositionSelector"), st
 const ZSelectors = z
   .preprocess(
     (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),
-    z.array(z.object({ type: z.string() }).passthrough()).max(10),
+    z.array(z.object({ type: line(100) }).passthrough()).max(10),
   )
   .transform((selectors, ctx) => {
     const quote = ZQuoteSelector.safeParse(selectors.find((s) => s.type === "TextQuoteSelector"));
