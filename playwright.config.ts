@@ -24,11 +24,13 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
   webServer: {
-    command: `npx next start -p ${port}`,
+    // As `npm start` serves it: the client address comes from the socket (scripts/serve.ts).
+    command: "node --import tsx scripts/serve.ts",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
     env: {
+      PORT: String(port),
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       SESSION_RECHECK_SECONDS: "2",

@@ -10,17 +10,18 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { authenticateApiToken, requireTokenScope } from "@/lib/api-tokens/verify-token";
 import { enforceRateLimit } from "@/lib/api/rate-limit";
 import { API_METHOD_HEADER, API_TEAM_HEADER, bearerSecret } from "@/lib/http/api-request";
-import { clientIp } from "@/lib/http/client-ip";
-import { recordLoginAttempt } from "@/lib/users/login-attempts";
+import { markLoginSucceeded } from "@/lib/users/login-attempts";
+import { reservedSignIn } from "@/lib/users/reserved-sign-in";
+import { sessionCookieOptions } from "@/lib/users/session-cookie";
 import { loadSessionUser, type SessionUser } from "@/lib/users/session-user";
 import { verifyCredentials } from "@/lib/users/sign-in";
-import { ZSignIn } from "@/lib/validation/auth";
 import { ZSwitchTeam } from "@/lib/validation/team";
 
 export type { SessionUser };
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  cookies: sessionCookieOptions(config.publicUrl),
   pages: { signIn: "/signin", error: "/signin" },
   logger: {
     // A disabled account ending its session is expected, not worth a stack trace.
@@ -37,14 +38,15 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      // The per-account and per-address limit is checked before this runs, in
-      // app/api/auth/[...nextauth]/route.ts, so a locked account never reaches the hash.
-      async authorize(credentials, req) {
-        const parsed = ZSignIn.safeParse(credentials);
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const user = await verifyCredentials(email, password);
-        await recordLoginAttempt(email, clientIp(req.headers ?? {}), user !== null);
+      // The limits have already counted this attempt, and read the credentials with the one
+      // strict parser (lib/users/credentials-callback.ts): a locked account never reaches the
+      // hash, and nothing reaches it without a counted attempt.
+      async authorize() {
+        const attempt = reservedSignIn();
+        if (!attempt) return null;
+        attempt.checked = true;
+        const user = await verifyCredentials(attempt.email, attempt.password);
+        if (user) await markLoginSucceeded(attempt.attemptId);
         return user;
       },
     }),

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { AppError, forbidden } from "@/lib/http/errors";
+import { AppError, forbidden, notFound } from "@/lib/http/errors";
 import type { TokenScope } from "@/lib/generated/prisma/enums";
 import { sessionUserSelect, toSessionUser, type SessionUser } from "@/lib/users/session-user";
 import { hashTokenSecret, looksLikeTokenSecret } from "@/lib/api-tokens/secret";
@@ -22,11 +22,12 @@ export type TokenUser = { tokenId: string; scope: TokenScope; user: SessionUser 
 
 /**
  * Who a bearer token acts for, loaded like a session user (same roles, same team scoping).
- * `teamId` picks one of the user's teams (X-Factdesk-Team); otherwise, or when they are not in it, their first
- * team. Records `lastUsedAt` at most once a minute. Returns the token id, its scope and the user.
+ * `teamId` picks one of the user's teams (X-Factdesk-Team); without it, their first team.
+ * Records `lastUsedAt` at most once a minute. Returns the token id, its scope and the user.
  * The scope is checked separately (requireTokenScope), after the request is counted.
  * @throws AppError 401 (invalidToken) when the secret is malformed, unknown, revoked or expired, or the account
  * is disabled or gone.
+ * @throws AppError 404 (not_found) when `teamId` names a team the user is not in.
  */
 export async function authenticateApiToken({
   secret,
@@ -46,6 +47,8 @@ export async function authenticateApiToken({
   if (!token || tokenStatus(token, now) !== "active") throw invalidToken();
   const user = toSessionUser(token.user, teamId);
   if (!user) throw invalidToken();
+  // Never a silent fall back to another team: the caller would act where they did not mean to.
+  if (teamId && user.teamId !== teamId) throw notFound("That team");
 
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // Conditional, so parallel requests in the same minute write once between them.

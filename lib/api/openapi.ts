@@ -134,13 +134,13 @@ export function buildOpenApiDocument(): JsonSchema {
           name: "X-Factdesk-Team",
           in: "header",
           required: false,
-          description: "Tokens only: act in this one of your teams instead of your first team.",
+          description: "Tokens only: act in this one of your teams instead of your first team. A team you are not in answers 404.",
           schema: { type: "string" },
         },
       },
       securitySchemes: {
         bearerToken: { type: "http", scheme: "bearer", description: "A personal API token, `fdk_` followed by 43 characters." },
-        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session after signing in (`__Secure-next-auth.session-token` over https)." },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session after signing in (`__Host-next-auth.session-token` when Factdesk is served over https)." },
       },
     },
   };

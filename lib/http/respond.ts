@@ -14,6 +14,24 @@ export function errorResponse(err: unknown, headers?: HeadersInit): NextResponse
   );
 }
 
+/**
+ * `Cache-Control: no-store` unless the route chose its own (the public OpenAPI document, event
+ * streams): API answers are one person's data, and some carry a secret shown only once (a new
+ * token, a generated password). Input and output: the route's response (a copy when its
+ * headers cannot be changed, as on Response.redirect()).
+ */
+export function noStoreByDefault(response: Response): Response {
+  if (response.headers.has("cache-control")) return response;
+  try {
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  } catch {
+    const headers = new Headers(response.headers);
+    headers.set("Cache-Control", "no-store");
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
 // JSON bodies: an imported article (2 MB of text) with JSON escaping fits with room to spare.
 export const MAX_JSON_BYTES = 6 * 1024 * 1024;
 

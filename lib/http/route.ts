@@ -7,7 +7,7 @@ import { AppError } from "@/lib/http/errors";
 import { IDEMPOTENCY_HEADER, idempotentResponse, readIdempotencyKey } from "@/lib/http/idempotency";
 import { hashBody } from "@/lib/idempotency/keys";
 import { mediaType } from "@/lib/http/media-type";
-import { errorResponse, MAX_JSON_BYTES, readText } from "@/lib/http/respond";
+import { errorResponse, MAX_JSON_BYTES, noStoreByDefault, readText } from "@/lib/http/respond";
 import { requireSameOrigin } from "@/lib/http/same-origin";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -117,8 +117,9 @@ async function authenticate(request: Request, spec: RouteSpec): Promise<SessionU
  * (415), then parses params, query and body with zod (422 with field errors, 400 for bad JSON,
  * 413 past the size cap) before `handler` runs. Whatever the handler throws becomes
  * `{ error: { code, message, fields? } }` with the AppError's status (500 only for bugs, logged).
- * The handler returns a Response, or a value that is sent as JSON with status 200. With
- * `spec.idempotent`, a request carrying `Idempotency-Key` runs at most once per key (see RouteSpec).
+ * The handler returns a Response, or a value that is sent as JSON with status 200; either way
+ * it is sent with `Cache-Control: no-store` unless the handler set a Cache-Control of its own.
+ * With `spec.idempotent`, a request carrying `Idempotency-Key` runs at most once per key (see RouteSpec).
  */
 export function route<S extends RouteSpec>(spec: S, handler: (input: RouteInput<S>) => Promise<Response | object>): RouteHandler {
   const run = async (request: Request, context: NextContext): Promise<Response> => {
@@ -131,14 +132,14 @@ export function route<S extends RouteSpec>(spec: S, handler: (input: RouteInput<
       const body = parseBody(text, spec.body);
       const respond = async () => {
         const result = await handler({ request, user, params, query, body } as RouteInput<S>);
-        return result instanceof Response ? result : NextResponse.json(result);
+        return noStoreByDefault(result instanceof Response ? result : NextResponse.json(result));
       };
       const key = spec.idempotent && user ? readIdempotencyKey(request.headers.get(IDEMPOTENCY_HEADER)) : null;
       if (!user || key === null) return await respond();
       const path = new URL(request.url).pathname;
-      return await idempotentResponse({ userId: user.id, key, method: request.method, path, bodyHash: hashBody(text ?? "") }, respond);
+      return noStoreByDefault(await idempotentResponse({ userId: user.id, key, method: request.method, path, bodyHash: hashBody(text ?? "") }, respond));
     } catch (err) {
-      return errorResponse(err);
+      return noStoreByDefault(errorResponse(err));
     }
   };
   return Object.assign(run, { routeSpec: spec });
