@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { config as settings } from "@/lib/config";
 import { API_METHOD_HEADER } from "@/lib/http/api-request";
+import { refuseBrokenAction, refuseUndecodablePath } from "@/lib/http/request-guards";
 import { contentSecurityPolicy, createNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 
 // Passes the requested path on to server components, so a page that finds no session can
@@ -11,16 +12,20 @@ import { contentSecurityPolicy, createNonce, STRICT_TRANSPORT_SECURITY } from "@
 // Every response gets a Content-Security-Policy with a fresh nonce: set on the request too,
 // Next.js reads the nonce from it and puts it on the scripts it renders (which is why every
 // page renders per request), and HSTS when Factdesk is served over https.
-export function proxy(request: NextRequest) {
-  const headers = new Headers(request.headers);
+// Requests Next would otherwise answer with a bare 500 (an undecodable path, a broken server
+// action body) get a readable 4xx here instead (lib/http/request-guards.ts).
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const https = settings.publicUrl?.startsWith("https://") ?? false;
+  const csp = contentSecurityPolicy({ nonce: createNonce(), https, dev: process.env.NODE_ENV === "development" });
+  const refused = refuseUndecodablePath(pathname) ?? (await refuseBrokenAction(request));
+  const headers = new Headers(request.headers);
   if (pathname.startsWith("/api/v1/")) headers.set(API_METHOD_HEADER, request.method);
   else headers.delete(API_METHOD_HEADER);
   if (!pathname.startsWith("/api/")) headers.set("x-factdesk-path", `${pathname}${search}`);
-  const https = settings.publicUrl?.startsWith("https://") ?? false;
-  const csp = contentSecurityPolicy({ nonce: createNonce(), https, dev: process.env.NODE_ENV === "development" });
   headers.set("content-security-policy", csp);
-  const response = NextResponse.next({ request: { headers } });
+  const response = refused ?? NextResponse.next({ request: { headers } });
+  if (refused) response.headers.set("Cache-Control", "no-store");
   response.headers.set("Content-Security-Policy", csp);
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;

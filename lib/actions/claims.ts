@@ -17,7 +17,8 @@ import { ZIdParams } from "@/lib/validation/ids";
 import { ZAssignReviewers, ZClaimDoubleReview, ZSubmitReview } from "@/lib/validation/team";
 import { ZResolveAnchor } from "@/lib/validation/versions";
 
-export const createClaimAction = action(ZCreateClaim, (input, user) => createClaim({ ...input, userId: user.id }));
+// Creates take an Idempotency-Key per form submission (components/ui/useSubmissionKey.ts).
+export const createClaimAction = action(ZCreateClaim, { idempotent: "claim.create" }, (input, user) => createClaim({ ...input, userId: user.id }));
 
 export const setStatusAction = action(ZSetStatus, (input, user) => setClaimStatus({ ...input, userId: user.id }));
 
@@ -25,7 +26,7 @@ export const setVerdictAction = action(ZSetVerdict, (input, user) => setClaimVer
 
 export const setNumericAction = action(ZSetNumeric, (input, user) => setClaimNumeric({ ...input, userId: user.id }));
 
-export const addCommentAction = action(ZAddComment, (input, user) => addComment({ ...input, userId: user.id }));
+export const addCommentAction = action(ZAddComment, { idempotent: "comment.create" }, (input, user) => addComment({ ...input, userId: user.id }));
 
 export const editCommentAction = action(ZEditComment, (input, user) => editComment({ ...input, userId: user.id }));
 
@@ -33,7 +34,7 @@ export const deleteCommentAction = action(ZCommentRef, (input, user) => deleteCo
 
 export const restoreCommentAction = action(ZCommentRef, (input, user) => restoreComment({ ...input, userId: user.id }));
 
-export const addEvidenceAction = action(ZAddEvidence, (input, user) => addEvidence({ ...input, userId: user.id }));
+export const addEvidenceAction = action(ZAddEvidence, { idempotent: "evidence.create" }, (input, user) => addEvidence({ ...input, userId: user.id }));
 
 export const assignReviewersAction = action(ZAssignReviewers, (input, user) => assignReviewers({ ...input, userId: user.id }));
 

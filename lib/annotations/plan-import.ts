@@ -8,12 +8,13 @@
 // claim never arrives Verified or Disputed (an editor signs it off here, four-eyes rule
 // included), verdicts come from the desk's scale, and a reviewer cannot switch double review
 // off or give a verdict to a claim that needs two independent ones.
-import { describeRange, type TextPositionSelector, type TextQuoteSelector } from "@/lib/anchoring/selectors";
+import { describeRange, selectionRange, type TextPositionSelector, type TextQuoteSelector } from "@/lib/anchoring/selectors";
 import { createReanchorer, type ReanchorCandidate } from "@/lib/anchoring/reanchor";
 import { VERDICTS, type StatusKey } from "@/lib/claims/verdicts";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
 import type { ClaimOrigin, HeldVerdict, ItemOrigin } from "@/lib/annotations/origin";
 import { STATUS_SET, type TAnnotation, type TBody, type TCreator, type TVerdictExtension } from "@/lib/annotations/w3c";
+import { firstCharacters } from "@/lib/validation/fields";
 import { isHttpUrl } from "@/lib/validation/urls";
 
 export type PlannedComment = { key: string; parentKey: string | null; body: string; deleted: boolean; origin: ItemOrigin };
@@ -222,7 +223,8 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
       const created = b.created ?? annotation.created;
       evidence.push({
         url,
-        title: title.slice(0, 300),
+        // Cut by characters, never between the two halves of an emoji.
+        title: firstCharacters(title, 300),
         excerpt: b["factdesk:excerpt"] ?? "",
         stance: b["factdesk:stance"] ?? "context",
         sourceType: b["factdesk:sourceType"] ?? "secondary",
@@ -233,9 +235,12 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
     });
 
     // Place the target on this article's text; a place we are not sure of goes to a person.
+    // A place found is stored by the selection rules every claim follows (trimmed, whole graphemes).
     const placed = reanchor({ id: String(i), quote, position: position ?? { start: 0, end: quote.exact.length } });
+    const selected = placed.outcome === "needs-review" ? null : selectionRange(body, placed.start, placed.end);
+    if (selected && !selected.ok) problem(`${at}.target`, selected.reason);
     const anchor =
-      placed.outcome === "needs-review"
+      placed.outcome === "needs-review" || !selected?.ok
         ? {
             ...quote,
             start: position?.start ?? 0,
@@ -245,9 +250,9 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
             anchorCandidates: placed.candidates,
           }
         : {
-            ...describeRange(body, placed.start, placed.end).quote,
-            start: placed.start,
-            end: placed.end,
+            ...describeRange(body, selected.range.start, selected.range.end).quote,
+            start: selected.range.start,
+            end: selected.range.end,
             anchorStatus: "attached" as const,
             anchorMethod: placed.outcome,
             anchorCandidates: null,

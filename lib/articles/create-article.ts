@@ -7,6 +7,7 @@ import { requireTeamRole } from "@/lib/access/require";
 import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { AppError, forbidden } from "@/lib/http/errors";
 import type { TImportArticle } from "@/lib/validation/articles";
+import { firstCharacters, readInstant } from "@/lib/validation/fields";
 
 export type CreatedArticle = { id: string; title: string };
 
@@ -35,12 +36,13 @@ export async function createArticle({ userId, teamId, input }: { userId: string;
   const sourceUrl = input.sourceUrl ?? null;
   const data = {
     teamId,
-    title: title.slice(0, 300),
-    byline: input.byline ?? imported.byline?.slice(0, 200) ?? null,
+    // Cut by characters (never half an emoji); a page's own date only when the field rules accept it.
+    title: firstCharacters(title, 300),
+    byline: input.byline ?? (imported.byline ? firstCharacters(imported.byline, 200) : null),
     source: sourceUrl ? new URL(sourceUrl).hostname.replace(/^www\./, "") : null,
     sourceUrl,
-    publishedAt: input.publishedAt ?? imported.publishedAt,
-    standfirst: imported.standfirst?.slice(0, 1000) ?? null,
+    publishedAt: input.publishedAt ?? (imported.publishedAt ? readInstant(imported.publishedAt) : null),
+    standfirst: imported.standfirst ? firstCharacters(imported.standfirst, 1000) : null,
     body: imported.body,
     blocks: imported.blocks,
   };

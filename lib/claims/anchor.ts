@@ -2,7 +2,7 @@
 // they select, or "orphaned" (the claim stays listed with its old quote and everything on it).
 // Only claims that are not attached can be placed: an attached claim's verdict was reached on
 // the words it points at, and moving it is orphaning it first, on the record.
-import { checkTarget, describeRange } from "@/lib/anchoring/selectors";
+import { describeRange, targetToStore } from "@/lib/anchoring/selectors";
 import { reanchorClaim, type ReanchorCandidate } from "@/lib/anchoring/reanchor";
 import { hasVerdict, sameWords } from "@/lib/articles/reanchor-plan";
 import { recordClaimAudit } from "@/lib/audit/record-audit";
@@ -79,12 +79,14 @@ async function decide(tx: Prisma.TransactionClient, articleId: string, claim: An
         throw new AppError("unprocessable", "Select the words in the article first.", { span: ["Select the words in the article first."] });
       }
       const target = describeRange(current.body, start, end);
-      const check = checkTarget(current.body, target);
-      if (!check.ok) throw new AppError("unprocessable", check.reason, { span: [check.reason] });
+      // The same selection rules as a new claim: whitespace trimmed, graphemes whole.
+      const checked = targetToStore(current.body, target);
+      if (!checked.ok) throw new AppError("unprocessable", checked.reason, { span: [checked.reason] });
       if (target.quote.exact !== action.exact) {
         throw new AppError("conflict", "The article text has changed since you selected it. Reload the article and select again.");
       }
-      return { action: "claim.anchor_chosen", ...attachAt(claim, current.body, start, end, current.version) };
+      const chosen = checked.target.position;
+      return { action: "claim.anchor_chosen", ...attachAt(claim, current.body, chosen.start, chosen.end, current.version) };
     }
     case "orphan": {
       if (claim.anchorStatus === "orphaned") throw new AppError("unprocessable", "This claim is already orphaned.");

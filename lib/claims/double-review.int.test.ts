@@ -107,8 +107,8 @@ describe("assignment and my queue", () => {
   it("lets editors assign one or two team reviewers with a due date, listed in each one's queue", async () => {
     const first = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, "Downing Street did not rule out") });
     const second = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, "Scottish Labour MP Graeme Downie") });
-    await assignReviewers({ userId: desk.editor.id, claimId: first.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], dueAt: new Date("2030-03-02") });
-    await assignReviewers({ userId: desk.admin.id, claimId: second.id, reviewerIds: [desk.reviewer.id], dueAt: new Date("2030-03-01") });
+    await assignReviewers({ userId: desk.editor.id, claimId: first.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], dueAt: "2030-03-02" });
+    await assignReviewers({ userId: desk.admin.id, claimId: second.id, reviewerIds: [desk.reviewer.id], dueAt: "2030-03-01" });
 
     expect(await outcomeOf(assignReviewers({ userId: desk.reviewer.id, claimId: first.id, reviewerIds: [desk.reviewer.id] }))).toBe("forbidden");
     expect(await outcomeOf(assignReviewers({ userId: desk.editor.id, claimId: first.id, reviewerIds: [desk.viewer.id] }))).toBe("unprocessable");

@@ -8,6 +8,7 @@ import { doubleReviewView, reviewSelect, type DoubleReviewDTO } from "@/lib/clai
 import type { AssigneeDTO } from "@/lib/claims/assignments";
 import { findCheckedBefore, type CheckedBeforeDTO } from "@/lib/claims/checked-before";
 import { notFound } from "@/lib/http/errors";
+import { dateToCalendarDate } from "@/lib/validation/fields";
 import type { NumericClaim } from "@/lib/suggestions";
 
 
@@ -56,7 +57,7 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
     comments: claim.comments.map((c) => toCommentDTO(c, userId)),
     evidence: claim.evidence.map(toEvidenceDTO),
     events: events.map((row) => toActivityDTO(row, userId)),
-    assignees: claim.assignments.map((a) => ({ ...a.reviewer, dueAt: a.dueAt?.toISOString() ?? null })),
+    assignees: claim.assignments.map((a) => ({ ...a.reviewer, dueAt: a.dueAt ? dateToCalendarDate(a.dueAt) : null })),
     doubleReview: doubleReviewView(claim.requiresDoubleReview, claim.reviews, userId),
     numeric: (claim.numeric as NumericClaim | null) ?? null,
     checkedBefore,

@@ -48,7 +48,7 @@ export async function seedFactCheck(desk: Desk) {
   const removed = await addComment({ userId: desk.reviewer.id, claimId: verified.id, body: "A comment that was deleted later" });
   await addComment({ userId: desk.editor.id, claimId: verified.id, body: "Reply to the deleted comment", parentId: removed.id });
   await deleteComment({ userId: desk.reviewer.id, commentId: removed.id });
-  await assignReviewers({ userId: desk.editor.id, claimId: verified.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], dueAt: new Date("2026-12-01") });
+  await assignReviewers({ userId: desk.editor.id, claimId: verified.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], dueAt: "2026-12-01" });
   await setClaimStatus({ userId: desk.editor.id, claimId: verified.id, status: "verified" });
 
   const unverifiable = await make(PHRASES.unverifiable);

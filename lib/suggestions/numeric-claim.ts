@@ -209,9 +209,20 @@ function toClaim(text: string, q: Quantity, context: ClaimContext): NumericClaim
 
 /**
  * The main numeric claim of `text` (the first of its most specific quantities: percentages and money before
- * counts), or null if it states no number. See extractNumericClaims for the shape.
+ * counts), or null if it states no number. See extractNumericClaims for the shape. Never throws: the structure
+ * is a help for the checker, so a bug in reading numbers is logged and leaves the claim without it instead of
+ * refusing the claim.
  */
 export function extractNumericClaim(text: string): NumericClaim | null {
+  try {
+    return mainNumericClaim(text);
+  } catch (err) {
+    console.error("[factdesk] could not read the numbers of a claim:", err);
+    return null;
+  }
+}
+
+function mainNumericClaim(text: string): NumericClaim | null {
   const claims = extractNumericClaims(text);
   if (claims.length === 0) return null;
   const quantities = findQuantities(text);
