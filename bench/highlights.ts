@@ -15,7 +15,7 @@ const CLAIMS = 1000;
 
 async function main(pgUrl: string) {
   const { createTeam, createUser, testDb } = await import("../e2e/fixtures/factories");
-  const { startProcess, waitForHealth } = await import("../e2e/fixtures/processes");
+  const { startServer, waitForHealth } = await import("../e2e/fixtures/processes");
   const { signInByApi } = await import("../e2e/fixtures/auth");
 
   const team = await createTeam();
@@ -34,7 +34,7 @@ async function main(pgUrl: string) {
 
   const port = await freePort();
   const baseURL = `http://localhost:${port}`;
-  const app = startProcess("npx", ["next", "start", "-p", String(port)], { DATABASE_URL: pgUrl, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
+  const app = startServer(port, { DATABASE_URL: pgUrl, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],

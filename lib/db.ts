@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { config } from "@/lib/config";
 
 function createClient(): PrismaClient {
@@ -31,3 +31,22 @@ const globalForDb = globalThis as unknown as { factdeskDb?: PrismaClient };
 /** The one Prisma client. Only lib/<domain> modules import it. */
 export const db: PrismaClient = globalForDb.factdeskDb ?? createClient();
 if (process.env.NODE_ENV !== "production") globalForDb.factdeskDb = db;
+
+/** The client a data-layer function runs on: the shared one, or a caller's transaction. */
+export type DbClient = PrismaClient | Prisma.TransactionClient;
+
+/**
+ * Runs `work` in one transaction: the caller's, when `client` already is one (so domain
+ * functions compose), else a new transaction on `client` with `options` (maxWait/timeout, ms).
+ * Output: what `work` returns; errors thrown by `work` roll the transaction back and propagate.
+ */
+export function inTransaction<T>(
+  client: DbClient,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+  options?: { maxWait?: number; timeout?: number },
+): Promise<T> {
+  return isRootClient(client) ? client.$transaction(work, options) : work(client);
+}
+
+// A transaction client has no $transaction of its own (Prisma leaves it out).
+const isRootClient = (client: DbClient): client is PrismaClient => typeof (client as Partial<PrismaClient>).$transaction === "function";

@@ -1,7 +1,7 @@
 // `npm start`: one command from a fresh clone to a running Factdesk.
 // Uses DATABASE_URL when given; otherwise a real PostgreSQL embedded under .data/.
 // Then: migrations, first-run seed, a production build unless the one there was made from
-// these sources, `next start`.
+// these sources, then scripts/serve.ts (Next.js behind a server that sets the client address).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { applyMigrations } from "./db/migrations";
@@ -48,9 +48,9 @@ async function main() {
     await buildApp(env);
   }
 
-  // Node runs Next directly (no npx in between), so signals reach the server itself.
-  const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, env, stdio: "inherit" });
+  // Node runs the server directly (no npx in between), so signals reach the server itself.
+  const serve = ["--import", "tsx", path.join(ROOT, "scripts", "serve.ts"), ...(dev ? ["--dev"] : [])];
+  const next = spawn(process.execPath, serve, { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: "inherit" });
   const nextExited = new Promise<void>((resolve) => next.once("exit", () => resolve()));
   console.log(`[factdesk] starting on ${env.NEXTAUTH_URL}`);
 

@@ -1,7 +1,7 @@
-// `npm test`: type-check, unit + integration tests (Vitest, real PostgreSQL), then
-// Playwright against a production build in Chromium. A fresh embedded PostgreSQL in a
-// temporary directory serves each run, so runs never share state.
-// `npm test -- --only=typecheck,vitest,e2e` runs a subset; `--skip-build` reuses .next.
+// `npm test`: type-check, lint (ESLint) and formatting (Prettier) side by side, unit + integration
+// tests (Vitest, real PostgreSQL), then Playwright against a production build in Chromium.
+// A fresh embedded PostgreSQL in a temporary directory serves each run, so runs never share state.
+// `npm test -- --only=typecheck,lint,format,vitest,e2e` runs a subset; `--skip-build` reuses .next.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,9 +10,9 @@ import { applyMigrations } from "./db/migrations";
 import { generateClient } from "./generate";
 import { freePort } from "./lib/free-port";
 import { buildApp } from "./lib/build";
-import { runStep } from "./lib/process";
+import { runStep, runStepQuietly } from "./lib/process";
 
-const STEPS = ["typecheck", "vitest", "e2e"] as const;
+const STEPS = ["typecheck", "lint", "format", "vitest", "e2e"] as const;
 type Step = (typeof STEPS)[number];
 
 function parseArgs() {
@@ -21,13 +21,37 @@ function parseArgs() {
   return { steps, skipBuild: process.argv.includes("--skip-build"), extra: process.argv.slice(2).filter((a) => !a.startsWith("--")) };
 }
 
+/**
+ * The checks that only read the sources run side by side, each printing its output when it ends;
+ * all of them finish before a failure is reported, so one run shows every problem. tsc needs the
+ * Prisma client, which the database steps need too.
+ */
+async function staticChecks(steps: Set<Step>, env: NodeJS.ProcessEnv): Promise<void> {
+  const needsClient = steps.has("typecheck") || steps.has("vitest") || steps.has("e2e");
+  const client = needsClient ? generateClient() : Promise.resolve();
+  const checks: Promise<void>[] = [
+    steps.has("typecheck") ? client.then(() => runStepQuietly("typecheck", "npx", ["tsc", "--noEmit"], env)) : client,
+  ];
+  if (steps.has("lint")) {
+    const cache = ["--cache", "--cache-location", "node_modules/.cache/eslint/"];
+    checks.push(runStepQuietly("lint", "npx", ["eslint", ".", "--max-warnings=0", ...cache], env));
+  }
+  if (steps.has("format")) checks.push(runStepQuietly("format", "npx", ["prettier", "--check", "--cache", "."], env));
+  const failures = (await Promise.allSettled(checks)).flatMap((result) =>
+    result.status === "rejected" ? [result.reason instanceof Error ? result.reason.message : String(result.reason)] : [],
+  );
+  if (failures.length > 0) throw new Error(failures.join("; "));
+}
+
 async function main() {
   const { steps, skipBuild, extra } = parseArgs();
   const started = Date.now();
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  await generateClient();
-  if (steps.has("typecheck")) await runStep("npx", ["tsc", "--noEmit"], env);
-  if (!steps.has("vitest") && !steps.has("e2e")) return;
+  await staticChecks(steps, env);
+  if (!steps.has("vitest") && !steps.has("e2e")) {
+    console.log(`[test] all steps passed in ${Math.round((Date.now() - started) / 1000)} s`);
+    return;
+  }
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "factdesk-test-"));
   const pgPort = await freePort();

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type ChangeEvent, type FormEvent } from "react";
 import { FormError } from "@/components/ui/FormError";
@@ -191,9 +192,9 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
         <button type="submit" className={buttonClass} disabled={pending}>
           {pending ? "Importing…" : "Import article"}
         </button>
-        <a href="/articles" className="text-sm text-muted hover:text-accent">
+        <Link href="/articles" className="text-sm text-muted hover:text-accent">
           Cancel
-        </a>
+        </Link>
         <span className="text-xs text-muted">Up to {formatSize(maxBytes)}.</span>
       </div>
     </form>

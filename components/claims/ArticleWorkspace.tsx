@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { describeRange, trimRange } from "@/lib/anchoring/selectors";
+import { selectionRange } from "@/lib/anchoring/selectors";
+import { isBlank } from "@/lib/anchoring/whitespace";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { createClaimAction } from "@/lib/actions/claims";
@@ -15,7 +16,7 @@ import { HighlightedBody } from "@/components/claims/HighlightedBody";
 import type { ArticleBlocks } from "@/lib/articles/blocks";
 import { OverlapMenu } from "@/components/claims/OverlapMenu";
 import { countByStatus } from "@/components/claims/progress";
-import { selectionOffsets, selectionRect } from "@/components/claims/selection";
+import { newClaimInput, selectionOffsets, selectionRect } from "@/components/claims/selection";
 import { ShortcutsDialog } from "@/components/claims/ShortcutsDialog";
 import { useAction } from "@/components/claims/useAction";
 import { useShortcuts } from "@/components/claims/useShortcuts";
@@ -29,7 +30,8 @@ import { buttonClass } from "@/components/ui/styles";
 import { useRouter } from "next/navigation";
 import type { ClaimDTO } from "@/lib/claims/dto";
 import { field } from "@/components/claims/ClaimHistory";
-import { textSelectionIn } from "@/components/claims/anchor-preview";
+import { selectedRange, textSelectionIn } from "@/components/claims/anchor-preview";
+import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 
 const NO_SUGGESTIONS: SuggestionDTO[] = [];
 const toSummary = (claim: ClaimDTO): ClaimSummary => ({ ...claim, anchorStatus: claim.anchor.status });
@@ -77,6 +79,7 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
   const bodyRef = useRef<HTMLDivElement>(null);
   const refs: PanelRefs = { status: useRef(null), verdict: useRef(null), comment: useRef(null), evidence: useRef(null) };
   const { run, error, pending } = useAction();
+  const claimKey = useSubmissionKey();
   const articleUrl = `/api/v1/articles/${encodeURIComponent(articleId)}`;
 
   // Marks the moment the page can respond to the reader (used by bench/highlights.ts).
@@ -106,25 +109,34 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
     }
   }, [run, scrollToClaim, applyLoaded]);
 
-  const refresh = useCallback(async (options?: { reloadOnly?: boolean }) => {
-    const current = openId.current;
-    const [list, open, suggested] = await Promise.all([
-      run(() => readApi(`${articleUrl}/claims?view=summary`, (d: { claims: ClaimSummary[] }) => d.claims)),
-      current ? run(() => readClaim(current)) : Promise.resolve(null),
-      run(() => readApi(`${articleUrl}/suggestions`, (d: { suggestions: SuggestionDTO[] }) => d.suggestions)),
-    ]);
-    if (list) setClaims(list);
-    if (suggested) suggestions.setList(suggested);
-    if (open) applyLoaded(open);
-    if (options?.reloadOnly) return list !== null;
-    setSaved("Saved");
-    window.setTimeout(() => setSaved(null), 2000);
-    return list !== null;
-  }, [articleUrl, run, applyLoaded]);
+  const refresh = useCallback(
+    async (options?: { reloadOnly?: boolean }) => {
+      const current = openId.current;
+      const [list, open, suggested] = await Promise.all([
+        run(() => readApi(`${articleUrl}/claims?view=summary`, (d: { claims: ClaimSummary[] }) => d.claims)),
+        current ? run(() => readClaim(current)) : Promise.resolve(null),
+        run(() => readApi(`${articleUrl}/suggestions`, (d: { suggestions: SuggestionDTO[] }) => d.suggestions)),
+      ]);
+      if (list) setClaims(list);
+      // `suggestions` is declared below (its hook takes `refresh`); `setList` is a state setter, so the first render's is the one.
+      // eslint-disable-next-line react-hooks/immutability
+      if (suggested) suggestions.setList(suggested);
+      if (open) applyLoaded(open);
+      if (options?.reloadOnly) return list !== null;
+      setSaved("Saved");
+      window.setTimeout(() => setSaved(null), 2000);
+      return list !== null;
+    },
+    // `suggestions` is a new object every render; only its state setter, which never changes, is used.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [articleUrl, run, applyLoaded],
+  );
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- opening the linked claim once, on arrival, is what this effect is for
     if (initialOpenId) void openClaim(initialOpenId);
     // Only on arrival: later changes of the URL are the reader's own navigation.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   /** A claim the reader just made (from a selection or a suggestion): into the list in text order, and open. */
@@ -161,21 +173,17 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
     const root = bodyRef.current;
     const offsets = (root && selectionOffsets(root)) ?? selection;
     if (!offsets || !me.canEdit) return;
-    const range = trimRange(body, offsets.start, offsets.end);
-    if (!range) return;
-    const target = describeRange(body, range.start, range.end);
-    const created = await run(() =>
-      createClaimAction({
-        articleId,
-        target: {
-          selector: [
-            { type: "TextQuoteSelector", ...target.quote },
-            { type: "TextPositionSelector", ...target.position },
-          ],
-        },
-      }),
-    );
+    // The server applies the same rules (trimmed, whole graphemes) to whatever it is sent.
+    const selected = selectionRange(body, offsets.start, offsets.end);
+    if (!selected.ok) {
+      if (!isBlank(body.slice(offsets.start, offsets.end))) await run(() => Promise.resolve({ ok: false as const, error: { code: "unprocessable" as const, message: selected.reason } }));
+      return;
+    }
+    const input = newClaimInput(articleId, body, selected.range);
+    // The same key for a retry of this selection, so a lost answer never makes two claims.
+    const created = await run(() => createClaimAction(input, { idempotencyKey: claimKey.keyFor(input) }));
     if (!created) return;
+    claimKey.done();
     window.getSelection()?.removeAllRanges();
     setSelection(null);
     await showNewClaim(created);
@@ -280,7 +288,7 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
             onChanged={refresh}
             onShowInText={() => scrollToClaim(detail.id)}
             body={body}
-            readSelection={() => (bodyRef.current ? textSelectionIn(bodyRef.current, body) : null) ?? (selection && trimRange(body, selection.start, selection.end))}
+            readSelection={() => (bodyRef.current ? textSelectionIn(bodyRef.current, body) : null) ?? (selection && selectedRange(body, selection.start, selection.end))}
             bodyRef={bodyRef}
           />
         ) : (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { CheckedBeforeDTO } from "@/lib/claims/checked-before";
-import { truncate } from "@/components/claims/format";
+import { truncateText } from "@/lib/text/graphemes";
 import { sectionTitleClass } from "@/components/ui/styles";
 
 /** Earlier verdicts of the team on claims that read alike, in any article. */
@@ -14,7 +14,7 @@ export function CheckedBefore({ matches }: { matches: CheckedBeforeDTO[] }) {
           <li key={m.claimId} className="rounded-md border border-amber-200 bg-amber-50 p-2">
             <span className="font-semibold">{m.verdict}</span>{" "}
             <Link href={`/articles/${m.article.id}?claim=${m.claimId}`} className="text-accent underline-offset-2 hover:underline">
-              “{truncate(m.exact, 100)}”
+              “{truncateText(m.exact, 100)}”
             </Link>
             <span className="block text-xs text-muted">{m.article.title} · {Math.round(m.similarity * 100)}% alike</span>
           </li>

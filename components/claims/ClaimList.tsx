@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { STATUSES, VERDICTS } from "@/lib/claims/verdicts";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
-import { truncate } from "@/components/claims/format";
+import { truncateText } from "@/lib/text/graphemes";
 import { inputClass } from "@/components/ui/styles";
 import { useDraftClaims } from "@/components/claims/drafts";
 
@@ -133,7 +133,7 @@ function ClaimRow({ claim, current, onOpen, detached = false, draft = false }: {
         data-claim-id={claim.id}
       >
         <span className={`block font-serif text-[0.95rem] leading-snug ${detached ? "text-muted" : "text-ink"}`}>
-          {detached && <span className="sr-only">Old text: </span>}“{truncate(claim.exact, 140)}”
+          {detached && <span className="sr-only">Old text: </span>}“{truncateText(claim.exact, 140)}”
         </span>
         <span className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-muted">
           {detached ? (

@@ -16,6 +16,7 @@ import { NumericSection } from "@/components/claims/NumericSection";
 import { CorrectionsSection } from "@/components/claims/CorrectionsSection";
 import { ClaimantSection } from "@/components/claims/ClaimantSection";
 import { formatWhen } from "@/components/claims/format";
+import { offersVerdictForm } from "@/lib/claims/workflow";
 
 export type PanelRefs = {
   status: RefObject<HTMLDivElement | null>;
@@ -42,7 +43,7 @@ type Props = {
 export function ClaimPanel({ claim, canEdit, canSignOff, meId, members, refs, onClose, onChanged, onShowInText, body, readSelection, bodyRef }: Props) {
   const attached = claim.anchor.status === "attached";
   // With double review, reviewers give their verdicts privately; an editor settles a dispute.
-  const verdictFormOpen = canEdit && (!claim.doubleReview.required || (canSignOff && (claim.status === "disputed" || claim.doubleReview.submitted >= claim.doubleReview.needed)));
+  const verdictFormOpen = offersVerdictForm({ actor: { canWrite: canEdit, canSignOff }, status: claim.status, doubleReview: claim.doubleReview });
   return (
     <section aria-label="Claim" className="space-y-5 p-4" data-testid="claim-panel">
       <div className="flex items-start justify-between gap-2">

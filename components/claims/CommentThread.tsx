@@ -9,6 +9,7 @@ import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
 import { CommentItem } from "@/components/claims/CommentItem";
+import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 
 type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: () => void };
 
@@ -22,10 +23,14 @@ export function CommentBox({ claimId, meId, parentId, onDone, autoFocus, inputRe
 }) {
   const [body, setBody, clearDraft] = useDraft(meId, claimId, parentId ? `reply:${parentId}` : "comment", "");
   const { run, pending, error } = useAction();
+  const submission = useSubmissionKey();
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const done = await run(() => addCommentAction({ claimId, body, parentId }));
+    const input = { claimId, body, parentId };
+    // A retry of the same comment carries the same key: the server posts it once.
+    const done = await run(() => addCommentAction(input, { idempotencyKey: submission.keyFor(input) }));
     if (done) {
+      submission.done();
       clearDraft("");
       onDone();
     }

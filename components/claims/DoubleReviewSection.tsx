@@ -11,6 +11,7 @@ import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
 import { formatWhen } from "@/components/claims/format";
+import { reviewSubmissionRefusal } from "@/lib/claims/workflow";
 
 type Props = { claim: ClaimDetailDTO; canEdit: boolean; isEditor: boolean; meId: string; onChanged: () => void };
 
@@ -25,6 +26,7 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
   const { run, pending, error } = useAction();
   const toggle = useAction();
   const complete = review.submitted >= review.needed;
+  const maySubmit = reviewSubmissionRefusal({ actor: { canWrite: canEdit, canSignOff: isEditor }, status: claim.status, doubleReview: review }) === null;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -35,7 +37,7 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
   }
 
   async function setRequired(required: boolean) {
-    if (await toggle.run(() => setClaimDoubleReviewAction({ id: claim.id, required }))) onChanged();
+    if (await toggle.run(() => setClaimDoubleReviewAction({ id: claim.id, required, version: claim.version }))) onChanged();
   }
 
   if (!review.required) {
@@ -78,7 +80,7 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
           <p className="mt-1 text-xs">{review.settlement.reason}</p>
         </div>
       )}
-      {canEdit && !complete && claim.status !== "verified" && (
+      {maySubmit && (
         <form onSubmit={onSubmit} className="mt-2 space-y-2" aria-label="Submit my verdict">
           <select aria-label="My verdict" className={inputClass} value={verdict} onChange={(e) => setVerdict(e.target.value)}>
             <option value="" disabled>Choose your verdict…</option>

@@ -10,6 +10,7 @@ import { buttonClass, inputClass, quietButtonClass, sectionTitleClass } from "@/
 import { useAction } from "@/components/claims/useAction";
 import { formatWhen } from "@/components/claims/format";
 import { hasDraft, useDraft } from "@/components/claims/drafts";
+import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 
 const STANCE_STYLE: Record<string, string> = {
   supports: "bg-emerald-100 text-emerald-900",
@@ -26,12 +27,15 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
   const empty = { url: "", title: "", excerpt: "", stance: "supports", sourceType: "primary", retrievedAt: today() };
   const [form, setForm, clearDraft] = useDraft(meId, claim.id, "evidence", empty);
   const { run, pending, error } = useAction();
+  const submission = useSubmissionKey();
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const done = await run(() => withCheckedInput(ZAddEvidence, { claimId: claim.id, ...form }, addEvidenceAction));
+    // A retry of the same evidence carries the same key: the server adds it once.
+    const done = await run(() => withCheckedInput(ZAddEvidence, { claimId: claim.id, ...form }, (input) => addEvidenceAction(input, { idempotencyKey: submission.keyFor(input) })));
     if (done) {
+      submission.done();
       clearDraft(empty);
       setOpen(false);
       onChanged();

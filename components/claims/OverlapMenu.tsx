@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
-import { truncate } from "@/components/claims/format";
+import { truncateText } from "@/lib/text/graphemes";
 
 type Props = { claims: ClaimSummary[]; at: { x: number; y: number }; onPick: (id: string) => void; onClose: () => void };
 
@@ -35,7 +35,7 @@ export function OverlapMenu({ claims, at, onPick, onClose }: Props) {
           onClick={() => onPick(claim.id)}
           className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-stone-100 focus:bg-stone-100"
         >
-          <span className="font-serif">“{truncate(claim.exact, 90)}”</span>
+          <span className="font-serif">“{truncateText(claim.exact, 90)}”</span>
           <span className="block text-xs text-muted">{claim.statusLabel}{claim.verdict ? ` · ${claim.verdict.label}` : ""}</span>
         </button>
       ))}

@@ -9,6 +9,7 @@ import { setStatusAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
+import { statusChangeRefusal } from "@/lib/claims/workflow";
 
 // The workflow's main line; Not check-worthy and Disputed sit beside it.
 const STEP_NUMBER: Partial<Record<StatusKey, number>> = { unreviewed: 1, in_review: 2, verdict_proposed: 3, verified: 4 };
@@ -22,14 +23,11 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
   const [tried, setTried] = useState<StatusKey | null>(null);
   const dialogFor = asking ?? (needsCorrection ? tried : null);
 
+  // The server's own rules (lib/claims/workflow.ts), so a button is disabled exactly when the change would be refused.
   function disabledReason(key: StatusKey): string | null {
-    if (!canEdit) return "Viewers cannot change claims";
-    if (key === claim.status) return "Current status";
-    if ((key === "verdict_proposed" || key === "verified") && !claim.verdict) return "Set a verdict first";
-    if ((key === "verified" || claim.status === "verified") && !canSignOff) return "Only an editor can sign off or reopen";
-    if (key === "verified" && claim.verdict?.by?.id === meId) return "Another editor must sign off your verdict";
-    if (claim.status === "disputed" && key !== "not_check_worthy") return "An editor settles the verdict first";
-    return null;
+    const actor = { userId: meId, canWrite: canEdit, canSignOff };
+    const refusal = statusChangeRefusal({ actor, from: claim.status, to: key, hasVerdict: claim.verdict !== null, verdictById: claim.verdict?.by?.id ?? null, reviewerIds: claim.doubleReview.visible.map((r) => r.reviewer.id) });
+    return refusal?.hint ?? null;
   }
 
   async function choose(key: StatusKey, confirmCorrection?: TConfirmCorrection) {

@@ -12,6 +12,7 @@ import { buttonClass, inputClass, sectionTitleClass } from "@/components/ui/styl
 import { useAction } from "@/components/claims/useAction";
 import { formatWhen } from "@/components/claims/format";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
+import { verdictLock } from "@/lib/claims/workflow";
 
 type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: (options?: { reloadOnly?: boolean }) => void };
 
@@ -41,7 +42,8 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
   const setVerdict = (value: string) => setDraft({ ...draft, verdict: value });
   const setExplanation = (value: string) => setDraft({ ...draft, explanation: value });
   const { run, pending, error, conflict, clearError } = useAction();
-  const locked = claim.status === "verified";
+  // canEdit says whether this user may set the verdict at all (offersVerdictForm); a verified one is locked.
+  const lock = verdictLock(claim.status);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -66,7 +68,7 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
           <p className="mt-1.5 text-ink"><LinkifiedText text={claim.verdict.explanation} /></p>
         </div>
       )}
-      {canEdit && !locked && (
+      {canEdit && !lock && (
         <form onSubmit={onSubmit} className="space-y-2" aria-label="Set verdict">
           <select ref={ref} aria-label="Verdict" className={inputClass} value={verdict} onChange={(e) => setVerdict(e.target.value)} required>
             <option value="" disabled>Choose a verdict…</option>
@@ -86,7 +88,7 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
           <FormError message={error} onReload={conflict ? () => { clearError(); onChanged({ reloadOnly: true }); } : undefined} />
         </form>
       )}
-      {locked && canEdit && <p className="text-xs text-muted">Verified verdicts change only after an editor reopens the claim.</p>}
+      {lock && canEdit && <p className="text-xs text-muted">{lock.hint}</p>}
     </div>
   );
 });

@@ -1,15 +1,21 @@
 // Body offsets <-> DOM for re-anchoring: reading the reader's selection as a span of the text,
 // and marking where a candidate would land without re-rendering the article (the CSS Custom
 // Highlight API paints a Range; nothing in the DOM changes, so selections survive).
-import { trimRange, type TextRange } from "@/lib/anchoring/selectors";
+import { selectionRange, type TextRange } from "@/lib/anchoring/selectors";
 import { selectionOffsets } from "@/components/claims/selection";
 
 export const PREVIEW_HIGHLIGHT = "factdesk-anchor-preview";
 
-/** The reader's current selection in the article as a trimmed span of `body`, or null. */
+/** The reader's current selection in the article as a span of `body` by the selection rules (trimmed, whole graphemes), or null. */
 export function textSelectionIn(root: HTMLElement, body: string): TextRange | null {
   const offsets = selectionOffsets(root);
-  return offsets ? trimRange(body, offsets.start, offsets.end) : null;
+  return offsets ? selectedRange(body, offsets.start, offsets.end) : null;
+}
+
+/** body[start, end) by the selection rules (lib/anchoring/selectors.ts selectionRange), or null when nothing is left. */
+export function selectedRange(body: string, start: number, end: number): TextRange | null {
+  const selected = selectionRange(body, start, end);
+  return selected.ok ? selected.range : null;
 }
 
 /** The DOM position of body offset `offset`: paragraphs carry data-start, text nodes follow in order. */

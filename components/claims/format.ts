@@ -3,7 +3,3 @@ const dateTime = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "shor
 export function formatWhen(iso: string): string {
   return `${dateTime.format(new Date(iso))} UTC`;
 }
-
-export function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}

@@ -1,3 +1,5 @@
+import { describeRange, type TextRange } from "@/lib/anchoring/selectors";
+
 // Maps a DOM selection inside the article body to offsets in the article's plain text.
 // Each paragraph element carries data-start (its offset in the body) and contains only the
 // paragraph's text, possibly split across highlight spans, so counting characters from the
@@ -39,4 +41,13 @@ export function selectionRect(): DOMRect | null {
   if (!selection || selection.rangeCount === 0) return null;
   const rects = selection.getRangeAt(0).getClientRects();
   return rects.length ? rects[rects.length - 1]! : null;
+}
+
+/** The input of createClaimAction for body[range]: the W3C target (quote and position selectors). */
+export function newClaimInput(articleId: string, body: string, range: TextRange) {
+  const target = describeRange(body, range.start, range.end);
+  return {
+    articleId,
+    target: { selector: [{ type: "TextQuoteSelector" as const, ...target.quote }, { type: "TextPositionSelector" as const, ...target.position }] },
+  };
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import type { ActivityDTO } from "@/lib/audit/list-activity";
 import type { Viewer } from "@/lib/live/presence";
 import { useLiveUpdates } from "@/components/claims/useLiveUpdates";
@@ -24,11 +24,15 @@ export function useLiveArticle({ articleId, liveAfter, initialActivity, meId, bo
   const [activity, setActivity] = useState(initialActivity);
   const [viewers, setViewers] = useState<Viewer[]>([]);
   const reloadRef = useRef(reload);
-  reloadRef.current = reload;
+  // Updated after each commit rather than during render (React forbids writing refs while rendering).
+  useLayoutEffect(() => {
+    reloadRef.current = reload;
+  });
   const pending = useRef(false);
   const timer = useRef<number | undefined>(undefined);
 
-  const flush = useCallback(() => {
+  // Named, so the retry below can call itself without reading `flush` before it is assigned.
+  const flush = useCallback(function flush() {
     if (!pending.current) return;
     const selection = window.getSelection();
     const selecting = selection !== null && !selection.isCollapsed && bodyRef.current?.contains(selection.anchorNode);

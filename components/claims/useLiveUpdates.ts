@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { ActivityDTO } from "@/lib/audit/list-activity";
 import type { Viewer } from "@/lib/live/presence";
 
@@ -18,7 +18,10 @@ export function useLiveUpdates(
 ): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const latest = useRef(handlers);
-  latest.current = handlers;
+  // Updated after each commit rather than during render (React forbids writing refs while rendering).
+  useLayoutEffect(() => {
+    latest.current = handlers;
+  });
 
   useEffect(() => {
     let lastId = startAfter;

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -10,7 +10,10 @@ function isTyping(target: EventTarget | null): boolean {
 /** Single-key shortcuts that stay quiet while the user types in a field or holds a modifier. */
 export function useShortcuts(handlers: Record<string, () => void>) {
   const latest = useRef(handlers);
-  latest.current = handlers;
+  // Updated after each commit rather than during render (React forbids writing refs while rendering).
+  useLayoutEffect(() => {
+    latest.current = handlers;
+  });
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.key !== "Escape" && (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey)) return;

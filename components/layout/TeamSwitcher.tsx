@@ -19,6 +19,8 @@ export function TeamSwitcher({ teams, activeId }: { teams: Team[]; activeId: str
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ csrfToken: await getCsrfToken(), data: { teamId } }),
     });
+    // A full load on purpose: every server component and cached page must be rendered again for the new team.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign("/articles");
   }
   return (

@@ -1,5 +1,5 @@
 import type { Role } from "@/lib/generated/prisma/enums";
-import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/claims/access";
+import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/access/roles";
 import { getArticlePublishing } from "@/lib/publish/report";
 import { ImportAnnotations } from "@/components/publish/ImportAnnotations";
 import { PublishControls } from "@/components/publish/PublishControls";

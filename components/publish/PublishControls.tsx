@@ -13,6 +13,9 @@ export function PublishControls({ articleId, canPublish, initial }: { articleId:
   const router = useRouter();
   const [state, setState] = useState(initial);
   // A refresh of the page (after a claim is verified, say) brings new counts from the server.
+  // Left as it was when the linter came; React suggests adjusting state during render instead:
+  // https://react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setState(initial), [initial]);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);

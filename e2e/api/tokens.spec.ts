@@ -5,7 +5,7 @@ import { targetFor, w3cTarget } from "../../lib/claims/test-helpers";
 import { freePort } from "../../scripts/lib/free-port";
 import { signIn } from "../fixtures/auth";
 import { createDesk, createTeam, createUser } from "../fixtures/factories";
-import { startProcess, waitForHealth } from "../fixtures/processes";
+import { startServer, waitForHealth } from "../fixtures/processes";
 
 const CLAIM = "The UK currently spends around 2.3 per cent of gross national product on defence";
 
@@ -37,7 +37,7 @@ test("tokens made in the UI act as their user, within their scope, until revoked
   const desk = await createDesk();
   await signIn(page, desk.reviewer);
   await page.goto("/articles");
-  await page.getByRole("link", { name: "API tokens" }).click();
+  await page.getByRole("link", { name: "Account", exact: true }).click();
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
 
   const readSecret = await createTokenInUi(page, "Read script", "Read only");
@@ -143,7 +143,7 @@ test("a token over the per-minute limit gets 429 with Retry-After", async ({ pla
   test.setTimeout(90_000);
   const limit = 3;
   const port = await freePort();
-  const instance = startProcess("npx", ["next", "start", "-p", String(port)], {
+  const instance = startServer(port, {
     DATABASE_URL: process.env.DATABASE_URL!,
     NEXTAUTH_URL: `http://localhost:${port}`,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),

@@ -56,9 +56,6 @@ test("the claims API follows the same rules as the UI", async ({ playwright, bas
   });
   expect(js.status()).toBe(422);
   expect((await errorOf(js)).message).toMatch(/http/);
-  const html = await reviewer.post(`/api/v1/claims/${claim.id}/comments`, { data: { body: "<img src=x onerror=alert(1)>" } });
-  expect(html.status()).toBe(422);
-  expect((await errorOf(html)).message).toMatch(/plain text/);
   const empty = await reviewer.post(`/api/v1/claims/${claim.id}/comments`, { data: { body: "  " } });
   expect(empty.status()).toBe(422);
   const long = await reviewer.post(`/api/v1/claims/${claim.id}/comments`, { data: { body: "x".repeat(5001) } });

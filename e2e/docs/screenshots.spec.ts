@@ -81,7 +81,7 @@ test("README screenshots", async ({ page }) => {
   for (const [index, [phrase, a, b]] of pairs.entries()) {
     const claim = await createClaim({ userId: editor.id, articleId: article.id, target: targetFor(article.body, phrase) });
     await setClaimDoubleReview({ userId: editor.id, claimId: claim.id, required: true });
-    await assignReviewers({ userId: editor.id, claimId: claim.id, reviewerIds: [reviewer.id, second.id], dueAt: new Date(Date.UTC(2026, 11, 1 + index)) });
+    await assignReviewers({ userId: editor.id, claimId: claim.id, reviewerIds: [reviewer.id, second.id], dueAt: `2026-12-0${1 + index}` });
     await submitReviewVerdict({ userId: reviewer.id, claimId: claim.id, verdict: a, explanation: "Checked against the original statement and the wire copy." });
     if (index < 4) await submitReviewVerdict({ userId: second.id, claimId: claim.id, verdict: b, explanation: "Checked against the official record of the talks." });
   }

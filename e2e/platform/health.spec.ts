@@ -6,7 +6,7 @@ import { expect, test } from "@playwright/test";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded";
 import { applyMigrations } from "../../scripts/db/migrations";
 import { freePort } from "../../scripts/lib/free-port";
-import { healthStatus, startProcess, waitForHealth } from "../fixtures/processes";
+import { healthStatus, startServer, waitForHealth } from "../fixtures/processes";
 
 test("health answers 503 while PostgreSQL is down and 200 once it is back, same app process", async () => {
   test.setTimeout(120_000);
@@ -16,7 +16,7 @@ test("health answers 503 while PostgreSQL is down and 200 once it is back, same 
   await applyMigrations(pg.url);
   const appPort = await freePort();
   const baseURL = `http://localhost:${appPort}`;
-  const app = startProcess("npx", ["next", "start", "-p", String(appPort)], {
+  const app = startServer(appPort, {
     DATABASE_URL: pg.url,
     NEXTAUTH_URL: baseURL,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),

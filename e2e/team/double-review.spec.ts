@@ -15,7 +15,7 @@ test("double review: verdicts stay private until both are in, a dispute goes to 
   const desk = await createDesk();
   const claim = await createClaim({ userId: desk.editor.id, articleId: desk.article.id, target: targetFor(desk.article.body, CLAIM) });
   await setClaimDoubleReview({ userId: desk.editor.id, claimId: claim.id, required: true });
-  await assignReviewers({ userId: desk.editor.id, claimId: claim.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], dueAt: new Date("2030-01-15") });
+  await assignReviewers({ userId: desk.editor.id, claimId: claim.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], dueAt: "2030-01-15" });
 
   const open = async (user: typeof desk.reviewer) => {
     const page = await (await browser.newContext()).newPage();

@@ -13,15 +13,15 @@ import { acceptSuggestion, dismissSuggestion } from "@/lib/claims/suggested";
 import { setClaimClaimant, setClaimNumeric, setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
 import { ZSetClaimant } from "@/lib/validation/claimant";
 import { action } from "@/lib/http/action";
-import { AppError } from "@/lib/http/errors";
 import { ZAddComment, ZAddEvidence, ZCommentRef, ZCreateClaim, ZEditComment, ZSetNumeric, ZSetStatus, ZSetVerdict } from "@/lib/validation/claims";
 import { ZIdParams } from "@/lib/validation/ids";
-import { ZAssignReviewers, ZDoubleReview, ZSubmitReview } from "@/lib/validation/team";
+import { ZAssignReviewers, ZClaimDoubleReview, ZSubmitReview } from "@/lib/validation/team";
 import { ZResolveAnchor } from "@/lib/validation/versions";
 import { ZAddCorrection } from "@/lib/validation/corrections";
 import { addCorrectionNote } from "@/lib/publish/corrections";
 
-export const createClaimAction = action(ZCreateClaim, (input, user) => createClaim({ ...input, userId: user.id }));
+// Creates take an Idempotency-Key per form submission (components/ui/useSubmissionKey.ts).
+export const createClaimAction = action(ZCreateClaim, { idempotent: "claim.create" }, (input, user) => createClaim({ ...input, userId: user.id }));
 
 export const setStatusAction = action(ZSetStatus, (input, user) => setClaimStatus({ ...input, userId: user.id }));
 
@@ -31,7 +31,7 @@ export const setNumericAction = action(ZSetNumeric, (input, user) => setClaimNum
 
 export const setClaimantAction = action(ZSetClaimant, (input, user) => setClaimClaimant({ ...input, userId: user.id }));
 
-export const addCommentAction = action(ZAddComment, (input, user) => addComment({ ...input, userId: user.id }));
+export const addCommentAction = action(ZAddComment, { idempotent: "comment.create" }, (input, user) => addComment({ ...input, userId: user.id }));
 
 export const editCommentAction = action(ZEditComment, (input, user) => editComment({ ...input, userId: user.id }));
 
@@ -39,23 +39,21 @@ export const deleteCommentAction = action(ZCommentRef, (input, user) => deleteCo
 
 export const restoreCommentAction = action(ZCommentRef, (input, user) => restoreComment({ ...input, userId: user.id }));
 
-export const addEvidenceAction = action(ZAddEvidence, (input, user) => addEvidence({ ...input, userId: user.id }));
+export const addEvidenceAction = action(ZAddEvidence, { idempotent: "evidence.create" }, (input, user) => addEvidence({ ...input, userId: user.id }));
 
 export const assignReviewersAction = action(ZAssignReviewers, (input, user) => assignReviewers({ ...input, userId: user.id }));
 
 export const submitReviewAction = action(ZSubmitReview, (input, user) => submitReviewVerdict({ ...input, userId: user.id }));
 
-export const setClaimDoubleReviewAction = action(ZDoubleReview, ({ id, required }, user) => setClaimDoubleReview({ userId: user.id, claimId: id, required }));
+export const setClaimDoubleReviewAction = action(ZClaimDoubleReview, ({ id, required, version }, user) =>
+  setClaimDoubleReview({ userId: user.id, claimId: id, required, version }),
+);
 
 export const addCorrectionAction = action(ZAddCorrection, (input, user) => addCorrectionNote({ ...input, userId: user.id }));
 
 export const resolveAnchorAction = action(ZResolveAnchor, (input, user) => resolveAnchor({ ...input, userId: user.id }));
 
 /** Makes a suggestion a claim; 409 when it already is one (the same answer as the API route's). */
-export const acceptSuggestionAction = action(ZIdParams, async ({ id }, user) => {
-  const claim = await acceptSuggestion({ suggestionId: id, userId: user.id });
-  if (!claim) throw new AppError("conflict", "This suggestion is already a claim.");
-  return claim;
-});
+export const acceptSuggestionAction = action(ZIdParams, ({ id }, user) => acceptSuggestion({ suggestionId: id, userId: user.id }));
 
 export const dismissSuggestionAction = action(ZIdParams, ({ id }, user) => dismissSuggestion({ suggestionId: id, userId: user.id }));

@@ -3,7 +3,8 @@
 // Server actions for the Team page (admins; the domain functions check the role).
 import { action } from "@/lib/http/action";
 import { addMember, resetPassword, updateMember } from "@/lib/teams/members";
-import { ZAddMember, ZMemberRef, ZUpdateMember } from "@/lib/validation/team";
+import { setTeamTimeZone } from "@/lib/teams/settings";
+import { ZAddMember, ZMemberRef, ZTeamSettings, ZUpdateMember } from "@/lib/validation/team";
 import { updateTeamProfile } from "@/lib/teams/profile";
 import { ZTeamProfile } from "@/lib/validation/team-profile";
 
@@ -14,3 +15,5 @@ export const updateMemberAction = action(ZUpdateMember, { team: true }, (input, 
 export const resetPasswordAction = action(ZMemberRef, { team: true }, (input, user) => resetPassword({ ...input, teamId: user.teamId, userId: user.id }));
 
 export const updateTeamProfileAction = action(ZTeamProfile, { team: true }, (input, user) => updateTeamProfile({ ...input, teamId: user.teamId, userId: user.id }));
+
+export const setTeamTimeZoneAction = action(ZTeamSettings, { team: true }, (input, user) => setTeamTimeZone({ ...input, teamId: user.teamId, userId: user.id }));

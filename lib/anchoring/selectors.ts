@@ -4,9 +4,11 @@
 // Offsets are UTF-16 code units, end exclusive, exactly like JavaScript string indices, so the
 // browser, the server and the database all agree without conversion.
 
+import { snapToGraphemes } from "@/lib/text/graphemes";
+import { characterCount } from "@/lib/validation/fields";
 import { isBlank, isWhitespaceChar } from "./whitespace";
 
-/** Longest claim allowed, in UTF-16 code units (what `end - start` measures). */
+/** Longest claim allowed, in characters (Unicode code points, as every text field counts them). */
 export const MAX_CLAIM_LENGTH = 2000;
 /** Context kept on each side of a quote; the W3C spec leaves the length to us. */
 export const CONTEXT_LENGTH = 32;
@@ -66,6 +68,14 @@ export function describeRange(body: string, start: number, end: number): ClaimTa
   };
 }
 
+/** Why body[start, end) is too long for a claim, or null. A code point is at most 2 code units. */
+function claimTooLong(body: string, start: number, end: number): string | null {
+  if (end - start <= MAX_CLAIM_LENGTH) return null;
+  const length = end - start > 2 * MAX_CLAIM_LENGTH ? end - start : characterCount(body.slice(start, end));
+  if (length <= MAX_CLAIM_LENGTH) return null;
+  return `A claim can be at most ${numberFormat.format(MAX_CLAIM_LENGTH)} characters long; this selection is ${numberFormat.format(length)}.`;
+}
+
 function fail(reason: string): TargetCheck {
   return { ok: false, reason };
 }
@@ -88,12 +98,8 @@ export function checkTarget(body: string, target: ClaimTarget): TargetCheck {
   if (start === end) return fail("The selection is empty.");
   if (end < start) return fail("The selection ends before it starts.");
   if (start < 0 || end > body.length) return fail("The selection lies outside the article text.");
-  if (end - start > MAX_CLAIM_LENGTH) {
-    return fail(
-      `A claim can be at most ${numberFormat.format(MAX_CLAIM_LENGTH)} characters long; ` +
-        `this selection is ${numberFormat.format(end - start)}.`,
-    );
-  }
+  const tooLong = claimTooLong(body, start, end);
+  if (tooLong) return fail(tooLong);
   if (splitsSurrogatePair(body, start) || splitsSurrogatePair(body, end)) {
     return fail("The selection starts or ends in the middle of a character.");
   }
@@ -120,4 +126,39 @@ export function trimRange(body: string, start: number, end: number): TextRange |
   while (from < to && isWhitespaceChar(body.charAt(from))) from += 1;
   while (to > from && isWhitespaceChar(body.charAt(to - 1))) to -= 1;
   return from === to ? null : { start: from, end: to };
+}
+
+export type SelectionResult = { ok: true; range: TextRange } | { ok: false; reason: string };
+
+/**
+ * The selection rules, one definition for the editor (before it sends a selection) and the
+ * server (for every claim it is sent: API, server action, W3C import, a chosen span):
+ * 1. whitespace is trimmed off both ends (trimRange), as a reader drags a little too far;
+ * 2. an end inside a grapheme (a letter and its combining accent, a flag, a family emoji) is
+ *    widened to the whole grapheme, so the stored quote names the characters on screen.
+ * Returns the range to store, or why there is none: nothing but whitespace, or longer than
+ * MAX_CLAIM_LENGTH characters once widened. Offsets are UTF-16 code units; `start`/`end` that
+ * are not integers inside the body with start <= end are refused too.
+ */
+export function selectionRange(body: string, start: number, end: number): SelectionResult {
+  if (!isValidRange(body, start, end) || start === end) return { ok: false, reason: "The selection is empty." };
+  const trimmed = trimRange(body, start, end);
+  if (!trimmed) return { ok: false, reason: "The selection contains only spaces or line breaks." };
+  const range = snapToGraphemes(body, trimmed.start, trimmed.end);
+  const tooLong = claimTooLong(body, range.start, range.end);
+  if (tooLong) return { ok: false, reason: tooLong };
+  return { ok: true, range };
+}
+
+/**
+ * A target a client sent, checked against the body (checkTarget: it must describe the text as
+ * it is), then put through the selection rules (selectionRange). Returns the target to store,
+ * which differs from the one sent only by trimmed whitespace or widened graphemes.
+ */
+export function targetToStore(body: string, target: ClaimTarget): { ok: true; target: ClaimTarget } | { ok: false; reason: string } {
+  const check = checkTarget(body, target);
+  if (!check.ok) return check;
+  const selected = selectionRange(body, target.position.start, target.position.end);
+  if (!selected.ok) return selected;
+  return { ok: true, target: describeRange(body, selected.range.start, selected.range.end) };
 }

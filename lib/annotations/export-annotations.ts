@@ -1,7 +1,7 @@
 import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring/selectors";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { articleScope } from "@/lib/claims/access";
+import { articleScope } from "@/lib/access/scope";
 import { verdictKeyOf, type StatusKey } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 import { creatorFrom, type ClaimOrigin, type ItemOrigin } from "@/lib/annotations/origin";
@@ -99,7 +99,14 @@ function evidenceBody(e: ExportClaim["evidence"][number]): W3CEvidenceBody {
 /** Where the claim's selectors point: the article, the version they describe, positions in code points. */
 export type ExportPlace = { source: string; state?: W3CState; start: number; end: number };
 
-/** One claim as a W3C Annotation; `place` is its target's source, state and code-point positions. */
+/**
+ * One claim as a W3C Web Annotation (see w3c.ts for the shape): target = its quote and position selectors
+ * on `place` (the article as source, a TimeState naming the version the selectors describe, positions in
+ * code points), bodies = verdict ("assessing", when there is one), status ("tagging"), comments
+ * ("commenting", deleted ones with empty text) and evidence ("linking"). Dates are ISO 8601 strings;
+ * an imported item that was not changed since shows the file's creator and dates (origin), so a round trip
+ * names the same people and times. Pure; never throws.
+ */
 export function toAnnotation(claim: ExportClaim, place: ExportPlace): W3CAnnotation {
   const origin = (claim.origin as ClaimOrigin | null) ?? null;
   // An import stores createdAt, updatedAt and verdictAt as one instant; a later change here moves them.
@@ -185,10 +192,13 @@ async function placesFor(article: { id: string; body: string; version: number; c
 }
 
 /**
- * GET /api/v1/articles/{id}/annotations: every claim of the article as one AnnotationCollection.
- * Each target names the article (`source`) and the version its selectors describe (a TimeState
- * whose `cached` is that version's URL), with positions in code points; `factdesk:anchorStatus`
- * says whether the claim is attached. 404 outside the user's teams.
+ * GET /api/v1/articles/{id}/annotations: every claim of the article, in text order, as one W3C
+ * AnnotationCollection with its single page embedded. `baseUrl` (origin, no trailing slash) builds the ids,
+ * e.g. `<baseUrl>/api/v1/articles/<id>/annotations`. Each target names the article (`source`) and the
+ * version its selectors describe (a TimeState whose `cached` is that version's URL), with positions in
+ * code points; `factdesk:anchorStatus` says whether the claim is attached. Leaves out assignments,
+ * private double-review verdicts and history (see the comment above claimExportSelect).
+ * @throws AppError 404 `not_found` when the article does not exist or `userId` is not in its team.
  */
 export async function exportAnnotations({ articleId, userId, baseUrl }: { articleId: string; userId: string; baseUrl: string }): Promise<W3CCollection> {
   const article = await db.article.findFirst({

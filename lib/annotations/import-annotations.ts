@@ -1,12 +1,14 @@
 import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requireArticleWrite, SIGN_OFF_ROLES } from "@/lib/claims/access";
+import { requireArticleWrite } from "@/lib/access/require";
+import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { AppError } from "@/lib/http/errors";
 import { extractNumericClaim } from "@/lib/suggestions";
 import { parseInput } from "@/lib/validation/parse";
 import { planImport, type PlannedClaim } from "@/lib/annotations/plan-import";
 import { MAX_IMPORT_BYTES, ZAnnotationDocument } from "@/lib/annotations/w3c";
+import { unstorableText } from "@/lib/validation/fields";
 import { lockArticleText } from "@/lib/articles/lock-article";
 
 export type ImportResult = {
@@ -30,32 +32,43 @@ export type ImportResult = {
 const TRANSACTION_TIMEOUT_MS = 120_000;
 const MAX_LISTED_NUL_PATHS = 20;
 
-/** Paths of every string (or key) holding U+0000, which PostgreSQL text and jsonb cannot store. */
-function nulPaths(value: unknown, path: string, found: string[]): void {
+/**
+ * Paths of every string (or key) that cannot be stored as text (U+0000, which PostgreSQL text and
+ * jsonb refuse, or a lone surrogate, which jsonb refuses and UTF-8 cannot encode), with why.
+ */
+function unstorablePaths(value: unknown, path: string, found: [string, string][]): void {
   if (found.length >= MAX_LISTED_NUL_PATHS) return;
   if (typeof value === "string") {
-    if (value.includes("\u0000")) found.push(path || "(document)");
+    const problem = unstorableText(value);
+    if (problem) found.push([path || "(document)", problem]);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => nulPaths(v, path ? `${path}.${i}` : String(i), found));
+    value.forEach((v, i) => unstorablePaths(v, path ? `${path}.${i}` : String(i), found));
   } else if (value !== null && typeof value === "object") {
     for (const [key, v] of Object.entries(value)) {
       const at = path ? `${path}.${key}` : key;
-      if (key.includes("\u0000")) found.push(at);
-      nulPaths(v, at, found);
+      const problem = unstorableText(key);
+      if (problem) found.push([at, problem]);
+      unstorablePaths(v, at, found);
     }
   }
 }
 
-/** Refuses a document with NUL characters (a 422 naming where they are, not a database error). */
+/** Refuses a document with NUL or broken characters anywhere (a 422 naming where they are, not a database error). */
 function refuseNulCharacters(document: unknown): void {
-  const found: string[] = [];
-  nulPaths(document, "", found);
+  const found: [string, string][] = [];
+  unstorablePaths(document, "", found);
   if (found.length === 0) return;
-  const message = "Contains a NUL character (\\u0000), which cannot be stored. Remove it and import again.";
-  throw new AppError("unprocessable", `${found[0]}: ${message}`, Object.fromEntries(found.map((path) => [path, [message]])));
+  const [first, why] = found[0]!;
+  throw new AppError("unprocessable", `${first}: ${why}`, Object.fromEntries(found.map(([path, message]) => [path, [message]])));
 }
 
-/** Reads the uploaded text as JSON, refusing what is too big before parsing it. */
+/**
+ * Reads an uploaded annotation file (the request body as text) as JSON, refusing what is too big before
+ * parsing it. Returns the parsed document unchecked; importAnnotations validates its shape.
+ * @throws AppError 422 `unprocessable` when the text is over MAX_IMPORT_BYTES (5 MiB of UTF-8), or when any string
+ * or key holds U+0000 or a lone surrogate (PostgreSQL cannot store either; `fields` names up to 20 paths);
+ * 400 `bad_request` when it is not valid JSON.
+ */
 export function parseAnnotationUpload(raw: string): unknown {
   if (Buffer.byteLength(raw, "utf8") > MAX_IMPORT_BYTES) {
     throw new AppError("unprocessable", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller exports.`);
@@ -149,9 +162,14 @@ async function createClaimTree(tx: Prisma.TransactionClient, plan: PlannedClaim,
 }
 
 /**
- * POST /api/v1/articles/{id}/annotations: imports a W3C annotation document into the article.
- * Reviewers, editors and admins of its team; all of it or nothing, one audit row per claim.
- * What it creates is the importer's work, waiting for this desk's review (see plan-import.ts).
+ * POST /api/v1/articles/{id}/annotations: imports a W3C annotation document (an AnnotationCollection with its
+ * first page embedded, or an AnnotationPage; at most 1,000 annotations) into the article. Reviewers, editors and
+ * admins of its team; all of it or nothing, in one transaction of up to 120 s, one audit row per claim. What it
+ * creates is the importer's work, waiting for this desk's review (see plan-import.ts). Returns the counts of
+ * what was created and the new claim ids, in the file's order.
+ * @throws AppError 404 when the article does not exist or the user is not in its team; 403 for a viewer;
+ * 422 `unprocessable` for NUL characters or a document that does not validate (every problem by path, from
+ * planImport); 409 `conflict` when a new version of the text was saved while the file was read.
  */
 export async function importAnnotations({ userId, articleId, document }: { userId: string; articleId: string; document: unknown }): Promise<ImportResult> {
   const article = await requireArticleWrite(articleId, userId);

@@ -33,7 +33,10 @@ export type ClaimOrigin = ItemOrigin & {
   target?: { source?: string; state?: W3CState; start: number; end: number; exact: string };
 };
 
-/** The creator an export shows: the original one for imported items, else the member. */
+/**
+ * The creator an export shows: the file's original creator kept in `origin` for imported items, else the
+ * member who did it, as `{ id: "urn:factdesk:user:<id>", type: "Person", name }` (never the email address).
+ */
 export function creatorFrom(user: { id: string; name: string }, origin: ItemOrigin | null): W3CCreator {
   return origin?.creator ?? { id: urn("user", user.id), type: "Person", name: user.name };
 }

@@ -8,13 +8,14 @@
 // claim never arrives Verified or Disputed (an editor signs it off here, four-eyes rule
 // included), verdicts come from the desk's scale, and a reviewer cannot switch double review
 // off or give a verdict to a claim that needs two independent ones.
-import { describeRange, type TextPositionSelector, type TextQuoteSelector } from "@/lib/anchoring/selectors";
+import { describeRange, selectionRange, type TextPositionSelector, type TextQuoteSelector } from "@/lib/anchoring/selectors";
 import { createReanchorer, type ReanchorCandidate } from "@/lib/anchoring/reanchor";
 import { toUtf16 } from "@/lib/anchoring/code-points";
 import { VERDICTS, type StatusKey } from "@/lib/claims/verdicts";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
 import type { ClaimOrigin, HeldVerdict, ItemOrigin } from "@/lib/annotations/origin";
 import { STATUS_SET, type TAnnotation, type TBody, type TCreator, type TVerdictExtension } from "@/lib/annotations/w3c";
+import { firstCharacters } from "@/lib/validation/fields";
 import { isHttpUrl } from "@/lib/validation/urls";
 
 export type PlannedComment = { key: string; parentKey: string | null; body: string; deleted: boolean; origin: ItemOrigin };
@@ -132,6 +133,17 @@ function threadOrder(comments: PlannedComment[], problem: (message: string) => v
   return ordered;
 }
 
+/**
+ * Plans the rows an import creates, without touching the database: each validated annotation becomes a
+ * PlannedClaim placed on `options.body` (attached when re-anchoring is confident, else "needs_review" with
+ * candidates; offsets in UTF-16 code units), with its verdict read from the desk's scale, its status (Verified
+ * and Disputed arrive as Verdict proposed), comments with parents before replies, evidence, and the file's ids,
+ * creators and dates kept in `origin`. Output is in input order. A reviewer's import gets the article's
+ * double-review setting, and a verdict on a double-review claim is held in origin, not applied.
+ * @throws AppError 422 `unprocessable` listing every problem at once by path (`items.3.body.1.value`…): a verdict
+ * off the scale or naming two verdicts, more than one verdict body, a status that needs a missing verdict,
+ * empty, over-long or duplicate-id comments, reply loops or unknown parents, non-http(s) evidence links.
+ */
 export function planImport(annotations: TAnnotation[], options: PlanOptions): PlannedClaim[] {
   const { body } = options;
   const fields: FieldErrors = {};
@@ -212,7 +224,8 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
       const created = b.created ?? annotation.created;
       evidence.push({
         url,
-        title: title.slice(0, 300),
+        // Cut by characters, never between the two halves of an emoji.
+        title: firstCharacters(title, 300),
         excerpt: b["factdesk:excerpt"] ?? "",
         stance: b["factdesk:stance"] ?? "context",
         sourceType: b["factdesk:sourceType"] ?? "secondary",
@@ -226,15 +239,23 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
     // The file counts positions in code points (the Web Annotation model); we count UTF-16.
     // A claim the file says is orphaned stays orphaned, and one waiting for re-anchoring keeps
     // waiting (with candidates here): their selectors describe the file's text, kept for export.
+    // A place found is stored by the selection rules every claim follows (trimmed, whole graphemes).
     const fileState = annotation["factdesk:anchorStatus"] ?? "attached";
     const hint = position ? toUtf16(body, [position.start, position.end]) : [0, quote.exact.length];
     const placed = fileState === "orphaned" ? null : reanchor({ id: String(i), quote, position: { start: hint[0]!, end: hint[1]! } });
-    const detached = fileState !== "attached" || placed?.outcome === "needs-review";
+    const selected = !placed || placed.outcome === "needs-review" || fileState !== "attached" ? null : selectionRange(body, placed.start, placed.end);
+    if (selected && !selected.ok) problem(`${at}.target`, selected.reason);
+    const detached = !selected?.ok;
     const filePosition = { start: position?.start ?? 0, end: position?.end ?? quote.exact.length };
     const { source, state } = annotation.target;
-    const fileTarget = { ...(source ? { source } : {}), ...(state?.cached ? { state: { type: "TimeState" as const, cached: state.cached, ...(state.sourceDate ? { sourceDate: state.sourceDate } : {}) } } : {}), ...filePosition, exact: quote.exact };
+    const fileTarget = {
+      ...(source ? { source } : {}),
+      ...(state?.cached ? { state: { type: "TimeState" as const, cached: state.cached, ...(state.sourceDate ? { sourceDate: state.sourceDate } : {}) } } : {}),
+      ...filePosition,
+      exact: quote.exact,
+    };
     const anchor =
-      !placed || detached
+      !placed || !selected?.ok
         ? {
             ...quote,
             ...filePosition,
@@ -243,9 +264,9 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
             anchorCandidates: placed?.candidates ?? null,
           }
         : {
-            ...describeRange(body, placed.start, placed.end).quote,
-            start: placed.start,
-            end: placed.end,
+            ...describeRange(body, selected.range.start, selected.range.end).quote,
+            start: selected.range.start,
+            end: selected.range.end,
             anchorStatus: "attached" as const,
             anchorMethod: placed.outcome,
             anchorCandidates: null,

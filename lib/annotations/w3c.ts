@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { MAX_CLAIM_LENGTH } from "@/lib/anchoring/selectors";
 import { STATUS_KEYS, type StatusKey, type VerdictKey } from "@/lib/claims/verdicts";
+import { readInstant, text as fieldText } from "@/lib/validation/fields";
 import { dbInt, MAX_DB_INT } from "@/lib/validation/numbers";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -38,6 +39,10 @@ export const FACTDESK_CONTEXT = {
 export const ANNOTATION_CONTEXT = [ANNO_CONTEXT, FACTDESK_CONTEXT] as const;
 export const ANNOTATIONS_CONTENT_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
 
+/**
+ * The stable URN Factdesk gives a claim, comment, evidence item or user in W3C exports:
+ * `urn:factdesk:<kind>:<id>` (the id is inserted as is; ids are cuids, so nothing needs escaping).
+ */
 export const urn = (kind: "claim" | "comment" | "evidence" | "user", id: string) => `urn:factdesk:${kind}:${id}`;
 
 export type W3CCreator = { id?: string; type: "Person"; name: string; email?: string };
@@ -133,16 +138,22 @@ export const MAX_IMPORT_ANNOTATIONS = 1000;
 const MAX_BODIES = 500;
 const TEXT_MAX = 5000;
 
-const date = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date-time, e.g. 2026-11-27T20:45:00Z." });
-const text = (what: string, max = TEXT_MAX) => z.string().max(max, `${what} can be at most ${max.toLocaleString("en-US")} characters.`);
+// The field rules every schema shares (lib/validation/fields.ts): no NUL, no broken characters,
+// lengths in characters; dates within the years the desk accepts anywhere.
+const DATE_MESSAGE = "Use an ISO 8601 date-time, e.g. 2026-11-27T20:45:00Z, between the years 1800 and 2200.";
+const date = z.iso.datetime({ offset: true, message: DATE_MESSAGE }).refine((value) => readInstant(value) !== null, DATE_MESSAGE);
+const text = (what: string, max = TEXT_MAX, min = 0) =>
+  fieldText({ max, min, multiline: true, tooShort: `${what} is empty.`, tooLong: `${what} can be at most ${max.toLocaleString("en-US")} characters.` });
+/** A one-line string of the file (ids, names, types): the field rules, at most `max` characters. */
+const line = (max: number) => fieldText({ max });
 
 export const ZCreator = z
   .object({
-    id: z.string().max(500).optional(),
-    type: z.string().optional(),
-    name: z.string().trim().max(200).optional(),
-    nickname: z.string().trim().max(200).optional(),
-    email: z.string().trim().max(320).optional(),
+    id: line(500).optional(),
+    type: line(100).optional(),
+    name: line(200).optional(),
+    nickname: line(200).optional(),
+    email: line(320).optional(),
   })
   .transform((c) => ({
     ...(c.id ? { id: c.id } : {}),
@@ -154,9 +165,9 @@ export type TCreator = z.output<typeof ZCreator>;
 
 const ZQuoteSelector = z.object({
   type: z.literal("TextQuoteSelector"),
-  exact: z.string().min(1, "The quote (exact) is empty.").max(MAX_CLAIM_LENGTH, `A claim can be at most ${MAX_CLAIM_LENGTH.toLocaleString("en-US")} characters.`),
-  prefix: z.string().max(1000).default(""),
-  suffix: z.string().max(1000).default(""),
+  exact: fieldText({ min: 1, max: MAX_CLAIM_LENGTH, verbatim: true, tooShort: "The quote (exact) is empty.", tooLong: `A claim can be at most ${MAX_CLAIM_LENGTH.toLocaleString("en-US")} characters.` }),
+  prefix: fieldText({ max: 1000, verbatim: true }).default(""),
+  suffix: fieldText({ max: 1000, verbatim: true }).default(""),
 });
 const POSITION_TOO_BIG = `Offsets can be at most ${MAX_DB_INT.toLocaleString("en-US")}.`;
 const ZPositionSelector = z.object({ type: z.literal("TextPositionSelector"), start: dbInt(POSITION_TOO_BIG).nonnegative(), end: dbInt(POSITION_TOO_BIG).positive() });
@@ -165,7 +176,7 @@ const ZPositionSelector = z.object({ type: z.literal("TextPositionSelector"), st
 const ZSelectors = z
   .preprocess(
     (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),
-    z.array(z.object({ type: z.string() }).passthrough()).max(10),
+    z.array(z.object({ type: line(100) }).passthrough()).max(10),
   )
   .transform((selectors, ctx) => {
     const quote = ZQuoteSelector.safeParse(selectors.find((s) => s.type === "TextQuoteSelector"));
@@ -191,7 +202,7 @@ const ZState = z.preprocess(
 
 const ZTarget = z.preprocess(
   (value) => (Array.isArray(value) ? value[0] : value),
-  z.object({ source: z.string().max(2000).optional(), state: ZState, selector: ZSelectors }, { message: "Each annotation needs a target with selectors." }),
+  z.object({ source: line(2000).optional(), state: ZState, selector: ZSelectors }, { message: "Each annotation needs a target with selectors." }),
 );
 
 /**
@@ -200,25 +211,25 @@ const ZTarget = z.preprocess(
  * label of its own (a "True" whose ordinal says False would publish two different ratings).
  */
 const ZVerdictExtension = z.object({
-  key: z.string().trim().max(100).nullable().optional(),
-  label: z.string().trim().max(100).optional(),
+  key: line(100).nullable().optional(),
+  label: line(100).optional(),
   ordinal: z.number().int().optional(),
-  explanation: text("A verdict explanation").min(1, "The verdict needs an explanation."),
+  explanation: fieldText({ min: 1, max: TEXT_MAX, multiline: true, tooShort: "The verdict needs an explanation.", tooLong: `A verdict explanation can be at most ${TEXT_MAX.toLocaleString("en-US")} characters.` }),
 });
 export type TVerdictExtension = z.output<typeof ZVerdictExtension>;
 
 const ZBody = z
   .object({
-    id: z.string().max(500).optional(),
-    type: z.string().optional(),
-    purpose: z.string().optional(),
-    value: z.string().max(TEXT_MAX + 200).optional(),
+    id: line(500).optional(),
+    type: line(100).optional(),
+    purpose: line(100).optional(),
+    value: text("A body's value", TEXT_MAX + 200).optional(),
     creator: ZCreator.optional(),
     created: date.optional(),
     modified: date.optional(),
-    source: z.union([z.string(), z.object({ id: z.string(), title: z.string().optional() })]).optional(),
+    source: z.union([line(2048), z.object({ id: line(2048), title: line(2000).optional() })]).optional(),
     "factdesk:verdict": ZVerdictExtension.optional(),
-    "factdesk:replyTo": z.string().max(500).optional(),
+    "factdesk:replyTo": line(500).optional(),
     "factdesk:deleted": date.optional(),
     "factdesk:stance": z.enum(["supports", "contradicts", "context"]).optional(),
     "factdesk:sourceType": z.enum(["primary", "secondary"]).optional(),
@@ -229,8 +240,8 @@ const ZBody = z
 export type TBody = z.output<typeof ZBody>;
 
 export const ZAnnotation = z.object({
-  id: z.string().max(500).optional(),
-  type: z.union([z.literal("Annotation"), z.array(z.string()).refine((t) => t.includes("Annotation"))], { message: 'Each item must be an "Annotation".' }),
+  id: line(500).optional(),
+  type: z.union([z.literal("Annotation"), z.array(line(100)).refine((t) => t.includes("Annotation"))], { message: 'Each item must be an "Annotation".' }),
   created: date.optional(),
   modified: date.optional(),
   creator: ZCreator.optional(),

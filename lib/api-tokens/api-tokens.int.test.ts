@@ -94,12 +94,12 @@ describe("verifying tokens", () => {
     expect(messages.size).toBe(1);
   });
 
-  it("acts in the team the X-Factdesk-Team header names when the user belongs to it, else the first team", async () => {
+  it("acts in the team the X-Factdesk-Team header names when the user belongs to it; another team is a 404", async () => {
     const second = await createTeam();
     await testDb().membership.create({ data: { userId: owner.id, teamId: second.id, role: "viewer" } });
     const { secret } = await createApiToken({ userId: owner.id, teamId: owner.teamId, input: { name: "Teams", scope: "read", expiresIn: "7d" } });
     expect((await authenticateApiToken({ secret, teamId: second.id })).user).toMatchObject({ teamId: second.id, role: "viewer" });
-    expect((await authenticateApiToken({ secret, teamId: (await createTeam()).id })).user).toMatchObject({ teamId: owner.teamId, role: "reviewer" });
+    expect((await errorOf(authenticateApiToken({ secret, teamId: (await createTeam()).id }))).status).toBe(404);
     expect((await authenticateApiToken({ secret })).user.teamId).toBe(owner.teamId);
   });
 

@@ -10,16 +10,22 @@ const EXPIRY_DAYS: Record<TokenExpiry, number | null> = { "7d": 7, "30d": 30, "9
 /** Enough for any number of scripts; stops a runaway loop from minting tokens forever. */
 export const MAX_ACTIVE_TOKENS = 50;
 
+/**
+ * When a token created at `now` with the chosen lifetime expires: `now` + 7, 30, 90 or 365 days of 24 h
+ * (86,400,000 ms each, not calendar months), or null for "never". Pure.
+ */
 export function expiryDate(expiresIn: TokenExpiry, now: Date): Date | null {
   const days = EXPIRY_DAYS[expiresIn];
   return days === null ? null : new Date(now.getTime() + days * DAY_MS);
 }
 
 /**
- * Creates a personal API token. The secret is returned once, here, and only its SHA-256 is
- * stored. The audit row goes to the user's active team; a user in no team can create a token
- * (it can do nothing until they join one) and the event is not audited, as audit rows belong
- * to a team.
+ * Creates a personal API token (name, scope read or read-write, lifetime; checked by ZCreateApiToken). The
+ * secret (`fdk_` + 43 base64url characters) is returned once, here, and only its SHA-256 is stored; `token` is
+ * what the token list shows. The audit row goes to the user's active team; a user in no team can create a token
+ * (it can do nothing until they join one) and the event is not audited, as audit rows belong to a team.
+ * @throws AppError 422 `unprocessable` when the user already has MAX_ACTIVE_TOKENS (50) tokens that are
+ * neither revoked nor expired.
  */
 export async function createApiToken({
   userId,

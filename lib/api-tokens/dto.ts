@@ -29,12 +29,17 @@ export const apiTokenSelect = {
 
 type ApiTokenRow = { id: string; name: string; prefix: string; scope: TokenScope; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null; revokedAt: Date | null };
 
+/** "revoked" once revoked, else "expired" when `expiresAt` is at or before `now`, else "active". Pure. */
 export function tokenStatus(row: { expiresAt: Date | null; revokedAt: Date | null }, now = new Date()): ApiTokenStatus {
   if (row.revokedAt) return "revoked";
   if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return "expired";
   return "active";
 }
 
+/**
+ * A token row (apiTokenSelect) as its owner sees it: dates as ISO 8601 strings (null when unset), the
+ * display prefix, and its status at `now`. Never the secret or its hash. Pure.
+ */
 export function toApiTokenDto(row: ApiTokenRow, now = new Date()): ApiTokenDto {
   return {
     id: row.id,

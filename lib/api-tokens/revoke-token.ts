@@ -4,8 +4,10 @@ import { notFound } from "@/lib/http/errors";
 import { apiTokenSelect, toApiTokenDto, type ApiTokenDto } from "@/lib/api-tokens/dto";
 
 /**
- * Revokes one of the user's own tokens at once (the next request with it gets 401). Revoking
- * an already revoked token answers the token as it is; someone else's token is a 404.
+ * Revokes one of the user's own tokens at once (the next request with it gets 401), audited as
+ * "api_token.revoked" in the active team (not audited without one). Revoking an already revoked token answers
+ * the token as it is, unchanged and not audited again. Returns the token as its owner sees it.
+ * @throws AppError 404 `not_found` when the token does not exist or belongs to someone else.
  */
 export async function revokeApiToken({
   userId,

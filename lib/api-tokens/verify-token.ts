@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { AppError, forbidden } from "@/lib/http/errors";
+import { AppError, forbidden, notFound } from "@/lib/http/errors";
 import type { TokenScope } from "@/lib/generated/prisma/enums";
 import { sessionUserSelect, toSessionUser, type SessionUser } from "@/lib/users/session-user";
 import { hashTokenSecret, looksLikeTokenSecret } from "@/lib/api-tokens/secret";
@@ -11,7 +11,10 @@ const READ_METHODS = new Set(["GET", "HEAD"]);
 
 export const READ_ONLY_TOKEN_MESSAGE = "This token can only read. Create a read-write token to make changes.";
 
-/** One answer for unknown, mistyped, revoked, expired tokens and disabled accounts: no oracle. */
+/**
+ * The 401 (`unauthorized`) for every unusable token: unknown, mistyped, revoked, expired, or a disabled
+ * account. One answer for all of them, so the API is no oracle. Returns the AppError for the caller to throw.
+ */
 export const invalidToken = () =>
   new AppError("unauthorized", "This API token is not valid: it is unknown, revoked or expired. Create a new one under API tokens in Factdesk.");
 
@@ -19,8 +22,12 @@ export type TokenUser = { tokenId: string; scope: TokenScope; user: SessionUser 
 
 /**
  * Who a bearer token acts for, loaded like a session user (same roles, same team scoping).
- * `teamId` picks one of the user's teams (X-Factdesk-Team); otherwise their first team.
+ * `teamId` picks one of the user's teams (X-Factdesk-Team); without it, their first team.
+ * Records `lastUsedAt` at most once a minute. Returns the token id, its scope and the user.
  * The scope is checked separately (requireTokenScope), after the request is counted.
+ * @throws AppError 401 (invalidToken) when the secret is malformed, unknown, revoked or expired, or the account
+ * is disabled or gone.
+ * @throws AppError 404 (not_found) when `teamId` names a team the user is not in.
  */
 export async function authenticateApiToken({
   secret,
@@ -40,6 +47,8 @@ export async function authenticateApiToken({
   if (!token || tokenStatus(token, now) !== "active") throw invalidToken();
   const user = toSessionUser(token.user, teamId);
   if (!user) throw invalidToken();
+  // Never a silent fall back to another team: the caller would act where they did not mean to.
+  if (teamId && user.teamId !== teamId) throw notFound("That team");
 
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
     // Conditional, so parallel requests in the same minute write once between them.
@@ -51,7 +60,11 @@ export async function authenticateApiToken({
   return { tokenId: token.id, scope: token.scope, user };
 }
 
-/** A read token may only GET/HEAD. `method` is as the proxy saw it; null (unknown) counts as a write. */
+/**
+ * A read token may only GET/HEAD (case-insensitive). `method` is as the proxy saw it; null (unknown) counts as a
+ * write. Read-write tokens pass everything.
+ * @throws AppError 403 `forbidden` (READ_ONLY_TOKEN_MESSAGE) when a read token is used for anything else.
+ */
 export function requireTokenScope(scope: TokenScope, method: string | null): void {
   if (scope === "read" && !(method && READ_METHODS.has(method.toUpperCase()))) throw forbidden(READ_ONLY_TOKEN_MESSAGE);
 }

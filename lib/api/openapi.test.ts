@@ -99,13 +99,22 @@ describe("the OpenAPI document", () => {
     expect(Object.keys(verdict.properties).sort()).toEqual(["explanation", "verdict", "version"]);
     expect(verdict.required).toEqual(["verdict", "explanation"]);
     expect(body("/api/v1/me/tokens", "post").properties.expiresIn).toMatchObject({ enum: ["7d", "30d", "90d", "1y", "never"], default: "90d" });
-    expect(body("/api/v1/claims/{id}/evidence", "post").properties.retrievedAt).toEqual({ type: "string", format: "date-time" });
+    expect(body("/api/v1/claims/{id}/evidence", "post").properties.retrievedAt).toEqual({ type: "string", format: "date" });
+    expect(body("/api/v1/claims/{id}/assignees", "put").properties.dueAt).toMatchObject({ anyOf: [{ type: "string", format: "date" }, { type: "null" }] });
   });
 
   it("marks token management as session-only and the document itself as public", () => {
     expect(doc.paths["/api/v1/me/tokens"]!.post!.security).toEqual([{ sessionCookie: [] }]);
     expect(doc.paths["/api/v1/openapi.json"]!.get!.security).toEqual([]);
     expect(doc.paths["/api/v1/articles/{id}/claims"]!.post!.security).toEqual([{ bearerToken: [] }, { sessionCookie: [] }]);
-    expect(Object.keys(doc.paths["/api/v1/articles/{id}/claims"]!.post!.responses).sort()).toEqual(["201", "400", "401", "403", "404", "413", "422", "429"]);
+    expect(Object.keys(doc.paths["/api/v1/articles/{id}/claims"]!.post!.responses).sort()).toEqual(["201", "400", "401", "403", "404", "409", "413", "422", "429"]);
+  });
+
+  it("documents Idempotency-Key on the creates that honour it, and Idempotent-Replayed on their answers", () => {
+    const op = doc.paths["/api/v1/articles/{id}/claims"]!.post!;
+    expect(op.parameters).toContainEqual({ $ref: "#/components/parameters/IdempotencyKey" });
+    expect((op.responses["201"] as { headers?: Record<string, unknown> }).headers).toHaveProperty("Idempotent-Replayed");
+    expect(doc.components.parameters!.IdempotencyKey).toMatchObject({ name: "Idempotency-Key", in: "header", required: false });
+    expect(doc.paths["/api/v1/me/tokens"]!.post!.parameters).not.toContainEqual({ $ref: "#/components/parameters/IdempotencyKey" });
   });
 });

@@ -3,6 +3,10 @@ import { ref, type JsonSchema } from "@/lib/api/openapi/json-schema";
 import { operations, type Method, type Operation } from "@/lib/api/openapi/operations";
 import { componentSchemas } from "@/lib/api/openapi/schemas";
 
+// The header names of lib/http/idempotency.ts (not imported: that module is server-only).
+const IDEMPOTENCY = "Idempotency-Key";
+const REPLAYED = "Idempotent-Replayed";
+
 const errorContent = { "application/json": { schema: ref("Error") } };
 const errorResponses: Record<string, JsonSchema> = {
   BadRequest: { description: "The body is not valid JSON.", content: errorContent },
@@ -30,7 +34,8 @@ function pathParameters(path: string): JsonSchema[] {
     name,
     in: "path",
     required: true,
-    schema: name === "number" ? { type: "integer", minimum: 1 } : { type: "string" },
+    // Ids are the tokens Factdesk gives out (lib/validation/fields.ts ZId).
+    schema: name === "number" ? { type: "integer", minimum: 1 } : { type: "string", pattern: "^[A-Za-z0-9_-]{1,64}$" },
   }));
 }
 
@@ -50,9 +55,19 @@ function responsesFor(method: Method, path: string, op: Operation): Record<strin
   if (path.includes("{")) out["404"] = refTo("NotFound");
   if (op.body || op.query || op.extra?.["422"]) out["422"] = refTo("Unprocessable");
   if (auth !== "public") out["429"] = refTo("TooManyRequests");
+  if (op.idempotent) {
+    out["409"] ??= { description: "", content: errorContent };
+    (out["409"] as { description: string }).description = [op.extra?.["409"], "A request with the same Idempotency-Key is still running (retry after Retry-After seconds)."].filter(Boolean).join(" Or: ");
+    out["422"] = { description: "Invalid input (`error.fields` has a message per field), or the Idempotency-Key was used for a different request in the last 24 hours.", content: errorContent };
+  }
   for (const [status, description] of Object.entries(op.extra ?? {})) {
-    if (STANDARD_ERRORS.has(status)) continue;
+    if (STANDARD_ERRORS.has(status) || (op.idempotent && status === "409")) continue;
     out[status] = status.startsWith("2") ? { description } : { description, content: errorContent };
+  }
+  if (op.idempotent) {
+    const replayed = { [REPLAYED]: { description: "`true` when this is the kept answer to an earlier request with the same Idempotency-Key.", schema: { type: "string", enum: ["true"] } } };
+    const ok = out[String(op.ok.status)] as JsonSchema;
+    ok.headers = replayed;
   }
   return out;
 }
@@ -60,6 +75,7 @@ function responsesFor(method: Method, path: string, op: Operation): Record<strin
 function operationObject(method: Method, path: string, op: Operation): JsonSchema {
   const auth = op.auth ?? "any";
   const teamHeader = auth === "any" ? [{ $ref: "#/components/parameters/TeamHeader" }] : [];
+  const idempotencyHeader = op.idempotent ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : [];
   const query = (op.query ?? []).map((q) => ({ name: q.name, in: "query", required: q.required ?? false, description: q.description, schema: q.schema }));
   return {
     operationId: `${method}${path.replace(/^\/api\/v1/, "").replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+(\w)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
@@ -67,13 +83,17 @@ function operationObject(method: Method, path: string, op: Operation): JsonSchem
     ...(op.description ? { description: op.description } : {}),
     tags: [op.tag],
     security: SECURITY[auth],
-    parameters: [...pathParameters(path), ...query, ...teamHeader],
+    parameters: [...pathParameters(path), ...query, ...teamHeader, ...idempotencyHeader],
     ...(op.body ? { requestBody: { required: true, content: { [op.bodyContentType ?? "application/json"]: { schema: op.body } } } } : {}),
     responses: responsesFor(method, path, op),
   };
 }
 
-/** The OpenAPI 3.1 description of /api/v1, built from the operation table and the zod schemas. */
+/**
+ * The OpenAPI 3.1 description of /api/v1 as a plain JSON object, built from the operation table and the zod
+ * schemas the routes parse with (so it cannot drift from them); the rate limits it states are read from the
+ * environment (config) at call time. Pure apart from that; never throws.
+ */
 export function buildOpenApiDocument(): JsonSchema {
   const paths: Record<string, JsonSchema> = {};
   for (const [path, methods] of Object.entries(operations)) {
@@ -92,6 +112,8 @@ export function buildOpenApiDocument(): JsonSchema {
         "Tokens obey the same roles and team scoping as the person who created them; a read token may only GET.",
         `Rate limit: ${config.apiRateLimitPerMinute} requests a minute per token, ${config.apiSessionRateLimitPerMinute} per signed-in session; over it the answer is 429 with Retry-After.`,
         "Errors answer `{ error: { code, message, fields? } }`. Something outside your team answers 404, exactly like something that does not exist.",
+        "Creates take an optional `Idempotency-Key` header: a retry with the same key gets the first answer again and creates nothing (see the parameter).",
+        "Text fields refuse NUL characters and broken (lone surrogate) characters, normalise line ends, and count lengths in characters (Unicode code points). Dates are `YYYY-MM-DD`, date-times ISO 8601 with an offset, both between the years 1800 and 2200.",
       ].join("\n\n"),
     },
     tags: ["Articles", "Claims", "Review", "Versions", "Export", "Publishing", "Live", "Me", "Team", "Meta"].map((name) => ({ name })),
@@ -100,17 +122,25 @@ export function buildOpenApiDocument(): JsonSchema {
       schemas: componentSchemas,
       responses: errorResponses,
       parameters: {
+        IdempotencyKey: {
+          name: IDEMPOTENCY,
+          in: "header",
+          required: false,
+          description:
+            "Makes a retry safe: 1 to 255 visible ASCII characters (a UUID is typical), new for each thing you create. For 24 hours the same key with the same request (method, path, body) gets the first successful answer again, with `Idempotent-Replayed: true`, and creates nothing; the same key with a different request is a 422; while the first request is still running, a 409. Failed requests are not kept, so retrying them runs them again. Keys are per user.",
+          schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7e]+$" },
+        },
         TeamHeader: {
           name: "X-Factdesk-Team",
           in: "header",
           required: false,
-          description: "Tokens only: act in this one of your teams instead of your first team.",
+          description: "Tokens only: act in this one of your teams instead of your first team. A team you are not in answers 404.",
           schema: { type: "string" },
         },
       },
       securitySchemes: {
         bearerToken: { type: "http", scheme: "bearer", description: "A personal API token, `fdk_` followed by 43 characters." },
-        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session after signing in (`__Secure-next-auth.session-token` over https)." },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session after signing in (`__Host-next-auth.session-token` when Factdesk is served over https)." },
       },
     },
   };

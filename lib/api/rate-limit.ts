@@ -7,14 +7,20 @@ const KEEP_MS = 2 * WINDOW_MS;
 
 export type RateLimitResult = { allowed: boolean; count: number; limit: number; retryAfterSeconds: number };
 
+/**
+ * The start of the fixed one-minute rate-limit window `now` falls in: `now` rounded down to a whole minute
+ * of the Unix epoch (UTC). Pure.
+ */
 export function windowStartOf(now: Date): Date {
   return new Date(Math.floor(now.getTime() / WINDOW_MS) * WINDOW_MS);
 }
 
 /**
- * Counts one request against `key` in a fixed one-minute window kept in PostgreSQL, so every
+ * Counts one request against `key` (e.g. "token:<id>") in a fixed one-minute window kept in PostgreSQL, so every
  * app instance shares the count. One statement per request; the upsert is atomic, so parallel
- * requests each get their own count. A limit of 0 turns limiting off for that kind of caller.
+ * requests each get their own count. A limit of 0 (or less) turns limiting off for that kind of caller and
+ * counts nothing. Returns whether this request is within `limit` requests per minute, the count so far, and
+ * `retryAfterSeconds` (1..60) until the window ends.
  */
 export async function hitRateLimit({ key, limit, now = new Date() }: { key: string; limit: number; now?: Date }): Promise<RateLimitResult> {
   if (limit <= 0) return { allowed: true, count: 0, limit, retryAfterSeconds: 0 };
@@ -30,11 +36,19 @@ export async function hitRateLimit({ key, limit, now = new Date() }: { key: stri
   return { allowed: count <= limit, count, limit, retryAfterSeconds };
 }
 
+/**
+ * Deletes rate-limit windows that started more than two minutes before `now` (finished for everyone) and
+ * returns how many rows went.
+ */
 export async function deleteOldWindows(now = new Date()): Promise<number> {
   return db.apiRateWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - KEEP_MS) } } }).then((r) => r.count);
 }
 
-/** Throws a 429 with Retry-After when `key` is over its limit for this minute. */
+/**
+ * Counts the request (hitRateLimit) and returns when `key` is within `limit` requests this minute. `who`
+ * names the caller in the message ("one token").
+ * @throws AppError 429 `too_many_requests` with a Retry-After header (seconds until the window ends) when over the limit.
+ */
 export async function enforceRateLimit(key: string, limit: number, who: string): Promise<void> {
   const result = await hitRateLimit({ key, limit });
   if (result.allowed) return;

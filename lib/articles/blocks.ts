@@ -20,9 +20,11 @@ export const BLOCK_KINDS = ["p", "h2", "h3", "li", "quote"] as const satisfies r
 const SAFE_SCHEME = /^(https?|mailto):$/i;
 
 /**
- * The one canonical form of a link target, or null when it is not a safe absolute link.
+ * The one canonical form of a link target, or null when it is not a safe absolute link (only http:, https:
+ * and mailto:; relative links, javascript:, data: and text with lone surrogates give null).
  * Canonical means: what the WHATWG URL parser prints, with the characters encodeURI would
- * escape escaped, so that a Markdown round trip (which encodes hrefs) gives the same string.
+ * escape escaped, so that a Markdown round trip (which encodes hrefs) gives the same string; only forms that
+ * parse back to themselves are returned. Never throws.
  */
 export function canonicalHref(raw: string): string | null {
   const url = parseUrl(raw.trim());
@@ -46,9 +48,11 @@ const ZLink = z
 const ZBlocks = z.object({ paragraphs: z.array(ZParagraph), links: z.array(ZLink) }).strict();
 
 /**
- * Validates stored structure against the body it describes: one entry per paragraph, links
- * inside one paragraph each, in order, not overlapping, with safe hrefs. Anything else (absent,
- * written for another body, tampered with) gives null, and the body renders as plain paragraphs.
+ * Validates stored structure (Article.blocks / ArticleVersion.blocks Json) against the body it describes: one
+ * entry per paragraph, links as UTF-16 body offsets inside one paragraph each, in order, not overlapping, with
+ * canonical safe hrefs (canonicalHref). Returns a clean copy (list items always say `ordered`). Anything else
+ * (absent, written for another body, tampered with) gives null, and the body renders as plain paragraphs.
+ * Never throws.
  */
 export function parseBlocks(json: unknown, body: string): ArticleBlocks | null {
   if (json === null || json === undefined) return null;
@@ -72,7 +76,10 @@ export function parseBlocks(json: unknown, body: string): ArticleBlocks | null {
   };
 }
 
-/** Structure for a body of plain paragraphs and no links. */
+/**
+ * Structure for a body of plain paragraphs and no links: one `{ kind: "p" }` per paragraph of the normalised
+ * body (none for an empty body).
+ */
 export function plainBlocks(body: string): ArticleBlocks {
   return { paragraphs: splitParagraphs(body).map(() => ({ kind: "p" as const })), links: [] };
 }

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { articleScope } from "@/lib/access/scope";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { parseBlocks, type ArticleBlocks } from "@/lib/articles/blocks";
 
@@ -22,10 +23,14 @@ export type ArticleDetail = {
   myRole: Role;
 };
 
-/** One article, only when the user belongs to its team; otherwise null (shown as 404). */
+/**
+ * One article at its current version (title, body, standfirst, blocks validated by parseBlocks, publication date
+ * as ISO 8601), with its team's name and the reader's role there. Returns null when the article does not exist
+ * or the user is not in its team, which pages show as 404; never throws for that.
+ */
 export async function getArticle({ id, userId }: { id: string; userId: string }): Promise<ArticleDetail | null> {
   const article = await db.article.findFirst({
-    where: { id, team: { memberships: { some: { userId } } } },
+    where: { id, ...articleScope(userId) },
     select: {
       id: true,
       teamId: true,

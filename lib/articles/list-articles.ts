@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { articleScope } from "@/lib/access/scope";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { emptyStatusCounts } from "@/lib/claims/verdicts";
 
@@ -13,9 +14,13 @@ export type ArticleSummary = {
   openClaims: number;
 };
 
-/** The articles of one team, newest first, with claim counts per status; only for its members. */
+/**
+ * The articles of team `teamId`, latest publication date first (undated last), then newest import, each with
+ * claim counts per status and `openClaims` (unreviewed + in review + proposed + disputed); dates are ISO 8601.
+ * Empty when the user is not a member of the team (nothing is revealed, nothing is thrown).
+ */
 export async function listArticles({ userId, teamId }: { userId: string; teamId: string }): Promise<ArticleSummary[]> {
-  const scope = { teamId, team: { memberships: { some: { userId } } } };
+  const scope = { teamId, ...articleScope(userId) };
   const [rows, groups] = await Promise.all([
     db.article.findMany({
       where: scope,

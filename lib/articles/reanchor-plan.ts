@@ -8,15 +8,18 @@ import { foldText } from "@/lib/anchoring/reanchor/fold";
 /** Statuses that only a claim carrying a verdict can have. */
 const VERDICT_STATUSES: readonly string[] = ["verdict_proposed", "verified", "disputed"];
 
-/** Whether a verdict (proposed, disputed or signed off) hangs on the claim's words. */
+/**
+ * Whether a verdict hangs on the claim's words: it has a verdict ordinal, or a status only a claim with a
+ * verdict can have (proposed, verified, disputed). Pure.
+ */
 export function hasVerdict(claim: { status: string; verdictOrdinal: number | null }): boolean {
   return claim.verdictOrdinal !== null || VERDICT_STATUSES.includes(claim.status);
 }
 
 /**
  * Whether two quotes say the same words, up to what re-anchoring treats as typography: quote
- * style, the dash family and the spaces around dashes, whitespace runs, invisible characters.
- * A verdict judged one text must not silently move onto different words.
+ * style, the dash family and the spaces around dashes, whitespace runs, invisible characters (foldText),
+ * and leading or trailing whitespace. A verdict judged one text must not silently move onto different words.
  */
 export function sameWords(a: string, b: string): boolean {
   return a === b || foldText(a).text.trim() === foldText(b).text.trim();
@@ -55,13 +58,19 @@ export type AnchorUpdate = TextQuoteSelector & TextPositionSelector & {
   heldBack?: "verdict-words-changed";
 };
 
-/** Whether the change is one a person should see in the claim's history (and that bumps its version). */
+/**
+ * Whether a plan entry is a change a person should see in the claim's history, and so bumps its version:
+ * "moved", "reattached" and "lost"; "unchanged" and "still-lost" are not.
+ */
 export const isVisibleChange = (kind: PlanKind) => kind === "moved" || kind === "reattached" || kind === "lost";
 
 /**
- * Re-anchors every claim onto `newBody`. Attached claims point into the current body;
- * claims that need review point into the body of their `anchorVersion`, looked up in `bodies`
- * (the current body when that version is unknown, e.g. a claim imported from elsewhere).
+ * Decides, in memory, what saving `newBody` as version `newVersion` does to each claim. Attached claims point
+ * into `current.body`; claims that need review point into the body of their `anchorVersion`, looked up in
+ * `bodies` (the current body when that version is unknown, e.g. a claim imported from elsewhere). Returns one
+ * AnchorUpdate per claim (grouped by old body, not in input order): attached ones with new selectors (UTF-16
+ * offsets into `newBody`) and the new version; the rest keep their old text and get candidates. A claim with
+ * a verdict whose words would change is held back for a person ("verdict-words-changed"). Pure; never throws.
  */
 export function planReanchor(
   claims: readonly StoredAnchor[],
@@ -140,6 +149,10 @@ function pickSelectors(c: StoredAnchor) {
 
 export type SaveSummary = { attached: number; moved: number; needsReview: number; unchanged: number };
 
+/**
+ * Counts a plan for the save's answer and audit row: `attached` (unchanged, moved or reattached), `moved`
+ * (moved or reattached), `needsReview` (lost or still lost) and `unchanged`.
+ */
 export function summarize(updates: readonly AnchorUpdate[]): SaveSummary {
   const count = (...kinds: PlanKind[]) => updates.filter((u) => kinds.includes(u.kind)).length;
   return {

@@ -1,8 +1,10 @@
 import { recordArticleAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db, inTransaction, type DbClient } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requireArticleEditor } from "@/lib/claims/access";
-import { bodyHash as contentHash, refreshSuggestions } from "@/lib/claims/suggested";
+import { requireArticleEditor } from "@/lib/access/require";
+import { SIGN_OFF_ROLES } from "@/lib/access/roles";
+import { articleScope } from "@/lib/access/scope";
+import { bodyHash as contentHash, refreshSuggestions } from "@/lib/articles/stored-suggestions";
 import { AppError } from "@/lib/http/errors";
 import { importArticle } from "@/lib/articles/import";
 import { parseBlocks, plainBlocks } from "@/lib/articles/blocks";
@@ -44,13 +46,23 @@ async function staleVersionError(tx: Prisma.TransactionClient, articleId: string
 
 type LockedArticle = { id: string; teamId: string; title: string; body: string; blocks: unknown; version: number };
 
+const EDITORS_ONLY = "Only an editor can change the article text.";
+
 /**
- * Saves the editor's text as a new, immutable version and moves every claim onto it. All or
- * nothing: the article row is locked, so two saves cannot both build on the same version, and
- * claims never point into a body that was not stored.
+ * Saves the editor's Markdown (and optional new title; a leading "# Heading" stays body text) as a new,
+ * immutable version `baseVersion + 1` and moves every attached or waiting claim onto it (planReanchor), with its
+ * suggestions and audit rows. All or nothing, in one transaction of up to 60 s: the article row is locked FOR
+ * UPDATE, so two saves cannot both build on the same version, and claims never point into a body that was not
+ * stored. Returns the version number, whether anything was saved (`saved: false` when text, title and structure
+ * are unchanged) and the re-anchoring counts.
+ * @throws AppError 404 when the article does not exist or the user is not in its team; 403 unless the user is
+ * an editor or admin there; 422 `unprocessable` when the Markdown is empty or over the import limit; 409
+ * `conflict` when `baseVersion` is not the current version (names who saved the newer one, and when).
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function saveArticleVersion({ articleId, userId, baseVersion, title, markdown }: SaveVersionInput): Promise<SaveVersionResult> {
-  await requireArticleEditor(articleId, userId, "Only an editor can change the article text.");
+export async function saveArticleVersion({ articleId, userId, baseVersion, title, markdown }: SaveVersionInput, client: DbClient = db): Promise<SaveVersionResult> {
+  // Fail fast, before the import and the detector: the check is repeated under the lock.
+  await requireArticleEditor(articleId, userId, EDITORS_ONLY, client);
   // The title comes from its own field: a leading "# Heading" the editor wrote is body text.
   const imported = importArticle({ format: "markdown", content: markdown, leadingHeading: "body" });
   const newBody = imported.body;
@@ -58,10 +70,12 @@ export async function saveArticleVersion({ articleId, userId, baseVersion, title
   // The detector is the slow part; run it before taking the lock.
   const suggestions = suggestClaims(newBody);
 
-  return db.$transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
     const [article] = await tx.$queryRaw<LockedArticle[]>`
       SELECT "id", "teamId", "title", "body", "blocks", "version" FROM "Article" WHERE "id" = ${articleId} FOR UPDATE`;
     if (!article) throw new AppError("not_found", "That article no longer exists.");
+    // The role may have changed since the check above (or while the lock was awaited).
+    await requireArticleEditor(articleId, userId, EDITORS_ONLY, tx);
     if (baseVersion > article.version) throw new AppError("conflict", `There is no version ${baseVersion} yet: the current version is ${article.version}. Reload and edit that.`);
     if (article.version !== baseVersion) throw await staleVersionError(tx, articleId, article.version);
 
@@ -94,7 +108,14 @@ export async function saveArticleVersion({ articleId, userId, baseVersion, title
     );
     const summary = summarize(updates);
 
-    await tx.article.update({ where: { id: articleId }, data: { title: nextTitle, body: newBody, blocks, version: number } });
+    const written = await tx.article.updateMany({
+      where: { id: articleId, version: article.version, ...articleScope(userId, SIGN_OFF_ROLES) },
+      data: { title: nextTitle, body: newBody, blocks, version: number },
+    });
+    if (written.count === 0) {
+      await requireArticleEditor(articleId, userId, EDITORS_ONLY, tx);
+      throw new AppError("not_found", "That article no longer exists.");
+    }
     // The article's row goes first, so a reader's live stream learns of the new text before the claims.
     await recordArticleAudit(tx, userId, { id: articleId, teamId: article.teamId }, {
       action: "article.version_saved",

@@ -1,6 +1,6 @@
 import { diffArrays, diffWordsWithSpace } from "diff";
 import { db } from "@/lib/db";
-import { articleScope } from "@/lib/claims/access";
+import { articleScope } from "@/lib/access/scope";
 import { AppError, notFound } from "@/lib/http/errors";
 
 export type VersionSummaryDTO = {
@@ -46,13 +46,24 @@ async function requireArticle(articleId: string, userId: string) {
   return article;
 }
 
-/** Every version of an article, newest first; 404 unless the user is in the article's team. */
+/**
+ * Every version of an article, newest first: number, title, content hash (SHA-256 hex), size in UTF-16 code
+ * units of the body, author (null for versions older than authorship), creation time (ISO 8601), and whether it
+ * is the current one.
+ * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
+ */
 export async function listVersions({ articleId, userId }: { articleId: string; userId: string }): Promise<VersionSummaryDTO[]> {
   const article = await requireArticle(articleId, userId);
   const rows = await db.articleVersion.findMany({ where: { articleId }, orderBy: { number: "desc" }, select: versionSelect });
   return rows.map((row) => toSummary(row, article.version));
 }
 
+/**
+ * One version of an article (`number` from 1) with its body and stored blocks (unvalidated Json; parse it with
+ * parseBlocks against the body), plus the summary fields of listVersions.
+ * @throws AppError 404 `not_found` when the article does not exist, the user is not in its team, or there is no
+ * such version.
+ */
 export async function getVersion({ articleId, number, userId }: { articleId: string; number: number; userId: string }): Promise<VersionDTO> {
   const article = await requireArticle(articleId, userId);
   const row = await db.articleVersion.findUnique({ where: { articleId_number: { articleId, number } }, select: { ...versionSelect, blocks: true } });
@@ -79,19 +90,7 @@ const MAX_WORD_EDITS = 1000;
 // The same bound for the paragraph-level pass (a body of thousands of one-line paragraphs).
 const MAX_PARAGRAPH_EDITS = 2000;
 
-/**
- * Compares two texts paragraph by paragraph, then word by word inside paragraphs that were
- * edited, so an inserted paragraph shows as one addition rather than words smeared across its
- * neighbours, and a long article with a small edit diffs quickly. Removed and unchanged parts
- * joined give the old text exactly; unchanged and added parts, the new text.
- */
-/**
- * Word changes inside one paragraph, as runs a reader takes in at once: "removed: Sir Keir
- * Starmer has called for / added: The prime minister urged", not word by word. Built on
- * diffWordsWithSpace, because plain diffWords moves spaces between parts and the parts would
- * no longer rebuild the texts; a space alone between two changes joins both sides of the run.
- * Null when the paragraph changed too much to compare (MAX_WORD_EDITS).
- */
+/** The whitespace both texts end with, unless taking it would leave either side empty. */
 function commonTrailingSpace(a: string, b: string): string {
   let n = 0;
   while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n] && /\s/.test(a[a.length - 1 - n]!)) n++;
@@ -99,6 +98,13 @@ function commonTrailingSpace(a: string, b: string): string {
   return n > 0 && n < a.length && n < b.length ? a.slice(a.length - n) : "";
 }
 
+/**
+ * Word changes inside one paragraph, as runs a reader takes in at once: "removed: Sir Keir
+ * Starmer has called for / added: The prime minister urged", not word by word. Built on
+ * diffWordsWithSpace, because plain diffWords moves spaces between parts and the parts would
+ * no longer rebuild the texts; a space alone between two changes joins both sides of the run.
+ * Null when the paragraph changed too much to compare (MAX_WORD_EDITS).
+ */
 function wordChanges(before: string, after: string): DiffPart[] | null {
   const changes = diffWordsWithSpace(before, after, { maxEditLength: MAX_WORD_EDITS });
   if (!changes) return null;
@@ -128,6 +134,14 @@ function wordChanges(before: string, after: string): DiffPart[] | null {
   return out;
 }
 
+/**
+ * Compares two texts paragraph by paragraph ("\n\n"), then word by word inside paragraphs that were
+ * edited (paired when they share at least 40% of their words), so an inserted paragraph shows as one addition
+ * rather than words smeared across its neighbours, and a long article with a small edit diffs quickly. Removed
+ * and unchanged parts joined give the old text exactly; unchanged and added parts, the new text. `stats` counts
+ * whitespace-separated words added and removed. Past 2,000 paragraph edits the whole text shows as replaced,
+ * past 1,000 word edits a paragraph does. Pure; never throws.
+ */
 export function diffTexts(before: string, after: string): Pick<VersionDiffDTO, "parts" | "stats"> {
   const parts: DiffPart[] = [];
   const sides = { old: false, new: false };
@@ -157,7 +171,10 @@ export function diffTexts(before: string, after: string): Pick<VersionDiffDTO, "
   for (let i = 0; i < changes.length; i++) {
     const change = changes[i]!;
     if (!change.added && !change.removed) {
-      for (const p of change.value) (separate(true, true), push("same", p));
+      for (const p of change.value) {
+        separate(true, true);
+        push("same", p);
+      }
       continue;
     }
     const next = changes[i + 1];
@@ -174,7 +191,10 @@ export function diffTexts(before: string, after: string): Pick<VersionDiffDTO, "
       separate(true, true);
       const words = wordChanges(olds[match]!, p);
       if (words) for (const c of words) push(c.kind, c.text);
-      else (push("removed", olds[match]!), push("added", p));
+      else {
+        push("removed", olds[match]!);
+        push("added", p);
+      }
       from = match + 1;
     }
     olds.slice(from).forEach(removed);
@@ -184,6 +204,12 @@ export function diffTexts(before: string, after: string): Pick<VersionDiffDTO, "
   return { parts, stats };
 }
 
+/**
+ * The difference between versions `from` and `to` of an article (either order; `from` is shown as the old
+ * side): both summaries and diffTexts's parts and word counts.
+ * @throws AppError 404 `not_found` when the article does not exist, the user is not in its team, or either
+ * version does not exist; 422 `unprocessable` when `from` equals `to`.
+ */
 export async function diffVersions({ articleId, from, to, userId }: { articleId: string; from: number; to: number; userId: string }): Promise<VersionDiffDTO> {
   const article = await requireArticle(articleId, userId);
   if (from === to) throw new AppError("unprocessable", "Choose two different versions to compare.");
@@ -195,7 +221,10 @@ export async function diffVersions({ articleId, from, to, userId }: { articleId:
   return { from: toSummary(older, article.version), to: toSummary(newer, article.version), ...diffTexts(older.body, newer.body) };
 }
 
-/** How many claims a save will re-anchor (attached or waiting), for the editor's notice. */
+/**
+ * How many claims a save will re-anchor (attached or waiting for a person), for the editor's notice.
+ * Does no access check: call it only for an article the caller has already loaded for this user.
+ */
 export function countAnchoredClaims(articleId: string): Promise<number> {
   return db.claim.count({ where: { articleId, anchorStatus: { in: ["attached", "needs_review"] } } });
 }

@@ -61,7 +61,14 @@ function auditRow({ articleId, teamId, userId, version }: Context, u: AnchorUpda
   } satisfies Prisma.AuditEventCreateManyInput;
 }
 
-/** `previous` maps claim ids to how they were stored, for the audit rows' "before". */
+/**
+ * Writes a re-anchoring plan (`context.updates`, from planReanchor) inside the caller's transaction in a handful
+ * of statements whatever the number of claims: one UPDATE … FROM unnest per 5,000 claims, audit rows
+ * ("claim.reanchored" / "claim.needs_reanchoring") only for changes a person would see, and one NOTIFY per 500
+ * audit rows (the page the live stream reads). Only visible changes bump a claim's version and name the saver
+ * as its last editor. `previous` maps claim ids to how they were stored, for the audit rows' "before".
+ * Only claims of `context.articleId` are touched; no access check (the caller holds the article lock).
+ */
 export async function writeAnchorUpdates(tx: Prisma.TransactionClient, context: Context, previous?: ReadonlyMap<string, Before>) {
   for (let i = 0; i < context.updates.length; i += CHUNK) {
     await updateClaims(tx, context.articleId, context.userId, context.updates.slice(i, i + CHUNK));

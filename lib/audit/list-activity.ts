@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { articleScope } from "@/lib/claims/access";
+import { articleScope } from "@/lib/access/scope";
 import { notFound } from "@/lib/http/errors";
 
 export type ActivityDTO = {
@@ -32,10 +32,11 @@ const pick = (value: unknown, keys: string[]) =>
   value !== null && typeof value === "object" ? Object.fromEntries(keys.map((k) => [k, (value as Record<string, unknown>)[k]])) : null;
 
 /**
- * An audit row as a reader may see it. An independent review verdict stays private to its
- * author in the feed (others see that one came in and what it led to), or double review
+ * An audit row as `viewerId` may see it: id as a decimal string, `createdAt` ISO 8601, `before`/`after` as
+ * stored Json. An independent review verdict stays private to its
+ * author in the feed (others see only its `outcome` and `status`, `before` null), or double review
  * would not be independent; the full row stays in the audit table. `revealReviews`: both
- * verdicts are in, so the claim's history may show them.
+ * verdicts are in, so the claim's history may show them. Pure.
  */
 export function toActivityDTO(row: ActivityRow, viewerId: string, options: { revealReviews?: boolean } = {}): ActivityDTO {
   const privateReview = row.action === "review.submitted" && row.actor.id !== viewerId && !options.revealReviews;
@@ -48,7 +49,11 @@ export function toActivityDTO(row: ActivityRow, viewerId: string, options: { rev
   };
 }
 
-/** An article's activity, newest first, or only what came after `afterId` (oldest first, for catching up). */
+/**
+ * An article's activity as ActivityDTOs: the newest `limit` (default 50) rows, newest first; or, with
+ * `afterId` (an audit row id), up to `limit` rows after it, oldest first, for catching up a live stream.
+ * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
+ */
 export async function listArticleActivity({ articleId, userId, afterId, limit = 50 }: { articleId: string; userId: string; afterId?: bigint; limit?: number }): Promise<ActivityDTO[]> {
   const article = await db.article.findFirst({ where: { id: articleId, ...articleScope(userId) }, select: { id: true } });
   if (!article) throw notFound("That article");
@@ -61,7 +66,10 @@ export async function listArticleActivity({ articleId, userId, afterId, limit = 
   return rows.map((row) => toActivityDTO(row, userId));
 }
 
-/** The id of the newest audit row for an article, so a live connection knows where it starts. */
+/**
+ * The id of the newest audit row for an article as a decimal string ("0" when it has none), so a live
+ * connection knows where it starts. Does no access check: call it after the article was loaded for the user.
+ */
 export async function latestActivityId(articleId: string): Promise<string> {
   const row = await db.auditEvent.findFirst({ where: { articleId }, orderBy: { id: "desc" }, select: { id: true } });
   return (row?.id ?? BigInt(0)).toString();

@@ -7,7 +7,7 @@ export type AuditInput = {
   teamId: string;
   articleId?: string | null;
   claimId?: string | null;
-  entity: "article" | "claim" | "comment" | "evidence" | "membership" | "assignment" | "api_token" | "team";
+  entity: "article" | "claim" | "comment" | "evidence" | "membership" | "assignment" | "api_token" | "team" | "account";
   entityId: string;
   action: string;
   before?: Prisma.InputJsonValue;
@@ -15,8 +15,10 @@ export type AuditInput = {
 };
 
 /**
- * Appends one audit row inside the caller's transaction and announces it with NOTIFY,
- * which PostgreSQL delivers to every listening app instance only if the transaction commits.
+ * Appends one audit row inside the caller's transaction and announces it with NOTIFY on CHANGES_CHANNEL
+ * (payload `{ id, articleId, teamId }`), which PostgreSQL delivers to every listening app instance only if the
+ * transaction commits. `before`/`after` are stored as Json as given. Returns the new row's id (bigint).
+ * Throws whatever the database throws (the caller's transaction then rolls back).
  */
 export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInput): Promise<bigint> {
   const row = await tx.auditEvent.create({ data: input, select: { id: true } });
@@ -27,7 +29,10 @@ export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInpu
 
 type Change = { action: string; before?: Prisma.InputJsonValue; after?: Prisma.InputJsonValue };
 
-/** The audit row for a change to the article as a whole (import, new version, report, settings). */
+/**
+ * The audit row (recordAudit) for a change to the article as a whole (import, new version, report, settings):
+ * entity "article", in the article's team. Returns the row id.
+ */
 export function recordArticleAudit(
   tx: Prisma.TransactionClient,
   actorId: string,
@@ -37,7 +42,10 @@ export function recordArticleAudit(
   return recordAudit(tx, { actorId, teamId: article.teamId, articleId: article.id, entity: "article", entityId: article.id, ...change });
 }
 
-/** The audit row for a change to the claim itself (status, verdict, reviews, settings). */
+/**
+ * The audit row (recordAudit) for a change to the claim itself (status, verdict, reviews, settings): entity
+ * "claim", with the claim's article and team. Returns the row id.
+ */
 export function recordClaimAudit(
   tx: Prisma.TransactionClient,
   actorId: string,

@@ -2,14 +2,16 @@
 // they select, or "orphaned" (the claim stays listed with its old quote and everything on it).
 // Only claims that are not attached can be placed: an attached claim's verdict was reached on
 // the words it points at, and moving it is orphaning it first, on the record.
-import { checkTarget, describeRange } from "@/lib/anchoring/selectors";
+import { describeRange, targetToStore } from "@/lib/anchoring/selectors";
 import { reanchorClaim, type ReanchorCandidate } from "@/lib/anchoring/reanchor";
 import { hasVerdict, sameWords } from "@/lib/articles/reanchor-plan";
 import { recordClaimAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db, inTransaction, type DbClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { claimScope, requireClaimWrite, WRITE_ROLES } from "@/lib/claims/access";
-import { staleClaimError } from "@/lib/claims/conflict";
+import { claimScope } from "@/lib/access/scope";
+import { requireClaimWrite } from "@/lib/access/require";
+import { WRITE_ROLES } from "@/lib/access/roles";
+import { failedClaimWrite } from "@/lib/claims/conflict";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { AppError, notFound } from "@/lib/http/errors";
 import { lockArticleText, type LockedArticleText } from "@/lib/articles/lock-article";
@@ -28,7 +30,11 @@ const anchorSelect = {
 } as const;
 type Anchor = Prisma.ClaimGetPayload<{ select: typeof anchorSelect }>;
 
-/** Candidates as stored by the save path or an import: validated, since Json is only a promise. */
+/**
+ * The re-anchoring candidates stored in a claim's `anchorCandidates` Json (by the save path or an import),
+ * keeping only well-formed entries `{ start, end, text, score }` (integer UTF-16 offsets, score 0..1) in their
+ * stored order, since Json is only a promise; [] for anything that is not an array. Never throws.
+ */
 export function storedCandidates(json: unknown): ReanchorCandidate[] {
   if (!Array.isArray(json)) return [];
   return json.filter(
@@ -75,12 +81,14 @@ async function decide(tx: Prisma.TransactionClient, articleId: string, claim: An
         throw new AppError("unprocessable", "Select the words in the article first.", { span: ["Select the words in the article first."] });
       }
       const target = describeRange(current.body, start, end);
-      const check = checkTarget(current.body, target);
-      if (!check.ok) throw new AppError("unprocessable", check.reason, { span: [check.reason] });
+      // The same selection rules as a new claim: whitespace trimmed, graphemes whole.
+      const checked = targetToStore(current.body, target);
+      if (!checked.ok) throw new AppError("unprocessable", checked.reason, { span: [checked.reason] });
       if (target.quote.exact !== action.exact) {
         throw new AppError("conflict", "The article text has changed since you selected it. Reload the article and select again.");
       }
-      return { action: "claim.anchor_chosen", ...attachAt(claim, current.body, start, end, current.version) };
+      const chosen = checked.target.position;
+      return { action: "claim.anchor_chosen", ...attachAt(claim, current.body, chosen.start, chosen.end, current.version) };
     }
     case "orphan": {
       if (claim.anchorStatus === "orphaned") throw new AppError("unprocessable", "This claim is already orphaned.");
@@ -108,13 +116,23 @@ async function decide(tx: Prisma.TransactionClient, articleId: string, claim: An
 }
 
 /**
- * Applies a person's decision about where a claim belongs, with the claim's optimistic lock.
- * Moving a verified claim on a published report onto different words needs `confirmCorrection`
- * (409 without it, 403 for a reviewer): the report keeps the words readers saw until re-verified.
+ * Applies a person's decision about where a claim that is not attached belongs, with the claim's optimistic lock
+ * `version`: "candidate" (index into the stored candidates), "span" (UTF-16 [start, end) of the current text,
+ * whose words must equal `exact`), "orphan" (stays listed with its old quote) or "restore" (an orphan back to
+ * needs-review with fresh candidates). Placing a claim with a verdict on other words turns Verified back into
+ * Verdict proposed. Runs under the article's row lock; audited. Returns the updated ClaimDTO.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer;
+ * 422 `unprocessable` for an action that does not fit the claim's anchor state, a candidate no longer on offer,
+ * or a span that is empty, out of range or not a valid selection (`fields.span`); 409 `conflict` when the text
+ * changed since the candidates were found or the span was selected, or when `version` is stale (who changed it).
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function resolveAnchor({ claimId, userId, version, action, confirmCorrection }: { claimId: string; userId: string; version: number; action: AnchorAction; confirmCorrection?: TConfirmCorrection }): Promise<ClaimDTO> {
-  const claim = await requireClaimWrite(claimId, userId);
-  return db.$transaction(async (tx) => {
+export async function resolveAnchor(
+  { claimId, userId, version, action, confirmCorrection }: { claimId: string; userId: string; version: number; action: AnchorAction; confirmCorrection?: TConfirmCorrection },
+  client: DbClient = db,
+): Promise<ClaimDTO> {
+  return inTransaction(client, async (tx) => {
+    const claim = await requireClaimWrite(claimId, userId, tx);
     // Shares the article's row lock with saving a version, so the text cannot change underneath.
     const current = await lockArticleText(tx, claim.articleId);
     const stored = await tx.claim.findUnique({ where: { id: claimId }, select: anchorSelect });
@@ -128,7 +146,7 @@ export async function resolveAnchor({ claimId, userId, version, action, confirmC
       where: { id: claimId, ...claimScope(userId, WRITE_ROLES), version },
       data: { ...change.data, ...correction, updatedById: userId, version: { increment: 1 } },
     });
-    if (count === 0) throw await staleClaimError(tx, claimId);
+    if (count === 0) throw await failedClaimWrite(tx, claimId, () => requireClaimWrite(claimId, userId, tx));
     await recordClaimAudit(tx, userId, claim, {
       action: change.action,
       before: { anchorStatus: stored.anchorStatus, start: stored.start, end: stored.end, exact: stored.exact, status: stored.status, version },
@@ -150,7 +168,12 @@ export type AnchorReviewDTO = {
 
 const CONTEXT = 40;
 
-/** What a person needs to place a claim again: its old text in context and the candidates in theirs. */
+/**
+ * What a person needs to place a claim again: its anchor status, the version its old quote comes from and the
+ * current one, the old quote with its stored context, and (for needs-review claims) the stored candidates that
+ * still match the current text, each with its `index` for resolveAnchor and 40 code units of text before and after.
+ * @throws AppError 404 `not_found` when the claim does not exist or the user is not in its team.
+ */
 export async function getAnchorReview({ claimId, userId }: { claimId: string; userId: string }): Promise<AnchorReviewDTO> {
   const claim = await db.claim.findFirst({
     where: { id: claimId, ...claimScope(userId) },

@@ -12,11 +12,13 @@ export type CheckedBeforeDTO = {
 export const CHECKED_BEFORE_MIN_SIMILARITY = 0.45;
 
 /**
- * Claims of the team that already have a verdict and read like `text`, in any article.
+ * Claims of the team that already have a verdict and read like `text`, in any article, most alike first:
+ * at most `limit` (default 3), each with trigram similarity (pg_trgm, 0..1, rounded to 3 decimals) of at least
+ * CHECKED_BEFORE_MIN_SIMILARITY, 0.45; `excludeClaimId` leaves the claim itself out.
  * Ordering by trigram distance (`<->`) lets PostgreSQL walk the GiST index nearest-first
  * and stop after a few rows, instead of scoring every claim that shares some trigrams;
- * that is what keeps the lookup fast with 100,000 claims. The similarity cut-off is
- * applied to those nearest few.
+ * that is what keeps the lookup fast with 100,000 claims (bench/checked-before.ts). The similarity cut-off is
+ * applied to the nearest 4 × `limit`. The caller must have checked that the user may see `teamId`.
  */
 export async function findCheckedBefore({ teamId, text, excludeClaimId, limit = 3 }: { teamId: string; text: string; excludeClaimId?: string; limit?: number }): Promise<CheckedBeforeDTO[]> {
   const rows = await db.$queryRaw<{ id: string; exact: string; verdictLabel: string; similarity: number; articleId: string; title: string }[]>`

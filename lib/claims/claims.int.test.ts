@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, createTeam, createUser, testDb } from "@/e2e/fixtures/factories";
 import { addComment, deleteComment, editComment, restoreComment } from "@/lib/claims/comments";
 import { createClaim } from "@/lib/claims/create-claim";
-import { canStillReadArticle } from "@/lib/claims/access";
+import { canStillReadArticle } from "@/lib/access/require";
 import { addEvidence } from "@/lib/claims/evidence";
 import { getClaim } from "@/lib/claims/get-claim";
 import { listClaims } from "@/lib/claims/list-claims";

@@ -1,6 +1,8 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
-import { claimScope, requireClaimWrite, WRITE_ROLES } from "@/lib/claims/access";
+import { db, inTransaction, type DbClient } from "@/lib/db";
+import { claimScope } from "@/lib/access/scope";
+import { requireClaimWrite } from "@/lib/access/require";
+import { WRITE_ROLES } from "@/lib/access/roles";
 import { AppError, notFound } from "@/lib/http/errors";
 import type { TAddComment, TEditComment } from "@/lib/validation/claims";
 
@@ -39,7 +41,12 @@ function importedFrom(row: CommentRow): CommentDTO["importedFrom"] {
   return { name: creator.name, created: typeof created === "string" ? created : null };
 }
 
-/** Deleted comments keep their place in the thread but not their text, except for the author (to undo). */
+/**
+ * A comment row (commentSelect) as the CommentDTO `viewerId` may see: a deleted comment keeps its place in the
+ * thread but its body is "" for everyone except its author (who may restore it); dates are ISO 8601 strings
+ * (null when never edited or not deleted); `importedFrom` names the original author of an imported comment
+ * until it is edited here. Pure.
+ */
 export function toCommentDTO(row: CommentRow, viewerId: string): CommentDTO {
   const hidden = row.deletedAt !== null && row.author.id !== viewerId;
   return {
@@ -57,13 +64,21 @@ export function toCommentDTO(row: CommentRow, viewerId: string): CommentDTO {
 
 export { commentSelect };
 
-export async function addComment({ userId, claimId, body, parentId }: TAddComment & { userId: string }): Promise<CommentDTO> {
-  const claim = await requireClaimWrite(claimId, userId);
-  if (parentId) {
-    const parent = await db.comment.findFirst({ where: { id: parentId, claimId, deletedAt: null }, select: { id: true } });
-    if (!parent) throw new AppError("unprocessable", "The comment you are replying to is no longer there.");
-  }
-  return db.$transaction(async (tx) => {
+/**
+ * Posts a comment on a claim, or a reply when `parentId` names a comment of the same claim that is not deleted.
+ * `body` is plain text, already checked by ZAddComment (1–5,000 characters, no HTML). Writes the comment and a
+ * "comment.added"/"comment.replied" audit row in one transaction; returns it as a CommentDTO for the author.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer;
+ * 422 `unprocessable` when the parent comment is missing, deleted or on another claim.
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
+ */
+export async function addComment({ userId, claimId, body, parentId }: TAddComment & { userId: string }, client: DbClient = db): Promise<CommentDTO> {
+  return inTransaction(client, async (tx) => {
+    const claim = await requireClaimWrite(claimId, userId, tx);
+    if (parentId) {
+      const parent = await tx.comment.findFirst({ where: { id: parentId, claimId, deletedAt: null }, select: { id: true } });
+      if (!parent) throw new AppError("unprocessable", "The comment you are replying to is no longer there.");
+    }
     const comment = await tx.comment.create({ data: { claimId, parentId, authorId: userId, body }, select: commentSelect });
     await recordAudit(tx, {
       actorId: userId,
@@ -85,16 +100,17 @@ async function changeOwnComment(
   commentId: string,
   action: string,
   data: { body?: string; editedAt?: Date; deletedAt?: Date | null },
-  expectedVersion?: number,
+  expectedVersion: number | undefined,
+  client: DbClient,
 ): Promise<CommentDTO> {
   const own = { id: commentId, authorId: userId, claim: claimScope(userId, WRITE_ROLES) };
-  const existing = await db.comment.findFirst({
-    where: own,
-    select: { claimId: true, version: true, body: true, deletedAt: true, claim: { select: { articleId: true, article: { select: { teamId: true } } } } },
-  });
-  if (!existing) throw notFound("That comment");
-  if (action === "comment.edited" && existing.deletedAt) throw new AppError("unprocessable", "Restore the comment before editing it.");
-  return db.$transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
+    const existing = await tx.comment.findFirst({
+      where: own,
+      select: { claimId: true, version: true, body: true, deletedAt: true, claim: { select: { articleId: true, article: { select: { teamId: true } } } } },
+    });
+    if (!existing) throw notFound("That comment");
+    if (action === "comment.edited" && existing.deletedAt) throw new AppError("unprocessable", "Restore the comment before editing it.");
     const { count } = await tx.comment.updateMany({
       where: { ...own, version: expectedVersion ?? existing.version },
       data: { ...data, version: { increment: 1 } },
@@ -116,14 +132,24 @@ async function changeOwnComment(
   });
 }
 
-export function editComment({ userId, commentId, body, version }: TEditComment & { userId: string }) {
-  return changeOwnComment(userId, commentId, "comment.edited", { body, editedAt: new Date() }, version);
+/**
+ * Replaces the text of the user's own comment and sets `editedAt`, with the optimistic lock `version` when given
+ * (else the version just read). Audited as "comment.edited" with the old and new text. Returns the CommentDTO.
+ * @throws AppError 404 when the comment is not the user's own, or they can no longer write in its team (not
+ * revealed as 403); 422 when the comment is deleted (restore it first); 409 `conflict` when it changed since
+ * `version` (another window).
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
+ */
+export function editComment({ userId, commentId, body, version }: TEditComment & { userId: string }, client: DbClient = db) {
+  return changeOwnComment(userId, commentId, "comment.edited", { body, editedAt: new Date() }, version, client);
 }
 
-export function deleteComment({ userId, commentId }: { userId: string; commentId: string }) {
-  return changeOwnComment(userId, commentId, "comment.deleted", { deletedAt: new Date() });
+/** Deletes (hides, restorably) the user's own comment; runs in `client` when it is a transaction. 404 when not theirs. */
+export function deleteComment({ userId, commentId }: { userId: string; commentId: string }, client: DbClient = db) {
+  return changeOwnComment(userId, commentId, "comment.deleted", { deletedAt: new Date() }, undefined, client);
 }
 
-export function restoreComment({ userId, commentId }: { userId: string; commentId: string }) {
-  return changeOwnComment(userId, commentId, "comment.restored", { deletedAt: null });
+/** Undoes deleteComment; runs in `client` when it is a transaction. 404 when not theirs. */
+export function restoreComment({ userId, commentId }: { userId: string; commentId: string }, client: DbClient = db) {
+  return changeOwnComment(userId, commentId, "comment.restored", { deletedAt: null }, undefined, client);
 }

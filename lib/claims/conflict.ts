@@ -3,7 +3,12 @@ import { AppError } from "@/lib/http/errors";
 
 const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "UTC" });
 
-/** Builds the 409 that says who changed the claim and when, after a stale-version write. */
+/**
+ * Builds (does not throw) the error for a write whose optimistic lock (`version`) was stale: a 409 `conflict`
+ * that names who changed the claim last, at what time (HH:MM:SS UTC) and its version now, or a 404 `not_found`
+ * when the claim was deleted meanwhile. Reads the claim with `tx`, so call it inside the failed write's
+ * transaction; the caller throws the result.
+ */
 export async function staleClaimError(tx: Prisma.TransactionClient, claimId: string): Promise<AppError> {
   const current = await tx.claim.findUnique({
     where: { id: claimId },
@@ -15,4 +20,15 @@ export async function staleClaimError(tx: Prisma.TransactionClient, claimId: str
     `${current.updatedBy.name} changed this claim at ${time.format(current.updatedAt)} UTC (now version ${current.version}). ` +
       "Reload to see their change, then apply yours again.",
   );
+}
+
+/**
+ * The error for a scoped, versioned claim write that matched no row. `recheck` is the access
+ * check the write was scoped by (e.g. requireClaimWrite in the same transaction): it throws its
+ * 404/403 when the user lost access meanwhile. Otherwise the claim changed since the expected
+ * version, and the result is the 409 from staleClaimError naming who changed it.
+ */
+export async function failedClaimWrite(tx: Prisma.TransactionClient, claimId: string, recheck: () => Promise<unknown>): Promise<AppError> {
+  await recheck();
+  return staleClaimError(tx, claimId);
 }

@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
-import { checkTarget } from "@/lib/anchoring/selectors";
-import { requireArticleWrite } from "@/lib/claims/access";
+import { db, inTransaction, type DbClient } from "@/lib/db";
+import { targetToStore } from "@/lib/anchoring/selectors";
+import { requireArticleWrite } from "@/lib/access/require";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/errors";
@@ -8,12 +8,23 @@ import { extractNumericClaim } from "@/lib/suggestions";
 import type { TCreateClaim } from "@/lib/validation/claims";
 import { lockArticleText } from "@/lib/articles/lock-article";
 
-/** Stores a new claim after checking its selectors against the article text as it is now. */
-export async function createClaim({ userId, articleId, target }: TCreateClaim & { userId: string }): Promise<ClaimDTO> {
-  const article = await requireArticleWrite(articleId, userId);
-  const check = checkTarget(article.body, target);
-  if (!check.ok) throw new AppError("unprocessable", check.reason, { target: [check.reason] });
-  const claim = await db.$transaction(async (tx) => {
+/**
+ * Stores a new claim on an article after checking its W3C target (quote and UTF-16 positions) against the
+ * article text as it is now (checkTarget), on the words the selection rules give (selectionRange: whitespace
+ * trimmed, graphemes whole; the returned target says which), with the article's double-review setting and the
+ * numbers the detector reads from the quote; audited as "claim.created". Returns the new claim as a ClaimDTO.
+ * @throws AppError 404 when the article does not exist or the user is not in its team; 403 for a viewer;
+ * 422 `unprocessable` when the target does not describe the text or selects only whitespace (reason in
+ * `fields.target`); 409 `conflict`
+ * when a new version of the text was saved while the reader was selecting.
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
+ */
+export async function createClaim({ userId, articleId, target: sent }: TCreateClaim & { userId: string }, client: DbClient = db): Promise<ClaimDTO> {
+  const claim = await inTransaction(client, async (tx) => {
+    const article = await requireArticleWrite(articleId, userId, tx);
+    const checked = targetToStore(article.body, sent);
+    if (!checked.ok) throw new AppError("unprocessable", checked.reason, { target: [checked.reason] });
+    const { target } = checked;
     // Saving a new version locks the article row; sharing that lock means the text checked
     // above is still the text when the claim is stored, or the reader is told to reload.
     const current = await lockArticleText(tx, articleId);

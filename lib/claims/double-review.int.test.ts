@@ -30,6 +30,18 @@ async function doubleReviewedClaim(phrase: string) {
 }
 
 describe("independent double review", () => {
+  it("keeps an editor who gave the first of two agreeing verdicts from signing it off (four-eyes)", async () => {
+    const claim = await doubleReviewedClaim("a lasting peace agreement to end the war in Ukraine");
+    const otherEditor = await createUser(desk.team.id, "editor", "second-editor");
+    await submitReviewVerdict({ userId: desk.editor.id, claimId: claim.id, verdict: "mostly_true", explanation: "Matches the official readout." });
+    await submitReviewVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "mostly_true", explanation: "The readout says the same." });
+    const agreed = await getClaim({ claimId: claim.id, userId: desk.editor.id });
+    expect(agreed).toMatchObject({ status: "verdict_proposed", verdict: { by: { id: desk.reviewer.id } } });
+    expect(await outcomeOf(setClaimStatus({ userId: desk.editor.id, claimId: claim.id, status: "verified" }))).toBe("forbidden");
+    expect((await getClaim({ claimId: claim.id, userId: desk.editor.id })).status).toBe("verdict_proposed");
+    expect((await setClaimStatus({ userId: otherEditor.id, claimId: claim.id, status: "verified" })).status).toBe("verified");
+  });
+
   it("keeps each verdict private until both are in, then shows them side by side", async () => {
     const claim = await doubleReviewedClaim("Marco Rubio led a delegation to Saudi Arabia");
     expect(await outcomeOf(setClaimVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "true", explanation: "Reported by the State Department." }))).toBe("unprocessable");
@@ -95,8 +107,8 @@ describe("assignment and my queue", () => {
   it("lets editors assign one or two team reviewers with a due date, listed in each one's queue", async () => {
     const first = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, "Downing Street did not rule out") });
     const second = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, "Scottish Labour MP Graeme Downie") });
-    await assignReviewers({ userId: desk.editor.id, claimId: first.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], dueAt: new Date("2030-03-02") });
-    await assignReviewers({ userId: desk.admin.id, claimId: second.id, reviewerIds: [desk.reviewer.id], dueAt: new Date("2030-03-01") });
+    await assignReviewers({ userId: desk.editor.id, claimId: first.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], dueAt: "2030-03-02" });
+    await assignReviewers({ userId: desk.admin.id, claimId: second.id, reviewerIds: [desk.reviewer.id], dueAt: "2030-03-01" });
 
     expect(await outcomeOf(assignReviewers({ userId: desk.reviewer.id, claimId: first.id, reviewerIds: [desk.reviewer.id] }))).toBe("forbidden");
     expect(await outcomeOf(assignReviewers({ userId: desk.editor.id, claimId: first.id, reviewerIds: [desk.viewer.id] }))).toBe("unprocessable");

@@ -91,6 +91,12 @@ type ClaimRow = {
   _count: { evidence: number; comments: number };
 };
 
+/**
+ * A claim row (selected with claimSelect) as the ClaimDTO the UI and API send: its W3C target with
+ * `source` "/api/v1/articles/<articleId>", offsets in UTF-16 code units, the verdict (null without one; key
+ * null for an ordinal off the scale), dates as ISO 8601 strings, counts of evidence and of comments not deleted,
+ * and where it is anchored. Pure; never throws for rows of that shape.
+ */
 export function toClaimDTO(row: ClaimRow): ClaimDTO {
   return {
     id: row.id,

@@ -1,13 +1,15 @@
 import { activitySelect, toActivityDTO, type ActivityDTO } from "@/lib/audit/list-activity";
 import { db } from "@/lib/db";
-import { claimScope } from "@/lib/claims/access";
+import { claimScope } from "@/lib/access/scope";
 import { commentSelect, toCommentDTO, type CommentDTO } from "@/lib/claims/comments";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { evidenceSelect, toEvidenceDTO, type EvidenceDTO } from "@/lib/claims/evidence";
-import { doubleReviewView, REVIEWS_NEEDED, reviewSelect, type DoubleReviewDTO } from "@/lib/claims/review-verdicts";
+import { doubleReviewView, reviewSelect, type DoubleReviewDTO } from "@/lib/claims/review-verdicts";
+import { REVIEWS_NEEDED } from "@/lib/claims/workflow";
 import type { AssigneeDTO } from "@/lib/claims/assignments";
 import { findCheckedBefore, type CheckedBeforeDTO } from "@/lib/claims/checked-before";
 import { notFound } from "@/lib/http/errors";
+import { dateToCalendarDate } from "@/lib/validation/fields";
 import type { NumericClaim } from "@/lib/suggestions";
 import { deriveClaimRecord, type ClaimRecord } from "@/lib/claims/record";
 import { claimantSelect, suggestClaimant, toClaimantDTO, type ClaimantDTO, type FirstAppearanceDTO } from "@/lib/claims/claimant";
@@ -35,7 +37,13 @@ export type ClaimDetailDTO = ClaimDTO & {
   report: { published: boolean; onReport: boolean; underCorrection: boolean; corrections: CorrectionDTO[] };
 };
 
-/** A claim with its thread, evidence and history; 404 unless the user is in its team. */
+/**
+ * A claim with everything its panel shows: the ClaimDTO plus prefix/suffix, comments (deleted ones blanked for
+ * others, see toCommentDTO) and evidence oldest first, its audit history as ActivityDTOs, assignees with due dates
+ * (ISO 8601), the structured numbers, up to 3 verdicts on look-alike claims of the team (findCheckedBefore) and
+ * the double-review state as `userId` may see it.
+ * @throws AppError 404 `not_found` when the claim does not exist or the user is not in its team.
+ */
 export async function getClaim({ claimId, userId }: { claimId: string; userId: string }): Promise<ClaimDetailDTO> {
   const claim = await db.claim.findFirst({
     where: { id: claimId, ...claimScope(userId) },
@@ -69,7 +77,7 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
     comments: claim.comments.map((c) => toCommentDTO(c, userId)),
     evidence: claim.evidence.map(toEvidenceDTO),
     events: events.map((row) => toActivityDTO(row, userId, { revealReviews })),
-    assignees: claim.assignments.map((a) => ({ ...a.reviewer, dueAt: a.dueAt?.toISOString() ?? null })),
+    assignees: claim.assignments.map((a) => ({ ...a.reviewer, dueAt: a.dueAt ? dateToCalendarDate(a.dueAt) : null })),
     doubleReview: doubleReviewView(claim.requiresDoubleReview, claim.reviews, userId, record.settled),
     record,
     ...toClaimantDTO(claim),

@@ -1,11 +1,15 @@
 import { db } from "@/lib/db";
-import { articleScope } from "@/lib/claims/access";
+import { articleScope } from "@/lib/access/scope";
 import { claimSelect, TEXT_ORDER, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { statusLabel, verdictKeyOf } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 
 
-/** Every claim of an article in text order; 404 unless the user is in the article's team. */
+/**
+ * Every claim of an article as ClaimDTOs in text order (start ascending, the outer of nested claims first,
+ * then creation time), including claims waiting for re-anchoring.
+ * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
+ */
 export async function listClaims({ articleId, userId }: { articleId: string; userId: string }): Promise<ClaimDTO[]> {
   const article = await db.article.findFirst({
     where: { id: articleId, ...articleScope(userId) },
@@ -23,8 +27,10 @@ export type ClaimSummary = Pick<ClaimDTO, "id" | "exact" | "start" | "end" | "st
 };
 
 /**
- * The compact list for the article page. Counts come from two grouped queries rather
- * than a subquery per claim, which matters at a thousand claims.
+ * The compact list for the article page: per claim its id, quote, UTF-16 offsets, status, verdict key and
+ * label, anchor status and counts of comments (not deleted) and evidence, in text order. Counts come from two
+ * grouped queries rather than a subquery per claim, which matters at a thousand claims.
+ * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
  */
 export async function listClaimSummaries({ articleId, userId }: { articleId: string; userId: string }): Promise<ClaimSummary[]> {
   const article = await db.article.findFirst({ where: { id: articleId, ...articleScope(userId) }, select: { id: true } });

@@ -1,12 +1,14 @@
 import { recordClaimAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
-import { requireClaimWrite } from "@/lib/claims/access";
+import { db, inTransaction, type DbClient } from "@/lib/db";
+import { requireClaimWrite } from "@/lib/access/require";
+import { rightsOf, WRITE_ROLES } from "@/lib/access/roles";
+import { claimScope } from "@/lib/access/scope";
+import { failedClaimWrite } from "@/lib/claims/conflict";
 import { verdictByKey, verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
+import { REVIEWS_NEEDED, reviewSubmissionRefusal } from "@/lib/claims/workflow";
 import { AppError } from "@/lib/http/errors";
 import type { TSubmitReview } from "@/lib/validation/team";
 import type { ClaimRecord } from "@/lib/claims/record";
-
-export const REVIEWS_NEEDED = 2;
 
 export type ReviewDTO = {
   reviewer: { id: string; name: string };
@@ -40,9 +42,11 @@ const toReviewDTO = (r: ReviewRow): ReviewDTO => ({
 export const reviewSelect = { ordinal: true, label: true, explanation: true, updatedAt: true, reviewer: { select: { id: true, name: true } } } as const;
 
 /**
- * What `viewerId` may see of a claim's double review: only their own verdict until both are in,
- * then both, whether they agreed (from the verdicts themselves, not the claim's current status,
- * which moves on once an editor settles a dispute) and the settlement when `settled` is given.
+ * The double-review state as `viewerId` may see it: whether it is required, how many of REVIEWS_NEEDED (2)
+ * verdicts are in, whether one is the viewer's, and the verdicts themselves (dates ISO 8601) — only the viewer's
+ * own until both are in, so nobody anchors on another's — then whether they agreed (from the verdicts
+ * themselves, not the claim's current status, which moves on once an editor settles a dispute) and the
+ * settlement when `settled` is given. Pure.
  */
 export function doubleReviewView(required: boolean, reviews: ReviewRow[], viewerId: string, settled: ClaimRecord["settled"] = null): DoubleReviewDTO {
   const complete = reviews.length >= REVIEWS_NEEDED;
@@ -58,22 +62,25 @@ export function doubleReviewView(required: boolean, reviews: ReviewRow[], viewer
 }
 
 /**
- * Records one reviewer's independent verdict. When the second arrives, matching verdicts
- * become the claim's proposed verdict; differing ones put the claim in "Disputed" for an
- * editor. The claim row is locked first so two verdicts arriving together cannot both
- * think they were first.
+ * Records (or, while the other is still missing, replaces) one reviewer's independent verdict on a
+ * double-review claim. When the second arrives, matching verdicts become the claim's proposed verdict
+ * (explanations joined, the second reviewer as its author); differing ones put the claim in "Disputed" for an
+ * editor. The claim row is locked first (SELECT … FOR UPDATE) so two verdicts arriving together cannot both
+ * think they were first. Audited as "review.submitted". Returns doubleReviewView for the submitter.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer;
+ * 422 `unprocessable` when the claim does not use double review; 409 `conflict` when both verdicts are already
+ * in or the claim is verified.
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function submitReviewVerdict({ userId, claimId, verdict, explanation }: TSubmitReview & { userId: string }): Promise<DoubleReviewDTO> {
-  const claim = await requireClaimWrite(claimId, userId);
-  if (!claim.requiresDoubleReview) throw new AppError("unprocessable", "This claim does not use double review: set its verdict directly.");
+export async function submitReviewVerdict({ userId, claimId, verdict, explanation }: TSubmitReview & { userId: string }, client: DbClient = db): Promise<DoubleReviewDTO> {
   const scale = verdictByKey(verdict);
-  return db.$transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
+    const claim = await requireClaimWrite(claimId, userId, tx);
     await tx.$queryRaw`SELECT "id" FROM "Claim" WHERE "id" = ${claimId} FOR UPDATE`;
-    const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { status: true, version: true } });
+    const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { status: true, version: true, requiresDoubleReview: true } });
     const existing = await tx.reviewVerdict.findMany({ where: { claimId }, select: reviewSelect });
-    if (existing.length >= REVIEWS_NEEDED || current.status === "verified") {
-      throw new AppError("conflict", "Both independent verdicts are already in; an editor takes it from here.");
-    }
+    const refusal = reviewSubmissionRefusal({ actor: rightsOf(claim.role), status: current.status, doubleReview: { required: current.requiresDoubleReview, submitted: existing.length } });
+    if (refusal) throw new AppError(refusal.code, refusal.message);
     const before = existing.find((r) => r.reviewer.id === userId);
     await tx.reviewVerdict.upsert({
       where: { claimId_reviewerId: { claimId, reviewerId: userId } },
@@ -85,8 +92,8 @@ export async function submitReviewVerdict({ userId, claimId, verdict, explanatio
     if (reviews.length >= REVIEWS_NEEDED) {
       const agreed = reviews.every((r) => r.ordinal === reviews[0]!.ordinal);
       outcome = agreed ? "agreed" : "disputed";
-      await tx.claim.update({
-        where: { id: claimId },
+      const { count } = await tx.claim.updateMany({
+        where: { id: claimId, version: current.version, ...claimScope(userId, WRITE_ROLES) },
         data: agreed
           ? {
               status: "verdict_proposed",
@@ -100,6 +107,7 @@ export async function submitReviewVerdict({ userId, claimId, verdict, explanatio
             }
           : { status: "disputed", updatedById: userId, version: { increment: 1 } },
       });
+      if (count === 0) throw await failedClaimWrite(tx, claimId, () => requireClaimWrite(claimId, userId, tx));
     }
     // The audit row keeps the verdict itself out of the live feed's text until both are in.
     await recordClaimAudit(tx, userId, claim, {

@@ -1,39 +1,17 @@
-import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { describeRange } from "@/lib/anchoring/selectors";
-import { db } from "@/lib/db";
-import { articleScope, requireArticleWrite } from "@/lib/claims/access";
+import { db, inTransaction, type DbClient } from "@/lib/db";
+import { articleScope } from "@/lib/access/scope";
+import { requireArticleWrite } from "@/lib/access/require";
+import { WRITE_ROLES } from "@/lib/access/roles";
 import { createClaim } from "@/lib/claims/create-claim";
 import type { ClaimDTO } from "@/lib/claims/dto";
 import { AppError, notFound } from "@/lib/http/errors";
-import { extractNumericClaim, suggestClaims, type Suggestion } from "@/lib/suggestions";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { extractNumericClaim } from "@/lib/suggestions";
+import { bodyHash, refreshSuggestions } from "@/lib/articles/stored-suggestions";
 import { findCheckedBefore } from "@/lib/claims/checked-before";
 
-export const bodyHash = (body: string) => createHash("sha256").update(body).digest("hex");
-
 export type SuggestionDTO = { id: string; start: number; end: number; text: string; score: number; type: string; reason: string };
-
-/**
- * Runs the detector on a version of an article's text and stores the result, so dismissals
- * stick to that version and every app instance shows the same suggestions. Called in the
- * transaction that stores the text (saving a version, creating an article); `found` lets the
- * caller run the detector before taking locks.
- */
-export async function refreshSuggestions(
-  tx: Prisma.TransactionClient,
-  articleId: string,
-  body: string,
-  found: readonly Suggestion[] = suggestClaims(body),
-): Promise<string> {
-  const hash = bodyHash(body);
-  await tx.suggestion.createMany({
-    data: found.map((s) => ({ articleId, bodyHash: hash, start: s.start, end: s.end, text: s.text, score: s.score, type: s.type, reason: s.reason })),
-    skipDuplicates: true,
-  });
-  await tx.article.update({ where: { id: articleId }, data: { suggestionsHash: hash } });
-  return hash;
-}
 
 /**
  * Articles stored before suggestions were computed on save (or written straight to the
@@ -45,7 +23,12 @@ async function storedSuggestionsHash(article: { id: string; body: string; sugges
   return db.$transaction((tx) => refreshSuggestions(tx, article.id, article.body));
 }
 
-/** Open suggestions of an article: not dismissed, not accepted, not already covered by a claim. */
+/**
+ * Open suggestions of an article's current text, in text order: not dismissed, not accepted, and not half or
+ * more covered by an attached claim. Offsets are UTF-16 code units of the body; `score` is the detector's.
+ * Computes and stores the suggestions on first read for articles stored without them.
+ * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
+ */
 export async function listSuggestions({ articleId, userId }: { articleId: string; userId: string }): Promise<SuggestionDTO[]> {
   const article = await db.article.findFirst({ where: { id: articleId, ...articleScope(userId) }, select: { id: true, body: true, suggestionsHash: true } });
   if (!article) throw notFound("That article");
@@ -60,43 +43,69 @@ export async function listSuggestions({ articleId, userId }: { articleId: string
   return rows.filter((s) => !covered(s)).map(({ id, start, end, text, score, type, reason }) => ({ id, start, end, text, score, type, reason }));
 }
 
-async function requireSuggestionWrite(suggestionId: string, userId: string) {
-  const suggestion = await db.suggestion.findFirst({ where: { id: suggestionId, article: articleScope(userId) }, select: { id: true, articleId: true, bodyHash: true, start: true, end: true, claimId: true, dismissedAt: true } });
+async function requireSuggestionWrite(suggestionId: string, userId: string, client: DbClient) {
+  const suggestion = await client.suggestion.findFirst({ where: { id: suggestionId, article: articleScope(userId) }, select: { id: true, articleId: true, bodyHash: true, start: true, end: true, claimId: true, dismissedAt: true } });
   if (!suggestion) throw notFound("That suggestion");
-  const article = await requireArticleWrite(suggestion.articleId, userId);
+  const article = await requireArticleWrite(suggestion.articleId, userId, client);
   return { suggestion, article };
 }
 
-/** Turns a suggestion into a claim, exactly once however often it is clicked. */
-export async function acceptSuggestion({ userId, suggestionId }: { userId: string; suggestionId: string }): Promise<ClaimDTO | null> {
-  const { suggestion, article } = await requireSuggestionWrite(suggestionId, userId);
-  // A suggestion belongs to one version of the text; its offsets mean nothing in another.
-  if (suggestion.bodyHash !== bodyHash(article.body)) {
-    throw new AppError("conflict", "The article text has changed since this suggestion was made. Reload to see the current suggestions.");
-  }
-  // Take the suggestion first (a marker unique to it), so a double click makes one claim.
-  const claimed = await db.suggestion.updateMany({ where: { id: suggestionId, claimId: null }, data: { claimId: `pending:${suggestionId}` } });
-  if (claimed.count === 0) return null;
-  try {
-    const claim = await createClaim({ userId, articleId: article.id, target: describeRange(article.body, suggestion.start, suggestion.end) });
-    await db.suggestion.update({ where: { id: suggestionId }, data: { claimId: claim.id } });
+const ALREADY_A_CLAIM = "This suggestion is already a claim.";
+
+/**
+ * Turns a suggestion into a claim, exactly once however often it is clicked: the claim and the
+ * suggestion's link to it are written in one transaction (the caller's `tx` when given).
+ * Input: the user, the suggestion. Output: the new claim (ClaimDTO). Throws 404 when the
+ * suggestion is not in the user's teams, 403 for a viewer, 409 "This suggestion is already a
+ * claim." when it was accepted before (or by a concurrent click), 409 when the article text
+ * changed since the suggestion was made, and createClaim's errors.
+ */
+export async function acceptSuggestion({ userId, suggestionId }: { userId: string; suggestionId: string }, tx: DbClient = db): Promise<ClaimDTO> {
+  return inTransaction(tx, async (t) => {
+    // Two accepts of one suggestion queue here; the second then reads the first one's link.
+    await t.$queryRaw`SELECT "id" FROM "Suggestion" WHERE "id" = ${suggestionId} FOR UPDATE`;
+    const { suggestion, article } = await requireSuggestionWrite(suggestionId, userId, t);
+    if (suggestion.claimId !== null) throw new AppError("conflict", ALREADY_A_CLAIM);
+    // A suggestion belongs to one version of the text; its offsets mean nothing in another.
+    if (suggestion.bodyHash !== bodyHash(article.body)) {
+      throw new AppError("conflict", "The article text has changed since this suggestion was made. Reload to see the current suggestions.");
+    }
+    const claim = await createClaim({ userId, articleId: article.id, target: describeRange(article.body, suggestion.start, suggestion.end) }, t);
+    const linked = await t.suggestion.updateMany({
+      where: { id: suggestionId, claimId: null, article: articleScope(userId, WRITE_ROLES) },
+      data: { claimId: claim.id },
+    });
+    if (linked.count === 0) {
+      await requireSuggestionWrite(suggestionId, userId, t);
+      throw new AppError("conflict", ALREADY_A_CLAIM);
+    }
     return claim;
-  } catch (err) {
-    await db.suggestion.update({ where: { id: suggestionId }, data: { claimId: null } });
-    throw err;
-  }
-}
-
-export async function dismissSuggestion({ userId, suggestionId }: { userId: string; suggestionId: string }): Promise<{ dismissed: true }> {
-  const { suggestion, article } = await requireSuggestionWrite(suggestionId, userId);
-  await db.$transaction(async (tx) => {
-    await tx.suggestion.update({ where: { id: suggestionId }, data: { dismissedAt: new Date() } });
-    await recordAudit(tx, { actorId: userId, teamId: article.teamId, articleId: article.id, entity: "claim", entityId: suggestion.id, action: "suggestion.dismissed", after: { start: suggestion.start, end: suggestion.end } });
   });
-  return { dismissed: true };
 }
 
-/** What the suggestion card shows: the numbers read from it and earlier verdicts on look-alikes. */
+/**
+ * Dismisses a suggestion for good (for this version of the text), audited as "suggestion.dismissed". Dismissing
+ * twice just moves the dismissal time. Returns `{ dismissed: true }`.
+ * @throws AppError 404 when the suggestion does not exist or the user is not in its article's team; 403 for a viewer.
+ */
+export async function dismissSuggestion({ userId, suggestionId }: { userId: string; suggestionId: string }, tx: DbClient = db): Promise<{ dismissed: true }> {
+  return inTransaction(tx, async (t) => {
+    const { suggestion, article } = await requireSuggestionWrite(suggestionId, userId, t);
+    const { count } = await t.suggestion.updateMany({ where: { id: suggestionId, article: articleScope(userId, WRITE_ROLES) }, data: { dismissedAt: new Date() } });
+    if (count === 0) {
+      await requireSuggestionWrite(suggestionId, userId, t);
+      throw notFound("That suggestion");
+    }
+    await recordAudit(t, { actorId: userId, teamId: article.teamId, articleId: article.id, entity: "claim", entityId: suggestion.id, action: "suggestion.dismissed", after: { start: suggestion.start, end: suggestion.end } });
+    return { dismissed: true as const };
+  });
+}
+
+/**
+ * What the suggestion card shows: the numbers read from its text (extractNumericClaim; null when it states
+ * none) and up to 3 earlier verdicts on look-alike claims of the team (findCheckedBefore). Read-only; viewers too.
+ * @throws AppError 404 `not_found` when the suggestion does not exist or the user is not in its article's team.
+ */
 export async function getSuggestionInfo({ userId, suggestionId }: { userId: string; suggestionId: string }) {
   const suggestion = await db.suggestion.findFirst({
     where: { id: suggestionId, article: articleScope(userId) },

@@ -2,6 +2,10 @@
 import { describeRange } from "@/lib/anchoring/selectors";
 import type { TCreateClaim } from "@/lib/validation/claims";
 
+/**
+ * For tests: the claim target (quote with context, UTF-16 positions) of the `occurrence`-th (0-based) `phrase`
+ * in `body`. Throws an Error when the phrase does not occur that often.
+ */
 export function targetFor(body: string, phrase: string, occurrence = 0): TCreateClaim["target"] {
   let start = -1;
   for (let i = 0; i <= occurrence; i++) start = body.indexOf(phrase, start + 1);
@@ -9,7 +13,10 @@ export function targetFor(body: string, phrase: string, occurrence = 0): TCreate
   return describeRange(body, start, start + phrase.length);
 }
 
-/** The same target in the W3C shape the API and server actions accept. */
+/**
+ * For tests: the same target in the W3C shape the API and server actions accept
+ * (`{ selector: [TextQuoteSelector, TextPositionSelector] }`).
+ */
 export function w3cTarget(target: TCreateClaim["target"]) {
   return {
     selector: [

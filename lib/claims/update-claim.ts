@@ -1,120 +1,139 @@
 import { recordClaimAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db, inTransaction, type DbClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { correctPublishedClaim } from "@/lib/publish/corrections";
-import { claimScope, requireClaimWrite, SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/claims/access";
-import { staleClaimError } from "@/lib/claims/conflict";
+import { claimScope } from "@/lib/access/scope";
+import { requireClaimWrite, type WritableClaim } from "@/lib/access/require";
+import { rightsOf, WRITE_ROLES } from "@/lib/access/roles";
+import { failedClaimWrite } from "@/lib/claims/conflict";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
-import { statusLabel, verdictByKey } from "@/lib/claims/verdicts";
-import { AppError, forbidden } from "@/lib/http/errors";
+import { verdictByKey } from "@/lib/claims/verdicts";
+import { statusChangeAction, statusChangeRefusal, verdictChangeRefusal, type Refusal } from "@/lib/claims/workflow";
+import { AppError } from "@/lib/http/errors";
 import type { TSetNumeric, TSetStatus, TSetVerdict } from "@/lib/validation/claims";
 import type { TSetClaimant } from "@/lib/validation/claimant";
 import { claimantSelect, toClaimantDTO } from "@/lib/claims/claimant";
 
-type Change = {
-  data: Prisma.ClaimUncheckedUpdateManyInput;
-  action: string;
-  before: Prisma.InputJsonValue;
-  after: Prisma.InputJsonValue;
-  /** Runs first in the transaction (e.g. the published-report check); its result joins `data`. */
-  prepare?: (tx: Prisma.TransactionClient) => Promise<Prisma.ClaimUncheckedUpdateManyInput>;
-};
-type Claimed = Awaited<ReturnType<typeof requireClaimWrite>>;
+type Change = { data: Prisma.ClaimUncheckedUpdateManyInput; action: string; before: Prisma.InputJsonValue; after: Prisma.InputJsonValue };
 
 /**
  * Applies one change to a claim with optimistic locking: the write is scoped to the
  * user's writable teams and to the version the change was based on: the caller's, or the
  * one just read, so a change made in between is never silently overwritten.
  */
-async function applyClaimChange(claim: Claimed, userId: string, expectedVersion: number, change: Change): Promise<ClaimDTO> {
-  return db.$transaction(async (tx) => {
-    const extra = change.prepare ? await change.prepare(tx) : {};
-    const { count } = await tx.claim.updateMany({
-      where: { id: claim.id, ...claimScope(userId, WRITE_ROLES), version: expectedVersion },
-      data: { ...change.data, ...extra, updatedById: userId, version: { increment: 1 } },
-    });
-    if (count === 0) throw await staleClaimError(tx, claim.id);
-    await recordClaimAudit(tx, userId, claim, {
-      action: change.action,
-      before: { ...(change.before as object), version: expectedVersion },
-      after: { ...(change.after as object), version: expectedVersion + 1 },
-    });
-    return toClaimDTO(await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: claimSelect }));
+async function applyClaimChange(tx: Prisma.TransactionClient, claim: WritableClaim, userId: string, expectedVersion: number, change: Change): Promise<ClaimDTO> {
+  const { count } = await tx.claim.updateMany({
+    where: { id: claim.id, ...claimScope(userId, WRITE_ROLES), version: expectedVersion },
+    data: { ...change.data, updatedById: userId, version: { increment: 1 } },
   });
+  if (count === 0) throw await failedClaimWrite(tx, claim.id, () => requireClaimWrite(claim.id, userId, tx));
+  await recordClaimAudit(tx, userId, claim, {
+    action: change.action,
+    before: { ...(change.before as object), version: expectedVersion },
+    after: { ...(change.after as object), version: expectedVersion + 1 },
+  });
+  return toClaimDTO(await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: claimSelect }));
 }
 
 const verdictOf = (c: { verdictLabel: string | null; verdictOrdinal: number | null; verdictExplanation: string | null }) =>
   c.verdictOrdinal === null ? null : { verdict: c.verdictLabel, ordinal: c.verdictOrdinal, explanation: c.verdictExplanation };
 
 /**
- * Moves a claim through the workflow. Input: the new status, the version the change is based on
- * (optional) and, for a verified claim on a published report, `confirmCorrection` (a public note).
- * Throws 422 for moves the workflow forbids, 403 for sign-off/reopen by non-editors and for the
- * verdict's own author signing off, 409 for a stale version or a published claim without a note.
+ * Moves a claim to another status of the workflow, with the optimistic lock `version` (else the version just
+ * read). Disputed is never set by hand; Verdict proposed and Verified need a verdict; signing off (Verified) and
+ * reopening a verified claim take an editor or admin who did not write the verdict (four-eyes rule). Audited as
+ * "claim.status", "claim.verified" or "claim.reopened". Returns the updated ClaimDTO.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer, for a
+ * reviewer signing off or reopening, and for the verdict's author signing off; 422 `unprocessable` when the claim
+ * already has that status, for Disputed, for leaving Disputed other than to Not check-worthy, or when a verdict is
+ * missing; 409 `conflict` when `version` is stale (the message says who changed it and when).
  */
-export async function setClaimStatus({ userId, claimId, status, version, confirmCorrection }: TSetStatus & { userId: string }): Promise<ClaimDTO> {
-  const claim = await requireClaimWrite(claimId, userId);
-  if (claim.status === status) throw new AppError("unprocessable", `The claim is already “${statusLabel(status)}”.`);
-  if (status === "disputed") throw new AppError("unprocessable", "A claim becomes Disputed by itself when two independent verdicts differ.");
-  if (claim.status === "disputed" && status !== "not_check_worthy") {
-    throw new AppError("unprocessable", "This claim is disputed: an editor settles it by setting the verdict.");
-  }
-  const hasVerdict = claim.verdictOrdinal !== null;
-  if ((status === "verdict_proposed" || status === "verified") && !hasVerdict) {
-    throw new AppError("unprocessable", "Set a verdict with an explanation first.");
-  }
-  if (status === "verified" || claim.status === "verified") {
-    if (!SIGN_OFF_ROLES.includes(claim.role)) throw forbidden("Only an editor can sign off or reopen a verified claim.");
-  }
-  if (status === "verified" && claim.verdictById === userId) {
-    throw forbidden("Someone other than the verdict's author must sign it off (four-eyes rule).");
-  }
-  const action = claim.status === "verified" ? "claim.reopened" : status === "verified" ? "claim.verified" : "claim.status";
-  return applyClaimChange(claim, userId, version ?? claim.version, {
-    // A new sign-off replaces what the report kept during a correction.
-    data: status === "verified" ? { status, publishedSnapshot: Prisma.DbNull } : { status },
-    prepare: (tx) => correctPublishedClaim(tx, { claim, userId, confirm: confirmCorrection, defaultKind: "correction", leavesVerified: true }),
-    action,
-    before: { status: claim.status },
-    after: { status },
-  });
+const refused = (refusal: Refusal) => new AppError(refusal.code, refusal.message);
+
+// Status and verdict changes read the claim before their transaction, as they always have:
+// writers who all started from one version judge the rules on that version, and all but the
+// first get the 409 naming who changed it (not a 422 about a state they never saw). The
+// write itself is scoped and versioned, so a role lost in between still stops it.
+
+/**
+ * Moves a claim to another status, by the rules of lib/claims/workflow.ts (statusChangeRefusal).
+ * Input: the user, the claim, the new status and the claim `version` they saw (optional: the
+ * version just read when omitted); runs in `client` when it is a transaction. Output: the claim
+ * after the change (ClaimDTO). Throws 404 when the claim is not in the user's teams, the
+ * workflow's 403/422 refusals, 409 naming who changed the claim when `version` is stale. Taking a verified
+ * claim of a published report out of Verified also needs `confirmCorrection` (a public note) from an editor:
+ * 409 with a `confirmCorrection` field error without it, 403 for a reviewer (lib/publish/corrections.ts).
+ */
+export async function setClaimStatus({ userId, claimId, status, version, confirmCorrection }: TSetStatus & { userId: string }, client: DbClient = db): Promise<ClaimDTO> {
+  const claim = await requireClaimWrite(claimId, userId, client);
+  const actor = { userId, ...rightsOf(claim.role) };
+  // Read only for a sign-off, the one change the independent reviewers cannot make themselves.
+  const reviewerIds =
+    status === "verified" ? (await client.reviewVerdict.findMany({ where: { claimId }, select: { reviewerId: true } })).map((r) => r.reviewerId) : [];
+  const refusal = statusChangeRefusal({ actor, from: claim.status, to: status, hasVerdict: claim.verdictOrdinal !== null, verdictById: claim.verdictById, reviewerIds });
+  if (refusal) throw refused(refusal);
+  return inTransaction(client, async (tx) =>
+    applyClaimChange(tx, claim, userId, version ?? claim.version, {
+      // A new sign-off replaces what the report kept during a correction.
+      data: {
+        ...(status === "verified" ? { status, publishedSnapshot: Prisma.DbNull } : { status }),
+        ...(await correctPublishedClaim(tx, { claim, userId, confirm: confirmCorrection, defaultKind: "correction", leavesVerified: true })),
+      },
+      action: statusChangeAction(claim.status, status),
+      before: { status: claim.status },
+      after: { status },
+    }),
+  );
 }
 
-export async function setClaimVerdict({ userId, claimId, verdict, explanation, version }: TSetVerdict & { userId: string }): Promise<ClaimDTO> {
-  const claim = await requireClaimWrite(claimId, userId);
-  if (claim.status === "verified") {
-    throw new AppError("conflict", "This claim is verified. An editor must reopen it before the verdict can change.");
-  }
-  const editor = SIGN_OFF_ROLES.includes(claim.role);
-  if (claim.status === "disputed" && !editor) throw forbidden("This claim is disputed: an editor settles the verdict.");
-  if (claim.requiresDoubleReview && claim.status !== "disputed" && !editor) {
-    throw new AppError("unprocessable", "This claim needs two independent verdicts: submit yours with “Submit my verdict”.");
-  }
+/**
+ * Sets (and so proposes) the claim's verdict, by the rules of lib/claims/workflow.ts
+ * (verdictChangeRefusal); on a disputed claim this is the editor's adjudication.
+ * Input: the user, the claim, a verdict key, the explanation and the claim `version` they saw
+ * (optional); runs in `client` when it is a transaction. Output: the claim after the change.
+ * Throws 404 when the claim is not in the user's teams, the workflow's 403/409/422 refusals,
+ * 409 naming who changed the claim when `version` is stale.
+ */
+export async function setClaimVerdict({ userId, claimId, verdict, explanation, version }: TSetVerdict & { userId: string }, client: DbClient = db): Promise<ClaimDTO> {
+  const claim = await requireClaimWrite(claimId, userId, client);
+  const refusal = verdictChangeRefusal({ actor: rightsOf(claim.role), status: claim.status, requiresDoubleReview: claim.requiresDoubleReview });
+  if (refusal) throw refused(refusal);
   const scale = verdictByKey(verdict);
-  return applyClaimChange(claim, userId, version ?? claim.version, {
-    data: {
-      verdictOrdinal: scale.ordinal,
-      verdictLabel: scale.label,
-      verdictExplanation: explanation,
-      verdictById: userId,
-      verdictAt: new Date(),
-      status: "verdict_proposed",
-    },
-    action: claim.status === "disputed" ? "claim.adjudicated" : "claim.verdict",
-    before: { status: claim.status, verdict: verdictOf(claim) },
-    after: { status: "verdict_proposed", verdict: { verdict: scale.label, ordinal: scale.ordinal, explanation } },
-  });
+  return inTransaction(client, (tx) =>
+    applyClaimChange(tx, claim, userId, version ?? claim.version, {
+      data: {
+        verdictOrdinal: scale.ordinal,
+        verdictLabel: scale.label,
+        verdictExplanation: explanation,
+        verdictById: userId,
+        verdictAt: new Date(),
+        status: "verdict_proposed",
+      },
+      action: claim.status === "disputed" ? "claim.adjudicated" : "claim.verdict",
+      before: { status: claim.status, verdict: verdictOf(claim) },
+      after: { status: "verdict_proposed", verdict: { verdict: scale.label, ordinal: scale.ordinal, explanation } },
+    }),
+  );
 }
 
-/** Corrects the structured numbers of a claim (the detector's reading is a starting point). */
-export async function setClaimNumeric({ userId, claimId, numeric, version }: TSetNumeric & { userId: string }): Promise<ClaimDTO> {
-  const claim = await requireClaimWrite(claimId, userId);
-  const current = await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: { numeric: true } });
-  return applyClaimChange(claim, userId, version ?? claim.version, {
-    data: { numeric },
-    action: "claim.numeric",
-    before: { numeric: current.numeric ?? null },
-    after: { numeric },
+/**
+ * Corrects the structured numbers of a claim (value, unit, share of, subject, place, period, approximate; the
+ * detector's reading is a starting point), with the optimistic lock `version` (else the version just read).
+ * Audited as "claim.numeric" with the previous numbers. Returns the updated ClaimDTO.
+ * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer;
+ * 409 `conflict` when `version` is stale.
+ * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
+ */
+export async function setClaimNumeric({ userId, claimId, numeric, version }: TSetNumeric & { userId: string }, client: DbClient = db): Promise<ClaimDTO> {
+  return inTransaction(client, async (tx) => {
+    const claim = await requireClaimWrite(claimId, userId, tx);
+    const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { numeric: true } });
+    return applyClaimChange(tx, claim, userId, version ?? claim.version, {
+      data: { numeric },
+      action: "claim.numeric",
+      before: { numeric: current.numeric ?? null },
+      after: { numeric },
+    });
   });
 }
 
@@ -122,24 +141,29 @@ export async function setClaimNumeric({ userId, claimId, numeric, version }: TSe
  * Sets who made the claim and where it first appeared (null clears either). Input as
  * ZSetClaimant; on a verified claim of a published report it changes what readers see (and
  * ClaimReview), so it needs `confirmCorrection` from an editor (409/403) and logs an update.
- * Throws 404 outside the team, 403 for viewers, 409 for a stale version.
+ * Output: the claim after the change. Throws 404 outside the team, 403 for viewers, 409 for a
+ * stale version. Runs in `client` when it is a transaction.
  */
-export async function setClaimClaimant({ userId, claimId, claimant, firstAppearance, version, confirmCorrection }: TSetClaimant & { userId: string }): Promise<ClaimDTO> {
-  const claim = await requireClaimWrite(claimId, userId);
-  const current = await db.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimantSelect });
-  const data = {
-    claimantName: claimant?.name ?? null,
-    claimantKind: claimant?.kind ?? null,
-    claimantDescription: claimant?.description ?? null,
-    firstAppearanceUrl: firstAppearance?.url ?? null,
-    firstAppearedAt: firstAppearance?.date ? new Date(`${firstAppearance.date}T00:00:00Z`) : null,
-  };
-  const after = toClaimantDTO(data);
-  return applyClaimChange(claim, userId, version ?? claim.version, {
-    data,
-    prepare: (tx) => correctPublishedClaim(tx, { claim, userId, confirm: confirmCorrection, defaultKind: "update", leavesVerified: false }),
-    action: "claim.claimant",
-    before: toClaimantDTO(current) as Prisma.InputJsonValue,
-    after: after as Prisma.InputJsonValue,
+export async function setClaimClaimant(
+  { userId, claimId, claimant, firstAppearance, version, confirmCorrection }: TSetClaimant & { userId: string },
+  client: DbClient = db,
+): Promise<ClaimDTO> {
+  return inTransaction(client, async (tx) => {
+    const claim = await requireClaimWrite(claimId, userId, tx);
+    const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimantSelect });
+    const data = {
+      claimantName: claimant?.name ?? null,
+      claimantKind: claimant?.kind ?? null,
+      claimantDescription: claimant?.description ?? null,
+      firstAppearanceUrl: firstAppearance?.url ?? null,
+      firstAppearedAt: firstAppearance?.date ? new Date(`${firstAppearance.date}T00:00:00Z`) : null,
+    };
+    await correctPublishedClaim(tx, { claim, userId, confirm: confirmCorrection, defaultKind: "update", leavesVerified: false });
+    return applyClaimChange(tx, claim, userId, version ?? claim.version, {
+      data,
+      action: "claim.claimant",
+      before: toClaimantDTO(current) as Prisma.InputJsonValue,
+      after: toClaimantDTO(data) as Prisma.InputJsonValue,
+    });
   });
 }

@@ -16,10 +16,19 @@ export const VERDICT_KEYS = VERDICTS.map((v) => v.key) as [VerdictKey, ...Verdic
 export const BEST_RATING = 5;
 export const WORST_RATING = 1;
 
+/**
+ * The verdict of the scale (VERDICTS) with this key: `{ key, label, ordinal }`, ordinal 5 (True) … 1 (False),
+ * 0 for Unverifiable. The key type makes a miss impossible for typed callers; an unchecked string that is not a
+ * key would return undefined despite the type, so validate input with VERDICT_KEYS first.
+ */
 export function verdictByKey(key: VerdictKey) {
   return VERDICTS.find((v) => v.key === key)!;
 }
 
+/**
+ * The verdict key a stored ordinal stands for (5 → "true" … 0 → "unverifiable"); null for no verdict
+ * (null) and for an ordinal that is not on the scale.
+ */
 export function verdictKeyOf(ordinal: number | null): VerdictKey | null {
   if (ordinal === null) return null;
   return VERDICTS.find((v) => v.ordinal === ordinal)?.key ?? null;
@@ -44,6 +53,10 @@ export function emptyStatusCounts(): StatusCounts {
   return Object.fromEntries(STATUSES.map((s) => [s.key, 0])) as StatusCounts;
 }
 
+/**
+ * The label people read for a status key ("verdict_proposed" → "Verdict proposed"). Typed keys always have
+ * one; an unchecked string that is not a key would throw a TypeError, so validate with STATUS_KEYS first.
+ */
 export function statusLabel(key: StatusKey): string {
   return STATUSES.find((s) => s.key === key)!.label;
 }

@@ -4,19 +4,26 @@
 // = + - @ tab or CR would be run as a formula by Excel/LibreOffice/Sheets, so it gets a
 // leading apostrophe, which those programs show as plain text.
 import { db } from "@/lib/db";
-import { articleScope } from "@/lib/claims/access";
+import { articleScope } from "@/lib/access/scope";
 import { statusLabel } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 import { TEXT_ORDER } from "@/lib/claims/dto";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/**
+ * One CSV cell (RFC 4180): null and undefined become empty, numbers their decimal form; a cell holding a comma,
+ * double quote, CR or LF is quoted with quotes doubled. A cell starting with = + - @ tab or CR gets a leading
+ * apostrophe first, so spreadsheets show it as text instead of running it as a formula (OWASP "CSV injection").
+ * Negative numbers are therefore written as '-5.
+ */
 export function csvCell(value: string | number | null | undefined): string {
   let text = value === null || value === undefined ? "" : String(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** Rows of cells as CSV text (csvCell for each cell): comma-separated, each row ending in CRLF, including the last. */
 export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   return rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
@@ -39,7 +46,13 @@ export const CLAIMS_CSV_HEADER = [
 
 export type ClaimsCsv = { filename: string; csv: string };
 
-/** GET /api/v1/articles/{id}/claims.csv, for every member of the article's team. */
+/**
+ * GET /api/v1/articles/{id}/claims.csv, for every member of the article's team: a header row
+ * (CLAIMS_CSV_HEADER) and one row per claim in text order, with UTF-16 offsets, status label, verdict (empty
+ * without one), assignees and evidence URLs joined by "; ", the count of comments not deleted, and ISO 8601
+ * dates. `filename` is "claims-<slug of the title, at most 60 characters>.csv".
+ * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
+ */
 export async function exportClaimsCsv({ articleId, userId }: { articleId: string; userId: string }): Promise<ClaimsCsv> {
   const article = await db.article.findFirst({
     where: { id: articleId, ...articleScope(userId) },

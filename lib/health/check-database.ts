@@ -1,6 +1,9 @@
 import { db } from "@/lib/db";
 
-/** A real round trip to PostgreSQL. */
+/**
+ * A real round trip to PostgreSQL (SELECT 1): true when it answered, false (and logged) when the query failed or
+ * the database is unreachable. Never throws.
+ */
 export async function checkDatabase(): Promise<boolean> {
   try {
     const rows = await db.$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`;

@@ -3,30 +3,55 @@ import type { z } from "zod";
 import { requireApiUser, requireRole, type SessionUser, type TeamUser } from "@/lib/auth";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { toAppError } from "@/lib/http/errors";
+import { idempotentResult, readIdempotencyKey } from "@/lib/http/idempotency";
 import type { ActionResult } from "@/lib/http/result";
+import { hashBody } from "@/lib/idempotency/keys";
 import { parseInput } from "@/lib/validation/parse";
 
 export type { ActionResult };
+
+/** The result a failure becomes: the AppError's code, message and field messages (bugs: logged, generic). */
+function failure(err: unknown): ActionResult<never> {
+  const appError = toAppError(err);
+  return { ok: false, error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) } };
+}
 
 /**
  * The shape every server action shares: who is asking (checked on every call, not just
  * when the page rendered), then the work; failures come back as readable errors.
  * Prefer `action()`, which also parses the input.
  */
-export async function runAction<T>(work: (user: SessionUser) => Promise<T>): Promise<ActionResult<T>> {
+export async function runAction<T>(
+  work: (user: SessionUser) => Promise<T>,
+  { allowWithoutTwoFactor = false }: { allowWithoutTwoFactor?: boolean } = {},
+): Promise<ActionResult<T>> {
   try {
-    const user = await requireApiUser();
+    const user = await requireApiUser({ allowWithoutTwoFactor });
     return { ok: true, data: await work(user) };
   } catch (err) {
-    const appError = toAppError(err);
-    return { ok: false, error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) } };
+    return failure(err);
   }
 }
 
 type ActionOptions = {
   /** Requires an active team; with roles, one of them (403 otherwise). */
   team?: true | readonly Role[];
+  /**
+   * Runs even while a team requires two-factor of the user and it is not on yet (every other
+   * action answers 403 then): only for what the Account page needs to set it up.
+   */
+  allowWithoutTwoFactor?: true;
+  /**
+   * A create that honours an idempotency key, named here (e.g. "claim.create"): called with
+   * `{ idempotencyKey }` as its second argument, a retry with the same key and input gets the
+   * first successful result again and creates nothing (lib/http/idempotency.ts).
+   */
+  idempotent?: string;
 };
+
+/** The second argument of an idempotent action: a key the form made for this submission. */
+export type ActionCall = { idempotencyKey?: string };
+type Action<S extends z.ZodType, T> = (input: z.input<S>, call?: ActionCall) => Promise<ActionResult<T>>;
 
 /**
  * Builds a server action (a mutation; reads go through server components or GET routes):
@@ -34,29 +59,47 @@ type ActionOptions = {
  * in a `lib/actions/<area>.ts` file marked "use server". The returned function takes the
  * schema's input type, requires a signed-in user (401 otherwise; never an API token),
  * parses the input (422 with field errors), runs `work` and answers an ActionResult; it never
- * throws. Next.js itself refuses actions posted from another origin.
+ * throws. Next.js itself refuses actions posted from another origin. With `options.idempotent`
+ * it also takes `{ idempotencyKey }` (see ActionOptions).
  */
-export function action<S extends z.ZodType, T>(
-  schema: S,
-  work: (input: z.output<S>, user: SessionUser) => Promise<T>,
-): (input: z.input<S>) => Promise<ActionResult<T>>;
+export function action<S extends z.ZodType, T>(schema: S, work: (input: z.output<S>, user: SessionUser) => Promise<T>): Action<S, T>;
 export function action<S extends z.ZodType, T>(
   schema: S,
   options: ActionOptions & { team: true | readonly Role[] },
   work: (input: z.output<S>, user: TeamUser) => Promise<T>,
+): Action<S, T>;
+export function action<S extends z.ZodType, T>(schema: S, options: ActionOptions, work: (input: z.output<S>, user: SessionUser) => Promise<T>): Action<S, T>;
+export function action<S extends z.ZodType, T>(
+  schema: S,
+  options: ActionOptions,
+  work: (input: z.output<S>, user: SessionUser) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>>;
 export function action<S extends z.ZodType, T>(
   schema: S,
   optionsOrWork: ActionOptions | ((input: z.output<S>, user: SessionUser) => Promise<T>),
   maybeWork?: (input: z.output<S>, user: TeamUser) => Promise<T>,
-): (input: z.input<S>) => Promise<ActionResult<T>> {
+): Action<S, T> {
   const options = typeof optionsOrWork === "function" ? {} : optionsOrWork;
   const work = (typeof optionsOrWork === "function" ? optionsOrWork : maybeWork!) as (input: z.output<S>, user: SessionUser) => Promise<T>;
-  const run = async (input: z.input<S>) =>
-    runAction((session) => {
-      const user = options.team ? requireRole(session, options.team === true ? undefined : options.team) : session;
-      return work(parseInput(schema, input), user);
-    });
+  const execute = (input: z.input<S>) =>
+    runAction(
+      (session) => {
+        const user = options.team ? requireRole(session, options.team === true ? undefined : options.team) : session;
+        return work(parseInput(schema, input), user);
+      },
+      { allowWithoutTwoFactor: options.allowWithoutTwoFactor === true },
+    );
+  const run = async (input: z.input<S>, call?: ActionCall): Promise<ActionResult<T>> => {
+    if (!options.idempotent || call?.idempotencyKey === undefined) return execute(input);
+    try {
+      const user = await requireApiUser({ allowWithoutTwoFactor: options.allowWithoutTwoFactor === true });
+      const key = readIdempotencyKey(call.idempotencyKey)!;
+      const request = { userId: user.id, key, method: "ACTION", path: options.idempotent, bodyHash: hashBody(JSON.stringify(input) ?? "") };
+      return await idempotentResult(request, () => execute(input));
+    } catch (err) {
+      return failure(err);
+    }
+  };
   return Object.assign(run, { [ACTION]: schema });
 }
 

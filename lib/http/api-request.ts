@@ -6,7 +6,11 @@ export const API_METHOD_HEADER = "x-factdesk-method";
 /** Optional: which of the token user's teams to act in. */
 export const API_TEAM_HEADER = "x-factdesk-team";
 
-/** The secret of an `Authorization: Bearer <secret>` header, or null when there is none. */
+/**
+ * The secret of an `Authorization: Bearer <secret>` header (scheme case-insensitive, surrounding spaces allowed),
+ * or null when the header is missing or uses another scheme. "Bearer " with nothing after it gives "" (an invalid
+ * token, not a missing one). Does not check the secret's format.
+ */
 export function bearerSecret(authorization: string | null): string | null {
   const match = authorization?.match(/^\s*Bearer\s+(\S*)\s*$/i);
   return match ? match[1]! : null;

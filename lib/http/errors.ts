@@ -47,15 +47,29 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The 404 (`not_found`) for a missing item and for one the caller may not see alike, so the answer
+ * does not reveal that it exists. `what` names the item in the message ("That claim"); returns the
+ * AppError for the caller to throw.
+ */
 export const notFound = (what = "That item") =>
   new AppError("not_found", `${what} was not found, or you do not have access to it.`);
+/** The 401 (`unauthorized`) for a request without a valid session or token; returns it for the caller to throw. */
 export const unauthorized = () => new AppError("unauthorized", "Sign in to continue.");
+/**
+ * The 403 (`forbidden`) for a signed-in user whose role does not allow the action; `message` says what is missing.
+ * Returns the AppError for the caller to throw.
+ */
 export const forbidden = (message = "Your role does not allow this.") => new AppError("forbidden", message);
 
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const UNAVAILABLE_MESSAGE = /ECONNREFUSED|ECONNRESET|terminating connection|Connection terminated|timeout exceeded when trying to connect|Can't reach database/i;
 
-/** True when the error means PostgreSQL cannot be reached right now (not a bad query). */
+/**
+ * True when `err` means PostgreSQL cannot be reached right now rather than a bad query: Prisma's
+ * connection codes P1001/P1002/P1008/P1017 and pool timeout P2024, a PrismaClientInitializationError,
+ * or a driver message (ECONNREFUSED, "terminating connection"…) on the error or its `cause`. Never throws.
+ */
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = (err as { code?: unknown }).code;
@@ -70,7 +84,12 @@ export const DATABASE_UNAVAILABLE_MESSAGE =
 
 export const DATABASE_BUSY_MESSAGE = "The database is too busy to take this change right now. Nothing was changed; try again in a moment.";
 
-/** Turns any thrown value into an AppError, logging the ones that are bugs. */
+/**
+ * Turns any thrown value into the AppError to answer with; never throws. An AppError is returned as is;
+ * an unreachable database becomes 503 `database_unavailable`, and so does P2028 (a transaction that waited
+ * longer than its maxWait for a connection, logged as a warning); anything else is logged with its stack
+ * and becomes a 500 `internal` with a generic message, so no internal detail reaches the browser.
+ */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (isDatabaseUnavailable(err)) return new AppError("database_unavailable", DATABASE_UNAVAILABLE_MESSAGE);

@@ -1,7 +1,11 @@
 import { NextResponse } from "next/server";
 import { AppError, toAppError } from "@/lib/http/errors";
 
-/** `{ error: { code, message, fields? } }` with the status of `err` as an AppError (unknown errors: 500, logged). */
+/**
+ * The JSON answer for a failure: `{ error: { code, message, fields? } }` with the AppError's HTTP status
+ * (see toAppError for values that are not AppErrors) and its headers (e.g. Retry-After), plus `headers`,
+ * which win on a clash. Never throws.
+ */
 export function errorResponse(err: unknown, headers?: HeadersInit): NextResponse {
   const appError: AppError = toAppError(err);
   return NextResponse.json(
@@ -10,14 +14,33 @@ export function errorResponse(err: unknown, headers?: HeadersInit): NextResponse
   );
 }
 
+/**
+ * `Cache-Control: no-store` unless the route chose its own (the public OpenAPI document, event
+ * streams): API answers are one person's data, and some carry a secret shown only once (a new
+ * token, a generated password). Input and output: the route's response (a copy when its
+ * headers cannot be changed, as on Response.redirect()).
+ */
+export function noStoreByDefault(response: Response): Response {
+  if (response.headers.has("cache-control")) return response;
+  try {
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  } catch {
+    const headers = new Headers(response.headers);
+    headers.set("Cache-Control", "no-store");
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
+
 // JSON bodies: an imported article (2 MB of text) with JSON escaping fits with room to spare.
 export const MAX_JSON_BYTES = 6 * 1024 * 1024;
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /**
- * Reads the body as UTF-8 text, stopping with a 413 as soon as it passes `maxBytes`, whatever
- * Content-Length said (a chunked upload has none), so a huge body is never held in memory.
+ * Reads the body as UTF-8 text, stopping as soon as it passes `maxBytes` (bytes, not characters), whatever
+ * Content-Length said (a chunked upload has none), so a huge body is never held in memory. No body reads as "".
+ * @throws AppError 413 `payload_too_large` when Content-Length or the bytes actually received exceed `maxBytes`.
  */
 export async function readText(request: Request, maxBytes: number): Promise<string> {
   const tooLarge = () => new AppError("payload_too_large", `The request body is larger than ${megabytes(maxBytes)}. Send less at a time.`);
@@ -40,7 +63,12 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Reads a JSON body (at most `maxBytes`), answering 400 rather than throwing a SyntaxError at the caller. */
+/**
+ * Reads and parses a JSON body of at most `maxBytes` bytes (default MAX_JSON_BYTES, 6 MiB). Returns the parsed
+ * value unchecked (`unknown`): validate it with parseInput.
+ * @throws AppError 413 `payload_too_large` past `maxBytes`; 400 `bad_request` when the body is not valid JSON
+ * (an empty body included).
+ */
 export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const text = await readText(request, maxBytes);
   try {

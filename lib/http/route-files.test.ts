@@ -54,4 +54,26 @@ describe("route handlers", () => {
     }
     expect(mismatches).toEqual([]);
   });
+
+  // Creates are safe to retry (Idempotency-Key), except those whose answer carries a secret
+  // shown once, which is never kept: a new token's secret, a new member's password.
+  it("honour Idempotency-Key on every POST that creates (201), as the OpenAPI document says", async () => {
+    const SECRET_ONCE = ["POST /api/v1/me/tokens", "POST /api/v1/team/members"];
+    const problems: string[] = [];
+    for (const file of files.filter((f) => f.includes(`${path.sep}api${path.sep}v1${path.sep}`))) {
+      const mod = (await import(file)) as Record<string, RouteHandler | undefined>;
+      const documentedPath = urlPath(file).replace(/\[(\w+)\]/g, "{$1}");
+      for (const method of METHODS) {
+        const handler = mod[method];
+        if (!handler?.routeSpec) continue;
+        const name = `${method} ${documentedPath}`;
+        const op = operations[documentedPath]?.[method.toLowerCase() as Method];
+        const idempotent = handler.routeSpec.idempotent === true;
+        if (idempotent !== (op?.idempotent === true)) problems.push(`${name}: route idempotent ${idempotent}, OpenAPI ${op?.idempotent === true}`);
+        const creates = method === "POST" && op?.ok.status === 201;
+        if (creates && !idempotent && !SECRET_ONCE.includes(name)) problems.push(`${name}: creates but ignores Idempotency-Key`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 });

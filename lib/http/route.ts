@@ -4,7 +4,10 @@ import type { z } from "zod";
 import { requireApiUser, requireRole, type SessionUser, type TeamUser } from "@/lib/auth";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
-import { errorResponse, MAX_JSON_BYTES, readText } from "@/lib/http/respond";
+import { IDEMPOTENCY_HEADER, idempotentResponse, readIdempotencyKey } from "@/lib/http/idempotency";
+import { hashBody } from "@/lib/idempotency/keys";
+import { mediaType } from "@/lib/http/media-type";
+import { errorResponse, MAX_JSON_BYTES, noStoreByDefault, readText } from "@/lib/http/respond";
 import { requireSameOrigin } from "@/lib/http/same-origin";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -31,6 +34,12 @@ export type RouteSpec = {
   query?: AnyObject;
   /** A JSON body (`application/json` only, at most MAX_JSON_BYTES), or a raw text body. */
   body?: z.ZodType | TextBody;
+  /**
+   * A create that honours `Idempotency-Key` (lib/http/idempotency.ts): a retry with the same key
+   * and body gets the first successful answer again (`Idempotent-Replayed: true`) and creates
+   * nothing. Not for public routes, nor for answers that carry a secret shown once.
+   */
+  idempotent?: true;
 };
 
 type UserFor<S extends RouteSpec> = S["auth"] extends "public" ? null : S["team"] extends true | readonly Role[] ? TeamUser : SessionUser;
@@ -49,10 +58,7 @@ export type RouteHandler = ((request: Request, context: NextContext) => Promise<
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** The media type of a Content-Type header, lower-cased and without parameters ("" when absent). */
-export function mediaType(contentType: string | null): string {
-  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
-}
+export { mediaType };
 
 function requireContentType(request: Request, allowed: readonly string[]): void {
   const type = mediaType(request.headers.get("content-type"));
@@ -61,14 +67,19 @@ function requireContentType(request: Request, allowed: readonly string[]): void 
   }
 }
 
-async function readBody(request: Request, spec: RouteSpec["body"]): Promise<unknown> {
+/** The body as text (JSON bodies: media type and size checked), or undefined when the route takes none. */
+async function readBodyText(request: Request, spec: RouteSpec["body"]): Promise<string | undefined> {
   if (!spec) return undefined;
   if ("text" in spec) {
     requireContentType(request, spec.text.contentTypes);
     return readText(request, spec.text.maxBytes);
   }
   requireContentType(request, ["application/json"]);
-  const text = await readText(request, MAX_JSON_BYTES);
+  return readText(request, MAX_JSON_BYTES);
+}
+
+function parseBody(text: string | undefined, spec: RouteSpec["body"]): unknown {
+  if (!spec || text === undefined || "text" in spec) return text;
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -106,7 +117,9 @@ async function authenticate(request: Request, spec: RouteSpec): Promise<SessionU
  * (415), then parses params, query and body with zod (422 with field errors, 400 for bad JSON,
  * 413 past the size cap) before `handler` runs. Whatever the handler throws becomes
  * `{ error: { code, message, fields? } }` with the AppError's status (500 only for bugs, logged).
- * The handler returns a Response, or a value that is sent as JSON with status 200.
+ * The handler returns a Response, or a value that is sent as JSON with status 200; either way
+ * it is sent with `Cache-Control: no-store` unless the handler set a Cache-Control of its own.
+ * With `spec.idempotent`, a request carrying `Idempotency-Key` runs at most once per key (see RouteSpec).
  */
 export function route<S extends RouteSpec>(spec: S, handler: (input: RouteInput<S>) => Promise<Response | object>): RouteHandler {
   const run = async (request: Request, context: NextContext): Promise<Response> => {
@@ -115,11 +128,18 @@ export function route<S extends RouteSpec>(spec: S, handler: (input: RouteInput<
       const rawParams = spec.params ? await context.params : undefined;
       const params = spec.params ? parseInput(spec.params, rawParams) : undefined;
       const query = spec.query ? readQuery(request, spec.query) : undefined;
-      const body = await readBody(request, spec.body);
-      const result = await handler({ request, user, params, query, body } as RouteInput<S>);
-      return result instanceof Response ? result : NextResponse.json(result);
+      const text = await readBodyText(request, spec.body);
+      const body = parseBody(text, spec.body);
+      const respond = async () => {
+        const result = await handler({ request, user, params, query, body } as RouteInput<S>);
+        return noStoreByDefault(result instanceof Response ? result : NextResponse.json(result));
+      };
+      const key = spec.idempotent && user ? readIdempotencyKey(request.headers.get(IDEMPOTENCY_HEADER)) : null;
+      if (!user || key === null) return await respond();
+      const path = new URL(request.url).pathname;
+      return noStoreByDefault(await idempotentResponse({ userId: user.id, key, method: request.method, path, bodyHash: hashBody(text ?? "") }, respond));
     } catch (err) {
-      return errorResponse(err);
+      return noStoreByDefault(errorResponse(err));
     }
   };
   return Object.assign(run, { routeSpec: spec });

@@ -1,4 +1,8 @@
-/** Only same-site paths are allowed after sign-in, so the link cannot send people elsewhere. */
+/**
+ * Where to send someone after sign-in: the path, query and hash of `raw` when it stays on this site, else
+ * "/articles" (also for empty input, other origins, protocol-relative "//host" links and /signin itself, which
+ * would loop). Never throws.
+ */
 export function safeCallbackPath(raw: string | undefined | null): string {
   if (!raw) return "/articles";
   try {

@@ -2,14 +2,17 @@ import { listArticleActivity } from "@/lib/audit/list-activity";
 import { changeListener, PRESENCE_CHANNEL } from "@/lib/live/change-listener";
 import { eventStream } from "@/lib/live/event-stream";
 import { listViewers, markAbsent, markPresent } from "@/lib/live/presence";
-import { canStillReadArticle } from "@/lib/claims/access";
+import { canStillReadArticle } from "@/lib/access/require";
 
 /**
- * A server-sent event stream of an article's changes for one reader. It first replays
+ * A server-sent event stream (text/event-stream Response) of an article's changes for one reader. It first replays
  * what the reader missed (audit rows after `afterId`: the browser sends Last-Event-ID
- * when it reconnects), then forwards new rows as NOTIFY announces them. Deliveries run
+ * when it reconnects), then forwards new rows as NOTIFY announces them, as `event: change` with the ActivityDTO
+ * and its id, and the article's viewers as `event: presence`. Deliveries run
  * one at a time and always read "everything after the last id sent", so nothing is
- * skipped or sent twice however notifications interleave.
+ * skipped or sent twice however notifications interleave. Every 15 s heartbeat re-checks access and closes the
+ * stream for someone who lost it. The caller checks access before opening it; failures while streaming are
+ * logged, never thrown.
  */
 export function articleEventStream({ articleId, userId, afterId, signal }: { articleId: string; userId: string; afterId: bigint; signal: AbortSignal }): Response {
   return eventStream(signal, ({ send, close }) => {

@@ -5,7 +5,10 @@ export const PRESENCE_CHANNEL = "factdesk_presence";
 
 export type LiveMessage = { channel: typeof CHANGES_CHANNEL | typeof PRESENCE_CHANNEL; articleId: string | null; teamId?: string; id?: string };
 
-/** Subscribers listen to one article, or to a whole team with this key (e.g. My queue). */
+/**
+ * The subscription key for a whole team's changes ("team:<teamId>"), e.g. for My queue; articles are
+ * subscribed to by their id.
+ */
 export const teamKey = (teamId: string) => `team:${teamId}`;
 type Subscriber = (message: LiveMessage) => void;
 

@@ -7,8 +7,10 @@ type Setup = (controls: StreamControls) => { onHeartbeat?: () => void | Promise<
 
 /**
  * The plumbing every server-sent event stream shares: writes that stop once the client is
- * gone, a heartbeat comment (so proxies keep the connection), a reconnect delay for the
- * browser, closing on client abort and on server shutdown, and cleanup exactly once.
+ * gone, a heartbeat comment every 15 s (so proxies keep the connection), a reconnect delay of 2 s for the
+ * browser, closing on client abort (`signal`) and on server shutdown, and cleanup exactly once. `setup` gets
+ * `send` (raw SSE text) and `close`, and returns `cleanup` and an optional `onHeartbeat`. Returns the Response
+ * with the text/event-stream headers (no caching, no proxy buffering).
  */
 export function eventStream(signal: AbortSignal, setup: Setup): Response {
   const encoder = new TextEncoder();

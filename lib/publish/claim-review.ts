@@ -6,7 +6,7 @@
 // (ordinal 0) has no place on a truth scale, so it carries only alternateName and no numeric
 // rating: Google's ClaimReview docs describe ratingValue/bestRating/worstRating as "for
 // numeric ratings" and the textual rating (alternateName) as the one always present.
-import { articleScope } from "@/lib/claims/access";
+import { articleScope } from "@/lib/access/scope";
 import { BEST_RATING, WORST_RATING } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 import { claimReportUrl, reportUrl } from "@/lib/publish/public-url";
@@ -49,7 +49,11 @@ export type ClaimReview = {
 
 export type ClaimReviewGraph = { "@context": "https://schema.org"; "@graph": ClaimReview[] };
 
-/** Ordinal 1..5 is the truth scale; anything else (Unverifiable) has no numeric rating. */
+/**
+ * The schema.org Rating of a verdict: always `alternateName` (the label) and `ratingExplanation`; ordinals
+ * 1..5 of the truth scale also carry `ratingValue` with bestRating 5 and worstRating 1, anything else
+ * (Unverifiable, 0) no numeric rating (see the file comment for the source). Pure.
+ */
 export function ratingFor(verdict: VerifiedClaim["verdict"]): Rating {
   const numeric = verdict.ordinal >= WORST_RATING && verdict.ordinal <= BEST_RATING;
   return {
@@ -76,9 +80,12 @@ function reviewer(article: PublicArticle): Agent & { "@type": "Organization" } {
 }
 
 /**
- * One claim's ClaimReview (Google's ClaimReview guidance: claimReviewed, reviewRating with
- * name/alternateName, author with url, itemReviewed with the claimant as author and where the
- * claim appeared). Pure; throws nothing.
+ * One schema.org ClaimReview (https://schema.org/ClaimReview) for a claim on the report, without "@context",
+ * following Google's ClaimReview guidance: its id and url are the claim's card on the public report (`baseUrl`
+ * is the public origin, no trailing slash), dates ISO 8601 (the sign-off for datePublished, the latest
+ * corrections-log entry for dateModified), the team's public profile as author (name, url, logo),
+ * ratingFor's rating (name and alternateName), and itemReviewed with the claimant as author, the article as
+ * appearance and the first appearance. Pure.
  */
 export function buildClaimReview(article: PublicArticle, claim: VerifiedClaim, baseUrl: string): ClaimReview {
   const url = claimReportUrl(baseUrl, article.id, claim.id);
@@ -116,21 +123,31 @@ export function buildClaimReview(article: PublicArticle, claim: VerifiedClaim, b
   };
 }
 
-/** One JSON-LD document for the whole article: every verified claim in text order. */
+/**
+ * One JSON-LD document for the whole article: `{ "@context": "https://schema.org", "@graph": [...] }` with a
+ * ClaimReview for every verified claim, in text order. Pure.
+ */
 export function buildClaimReviewGraph(report: VerifiedReport, baseUrl: string): ClaimReviewGraph {
   // A withdrawn claim stays listed on the page with its note, but no longer carries a rating.
   const rated = report.claims.filter((c) => c.correction?.state !== "withdrawn");
   return { "@context": "https://schema.org", "@graph": rated.map((c) => buildClaimReview(report.article, c, baseUrl)) };
 }
 
-/** GET /api/v1/articles/{id}/claimreview: members of the article's team, published or not. */
+/**
+ * GET /api/v1/articles/{id}/claimreview: the article's ClaimReview graph for members of its team, whether the
+ * report is published or not.
+ * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
+ */
 export async function getArticleClaimReviews({ articleId, userId, baseUrl }: { articleId: string; userId: string; baseUrl: string }): Promise<ClaimReviewGraph> {
   const report = await loadVerifiedReport({ id: articleId, ...articleScope(userId) });
   if (!report) throw notFound("That article");
   return buildClaimReviewGraph(report, baseUrl);
 }
 
-/** GET /api/v1/claims/{id}/claimreview: 404 unless the claim is verified and the user is in its team. */
+/**
+ * GET /api/v1/claims/{id}/claimreview: one claim's ClaimReview with its "@context".
+ * @throws AppError 404 `not_found` unless the claim exists, is verified and the user is in its team.
+ */
 export async function getClaimReview({ claimId, userId, baseUrl }: { claimId: string; userId: string; baseUrl: string }): Promise<ClaimReview> {
   const report = await loadVerifiedReport({ claims: { some: { id: claimId } }, ...articleScope(userId) }, claimId);
   const claim = report?.claims[0];

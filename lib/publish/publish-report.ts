@@ -1,6 +1,6 @@
 import { recordArticleAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { requireArticleEditor } from "@/lib/claims/access";
+import { requireArticleEditor } from "@/lib/access/require";
 import { AppError } from "@/lib/http/errors";
 import { VERIFIED_WHERE } from "@/lib/publish/verified-claims";
 
@@ -8,7 +8,10 @@ export type ReportState = { published: boolean; publishedAt: string | null; publ
 
 const EDITOR_ONLY = "Only an editor can publish or unpublish the public report.";
 
-/** Reads the publishing state of an article the caller has already been allowed to see. */
+/**
+ * The publishing state of an article the caller has already been allowed to see: unpublished, or published at
+ * (ISO 8601) and by whom (null when that account is gone). One extra query for the publisher's name.
+ */
 export async function reportStateOf(article: { reportPublishedAt: Date | null; reportPublishedById: string | null }): Promise<ReportState> {
   if (!article.reportPublishedAt) return { published: false, publishedAt: null, publishedBy: null };
   const by = article.reportPublishedById
@@ -18,9 +21,11 @@ export async function reportStateOf(article: { reportPublishedAt: Date | null; r
 }
 
 /**
- * Makes the article's report public at /reports/{id}. Publishing again leaves the first
- * publication date alone (PUT is idempotent). A report needs at least one verified claim:
- * an empty one would tell readers nothing.
+ * Makes the article's report public at /reports/{id}, audited as "report.published". Publishing again leaves
+ * the first publication date alone (PUT is idempotent). A report needs at least one verified claim:
+ * an empty one would tell readers nothing. Returns the publishing state.
+ * @throws AppError 404 when the article does not exist or the user is not in its team; 403 unless the user is
+ * an editor or admin there; 422 `unprocessable` when no claim is verified.
  */
 export async function publishReport({ userId, articleId }: { userId: string; articleId: string }): Promise<ReportState> {
   const article = await requireArticleEditor(articleId, userId, EDITOR_ONLY);
@@ -43,7 +48,12 @@ export async function publishReport({ userId, articleId }: { userId: string; art
   });
 }
 
-/** Takes the public report down; /reports/{id} answers 404 again. Unpublishing twice is a no-op. */
+/**
+ * Takes the public report down; /reports/{id} answers 404 again. Audited as "report.unpublished";
+ * unpublishing twice is a no-op (not audited). Returns the (unpublished) state.
+ * @throws AppError 404 when the article does not exist or the user is not in its team; 403 unless the user is
+ * an editor or admin there.
+ */
 export async function unpublishReport({ userId, articleId }: { userId: string; articleId: string }): Promise<ReportState> {
   const article = await requireArticleEditor(articleId, userId, EDITOR_ONLY);
   return db.$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { articleScope } from "@/lib/claims/access";
+import { articleScope } from "@/lib/access/scope";
 import { notFound } from "@/lib/http/errors";
 import { buildClaimReviewGraph, type ClaimReviewGraph } from "@/lib/publish/claim-review";
 import { reportStateOf, type ReportState } from "@/lib/publish/publish-report";
@@ -15,8 +15,10 @@ export type PublicReport = {
 };
 
 /**
- * The public report page's data: null (shown as 404) when the article does not exist or its
- * report is not published. No session is involved, so nothing here may depend on one.
+ * The public report page's data: the article (without who published it), its verified claims in text order
+ * (`highlighted` only when attached to the current text) and their ClaimReview graph built on `baseUrl`.
+ * Null (shown as 404) when the article does not exist or its report is not published. No session is involved,
+ * so nothing here may depend on one; nothing unverified is ever read (loadVerifiedReport).
  */
 export async function getPublicReport({ articleId, baseUrl }: { articleId: string; baseUrl: string }): Promise<PublicReport | null> {
   const report = await loadVerifiedReport({ id: articleId, reportPublishedAt: { not: null } });
@@ -33,7 +35,11 @@ export async function getPublicReport({ articleId, baseUrl }: { articleId: strin
 
 export type ArticlePublishing = ReportState & { verifiedClaims: number };
 
-/** What the article page's publish area shows: state, who published, how many claims would go out. */
+/**
+ * What the article page's publish area shows: state, who published and when (ISO 8601), and how many claims are
+ * verified and would go out.
+ * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
+ */
 export async function getArticlePublishing({ articleId, userId }: { articleId: string; userId: string }): Promise<ArticlePublishing> {
   const article = await db.article.findFirst({
     where: { id: articleId, ...articleScope(userId) },

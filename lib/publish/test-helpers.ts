@@ -26,6 +26,12 @@ export const SECRETS = {
   review: "PRIVATE-REVIEW explanation before the second verdict",
 } as const;
 
+/**
+ * For integration tests: seeds `desk.article` through the real data layer with one claim per interesting
+ * state (verified with evidence, threads, an edit, a deletion and assignees; verified Unverifiable; proposed with
+ * a secret explanation; one private double-review verdict; not check-worthy), using PHRASES. Returns the five
+ * ClaimDTOs. Throws whatever the data layer throws (e.g. when the article lacks a phrase).
+ */
 export async function seedFactCheck(desk: Desk) {
   const body = desk.article.body;
   const make = (phrase: string) => createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(body, phrase) });
@@ -42,7 +48,7 @@ export async function seedFactCheck(desk: Desk) {
   const removed = await addComment({ userId: desk.reviewer.id, claimId: verified.id, body: "A comment that was deleted later" });
   await addComment({ userId: desk.editor.id, claimId: verified.id, body: "Reply to the deleted comment", parentId: removed.id });
   await deleteComment({ userId: desk.reviewer.id, commentId: removed.id });
-  await assignReviewers({ userId: desk.editor.id, claimId: verified.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], dueAt: new Date("2026-12-01") });
+  await assignReviewers({ userId: desk.editor.id, claimId: verified.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], dueAt: "2026-12-01" });
   await setClaimStatus({ userId: desk.editor.id, claimId: verified.id, status: "verified" });
 
   const unverifiable = await make(PHRASES.unverifiable);

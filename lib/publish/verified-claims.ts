@@ -138,9 +138,11 @@ export function toSnapshot(claim: VerifiedClaim): Prisma.InputJsonValue {
 }
 
 /**
- * The article matching `where` (the caller scopes it: team membership, or "report published")
- * with the claims its report shows, in text order, and its corrections log; `claimId` narrows to
- * one claim. Null when no article matches. `client` lets a transaction read its own writes.
+ * The first article matching `where` (the caller scopes it: team membership, or "report published") with the
+ * claims its report shows, in text order (verified ones, with when and by whom they were signed off from the
+ * claim's record, and only the evidence added at or before that moment; and ones under a correction, as their
+ * snapshot), and its corrections log; `claimId` narrows to one claim. Blocks are validated (parseBlocks).
+ * Null when no article matches. `client` lets a transaction read its own writes.
  */
 export async function loadVerifiedReport(where: Prisma.ArticleWhereInput, claimId?: string, client: Prisma.TransactionClient = db): Promise<VerifiedReport | null> {
   const article = await client.article.findFirst({

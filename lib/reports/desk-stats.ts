@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { articleScope } from "@/lib/access/scope";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { emptyStatusCounts, VERDICTS } from "@/lib/claims/verdicts";
 import { verdictAgreement } from "@/lib/stats";
@@ -16,9 +17,15 @@ export type DeskStats = {
   articles: { id: string; title: string; progress: Counts; agreement: AgreementFigures }[];
 };
 
-/** Everything the Stats page shows for one team; only for its members (empty otherwise). */
+/**
+ * Everything the Stats page shows for one team: claim counts per status, the verdict mix over the scale,
+ * verdicts proposed and claims signed off per UTC day (the last 30 days that had any, oldest first, "YYYY-MM-DD"),
+ * and reviewer agreement (verdictAgreement) for the team and per article, newest article first. Articles,
+ * claims and reviews are only read for members of the team (empty figures otherwise); the per-day counts are
+ * read by `teamId` alone, so pass the caller's own active team.
+ */
 export async function getDeskStats({ teamId, userId }: { teamId: string; userId: string }): Promise<DeskStats> {
-  const scope = { teamId, team: { memberships: { some: { userId } } } };
+  const scope = { teamId, ...articleScope(userId) };
   const [articles, claims, reviews, events] = await Promise.all([
     db.article.findMany({ where: scope, select: { id: true, title: true }, orderBy: { createdAt: "desc" } }),
     db.claim.findMany({ where: { article: scope }, select: { articleId: true, status: true, verdictOrdinal: true } }),

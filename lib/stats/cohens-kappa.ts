@@ -28,6 +28,9 @@ export type KappaResult = {
  * @param categories the values allowed. Empty categories do not change kappa, so this is
  *   only a guard: a value outside it means the data and the scale disagree, and we throw
  *   rather than compute a figure on the wrong scale.
+ * @returns kappa (−1..1, or null when undefined, see KappaResult), observed and chance agreement as shares
+ *   0..1, and n, the number of items.
+ * @throws RangeError when a value is not a finite number or not one of `categories`.
  */
 export function cohensKappa(pairs: readonly (readonly [a: number, b: number])[], categories?: readonly number[]): KappaResult {
   const allowed = categories ? new Set(categories) : null;

@@ -23,6 +23,11 @@ export type AlphaResult = {
 /**
  * @param units per unit, the values given by the raters who rated it, in any order and
  *   count. Units with fewer than two values cannot be compared and are ignored.
+ * @param metric the distance between values: "nominal" (equal or not), "ordinal" (ranks and how many values
+ *   lie between them, Krippendorff 2011) or "interval" (squared difference).
+ * @returns alpha (1 = perfect agreement, 0 = chance, below 0 = systematic disagreement; null when undefined,
+ *   see AlphaResult), n pairable values and the number of units behind it.
+ * @throws RangeError when a value in a pairable unit is not a finite number.
  */
 export function krippendorffAlpha(units: readonly (readonly number[])[], metric: AlphaMetric): AlphaResult {
   const pairable = units.filter((values) => values.length >= 2);

@@ -34,8 +34,11 @@ export type VerdictAgreement = {
 };
 
 /**
- * Agreement among independent reviewers over a set of claims (a team's or an article's).
- * Throws when one reviewer appears twice on a claim: the schema allows one verdict per
+ * Agreement among independent reviewers over a set of claims (a team's or an article's), from the verdict
+ * ordinals of each claim's reviewers (0 = Unverifiable … 5 = True): ordinal alpha without Unverifiable, nominal
+ * alpha with it, Cohen's kappa per pair of reviewers, and how many claims had two verdicts or more (see
+ * VerdictAgreement). Pure.
+ * @throws RangeError when one reviewer appears twice on a claim: the schema allows one verdict per
  * reviewer per claim, and counting a reviewer against themself would inflate agreement.
  */
 export function verdictAgreement(items: readonly ClaimVerdicts[]): VerdictAgreement {

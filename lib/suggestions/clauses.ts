@@ -26,7 +26,11 @@ function balance(text: string): number {
   return open;
 }
 
-/** Trims whitespace, unbalanced quotation marks and trailing punctuation ("?" and "!" stay). */
+/**
+ * Shrinks body[start, end) (UTF-16 offsets) past whitespace, unbalanced quotation marks and trailing punctuation
+ * ("?" and "!" stay; so does the final full stop of an abbreviation like "U.S."). Returns the trimmed range,
+ * empty (start = end) when nothing is left. Pure.
+ */
 export function trimClaimRange(body: string, start: number, end: number): Range {
   for (;;) {
     const text = body.slice(start, end);
@@ -59,12 +63,20 @@ function cleanSpeaker(raw: string | undefined): string | undefined {
 // "Mark Ellison, managing director of Calder Buses, the largest operator, said".
 const NAMED_THEN_VERB = /(?:^|,\s+)((?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*)(?:,\s+[^,“”]{3,80}){0,2},?\s+(?:said|says|told|claimed|insisted|argued|warned)\b/;
 
-/** The named source of an unquoted sentence: "…, Ukrainian President Volodymyr Zelensky said on Monday." */
+/**
+ * The named source of an unquoted sentence: "…, Ukrainian President Volodymyr Zelensky said on Monday." gives
+ * "Volodymyr Zelensky" (up to the last three capitalised words, a leading title dropped unless only two are
+ * left); undefined when no name precedes said/says/told/claimed/insisted/argued/warned, or it is a pronoun.
+ */
 export function findSpeaker(sentence: string): string | undefined {
   return cleanSpeaker(NAMED_THEN_VERB.exec(sentence)?.[1]);
 }
 
-/** Removes a quotation frame so the range is the quoted claim itself; keeps the speaker. */
+/**
+ * Removes a quotation frame ("“…,” X said" or "X said: “…”") so the range (UTF-16 body offsets) is the quoted
+ * claim itself, trimmed (trimClaimRange); keeps the speaker's name when the frame names one. Without a frame,
+ * the trimmed range and no speaker. Pure.
+ */
 export function unframe(body: string, range: Range): Framed {
   const text = body.slice(range.start, range.end);
   const after = QUOTE_THEN_SPEAKER.exec(text);
@@ -95,7 +107,11 @@ function startsIndependentClause(tokens: readonly Token[], from: number, limit: 
   return false;
 }
 
-/** Cuts a range into clause ranges (connectives like "but" stay at the start of the next clause, then are skipped). */
+/**
+ * Cuts a sentence range of `body` into clause ranges (UTF-16 body offsets, in order, none empty): at semicolons,
+ * before but/while/although/because…, and at ", and" when a verb follows soon (using the sentence's `tokens`).
+ * Connectives like "but" stay at the start of the next clause, then are skipped; each clause is trimmed. Pure.
+ */
 export function splitClauses(body: string, range: Range, tokens: readonly Token[]): Range[] {
   const text = body.slice(range.start, range.end);
   const cuts: { at: number; resume: number }[] = [];

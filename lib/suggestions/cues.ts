@@ -104,11 +104,20 @@ export const QUESTION = /\?|\bwhether\b|\braises? the question\b/i;
 /** Personal anecdote rather than public fact: "my mum was paying", "for me and my brother". */
 export const PERSONAL = /\b(?:my|me|mine)\b/i;
 
+/**
+ * The first match of `re` in `text`: its first capture group when it has one that matched, else the whole match;
+ * undefined for no match. With a global (or sticky) regex it starts at and advances `re.lastIndex`, so the cue
+ * regexes here are not global.
+ */
 export function firstMatch(re: RegExp, text: string): string | undefined {
   const m = re.exec(text);
   return m ? (m[1] ?? m[0]) : undefined;
 }
 
+/**
+ * How many non-overlapping matches of `re` are in `text` (a global copy of `re` is used, so `re` itself is not
+ * changed).
+ */
 export function countMatches(re: RegExp, text: string): number {
   const global = new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`);
   return Array.from(text.matchAll(global)).length;

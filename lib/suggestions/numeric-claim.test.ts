@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { analyze } from "./nlp";
 import { extractNumericClaim, extractNumericClaims } from "./numeric-claim";
 
 describe("extractNumericClaim", () => {
@@ -90,5 +92,26 @@ describe("extractNumericClaim", () => {
   it("returns null when nothing is counted", () => {
     expect(extractNumericClaim("They deserve all the support that we can give them.")).toBeNull();
     expect(extractNumericClaim("Aisha Khan, 17, takes the 42 bus every morning in 2024.")).toBeNull();
+  });
+});
+
+describe("reading numbers never fails a claim", () => {
+  it("reads a quote with whitespace around it (wink drops trailing whitespace)", () => {
+    for (const quote of ["5 percent ", " 5 percent", "5 ", "5 percent\n\n", "\ufeff5 percent", "5\u2028percent"]) {
+      expect(() => extractNumericClaim(quote), JSON.stringify(quote)).not.toThrow();
+    }
+    expect(extractNumericClaim("5 percent ")).toMatchObject({ value: 5, unit: "percent", quantity: "5 percent" });
+  });
+
+  it("never throws, whatever the text (property)", () => {
+    const pieces = fc.constantFrom("5", "2.3", " ", "\n", "\u00a0", "\u2028", "\ufeff", "\u200b", "per cent", "%", "£9.6m", "one in eight", "e\u0301", "👩‍👩‍👧", "\ud83d", "\u0000", "Wages", "grew", ".");
+    fc.assert(
+      fc.property(fc.oneof(fc.array(pieces, { maxLength: 30 }).map((p) => p.join("")), fc.string({ unit: "binary", maxLength: 60 })), (text) => {
+        // extractNumericClaims is not guarded: this is the real check that nothing throws.
+        extractNumericClaims(text);
+        for (const token of analyze(text).tokens) expect(text.slice(token.start, token.end)).toBe(token.text);
+      }),
+      { seed: 5, numRuns: 1500 },
+    );
   });
 });

@@ -140,7 +140,12 @@ function rank(q: Quantity): number {
   return RANK[q.kind];
 }
 
-/** Every numeric claim in `text`, in order; "from X to Y" and "Y, up from X" become one claim with `from`. */
+/**
+ * Every numeric claim in `text`, in order: value (percent as 2.3 for 2.3%, money in whole currency units,
+ * fractions as 0..1), unit, and what the text says about it (share of, subject, place, period, bound, direction
+ * of change). "from X to Y" and "Y, up from X" become one claim with `from`. Runs wink-nlp (see analyze) only when
+ * there is a quantity. Pure; [] when the text states no number.
+ */
 export function extractNumericClaims(text: string): NumericClaim[] {
   const quantities = findQuantities(text);
   if (quantities.length === 0) return [];
@@ -202,8 +207,22 @@ function toClaim(text: string, q: Quantity, context: ClaimContext): NumericClaim
   return claim;
 }
 
-/** The main numeric claim of `text` (the first of its most specific quantities), or null if it states no number. */
+/**
+ * The main numeric claim of `text` (the first of its most specific quantities: percentages and money before
+ * counts), or null if it states no number. See extractNumericClaims for the shape. Never throws: the structure
+ * is a help for the checker, so a bug in reading numbers is logged and leaves the claim without it instead of
+ * refusing the claim.
+ */
 export function extractNumericClaim(text: string): NumericClaim | null {
+  try {
+    return mainNumericClaim(text);
+  } catch (err) {
+    console.error("[factdesk] could not read the numbers of a claim:", err);
+    return null;
+  }
+}
+
+function mainNumericClaim(text: string): NumericClaim | null {
   const claims = extractNumericClaims(text);
   if (claims.length === 0) return null;
   const quantities = findQuantities(text);
@@ -212,7 +231,10 @@ export function extractNumericClaim(text: string): NumericClaim | null {
   for (const claim of claims) {
     const q = quantities.find((candidate) => text.slice(candidate.start, candidate.end) === claim.quantity);
     const r = q ? rank(q) : 0;
-    if (r > bestRank) (best = claim), (bestRank = r);
+    if (r > bestRank) {
+      best = claim;
+      bestRank = r;
+    }
   }
   return best;
 }

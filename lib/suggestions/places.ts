@@ -27,7 +27,12 @@ const IN_NAMED_PLACE = /\b(?:in|across|throughout)\s+((?:[A-Z][a-z]+)(?:\s+[A-Z]
 
 export type Place = { name: string; kind: "country" | "place"; index: number };
 
-/** The first named place in `text`: a known country or bloc, else "in <Capitalised Name>". */
+/**
+ * The first named place in `text`: a known country, city or bloc, canonical where several names mean one
+ * ("Britain", "the United Kingdom" → "UK"), with the offset of the match; else the first "in/across/throughout
+ * <Capitalised Name>" that is not a month, weekday or the like (kind "place", offset of the preposition);
+ * undefined when there is none. Pure.
+ */
 export function findPlace(text: string): Place | undefined {
   const found: Place[] = [];
   for (const [re, name] of CANONICAL) {

@@ -51,6 +51,11 @@ const PATTERNS: { kind: QuantityKind; re: RegExp }[] = [
   { kind: "count", re: new RegExp(String.raw`${QUALIFIER}\b(${NUMBER})(${MAGNITUDE_WORD})?\b`, "gi") },
 ];
 
+/**
+ * A number written in digits ("2,914", "2.3"; commas as thousands separators) or in English words up to the
+ * hundreds ("forty-two", "two hundred", "a" = 1), case-insensitive; undefined for anything else (e.g.
+ * "one hundred and five", "1.2.3"). Magnitude words ("million") are handled by the caller.
+ */
 export function parseNumber(raw: string): number | undefined {
   const text = raw.toLowerCase().trim();
   if (/^[\d,.]+$/.test(text)) {
@@ -119,7 +124,13 @@ function countedNoun(after: string): string | undefined {
   return noun;
 }
 
-/** Every quantity in `text`, left to right; where two patterns claim the same words, the earlier pattern (more specific) wins. */
+/**
+ * Every quantity in `text`, left to right, with its kind, value (money in whole currency units with magnitudes
+ * applied, "£9.6m" → 9,600,000 GBP; fractions and ratios as 0..1), unit, UTF-16 [start, end) offsets of the
+ * words including a qualifier ("around", "more than"), and whether it is approximate or bounded. Years, ages,
+ * route numbers, times and ordinals are not quantities. Where two patterns claim the same words, the earlier
+ * pattern (more specific) wins. Pure.
+ */
 export function findQuantities(text: string): Quantity[] {
   const taken: Quantity[] = [];
   const overlaps = (start: number, end: number) => taken.some((q) => start < q.end && q.start < end);

@@ -104,6 +104,13 @@ function statisticReason(text: string, label: string, changes: boolean, compares
 
 const quote = (s: string) => `‘${s.trim()}’`;
 
+/**
+ * Scores one clause for check-worthiness: hand-set log-odds weights (WEIGHTS) for quantities, rankings,
+ * comparisons, changes, causes, records and attribution, minus penalties for prediction, obligation, opinion,
+ * judgement, hedges, questions, personal anecdote, conditions and very short clauses, squashed by the logistic
+ * function into 0..1 (rounded to 3 decimals). The strongest evidence decides `type` and the human `reason`
+ * ("Percentage of GNP with a named country"); `hedged` says a penalty other than shortness applied. Pure.
+ */
 export function scoreClause(text: string, context: SentenceContext): Scored {
   let total: number = WEIGHTS.bias;
   const quantities = findQuantities(text).map(quantityWeight).sort((a, b) => b.weight - a.weight);

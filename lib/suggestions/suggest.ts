@@ -31,7 +31,12 @@ export const DEFAULT_MIN_SCORE = 0.5;
 
 type ScoredRange = Range & Scored;
 
-/** Check-worthy claims in a normalised article body, in body order, never overlapping. Deterministic. */
+/**
+ * Check-worthy claims in a normalised article body, in body order, never overlapping. Deterministic.
+ * Each is a range of UTF-16 body offsets with its text, a score 0..1 (scoreClause; at least `options.minScore`,
+ * default 0.5), a type and a short reason; neighbouring clauses of a sentence that both pass are joined. [] for a
+ * blank body. Throws only if wink-nlp's tokenisation ever stops being lossless (see analyze).
+ */
 export function suggestClaims(body: string, options: SuggestOptions = {}): Suggestion[] {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   if (body.trim() === "") return [];

@@ -1,7 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { testDb, unique } from "@/e2e/fixtures/factories";
 import { db } from "@/lib/db";
-import { checkLoginLock, recordLoginAttempt } from "@/lib/users/login-attempts";
+import type { AppError } from "@/lib/http/errors";
+import {
+  checkLoginLock,
+  markLoginSucceeded,
+  recordLoginAttempt,
+  releaseLoginAttempt,
+  reserveLoginAttempt,
+} from "@/lib/users/login-attempts";
 
 afterAll(async () => {
   await db.$disconnect();
@@ -39,5 +46,55 @@ describe("sign-in limits counted in PostgreSQL", () => {
     await Promise.all(Array.from({ length: 50 }, (_, i) => recordLoginAttempt(`${unique(`spray${i}`)}@test.factdesk.test`, ip, false)));
     expect((await checkLoginLock(`${unique("fresh")}@test.factdesk.test`, ip)).locked).toBe(true);
     expect((await checkLoginLock(`${unique("fresh")}@test.factdesk.test`, unique("ip"))).locked).toBe(false);
+  });
+
+  it("lets 40 parallel attempts on one account through only as far as the 10 allowed", async () => {
+    const email = `${unique("race")}@test.factdesk.test`;
+    const results = await Promise.all(Array.from({ length: 40 }, () => reserveLoginAttempt({ email, ip: unique("ip") })));
+    expect(results.filter((r) => !r.locked)).toHaveLength(10);
+    const refused = results.filter((r) => r.locked);
+    expect(refused).toHaveLength(30);
+    expect(refused[0]).toMatchObject({ message: "Too many failed sign-in attempts. Try again in 15 minutes." });
+    // Each granted attempt is already a failure on record; the refused ones left nothing.
+    expect(await testDb().loginAttempt.count({ where: { email } })).toBe(10);
+  });
+
+  it("makes a flood on one account wait its turn in memory, refusing what does not fit, with 429", async () => {
+    const email = `${unique("flood")}@test.factdesk.test`;
+    const results = await Promise.allSettled(Array.from({ length: 150 }, () => reserveLoginAttempt({ email, ip: unique("ip") })));
+    const granted = results.filter((r) => r.status === "fulfilled" && !r.value.locked);
+    const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason as AppError);
+    expect(granted).toHaveLength(10);
+    // One runs, 100 wait their turn, the other 49 are turned away at once.
+    expect(refused).toHaveLength(49);
+    expect(refused[0]).toMatchObject({ status: 429, message: "Too many sign-in attempts at once. Try again in a moment." });
+    expect(await testDb().loginAttempt.count({ where: { email } })).toBe(10);
+  });
+
+  it("lets 60 parallel attempts from one address through only as far as the 50 allowed, and no other address is affected", async () => {
+    const ip = unique("ip");
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => reserveLoginAttempt({ email: `${unique(`flood${i}`)}@test.factdesk.test`, ip })),
+    );
+    expect(results.filter((r) => !r.locked)).toHaveLength(50);
+    expect((await reserveLoginAttempt({ email: `${unique("other")}@test.factdesk.test`, ip: unique("ip") })).locked).toBe(false);
+  });
+
+  it("a succeeded attempt starts the count afresh; a released one never counted", async () => {
+    const email = `${unique("mark")}@test.factdesk.test`;
+    const ip = unique("ip");
+    const granted = [];
+    for (let i = 0; i < 9; i++) granted.push(await reserveLoginAttempt({ email, ip }));
+    const released = await reserveLoginAttempt({ email, ip });
+    if (released.locked) throw new Error("the 10th attempt must be granted");
+    await releaseLoginAttempt(released.attemptId);
+    const last = await reserveLoginAttempt({ email, ip });
+    if (last.locked) throw new Error("a released attempt must not count");
+    expect((await checkLoginLock(email, ip)).locked).toBe(true);
+    await markLoginSucceeded(last.attemptId);
+    expect((await checkLoginLock(email, ip)).locked).toBe(false);
+    // A success cannot be released.
+    await releaseLoginAttempt(last.attemptId);
+    expect(await testDb().loginAttempt.count({ where: { email, success: true } })).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/fields";
 import { ZId } from "@/lib/validation/ids";
 import { TokenScope } from "@/lib/generated/prisma/enums";
 
@@ -6,11 +7,13 @@ export const TOKEN_EXPIRY_CHOICES = ["7d", "30d", "90d", "1y", "never"] as const
 export type TokenExpiry = (typeof TOKEN_EXPIRY_CHOICES)[number];
 
 export const ZCreateApiToken = z.object({
-  name: z
-    .string({ message: "Give the token a name." })
-    .trim()
-    .min(1, "Give the token a name, e.g. the script that will use it.")
-    .max(80, "Keep the name under 80 characters."),
+  name: text({
+    min: 1,
+    max: 80,
+    required: "Give the token a name.",
+    tooShort: "Give the token a name, e.g. the script that will use it.",
+    tooLong: "Keep the name under 80 characters.",
+  }),
   scope: z.enum(TokenScope, { message: "Choose read or read-write." }),
   expiresIn: z.enum(TOKEN_EXPIRY_CHOICES, { message: "Choose 7 days, 30 days, 90 days, 1 year or never." }).default("90d"),
 });

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { MAX_CLAIM_LENGTH } from "@/lib/anchoring/selectors";
 import { STATUS_KEYS, VERDICT_KEYS } from "@/lib/claims/verdicts";
+import { calendarDate, calendarDateToDate, text } from "@/lib/validation/fields";
 import { isHttpUrl } from "@/lib/validation/urls";
 import { dbInt } from "@/lib/validation/numbers";
 import { ZId as id } from "@/lib/validation/ids";
@@ -9,9 +11,10 @@ const version = dbInt("That is not a version this claim has had.").positive().op
 
 export const ZTextQuoteSelector = z.object({
   type: z.literal("TextQuoteSelector"),
-  exact: z.string().min(1, "Select some text first.").max(2000, "A claim can be at most 2,000 characters."),
-  prefix: z.string().max(64).default(""),
-  suffix: z.string().max(64).default(""),
+  // Verbatim: the quote and its context must match the article exactly, whitespace included.
+  exact: text({ min: 1, max: MAX_CLAIM_LENGTH, verbatim: true, tooShort: "Select some text first.", tooLong: "A claim can be at most 2,000 characters." }),
+  prefix: text({ max: 64, verbatim: true }).default(""),
+  suffix: text({ max: 64, verbatim: true }).default(""),
 });
 export const ZTextPositionSelector = z.object({
   type: z.literal("TextPositionSelector"),
@@ -41,24 +44,33 @@ export type TCreateClaim = z.infer<typeof ZCreateClaim>;
 export const ZSetStatus = z.object({ claimId: id, status: z.enum(STATUS_KEYS), version, confirmCorrection: ZConfirmCorrection.optional() });
 export type TSetStatus = z.infer<typeof ZSetStatus>;
 
+/** A verdict's explanation (also a double-review verdict's). */
+export const verdictExplanation = text({
+  min: 10,
+  max: 5000,
+  multiline: true,
+  required: "Explain the verdict.",
+  tooShort: "Explain the verdict in at least 10 characters.",
+  tooLong: "Keep the explanation under 5,000 characters.",
+});
+
 export const ZSetVerdict = z.object({
   claimId: id,
   verdict: z.enum(VERDICT_KEYS, { message: "Choose a verdict from the scale." }),
-  explanation: z
-    .string()
-    .trim()
-    .min(10, "Explain the verdict in at least 10 characters.")
-    .max(5000, "Keep the explanation under 5,000 characters."),
+  explanation: verdictExplanation,
   version,
 });
 export type TSetVerdict = z.infer<typeof ZSetVerdict>;
 
-const commentBody = z
-  .string()
-  .trim()
-  .min(1, "Write something before posting.")
-  .max(5000, "Comments can be at most 5,000 characters.")
-  .refine((text) => !/<\s*\/?\s*[a-z!][^>]*>/i.test(text), "Comments are plain text: remove the HTML tags.");
+// Plain text, stored as written ("a < b", "<b>" included) and escaped wherever it is shown.
+const commentBody = text({
+  min: 1,
+  max: 5000,
+  multiline: true,
+  required: "Write something before posting.",
+  tooShort: "Write something before posting.",
+  tooLong: "Comments can be at most 5,000 characters.",
+});
 
 export const ZAddComment = z.object({ claimId: id, body: commentBody, parentId: id.optional() });
 export type TAddComment = z.infer<typeof ZAddComment>;
@@ -66,33 +78,31 @@ export const ZEditComment = z.object({ commentId: id, body: commentBody, version
 export type TEditComment = z.infer<typeof ZEditComment>;
 export const ZCommentRef = z.object({ commentId: id });
 
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2048, "That URL is too long.")
-  .url("Enter a full web address, starting with https://")
-  .refine(isHttpUrl, "Only http and https links are allowed.");
+const httpUrl = text({ max: 2048, required: "Enter a full web address, starting with https://", tooLong: "That URL is too long." }).refine(
+  isHttpUrl,
+  "Only http and https links are allowed: enter a full web address, starting with https://",
+);
 
 export const ZAddEvidence = z.object({
   claimId: id,
   url: httpUrl,
-  title: z.string().trim().min(1, "Give the source a title.").max(300, "Keep the title under 300 characters."),
-  excerpt: z.string().trim().max(5000, "Keep the excerpt under 5,000 characters.").optional().default(""),
+  title: text({ min: 1, max: 300, required: "Give the source a title.", tooShort: "Give the source a title.", tooLong: "Keep the title under 300 characters." }),
+  excerpt: text({ max: 5000, multiline: true, tooLong: "Keep the excerpt under 5,000 characters." }).optional().default(""),
   stance: z.enum(["supports", "contradicts", "context"], { message: "Choose whether it supports, contradicts or gives context." }),
   sourceType: z.enum(["primary", "secondary"], { message: "Choose primary or secondary source." }),
-  retrievedAt: z.coerce.date({ message: "Enter the date the source was retrieved." }).refine(
-    (d) => d.getTime() <= Date.now() + 86_400_000,
-    "The retrieval date cannot be in the future.",
-  ),
+  // A calendar date (the day the source was read), stored as that day's UTC midnight.
+  retrievedAt: calendarDate("Enter the date the source was retrieved, as YYYY-MM-DD.")
+    .transform(calendarDateToDate)
+    .refine((d) => d.getTime() <= Date.now() + 86_400_000, "The retrieval date cannot be in the future."),
 });
 export type TAddEvidence = z.infer<typeof ZAddEvidence>;
 
-const numericText = z.string().trim().max(120, "Keep it under 120 characters.").optional();
+const numericText = text({ max: 120, tooLong: "Keep it under 120 characters." }).optional();
 export const ZSetNumeric = z.object({
   claimId: id,
   numeric: z.object({
     value: z.coerce.number({ message: "Enter the number." }).refine(Number.isFinite, "Enter the number."),
-    unit: z.string().trim().min(1, "Enter the unit, e.g. percent.").max(40),
+    unit: text({ min: 1, max: 40, required: "Enter the unit, e.g. percent.", tooShort: "Enter the unit, e.g. percent." }),
     shareOf: numericText,
     subject: numericText,
     place: numericText,

@@ -4,7 +4,8 @@ import { z } from "zod";
 export const MAX_DB_INT = 2_147_483_647;
 
 /**
- * A whole number that fits an integer column. Without the ceiling, Prisma refuses a larger
- * value at query time (P2020) and the caller gets a 500 instead of a field error.
+ * A zod schema for a whole number that fits a PostgreSQL `integer` column (at most MAX_DB_INT, 2^31 − 1).
+ * Without the ceiling, Prisma refuses a larger value at query time (P2020) and the caller gets a 500 instead
+ * of a field error; `message` is that field error. Add `.nonnegative()`/`.positive()` as the field needs.
  */
 export const dbInt = (message = "That number is too large.") => z.number().int().max(MAX_DB_INT, message);

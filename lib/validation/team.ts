@@ -1,30 +1,39 @@
 import { z } from "zod";
 import { VERDICT_KEYS } from "@/lib/claims/verdicts";
+import { verdictExplanation } from "@/lib/validation/claims";
+import { calendarDate, text, ZTimeZone } from "@/lib/validation/fields";
 import { ZId as id } from "@/lib/validation/ids";
+import { dbInt } from "@/lib/validation/numbers";
 import { Role } from "@/lib/generated/prisma/enums";
-
 
 export const ZAssignReviewers = z.object({
   claimId: id,
   reviewerIds: z.array(id).min(1, "Choose at least one reviewer.").max(2, "A claim can have at most two reviewers."),
-  dueAt: z.coerce.date({ message: "Enter a valid due date." }).nullish(),
+  // A calendar date in the team's time zone ("2026-12-10"): due by the end of that day there.
+  dueAt: calendarDate("Enter the due date as YYYY-MM-DD.").nullish(),
 });
 export type TAssignReviewers = z.infer<typeof ZAssignReviewers>;
 
 export const ZDoubleReview = z.object({ id, required: z.boolean({ message: "Say true or false." }) });
+/** For one claim: with the claim version the editor saw, optional like ZSetStatus's (the current one when omitted). */
+export const ZClaimDoubleReview = ZDoubleReview.extend({ version: dbInt("That is not a version this claim has had.").positive().optional() });
+export type TClaimDoubleReview = z.infer<typeof ZClaimDoubleReview>;
 
 export const ZSubmitReview = z.object({
   claimId: id,
   verdict: z.enum(VERDICT_KEYS, { message: "Choose a verdict from the scale." }),
-  explanation: z.string().trim().min(10, "Explain the verdict in at least 10 characters.").max(5000, "Keep the explanation under 5,000 characters."),
+  explanation: verdictExplanation,
 });
 export type TSubmitReview = z.infer<typeof ZSubmitReview>;
 
 const role = z.enum(Role, { message: "Choose admin, editor, reviewer or viewer." });
 
+/** An email address: trimmed, lower-cased, at most 254 characters. */
+export const email = text({ max: 254, required: "Enter a valid email address." }).pipe(z.string().toLowerCase().email("Enter a valid email address."));
+
 export const ZAddMember = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
-  name: z.string().trim().min(1, "Enter the person's name.").max(120),
+  email,
+  name: text({ min: 1, max: 120, required: "Enter the person's name.", tooShort: "Enter the person's name." }),
   role,
 });
 export type TAddMember = z.infer<typeof ZAddMember>;
@@ -39,3 +48,10 @@ export type TUpdateMember = z.infer<typeof ZUpdateMember>;
 
 export const ZMemberRef = z.object({ memberId: id });
 export const ZSwitchTeam = z.object({ teamId: id });
+
+/** Admins: require two-factor of the team's admins and editors, or stop requiring it. */
+export const ZTeamTwoFactor = z.object({ required: z.boolean({ message: "Say true or false." }) });
+
+/** The team's settings an admin can change: its time zone (IANA name), which due dates are read in. */
+export const ZTeamSettings = z.object({ timeZone: ZTimeZone });
+export type TTeamSettings = z.infer<typeof ZTeamSettings>;

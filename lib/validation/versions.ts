@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { MAX_CLAIM_LENGTH } from "@/lib/anchoring/selectors";
+import { documentText, text } from "@/lib/validation/fields";
 import { dbInt, MAX_DB_INT } from "@/lib/validation/numbers";
 import { ZId as id } from "@/lib/validation/ids";
 import { ZConfirmCorrection } from "@/lib/validation/corrections";
@@ -14,9 +16,9 @@ const offset = dbInt("That position is past the end of any article.").nonnegativ
 export const ZSaveVersion = z.object({
   articleId: id,
   baseVersion: z.number({ message: "Say which version your edit starts from (baseVersion)." }).int().positive().max(MAX_DB_INT, TOO_LARGE),
-  title: z.string().trim().min(1, "The title cannot be empty.").max(300, "Keep the title under 300 characters.").optional(),
-  // importArticle enforces the real limit (2 MB) with its own message; this only stops absurd input early.
-  markdown: z.string({ message: "Send the article text as markdown." }).max(4_000_000, "That is more than 2 MB of text."),
+  title: text({ min: 1, max: 300, tooShort: "The title cannot be empty.", tooLong: "Keep the title under 300 characters." }).optional(),
+  // importArticle enforces the real limit (2 MB) and cleans the text; this only stops absurd input early.
+  markdown: documentText(4_000_000, { required: "Send the article text as markdown.", tooLong: "That is more than 2 MB of text." }),
 });
 export type TSaveVersion = z.infer<typeof ZSaveVersion>;
 
@@ -25,7 +27,7 @@ export const ZDiffVersions = z.object({ articleId: id, from: versionNumber, to: 
 
 export const ZAnchorAction = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("candidate"), index: z.number().int().nonnegative().max(MAX_DB_INT, "That candidate is not on offer.") }),
-  z.object({ kind: z.literal("span"), start: offset, end: offset.positive(), exact: z.string().min(1).max(2000) }),
+  z.object({ kind: z.literal("span"), start: offset, end: offset.positive(), exact: text({ min: 1, max: MAX_CLAIM_LENGTH, verbatim: true, tooShort: "Select the words in the article first." }) }),
   z.object({ kind: z.literal("orphan") }),
   z.object({ kind: z.literal("restore") }),
 ]);

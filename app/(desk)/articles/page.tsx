@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireRole, requireUser } from "@/lib/auth";
 import { listArticles } from "@/lib/articles/list-articles";
 import { ArticleTable } from "@/components/articles/ArticleTable";
 import { buttonClass } from "@/components/ui/styles";
-import { SIGN_OFF_ROLES } from "@/lib/claims/access";
+import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -21,9 +22,9 @@ export default async function ArticlesPage() {
           <p className="text-sm text-muted">{user.teamName} · {articles.length} article{articles.length === 1 ? "" : "s"}</p>
         </div>
         {user.role && SIGN_OFF_ROLES.includes(user.role) && (
-          <a href="/articles/new" className={buttonClass}>
+          <Link href="/articles/new" className={buttonClass}>
             New article
-          </a>
+          </Link>
         )}
       </div>
       <ArticleTable articles={articles} />

@@ -3,15 +3,15 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth";
 import { listQueue } from "@/lib/claims/assignments";
 import { statusLabel, type StatusKey } from "@/lib/claims/verdicts";
-import { truncate } from "@/components/claims/format";
+import { truncateText } from "@/lib/text/graphemes";
 import { LiveRefresh } from "@/components/layout/LiveRefresh";
 
 export const metadata: Metadata = { title: "My queue" };
 
-function dueLabel(iso: string | null): { text: string; overdue: boolean } {
-  if (!iso) return { text: "No due date", overdue: false };
-  const overdue = new Date(iso).getTime() < Date.now() - 86_400_000;
-  return { text: `${overdue ? "Overdue: " : "Due "}${iso.slice(0, 10)}`, overdue };
+// Due dates are days in the team's time zone; listQueue says whether that day has passed there.
+function dueLabel(dueAt: string | null, overdue: boolean): { text: string; overdue: boolean } {
+  if (!dueAt) return { text: "No due date", overdue: false };
+  return { text: `${overdue ? "Overdue: " : "Due "}${dueAt}`, overdue };
 }
 
 export default async function QueuePage() {
@@ -27,11 +27,11 @@ export default async function QueuePage() {
       ) : (
         <ol className="divide-y divide-rule rounded-lg border border-rule bg-white" data-testid="queue">
           {queue.map((item) => {
-            const due = dueLabel(item.dueAt);
+            const due = dueLabel(item.dueAt, item.overdue);
             return (
               <li key={item.claimId} className="flex items-start gap-4 p-4">
                 <div className="min-w-0 flex-1">
-                  <Link href={`/articles/${item.article.id}?claim=${item.claimId}`} className="font-serif text-ink hover:text-accent">“{truncate(item.exact, 160)}”</Link>
+                  <Link href={`/articles/${item.article.id}?claim=${item.claimId}`} className="font-serif text-ink hover:text-accent">“{truncateText(item.exact, 160)}”</Link>
                   <p className="mt-1 text-xs text-muted">{item.article.title} · assigned by {item.assignedBy}</p>
                 </div>
                 <div className="shrink-0 text-right text-xs">

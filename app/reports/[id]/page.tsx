@@ -11,6 +11,7 @@ import { verdictChipClass } from "@/components/publish/verdict-style";
 import { config } from "@/lib/config";
 import { getPublicReport, type PublicReport } from "@/lib/publish/report";
 import { publicBaseUrl } from "@/lib/publish/public-url";
+import { pageId } from "@/lib/validation/ids";
 
 // The public fact-check report: no session, no desk chrome. Only what getPublicReport returns
 // reaches this page (verified claims of a published article), so nothing else can leak here.
@@ -42,8 +43,8 @@ function summary(report: PublicReport): string {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { id } = await params;
-  const report = await loadReport(id);
+  const id = pageId(await params);
+  const report = id ? await loadReport(id) : null;
   if (!report) return { title: "Report not found", robots: { index: false } };
   const title = `Fact check: ${report.article.title}`;
   const description = report.article.standfirst ? `${summary(report)} ${report.article.standfirst}` : summary(report);
@@ -77,8 +78,8 @@ function VerdictTally({ claims }: { claims: PublicReport["claims"] }) {
 }
 
 export default async function PublicReportPage({ params }: Props) {
-  const { id } = await params;
-  const report = await loadReport(id);
+  const id = pageId(await params);
+  const report = id ? await loadReport(id) : null;
   if (!report) notFound();
   const { article, claims } = report;
   const html = renderHighlightedHtml(

@@ -27,7 +27,14 @@ export type Scored = Span & { start: number; end: number; quote: number; ownShar
 const MAX_SNAP_LENGTH = 1000;
 const MAX_SNAP_STEP = 32;
 
-/** `own`: where the claim's text was in the folded old body (null when it cannot be found there). */
+/**
+ * Scores places in the folded new body for one claim. `quote` is the claim's folded quote, `own` where its text
+ * was in the folded old body (null when it cannot be found there: then word origin counts as one half), `mapped`
+ * where the diff maps that place; all offsets are folded UTF-16 code units. Returns `exact(from)` for a word-for-word
+ * match and `fuzzy(from, to, errors)` for an approximate one (widened to whole words when the claim was), each a
+ * Scored candidate with its real range in the new body and confidenceOf's 0..1 confidence, or null when the range is
+ * empty or only whitespace. Never throws.
+ */
 export function createScorer(prepared: Prepared, quote: FoldedQuote, own: Span | null, mapped: Span) {
   const text = prepared.newFolded.text;
   let figures: string | null = null; // computed on first need: exact matches never need it
@@ -94,7 +101,9 @@ function realRange(prepared: Prepared, from: number, to: number): { start: numbe
  * so that a closer look-alike elsewhere cannot hide it (the matcher reports only the best
  * matches of a search); then all text the edit inserted, since an edited claim may also have
  * moved. Unchanged text elsewhere is not searched: it was there before and was not this claim.
- * Without a place in the old body (a stale claim) the whole text is searched.
+ * Without a place in the old body (`own` null, a stale claim) the whole text is searched.
+ * Offsets and lengths are folded UTF-16 code units; `near` is padded by a quarter of the quote plus 8, inserted
+ * ranges by a quote's length, clipped to [0, textLength). Returns non-overlapping spans in order.
  */
 export function searchWindows(diff: DiffMap, own: Span | null, mapped: Span, quoteLength: number, textLength: number): { near: Span[]; inserted: Span[] } {
   if (own === null) return { near: [{ from: 0, to: textLength }], inserted: [] };
@@ -124,8 +133,9 @@ export function searchWindows(diff: DiffMap, own: Span | null, mapped: Span, quo
 
 /**
  * Best approximate matches of `pattern` within any of `spans` of `text`, in one pass of the
- * matcher: the spans are joined with separators longer than `maxErrors` made of a character
- * the pattern lacks, so no match can reach across one.
+ * matcher (approx-string-match, Myers' bit-parallel algorithm): the spans are joined with separators longer
+ * than `maxErrors` made of a character the pattern lacks, so no match can reach across one. Returns each match
+ * as a [from, to) range of `text` (UTF-16 code units, clipped to its span) with its edit count; [] for no spans.
  */
 export function approximateMatches(text: string, pattern: string, maxErrors: number, spans: readonly Span[]): { from: number; to: number; errors: number }[] {
   if (spans.length === 0) return [];

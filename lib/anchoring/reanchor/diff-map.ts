@@ -150,6 +150,14 @@ function lastAtOrBefore(values: readonly number[], target: number): number {
   return found;
 }
 
+/**
+ * Diffs two folded bodies (see fold.ts) into the runs of text they share, paragraph by paragraph and then word
+ * by word inside changed paragraphs, with pure insertions and deletions slid to the nearest paragraph, sentence
+ * or word boundary. Returns a DiffMap whose offsets are UTF-16 code units of the folded texts: old → new offset
+ * mapping for a claim's start and end, the origin of any new range (own / foreign / inserted), and the inserted
+ * ranges. A changed block too different to diff within WORD_DIFF_BUDGET counts as wholly deleted and inserted.
+ * Pure; never throws.
+ */
 export function buildDiffMap(oldText: string, newText: string): DiffMap {
   const runs = new Runs();
   if (oldText === newText) {

@@ -43,6 +43,13 @@ const TWINS = "Officials said the talks in Paris were constructive. Officials sa
 const PULL_QUOTE =
   "Sir Keir’s message was blunt: a US security guarantee is the only way to effectively deter Russia from attacking Ukraine again.";
 
+/**
+ * The edit table for tests and threshold tuning, built on `sample` (the normalised sample article,
+ * prisma/fixtures): each case is an old body, a new body, the claim's text in the old one and the outcome
+ * re-anchoring must reach (and on which text). Expects the sample's paragraph layout (at least 19 paragraphs,
+ * with the phrases the cases quote); throws an Error from offsetOf when a quoted phrase is missing, so fixture
+ * drift fails loudly.
+ */
 export function buildEditCases(sample: string): EditCase[] {
   const p = paragraphs(sample);
   const join = (parts: string[]) => parts.join("\n\n");

@@ -132,7 +132,10 @@ export function foldText(real: string): FoldedText {
   return { text: parts.join(""), starts: starts.subarray(0, k), ends: ends.subarray(0, k), fromReal };
 }
 
-/** The real range behind folded [from, to); `from < to` is required. */
+/**
+ * The real range [start, end) of the original text behind folded [from, to), in UTF-16 code units. Requires
+ * 0 <= from < to <= folded.text.length; outside that the result is undefined (no check, it runs per candidate).
+ */
 export function toRealRange(folded: FoldedText, from: number, to: number): { start: number; end: number } {
   return { start: folded.starts[from]!, end: folded.ends[to - 1]! };
 }

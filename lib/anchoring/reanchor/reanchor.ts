@@ -179,8 +179,10 @@ function rewrittenPlace(scorer: ReturnType<typeof createScorer>, text: string, q
 }
 
 /**
- * Returns a function that re-anchors one claim from `oldBody` onto `newBody`. Folding and
- * diffing the bodies happen once, on the first claim that needs them, and are shared.
+ * Returns a function that re-anchors one claim from `oldBody` onto `newBody` (see reanchorClaims for the
+ * result). Folding and diffing the bodies happen once, on the first claim that is not at its old place, and are
+ * shared by later calls. `options.threshold` (default ATTACH_THRESHOLD, 0.75) is the confidence needed to attach;
+ * `options.maxCandidates` (default 3) how many places to offer a person. Never throws.
  */
 export function createReanchorer(oldBody: string, newBody: string, options: ReanchorOptions = {}): (claim: ReanchorClaim) => ReanchorResult {
   const settings: Settings = {
@@ -197,7 +199,12 @@ export function createReanchorer(oldBody: string, newBody: string, options: Rean
   };
 }
 
-/** Re-anchors every claim stored against `oldBody` onto `newBody`, in the order given. */
+/**
+ * Re-anchors every claim stored against `oldBody` onto `newBody` (both normalised bodies), in the order given,
+ * sharing the folding and diff (createReanchorer). Returns one ReanchorResult per claim, same order: attached
+ * ones carry `start`/`end` (UTF-16 code units of `newBody`) and a 0..1 confidence, "needs-review" ones up to
+ * `maxCandidates` candidates. Pure; never throws, even for claims whose stored offsets are out of range.
+ */
 export function reanchorClaims(
   oldBody: string,
   newBody: string,
@@ -208,7 +215,10 @@ export function reanchorClaims(
   return claims.map((claim) => reanchor(claim));
 }
 
-/** Re-anchors a single claim; for many claims on one edit, reanchorClaims shares the work. */
+/**
+ * Re-anchors a single claim (see reanchorClaims for the result); for many claims on one edit, reanchorClaims
+ * shares the folding and diffing. Pure; never throws.
+ */
 export function reanchorClaim(oldBody: string, newBody: string, claim: ReanchorClaim, options: ReanchorOptions = {}): ReanchorResult {
   return createReanchorer(oldBody, newBody, options)(claim);
 }

@@ -58,6 +58,13 @@ const DISTINCTIVE_LENGTH = 32;
 /** A look-alike that was already in the article, or a changed figure, is never attached. */
 export const NEVER_ATTACH_CAP = 0.5;
 
+/**
+ * The confidence, 0..1, that a candidate range is the claim's text. The quote similarity gates the score:
+ * confidence = quote × (base + (1 − base) × support), where base (up to QUOTE_BASE, 0.75) grows with the folded
+ * quote length up to 32 code units and support is the weighted context: prefix 20, suffix 20, word origin 20,
+ * position 2 (Hypothesis's weights for prefix, suffix and position, see the file comment). Capped at
+ * NEVER_ATTACH_CAP (0.5) when the figures changed or over half the candidate was other old text. Pure.
+ */
 export function confidenceOf(s: Signals): number {
   const support =
     (PREFIX_WEIGHT * s.prefix + SUFFIX_WEIGHT * s.suffix + ORIGIN_WEIGHT * s.origin + POSITION_WEIGHT * s.position) /

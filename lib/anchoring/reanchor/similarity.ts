@@ -2,7 +2,10 @@
 
 let row = new Int32Array(64);
 
-/** Levenshtein distance in UTF-16 code units. Meant for short strings (quote context). */
+/**
+ * Levenshtein distance between `a` and `b` in UTF-16 code units (insert, delete, substitute each cost 1).
+ * O(|a|·|b|) time, so meant for short strings (quote context); reuses one module-level row buffer.
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
@@ -36,14 +39,20 @@ export function contextSimilarity(stored: string, actual: string): number {
 
 const NUMBER = /\p{Nd}+/gu;
 
-/** The figures in a text, in order ("2.5 per cent, 3 times" → "2 5 3"). */
+/**
+ * The digit runs (any script's decimal digits, \p{Nd}) of a text, in order, joined by spaces:
+ * "2.5 per cent, 3 times" → "2 5 3". Two texts state the same figures when these strings are equal.
+ */
 export function figuresOf(text: string): string {
   return (text.match(NUMBER) ?? []).join(" ");
 }
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
-/** True when the code unit at `index` is part of a word (letter, mark or digit). */
+/**
+ * True when the UTF-16 code unit at `index` is part of a word (a letter, mark or digit); false outside the text.
+ * A lone surrogate half is never a word character here.
+ */
 export function isWordCharAt(text: string, index: number): boolean {
   return index >= 0 && index < text.length && WORD_CHAR.test(text.charAt(index));
 }

@@ -4,8 +4,9 @@ export type JsonSchema = { [key: string]: unknown };
 
 /**
  * The request body schema of a route, generated from the zod schema the route itself parses
- * with, so the description cannot drift from what is enforced. `pathKeys` are fields the
- * route fills in from the URL (e.g. claimId), which are not part of the body.
+ * with (its input side, z.toJSONSchema; dates as ISO 8601 date-time strings, anything JSON Schema cannot
+ * express as `{}`), so the description cannot drift from what is enforced. `pathKeys` are fields the
+ * route fills in from the URL (e.g. claimId), which are removed from `properties` and `required`.
  */
 export function bodySchemaOf(schema: z.ZodType, pathKeys: string[] = []): JsonSchema {
   const json = z.toJSONSchema(schema, {
@@ -25,15 +26,21 @@ export function bodySchemaOf(schema: z.ZodType, pathKeys: string[] = []): JsonSc
   return json;
 }
 
+/** A JSON Schema reference to `#/components/schemas/<name>` of the OpenAPI document (the name is not checked). */
 export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+/** A JSON Schema for an array whose items all match `items`. */
 export const arrayOf = (items: JsonSchema): JsonSchema => ({ type: "array", items });
+/** A JSON Schema (OpenAPI 3.1 style) for `schema` or null: `{ anyOf: [schema, { type: "null" }] }`. */
 export const nullable = (schema: JsonSchema): JsonSchema => ({ anyOf: [schema, { type: "null" }] });
 export const str: JsonSchema = { type: "string" };
 export const int: JsonSchema = { type: "integer" };
 export const bool: JsonSchema = { type: "boolean" };
 export const dateTime: JsonSchema = { type: "string", format: "date-time" };
 
-/** An object whose listed properties are all present (responses always include every key). */
+/**
+ * A JSON Schema object whose listed properties are all required (responses always include every key, null
+ * when empty), with an optional description. Extra properties are not forbidden.
+ */
 export function obj(properties: Record<string, JsonSchema>, description?: string): JsonSchema {
   return { type: "object", ...(description ? { description } : {}), properties, required: Object.keys(properties) };
 }

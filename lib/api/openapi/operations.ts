@@ -3,7 +3,7 @@
 import { ZCreateApiToken } from "@/lib/validation/api-tokens";
 import { ZImportArticle } from "@/lib/validation/articles";
 import { ZAddComment, ZAddEvidence, ZCreateClaim, ZEditComment, ZSetNumeric, ZSetStatus, ZSetVerdict } from "@/lib/validation/claims";
-import { ZAddMember, ZAssignReviewers, ZDoubleReview, ZSubmitReview, ZUpdateMember } from "@/lib/validation/team";
+import { ZAddMember, ZAssignReviewers, ZClaimDoubleReview, ZDoubleReview, ZSubmitReview, ZTeamSettings, ZUpdateMember } from "@/lib/validation/team";
 import { ZResolveAnchor, ZSaveVersion } from "@/lib/validation/versions";
 import { ZAddCorrection } from "@/lib/validation/corrections";
 import { ZSetClaimant } from "@/lib/validation/claimant";
@@ -26,6 +26,8 @@ export type Operation = {
   ok: { status: number; description: string; schema?: JsonSchema; contentType?: string };
   /** Extra answers beyond the defaults (401/429 when authenticated, 403 on writes, 404 with an id, 400/422 with a body). */
   extra?: Record<string, string>;
+  /** Honours the Idempotency-Key header (the route is built with `idempotent: true`; route-files.test.ts checks both agree). */
+  idempotent?: true;
 };
 
 const versionConflict = { "409": "Someone else changed it first: reload and try again (the message says who and what)." };
@@ -52,6 +54,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     post: {
       summary: "Import an article (editors and admins)",
       tag: "Articles",
+      idempotent: true,
       body: importArticleBody,
       ok: { status: 201, description: "The new article.", schema: obj({ article: ref("Article") }) },
     },
@@ -68,8 +71,10 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     },
     post: {
       summary: "Create a claim on a span of the text (reviewers, editors, admins)",
-      description: "The target is a W3C Web Annotation target: one TextQuoteSelector and one TextPositionSelector (UTF-16 offsets into the body) that must agree with the text.",
+      description:
+        "The target is a W3C Web Annotation target: one TextQuoteSelector and one TextPositionSelector (UTF-16 offsets into the body) that must agree with the text. The claim is stored on the words the editor's selection rules give: whitespace trimmed off both ends, and an end inside a grapheme (a letter and its accent, an emoji sequence) widened to the whole grapheme; the answer's target says which. A selection of only whitespace is a 422 saying so.",
       tag: "Claims",
+      idempotent: true,
       body: bodySchemaOf(ZCreateClaim, ["articleId"]),
       ok: { status: 201, description: "The new claim.", schema: obj({ claim: ref("Claim") }) },
     },
@@ -92,6 +97,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Import W3C Web Annotations into this article",
       description: "TextPositionSelector offsets are read as Unicode code points. Annotations marked `factdesk:anchorStatus: orphaned` arrive orphaned; `needs_review` ones wait for a person with candidate places.",
       tag: "Export",
+      idempotent: true,
       body: ref("AnnotationCollection"),
       ok: { status: 201, description: "What was imported; claims that could not be placed confidently wait in Needs re-anchoring.", schema: obj({ imported: { type: "object" } }) },
     },
@@ -106,6 +112,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Save a new version of the text (editors and admins)",
       description: "Claims are re-anchored onto the new text; those that cannot be placed confidently go to Needs re-anchoring.",
       tag: "Versions",
+      idempotent: true,
       body: bodySchemaOf(ZSaveVersion, ["articleId"]),
       ok: { status: 201, description: "Version saved, with the re-anchoring summary (200 with saved: false when nothing changed).", schema: obj({ result: ref("SaveVersionResult") }) },
       extra: { "200": "Nothing changed: no new version.", ...versionConflict },
@@ -171,19 +178,25 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     },
   },
   "/api/v1/claims/{id}/comments": {
-    post: { summary: "Comment on a claim (or reply)", tag: "Claims", body: bodySchemaOf(ZAddComment, ["claimId"]), ok: { status: 201, description: "The comment.", schema: obj({ comment: ref("Comment") }) } },
+    post: { summary: "Comment on a claim (or reply)", description: "Plain text, stored as written (`a < b` and `<b>` included) and escaped wherever it is shown.", tag: "Claims", idempotent: true, body: bodySchemaOf(ZAddComment, ["claimId"]), ok: { status: 201, description: "The comment.", schema: obj({ comment: ref("Comment") }) } },
   },
   "/api/v1/claims/{id}/evidence": {
-    post: { summary: "Attach evidence", tag: "Claims", body: bodySchemaOf(ZAddEvidence, ["claimId"]), ok: { status: 201, description: "The evidence.", schema: obj({ evidence: ref("Evidence") }) } },
+    post: { summary: "Attach evidence", tag: "Claims", idempotent: true, body: bodySchemaOf(ZAddEvidence, ["claimId"]), ok: { status: 201, description: "The evidence.", schema: obj({ evidence: ref("Evidence") }) } },
   },
   "/api/v1/claims/{id}/assignees": {
-    put: { summary: "Assign up to two reviewers (editors and admins)", tag: "Review", body: bodySchemaOf(ZAssignReviewers, ["claimId"]), ok: { status: 200, description: "The assignees.", schema: { type: "object" } } },
+    put: {
+      summary: "Assign up to two reviewers (editors and admins)",
+      description: "`dueAt` is a calendar day, `YYYY-MM-DD`, in the team's time zone (GET /api/v1/team); the claim is overdue once that day has ended there. A date-time is read as the date written in it (its time and offset are ignored).",
+      tag: "Review",
+      body: bodySchemaOf(ZAssignReviewers, ["claimId"]),
+      ok: { status: 200, description: "The assignees.", schema: { type: "object" } },
+    },
   },
   "/api/v1/claims/{id}/reviews": {
-    post: { summary: "Submit your independent verdict (double review)", tag: "Review", body: bodySchemaOf(ZSubmitReview, ["claimId"]), ok: { status: 201, description: "The double-review state.", schema: { type: "object" } }, extra: { "409": "Both verdicts are already in." } },
+    post: { summary: "Submit your independent verdict (double review)", tag: "Review", idempotent: true, body: bodySchemaOf(ZSubmitReview, ["claimId"]), ok: { status: 201, description: "The double-review state.", schema: { type: "object" } }, extra: { "409": "Both verdicts are already in." } },
   },
   "/api/v1/claims/{id}/double-review": {
-    put: { summary: "Require double review for one claim (editors and admins)", tag: "Review", body: bodySchemaOf(ZDoubleReview, ["id"]), ok: { status: 200, description: "The new setting.", schema: { type: "object" } } },
+    put: { summary: "Require double review for one claim (editors and admins)", tag: "Review", body: bodySchemaOf(ZClaimDoubleReview, ["id"]), ok: { status: 200, description: "The new setting.", schema: { type: "object" } }, extra: versionConflict },
   },
   "/api/v1/claims/{id}/anchor": {
     get: {
@@ -228,7 +241,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     },
   },
   "/api/v1/suggestions/{id}/accept": {
-    post: { summary: "Turn a suggestion into a claim", tag: "Claims", ok: { status: 201, description: "The new claim.", schema: obj({ claim: ref("Claim") }) }, extra: { "409": "The suggestion is already a claim." } },
+    post: { summary: "Turn a suggestion into a claim", tag: "Claims", idempotent: true, ok: { status: 201, description: "The new claim.", schema: obj({ claim: ref("Claim") }) }, extra: { "409": "The suggestion is already a claim." } },
   },
   "/api/v1/suggestions/{id}/dismiss": {
     post: { summary: "Dismiss a suggestion", tag: "Claims", ok: { status: 200, description: "Dismissed.", schema: { type: "object" } } },
@@ -261,6 +274,16 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "Team",
       body: bodySchemaOf(ZTeamProfile),
       ok: { status: 200, description: "The profile.", schema: obj({ profile: { type: "object" } }) },
+    },
+  },
+  "/api/v1/team": {
+    get: { summary: "Your active team and its settings", tag: "Team", ok: { status: 200, description: "The team; `timeZone` is the IANA zone due dates are days in.", schema: obj({ team: obj({ id: str, name: str, timeZone: str }) }) } },
+    patch: {
+      summary: "Change the team's time zone (admins)",
+      description: "An IANA time zone name, e.g. Europe/London; due dates are calendar days in it.",
+      tag: "Team",
+      body: bodySchemaOf(ZTeamSettings),
+      ok: { status: 200, description: "The team.", schema: obj({ team: obj({ id: str, name: str, timeZone: str }) }) },
     },
   },
   "/api/v1/team/members": {

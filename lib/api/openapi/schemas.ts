@@ -143,7 +143,12 @@ export const componentSchemas: Record<string, JsonSchema> = {
   Evidence: { type: "object", properties: { id: str, url: str, title: str, excerpt: str, stance: str, sourceType: str, retrievedAt: dateTime }, additionalProperties: true },
   Member: obj({ id: str, userId: str, email: str, name: str, role, disabled: bool, since: dateTime }),
   Suggestion: obj({ id: str, start: int, end: int, text: str, score: { type: "number" }, type: str, reason: str }),
-  QueueItem: { type: "object", description: "A claim assigned to you, with its article.", additionalProperties: true },
+  QueueItem: {
+    type: "object",
+    description: "A claim assigned to you, with its article. `dueAt` is a calendar day in the team's time zone; `overdue` says whether that day has ended there.",
+    properties: { dueAt: nullable({ type: "string", format: "date" }), overdue: bool },
+    additionalProperties: true,
+  },
   ArticleVersionSummary: {
     type: "object",
     properties: { number: int, title: str, contentHash: str, createdAt: dateTime, createdBy: nullable(person) },

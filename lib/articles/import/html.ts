@@ -13,12 +13,18 @@ export type ExtractedHtml = {
 
 type WalkRoot = Parameters<typeof walkDom>[0];
 
-/** The strictly sanitised article fragment as an inert linkedom document. */
+/**
+ * An HTML fragment, strictly sanitised (sanitizeArticle: structure and a[href] only), as the body of an inert
+ * linkedom document (no scripts run, nothing loads). Never throws.
+ */
 export function articleDocument(html: string) {
   return parseHTML(`<!doctype html><html><head></head><body>${sanitizeArticle(html)}</body></html>`).document;
 }
 
-/** Walks a DOM element's content. */
+/**
+ * Walks a DOM element's content (a linkedom node, typed `unknown` because Readability hands it back untyped)
+ * into paragraphs of canonical text with links in paragraph offsets; see walkDom.
+ */
 export function walkElement(element: unknown): WalkedParagraph[] {
   return walkDom(element as WalkRoot);
 }
@@ -48,7 +54,10 @@ function parseDate(text: string | null | undefined): Date | null {
 /**
  * A whole web page (or a fragment): sanitised first, then Readability finds the article and
  * its metadata in the inert linkedom DOM (nothing runs there), then the walker reads the
- * article's text and safe link targets, and nothing else, into paragraphs.
+ * article's text and safe link targets, and nothing else, into paragraphs. When Readability finds nothing,
+ * the whole sanitised input is the article. Title, byline (else meta author), publication date (else the first
+ * time[datetime]) and standfirst (meta description, unless it repeats the first paragraph) are null when absent.
+ * Never throws for any input string.
  */
 export function extractHtml(html: string): ExtractedHtml {
   const safe = sanitizeForExtraction(html);

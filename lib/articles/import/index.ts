@@ -29,8 +29,15 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 const unprocessable = (message: string) => new AppError("unprocessable", message, { content: [message] });
 
 /**
+ * Imports plain text, Markdown or HTML (`input.content`, at most MAX_IMPORT_BYTES = 2 MiB of UTF-8) into the
+ * canonical body (normalizeArticleText's form, so claim offsets work as for every other body) and its
+ * structure; HTML also yields title, byline, publication date and standfirst when the page has them, Markdown a
+ * title from a leading "# Heading". Control characters are dropped and lone surrogates become U+FFFD first.
  * `leadingHeading`: whether Markdown's leading "# Heading" is the article's title (an import,
  * the default) or part of its body, kept as a heading (saving a version: the title has its own field).
+ * @throws AppError 422 `unprocessable` (on `content`) when the input is over 2 MiB, empty, yields no text, or
+ * yields a body over MAX_BODY_CHARS (300,000 UTF-16 code units); a plain Error if the body is ever not canonical
+ * (a bug: storing it would shift claim offsets).
  */
 export function importArticle(input: { format: ImportFormat; content: string; leadingHeading?: "title" | "body" }): ImportedArticle {
   const { format } = input;

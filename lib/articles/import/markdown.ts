@@ -8,8 +8,10 @@ import type { WalkedParagraph } from "./walk";
 const marked = new Marked({ gfm: false, breaks: false, pedantic: false, async: false });
 
 /**
- * Markdown to paragraphs; a leading "# Title" is the article's title, not part of its body,
- * unless `leadingTitle` is false (then it stays in the body, as a heading).
+ * Markdown (CommonMark, gfm off; raw HTML in it goes through the strict sanitiser) to walked paragraphs with
+ * kinds and links in paragraph offsets. A leading "# Title" is the article's title (whitespace collapsed, null
+ * when empty), not part of its body, unless `leadingTitle` is false (then it stays in the body, as a heading).
+ * Never throws for any input string.
  */
 export function extractMarkdown(markdown: string, { leadingTitle = true } = {}): { title: string | null; paragraphs: WalkedParagraph[] } {
   const html = marked.parse(markdown, { async: false });

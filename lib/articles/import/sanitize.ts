@@ -28,7 +28,9 @@ const common = {
 
 /**
  * Before article extraction: the page's structure plus what Readability needs to find the
- * article and its metadata (head, title, meta content, class and id names).
+ * article and its metadata (head, title, meta content, class and id names). Drops scripts, styles, embeds
+ * and similar elements with their content, every event handler and style attribute, and links that are not
+ * http(s) or mailto. Returns HTML text; never throws.
  */
 export function sanitizeForExtraction(html: string): string {
   return sanitizeHtml(html, {
@@ -43,7 +45,10 @@ export function sanitizeForExtraction(html: string): string {
   });
 }
 
-/** The strict pass over the extracted article: structure and a[href] only. */
+/**
+ * The strict pass over the extracted article: structure elements and a[href] (http, https, mailto) only,
+ * everything else dropped (dangerous elements with their content). Returns HTML text; never throws.
+ */
 export function sanitizeArticle(html: string): string {
   return sanitizeHtml(html, { ...common, allowedTags: STRUCTURE, allowedAttributes: { a: ["href"] } });
 }

@@ -35,6 +35,12 @@ function inlineMarkdown(text: string, offset: number, links: ArticleBlocks["link
   return escapeLineStart(out + escapeInline(text.slice(pos)));
 }
 
+/**
+ * The Markdown form of a stored article body for editing it as text: headings (## / ###), list items (- or
+ * 1.), quotes (>) and links from `blocks`, with every character Markdown could read as syntax escaped, so that
+ * importArticle({ format: "markdown", leadingHeading: "body" }) gives back exactly the same body and blocks.
+ * Blocks that do not match the body's paragraph count are ignored (plain paragraphs). Pure.
+ */
 export function articleToMarkdown(body: string, blocks: ArticleBlocks | null): string {
   const paragraphs = splitParagraphs(body);
   const kinds = blocks && blocks.paragraphs.length === paragraphs.length ? blocks.paragraphs : null;

@@ -37,7 +37,12 @@ function childContext(tag: string, ctx: Context): Context {
   return ctx;
 }
 
-/** Walks the children of `root` into paragraphs of canonical text with links in paragraph offsets. */
+/**
+ * Walks the children of `root` into paragraphs of canonical text (see finishParagraph) with their kind
+ * (p, h2 for h1/h2, h3 for h3–h6, li with `ordered`, quote) and links in paragraph offsets (UTF-16 code units;
+ * only canonicalHref targets, never nested). Block elements end a paragraph, two <br> in a row do too;
+ * scripts, media, forms and nav are skipped with their content. Never throws.
+ */
 export function walkDom(root: DomNode): WalkedParagraph[] {
   const out: WalkedParagraph[] = [];
   let current: Draft | null = null;
@@ -102,7 +107,9 @@ const WHITESPACE = new RegExp(`[${WHITESPACE_CLASS}]`);
 
 /**
  * The same canonical form as normalizeArticleText (whitespace runs to one space, trimmed,
- * U+FEFF dropped, NFC), applied to one paragraph while carrying link offsets along.
+ * U+FEFF dropped, NFC), applied to one paragraph while carrying link offsets along (UTF-16 code units).
+ * Links that end up empty are dropped; if NFC composition would cross a link boundary, the text stays right and
+ * the paragraph's links are dropped. Returns null for a paragraph with no visible text. Pure.
  */
 export function finishParagraph(draft: Pick<Draft, "kind" | "ordered" | "text" | "links">): WalkedParagraph | null {
   const raw = draft.text;
@@ -149,7 +156,10 @@ export function finishParagraph(draft: Pick<Draft, "kind" | "ordered" | "text" |
   return { kind: draft.kind, ...(draft.kind === "li" ? { ordered: draft.ordered ?? false } : {}), text: whole, links };
 }
 
-/** Joins walked paragraphs into a body and its structure (link offsets become body offsets). */
+/**
+ * Joins walked paragraphs with "\n\n" into a body and its structure (link offsets become body offsets,
+ * list items always say `ordered`). Empty input gives an empty body. Pure.
+ */
 export function assemble(paragraphs: WalkedParagraph[]): { body: string; blocks: ArticleBlocks } {
   let body = "";
   const blocks: ArticleBlocks = { paragraphs: [], links: [] };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { getArticle } from "@/lib/articles/get-article";
-import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/claims/access";
+import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/access/roles";
 import { listClaimSummaries } from "@/lib/claims/list-claims";
 import { latestActivityId, listArticleActivity } from "@/lib/audit/list-activity";
 import { listMembers } from "@/lib/teams/members";
@@ -12,18 +12,21 @@ import { DoubleReviewToggle } from "@/components/articles/DoubleReviewToggle";
 import { ArticlePublishTools } from "@/components/publish/ArticlePublishTools";
 import { ArticleWorkspace } from "@/components/claims/ArticleWorkspace";
 import { VersionBar } from "@/components/articles/versions/VersionBar";
+import { pageId } from "@/lib/validation/ids";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string; saved?: string; moved?: string; review?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { id } = await params;
+  const id = pageId(await params);
+  if (!id) return { title: "Article not found" };
   const user = await requireUser();
   const article = await getArticle({ id, userId: user.id });
   return { title: article?.title ?? "Article not found" };
 }
 
 export default async function ArticlePage({ params, searchParams }: Props) {
-  const { id } = await params;
+  const id = pageId(await params);
+  if (!id) notFound();
   const { claim: openClaimId, ...savedParams } = await searchParams;
   const user = await requireUser();
   const article = await getArticle({ id, userId: user.id });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUser } from "@/lib/auth";
-import { SIGN_OFF_ROLES } from "@/lib/claims/access";
+import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { MAX_IMPORT_BYTES } from "@/lib/articles/import/limits";
 import { ImportArticleForm } from "@/components/articles/ImportArticleForm";
 
@@ -20,7 +21,7 @@ export default async function NewArticlePage() {
   return (
     <div className="mx-auto max-w-3xl">
       <div className="mb-6">
-        <a href="/articles" className="text-sm text-muted hover:text-accent">← Articles</a>
+        <Link href="/articles" className="text-sm text-muted hover:text-accent">← Articles</Link>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">New article</h1>
         <p className="text-sm text-muted">Import an article into {user.teamName} to check its claims. The text is stored as it reads, without the page around it.</p>
       </div>

@@ -12,7 +12,7 @@ export const GET = route({ auth: "user", team: true }, async ({ user }) => {
 });
 
 /** Import an article into the active team (editors and admins); answers with the new article. */
-export const POST = route({ auth: "user", team: true, body: ZImportArticle }, async ({ user, body }) => {
+export const POST = route({ auth: "user", team: true, body: ZImportArticle, idempotent: true }, async ({ user, body }) => {
   const { id } = await createArticle({ userId: user.id, teamId: user.teamId, input: body });
   return json({ article: await getArticle({ id, userId: user.id }) }, 201);
 });

@@ -4,16 +4,18 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { getArticle } from "@/lib/articles/get-article";
 import { articleToMarkdown, MAX_IMPORT_BYTES } from "@/lib/articles/import";
-import { SIGN_OFF_ROLES } from "@/lib/claims/access";
+import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { countAnchoredClaims } from "@/lib/articles/versions";
 import { VersionEditor } from "@/components/articles/versions/VersionEditor";
+import { pageId } from "@/lib/validation/ids";
 
 type Props = { params: Promise<{ id: string }> };
 
 export const metadata: Metadata = { title: "Edit text" };
 
 export default async function EditArticlePage({ params }: Props) {
-  const { id } = await params;
+  const id = pageId(await params);
+  if (!id) notFound();
   const user = await requireUser();
   const article = await getArticle({ id, userId: user.id });
   if (!article) notFound();

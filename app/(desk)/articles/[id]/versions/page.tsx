@@ -4,11 +4,12 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth";
 import { getArticle } from "@/lib/articles/get-article";
 import { diffVersions, getVersion, listVersions } from "@/lib/articles/versions";
-import { SIGN_OFF_ROLES } from "@/lib/claims/access";
+import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { DiffView } from "@/components/articles/versions/DiffView";
 import { VersionTable } from "@/components/articles/versions/VersionTable";
 import { VersionText } from "@/components/articles/versions/VersionText";
 import { buttonClass, inputClass, quietButtonClass } from "@/components/ui/styles";
+import { pageId } from "@/lib/validation/ids";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ view?: string; from?: string; to?: string }> };
 
@@ -20,7 +21,8 @@ const asNumber = (value: string | undefined, known: Set<number>) => {
 };
 
 export default async function VersionsPage({ params, searchParams }: Props) {
-  const { id } = await params;
+  const id = pageId(await params);
+  if (!id) notFound();
   const query = await searchParams;
   const user = await requireUser();
   const article = await getArticle({ id, userId: user.id });

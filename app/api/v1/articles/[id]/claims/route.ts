@@ -18,6 +18,6 @@ export const GET = route(
   }),
 );
 
-export const POST = route({ auth: "user", params: ZIdParams, body: ZCreateClaim.omit({ articleId: true }) }, async ({ user, params, body }) =>
+export const POST = route({ auth: "user", params: ZIdParams, body: ZCreateClaim.omit({ articleId: true }), idempotent: true }, async ({ user, params, body }) =>
   json({ claim: await createClaim({ ...body, articleId: params.id, userId: user.id }) }, 201),
 );

@@ -1,0 +1,112 @@
+// Access checks that read the database: the user's role where the thing lives, 404 when they
+// are not in its team (not-found and not-allowed look the same), 403 when the role is too low.
+// Each takes an optional client so it runs inside the caller's transaction, right before the
+// write it guards (which is itself scoped with lib/access/scope.ts).
+import { db, type DbClient } from "@/lib/db";
+import type { ClaimStatus, Role } from "@/lib/generated/prisma/enums";
+import { forbidden, notFound, type AppError } from "@/lib/http/errors";
+import { SIGN_OFF_ROLES, VIEWER_MESSAGE, WRITE_ROLES } from "@/lib/access/roles";
+import { articleScope, claimScope, membershipOf } from "@/lib/access/scope";
+
+/**
+ * Whether the user may still read the article: a member of its team with an enabled account.
+ * One small query, for checks that repeat while a stream is open. Output: boolean; never throws
+ * an AppError (database errors propagate).
+ */
+export async function canStillReadArticle(articleId: string, userId: string): Promise<boolean> {
+  const found = await db.article.count({ where: { id: articleId, team: { memberships: { some: { ...membershipOf(userId), user: { disabled: false } } } } } });
+  return found > 0;
+}
+
+/** What requireArticleWrite returns: the article's text and settings, and the user's role in its team. */
+export type WritableArticle = { id: string; body: string; teamId: string; requiresDoubleReview: boolean; role: Role };
+
+/**
+ * The user's role in the article's team, for a change to the article or its claims.
+ * Output: WritableArticle. Throws 404 (not_found) when the article does not exist or is in a
+ * team the user is not in, 403 (forbidden) when their role there is read-only.
+ */
+export async function requireArticleWrite(articleId: string, userId: string, client: DbClient = db): Promise<WritableArticle> {
+  const article = await client.article.findFirst({
+    where: { id: articleId, ...articleScope(userId) },
+    select: { id: true, body: true, teamId: true, requiresDoubleReview: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } },
+  });
+  const role = article?.team.memberships[0]?.role;
+  if (!article || !role) throw notFound("That article");
+  if (!WRITE_ROLES.includes(role)) throw forbidden(VIEWER_MESSAGE);
+  return { id: article.id, body: article.body, teamId: article.teamId, requiresDoubleReview: article.requiresDoubleReview, role };
+}
+
+/** Like requireArticleWrite, then 403 with `message` unless the user is an editor or admin of the article's team. */
+export async function requireArticleEditor(articleId: string, userId: string, message = "Only an editor can do this.", client: DbClient = db): Promise<WritableArticle> {
+  const article = await requireArticleWrite(articleId, userId, client);
+  if (!SIGN_OFF_ROLES.includes(article.role)) throw forbidden(message);
+  return article;
+}
+
+const writableClaimSelect = {
+  id: true,
+  articleId: true,
+  version: true,
+  status: true,
+  verdictOrdinal: true,
+  verdictLabel: true,
+  verdictExplanation: true,
+  verdictById: true,
+  requiresDoubleReview: true,
+} as const;
+
+/** What requireClaimWrite returns: the claim's workflow fields, its team, and the user's role there. */
+export type WritableClaim = {
+  id: string;
+  articleId: string;
+  version: number;
+  status: ClaimStatus;
+  verdictOrdinal: number | null;
+  verdictLabel: string | null;
+  verdictExplanation: string | null;
+  verdictById: string | null;
+  requiresDoubleReview: boolean;
+  teamId: string;
+  role: Role;
+};
+
+/**
+ * The user's role in the claim's team, for a change to the claim.
+ * Output: WritableClaim. Throws 404 (not_found) when the claim does not exist or is in a team
+ * the user is not in, 403 (forbidden) when their role there is read-only.
+ */
+export async function requireClaimWrite(claimId: string, userId: string, client: DbClient = db): Promise<WritableClaim> {
+  const claim = await client.claim.findFirst({
+    where: { id: claimId, ...claimScope(userId) },
+    select: { ...writableClaimSelect, article: { select: { teamId: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } } } },
+  });
+  const role = claim?.article.team.memberships[0]?.role;
+  if (!claim || !role) throw notFound("That claim");
+  if (!WRITE_ROLES.includes(role)) throw forbidden(VIEWER_MESSAGE);
+  const { article, ...rest } = claim;
+  return { ...rest, teamId: article.teamId, role };
+}
+
+/** Like requireClaimWrite, then 403 with `message` unless the user is an editor or admin of the claim's team. */
+export async function requireClaimEditor(claimId: string, userId: string, message = "Only an editor can do this.", client: DbClient = db): Promise<WritableClaim> {
+  const claim = await requireClaimWrite(claimId, userId, client);
+  if (!SIGN_OFF_ROLES.includes(claim.role)) throw forbidden(message);
+  return claim;
+}
+
+/**
+ * The user's role in team `teamId`, read from the membership row (not the session, so a
+ * demotion counts at once). Input: the team, the user, the roles that may proceed, the error
+ * for someone not in the team (`outsider`, e.g. notFound("That team")) and the 403 message for
+ * a member whose role is not in `roles`. Output: the role. Throws `outsider` or 403 (forbidden).
+ */
+export async function requireTeamRole(
+  { teamId, userId, roles, outsider, message }: { teamId: string; userId: string; roles: readonly Role[]; outsider: AppError; message: string },
+  client: DbClient = db,
+): Promise<Role> {
+  const membership = await client.membership.findFirst({ where: { teamId, ...membershipOf(userId) }, select: { role: true } });
+  if (!membership) throw outsider;
+  if (!roles.includes(membership.role)) throw forbidden(message);
+  return membership.role;
+}

@@ -1,0 +1,151 @@
+// The claim life cycle as pure rules: which status may follow which, who may do it, and when a
+// verdict may be set or submitted. No Prisma, no React: the server (update-claim.ts,
+// review-verdicts.ts) refuses with these, and the claim panel disables the same controls
+// with the same reasons. Rules run in order; the first that applies is the answer.
+import { VIEWER_MESSAGE, type Rights } from "@/lib/access/roles";
+import { statusLabel, type StatusKey } from "@/lib/claims/verdicts";
+
+/** How many independent verdicts double review needs. */
+export const REVIEWS_NEEDED = 2;
+
+/** Why a change is refused: the rule, the error the server answers with, and a short form for a control's title. */
+export type Refusal = {
+  rule: RefusalRule;
+  /** The AppError code (403, 409 or 422). */
+  code: "forbidden" | "conflict" | "unprocessable";
+  /** The sentence the server sends. */
+  message: string;
+  /** The few words a disabled control shows. */
+  hint: string;
+};
+
+export type RefusalRule =
+  | "read_only"
+  | "same_status"
+  | "disputed_by_itself"
+  | "disputed_needs_editor"
+  | "verdict_first"
+  | "sign_off_editor_only"
+  | "four_eyes"
+  | "verified_locked"
+  | "not_double_review"
+  | "double_review_own_verdict"
+  | "reviews_complete";
+
+const readOnly: Refusal = { rule: "read_only", code: "forbidden", message: VIEWER_MESSAGE, hint: "Viewers cannot change claims" };
+
+/** The person asking, as the rules see them: their id and what their team role allows. */
+export type Actor = Rights & { userId: string };
+
+export type StatusChange = {
+  actor: Actor;
+  from: StatusKey;
+  to: StatusKey;
+  /** The claim has a verdict (ordinal) now. */
+  hasVerdict: boolean;
+  /** Who wrote the current verdict, if anyone. */
+  verdictById: string | null;
+  /** Who submitted an independent review verdict on the claim (double review); none when not known. */
+  reviewerIds?: readonly string[];
+};
+
+/**
+ * Whether `actor` may move a claim from status `from` to `to`. Output: null when allowed, else
+ * the Refusal. Rules, in order: viewers change nothing; not to the current status; Disputed is
+ * reached only by two differing review verdicts; a disputed claim only leaves for Not
+ * check-worthy (an editor settles it by setting the verdict); Verdict proposed and Verified need
+ * a verdict; only editors and admins sign off or reopen a verified claim; neither the verdict's
+ * author nor anyone who gave one of its independent review verdicts can sign it off (four-eyes rule).
+ */
+export function statusChangeRefusal({ actor, from, to, hasVerdict, verdictById, reviewerIds = [] }: StatusChange): Refusal | null {
+  if (!actor.canWrite) return readOnly;
+  if (from === to) return { rule: "same_status", code: "unprocessable", message: `The claim is already “${statusLabel(to)}”.`, hint: "Current status" };
+  if (to === "disputed") {
+    return { rule: "disputed_by_itself", code: "unprocessable", message: "A claim becomes Disputed by itself when two independent verdicts differ.", hint: "Only differing review verdicts make a claim disputed" };
+  }
+  if (from === "disputed" && to !== "not_check_worthy") {
+    return { rule: "disputed_needs_editor", code: "unprocessable", message: "This claim is disputed: an editor settles it by setting the verdict.", hint: "An editor settles the verdict first" };
+  }
+  if ((to === "verdict_proposed" || to === "verified") && !hasVerdict) {
+    return { rule: "verdict_first", code: "unprocessable", message: "Set a verdict with an explanation first.", hint: "Set a verdict first" };
+  }
+  if ((to === "verified" || from === "verified") && !actor.canSignOff) {
+    return { rule: "sign_off_editor_only", code: "forbidden", message: "Only an editor can sign off or reopen a verified claim.", hint: "Only an editor can sign off or reopen" };
+  }
+  if (to === "verified" && verdictById === actor.userId) {
+    return { rule: "four_eyes", code: "forbidden", message: "Someone other than the verdict's author must sign it off (four-eyes rule).", hint: "Another editor must sign off your verdict" };
+  }
+  // Under double review the agreed verdict is recorded under the second reviewer's name; the
+  // first reviewer wrote it just as much.
+  if (to === "verified" && reviewerIds.includes(actor.userId)) {
+    return { rule: "four_eyes", code: "forbidden", message: "You gave one of this claim's independent verdicts, so another editor must sign it off (four-eyes rule).", hint: "Another editor must sign off a verdict you reviewed" };
+  }
+  return null;
+}
+
+/** The audit action a status change is recorded as. */
+export function statusChangeAction(from: StatusKey, to: StatusKey): "claim.reopened" | "claim.verified" | "claim.status" {
+  return from === "verified" ? "claim.reopened" : to === "verified" ? "claim.verified" : "claim.status";
+}
+
+/** A verified verdict is locked: it changes only after an editor reopens the claim (409). Null when not locked. */
+export function verdictLock(status: StatusKey): Refusal | null {
+  if (status !== "verified") return null;
+  return { rule: "verified_locked", code: "conflict", message: "This claim is verified. An editor must reopen it before the verdict can change.", hint: "Verified verdicts change only after an editor reopens the claim." };
+}
+
+export type VerdictChange = { actor: Rights; status: StatusKey; requiresDoubleReview: boolean };
+
+/**
+ * Whether `actor` may set the claim's verdict directly (which proposes it). Output: null when
+ * allowed, else the Refusal. Rules, in order: viewers change nothing; a verified verdict is
+ * locked until an editor reopens the claim (409); only editors and admins settle a disputed
+ * claim; under double review reviewers submit their own verdict instead (editors may still set it).
+ */
+export function verdictChangeRefusal(change: VerdictChange): Refusal | null {
+  if (!change.actor.canWrite) return readOnly;
+  return verdictLock(change.status) ?? verdictAuthorityRefusal(change);
+}
+
+/** Who settles the verdict: editors a disputed claim, and under double review reviewers submit their own. */
+function verdictAuthorityRefusal({ actor, status, requiresDoubleReview }: VerdictChange): Refusal | null {
+  if (status === "disputed" && !actor.canSignOff) {
+    return { rule: "disputed_needs_editor", code: "forbidden", message: "This claim is disputed: an editor settles the verdict.", hint: "An editor settles the verdict" };
+  }
+  if (requiresDoubleReview && status !== "disputed" && !actor.canSignOff) {
+    return { rule: "double_review_own_verdict", code: "unprocessable", message: "This claim needs two independent verdicts: submit yours with “Submit my verdict”.", hint: "Submit your own verdict for double review" };
+  }
+  return null;
+}
+
+export type ReviewState = { required: boolean; submitted: number };
+
+/**
+ * Whether the claim panel offers the verdict form (when the claim is verified, the panel shows
+ * the lock's note in its place). The rules of verdictChangeRefusal apart from the lock, plus one
+ * the server leaves to the panel: under double review the form waits until both independent
+ * verdicts are in (or disagree), so an editor does not pre-empt the reviewers.
+ */
+export function offersVerdictForm({ actor, status, doubleReview }: { actor: Rights; status: StatusKey; doubleReview: ReviewState }): boolean {
+  if (!actor.canWrite || verdictAuthorityRefusal({ actor, status, requiresDoubleReview: doubleReview.required })) return false;
+  const waitingForReviewers = doubleReview.required && status !== "disputed" && doubleReview.submitted < REVIEWS_NEEDED;
+  return !waitingForReviewers;
+}
+
+export type ReviewSubmission = { actor: Rights; status: StatusKey; doubleReview: ReviewState };
+
+/**
+ * Whether `actor` may submit (or change) their independent verdict under double review.
+ * Output: null when allowed, else the Refusal. Rules, in order: viewers change nothing; only
+ * claims that require double review take them; none once both are in or the claim is verified.
+ */
+export function reviewSubmissionRefusal({ actor, status, doubleReview }: ReviewSubmission): Refusal | null {
+  if (!actor.canWrite) return readOnly;
+  if (!doubleReview.required) {
+    return { rule: "not_double_review", code: "unprocessable", message: "This claim does not use double review: set its verdict directly.", hint: "Set the verdict directly" };
+  }
+  if (doubleReview.submitted >= REVIEWS_NEEDED || status === "verified") {
+    return { rule: "reviews_complete", code: "conflict", message: "Both independent verdicts are already in; an editor takes it from here.", hint: "Both verdicts are in" };
+  }
+  return null;
+}

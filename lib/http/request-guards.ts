@@ -1,0 +1,88 @@
+// Requests Next.js would answer with a bare 500 before any of our code runs, refused in
+// proxy.ts with a readable 4xx instead:
+// - a path whose percent-encoding is not UTF-8 ("/api/v1/claims/%C3%28"): Next's router fails
+//   to decode it and its error page fails in turn;
+// - a server-action POST whose body React could never have sent (not JSON) or that is larger
+//   than Next accepts: Next's action handler throws while reading it, and the client gets an
+//   error digest (500) or, past the limit, no message at all.
+// A real client never sends either, so these answers are JSON for whoever did.
+import { NextResponse } from "next/server";
+import { mediaType } from "@/lib/http/media-type";
+
+/**
+ * Largest server-action body, in bytes: next.config.js sets the same (serverActions.bodySizeLimit,
+ * "3mb"); request-guards.test.ts keeps the two equal. The version editor's 2 MB of text fits.
+ */
+export const ACTION_BODY_LIMIT_BYTES = 3 * 1024 * 1024;
+
+const errorJson = (status: number, code: string, message: string) => NextResponse.json({ error: { code, message } }, { status });
+
+/** 400 when the path's percent-encoding does not decode to UTF-8, else null. */
+export function refuseUndecodablePath(pathname: string): NextResponse | null {
+  try {
+    decodeURIComponent(pathname);
+    return null;
+  } catch {
+    return errorJson(400, "bad_request", "The address is not valid: its %-encoded characters are not UTF-8. Check the link.");
+  }
+}
+
+/** The body's bytes, or `over` as soon as there are more than `limit` of them. */
+async function readCapped(request: Request, limit: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; over: boolean }> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return { bytes: new Uint8Array(0), over: true };
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return { bytes, over: false };
+}
+
+const tooLarge = () =>
+  errorJson(
+    413,
+    "payload_too_large",
+    `The request is larger than ${ACTION_BODY_LIMIT_BYTES / 1024 / 1024} MB, the most a form can send. Send less at a time.`,
+  );
+const notAnAction = () =>
+  errorJson(400, "bad_request", "This is not a request the Factdesk page sends: the body of a form action must be JSON or form data.");
+
+/**
+ * For a server-action POST (it carries a Next-Action header): 413 when the body is over
+ * ACTION_BODY_LIMIT_BYTES (by Content-Length, or counted as it arrives), 400 when it is not
+ * what React sends (JSON text, or well-formed multipart form data); null for every other request.
+ */
+export async function refuseBrokenAction(request: Request): Promise<NextResponse | null> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (declared > ACTION_BODY_LIMIT_BYTES) return tooLarge();
+  const { bytes, over } = await readCapped(request, ACTION_BODY_LIMIT_BYTES);
+  if (over) return tooLarge();
+  const type = mediaType(request.headers.get("content-type"));
+  if (type === "multipart/form-data") {
+    const parsed = await new Response(bytes, { headers: { "content-type": request.headers.get("content-type")! } }).formData().then(
+      () => true,
+      () => false,
+    );
+    return parsed ? null : notAnAction();
+  }
+  try {
+    JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    return null;
+  } catch {
+    return notAnAction();
+  }
+}

@@ -1,0 +1,39 @@
+// The Content-Security-Policy and HSTS that proxy.ts puts on every response it handles. The
+// headers that never change (nosniff, Referrer-Policy, Permissions-Policy, X-Frame-Options) are
+// in next.config.js, which reaches static files too.
+
+/** HSTS for two years on this host and its subdomains (no preload: that is the domain owner's call). */
+export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
+
+/** A fresh, unguessable nonce for one response (128 random bits, base64). */
+export function createNonce(): string {
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+}
+
+/**
+ * The Content-Security-Policy of one response. Input: its nonce, whether Factdesk is served
+ * over https (NEXTAUTH_URL), and whether this is `next dev`. Output: the header value.
+ * Scripts run only with the nonce (Next.js puts it on its own scripts) or when loaded by one
+ * ('strict-dynamic'); no eval outside development. `<style>` elements need the nonce too.
+ * style-src-attr 'unsafe-inline' lets `style="…"` attributes through: React writes them into
+ * server-rendered HTML (bar widths, chart sizes, positions), and a nonce cannot cover an
+ * attribute. What such an attribute could load is still bound by img-src and font-src.
+ * Nothing may frame Factdesk, change its base URL, or post its forms elsewhere.
+ */
+export function contentSecurityPolicy({ nonce, https, dev }: { nonce: string; https: boolean; dev: boolean }): string {
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ];
+  return directives.join("; ");
+}

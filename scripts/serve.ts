@@ -1,0 +1,69 @@
+// Serves Factdesk: Next.js's request handler (its documented custom-server API) behind a
+// node:http server that decides each request's client address from the socket, per
+// TRUSTED_PROXIES (lib/http/forwarded-for.ts). `next start` cannot: it passes on whatever
+// X-Forwarded-For a client sends, and route handlers never see the socket.
+// `npm start` runs this (scripts/start.ts), and so do the browser tests.
+// Usage: node --import tsx scripts/serve.ts [--dev]   (PORT, default 3000; TRUSTED_PROXIES)
+import { createServer } from "node:http";
+import { applyClientAddress, parseTrustedProxies } from "../lib/http/forwarded-for";
+import { ROOT } from "./lib/process";
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  // What `next start` and `next dev` set; React reads it when it is first loaded, below.
+  (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";
+  const port = Number(process.env.PORT || 3000);
+  const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: ROOT, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const upgrade = app.getUpgradeHandler();
+
+  const server = createServer((req, res) => {
+    applyClientAddress(req.headers, req.socket.remoteAddress, trusted);
+    handle(req, res).catch((err: unknown) => {
+      console.error("[factdesk] request failed:", err);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end();
+    });
+  });
+  // Next's development server talks to the browser over a WebSocket.
+  server.on("upgrade", (req, socket, head) => {
+    applyClientAddress(req.headers, req.socket.remoteAddress, trusted);
+    void upgrade(req, socket, head);
+  });
+  server.on("error", (err) => {
+    console.error(`[factdesk] cannot serve on port ${port}:`, err.message);
+    process.exit(1);
+  });
+  // Like `next start`: every interface, IPv6 and IPv4.
+  server.listen(port, () => {
+    console.log(`[factdesk] serving on port ${port}${trusted ? ", trusting the proxies in TRUSTED_PROXIES" : ""}`);
+  });
+
+  // Stop taking connections, let requests in flight finish (instrumentation.ts has already
+  // closed the event streams on the same signal), then let Next.js clean up.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close(() => {
+      app.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error("[factdesk] stopping:", err);
+          process.exit(1);
+        },
+      );
+    });
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((err: unknown) => {
+  console.error("[factdesk] could not start:", err instanceof Error ? err.message : err);
+  process.exit(1);
+});
