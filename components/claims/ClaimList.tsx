@@ -56,17 +56,35 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
       <div className="grid grid-cols-2 gap-2 border-b border-rule p-3">
         <label className="text-xs text-muted">
           Status
-          <select aria-label="Filter by status" className={inputClass} value={filter.status} onChange={(e) => onFilter({ ...filter, status: e.target.value })}>
+          <select
+            aria-label="Filter by status"
+            className={inputClass}
+            value={filter.status}
+            onChange={(e) => onFilter({ ...filter, status: e.target.value })}
+          >
             <option value="">All statuses</option>
-            {STATUSES.map((s) => <option key={s.key} value={s.key}>{s.label}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.label}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-xs text-muted">
           Verdict
-          <select aria-label="Filter by verdict" className={inputClass} value={filter.verdict} onChange={(e) => onFilter({ ...filter, verdict: e.target.value })}>
+          <select
+            aria-label="Filter by verdict"
+            className={inputClass}
+            value={filter.verdict}
+            onChange={(e) => onFilter({ ...filter, verdict: e.target.value })}
+          >
             <option value="">All verdicts</option>
             <option value="none">No verdict yet</option>
-            {VERDICTS.map((v) => <option key={v.key} value={v.key}>{v.label}</option>)}
+            {VERDICTS.map((v) => (
+              <option key={v.key} value={v.key}>
+                {v.label}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -78,28 +96,58 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
         <p className="p-4 text-sm text-muted">No claims match these filters.</p>
       ) : (
         <div className="overflow-y-auto">
-        {needsReview.length > 0 && (
-          <ClaimGroup title={`Needs re-anchoring (${needsReview.length})`} tone="amber" testId="claims-needs-reanchoring" claims={needsReview} cursorId={cursorId} onOpen={onOpen} drafts={drafts} />
-        )}
-        {orphaned.length > 0 && (
-          <ClaimGroup title={`Orphaned (${orphaned.length})`} tone="stone" testId="claims-orphaned" claims={orphaned} cursorId={cursorId} onOpen={onOpen} drafts={drafts} />
-        )}
-        {(needsReview.length > 0 || orphaned.length > 0) && claims.length > 0 && <h3 className="border-b border-rule bg-stone-50 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-muted">In the text ({claims.length})</h3>}
-        <ol className="divide-y divide-rule" data-testid="claim-list">
-          {claims.slice(0, limit).map((claim) => (
-            <ClaimRow key={claim.id} claim={claim} current={claim.id === cursorId} onOpen={onOpen} draft={drafts.has(claim.id)} />
-          ))}
-          {claims.length > limit && (
-            <li ref={sentinel} className="p-3 text-center text-xs text-muted">Loading more claims…</li>
+          {needsReview.length > 0 && (
+            <ClaimGroup
+              title={`Needs re-anchoring (${needsReview.length})`}
+              tone="amber"
+              testId="claims-needs-reanchoring"
+              claims={needsReview}
+              cursorId={cursorId}
+              onOpen={onOpen}
+              drafts={drafts}
+            />
           )}
-        </ol>
+          {orphaned.length > 0 && (
+            <ClaimGroup
+              title={`Orphaned (${orphaned.length})`}
+              tone="stone"
+              testId="claims-orphaned"
+              claims={orphaned}
+              cursorId={cursorId}
+              onOpen={onOpen}
+              drafts={drafts}
+            />
+          )}
+          {(needsReview.length > 0 || orphaned.length > 0) && claims.length > 0 && (
+            <h3 className="border-b border-rule bg-stone-50 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-muted">
+              In the text ({claims.length})
+            </h3>
+          )}
+          <ol className="divide-y divide-rule" data-testid="claim-list">
+            {claims.slice(0, limit).map((claim) => (
+              <ClaimRow key={claim.id} claim={claim} current={claim.id === cursorId} onOpen={onOpen} draft={drafts.has(claim.id)} />
+            ))}
+            {claims.length > limit && (
+              <li ref={sentinel} className="p-3 text-center text-xs text-muted">
+                Loading more claims…
+              </li>
+            )}
+          </ol>
         </div>
       )}
     </section>
   );
 }
 
-type GroupProps = { title: string; tone: "amber" | "stone"; testId: string; claims: ClaimSummary[]; cursorId: string | null; onOpen: (id: string) => void; drafts: ReadonlySet<string> };
+type GroupProps = {
+  title: string;
+  tone: "amber" | "stone";
+  testId: string;
+  claims: ClaimSummary[];
+  cursorId: string | null;
+  onOpen: (id: string) => void;
+  drafts: ReadonlySet<string>;
+};
 
 /** Claims whose words are not (or no longer) in the text: listed with their old quote, still openable. */
 function ClaimGroup({ title, tone, testId, claims, cursorId, onOpen, drafts }: GroupProps) {
@@ -122,7 +170,19 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * One claim in the list. A detached claim (its words are not in the current text) shows its
  * old quote in grey and a plain status chip, since it has no highlight colour to echo.
  */
-function ClaimRow({ claim, current, onOpen, detached = false, draft = false }: { claim: ClaimSummary; current: boolean; onOpen: (id: string) => void; detached?: boolean; draft?: boolean }) {
+function ClaimRow({
+  claim,
+  current,
+  onOpen,
+  detached = false,
+  draft = false,
+}: {
+  claim: ClaimSummary;
+  current: boolean;
+  onOpen: (id: string) => void;
+  detached?: boolean;
+  draft?: boolean;
+}) {
   return (
     <li>
       <button
@@ -139,12 +199,22 @@ function ClaimRow({ claim, current, onOpen, detached = false, draft = false }: {
           {detached ? (
             <span className="rounded bg-stone-200 px-1.5 text-ink">{claim.statusLabel}</span>
           ) : (
-            <span className="hl rounded px-1.5" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined}>{claim.statusLabel}</span>
+            <span className="hl rounded px-1.5" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined}>
+              {claim.statusLabel}
+            </span>
           )}
           {claim.verdict && <span className="font-medium text-ink">{claim.verdict.label}</span>}
-          {draft && <span className="rounded bg-sky-100 px-1.5 text-sky-900" data-testid="draft-mark">draft</span>}
-          <span aria-label={plural(claim.counts.evidence, "source", "sources")}>· {plural(claim.counts.evidence, "source", "sources")}</span>
-          <span aria-label={plural(claim.counts.comments, "comment", "comments")}>· {plural(claim.counts.comments, "comment", "comments")}</span>
+          {draft && (
+            <span className="rounded bg-sky-100 px-1.5 text-sky-900" data-testid="draft-mark">
+              draft
+            </span>
+          )}
+          <span aria-label={plural(claim.counts.evidence, "source", "sources")}>
+            · {plural(claim.counts.evidence, "source", "sources")}
+          </span>
+          <span aria-label={plural(claim.counts.comments, "comment", "comments")}>
+            · {plural(claim.counts.comments, "comment", "comments")}
+          </span>
         </span>
       </button>
     </li>

@@ -61,29 +61,55 @@ export function ClaimantSection({ claim, canEdit, meId, onChanged }: Props) {
           {claimant ? (
             <p className="text-sm" data-testid="claimant">
               <span className="font-medium">{claimant.name}</span>
-              <span className="text-muted"> · {claimant.kind === "person" ? "person" : "organisation"}{claimant.description ? `, ${claimant.description}` : ""}</span>
+              <span className="text-muted">
+                {" "}
+                · {claimant.kind === "person" ? "person" : "organisation"}
+                {claimant.description ? `, ${claimant.description}` : ""}
+              </span>
             </p>
           ) : (
             <p className="text-sm text-muted">Not recorded yet.</p>
           )}
           {firstAppearance && (
             <p className="text-xs text-muted">
-              First appeared {firstAppearance.date ?? ""} {firstAppearance.url && <a className="underline" href={firstAppearance.url} target="_blank" rel="noopener noreferrer nofollow">{firstAppearance.url}</a>}
+              First appeared {firstAppearance.date ?? ""}{" "}
+              {firstAppearance.url && (
+                <a className="underline" href={firstAppearance.url} target="_blank" rel="noopener noreferrer nofollow">
+                  {firstAppearance.url}
+                </a>
+              )}
             </p>
           )}
           {canEdit && claim.claimantSuggestion && !claimant && (
-            <button type="button" className={`${linkButtonClass} mr-3`} onClick={() => { setForm({ ...form, name: claim.claimantSuggestion!, kind: "person" }); setEditing(true); }}>
+            <button
+              type="button"
+              className={`${linkButtonClass} mr-3`}
+              onClick={() => {
+                setForm({ ...form, name: claim.claimantSuggestion!, kind: "person" });
+                setEditing(true);
+              }}
+            >
               Suggested from the text: {claim.claimantSuggestion}
             </button>
           )}
-          {canEdit && <button type="button" className={linkButtonClass} onClick={() => setEditing(true)}>{claimant || firstAppearance ? "Edit" : "Add"}</button>}
+          {canEdit && (
+            <button type="button" className={linkButtonClass} onClick={() => setEditing(true)}>
+              {claimant || firstAppearance ? "Edit" : "Add"}
+            </button>
+          )}
         </>
       )}
       {editing && (
         <form onSubmit={onSubmit} className="grid grid-cols-2 gap-2" aria-label="Claimant">
           <label className="col-span-2 text-xs text-muted">
             Name
-            <input aria-label="Claimant name" className={inputClass} value={form.name} onChange={set("name")} placeholder="Who said or published it" />
+            <input
+              aria-label="Claimant name"
+              className={inputClass}
+              value={form.name}
+              onChange={set("name")}
+              placeholder="Who said or published it"
+            />
           </label>
           <label className="text-xs text-muted">
             Kind
@@ -94,21 +120,48 @@ export function ClaimantSection({ claim, canEdit, meId, onChanged }: Props) {
           </label>
           <label className="text-xs text-muted">
             Role or description
-            <input aria-label="Claimant role" className={inputClass} value={form.description} onChange={set("description")} placeholder="e.g. Prime Minister" />
+            <input
+              aria-label="Claimant role"
+              className={inputClass}
+              value={form.description}
+              onChange={set("description")}
+              placeholder="e.g. Prime Minister"
+            />
           </label>
           <label className="text-xs text-muted">
             First appeared (URL)
-            <input aria-label="First appearance URL" className={inputClass} value={form.url} onChange={set("url")} placeholder="https://…" />
+            <input
+              aria-label="First appearance URL"
+              className={inputClass}
+              value={form.url}
+              onChange={set("url")}
+              placeholder="https://…"
+            />
           </label>
           <label className="text-xs text-muted">
             On
             <input aria-label="First appearance date" type="date" className={inputClass} value={form.date} onChange={set("date")} />
           </label>
           <div className="col-span-2 flex gap-2">
-            <button type="submit" className={buttonClass} disabled={pending}>Save claimant</button>
-            <button type="button" className={linkButtonClass} onClick={() => { clearDraft(formOf(claim)); setEditing(false); }}>Cancel</button>
+            <button type="submit" className={buttonClass} disabled={pending}>
+              Save claimant
+            </button>
+            <button
+              type="button"
+              className={linkButtonClass}
+              onClick={() => {
+                clearDraft(formOf(claim));
+                setEditing(false);
+              }}
+            >
+              Cancel
+            </button>
           </div>
-          {!asking && !needsCorrection && <div className="col-span-2"><FormError message={error} /></div>}
+          {!asking && !needsCorrection && (
+            <div className="col-span-2">
+              <FormError message={error} />
+            </div>
+          )}
         </form>
       )}
       {(asking || needsCorrection) && (

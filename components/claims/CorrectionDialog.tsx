@@ -51,7 +51,9 @@ export function CorrectionDialog({ action, defaultKind, pending, error, onConfir
       onKeyDown={(e) => e.key === "Escape" && e.stopPropagation()}
     >
       <form onSubmit={submit} className="space-y-3">
-        <h2 id="correction-title" className="text-base font-semibold text-ink">This claim is on the published report</h2>
+        <h2 id="correction-title" className="text-base font-semibold text-ink">
+          This claim is on the published report
+        </h2>
         <p className="text-sm text-ink">
           {action}? {consequence}
         </p>
@@ -61,7 +63,8 @@ export function CorrectionDialog({ action, defaultKind, pending, error, onConfir
             <input type="radio" name="kind" value="update" checked={kind === "update"} onChange={() => setKind("update")} /> Update
           </label>
           <label className="flex items-center gap-1.5">
-            <input type="radio" name="kind" value="correction" checked={kind === "correction"} onChange={() => setKind("correction")} /> Correction
+            <input type="radio" name="kind" value="correction" checked={kind === "correction"} onChange={() => setKind("correction")} />{" "}
+            Correction
           </label>
         </fieldset>
         <label className="block text-xs text-muted">
@@ -78,8 +81,12 @@ export function CorrectionDialog({ action, defaultKind, pending, error, onConfir
         </label>
         <FormError message={error} />
         <div className="flex justify-end gap-2">
-          <button type="button" className={quietButtonClass} onClick={onCancel}>Cancel</button>
-          <button type="submit" className={buttonClass} disabled={pending || note.trim().length === 0}>Confirm and publish the note</button>
+          <button type="button" className={quietButtonClass} onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className={buttonClass} disabled={pending || note.trim().length === 0}>
+            Confirm and publish the note
+          </button>
         </div>
       </form>
     </dialog>

@@ -19,14 +19,18 @@ type Props = { claim: ClaimDetailDTO; canEdit: boolean; isEditor: boolean; meId:
 export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged }: Props) {
   const review = claim.doubleReview;
   const mine = review.mine ? review.visible.find((r) => r.reviewer.id === meId) : undefined;
-  const [draft, setDraft, clearDraft] = useDraft(meId, claim.id, "review", { verdict: mine?.verdict.key ?? "", explanation: mine?.explanation ?? "" });
+  const [draft, setDraft, clearDraft] = useDraft(meId, claim.id, "review", {
+    verdict: mine?.verdict.key ?? "",
+    explanation: mine?.explanation ?? "",
+  });
   const { verdict, explanation } = draft;
   const setVerdict = (value: string) => setDraft({ ...draft, verdict: value });
   const setExplanation = (value: string) => setDraft({ ...draft, explanation: value });
   const { run, pending, error } = useAction();
   const toggle = useAction();
   const complete = review.submitted >= review.needed;
-  const maySubmit = reviewSubmissionRefusal({ actor: { canWrite: canEdit, canSignOff: isEditor }, status: claim.status, doubleReview: review }) === null;
+  const maySubmit =
+    reviewSubmissionRefusal({ actor: { canWrite: canEdit, canSignOff: isEditor }, status: claim.status, doubleReview: review }) === null;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -53,14 +57,23 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
 
   return (
     <div data-testid="double-review">
-      <h3 className={sectionTitleClass}>Double review · {Math.min(review.submitted, review.needed)} of {review.needed} verdicts in</h3>
+      <h3 className={sectionTitleClass}>
+        Double review · {Math.min(review.submitted, review.needed)} of {review.needed} verdicts in
+      </h3>
       {!complete && <p className="mb-2 text-xs text-muted">Each reviewer decides on their own; verdicts are shown once both are in.</p>}
       {review.visible.length > 0 && (
         <div className={`grid gap-2 ${complete ? "grid-cols-2" : ""}`}>
           {review.visible.map((r) => (
             <div key={r.reviewer.id} className="rounded-md border border-rule bg-stone-50 p-2 text-sm">
-              <p className="text-xs text-muted">{r.reviewer.name}{r.reviewer.id === meId ? " (you)" : ""}</p>
-              <p className="font-semibold"><span className="hl rounded px-1" data-status="verified" data-verdict={r.verdict.key ?? undefined}>{r.verdict.label}</span></p>
+              <p className="text-xs text-muted">
+                {r.reviewer.name}
+                {r.reviewer.id === meId ? " (you)" : ""}
+              </p>
+              <p className="font-semibold">
+                <span className="hl rounded px-1" data-status="verified" data-verdict={r.verdict.key ?? undefined}>
+                  {r.verdict.label}
+                </span>
+              </p>
               <p className="mt-1 text-xs">{r.explanation}</p>
             </div>
           ))}
@@ -68,7 +81,11 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
       )}
       {complete && (
         <p className="mt-2 text-xs" data-testid="agreement">
-          {review.agreed ? "The reviewers agree." : review.settlement ? "The reviewers disagreed." : "The reviewers disagree: an editor settles the verdict below."}
+          {review.agreed
+            ? "The reviewers agree."
+            : review.settlement
+              ? "The reviewers disagreed."
+              : "The reviewers disagree: an editor settles the verdict below."}
         </p>
       )}
       {complete && review.settlement && (
@@ -83,11 +100,26 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
       {maySubmit && (
         <form onSubmit={onSubmit} className="mt-2 space-y-2" aria-label="Submit my verdict">
           <select aria-label="My verdict" className={inputClass} value={verdict} onChange={(e) => setVerdict(e.target.value)}>
-            <option value="" disabled>Choose your verdict…</option>
-            {VERDICTS.map((v) => <option key={v.key} value={v.key}>{v.label}</option>)}
+            <option value="" disabled>
+              Choose your verdict…
+            </option>
+            {VERDICTS.map((v) => (
+              <option key={v.key} value={v.key}>
+                {v.label}
+              </option>
+            ))}
           </select>
-          <textarea aria-label="My explanation" rows={2} className={inputClass} placeholder="Why (required)" value={explanation} onChange={(e) => setExplanation(e.target.value)} />
-          <button type="submit" className={buttonClass} disabled={pending || !verdict}>{review.mine ? "Update my verdict" : "Submit my verdict"}</button>
+          <textarea
+            aria-label="My explanation"
+            rows={2}
+            className={inputClass}
+            placeholder="Why (required)"
+            value={explanation}
+            onChange={(e) => setExplanation(e.target.value)}
+          />
+          <button type="submit" className={buttonClass} disabled={pending || !verdict}>
+            {review.mine ? "Update my verdict" : "Submit my verdict"}
+          </button>
           <FormError message={error} />
         </form>
       )}

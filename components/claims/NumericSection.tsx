@@ -22,9 +22,22 @@ const FIELDS = [
 type Field = (typeof FIELDS)[number][0];
 
 /** The claim's numbers as data (value, unit, what it is a share of …), correctable by hand. */
-export function NumericSection({ claim, canEdit, meId, onChanged }: { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: () => void }) {
+export function NumericSection({
+  claim,
+  canEdit,
+  meId,
+  onChanged,
+}: {
+  claim: ClaimDetailDTO;
+  canEdit: boolean;
+  meId: string;
+  onChanged: () => void;
+}) {
   const numeric = claim.numeric;
-  const initial = Object.fromEntries(FIELDS.map(([key]) => [key, numeric?.[key] === undefined ? "" : String(numeric[key])])) as Record<Field, string>;
+  const initial = Object.fromEntries(FIELDS.map(([key]) => [key, numeric?.[key] === undefined ? "" : String(numeric[key])])) as Record<
+    Field,
+    string
+  >;
   // A draft survives this section being remounted when a colleague changes the claim (it is keyed on the version).
   const [editing, setEditing] = useState(() => hasDraft(meId, claim.id, "numbers"));
   const [form, setForm, clearDraft] = useDraft(meId, claim.id, "numbers", initial);
@@ -33,7 +46,13 @@ export function NumericSection({ claim, canEdit, meId, onChanged }: { claim: Cla
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const cleaned = Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim() !== ""));
-    const done = await run(() => withCheckedInput(ZSetNumeric, { claimId: claim.id, version: claim.version, numeric: { ...cleaned, approximate: numeric?.approximate ?? false } }, setNumericAction));
+    const done = await run(() =>
+      withCheckedInput(
+        ZSetNumeric,
+        { claimId: claim.id, version: claim.version, numeric: { ...cleaned, approximate: numeric?.approximate ?? false } },
+        setNumericAction,
+      ),
+    );
     if (done) {
       clearDraft();
       setEditing(false);
@@ -43,7 +62,9 @@ export function NumericSection({ claim, canEdit, meId, onChanged }: { claim: Cla
 
   if (!numeric && !editing) {
     return canEdit ? (
-      <button type="button" className={linkButtonClass} onClick={() => setEditing(true)}>Add the claim&apos;s numbers</button>
+      <button type="button" className={linkButtonClass} onClick={() => setEditing(true)}>
+        Add the claim&apos;s numbers
+      </button>
     ) : null;
   }
   return (
@@ -55,25 +76,50 @@ export function NumericSection({ claim, canEdit, meId, onChanged }: { claim: Cla
             {FIELDS.filter(([key]) => numeric?.[key] !== undefined).map(([key, label]) => (
               <div key={key} className="contents">
                 <dt className="text-muted">{label}</dt>
-                <dd>{key === "value" && numeric?.approximate ? "about " : ""}{String(numeric?.[key])}</dd>
+                <dd>
+                  {key === "value" && numeric?.approximate ? "about " : ""}
+                  {String(numeric?.[key])}
+                </dd>
               </div>
             ))}
           </dl>
-          {canEdit && <button type="button" className={`${linkButtonClass} mt-1`} onClick={() => setEditing(true)}>Correct</button>}
+          {canEdit && (
+            <button type="button" className={`${linkButtonClass} mt-1`} onClick={() => setEditing(true)}>
+              Correct
+            </button>
+          )}
         </>
       ) : (
         <form onSubmit={onSubmit} className="grid grid-cols-2 gap-2" aria-label="Claim numbers">
           {FIELDS.map(([key, label]) => (
             <label key={key} className="text-xs text-muted">
               {label}
-              <input className={inputClass} aria-label={label} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+              <input
+                className={inputClass}
+                aria-label={label}
+                value={form[key]}
+                onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+              />
             </label>
           ))}
           <div className="col-span-2 flex gap-2">
-            <button type="submit" className={buttonClass} disabled={pending}>Save numbers</button>
-            <button type="button" className={linkButtonClass} onClick={() => { clearDraft(initial); setEditing(false); }}>Cancel</button>
+            <button type="submit" className={buttonClass} disabled={pending}>
+              Save numbers
+            </button>
+            <button
+              type="button"
+              className={linkButtonClass}
+              onClick={() => {
+                clearDraft(initial);
+                setEditing(false);
+              }}
+            >
+              Cancel
+            </button>
           </div>
-          <div className="col-span-2"><FormError message={error} /></div>
+          <div className="col-span-2">
+            <FormError message={error} />
+          </div>
         </form>
       )}
     </div>

@@ -37,7 +37,10 @@ function VerdictRecord({ claim }: { claim: ClaimDetailDTO }) {
 
 export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function VerdictForm({ claim, canEdit, meId, onChanged }, ref) {
   // Kept as a draft until saved: closing the panel or opening another claim loses nothing.
-  const [draft, setDraft, clearDraft] = useDraft(meId, claim.id, "verdict", { verdict: claim.verdict?.key ?? "", explanation: claim.verdict?.explanation ?? "" });
+  const [draft, setDraft, clearDraft] = useDraft(meId, claim.id, "verdict", {
+    verdict: claim.verdict?.key ?? "",
+    explanation: claim.verdict?.explanation ?? "",
+  });
   const { verdict, explanation } = draft;
   const setVerdict = (value: string) => setDraft({ ...draft, verdict: value });
   const setExplanation = (value: string) => setDraft({ ...draft, explanation: value });
@@ -47,7 +50,9 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const done = await run(() => withCheckedInput(ZSetVerdict, { claimId: claim.id, verdict, explanation, version: claim.version }, setVerdictAction));
+    const done = await run(() =>
+      withCheckedInput(ZSetVerdict, { claimId: claim.id, verdict, explanation, version: claim.version }, setVerdictAction),
+    );
     if (done) {
       clearDraft();
       onChanged();
@@ -65,14 +70,29 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
             </span>{" "}
           </p>
           <VerdictRecord claim={claim} />
-          <p className="mt-1.5 text-ink"><LinkifiedText text={claim.verdict.explanation} /></p>
+          <p className="mt-1.5 text-ink">
+            <LinkifiedText text={claim.verdict.explanation} />
+          </p>
         </div>
       )}
       {canEdit && !lock && (
         <form onSubmit={onSubmit} className="space-y-2" aria-label="Set verdict">
-          <select ref={ref} aria-label="Verdict" className={inputClass} value={verdict} onChange={(e) => setVerdict(e.target.value)} required>
-            <option value="" disabled>Choose a verdict…</option>
-            {VERDICTS.map((v) => <option key={v.key} value={v.key}>{v.label}</option>)}
+          <select
+            ref={ref}
+            aria-label="Verdict"
+            className={inputClass}
+            value={verdict}
+            onChange={(e) => setVerdict(e.target.value)}
+            required
+          >
+            <option value="" disabled>
+              Choose a verdict…
+            </option>
+            {VERDICTS.map((v) => (
+              <option key={v.key} value={v.key}>
+                {v.label}
+              </option>
+            ))}
           </select>
           <textarea
             aria-label="Explanation"
@@ -85,7 +105,17 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
           <button type="submit" className={buttonClass} disabled={pending || verdict === ""}>
             {pending ? "Saving…" : claim.verdict ? "Update verdict" : "Propose verdict"}
           </button>
-          <FormError message={error} onReload={conflict ? () => { clearError(); onChanged({ reloadOnly: true }); } : undefined} />
+          <FormError
+            message={error}
+            onReload={
+              conflict
+                ? () => {
+                    clearError();
+                    onChanged({ reloadOnly: true });
+                  }
+                : undefined
+            }
+          />
         </form>
       )}
       {lock && canEdit && <p className="text-xs text-muted">{lock.hint}</p>}

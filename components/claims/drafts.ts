@@ -95,6 +95,10 @@ function draftClaimIds(userId: string): string {
 
 /** The ids of claims with a draft of this user, kept current as drafts come and go (for the list's "draft" mark). */
 export function useDraftClaims(userId: string): ReadonlySet<string> {
-  const joined = useSyncExternalStore(subscribe, () => draftClaimIds(userId), () => "");
+  const joined = useSyncExternalStore(
+    subscribe,
+    () => draftClaimIds(userId),
+    () => "",
+  );
   return new Set(joined ? joined.split(" ") : []);
 }

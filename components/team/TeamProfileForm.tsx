@@ -11,7 +11,11 @@ import { buttonClass, inputClass, sectionTitleClass } from "@/components/ui/styl
 
 /** Admins: the organisation's public name, site and logo, as published fact-checks name their author. */
 export function TeamProfileForm({ initial, teamName }: { initial: TeamProfileDTO; teamName: string }) {
-  const [form, setForm] = useState({ publicName: initial.publicName ?? "", publicUrl: initial.publicUrl ?? "", logoUrl: initial.logoUrl ?? "" });
+  const [form, setForm] = useState({
+    publicName: initial.publicName ?? "",
+    publicUrl: initial.publicUrl ?? "",
+    logoUrl: initial.logoUrl ?? "",
+  });
   const [saved, setSaved] = useState(false);
   const { run, pending, error } = useAction();
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => {
@@ -25,25 +29,56 @@ export function TeamProfileForm({ initial, teamName }: { initial: TeamProfileDTO
   }
 
   return (
-    <form onSubmit={onSubmit} className="mb-8 grid gap-2 rounded-lg border border-rule bg-white p-4 sm:grid-cols-3" aria-label="Public profile" data-testid="team-profile">
+    <form
+      onSubmit={onSubmit}
+      className="mb-8 grid gap-2 rounded-lg border border-rule bg-white p-4 sm:grid-cols-3"
+      aria-label="Public profile"
+      data-testid="team-profile"
+    >
       <h2 className={`${sectionTitleClass} sm:col-span-3`}>How published fact-checks name the team</h2>
       <label className="text-xs text-muted">
         Public name
-        <input aria-label="Public name" className={inputClass} value={form.publicName} onChange={set("publicName")} placeholder={teamName} />
+        <input
+          aria-label="Public name"
+          className={inputClass}
+          value={form.publicName}
+          onChange={set("publicName")}
+          placeholder={teamName}
+        />
       </label>
       <label className="text-xs text-muted">
         Website
-        <input aria-label="Public website" className={inputClass} value={form.publicUrl} onChange={set("publicUrl")} placeholder="https://…" />
+        <input
+          aria-label="Public website"
+          className={inputClass}
+          value={form.publicUrl}
+          onChange={set("publicUrl")}
+          placeholder="https://…"
+        />
       </label>
       <label className="text-xs text-muted">
         Logo URL
-        <input aria-label="Logo URL" className={inputClass} value={form.logoUrl} onChange={set("logoUrl")} placeholder="https://…/logo.png" />
+        <input
+          aria-label="Logo URL"
+          className={inputClass}
+          value={form.logoUrl}
+          onChange={set("logoUrl")}
+          placeholder="https://…/logo.png"
+        />
       </label>
       <div className="flex items-center gap-3 sm:col-span-3">
-        <button type="submit" className={buttonClass} disabled={pending}>Save public profile</button>
-        {saved && <span role="status" className="text-xs text-emerald-700">Saved</span>}
+        <button type="submit" className={buttonClass} disabled={pending}>
+          Save public profile
+        </button>
+        {saved && (
+          <span role="status" className="text-xs text-emerald-700">
+            Saved
+          </span>
+        )}
       </div>
-      <div className="sm:col-span-3"><FormError message={error} /></div>
+      <div className="sm:col-span-3">
+        <FormError message={error} />
+      </div>
     </form>
   );
 }

@@ -13,7 +13,9 @@ async function deskPage(browser: Browser, user: TestUser, path: string) {
   return page;
 }
 
-test("reopening a verified claim on a published report asks for a public note; the report keeps it with a dated entry in its corrections log", async ({ browser }, testInfo) => {
+test("reopening a verified claim on a published report asks for a public note; the report keeps it with a dated entry in its corrections log", async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(90_000);
   const desk = await createDesk();
   const seeded = await seedFactCheck(desk);
@@ -32,7 +34,10 @@ test("reopening a verified claim on a published report asks for a public note; t
   expect((await testDb().claim.findUniqueOrThrow({ where: { id: seeded.verified.id } })).status).toBe("verified");
 
   // The server refuses it too, whatever the client does.
-  const refused = await editor.request.put(`/api/v1/claims/${seeded.verified.id}/status`, { data: { status: "verdict_proposed" }, headers: { origin: new URL(editor.url()).origin } });
+  const refused = await editor.request.put(`/api/v1/claims/${seeded.verified.id}/status`, {
+    data: { status: "verdict_proposed" },
+    headers: { origin: new URL(editor.url()).origin },
+  });
   expect(refused.status()).toBe(409);
   expect(((await refused.json()) as { error: { fields: Record<string, string[]> } }).error.fields.confirmCorrection).toHaveLength(1);
 
@@ -55,7 +60,9 @@ test("reopening a verified claim on a published report asks for a public note; t
   await expect(card.getByTestId("claim-corrections")).toContainText(NOTE);
   await expect(reader.getByTestId("corrections-log")).toContainText(NOTE);
   await expect(reader.getByTestId("corrections-log")).toContainText(PHRASES.verified);
-  const jsonLd = JSON.parse((await reader.getByTestId("claimreview-jsonld").textContent())!) as { "@graph": { claimReviewed: string; dateModified?: string }[] };
+  const jsonLd = JSON.parse((await reader.getByTestId("claimreview-jsonld").textContent())!) as {
+    "@graph": { claimReviewed: string; dateModified?: string }[];
+  };
   expect(jsonLd["@graph"].find((r) => r.claimReviewed === PHRASES.verified)?.dateModified).toMatch(/^\d{4}-\d\d-\d\dT/);
 
   for (const width of [1440, 390]) {
@@ -67,13 +74,20 @@ test("reopening a verified claim on a published report asks for a public note; t
   }
 });
 
-test("a house-style fix inside a verified claim, then Attach here, asks for a note and the report keeps the checked words", async ({ browser }) => {
+test("a house-style fix inside a verified claim, then Attach here, asks for a note and the report keeps the checked words", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const desk = await createDesk();
   const seeded = await seedFactCheck(desk);
   await publishReport({ userId: desk.editor.id, articleId: desk.article.id });
   const styled = desk.article.body.replaceAll("per cent", "percent");
-  await saveArticleVersion({ articleId: desk.article.id, userId: desk.editor.id, baseVersion: 1, markdown: articleToMarkdown(styled, null) });
+  await saveArticleVersion({
+    articleId: desk.article.id,
+    userId: desk.editor.id,
+    baseVersion: 1,
+    markdown: articleToMarkdown(styled, null),
+  });
 
   const editor = await deskPage(browser, desk.editor, `/articles/${desk.article.id}?claim=${seeded.verified.id}`);
   const section = editor.getByTestId("reanchor-section");

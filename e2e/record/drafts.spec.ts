@@ -8,7 +8,9 @@ import { createDesk } from "../fixtures/factories";
 const FIRST = "The UK currently spends around 2.3 per cent of gross national product on defence";
 const SECOND = "Sir Keir Starmer has called for the US to provide a “backstop”";
 
-test("unsent text in a claim's forms survives Esc, opening another claim and a reload, is marked as a draft, and goes when saved", async ({ page }) => {
+test("unsent text in a claim's forms survives Esc, opening another claim and a reload, is marked as a draft, and goes when saved", async ({
+  page,
+}) => {
   test.setTimeout(60_000);
   const desk = await createDesk();
   const first = await createClaim({ userId: desk.editor.id, articleId: desk.article.id, target: targetFor(desk.article.body, FIRST) });

@@ -20,17 +20,28 @@ async function openClaim(browser: Browser, user: TestUser, articleId: string, cl
   return page;
 }
 
-const signOffOf = (claimId: string) => testDb().auditEvent.findFirstOrThrow({ where: { claimId, action: "claim.verified" }, orderBy: { id: "desc" } });
+const signOffOf = (claimId: string) =>
+  testDb().auditEvent.findFirstOrThrow({ where: { claimId, action: "claim.verified" }, orderBy: { id: "desc" } });
 
 test("the verdict card names who proposed and who signed off, as the history, the API and the public report do", async ({ browser }) => {
   const desk = await createDesk();
   // A reviewer proposes, an editor signs off.
   const first = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, CLAIM) });
-  await setClaimVerdict({ userId: desk.reviewer.id, claimId: first.id, verdict: "mostly_true", explanation: "MoD figures put it at 2.33 per cent of GDP." });
+  await setClaimVerdict({
+    userId: desk.reviewer.id,
+    claimId: first.id,
+    verdict: "mostly_true",
+    explanation: "MoD figures put it at 2.33 per cent of GDP.",
+  });
   await setClaimStatus({ userId: desk.editor.id, claimId: first.id, status: "verified" });
   // An editor writes the verdict, an admin signs off.
   const second = await createClaim({ userId: desk.editor.id, articleId: desk.article.id, target: targetFor(desk.article.body, OTHER) });
-  await setClaimVerdict({ userId: desk.editor.id, claimId: second.id, verdict: "unverifiable", explanation: "No public assessment exists either way." });
+  await setClaimVerdict({
+    userId: desk.editor.id,
+    claimId: second.id,
+    verdict: "unverifiable",
+    explanation: "No public assessment exists either way.",
+  });
   await setClaimStatus({ userId: desk.admin.id, claimId: second.id, status: "verified" });
   await publishReport({ userId: desk.editor.id, articleId: desk.article.id });
 
@@ -38,7 +49,9 @@ test("the verdict card names who proposed and who signed off, as the history, th
   const panel = page.getByTestId("claim-panel");
   const signOff = await signOffOf(first.id);
   await expect(panel.getByTestId("record-proposed")).toContainText(`Proposed by ${desk.reviewer.name}`);
-  await expect(panel.getByTestId("record-verified")).toHaveText(`Verified by ${desk.editor.name}, ${formatWhen(signOff.createdAt.toISOString())}`);
+  await expect(panel.getByTestId("record-verified")).toHaveText(
+    `Verified by ${desk.editor.name}, ${formatWhen(signOff.createdAt.toISOString())}`,
+  );
   await expect(panel.getByTestId("verdict-card")).not.toContainText(`erified by ${desk.reviewer.name}`);
   await expect(panel.getByTestId("claim-history")).toContainText(`${desk.editor.name} signed off the verdict`);
 
@@ -46,7 +59,9 @@ test("the verdict card names who proposed and who signed off, as the history, th
   await expect(panel.getByTestId("record-verified")).toContainText(`Verified by ${desk.admin.name}`);
   await expect(panel.getByTestId("record-proposed")).toContainText(`Proposed by ${desk.editor.name}`);
 
-  const api = (await (await page.request.get(`/api/v1/claims/${first.id}`)).json()) as { claim: { record: { verified: { by: { id: string }; at: string }; proposed: { by: { id: string } } } } };
+  const api = (await (await page.request.get(`/api/v1/claims/${first.id}`)).json()) as {
+    claim: { record: { verified: { by: { id: string }; at: string }; proposed: { by: { id: string } } } };
+  };
   expect(api.claim.record.verified.by.id).toBe(desk.editor.id);
   expect(api.claim.record.verified.at).toBe(signOff.createdAt.toISOString());
   expect(api.claim.record.proposed.by.id).toBe(desk.reviewer.id);
@@ -57,7 +72,9 @@ test("the verdict card names who proposed and who signed off, as the history, th
   await expect(reader.locator(`#claim-${second.id}`)).toContainText(`Verified by ${desk.admin.name}`);
 });
 
-test("a settled double review keeps both verdicts, says they disagreed, and shows the editor's settlement in the panel, history and API", async ({ browser }, testInfo) => {
+test("a settled double review keeps both verdicts, says they disagreed, and shows the editor's settlement in the panel, history and API", async ({
+  browser,
+}, testInfo) => {
   const desk = await createDesk();
   const FIRST = "MoD departmental resources put it at 2.33 per cent of GDP.";
   const SECOND = "It is a GDP share, so the GNP wording misleads readers.";
@@ -84,7 +101,10 @@ test("a settled double review keeps both verdicts, says they disagreed, and show
   await expect(page.getByTestId("record-verified")).toContainText(`Verified by ${desk.admin.name}`);
 
   const api = (await (await page.request.get(`/api/v1/claims/${claim.id}`)).json()) as {
-    claim: { doubleReview: { agreed: boolean; visible: { explanation: string }[]; settlement: { by: { id: string }; reason: string } }; record: { settled: { by: { id: string } } } };
+    claim: {
+      doubleReview: { agreed: boolean; visible: { explanation: string }[]; settlement: { by: { id: string }; reason: string } };
+      record: { settled: { by: { id: string } } };
+    };
   };
   expect(api.claim.doubleReview.agreed).toBe(false);
   expect(api.claim.doubleReview.visible.map((r) => r.explanation)).toEqual([FIRST, SECOND]);

@@ -13,7 +13,16 @@ import { acceptSuggestion, dismissSuggestion } from "@/lib/claims/suggested";
 import { setClaimClaimant, setClaimNumeric, setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
 import { ZSetClaimant } from "@/lib/validation/claimant";
 import { action } from "@/lib/http/action";
-import { ZAddComment, ZAddEvidence, ZCommentRef, ZCreateClaim, ZEditComment, ZSetNumeric, ZSetStatus, ZSetVerdict } from "@/lib/validation/claims";
+import {
+  ZAddComment,
+  ZAddEvidence,
+  ZCommentRef,
+  ZCreateClaim,
+  ZEditComment,
+  ZSetNumeric,
+  ZSetStatus,
+  ZSetVerdict,
+} from "@/lib/validation/claims";
 import { ZIdParams } from "@/lib/validation/ids";
 import { ZAssignReviewers, ZClaimDoubleReview, ZSubmitReview } from "@/lib/validation/team";
 import { ZResolveAnchor } from "@/lib/validation/versions";
@@ -21,7 +30,9 @@ import { ZAddCorrection } from "@/lib/validation/corrections";
 import { addCorrectionNote } from "@/lib/publish/corrections";
 
 // Creates take an Idempotency-Key per form submission (components/ui/useSubmissionKey.ts).
-export const createClaimAction = action(ZCreateClaim, { idempotent: "claim.create" }, (input, user) => createClaim({ ...input, userId: user.id }));
+export const createClaimAction = action(ZCreateClaim, { idempotent: "claim.create" }, (input, user) =>
+  createClaim({ ...input, userId: user.id }),
+);
 
 export const setStatusAction = action(ZSetStatus, (input, user) => setClaimStatus({ ...input, userId: user.id }));
 
@@ -31,7 +42,9 @@ export const setNumericAction = action(ZSetNumeric, (input, user) => setClaimNum
 
 export const setClaimantAction = action(ZSetClaimant, (input, user) => setClaimClaimant({ ...input, userId: user.id }));
 
-export const addCommentAction = action(ZAddComment, { idempotent: "comment.create" }, (input, user) => addComment({ ...input, userId: user.id }));
+export const addCommentAction = action(ZAddComment, { idempotent: "comment.create" }, (input, user) =>
+  addComment({ ...input, userId: user.id }),
+);
 
 export const editCommentAction = action(ZEditComment, (input, user) => editComment({ ...input, userId: user.id }));
 
@@ -39,7 +52,9 @@ export const deleteCommentAction = action(ZCommentRef, (input, user) => deleteCo
 
 export const restoreCommentAction = action(ZCommentRef, (input, user) => restoreComment({ ...input, userId: user.id }));
 
-export const addEvidenceAction = action(ZAddEvidence, { idempotent: "evidence.create" }, (input, user) => addEvidence({ ...input, userId: user.id }));
+export const addEvidenceAction = action(ZAddEvidence, { idempotent: "evidence.create" }, (input, user) =>
+  addEvidence({ ...input, userId: user.id }),
+);
 
 export const assignReviewersAction = action(ZAssignReviewers, (input, user) => assignReviewers({ ...input, userId: user.id }));
 

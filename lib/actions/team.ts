@@ -8,12 +8,22 @@ import { ZAddMember, ZMemberRef, ZTeamSettings, ZUpdateMember } from "@/lib/vali
 import { updateTeamProfile } from "@/lib/teams/profile";
 import { ZTeamProfile } from "@/lib/validation/team-profile";
 
-export const addMemberAction = action(ZAddMember, { team: true }, (input, user) => addMember({ ...input, teamId: user.teamId, userId: user.id }));
+export const addMemberAction = action(ZAddMember, { team: true }, (input, user) =>
+  addMember({ ...input, teamId: user.teamId, userId: user.id }),
+);
 
-export const updateMemberAction = action(ZUpdateMember, { team: true }, (input, user) => updateMember({ ...input, teamId: user.teamId, userId: user.id }));
+export const updateMemberAction = action(ZUpdateMember, { team: true }, (input, user) =>
+  updateMember({ ...input, teamId: user.teamId, userId: user.id }),
+);
 
-export const resetPasswordAction = action(ZMemberRef, { team: true }, (input, user) => resetPassword({ ...input, teamId: user.teamId, userId: user.id }));
+export const resetPasswordAction = action(ZMemberRef, { team: true }, (input, user) =>
+  resetPassword({ ...input, teamId: user.teamId, userId: user.id }),
+);
 
-export const updateTeamProfileAction = action(ZTeamProfile, { team: true }, (input, user) => updateTeamProfile({ ...input, teamId: user.teamId, userId: user.id }));
+export const updateTeamProfileAction = action(ZTeamProfile, { team: true }, (input, user) =>
+  updateTeamProfile({ ...input, teamId: user.teamId, userId: user.id }),
+);
 
-export const setTeamTimeZoneAction = action(ZTeamSettings, { team: true }, (input, user) => setTeamTimeZone({ ...input, teamId: user.teamId, userId: user.id }));
+export const setTeamTimeZoneAction = action(ZTeamSettings, { team: true }, (input, user) =>
+  setTeamTimeZone({ ...input, teamId: user.teamId, userId: user.id }),
+);

@@ -5,7 +5,17 @@ import { articleScope } from "@/lib/access/scope";
 import { verdictKeyOf, type StatusKey } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 import { creatorFrom, type ClaimOrigin, type ItemOrigin } from "@/lib/annotations/origin";
-import { ANNOTATION_CONTEXT, urn, type AnchorState, type W3CAnnotation, type W3CBody, type W3CCollection, type W3CCommentBody, type W3CEvidenceBody, type W3CState } from "@/lib/annotations/w3c";
+import {
+  ANNOTATION_CONTEXT,
+  urn,
+  type AnchorState,
+  type W3CAnnotation,
+  type W3CBody,
+  type W3CCollection,
+  type W3CCommentBody,
+  type W3CEvidenceBody,
+  type W3CState,
+} from "@/lib/annotations/w3c";
 import { toCodePoints } from "@/lib/anchoring/code-points";
 import { claimCoreSelect, TEXT_ORDER } from "@/lib/claims/dto";
 
@@ -32,31 +42,63 @@ const claimExportSelect = {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   },
   evidence: {
-    select: { id: true, url: true, title: true, excerpt: true, stance: true, sourceType: true, retrievedAt: true, createdAt: true, origin: true, addedBy: person },
+    select: {
+      id: true,
+      url: true,
+      title: true,
+      excerpt: true,
+      stance: true,
+      sourceType: true,
+      retrievedAt: true,
+      createdAt: true,
+      origin: true,
+      addedBy: person,
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   },
 } satisfies Prisma.ClaimSelect;
 
 type Person = { id: string; name: string };
-type ExportClaim = TextQuoteSelector & TextPositionSelector & {
-  id: string;
-  anchorStatus: AnchorState;
-  anchorVersion: number;
-  status: StatusKey;
-  verdictOrdinal: number | null;
-  verdictLabel: string | null;
-  verdictExplanation: string | null;
-  verdictAt: Date | null;
-  requiresDoubleReview: boolean;
-  numeric: unknown;
-  origin: unknown;
-  createdAt: Date;
-  updatedAt: Date;
-  createdBy: Person;
-  verdictBy: Person | null;
-  comments: { id: string; parentId: string | null; body: string; createdAt: Date; editedAt: Date | null; deletedAt: Date | null; origin: unknown; author: Person }[];
-  evidence: { id: string; url: string; title: string; excerpt: string; stance: W3CEvidenceBody["factdesk:stance"]; sourceType: W3CEvidenceBody["factdesk:sourceType"]; retrievedAt: Date; createdAt: Date; origin: unknown; addedBy: Person }[];
-};
+type ExportClaim = TextQuoteSelector &
+  TextPositionSelector & {
+    id: string;
+    anchorStatus: AnchorState;
+    anchorVersion: number;
+    status: StatusKey;
+    verdictOrdinal: number | null;
+    verdictLabel: string | null;
+    verdictExplanation: string | null;
+    verdictAt: Date | null;
+    requiresDoubleReview: boolean;
+    numeric: unknown;
+    origin: unknown;
+    createdAt: Date;
+    updatedAt: Date;
+    createdBy: Person;
+    verdictBy: Person | null;
+    comments: {
+      id: string;
+      parentId: string | null;
+      body: string;
+      createdAt: Date;
+      editedAt: Date | null;
+      deletedAt: Date | null;
+      origin: unknown;
+      author: Person;
+    }[];
+    evidence: {
+      id: string;
+      url: string;
+      title: string;
+      excerpt: string;
+      stance: W3CEvidenceBody["factdesk:stance"];
+      sourceType: W3CEvidenceBody["factdesk:sourceType"];
+      retrievedAt: Date;
+      createdAt: Date;
+      origin: unknown;
+      addedBy: Person;
+    }[];
+  };
 
 // Imported items show the file's creator and dates (origin) while they are as imported, so a
 // round trip names the same people and times; whatever this desk changed later shows as it is.
@@ -114,7 +156,8 @@ export function toAnnotation(claim: ExportClaim, place: ExportPlace): W3CAnnotat
   const unchangedSinceImport = origin !== null && claim.updatedAt.getTime() === imported;
   const verdictAsImported = origin !== null && claim.verdictAt?.getTime() === imported;
   const verdictCreator = verdictAsImported && origin.verdictCreator ? { creator: origin.verdictCreator } : null;
-  const verdictCreated = verdictAsImported && origin.verdictCreated ? origin.verdictCreated : claim.verdictAt ? iso(claim.verdictAt) : undefined;
+  const verdictCreated =
+    verdictAsImported && origin.verdictCreated ? origin.verdictCreated : claim.verdictAt ? iso(claim.verdictAt) : undefined;
   const body: W3CBody[] = [];
   if (claim.verdictOrdinal !== null) {
     const explanation = claim.verdictExplanation ?? "";
@@ -161,9 +204,15 @@ type Version = { number: number; body: string; createdAt: Date | null };
  * their anchorVersion (a claim imported unattached keeps the file's source, state and positions).
  * Positions become code points, counted in the text they point into.
  */
-async function placesFor(article: { id: string; body: string; version: number; claims: ExportClaim[] }, articleUrl: string): Promise<ExportPlace[]> {
+async function placesFor(
+  article: { id: string; body: string; version: number; claims: ExportClaim[] },
+  articleUrl: string,
+): Promise<ExportPlace[]> {
   const numbers = new Set([article.version, ...article.claims.filter((c) => c.anchorStatus !== "attached").map((c) => c.anchorVersion)]);
-  const rows = await db.articleVersion.findMany({ where: { articleId: article.id, number: { in: [...numbers] } }, select: { number: true, body: true, createdAt: true } });
+  const rows = await db.articleVersion.findMany({
+    where: { articleId: article.id, number: { in: [...numbers] } },
+    select: { number: true, body: true, createdAt: true },
+  });
   const versions = new Map<number, Version>(rows.map((v) => [v.number, v]));
   const versionOf = (claim: ExportClaim): Version => {
     const number = claim.anchorStatus === "attached" ? article.version : claim.anchorVersion;
@@ -181,12 +230,27 @@ async function placesFor(article: { id: string; body: string; version: number; c
   }
   return article.claims.map((claim) => {
     const imported = (claim.origin as ClaimOrigin | null)?.target;
-    if (claim.anchorStatus !== "attached" && imported && imported.exact === claim.exact && imported.start === claim.start && imported.end === claim.end) {
-      return { source: imported.source ?? articleUrl, ...(imported.state ? { state: imported.state } : {}), start: imported.start, end: imported.end };
+    if (
+      claim.anchorStatus !== "attached" &&
+      imported &&
+      imported.exact === claim.exact &&
+      imported.start === claim.start &&
+      imported.end === claim.end
+    ) {
+      return {
+        source: imported.source ?? articleUrl,
+        ...(imported.state ? { state: imported.state } : {}),
+        start: imported.start,
+        end: imported.end,
+      };
     }
     const version = versionOf(claim);
     const points = converted.get(version.body)!;
-    const state: W3CState = { type: "TimeState", cached: `${articleUrl}/versions/${version.number}`, ...(version.createdAt ? { sourceDate: iso(version.createdAt) } : {}) };
+    const state: W3CState = {
+      type: "TimeState",
+      cached: `${articleUrl}/versions/${version.number}`,
+      ...(version.createdAt ? { sourceDate: iso(version.createdAt) } : {}),
+    };
     return { source: articleUrl, state, start: points.get(claim.start)!, end: points.get(claim.end)! };
   });
 }
@@ -200,10 +264,24 @@ async function placesFor(article: { id: string; body: string; version: number; c
  * private double-review verdicts and history (see the comment above claimExportSelect).
  * @throws AppError 404 `not_found` when the article does not exist or `userId` is not in its team.
  */
-export async function exportAnnotations({ articleId, userId, baseUrl }: { articleId: string; userId: string; baseUrl: string }): Promise<W3CCollection> {
+export async function exportAnnotations({
+  articleId,
+  userId,
+  baseUrl,
+}: {
+  articleId: string;
+  userId: string;
+  baseUrl: string;
+}): Promise<W3CCollection> {
   const article = await db.article.findFirst({
     where: { id: articleId, ...articleScope(userId) },
-    select: { id: true, title: true, body: true, version: true, claims: { select: claimExportSelect, orderBy: [...TEXT_ORDER, { id: "asc" }] } },
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      version: true,
+      claims: { select: claimExportSelect, orderBy: [...TEXT_ORDER, { id: "asc" }] },
+    },
   });
   if (!article) throw notFound("That article");
   const articleUrl = `${baseUrl}/api/v1/articles/${article.id}`;

@@ -23,20 +23,25 @@ const annoContext = JSON.parse(readFileSync(path.join(import.meta.dirname, "fixt
 
 /** Serves the W3C context from the copy in fixtures/ (no network here); anything else is an error. */
 const documentLoader = async (url: string) => {
-  if (url === ANNO_CONTEXT || url === ANNO_CONTEXT.replace("http:", "https:")) return { contextUrl: undefined, document: annoContext, documentUrl: url };
+  if (url === ANNO_CONTEXT || url === ANNO_CONTEXT.replace("http:", "https:"))
+    return { contextUrl: undefined, document: annoContext, documentUrl: url };
   throw new Error(`unexpected context ${url}`);
 };
 
 /** Every key JSON-LD expansion would drop, as the processor reports them. */
 async function droppedKeys(document: object): Promise<string[]> {
   const dropped: string[] = [];
-  await jsonld.expand(document as jsonld.JsonLdDocument, {
-    documentLoader,
-    eventHandler: ({ event, next }: { event: { code: string; details?: { property?: string } }; next: () => void }) => {
-      if (event.code === "invalid property" || event.code === "relative @type reference") dropped.push(event.details?.property ?? event.code);
-      next();
-    },
-  } as jsonld.Options.Expand);
+  await jsonld.expand(
+    document as jsonld.JsonLdDocument,
+    {
+      documentLoader,
+      eventHandler: ({ event, next }: { event: { code: string; details?: { property?: string } }; next: () => void }) => {
+        if (event.code === "invalid property" || event.code === "relative @type reference")
+          dropped.push(event.details?.property ?? event.code);
+        next();
+      },
+    } as jsonld.Options.Expand,
+  );
   return dropped;
 }
 
@@ -50,7 +55,10 @@ function withoutIds(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(value)
       .filter(([key]) => !["id", "via", "factdesk:replyTo"].includes(key))
-      .map(([key, v]) => [key, typeof v === "string" && v.startsWith(`${BASE}/api/v1/articles/`) ? v.replace(/articles\/[^/]+/, "articles/ID") : withoutIds(v)]),
+      .map(([key, v]) => [
+        key,
+        typeof v === "string" && v.startsWith(`${BASE}/api/v1/articles/`) ? v.replace(/articles\/[^/]+/, "articles/ID") : withoutIds(v),
+      ]),
   );
 }
 
@@ -80,7 +88,10 @@ describe("positions in code points", () => {
     const result = await importAnnotations({ userId: desk.editor.id, articleId: copy.id, document: exported });
     expect(result).toMatchObject({ claims: 2, attached: 2 });
     const stored = await testDb().claim.findMany({ where: { articleId: copy.id }, orderBy: { start: "asc" } });
-    expect(stored.map((c) => [c.exact, c.start, c.end])).toEqual([["budget", 7, 13], ["buses rose by 4 per cent", BODY.indexOf("buses"), BODY.indexOf("buses") + 24]]);
+    expect(stored.map((c) => [c.exact, c.start, c.end])).toEqual([
+      ["budget", 7, 13],
+      ["buses rose by 4 per cent", BODY.indexOf("buses"), BODY.indexOf("buses") + 24],
+    ]);
     const again = await exportAnnotations({ articleId: copy.id, userId: desk.editor.id, baseUrl: BASE });
     expect(positionOf(itemFor(again, "budget"))).toEqual({ type: "TextPositionSelector", start: 6, end: 12 });
   });
@@ -94,7 +105,12 @@ describe("anchor state", () => {
     seeded = await seedFactCheck(desk);
     // The verified claim's words change (it waits for re-anchoring); another claim is orphaned.
     const edited = desk.article.body.replace("gross national product", "GNP");
-    await saveArticleVersion({ articleId: desk.article.id, userId: desk.editor.id, baseVersion: 1, markdown: articleToMarkdown(edited, null) });
+    await saveArticleVersion({
+      articleId: desk.article.id,
+      userId: desk.editor.id,
+      baseVersion: 1,
+      markdown: articleToMarkdown(edited, null),
+    });
     const plain = await testDb().claim.findUniqueOrThrow({ where: { id: seeded.plain.id } });
     await resolveAnchor({ claimId: plain.id, userId: desk.reviewer.id, version: plain.version, action: { kind: "orphan" } });
     source = await exportAnnotations({ articleId: desk.article.id, userId: desk.viewer.id, baseUrl: BASE });
@@ -122,7 +138,9 @@ describe("anchor state", () => {
   });
 
   it("survives export → import → export, orphans included, equal apart from ids", async () => {
-    const fresh = await createArticle(desk.team.id, { body: (await testDb().article.findUniqueOrThrow({ where: { id: desk.article.id } })).body });
+    const fresh = await createArticle(desk.team.id, {
+      body: (await testDb().article.findUniqueOrThrow({ where: { id: desk.article.id } })).body,
+    });
     const result = await importAnnotations({ userId: desk.editor.id, articleId: fresh.id, document: source });
     expect(result).toMatchObject({ claims: 5, attached: 3, needsReview: 1, orphaned: 1 });
     const orphan = await testDb().claim.findFirstOrThrow({ where: { articleId: fresh.id, exact: PHRASES.plain } });
@@ -133,7 +151,8 @@ describe("anchor state", () => {
       body: a.body.map((b) => (b.purpose === "tagging" && b.value === "verified" ? { ...b, value: "verdict_proposed" as const } : b)),
     }));
     // An attached claim's state names the receiving article's own current version (and its date).
-    const ownVersion = (items: W3CAnnotation[]) => items.map((a) => (a["factdesk:anchorStatus"] === "attached" ? { ...a, target: { ...a.target, state: undefined } } : a));
+    const ownVersion = (items: W3CAnnotation[]) =>
+      items.map((a) => (a["factdesk:anchorStatus"] === "attached" ? { ...a, target: { ...a.target, state: undefined } } : a));
     expect(withoutIds(ownVersion(again.first.items))).toEqual(withoutIds(ownVersion(signOffsDropped)));
     // The orphan and the claim waiting for a person still name the original article's version.
     for (const phrase of [PHRASES.plain, PHRASES.verified]) expect(itemFor(again, phrase).target).toEqual(itemFor(source, phrase).target);
@@ -144,7 +163,9 @@ describe("anchor state", () => {
     const withBarePrefix = await droppedKeys({ ...source, "@context": [ANNO_CONTEXT, { factdesk: FACTDESK_NS }] });
     expect(withBarePrefix.length).toBeGreaterThan(10);
     console.log(`[jsonld] keys dropped by expansion with only the factdesk: prefix: ${withBarePrefix.length}; with ANNOTATION_CONTEXT: 0`);
-    await expect(jsonld.expand(source as unknown as jsonld.JsonLdDocument, { documentLoader, safe: true } as jsonld.Options.Expand)).resolves.toBeTruthy();
+    await expect(
+      jsonld.expand(source as unknown as jsonld.JsonLdDocument, { documentLoader, safe: true } as jsonld.Options.Expand),
+    ).resolves.toBeTruthy();
     expect(source["@context"]).toEqual(ANNOTATION_CONTEXT);
   });
 });

@@ -6,15 +6,33 @@ import { findSpeaker } from "@/lib/suggestions/clauses";
 export type ClaimantDTO = { name: string; kind: "person" | "organization"; description: string | null };
 export type FirstAppearanceDTO = { url: string | null; date: string | null };
 
-type Row = { claimantName: string | null; claimantKind: "person" | "organization" | null; claimantDescription: string | null; firstAppearanceUrl: string | null; firstAppearedAt: Date | null };
+type Row = {
+  claimantName: string | null;
+  claimantKind: "person" | "organization" | null;
+  claimantDescription: string | null;
+  firstAppearanceUrl: string | null;
+  firstAppearedAt: Date | null;
+};
 
-export const claimantSelect = { claimantName: true, claimantKind: true, claimantDescription: true, firstAppearanceUrl: true, firstAppearedAt: true } as const;
+export const claimantSelect = {
+  claimantName: true,
+  claimantKind: true,
+  claimantDescription: true,
+  firstAppearanceUrl: true,
+  firstAppearedAt: true,
+} as const;
 
 /** The claimant columns as the API shows them (nulls when not set). */
 export function toClaimantDTO(row: Row): { claimant: ClaimantDTO | null; firstAppearance: FirstAppearanceDTO | null } {
   return {
-    claimant: row.claimantName && row.claimantKind ? { name: row.claimantName, kind: row.claimantKind, description: row.claimantDescription } : null,
-    firstAppearance: row.firstAppearanceUrl || row.firstAppearedAt ? { url: row.firstAppearanceUrl, date: row.firstAppearedAt?.toISOString().slice(0, 10) ?? null } : null,
+    claimant:
+      row.claimantName && row.claimantKind
+        ? { name: row.claimantName, kind: row.claimantKind, description: row.claimantDescription }
+        : null,
+    firstAppearance:
+      row.firstAppearanceUrl || row.firstAppearedAt
+        ? { url: row.firstAppearanceUrl, date: row.firstAppearedAt?.toISOString().slice(0, 10) ?? null }
+        : null,
   };
 }
 

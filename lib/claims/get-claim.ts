@@ -15,7 +15,6 @@ import { deriveClaimRecord, type ClaimRecord } from "@/lib/claims/record";
 import { claimantSelect, suggestClaimant, toClaimantDTO, type ClaimantDTO, type FirstAppearanceDTO } from "@/lib/claims/claimant";
 import { correctionSelect, toCorrectionDTO, type CorrectionDTO } from "@/lib/publish/corrections";
 
-
 export type ClaimDetailDTO = ClaimDTO & {
   prefix: string;
   suffix: string;
@@ -81,7 +80,8 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
     doubleReview: doubleReviewView(claim.requiresDoubleReview, claim.reviews, userId, record.settled),
     record,
     ...toClaimantDTO(claim),
-    claimantSuggestion: claim.claimantName || claim.anchorStatus !== "attached" ? null : suggestClaimant(claim.article.body, claim.start, claim.end),
+    claimantSuggestion:
+      claim.claimantName || claim.anchorStatus !== "attached" ? null : suggestClaimant(claim.article.body, claim.start, claim.end),
     report: {
       published: claim.article.reportPublishedAt !== null,
       onReport: claim.article.reportPublishedAt !== null && (claim.status === "verified" || claim.publishedSnapshot !== null),

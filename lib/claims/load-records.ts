@@ -7,7 +7,10 @@ import { deriveClaimRecord, RECORD_ACTIONS, type ClaimRecord, type RecordEvent }
  * audit query. Input: claim ids the caller is already allowed to see; output: a Map from claim
  * id to ClaimRecord (every id present). `client` lets a transaction read its own writes.
  */
-export async function loadClaimRecords(claimIds: readonly string[], client: Prisma.TransactionClient = db): Promise<Map<string, ClaimRecord>> {
+export async function loadClaimRecords(
+  claimIds: readonly string[],
+  client: Prisma.TransactionClient = db,
+): Promise<Map<string, ClaimRecord>> {
   const rows = claimIds.length
     ? await client.auditEvent.findMany({
         where: { claimId: { in: [...claimIds] }, action: { in: [...RECORD_ACTIONS] } },

@@ -21,7 +21,17 @@ export function createNonce(): string {
  * Nothing may frame Factdesk (except the verdict cards under /embed, `embeddable`), change its
  * base URL, or post its forms elsewhere.
  */
-export function contentSecurityPolicy({ nonce, https, dev, embeddable = false }: { nonce: string; https: boolean; dev: boolean; embeddable?: boolean }): string {
+export function contentSecurityPolicy({
+  nonce,
+  https,
+  dev,
+  embeddable = false,
+}: {
+  nonce: string;
+  https: boolean;
+  dev: boolean;
+  embeddable?: boolean;
+}): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,

@@ -14,7 +14,14 @@ import { loadVerifiedReport, type PublicArticle, type VerifiedClaim, type Verifi
 
 type Thing = { "@type": string; name: string };
 type Agent = Thing & { url?: string; description?: string; jobTitle?: string; logo?: { "@type": "ImageObject"; url: string } };
-type CreativeWork = { "@type": "NewsArticle" | "CreativeWork"; url?: string; headline?: string; datePublished?: string; author?: Thing; publisher?: Thing };
+type CreativeWork = {
+  "@type": "NewsArticle" | "CreativeWork";
+  url?: string;
+  headline?: string;
+  datePublished?: string;
+  author?: Thing;
+  publisher?: Thing;
+};
 
 export type Rating = {
   "@type": "Rating";
@@ -76,7 +83,12 @@ function claimantOf(claim: VerifiedClaim): Agent | undefined {
 /** The fact-checking organisation, as the team's settings name it. */
 function reviewer(article: PublicArticle): Agent & { "@type": "Organization" } {
   const p = article.publisher;
-  return { "@type": "Organization", name: p.name, ...(p.url ? { url: p.url } : {}), ...(p.logoUrl ? { logo: { "@type": "ImageObject", url: p.logoUrl } } : {}) };
+  return {
+    "@type": "Organization",
+    name: p.name,
+    ...(p.url ? { url: p.url } : {}),
+    ...(p.logoUrl ? { logo: { "@type": "ImageObject", url: p.logoUrl } } : {}),
+  };
 }
 
 /**
@@ -101,7 +113,9 @@ export function buildClaimReview(article: PublicArticle, claim: VerifiedClaim, b
     ...(publisher ? { publisher } : {}),
   };
   const first = claim.firstAppearance;
-  const firstAppearance: CreativeWork | undefined = first ? { "@type": "CreativeWork", ...(first.url ? { url: first.url } : {}), ...(first.date ? { datePublished: first.date } : {}) } : undefined;
+  const firstAppearance: CreativeWork | undefined = first
+    ? { "@type": "CreativeWork", ...(first.url ? { url: first.url } : {}), ...(first.date ? { datePublished: first.date } : {}) }
+    : undefined;
   const modified = claim.corrections.at(-1)?.at;
   const author = claimantOf(claim);
   return {
@@ -138,7 +152,15 @@ export function buildClaimReviewGraph(report: VerifiedReport, baseUrl: string): 
  * report is published or not.
  * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
  */
-export async function getArticleClaimReviews({ articleId, userId, baseUrl }: { articleId: string; userId: string; baseUrl: string }): Promise<ClaimReviewGraph> {
+export async function getArticleClaimReviews({
+  articleId,
+  userId,
+  baseUrl,
+}: {
+  articleId: string;
+  userId: string;
+  baseUrl: string;
+}): Promise<ClaimReviewGraph> {
   const report = await loadVerifiedReport({ id: articleId, ...articleScope(userId) });
   if (!report) throw notFound("That article");
   return buildClaimReviewGraph(report, baseUrl);
@@ -148,7 +170,15 @@ export async function getArticleClaimReviews({ articleId, userId, baseUrl }: { a
  * GET /api/v1/claims/{id}/claimreview: one claim's ClaimReview with its "@context".
  * @throws AppError 404 `not_found` unless the claim exists, is verified and the user is in its team.
  */
-export async function getClaimReview({ claimId, userId, baseUrl }: { claimId: string; userId: string; baseUrl: string }): Promise<ClaimReview> {
+export async function getClaimReview({
+  claimId,
+  userId,
+  baseUrl,
+}: {
+  claimId: string;
+  userId: string;
+  baseUrl: string;
+}): Promise<ClaimReview> {
   const report = await loadVerifiedReport({ claims: { some: { id: claimId } }, ...articleScope(userId) }, claimId);
   const claim = report?.claims[0];
   if (!report || !claim || claim.correction?.state === "withdrawn") throw notFound("A verified claim with that id");

@@ -16,7 +16,10 @@ let desk: Desk;
 let seeded: Awaited<ReturnType<typeof seedFactCheck>>;
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (err: unknown) => err);
+  const error = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(error, "expected the call to fail").toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -45,11 +48,21 @@ describe("a verified claim on the published report", () => {
 
   it("reopened with a note stays on the report as readers saw it, marked as re-checked, with a dated log entry and dateModified", async () => {
     const note = "A reader pointed out the figure is for GDP; we are checking the wording.";
-    await setClaimStatus({ userId: desk.editor.id, claimId: seeded.verified.id, status: "verdict_proposed", confirmCorrection: { note, kind: "correction" } });
+    await setClaimStatus({
+      userId: desk.editor.id,
+      claimId: seeded.verified.id,
+      status: "verdict_proposed",
+      confirmCorrection: { note, kind: "correction" },
+    });
     const now = await report();
     expect(now.claims).toHaveLength(2);
     const card = now.claims.find((c) => c.id === seeded.verified.id)!;
-    expect(card).toMatchObject({ verdict: { key: "mostly_true" }, correction: { state: "under_review" }, corrections: [{ kind: "correction", note }], verifiedBy: desk.editor.name });
+    expect(card).toMatchObject({
+      verdict: { key: "mostly_true" },
+      correction: { state: "under_review" },
+      corrections: [{ kind: "correction", note }],
+      verifiedBy: desk.editor.name,
+    });
     expect(now.corrections.map((c) => c.note)).toEqual([note]);
     const review = now.claimReview["@graph"].find((r) => r.claimReviewed === card.exact)!;
     expect(review.dateModified).toBe(card.corrections[0]!.at.toISOString());
@@ -69,11 +82,21 @@ describe("a verified claim on the published report", () => {
   });
 
   it("withdrawn (not check-worthy) stays listed as withdrawn and leaves ClaimReview", async () => {
-    await setClaimStatus({ userId: desk.editor.id, claimId: seeded.unverifiable.id, status: "not_check_worthy", confirmCorrection: { note: "This is a prediction, not a checkable claim." } });
+    await setClaimStatus({
+      userId: desk.editor.id,
+      claimId: seeded.unverifiable.id,
+      status: "not_check_worthy",
+      confirmCorrection: { note: "This is a prediction, not a checkable claim." },
+    });
     const now = await report();
-    expect(now.claims.find((c) => c.id === seeded.unverifiable.id)).toMatchObject({ correction: { state: "withdrawn" }, corrections: [{ kind: "correction" }] });
+    expect(now.claims.find((c) => c.id === seeded.unverifiable.id)).toMatchObject({
+      correction: { state: "withdrawn" },
+      corrections: [{ kind: "correction" }],
+    });
     expect(now.claimReview["@graph"].map((r) => r.claimReviewed)).not.toContain(seeded.unverifiable.exact);
-    await expect(getClaimReview({ claimId: seeded.unverifiable.id, userId: desk.viewer.id, baseUrl: BASE })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getClaimReview({ claimId: seeded.unverifiable.id, userId: desk.viewer.id, baseUrl: BASE })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("takes a hand-written note from editors only, and only for claims on the report", async () => {

@@ -23,12 +23,24 @@ export type CorrectionDTO = { id: string; kind: Kind; note: string; at: string; 
 
 /** Whether the article's report is public, read under a share lock so publishing cannot slip in between. */
 async function reportIsPublished(tx: Prisma.TransactionClient, articleId: string): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ published: boolean }[]>`SELECT ("reportPublishedAt" IS NOT NULL) AS "published" FROM "Article" WHERE "id" = ${articleId} FOR SHARE`;
+  const rows = await tx.$queryRaw<
+    { published: boolean }[]
+  >`SELECT ("reportPublishedAt" IS NOT NULL) AS "published" FROM "Article" WHERE "id" = ${articleId} FOR SHARE`;
   return rows[0]?.published ?? false;
 }
 
-async function writeCorrection(tx: Prisma.TransactionClient, claim: ClaimRef, userId: string, kind: Kind, note: string, before: Prisma.InputJsonValue | undefined) {
-  const row = await tx.reportCorrection.create({ data: { articleId: claim.articleId, claimId: claim.id, kind, note, before, createdById: userId }, select: correctionSelect });
+async function writeCorrection(
+  tx: Prisma.TransactionClient,
+  claim: ClaimRef,
+  userId: string,
+  kind: Kind,
+  note: string,
+  before: Prisma.InputJsonValue | undefined,
+) {
+  const row = await tx.reportCorrection.create({
+    data: { articleId: claim.articleId, claimId: claim.id, kind, note, before, createdById: userId },
+    select: correctionSelect,
+  });
   await recordClaimAudit(tx, userId, claim, { action: "report.correction", after: { kind, note } });
   return row;
 }
@@ -42,13 +54,26 @@ async function writeCorrection(tx: Prisma.TransactionClient, claim: ClaimRef, us
  */
 export async function correctPublishedClaim(
   tx: Prisma.TransactionClient,
-  { claim, userId, confirm, defaultKind, leavesVerified }: { claim: ClaimRef; userId: string; confirm: TConfirmCorrection | undefined; defaultKind: Kind; leavesVerified: boolean },
+  {
+    claim,
+    userId,
+    confirm,
+    defaultKind,
+    leavesVerified,
+  }: { claim: ClaimRef; userId: string; confirm: TConfirmCorrection | undefined; defaultKind: Kind; leavesVerified: boolean },
 ): Promise<{ publishedSnapshot?: Prisma.InputJsonValue }> {
   if (claim.status !== "verified" || !(await reportIsPublished(tx, claim.articleId))) return {};
   if (!confirm) throw new AppError("conflict", CORRECTION_REQUIRED, { confirmCorrection: [CORRECTION_REQUIRED] });
   if (!SIGN_OFF_ROLES.includes(claim.role)) throw forbidden("Only an editor can change a claim on the published report.");
   const shown = (await loadVerifiedReport({ id: claim.articleId }, claim.id, tx))?.claims[0];
-  await writeCorrection(tx, claim, userId, confirm.kind ?? defaultKind, confirm.note, shown ? { verdict: shown.verdict.label, exact: shown.exact } : undefined);
+  await writeCorrection(
+    tx,
+    claim,
+    userId,
+    confirm.kind ?? defaultKind,
+    confirm.note,
+    shown ? { verdict: shown.verdict.label, exact: shown.exact } : undefined,
+  );
   return leavesVerified && shown ? { publishedSnapshot: toSnapshot(shown) } : {};
 }
 
@@ -59,7 +84,13 @@ export async function correctPublishedClaim(
 export async function addCorrectionNote({ userId, claimId, note, kind }: TAddCorrection & { userId: string }): Promise<CorrectionDTO> {
   const claim = await db.claim.findFirst({
     where: { id: claimId, ...claimScope(userId) },
-    select: { id: true, articleId: true, status: true, publishedSnapshot: true, article: { select: { teamId: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } } } },
+    select: {
+      id: true,
+      articleId: true,
+      status: true,
+      publishedSnapshot: true,
+      article: { select: { teamId: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } } },
+    },
   });
   const role = claim?.article.team.memberships[0]?.role;
   if (!claim || !role) throw notFound("That claim");
@@ -74,9 +105,21 @@ export async function addCorrectionNote({ userId, claimId, note, kind }: TAddCor
   });
 }
 
-export const correctionSelect = { id: true, kind: true, note: true, createdAt: true, createdBy: { select: { id: true, name: true } } } as const;
+export const correctionSelect = {
+  id: true,
+  kind: true,
+  note: true,
+  createdAt: true,
+  createdBy: { select: { id: true, name: true } },
+} as const;
 
 /** A corrections-log row as the claim API shows it (ISO date, who wrote the note). */
-export function toCorrectionDTO(row: { id: string; kind: Kind; note: string; createdAt: Date; createdBy: { id: string; name: string } }): CorrectionDTO {
+export function toCorrectionDTO(row: {
+  id: string;
+  kind: Kind;
+  note: string;
+  createdAt: Date;
+  createdBy: { id: string; name: string };
+}): CorrectionDTO {
   return { id: row.id, kind: row.kind, note: row.note, at: row.createdAt.toISOString(), by: row.createdBy };
 }

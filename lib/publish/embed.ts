@@ -55,7 +55,17 @@ export function claimIdFromUrl(url: string, baseUrl: string): string | null {
  * GET /api/oembed?url=…: the oEmbed 1.0 "rich" answer for a claim of a published report (an
  * iframe of /embed/claims/{id}), or null (404). `maxwidth`/`maxheight` shrink the frame.
  */
-export async function getOEmbed({ url, baseUrl, maxwidth, maxheight }: { url: string; baseUrl: string; maxwidth?: number; maxheight?: number }): Promise<OEmbed | null> {
+export async function getOEmbed({
+  url,
+  baseUrl,
+  maxwidth,
+  maxheight,
+}: {
+  url: string;
+  baseUrl: string;
+  maxwidth?: number;
+  maxheight?: number;
+}): Promise<OEmbed | null> {
   const claimId = claimIdFromUrl(url, baseUrl);
   const found = claimId ? await getEmbeddableClaim({ claimId, baseUrl }) : null;
   if (!found) return null;

@@ -3,7 +3,13 @@ import { articleScope } from "@/lib/access/scope";
 import { notFound } from "@/lib/http/errors";
 import { buildClaimReviewGraph, type ClaimReviewGraph } from "@/lib/publish/claim-review";
 import { reportStateOf, type ReportState } from "@/lib/publish/publish-report";
-import { loadVerifiedReport, VERIFIED_WHERE, type PublicArticle, type PublicCorrection, type VerifiedClaim } from "@/lib/publish/verified-claims";
+import {
+  loadVerifiedReport,
+  VERIFIED_WHERE,
+  type PublicArticle,
+  type PublicCorrection,
+  type VerifiedClaim,
+} from "@/lib/publish/verified-claims";
 
 export type PublicReport = {
   article: Omit<PublicArticle, "reportPublishedById">;
@@ -27,7 +33,10 @@ export async function getPublicReport({ articleId, baseUrl }: { articleId: strin
   return {
     article,
     // A claim shown as it was before a correction may point at words the text no longer has.
-    claims: report.claims.map((c) => ({ ...c, highlighted: c.anchorStatus === "attached" && article.body.slice(c.start, c.end) === c.exact })),
+    claims: report.claims.map((c) => ({
+      ...c,
+      highlighted: c.anchorStatus === "attached" && article.body.slice(c.start, c.end) === c.exact,
+    })),
     corrections: report.corrections,
     claimReview: buildClaimReviewGraph(report, baseUrl),
   };

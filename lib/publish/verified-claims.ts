@@ -33,7 +33,12 @@ export type PublicArticle = {
   reportPublishedById: string | null;
 };
 
-export type PublicEvidence = { url: string; title: string; stance: "supports" | "contradicts" | "context"; sourceType: "primary" | "secondary" };
+export type PublicEvidence = {
+  url: string;
+  title: string;
+  stance: "supports" | "contradicts" | "context";
+  sourceType: "primary" | "secondary";
+};
 
 export type VerifiedClaim = {
   id: string;
@@ -56,7 +61,14 @@ export type VerifiedClaim = {
   corrections: PublicCorrection[];
 };
 
-export type PublicCorrection = { id: string; claimId: string | null; kind: "update" | "correction"; note: string; at: Date; before: { verdict?: string; exact?: string } | null };
+export type PublicCorrection = {
+  id: string;
+  claimId: string | null;
+  kind: "update" | "correction";
+  note: string;
+  at: Date;
+  before: { verdict?: string; exact?: string } | null;
+};
 
 export type VerifiedReport = { article: PublicArticle; claims: VerifiedClaim[]; corrections: PublicCorrection[] };
 
@@ -77,7 +89,10 @@ const articleSelect = {
   reportPublishedAt: true,
   reportPublishedById: true,
   team: { select: { name: true, publicName: true, publicUrl: true, logoUrl: true } },
-  corrections: { select: { id: true, claimId: true, kind: true, note: true, createdAt: true, before: true }, orderBy: { createdAt: "asc" as const } },
+  corrections: {
+    select: { id: true, claimId: true, kind: true, note: true, createdAt: true, before: true },
+    orderBy: { createdAt: "asc" as const },
+  },
 } as const;
 
 const verifiedSelect = {
@@ -108,19 +123,30 @@ export const ON_REPORT_WHERE = { OR: [VERIFIED_WHERE, { publishedSnapshot: { not
 
 type Row = Prisma.ClaimGetPayload<{ select: typeof verifiedSelect }>;
 
-function liveView(c: Row, signOff: { by: { name: string }; at: string } | null | undefined): Omit<VerifiedClaim, "anchorStatus" | "correction" | "corrections"> {
+function liveView(
+  c: Row,
+  signOff: { by: { name: string }; at: string } | null | undefined,
+): Omit<VerifiedClaim, "anchorStatus" | "correction" | "corrections"> {
   const verifiedAt = signOff ? new Date(signOff.at) : (c.verdictAt ?? c.updatedAt);
   return {
     id: c.id,
     exact: c.exact,
     start: c.start,
     end: c.end,
-    verdict: { key: verdictKeyOf(c.verdictOrdinal), label: c.verdictLabel ?? "", ordinal: c.verdictOrdinal!, explanation: c.verdictExplanation ?? "" },
+    verdict: {
+      key: verdictKeyOf(c.verdictOrdinal),
+      label: c.verdictLabel ?? "",
+      ordinal: c.verdictOrdinal!,
+      explanation: c.verdictExplanation ?? "",
+    },
     verifiedAt,
     verifiedBy: signOff?.by.name ?? null,
     evidence: c.evidence.filter((e) => e.createdAt <= verifiedAt).map(({ createdAt: _added, ...e }) => e),
     claimant: c.claimantName && c.claimantKind ? { name: c.claimantName, kind: c.claimantKind, description: c.claimantDescription } : null,
-    firstAppearance: c.firstAppearanceUrl || c.firstAppearedAt ? { url: c.firstAppearanceUrl, date: c.firstAppearedAt?.toISOString().slice(0, 10) ?? null } : null,
+    firstAppearance:
+      c.firstAppearanceUrl || c.firstAppearedAt
+        ? { url: c.firstAppearanceUrl, date: c.firstAppearedAt?.toISOString().slice(0, 10) ?? null }
+        : null,
   };
 }
 
@@ -144,16 +170,33 @@ export function toSnapshot(claim: VerifiedClaim): Prisma.InputJsonValue {
  * snapshot), and its corrections log; `claimId` narrows to one claim. Blocks are validated (parseBlocks).
  * Null when no article matches. `client` lets a transaction read its own writes.
  */
-export async function loadVerifiedReport(where: Prisma.ArticleWhereInput, claimId?: string, client: Prisma.TransactionClient = db): Promise<VerifiedReport | null> {
+export async function loadVerifiedReport(
+  where: Prisma.ArticleWhereInput,
+  claimId?: string,
+  client: Prisma.TransactionClient = db,
+): Promise<VerifiedReport | null> {
   const article = await client.article.findFirst({
     where,
-    select: { ...articleSelect, claims: { where: { ...ON_REPORT_WHERE, ...(claimId ? { id: claimId } : {}) }, select: verifiedSelect, orderBy: TEXT_ORDER } },
+    select: {
+      ...articleSelect,
+      claims: { where: { ...ON_REPORT_WHERE, ...(claimId ? { id: claimId } : {}) }, select: verifiedSelect, orderBy: TEXT_ORDER },
+    },
   });
   if (!article) return null;
   // The same record the desk's panel shows (lib/claims/record.ts): who signed off, and when.
-  const records = await loadClaimRecords(article.claims.map((c) => c.id), client);
+  const records = await loadClaimRecords(
+    article.claims.map((c) => c.id),
+    client,
+  );
   const { team, claims, blocks, corrections: log, ...rest } = article;
-  const corrections: PublicCorrection[] = log.map((c) => ({ id: c.id, claimId: c.claimId, kind: c.kind, note: c.note, at: c.createdAt, before: (c.before as PublicCorrection["before"]) ?? null }));
+  const corrections: PublicCorrection[] = log.map((c) => ({
+    id: c.id,
+    claimId: c.claimId,
+    kind: c.kind,
+    note: c.note,
+    at: c.createdAt,
+    before: (c.before as PublicCorrection["before"]) ?? null,
+  }));
   const shown = claims.flatMap((c): VerifiedClaim[] => {
     const live = c.status === "verified" && c.verdictOrdinal !== null;
     const view = live ? liveView(c, records.get(c.id)?.verified) : snapshotView(c);

@@ -19,7 +19,11 @@ export async function getTeamProfile({ teamId, userId }: { teamId: string; userI
  * (ClaimReview `author`). Empty values fall back to the team name and no link. 404 for
  * outsiders, 403 for members who are not admins; one audit row.
  */
-export async function updateTeamProfile({ teamId, userId, ...profile }: TTeamProfile & { teamId: string; userId: string }): Promise<TeamProfileDTO> {
+export async function updateTeamProfile({
+  teamId,
+  userId,
+  ...profile
+}: TTeamProfile & { teamId: string; userId: string }): Promise<TeamProfileDTO> {
   const membership = await db.membership.findUnique({ where: { userId_teamId: { userId, teamId } }, select: { role: true } });
   if (!membership) throw notFound("That team");
   if (membership.role !== "admin") throw forbidden("Only a team admin can change how the team signs its fact-checks.");

@@ -9,11 +9,19 @@ export const CORRECTION_KINDS = ["update", "correction"] as const;
  * wording) or a correction (the desk got something wrong).
  */
 export const ZConfirmCorrection = z.object({
-  note: z.string().trim().min(10, "Tell readers what changed, in at least 10 characters.").max(1000, "Keep the note under 1,000 characters."),
+  note: z
+    .string()
+    .trim()
+    .min(10, "Tell readers what changed, in at least 10 characters.")
+    .max(1000, "Keep the note under 1,000 characters."),
   kind: z.enum(CORRECTION_KINDS, { message: "Choose update or correction." }).optional(),
 });
 export type TConfirmCorrection = z.infer<typeof ZConfirmCorrection>;
 
 /** An editor adds a note to a published claim by hand. */
-export const ZAddCorrection = z.object({ claimId: id, note: ZConfirmCorrection.shape.note, kind: z.enum(CORRECTION_KINDS, { message: "Choose update or correction." }) });
+export const ZAddCorrection = z.object({
+  claimId: id,
+  note: ZConfirmCorrection.shape.note,
+  kind: z.enum(CORRECTION_KINDS, { message: "Choose update or correction." }),
+});
 export type TAddCorrection = z.infer<typeof ZAddCorrection>;

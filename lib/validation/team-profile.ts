@@ -11,7 +11,12 @@ const url = z
 
 /** How the team signs its fact-checks: ClaimReview `author` (name, url, logo) and the public report. */
 export const ZTeamProfile = z.object({
-  publicName: z.string().trim().max(200, "Keep the name under 200 characters.").optional().transform((n) => n || null),
+  publicName: z
+    .string()
+    .trim()
+    .max(200, "Keep the name under 200 characters.")
+    .optional()
+    .transform((n) => n || null),
   publicUrl: url,
   logoUrl: url,
 });

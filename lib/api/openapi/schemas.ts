@@ -62,16 +62,27 @@ export const componentSchemas: Record<string, JsonSchema> = {
       createdAt: dateTime,
       updatedAt: dateTime,
       counts: obj({ comments: int, evidence: int }),
-      anchor: obj({ status: { type: "string", enum: Object.values(AnchorStatus) }, version: int, confidence: nullable({ type: "number" }), method: nullable(str) }),
+      anchor: obj({
+        status: { type: "string", enum: Object.values(AnchorStatus) },
+        version: int,
+        confidence: nullable({ type: "number" }),
+        method: nullable(str),
+      }),
     },
     "A claim: a span of the article text under review.",
   ),
   ClaimRecord: obj(
     {
       proposed: nullable(obj({ by: person, at: dateTime, verdict: nullable(str) })),
-      verified: nullable({ ...obj({ by: person, at: dateTime }), description: "The editor who signed the verdict off, and when; null unless the claim is verified." }),
+      verified: nullable({
+        ...obj({ by: person, at: dateTime }),
+        description: "The editor who signed the verdict off, and when; null unless the claim is verified.",
+      }),
       reopened: nullable(obj({ by: person, at: dateTime })),
-      settled: nullable({ ...obj({ by: person, at: dateTime, verdict: nullable(str), reason: str }), description: "An editor's settlement of a disputed double review." }),
+      settled: nullable({
+        ...obj({ by: person, at: dateTime, verdict: nullable(str), reason: str }),
+        description: "An editor's settlement of a disputed double review.",
+      }),
     },
     "Who did what to the verdict, read from the audit trail: the same record the panel and the public report show.",
   ),
@@ -97,7 +108,15 @@ export const componentSchemas: Record<string, JsonSchema> = {
   ClaimSummary: {
     type: "object",
     description: "A claim as listed for an article.",
-    properties: { id: str, exact: str, start: int, end: int, status: claimStatus, statusLabel: str, counts: obj({ comments: int, evidence: int }) },
+    properties: {
+      id: str,
+      exact: str,
+      start: int,
+      end: int,
+      status: claimStatus,
+      statusLabel: str,
+      counts: obj({ comments: int, evidence: int }),
+    },
     required: ["id", "exact", "start", "end", "status", "statusLabel", "counts"],
     additionalProperties: true,
   },
@@ -128,8 +147,16 @@ export const componentSchemas: Record<string, JsonSchema> = {
         type: "object",
         description: "Structure of the body; null when it is all plain paragraphs.",
         properties: {
-          paragraphs: arrayOf({ type: "object", properties: { kind: { type: "string", enum: [...BLOCK_KINDS] }, ordered: bool }, required: ["kind"] }),
-          links: arrayOf({ type: "object", properties: { start: int, end: int, href: { type: "string", description: "http, https or mailto only." } }, required: ["start", "end", "href"] }),
+          paragraphs: arrayOf({
+            type: "object",
+            properties: { kind: { type: "string", enum: [...BLOCK_KINDS] }, ordered: bool },
+            required: ["kind"],
+          }),
+          links: arrayOf({
+            type: "object",
+            properties: { start: int, end: int, href: { type: "string", description: "http, https or mailto only." } },
+            required: ["start", "end", "href"],
+          }),
         },
       }),
       requiresDoubleReview: bool,
@@ -139,13 +166,22 @@ export const componentSchemas: Record<string, JsonSchema> = {
     required: ["id", "teamId", "title", "body", "myRole"],
     additionalProperties: true,
   },
-  Comment: { type: "object", properties: { id: str, body: str, author: person, parentId: nullable(str), version: int, createdAt: dateTime }, additionalProperties: true },
-  Evidence: { type: "object", properties: { id: str, url: str, title: str, excerpt: str, stance: str, sourceType: str, retrievedAt: dateTime }, additionalProperties: true },
+  Comment: {
+    type: "object",
+    properties: { id: str, body: str, author: person, parentId: nullable(str), version: int, createdAt: dateTime },
+    additionalProperties: true,
+  },
+  Evidence: {
+    type: "object",
+    properties: { id: str, url: str, title: str, excerpt: str, stance: str, sourceType: str, retrievedAt: dateTime },
+    additionalProperties: true,
+  },
   Member: obj({ id: str, userId: str, email: str, name: str, role, disabled: bool, since: dateTime }),
   Suggestion: obj({ id: str, start: int, end: int, text: str, score: { type: "number" }, type: str, reason: str }),
   QueueItem: {
     type: "object",
-    description: "A claim assigned to you, with its article. `dueAt` is a calendar day in the team's time zone; `overdue` says whether that day has ended there.",
+    description:
+      "A claim assigned to you, with its article. `dueAt` is a calendar day in the team's time zone; `overdue` says whether that day has ended there.",
     properties: { dueAt: nullable({ type: "string", format: "date" }), overdue: bool },
     additionalProperties: true,
   },
@@ -168,7 +204,16 @@ export const componentSchemas: Record<string, JsonSchema> = {
   ClaimReview: {
     type: "object",
     description: "schema.org ClaimReview (JSON-LD).",
-    properties: { "@context": {}, "@type": { const: "ClaimReview" }, claimReviewed: str, reviewRating: { type: "object" }, itemReviewed: { type: "object" }, author: { type: "object" }, datePublished: str, url: str },
+    properties: {
+      "@context": {},
+      "@type": { const: "ClaimReview" },
+      claimReviewed: str,
+      reviewRating: { type: "object" },
+      itemReviewed: { type: "object" },
+      author: { type: "object" },
+      datePublished: str,
+      url: str,
+    },
     additionalProperties: true,
   },
   AnnotationCollection: {

@@ -16,7 +16,9 @@ const load = cache((id: string) => getEmbeddableClaim({ claimId: id, baseUrl: pu
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await load((await params).id);
-  return found ? { title: `Fact check: ${found.claim.verdict.label}`, robots: { index: false } } : { title: "Not found", robots: { index: false } };
+  return found
+    ? { title: `Fact check: ${found.claim.verdict.label}`, robots: { index: false } }
+    : { title: "Not found", robots: { index: false } };
 }
 
 export default async function EmbeddedClaim({ params }: Props) {
@@ -27,7 +29,9 @@ export default async function EmbeddedClaim({ params }: Props) {
       <VerdictCard claim={{ ...found.claim, highlighted: true }} />
       <p className="mt-2 px-1 text-xs text-muted">
         Fact check by {found.article.publisher.name} ·{" "}
-        <a href={found.url} target="_blank" rel="noopener" className="text-accent underline-offset-2 hover:underline">Read the full report</a>
+        <a href={found.url} target="_blank" rel="noopener" className="text-accent underline-offset-2 hover:underline">
+          Read the full report
+        </a>
       </p>
     </main>
   );

@@ -4,6 +4,7 @@ import { ZAddCorrection } from "@/lib/validation/corrections";
 import { ZIdParams } from "@/lib/validation/ids";
 
 /** Editors: `{ "kind": "update" | "correction", "note": "…" }` on a claim of the published report. */
-export const POST = route({ auth: "user", params: ZIdParams, body: ZAddCorrection.omit({ claimId: true }) }, async ({ user, params, body }) =>
-  json({ correction: await addCorrectionNote({ ...body, claimId: params.id, userId: user.id }) }, 201),
+export const POST = route(
+  { auth: "user", params: ZIdParams, body: ZAddCorrection.omit({ claimId: true }) },
+  async ({ user, params, body }) => json({ correction: await addCorrectionNote({ ...body, claimId: params.id, userId: user.id }) }, 201),
 );
