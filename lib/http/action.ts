@@ -68,7 +68,11 @@ export function action<S extends z.ZodType, T>(
   options: ActionOptions & { team: true | readonly Role[] },
   work: (input: z.output<S>, user: TeamUser) => Promise<T>,
 ): Action<S, T>;
-export function action<S extends z.ZodType, T>(schema: S, options: ActionOptions, work: (input: z.output<S>, user: SessionUser) => Promise<T>): Action<S, T>;
+export function action<S extends z.ZodType, T>(
+  schema: S,
+  options: ActionOptions,
+  work: (input: z.output<S>, user: SessionUser) => Promise<T>,
+): Action<S, T>;
 export function action<S extends z.ZodType, T>(
   schema: S,
   options: ActionOptions,

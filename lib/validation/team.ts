@@ -16,7 +16,9 @@ export type TAssignReviewers = z.infer<typeof ZAssignReviewers>;
 
 export const ZDoubleReview = z.object({ id, required: z.boolean({ message: "Say true or false." }) });
 /** For one claim: with the claim version the editor saw, optional like ZSetStatus's (the current one when omitted). */
-export const ZClaimDoubleReview = ZDoubleReview.extend({ version: dbInt("That is not a version this claim has had.").positive().optional() });
+export const ZClaimDoubleReview = ZDoubleReview.extend({
+  version: dbInt("That is not a version this claim has had.").positive().optional(),
+});
 export type TClaimDoubleReview = z.infer<typeof ZClaimDoubleReview>;
 
 export const ZSubmitReview = z.object({
@@ -29,7 +31,9 @@ export type TSubmitReview = z.infer<typeof ZSubmitReview>;
 const role = z.enum(Role, { message: "Choose admin, editor, reviewer or viewer." });
 
 /** An email address: trimmed, lower-cased, at most 254 characters. */
-export const email = text({ max: 254, required: "Enter a valid email address." }).pipe(z.string().toLowerCase().email("Enter a valid email address."));
+export const email = text({ max: 254, required: "Enter a valid email address." }).pipe(
+  z.string().toLowerCase().email("Enter a valid email address."),
+);
 
 export const ZAddMember = z.object({
   email,
