@@ -5,6 +5,7 @@ import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { addCorrectionAction } from "@/lib/actions/claims";
 import { CorrectionDialog } from "@/components/claims/CorrectionDialog";
 import { useAction } from "@/components/claims/useAction";
+import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 import { formatWhen } from "@/components/claims/format";
 import { linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 
@@ -13,6 +14,7 @@ const KIND = { update: "Update", correction: "Correction" } as const;
 /** The claim on the public report: what readers see of it, its corrections log, and a note by hand (editors). */
 export function CorrectionsSection({ claim, isEditor, onChanged }: { claim: ClaimDetailDTO; isEditor: boolean; onChanged: () => void }) {
   const { run, pending, error, clearError } = useAction();
+  const submission = useSubmissionKey();
   const [open, setOpen] = useState(false);
   const { report } = claim;
   if (!report.onReport && report.corrections.length === 0) return null;
@@ -49,7 +51,10 @@ export function CorrectionsSection({ claim, isEditor, onChanged }: { claim: Clai
           pending={pending}
           error={error}
           onConfirm={async ({ note, kind }) => {
-            if (await run(() => addCorrectionAction({ claimId: claim.id, note, kind }))) {
+            const input = { claimId: claim.id, note, kind };
+            // A retry of the same note carries the same key: the log gets it once.
+            if (await run(() => addCorrectionAction(input, { idempotencyKey: submission.keyFor(input) }))) {
+              submission.done();
               setOpen(false);
               onChanged();
             }

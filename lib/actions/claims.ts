@@ -64,7 +64,9 @@ export const setClaimDoubleReviewAction = action(ZClaimDoubleReview, ({ id, requ
   setClaimDoubleReview({ userId: user.id, claimId: id, required, version }),
 );
 
-export const addCorrectionAction = action(ZAddCorrection, (input, user) => addCorrectionNote({ ...input, userId: user.id }));
+export const addCorrectionAction = action(ZAddCorrection, { idempotent: "correction.create" }, (input, user) =>
+  addCorrectionNote({ ...input, userId: user.id }),
+);
 
 export const resolveAnchorAction = action(ZResolveAnchor, (input, user) => resolveAnchor({ ...input, userId: user.id }));
 

@@ -225,7 +225,7 @@ const ZSelectors = z
 const ZState = z.preprocess(
   (value) => (Array.isArray(value) ? value[0] : value),
   z
-    .object({ type: z.string().max(100).optional(), cached: z.string().max(2000).optional(), sourceDate: z.string().max(100).optional() })
+    .object({ type: line(100).optional(), cached: line(2000).optional(), sourceDate: line(100).optional() })
     .passthrough()
     .optional(),
 );

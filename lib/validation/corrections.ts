@@ -1,7 +1,17 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/fields";
 import { ZId as id } from "@/lib/validation/ids";
 
 export const CORRECTION_KINDS = ["update", "correction"] as const;
+
+const note = text({
+  max: 1000,
+  min: 10,
+  multiline: true,
+  required: "Tell readers what changed.",
+  tooShort: "Tell readers what changed, in at least 10 characters.",
+  tooLong: "Keep the note under 1,000 characters.",
+});
 
 /**
  * A change to a claim readers can see on the published report goes ahead only with this:
@@ -9,11 +19,7 @@ export const CORRECTION_KINDS = ["update", "correction"] as const;
  * wording) or a correction (the desk got something wrong).
  */
 export const ZConfirmCorrection = z.object({
-  note: z
-    .string()
-    .trim()
-    .min(10, "Tell readers what changed, in at least 10 characters.")
-    .max(1000, "Keep the note under 1,000 characters."),
+  note,
   kind: z.enum(CORRECTION_KINDS, { message: "Choose update or correction." }).optional(),
 });
 export type TConfirmCorrection = z.infer<typeof ZConfirmCorrection>;
@@ -21,7 +27,7 @@ export type TConfirmCorrection = z.infer<typeof ZConfirmCorrection>;
 /** An editor adds a note to a published claim by hand. */
 export const ZAddCorrection = z.object({
   claimId: id,
-  note: ZConfirmCorrection.shape.note,
+  note,
   kind: z.enum(CORRECTION_KINDS, { message: "Choose update or correction." }),
 });
 export type TAddCorrection = z.infer<typeof ZAddCorrection>;

@@ -348,6 +348,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     post: {
       summary: "Add a note to the published report's corrections log (editors and admins)",
       tag: "Publishing",
+      idempotent: true,
       body: bodySchemaOf(ZAddCorrection, ["claimId"]),
       ok: {
         status: 201,
