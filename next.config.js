@@ -18,13 +18,15 @@ const nextConfig = {
             value:
               "camera=(), microphone=(), geolocation=(), payment=(), usb=(), accelerometer=(), gyroscope=(), magnetometer=(), browsing-topics=()",
           },
-          // For browsers without CSP frame-ancestors.
-          { key: "X-Frame-Options", value: "DENY" },
         ],
       },
+      // For browsers without CSP frame-ancestors. Verdict cards under /embed are made to be
+      // framed by newsrooms' pages (oEmbed); proxy.ts gives them frame-ancestors *.
+      { source: "/((?!embed/).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
     ];
   },
   typedRoutes: false,
+
   experimental: {
     // The version editor saves the article's Markdown through a server action. Import allows
     // 2 MB of text (lib/articles/import/limits.ts), which Next's default 1 MB action limit

@@ -17,7 +17,12 @@ import { contentSecurityPolicy, createNonce, STRICT_TRANSPORT_SECURITY } from "@
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const https = settings.publicUrl?.startsWith("https://") ?? false;
-  const csp = contentSecurityPolicy({ nonce: createNonce(), https, dev: process.env.NODE_ENV === "development" });
+  const csp = contentSecurityPolicy({
+    nonce: createNonce(),
+    https,
+    dev: process.env.NODE_ENV === "development",
+    embeddable: pathname.startsWith("/embed/"),
+  });
   const refused = refuseUndecodablePath(pathname) ?? (await refuseBrokenAction(request));
   const headers = new Headers(request.headers);
   if (pathname.startsWith("/api/v1/")) headers.set(API_METHOD_HEADER, request.method);

@@ -336,6 +336,7 @@ export function ArticleWorkspace({
                 onFilter={setFilter}
                 cursorId={cursorId}
                 onOpen={openClaim}
+                meId={me.id}
               />
             }
             activity={<ActivityFeed events={live.activity} onOpen={openClaim} />}

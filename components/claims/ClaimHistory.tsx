@@ -7,6 +7,12 @@ const ACTION_TEXT: Record<string, string> = {
   "claim.status": "changed the status",
   "claim.verdict": "proposed a verdict",
   "claim.verified": "signed off the verdict",
+  "claim.adjudicated": "settled the disputed double review",
+  "review.submitted": "submitted an independent verdict",
+  "claim.double-review": "changed whether the claim needs double review",
+  "claim.numeric": "corrected the claim's numbers",
+  "claim.claimant": "changed who made the claim or where it appeared",
+  "report.correction": "added a correction note to the public report",
   "claim.reopened": "reopened the claim",
   "comment.added": "commented",
   "comment.replied": "replied to a comment",
@@ -38,6 +44,14 @@ export function describeActivity(event: ActivityDTO): string {
   if (event.action === "claim.status" && typeof to === "string") return `${base} to ${to.replace(/_/g, " ")}`;
   const verdict = field(field(event.after, "verdict"), "verdict");
   if (event.action === "claim.verdict" && typeof verdict === "string") return `${base}: ${verdict}`;
+  if (event.action === "claim.adjudicated" && typeof verdict === "string") {
+    return `${base}: ${verdict} (${String(field(field(event.after, "verdict"), "explanation") ?? "")})`;
+  }
+  const reviewLabel = field(event.after, "label");
+  if (event.action === "review.submitted" && typeof reviewLabel === "string") {
+    const outcome = field(event.after, "outcome");
+    return `${base}: ${reviewLabel}${outcome === "agreed" ? "; the two verdicts agree" : outcome === "disputed" ? "; the two verdicts differ, so the claim is disputed" : ""}`;
+  }
   const saved = field(event.after, "version");
   if (event.action === "article.version_saved" && typeof saved === "number") return `saved version ${saved} of the text`;
   const confidence = field(event.after, "confidence");
@@ -55,6 +69,9 @@ export function describeActivity(event: ActivityDTO): string {
   if (event.action === "claim.needs_reanchoring" && field(event.after, "heldBack") === "verdict-words-changed") {
     return "changed the words of a claim with a verdict; a person must confirm where it belongs";
   }
+  const note = field(event.after, "note");
+  if (event.action === "report.correction" && typeof note === "string")
+    return `${base} (${field(event.after, "kind") === "correction" ? "correction" : "update"}): ${note}`;
   const title = field(event.after, "title");
   if (event.action === "evidence.added" && typeof title === "string") return `${base}: ${title}`;
   return base;

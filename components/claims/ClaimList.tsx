@@ -5,6 +5,7 @@ import { STATUSES, VERDICTS } from "@/lib/claims/verdicts";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import { truncateText } from "@/lib/text/graphemes";
 import { inputClass } from "@/components/ui/styles";
+import { useDraftClaims } from "@/components/claims/drafts";
 
 export type ClaimFilter = { status: string; verdict: string };
 
@@ -23,13 +24,16 @@ type Props = {
   cursorId: string | null;
   onOpen: (id: string) => void;
   total: number;
+  /** Whose drafts to mark ("draft" beside a claim with unsent text). */
+  meId: string;
 };
 
 // Long lists grow as the reader scrolls, so a thousand claims do not delay the first paint.
 const PAGE = 60;
 
-export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, total }: Props) {
+export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, total, meId }: Props) {
   const [shown, setShown] = useState(PAGE);
+  const drafts = useDraftClaims(meId);
   // Claims the text no longer holds come first, in their own groups; the rest in text order.
   const needsReview = all.filter((c) => c.anchorStatus === "needs_review");
   const orphaned = all.filter((c) => c.anchorStatus === "orphaned");
@@ -100,6 +104,7 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
               claims={needsReview}
               cursorId={cursorId}
               onOpen={onOpen}
+              drafts={drafts}
             />
           )}
           {orphaned.length > 0 && (
@@ -110,6 +115,7 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
               claims={orphaned}
               cursorId={cursorId}
               onOpen={onOpen}
+              drafts={drafts}
             />
           )}
           {(needsReview.length > 0 || orphaned.length > 0) && claims.length > 0 && (
@@ -119,7 +125,7 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
           )}
           <ol className="divide-y divide-rule" data-testid="claim-list">
             {claims.slice(0, limit).map((claim) => (
-              <ClaimRow key={claim.id} claim={claim} current={claim.id === cursorId} onOpen={onOpen} />
+              <ClaimRow key={claim.id} claim={claim} current={claim.id === cursorId} onOpen={onOpen} draft={drafts.has(claim.id)} />
             ))}
             {claims.length > limit && (
               <li ref={sentinel} className="p-3 text-center text-xs text-muted">
@@ -140,17 +146,18 @@ type GroupProps = {
   claims: ClaimSummary[];
   cursorId: string | null;
   onOpen: (id: string) => void;
+  drafts: ReadonlySet<string>;
 };
 
 /** Claims whose words are not (or no longer) in the text: listed with their old quote, still openable. */
-function ClaimGroup({ title, tone, testId, claims, cursorId, onOpen }: GroupProps) {
+function ClaimGroup({ title, tone, testId, claims, cursorId, onOpen, drafts }: GroupProps) {
   const head = tone === "amber" ? "border-amber-200 bg-amber-50 text-amber-900" : "border-rule bg-stone-100 text-stone-700";
   return (
     <section aria-label={title} data-testid={testId}>
       <h3 className={`border-b px-3 py-1.5 text-xs font-semibold uppercase tracking-wide ${head}`}>{title}</h3>
       <ol className="divide-y divide-rule border-b border-rule">
         {claims.map((claim) => (
-          <ClaimRow key={claim.id} claim={claim} current={claim.id === cursorId} onOpen={onOpen} detached />
+          <ClaimRow key={claim.id} claim={claim} current={claim.id === cursorId} onOpen={onOpen} detached draft={drafts.has(claim.id)} />
         ))}
       </ol>
     </section>
@@ -168,11 +175,13 @@ function ClaimRow({
   current,
   onOpen,
   detached = false,
+  draft = false,
 }: {
   claim: ClaimSummary;
   current: boolean;
   onOpen: (id: string) => void;
   detached?: boolean;
+  draft?: boolean;
 }) {
   return (
     <li>
@@ -195,6 +204,11 @@ function ClaimRow({
             </span>
           )}
           {claim.verdict && <span className="font-medium text-ink">{claim.verdict.label}</span>}
+          {draft && (
+            <span className="rounded bg-sky-100 px-1.5 text-sky-900" data-testid="draft-mark">
+              draft
+            </span>
+          )}
           <span aria-label={plural(claim.counts.evidence, "source", "sources")}>
             · {plural(claim.counts.evidence, "source", "sources")}
           </span>

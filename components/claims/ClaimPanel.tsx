@@ -13,6 +13,8 @@ import { AssignSection, type TeamMember } from "@/components/claims/AssignSectio
 import { DoubleReviewSection } from "@/components/claims/DoubleReviewSection";
 import { CheckedBefore } from "@/components/claims/CheckedBefore";
 import { NumericSection } from "@/components/claims/NumericSection";
+import { CorrectionsSection } from "@/components/claims/CorrectionsSection";
+import { ClaimantSection } from "@/components/claims/ClaimantSection";
 import { formatWhen } from "@/components/claims/format";
 import { offersVerdictForm } from "@/lib/claims/workflow";
 
@@ -96,7 +98,8 @@ export function ClaimPanel({
         />
       )}
       <CheckedBefore matches={claim.checkedBefore} />
-      <NumericSection key={`numeric-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} onChanged={onChanged} />
+      <ClaimantSection key={`claimant-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
+      <NumericSection key={`numeric-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
       {!canEdit && <p className="rounded-md bg-stone-100 px-3 py-2 text-xs text-muted">You have read-only access to this desk.</p>}
       <StatusStepper ref={refs.status} claim={claim} canEdit={canEdit} canSignOff={canSignOff} meId={meId} onChanged={onChanged} />
       <AssignSection key={`assign-${claim.id}`} claim={claim} canAssign={canSignOff} members={members} onChanged={onChanged} />
@@ -108,8 +111,16 @@ export function ClaimPanel({
         meId={meId}
         onChanged={onChanged}
       />
-      <VerdictForm key={`verdict-${claim.id}`} ref={refs.verdict} claim={claim} canEdit={verdictFormOpen} onChanged={onChanged} />
-      <EvidenceSection key={`evidence-${claim.id}`} ref={refs.evidence} claim={claim} canEdit={canEdit} onChanged={onChanged} />
+      <VerdictForm
+        key={`verdict-${claim.id}`}
+        ref={refs.verdict}
+        claim={claim}
+        canEdit={verdictFormOpen}
+        meId={meId}
+        onChanged={onChanged}
+      />
+      <CorrectionsSection claim={claim} isEditor={canSignOff && canEdit} onChanged={onChanged} />
+      <EvidenceSection key={`evidence-${claim.id}`} ref={refs.evidence} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
       <CommentThread ref={refs.comment} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
       <ClaimHistory events={claim.events} />
     </section>

@@ -9,6 +9,7 @@ import { buttonClass, inputClass, linkButtonClass } from "@/components/ui/styles
 import { useAction } from "@/components/claims/useAction";
 import { formatWhen } from "@/components/claims/format";
 import { CommentBox } from "@/components/claims/CommentThread";
+import { hasDraft } from "@/components/claims/drafts";
 
 type Props = {
   comment: CommentDTO;
@@ -20,7 +21,8 @@ type Props = {
 };
 
 export function CommentItem({ comment, replies, claimId, canEdit, meId, onChanged }: Props) {
-  const [mode, setMode] = useState<"view" | "edit" | "reply">("view");
+  // A reply being written reopens with its draft.
+  const [mode, setMode] = useState<"view" | "edit" | "reply">(() => (hasDraft(meId, claimId, `reply:${comment.id}`) ? "reply" : "view"));
   const [draft, setDraft] = useState(comment.body);
   const { run, pending, error } = useAction();
   const mine = comment.author.id === meId && canEdit;
@@ -109,6 +111,7 @@ export function CommentItem({ comment, replies, claimId, canEdit, meId, onChange
         <div className="mt-2">
           <CommentBox
             claimId={claimId}
+            meId={meId}
             parentId={comment.id}
             autoFocus
             onDone={() => {

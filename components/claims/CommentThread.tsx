@@ -1,6 +1,7 @@
 "use client";
 
-import { forwardRef, useState, type FormEvent } from "react";
+import { forwardRef, type FormEvent } from "react";
+import { useDraft } from "@/components/claims/drafts";
 import type { CommentDTO } from "@/lib/claims/comments";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { addCommentAction } from "@/lib/actions/claims";
@@ -14,18 +15,20 @@ type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged:
 
 export function CommentBox({
   claimId,
+  meId,
   parentId,
   onDone,
   autoFocus,
   inputRef,
 }: {
   claimId: string;
+  meId: string;
   parentId?: string;
   onDone: () => void;
   autoFocus?: boolean;
   inputRef?: React.Ref<HTMLTextAreaElement>;
 }) {
-  const [body, setBody] = useState("");
+  const [body, setBody, clearDraft] = useDraft(meId, claimId, parentId ? `reply:${parentId}` : "comment", "");
   const { run, pending, error } = useAction();
   const submission = useSubmissionKey();
   async function onSubmit(event: FormEvent) {
@@ -35,7 +38,7 @@ export function CommentBox({
     const done = await run(() => addCommentAction(input, { idempotencyKey: submission.keyFor(input) }));
     if (done) {
       submission.done();
-      setBody("");
+      clearDraft("");
       onDone();
     }
   }
@@ -85,7 +88,7 @@ export const CommentThread = forwardRef<HTMLTextAreaElement, Props>(function Com
       </ul>
       {canEdit && (
         <div className="mt-3">
-          <CommentBox claimId={claim.id} onDone={onChanged} inputRef={ref} />
+          <CommentBox claimId={claim.id} meId={meId} onDone={onChanged} inputRef={ref} />
         </div>
       )}
     </div>

@@ -2,13 +2,15 @@
 
 import { withCheckedInput } from "@/lib/validation/parse";
 import { ZSubmitReview } from "@/lib/validation/team";
-import { useState, type FormEvent } from "react";
+import { type FormEvent } from "react";
+import { useDraft } from "@/components/claims/drafts";
 import { VERDICTS } from "@/lib/claims/verdicts";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { setClaimDoubleReviewAction, submitReviewAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
+import { formatWhen } from "@/components/claims/format";
 import { reviewSubmissionRefusal } from "@/lib/claims/workflow";
 
 type Props = { claim: ClaimDetailDTO; canEdit: boolean; isEditor: boolean; meId: string; onChanged: () => void };
@@ -17,8 +19,13 @@ type Props = { claim: ClaimDetailDTO; canEdit: boolean; isEditor: boolean; meId:
 export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged }: Props) {
   const review = claim.doubleReview;
   const mine = review.mine ? review.visible.find((r) => r.reviewer.id === meId) : undefined;
-  const [verdict, setVerdict] = useState<string>(mine?.verdict.key ?? "");
-  const [explanation, setExplanation] = useState(mine?.explanation ?? "");
+  const [draft, setDraft, clearDraft] = useDraft(meId, claim.id, "review", {
+    verdict: mine?.verdict.key ?? "",
+    explanation: mine?.explanation ?? "",
+  });
+  const { verdict, explanation } = draft;
+  const setVerdict = (value: string) => setDraft({ ...draft, verdict: value });
+  const setExplanation = (value: string) => setDraft({ ...draft, explanation: value });
   const { run, pending, error } = useAction();
   const toggle = useAction();
   const complete = review.submitted >= review.needed;
@@ -27,7 +34,10 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (await run(() => withCheckedInput(ZSubmitReview, { claimId: claim.id, verdict, explanation }, submitReviewAction))) onChanged();
+    if (await run(() => withCheckedInput(ZSubmitReview, { claimId: claim.id, verdict, explanation }, submitReviewAction))) {
+      clearDraft();
+      onChanged();
+    }
   }
 
   async function setRequired(required: boolean) {
@@ -71,8 +81,21 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
       )}
       {complete && (
         <p className="mt-2 text-xs" data-testid="agreement">
-          {claim.status === "disputed" ? "The reviewers disagree: an editor settles the verdict below." : "The reviewers agree."}
+          {review.agreed
+            ? "The reviewers agree."
+            : review.settlement
+              ? "The reviewers disagreed."
+              : "The reviewers disagree: an editor settles the verdict below."}
         </p>
+      )}
+      {complete && review.settlement && (
+        <div className="mt-2 rounded-md border border-rule bg-white p-2 text-sm" data-testid="settlement">
+          <p className="text-xs text-muted">
+            Settled by <span className="font-medium text-ink">{review.settlement.by.name}</span>, {formatWhen(review.settlement.at)}
+          </p>
+          {review.settlement.verdict && <p className="font-semibold">{review.settlement.verdict}</p>}
+          <p className="mt-1 text-xs">{review.settlement.reason}</p>
+        </div>
       )}
       {maySubmit && (
         <form onSubmit={onSubmit} className="mt-2 space-y-2" aria-label="Submit my verdict">

@@ -9,6 +9,7 @@ import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, quietButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
 import { formatWhen } from "@/components/claims/format";
+import { hasDraft, useDraft } from "@/components/claims/drafts";
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 
 const STANCE_STYLE: Record<string, string> = {
@@ -17,13 +18,14 @@ const STANCE_STYLE: Record<string, string> = {
   context: "bg-stone-200 text-stone-800",
 };
 
-type Props = { claim: ClaimDetailDTO; canEdit: boolean; onChanged: () => void };
+type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: () => void };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function EvidenceSection({ claim, canEdit, onChanged }, ref) {
-  const [open, setOpen] = useState(false);
-  const [form, setForm] = useState({ url: "", title: "", excerpt: "", stance: "supports", sourceType: "primary", retrievedAt: today() });
+export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function EvidenceSection({ claim, canEdit, meId, onChanged }, ref) {
+  const [open, setOpen] = useState(() => hasDraft(meId, claim.id, "evidence"));
+  const empty = { url: "", title: "", excerpt: "", stance: "supports", sourceType: "primary", retrievedAt: today() };
+  const [form, setForm, clearDraft] = useDraft(meId, claim.id, "evidence", empty);
   const { run, pending, error } = useAction();
   const submission = useSubmissionKey();
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
@@ -38,7 +40,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
     );
     if (done) {
       submission.done();
-      setForm({ url: "", title: "", excerpt: "", stance: "supports", sourceType: "primary", retrievedAt: today() });
+      clearDraft(empty);
       setOpen(false);
       onChanged();
     }
@@ -118,7 +120,14 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
             <button type="submit" className={buttonClass} disabled={pending}>
               {pending ? "Saving…" : "Save evidence"}
             </button>
-            <button type="button" className={quietButtonClass} onClick={() => setOpen(false)}>
+            <button
+              type="button"
+              className={quietButtonClass}
+              onClick={() => {
+                clearDraft(empty);
+                setOpen(false);
+              }}
+            >
               Cancel
             </button>
           </div>

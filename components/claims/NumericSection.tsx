@@ -8,6 +8,7 @@ import { setNumericAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
+import { hasDraft, useDraft } from "@/components/claims/drafts";
 
 const FIELDS = [
   ["value", "Value"],
@@ -21,14 +22,25 @@ const FIELDS = [
 type Field = (typeof FIELDS)[number][0];
 
 /** The claim's numbers as data (value, unit, what it is a share of …), correctable by hand. */
-export function NumericSection({ claim, canEdit, onChanged }: { claim: ClaimDetailDTO; canEdit: boolean; onChanged: () => void }) {
+export function NumericSection({
+  claim,
+  canEdit,
+  meId,
+  onChanged,
+}: {
+  claim: ClaimDetailDTO;
+  canEdit: boolean;
+  meId: string;
+  onChanged: () => void;
+}) {
   const numeric = claim.numeric;
   const initial = Object.fromEntries(FIELDS.map(([key]) => [key, numeric?.[key] === undefined ? "" : String(numeric[key])])) as Record<
     Field,
     string
   >;
-  const [editing, setEditing] = useState(false);
-  const [form, setForm] = useState(initial);
+  // A draft survives this section being remounted when a colleague changes the claim (it is keyed on the version).
+  const [editing, setEditing] = useState(() => hasDraft(meId, claim.id, "numbers"));
+  const [form, setForm, clearDraft] = useDraft(meId, claim.id, "numbers", initial);
   const { run, pending, error } = useAction();
 
   async function onSubmit(event: FormEvent) {
@@ -42,6 +54,7 @@ export function NumericSection({ claim, canEdit, onChanged }: { claim: ClaimDeta
       ),
     );
     if (done) {
+      clearDraft();
       setEditing(false);
       onChanged();
     }
@@ -93,7 +106,14 @@ export function NumericSection({ claim, canEdit, onChanged }: { claim: ClaimDeta
             <button type="submit" className={buttonClass} disabled={pending}>
               Save numbers
             </button>
-            <button type="button" className={linkButtonClass} onClick={() => setEditing(false)}>
+            <button
+              type="button"
+              className={linkButtonClass}
+              onClick={() => {
+                clearDraft(initial);
+                setEditing(false);
+              }}
+            >
               Cancel
             </button>
           </div>

@@ -8,6 +8,8 @@ import { resolveAnchorAction } from "@/lib/actions/claims";
 import { readApi } from "@/components/ui/read-api";
 import { clearPreview, PREVIEW_HIGHLIGHT, showPreview } from "@/components/claims/anchor-preview";
 import { useAction } from "@/components/claims/useAction";
+import { CorrectionDialog } from "@/components/claims/CorrectionDialog";
+import type { TConfirmCorrection } from "@/lib/validation/corrections";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, quietButtonClass, sectionTitleClass } from "@/components/ui/styles";
 
@@ -27,7 +29,12 @@ const percent = (score: number) => `${Math.round(score * 100)}%`;
 export function ReanchorSection({ claim, canEdit, body, readSelection, bodyRef, onChanged }: Props) {
   const [review, setReview] = useState<AnchorReviewDTO | null>(null);
   const [hint, setHint] = useState<string | null>(null);
-  const { run, pending, error } = useAction();
+  const { run, pending, error, needsCorrection, clearError } = useAction();
+  // The server asks for a public note when the claim is verified on the published report.
+  const [tried, setTried] = useState<AnchorAction | null>(null);
+  const [asking, setAsking] = useState<AnchorAction | null>(null);
+  // Open from the server's answer until confirmed or cancelled (a 422 about the note keeps it open).
+  const dialogFor = asking ?? (needsCorrection ? tried : null);
   const orphaned = claim.anchor.status === "orphaned";
 
   useEffect(() => {
@@ -42,10 +49,15 @@ export function ReanchorSection({ claim, canEdit, body, readSelection, bodyRef, 
     };
   }, [claim.id, claim.version]);
 
-  async function resolve(action: AnchorAction) {
+  async function resolve(action: AnchorAction, confirmCorrection?: TConfirmCorrection) {
     clearPreview();
-    const done = await run(() => resolveAnchorAction({ claimId: claim.id, version: claim.version, action }));
-    if (done) onChanged();
+    setTried(action);
+    const done = await run(() => resolveAnchorAction({ claimId: claim.id, version: claim.version, action, confirmCorrection }));
+    if (done) {
+      setTried(null);
+      setAsking(null);
+      onChanged();
+    }
   }
 
   function attachToSelection() {
@@ -148,7 +160,25 @@ export function ReanchorSection({ claim, canEdit, body, readSelection, bodyRef, 
           {hint}
         </p>
       )}
-      <FormError message={error} />
+      {dialogFor ? (
+        <CorrectionDialog
+          action="Attach it to words that differ from the ones checked"
+          defaultKind="update"
+          pending={pending}
+          error={needsCorrection ? null : error}
+          onConfirm={(confirm) => {
+            setAsking(dialogFor);
+            void resolve(dialogFor, confirm);
+          }}
+          onCancel={() => {
+            setAsking(null);
+            setTried(null);
+            clearError();
+          }}
+        />
+      ) : (
+        <FormError message={error} />
+      )}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 
-import { forwardRef } from "react";
+import { forwardRef, useState } from "react";
+import type { TConfirmCorrection } from "@/lib/validation/corrections";
+import { CorrectionDialog } from "@/components/claims/CorrectionDialog";
 import { STATUSES, type StatusKey } from "@/lib/claims/verdicts";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { setStatusAction } from "@/lib/actions/claims";
@@ -24,7 +26,11 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
   { claim, canEdit, canSignOff, meId, onChanged },
   ref,
 ) {
-  const { run, pending, error, conflict, clearError } = useAction();
+  const { run, pending, error, conflict, needsCorrection, clearError } = useAction();
+  // A verified claim on the published report: the move waits for the editor's public note.
+  const [asking, setAsking] = useState<StatusKey | null>(null);
+  const [tried, setTried] = useState<StatusKey | null>(null);
+  const dialogFor = asking ?? (needsCorrection ? tried : null);
 
   // The server's own rules (lib/claims/workflow.ts), so a button is disabled exactly when the change would be refused.
   function disabledReason(key: StatusKey): string | null {
@@ -40,9 +46,21 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
     return refusal?.hint ?? null;
   }
 
-  async function choose(key: StatusKey) {
-    const done = await run(() => setStatusAction({ claimId: claim.id, status: key, version: claim.version }));
-    if (done) onChanged();
+  async function choose(key: StatusKey, confirmCorrection?: TConfirmCorrection) {
+    if (!confirmCorrection && claim.status === "verified" && claim.report.published) return setAsking(key);
+    setTried(key);
+    const done = await run(() => setStatusAction({ claimId: claim.id, status: key, version: claim.version, confirmCorrection }));
+    if (done) {
+      setAsking(null);
+      setTried(null);
+      onChanged();
+    }
+  }
+
+  function cancel() {
+    setAsking(null);
+    setTried(null);
+    clearError();
   }
 
   return (
@@ -69,17 +87,28 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
           );
         })}
       </div>
-      <FormError
-        message={error}
-        onReload={
-          conflict
-            ? () => {
-                clearError();
-                onChanged({ reloadOnly: true });
-              }
-            : undefined
-        }
-      />
+      {dialogFor ? (
+        <CorrectionDialog
+          action={`Move it to “${STATUSES.find((s) => s.key === dialogFor)?.label}”`}
+          defaultKind="correction"
+          pending={pending}
+          error={asking !== null && tried === null ? null : error}
+          onConfirm={(confirm) => void choose(dialogFor, confirm)}
+          onCancel={cancel}
+        />
+      ) : (
+        <FormError
+          message={error}
+          onReload={
+            conflict
+              ? () => {
+                  clearError();
+                  onChanged({ reloadOnly: true });
+                }
+              : undefined
+          }
+        />
+      )}
     </div>
   );
 });

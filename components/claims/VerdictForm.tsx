@@ -2,7 +2,8 @@
 
 import { withCheckedInput } from "@/lib/validation/parse";
 import { ZSetVerdict } from "@/lib/validation/claims";
-import { forwardRef, useState, type FormEvent } from "react";
+import { forwardRef, type FormEvent } from "react";
+import { useDraft } from "@/components/claims/drafts";
 import { VERDICTS } from "@/lib/claims/verdicts";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { setVerdictAction } from "@/lib/actions/claims";
@@ -13,11 +14,36 @@ import { formatWhen } from "@/components/claims/format";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
 import { verdictLock } from "@/lib/claims/workflow";
 
-type Props = { claim: ClaimDetailDTO; canEdit: boolean; onChanged: (options?: { reloadOnly?: boolean }) => void };
+type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: (options?: { reloadOnly?: boolean }) => void };
 
-export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function VerdictForm({ claim, canEdit, onChanged }, ref) {
-  const [verdict, setVerdict] = useState<string>(claim.verdict?.key ?? "");
-  const [explanation, setExplanation] = useState(claim.verdict?.explanation ?? "");
+const act = (label: string, a: { by: { name: string }; at: string } | null, testId: string) =>
+  a && (
+    <li data-testid={testId}>
+      {label} by <span className="font-medium text-ink">{a.by.name}</span>, {formatWhen(a.at)}
+    </li>
+  );
+
+/** Who proposed, settled, verified and reopened the verdict, from the claim's audit record. */
+function VerdictRecord({ claim }: { claim: ClaimDetailDTO }) {
+  const { proposed, verified, reopened, settled } = claim.record;
+  return (
+    <ul className="mt-1 space-y-0.5 text-xs text-muted" data-testid="verdict-record">
+      {act(settled && proposed?.at === settled.at ? "Settled after a dispute" : "Proposed", proposed, "record-proposed")}
+      {claim.status === "verified" && act("Verified", verified, "record-verified")}
+      {claim.status !== "verified" && reopened && act("Reopened", reopened, "record-reopened")}
+    </ul>
+  );
+}
+
+export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function VerdictForm({ claim, canEdit, meId, onChanged }, ref) {
+  // Kept as a draft until saved: closing the panel or opening another claim loses nothing.
+  const [draft, setDraft, clearDraft] = useDraft(meId, claim.id, "verdict", {
+    verdict: claim.verdict?.key ?? "",
+    explanation: claim.verdict?.explanation ?? "",
+  });
+  const { verdict, explanation } = draft;
+  const setVerdict = (value: string) => setDraft({ ...draft, verdict: value });
+  const setExplanation = (value: string) => setDraft({ ...draft, explanation: value });
   const { run, pending, error, conflict, clearError } = useAction();
   // canEdit says whether this user may set the verdict at all (offersVerdictForm); a verified one is locked.
   const lock = verdictLock(claim.status);
@@ -27,7 +53,10 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
     const done = await run(() =>
       withCheckedInput(ZSetVerdict, { claimId: claim.id, verdict, explanation, version: claim.version }, setVerdictAction),
     );
-    if (done) onChanged();
+    if (done) {
+      clearDraft();
+      onChanged();
+    }
   }
 
   return (
@@ -39,11 +68,8 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
             <span className="hl rounded px-1.5 font-semibold" data-status={claim.status} data-verdict={claim.verdict.key ?? undefined}>
               {claim.verdict.label}
             </span>{" "}
-            <span className="text-xs text-muted">
-              {claim.status === "verified" ? "verified" : "proposed"} by {claim.verdict.by?.name ?? "someone"}
-              {claim.verdict.at ? `, ${formatWhen(claim.verdict.at)}` : ""}
-            </span>
           </p>
+          <VerdictRecord claim={claim} />
           <p className="mt-1.5 text-ink">
             <LinkifiedText text={claim.verdict.explanation} />
           </p>

@@ -68,6 +68,7 @@ export function ImportAnnotations({ articleId }: { articleId: string }) {
         <span role="status" className="text-xs text-emerald-700">
           ✓ Imported {done.claims} {done.claims === 1 ? "claim" : "claims"}, {done.comments} comments, {done.evidence} evidence
           {done.needsReview > 0 ? ` · ${done.needsReview} need a person to place them` : ""}
+          {done.orphaned > 0 ? ` · ${done.orphaned} orphaned in the file, kept orphaned` : ""}
           {done.downgraded > 0
             ? ` · ${done.downgraded} verified or disputed ${done.downgraded === 1 ? "claim arrives" : "claims arrive"} as proposed (an editor of this desk signs off)`
             : ""}

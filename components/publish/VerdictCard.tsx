@@ -4,6 +4,7 @@ import { verdictChipClass } from "@/components/publish/verdict-style";
 import type { PublicReport } from "@/lib/publish/report";
 
 const STANCE: Record<string, string> = { supports: "Supports", contradicts: "Contradicts", context: "Context" };
+export const CORRECTION_KIND = { update: "Updated", correction: "Correction" } as const;
 
 function hostOf(url: string): string {
   try {
@@ -27,7 +28,45 @@ export function VerdictCard({ claim }: { claim: PublicReport["claims"][number] }
         </span>
         {!claim.highlighted && <span className="text-xs text-muted">Not marked in the text (the article changed since)</span>}
       </div>
+      {claim.correction && (
+        <p className="mt-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="correction-state">
+          {claim.correction.state === "withdrawn"
+            ? "Withdrawn: this verdict no longer stands."
+            : "Being re-checked: this is the verdict as last verified."}
+        </p>
+      )}
       <blockquote className="mt-3 border-l-2 border-rule pl-3 font-serif text-[1.05rem] leading-snug text-ink">“{claim.exact}”</blockquote>
+      {(claim.claimant || claim.firstAppearance) && (
+        <p className="mt-2 text-xs text-muted" data-testid="claimant">
+          {claim.claimant && (
+            <>
+              Claim by <span className="font-medium text-ink">{claim.claimant.name}</span>
+              {claim.claimant.description ? `, ${claim.claimant.description}` : ""}
+            </>
+          )}
+          {claim.firstAppearance && (
+            <>
+              {claim.claimant ? " · " : ""}first appeared
+              {claim.firstAppearance.date ? ` ${formatDate(claim.firstAppearance.date)}` : ""}
+              {claim.firstAppearance.url && (
+                <>
+                  {" "}
+                  (
+                  <a
+                    href={claim.firstAppearance.url}
+                    target="_blank"
+                    rel="noopener noreferrer nofollow"
+                    className="underline hover:text-accent"
+                  >
+                    source
+                  </a>
+                  )
+                </>
+              )}
+            </>
+          )}
+        </p>
+      )}
       <h3 className="mt-4 text-xs font-semibold uppercase tracking-wide text-muted">Our assessment</h3>
       <p className="mt-1 text-sm leading-relaxed text-ink">
         <LinkifiedText text={claim.verdict.explanation} />
@@ -64,6 +103,18 @@ export function VerdictCard({ claim }: { claim: PublicReport["claims"][number] }
       <p className="mt-4 border-t border-rule pt-3 text-xs text-muted">
         Verified{claim.verifiedBy ? ` by ${claim.verifiedBy}` : ""} on {formatDate(claim.verifiedAt.toISOString())}
       </p>
+      {claim.corrections.length > 0 && (
+        <ul className="mt-2 space-y-1 text-xs" data-testid="claim-corrections">
+          {claim.corrections.map((c) => (
+            <li key={c.id}>
+              <span className="font-semibold text-ink">
+                {CORRECTION_KIND[c.kind]} {formatDate(c.at.toISOString())}:
+              </span>{" "}
+              <span className="text-ink">{c.note}</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </article>
   );
 }

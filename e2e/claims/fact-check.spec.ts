@@ -62,7 +62,7 @@ test("a reviewer checks the 2.3 per cent claim and the desk sees the result", as
   const seen = other.locator(".hl[data-ids]", { hasText: CLAIM });
   await expect(seen).toHaveAttribute("data-verdict", "misleading");
   await seen.click();
-  await expect(other.getByTestId("verdict-card")).toContainText(`proposed by ${desk.reviewer.name}`);
+  await expect(other.getByTestId("verdict-card")).toContainText(`Proposed by ${desk.reviewer.name}`);
   await expect(other.getByTestId("comment-thread")).toContainText("NATO counts GDP");
   await other.close();
 });

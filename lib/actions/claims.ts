@@ -10,7 +10,8 @@ import { setClaimDoubleReview } from "@/lib/claims/double-review";
 import { addEvidence } from "@/lib/claims/evidence";
 import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
 import { acceptSuggestion, dismissSuggestion } from "@/lib/claims/suggested";
-import { setClaimNumeric, setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
+import { setClaimClaimant, setClaimNumeric, setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
+import { ZSetClaimant } from "@/lib/validation/claimant";
 import { action } from "@/lib/http/action";
 import {
   ZAddComment,
@@ -25,6 +26,8 @@ import {
 import { ZIdParams } from "@/lib/validation/ids";
 import { ZAssignReviewers, ZClaimDoubleReview, ZSubmitReview } from "@/lib/validation/team";
 import { ZResolveAnchor } from "@/lib/validation/versions";
+import { ZAddCorrection } from "@/lib/validation/corrections";
+import { addCorrectionNote } from "@/lib/publish/corrections";
 
 // Creates take an Idempotency-Key per form submission (components/ui/useSubmissionKey.ts).
 export const createClaimAction = action(ZCreateClaim, { idempotent: "claim.create" }, (input, user) =>
@@ -36,6 +39,8 @@ export const setStatusAction = action(ZSetStatus, (input, user) => setClaimStatu
 export const setVerdictAction = action(ZSetVerdict, (input, user) => setClaimVerdict({ ...input, userId: user.id }));
 
 export const setNumericAction = action(ZSetNumeric, (input, user) => setClaimNumeric({ ...input, userId: user.id }));
+
+export const setClaimantAction = action(ZSetClaimant, (input, user) => setClaimClaimant({ ...input, userId: user.id }));
 
 export const addCommentAction = action(ZAddComment, { idempotent: "comment.create" }, (input, user) =>
   addComment({ ...input, userId: user.id }),
@@ -57,6 +62,10 @@ export const submitReviewAction = action(ZSubmitReview, (input, user) => submitR
 
 export const setClaimDoubleReviewAction = action(ZClaimDoubleReview, ({ id, required, version }, user) =>
   setClaimDoubleReview({ userId: user.id, claimId: id, required, version }),
+);
+
+export const addCorrectionAction = action(ZAddCorrection, { idempotent: "correction.create" }, (input, user) =>
+  addCorrectionNote({ ...input, userId: user.id }),
 );
 
 export const resolveAnchorAction = action(ZResolveAnchor, (input, user) => resolveAnchor({ ...input, userId: user.id }));

@@ -5,6 +5,8 @@ import { action } from "@/lib/http/action";
 import { addMember, resetPassword, updateMember } from "@/lib/teams/members";
 import { setTeamTimeZone } from "@/lib/teams/settings";
 import { ZAddMember, ZMemberRef, ZTeamSettings, ZUpdateMember } from "@/lib/validation/team";
+import { updateTeamProfile } from "@/lib/teams/profile";
+import { ZTeamProfile } from "@/lib/validation/team-profile";
 
 export const addMemberAction = action(ZAddMember, { team: true }, (input, user) =>
   addMember({ ...input, teamId: user.teamId, userId: user.id }),
@@ -16,6 +18,10 @@ export const updateMemberAction = action(ZUpdateMember, { team: true }, (input, 
 
 export const resetPasswordAction = action(ZMemberRef, { team: true }, (input, user) =>
   resetPassword({ ...input, teamId: user.teamId, userId: user.id }),
+);
+
+export const updateTeamProfileAction = action(ZTeamProfile, { team: true }, (input, user) =>
+  updateTeamProfile({ ...input, teamId: user.teamId, userId: user.id }),
 );
 
 export const setTeamTimeZoneAction = action(ZTeamSettings, { team: true }, (input, user) =>

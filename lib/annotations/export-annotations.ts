@@ -8,12 +8,15 @@ import { creatorFrom, type ClaimOrigin, type ItemOrigin } from "@/lib/annotation
 import {
   ANNOTATION_CONTEXT,
   urn,
+  type AnchorState,
   type W3CAnnotation,
   type W3CBody,
   type W3CCollection,
   type W3CCommentBody,
   type W3CEvidenceBody,
+  type W3CState,
 } from "@/lib/annotations/w3c";
+import { toCodePoints } from "@/lib/anchoring/code-points";
 import { claimCoreSelect, TEXT_ORDER } from "@/lib/claims/dto";
 
 // Everything a claim carries that another desk can use: selectors, status, verdict, comment
@@ -25,6 +28,8 @@ const person = { select: { id: true, name: true } } as const;
 
 const claimExportSelect = {
   ...claimCoreSelect,
+  anchorStatus: true,
+  anchorVersion: true,
   requiresDoubleReview: true,
   numeric: true,
   origin: true,
@@ -57,6 +62,8 @@ type Person = { id: string; name: string };
 type ExportClaim = TextQuoteSelector &
   TextPositionSelector & {
     id: string;
+    anchorStatus: AnchorState;
+    anchorVersion: number;
     status: StatusKey;
     verdictOrdinal: number | null;
     verdictLabel: string | null;
@@ -131,14 +138,18 @@ function evidenceBody(e: ExportClaim["evidence"][number]): W3CEvidenceBody {
   };
 }
 
+/** Where the claim's selectors point: the article, the version they describe, positions in code points. */
+export type ExportPlace = { source: string; state?: W3CState; start: number; end: number };
+
 /**
  * One claim as a W3C Web Annotation (see w3c.ts for the shape): target = its quote and position selectors
- * (UTF-16 offsets) on `articleSource`, bodies = verdict ("assessing", when there is one), status ("tagging"),
- * comments ("commenting", deleted ones with empty text) and evidence ("linking"). Dates are ISO 8601 strings;
+ * on `place` (the article as source, a TimeState naming the version the selectors describe, positions in
+ * code points), bodies = verdict ("assessing", when there is one), status ("tagging"), comments
+ * ("commenting", deleted ones with empty text) and evidence ("linking"). Dates are ISO 8601 strings;
  * an imported item that was not changed since shows the file's creator and dates (origin), so a round trip
  * names the same people and times. Pure; never throws.
  */
-export function toAnnotation(claim: ExportClaim, articleSource: string): W3CAnnotation {
+export function toAnnotation(claim: ExportClaim, place: ExportPlace): W3CAnnotation {
   const origin = (claim.origin as ClaimOrigin | null) ?? null;
   // An import stores createdAt, updatedAt and verdictAt as one instant; a later change here moves them.
   const imported = claim.createdAt.getTime();
@@ -172,23 +183,85 @@ export function toAnnotation(claim: ExportClaim, articleSource: string): W3CAnno
     modified: (unchangedSinceImport ? origin?.modified : undefined) ?? iso(claim.updatedAt),
     creator: creatorFrom(claim.createdBy, origin),
     target: {
-      source: articleSource,
+      source: place.source,
+      ...(place.state ? { state: place.state } : {}),
       selector: [
         { type: "TextQuoteSelector", exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
-        { type: "TextPositionSelector", start: claim.start, end: claim.end },
+        { type: "TextPositionSelector", start: place.start, end: place.end },
       ],
     },
     body,
     "factdesk:requiresDoubleReview": claim.requiresDoubleReview,
     "factdesk:numeric": (claim.numeric as Record<string, unknown> | null) ?? null,
+    "factdesk:anchorStatus": claim.anchorStatus,
   };
+}
+
+type Version = { number: number; body: string; createdAt: Date | null };
+
+/**
+ * Every claim's place. Attached claims point into the current text; the others keep the text of
+ * their anchorVersion (a claim imported unattached keeps the file's source, state and positions).
+ * Positions become code points, counted in the text they point into.
+ */
+async function placesFor(
+  article: { id: string; body: string; version: number; claims: ExportClaim[] },
+  articleUrl: string,
+): Promise<ExportPlace[]> {
+  const numbers = new Set([article.version, ...article.claims.filter((c) => c.anchorStatus !== "attached").map((c) => c.anchorVersion)]);
+  const rows = await db.articleVersion.findMany({
+    where: { articleId: article.id, number: { in: [...numbers] } },
+    select: { number: true, body: true, createdAt: true },
+  });
+  const versions = new Map<number, Version>(rows.map((v) => [v.number, v]));
+  const versionOf = (claim: ExportClaim): Version => {
+    const number = claim.anchorStatus === "attached" ? article.version : claim.anchorVersion;
+    return versions.get(number) ?? { number, body: number === article.version ? article.body : "", createdAt: null };
+  };
+  const byBody = new Map<string, number[]>();
+  for (const claim of article.claims) {
+    const { body } = versionOf(claim);
+    byBody.set(body, [...(byBody.get(body) ?? []), claim.start, claim.end]);
+  }
+  const converted = new Map<string, Map<number, number>>();
+  for (const [body, offsets] of byBody) {
+    const points = toCodePoints(body || article.body, offsets);
+    converted.set(body, new Map(offsets.map((o, i) => [o, points[i]!])));
+  }
+  return article.claims.map((claim) => {
+    const imported = (claim.origin as ClaimOrigin | null)?.target;
+    if (
+      claim.anchorStatus !== "attached" &&
+      imported &&
+      imported.exact === claim.exact &&
+      imported.start === claim.start &&
+      imported.end === claim.end
+    ) {
+      return {
+        source: imported.source ?? articleUrl,
+        ...(imported.state ? { state: imported.state } : {}),
+        start: imported.start,
+        end: imported.end,
+      };
+    }
+    const version = versionOf(claim);
+    const points = converted.get(version.body)!;
+    const state: W3CState = {
+      type: "TimeState",
+      cached: `${articleUrl}/versions/${version.number}`,
+      ...(version.createdAt ? { sourceDate: iso(version.createdAt) } : {}),
+    };
+    return { source: articleUrl, state, start: points.get(claim.start)!, end: points.get(claim.end)! };
+  });
 }
 
 /**
  * GET /api/v1/articles/{id}/annotations: every claim of the article, in text order, as one W3C
  * AnnotationCollection with its single page embedded. `baseUrl` (origin, no trailing slash) builds the ids,
- * e.g. `<baseUrl>/api/v1/articles/<id>/annotations`. Leaves out assignments, private double-review verdicts
- * and history (see the comment above claimExportSelect).
+ * e.g. `<baseUrl>/api/v1/articles/<id>/annotations`. Each target names the article (`source`) and the
+ * version its selectors describe (a TimeState whose `cached` is that version's URL), with positions in
+ * code points; `factdesk:anchorStatus` says whether the claim is attached. Leaves out assignments,
+ * private double-review verdicts and history (see the comment above claimExportSelect).
  * @throws AppError 404 `not_found` when the article does not exist or `userId` is not in its team.
  */
 export async function exportAnnotations({
@@ -202,11 +275,18 @@ export async function exportAnnotations({
 }): Promise<W3CCollection> {
   const article = await db.article.findFirst({
     where: { id: articleId, ...articleScope(userId) },
-    select: { id: true, title: true, claims: { select: claimExportSelect, orderBy: [...TEXT_ORDER, { id: "asc" }] } },
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      version: true,
+      claims: { select: claimExportSelect, orderBy: [...TEXT_ORDER, { id: "asc" }] },
+    },
   });
   if (!article) throw notFound("That article");
   const articleUrl = `${baseUrl}/api/v1/articles/${article.id}`;
-  const items = article.claims.map((claim) => toAnnotation(claim, articleUrl));
+  const places = await placesFor(article, articleUrl);
+  const items = article.claims.map((claim, i) => toAnnotation(claim, places[i]!));
   return {
     "@context": ANNOTATION_CONTEXT,
     id: `${articleUrl}/annotations`,

@@ -19,6 +19,8 @@ export type ImportResult = {
   attached: number;
   /** Not placed with confidence: in the workspace with candidate places for a person to pick. */
   needsReview: number;
+  /** Orphaned in the file, and here: listed with their old quote, never placed. */
+  orphaned: number;
   /** Verified or disputed in the file, imported as "Verdict proposed" for an editor of this desk to sign off. */
   downgraded: number;
   /** Verdicts kept in the claim's origin, not applied: a reviewer imported them into claims that need double review. */
@@ -226,6 +228,7 @@ export async function importAnnotations({
     evidence: plans.reduce((n, p) => n + p.evidence.length, 0),
     attached: plans.filter((p) => p.anchorStatus === "attached").length,
     needsReview: plans.filter((p) => p.anchorStatus === "needs_review").length,
+    orphaned: plans.filter((p) => p.anchorStatus === "orphaned").length,
     downgraded: plans.filter((p) => p.downgraded).length,
     verdictsHeld: plans.filter((p) => p.verdictHeld).length,
     claimIds,

@@ -4,7 +4,7 @@
 // evidence, nor backdate it. The file's creators and dates are kept here only, for display and
 // for a later export, so a round trip still names the people who wrote the work. They are
 // never resolved to members of the team.
-import { urn, type TVerdictExtension, type W3CCreator } from "@/lib/annotations/w3c";
+import { urn, type TVerdictExtension, type W3CCreator, type W3CState } from "@/lib/annotations/w3c";
 
 export type ItemOrigin = {
   id?: string;
@@ -25,6 +25,12 @@ export type ClaimOrigin = ItemOrigin & {
    * needs two independent verdicts, which a reviewer cannot bypass in the desk either.
    */
   heldVerdict?: HeldVerdict;
+  /**
+   * An imported claim that was not attached here (needs review, orphaned): its selectors describe
+   * the file's text, not this article's, so an export names the file's source and state and its
+   * code-point positions. Used only while the claim still has these words at these offsets.
+   */
+  target?: { source?: string; state?: W3CState; start: number; end: number; exact: string };
 };
 
 /**

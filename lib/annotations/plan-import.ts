@@ -10,6 +10,7 @@
 // off or give a verdict to a claim that needs two independent ones.
 import { describeRange, selectionRange, type TextPositionSelector, type TextQuoteSelector } from "@/lib/anchoring/selectors";
 import { createReanchorer, type ReanchorCandidate } from "@/lib/anchoring/reanchor";
+import { toUtf16 } from "@/lib/anchoring/code-points";
 import { VERDICTS, type StatusKey } from "@/lib/claims/verdicts";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
 import type { ClaimOrigin, HeldVerdict, ItemOrigin } from "@/lib/annotations/origin";
@@ -32,7 +33,7 @@ type ScaleVerdict = (typeof VERDICTS)[number];
 
 export type PlannedClaim = TextQuoteSelector &
   TextPositionSelector & {
-    anchorStatus: "attached" | "needs_review";
+    anchorStatus: "attached" | "needs_review" | "orphaned";
     anchorMethod: string | null;
     anchorConfidence: number;
     anchorCandidates: ReanchorCandidate[] | null;
@@ -247,19 +248,35 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
     });
 
     // Place the target on this article's text; a place we are not sure of goes to a person.
+    // The file counts positions in code points (the Web Annotation model); we count UTF-16.
+    // A claim the file says is orphaned stays orphaned, and one waiting for re-anchoring keeps
+    // waiting (with candidates here): their selectors describe the file's text, kept for export.
     // A place found is stored by the selection rules every claim follows (trimmed, whole graphemes).
-    const placed = reanchor({ id: String(i), quote, position: position ?? { start: 0, end: quote.exact.length } });
-    const selected = placed.outcome === "needs-review" ? null : selectionRange(body, placed.start, placed.end);
+    const fileState = annotation["factdesk:anchorStatus"] ?? "attached";
+    const hint = position ? toUtf16(body, [position.start, position.end]) : [0, quote.exact.length];
+    const placed = fileState === "orphaned" ? null : reanchor({ id: String(i), quote, position: { start: hint[0]!, end: hint[1]! } });
+    const selected =
+      !placed || placed.outcome === "needs-review" || fileState !== "attached" ? null : selectionRange(body, placed.start, placed.end);
     if (selected && !selected.ok) problem(`${at}.target`, selected.reason);
+    const detached = !selected?.ok;
+    const filePosition = { start: position?.start ?? 0, end: position?.end ?? quote.exact.length };
+    const { source, state } = annotation.target;
+    const fileTarget = {
+      ...(source ? { source } : {}),
+      ...(state?.cached
+        ? { state: { type: "TimeState" as const, cached: state.cached, ...(state.sourceDate ? { sourceDate: state.sourceDate } : {}) } }
+        : {}),
+      ...filePosition,
+      exact: quote.exact,
+    };
     const anchor =
-      placed.outcome === "needs-review" || !selected?.ok
+      !placed || !selected?.ok
         ? {
             ...quote,
-            start: position?.start ?? 0,
-            end: position?.end ?? quote.exact.length,
-            anchorStatus: "needs_review" as const,
+            ...filePosition,
+            anchorStatus: fileState === "orphaned" ? ("orphaned" as const) : ("needs_review" as const),
             anchorMethod: null,
-            anchorCandidates: placed.candidates,
+            anchorCandidates: placed?.candidates ?? null,
           }
         : {
             ...describeRange(body, selected.range.start, selected.range.end).quote,
@@ -283,7 +300,7 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
         : undefined;
     plans.push({
       ...anchor,
-      anchorConfidence: placed.confidence,
+      anchorConfidence: placed?.confidence ?? 0,
       status,
       verdict,
       requiresDoubleReview,
@@ -293,6 +310,7 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
         ...(verdict && read?.creator ? { verdictCreator: read.creator } : {}),
         ...(verdict && read?.created ? { verdictCreated: read.created } : {}),
         ...(heldVerdict ? { heldVerdict } : {}),
+        ...(detached ? { target: fileTarget } : {}),
       },
       comments: ordered,
       evidence,

@@ -12,7 +12,31 @@ import { dbInt, MAX_DB_INT } from "@/lib/validation/numbers";
 
 export const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 export const FACTDESK_NS = "urn:factdesk:ns:";
-export const ANNOTATION_CONTEXT = [ANNO_CONTEXT, { factdesk: FACTDESK_NS }] as const;
+/**
+ * Our terms on top of the W3C context. JSON-LD expansion drops any key its context does not
+ * define, so every key we write is defined: the factdesk: ones through the prefix, and the
+ * plain keys nested inside factdesk:verdict, factdesk:numeric and an evidence source here
+ * (anno.jsonld already defines label, value, name, id and type). Checked by expanding an
+ * export with the `jsonld` processor (lib/annotations/jsonld.int.test.ts).
+ */
+export const FACTDESK_CONTEXT = {
+  factdesk: FACTDESK_NS,
+  title: "http://purl.org/dc/terms/title",
+  key: "factdesk:verdictKey",
+  ordinal: { "@id": "factdesk:ordinal", "@type": "http://www.w3.org/2001/XMLSchema#integer" },
+  explanation: "factdesk:explanation",
+  unit: "factdesk:unit",
+  shareOf: "factdesk:shareOf",
+  subject: "factdesk:subject",
+  place: "factdesk:place",
+  period: "factdesk:period",
+  approximate: "factdesk:approximate",
+  bound: "factdesk:bound",
+  change: "factdesk:change",
+  from: "factdesk:from",
+  quantity: "factdesk:quantity",
+} as const;
+export const ANNOTATION_CONTEXT = [ANNO_CONTEXT, FACTDESK_CONTEXT] as const;
 export const ANNOTATIONS_CONTENT_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
 
 /**
@@ -23,8 +47,17 @@ export const urn = (kind: "claim" | "comment" | "evidence" | "user", id: string)
 
 export type W3CCreator = { id?: string; type: "Person"; name: string; email?: string };
 
+/** Where the claim stands in the text it was made on. */
+export const ANCHOR_STATES = ["attached", "needs_review", "orphaned"] as const;
+export type AnchorState = (typeof ANCHOR_STATES)[number];
+
+/** The version of the article the selectors describe (W3C TimeState: `cached` is that version's text). */
+export type W3CState = { type: "TimeState"; cached: string; sourceDate?: string };
+
 export type W3CTarget = {
   source: string;
+  state?: W3CState;
+  /** TextPositionSelector offsets count Unicode code points, as the Web Annotation model says. */
   selector: [
     { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string },
     { type: "TextPositionSelector"; start: number; end: number },
@@ -84,6 +117,8 @@ export type W3CAnnotation = {
   body: W3CBody[];
   "factdesk:requiresDoubleReview": boolean;
   "factdesk:numeric": Record<string, unknown> | null;
+  /** attached: the selectors point into the state's version and it is current; otherwise they keep the old text. */
+  "factdesk:anchorStatus": AnchorState;
 };
 
 export type W3CCollection = {
@@ -187,9 +222,20 @@ const ZSelectors = z
     };
   });
 
+const ZState = z.preprocess(
+  (value) => (Array.isArray(value) ? value[0] : value),
+  z
+    .object({ type: line(100).optional(), cached: line(2000).optional(), sourceDate: line(100).optional() })
+    .passthrough()
+    .optional(),
+);
+
 const ZTarget = z.preprocess(
   (value) => (Array.isArray(value) ? value[0] : value),
-  z.object({ source: line(2000).optional(), selector: ZSelectors }, { message: "Each annotation needs a target with selectors." }),
+  z.object(
+    { source: line(2000).optional(), state: ZState, selector: ZSelectors },
+    { message: "Each annotation needs a target with selectors." },
+  ),
 );
 
 /**
@@ -247,6 +293,7 @@ export const ZAnnotation = z.object({
   ),
   "factdesk:requiresDoubleReview": z.boolean().optional(),
   "factdesk:numeric": z.record(z.string(), z.unknown()).nullable().optional(),
+  "factdesk:anchorStatus": z.enum(ANCHOR_STATES, { message: `factdesk:anchorStatus is one of ${ANCHOR_STATES.join(", ")}.` }).optional(),
 });
 export type TAnnotation = z.output<typeof ZAnnotation>;
 

@@ -75,12 +75,17 @@ describe("saving a version under a verified claim", () => {
     // The corrected words are offered first; confirming them sends the verdict back to an editor.
     const review = await getAnchorReview({ claimId: claim.id, userId: desk.reviewer.id });
     expect(review.candidates[0]?.text).toBe(PHRASE);
-    const placed = await resolveAnchor({
-      claimId: claim.id,
-      userId: desk.reviewer.id,
-      version: after.version,
-      action: { kind: "candidate", index: review.candidates[0]!.index },
-    });
+    // On a published report that is a correction: an editor confirms it with a public note.
+    const action = { kind: "candidate" as const, index: review.candidates[0]!.index };
+    const unconfirmed = await failure(resolveAnchor({ claimId: claim.id, userId: desk.editor.id, version: after.version, action }));
+    expect([unconfirmed.code, Object.keys(unconfirmed.fields ?? {})]).toEqual(["conflict", ["confirmCorrection"]]);
+    const confirmCorrection = { note: "We fixed a typo in the quoted sentence." };
+    expect(
+      (await failure(resolveAnchor({ claimId: claim.id, userId: desk.reviewer.id, version: after.version, action, confirmCorrection })))
+        .code,
+    ).toBe("forbidden");
+    expect((await stored(claim.id)).status).toBe("verified");
+    const placed = await resolveAnchor({ claimId: claim.id, userId: desk.editor.id, version: after.version, action, confirmCorrection });
     expect([placed.anchor.status, placed.exact, placed.status, placed.verdict?.key]).toEqual([
       "attached",
       PHRASE,
@@ -90,9 +95,16 @@ describe("saving a version under a verified claim", () => {
     const confirmed = await testDb().auditEvent.findFirstOrThrow({ where: { claimId: claim.id, action: "claim.anchor_confirmed" } });
     expect(confirmed.before).toMatchObject({ status: "verified", exact: TYPO });
     expect(confirmed.after).toMatchObject({ status: "verdict_proposed", wordsChanged: true, exact: PHRASE });
-    expect(
-      (await getPublicReport({ articleId: article.id, baseUrl: "https://factdesk.test" }))?.claims.some((c) => c.id === claim.id),
-    ).toBe(false);
+    // The report keeps the words and verdict readers saw, marked as being re-checked, with the note.
+    const kept = (await getPublicReport({ articleId: article.id, baseUrl: "https://factdesk.test" }))?.claims.find(
+      (c) => c.id === claim.id,
+    );
+    expect(kept).toMatchObject({
+      exact: TYPO,
+      verdict: { key: "mostly_true" },
+      correction: { state: "under_review" },
+      corrections: [{ kind: "update", note: confirmCorrection.note }],
+    });
   });
 
   it("moves it, still verified, when a paragraph is inserted above and its words are the same", async () => {

@@ -45,10 +45,11 @@ const pick = (value: unknown, keys: string[]) =>
  * An audit row as `viewerId` may see it: id as a decimal string, `createdAt` ISO 8601, `before`/`after` as
  * stored Json. An independent review verdict stays private to its
  * author in the feed (others see only its `outcome` and `status`, `before` null), or double review
- * would not be independent; the full row stays in the audit table. Pure.
+ * would not be independent; the full row stays in the audit table. `revealReviews`: both
+ * verdicts are in, so the claim's history may show them. Pure.
  */
-export function toActivityDTO(row: ActivityRow, viewerId: string): ActivityDTO {
-  const privateReview = row.action === "review.submitted" && row.actor.id !== viewerId;
+export function toActivityDTO(row: ActivityRow, viewerId: string, options: { revealReviews?: boolean } = {}): ActivityDTO {
+  const privateReview = row.action === "review.submitted" && row.actor.id !== viewerId && !options.revealReviews;
   return {
     ...row,
     id: row.id.toString(),

@@ -15,6 +15,8 @@ import { failedClaimWrite } from "@/lib/claims/conflict";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { AppError, notFound } from "@/lib/http/errors";
 import { lockArticleText, type LockedArticleText } from "@/lib/articles/lock-article";
+import { correctPublishedClaim } from "@/lib/publish/corrections";
+import type { TConfirmCorrection } from "@/lib/validation/corrections";
 
 export type AnchorAction =
   | { kind: "candidate"; index: number }
@@ -151,7 +153,13 @@ async function decide(tx: Prisma.TransactionClient, articleId: string, claim: An
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function resolveAnchor(
-  { claimId, userId, version, action }: { claimId: string; userId: string; version: number; action: AnchorAction },
+  {
+    claimId,
+    userId,
+    version,
+    action,
+    confirmCorrection,
+  }: { claimId: string; userId: string; version: number; action: AnchorAction; confirmCorrection?: TConfirmCorrection },
   client: DbClient = db,
 ): Promise<ClaimDTO> {
   return inTransaction(client, async (tx) => {
@@ -161,9 +169,19 @@ export async function resolveAnchor(
     const stored = await tx.claim.findUnique({ where: { id: claimId }, select: anchorSelect });
     if (!current || !stored) throw notFound("That claim");
     const change = await decide(tx, claim.articleId, stored, current, action);
+    const leavesVerified = stored.status === "verified" && "status" in change.data && change.data.status === "verdict_proposed";
+    const correction = leavesVerified
+      ? await correctPublishedClaim(tx, {
+          claim: { ...claim, status: stored.status },
+          userId,
+          confirm: confirmCorrection,
+          defaultKind: "update",
+          leavesVerified,
+        })
+      : {};
     const { count } = await tx.claim.updateMany({
       where: { id: claimId, ...claimScope(userId, WRITE_ROLES), version },
-      data: { ...change.data, updatedById: userId, version: { increment: 1 } },
+      data: { ...change.data, ...correction, updatedById: userId, version: { increment: 1 } },
     });
     if (count === 0) throw await failedClaimWrite(tx, claimId, () => requireClaimWrite(claimId, userId, tx));
     await recordClaimAudit(tx, userId, claim, {

@@ -5,11 +5,15 @@ import { commentSelect, toCommentDTO, type CommentDTO } from "@/lib/claims/comme
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { evidenceSelect, toEvidenceDTO, type EvidenceDTO } from "@/lib/claims/evidence";
 import { doubleReviewView, reviewSelect, type DoubleReviewDTO } from "@/lib/claims/review-verdicts";
+import { REVIEWS_NEEDED } from "@/lib/claims/workflow";
 import type { AssigneeDTO } from "@/lib/claims/assignments";
 import { findCheckedBefore, type CheckedBeforeDTO } from "@/lib/claims/checked-before";
 import { notFound } from "@/lib/http/errors";
 import { dateToCalendarDate } from "@/lib/validation/fields";
 import type { NumericClaim } from "@/lib/suggestions";
+import { deriveClaimRecord, type ClaimRecord } from "@/lib/claims/record";
+import { claimantSelect, suggestClaimant, toClaimantDTO, type ClaimantDTO, type FirstAppearanceDTO } from "@/lib/claims/claimant";
+import { correctionSelect, toCorrectionDTO, type CorrectionDTO } from "@/lib/publish/corrections";
 
 export type ClaimDetailDTO = ClaimDTO & {
   prefix: string;
@@ -21,6 +25,15 @@ export type ClaimDetailDTO = ClaimDTO & {
   numeric: NumericClaim | null;
   checkedBefore: CheckedBeforeDTO[];
   doubleReview: DoubleReviewDTO;
+  /** Proposed by / verified by / reopened by / settled by, from the audit trail (lib/claims/record.ts). */
+  record: ClaimRecord;
+  /** Who made the claim and where it first appeared (null until someone says). */
+  claimant: ClaimantDTO | null;
+  firstAppearance: FirstAppearanceDTO | null;
+  /** A name the text attributes the claim to, offered while no claimant is set. */
+  claimantSuggestion: string | null;
+  /** The claim on the public report: whether readers can see it now, and its corrections log. */
+  report: { published: boolean; onReport: boolean; underCorrection: boolean; corrections: CorrectionDTO[] };
 };
 
 /**
@@ -39,7 +52,11 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
       evidence: { select: evidenceSelect, orderBy: { createdAt: "asc" } },
       requiresDoubleReview: true,
       numeric: true,
-      article: { select: { teamId: true } },
+      article: { select: { teamId: true, reportPublishedAt: true, body: true } },
+      anchorStatus: true,
+      ...claimantSelect,
+      publishedSnapshot: true,
+      corrections: { select: correctionSelect, orderBy: { createdAt: "asc" } },
       reviews: { select: reviewSelect, orderBy: { createdAt: "asc" } },
       assignments: { select: { dueAt: true, reviewer: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
     },
@@ -49,15 +66,28 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
     db.auditEvent.findMany({ where: { claimId }, orderBy: { id: "asc" }, select: activitySelect }),
     findCheckedBefore({ teamId: claim.article.teamId, text: claim.exact, excludeClaimId: claim.id }),
   ]);
+  const record = deriveClaimRecord(events);
+  // Once both independent verdicts are in, they are no longer private: the history shows them.
+  const revealReviews = claim.reviews.length >= REVIEWS_NEEDED;
   return {
     ...toClaimDTO(claim),
     prefix: claim.prefix,
     suffix: claim.suffix,
     comments: claim.comments.map((c) => toCommentDTO(c, userId)),
     evidence: claim.evidence.map(toEvidenceDTO),
-    events: events.map((row) => toActivityDTO(row, userId)),
+    events: events.map((row) => toActivityDTO(row, userId, { revealReviews })),
     assignees: claim.assignments.map((a) => ({ ...a.reviewer, dueAt: a.dueAt ? dateToCalendarDate(a.dueAt) : null })),
-    doubleReview: doubleReviewView(claim.requiresDoubleReview, claim.reviews, userId),
+    doubleReview: doubleReviewView(claim.requiresDoubleReview, claim.reviews, userId, record.settled),
+    record,
+    ...toClaimantDTO(claim),
+    claimantSuggestion:
+      claim.claimantName || claim.anchorStatus !== "attached" ? null : suggestClaimant(claim.article.body, claim.start, claim.end),
+    report: {
+      published: claim.article.reportPublishedAt !== null,
+      onReport: claim.article.reportPublishedAt !== null && (claim.status === "verified" || claim.publishedSnapshot !== null),
+      underCorrection: claim.publishedSnapshot !== null,
+      corrections: claim.corrections.map(toCorrectionDTO),
+    },
     numeric: (claim.numeric as NumericClaim | null) ?? null,
     checkedBefore,
   };

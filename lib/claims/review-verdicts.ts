@@ -8,6 +8,7 @@ import { verdictByKey, verdictKeyOf, type VerdictKey } from "@/lib/claims/verdic
 import { REVIEWS_NEEDED, reviewSubmissionRefusal } from "@/lib/claims/workflow";
 import { AppError } from "@/lib/http/errors";
 import type { TSubmitReview } from "@/lib/validation/team";
+import type { ClaimRecord } from "@/lib/claims/record";
 
 export type ReviewDTO = {
   reviewer: { id: string; name: string };
@@ -23,6 +24,10 @@ export type DoubleReviewDTO = {
   /** Only the viewer's own verdict until every verdict is in, so nobody anchors on another's. */
   visible: ReviewDTO[];
   mine: boolean;
+  /** Once both verdicts are in: whether they were the same. Null before (and without double review). */
+  agreed: boolean | null;
+  /** The editor's settlement of a disagreement, with the reason (from the audit trail). */
+  settlement: ClaimRecord["settled"];
 };
 
 type ReviewRow = { ordinal: number; label: string; explanation: string; updatedAt: Date; reviewer: { id: string; name: string } };
@@ -45,11 +50,20 @@ export const reviewSelect = {
 /**
  * The double-review state as `viewerId` may see it: whether it is required, how many of REVIEWS_NEEDED (2)
  * verdicts are in, whether one is the viewer's, and the verdicts themselves (dates ISO 8601) — only the viewer's
- * own until both are in, so nobody anchors on another's. Pure.
+ * own until both are in, so nobody anchors on another's — then whether they agreed (from the verdicts
+ * themselves, not the claim's current status, which moves on once an editor settles a dispute) and the
+ * settlement when `settled` is given. Pure.
  */
-export function doubleReviewView(required: boolean, reviews: ReviewRow[], viewerId: string): DoubleReviewDTO {
+export function doubleReviewView(
+  required: boolean,
+  reviews: ReviewRow[],
+  viewerId: string,
+  settled: ClaimRecord["settled"] = null,
+): DoubleReviewDTO {
   const complete = reviews.length >= REVIEWS_NEEDED;
   return {
+    agreed: complete ? reviews.every((r) => r.ordinal === reviews[0]!.ordinal) : null,
+    settlement: complete ? settled : null,
     required,
     submitted: reviews.length,
     needed: REVIEWS_NEEDED,

@@ -1,6 +1,7 @@
 import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { db, inTransaction, type DbClient } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { correctPublishedClaim } from "@/lib/publish/corrections";
 import { claimScope } from "@/lib/access/scope";
 import { requireClaimWrite, type WritableClaim } from "@/lib/access/require";
 import { rightsOf, WRITE_ROLES } from "@/lib/access/roles";
@@ -10,6 +11,8 @@ import { verdictByKey } from "@/lib/claims/verdicts";
 import { statusChangeAction, statusChangeRefusal, verdictChangeRefusal, type Refusal } from "@/lib/claims/workflow";
 import { AppError } from "@/lib/http/errors";
 import type { TSetNumeric, TSetStatus, TSetVerdict } from "@/lib/validation/claims";
+import type { TSetClaimant } from "@/lib/validation/claimant";
+import { claimantSelect, toClaimantDTO } from "@/lib/claims/claimant";
 
 type Change = { data: Prisma.ClaimUncheckedUpdateManyInput; action: string; before: Prisma.InputJsonValue; after: Prisma.InputJsonValue };
 
@@ -63,10 +66,12 @@ const refused = (refusal: Refusal) => new AppError(refusal.code, refusal.message
  * Input: the user, the claim, the new status and the claim `version` they saw (optional: the
  * version just read when omitted); runs in `client` when it is a transaction. Output: the claim
  * after the change (ClaimDTO). Throws 404 when the claim is not in the user's teams, the
- * workflow's 403/422 refusals, 409 naming who changed the claim when `version` is stale.
+ * workflow's 403/422 refusals, 409 naming who changed the claim when `version` is stale. Taking a verified
+ * claim of a published report out of Verified also needs `confirmCorrection` (a public note) from an editor:
+ * 409 with a `confirmCorrection` field error without it, 403 for a reviewer (lib/publish/corrections.ts).
  */
 export async function setClaimStatus(
-  { userId, claimId, status, version }: TSetStatus & { userId: string },
+  { userId, claimId, status, version, confirmCorrection }: TSetStatus & { userId: string },
   client: DbClient = db,
 ): Promise<ClaimDTO> {
   const claim = await requireClaimWrite(claimId, userId, client);
@@ -85,9 +90,19 @@ export async function setClaimStatus(
     reviewerIds,
   });
   if (refusal) throw refused(refusal);
-  return inTransaction(client, (tx) =>
+  return inTransaction(client, async (tx) =>
     applyClaimChange(tx, claim, userId, version ?? claim.version, {
-      data: { status },
+      // A new sign-off replaces what the report kept during a correction.
+      data: {
+        ...(status === "verified" ? { status, publishedSnapshot: Prisma.DbNull } : { status }),
+        ...(await correctPublishedClaim(tx, {
+          claim,
+          userId,
+          confirm: confirmCorrection,
+          defaultKind: "correction",
+          leavesVerified: true,
+        })),
+      },
       action: statusChangeAction(claim.status, status),
       before: { status: claim.status },
       after: { status },
@@ -152,6 +167,37 @@ export async function setClaimNumeric(
       action: "claim.numeric",
       before: { numeric: current.numeric ?? null },
       after: { numeric },
+    });
+  });
+}
+
+/**
+ * Sets who made the claim and where it first appeared (null clears either). Input as
+ * ZSetClaimant; on a verified claim of a published report it changes what readers see (and
+ * ClaimReview), so it needs `confirmCorrection` from an editor (409/403) and logs an update.
+ * Output: the claim after the change. Throws 404 outside the team, 403 for viewers, 409 for a
+ * stale version. Runs in `client` when it is a transaction.
+ */
+export async function setClaimClaimant(
+  { userId, claimId, claimant, firstAppearance, version, confirmCorrection }: TSetClaimant & { userId: string },
+  client: DbClient = db,
+): Promise<ClaimDTO> {
+  return inTransaction(client, async (tx) => {
+    const claim = await requireClaimWrite(claimId, userId, tx);
+    const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimantSelect });
+    const data = {
+      claimantName: claimant?.name ?? null,
+      claimantKind: claimant?.kind ?? null,
+      claimantDescription: claimant?.description ?? null,
+      firstAppearanceUrl: firstAppearance?.url ?? null,
+      firstAppearedAt: firstAppearance?.date ? new Date(`${firstAppearance.date}T00:00:00Z`) : null,
+    };
+    await correctPublishedClaim(tx, { claim, userId, confirm: confirmCorrection, defaultKind: "update", leavesVerified: false });
+    return applyClaimChange(tx, claim, userId, version ?? claim.version, {
+      data,
+      action: "claim.claimant",
+      before: toClaimantDTO(current) as Prisma.InputJsonValue,
+      after: toClaimantDTO(data) as Prisma.InputJsonValue,
     });
   });
 }

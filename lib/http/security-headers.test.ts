@@ -16,6 +16,12 @@ describe("the Content-Security-Policy", () => {
     expect([...csp.values()].join(" ")).not.toMatch(/unsafe-eval/);
   });
 
+  it("lets other sites frame only the embeddable verdict cards, with the rest of the policy unchanged", () => {
+    const card = directives(contentSecurityPolicy({ nonce: "abc=", https: false, dev: false, embeddable: true }));
+    expect(card.get("frame-ancestors")).toBe("*");
+    expect(card.get("script-src")).toBe("'self' 'nonce-abc=' 'strict-dynamic'");
+  });
+
   it("upgrades insecure requests under https, and allows eval only in development", () => {
     expect(contentSecurityPolicy({ nonce: "n", https: true, dev: false })).toMatch(/; upgrade-insecure-requests$/);
     expect(directives(contentSecurityPolicy({ nonce: "n", https: false, dev: true })).get("script-src")).toContain("'unsafe-eval'");

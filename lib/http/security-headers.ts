@@ -18,9 +18,20 @@ export function createNonce(): string {
  * style-src-attr 'unsafe-inline' lets `style="…"` attributes through: React writes them into
  * server-rendered HTML (bar widths, chart sizes, positions), and a nonce cannot cover an
  * attribute. What such an attribute could load is still bound by img-src and font-src.
- * Nothing may frame Factdesk, change its base URL, or post its forms elsewhere.
+ * Nothing may frame Factdesk (except the verdict cards under /embed, `embeddable`), change its
+ * base URL, or post its forms elsewhere.
  */
-export function contentSecurityPolicy({ nonce, https, dev }: { nonce: string; https: boolean; dev: boolean }): string {
+export function contentSecurityPolicy({
+  nonce,
+  https,
+  dev,
+  embeddable = false,
+}: {
+  nonce: string;
+  https: boolean;
+  dev: boolean;
+  embeddable?: boolean;
+}): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -32,7 +43,8 @@ export function contentSecurityPolicy({ nonce, https, dev }: { nonce: string; ht
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    // Verdict cards (/embed/*) are for other sites to frame; nothing else is.
+    embeddable ? "frame-ancestors *" : "frame-ancestors 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),
   ];
   return directives.join("; ");

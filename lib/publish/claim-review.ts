@@ -13,9 +13,19 @@ import { claimReportUrl, reportUrl } from "@/lib/publish/public-url";
 import { loadVerifiedReport, type PublicArticle, type VerifiedClaim, type VerifiedReport } from "@/lib/publish/verified-claims";
 
 type Thing = { "@type": string; name: string };
+type Agent = Thing & { url?: string; description?: string; jobTitle?: string; logo?: { "@type": "ImageObject"; url: string } };
+type CreativeWork = {
+  "@type": "NewsArticle" | "CreativeWork";
+  url?: string;
+  headline?: string;
+  datePublished?: string;
+  author?: Thing;
+  publisher?: Thing;
+};
 
 export type Rating = {
   "@type": "Rating";
+  name: string;
   alternateName: string;
   ratingExplanation: string;
   ratingValue?: number;
@@ -30,13 +40,17 @@ export type ClaimReview = {
   url: string;
   claimReviewed: string;
   datePublished: string;
-  author: Thing & { "@type": "Organization" };
+  /** The latest entry of the report's corrections log for this claim. */
+  dateModified?: string;
+  author: Agent & { "@type": "Organization" };
   reviewRating: Rating;
   itemReviewed: {
     "@type": "Claim";
-    author: Thing;
+    /** Who made the claim (the claimant), never the journalist who reported it. */
+    author?: Agent;
     datePublished: string;
-    appearance: { "@type": "NewsArticle"; headline: string; url: string; datePublished: string; author?: Thing; publisher?: Thing };
+    appearance: CreativeWork;
+    firstAppearance?: CreativeWork;
   };
 };
 
@@ -51,51 +65,74 @@ export function ratingFor(verdict: VerifiedClaim["verdict"]): Rating {
   const numeric = verdict.ordinal >= WORST_RATING && verdict.ordinal <= BEST_RATING;
   return {
     "@type": "Rating",
+    name: verdict.label,
     alternateName: verdict.label,
     ratingExplanation: verdict.explanation,
     ...(numeric ? { ratingValue: verdict.ordinal, bestRating: BEST_RATING, worstRating: WORST_RATING } : {}),
   };
 }
 
-/** Who made the claim: the byline's author if there is one, else the publication. */
-function claimAuthor(article: PublicArticle): Thing {
-  const byline = article.byline?.replace(/^\s*by\s+/i, "").trim();
-  if (byline) return { "@type": "Person", name: byline };
-  return { "@type": "Organization", name: article.source?.trim() || article.title };
+/** The claimant as schema.org wants it: a Person (role as jobTitle) or an Organization (description). */
+function claimantOf(claim: VerifiedClaim): Agent | undefined {
+  const c = claim.claimant;
+  if (!c) return undefined;
+  if (c.kind === "person") return { "@type": "Person", name: c.name, ...(c.description ? { jobTitle: c.description } : {}) };
+  return { "@type": "Organization", name: c.name, ...(c.description ? { description: c.description } : {}) };
+}
+
+/** The fact-checking organisation, as the team's settings name it. */
+function reviewer(article: PublicArticle): Agent & { "@type": "Organization" } {
+  const p = article.publisher;
+  return {
+    "@type": "Organization",
+    name: p.name,
+    ...(p.url ? { url: p.url } : {}),
+    ...(p.logoUrl ? { logo: { "@type": "ImageObject", url: p.logoUrl } } : {}),
+  };
 }
 
 /**
- * One schema.org ClaimReview (https://schema.org/ClaimReview) for a verified claim, without "@context": its id
- * and url are the claim's card on the public report (`baseUrl` is the public origin, no trailing slash), dates
- * ISO 8601 (the sign-off for datePublished; the article's publication date, else its import date, for the
- * claim), the team as author, ratingFor's rating, and the article as the claim's appearance (its source URL,
- * else the report URL). Pure.
+ * One schema.org ClaimReview (https://schema.org/ClaimReview) for a claim on the report, without "@context",
+ * following Google's ClaimReview guidance: its id and url are the claim's card on the public report (`baseUrl`
+ * is the public origin, no trailing slash), dates ISO 8601 (the sign-off for datePublished, the latest
+ * corrections-log entry for dateModified), the team's public profile as author (name, url, logo),
+ * ratingFor's rating (name and alternateName), and itemReviewed with the claimant as author, the article as
+ * appearance and the first appearance. Pure.
  */
 export function buildClaimReview(article: PublicArticle, claim: VerifiedClaim, baseUrl: string): ClaimReview {
   const url = claimReportUrl(baseUrl, article.id, claim.id);
   const articleDate = (article.publishedAt ?? article.createdAt).toISOString();
   const publisher = article.source?.trim() ? { "@type": "Organization", name: article.source.trim() } : undefined;
-  const byline = article.byline?.trim() ? claimAuthor(article) : undefined;
+  const byline = article.byline?.replace(/^\s*by\s+/i, "").trim();
+  const appearance: CreativeWork = {
+    "@type": "NewsArticle",
+    headline: article.title,
+    url: article.sourceUrl ?? reportUrl(baseUrl, article.id),
+    datePublished: articleDate,
+    ...(byline ? { author: { "@type": "Person", name: byline } } : {}),
+    ...(publisher ? { publisher } : {}),
+  };
+  const first = claim.firstAppearance;
+  const firstAppearance: CreativeWork | undefined = first
+    ? { "@type": "CreativeWork", ...(first.url ? { url: first.url } : {}), ...(first.date ? { datePublished: first.date } : {}) }
+    : undefined;
+  const modified = claim.corrections.at(-1)?.at;
+  const author = claimantOf(claim);
   return {
     "@type": "ClaimReview",
     "@id": url,
     url,
     claimReviewed: claim.exact,
     datePublished: claim.verifiedAt.toISOString(),
-    author: { "@type": "Organization", name: article.teamName },
+    ...(modified ? { dateModified: modified.toISOString() } : {}),
+    author: reviewer(article),
     reviewRating: ratingFor(claim.verdict),
     itemReviewed: {
       "@type": "Claim",
-      author: claimAuthor(article),
-      datePublished: articleDate,
-      appearance: {
-        "@type": "NewsArticle",
-        headline: article.title,
-        url: article.sourceUrl ?? reportUrl(baseUrl, article.id),
-        datePublished: articleDate,
-        ...(byline ? { author: byline } : {}),
-        ...(publisher ? { publisher } : {}),
-      },
+      ...(author ? { author } : {}),
+      datePublished: first?.date ?? articleDate,
+      appearance,
+      ...(firstAppearance ? { firstAppearance } : {}),
     },
   };
 }
@@ -105,7 +142,9 @@ export function buildClaimReview(article: PublicArticle, claim: VerifiedClaim, b
  * ClaimReview for every verified claim, in text order. Pure.
  */
 export function buildClaimReviewGraph(report: VerifiedReport, baseUrl: string): ClaimReviewGraph {
-  return { "@context": "https://schema.org", "@graph": report.claims.map((c) => buildClaimReview(report.article, c, baseUrl)) };
+  // A withdrawn claim stays listed on the page with its note, but no longer carries a rating.
+  const rated = report.claims.filter((c) => c.correction?.state !== "withdrawn");
+  return { "@context": "https://schema.org", "@graph": rated.map((c) => buildClaimReview(report.article, c, baseUrl)) };
 }
 
 /**
@@ -142,6 +181,6 @@ export async function getClaimReview({
 }): Promise<ClaimReview> {
   const report = await loadVerifiedReport({ claims: { some: { id: claimId } }, ...articleScope(userId) }, claimId);
   const claim = report?.claims[0];
-  if (!report || !claim) throw notFound("A verified claim with that id");
+  if (!report || !claim || claim.correction?.state === "withdrawn") throw notFound("A verified claim with that id");
   return { "@context": "https://schema.org", ...buildClaimReview(report.article, claim, baseUrl) };
 }

@@ -67,12 +67,13 @@ describe("ClaimReview", () => {
         ratingValue: 4,
         bestRating: 5,
         worstRating: 1,
+        name: "Mostly true",
         alternateName: "Mostly true",
         ratingExplanation: "MoD figures put 2024 spending at 2.3% of GDP; GNP differs slightly.",
       },
+      // The journalist's byline belongs to the appearance; the claim's author is its claimant (none set here).
       itemReviewed: {
         "@type": "Claim",
-        author: { "@type": "Person", name: "Ada Reporter" },
         datePublished: "2025-02-17T18:00:00.000Z",
         appearance: {
           "@type": "NewsArticle",
@@ -90,6 +91,7 @@ describe("ClaimReview", () => {
     const { reviewRating } = await getClaimReview({ claimId: seeded.unverifiable.id, userId: desk.editor.id, baseUrl: BASE });
     expect(reviewRating).toEqual({
       "@type": "Rating",
+      name: "Unverifiable",
       alternateName: "Unverifiable",
       ratingExplanation: expect.stringContaining("No public assessment"),
     });
@@ -198,7 +200,8 @@ describe("the public report", () => {
     expect(JSON.stringify(inDesk)).not.toContain(late);
 
     // An editor reopens and verifies it again: now the new evidence is part of what was signed off.
-    await setClaimStatus({ userId: desk.editor.id, claimId: seeded.verified.id, status: "verdict_proposed" });
+    const confirmCorrection = { note: "Re-checked with a source added after the first sign-off." };
+    await setClaimStatus({ userId: desk.editor.id, claimId: seeded.verified.id, status: "verdict_proposed", confirmCorrection });
     await setClaimStatus({ userId: desk.editor.id, claimId: seeded.verified.id, status: "verified" });
     expect(await publicUrls()).toEqual([...signedOff, late]);
   });
@@ -216,7 +219,7 @@ describe("the public report", () => {
       where: { articleId: desk.article.id, action: { startsWith: "report." } },
       orderBy: { id: "asc" },
     });
-    expect(actions.map((a) => a.action)).toEqual(["report.published", "report.unpublished"]);
+    expect(actions.map((a) => a.action)).toEqual(["report.published", "report.correction", "report.unpublished"]);
   });
 
   it("needs at least one verified claim", async () => {

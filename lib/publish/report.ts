@@ -3,12 +3,20 @@ import { articleScope } from "@/lib/access/scope";
 import { notFound } from "@/lib/http/errors";
 import { buildClaimReviewGraph, type ClaimReviewGraph } from "@/lib/publish/claim-review";
 import { reportStateOf, type ReportState } from "@/lib/publish/publish-report";
-import { loadVerifiedReport, VERIFIED_WHERE, type PublicArticle, type VerifiedClaim } from "@/lib/publish/verified-claims";
+import {
+  loadVerifiedReport,
+  VERIFIED_WHERE,
+  type PublicArticle,
+  type PublicCorrection,
+  type VerifiedClaim,
+} from "@/lib/publish/verified-claims";
 
 export type PublicReport = {
   article: Omit<PublicArticle, "reportPublishedById">;
   /** Verified claims only, in text order; `highlighted` is false for claims not attached to the current text. */
   claims: (VerifiedClaim & { highlighted: boolean })[];
+  /** The report's corrections log, oldest first (each entry also sits on its claim's card). */
+  corrections: PublicCorrection[];
   claimReview: ClaimReviewGraph;
 };
 
@@ -24,7 +32,12 @@ export async function getPublicReport({ articleId, baseUrl }: { articleId: strin
   const { reportPublishedById: _publisher, ...article } = report.article;
   return {
     article,
-    claims: report.claims.map((c) => ({ ...c, highlighted: c.anchorStatus === "attached" })),
+    // A claim shown as it was before a correction may point at words the text no longer has.
+    claims: report.claims.map((c) => ({
+      ...c,
+      highlighted: c.anchorStatus === "attached" && article.body.slice(c.start, c.end) === c.exact,
+    })),
+    corrections: report.corrections,
     claimReview: buildClaimReviewGraph(report, baseUrl),
   };
 }

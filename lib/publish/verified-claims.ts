@@ -1,15 +1,18 @@
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorStatus } from "@/lib/generated/prisma/enums";
 import { verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
 import { parseBlocks, type ArticleBlocks } from "@/lib/articles/blocks";
 import { TEXT_ORDER } from "@/lib/claims/dto";
+import { loadClaimRecords } from "@/lib/claims/load-records";
 
 // Everything public about an article's fact-check, and nothing else: only claims whose status
 // is "verified" are ever read here (the filter is in the query), so neither the ClaimReview
 // output nor the public page can show a proposed verdict, a disputed claim or a private
 // double-review verdict (those live in ReviewVerdict, which is never selected). Evidence is
 // what the editor signed off: pieces added after the sign-off wait until it is verified again.
+// A claim taken out of "verified" by a confirmed correction stays, as readers last saw it (its
+// publishedSnapshot), marked as being re-checked or withdrawn, until an editor verifies it again.
 
 export type PublicArticle = {
   id: string;
@@ -24,6 +27,8 @@ export type PublicArticle = {
   /** Headings, lists, quotes and links of the body, as the desk shows them. */
   blocks: ArticleBlocks | null;
   teamName: string;
+  /** The organisation as it signs its fact-checks (team settings); falls back to the team name. */
+  publisher: { name: string; url: string | null; logoUrl: string | null };
   reportPublishedAt: Date | null;
   reportPublishedById: string | null;
 };
@@ -42,14 +47,33 @@ export type VerifiedClaim = {
   end: number;
   anchorStatus: AnchorStatus;
   verdict: { key: VerdictKey | null; label: string; ordinal: number; explanation: string };
-  /** When and by whom it was signed off (the latest "claim.verified" audit row; else the verdict's own). */
+  /** When and by whom it was signed off (the claim's record, lib/claims/record.ts; a claim verified before the audit trail existed falls back to its verdict's date and no name). */
   verifiedAt: Date;
   verifiedBy: string | null;
   /** Only evidence added at or before `verifiedAt`. */
   evidence: PublicEvidence[];
+  /** Who made the claim, and where and when it first appeared (as signed off). */
+  claimant: { name: string; kind: "person" | "organization"; description: string | null } | null;
+  firstAppearance: { url: string | null; date: string | null } | null;
+  /** Set while a confirmed correction has taken the claim out of "verified": what readers see is the snapshot. */
+  correction: { state: "under_review" | "withdrawn" } | null;
+  /** The claim's entries in the report's corrections log, oldest first. */
+  corrections: PublicCorrection[];
 };
 
-export type VerifiedReport = { article: PublicArticle; claims: VerifiedClaim[] };
+export type PublicCorrection = {
+  id: string;
+  claimId: string | null;
+  kind: "update" | "correction";
+  note: string;
+  at: Date;
+  before: { verdict?: string; exact?: string } | null;
+};
+
+export type VerifiedReport = { article: PublicArticle; claims: VerifiedClaim[]; corrections: PublicCorrection[] };
+
+/** What the public report keeps of a claim while a correction is under way (Claim.publishedSnapshot). */
+export type PublishedSnapshot = Omit<VerifiedClaim, "verifiedAt" | "correction" | "corrections" | "anchorStatus"> & { verifiedAt: string };
 
 const articleSelect = {
   id: true,
@@ -64,7 +88,11 @@ const articleSelect = {
   blocks: true,
   reportPublishedAt: true,
   reportPublishedById: true,
-  team: { select: { name: true } },
+  team: { select: { name: true, publicName: true, publicUrl: true, logoUrl: true } },
+  corrections: {
+    select: { id: true, claimId: true, kind: true, note: true, createdAt: true, before: true },
+    orderBy: { createdAt: "asc" as const },
+  },
 } as const;
 
 const verifiedSelect = {
@@ -78,61 +106,112 @@ const verifiedSelect = {
   verdictExplanation: true,
   verdictAt: true,
   updatedAt: true,
-  verdictBy: { select: { name: true } },
+  status: true,
+  publishedSnapshot: true,
+  claimantName: true,
+  claimantKind: true,
+  claimantDescription: true,
+  firstAppearanceUrl: true,
+  firstAppearedAt: true,
   evidence: { select: { url: true, title: true, stance: true, sourceType: true, createdAt: true }, orderBy: { createdAt: "asc" as const } },
 } as const;
 
 export const VERIFIED_WHERE = { status: "verified", verdictOrdinal: { not: null } } as const satisfies Prisma.ClaimWhereInput;
 
+/** Claims the public report shows: verified ones, and ones under a confirmed correction. */
+export const ON_REPORT_WHERE = { OR: [VERIFIED_WHERE, { publishedSnapshot: { not: Prisma.DbNull } }] } satisfies Prisma.ClaimWhereInput;
+
+type Row = Prisma.ClaimGetPayload<{ select: typeof verifiedSelect }>;
+
+function liveView(
+  c: Row,
+  signOff: { by: { name: string }; at: string } | null | undefined,
+): Omit<VerifiedClaim, "anchorStatus" | "correction" | "corrections"> {
+  const verifiedAt = signOff ? new Date(signOff.at) : (c.verdictAt ?? c.updatedAt);
+  return {
+    id: c.id,
+    exact: c.exact,
+    start: c.start,
+    end: c.end,
+    verdict: {
+      key: verdictKeyOf(c.verdictOrdinal),
+      label: c.verdictLabel ?? "",
+      ordinal: c.verdictOrdinal!,
+      explanation: c.verdictExplanation ?? "",
+    },
+    verifiedAt,
+    verifiedBy: signOff?.by.name ?? null,
+    evidence: c.evidence.filter((e) => e.createdAt <= verifiedAt).map(({ createdAt: _added, ...e }) => e),
+    claimant: c.claimantName && c.claimantKind ? { name: c.claimantName, kind: c.claimantKind, description: c.claimantDescription } : null,
+    firstAppearance:
+      c.firstAppearanceUrl || c.firstAppearedAt
+        ? { url: c.firstAppearanceUrl, date: c.firstAppearedAt?.toISOString().slice(0, 10) ?? null }
+        : null,
+  };
+}
+
+/** The snapshot stored by a correction, as the report shows it (validated loosely: we wrote it). */
+function snapshotView(c: Row): Omit<VerifiedClaim, "anchorStatus" | "correction" | "corrections"> | null {
+  const snap = c.publishedSnapshot as PublishedSnapshot | null;
+  if (!snap || typeof snap !== "object" || !snap.verdict) return null;
+  return { ...snap, verifiedAt: new Date(snap.verifiedAt) };
+}
+
+/** Serialises a claim's public view for Claim.publishedSnapshot. */
+export function toSnapshot(claim: VerifiedClaim): Prisma.InputJsonValue {
+  const { anchorStatus: _a, correction: _c, corrections: _l, verifiedAt, ...rest } = claim;
+  return { ...rest, verifiedAt: verifiedAt.toISOString() } satisfies PublishedSnapshot as unknown as Prisma.InputJsonValue;
+}
+
 /**
- * The first article matching `where` (the caller scopes it: team membership, or "report published") with its
- * verified claims in text order; `claimId` narrows to one claim. Each claim carries its verdict, when and by whom
- * it was signed off (the latest "claim.verified" audit row, else the verdict's own date and author) and only the
- * evidence added at or before that moment. Blocks are validated (parseBlocks). Null when no article matches.
+ * The first article matching `where` (the caller scopes it: team membership, or "report published") with the
+ * claims its report shows, in text order (verified ones, with when and by whom they were signed off from the
+ * claim's record, and only the evidence added at or before that moment; and ones under a correction, as their
+ * snapshot), and its corrections log; `claimId` narrows to one claim. Blocks are validated (parseBlocks).
+ * Null when no article matches. `client` lets a transaction read its own writes.
  */
-export async function loadVerifiedReport(where: Prisma.ArticleWhereInput, claimId?: string): Promise<VerifiedReport | null> {
-  const article = await db.article.findFirst({
+export async function loadVerifiedReport(
+  where: Prisma.ArticleWhereInput,
+  claimId?: string,
+  client: Prisma.TransactionClient = db,
+): Promise<VerifiedReport | null> {
+  const article = await client.article.findFirst({
     where,
     select: {
       ...articleSelect,
-      claims: { where: { ...VERIFIED_WHERE, ...(claimId ? { id: claimId } : {}) }, select: verifiedSelect, orderBy: TEXT_ORDER },
+      claims: { where: { ...ON_REPORT_WHERE, ...(claimId ? { id: claimId } : {}) }, select: verifiedSelect, orderBy: TEXT_ORDER },
     },
   });
   if (!article) return null;
-  const ids = article.claims.map((c) => c.id);
-  const signOffs = ids.length
-    ? await db.auditEvent.findMany({
-        where: { claimId: { in: ids }, action: "claim.verified" },
-        orderBy: { id: "desc" },
-        select: { claimId: true, createdAt: true, actor: { select: { name: true } } },
-      })
-    : [];
-  const latest = new Map<string, { at: Date; by: string }>();
-  for (const row of signOffs)
-    if (row.claimId && !latest.has(row.claimId)) latest.set(row.claimId, { at: row.createdAt, by: row.actor.name });
-
-  const { team, claims, blocks, ...rest } = article;
+  // The same record the desk's panel shows (lib/claims/record.ts): who signed off, and when.
+  const records = await loadClaimRecords(
+    article.claims.map((c) => c.id),
+    client,
+  );
+  const { team, claims, blocks, corrections: log, ...rest } = article;
+  const corrections: PublicCorrection[] = log.map((c) => ({
+    id: c.id,
+    claimId: c.claimId,
+    kind: c.kind,
+    note: c.note,
+    at: c.createdAt,
+    before: (c.before as PublicCorrection["before"]) ?? null,
+  }));
+  const shown = claims.flatMap((c): VerifiedClaim[] => {
+    const live = c.status === "verified" && c.verdictOrdinal !== null;
+    const view = live ? liveView(c, records.get(c.id)?.verified) : snapshotView(c);
+    if (!view) return [];
+    const correction = live ? null : { state: c.status === "not_check_worthy" ? ("withdrawn" as const) : ("under_review" as const) };
+    return [{ ...view, anchorStatus: c.anchorStatus, correction, corrections: corrections.filter((k) => k.claimId === c.id) }];
+  });
   return {
-    article: { ...rest, blocks: parseBlocks(blocks, rest.body), teamName: team.name },
-    claims: claims.map((c) => {
-      const signOff = latest.get(c.id);
-      const verifiedAt = signOff?.at ?? c.verdictAt ?? c.updatedAt;
-      return {
-        id: c.id,
-        exact: c.exact,
-        start: c.start,
-        end: c.end,
-        anchorStatus: c.anchorStatus,
-        verdict: {
-          key: verdictKeyOf(c.verdictOrdinal),
-          label: c.verdictLabel ?? "",
-          ordinal: c.verdictOrdinal!,
-          explanation: c.verdictExplanation ?? "",
-        },
-        verifiedAt,
-        verifiedBy: signOff?.by ?? c.verdictBy?.name ?? null,
-        evidence: c.evidence.filter((e) => e.createdAt <= verifiedAt).map(({ createdAt: _added, ...e }) => e),
-      };
-    }),
+    article: {
+      ...rest,
+      blocks: parseBlocks(blocks, rest.body),
+      teamName: team.name,
+      publisher: { name: team.publicName?.trim() || team.name, url: team.publicUrl, logoUrl: team.logoUrl },
+    },
+    claims: shown,
+    corrections: claimId ? corrections.filter((k) => k.claimId === claimId) : corrections,
   };
 }

@@ -5,6 +5,7 @@ import { calendarDate, calendarDateToDate, text } from "@/lib/validation/fields"
 import { isHttpUrl } from "@/lib/validation/urls";
 import { dbInt } from "@/lib/validation/numbers";
 import { ZId as id } from "@/lib/validation/ids";
+import { ZConfirmCorrection } from "@/lib/validation/corrections";
 
 const version = dbInt("That is not a version this claim has had.").positive().optional();
 
@@ -51,7 +52,7 @@ export const ZClaimTarget = z
 export const ZCreateClaim = z.object({ articleId: id, target: ZClaimTarget });
 export type TCreateClaim = z.infer<typeof ZCreateClaim>;
 
-export const ZSetStatus = z.object({ claimId: id, status: z.enum(STATUS_KEYS), version });
+export const ZSetStatus = z.object({ claimId: id, status: z.enum(STATUS_KEYS), version, confirmCorrection: ZConfirmCorrection.optional() });
 export type TSetStatus = z.infer<typeof ZSetStatus>;
 
 /** A verdict's explanation (also a double-review verdict's). */

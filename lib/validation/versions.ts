@@ -3,6 +3,7 @@ import { MAX_CLAIM_LENGTH } from "@/lib/anchoring/selectors";
 import { documentText, text } from "@/lib/validation/fields";
 import { dbInt, MAX_DB_INT } from "@/lib/validation/numbers";
 import { ZId as id } from "@/lib/validation/ids";
+import { ZConfirmCorrection } from "@/lib/validation/corrections";
 
 const TOO_LARGE = "There is no version that high.";
 const versionNumber = z.coerce
@@ -44,5 +45,7 @@ export const ZResolveAnchor = z.object({
     .positive()
     .max(MAX_DB_INT, "That is not a version this claim has had."),
   action: ZAnchorAction,
+  /** Needed when the claim is verified on a published report and its words change (lib/publish/corrections.ts). */
+  confirmCorrection: ZConfirmCorrection.optional(),
 });
 export type TResolveAnchor = z.infer<typeof ZResolveAnchor>;

@@ -4,6 +4,8 @@ import { listMembers } from "@/lib/teams/members";
 import { getTeamTwoFactor } from "@/lib/teams/two-factor-policy";
 import { getTeamSettings } from "@/lib/teams/settings";
 import { MemberTable } from "@/components/team/MemberTable";
+import { TeamProfileForm } from "@/components/team/TeamProfileForm";
+import { getTeamProfile } from "@/lib/teams/profile";
 import { TeamTwoFactorPolicy } from "@/components/team/TeamTwoFactorPolicy";
 import { TimeZoneSetting } from "@/components/team/TimeZoneSetting";
 
@@ -12,10 +14,11 @@ export const metadata: Metadata = { title: "Team" };
 export default async function TeamPage() {
   const user = requireRole(await requireUser());
   const isAdmin = user.role === "admin";
-  const [members, twoFactor, settings] = await Promise.all([
+  const [members, twoFactor, settings, profile] = await Promise.all([
     listMembers({ teamId: user.teamId, userId: user.id }),
     isAdmin ? getTeamTwoFactor({ teamId: user.teamId, userId: user.id }) : null,
     getTeamSettings({ teamId: user.teamId, userId: user.id }),
+    getTeamProfile({ teamId: user.teamId, userId: user.id }),
   ]);
   return (
     <div className="mx-auto max-w-4xl">
@@ -26,6 +29,7 @@ export default async function TeamPage() {
       <div className="mb-6">
         <TimeZoneSetting timeZone={settings.timeZone} isAdmin={isAdmin} />
       </div>
+      {isAdmin && <TeamProfileForm initial={profile} teamName={user.teamName ?? ""} />}
       <MemberTable members={members} isAdmin={isAdmin} meId={user.id} />
       {twoFactor && (
         <div className="mt-6">

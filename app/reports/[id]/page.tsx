@@ -6,6 +6,7 @@ import { formatDate } from "@/components/articles/format";
 import { renderHighlightedHtml } from "@/components/claims/highlight-html";
 import { ReportBody } from "@/components/publish/ReportBody";
 import { VerdictCard } from "@/components/publish/VerdictCard";
+import { CorrectionsLog } from "@/components/publish/CorrectionsLog";
 import { verdictChipClass } from "@/components/publish/verdict-style";
 import { config } from "@/lib/config";
 import { getPublicReport, type PublicReport } from "@/lib/publish/report";
@@ -40,7 +41,7 @@ const loadReport = cache(async (id: string): Promise<PublicReport | null> =>
 
 function summary(report: PublicReport): string {
   const n = report.claims.length;
-  return `${n} ${n === 1 ? "claim" : "claims"} checked by ${report.article.teamName}.`;
+  return `${n} ${n === 1 ? "claim" : "claims"} checked by ${report.article.publisher.name}.`;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -49,7 +50,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!report) return { title: "Report not found", robots: { index: false } };
   const title = `Fact check: ${report.article.title}`;
   const description = report.article.standfirst ? `${summary(report)} ${report.article.standfirst}` : summary(report);
-  return { title, description, openGraph: { title, description, type: "article" } };
+  // oEmbed discovery: a CMS given this page's address finds the embeds of its verdict cards.
+  const first = report.claims[0];
+  const oembed = first
+    ? `${publicBaseUrl()}/api/oembed?url=${encodeURIComponent(`${publicBaseUrl()}/reports/${id}#claim-${first.id}`)}`
+    : null;
+  return {
+    title,
+    description,
+    openGraph: { title, description, type: "article" },
+    ...(oembed ? { alternates: { types: { "application/json+oembed": oembed } } } : {}),
+  };
 }
 
 /** JSON-LD inside <script>: "<" is escaped so no string in it can close the element. */
@@ -99,7 +110,7 @@ export default async function PublicReportPage({ params }: Props) {
       />
       <div className="border-b border-rule bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3 text-sm">
-          <span className="font-semibold text-ink">{article.teamName}</span>
+          <span className="font-semibold text-ink">{article.publisher.name}</span>
           <span className="text-xs uppercase tracking-widest text-muted">Fact-check report</span>
         </div>
       </div>
@@ -132,7 +143,7 @@ export default async function PublicReportPage({ params }: Props) {
             </div>
           </div>
         </header>
-        <div className="mt-10 grid gap-10 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
+        <div className="mt-10 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
           <ReportBody html={html} />
           <section aria-labelledby="verdicts-title" className="space-y-4">
             <h2 id="verdicts-title" className="text-xs font-semibold uppercase tracking-widest text-muted">
@@ -143,9 +154,10 @@ export default async function PublicReportPage({ params }: Props) {
             ))}
           </section>
         </div>
+        <CorrectionsLog corrections={report.corrections} claims={claims} />
         <footer className="mt-16 border-t border-rule pt-6 text-xs text-muted">
-          Fact-checked by {article.teamName}. Ratings run from True to False; “Unverifiable” means the evidence available does not settle
-          the claim.
+          Fact-checked by {article.publisher.name}. Ratings run from True to False; “Unverifiable” means the evidence available does not
+          settle the claim.
         </footer>
       </main>
     </div>

@@ -13,6 +13,9 @@ import {
   ZUpdateMember,
 } from "@/lib/validation/team";
 import { ZResolveAnchor, ZSaveVersion } from "@/lib/validation/versions";
+import { ZAddCorrection } from "@/lib/validation/corrections";
+import { ZSetClaimant } from "@/lib/validation/claimant";
+import { ZTeamProfile } from "@/lib/validation/team-profile";
 import { arrayOf, bodySchemaOf, obj, ref, str, type JsonSchema } from "@/lib/api/openapi/json-schema";
 import { SECRET_SHAPE } from "@/lib/api-tokens/secret";
 
@@ -36,6 +39,10 @@ export type Operation = {
 };
 
 const versionConflict = { "409": "Someone else changed it first: reload and try again (the message says who and what)." };
+const correctionNeeded = {
+  "409":
+    "Someone else changed it first (the message says who and what), or the claim is verified on the published report and the change needs `confirmCorrection: { note, kind? }`, a public note for the report's corrections log (`error.fields.confirmCorrection`).",
+};
 
 const importArticleBody: JsonSchema = {
   ...bodySchemaOf(ZImportArticle),
@@ -128,12 +135,16 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/v1/articles/{id}/annotations": {
     get: {
       summary: "Export claims and comments as W3C Web Annotations",
+      description:
+        "TextPositionSelector offsets here count Unicode code points, as the Web Annotation model specifies (the rest of this API counts UTF-16 code units). Each target names the article (`source`) and the version its selectors describe (`state`: a TimeState whose `cached` is that version's URL); `factdesk:anchorStatus` is attached, needs_review or orphaned.",
       tag: "Export",
       query: [{ name: "download", description: "Present: answer as a file download (Content-Disposition).", schema: { type: "string" } }],
       ok: { status: 200, description: "An AnnotationCollection.", schema: ref("AnnotationCollection"), contentType: "application/ld+json" },
     },
     post: {
       summary: "Import W3C Web Annotations into this article",
+      description:
+        "TextPositionSelector offsets are read as Unicode code points. Annotations marked `factdesk:anchorStatus: orphaned` arrive orphaned; `needs_review` ones wait for a person with candidate places.",
       tag: "Export",
       idempotent: true,
       body: ref("AnnotationCollection"),
@@ -230,10 +241,12 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/v1/claims/{id}/status": {
     put: {
       summary: "Move a claim through the workflow",
+      description:
+        "Taking a verified claim of a published report out of Verified (reopening, Not check-worthy) needs `confirmCorrection` from an editor: the report keeps the claim as readers saw it, with the note, until it is verified again.",
       tag: "Claims",
       body: bodySchemaOf(ZSetStatus, ["claimId"]),
       ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) },
-      extra: versionConflict,
+      extra: correctionNeeded,
     },
   },
   "/api/v1/claims/{id}/verdict": {
@@ -252,6 +265,17 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       body: bodySchemaOf(ZSetNumeric, ["claimId"]),
       ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) },
       extra: versionConflict,
+    },
+  },
+  "/api/v1/claims/{id}/claimant": {
+    put: {
+      summary: "Say who made the claim and where it first appeared",
+      description:
+        "ClaimReview names the claimant as the claim's author and the first appearance as `firstAppearance`. On a verified claim of the published report this is an update readers see: it needs `confirmCorrection` from an editor.",
+      tag: "Claims",
+      body: bodySchemaOf(ZSetClaimant, ["claimId"]),
+      ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) },
+      extra: correctionNeeded,
     },
   },
   "/api/v1/claims/{id}/comments": {
@@ -313,9 +337,32 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     post: {
       summary: "Re-attach a claim that needs re-anchoring, or orphan/restore it",
       tag: "Versions",
+      description:
+        "Placing a verified claim of a published report on words that differ from the ones checked needs `confirmCorrection` from an editor (the report keeps the checked words until it is verified again).",
       body: bodySchemaOf(ZResolveAnchor, ["claimId"]),
       ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) },
-      extra: versionConflict,
+      extra: correctionNeeded,
+    },
+  },
+  "/api/v1/claims/{id}/corrections": {
+    post: {
+      summary: "Add a note to the published report's corrections log (editors and admins)",
+      tag: "Publishing",
+      idempotent: true,
+      body: bodySchemaOf(ZAddCorrection, ["claimId"]),
+      ok: {
+        status: 201,
+        description: "The log entry.",
+        schema: obj({
+          correction: obj({
+            id: str,
+            kind: { type: "string", enum: ["update", "correction"] },
+            note: str,
+            at: { type: "string", format: "date-time" },
+            by: ref("Person"),
+          }),
+        }),
+      },
     },
   },
   "/api/v1/claims/{id}/claimreview": {
@@ -414,6 +461,24 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "Me",
       auth: "session",
       ok: { status: 200, description: "The revoked token.", schema: obj({ token: ref("ApiToken") }) },
+    },
+  },
+  "/api/v1/team/profile": {
+    get: {
+      summary: "How your active team signs its fact-checks",
+      tag: "Team",
+      ok: {
+        status: 200,
+        description: "The public name, URL and logo (null: the team name, no link).",
+        schema: obj({ profile: { type: "object" } }),
+      },
+    },
+    put: {
+      summary: "Set the team's public name, URL and logo (admins)",
+      description: "ClaimReview's `author` is this organisation: `name` (the team name when empty), `url` and `logo`.",
+      tag: "Team",
+      body: bodySchemaOf(ZTeamProfile),
+      ok: { status: 200, description: "The profile.", schema: obj({ profile: { type: "object" } }) },
     },
   },
   "/api/v1/team": {

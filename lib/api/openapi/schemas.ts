@@ -41,7 +41,10 @@ export const componentSchemas: Record<string, JsonSchema> = {
       maxItems: 2,
     },
   }),
-  Verdict: obj({ key: nullable(str), label: str, ordinal: int, explanation: str, by: nullable(person), at: nullable(dateTime) }),
+  Verdict: obj(
+    { key: nullable(str), label: str, ordinal: int, explanation: str, by: nullable(person), at: nullable(dateTime) },
+    "`by` and `at`: who last wrote the verdict and when (its proposer). Who signed it off is in ClaimDetail's `record.verified`.",
+  ),
   Claim: obj(
     {
       id: str,
@@ -68,10 +71,38 @@ export const componentSchemas: Record<string, JsonSchema> = {
     },
     "A claim: a span of the article text under review.",
   ),
+  ClaimRecord: obj(
+    {
+      proposed: nullable(obj({ by: person, at: dateTime, verdict: nullable(str) })),
+      verified: nullable({
+        ...obj({ by: person, at: dateTime }),
+        description: "The editor who signed the verdict off, and when; null unless the claim is verified.",
+      }),
+      reopened: nullable(obj({ by: person, at: dateTime })),
+      settled: nullable({
+        ...obj({ by: person, at: dateTime, verdict: nullable(str), reason: str }),
+        description: "An editor's settlement of a disputed double review.",
+      }),
+    },
+    "Who did what to the verdict, read from the audit trail: the same record the panel and the public report show.",
+  ),
   ClaimDetail: {
     allOf: [
       ref("Claim"),
-      { type: "object", description: "Plus comments, evidence, assignees, reviews and history.", additionalProperties: true },
+      {
+        type: "object",
+        description: "Plus comments, evidence, assignees, reviews and history.",
+        properties: {
+          record: ref("ClaimRecord"),
+          doubleReview: {
+            type: "object",
+            description: "Both reviewers' verdicts once both are in (`visible`), whether they agreed, and the editor's settlement.",
+            properties: { required: bool, submitted: int, needed: int, agreed: nullable(bool), settlement: { type: ["object", "null"] } },
+            additionalProperties: true,
+          },
+        },
+        additionalProperties: true,
+      },
     ],
   },
   ClaimSummary: {
