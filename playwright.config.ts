@@ -4,6 +4,9 @@ import { defineConfig, devices } from "@playwright/test";
 // Run through `npm test`, which provides a fresh migrated database and a production build.
 const port = Number(process.env.E2E_APP_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+// Set once in the runner and inherited by its workers, so a test can start a second instance
+// that accepts the same session cookies (e2e/account/session-revocation.spec.ts).
+export const sessionSecret = (process.env.E2E_NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url"));
 
 export default defineConfig({
   testDir: "e2e",
@@ -32,7 +35,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       NEXTAUTH_URL: baseURL,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_SECRET: sessionSecret,
       SESSION_RECHECK_SECONDS: "2",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -10,7 +10,11 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { authenticateApiToken, requireTokenScope } from "@/lib/api-tokens/verify-token";
 import { enforceRateLimit } from "@/lib/api/rate-limit";
 import { API_METHOD_HEADER, API_TEAM_HEADER, bearerSecret } from "@/lib/http/api-request";
-import { markLoginSucceeded } from "@/lib/users/login-attempts";
+import { clientIp } from "@/lib/http/client-ip";
+import { checkSession, endSession, SESSION_IDLE_SECONDS, startSession, type LiveSession } from "@/lib/sessions/sessions";
+import { checkSecondFactor } from "@/lib/two-factor/second-factor";
+import { TWO_FACTOR_INVALID, TWO_FACTOR_NEEDED_MESSAGE, TWO_FACTOR_REQUIRED } from "@/lib/two-factor/sign-in-errors";
+import { markLoginSucceeded, releaseLoginAttempt } from "@/lib/users/login-attempts";
 import { reservedSignIn } from "@/lib/users/reserved-sign-in";
 import { sessionCookieOptions } from "@/lib/users/session-cookie";
 import { loadSessionUser, type SessionUser } from "@/lib/users/session-user";
@@ -20,13 +24,13 @@ import { ZSwitchTeam } from "@/lib/validation/team";
 export type { SessionUser };
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
   cookies: sessionCookieOptions(config.publicUrl),
   pages: { signIn: "/signin", error: "/signin" },
   logger: {
     // A disabled account ending its session is expected, not worth a stack trace.
     error(code, metadata) {
-      if (code === "JWT_SESSION_ERROR") console.info("[auth] session ended: account disabled or removed");
+      if (code === "JWT_SESSION_ERROR") console.info("[auth] session ended: signed out, revoked, idle or account disabled");
       else console.error(`[auth] ${code}`, metadata);
     },
     warn(code) {
@@ -37,16 +41,27 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: { email: { type: "email" }, password: { type: "password" }, code: { type: "text" } },
       // The limits have already counted this attempt, and read the credentials with the one
       // strict parser (lib/users/credentials-callback.ts): a locked account never reaches the
-      // hash, and nothing reaches it without a counted attempt.
+      // hash, and nothing reaches it without a counted attempt. With two-factor on, a right
+      // password without a code takes the attempt back and answers TWO_FACTOR_REQUIRED (the form
+      // then asks for a code): neither a failure (a desk behind one address would lock itself
+      // out) nor a success (which would wipe the failures wrong codes counted). A wrong, replayed
+      // or used code leaves the attempt counted as failed, like a wrong password.
       async authorize() {
         const attempt = reservedSignIn();
         if (!attempt) return null;
         attempt.checked = true;
         const user = await verifyCredentials(attempt.email, attempt.password);
-        if (user) await markLoginSucceeded(attempt.attemptId);
+        if (!user) return null;
+        const second = await checkSecondFactor(user.id, attempt.code);
+        if (second === "missing") {
+          await releaseLoginAttempt(attempt.attemptId);
+          throw new Error(TWO_FACTOR_REQUIRED);
+        }
+        if (second === "invalid") throw new Error(TWO_FACTOR_INVALID);
+        await markLoginSucceeded(attempt.attemptId);
         return user;
       },
     }),
@@ -54,9 +69,27 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async jwt({ token, user, trigger, session }) {
       if (user) {
+        const request = await headers();
+        const started = await startSession({ userId: user.id, userAgent: request.get("user-agent"), ip: clientIp(request) });
         token.sub = user.id;
+        token.sid = started.secret;
         token.checkedAt = 0;
       }
+      // Every request: the session row must still be live and its user enabled (one indexed
+      // query), so sign-out, a password change or reset, disabling or a lost role end it at
+      // once on every instance. Cookies from before sessions had rows carry no sid: they end.
+      if (!token.sub || !token.sid) throw new Error("Session ended");
+      let live: LiveSession | null;
+      try {
+        live = await checkSession(token.sid);
+      } catch (err) {
+        // A database outage must not sign everyone out; the check runs again once it is back.
+        if (isDatabaseUnavailable(err)) return token;
+        throw err;
+      }
+      if (!live || live.userId !== token.sub) throw new Error("Session ended");
+      token.sessionId = live.id;
+      token.mustEnrolTwoFactor = live.mustEnrolTwoFactor;
       // Switching team (TeamSwitcher posts { teamId } to /api/auth/session): re-read now;
       // loadSessionUser only honours a team the user really belongs to.
       const switchTo = trigger === "update" ? ZSwitchTeam.safeParse(session).data?.teamId : undefined;
@@ -84,8 +117,16 @@ export const authOptions: NextAuthOptions = {
           teamId: token.teamId ?? null,
           teamName: token.teamName ?? null,
           role: token.role ?? null,
+          sessionId: token.sessionId,
+          mustEnrolTwoFactor: token.mustEnrolTwoFactor ?? false,
         },
       };
+    },
+  },
+  events: {
+    // Ends the session row, so a copy of the cookie stops working everywhere at once.
+    async signOut({ token }) {
+      if (token?.sid) await endSession(token.sid);
     },
   },
 };
@@ -95,17 +136,20 @@ async function sessionUser(): Promise<SessionUser | null> {
   return session?.user?.id ? session.user : null;
 }
 
+const isAccountPath = (path: string | null) => path !== null && /^\/account(?:[/?#]|$)/.test(path);
+
 /**
- * For pages: the signed-in user from the session (re-checked against the database every
- * SESSION_RECHECK_SECONDS). Without a session it does not return: it redirects to /signin (Next's redirect,
- * which throws NEXT_REDIRECT), with a callbackUrl back to this page when the proxy passed the path.
+ * For pages: the signed-in user from the session (its row checked on every request, the user's teams and
+ * roles re-read every SESSION_RECHECK_SECONDS). Without a session it does not return: it redirects to /signin
+ * (Next's redirect, which throws NEXT_REDIRECT), with a callbackUrl back to this page when the proxy passed
+ * the path. While a team requires two-factor of the user and it is not on, every page but /account
+ * redirects to /account?two-factor=required.
  */
 export async function requireUser(): Promise<SessionUser> {
   const user = await sessionUser();
-  if (!user) {
-    const path = (await headers()).get("x-factdesk-path");
-    redirect(path ? `/signin?callbackUrl=${encodeURIComponent(path)}` : "/signin");
-  }
+  const path = (await headers()).get("x-factdesk-path");
+  if (!user) redirect(path ? `/signin?callbackUrl=${encodeURIComponent(path)}` : "/signin");
+  if (user.mustEnrolTwoFactor && !isAccountPath(path)) redirect("/account?two-factor=required");
   return user;
 }
 
@@ -116,11 +160,17 @@ export async function requireUser(): Promise<SessionUser> {
  * cookie is there too, and a read token may only GET. Those requests are rate-limited per
  * token or per user; server actions never see tokens and are not counted.
  * `allowTokens: false` is for routes only a signed-in person may use (managing tokens).
+ * While a team requires two-factor of a session's user and it is not on, only reads through the
+ * API pass, except with `allowWithoutTwoFactor` (setting two-factor up on the Account page).
  * @throws AppError 401 `unauthorized` without a session or with an invalid token; 403 for a token where
- * `allowTokens` is false or a read token on a write; 429 `too_many_requests` (with Retry-After, seconds) past
- * API_RATE_LIMIT_PER_MINUTE per token or API_SESSION_RATE_LIMIT_PER_MINUTE per session.
+ * `allowTokens` is false or a read token on a write, and for a session's write while its team requires
+ * two-factor of it; 429 `too_many_requests` (with Retry-After, seconds) past API_RATE_LIMIT_PER_MINUTE per
+ * token or API_SESSION_RATE_LIMIT_PER_MINUTE per session.
  */
-export async function requireApiUser({ allowTokens = true }: { allowTokens?: boolean } = {}): Promise<SessionUser> {
+export async function requireApiUser({
+  allowTokens = true,
+  allowWithoutTwoFactor = false,
+}: { allowTokens?: boolean; allowWithoutTwoFactor?: boolean } = {}): Promise<SessionUser> {
   const requestHeaders = await headers();
   const method = requestHeaders.get(API_METHOD_HEADER);
   const viaApi = method !== null;
@@ -135,6 +185,8 @@ export async function requireApiUser({ allowTokens = true }: { allowTokens?: boo
   const user = await sessionUser();
   if (!user) throw unauthorized();
   if (viaApi) await enforceRateLimit(`user:${user.id}`, config.apiSessionRateLimitPerMinute, "one signed-in session");
+  const reading = method === "GET" || method === "HEAD";
+  if (user.mustEnrolTwoFactor && !allowWithoutTwoFactor && !reading) throw forbidden(TWO_FACTOR_NEEDED_MESSAGE);
   return user;
 }
 

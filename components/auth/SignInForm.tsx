@@ -2,6 +2,7 @@
 
 import { getCsrfToken } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED } from "@/lib/two-factor/sign-in-errors";
 
 type Props = { callbackPath: string; initialError: string | null };
 
@@ -10,6 +11,8 @@ type CallbackAnswer = { url?: string; error?: { message?: string } };
 export function SignInForm({ callbackPath, initialError }: Props) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
+  // Set once the password was right for an account with two-factor: the form asks for a code.
+  const [needsCode, setNeedsCode] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -24,18 +27,22 @@ export function SignInForm({ callbackPath, initialError }: Props) {
         body: new URLSearchParams({
           email: String(form.get("email") ?? ""),
           password: String(form.get("password") ?? ""),
+          ...(needsCode ? { code: String(form.get("code") ?? "") } : {}),
           csrfToken,
           callbackUrl: callbackPath,
           json: "true",
         }),
       });
       const answer = (await response.json().catch(() => ({}))) as CallbackAnswer;
-      if (response.ok && answer.url && !new URL(answer.url).searchParams.get("error")) {
+      const refusal = answer.url ? new URL(answer.url).searchParams.get("error") : null;
+      if (response.ok && answer.url && !refusal) {
         window.location.assign(callbackPath);
         return;
       }
       if (response.status === 429) setError(answer.error?.message ?? "Too many attempts. Try again later.");
       else if (response.status === 503) setError(answer.error?.message ?? "The service is unavailable. Try again shortly.");
+      else if (refusal === TWO_FACTOR_REQUIRED) setNeedsCode(true);
+      else if (refusal === TWO_FACTOR_INVALID) setError("That code did not work. Enter the code your app shows now, or a recovery code you have not used.");
       else setError("That email and password do not match an active account.");
     } catch {
       setError("Could not reach Factdesk. Check your connection and try again.");
@@ -55,6 +62,16 @@ export function SignInForm({ callbackPath, initialError }: Props) {
         <input name="password" type="password" autoComplete="current-password" required
           className="mt-1 block w-full rounded-md border border-rule px-3 py-2 text-base focus:border-accent focus:outline-none" />
       </label>
+      {needsCode && (
+        <div>
+          <label className="block text-sm font-medium">
+            Authentication code
+            <input name="code" type="text" inputMode="numeric" autoComplete="one-time-code" required autoFocus aria-describedby="code-hint"
+              className="mt-1 block w-full rounded-md border border-rule px-3 py-2 font-mono text-base tracking-widest focus:border-accent focus:outline-none" />
+          </label>
+          <p id="code-hint" className="mt-1 text-xs text-muted">The 6-digit code from your authenticator app, or one of your recovery codes.</p>
+        </div>
+      )}
       {error && (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
@@ -62,7 +79,7 @@ export function SignInForm({ callbackPath, initialError }: Props) {
       )}
       <button type="submit" disabled={pending}
         className="w-full rounded-md bg-accent px-4 py-2 font-medium text-white hover:bg-accent-strong disabled:opacity-60">
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? "Signing in…" : needsCode ? "Verify and sign in" : "Sign in"}
       </button>
     </form>
   );

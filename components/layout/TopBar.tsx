@@ -30,7 +30,7 @@ export function TopBar({ user, teams }: Props) {
               {user.email}
             </span>
           </span>
-          <Link href="/account/tokens" className="text-muted hover:text-accent">API tokens</Link>
+          <Link href="/account" className="text-muted hover:text-accent">Account</Link>
           <SignOutButton />
         </div>
       </div>

@@ -78,7 +78,9 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
                         {m.disabled ? "Enable" : "Disable"}
                       </button>
                     )}
-                    <button type="button" className={linkButtonClass} disabled={pending} onClick={() => onReset(m.id)}>Reset password</button>
+                    {m.userId !== meId && (
+                      <button type="button" className={linkButtonClass} disabled={pending} onClick={() => onReset(m.id)}>Reset password</button>
+                    )}
                   </td>
                 )}
               </tr>

@@ -37,7 +37,7 @@ test("tokens made in the UI act as their user, within their scope, until revoked
   const desk = await createDesk();
   await signIn(page, desk.reviewer);
   await page.goto("/articles");
-  await page.getByRole("link", { name: "API tokens" }).click();
+  await page.getByRole("link", { name: "Account", exact: true }).click();
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
 
   const readSecret = await createTokenInUi(page, "Read script", "Read only");

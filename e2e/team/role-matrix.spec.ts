@@ -63,7 +63,8 @@ test("role matrix: only the allowed roles change anything", async ({ playwright,
     },
     { name: "add member", allowed: ["admin"], success: 201, prepare: async () => ({ method: "POST", url: "/api/v1/team/members", data: { email: `${unique("m")}@test.factdesk.test`.toLowerCase(), name: "M", role: "viewer" } }) },
     { name: "change role", allowed: ["admin"], success: 200, prepare: async () => ({ method: "PATCH", url: `/api/v1/team/members/${await memberId(desk.reviewer2.id)}`, data: { role: next++ % 2 ? "editor" : "reviewer" } }) },
-    { name: "reset password", allowed: ["admin"], success: 200, prepare: async () => ({ method: "POST", url: `/api/v1/team/members/${await memberId(desk.viewer.id)}/password-reset`, data: {} }) },
+    // Someone who is not an actor here: a reset ends the person's sessions.
+    { name: "reset password", allowed: ["admin"], success: 200, prepare: async () => ({ method: "POST", url: `/api/v1/team/members/${await memberId(desk.reviewer2.id)}/password-reset`, data: {} }) },
   ];
 
   const auditCount = () => testDb().auditEvent.count({ where: { teamId: desk.team.id } });

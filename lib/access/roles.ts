@@ -6,6 +6,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export const WRITE_ROLES: readonly Role[] = ["admin", "editor", "reviewer"];
 /** Roles that may sign off verdicts, import and edit articles, assign reviewers and publish. */
 export const SIGN_OFF_ROLES: readonly Role[] = ["admin", "editor"];
+/** Roles a team's "require two-factor" rule covers: those who sign off verdicts and manage the team. */
+export const TWO_FACTOR_ROLES: readonly Role[] = SIGN_OFF_ROLES;
 /** Roles that may manage a team's members. */
 export const TEAM_ADMIN_ROLES: readonly Role[] = ["admin"];
 

@@ -21,9 +21,12 @@ function failure(err: unknown): ActionResult<never> {
  * when the page rendered), then the work; failures come back as readable errors.
  * Prefer `action()`, which also parses the input.
  */
-export async function runAction<T>(work: (user: SessionUser) => Promise<T>): Promise<ActionResult<T>> {
+export async function runAction<T>(
+  work: (user: SessionUser) => Promise<T>,
+  { allowWithoutTwoFactor = false }: { allowWithoutTwoFactor?: boolean } = {},
+): Promise<ActionResult<T>> {
   try {
-    const user = await requireApiUser();
+    const user = await requireApiUser({ allowWithoutTwoFactor });
     return { ok: true, data: await work(user) };
   } catch (err) {
     return failure(err);
@@ -39,6 +42,11 @@ type ActionOptions = {
    * first successful result again and creates nothing (lib/http/idempotency.ts).
    */
   idempotent?: string;
+  /**
+   * Runs even while a team requires two-factor of the user and it is not on yet (every other
+   * action answers 403 then): only for what the Account page needs to set it up.
+   */
+  allowWithoutTwoFactor?: true;
 };
 
 /** The second argument of an idempotent action: a key the form made for this submission. */
@@ -68,15 +76,19 @@ export function action<S extends z.ZodType, T>(
 ): Action<S, T> {
   const options = typeof optionsOrWork === "function" ? {} : optionsOrWork;
   const work = (typeof optionsOrWork === "function" ? optionsOrWork : maybeWork!) as (input: z.output<S>, user: SessionUser) => Promise<T>;
+  const allowWithoutTwoFactor = options.allowWithoutTwoFactor === true;
   const execute = (input: z.input<S>) =>
-    runAction((session) => {
-      const user = options.team ? requireRole(session, options.team === true ? undefined : options.team) : session;
-      return work(parseInput(schema, input), user);
-    });
+    runAction(
+      (session) => {
+        const user = options.team ? requireRole(session, options.team === true ? undefined : options.team) : session;
+        return work(parseInput(schema, input), user);
+      },
+      { allowWithoutTwoFactor },
+    );
   const run = async (input: z.input<S>, call?: ActionCall): Promise<ActionResult<T>> => {
     if (!options.idempotent || call?.idempotencyKey === undefined) return execute(input);
     try {
-      const user = await requireApiUser();
+      const user = await requireApiUser({ allowWithoutTwoFactor });
       const key = readIdempotencyKey(call.idempotencyKey)!;
       const request = { userId: user.id, key, method: "ACTION", path: options.idempotent, bodyHash: hashBody(JSON.stringify(input) ?? "") };
       return await idempotentResult(request, () => execute(input));

@@ -66,3 +66,31 @@ describe("team administration from outside", () => {
     expect(await roleOf(theirs)).toBe("viewer");
   });
 });
+
+describe("account-wide changes across teams", () => {
+  it("an admin of one team cannot take over or lock out a member of another by adding their address", async () => {
+    const mine = await createDesk();
+    const theirs = await createDesk();
+    // The other team's admin, added to my team by address (no consent needed to be added).
+    const { member } = await addMember({ teamId: mine.team.id, userId: mine.admin.id, email: theirs.admin.email, name: "Borrowed", role: "viewer" });
+    const before = await testDb().user.findUniqueOrThrow({ where: { id: theirs.admin.id } });
+
+    const reset = await outcomeOf(resetPassword({ teamId: mine.team.id, userId: mine.admin.id, memberId: member.id }));
+    const disable = await outcomeOf(updateMember({ teamId: mine.team.id, userId: mine.admin.id, memberId: member.id, disabled: true }));
+    expect({ reset, disable }).toEqual({ reset: "forbidden", disable: "forbidden" });
+    const after = await testDb().user.findUniqueOrThrow({ where: { id: theirs.admin.id } });
+    expect({ hash: after.passwordHash, disabled: after.disabled }).toEqual({ hash: before.passwordHash, disabled: false });
+    expect(await verifyCredentials(theirs.admin.email, theirs.admin.password)).not.toBeNull();
+
+    // A role in my own team is still mine to change.
+    expect((await updateMember({ teamId: mine.team.id, userId: mine.admin.id, memberId: member.id, role: "reviewer" })).role).toBe("reviewer");
+  });
+
+  it("an admin of every team the person is in may reset their password", async () => {
+    const desk = await createDesk();
+    const second = await createTeam();
+    await testDb().membership.createMany({ data: [{ teamId: second.id, userId: desk.admin.id, role: "admin" }, { teamId: second.id, userId: desk.viewer.id, role: "viewer" }] });
+    const { password } = await resetPassword({ teamId: desk.team.id, userId: desk.admin.id, memberId: await memberIdOf(desk, desk.viewer.id) });
+    expect(await verifyCredentials(desk.viewer.email, password)).not.toBeNull();
+  });
+});

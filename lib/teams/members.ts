@@ -6,7 +6,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { requireTeamRole } from "@/lib/access/require";
 import { TEAM_ADMIN_ROLES } from "@/lib/access/roles";
 import { teamMembersScope } from "@/lib/access/scope";
-import { AppError, notFound } from "@/lib/http/errors";
+import { AppError, forbidden, notFound } from "@/lib/http/errors";
+import { endUserSessions } from "@/lib/sessions/sessions";
 import { hashPassword } from "@/lib/users/passwords";
 import type { TAddMember, TUpdateMember } from "@/lib/validation/team";
 
@@ -19,6 +20,25 @@ async function requireTeamAdmin(teamId: string, userId: string, client: DbClient
 
 /** Filter on Membership: rows of team `teamId`, while `userId` is an admin of it. */
 const asTeamAdmin = (teamId: string, userId: string) => teamMembersScope(teamId, userId, TEAM_ADMIN_ROLES);
+
+/**
+ * Filter on User: every team the account belongs to has `actorId` as an admin. A password and the
+ * disabled flag belong to the account, not to one team, so changing them is for someone who
+ * administers all of the person's teams; otherwise an admin of one team could take over (or lock
+ * out) a member of another just by adding their address to their own team.
+ */
+const administeredEverywhere = (actorId: string) => ({
+  memberships: { every: { team: { memberships: { some: { userId: actorId, role: { in: [...TEAM_ADMIN_ROLES] } } } } } },
+});
+
+const ACCOUNT_WIDE =
+  "This person is also a member of a team you do not administer, so their password and account are not yours to change. Ask an admin of all their teams.";
+
+/** 403 when the member's account belongs to a team the actor does not administer (see administeredEverywhere). */
+async function requireAccountWideRights(tx: Prisma.TransactionClient, actorId: string, accountId: string) {
+  const mine = await tx.user.count({ where: { id: accountId, ...administeredEverywhere(actorId) } });
+  if (mine === 0) throw forbidden(ACCOUNT_WIDE);
+}
 
 /** After a scoped write matched nothing: 404/403 when the actor is no longer an admin, else the member is gone. */
 async function memberWriteRefusal(teamId: string, userId: string, tx: Prisma.TransactionClient) {
@@ -73,12 +93,18 @@ export async function addMember({ teamId, userId, email, name, role }: TAddMembe
   });
 }
 
+/** Higher is more: losing rank (admin → editor → reviewer → viewer) ends the member's sessions. */
+const ROLE_RANK: Record<Role, number> = { viewer: 0, reviewer: 1, editor: 2, admin: 3 };
+
 /**
  * Changes a member's role and/or disables or enables their account (the flag is on the account, so it applies
- * in every team; sessions end at their next re-check), audited as "member.updated". An admin cannot remove
- * their own admin role or disable themself. Returns the member as it is now.
+ * in every team), audited as "member.updated". Disabling, or a role with fewer rights, ends all of the
+ * person's sessions in the same transaction (they sign in again and get the new role); re-enabling does not
+ * bring old sessions back. An admin cannot remove their own admin role or disable themself. Returns the member
+ * as it is now.
  * @throws AppError 404 when the team does not exist, the user is not in it, or the member is not in this team;
- * 403 unless the user is its admin; 422 `unprocessable` for the admin's own demotion or disabling.
+ * 403 unless the user is its admin, or (for disabling) when the person is also in a team the user does not
+ * administer; 422 `unprocessable` for the admin's own demotion or disabling.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function updateMember({ teamId, userId, memberId, role, disabled }: TUpdateMember & { teamId: string; userId: string }, client: DbClient = db) {
@@ -95,9 +121,14 @@ export async function updateMember({ teamId, userId, memberId, role, disabled }:
       if (count === 0) throw await memberWriteRefusal(teamId, userId, tx);
     }
     if (disabled !== undefined) {
-      const { count } = await tx.user.updateMany({ where: { id: member.user.id, memberships: { some: { id: memberId, ...scope } } }, data: { disabled } });
+      await requireAccountWideRights(tx, userId, member.user.id);
+      const { count } = await tx.user.updateMany({
+        where: { id: member.user.id, AND: [{ memberships: { some: { id: memberId, ...scope } } }, administeredEverywhere(userId)] },
+        data: { disabled },
+      });
       if (count === 0) throw await memberWriteRefusal(teamId, userId, tx);
     }
+    if (disabled === true || (role && ROLE_RANK[role] < ROLE_RANK[member.role])) await endUserSessions(tx, { userId: member.user.id });
     const after = await tx.membership.findUniqueOrThrow({ where: { id: memberId }, select: memberSelect });
     await recordAudit(tx, {
       actorId: userId,
@@ -114,10 +145,13 @@ export async function updateMember({ teamId, userId, memberId, role, disabled }:
 
 /**
  * Sets a new generated password (16 base64url characters) on a member's account, returned once with their email
- * for the admin to pass on; audited as "member.password-reset" (without the password). Open sessions are not
- * ended by this: only disabling does that, at the next re-check, so say so.
+ * for the admin to pass on; audited as "member.password-reset" (without the password). All of the person's
+ * sessions end in the same transaction (someone who had their password may have signed in with it). Not for
+ * the admin's own account: that would change a password without knowing it, so it goes through Account →
+ * Password.
  * @throws AppError 404 when the team does not exist, the user is not in it, or the member is not in this team;
- * 403 unless the user is its admin.
+ * 403 unless the user is its admin, or when the person is also in a team the user does not administer;
+ * 422 `unprocessable` for the admin's own account.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function resetPassword({ teamId, userId, memberId }: { teamId: string; userId: string; memberId: string }, client: DbClient = db) {
@@ -130,8 +164,14 @@ export async function resetPassword({ teamId, userId, memberId }: { teamId: stri
     const scope = asTeamAdmin(teamId, userId);
     const member = await tx.membership.findFirst({ where: { id: memberId, ...scope }, select: { id: true, user: { select: { id: true, email: true } } } });
     if (!member) throw notFound("That member");
-    const { count } = await tx.user.updateMany({ where: { id: member.user.id, memberships: { some: { id: memberId, ...scope } } }, data: { passwordHash } });
+    if (member.user.id === userId) throw new AppError("unprocessable", "To change your own password, use Password on your Account page; it asks for your current one.");
+    await requireAccountWideRights(tx, userId, member.user.id);
+    const { count } = await tx.user.updateMany({
+      where: { id: member.user.id, AND: [{ memberships: { some: { id: memberId, ...scope } } }, administeredEverywhere(userId)] },
+      data: { passwordHash },
+    });
     if (count === 0) throw await memberWriteRefusal(teamId, userId, tx);
+    await endUserSessions(tx, { userId: member.user.id });
     await recordAudit(tx, { actorId: userId, teamId, entity: "membership", entityId: memberId, action: "member.password-reset", after: { email: member.user.email } });
     return { email: member.user.email, password };
   });

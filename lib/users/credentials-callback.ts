@@ -30,7 +30,7 @@ export async function handleAuthPost(request: Request, segments: readonly string
     const url = new URL(request.url);
     if (url.search !== "") throw new AppError("bad_request", "Send the sign-in form in the body, with nothing in the query string.");
     const fields = await readSignInForm(request);
-    const { email, password } = parseInput(ZSignIn, { email: fields.email ?? "", password: fields.password ?? "" });
+    const { email, password, code } = parseInput(ZSignIn, { email: fields.email ?? "", password: fields.password ?? "", code: fields.code });
     const reservation = await reserveLoginAttempt({ email, ip: clientIp(request.headers) });
     if (reservation.locked) {
       const signinUrl = new URL("/signin", url);
@@ -40,7 +40,7 @@ export async function handleAuthPost(request: Request, segments: readonly string
         { status: 429, headers: { "Retry-After": String(reservation.retryAfterSeconds), "Cache-Control": "no-store" } },
       );
     }
-    const signIn: ReservedSignIn = { attemptId: reservation.attemptId, email, password, checked: false };
+    const signIn: ReservedSignIn = { attemptId: reservation.attemptId, email, password, code, checked: false };
     const forwarded = new NextRequest(url, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },

@@ -9,6 +9,8 @@ export type ReservedSignIn = {
   attemptId: bigint;
   email: string;
   password: string;
+  /** The second factor (TOTP or recovery code) when the form sent one (lib/two-factor/second-factor.ts). */
+  code?: string;
   /** Set once authorize() has begun checking the password. */
   checked: boolean;
 };

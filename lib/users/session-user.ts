@@ -8,6 +8,10 @@ export type SessionUser = {
   teamId: string | null;
   teamName: string | null;
   role: Role | null;
+  /** Browser sessions only: the public id of the session row (marks "this device"). */
+  sessionId?: string;
+  /** Browser sessions only: a team requires two-factor of this admin or editor and it is not on yet. */
+  mustEnrolTwoFactor?: boolean;
 };
 
 /** What a session (or an API token) needs to know about its user, in one query. */

@@ -52,3 +52,6 @@ export const ZSwitchTeam = z.object({ teamId: id });
 /** The team's settings an admin can change: its time zone (IANA name), which due dates are read in. */
 export const ZTeamSettings = z.object({ timeZone: ZTimeZone });
 export type TTeamSettings = z.infer<typeof ZTeamSettings>;
+
+/** Admins: require two-factor of the team's admins and editors, or stop requiring it. */
+export const ZTeamTwoFactor = z.object({ required: z.boolean({ message: "Say true or false." }) });

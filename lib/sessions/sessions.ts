@@ -1,0 +1,167 @@
+import { createHash, randomBytes } from "node:crypto";
+import { TWO_FACTOR_ROLES } from "@/lib/access/roles";
+import { db, type DbClient } from "@/lib/db";
+import { notFound } from "@/lib/http/errors";
+import { deviceLabel } from "@/lib/sessions/device";
+
+/** A session ends after this long without a request (the session cookie lasts as long). */
+export const SESSION_IDLE_SECONDS = 12 * 60 * 60;
+/** lastSeenAt is for people ("2 minutes ago"): writing it once a minute is enough. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+const MAX_USER_AGENT = 512;
+
+/**
+ * The cookie carries 256 random bits; the database keeps only their SHA-256 (like API
+ * tokens), so neither a database dump nor a leaked NEXTAUTH_SECRET alone yields a live session.
+ */
+const hashSessionSecret = (secret: string) => createHash("sha256").update(secret, "utf8").digest("hex");
+
+/** Ended sessions are kept this long (for "where was I signed in"), then deleted at the next sign-in. */
+const KEEP_ENDED_MS = 30 * 86_400_000;
+
+/**
+ * Opens a session row at sign-in (and deletes the user's sessions that ended more than 30 days
+ * ago). Input: the user, the request's User-Agent (cut to 512 characters) and client address.
+ * Output: `secret` for the cookie (never stored) and the row's public `id`.
+ */
+export async function startSession({
+  userId,
+  userAgent,
+  ip,
+  now = new Date(),
+}: {
+  userId: string;
+  userAgent: string | null;
+  ip: string;
+  now?: Date;
+}): Promise<{ id: string; secret: string }> {
+  const secret = randomBytes(32).toString("base64url");
+  // A revoked session's expiresAt is at most 12 hours on, so this also covers revoked ones.
+  await db.session.deleteMany({ where: { userId, expiresAt: { lt: new Date(now.getTime() - KEEP_ENDED_MS) } } });
+  const row = await db.session.create({
+    data: {
+      userId,
+      secretHash: hashSessionSecret(secret),
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_IDLE_SECONDS * 1000),
+      userAgent: (userAgent ?? "").slice(0, MAX_USER_AGENT),
+      ip: ip.slice(0, 64),
+    },
+    select: { id: true },
+  });
+  return { id: row.id, secret };
+}
+
+/** A live session: its public id, its user, and whether that user must set up two-factor first. */
+export type LiveSession = { id: string; userId: string; mustEnrolTwoFactor: boolean };
+
+type SessionRow = {
+  id: string;
+  userId: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  disabled: boolean;
+  mustEnrolTwoFactor: boolean;
+};
+
+/**
+ * Checks a session on every request, in one query by the unique secretHash index joined to its
+ * user: null when the session is unknown, ended, idle past SESSION_IDLE_SECONDS, or its user is
+ * disabled. `mustEnrolTwoFactor` is true when the user is an admin or editor of a team that
+ * requires two-factor and has not turned it on. At most once a minute it also moves lastSeenAt
+ * (and the idle deadline) forward. Throws only database errors.
+ */
+export async function checkSession(secret: string, now = new Date()): Promise<LiveSession | null> {
+  // Times are compared here rather than in SQL: the columns are UTC timestamps without a time
+  // zone, which PostgreSQL would compare with now() in the server's own time zone.
+  const rows = await db.$queryRaw<SessionRow[]>`
+    SELECT s."id", s."userId", s."lastSeenAt", s."expiresAt", s."revokedAt", u."disabled",
+      (u."totpEnabledAt" IS NULL AND EXISTS (
+        SELECT 1 FROM "Membership" m JOIN "Team" t ON t."id" = m."teamId"
+        WHERE m."userId" = u."id" AND t."requireTwoFactor" AND m."role"::text = ANY(${[...TWO_FACTOR_ROLES]}::text[])
+      )) AS "mustEnrolTwoFactor"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."secretHash" = ${hashSessionSecret(secret)}`;
+  const row = rows[0];
+  if (!row || row.revokedAt || row.disabled || row.expiresAt.getTime() <= now.getTime()) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+    // Conditional, so parallel requests in the same minute write once between them.
+    await db.session.updateMany({
+      where: { id: row.id, lastSeenAt: { lte: new Date(now.getTime() - LAST_SEEN_RESOLUTION_MS) } },
+      data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_IDLE_SECONDS * 1000) },
+    });
+  }
+  return { id: row.id, userId: row.userId, mustEnrolTwoFactor: row.mustEnrolTwoFactor };
+}
+
+/** Sign-out: ends the session whose cookie secret this is (nothing happens for an unknown one). */
+export async function endSession(secret: string, now = new Date()): Promise<void> {
+  await db.session.updateMany({ where: { secretHash: hashSessionSecret(secret), revokedAt: null }, data: { revokedAt: now } });
+}
+
+/**
+ * Ends every live session of a user, except `exceptId` (the caller's own, on a password change).
+ * Takes a transaction client so it commits with the change that calls for it. Output: how many ended.
+ */
+export async function endUserSessions(
+  client: DbClient,
+  { userId, exceptId, now = new Date() }: { userId: string; exceptId?: string; now?: Date },
+): Promise<number> {
+  const { count } = await client.session.updateMany({
+    where: { userId, revokedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    data: { revokedAt: now },
+  });
+  return count;
+}
+
+/** A session as its owner sees it on the Account page; ISO dates, no secret. */
+export type SessionDTO = { id: string; device: string; ip: string; createdAt: string; lastSeenAt: string; current: boolean };
+
+/** The user's live sessions: `currentId` first (marked `current`), then most recently used first. */
+export async function listMySessions({
+  userId,
+  currentId,
+  now = new Date(),
+}: {
+  userId: string;
+  currentId?: string;
+  now?: Date;
+}): Promise<SessionDTO[]> {
+  const rows = await db.session.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, userAgent: true, ip: true, createdAt: true, lastSeenAt: true },
+    take: 100,
+  });
+  const sessions = rows.map((r) => ({
+    id: r.id,
+    device: deviceLabel(r.userAgent),
+    ip: r.ip,
+    createdAt: r.createdAt.toISOString(),
+    lastSeenAt: r.lastSeenAt.toISOString(),
+    current: r.id === currentId,
+  }));
+  // This device first, then the others, most recently used first.
+  return [...sessions.filter((s) => s.current), ...sessions.filter((s) => !s.current)];
+}
+
+/** Ends one of the user's own sessions by its public id; someone else's (or an unknown id) is a 404. */
+export async function endMySession({
+  userId,
+  sessionId,
+  now = new Date(),
+}: {
+  userId: string;
+  sessionId: string;
+  now?: Date;
+}): Promise<void> {
+  const { count } = await db.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: now } });
+  if (count === 0 && !(await db.session.findFirst({ where: { id: sessionId, userId }, select: { id: true } })))
+    throw notFound("That session");
+}
+
+/** "Sign out everywhere else": ends every live session of the user but `keepSessionId`. Output: how many ended. */
+export function endOtherSessions({ userId, keepSessionId }: { userId: string; keepSessionId: string }): Promise<number> {
+  return endUserSessions(db, { userId, exceptId: keepSessionId });
+}
