@@ -17,7 +17,16 @@ const appImport = {
 
 const config = [
   {
-    ignores: ["lib/generated/**", ".next/**", "node_modules/**", "playwright-report/**", "test-results/**", ".data/**", "bench/results/**", "next-env.d.ts"],
+    ignores: [
+      "lib/generated/**",
+      ".next/**",
+      "node_modules/**",
+      "playwright-report/**",
+      "test-results/**",
+      ".data/**",
+      "bench/results/**",
+      "next-env.d.ts",
+    ],
   },
   ...nextCoreWebVitals,
   ...nextTypescript,

@@ -7,7 +7,9 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
       <p className="mt-2 text-muted">
         Factdesk could not load this page. If the database is restarting this clears by itself; nothing you saved is lost.
       </p>
-      <button type="button" onClick={reset} className="mt-6 rounded-md bg-accent px-4 py-2 text-white">Try again</button>
+      <button type="button" onClick={reset} className="mt-6 rounded-md bg-accent px-4 py-2 text-white">
+        Try again
+      </button>
     </main>
   );
 }

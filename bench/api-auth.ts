@@ -26,7 +26,9 @@ async function main() {
         times.push(performance.now() - t);
       }
       times.sort((a, b) => a - b);
-      console.log(`${label.padEnd(34)} median ${times[Math.floor(times.length / 2)]!.toFixed(2)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(2)} ms`);
+      console.log(
+        `${label.padEnd(34)} median ${times[Math.floor(times.length / 2)]!.toFixed(2)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(2)} ms`,
+      );
     };
     await time("baseline SELECT 1", () => db.$queryRaw`SELECT 1`);
     await time("rate-limit upsert", () => hitRateLimit({ key: "bench:limit", limit: 1_000_000 }));
@@ -38,7 +40,9 @@ async function main() {
     const now = new Date();
     const results = await Promise.all(Array.from({ length: 200 }, () => hitRateLimit({ key: "bench:parallel", limit: 100, now })));
     const counts = new Set(results.map((r) => r.count));
-    console.log(`200 parallel upserts on one key: ${counts.size} distinct counts, max ${Math.max(...counts)}, allowed ${results.filter((r) => r.allowed).length}`);
+    console.log(
+      `200 parallel upserts on one key: ${counts.size} distinct counts, max ${Math.max(...counts)}, allowed ${results.filter((r) => r.allowed).length}`,
+    );
   } finally {
     await db.$disconnect();
   }

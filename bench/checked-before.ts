@@ -9,17 +9,94 @@ const CLAIMS = Number(process.env.CLAIMS ?? 100_000);
 const QUERIES = Number(process.env.QUERIES ?? 200);
 
 function sentences(): string[] {
-  return buildLongArticle(20_000).split(/(?<=[.!?”])\s+/).map((s) => s.replace(/\s*\[\d+\]$/, "")).filter((s) => s.length > 30);
+  return buildLongArticle(20_000)
+    .split(/(?<=[.!?”])\s+/)
+    .map((s) => s.replace(/\s*\[\d+\]$/, ""))
+    .filter((s) => s.length > 30);
 }
 
 // A desk's claims are about many subjects; build varied ones from parts, deterministically.
-const SUBJECTS = ["The UK", "France", "Germany", "The NHS", "The council", "Scotland", "The government", "Wales", "The EU", "Nato", "The Treasury", "London", "Labour", "The Conservatives", "The US", "Poland", "Ireland", "The BBC", "Ofsted", "The Met Police"];
-const VERBS = ["spends", "employs", "cut", "raised", "lost", "built", "recorded", "paid", "received", "closed", "opened", "funded", "reported", "missed", "exceeded"];
-const OBJECTS = ["on defence", "on schools", "in GP appointments", "in new homes", "on bus routes", "in hospital beds", "on foreign aid", "in police officers", "on rail fares", "in teachers", "on energy bills", "in carbon emissions", "on childcare", "in nurses", "in prison places", "on potholes"];
-const AMOUNTS = ["2.3 per cent of GDP", "£1.2bn", "40,000", "a third", "12 per cent", "£350m a week", "1.5 million", "more than half", "3 per cent of its budget", "twice as many"];
-const TIMES = ["last year", "since 2010", "in 2023", "this decade", "over five years", "in the past decade", "since the pandemic", "by 2030"];
+const SUBJECTS = [
+  "The UK",
+  "France",
+  "Germany",
+  "The NHS",
+  "The council",
+  "Scotland",
+  "The government",
+  "Wales",
+  "The EU",
+  "Nato",
+  "The Treasury",
+  "London",
+  "Labour",
+  "The Conservatives",
+  "The US",
+  "Poland",
+  "Ireland",
+  "The BBC",
+  "Ofsted",
+  "The Met Police",
+];
+const VERBS = [
+  "spends",
+  "employs",
+  "cut",
+  "raised",
+  "lost",
+  "built",
+  "recorded",
+  "paid",
+  "received",
+  "closed",
+  "opened",
+  "funded",
+  "reported",
+  "missed",
+  "exceeded",
+];
+const OBJECTS = [
+  "on defence",
+  "on schools",
+  "in GP appointments",
+  "in new homes",
+  "on bus routes",
+  "in hospital beds",
+  "on foreign aid",
+  "in police officers",
+  "on rail fares",
+  "in teachers",
+  "on energy bills",
+  "in carbon emissions",
+  "on childcare",
+  "in nurses",
+  "in prison places",
+  "on potholes",
+];
+const AMOUNTS = [
+  "2.3 per cent of GDP",
+  "£1.2bn",
+  "40,000",
+  "a third",
+  "12 per cent",
+  "£350m a week",
+  "1.5 million",
+  "more than half",
+  "3 per cent of its budget",
+  "twice as many",
+];
+const TIMES = [
+  "last year",
+  "since 2010",
+  "in 2023",
+  "this decade",
+  "over five years",
+  "in the past decade",
+  "since the pandemic",
+  "by 2030",
+];
 function variedClaim(n: number): string {
-  const pick = <T,>(list: T[], k: number) => list[Math.floor(n / k) % list.length]!;
+  const pick = <T>(list: T[], k: number) => list[Math.floor(n / k) % list.length]!;
   return `${pick(SUBJECTS, 1)} ${pick(VERBS, 20)} ${pick(AMOUNTS, 300)} ${pick(OBJECTS, 3000)} ${pick(TIMES, 7)}, according to report ${n}`;
 }
 
@@ -39,7 +116,19 @@ async function main() {
           const n = offset + i;
           // Vary the figures and a word so the texts differ as real claims about the same topics do.
           const exact = n % 10 === 0 ? `${base[n % base.length]!} (${n})` : variedClaim(n);
-          return { articleId: article.id, exact, prefix: "", suffix: "", start: 0, end: 1, status: "verified", verdictOrdinal: (n % 5) + 1, verdictLabel: "True", createdById: user.id, updatedById: user.id };
+          return {
+            articleId: article.id,
+            exact,
+            prefix: "",
+            suffix: "",
+            start: 0,
+            end: 1,
+            status: "verified",
+            verdictOrdinal: (n % 5) + 1,
+            verdictLabel: "True",
+            createdById: user.id,
+            updatedById: user.id,
+          };
         }),
       });
     }
@@ -76,7 +165,9 @@ async function main() {
     }
     const sample = await findCheckedBefore({ teamId: team.id, text: queries[0]! });
     console.log(`query example: "${queries[0]!.slice(0, 70)}…" → ${sample.length} matches, best ${sample[0]?.similarity ?? "-"}`);
-    console.log(`with trigram index:  median ${indexed.median.toFixed(1)} ms, p95 ${indexed.p95.toFixed(1)} ms (${QUERIES} lookups; target median < 20 ms)`);
+    console.log(
+      `with trigram index:  median ${indexed.median.toFixed(1)} ms, p95 ${indexed.p95.toFixed(1)} ms (${QUERIES} lookups; target median < 20 ms)`,
+    );
     console.log(`baseline (seq scan): median ${baseline.median.toFixed(1)} ms, p95 ${baseline.p95.toFixed(1)} ms`);
   } finally {
     await db.$disconnect();

@@ -30,14 +30,23 @@ async function main(pgUrl: string) {
       return { articleId: marked.id, ...quote, start, end, createdById: user.id, updatedById: user.id };
     }),
   });
-  console.log(`article: ${body.length} characters, ${body.split("\n\n").length} paragraphs; ${ranges.length} claims, ${ranges.filter((r) => r.overlaps).length} overlapping another`);
+  console.log(
+    `article: ${body.length} characters, ${body.split("\n\n").length} paragraphs; ${ranges.length} claims, ${ranges.filter((r) => r.overlaps).length} overlapping another`,
+  );
 
   const port = await freePort();
   const baseURL = `http://localhost:${port}`;
   const app = startServer(port, { DATABASE_URL: pgUrl, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   try {
     await waitForHealth(baseURL, 200, app);
@@ -51,7 +60,11 @@ async function main(pgUrl: string) {
       await page.waitForFunction(
         (n) =>
           performance.getEntriesByName("factdesk:interactive").length > 0 &&
-          new Set([...document.querySelectorAll<HTMLElement>("[data-testid=article-body] [data-ids]")].flatMap((el) => el.dataset.ids!.split(" "))).size === n,
+          new Set(
+            [...document.querySelectorAll<HTMLElement>("[data-testid=article-body] [data-ids]")].flatMap((el) =>
+              el.dataset.ids!.split(" "),
+            ),
+          ).size === n,
         claims,
         { polling: "raf", timeout: 30_000 },
       );

@@ -7,13 +7,22 @@ export type EditKind = "unchanged" | "typo" | "reword" | "deleted";
 export type Truth = { kind: EditKind; range: { start: number; end: number } | null };
 export type EditedArticle = { newBody: string; truths: Truth[] };
 
-type Edit = { claim: number; kind: Exclude<EditKind, "unchanged">; start: number; end: number; replacement: string; keep: { start: number; end: number } | null };
+type Edit = {
+  claim: number;
+  kind: Exclude<EditKind, "unchanged">;
+  start: number;
+  end: number;
+  replacement: string;
+  keep: { start: number; end: number } | null;
+};
 
 const REWORDINGS = ["broadly", "notably", "plainly", "largely", "firmly"];
 const WORD = /\p{L}{5,}/gu;
 
 function interiorWords(text: string): { index: number; word: string }[] {
-  return [...text.matchAll(WORD)].filter((m) => m.index > 0 && m.index + m[0].length < text.length).map((m) => ({ index: m.index, word: m[0] }));
+  return [...text.matchAll(WORD)]
+    .filter((m) => m.index > 0 && m.index + m[0].length < text.length)
+    .map((m) => ({ index: m.index, word: m[0] }));
 }
 
 /** One edit for claim i, or null if the claim has no word to edit. */

@@ -67,7 +67,9 @@ function printTally(label: string, table: ReturnType<typeof tally>) {
     const row = table.get(kind);
     if (row === undefined) continue;
     const total = row.right + row.review + row.wrong;
-    console.log(`    ${kind.padEnd(9)} ${String(total).padStart(4)}: right ${String(row.right).padStart(4)}, needs review ${String(row.review).padStart(3)}, WRONG ${row.wrong}`);
+    console.log(
+      `    ${kind.padEnd(9)} ${String(total).padStart(4)}: right ${String(row.right).padStart(4)}, needs review ${String(row.review).padStart(3)}, WRONG ${row.wrong}`,
+    );
   }
 }
 
@@ -80,7 +82,9 @@ function main() {
   });
   const { newBody, truths } = editArticle(body, claims);
   const edited = truths.filter((t) => t.kind !== "unchanged").length;
-  console.log(`article ${body.length} characters, ${claims.length} claims; edited version ${newBody.length} characters, ${edited} claims edited; median of ${ROUNDS} runs`);
+  console.log(
+    `article ${body.length} characters, ${claims.length} claims; edited version ${newBody.length} characters, ${edited} claims edited; median of ${ROUNDS} runs`,
+  );
 
   const unchangedTruths: Truth[] = claims.map((c) => ({ kind: "unchanged", range: c.position }));
   for (const [label, target, expected] of [
@@ -89,14 +93,19 @@ function main() {
   ] as const) {
     const ours = time(() => reanchorClaims(body, target, claims));
     const reference = time(() => hypothesisReanchor(target, claims));
-    console.log(`\n${label}: factdesk ${ours.ms.toFixed(3)} ms, hypothesis-style ${reference.ms.toFixed(3)} ms, ratio ${(ours.ms / reference.ms).toFixed(2)}`);
+    console.log(
+      `\n${label}: factdesk ${ours.ms.toFixed(3)} ms, hypothesis-style ${reference.ms.toFixed(3)} ms, ratio ${(ours.ms / reference.ms).toFixed(2)}`,
+    );
     const outcomes = new Map<string, number>();
     for (const r of ours.value) outcomes.set(r.outcome, (outcomes.get(r.outcome) ?? 0) + 1);
     console.log(`  factdesk outcomes: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(", ")}`);
     printTally("factdesk:", tally(ours.value, expected));
     printTally("hypothesis-style:", tally(reference.value, expected));
-    const deletedWrong = (results: readonly Placed[]) => results.filter((r, i) => expected[i]!.kind === "deleted" && verdict(r, expected[i]!) === "wrong").length;
-    console.log(`  deleted claims attached to wrong text: factdesk ${deletedWrong(ours.value)}, hypothesis-style ${deletedWrong(reference.value)}`);
+    const deletedWrong = (results: readonly Placed[]) =>
+      results.filter((r, i) => expected[i]!.kind === "deleted" && verdict(r, expected[i]!) === "wrong").length;
+    console.log(
+      `  deleted claims attached to wrong text: factdesk ${deletedWrong(ours.value)}, hypothesis-style ${deletedWrong(reference.value)}`,
+    );
   }
   return { body, claims };
 }
@@ -123,7 +132,9 @@ function editTable() {
     if (verdict(ours, truth) === "review") oursReview++;
     if (verdict(reference, truth) === "wrong") referenceWrong++;
   }
-  console.log(`\nedit table (${cases.length} cases from the tests): attached to the wrong text: factdesk ${oursWrong}, hypothesis-style ${referenceWrong}; factdesk sent ${oursReview} to review`);
+  console.log(
+    `\nedit table (${cases.length} cases from the tests): attached to the wrong text: factdesk ${oursWrong}, hypothesis-style ${referenceWrong}; factdesk sent ${oursReview} to review`,
+  );
 }
 
 /** Edits beyond the brief's 10%, timed once each (they are slow for both): how the cost grows. */
@@ -131,7 +142,13 @@ function stress(body: string, claims: readonly ReanchorClaim[]) {
   const paragraphs = body.split("\n\n");
   const versions = [
     ["every paragraph touched (one word each)", paragraphs.map((p) => p.replace(" the ", " THE ")).join("\n\n")],
-    ["everything rewritten (words reversed)", paragraphs.map((p) => p.split(" ").reverse().join(" ")).reverse().join("\n\n")],
+    [
+      "everything rewritten (words reversed)",
+      paragraphs
+        .map((p) => p.split(" ").reverse().join(" "))
+        .reverse()
+        .join("\n\n"),
+    ],
   ] as const;
   console.log("\nstress, one run each:");
   for (const [label, newBody] of versions) {
@@ -142,7 +159,9 @@ function stress(body: string, claims: readonly ReanchorClaim[]) {
     hypothesisReanchor(newBody, claims);
     const referenceMs = performance.now() - t0;
     const review = ours.filter((r) => r.outcome === "needs-review").length;
-    console.log(`  ${label}: factdesk ${oursMs.toFixed(0)} ms (${review} to review), hypothesis-style ${referenceMs.toFixed(0)} ms, ratio ${(oursMs / referenceMs).toFixed(2)}`);
+    console.log(
+      `  ${label}: factdesk ${oursMs.toFixed(0)} ms (${review} to review), hypothesis-style ${referenceMs.toFixed(0)} ms, ratio ${(oursMs / referenceMs).toFixed(2)}`,
+    );
   }
 }
 

@@ -46,7 +46,11 @@ async function main() {
         data: claims.map((c) => ({ articleId: article.id, ...c.quote, ...c.position, createdById: editor.id, updatedById: editor.id })),
       });
       let t = performance.now();
-      reanchorClaims(body, newBody, claims.map((c) => ({ id: c.id, quote: c.quote, position: c.position })));
+      reanchorClaims(
+        body,
+        newBody,
+        claims.map((c) => ({ id: c.id, quote: c.quote, position: c.position })),
+      );
       parts.reanchor.push(performance.now() - t);
       t = performance.now();
       importArticle({ format: "markdown", content: markdown });
@@ -63,7 +67,9 @@ async function main() {
     const database = save - reanchor - median(parts.parse) - median(parts.suggest);
     console.log(`\n${label}`);
     console.log(`  result: ${JSON.stringify(summary)}`);
-    console.log(`  whole save ${save.toFixed(0)} ms = in-memory re-anchoring ${reanchor.toFixed(0)} ms + Markdown parse ${median(parts.parse).toFixed(0)} ms + suggestions ${median(parts.suggest).toFixed(0)} ms + database and the rest ~${database.toFixed(0)} ms`);
+    console.log(
+      `  whole save ${save.toFixed(0)} ms = in-memory re-anchoring ${reanchor.toFixed(0)} ms + Markdown parse ${median(parts.parse).toFixed(0)} ms + suggestions ${median(parts.suggest).toFixed(0)} ms + database and the rest ~${database.toFixed(0)} ms`,
+    );
   }
   await db.$disconnect();
 }

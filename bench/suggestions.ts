@@ -62,8 +62,11 @@ function evaluate(suggestions: Suggestion[], labels: Located[]): Counts {
 
 function add(a: Counts, b: Counts): Counts {
   return {
-    suggestions: a.suggestions + b.suggestions, correct: a.correct + b.correct, labels: a.labels + b.labels,
-    found: a.found + b.found, typeAgree: a.typeAgree + b.typeAgree,
+    suggestions: a.suggestions + b.suggestions,
+    correct: a.correct + b.correct,
+    labels: a.labels + b.labels,
+    found: a.found + b.found,
+    typeAgree: a.typeAgree + b.typeAgree,
   };
 }
 
@@ -73,7 +76,10 @@ function line(name: string, c: Counts): string {
 }
 
 function main() {
-  const names = readdirSync(LABELS_DIR).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)).sort();
+  const names = readdirSync(LABELS_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.slice(0, -5))
+    .sort();
   console.log("Matching: a suggestion matches a label when they overlap by at least half of the label's length.");
   console.log("Precision = suggestions matching some label / suggestions; recall = labels matched by some suggestion / labels.");
   console.log(`Threshold: score >= ${DEFAULT_MIN_SCORE} (the default).\n`);
@@ -118,7 +124,9 @@ function main() {
   for (const threshold of THRESHOLDS) {
     let counts = empty();
     for (const { body, labels } of articles) counts = add(counts, evaluate(suggestClaims(body, { minScore: threshold }), labels));
-    console.log(`  score >= ${threshold.toFixed(1)}: precision ${ratio(counts.correct, counts.suggestions)}  recall ${ratio(counts.found, counts.labels)}`);
+    console.log(
+      `  score >= ${threshold.toFixed(1)}: precision ${ratio(counts.correct, counts.suggestions)}  recall ${ratio(counts.found, counts.labels)}`,
+    );
   }
 }
 

@@ -51,7 +51,10 @@ describe("first-start seed", () => {
 
     const sample = readSampleArticle();
     const [article] = await db.article.findMany();
-    expect(article).toMatchObject({ title: "US must provide ‘backstop’ to deter Russia, PM says after talks on Ukraine", standfirst: sample.standfirst });
+    expect(article).toMatchObject({
+      title: "US must provide ‘backstop’ to deter Russia, PM says after talks on Ukraine",
+      standfirst: sample.standfirst,
+    });
     expect(article!.body.split("\n\n")).toHaveLength(36);
     expect(article!.body).toContain("The UK currently spends around 2.3 per cent of gross national product on defence.");
   });

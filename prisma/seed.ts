@@ -9,9 +9,7 @@ export const DEMO_ACCOUNTS = [
   { email: "reviewer2@demo.factdesk.test", name: "Rosa Reviewer", role: "reviewer" },
 ] as const;
 
-export type SeedResult =
-  | { seeded: false }
-  | { seeded: true; password: string; accounts: { email: string; role: string }[] };
+export type SeedResult = { seeded: false } | { seeded: true; password: string; accounts: { email: string; role: string }[] };
 
 /**
  * Seeds the demo desk the first time the database is used (no team exists yet).

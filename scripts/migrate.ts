@@ -10,7 +10,9 @@ async function main(args: string[]): Promise<void> {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
     const applied = await applyMigrations(url, (message) => console.log(message));
-    console.log(applied.length ? `applied ${applied.length} migration(s):\n  ${applied.join("\n  ")}` : "database is up to date; nothing applied");
+    console.log(
+      applied.length ? `applied ${applied.length} migration(s):\n  ${applied.join("\n  ")}` : "database is up to date; nothing applied",
+    );
   } else if (command === "create" && name) {
     await createMigration(name, (message) => console.log(message));
   } else {

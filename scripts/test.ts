@@ -16,7 +16,10 @@ const STEPS = ["typecheck", "lint", "format", "vitest", "e2e"] as const;
 type Step = (typeof STEPS)[number];
 
 function parseArgs() {
-  const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+  const only = process.argv
+    .find((a) => a.startsWith("--only="))
+    ?.slice("--only=".length)
+    .split(",");
   const steps = new Set<Step>((only ?? STEPS).filter((s): s is Step => (STEPS as readonly string[]).includes(s)));
   return { steps, skipBuild: process.argv.includes("--skip-build"), extra: process.argv.slice(2).filter((a) => !a.startsWith("--")) };
 }

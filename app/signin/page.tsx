@@ -19,11 +19,19 @@ export default async function SignInPage({ searchParams }: Props) {
     <main className="grid min-h-screen place-items-center px-4">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
-          <span aria-hidden className="mx-auto mb-3 grid h-10 w-10 place-items-center rounded-md bg-accent text-lg font-semibold text-white">F</span>
+          <span
+            aria-hidden
+            className="mx-auto mb-3 grid h-10 w-10 place-items-center rounded-md bg-accent text-lg font-semibold text-white"
+          >
+            F
+          </span>
           <h1 className="text-2xl font-semibold tracking-tight">Sign in to Factdesk</h1>
           <p className="mt-1 text-sm text-muted">Fact-check annotation for your desk</p>
         </div>
-        <SignInForm callbackPath={target} initialError={error === "TooManyAttempts" ? "Too many failed sign-in attempts. Try again later." : null} />
+        <SignInForm
+          callbackPath={target}
+          initialError={error === "TooManyAttempts" ? "Too many failed sign-in attempts. Try again later." : null}
+        />
       </div>
     </main>
   );

@@ -22,11 +22,21 @@ export function NewTokenSecret({ name, secret, canWrite, onDone }: Props) {
   }
 
   return (
-    <section role="status" aria-label="New token" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="new-token">
+    <section
+      role="status"
+      aria-label="New token"
+      className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm"
+      data-testid="new-token"
+    >
       <p className="font-medium">Your new token “{name}”</p>
-      <p className="mb-2 text-xs text-muted">Copy it now: it is shown only this once and cannot be recovered. If you lose it, revoke it and create another.</p>
+      <p className="mb-2 text-xs text-muted">
+        Copy it now: it is shown only this once and cannot be recovered. If you lose it, revoke it and create another.
+      </p>
       <div className="flex items-center gap-2">
-        <code className="min-w-0 flex-1 overflow-x-auto rounded border border-amber-200 bg-white px-2 py-1.5 font-mono text-[13px] select-all" data-testid="new-token-secret">
+        <code
+          className="min-w-0 flex-1 overflow-x-auto rounded border border-amber-200 bg-white px-2 py-1.5 font-mono text-[13px] select-all"
+          data-testid="new-token-secret"
+        >
           {secret}
         </code>
         <button type="button" className={quietButtonClass} onClick={() => copy("secret", secret)}>
@@ -34,12 +44,19 @@ export function NewTokenSecret({ name, secret, canWrite, onDone }: Props) {
         </button>
       </div>
       <p className="mt-3 mb-1 text-xs font-medium text-muted">Try it</p>
-      <pre className="overflow-x-auto rounded border border-amber-200 bg-white p-2 font-mono text-xs leading-relaxed" data-testid="new-token-curl">{example}</pre>
+      <pre
+        className="overflow-x-auto rounded border border-amber-200 bg-white p-2 font-mono text-xs leading-relaxed"
+        data-testid="new-token-curl"
+      >
+        {example}
+      </pre>
       <div className="mt-2 flex items-center gap-4">
         <button type="button" className={linkButtonClass} onClick={() => copy("curl", example)}>
           {copied === "curl" ? "Copied" : "Copy example"}
         </button>
-        <button type="button" className={linkButtonClass} onClick={onDone}>I have saved it</button>
+        <button type="button" className={linkButtonClass} onClick={onDone}>
+          I have saved it
+        </button>
       </div>
     </section>
   );

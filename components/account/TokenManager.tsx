@@ -56,7 +56,13 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
         <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end">
           <label className="text-sm">
             <span className="mb-1 block text-xs text-muted">Name</span>
-            <input className={inputClass} value={form.name} maxLength={80} placeholder="e.g. Nightly CSV export" onChange={(e) => setForm({ ...form, name: e.target.value })} />
+            <input
+              className={inputClass}
+              value={form.name}
+              maxLength={80}
+              placeholder="e.g. Nightly CSV export"
+              onChange={(e) => setForm({ ...form, name: e.target.value })}
+            />
           </label>
           <label className="text-sm">
             <span className="mb-1 block text-xs text-muted">Access</span>
@@ -67,13 +73,25 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
           </label>
           <label className="text-sm">
             <span className="mb-1 block text-xs text-muted">Expires after</span>
-            <select className={inputClass} value={form.expiresIn} onChange={(e) => setForm({ ...form, expiresIn: e.target.value as TokenExpiry })}>
-              {EXPIRY_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            <select
+              className={inputClass}
+              value={form.expiresIn}
+              onChange={(e) => setForm({ ...form, expiresIn: e.target.value as TokenExpiry })}
+            >
+              {EXPIRY_OPTIONS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="submit" className={buttonClass} disabled={create.pending}>{create.pending ? "Creating…" : "Create token"}</button>
+          <button type="submit" className={buttonClass} disabled={create.pending}>
+            {create.pending ? "Creating…" : "Create token"}
+          </button>
         </div>
-        <p className="mt-2 text-xs text-muted">A token can do what your role allows in your teams; a read-only token can only read. Tokens cannot create other tokens.</p>
+        <p className="mt-2 text-xs text-muted">
+          A token can do what your role allows in your teams; a read-only token can only read. Tokens cannot create other tokens.
+        </p>
         <FormError message={create.error} />
       </form>
 
@@ -81,21 +99,31 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
         <h2 className={sectionTitleClass}>Your tokens</h2>
         <FormError message={revoke.error} />
         {tokens.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-rule bg-white p-6 text-center text-sm text-muted">You have no API tokens yet.</p>
+          <p className="rounded-lg border border-dashed border-rule bg-white p-6 text-center text-sm text-muted">
+            You have no API tokens yet.
+          </p>
         ) : (
           <div className="overflow-hidden rounded-lg border border-rule bg-white">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted">
                 <tr>
-                  <th className="px-4 py-3">Name</th><th className="px-4 py-3">Token</th><th className="px-4 py-3">Access</th>
-                  <th className="px-4 py-3">Created</th><th className="px-4 py-3">Last used</th><th className="px-4 py-3">Expires</th>
-                  <th className="px-4 py-3">Status</th><th className="px-4 py-3" />
+                  <th className="px-4 py-3">Name</th>
+                  <th className="px-4 py-3">Token</th>
+                  <th className="px-4 py-3">Access</th>
+                  <th className="px-4 py-3">Created</th>
+                  <th className="px-4 py-3">Last used</th>
+                  <th className="px-4 py-3">Expires</th>
+                  <th className="px-4 py-3">Status</th>
+                  <th className="px-4 py-3" />
                 </tr>
               </thead>
               <tbody>
                 {tokens.map((t) => (
                   <Fragment key={t.id}>
-                    <tr className={`border-b border-rule ${confirming === t.id ? "bg-red-50/40" : "last:border-0"}`} data-testid={`token-${t.name}`}>
+                    <tr
+                      className={`border-b border-rule ${confirming === t.id ? "bg-red-50/40" : "last:border-0"}`}
+                      data-testid={`token-${t.name}`}
+                    >
                       <td className="px-4 py-3 font-medium">{t.name}</td>
                       <td className="px-4 py-3 font-mono text-xs whitespace-nowrap text-muted">{t.prefix}…</td>
                       <td className="px-4 py-3 whitespace-nowrap">{SCOPE_LABEL[t.scope]}</td>
@@ -107,7 +135,14 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
                       </td>
                       <td className="px-4 py-3 text-right">
                         {t.status !== "revoked" && confirming !== t.id && (
-                          <button type="button" className={linkButtonClass} onClick={() => setConfirming(t.id)} aria-label={`Revoke ${t.name}`}>Revoke</button>
+                          <button
+                            type="button"
+                            className={linkButtonClass}
+                            onClick={() => setConfirming(t.id)}
+                            aria-label={`Revoke ${t.name}`}
+                          >
+                            Revoke
+                          </button>
                         )}
                       </td>
                     </tr>
@@ -116,7 +151,9 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
                         <td colSpan={8} className="px-4 pb-3">
                           <div className="flex flex-wrap items-center justify-end gap-3 text-sm">
                             <span>Revoke “{t.name}”? Scripts using it stop working at once; this cannot be undone.</span>
-                            <button type="button" className={quietButtonClass} onClick={() => setConfirming(null)}>Cancel</button>
+                            <button type="button" className={quietButtonClass} onClick={() => setConfirming(null)}>
+                              Cancel
+                            </button>
                             <button type="button" className={dangerButtonClass} disabled={revoke.pending} onClick={() => onRevoke(t.id)}>
                               {revoke.pending ? "Revoking…" : "Yes, revoke"}
                             </button>

@@ -1,7 +1,11 @@
 import type { ArticleDetail } from "@/lib/articles/get-article";
 import { formatDate } from "@/components/articles/format";
 
-export function ArticleHeader({ article }: { article: Pick<ArticleDetail, "title" | "standfirst" | "byline" | "source" | "sourceUrl" | "publishedAt"> }) {
+export function ArticleHeader({
+  article,
+}: {
+  article: Pick<ArticleDetail, "title" | "standfirst" | "byline" | "source" | "sourceUrl" | "publishedAt">;
+}) {
   const meta = [article.byline, formatDate(article.publishedAt)].filter(Boolean).join(" · ");
   return (
     <header className="mb-8 border-b border-rule pb-6">
@@ -13,7 +17,9 @@ export function ArticleHeader({ article }: { article: Pick<ArticleDetail, "title
           <span>
             {meta ? " · " : ""}Source:{" "}
             {article.sourceUrl ? (
-              <a href={article.sourceUrl} rel="noopener noreferrer" target="_blank" className="underline hover:text-accent">{article.source}</a>
+              <a href={article.sourceUrl} rel="noopener noreferrer" target="_blank" className="underline hover:text-accent">
+                {article.source}
+              </a>
             ) : (
               article.source
             )}

@@ -16,11 +16,21 @@ export function ArticleTable({ articles }: { articles: ArticleSummary[] }) {
       <table className="w-full text-left text-sm">
         <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted">
           <tr>
-            <th scope="col" className="px-4 py-3 font-medium">Title</th>
-            <th scope="col" className="px-4 py-3 font-medium">Source</th>
-            <th scope="col" className="px-4 py-3 font-medium">Published</th>
-            <th scope="col" className="w-72 px-4 py-3 font-medium">Progress</th>
-            <th scope="col" className="px-4 py-3 text-right font-medium">Open claims</th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Title
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Source
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Published
+            </th>
+            <th scope="col" className="w-72 px-4 py-3 font-medium">
+              Progress
+            </th>
+            <th scope="col" className="px-4 py-3 text-right font-medium">
+              Open claims
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -33,8 +43,12 @@ export function ArticleTable({ articles }: { articles: ArticleSummary[] }) {
               </td>
               <td className="px-4 py-3 text-muted">{article.source ?? "—"}</td>
               <td className="px-4 py-3 whitespace-nowrap text-muted">{formatDate(article.publishedAt) || "—"}</td>
-              <td className="px-4 py-3"><ProgressBar counts={article.claimCounts} /></td>
-              <td className="px-4 py-3 text-right tabular-nums" data-testid="open-claims">{article.openClaims}</td>
+              <td className="px-4 py-3">
+                <ProgressBar counts={article.claimCounts} />
+              </td>
+              <td className="px-4 py-3 text-right tabular-nums" data-testid="open-claims">
+                {article.openClaims}
+              </td>
             </tr>
           ))}
         </tbody>

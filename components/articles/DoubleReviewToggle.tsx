@@ -29,7 +29,11 @@ export function DoubleReviewToggle({ articleId, required }: { articleId: string;
         <input type="checkbox" checked={checked} disabled={pending} onChange={(e) => toggle(e.target.checked)} />
         Require independent double review for this article&apos;s claims
       </label>
-      {saved && <span role="status" className="ml-2 text-xs text-emerald-700">✓ Saved</span>}
+      {saved && (
+        <span role="status" className="ml-2 text-xs text-emerald-700">
+          ✓ Saved
+        </span>
+      )}
       <FormError message={error} />
     </div>
   );

@@ -12,8 +12,16 @@ import { callApi } from "@/components/ui/call-api";
 type Source = "text" | "html" | "markdown" | "file";
 const SOURCES: { key: Source; label: string; hint: string }[] = [
   { key: "text", label: "Paste text", hint: "Plain text: leave a blank line between paragraphs." },
-  { key: "html", label: "Paste HTML", hint: "The page source or a fragment. Only the article's text, headings, lists, quotes and links are kept; scripts, styles and embeds are removed." },
-  { key: "markdown", label: "Markdown", hint: "A leading “# Title” becomes the title; ## headings, - lists, > quotes and [links](https://…) keep their structure." },
+  {
+    key: "html",
+    label: "Paste HTML",
+    hint: "The page source or a fragment. Only the article's text, headings, lists, quotes and links are kept; scripts, styles and embeds are removed.",
+  },
+  {
+    key: "markdown",
+    label: "Markdown",
+    hint: "A leading “# Title” becomes the title; ## headings, - lists, > quotes and [links](https://…) keep their structure.",
+  },
   { key: "file", label: "Upload file", hint: "A .txt, .html or .md file; the format is taken from the extension." },
 ];
 
@@ -55,7 +63,8 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
     const detected = formatOfFile(chosen.name);
     if (!detected) return setFields({ content: ["Choose a .txt, .html, .htm or .md file."] });
     // Checked before reading, so a huge file is refused at once and never sent.
-    if (chosen.size > maxBytes) return setFields({ content: [`That file is ${formatSize(chosen.size)}; the limit is ${formatSize(maxBytes)}.`] });
+    if (chosen.size > maxBytes)
+      return setFields({ content: [`That file is ${formatSize(chosen.size)}; the limit is ${formatSize(maxBytes)}.`] });
     setFile({ name: chosen.name, size: chosen.size, format: detected, content: await chosen.text() });
   }
 
@@ -71,7 +80,11 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
     setPending(true);
     const result = await callApi<{ article?: { id: string } }>(
       "/api/v1/articles",
-      { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ format, content, title, byline, sourceUrl, publishedAt }) },
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ format, content, title, byline, sourceUrl, publishedAt }),
+      },
       {
         failed: () => "The import failed. Nothing was saved; please try again.",
         unreachable: "Factdesk could not be reached. Nothing was saved; check your connection and try again.",
@@ -85,7 +98,13 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
     setFields(returned);
     // A message already shown beside its field is not repeated; anything else goes in the banner.
     const besideField = Object.keys(returned).some((name) => SHOWN_FIELDS.has(name));
-    setError(besideField ? "Nothing was saved yet: correct the field marked above and import again." : result.ok ? "The import failed. Nothing was saved; please try again." : result.message);
+    setError(
+      besideField
+        ? "Nothing was saved yet: correct the field marked above and import again."
+        : result.ok
+          ? "The import failed. Nothing was saved; please try again."
+          : result.message,
+    );
     setPending(false);
   }
 
@@ -166,23 +185,54 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
       <div className="grid gap-4 md:grid-cols-2">
         <label className="block text-sm font-medium md:col-span-2">
           Title
-          <span className="ml-2 font-normal text-muted">{format === "text" ? "Required for plain text." : "Leave empty to use the title found in the article."}</span>
-          <input className={`${inputClass} mt-1 font-serif text-lg`} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} aria-invalid={fields.title ? true : undefined} aria-describedby={described("title")} />
+          <span className="ml-2 font-normal text-muted">
+            {format === "text" ? "Required for plain text." : "Leave empty to use the title found in the article."}
+          </span>
+          <input
+            className={`${inputClass} mt-1 font-serif text-lg`}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            maxLength={300}
+            aria-invalid={fields.title ? true : undefined}
+            aria-describedby={described("title")}
+          />
           {fieldError("title")}
         </label>
         <label className="block text-sm font-medium">
           Byline
-          <input className={`${inputClass} mt-1`} value={byline} onChange={(e) => setByline(e.target.value)} maxLength={200} placeholder="e.g. Jane Smith, Political Editor" aria-describedby={described("byline")} />
+          <input
+            className={`${inputClass} mt-1`}
+            value={byline}
+            onChange={(e) => setByline(e.target.value)}
+            maxLength={200}
+            placeholder="e.g. Jane Smith, Political Editor"
+            aria-describedby={described("byline")}
+          />
           {fieldError("byline")}
         </label>
         <label className="block text-sm font-medium">
           Published
-          <input type="date" className={`${inputClass} mt-1`} value={publishedAt} onChange={(e) => setPublishedAt(e.target.value)} aria-invalid={fields.publishedAt ? true : undefined} aria-describedby={described("publishedAt")} />
+          <input
+            type="date"
+            className={`${inputClass} mt-1`}
+            value={publishedAt}
+            onChange={(e) => setPublishedAt(e.target.value)}
+            aria-invalid={fields.publishedAt ? true : undefined}
+            aria-describedby={described("publishedAt")}
+          />
           {fieldError("publishedAt")}
         </label>
         <label className="block text-sm font-medium md:col-span-2">
           Source URL
-          <input type="url" className={`${inputClass} mt-1`} value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} placeholder="https://" aria-invalid={fields.sourceUrl ? true : undefined} aria-describedby={described("sourceUrl")} />
+          <input
+            type="url"
+            className={`${inputClass} mt-1`}
+            value={sourceUrl}
+            onChange={(e) => setSourceUrl(e.target.value)}
+            placeholder="https://"
+            aria-invalid={fields.sourceUrl ? true : undefined}
+            aria-describedby={described("sourceUrl")}
+          />
           {fieldError("sourceUrl")}
         </label>
       </div>

@@ -35,12 +35,20 @@ export function previewOf(format: ImportFormat, content: string): Preview | null
   if (format === "markdown") {
     const blocks = blankLineBlocks(content);
     const heading = blocks[0]?.match(/^#\s+(.+)/)?.[1]?.trim() ?? null;
-    const items = blocks.reduce((n, block) => n + Math.max(1, block.split("\n").filter((line) => /^\s*([-*+]|\d+[.)])\s/.test(line)).length), 0);
+    const items = blocks.reduce(
+      (n, block) => n + Math.max(1, block.split("\n").filter((line) => /^\s*([-*+]|\d+[.)])\s/.test(line)).length),
+      0,
+    );
     return { title: heading, paragraphs: items - (heading ? 1 : 0) };
   }
   const doc = new DOMParser().parseFromString(content, "text/html");
   const title =
-    doc.querySelector('meta[property="og:title"]')?.getAttribute("content")?.trim() || doc.querySelector("title")?.textContent?.trim() || doc.querySelector("h1")?.textContent?.trim() || null;
-  const paragraphs = Array.from(doc.body?.querySelectorAll("p, li, h2, h3, h4, blockquote") ?? []).filter((el) => (el.textContent ?? "").trim() !== "").length;
+    doc.querySelector('meta[property="og:title"]')?.getAttribute("content")?.trim() ||
+    doc.querySelector("title")?.textContent?.trim() ||
+    doc.querySelector("h1")?.textContent?.trim() ||
+    null;
+  const paragraphs = Array.from(doc.body?.querySelectorAll("p, li, h2, h3, h4, blockquote") ?? []).filter(
+    (el) => (el.textContent ?? "").trim() !== "",
+  ).length;
   return { title, paragraphs };
 }

@@ -42,7 +42,8 @@ export function SignInForm({ callbackPath, initialError }: Props) {
       if (response.status === 429) setError(answer.error?.message ?? "Too many attempts. Try again later.");
       else if (response.status === 503) setError(answer.error?.message ?? "The service is unavailable. Try again shortly.");
       else if (refusal === TWO_FACTOR_REQUIRED) setNeedsCode(true);
-      else if (refusal === TWO_FACTOR_INVALID) setError("That code did not work. Enter the code your app shows now, or a recovery code you have not used.");
+      else if (refusal === TWO_FACTOR_INVALID)
+        setError("That code did not work. Enter the code your app shows now, or a recovery code you have not used.");
       else setError("That email and password do not match an active account.");
     } catch {
       setError("Could not reach Factdesk. Check your connection and try again.");
@@ -54,22 +55,43 @@ export function SignInForm({ callbackPath, initialError }: Props) {
     <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-rule bg-white p-6 shadow-sm" noValidate>
       <label className="block text-sm font-medium">
         Email
-        <input name="email" type="email" autoComplete="username" required autoFocus
-          className="mt-1 block w-full rounded-md border border-rule px-3 py-2 text-base focus:border-accent focus:outline-none" />
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          className="mt-1 block w-full rounded-md border border-rule px-3 py-2 text-base focus:border-accent focus:outline-none"
+        />
       </label>
       <label className="block text-sm font-medium">
         Password
-        <input name="password" type="password" autoComplete="current-password" required
-          className="mt-1 block w-full rounded-md border border-rule px-3 py-2 text-base focus:border-accent focus:outline-none" />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 block w-full rounded-md border border-rule px-3 py-2 text-base focus:border-accent focus:outline-none"
+        />
       </label>
       {needsCode && (
         <div>
           <label className="block text-sm font-medium">
             Authentication code
-            <input name="code" type="text" inputMode="numeric" autoComplete="one-time-code" required autoFocus aria-describedby="code-hint"
-              className="mt-1 block w-full rounded-md border border-rule px-3 py-2 font-mono text-base tracking-widest focus:border-accent focus:outline-none" />
+            <input
+              name="code"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+              autoFocus
+              aria-describedby="code-hint"
+              className="mt-1 block w-full rounded-md border border-rule px-3 py-2 font-mono text-base tracking-widest focus:border-accent focus:outline-none"
+            />
           </label>
-          <p id="code-hint" className="mt-1 text-xs text-muted">The 6-digit code from your authenticator app, or one of your recovery codes.</p>
+          <p id="code-hint" className="mt-1 text-xs text-muted">
+            The 6-digit code from your authenticator app, or one of your recovery codes.
+          </p>
         </div>
       )}
       {error && (
@@ -77,8 +99,11 @@ export function SignInForm({ callbackPath, initialError }: Props) {
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending}
-        className="w-full rounded-md bg-accent px-4 py-2 font-medium text-white hover:bg-accent-strong disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-accent px-4 py-2 font-medium text-white hover:bg-accent-strong disabled:opacity-60"
+      >
         {pending ? "Signing in…" : needsCode ? "Verify and sign in" : "Sign in"}
       </button>
     </form>

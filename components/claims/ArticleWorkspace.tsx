@@ -56,7 +56,20 @@ type Props = {
   version: number;
 };
 
-export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims, me, members, initialOpenId, header, liveAfter, initialActivity, initialSuggestions, version }: Props) {
+export function ArticleWorkspace({
+  articleId,
+  body,
+  blocks = null,
+  initialClaims,
+  me,
+  members,
+  initialOpenId,
+  header,
+  liveAfter,
+  initialActivity,
+  initialSuggestions,
+  version,
+}: Props) {
   const [claims, setClaims] = useState(initialClaims);
   const [filter, setFilter] = useState<ClaimFilter>({ status: "", verdict: "" });
   const [cursorId, setCursorId] = useState<string | null>(null);
@@ -98,16 +111,19 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
     bodyRef.current?.querySelector(`[data-ids~="${id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, []);
 
-  const openClaim = useCallback(async (id: string, scroll = true) => {
-    setOverlap(null);
-    setCursorId(id);
-    openId.current = id;
-    const loaded = await run(() => readClaim(id));
-    if (loaded) {
-      applyLoaded(loaded);
-      if (scroll) scrollToClaim(id);
-    }
-  }, [run, scrollToClaim, applyLoaded]);
+  const openClaim = useCallback(
+    async (id: string, scroll = true) => {
+      setOverlap(null);
+      setCursorId(id);
+      openId.current = id;
+      const loaded = await run(() => readClaim(id));
+      if (loaded) {
+        applyLoaded(loaded);
+        if (scroll) scrollToClaim(id);
+      }
+    },
+    [run, scrollToClaim, applyLoaded],
+  );
 
   const refresh = useCallback(
     async (options?: { reloadOnly?: boolean }) => {
@@ -176,7 +192,8 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
     // The server applies the same rules (trimmed, whole graphemes) to whatever it is sent.
     const selected = selectionRange(body, offsets.start, offsets.end);
     if (!selected.ok) {
-      if (!isBlank(body.slice(offsets.start, offsets.end))) await run(() => Promise.resolve({ ok: false as const, error: { code: "unprocessable" as const, message: selected.reason } }));
+      if (!isBlank(body.slice(offsets.start, offsets.end)))
+        await run(() => Promise.resolve({ ok: false as const, error: { code: "unprocessable" as const, message: selected.reason } }));
       return;
     }
     const input = newClaimInput(articleId, body, selected.range);
@@ -258,12 +275,26 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
           </button>
         )}
         {overlap && (
-          <OverlapMenu claims={overlap.ids.map((id) => claims.find((c) => c.id === id)!).filter(Boolean)} at={overlap.at} onPick={(id) => openClaim(id, false)} onClose={() => setOverlap(null)} />
+          <OverlapMenu
+            claims={overlap.ids.map((id) => claims.find((c) => c.id === id)!).filter(Boolean)}
+            at={overlap.at}
+            onPick={(id) => openClaim(id, false)}
+            onClose={() => setOverlap(null)}
+          />
         )}
       </div>
-      <aside className="sticky top-16 h-[calc(100vh-5rem)] overflow-y-auto rounded-lg border border-rule bg-white" aria-label="Claims sidebar">
-        <div aria-live="polite" className="sr-only">{saved}</div>
-        {saved && <p className="fixed bottom-4 right-4 z-40 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-1.5 text-sm text-emerald-800 shadow">✓ {saved}</p>}
+      <aside
+        className="sticky top-16 h-[calc(100vh-5rem)] overflow-y-auto rounded-lg border border-rule bg-white"
+        aria-label="Claims sidebar"
+      >
+        <div aria-live="polite" className="sr-only">
+          {saved}
+        </div>
+        {saved && (
+          <p className="fixed bottom-4 right-4 z-40 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-1.5 text-sm text-emerald-800 shadow">
+            ✓ {saved}
+          </p>
+        )}
         <FormError message={error} />
         {suggestions.open ? (
           <SuggestionCard
@@ -288,13 +319,25 @@ export function ArticleWorkspace({ articleId, body, blocks = null, initialClaims
             onChanged={refresh}
             onShowInText={() => scrollToClaim(detail.id)}
             body={body}
-            readSelection={() => (bodyRef.current ? textSelectionIn(bodyRef.current, body) : null) ?? (selection && selectedRange(body, selection.start, selection.end))}
+            readSelection={() =>
+              (bodyRef.current ? textSelectionIn(bodyRef.current, body) : null) ??
+              (selection && selectedRange(body, selection.start, selection.end))
+            }
             bodyRef={bodyRef}
           />
         ) : (
           <SidebarTabs
             claimsLabel={`Claims (${claims.length})`}
-            claims={<ClaimList claims={visible} total={claims.length} filter={filter} onFilter={setFilter} cursorId={cursorId} onOpen={openClaim} />}
+            claims={
+              <ClaimList
+                claims={visible}
+                total={claims.length}
+                filter={filter}
+                onFilter={setFilter}
+                cursorId={cursorId}
+                onOpen={openClaim}
+              />
+            }
             activity={<ActivityFeed events={live.activity} onOpen={openClaim} />}
           />
         )}

@@ -55,7 +55,12 @@ export function AssignSection({ claim, canAssign, members, onChanged }: Props) {
             <legend className="mb-1 text-xs text-muted">One or two people</legend>
             {candidates.map((m) => (
               <label key={m.id} className="flex items-center gap-2">
-                <input type="checkbox" checked={chosen.includes(m.id)} onChange={() => toggle(m.id)} disabled={!chosen.includes(m.id) && chosen.length >= 2} />
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(m.id)}
+                  onChange={() => toggle(m.id)}
+                  disabled={!chosen.includes(m.id) && chosen.length >= 2}
+                />
                 {m.name} <span className="text-xs text-muted">{m.role}</span>
               </label>
             ))}
@@ -65,8 +70,12 @@ export function AssignSection({ claim, canAssign, members, onChanged }: Props) {
             <input type="date" aria-label="Due date" className={inputClass} value={due} onChange={(e) => setDue(e.target.value)} />
           </label>
           <div className="flex gap-2">
-            <button type="submit" className={buttonClass} disabled={pending || chosen.length === 0}>Save</button>
-            <button type="button" className={linkButtonClass} onClick={() => setEditing(false)}>Cancel</button>
+            <button type="submit" className={buttonClass} disabled={pending || chosen.length === 0}>
+              Save
+            </button>
+            <button type="button" className={linkButtonClass} onClick={() => setEditing(false)}>
+              Cancel
+            </button>
           </div>
           <FormError message={error} />
         </form>

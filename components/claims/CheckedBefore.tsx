@@ -16,7 +16,9 @@ export function CheckedBefore({ matches }: { matches: CheckedBeforeDTO[] }) {
             <Link href={`/articles/${m.article.id}?claim=${m.claimId}`} className="text-accent underline-offset-2 hover:underline">
               “{truncateText(m.exact, 100)}”
             </Link>
-            <span className="block text-xs text-muted">{m.article.title} · {Math.round(m.similarity * 100)}% alike</span>
+            <span className="block text-xs text-muted">
+              {m.article.title} · {Math.round(m.similarity * 100)}% alike
+            </span>
           </li>
         ))}
       </ul>

@@ -44,8 +44,12 @@ export function describeActivity(event: ActivityDTO): string {
   if (event.action === "claim.reanchored" && typeof saved === "number" && typeof confidence === "number") {
     return `moved the claim onto version ${saved} (${String(field(event.after, "method")).replace("-", " ")}, ${Math.round(confidence * 100)}% sure)`;
   }
-  if ((event.action === "claim.anchor_confirmed" || event.action === "claim.anchor_chosen") && field(event.after, "wordsChanged") === true) {
-    const signOff = field(event.after, "status") === "verdict_proposed" ? "; the verdict goes back to proposed until an editor signs it off again" : "";
+  if (
+    (event.action === "claim.anchor_confirmed" || event.action === "claim.anchor_chosen") &&
+    field(event.after, "wordsChanged") === true
+  ) {
+    const signOff =
+      field(event.after, "status") === "verdict_proposed" ? "; the verdict goes back to proposed until an editor signs it off again" : "";
     return `${base}, whose words differ from the ones the verdict was given on${signOff}`;
   }
   if (event.action === "claim.needs_reanchoring" && field(event.after, "heldBack") === "verdict-words-changed") {

@@ -52,17 +52,35 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
       <div className="grid grid-cols-2 gap-2 border-b border-rule p-3">
         <label className="text-xs text-muted">
           Status
-          <select aria-label="Filter by status" className={inputClass} value={filter.status} onChange={(e) => onFilter({ ...filter, status: e.target.value })}>
+          <select
+            aria-label="Filter by status"
+            className={inputClass}
+            value={filter.status}
+            onChange={(e) => onFilter({ ...filter, status: e.target.value })}
+          >
             <option value="">All statuses</option>
-            {STATUSES.map((s) => <option key={s.key} value={s.key}>{s.label}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.label}
+              </option>
+            ))}
           </select>
         </label>
         <label className="text-xs text-muted">
           Verdict
-          <select aria-label="Filter by verdict" className={inputClass} value={filter.verdict} onChange={(e) => onFilter({ ...filter, verdict: e.target.value })}>
+          <select
+            aria-label="Filter by verdict"
+            className={inputClass}
+            value={filter.verdict}
+            onChange={(e) => onFilter({ ...filter, verdict: e.target.value })}
+          >
             <option value="">All verdicts</option>
             <option value="none">No verdict yet</option>
-            {VERDICTS.map((v) => <option key={v.key} value={v.key}>{v.label}</option>)}
+            {VERDICTS.map((v) => (
+              <option key={v.key} value={v.key}>
+                {v.label}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -74,28 +92,55 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
         <p className="p-4 text-sm text-muted">No claims match these filters.</p>
       ) : (
         <div className="overflow-y-auto">
-        {needsReview.length > 0 && (
-          <ClaimGroup title={`Needs re-anchoring (${needsReview.length})`} tone="amber" testId="claims-needs-reanchoring" claims={needsReview} cursorId={cursorId} onOpen={onOpen} />
-        )}
-        {orphaned.length > 0 && (
-          <ClaimGroup title={`Orphaned (${orphaned.length})`} tone="stone" testId="claims-orphaned" claims={orphaned} cursorId={cursorId} onOpen={onOpen} />
-        )}
-        {(needsReview.length > 0 || orphaned.length > 0) && claims.length > 0 && <h3 className="border-b border-rule bg-stone-50 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-muted">In the text ({claims.length})</h3>}
-        <ol className="divide-y divide-rule" data-testid="claim-list">
-          {claims.slice(0, limit).map((claim) => (
-            <ClaimRow key={claim.id} claim={claim} current={claim.id === cursorId} onOpen={onOpen} />
-          ))}
-          {claims.length > limit && (
-            <li ref={sentinel} className="p-3 text-center text-xs text-muted">Loading more claims…</li>
+          {needsReview.length > 0 && (
+            <ClaimGroup
+              title={`Needs re-anchoring (${needsReview.length})`}
+              tone="amber"
+              testId="claims-needs-reanchoring"
+              claims={needsReview}
+              cursorId={cursorId}
+              onOpen={onOpen}
+            />
           )}
-        </ol>
+          {orphaned.length > 0 && (
+            <ClaimGroup
+              title={`Orphaned (${orphaned.length})`}
+              tone="stone"
+              testId="claims-orphaned"
+              claims={orphaned}
+              cursorId={cursorId}
+              onOpen={onOpen}
+            />
+          )}
+          {(needsReview.length > 0 || orphaned.length > 0) && claims.length > 0 && (
+            <h3 className="border-b border-rule bg-stone-50 px-3 py-1.5 text-xs font-semibold uppercase tracking-wide text-muted">
+              In the text ({claims.length})
+            </h3>
+          )}
+          <ol className="divide-y divide-rule" data-testid="claim-list">
+            {claims.slice(0, limit).map((claim) => (
+              <ClaimRow key={claim.id} claim={claim} current={claim.id === cursorId} onOpen={onOpen} />
+            ))}
+            {claims.length > limit && (
+              <li ref={sentinel} className="p-3 text-center text-xs text-muted">
+                Loading more claims…
+              </li>
+            )}
+          </ol>
         </div>
       )}
     </section>
   );
 }
 
-type GroupProps = { title: string; tone: "amber" | "stone"; testId: string; claims: ClaimSummary[]; cursorId: string | null; onOpen: (id: string) => void };
+type GroupProps = {
+  title: string;
+  tone: "amber" | "stone";
+  testId: string;
+  claims: ClaimSummary[];
+  cursorId: string | null;
+  onOpen: (id: string) => void;
+};
 
 /** Claims whose words are not (or no longer) in the text: listed with their old quote, still openable. */
 function ClaimGroup({ title, tone, testId, claims, cursorId, onOpen }: GroupProps) {
@@ -118,7 +163,17 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * One claim in the list. A detached claim (its words are not in the current text) shows its
  * old quote in grey and a plain status chip, since it has no highlight colour to echo.
  */
-function ClaimRow({ claim, current, onOpen, detached = false }: { claim: ClaimSummary; current: boolean; onOpen: (id: string) => void; detached?: boolean }) {
+function ClaimRow({
+  claim,
+  current,
+  onOpen,
+  detached = false,
+}: {
+  claim: ClaimSummary;
+  current: boolean;
+  onOpen: (id: string) => void;
+  detached?: boolean;
+}) {
   return (
     <li>
       <button
@@ -135,11 +190,17 @@ function ClaimRow({ claim, current, onOpen, detached = false }: { claim: ClaimSu
           {detached ? (
             <span className="rounded bg-stone-200 px-1.5 text-ink">{claim.statusLabel}</span>
           ) : (
-            <span className="hl rounded px-1.5" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined}>{claim.statusLabel}</span>
+            <span className="hl rounded px-1.5" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined}>
+              {claim.statusLabel}
+            </span>
           )}
           {claim.verdict && <span className="font-medium text-ink">{claim.verdict.label}</span>}
-          <span aria-label={plural(claim.counts.evidence, "source", "sources")}>· {plural(claim.counts.evidence, "source", "sources")}</span>
-          <span aria-label={plural(claim.counts.comments, "comment", "comments")}>· {plural(claim.counts.comments, "comment", "comments")}</span>
+          <span aria-label={plural(claim.counts.evidence, "source", "sources")}>
+            · {plural(claim.counts.evidence, "source", "sources")}
+          </span>
+          <span aria-label={plural(claim.counts.comments, "comment", "comments")}>
+            · {plural(claim.counts.comments, "comment", "comments")}
+          </span>
         </span>
       </button>
     </li>

@@ -38,36 +38,76 @@ type Props = {
   bodyRef: RefObject<HTMLDivElement | null>;
 };
 
-export function ClaimPanel({ claim, canEdit, canSignOff, meId, members, refs, onClose, onChanged, onShowInText, body, readSelection, bodyRef }: Props) {
+export function ClaimPanel({
+  claim,
+  canEdit,
+  canSignOff,
+  meId,
+  members,
+  refs,
+  onClose,
+  onChanged,
+  onShowInText,
+  body,
+  readSelection,
+  bodyRef,
+}: Props) {
   const attached = claim.anchor.status === "attached";
   // With double review, reviewers give their verdicts privately; an editor settles a dispute.
-  const verdictFormOpen = offersVerdictForm({ actor: { canWrite: canEdit, canSignOff }, status: claim.status, doubleReview: claim.doubleReview });
+  const verdictFormOpen = offersVerdictForm({
+    actor: { canWrite: canEdit, canSignOff },
+    status: claim.status,
+    doubleReview: claim.doubleReview,
+  });
   return (
     <section aria-label="Claim" className="space-y-5 p-4" data-testid="claim-panel">
       <div className="flex items-start justify-between gap-2">
         <h2 className="text-sm font-semibold">Claim</h2>
         <div className="flex gap-3 text-xs">
-          {attached && <button type="button" onClick={onShowInText} className="text-muted hover:text-accent">Show in text</button>}
-          <button type="button" onClick={onClose} className="text-muted hover:text-accent" aria-label="Close claim (Esc)">Close ✕</button>
+          {attached && (
+            <button type="button" onClick={onShowInText} className="text-muted hover:text-accent">
+              Show in text
+            </button>
+          )}
+          <button type="button" onClick={onClose} className="text-muted hover:text-accent" aria-label="Close claim (Esc)">
+            Close ✕
+          </button>
         </div>
       </div>
       <blockquote className="rounded-md bg-stone-50 p-3 font-serif text-[0.95rem] leading-relaxed text-muted" data-testid="claim-quote">
         {claim.prefix && <span>…{claim.prefix}</span>}
-        <mark className="hl rounded px-0.5 text-ink" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined}>{claim.exact}</mark>
+        <mark className="hl rounded px-0.5 text-ink" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined}>
+          {claim.exact}
+        </mark>
         {claim.suffix && <span>{claim.suffix}…</span>}
       </blockquote>
       <p className="-mt-3 text-xs text-muted">
         Highlighted by {claim.createdBy.name}, {formatWhen(claim.createdAt)} · version {claim.version}
       </p>
       {!attached && (
-        <ReanchorSection key={`anchor-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} body={body} readSelection={readSelection} bodyRef={bodyRef} onChanged={onChanged} />
+        <ReanchorSection
+          key={`anchor-${claim.id}-${claim.version}`}
+          claim={claim}
+          canEdit={canEdit}
+          body={body}
+          readSelection={readSelection}
+          bodyRef={bodyRef}
+          onChanged={onChanged}
+        />
       )}
       <CheckedBefore matches={claim.checkedBefore} />
       <NumericSection key={`numeric-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} onChanged={onChanged} />
       {!canEdit && <p className="rounded-md bg-stone-100 px-3 py-2 text-xs text-muted">You have read-only access to this desk.</p>}
       <StatusStepper ref={refs.status} claim={claim} canEdit={canEdit} canSignOff={canSignOff} meId={meId} onChanged={onChanged} />
       <AssignSection key={`assign-${claim.id}`} claim={claim} canAssign={canSignOff} members={members} onChanged={onChanged} />
-      <DoubleReviewSection key={`double-${claim.id}`} claim={claim} canEdit={canEdit} isEditor={canSignOff} meId={meId} onChanged={onChanged} />
+      <DoubleReviewSection
+        key={`double-${claim.id}`}
+        claim={claim}
+        canEdit={canEdit}
+        isEditor={canSignOff}
+        meId={meId}
+        onChanged={onChanged}
+      />
       <VerdictForm key={`verdict-${claim.id}`} ref={refs.verdict} claim={claim} canEdit={verdictFormOpen} onChanged={onChanged} />
       <EvidenceSection key={`evidence-${claim.id}`} ref={refs.evidence} claim={claim} canEdit={canEdit} onChanged={onChanged} />
       <CommentThread ref={refs.comment} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />

@@ -51,7 +51,12 @@ export function CommentItem({ comment, replies, claimId, canEdit, meId, onChange
         <p className="mt-1 italic text-muted">
           Comment deleted.{" "}
           {mine && (
-            <button type="button" className={linkButtonClass} disabled={pending} onClick={() => act(() => restoreCommentAction({ commentId: comment.id }))}>
+            <button
+              type="button"
+              className={linkButtonClass}
+              disabled={pending}
+              onClick={() => act(() => restoreCommentAction({ commentId: comment.id }))}
+            >
               Undo
             </button>
           )}
@@ -60,30 +65,72 @@ export function CommentItem({ comment, replies, claimId, canEdit, meId, onChange
         <div className="mt-1 space-y-2">
           <textarea aria-label="Edit comment" className={inputClass} rows={2} value={draft} onChange={(e) => setDraft(e.target.value)} />
           <div className="flex gap-2">
-            <button type="button" className={buttonClass} disabled={pending} onClick={() => act(() => editCommentAction({ commentId: comment.id, body: draft, version: comment.version }))}>Save</button>
-            <button type="button" className={linkButtonClass} onClick={() => setMode("view")}>Cancel</button>
+            <button
+              type="button"
+              className={buttonClass}
+              disabled={pending}
+              onClick={() => act(() => editCommentAction({ commentId: comment.id, body: draft, version: comment.version }))}
+            >
+              Save
+            </button>
+            <button type="button" className={linkButtonClass} onClick={() => setMode("view")}>
+              Cancel
+            </button>
           </div>
         </div>
       ) : (
-        <p className="mt-1 text-ink"><LinkifiedText text={comment.body} /></p>
+        <p className="mt-1 text-ink">
+          <LinkifiedText text={comment.body} />
+        </p>
       )}
       {!comment.deletedAt && mode === "view" && canEdit && (
         <div className="mt-1.5 flex gap-3">
-          <button type="button" className={linkButtonClass} onClick={() => setMode("reply")}>Reply</button>
-          {mine && <button type="button" className={linkButtonClass} onClick={() => setMode("edit")}>Edit</button>}
-          {mine && <button type="button" className={linkButtonClass} disabled={pending} onClick={() => act(() => deleteCommentAction({ commentId: comment.id }))}>Delete</button>}
+          <button type="button" className={linkButtonClass} onClick={() => setMode("reply")}>
+            Reply
+          </button>
+          {mine && (
+            <button type="button" className={linkButtonClass} onClick={() => setMode("edit")}>
+              Edit
+            </button>
+          )}
+          {mine && (
+            <button
+              type="button"
+              className={linkButtonClass}
+              disabled={pending}
+              onClick={() => act(() => deleteCommentAction({ commentId: comment.id }))}
+            >
+              Delete
+            </button>
+          )}
         </div>
       )}
       {mode === "reply" && (
         <div className="mt-2">
-          <CommentBox claimId={claimId} parentId={comment.id} autoFocus onDone={() => { setMode("view"); onChanged(); }} />
+          <CommentBox
+            claimId={claimId}
+            parentId={comment.id}
+            autoFocus
+            onDone={() => {
+              setMode("view");
+              onChanged();
+            }}
+          />
         </div>
       )}
       <FormError message={error} />
       {(replies.get(comment.id) ?? []).length > 0 && (
         <ul className="mt-2 space-y-2 border-l-2 border-rule pl-3">
           {replies.get(comment.id)!.map((reply) => (
-            <CommentItem key={reply.id} comment={reply} replies={replies} claimId={claimId} canEdit={canEdit} meId={meId} onChanged={onChanged} />
+            <CommentItem
+              key={reply.id}
+              comment={reply}
+              replies={replies}
+              claimId={claimId}
+              canEdit={canEdit}
+              meId={meId}
+              onChanged={onChanged}
+            />
           ))}
         </ul>
       )}

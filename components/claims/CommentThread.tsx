@@ -12,7 +12,13 @@ import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 
 type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: () => void };
 
-export function CommentBox({ claimId, parentId, onDone, autoFocus, inputRef }: {
+export function CommentBox({
+  claimId,
+  parentId,
+  onDone,
+  autoFocus,
+  inputRef,
+}: {
   claimId: string;
   parentId?: string;
   onDone: () => void;
@@ -66,7 +72,15 @@ export const CommentThread = forwardRef<HTMLTextAreaElement, Props>(function Com
       {claim.comments.length === 0 && <p className="mb-2 text-sm text-muted">No comments yet.</p>}
       <ul className="space-y-2" data-testid="comment-thread">
         {(children.get(null) ?? []).map((comment) => (
-          <CommentItem key={comment.id} comment={comment} replies={children} claimId={claim.id} canEdit={canEdit} meId={meId} onChanged={onChanged} />
+          <CommentItem
+            key={comment.id}
+            comment={comment}
+            replies={children}
+            claimId={claim.id}
+            canEdit={canEdit}
+            meId={meId}
+            onChanged={onChanged}
+          />
         ))}
       </ul>
       {canEdit && (

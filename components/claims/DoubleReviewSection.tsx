@@ -22,7 +22,8 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
   const { run, pending, error } = useAction();
   const toggle = useAction();
   const complete = review.submitted >= review.needed;
-  const maySubmit = reviewSubmissionRefusal({ actor: { canWrite: canEdit, canSignOff: isEditor }, status: claim.status, doubleReview: review }) === null;
+  const maySubmit =
+    reviewSubmissionRefusal({ actor: { canWrite: canEdit, canSignOff: isEditor }, status: claim.status, doubleReview: review }) === null;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -46,14 +47,23 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
 
   return (
     <div data-testid="double-review">
-      <h3 className={sectionTitleClass}>Double review · {Math.min(review.submitted, review.needed)} of {review.needed} verdicts in</h3>
+      <h3 className={sectionTitleClass}>
+        Double review · {Math.min(review.submitted, review.needed)} of {review.needed} verdicts in
+      </h3>
       {!complete && <p className="mb-2 text-xs text-muted">Each reviewer decides on their own; verdicts are shown once both are in.</p>}
       {review.visible.length > 0 && (
         <div className={`grid gap-2 ${complete ? "grid-cols-2" : ""}`}>
           {review.visible.map((r) => (
             <div key={r.reviewer.id} className="rounded-md border border-rule bg-stone-50 p-2 text-sm">
-              <p className="text-xs text-muted">{r.reviewer.name}{r.reviewer.id === meId ? " (you)" : ""}</p>
-              <p className="font-semibold"><span className="hl rounded px-1" data-status="verified" data-verdict={r.verdict.key ?? undefined}>{r.verdict.label}</span></p>
+              <p className="text-xs text-muted">
+                {r.reviewer.name}
+                {r.reviewer.id === meId ? " (you)" : ""}
+              </p>
+              <p className="font-semibold">
+                <span className="hl rounded px-1" data-status="verified" data-verdict={r.verdict.key ?? undefined}>
+                  {r.verdict.label}
+                </span>
+              </p>
               <p className="mt-1 text-xs">{r.explanation}</p>
             </div>
           ))}
@@ -67,11 +77,26 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
       {maySubmit && (
         <form onSubmit={onSubmit} className="mt-2 space-y-2" aria-label="Submit my verdict">
           <select aria-label="My verdict" className={inputClass} value={verdict} onChange={(e) => setVerdict(e.target.value)}>
-            <option value="" disabled>Choose your verdict…</option>
-            {VERDICTS.map((v) => <option key={v.key} value={v.key}>{v.label}</option>)}
+            <option value="" disabled>
+              Choose your verdict…
+            </option>
+            {VERDICTS.map((v) => (
+              <option key={v.key} value={v.key}>
+                {v.label}
+              </option>
+            ))}
           </select>
-          <textarea aria-label="My explanation" rows={2} className={inputClass} placeholder="Why (required)" value={explanation} onChange={(e) => setExplanation(e.target.value)} />
-          <button type="submit" className={buttonClass} disabled={pending || !verdict}>{review.mine ? "Update my verdict" : "Submit my verdict"}</button>
+          <textarea
+            aria-label="My explanation"
+            rows={2}
+            className={inputClass}
+            placeholder="Why (required)"
+            value={explanation}
+            onChange={(e) => setExplanation(e.target.value)}
+          />
+          <button type="submit" className={buttonClass} disabled={pending || !verdict}>
+            {review.mine ? "Update my verdict" : "Submit my verdict"}
+          </button>
           <FormError message={error} />
         </form>
       )}

@@ -31,7 +31,11 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     // A retry of the same evidence carries the same key: the server adds it once.
-    const done = await run(() => withCheckedInput(ZAddEvidence, { claimId: claim.id, ...form }, (input) => addEvidenceAction(input, { idempotencyKey: submission.keyFor(input) })));
+    const done = await run(() =>
+      withCheckedInput(ZAddEvidence, { claimId: claim.id, ...form }, (input) =>
+        addEvidenceAction(input, { idempotencyKey: submission.keyFor(input) }),
+      ),
+    );
     if (done) {
       submission.done();
       setForm({ url: "", title: "", excerpt: "", stance: "supports", sourceType: "primary", retrievedAt: today() });
@@ -52,22 +56,52 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
               <span className="rounded border border-rule px-1.5 py-0.5 text-muted">{item.sourceType} source</span>
               <span className="text-muted">retrieved {item.retrievedAt.slice(0, 10)}</span>
             </div>
-            <a href={item.url} target="_blank" rel="noopener noreferrer nofollow" className="mt-1 block font-medium text-accent underline-offset-2 hover:underline">
+            <a
+              href={item.url}
+              target="_blank"
+              rel="noopener noreferrer nofollow"
+              className="mt-1 block font-medium text-accent underline-offset-2 hover:underline"
+            >
               {item.title}
             </a>
             {item.excerpt && <blockquote className="mt-1 border-l-2 border-rule pl-2 font-serif text-muted">{item.excerpt}</blockquote>}
-            <p className="mt-1 text-xs text-muted">Added by {item.addedBy.name}, {formatWhen(item.createdAt)}</p>
+            <p className="mt-1 text-xs text-muted">
+              Added by {item.addedBy.name}, {formatWhen(item.createdAt)}
+            </p>
           </li>
         ))}
       </ul>
       {canEdit && !open && (
-        <button type="button" data-action="add-evidence" className={`${quietButtonClass} mt-2`} onClick={() => setOpen(true)}>Add evidence</button>
+        <button type="button" data-action="add-evidence" className={`${quietButtonClass} mt-2`} onClick={() => setOpen(true)}>
+          Add evidence
+        </button>
       )}
       {canEdit && open && (
         <form onSubmit={onSubmit} className="mt-2 space-y-2 rounded-md border border-rule bg-stone-50 p-2.5" aria-label="Add evidence">
-          <input ref={ref} aria-label="Source URL" className={inputClass} placeholder="https://…" value={form.url} onChange={set("url")} autoFocus />
-          <input aria-label="Source title" className={inputClass} placeholder="Title of the source" value={form.title} onChange={set("title")} />
-          <textarea aria-label="Quoted excerpt" className={inputClass} rows={2} placeholder="The passage that matters (optional)" value={form.excerpt} onChange={set("excerpt")} />
+          <input
+            ref={ref}
+            aria-label="Source URL"
+            className={inputClass}
+            placeholder="https://…"
+            value={form.url}
+            onChange={set("url")}
+            autoFocus
+          />
+          <input
+            aria-label="Source title"
+            className={inputClass}
+            placeholder="Title of the source"
+            value={form.title}
+            onChange={set("title")}
+          />
+          <textarea
+            aria-label="Quoted excerpt"
+            className={inputClass}
+            rows={2}
+            placeholder="The passage that matters (optional)"
+            value={form.excerpt}
+            onChange={set("excerpt")}
+          />
           <div className="grid grid-cols-3 gap-2">
             <select aria-label="Stance" className={inputClass} value={form.stance} onChange={set("stance")}>
               <option value="supports">Supports</option>
@@ -81,8 +115,12 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
             <input aria-label="Date retrieved" type="date" className={inputClass} value={form.retrievedAt} onChange={set("retrievedAt")} />
           </div>
           <div className="flex gap-2">
-            <button type="submit" className={buttonClass} disabled={pending}>{pending ? "Saving…" : "Save evidence"}</button>
-            <button type="button" className={quietButtonClass} onClick={() => setOpen(false)}>Cancel</button>
+            <button type="submit" className={buttonClass} disabled={pending}>
+              {pending ? "Saving…" : "Save evidence"}
+            </button>
+            <button type="button" className={quietButtonClass} onClick={() => setOpen(false)}>
+              Cancel
+            </button>
           </div>
           <FormError message={error} />
         </form>

@@ -18,15 +18,30 @@ type Props = {
 };
 
 /** The article with every claim highlighted; overlapping claims split into segments. */
-export const HighlightedBody = memo(function HighlightedBody({ body, blocks = null, claims, activeId, suggestions, onSuggestion, onOpen, onChoose }: Props) {
+export const HighlightedBody = memo(function HighlightedBody({
+  body,
+  blocks = null,
+  claims,
+  activeId,
+  suggestions,
+  onSuggestion,
+  onOpen,
+  onChoose,
+}: Props) {
   const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
-  const html = useMemo(() => renderHighlightedHtml(body, claims, activeId, suggestions, blocks), [body, claims, activeId, suggestions, blocks]);
+  const html = useMemo(
+    () => renderHighlightedHtml(body, claims, activeId, suggestions, blocks),
+    [body, claims, activeId, suggestions, blocks],
+  );
 
   // Tooltips are written on first hover rather than rendered for every segment up front.
   function onMouseOver(event: MouseEvent<HTMLDivElement>) {
     const mark = (event.target as HTMLElement).closest<HTMLElement>("[data-ids]");
     if (!mark || mark.title) return;
-    const covering = mark.dataset.ids!.split(" ").map((id) => byId.get(id)).filter((c) => c !== undefined);
+    const covering = mark.dataset
+      .ids!.split(" ")
+      .map((id) => byId.get(id))
+      .filter((c) => c !== undefined);
     mark.title =
       covering.length > 1
         ? `${covering.length} claims here: click to choose`

@@ -18,14 +18,20 @@ export function Legend() {
         <ul className="space-y-1">
           {STATUS_SWATCHES.map((s) => (
             <li key={s.label}>
-              <span className="hl" data-status={s.status} data-verdict={s.verdict}>Sample</span> {s.label}
+              <span className="hl" data-status={s.status} data-verdict={s.verdict}>
+                Sample
+              </span>{" "}
+              {s.label}
             </li>
           ))}
         </ul>
         <ul className="space-y-1">
           {VERDICTS.map((v) => (
             <li key={v.key}>
-              <span className="hl" data-status="verified" data-verdict={v.key}>Sample</span> {v.label}
+              <span className="hl" data-status="verified" data-verdict={v.key}>
+                Sample
+              </span>{" "}
+              {v.label}
             </li>
           ))}
         </ul>

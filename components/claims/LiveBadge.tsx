@@ -12,11 +12,7 @@ export function LiveBadge({ status, others }: { status: LiveStatus; others: View
         <span aria-hidden className={`h-2 w-2 rounded-full ${DOT[status]}`} />
         {LABEL[status]}
       </span>
-      {others.length > 0 && (
-        <span data-testid="viewers">
-          · Also here: {others.map((v) => v.name).join(", ")}
-        </span>
-      )}
+      {others.length > 0 && <span data-testid="viewers">· Also here: {others.map((v) => v.name).join(", ")}</span>}
     </p>
   );
 }

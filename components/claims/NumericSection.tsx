@@ -23,7 +23,10 @@ type Field = (typeof FIELDS)[number][0];
 /** The claim's numbers as data (value, unit, what it is a share of …), correctable by hand. */
 export function NumericSection({ claim, canEdit, onChanged }: { claim: ClaimDetailDTO; canEdit: boolean; onChanged: () => void }) {
   const numeric = claim.numeric;
-  const initial = Object.fromEntries(FIELDS.map(([key]) => [key, numeric?.[key] === undefined ? "" : String(numeric[key])])) as Record<Field, string>;
+  const initial = Object.fromEntries(FIELDS.map(([key]) => [key, numeric?.[key] === undefined ? "" : String(numeric[key])])) as Record<
+    Field,
+    string
+  >;
   const [editing, setEditing] = useState(false);
   const [form, setForm] = useState(initial);
   const { run, pending, error } = useAction();
@@ -31,7 +34,13 @@ export function NumericSection({ claim, canEdit, onChanged }: { claim: ClaimDeta
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const cleaned = Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim() !== ""));
-    const done = await run(() => withCheckedInput(ZSetNumeric, { claimId: claim.id, version: claim.version, numeric: { ...cleaned, approximate: numeric?.approximate ?? false } }, setNumericAction));
+    const done = await run(() =>
+      withCheckedInput(
+        ZSetNumeric,
+        { claimId: claim.id, version: claim.version, numeric: { ...cleaned, approximate: numeric?.approximate ?? false } },
+        setNumericAction,
+      ),
+    );
     if (done) {
       setEditing(false);
       onChanged();
@@ -40,7 +49,9 @@ export function NumericSection({ claim, canEdit, onChanged }: { claim: ClaimDeta
 
   if (!numeric && !editing) {
     return canEdit ? (
-      <button type="button" className={linkButtonClass} onClick={() => setEditing(true)}>Add the claim&apos;s numbers</button>
+      <button type="button" className={linkButtonClass} onClick={() => setEditing(true)}>
+        Add the claim&apos;s numbers
+      </button>
     ) : null;
   }
   return (
@@ -52,25 +63,43 @@ export function NumericSection({ claim, canEdit, onChanged }: { claim: ClaimDeta
             {FIELDS.filter(([key]) => numeric?.[key] !== undefined).map(([key, label]) => (
               <div key={key} className="contents">
                 <dt className="text-muted">{label}</dt>
-                <dd>{key === "value" && numeric?.approximate ? "about " : ""}{String(numeric?.[key])}</dd>
+                <dd>
+                  {key === "value" && numeric?.approximate ? "about " : ""}
+                  {String(numeric?.[key])}
+                </dd>
               </div>
             ))}
           </dl>
-          {canEdit && <button type="button" className={`${linkButtonClass} mt-1`} onClick={() => setEditing(true)}>Correct</button>}
+          {canEdit && (
+            <button type="button" className={`${linkButtonClass} mt-1`} onClick={() => setEditing(true)}>
+              Correct
+            </button>
+          )}
         </>
       ) : (
         <form onSubmit={onSubmit} className="grid grid-cols-2 gap-2" aria-label="Claim numbers">
           {FIELDS.map(([key, label]) => (
             <label key={key} className="text-xs text-muted">
               {label}
-              <input className={inputClass} aria-label={label} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+              <input
+                className={inputClass}
+                aria-label={label}
+                value={form[key]}
+                onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+              />
             </label>
           ))}
           <div className="col-span-2 flex gap-2">
-            <button type="submit" className={buttonClass} disabled={pending}>Save numbers</button>
-            <button type="button" className={linkButtonClass} onClick={() => setEditing(false)}>Cancel</button>
+            <button type="submit" className={buttonClass} disabled={pending}>
+              Save numbers
+            </button>
+            <button type="button" className={linkButtonClass} onClick={() => setEditing(false)}>
+              Cancel
+            </button>
           </div>
-          <div className="col-span-2"><FormError message={error} /></div>
+          <div className="col-span-2">
+            <FormError message={error} />
+          </div>
         </form>
       )}
     </div>

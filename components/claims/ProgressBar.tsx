@@ -14,7 +14,9 @@ const BAR_COLOUR: Record<string, string> = {
 export function ProgressBar({ counts, showCounts = true }: { counts: StatusCounts; showCounts?: boolean }) {
   const total = STATUSES.reduce((sum, s) => sum + counts[s.key], 0);
   const done = counts.verified + counts.not_check_worthy;
-  const summary = STATUSES.filter((s) => counts[s.key] > 0).map((s) => `${counts[s.key]} ${s.label.toLowerCase()}`).join(", ");
+  const summary = STATUSES.filter((s) => counts[s.key] > 0)
+    .map((s) => `${counts[s.key]} ${s.label.toLowerCase()}`)
+    .join(", ");
   return (
     <div data-testid="progress">
       <div
@@ -28,11 +30,7 @@ export function ProgressBar({ counts, showCounts = true }: { counts: StatusCount
           ) : null,
         )}
       </div>
-      {showCounts && (
-        <p className="mt-1 text-xs text-muted">
-          {total === 0 ? "No claims yet" : `${done}/${total} done · ${summary}`}
-        </p>
-      )}
+      {showCounts && <p className="mt-1 text-xs text-muted">{total === 0 ? "No claims yet" : `${done}/${total} done · ${summary}`}</p>}
     </div>
   );
 }

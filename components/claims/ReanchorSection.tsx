@@ -32,7 +32,10 @@ export function ReanchorSection({ claim, canEdit, body, readSelection, bodyRef, 
 
   useEffect(() => {
     let current = true;
-    void readApi(`/api/v1/claims/${encodeURIComponent(claim.id)}/anchor`, (d: { review: AnchorReviewDTO }) => d.review).then((result) => current && result.ok && setReview(result.data), () => {});
+    void readApi(`/api/v1/claims/${encodeURIComponent(claim.id)}/anchor`, (d: { review: AnchorReviewDTO }) => d.review).then(
+      (result) => current && result.ok && setReview(result.data),
+      () => {},
+    );
     return () => {
       current = false;
       clearPreview();
@@ -79,7 +82,9 @@ export function ReanchorSection({ claim, canEdit, body, readSelection, bodyRef, 
           {review === null ? (
             <p className="mt-1 text-sm text-muted">Looking…</p>
           ) : review.candidates.length === 0 ? (
-            <p className="mt-1 text-sm text-muted">Nothing in the new text resembles it. Select the right words yourself, or mark it orphaned.</p>
+            <p className="mt-1 text-sm text-muted">
+              Nothing in the new text resembles it. Select the right words yourself, or mark it orphaned.
+            </p>
           ) : (
             <ol className="mt-1 space-y-2" data-testid="anchor-candidates">
               {review.candidates.map((c) => (
@@ -99,7 +104,12 @@ export function ReanchorSection({ claim, canEdit, body, readSelection, bodyRef, 
                   <div className="mt-1.5 flex items-center justify-between gap-2">
                     <span className="text-xs text-muted">{percent(c.score)} match</span>
                     {canEdit && (
-                      <button type="button" className={quietButtonClass} disabled={pending} onClick={() => resolve({ kind: "candidate", index: c.index })}>
+                      <button
+                        type="button"
+                        className={quietButtonClass}
+                        disabled={pending}
+                        onClick={() => resolve({ kind: "candidate", index: c.index })}
+                      >
                         Attach here
                       </button>
                     )}
@@ -113,7 +123,13 @@ export function ReanchorSection({ claim, canEdit, body, readSelection, bodyRef, 
 
       {canEdit && (
         <div className="mt-3 flex flex-wrap gap-2">
-          <button type="button" className={buttonClass} disabled={pending} onMouseDown={(e) => e.preventDefault()} onClick={attachToSelection}>
+          <button
+            type="button"
+            className={buttonClass}
+            disabled={pending}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={attachToSelection}
+          >
             Use my selection
           </button>
           {orphaned ? (
@@ -127,7 +143,11 @@ export function ReanchorSection({ claim, canEdit, body, readSelection, bodyRef, 
           )}
         </div>
       )}
-      {hint && <p className="mt-2 text-xs text-muted" role="status">{hint}</p>}
+      {hint && (
+        <p className="mt-2 text-xs text-muted" role="status">
+          {hint}
+        </p>
+      )}
       <FormError message={error} />
     </div>
   );

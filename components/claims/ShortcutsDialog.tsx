@@ -24,18 +24,29 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby="shortcuts-title" className="m-auto rounded-lg border border-rule p-6 shadow-xl backdrop:bg-black/30">
-      <h2 id="shortcuts-title" className="mb-4 text-lg font-semibold">Keyboard shortcuts</h2>
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby="shortcuts-title"
+      className="m-auto rounded-lg border border-rule p-6 shadow-xl backdrop:bg-black/30"
+    >
+      <h2 id="shortcuts-title" className="mb-4 text-lg font-semibold">
+        Keyboard shortcuts
+      </h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
         {SHORTCUTS.map(([keys, what]) => (
           <div key={keys} className="contents">
-            <dt><kbd className="rounded border border-rule bg-stone-50 px-1.5 py-0.5 font-mono text-xs">{keys}</kbd></dt>
+            <dt>
+              <kbd className="rounded border border-rule bg-stone-50 px-1.5 py-0.5 font-mono text-xs">{keys}</kbd>
+            </dt>
             <dd>{what}</dd>
           </div>
         ))}
       </dl>
       <p className="mt-4 text-xs text-muted">Shortcuts never fire while you are typing in a field.</p>
-      <button type="button" onClick={onClose} className="mt-4 rounded-md border border-rule px-3 py-1.5 text-sm">Close</button>
+      <button type="button" onClick={onClose} className="mt-4 rounded-md border border-rule px-3 py-1.5 text-sm">
+        Close
+      </button>
     </dialog>
   );
 }

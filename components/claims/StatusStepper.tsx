@@ -12,15 +12,31 @@ import { statusChangeRefusal } from "@/lib/claims/workflow";
 // The workflow's main line; Not check-worthy and Disputed sit beside it.
 const STEP_NUMBER: Partial<Record<StatusKey, number>> = { unreviewed: 1, in_review: 2, verdict_proposed: 3, verified: 4 };
 
-type Props = { claim: ClaimDetailDTO; canEdit: boolean; canSignOff: boolean; meId: string; onChanged: (options?: { reloadOnly?: boolean }) => void };
+type Props = {
+  claim: ClaimDetailDTO;
+  canEdit: boolean;
+  canSignOff: boolean;
+  meId: string;
+  onChanged: (options?: { reloadOnly?: boolean }) => void;
+};
 
-export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusStepper({ claim, canEdit, canSignOff, meId, onChanged }, ref) {
+export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusStepper(
+  { claim, canEdit, canSignOff, meId, onChanged },
+  ref,
+) {
   const { run, pending, error, conflict, clearError } = useAction();
 
   // The server's own rules (lib/claims/workflow.ts), so a button is disabled exactly when the change would be refused.
   function disabledReason(key: StatusKey): string | null {
     const actor = { userId: meId, canWrite: canEdit, canSignOff };
-    const refusal = statusChangeRefusal({ actor, from: claim.status, to: key, hasVerdict: claim.verdict !== null, verdictById: claim.verdict?.by?.id ?? null, reviewerIds: claim.doubleReview.visible.map((r) => r.reviewer.id) });
+    const refusal = statusChangeRefusal({
+      actor,
+      from: claim.status,
+      to: key,
+      hasVerdict: claim.verdict !== null,
+      verdictById: claim.verdict?.by?.id ?? null,
+      reviewerIds: claim.doubleReview.visible.map((r) => r.reviewer.id),
+    });
     return refusal?.hint ?? null;
   }
 
@@ -47,12 +63,23 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
               onClick={() => !current && choose(s.key)}
               className={`rounded-full border px-2.5 py-1 text-xs ${current ? "border-accent bg-accent text-white" : "border-rule bg-white text-ink hover:border-accent disabled:opacity-40"}`}
             >
-              {STEP_NUMBER[s.key] ? `${STEP_NUMBER[s.key]}. ` : ""}{s.label}
+              {STEP_NUMBER[s.key] ? `${STEP_NUMBER[s.key]}. ` : ""}
+              {s.label}
             </button>
           );
         })}
       </div>
-      <FormError message={error} onReload={conflict ? () => { clearError(); onChanged({ reloadOnly: true }); } : undefined} />
+      <FormError
+        message={error}
+        onReload={
+          conflict
+            ? () => {
+                clearError();
+                onChanged({ reloadOnly: true });
+              }
+            : undefined
+        }
+      />
     </div>
   );
 });

@@ -8,7 +8,14 @@ import { readApi } from "@/components/ui/read-api";
 import { CheckedBefore } from "@/components/claims/CheckedBefore";
 import { buttonClass, quietButtonClass, sectionTitleClass } from "@/components/ui/styles";
 
-type Props = { suggestion: SuggestionDTO; canEdit: boolean; pending: boolean; onAccept: () => void; onDismiss: () => void; onClose: () => void };
+type Props = {
+  suggestion: SuggestionDTO;
+  canEdit: boolean;
+  pending: boolean;
+  onAccept: () => void;
+  onDismiss: () => void;
+  onClose: () => void;
+};
 
 /** A suggested claim: why it was suggested, its numbers, earlier verdicts; accept (a) or dismiss (x). */
 export function SuggestionCard({ suggestion, canEdit, pending, onAccept, onDismiss, onClose }: Props) {
@@ -16,7 +23,10 @@ export function SuggestionCard({ suggestion, canEdit, pending, onAccept, onDismi
   useEffect(() => {
     let live = true;
     type Info = { numeric: NumericClaim | null; checkedBefore: CheckedBeforeDTO[] };
-    void readApi(`/api/v1/suggestions/${encodeURIComponent(suggestion.id)}`, (d: Info) => d).then((result) => live && result.ok && setInfo(result.data), () => {});
+    void readApi(`/api/v1/suggestions/${encodeURIComponent(suggestion.id)}`, (d: Info) => d).then(
+      (result) => live && result.ok && setInfo(result.data),
+      () => {},
+    );
     return () => {
       live = false;
     };
@@ -25,7 +35,9 @@ export function SuggestionCard({ suggestion, canEdit, pending, onAccept, onDismi
     <section aria-label="Suggested claim" className="space-y-4 p-4" data-testid="suggestion-card">
       <div className="flex items-start justify-between">
         <h2 className="text-sm font-semibold">Suggested claim</h2>
-        <button type="button" onClick={onClose} className="text-xs text-muted hover:text-accent">Close ✕</button>
+        <button type="button" onClick={onClose} className="text-xs text-muted hover:text-accent">
+          Close ✕
+        </button>
       </div>
       <blockquote className="rounded-md bg-stone-50 p-3 font-serif text-[0.95rem]">{suggestion.text}</blockquote>
       <p className="text-sm">
@@ -36,7 +48,8 @@ export function SuggestionCard({ suggestion, canEdit, pending, onAccept, onDismi
         <div data-testid="suggestion-numeric">
           <h3 className={sectionTitleClass}>Numbers</h3>
           <p className="text-sm">
-            {info.numeric.approximate ? "about " : ""}{info.numeric.value} {info.numeric.unit}
+            {info.numeric.approximate ? "about " : ""}
+            {info.numeric.value} {info.numeric.unit}
             {info.numeric.shareOf ? ` of ${info.numeric.shareOf}` : ""}
             {info.numeric.subject ? ` · ${info.numeric.subject}` : ""}
             {info.numeric.place ? ` · ${info.numeric.place}` : ""}
@@ -47,8 +60,12 @@ export function SuggestionCard({ suggestion, canEdit, pending, onAccept, onDismi
       {info && <CheckedBefore matches={info.checkedBefore} />}
       {canEdit && (
         <div className="flex gap-2">
-          <button type="button" className={buttonClass} onClick={onAccept} disabled={pending}>Make it a claim <kbd className="ml-1 opacity-70">a</kbd></button>
-          <button type="button" className={quietButtonClass} onClick={onDismiss} disabled={pending}>Dismiss <kbd className="ml-1 opacity-70">x</kbd></button>
+          <button type="button" className={buttonClass} onClick={onAccept} disabled={pending}>
+            Make it a claim <kbd className="ml-1 opacity-70">a</kbd>
+          </button>
+          <button type="button" className={quietButtonClass} onClick={onDismiss} disabled={pending}>
+            Dismiss <kbd className="ml-1 opacity-70">x</kbd>
+          </button>
         </div>
       )}
     </section>

@@ -24,7 +24,9 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const done = await run(() => withCheckedInput(ZSetVerdict, { claimId: claim.id, verdict, explanation, version: claim.version }, setVerdictAction));
+    const done = await run(() =>
+      withCheckedInput(ZSetVerdict, { claimId: claim.id, verdict, explanation, version: claim.version }, setVerdictAction),
+    );
     if (done) onChanged();
   }
 
@@ -42,14 +44,29 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
               {claim.verdict.at ? `, ${formatWhen(claim.verdict.at)}` : ""}
             </span>
           </p>
-          <p className="mt-1.5 text-ink"><LinkifiedText text={claim.verdict.explanation} /></p>
+          <p className="mt-1.5 text-ink">
+            <LinkifiedText text={claim.verdict.explanation} />
+          </p>
         </div>
       )}
       {canEdit && !lock && (
         <form onSubmit={onSubmit} className="space-y-2" aria-label="Set verdict">
-          <select ref={ref} aria-label="Verdict" className={inputClass} value={verdict} onChange={(e) => setVerdict(e.target.value)} required>
-            <option value="" disabled>Choose a verdict…</option>
-            {VERDICTS.map((v) => <option key={v.key} value={v.key}>{v.label}</option>)}
+          <select
+            ref={ref}
+            aria-label="Verdict"
+            className={inputClass}
+            value={verdict}
+            onChange={(e) => setVerdict(e.target.value)}
+            required
+          >
+            <option value="" disabled>
+              Choose a verdict…
+            </option>
+            {VERDICTS.map((v) => (
+              <option key={v.key} value={v.key}>
+                {v.label}
+              </option>
+            ))}
           </select>
           <textarea
             aria-label="Explanation"
@@ -62,7 +79,17 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
           <button type="submit" className={buttonClass} disabled={pending || verdict === ""}>
             {pending ? "Saving…" : claim.verdict ? "Update verdict" : "Propose verdict"}
           </button>
-          <FormError message={error} onReload={conflict ? () => { clearError(); onChanged({ reloadOnly: true }); } : undefined} />
+          <FormError
+            message={error}
+            onReload={
+              conflict
+                ? () => {
+                    clearError();
+                    onChanged({ reloadOnly: true });
+                  }
+                : undefined
+            }
+          />
         </form>
       )}
       {lock && canEdit && <p className="text-xs text-muted">{lock.hint}</p>}

@@ -28,7 +28,9 @@ export function ArticleToolbar({ counts, live, suggestions, onHelp }: ToolbarPro
             <input type="checkbox" checked={suggestions.shown} onChange={(e) => suggestions.onToggle(e.target.checked)} />
             Suggestions ({suggestions.count})
           </label>
-          <button type="button" onClick={onHelp} className="text-xs text-muted hover:text-accent">Shortcuts <kbd>?</kbd></button>
+          <button type="button" onClick={onHelp} className="text-xs text-muted hover:text-accent">
+            Shortcuts <kbd>?</kbd>
+          </button>
         </span>
       </div>
     </div>

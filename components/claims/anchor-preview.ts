@@ -59,7 +59,8 @@ export function showPreview(root: HTMLElement, start: number, end: number): bool
   highlights.set(PREVIEW_HIGHLIGHT, new Highlight(range));
   // Scroll only when the place is out of sight; moving the page under the pointer is jarring.
   const rect = range.getBoundingClientRect();
-  if (rect.top < 120 || rect.bottom > window.innerHeight) (range.startContainer.parentElement ?? root).scrollIntoView({ block: "center", behavior: "smooth" });
+  if (rect.top < 120 || rect.bottom > window.innerHeight)
+    (range.startContainer.parentElement ?? root).scrollIntoView({ block: "center", behavior: "smooth" });
   return true;
 }
 

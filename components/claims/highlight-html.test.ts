@@ -3,7 +3,13 @@ import { escapeHtml, renderHighlightedHtml, type HighlightClaim } from "@/compon
 import type { ArticleBlocks } from "@/lib/articles/blocks";
 
 const unescape = (html: string) =>
-  html.replace(/<[^>]+>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  html
+    .replace(/<[^>]+>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 
 const claim = (id: string, start: number, end: number, status = "unreviewed", verdict: string | null = null): HighlightClaim => ({
   id,
@@ -39,7 +45,9 @@ describe("renderHighlightedHtml", () => {
 
   it("keeps paragraph offsets so selections map back to the body", () => {
     const body = "First paragraph.\n\nSecond one.";
-    expect(renderHighlightedHtml(body, [], null)).toBe('<p data-start="0" class="article-p">First paragraph.</p><p data-start="18" class="article-p">Second one.</p>');
+    expect(renderHighlightedHtml(body, [], null)).toBe(
+      '<p data-start="0" class="article-p">First paragraph.</p><p data-start="18" class="article-p">Second one.</p>',
+    );
   });
 
   it("escapes attribute values too", () => {
@@ -63,7 +71,14 @@ describe("suggestions", () => {
 describe("structure (blocks)", () => {
   const body = "Heading\n\nSee the report for details.\n\nOne\n\nTwo\n\nFirst\n\nA quote.";
   const blocks: ArticleBlocks = {
-    paragraphs: [{ kind: "h2" }, { kind: "p" }, { kind: "li", ordered: false }, { kind: "li", ordered: false }, { kind: "li", ordered: true }, { kind: "quote" }],
+    paragraphs: [
+      { kind: "h2" },
+      { kind: "p" },
+      { kind: "li", ordered: false },
+      { kind: "li", ordered: false },
+      { kind: "li", ordered: true },
+      { kind: "quote" },
+    ],
     links: [{ start: 13, end: 23, href: "https://example.org/report?a=1&b=2" }],
   };
 
@@ -86,7 +101,10 @@ describe("structure (blocks)", () => {
         '<a href="https://example.org/report?a=1&amp;b=2" class="article-a" rel="noopener noreferrer nofollow" target="_blank" draggable="false">report</a>',
     );
     // Text still concatenates back to the body, block by block.
-    const texts = html.split(/<\/(?:p|h2|li|blockquote)>/).map(unescape).filter(Boolean);
+    const texts = html
+      .split(/<\/(?:p|h2|li|blockquote)>/)
+      .map(unescape)
+      .filter(Boolean);
     expect(texts).toEqual(body.split("\n\n"));
   });
 

@@ -17,8 +17,7 @@ export type HighlightClaim = {
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 
-const innermost = <T extends HighlightClaim>(claims: T[]): T =>
-  claims.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));
+const innermost = <T extends HighlightClaim>(claims: T[]): T => claims.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));
 
 function attributes(pairs: [string, string | number | undefined | false][]): string {
   return pairs
@@ -42,13 +41,22 @@ const ELEMENT: Record<BlockKind, { tag: string; className: string }> = {
 // Checked again here, not only when stored: this string goes straight into innerHTML.
 const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
 
-function segmentHtml(ids: string[], segment: { text: string; end: number }, byId: Map<string, HighlightClaim>, activeId: string | null): string {
+function segmentHtml(
+  ids: string[],
+  segment: { text: string; end: number },
+  byId: Map<string, HighlightClaim>,
+  activeId: string | null,
+): string {
   const { text } = segment;
   const claimIds = ids.filter((id) => !id.startsWith(SUGGESTION));
   if (claimIds.length === 0) {
     const suggestion = ids[0]?.slice(SUGGESTION.length);
     return suggestion
-      ? `<span${attributes([["class", "sg"], ["data-suggestion", suggestion], ["data-active", activeId === suggestion ? "" : undefined]])}>${escapeHtml(text)}</span>`
+      ? `<span${attributes([
+          ["class", "sg"],
+          ["data-suggestion", suggestion],
+          ["data-active", activeId === suggestion ? "" : undefined],
+        ])}>${escapeHtml(text)}</span>`
       : escapeHtml(text);
   }
   const covering = claimIds.map((id) => byId.get(id)!);
@@ -105,7 +113,13 @@ export function renderHighlightedHtml(
       const inner = segmentHtml(ids, segment, byId, activeId);
       const link = linkId ? links[Number(linkId.slice(LINK.length))] : undefined;
       html += link
-        ? `<a${attributes([["href", link.href], ["class", "article-a"], ["rel", "noopener noreferrer nofollow"], ["target", "_blank"], ["draggable", "false"]])}>${inner}</a>`
+        ? `<a${attributes([
+            ["href", link.href],
+            ["class", "article-a"],
+            ["rel", "noopener noreferrer nofollow"],
+            ["target", "_blank"],
+            ["draggable", "false"],
+          ])}>${inner}</a>`
         : inner;
     }
     html += `</${tag}>`;

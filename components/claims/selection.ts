@@ -48,6 +48,11 @@ export function newClaimInput(articleId: string, body: string, range: TextRange)
   const target = describeRange(body, range.start, range.end);
   return {
     articleId,
-    target: { selector: [{ type: "TextQuoteSelector" as const, ...target.quote }, { type: "TextPositionSelector" as const, ...target.position }] },
+    target: {
+      selector: [
+        { type: "TextQuoteSelector" as const, ...target.quote },
+        { type: "TextPositionSelector" as const, ...target.position },
+      ],
+    },
   };
 }

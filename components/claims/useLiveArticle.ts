@@ -32,20 +32,23 @@ export function useLiveArticle({ articleId, liveAfter, initialActivity, meId, bo
   const timer = useRef<number | undefined>(undefined);
 
   // Named, so the retry below can call itself without reading `flush` before it is assigned.
-  const flush = useCallback(function flush() {
-    if (!pending.current) return;
-    const selection = window.getSelection();
-    const selecting = selection !== null && !selection.isCollapsed && bodyRef.current?.contains(selection.anchorNode);
-    if (selecting) return;
-    pending.current = false;
-    void reloadRef.current().then((ok) => {
-      // The event is already consumed, so a failed reload must be retried, not forgotten.
-      if (!ok) {
-        pending.current = true;
-        window.setTimeout(flush, 2000);
-      }
-    });
-  }, [bodyRef]);
+  const flush = useCallback(
+    function flush() {
+      if (!pending.current) return;
+      const selection = window.getSelection();
+      const selecting = selection !== null && !selection.isCollapsed && bodyRef.current?.contains(selection.anchorNode);
+      if (selecting) return;
+      pending.current = false;
+      void reloadRef.current().then((ok) => {
+        // The event is already consumed, so a failed reload must be retried, not forgotten.
+        if (!ok) {
+          pending.current = true;
+          window.setTimeout(flush, 2000);
+        }
+      });
+    },
+    [bodyRef],
+  );
 
   useEffect(() => {
     const onSelectionChange = () => pending.current && flush();

@@ -9,7 +9,13 @@ import { acceptSuggestionAction, dismissSuggestionAction } from "@/lib/actions/c
 type Run = <T>(action: () => Promise<ActionResult<T>>) => Promise<T | null>;
 
 /** The article's open suggestions, the one being looked at, and accepting or dismissing it. */
-export function useSuggestions({ initial, canEdit, run, onAccepted, onStale }: {
+export function useSuggestions({
+  initial,
+  canEdit,
+  run,
+  onAccepted,
+  onStale,
+}: {
   initial: SuggestionDTO[];
   canEdit: boolean;
   run: Run;

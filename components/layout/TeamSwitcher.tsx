@@ -10,7 +10,11 @@ export function TeamSwitcher({ teams, activeId }: { teams: Team[]; activeId: str
   const [pending, setPending] = useState(false);
   if (teams.length < 2) {
     const team = teams[0];
-    return team ? <span className="rounded-full border border-rule px-3 py-0.5 text-sm text-muted" data-testid="team-name">{team.name}</span> : null;
+    return team ? (
+      <span className="rounded-full border border-rule px-3 py-0.5 text-sm text-muted" data-testid="team-name">
+        {team.name}
+      </span>
+    ) : null;
   }
   async function choose(teamId: string) {
     setPending(true);
@@ -32,7 +36,11 @@ export function TeamSwitcher({ teams, activeId }: { teams: Team[]; activeId: str
       onChange={(e) => choose(e.target.value)}
       className="rounded-full border border-rule bg-white px-3 py-0.5 text-sm text-muted"
     >
-      {teams.map((t) => <option key={t.id} value={t.id}>{t.name} ({t.role})</option>)}
+      {teams.map((t) => (
+        <option key={t.id} value={t.id}>
+          {t.name} ({t.role})
+        </option>
+      ))}
     </select>
   );
 }

@@ -12,15 +12,25 @@ export function TopBar({ user, teams }: Props) {
     <header className="sticky top-0 z-20 border-b border-rule bg-white">
       <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-6 px-6">
         <Link href="/articles" className="flex items-center gap-2 font-semibold tracking-tight text-ink">
-          <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-accent text-sm text-white">F</span>
+          <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-accent text-sm text-white">
+            F
+          </span>
           Factdesk
         </Link>
         <TeamSwitcher teams={teams} activeId={user.teamId} />
         <nav aria-label="Main" className="flex gap-4 text-sm">
-          <Link href="/articles" className="text-ink hover:text-accent">Articles</Link>
-          <Link href="/queue" className="text-ink hover:text-accent">My queue</Link>
-          <Link href="/stats" className="text-ink hover:text-accent">Stats</Link>
-          <Link href="/team" className="text-ink hover:text-accent">Team</Link>
+          <Link href="/articles" className="text-ink hover:text-accent">
+            Articles
+          </Link>
+          <Link href="/queue" className="text-ink hover:text-accent">
+            My queue
+          </Link>
+          <Link href="/stats" className="text-ink hover:text-accent">
+            Stats
+          </Link>
+          <Link href="/team" className="text-ink hover:text-accent">
+            Team
+          </Link>
         </nav>
         <div className="ml-auto flex items-center gap-4 text-sm">
           <span className="text-right leading-tight" data-testid="signed-in-user">
@@ -30,7 +40,9 @@ export function TopBar({ user, teams }: Props) {
               {user.email}
             </span>
           </span>
-          <Link href="/account" className="text-muted hover:text-accent">Account</Link>
+          <Link href="/account" className="text-muted hover:text-accent">
+            Account
+          </Link>
           <SignOutButton />
         </div>
       </div>

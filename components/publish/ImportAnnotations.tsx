@@ -31,7 +31,11 @@ export function ImportAnnotations({ articleId }: { articleId: string }) {
     if (input.current) input.current.value = "";
     if (!result.ok) {
       setError(result.message);
-      setProblems(Object.entries(result.fields ?? {}).slice(1, MAX_LISTED_PROBLEMS).map(([path, messages]) => `${path}: ${messages[0]}`));
+      setProblems(
+        Object.entries(result.fields ?? {})
+          .slice(1, MAX_LISTED_PROBLEMS)
+          .map(([path, messages]) => `${path}: ${messages[0]}`),
+      );
       return;
     }
     setDone(result.data.imported);
@@ -55,19 +59,29 @@ export function ImportAnnotations({ articleId }: { articleId: string }) {
           }}
         />
       </label>
-      {pending && <span role="status" className="text-xs text-muted">Importing…</span>}
+      {pending && (
+        <span role="status" className="text-xs text-muted">
+          Importing…
+        </span>
+      )}
       {done && (
         <span role="status" className="text-xs text-emerald-700">
           ✓ Imported {done.claims} {done.claims === 1 ? "claim" : "claims"}, {done.comments} comments, {done.evidence} evidence
           {done.needsReview > 0 ? ` · ${done.needsReview} need a person to place them` : ""}
-          {done.downgraded > 0 ? ` · ${done.downgraded} verified or disputed ${done.downgraded === 1 ? "claim arrives" : "claims arrive"} as proposed (an editor of this desk signs off)` : ""}
-          {done.verdictsHeld > 0 ? ` · ${done.verdictsHeld} ${done.verdictsHeld === 1 ? "verdict was" : "verdicts were"} not applied: this article needs two independent verdicts (the file's is kept with the claim)` : ""}
+          {done.downgraded > 0
+            ? ` · ${done.downgraded} verified or disputed ${done.downgraded === 1 ? "claim arrives" : "claims arrive"} as proposed (an editor of this desk signs off)`
+            : ""}
+          {done.verdictsHeld > 0
+            ? ` · ${done.verdictsHeld} ${done.verdictsHeld === 1 ? "verdict was" : "verdicts were"} not applied: this article needs two independent verdicts (the file's is kept with the claim)`
+            : ""}
         </span>
       )}
       <FormError message={error} />
       {problems.length > 0 && (
         <ul className="w-full list-disc pl-5 text-xs text-red-800">
-          {problems.map((p) => <li key={p}>{p}</li>)}
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
         </ul>
       )}
     </div>

@@ -9,7 +9,15 @@ import type { ArticlePublishing } from "@/lib/publish/report";
 import { callApi } from "@/components/ui/call-api";
 
 /** Publish state for everyone; the buttons for editors. */
-export function PublishControls({ articleId, canPublish, initial }: { articleId: string; canPublish: boolean; initial: ArticlePublishing }) {
+export function PublishControls({
+  articleId,
+  canPublish,
+  initial,
+}: {
+  articleId: string;
+  canPublish: boolean;
+  initial: ArticlePublishing;
+}) {
   const router = useRouter();
   const [state, setState] = useState(initial);
   // A refresh of the page (after a claim is verified, say) brings new counts from the server.
@@ -22,7 +30,8 @@ export function PublishControls({ articleId, canPublish, initial }: { articleId:
   const href = `/reports/${articleId}`;
 
   async function change(method: "PUT" | "DELETE") {
-    if (method === "DELETE" && !window.confirm("Take the public report down? Its address will answer “not found” until you publish again.")) return;
+    if (method === "DELETE" && !window.confirm("Take the public report down? Its address will answer “not found” until you publish again."))
+      return;
     setPending(true);
     setError(null);
     const result = await callApi<{ report: Omit<ArticlePublishing, "verifiedClaims"> }>(`/api/v1/articles/${articleId}/report`, { method });
@@ -40,7 +49,9 @@ export function PublishControls({ articleId, canPublish, initial }: { articleId:
           <span className="mr-1 inline-block h-2 w-2 rounded-full bg-emerald-600 align-middle" aria-hidden />
           Published {state.publishedAt ? formatWhen(state.publishedAt) : ""}
           {state.publishedBy ? ` by ${state.publishedBy.name}` : ""} ·{" "}
-          <a href={href} target="_blank" rel="noopener" className="text-accent underline-offset-2 hover:underline">View public page</a>
+          <a href={href} target="_blank" rel="noopener" className="text-accent underline-offset-2 hover:underline">
+            View public page
+          </a>
         </span>
       ) : (
         <span data-testid="publish-state" className="text-muted">
@@ -49,10 +60,17 @@ export function PublishControls({ articleId, canPublish, initial }: { articleId:
       )}
       {canPublish &&
         (state.published ? (
-          <button type="button" className={quietButtonClass} disabled={pending} onClick={() => change("DELETE")}>Unpublish</button>
+          <button type="button" className={quietButtonClass} disabled={pending} onClick={() => change("DELETE")}>
+            Unpublish
+          </button>
         ) : (
-          <button type="button" className={buttonClass} disabled={pending || state.verifiedClaims === 0} onClick={() => change("PUT")}
-            title={state.verifiedClaims === 0 ? "Verify at least one claim first" : undefined}>
+          <button
+            type="button"
+            className={buttonClass}
+            disabled={pending || state.verifiedClaims === 0}
+            onClick={() => change("PUT")}
+            title={state.verifiedClaims === 0 ? "Verify at least one claim first" : undefined}
+          >
             Publish report
           </button>
         ))}

@@ -16,9 +16,15 @@ function hostOf(url: string): string {
 /** One verified claim on the public report: the quote, the verdict, why, and the sources. */
 export function VerdictCard({ claim }: { claim: PublicReport["claims"][number] }) {
   return (
-    <article id={`claim-${claim.id}`} data-testid="verdict-card" className="scroll-mt-6 rounded-lg border border-rule bg-white p-5 shadow-sm target:ring-2 target:ring-accent">
+    <article
+      id={`claim-${claim.id}`}
+      data-testid="verdict-card"
+      className="scroll-mt-6 rounded-lg border border-rule bg-white p-5 shadow-sm target:ring-2 target:ring-accent"
+    >
       <div className="flex flex-wrap items-center gap-2">
-        <span className={verdictChipClass(claim.verdict.key)} data-testid="verdict-chip">{claim.verdict.label}</span>
+        <span className={verdictChipClass(claim.verdict.key)} data-testid="verdict-chip">
+          {claim.verdict.label}
+        </span>
         {!claim.highlighted && <span className="text-xs text-muted">Not marked in the text (the article changed since)</span>}
       </div>
       <blockquote className="mt-3 border-l-2 border-rule pl-3 font-serif text-[1.05rem] leading-snug text-ink">“{claim.exact}”</blockquote>
@@ -32,10 +38,23 @@ export function VerdictCard({ claim }: { claim: PublicReport["claims"][number] }
           <ul className="mt-1 space-y-1.5 text-sm">
             {claim.evidence.map((e, i) => (
               <li key={i} className="flex gap-2">
-                <span className="mt-0.5 shrink-0 self-start rounded bg-stone-100 px-1.5 text-[0.7rem] leading-5 text-muted">{STANCE[e.stance]}</span>
+                <span className="mt-0.5 shrink-0 self-start rounded bg-stone-100 px-1.5 text-[0.7rem] leading-5 text-muted">
+                  {STANCE[e.stance]}
+                </span>
                 <span>
-                  <a href={e.url} target="_blank" rel="noopener noreferrer nofollow" className="text-accent underline-offset-2 hover:underline">{e.title}</a>
-                  <span className="text-xs text-muted"> · {hostOf(e.url)}{e.sourceType === "primary" ? " · primary source" : ""}</span>
+                  <a
+                    href={e.url}
+                    target="_blank"
+                    rel="noopener noreferrer nofollow"
+                    className="text-accent underline-offset-2 hover:underline"
+                  >
+                    {e.title}
+                  </a>
+                  <span className="text-xs text-muted">
+                    {" "}
+                    · {hostOf(e.url)}
+                    {e.sourceType === "primary" ? " · primary source" : ""}
+                  </span>
                 </span>
               </li>
             ))}

@@ -19,10 +19,15 @@ export function VerdictMixChart({ data }: { data: { key: string; label: string; 
         <XAxis dataKey="label" tick={{ fontSize: 12 }} interval={0} />
         <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
         <Tooltip />
-        <Bar dataKey="count" name="Claims" isAnimationActive={false} shape={(props: unknown) => {
-          const p = props as { x: number; y: number; width: number; height: number; payload: { key: string } };
-          return <rect x={p.x} y={p.y} width={p.width} height={p.height} fill={VERDICT_FILL[p.payload.key] ?? "#1f5f8b"} rx={2} />;
-        }} />
+        <Bar
+          dataKey="count"
+          name="Claims"
+          isAnimationActive={false}
+          shape={(props: unknown) => {
+            const p = props as { x: number; y: number; width: number; height: number; payload: { key: string } };
+            return <rect x={p.x} y={p.y} width={p.width} height={p.height} fill={VERDICT_FILL[p.payload.key] ?? "#1f5f8b"} rx={2} />;
+          }}
+        />
       </BarChart>
     </ResponsiveContainer>
   );

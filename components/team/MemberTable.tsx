@@ -46,16 +46,25 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
     <div className="space-y-6">
       {secret && (
         <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="one-time-password">
-          New password for <strong>{secret.email}</strong>: <code className="rounded bg-white px-1.5 py-0.5 font-mono">{secret.password}</code>
+          New password for <strong>{secret.email}</strong>:{" "}
+          <code className="rounded bg-white px-1.5 py-0.5 font-mono">{secret.password}</code>
           <p className="mt-1 text-xs text-muted">Shown only now. Pass it on securely; it is not stored anywhere readable.</p>
-          <button type="button" className={`${linkButtonClass} mt-2`} onClick={() => setSecret(null)}>Done</button>
+          <button type="button" className={`${linkButtonClass} mt-2`} onClick={() => setSecret(null)}>
+            Done
+          </button>
         </div>
       )}
       <FormError message={error} />
       <div className="overflow-hidden rounded-lg border border-rule bg-white">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted">
-            <tr><th className="px-4 py-3">Name</th><th className="px-4 py-3">Email</th><th className="px-4 py-3">Role</th><th className="px-4 py-3">Account</th>{isAdmin && <th className="px-4 py-3" />}</tr>
+            <tr>
+              <th className="px-4 py-3">Name</th>
+              <th className="px-4 py-3">Email</th>
+              <th className="px-4 py-3">Role</th>
+              <th className="px-4 py-3">Account</th>
+              {isAdmin && <th className="px-4 py-3" />}
+            </tr>
           </thead>
           <tbody>
             {members.map((m) => (
@@ -64,22 +73,42 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
                 <td className="px-4 py-3 text-muted">{m.email}</td>
                 <td className="px-4 py-3">
                   {isAdmin && m.userId !== meId ? (
-                    <select aria-label={`Role of ${m.name}`} className={inputClass} value={m.role} disabled={pending}
-                      onChange={(e) => act(() => withCheckedInput(ZUpdateMember, { memberId: m.id, role: e.target.value }, updateMemberAction))}>
-                      {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                    <select
+                      aria-label={`Role of ${m.name}`}
+                      className={inputClass}
+                      value={m.role}
+                      disabled={pending}
+                      onChange={(e) =>
+                        act(() => withCheckedInput(ZUpdateMember, { memberId: m.id, role: e.target.value }, updateMemberAction))
+                      }
+                    >
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {r}
+                        </option>
+                      ))}
                     </select>
-                  ) : m.role}
+                  ) : (
+                    m.role
+                  )}
                 </td>
                 <td className="px-4 py-3">{m.disabled ? <span className="text-red-700">disabled</span> : "active"}</td>
                 {isAdmin && (
                   <td className="space-x-3 px-4 py-3 text-right whitespace-nowrap">
                     {m.userId !== meId && (
-                      <button type="button" className={linkButtonClass} disabled={pending} onClick={() => act(() => updateMemberAction({ memberId: m.id, disabled: !m.disabled }))}>
+                      <button
+                        type="button"
+                        className={linkButtonClass}
+                        disabled={pending}
+                        onClick={() => act(() => updateMemberAction({ memberId: m.id, disabled: !m.disabled }))}
+                      >
                         {m.disabled ? "Enable" : "Disable"}
                       </button>
                     )}
                     {m.userId !== meId && (
-                      <button type="button" className={linkButtonClass} disabled={pending} onClick={() => onReset(m.id)}>Reset password</button>
+                      <button type="button" className={linkButtonClass} disabled={pending} onClick={() => onReset(m.id)}>
+                        Reset password
+                      </button>
                     )}
                   </td>
                 )}
@@ -89,13 +118,40 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
         </table>
       </div>
       {isAdmin && (
-        <form onSubmit={onAdd} className="grid gap-2 rounded-lg border border-rule bg-white p-4 sm:grid-cols-[1fr_1fr_auto_auto]" aria-label="Add member">
-          <input aria-label="New member's email" className={inputClass} placeholder="email@newsroom.org" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
-          <input aria-label="New member's name" className={inputClass} placeholder="Full name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-          <select aria-label="New member's role" className={inputClass} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
-            {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+        <form
+          onSubmit={onAdd}
+          className="grid gap-2 rounded-lg border border-rule bg-white p-4 sm:grid-cols-[1fr_1fr_auto_auto]"
+          aria-label="Add member"
+        >
+          <input
+            aria-label="New member's email"
+            className={inputClass}
+            placeholder="email@newsroom.org"
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.target.value })}
+          />
+          <input
+            aria-label="New member's name"
+            className={inputClass}
+            placeholder="Full name"
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
+          <select
+            aria-label="New member's role"
+            className={inputClass}
+            value={form.role}
+            onChange={(e) => setForm({ ...form, role: e.target.value })}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
           </select>
-          <button type="submit" className={buttonClass} disabled={pending}>Add member</button>
+          <button type="submit" className={buttonClass} disabled={pending}>
+            Add member
+          </button>
         </form>
       )}
     </div>

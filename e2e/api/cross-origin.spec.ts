@@ -48,7 +48,10 @@ test("a page on another origin cannot change anything with the signed-in admin's
   expect(memberships).toBe(0);
 });
 
-test("cookie writes without Origin or Sec-Fetch-Site are refused; JSON routes take only application/json", async ({ playwright, baseURL }) => {
+test("cookie writes without Origin or Sec-Fetch-Site are refused; JSON routes take only application/json", async ({
+  playwright,
+  baseURL,
+}) => {
   const desk = await createDesk();
   const noOrigin = await playwright.request.newContext({ baseURL });
   expect((await signInByApi(noOrigin, desk.reviewer)).status()).toBe(200);
@@ -63,7 +66,9 @@ test("cookie writes without Origin or Sec-Fetch-Site are refused; JSON routes ta
   expect((await signInByApi(sameOrigin, desk.reviewer)).status()).toBe(200);
   const asText = await sameOrigin.post(claims, { data: JSON.stringify({ target: {} }), headers: { "content-type": "text/plain" } });
   expect(asText.status()).toBe(415);
-  expect(((await asText.json()) as { error: { message: string } }).error.message).toBe("Send the body as application/json, not text/plain.");
+  expect(((await asText.json()) as { error: { message: string } }).error.message).toBe(
+    "Send the body as application/json, not text/plain.",
+  );
   const foreign = await sameOrigin.post(claims, { data: { target: {} }, headers: { origin: "http://localhost:1" } });
   expect(foreign.status()).toBe(403);
   expect((await sameOrigin.post(claims, { data: { target: {} } })).status()).toBe(422);

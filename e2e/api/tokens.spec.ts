@@ -9,7 +9,9 @@ import { startServer, waitForHealth } from "../fixtures/processes";
 
 const CLAIM = "The UK currently spends around 2.3 per cent of gross national product on defence";
 
-type PlaywrightLike = { request: { newContext(o: { baseURL: string; extraHTTPHeaders?: Record<string, string> }): Promise<APIRequestContext> } };
+type PlaywrightLike = {
+  request: { newContext(o: { baseURL: string; extraHTTPHeaders?: Record<string, string> }): Promise<APIRequestContext> };
+};
 
 /** A script's view of the API: no cookies, only the token. */
 function withToken(playwright: PlaywrightLike, baseURL: string, secret?: string) {
@@ -105,10 +107,16 @@ test("expired, foreign, missing and bogus credentials", async ({ page, playwrigh
 
   // Another team's editor: this team's article is 404 for reading and writing, as for a session.
   const intruder = await createUser((await createTeam()).id, "editor", "intruder");
-  const foreign = await createApiToken({ userId: intruder.id, teamId: intruder.teamId, input: { name: "Foreign", scope: "read_write", expiresIn: "30d" } });
+  const foreign = await createApiToken({
+    userId: intruder.id,
+    teamId: intruder.teamId,
+    input: { name: "Foreign", scope: "read_write", expiresIn: "30d" },
+  });
   const outsider = await withToken(playwright, baseURL!, foreign.secret);
   expect((await outsider.get(articleUrl)).status()).toBe(404);
-  expect((await outsider.post(`${articleUrl}/claims`, { data: { target: w3cTarget(targetFor(desk.article.body, CLAIM)) } })).status()).toBe(404);
+  expect((await outsider.post(`${articleUrl}/claims`, { data: { target: w3cTarget(targetFor(desk.article.body, CLAIM)) } })).status()).toBe(
+    404,
+  );
   const theirList = (await (await outsider.get("/api/v1/articles")).json()) as { articles: { id: string }[] };
   expect(theirList.articles.map((a) => a.id)).not.toContain(desk.article.id);
 
@@ -126,9 +134,15 @@ test("expired, foreign, missing and bogus credentials", async ({ page, playwrigh
   expect((await page.request.get(articleUrl, { headers: { Authorization: `Bearer fdk_${"x".repeat(43)}` } })).status()).toBe(401);
 
   // A viewer's read-write token can still not write: roles apply as for the session.
-  const viewerToken = await createApiToken({ userId: desk.viewer.id, teamId: desk.team.id, input: { name: "Viewer", scope: "read_write", expiresIn: "7d" } });
+  const viewerToken = await createApiToken({
+    userId: desk.viewer.id,
+    teamId: desk.team.id,
+    input: { name: "Viewer", scope: "read_write", expiresIn: "7d" },
+  });
   const asViewer = await withToken(playwright, baseURL!, viewerToken.secret);
-  expect((await asViewer.post(`${articleUrl}/claims`, { data: { target: w3cTarget(targetFor(desk.article.body, CLAIM)) } })).status()).toBe(403);
+  expect((await asViewer.post(`${articleUrl}/claims`, { data: { target: w3cTarget(targetFor(desk.article.body, CLAIM)) } })).status()).toBe(
+    403,
+  );
 });
 
 test("the OpenAPI document is served publicly and parses", async ({ playwright, baseURL }) => {
@@ -153,7 +167,11 @@ test("a token over the per-minute limit gets 429 with Retry-After", async ({ pla
     const baseURL = `http://localhost:${port}`;
     await waitForHealth(baseURL, 200, instance);
     const desk = await createDesk();
-    const { secret } = await createApiToken({ userId: desk.reviewer.id, teamId: desk.team.id, input: { name: "Busy", scope: "read", expiresIn: "7d" } });
+    const { secret } = await createApiToken({
+      userId: desk.reviewer.id,
+      teamId: desk.team.id,
+      input: { name: "Busy", scope: "read", expiresIn: "7d" },
+    });
     const script = await withToken(playwright, baseURL, secret);
     // A fixed one-minute window: within limit+1 requests there is a 429, unless the minute
     // turned over in between, in which case the next limit+1 requests surely hit it.

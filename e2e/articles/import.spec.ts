@@ -16,14 +16,25 @@ async function inspectArticlePage(page: Page) {
     const everything = Array.from(document.querySelectorAll("*"));
     return {
       pwned: (window as unknown as { __pwned?: unknown }).__pwned,
-      dangerousInMain: Array.from(main.querySelectorAll("script, iframe, frame, svg, math, object, embed, style, base, meta, link, form, img, template, noscript")).map((el) => el.outerHTML.slice(0, 120)),
+      dangerousInMain: Array.from(
+        main.querySelectorAll("script, iframe, frame, svg, math, object, embed, style, base, meta, link, form, img, template, noscript"),
+      ).map((el) => el.outerHTML.slice(0, 120)),
       dangerousAnywhere: Array.from(document.querySelectorAll("iframe, frame, svg, math, object, embed, base")).map((el) => el.tagName),
-      handlers: everything.flatMap((el) => el.getAttributeNames().filter((name) => name.startsWith("on")).map((name) => `${el.tagName}[${name}]`)),
+      handlers: everything.flatMap((el) =>
+        el
+          .getAttributeNames()
+          .filter((name) => name.startsWith("on"))
+          .map((name) => `${el.tagName}[${name}]`),
+      ),
       styleAttributes: Array.from(body.querySelectorAll("[style]")).length,
       badLinks: Array.from(document.querySelectorAll("a[href]"))
         .map((a) => (a as HTMLAnchorElement).href)
         .filter((href) => !/^(https?:|mailto:)/i.test(href)),
-      bodyLinks: Array.from(body.querySelectorAll("a")).map((a) => ({ href: a.getAttribute("href"), rel: a.getAttribute("rel"), text: a.textContent })),
+      bodyLinks: Array.from(body.querySelectorAll("a")).map((a) => ({
+        href: a.getAttribute("href"),
+        rel: a.getAttribute("rel"),
+        text: a.textContent,
+      })),
       headings: Array.from(body.querySelectorAll("h2, h3")).map((h) => h.textContent),
       listItems: Array.from(body.querySelectorAll("ul > li")).map((li) => li.textContent),
       quotes: Array.from(body.querySelectorAll("blockquote")).map((q) => q.textContent),
@@ -52,7 +63,9 @@ async function expectNothingHostile(page: Page) {
     "A javascript link sits in this item.",
   ]);
   expect(seen.quotes).toEqual(["“This is the biggest investment in local services for a decade,” the leader said."]);
-  expect(seen.bodyLinks).toEqual([{ href: "https://example.org/accounts", rel: "noopener noreferrer nofollow", text: "the annual accounts" }]);
+  expect(seen.bodyLinks).toEqual([
+    { href: "https://example.org/accounts", rel: "noopener noreferrer nofollow", text: "the annual accounts" },
+  ]);
 }
 
 function watchDialogs(page: Page): string[] {
@@ -118,7 +131,8 @@ test("a claim made inside a heading and a list item has the right offsets", asyn
   await signIn(page, desk.editor);
   await page.goto("/articles/new");
   await chooseTab(page, "Markdown");
-  const markdown = "# Jobs figures\n\nThe minister spoke on Tuesday.\n\n## Unemployment fell by 40%\n\n- Wages rose 3 per cent in a year\n- Vacancies fell";
+  const markdown =
+    "# Jobs figures\n\nThe minister spoke on Tuesday.\n\n## Unemployment fell by 40%\n\n- Wages rose 3 per cent in a year\n- Vacancies fell";
   await page.getByLabel("Markdown", { exact: true }).fill(markdown);
   await expect(page.getByTestId("import-preview")).toContainText("Jobs figures");
   await page.getByRole("button", { name: "Import article" }).click();
@@ -126,7 +140,10 @@ test("a claim made inside a heading and a list item has the right offsets", asyn
   const articleId = page.url().split("/").pop()!;
 
   const body = page.getByTestId("article-body");
-  for (const [selector, phrase] of [["h2", "fell by 40%"], ["li", "rose 3 per cent"]] as const) {
+  for (const [selector, phrase] of [
+    ["h2", "fell by 40%"],
+    ["li", "rose 3 per cent"],
+  ] as const) {
     await selectIn(page, selector, phrase);
     await page.keyboard.press("a");
     await expect(page.getByTestId("claim-quote")).toContainText(phrase);
@@ -135,9 +152,13 @@ test("a claim made inside a heading and a list item has the right offsets", asyn
   }
 
   const { article } = (await (await page.request.get(`/api/v1/articles/${articleId}`)).json()) as { article: { body: string } };
-  const { claims } = (await (await page.request.get(`/api/v1/articles/${articleId}/claims`)).json()) as { claims: { exact: string; start: number; end: number }[] };
+  const { claims } = (await (await page.request.get(`/api/v1/articles/${articleId}/claims`)).json()) as {
+    claims: { exact: string; start: number; end: number }[];
+  };
   expect(claims.map((c) => [c.exact, c.start, c.end]).sort()).toEqual(
-    ["fell by 40%", "rose 3 per cent"].map((phrase) => [phrase, article.body.indexOf(phrase), article.body.indexOf(phrase) + phrase.length]).sort(),
+    ["fell by 40%", "rose 3 per cent"]
+      .map((phrase) => [phrase, article.body.indexOf(phrase), article.body.indexOf(phrase) + phrase.length])
+      .sort(),
   );
 });
 

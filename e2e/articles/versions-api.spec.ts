@@ -4,7 +4,11 @@ import { createDesk, createTeam, createUser } from "../fixtures/factories";
 import { createClaim } from "../../lib/claims/create-claim";
 import { targetFor } from "../../lib/claims/test-helpers";
 
-async function as(playwright: { request: { newContext(o: { baseURL: string; extraHTTPHeaders?: Record<string, string> }): Promise<APIRequestContext> } }, baseURL: string, user: { email: string; password: string }) {
+async function as(
+  playwright: { request: { newContext(o: { baseURL: string; extraHTTPHeaders?: Record<string, string> }): Promise<APIRequestContext> } },
+  baseURL: string,
+  user: { email: string; password: string },
+) {
   const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
   expect((await signInByApi(context, user)).status()).toBe(200);
   return context;
@@ -18,7 +22,9 @@ test("the versions and anchor API follow the same rules as the UI", async ({ pla
   const body = desk.article.body;
   const claim = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(body, PHRASE) });
   const outsider = await createUser((await createTeam()).id, "admin", "intruder");
-  const [editor, reviewer, viewer, intruder] = await Promise.all([desk.editor, desk.reviewer, desk.viewer, outsider].map((u) => as(playwright, baseURL!, u)));
+  const [editor, reviewer, viewer, intruder] = await Promise.all(
+    [desk.editor, desk.reviewer, desk.viewer, outsider].map((u) => as(playwright, baseURL!, u)),
+  );
   const versionsUrl = `/api/v1/articles/${desk.article.id}/versions`;
   // Plain paragraphs are their own Markdown as long as they hold no Markdown syntax (this sample holds none).
   const markdown = body.replace(PHRASE, "he has ruled nothing out");
@@ -40,8 +46,15 @@ test("the versions and anchor API follow the same rules as the UI", async ({ pla
   expect(stale.status()).toBe(409);
   expect((await stale.json()).error.message).toContain(`${desk.editor.name} saved version 2`);
 
-  const list = (await (await viewer.get(versionsUrl)).json()).versions as { number: number; contentHash: string; createdBy: { name: string } | null }[];
-  expect(list.map((v) => [v.number, v.createdBy?.name ?? null])).toEqual([[2, desk.editor.name], [1, null]]);
+  const list = (await (await viewer.get(versionsUrl)).json()).versions as {
+    number: number;
+    contentHash: string;
+    createdBy: { name: string } | null;
+  }[];
+  expect(list.map((v) => [v.number, v.createdBy?.name ?? null])).toEqual([
+    [2, desk.editor.name],
+    [1, null],
+  ]);
   expect(list[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/);
   expect((await (await viewer.get(`${versionsUrl}/1`)).json()).version.body).toBe(body);
   expect((await viewer.get(`${versionsUrl}/9`)).status()).toBe(404);
@@ -50,7 +63,9 @@ test("the versions and anchor API follow the same rules as the UI", async ({ pla
   expect(huge.status()).toBe(422);
   expect((await huge.json()).error.message).toContain("There is no version that high.");
   expect((await viewer.get(`/api/v1/articles/${desk.article.id}/diff?from=1&to=3000000000`)).status()).toBe(422);
-  const diff = (await (await viewer.get(`/api/v1/articles/${desk.article.id}/diff?from=1&to=2`)).json()).diff as { parts: { kind: string; text: string }[] };
+  const diff = (await (await viewer.get(`/api/v1/articles/${desk.article.id}/diff?from=1&to=2`)).json()).diff as {
+    parts: { kind: string; text: string }[];
+  };
   expect(diff.parts.find((p) => p.kind === "added")?.text).toContain("ruled nothing out");
   expect((await viewer.get(`/api/v1/articles/${desk.article.id}/diff?from=one&to=2`)).status()).toBe(422);
 

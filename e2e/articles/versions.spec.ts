@@ -7,19 +7,26 @@ import { createClaim } from "../../lib/claims/create-claim";
 import { targetFor } from "../../lib/claims/test-helpers";
 
 const MOVES = "a US security guarantee would be the only way to prevent Moscow";
-const REWORDED = { from: "he would be prepared to put a peacekeeping force into Ukraine", to: "he has refused to rule out sending a peacekeeping force into Ukraine" };
+const REWORDED = {
+  from: "he would be prepared to put a peacekeeping force into Ukraine",
+  to: "he has refused to rule out sending a peacekeeping force into Ukraine",
+};
 const REWRITTEN = { from: "The UK currently spends around 2.3 per cent", to: "Britain spends about 2.4 per cent" };
 const DROPPED = { from: "Sir Keir Starmer has called for the US", to: "The prime minister urged Washington" };
 const UPDATE = "Update: this article was corrected on Tuesday.";
 
 // Screenshots for a person to look at, only when asked for (VERSIONS_SHOTS=/some/dir).
-const shot = (page: Page, name: string) => (process.env.VERSIONS_SHOTS ? page.screenshot({ path: `${process.env.VERSIONS_SHOTS}/${name}.png`, fullPage: false }) : Promise.resolve());
+const shot = (page: Page, name: string) =>
+  process.env.VERSIONS_SHOTS ? page.screenshot({ path: `${process.env.VERSIONS_SHOTS}/${name}.png`, fullPage: false }) : Promise.resolve();
 
-test("versions: an editor edits the text; claims move or wait for a person, who attaches, selects or orphans them; the diff shows the change", async ({ browser }) => {
+test("versions: an editor edits the text; claims move or wait for a person, who attaches, selects or orphans them; the diff shows the change", async ({
+  browser,
+}) => {
   test.setTimeout(90_000); // two people, many steps: a loaded machine needs more than the default
   const desk = await createDesk();
   const body = desk.article.body;
-  const claim = async (phrase: string) => createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(body, phrase) });
+  const claim = async (phrase: string) =>
+    createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(body, phrase) });
   const moves = await claim(MOVES);
   const reworded = await claim(REWORDED.from);
   const rewritten = await claim(REWRITTEN.from);
@@ -41,7 +48,9 @@ test("versions: an editor edits the text; claims move or wait for a person, who 
   const text = editor.getByRole("textbox", { name: /Article text/ });
   const markdown = await text.inputValue();
   expect(markdown).toContain(REWORDED.from);
-  await text.fill(`${UPDATE}\n\n${markdown.replace(REWORDED.from, REWORDED.to).replace(REWRITTEN.from, REWRITTEN.to).replace(DROPPED.from, DROPPED.to)}`);
+  await text.fill(
+    `${UPDATE}\n\n${markdown.replace(REWORDED.from, REWORDED.to).replace(REWRITTEN.from, REWRITTEN.to).replace(DROPPED.from, DROPPED.to)}`,
+  );
   await shot(editor, "edit-page");
   await editor.getByRole("button", { name: "Save as version 2" }).click();
   await expect(editor.getByTestId("version-saved")).toContainText("Version 2 saved: 1 claim moved, 3 need re-anchoring");
@@ -94,7 +103,10 @@ test("versions: an editor edits the text; claims move or wait for a person, who 
   await expect(reviewer.getByTestId("claim-panel")).toContainText("Check against the transcript.");
   await expect(section.getByRole("button", { name: "Restore" })).toBeVisible();
 
-  const stored = await testDb().claim.findMany({ where: { articleId: desk.article.id }, select: { id: true, anchorStatus: true, anchorMethod: true } });
+  const stored = await testDb().claim.findMany({
+    where: { articleId: desk.article.id },
+    select: { id: true, anchorStatus: true, anchorMethod: true },
+  });
   expect(Object.fromEntries(stored.map((c) => [c.id, [c.anchorStatus, c.anchorMethod]]))).toEqual({
     [moves.id]: ["attached", "exact-quote"],
     [reworded.id]: ["attached", "manual"],
@@ -134,7 +146,9 @@ test("versions: a second save from a stale page is refused with who saved in bet
   await expect(typed(second)).toHaveValue(mine);
 
   // Leaving with unsaved text asks first; staying keeps every word.
-  const asked = new Promise<string>((resolve) => second.once("dialog", (dialog) => void dialog.dismiss().then(() => resolve(dialog.type()))));
+  const asked = new Promise<string>((resolve) =>
+    second.once("dialog", (dialog) => void dialog.dismiss().then(() => resolve(dialog.type()))),
+  );
   await second.getByRole("link", { name: "Cancel" }).click({ noWaitAfter: true });
   expect(await asked).toBe("beforeunload");
   await expect(typed(second)).toHaveValue(mine);

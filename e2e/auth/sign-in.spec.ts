@@ -48,7 +48,9 @@ test("the 11th failed attempt is refused, and so is the right password while loc
   }
   const eleventh = await signInByApi(request, wrong);
   expect(eleventh.status()).toBe(429);
-  expect(((await eleventh.json()) as { error: { message: string } }).error.message).toMatch(/Too many failed sign-in attempts\. Try again in 15 minutes\./);
+  expect(((await eleventh.json()) as { error: { message: string } }).error.message).toMatch(
+    /Too many failed sign-in attempts\. Try again in 15 minutes\./,
+  );
   expect(Number(eleventh.headers()["retry-after"])).toBeGreaterThan(800);
 
   expect((await signInByApi(request, desk.reviewer)).status()).toBe(429);
@@ -71,9 +73,7 @@ test("a disabled user's session stops working within the re-check window", async
 
   await testDb().user.update({ where: { id: desk.reviewer.id }, data: { disabled: true } });
   // SESSION_RECHECK_SECONDS is 2 for the test server.
-  await expect
-    .poll(async () => (await page.request.get("/api/v1/articles")).status(), { timeout: 10_000, intervals: [500] })
-    .toBe(401);
+  await expect.poll(async () => (await page.request.get("/api/v1/articles")).status(), { timeout: 10_000, intervals: [500] }).toBe(401);
   await page.goto("/articles");
   await expect(page).toHaveURL(/\/signin/);
   expect((await signInByApi(page.request, desk.reviewer)).status()).toBe(401);

@@ -8,10 +8,21 @@ const CLAIM = "The UK currently spends around 2.3 per cent of gross national pro
 function w3c(body: string, phrase: string) {
   const start = body.indexOf(phrase);
   const { quote, position } = describeRange(body, start, start + phrase.length);
-  return { target: { selector: [{ type: "TextQuoteSelector", ...quote }, { type: "TextPositionSelector", ...position }] } };
+  return {
+    target: {
+      selector: [
+        { type: "TextQuoteSelector", ...quote },
+        { type: "TextPositionSelector", ...position },
+      ],
+    },
+  };
 }
 
-async function as(playwright: { request: { newContext(o: { baseURL: string; extraHTTPHeaders?: Record<string, string> }): Promise<APIRequestContext> } }, baseURL: string, user: { email: string; password: string }) {
+async function as(
+  playwright: { request: { newContext(o: { baseURL: string; extraHTTPHeaders?: Record<string, string> }): Promise<APIRequestContext> } },
+  baseURL: string,
+  user: { email: string; password: string },
+) {
   const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
   expect((await signInByApi(context, user)).status()).toBe(200);
   return context;
@@ -69,10 +80,13 @@ test("the claims API follows the same rules as the UI", async ({ playwright, bas
   const writes = [
     (c: APIRequestContext) => c.post(claimsUrl, { data: w3c(desk.article.body, "Sir Keir Starmer") }),
     (c: APIRequestContext) => c.put(`/api/v1/claims/${claim.id}/status`, { data: { status: "in_review" } }),
-    (c: APIRequestContext) => c.put(`/api/v1/claims/${claim.id}/verdict`, { data: { verdict: "false", explanation: "Not what the MoD says." } }),
+    (c: APIRequestContext) =>
+      c.put(`/api/v1/claims/${claim.id}/verdict`, { data: { verdict: "false", explanation: "Not what the MoD says." } }),
     (c: APIRequestContext) => c.post(`/api/v1/claims/${claim.id}/comments`, { data: { body: "hello" } }),
     (c: APIRequestContext) =>
-      c.post(`/api/v1/claims/${claim.id}/evidence`, { data: { url: "https://example.org", title: "x", stance: "supports", sourceType: "primary", retrievedAt: "2025-02-18" } }),
+      c.post(`/api/v1/claims/${claim.id}/evidence`, {
+        data: { url: "https://example.org", title: "x", stance: "supports", sourceType: "primary", retrievedAt: "2025-02-18" },
+      }),
   ];
   for (const write of writes) {
     expect((await write(viewer)).status()).toBe(403);
@@ -80,7 +94,9 @@ test("the claims API follows the same rules as the UI", async ({ playwright, bas
   }
   expect((await intruder.get(claimsUrl)).status()).toBe(404);
   expect((await intruder.get(`/api/v1/claims/${claim.id}`)).status()).toBe(404);
-  const untouched = (await (await reviewer.get(`/api/v1/claims/${claim.id}`)).json()) as { claim: { version: number; status: string; comments: unknown[] } };
+  const untouched = (await (await reviewer.get(`/api/v1/claims/${claim.id}`)).json()) as {
+    claim: { version: number; status: string; comments: unknown[] };
+  };
   expect(untouched.claim).toMatchObject({ version: 1, status: "unreviewed", comments: [] });
 
   // The documented happy path: status, verdict, comment, evidence; stale version is a 409.
@@ -88,14 +104,21 @@ test("the claims API follows the same rules as the UI", async ({ playwright, bas
   const stale = await reviewer.put(`/api/v1/claims/${claim.id}/status`, { data: { status: "not_check_worthy", version: 1 } });
   expect(stale.status()).toBe(409);
   expect((await errorOf(stale)).message).toContain(desk.reviewer.name);
-  const verdict = await reviewer.put(`/api/v1/claims/${claim.id}/verdict`, { data: { verdict: "misleading", explanation: "A share of GDP, not GNP." } });
+  const verdict = await reviewer.put(`/api/v1/claims/${claim.id}/verdict`, {
+    data: { verdict: "misleading", explanation: "A share of GDP, not GNP." },
+  });
   expect(verdict.status()).toBe(200);
-  expect(((await verdict.json()) as { claim: unknown }).claim).toMatchObject({ status: "verdict_proposed", verdict: { label: "Misleading", ordinal: 3 } });
+  expect(((await verdict.json()) as { claim: unknown }).claim).toMatchObject({
+    status: "verdict_proposed",
+    verdict: { label: "Misleading", ordinal: 3 },
+  });
   expect((await reviewer.post(`/api/v1/claims/${claim.id}/comments`, { data: { body: "See https://www.nato.int" } })).status()).toBe(201);
   expect(
-    (await reviewer.post(`/api/v1/claims/${claim.id}/evidence`, {
-      data: { url: "https://www.gov.uk/x", title: "MoD", stance: "contradicts", sourceType: "primary", retrievedAt: "2025-02-18" },
-    })).status(),
+    (
+      await reviewer.post(`/api/v1/claims/${claim.id}/evidence`, {
+        data: { url: "https://www.gov.uk/x", title: "MoD", stance: "contradicts", sourceType: "primary", retrievedAt: "2025-02-18" },
+      })
+    ).status(),
   ).toBe(201);
   const final = (await (await viewer.get(claimsUrl)).json()) as { claims: { counts: unknown }[] };
   expect(final.claims[0]!.counts).toEqual({ comments: 1, evidence: 1 });

@@ -26,10 +26,15 @@ test("a reviewer checks the 2.3 per cent claim and the desk sees the result", as
   await panel.getByRole("button", { name: "Save evidence" }).click();
   await expect(panel.getByTestId("evidence-list")).toContainText("MOD: Defence departmental resources 2024");
 
-  await panel.getByLabel("Comment", { exact: true }).fill("NATO counts GDP, not GNP: see https://www.nato.int/cps/en/natohq/topics_49198.htm");
+  await panel
+    .getByLabel("Comment", { exact: true })
+    .fill("NATO counts GDP, not GNP: see https://www.nato.int/cps/en/natohq/topics_49198.htm");
   await panel.getByRole("button", { name: "Comment", exact: true }).click();
   await expect(panel.getByTestId("comment-thread")).toContainText("NATO counts GDP");
-  await expect(panel.getByTestId("comment-thread").getByRole("link")).toHaveAttribute("href", "https://www.nato.int/cps/en/natohq/topics_49198.htm");
+  await expect(panel.getByTestId("comment-thread").getByRole("link")).toHaveAttribute(
+    "href",
+    "https://www.nato.int/cps/en/natohq/topics_49198.htm",
+  );
 
   await panel.getByLabel("Verdict", { exact: true }).selectOption("misleading");
   await panel.getByRole("button", { name: "Propose verdict" }).click();

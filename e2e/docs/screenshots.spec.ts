@@ -51,16 +51,22 @@ test("README screenshots", async ({ page }) => {
     await page.keyboard.press("Escape");
   }
   // An editor signs off the 2.5 per cent verdict, so the picture shows a verified claim too.
-  const verifiedClaim = await testDb().claim.findFirstOrThrow({ where: { articleId: article.id, exact: { startsWith: "a plan to increase" } } });
+  const verifiedClaim = await testDb().claim.findFirstOrThrow({
+    where: { articleId: article.id, exact: { startsWith: "a plan to increase" } },
+  });
   await setClaimStatus({ userId: editor.id, claimId: verifiedClaim.id, status: "verified" });
   await page.reload();
   await page.locator(".hl[data-ids]", { hasText: "The UK currently spends around" }).first().click();
   const panel = page.getByTestId("claim-panel");
-  await panel.getByLabel("Comment", { exact: true }).fill("The MoD reports this on a GDP basis (NATO definition); GNP is a different measure.");
+  await panel
+    .getByLabel("Comment", { exact: true })
+    .fill("The MoD reports this on a GDP basis (NATO definition); GNP is a different measure.");
   await panel.getByRole("button", { name: "Comment", exact: true }).click();
   await expect(panel.getByTestId("comment-thread")).toContainText("GDP basis");
   await page.evaluate(() => {
-    const paragraph = [...document.querySelectorAll("[data-testid=article-body] p")].find((p) => p.textContent!.startsWith("Sir Keir is unlikely"))!;
+    const paragraph = [...document.querySelectorAll("[data-testid=article-body] p")].find((p) =>
+      p.textContent!.startsWith("Sir Keir is unlikely"),
+    )!;
     window.scrollTo(0, paragraph.getBoundingClientRect().top + window.scrollY - 150);
     document.querySelector("aside")!.scrollTop = 0;
   });
@@ -82,8 +88,19 @@ test("README screenshots", async ({ page }) => {
     const claim = await createClaim({ userId: editor.id, articleId: article.id, target: targetFor(article.body, phrase) });
     await setClaimDoubleReview({ userId: editor.id, claimId: claim.id, required: true });
     await assignReviewers({ userId: editor.id, claimId: claim.id, reviewerIds: [reviewer.id, second.id], dueAt: `2026-12-0${1 + index}` });
-    await submitReviewVerdict({ userId: reviewer.id, claimId: claim.id, verdict: a, explanation: "Checked against the original statement and the wire copy." });
-    if (index < 4) await submitReviewVerdict({ userId: second.id, claimId: claim.id, verdict: b, explanation: "Checked against the official record of the talks." });
+    await submitReviewVerdict({
+      userId: reviewer.id,
+      claimId: claim.id,
+      verdict: a,
+      explanation: "Checked against the original statement and the wire copy.",
+    });
+    if (index < 4)
+      await submitReviewVerdict({
+        userId: second.id,
+        claimId: claim.id,
+        verdict: b,
+        explanation: "Checked against the official record of the talks.",
+      });
   }
   await page.goto("/queue");
   await page.screenshot({ path: "docs/screenshots/queue.png" });

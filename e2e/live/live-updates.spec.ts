@@ -99,7 +99,9 @@ test("My queue shows a new assignment without a reload", async ({ page, playwrig
   await markPage(page);
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
   await signInByApi(api, desk.editor);
-  expect((await api.put(`/api/v1/claims/${claim.id}/assignees`, { data: { reviewerIds: [desk.reviewer2.id], dueAt: "2030-05-01" } })).status()).toBe(200);
+  expect(
+    (await api.put(`/api/v1/claims/${claim.id}/assignees`, { data: { reviewerIds: [desk.reviewer2.id], dueAt: "2030-05-01" } })).status(),
+  ).toBe(200);
   await api.dispose();
   await expect(page.getByTestId("queue")).toContainText("Due 2030-05-01", { timeout: 5000 });
   expect(await stillSamePage(page)).toBe(true);

@@ -16,7 +16,14 @@ test("npm start seeds once, prints the demo accounts, and keeps all data across 
   chmodSync(dataDir, 0o755);
   const [appPort, pgPort] = [await freePort(), await freePort()];
   const baseURL = `http://localhost:${appPort}`;
-  const env = { FACTDESK_DATA_DIR: dataDir, PORT: String(appPort), EMBEDDED_PG_PORT: String(pgPort), DATABASE_URL: "", NEXTAUTH_URL: "", NEXTAUTH_SECRET: "" };
+  const env = {
+    FACTDESK_DATA_DIR: dataDir,
+    PORT: String(appPort),
+    EMBEDDED_PG_PORT: String(pgPort),
+    DATABASE_URL: "",
+    NEXTAUTH_URL: "",
+    NEXTAUTH_SECRET: "",
+  };
   try {
     const first = startProcess("npx", ["tsx", "scripts/start.ts"], env);
     await waitForHealth(baseURL, 200, first);
@@ -34,7 +41,14 @@ test("npm start seeds once, prints the demo accounts, and keeps all data across 
     const start = article.body.indexOf("The UK currently spends");
     const target = describeRange(article.body, start, start + 80);
     const created = await api.post(`/api/v1/articles/${articles[0]!.id}/claims`, {
-      data: { target: { selector: [{ type: "TextQuoteSelector", ...target.quote }, { type: "TextPositionSelector", ...target.position }] } },
+      data: {
+        target: {
+          selector: [
+            { type: "TextQuoteSelector", ...target.quote },
+            { type: "TextPositionSelector", ...target.position },
+          ],
+        },
+      },
     });
     expect(created.status()).toBe(201);
     await api.dispose();

@@ -25,10 +25,20 @@ test("export W3C annotations and CSV from one article, import the file into anot
   await page.getByTestId("import-annotations").locator('input[type="file"]').setInputFiles(file);
   await expect(page.getByTestId("import-annotations").getByRole("status")).toContainText("Imported 5 claims, 6 comments, 2 evidence");
   // Nothing arrives signed off: the two verified claims come in as proposed for an editor here.
-  await expect(page.getByTestId("import-annotations").getByRole("status")).toContainText("2 verified or disputed claims arrive as proposed");
+  await expect(page.getByTestId("import-annotations").getByRole("status")).toContainText(
+    "2 verified or disputed claims arrive as proposed",
+  );
   await page.getByTestId("publish-tools").screenshot({ path: testInfo.outputPath("import-done.png") });
   await expect
-    .poll(async () => new Set(await page.getByTestId("article-body").locator(".hl").evaluateAll((els) => els.flatMap((el) => (el as HTMLElement).dataset.ids!.split(" ")))).size)
+    .poll(
+      async () =>
+        new Set(
+          await page
+            .getByTestId("article-body")
+            .locator(".hl")
+            .evaluateAll((els) => els.flatMap((el) => (el as HTMLElement).dataset.ids!.split(" "))),
+        ).size,
+    )
     .toBe(5);
 
   // A broken file: a readable error, nothing imported.

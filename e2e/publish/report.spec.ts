@@ -3,7 +3,9 @@ import { PHRASES, SECRETS, seedFactCheck } from "../../lib/publish/test-helpers"
 import { signIn } from "../fixtures/auth";
 import { createDesk } from "../fixtures/factories";
 
-test("an editor publishes the report; anyone can read it without signing in; it shows only verified claims; unpublished it is gone", async ({ browser }, testInfo) => {
+test("an editor publishes the report; anyone can read it without signing in; it shows only verified claims; unpublished it is gone", async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(90_000);
   const desk = await createDesk();
   const seeded = await seedFactCheck(desk);
@@ -44,7 +46,10 @@ test("an editor publishes the report; anyone can read it without signing in; it 
   await expect(marks).toHaveText([PHRASES.unverifiable, PHRASES.verified]);
   await expect(reader.getByTestId("verdict-card").nth(1)).toContainText("Defence departmental resources 2024");
   await expect(reader.getByTestId("verdict-card").nth(1)).toContainText(`Verified by ${desk.editor.name}`);
-  await expect(reader.getByRole("link", { name: "NATO defence expenditure" })).toHaveAttribute("href", "https://www.nato.int/cps/en/natohq/topics_49198.htm");
+  await expect(reader.getByRole("link", { name: "NATO defence expenditure" })).toHaveAttribute(
+    "href",
+    "https://www.nato.int/cps/en/natohq/topics_49198.htm",
+  );
   // Nothing unverified in the page's HTML (including the RSC payload), not even ids.
   for (const secret of Object.values(SECRETS)) expect(html).not.toContain(secret);
   for (const hidden of [seeded.proposed, seeded.doubleReview, seeded.plain]) expect(html).not.toContain(hidden.id);

@@ -7,7 +7,9 @@ import { setClaimVerdict } from "../../lib/claims/update-claim";
 
 const CLAIM = "The UK currently spends around 2.3 per cent of gross national product on defence";
 
-test("suggestions: the 2.3 per cent sentence is suggested with its numbers; accepting makes one claim; a dismissal survives reload", async ({ page }) => {
+test("suggestions: the 2.3 per cent sentence is suggested with its numbers; accepting makes one claim; a dismissal survives reload", async ({
+  page,
+}) => {
   const desk = await createDesk();
   // The desk already gave a verdict on the same figure in another article.
   const earlier = await createArticle(desk.team.id, { title: "Defence spending explained" });
@@ -23,7 +25,9 @@ test("suggestions: the 2.3 per cent sentence is suggested with its numbers; acce
   }
   await suggestion.click();
   const card = page.getByTestId("suggestion-card");
-  await expect(card.getByTestId("suggestion-numeric")).toContainText("about 2.3 percent of gross national product · defence spending · UK · current");
+  await expect(card.getByTestId("suggestion-numeric")).toContainText(
+    "about 2.3 percent of gross national product · defence spending · UK · current",
+  );
   await expect(card.getByTestId("checked-before")).toContainText("Misleading");
   await expect(card.getByTestId("checked-before")).toContainText("Defence spending explained");
 

@@ -10,12 +10,19 @@ const CLAIM = "The UK currently spends around 2.3 per cent of gross national pro
 const FIRST = "MoD departmental resources put it at 2.33 per cent of GDP.";
 const SECOND = "It is a GDP share, so the GNP wording misleads.";
 
-test("double review: verdicts stay private until both are in, a dispute goes to an editor, another editor signs off", async ({ browser }) => {
+test("double review: verdicts stay private until both are in, a dispute goes to an editor, another editor signs off", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const desk = await createDesk();
   const claim = await createClaim({ userId: desk.editor.id, articleId: desk.article.id, target: targetFor(desk.article.body, CLAIM) });
   await setClaimDoubleReview({ userId: desk.editor.id, claimId: claim.id, required: true });
-  await assignReviewers({ userId: desk.editor.id, claimId: claim.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], dueAt: "2030-01-15" });
+  await assignReviewers({
+    userId: desk.editor.id,
+    claimId: claim.id,
+    reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
+    dueAt: "2030-01-15",
+  });
 
   const open = async (user: typeof desk.reviewer) => {
     const page = await (await browser.newContext()).newPage();
@@ -67,7 +74,10 @@ test("double review: verdicts stay private until both are in, a dispute goes to 
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, desk.admin);
   await admin.goto(`/articles/${desk.article.id}?claim=${claim.id}`);
-  await admin.getByTestId("claim-panel").getByRole("radio", { name: /Verified/ }).click();
+  await admin
+    .getByTestId("claim-panel")
+    .getByRole("radio", { name: /Verified/ })
+    .click();
   await expect(admin.getByTestId("claim-panel").getByRole("radio", { name: /Verified/ })).toHaveAttribute("aria-checked", "true");
   await expect(admin.getByTestId("claim-history")).toContainText("signed off the verdict");
 
@@ -76,7 +86,11 @@ test("double review: verdicts stay private until both are in, a dispute goes to 
   await expect(editor.getByTestId("double-review-toggle")).toContainText("Saved");
   await editor.reload();
   await expect(editor.getByLabel("Require independent double review for this article's claims")).toBeChecked();
-  const later = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, "Marco Rubio") });
+  const later = await createClaim({
+    userId: desk.reviewer.id,
+    articleId: desk.article.id,
+    target: targetFor(desk.article.body, "Marco Rubio"),
+  });
   await editor.goto(`/articles/${desk.article.id}?claim=${later.id}`);
   await expect(editor.getByTestId("double-review")).toContainText("0 of 2 verdicts in");
 });

@@ -9,13 +9,19 @@ const importsOf = (file: string) => [...readFileSync(path.join(dir, file), "utf8
 describe("lib/access", () => {
   it("depends on no domain module, so claims/ and articles/ can both use it without a cycle", () => {
     for (const file of sources) {
-      expect(importsOf(file).filter((i) => /^@\/lib\/(claims|articles)\//.test(i)), file).toEqual([]);
+      expect(
+        importsOf(file).filter((i) => /^@\/lib\/(claims|articles)\//.test(i)),
+        file,
+      ).toEqual([]);
     }
   });
 
   it("keeps role lists and Prisma filters free of the database client, so client components can import them", () => {
     for (const file of ["roles.ts", "scope.ts"]) {
-      expect(importsOf(file).filter((i) => i === "@/lib/db" || i.startsWith("server-only")), file).toEqual([]);
+      expect(
+        importsOf(file).filter((i) => i === "@/lib/db" || i.startsWith("server-only")),
+        file,
+      ).toEqual([]);
     }
   });
 });

@@ -14,7 +14,9 @@ import { articleScope, claimScope, membershipOf } from "@/lib/access/scope";
  * an AppError (database errors propagate).
  */
 export async function canStillReadArticle(articleId: string, userId: string): Promise<boolean> {
-  const found = await db.article.count({ where: { id: articleId, team: { memberships: { some: { ...membershipOf(userId), user: { disabled: false } } } } } });
+  const found = await db.article.count({
+    where: { id: articleId, team: { memberships: { some: { ...membershipOf(userId), user: { disabled: false } } } } },
+  });
   return found > 0;
 }
 
@@ -29,7 +31,13 @@ export type WritableArticle = { id: string; body: string; teamId: string; requir
 export async function requireArticleWrite(articleId: string, userId: string, client: DbClient = db): Promise<WritableArticle> {
   const article = await client.article.findFirst({
     where: { id: articleId, ...articleScope(userId) },
-    select: { id: true, body: true, teamId: true, requiresDoubleReview: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } },
+    select: {
+      id: true,
+      body: true,
+      teamId: true,
+      requiresDoubleReview: true,
+      team: { select: { memberships: { where: { userId }, select: { role: true } } } },
+    },
   });
   const role = article?.team.memberships[0]?.role;
   if (!article || !role) throw notFound("That article");
@@ -38,7 +46,12 @@ export async function requireArticleWrite(articleId: string, userId: string, cli
 }
 
 /** Like requireArticleWrite, then 403 with `message` unless the user is an editor or admin of the article's team. */
-export async function requireArticleEditor(articleId: string, userId: string, message = "Only an editor can do this.", client: DbClient = db): Promise<WritableArticle> {
+export async function requireArticleEditor(
+  articleId: string,
+  userId: string,
+  message = "Only an editor can do this.",
+  client: DbClient = db,
+): Promise<WritableArticle> {
   const article = await requireArticleWrite(articleId, userId, client);
   if (!SIGN_OFF_ROLES.includes(article.role)) throw forbidden(message);
   return article;
@@ -79,7 +92,10 @@ export type WritableClaim = {
 export async function requireClaimWrite(claimId: string, userId: string, client: DbClient = db): Promise<WritableClaim> {
   const claim = await client.claim.findFirst({
     where: { id: claimId, ...claimScope(userId) },
-    select: { ...writableClaimSelect, article: { select: { teamId: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } } } },
+    select: {
+      ...writableClaimSelect,
+      article: { select: { teamId: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } } },
+    },
   });
   const role = claim?.article.team.memberships[0]?.role;
   if (!claim || !role) throw notFound("That claim");
@@ -89,7 +105,12 @@ export async function requireClaimWrite(claimId: string, userId: string, client:
 }
 
 /** Like requireClaimWrite, then 403 with `message` unless the user is an editor or admin of the claim's team. */
-export async function requireClaimEditor(claimId: string, userId: string, message = "Only an editor can do this.", client: DbClient = db): Promise<WritableClaim> {
+export async function requireClaimEditor(
+  claimId: string,
+  userId: string,
+  message = "Only an editor can do this.",
+  client: DbClient = db,
+): Promise<WritableClaim> {
   const claim = await requireClaimWrite(claimId, userId, client);
   if (!SIGN_OFF_ROLES.includes(claim.role)) throw forbidden(message);
   return claim;
@@ -102,7 +123,13 @@ export async function requireClaimEditor(claimId: string, userId: string, messag
  * a member whose role is not in `roles`. Output: the role. Throws `outsider` or 403 (forbidden).
  */
 export async function requireTeamRole(
-  { teamId, userId, roles, outsider, message }: { teamId: string; userId: string; roles: readonly Role[]; outsider: AppError; message: string },
+  {
+    teamId,
+    userId,
+    roles,
+    outsider,
+    message,
+  }: { teamId: string; userId: string; roles: readonly Role[]; outsider: AppError; message: string },
   client: DbClient = db,
 ): Promise<Role> {
   const membership = await client.membership.findFirst({ where: { teamId, ...membershipOf(userId) }, select: { role: true } });

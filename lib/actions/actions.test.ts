@@ -8,7 +8,13 @@ const files = readdirSync(import.meta.dirname).filter((f) => f.endsWith(".ts") &
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (e.name === "node_modules" || e.name.startsWith(".") || e.name === "generated" ? [] : sourceFiles(path.join(dir, e.name))) : /\.(ts|tsx)$/.test(e.name) ? [path.join(dir, e.name)] : [],
+    e.isDirectory()
+      ? e.name === "node_modules" || e.name.startsWith(".") || e.name === "generated"
+        ? []
+        : sourceFiles(path.join(dir, e.name))
+      : /\.(ts|tsx)$/.test(e.name)
+        ? [path.join(dir, e.name)]
+        : [],
   );
 }
 

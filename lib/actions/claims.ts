@@ -12,13 +12,24 @@ import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
 import { acceptSuggestion, dismissSuggestion } from "@/lib/claims/suggested";
 import { setClaimNumeric, setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
 import { action } from "@/lib/http/action";
-import { ZAddComment, ZAddEvidence, ZCommentRef, ZCreateClaim, ZEditComment, ZSetNumeric, ZSetStatus, ZSetVerdict } from "@/lib/validation/claims";
+import {
+  ZAddComment,
+  ZAddEvidence,
+  ZCommentRef,
+  ZCreateClaim,
+  ZEditComment,
+  ZSetNumeric,
+  ZSetStatus,
+  ZSetVerdict,
+} from "@/lib/validation/claims";
 import { ZIdParams } from "@/lib/validation/ids";
 import { ZAssignReviewers, ZClaimDoubleReview, ZSubmitReview } from "@/lib/validation/team";
 import { ZResolveAnchor } from "@/lib/validation/versions";
 
 // Creates take an Idempotency-Key per form submission (components/ui/useSubmissionKey.ts).
-export const createClaimAction = action(ZCreateClaim, { idempotent: "claim.create" }, (input, user) => createClaim({ ...input, userId: user.id }));
+export const createClaimAction = action(ZCreateClaim, { idempotent: "claim.create" }, (input, user) =>
+  createClaim({ ...input, userId: user.id }),
+);
 
 export const setStatusAction = action(ZSetStatus, (input, user) => setClaimStatus({ ...input, userId: user.id }));
 
@@ -26,7 +37,9 @@ export const setVerdictAction = action(ZSetVerdict, (input, user) => setClaimVer
 
 export const setNumericAction = action(ZSetNumeric, (input, user) => setClaimNumeric({ ...input, userId: user.id }));
 
-export const addCommentAction = action(ZAddComment, { idempotent: "comment.create" }, (input, user) => addComment({ ...input, userId: user.id }));
+export const addCommentAction = action(ZAddComment, { idempotent: "comment.create" }, (input, user) =>
+  addComment({ ...input, userId: user.id }),
+);
 
 export const editCommentAction = action(ZEditComment, (input, user) => editComment({ ...input, userId: user.id }));
 
@@ -34,7 +47,9 @@ export const deleteCommentAction = action(ZCommentRef, (input, user) => deleteCo
 
 export const restoreCommentAction = action(ZCommentRef, (input, user) => restoreComment({ ...input, userId: user.id }));
 
-export const addEvidenceAction = action(ZAddEvidence, { idempotent: "evidence.create" }, (input, user) => addEvidence({ ...input, userId: user.id }));
+export const addEvidenceAction = action(ZAddEvidence, { idempotent: "evidence.create" }, (input, user) =>
+  addEvidence({ ...input, userId: user.id }),
+);
 
 export const assignReviewersAction = action(ZAssignReviewers, (input, user) => assignReviewers({ ...input, userId: user.id }));
 

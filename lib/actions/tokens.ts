@@ -9,4 +9,6 @@ import { ZApiTokenRef, ZCreateApiToken } from "@/lib/validation/api-tokens";
 
 export const createTokenAction = action(ZCreateApiToken, (input, user) => createApiToken({ userId: user.id, teamId: user.teamId, input }));
 
-export const revokeTokenAction = action(ZApiTokenRef, ({ tokenId }, user) => revokeApiToken({ userId: user.id, teamId: user.teamId, tokenId }));
+export const revokeTokenAction = action(ZApiTokenRef, ({ tokenId }, user) =>
+  revokeApiToken({ userId: user.id, teamId: user.teamId, tokenId }),
+);

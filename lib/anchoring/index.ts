@@ -15,12 +15,5 @@ export {
   type TextQuoteSelector,
   type TextRange,
 } from "./selectors";
-export {
-  compareRanges,
-  segmentArticle,
-  segmentParagraph,
-  type HighlightRange,
-  type ParagraphSegments,
-  type Segment,
-} from "./segments";
+export { compareRanges, segmentArticle, segmentParagraph, type HighlightRange, type ParagraphSegments, type Segment } from "./segments";
 export { isBlank, isWhitespaceChar } from "./whitespace";

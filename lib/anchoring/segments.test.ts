@@ -159,9 +159,9 @@ describe("segmentParagraph", () => {
   it("does not depend on the order the ranges are given in", () => {
     fc.assert(
       fc.property(
-        bodyWithRanges.chain((input) => fc.shuffledSubarray(input.ranges, { minLength: input.ranges.length }).map(
-          (shuffled) => ({ ...input, shuffled }),
-        )),
+        bodyWithRanges.chain((input) =>
+          fc.shuffledSubarray(input.ranges, { minLength: input.ranges.length }).map((shuffled) => ({ ...input, shuffled })),
+        ),
         ({ body, ranges, shuffled }) => {
           const [first] = splitParagraphs(body);
           expect(segmentParagraph(first!, shuffled)).toEqual(segmentParagraph(first!, ranges));

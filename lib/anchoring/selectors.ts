@@ -35,12 +35,7 @@ function isLowSurrogate(code: number): boolean {
  * Postgres and JSON consumers) replace them with U+FFFD and the stored text stops matching.
  */
 export function splitsSurrogatePair(text: string, offset: number): boolean {
-  return (
-    offset > 0 &&
-    offset < text.length &&
-    isHighSurrogate(text.charCodeAt(offset - 1)) &&
-    isLowSurrogate(text.charCodeAt(offset))
-  );
+  return offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
 }
 
 function isValidRange(body: string, start: number, end: number): boolean {

@@ -12,7 +12,10 @@ import { SECRETS, seedFactCheck, type Desk } from "@/lib/publish/test-helpers";
 const BASE = "https://factdesk.example.org";
 
 async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (err: unknown) => err);
+  const error = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(error, "expected the call to fail").toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -43,7 +46,9 @@ function normalise(value: unknown): unknown {
 function asImported(items: W3CCollection["first"]["items"]) {
   return items.map((a) => ({
     ...a,
-    body: a.body.map((b) => (b.purpose === "tagging" && (b.value === "verified" || b.value === "disputed") ? { ...b, value: "verdict_proposed" as const } : b)),
+    body: a.body.map((b) =>
+      b.purpose === "tagging" && (b.value === "verified" || b.value === "disputed") ? { ...b, value: "verdict_proposed" as const } : b,
+    ),
   }));
 }
 
@@ -65,7 +70,11 @@ beforeAll(async () => {
   await seedFactCheck(desk);
   source = await exportAnnotations({ articleId: desk.article.id, userId: desk.viewer.id, baseUrl: BASE });
   const team = await createTeam();
-  other = { teamId: team.id, editor: await createUser(team.id, "editor", "othereditor"), reviewer: await createUser(team.id, "reviewer", "otherreviewer") };
+  other = {
+    teamId: team.id,
+    editor: await createUser(team.id, "editor", "othereditor"),
+    reviewer: await createUser(team.id, "reviewer", "otherreviewer"),
+  };
 });
 afterAll(async () => {
   await db.$disconnect();
@@ -109,7 +118,10 @@ describe("export → import → export", () => {
     expect(threadShape(again)).toEqual(threadShape(source));
     // In the database it is all the importer's work, even where the file names members here;
     // the file's people are only in origin (and the export above).
-    const claims = await testDb().claim.findMany({ where: { articleId: fresh.id }, select: { createdById: true, verdictById: true, status: true, origin: true } });
+    const claims = await testDb().claim.findMany({
+      where: { articleId: fresh.id },
+      select: { createdById: true, verdictById: true, status: true, origin: true },
+    });
     expect(new Set(claims.map((c) => c.createdById))).toEqual(new Set([desk.editor.id]));
     expect(new Set(claims.map((c) => c.verdictById).filter(Boolean))).toEqual(new Set([desk.editor.id]));
     expect(claims.filter((c) => c.status === "verified")).toHaveLength(0);
@@ -124,7 +136,10 @@ describe("export → import → export", () => {
     const again = await exportAnnotations({ articleId: foreign.id, userId: other.editor.id, baseUrl: BASE });
     expect(normalise(again.first.items)).toEqual(normalise(asImported(source.first.items)));
     expect(threadShape(again)).toEqual(threadShape(source));
-    const comment = await testDb().comment.findFirstOrThrow({ where: { claim: { articleId: foreign.id }, parentId: null, deletedAt: null }, orderBy: { createdAt: "asc" } });
+    const comment = await testDb().comment.findFirstOrThrow({
+      where: { claim: { articleId: foreign.id }, parentId: null, deletedAt: null },
+      orderBy: { createdAt: "asc" },
+    });
     expect(comment.authorId).toBe(other.editor.id);
     expect(comment.origin).toMatchObject({ creator: { name: desk.editor.name, type: "Person" } });
 
@@ -188,9 +203,27 @@ describe("an import goes through the review workflow", () => {
         "factdesk:requiresDoubleReview": false,
         target,
         body: [
-          { type: "TextualBody", purpose: "assessing", value: "False: forged", creator: { name: "Editor", email: desk.editor.email }, created: "2020-01-02T00:00:00Z", "factdesk:verdict": { key: "false", label: "False", ordinal: 1, explanation: "Signed by nobody here." } },
-          { id: "urn:x:c1", type: "TextualBody", purpose: "commenting", value: "As the admin I say so", creator: { id: `urn:factdesk:user:${desk.admin.id}`, name: "Admin" } },
-          { type: "SpecificResource", purpose: "linking", source: { id: "https://example.org/source", title: "A source" }, creator: { email: desk.editor.email, name: "Editor" } },
+          {
+            type: "TextualBody",
+            purpose: "assessing",
+            value: "False: forged",
+            creator: { name: "Editor", email: desk.editor.email },
+            created: "2020-01-02T00:00:00Z",
+            "factdesk:verdict": { key: "false", label: "False", ordinal: 1, explanation: "Signed by nobody here." },
+          },
+          {
+            id: "urn:x:c1",
+            type: "TextualBody",
+            purpose: "commenting",
+            value: "As the admin I say so",
+            creator: { id: `urn:factdesk:user:${desk.admin.id}`, name: "Admin" },
+          },
+          {
+            type: "SpecificResource",
+            purpose: "linking",
+            source: { id: "https://example.org/source", title: "A source" },
+            creator: { email: desk.editor.email, name: "Editor" },
+          },
           { type: "TextualBody", purpose: "tagging", value: "disputed" },
         ],
       },
@@ -202,12 +235,23 @@ describe("an import goes through the review workflow", () => {
     const result = await importAnnotations({ userId: desk.reviewer.id, articleId: article.id, document: forged() });
     expect(result).toMatchObject({ claims: 1, downgraded: 1, verdictsHeld: 0 });
     const claim = await testDb().claim.findFirstOrThrow({ where: { articleId: article.id }, include: { comments: true, evidence: true } });
-    expect(claim).toMatchObject({ createdById: desk.reviewer.id, verdictById: desk.reviewer.id, status: "verdict_proposed", verdictLabel: "False", verdictOrdinal: 1, requiresDoubleReview: false });
+    expect(claim).toMatchObject({
+      createdById: desk.reviewer.id,
+      verdictById: desk.reviewer.id,
+      status: "verdict_proposed",
+      verdictLabel: "False",
+      verdictOrdinal: 1,
+      requiresDoubleReview: false,
+    });
     expect(claim.comments.map((c) => c.authorId)).toEqual([desk.reviewer.id]);
     expect(claim.evidence.map((e) => e.addedById)).toEqual([desk.reviewer.id]);
     // The file's people and dates are kept for display and export, and nowhere else.
     expect(claim.createdAt.getFullYear()).not.toBe(2020);
-    expect(claim.origin).toMatchObject({ creator: { name: "Admin" }, created: "2020-01-01T00:00:00Z", verdictCreator: { email: desk.editor.email } });
+    expect(claim.origin).toMatchObject({
+      creator: { name: "Admin" },
+      created: "2020-01-01T00:00:00Z",
+      verdictCreator: { email: desk.editor.email },
+    });
     expect(claim.comments[0]!.origin).toMatchObject({ id: "urn:x:c1", creator: { name: "Admin" } });
     // The claim panel names the comment's original writer beside the importer.
     const shown = await getClaim({ claimId: claim.id, userId: desk.editor.id });
@@ -220,17 +264,33 @@ describe("an import goes through the review workflow", () => {
     const result = await importAnnotations({ userId: desk.reviewer.id, articleId: article.id, document: forged() });
     expect(result).toMatchObject({ claims: 1, downgraded: 0, verdictsHeld: 1 });
     const claim = await testDb().claim.findFirstOrThrow({ where: { articleId: article.id } });
-    expect(claim).toMatchObject({ requiresDoubleReview: true, status: "unreviewed", verdictOrdinal: null, verdictLabel: null, verdictById: null });
-    expect(claim.origin).toMatchObject({ heldVerdict: { key: "false", label: "False", ordinal: 1, explanation: "Signed by nobody here." } });
+    expect(claim).toMatchObject({
+      requiresDoubleReview: true,
+      status: "unreviewed",
+      verdictOrdinal: null,
+      verdictLabel: null,
+      verdictById: null,
+    });
+    expect(claim.origin).toMatchObject({
+      heldVerdict: { key: "false", label: "False", ordinal: 1, explanation: "Signed by nobody here." },
+    });
   });
 
   it("gives an editor's imported verdict to the four-eyes rule: someone else signs it off", async () => {
     const article = await createArticle(desk.team.id);
     const verified = forged();
-    verified.items[0]!.body[0] = { ...verified.items[0]!.body[0]!, "factdesk:verdict": { key: "true", label: "True", ordinal: 5, explanation: "Checked elsewhere." } };
+    verified.items[0]!.body[0] = {
+      ...verified.items[0]!.body[0]!,
+      "factdesk:verdict": { key: "true", label: "True", ordinal: 5, explanation: "Checked elsewhere." },
+    };
     verified.items[0]!.body[3] = { type: "TextualBody", purpose: "tagging", value: "verified" };
     const [claimId] = (await importAnnotations({ userId: desk.editor.id, articleId: article.id, document: verified })).claimIds;
-    expect(await testDb().claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({ status: "verdict_proposed", verdictById: desk.editor.id, verdictLabel: "True", verdictOrdinal: 5 });
+    expect(await testDb().claim.findUniqueOrThrow({ where: { id: claimId } })).toMatchObject({
+      status: "verdict_proposed",
+      verdictById: desk.editor.id,
+      verdictLabel: "True",
+      verdictOrdinal: 5,
+    });
     expect((await errorOf(setClaimStatus({ userId: desk.editor.id, claimId: claimId!, status: "verified" }))).message).toMatch(/four-eyes/);
     expect(await setClaimStatus({ userId: desk.admin.id, claimId: claimId!, status: "verified" })).toMatchObject({ status: "verified" });
   });
@@ -255,16 +315,31 @@ describe("import validation", () => {
     const attempt = (document: unknown) => errorOf(importAnnotations({ userId: desk.editor.id, articleId: target.id, document }));
 
     expect((await attempt({ hello: "world" })).message).toMatch(/AnnotationCollection/);
-    expect((await attempt({ type: "AnnotationCollection", first: "https://elsewhere.example/page1" })).message).toMatch(/embed its first AnnotationPage/);
+    expect((await attempt({ type: "AnnotationCollection", first: "https://elsewhere.example/page1" })).message).toMatch(
+      /embed its first AnnotationPage/,
+    );
     expect((await attempt(page())).message).toMatch(/no annotations/);
 
     const noQuote = firstItem();
     noQuote.target = { source: "x", selector: [{ type: "TextPositionSelector", start: 0, end: 4 }] };
     const badLink = firstItem();
-    (badLink.body as Record<string, unknown>[]).push({ type: "SpecificResource", purpose: "linking", source: { id: "javascript:alert(1)", title: "x" } });
+    (badLink.body as Record<string, unknown>[]).push({
+      type: "SpecificResource",
+      purpose: "linking",
+      source: { id: "javascript:alert(1)", title: "x" },
+    });
     const orphanReply = firstItem();
-    (orphanReply.body as Record<string, unknown>[]).push({ type: "TextualBody", purpose: "commenting", value: "hi", "factdesk:replyTo": "urn:nowhere" });
-    const verifiedWithoutVerdict = { type: "Annotation", target: firstItem().target, body: [{ type: "TextualBody", purpose: "tagging", value: "verified" }] };
+    (orphanReply.body as Record<string, unknown>[]).push({
+      type: "TextualBody",
+      purpose: "commenting",
+      value: "hi",
+      "factdesk:replyTo": "urn:nowhere",
+    });
+    const verifiedWithoutVerdict = {
+      type: "Annotation",
+      target: firstItem().target,
+      body: [{ type: "TextualBody", purpose: "tagging", value: "verified" }],
+    };
     const error = await attempt(page(noQuote, badLink, orphanReply, verifiedWithoutVerdict));
     expect(error.code).toBe("unprocessable");
     expect(error.fields?.["items.0.target.selector"]?.[0]).toMatch(/TextQuoteSelector/);
@@ -289,7 +364,12 @@ describe("import validation", () => {
 
   it("refuses NUL characters anywhere, naming where they are, instead of failing in the database", async () => {
     const withNul = firstItem();
-    (withNul.body as Record<string, unknown>[]).push({ type: "TextualBody", purpose: "commenting", value: "before\u0000after", creator: { name: "A\u0000B" } });
+    (withNul.body as Record<string, unknown>[]).push({
+      type: "TextualBody",
+      purpose: "commenting",
+      value: "before\u0000after",
+      creator: { name: "A\u0000B" },
+    });
     const raw = JSON.stringify(page(withNul));
     expect(raw).toContain("\\u0000"); // JSON escapes it; parsing brings the NUL back
     const thrown = (() => {
@@ -347,7 +427,15 @@ describe("import validation", () => {
     });
     expect(result).toMatchObject({ claims: 1, comments: 1, attached: 1 });
     const claim = await testDb().claim.findFirstOrThrow({ where: { articleId: target.id }, include: { comments: true } });
-    expect(claim).toMatchObject({ exact, start: 0, status: "verdict_proposed", verdictLabel: "Mostly true", verdictOrdinal: 4, verdictExplanation: "he did, in Paris.", createdById: desk.editor.id });
+    expect(claim).toMatchObject({
+      exact,
+      start: 0,
+      status: "verdict_proposed",
+      verdictLabel: "Mostly true",
+      verdictOrdinal: 4,
+      verdictExplanation: "he did, in Paris.",
+      createdById: desk.editor.id,
+    });
     expect(claim.origin).toMatchObject({ creator: { name: "Outside Checker", email: "checker@elsewhere.example" } });
     expect(claim.comments[0]).toMatchObject({ body: "A note from the other desk", authorId: desk.editor.id });
   });

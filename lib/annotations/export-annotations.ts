@@ -5,7 +5,15 @@ import { articleScope } from "@/lib/access/scope";
 import { verdictKeyOf, type StatusKey } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 import { creatorFrom, type ClaimOrigin, type ItemOrigin } from "@/lib/annotations/origin";
-import { ANNOTATION_CONTEXT, urn, type W3CAnnotation, type W3CBody, type W3CCollection, type W3CCommentBody, type W3CEvidenceBody } from "@/lib/annotations/w3c";
+import {
+  ANNOTATION_CONTEXT,
+  urn,
+  type W3CAnnotation,
+  type W3CBody,
+  type W3CCollection,
+  type W3CCommentBody,
+  type W3CEvidenceBody,
+} from "@/lib/annotations/w3c";
 import { claimCoreSelect, TEXT_ORDER } from "@/lib/claims/dto";
 
 // Everything a claim carries that another desk can use: selectors, status, verdict, comment
@@ -29,29 +37,61 @@ const claimExportSelect = {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   },
   evidence: {
-    select: { id: true, url: true, title: true, excerpt: true, stance: true, sourceType: true, retrievedAt: true, createdAt: true, origin: true, addedBy: person },
+    select: {
+      id: true,
+      url: true,
+      title: true,
+      excerpt: true,
+      stance: true,
+      sourceType: true,
+      retrievedAt: true,
+      createdAt: true,
+      origin: true,
+      addedBy: person,
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   },
 } satisfies Prisma.ClaimSelect;
 
 type Person = { id: string; name: string };
-type ExportClaim = TextQuoteSelector & TextPositionSelector & {
-  id: string;
-  status: StatusKey;
-  verdictOrdinal: number | null;
-  verdictLabel: string | null;
-  verdictExplanation: string | null;
-  verdictAt: Date | null;
-  requiresDoubleReview: boolean;
-  numeric: unknown;
-  origin: unknown;
-  createdAt: Date;
-  updatedAt: Date;
-  createdBy: Person;
-  verdictBy: Person | null;
-  comments: { id: string; parentId: string | null; body: string; createdAt: Date; editedAt: Date | null; deletedAt: Date | null; origin: unknown; author: Person }[];
-  evidence: { id: string; url: string; title: string; excerpt: string; stance: W3CEvidenceBody["factdesk:stance"]; sourceType: W3CEvidenceBody["factdesk:sourceType"]; retrievedAt: Date; createdAt: Date; origin: unknown; addedBy: Person }[];
-};
+type ExportClaim = TextQuoteSelector &
+  TextPositionSelector & {
+    id: string;
+    status: StatusKey;
+    verdictOrdinal: number | null;
+    verdictLabel: string | null;
+    verdictExplanation: string | null;
+    verdictAt: Date | null;
+    requiresDoubleReview: boolean;
+    numeric: unknown;
+    origin: unknown;
+    createdAt: Date;
+    updatedAt: Date;
+    createdBy: Person;
+    verdictBy: Person | null;
+    comments: {
+      id: string;
+      parentId: string | null;
+      body: string;
+      createdAt: Date;
+      editedAt: Date | null;
+      deletedAt: Date | null;
+      origin: unknown;
+      author: Person;
+    }[];
+    evidence: {
+      id: string;
+      url: string;
+      title: string;
+      excerpt: string;
+      stance: W3CEvidenceBody["factdesk:stance"];
+      sourceType: W3CEvidenceBody["factdesk:sourceType"];
+      retrievedAt: Date;
+      createdAt: Date;
+      origin: unknown;
+      addedBy: Person;
+    }[];
+  };
 
 // Imported items show the file's creator and dates (origin) while they are as imported, so a
 // round trip names the same people and times; whatever this desk changed later shows as it is.
@@ -105,7 +145,8 @@ export function toAnnotation(claim: ExportClaim, articleSource: string): W3CAnno
   const unchangedSinceImport = origin !== null && claim.updatedAt.getTime() === imported;
   const verdictAsImported = origin !== null && claim.verdictAt?.getTime() === imported;
   const verdictCreator = verdictAsImported && origin.verdictCreator ? { creator: origin.verdictCreator } : null;
-  const verdictCreated = verdictAsImported && origin.verdictCreated ? origin.verdictCreated : claim.verdictAt ? iso(claim.verdictAt) : undefined;
+  const verdictCreated =
+    verdictAsImported && origin.verdictCreated ? origin.verdictCreated : claim.verdictAt ? iso(claim.verdictAt) : undefined;
   const body: W3CBody[] = [];
   if (claim.verdictOrdinal !== null) {
     const explanation = claim.verdictExplanation ?? "";
@@ -150,7 +191,15 @@ export function toAnnotation(claim: ExportClaim, articleSource: string): W3CAnno
  * and history (see the comment above claimExportSelect).
  * @throws AppError 404 `not_found` when the article does not exist or `userId` is not in its team.
  */
-export async function exportAnnotations({ articleId, userId, baseUrl }: { articleId: string; userId: string; baseUrl: string }): Promise<W3CCollection> {
+export async function exportAnnotations({
+  articleId,
+  userId,
+  baseUrl,
+}: {
+  articleId: string;
+  userId: string;
+  baseUrl: string;
+}): Promise<W3CCollection> {
   const article = await db.article.findFirst({
     where: { id: articleId, ...articleScope(userId) },
     select: { id: true, title: true, claims: { select: claimExportSelect, orderBy: [...TEXT_ORDER, { id: "asc" }] } },

@@ -100,7 +100,13 @@ async function createClaimTree(tx: Prisma.TransactionClient, plan: PlannedClaim,
       end: plan.end,
       status: plan.status,
       ...(plan.verdict
-        ? { verdictOrdinal: plan.verdict.ordinal, verdictLabel: plan.verdict.label, verdictExplanation: plan.verdict.explanation, verdictById: ctx.userId, verdictAt: ctx.now }
+        ? {
+            verdictOrdinal: plan.verdict.ordinal,
+            verdictLabel: plan.verdict.label,
+            verdictExplanation: plan.verdict.explanation,
+            verdictById: ctx.userId,
+            verdictAt: ctx.now,
+          }
         : {}),
       requiresDoubleReview: plan.requiresDoubleReview,
       numeric: numeric === undefined ? undefined : json(numeric),
@@ -120,7 +126,13 @@ async function createClaimTree(tx: Prisma.TransactionClient, plan: PlannedClaim,
   });
   if (plan.evidence.length) {
     await tx.evidence.createMany({
-      data: plan.evidence.map(({ origin, ...e }) => ({ ...e, claimId: claim.id, addedById: ctx.userId, createdAt: ctx.now, origin: originOrNull(origin) })),
+      data: plan.evidence.map(({ origin, ...e }) => ({
+        ...e,
+        claimId: claim.id,
+        addedById: ctx.userId,
+        createdAt: ctx.now,
+        origin: originOrNull(origin),
+      })),
     });
   }
   const newIds = new Map<string, string>();
@@ -139,23 +151,28 @@ async function createClaimTree(tx: Prisma.TransactionClient, plan: PlannedClaim,
     });
     newIds.set(c.key, created.id);
   }
-  await recordClaimAudit(tx, ctx.userId, { id: claim.id, teamId: ctx.teamId, articleId: ctx.articleId }, {
-    action: "claim.imported",
-    after: {
-      exact: plan.exact,
-      start: plan.start,
-      end: plan.end,
-      status: plan.status,
-      verdict: plan.verdict ? { verdict: plan.verdict.label, ordinal: plan.verdict.ordinal } : null,
-      requiresDoubleReview: plan.requiresDoubleReview,
-      anchorStatus: plan.anchorStatus,
-      comments: plan.comments.length,
-      evidence: plan.evidence.length,
-      source: plan.origin.id ?? null,
-      ...(plan.downgraded ? { downgraded: true } : {}),
-      ...(plan.verdictHeld ? { verdictHeld: true } : {}),
+  await recordClaimAudit(
+    tx,
+    ctx.userId,
+    { id: claim.id, teamId: ctx.teamId, articleId: ctx.articleId },
+    {
+      action: "claim.imported",
+      after: {
+        exact: plan.exact,
+        start: plan.start,
+        end: plan.end,
+        status: plan.status,
+        verdict: plan.verdict ? { verdict: plan.verdict.label, ordinal: plan.verdict.ordinal } : null,
+        requiresDoubleReview: plan.requiresDoubleReview,
+        anchorStatus: plan.anchorStatus,
+        comments: plan.comments.length,
+        evidence: plan.evidence.length,
+        source: plan.origin.id ?? null,
+        ...(plan.downgraded ? { downgraded: true } : {}),
+        ...(plan.verdictHeld ? { verdictHeld: true } : {}),
+      },
     },
-  });
+  );
   return claim.id;
 }
 
@@ -169,7 +186,15 @@ async function createClaimTree(tx: Prisma.TransactionClient, plan: PlannedClaim,
  * 422 `unprocessable` for NUL characters or a document that does not validate (every problem by path, from
  * planImport); 409 `conflict` when a new version of the text was saved while the file was read.
  */
-export async function importAnnotations({ userId, articleId, document }: { userId: string; articleId: string; document: unknown }): Promise<ImportResult> {
+export async function importAnnotations({
+  userId,
+  articleId,
+  document,
+}: {
+  userId: string;
+  articleId: string;
+  document: unknown;
+}): Promise<ImportResult> {
   const article = await requireArticleWrite(articleId, userId);
   refuseNulCharacters(document);
   const { items } = parseInput(ZAnnotationDocument, document);
@@ -189,7 +214,8 @@ export async function importAnnotations({ userId, articleId, document }: { userI
         throw new AppError("conflict", "The article text was changed while the file was being read. Nothing was imported; try again.");
       }
       const ids: string[] = [];
-      for (const plan of plans) ids.push(await createClaimTree(tx, plan, { articleId, teamId: article.teamId, version: meta.version, userId, now }));
+      for (const plan of plans)
+        ids.push(await createClaimTree(tx, plan, { articleId, teamId: article.teamId, version: meta.version, userId, now }));
       return ids;
     },
     { timeout: TRANSACTION_TIMEOUT_MS },

@@ -6,7 +6,12 @@ import { ZAnnotation, type TAnnotation } from "@/lib/annotations/w3c";
 const BODY = "The minister said spending rose 4 per cent last year.\n\nCritics said it fell.";
 const options = (over: Partial<PlanOptions> = {}): PlanOptions => ({ body: BODY, isEditor: true, requiresDoubleReview: false, ...over });
 const annotation = (body: unknown[], extra: Record<string, unknown> = {}): TAnnotation =>
-  ZAnnotation.parse({ type: "Annotation", target: { selector: [{ type: "TextQuoteSelector", exact: "spending rose 4 per cent" }] }, body, ...extra });
+  ZAnnotation.parse({
+    type: "Annotation",
+    target: { selector: [{ type: "TextQuoteSelector", exact: "spending rose 4 per cent" }] },
+    body,
+    ...extra,
+  });
 
 function problems(run: () => unknown): Record<string, string[]> {
   try {
@@ -30,7 +35,11 @@ describe("planning an import", () => {
       ],
       options(),
     );
-    expect(plan!.comments.map((c) => [c.key, c.parentKey])).toEqual([["c1", null], ["c2", "c1"], ["c3", "c2"]]);
+    expect(plan!.comments.map((c) => [c.key, c.parentKey])).toEqual([
+      ["c1", null],
+      ["c2", "c1"],
+      ["c3", "c2"],
+    ]);
   });
 
   it("reports reply loops and unknown parents instead of guessing", () => {
@@ -50,18 +59,32 @@ describe("planning an import", () => {
 
   it("places the quote where it is, and keeps the file's creator and dates in origin only", () => {
     const [plan] = planImport(
-      [annotation([], { creator: { type: "Person", name: "Stranger", email: "mailto:s@example.org" }, created: "2025-01-02T03:04:05Z", modified: "2025-01-03T00:00:00Z" })],
+      [
+        annotation([], {
+          creator: { type: "Person", name: "Stranger", email: "mailto:s@example.org" },
+          created: "2025-01-02T03:04:05Z",
+          modified: "2025-01-03T00:00:00Z",
+        }),
+      ],
       options(),
     );
     expect(plan).toMatchObject({ start: 18, end: 42, anchorStatus: "attached", status: "unreviewed" });
     expect(plan!.prefix).toBe("The minister said ");
-    expect(plan!.origin).toEqual({ creator: { type: "Person", name: "Stranger", email: "s@example.org" }, created: "2025-01-02T03:04:05Z", modified: "2025-01-03T00:00:00Z" });
+    expect(plan!.origin).toEqual({
+      creator: { type: "Person", name: "Stranger", email: "s@example.org" },
+      created: "2025-01-02T03:04:05Z",
+      modified: "2025-01-03T00:00:00Z",
+    });
     // Nothing in a plan names a member: the importer authors it all.
     expect(JSON.stringify(plan)).not.toMatch(/"(createdById|authorId|addedById|byId)"/);
   });
 
   it("sends a quote that is not in the text to a person rather than dropping it", () => {
-    const missing = ZAnnotation.parse({ type: "Annotation", target: { selector: [{ type: "TextQuoteSelector", exact: "an entirely different sentence about tax" }] }, body: [] });
+    const missing = ZAnnotation.parse({
+      type: "Annotation",
+      target: { selector: [{ type: "TextQuoteSelector", exact: "an entirely different sentence about tax" }] },
+      body: [],
+    });
     const [plan] = planImport([missing], options());
     expect(plan).toMatchObject({ anchorStatus: "needs_review", exact: "an entirely different sentence about tax" });
   });
@@ -75,7 +98,11 @@ describe("planning an import", () => {
     for (const isEditor of [true, false]) {
       for (const status of ["verified", "disputed"]) {
         const [plan] = planImport([tagged(status)], options({ isEditor }));
-        expect(plan).toMatchObject({ status: "verdict_proposed", downgraded: true, verdict: { ordinal: 3, label: "Misleading", explanation: "it rose 2 per cent." } });
+        expect(plan).toMatchObject({
+          status: "verdict_proposed",
+          downgraded: true,
+          verdict: { ordinal: 3, label: "Misleading", explanation: "it rose 2 per cent." },
+        });
       }
     }
     const [proposed] = planImport([tagged("verdict_proposed")], options());
@@ -83,21 +110,36 @@ describe("planning an import", () => {
     for (const status of ["in_review", "unreviewed", "not_check_worthy"]) {
       expect(planImport([tagged(status)], options())[0]!.status).toBe(status);
     }
-    const found = problems(() => planImport([annotation([{ type: "TextualBody", purpose: "assessing", value: "Probably fine" }])], options()));
+    const found = problems(() =>
+      planImport([annotation([{ type: "TextualBody", purpose: "assessing", value: "Probably fine" }])], options()),
+    );
     expect(found["items.0.body.0"]?.[0]).toMatch(/label from the scale/);
   });
 
   it("takes label and ordinal from the desk's scale, and refuses a key, label and ordinal that disagree", () => {
     const withVerdict = (verdict: Record<string, unknown>) =>
       annotation([{ type: "TextualBody", purpose: "assessing", value: "x", "factdesk:verdict": { explanation: "Because.", ...verdict } }]);
-    expect(planImport([withVerdict({ label: "mostly TRUE" })], options())[0]!.verdict).toEqual({ ordinal: 4, label: "Mostly true", explanation: "Because." });
-    expect(planImport([withVerdict({ key: "false", label: "False", ordinal: 1 })], options())[0]!.verdict).toMatchObject({ ordinal: 1, label: "False" });
+    expect(planImport([withVerdict({ label: "mostly TRUE" })], options())[0]!.verdict).toEqual({
+      ordinal: 4,
+      label: "Mostly true",
+      explanation: "Because.",
+    });
+    expect(planImport([withVerdict({ key: "false", label: "False", ordinal: 1 })], options())[0]!.verdict).toMatchObject({
+      ordinal: 1,
+      label: "False",
+    });
     expect(planImport([withVerdict({ ordinal: 0 })], options())[0]!.verdict).toMatchObject({ label: "Unverifiable" });
 
     const path = "items.0.body.0.factdesk:verdict";
-    expect(problems(() => planImport([withVerdict({ label: "True", ordinal: 1 })], options()))[path]?.[0]).toMatch(/label “True”, ordinal 1 do not name the same verdict/);
-    expect(problems(() => planImport([withVerdict({ key: "true", label: "False" })], options()))[path]?.[0]).toMatch(/do not name the same verdict/);
-    expect(problems(() => planImport([withVerdict({ label: "Pants on fire", ordinal: 1 })], options()))[path]?.[0]).toMatch(/label “Pants on fire” is not on the scale/);
+    expect(problems(() => planImport([withVerdict({ label: "True", ordinal: 1 })], options()))[path]?.[0]).toMatch(
+      /label “True”, ordinal 1 do not name the same verdict/,
+    );
+    expect(problems(() => planImport([withVerdict({ key: "true", label: "False" })], options()))[path]?.[0]).toMatch(
+      /do not name the same verdict/,
+    );
+    expect(problems(() => planImport([withVerdict({ label: "Pants on fire", ordinal: 1 })], options()))[path]?.[0]).toMatch(
+      /label “Pants on fire” is not on the scale/,
+    );
     expect(problems(() => planImport([withVerdict({ ordinal: 9 })], options()))[path]?.[0]).toMatch(/ordinal 9 is not on the scale/);
     expect(problems(() => planImport([withVerdict({})], options()))[path]?.[0]).toMatch(/needs a key, label or ordinal/);
   });
@@ -106,29 +148,66 @@ describe("planning an import", () => {
     const file = (requires: boolean) =>
       annotation(
         [
-          { type: "TextualBody", purpose: "assessing", value: "x", creator: { name: "Elsewhere" }, created: "2025-05-05T00:00:00Z", "factdesk:verdict": { key: "true", explanation: "Checked." } },
+          {
+            type: "TextualBody",
+            purpose: "assessing",
+            value: "x",
+            creator: { name: "Elsewhere" },
+            created: "2025-05-05T00:00:00Z",
+            "factdesk:verdict": { key: "true", explanation: "Checked." },
+          },
           { type: "TextualBody", purpose: "tagging", value: "verified" },
         ],
         { "factdesk:requiresDoubleReview": requires },
       );
-    expect(planImport([file(false)], options({ isEditor: true, requiresDoubleReview: true }))[0]).toMatchObject({ requiresDoubleReview: false, status: "verdict_proposed", verdictHeld: false });
-    expect(planImport([file(true)], options({ isEditor: true, requiresDoubleReview: false }))[0]).toMatchObject({ requiresDoubleReview: true, verdict: { label: "True" } });
+    expect(planImport([file(false)], options({ isEditor: true, requiresDoubleReview: true }))[0]).toMatchObject({
+      requiresDoubleReview: false,
+      status: "verdict_proposed",
+      verdictHeld: false,
+    });
+    expect(planImport([file(true)], options({ isEditor: true, requiresDoubleReview: false }))[0]).toMatchObject({
+      requiresDoubleReview: true,
+      verdict: { label: "True" },
+    });
     // A reviewer gets the article's setting, whatever the file says.
-    expect(planImport([file(true)], options({ isEditor: false, requiresDoubleReview: false }))[0]).toMatchObject({ requiresDoubleReview: false, status: "verdict_proposed" });
+    expect(planImport([file(true)], options({ isEditor: false, requiresDoubleReview: false }))[0]).toMatchObject({
+      requiresDoubleReview: false,
+      status: "verdict_proposed",
+    });
     const [held] = planImport([file(false)], options({ isEditor: false, requiresDoubleReview: true }));
     expect(held).toMatchObject({ requiresDoubleReview: true, verdict: null, status: "unreviewed", verdictHeld: true, downgraded: false });
-    expect(held!.origin.heldVerdict).toEqual({ key: "true", label: "True", ordinal: 5, explanation: "Checked.", creator: { type: "Person", name: "Elsewhere" }, created: "2025-05-05T00:00:00Z" });
+    expect(held!.origin.heldVerdict).toEqual({
+      key: "true",
+      label: "True",
+      ordinal: 5,
+      explanation: "Checked.",
+      creator: { type: "Person", name: "Elsewhere" },
+      created: "2025-05-05T00:00:00Z",
+    });
   });
 
   it("reports a comment id used twice at its path instead of dropping one", () => {
     const comment = (value: string) => ({ id: "urn:x:c1", type: "TextualBody", purpose: "commenting", value });
-    expect(problems(() => planImport([annotation([comment("one"), comment("two")])], options()))["items.0.body.1.id"]?.[0]).toMatch(/urn:x:c1 is used twice \(first at items\.0\.body\.0\)/);
-    expect(problems(() => planImport([annotation([comment("one")]), annotation([comment("two")])], options()))["items.1.body.0.id"]?.[0]).toMatch(/used twice/);
+    expect(problems(() => planImport([annotation([comment("one"), comment("two")])], options()))["items.0.body.1.id"]?.[0]).toMatch(
+      /urn:x:c1 is used twice \(first at items\.0\.body\.0\)/,
+    );
+    expect(
+      problems(() => planImport([annotation([comment("one")]), annotation([comment("two")])], options()))["items.1.body.0.id"]?.[0],
+    ).toMatch(/used twice/);
   });
 
   it("refuses TextPositionSelector offsets that do not fit the database", () => {
     const at = (start: number, end: number) =>
-      ZAnnotation.safeParse({ type: "Annotation", target: { selector: [{ type: "TextQuoteSelector", exact: "spending" }, { type: "TextPositionSelector", start, end }] }, body: [] });
+      ZAnnotation.safeParse({
+        type: "Annotation",
+        target: {
+          selector: [
+            { type: "TextQuoteSelector", exact: "spending" },
+            { type: "TextPositionSelector", start, end },
+          ],
+        },
+        body: [],
+      });
     expect(at(2_147_483_647, 2_147_483_647).success).toBe(true);
     for (const result of [at(0, 2_147_483_648), at(2 ** 40, 2 ** 40 + 2)]) {
       expect(result.success).toBe(false);

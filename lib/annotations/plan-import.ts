@@ -30,25 +30,26 @@ export type PlannedEvidence = {
 
 type ScaleVerdict = (typeof VERDICTS)[number];
 
-export type PlannedClaim = TextQuoteSelector & TextPositionSelector & {
-  anchorStatus: "attached" | "needs_review";
-  anchorMethod: string | null;
-  anchorConfidence: number;
-  anchorCandidates: ReanchorCandidate[] | null;
-  status: StatusKey;
-  /** Always a verdict of the desk's scale; given by the importer, proposed until an editor signs off. */
-  verdict: { ordinal: number; label: string; explanation: string } | null;
-  requiresDoubleReview: boolean;
-  numeric: Record<string, unknown> | null | undefined;
-  origin: ClaimOrigin;
-  /** Parents always come before their replies. */
-  comments: PlannedComment[];
-  evidence: PlannedEvidence[];
-  /** Verified or disputed in the file; arrives as Verdict proposed for an editor to sign off. */
-  downgraded: boolean;
-  /** The file's verdict was kept in origin, not applied: a reviewer's import into a double-review claim. */
-  verdictHeld: boolean;
-};
+export type PlannedClaim = TextQuoteSelector &
+  TextPositionSelector & {
+    anchorStatus: "attached" | "needs_review";
+    anchorMethod: string | null;
+    anchorConfidence: number;
+    anchorCandidates: ReanchorCandidate[] | null;
+    status: StatusKey;
+    /** Always a verdict of the desk's scale; given by the importer, proposed until an editor signs off. */
+    verdict: { ordinal: number; label: string; explanation: string } | null;
+    requiresDoubleReview: boolean;
+    numeric: Record<string, unknown> | null | undefined;
+    origin: ClaimOrigin;
+    /** Parents always come before their replies. */
+    comments: PlannedComment[];
+    evidence: PlannedEvidence[];
+    /** Verified or disputed in the file; arrives as Verdict proposed for an editor to sign off. */
+    downgraded: boolean;
+    /** The file's verdict was kept in origin, not applied: a reviewer's import into a double-review claim. */
+    verdictHeld: boolean;
+  };
 
 export type PlanOptions = {
   body: string;
@@ -81,7 +82,8 @@ function verdictFromValue(value: string | undefined): { scale: ScaleVerdict; exp
 function verdictFromExtension(ext: TVerdictExtension): { scale: ScaleVerdict; explanation: string } | string {
   const named: [string, ScaleVerdict | undefined][] = [];
   if (ext.key != null) named.push([`key “${ext.key}”`, VERDICTS.find((v) => v.key === ext.key)]);
-  if (ext.label !== undefined) named.push([`label “${ext.label}”`, VERDICTS.find((v) => v.label.toLowerCase() === ext.label!.toLowerCase())]);
+  if (ext.label !== undefined)
+    named.push([`label “${ext.label}”`, VERDICTS.find((v) => v.label.toLowerCase() === ext.label!.toLowerCase())]);
   if (ext.ordinal !== undefined) named.push([`ordinal ${ext.ordinal}`, VERDICTS.find((v) => v.ordinal === ext.ordinal)]);
   if (named.length === 0) return `The verdict needs a key, label or ordinal from the scale: ${SCALE}.`;
   const unknown = named.find(([, v]) => !v);
@@ -98,7 +100,11 @@ function evidenceUrl(b: TBody): string | undefined {
 }
 
 /** The file's id, creator and dates of an item, for origin; absent fields are left out. */
-function itemOrigin(id: string | undefined, creator: TCreator | undefined, dates: { created?: string; modified?: string; deleted?: string }): ItemOrigin {
+function itemOrigin(
+  id: string | undefined,
+  creator: TCreator | undefined,
+  dates: { created?: string; modified?: string; deleted?: string },
+): ItemOrigin {
   return {
     ...(id ? { id } : {}),
     ...(creator ? { creator } : {}),
@@ -167,14 +173,20 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
       const ext = vb["factdesk:verdict"];
       const found = ext ? verdictFromExtension(ext) : verdictFromValue(vb.value);
       if (typeof found === "string") problem(`${at}.body.${j}.factdesk:verdict`, found);
-      else if (!found) problem(`${at}.body.${j}`, `The verdict must start with a label from the scale (${VERDICTS.map((v) => v.label).join(", ")}) followed by “:” and the explanation.`);
+      else if (!found)
+        problem(
+          `${at}.body.${j}`,
+          `The verdict must start with a label from the scale (${VERDICTS.map((v) => v.label).join(", ")}) followed by “:” and the explanation.`,
+        );
       else read = { ...found, creator: vb.creator ?? creator, created: vb.created };
     }
 
     // Double review: only editors decide it; a reviewer's import gets the article's setting,
     // and a reviewer cannot give a double-review claim its verdict (the desk refuses that too),
     // so the file's verdict is kept aside in origin for the two reviewers to see.
-    const requiresDoubleReview = options.isEditor ? (annotation["factdesk:requiresDoubleReview"] ?? options.requiresDoubleReview) : options.requiresDoubleReview;
+    const requiresDoubleReview = options.isEditor
+      ? (annotation["factdesk:requiresDoubleReview"] ?? options.requiresDoubleReview)
+      : options.requiresDoubleReview;
     const verdictHeld = read !== null && requiresDoubleReview && !options.isEditor;
     const verdict = read && !verdictHeld ? { ordinal: read.scale.ordinal, label: read.scale.label, explanation: read.explanation } : null;
 
@@ -260,7 +272,14 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
 
     const heldVerdict: HeldVerdict | undefined =
       read && verdictHeld
-        ? { key: read.scale.key, label: read.scale.label, ordinal: read.scale.ordinal, explanation: read.explanation, ...(read.creator ? { creator: read.creator } : {}), ...(read.created ? { created: read.created } : {}) }
+        ? {
+            key: read.scale.key,
+            label: read.scale.label,
+            ordinal: read.scale.ordinal,
+            explanation: read.explanation,
+            ...(read.creator ? { creator: read.creator } : {}),
+            ...(read.created ? { created: read.created } : {}),
+          }
         : undefined;
     plans.push({
       ...anchor,

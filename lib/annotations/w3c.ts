@@ -108,7 +108,13 @@ const TEXT_MAX = 5000;
 const DATE_MESSAGE = "Use an ISO 8601 date-time, e.g. 2026-11-27T20:45:00Z, between the years 1800 and 2200.";
 const date = z.iso.datetime({ offset: true, message: DATE_MESSAGE }).refine((value) => readInstant(value) !== null, DATE_MESSAGE);
 const text = (what: string, max = TEXT_MAX, min = 0) =>
-  fieldText({ max, min, multiline: true, tooShort: `${what} is empty.`, tooLong: `${what} can be at most ${max.toLocaleString("en-US")} characters.` });
+  fieldText({
+    max,
+    min,
+    multiline: true,
+    tooShort: `${what} is empty.`,
+    tooLong: `${what} can be at most ${max.toLocaleString("en-US")} characters.`,
+  });
 /** A one-line string of the file (ids, names, types): the field rules, at most `max` characters. */
 const line = (max: number) => fieldText({ max });
 
@@ -130,12 +136,22 @@ export type TCreator = z.output<typeof ZCreator>;
 
 const ZQuoteSelector = z.object({
   type: z.literal("TextQuoteSelector"),
-  exact: fieldText({ min: 1, max: MAX_CLAIM_LENGTH, verbatim: true, tooShort: "The quote (exact) is empty.", tooLong: `A claim can be at most ${MAX_CLAIM_LENGTH.toLocaleString("en-US")} characters.` }),
+  exact: fieldText({
+    min: 1,
+    max: MAX_CLAIM_LENGTH,
+    verbatim: true,
+    tooShort: "The quote (exact) is empty.",
+    tooLong: `A claim can be at most ${MAX_CLAIM_LENGTH.toLocaleString("en-US")} characters.`,
+  }),
   prefix: fieldText({ max: 1000, verbatim: true }).default(""),
   suffix: fieldText({ max: 1000, verbatim: true }).default(""),
 });
 const POSITION_TOO_BIG = `Offsets can be at most ${MAX_DB_INT.toLocaleString("en-US")}.`;
-const ZPositionSelector = z.object({ type: z.literal("TextPositionSelector"), start: dbInt(POSITION_TOO_BIG).nonnegative(), end: dbInt(POSITION_TOO_BIG).positive() });
+const ZPositionSelector = z.object({
+  type: z.literal("TextPositionSelector"),
+  start: dbInt(POSITION_TOO_BIG).nonnegative(),
+  end: dbInt(POSITION_TOO_BIG).positive(),
+});
 
 /** Selectors other than these two (e.g. a CssSelector from another tool) are ignored, not refused. */
 const ZSelectors = z
@@ -148,16 +164,27 @@ const ZSelectors = z
     const rawPosition = selectors.find((s) => s.type === "TextPositionSelector");
     const position = rawPosition === undefined ? null : ZPositionSelector.safeParse(rawPosition);
     if (!quote.success) {
-      ctx.addIssue({ code: "custom", message: quote.error.issues[0]?.path.length ? `TextQuoteSelector ${quote.error.issues[0].path.join(".")}: ${quote.error.issues[0].message}` : "The target needs a TextQuoteSelector with the claim's exact text." });
+      ctx.addIssue({
+        code: "custom",
+        message: quote.error.issues[0]?.path.length
+          ? `TextQuoteSelector ${quote.error.issues[0].path.join(".")}: ${quote.error.issues[0].message}`
+          : "The target needs a TextQuoteSelector with the claim's exact text.",
+      });
       return z.NEVER;
     }
     if (position && !position.success) {
       const issue = position.error.issues[0];
-      const message = issue?.code === "too_big" ? `TextPositionSelector ${issue.path.join(".")}: ${issue.message}` : "The TextPositionSelector needs whole-number start and end.";
+      const message =
+        issue?.code === "too_big"
+          ? `TextPositionSelector ${issue.path.join(".")}: ${issue.message}`
+          : "The TextPositionSelector needs whole-number start and end.";
       ctx.addIssue({ code: "custom", message });
       return z.NEVER;
     }
-    return { quote: { exact: quote.data.exact, prefix: quote.data.prefix, suffix: quote.data.suffix }, position: position?.data ? { start: position.data.start, end: position.data.end } : null };
+    return {
+      quote: { exact: quote.data.exact, prefix: quote.data.prefix, suffix: quote.data.suffix },
+      position: position?.data ? { start: position.data.start, end: position.data.end } : null,
+    };
   });
 
 const ZTarget = z.preprocess(
@@ -174,7 +201,13 @@ const ZVerdictExtension = z.object({
   key: line(100).nullable().optional(),
   label: line(100).optional(),
   ordinal: z.number().int().optional(),
-  explanation: fieldText({ min: 1, max: TEXT_MAX, multiline: true, tooShort: "The verdict needs an explanation.", tooLong: `A verdict explanation can be at most ${TEXT_MAX.toLocaleString("en-US")} characters.` }),
+  explanation: fieldText({
+    min: 1,
+    max: TEXT_MAX,
+    multiline: true,
+    tooShort: "The verdict needs an explanation.",
+    tooLong: `A verdict explanation can be at most ${TEXT_MAX.toLocaleString("en-US")} characters.`,
+  }),
 });
 export type TVerdictExtension = z.output<typeof ZVerdictExtension>;
 
@@ -201,13 +234,17 @@ export type TBody = z.output<typeof ZBody>;
 
 export const ZAnnotation = z.object({
   id: line(500).optional(),
-  type: z.union([z.literal("Annotation"), z.array(line(100)).refine((t) => t.includes("Annotation"))], { message: 'Each item must be an "Annotation".' }),
+  type: z.union([z.literal("Annotation"), z.array(line(100)).refine((t) => t.includes("Annotation"))], {
+    message: 'Each item must be an "Annotation".',
+  }),
   created: date.optional(),
   modified: date.optional(),
   creator: ZCreator.optional(),
   target: ZTarget,
-  body: z
-    .preprocess((value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]), z.array(ZBody).max(MAX_BODIES, `An annotation can have at most ${MAX_BODIES} bodies.`)),
+  body: z.preprocess(
+    (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]),
+    z.array(ZBody).max(MAX_BODIES, `An annotation can have at most ${MAX_BODIES} bodies.`),
+  ),
   "factdesk:requiresDoubleReview": z.boolean().optional(),
   "factdesk:numeric": z.record(z.string(), z.unknown()).nullable().optional(),
 });
@@ -228,12 +265,20 @@ export const ZAnnotationDocument = z
   .transform((doc, ctx) => {
     if (doc.type === "AnnotationPage") return { items: doc.items };
     if (doc.first === null || typeof doc.first !== "object" || Array.isArray(doc.first)) {
-      ctx.addIssue({ code: "custom", path: ["first"], message: "The collection must embed its first AnnotationPage (not just link to it)." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["first"],
+        message: "The collection must embed its first AnnotationPage (not just link to it).",
+      });
       return z.NEVER;
     }
     const page = doc.first as { next?: unknown; items?: unknown };
     if (page.next !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["first", "next"], message: "Collections split over several pages cannot be imported; export them as one page." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["first", "next"],
+        message: "Collections split over several pages cannot be imported; export them as one page.",
+      });
       return z.NEVER;
     }
     return { items: page.items };

@@ -11,7 +11,10 @@ import { AppError } from "@/lib/http/errors";
 type User = Awaited<ReturnType<typeof createUser>>;
 
 async function errorOf(work: Promise<unknown> | (() => unknown)): Promise<AppError> {
-  const error = await (typeof work === "function" ? Promise.resolve().then(work) : work).then(() => null, (err: unknown) => err);
+  const error = await (typeof work === "function" ? Promise.resolve().then(work) : work).then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(error, "expected the call to fail").toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -31,9 +34,21 @@ afterAll(async () => {
 describe("creating tokens", () => {
   it("returns the secret once and stores only its hash, with an audit row", async () => {
     const now = new Date("2026-03-01T12:00:00Z");
-    const { token, secret } = await createApiToken({ userId: owner.id, teamId: owner.teamId, input: { name: "Nightly export", scope: "read", expiresIn: "30d" }, now });
+    const { token, secret } = await createApiToken({
+      userId: owner.id,
+      teamId: owner.teamId,
+      input: { name: "Nightly export", scope: "read", expiresIn: "30d" },
+      now,
+    });
     expect(secret).toMatch(/^fdk_[A-Za-z0-9_-]{43}$/);
-    expect(token).toMatchObject({ name: "Nightly export", scope: "read", prefix: secret.slice(0, 10), status: "active", lastUsedAt: null, revokedAt: null });
+    expect(token).toMatchObject({
+      name: "Nightly export",
+      scope: "read",
+      prefix: secret.slice(0, 10),
+      status: "active",
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     expect(token.expiresAt).toBe("2026-03-31T12:00:00.000Z");
     const row = await testDb().apiToken.findUniqueOrThrow({ where: { id: token.id } });
     expect(row.tokenHash).toBe(hashTokenSecret(secret));
@@ -44,17 +59,34 @@ describe("creating tokens", () => {
   });
 
   it("can create a token that never expires, and lists only the owner's tokens without secrets", async () => {
-    const { token } = await createApiToken({ userId: owner.id, teamId: owner.teamId, input: { name: "Forever", scope: "read_write", expiresIn: "never" } });
+    const { token } = await createApiToken({
+      userId: owner.id,
+      teamId: owner.teamId,
+      input: { name: "Forever", scope: "read_write", expiresIn: "never" },
+    });
     expect(token.expiresAt).toBeNull();
     await createApiToken({ userId: other.id, teamId: other.teamId, input: { name: "Not yours", scope: "read", expiresIn: "7d" } });
     const listed = await listApiTokens({ userId: owner.id });
     expect(listed.map((t) => t.name)).toContain("Forever");
     expect(listed.map((t) => t.name)).not.toContain("Not yours");
-    for (const t of listed) expect(Object.keys(t).sort()).toEqual(["createdAt", "expiresAt", "id", "lastUsedAt", "name", "prefix", "revokedAt", "scope", "status"]);
+    for (const t of listed)
+      expect(Object.keys(t).sort()).toEqual([
+        "createdAt",
+        "expiresAt",
+        "id",
+        "lastUsedAt",
+        "name",
+        "prefix",
+        "revokedAt",
+        "scope",
+        "status",
+      ]);
   });
 
   it("does not audit a user who is in no team yet, but still creates the token", async () => {
-    const loner = await testDb().user.create({ data: { email: `loner-${Date.now()}@test.factdesk.test`, name: "Loner", passwordHash: "x" } });
+    const loner = await testDb().user.create({
+      data: { email: `loner-${Date.now()}@test.factdesk.test`, name: "Loner", passwordHash: "x" },
+    });
     const { token } = await createApiToken({ userId: loner.id, teamId: null, input: { name: "Solo", scope: "read", expiresIn: "90d" } });
     expect(await testDb().auditEvent.count({ where: { entityId: token.id } })).toBe(0);
   });
@@ -62,10 +94,18 @@ describe("creating tokens", () => {
 
 describe("verifying tokens", () => {
   it("accepts a valid token as its user and records when it was used, at most once a minute", async () => {
-    const { token, secret } = await createApiToken({ userId: owner.id, teamId: owner.teamId, input: { name: "Script", scope: "read_write", expiresIn: "90d" } });
+    const { token, secret } = await createApiToken({
+      userId: owner.id,
+      teamId: owner.teamId,
+      input: { name: "Script", scope: "read_write", expiresIn: "90d" },
+    });
     const t0 = new Date(Date.now() + 1000);
     const result = await authenticateApiToken({ secret, now: t0 });
-    expect(result).toMatchObject({ tokenId: token.id, scope: "read_write", user: { id: owner.id, teamId: owner.teamId, role: "reviewer" } });
+    expect(result).toMatchObject({
+      tokenId: token.id,
+      scope: "read_write",
+      user: { id: owner.id, teamId: owner.teamId, role: "reviewer" },
+    });
     const lastUsed = async () => (await testDb().apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt?.toISOString();
     expect(await lastUsed()).toBe(t0.toISOString());
     await authenticateApiToken({ secret, now: new Date(t0.getTime() + 30_000) });
@@ -77,12 +117,25 @@ describe("verifying tokens", () => {
 
   it("answers 401 with the same message for unknown, malformed, revoked and expired tokens and disabled users", async () => {
     const past = new Date(Date.now() - 100 * 86_400_000);
-    const expired = await createApiToken({ userId: owner.id, teamId: owner.teamId, input: { name: "Old", scope: "read", expiresIn: "7d" }, now: past });
-    const revoked = await createApiToken({ userId: owner.id, teamId: owner.teamId, input: { name: "Revoked", scope: "read", expiresIn: "7d" } });
+    const expired = await createApiToken({
+      userId: owner.id,
+      teamId: owner.teamId,
+      input: { name: "Old", scope: "read", expiresIn: "7d" },
+      now: past,
+    });
+    const revoked = await createApiToken({
+      userId: owner.id,
+      teamId: owner.teamId,
+      input: { name: "Revoked", scope: "read", expiresIn: "7d" },
+    });
     await revokeApiToken({ userId: owner.id, teamId: owner.teamId, tokenId: revoked.token.id });
     const team = await createTeam();
     const leaver = await createUser(team.id, "editor", "leaver");
-    const disabled = await createApiToken({ userId: leaver.id, teamId: team.id, input: { name: "Leaver", scope: "read", expiresIn: "7d" } });
+    const disabled = await createApiToken({
+      userId: leaver.id,
+      teamId: team.id,
+      input: { name: "Leaver", scope: "read", expiresIn: "7d" },
+    });
     await testDb().user.update({ where: { id: leaver.id }, data: { disabled: true } });
     const unknown = `fdk_${"A".repeat(43)}`;
     const messages = new Set<string>();
@@ -97,7 +150,11 @@ describe("verifying tokens", () => {
   it("acts in the team the X-Factdesk-Team header names when the user belongs to it; another team is a 404", async () => {
     const second = await createTeam();
     await testDb().membership.create({ data: { userId: owner.id, teamId: second.id, role: "viewer" } });
-    const { secret } = await createApiToken({ userId: owner.id, teamId: owner.teamId, input: { name: "Teams", scope: "read", expiresIn: "7d" } });
+    const { secret } = await createApiToken({
+      userId: owner.id,
+      teamId: owner.teamId,
+      input: { name: "Teams", scope: "read", expiresIn: "7d" },
+    });
     expect((await authenticateApiToken({ secret, teamId: second.id })).user).toMatchObject({ teamId: second.id, role: "viewer" });
     expect((await errorOf(authenticateApiToken({ secret, teamId: (await createTeam()).id }))).status).toBe(404);
     expect((await authenticateApiToken({ secret })).user.teamId).toBe(owner.teamId);
@@ -117,7 +174,11 @@ describe("verifying tokens", () => {
 
 describe("revoking tokens", () => {
   it("revokes at once, twice is fine, and audits only the first time", async () => {
-    const { token, secret } = await createApiToken({ userId: owner.id, teamId: owner.teamId, input: { name: "Revoke me", scope: "read", expiresIn: "7d" } });
+    const { token, secret } = await createApiToken({
+      userId: owner.id,
+      teamId: owner.teamId,
+      input: { name: "Revoke me", scope: "read", expiresIn: "7d" },
+    });
     await authenticateApiToken({ secret });
     const first = await revokeApiToken({ userId: owner.id, teamId: owner.teamId, tokenId: token.id });
     expect(first.status).toBe("revoked");
@@ -129,7 +190,11 @@ describe("revoking tokens", () => {
   });
 
   it("cannot revoke someone else's token: 404, and the token keeps working", async () => {
-    const { token, secret } = await createApiToken({ userId: owner.id, teamId: owner.teamId, input: { name: "Mine", scope: "read", expiresIn: "7d" } });
+    const { token, secret } = await createApiToken({
+      userId: owner.id,
+      teamId: owner.teamId,
+      input: { name: "Mine", scope: "read", expiresIn: "7d" },
+    });
     expect((await errorOf(revokeApiToken({ userId: other.id, teamId: other.teamId, tokenId: token.id }))).status).toBe(404);
     expect((await authenticateApiToken({ secret })).tokenId).toBe(token.id);
   });

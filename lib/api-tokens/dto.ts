@@ -27,7 +27,16 @@ export const apiTokenSelect = {
   revokedAt: true,
 } as const;
 
-type ApiTokenRow = { id: string; name: string; prefix: string; scope: TokenScope; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null; revokedAt: Date | null };
+type ApiTokenRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  scope: TokenScope;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+};
 
 /** "revoked" once revoked, else "expired" when `expiresAt` is at or before `now`, else "active". Pure. */
 export function tokenStatus(row: { expiresAt: Date | null; revokedAt: Date | null }, now = new Date()): ApiTokenStatus {

@@ -19,7 +19,15 @@ describe("token secrets", () => {
   });
 
   it("reject anything else", () => {
-    for (const value of ["", "fdk_", `fdk_${"a".repeat(42)}`, `fdk_${"a".repeat(44)}`, `FDK_${"a".repeat(43)}`, `fdk_${"a".repeat(42)}=`, `fdk_${"a".repeat(42)}+`]) {
+    for (const value of [
+      "",
+      "fdk_",
+      `fdk_${"a".repeat(42)}`,
+      `fdk_${"a".repeat(44)}`,
+      `FDK_${"a".repeat(43)}`,
+      `fdk_${"a".repeat(42)}=`,
+      `fdk_${"a".repeat(42)}+`,
+    ]) {
       expect(looksLikeTokenSecret(value), value).toBe(false);
     }
   });

@@ -16,7 +16,10 @@ export const READ_ONLY_TOKEN_MESSAGE = "This token can only read. Create a read-
  * account. One answer for all of them, so the API is no oracle. Returns the AppError for the caller to throw.
  */
 export const invalidToken = () =>
-  new AppError("unauthorized", "This API token is not valid: it is unknown, revoked or expired. Create a new one under API tokens in Factdesk.");
+  new AppError(
+    "unauthorized",
+    "This API token is not valid: it is unknown, revoked or expired. Create a new one under API tokens in Factdesk.",
+  );
 
 export type TokenUser = { tokenId: string; scope: TokenScope; user: SessionUser };
 

@@ -29,7 +29,21 @@ function routesOnDisk(): string[] {
   return found.sort();
 }
 
-type Doc = { paths: Record<string, Record<string, { operationId: string; parameters: { name: string; in: string }[]; responses: Record<string, unknown>; security: Record<string, unknown>[] }>>; components: Record<string, Record<string, unknown>> };
+type Doc = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        parameters: { name: string; in: string }[];
+        responses: Record<string, unknown>;
+        security: Record<string, unknown>[];
+      }
+    >
+  >;
+  components: Record<string, Record<string, unknown>>;
+};
 const doc = buildOpenApiDocument() as unknown as Doc;
 
 function documented(): string[] {
@@ -82,7 +96,10 @@ describe("the OpenAPI document", () => {
     for (const [p, item] of Object.entries(doc.paths)) {
       const inPath = [...p.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       for (const [method, op] of Object.entries(item)) {
-        const declared = op.parameters.filter((x) => x.in === "path").map((x) => x.name).sort();
+        const declared = op.parameters
+          .filter((x) => x.in === "path")
+          .map((x) => x.name)
+          .sort();
         expect(declared, `${method} ${p}`).toEqual(inPath);
         expect(ids.has(op.operationId), op.operationId).toBe(false);
         ids.add(op.operationId);
@@ -94,20 +111,39 @@ describe("the OpenAPI document", () => {
 
   it("generates request bodies from the zod schemas the routes parse with, without the URL's fields", () => {
     const body = (p: string, m: string) =>
-      (doc.paths[p]![m] as unknown as { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> } }).requestBody.content["application/json"]!.schema;
+      (
+        doc.paths[p]![m] as unknown as {
+          requestBody: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> };
+        }
+      ).requestBody.content["application/json"]!.schema;
     const verdict = body("/api/v1/claims/{id}/verdict", "put");
     expect(Object.keys(verdict.properties).sort()).toEqual(["explanation", "verdict", "version"]);
     expect(verdict.required).toEqual(["verdict", "explanation"]);
-    expect(body("/api/v1/me/tokens", "post").properties.expiresIn).toMatchObject({ enum: ["7d", "30d", "90d", "1y", "never"], default: "90d" });
+    expect(body("/api/v1/me/tokens", "post").properties.expiresIn).toMatchObject({
+      enum: ["7d", "30d", "90d", "1y", "never"],
+      default: "90d",
+    });
     expect(body("/api/v1/claims/{id}/evidence", "post").properties.retrievedAt).toEqual({ type: "string", format: "date" });
-    expect(body("/api/v1/claims/{id}/assignees", "put").properties.dueAt).toMatchObject({ anyOf: [{ type: "string", format: "date" }, { type: "null" }] });
+    expect(body("/api/v1/claims/{id}/assignees", "put").properties.dueAt).toMatchObject({
+      anyOf: [{ type: "string", format: "date" }, { type: "null" }],
+    });
   });
 
   it("marks token management as session-only and the document itself as public", () => {
     expect(doc.paths["/api/v1/me/tokens"]!.post!.security).toEqual([{ sessionCookie: [] }]);
     expect(doc.paths["/api/v1/openapi.json"]!.get!.security).toEqual([]);
     expect(doc.paths["/api/v1/articles/{id}/claims"]!.post!.security).toEqual([{ bearerToken: [] }, { sessionCookie: [] }]);
-    expect(Object.keys(doc.paths["/api/v1/articles/{id}/claims"]!.post!.responses).sort()).toEqual(["201", "400", "401", "403", "404", "409", "413", "422", "429"]);
+    expect(Object.keys(doc.paths["/api/v1/articles/{id}/claims"]!.post!.responses).sort()).toEqual([
+      "201",
+      "400",
+      "401",
+      "403",
+      "404",
+      "409",
+      "413",
+      "422",
+      "429",
+    ]);
   });
 
   it("documents Idempotency-Key on the creates that honour it, and Idempotent-Replayed on their answers", () => {

@@ -57,15 +57,29 @@ function responsesFor(method: Method, path: string, op: Operation): Record<strin
   if (auth !== "public") out["429"] = refTo("TooManyRequests");
   if (op.idempotent) {
     out["409"] ??= { description: "", content: errorContent };
-    (out["409"] as { description: string }).description = [op.extra?.["409"], "A request with the same Idempotency-Key is still running (retry after Retry-After seconds)."].filter(Boolean).join(" Or: ");
-    out["422"] = { description: "Invalid input (`error.fields` has a message per field), or the Idempotency-Key was used for a different request in the last 24 hours.", content: errorContent };
+    (out["409"] as { description: string }).description = [
+      op.extra?.["409"],
+      "A request with the same Idempotency-Key is still running (retry after Retry-After seconds).",
+    ]
+      .filter(Boolean)
+      .join(" Or: ");
+    out["422"] = {
+      description:
+        "Invalid input (`error.fields` has a message per field), or the Idempotency-Key was used for a different request in the last 24 hours.",
+      content: errorContent,
+    };
   }
   for (const [status, description] of Object.entries(op.extra ?? {})) {
     if (STANDARD_ERRORS.has(status) || (op.idempotent && status === "409")) continue;
     out[status] = status.startsWith("2") ? { description } : { description, content: errorContent };
   }
   if (op.idempotent) {
-    const replayed = { [REPLAYED]: { description: "`true` when this is the kept answer to an earlier request with the same Idempotency-Key.", schema: { type: "string", enum: ["true"] } } };
+    const replayed = {
+      [REPLAYED]: {
+        description: "`true` when this is the kept answer to an earlier request with the same Idempotency-Key.",
+        schema: { type: "string", enum: ["true"] },
+      },
+    };
     const ok = out[String(op.ok.status)] as JsonSchema;
     ok.headers = replayed;
   }
@@ -76,9 +90,18 @@ function operationObject(method: Method, path: string, op: Operation): JsonSchem
   const auth = op.auth ?? "any";
   const teamHeader = auth === "any" ? [{ $ref: "#/components/parameters/TeamHeader" }] : [];
   const idempotencyHeader = op.idempotent ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : [];
-  const query = (op.query ?? []).map((q) => ({ name: q.name, in: "query", required: q.required ?? false, description: q.description, schema: q.schema }));
+  const query = (op.query ?? []).map((q) => ({
+    name: q.name,
+    in: "query",
+    required: q.required ?? false,
+    description: q.description,
+    schema: q.schema,
+  }));
   return {
-    operationId: `${method}${path.replace(/^\/api\/v1/, "").replace(/[{}]/g, "").replace(/[^a-zA-Z0-9]+(\w)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
+    operationId: `${method}${path
+      .replace(/^\/api\/v1/, "")
+      .replace(/[{}]/g, "")
+      .replace(/[^a-zA-Z0-9]+(\w)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
     tags: [op.tag],
@@ -140,7 +163,12 @@ export function buildOpenApiDocument(): JsonSchema {
       },
       securitySchemes: {
         bearerToken: { type: "http", scheme: "bearer", description: "A personal API token, `fdk_` followed by 43 characters." },
-        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The browser session after signing in (`__Host-next-auth.session-token` when Factdesk is served over https)." },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "The browser session after signing in (`__Host-next-auth.session-token` when Factdesk is served over https).",
+        },
       },
     },
   };

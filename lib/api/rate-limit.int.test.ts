@@ -17,7 +17,12 @@ describe("the API rate limit", () => {
     const start = new Date("2026-05-04T10:15:00.000Z");
     const results = [];
     for (let i = 0; i < 4; i++) results.push(await hitRateLimit({ key: k, limit: 3, now: new Date(start.getTime() + 20_000 + i) }));
-    expect(results.map((r) => [r.count, r.allowed])).toEqual([[1, true], [2, true], [3, true], [4, false]]);
+    expect(results.map((r) => [r.count, r.allowed])).toEqual([
+      [1, true],
+      [2, true],
+      [3, true],
+      [4, false],
+    ]);
     expect(results[3]!.retryAfterSeconds).toBe(40);
   });
 
@@ -43,7 +48,9 @@ describe("the API rate limit", () => {
     const results = await Promise.all(Array.from({ length: n }, () => hitRateLimit({ key: k, limit: 25, now })));
     expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
     expect(results.filter((r) => r.allowed)).toHaveLength(25);
-    expect((await testDb().apiRateWindow.findUniqueOrThrow({ where: { key_windowStart: { key: k, windowStart: windowStartOf(now) } } })).count).toBe(n);
+    expect(
+      (await testDb().apiRateWindow.findUniqueOrThrow({ where: { key_windowStart: { key: k, windowStart: windowStartOf(now) } } })).count,
+    ).toBe(n);
   });
 
   it("keys are independent", async () => {

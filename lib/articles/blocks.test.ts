@@ -30,7 +30,12 @@ describe("parseBlocks", () => {
     expect(withLinks([{ start: 28, end: 32, href: "/relative" }])).toBeNull();
     expect(withLinks([{ start: 28, end: 99, href: "https://example.org/" }])).toBeNull();
     expect(withLinks([{ start: 5, end: 12, href: "https://example.org/" }])).toBeNull(); // crosses "\n\n"
-    expect(withLinks([{ start: 20, end: 30, href: "https://a.org/" }, { start: 28, end: 32, href: "https://b.org/" }])).toBeNull();
+    expect(
+      withLinks([
+        { start: 20, end: 30, href: "https://a.org/" },
+        { start: 28, end: 32, href: "https://b.org/" },
+      ]),
+    ).toBeNull();
     expect(withLinks([{ start: 32, end: 28, href: "https://example.org/" }])).toBeNull();
   });
 
@@ -46,10 +51,16 @@ describe("canonicalHref", () => {
     expect(canonicalHref("https://exämple.com/ü")).toBe("https://xn--exmple-cua.com/%C3%BC");
   });
 
-  it.each(["javascript:alert(1)", "JaVaScRiPt:alert(1)", "vbscript:x", "data:text/html,x", "//evil.example/", "/relative", "ftp://x.org/", ""])(
-    "refuses %s",
-    (href) => expect(canonicalHref(href)).toBeNull(),
-  );
+  it.each([
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "vbscript:x",
+    "data:text/html,x",
+    "//evil.example/",
+    "/relative",
+    "ftp://x.org/",
+    "",
+  ])("refuses %s", (href) => expect(canonicalHref(href)).toBeNull());
 
   it("is the same on every call (URL.canParse on Node 20 is not)", () => {
     for (let i = 0; i < 5000; i++) expect(canonicalHref("https://exämple.com/ü path")).not.toBeNull();

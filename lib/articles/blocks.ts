@@ -40,11 +40,8 @@ export function canonicalHref(raw: string): string | null {
   return again && again.href === href && SAFE_SCHEME.test(again.protocol) ? href : null;
 }
 
-
 const ZParagraph = z.object({ kind: z.enum(BLOCK_KINDS), ordered: z.boolean().optional() }).strict();
-const ZLink = z
-  .object({ start: z.number().int().nonnegative(), end: z.number().int().positive(), href: z.string().max(4096) })
-  .strict();
+const ZLink = z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive(), href: z.string().max(4096) }).strict();
 const ZBlocks = z.object({ paragraphs: z.array(ZParagraph), links: z.array(ZLink) }).strict();
 
 /**

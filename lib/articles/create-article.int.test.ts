@@ -24,10 +24,14 @@ afterAll(async () => {
   await testDb().$disconnect();
 });
 
-const MARKDOWN = "# Imported headline\n\nFirst paragraph of the import.\n\n## A heading\n\n- an item\n- another [with a link](https://example.org/x)";
+const MARKDOWN =
+  "# Imported headline\n\nFirst paragraph of the import.\n\n## A heading\n\n- an item\n- another [with a link](https://example.org/x)";
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (err: unknown) => err);
+  const error = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(error, "expected the call to fail").toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -78,7 +82,13 @@ describe("createArticle", () => {
 
   it("asks for a title when none was given or found, and stores nothing", async () => {
     const before = await articleCount();
-    const error = await failure(createArticle({ userId: desk.editor.id, teamId: desk.team.id, input: ZImportArticle.parse({ format: "text", content: "Just a paragraph." }) }));
+    const error = await failure(
+      createArticle({
+        userId: desk.editor.id,
+        teamId: desk.team.id,
+        input: ZImportArticle.parse({ format: "text", content: "Just a paragraph." }),
+      }),
+    );
     expect(error.status).toBe(422);
     expect(error.fields?.title?.[0]).toMatch(/title/i);
     expect(await articleCount()).toBe(before);
@@ -86,7 +96,11 @@ describe("createArticle", () => {
 
   it("stores none of a hostile page's payloads", async () => {
     const html = readFileSync(path.join(import.meta.dirname, "import", "fixtures", "hostile.html"), "utf8");
-    const { id } = await createArticle({ userId: desk.editor.id, teamId: desk.team.id, input: ZImportArticle.parse({ format: "html", content: html }) });
+    const { id } = await createArticle({
+      userId: desk.editor.id,
+      teamId: desk.team.id,
+      input: ZImportArticle.parse({ format: "html", content: html }),
+    });
     const row = await testDb().article.findUniqueOrThrow({ where: { id } });
     expect(JSON.stringify(row)).not.toMatch(/__pwned|<script|onerror|onload|javascript:/i);
   });
@@ -110,7 +124,11 @@ describe("createArticle from the intruder's side", () => {
   });
 
   it("keeps an import invisible to other teams", async () => {
-    const { id } = await createArticle({ userId: desk.editor.id, teamId: desk.team.id, input: ZImportArticle.parse({ format: "text", content: "Team only.", title: "Team only" }) });
+    const { id } = await createArticle({
+      userId: desk.editor.id,
+      teamId: desk.team.id,
+      input: ZImportArticle.parse({ format: "text", content: "Team only.", title: "Team only" }),
+    });
     expect(await getArticle({ id, userId: outsider.id })).toBeNull();
     expect((await listArticles({ userId: outsider.id, teamId: desk.team.id })).map((a) => a.id)).not.toContain(id);
   });
@@ -125,6 +143,9 @@ describe("ZImportArticle", () => {
   });
 
   it("treats empty optional fields as not given", () => {
-    expect(ZImportArticle.parse({ format: "text", content: "x", title: "", byline: " ", sourceUrl: "", publishedAt: "" })).toEqual({ format: "text", content: "x" });
+    expect(ZImportArticle.parse({ format: "text", content: "x", title: "", byline: " ", sourceUrl: "", publishedAt: "" })).toEqual({
+      format: "text",
+      content: "x",
+    });
   });
 });

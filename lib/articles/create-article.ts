@@ -25,8 +25,17 @@ const NO_TITLE = "Give the article a title: none was found in what you imported.
  * was given or found (`fields.title`).
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function createArticle({ userId, teamId, input }: { userId: string; teamId: string; input: TImportArticle }, client: DbClient = db): Promise<CreatedArticle> {
-  const mayImport = { teamId, userId, roles: SIGN_OFF_ROLES, outsider: forbidden("You are not a member of that team."), message: "Only editors and admins can import articles." };
+export async function createArticle(
+  { userId, teamId, input }: { userId: string; teamId: string; input: TImportArticle },
+  client: DbClient = db,
+): Promise<CreatedArticle> {
+  const mayImport = {
+    teamId,
+    userId,
+    roles: SIGN_OFF_ROLES,
+    outsider: forbidden("You are not a member of that team."),
+    message: "Only editors and admins can import articles.",
+  };
   // Checked before the import and the detector, and again in the transaction that writes.
   await requireTeamRole(mayImport, client);
 
@@ -55,16 +64,21 @@ export async function createArticle({ userId, teamId, input }: { userId: string;
     await refreshSuggestions(tx, article.id, data.body, suggestions);
     // The trigger wrote version 1 without an author; naming it once is the only change it allows.
     await tx.articleVersion.updateMany({ where: { articleId: article.id, number: 1, createdById: null }, data: { createdById: userId } });
-    await recordArticleAudit(tx, userId, { id: article.id, teamId }, {
-      action: "article.imported",
-      after: {
-        format: input.format,
-        title: data.title,
-        sourceUrl,
-        paragraphs: imported.blocks.paragraphs.length,
-        characters: imported.body.length,
+    await recordArticleAudit(
+      tx,
+      userId,
+      { id: article.id, teamId },
+      {
+        action: "article.imported",
+        after: {
+          format: input.format,
+          title: data.title,
+          sourceUrl,
+          paragraphs: imported.blocks.paragraphs.length,
+          characters: imported.body.length,
+        },
       },
-    });
+    );
     return article;
   });
 }

@@ -50,5 +50,11 @@ export async function getArticle({ id, userId }: { id: string; userId: string })
   const membership = article?.team.memberships[0];
   if (!article || !membership) return null;
   const { team, blocks, ...rest } = article;
-  return { ...rest, blocks: parseBlocks(blocks, article.body), teamName: team.name, publishedAt: article.publishedAt?.toISOString() ?? null, myRole: membership.role };
+  return {
+    ...rest,
+    blocks: parseBlocks(blocks, article.body),
+    teamName: team.name,
+    publishedAt: article.publishedAt?.toISOString() ?? null,
+    myRole: membership.role,
+  };
 }

@@ -8,7 +8,16 @@ const PHRASE = "unemployment fell to 4.2 per cent last year";
 function stored(body: string, phrase: string, verdict: boolean): StoredAnchor {
   const start = body.indexOf(phrase);
   const { quote, position } = describeRange(body, start, start + phrase.length);
-  return { id: "c1", ...quote, ...position, anchorStatus: "attached", anchorVersion: 1, anchorConfidence: 1, anchorMethod: "manual", hasVerdict: verdict };
+  return {
+    id: "c1",
+    ...quote,
+    ...position,
+    anchorStatus: "attached",
+    anchorVersion: 1,
+    anchorConfidence: 1,
+    anchorMethod: "manual",
+    hasVerdict: verdict,
+  };
 }
 const plan = (claim: StoredAnchor, next: string, old = OLD) => planReanchor([claim], { version: 1, body: old }, new Map(), next, 2)[0]!;
 
@@ -35,13 +44,25 @@ describe("planReanchor and verdicts", () => {
 
   it("moves a claim without a verdict onto nearly the same words, as before", () => {
     const update = plan(stored(OLD, PHRASE, false), typoFixed);
-    expect(update).toMatchObject({ kind: "moved", anchorStatus: "attached", anchorMethod: "fuzzy", exact: "unemployment fell to 4.2 percent last year" });
+    expect(update).toMatchObject({
+      kind: "moved",
+      anchorStatus: "attached",
+      anchorMethod: "fuzzy",
+      exact: "unemployment fell to 4.2 percent last year",
+    });
   });
 
   it("holds back a claim with a verdict when its words changed, keeping its old quote and offering the place", () => {
     const claim = stored(OLD, PHRASE, true);
     const update = plan(claim, typoFixed);
-    expect(update).toMatchObject({ kind: "lost", anchorStatus: "needs_review", exact: PHRASE, start: claim.start, anchorVersion: 1, heldBack: "verdict-words-changed" });
+    expect(update).toMatchObject({
+      kind: "lost",
+      anchorStatus: "needs_review",
+      exact: PHRASE,
+      start: claim.start,
+      anchorVersion: 1,
+      heldBack: "verdict-words-changed",
+    });
     expect(update.anchorCandidates?.[0]).toMatchObject({ text: "unemployment fell to 4.2 percent last year" });
     expect(typoFixed.slice(update.anchorCandidates![0]!.start, update.anchorCandidates![0]!.end)).toBe(update.anchorCandidates![0]!.text);
   });
@@ -51,6 +72,9 @@ describe("planReanchor and verdicts", () => {
     const straight = 'He called it "the best year - ever" on Monday, and other things besides.';
     const curly = "He called it \u201cthe best year \u2014 ever\u201d on Monday, and other things besides.";
     const quoted = stored(straight, 'called it "the best year - ever"', true);
-    expect(plan(quoted, curly, straight)).toMatchObject({ anchorStatus: "attached", exact: "called it \u201cthe best year \u2014 ever\u201d" });
+    expect(plan(quoted, curly, straight)).toMatchObject({
+      anchorStatus: "attached",
+      exact: "called it \u201cthe best year \u2014 ever\u201d",
+    });
   });
 });

@@ -26,16 +26,17 @@ export function sameWords(a: string, b: string): boolean {
 }
 
 /** A claim as stored, with the anchoring columns the plan needs. */
-export type StoredAnchor = TextQuoteSelector & TextPositionSelector & {
-  id: string;
-  anchorStatus: "attached" | "needs_review";
-  /** The version whose body the selectors point into. */
-  anchorVersion: number;
-  anchorConfidence: number | null;
-  anchorMethod: string | null;
-  /** A verdict hangs on these words: the claim may only move onto the same words without a person. */
-  hasVerdict: boolean;
-};
+export type StoredAnchor = TextQuoteSelector &
+  TextPositionSelector & {
+    id: string;
+    anchorStatus: "attached" | "needs_review";
+    /** The version whose body the selectors point into. */
+    anchorVersion: number;
+    anchorConfidence: number | null;
+    anchorMethod: string | null;
+    /** A verdict hangs on these words: the claim may only move onto the same words without a person. */
+    hasVerdict: boolean;
+  };
 
 /**
  * - unchanged: same words at the same offsets (their context may have changed);
@@ -46,17 +47,18 @@ export type StoredAnchor = TextQuoteSelector & TextPositionSelector & {
  */
 export type PlanKind = "unchanged" | "moved" | "reattached" | "lost" | "still-lost";
 
-export type AnchorUpdate = TextQuoteSelector & TextPositionSelector & {
-  id: string;
-  kind: PlanKind;
-  anchorStatus: "attached" | "needs_review";
-  anchorVersion: number;
-  anchorConfidence: number | null;
-  anchorMethod: string | null;
-  anchorCandidates: ReanchorCandidate[] | null;
-  /** Why a claim that could have attached waits for a person instead. */
-  heldBack?: "verdict-words-changed";
-};
+export type AnchorUpdate = TextQuoteSelector &
+  TextPositionSelector & {
+    id: string;
+    kind: PlanKind;
+    anchorStatus: "attached" | "needs_review";
+    anchorVersion: number;
+    anchorConfidence: number | null;
+    anchorMethod: string | null;
+    anchorCandidates: ReanchorCandidate[] | null;
+    /** Why a claim that could have attached waits for a person instead. */
+    heldBack?: "verdict-words-changed";
+  };
 
 /**
  * Whether a plan entry is a change a person should see in the claim's history, and so bumps its version:
@@ -80,7 +82,8 @@ export function planReanchor(
   newVersion: number,
 ): AnchorUpdate[] {
   const groups = new Map<string, StoredAnchor[]>();
-  const oldBodyOf = (claim: StoredAnchor) => (claim.anchorStatus === "attached" ? current.body : (bodies.get(claim.anchorVersion) ?? current.body));
+  const oldBodyOf = (claim: StoredAnchor) =>
+    claim.anchorStatus === "attached" ? current.body : (bodies.get(claim.anchorVersion) ?? current.body);
   for (const claim of claims) {
     const body = oldBodyOf(claim);
     const group = groups.get(body) ?? [];
@@ -92,7 +95,11 @@ export function planReanchor(
     const results = reanchorClaims(
       oldBody,
       newBody,
-      group.map((c) => ({ id: c.id, quote: { exact: c.exact, prefix: c.prefix, suffix: c.suffix }, position: { start: c.start, end: c.end } })),
+      group.map((c) => ({
+        id: c.id,
+        quote: { exact: c.exact, prefix: c.prefix, suffix: c.suffix },
+        position: { start: c.start, end: c.end },
+      })),
     );
     results.forEach((result, i) => {
       const claim = group[i]!;
@@ -137,7 +144,11 @@ export function planReanchor(
 }
 
 /** The candidates, with the place matching found first (it is the one a person most likely confirms). */
-function withPlace(candidates: ReanchorCandidate[], body: string, { start, end, confidence }: { start: number; end: number; confidence: number }): ReanchorCandidate[] {
+function withPlace(
+  candidates: ReanchorCandidate[],
+  body: string,
+  { start, end, confidence }: { start: number; end: number; confidence: number },
+): ReanchorCandidate[] {
   const found = candidates.find((c) => c.start === start && c.end === end);
   const place = found ?? { start, end, text: body.slice(start, end), score: confidence };
   return [place, ...candidates.filter((c) => c !== place)];

@@ -18,20 +18,30 @@ describe("saveArticleVersion", () => {
   it("refuses an editor who was made a reviewer after the check, and stores no version", async () => {
     const desk = await createDesk();
     const markdown = articleToMarkdown(`Changed.\n\n${desk.article.body}`, null);
-    const demote = () => testDb().membership.updateMany({ where: { userId: desk.editor.id, teamId: desk.team.id }, data: { role: "reviewer" } });
+    const demote = () =>
+      testDb().membership.updateMany({ where: { userId: desk.editor.id, teamId: desk.team.id }, data: { role: "reviewer" } });
     const save = () => saveArticleVersion({ articleId: desk.article.id, userId: desk.editor.id, baseVersion: 1, markdown });
     expect(await outcomeOf(withChangeBeforeWriting(demote, save))).toBe("forbidden");
-    expect(await testDb().article.findUniqueOrThrow({ where: { id: desk.article.id }, select: { version: true, body: true } })).toEqual({ version: 1, body: desk.article.body });
+    expect(await testDb().article.findUniqueOrThrow({ where: { id: desk.article.id }, select: { version: true, body: true } })).toEqual({
+      version: 1,
+      body: desk.article.body,
+    });
     expect(await testDb().articleVersion.count({ where: { articleId: desk.article.id } })).toBe(1);
   });
 
   it("runs in the caller's transaction when given one: rolled back with it", async () => {
     const desk = await createDesk();
     const markdown = articleToMarkdown(`Changed.\n\n${desk.article.body}`, null);
-    await db.$transaction(async (tx) => {
-      expect((await saveArticleVersion({ articleId: desk.article.id, userId: desk.editor.id, baseVersion: 1, markdown }, tx)).version).toBe(2);
-      throw ROLLBACK;
-    }).catch((e: unknown) => { if (e !== ROLLBACK) throw e; });
+    await db
+      .$transaction(async (tx) => {
+        expect(
+          (await saveArticleVersion({ articleId: desk.article.id, userId: desk.editor.id, baseVersion: 1, markdown }, tx)).version,
+        ).toBe(2);
+        throw ROLLBACK;
+      })
+      .catch((e: unknown) => {
+        if (e !== ROLLBACK) throw e;
+      });
     expect(await testDb().articleVersion.count({ where: { articleId: desk.article.id } })).toBe(1);
   });
 });

@@ -22,7 +22,10 @@ type Desk = Awaited<ReturnType<typeof createDesk>>;
 const sample = readSampleArticle().body;
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (err: unknown) => err);
+  const error = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(error, "expected the call to fail").toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -96,7 +99,12 @@ describe("saving a version", () => {
     const p = paragraphs(sample);
     const kept = await claimOn(desk, article.id, sample, p[0]!.slice(0, 40));
     const moved = await claimOn(desk, article.id, sample, "he would be prepared to put a peacekeeping force into Ukraine");
-    const lost = await claimOn(desk, article.id, sample, "The UK currently spends around 2.3 per cent of gross national product on defence.");
+    const lost = await claimOn(
+      desk,
+      article.id,
+      sample,
+      "The UK currently spends around 2.3 per cent of gross national product on defence.",
+    );
     // Paragraph inserted after the first one; the 2.3 per cent paragraph deleted.
     const next = [p[0]!, "A paragraph added by the editor.", ...p.slice(1).filter((x) => !x.includes("around 2.3 per cent"))].join("\n\n");
     const result = await saveBody(desk, article.id, next);
@@ -109,11 +117,19 @@ describe("saving a version", () => {
 
     const [k, m, l] = await Promise.all([stored(kept.id), stored(moved.id), stored(lost.id)]);
     expect([k.version, k.start, k.anchorVersion]).toEqual([kept.version, kept.start, 2]);
-    expect([m.version, m.start, m.anchorMethod, m.updatedById]).toEqual([moved.version + 1, moved.start + "A paragraph added by the editor.\n\n".length, "exact-quote", desk.editor.id]);
+    expect([m.version, m.start, m.anchorMethod, m.updatedById]).toEqual([
+      moved.version + 1,
+      moved.start + "A paragraph added by the editor.\n\n".length,
+      "exact-quote",
+      desk.editor.id,
+    ]);
     expect(l.version).toBe(lost.version + 1);
     expect(l.anchorCandidates).toEqual(expect.any(Array));
 
-    const audit = await testDb().auditEvent.findMany({ where: { articleId: article.id, action: { in: ["article.version_saved", "claim.reanchored", "claim.needs_reanchoring"] } }, orderBy: { id: "asc" } });
+    const audit = await testDb().auditEvent.findMany({
+      where: { articleId: article.id, action: { in: ["article.version_saved", "claim.reanchored", "claim.needs_reanchoring"] } },
+      orderBy: { id: "asc" },
+    });
     // The article's row first (live readers reload the text), then one row per changed claim.
     expect(audit[0]?.action).toBe("article.version_saved");
     expect(audit[0]?.after).toMatchObject({ version: 2, attached: 2, moved: 1, needsReview: 1 });
@@ -122,20 +138,52 @@ describe("saving a version", () => {
     expect(audit.filter((a) => a.claimId === lost.id)[0]?.action).toBe("claim.needs_reanchoring");
 
     // Versions are immutable: the database refuses to change one.
-    await expect(testDb().$executeRaw`UPDATE "ArticleVersion" SET "body" = 'rewritten' WHERE "id" = ${version.id}`).rejects.toThrow(/immutable/);
+    await expect(testDb().$executeRaw`UPDATE "ArticleVersion" SET "body" = 'rewritten' WHERE "id" = ${version.id}`).rejects.toThrow(
+      /immutable/,
+    );
     const versions = await listVersions({ articleId: article.id, userId: desk.viewer.id });
-    expect(versions.map((v) => [v.number, v.current, v.size])).toEqual([[2, true, next.length], [1, false, sample.length]]);
+    expect(versions.map((v) => [v.number, v.current, v.size])).toEqual([
+      [2, true, next.length],
+      [1, false, sample.length],
+    ]);
     expect((await getVersion({ articleId: article.id, number: 1, userId: desk.viewer.id })).body).toBe(sample);
     const diff = await diffVersions({ articleId: article.id, from: 1, to: 2, userId: desk.viewer.id });
-    expect(diff.parts.filter((x) => x.kind === "added").map((x) => x.text).join("")).toContain("A paragraph added by the editor.");
-    expect(diff.parts.filter((x) => x.kind === "removed").map((x) => x.text).join("")).toContain("2.3 per cent");
-    expect(diff.parts.filter((x) => x.kind !== "added").map((x) => x.text).join("")).toBe(sample);
+    expect(
+      diff.parts
+        .filter((x) => x.kind === "added")
+        .map((x) => x.text)
+        .join(""),
+    ).toContain("A paragraph added by the editor.");
+    expect(
+      diff.parts
+        .filter((x) => x.kind === "removed")
+        .map((x) => x.text)
+        .join(""),
+    ).toContain("2.3 per cent");
+    expect(
+      diff.parts
+        .filter((x) => x.kind !== "added")
+        .map((x) => x.text)
+        .join(""),
+    ).toBe(sample);
   });
 
   it("answers 409 naming who saved in between, and stores nothing for the stale save", async () => {
     const article = await createArticle(desk.team.id);
-    await saveArticleVersion({ articleId: article.id, userId: desk.admin.id, baseVersion: 1, markdown: articleToMarkdown(`First.\n\n${sample}`, null) });
-    const error = await failure(saveArticleVersion({ articleId: article.id, userId: desk.editor.id, baseVersion: 1, markdown: articleToMarkdown(`Other.\n\n${sample}`, null) }));
+    await saveArticleVersion({
+      articleId: article.id,
+      userId: desk.admin.id,
+      baseVersion: 1,
+      markdown: articleToMarkdown(`First.\n\n${sample}`, null),
+    });
+    const error = await failure(
+      saveArticleVersion({
+        articleId: article.id,
+        userId: desk.editor.id,
+        baseVersion: 1,
+        markdown: articleToMarkdown(`Other.\n\n${sample}`, null),
+      }),
+    );
     expect(error.code).toBe("conflict");
     expect(error.message).toContain(desk.admin.name);
     expect(error.message).toMatch(/version 2/);
@@ -145,9 +193,20 @@ describe("saving a version", () => {
 
   it("does not make a version when nothing changed, but does for a new title", async () => {
     const article = await createArticle(desk.team.id);
-    const same = await saveArticleVersion({ articleId: article.id, userId: desk.editor.id, baseVersion: 1, markdown: articleToMarkdown(sample, null) });
+    const same = await saveArticleVersion({
+      articleId: article.id,
+      userId: desk.editor.id,
+      baseVersion: 1,
+      markdown: articleToMarkdown(sample, null),
+    });
     expect(same).toMatchObject({ saved: false, version: 1 });
-    const titled = await saveArticleVersion({ articleId: article.id, userId: desk.editor.id, baseVersion: 1, title: "A better title", markdown: articleToMarkdown(sample, null) });
+    const titled = await saveArticleVersion({
+      articleId: article.id,
+      userId: desk.editor.id,
+      baseVersion: 1,
+      title: "A better title",
+      markdown: articleToMarkdown(sample, null),
+    });
     expect(titled).toMatchObject({ saved: true, version: 2 });
     expect((await articleOf(article.id)).title).toBe("A better title");
   });
@@ -161,7 +220,13 @@ describe("saving a version", () => {
     expect(saved.body).toBe(`Correction, 19 February\n\n${sample}`);
     expect(saved.title).toBe(article.title);
     expect((saved.blocks as { paragraphs: { kind: string }[] }).paragraphs[0]).toEqual({ kind: "h2" });
-    const titled = await saveArticleVersion({ articleId: article.id, userId: desk.editor.id, baseVersion: 2, title: "Corrected", markdown: `# Second heading\n\n${sample}` });
+    const titled = await saveArticleVersion({
+      articleId: article.id,
+      userId: desk.editor.id,
+      baseVersion: 2,
+      title: "Corrected",
+      markdown: `# Second heading\n\n${sample}`,
+    });
     expect(titled.version).toBe(3);
     expect(await articleOf(article.id)).toMatchObject({ title: "Corrected", body: `Second heading\n\n${sample}` });
   });
@@ -184,7 +249,11 @@ describe("saving a version", () => {
   it("is for editors: a reviewer gets 403, a viewer 403, another team 404", async () => {
     const article = await createArticle(desk.team.id);
     const markdown = articleToMarkdown(`Changed.\n\n${sample}`, null);
-    for (const [user, code] of [[desk.reviewer, "forbidden"], [desk.viewer, "forbidden"], [intruder, "not_found"]] as const) {
+    for (const [user, code] of [
+      [desk.reviewer, "forbidden"],
+      [desk.viewer, "forbidden"],
+      [intruder, "not_found"],
+    ] as const) {
       expect((await failure(saveArticleVersion({ articleId: article.id, userId: user.id, baseVersion: 1, markdown }))).code).toBe(code);
     }
     expect((await failure(listVersions({ articleId: article.id, userId: intruder.id }))).code).toBe("not_found");
@@ -228,10 +297,26 @@ describe("claims that need re-anchoring", () => {
     const a = await claimOn(desk, article.id, sample, PHRASE);
     const b = await claimOn(desk, article.id, sample, "The UK currently spends around 2.3 per cent");
     const c = await claimOn(desk, article.id, sample, "Sir Keir Starmer has called for the US");
-    await setClaimVerdict({ userId: desk.reviewer.id, claimId: c.id, verdict: "mostly_true", explanation: "Matches the speech transcript." });
+    await setClaimVerdict({
+      userId: desk.reviewer.id,
+      claimId: c.id,
+      verdict: "mostly_true",
+      explanation: "Matches the speech transcript.",
+    });
     await addComment({ userId: desk.reviewer.id, claimId: c.id, body: "Keep this one." });
-    await addEvidence({ userId: desk.reviewer.id, claimId: c.id, url: "https://example.org/speech", title: "Speech", excerpt: "", stance: "supports", sourceType: "primary", retrievedAt: new Date("2025-02-18") });
-    const next = reworded.replace("The UK currently spends around 2.3 per cent", "Britain spends about 2.4 per cent").replace("Sir Keir Starmer has called for the US", "The prime minister urged Washington");
+    await addEvidence({
+      userId: desk.reviewer.id,
+      claimId: c.id,
+      url: "https://example.org/speech",
+      title: "Speech",
+      excerpt: "",
+      stance: "supports",
+      sourceType: "primary",
+      retrievedAt: new Date("2025-02-18"),
+    });
+    const next = reworded
+      .replace("The UK currently spends around 2.3 per cent", "Britain spends about 2.4 per cent")
+      .replace("Sir Keir Starmer has called for the US", "The prime minister urged Washington");
     await saveBody(desk, article.id, next);
 
     // Candidate: the reworded sentence is offered; the reviewer confirms it.
@@ -242,34 +327,86 @@ describe("claims that need re-anchoring", () => {
     expect(best.text).toContain("peacekeeping force into Ukraine");
     const aNow = await stored(a.id);
     // A stale claim version is refused like every claim write.
-    expect((await failure(resolveAnchor({ claimId: a.id, userId: desk.reviewer.id, version: aNow.version - 1, action: { kind: "candidate", index: best.index } }))).code).toBe("conflict");
-    const attached = await resolveAnchor({ claimId: a.id, userId: desk.reviewer.id, version: aNow.version, action: { kind: "candidate", index: best.index } });
+    expect(
+      (
+        await failure(
+          resolveAnchor({
+            claimId: a.id,
+            userId: desk.reviewer.id,
+            version: aNow.version - 1,
+            action: { kind: "candidate", index: best.index },
+          }),
+        )
+      ).code,
+    ).toBe("conflict");
+    const attached = await resolveAnchor({
+      claimId: a.id,
+      userId: desk.reviewer.id,
+      version: aNow.version,
+      action: { kind: "candidate", index: best.index },
+    });
     expect(attached.anchor).toMatchObject({ status: "attached", method: "manual", confidence: 1, version: 2 });
     expect(next.slice(attached.start, attached.end)).toBe(best.text);
 
     // A span the reviewer selected; a stale selection (text differs) is a 409, blank is a 422.
     const bNow = await stored(b.id);
     const start = next.indexOf("Britain spends about 2.4 per cent");
-    const span = { kind: "span" as const, start, end: start + "Britain spends about 2.4 per cent".length, exact: "Britain spends about 2.4 per cent" };
-    expect((await failure(resolveAnchor({ claimId: b.id, userId: desk.reviewer.id, version: bNow.version, action: { ...span, exact: "something else" } }))).code).toBe("conflict");
+    const span = {
+      kind: "span" as const,
+      start,
+      end: start + "Britain spends about 2.4 per cent".length,
+      exact: "Britain spends about 2.4 per cent",
+    };
+    expect(
+      (
+        await failure(
+          resolveAnchor({ claimId: b.id, userId: desk.reviewer.id, version: bNow.version, action: { ...span, exact: "something else" } }),
+        )
+      ).code,
+    ).toBe("conflict");
     const space = next.indexOf(" ");
-    expect((await failure(resolveAnchor({ claimId: b.id, userId: desk.reviewer.id, version: bNow.version, action: { kind: "span", start: space, end: space + 1, exact: " " } }))).code).toBe("unprocessable");
+    expect(
+      (
+        await failure(
+          resolveAnchor({
+            claimId: b.id,
+            userId: desk.reviewer.id,
+            version: bNow.version,
+            action: { kind: "span", start: space, end: space + 1, exact: " " },
+          }),
+        )
+      ).code,
+    ).toBe("unprocessable");
     const chosen = await resolveAnchor({ claimId: b.id, userId: desk.reviewer.id, version: bNow.version, action: span });
     expect([chosen.exact, chosen.anchor.status]).toEqual(["Britain spends about 2.4 per cent", "attached"]);
 
     // Orphaned: listed with its old quote, verdict, comment and evidence intact.
     const cNow = await stored(c.id);
-    expect((await failure(resolveAnchor({ claimId: c.id, userId: desk.viewer.id, version: cNow.version, action: { kind: "orphan" } }))).code).toBe("forbidden");
-    expect((await failure(resolveAnchor({ claimId: c.id, userId: intruder.id, version: cNow.version, action: { kind: "orphan" } }))).code).toBe("not_found");
+    expect(
+      (await failure(resolveAnchor({ claimId: c.id, userId: desk.viewer.id, version: cNow.version, action: { kind: "orphan" } }))).code,
+    ).toBe("forbidden");
+    expect(
+      (await failure(resolveAnchor({ claimId: c.id, userId: intruder.id, version: cNow.version, action: { kind: "orphan" } }))).code,
+    ).toBe("not_found");
     const orphaned = await resolveAnchor({ claimId: c.id, userId: desk.reviewer.id, version: cNow.version, action: { kind: "orphan" } });
     expect(orphaned.anchor.status).toBe("orphaned");
     const listed = (await listClaimSummaries({ articleId: article.id, userId: desk.viewer.id })).find((s) => s.id === c.id)!;
-    expect(listed).toMatchObject({ anchorStatus: "orphaned", exact: "Sir Keir Starmer has called for the US", counts: { comments: 1, evidence: 1 }, verdict: { key: "mostly_true" } });
+    expect(listed).toMatchObject({
+      anchorStatus: "orphaned",
+      exact: "Sir Keir Starmer has called for the US",
+      counts: { comments: 1, evidence: 1 },
+      verdict: { key: "mostly_true" },
+    });
     // A later save leaves orphaned claims alone.
     await saveBody(desk, article.id, `${next}\n\nA closing line.`);
     expect((await stored(c.id)).anchorStatus).toBe("orphaned");
     // Restore: back to needs review with fresh candidates.
-    const restored = await resolveAnchor({ claimId: c.id, userId: desk.reviewer.id, version: orphaned.version, action: { kind: "restore" } });
+    const restored = await resolveAnchor({
+      claimId: c.id,
+      userId: desk.reviewer.id,
+      version: orphaned.version,
+      action: { kind: "restore" },
+    });
     expect(restored.anchor.status).toBe("needs_review");
     const actions = (await testDb().auditEvent.findMany({ where: { claimId: c.id }, orderBy: { id: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["claim.needs_reanchoring", "claim.orphaned", "claim.restored"]));

@@ -25,7 +25,10 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(",")}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -60,7 +63,10 @@ const EDITORS_ONLY = "Only an editor can change the article text.";
  * `conflict` when `baseVersion` is not the current version (names who saved the newer one, and when).
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function saveArticleVersion({ articleId, userId, baseVersion, title, markdown }: SaveVersionInput, client: DbClient = db): Promise<SaveVersionResult> {
+export async function saveArticleVersion(
+  { articleId, userId, baseVersion, title, markdown }: SaveVersionInput,
+  client: DbClient = db,
+): Promise<SaveVersionResult> {
   // Fail fast, before the import and the detector: the check is repeated under the lock.
   await requireArticleEditor(articleId, userId, EDITORS_ONLY, client);
   // The title comes from its own field: a leading "# Heading" the editor wrote is body text.
@@ -70,60 +76,93 @@ export async function saveArticleVersion({ articleId, userId, baseVersion, title
   // The detector is the slow part; run it before taking the lock.
   const suggestions = suggestClaims(newBody);
 
-  return inTransaction(client, async (tx) => {
-    const [article] = await tx.$queryRaw<LockedArticle[]>`
+  return inTransaction(
+    client,
+    async (tx) => {
+      const [article] = await tx.$queryRaw<LockedArticle[]>`
       SELECT "id", "teamId", "title", "body", "blocks", "version" FROM "Article" WHERE "id" = ${articleId} FOR UPDATE`;
-    if (!article) throw new AppError("not_found", "That article no longer exists.");
-    // The role may have changed since the check above (or while the lock was awaited).
-    await requireArticleEditor(articleId, userId, EDITORS_ONLY, tx);
-    if (baseVersion > article.version) throw new AppError("conflict", `There is no version ${baseVersion} yet: the current version is ${article.version}. Reload and edit that.`);
-    if (article.version !== baseVersion) throw await staleVersionError(tx, articleId, article.version);
-
-    const nextTitle = newTitle ?? article.title;
-    const hash = contentHash(newBody);
-    // Stored blocks of null mean plain paragraphs, which is what the editor gives back for them.
-    const oldBlocks = parseBlocks(article.blocks, article.body) ?? plainBlocks(article.body);
-    const unchanged = hash === contentHash(article.body) && nextTitle === article.title && canonical(imported.blocks) === canonical(oldBlocks);
-    if (unchanged) return { version: article.version, saved: false, attached: 0, moved: 0, needsReview: 0, unchanged: 0 };
-
-    const number = article.version + 1;
-    const blocks = imported.blocks;
-    await tx.articleVersion.create({ data: { articleId, number, title: nextTitle, body: newBody, blocks, contentHash: hash, createdById: userId } });
-
-    const claims = await tx.claim.findMany({
-      where: { articleId, anchorStatus: { in: ["attached", "needs_review"] } },
-      select: {
-        id: true, exact: true, prefix: true, suffix: true, start: true, end: true,
-        anchorStatus: true, anchorVersion: true, anchorConfidence: true, anchorMethod: true, status: true, verdictOrdinal: true,
-      },
-    });
-    const oldVersions = [...new Set(claims.filter((c) => c.anchorStatus === "needs_review").map((c) => c.anchorVersion))];
-    const versionBodies = await tx.articleVersion.findMany({ where: { articleId, number: { in: oldVersions } }, select: { number: true, body: true } });
-    const updates = planReanchor(
-      claims.map((c) => ({ ...c, hasVerdict: hasVerdict(c) }) as StoredAnchor),
-      { version: article.version, body: article.body },
-      new Map(versionBodies.map((v) => [v.number, v.body])),
-      newBody,
-      number,
-    );
-    const summary = summarize(updates);
-
-    const written = await tx.article.updateMany({
-      where: { id: articleId, version: article.version, ...articleScope(userId, SIGN_OFF_ROLES) },
-      data: { title: nextTitle, body: newBody, blocks, version: number },
-    });
-    if (written.count === 0) {
+      if (!article) throw new AppError("not_found", "That article no longer exists.");
+      // The role may have changed since the check above (or while the lock was awaited).
       await requireArticleEditor(articleId, userId, EDITORS_ONLY, tx);
-      throw new AppError("not_found", "That article no longer exists.");
-    }
-    // The article's row goes first, so a reader's live stream learns of the new text before the claims.
-    await recordArticleAudit(tx, userId, { id: articleId, teamId: article.teamId }, {
-      action: "article.version_saved",
-      before: { version: article.version, title: article.title, contentHash: contentHash(article.body) },
-      after: { version: number, title: nextTitle, contentHash: hash, ...summary },
-    });
-    await writeAnchorUpdates(tx, { articleId, teamId: article.teamId, userId, version: number, updates }, new Map(claims.map((c) => [c.id, c])));
-    await refreshSuggestions(tx, articleId, newBody, suggestions);
-    return { version: number, saved: true, ...summary };
-  }, TRANSACTION);
+      if (baseVersion > article.version)
+        throw new AppError(
+          "conflict",
+          `There is no version ${baseVersion} yet: the current version is ${article.version}. Reload and edit that.`,
+        );
+      if (article.version !== baseVersion) throw await staleVersionError(tx, articleId, article.version);
+
+      const nextTitle = newTitle ?? article.title;
+      const hash = contentHash(newBody);
+      // Stored blocks of null mean plain paragraphs, which is what the editor gives back for them.
+      const oldBlocks = parseBlocks(article.blocks, article.body) ?? plainBlocks(article.body);
+      const unchanged =
+        hash === contentHash(article.body) && nextTitle === article.title && canonical(imported.blocks) === canonical(oldBlocks);
+      if (unchanged) return { version: article.version, saved: false, attached: 0, moved: 0, needsReview: 0, unchanged: 0 };
+
+      const number = article.version + 1;
+      const blocks = imported.blocks;
+      await tx.articleVersion.create({
+        data: { articleId, number, title: nextTitle, body: newBody, blocks, contentHash: hash, createdById: userId },
+      });
+
+      const claims = await tx.claim.findMany({
+        where: { articleId, anchorStatus: { in: ["attached", "needs_review"] } },
+        select: {
+          id: true,
+          exact: true,
+          prefix: true,
+          suffix: true,
+          start: true,
+          end: true,
+          anchorStatus: true,
+          anchorVersion: true,
+          anchorConfidence: true,
+          anchorMethod: true,
+          status: true,
+          verdictOrdinal: true,
+        },
+      });
+      const oldVersions = [...new Set(claims.filter((c) => c.anchorStatus === "needs_review").map((c) => c.anchorVersion))];
+      const versionBodies = await tx.articleVersion.findMany({
+        where: { articleId, number: { in: oldVersions } },
+        select: { number: true, body: true },
+      });
+      const updates = planReanchor(
+        claims.map((c) => ({ ...c, hasVerdict: hasVerdict(c) }) as StoredAnchor),
+        { version: article.version, body: article.body },
+        new Map(versionBodies.map((v) => [v.number, v.body])),
+        newBody,
+        number,
+      );
+      const summary = summarize(updates);
+
+      const written = await tx.article.updateMany({
+        where: { id: articleId, version: article.version, ...articleScope(userId, SIGN_OFF_ROLES) },
+        data: { title: nextTitle, body: newBody, blocks, version: number },
+      });
+      if (written.count === 0) {
+        await requireArticleEditor(articleId, userId, EDITORS_ONLY, tx);
+        throw new AppError("not_found", "That article no longer exists.");
+      }
+      // The article's row goes first, so a reader's live stream learns of the new text before the claims.
+      await recordArticleAudit(
+        tx,
+        userId,
+        { id: articleId, teamId: article.teamId },
+        {
+          action: "article.version_saved",
+          before: { version: article.version, title: article.title, contentHash: contentHash(article.body) },
+          after: { version: number, title: nextTitle, contentHash: hash, ...summary },
+        },
+      );
+      await writeAnchorUpdates(
+        tx,
+        { articleId, teamId: article.teamId, userId, version: number, updates },
+        new Map(claims.map((c) => [c.id, c])),
+      );
+      await refreshSuggestions(tx, articleId, newBody, suggestions);
+      return { version: number, saved: true, ...summary };
+    },
+    TRANSACTION,
+  );
 }

@@ -21,7 +21,16 @@ export async function refreshSuggestions(
 ): Promise<string> {
   const hash = bodyHash(body);
   await tx.suggestion.createMany({
-    data: found.map((s) => ({ articleId, bodyHash: hash, start: s.start, end: s.end, text: s.text, score: s.score, type: s.type, reason: s.reason })),
+    data: found.map((s) => ({
+      articleId,
+      bodyHash: hash,
+      start: s.start,
+      end: s.end,
+      text: s.text,
+      score: s.score,
+      type: s.type,
+      reason: s.reason,
+    })),
     skipDuplicates: true,
   });
   await tx.article.update({ where: { id: articleId }, data: { suggestionsHash: hash } });

@@ -20,7 +20,10 @@ const PHRASE = "he would be prepared to put a peacekeeping force into Ukraine";
 const TYPO = "he would be prepard to put a peacekeeping force into Ukraine";
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (err: unknown) => err);
+  const error = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(error, "expected the call to fail").toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -57,7 +60,13 @@ describe("saving a version under a verified claim", () => {
     const result = await saveBody(desk, article.id, sample);
     expect(result).toMatchObject({ saved: true, version: 2, needsReview: 1, attached: 0 });
     const after = await stored(claim.id);
-    expect([after.anchorStatus, after.status, after.exact, after.start, after.anchorVersion]).toEqual(["needs_review", "verified", TYPO, claim.start, 1]);
+    expect([after.anchorStatus, after.status, after.exact, after.start, after.anchorVersion]).toEqual([
+      "needs_review",
+      "verified",
+      TYPO,
+      claim.start,
+      1,
+    ]);
     const report = await getPublicReport({ articleId: article.id, baseUrl: "https://factdesk.test" });
     expect(report?.claims.find((c) => c.id === claim.id)).toMatchObject({ exact: TYPO, highlighted: false });
     const audit = await testDb().auditEvent.findFirstOrThrow({ where: { claimId: claim.id, action: "claim.needs_reanchoring" } });
@@ -66,12 +75,24 @@ describe("saving a version under a verified claim", () => {
     // The corrected words are offered first; confirming them sends the verdict back to an editor.
     const review = await getAnchorReview({ claimId: claim.id, userId: desk.reviewer.id });
     expect(review.candidates[0]?.text).toBe(PHRASE);
-    const placed = await resolveAnchor({ claimId: claim.id, userId: desk.reviewer.id, version: after.version, action: { kind: "candidate", index: review.candidates[0]!.index } });
-    expect([placed.anchor.status, placed.exact, placed.status, placed.verdict?.key]).toEqual(["attached", PHRASE, "verdict_proposed", "mostly_true"]);
+    const placed = await resolveAnchor({
+      claimId: claim.id,
+      userId: desk.reviewer.id,
+      version: after.version,
+      action: { kind: "candidate", index: review.candidates[0]!.index },
+    });
+    expect([placed.anchor.status, placed.exact, placed.status, placed.verdict?.key]).toEqual([
+      "attached",
+      PHRASE,
+      "verdict_proposed",
+      "mostly_true",
+    ]);
     const confirmed = await testDb().auditEvent.findFirstOrThrow({ where: { claimId: claim.id, action: "claim.anchor_confirmed" } });
     expect(confirmed.before).toMatchObject({ status: "verified", exact: TYPO });
     expect(confirmed.after).toMatchObject({ status: "verdict_proposed", wordsChanged: true, exact: PHRASE });
-    expect((await getPublicReport({ articleId: article.id, baseUrl: "https://factdesk.test" }))?.claims.some((c) => c.id === claim.id)).toBe(false);
+    expect(
+      (await getPublicReport({ articleId: article.id, baseUrl: "https://factdesk.test" }))?.claims.some((c) => c.id === claim.id),
+    ).toBe(false);
   });
 
   it("moves it, still verified, when a paragraph is inserted above and its words are the same", async () => {
@@ -81,7 +102,13 @@ describe("saving a version under a verified claim", () => {
     const result = await saveBody(desk, article.id, `${inserted}\n\n${sample}`);
     expect(result).toMatchObject({ attached: 1, moved: 1, needsReview: 0 });
     const after = await stored(claim.id);
-    expect([after.anchorStatus, after.status, after.exact, after.start, after.anchorVersion]).toEqual(["attached", "verified", PHRASE, claim.start + inserted.length + 2, 2]);
+    expect([after.anchorStatus, after.status, after.exact, after.start, after.anchorVersion]).toEqual([
+      "attached",
+      "verified",
+      PHRASE,
+      claim.start + inserted.length + 2,
+      2,
+    ]);
   });
 });
 
@@ -91,7 +118,10 @@ describe("placing a claim by hand", () => {
     const claim = await verifiedClaim(desk, article.id, sample, PHRASE);
     const other = "Sir Keir Starmer has called for the US";
     const start = sample.indexOf(other);
-    for (const action of [{ kind: "span" as const, start, end: start + other.length, exact: other }, { kind: "candidate" as const, index: 0 }]) {
+    for (const action of [
+      { kind: "span" as const, start, end: start + other.length, exact: other },
+      { kind: "candidate" as const, index: 0 },
+    ]) {
       const error = await failure(resolveAnchor({ claimId: claim.id, userId: desk.reviewer.id, version: claim.version, action }));
       expect(error.code).toBe("unprocessable");
       expect(error.message).toMatch(/attached/);
@@ -104,15 +134,30 @@ describe("placing a claim by hand", () => {
     const article = await createArticle(desk.team.id);
     const same = await verifiedClaim(desk, article.id, sample, PHRASE);
     const moved = await verifiedClaim(desk, article.id, sample, "Sir Keir Starmer has called for the US");
-    const orphan = async (id: string, version: number) => resolveAnchor({ claimId: id, userId: desk.reviewer.id, version, action: { kind: "orphan" } });
+    const orphan = async (id: string, version: number) =>
+      resolveAnchor({ claimId: id, userId: desk.reviewer.id, version, action: { kind: "orphan" } });
     const a = await orphan(same.id, same.version);
     const b = await orphan(moved.id, moved.version);
-    const span = (phrase: string) => ({ kind: "span" as const, start: sample.indexOf(phrase), end: sample.indexOf(phrase) + phrase.length, exact: phrase });
+    const span = (phrase: string) => ({
+      kind: "span" as const,
+      start: sample.indexOf(phrase),
+      end: sample.indexOf(phrase) + phrase.length,
+      exact: phrase,
+    });
 
     const back = await resolveAnchor({ claimId: same.id, userId: desk.reviewer.id, version: a.version, action: span(PHRASE) });
     expect([back.anchor.status, back.status]).toEqual(["attached", "verified"]);
-    const elsewhere = await resolveAnchor({ claimId: moved.id, userId: desk.reviewer.id, version: b.version, action: span("called for the US to provide") });
-    expect([elsewhere.anchor.status, elsewhere.status, elsewhere.exact]).toEqual(["attached", "verdict_proposed", "called for the US to provide"]);
+    const elsewhere = await resolveAnchor({
+      claimId: moved.id,
+      userId: desk.reviewer.id,
+      version: b.version,
+      action: span("called for the US to provide"),
+    });
+    expect([elsewhere.anchor.status, elsewhere.status, elsewhere.exact]).toEqual([
+      "attached",
+      "verdict_proposed",
+      "called for the US to provide",
+    ]);
     const chosen = await testDb().auditEvent.findFirstOrThrow({ where: { claimId: moved.id, action: "claim.anchor_chosen" } });
     expect(chosen.after).toMatchObject({ status: "verdict_proposed", wordsChanged: true });
   });

@@ -3,14 +3,22 @@ import { describe, expect, it } from "vitest";
 import { diffTexts } from "@/lib/articles/versions";
 import { readSampleArticle } from "@/prisma/sample-article";
 
-const join = (parts: { kind: string; text: string }[], drop: string) => parts.filter((p) => p.kind !== drop).map((p) => p.text).join("");
+const join = (parts: { kind: string; text: string }[], drop: string) =>
+  parts
+    .filter((p) => p.kind !== drop)
+    .map((p) => p.text)
+    .join("");
 
 describe("diffTexts", () => {
   const sample = readSampleArticle().body;
   const p = sample.split("\n\n");
 
   it("shows an inserted paragraph as one addition and an edited one word by word", () => {
-    const after = ["Update: corrected on Tuesday.", p[0]!.replace("Sir Keir Starmer has called for", "The prime minister urged"), ...p.slice(1)].join("\n\n");
+    const after = [
+      "Update: corrected on Tuesday.",
+      p[0]!.replace("Sir Keir Starmer has called for", "The prime minister urged"),
+      ...p.slice(1),
+    ].join("\n\n");
     const { parts, stats } = diffTexts(sample, after);
     expect(parts.slice(0, 3)).toEqual([
       { kind: "added", text: "Update: corrected on Tuesday.\n\n" },
@@ -53,7 +61,10 @@ describe("diffTexts", () => {
   });
 
   it("always rebuilds both texts exactly", () => {
-    const paragraph = fc.oneof(fc.constantFrom(...p.slice(0, 8)), fc.lorem({ maxCount: 12 }).filter((s) => s.trim() !== ""));
+    const paragraph = fc.oneof(
+      fc.constantFrom(...p.slice(0, 8)),
+      fc.lorem({ maxCount: 12 }).filter((s) => s.trim() !== ""),
+    );
     const text = fc.array(paragraph, { minLength: 1, maxLength: 8 }).map((ps) => ps.join("\n\n"));
     fc.assert(
       fc.property(text, text, (before, after) => {

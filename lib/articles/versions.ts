@@ -25,8 +25,22 @@ export type VersionDiffDTO = {
   stats: { added: number; removed: number };
 };
 
-type VersionRow = { number: number; title: string; body: string; contentHash: string; createdAt: Date; createdBy: { id: string; name: string } | null };
-const versionSelect = { number: true, title: true, body: true, contentHash: true, createdAt: true, createdBy: { select: { id: true, name: true } } } as const;
+type VersionRow = {
+  number: number;
+  title: string;
+  body: string;
+  contentHash: string;
+  createdAt: Date;
+  createdBy: { id: string; name: string } | null;
+};
+const versionSelect = {
+  number: true,
+  title: true,
+  body: true,
+  contentHash: true,
+  createdAt: true,
+  createdBy: { select: { id: true, name: true } },
+} as const;
 
 function toSummary(row: VersionRow, currentVersion: number): VersionSummaryDTO {
   return {
@@ -64,9 +78,20 @@ export async function listVersions({ articleId, userId }: { articleId: string; u
  * @throws AppError 404 `not_found` when the article does not exist, the user is not in its team, or there is no
  * such version.
  */
-export async function getVersion({ articleId, number, userId }: { articleId: string; number: number; userId: string }): Promise<VersionDTO> {
+export async function getVersion({
+  articleId,
+  number,
+  userId,
+}: {
+  articleId: string;
+  number: number;
+  userId: string;
+}): Promise<VersionDTO> {
   const article = await requireArticle(articleId, userId);
-  const row = await db.articleVersion.findUnique({ where: { articleId_number: { articleId, number } }, select: { ...versionSelect, blocks: true } });
+  const row = await db.articleVersion.findUnique({
+    where: { articleId_number: { articleId, number } },
+    select: { ...versionSelect, blocks: true },
+  });
   if (!row) throw notFound(`Version ${number}`);
   return { ...toSummary(row, article.version), body: row.body, blocks: row.blocks };
 }
@@ -210,7 +235,17 @@ export function diffTexts(before: string, after: string): Pick<VersionDiffDTO, "
  * @throws AppError 404 `not_found` when the article does not exist, the user is not in its team, or either
  * version does not exist; 422 `unprocessable` when `from` equals `to`.
  */
-export async function diffVersions({ articleId, from, to, userId }: { articleId: string; from: number; to: number; userId: string }): Promise<VersionDiffDTO> {
+export async function diffVersions({
+  articleId,
+  from,
+  to,
+  userId,
+}: {
+  articleId: string;
+  from: number;
+  to: number;
+  userId: string;
+}): Promise<VersionDiffDTO> {
   const article = await requireArticle(articleId, userId);
   if (from === to) throw new AppError("unprocessable", "Choose two different versions to compare.");
   const rows = await db.articleVersion.findMany({ where: { articleId, number: { in: [from, to] } }, select: versionSelect });

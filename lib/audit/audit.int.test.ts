@@ -17,14 +17,22 @@ afterAll(async () => {
   await testDb().$disconnect();
 });
 
-const auditRows = (where: { claimId?: string; entityId?: string }) =>
-  testDb().auditEvent.findMany({ where, orderBy: { id: "asc" } });
+const auditRows = (where: { claimId?: string; entityId?: string }) => testDb().auditEvent.findMany({ where, orderBy: { id: "asc" } });
 
 describe("no lost updates", () => {
   it("lets exactly one of 50 concurrent writers with the same version win, with one audit row", async () => {
-    const claim = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, "Mark Rutte") });
+    const claim = await createClaim({
+      userId: desk.reviewer.id,
+      articleId: desk.article.id,
+      target: targetFor(desk.article.body, "Mark Rutte"),
+    });
     const writers = Array.from({ length: 50 }, (_, i) =>
-      setClaimStatus({ userId: i % 2 ? desk.reviewer.id : desk.reviewer2.id, claimId: claim.id, status: "in_review", version: claim.version }),
+      setClaimStatus({
+        userId: i % 2 ? desk.reviewer.id : desk.reviewer2.id,
+        claimId: claim.id,
+        status: "in_review",
+        version: claim.version,
+      }),
     );
     const results = await Promise.allSettled(writers);
     const won = results.filter((r) => r.status === "fulfilled");
@@ -54,18 +62,43 @@ describe("audit trail", () => {
       expect(row).toMatchObject({ action, actorId: expect.any(String), teamId: desk.team.id });
       return result;
     };
-    const claim = await expectOneRow(() => createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, "Graeme Downie") }), "claim.created");
+    const claim = await expectOneRow(
+      () => createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, "Graeme Downie") }),
+      "claim.created",
+    );
     await expectOneRow(() => setClaimStatus({ userId: desk.reviewer.id, claimId: claim.id, status: "in_review" }), "claim.status");
-    await expectOneRow(() => setClaimVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "true", explanation: "He is the MP for Dunfermline." }), "claim.verdict");
+    await expectOneRow(
+      () => setClaimVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "true", explanation: "He is the MP for Dunfermline." }),
+      "claim.verdict",
+    );
     await expectOneRow(() => setClaimStatus({ userId: desk.editor.id, claimId: claim.id, status: "verified" }), "claim.verified");
     await expectOneRow(() => setClaimStatus({ userId: desk.editor.id, claimId: claim.id, status: "in_review" }), "claim.reopened");
-    const comment = await expectOneRow(() => addComment({ userId: desk.reviewer.id, claimId: claim.id, body: "Checked the register." }), "comment.added");
-    await expectOneRow(() => addComment({ userId: desk.editor.id, claimId: claim.id, body: "Thanks.", parentId: comment.id }), "comment.replied");
-    await expectOneRow(() => editComment({ userId: desk.reviewer.id, commentId: comment.id, body: "Checked the members' register." }), "comment.edited");
+    const comment = await expectOneRow(
+      () => addComment({ userId: desk.reviewer.id, claimId: claim.id, body: "Checked the register." }),
+      "comment.added",
+    );
+    await expectOneRow(
+      () => addComment({ userId: desk.editor.id, claimId: claim.id, body: "Thanks.", parentId: comment.id }),
+      "comment.replied",
+    );
+    await expectOneRow(
+      () => editComment({ userId: desk.reviewer.id, commentId: comment.id, body: "Checked the members' register." }),
+      "comment.edited",
+    );
     await expectOneRow(() => deleteComment({ userId: desk.reviewer.id, commentId: comment.id }), "comment.deleted");
     await expectOneRow(() => restoreComment({ userId: desk.reviewer.id, commentId: comment.id }), "comment.restored");
     await expectOneRow(
-      () => addEvidence({ userId: desk.reviewer.id, claimId: claim.id, url: "https://members.parliament.uk", title: "Members", excerpt: "", stance: "supports", sourceType: "primary", retrievedAt: new Date() }),
+      () =>
+        addEvidence({
+          userId: desk.reviewer.id,
+          claimId: claim.id,
+          url: "https://members.parliament.uk",
+          title: "Members",
+          excerpt: "",
+          stance: "supports",
+          sourceType: "primary",
+          retrievedAt: new Date(),
+        }),
       "evidence.added",
     );
     const edited = (await auditRows({ entityId: comment.id })).find((r) => r.action === "comment.edited");
@@ -80,7 +113,9 @@ describe("audit trail", () => {
   it("is append-only: the database refuses UPDATE, DELETE and TRUNCATE", async () => {
     const [row] = await testDb().auditEvent.findMany({ take: 1 });
     expect(row).toBeDefined();
-    await expect(testDb().$executeRawUnsafe(`UPDATE "AuditEvent" SET "action" = 'forged' WHERE "id" = ${row!.id}`)).rejects.toThrow(/append-only/);
+    await expect(testDb().$executeRawUnsafe(`UPDATE "AuditEvent" SET "action" = 'forged' WHERE "id" = ${row!.id}`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(testDb().$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = ${row!.id}`)).rejects.toThrow(/append-only/);
     await expect(testDb().$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
     await expect(testDb().auditEvent.update({ where: { id: row!.id }, data: { action: "forged" } })).rejects.toThrow();

@@ -26,7 +26,17 @@ const activitySelect = {
   actor: { select: { id: true, name: true } },
 } as const;
 
-type ActivityRow = { id: bigint; action: string; entity: string; entityId: string; claimId: string | null; before: unknown; after: unknown; createdAt: Date; actor: { id: string; name: string } };
+type ActivityRow = {
+  id: bigint;
+  action: string;
+  entity: string;
+  entityId: string;
+  claimId: string | null;
+  before: unknown;
+  after: unknown;
+  createdAt: Date;
+  actor: { id: string; name: string };
+};
 
 const pick = (value: unknown, keys: string[]) =>
   value !== null && typeof value === "object" ? Object.fromEntries(keys.map((k) => [k, (value as Record<string, unknown>)[k]])) : null;
@@ -53,7 +63,17 @@ export function toActivityDTO(row: ActivityRow, viewerId: string): ActivityDTO {
  * `afterId` (an audit row id), up to `limit` rows after it, oldest first, for catching up a live stream.
  * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
  */
-export async function listArticleActivity({ articleId, userId, afterId, limit = 50 }: { articleId: string; userId: string; afterId?: bigint; limit?: number }): Promise<ActivityDTO[]> {
+export async function listArticleActivity({
+  articleId,
+  userId,
+  afterId,
+  limit = 50,
+}: {
+  articleId: string;
+  userId: string;
+  afterId?: bigint;
+  limit?: number;
+}): Promise<ActivityDTO[]> {
   const article = await db.article.findFirst({ where: { id: articleId, ...articleScope(userId) }, select: { id: true } });
   if (!article) throw notFound("That article");
   const rows = await db.auditEvent.findMany({

@@ -52,5 +52,13 @@ export function recordClaimAudit(
   claim: { id: string; teamId: string; articleId: string },
   change: Change,
 ): Promise<bigint> {
-  return recordAudit(tx, { actorId, teamId: claim.teamId, articleId: claim.articleId, claimId: claim.id, entity: "claim", entityId: claim.id, ...change });
+  return recordAudit(tx, {
+    actorId,
+    teamId: claim.teamId,
+    articleId: claim.articleId,
+    claimId: claim.id,
+    entity: "claim",
+    entityId: claim.id,
+    ...change,
+  });
 }

@@ -23,8 +23,16 @@ export type AnchorAction =
   | { kind: "restore" };
 
 const anchorSelect = {
-  exact: true, prefix: true, suffix: true, start: true, end: true, anchorStatus: true, anchorVersion: true, anchorCandidates: true,
-  status: true, verdictOrdinal: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  start: true,
+  end: true,
+  anchorStatus: true,
+  anchorVersion: true,
+  anchorCandidates: true,
+  status: true,
+  verdictOrdinal: true,
 } as const;
 type Anchor = Prisma.ClaimGetPayload<{ select: typeof anchorSelect }>;
 
@@ -37,20 +45,36 @@ export function storedCandidates(json: unknown): ReanchorCandidate[] {
   if (!Array.isArray(json)) return [];
   return json.filter(
     (c): c is ReanchorCandidate =>
-      c !== null && typeof c === "object" && Number.isSafeInteger(c.start) && Number.isSafeInteger(c.end) && typeof c.text === "string" && typeof c.score === "number",
+      c !== null &&
+      typeof c === "object" &&
+      Number.isSafeInteger(c.start) &&
+      Number.isSafeInteger(c.end) &&
+      typeof c.text === "string" &&
+      typeof c.score === "number",
   );
 }
 
 /** Where the claim's selectors point: the body of its anchorVersion (the current body if unknown). */
 async function anchoredBody(tx: Prisma.TransactionClient, articleId: string, claim: Anchor, current: LockedArticleText): Promise<string> {
   if (claim.anchorStatus === "attached" || claim.anchorVersion === current.version) return current.body;
-  const version = await tx.articleVersion.findUnique({ where: { articleId_number: { articleId, number: claim.anchorVersion } }, select: { body: true } });
+  const version = await tx.articleVersion.findUnique({
+    where: { articleId_number: { articleId, number: claim.anchorVersion } },
+    select: { body: true },
+  });
   return version?.body ?? current.body;
 }
 
 function attachAt(claim: Anchor, body: string, start: number, end: number, version: number) {
   const target = describeRange(body, start, end);
-  const data = { ...target.quote, ...target.position, anchorStatus: "attached" as const, anchorVersion: version, anchorConfidence: 1, anchorMethod: "manual", anchorCandidates: Prisma.DbNull };
+  const data = {
+    ...target.quote,
+    ...target.position,
+    anchorStatus: "attached" as const,
+    anchorVersion: version,
+    anchorConfidence: 1,
+    anchorMethod: "manual",
+    anchorCandidates: Prisma.DbNull,
+  };
   const after = { anchorStatus: "attached", start, end, exact: target.quote.exact, method: "manual" };
   if (!hasVerdict(claim) || sameWords(target.quote.exact, claim.exact)) return { data, after };
   // The verdict was reached on other words: it stays, but as a proposal an editor signs off again.
@@ -64,7 +88,8 @@ async function decide(tx: Prisma.TransactionClient, articleId: string, claim: An
   switch (action.kind) {
     case "candidate": {
       if (claim.anchorStatus === "attached") throw new AppError("unprocessable", ATTACHED);
-      if (claim.anchorStatus !== "needs_review") throw new AppError("unprocessable", "Only a claim that needs re-anchoring has candidates to choose from.");
+      if (claim.anchorStatus !== "needs_review")
+        throw new AppError("unprocessable", "Only a claim that needs re-anchoring has candidates to choose from.");
       const candidate = storedCandidates(claim.anchorCandidates)[action.index];
       if (!candidate) throw new AppError("unprocessable", "That candidate is not on offer any more. Reload the claim.");
       if (current.body.slice(candidate.start, candidate.end) !== candidate.text) {
@@ -125,7 +150,10 @@ async function decide(tx: Prisma.TransactionClient, articleId: string, claim: An
  * changed since the candidates were found or the span was selected, or when `version` is stale (who changed it).
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function resolveAnchor({ claimId, userId, version, action }: { claimId: string; userId: string; version: number; action: AnchorAction }, client: DbClient = db): Promise<ClaimDTO> {
+export async function resolveAnchor(
+  { claimId, userId, version, action }: { claimId: string; userId: string; version: number; action: AnchorAction },
+  client: DbClient = db,
+): Promise<ClaimDTO> {
   return inTransaction(client, async (tx) => {
     const claim = await requireClaimWrite(claimId, userId, tx);
     // Shares the article's row lock with saving a version, so the text cannot change underneath.
@@ -140,7 +168,14 @@ export async function resolveAnchor({ claimId, userId, version, action }: { clai
     if (count === 0) throw await failedClaimWrite(tx, claimId, () => requireClaimWrite(claimId, userId, tx));
     await recordClaimAudit(tx, userId, claim, {
       action: change.action,
-      before: { anchorStatus: stored.anchorStatus, start: stored.start, end: stored.end, exact: stored.exact, status: stored.status, version },
+      before: {
+        anchorStatus: stored.anchorStatus,
+        start: stored.start,
+        end: stored.end,
+        exact: stored.exact,
+        status: stored.status,
+        version,
+      },
       after: { ...change.after, version: version + 1 },
     });
     return toClaimDTO(await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect }));
@@ -179,7 +214,12 @@ export async function getAnchorReview({ claimId, userId }: { claimId: string; us
     currentVersion: claim.article.version,
     old: { prefix: claim.prefix, exact: claim.exact, suffix: claim.suffix },
     candidates: candidates
-      .map((c, index) => ({ ...c, index, before: body.slice(Math.max(0, c.start - CONTEXT), c.start), after: body.slice(c.end, c.end + CONTEXT) }))
+      .map((c, index) => ({
+        ...c,
+        index,
+        before: body.slice(Math.max(0, c.start - CONTEXT), c.start),
+        after: body.slice(c.end, c.end + CONTEXT),
+      }))
       // Candidates found for an older text are not shown (the next save finds new ones).
       .filter((c) => body.slice(c.start, c.end) === c.text),
   };

@@ -20,7 +20,10 @@ export type AssigneeDTO = { id: string; name: string; dueAt: string | null };
  * editor or admin there; 422 `unprocessable` (on `reviewerIds`) when someone is not an active writer of the team.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function assignReviewers({ userId, claimId, reviewerIds, dueAt: due }: TAssignReviewers & { userId: string }, client: DbClient = db): Promise<AssigneeDTO[]> {
+export async function assignReviewers(
+  { userId, claimId, reviewerIds, dueAt: due }: TAssignReviewers & { userId: string },
+  client: DbClient = db,
+): Promise<AssigneeDTO[]> {
   const dueAt = due ?? null;
   const unique = [...new Set(reviewerIds)];
   return inTransaction(client, async (tx) => {
@@ -30,11 +33,20 @@ export async function assignReviewers({ userId, claimId, reviewerIds, dueAt: due
       select: { user: { select: { id: true, name: true } } },
     });
     if (members.length !== unique.length) {
-      throw new AppError("unprocessable", "Assign only active reviewers or editors of this claim's team.", { reviewerIds: ["Not a reviewer of this team."] });
+      throw new AppError("unprocessable", "Assign only active reviewers or editors of this claim's team.", {
+        reviewerIds: ["Not a reviewer of this team."],
+      });
     }
     const before = await tx.assignment.findMany({ where: { claimId }, select: { reviewerId: true, dueAt: true } });
     await tx.assignment.deleteMany({ where: { claimId, claim: claimScope(userId, SIGN_OFF_ROLES) } });
-    await tx.assignment.createMany({ data: unique.map((reviewerId) => ({ claimId, reviewerId, assignedById: userId, dueAt: dueAt === null ? null : calendarDateToDate(dueAt) })) });
+    await tx.assignment.createMany({
+      data: unique.map((reviewerId) => ({
+        claimId,
+        reviewerId,
+        assignedById: userId,
+        dueAt: dueAt === null ? null : calendarDateToDate(dueAt),
+      })),
+    });
     await recordAudit(tx, {
       actorId: userId,
       teamId: claim.teamId,
@@ -75,7 +87,14 @@ export async function listQueue({ userId, now = new Date() }: { userId: string; 
     select: {
       dueAt: true,
       assignedBy: { select: { name: true } },
-      claim: { select: { id: true, exact: true, status: true, article: { select: { id: true, title: true, team: { select: { timeZone: true } } } } } },
+      claim: {
+        select: {
+          id: true,
+          exact: true,
+          status: true,
+          article: { select: { id: true, title: true, team: { select: { timeZone: true } } } },
+        },
+      },
     },
   });
   const STATUS_ORDER = ["disputed", "in_review", "unreviewed", "verdict_proposed", "verified", "not_check_worthy"];

@@ -20,8 +20,20 @@ export const CHECKED_BEFORE_MIN_SIMILARITY = 0.45;
  * that is what keeps the lookup fast with 100,000 claims (bench/checked-before.ts). The similarity cut-off is
  * applied to the nearest 4 × `limit`. The caller must have checked that the user may see `teamId`.
  */
-export async function findCheckedBefore({ teamId, text, excludeClaimId, limit = 3 }: { teamId: string; text: string; excludeClaimId?: string; limit?: number }): Promise<CheckedBeforeDTO[]> {
-  const rows = await db.$queryRaw<{ id: string; exact: string; verdictLabel: string; similarity: number; articleId: string; title: string }[]>`
+export async function findCheckedBefore({
+  teamId,
+  text,
+  excludeClaimId,
+  limit = 3,
+}: {
+  teamId: string;
+  text: string;
+  excludeClaimId?: string;
+  limit?: number;
+}): Promise<CheckedBeforeDTO[]> {
+  const rows = await db.$queryRaw<
+    { id: string; exact: string; verdictLabel: string; similarity: number; articleId: string; title: string }[]
+  >`
     SELECT * FROM (
       SELECT c."id", c."exact", c."verdictLabel", similarity(c."exact", ${text})::float8 AS "similarity", a."id" AS "articleId", a."title"
       FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
@@ -32,5 +44,11 @@ export async function findCheckedBefore({ teamId, text, excludeClaimId, limit = 
     WHERE "similarity" >= ${CHECKED_BEFORE_MIN_SIMILARITY}
     ORDER BY "similarity" DESC
     LIMIT ${limit}`;
-  return rows.map((r) => ({ claimId: r.id, exact: r.exact, verdict: r.verdictLabel, similarity: Number(r.similarity.toFixed(3)), article: { id: r.articleId, title: r.title } }));
+  return rows.map((r) => ({
+    claimId: r.id,
+    exact: r.exact,
+    verdict: r.verdictLabel,
+    similarity: Number(r.similarity.toFixed(3)),
+    article: { id: r.articleId, title: r.title },
+  }));
 }

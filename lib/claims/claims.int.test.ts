@@ -15,7 +15,10 @@ const CLAIM = "The UK currently spends around 2.3 per cent of gross national pro
 type Desk = Awaited<ReturnType<typeof createDesk>>;
 
 async function expectAppError(promise: Promise<unknown>, code: AppError["code"], message?: RegExp) {
-  const error = await promise.then(() => null, (err: unknown) => err);
+  const error = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(error, "expected the call to fail").toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
   if (message) expect((error as AppError).message).toMatch(message);
@@ -51,7 +54,10 @@ describe("creating claims", () => {
       { ...good, quote: { ...good.quote, exact: "The UK currently spends around 5 per cent of gross national product on defence" } },
       { ...good, position: { start: good.position.start + 1, end: good.position.end + 1 } },
       { ...good, quote: { ...good.quote, prefix: "something else entirely" } },
-      { quote: { exact: "x", prefix: "", suffix: "" }, position: { start: desk.article.body.length + 5, end: desk.article.body.length + 6 } },
+      {
+        quote: { exact: "x", prefix: "", suffix: "" },
+        position: { start: desk.article.body.length + 5, end: desk.article.body.length + 6 },
+      },
     ];
     for (const target of cases) {
       await expectAppError(createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target }), "unprocessable");
@@ -70,8 +76,16 @@ describe("creating claims", () => {
   });
 
   it("allows overlapping and nested claims", async () => {
-    const outer = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, "2.5 per cent share of the economy") });
-    const inner = await createClaim({ userId: desk.reviewer2.id, articleId: desk.article.id, target: targetFor(desk.article.body, "2.5 per cent") });
+    const outer = await createClaim({
+      userId: desk.reviewer.id,
+      articleId: desk.article.id,
+      target: targetFor(desk.article.body, "2.5 per cent share of the economy"),
+    });
+    const inner = await createClaim({
+      userId: desk.reviewer2.id,
+      articleId: desk.article.id,
+      target: targetFor(desk.article.body, "2.5 per cent"),
+    });
     const list = await listClaims({ articleId: desk.article.id, userId: desk.editor.id });
     expect(list.map((c) => c.id)).toEqual(expect.arrayContaining([outer.id, inner.id]));
     const starts = list.map((c) => c.start);
@@ -81,12 +95,21 @@ describe("creating claims", () => {
 
 describe("status and verdicts", () => {
   it("records a verdict with ordinal and label, proposes it, and enforces four-eyes sign-off", async () => {
-    const claim = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, "Nato secretary general Mark Rutte") });
+    const claim = await createClaim({
+      userId: desk.reviewer.id,
+      articleId: desk.article.id,
+      target: targetFor(desk.article.body, "Nato secretary general Mark Rutte"),
+    });
     const inReview = await setClaimStatus({ userId: desk.reviewer.id, claimId: claim.id, status: "in_review" });
     expect(inReview.version).toBe(2);
     await expectAppError(setClaimStatus({ userId: desk.reviewer.id, claimId: claim.id, status: "verified" }), "unprocessable", /verdict/);
 
-    const proposed = await setClaimVerdict({ userId: desk.editor.id, claimId: claim.id, verdict: "true", explanation: "Rutte is Nato's secretary general since October 2024." });
+    const proposed = await setClaimVerdict({
+      userId: desk.editor.id,
+      claimId: claim.id,
+      verdict: "true",
+      explanation: "Rutte is Nato's secretary general since October 2024.",
+    });
     expect(proposed.status).toBe("verdict_proposed");
     expect(proposed.verdict).toMatchObject({ key: "true", label: "True", ordinal: 5, by: { id: desk.editor.id } });
 
@@ -107,7 +130,11 @@ describe("status and verdicts", () => {
   });
 
   it("refuses a change based on a stale version, naming who changed the claim", async () => {
-    const claim = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, "Marco Rubio") });
+    const claim = await createClaim({
+      userId: desk.reviewer.id,
+      articleId: desk.article.id,
+      target: targetFor(desk.article.body, "Marco Rubio"),
+    });
     await setClaimStatus({ userId: desk.reviewer2.id, claimId: claim.id, status: "in_review", version: claim.version });
     await expectAppError(
       setClaimStatus({ userId: desk.reviewer.id, claimId: claim.id, status: "not_check_worthy", version: claim.version }),
@@ -122,7 +149,11 @@ describe("status and verdicts", () => {
 
 describe("comments and evidence", () => {
   it("threads replies, lets only the author edit or delete, and undoes a deletion", async () => {
-    const claim = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, "Stephen Gethins") });
+    const claim = await createClaim({
+      userId: desk.reviewer.id,
+      articleId: desk.article.id,
+      target: targetFor(desk.article.body, "Stephen Gethins"),
+    });
     const first = await addComment({ userId: desk.reviewer.id, claimId: claim.id, body: "Is he still the SNP's spokesperson?" });
     const reply = await addComment({ userId: desk.editor.id, claimId: claim.id, body: "Yes, checked today.", parentId: first.id });
     expect(reply.parentId).toBe(first.id);
@@ -132,7 +163,11 @@ describe("comments and evidence", () => {
     await expectAppError(addComment({ userId: desk.viewer.id, claimId: claim.id, body: "viewer comment" }), "forbidden");
     await expectAppError(addComment({ userId: intruder.id, claimId: claim.id, body: "intruder comment" }), "not_found");
 
-    const edited = await editComment({ userId: desk.reviewer.id, commentId: first.id, body: "Is he still the SNP's foreign affairs spokesperson?" });
+    const edited = await editComment({
+      userId: desk.reviewer.id,
+      commentId: first.id,
+      body: "Is he still the SNP's foreign affairs spokesperson?",
+    });
     expect(edited.editedAt).not.toBeNull();
     await deleteComment({ userId: desk.reviewer.id, commentId: first.id });
     let seenByOthers = await getClaim({ claimId: claim.id, userId: desk.editor.id });
@@ -140,11 +175,18 @@ describe("comments and evidence", () => {
     expect(seenByOthers.counts.comments).toBe(1);
     await restoreComment({ userId: desk.reviewer.id, commentId: first.id });
     seenByOthers = await getClaim({ claimId: claim.id, userId: desk.editor.id });
-    expect(seenByOthers.comments.find((c) => c.id === first.id)).toMatchObject({ body: "Is he still the SNP's foreign affairs spokesperson?", deletedAt: null });
+    expect(seenByOthers.comments.find((c) => c.id === first.id)).toMatchObject({
+      body: "Is he still the SNP's foreign affairs spokesperson?",
+      deletedAt: null,
+    });
   });
 
   it("stores evidence with its stance and source type", async () => {
-    const claim = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, "Graeme Downie") });
+    const claim = await createClaim({
+      userId: desk.reviewer.id,
+      articleId: desk.article.id,
+      target: targetFor(desk.article.body, "Graeme Downie"),
+    });
     const evidence = await addEvidence({
       userId: desk.reviewer.id,
       claimId: claim.id,
@@ -159,7 +201,16 @@ describe("comments and evidence", () => {
     const [listed] = (await listClaims({ articleId: desk.article.id, userId: desk.viewer.id })).filter((c) => c.id === claim.id);
     expect(listed?.counts.evidence).toBe(1);
     await expectAppError(
-      addEvidence({ userId: desk.viewer.id, claimId: claim.id, url: "https://example.org", title: "x", excerpt: "", stance: "context", sourceType: "secondary", retrievedAt: new Date() }),
+      addEvidence({
+        userId: desk.viewer.id,
+        claimId: claim.id,
+        url: "https://example.org",
+        title: "x",
+        excerpt: "",
+        stance: "context",
+        sourceType: "secondary",
+        retrievedAt: new Date(),
+      }),
       "forbidden",
     );
   });

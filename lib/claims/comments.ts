@@ -31,7 +31,17 @@ const commentSelect = {
   author: { select: { id: true, name: true } },
 } as const;
 
-type CommentRow = { id: string; parentId: string | null; body: string; version: number; createdAt: Date; editedAt: Date | null; deletedAt: Date | null; origin: unknown; author: { id: string; name: string } };
+type CommentRow = {
+  id: string;
+  parentId: string | null;
+  body: string;
+  version: number;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  origin: unknown;
+  author: { id: string; name: string };
+};
 
 /** Who wrote an imported comment, from its origin (see lib/annotations/origin.ts); null once edited here. */
 function importedFrom(row: CommentRow): CommentDTO["importedFrom"] {
@@ -72,7 +82,10 @@ export { commentSelect };
  * 422 `unprocessable` when the parent comment is missing, deleted or on another claim.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function addComment({ userId, claimId, body, parentId }: TAddComment & { userId: string }, client: DbClient = db): Promise<CommentDTO> {
+export async function addComment(
+  { userId, claimId, body, parentId }: TAddComment & { userId: string },
+  client: DbClient = db,
+): Promise<CommentDTO> {
   return inTransaction(client, async (tx) => {
     const claim = await requireClaimWrite(claimId, userId, tx);
     if (parentId) {
@@ -107,7 +120,13 @@ async function changeOwnComment(
   return inTransaction(client, async (tx) => {
     const existing = await tx.comment.findFirst({
       where: own,
-      select: { claimId: true, version: true, body: true, deletedAt: true, claim: { select: { articleId: true, article: { select: { teamId: true } } } } },
+      select: {
+        claimId: true,
+        version: true,
+        body: true,
+        deletedAt: true,
+        claim: { select: { articleId: true, article: { select: { teamId: true } } } },
+      },
     });
     if (!existing) throw notFound("That comment");
     if (action === "comment.edited" && existing.deletedAt) throw new AppError("unprocessable", "Restore the comment before editing it.");

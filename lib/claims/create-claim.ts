@@ -19,7 +19,10 @@ import { lockArticleText } from "@/lib/articles/lock-article";
  * when a new version of the text was saved while the reader was selecting.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function createClaim({ userId, articleId, target: sent }: TCreateClaim & { userId: string }, client: DbClient = db): Promise<ClaimDTO> {
+export async function createClaim(
+  { userId, articleId, target: sent }: TCreateClaim & { userId: string },
+  client: DbClient = db,
+): Promise<ClaimDTO> {
   const claim = await inTransaction(client, async (tx) => {
     const article = await requireArticleWrite(articleId, userId, tx);
     const checked = targetToStore(article.body, sent);
@@ -29,7 +32,10 @@ export async function createClaim({ userId, articleId, target: sent }: TCreateCl
     // above is still the text when the claim is stored, or the reader is told to reload.
     const current = await lockArticleText(tx, articleId);
     if (!current || current.body !== article.body) {
-      throw new AppError("conflict", "The article text was changed while you were selecting. Reload the article and select the words again.");
+      throw new AppError(
+        "conflict",
+        "The article text was changed while you were selecting. Reload the article and select the words again.",
+      );
     }
     const created = await tx.claim.create({
       data: {
@@ -47,10 +53,15 @@ export async function createClaim({ userId, articleId, target: sent }: TCreateCl
       },
       select: claimSelect,
     });
-    await recordClaimAudit(tx, userId, { id: created.id, teamId: article.teamId, articleId }, {
-      action: "claim.created",
-      after: { exact: created.exact, start: created.start, end: created.end, status: created.status, version: created.version },
-    });
+    await recordClaimAudit(
+      tx,
+      userId,
+      { id: created.id, teamId: article.teamId, articleId },
+      {
+        action: "claim.created",
+        after: { exact: created.exact, start: created.start, end: created.end, status: created.status, version: created.version },
+      },
+    );
     return created;
   });
   return toClaimDTO(claim);

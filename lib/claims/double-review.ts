@@ -42,7 +42,10 @@ export async function setClaimDoubleReview({ userId, claimId, required, version 
  * @throws AppError 404 when the article does not exist or the user is not in its team; 403 unless the user is an
  * editor or admin of that team.
  */
-export async function setArticleDoubleReview({ userId, articleId, required }: { userId: string; articleId: string; required: boolean }, tx: DbClient = db) {
+export async function setArticleDoubleReview(
+  { userId, articleId, required }: { userId: string; articleId: string; required: boolean },
+  tx: DbClient = db,
+) {
   return inTransaction(tx, async (t) => {
     const article = await requireArticleEditor(articleId, userId, EDITORS_ONLY, t);
     const editorScope = articleScope(userId, SIGN_OFF_ROLES);

@@ -44,7 +44,10 @@ export function toEvidenceDTO(row: EvidenceRow): EvidenceDTO {
  * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function addEvidence({ userId, claimId, ...input }: TAddEvidence & { userId: string }, client: DbClient = db): Promise<EvidenceDTO> {
+export async function addEvidence(
+  { userId, claimId, ...input }: TAddEvidence & { userId: string },
+  client: DbClient = db,
+): Promise<EvidenceDTO> {
   return inTransaction(client, async (tx) => {
     const claim = await requireClaimWrite(claimId, userId, tx);
     const evidence = await tx.evidence.create({ data: { claimId, addedById: userId, ...input }, select: evidenceSelect });
@@ -57,7 +60,14 @@ export async function addEvidence({ userId, claimId, ...input }: TAddEvidence & 
       entity: "evidence",
       entityId: evidence.id,
       action: "evidence.added",
-      after: { url: dto.url, title: dto.title, excerpt: dto.excerpt, stance: dto.stance, sourceType: dto.sourceType, retrievedAt: dto.retrievedAt },
+      after: {
+        url: dto.url,
+        title: dto.title,
+        excerpt: dto.excerpt,
+        stance: dto.stance,
+        sourceType: dto.sourceType,
+        retrievedAt: dto.retrievedAt,
+      },
     });
     return dto;
   });

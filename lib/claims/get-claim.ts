@@ -11,7 +11,6 @@ import { notFound } from "@/lib/http/errors";
 import { dateToCalendarDate } from "@/lib/validation/fields";
 import type { NumericClaim } from "@/lib/suggestions";
 
-
 export type ClaimDetailDTO = ClaimDTO & {
   prefix: string;
   suffix: string;

@@ -4,7 +4,6 @@ import { claimSelect, TEXT_ORDER, toClaimDTO, type ClaimDTO } from "@/lib/claims
 import { statusLabel, verdictKeyOf } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 
-
 /**
  * Every claim of an article as ClaimDTOs in text order (start ascending, the outer of nested claims first,
  * then creation time), including claims waiting for re-anchoring.

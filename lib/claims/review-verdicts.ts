@@ -34,7 +34,13 @@ const toReviewDTO = (r: ReviewRow): ReviewDTO => ({
   at: r.updatedAt.toISOString(),
 });
 
-export const reviewSelect = { ordinal: true, label: true, explanation: true, updatedAt: true, reviewer: { select: { id: true, name: true } } } as const;
+export const reviewSelect = {
+  ordinal: true,
+  label: true,
+  explanation: true,
+  updatedAt: true,
+  reviewer: { select: { id: true, name: true } },
+} as const;
 
 /**
  * The double-review state as `viewerId` may see it: whether it is required, how many of REVIEWS_NEEDED (2)
@@ -63,14 +69,24 @@ export function doubleReviewView(required: boolean, reviews: ReviewRow[], viewer
  * in or the claim is verified.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function submitReviewVerdict({ userId, claimId, verdict, explanation }: TSubmitReview & { userId: string }, client: DbClient = db): Promise<DoubleReviewDTO> {
+export async function submitReviewVerdict(
+  { userId, claimId, verdict, explanation }: TSubmitReview & { userId: string },
+  client: DbClient = db,
+): Promise<DoubleReviewDTO> {
   const scale = verdictByKey(verdict);
   return inTransaction(client, async (tx) => {
     const claim = await requireClaimWrite(claimId, userId, tx);
     await tx.$queryRaw`SELECT "id" FROM "Claim" WHERE "id" = ${claimId} FOR UPDATE`;
-    const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { status: true, version: true, requiresDoubleReview: true } });
+    const current = await tx.claim.findUniqueOrThrow({
+      where: { id: claimId },
+      select: { status: true, version: true, requiresDoubleReview: true },
+    });
     const existing = await tx.reviewVerdict.findMany({ where: { claimId }, select: reviewSelect });
-    const refusal = reviewSubmissionRefusal({ actor: rightsOf(claim.role), status: current.status, doubleReview: { required: current.requiresDoubleReview, submitted: existing.length } });
+    const refusal = reviewSubmissionRefusal({
+      actor: rightsOf(claim.role),
+      status: current.status,
+      doubleReview: { required: current.requiresDoubleReview, submitted: existing.length },
+    });
     if (refusal) throw new AppError(refusal.code, refusal.message);
     const before = existing.find((r) => r.reviewer.id === userId);
     await tx.reviewVerdict.upsert({
@@ -104,7 +120,13 @@ export async function submitReviewVerdict({ userId, claimId, verdict, explanatio
     await recordClaimAudit(tx, userId, claim, {
       action: "review.submitted",
       before: before ? { ordinal: before.ordinal, label: before.label } : undefined,
-      after: { ordinal: scale.ordinal, label: scale.label, explanation, outcome, status: outcome === "waiting" ? current.status : outcome === "agreed" ? "verdict_proposed" : "disputed" },
+      after: {
+        ordinal: scale.ordinal,
+        label: scale.label,
+        explanation,
+        outcome,
+        status: outcome === "waiting" ? current.status : outcome === "agreed" ? "verdict_proposed" : "disputed",
+      },
     });
     return doubleReviewView(true, reviews, userId);
   });

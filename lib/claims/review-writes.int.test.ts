@@ -25,9 +25,12 @@ afterAll(async () => {
 });
 
 const PHRASE = "Marco Rubio led a delegation to Saudi Arabia";
-const claimOf = async (desk: Desk, phrase = PHRASE) => createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, phrase) });
-const stored = (id: string) => testDb().claim.findUniqueOrThrow({ where: { id }, select: { version: true, requiresDoubleReview: true, status: true } });
-const setRole = (desk: Desk, userId: string, role: Role) => testDb().membership.updateMany({ where: { userId, teamId: desk.team.id }, data: { role } });
+const claimOf = async (desk: Desk, phrase = PHRASE) =>
+  createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, phrase) });
+const stored = (id: string) =>
+  testDb().claim.findUniqueOrThrow({ where: { id }, select: { version: true, requiresDoubleReview: true, status: true } });
+const setRole = (desk: Desk, userId: string, role: Role) =>
+  testDb().membership.updateMany({ where: { userId, teamId: desk.team.id }, data: { role } });
 const ROLLBACK = new Error("roll back");
 
 describe("setClaimDoubleReview", () => {
@@ -35,7 +38,10 @@ describe("setClaimDoubleReview", () => {
     const desk = await createDesk();
     const claim = await claimOf(desk);
     await setClaimDoubleReview({ userId: desk.admin.id, claimId: claim.id, required: true, version: claim.version });
-    const stale = await setClaimDoubleReview({ userId: desk.editor.id, claimId: claim.id, required: false, version: claim.version }).then(() => null, (e: unknown) => e);
+    const stale = await setClaimDoubleReview({ userId: desk.editor.id, claimId: claim.id, required: false, version: claim.version }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(stale).toBeInstanceOf(AppError);
     expect((stale as AppError).code).toBe("conflict");
     expect((stale as AppError).message).toContain(desk.admin.name);
@@ -57,7 +63,12 @@ describe("setClaimDoubleReview", () => {
   it("refuses an editor who was made a viewer after the check, and changes nothing", async () => {
     const desk = await createDesk();
     const claim = await claimOf(desk);
-    const outcome = await outcomeOf(withChangeBeforeWriting(() => setRole(desk, desk.editor.id, "viewer"), () => setClaimDoubleReview({ userId: desk.editor.id, claimId: claim.id, required: true })));
+    const outcome = await outcomeOf(
+      withChangeBeforeWriting(
+        () => setRole(desk, desk.editor.id, "viewer"),
+        () => setClaimDoubleReview({ userId: desk.editor.id, claimId: claim.id, required: true }),
+      ),
+    );
     expect(outcome).toBe("forbidden");
     expect(await stored(claim.id)).toMatchObject({ version: 1, requiresDoubleReview: false });
   });
@@ -65,10 +76,14 @@ describe("setClaimDoubleReview", () => {
   it("runs in the caller's transaction when given one: rolled back with it", async () => {
     const desk = await createDesk();
     const claim = await claimOf(desk);
-    await db.$transaction(async (tx) => {
-      await setClaimDoubleReview({ userId: desk.editor.id, claimId: claim.id, required: true }, tx);
-      throw ROLLBACK;
-    }).catch((e: unknown) => { if (e !== ROLLBACK) throw e; });
+    await db
+      .$transaction(async (tx) => {
+        await setClaimDoubleReview({ userId: desk.editor.id, claimId: claim.id, required: true }, tx);
+        throw ROLLBACK;
+      })
+      .catch((e: unknown) => {
+        if (e !== ROLLBACK) throw e;
+      });
     expect(await stored(claim.id)).toMatchObject({ version: 1, requiresDoubleReview: false });
     expect(await testDb().auditEvent.count({ where: { claimId: claim.id, action: "claim.double-review" } })).toBe(0);
   });
@@ -77,7 +92,9 @@ describe("setClaimDoubleReview", () => {
 describe("setArticleDoubleReview", () => {
   it("refuses a viewer (403) and another team's editor (404)", async () => {
     const desk = await createDesk();
-    expect(await outcomeOf(setArticleDoubleReview({ userId: desk.viewer.id, articleId: desk.article.id, required: true }))).toBe("forbidden");
+    expect(await outcomeOf(setArticleDoubleReview({ userId: desk.viewer.id, articleId: desk.article.id, required: true }))).toBe(
+      "forbidden",
+    );
     expect(await outcomeOf(setArticleDoubleReview({ userId: intruder.id, articleId: desk.article.id, required: true }))).toBe("not_found");
     expect((await testDb().article.findUniqueOrThrow({ where: { id: desk.article.id } })).requiresDoubleReview).toBe(false);
   });
@@ -85,7 +102,12 @@ describe("setArticleDoubleReview", () => {
   it("refuses an editor who was made a reviewer after the check: neither the article nor its open claims change", async () => {
     const desk = await createDesk();
     const claim = await claimOf(desk);
-    const outcome = await outcomeOf(withChangeBeforeWriting(() => setRole(desk, desk.editor.id, "reviewer"), () => setArticleDoubleReview({ userId: desk.editor.id, articleId: desk.article.id, required: true })));
+    const outcome = await outcomeOf(
+      withChangeBeforeWriting(
+        () => setRole(desk, desk.editor.id, "reviewer"),
+        () => setArticleDoubleReview({ userId: desk.editor.id, articleId: desk.article.id, required: true }),
+      ),
+    );
     expect(outcome).toBe("forbidden");
     expect((await testDb().article.findUniqueOrThrow({ where: { id: desk.article.id } })).requiresDoubleReview).toBe(false);
     expect(await stored(claim.id)).toMatchObject({ version: 1, requiresDoubleReview: false });
@@ -97,7 +119,8 @@ describe("submitReviewVerdict", () => {
     const desk = await createDesk();
     const claim = await claimOf(desk);
     await setClaimDoubleReview({ userId: desk.editor.id, claimId: claim.id, required: true });
-    const submit = () => submitReviewVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "true", explanation: "The readout says so." });
+    const submit = () =>
+      submitReviewVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "true", explanation: "The readout says so." });
     expect(await outcomeOf(withChangeBeforeWriting(() => setRole(desk, desk.reviewer.id, "viewer"), submit))).toBe("forbidden");
     expect(await testDb().reviewVerdict.count({ where: { claimId: claim.id } })).toBe(0);
   });
@@ -106,8 +129,13 @@ describe("submitReviewVerdict", () => {
     const desk = await createDesk();
     const claim = await claimOf(desk);
     await setClaimDoubleReview({ userId: desk.editor.id, claimId: claim.id, required: true });
-    for (const [user, code] of [[desk.viewer, "forbidden"], [intruder, "not_found"]] as const) {
-      expect(await outcomeOf(submitReviewVerdict({ userId: user.id, claimId: claim.id, verdict: "true", explanation: "The readout says so." }))).toBe(code);
+    for (const [user, code] of [
+      [desk.viewer, "forbidden"],
+      [intruder, "not_found"],
+    ] as const) {
+      expect(
+        await outcomeOf(submitReviewVerdict({ userId: user.id, claimId: claim.id, verdict: "true", explanation: "The readout says so." })),
+      ).toBe(code);
     }
     expect(await testDb().reviewVerdict.count({ where: { claimId: claim.id } })).toBe(0);
   });
@@ -126,7 +154,9 @@ describe("assignReviewers", () => {
   it("refuses a viewer (403) and another team's editor (404)", async () => {
     const desk = await createDesk();
     const claim = await claimOf(desk);
-    expect(await outcomeOf(assignReviewers({ userId: desk.viewer.id, claimId: claim.id, reviewerIds: [desk.reviewer.id] }))).toBe("forbidden");
+    expect(await outcomeOf(assignReviewers({ userId: desk.viewer.id, claimId: claim.id, reviewerIds: [desk.reviewer.id] }))).toBe(
+      "forbidden",
+    );
     expect(await outcomeOf(assignReviewers({ userId: intruder.id, claimId: claim.id, reviewerIds: [desk.reviewer.id] }))).toBe("not_found");
     expect(await testDb().assignment.count({ where: { claimId: claim.id } })).toBe(0);
   });
@@ -137,9 +167,14 @@ describe("setClaimStatus and setClaimVerdict", () => {
     const desk = await createDesk();
     const claim = await claimOf(desk);
     const toViewer = () => setRole(desk, desk.reviewer.id, "viewer");
-    expect(await outcomeOf(withChangeBeforeWriting(toViewer, () => setClaimStatus({ userId: desk.reviewer.id, claimId: claim.id, status: "in_review" })))).toBe("forbidden");
+    expect(
+      await outcomeOf(
+        withChangeBeforeWriting(toViewer, () => setClaimStatus({ userId: desk.reviewer.id, claimId: claim.id, status: "in_review" })),
+      ),
+    ).toBe("forbidden");
     await setRole(desk, desk.reviewer.id, "reviewer");
-    const verdict = () => setClaimVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "true", explanation: "The readout says so." });
+    const verdict = () =>
+      setClaimVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "true", explanation: "The readout says so." });
     expect(await outcomeOf(withChangeBeforeWriting(toViewer, verdict))).toBe("forbidden");
     expect(await stored(claim.id)).toMatchObject({ version: 1, status: "unreviewed" });
   });
@@ -147,10 +182,14 @@ describe("setClaimStatus and setClaimVerdict", () => {
   it("compose: in a caller's transaction that rolls back, the change is undone with it", async () => {
     const desk = await createDesk();
     const claim = await claimOf(desk);
-    await db.$transaction(async (tx) => {
-      await setClaimStatus({ userId: desk.reviewer.id, claimId: claim.id, status: "in_review", version: 1 }, tx);
-      throw ROLLBACK;
-    }).catch((e: unknown) => { if (e !== ROLLBACK) throw e; });
+    await db
+      .$transaction(async (tx) => {
+        await setClaimStatus({ userId: desk.reviewer.id, claimId: claim.id, status: "in_review", version: 1 }, tx);
+        throw ROLLBACK;
+      })
+      .catch((e: unknown) => {
+        if (e !== ROLLBACK) throw e;
+      });
     expect(await stored(claim.id)).toMatchObject({ version: 1, status: "unreviewed" });
   });
 });

@@ -27,9 +27,11 @@ async function openSuggestion(teamId = desk.team.id, userId = desk.reviewer.id) 
   if (!first) throw new Error("The sample article should have suggestions");
   return { articleId: article.id, suggestionId: first.id };
 }
-const suggestionRow = (id: string) => testDb().suggestion.findUniqueOrThrow({ where: { id }, select: { claimId: true, dismissedAt: true } });
+const suggestionRow = (id: string) =>
+  testDb().suggestion.findUniqueOrThrow({ where: { id }, select: { claimId: true, dismissedAt: true } });
 const claimsOn = (articleId: string) => testDb().claim.count({ where: { articleId } });
-const setRole = (d: Desk, userId: string, role: Role) => testDb().membership.updateMany({ where: { userId, teamId: d.team.id }, data: { role } });
+const setRole = (d: Desk, userId: string, role: Role) =>
+  testDb().membership.updateMany({ where: { userId, teamId: d.team.id }, data: { role } });
 const ROLLBACK = new Error("roll back");
 
 describe("acceptSuggestion", () => {
@@ -37,7 +39,10 @@ describe("acceptSuggestion", () => {
     const { articleId, suggestionId } = await openSuggestion();
     const claim = await acceptSuggestion({ userId: desk.reviewer.id, suggestionId });
     expect((await suggestionRow(suggestionId)).claimId).toBe(claim.id);
-    const again = await acceptSuggestion({ userId: desk.editor.id, suggestionId }).then(() => null, (e: unknown) => e);
+    const again = await acceptSuggestion({ userId: desk.editor.id, suggestionId }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(again).toBeInstanceOf(AppError);
     expect(again).toMatchObject({ code: "conflict", message: "This suggestion is already a claim." });
     expect(await claimsOn(articleId)).toBe(1);
@@ -45,7 +50,9 @@ describe("acceptSuggestion", () => {
 
   it("makes exactly one claim when two people accept at once; the other hears 409", async () => {
     const { articleId, suggestionId } = await openSuggestion();
-    const outcomes = await Promise.all([desk.reviewer, desk.reviewer2].map((u) => outcomeOf(acceptSuggestion({ userId: u.id, suggestionId }))));
+    const outcomes = await Promise.all(
+      [desk.reviewer, desk.reviewer2].map((u) => outcomeOf(acceptSuggestion({ userId: u.id, suggestionId }))),
+    );
     expect(outcomes.sort()).toEqual(["conflict", "ok"]);
     expect(await claimsOn(articleId)).toBe(1);
     const claim = await testDb().claim.findFirstOrThrow({ where: { articleId } });
@@ -63,7 +70,12 @@ describe("acceptSuggestion", () => {
   it("refuses a reviewer made a viewer after the check: no claim, and the suggestion stays open", async () => {
     const own = await createDesk();
     const { articleId, suggestionId } = await openSuggestion(own.team.id, own.reviewer.id);
-    const outcome = await outcomeOf(withChangeBeforeWriting(() => setRole(own, own.reviewer.id, "viewer"), () => acceptSuggestion({ userId: own.reviewer.id, suggestionId })));
+    const outcome = await outcomeOf(
+      withChangeBeforeWriting(
+        () => setRole(own, own.reviewer.id, "viewer"),
+        () => acceptSuggestion({ userId: own.reviewer.id, suggestionId }),
+      ),
+    );
     expect(outcome).toBe("forbidden");
     expect(await suggestionRow(suggestionId)).toEqual({ claimId: null, dismissedAt: null });
     expect(await claimsOn(articleId)).toBe(0);
@@ -71,10 +83,14 @@ describe("acceptSuggestion", () => {
 
   it("is one transaction: in a caller's transaction that rolls back, neither the claim nor the link remain", async () => {
     const { articleId, suggestionId } = await openSuggestion();
-    await db.$transaction(async (tx) => {
-      await acceptSuggestion({ userId: desk.reviewer.id, suggestionId }, tx);
-      throw ROLLBACK;
-    }).catch((e: unknown) => { if (e !== ROLLBACK) throw e; });
+    await db
+      .$transaction(async (tx) => {
+        await acceptSuggestion({ userId: desk.reviewer.id, suggestionId }, tx);
+        throw ROLLBACK;
+      })
+      .catch((e: unknown) => {
+        if (e !== ROLLBACK) throw e;
+      });
     expect(await suggestionRow(suggestionId)).toEqual({ claimId: null, dismissedAt: null });
     expect(await claimsOn(articleId)).toBe(0);
     expect((await acceptSuggestion({ userId: desk.reviewer.id, suggestionId })).articleId).toBe(articleId);
@@ -92,7 +108,12 @@ describe("dismissSuggestion", () => {
   it("refuses a reviewer made a viewer after the check, and the suggestion stays open", async () => {
     const own = await createDesk();
     const { suggestionId } = await openSuggestion(own.team.id, own.reviewer.id);
-    const outcome = await outcomeOf(withChangeBeforeWriting(() => setRole(own, own.reviewer.id, "viewer"), () => dismissSuggestion({ userId: own.reviewer.id, suggestionId })));
+    const outcome = await outcomeOf(
+      withChangeBeforeWriting(
+        () => setRole(own, own.reviewer.id, "viewer"),
+        () => dismissSuggestion({ userId: own.reviewer.id, suggestionId }),
+      ),
+    );
     expect(outcome).toBe("forbidden");
     expect((await suggestionRow(suggestionId)).dismissedAt).toBeNull();
   });

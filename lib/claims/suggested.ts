@@ -30,7 +30,10 @@ async function storedSuggestionsHash(article: { id: string; body: string; sugges
  * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
  */
 export async function listSuggestions({ articleId, userId }: { articleId: string; userId: string }): Promise<SuggestionDTO[]> {
-  const article = await db.article.findFirst({ where: { id: articleId, ...articleScope(userId) }, select: { id: true, body: true, suggestionsHash: true } });
+  const article = await db.article.findFirst({
+    where: { id: articleId, ...articleScope(userId) },
+    select: { id: true, body: true, suggestionsHash: true },
+  });
   if (!article) throw notFound("That article");
   const hash = await storedSuggestionsHash(article);
   const [rows, claims] = await Promise.all([
@@ -40,11 +43,16 @@ export async function listSuggestions({ articleId, userId }: { articleId: string
   // A suggestion most of which a claim already covers is not worth showing twice.
   const covered = (s: { start: number; end: number }) =>
     claims.some((c) => Math.min(c.end, s.end) - Math.max(c.start, s.start) >= (s.end - s.start) / 2);
-  return rows.filter((s) => !covered(s)).map(({ id, start, end, text, score, type, reason }) => ({ id, start, end, text, score, type, reason }));
+  return rows
+    .filter((s) => !covered(s))
+    .map(({ id, start, end, text, score, type, reason }) => ({ id, start, end, text, score, type, reason }));
 }
 
 async function requireSuggestionWrite(suggestionId: string, userId: string, client: DbClient) {
-  const suggestion = await client.suggestion.findFirst({ where: { id: suggestionId, article: articleScope(userId) }, select: { id: true, articleId: true, bodyHash: true, start: true, end: true, claimId: true, dismissedAt: true } });
+  const suggestion = await client.suggestion.findFirst({
+    where: { id: suggestionId, article: articleScope(userId) },
+    select: { id: true, articleId: true, bodyHash: true, start: true, end: true, claimId: true, dismissedAt: true },
+  });
   if (!suggestion) throw notFound("That suggestion");
   const article = await requireArticleWrite(suggestion.articleId, userId, client);
   return { suggestion, article };
@@ -60,7 +68,10 @@ const ALREADY_A_CLAIM = "This suggestion is already a claim.";
  * claim." when it was accepted before (or by a concurrent click), 409 when the article text
  * changed since the suggestion was made, and createClaim's errors.
  */
-export async function acceptSuggestion({ userId, suggestionId }: { userId: string; suggestionId: string }, tx: DbClient = db): Promise<ClaimDTO> {
+export async function acceptSuggestion(
+  { userId, suggestionId }: { userId: string; suggestionId: string },
+  tx: DbClient = db,
+): Promise<ClaimDTO> {
   return inTransaction(tx, async (t) => {
     // Two accepts of one suggestion queue here; the second then reads the first one's link.
     await t.$queryRaw`SELECT "id" FROM "Suggestion" WHERE "id" = ${suggestionId} FOR UPDATE`;
@@ -70,7 +81,10 @@ export async function acceptSuggestion({ userId, suggestionId }: { userId: strin
     if (suggestion.bodyHash !== bodyHash(article.body)) {
       throw new AppError("conflict", "The article text has changed since this suggestion was made. Reload to see the current suggestions.");
     }
-    const claim = await createClaim({ userId, articleId: article.id, target: describeRange(article.body, suggestion.start, suggestion.end) }, t);
+    const claim = await createClaim(
+      { userId, articleId: article.id, target: describeRange(article.body, suggestion.start, suggestion.end) },
+      t,
+    );
     const linked = await t.suggestion.updateMany({
       where: { id: suggestionId, claimId: null, article: articleScope(userId, WRITE_ROLES) },
       data: { claimId: claim.id },
@@ -88,15 +102,29 @@ export async function acceptSuggestion({ userId, suggestionId }: { userId: strin
  * twice just moves the dismissal time. Returns `{ dismissed: true }`.
  * @throws AppError 404 when the suggestion does not exist or the user is not in its article's team; 403 for a viewer.
  */
-export async function dismissSuggestion({ userId, suggestionId }: { userId: string; suggestionId: string }, tx: DbClient = db): Promise<{ dismissed: true }> {
+export async function dismissSuggestion(
+  { userId, suggestionId }: { userId: string; suggestionId: string },
+  tx: DbClient = db,
+): Promise<{ dismissed: true }> {
   return inTransaction(tx, async (t) => {
     const { suggestion, article } = await requireSuggestionWrite(suggestionId, userId, t);
-    const { count } = await t.suggestion.updateMany({ where: { id: suggestionId, article: articleScope(userId, WRITE_ROLES) }, data: { dismissedAt: new Date() } });
+    const { count } = await t.suggestion.updateMany({
+      where: { id: suggestionId, article: articleScope(userId, WRITE_ROLES) },
+      data: { dismissedAt: new Date() },
+    });
     if (count === 0) {
       await requireSuggestionWrite(suggestionId, userId, t);
       throw notFound("That suggestion");
     }
-    await recordAudit(t, { actorId: userId, teamId: article.teamId, articleId: article.id, entity: "claim", entityId: suggestion.id, action: "suggestion.dismissed", after: { start: suggestion.start, end: suggestion.end } });
+    await recordAudit(t, {
+      actorId: userId,
+      teamId: article.teamId,
+      articleId: article.id,
+      entity: "claim",
+      entityId: suggestion.id,
+      action: "suggestion.dismissed",
+      after: { start: suggestion.start, end: suggestion.end },
+    });
     return { dismissed: true as const };
   });
 }

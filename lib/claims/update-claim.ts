@@ -18,7 +18,13 @@ type Change = { data: Prisma.ClaimUncheckedUpdateManyInput; action: string; befo
  * user's writable teams and to the version the change was based on: the caller's, or the
  * one just read, so a change made in between is never silently overwritten.
  */
-async function applyClaimChange(tx: Prisma.TransactionClient, claim: WritableClaim, userId: string, expectedVersion: number, change: Change): Promise<ClaimDTO> {
+async function applyClaimChange(
+  tx: Prisma.TransactionClient,
+  claim: WritableClaim,
+  userId: string,
+  expectedVersion: number,
+  change: Change,
+): Promise<ClaimDTO> {
   const { count } = await tx.claim.updateMany({
     where: { id: claim.id, ...claimScope(userId, WRITE_ROLES), version: expectedVersion },
     data: { ...change.data, updatedById: userId, version: { increment: 1 } },
@@ -59,13 +65,25 @@ const refused = (refusal: Refusal) => new AppError(refusal.code, refusal.message
  * after the change (ClaimDTO). Throws 404 when the claim is not in the user's teams, the
  * workflow's 403/422 refusals, 409 naming who changed the claim when `version` is stale.
  */
-export async function setClaimStatus({ userId, claimId, status, version }: TSetStatus & { userId: string }, client: DbClient = db): Promise<ClaimDTO> {
+export async function setClaimStatus(
+  { userId, claimId, status, version }: TSetStatus & { userId: string },
+  client: DbClient = db,
+): Promise<ClaimDTO> {
   const claim = await requireClaimWrite(claimId, userId, client);
   const actor = { userId, ...rightsOf(claim.role) };
   // Read only for a sign-off, the one change the independent reviewers cannot make themselves.
   const reviewerIds =
-    status === "verified" ? (await client.reviewVerdict.findMany({ where: { claimId }, select: { reviewerId: true } })).map((r) => r.reviewerId) : [];
-  const refusal = statusChangeRefusal({ actor, from: claim.status, to: status, hasVerdict: claim.verdictOrdinal !== null, verdictById: claim.verdictById, reviewerIds });
+    status === "verified"
+      ? (await client.reviewVerdict.findMany({ where: { claimId }, select: { reviewerId: true } })).map((r) => r.reviewerId)
+      : [];
+  const refusal = statusChangeRefusal({
+    actor,
+    from: claim.status,
+    to: status,
+    hasVerdict: claim.verdictOrdinal !== null,
+    verdictById: claim.verdictById,
+    reviewerIds,
+  });
   if (refusal) throw refused(refusal);
   return inTransaction(client, (tx) =>
     applyClaimChange(tx, claim, userId, version ?? claim.version, {
@@ -85,9 +103,16 @@ export async function setClaimStatus({ userId, claimId, status, version }: TSetS
  * Throws 404 when the claim is not in the user's teams, the workflow's 403/409/422 refusals,
  * 409 naming who changed the claim when `version` is stale.
  */
-export async function setClaimVerdict({ userId, claimId, verdict, explanation, version }: TSetVerdict & { userId: string }, client: DbClient = db): Promise<ClaimDTO> {
+export async function setClaimVerdict(
+  { userId, claimId, verdict, explanation, version }: TSetVerdict & { userId: string },
+  client: DbClient = db,
+): Promise<ClaimDTO> {
   const claim = await requireClaimWrite(claimId, userId, client);
-  const refusal = verdictChangeRefusal({ actor: rightsOf(claim.role), status: claim.status, requiresDoubleReview: claim.requiresDoubleReview });
+  const refusal = verdictChangeRefusal({
+    actor: rightsOf(claim.role),
+    status: claim.status,
+    requiresDoubleReview: claim.requiresDoubleReview,
+  });
   if (refusal) throw refused(refusal);
   const scale = verdictByKey(verdict);
   return inTransaction(client, (tx) =>
@@ -115,7 +140,10 @@ export async function setClaimVerdict({ userId, claimId, verdict, explanation, v
  * 409 `conflict` when `version` is stale.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function setClaimNumeric({ userId, claimId, numeric, version }: TSetNumeric & { userId: string }, client: DbClient = db): Promise<ClaimDTO> {
+export async function setClaimNumeric(
+  { userId, claimId, numeric, version }: TSetNumeric & { userId: string },
+  client: DbClient = db,
+): Promise<ClaimDTO> {
   return inTransaction(client, async (tx) => {
     const claim = await requireClaimWrite(claimId, userId, tx);
     const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { numeric: true } });

@@ -100,19 +100,52 @@ describe("statusChangeRefusal", () => {
   }
 
   it("answers with the server's codes and messages, and the stepper's hints", () => {
-    const refusal = (from: StatusKey, to: StatusKey, actor = editor, verdictById: string | null = ME) => statusChangeRefusal({ actor, from, to, hasVerdict: verdictById !== null, verdictById });
-    expect(refusal("verdict_proposed", "verified")).toMatchObject({ code: "forbidden", message: expect.stringMatching(/four-eyes/), hint: "Another editor must sign off your verdict" });
-    expect(refusal("unreviewed", "unreviewed")).toMatchObject({ code: "unprocessable", message: "The claim is already “Unreviewed”.", hint: "Current status" });
-    expect(refusal("unreviewed", "verified", editor, null)).toMatchObject({ code: "unprocessable", message: "Set a verdict with an explanation first.", hint: "Set a verdict first" });
-    expect(refusal("verified", "in_review", reviewer)).toMatchObject({ code: "forbidden", message: "Only an editor can sign off or reopen a verified claim.", hint: "Only an editor can sign off or reopen" });
-    expect(refusal("disputed", "in_review")).toMatchObject({ code: "unprocessable", message: "This claim is disputed: an editor settles it by setting the verdict.", hint: "An editor settles the verdict first" });
-    expect(refusal("in_review", "disputed")).toMatchObject({ code: "unprocessable", message: "A claim becomes Disputed by itself when two independent verdicts differ." });
-    expect(refusal("in_review", "verified", viewer)).toMatchObject({ code: "forbidden", message: "Viewers can read claims but not change them.", hint: "Viewers cannot change claims" });
+    const refusal = (from: StatusKey, to: StatusKey, actor = editor, verdictById: string | null = ME) =>
+      statusChangeRefusal({ actor, from, to, hasVerdict: verdictById !== null, verdictById });
+    expect(refusal("verdict_proposed", "verified")).toMatchObject({
+      code: "forbidden",
+      message: expect.stringMatching(/four-eyes/),
+      hint: "Another editor must sign off your verdict",
+    });
+    expect(refusal("unreviewed", "unreviewed")).toMatchObject({
+      code: "unprocessable",
+      message: "The claim is already “Unreviewed”.",
+      hint: "Current status",
+    });
+    expect(refusal("unreviewed", "verified", editor, null)).toMatchObject({
+      code: "unprocessable",
+      message: "Set a verdict with an explanation first.",
+      hint: "Set a verdict first",
+    });
+    expect(refusal("verified", "in_review", reviewer)).toMatchObject({
+      code: "forbidden",
+      message: "Only an editor can sign off or reopen a verified claim.",
+      hint: "Only an editor can sign off or reopen",
+    });
+    expect(refusal("disputed", "in_review")).toMatchObject({
+      code: "unprocessable",
+      message: "This claim is disputed: an editor settles it by setting the verdict.",
+      hint: "An editor settles the verdict first",
+    });
+    expect(refusal("in_review", "disputed")).toMatchObject({
+      code: "unprocessable",
+      message: "A claim becomes Disputed by itself when two independent verdicts differ.",
+    });
+    expect(refusal("in_review", "verified", viewer)).toMatchObject({
+      code: "forbidden",
+      message: "Viewers can read claims but not change them.",
+      hint: "Viewers cannot change claims",
+    });
   });
 
   it("keeps both independent reviewers from signing off the verdict they agreed on, whoever it is recorded under", () => {
-    const signOff = (reviewerIds: string[]) => statusChangeRefusal({ actor: editor, from: "verdict_proposed", to: "verified", hasVerdict: true, verdictById: OTHER, reviewerIds });
-    expect(signOff([OTHER, ME])).toMatchObject({ rule: "four_eyes", code: "forbidden", message: expect.stringMatching(/independent verdicts/) });
+    const signOff = (reviewerIds: string[]) =>
+      statusChangeRefusal({ actor: editor, from: "verdict_proposed", to: "verified", hasVerdict: true, verdictById: OTHER, reviewerIds });
+    expect(signOff([OTHER, ME])).toMatchObject({
+      rule: "four_eyes",
+      code: "forbidden",
+      message: expect.stringMatching(/independent verdicts/),
+    });
     expect(signOff([OTHER, "third"])).toBeNull();
     expect(signOff([])).toBeNull();
   });
@@ -125,7 +158,12 @@ describe("statusChangeRefusal", () => {
 });
 
 // The stepper's own rules before it used workflow.ts, kept here to show what changed on screen.
-function previousStepperReason(key: StatusKey, claim: { status: StatusKey; hasVerdict: boolean; verdictById: string | null }, canEdit: boolean, canSignOff: boolean): string | null {
+function previousStepperReason(
+  key: StatusKey,
+  claim: { status: StatusKey; hasVerdict: boolean; verdictById: string | null },
+  canEdit: boolean,
+  canSignOff: boolean,
+): string | null {
   if (!canEdit) return "Viewers cannot change claims";
   if (key === claim.status) return "Current status";
   if ((key === "verdict_proposed" || key === "verified") && !claim.hasVerdict) return "Set a verdict first";
@@ -167,24 +205,40 @@ const VERDICT_TABLE: [StatusKey, string][] = [
 describe("verdictChangeRefusal", () => {
   for (const [status, cells] of VERDICT_TABLE) {
     it(status, () => {
-      const cases = [[reviewer, false], [reviewer, true], [editor, false], [editor, true]] as const;
+      const cases = [
+        [reviewer, false],
+        [reviewer, true],
+        [editor, false],
+        [editor, true],
+      ] as const;
       cases.forEach(([actor, requiresDoubleReview], i) => {
         expect(verdictChangeRefusal({ actor, status, requiresDoubleReview })?.rule ?? null, `case ${i}`).toBe(RULE[cells[i]!]);
-        if (actor === editor) expect(verdictChangeRefusal({ actor: admin, status, requiresDoubleReview })?.rule ?? null).toBe(RULE[cells[i]!]);
+        if (actor === editor)
+          expect(verdictChangeRefusal({ actor: admin, status, requiresDoubleReview })?.rule ?? null).toBe(RULE[cells[i]!]);
         expect(verdictChangeRefusal({ actor: viewer, status, requiresDoubleReview })?.rule).toBe("read_only");
       });
     });
   }
 
   it("locks only a verified verdict, and says so on the form", () => {
-    for (const status of STATUS_KEYS) expect(verdictLock(status)?.rule ?? null, status).toBe(status === "verified" ? "verified_locked" : null);
+    for (const status of STATUS_KEYS)
+      expect(verdictLock(status)?.rule ?? null, status).toBe(status === "verified" ? "verified_locked" : null);
     expect(verdictLock("verified")?.hint).toBe("Verified verdicts change only after an editor reopens the claim.");
   });
 
   it("answers with the server's codes and messages", () => {
-    expect(verdictChangeRefusal({ actor: editor, status: "verified", requiresDoubleReview: false })).toMatchObject({ code: "conflict", message: "This claim is verified. An editor must reopen it before the verdict can change." });
-    expect(verdictChangeRefusal({ actor: reviewer, status: "disputed", requiresDoubleReview: true })).toMatchObject({ code: "forbidden", message: "This claim is disputed: an editor settles the verdict." });
-    expect(verdictChangeRefusal({ actor: reviewer, status: "in_review", requiresDoubleReview: true })).toMatchObject({ code: "unprocessable", message: expect.stringMatching(/two independent verdicts/) });
+    expect(verdictChangeRefusal({ actor: editor, status: "verified", requiresDoubleReview: false })).toMatchObject({
+      code: "conflict",
+      message: "This claim is verified. An editor must reopen it before the verdict can change.",
+    });
+    expect(verdictChangeRefusal({ actor: reviewer, status: "disputed", requiresDoubleReview: true })).toMatchObject({
+      code: "forbidden",
+      message: "This claim is disputed: an editor settles the verdict.",
+    });
+    expect(verdictChangeRefusal({ actor: reviewer, status: "in_review", requiresDoubleReview: true })).toMatchObject({
+      code: "unprocessable",
+      message: expect.stringMatching(/two independent verdicts/),
+    });
   });
 });
 
@@ -200,7 +254,9 @@ describe("offersVerdictForm", () => {
           for (let submitted = 0; submitted <= REVIEWS_NEEDED; submitted++) {
             const now = offersVerdictForm({ actor, status, doubleReview: { required, submitted } });
             const edge = actor === reviewer && status === "disputed" && !required;
-            expect(now, `${status} required=${required} submitted=${submitted}`).toBe(edge ? false : previousFormOpen(actor.canWrite, actor.canSignOff, status, required, submitted));
+            expect(now, `${status} required=${required} submitted=${submitted}`).toBe(
+              edge ? false : previousFormOpen(actor.canWrite, actor.canSignOff, status, required, submitted),
+            );
           }
         }
       }
@@ -222,7 +278,13 @@ describe("reviewSubmissionRefusal", () => {
         for (const required of [false, true]) {
           for (let submitted = 0; submitted <= REVIEWS_NEEDED; submitted++) {
             const rule = reviewSubmissionRefusal({ actor, status, doubleReview: { required, submitted } })?.rule ?? null;
-            const expected = !actor.canWrite ? "read_only" : !required ? "not_double_review" : submitted >= REVIEWS_NEEDED || status === "verified" ? "reviews_complete" : null;
+            const expected = !actor.canWrite
+              ? "read_only"
+              : !required
+                ? "not_double_review"
+                : submitted >= REVIEWS_NEEDED || status === "verified"
+                  ? "reviews_complete"
+                  : null;
             expect(rule, `${status} required=${required} submitted=${submitted}`).toBe(expected);
           }
         }

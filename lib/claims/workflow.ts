@@ -59,26 +59,57 @@ export type StatusChange = {
  */
 export function statusChangeRefusal({ actor, from, to, hasVerdict, verdictById, reviewerIds = [] }: StatusChange): Refusal | null {
   if (!actor.canWrite) return readOnly;
-  if (from === to) return { rule: "same_status", code: "unprocessable", message: `The claim is already “${statusLabel(to)}”.`, hint: "Current status" };
+  if (from === to)
+    return { rule: "same_status", code: "unprocessable", message: `The claim is already “${statusLabel(to)}”.`, hint: "Current status" };
   if (to === "disputed") {
-    return { rule: "disputed_by_itself", code: "unprocessable", message: "A claim becomes Disputed by itself when two independent verdicts differ.", hint: "Only differing review verdicts make a claim disputed" };
+    return {
+      rule: "disputed_by_itself",
+      code: "unprocessable",
+      message: "A claim becomes Disputed by itself when two independent verdicts differ.",
+      hint: "Only differing review verdicts make a claim disputed",
+    };
   }
   if (from === "disputed" && to !== "not_check_worthy") {
-    return { rule: "disputed_needs_editor", code: "unprocessable", message: "This claim is disputed: an editor settles it by setting the verdict.", hint: "An editor settles the verdict first" };
+    return {
+      rule: "disputed_needs_editor",
+      code: "unprocessable",
+      message: "This claim is disputed: an editor settles it by setting the verdict.",
+      hint: "An editor settles the verdict first",
+    };
   }
   if ((to === "verdict_proposed" || to === "verified") && !hasVerdict) {
-    return { rule: "verdict_first", code: "unprocessable", message: "Set a verdict with an explanation first.", hint: "Set a verdict first" };
+    return {
+      rule: "verdict_first",
+      code: "unprocessable",
+      message: "Set a verdict with an explanation first.",
+      hint: "Set a verdict first",
+    };
   }
   if ((to === "verified" || from === "verified") && !actor.canSignOff) {
-    return { rule: "sign_off_editor_only", code: "forbidden", message: "Only an editor can sign off or reopen a verified claim.", hint: "Only an editor can sign off or reopen" };
+    return {
+      rule: "sign_off_editor_only",
+      code: "forbidden",
+      message: "Only an editor can sign off or reopen a verified claim.",
+      hint: "Only an editor can sign off or reopen",
+    };
   }
   if (to === "verified" && verdictById === actor.userId) {
-    return { rule: "four_eyes", code: "forbidden", message: "Someone other than the verdict's author must sign it off (four-eyes rule).", hint: "Another editor must sign off your verdict" };
+    return {
+      rule: "four_eyes",
+      code: "forbidden",
+      message: "Someone other than the verdict's author must sign it off (four-eyes rule).",
+      hint: "Another editor must sign off your verdict",
+    };
   }
   // Under double review the agreed verdict is recorded under the second reviewer's name; the
   // first reviewer wrote it just as much.
   if (to === "verified" && reviewerIds.includes(actor.userId)) {
-    return { rule: "four_eyes", code: "forbidden", message: "You gave one of this claim's independent verdicts, so another editor must sign it off (four-eyes rule).", hint: "Another editor must sign off a verdict you reviewed" };
+    return {
+      rule: "four_eyes",
+      code: "forbidden",
+      message: "You gave one of this claim's independent verdicts, so another editor must sign it off (four-eyes rule).",
+      hint: "Another editor must sign off a verdict you reviewed",
+    };
   }
   return null;
 }
@@ -91,7 +122,12 @@ export function statusChangeAction(from: StatusKey, to: StatusKey): "claim.reope
 /** A verified verdict is locked: it changes only after an editor reopens the claim (409). Null when not locked. */
 export function verdictLock(status: StatusKey): Refusal | null {
   if (status !== "verified") return null;
-  return { rule: "verified_locked", code: "conflict", message: "This claim is verified. An editor must reopen it before the verdict can change.", hint: "Verified verdicts change only after an editor reopens the claim." };
+  return {
+    rule: "verified_locked",
+    code: "conflict",
+    message: "This claim is verified. An editor must reopen it before the verdict can change.",
+    hint: "Verified verdicts change only after an editor reopens the claim.",
+  };
 }
 
 export type VerdictChange = { actor: Rights; status: StatusKey; requiresDoubleReview: boolean };
@@ -110,10 +146,20 @@ export function verdictChangeRefusal(change: VerdictChange): Refusal | null {
 /** Who settles the verdict: editors a disputed claim, and under double review reviewers submit their own. */
 function verdictAuthorityRefusal({ actor, status, requiresDoubleReview }: VerdictChange): Refusal | null {
   if (status === "disputed" && !actor.canSignOff) {
-    return { rule: "disputed_needs_editor", code: "forbidden", message: "This claim is disputed: an editor settles the verdict.", hint: "An editor settles the verdict" };
+    return {
+      rule: "disputed_needs_editor",
+      code: "forbidden",
+      message: "This claim is disputed: an editor settles the verdict.",
+      hint: "An editor settles the verdict",
+    };
   }
   if (requiresDoubleReview && status !== "disputed" && !actor.canSignOff) {
-    return { rule: "double_review_own_verdict", code: "unprocessable", message: "This claim needs two independent verdicts: submit yours with “Submit my verdict”.", hint: "Submit your own verdict for double review" };
+    return {
+      rule: "double_review_own_verdict",
+      code: "unprocessable",
+      message: "This claim needs two independent verdicts: submit yours with “Submit my verdict”.",
+      hint: "Submit your own verdict for double review",
+    };
   }
   return null;
 }
@@ -126,7 +172,15 @@ export type ReviewState = { required: boolean; submitted: number };
  * the server leaves to the panel: under double review the form waits until both independent
  * verdicts are in (or disagree), so an editor does not pre-empt the reviewers.
  */
-export function offersVerdictForm({ actor, status, doubleReview }: { actor: Rights; status: StatusKey; doubleReview: ReviewState }): boolean {
+export function offersVerdictForm({
+  actor,
+  status,
+  doubleReview,
+}: {
+  actor: Rights;
+  status: StatusKey;
+  doubleReview: ReviewState;
+}): boolean {
   if (!actor.canWrite || verdictAuthorityRefusal({ actor, status, requiresDoubleReview: doubleReview.required })) return false;
   const waitingForReviewers = doubleReview.required && status !== "disputed" && doubleReview.submitted < REVIEWS_NEEDED;
   return !waitingForReviewers;
@@ -142,10 +196,20 @@ export type ReviewSubmission = { actor: Rights; status: StatusKey; doubleReview:
 export function reviewSubmissionRefusal({ actor, status, doubleReview }: ReviewSubmission): Refusal | null {
   if (!actor.canWrite) return readOnly;
   if (!doubleReview.required) {
-    return { rule: "not_double_review", code: "unprocessable", message: "This claim does not use double review: set its verdict directly.", hint: "Set the verdict directly" };
+    return {
+      rule: "not_double_review",
+      code: "unprocessable",
+      message: "This claim does not use double review: set its verdict directly.",
+      hint: "Set the verdict directly",
+    };
   }
   if (doubleReview.submitted >= REVIEWS_NEEDED || status === "verified") {
-    return { rule: "reviews_complete", code: "conflict", message: "Both independent verdicts are already in; an editor takes it from here.", hint: "Both verdicts are in" };
+    return {
+      rule: "reviews_complete",
+      code: "conflict",
+      message: "Both independent verdicts are already in; an editor takes it from here.",
+      hint: "Both verdicts are in",
+    };
   }
   return null;
 }

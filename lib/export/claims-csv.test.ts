@@ -41,12 +41,12 @@ describe("CSV cells", () => {
   });
 
   it("defuses spreadsheet formulas: = + - @ tab and CR at the start get an apostrophe", () => {
-    expect(csvCell("=HYPERLINK(\"http://evil\",\"x\")")).toBe("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"");
+    expect(csvCell('=HYPERLINK("http://evil","x")')).toBe('"\'=HYPERLINK(""http://evil"",""x"")"');
     expect(csvCell("+1 555")).toBe("'+1 555");
     expect(csvCell("-2.3 per cent")).toBe("'-2.3 per cent");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvCell("\tcmd")).toBe("'\tcmd");
-    expect(csvCell("\r=1")).toBe("\"'\r=1\"");
+    expect(csvCell("\r=1")).toBe('"\'\r=1"');
     expect(csvCell("a = b")).toBe("a = b");
   });
 

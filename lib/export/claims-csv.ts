@@ -96,6 +96,11 @@ export async function exportClaimsCsv({ articleId, userId }: { articleId: string
     c.createdAt.toISOString(),
     c.updatedAt.toISOString(),
   ]);
-  const slug = article.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "article";
+  const slug =
+    article.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "article";
   return { filename: `claims-${slug}.csv`, csv: toCsv([CLAIMS_CSV_HEADER, ...rows]) };
 }

@@ -37,16 +37,16 @@ type ActionOptions = {
   /** Requires an active team; with roles, one of them (403 otherwise). */
   team?: true | readonly Role[];
   /**
+   * Runs even while a team requires two-factor of the user and it is not on yet (every other
+   * action answers 403 then): only for what the Account page needs to set it up.
+   */
+  allowWithoutTwoFactor?: true;
+  /**
    * A create that honours an idempotency key, named here (e.g. "claim.create"): called with
    * `{ idempotencyKey }` as its second argument, a retry with the same key and input gets the
    * first successful result again and creates nothing (lib/http/idempotency.ts).
    */
   idempotent?: string;
-  /**
-   * Runs even while a team requires two-factor of the user and it is not on yet (every other
-   * action answers 403 then): only for what the Account page needs to set it up.
-   */
-  allowWithoutTwoFactor?: true;
 };
 
 /** The second argument of an idempotent action: a key the form made for this submission. */
@@ -68,7 +68,11 @@ export function action<S extends z.ZodType, T>(
   options: ActionOptions & { team: true | readonly Role[] },
   work: (input: z.output<S>, user: TeamUser) => Promise<T>,
 ): Action<S, T>;
-export function action<S extends z.ZodType, T>(schema: S, options: ActionOptions, work: (input: z.output<S>, user: SessionUser) => Promise<T>): Action<S, T>;
+export function action<S extends z.ZodType, T>(
+  schema: S,
+  options: ActionOptions,
+  work: (input: z.output<S>, user: SessionUser) => Promise<T>,
+): Action<S, T>;
 export function action<S extends z.ZodType, T>(
   schema: S,
   optionsOrWork: ActionOptions | ((input: z.output<S>, user: SessionUser) => Promise<T>),
@@ -76,19 +80,18 @@ export function action<S extends z.ZodType, T>(
 ): Action<S, T> {
   const options = typeof optionsOrWork === "function" ? {} : optionsOrWork;
   const work = (typeof optionsOrWork === "function" ? optionsOrWork : maybeWork!) as (input: z.output<S>, user: SessionUser) => Promise<T>;
-  const allowWithoutTwoFactor = options.allowWithoutTwoFactor === true;
   const execute = (input: z.input<S>) =>
     runAction(
       (session) => {
         const user = options.team ? requireRole(session, options.team === true ? undefined : options.team) : session;
         return work(parseInput(schema, input), user);
       },
-      { allowWithoutTwoFactor },
+      { allowWithoutTwoFactor: options.allowWithoutTwoFactor === true },
     );
   const run = async (input: z.input<S>, call?: ActionCall): Promise<ActionResult<T>> => {
     if (!options.idempotent || call?.idempotencyKey === undefined) return execute(input);
     try {
-      const user = await requireApiUser({ allowWithoutTwoFactor });
+      const user = await requireApiUser({ allowWithoutTwoFactor: options.allowWithoutTwoFactor === true });
       const key = readIdempotencyKey(call.idempotencyKey)!;
       const request = { userId: user.id, key, method: "ACTION", path: options.idempotent, bodyHash: hashBody(JSON.stringify(input) ?? "") };
       return await idempotentResult(request, () => execute(input));

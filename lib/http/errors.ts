@@ -52,8 +52,7 @@ export class AppError extends Error {
  * does not reveal that it exists. `what` names the item in the message ("That claim"); returns the
  * AppError for the caller to throw.
  */
-export const notFound = (what = "That item") =>
-  new AppError("not_found", `${what} was not found, or you do not have access to it.`);
+export const notFound = (what = "That item") => new AppError("not_found", `${what} was not found, or you do not have access to it.`);
 /** The 401 (`unauthorized`) for a request without a valid session or token; returns it for the caller to throw. */
 export const unauthorized = () => new AppError("unauthorized", "Sign in to continue.");
 /**
@@ -63,7 +62,8 @@ export const unauthorized = () => new AppError("unauthorized", "Sign in to conti
 export const forbidden = (message = "Your role does not allow this.") => new AppError("forbidden", message);
 
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
-const UNAVAILABLE_MESSAGE = /ECONNREFUSED|ECONNRESET|terminating connection|Connection terminated|timeout exceeded when trying to connect|Can't reach database/i;
+const UNAVAILABLE_MESSAGE =
+  /ECONNREFUSED|ECONNRESET|terminating connection|Connection terminated|timeout exceeded when trying to connect|Can't reach database/i;
 
 /**
  * True when `err` means PostgreSQL cannot be reached right now rather than a bad query: Prisma's
@@ -79,8 +79,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return UNAVAILABLE_MESSAGE.test(err.message) || (cause instanceof Error && UNAVAILABLE_MESSAGE.test(cause.message));
 }
 
-export const DATABASE_UNAVAILABLE_MESSAGE =
-  "The database is not reachable right now. Your saved work is safe; try again in a moment.";
+export const DATABASE_UNAVAILABLE_MESSAGE = "The database is not reachable right now. Your saved work is safe; try again in a moment.";
 
 export const DATABASE_BUSY_MESSAGE = "The database is too busy to take this change right now. Nothing was changed; try again in a moment.";
 

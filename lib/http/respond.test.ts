@@ -15,16 +15,24 @@ function chunked(pieces: string[]): Request {
 }
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (err: unknown) => err);
+  const error = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
 
 describe("readText / readJson", () => {
   it("reads a body sent in pieces, including characters split across them", async () => {
-    const bytes = new TextEncoder().encode("{\"q\":\"2.3 per cent – “quoted”\"}");
+    const bytes = new TextEncoder().encode('{"q":"2.3 per cent – “quoted”"}');
     const split = [bytes.slice(0, 20), bytes.slice(20)];
-    const body = new ReadableStream<Uint8Array>({ start(c) { split.forEach((b) => c.enqueue(b)); c.close(); } });
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        split.forEach((b) => c.enqueue(b));
+        c.close();
+      },
+    });
     const request = new Request("http://test/x", { method: "POST", body, duplex: "half" } as RequestInit);
     expect(await readJson(request)).toEqual({ q: "2.3 per cent – “quoted”" });
   });

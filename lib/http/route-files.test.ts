@@ -16,7 +16,12 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-const urlPath = (file: string) => `/${path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).filter((part) => !/^\(.*\)$/.test(part)).join("/")}`;
+const urlPath = (file: string) =>
+  `/${path
+    .relative(path.join(ROOT, "app"), path.dirname(file))
+    .split(path.sep)
+    .filter((part) => !/^\(.*\)$/.test(part))
+    .join("/")}`;
 
 describe("route handlers", () => {
   const files = routeFiles(path.join(ROOT, "app"));
@@ -49,7 +54,8 @@ describe("route handlers", () => {
         const handler = mod[method];
         if (!handler?.routeSpec) continue;
         const documented = operations[documentedPath]?.[method.toLowerCase() as Method]?.auth ?? "any";
-        if (asOpenApi[handler.routeSpec.auth] !== documented) mismatches.push(`${method} ${documentedPath}: route ${handler.routeSpec.auth}, OpenAPI ${documented}`);
+        if (asOpenApi[handler.routeSpec.auth] !== documented)
+          mismatches.push(`${method} ${documentedPath}: route ${handler.routeSpec.auth}, OpenAPI ${documented}`);
       }
     }
     expect(mismatches).toEqual([]);
@@ -69,7 +75,8 @@ describe("route handlers", () => {
         const name = `${method} ${documentedPath}`;
         const op = operations[documentedPath]?.[method.toLowerCase() as Method];
         const idempotent = handler.routeSpec.idempotent === true;
-        if (idempotent !== (op?.idempotent === true)) problems.push(`${name}: route idempotent ${idempotent}, OpenAPI ${op?.idempotent === true}`);
+        if (idempotent !== (op?.idempotent === true))
+          problems.push(`${name}: route idempotent ${idempotent}, OpenAPI ${op?.idempotent === true}`);
         const creates = method === "POST" && op?.ok.status === 201;
         if (creates && !idempotent && !SECRET_ONCE.includes(name)) problems.push(`${name}: creates but ignores Idempotency-Key`);
       }

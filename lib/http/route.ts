@@ -137,7 +137,9 @@ export function route<S extends RouteSpec>(spec: S, handler: (input: RouteInput<
       const key = spec.idempotent && user ? readIdempotencyKey(request.headers.get(IDEMPOTENCY_HEADER)) : null;
       if (!user || key === null) return await respond();
       const path = new URL(request.url).pathname;
-      return noStoreByDefault(await idempotentResponse({ userId: user.id, key, method: request.method, path, bodyHash: hashBody(text ?? "") }, respond));
+      return noStoreByDefault(
+        await idempotentResponse({ userId: user.id, key, method: request.method, path, bodyHash: hashBody(text ?? "") }, respond),
+      );
     } catch (err) {
       return noStoreByDefault(errorResponse(err));
     }

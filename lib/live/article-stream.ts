@@ -14,7 +14,17 @@ import { canStillReadArticle } from "@/lib/access/require";
  * stream for someone who lost it. The caller checks access before opening it; failures while streaming are
  * logged, never thrown.
  */
-export function articleEventStream({ articleId, userId, afterId, signal }: { articleId: string; userId: string; afterId: bigint; signal: AbortSignal }): Response {
+export function articleEventStream({
+  articleId,
+  userId,
+  afterId,
+  signal,
+}: {
+  articleId: string;
+  userId: string;
+  afterId: bigint;
+  signal: AbortSignal;
+}): Response {
   return eventStream(signal, ({ send, close }) => {
     let lastSent = afterId;
     let chain: Promise<void> = Promise.resolve();
@@ -31,7 +41,9 @@ export function articleEventStream({ articleId, userId, afterId, signal }: { art
     const sendPresence = () =>
       (chain = chain.then(async () => send(`event: presence\ndata: ${JSON.stringify(await listViewers(articleId))}\n\n`)).catch(() => {}));
 
-    const unsubscribe = changeListener.subscribe(articleId, (message) => (message.channel === PRESENCE_CHANNEL ? sendPresence() : deliver()));
+    const unsubscribe = changeListener.subscribe(articleId, (message) =>
+      message.channel === PRESENCE_CHANNEL ? sendPresence() : deliver(),
+    );
     deliver();
     void markPresent(articleId, userId, true).catch(() => {});
     return {

@@ -3,7 +3,12 @@ import { CHANGES_CHANNEL } from "@/lib/audit/record-audit";
 
 export const PRESENCE_CHANNEL = "factdesk_presence";
 
-export type LiveMessage = { channel: typeof CHANGES_CHANNEL | typeof PRESENCE_CHANNEL; articleId: string | null; teamId?: string; id?: string };
+export type LiveMessage = {
+  channel: typeof CHANGES_CHANNEL | typeof PRESENCE_CHANNEL;
+  articleId: string | null;
+  teamId?: string;
+  id?: string;
+};
 
 /**
  * The subscription key for a whole team's changes ("team:<teamId>"), e.g. for My queue; articles are
@@ -64,7 +69,12 @@ class ChangeListener {
   private dispatch(channel: string, payload: string | undefined) {
     try {
       const message = JSON.parse(payload ?? "{}") as { articleId?: string | null; teamId?: string; id?: string };
-      const live: LiveMessage = { channel: channel as LiveMessage["channel"], articleId: message.articleId ?? null, teamId: message.teamId, id: message.id };
+      const live: LiveMessage = {
+        channel: channel as LiveMessage["channel"],
+        articleId: message.articleId ?? null,
+        teamId: message.teamId,
+        id: message.id,
+      };
       const keys = [message.articleId, message.teamId ? teamKey(message.teamId) : null].filter((k): k is string => Boolean(k));
       for (const key of keys) for (const subscriber of this.subscribers.get(key) ?? []) subscriber(live);
     } catch {

@@ -113,7 +113,15 @@ export function buildClaimReviewGraph(report: VerifiedReport, baseUrl: string): 
  * report is published or not.
  * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
  */
-export async function getArticleClaimReviews({ articleId, userId, baseUrl }: { articleId: string; userId: string; baseUrl: string }): Promise<ClaimReviewGraph> {
+export async function getArticleClaimReviews({
+  articleId,
+  userId,
+  baseUrl,
+}: {
+  articleId: string;
+  userId: string;
+  baseUrl: string;
+}): Promise<ClaimReviewGraph> {
   const report = await loadVerifiedReport({ id: articleId, ...articleScope(userId) });
   if (!report) throw notFound("That article");
   return buildClaimReviewGraph(report, baseUrl);
@@ -123,7 +131,15 @@ export async function getArticleClaimReviews({ articleId, userId, baseUrl }: { a
  * GET /api/v1/claims/{id}/claimreview: one claim's ClaimReview with its "@context".
  * @throws AppError 404 `not_found` unless the claim exists, is verified and the user is in its team.
  */
-export async function getClaimReview({ claimId, userId, baseUrl }: { claimId: string; userId: string; baseUrl: string }): Promise<ClaimReview> {
+export async function getClaimReview({
+  claimId,
+  userId,
+  baseUrl,
+}: {
+  claimId: string;
+  userId: string;
+  baseUrl: string;
+}): Promise<ClaimReview> {
   const report = await loadVerifiedReport({ claims: { some: { id: claimId } }, ...articleScope(userId) }, claimId);
   const claim = report?.claims[0];
   if (!report || !claim) throw notFound("A verified claim with that id");

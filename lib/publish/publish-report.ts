@@ -30,7 +30,10 @@ export async function reportStateOf(article: { reportPublishedAt: Date | null; r
 export async function publishReport({ userId, articleId }: { userId: string; articleId: string }): Promise<ReportState> {
   const article = await requireArticleEditor(articleId, userId, EDITOR_ONLY);
   return db.$transaction(async (tx) => {
-    const current = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { reportPublishedAt: true, reportPublishedById: true } });
+    const current = await tx.article.findUniqueOrThrow({
+      where: { id: articleId },
+      select: { reportPublishedAt: true, reportPublishedById: true },
+    });
     if (current.reportPublishedAt) return reportStateOf(current);
     const verified = await tx.claim.count({ where: { articleId, ...VERIFIED_WHERE } });
     if (verified === 0) throw new AppError("unprocessable", "Verify at least one claim before publishing the report.");

@@ -14,7 +14,10 @@ import { PHRASES, SECRETS, seedFactCheck, type Desk } from "@/lib/publish/test-h
 const BASE = "https://factdesk.example.org";
 
 async function expectAppError(promise: Promise<unknown>, code: AppError["code"], message?: RegExp) {
-  const error = await promise.then(() => null, (err: unknown) => err);
+  const error = await promise.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(error, "expected the call to fail").toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
   if (message) expect((error as AppError).message).toMatch(message);
@@ -26,7 +29,14 @@ let intruder: Awaited<ReturnType<typeof createUser>>;
 
 beforeAll(async () => {
   desk = await createDesk();
-  await testDb().article.update({ where: { id: desk.article.id }, data: { byline: "By Ada Reporter", sourceUrl: "https://news.example.com/starmer-backstop", publishedAt: new Date("2025-02-17T18:00:00Z") } });
+  await testDb().article.update({
+    where: { id: desk.article.id },
+    data: {
+      byline: "By Ada Reporter",
+      sourceUrl: "https://news.example.com/starmer-backstop",
+      publishedAt: new Date("2025-02-17T18:00:00Z"),
+    },
+  });
   seeded = await seedFactCheck(desk);
   intruder = await createUser((await createTeam()).id, "admin", "intruder");
 });
@@ -36,7 +46,9 @@ afterAll(async () => {
 });
 
 const verifiedAt = async (claimId: string) =>
-  (await testDb().auditEvent.findFirstOrThrow({ where: { claimId, action: "claim.verified" }, orderBy: { id: "desc" } })).createdAt.toISOString();
+  (
+    await testDb().auditEvent.findFirstOrThrow({ where: { claimId, action: "claim.verified" }, orderBy: { id: "desc" } })
+  ).createdAt.toISOString();
 
 describe("ClaimReview", () => {
   it("has every field, with the values of the verified claim", async () => {
@@ -76,7 +88,11 @@ describe("ClaimReview", () => {
 
   it("rates Unverifiable by name only: it has no place on the true-to-false scale", async () => {
     const { reviewRating } = await getClaimReview({ claimId: seeded.unverifiable.id, userId: desk.editor.id, baseUrl: BASE });
-    expect(reviewRating).toEqual({ "@type": "Rating", alternateName: "Unverifiable", ratingExplanation: expect.stringContaining("No public assessment") });
+    expect(reviewRating).toEqual({
+      "@type": "Rating",
+      alternateName: "Unverifiable",
+      ratingExplanation: expect.stringContaining("No public assessment"),
+    });
   });
 
   it("per article lists exactly the verified claims, in text order, each equal to the per-claim output", async () => {
@@ -124,7 +140,10 @@ describe("the public report", () => {
     expect(report.claims.every((c) => c.highlighted)).toBe(true);
     const card = report.claims.find((c) => c.id === seeded.verified.id)!;
     expect(card.verifiedBy).toBe(desk.editor.name);
-    expect(card.evidence.map((e) => e.url)).toEqual(["https://www.gov.uk/defence-spending", "https://www.nato.int/cps/en/natohq/topics_49198.htm"]);
+    expect(card.evidence.map((e) => e.url)).toEqual([
+      "https://www.gov.uk/defence-spending",
+      "https://www.nato.int/cps/en/natohq/topics_49198.htm",
+    ]);
     expect(report.claimReview).toEqual(await getArticleClaimReviews({ articleId: desk.article.id, userId: desk.editor.id, baseUrl: BASE }));
 
     // The article text is public anyway; what must not appear is anything about other claims.
@@ -160,8 +179,20 @@ describe("the public report", () => {
   it("shows only the evidence the editor signed off: evidence added later waits for the next sign-off", async () => {
     const signedOff = ["https://www.gov.uk/defence-spending", "https://www.nato.int/cps/en/natohq/topics_49198.htm"];
     const late = "https://example.org/added-after-sign-off";
-    await addEvidence({ userId: desk.reviewer.id, claimId: seeded.verified.id, url: late, title: "Added after sign-off", excerpt: "", stance: "contradicts", sourceType: "secondary", retrievedAt: new Date("2026-11-22") });
-    const publicUrls = async () => (await getPublicReport({ articleId: desk.article.id, baseUrl: BASE }))!.claims.find((c) => c.id === seeded.verified.id)!.evidence.map((e) => e.url);
+    await addEvidence({
+      userId: desk.reviewer.id,
+      claimId: seeded.verified.id,
+      url: late,
+      title: "Added after sign-off",
+      excerpt: "",
+      stance: "contradicts",
+      sourceType: "secondary",
+      retrievedAt: new Date("2026-11-22"),
+    });
+    const publicUrls = async () =>
+      (await getPublicReport({ articleId: desk.article.id, baseUrl: BASE }))!.claims
+        .find((c) => c.id === seeded.verified.id)!
+        .evidence.map((e) => e.url);
     expect(await publicUrls()).toEqual(signedOff);
     const inDesk = await getClaimReview({ claimId: seeded.verified.id, userId: desk.editor.id, baseUrl: BASE });
     expect(JSON.stringify(inDesk)).not.toContain(late);
@@ -174,10 +205,17 @@ describe("the public report", () => {
 
   it("goes away when unpublished, and only editors may unpublish", async () => {
     await expectAppError(unpublishReport({ userId: desk.reviewer.id, articleId: desk.article.id }), "forbidden");
-    expect(await unpublishReport({ userId: desk.editor.id, articleId: desk.article.id })).toEqual({ published: false, publishedAt: null, publishedBy: null });
+    expect(await unpublishReport({ userId: desk.editor.id, articleId: desk.article.id })).toEqual({
+      published: false,
+      publishedAt: null,
+      publishedBy: null,
+    });
     expect(await getPublicReport({ articleId: desk.article.id, baseUrl: BASE })).toBeNull();
     await unpublishReport({ userId: desk.editor.id, articleId: desk.article.id }); // a no-op, not an error
-    const actions = await testDb().auditEvent.findMany({ where: { articleId: desk.article.id, action: { startsWith: "report." } }, orderBy: { id: "asc" } });
+    const actions = await testDb().auditEvent.findMany({
+      where: { articleId: desk.article.id, action: { startsWith: "report." } },
+      orderBy: { id: "asc" },
+    });
     expect(actions.map((a) => a.action)).toEqual(["report.published", "report.unpublished"]);
   });
 

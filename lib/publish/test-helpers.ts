@@ -37,22 +37,60 @@ export async function seedFactCheck(desk: Desk) {
   const make = (phrase: string) => createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(body, phrase) });
 
   const verified = await make(PHRASES.verified);
-  await setClaimVerdict({ userId: desk.reviewer.id, claimId: verified.id, verdict: "mostly_true", explanation: "MoD figures put 2024 spending at 2.3% of GDP; GNP differs slightly." });
-  await addEvidence({ userId: desk.reviewer.id, claimId: verified.id, url: "https://www.gov.uk/defence-spending", title: "Defence departmental resources 2024", excerpt: "2.33% of GDP", stance: "supports", sourceType: "primary", retrievedAt: new Date("2026-11-20") });
-  await addEvidence({ userId: desk.editor.id, claimId: verified.id, url: "https://www.nato.int/cps/en/natohq/topics_49198.htm", title: "NATO defence expenditure", excerpt: "", stance: "context", sourceType: "secondary", retrievedAt: new Date("2026-11-21") });
+  await setClaimVerdict({
+    userId: desk.reviewer.id,
+    claimId: verified.id,
+    verdict: "mostly_true",
+    explanation: "MoD figures put 2024 spending at 2.3% of GDP; GNP differs slightly.",
+  });
+  await addEvidence({
+    userId: desk.reviewer.id,
+    claimId: verified.id,
+    url: "https://www.gov.uk/defence-spending",
+    title: "Defence departmental resources 2024",
+    excerpt: "2.33% of GDP",
+    stance: "supports",
+    sourceType: "primary",
+    retrievedAt: new Date("2026-11-20"),
+  });
+  await addEvidence({
+    userId: desk.editor.id,
+    claimId: verified.id,
+    url: "https://www.nato.int/cps/en/natohq/topics_49198.htm",
+    title: "NATO defence expenditure",
+    excerpt: "",
+    stance: "context",
+    sourceType: "secondary",
+    retrievedAt: new Date("2026-11-21"),
+  });
   const question = await addComment({ userId: desk.editor.id, claimId: verified.id, body: "Is GNP the right measure here?" });
-  const answer = await addComment({ userId: desk.reviewer.id, claimId: verified.id, body: "NATO uses GDP, see the link.", parentId: question.id });
+  const answer = await addComment({
+    userId: desk.reviewer.id,
+    claimId: verified.id,
+    body: "NATO uses GDP, see the link.",
+    parentId: question.id,
+  });
   await addComment({ userId: desk.editor.id, claimId: verified.id, body: "OK, thanks = fine", parentId: answer.id });
   const edited = await addComment({ userId: desk.reviewer2.id, claimId: verified.id, body: "First draft of a note" });
   await editComment({ userId: desk.reviewer2.id, commentId: edited.id, body: "Edited note, with a comma" });
   const removed = await addComment({ userId: desk.reviewer.id, claimId: verified.id, body: "A comment that was deleted later" });
   await addComment({ userId: desk.editor.id, claimId: verified.id, body: "Reply to the deleted comment", parentId: removed.id });
   await deleteComment({ userId: desk.reviewer.id, commentId: removed.id });
-  await assignReviewers({ userId: desk.editor.id, claimId: verified.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], dueAt: "2026-12-01" });
+  await assignReviewers({
+    userId: desk.editor.id,
+    claimId: verified.id,
+    reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
+    dueAt: "2026-12-01",
+  });
   await setClaimStatus({ userId: desk.editor.id, claimId: verified.id, status: "verified" });
 
   const unverifiable = await make(PHRASES.unverifiable);
-  await setClaimVerdict({ userId: desk.reviewer.id, claimId: unverifiable.id, verdict: "unverifiable", explanation: "No public assessment exists of whether other guarantees would work." });
+  await setClaimVerdict({
+    userId: desk.reviewer.id,
+    claimId: unverifiable.id,
+    verdict: "unverifiable",
+    explanation: "No public assessment exists of whether other guarantees would work.",
+  });
   await setClaimStatus({ userId: desk.editor.id, claimId: unverifiable.id, status: "verified" });
 
   const proposed = await make(PHRASES.proposed);

@@ -28,7 +28,12 @@ export type PublicArticle = {
   reportPublishedById: string | null;
 };
 
-export type PublicEvidence = { url: string; title: string; stance: "supports" | "contradicts" | "context"; sourceType: "primary" | "secondary" };
+export type PublicEvidence = {
+  url: string;
+  title: string;
+  stance: "supports" | "contradicts" | "context";
+  sourceType: "primary" | "secondary";
+};
 
 export type VerifiedClaim = {
   id: string;
@@ -88,7 +93,10 @@ export const VERIFIED_WHERE = { status: "verified", verdictOrdinal: { not: null 
 export async function loadVerifiedReport(where: Prisma.ArticleWhereInput, claimId?: string): Promise<VerifiedReport | null> {
   const article = await db.article.findFirst({
     where,
-    select: { ...articleSelect, claims: { where: { ...VERIFIED_WHERE, ...(claimId ? { id: claimId } : {}) }, select: verifiedSelect, orderBy: TEXT_ORDER } },
+    select: {
+      ...articleSelect,
+      claims: { where: { ...VERIFIED_WHERE, ...(claimId ? { id: claimId } : {}) }, select: verifiedSelect, orderBy: TEXT_ORDER },
+    },
   });
   if (!article) return null;
   const ids = article.claims.map((c) => c.id);
@@ -100,7 +108,8 @@ export async function loadVerifiedReport(where: Prisma.ArticleWhereInput, claimI
       })
     : [];
   const latest = new Map<string, { at: Date; by: string }>();
-  for (const row of signOffs) if (row.claimId && !latest.has(row.claimId)) latest.set(row.claimId, { at: row.createdAt, by: row.actor.name });
+  for (const row of signOffs)
+    if (row.claimId && !latest.has(row.claimId)) latest.set(row.claimId, { at: row.createdAt, by: row.actor.name });
 
   const { team, claims, blocks, ...rest } = article;
   return {
@@ -114,7 +123,12 @@ export async function loadVerifiedReport(where: Prisma.ArticleWhereInput, claimI
         start: c.start,
         end: c.end,
         anchorStatus: c.anchorStatus,
-        verdict: { key: verdictKeyOf(c.verdictOrdinal), label: c.verdictLabel ?? "", ordinal: c.verdictOrdinal!, explanation: c.verdictExplanation ?? "" },
+        verdict: {
+          key: verdictKeyOf(c.verdictOrdinal),
+          label: c.verdictLabel ?? "",
+          ordinal: c.verdictOrdinal!,
+          explanation: c.verdictExplanation ?? "",
+        },
         verifiedAt,
         verifiedBy: signOff?.by ?? c.verdictBy?.name ?? null,
         evidence: c.evidence.filter((e) => e.createdAt <= verifiedAt).map(({ createdAt: _added, ...e }) => e),

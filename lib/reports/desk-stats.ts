@@ -29,7 +29,10 @@ export async function getDeskStats({ teamId, userId }: { teamId: string; userId:
   const [articles, claims, reviews, events] = await Promise.all([
     db.article.findMany({ where: scope, select: { id: true, title: true }, orderBy: { createdAt: "desc" } }),
     db.claim.findMany({ where: { article: scope }, select: { articleId: true, status: true, verdictOrdinal: true } }),
-    db.reviewVerdict.findMany({ where: { claim: { article: scope } }, select: { claimId: true, reviewerId: true, ordinal: true, claim: { select: { articleId: true } } } }),
+    db.reviewVerdict.findMany({
+      where: { claim: { article: scope } },
+      select: { claimId: true, reviewerId: true, ordinal: true, claim: { select: { articleId: true } } },
+    }),
     db.auditEvent.findMany({
       where: { teamId, action: { in: ["claim.verified", "claim.verdict", "claim.adjudicated"] } },
       select: { action: true, createdAt: true },

@@ -28,9 +28,15 @@ describe("cohensKappa", () => {
     // Marginals A (40, 30, 30), B (35, 35, 30): p_e = (1400 + 1050 + 900) / 10000 = 0.335.
     // κ = (0.65 − 0.335) / 0.665 = 9/19 ≈ 0.4737.
     const pairs = itemsFrom([
-      { a: 1, b: 1, count: 25 }, { a: 1, b: 2, count: 10 }, { a: 1, b: 3, count: 5 },
-      { a: 2, b: 1, count: 5 }, { a: 2, b: 2, count: 20 }, { a: 2, b: 3, count: 5 },
-      { a: 3, b: 1, count: 5 }, { a: 3, b: 2, count: 5 }, { a: 3, b: 3, count: 20 },
+      { a: 1, b: 1, count: 25 },
+      { a: 1, b: 2, count: 10 },
+      { a: 1, b: 3, count: 5 },
+      { a: 2, b: 1, count: 5 },
+      { a: 2, b: 2, count: 20 },
+      { a: 2, b: 3, count: 5 },
+      { a: 3, b: 1, count: 5 },
+      { a: 3, b: 2, count: 5 },
+      { a: 3, b: 3, count: 20 },
     ]);
     const result = cohensKappa(pairs);
     expect(result.n).toBe(100);
@@ -40,11 +46,23 @@ describe("cohensKappa", () => {
   });
 
   it("is 1 for perfect agreement over more than one category", () => {
-    expect(cohensKappa([[1, 1], [2, 2], [5, 5], [5, 5]]).kappa).toBe(1);
+    expect(
+      cohensKappa([
+        [1, 1],
+        [2, 2],
+        [5, 5],
+        [5, 5],
+      ]).kappa,
+    ).toBe(1);
   });
 
   it("is negative when raters disagree more than chance would", () => {
-    expect(cohensKappa([[1, 2], [2, 1]]).kappa).toBe(-1);
+    expect(
+      cohensKappa([
+        [1, 2],
+        [2, 1],
+      ]).kappa,
+    ).toBe(-1);
   });
 
   it("is null with no items, and says so with n = 0", () => {
@@ -52,16 +70,31 @@ describe("cohensKappa", () => {
   });
 
   it("is null when both raters always give the same single value (expected agreement = 1)", () => {
-    expect(cohensKappa([[3, 3], [3, 3], [3, 3]])).toEqual({ kappa: null, observed: 1, expected: 1, n: 3 });
+    expect(
+      cohensKappa([
+        [3, 3],
+        [3, 3],
+        [3, 3],
+      ]),
+    ).toEqual({ kappa: null, observed: 1, expected: 1, n: 3 });
   });
 
   it("is 0, not null, when one rater is constant but the other is not", () => {
     // p_e = p_o = 0.5: no better than chance, which is defined.
-    expect(cohensKappa([[3, 3], [3, 4]]).kappa).toBe(0);
+    expect(
+      cohensKappa([
+        [3, 3],
+        [3, 4],
+      ]).kappa,
+    ).toBe(0);
   });
 
   it("ignores categories nobody used, and rejects values outside the categories", () => {
-    const pairs: [number, number][] = [[1, 1], [2, 1], [2, 2]];
+    const pairs: [number, number][] = [
+      [1, 1],
+      [2, 1],
+      [2, 2],
+    ];
     expect(cohensKappa(pairs, [0, 1, 2, 3, 4, 5]).kappa).toBe(cohensKappa(pairs).kappa);
     expect(() => cohensKappa([[1, 6]], [1, 2, 3, 4, 5])).toThrow(RangeError);
     expect(() => cohensKappa([[1, Number.NaN]])).toThrow(RangeError);

@@ -45,12 +45,29 @@ describe("krippendorffAlpha on Krippendorff (2011), 'Computing Krippendorff's Al
 describe("krippendorffAlpha edge cases", () => {
   it("is 1 when every unit is unanimous and the values vary across units", () => {
     for (const metric of ["nominal", "ordinal", "interval"] as const) {
-      expect(krippendorffAlpha([[1, 1], [5, 5, 5], [3, 3]], metric).alpha).toBe(1);
+      expect(
+        krippendorffAlpha(
+          [
+            [1, 1],
+            [5, 5, 5],
+            [3, 3],
+          ],
+          metric,
+        ).alpha,
+      ).toBe(1);
     }
   });
 
   it("is null when every pairable value is the same: no variation to be reliable about", () => {
-    expect(krippendorffAlpha([[4, 4], [4, 4, 4]], "ordinal")).toEqual({ alpha: null, n: 5, units: 2 });
+    expect(
+      krippendorffAlpha(
+        [
+          [4, 4],
+          [4, 4, 4],
+        ],
+        "ordinal",
+      ),
+    ).toEqual({ alpha: null, n: 5, units: 2 });
   });
 
   it("is null with nothing pairable, ignoring units with fewer than two values", () => {
@@ -61,7 +78,12 @@ describe("krippendorffAlpha edge cases", () => {
 
   it("measures ordinal distance by the values between two ranks, not by their numbers", () => {
     // Same ranks and counts, different numbers: ordinal alpha must not change, interval does.
-    const units = [[1, 2], [2, 2], [3, 3], [1, 1]];
+    const units = [
+      [1, 2],
+      [2, 2],
+      [3, 3],
+      [1, 1],
+    ];
     const stretched = units.map((values) => values.map((v) => (v === 3 ? 100 : v)));
     expect(krippendorffAlpha(stretched, "ordinal").alpha).toBeCloseTo(krippendorffAlpha(units, "ordinal").alpha!, 12);
     expect(krippendorffAlpha(stretched, "interval").alpha).not.toBeCloseTo(krippendorffAlpha(units, "interval").alpha!, 3);

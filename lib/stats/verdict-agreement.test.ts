@@ -4,12 +4,34 @@ import { verdictAgreement } from "./verdict-agreement";
 describe("verdictAgreement", () => {
   // mia and adam review everything, zoe joins on one claim; ids deliberately out of order.
   const items = [
-    { claimId: "c1", verdicts: [{ reviewerId: "mia", ordinal: 5 }, { reviewerId: "adam", ordinal: 5 }] },
-    { claimId: "c2", verdicts: [{ reviewerId: "mia", ordinal: 1 }, { reviewerId: "adam", ordinal: 2 }] },
-    { claimId: "c3", verdicts: [{ reviewerId: "mia", ordinal: 0 }, { reviewerId: "adam", ordinal: 3 }] },
+    {
+      claimId: "c1",
+      verdicts: [
+        { reviewerId: "mia", ordinal: 5 },
+        { reviewerId: "adam", ordinal: 5 },
+      ],
+    },
+    {
+      claimId: "c2",
+      verdicts: [
+        { reviewerId: "mia", ordinal: 1 },
+        { reviewerId: "adam", ordinal: 2 },
+      ],
+    },
+    {
+      claimId: "c3",
+      verdicts: [
+        { reviewerId: "mia", ordinal: 0 },
+        { reviewerId: "adam", ordinal: 3 },
+      ],
+    },
     {
       claimId: "c4",
-      verdicts: [{ reviewerId: "zoe", ordinal: 4 }, { reviewerId: "mia", ordinal: 4 }, { reviewerId: "adam", ordinal: 4 }],
+      verdicts: [
+        { reviewerId: "zoe", ordinal: 4 },
+        { reviewerId: "mia", ordinal: 4 },
+        { reviewerId: "adam", ordinal: 4 },
+      ],
     },
     { claimId: "c5", verdicts: [{ reviewerId: "adam", ordinal: 2 }] },
   ];
@@ -50,7 +72,15 @@ describe("verdictAgreement", () => {
   });
 
   it("refuses two verdicts from one reviewer on a claim", () => {
-    const twice = [{ claimId: "c1", verdicts: [{ reviewerId: "mia", ordinal: 5 }, { reviewerId: "mia", ordinal: 4 }] }];
+    const twice = [
+      {
+        claimId: "c1",
+        verdicts: [
+          { reviewerId: "mia", ordinal: 5 },
+          { reviewerId: "mia", ordinal: 4 },
+        ],
+      },
+    ];
     expect(() => verdictAgreement(twice)).toThrow(/c1/);
   });
 });

@@ -13,9 +13,13 @@ const CLOSING_QUOTES = "”’\"'";
 const TRAILING_PUNCTUATION = ".,;:";
 const REPORTING = String.raw`(?:said|says|told [\w ]+?|added|claimed|insisted|argued|warned|explained|asked|wrote)`;
 // "“…,” she said." / "“…,” said Dr Tom Hale, who led the study."
-const QUOTE_THEN_SPEAKER = new RegExp(String.raw`^“([^“”]+?)[,.]?”\s+(?:((?:[A-Z][\w’'.-]*\s+){0,6}?(?:he|she|they|it|[A-Z][\w’'-]*))\s+(?:\w+\s+)?${REPORTING}|${REPORTING}\s+((?:[A-Z][\w’'.-]*\s?){1,6}))\b[^“”]*$`);
+const QUOTE_THEN_SPEAKER = new RegExp(
+  String.raw`^“([^“”]+?)[,.]?”\s+(?:((?:[A-Z][\w’'.-]*\s+){0,6}?(?:he|she|they|it|[A-Z][\w’'-]*))\s+(?:\w+\s+)?${REPORTING}|${REPORTING}\s+((?:[A-Z][\w’'.-]*\s?){1,6}))\b[^“”]*$`,
+);
 // "He said: “…" (the quotation may run on past the sentence)
-const SPEAKER_THEN_QUOTE = new RegExp(String.raw`^((?:[A-Z][\w’'.-]*\s+){0,6}?(?:he|she|they|He|She|They|[A-Z][\w’'-]*))\s+(?:said|says|added|told [\w ]+?|wrote):\s+“`);
+const SPEAKER_THEN_QUOTE = new RegExp(
+  String.raw`^((?:[A-Z][\w’'.-]*\s+){0,6}?(?:he|she|they|He|She|They|[A-Z][\w’'-]*))\s+(?:said|says|added|told [\w ]+?|wrote):\s+“`,
+);
 
 function balance(text: string): number {
   let open = 0;
@@ -52,7 +56,12 @@ const TITLE = /^(?:President|Prime|Minister|Secretary|Dr|Mr|Mrs|Ms|Sir|Dame|Lord
 
 function cleanSpeaker(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  let words = raw.trim().replace(/,$/, "").split(/\s+/).filter((w) => /^[A-Z]/.test(w)).slice(-3);
+  let words = raw
+    .trim()
+    .replace(/,$/, "")
+    .split(/\s+/)
+    .filter((w) => /^[A-Z]/.test(w))
+    .slice(-3);
   // "President Volodymyr Zelensky" → "Volodymyr Zelensky", but "Dr Hale" keeps its title.
   while (words.length > 2 && TITLE.test(words[0]!)) words = words.slice(1);
   const name = words.join(" ");
@@ -61,7 +70,8 @@ function cleanSpeaker(raw: string | undefined): string | undefined {
 
 // "…, Ukrainian President Volodymyr Zelensky said", "Councillor Priya Raman, who leads on transport, said",
 // "Mark Ellison, managing director of Calder Buses, the largest operator, said".
-const NAMED_THEN_VERB = /(?:^|,\s+)((?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*)(?:,\s+[^,“”]{3,80}){0,2},?\s+(?:said|says|told|claimed|insisted|argued|warned)\b/;
+const NAMED_THEN_VERB =
+  /(?:^|,\s+)((?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*)(?:,\s+[^,“”]{3,80}){0,2},?\s+(?:said|says|told|claimed|insisted|argued|warned)\b/;
 
 /**
  * The named source of an unquoted sentence: "…, Ukrainian President Volodymyr Zelensky said on Monday." gives
@@ -93,7 +103,8 @@ export function unframe(body: string, range: Range): Framed {
 // "fuel and driver costs" or "spending and capability" stay whole.
 // A "because" clause is a reason that can be checked on its own, even after "we must…"; a
 // modal second predicate ("has not been invited … and will not accept") is a separate claim.
-const HARD_BREAK = /;\s+|,\s+(?=(?:but|while|whereas|although|though|despite|yet)\b)|\s+–\s+(?=but\b)|,?\s+(?=because\b)|\s+and\s+(?=(?:will|would|could|must|should|may|might)\b)/g;
+const HARD_BREAK =
+  /;\s+|,\s+(?=(?:but|while|whereas|although|though|despite|yet)\b)|\s+–\s+(?=but\b)|,?\s+(?=because\b)|\s+and\s+(?=(?:will|would|could|must|should|may|might)\b)/g;
 const AND_BREAK = /,\s+(?=and\s)/g;
 
 function startsIndependentClause(tokens: readonly Token[], from: number, limit: number): boolean {
@@ -129,9 +140,7 @@ export function splitClauses(body: string, range: Range, tokens: readonly Token[
     from = cut.resume;
   }
   clauses.push({ start: range.start + from, end: range.end });
-  return clauses
-    .map((c) => skipConnective(body, trimClaimRange(body, c.start, c.end)))
-    .filter((c) => c.end > c.start);
+  return clauses.map((c) => skipConnective(body, trimClaimRange(body, c.start, c.end))).filter((c) => c.end > c.start);
 }
 
 const CONNECTIVE = /^(?:but|and|while|whereas|although|though|yet|so|or)\s+/i;

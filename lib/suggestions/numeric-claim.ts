@@ -30,7 +30,8 @@ const ECONOMY: [RegExp, string][] = [
   [/^(?:gross national income|GNI|national income)$/i, "gross national income"],
 ];
 const SHARE_OF = /^\s+(?:share\s+)?of\s+(?:the\s+)?([A-Za-z&’'-]+(?:\s+[A-Za-z&’'-]+){0,5})/;
-const NP_STOP = /^(?:were|was|is|are|have|has|had|will|would|on|in|at|for|to|from|by|with|who|that|which|than|and|but|rose|fell|said|this|last|next|travelling|made|seen|run)$/i;
+const NP_STOP =
+  /^(?:were|was|is|are|have|has|had|will|would|on|in|at|for|to|from|by|with|who|that|which|than|and|but|rose|fell|said|this|last|next|travelling|made|seen|run)$/i;
 
 function nounPhrase(words: string): string | undefined {
   const kept: string[] = [];
@@ -57,7 +58,8 @@ function shareOf(text: string, q: Quantity): string | undefined {
 // "[^.;]" would stop at the decimal point of "2.3", so a dot only counts as an end before a non-digit.
 const SPENDING_ON = /\bspen(?:d|ds|ding|t)\b(?:[^.;]|\.(?=\d))*?\bon\s+([a-z]+(?:\s+[a-z]+)?)/i;
 const NAMED_SPENDING = /\b([a-z]+)\s+spending\b/i;
-const PART_OF = /\b(?:the\s+)?(?:share|proportion|number|percentage|rate|level|amount|cost)\s+of\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:was|were|is|are|has|have|had|rose|fell|run|travelling|in|on|at)\b)/i;
+const PART_OF =
+  /\b(?:the\s+)?(?:share|proportion|number|percentage|rate|level|amount|cost)\s+of\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+?)(?=\s+(?:was|were|is|are|has|have|had|rose|fell|run|travelling|in|on|at)\b)/i;
 const SUBJECT_POS = new Set(["NOUN", "PROPN", "ADJ"]);
 
 function subjectOf(text: string, tokens: readonly Token[], place: string | undefined, quantities: readonly Quantity[]): string | undefined {
@@ -80,7 +82,8 @@ function subjectOf(text: string, tokens: readonly Token[], place: string | undef
     const token = tokens[i]!;
     if (token.pos === "VERB" || token.pos === "AUX") break;
     if (inQuantity(token)) continue;
-    const joinsNames = chunk.length > 0 && chunk[chunk.length - 1]!.pos === "PROPN" && /^(?:of|and)$/.test(token.text) && tokens[i + 1]?.pos === "PROPN";
+    const joinsNames =
+      chunk.length > 0 && chunk[chunk.length - 1]!.pos === "PROPN" && /^(?:of|and)$/.test(token.text) && tokens[i + 1]?.pos === "PROPN";
     if (SUBJECT_POS.has(token.pos) || joinsNames) chunk.push(token);
     else if (chunk.length > 0) break;
   }
@@ -100,8 +103,16 @@ const PERIODS: { re: RegExp; name: (m: RegExpExecArray) => string; priority: num
   { re: /\b(?:currently|at present|these days|now)\b/gi, name: () => "current", priority: 2 },
   { re: new RegExp(String.raw`\b(?:twelve|12|three|six) months to (?:${MONTHS})(?: \d{4})?`, "gi"), name: (m) => m[0], priority: 1 },
   { re: /\bsince (?:the )?(?:\d{4}|autumn|spring|summer|winter|pandemic)\b/gi, name: (m) => m[0], priority: 1 },
-  { re: /\b(?:last|this|next) (?:year|month|week|winter|summer|spring|autumn|decade)\b|\ba year earlier\b|\bthe year before\b/gi, name: (m) => m[0], priority: 1 },
-  { re: new RegExp(String.raw`\b(?:in|during|for) ((?:${MONTHS})(?: \d{4})?|\d{4}(?:[/–-]\d{2,4})?)\b`, "gi"), name: (m) => m[1]!, priority: 1 },
+  {
+    re: /\b(?:last|this|next) (?:year|month|week|winter|summer|spring|autumn|decade)\b|\ba year earlier\b|\bthe year before\b/gi,
+    name: (m) => m[0],
+    priority: 1,
+  },
+  {
+    re: new RegExp(String.raw`\b(?:in|during|for) ((?:${MONTHS})(?: \d{4})?|\d{4}(?:[/–-]\d{2,4})?)\b`, "gi"),
+    name: (m) => m[1]!,
+    priority: 1,
+  },
   { re: /\b(?:in|during) the (\d{4}s)\b/g, name: (m) => `the ${m[1]}`, priority: 1 },
 ];
 
@@ -116,13 +127,15 @@ function periodOf(text: string, q: Quantity): string | undefined {
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const distance = m.index >= q.end ? m.index - q.end : Math.max(0, q.start - (m.index + m[0].length));
       if (priority > 1 && distance > STRONG_PERIOD_REACH) continue;
-      if (!best || priority > best.priority || (priority === best.priority && distance < best.distance)) best = { name: name(m), priority, distance };
+      if (!best || priority > best.priority || (priority === best.priority && distance < best.distance))
+        best = { name: name(m), priority, distance };
     }
   }
   return best?.name;
 }
 
-const INCREASE = /\b(?:r[io]se[ns]?|rising|increase[sd]?|increasing|grew|grown|grow|up|hike|raise[sd]?|climbed|jumped|surged|doubled|trebled|exceed|go up|soared)\b/gi;
+const INCREASE =
+  /\b(?:r[io]se[ns]?|rising|increase[sd]?|increasing|grew|grown|grow|up|hike|raise[sd]?|climbed|jumped|surged|doubled|trebled|exceed|go up|soared)\b/gi;
 const DECREASE = /\b(?:fell|fallen|falls?|cut|cuts|dropped|drop|declined?|down|halved|reduced?|reduction|slumped|plunged|shrank)\b/gi;
 
 function changeOf(text: string, q: Quantity): "increase" | "decrease" | undefined {
@@ -134,7 +147,15 @@ function changeOf(text: string, q: Quantity): "increase" | "decrease" | undefine
   return up > down ? "increase" : "decrease";
 }
 
-const RANK: Record<Quantity["kind"], number> = { percent: 3, "percentage-points": 3, money: 3, fraction: 2, ratio: 2, multiple: 1, count: 1 };
+const RANK: Record<Quantity["kind"], number> = {
+  percent: 3,
+  "percentage-points": 3,
+  money: 3,
+  fraction: 2,
+  ratio: 2,
+  multiple: 1,
+  count: 1,
+};
 function rank(q: Quantity): number {
   if (q.kind === "count" && (q.value >= 1000 || q.unit !== "count")) return 2;
   return RANK[q.kind];
@@ -179,14 +200,19 @@ export function extractNumericClaims(text: string): NumericClaim[] {
       const baseline = baselineOf.get(q);
       if (!baseline) return toClaim(text, q, context);
       // The baseline's own period ("a year earlier") must not become the claim's period.
-      return toClaim(text, q, { ...context, from: baseline.from, periodText: baseline.periodEnd === undefined ? undefined : text.slice(0, baseline.periodEnd) });
+      return toClaim(text, q, {
+        ...context,
+        from: baseline.from,
+        periodText: baseline.periodEnd === undefined ? undefined : text.slice(0, baseline.periodEnd),
+      });
     });
 }
 
 /** The earlier quantity a baseline qualifies: same kind, and the same unit or a comparable size. */
 function baselinePartner(baseline: Quantity, earlier: readonly Quantity[]): Quantity | undefined {
   const comparable = (r: Quantity) =>
-    r.unit === baseline.unit || (baseline.unit === "count" && r.value > 0 && baseline.value / r.value >= 0.1 && baseline.value / r.value <= 10);
+    r.unit === baseline.unit ||
+    (baseline.unit === "count" && r.value > 0 && baseline.value / r.value >= 0.1 && baseline.value / r.value <= 10);
   return [...earlier].reverse().find((r) => r.kind === baseline.kind && comparable(r));
 }
 

@@ -17,21 +17,75 @@ export type Quantity = {
 };
 
 const SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
-  eighty: 80, ninety: 90, hundred: 100, a: 1, an: 1,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  a: 1,
+  an: 1,
 };
 const MAGNITUDE: Record<string, number> = {
-  hundred: 1e2, thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12, tn: 1e12,
+  hundred: 1e2,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
 };
 const DENOMINATOR: Record<string, number> = {
-  half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6,
-  seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
+  half: 2,
+  halves: 2,
+  third: 3,
+  thirds: 3,
+  quarter: 4,
+  quarters: 4,
+  fifth: 5,
+  fifths: 5,
+  sixth: 6,
+  sixths: 6,
+  seventh: 7,
+  sevenths: 7,
+  eighth: 8,
+  eighths: 8,
+  ninth: 9,
+  ninths: 9,
+  tenth: 10,
+  tenths: 10,
 };
 const CURRENCY: Record<string, string> = { "£": "GBP", $: "USD", "€": "EUR", pounds: "GBP", pence: "GBP", dollars: "USD", euros: "EUR" };
 
-const WORD_NUMBER = `(?:${Object.keys(SMALL).filter((w) => w !== "a" && w !== "an").join("|")})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?`;
+const WORD_NUMBER = `(?:${Object.keys(SMALL)
+  .filter((w) => w !== "a" && w !== "an")
+  .join("|")})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?`;
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const NUMBER = `(?:${DIGITS}|${WORD_NUMBER})`;
 const MAGNITUDE_WORD = String.raw`(?:\s?(?:bn|mn|tn|m|k)\b|\s(?:hundred|thousand|million|billion|trillion)s?\b)`;
@@ -45,9 +99,18 @@ const PATTERNS: { kind: QuantityKind; re: RegExp }[] = [
   { kind: "money", re: new RegExp(String.raw`${QUALIFIER}([£$€])\s?(${DIGITS})(${MAGNITUDE_WORD})?`, "gi") },
   { kind: "money", re: new RegExp(String.raw`${QUALIFIER}(${NUMBER})(${MAGNITUDE_WORD})?\s(pounds|pence|dollars|euros)\b`, "gi") },
   { kind: "ratio", re: new RegExp(String.raw`${QUALIFIER}\b(${NUMBER})\s(?:in|out of)\s(${NUMBER})\b(?!\s?(?:%|per\s?cent))`, "gi") },
-  { kind: "fraction", re: new RegExp(String.raw`${QUALIFIER}\b(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-](half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?\b`, "gi") },
+  {
+    kind: "fraction",
+    re: new RegExp(
+      String.raw`${QUALIFIER}\b(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-](half|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?\b`,
+      "gi",
+    ),
+  },
   { kind: "fraction", re: new RegExp(String.raw`${QUALIFIER}\b(half)\b(?=\s(?:of|the|a|an|as)\b)`, "gi") },
-  { kind: "multiple", re: new RegExp(String.raw`${QUALIFIER}\b(twice|double|doubled|treble|trebled|triple|tripled|(?:${NUMBER})\stimes)\b`, "gi") },
+  {
+    kind: "multiple",
+    re: new RegExp(String.raw`${QUALIFIER}\b(twice|double|doubled|treble|trebled|triple|tripled|(?:${NUMBER})\stimes)\b`, "gi"),
+  },
   { kind: "count", re: new RegExp(String.raw`${QUALIFIER}\b(${NUMBER})(${MAGNITUDE_WORD})?\b`, "gi") },
 ];
 
@@ -104,8 +167,38 @@ function isCountNoise(text: string, start: number, end: number, raw: string): bo
 }
 
 const NOUN_PHRASE_STOP = new Set([
-  "a", "an", "the", "in", "on", "at", "for", "to", "from", "by", "with", "of", "than", "that", "which", "who",
-  "was", "were", "is", "are", "has", "have", "had", "be", "been", "will", "would", "this", "last", "next", "per", "a",
+  "a",
+  "an",
+  "the",
+  "in",
+  "on",
+  "at",
+  "for",
+  "to",
+  "from",
+  "by",
+  "with",
+  "of",
+  "than",
+  "that",
+  "which",
+  "who",
+  "was",
+  "were",
+  "is",
+  "are",
+  "has",
+  "have",
+  "had",
+  "be",
+  "been",
+  "will",
+  "would",
+  "this",
+  "last",
+  "next",
+  "per",
+  "a",
 ]);
 
 const IRREGULAR_PLURALS = new Set(["people", "children", "men", "women", "staff", "police", "personnel", "cattle", "sheep", "fish"]);

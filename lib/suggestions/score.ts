@@ -2,8 +2,27 @@
 // (hand-set weights, listed below so a reviewer can see and change them) and squashed into
 // 0..1. The strongest positive evidence decides the claim type and the reason shown to people.
 import {
-  ATTRIBUTION, CAUSAL, CHANGE, COMPARATIVE, DEONTIC, DENIED_OR_DONE, HEDGE, JUDGEMENT, OPINION, PERSONAL, PREDICTION,
-  MEASURE, QUESTION, RANKING, RECORD, STATISTICAL, SUPERLATIVE, SUPERLATIVE_SCOPE, TEMPORAL_COMPARISON, countMatches, firstMatch,
+  ATTRIBUTION,
+  CAUSAL,
+  CHANGE,
+  COMPARATIVE,
+  DEONTIC,
+  DENIED_OR_DONE,
+  HEDGE,
+  JUDGEMENT,
+  OPINION,
+  PERSONAL,
+  PREDICTION,
+  MEASURE,
+  QUESTION,
+  RANKING,
+  RECORD,
+  STATISTICAL,
+  SUPERLATIVE,
+  SUPERLATIVE_SCOPE,
+  TEMPORAL_COMPARISON,
+  countMatches,
+  firstMatch,
 } from "./cues";
 import { extractNumericClaim } from "./numeric-claim";
 import { findPlace } from "./places";
@@ -61,7 +80,8 @@ const YEAR = /\b(?:19|20)\d{2}s?\b/;
 const CONDITIONAL = /(?:^|,\s)(?:if|unless)\s/i;
 // At most one word between the relative pronoun and the modal, and not a reporting verb:
 // "which it says will treat…" is a reported prediction, not a qualified noun.
-const RELATIVE_MODAL = /\b(?:who|that)\s+(?:(?!says|said|expects|believes|hopes|thinks|claims)\w+\s+)?(?:would|could|might|will|should|must)\b/i;
+const RELATIVE_MODAL =
+  /\b(?:who|that)\s+(?:(?!says|said|expects|believes|hopes|thinks|claims)\w+\s+)?(?:would|could|might|will|should|must)\b/i;
 
 function quantityWeight(q: Quantity): { weight: number; label: string } {
   switch (q.kind) {
@@ -77,15 +97,20 @@ function quantityWeight(q: Quantity): { weight: number; label: string } {
     case "multiple":
       return { weight: WEIGHTS.multiple, label: "Multiple" };
     case "count":
-      if (q.value >= 100 || /[a-z]/.test(q.unit) && q.unit !== "count") {
-        return { weight: q.value >= 100 ? WEIGHTS.largeCount : WEIGHTS.countedThing, label: q.unit === "count" ? "Count" : `Count of ${q.unit}` };
+      if (q.value >= 100 || (/[a-z]/.test(q.unit) && q.unit !== "count")) {
+        return {
+          weight: q.value >= 100 ? WEIGHTS.largeCount : WEIGHTS.countedThing,
+          label: q.unit === "count" ? "Count" : `Count of ${q.unit}`,
+        };
       }
       return { weight: WEIGHTS.bareNumber, label: "Number" };
   }
 }
 
 const ECONOMY_ABBREVIATION: Record<string, string> = {
-  "gross domestic product": "GDP", "gross national product": "GNP", "gross national income": "GNI",
+  "gross domestic product": "GDP",
+  "gross national product": "GNP",
+  "gross national income": "GNI",
 };
 
 function statisticReason(text: string, label: string, changes: boolean, compares: boolean, context: SentenceContext): string {
@@ -113,7 +138,9 @@ const quote = (s: string) => `‘${s.trim()}’`;
  */
 export function scoreClause(text: string, context: SentenceContext): Scored {
   let total: number = WEIGHTS.bias;
-  const quantities = findQuantities(text).map(quantityWeight).sort((a, b) => b.weight - a.weight);
+  const quantities = findQuantities(text)
+    .map(quantityWeight)
+    .sort((a, b) => b.weight - a.weight);
   const strongest = quantities[0];
   if (strongest) total += strongest.weight + Math.min(2, quantities.length - 1) * WEIGHTS.extraQuantity;
   const ranking = firstMatch(RANKING, text);
@@ -125,7 +152,10 @@ export function scoreClause(text: string, context: SentenceContext): Scored {
   const change = firstMatch(CHANGE, text);
   const temporal = firstMatch(TEMPORAL_COMPARISON, text);
   const superlativeWeight = superlative ? (SUPERLATIVE_SCOPE.test(text) ? WEIGHTS.scopedSuperlative : WEIGHTS.superlative) : 0;
-  const comparison = Math.min(2.4, (comparative ? WEIGHTS.comparative : 0) + superlativeWeight + (change ? WEIGHTS.change : 0) + (temporal ? WEIGHTS.temporal : 0));
+  const comparison = Math.min(
+    2.4,
+    (comparative ? WEIGHTS.comparative : 0) + superlativeWeight + (change ? WEIGHTS.change : 0) + (temporal ? WEIGHTS.temporal : 0),
+  );
   total += comparison;
   const measure = firstMatch(MEASURE, text);
   if (measure && (change || temporal)) total += WEIGHTS.measuredChange;
@@ -166,7 +196,11 @@ export function scoreClause(text: string, context: SentenceContext): Scored {
   const score = 1 / (1 + Math.exp(-total));
   const rounded = Math.round(score * 1000) / 1000;
   const hedged = penalties < 0 && !(tooShort && penalties === WEIGHTS.tooShort);
-  return { ...classify(text, context, { strongest, ranking, comparative, superlative, change, temporal, comparison, causal, record, attributed }), score: rounded, hedged };
+  return {
+    ...classify(text, context, { strongest, ranking, comparative, superlative, change, temporal, comparison, causal, record, attributed }),
+    score: rounded,
+    hedged,
+  };
 }
 
 type Evidence = {

@@ -32,7 +32,13 @@ describe("suggestClaims on the sample article", () => {
     });
     expect(s!.score).toBeGreaterThanOrEqual(0.6);
     expect(extractNumericClaim(s!.text)).toMatchObject({
-      value: 2.3, unit: "percent", shareOf: "gross national product", subject: "defence spending", place: "UK", period: "current", approximate: true,
+      value: 2.3,
+      unit: "percent",
+      shareOf: "gross national product",
+      subject: "defence spending",
+      place: "UK",
+      period: "current",
+      approximate: true,
     });
   });
 
@@ -73,14 +79,38 @@ describe("suggestClaims on the sample article", () => {
 
 describe("suggestClaims by type", () => {
   const cases: [string, string, Suggestion["type"]][] = [
-    ["Unemployment rose to 4.4% in March, up from 4.2% a year earlier.", "Unemployment rose to 4.4% in March, up from 4.2% a year earlier", "statistic"],
+    [
+      "Unemployment rose to 4.4% in March, up from 4.2% a year earlier.",
+      "Unemployment rose to 4.4% in March, up from 4.2% a year earlier",
+      "statistic",
+    ],
     ["The scheme cost taxpayers £37bn over two years.", "The scheme cost taxpayers £37bn over two years", "statistic"],
-    ["Almost half of the additional trips were made by passengers aged under 25, the survey found.", "Almost half of the additional trips were made by passengers aged under 25, the survey found", "statistic"],
-    ["Scotland now has the highest drug death rate of any country in Europe.", "Scotland now has the highest drug death rate of any country in Europe", "comparison"],
-    ["Wages in the care sector are lower than in supermarkets, the report said.", "Wages in the care sector are lower than in supermarkets, the report said", "comparison"],
-    ["The trust said the pressure was driven by a sharp rise in flu admissions.", "The trust said the pressure was driven by a sharp rise in flu admissions", "causal"],
+    [
+      "Almost half of the additional trips were made by passengers aged under 25, the survey found.",
+      "Almost half of the additional trips were made by passengers aged under 25, the survey found",
+      "statistic",
+    ],
+    [
+      "Scotland now has the highest drug death rate of any country in Europe.",
+      "Scotland now has the highest drug death rate of any country in Europe",
+      "comparison",
+    ],
+    [
+      "Wages in the care sector are lower than in supermarkets, the report said.",
+      "Wages in the care sector are lower than in supermarkets, the report said",
+      "comparison",
+    ],
+    [
+      "The trust said the pressure was driven by a sharp rise in flu admissions.",
+      "The trust said the pressure was driven by a sharp rise in flu admissions",
+      "causal",
+    ],
     ["Officials blamed the outage on a software update.", "Officials blamed the outage on a software update", "causal"],
-    ["Ukraine has not been invited to the talks, President Volodymyr Zelensky said on Monday.", "Ukraine has not been invited to the talks, President Volodymyr Zelensky said on Monday", "attributed"],
+    [
+      "Ukraine has not been invited to the talks, President Volodymyr Zelensky said on Monday.",
+      "Ukraine has not been invited to the talks, President Volodymyr Zelensky said on Monday",
+      "attributed",
+    ],
   ];
 
   it.each(cases)("%j", (text, expected, type) => {
@@ -119,8 +149,18 @@ describe("suggestClaims by type", () => {
 
 describe("suggestClaims on any normalised body", () => {
   const claimish = fc.constantFrom(
-    "The UK spends 2.3 per cent of GDP.", "“Rents rose by 5%,” she said.", "Mr. Smith said: “Costs fell", "£3bn", " because ",
-    "U.S.", "\n\n", "?", "😀", "e\u0301", "the highest of any", "Ukraine has not been invited, Zelensky said.",
+    "The UK spends 2.3 per cent of GDP.",
+    "“Rents rose by 5%,” she said.",
+    "Mr. Smith said: “Costs fell",
+    "£3bn",
+    " because ",
+    "U.S.",
+    "\n\n",
+    "?",
+    "😀",
+    "e\u0301",
+    "the highest of any",
+    "Ukraine has not been invited, Zelensky said.",
   );
   it("never throws and always returns exact offsets and scores in 0..1", () => {
     fc.assert(

@@ -13,8 +13,10 @@ afterAll(async () => {
 });
 
 type Desk = Awaited<ReturnType<typeof createDesk>>;
-const memberIdOf = async (desk: Desk, userId: string) => (await testDb().membership.findFirstOrThrow({ where: { userId, teamId: desk.team.id } })).id;
-const demoteAdmin = (desk: Desk) => () => testDb().membership.updateMany({ where: { userId: desk.admin.id, teamId: desk.team.id }, data: { role: "editor" } });
+const memberIdOf = async (desk: Desk, userId: string) =>
+  (await testDb().membership.findFirstOrThrow({ where: { userId, teamId: desk.team.id } })).id;
+const demoteAdmin = (desk: Desk) => () =>
+  testDb().membership.updateMany({ where: { userId: desk.admin.id, teamId: desk.team.id }, data: { role: "editor" } });
 const roleOf = async (memberId: string) => (await testDb().membership.findUniqueOrThrow({ where: { id: memberId } })).role;
 
 describe("team administration after the admin lost their rights", () => {
@@ -50,8 +52,12 @@ describe("team administration from outside", () => {
     const outsider = await createUser((await createTeam()).id, "admin", "outsider");
     const viewer = await memberIdOf(desk, desk.viewer.id);
     const email = `${unique("sneak")}@test.factdesk.test`.toLowerCase();
-    expect(await outcomeOf(addMember({ teamId: desk.team.id, userId: outsider.id, email, name: "Sneak", role: "admin" }))).toBe("not_found");
-    expect(await outcomeOf(addMember({ teamId: desk.team.id, userId: desk.viewer.id, email, name: "Sneak", role: "admin" }))).toBe("forbidden");
+    expect(await outcomeOf(addMember({ teamId: desk.team.id, userId: outsider.id, email, name: "Sneak", role: "admin" }))).toBe(
+      "not_found",
+    );
+    expect(await outcomeOf(addMember({ teamId: desk.team.id, userId: desk.viewer.id, email, name: "Sneak", role: "admin" }))).toBe(
+      "forbidden",
+    );
     expect(await outcomeOf(resetPassword({ teamId: desk.team.id, userId: outsider.id, memberId: viewer }))).toBe("not_found");
     expect(await testDb().user.count({ where: { email } })).toBe(0);
     expect(await verifyCredentials(desk.viewer.email, desk.viewer.password)).toMatchObject({ id: desk.viewer.id });
@@ -61,7 +67,9 @@ describe("team administration from outside", () => {
     const desk = await createDesk();
     const other = await createDesk();
     const theirs = await memberIdOf(other, other.viewer.id);
-    expect(await outcomeOf(updateMember({ teamId: desk.team.id, userId: desk.admin.id, memberId: theirs, role: "admin" }))).toBe("not_found");
+    expect(await outcomeOf(updateMember({ teamId: desk.team.id, userId: desk.admin.id, memberId: theirs, role: "admin" }))).toBe(
+      "not_found",
+    );
     expect(await outcomeOf(resetPassword({ teamId: desk.team.id, userId: desk.admin.id, memberId: theirs }))).toBe("not_found");
     expect(await roleOf(theirs)).toBe("viewer");
   });
@@ -72,7 +80,13 @@ describe("account-wide changes across teams", () => {
     const mine = await createDesk();
     const theirs = await createDesk();
     // The other team's admin, added to my team by address (no consent needed to be added).
-    const { member } = await addMember({ teamId: mine.team.id, userId: mine.admin.id, email: theirs.admin.email, name: "Borrowed", role: "viewer" });
+    const { member } = await addMember({
+      teamId: mine.team.id,
+      userId: mine.admin.id,
+      email: theirs.admin.email,
+      name: "Borrowed",
+      role: "viewer",
+    });
     const before = await testDb().user.findUniqueOrThrow({ where: { id: theirs.admin.id } });
 
     const reset = await outcomeOf(resetPassword({ teamId: mine.team.id, userId: mine.admin.id, memberId: member.id }));
@@ -83,14 +97,25 @@ describe("account-wide changes across teams", () => {
     expect(await verifyCredentials(theirs.admin.email, theirs.admin.password)).not.toBeNull();
 
     // A role in my own team is still mine to change.
-    expect((await updateMember({ teamId: mine.team.id, userId: mine.admin.id, memberId: member.id, role: "reviewer" })).role).toBe("reviewer");
+    expect((await updateMember({ teamId: mine.team.id, userId: mine.admin.id, memberId: member.id, role: "reviewer" })).role).toBe(
+      "reviewer",
+    );
   });
 
   it("an admin of every team the person is in may reset their password", async () => {
     const desk = await createDesk();
     const second = await createTeam();
-    await testDb().membership.createMany({ data: [{ teamId: second.id, userId: desk.admin.id, role: "admin" }, { teamId: second.id, userId: desk.viewer.id, role: "viewer" }] });
-    const { password } = await resetPassword({ teamId: desk.team.id, userId: desk.admin.id, memberId: await memberIdOf(desk, desk.viewer.id) });
+    await testDb().membership.createMany({
+      data: [
+        { teamId: second.id, userId: desk.admin.id, role: "admin" },
+        { teamId: second.id, userId: desk.viewer.id, role: "viewer" },
+      ],
+    });
+    const { password } = await resetPassword({
+      teamId: desk.team.id,
+      userId: desk.admin.id,
+      memberId: await memberIdOf(desk, desk.viewer.id),
+    });
     expect(await verifyCredentials(desk.viewer.email, password)).not.toBeNull();
   });
 });

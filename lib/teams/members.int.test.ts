@@ -15,14 +15,15 @@ afterAll(async () => {
   await testDb().$disconnect();
 });
 
-
 describe("team administration", () => {
   it("lets an admin add a new person, whose one-time password works", async () => {
     const email = `${unique("new")}@test.factdesk.test`.toLowerCase();
     const added = await addMember({ teamId: desk.team.id, userId: desk.admin.id, email, name: "New Person", role: "reviewer" });
     expect(added.password).toEqual(expect.any(String));
     expect(await verifyCredentials(email, added.password!)).toMatchObject({ email });
-    expect(await outcomeOf(addMember({ teamId: desk.team.id, userId: desk.admin.id, email, name: "Again", role: "viewer" }))).toBe("conflict");
+    expect(await outcomeOf(addMember({ teamId: desk.team.id, userId: desk.admin.id, email, name: "Again", role: "viewer" }))).toBe(
+      "conflict",
+    );
   });
 
   it("adds an existing account to a second team without a new password, and the person can switch", async () => {
@@ -40,15 +41,25 @@ describe("team administration", () => {
     const viewerMember = members.find((m) => m.userId === desk.viewer.id)!;
     const adminMember = members.find((m) => m.userId === desk.admin.id)!;
     for (const actor of [desk.editor, desk.reviewer, desk.viewer]) {
-      expect(await outcomeOf(updateMember({ teamId: desk.team.id, userId: actor.id, memberId: viewerMember.id, role: "editor" }))).toBe("forbidden");
+      expect(await outcomeOf(updateMember({ teamId: desk.team.id, userId: actor.id, memberId: viewerMember.id, role: "editor" }))).toBe(
+        "forbidden",
+      );
       expect(await outcomeOf(resetPassword({ teamId: desk.team.id, userId: actor.id, memberId: viewerMember.id }))).toBe("forbidden");
     }
     const outsider = await createUser((await createTeam()).id, "admin", "outsider");
-    expect(await outcomeOf(updateMember({ teamId: desk.team.id, userId: outsider.id, memberId: viewerMember.id, role: "admin" }))).toBe("not_found");
-    expect(await outcomeOf(updateMember({ teamId: desk.team.id, userId: desk.admin.id, memberId: adminMember.id, disabled: true }))).toBe("unprocessable");
+    expect(await outcomeOf(updateMember({ teamId: desk.team.id, userId: outsider.id, memberId: viewerMember.id, role: "admin" }))).toBe(
+      "not_found",
+    );
+    expect(await outcomeOf(updateMember({ teamId: desk.team.id, userId: desk.admin.id, memberId: adminMember.id, disabled: true }))).toBe(
+      "unprocessable",
+    );
 
-    expect((await updateMember({ teamId: desk.team.id, userId: desk.admin.id, memberId: viewerMember.id, role: "reviewer" })).role).toBe("reviewer");
-    expect((await updateMember({ teamId: desk.team.id, userId: desk.admin.id, memberId: viewerMember.id, disabled: true })).disabled).toBe(true);
+    expect((await updateMember({ teamId: desk.team.id, userId: desk.admin.id, memberId: viewerMember.id, role: "reviewer" })).role).toBe(
+      "reviewer",
+    );
+    expect((await updateMember({ teamId: desk.team.id, userId: desk.admin.id, memberId: viewerMember.id, disabled: true })).disabled).toBe(
+      true,
+    );
     expect(await verifyCredentials(desk.viewer.email, desk.viewer.password)).toBeNull();
     expect(await loadSessionUser(desk.viewer.id)).toBeNull();
     await updateMember({ teamId: desk.team.id, userId: desk.admin.id, memberId: viewerMember.id, disabled: false });

@@ -15,7 +15,10 @@ export type MemberDTO = { id: string; userId: string; email: string; name: strin
 
 /** The team's admin check: 404 for outsiders, 403 for members who are not admins. */
 async function requireTeamAdmin(teamId: string, userId: string, client: DbClient) {
-  await requireTeamRole({ teamId, userId, roles: TEAM_ADMIN_ROLES, outsider: notFound("That team"), message: "Only a team admin can manage members." }, client);
+  await requireTeamRole(
+    { teamId, userId, roles: TEAM_ADMIN_ROLES, outsider: notFound("That team"), message: "Only a team admin can manage members." },
+    client,
+  );
 }
 
 /** Filter on Membership: rows of team `teamId`, while `userId` is an admin of it. */
@@ -46,9 +49,22 @@ async function memberWriteRefusal(teamId: string, userId: string, tx: Prisma.Tra
   return notFound("That member");
 }
 
-const memberSelect = { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true, disabled: true } } } as const;
+const memberSelect = {
+  id: true,
+  role: true,
+  createdAt: true,
+  user: { select: { id: true, email: true, name: true, disabled: true } },
+} as const;
 type MemberRow = { id: string; role: Role; createdAt: Date; user: { id: string; email: string; name: string; disabled: boolean } };
-const toMemberDTO = (m: MemberRow): MemberDTO => ({ id: m.id, userId: m.user.id, email: m.user.email, name: m.user.name, role: m.role, disabled: m.user.disabled, since: m.createdAt.toISOString() });
+const toMemberDTO = (m: MemberRow): MemberDTO => ({
+  id: m.id,
+  userId: m.user.id,
+  email: m.user.email,
+  name: m.user.name,
+  role: m.role,
+  disabled: m.user.disabled,
+  since: m.createdAt.toISOString(),
+});
 
 /**
  * Everyone in the team, for any member to see (assignment needs it): membership id, user id, email, name,
@@ -75,7 +91,10 @@ const newPassword = () => randomBytes(12).toString("base64url");
  * 409 `conflict` when that address is already a member.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function addMember({ teamId, userId, email, name, role }: TAddMember & { teamId: string; userId: string }, client: DbClient = db) {
+export async function addMember(
+  { teamId, userId, email, name, role }: TAddMember & { teamId: string; userId: string },
+  client: DbClient = db,
+) {
   // Checked before hashing (slow on purpose), and again in the transaction that writes.
   await requireTeamAdmin(teamId, userId, client);
   const password = newPassword();
@@ -88,7 +107,14 @@ export async function addMember({ teamId, userId, email, name, role }: TAddMembe
     }
     const user = existing ?? (await tx.user.create({ data: { email, name, passwordHash }, select: { id: true } }));
     const member = await tx.membership.create({ data: { teamId, userId: user.id, role }, select: memberSelect });
-    await recordAudit(tx, { actorId: userId, teamId, entity: "membership", entityId: member.id, action: "member.added", after: { email, role, newAccount: !existing } });
+    await recordAudit(tx, {
+      actorId: userId,
+      teamId,
+      entity: "membership",
+      entityId: member.id,
+      action: "member.added",
+      after: { email, role, newAccount: !existing },
+    });
     return { member: toMemberDTO(member), password: existing ? null : password };
   });
 }
@@ -107,7 +133,10 @@ const ROLE_RANK: Record<Role, number> = { viewer: 0, reviewer: 1, editor: 2, adm
  * administer; 422 `unprocessable` for the admin's own demotion or disabling.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function updateMember({ teamId, userId, memberId, role, disabled }: TUpdateMember & { teamId: string; userId: string }, client: DbClient = db) {
+export async function updateMember(
+  { teamId, userId, memberId, role, disabled }: TUpdateMember & { teamId: string; userId: string },
+  client: DbClient = db,
+) {
   return inTransaction(client, async (tx) => {
     await requireTeamAdmin(teamId, userId, tx);
     const scope = asTeamAdmin(teamId, userId);
@@ -154,7 +183,10 @@ export async function updateMember({ teamId, userId, memberId, role, disabled }:
  * 422 `unprocessable` for the admin's own account.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function resetPassword({ teamId, userId, memberId }: { teamId: string; userId: string; memberId: string }, client: DbClient = db) {
+export async function resetPassword(
+  { teamId, userId, memberId }: { teamId: string; userId: string; memberId: string },
+  client: DbClient = db,
+) {
   // Checked before hashing (slow on purpose), and again in the transaction that writes.
   await requireTeamAdmin(teamId, userId, client);
   const password = newPassword();
@@ -162,9 +194,13 @@ export async function resetPassword({ teamId, userId, memberId }: { teamId: stri
   return inTransaction(client, async (tx) => {
     await requireTeamAdmin(teamId, userId, tx);
     const scope = asTeamAdmin(teamId, userId);
-    const member = await tx.membership.findFirst({ where: { id: memberId, ...scope }, select: { id: true, user: { select: { id: true, email: true } } } });
+    const member = await tx.membership.findFirst({
+      where: { id: memberId, ...scope },
+      select: { id: true, user: { select: { id: true, email: true } } },
+    });
     if (!member) throw notFound("That member");
-    if (member.user.id === userId) throw new AppError("unprocessable", "To change your own password, use Password on your Account page; it asks for your current one.");
+    if (member.user.id === userId)
+      throw new AppError("unprocessable", "To change your own password, use Password on your Account page; it asks for your current one.");
     await requireAccountWideRights(tx, userId, member.user.id);
     const { count } = await tx.user.updateMany({
       where: { id: member.user.id, AND: [{ memberships: { some: { id: memberId, ...scope } } }, administeredEverywhere(userId)] },
@@ -172,7 +208,14 @@ export async function resetPassword({ teamId, userId, memberId }: { teamId: stri
     });
     if (count === 0) throw await memberWriteRefusal(teamId, userId, tx);
     await endUserSessions(tx, { userId: member.user.id });
-    await recordAudit(tx, { actorId: userId, teamId, entity: "membership", entityId: memberId, action: "member.password-reset", after: { email: member.user.email } });
+    await recordAudit(tx, {
+      actorId: userId,
+      teamId,
+      entity: "membership",
+      entityId: memberId,
+      action: "member.password-reset",
+      after: { email: member.user.email },
+    });
     return { email: member.user.email, password };
   });
 }
@@ -184,6 +227,10 @@ export type TeamChoice = { id: string; name: string; role: Role };
  * role in each: what the team switcher offers. Empty for a user in no team.
  */
 export async function listMyTeams({ userId }: { userId: string }): Promise<TeamChoice[]> {
-  const rows = await db.membership.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { role: true, team: { select: { id: true, name: true } } } });
+  const rows = await db.membership.findMany({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, team: { select: { id: true, name: true } } },
+  });
   return rows.map((r) => ({ ...r.team, role: r.role }));
 }

@@ -30,7 +30,11 @@ export async function handleAuthPost(request: Request, segments: readonly string
     const url = new URL(request.url);
     if (url.search !== "") throw new AppError("bad_request", "Send the sign-in form in the body, with nothing in the query string.");
     const fields = await readSignInForm(request);
-    const { email, password, code } = parseInput(ZSignIn, { email: fields.email ?? "", password: fields.password ?? "", code: fields.code });
+    const { email, password, code } = parseInput(ZSignIn, {
+      email: fields.email ?? "",
+      password: fields.password ?? "",
+      code: fields.code,
+    });
     const reservation = await reserveLoginAttempt({ email, ip: clientIp(request.headers) });
     if (reservation.locked) {
       const signinUrl = new URL("/signin", url);

@@ -40,8 +40,7 @@ type SessionUserRow = {
  */
 export function toSessionUser(user: SessionUserRow | null, preferredTeamId?: string | null): SessionUser | null {
   if (!user || user.disabled) return null;
-  const membership =
-    user.memberships.find((m) => m.team.id === preferredTeamId) ?? user.memberships[0] ?? null;
+  const membership = user.memberships.find((m) => m.team.id === preferredTeamId) ?? user.memberships[0] ?? null;
   return {
     id: user.id,
     email: user.email,

@@ -4,16 +4,25 @@ import { documentText, instant, text } from "@/lib/validation/fields";
 import { isHttpUrl } from "@/lib/validation/urls";
 
 // Forms send "" for a field left empty; that means "not given", not "empty".
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
 
 export const ZImportArticle = z.object({
   format: z.enum(IMPORT_FORMATS, { message: "Choose plain text, HTML or Markdown." }),
   // importArticle enforces the real limit (2 MB, in bytes) with its own message; this stops absurd input early.
   // A document, not a field: the importer drops control characters and broken characters itself.
-  content: documentText(4_000_000, { required: "Paste or upload the article.", tooLong: "That is more than 2 MB. Import the article on its own, without the rest of the page." }),
+  content: documentText(4_000_000, {
+    required: "Paste or upload the article.",
+    tooLong: "That is more than 2 MB. Import the article on its own, without the rest of the page.",
+  }),
   title: optional(text({ max: 300, tooLong: "Keep the title under 300 characters." })),
   byline: optional(text({ max: 200, tooLong: "Keep the byline under 200 characters." })),
-  sourceUrl: optional(text({ max: 2048, tooLong: "That URL is too long." }).refine(isHttpUrl, "Enter the full web address of the original, starting with https://")),
+  sourceUrl: optional(
+    text({ max: 2048, tooLong: "That URL is too long." }).refine(
+      isHttpUrl,
+      "Enter the full web address of the original, starting with https://",
+    ),
+  ),
   publishedAt: optional(
     instant("Enter the date the article was published (YYYY-MM-DD, or an ISO 8601 date-time).").refine(
       (d) => d.getTime() <= Date.now() + 86_400_000,

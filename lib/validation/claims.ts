@@ -11,7 +11,13 @@ const version = dbInt("That is not a version this claim has had.").positive().op
 export const ZTextQuoteSelector = z.object({
   type: z.literal("TextQuoteSelector"),
   // Verbatim: the quote and its context must match the article exactly, whitespace included.
-  exact: text({ min: 1, max: MAX_CLAIM_LENGTH, verbatim: true, tooShort: "Select some text first.", tooLong: "A claim can be at most 2,000 characters." }),
+  exact: text({
+    min: 1,
+    max: MAX_CLAIM_LENGTH,
+    verbatim: true,
+    tooShort: "Select some text first.",
+    tooLong: "A claim can be at most 2,000 characters.",
+  }),
   prefix: text({ max: 64, verbatim: true }).default(""),
   suffix: text({ max: 64, verbatim: true }).default(""),
 });
@@ -23,7 +29,12 @@ export const ZTextPositionSelector = z.object({
 
 /** A W3C Web Annotation target: one quote selector and one position selector, in any order. */
 export const ZClaimTarget = z
-  .object({ selector: z.array(z.discriminatedUnion("type", [ZTextQuoteSelector, ZTextPositionSelector])).min(2).max(2) })
+  .object({
+    selector: z
+      .array(z.discriminatedUnion("type", [ZTextQuoteSelector, ZTextPositionSelector]))
+      .min(2)
+      .max(2),
+  })
   .transform((target, ctx) => {
     const quote = target.selector.find((s) => s.type === "TextQuoteSelector");
     const position = target.selector.find((s) => s.type === "TextPositionSelector");
@@ -85,7 +96,13 @@ const httpUrl = text({ max: 2048, required: "Enter a full web address, starting 
 export const ZAddEvidence = z.object({
   claimId: id,
   url: httpUrl,
-  title: text({ min: 1, max: 300, required: "Give the source a title.", tooShort: "Give the source a title.", tooLong: "Keep the title under 300 characters." }),
+  title: text({
+    min: 1,
+    max: 300,
+    required: "Give the source a title.",
+    tooShort: "Give the source a title.",
+    tooLong: "Keep the title under 300 characters.",
+  }),
   excerpt: text({ max: 5000, multiline: true, tooLong: "Keep the excerpt under 5,000 characters." }).optional().default(""),
   stance: z.enum(["supports", "contradicts", "context"], { message: "Choose whether it supports, contradicts or gives context." }),
   sourceType: z.enum(["primary", "secondary"], { message: "Choose primary or secondary source." }),

@@ -16,7 +16,9 @@ export type TAssignReviewers = z.infer<typeof ZAssignReviewers>;
 
 export const ZDoubleReview = z.object({ id, required: z.boolean({ message: "Say true or false." }) });
 /** For one claim: with the claim version the editor saw, optional like ZSetStatus's (the current one when omitted). */
-export const ZClaimDoubleReview = ZDoubleReview.extend({ version: dbInt("That is not a version this claim has had.").positive().optional() });
+export const ZClaimDoubleReview = ZDoubleReview.extend({
+  version: dbInt("That is not a version this claim has had.").positive().optional(),
+});
 export type TClaimDoubleReview = z.infer<typeof ZClaimDoubleReview>;
 
 export const ZSubmitReview = z.object({
@@ -29,7 +31,9 @@ export type TSubmitReview = z.infer<typeof ZSubmitReview>;
 const role = z.enum(Role, { message: "Choose admin, editor, reviewer or viewer." });
 
 /** An email address: trimmed, lower-cased, at most 254 characters. */
-export const email = text({ max: 254, required: "Enter a valid email address." }).pipe(z.string().toLowerCase().email("Enter a valid email address."));
+export const email = text({ max: 254, required: "Enter a valid email address." }).pipe(
+  z.string().toLowerCase().email("Enter a valid email address."),
+);
 
 export const ZAddMember = z.object({
   email,
@@ -49,9 +53,9 @@ export type TUpdateMember = z.infer<typeof ZUpdateMember>;
 export const ZMemberRef = z.object({ memberId: id });
 export const ZSwitchTeam = z.object({ teamId: id });
 
+/** Admins: require two-factor of the team's admins and editors, or stop requiring it. */
+export const ZTeamTwoFactor = z.object({ required: z.boolean({ message: "Say true or false." }) });
+
 /** The team's settings an admin can change: its time zone (IANA name), which due dates are read in. */
 export const ZTeamSettings = z.object({ timeZone: ZTimeZone });
 export type TTeamSettings = z.infer<typeof ZTeamSettings>;
-
-/** Admins: require two-factor of the team's admins and editors, or stop requiring it. */
-export const ZTeamTwoFactor = z.object({ required: z.boolean({ message: "Say true or false." }) });

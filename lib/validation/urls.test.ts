@@ -7,7 +7,16 @@ describe("isHttpUrl", () => {
   });
 
   it("refuses other schemes and non-URLs", () => {
-    for (const url of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "ftp://example.org", "mailto:a@b.c", "/relative", "example.org", ""]) {
+    for (const url of [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "data:text/html,x",
+      "ftp://example.org",
+      "mailto:a@b.c",
+      "/relative",
+      "example.org",
+      "",
+    ]) {
       expect(isHttpUrl(url), url).toBe(false);
     }
   });

@@ -26,14 +26,23 @@ export const ZDiffVersions = z.object({ articleId: id, from: versionNumber, to: 
 
 export const ZAnchorAction = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("candidate"), index: z.number().int().nonnegative().max(MAX_DB_INT, "That candidate is not on offer.") }),
-  z.object({ kind: z.literal("span"), start: offset, end: offset.positive(), exact: text({ min: 1, max: MAX_CLAIM_LENGTH, verbatim: true, tooShort: "Select the words in the article first." }) }),
+  z.object({
+    kind: z.literal("span"),
+    start: offset,
+    end: offset.positive(),
+    exact: text({ min: 1, max: MAX_CLAIM_LENGTH, verbatim: true, tooShort: "Select the words in the article first." }),
+  }),
   z.object({ kind: z.literal("orphan") }),
   z.object({ kind: z.literal("restore") }),
 ]);
 
 export const ZResolveAnchor = z.object({
   claimId: id,
-  version: z.number({ message: "Send the claim's version (optimistic lock)." }).int().positive().max(MAX_DB_INT, "That is not a version this claim has had."),
+  version: z
+    .number({ message: "Send the claim's version (optimistic lock)." })
+    .int()
+    .positive()
+    .max(MAX_DB_INT, "That is not a version this claim has had."),
   action: ZAnchorAction,
 });
 export type TResolveAnchor = z.infer<typeof ZResolveAnchor>;

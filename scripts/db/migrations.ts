@@ -88,7 +88,12 @@ export async function applyMigrations(databaseUrl: string, log: Log = () => {}):
  * Returns the new directory's name, or null when the schema has not changed.
  */
 export async function createMigration(name: string, log: Log = () => {}): Promise<string | null> {
-  const slug = name.trim().toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "").slice(0, 200);
+  const slug = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 200);
   if (!slug) throw new Error(`migration name "${name}" has no letters or digits`);
   const schema = await fs.readFile(SCHEMA_FILE, "utf8");
   const previous = (await migrationDirNames()).at(-1);
@@ -96,7 +101,8 @@ export async function createMigration(name: string, log: Log = () => {}): Promis
 
   const diff = await withSchemaEngine(offlinePostgresAdapterFactory(), (engine) =>
     engine.diff({
-      from: previousSchema === undefined ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: SNAPSHOT, content: previousSchema }] },
+      from:
+        previousSchema === undefined ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: SNAPSHOT, content: previousSchema }] },
       to: { tag: "schemaDatamodel", files: [{ path: SNAPSHOT, content: schema }] },
       script: true,
       exitCode: null,

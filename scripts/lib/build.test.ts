@@ -23,7 +23,12 @@ describe("sourceFingerprint", () => {
     const same = sourceFingerprint(tree(base));
     rmSync(root, { recursive: true, force: true });
     expect(sourceFingerprint(tree(base))).toBe(same);
-    for (const [file, content] of [["app/page.tsx", "export default 2"], ["prisma/schema.prisma", "model B {}"], ["package-lock.json", "{ }"], ["components/New.tsx", "x"]]) {
+    for (const [file, content] of [
+      ["app/page.tsx", "export default 2"],
+      ["prisma/schema.prisma", "model B {}"],
+      ["package-lock.json", "{ }"],
+      ["components/New.tsx", "x"],
+    ]) {
       rmSync(root, { recursive: true, force: true });
       expect(sourceFingerprint(tree({ ...base, [file!]: content! })), file).not.toBe(same);
     }
@@ -32,7 +37,13 @@ describe("sourceFingerprint", () => {
   it("ignores tests, generated code and files the build does not read", () => {
     const same = sourceFingerprint(tree(base));
     rmSync(root, { recursive: true, force: true });
-    const noisy = { ...base, "lib/db.test.ts": "test", "lib/generated/prisma/client.ts": "gen", "e2e/a.spec.ts": "e2e", "README.md": "docs" };
+    const noisy = {
+      ...base,
+      "lib/db.test.ts": "test",
+      "lib/generated/prisma/client.ts": "gen",
+      "e2e/a.spec.ts": "e2e",
+      "README.md": "docs",
+    };
     expect(sourceFingerprint(tree(noisy))).toBe(same);
   });
 });

@@ -7,7 +7,15 @@ import { ROOT, runStep } from "./process";
 
 // What goes into the build. lib/generated is derived from prisma/schema.prisma, which is listed.
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
-const SOURCE_FILES = ["next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "proxy.ts", "instrumentation.ts", "prisma/schema.prisma"];
+const SOURCE_FILES = [
+  "next.config.js",
+  "package-lock.json",
+  "tsconfig.json",
+  "postcss.config.mjs",
+  "proxy.ts",
+  "instrumentation.ts",
+  "prisma/schema.prisma",
+];
 const SKIP_DIRS = new Set(["generated", "node_modules"]);
 const STAMP = path.join(ROOT, ".next", "factdesk-sources.sha256");
 

@@ -71,7 +71,13 @@ describe("lib/", () => {
     for (const file of ["lib/generated/prisma/client.ts", "lib/claims/claims.int.test.ts", "lib/next-auth.d.ts"]) {
       expect(exempt(file), file).toBe(true);
     }
-    for (const file of ["lib/access/require.ts", "lib/claims/update-claim.ts", "lib/claims/test-helpers.ts", "lib/http/route.ts", "lib/http/errors.ts"]) {
+    for (const file of [
+      "lib/access/require.ts",
+      "lib/claims/update-claim.ts",
+      "lib/claims/test-helpers.ts",
+      "lib/http/route.ts",
+      "lib/http/errors.ts",
+    ]) {
       expect(exempt(file), file).toBe(false);
     }
   });

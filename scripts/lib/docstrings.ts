@@ -5,11 +5,7 @@ import path from "node:path";
 import ts from "typescript";
 
 /** Files under lib/ that the rule does not cover: generated code, tests, and files other branches own. */
-export const DOCSTRING_EXEMPT = [
-  /^lib\/generated\//,
-  /\.test\.tsx?$/,
-  /\.d\.ts$/,
-];
+export const DOCSTRING_EXEMPT = [/^lib\/generated\//, /\.test\.tsx?$/, /\.d\.ts$/];
 
 /** One exported function that lacks a JSDoc comment; `line` is 1-based. */
 export type MissingDocstring = { file: string; line: number; name: string };
@@ -46,7 +42,13 @@ function hasJsDoc(node: ts.Node): boolean {
  * Input: the file's path (as it should appear in the report) and its text; output: one entry per undocumented function.
  */
 export function findMissingDocstrings(file: string, text: string): MissingDocstring[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const missing: MissingDocstring[] = [];
   const seen = new Set<string>();
   const report = (node: ts.Node, name: string) => {
@@ -63,7 +65,8 @@ export function findMissingDocstrings(file: string, text: string): MissingDocstr
       if (!localFunctions.has(statement.name.text)) localFunctions.set(statement.name.text, statement);
     } else if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
-        if (ts.isIdentifier(declaration.name) && isFunctionValue(declaration.initializer)) localFunctions.set(declaration.name.text, statement);
+        if (ts.isIdentifier(declaration.name) && isFunctionValue(declaration.initializer))
+          localFunctions.set(declaration.name.text, statement);
       }
     }
   }
@@ -86,7 +89,12 @@ export function findMissingDocstrings(file: string, text: string): MissingDocstr
       }
     } else if (ts.isExportAssignment(statement) && isFunctionValue(statement.expression)) {
       check(statement, "default");
-    } else if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+    } else if (
+      ts.isExportDeclaration(statement) &&
+      !statement.moduleSpecifier &&
+      statement.exportClause &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
       for (const element of statement.exportClause.elements) {
         const local = (element.propertyName ?? element.name).text;
         const declaration = localFunctions.get(local);

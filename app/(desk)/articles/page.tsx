@@ -19,7 +19,9 @@ export default async function ArticlesPage() {
       <div className="mb-6 flex items-end justify-between">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Articles</h1>
-          <p className="text-sm text-muted">{user.teamName} · {articles.length} article{articles.length === 1 ? "" : "s"}</p>
+          <p className="text-sm text-muted">
+            {user.teamName} · {articles.length} article{articles.length === 1 ? "" : "s"}
+          </p>
         </div>
         {user.role && SIGN_OFF_ROLES.includes(user.role) && (
           <Link href="/articles/new" className={buttonClass}>

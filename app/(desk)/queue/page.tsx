@@ -23,7 +23,9 @@ export default async function QueuePage() {
       <h1 className="text-2xl font-semibold tracking-tight">My queue</h1>
       <p className="mb-6 text-sm text-muted">Claims assigned to you across your teams, due soonest first.</p>
       {queue.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-rule bg-white p-10 text-center text-muted">Nothing assigned to you right now.</div>
+        <div className="rounded-lg border border-dashed border-rule bg-white p-10 text-center text-muted">
+          Nothing assigned to you right now.
+        </div>
       ) : (
         <ol className="divide-y divide-rule rounded-lg border border-rule bg-white" data-testid="queue">
           {queue.map((item) => {
@@ -31,11 +33,17 @@ export default async function QueuePage() {
             return (
               <li key={item.claimId} className="flex items-start gap-4 p-4">
                 <div className="min-w-0 flex-1">
-                  <Link href={`/articles/${item.article.id}?claim=${item.claimId}`} className="font-serif text-ink hover:text-accent">“{truncateText(item.exact, 160)}”</Link>
-                  <p className="mt-1 text-xs text-muted">{item.article.title} · assigned by {item.assignedBy}</p>
+                  <Link href={`/articles/${item.article.id}?claim=${item.claimId}`} className="font-serif text-ink hover:text-accent">
+                    “{truncateText(item.exact, 160)}”
+                  </Link>
+                  <p className="mt-1 text-xs text-muted">
+                    {item.article.title} · assigned by {item.assignedBy}
+                  </p>
                 </div>
                 <div className="shrink-0 text-right text-xs">
-                  <span className="hl rounded px-1.5" data-status={item.status}>{statusLabel(item.status as StatusKey)}</span>
+                  <span className="hl rounded px-1.5" data-status={item.status}>
+                    {statusLabel(item.status as StatusKey)}
+                  </span>
                   <p className={`mt-1 ${due.overdue ? "font-medium text-red-700" : "text-muted"}`}>{due.text}</p>
                 </div>
               </li>

@@ -40,17 +40,21 @@ export default async function StatsPage() {
       <section className={card} aria-label="Agreement">
         <h2 className="mb-1 font-medium">Agreement between reviewers (double review)</h2>
         <p className="mb-3 text-xs text-muted">
-          Krippendorff&apos;s alpha (ordinal, on True … False; Unverifiable left out) and Cohen&apos;s kappa per reviewer pair. Each figure shows
-          how many claims it rests on: below about 10, read it as a hint, not a measure.
+          Krippendorff&apos;s alpha (ordinal, on True … False; Unverifiable left out) and Cohen&apos;s kappa per reviewer pair. Each figure
+          shows how many claims it rests on: below about 10, read it as a hint, not a measure.
         </p>
         <AgreementTable label="Whole team" agreement={stats.team} names={names} />
         <div className="mt-4 space-y-4">
-          {stats.articles.filter((a) => a.agreement.items > 0).map((a) => (
-            <div key={a.id}>
-              <Link href={`/articles/${a.id}`} className="text-sm font-medium hover:text-accent">{a.title}</Link>
-              <AgreementTable label="This article" agreement={a.agreement} names={names} />
-            </div>
-          ))}
+          {stats.articles
+            .filter((a) => a.agreement.items > 0)
+            .map((a) => (
+              <div key={a.id}>
+                <Link href={`/articles/${a.id}`} className="text-sm font-medium hover:text-accent">
+                  {a.title}
+                </Link>
+                <AgreementTable label="This article" agreement={a.agreement} names={names} />
+              </div>
+            ))}
         </div>
       </section>
     </div>

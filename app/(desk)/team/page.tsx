@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { requireRole, requireUser } from "@/lib/auth";
 import { listMembers } from "@/lib/teams/members";
-import { getTeamSettings } from "@/lib/teams/settings";
 import { getTeamTwoFactor } from "@/lib/teams/two-factor-policy";
+import { getTeamSettings } from "@/lib/teams/settings";
 import { MemberTable } from "@/components/team/MemberTable";
 import { TeamTwoFactorPolicy } from "@/components/team/TeamTwoFactorPolicy";
 import { TimeZoneSetting } from "@/components/team/TimeZoneSetting";
@@ -20,7 +20,9 @@ export default async function TeamPage() {
   return (
     <div className="mx-auto max-w-4xl">
       <h1 className="text-2xl font-semibold tracking-tight">{user.teamName}</h1>
-      <p className="mb-4 text-sm text-muted">{members.length} members{isAdmin ? " · you are an admin" : ""}</p>
+      <p className="mb-4 text-sm text-muted">
+        {members.length} members{isAdmin ? " · you are an admin" : ""}
+      </p>
       <div className="mb-6">
         <TimeZoneSetting timeZone={settings.timeZone} isAdmin={isAdmin} />
       </div>

@@ -34,7 +34,9 @@ async function reportBaseUrl(): Promise<string> {
   return publicBaseUrl(host ? `${proto}://${host}` : null);
 }
 
-const loadReport = cache(async (id: string): Promise<PublicReport | null> => getPublicReport({ articleId: id, baseUrl: await reportBaseUrl() }));
+const loadReport = cache(async (id: string): Promise<PublicReport | null> =>
+  getPublicReport({ articleId: id, baseUrl: await reportBaseUrl() }),
+);
 
 function summary(report: PublicReport): string {
   const n = report.claims.length;
@@ -80,7 +82,9 @@ export default async function PublicReportPage({ params }: Props) {
   const { article, claims } = report;
   const html = renderHighlightedHtml(
     article.body,
-    claims.filter((c) => c.highlighted).map((c) => ({ id: c.id, start: c.start, end: c.end, status: "verified", verdict: { key: c.verdict.key } })),
+    claims
+      .filter((c) => c.highlighted)
+      .map((c) => ({ id: c.id, start: c.start, end: c.end, status: "verified", verdict: { key: c.verdict.key } })),
     null,
     [],
     article.blocks,
@@ -88,7 +92,11 @@ export default async function PublicReportPage({ params }: Props) {
   const meta = [article.byline, formatDate(article.publishedAt?.toISOString() ?? null)].filter(Boolean).join(" · ");
   return (
     <div className="min-h-screen bg-paper">
-      <script type="application/ld+json" data-testid="claimreview-jsonld" dangerouslySetInnerHTML={{ __html: jsonLd(report.claimReview) }} />
+      <script
+        type="application/ld+json"
+        data-testid="claimreview-jsonld"
+        dangerouslySetInnerHTML={{ __html: jsonLd(report.claimReview) }}
+      />
       <div className="border-b border-rule bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3 text-sm">
           <span className="font-semibold text-ink">{article.teamName}</span>
@@ -104,7 +112,9 @@ export default async function PublicReportPage({ params }: Props) {
             {meta && <span>{meta} · </span>}
             {article.source &&
               (article.sourceUrl ? (
-                <a href={article.sourceUrl} rel="noopener noreferrer" target="_blank" className="underline hover:text-accent">{article.source}</a>
+                <a href={article.sourceUrl} rel="noopener noreferrer" target="_blank" className="underline hover:text-accent">
+                  {article.source}
+                </a>
               ) : (
                 <span>{article.source}</span>
               ))}
@@ -112,7 +122,10 @@ export default async function PublicReportPage({ params }: Props) {
           <div className="mt-6 rounded-lg border border-rule bg-white px-5 py-4">
             <p className="text-sm text-ink">
               <strong className="font-semibold">{summary(report)}</strong>{" "}
-              <span className="text-muted">Report published {formatDate(article.reportPublishedAt?.toISOString() ?? null)}. Checked claims are marked in the text; select one to read the verdict.</span>
+              <span className="text-muted">
+                Report published {formatDate(article.reportPublishedAt?.toISOString() ?? null)}. Checked claims are marked in the text;
+                select one to read the verdict.
+              </span>
             </p>
             <div className="mt-3">
               <VerdictTally claims={claims} />
@@ -122,14 +135,17 @@ export default async function PublicReportPage({ params }: Props) {
         <div className="mt-10 grid gap-10 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
           <ReportBody html={html} />
           <section aria-labelledby="verdicts-title" className="space-y-4">
-            <h2 id="verdicts-title" className="text-xs font-semibold uppercase tracking-widest text-muted">Verdicts</h2>
+            <h2 id="verdicts-title" className="text-xs font-semibold uppercase tracking-widest text-muted">
+              Verdicts
+            </h2>
             {claims.map((claim) => (
               <VerdictCard key={claim.id} claim={claim} />
             ))}
           </section>
         </div>
         <footer className="mt-16 border-t border-rule pt-6 text-xs text-muted">
-          Fact-checked by {article.teamName}. Ratings run from True to False; “Unverifiable” means the evidence available does not settle the claim.
+          Fact-checked by {article.teamName}. Ratings run from True to False; “Unverifiable” means the evidence available does not settle
+          the claim.
         </footer>
       </main>
     </div>

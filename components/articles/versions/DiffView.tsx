@@ -16,7 +16,11 @@ export function DiffView({ diff }: { diff: VersionDiffDTO }) {
           <ins className="diff-ins">added</ins> · <del className="diff-del">removed</del>
         </span>
       </p>
-      {diff.stats.added + diff.stats.removed === 0 && <p className="mb-3 text-sm">The text is the same in both versions{diff.from.title !== diff.to.title ? "; only the title changed" : ""}.</p>}
+      {diff.stats.added + diff.stats.removed === 0 && (
+        <p className="mb-3 text-sm">
+          The text is the same in both versions{diff.from.title !== diff.to.title ? "; only the title changed" : ""}.
+        </p>
+      )}
       {diff.from.title !== diff.to.title && (
         <p className="mb-3 font-serif text-lg">
           Title: <del className="diff-del">{diff.from.title}</del> <ins className="diff-ins">{diff.to.title}</ins>

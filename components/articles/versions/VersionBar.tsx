@@ -6,11 +6,25 @@ type Saved = { version: number; moved: number; needsReview: number } | null;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Under the article's header: which version this is, its history, and (for editors) editing the text. */
-export function VersionBar({ articleId, version, canEditText, saved }: { articleId: string; version: number; canEditText: boolean; saved: Saved }) {
+export function VersionBar({
+  articleId,
+  version,
+  canEditText,
+  saved,
+}: {
+  articleId: string;
+  version: number;
+  canEditText: boolean;
+  saved: Saved;
+}) {
   return (
     <>
       {saved && (
-        <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900" data-testid="version-saved">
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+          data-testid="version-saved"
+        >
           <strong>Version {saved.version} saved</strong>: {plural(saved.moved, "claim moved", "claims moved")},{" "}
           {saved.needsReview === 0 ? "none need re-anchoring" : `${plural(saved.needsReview, "needs", "need")} re-anchoring`}.
           {saved.needsReview > 0 && " They are listed first in the claims sidebar."}

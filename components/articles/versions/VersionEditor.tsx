@@ -48,7 +48,8 @@ export function VersionEditor({ articleId, baseVersion, initialTitle, initialMar
     if (bytes > maxBytes) return setProblem(`The text is ${megabytes(bytes)}; the limit is ${megabytes(maxBytes)}.`);
     const result = await run(() => saveVersionAction({ articleId, baseVersion, title: title.trim(), markdown }));
     if (!result) return;
-    if (!result.saved) return setNotice("Nothing changed: the text and title are the same as in the current version, so no new version was made.");
+    if (!result.saved)
+      return setNotice("Nothing changed: the text and title are the same as in the current version, so no new version was made.");
     const query = new URLSearchParams({ saved: String(result.version), moved: String(result.moved), review: String(result.needsReview) });
     router.push(`/articles/${articleId}?${query}`);
   }
@@ -57,15 +58,25 @@ export function VersionEditor({ articleId, baseVersion, initialTitle, initialMar
     <form onSubmit={save} className="space-y-4 rounded-lg border border-rule bg-white p-6" aria-busy={pending}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">Edit text</h1>
-        <p className="text-sm text-muted">Editing version {baseVersion} · saving makes version {baseVersion + 1}; earlier versions stay as they were.</p>
+        <p className="text-sm text-muted">
+          Editing version {baseVersion} · saving makes version {baseVersion + 1}; earlier versions stay as they were.
+        </p>
       </div>
       <label className="block text-sm font-medium">
         Title
-        <input className={`${inputClass} mt-1 font-serif text-lg`} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} required />
+        <input
+          className={`${inputClass} mt-1 font-serif text-lg`}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          maxLength={300}
+          required
+        />
       </label>
       <label className="block text-sm font-medium">
         Article text
-        <span className="ml-2 font-normal text-muted">Markdown: a blank line between paragraphs, ## for headings, - for list items, &gt; for quotes, [words](https://…) for links.</span>
+        <span className="ml-2 font-normal text-muted">
+          Markdown: a blank line between paragraphs, ## for headings, - for list items, &gt; for quotes, [words](https://…) for links.
+        </span>
         <textarea
           className={`${inputClass} mt-1 h-[60vh] resize-y font-mono text-[0.85rem] leading-relaxed`}
           value={markdown}
@@ -90,12 +101,18 @@ export function VersionEditor({ articleId, baseVersion, initialTitle, initialMar
           (opens in a new tab) and apply your changes to it.
         </p>
       )}
-      {notice && <p role="status" className="rounded-md border border-rule bg-stone-50 px-3 py-2 text-sm">{notice}</p>}
+      {notice && (
+        <p role="status" className="rounded-md border border-rule bg-stone-50 px-3 py-2 text-sm">
+          {notice}
+        </p>
+      )}
       <div className="flex items-center gap-3">
         <button type="submit" className={buttonClass} disabled={pending || !changed}>
           {pending ? "Saving and re-anchoring claims…" : `Save as version ${baseVersion + 1}`}
         </button>
-        <a href={`/articles/${articleId}`} className="text-sm text-muted hover:text-accent">Cancel</a>
+        <a href={`/articles/${articleId}`} className="text-sm text-muted hover:text-accent">
+          Cancel
+        </a>
         {!changed && <span className="text-xs text-muted">No changes yet.</span>}
       </div>
     </form>

@@ -105,7 +105,13 @@ function realRange(prepared: Prepared, from: number, to: number): { start: numbe
  * Offsets and lengths are folded UTF-16 code units; `near` is padded by a quarter of the quote plus 8, inserted
  * ranges by a quote's length, clipped to [0, textLength). Returns non-overlapping spans in order.
  */
-export function searchWindows(diff: DiffMap, own: Span | null, mapped: Span, quoteLength: number, textLength: number): { near: Span[]; inserted: Span[] } {
+export function searchWindows(
+  diff: DiffMap,
+  own: Span | null,
+  mapped: Span,
+  quoteLength: number,
+  textLength: number,
+): { near: Span[]; inserted: Span[] } {
   if (own === null) return { near: [{ from: 0, to: textLength }], inserted: [] };
   const clip = (from: number, to: number): Span => ({ from: Math.max(0, from), to: Math.min(textLength, to) });
   const slack = Math.ceil(quoteLength / 4) + 8;
@@ -137,7 +143,12 @@ export function searchWindows(diff: DiffMap, own: Span | null, mapped: Span, quo
  * than `maxErrors` made of a character the pattern lacks, so no match can reach across one. Returns each match
  * as a [from, to) range of `text` (UTF-16 code units, clipped to its span) with its edit count; [] for no spans.
  */
-export function approximateMatches(text: string, pattern: string, maxErrors: number, spans: readonly Span[]): { from: number; to: number; errors: number }[] {
+export function approximateMatches(
+  text: string,
+  pattern: string,
+  maxErrors: number,
+  spans: readonly Span[],
+): { from: number; to: number; errors: number }[] {
   if (spans.length === 0) return [];
   const separator = (pattern.includes("\uffff") ? "\ufffe" : "\uffff").repeat(maxErrors + 1);
   const joined: string[] = [];

@@ -114,7 +114,10 @@ export function buildEditCases(sample: string): EditCase[] {
       old: sample,
       new: replace(sample, "bolstering both defence spending and capability", "bolstering defence spending and capabilities"),
       claim: "will have to “take responsibility” for its security by bolstering both defence spending and capability",
-      expected: { outcome: "fuzzy", text: "will have to “take responsibility” for its security by bolstering defence spending and capabilities" },
+      expected: {
+        outcome: "fuzzy",
+        text: "will have to “take responsibility” for its security by bolstering defence spending and capabilities",
+      },
     },
     {
       name: "claim reworded lightly (two edits in one sentence)",

@@ -7,17 +7,15 @@ import { ATTACH_THRESHOLD, reanchorClaims, type ReanchorClaim, type ReanchorResu
 
 /** Claims on a body: trimmed, non-blank, whole characters, as the editor would store them. */
 function claimsOn(body: string) {
-  return fc
-    .array(fc.tuple(fc.nat({ max: body.length }), fc.nat({ max: body.length })), { minLength: 1, maxLength: 8 })
-    .map((pairs) => {
-      const claims: ReanchorClaim[] = [];
-      for (const [a, b] of pairs) {
-        const range = trimRange(body, Math.min(a, b), Math.max(a, b));
-        if (range === null || splitsSurrogatePair(body, range.start) || splitsSurrogatePair(body, range.end)) continue;
-        claims.push({ id: `c${claims.length}`, ...describeRange(body, range.start, range.end) });
-      }
-      return claims;
-    });
+  return fc.array(fc.tuple(fc.nat({ max: body.length }), fc.nat({ max: body.length })), { minLength: 1, maxLength: 8 }).map((pairs) => {
+    const claims: ReanchorClaim[] = [];
+    for (const [a, b] of pairs) {
+      const range = trimRange(body, Math.min(a, b), Math.max(a, b));
+      if (range === null || splitsSurrogatePair(body, range.start) || splitsSurrogatePair(body, range.end)) continue;
+      claims.push({ id: `c${claims.length}`, ...describeRange(body, range.start, range.end) });
+    }
+    return claims;
+  });
 }
 
 const bodyWithClaims = normalizedBody.chain((body) => claimsOn(body).map((claims) => ({ body, claims })));
@@ -109,22 +107,26 @@ describe("reanchorClaims properties", () => {
     const body = fc.array(word, { minLength: 1, maxLength: 12 }).map((words) => words.join(" "));
     const restyle = fc.func(fc.constantFrom(0, 1, 2));
     fc.assert(
-      fc.property(body.chain((b) => claimsOn(b).map((claims) => ({ b, claims }))), restyle, ({ b, claims }, pick) => {
-        let i = 0;
-        const newBody = b.replace(/[’“”– ]/g, (ch) => {
-          const choice = pick(i++);
-          if (ch === "’") return ["'", "’", "‘"][choice]!;
-          if (ch === "“" || ch === "”") return ['"', "„", "«"][choice]!;
-          if (ch === "–") return ["-", "—", "–"][choice]!;
-          return [" ", "\u00a0", "  "][choice]!;
-        });
-        for (const [k, result] of reanchorClaims(b, newBody, claims).entries()) {
-          expect(["exact-position", "exact-quote"]).toContain(result.outcome);
-          expect(result.confidence).toBeGreaterThanOrEqual(ATTACH_THRESHOLD);
-          const found = foldText(newBody.slice(result.start, result.end)).text;
-          expect(found).toBe(foldQuote({ prefix: "", exact: claims[k]!.quote.exact, suffix: "" }).exact);
-        }
-      }),
+      fc.property(
+        body.chain((b) => claimsOn(b).map((claims) => ({ b, claims }))),
+        restyle,
+        ({ b, claims }, pick) => {
+          let i = 0;
+          const newBody = b.replace(/[’“”– ]/g, (ch) => {
+            const choice = pick(i++);
+            if (ch === "’") return ["'", "’", "‘"][choice]!;
+            if (ch === "“" || ch === "”") return ['"', "„", "«"][choice]!;
+            if (ch === "–") return ["-", "—", "–"][choice]!;
+            return [" ", "\u00a0", "  "][choice]!;
+          });
+          for (const [k, result] of reanchorClaims(b, newBody, claims).entries()) {
+            expect(["exact-position", "exact-quote"]).toContain(result.outcome);
+            expect(result.confidence).toBeGreaterThanOrEqual(ATTACH_THRESHOLD);
+            const found = foldText(newBody.slice(result.start, result.end)).text;
+            expect(found).toBe(foldQuote({ prefix: "", exact: claims[k]!.quote.exact, suffix: "" }).exact);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

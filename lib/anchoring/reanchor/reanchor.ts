@@ -154,7 +154,10 @@ function reanchorChanged(prepared: Prepared, claim: ReanchorClaim, settings: Set
   const nearErrors = Math.min(MAX_ERRORS, Math.floor(length / 2));
   const farErrors = Math.min(nearErrors, Math.floor(length * (1 - settings.threshold)));
   const windows = searchWindows(prepared.diff, own, mapped, length, text.length);
-  for (const [spans, maxErrors] of [[windows.near, nearErrors], [windows.inserted, farErrors]] as const) {
+  for (const [spans, maxErrors] of [
+    [windows.near, nearErrors],
+    [windows.inserted, farErrors],
+  ] as const) {
     for (const match of approximateMatches(text, quote.exact, maxErrors, spans)) add(scorer.fuzzy(match.from, match.to, match.errors));
     ranked = rank(pool);
     if (isClearWinner(ranked, settings.threshold)) break;
@@ -184,7 +187,11 @@ function rewrittenPlace(scorer: ReturnType<typeof createScorer>, text: string, q
  * shared by later calls. `options.threshold` (default ATTACH_THRESHOLD, 0.75) is the confidence needed to attach;
  * `options.maxCandidates` (default 3) how many places to offer a person. Never throws.
  */
-export function createReanchorer(oldBody: string, newBody: string, options: ReanchorOptions = {}): (claim: ReanchorClaim) => ReanchorResult {
+export function createReanchorer(
+  oldBody: string,
+  newBody: string,
+  options: ReanchorOptions = {},
+): (claim: ReanchorClaim) => ReanchorResult {
   const settings: Settings = {
     threshold: options.threshold ?? ATTACH_THRESHOLD,
     maxCandidates: options.maxCandidates ?? DEFAULT_MAX_CANDIDATES,

@@ -67,8 +67,7 @@ export const NEVER_ATTACH_CAP = 0.5;
  */
 export function confidenceOf(s: Signals): number {
   const support =
-    (PREFIX_WEIGHT * s.prefix + SUFFIX_WEIGHT * s.suffix + ORIGIN_WEIGHT * s.origin + POSITION_WEIGHT * s.position) /
-    SUPPORT_TOTAL;
+    (PREFIX_WEIGHT * s.prefix + SUFFIX_WEIGHT * s.suffix + ORIGIN_WEIGHT * s.origin + POSITION_WEIGHT * s.position) / SUPPORT_TOTAL;
   const base = QUOTE_BASE * Math.min(1, s.quoteLength / DISTINCTIVE_LENGTH);
   let confidence = s.quote * (base + (1 - base) * support);
   // A fact-check claim about "2.5 per cent" is not a claim about "3.5 per cent", however

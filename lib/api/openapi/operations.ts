@@ -3,7 +3,15 @@
 import { ZCreateApiToken } from "@/lib/validation/api-tokens";
 import { ZImportArticle } from "@/lib/validation/articles";
 import { ZAddComment, ZAddEvidence, ZCreateClaim, ZEditComment, ZSetNumeric, ZSetStatus, ZSetVerdict } from "@/lib/validation/claims";
-import { ZAddMember, ZAssignReviewers, ZClaimDoubleReview, ZDoubleReview, ZSubmitReview, ZTeamSettings, ZUpdateMember } from "@/lib/validation/team";
+import {
+  ZAddMember,
+  ZAssignReviewers,
+  ZClaimDoubleReview,
+  ZDoubleReview,
+  ZSubmitReview,
+  ZTeamSettings,
+  ZUpdateMember,
+} from "@/lib/validation/team";
 import { ZResolveAnchor, ZSaveVersion } from "@/lib/validation/versions";
 import { arrayOf, bodySchemaOf, obj, ref, str, type JsonSchema } from "@/lib/api/openapi/json-schema";
 import { SECRET_SHAPE } from "@/lib/api-tokens/secret";
@@ -31,18 +39,28 @@ const versionConflict = { "409": "Someone else changed it first: reload and try 
 
 const importArticleBody: JsonSchema = {
   ...bodySchemaOf(ZImportArticle),
-  description: "content is plain text, HTML (sanitised: no scripts, styles or event handlers survive) or Markdown, at most 2 MB. title defaults to the one found in the content.",
+  description:
+    "content is plain text, HTML (sanitised: no scripts, styles or event handlers survive) or Markdown, at most 2 MB. title defaults to the one found in the content.",
 };
 
 export const operations: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/v1/openapi.json": {
-    get: { summary: "This OpenAPI document", tag: "Meta", auth: "public", ok: { status: 200, description: "OpenAPI 3.1 document.", schema: { type: "object" } } },
+    get: {
+      summary: "This OpenAPI document",
+      tag: "Meta",
+      auth: "public",
+      ok: { status: 200, description: "OpenAPI 3.1 document.", schema: { type: "object" } },
+    },
   },
   "/api/v1/articles": {
     get: {
       summary: "List the active team's articles",
       tag: "Articles",
-      ok: { status: 200, description: "Articles with claim counts.", schema: obj({ team: obj({ id: str, name: str }), articles: arrayOf(ref("ArticleSummary")) }) },
+      ok: {
+        status: 200,
+        description: "Articles with claim counts.",
+        schema: obj({ team: obj({ id: str, name: str }), articles: arrayOf(ref("ArticleSummary")) }),
+      },
       extra: { "403": "You are not a member of any team yet." },
     },
     post: {
@@ -54,13 +72,23 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     },
   },
   "/api/v1/articles/{id}": {
-    get: { summary: "One article with its body", tag: "Articles", ok: { status: 200, description: "The article.", schema: obj({ article: ref("Article") }) } },
+    get: {
+      summary: "One article with its body",
+      tag: "Articles",
+      ok: { status: 200, description: "The article.", schema: obj({ article: ref("Article") }) },
+    },
   },
   "/api/v1/articles/{id}/claims": {
     get: {
       summary: "The article's claims",
       tag: "Claims",
-      query: [{ name: "view", description: "`full` (default): every claim with its selectors; `summary`: the compact list the article page draws.", schema: { type: "string", enum: ["full", "summary"] } }],
+      query: [
+        {
+          name: "view",
+          description: "`full` (default): every claim with its selectors; `summary`: the compact list the article page draws.",
+          schema: { type: "string", enum: ["full", "summary"] },
+        },
+      ],
       ok: { status: 200, description: "Claims in text order.", schema: obj({ claims: arrayOf(ref("ClaimSummary")) }) },
     },
     post: {
@@ -74,10 +102,28 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     },
   },
   "/api/v1/articles/{id}/claims.csv": {
-    get: { summary: "The article's claims as CSV", tag: "Export", ok: { status: 200, description: "One row per claim: status, verdict, explanation, assignees, evidence URLs.", schema: str, contentType: "text/csv" } },
+    get: {
+      summary: "The article's claims as CSV",
+      tag: "Export",
+      ok: {
+        status: 200,
+        description: "One row per claim: status, verdict, explanation, assignees, evidence URLs.",
+        schema: str,
+        contentType: "text/csv",
+      },
+    },
   },
   "/api/v1/articles/{id}/claimreview": {
-    get: { summary: "schema.org ClaimReview for every verified claim", tag: "Export", ok: { status: 200, description: "JSON-LD with an @graph of ClaimReview.", schema: { type: "object", properties: { "@graph": arrayOf(ref("ClaimReview")) } }, contentType: "application/ld+json" } },
+    get: {
+      summary: "schema.org ClaimReview for every verified claim",
+      tag: "Export",
+      ok: {
+        status: 200,
+        description: "JSON-LD with an @graph of ClaimReview.",
+        schema: { type: "object", properties: { "@graph": arrayOf(ref("ClaimReview")) } },
+        contentType: "application/ld+json",
+      },
+    },
   },
   "/api/v1/articles/{id}/annotations": {
     get: {
@@ -91,27 +137,51 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "Export",
       idempotent: true,
       body: ref("AnnotationCollection"),
-      ok: { status: 201, description: "What was imported; claims that could not be placed confidently wait in Needs re-anchoring.", schema: obj({ imported: { type: "object" } }) },
+      ok: {
+        status: 201,
+        description: "What was imported; claims that could not be placed confidently wait in Needs re-anchoring.",
+        schema: obj({ imported: { type: "object" } }),
+      },
     },
   },
   "/api/v1/articles/{id}/report": {
-    put: { summary: "Publish the public fact-check report (editors and admins)", tag: "Publishing", ok: { status: 200, description: "The report's state and public URL.", schema: obj({ report: { type: "object" } }) } },
-    delete: { summary: "Unpublish the report (editors and admins)", tag: "Publishing", ok: { status: 200, description: "The report's state.", schema: obj({ report: { type: "object" } }) } },
+    put: {
+      summary: "Publish the public fact-check report (editors and admins)",
+      tag: "Publishing",
+      ok: { status: 200, description: "The report's state and public URL.", schema: obj({ report: { type: "object" } }) },
+    },
+    delete: {
+      summary: "Unpublish the report (editors and admins)",
+      tag: "Publishing",
+      ok: { status: 200, description: "The report's state.", schema: obj({ report: { type: "object" } }) },
+    },
   },
   "/api/v1/articles/{id}/versions": {
-    get: { summary: "The article's versions", tag: "Versions", ok: { status: 200, description: "Newest first.", schema: obj({ versions: arrayOf(ref("ArticleVersionSummary")) }) } },
+    get: {
+      summary: "The article's versions",
+      tag: "Versions",
+      ok: { status: 200, description: "Newest first.", schema: obj({ versions: arrayOf(ref("ArticleVersionSummary")) }) },
+    },
     post: {
       summary: "Save a new version of the text (editors and admins)",
       description: "Claims are re-anchored onto the new text; those that cannot be placed confidently go to Needs re-anchoring.",
       tag: "Versions",
       idempotent: true,
       body: bodySchemaOf(ZSaveVersion, ["articleId"]),
-      ok: { status: 201, description: "Version saved, with the re-anchoring summary (200 with saved: false when nothing changed).", schema: obj({ result: ref("SaveVersionResult") }) },
+      ok: {
+        status: 201,
+        description: "Version saved, with the re-anchoring summary (200 with saved: false when nothing changed).",
+        schema: obj({ result: ref("SaveVersionResult") }),
+      },
       extra: { "200": "Nothing changed: no new version.", ...versionConflict },
     },
   },
   "/api/v1/articles/{id}/versions/{number}": {
-    get: { summary: "One version's text", tag: "Versions", ok: { status: 200, description: "The version.", schema: obj({ version: ref("ArticleVersion") }) } },
+    get: {
+      summary: "One version's text",
+      tag: "Versions",
+      ok: { status: 200, description: "The version.", schema: obj({ version: ref("ArticleVersion") }) },
+    },
   },
   "/api/v1/articles/{id}/diff": {
     get: {
@@ -126,57 +196,117 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     },
   },
   "/api/v1/articles/{id}/suggestions": {
-    get: { summary: "Sentences that look check-worthy", tag: "Claims", ok: { status: 200, description: "Suggestions.", schema: obj({ suggestions: arrayOf(ref("Suggestion")) }) } },
+    get: {
+      summary: "Sentences that look check-worthy",
+      tag: "Claims",
+      ok: { status: 200, description: "Suggestions.", schema: obj({ suggestions: arrayOf(ref("Suggestion")) }) },
+    },
   },
   "/api/v1/articles/{id}/double-review": {
-    put: { summary: "Require double review for the whole article (editors and admins)", tag: "Review", body: bodySchemaOf(ZDoubleReview, ["id"]), ok: { status: 200, description: "The new setting.", schema: { type: "object" } } },
+    put: {
+      summary: "Require double review for the whole article (editors and admins)",
+      tag: "Review",
+      body: bodySchemaOf(ZDoubleReview, ["id"]),
+      ok: { status: 200, description: "The new setting.", schema: { type: "object" } },
+    },
   },
   "/api/v1/articles/{id}/events": {
     get: {
       summary: "Live changes to the article (server-sent events)",
-      description: "`change` events carry one audit row each; `presence` lists who has the article open. Resume with Last-Event-ID or ?after.",
+      description:
+        "`change` events carry one audit row each; `presence` lists who has the article open. Resume with Last-Event-ID or ?after.",
       tag: "Live",
       query: [{ name: "after", description: "Resume after this audit id.", schema: { type: "string", pattern: "^\\d{1,18}$" } }],
       ok: { status: 200, description: "An event stream.", schema: str, contentType: "text/event-stream" },
     },
   },
   "/api/v1/claims/{id}": {
-    get: { summary: "One claim with comments, evidence and history", tag: "Claims", ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("ClaimDetail") }) } },
+    get: {
+      summary: "One claim with comments, evidence and history",
+      tag: "Claims",
+      ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("ClaimDetail") }) },
+    },
   },
   "/api/v1/claims/{id}/status": {
-    put: { summary: "Move a claim through the workflow", tag: "Claims", body: bodySchemaOf(ZSetStatus, ["claimId"]), ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) }, extra: versionConflict },
+    put: {
+      summary: "Move a claim through the workflow",
+      tag: "Claims",
+      body: bodySchemaOf(ZSetStatus, ["claimId"]),
+      ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) },
+      extra: versionConflict,
+    },
   },
   "/api/v1/claims/{id}/verdict": {
-    put: { summary: "Set the verdict with an explanation", tag: "Claims", body: bodySchemaOf(ZSetVerdict, ["claimId"]), ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) }, extra: versionConflict },
+    put: {
+      summary: "Set the verdict with an explanation",
+      tag: "Claims",
+      body: bodySchemaOf(ZSetVerdict, ["claimId"]),
+      ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) },
+      extra: versionConflict,
+    },
   },
   "/api/v1/claims/{id}/numeric": {
-    put: { summary: "Structure a numeric claim", tag: "Claims", body: bodySchemaOf(ZSetNumeric, ["claimId"]), ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) }, extra: versionConflict },
+    put: {
+      summary: "Structure a numeric claim",
+      tag: "Claims",
+      body: bodySchemaOf(ZSetNumeric, ["claimId"]),
+      ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) },
+      extra: versionConflict,
+    },
   },
   "/api/v1/claims/{id}/comments": {
-    post: { summary: "Comment on a claim (or reply)", description: "Plain text, stored as written (`a < b` and `<b>` included) and escaped wherever it is shown.", tag: "Claims", idempotent: true, body: bodySchemaOf(ZAddComment, ["claimId"]), ok: { status: 201, description: "The comment.", schema: obj({ comment: ref("Comment") }) } },
+    post: {
+      summary: "Comment on a claim (or reply)",
+      description: "Plain text, stored as written (`a < b` and `<b>` included) and escaped wherever it is shown.",
+      tag: "Claims",
+      idempotent: true,
+      body: bodySchemaOf(ZAddComment, ["claimId"]),
+      ok: { status: 201, description: "The comment.", schema: obj({ comment: ref("Comment") }) },
+    },
   },
   "/api/v1/claims/{id}/evidence": {
-    post: { summary: "Attach evidence", tag: "Claims", idempotent: true, body: bodySchemaOf(ZAddEvidence, ["claimId"]), ok: { status: 201, description: "The evidence.", schema: obj({ evidence: ref("Evidence") }) } },
+    post: {
+      summary: "Attach evidence",
+      tag: "Claims",
+      idempotent: true,
+      body: bodySchemaOf(ZAddEvidence, ["claimId"]),
+      ok: { status: 201, description: "The evidence.", schema: obj({ evidence: ref("Evidence") }) },
+    },
   },
   "/api/v1/claims/{id}/assignees": {
     put: {
       summary: "Assign up to two reviewers (editors and admins)",
-      description: "`dueAt` is a calendar day, `YYYY-MM-DD`, in the team's time zone (GET /api/v1/team); the claim is overdue once that day has ended there. A date-time is read as the date written in it (its time and offset are ignored).",
+      description:
+        "`dueAt` is a calendar day, `YYYY-MM-DD`, in the team's time zone (GET /api/v1/team); the claim is overdue once that day has ended there. A date-time is read as the date written in it (its time and offset are ignored).",
       tag: "Review",
       body: bodySchemaOf(ZAssignReviewers, ["claimId"]),
       ok: { status: 200, description: "The assignees.", schema: { type: "object" } },
     },
   },
   "/api/v1/claims/{id}/reviews": {
-    post: { summary: "Submit your independent verdict (double review)", tag: "Review", idempotent: true, body: bodySchemaOf(ZSubmitReview, ["claimId"]), ok: { status: 201, description: "The double-review state.", schema: { type: "object" } }, extra: { "409": "Both verdicts are already in." } },
+    post: {
+      summary: "Submit your independent verdict (double review)",
+      tag: "Review",
+      idempotent: true,
+      body: bodySchemaOf(ZSubmitReview, ["claimId"]),
+      ok: { status: 201, description: "The double-review state.", schema: { type: "object" } },
+      extra: { "409": "Both verdicts are already in." },
+    },
   },
   "/api/v1/claims/{id}/double-review": {
-    put: { summary: "Require double review for one claim (editors and admins)", tag: "Review", body: bodySchemaOf(ZClaimDoubleReview, ["id"]), ok: { status: 200, description: "The new setting.", schema: { type: "object" } }, extra: versionConflict },
+    put: {
+      summary: "Require double review for one claim (editors and admins)",
+      tag: "Review",
+      body: bodySchemaOf(ZClaimDoubleReview, ["id"]),
+      ok: { status: 200, description: "The new setting.", schema: { type: "object" } },
+      extra: versionConflict,
+    },
   },
   "/api/v1/claims/{id}/anchor": {
     get: {
       summary: "Where a claim that is not attached might belong",
-      description: "For a claim that needs re-anchoring or is orphaned: its old words (prefix, exact, suffix) of version `fromVersion`, and candidate places in the current text with a confidence.",
+      description:
+        "For a claim that needs re-anchoring or is orphaned: its old words (prefix, exact, suffix) of version `fromVersion`, and candidate places in the current text with a confidence.",
       tag: "Versions",
       ok: { status: 200, description: "The re-anchoring review.", schema: obj({ review: { type: "object" } }) },
     },
@@ -189,51 +319,113 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     },
   },
   "/api/v1/claims/{id}/claimreview": {
-    get: { summary: "schema.org ClaimReview of one verified claim", tag: "Export", ok: { status: 200, description: "JSON-LD.", schema: ref("ClaimReview"), contentType: "application/ld+json" } },
+    get: {
+      summary: "schema.org ClaimReview of one verified claim",
+      tag: "Export",
+      ok: { status: 200, description: "JSON-LD.", schema: ref("ClaimReview"), contentType: "application/ld+json" },
+    },
   },
   "/api/v1/comments/{id}": {
-    patch: { summary: "Edit your comment", tag: "Claims", body: bodySchemaOf(ZEditComment, ["commentId"]), ok: { status: 200, description: "The comment.", schema: obj({ comment: ref("Comment") }) }, extra: versionConflict },
-    delete: { summary: "Delete a comment (restorable)", tag: "Claims", ok: { status: 200, description: "The comment.", schema: obj({ comment: ref("Comment") }) } },
+    patch: {
+      summary: "Edit your comment",
+      tag: "Claims",
+      body: bodySchemaOf(ZEditComment, ["commentId"]),
+      ok: { status: 200, description: "The comment.", schema: obj({ comment: ref("Comment") }) },
+      extra: versionConflict,
+    },
+    delete: {
+      summary: "Delete a comment (restorable)",
+      tag: "Claims",
+      ok: { status: 200, description: "The comment.", schema: obj({ comment: ref("Comment") }) },
+    },
   },
   "/api/v1/comments/{id}/restore": {
-    post: { summary: "Restore a deleted comment", tag: "Claims", ok: { status: 200, description: "The comment.", schema: obj({ comment: ref("Comment") }) } },
+    post: {
+      summary: "Restore a deleted comment",
+      tag: "Claims",
+      ok: { status: 200, description: "The comment.", schema: obj({ comment: ref("Comment") }) },
+    },
   },
   "/api/v1/suggestions/{id}": {
     get: {
       summary: "A suggestion's numbers and earlier verdicts",
-      description: "`numeric`: the figures read from the suggested words (value, unit, share of, subject, place, period), or null; `checkedBefore`: the desk's verdicts on claims that read alike.",
+      description:
+        "`numeric`: the figures read from the suggested words (value, unit, share of, subject, place, period), or null; `checkedBefore`: the desk's verdicts on claims that read alike.",
       tag: "Claims",
-      ok: { status: 200, description: "What the suggestion card shows.", schema: { type: "object", properties: { numeric: { type: ["object", "null"] }, checkedBefore: { type: "array", items: { type: "object" } } } } },
+      ok: {
+        status: 200,
+        description: "What the suggestion card shows.",
+        schema: {
+          type: "object",
+          properties: { numeric: { type: ["object", "null"] }, checkedBefore: { type: "array", items: { type: "object" } } },
+        },
+      },
     },
   },
   "/api/v1/suggestions/{id}/accept": {
-    post: { summary: "Turn a suggestion into a claim", tag: "Claims", idempotent: true, ok: { status: 201, description: "The new claim.", schema: obj({ claim: ref("Claim") }) }, extra: { "409": "The suggestion is already a claim." } },
+    post: {
+      summary: "Turn a suggestion into a claim",
+      tag: "Claims",
+      idempotent: true,
+      ok: { status: 201, description: "The new claim.", schema: obj({ claim: ref("Claim") }) },
+      extra: { "409": "The suggestion is already a claim." },
+    },
   },
   "/api/v1/suggestions/{id}/dismiss": {
     post: { summary: "Dismiss a suggestion", tag: "Claims", ok: { status: 200, description: "Dismissed.", schema: { type: "object" } } },
   },
   "/api/v1/me/queue": {
-    get: { summary: "Claims assigned to you", tag: "Me", ok: { status: 200, description: "Your queue.", schema: obj({ queue: arrayOf(ref("QueueItem")) }) } },
+    get: {
+      summary: "Claims assigned to you",
+      tag: "Me",
+      ok: { status: 200, description: "Your queue.", schema: obj({ queue: arrayOf(ref("QueueItem")) }) },
+    },
   },
   "/api/v1/me/events": {
-    get: { summary: "A change event whenever anything changes in your teams (server-sent events)", tag: "Live", ok: { status: 200, description: "An event stream.", schema: str, contentType: "text/event-stream" } },
+    get: {
+      summary: "A change event whenever anything changes in your teams (server-sent events)",
+      tag: "Live",
+      ok: { status: 200, description: "An event stream.", schema: str, contentType: "text/event-stream" },
+    },
   },
   "/api/v1/me/tokens": {
-    get: { summary: "Your API tokens (never the secrets)", tag: "Me", auth: "session", ok: { status: 200, description: "Newest first.", schema: obj({ tokens: arrayOf(ref("ApiToken")) }) } },
+    get: {
+      summary: "Your API tokens (never the secrets)",
+      tag: "Me",
+      auth: "session",
+      ok: { status: 200, description: "Newest first.", schema: obj({ tokens: arrayOf(ref("ApiToken")) }) },
+    },
     post: {
       summary: "Create an API token",
       description: "The answer carries the secret, the only time it is shown. Tokens cannot create tokens.",
       tag: "Me",
       auth: "session",
       body: bodySchemaOf(ZCreateApiToken),
-      ok: { status: 201, description: "The token and its secret.", schema: obj({ token: ref("ApiToken"), secret: { type: "string", pattern: SECRET_SHAPE.source } }) },
+      ok: {
+        status: 201,
+        description: "The token and its secret.",
+        schema: obj({ token: ref("ApiToken"), secret: { type: "string", pattern: SECRET_SHAPE.source } }),
+      },
     },
   },
   "/api/v1/me/tokens/{id}": {
-    delete: { summary: "Revoke one of your tokens (revoking twice is fine)", tag: "Me", auth: "session", ok: { status: 200, description: "The revoked token.", schema: obj({ token: ref("ApiToken") }) } },
+    delete: {
+      summary: "Revoke one of your tokens (revoking twice is fine)",
+      tag: "Me",
+      auth: "session",
+      ok: { status: 200, description: "The revoked token.", schema: obj({ token: ref("ApiToken") }) },
+    },
   },
   "/api/v1/team": {
-    get: { summary: "Your active team and its settings", tag: "Team", ok: { status: 200, description: "The team; `timeZone` is the IANA zone due dates are days in.", schema: obj({ team: obj({ id: str, name: str, timeZone: str }) }) } },
+    get: {
+      summary: "Your active team and its settings",
+      tag: "Team",
+      ok: {
+        status: 200,
+        description: "The team; `timeZone` is the IANA zone due dates are days in.",
+        schema: obj({ team: obj({ id: str, name: str, timeZone: str }) }),
+      },
+    },
     patch: {
       summary: "Change the team's time zone (admins)",
       description: "An IANA time zone name, e.g. Europe/London; due dates are calendar days in it.",
@@ -243,13 +435,32 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     },
   },
   "/api/v1/team/members": {
-    get: { summary: "Members of your active team", tag: "Team", ok: { status: 200, description: "Members.", schema: obj({ members: arrayOf(ref("Member")) }) } },
-    post: { summary: "Add a member (admins)", tag: "Team", body: bodySchemaOf(ZAddMember), ok: { status: 201, description: "The member, and a one-time password for a new account.", schema: { type: "object" } }, extra: { "409": "Already a member." } },
+    get: {
+      summary: "Members of your active team",
+      tag: "Team",
+      ok: { status: 200, description: "Members.", schema: obj({ members: arrayOf(ref("Member")) }) },
+    },
+    post: {
+      summary: "Add a member (admins)",
+      tag: "Team",
+      body: bodySchemaOf(ZAddMember),
+      ok: { status: 201, description: "The member, and a one-time password for a new account.", schema: { type: "object" } },
+      extra: { "409": "Already a member." },
+    },
   },
   "/api/v1/team/members/{id}": {
-    patch: { summary: "Change a member's role or disable them (admins)", tag: "Team", body: bodySchemaOf(ZUpdateMember, ["memberId"]), ok: { status: 200, description: "The member.", schema: obj({ member: ref("Member") }) } },
+    patch: {
+      summary: "Change a member's role or disable them (admins)",
+      tag: "Team",
+      body: bodySchemaOf(ZUpdateMember, ["memberId"]),
+      ok: { status: 200, description: "The member.", schema: obj({ member: ref("Member") }) },
+    },
   },
   "/api/v1/team/members/{id}/password-reset": {
-    post: { summary: "Reset a member's password (admins)", tag: "Team", ok: { status: 200, description: "A one-time password.", schema: { type: "object" } } },
+    post: {
+      summary: "Reset a member's password (admins)",
+      tag: "Team",
+      ok: { status: 200, description: "A one-time password.", schema: { type: "object" } },
+    },
   },
 };

@@ -14,7 +14,10 @@ const PAYLOADS: [string, string][] = [
   ["body onload", '<body onload="window.__pwned=1"><p>Safe text one.</p></body>'],
   ["svg onload", '<p>Safe text one.</p><svg onload="window.__pwned=1"></svg>'],
   ["svg script", "<p>Safe text one.</p><svg><script>window.__pwned=1</script></svg>"],
-  ["svg foreignObject", '<p>Safe text one.</p><svg><foreignObject><iframe src="javascript:window.__pwned=1"></iframe></foreignObject></svg>'],
+  [
+    "svg foreignObject",
+    '<p>Safe text one.</p><svg><foreignObject><iframe src="javascript:window.__pwned=1"></iframe></foreignObject></svg>',
+  ],
   ["iframe srcdoc", '<p>Safe text one.</p><iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>'],
   ["math mxss", '<p>Safe text one.</p><math><mtext><table><mglyph><style><img src=x onerror="window.__pwned=1">'],
   ["style element", "<p>Safe text one.</p><style>p{background:url(javascript:window.__pwned=1)}</style>"],
@@ -53,9 +56,7 @@ describe("hostile HTML", () => {
     expect(result.blocks.paragraphs.some((p) => p.kind === "h2")).toBe(true);
     expect(result.blocks.paragraphs.filter((p) => p.kind === "li")).toHaveLength(3);
     expect(result.blocks.paragraphs.some((p) => p.kind === "quote")).toBe(true);
-    expect(result.blocks.links).toEqual([
-      expect.objectContaining({ href: "https://example.org/accounts" }),
-    ]);
+    expect(result.blocks.links).toEqual([expect.objectContaining({ href: "https://example.org/accounts" })]);
     const link = result.blocks.links[0]!;
     expect(result.body.slice(link.start, link.end)).toBe("the annual accounts");
   });
@@ -69,7 +70,10 @@ describe("hostile HTML", () => {
   });
 
   it.each(PAYLOADS)("drops %s inside Markdown", (_name, html) => {
-    const result = importArticle({ format: "markdown", content: `Intro paragraph.\n\n${html}\n\n[x](javascript:window.__pwned=1) and <javascript:void(0)>` });
+    const result = importArticle({
+      format: "markdown",
+      content: `Intro paragraph.\n\n${html}\n\n[x](javascript:window.__pwned=1) and <javascript:void(0)>`,
+    });
     // The autolink's text stays as text; what matters is that no link or payload survives.
     expect(JSON.stringify(result)).not.toMatch(/__pwned|onerror|onload|vbscript:/i);
     for (const link of result.blocks.links) expect(link.href).toMatch(/^(https?:\/\/|mailto:)/);

@@ -4,29 +4,106 @@ import { normalizeArticleText, splitParagraphs } from "@/lib/anchoring/normalize
 import { canonicalHref, type ArticleBlocks, type BlockKind } from "@/lib/articles/blocks";
 import { articleToMarkdown, importArticle } from "./index";
 
-const roundTrip = (body: string, blocks: ArticleBlocks | null) => importArticle({ format: "markdown", content: articleToMarkdown(body, blocks) });
+const roundTrip = (body: string, blocks: ArticleBlocks | null) =>
+  importArticle({ format: "markdown", content: articleToMarkdown(body, blocks) });
 
 // Words that are Markdown syntax somewhere, plus ordinary text and tricky Unicode.
 const TOKENS = [
-  "word", "Ünïcode", "中文", "😀", "e\u0301", "'quoted'", "“curly”", "—", "1.", "2)", "10.", "-", "+", "*", "_", "**bold**",
-  "_em_", "`code`", "```", "~~", "#", "##", "# x", ">", "<", "<b>", "</p>", "<!--", "-->", "&", "&amp;", "&#65;", "&copy;",
-  "\\", "\\*", "[", "]", "[a](b)", "![x](y)", "[ref]:", "http://x.org", "<https://a.b>", "www.a.com", "a@b.co", "|", "---",
-  "===", "***", "!", ")", "(", ":", "\"", "{", "}", "$", "%", "^", "@", "~",
+  "word",
+  "Ünïcode",
+  "中文",
+  "😀",
+  "e\u0301",
+  "'quoted'",
+  "“curly”",
+  "—",
+  "1.",
+  "2)",
+  "10.",
+  "-",
+  "+",
+  "*",
+  "_",
+  "**bold**",
+  "_em_",
+  "`code`",
+  "```",
+  "~~",
+  "#",
+  "##",
+  "# x",
+  ">",
+  "<",
+  "<b>",
+  "</p>",
+  "<!--",
+  "-->",
+  "&",
+  "&amp;",
+  "&#65;",
+  "&copy;",
+  "\\",
+  "\\*",
+  "[",
+  "]",
+  "[a](b)",
+  "![x](y)",
+  "[ref]:",
+  "http://x.org",
+  "<https://a.b>",
+  "www.a.com",
+  "a@b.co",
+  "|",
+  "---",
+  "===",
+  "***",
+  "!",
+  ")",
+  "(",
+  ":",
+  '"',
+  "{",
+  "}",
+  "$",
+  "%",
+  "^",
+  "@",
+  "~",
 ];
 const paragraphText = fc
   .array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 8 })
-  .chain((words) => fc.array(fc.constantFrom(" ", ""), { minLength: words.length, maxLength: words.length }).map((gaps) => words.map((w, i) => w + gaps[i]).join("")))
+  .chain((words) =>
+    fc
+      .array(fc.constantFrom(" ", ""), { minLength: words.length, maxLength: words.length })
+      .map((gaps) => words.map((w, i) => w + gaps[i]).join("")),
+  )
   .map((text) => normalizeArticleText(text))
   .filter((text) => text !== "" && !text.includes("\n"));
 
-const HREFS = ["https://example.com/a", "http://x.org/a(b)c?q=1&r=2#frag", "mailto:desk@example.org", "https://exämple.com/ü path", "https://a.b/&amp;<x>", "https://a.b/[x]|{y}`^"];
+const HREFS = [
+  "https://example.com/a",
+  "http://x.org/a(b)c?q=1&r=2#frag",
+  "mailto:desk@example.org",
+  "https://exämple.com/ü path",
+  "https://a.b/&amp;<x>",
+  "https://a.b/[x]|{y}`^",
+];
 const href = fc.constantFrom(...HREFS).map((h) => canonicalHref(h)!);
 
 const kind = fc.constantFrom<BlockKind>("p", "h2", "h3", "li", "quote");
 
 /** A normalised body with random structure and links that start and end on non-space characters. */
 const article = fc
-  .array(fc.record({ text: paragraphText, kind, ordered: fc.boolean(), cuts: fc.array(fc.nat(), { maxLength: 4 }), hrefs: fc.tuple(href, href) }), { minLength: 1, maxLength: 6 })
+  .array(
+    fc.record({
+      text: paragraphText,
+      kind,
+      ordered: fc.boolean(),
+      cuts: fc.array(fc.nat(), { maxLength: 4 }),
+      hrefs: fc.tuple(href, href),
+    }),
+    { minLength: 1, maxLength: 6 },
+  )
   .map((paragraphs) => {
     const body = paragraphs.map((p) => p.text).join("\n\n");
     const blocks: ArticleBlocks = { paragraphs: [], links: [] };
@@ -65,9 +142,17 @@ describe("articleToMarkdown", () => {
   });
 
   it("writes headings, lists, quotes and links as Markdown a person can edit", () => {
-    const body = "Jobs report\n\nUnemployment fell to 4%, the ONS said.\n\nFirst point\n\nSecond point\n\nStep one\n\nIt was “the best year”.";
+    const body =
+      "Jobs report\n\nUnemployment fell to 4%, the ONS said.\n\nFirst point\n\nSecond point\n\nStep one\n\nIt was “the best year”.";
     const blocks: ArticleBlocks = {
-      paragraphs: [{ kind: "h2" }, { kind: "p" }, { kind: "li", ordered: false }, { kind: "li", ordered: false }, { kind: "li", ordered: true }, { kind: "quote" }],
+      paragraphs: [
+        { kind: "h2" },
+        { kind: "p" },
+        { kind: "li", ordered: false },
+        { kind: "li", ordered: false },
+        { kind: "li", ordered: true },
+        { kind: "quote" },
+      ],
       links: [{ start: body.indexOf("ONS"), end: body.indexOf("ONS") + 3, href: "https://www.ons.gov.uk/" }],
     };
     const markdown = articleToMarkdown(body, blocks);
@@ -78,7 +163,8 @@ describe("articleToMarkdown", () => {
   });
 
   it("escapes text that Markdown would read as syntax", () => {
-    const body = "1. Not a list\n\n# Not a heading\n\n- Not a bullet\n\n<script>alert(1)</script> is text\n\n*Not emphasis* and [not](a link) &amp;";
+    const body =
+      "1. Not a list\n\n# Not a heading\n\n- Not a bullet\n\n<script>alert(1)</script> is text\n\n*Not emphasis* and [not](a link) &amp;";
     const markdown = articleToMarkdown(body, null);
     expect(markdown).toContain("1\\. Not a list");
     expect(markdown).toContain("\\# Not a heading");

@@ -6,15 +6,83 @@ import { canonicalHref, type ArticleBlocks, type BlockKind } from "@/lib/article
 
 /** Subtrees that never hold article text (and some that are favourite hiding places for payloads). */
 const SKIP = new Set([
-  "script", "style", "template", "noscript", "svg", "math", "iframe", "frame", "frameset", "object", "embed",
-  "applet", "canvas", "audio", "video", "picture", "img", "source", "track", "map", "head", "title", "meta",
-  "link", "base", "input", "button", "select", "option", "textarea", "noembed", "noframes", "xmp",
-  "plaintext", "dialog", "nav",
+  "script",
+  "style",
+  "template",
+  "noscript",
+  "svg",
+  "math",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "canvas",
+  "audio",
+  "video",
+  "picture",
+  "img",
+  "source",
+  "track",
+  "map",
+  "head",
+  "title",
+  "meta",
+  "link",
+  "base",
+  "input",
+  "button",
+  "select",
+  "option",
+  "textarea",
+  "noembed",
+  "noframes",
+  "xmp",
+  "plaintext",
+  "dialog",
+  "nav",
 ]);
 const BLOCK = new Set([
-  "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div", "dl", "dt", "fieldset",
-  "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main",
-  "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "body",
+  "caption",
+  "dd",
+  "details",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hgroup",
+  "hr",
+  "li",
+  "main",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "tr",
+  "ul",
 ]);
 
 type Context = { kind: BlockKind; ordered?: boolean; listOrdered: boolean };
@@ -22,7 +90,14 @@ type Draft = { kind: BlockKind; ordered?: boolean; text: string; links: { start:
 export type WalkedParagraph = { kind: BlockKind; ordered?: boolean; text: string; links: { start: number; end: number; href: string }[] };
 
 // Minimal structural view of a DOM node, so the walker works on linkedom's nodes without `any`.
-type DomNode = { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<DomNode>; parentNode: DomNode | null; getAttribute?: (name: string) => string | null };
+type DomNode = {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+  parentNode: DomNode | null;
+  getAttribute?: (name: string) => string | null;
+};
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;

@@ -14,7 +14,10 @@ import { ArticleWorkspace } from "@/components/claims/ArticleWorkspace";
 import { VersionBar } from "@/components/articles/versions/VersionBar";
 import { pageId } from "@/lib/validation/ids";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ claim?: string; saved?: string; moved?: string; review?: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ claim?: string; saved?: string; moved?: string; review?: string }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = pageId(await params);
@@ -41,7 +44,10 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   ]);
   // After "Save as version N", the edit page comes back here with what re-anchoring did.
   const savedVersion = Number(savedParams.saved);
-  const saved = Number.isInteger(savedVersion) && savedVersion > 0 ? { version: savedVersion, moved: Number(savedParams.moved) || 0, needsReview: Number(savedParams.review) || 0 } : null;
+  const saved =
+    Number.isInteger(savedVersion) && savedVersion > 0
+      ? { version: savedVersion, moved: Number(savedParams.moved) || 0, needsReview: Number(savedParams.review) || 0 }
+      : null;
   return (
     <ArticleWorkspace
       articleId={article.id}
@@ -52,7 +58,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       header={
         <>
           <ArticleHeader article={article} />
-          <VersionBar articleId={article.id} version={article.version} canEditText={SIGN_OFF_ROLES.includes(article.myRole)} saved={saved} />
+          <VersionBar
+            articleId={article.id}
+            version={article.version}
+            canEditText={SIGN_OFF_ROLES.includes(article.myRole)}
+            saved={saved}
+          />
           {SIGN_OFF_ROLES.includes(article.myRole) && <DoubleReviewToggle articleId={article.id} required={article.requiresDoubleReview} />}
           <ArticlePublishTools articleId={article.id} userId={user.id} role={article.myRole} />
         </>

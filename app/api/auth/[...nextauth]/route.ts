@@ -9,7 +9,9 @@ const ZParams = z.object({ nextauth: z.array(z.string().max(64)).max(4) });
 const forNextAuth = (nextauth: string[]) => ({ params: Promise.resolve({ nextauth }) });
 
 // Public (see lib/http/public-routes.ts): next-auth's own endpoints, protected by its CSRF token.
-export const GET = route({ auth: "public", params: ZParams }, async ({ request, params }) => handler(request, forNextAuth(params.nextauth)));
+export const GET = route({ auth: "public", params: ZParams }, async ({ request, params }) =>
+  handler(request, forNextAuth(params.nextauth)),
+);
 
 // Sign-ins are read strictly and counted before next-auth runs (lib/users/credentials-callback.ts).
 export const POST = route({ auth: "public", params: ZParams }, async ({ request, params }) =>

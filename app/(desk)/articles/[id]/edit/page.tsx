@@ -28,7 +28,9 @@ export default async function EditArticlePage({ params }: Props) {
     return (
       <div className="mx-auto max-w-3xl space-y-4">
         {back}
-        <p className="rounded-md border border-rule bg-white p-4 text-sm">Only an editor can change the article text. You can read every version on the Versions page.</p>
+        <p className="rounded-md border border-rule bg-white p-4 text-sm">
+          Only an editor can change the article text. You can read every version on the Versions page.
+        </p>
       </div>
     );
   }
@@ -38,7 +40,14 @@ export default async function EditArticlePage({ params }: Props) {
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       {back}
-      <VersionEditor articleId={article.id} baseVersion={article.version} initialTitle={article.title} initialMarkdown={markdown} claims={claims} maxBytes={MAX_IMPORT_BYTES} />
+      <VersionEditor
+        articleId={article.id}
+        baseVersion={article.version}
+        initialTitle={article.title}
+        initialMarkdown={markdown}
+        claims={claims}
+        maxBytes={MAX_IMPORT_BYTES}
+      />
     </div>
   );
 }

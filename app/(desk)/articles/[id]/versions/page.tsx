@@ -36,44 +36,68 @@ export default async function VersionsPage({ params, searchParams }: Props) {
   const to = asNumber(query.to, known) ?? (view === null && latest > 1 ? latest : null);
   const [shown, diff] = await Promise.all([
     view !== null ? getVersion({ articleId: article.id, number: view, userId: user.id }) : null,
-    view === null && from !== null && to !== null && from !== to ? diffVersions({ articleId: article.id, from, to, userId: user.id }) : null,
+    view === null && from !== null && to !== null && from !== to
+      ? diffVersions({ articleId: article.id, from, to, userId: user.id })
+      : null,
   ]);
 
   return (
     <div className="mx-auto max-w-5xl space-y-6">
-      <Link href={`/articles/${article.id}`} className="text-sm text-muted underline-offset-2 hover:text-accent hover:underline">← Back to the article</Link>
+      <Link href={`/articles/${article.id}`} className="text-sm text-muted underline-offset-2 hover:text-accent hover:underline">
+        ← Back to the article
+      </Link>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Versions</h1>
           <p className="font-serif text-lg text-muted">{article.title}</p>
         </div>
-        {SIGN_OFF_ROLES.includes(article.myRole) && <Link href={`/articles/${article.id}/edit`} className={quietButtonClass}>Edit text</Link>}
+        {SIGN_OFF_ROLES.includes(article.myRole) && (
+          <Link href={`/articles/${article.id}/edit`} className={quietButtonClass}>
+            Edit text
+          </Link>
+        )}
       </div>
       <p className="text-sm text-muted">Every save keeps the earlier text unchanged. Read any version, or compare two of them.</p>
       <VersionTable articleId={article.id} versions={versions} viewing={view} />
 
       {versions.length > 1 && (
-        <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-rule bg-white p-4" aria-label="Compare two versions">
+        <form
+          method="get"
+          className="flex flex-wrap items-end gap-3 rounded-lg border border-rule bg-white p-4"
+          aria-label="Compare two versions"
+        >
           <label className="text-sm">
             From version
             <select name="from" defaultValue={from ?? latest - 1} className={`${inputClass} mt-1 w-28`}>
-              {versions.map((v) => <option key={v.number} value={v.number}>{v.number}</option>)}
+              {versions.map((v) => (
+                <option key={v.number} value={v.number}>
+                  {v.number}
+                </option>
+              ))}
             </select>
           </label>
           <label className="text-sm">
             to version
             <select name="to" defaultValue={to ?? latest} className={`${inputClass} mt-1 w-28`}>
-              {versions.map((v) => <option key={v.number} value={v.number}>{v.number}</option>)}
+              {versions.map((v) => (
+                <option key={v.number} value={v.number}>
+                  {v.number}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="submit" className={buttonClass}>Compare</button>
+          <button type="submit" className={buttonClass}>
+            Compare
+          </button>
         </form>
       )}
 
       {shown && <VersionText version={shown} />}
       {diff && <DiffView diff={diff} />}
       {!shown && !diff && versions.length === 1 && (
-        <p className="rounded-md border border-rule bg-white p-4 text-sm text-muted">There is only one version so far. When an editor saves a change to the text, it appears here.</p>
+        <p className="rounded-md border border-rule bg-white p-4 text-sm text-muted">
+          There is only one version so far. When an editor saves a change to the text, it appears here.
+        </p>
       )}
       {!shown && !diff && from !== null && from === to && <p className="text-sm text-muted">Choose two different versions to compare.</p>}
     </div>

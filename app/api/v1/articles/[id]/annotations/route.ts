@@ -28,7 +28,12 @@ export const GET = route(
  * counted while it is read, so a chunked upload (no Content-Length) cannot get past the cap.
  */
 export const POST = route(
-  { auth: "user", params: ZIdParams, body: { text: { maxBytes: MAX_IMPORT_BYTES, contentTypes: ["application/ld+json", "application/json"] } }, idempotent: true },
+  {
+    auth: "user",
+    params: ZIdParams,
+    body: { text: { maxBytes: MAX_IMPORT_BYTES, contentTypes: ["application/ld+json", "application/json"] } },
+    idempotent: true,
+  },
   async ({ user, params, body }) => {
     const document = parseAnnotationUpload(body);
     return json({ imported: await importAnnotations({ userId: user.id, articleId: params.id, document }) }, 201);

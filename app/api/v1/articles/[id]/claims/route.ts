@@ -9,7 +9,11 @@ export const dynamic = "force-dynamic";
 
 /** `?view=summary`: the compact list the article page draws (no selectors, verdict key and label only). */
 export const GET = route(
-  { auth: "user", params: ZIdParams, query: z.object({ view: z.enum(["full", "summary"], { message: "view is full or summary." }).default("full") }) },
+  {
+    auth: "user",
+    params: ZIdParams,
+    query: z.object({ view: z.enum(["full", "summary"], { message: "view is full or summary." }).default("full") }),
+  },
   async ({ user, params, query }) => ({
     claims:
       query.view === "summary"
@@ -18,6 +22,7 @@ export const GET = route(
   }),
 );
 
-export const POST = route({ auth: "user", params: ZIdParams, body: ZCreateClaim.omit({ articleId: true }), idempotent: true }, async ({ user, params, body }) =>
-  json({ claim: await createClaim({ ...body, articleId: params.id, userId: user.id }) }, 201),
+export const POST = route(
+  { auth: "user", params: ZIdParams, body: ZCreateClaim.omit({ articleId: true }), idempotent: true },
+  async ({ user, params, body }) => json({ claim: await createClaim({ ...body, articleId: params.id, userId: user.id }) }, 201),
 );

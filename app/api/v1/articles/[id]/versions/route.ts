@@ -11,7 +11,10 @@ export const GET = route({ auth: "user", params: ZIdParams }, async ({ user, par
 }));
 
 /** 201 with the re-anchoring summary when a version was stored; 200 `saved: false` when nothing changed. */
-export const POST = route({ auth: "user", params: ZIdParams, body: ZSaveVersion.omit({ articleId: true }), idempotent: true }, async ({ user, params, body }) => {
-  const result = await saveArticleVersion({ ...body, articleId: params.id, userId: user.id });
-  return json({ result }, result.saved ? 201 : 200);
-});
+export const POST = route(
+  { auth: "user", params: ZIdParams, body: ZSaveVersion.omit({ articleId: true }), idempotent: true },
+  async ({ user, params, body }) => {
+    const result = await saveArticleVersion({ ...body, articleId: params.id, userId: user.id });
+    return json({ result }, result.saved ? 201 : 200);
+  },
+);

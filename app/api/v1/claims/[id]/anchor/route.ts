@@ -11,6 +11,9 @@ export const GET = route({ auth: "user", params: ZIdParams }, async ({ user, par
 }));
 
 /** `{ "version": 4, "action": { "kind": "candidate", "index": 0 } | { "kind": "span", "start", "end", "exact" } | { "kind": "orphan" } | { "kind": "restore" } }` */
-export const POST = route({ auth: "user", params: ZIdParams, body: ZResolveAnchor.omit({ claimId: true }) }, async ({ user, params, body }) => ({
-  claim: await resolveAnchor({ ...body, claimId: params.id, userId: user.id }),
-}));
+export const POST = route(
+  { auth: "user", params: ZIdParams, body: ZResolveAnchor.omit({ claimId: true }) },
+  async ({ user, params, body }) => ({
+    claim: await resolveAnchor({ ...body, claimId: params.id, userId: user.id }),
+  }),
+);
