@@ -13,6 +13,7 @@
 // Dates and instants lie between the years MIN_YEAR and MAX_YEAR: wide enough for any article
 // or deadline, narrow enough that a typo ("20266") or a hostile "+010000-01-01" is refused here
 // instead of failing later when the database or a date formatter meets it.
+import "@/lib/validation/zod-config";
 import { z } from "zod";
 
 /** First year a calendar date or an instant may fall in. */

@@ -1,11 +1,7 @@
-import { z } from "zod";
+import "@/lib/validation/zod-config";
+import type { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
 import type { ActionResult } from "@/lib/http/result";
-
-// In the browser (forms check their input with withCheckedInput) zod would probe for eval with
-// `new Function("")`; the Content-Security-Policy refuses it and Chromium reports that as a
-// violation even though zod catches it. Jitless parsing never probes. The server keeps the JIT.
-if (typeof window !== "undefined") z.config({ jitless: true });
 
 /**
  * Parses `input` with a zod schema and returns the parsed (transformed, defaulted) value.
