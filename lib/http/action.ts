@@ -75,11 +75,6 @@ export function action<S extends z.ZodType, T>(
 ): Action<S, T>;
 export function action<S extends z.ZodType, T>(
   schema: S,
-  options: ActionOptions,
-  work: (input: z.output<S>, user: SessionUser) => Promise<T>,
-): (input: z.input<S>) => Promise<ActionResult<T>>;
-export function action<S extends z.ZodType, T>(
-  schema: S,
   optionsOrWork: ActionOptions | ((input: z.output<S>, user: SessionUser) => Promise<T>),
   maybeWork?: (input: z.output<S>, user: TeamUser) => Promise<T>,
 ): Action<S, T> {
