@@ -1,41 +1,62 @@
-// Quality of claim suggestions against hand labels: precision and recall per article and overall.
-//   npx tsx bench/suggestions.ts            (add --list to print every miss and false alarm)
-// Labels live in bench/labels/<article>.json as [{ exact, type, note }]; the article text is
-// bench/labels/<article>.txt, or the sample fixture for the sample article. Prints numbers,
-// never asserts.
+// Quality of claim suggestions against hand labels: precision and recall per article, per set and per type.
+//   npx tsx bench/suggestions.ts                  (figures for every set; --list prints the tuning set's misses and false alarms)
+//   npx tsx bench/suggestions.ts --list-held-out  (the same for the held-out set: look once, after tuning)
+// Two groups of labels:
+// - bench/labels/eval/: twelve articles labelled by bench/labels/GUIDELINE.md, with check-worthy and "must not"
+//   spans, split once into a tuning and a held-out set (bench/labels/eval/split.json, SPLIT.md).
+// - bench/labels/*.json: the older labels ([{ exact, type, note }], no must-not spans) the detector was first
+//   tuned on; reported separately as "earlier labels".
+// Prints numbers, never asserts.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_MIN_SCORE, suggestClaims, type Suggestion } from "../lib/suggestions";
 import { readSampleArticle } from "../prisma/sample-article";
 
 type Label = { exact: string; type: string; note?: string };
-type Located = Label & { start: number; end: number };
+type Located = { exact: string; type: string; start: number; end: number };
+type Article = { name: string; set: "earlier" | "tuning" | "held-out"; body: string; labels: Located[]; mustNot: Located[] };
 
 const LABELS_DIR = path.join(__dirname, "labels");
+const EVAL_DIR = path.join(LABELS_DIR, "eval");
 const SAMPLE_FIXTURE = path.join(__dirname, "..", "prisma", "fixtures");
-// Articles written (and labelled) after the detector had been tuned on the others. Each was run
-// once with the detector frozen; its misses then led to vocabulary fixes, so the numbers printed
-// now are no longer unseen-text numbers. The frozen first runs are the honest estimate:
-const LATER: Record<string, string> = {
-  "riverside-housing": "first run, detector frozen: precision 0.923 (12/13), recall 0.636 (14/22)",
-  "northvale-school-absence": "first run, detector frozen: precision 0.833 (10/12), recall 0.714 (10/14)",
-};
 const THRESHOLDS = [0.3, 0.4, DEFAULT_MIN_SCORE, 0.6, 0.7, 0.8];
 const LIST = process.argv.includes("--list");
+const LIST_HELD_OUT = process.argv.includes("--list-held-out");
 
-function articleBody(name: string): string {
-  const own = path.join(LABELS_DIR, `${name}.txt`);
-  return readSampleArticle(existsSync(own) ? own : path.join(SAMPLE_FIXTURE, `${name}.txt`)).body;
-}
-
-function locate(body: string, labels: Label[], name: string): Located[] {
+function locate(body: string, labels: readonly { exact: string; type?: string }[], name: string): Located[] {
   return labels.map((label) => {
     const start = body.indexOf(label.exact);
     if (start === -1 || body.indexOf(label.exact, start + 1) !== -1) {
       throw new Error(`${name}: label must occur exactly once in the body: ${JSON.stringify(label.exact)}`);
     }
-    return { ...label, start, end: start + label.exact.length };
+    return { exact: label.exact, type: label.type ?? "must-not", start, end: start + label.exact.length };
   });
+}
+
+function loadArticles(): Article[] {
+  const articles: Article[] = [];
+  for (const file of readdirSync(LABELS_DIR).filter((f) => f.endsWith(".json")).sort()) {
+    const name = file.slice(0, -5);
+    const own = path.join(LABELS_DIR, `${name}.txt`);
+    const body = readSampleArticle(existsSync(own) ? own : path.join(SAMPLE_FIXTURE, `${name}.txt`)).body;
+    const labels = JSON.parse(readFileSync(path.join(LABELS_DIR, file), "utf8")) as Label[];
+    articles.push({ name, set: "earlier", body, labels: locate(body, labels, name), mustNot: [] });
+  }
+  const split = JSON.parse(readFileSync(path.join(EVAL_DIR, "split.json"), "utf8")) as { tuning: string[]; heldOut: string[] };
+  const sets = [...split.tuning.map((n) => [n, "tuning"] as const), ...split.heldOut.map((n) => [n, "held-out"] as const)];
+  for (const [name, set] of sets) {
+    const body = readSampleArticle(path.join(EVAL_DIR, `${name}.txt`)).body;
+    const json = JSON.parse(readFileSync(path.join(EVAL_DIR, `${name}.json`), "utf8")) as { checkworthy: Label[]; mustNot: Label[] };
+    const labels = locate(body, json.checkworthy, name);
+    const mustNot = locate(body, json.mustNot, name);
+    for (const m of mustNot) {
+      if (labels.some((l) => Math.min(l.end, m.end) > Math.max(l.start, m.start))) {
+        throw new Error(`${name}: a must-not span overlaps a check-worthy label: ${JSON.stringify(m.exact)}`);
+      }
+    }
+    articles.push({ name, set, body, labels, mustNot });
+  }
+  return articles;
 }
 
 /** The matching rule: a suggestion covers a label when they overlap by at least half the label's length. */
@@ -44,11 +65,14 @@ function matches(s: Suggestion, l: Located): boolean {
   return overlap >= (l.end - l.start) / 2;
 }
 
-type Counts = { suggestions: number; correct: number; labels: number; found: number; typeAgree: number };
-const empty = (): Counts => ({ suggestions: 0, correct: 0, labels: 0, found: 0, typeAgree: 0 });
+type Counts = { suggestions: number; correct: number; labels: number; found: number; typeAgree: number; mustNot: number; mustNotHit: number };
+const empty = (): Counts => ({ suggestions: 0, correct: 0, labels: 0, found: 0, typeAgree: 0, mustNot: 0, mustNotHit: 0 });
 
-function evaluate(suggestions: Suggestion[], labels: Located[]): Counts {
-  const correct = suggestions.filter((s) => labels.some((l) => matches(s, l))).length;
+/** Counts over the suggestions of type `type` and the labels of that type (all types when undefined). */
+function evaluate(suggestions: Suggestion[], a: Pick<Article, "labels" | "mustNot">, type?: string): Counts {
+  const ofType = type === undefined ? suggestions : suggestions.filter((s) => s.type === type);
+  const labels = type === undefined ? a.labels : a.labels.filter((l) => l.type === type);
+  const correct = ofType.filter((s) => a.labels.some((l) => matches(s, l))).length;
   let found = 0;
   let typeAgree = 0;
   for (const label of labels) {
@@ -57,7 +81,8 @@ function evaluate(suggestions: Suggestion[], labels: Located[]): Counts {
     found++;
     if (hits.some((s) => s.type === label.type)) typeAgree++;
   }
-  return { suggestions: suggestions.length, correct, labels: labels.length, found, typeAgree };
+  const mustNotHit = type === undefined ? a.mustNot.filter((m) => suggestions.some((s) => matches(s, m))).length : 0;
+  return { suggestions: ofType.length, correct, labels: labels.length, found, typeAgree, mustNot: type === undefined ? a.mustNot.length : 0, mustNotHit };
 }
 
 function add(a: Counts, b: Counts): Counts {
@@ -67,66 +92,76 @@ function add(a: Counts, b: Counts): Counts {
     labels: a.labels + b.labels,
     found: a.found + b.found,
     typeAgree: a.typeAgree + b.typeAgree,
+    mustNot: a.mustNot + b.mustNot,
+    mustNotHit: a.mustNotHit + b.mustNotHit,
   };
 }
 
 const ratio = (n: number, d: number) => (d === 0 ? "  -  " : (n / d).toFixed(3));
 function line(name: string, c: Counts): string {
-  return `${name.padEnd(26)} precision ${ratio(c.correct, c.suggestions)} (${c.correct}/${c.suggestions})  recall ${ratio(c.found, c.labels)} (${c.found}/${c.labels})  type agreement ${ratio(c.typeAgree, c.found)}`;
+  const mustNot = c.mustNot > 0 ? `  must-not hits ${c.mustNotHit}/${c.mustNot}` : "";
+  return `${name.padEnd(28)} precision ${ratio(c.correct, c.suggestions)} (${c.correct}/${c.suggestions})  recall ${ratio(c.found, c.labels)} (${c.found}/${c.labels})  type agreement ${ratio(c.typeAgree, c.found)}${mustNot}`;
+}
+
+const TYPES = ["statistic", "comparison", "causal", "event", "action", "biography", "attributed"];
+
+function list(a: Article, suggestions: Suggestion[]) {
+  const all = suggestClaims(a.body, { minScore: 0 });
+  for (const l of a.labels.filter((l) => !suggestions.some((s) => matches(s, l)))) {
+    const best = all.filter((s) => Math.min(s.end, l.end) - Math.max(s.start, l.start) > 0).map((s) => s.score);
+    console.log(`    MISSED (${l.type}, best score ${best.length ? Math.max(...best).toFixed(2) : "none"}): ${l.exact}`);
+  }
+  for (const s of suggestions.filter((s) => !a.labels.some((l) => matches(s, l)))) {
+    const trap = a.mustNot.some((m) => matches(s, m)) ? "MUST-NOT" : "EXTRA   ";
+    console.log(`    ${trap} (${s.type} ${s.score.toFixed(2)}, ${s.reason}): ${s.text}`);
+  }
+  for (const s of suggestions.filter((s) => a.labels.some((l) => matches(s, l) && l.type !== s.type))) {
+    const l = a.labels.find((l) => matches(s, l))!;
+    console.log(`    TYPE    (suggested ${s.type}, labelled ${l.type}): ${s.text}`);
+  }
 }
 
 function main() {
-  const names = readdirSync(LABELS_DIR)
-    .filter((f) => f.endsWith(".json"))
-    .map((f) => f.slice(0, -5))
-    .sort();
   console.log("Matching: a suggestion matches a label when they overlap by at least half of the label's length.");
-  console.log("Precision = suggestions matching some label / suggestions; recall = labels matched by some suggestion / labels.");
+  console.log("Precision = suggestions matching some check-worthy label / suggestions; recall = labels matched by some suggestion / labels.");
+  console.log("Per type: recall over the labels of that type; precision over the suggestions of that type.");
   console.log(`Threshold: score >= ${DEFAULT_MIN_SCORE} (the default).\n`);
 
   suggestClaims("Load the language model before timing anything.");
-  const articles = names.map((name) => {
-    const body = articleBody(name);
-    const labels = locate(body, JSON.parse(readFileSync(path.join(LABELS_DIR, `${name}.json`), "utf8")) as Label[], name);
+  const articles = loadArticles().map((a) => {
     const started = performance.now();
-    const suggestions = suggestClaims(body);
-    const ms = performance.now() - started;
-    // Every clause with its score (neighbours merge at threshold 0, so this is only for diagnosis).
-    const all = suggestClaims(body, { minScore: 0 });
-    return { name, body, labels, suggestions, all, ms };
+    const suggestions = suggestClaims(a.body);
+    return { ...a, suggestions, ms: performance.now() - started };
   });
 
-  let tuned = empty();
-  let heldOut = empty();
-  for (const { name, labels, suggestions, all, ms } of articles) {
-    const counts = evaluate(suggestions, labels);
-    console.log(`${line(name, counts)}  (${ms.toFixed(0)} ms)`);
-    const later = LATER[name];
-    if (later) console.log(`${"".padEnd(26)} written after tuning; ${later}`);
-    if (later) heldOut = add(heldOut, counts);
-    else tuned = add(tuned, counts);
-    if (LIST) {
-      for (const l of labels.filter((l) => !suggestions.some((s) => matches(s, l)))) {
-        const best = all.filter((s) => Math.min(s.end, l.end) - Math.max(s.start, l.start) > 0).map((s) => s.score);
-        console.log(`    MISSED (${l.type}, best score ${best.length ? Math.max(...best).toFixed(2) : "none"}): ${l.exact}`);
-      }
-      for (const s of suggestions.filter((s) => !labels.some((l) => matches(s, l)))) {
-        console.log(`    EXTRA  (${s.type} ${s.score.toFixed(2)}, ${s.reason}): ${s.text}`);
-      }
+  for (const set of ["earlier", "tuning", "held-out"] as const) {
+    const inSet = articles.filter((a) => a.set === set);
+    console.log(`== ${set === "earlier" ? "earlier labels (tuned on before #20)" : `${set} set`} ==`);
+    let total = empty();
+    for (const a of inSet) {
+      const counts = evaluate(a.suggestions, a);
+      total = add(total, counts);
+      console.log(`${line(a.name, counts)}  (${a.ms.toFixed(0)} ms)`);
+      if ((LIST && set !== "held-out") || (LIST_HELD_OUT && set === "held-out")) list(a, a.suggestions);
     }
+    console.log(line(`overall (${set})`, total));
+    for (const type of TYPES) {
+      const c = inSet.map((a) => evaluate(a.suggestions, a, type)).reduce(add, empty());
+      if (c.labels + c.suggestions > 0) console.log(line(`  ${type}`, c));
+    }
+    console.log("");
   }
-  console.log("");
-  console.log(line("overall (labelled first)", tuned));
-  if (heldOut.labels > 0) console.log(line("overall (written later)", heldOut));
-  console.log(line("overall (all)", add(tuned, heldOut)));
 
-  console.log("\nAll articles at other thresholds:");
+  console.log("Tuning and held-out sets at other thresholds:");
   for (const threshold of THRESHOLDS) {
-    let counts = empty();
-    for (const { body, labels } of articles) counts = add(counts, evaluate(suggestClaims(body, { minScore: threshold }), labels));
-    console.log(
-      `  score >= ${threshold.toFixed(1)}: precision ${ratio(counts.correct, counts.suggestions)}  recall ${ratio(counts.found, counts.labels)}`,
-    );
+    const parts = (["tuning", "held-out"] as const).map((set) => {
+      const c = articles
+        .filter((a) => a.set === set)
+        .map((a) => evaluate(suggestClaims(a.body, { minScore: threshold }), a))
+        .reduce(add, empty());
+      return `${set} precision ${ratio(c.correct, c.suggestions)} recall ${ratio(c.found, c.labels)}`;
+    });
+    console.log(`  score >= ${threshold.toFixed(1)}: ${parts.join("   ")}`);
   }
 }
 
