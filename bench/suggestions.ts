@@ -35,7 +35,9 @@ function locate(body: string, labels: readonly { exact: string; type?: string }[
 
 function loadArticles(): Article[] {
   const articles: Article[] = [];
-  for (const file of readdirSync(LABELS_DIR).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(LABELS_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const name = file.slice(0, -5);
     const own = path.join(LABELS_DIR, `${name}.txt`);
     const body = readSampleArticle(existsSync(own) ? own : path.join(SAMPLE_FIXTURE, `${name}.txt`)).body;
@@ -65,7 +67,15 @@ function matches(s: Suggestion, l: Located): boolean {
   return overlap >= (l.end - l.start) / 2;
 }
 
-type Counts = { suggestions: number; correct: number; labels: number; found: number; typeAgree: number; mustNot: number; mustNotHit: number };
+type Counts = {
+  suggestions: number;
+  correct: number;
+  labels: number;
+  found: number;
+  typeAgree: number;
+  mustNot: number;
+  mustNotHit: number;
+};
 const empty = (): Counts => ({ suggestions: 0, correct: 0, labels: 0, found: 0, typeAgree: 0, mustNot: 0, mustNotHit: 0 });
 
 /** Counts over the suggestions of type `type` and the labels of that type (all types when undefined). */
@@ -82,7 +92,15 @@ function evaluate(suggestions: Suggestion[], a: Pick<Article, "labels" | "mustNo
     if (hits.some((s) => s.type === label.type)) typeAgree++;
   }
   const mustNotHit = type === undefined ? a.mustNot.filter((m) => suggestions.some((s) => matches(s, m))).length : 0;
-  return { suggestions: ofType.length, correct, labels: labels.length, found, typeAgree, mustNot: type === undefined ? a.mustNot.length : 0, mustNotHit };
+  return {
+    suggestions: ofType.length,
+    correct,
+    labels: labels.length,
+    found,
+    typeAgree,
+    mustNot: type === undefined ? a.mustNot.length : 0,
+    mustNotHit,
+  };
 }
 
 function add(a: Counts, b: Counts): Counts {
@@ -123,7 +141,9 @@ function list(a: Article, suggestions: Suggestion[]) {
 
 function main() {
   console.log("Matching: a suggestion matches a label when they overlap by at least half of the label's length.");
-  console.log("Precision = suggestions matching some check-worthy label / suggestions; recall = labels matched by some suggestion / labels.");
+  console.log(
+    "Precision = suggestions matching some check-worthy label / suggestions; recall = labels matched by some suggestion / labels.",
+  );
   console.log("Per type: recall over the labels of that type; precision over the suggestions of that type.");
   console.log(`Threshold: score >= ${DEFAULT_MIN_SCORE} (the default).\n`);
 

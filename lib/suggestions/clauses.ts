@@ -2,6 +2,7 @@
 // ("“…,” she said."), without trailing punctuation, and cut into clauses where one sentence
 // joins separate claims ("…, but …", "…; …"). All functions return body offsets.
 import { isWhitespaceChar } from "../anchoring/whitespace";
+import { BIOGRAPHY } from "./cues";
 import type { Token } from "./nlp";
 
 export type Range = { start: number; end: number };
@@ -106,6 +107,9 @@ export function unframe(body: string, range: Range): Framed {
 const HARD_BREAK =
   /;\s+|,\s+(?=(?:but|while|whereas|although|though|despite|yet)\b)|\s+–\s+(?=but\b)|,?\s+(?=because\b)|\s+and\s+(?=(?:will|would|could|must|should|may|might)\b)/g;
 const AND_BREAK = /,\s+(?=and\s)/g;
+// The end of a biographical relative clause before the main verb: "Mr Sahl, who was previously a deputy mayor of
+// Norrvik, | has said he will not join…", so the biography and the main claim are suggested (or not) apart.
+const RELATIVE_CLAUSE = /,\s+who\s+[^,;“”]*(?=,\s)/g;
 
 function startsIndependentClause(tokens: readonly Token[], from: number, limit: number): boolean {
   const first = tokens.findIndex((t) => t.start >= from);
@@ -120,7 +124,8 @@ function startsIndependentClause(tokens: readonly Token[], from: number, limit: 
 
 /**
  * Cuts a sentence range of `body` into clause ranges (UTF-16 body offsets, in order, none empty): at semicolons,
- * before but/while/although/because…, and at ", and" when a verb follows soon (using the sentence's `tokens`).
+ * before but/while/although/because…, at ", and" when a verb follows soon (using the sentence's `tokens`), and after a
+ * biographical relative clause ("X, who was previously…, | said…").
  * Connectives like "but" stay at the start of the next clause, then are skipped; each clause is trimmed. Pure.
  */
 export function splitClauses(body: string, range: Range, tokens: readonly Token[]): Range[] {
@@ -130,6 +135,11 @@ export function splitClauses(body: string, range: Range, tokens: readonly Token[
   for (const m of text.matchAll(AND_BREAK)) {
     const resume = m.index + m[0].length;
     if (startsIndependentClause(tokens, range.start + resume, range.end)) cuts.push({ at: m.index, resume });
+  }
+  for (const m of text.matchAll(RELATIVE_CLAUSE)) {
+    if (!BIOGRAPHY.test(m[0])) continue;
+    const at = m.index + m[0].length;
+    cuts.push({ at, resume: at + (/^,\s+/.exec(text.slice(at))?.[0].length ?? 0) });
   }
   cuts.sort((a, b) => a.at - b.at);
   const clauses: Range[] = [];

@@ -151,6 +151,7 @@ export const CAUSAL = words([
   "triggered",
   "linked to",
   "paid for itself",
+  "(?:has |had |have )?made (?:\\w+ ){1,2}(?:more |less )?(?:hesitant|reluctant|afraid|unable|worse|better|harder|easier|poorer|sicker)",
 ]);
 
 /** Someone (a person, a report, the data) is the source of what follows. */
@@ -330,3 +331,157 @@ export function countMatches(re: RegExp, text: string): number {
   const global = new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`);
   return Array.from(text.matchAll(global)).length;
 }
+
+// ---- Reported actions, scheduled events, biographical facts, and feelings (issue #20) ----
+
+const WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+
+/**
+ * A reported action, decision or warning, in the past or perfect: "warned that it would…", "has suspended
+ * payments", "walked out of negotiations", "summoned the ambassador". Only counted with an actor (ACTOR).
+ */
+export const ACTION = words([
+  "warned",
+  "threatened",
+  "announced",
+  "suspended",
+  "postponed",
+  "delayed",
+  "cancell?ed",
+  "scrapped",
+  "halted",
+  "closed",
+  "shut",
+  "reopened",
+  "ordered",
+  "recalled",
+  "summoned",
+  "expelled",
+  "urged",
+  "approved",
+  "rejected",
+  "vetoed",
+  "signed",
+  "offered",
+  "withdr(?:ew|awn)",
+  "walked out",
+  "broke down",
+  "imposed",
+  "lifted",
+  "banned",
+  "launched",
+  "bought",
+  "sold",
+  "replaced",
+  "appointed",
+  "sacked",
+  "dismissed",
+  "resigned",
+  "denied",
+  "refused",
+  "agreed",
+  "pledged",
+  "asked",
+  "called for",
+  "written to",
+  "wrote to",
+  "received (?:planning )?(?:permission|approval)",
+  "filed",
+  "sued",
+  "fined",
+  "awarded",
+]);
+
+/** An institution that can act on the record: "the ministry", "officials", "the council". */
+export const ACTOR_INSTITUTION = words([
+  "government",
+  "ministry",
+  "minister",
+  "council",
+  "commission",
+  "agency",
+  "authority",
+  "officials",
+  "spokes(?:person|man|woman)",
+  "company",
+  "firm",
+  "bank",
+  "party",
+  "union",
+  "court",
+  "police",
+  "army",
+  "regulator",
+  "board",
+  "committee",
+  "president",
+  "mayor",
+  "parliament",
+  "administration",
+  "embassy",
+  "cabinet",
+  "department",
+  "trust",
+  "college",
+  "university",
+  "hospital",
+]);
+
+/**
+ * A named actor: a capitalised word after the first ("The United States", "the Orvenian government"), or a
+ * capitalised singular first word that is not a pronoun or a generic group ("Lisvania warned", not "Retailers urged").
+ */
+export const ACTOR_NAME =
+  /^\S+\s+(?:[^.]*\s)?[A-Z][a-z]|^(?!(?:I|We|He|She|They|It|This|That|These|Those|There|Critics|Analysts|Experts|Some|Many|People|Residents|Retailers|Campaigners|Economists|Markets|Parents|Officials)\b)[A-Z][a-z]+(?<!s)\b/;
+
+/** When: "on Thursday", "next week", "on 14 January", "in March", "at noon", "by the end of 2028". */
+export const EVENT_TIME = new RegExp(
+  String.raw`\b(?:on (?:the )?${WEEKDAY}|${WEEKDAY} (?:morning|afternoon|evening)|next (?:week|month|year|${WEEKDAY})|this (?:week|weekend|month)|tomorrow|on \d{1,2}(?: and \d{1,2})? ${MONTH}|${MONTH} \d{1,2}\b|in ${MONTH}|at (?:noon|midday|\d)|by (?:the end of )?(?:${MONTH} )?\d{4})`,
+  "i",
+);
+
+/** A scheduled event: "is to fly to", "will meet", "is scheduled to begin" (needs EVENT_TIME). */
+export const SCHEDULED = new RegExp(
+  String.raw`\b(?:(?:is|are|was|were) (?:due |scheduled |set )?to |will (?:formally |also |then )?)(?:fly|travel|visit|meet|host|hold|attend|sign|open|present|address|give evidence|give a speech|lead|chair|begin|start|review|hear|launch|tour|speak|shut|close|leave|debate|vote|unveil|announce|publish|testify|appear)\b`,
+  "i",
+);
+
+/** A completed trip or meeting with named parties: "led a delegation to Kyiv", "travelled to Brussels for discussions". */
+export const TRIP =
+  /\b(?:led|headed) (?:a|the|an) (?:\w+ )?delegation to\b|\b(?:travelled|traveled|flew|went) to [A-Z]\w+ (?:for|to)\b|\bvisited [A-Z]\w+|\bmet (?:with )?[A-Z]\w+ (?:\w+ )?in [A-Z]/;
+
+/**
+ * A biographical fact in a relative clause: "…, who was previously given the Cross of Merit", "…, who joined
+ * Brightwell in 2021", "…, who has led the party since 2019". The match runs to the end of the relative clause
+ * (the next comma, semicolon or the end), so the clause can be scored on its own.
+ */
+export const BIOGRAPHY =
+  /(?:^|,\s+|\s+and\s+)who\s+(?:(?:has|had|have)\s+)?(?:(?:previously|formerly|once|later|also|first|then|herself|himself)\s+)?(?:was|were|been|is\s+a\s+former|served|led|ran|joined|worked|chaired|founded|won|played|studied|taught|managed|headed|spent|trained|grew up|lived|represented|received|holds|held)\b[^,;]*/i;
+
+const FEELING_WORD = String.raw`(?:prouder|proud|proudest|happier|happy|happiest|glad|thrilled|delighted|excited|heartbroken|angry|angrier|shocked|moved|honou?red|grateful|certain|sure|confident|united|at home|sad|devastated|relieved|determined|optimistic|hopeful|humbled|privileged|blessed|stronger)`;
+
+/**
+ * Feeling and opinion that look like records: "I have never been prouder of this team", "I have never seen this
+ * village so united", "our commitment has never been stronger", "this is the best day of my life", "the worst I
+ * have ever seen", "the proudest moment in Brightwell’s history". Such a clause is not suggested, whatever
+ * "never", "ever", "first" or superlative it contains.
+ */
+export const FEELING = new RegExp(
+  [
+    // first person with a feeling: "I have never been prouder", "We are proud to stand", "I could not be happier"
+    String.raw`\b(?:I|we|I’m|I'm|we’re|we're|I’ve|I've|we’ve|we've)\b(?:\s+\S+){0,5}?\s+(?:(?:never|ever|not|n’t|n't|more|so|very|incredibly|truly|genuinely|really|just|be|been|am|are|was|were|felt|feel)\s+)+${FEELING_WORD}\b`,
+    // "I have never seen/heard/felt … so/such/more", "I have never once seen"
+    String.raw`\b(?:I|we)\s+(?:have|’ve|'ve)\s+never\s+(?:once\s+|in my life\s+)?(?:seen|heard|felt|known|met|experienced)\b(?:[^.]*?\b(?:so|such|more|prouder|better|worse)\b|\s+(?:anything|anyone))`,
+    // first-person possessive with "never been stronger/better": "our commitment … has never been stronger"
+    String.raw`\b(?:our|my)\b[^.]{0,40}\bhas\s+never\s+been\s+(?:stronger|better|greater|higher|deeper|clearer)\b`,
+    // "the worst I have ever seen", "the greatest day this town has ever seen"
+    String.raw`\b(?:best|worst|greatest|proudest|happiest|saddest|finest)\b[^.]{0,30}\b(?:I|we|this \w+|it)\s+(?:have|has|’ve|'ve)\s+ever\s+(?:seen|known|had|heard|experienced)\b`,
+    // "this is the best day of my life", "the proudest moment in Brightwell’s history", "the most important thing you can do"
+    String.raw`\b(?:this|it|that|today)\s+(?:is|was|has been)\s+(?:the|our|my)\s+(?:(?:single|very)\s+)?(?:best|worst|greatest|proudest|happiest|saddest|finest|clearest|most\s+(?:important|exciting|chaotic|shameful|disgraceful|wonderful|remarkable|extraordinary|incredible|amazing|memorable|humiliating|embarrassing))\b`,
+    String.raw`\b(?:day|moment|night|week|year|time)\s+(?:of|in)\s+(?:my|our|his|her|their)\s+(?:life|lives|career|careers)\b`,
+    String.raw`\bproudest\s+(?:moment|day)\b`,
+    String.raw`\bI could not (?:have asked for more|be (?:happier|prouder))\b`,
+  ].join("|"),
+  "i",
+);

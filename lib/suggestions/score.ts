@@ -2,7 +2,15 @@
 // (hand-set weights, listed below so a reviewer can see and change them) and squashed into
 // 0..1. The strongest positive evidence decides the claim type and the reason shown to people.
 import {
+  ACTION,
+  ACTOR_INSTITUTION,
+  ACTOR_NAME,
   ATTRIBUTION,
+  BIOGRAPHY,
+  EVENT_TIME,
+  FEELING,
+  SCHEDULED,
+  TRIP,
   CAUSAL,
   CHANGE,
   COMPARATIVE,
@@ -28,7 +36,12 @@ import { extractNumericClaim } from "./numeric-claim";
 import { findPlace } from "./places";
 import { findQuantities, type Quantity } from "./quantities";
 
-export type ClaimType = "statistic" | "comparison" | "causal" | "attributed";
+/**
+ * statistic, comparison, causal and attributed as before; `action`: a reported action, decision or warning of a
+ * named actor; `event`: a scheduled or completed event with named participants or places; `biography`: a fact
+ * about someone's past or position in a relative clause.
+ */
+export type ClaimType = "statistic" | "comparison" | "causal" | "attributed" | "action" | "event" | "biography";
 /** `hedged`: something in the clause marks opinion, intention or doubt. */
 export type Scored = { score: number; type: ClaimType; reason: string; hedged: boolean };
 /** What the clause's sentence tells about it: a named source, and whether anyone is cited at all. */
@@ -74,6 +87,11 @@ export const WEIGHTS = {
   personal: -1.5,
   conditional: -0.8,
   tooShort: -2.0,
+  measuredComparison: 1.0,
+  action: 2.8,
+  event: 3.0,
+  biography: 3.2,
+  feeling: -5.0,
 } as const;
 
 const YEAR = /\b(?:19|20)\d{2}s?\b/;
@@ -159,6 +177,7 @@ export function scoreClause(text: string, context: SentenceContext): Scored {
   total += comparison;
   const measure = firstMatch(MEASURE, text);
   if (measure && (change || temporal)) total += WEIGHTS.measuredChange;
+  else if (measure && comparative) total += WEIGHTS.measuredComparison;
   const causal = firstMatch(CAUSAL, text);
   if (causal) total += WEIGHTS.causal;
   const record = firstMatch(RECORD, text);
@@ -169,6 +188,10 @@ export function scoreClause(text: string, context: SentenceContext): Scored {
   if (STATISTICAL.test(text)) total += WEIGHTS.statistical;
   const event = firstMatch(DENIED_OR_DONE, text);
   if (event) total += WEIGHTS.deniedOrDone;
+  const action = reportedAction(text);
+  if (action) total += WEIGHTS.action;
+  const scheduled = scheduledEvent(text);
+  if (scheduled) total += WEIGHTS.event;
 
   // A number states a target even inside "must" or "is unlikely to": soften those for percentages and money.
   const hardNumber = strongest !== undefined && strongest.weight >= WEIGHTS.percentOrMoney;
@@ -178,7 +201,10 @@ export function scoreClause(text: string, context: SentenceContext): Scored {
   // expressed the wish … that he wants to") reports an intention rather than making one.
   const relative = RELATIVE_MODAL.test(text);
   let penalties = 0;
-  if (PREDICTION.test(text) && !record) penalties += (relative ? WEIGHTS.predictionInRelativeClause : WEIGHTS.prediction) * soften;
+  // A scheduled event is a fact about a plan; a reported warning ("warned it would…") reports the prediction.
+  if (PREDICTION.test(withoutMonthMay(text)) && !record && !scheduled) {
+    penalties += (relative || action ? WEIGHTS.predictionInRelativeClause : WEIGHTS.prediction) * soften;
+  }
   if (DEONTIC.test(text)) penalties += (relative ? WEIGHTS.predictionInRelativeClause : WEIGHTS.deontic) * soften;
   if (OPINION.test(text)) penalties += WEIGHTS.opinion;
   penalties += Math.max(-1.6, countMatches(JUDGEMENT, text) * WEIGHTS.judgement);
@@ -186,6 +212,8 @@ export function scoreClause(text: string, context: SentenceContext): Scored {
   if (QUESTION.test(text)) penalties += WEIGHTS.question;
   if (PERSONAL.test(text)) penalties += WEIGHTS.personal;
   if (CONDITIONAL.test(text)) penalties += WEIGHTS.conditional;
+  const feeling = FEELING.test(text);
+  if (feeling) penalties += WEIGHTS.feeling;
   const tooShort = text.split(/\s+/).length < 4;
   if (tooShort) penalties += WEIGHTS.tooShort;
   // "X said (that) …" with nothing in it that marks opinion, intention or doubt: the brief's
@@ -193,14 +221,66 @@ export function scoreClause(text: string, context: SentenceContext): Scored {
   if (attributed && penalties === 0) total += WEIGHTS.cleanAttributedStatement;
   total += penalties;
 
-  const score = 1 / (1 + Math.exp(-total));
-  const rounded = Math.round(score * 1000) / 1000;
   const hedged = penalties < 0 && !(tooShort && penalties === WEIGHTS.tooShort);
-  return {
-    ...classify(text, context, { strongest, ranking, comparative, superlative, change, temporal, comparison, causal, record, attributed }),
-    score: rounded,
+  const scored = {
+    ...classify(text, context, {
+      strongest,
+      ranking,
+      comparative,
+      superlative,
+      change,
+      temporal,
+      comparison,
+      causal,
+      record,
+      attributed,
+      action,
+      scheduled,
+    }),
+    score: squash(total),
     hedged,
   };
+  // A biographical relative clause ("…, who was previously given the Cross of Merit by…") is a claim of its own,
+  // whatever the main clause says ("I want to thank Samuel Otieno, who…"): scored on its own words.
+  const biography = biographyScore(text);
+  return biography && biography.score > scored.score ? { ...biography, hedged } : scored;
+}
+
+/** "in May" is a month, not a modal: masks a capitalised "May" that does not start the clause. */
+const withoutMonthMay = (text: string) => text.replace(/(?<=\S\s+)May\b/g, "Month");
+
+const squash = (logOdds: number) => Math.round((1000 * 1) / (1 + Math.exp(-logOdds))) / 1000;
+
+/** The reported action of a named actor in `text` ("Lisvania warned", "officials have postponed"), or undefined. */
+function reportedAction(text: string): string | undefined {
+  // A verb inside a biographical relative clause ("who was awarded an MBE") is the biography's, not an action.
+  const bio = BIOGRAPHY.exec(text);
+  const main = bio ? text.slice(0, bio.index) + " ".repeat(bio[0].length) + text.slice(bio.index + bio[0].length) : text;
+  const m = ACTION.exec(main);
+  if (!m) return undefined;
+  const before = text.slice(0, m.index);
+  return ACTOR_INSTITUTION.test(before) || ACTOR_NAME.test(before) ? m[0] : undefined;
+}
+
+/** A scheduled event with a time ("is to fly to Geneva on Thursday") or a completed trip ("led a delegation to Kyiv"). */
+function scheduledEvent(text: string): string | undefined {
+  const trip = firstMatch(TRIP, text);
+  if (trip) return trip;
+  const plan = firstMatch(SCHEDULED, text);
+  return plan && EVENT_TIME.test(text) ? plan : undefined;
+}
+
+function biographyScore(text: string): { score: number; type: ClaimType; reason: string } | undefined {
+  const m = BIOGRAPHY.exec(text);
+  if (!m) return undefined;
+  const clause = m[0];
+  let total: number = WEIGHTS.bias + WEIGHTS.biography;
+  if (PREDICTION.test(clause)) total += WEIGHTS.prediction;
+  if (OPINION.test(clause)) total += WEIGHTS.opinion;
+  if (FEELING.test(clause)) total += WEIGHTS.feeling;
+  if (clause.split(/\s+/).length < 4) total += WEIGHTS.tooShort;
+  const verb = /\bwho\s+(.*?)\s*$/i.exec(clause.split(/\s+/).slice(0, 5).join(" "))?.[1] ?? "";
+  return { score: squash(total), type: "biography", reason: `Biographical fact ${quote(`who ${verb}`)}` };
 }
 
 type Evidence = {
@@ -214,15 +294,21 @@ type Evidence = {
   causal?: string;
   record?: string;
   attributed: boolean;
+  action?: string;
+  scheduled?: string;
 };
 
 function classify(text: string, context: SentenceContext, e: Evidence): { type: ClaimType; reason: string } {
-  const { strongest, ranking, comparative, superlative, change, temporal, comparison, causal, record, attributed } = e;
+  const { strongest, ranking, comparative, superlative, change, temporal, comparison, causal, record, attributed, action, scheduled } = e;
   if (ranking && !(strongest && strongest.weight >= WEIGHTS.ranking)) return { type: "statistic", reason: `Ranking ${quote(ranking)}` };
 
   if (strongest && strongest.weight >= WEIGHTS.countedThing) {
     return { type: "statistic", reason: statisticReason(text, strongest.label, Boolean(change), comparison > 0, context) };
   }
+  // A time phrase alone ("since 2019", "last year") does not make an event or an action a comparison.
+  const onlyTemporal = !comparative && !superlative && !change;
+  if (scheduled && (onlyTemporal || comparison === 0) && !causal)
+    return { type: "event", reason: `Scheduled or completed event ${quote(scheduled)}` };
   if (comparison > 0 && comparison >= (causal ? WEIGHTS.causal : 0)) {
     const reason = superlative
       ? `Superlative ${quote(superlative)}`
@@ -232,6 +318,8 @@ function classify(text: string, context: SentenceContext, e: Evidence): { type: 
     return { type: "comparison", reason };
   }
   if (causal) return { type: "causal", reason: `Causal claim ${quote(causal)}` };
+  if (action)
+    return { type: "action", reason: `Reported action ${quote(action)}${context.speaker ? ` attributed to ${context.speaker}` : ""}` };
   if (record) return { type: "attributed", reason: `Claim about someone’s record ${quote(record)}` };
   const source = context.speaker ? ` attributed to ${context.speaker}` : attributed ? " attributed to a source" : "";
   return { type: "attributed", reason: `Factual statement${source}` };

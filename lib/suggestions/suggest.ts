@@ -55,7 +55,8 @@ export function suggestClaims(body: string, options: SuggestOptions = {}): Sugge
       ...clause,
       ...scoreClause(body.slice(clause.start, clause.end), context),
     }));
-    for (const [first, last] of passingRuns(clauses, minScore)) {
+    const runs = passingRuns(clauses, minScore);
+    for (const [first, last] of runs) {
       const run = clauses.slice(first, last + 1);
       const best = run.reduce((a, b) => (b.score > a.score ? b : a));
       // A reason needs what it explains: "families are being evicted | because landlords sell"
@@ -64,7 +65,8 @@ export function suggestClaims(body: string, options: SuggestOptions = {}): Sugge
       const withEffect = effect !== undefined && /^because\b/i.test(body.slice(run[0]!.start, run[0]!.end)) && !effect.hedged;
       // For an attributed statement the source is part of the claim ("…, Zelensky said"), so it
       // covers the whole sentence rather than the clause the source's words happen to fill.
-      const whole = best.type === "attributed" && context.attributed;
+      // Only when nothing else in the sentence is suggested, so suggestions never overlap.
+      const whole = best.type === "attributed" && context.attributed && runs.length === 1;
       const start = whole ? framed.start : withEffect ? effect.start : run[0]!.start;
       const end = whole ? framed.end : run[run.length - 1]!.end;
       suggestions.push({ start, end, text: body.slice(start, end), score: best.score, type: best.type, reason: best.reason });
