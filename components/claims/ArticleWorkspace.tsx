@@ -10,6 +10,7 @@ import { readApi } from "@/components/ui/read-api";
 import { useSuggestions } from "@/components/claims/useSuggestions";
 import type { SuggestionDTO } from "@/lib/claims/suggested";
 import { SuggestionCard } from "@/components/claims/SuggestionCard";
+import { CheckedBeforeSuggestions } from "@/components/claims/CheckedBeforeSuggestions";
 import { ClaimList, filterClaims, type ClaimFilter } from "@/components/claims/ClaimList";
 import { ClaimPanel, type PanelRefs } from "@/components/claims/ClaimPanel";
 import { HighlightedBody } from "@/components/claims/HighlightedBody";
@@ -329,15 +330,26 @@ export function ArticleWorkspace({
           <SidebarTabs
             claimsLabel={`Claims (${claims.length})`}
             claims={
-              <ClaimList
-                claims={visible}
-                total={claims.length}
-                filter={filter}
-                onFilter={setFilter}
-                cursorId={cursorId}
-                onOpen={openClaim}
-                meId={me.id}
-              />
+              <>
+                {suggestions.shown && (
+                  <CheckedBeforeSuggestions
+                    suggestions={suggestions.list}
+                    onOpen={(id) => {
+                      setDetail(null);
+                      suggestions.openById(id);
+                    }}
+                  />
+                )}
+                <ClaimList
+                  claims={visible}
+                  total={claims.length}
+                  filter={filter}
+                  onFilter={setFilter}
+                  cursorId={cursorId}
+                  onOpen={openClaim}
+                  meId={me.id}
+                />
+              </>
             }
             activity={<ActivityFeed events={live.activity} onOpen={openClaim} />}
           />

@@ -11,7 +11,7 @@ type Props = {
   blocks?: ArticleBlocks | null;
   claims: ClaimSummary[];
   activeId: string | null;
-  suggestions: { id: string; start: number; end: number }[];
+  suggestions: { id: string; start: number; end: number; checkedBefore?: { verdict: string } | null }[];
   onSuggestion: (id: string) => void;
   onOpen: (id: string) => void;
   onChoose: (ids: string[], at: { x: number; y: number }) => void;

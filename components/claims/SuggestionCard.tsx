@@ -39,6 +39,14 @@ export function SuggestionCard({ suggestion, canEdit, pending, onAccept, onDismi
           Close ✕
         </button>
       </div>
+      {suggestion.checkedBefore && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="suggestion-checked-before">
+          <span className="font-semibold">Checked before: {suggestion.checkedBefore.verdict}</span>
+          <span className="block text-xs text-muted">
+            A claim that reads {Math.round(suggestion.checkedBefore.similarity * 100)}% alike in “{suggestion.checkedBefore.article.title}”
+          </span>
+        </p>
+      )}
       <blockquote className="rounded-md bg-stone-50 p-3 font-serif text-[0.95rem]">{suggestion.text}</blockquote>
       <p className="text-sm">
         <span className="rounded bg-stone-200 px-1.5 py-0.5 text-xs font-medium">{suggestion.type}</span> {suggestion.reason}

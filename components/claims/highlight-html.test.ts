@@ -66,6 +66,12 @@ describe("suggestions", () => {
         " last year.</p>",
     );
   });
+
+  it("marks a suggestion the desk has checked before and names the earlier verdict", () => {
+    const body = "Spending rose to 2.5 per cent of GDP last year.";
+    const html = renderHighlightedHtml(body, [], null, [{ id: "s1", start: 0, end: 36, checkedBefore: { verdict: "Misleading" } }]);
+    expect(html).toContain('<span class="sg" data-suggestion="s1" data-checked="" title="Checked before: Misleading">');
+  });
 });
 
 describe("structure (blocks)", () => {

@@ -46,6 +46,7 @@ function segmentHtml(
   segment: { text: string; end: number },
   byId: Map<string, HighlightClaim>,
   activeId: string | null,
+  checked: Map<string, string>,
 ): string {
   const { text } = segment;
   const claimIds = ids.filter((id) => !id.startsWith(SUGGESTION));
@@ -55,6 +56,9 @@ function segmentHtml(
       ? `<span${attributes([
           ["class", "sg"],
           ["data-suggestion", suggestion],
+          // Checked before: an earlier verdict of the desk on a claim that reads alike.
+          ["data-checked", checked.has(suggestion) ? "" : undefined],
+          ["title", checked.has(suggestion) ? `Checked before: ${checked.get(suggestion)}` : undefined],
           ["data-active", activeId === suggestion ? "" : undefined],
         ])}>${escapeHtml(text)}</span>`
       : escapeHtml(text);
@@ -83,10 +87,11 @@ export function renderHighlightedHtml(
   body: string,
   claims: HighlightClaim[],
   activeId: string | null,
-  suggestions: { id: string; start: number; end: number }[] = [],
+  suggestions: { id: string; start: number; end: number; checkedBefore?: { verdict: string } | null }[] = [],
   blocks: ArticleBlocks | null = null,
 ): string {
   const byId = new Map<string, HighlightClaim>(claims.map((c) => [c.id, c]));
+  const checked = new Map(suggestions.flatMap((s) => (s.checkedBefore ? [[s.id, s.checkedBefore.verdict] as const] : [])));
   const links = (blocks?.links ?? []).filter((link) => SAFE_HREF.test(link.href));
   const ranges = [
     ...claims,
@@ -110,7 +115,7 @@ export function renderHighlightedHtml(
     for (const segment of paragraph.segments) {
       const linkId = segment.ids.find((id) => id.startsWith(LINK));
       const ids = linkId ? segment.ids.filter((id) => !id.startsWith(LINK)) : segment.ids;
-      const inner = segmentHtml(ids, segment, byId, activeId);
+      const inner = segmentHtml(ids, segment, byId, activeId, checked);
       const link = linkId ? links[Number(linkId.slice(LINK.length))] : undefined;
       html += link
         ? `<a${attributes([

@@ -23,8 +23,21 @@ test("suggestions: the 2.3 per cent sentence is suggested with its numbers; acce
   for (const figure of ["2.5 per cent", "5 per cent", "3 per cent", "3.5 per cent"]) {
     await expect(page.getByTestId("article-body").locator(".sg", { hasText: figure }).first()).toBeVisible();
   }
-  await suggestion.click();
+  // Checked before: ranked first in the API, listed at the top of the sidebar, marked in the text, said on the card.
+  const api = await page.request.get(`/api/v1/articles/${desk.article.id}/suggestions`);
+  const listed = ((await api.json()) as { suggestions: { text: string; checkedBefore: { verdict: string } | null }[] }).suggestions;
+  expect(listed[0]).toMatchObject({ text: CLAIM, checkedBefore: { verdict: "Misleading" } });
+  expect(listed.slice(1).every((s) => s.checkedBefore === null)).toBe(true);
+  const checkedList = page.getByTestId("checked-before-suggestions");
+  await expect(checkedList.getByRole("button")).toHaveCount(1);
+  await expect(checkedList).toContainText("Misleading");
+  await expect(checkedList).toContainText("Checked before in Defence spending explained");
+  await expect(suggestion).toHaveAttribute("data-checked", "");
+  await expect(suggestion).toHaveAttribute("title", "Checked before: Misleading");
+  await checkedList.getByRole("button").click();
   const card = page.getByTestId("suggestion-card");
+  await expect(card.getByTestId("suggestion-checked-before")).toContainText("Checked before: Misleading");
+  await expect(card.locator("blockquote")).toHaveText(CLAIM);
   await expect(card.getByTestId("suggestion-numeric")).toContainText(
     "about 2.3 percent of gross national product · defence spending · UK · current",
   );

@@ -4,6 +4,9 @@ import { createArticle, createDesk, createTeam, createUser, testDb } from "@/e2e
 import { outcomeOf } from "@/e2e/fixtures/errors";
 import { withChangeBeforeWriting } from "@/lib/access/test-helpers";
 import { acceptSuggestion, dismissSuggestion, listSuggestions } from "@/lib/claims/suggested";
+import { createClaim } from "@/lib/claims/create-claim";
+import { targetFor } from "@/lib/claims/test-helpers";
+import { setClaimVerdict } from "@/lib/claims/update-claim";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
@@ -116,5 +119,29 @@ describe("dismissSuggestion", () => {
     );
     expect(outcome).toBe("forbidden");
     expect((await suggestionRow(suggestionId)).dismissedAt).toBeNull();
+  });
+});
+
+describe("listSuggestions and earlier verdicts", () => {
+  it("lists a suggestion the desk has checked before first, with that verdict; the rest in text order", async () => {
+    const own = await createDesk();
+    const claimText = "The UK currently spends around 2.3 per cent of gross national product on defence";
+    const before = await listSuggestions({ articleId: own.article.id, userId: own.reviewer.id });
+    expect(before.every((s) => s.checkedBefore === null)).toBe(true);
+    expect(before[0]!.text).not.toBe(claimText);
+
+    const earlier = await createArticle(own.team.id, { title: "Defence spending explained" });
+    const old = await createClaim({ userId: own.reviewer.id, articleId: earlier.id, target: targetFor(earlier.body, claimText) });
+    await setClaimVerdict({ userId: own.reviewer.id, claimId: old.id, verdict: "misleading", explanation: "A share of GDP, not GNP." });
+
+    const after = await listSuggestions({ articleId: own.article.id, userId: own.reviewer.id });
+    expect(after[0]).toMatchObject({
+      text: claimText,
+      checkedBefore: { claimId: old.id, verdict: "Misleading", article: { id: earlier.id, title: "Defence spending explained" } },
+    });
+    const rest = after.slice(1);
+    expect(rest.every((s) => s.checkedBefore === null)).toBe(true);
+    expect(rest.map((s) => s.start)).toEqual([...rest.map((s) => s.start)].sort((a, b) => a - b));
+    expect(after).toHaveLength(before.length);
   });
 });

@@ -9,9 +9,19 @@ import type { ClaimDTO } from "@/lib/claims/dto";
 import { AppError, notFound } from "@/lib/http/errors";
 import { extractNumericClaim } from "@/lib/suggestions";
 import { bodyHash, refreshSuggestions } from "@/lib/articles/stored-suggestions";
-import { findCheckedBefore } from "@/lib/claims/checked-before";
+import { findCheckedBefore, type CheckedBeforeDTO } from "@/lib/claims/checked-before";
 
-export type SuggestionDTO = { id: string; start: number; end: number; text: string; score: number; type: string; reason: string };
+/** `checkedBefore`: the team's nearest earlier verdict on a claim that reads alike (findCheckedBefore), or null. */
+export type SuggestionDTO = {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  score: number;
+  type: string;
+  reason: string;
+  checkedBefore: CheckedBeforeDTO | null;
+};
 
 /**
  * Articles stored before suggestions were computed on save (or written straight to the
@@ -24,15 +34,17 @@ async function storedSuggestionsHash(article: { id: string; body: string; sugges
 }
 
 /**
- * Open suggestions of an article's current text, in text order: not dismissed, not accepted, and not half or
- * more covered by an attached claim. Offsets are UTF-16 code units of the body; `score` is the detector's.
+ * Open suggestions of an article's current text: not dismissed, not accepted, and not half or more covered by an
+ * attached claim. Suggestions the team has checked before (an earlier verdict on a claim that reads alike, see
+ * findCheckedBefore) come first, most alike first, each with that verdict in `checkedBefore`; the rest follow in
+ * text order with `checkedBefore: null`. Offsets are UTF-16 code units of the body; `score` is the detector's.
  * Computes and stores the suggestions on first read for articles stored without them.
  * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
  */
 export async function listSuggestions({ articleId, userId }: { articleId: string; userId: string }): Promise<SuggestionDTO[]> {
   const article = await db.article.findFirst({
     where: { id: articleId, ...articleScope(userId) },
-    select: { id: true, body: true, suggestionsHash: true },
+    select: { id: true, teamId: true, body: true, suggestionsHash: true },
   });
   if (!article) throw notFound("That article");
   const hash = await storedSuggestionsHash(article);
@@ -43,9 +55,23 @@ export async function listSuggestions({ articleId, userId }: { articleId: string
   // A suggestion most of which a claim already covers is not worth showing twice.
   const covered = (s: { start: number; end: number }) =>
     claims.some((c) => Math.min(c.end, s.end) - Math.max(c.start, s.start) >= (s.end - s.start) / 2);
-  return rows
-    .filter((s) => !covered(s))
-    .map(({ id, start, end, text, score, type, reason }) => ({ id, start, end, text, score, type, reason }));
+  const open = rows.filter((s) => !covered(s));
+  // One nearest-first trigram lookup per suggestion (a GiST index walk each, bench/checked-before.ts).
+  const earlier = await Promise.all(open.map((s) => findCheckedBefore({ teamId: article.teamId, text: s.text, limit: 1 })));
+  const listed = open.map(({ id, start, end, text, score, type, reason }, i) => ({
+    id,
+    start,
+    end,
+    text,
+    score,
+    type,
+    reason,
+    checkedBefore: earlier[i]![0] ?? null,
+  }));
+  const checked = listed
+    .filter((s) => s.checkedBefore)
+    .sort((a, b) => b.checkedBefore!.similarity - a.checkedBefore!.similarity || a.start - b.start);
+  return [...checked, ...listed.filter((s) => !s.checkedBefore)];
 }
 
 async function requireSuggestionWrite(suggestionId: string, userId: string, client: DbClient) {

@@ -147,6 +147,89 @@ describe("suggestClaims by type", () => {
   });
 });
 
+describe("suggestClaims: reported actions, scheduled events and biographies (#20)", () => {
+  const cases: [string, string, Suggestion["type"]][] = [
+    [
+      "Madrid warned on Friday that it would withdraw its engineers from the dam project in the north.",
+      "Madrid warned on Friday that it would withdraw its engineers from the dam project in the north",
+      "action",
+    ],
+    [
+      "The transport ministry has suspended the tender for the new ferry terminal.",
+      "The transport ministry has suspended the tender for the new ferry terminal",
+      "action",
+    ],
+    [
+      "The health secretary is to fly to Oslo on Tuesday for talks with her Norwegian counterpart.",
+      "The health secretary is to fly to Oslo on Tuesday for talks with her Norwegian counterpart",
+      "event",
+    ],
+    [
+      "Last spring the trade minister led a delegation to Jakarta for discussions with Indonesian exporters.",
+      "Last spring the trade minister led a delegation to Jakarta for discussions with Indonesian exporters",
+      "event",
+    ],
+    [
+      "The inquiry will hear evidence from the chief constable at Leeds Town Hall on 4 March.",
+      "The inquiry will hear evidence from the chief constable at Leeds Town Hall on 4 March",
+      "event",
+    ],
+    [
+      "The conductor, who was made an honorary citizen of Vienna by the city council in 2011, retired last month.",
+      "The conductor, who was made an honorary citizen of Vienna by the city council in 2011",
+      "biography",
+    ],
+    [
+      "Please welcome Amira Solberg, who previously ran the refugee service in Bergen for nine years.",
+      "Please welcome Amira Solberg, who previously ran the refugee service in Bergen for nine years",
+      "biography",
+    ],
+  ];
+
+  it.each(cases)("%j", (text, expected, type) => {
+    const found = suggestClaims(text);
+    expect(found.map((s) => [s.text, s.type])).toContainEqual([expected, type]);
+    const s = found.find((x) => x.text === expected)!;
+    expect(s.score).toBeGreaterThanOrEqual(0.5);
+    expect(s.reason).toMatch(/^(?:Reported action|Scheduled or completed event|Biographical fact) ‘/);
+  });
+
+  it("suggests a biographical relative clause apart from the main clause it sits in", () => {
+    const text = "Ms Okoro, who was elected to the city council in 2014, said the vote had been a mistake.";
+    expect(suggestClaims(text).map((s) => s.text)).toEqual(["Ms Okoro, who was elected to the city council in 2014"]);
+  });
+
+  it("needs a named actor for a reported action, and a time for a scheduled event", () => {
+    expect(suggestClaims("Shoppers have urged the store to act.")).toEqual([]);
+    expect(suggestClaims("The mayor will visit schools to talk about reading.")).toEqual([]);
+  });
+
+  it("reads “in May” as a month, not as a modal", () => {
+    const [s] = suggestClaims("The regulator closed the last open-pit quarry in May.");
+    expect(s).toMatchObject({ type: "action", text: "The regulator closed the last open-pit quarry in May" });
+  });
+});
+
+describe("suggestClaims leaves out feelings and opinions that sound like records (#20)", () => {
+  it.each([
+    "“I have never been prouder of this orchestra,” the conductor said.",
+    "“I have never seen the harbour so busy,” said the harbourmaster, Tom Rees.",
+    "“We have never felt more welcome anywhere,” said one of the visiting players.",
+    "“This is the greatest night in the club’s history,” said the captain, Lucy Barr.",
+    "“It was the best evening of my career, and I could not be happier,” she said.",
+    "Our friendship with Ireland has never been stronger, the ambassador said.",
+    "“Honestly, that is the worst decision I have ever seen from a referee,” said the manager.",
+    "“I’m so proud of every single volunteer,” said Ms Patel.",
+  ])("%j", (text) => {
+    expect(suggestClaims(text)).toEqual([]);
+  });
+
+  it("still suggests a record that is a fact, not a feeling", () => {
+    const [s] = suggestClaims("We have never been relegated from the top division, the chairman said.");
+    expect(s?.score).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
 describe("suggestClaims on any normalised body", () => {
   const claimish = fc.constantFrom(
     "The UK spends 2.3 per cent of GDP.",

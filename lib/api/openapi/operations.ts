@@ -209,8 +209,10 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/v1/articles/{id}/suggestions": {
     get: {
       summary: "Sentences that look check-worthy",
+      description:
+        "Open suggestions (not dismissed, not accepted, not mostly covered by a claim). Those the desk has checked before come first, each with the earlier verdict in `checkedBefore`; the rest follow in text order. `type` is statistic, comparison, causal, attributed, action (a reported action or warning), event (a scheduled or completed event with named participants or places) or biography.",
       tag: "Claims",
-      ok: { status: 200, description: "Suggestions.", schema: obj({ suggestions: arrayOf(ref("Suggestion")) }) },
+      ok: { status: 200, description: "Suggestions, checked-before ones first.", schema: obj({ suggestions: arrayOf(ref("Suggestion")) }) },
     },
   },
   "/api/v1/articles/{id}/double-review": {

@@ -177,7 +177,21 @@ export const componentSchemas: Record<string, JsonSchema> = {
     additionalProperties: true,
   },
   Member: obj({ id: str, userId: str, email: str, name: str, role, disabled: bool, since: dateTime }),
-  Suggestion: obj({ id: str, start: int, end: int, text: str, score: { type: "number" }, type: str, reason: str }),
+  Suggestion: obj(
+    {
+      id: str,
+      start: int,
+      end: int,
+      text: str,
+      score: { type: "number" },
+      type: { type: "string", enum: ["statistic", "comparison", "causal", "attributed", "action", "event", "biography"] },
+      reason: str,
+      checkedBefore: nullable(
+        obj({ claimId: str, exact: str, verdict: str, similarity: { type: "number" }, article: obj({ id: str, title: str }) }),
+      ),
+    },
+    "A suggested claim. Suggestions the desk has checked before (`checkedBefore` not null: the nearest earlier verdict on a claim that reads alike) are listed first.",
+  ),
   QueueItem: {
     type: "object",
     description:
