@@ -1,9 +1,13 @@
 // Quality of claim suggestions against hand labels: precision and recall per article, per set and per type.
-//   npx tsx bench/suggestions.ts                  (figures for every set; --list prints the tuning set's misses and false alarms)
-//   npx tsx bench/suggestions.ts --list-held-out  (the same for the held-out set: look once, after tuning)
+//   npx tsx bench/suggestions.ts                  (figures for every set; --list prints misses and false alarms of the
+//                                                  sets one may tune on)
+//   npx tsx bench/suggestions.ts --list-held-out  (the same for the fresh held-out set: look once, after tuning)
+//   npx tsx bench/suggestions.ts --tuning-only    (leaves the fresh held-out set out entirely, for use while tuning)
 // Two groups of labels:
 // - bench/labels/eval/: twelve articles labelled by bench/labels/GUIDELINE.md, with check-worthy and "must not"
-//   spans, split once into a tuning and a held-out set (bench/labels/eval/split.json, SPLIT.md).
+//   spans, split once into a tuning and a held-out set (bench/labels/eval/split.json, SPLIT.md): round 1.
+// - bench/labels/eval2/: six more articles labelled the same way, the fresh held-out set of round 2 (SPLIT.md
+//   there); in round 2 all twelve articles of eval/ are the tuning set.
 // - bench/labels/*.json: the older labels ([{ exact, type, note }], no must-not spans) the detector was first
 //   tuned on; reported separately as "earlier labels".
 // Prints numbers, never asserts.
@@ -14,14 +18,23 @@ import { readSampleArticle } from "../prisma/sample-article";
 
 type Label = { exact: string; type: string; note?: string };
 type Located = { exact: string; type: string; start: number; end: number };
-type Article = { name: string; set: "earlier" | "tuning" | "held-out"; body: string; labels: Located[]; mustNot: Located[] };
+type Set = "earlier" | "tuning" | "held-out" | "held-out-2";
+type Article = { name: string; set: Set; body: string; labels: Located[]; mustNot: Located[] };
 
 const LABELS_DIR = path.join(__dirname, "labels");
 const EVAL_DIR = path.join(LABELS_DIR, "eval");
+const EVAL2_DIR = path.join(LABELS_DIR, "eval2");
 const SAMPLE_FIXTURE = path.join(__dirname, "..", "prisma", "fixtures");
 const THRESHOLDS = [0.3, 0.4, DEFAULT_MIN_SCORE, 0.6, 0.7, 0.8];
 const LIST = process.argv.includes("--list");
 const LIST_HELD_OUT = process.argv.includes("--list-held-out");
+const TUNING_ONLY = process.argv.includes("--tuning-only");
+const SET_TITLES: Record<Set, string> = {
+  earlier: "earlier labels (tuned on before #20)",
+  tuning: "round-1 tuning set",
+  "held-out": "round-1 held-out set (looked at after round 1; part of the round-2 tuning set)",
+  "held-out-2": "round-2 held-out set (fresh)",
+};
 
 function locate(body: string, labels: readonly { exact: string; type?: string }[], name: string): Located[] {
   return labels.map((label) => {
@@ -45,10 +58,15 @@ function loadArticles(): Article[] {
     articles.push({ name, set: "earlier", body, labels: locate(body, labels, name), mustNot: [] });
   }
   const split = JSON.parse(readFileSync(path.join(EVAL_DIR, "split.json"), "utf8")) as { tuning: string[]; heldOut: string[] };
-  const sets = [...split.tuning.map((n) => [n, "tuning"] as const), ...split.heldOut.map((n) => [n, "held-out"] as const)];
-  for (const [name, set] of sets) {
-    const body = readSampleArticle(path.join(EVAL_DIR, `${name}.txt`)).body;
-    const json = JSON.parse(readFileSync(path.join(EVAL_DIR, `${name}.json`), "utf8")) as { checkworthy: Label[]; mustNot: Label[] };
+  const split2 = JSON.parse(readFileSync(path.join(EVAL2_DIR, "split.json"), "utf8")) as { heldOut: string[] };
+  const sets = [
+    ...split.tuning.map((n) => [EVAL_DIR, n, "tuning"] as const),
+    ...split.heldOut.map((n) => [EVAL_DIR, n, "held-out"] as const),
+    ...(TUNING_ONLY ? [] : split2.heldOut.map((n) => [EVAL2_DIR, n, "held-out-2"] as const)),
+  ];
+  for (const [dir, name, set] of sets) {
+    const body = readSampleArticle(path.join(dir, `${name}.txt`)).body;
+    const json = JSON.parse(readFileSync(path.join(dir, `${name}.json`), "utf8")) as { checkworthy: Label[]; mustNot: Label[] };
     const labels = locate(body, json.checkworthy, name);
     const mustNot = locate(body, json.mustNot, name);
     for (const m of mustNot) {
@@ -154,17 +172,27 @@ function main() {
     return { ...a, suggestions, ms: performance.now() - started };
   });
 
-  for (const set of ["earlier", "tuning", "held-out"] as const) {
-    const inSet = articles.filter((a) => a.set === set);
-    console.log(`== ${set === "earlier" ? "earlier labels (tuned on before #20)" : `${set} set`} ==`);
+  const groups: [string, Set[]][] = [
+    ["earlier", ["earlier"]],
+    ["tuning", ["tuning"]],
+    ["held-out", ["held-out"]],
+    ["round-2 tuning (all of eval/)", ["tuning", "held-out"]],
+    ["held-out-2", ["held-out-2"]],
+  ];
+  for (const [label, members] of groups) {
+    const inSet = articles.filter((a) => members.includes(a.set));
+    if (inSet.length === 0) continue;
+    const combined = members.length > 1;
+    console.log(`== ${combined ? label : SET_TITLES[members[0]!]} ==`);
     let total = empty();
     for (const a of inSet) {
       const counts = evaluate(a.suggestions, a);
       total = add(total, counts);
+      if (combined) continue;
       console.log(`${line(a.name, counts)}  (${a.ms.toFixed(0)} ms)`);
-      if ((LIST && set !== "held-out") || (LIST_HELD_OUT && set === "held-out")) list(a, a.suggestions);
+      if ((LIST && a.set !== "held-out-2") || (LIST_HELD_OUT && a.set === "held-out-2")) list(a, a.suggestions);
     }
-    console.log(line(`overall (${set})`, total));
+    console.log(line(`overall (${label})`, total));
     for (const type of TYPES) {
       const c = inSet.map((a) => evaluate(a.suggestions, a, type)).reduce(add, empty());
       if (c.labels + c.suggestions > 0) console.log(line(`  ${type}`, c));
@@ -172,9 +200,10 @@ function main() {
     console.log("");
   }
 
-  console.log("Tuning and held-out sets at other thresholds:");
+  console.log("Sets at other thresholds:");
   for (const threshold of THRESHOLDS) {
-    const parts = (["tuning", "held-out"] as const).map((set) => {
+    const present = (["tuning", "held-out", "held-out-2"] as const).filter((set) => articles.some((a) => a.set === set));
+    const parts = present.map((set) => {
       const c = articles
         .filter((a) => a.set === set)
         .map((a) => evaluate(suggestClaims(a.body, { minScore: threshold }), a))
