@@ -53,6 +53,9 @@ export function trimClaimRange(body: string, start: number, end: number): Range 
   }
 }
 
+// "ADEYEMI: ", "MS LUND: ", "Q: " at the start of a transcript paragraph.
+const TRANSCRIPT_SPEAKER = /^([A-Z][A-Z’'-]*(?: [A-Z][A-Z’'-]+)?):\s+/;
+
 const TITLE = /^(?:President|Prime|Minister|Secretary|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady|MP|Councillor|Professor|Chancellor)$/;
 
 function cleanSpeaker(raw: string | undefined): string | undefined {
@@ -84,11 +87,18 @@ export function findSpeaker(sentence: string): string | undefined {
 }
 
 /**
- * Removes a quotation frame ("“…,” X said" or "X said: “…”") so the range (UTF-16 body offsets) is the quoted
+ * Removes a transcript speaker label ("CARVER: …", its name becomes the speaker) and a quotation frame ("“…,” X said" or "X said: “…”") so the range (UTF-16 body offsets) is the quoted
  * claim itself, trimmed (trimClaimRange); keeps the speaker's name when the frame names one. Without a frame,
  * the trimmed range and no speaker. Pure.
  */
 export function unframe(body: string, range: Range): Framed {
+  // A transcript's speaker label ("CARVER: …", "Q: …") names the speaker and is not part of the claim.
+  const label = TRANSCRIPT_SPEAKER.exec(body.slice(range.start, range.end));
+  if (label) {
+    const inner = unframe(body, { start: range.start + label[0].length, end: range.end });
+    const name = label[1]!.length > 1 ? label[1]!.charAt(0) + label[1]!.slice(1).toLowerCase() : undefined;
+    return { ...inner, speaker: inner.speaker ?? name };
+  }
   const text = body.slice(range.start, range.end);
   const after = QUOTE_THEN_SPEAKER.exec(text);
   if (after) {

@@ -102,7 +102,7 @@ export const MEASURE = words([
 
 /** Explicit comparison between two things or two times. */
 export const COMPARATIVE = new RegExp(
-  String.raw`\b(?:(?:more|less|fewer|higher|lower|larger|smaller|bigger|greater|cheaper|dearer|longer|shorter|faster|slower|older|younger|worse|better|[a-z]{3,}er)\s+(?:[a-z’'-]+\s+){0,8}?than|compared (?:with|to)|against (?:a|the) (?:\w+ )?target|(?:lagged|lagging|fallen|fell) behind|behind only|second only to|ahead of|below|above|in line with|the same as|where (?:they|it) (?:were|was) in)\b`,
+  String.raw`\b(?:(?:more|less|fewer|higher|lower|larger|smaller|bigger|greater|cheaper|dearer|longer|shorter|faster|slower|older|younger|worse|better|[a-z]{3,}er)\s+(?:[a-z’'-]+\s+){0,8}?than|compared (?:with|to)|as (?:high|low|many|much|large|likely|fast) as|against (?:a|the) (?:\w+ )?target|(?:lagged|lagging|fallen|fell) behind|behind only|second only to|ahead of|below|above|in line with|the same as|where (?:they|it) (?:were|was) in)\b`,
   "i",
 );
 
@@ -151,6 +151,7 @@ export const CAUSAL = words([
   "triggered",
   "linked to",
   "paid for itself",
+  "pushed (?:\\w+ ){1,4}(?:into|out of)",
   "(?:has |had |have )?made (?:\\w+ ){1,2}(?:more |less )?(?:hesitant|reluctant|afraid|unable|worse|better|harder|easier|poorer|sicker)",
 ]);
 
@@ -391,6 +392,8 @@ export const ACTION = words([
   "sued",
   "fined",
   "awarded",
+  "voted",
+  "cut",
 ]);
 
 /** An institution that can act on the record: "the ministry", "officials", "the council". */
@@ -433,7 +436,7 @@ export const ACTOR_INSTITUTION = words([
  * capitalised singular first word that is not a pronoun or a generic group ("Lisvania warned", not "Retailers urged").
  */
 export const ACTOR_NAME =
-  /^\S+\s+(?:[^.]*\s)?[A-Z][a-z]|^(?!(?:I|We|He|She|They|It|This|That|These|Those|There|Critics|Analysts|Experts|Some|Many|People|Residents|Retailers|Campaigners|Economists|Markets|Parents|Officials)\b)[A-Z][a-z]+(?<!s)\b/;
+  /^\S+\s+(?:[^.]*\s)?[A-Z][a-z]|^(?!(?:I|He|She|They|It|This|That|These|Those|There|Critics|Analysts|Experts|Some|Many|People|Residents|Retailers|Campaigners|Economists|Markets|Parents|Officials)\b)[A-Z][a-z]+(?<!s)\b/;
 
 /** When: "on Thursday", "next week", "on 14 January", "in March", "at noon", "by the end of 2028". */
 export const EVENT_TIME = new RegExp(
@@ -481,6 +484,8 @@ export const FEELING = new RegExp(
     String.raw`\b(?:this|it|that|today)\s+(?:is|was|has been)\s+(?:the|our|my)\s+(?:(?:single|very)\s+)?(?:best|worst|greatest|proudest|happiest|saddest|finest|clearest|most\s+(?:important|exciting|chaotic|shameful|disgraceful|wonderful|remarkable|extraordinary|incredible|amazing|memorable|humiliating|embarrassing))\b`,
     String.raw`\b(?:day|moment|night|week|year|time)\s+(?:of|in)\s+(?:my|our|his|her|their)\s+(?:life|lives|career|careers)\b`,
     String.raw`\bproudest\s+(?:moment|day)\b`,
+    // the proverb "the best time to … was … ago; the second best time is now"
+    String.raw`\bthe\s+(?:second\s+)?best\s+time\s+(?:to\b|is\s+now)`,
     String.raw`\bI could not (?:have asked for more|be (?:happier|prouder))\b`,
   ].join("|"),
   "i",

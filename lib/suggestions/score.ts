@@ -99,7 +99,7 @@ const CONDITIONAL = /(?:^|,\s)(?:if|unless)\s/i;
 // At most one word between the relative pronoun and the modal, and not a reporting verb:
 // "which it says will treat…" is a reported prediction, not a qualified noun.
 const RELATIVE_MODAL =
-  /\b(?:who|that)\s+(?:(?!says|said|expects|believes|hopes|thinks|claims)\w+\s+)?(?:would|could|might|will|should|must)\b/i;
+  /\b(?:who|that|which)\s+(?:(?!says|said|expects|believes|hopes|thinks|claims)\w+\s+)?(?:would|could|might|will|should|must|had to|has to|have to)\b/i;
 
 function quantityWeight(q: Quantity): { weight: number; label: string } {
   switch (q.kind) {

@@ -204,6 +204,12 @@ describe("suggestClaims: reported actions, scheduled events and biographies (#20
     expect(suggestClaims("The mayor will visit schools to talk about reading.")).toEqual([]);
   });
 
+  it("leaves a transcript's speaker label out of the claim and names the speaker", () => {
+    const [s] = suggestClaims("OKONJO: We raised the council tax by 4.9 per cent last April.");
+    expect(s).toMatchObject({ text: "We raised the council tax by 4.9 per cent last April", type: "statistic" });
+    expect(s!.reason).toContain("attributed to Okonjo");
+  });
+
   it("reads “in May” as a month, not as a modal", () => {
     const [s] = suggestClaims("The regulator closed the last open-pit quarry in May.");
     expect(s).toMatchObject({ type: "action", text: "The regulator closed the last open-pit quarry in May" });
