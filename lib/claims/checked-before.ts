@@ -52,3 +52,46 @@ export async function findCheckedBefore({
     article: { id: r.articleId, title: r.title },
   }));
 }
+
+/**
+ * For each of `texts` (in order), the team's single most alike claim with a verdict (as findCheckedBefore with
+ * limit 1: trigram similarity of at least CHECKED_BEFORE_MIN_SIMILARITY among the nearest 4), or null. One SQL
+ * statement for all texts (a lateral nearest-first walk of the GiST index per text), so a list of suggestions
+ * costs one round trip. The caller must have checked that the user may see `teamId`. [] for no texts.
+ */
+export async function findCheckedBeforeEach({
+  teamId,
+  texts,
+}: {
+  teamId: string;
+  texts: readonly string[];
+}): Promise<(CheckedBeforeDTO | null)[]> {
+  if (texts.length === 0) return [];
+  const rows = await db.$queryRaw<
+    { i: number; id: string; exact: string; verdictLabel: string; similarity: number; articleId: string; title: string }[]
+  >`
+    SELECT q."i"::int AS "i", best.* FROM unnest(${[...texts]}::text[]) WITH ORDINALITY AS q("text", "i")
+    CROSS JOIN LATERAL (
+      SELECT * FROM (
+        SELECT c."id", c."exact", c."verdictLabel", similarity(c."exact", q."text")::float8 AS "similarity", a."id" AS "articleId", a."title"
+        FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+        WHERE a."teamId" = ${teamId} AND c."verdictOrdinal" IS NOT NULL
+        ORDER BY c."exact" <-> q."text"
+        LIMIT 4
+      ) nearest
+      WHERE "similarity" >= ${CHECKED_BEFORE_MIN_SIMILARITY}
+      ORDER BY "similarity" DESC
+      LIMIT 1
+    ) best`;
+  const result: (CheckedBeforeDTO | null)[] = texts.map(() => null);
+  for (const r of rows) {
+    result[r.i - 1] = {
+      claimId: r.id,
+      exact: r.exact,
+      verdict: r.verdictLabel,
+      similarity: Number(r.similarity.toFixed(3)),
+      article: { id: r.articleId, title: r.title },
+    };
+  }
+  return result;
+}

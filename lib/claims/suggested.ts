@@ -9,7 +9,7 @@ import type { ClaimDTO } from "@/lib/claims/dto";
 import { AppError, notFound } from "@/lib/http/errors";
 import { extractNumericClaim } from "@/lib/suggestions";
 import { bodyHash, refreshSuggestions } from "@/lib/articles/stored-suggestions";
-import { findCheckedBefore, type CheckedBeforeDTO } from "@/lib/claims/checked-before";
+import { findCheckedBefore, findCheckedBeforeEach, type CheckedBeforeDTO } from "@/lib/claims/checked-before";
 
 /** `checkedBefore`: the team's nearest earlier verdict on a claim that reads alike (findCheckedBefore), or null. */
 export type SuggestionDTO = {
@@ -56,8 +56,8 @@ export async function listSuggestions({ articleId, userId }: { articleId: string
   const covered = (s: { start: number; end: number }) =>
     claims.some((c) => Math.min(c.end, s.end) - Math.max(c.start, s.start) >= (s.end - s.start) / 2);
   const open = rows.filter((s) => !covered(s));
-  // One nearest-first trigram lookup per suggestion (a GiST index walk each, bench/checked-before.ts).
-  const earlier = await Promise.all(open.map((s) => findCheckedBefore({ teamId: article.teamId, text: s.text, limit: 1 })));
+  // One statement: a nearest-first trigram lookup per suggestion (a GiST index walk each, bench/checked-before.ts).
+  const earlier = await findCheckedBeforeEach({ teamId: article.teamId, texts: open.map((s) => s.text) });
   const listed = open.map(({ id, start, end, text, score, type, reason }, i) => ({
     id,
     start,
@@ -66,7 +66,7 @@ export async function listSuggestions({ articleId, userId }: { articleId: string
     score,
     type,
     reason,
-    checkedBefore: earlier[i]![0] ?? null,
+    checkedBefore: earlier[i] ?? null,
   }));
   const checked = listed
     .filter((s) => s.checkedBefore)
