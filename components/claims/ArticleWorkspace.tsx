@@ -337,6 +337,10 @@ export function ArticleWorkspace({
                     onOpen={(id) => {
                       setDetail(null);
                       suggestions.openById(id);
+                      // Show where it is in the text, as opening a claim from the list does.
+                      bodyRef.current
+                        ?.querySelector(`[data-suggestion="${CSS.escape(id)}"]`)
+                        ?.scrollIntoView({ block: "center", behavior: "smooth" });
                     }}
                   />
                 )}
