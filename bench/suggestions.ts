@@ -1,13 +1,14 @@
 // Quality of claim suggestions against hand labels: precision and recall per article, per set and per type.
 //   npx tsx bench/suggestions.ts                  (figures for every set; --list prints misses and false alarms of the
 //                                                  sets one may tune on)
-//   npx tsx bench/suggestions.ts --list-held-out  (the same for the fresh held-out set: look once, after tuning)
+//   npx tsx bench/suggestions.ts --list-held-out  (the same for the fresh held-out set, eval3: look once, after tuning)
 //   npx tsx bench/suggestions.ts --tuning-only    (leaves the fresh held-out set out entirely, for use while tuning)
 // Two groups of labels:
 // - bench/labels/eval/: twelve articles labelled by bench/labels/GUIDELINE.md, with check-worthy and "must not"
 //   spans, split once into a tuning and a held-out set (bench/labels/eval/split.json, SPLIT.md): round 1.
 // - bench/labels/eval2/: six more articles labelled the same way, the fresh held-out set of round 2 (SPLIT.md
 //   there); in round 2 all twelve articles of eval/ are the tuning set.
+// - bench/labels/eval3/: six more, the fresh held-out set of round 3; eval/ and eval2/ are its tuning set.
 // - bench/labels/*.json: the older labels ([{ exact, type, note }], no must-not spans) the detector was first
 //   tuned on; reported separately as "earlier labels".
 // Prints numbers, never asserts.
@@ -18,12 +19,15 @@ import { readSampleArticle } from "../prisma/sample-article";
 
 type Label = { exact: string; type: string; note?: string };
 type Located = { exact: string; type: string; start: number; end: number };
-type Set = "earlier" | "tuning" | "held-out" | "held-out-2";
+type Set = "earlier" | "tuning" | "held-out" | "held-out-2" | "held-out-3";
 type Article = { name: string; set: Set; body: string; labels: Located[]; mustNot: Located[] };
 
 const LABELS_DIR = path.join(__dirname, "labels");
 const EVAL_DIR = path.join(LABELS_DIR, "eval");
 const EVAL2_DIR = path.join(LABELS_DIR, "eval2");
+const EVAL3_DIR = path.join(LABELS_DIR, "eval3");
+/** The fresh held-out set of the latest round: the only one not to look at while tuning. */
+const FRESH: Set = "held-out-3";
 const SAMPLE_FIXTURE = path.join(__dirname, "..", "prisma", "fixtures");
 const THRESHOLDS = [0.3, 0.4, DEFAULT_MIN_SCORE, 0.6, 0.7, 0.8];
 const LIST = process.argv.includes("--list");
@@ -33,7 +37,8 @@ const SET_TITLES: Record<Set, string> = {
   earlier: "earlier labels (tuned on before #20)",
   tuning: "round-1 tuning set",
   "held-out": "round-1 held-out set (looked at after round 1; part of the round-2 tuning set)",
-  "held-out-2": "round-2 held-out set (fresh)",
+  "held-out-2": "round-2 held-out set (looked at after round 2; part of the round-3 tuning set)",
+  "held-out-3": "round-3 held-out set (fresh)",
 };
 
 function locate(body: string, labels: readonly { exact: string; type?: string }[], name: string): Located[] {
@@ -59,10 +64,12 @@ function loadArticles(): Article[] {
   }
   const split = JSON.parse(readFileSync(path.join(EVAL_DIR, "split.json"), "utf8")) as { tuning: string[]; heldOut: string[] };
   const split2 = JSON.parse(readFileSync(path.join(EVAL2_DIR, "split.json"), "utf8")) as { heldOut: string[] };
+  const split3 = JSON.parse(readFileSync(path.join(EVAL3_DIR, "split.json"), "utf8")) as { heldOut: string[] };
   const sets = [
     ...split.tuning.map((n) => [EVAL_DIR, n, "tuning"] as const),
     ...split.heldOut.map((n) => [EVAL_DIR, n, "held-out"] as const),
-    ...(TUNING_ONLY ? [] : split2.heldOut.map((n) => [EVAL2_DIR, n, "held-out-2"] as const)),
+    ...split2.heldOut.map((n) => [EVAL2_DIR, n, "held-out-2"] as const),
+    ...(TUNING_ONLY ? [] : split3.heldOut.map((n) => [EVAL3_DIR, n, "held-out-3"] as const)),
   ];
   for (const [dir, name, set] of sets) {
     const body = readSampleArticle(path.join(dir, `${name}.txt`)).body;
@@ -178,6 +185,8 @@ function main() {
     ["held-out", ["held-out"]],
     ["round-2 tuning (all of eval/)", ["tuning", "held-out"]],
     ["held-out-2", ["held-out-2"]],
+    ["round-3 tuning (eval/ and eval2/)", ["tuning", "held-out", "held-out-2"]],
+    ["held-out-3", ["held-out-3"]],
   ];
   for (const [label, members] of groups) {
     const inSet = articles.filter((a) => members.includes(a.set));
@@ -190,7 +199,7 @@ function main() {
       total = add(total, counts);
       if (combined) continue;
       console.log(`${line(a.name, counts)}  (${a.ms.toFixed(0)} ms)`);
-      if ((LIST && a.set !== "held-out-2") || (LIST_HELD_OUT && a.set === "held-out-2")) list(a, a.suggestions);
+      if ((LIST && a.set !== FRESH) || (LIST_HELD_OUT && a.set === FRESH)) list(a, a.suggestions);
     }
     console.log(line(`overall (${label})`, total));
     for (const type of TYPES) {
@@ -202,7 +211,7 @@ function main() {
 
   console.log("Sets at other thresholds:");
   for (const threshold of THRESHOLDS) {
-    const present = (["tuning", "held-out", "held-out-2"] as const).filter((set) => articles.some((a) => a.set === set));
+    const present = (["tuning", "held-out", "held-out-2", "held-out-3"] as const).filter((set) => articles.some((a) => a.set === set));
     const parts = present.map((set) => {
       const c = articles
         .filter((a) => a.set === set)

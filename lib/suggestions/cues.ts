@@ -436,7 +436,19 @@ export const ACTOR_INSTITUTION = words([
  * capitalised singular first word that is not a pronoun or a generic group ("Lisvania warned", not "Retailers urged").
  */
 export const ACTOR_NAME =
-  /^\S+\s+(?:[^.]*\s)?[A-Z][a-z]|^(?!(?:I|He|She|They|It|This|That|These|Those|There|Critics|Analysts|Experts|Some|Many|People|Residents|Retailers|Campaigners|Economists|Markets|Parents|Officials)\b)[A-Z][a-z]+(?<!s)\b/;
+  /^\S+\s+(?:[^.]*\s)?[A-Z][a-z]|^(?!(?:I|He|She|They|It|This|That|These|Those|There|The|A|An|Its|His|Her|Their|Our|Your|My|In|On|At|For|But|And|So|If|When|While|After|Before|Last|Next|Once|Since|Not|No|Nobody|Everyone|Everybody|Young|Older|Local|Critics|Analysts|Experts|Some|Many|Most|People|Residents|Retailers|Campaigners|Economists|Markets|Parents|Officials)\b)[A-Z][a-z]+(?<!s)\b/;
+
+/**
+ * Any verb in the past tense (a regular "-ed" form of five letters or more, or a common irregular one), for
+ * reported actions outside the ACTION list ("opened an investigation", "had dropped plans"). Only counted with
+ * an actor, and not for verbs of saying, feeling or reacting (NOT_AN_ACTION).
+ */
+export const PAST_VERB =
+  /\b(?:[a-z]{3,}ed|took|held|met|won|lost|sold|bought|began|ran|led|made|gave|sent|set|shut|brought|left|paid|put|built|chose|drew|struck|sought|fought|threw|wrote|spent|hired|fired)\b/;
+
+/** Past forms that report speech, feelings or reactions rather than an action on the record. */
+export const NOT_AN_ACTION =
+  /^(?:said|welcomed|praised|criticised|criticized|accused|argued|claimed|insisted|hoped|feared|expected|believed|felt|wanted|called|described|added|noted|stressed|explained|suggested|seemed|appeared|looked|liked|loved|enjoyed|thanked|congratulated|surprised|shocked|devastated|thrilled|delighted|pleased|concerned|worried|interested|excited|based|showed|found|reported|estimated|needed|used|tried|asked|told|agreed|considered|involved|related|included|concluded|increased|decreased|declined|raised|reduced|doubled|halved|rated|ranked|listed|named|known|united|limited|expected|affected|supported|opposed|exceeded|reached|peaked|convinced|benefited|benefitted|disputed|seized|focused|determined|committed|prepared|pressed|faced|struggled|suffered|experienced|hurt|blessed|tired|scared|frightened|bored|confused)$/;
 
 /** When: "on Thursday", "next week", "on 14 January", "in March", "at noon", "by the end of 2028". */
 export const EVENT_TIME = new RegExp(
@@ -448,6 +460,15 @@ export const EVENT_TIME = new RegExp(
 export const SCHEDULED = new RegExp(
   String.raw`\b(?:(?:is|are|was|were) (?:due |scheduled |set )?to |will (?:formally |also |then )?)(?:fly|travel|visit|meet|host|hold|attend|sign|open|present|address|give evidence|give a speech|lead|chair|begin|start|review|hear|launch|tour|speak|shut|close|leave|debate|vote|unveil|announce|publish|testify|appear)\b`,
   "i",
+);
+
+/** Any announced plan with a time and a place: "will be held at Kestrel Civic Centre on 2 December", "will discuss the ruling at the council offices on Tuesday". */
+export const ANY_PLAN =
+  /\b(?:will|(?:is|are) (?:due |set |scheduled )?to)\s+(?:(?:formally|also|then|again|first|next)\s+)?(?!have to|need to|be able|be\s+(?:a|an|the|more|less|very|too|unable|likely|unlikely)\b)(?:be\s+)?[a-z]+/;
+
+/** A named place or participant after the first word (not a weekday or month), or "at the <place>". */
+export const PLACE_OR_PARTY = new RegExp(
+  String.raw`^\S+\s+(?:[^.]*?\s)?(?!${WEEKDAY}\b|${MONTH}\b)[A-Z][a-z]|\bat (?:the|its|their|his|her) (?:[a-z]+ ){0,2}(?:offices?|hall|department|ministry|headquarters|centre|center|school|hospital|ground|stadium|station|site|port|clinic|palace|embassy|parliament|court)\b`,
 );
 
 /** A completed trip or meeting with named parties: "led a delegation to Kyiv", "travelled to Brussels for discussions". */

@@ -5,6 +5,10 @@ import {
   ACTION,
   ACTOR_INSTITUTION,
   ACTOR_NAME,
+  ANY_PLAN,
+  NOT_AN_ACTION,
+  PAST_VERB,
+  PLACE_OR_PARTY,
   ATTRIBUTION,
   BIOGRAPHY,
   EVENT_TIME,
@@ -209,7 +213,8 @@ export function scoreClause(text: string, context: SentenceContext): Scored {
   if (OPINION.test(text)) penalties += WEIGHTS.opinion;
   penalties += Math.max(-1.6, countMatches(JUDGEMENT, text) * WEIGHTS.judgement);
   if (HEDGE.test(text)) penalties += WEIGHTS.hedge;
-  if (QUESTION.test(text)) penalties += WEIGHTS.question;
+  // "asked its solicitors to examine whether…" reports an action; "whether" there is not a question.
+  if (QUESTION.test(text) && !(action && !text.includes("?"))) penalties += WEIGHTS.question;
   if (PERSONAL.test(text)) penalties += WEIGHTS.personal;
   if (CONDITIONAL.test(text)) penalties += WEIGHTS.conditional;
   const feeling = FEELING.test(text);
@@ -256,18 +261,32 @@ function reportedAction(text: string): string | undefined {
   // A verb inside a biographical relative clause ("who was awarded an MBE") is the biography's, not an action.
   const bio = BIOGRAPHY.exec(text);
   const main = bio ? text.slice(0, bio.index) + " ".repeat(bio[0].length) + text.slice(bio.index + bio[0].length) : text;
+  const hasActor = (at: number) => ACTOR_INSTITUTION.test(text.slice(0, at)) || ACTOR_NAME.test(text.slice(0, at));
   const m = ACTION.exec(main);
-  if (!m) return undefined;
-  const before = text.slice(0, m.index);
-  return ACTOR_INSTITUTION.test(before) || ACTOR_NAME.test(before) ? m[0] : undefined;
+  if (m && hasActor(m.index)) return m[0];
+  // Any other verb in the past tense with an actor before it, unless it reports speech or feeling.
+  // The actor must be close (within six words, no I/we/you in the last three), so a quotation's "I have learned" is not its speaker's action;
+  // a denial or passive perfect ("has not been invited") stays a statement, not an action.
+  for (const past of main.matchAll(new RegExp(PAST_VERB.source, "g"))) {
+    const before = main.slice(0, past.index);
+    if (NOT_AN_ACTION.test(past[0]) || /\b(?:not|been|being|be)\s+$/.test(before)) continue;
+    const near = before.trim().split(/\s+/).slice(-6).join(" ");
+    if (/\b(?:I|we|you)\b/i.test(near.split(/\s+/).slice(-3).join(" "))) continue;
+    if (ACTOR_INSTITUTION.test(near) || ACTOR_NAME.test(near)) return past[0];
+  }
+  return undefined;
 }
 
 /** A scheduled event with a time ("is to fly to Geneva on Thursday") or a completed trip ("led a delegation to Kyiv"). */
 function scheduledEvent(text: string): string | undefined {
   const trip = firstMatch(TRIP, text);
   if (trip) return trip;
+  if (!EVENT_TIME.test(text)) return undefined;
   const plan = firstMatch(SCHEDULED, text);
-  return plan && EVENT_TIME.test(text) ? plan : undefined;
+  if (plan) return plan;
+  // Any announced plan ("will be held", "will discuss") with a time and a named place or party.
+  const any = firstMatch(ANY_PLAN, text);
+  return any && PLACE_OR_PARTY.test(text) ? any : undefined;
 }
 
 function biographyScore(text: string): { score: number; type: ClaimType; reason: string } | undefined {

@@ -194,6 +194,17 @@ describe("suggestClaims: reported actions, scheduled events and biographies (#20
     expect(s.reason).toMatch(/^(?:Reported action|Scheduled or completed event|Biographical fact) ‘/);
   });
 
+  it("reads any past-tense verb of a named actor as an action, but not one of saying or feeling", () => {
+    expect(suggestClaims("The harbour authority dredged the western channel in the spring.")[0]).toMatchObject({ type: "action" });
+    expect(suggestClaims("Not everyone is convinced by the scheme.")).toEqual([]);
+  });
+
+  it("reads any announced plan with a time and a named place as an event", () => {
+    const [s] = suggestClaims("A hearing on the closure will be held at Dunmore Town Hall on 3 June.");
+    expect(s).toMatchObject({ type: "event", text: "A hearing on the closure will be held at Dunmore Town Hall on 3 June" });
+    expect(suggestClaims("Ministers will have to work harder in Brussels on Monday.")).toEqual([]);
+  });
+
   it("suggests a biographical relative clause apart from the main clause it sits in", () => {
     const text = "Ms Okoro, who was elected to the city council in 2014, said the vote had been a mistake.";
     expect(suggestClaims(text).map((s) => s.text)).toEqual(["Ms Okoro, who was elected to the city council in 2014"]);
