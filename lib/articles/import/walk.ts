@@ -261,7 +261,8 @@ export function walkDom(root: DomNode): WalkedParagraph[] {
       }
       return;
     }
-    if (tag === "a" && !inLink) {
+    // Links inside preformatted text are not kept: its lines are text, and Markdown could not write them.
+    if (tag === "a" && !inLink && ctx.kind !== "pre") {
       const href = canonicalHref(node.getAttribute?.("href") ?? "");
       if (href) {
         const draft = open(ctx);
