@@ -31,3 +31,14 @@ export const ZImportArticle = z.object({
   ),
 });
 export type TImportArticle = z.infer<typeof ZImportArticle>;
+
+export const ZImportArticleFromUrl = z.object({
+  url: text({ max: 2048, tooLong: "That URL is too long." }).refine(
+    isHttpUrl,
+    "Enter the full web address of the article, starting with https://",
+  ),
+  title: ZImportArticle.shape.title,
+  byline: ZImportArticle.shape.byline,
+  publishedAt: ZImportArticle.shape.publishedAt,
+});
+export type TImportArticleFromUrl = z.infer<typeof ZImportArticleFromUrl>;
