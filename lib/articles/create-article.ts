@@ -9,6 +9,7 @@ import { AppError, forbidden } from "@/lib/http/errors";
 import type { TImportArticle } from "@/lib/validation/articles";
 import { firstCharacters, readInstant } from "@/lib/validation/fields";
 import type { FetchedPage } from "@/lib/fetch/fetch-page";
+import { detectLanguage, suggestionsAvailable } from "@/lib/text/language";
 
 export type CreatedArticle = { id: string; title: string };
 
@@ -35,7 +36,8 @@ const NO_TITLE = "Give the article a title: none was found in what you imported.
  * article, its stored suggestions, the author of its first version (which a database trigger creates) and the
  * "article.imported" audit row are written in one transaction, and with `fetched` (an import from a URL) the
  * fetch's provenance (ArticleFetch: addresses, status, type, SHA-256, time) beside version 1. Given title, byline and date win over what the
- * import found; the title is cut to 300 characters. Returns `{ id, title }`.
+ * import found; the title is cut to 300 characters. The article's language is detected (detectLanguage) and
+ * suggestions are only computed where the detector reads the language (suggestionsAvailable). Returns `{ id, title }`.
  * @throws AppError 403 `forbidden` when the user is not in the team or is not an editor or admin there;
  * 422 `unprocessable` when the content is empty, too long or unreadable (from importArticle), or when no title
  * was given or found (`fields.title`).
@@ -64,10 +66,11 @@ export async function createArticle(
     standfirst: imported.standfirst ? firstCharacters(imported.standfirst, 1000) : null,
     body: imported.body,
     blocks: imported.blocks,
+    language: detectLanguage(imported.body),
   };
 
   // The detector runs before the transaction, so no connection is held while it thinks.
-  const suggestions = suggestClaims(data.body);
+  const suggestions = suggestionsAvailable(data.language) ? suggestClaims(data.body) : [];
   return inTransaction(client, async (tx) => {
     await requireTeamRole(mayImport, tx);
     const article = await tx.article.create({ data, select: { id: true, title: true } });

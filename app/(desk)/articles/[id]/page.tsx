@@ -53,6 +53,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       articleId={article.id}
       body={article.body}
       blocks={article.blocks}
+      language={article.language}
       initialClaims={claims}
       me={{ id: user.id, canEdit: WRITE_ROLES.includes(article.myRole), canSignOff: SIGN_OFF_ROLES.includes(article.myRole) }}
       header={
