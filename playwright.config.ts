@@ -44,6 +44,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: sessionSecret,
       SESSION_RECHECK_SECONDS: "2",
+      // Tests serve pages to import from a node:http server on loopback, which the SSRF guard refuses unless allowed.
+      FETCH_ALLOW_ADDRESSES: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -57,6 +57,7 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
           <label className="text-sm">
             <span className="mb-1 block text-xs text-muted">Name</span>
             <input
+              dir="auto"
               className={inputClass}
               value={form.name}
               maxLength={80}

@@ -80,6 +80,7 @@ export function TwoFactorSection({ status }: { status: TwoFactorStatus }) {
             <label className="block">
               <span className="mb-1 block font-medium">2. Enter the code the app shows</span>
               <input
+                dir="auto"
                 className={`${inputClass} max-w-[12rem] font-mono tracking-widest`}
                 value={code}
                 onChange={(e) => setCode(e.target.value)}

@@ -9,24 +9,29 @@ import type { ImportFormat } from "@/lib/articles/import/limits";
 import { ACCEPTED_FILES, FORMAT_LABEL, formatOfFile, formatSize, previewOf } from "@/components/articles/import-source";
 import { callApi } from "@/components/ui/call-api";
 
-type Source = "text" | "html" | "markdown" | "file";
+type Source = "url" | "text" | "html" | "markdown" | "file";
 const SOURCES: { key: Source; label: string; hint: string }[] = [
   { key: "text", label: "Paste text", hint: "Plain text: leave a blank line between paragraphs." },
   {
     key: "html",
     label: "Paste HTML",
-    hint: "The page source or a fragment. Only the article's text, headings, lists, quotes and links are kept; scripts, styles and embeds are removed.",
+    hint: "The page source or a fragment. Only the article's text, headings, lists, quotes, tables, captions and links are kept; scripts, styles and embeds are removed.",
   },
   {
     key: "markdown",
     label: "Markdown",
-    hint: "A leading “# Title” becomes the title; ## headings, - lists, > quotes and [links](https://…) keep their structure.",
+    hint: "A leading “# Title” becomes the title; ## headings, - lists (nested by indenting), > quotes, | pipe | tables |, ``` blocks and [links](https://…) keep their structure.",
   },
   { key: "file", label: "Upload file", hint: "A .txt, .html or .md file; the format is taken from the extension." },
+  {
+    key: "url",
+    label: "From a URL",
+    hint: "Factdesk's server fetches the page (public web pages only) and keeps its article text, structure, title and byline. Where it came from, when, and a fingerprint (SHA-256) of what was fetched are kept with the first version.",
+  },
 ];
 
 type FieldErrors = Record<string, string[]>;
-const SHOWN_FIELDS = new Set(["content", "format", "title", "byline", "sourceUrl", "publishedAt"]);
+const SHOWN_FIELDS = new Set(["content", "format", "title", "byline", "sourceUrl", "publishedAt", "url"]);
 type LoadedFile = { name: string; size: number; format: ImportFormat; content: string };
 
 /** Pasting or uploading an article, with its metadata; on success the new article opens. */
@@ -34,6 +39,7 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
   const router = useRouter();
   const [source, setSource] = useState<Source>("text");
   const [pasted, setPasted] = useState("");
+  const [url, setUrl] = useState("");
   const [file, setFile] = useState<LoadedFile | null>(null);
   const [title, setTitle] = useState("");
   const [byline, setByline] = useState("");
@@ -43,7 +49,7 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<FieldErrors>({});
 
-  const format: ImportFormat | null = source === "file" ? (file?.format ?? null) : source;
+  const format: ImportFormat | null = source === "url" ? null : source === "file" ? (file?.format ?? null) : source;
   const content = source === "file" ? (file?.content ?? "") : pasted;
   const preview = useMemo(() => (format ? previewOf(format, content) : null), [format, content]);
   const active = SOURCES.find((s) => s.key === source)!;
@@ -72,18 +78,22 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
     event.preventDefault();
     setError(null);
     setFields({});
-    if (!format || content.trim() === "") {
+    if (source === "url" && url.trim() === "") return setFields({ url: ["Enter the address of the article."] });
+    if (source !== "url" && (!format || content.trim() === "")) {
       return setFields({ content: [source === "file" ? "Choose a file to import." : "Paste the article first."] });
     }
     const bytes = new TextEncoder().encode(content).length;
-    if (bytes > maxBytes) return setFields({ content: [`That is ${formatSize(bytes)}; the limit is ${formatSize(maxBytes)}.`] });
+    if (source !== "url" && bytes > maxBytes)
+      return setFields({ content: [`That is ${formatSize(bytes)}; the limit is ${formatSize(maxBytes)}.`] });
     setPending(true);
     const result = await callApi<{ article?: { id: string } }>(
-      "/api/v1/articles",
+      source === "url" ? "/api/v1/articles/from-url" : "/api/v1/articles",
       {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ format, content, title, byline, sourceUrl, publishedAt }),
+        body: JSON.stringify(
+          source === "url" ? { url, title, byline, publishedAt } : { format, content, title, byline, sourceUrl, publishedAt },
+        ),
       },
       {
         failed: () => "The import failed. Nothing was saved; please try again.",
@@ -136,7 +146,25 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
         </div>
         <p className="mt-2 text-sm text-muted">{active.hint}</p>
 
-        {source === "file" ? (
+        {source === "url" ? (
+          <div className="mt-3">
+            <label className="block text-sm font-medium" htmlFor="import-url">
+              Address of the article
+            </label>
+            <input
+              id="import-url"
+              type="url"
+              className={`${inputClass} mt-1`}
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+              placeholder="https://"
+              dir="auto"
+              aria-invalid={fields.url ? true : undefined}
+              aria-describedby={described("url")}
+            />
+            {fieldError("url")}
+          </div>
+        ) : source === "file" ? (
           <div className="mt-3">
             <label className="block text-sm font-medium" htmlFor="import-file">
               File
@@ -159,6 +187,7 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
           <label className="mt-3 block text-sm font-medium">
             {source === "text" ? "Article text" : source === "html" ? "HTML" : "Markdown"}
             <textarea
+              dir="auto"
               className={`${inputClass} mt-1 h-72 resize-y ${source === "text" ? "font-serif text-base" : "font-mono text-[0.85rem]"} leading-relaxed`}
               value={pasted}
               onChange={(e) => setPasted(e.target.value)}
@@ -189,6 +218,7 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
             {format === "text" ? "Required for plain text." : "Leave empty to use the title found in the article."}
           </span>
           <input
+            dir="auto"
             className={`${inputClass} mt-1 font-serif text-lg`}
             value={title}
             onChange={(e) => setTitle(e.target.value)}
@@ -201,6 +231,7 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
         <label className="block text-sm font-medium">
           Byline
           <input
+            dir="auto"
             className={`${inputClass} mt-1`}
             value={byline}
             onChange={(e) => setByline(e.target.value)}
@@ -222,19 +253,21 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
           />
           {fieldError("publishedAt")}
         </label>
-        <label className="block text-sm font-medium md:col-span-2">
-          Source URL
-          <input
-            type="url"
-            className={`${inputClass} mt-1`}
-            value={sourceUrl}
-            onChange={(e) => setSourceUrl(e.target.value)}
-            placeholder="https://"
-            aria-invalid={fields.sourceUrl ? true : undefined}
-            aria-describedby={described("sourceUrl")}
-          />
-          {fieldError("sourceUrl")}
-        </label>
+        {source !== "url" && (
+          <label className="block text-sm font-medium md:col-span-2">
+            Source URL
+            <input
+              type="url"
+              className={`${inputClass} mt-1`}
+              value={sourceUrl}
+              onChange={(e) => setSourceUrl(e.target.value)}
+              placeholder="https://"
+              aria-invalid={fields.sourceUrl ? true : undefined}
+              aria-describedby={described("sourceUrl")}
+            />
+            {fieldError("sourceUrl")}
+          </label>
+        )}
       </div>
 
       <FormError message={error} />

@@ -24,6 +24,7 @@ import { useShortcuts } from "@/components/claims/useShortcuts";
 import { ActivityFeed } from "@/components/claims/ActivityFeed";
 import type { TeamMember } from "@/components/claims/AssignSection";
 import { ArticleToolbar, SidebarTabs } from "@/components/claims/WorkspaceChrome";
+import { languageName, suggestionsAvailable } from "@/lib/text/language-names";
 import { useLiveArticle } from "@/components/claims/useLiveArticle";
 import type { ActivityDTO } from "@/lib/audit/list-activity";
 import { FormError } from "@/components/ui/FormError";
@@ -55,12 +56,15 @@ type Props = {
   initialSuggestions: SuggestionDTO[];
   /** Number of the article version `body` is; a newer one saved elsewhere reloads the page. */
   version: number;
+  /** BCP 47 tag of the article's language (null: unknown): the body's lang, and whether suggestions work. */
+  language?: string | null;
 };
 
 export function ArticleWorkspace({
   articleId,
   body,
   blocks = null,
+  language = null,
   initialClaims,
   me,
   members,
@@ -241,10 +245,15 @@ export function ArticleWorkspace({
           <ArticleToolbar
             counts={counts}
             live={live}
-            suggestions={{ count: suggestions.list.length, shown: suggestions.shown, onToggle: suggestions.setShown }}
+            suggestions={{
+              count: suggestions.list.length,
+              shown: suggestions.shown,
+              onToggle: suggestions.setShown,
+              unavailable: language && !suggestionsAvailable(language) ? languageName(language) : null,
+            }}
             onHelp={() => setHelpOpen(true)}
           />
-          <div ref={bodyRef}>
+          <div ref={bodyRef} lang={language ?? undefined}>
             <HighlightedBody
               body={body}
               blocks={blocks}

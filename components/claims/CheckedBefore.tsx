@@ -14,7 +14,7 @@ export function CheckedBefore({ matches }: { matches: CheckedBeforeDTO[] }) {
           <li key={m.claimId} className="rounded-md border border-amber-200 bg-amber-50 p-2">
             <span className="font-semibold">{m.verdict}</span>{" "}
             <Link href={`/articles/${m.article.id}?claim=${m.claimId}`} className="text-accent underline-offset-2 hover:underline">
-              “{truncateText(m.exact, 100)}”
+              <span dir="auto">“{truncateText(m.exact, 100)}”</span>
             </Link>
             <span className="block text-xs text-muted">
               {m.article.title} · {Math.round(m.similarity * 100)}% alike

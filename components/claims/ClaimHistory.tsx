@@ -29,6 +29,7 @@ const ACTION_TEXT: Record<string, string> = {
   "claim.restored": "restored the orphaned claim for re-anchoring",
   "claim.imported": "imported the claim from a W3C annotation file",
   "article.imported": "imported the article",
+  "article.details_updated": "changed the article's title or details",
   "report.published": "published the public report",
   "article.double-review": "changed whether new claims need double review",
   "report.unpublished": "took the public report down",

@@ -192,7 +192,7 @@ function ClaimRow({
         className="block w-full px-3 py-2.5 text-left hover:bg-stone-50 aria-[current=true]:bg-sky-50"
         data-claim-id={claim.id}
       >
-        <span className={`block font-serif text-[0.95rem] leading-snug ${detached ? "text-muted" : "text-ink"}`}>
+        <span className={`block font-serif text-[0.95rem] leading-snug ${detached ? "text-muted" : "text-ink"}`} dir="auto">
           {detached && <span className="sr-only">Old text: </span>}“{truncateText(claim.exact, 140)}”
         </span>
         <span className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-muted">

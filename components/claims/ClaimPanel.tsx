@@ -76,7 +76,11 @@ export function ClaimPanel({
           </button>
         </div>
       </div>
-      <blockquote className="rounded-md bg-stone-50 p-3 font-serif text-[0.95rem] leading-relaxed text-muted" data-testid="claim-quote">
+      <blockquote
+        className="rounded-md bg-stone-50 p-3 font-serif text-[0.95rem] leading-relaxed text-muted"
+        data-testid="claim-quote"
+        dir="auto"
+      >
         {claim.prefix && <span>…{claim.prefix}</span>}
         <mark className="hl rounded px-0.5 text-ink" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined}>
           {claim.exact}

@@ -104,6 +104,7 @@ export function ClaimantSection({ claim, canEdit, meId, onChanged }: Props) {
           <label className="col-span-2 text-xs text-muted">
             Name
             <input
+              dir="auto"
               aria-label="Claimant name"
               className={inputClass}
               value={form.name}
@@ -121,6 +122,7 @@ export function ClaimantSection({ claim, canEdit, meId, onChanged }: Props) {
           <label className="text-xs text-muted">
             Role or description
             <input
+              dir="auto"
               aria-label="Claimant role"
               className={inputClass}
               value={form.description}
@@ -131,6 +133,7 @@ export function ClaimantSection({ claim, canEdit, meId, onChanged }: Props) {
           <label className="text-xs text-muted">
             First appeared (URL)
             <input
+              dir="auto"
               aria-label="First appearance URL"
               className={inputClass}
               value={form.url}

@@ -65,7 +65,14 @@ export function CommentItem({ comment, replies, claimId, canEdit, meId, onChange
         </p>
       ) : mode === "edit" ? (
         <div className="mt-1 space-y-2">
-          <textarea aria-label="Edit comment" className={inputClass} rows={2} value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <textarea
+            dir="auto"
+            aria-label="Edit comment"
+            className={inputClass}
+            rows={2}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+          />
           <div className="flex gap-2">
             <button
               type="button"
@@ -81,7 +88,7 @@ export function CommentItem({ comment, replies, claimId, canEdit, meId, onChange
           </div>
         </div>
       ) : (
-        <p className="mt-1 text-ink">
+        <p className="mt-1 text-ink" dir="auto" data-testid="comment-body">
           <LinkifiedText text={comment.body} />
         </p>
       )}

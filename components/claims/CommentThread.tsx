@@ -45,6 +45,7 @@ export function CommentBox({
   return (
     <form onSubmit={onSubmit} className="space-y-2" aria-label={parentId ? "Reply" : "Add comment"}>
       <textarea
+        dir="auto"
         ref={inputRef}
         aria-label={parentId ? "Reply" : "Comment"}
         className={inputClass}

@@ -70,6 +70,7 @@ export function CorrectionDialog({ action, defaultKind, pending, error, onConfir
         <label className="block text-xs text-muted">
           Public note (shown on the report)
           <textarea
+            dir="auto"
             aria-label="Public note"
             className={inputClass}
             rows={3}

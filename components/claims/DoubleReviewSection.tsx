@@ -110,6 +110,7 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
             ))}
           </select>
           <textarea
+            dir="auto"
             aria-label="My explanation"
             rows={2}
             className={inputClass}

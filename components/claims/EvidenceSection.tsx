@@ -66,7 +66,11 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
             >
               {item.title}
             </a>
-            {item.excerpt && <blockquote className="mt-1 border-l-2 border-rule pl-2 font-serif text-muted">{item.excerpt}</blockquote>}
+            {item.excerpt && (
+              <blockquote className="mt-1 border-l-2 border-rule pl-2 font-serif text-muted" dir="auto">
+                {item.excerpt}
+              </blockquote>
+            )}
             <p className="mt-1 text-xs text-muted">
               Added by {item.addedBy.name}, {formatWhen(item.createdAt)}
             </p>
@@ -81,6 +85,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
       {canEdit && open && (
         <form onSubmit={onSubmit} className="mt-2 space-y-2 rounded-md border border-rule bg-stone-50 p-2.5" aria-label="Add evidence">
           <input
+            dir="auto"
             ref={ref}
             aria-label="Source URL"
             className={inputClass}
@@ -90,6 +95,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
             autoFocus
           />
           <input
+            dir="auto"
             aria-label="Source title"
             className={inputClass}
             placeholder="Title of the source"
@@ -97,6 +103,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
             onChange={set("title")}
           />
           <textarea
+            dir="auto"
             aria-label="Quoted excerpt"
             className={inputClass}
             rows={2}

@@ -95,6 +95,7 @@ export function NumericSection({
             <label key={key} className="text-xs text-muted">
               {label}
               <input
+                dir="auto"
                 className={inputClass}
                 aria-label={label}
                 value={form[key]}

@@ -35,7 +35,9 @@ export function OverlapMenu({ claims, at, onPick, onClose }: Props) {
           onClick={() => onPick(claim.id)}
           className="block w-full rounded px-2 py-1.5 text-left text-sm hover:bg-stone-100 focus:bg-stone-100"
         >
-          <span className="font-serif">“{truncateText(claim.exact, 90)}”</span>
+          <span className="font-serif" dir="auto">
+            “{truncateText(claim.exact, 90)}”
+          </span>
           <span className="block text-xs text-muted">
             {claim.statusLabel}
             {claim.verdict ? ` · ${claim.verdict.label}` : ""}

@@ -47,7 +47,9 @@ export function SuggestionCard({ suggestion, canEdit, pending, onAccept, onDismi
           </span>
         </p>
       )}
-      <blockquote className="rounded-md bg-stone-50 p-3 font-serif text-[0.95rem]">{suggestion.text}</blockquote>
+      <blockquote className="rounded-md bg-stone-50 p-3 font-serif text-[0.95rem]" dir="auto">
+        {suggestion.text}
+      </blockquote>
       <p className="text-sm">
         <span className="rounded bg-stone-200 px-1.5 py-0.5 text-xs font-medium">{suggestion.type}</span> {suggestion.reason}
         <span className="block text-xs text-muted">Check-worthiness {Math.round(suggestion.score * 100)}%</span>

@@ -95,6 +95,7 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
             ))}
           </select>
           <textarea
+            dir="auto"
             aria-label="Explanation"
             className={inputClass}
             rows={3}

@@ -11,7 +11,8 @@ import type { LiveStatus } from "@/components/claims/useLiveUpdates";
 type ToolbarProps = {
   counts: StatusCounts;
   live: { status: LiveStatus; others: Viewer[] };
-  suggestions: { count: number; shown: boolean; onToggle: (shown: boolean) => void };
+  /** `unavailable`: the article's language by name when the suggestion detector cannot read it. */
+  suggestions: { count: number; shown: boolean; onToggle: (shown: boolean) => void; unavailable?: string | null };
   onHelp: () => void;
 };
 
@@ -24,10 +25,16 @@ export function ArticleToolbar({ counts, live, suggestions, onHelp }: ToolbarPro
       <div className="mt-1 flex items-center justify-between">
         <Legend />
         <span className="flex gap-4">
-          <label className="flex items-center gap-1.5 text-xs text-muted">
-            <input type="checkbox" checked={suggestions.shown} onChange={(e) => suggestions.onToggle(e.target.checked)} />
-            Suggestions ({suggestions.count})
-          </label>
+          {suggestions.unavailable ? (
+            <span className="text-xs text-muted" data-testid="suggestions-unavailable">
+              Suggestions are not available in {suggestions.unavailable}: they read English only.
+            </span>
+          ) : (
+            <label className="flex items-center gap-1.5 text-xs text-muted">
+              <input type="checkbox" checked={suggestions.shown} onChange={(e) => suggestions.onToggle(e.target.checked)} />
+              Suggestions ({suggestions.count})
+            </label>
+          )}
           <button type="button" onClick={onHelp} className="text-xs text-muted hover:text-accent">
             Shortcuts <kbd>?</kbd>
           </button>

@@ -35,7 +35,7 @@ describe("renderHighlightedHtml", () => {
     const inner = claim("inner", 31, 43, "in_review");
     const html = renderHighlightedHtml(body, [outer, inner], "inner");
     expect(html).toBe(
-      '<p data-start="0" class="article-p">' +
+      '<p data-start="0" class="article-p" dir="auto">' +
         '<span class="hl" data-ids="outer" data-status="verdict_proposed" data-verdict="misleading">The UK currently spends around </span>' +
         '<span class="hl" data-ids="outer inner" data-status="in_review" data-overlap="2" data-end-status="in_review" data-active="">2.3 per cent</span>' +
         '<span class="hl" data-ids="outer" data-status="verdict_proposed" data-verdict="misleading" data-end-status="verdict_proposed"> of gross national product on defence</span>' +
@@ -46,7 +46,7 @@ describe("renderHighlightedHtml", () => {
   it("keeps paragraph offsets so selections map back to the body", () => {
     const body = "First paragraph.\n\nSecond one.";
     expect(renderHighlightedHtml(body, [], null)).toBe(
-      '<p data-start="0" class="article-p">First paragraph.</p><p data-start="18" class="article-p">Second one.</p>',
+      '<p data-start="0" class="article-p" dir="auto">First paragraph.</p><p data-start="18" class="article-p" dir="auto">Second one.</p>',
     );
   });
 
@@ -60,7 +60,7 @@ describe("suggestions", () => {
     const body = "Spending rose to 2.5 per cent of GDP last year.";
     const html = renderHighlightedHtml(body, [claim("c", 0, 8)], null, [{ id: "s1", start: 0, end: 36 }]);
     expect(html).toBe(
-      '<p data-start="0" class="article-p">' +
+      '<p data-start="0" class="article-p" dir="auto">' +
         '<span class="hl" data-ids="c" data-status="unreviewed" data-end-status="unreviewed">Spending</span>' +
         '<span class="sg" data-suggestion="s1"> rose to 2.5 per cent of GDP</span>' +
         " last year.</p>",
@@ -91,11 +91,11 @@ describe("structure (blocks)", () => {
   it("renders headings, lists, quotes and links, every block with its body offset", () => {
     expect(body.slice(13, 23)).toBe("the report");
     expect(renderHighlightedHtml(body, [], null, [], blocks)).toBe(
-      '<h2 data-start="0" class="article-h2">Heading</h2>' +
-        '<p data-start="9" class="article-p">See <a href="https://example.org/report?a=1&amp;b=2" class="article-a" rel="noopener noreferrer nofollow" target="_blank" draggable="false">the report</a> for details.</p>' +
-        '<ul class="article-list"><li data-start="38" class="article-li">One</li><li data-start="43" class="article-li">Two</li></ul>' +
-        '<ol class="article-list"><li data-start="48" class="article-li">First</li></ol>' +
-        '<blockquote data-start="55" class="article-quote">A quote.</blockquote>',
+      '<h2 data-start="0" class="article-h2" dir="auto">Heading</h2>' +
+        '<p data-start="9" class="article-p" dir="auto">See <a href="https://example.org/report?a=1&amp;b=2" class="article-a" rel="noopener noreferrer nofollow" target="_blank" draggable="false">the report</a> for details.</p>' +
+        '<ul class="article-list"><li data-start="38" class="article-li" dir="auto">One</li><li data-start="43" class="article-li" dir="auto">Two</li></ul>' +
+        '<ol class="article-list"><li data-start="48" class="article-li" dir="auto">First</li></ol>' +
+        '<blockquote data-start="55" class="article-quote" dir="auto">A quote.</blockquote>',
     );
   });
 
@@ -124,13 +124,13 @@ describe("structure (blocks)", () => {
     };
     const html = renderHighlightedHtml("<b>x <i>y", [], null, [], hostile);
     expect(html).toBe(
-      '<p data-start="0" class="article-p"><a href="https://x.org/&quot;onmouseover=&quot;alert(1)" class="article-a" rel="noopener noreferrer nofollow" target="_blank" draggable="false">&lt;b&gt;x</a> &lt;i&gt;y</p>',
+      '<p data-start="0" class="article-p" dir="auto"><a href="https://x.org/&quot;onmouseover=&quot;alert(1)" class="article-a" rel="noopener noreferrer nofollow" target="_blank" draggable="false">&lt;b&gt;x</a> &lt;i&gt;y</p>',
     );
   });
 
   it("falls back to plain paragraphs when the structure does not fit the body", () => {
     expect(renderHighlightedHtml("One\n\nTwo", [], null, [], { paragraphs: [{ kind: "h2" }], links: [] })).toBe(
-      '<p data-start="0" class="article-p">One</p><p data-start="5" class="article-p">Two</p>',
+      '<p data-start="0" class="article-p" dir="auto">One</p><p data-start="5" class="article-p" dir="auto">Two</p>',
     );
   });
 });

@@ -4,7 +4,8 @@
 // parses the rest. Everything from the article or a claim is escaped here, so this is the
 // only place that has to be right about it (see highlight-html.test.ts).
 import { segmentArticle } from "@/lib/anchoring/segments";
-import type { ArticleBlocks, BlockKind } from "@/lib/articles/blocks";
+import type { ArticleBlocks, BlockKind, ParagraphBlock } from "@/lib/articles/blocks";
+import { listPositions } from "@/lib/articles/block-structure";
 
 export type HighlightClaim = {
   id: string;
@@ -37,6 +38,9 @@ const ELEMENT: Record<BlockKind, { tag: string; className: string }> = {
   h3: { tag: "h3", className: "article-h3" },
   li: { tag: "li", className: "article-li" },
   quote: { tag: "blockquote", className: "article-quote" },
+  pre: { tag: "pre", className: "article-pre" },
+  cell: { tag: "td", className: "article-cell" },
+  caption: { tag: "p", className: "article-caption" },
 };
 // Checked again here, not only when stored: this string goes straight into innerHTML.
 const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
@@ -99,36 +103,113 @@ export function renderHighlightedHtml(
     ...links.map((link, i) => ({ id: `${LINK}${i}`, start: link.start, end: link.end })),
   ];
   const paragraphs = segmentArticle(body, ranges);
-  const kinds = blocks && blocks.paragraphs.length === paragraphs.length ? blocks.paragraphs : null;
+  const kinds: ParagraphBlock[] =
+    blocks && blocks.paragraphs.length === paragraphs.length ? blocks.paragraphs : paragraphs.map(() => ({ kind: "p" }));
+  const inner = (paragraph: (typeof paragraphs)[number]) =>
+    paragraph.segments
+      .map((segment) => {
+        const linkId = segment.ids.find((id) => id.startsWith(LINK));
+        const ids = linkId ? segment.ids.filter((id) => !id.startsWith(LINK)) : segment.ids;
+        const html = segmentHtml(ids, segment, byId, activeId, checked);
+        const link = linkId ? links[Number(linkId.slice(LINK.length))] : undefined;
+        return link
+          ? `<a${attributes([
+              ["href", link.href],
+              ["class", "article-a"],
+              ["rel", "noopener noreferrer nofollow"],
+              ["target", "_blank"],
+              ["draggable", "false"],
+            ])}>${html}</a>`
+          : html;
+      })
+      .join("");
+  return layoutBlocks(
+    kinds,
+    paragraphs.map((p) => p.start),
+    paragraphs.map((p) => inner(p)),
+  );
+}
+
+/**
+ * Lays out paragraphs (their blocks, body offsets and inner HTML) as elements: lists nested by level, tables
+ * as tables, lines of one paragraph or <pre> together. The element holding a paragraph's text carries
+ * data-start and holds nothing else, so selection.ts maps DOM positions to body offsets; every element with
+ * text says dir="auto", so right-to-left text lays out right to left.
+ */
+export function layoutBlocks(kinds: ParagraphBlock[], starts: number[], inners: string[]): string {
+  const lists = listPositions(kinds);
   let html = "";
-  let openList: "ul" | "ol" | null = null;
-  paragraphs.forEach((paragraph, index) => {
-    const block = kinds?.[index] ?? { kind: "p" as const };
-    const list = block.kind === "li" ? (block.ordered ? "ol" : "ul") : null;
-    if (list !== openList) {
-      if (openList) html += `</${openList}>`;
-      if (list) html += `<${list} class="article-list">`;
-      openList = list;
+  // Open list elements, outermost first; each with whether its last <li> is still open.
+  const open: { tag: "ul" | "ol"; itemOpen: boolean }[] = [];
+  const closeLists = (depth: number) => {
+    while (open.length > depth) {
+      const list = open.pop()!;
+      html += `${list.itemOpen ? "</li>" : ""}</${list.tag}>`;
+    }
+  };
+  const text = (i: number, tag = "span", className?: string) =>
+    `<${tag} data-start="${starts[i]}"${className ? ` class="${className}"` : ""} dir="auto">${inners[i]}</${tag}>`;
+
+  for (let i = 0; i < kinds.length; i++) {
+    const block = kinds[i]!;
+    if (block.kind === "li") {
+      const level = block.level ?? 0;
+      const position = lists[i]!;
+      closeLists(level + 1);
+      if (open.length === level + 1 && position.begins) closeLists(level);
+      if (open.length === level) {
+        const tag = block.ordered ? "ol" : "ul";
+        html += `<${tag} class="article-list"${block.ordered && position.number !== 1 ? ` start="${position.number}"` : ""}>`;
+        open.push({ tag, itemOpen: false });
+      }
+      const list = open[open.length - 1]!;
+      if (list.itemOpen) html += "</li>";
+      const nested = kinds[i + 1]?.kind === "li" && (kinds[i + 1]!.level ?? 0) > level;
+      html += nested ? `<li class="article-li">${text(i)}` : `<li data-start="${starts[i]}" class="article-li" dir="auto">${inners[i]}`;
+      list.itemOpen = true;
+      continue;
+    }
+    closeLists(0);
+    if (block.kind === "cell") {
+      let end = i + 1;
+      while (end < kinds.length && kinds[end]!.kind === "cell" && !kinds[end]!.newTable) end++;
+      html += tableHtml(kinds, i, end, (j, tag) => text(j, tag, "article-cell"));
+      i = end - 1;
+      continue;
     }
     const { tag, className } = ELEMENT[block.kind] ?? ELEMENT.p;
-    html += `<${tag} data-start="${paragraph.start}" class="${className}">`;
-    for (const segment of paragraph.segments) {
-      const linkId = segment.ids.find((id) => id.startsWith(LINK));
-      const ids = linkId ? segment.ids.filter((id) => !id.startsWith(LINK)) : segment.ids;
-      const inner = segmentHtml(ids, segment, byId, activeId, checked);
-      const link = linkId ? links[Number(linkId.slice(LINK.length))] : undefined;
-      html += link
-        ? `<a${attributes([
-            ["href", link.href],
-            ["class", "article-a"],
-            ["rel", "noopener noreferrer nofollow"],
-            ["target", "_blank"],
-            ["draggable", "false"],
-          ])}>${inner}</a>`
-        : inner;
+    if (kinds[i + 1]?.line) {
+      // A paragraph or <pre> with lines: one element, each line its own data-start span.
+      const parts = [text(i)];
+      while (kinds[i + 1]?.line) parts.push(text(++i));
+      html += `<${tag} class="${className}" dir="auto">${parts.join(tag === "pre" ? "\n" : "<br>")}</${tag}>`;
+      continue;
     }
-    html += `</${tag}>`;
-  });
-  if (openList) html += `</${openList}>`;
+    html += `<${tag} data-start="${starts[i]}" class="${className}" dir="auto">${inners[i]}</${tag}>`;
+  }
+  closeLists(0);
   return html;
+}
+
+/** The cells kinds[from..to) as one table: rows and columns by position, empty cells where none was kept. */
+function tableHtml(kinds: ParagraphBlock[], from: number, to: number, cell: (index: number, tag: "td" | "th") => string): string {
+  const rows = new Map<number, Map<number, number>>();
+  let columns = 0;
+  for (let j = from; j < to; j++) {
+    const { row = 0, col = 0 } = kinds[j]!;
+    if (!rows.has(row)) rows.set(row, new Map());
+    rows.get(row)!.set(col, j);
+    columns = Math.max(columns, col + 1);
+  }
+  let html = `<div class="article-table-wrap"><table class="article-table"><tbody>`;
+  for (const row of [...rows.keys()].sort((a, b) => a - b)) {
+    html += "<tr>";
+    const cells = rows.get(row)!;
+    for (let col = 0; col < columns; col++) {
+      const j = cells.get(col);
+      html += j === undefined ? "<td></td>" : cell(j, kinds[j]!.head ? "th" : "td");
+    }
+    html += "</tr>";
+  }
+  return `${html}</tbody></table></div>`;
 }

@@ -35,7 +35,9 @@ export function VerdictCard({ claim }: { claim: PublicReport["claims"][number] }
             : "Being re-checked: this is the verdict as last verified."}
         </p>
       )}
-      <blockquote className="mt-3 border-l-2 border-rule pl-3 font-serif text-[1.05rem] leading-snug text-ink">“{claim.exact}”</blockquote>
+      <blockquote className="mt-3 border-l-2 border-rule pl-3 font-serif text-[1.05rem] leading-snug text-ink" dir="auto">
+        “{claim.exact}”
+      </blockquote>
       {(claim.claimant || claim.firstAppearance) && (
         <p className="mt-2 text-xs text-muted" data-testid="claimant">
           {claim.claimant && (

@@ -124,6 +124,7 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
           aria-label="Add member"
         >
           <input
+            dir="auto"
             aria-label="New member's email"
             className={inputClass}
             placeholder="email@newsroom.org"
@@ -131,6 +132,7 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
             onChange={(e) => setForm({ ...form, email: e.target.value })}
           />
           <input
+            dir="auto"
             aria-label="New member's name"
             className={inputClass}
             placeholder="Full name"

@@ -39,6 +39,7 @@ export function TeamProfileForm({ initial, teamName }: { initial: TeamProfileDTO
       <label className="text-xs text-muted">
         Public name
         <input
+          dir="auto"
           aria-label="Public name"
           className={inputClass}
           value={form.publicName}
@@ -49,6 +50,7 @@ export function TeamProfileForm({ initial, teamName }: { initial: TeamProfileDTO
       <label className="text-xs text-muted">
         Website
         <input
+          dir="auto"
           aria-label="Public website"
           className={inputClass}
           value={form.publicUrl}
@@ -59,6 +61,7 @@ export function TeamProfileForm({ initial, teamName }: { initial: TeamProfileDTO
       <label className="text-xs text-muted">
         Logo URL
         <input
+          dir="auto"
           aria-label="Logo URL"
           className={inputClass}
           value={form.logoUrl}

@@ -1,21 +1,45 @@
 // The structure of an article body, kept beside the plain text rather than inside it: the
 // body stays the canonical text that claim offsets point into, and this says which of its
-// paragraphs are headings, list items or quotes and which spans are links.
+// paragraphs are headings, list items (nested, numbered), quotes, preformatted lines, table cells or
+// captions, and which spans are links. See block-structure.ts for how blocks relate to each other.
 // Stored as Article.blocks / ArticleVersion.blocks (Json); null means "all plain paragraphs".
 import { z } from "zod";
 import { splitParagraphs } from "@/lib/anchoring/normalize";
 import { parseUrl } from "@/lib/validation/urls";
+import { MAX_LIST_LEVEL, MAX_TABLE_INDEX, canonicalBlocks, structureError } from "@/lib/articles/block-structure";
 
-export type BlockKind = "p" | "h2" | "h3" | "li" | "quote";
+export type BlockKind = "p" | "h2" | "h3" | "li" | "quote" | "pre" | "cell" | "caption";
+
+/**
+ * What one paragraph of the body is. Fields other than `kind` are present only where they say something:
+ * - li: `ordered` always; `level` (nesting depth, 1–8) when nested; `start` (its number) on an ordered item that
+ *   begins a list where it does not count from 1, or where it would otherwise continue the list before it.
+ * - p, quote, pre: `line` when the paragraph continues the one before it (same kind) on a new line: a <br> in
+ *   a paragraph, or the next line of preformatted text.
+ * - cell: `row` and `col` in its table (0-based; empty cells have no paragraph), `head` for a header cell,
+ *   `newTable` on the first cell of each table. Cells follow each other in reading order (row by row).
+ * - caption: a figure or table caption.
+ */
+export type ParagraphBlock = {
+  kind: BlockKind;
+  ordered?: boolean;
+  level?: number;
+  start?: number;
+  line?: true;
+  row?: number;
+  col?: number;
+  head?: true;
+  newTable?: true;
+};
+
 export type ArticleBlocks = {
   /** One entry per paragraph of the body (splitParagraphs order). */
-  paragraphs: { kind: BlockKind; ordered?: boolean }[];
+  paragraphs: ParagraphBlock[];
   /** Links as UTF-16 body offsets; href is always http(s) or mailto. */
   links: { start: number; end: number; href: string }[];
 };
 
-export const BLOCK_KINDS = ["p", "h2", "h3", "li", "quote"] as const satisfies readonly BlockKind[];
-
+export const BLOCK_KINDS = ["p", "h2", "h3", "li", "quote", "pre", "cell", "caption"] as const satisfies readonly BlockKind[];
 /** Only these schemes are ever stored or rendered as links. */
 const SAFE_SCHEME = /^(https?|mailto):$/i;
 
@@ -40,13 +64,25 @@ export function canonicalHref(raw: string): string | null {
   return again && again.href === href && SAFE_SCHEME.test(again.protocol) ? href : null;
 }
 
-const ZParagraph = z.object({ kind: z.enum(BLOCK_KINDS), ordered: z.boolean().optional() }).strict();
+const ZParagraph = z
+  .object({
+    kind: z.enum(BLOCK_KINDS),
+    ordered: z.boolean().optional(),
+    level: z.number().int().min(0).max(MAX_LIST_LEVEL).optional(),
+    start: z.number().int().min(0).max(999_999_999).optional(),
+    line: z.literal(true).optional(),
+    row: z.number().int().min(0).max(MAX_TABLE_INDEX).optional(),
+    col: z.number().int().min(0).max(MAX_TABLE_INDEX).optional(),
+    head: z.literal(true).optional(),
+    newTable: z.literal(true).optional(),
+  })
+  .strict();
 const ZLink = z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive(), href: z.string().max(4096) }).strict();
 const ZBlocks = z.object({ paragraphs: z.array(ZParagraph), links: z.array(ZLink) }).strict();
 
 /**
  * Validates stored structure (Article.blocks / ArticleVersion.blocks Json) against the body it describes: one
- * entry per paragraph, links as UTF-16 body offsets inside one paragraph each, in order, not overlapping, with
+ * entry per paragraph keeping the structure rules (structureError), links as UTF-16 body offsets inside one paragraph each, in order, not overlapping, with
  * canonical safe hrefs (canonicalHref). Returns a clean copy (list items always say `ordered`). Anything else
  * (absent, written for another body, tampered with) gives null, and the body renders as plain paragraphs.
  * Never throws.
@@ -67,8 +103,10 @@ export function parseBlocks(json: unknown, body: string): ArticleBlocks | null {
     if (canonicalHref(link.href) !== link.href) return null;
     previousEnd = link.end;
   }
+  const stored = parsed.data.paragraphs.map((block) => (block.kind === "li" ? { ...block, ordered: block.ordered ?? false } : block));
+  if (structureError(stored)) return null;
   return {
-    paragraphs: parsed.data.paragraphs.map(({ kind, ordered }) => (kind === "li" ? { kind, ordered: ordered ?? false } : { kind })),
+    paragraphs: canonicalBlocks(stored.map(({ start, ...rest }) => (start === undefined ? rest : { ...rest, sourceStart: start }))),
     links: parsed.data.links.map(({ start, end, href }) => ({ start, end, href })),
   };
 }

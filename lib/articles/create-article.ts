@@ -8,8 +8,24 @@ import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { AppError, forbidden } from "@/lib/http/errors";
 import type { TImportArticle } from "@/lib/validation/articles";
 import { firstCharacters, readInstant } from "@/lib/validation/fields";
+import type { FetchedPage } from "@/lib/fetch/fetch-page";
+import { detectLanguage, suggestionsAvailable } from "@/lib/text/language";
 
 export type CreatedArticle = { id: string; title: string };
+
+/** What the server fetched when the text came from a URL (see fetchPage): kept with version 1. */
+export type FetchProvenance = Pick<FetchedPage, "url" | "finalUrl" | "status" | "contentType" | "sha256" | "fetchedAt">;
+
+/** Who may import into `teamId`: its editors and admins (requireTeamRole's spec, shared with URL imports). */
+export function importPermission(userId: string, teamId: string) {
+  return {
+    teamId,
+    userId,
+    roles: SIGN_OFF_ROLES,
+    outsider: forbidden("You are not a member of that team."),
+    message: "Only editors and admins can import articles.",
+  };
+}
 
 const NO_TITLE = "Give the article a title: none was found in what you imported.";
 
@@ -18,24 +34,20 @@ const NO_TITLE = "Give the article a title: none was found in what you imported.
  * (`input`, checked by ZImportArticle; importArticle enforces the 2 MB limit). Only the team's editors and admins
  * may; the role is read from the membership row (not the session), so a demotion takes effect at once. The
  * article, its stored suggestions, the author of its first version (which a database trigger creates) and the
- * "article.imported" audit row are written in one transaction. Given title, byline and date win over what the
- * import found; the title is cut to 300 characters. Returns `{ id, title }`.
+ * "article.imported" audit row are written in one transaction, and with `fetched` (an import from a URL) the
+ * fetch's provenance (ArticleFetch: addresses, status, type, SHA-256, time) beside version 1. Given title, byline and date win over what the
+ * import found; the title is cut to 300 characters. The article's language is detected (detectLanguage) and
+ * suggestions are only computed where the detector reads the language (suggestionsAvailable). Returns `{ id, title }`.
  * @throws AppError 403 `forbidden` when the user is not in the team or is not an editor or admin there;
  * 422 `unprocessable` when the content is empty, too long or unreadable (from importArticle), or when no title
  * was given or found (`fields.title`).
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function createArticle(
-  { userId, teamId, input }: { userId: string; teamId: string; input: TImportArticle },
+  { userId, teamId, input, fetched }: { userId: string; teamId: string; input: TImportArticle; fetched?: FetchProvenance },
   client: DbClient = db,
 ): Promise<CreatedArticle> {
-  const mayImport = {
-    teamId,
-    userId,
-    roles: SIGN_OFF_ROLES,
-    outsider: forbidden("You are not a member of that team."),
-    message: "Only editors and admins can import articles.",
-  };
+  const mayImport = importPermission(userId, teamId);
   // Checked before the import and the detector, and again in the transaction that writes.
   await requireTeamRole(mayImport, client);
 
@@ -54,16 +66,25 @@ export async function createArticle(
     standfirst: imported.standfirst ? firstCharacters(imported.standfirst, 1000) : null,
     body: imported.body,
     blocks: imported.blocks,
+    language: detectLanguage(imported.body),
   };
 
   // The detector runs before the transaction, so no connection is held while it thinks.
-  const suggestions = suggestClaims(data.body);
+  const suggestions = suggestionsAvailable(data.language) ? suggestClaims(data.body) : [];
   return inTransaction(client, async (tx) => {
     await requireTeamRole(mayImport, tx);
     const article = await tx.article.create({ data, select: { id: true, title: true } });
     await refreshSuggestions(tx, article.id, data.body, suggestions);
     // The trigger wrote version 1 without an author; naming it once is the only change it allows.
     await tx.articleVersion.updateMany({ where: { articleId: article.id, number: 1, createdById: null }, data: { createdById: userId } });
+    if (fetched) {
+      const version = await tx.articleVersion.findUniqueOrThrow({
+        where: { articleId_number: { articleId: article.id, number: 1 } },
+        select: { id: true },
+      });
+      const { url: requestedUrl, finalUrl, status, contentType, sha256, fetchedAt } = fetched;
+      await tx.articleFetch.create({ data: { versionId: version.id, requestedUrl, finalUrl, status, contentType, sha256, fetchedAt } });
+    }
     await recordArticleAudit(
       tx,
       userId,
@@ -74,6 +95,7 @@ export async function createArticle(
           format: input.format,
           title: data.title,
           sourceUrl,
+          ...(fetched ? { fetchedFrom: fetched.finalUrl, sha256: fetched.sha256 } : {}),
           paragraphs: imported.blocks.paragraphs.length,
           characters: imported.body.length,
         },

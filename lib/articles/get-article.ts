@@ -13,6 +13,8 @@ export type ArticleDetail = {
   source: string | null;
   sourceUrl: string | null;
   publishedAt: string | null;
+  /** BCP 47 tag of the article's language (detected on import, editable); null when unknown. */
+  language: string | null;
   body: string;
   /** Headings, lists, quotes and links of the body; null when it is all plain paragraphs. */
   blocks: ArticleBlocks | null;
@@ -40,6 +42,7 @@ export async function getArticle({ id, userId }: { id: string; userId: string })
       source: true,
       sourceUrl: true,
       publishedAt: true,
+      language: true,
       body: true,
       blocks: true,
       requiresDoubleReview: true,

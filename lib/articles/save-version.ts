@@ -7,6 +7,7 @@ import { articleScope } from "@/lib/access/scope";
 import { bodyHash as contentHash, refreshSuggestions } from "@/lib/articles/stored-suggestions";
 import { AppError } from "@/lib/http/errors";
 import { importArticle } from "@/lib/articles/import";
+import { suggestionsAvailable } from "@/lib/text/language";
 import { parseBlocks, plainBlocks } from "@/lib/articles/blocks";
 import { suggestClaims } from "@/lib/suggestions";
 import { hasVerdict, planReanchor, summarize, type SaveSummary, type StoredAnchor } from "@/lib/articles/reanchor-plan";
@@ -47,7 +48,7 @@ async function staleVersionError(tx: Prisma.TransactionClient, articleId: string
   );
 }
 
-type LockedArticle = { id: string; teamId: string; title: string; body: string; blocks: unknown; version: number };
+type LockedArticle = { id: string; teamId: string; title: string; body: string; blocks: unknown; version: number; language: string | null };
 
 const EDITORS_ONLY = "Only an editor can change the article text.";
 
@@ -80,7 +81,7 @@ export async function saveArticleVersion(
     client,
     async (tx) => {
       const [article] = await tx.$queryRaw<LockedArticle[]>`
-      SELECT "id", "teamId", "title", "body", "blocks", "version" FROM "Article" WHERE "id" = ${articleId} FOR UPDATE`;
+      SELECT "id", "teamId", "title", "body", "blocks", "version", "language" FROM "Article" WHERE "id" = ${articleId} FOR UPDATE`;
       if (!article) throw new AppError("not_found", "That article no longer exists.");
       // The role may have changed since the check above (or while the lock was awaited).
       await requireArticleEditor(articleId, userId, EDITORS_ONLY, tx);
@@ -160,7 +161,7 @@ export async function saveArticleVersion(
         { articleId, teamId: article.teamId, userId, version: number, updates },
         new Map(claims.map((c) => [c.id, c])),
       );
-      await refreshSuggestions(tx, articleId, newBody, suggestions);
+      await refreshSuggestions(tx, articleId, newBody, suggestionsAvailable(article.language) ? suggestions : []);
       return { version: number, saved: true, ...summary };
     },
     TRANSACTION,

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { IMPORT_FORMATS } from "@/lib/articles/import/limits";
 import { documentText, instant, text } from "@/lib/validation/fields";
 import { isHttpUrl } from "@/lib/validation/urls";
+import { ZId } from "@/lib/validation/ids";
+import { LANGUAGE_TAG } from "@/lib/text/language-names";
 
 // Forms send "" for a field left empty; that means "not given", not "empty".
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -31,3 +33,37 @@ export const ZImportArticle = z.object({
   ),
 });
 export type TImportArticle = z.infer<typeof ZImportArticle>;
+
+export const ZImportArticleFromUrl = z.object({
+  url: text({ max: 2048, tooLong: "That URL is too long." }).refine(
+    isHttpUrl,
+    "Enter the full web address of the article, starting with https://",
+  ),
+  title: ZImportArticle.shape.title,
+  byline: ZImportArticle.shape.byline,
+  publishedAt: ZImportArticle.shape.publishedAt,
+});
+export type TImportArticleFromUrl = z.infer<typeof ZImportArticleFromUrl>;
+
+/** An article's details as the editor's form sends them: every field, empty meaning "none". */
+export const ZUpdateArticleDetails = z.object({
+  id: ZId,
+  title: text({
+    max: 300,
+    min: 1,
+    required: "Give the article a title.",
+    tooShort: "Give the article a title.",
+    tooLong: "Keep the title under 300 characters.",
+  }),
+  standfirst: optional(text({ max: 1000, tooLong: "Keep the standfirst under 1,000 characters." })),
+  byline: ZImportArticle.shape.byline,
+  sourceUrl: ZImportArticle.shape.sourceUrl,
+  publishedAt: ZImportArticle.shape.publishedAt,
+  language: optional(
+    text({ max: 35, tooLong: "That is not a language tag." }).refine(
+      (tag) => LANGUAGE_TAG.test(tag),
+      "Enter a language tag such as en, he, ar or pt-BR.",
+    ),
+  ),
+});
+export type TUpdateArticleDetails = z.infer<typeof ZUpdateArticleDetails>;

@@ -34,7 +34,7 @@ export default async function QueuePage() {
               <li key={item.claimId} className="flex items-start gap-4 p-4">
                 <div className="min-w-0 flex-1">
                   <Link href={`/articles/${item.article.id}?claim=${item.claimId}`} className="font-serif text-ink hover:text-accent">
-                    “{truncateText(item.exact, 160)}”
+                    <span dir="auto">“{truncateText(item.exact, 160)}”</span>
                   </Link>
                   <p className="mt-1 text-xs text-muted">
                     {item.article.title} · assigned by {item.assignedBy}

@@ -65,6 +65,7 @@ export function VersionEditor({ articleId, baseVersion, initialTitle, initialMar
       <label className="block text-sm font-medium">
         Title
         <input
+          dir="auto"
           className={`${inputClass} mt-1 font-serif text-lg`}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
@@ -78,6 +79,7 @@ export function VersionEditor({ articleId, baseVersion, initialTitle, initialMar
           Markdown: a blank line between paragraphs, ## for headings, - for list items, &gt; for quotes, [words](https://…) for links.
         </span>
         <textarea
+          dir="auto"
           className={`${inputClass} mt-1 h-[60vh] resize-y font-mono text-[0.85rem] leading-relaxed`}
           value={markdown}
           onChange={(e) => setMarkdown(e.target.value)}

@@ -1,7 +1,7 @@
 // Every route under app/api/v1, one entry per path and method. openapi.test.ts checks this
 // list against the route files on disk, so a new route without a description fails the tests.
 import { ZCreateApiToken } from "@/lib/validation/api-tokens";
-import { ZImportArticle } from "@/lib/validation/articles";
+import { ZImportArticleFromUrl, ZImportArticle } from "@/lib/validation/articles";
 import { ZAddComment, ZAddEvidence, ZCreateClaim, ZEditComment, ZSetNumeric, ZSetStatus, ZSetVerdict } from "@/lib/validation/claims";
 import {
   ZAddMember,
@@ -75,6 +75,19 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "Articles",
       idempotent: true,
       body: importArticleBody,
+      ok: { status: 201, description: "The new article.", schema: obj({ article: ref("Article") }) },
+    },
+  },
+  "/api/v1/articles/from-url": {
+    post: {
+      summary: "Import the article at a URL (editors and admins)",
+      tag: "Articles",
+      idempotent: true,
+      body: {
+        ...bodySchemaOf(ZImportArticleFromUrl),
+        description:
+          "The server fetches url (public addresses only, unless the deployment's FETCH_ALLOW_ADDRESSES allows more; at most 5 redirects, 2 MB and 15 s) and imports the page's article text. The final URL, fetch time and SHA-256 are kept with version 1.",
+      },
       ok: { status: 201, description: "The new article.", schema: obj({ article: ref("Article") }) },
     },
   },

@@ -142,6 +142,10 @@ export const componentSchemas: Record<string, JsonSchema> = {
       source: nullable(str),
       sourceUrl: nullable(str),
       publishedAt: nullable(dateTime),
+      language: nullable({
+        type: "string",
+        description: "BCP 47 tag of the article's language (detected on import, editable); null when unknown.",
+      }),
       body: { type: "string", description: "Normalised plain text, paragraphs joined by two newlines. Claim offsets index into it." },
       blocks: nullable({
         type: "object",
@@ -149,7 +153,19 @@ export const componentSchemas: Record<string, JsonSchema> = {
         properties: {
           paragraphs: arrayOf({
             type: "object",
-            properties: { kind: { type: "string", enum: [...BLOCK_KINDS] }, ordered: bool },
+            description:
+              "One per paragraph. li: ordered, level (nesting, 0 when absent), start (its number, on an item that begins a list). p, quote, pre: line (continues the paragraph before on a new line). cell: row, col (0-based), head, newTable. caption: a figure or table caption.",
+            properties: {
+              kind: { type: "string", enum: [...BLOCK_KINDS] },
+              ordered: bool,
+              level: int,
+              start: int,
+              line: bool,
+              row: int,
+              col: int,
+              head: bool,
+              newTable: bool,
+            },
             required: ["kind"],
           }),
           links: arrayOf({

@@ -2,6 +2,7 @@ import { parseHTML } from "linkedom";
 import { Readability } from "@mozilla/readability";
 import { walkDom, type WalkedParagraph } from "./walk";
 import { sanitizeArticle, sanitizeForExtraction } from "./sanitize";
+import { jsonLdArticle } from "./json-ld";
 
 export type ExtractedHtml = {
   title: string | null;
@@ -55,15 +56,19 @@ function parseDate(text: string | null | undefined): Date | null {
  * A whole web page (or a fragment): sanitised first, then Readability finds the article and
  * its metadata in the inert linkedom DOM (nothing runs there), then the walker reads the
  * article's text and safe link targets, and nothing else, into paragraphs. When Readability finds nothing,
- * the whole sanitised input is the article. Title, byline (else meta author), publication date (else the first
- * time[datetime]) and standfirst (meta description, unless it repeats the first paragraph) are null when absent.
+ * the whole sanitised input is the article. Metadata prefers the page's schema.org Article JSON-LD (jsonLdArticle):
+ * byline (else Readability's, else meta author), publication date (else Readability's, else the first
+ * time[datetime]), standfirst (else meta description; dropped when it repeats the first paragraph), title
+ * (Readability's first); each null when absent.
  * Never throws for any input string.
  */
 export function extractHtml(html: string): ExtractedHtml {
+  // Read before sanitising, which drops every <script>; JSON-LD is data, parsed as JSON only.
+  const ld = jsonLdArticle(html);
   const safe = sanitizeForExtraction(html);
   // A fragment has no <html>; parseHTML wants a document, so wrap when there is none.
   const { document } = parseHTML(/<html[\s>]/i.test(safe) ? safe : `<!doctype html><html><head></head><body>${safe}</body></html>`);
-  const standfirst = metaContent(document, ["description", "og:description", "twitter:description"]);
+  const standfirst = ld?.description ?? metaContent(document, ["description", "og:description", "twitter:description"]);
   const timeElement = document.querySelector("time[datetime]")?.getAttribute("datetime");
   const author = metaContent(document, ["author", "article:author"]); // read before Readability changes the DOM
   // The serializer hands back Readability's element itself: serialising and re-parsing would
@@ -77,9 +82,9 @@ export function extractHtml(html: string): ExtractedHtml {
   // Readability gives up on some short fragments; then the whole (sanitised) input is the article.
   const paragraphs = fromReadability.length > 0 ? fromReadability : walkElement(articleDocument(safe).body);
   return {
-    title: clean(article?.title),
-    byline: clean(article?.byline) ?? author,
-    publishedAt: parseDate(article?.publishedTime) ?? parseDate(timeElement),
+    title: clean(article?.title) ?? ld?.headline ?? null,
+    byline: ld?.author ?? clean(article?.byline) ?? author,
+    publishedAt: ld?.datePublished ?? parseDate(article?.publishedTime) ?? parseDate(timeElement),
     standfirst: standfirst && paragraphs[0]?.text !== standfirst ? standfirst : null,
     paragraphs,
   };

@@ -118,13 +118,16 @@ describe("importArticle: HTML", () => {
     expect(result.body.split("\n\n")).toEqual([
       "The council said its budget grew by 12 per cent, the largest rise since 2010, according to its statement.",
       "Detail",
-      "First line same paragraph",
+      "First line",
+      "same paragraph",
       "a new paragraph",
       "One",
       "Two bold",
       "Quoted words.",
     ]);
-    expect(result.blocks.paragraphs.map((p) => p.kind)).toEqual(["p", "h3", "p", "p", "li", "li", "quote"]);
+    expect(result.blocks.paragraphs.map((p) => p.kind)).toEqual(["p", "h3", "p", "p", "p", "li", "li", "quote"]);
+    // One <br> keeps the line break (a line of the same paragraph); two in a row start a new paragraph.
+    expect(result.blocks.paragraphs.slice(2, 5)).toEqual([{ kind: "p" }, { kind: "p", line: true }, { kind: "p" }]);
     expect(result.blocks.links).toHaveLength(1);
     const [link] = result.blocks.links;
     expect(result.body.slice(link!.start, link!.end)).toBe("its statement");

@@ -109,6 +109,7 @@ export function sanitizeForExtraction(html: string): string {
     allowedTags: ["html", "head", "body", "title", "meta", "nav", ...STRUCTURE],
     allowedAttributes: {
       a: ["href"],
+      ol: ["start"],
       meta: ["name", "property", "content", "itemprop"],
       time: ["datetime"],
       "*": ["class", "id"],
@@ -117,9 +118,9 @@ export function sanitizeForExtraction(html: string): string {
 }
 
 /**
- * The strict pass over the extracted article: structure elements and a[href] (http, https, mailto) only,
+ * The strict pass over the extracted article: structure elements, a[href] (http, https, mailto) and ol[start] only,
  * everything else dropped (dangerous elements with their content). Returns HTML text; never throws.
  */
 export function sanitizeArticle(html: string): string {
-  return sanitizeHtml(html, { ...common, allowedTags: STRUCTURE, allowedAttributes: { a: ["href"] } });
+  return sanitizeHtml(html, { ...common, allowedTags: STRUCTURE, allowedAttributes: { a: ["href"], ol: ["start"] } });
 }

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizeArticleText, splitParagraphs } from "@/lib/anchoring/normalize";
-import { canonicalHref, type ArticleBlocks, type BlockKind } from "@/lib/articles/blocks";
+import { canonicalHref, type ArticleBlocks, type BlockKind, type ParagraphBlock } from "@/lib/articles/blocks";
+import { canonicalBlocks } from "@/lib/articles/block-structure";
 import { articleToMarkdown, importArticle } from "./index";
 
 const roundTrip = (body: string, blocks: ArticleBlocks | null) =>
@@ -90,26 +91,60 @@ const HREFS = [
 ];
 const href = fc.constantFrom(...HREFS).map((h) => canonicalHref(h)!);
 
-const kind = fc.constantFrom<BlockKind>("p", "h2", "h3", "li", "quote");
+type Unit = { block: ParagraphBlock & { sourceStart?: number }; text: string };
 
-/** A normalised body with random structure and links that start and end on non-space characters. */
+const lines = fc.array(paragraphText, { minLength: 1, maxLength: 3 });
+/** One piece of structure: a paragraph or quote with lines, a heading, a caption, a list item, <pre> lines or a table. */
+const unit: fc.Arbitrary<Unit[]> = fc.oneof(
+  fc
+    .tuple(fc.constantFrom<BlockKind>("p", "quote", "pre"), lines)
+    .map(([kind, texts]) => texts.map((text, i) => ({ block: i > 0 ? { kind, line: true as const } : { kind }, text }))),
+  fc.tuple(fc.constantFrom<BlockKind>("h2", "h3", "caption"), paragraphText).map(([kind, text]) => [{ block: { kind }, text }]),
+  fc
+    .record({ text: paragraphText, ordered: fc.boolean(), level: fc.nat(3), start: fc.option(fc.nat(12), { nil: undefined }) })
+    .map(({ text, ordered, level, start }) => [{ block: { kind: "li" as const, ordered, level, sourceStart: start }, text }]),
+  fc
+    .uniqueArray(fc.tuple(fc.nat(3), fc.nat(3)), { minLength: 1, maxLength: 6, selector: ([r, c]) => `${r},${c}` })
+    .chain((cells) => fc.array(paragraphText, { minLength: cells.length, maxLength: cells.length }).map((texts) => ({ cells, texts })))
+    .map(({ cells, texts }) =>
+      [...cells]
+        .sort(([r1, c1], [r2, c2]) => r1 - r2 || c1 - c2)
+        .map(([row, col], i) => ({
+          // Markdown's pipe tables have one header row, row 0.
+          block: {
+            kind: "cell" as const,
+            row,
+            col,
+            ...(row === 0 ? { head: true as const } : {}),
+            ...(i === 0 ? { newTable: true as const } : {}),
+          },
+          text: texts[i]!,
+        })),
+    ),
+);
+
+/** A normalised body with random structure (canonical, as the importer writes it) and links that start and end on non-space characters. */
 const article = fc
-  .array(
-    fc.record({
-      text: paragraphText,
-      kind,
-      ordered: fc.boolean(),
-      cuts: fc.array(fc.nat(), { maxLength: 4 }),
-      hrefs: fc.tuple(href, href),
-    }),
-    { minLength: 1, maxLength: 6 },
-  )
+  .array(unit, { minLength: 1, maxLength: 6 })
+  .chain((units) => {
+    const flat = units.flat();
+    return fc
+      .array(fc.record({ cuts: fc.array(fc.nat(), { maxLength: 4 }), hrefs: fc.tuple(href, href) }), {
+        minLength: flat.length,
+        maxLength: flat.length,
+      })
+      .map((links) => {
+        const canonical = canonicalBlocks(flat.map((u) => u.block));
+        return flat.map((u, i) => ({ text: u.text, block: canonical[i]!, ...links[i]! }));
+      });
+  })
   .map((paragraphs) => {
     const body = paragraphs.map((p) => p.text).join("\n\n");
     const blocks: ArticleBlocks = { paragraphs: [], links: [] };
     splitParagraphs(body).forEach((paragraph, i) => {
       const spec = paragraphs[i]!;
-      blocks.paragraphs.push(spec.kind === "li" ? { kind: "li", ordered: spec.ordered } : { kind: spec.kind });
+      blocks.paragraphs.push(spec.block);
+      if (spec.block.kind === "pre") return; // preformatted text holds no links
       // Candidate link boundaries: code point boundaries next to non-space characters.
       const points: number[] = [];
       for (let j = 0; j <= paragraph.text.length; j++) {

@@ -8,6 +8,7 @@ import { latestActivityId, listArticleActivity } from "@/lib/audit/list-activity
 import { listMembers } from "@/lib/teams/members";
 import { listSuggestions } from "@/lib/claims/suggested";
 import { ArticleHeader } from "@/components/articles/ArticleHeader";
+import { ArticleDetailsForm } from "@/components/articles/ArticleDetailsForm";
 import { DoubleReviewToggle } from "@/components/articles/DoubleReviewToggle";
 import { ArticlePublishTools } from "@/components/publish/ArticlePublishTools";
 import { ArticleWorkspace } from "@/components/claims/ArticleWorkspace";
@@ -53,6 +54,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       articleId={article.id}
       body={article.body}
       blocks={article.blocks}
+      language={article.language}
       initialClaims={claims}
       me={{ id: user.id, canEdit: WRITE_ROLES.includes(article.myRole), canSignOff: SIGN_OFF_ROLES.includes(article.myRole) }}
       header={
@@ -64,6 +66,19 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             canEditText={SIGN_OFF_ROLES.includes(article.myRole)}
             saved={saved}
           />
+          {SIGN_OFF_ROLES.includes(article.myRole) && (
+            <ArticleDetailsForm
+              articleId={article.id}
+              details={{
+                title: article.title,
+                standfirst: article.standfirst,
+                byline: article.byline,
+                sourceUrl: article.sourceUrl,
+                publishedAt: article.publishedAt,
+                language: article.language,
+              }}
+            />
+          )}
           {SIGN_OFF_ROLES.includes(article.myRole) && <DoubleReviewToggle articleId={article.id} required={article.requiresDoubleReview} />}
           <ArticlePublishTools articleId={article.id} userId={user.id} role={article.myRole} />
         </>

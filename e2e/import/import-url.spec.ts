@@ -1,0 +1,95 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "../fixtures/auth";
+import { createDesk, testDb } from "../fixtures/factories";
+import { addComment } from "../../lib/claims/comments";
+import { createClaim } from "../../lib/claims/create-claim";
+import { targetFor } from "../../lib/claims/test-helpers";
+import { startTestServer, type TestServer } from "../../lib/fetch/test-server";
+
+// Pages to import come from a real HTTP server on loopback, which the app may reach because the test
+// deployment allows 127.0.0.1 (FETCH_ALLOW_ADDRESSES in playwright.config.ts).
+let server: TestServer;
+test.beforeAll(async () => {
+  server = await startTestServer();
+  server.routes.set("/news/rents", {
+    body: `<!doctype html><html><head><title>Rents and homes</title><meta name="author" content="Sam Reporter"></head><body><article>
+        <h1>Rents and homes</h1>
+        <p>The plan has two parts, the minister told parliament on Monday in a long statement.</p>
+        <ol><li>Build new homes<ul><li>in the north</li><li>in the south</li></ul></li><li>Cut rents by 10%</li></ol>
+        <table><tr><th>Year</th><th>Cases</th></tr><tr><td>2023</td><td>1,204</td></tr><tr><td>2024</td><td>987</td></tr></table>
+      </article></body></html>`,
+  });
+  server.routes.set("/he/budget", {
+    body: `<!doctype html><html lang="he"><head><title>תקציב הביטחון</title></head><body><article>
+      <h1>תקציב הביטחון</h1>
+      <p>הממשלה הודיעה היום כי תקציב הביטחון יגדל בשנה הבאה ב-12% לפחות, כך נמסר בהודעה רשמית.</p>
+      <p>לדברי השר, ההחלטה התקבלה לאחר דיון ארוך בממשלה ובוועדת הכספים של הכנסת.</p>
+    </article></body></html>`,
+  });
+});
+test.afterAll(() => server.close());
+
+async function importFromUrl(page: Page, url: string) {
+  await page.goto("/articles/new");
+  const tab = page.getByRole("tab", { name: "From a URL" });
+  await expect(async () => {
+    await tab.click();
+    await expect(tab).toHaveAttribute("aria-selected", "true", { timeout: 1_000 });
+  }).toPass();
+  await page.getByLabel("Address of the article").fill(url);
+  await page.getByRole("button", { name: "Import article" }).click();
+  await expect(page).toHaveURL(/\/articles\/(?!new)[^/?]+$/);
+  return page.url().split("/").pop()!;
+}
+
+test("an editor imports an article from a URL: nested lists and tables arrive as they were", async ({ page }) => {
+  const desk = await createDesk();
+  await signIn(page, desk.editor);
+  await importFromUrl(page, `${server.origin}/redirect?to=/news/rents`);
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rents and homes");
+  const body = page.getByTestId("article-body");
+  await expect(body.locator(":scope > ol > li")).toHaveCount(2);
+  await expect(body.locator("ol > li > ul > li")).toHaveText(["in the north", "in the south"]);
+  await expect(body.locator("table tr")).toHaveCount(3);
+  await expect(body.locator("table th")).toHaveText(["Year", "Cases"]);
+  await expect(body.locator("table td").last()).toHaveText("987");
+});
+
+test("a URL on the server's own network is refused with a message a person can act on", async ({ page }) => {
+  const desk = await createDesk();
+  await signIn(page, desk.editor);
+  await page.goto("/articles/new");
+  const tab = page.getByRole("tab", { name: "From a URL" });
+  await expect(async () => {
+    await tab.click();
+    await expect(tab).toHaveAttribute("aria-selected", "true", { timeout: 1_000 });
+  }).toPass();
+  await page.getByLabel("Address of the article").fill("http://169.254.169.254/latest/meta-data/");
+  await page.getByRole("button", { name: "Import article" }).click();
+  await expect(page.getByText("only fetches public web pages")).toBeVisible();
+  await expect(page).toHaveURL(/\/articles\/new$/);
+});
+
+test("a Hebrew article and a Hebrew comment lay out right to left in Chromium", async ({ page }) => {
+  const desk = await createDesk();
+  await signIn(page, desk.editor);
+  const articleId = await importFromUrl(page, `${server.origin}/he/budget`);
+
+  const first = page.getByTestId("article-body").locator("[data-start]", { hasText: "הממשלה הודיעה" });
+  await expect(first).toBeVisible();
+  expect(await first.evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
+  await expect(page.getByTestId("suggestions-unavailable")).toContainText("Hebrew");
+
+  const { body } = await testDb().article.findUniqueOrThrow({ where: { id: articleId }, select: { body: true } });
+  const claim = await createClaim({ userId: desk.editor.id, articleId, target: targetFor(body, "תקציב הביטחון יגדל") });
+  await addComment({ userId: desk.editor.id, claimId: claim.id, body: "צריך לבדוק את המספר 12% מול ההודעה." });
+
+  await page.goto(`/articles/${articleId}?claim=${claim.id}`);
+  const quote = page.getByTestId("claim-quote");
+  await expect(quote).toContainText("תקציב הביטחון יגדל");
+  expect(await quote.evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
+  const comment = page.getByTestId("comment-body").first();
+  await expect(comment).toContainText("צריך לבדוק");
+  expect(await comment.evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
+});
