@@ -1,5 +1,5 @@
 import type { ActivityDTO } from "@/lib/audit/list-activity";
-import { formatWhen } from "@/components/claims/format";
+import { When } from "@/components/ui/When";
 import { sectionTitleClass } from "@/components/ui/styles";
 
 const ACTION_TEXT: Record<string, string> = {
@@ -85,7 +85,9 @@ export function ClaimHistory({ events }: { events: ActivityDTO[] }) {
         {[...events].reverse().map((event) => (
           <li key={event.id}>
             <span className="font-medium text-ink">{event.actor.name}</span> {describeActivity(event)}
-            <span className="block text-muted">{formatWhen(event.createdAt)}</span>
+            <span className="block text-muted">
+              <When iso={event.createdAt} />
+            </span>
           </li>
         ))}
       </ol>

@@ -22,7 +22,16 @@ export function OverlapMenu({ claims, at, onPick, onClose }: Props) {
       ref={ref}
       role="menu"
       aria-label="Claims at this spot"
-      onKeyDown={(e) => e.key === "Escape" && onClose()}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") return onClose();
+        // Menu pattern: arrow keys move between the claims, wrapping round.
+        const step = e.key === "ArrowDown" ? 1 : e.key === "ArrowUp" ? -1 : 0;
+        if (!step) return;
+        e.preventDefault();
+        const items = Array.from(ref.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? []);
+        const index = items.indexOf(document.activeElement as HTMLElement);
+        items[(index + step + items.length) % items.length]?.focus();
+      }}
       className="fixed z-30 w-80 rounded-md border border-rule bg-white p-1 shadow-lg"
       style={{ left: Math.min(at.x, window.innerWidth - 330), top: at.y + 12 }}
     >
