@@ -71,6 +71,27 @@ test("README screenshots", async ({ page }) => {
     document.querySelector("aside")!.scrollTop = 0;
   });
   await page.screenshot({ path: "docs/screenshots/article.png" });
+
+  // Keyboard: the text caret selecting the words of a claim (issue #19).
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("m");
+  const caretIn = () =>
+    page.evaluate(() => {
+      const node = window.getSelection()?.focusNode;
+      return (node instanceof Element ? node : node?.parentElement)?.closest("[data-start]")?.textContent ?? "";
+    });
+  for (let i = 0; i < 40 && !(await caretIn()).startsWith("Earlier on Monday"); i++) await page.keyboard.press("Control+ArrowDown");
+  for (let i = 0; i < 6; i++) await page.keyboard.press("Shift+Control+ArrowRight");
+  await page.screenshot({ path: "docs/screenshots/caret-mode.png" });
+  await page.keyboard.press("Escape");
+
+  // Tablet: the open claim is a drawer over the text.
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.locator(".hl[data-ids]", { hasText: "The UK currently spends around" }).first().click();
+  await expect(panel.getByTestId("comment-thread")).toContainText("GDP basis");
+  await page.screenshot({ path: "docs/screenshots/article-tablet.png" });
+  await page.keyboard.press("Escape");
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/articles");
   await page.screenshot({ path: "docs/screenshots/articles.png" });
 
