@@ -103,7 +103,7 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
             You have no API tokens yet.
           </p>
         ) : (
-          <div className="overflow-hidden rounded-lg border border-rule bg-white">
+          <div className="overflow-x-auto rounded-lg border border-rule bg-white">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted">
                 <tr>
@@ -114,7 +114,9 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
                   <th className="px-4 py-3">Last used</th>
                   <th className="px-4 py-3">Expires</th>
                   <th className="px-4 py-3">Status</th>
-                  <th className="px-4 py-3" />
+                  <th className="px-4 py-3">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>

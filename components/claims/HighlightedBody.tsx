@@ -45,7 +45,9 @@ export const HighlightedBody = memo(function HighlightedBody({
       const starting = ids.map((id) => byId.get(id)).filter((c) => c !== undefined);
       const what = starting.map((c) => `${c.statusLabel}${c.verdict ? `, ${c.verdict.label}` : ""}`).join("; ");
       const claim = starting.length > 1 ? `${starting.length} claims` : "claim";
-      return `${truncateText(stop.textContent ?? "", 80)} (${claim}: ${what})`;
+      const depth = Number(stop.dataset.depth ?? 1);
+      const inside = depth > starting.length ? `; ${depth} claims overlap here` : "";
+      return `${truncateText(stop.textContent ?? "", 80)} (${claim}: ${what}${inside})`;
     },
     onActivate: (ids, stop) => {
       if (ids.length === 1) return onOpen(ids[0]!);
@@ -67,7 +69,7 @@ export const HighlightedBody = memo(function HighlightedBody({
       .filter((c) => c !== undefined);
     mark.title =
       covering.length > 1
-        ? `${covering.length} claims here: click to choose`
+        ? `${covering.length} claims overlap here (depth ${covering.length}): click to choose`
         : covering.map((c) => `${c.statusLabel}${c.verdict ? ` · ${c.verdict.label}` : ""}`).join("");
   }
 

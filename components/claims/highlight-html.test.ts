@@ -37,7 +37,7 @@ describe("renderHighlightedHtml", () => {
     expect(html).toBe(
       '<p data-start="0" class="article-p">' +
         '<span class="hl" data-ids="outer" data-status="verdict_proposed" data-verdict="misleading" data-starts="outer">The UK currently spends around </span>' +
-        '<span class="hl" data-ids="outer inner" data-status="in_review" data-overlap="2" data-end-status="in_review" data-starts="inner" data-depth="2" data-badge="2 claims here" data-active="">2.3 per cent</span>' +
+        '<span class="hl" data-ids="outer inner" data-status="in_review" data-overlap="2" data-end-status="in_review" data-starts="inner" data-depth="2" data-active="">2.3 per cent</span>' +
         '<span class="hl" data-ids="outer" data-status="verdict_proposed" data-verdict="misleading" data-end-status="verdict_proposed"> of gross national product on defence</span>' +
         ".</p>",
     );

@@ -74,12 +74,9 @@ function segmentHtml(
     ["data-end-status", endsHere.length ? innermost(endsHere).status : undefined],
     ["data-starts", startsHere.length ? startsHere.join(" ") : undefined],
     // Overlap at any depth (app/globals.css): one extra underline per claim beneath the innermost,
-    // and a label: pinned where two or more claims begin together, on hover or focus elsewhere.
+    // and a "2 claims" label where two or more claims begin together.
     ["data-depth", claimIds.length > 1 ? Math.min(claimIds.length, 4) : undefined],
-    [
-      "data-badge",
-      startsHere.length > 1 ? `${startsHere.length} claims` : claimIds.length > 1 ? `${claimIds.length} claims here` : undefined,
-    ],
+    ["data-badge", startsHere.length > 1 ? `${startsHere.length} claims` : undefined],
     ["data-pin", startsHere.length > 1 ? "" : undefined],
     ["data-active", activeId !== null && claimIds.includes(activeId) ? "" : undefined],
   ])}>${escapeHtml(text)}</span>`;

@@ -49,7 +49,7 @@ export function PublishControls({
           <span className="mr-1 inline-block h-2 w-2 rounded-full bg-emerald-600 align-middle" aria-hidden />
           Published {state.publishedAt ? <When iso={state.publishedAt} /> : ""}
           {state.publishedBy ? ` by ${state.publishedBy.name}` : ""} ·{" "}
-          <a href={href} target="_blank" rel="noopener" className="text-accent underline-offset-2 hover:underline">
+          <a href={href} target="_blank" rel="noopener" className="text-accent underline underline-offset-2">
             View public page
           </a>
         </span>

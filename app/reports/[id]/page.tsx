@@ -110,12 +110,12 @@ export default async function PublicReportPage({ params }: Props) {
         data-testid="claimreview-jsonld"
         dangerouslySetInnerHTML={{ __html: jsonLd(report.claimReview) }}
       />
-      <div className="border-b border-rule bg-white">
+      <header className="border-b border-rule bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3 text-sm">
           <span className="font-semibold text-ink">{article.publisher.name}</span>
           <span className="text-xs uppercase tracking-widest text-muted">Fact-check report</span>
         </div>
-      </div>
+      </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-6 py-10 focus:outline-none">
         <header className="max-w-3xl">
           <p className="text-xs font-semibold uppercase tracking-widest text-accent">Fact check</p>
