@@ -16,6 +16,8 @@ import { parseBlocks } from "../../lib/articles/blocks";
 
 // Refreshes the README's pictures: `SCREENSHOTS=1 npm test -- --only=e2e --skip-build e2e/docs`.
 test.skip(!process.env.SCREENSHOTS, "only when refreshing the README screenshots");
+// Many pages and claims in one test: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 300_000 });
 
 const CLAIMS: [string, string | null, string | null][] = [
   ["Sir Keir Starmer has called for the US to provide a “backstop”", null, null],

@@ -43,7 +43,7 @@ test("every page at 1440, 1024, 820 and 390 px", async ({ page }) => {
         const box = await page.getByTestId("claims-sidebar").boundingBox();
         expect(box && box.y < 900 && box.x + box.width <= width + 1, `claim panel on screen at ${width}`).toBe(true);
       }
-      await page.screenshot({ path: test.info().outputPath(`../widths/${name}-${width}.png`) });
+      await page.screenshot({ path: `test-results/widths/${name}-${width}.png` });
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       if (scrollWidth > width) wide.push(`${name} at ${width}: ${scrollWidth}px`);
     }
