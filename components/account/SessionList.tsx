@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { When } from "@/components/ui/When";
+import { formatWhen } from "@/components/claims/format";
 import type { ActionResult } from "@/lib/http/result";
 import type { SessionDTO } from "@/lib/sessions/sessions";
 import { endOtherSessionsAction, endSessionAction } from "@/lib/actions/account";
-import { formatWhen } from "@/components/claims/format";
 import { useAction } from "@/components/claims/useAction";
 import { FormError } from "@/components/ui/FormError";
 import { linkButtonClass, quietButtonClass } from "@/components/ui/styles";
@@ -48,7 +49,7 @@ export function SessionList({ sessions }: { sessions: SessionDTO[] }) {
                 )}
               </p>
               <p className="text-xs text-muted">
-                {s.ip || "address unknown"} · signed in {formatWhen(s.createdAt)} · last seen {formatWhen(s.lastSeenAt)}
+                {s.ip || "address unknown"} · signed in <When iso={s.createdAt} /> · last seen <When iso={s.lastSeenAt} />
               </p>
             </div>
             {!s.current && (

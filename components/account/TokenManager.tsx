@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { When } from "@/components/ui/When";
 import { Fragment, useState, type FormEvent } from "react";
 import type { ApiTokenDto } from "@/lib/api-tokens/dto";
 import type { TokenExpiry } from "@/lib/validation/api-tokens";
@@ -9,7 +10,6 @@ import { formatDate } from "@/components/articles/format";
 import { NewTokenSecret } from "@/components/account/NewTokenSecret";
 import { EXPIRY_OPTIONS, SCOPE_LABEL } from "@/components/account/token-format";
 import { useAction } from "@/components/claims/useAction";
-import { formatWhen } from "@/components/claims/format";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, quietButtonClass, sectionTitleClass } from "@/components/ui/styles";
 
@@ -104,7 +104,7 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
             You have no API tokens yet.
           </p>
         ) : (
-          <div className="overflow-hidden rounded-lg border border-rule bg-white">
+          <div className="overflow-x-auto rounded-lg border border-rule bg-white">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted">
                 <tr>
@@ -115,7 +115,9 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
                   <th className="px-4 py-3">Last used</th>
                   <th className="px-4 py-3">Expires</th>
                   <th className="px-4 py-3">Status</th>
-                  <th className="px-4 py-3" />
+                  <th className="px-4 py-3">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -129,7 +131,7 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
                       <td className="px-4 py-3 font-mono text-xs whitespace-nowrap text-muted">{t.prefix}…</td>
                       <td className="px-4 py-3 whitespace-nowrap">{SCOPE_LABEL[t.scope]}</td>
                       <td className="px-4 py-3 whitespace-nowrap">{formatDate(t.createdAt)}</td>
-                      <td className="px-4 py-3 whitespace-nowrap text-muted">{t.lastUsedAt ? formatWhen(t.lastUsedAt) : "Never"}</td>
+                      <td className="px-4 py-3 whitespace-nowrap text-muted">{t.lastUsedAt ? <When iso={t.lastUsedAt} /> : "Never"}</td>
                       <td className="px-4 py-3 whitespace-nowrap">{t.expiresAt ? formatDate(t.expiresAt) : "Never"}</td>
                       <td className="px-4 py-3">
                         <span className={`rounded-full border px-2 py-0.5 text-xs ${STATUS_CLASS[t.status]}`}>{t.status}</span>

@@ -1,6 +1,6 @@
 import type { ActivityDTO } from "@/lib/audit/list-activity";
+import { When } from "@/components/ui/When";
 import { describeActivity } from "@/components/claims/ClaimHistory";
-import { formatWhen } from "@/components/claims/format";
 
 type Props = { events: ActivityDTO[]; onOpen: (claimId: string) => void };
 
@@ -18,7 +18,9 @@ export function ActivityFeed({ events, onOpen }: Props) {
             onClick={() => event.claimId && onOpen(event.claimId)}
           >
             <span className="font-medium">{event.actor.name}</span> {describeActivity(event)}
-            <span className="block text-xs text-muted">{formatWhen(event.createdAt)}</span>
+            <span className="block text-xs text-muted">
+              <When iso={event.createdAt} />
+            </span>
           </button>
         </li>
       ))}

@@ -21,6 +21,7 @@ import { newClaimInput, selectionOffsets, selectionRect } from "@/components/cla
 import { ShortcutsDialog } from "@/components/claims/ShortcutsDialog";
 import { useAction } from "@/components/claims/useAction";
 import { useShortcuts } from "@/components/claims/useShortcuts";
+import { useCaretMode } from "@/components/claims/useCaretMode";
 import { ActivityFeed } from "@/components/claims/ActivityFeed";
 import type { TeamMember } from "@/components/claims/AssignSection";
 import { ArticleToolbar, SidebarTabs } from "@/components/claims/WorkspaceChrome";
@@ -95,6 +96,11 @@ export function ArticleWorkspace({
   const [helpOpen, setHelpOpen] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const focusHighlight = useRef<((id: string) => boolean) | null>(null);
+  // The claim whose panel the reader just closed: focus goes back to it in the text.
+  const returnTo = useRef<string | null>(null);
+  const [said, setSaid] = useState("");
+  const caret = useCaretMode(bodyRef, setSaid);
   const refs: PanelRefs = { status: useRef(null), verdict: useRef(null), comment: useRef(null), evidence: useRef(null) };
   const { run, error, pending } = useAction();
   const claimKey = useSubmissionKey();
@@ -153,6 +159,18 @@ export function ArticleWorkspace({
     [articleUrl, run, applyLoaded],
   );
 
+  const closePanel = useCallback(() => {
+    returnTo.current = openId.current;
+    setDetail(null);
+  }, [setDetail]);
+
+  useEffect(() => {
+    const id = returnTo.current;
+    if (detail || !id) return;
+    returnTo.current = null;
+    if (!focusHighlight.current?.(id)) document.querySelector<HTMLElement>(`[data-claim-id="${id}"]`)?.focus();
+  }, [detail]);
+
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- opening the linked claim once, on arrival, is what this effect is for
     if (initialOpenId) void openClaim(initialOpenId);
@@ -206,6 +224,7 @@ export function ArticleWorkspace({
     const created = await run(() => createClaimAction(input, { idempotencyKey: claimKey.keyFor(input) }));
     if (!created) return;
     claimKey.done();
+    caret.exit();
     window.getSelection()?.removeAllRanges();
     setSelection(null);
     await showNewClaim(created);
@@ -226,6 +245,7 @@ export function ArticleWorkspace({
     Enter: () => cursorId && openClaim(cursorId),
     a: () => void (suggestions.open ? suggestions.accept() : addClaim()),
     x: () => void suggestions.dismiss(),
+    m: () => caret.enter(),
     s: () => refs.status.current?.querySelector<HTMLElement>("[aria-checked=true]")?.focus(),
     v: () => refs.verdict.current?.focus(),
     c: () => refs.comment.current?.focus(),
@@ -234,7 +254,7 @@ export function ArticleWorkspace({
       else document.querySelector<HTMLButtonElement>("[data-action=add-evidence]")?.click();
     },
     "?": () => setHelpOpen(true),
-    Escape: () => (helpOpen ? setHelpOpen(false) : overlap ? setOverlap(null) : suggestions.open ? suggestions.close() : setDetail(null)),
+    Escape: () => (helpOpen ? setHelpOpen(false) : overlap ? setOverlap(null) : suggestions.open ? suggestions.close() : closePanel()),
   });
 
   return (
@@ -252,8 +272,19 @@ export function ArticleWorkspace({
               unavailable: language && !suggestionsAvailable(language) ? languageName(language) : null,
             }}
             onHelp={() => setHelpOpen(true)}
+            onCaret={caret.enter}
           />
-          <div ref={bodyRef} lang={language ?? undefined}>
+          <div
+            ref={bodyRef}
+            lang={language ?? undefined}
+            tabIndex={-1}
+            role="region"
+            aria-label={caret.on ? "Article text, text caret on" : "Article text"}
+            onKeyDown={caret.onKeyDown}
+            onBlur={caret.onBlur}
+            data-caret={caret.on ? "" : undefined}
+            className="rounded-sm outline-offset-8 data-[caret]:outline-2 data-[caret]:outline-dashed data-[caret]:outline-accent"
+          >
             <HighlightedBody
               body={body}
               blocks={blocks}
@@ -269,6 +300,7 @@ export function ArticleWorkspace({
                 void openClaim(id);
               }}
               onChoose={(ids, at) => setOverlap({ ids, at })}
+              focusRef={focusHighlight}
             />
           </div>
         </article>
@@ -284,6 +316,17 @@ export function ArticleWorkspace({
             + Add claim
           </button>
         )}
+        {caret.caret && (
+          <span
+            aria-hidden
+            data-testid="text-caret"
+            className="pointer-events-none absolute z-20 w-0.5 animate-pulse bg-ink"
+            style={{ left: caret.caret.x, top: caret.caret.y, height: caret.caret.h }}
+          />
+        )}
+        <div role="status" aria-live="polite" className="sr-only" data-testid="announcer">
+          {said}
+        </div>
         {overlap && (
           <OverlapMenu
             claims={overlap.ids.map((id) => claims.find((c) => c.id === id)!).filter(Boolean)}
@@ -293,9 +336,13 @@ export function ArticleWorkspace({
           />
         )}
       </div>
+      {/* Below 1024 px an open claim is a drawer over the text, so it opens where the reader is, never pages below. */}
       <aside
-        className="sticky top-16 h-[calc(100vh-5rem)] overflow-y-auto rounded-lg border border-rule bg-white"
+        className={`overflow-y-auto rounded-lg border border-rule bg-white lg:sticky lg:top-16 lg:right-auto lg:bottom-auto lg:z-auto lg:h-[calc(100vh-5rem)] lg:w-auto lg:rounded-lg lg:shadow-none ${
+          detail || suggestions.open ? "fixed top-14 right-0 bottom-0 z-30 w-[min(28rem,100vw)] rounded-none shadow-2xl" : "max-h-[80vh]"
+        }`}
         aria-label="Claims sidebar"
+        data-testid="claims-sidebar"
       >
         <div aria-live="polite" className="sr-only">
           {saved}
@@ -325,7 +372,7 @@ export function ArticleWorkspace({
             meId={me.id}
             members={members}
             refs={refs}
-            onClose={() => setDetail(null)}
+            onClose={closePanel}
             onChanged={refresh}
             onShowInText={() => scrollToClaim(detail.id)}
             body={body}

@@ -1,8 +1,10 @@
 import type { ActivityDTO } from "@/lib/audit/list-activity";
-import { formatWhen } from "@/components/claims/format";
+import { When } from "@/components/ui/When";
 import { sectionTitleClass } from "@/components/ui/styles";
+import { STATUSES } from "@/lib/claims/verdicts";
 
-const ACTION_TEXT: Record<string, string> = {
+/** Every audit action in words; actions-in-words.test.ts checks that each one written in lib/ is here. */
+export const ACTION_TEXT: Record<string, string> = {
   "claim.created": "highlighted the claim",
   "claim.status": "changed the status",
   "claim.verdict": "proposed a verdict",
@@ -33,16 +35,46 @@ const ACTION_TEXT: Record<string, string> = {
   "report.published": "published the public report",
   "article.double-review": "changed whether new claims need double review",
   "report.unpublished": "took the public report down",
+  "claim.assigned": "changed who reviews this",
+  "suggestion.dismissed": "dismissed a suggested claim",
+  "member.added": "added a member to the team",
+  "member.updated": "changed a member's role or access",
+  "member.password-reset": "reset a member's password",
+  "team.profile": "changed the team's profile",
+  "team.time_zone_set": "changed the team's time zone",
+  "team.two-factor-rule": "changed the team's two-factor rule",
+  "api_token.created": "created an API token",
+  "api_token.revoked": "revoked an API token",
+  "account.password-changed": "changed their password",
 };
+
+const statusLabel = (key: string) => STATUSES.find((s) => s.key === key)?.label.toLowerCase() ?? key.replace(/_/g, " ");
+const dueFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+
+/** "Rosa and Rahul" / "Rosa, Rahul and Ann". */
+function names(list: string[]): string {
+  return list.length <= 1 ? (list[0] ?? "") : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`;
+}
+
+/** claim.assigned in words: "assigned this to Rahul, due 10 Dec" (the due date is a calendar day, YYYY-MM-DD). */
+function describeAssignment(after: unknown): string {
+  const assigned = field(after, "names");
+  const due = field(after, "dueAt");
+  if (!Array.isArray(assigned) || assigned.length === 0) return "removed the assignment";
+  const day = typeof due === "string" && /^\d{4}-\d{2}-\d{2}$/.test(due) ? `, due ${dueFormat.format(new Date(`${due}T00:00:00Z`))}` : "";
+  return `assigned this to ${names(assigned.map(String))}${day}`;
+}
 
 /** One key of an audit row's before/after JSON, or undefined when it is not an object. */
 export const field = (value: unknown, key: string): unknown =>
   value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
 
 export function describeActivity(event: ActivityDTO): string {
-  const base = ACTION_TEXT[event.action] ?? event.action;
+  // An action this list does not know yet still reads as words, never as a raw key.
+  const base = ACTION_TEXT[event.action] ?? "made a change";
   const to = field(event.after, "status");
-  if (event.action === "claim.status" && typeof to === "string") return `${base} to ${to.replace(/_/g, " ")}`;
+  if (event.action === "claim.status" && typeof to === "string") return `${base} to ${statusLabel(to)}`;
+  if (event.action === "claim.assigned") return describeAssignment(event.after);
   const verdict = field(field(event.after, "verdict"), "verdict");
   if (event.action === "claim.verdict" && typeof verdict === "string") return `${base}: ${verdict}`;
   if (event.action === "claim.adjudicated" && typeof verdict === "string") {
@@ -86,7 +118,9 @@ export function ClaimHistory({ events }: { events: ActivityDTO[] }) {
         {[...events].reverse().map((event) => (
           <li key={event.id}>
             <span className="font-medium text-ink">{event.actor.name}</span> {describeActivity(event)}
-            <span className="block text-muted">{formatWhen(event.createdAt)}</span>
+            <span className="block text-muted">
+              <When iso={event.createdAt} />
+            </span>
           </li>
         ))}
       </ol>

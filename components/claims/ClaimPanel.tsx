@@ -1,6 +1,7 @@
 "use client";
 
-import type { RefObject } from "react";
+import { useEffect, useRef, type RefObject } from "react";
+import { When } from "@/components/ui/When";
 import type { TextRange } from "@/lib/anchoring/selectors";
 import { ReanchorSection } from "@/components/claims/ReanchorSection";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
@@ -15,7 +16,6 @@ import { CheckedBefore } from "@/components/claims/CheckedBefore";
 import { NumericSection } from "@/components/claims/NumericSection";
 import { CorrectionsSection } from "@/components/claims/CorrectionsSection";
 import { ClaimantSection } from "@/components/claims/ClaimantSection";
-import { formatWhen } from "@/components/claims/format";
 import { offersVerdictForm } from "@/lib/claims/workflow";
 
 export type PanelRefs = {
@@ -55,6 +55,12 @@ export function ClaimPanel({
   bodyRef,
 }: Props) {
   const attached = claim.anchor.status === "attached";
+  // The panel mounts once per opened claim (keyed by id): the reader's focus follows it there.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+    heading.current?.scrollIntoView({ block: "nearest" });
+  }, []);
   // With double review, reviewers give their verdicts privately; an editor settles a dispute.
   const verdictFormOpen = offersVerdictForm({
     actor: { canWrite: canEdit, canSignOff },
@@ -64,7 +70,9 @@ export function ClaimPanel({
   return (
     <section aria-label="Claim" className="space-y-5 p-4" data-testid="claim-panel">
       <div className="flex items-start justify-between gap-2">
-        <h2 className="text-sm font-semibold">Claim</h2>
+        <h2 ref={heading} tabIndex={-1} className="text-sm font-semibold">
+          Claim
+        </h2>
         <div className="flex gap-3 text-xs">
           {attached && (
             <button type="button" onClick={onShowInText} className="text-muted hover:text-accent">
@@ -88,7 +96,7 @@ export function ClaimPanel({
         {claim.suffix && <span>{claim.suffix}…</span>}
       </blockquote>
       <p className="-mt-3 text-xs text-muted">
-        Highlighted by {claim.createdBy.name}, {formatWhen(claim.createdAt)} · version {claim.version}
+        Highlighted by {claim.createdBy.name}, <When iso={claim.createdAt} /> · version {claim.version}
       </p>
       {!attached && (
         <ReanchorSection

@@ -1,13 +1,13 @@
 "use client";
 
 import { useState } from "react";
+import { When } from "@/components/ui/When";
 import type { CommentDTO } from "@/lib/claims/comments";
 import { deleteCommentAction, editCommentAction, restoreCommentAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
 import { buttonClass, inputClass, linkButtonClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
-import { formatWhen } from "@/components/claims/format";
 import { CommentBox } from "@/components/claims/CommentThread";
 import { hasDraft } from "@/components/claims/drafts";
 
@@ -40,11 +40,17 @@ export function CommentItem({ comment, replies, claimId, canEdit, meId, onChange
         {comment.importedFrom ? (
           <>
             <span className="font-medium text-ink">{comment.importedFrom.name}</span>
-            {comment.importedFrom.created && <> · {formatWhen(comment.importedFrom.created)}</>} · imported by {comment.author.name}
+            {comment.importedFrom.created && (
+              <>
+                {" "}
+                · <When iso={comment.importedFrom.created} />
+              </>
+            )}{" "}
+            · imported by {comment.author.name}
           </>
         ) : (
           <>
-            <span className="font-medium text-ink">{comment.author.name}</span> · {formatWhen(comment.createdAt)}
+            <span className="font-medium text-ink">{comment.author.name}</span> · <When iso={comment.createdAt} />
           </>
         )}
         {comment.editedAt && !comment.deletedAt && " · edited"}

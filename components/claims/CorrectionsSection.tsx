@@ -1,12 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { When } from "@/components/ui/When";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { addCorrectionAction } from "@/lib/actions/claims";
 import { CorrectionDialog } from "@/components/claims/CorrectionDialog";
 import { useAction } from "@/components/claims/useAction";
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
-import { formatWhen } from "@/components/claims/format";
 import { linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 
 const KIND = { update: "Update", correction: "Correction" } as const;
@@ -32,7 +32,7 @@ export function CorrectionsSection({ claim, isEditor, onChanged }: { claim: Clai
         <ol className="mt-2 space-y-1.5 text-xs">
           {report.corrections.map((c) => (
             <li key={c.id} className="rounded-md border border-rule bg-stone-50 p-2">
-              <span className="font-semibold text-ink">{KIND[c.kind]}</span> · {formatWhen(c.at)} · {c.by.name}
+              <span className="font-semibold text-ink">{KIND[c.kind]}</span> · <When iso={c.at} /> · {c.by.name}
               <p className="mt-0.5 text-ink">{c.note}</p>
             </li>
           ))}

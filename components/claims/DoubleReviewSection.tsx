@@ -1,6 +1,7 @@
 "use client";
 
 import { withCheckedInput } from "@/lib/validation/parse";
+import { When } from "@/components/ui/When";
 import { ZSubmitReview } from "@/lib/validation/team";
 import { type FormEvent } from "react";
 import { useDraft } from "@/components/claims/drafts";
@@ -10,7 +11,6 @@ import { setClaimDoubleReviewAction, submitReviewAction } from "@/lib/actions/cl
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
-import { formatWhen } from "@/components/claims/format";
 import { reviewSubmissionRefusal } from "@/lib/claims/workflow";
 
 type Props = { claim: ClaimDetailDTO; canEdit: boolean; isEditor: boolean; meId: string; onChanged: () => void };
@@ -91,7 +91,7 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
       {complete && review.settlement && (
         <div className="mt-2 rounded-md border border-rule bg-white p-2 text-sm" data-testid="settlement">
           <p className="text-xs text-muted">
-            Settled by <span className="font-medium text-ink">{review.settlement.by.name}</span>, {formatWhen(review.settlement.at)}
+            Settled by <span className="font-medium text-ink">{review.settlement.by.name}</span>, <When iso={review.settlement.at} />
           </p>
           {review.settlement.verdict && <p className="font-semibold">{review.settlement.verdict}</p>}
           <p className="mt-1 text-xs">{review.settlement.reason}</p>

@@ -1,6 +1,7 @@
 "use client";
 
 import { withCheckedInput } from "@/lib/validation/parse";
+import { When } from "@/components/ui/When";
 import { ZAddEvidence } from "@/lib/validation/claims";
 import { forwardRef, useState, type FormEvent } from "react";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
@@ -8,7 +9,6 @@ import { addEvidenceAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, quietButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
-import { formatWhen } from "@/components/claims/format";
 import { hasDraft, useDraft } from "@/components/claims/drafts";
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 
@@ -72,7 +72,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
               </blockquote>
             )}
             <p className="mt-1 text-xs text-muted">
-              Added by {item.addedBy.name}, {formatWhen(item.createdAt)}
+              Added by {item.addedBy.name}, <When iso={item.createdAt} />
             </p>
           </li>
         ))}

@@ -1,6 +1,8 @@
 "use client";
 
-import { memo, useMemo, type MouseEvent } from "react";
+import { memo, useLayoutEffect, useMemo, useRef, type MouseEvent, type RefObject } from "react";
+import { truncateText } from "@/lib/text/graphemes";
+import { useRovingHighlights } from "@/components/claims/useRovingHighlights";
 import { renderHighlightedHtml } from "@/components/claims/highlight-html";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import type { ArticleBlocks } from "@/lib/articles/blocks";
@@ -15,6 +17,8 @@ type Props = {
   onSuggestion: (id: string) => void;
   onOpen: (id: string) => void;
   onChoose: (ids: string[], at: { x: number; y: number }) => void;
+  /** Filled with a function that focuses the highlight where a claim begins (false: not highlighted). */
+  focusRef?: RefObject<((id: string) => boolean) | null>;
 };
 
 /** The article with every claim highlighted; overlapping claims split into segments. */
@@ -27,12 +31,33 @@ export const HighlightedBody = memo(function HighlightedBody({
   onSuggestion,
   onOpen,
   onChoose,
+  focusRef,
 }: Props) {
   const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
   const html = useMemo(
     () => renderHighlightedHtml(body, claims, activeId, suggestions, blocks),
     [body, claims, activeId, suggestions, blocks],
   );
+
+  const ref = useRef<HTMLDivElement>(null);
+  const roving = useRovingHighlights(ref, html, {
+    describe: (ids, stop) => {
+      const starting = ids.map((id) => byId.get(id)).filter((c) => c !== undefined);
+      const what = starting.map((c) => `${c.statusLabel}${c.verdict ? `, ${c.verdict.label}` : ""}`).join("; ");
+      const claim = starting.length > 1 ? `${starting.length} claims` : "claim";
+      const depth = Number(stop.dataset.depth ?? 1);
+      const inside = depth > starting.length ? `; ${depth} claims overlap here` : "";
+      return `${truncateText(stop.textContent ?? "", 80)} (${claim}: ${what}${inside})`;
+    },
+    onActivate: (ids, stop) => {
+      if (ids.length === 1) return onOpen(ids[0]!);
+      const rect = stop.getBoundingClientRect();
+      onChoose(ids, { x: rect.left, y: rect.bottom });
+    },
+  });
+  useLayoutEffect(() => {
+    if (focusRef) focusRef.current = roving.focusClaim;
+  }, [focusRef, roving.focusClaim]);
 
   // Tooltips are written on first hover rather than rendered for every segment up front.
   function onMouseOver(event: MouseEvent<HTMLDivElement>) {
@@ -44,7 +69,7 @@ export const HighlightedBody = memo(function HighlightedBody({
       .filter((c) => c !== undefined);
     mark.title =
       covering.length > 1
-        ? `${covering.length} claims here: click to choose`
+        ? `${covering.length} claims overlap here (depth ${covering.length}): click to choose`
         : covering.map((c) => `${c.statusLabel}${c.verdict ? ` · ${c.verdict.label}` : ""}`).join("");
   }
 
@@ -61,7 +86,10 @@ export const HighlightedBody = memo(function HighlightedBody({
 
   return (
     <div
+      ref={ref}
       onClick={onClick}
+      onKeyDown={roving.onKeyDown}
+      onFocus={roving.onFocus}
       onMouseOver={onMouseOver}
       className="font-serif text-[1.1875rem] leading-[1.75] text-ink"
       data-testid="article-body"

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import { truncateText } from "@/lib/text/graphemes";
 
@@ -9,6 +9,13 @@ type Props = { claims: ClaimSummary[]; at: { x: number; y: number }; onPick: (id
 /** Where highlights overlap, a click offers the claims under the pointer to choose from. */
 export function OverlapMenu({ claims, at, onPick, onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  // Below the words when it fits, above them otherwise: never off screen (it is fixed, so the page cannot scroll to it).
+  const [top, setTop] = useState(at.y + 12);
+  useLayoutEffect(() => {
+    const height = ref.current?.offsetHeight ?? 0;
+    const below = at.y + 12;
+    setTop(below + height <= window.innerHeight - 8 ? below : Math.max(8, at.y - 28 - height));
+  }, [at.y]);
   useEffect(() => {
     ref.current?.querySelector("button")?.focus();
     const close = (event: MouseEvent) => {
@@ -22,9 +29,18 @@ export function OverlapMenu({ claims, at, onPick, onClose }: Props) {
       ref={ref}
       role="menu"
       aria-label="Claims at this spot"
-      onKeyDown={(e) => e.key === "Escape" && onClose()}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") return onClose();
+        // Menu pattern: arrow keys move between the claims, wrapping round.
+        const step = e.key === "ArrowDown" ? 1 : e.key === "ArrowUp" ? -1 : 0;
+        if (!step) return;
+        e.preventDefault();
+        const items = Array.from(ref.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? []);
+        const index = items.indexOf(document.activeElement as HTMLElement);
+        items[(index + step + items.length) % items.length]?.focus();
+      }}
       className="fixed z-30 w-80 rounded-md border border-rule bg-white p-1 shadow-lg"
-      style={{ left: Math.min(at.x, window.innerWidth - 330), top: at.y + 12 }}
+      style={{ left: Math.max(8, Math.min(at.x, window.innerWidth - 330)), top }}
     >
       <p className="px-2 py-1 text-xs text-muted">{claims.length} claims overlap here</p>
       {claims.map((claim) => (

@@ -3,11 +3,13 @@
 import { useEffect, useRef } from "react";
 
 export const SHORTCUTS = [
-  ["j / k", "Next / previous claim"],
+  ["Tab, ← →", "Reach the highlights in the text; arrow keys go from claim to claim"],
+  ["j / k", "Next / previous claim in the list"],
   ["Enter", "Open the selected claim"],
   ["a", "Add a claim from the text you selected, or accept the open suggestion"],
   ["x", "Dismiss the open suggestion"],
-  ["s", "Status (then 1–5 or arrow keys)"],
+  ["m", "Text caret: arrow keys move, Shift+arrows select (Ctrl: by word), . selects the sentence"],
+  ["s", "Status (then 1–5 or arrow keys set it)"],
   ["v", "Verdict"],
   ["e", "Add evidence"],
   ["c", "Comment"],

@@ -1,6 +1,6 @@
 "use client";
 
-import { forwardRef, useState } from "react";
+import { forwardRef, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { TConfirmCorrection } from "@/lib/validation/corrections";
 import { CorrectionDialog } from "@/components/claims/CorrectionDialog";
 import { STATUSES, type StatusKey } from "@/lib/claims/verdicts";
@@ -11,8 +11,10 @@ import { sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
 import { statusChangeRefusal } from "@/lib/claims/workflow";
 
-// The workflow's main line; Not check-worthy and Disputed sit beside it.
-const STEP_NUMBER: Partial<Record<StatusKey, number>> = { unreviewed: 1, in_review: 2, verdict_proposed: 3, verified: 4 };
+// The keys 1–5 (shown on the pills) set these; Disputed is reached through the verdicts, not chosen.
+const NUMBERED: StatusKey[] = STATUSES.filter((s) => s.key !== "disputed").map((s) => s.key);
+const numberOf = (key: StatusKey) => NUMBERED.indexOf(key) + 1;
+const ARROWS: Record<string, 1 | -1> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
 
 type Props = {
   claim: ClaimDetailDTO;
@@ -31,6 +33,14 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
   const [asking, setAsking] = useState<StatusKey | null>(null);
   const [tried, setTried] = useState<StatusKey | null>(null);
   const dialogFor = asking ?? (needsCorrection ? tried : null);
+  const group = useRef<HTMLDivElement | null>(null);
+  // Set when the reader chose by keyboard: focus follows the checked pill once the change lands.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    group.current?.querySelector<HTMLElement>("[aria-checked=true]")?.focus();
+  }, [claim.status]);
 
   // The server's own rules (lib/claims/workflow.ts), so a button is disabled exactly when the change would be refused.
   function disabledReason(key: StatusKey): string | null {
@@ -57,6 +67,28 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
     }
   }
 
+  const shown = STATUSES.filter((s) => s.key !== "disputed" || claim.status === "disputed");
+  const allowed = (key: StatusKey) => key !== claim.status && disabledReason(key) === null;
+
+  /** The radio group's keys (WAI-ARIA radio pattern): arrows move to the next allowed status and set it; 1–5 set one directly. */
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.altKey || event.ctrlKey || event.metaKey || pending) return;
+    let target: StatusKey | undefined;
+    if (/^[1-9]$/.test(event.key)) target = NUMBERED[Number(event.key) - 1];
+    else if (event.key in ARROWS) {
+      const step = ARROWS[event.key]!;
+      const from = shown.findIndex((s) => s.key === claim.status);
+      for (let i = 1; i < shown.length && !target; i++) {
+        const candidate = shown[(from + step * i + shown.length * i) % shown.length]!.key;
+        if (allowed(candidate)) target = candidate;
+      }
+    } else return;
+    event.preventDefault();
+    if (!target || !allowed(target)) return;
+    refocus.current = true;
+    void choose(target);
+  }
+
   function cancel() {
     setAsking(null);
     setTried(null);
@@ -66,8 +98,20 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
   return (
     <div>
       <h3 className={sectionTitleClass}>Status</h3>
-      <div ref={ref} role="radiogroup" aria-label="Status" className="flex flex-wrap gap-1" tabIndex={-1}>
-        {STATUSES.filter((s) => s.key !== "disputed" || claim.status === "disputed").map((s) => {
+      <div
+        ref={(node) => {
+          group.current = node;
+          if (typeof ref === "function") ref(node);
+          else if (ref) ref.current = node;
+        }}
+        role="radiogroup"
+        aria-label="Status"
+        aria-describedby={canEdit ? "status-keys" : undefined}
+        className="flex flex-wrap gap-1"
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+        {shown.map((s) => {
           const reason = disabledReason(s.key);
           const current = s.key === claim.status;
           return (
@@ -76,17 +120,27 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
               type="button"
               role="radio"
               aria-checked={current}
+              tabIndex={current ? 0 : -1}
               disabled={pending || (reason !== null && !current)}
               title={reason ?? `Set status to ${s.label}`}
-              onClick={() => !current && choose(s.key)}
+              onClick={() => {
+                if (current) return;
+                refocus.current = true;
+                void choose(s.key);
+              }}
               className={`rounded-full border px-2.5 py-1 text-xs ${current ? "border-accent bg-accent text-white" : "border-rule bg-white text-ink hover:border-accent disabled:opacity-40"}`}
             >
-              {STEP_NUMBER[s.key] ? `${STEP_NUMBER[s.key]}. ` : ""}
+              {numberOf(s.key) > 0 ? `${numberOf(s.key)}. ` : ""}
               {s.label}
             </button>
           );
         })}
       </div>
+      {canEdit && (
+        <p id="status-keys" className="sr-only">
+          Keys 1 to 5 or the arrow keys set the status.
+        </p>
+      )}
       {dialogFor ? (
         <CorrectionDialog
           action={`Move it to “${STATUSES.find((s) => s.key === dialogFor)?.label}”`}

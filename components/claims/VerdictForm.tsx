@@ -1,6 +1,7 @@
 "use client";
 
 import { withCheckedInput } from "@/lib/validation/parse";
+import { When } from "@/components/ui/When";
 import { ZSetVerdict } from "@/lib/validation/claims";
 import { forwardRef, type FormEvent } from "react";
 import { useDraft } from "@/components/claims/drafts";
@@ -10,7 +11,6 @@ import { setVerdictAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
-import { formatWhen } from "@/components/claims/format";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
 import { verdictLock } from "@/lib/claims/workflow";
 
@@ -19,7 +19,7 @@ type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged:
 const act = (label: string, a: { by: { name: string }; at: string } | null, testId: string) =>
   a && (
     <li data-testid={testId}>
-      {label} by <span className="font-medium text-ink">{a.by.name}</span>, {formatWhen(a.at)}
+      {label} by <span className="font-medium text-ink">{a.by.name}</span>, <When iso={a.at} />
     </li>
   );
 

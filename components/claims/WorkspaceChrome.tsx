@@ -14,10 +14,12 @@ type ToolbarProps = {
   /** `unavailable`: the article's language by name when the suggestion detector cannot read it. */
   suggestions: { count: number; shown: boolean; onToggle: (shown: boolean) => void; unavailable?: string | null };
   onHelp: () => void;
+  /** Starts the text caret (keyboard selection) over the article. */
+  onCaret: () => void;
 };
 
 /** The thin bar above the text: progress, who is here, legend, suggestions toggle, shortcuts. */
-export function ArticleToolbar({ counts, live, suggestions, onHelp }: ToolbarProps) {
+export function ArticleToolbar({ counts, live, suggestions, onHelp, onCaret }: ToolbarProps) {
   return (
     <div className="sticky top-14 z-10 -mx-2 mb-6 border-b border-rule bg-paper px-2 py-2">
       <ProgressBar counts={counts} />
@@ -35,6 +37,9 @@ export function ArticleToolbar({ counts, live, suggestions, onHelp }: ToolbarPro
               Suggestions ({suggestions.count})
             </label>
           )}
+          <button type="button" onClick={onCaret} className="text-xs text-muted hover:text-accent">
+            Select text <kbd>m</kbd>
+          </button>
           <button type="button" onClick={onHelp} className="text-xs text-muted hover:text-accent">
             Shortcuts <kbd>?</kbd>
           </button>

@@ -36,11 +36,26 @@ describe("renderHighlightedHtml", () => {
     const html = renderHighlightedHtml(body, [outer, inner], "inner");
     expect(html).toBe(
       '<p data-start="0" class="article-p" dir="auto">' +
-        '<span class="hl" data-ids="outer" data-status="verdict_proposed" data-verdict="misleading">The UK currently spends around </span>' +
-        '<span class="hl" data-ids="outer inner" data-status="in_review" data-overlap="2" data-end-status="in_review" data-active="">2.3 per cent</span>' +
+        '<span class="hl" data-ids="outer" data-status="verdict_proposed" data-verdict="misleading" data-starts="outer">The UK currently spends around </span>' +
+        '<span class="hl" data-ids="outer inner" data-status="in_review" data-overlap="2" data-end-status="in_review" data-starts="inner" data-depth="2" data-active="">2.3 per cent</span>' +
         '<span class="hl" data-ids="outer" data-status="verdict_proposed" data-verdict="misleading" data-end-status="verdict_proposed"> of gross national product on defence</span>' +
         ".</p>",
     );
+  });
+
+  it("shows every depth of nesting and pins a count where claims begin together (issue #19)", () => {
+    const body = "approved 4.2 million euros for repairs";
+    const html = renderHighlightedHtml(body, [claim("outer", 0, 38), claim("middle", 9, 26), claim("inner", 13, 20)], null);
+    const depths = [...html.matchAll(/<span ([^>]*)>([^<]*)<\/span>/g)].map((m) => [m[2], /data-depth="(\d)"/.exec(m[1]!)?.[1] ?? "1"]);
+    expect(depths).toEqual([
+      ["approved ", "1"],
+      ["4.2 ", "2"],
+      ["million", "3"],
+      [" euros", "2"],
+      [" for repairs", "1"],
+    ]);
+    const twins = renderHighlightedHtml(body, [claim("a", 9, 26), claim("b", 9, 26)], null);
+    expect(twins).toContain('data-starts="a b" data-depth="2" data-badge="2 claims" data-pin=""');
   });
 
   it("keeps paragraph offsets so selections map back to the body", () => {
@@ -61,7 +76,7 @@ describe("suggestions", () => {
     const html = renderHighlightedHtml(body, [claim("c", 0, 8)], null, [{ id: "s1", start: 0, end: 36 }]);
     expect(html).toBe(
       '<p data-start="0" class="article-p" dir="auto">' +
-        '<span class="hl" data-ids="c" data-status="unreviewed" data-end-status="unreviewed">Spending</span>' +
+        '<span class="hl" data-ids="c" data-status="unreviewed" data-end-status="unreviewed" data-starts="c">Spending</span>' +
         '<span class="sg" data-suggestion="s1"> rose to 2.5 per cent of GDP</span>' +
         " last year.</p>",
     );
@@ -102,7 +117,7 @@ describe("structure (blocks)", () => {
   it("cuts links at claim boundaries so elements never overlap", () => {
     const html = renderHighlightedHtml(body, [claim("c", 9, 17)], null, [], blocks); // "See the "
     expect(html).toContain(
-      '<span class="hl" data-ids="c" data-status="unreviewed">See </span>' +
+      '<span class="hl" data-ids="c" data-status="unreviewed" data-starts="c">See </span>' +
         '<a href="https://example.org/report?a=1&amp;b=2" class="article-a" rel="noopener noreferrer nofollow" target="_blank" draggable="false"><span class="hl" data-ids="c" data-status="unreviewed" data-end-status="unreviewed">the </span></a>' +
         '<a href="https://example.org/report?a=1&amp;b=2" class="article-a" rel="noopener noreferrer nofollow" target="_blank" draggable="false">report</a>',
     );

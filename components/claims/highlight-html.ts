@@ -47,7 +47,7 @@ const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
 
 function segmentHtml(
   ids: string[],
-  segment: { text: string; end: number },
+  segment: { text: string; start: number; end: number },
   byId: Map<string, HighlightClaim>,
   activeId: string | null,
   checked: Map<string, string>,
@@ -71,6 +71,8 @@ function segmentHtml(
   // The innermost (shortest) claim decides the look of a shared segment.
   const top = innermost(covering);
   const endsHere = covering.filter((c) => c.end === segment.end);
+  // The segment where a claim begins is its keyboard stop (components/claims/useRovingHighlights.ts).
+  const startsHere = covering.filter((c) => c.start === segment.start).map((c) => c.id);
   return `<span${attributes([
     ["class", "hl"],
     ["data-ids", claimIds.join(" ")],
@@ -78,6 +80,12 @@ function segmentHtml(
     ["data-verdict", top.verdict?.key ?? undefined],
     ["data-overlap", claimIds.length > 1 ? claimIds.length : undefined],
     ["data-end-status", endsHere.length ? innermost(endsHere).status : undefined],
+    ["data-starts", startsHere.length ? startsHere.join(" ") : undefined],
+    // Overlap at any depth (app/globals.css): one extra underline per claim beneath the innermost,
+    // and a "2 claims" label where two or more claims begin together.
+    ["data-depth", claimIds.length > 1 ? Math.min(claimIds.length, 4) : undefined],
+    ["data-badge", startsHere.length > 1 ? `${startsHere.length} claims` : undefined],
+    ["data-pin", startsHere.length > 1 ? "" : undefined],
     ["data-active", activeId !== null && claimIds.includes(activeId) ? "" : undefined],
   ])}>${escapeHtml(text)}</span>`;
 }

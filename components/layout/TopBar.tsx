@@ -10,7 +10,8 @@ type Props = {
 export function TopBar({ user, teams }: Props) {
   return (
     <header className="sticky top-0 z-20 border-b border-rule bg-white">
-      <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-6 px-6">
+      {/* Phones: the links move to a second row that scrolls sideways, so the bar never widens the page. */}
+      <div className="mx-auto flex max-w-[1400px] flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 md:h-14 md:flex-nowrap md:gap-6 md:px-6 md:py-0">
         <Link href="/articles" className="flex items-center gap-2 font-semibold tracking-tight text-ink">
           <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-accent text-sm text-white">
             F
@@ -18,7 +19,10 @@ export function TopBar({ user, teams }: Props) {
           Factdesk
         </Link>
         <TeamSwitcher teams={teams} activeId={user.teamId} />
-        <nav aria-label="Main" className="flex gap-4 text-sm">
+        <nav
+          aria-label="Main"
+          className="order-last -mx-1 flex w-full gap-4 overflow-x-auto px-1 text-sm whitespace-nowrap md:order-none md:w-auto"
+        >
           <Link href="/articles" className="text-ink hover:text-accent">
             Articles
           </Link>
@@ -32,8 +36,8 @@ export function TopBar({ user, teams }: Props) {
             Team
           </Link>
         </nav>
-        <div className="ml-auto flex items-center gap-4 text-sm">
-          <span className="text-right leading-tight" data-testid="signed-in-user">
+        <div className="ml-auto flex items-center gap-4 text-sm whitespace-nowrap">
+          <span className="hidden text-right leading-tight lg:block" data-testid="signed-in-user">
             <span className="block font-medium">{user.name}</span>
             <span className="block text-xs text-muted">
               {user.role ? `${user.role} · ` : ""}

@@ -1,8 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { When } from "@/components/ui/When";
 import { useEffect, useState } from "react";
-import { formatWhen } from "@/components/claims/format";
 import { FormError } from "@/components/ui/FormError";
 import { quietButtonClass, buttonClass } from "@/components/ui/styles";
 import type { ArticlePublishing } from "@/lib/publish/report";
@@ -47,9 +47,9 @@ export function PublishControls({
       {state.published ? (
         <span data-testid="publish-state" className="text-ink">
           <span className="mr-1 inline-block h-2 w-2 rounded-full bg-emerald-600 align-middle" aria-hidden />
-          Published {state.publishedAt ? formatWhen(state.publishedAt) : ""}
+          Published {state.publishedAt ? <When iso={state.publishedAt} /> : ""}
           {state.publishedBy ? ` by ${state.publishedBy.name}` : ""} ·{" "}
-          <a href={href} target="_blank" rel="noopener" className="text-accent underline-offset-2 hover:underline">
+          <a href={href} target="_blank" rel="noopener" className="text-accent underline underline-offset-2">
             View public page
           </a>
         </span>

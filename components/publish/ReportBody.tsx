@@ -1,21 +1,45 @@
 "use client";
 
-import type { MouseEvent } from "react";
+import { useRef, type MouseEvent } from "react";
+import { truncateText } from "@/lib/text/graphemes";
+import { useRovingHighlights } from "@/components/claims/useRovingHighlights";
 
-/** The article text with verified claims marked; clicking a mark brings its verdict card into view. */
-export function ReportBody({ html }: { html: string }) {
+type Props = {
+  html: string;
+  /** Verdict label by claim id, for the highlights' accessible names. */
+  verdicts: Record<string, string>;
+};
+
+/**
+ * The article text with verified claims marked. Clicking a mark, or Enter on it (Tab reaches the
+ * marks, arrow keys go from one to the next), brings its verdict card into view and focus.
+ */
+export function ReportBody({ html, verdicts }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  function show(id: string, focus: boolean) {
+    history.replaceState(null, "", `#claim-${id}`);
+    const card = document.getElementById(`claim-${id}`);
+    card?.scrollIntoView({ behavior: "smooth", block: "start" });
+    if (focus) card?.focus({ preventScroll: true });
+  }
+  const roving = useRovingHighlights(ref, html, {
+    describe: (ids, stop) =>
+      `${truncateText(stop.textContent ?? "", 80)} (checked: ${ids.map((id) => verdicts[id] ?? "verdict").join("; ")})`,
+    onActivate: (ids) => show(ids.at(-1)!, true),
+  });
   function onClick(event: MouseEvent<HTMLDivElement>) {
     if (!window.getSelection()?.isCollapsed) return;
     const mark = (event.target as HTMLElement).closest<HTMLElement>("[data-ids]");
     const id = mark?.dataset.ids?.split(" ").at(-1);
-    if (!id) return;
-    history.replaceState(null, "", `#claim-${id}`);
-    document.getElementById(`claim-${id}`)?.scrollIntoView({ behavior: "smooth", block: "start" });
+    if (id) show(id, false);
   }
   // Every mark here is a verified claim, so the desk's status underline adds nothing: the fill says the verdict.
   return (
     <div
+      ref={ref}
       onClick={onClick}
+      onKeyDown={roving.onKeyDown}
+      onFocus={roving.onFocus}
       className="font-serif text-[1.1875rem] leading-[1.75] text-ink [&_.hl]:[--line:transparent]"
       data-testid="report-body"
       dangerouslySetInnerHTML={{ __html: html }}

@@ -19,6 +19,7 @@ export function VerdictCard({ claim }: { claim: PublicReport["claims"][number] }
   return (
     <article
       id={`claim-${claim.id}`}
+      tabIndex={-1}
       data-testid="verdict-card"
       className="scroll-mt-6 rounded-lg border border-rule bg-white p-5 shadow-sm target:ring-2 target:ring-accent"
     >

@@ -21,6 +21,9 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
   const { run, pending, error } = useAction();
   const [secret, setSecret] = useState<{ email: string; password: string } | null>(null);
   const [form, setForm] = useState({ email: "", name: "", role: "reviewer" });
+  // Disabling someone and resetting a password take effect at once for that person: asked first.
+  const [confirming, setConfirming] = useState<{ memberId: string; kind: "disable" | "reset" } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   async function act<T>(action: () => Promise<ActionResult<T>>): Promise<T | null> {
     const data = await run(action);
@@ -38,8 +41,20 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
   }
 
   async function onReset(memberId: string) {
+    setConfirming(null);
     const reset = await act(() => resetPasswordAction({ memberId }));
     if (reset) setSecret(reset);
+  }
+
+  async function onDisable(member: MemberDTO) {
+    setConfirming(null);
+    const done = await act(() => updateMemberAction({ memberId: member.id, disabled: !member.disabled }));
+    if (done) setNotice(`${member.name} is ${member.disabled ? "enabled" : "disabled"}.`);
+  }
+
+  async function onRole(member: MemberDTO, role: string) {
+    const done = await act(() => withCheckedInput(ZUpdateMember, { memberId: member.id, role }, updateMemberAction));
+    if (done) setNotice(`Saved: ${member.name} is now ${role}.`);
   }
 
   return (
@@ -55,7 +70,10 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
         </div>
       )}
       <FormError message={error} />
-      <div className="overflow-hidden rounded-lg border border-rule bg-white">
+      <p role="status" className={notice ? "text-sm text-emerald-800" : "sr-only"} data-testid="member-notice">
+        {notice ? `✓ ${notice}` : ""}
+      </p>
+      <div className="overflow-x-auto rounded-lg border border-rule bg-white">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted">
             <tr>
@@ -63,24 +81,26 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
               <th className="px-4 py-3">Email</th>
               <th className="px-4 py-3">Role</th>
               <th className="px-4 py-3">Account</th>
-              {isAdmin && <th className="px-4 py-3" />}
+              {isAdmin && (
+                <th className="px-4 py-3">
+                  <span className="sr-only">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {members.map((m) => (
               <tr key={m.id} className="border-b border-rule last:border-0" data-testid={`member-${m.email}`}>
-                <td className="px-4 py-3 font-medium">{m.name}</td>
-                <td className="px-4 py-3 text-muted">{m.email}</td>
+                <td className="max-w-[16rem] px-4 py-3 font-medium break-words">{m.name}</td>
+                <td className="max-w-[18rem] px-4 py-3 break-all text-muted">{m.email}</td>
                 <td className="px-4 py-3">
                   {isAdmin && m.userId !== meId ? (
                     <select
                       aria-label={`Role of ${m.name}`}
-                      className={inputClass}
+                      className={`${inputClass} min-w-[8rem]`}
                       value={m.role}
                       disabled={pending}
-                      onChange={(e) =>
-                        act(() => withCheckedInput(ZUpdateMember, { memberId: m.id, role: e.target.value }, updateMemberAction))
-                      }
+                      onChange={(e) => void onRole(m, e.target.value)}
                     >
                       {ROLES.map((r) => (
                         <option key={r} value={r}>
@@ -95,20 +115,45 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
                 <td className="px-4 py-3">{m.disabled ? <span className="text-red-700">disabled</span> : "active"}</td>
                 {isAdmin && (
                   <td className="space-x-3 px-4 py-3 text-right whitespace-nowrap">
-                    {m.userId !== meId && (
-                      <button
-                        type="button"
-                        className={linkButtonClass}
-                        disabled={pending}
-                        onClick={() => act(() => updateMemberAction({ memberId: m.id, disabled: !m.disabled }))}
-                      >
-                        {m.disabled ? "Enable" : "Disable"}
-                      </button>
-                    )}
-                    {m.userId !== meId && (
-                      <button type="button" className={linkButtonClass} disabled={pending} onClick={() => onReset(m.id)}>
-                        Reset password
-                      </button>
+                    {m.userId !== meId && confirming?.memberId === m.id ? (
+                      <span role="group" aria-label="Confirm" className="space-x-3">
+                        <span className="text-muted">
+                          {confirming.kind === "reset" ? `Reset ${m.name}'s password?` : `Disable ${m.name}? They are signed out.`}
+                        </span>
+                        <button
+                          type="button"
+                          autoFocus
+                          className={linkButtonClass}
+                          disabled={pending}
+                          onClick={() => void (confirming.kind === "reset" ? onReset(m.id) : onDisable(m))}
+                        >
+                          {confirming.kind === "reset" ? "Yes, reset" : "Yes, disable"}
+                        </button>
+                        <button type="button" className={linkButtonClass} onClick={() => setConfirming(null)}>
+                          Cancel
+                        </button>
+                      </span>
+                    ) : (
+                      m.userId !== meId && (
+                        <>
+                          <button
+                            type="button"
+                            className={linkButtonClass}
+                            disabled={pending}
+                            onClick={() => (m.disabled ? void onDisable(m) : setConfirming({ memberId: m.id, kind: "disable" }))}
+                          >
+                            {m.disabled ? "Enable" : "Disable"}
+                          </button>
+                          <button
+                            type="button"
+                            className={linkButtonClass}
+                            disabled={pending}
+                            onClick={() => setConfirming({ memberId: m.id, kind: "reset" })}
+                          >
+                            Reset password
+                          </button>
+                        </>
+                      )
                     )}
                   </td>
                 )}

@@ -48,7 +48,7 @@ export function TeamTwoFactorPolicy({ policy, meEnrolled }: { policy: TeamTwoFac
               <>
                 {" "}
                 Turn on two-factor for your own account first, on your{" "}
-                <Link href="/account#two-factor" className="text-accent hover:underline">
+                <Link href="/account#two-factor" className="text-accent underline underline-offset-2">
                   Account page
                 </Link>
                 .

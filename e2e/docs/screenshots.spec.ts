@@ -16,6 +16,8 @@ import { parseBlocks } from "../../lib/articles/blocks";
 
 // Refreshes the README's pictures: `SCREENSHOTS=1 npm test -- --only=e2e --skip-build e2e/docs`.
 test.skip(!process.env.SCREENSHOTS, "only when refreshing the README screenshots");
+// Many pages and claims in one test: more than the default 30 s on a busy machine.
+test.describe.configure({ timeout: 300_000 });
 
 const CLAIMS: [string, string | null, string | null][] = [
   ["Sir Keir Starmer has called for the US to provide a “backstop”", null, null],
@@ -71,6 +73,27 @@ test("README screenshots", async ({ page }) => {
     document.querySelector("aside")!.scrollTop = 0;
   });
   await page.screenshot({ path: "docs/screenshots/article.png" });
+
+  // Keyboard: the text caret selecting the words of a claim (issue #19).
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("m");
+  const caretIn = () =>
+    page.evaluate(() => {
+      const node = window.getSelection()?.focusNode;
+      return (node instanceof Element ? node : node?.parentElement)?.closest("[data-start]")?.textContent ?? "";
+    });
+  for (let i = 0; i < 40 && !(await caretIn()).startsWith("Earlier on Monday"); i++) await page.keyboard.press("Control+ArrowDown");
+  for (let i = 0; i < 6; i++) await page.keyboard.press("Shift+Control+ArrowRight");
+  await page.screenshot({ path: "docs/screenshots/caret-mode.png" });
+  await page.keyboard.press("Escape");
+
+  // Tablet: the open claim is a drawer over the text.
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.locator(".hl[data-ids]", { hasText: "The UK currently spends around" }).first().click();
+  await expect(panel.getByTestId("comment-thread")).toContainText("GDP basis");
+  await page.screenshot({ path: "docs/screenshots/article-tablet.png" });
+  await page.keyboard.press("Escape");
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/articles");
   await page.screenshot({ path: "docs/screenshots/articles.png" });
 

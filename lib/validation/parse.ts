@@ -10,6 +10,23 @@ import type { ActionResult } from "@/lib/http/result";
  */
 type Failure = { ok: false; error: { code: "unprocessable"; message: string; fields: FieldErrors } };
 
+/**
+ * A field's path as a reader would name it ("sourceUrl" → "Source URL", ["numeric", "value"] →
+ * "Value"): messages shown to people never carry internal keys such as `url:` (issue #19).
+ */
+export function fieldLabel(path: readonly PropertyKey[]): string {
+  const last = [...path].reverse().find((part) => typeof part === "string") ?? "";
+  const words = String(last)
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .toLowerCase()
+    .split(" ")
+    .filter(Boolean)
+    .map((word) => (["url", "id", "api"].includes(word) ? word.toUpperCase() : word));
+  const text = words.join(" ");
+  return text ? text[0]!.toUpperCase() + text.slice(1) : "Input";
+}
+
 function failure(error: z.ZodError): Failure {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
@@ -17,7 +34,7 @@ function failure(error: z.ZodError): Failure {
     (fields[key] ??= []).push(issue.message);
   }
   const first = error.issues[0];
-  const where = first && first.path.length ? `${first.path.join(".")}: ` : "";
+  const where = first && first.path.length ? `${fieldLabel(first.path)}: ` : "";
   return { ok: false, error: { code: "unprocessable", message: `${where}${first?.message ?? "Invalid input."}`, fields } };
 }
 

@@ -90,7 +90,7 @@ export default async function AccountPage() {
           intro={
             <>
               Personal tokens let your scripts use the Factdesk API (
-              <a className="text-accent hover:underline" href="/api/v1/openapi.json">
+              <a className="text-accent underline underline-offset-2" href="/api/v1/openapi.json">
                 OpenAPI description
               </a>
               ) as you: they see and change only what you can

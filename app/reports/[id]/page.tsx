@@ -5,6 +5,7 @@ import { cache } from "react";
 import { formatDate } from "@/components/articles/format";
 import { renderHighlightedHtml } from "@/components/claims/highlight-html";
 import { ReportBody } from "@/components/publish/ReportBody";
+import { SkipLink } from "@/components/layout/SkipLink";
 import { VerdictCard } from "@/components/publish/VerdictCard";
 import { CorrectionsLog } from "@/components/publish/CorrectionsLog";
 import { verdictChipClass } from "@/components/publish/verdict-style";
@@ -103,18 +104,19 @@ export default async function PublicReportPage({ params }: Props) {
   const meta = [article.byline, formatDate(article.publishedAt?.toISOString() ?? null)].filter(Boolean).join(" · ");
   return (
     <div className="min-h-screen bg-paper">
+      <SkipLink />
       <script
         type="application/ld+json"
         data-testid="claimreview-jsonld"
         dangerouslySetInnerHTML={{ __html: jsonLd(report.claimReview) }}
       />
-      <div className="border-b border-rule bg-white">
+      <header className="border-b border-rule bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3 text-sm">
           <span className="font-semibold text-ink">{article.publisher.name}</span>
           <span className="text-xs uppercase tracking-widest text-muted">Fact-check report</span>
         </div>
-      </div>
-      <main className="mx-auto max-w-6xl px-6 py-10">
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-6 py-10 focus:outline-none">
         <header className="max-w-3xl">
           <p className="text-xs font-semibold uppercase tracking-widest text-accent">Fact check</p>
           <h1 className="mt-2 font-serif text-4xl leading-tight font-semibold tracking-tight text-ink">{article.title}</h1>
@@ -144,7 +146,7 @@ export default async function PublicReportPage({ params }: Props) {
           </div>
         </header>
         <div className="mt-10 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
-          <ReportBody html={html} />
+          <ReportBody html={html} verdicts={Object.fromEntries(claims.map((c) => [c.id, c.verdict.label]))} />
           <section aria-labelledby="verdicts-title" className="space-y-4">
             <h2 id="verdicts-title" className="text-xs font-semibold uppercase tracking-widest text-muted">
               Verdicts

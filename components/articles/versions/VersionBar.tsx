@@ -32,7 +32,7 @@ export function VersionBar({
       )}
       <div className="-mt-4 mb-6 flex flex-wrap items-center gap-3 text-sm text-muted">
         <span>Version {version}</span>
-        <Link href={`/articles/${articleId}/versions`} className="underline-offset-2 hover:text-accent hover:underline">
+        <Link href={`/articles/${articleId}/versions`} className="underline underline-offset-2 hover:text-accent">
           Versions and changes
         </Link>
         {canEditText && (

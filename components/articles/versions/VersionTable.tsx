@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { When } from "@/components/ui/When";
 import type { VersionSummaryDTO } from "@/lib/articles/versions";
-import { formatWhen } from "@/components/claims/format";
 
 const size = (chars: number) => `${chars.toLocaleString("en-GB")} characters`;
 
@@ -44,7 +44,9 @@ export function VersionTable({
               </span>
             </td>
             <td className="py-2 pr-3">{v.createdBy?.name ?? <span className="text-muted">Imported</span>}</td>
-            <td className="py-2 pr-3 whitespace-nowrap">{formatWhen(v.createdAt)}</td>
+            <td className="py-2 pr-3 whitespace-nowrap">
+              <When iso={v.createdAt} />
+            </td>
             <td className="py-2 pr-3 whitespace-nowrap">{size(v.size)}</td>
             <td className="py-2 pr-3">
               <code className="rounded bg-stone-100 px-1 text-xs" title={`sha256 ${v.contentHash}`}>

@@ -1,0 +1,92 @@
+"use client";
+
+import { useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent, type RefObject } from "react";
+
+// One Tab stop for all the highlights of a text (the WAI-ARIA "roving tabindex" pattern): Tab
+// reaches the claim the reader was last on, arrow keys walk the claims in text order, Enter or
+// Space opens. The stops are the segments where claims begin (data-starts, written by
+// highlight-html.ts), so a claim split by its neighbours still has exactly one stop.
+
+const STOP = "[data-starts]";
+
+type Options = {
+  /** The accessible name of a stop, from the ids of the claims that begin there. */
+  describe: (ids: string[], stop: HTMLElement) => string;
+  /** Enter or Space on a stop. */
+  onActivate: (ids: string[], stop: HTMLElement) => void;
+};
+
+const stopsIn = (root: HTMLElement | null) => Array.from(root?.querySelectorAll<HTMLElement>(STOP) ?? []);
+const idsOf = (stop: HTMLElement) => stop.dataset.starts!.split(" ");
+
+/**
+ * Makes the claim highlights inside `root` keyboard reachable. `html` is the markup the root
+ * renders: the stops are re-marked whenever it changes (the browser replaced the elements).
+ * Returns the handlers to put on the root and `focusClaim(id)`, which focuses the stop where a
+ * claim begins (false when the claim has none, e.g. it is not highlighted).
+ */
+export function useRovingHighlights(root: RefObject<HTMLElement | null>, html: string, options: Options) {
+  const current = useRef<string | null>(null);
+  const latest = useRef(options);
+  useLayoutEffect(() => {
+    latest.current = options;
+  });
+
+  useLayoutEffect(() => {
+    const all = stopsIn(root.current);
+    const chosen = all.find((s) => current.current !== null && idsOf(s).includes(current.current)) ?? all[0];
+    for (const stop of all) {
+      stop.tabIndex = stop === chosen ? 0 : -1;
+      stop.setAttribute("role", "button");
+      stop.setAttribute("aria-label", latest.current.describe(idsOf(stop), stop));
+    }
+  }, [html, root]);
+
+  const moveTo = (next: HTMLElement) => {
+    for (const stop of stopsIn(root.current)) stop.tabIndex = stop === next ? 0 : -1;
+    current.current = idsOf(next)[0]!;
+    next.focus({ preventScroll: true });
+    next.scrollIntoView({ block: "nearest" });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const stop = event.target as HTMLElement;
+    if (!stop.matches?.(STOP) || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      latest.current.onActivate(idsOf(stop), stop);
+      return;
+    }
+    if (event.shiftKey) return;
+    const all = stopsIn(root.current);
+    const index = all.indexOf(stop);
+    const targets: Record<string, HTMLElement | undefined> = {
+      ArrowRight: all[index + 1],
+      ArrowDown: all[index + 1],
+      ArrowLeft: all[index - 1],
+      ArrowUp: all[index - 1],
+      Home: all[0],
+      End: all.at(-1),
+    };
+    if (!(event.key in targets)) return;
+    const next = targets[event.key];
+    event.preventDefault();
+    if (next) moveTo(next);
+  };
+
+  const onFocus = (event: FocusEvent<HTMLElement>) => {
+    const stop = event.target as HTMLElement;
+    if (!stop.matches?.(STOP)) return;
+    current.current = idsOf(stop)[0]!;
+    for (const other of stopsIn(root.current)) other.tabIndex = other === stop ? 0 : -1;
+  };
+
+  const focusClaim = (id: string) => {
+    const stop = stopsIn(root.current).find((s) => idsOf(s).includes(id));
+    if (!stop) return false;
+    moveTo(stop);
+    return true;
+  };
+
+  return { onKeyDown, onFocus, focusClaim };
+}
