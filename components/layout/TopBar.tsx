@@ -32,7 +32,20 @@ export function TopBar({ user, teams }: Props) {
             Team
           </Link>
         </nav>
-        <div className="ml-auto flex items-center gap-4 text-sm">
+        <form action="/search" method="get" role="search" className="ml-auto">
+          <label htmlFor="top-search" className="sr-only">
+            Search articles, claims, comments and evidence
+          </label>
+          <input
+            id="top-search"
+            name="q"
+            type="search"
+            placeholder="Search…"
+            maxLength={200}
+            className="w-28 rounded-md border border-rule bg-stone-50 px-2.5 py-1 text-sm text-ink placeholder:text-stone-400 focus:border-accent focus:bg-white focus:outline-none lg:w-56"
+          />
+        </form>
+        <div className="flex items-center gap-4 text-sm">
           <span className="text-right leading-tight" data-testid="signed-in-user">
             <span className="block font-medium">{user.name}</span>
             <span className="block text-xs text-muted">

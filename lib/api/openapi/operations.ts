@@ -16,7 +16,8 @@ import { ZResolveAnchor, ZSaveVersion } from "@/lib/validation/versions";
 import { ZAddCorrection } from "@/lib/validation/corrections";
 import { ZSetClaimant } from "@/lib/validation/claimant";
 import { ZTeamProfile } from "@/lib/validation/team-profile";
-import { arrayOf, bodySchemaOf, obj, ref, str, type JsonSchema } from "@/lib/api/openapi/json-schema";
+import { arrayOf, bodySchemaOf, bool, int, obj, ref, str, type JsonSchema } from "@/lib/api/openapi/json-schema";
+import { SEARCH_KINDS, SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE } from "@/lib/validation/search";
 import { SECRET_SHAPE } from "@/lib/api-tokens/secret";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -420,6 +421,41 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/v1/suggestions/{id}/dismiss": {
     post: { summary: "Dismiss a suggestion", tag: "Claims", ok: { status: 200, description: "Dismissed.", schema: { type: "object" } } },
+  },
+  "/api/v1/search": {
+    get: {
+      summary: "Search the active team's articles, claims, comments and evidence",
+      description:
+        'Full-text search (PostgreSQL, English stemming): all words must occur, "quoted phrases" in order, `-word` excludes, `or` allows either. Ranked: a title match outranks a quote, a quote outranks evidence, evidence outranks comments and body text. Matched words come back as highlighted segments; `href` opens the article, or the claim in it.',
+      tag: "Search",
+      query: [
+        {
+          name: "q",
+          description: "What to search for (1–200 characters).",
+          required: true,
+          schema: { type: "string", minLength: 1, maxLength: 200 },
+        },
+        { name: "kind", description: "Only this kind of thing.", schema: { type: "string", enum: [...SEARCH_KINDS] } },
+        {
+          name: "page",
+          description: `1-based page of ${SEARCH_PAGE_SIZE} hits (at most ${SEARCH_MAX_PAGE}).`,
+          schema: { type: "integer", minimum: 1, maximum: SEARCH_MAX_PAGE },
+        },
+      ],
+      ok: {
+        status: 200,
+        description: "One page of hits, best first; `hasMore` says whether the next page has any.",
+        schema: obj({
+          team: obj({ id: str, name: str }),
+          query: str,
+          page: int,
+          pageSize: int,
+          hasMore: bool,
+          hits: arrayOf(ref("SearchHit")),
+        }),
+      },
+      extra: { "403": "You are not a member of any team yet." },
+    },
   },
   "/api/v1/me/queue": {
     get: {
