@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { TeamSwitcher } from "@/components/layout/TeamSwitcher";
+import { NeedsMeCount } from "@/components/layout/NeedsMeCount";
 
 type Props = {
   user: { name: string; email: string; teamId: string | null; role: string | null };
   teams: { id: string; name: string; role: string }[];
+  /** How many things wait for the user in the active team (Needs me). */
+  needsCount: number;
 };
 
-export function TopBar({ user, teams }: Props) {
+export function TopBar({ user, teams, needsCount }: Props) {
   return (
     <header className="sticky top-0 z-20 border-b border-rule bg-white">
       <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-6 px-6">
@@ -22,9 +25,7 @@ export function TopBar({ user, teams }: Props) {
           <Link href="/articles" className="text-ink hover:text-accent">
             Articles
           </Link>
-          <Link href="/queue" className="text-ink hover:text-accent">
-            My queue
-          </Link>
+          <NeedsMeCount initial={needsCount} />
           <Link href="/stats" className="text-ink hover:text-accent">
             Stats
           </Link>
