@@ -3,16 +3,24 @@ import { requireUser } from "@/lib/auth";
 import { TopBar } from "@/components/layout/TopBar";
 import { SkipLink } from "@/components/layout/SkipLink";
 import { listMyTeams } from "@/lib/teams/members";
+import { listNeedsMe } from "@/lib/needs/needs-me";
 
 export const dynamic = "force-dynamic";
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const teams = await listMyTeams({ userId: user.id });
+  const [teams, needs] = await Promise.all([
+    listMyTeams({ userId: user.id }),
+    user.teamId ? listNeedsMe({ userId: user.id, teamId: user.teamId, countOnly: true }) : null,
+  ]);
   return (
     <>
       <SkipLink />
-      <TopBar user={{ name: user.name, email: user.email, teamId: user.teamId, role: user.role }} teams={teams} />
+      <TopBar
+        user={{ name: user.name, email: user.email, teamId: user.teamId, role: user.role }}
+        teams={teams}
+        needsCount={needs?.total ?? 0}
+      />
       <main id="main" tabIndex={-1} className="mx-auto max-w-[1400px] px-6 py-8 focus:outline-none">
         {children}
       </main>

@@ -1,13 +1,13 @@
 import Link from "next/link";
-import type { ArticleSummary } from "@/lib/articles/list-articles";
+import type { ArticleSummary } from "@/lib/articles/article-page";
 import { formatDate } from "@/components/articles/format";
 import { ProgressBar } from "@/components/claims/ProgressBar";
 
-export function ArticleTable({ articles }: { articles: ArticleSummary[] }) {
+export function ArticleTable({ articles, filtered = false }: { articles: ArticleSummary[]; filtered?: boolean }) {
   if (articles.length === 0) {
     return (
-      <div className="rounded-lg border border-dashed border-rule bg-white p-10 text-center text-muted">
-        No articles yet. Articles your team imports appear here.
+      <div className="rounded-lg border border-dashed border-rule bg-white p-10 text-center text-muted" data-testid="articles-empty">
+        {filtered ? "No articles match these filters." : "No articles yet. Articles your team imports appear here."}
       </div>
     );
   }
@@ -31,6 +31,9 @@ export function ArticleTable({ articles }: { articles: ArticleSummary[] }) {
             <th scope="col" className="px-4 py-3 text-right font-medium">
               Open claims
             </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Next due
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -48,6 +51,16 @@ export function ArticleTable({ articles }: { articles: ArticleSummary[] }) {
               </td>
               <td className="px-4 py-3 text-right tabular-nums" data-testid="open-claims">
                 {article.openClaims}
+              </td>
+              <td className={`px-4 py-3 whitespace-nowrap text-xs ${article.overdue ? "font-medium text-red-700" : "text-muted"}`}>
+                {article.nextDueAt ? `${article.overdue ? "Overdue: " : ""}${article.nextDueAt}` : "—"}
+                {article.claimCounts.disputed > 0 && (
+                  <span className="ml-2 rounded bg-red-50 px-1 text-red-700">{article.claimCounts.disputed} disputed</span>
+                )}
+                {article.needsReanchor > 0 && (
+                  <span className="ml-2 rounded bg-amber-50 px-1 text-amber-800">{article.needsReanchor} to re-anchor</span>
+                )}
+                {article.reportPublished && <span className="ml-2 rounded bg-emerald-50 px-1 text-emerald-800">report published</span>}
               </td>
             </tr>
           ))}

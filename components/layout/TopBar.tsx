@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { TeamSwitcher } from "@/components/layout/TeamSwitcher";
+import { NeedsMeCount } from "@/components/layout/NeedsMeCount";
 
 type Props = {
   user: { name: string; email: string; teamId: string | null; role: string | null };
   teams: { id: string; name: string; role: string }[];
+  /** How many things wait for the user in the active team (Needs me). */
+  needsCount: number;
 };
 
-export function TopBar({ user, teams }: Props) {
+export function TopBar({ user, teams, needsCount }: Props) {
   return (
     <header className="sticky top-0 z-20 border-b border-rule bg-white">
       {/* Phones: the links move to a second row that scrolls sideways, so the bar never widens the page. */}
@@ -26,9 +29,7 @@ export function TopBar({ user, teams }: Props) {
           <Link href="/articles" className="text-ink hover:text-accent">
             Articles
           </Link>
-          <Link href="/queue" className="text-ink hover:text-accent">
-            My queue
-          </Link>
+          <NeedsMeCount initial={needsCount} />
           <Link href="/stats" className="text-ink hover:text-accent">
             Stats
           </Link>
@@ -36,7 +37,20 @@ export function TopBar({ user, teams }: Props) {
             Team
           </Link>
         </nav>
-        <div className="ml-auto flex items-center gap-4 text-sm whitespace-nowrap">
+        <form action="/search" method="get" role="search" className="ml-auto hidden md:block">
+          <label htmlFor="top-search" className="sr-only">
+            Search articles, claims, comments and evidence
+          </label>
+          <input
+            id="top-search"
+            name="q"
+            type="search"
+            placeholder="Search…"
+            maxLength={200}
+            className="w-28 rounded-md border border-rule bg-stone-50 px-2.5 py-1 text-sm text-ink placeholder:text-stone-400 focus:border-accent focus:bg-white focus:outline-none lg:w-56"
+          />
+        </form>
+        <div className="ml-auto flex items-center gap-4 text-sm whitespace-nowrap md:ml-0">
           <span className="hidden text-right leading-tight lg:block" data-testid="signed-in-user">
             <span className="block font-medium">{user.name}</span>
             <span className="block text-xs text-muted">

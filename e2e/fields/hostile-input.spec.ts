@@ -250,7 +250,7 @@ test("a due date of +010000-01-01 (or a day that does not exist) is refused, and
   expect((await reviewer.get(`/api/v1/claims/${claim.id}`)).status()).toBe(200);
   await page.context().addCookies((await reviewer.storageState()).cookies);
   expect((await page.goto("/queue"))?.status()).toBe(200);
-  await expect(page.getByRole("heading", { name: "My queue" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Needs me" })).toBeVisible();
   await dispose();
 });
 

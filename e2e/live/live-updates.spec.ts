@@ -90,7 +90,7 @@ test("a live connection cut and restored receives what changed while it was away
   }
 });
 
-test("My queue shows a new assignment without a reload", async ({ page, playwright, baseURL }) => {
+test("Needs me shows a new assignment without a reload", async ({ page, playwright, baseURL }) => {
   const desk = await createDesk();
   const claim = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, CLAIM) });
   await signIn(page, desk.reviewer2);

@@ -6,7 +6,8 @@ import { createDesk, createTeam, createUser, testDb } from "@/e2e/fixtures/facto
 import { parseBlocks } from "@/lib/articles/blocks";
 import { createArticle } from "@/lib/articles/create-article";
 import { getArticle } from "@/lib/articles/get-article";
-import { listArticles } from "@/lib/articles/list-articles";
+import { listArticlePage } from "@/lib/articles/article-page";
+import { ZArticleList } from "@/lib/validation/article-list";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { ZImportArticle } from "@/lib/validation/articles";
@@ -63,7 +64,9 @@ describe("createArticle", () => {
 
     // Teammates see it, including viewers.
     expect((await getArticle({ id, userId: desk.viewer.id }))?.title).toBe("Imported headline");
-    expect((await listArticles({ userId: desk.reviewer.id, teamId: desk.team.id })).map((a) => a.id)).toContain(id);
+    expect(
+      (await listArticlePage({ userId: desk.reviewer.id, teamId: desk.team.id, view: ZArticleList.parse({}) })).articles.map((a) => a.id),
+    ).toContain(id);
   });
 
   it("stores the suggestions for the imported text, so the page only reads them", async () => {
@@ -130,7 +133,9 @@ describe("createArticle from the intruder's side", () => {
       input: ZImportArticle.parse({ format: "text", content: "Team only.", title: "Team only" }),
     });
     expect(await getArticle({ id, userId: outsider.id })).toBeNull();
-    expect((await listArticles({ userId: outsider.id, teamId: desk.team.id })).map((a) => a.id)).not.toContain(id);
+    expect(
+      (await listArticlePage({ userId: outsider.id, teamId: desk.team.id, view: ZArticleList.parse({}) })).articles.map((a) => a.id),
+    ).not.toContain(id);
   });
 });
 

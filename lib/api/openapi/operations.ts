@@ -16,7 +16,9 @@ import { ZResolveAnchor, ZSaveVersion } from "@/lib/validation/versions";
 import { ZAddCorrection } from "@/lib/validation/corrections";
 import { ZSetClaimant } from "@/lib/validation/claimant";
 import { ZTeamProfile } from "@/lib/validation/team-profile";
-import { arrayOf, bodySchemaOf, obj, ref, str, type JsonSchema } from "@/lib/api/openapi/json-schema";
+import { arrayOf, bodySchemaOf, bool, int, nullable, obj, ref, str, type JsonSchema } from "@/lib/api/openapi/json-schema";
+import { SEARCH_KINDS, SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE } from "@/lib/validation/search";
+import { ARTICLE_SORTS } from "@/lib/validation/article-list";
 import { SECRET_SHAPE } from "@/lib/api-tokens/secret";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -61,12 +63,37 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
   },
   "/api/v1/articles": {
     get: {
-      summary: "List the active team's articles",
+      summary: "List the active team's articles, sorted and filtered, one page at a time",
+      description:
+        "Filters combine (all must hold). Pages hold 50 articles; pass `nextCursor` back as `cursor` for the next page, with the same sort and filters.",
       tag: "Articles",
+      query: [
+        {
+          name: "sort",
+          description:
+            "updated (latest activity first, default), published (newest first), progress (least done first), open (most open claims first), due (earliest due date of an open claim first).",
+          schema: { type: "string", enum: [...ARTICLE_SORTS] },
+        },
+        { name: "status", description: "Comma-separated claim statuses: articles with a claim in any of them.", schema: str },
+        { name: "assignee", description: "A member's user id, or `me`: articles with a claim assigned to them.", schema: str },
+        { name: "disputed", description: "1: articles with a disputed claim.", schema: { type: "string", enum: ["1"] } },
+        {
+          name: "overdue",
+          description: "1: articles with an open claim whose due day has ended (team time zone).",
+          schema: { type: "string", enum: ["1"] },
+        },
+        { name: "reanchor", description: "1: articles with a claim that needs re-anchoring.", schema: { type: "string", enum: ["1"] } },
+        {
+          name: "report",
+          description: "Whether the public report is published.",
+          schema: { type: "string", enum: ["published", "unpublished"] },
+        },
+        { name: "cursor", description: "The previous page's `nextCursor`.", schema: str },
+      ],
       ok: {
         status: 200,
-        description: "Articles with claim counts.",
-        schema: obj({ team: obj({ id: str, name: str }), articles: arrayOf(ref("ArticleSummary")) }),
+        description: "One page of articles with claim counts; `nextCursor` is null on the last page.",
+        schema: obj({ team: obj({ id: str, name: str }), articles: arrayOf(ref("ArticleSummary")), nextCursor: nullable(str) }),
       },
       extra: { "403": "You are not a member of any team yet." },
     },
@@ -436,11 +463,66 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/v1/suggestions/{id}/dismiss": {
     post: { summary: "Dismiss a suggestion", tag: "Claims", ok: { status: 200, description: "Dismissed.", schema: { type: "object" } } },
   },
+  "/api/v1/search": {
+    get: {
+      summary: "Search the active team's articles, claims, comments and evidence",
+      description:
+        'Full-text search (PostgreSQL, English stemming): all words must occur, "quoted phrases" in order, `-word` excludes, `or` allows either. Ranked: a title match outranks a quote, a quote outranks evidence, evidence outranks comments and body text. Matched words come back as highlighted segments; `href` opens the article, or the claim in it.',
+      tag: "Search",
+      query: [
+        {
+          name: "q",
+          description: "What to search for (1–200 characters).",
+          required: true,
+          schema: { type: "string", minLength: 1, maxLength: 200 },
+        },
+        { name: "kind", description: "Only this kind of thing.", schema: { type: "string", enum: [...SEARCH_KINDS] } },
+        {
+          name: "page",
+          description: `1-based page of ${SEARCH_PAGE_SIZE} hits (at most ${SEARCH_MAX_PAGE}).`,
+          schema: { type: "integer", minimum: 1, maximum: SEARCH_MAX_PAGE },
+        },
+      ],
+      ok: {
+        status: 200,
+        description: "One page of hits, best first; `hasMore` says whether the next page has any.",
+        schema: obj({
+          team: obj({ id: str, name: str }),
+          query: str,
+          page: int,
+          pageSize: int,
+          hasMore: bool,
+          hits: arrayOf(ref("SearchHit")),
+        }),
+      },
+      extra: { "403": "You are not a member of any team yet." },
+    },
+  },
   "/api/v1/me/queue": {
     get: {
       summary: "Claims assigned to you",
       tag: "Me",
       ok: { status: 200, description: "Your queue.", schema: obj({ queue: arrayOf(ref("QueueItem")) }) },
+    },
+  },
+  "/api/v1/me/needs": {
+    get: {
+      summary: "Needs me: what waits for you in the active team",
+      description:
+        "Editors and admins: verdicts others proposed (sign_off), disputes, overdue and due-soon (2 days) claims, claims to re-anchor; everyone who writes: open claims assigned to them and unanswered replies to their comments. Up to 50 items per kind, oldest wait first; counts stop at 1,000 per kind.",
+      tag: "Me",
+      query: [{ name: "count", description: "1: the counts only (no items).", schema: { type: "string", enum: ["1"] } }],
+      ok: {
+        status: 200,
+        description: "Items and counts per kind.",
+        schema: obj({
+          role: nullable(str),
+          total: int,
+          counts: { type: "object", additionalProperties: int },
+          items: arrayOf(ref("NeedsItem")),
+        }),
+      },
+      extra: { "403": "You are not a member of any team yet." },
     },
   },
   "/api/v1/me/events": {

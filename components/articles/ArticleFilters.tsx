@@ -1,0 +1,92 @@
+import Link from "next/link";
+import { STATUSES } from "@/lib/claims/verdicts";
+import { ARTICLE_SORTS, type ArticleSort, type TArticleList } from "@/lib/validation/article-list";
+import { inputClass, quietButtonClass } from "@/components/ui/styles";
+
+const SORT_LABEL: Record<ArticleSort, string> = {
+  updated: "Recently updated",
+  published: "Recently published",
+  progress: "Least done",
+  open: "Most open claims",
+  due: "Due soonest",
+};
+
+type Props = { view: TArticleList; members: { id: string; name: string }[] };
+
+/**
+ * The articles list's sort and filters as a plain GET form: the view lives in the URL, so it can be shared and
+ * works without JavaScript. Claim statuses are checkboxes sent as one comma-separated `status` by the page.
+ */
+export function ArticleFilters({ view, members }: Props) {
+  const statuses = new Set<string>(view.status ?? []);
+  return (
+    <form
+      action="/articles"
+      method="get"
+      className="mb-4 rounded-lg border border-rule bg-white p-3 text-sm"
+      aria-label="Sort and filter articles"
+    >
+      <div className="flex flex-wrap items-end gap-3">
+        <label>
+          <span className="mb-1 block text-xs font-medium text-muted">Sort</span>
+          <select name="sort" defaultValue={view.sort} className={inputClass}>
+            {ARTICLE_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {SORT_LABEL[sort]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="mb-1 block text-xs font-medium text-muted">Assigned to</span>
+          <select name="assignee" defaultValue={view.assignee ?? ""} className={inputClass}>
+            <option value="">Anyone</option>
+            <option value="me">Me</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="mb-1 block text-xs font-medium text-muted">Report</span>
+          <select name="report" defaultValue={view.report ?? ""} className={inputClass}>
+            <option value="">Any</option>
+            <option value="published">Published</option>
+            <option value="unpublished">Not published</option>
+          </select>
+        </label>
+        <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <legend className="mb-1 text-xs font-medium text-muted">Has claims that are</legend>
+          {STATUSES.map((status) => (
+            <label key={status.key} className="flex items-center gap-1">
+              <input type="checkbox" name="status" value={status.key} defaultChecked={statuses.has(status.key)} />
+              {status.label}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="flex flex-wrap items-center gap-x-3">
+          <legend className="mb-1 text-xs font-medium text-muted">Only</legend>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" name="disputed" value="1" defaultChecked={Boolean(view.disputed)} /> disputed
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" name="overdue" value="1" defaultChecked={Boolean(view.overdue)} /> overdue
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" name="reanchor" value="1" defaultChecked={Boolean(view.reanchor)} /> needs re-anchoring
+          </label>
+        </fieldset>
+        <div className="ml-auto flex gap-2">
+          <Link href="/articles" className={quietButtonClass}>
+            Clear
+          </Link>
+          <button type="submit" className={quietButtonClass}>
+            Apply
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

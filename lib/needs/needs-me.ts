@@ -1,0 +1,188 @@
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/access/roles";
+
+/** Days ahead (after today, in the team's time zone) in which a due date counts as "due soon". */
+export const DUE_SOON_DAYS = 2;
+/** Items shown per kind; the counts say how many there are in all. */
+export const NEEDS_ME_LIMIT = 50;
+/** Counts stop here ("1,000 or more"): counting a backlog of 40,000 proposals exactly would cost more than it tells. */
+export const NEEDS_ME_COUNT_CAP = 1000;
+
+/**
+ * What waits for a person. Editors and admins: `sign_off` (a verdict someone else proposed), `dispute`,
+ * `overdue` and `due_soon` (an open claim's assignment), `reanchor` (a claim whose place a person must
+ * confirm), and, like reviewers, `assignment` (an open claim assigned to them) and `reply` (a reply to their
+ * comment they have not answered on that claim since). Viewers: nothing.
+ */
+export type NeedsKind = "sign_off" | "dispute" | "overdue" | "due_soon" | "reanchor" | "assignment" | "reply";
+// Editors can be assigned claims too (My queue showed them theirs), so they keep the reviewer's kinds after their own.
+export const EDITOR_KINDS: readonly NeedsKind[] = ["sign_off", "dispute", "overdue", "due_soon", "reanchor", "assignment", "reply"];
+export const REVIEWER_KINDS: readonly NeedsKind[] = ["assignment", "reply"];
+
+export type NeedsItem = {
+  kind: NeedsKind;
+  claimId: string;
+  articleId: string;
+  articleTitle: string;
+  /** The claim's quote. */
+  exact: string;
+  status: string;
+  /** Who proposed the verdict (sign_off), wrote the reply (reply); the due day "YYYY-MM-DD" (overdue, due_soon, assignment). */
+  detail: string | null;
+  /** The reply's comment id (reply), else null. */
+  commentId: string | null;
+  /** When it started to wait: the claim's last change, the reply's time, or the due day's UTC midnight; ISO 8601. */
+  at: string;
+  /** The claim in its article. */
+  href: string;
+};
+
+export type NeedsMe = { role: Role | null; items: NeedsItem[]; counts: Partial<Record<NeedsKind, number>>; total: number };
+
+type Row = Omit<NeedsItem, "href" | "at"> & { at: Date };
+
+const OPEN = Prisma.sql`('unreviewed', 'in_review', 'verdict_proposed', 'disputed')`;
+
+function sectionSql(kind: NeedsKind, userId: string, teamId: string, today: Prisma.Sql, count: boolean): Prisma.Sql {
+  const team = Prisma.sql`a."teamId" = ${teamId}`;
+  // Counted per claim (a claim with two overdue assignees is one item), replies per comment, up to the cap.
+  const counted = kind === "reply" ? Prisma.sql`r.id` : Prisma.sql`c.id`;
+  const pick = (select: Prisma.Sql, from: Prisma.Sql, order: Prisma.Sql) =>
+    count
+      ? Prisma.sql`SELECT ${kind}::text AS kind, count(DISTINCT x.id)::int AS n FROM (SELECT ${counted} AS id ${from} LIMIT ${NEEDS_ME_COUNT_CAP * 2}) x`
+      : Prisma.sql`(SELECT ${kind}::text AS kind, ${select} ${from} ORDER BY ${order} LIMIT ${NEEDS_ME_LIMIT})`;
+  const claimCols = Prisma.sql`c.id AS "claimId", c."articleId", a.title AS "articleTitle", c.exact, c.status::text AS status`;
+  switch (kind) {
+    case "sign_off":
+      return pick(
+        Prisma.sql`${claimCols}, v.name AS detail, NULL::text AS "commentId", c."updatedAt" AS at`,
+        Prisma.sql`FROM "Claim" c JOIN "Article" a ON a.id = c."articleId" LEFT JOIN "User" v ON v.id = c."verdictById"
+          WHERE c.status = 'verdict_proposed' AND ${team} AND c."verdictById" IS DISTINCT FROM ${userId}`,
+        Prisma.sql`c."updatedAt" ASC`,
+      );
+    case "dispute":
+    case "reanchor":
+      return pick(
+        Prisma.sql`${claimCols}, NULL::text AS detail, NULL::text AS "commentId", c."updatedAt" AS at`,
+        Prisma.sql`FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
+          WHERE ${kind === "dispute" ? Prisma.sql`c.status = 'disputed'` : Prisma.sql`c."anchorStatus" = 'needs_review'`} AND ${team}`,
+        Prisma.sql`c."updatedAt" ASC`,
+      );
+    case "overdue":
+    case "due_soon": {
+      const due =
+        kind === "overdue"
+          ? Prisma.sql`g."dueAt" < ${today}`
+          : Prisma.sql`g."dueAt" >= ${today} AND g."dueAt" <= ${today} + ${DUE_SOON_DAYS}::int`;
+      // One row per assignment, read in due order from the dueAt index; listNeedsMe keeps a claim's first.
+      return pick(
+        Prisma.sql`${claimCols}, g."dueAt"::text AS detail, NULL::text AS "commentId", g."dueAt"::timestamp AS at`,
+        Prisma.sql`FROM "Assignment" g JOIN "Claim" c ON c.id = g."claimId" JOIN "Article" a ON a.id = c."articleId"
+          WHERE ${due} AND c.status IN ${OPEN} AND ${team}`,
+        Prisma.sql`g."dueAt" ASC, c.id`,
+      );
+    }
+    case "assignment":
+      return pick(
+        Prisma.sql`${claimCols}, g."dueAt"::text AS detail, NULL::text AS "commentId", g."createdAt" AS at`,
+        Prisma.sql`FROM "Assignment" g JOIN "Claim" c ON c.id = g."claimId" JOIN "Article" a ON a.id = c."articleId"
+          WHERE g."reviewerId" = ${userId} AND c.status IN ${OPEN} AND ${team}`,
+        Prisma.sql`g."dueAt" ASC NULLS LAST, g."createdAt" ASC`,
+      );
+    case "reply":
+      return pick(
+        Prisma.sql`${claimCols}, u.name AS detail, r.id AS "commentId", r."createdAt" AS at`,
+        Prisma.sql`FROM "Comment" p JOIN "Comment" r ON r."parentId" = p.id JOIN "User" u ON u.id = r."authorId"
+          JOIN "Claim" c ON c.id = r."claimId" JOIN "Article" a ON a.id = c."articleId"
+          WHERE p."authorId" = ${userId} AND r."authorId" <> ${userId} AND r."deletedAt" IS NULL AND ${team}
+            AND NOT EXISTS (
+              SELECT 1 FROM "Comment" mine
+              WHERE mine."claimId" = r."claimId" AND mine."authorId" = ${userId} AND mine."createdAt" > r."createdAt"
+            )`,
+        Prisma.sql`r."createdAt" DESC`,
+      );
+  }
+}
+
+/**
+ * The SQL of Needs me for `kinds` (see listNeedsMe): with `count`, one row per kind with its count `n`; otherwise
+ * up to NEEDS_ME_LIMIT item rows per kind. Today is the team's day in `timeZone`. Does no membership check (the
+ * caller has read the role). Exported so bench/search.ts can EXPLAIN what the app runs.
+ */
+export function needsMeSql({
+  userId,
+  teamId,
+  timeZone,
+  kinds,
+  count,
+}: {
+  userId: string;
+  teamId: string;
+  timeZone: string;
+  kinds: readonly NeedsKind[];
+  count: boolean;
+}): Prisma.Sql {
+  const today = Prisma.sql`(now() AT TIME ZONE ${timeZone})::date`;
+  return Prisma.join(
+    kinds.map((kind) => sectionSql(kind, userId, teamId, today, count)),
+    " UNION ALL ",
+  );
+}
+
+/** The kinds a role sees in Needs me: editors' and admins', reviewers', or none (viewers). */
+export function needsKindsFor(role: Role | null): readonly NeedsKind[] {
+  if (!role) return [];
+  if (SIGN_OFF_ROLES.includes(role)) return EDITOR_KINDS;
+  if (WRITE_ROLES.includes(role)) return REVIEWER_KINDS;
+  return [];
+}
+
+/**
+ * "Needs me" for `userId` in team `teamId`: per kind (see NeedsKind; which kinds follows the role the person has
+ * in that team now, read from the membership) the first NEEDS_ME_LIMIT items, oldest wait first (replies newest
+ * first), and how many there are, counted up to NEEDS_ME_COUNT_CAP (1,000) per kind. Today is the team's calendar day in its time zone. With `countOnly`, no items
+ * (for the top bar). A person who is not an active member of the team gets `{ role: null, items: [], total: 0 }`.
+ */
+export async function listNeedsMe({
+  userId,
+  teamId,
+  countOnly = false,
+}: {
+  userId: string;
+  teamId: string;
+  countOnly?: boolean;
+}): Promise<NeedsMe> {
+  const membership = await db.membership.findFirst({
+    where: { userId, teamId, user: { disabled: false } },
+    select: { role: true, team: { select: { timeZone: true } } },
+  });
+  if (!membership) return { role: null, items: [], counts: {}, total: 0 };
+  const kinds = needsKindsFor(membership.role);
+  if (kinds.length === 0) return { role: membership.role, items: [], counts: {}, total: 0 };
+  const query = (count: boolean) => needsMeSql({ userId, teamId, timeZone: membership.team.timeZone, kinds, count });
+  const [countRows, rows] = await Promise.all([
+    db.$queryRaw<{ kind: NeedsKind; n: number }[]>(query(true)),
+    countOnly ? Promise.resolve([] as Row[]) : db.$queryRaw<Row[]>(query(false)),
+  ]);
+  const counts: Partial<Record<NeedsKind, number>> = {};
+  for (const row of countRows) counts[row.kind] = Math.min(Number(row.n), NEEDS_ME_COUNT_CAP);
+  const seen = new Set<string>();
+  const unique = rows.filter((row) => {
+    const key = `${row.kind}:${row.claimId}:${row.commentId ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return {
+    role: membership.role,
+    counts,
+    total: Object.values(counts).reduce((sum, n) => sum + n, 0),
+    items: unique.map((row) => ({
+      ...row,
+      at: row.at.toISOString(),
+      href: `/articles/${row.articleId}?claim=${row.claimId}`,
+    })),
+  };
+}
