@@ -2,13 +2,19 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { config } from "@/lib/config";
 
-function createClient(): PrismaClient {
+function createClient(poolSize: number): PrismaClient {
   const adapter = new PrismaPg(
     {
       connectionString: process.env.DATABASE_URL,
-      max: config.databasePoolSize,
+      max: poolSize,
       connectionTimeoutMillis: config.databaseConnectTimeoutMs,
       idleTimeoutMillis: 30_000,
+      // Sent as session settings when each connection opens. Without lock_timeout a request
+      // queued behind another's row lock held its connection for as long as the other took
+      // (ten such waiters emptied the pool and every request answered 503 for 37 s); with it
+      // the waiter fails in seconds (409, lib/http/errors.ts) and its connection is free again.
+      lock_timeout: config.databaseLockTimeoutMs,
+      statement_timeout: config.databaseStatementTimeoutMs,
     },
     {
       // Without these listeners a dropped PostgreSQL connection emits an unhandled
@@ -26,11 +32,19 @@ function createClient(): PrismaClient {
   });
 }
 
-const globalForDb = globalThis as unknown as { factdeskDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { factdeskDb?: PrismaClient; factdeskPriorityDb?: PrismaClient };
 
-/** The one Prisma client. Only lib/<domain> modules import it. */
-export const db: PrismaClient = globalForDb.factdeskDb ?? createClient();
+/** The one Prisma client for the application's work. Only lib/<domain> modules import it. */
+export const db: PrismaClient = globalForDb.factdeskDb ?? createClient(config.databasePoolSize);
 if (process.env.NODE_ENV !== "production") globalForDb.factdeskDb = db;
+
+/**
+ * A second client on a small pool of its own (DATABASE_PRIORITY_POOL_SIZE), for work that must answer
+ * while the main pool is busy: the health check and signing in. Use it for short statements that take
+ * no application locks (no FOR UPDATE on articles or claims), or it stops being a reserve.
+ */
+export const priorityDb: PrismaClient = globalForDb.factdeskPriorityDb ?? createClient(config.databasePriorityPoolSize);
+if (process.env.NODE_ENV !== "production") globalForDb.factdeskPriorityDb = priorityDb;
 
 /** The client a data-layer function runs on: the shared one, or a caller's transaction. */
 export type DbClient = PrismaClient | Prisma.TransactionClient;
