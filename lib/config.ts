@@ -43,6 +43,14 @@ export const config = {
   get databasePriorityPoolSize() {
     return intFromEnv("DATABASE_PRIORITY_POOL_SIZE", 3);
   },
+  /** Worker threads for CPU-heavy steps (WORKER_THREADS; default 0 = one fewer than the machine's cores, at least 1). */
+  get workerThreads() {
+    return intFromEnv("WORKER_THREADS", 0);
+  },
+  /** Longest one heavy step (an import's parsing, suggestion detection) may take, queue included (WORKER_BUDGET_MS, default 10000 ms). */
+  get workerBudgetMs() {
+    return intFromEnv("WORKER_BUDGET_MS", 10_000);
+  },
   /** Requests a minute one API token may make to /api/v1 (API_RATE_LIMIT_PER_MINUTE, default 300). */
   get apiRateLimitPerMinute() {
     return intFromEnv("API_RATE_LIMIT_PER_MINUTE", 300);

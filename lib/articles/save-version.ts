@@ -6,9 +6,8 @@ import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { articleScope } from "@/lib/access/scope";
 import { bodyHash as contentHash, refreshSuggestions } from "@/lib/articles/stored-suggestions";
 import { AppError } from "@/lib/http/errors";
-import { importArticle } from "@/lib/articles/import";
+import { runHeavy } from "@/lib/workers/pool";
 import { parseBlocks, plainBlocks } from "@/lib/articles/blocks";
-import { suggestClaims } from "@/lib/suggestions";
 import { hasVerdict, planReanchor, summarize, type SaveSummary, type StoredAnchor } from "@/lib/articles/reanchor-plan";
 import { writeAnchorUpdates } from "@/lib/articles/write-anchors";
 
@@ -101,11 +100,14 @@ async function saveInTurn(
   const current = await client.article.findUnique({ where: { id: articleId }, select: { version: true } });
   if (current && current.version > baseVersion) throw await staleVersionError(client, articleId, current.version);
   // The title comes from its own field: a leading "# Heading" the editor wrote is body text.
-  const imported = importArticle({ format: "markdown", content: markdown, leadingHeading: "body" });
+  // Parsing and the detector are the slow part: in a worker thread (lib/workers/pool.ts), before taking the lock.
+  const { imported, suggestions } = await runHeavy(
+    "importAndSuggest",
+    { format: "markdown", content: markdown, leadingHeading: "body" },
+    { what: "That version" },
+  );
   const newBody = imported.body;
   const newTitle = title?.trim() || null;
-  // The detector is the slow part; run it before taking the lock.
-  const suggestions = suggestClaims(newBody);
 
   return inTransaction(
     client,
