@@ -47,9 +47,9 @@ export const config = {
   get workerThreads() {
     return intFromEnv("WORKER_THREADS", 0);
   },
-  /** Longest one heavy step (an import's parsing, suggestion detection) may take, queue included (WORKER_BUDGET_MS, default 10000 ms). */
+  /** Longest one heavy step (an import's parsing, suggestion detection) may take, queue included (WORKER_BUDGET_MS, default 20000 ms). */
   get workerBudgetMs() {
-    return intFromEnv("WORKER_BUDGET_MS", 10_000);
+    return intFromEnv("WORKER_BUDGET_MS", 20_000);
   },
   /** Requests a minute one API token may make to /api/v1 (API_RATE_LIMIT_PER_MINUTE, default 300). */
   get apiRateLimitPerMinute() {

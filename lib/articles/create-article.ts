@@ -40,7 +40,11 @@ export async function createArticle(
 
   // Parsing and the detector run in a worker thread with a time budget (lib/workers/pool.ts), so a big or
   // hostile import never stalls the instance's other requests, and no connection is held meanwhile.
-  const { imported, suggestions } = await runHeavy("importAndSuggest", { format: input.format, content: input.content }, { what: "That import" });
+  const { imported, suggestions } = await runHeavy(
+    "importAndSuggest",
+    { format: input.format, content: input.content },
+    { what: "That import" },
+  );
   const title = input.title ?? imported.title;
   if (!title) throw new AppError("unprocessable", NO_TITLE, { title: [NO_TITLE] });
   const sourceUrl = input.sourceUrl ?? null;

@@ -8,7 +8,7 @@ import { bodyHash as contentHash, refreshSuggestions } from "@/lib/articles/stor
 import { AppError } from "@/lib/http/errors";
 import { runHeavy } from "@/lib/workers/pool";
 import { parseBlocks, plainBlocks } from "@/lib/articles/blocks";
-import { hasVerdict, planReanchor, summarize, type SaveSummary, type StoredAnchor } from "@/lib/articles/reanchor-plan";
+import { hasVerdict, summarize, type SaveSummary, type StoredAnchor } from "@/lib/articles/reanchor-plan";
 import { writeAnchorUpdates } from "@/lib/articles/write-anchors";
 
 export type SaveVersionInput = { articleId: string; userId: string; baseVersion: number; title?: string; markdown: string };
@@ -160,12 +160,17 @@ async function saveInTurn(
         where: { articleId, number: { in: oldVersions } },
         select: { number: true, body: true },
       });
-      const updates = planReanchor(
-        claims.map((c) => ({ ...c, hasVerdict: hasVerdict(c) }) as StoredAnchor),
-        { version: article.version, body: article.body },
-        new Map(versionBodies.map((v) => [v.number, v.body])),
-        newBody,
-        number,
+      // Re-anchoring thousands of claims is CPU work: in a worker thread, so other requests keep being answered.
+      const updates = await runHeavy(
+        "planReanchor",
+        {
+          claims: claims.map((c) => ({ ...c, hasVerdict: hasVerdict(c) }) as StoredAnchor),
+          current: { version: article.version, body: article.body },
+          bodies: new Map(versionBodies.map((v) => [v.number, v.body])),
+          newBody,
+          newVersion: number,
+        },
+        { what: "Re-anchoring the claims on that version" },
       );
       const summary = summarize(updates);
 

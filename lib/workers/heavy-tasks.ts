@@ -3,6 +3,7 @@
 // person should read) comes back as `{ ok: false, error }`, since an Error crossing threads keeps its
 // message but not its code.
 import { importArticle, type ImportedArticle, type ImportFormat } from "../articles/import";
+import { planReanchor, type AnchorUpdate, type StoredAnchor } from "../articles/reanchor-plan";
 import { AppError } from "../http/errors";
 import { suggestClaims } from "../suggestions";
 import type { Suggestion } from "../suggestions";
@@ -10,6 +11,16 @@ import type { Suggestion } from "../suggestions";
 export type HeavyTasks = {
   importArticle: { input: { format: ImportFormat; content: string; leadingHeading?: "title" | "body" }; output: ImportedArticle };
   suggestClaims: { input: { body: string }; output: Suggestion[] };
+  planReanchor: {
+    input: {
+      claims: StoredAnchor[];
+      current: { version: number; body: string };
+      bodies: Map<number, string>;
+      newBody: string;
+      newVersion: number;
+    };
+    output: AnchorUpdate[];
+  };
   importAndSuggest: {
     input: { format: ImportFormat; content: string; leadingHeading?: "title" | "body" };
     output: { imported: ImportedArticle; suggestions: Suggestion[] };
@@ -24,6 +35,7 @@ export type HeavyReply<K extends HeavyTaskName = HeavyTaskName> =
 const TASKS: { [K in HeavyTaskName]: (input: HeavyTasks[K]["input"]) => HeavyTasks[K]["output"] } = {
   importArticle: (input) => importArticle(input),
   suggestClaims: ({ body }) => suggestClaims(body),
+  planReanchor: ({ claims, current, bodies, newBody, newVersion }) => planReanchor(claims, current, bodies, newBody, newVersion),
   importAndSuggest: (input) => {
     const imported = importArticle(input);
     return { imported, suggestions: suggestClaims(imported.body) };

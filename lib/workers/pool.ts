@@ -14,7 +14,8 @@ import type { HeavyReply, HeavyRequest, HeavyTaskName, HeavyTasks } from "@/lib/
 // The file is found from the project root (the server's working directory), not from this module,
 // which Next.js bundles elsewhere.
 const WORKER_FILE = path.join(process.cwd(), "lib", "workers", "heavy-tasks.ts");
-const hasTsx = (argv: readonly string[]) => argv.some((arg, i) => arg === "tsx" && argv[i - 1] === "--import") || argv.includes("--import=tsx");
+const hasTsx = (argv: readonly string[]) =>
+  argv.some((arg, i) => arg === "tsx" && argv[i - 1] === "--import") || argv.includes("--import=tsx");
 
 const globalForPool = globalThis as unknown as { factdeskHeavyPool?: Piscina };
 
@@ -34,7 +35,7 @@ function pool(): Piscina {
 
 /**
  * Runs the heavy task `task` on `input` in a worker thread, within `budgetMs` milliseconds of CPU-and-queue
- * time (default WORKER_BUDGET_MS, 10,000). Output: the task's result, as the task function would return it.
+ * time (default WORKER_BUDGET_MS, 20,000). Output: the task's result, as the task function would return it.
  * @throws AppError as the task threw it (e.g. 422 for an import with no text); 422 `unprocessable` naming
  * `what` when the budget runs out (the worker is stopped); 503 `database_unavailable` ("busy") when too many
  * heavy tasks already wait; other errors of the task (bugs) as plain Errors.
@@ -52,9 +53,13 @@ export async function runHeavy<K extends HeavyTaskName>(
     const name = err instanceof Error ? err.name : "";
     if (name === "AbortError" || name === "TimeoutError") {
       const seconds = Math.round(budgetMs / 100) / 10;
-      throw new AppError("unprocessable", `${what} took longer than ${seconds} s to process and was stopped. Send a smaller or simpler one.`, {
-        content: [`Processing took longer than ${seconds} s.`],
-      });
+      throw new AppError(
+        "unprocessable",
+        `${what} took longer than ${seconds} s to process and was stopped. Send a smaller or simpler one.`,
+        {
+          content: [`Processing took longer than ${seconds} s.`],
+        },
+      );
     }
     if (err instanceof Error && /queue is full|Task queue is at limit/i.test(err.message)) {
       throw new AppError("database_unavailable", "The server is busy with other large imports. Try again in a moment.", undefined, {
