@@ -18,7 +18,10 @@ export type SecondFactor = "not_enrolled" | "missing" | "ok" | "invalid";
  * conditional update. Throws only database errors.
  */
 export async function checkSecondFactor(userId: string, code: string | undefined, now = new Date()): Promise<SecondFactor> {
-  const user = await priorityDb.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true } });
+  const user = await priorityDb.user.findUnique({
+    where: { id: userId },
+    select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true },
+  });
   if (!user?.totpEnabledAt || !user.totpSecret) return "not_enrolled";
   if (!code) return "missing";
   if (looksLikeTotpCode(code)) {
