@@ -24,13 +24,28 @@ function pool(): Piscina {
     filename: WORKER_FILE,
     // One core stays with the main thread, which answers every other request.
     maxThreads: config.workerThreads || Math.max(1, availableParallelism() - 1),
-    minThreads: 0,
-    idleTimeout: 60_000,
+    // Starting a worker loads the sources and the language model (seconds on a busy machine): keep the
+    // threads once started, and start one when the server starts (warmHeavyPool).
+    minThreads: 1,
+    idleTimeout: Number.POSITIVE_INFINITY,
     // Past this many waiting, a request is refused at once (503) rather than queued for minutes.
     maxQueue: 64,
     execArgv: hasTsx(process.execArgv) ? process.execArgv : [...process.execArgv, "--import", "tsx"],
   });
   return globalForPool.factdeskHeavyPool;
+}
+
+/**
+ * Starts the pool's first worker and loads the heavy modules in it, so the first import or page that needs
+ * them does not wait for that. Called once at server start (instrumentation.ts); never throws (failures are
+ * logged, and the next real task tries again).
+ */
+export async function warmHeavyPool(): Promise<void> {
+  try {
+    await runHeavy("suggestClaims", { body: "Warming up: the council spent 2.3 per cent more in 2024." }, { budgetMs: 120_000 });
+  } catch (err) {
+    console.error("[workers] warm-up failed:", err instanceof Error ? err.message : err);
+  }
 }
 
 /**
