@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { config } from "@/lib/config";
@@ -49,9 +50,23 @@ if (process.env.NODE_ENV !== "production") globalForDb.factdeskPriorityDb = prio
 /** The client a data-layer function runs on: the shared one, or a caller's transaction. */
 export type DbClient = PrismaClient | Prisma.TransactionClient;
 
+type CommitHook = (tx: Prisma.TransactionClient) => Promise<void>;
+const commitHooks = new AsyncLocalStorage<CommitHook>();
+
+/**
+ * Runs `fn` so that every transaction inTransaction starts within it (however deep in the call) also runs
+ * `hook` as its last statement, committing or rolling back with it. The request layer uses it to mark an
+ * Idempotency-Key as used in the very transaction that creates the thing (lib/http/idempotency.ts).
+ * Output: what `fn` returns.
+ */
+export function withCommitHook<T>(hook: CommitHook, fn: () => Promise<T>): Promise<T> {
+  return commitHooks.run(hook, fn);
+}
+
 /**
  * Runs `work` in one transaction: the caller's, when `client` already is one (so domain
- * functions compose), else a new transaction on `client` with `options` (maxWait/timeout, ms).
+ * functions compose), else a new transaction on `client` with `options` (maxWait/timeout, ms),
+ * ending with the commit hook of withCommitHook when one is active.
  * Output: what `work` returns; errors thrown by `work` roll the transaction back and propagate.
  */
 export function inTransaction<T>(
@@ -59,7 +74,14 @@ export function inTransaction<T>(
   work: (tx: Prisma.TransactionClient) => Promise<T>,
   options?: { maxWait?: number; timeout?: number },
 ): Promise<T> {
-  return isRootClient(client) ? client.$transaction(work, options) : work(client);
+  if (!isRootClient(client)) return work(client);
+  const hook = commitHooks.getStore();
+  if (!hook) return client.$transaction(work, options);
+  return client.$transaction(async (tx) => {
+    const result = await work(tx);
+    await hook(tx);
+    return result;
+  }, options);
 }
 
 // A transaction client has no $transaction of its own (Prisma leaves it out).
