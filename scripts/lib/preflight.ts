@@ -123,7 +123,8 @@ export function requirePostgresCanReach({ binDir, dataDir }: { binDir: string; d
   const account = postgresAccount();
   for (const [target, what] of [
     [binDir, "its programs"],
-    [dataDir, "its data directory"],
+    // The data directory itself is made (or replaced) and handed to that user by the start; its parent must be reachable.
+    [path.dirname(dataDir), "its data directory"],
   ] as const) {
     const closed = firstClosedDirectory(target, account);
     if (closed) {
