@@ -9,6 +9,7 @@ const nextConfig = {
     "wink-eng-lite-web-model",
     "linkedom",
     "graphile-worker",
+    "piscina",
   ],
   poweredByHeader: false,
   // On every response, static files included. The Content-Security-Policy (with a nonce per

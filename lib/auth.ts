@@ -81,7 +81,7 @@ export const authOptions: NextAuthOptions = {
       if (!token.sub || !token.sid) throw new Error("Session ended");
       let live: LiveSession | null;
       try {
-        live = await checkSession(token.sid);
+        live = await checkSession(token.sid, new Date(), { signingIn: Boolean(user) });
       } catch (err) {
         // A database outage must not sign everyone out; the check runs again once it is back.
         if (isDatabaseUnavailable(err)) return token;

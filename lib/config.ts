@@ -21,6 +21,36 @@ export const config = {
   get databaseConnectTimeoutMs() {
     return intFromEnv("DATABASE_CONNECT_TIMEOUT_MS", 5000);
   },
+  /**
+   * How long a statement waits for a row or table lock before it gives up (DATABASE_LOCK_TIMEOUT_MS, default 3000 ms;
+   * PostgreSQL's lock_timeout). A request queued behind another's lock then answers 409 instead of holding a
+   * connection for as long as the other takes.
+   */
+  get databaseLockTimeoutMs() {
+    return intFromEnv("DATABASE_LOCK_TIMEOUT_MS", 3000);
+  },
+  /**
+   * The longest one SQL statement may run (DATABASE_STATEMENT_TIMEOUT_MS, default 30000 ms; PostgreSQL's
+   * statement_timeout): a runaway query answers 503 and frees its connection.
+   */
+  get databaseStatementTimeoutMs() {
+    return intFromEnv("DATABASE_STATEMENT_TIMEOUT_MS", 30_000);
+  },
+  /**
+   * Connections of the small pool kept apart for health checks and sign-in (DATABASE_PRIORITY_POOL_SIZE,
+   * default 3), so neither waits behind the application's work.
+   */
+  get databasePriorityPoolSize() {
+    return intFromEnv("DATABASE_PRIORITY_POOL_SIZE", 3);
+  },
+  /** Worker threads for CPU-heavy steps (WORKER_THREADS; default 0 = one fewer than the machine's cores, at least 1). */
+  get workerThreads() {
+    return intFromEnv("WORKER_THREADS", 0);
+  },
+  /** Longest one heavy step (an import's parsing, suggestion detection) may take, queue included (WORKER_BUDGET_MS, default 20000 ms). */
+  get workerBudgetMs() {
+    return intFromEnv("WORKER_BUDGET_MS", 20_000);
+  },
   /** Requests a minute one API token may make to /api/v1 (API_RATE_LIMIT_PER_MINUTE, default 300). */
   get apiRateLimitPerMinute() {
     return intFromEnv("API_RATE_LIMIT_PER_MINUTE", 300);

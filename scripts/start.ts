@@ -10,14 +10,18 @@ import { generateClient } from "./generate";
 import { loadOrCreateSecret } from "./lib/secret";
 import { buildApp, buildIsCurrent } from "./lib/build";
 import { ROOT } from "./lib/process";
+import { requireFreePort, requireReachableDatabase, StartupError } from "./lib/preflight";
 
 async function main() {
   const dev = process.argv.includes("--dev");
   const port = Number(process.env.PORT || 3000);
   const dataDir = path.resolve(process.env.FACTDESK_DATA_DIR || path.join(ROOT, ".data"));
 
+  // The usual reasons a start fails, checked first, each answered in one line (see main().catch).
+  await requireFreePort(port, "the web server", "PORT");
   let databaseUrl = process.env.DATABASE_URL;
   let stopDatabase: () => Promise<void> = async () => {};
+  if (databaseUrl) await requireReachableDatabase(databaseUrl);
   if (!databaseUrl) {
     const pgPort = Number(process.env.EMBEDDED_PG_PORT || 54329);
     const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: pgPort });
@@ -74,6 +78,10 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error("[factdesk] could not start:", err instanceof Error ? err.message : err);
+  // A StartupError is one line meant for the person starting Factdesk; anything else keeps its first line
+  // here and its detail on the lines after.
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(`[factdesk] could not start: ${err instanceof StartupError ? message : message.split("\n")[0]}`);
+  if (!(err instanceof StartupError) && message.includes("\n")) console.error(message.split("\n").slice(1).join("\n"));
   process.exit(1);
 });

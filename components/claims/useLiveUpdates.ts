@@ -9,7 +9,9 @@ export type LiveStatus = "connecting" | "live" | "reconnecting";
 /**
  * Follows an article's server-sent events. The browser reconnects by itself and sends
  * Last-Event-ID, so the server replays what was missed; when the server refused outright
- * (e.g. 503 while the database restarts) we open a new stream from the last id seen.
+ * (e.g. 503 while the database restarts) we open a new stream from the last id seen. The status is
+ * "reconnecting" while either link is down: the browser's stream, or the server's LISTEN connection
+ * (`listener` events; the server replays what it missed once it is back).
  */
 export function useLiveUpdates(
   articleId: string,
@@ -38,6 +40,11 @@ export function useLiveUpdates(
         const event = JSON.parse((message as MessageEvent<string>).data) as ActivityDTO;
         lastId = event.id;
         latest.current.onChange(event);
+      });
+      // The server's own link to the database's notifications: down means changes are not arriving.
+      source.addEventListener("listener", (message) => {
+        const { state } = JSON.parse((message as MessageEvent<string>).data) as { state: "up" | "down" };
+        setStatus(state === "up" ? "live" : "reconnecting");
       });
       source.addEventListener("presence", (message) => {
         latest.current.onViewers(JSON.parse((message as MessageEvent<string>).data) as Viewer[]);

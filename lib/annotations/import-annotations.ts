@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireArticleWrite } from "@/lib/access/require";
 import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { AppError } from "@/lib/http/errors";
+import { refuseDeepJson } from "@/lib/http/nesting";
 import { extractNumericClaim } from "@/lib/suggestions";
 import { parseInput } from "@/lib/validation/parse";
 import { planImport, type PlannedClaim } from "@/lib/annotations/plan-import";
@@ -67,12 +68,14 @@ function refuseNulCharacters(document: unknown): void {
  * parsing it. Returns the parsed document unchecked; importAnnotations validates its shape.
  * @throws AppError 422 `unprocessable` when the text is over MAX_IMPORT_BYTES (5 MiB of UTF-8), or when any string
  * or key holds U+0000 or a lone surrogate (PostgreSQL cannot store either; `fields` names up to 20 paths);
- * 400 `bad_request` when it is not valid JSON.
+ * 422 when it is nested deeper than MAX_JSON_DEPTH (64, checked before parsing); 400 `bad_request` when it is
+ * not valid JSON.
  */
 export function parseAnnotationUpload(raw: string): unknown {
   if (Buffer.byteLength(raw, "utf8") > MAX_IMPORT_BYTES) {
     throw new AppError("unprocessable", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller exports.`);
   }
+  refuseDeepJson(raw, "The file");
   let document: unknown;
   try {
     document = JSON.parse(raw);

@@ -1,8 +1,7 @@
 import { db, inTransaction, type DbClient } from "@/lib/db";
-import { importArticle } from "@/lib/articles/import";
+import { runHeavy } from "@/lib/workers/pool";
 import { recordArticleAudit } from "@/lib/audit/record-audit";
 import { refreshSuggestions } from "@/lib/articles/stored-suggestions";
-import { suggestClaims } from "@/lib/suggestions";
 import { requireTeamRole } from "@/lib/access/require";
 import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { AppError, forbidden } from "@/lib/http/errors";
@@ -51,7 +50,13 @@ export async function createArticle(
   // Checked before the import and the detector, and again in the transaction that writes.
   await requireTeamRole(mayImport, client);
 
-  const imported = importArticle({ format: input.format, content: input.content });
+  // Parsing and the detector run in a worker thread with a time budget (lib/workers/pool.ts), so a big or
+  // hostile import never stalls the instance's other requests, and no connection is held meanwhile.
+  const { imported, suggestions: detected } = await runHeavy(
+    "importAndSuggest",
+    { format: input.format, content: input.content },
+    { what: "That import" },
+  );
   const title = input.title ?? imported.title;
   if (!title) throw new AppError("unprocessable", NO_TITLE, { title: [NO_TITLE] });
   const sourceUrl = input.sourceUrl ?? null;
@@ -69,8 +74,8 @@ export async function createArticle(
     language: detectLanguage(imported.body),
   };
 
-  // The detector runs before the transaction, so no connection is held while it thinks.
-  const suggestions = suggestionsAvailable(data.language) ? suggestClaims(data.body) : [];
+  // The worker ran the detector with the import; its suggestions are kept only where it reads the language.
+  const suggestions = suggestionsAvailable(data.language) ? detected : [];
   return inTransaction(client, async (tx) => {
     await requireTeamRole(mayImport, tx);
     const article = await tx.article.create({ data, select: { id: true, title: true } });

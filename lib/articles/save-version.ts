@@ -1,16 +1,15 @@
+import AsyncLock from "async-lock";
 import { recordArticleAudit } from "@/lib/audit/record-audit";
 import { db, inTransaction, type DbClient } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireArticleEditor } from "@/lib/access/require";
 import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { articleScope } from "@/lib/access/scope";
 import { bodyHash as contentHash, refreshSuggestions } from "@/lib/articles/stored-suggestions";
 import { AppError } from "@/lib/http/errors";
-import { importArticle } from "@/lib/articles/import";
 import { suggestionsAvailable } from "@/lib/text/language";
+import { runHeavy } from "@/lib/workers/pool";
 import { parseBlocks, plainBlocks } from "@/lib/articles/blocks";
-import { suggestClaims } from "@/lib/suggestions";
-import { hasVerdict, planReanchor, summarize, type SaveSummary, type StoredAnchor } from "@/lib/articles/reanchor-plan";
+import { hasVerdict, summarize, type SaveSummary, type StoredAnchor } from "@/lib/articles/reanchor-plan";
 import { writeAnchorUpdates } from "@/lib/articles/write-anchors";
 
 export type SaveVersionInput = { articleId: string; userId: string; baseVersion: number; title?: string; markdown: string };
@@ -34,7 +33,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-async function staleVersionError(tx: Prisma.TransactionClient, articleId: string, current: number): Promise<AppError> {
+async function staleVersionError(tx: DbClient, articleId: string, current: number): Promise<AppError> {
   const newer = await tx.articleVersion.findUnique({
     where: { articleId_number: { articleId, number: current } },
     select: { createdAt: true, createdBy: { select: { name: true } } },
@@ -48,6 +47,26 @@ async function staleVersionError(tx: Prisma.TransactionClient, articleId: string
   );
 }
 
+// Saves of one article take turns in this process before they parse anything or take a connection:
+// ten saves at once otherwise parsed ten times and held ten connections waiting for one row lock,
+// and reads of other articles waited behind them. The first to finish wins; the next finds the
+// version moved on and answers 409 at once (the quick check below), without the heavy work.
+const saveTurns = new AsyncLock({ maxPending: 50, timeout: 20_000 });
+const SAVE_BUSY = "Another save of this article is still running. Nothing was changed; reload in a moment to see its text.";
+
+/** Runs `work` in this article's turn; 409 `conflict` when the turn did not come within 20 s (or 50 already wait). */
+async function inSaveTurn<T>(articleId: string, work: () => Promise<T>): Promise<T> {
+  let started = false;
+  try {
+    return await saveTurns.acquire(`save:${articleId}`, () => {
+      started = true;
+      return work();
+    });
+  } catch (err) {
+    throw started ? err : new AppError("conflict", SAVE_BUSY, undefined, { "Retry-After": "5" });
+  }
+}
+
 type LockedArticle = { id: string; teamId: string; title: string; body: string; blocks: unknown; version: number; language: string | null };
 
 const EDITORS_ONLY = "Only an editor can change the article text.";
@@ -57,7 +76,8 @@ const EDITORS_ONLY = "Only an editor can change the article text.";
  * immutable version `baseVersion + 1` and moves every attached or waiting claim onto it (planReanchor), with its
  * suggestions and audit rows. All or nothing, in one transaction of up to 60 s: the article row is locked FOR
  * UPDATE, so two saves cannot both build on the same version, and claims never point into a body that was not
- * stored. Returns the version number, whether anything was saved (`saved: false` when text, title and structure
+ * stored. Saves of one article take turns within this process (409 when a turn does not come within 20 s), and a
+ * save from a version that is no longer current is refused before any parsing. Returns the version number, whether anything was saved (`saved: false` when text, title and structure
  * are unchanged) and the re-anchoring counts.
  * @throws AppError 404 when the article does not exist or the user is not in its team; 403 unless the user is
  * an editor or admin there; 422 `unprocessable` when the Markdown is empty or over the import limit; 409
@@ -70,12 +90,25 @@ export async function saveArticleVersion(
 ): Promise<SaveVersionResult> {
   // Fail fast, before the import and the detector: the check is repeated under the lock.
   await requireArticleEditor(articleId, userId, EDITORS_ONLY, client);
+  return inSaveTurn(articleId, () => saveInTurn({ articleId, userId, baseVersion, title, markdown }, client));
+}
+
+async function saveInTurn(
+  { articleId, userId, baseVersion, title, markdown }: SaveVersionInput,
+  client: DbClient,
+): Promise<SaveVersionResult> {
+  // A save from a version that is no longer current fails under the lock anyway: say so before the heavy work.
+  const current = await client.article.findUnique({ where: { id: articleId }, select: { version: true } });
+  if (current && current.version > baseVersion) throw await staleVersionError(client, articleId, current.version);
   // The title comes from its own field: a leading "# Heading" the editor wrote is body text.
-  const imported = importArticle({ format: "markdown", content: markdown, leadingHeading: "body" });
+  // Parsing and the detector are the slow part: in a worker thread (lib/workers/pool.ts), before taking the lock.
+  const { imported, suggestions } = await runHeavy(
+    "importAndSuggest",
+    { format: "markdown", content: markdown, leadingHeading: "body" },
+    { what: "That version" },
+  );
   const newBody = imported.body;
   const newTitle = title?.trim() || null;
-  // The detector is the slow part; run it before taking the lock.
-  const suggestions = suggestClaims(newBody);
 
   return inTransaction(
     client,
@@ -128,12 +161,17 @@ export async function saveArticleVersion(
         where: { articleId, number: { in: oldVersions } },
         select: { number: true, body: true },
       });
-      const updates = planReanchor(
-        claims.map((c) => ({ ...c, hasVerdict: hasVerdict(c) }) as StoredAnchor),
-        { version: article.version, body: article.body },
-        new Map(versionBodies.map((v) => [v.number, v.body])),
-        newBody,
-        number,
+      // Re-anchoring thousands of claims is CPU work: in a worker thread, so other requests keep being answered.
+      const updates = await runHeavy(
+        "planReanchor",
+        {
+          claims: claims.map((c) => ({ ...c, hasVerdict: hasVerdict(c) }) as StoredAnchor),
+          current: { version: article.version, body: article.body },
+          bodies: new Map(versionBodies.map((v) => [v.number, v.body])),
+          newBody,
+          newVersion: number,
+        },
+        { what: "Re-anchoring the claims on that version" },
       );
       const summary = summarize(updates);
 

@@ -10,6 +10,7 @@ import { AppError, notFound } from "@/lib/http/errors";
 import { extractNumericClaim } from "@/lib/suggestions";
 import { bodyHash, refreshSuggestions } from "@/lib/articles/stored-suggestions";
 import { findCheckedBefore, findCheckedBeforeEach, type CheckedBeforeDTO } from "@/lib/claims/checked-before";
+import { runHeavy } from "@/lib/workers/pool";
 
 /** `checkedBefore`: the team's nearest earlier verdict on a claim that reads alike (findCheckedBefore), or null. */
 export type SuggestionDTO = {
@@ -30,7 +31,9 @@ export type SuggestionDTO = {
 async function storedSuggestionsHash(article: { id: string; body: string; suggestionsHash: string | null }): Promise<string> {
   const hash = bodyHash(article.body);
   if (article.suggestionsHash === hash) return hash;
-  return db.$transaction((tx) => refreshSuggestions(tx, article.id, article.body));
+  // The detector runs in a worker thread, before the transaction: no connection waits on it.
+  const found = await runHeavy("suggestClaims", { body: article.body }, { what: "That article" });
+  return db.$transaction((tx) => refreshSuggestions(tx, article.id, article.body, found));
 }
 
 /**

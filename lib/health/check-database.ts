@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { priorityDb } from "@/lib/db";
 
 /**
  * A real round trip to PostgreSQL (SELECT 1): true when it answered, false (and logged) when the query failed or
@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
  */
 export async function checkDatabase(): Promise<boolean> {
   try {
-    const rows = await db.$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`;
+    const rows = await priorityDb.$queryRaw<{ ok: number }[]>`SELECT 1 AS ok`;
     return rows[0]?.ok === 1;
   } catch (err) {
     console.error("[health] database check failed:", err instanceof Error ? err.message : err);

@@ -63,35 +63,95 @@ export const forbidden = (message = "Your role does not allow this.") => new App
 
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const UNAVAILABLE_MESSAGE =
-  /ECONNREFUSED|ECONNRESET|terminating connection|Connection terminated|timeout exceeded when trying to connect|Can't reach database/i;
+  /ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|socket hang up|terminating connection|Connection terminated|connection error and is not queryable|server closed the connection|database system is (shutting down|starting up|in recovery)|timeout exceeded when trying to connect|Can't reach database/i;
+// Driver adapter error kinds (@prisma/adapter-pg) that mean the connection, not the query, failed.
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "TlsConnectionError",
+]);
+// SQLSTATE: class 08 is "connection exception"; 57P01-57P03 an administrator or crash shutdown, or
+// "cannot connect now" while PostgreSQL starts; 53300 too many connections.
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+
+type DriverCause = { kind?: unknown; originalCode?: unknown; code?: unknown; message?: unknown; originalMessage?: unknown };
+
+/**
+ * What the database driver said under a Prisma error: `meta.driverAdapterError.cause` (queries through
+ * @prisma/adapter-pg), else the error's own `cause`. Undefined when there is none.
+ */
+function driverCause(err: Error): DriverCause | undefined {
+  const meta = (err as { meta?: { driverAdapterError?: { cause?: DriverCause } } }).meta;
+  const cause = meta?.driverAdapterError?.cause ?? (err as { cause?: unknown }).cause;
+  return cause && typeof cause === "object" ? (cause as DriverCause) : undefined;
+}
+
+/** The PostgreSQL SQLSTATE behind `err` (e.g. "55P03"), from the driver's cause or the error itself; else undefined. */
+function sqlState(err: Error): string | undefined {
+  const cause = driverCause(err);
+  const code = cause?.originalCode ?? cause?.code ?? (err as { code?: unknown }).code;
+  return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
 
 /**
  * True when `err` means PostgreSQL cannot be reached right now rather than a bad query: Prisma's
  * connection codes P1001/P1002/P1008/P1017 and pool timeout P2024, a PrismaClientInitializationError,
- * or a driver message (ECONNREFUSED, "terminating connection"…) on the error or its `cause`. Never throws.
+ * a driver adapter error of a connection kind (DatabaseNotReachable, ConnectionClosed…), a SQLSTATE of
+ * class 08 or 57P01–57P03 (shutdown, start-up), or a driver message (ECONNREFUSED, "terminating
+ * connection"…) on the error, its `cause` or the adapter's cause. Never throws.
  */
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = (err as { code?: unknown }).code;
   if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
   if (err.name === "PrismaClientInitializationError") return true;
-  const cause = (err as { cause?: unknown }).cause;
-  return UNAVAILABLE_MESSAGE.test(err.message) || (cause instanceof Error && UNAVAILABLE_MESSAGE.test(cause.message));
+  const cause = driverCause(err);
+  if (typeof cause?.kind === "string" && UNAVAILABLE_KINDS.has(cause.kind)) return true;
+  const state = sqlState(err);
+  if (state && UNAVAILABLE_SQLSTATE.test(state)) return true;
+  const texts = [err.message, cause?.message, cause?.originalMessage].filter((t): t is string => typeof t === "string");
+  return texts.some((text) => UNAVAILABLE_MESSAGE.test(text));
 }
 
 export const DATABASE_UNAVAILABLE_MESSAGE = "The database is not reachable right now. Your saved work is safe; try again in a moment.";
 
 export const DATABASE_BUSY_MESSAGE = "The database is too busy to take this change right now. Nothing was changed; try again in a moment.";
 
+export const LOCKED_MESSAGE =
+  "Someone else is changing this right now (for example saving a new version of the article). Nothing was changed; try again in a moment.";
+
+/**
+ * The answer for a statement PostgreSQL cancelled or rolled back because of other work, by SQLSTATE: a lock
+ * not granted within lock_timeout (55P03), a deadlock (40P01) or serialization failure (40001) → 409 with
+ * Retry-After; a statement past statement_timeout (57014) → 503. Null for anything else.
+ */
+function contentionError(err: Error): AppError | null {
+  const state = sqlState(err);
+  if (state === "55P03" || state === "40P01" || state === "40001") {
+    return new AppError("conflict", LOCKED_MESSAGE, undefined, { "Retry-After": "2" });
+  }
+  if (state === "57014") {
+    console.warn("[factdesk] statement cancelled after statement_timeout:", err.message);
+    return new AppError("database_unavailable", DATABASE_BUSY_MESSAGE, undefined, { "Retry-After": "5" });
+  }
+  return null;
+}
+
 /**
  * Turns any thrown value into the AppError to answer with; never throws. An AppError is returned as is;
- * an unreachable database becomes 503 `database_unavailable`, and so does P2028 (a transaction that waited
+ * an unreachable database becomes 503 `database_unavailable` (Retry-After: 5); a lock wait past lock_timeout, a
+ * deadlock or serialization failure 409 `conflict`, a statement past statement_timeout 503; and so does P2028 (a transaction that waited
  * longer than its maxWait for a connection, logged as a warning); anything else is logged with its stack
  * and becomes a 500 `internal` with a generic message, so no internal detail reaches the browser.
  */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  if (isDatabaseUnavailable(err)) return new AppError("database_unavailable", DATABASE_UNAVAILABLE_MESSAGE);
+  if (isDatabaseUnavailable(err))
+    return new AppError("database_unavailable", DATABASE_UNAVAILABLE_MESSAGE, undefined, { "Retry-After": "5" });
+  const contention = err instanceof Error ? contentionError(err) : null;
+  if (contention) return contention;
   // P2028: a transaction could not start (or finish) in time because every connection was busy.
   if (err instanceof Error && (err as { code?: unknown }).code === "P2028") {
     console.warn("[factdesk] transaction timed out waiting for the database:", err.message);

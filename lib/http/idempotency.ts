@@ -2,7 +2,7 @@
 // (options.idempotent) run a create through here. The keys and their answers live in
 // lib/idempotency/keys.ts.
 import "server-only";
-import { beginKey, finishKey, releaseKey, ZIdempotencyKey, type IdempotentRequest } from "@/lib/idempotency/keys";
+import { beginKey, finishKey, releaseKey, runMarkingKey, ZIdempotencyKey, type IdempotentRequest } from "@/lib/idempotency/keys";
 import { AppError } from "@/lib/http/errors";
 import type { ActionResult } from "@/lib/http/result";
 
@@ -35,7 +35,8 @@ export async function idempotentResponse(request: IdempotentRequest, produce: ()
   }
   let response: Response;
   try {
-    response = await produce();
+    // Each transaction of the create also marks the key used, so a lost answer never leads to a second copy.
+    response = await runMarkingKey(begun.lease, produce);
   } catch (err) {
     await releaseKey(begun.lease).catch((e: unknown) => console.error("[factdesk] could not release an idempotency key:", e));
     throw err;
@@ -58,7 +59,7 @@ export async function idempotentResult<T>(request: IdempotentRequest, produce: (
   if (begun.kind === "replay") return { ok: true, data: JSON.parse(begun.answer.body) as T };
   let result: ActionResult<T>;
   try {
-    result = await produce();
+    result = await runMarkingKey(begun.lease, produce);
   } catch (err) {
     await releaseKey(begun.lease).catch((e: unknown) => console.error("[factdesk] could not release an idempotency key:", e));
     throw err;

@@ -8,6 +8,7 @@
 // A real client never sends either, so these answers are JSON for whoever did.
 import { NextResponse } from "next/server";
 import { mediaType } from "@/lib/http/media-type";
+import { jsonDepth, MAX_JSON_DEPTH } from "@/lib/http/nesting";
 
 /**
  * Largest server-action body, in bytes: next.config.js sets the same (serverActions.bodySizeLimit,
@@ -80,7 +81,17 @@ export async function refuseBrokenAction(request: Request): Promise<NextResponse
     return parsed ? null : notAnAction();
   }
   try {
-    JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    // Checked before anything parses it: React's decoder walks the value once per level.
+    const depth = jsonDepth(text, MAX_JSON_DEPTH);
+    if (depth > MAX_JSON_DEPTH) {
+      return errorJson(
+        422,
+        "unprocessable",
+        `The form's data is nested more than ${MAX_JSON_DEPTH} levels deep. Reload the page and try again.`,
+      );
+    }
+    JSON.parse(text);
     return null;
   } catch {
     return notAnAction();

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { AppError, toAppError } from "@/lib/http/errors";
+import { refuseDeepJson } from "@/lib/http/nesting";
 
 /**
  * The JSON answer for a failure: `{ error: { code, message, fields? } }` with the AppError's HTTP status
@@ -67,10 +68,11 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
  * Reads and parses a JSON body of at most `maxBytes` bytes (default MAX_JSON_BYTES, 6 MiB). Returns the parsed
  * value unchecked (`unknown`): validate it with parseInput.
  * @throws AppError 413 `payload_too_large` past `maxBytes`; 400 `bad_request` when the body is not valid JSON
- * (an empty body included).
+ * (an empty body included); 422 `unprocessable` when it is nested deeper than MAX_JSON_DEPTH (checked before parsing).
  */
 export async function readJson(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
   const text = await readText(request, maxBytes);
+  refuseDeepJson(text);
   try {
     return JSON.parse(text);
   } catch {

