@@ -249,7 +249,10 @@ export async function diffVersions({
 }): Promise<VersionDiffDTO> {
   const article = await requireArticle(articleId, userId);
   if (from === to) throw new AppError("unprocessable", "Choose two different versions to compare.");
-  const rows = await db.articleVersion.findMany({ where: { articleId, number: { in: [from, to] } }, select: { ...versionSelect, body: true } });
+  const rows = await db.articleVersion.findMany({
+    where: { articleId, number: { in: [from, to] } },
+    select: { ...versionSelect, body: true },
+  });
   const older = rows.find((r) => r.number === from);
   const newer = rows.find((r) => r.number === to);
   if (!older) throw notFound(`Version ${from}`);
