@@ -156,6 +156,20 @@ describe("independent double review", () => {
     expect(after.version).toBe(3);
   });
 
+  it("refuses an editor's direct verdict until both independent verdicts are in, as the panel does", async () => {
+    const claim = await doubleReviewedClaim("The UK currently spends around 2.3 per cent");
+    const direct = (userId: string) =>
+      setClaimVerdict({ userId, claimId: claim.id, verdict: "false", explanation: "Ministry of Defence figures say otherwise." });
+    expect(await outcomeOf(direct(desk.editor.id))).toBe("conflict");
+    expect(await outcomeOf(direct(desk.admin.id))).toBe("conflict");
+    await submitReviewVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "mostly_true", explanation: "NATO's estimate." });
+    expect(await outcomeOf(direct(desk.editor.id))).toBe("conflict");
+    const unchanged = await getClaim({ claimId: claim.id, userId: desk.editor.id });
+    expect(unchanged).toMatchObject({ verdict: null, doubleReview: { submitted: 1 } });
+    await submitReviewVerdict({ userId: desk.reviewer2.id, claimId: claim.id, verdict: "mostly_true", explanation: "Same source." });
+    expect((await direct(desk.editor.id)).verdict).toMatchObject({ key: "false" });
+  });
+
   it("applies an article's requirement to its open claims and to new ones; only editors set it", async () => {
     expect(await outcomeOf(setArticleDoubleReview({ userId: desk.reviewer.id, articleId: desk.article.id, required: true }))).toBe(
       "forbidden",

@@ -122,16 +122,20 @@ export async function setClaimVerdict(
   { userId, claimId, verdict, explanation, version }: TSetVerdict & { userId: string },
   client: DbClient = db,
 ): Promise<ClaimDTO> {
-  const claim = await requireClaimWrite(claimId, userId, client);
-  const refusal = verdictChangeRefusal({
-    actor: rightsOf(claim.role),
-    status: claim.status,
-    requiresDoubleReview: claim.requiresDoubleReview,
-  });
-  if (refusal) throw refused(refusal);
   const scale = verdictByKey(verdict);
-  return inTransaction(client, (tx) =>
-    applyClaimChange(tx, claim, userId, version ?? claim.version, {
+  return inTransaction(client, async (tx) => {
+    // Checked under the claim's row lock, which submitReviewVerdict also takes: an independent
+    // verdict cannot land between counting them and writing this one.
+    const claim = await requireClaimWrite(claimId, userId, tx);
+    if (claim.requiresDoubleReview) await tx.$queryRaw`SELECT "id" FROM "Claim" WHERE "id" = ${claimId} FOR UPDATE`;
+    const refusal = verdictChangeRefusal({
+      actor: rightsOf(claim.role),
+      status: claim.status,
+      requiresDoubleReview: claim.requiresDoubleReview,
+      reviewsSubmitted: claim.requiresDoubleReview ? await tx.reviewVerdict.count({ where: { claimId } }) : 0,
+    });
+    if (refusal) throw refused(refusal);
+    return applyClaimChange(tx, claim, userId, version ?? claim.version, {
       data: {
         verdictOrdinal: scale.ordinal,
         verdictLabel: scale.label,
@@ -143,8 +147,8 @@ export async function setClaimVerdict(
       action: claim.status === "disputed" ? "claim.adjudicated" : "claim.verdict",
       before: { status: claim.status, verdict: verdictOf(claim) },
       after: { status: "verdict_proposed", verdict: { verdict: scale.label, ordinal: scale.ordinal, explanation } },
-    }),
-  );
+    });
+  });
 }
 
 /**

@@ -32,6 +32,7 @@ const RULE: Record<string, RefusalRule | null> = {
   "4": "four_eyes",
   L: "verified_locked",
   R: "double_review_own_verdict",
+  W: "double_review_waiting",
 };
 
 // Verdict situations, in the order of each cell's letters: none yet, written by someone else, written by me.
@@ -192,30 +193,32 @@ describe("the status stepper, compared with its previous rules", () => {
   });
 });
 
-// status: [reviewer single review, reviewer double review, editor single, editor double].
+// status: [reviewer single review, reviewer double review, editor single, editor double (fewer than
+// two independent verdicts in), editor double (both in)].
 const VERDICT_TABLE: [StatusKey, string][] = [
-  ["unreviewed", "-R--"],
-  ["in_review", "-R--"],
-  ["verdict_proposed", "-R--"],
-  ["disputed", "SS--"],
-  ["verified", "LLLL"],
-  ["not_check_worthy", "-R--"],
+  ["unreviewed", "-R-W-"],
+  ["in_review", "-R-W-"],
+  ["verdict_proposed", "-R-W-"],
+  ["disputed", "SS---"],
+  ["verified", "LLLLL"],
+  ["not_check_worthy", "-R-W-"],
 ];
 
 describe("verdictChangeRefusal", () => {
   for (const [status, cells] of VERDICT_TABLE) {
     it(status, () => {
       const cases = [
-        [reviewer, false],
-        [reviewer, true],
-        [editor, false],
-        [editor, true],
+        [reviewer, false, 0],
+        [reviewer, true, 0],
+        [editor, false, 0],
+        [editor, true, 1],
+        [editor, true, REVIEWS_NEEDED],
       ] as const;
-      cases.forEach(([actor, requiresDoubleReview], i) => {
-        expect(verdictChangeRefusal({ actor, status, requiresDoubleReview })?.rule ?? null, `case ${i}`).toBe(RULE[cells[i]!]);
-        if (actor === editor)
-          expect(verdictChangeRefusal({ actor: admin, status, requiresDoubleReview })?.rule ?? null).toBe(RULE[cells[i]!]);
-        expect(verdictChangeRefusal({ actor: viewer, status, requiresDoubleReview })?.rule).toBe("read_only");
+      cases.forEach(([actor, requiresDoubleReview, reviewsSubmitted], i) => {
+        const change = { status, requiresDoubleReview, reviewsSubmitted };
+        expect(verdictChangeRefusal({ actor, ...change })?.rule ?? null, `case ${i}`).toBe(RULE[cells[i]!]);
+        if (actor === editor) expect(verdictChangeRefusal({ actor: admin, ...change })?.rule ?? null).toBe(RULE[cells[i]!]);
+        expect(verdictChangeRefusal({ actor: viewer, ...change })?.rule).toBe("read_only");
       });
     });
   }
@@ -227,17 +230,21 @@ describe("verdictChangeRefusal", () => {
   });
 
   it("answers with the server's codes and messages", () => {
-    expect(verdictChangeRefusal({ actor: editor, status: "verified", requiresDoubleReview: false })).toMatchObject({
+    expect(verdictChangeRefusal({ actor: editor, status: "verified", requiresDoubleReview: false, reviewsSubmitted: 0 })).toMatchObject({
       code: "conflict",
       message: "This claim is verified. An editor must reopen it before the verdict can change.",
     });
-    expect(verdictChangeRefusal({ actor: reviewer, status: "disputed", requiresDoubleReview: true })).toMatchObject({
+    expect(verdictChangeRefusal({ actor: reviewer, status: "disputed", requiresDoubleReview: true, reviewsSubmitted: 0 })).toMatchObject({
       code: "forbidden",
       message: "This claim is disputed: an editor settles the verdict.",
     });
-    expect(verdictChangeRefusal({ actor: reviewer, status: "in_review", requiresDoubleReview: true })).toMatchObject({
+    expect(verdictChangeRefusal({ actor: reviewer, status: "in_review", requiresDoubleReview: true, reviewsSubmitted: 0 })).toMatchObject({
       code: "unprocessable",
       message: expect.stringMatching(/two independent verdicts/),
+    });
+    expect(verdictChangeRefusal({ actor: editor, status: "in_review", requiresDoubleReview: true, reviewsSubmitted: 1 })).toMatchObject({
+      code: "conflict",
+      message: "This claim needs two independent verdicts before an editor sets one; 1 of 2 are in.",
     });
   });
 });

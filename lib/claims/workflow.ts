@@ -30,6 +30,7 @@ export type RefusalRule =
   | "verified_locked"
   | "not_double_review"
   | "double_review_own_verdict"
+  | "double_review_waiting"
   | "reviews_complete";
 
 const readOnly: Refusal = { rule: "read_only", code: "forbidden", message: VIEWER_MESSAGE, hint: "Viewers cannot change claims" };
@@ -130,13 +131,21 @@ export function verdictLock(status: StatusKey): Refusal | null {
   };
 }
 
-export type VerdictChange = { actor: Rights; status: StatusKey; requiresDoubleReview: boolean };
+export type VerdictChange = {
+  actor: Rights;
+  status: StatusKey;
+  requiresDoubleReview: boolean;
+  /** Independent verdicts submitted so far under double review (ReviewVerdict rows). */
+  reviewsSubmitted: number;
+};
 
 /**
  * Whether `actor` may set the claim's verdict directly (which proposes it). Output: null when
  * allowed, else the Refusal. Rules, in order: viewers change nothing; a verified verdict is
  * locked until an editor reopens the claim (409); only editors and admins settle a disputed
- * claim; under double review reviewers submit their own verdict instead (editors may still set it).
+ * claim; under double review reviewers submit their own verdict instead, and an editor sets one
+ * only once both independent verdicts are in (or they disagreed: disputed), so nobody pre-empts
+ * the reviewers (409).
  */
 export function verdictChangeRefusal(change: VerdictChange): Refusal | null {
   if (!change.actor.canWrite) return readOnly;
@@ -144,7 +153,7 @@ export function verdictChangeRefusal(change: VerdictChange): Refusal | null {
 }
 
 /** Who settles the verdict: editors a disputed claim, and under double review reviewers submit their own. */
-function verdictAuthorityRefusal({ actor, status, requiresDoubleReview }: VerdictChange): Refusal | null {
+function verdictAuthorityRefusal({ actor, status, requiresDoubleReview, reviewsSubmitted }: VerdictChange): Refusal | null {
   if (status === "disputed" && !actor.canSignOff) {
     return {
       rule: "disputed_needs_editor",
@@ -161,6 +170,14 @@ function verdictAuthorityRefusal({ actor, status, requiresDoubleReview }: Verdic
       hint: "Submit your own verdict for double review",
     };
   }
+  if (requiresDoubleReview && status !== "disputed" && reviewsSubmitted < REVIEWS_NEEDED) {
+    return {
+      rule: "double_review_waiting",
+      code: "conflict",
+      message: `This claim needs two independent verdicts before an editor sets one; ${reviewsSubmitted} of ${REVIEWS_NEEDED} are in.`,
+      hint: "Waiting for both independent verdicts",
+    };
+  }
   return null;
 }
 
@@ -168,9 +185,7 @@ export type ReviewState = { required: boolean; submitted: number };
 
 /**
  * Whether the claim panel offers the verdict form (when the claim is verified, the panel shows
- * the lock's note in its place). The rules of verdictChangeRefusal apart from the lock, plus one
- * the server leaves to the panel: under double review the form waits until both independent
- * verdicts are in (or disagree), so an editor does not pre-empt the reviewers.
+ * the lock's note in its place): exactly the rules of verdictChangeRefusal apart from the lock.
  */
 export function offersVerdictForm({
   actor,
@@ -181,9 +196,10 @@ export function offersVerdictForm({
   status: StatusKey;
   doubleReview: ReviewState;
 }): boolean {
-  if (!actor.canWrite || verdictAuthorityRefusal({ actor, status, requiresDoubleReview: doubleReview.required })) return false;
-  const waitingForReviewers = doubleReview.required && status !== "disputed" && doubleReview.submitted < REVIEWS_NEEDED;
-  return !waitingForReviewers;
+  return (
+    actor.canWrite &&
+    !verdictAuthorityRefusal({ actor, status, requiresDoubleReview: doubleReview.required, reviewsSubmitted: doubleReview.submitted })
+  );
 }
 
 export type ReviewSubmission = { actor: Rights; status: StatusKey; doubleReview: ReviewState };

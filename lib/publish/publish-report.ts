@@ -1,6 +1,8 @@
 import { recordArticleAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { requireArticleEditor } from "@/lib/access/require";
+import { SIGN_OFF_ROLES } from "@/lib/access/roles";
+import { articleScope } from "@/lib/access/scope";
 import { AppError } from "@/lib/http/errors";
 import { VERIFIED_WHERE } from "@/lib/publish/verified-claims";
 
@@ -28,26 +30,33 @@ export async function reportStateOf(article: { reportPublishedAt: Date | null; r
  * an editor or admin there; 422 `unprocessable` when no claim is verified.
  */
 export async function publishReport({ userId, articleId }: { userId: string; articleId: string }): Promise<ReportState> {
-  const article = await requireArticleEditor(articleId, userId, EDITOR_ONLY);
   return db.$transaction(async (tx) => {
+    const article = await requireArticleEditor(articleId, userId, EDITOR_ONLY, tx);
+    const verified = await tx.claim.count({ where: { articleId, ...VERIFIED_WHERE } });
+    // One conditional write, scoped to the editor's teams: of several presses at once, the first
+    // publishes and the rest (waiting on its row lock, then seeing a date) keep its date.
+    const { count } =
+      verified === 0
+        ? { count: 0 }
+        : await tx.article.updateMany({
+            where: { id: articleId, reportPublishedAt: null, ...articleScope(userId, SIGN_OFF_ROLES) },
+            data: { reportPublishedAt: new Date(), reportPublishedById: userId },
+          });
     const current = await tx.article.findUniqueOrThrow({
       where: { id: articleId },
       select: { reportPublishedAt: true, reportPublishedById: true },
     });
-    if (current.reportPublishedAt) return reportStateOf(current);
-    const verified = await tx.claim.count({ where: { articleId, ...VERIFIED_WHERE } });
-    if (verified === 0) throw new AppError("unprocessable", "Verify at least one claim before publishing the report.");
-    const updated = await tx.article.update({
-      where: { id: articleId },
-      data: { reportPublishedAt: new Date(), reportPublishedById: userId },
-      select: { reportPublishedAt: true, reportPublishedById: true },
-    });
-    await recordArticleAudit(tx, userId, article, {
-      action: "report.published",
-      before: { published: false },
-      after: { published: true, verifiedClaims: verified },
-    });
-    return reportStateOf(updated);
+    if (!current.reportPublishedAt) {
+      throw new AppError("unprocessable", "Verify at least one claim before publishing the report.");
+    }
+    if (count > 0) {
+      await recordArticleAudit(tx, userId, article, {
+        action: "report.published",
+        before: { published: false },
+        after: { published: true, verifiedClaims: verified },
+      });
+    }
+    return reportStateOf(current);
   });
 }
 
@@ -58,10 +67,10 @@ export async function publishReport({ userId, articleId }: { userId: string; art
  * an editor or admin there.
  */
 export async function unpublishReport({ userId, articleId }: { userId: string; articleId: string }): Promise<ReportState> {
-  const article = await requireArticleEditor(articleId, userId, EDITOR_ONLY);
   return db.$transaction(async (tx) => {
+    const article = await requireArticleEditor(articleId, userId, EDITOR_ONLY, tx);
     const { count } = await tx.article.updateMany({
-      where: { id: articleId, reportPublishedAt: { not: null } },
+      where: { id: articleId, reportPublishedAt: { not: null }, ...articleScope(userId, SIGN_OFF_ROLES) },
       data: { reportPublishedAt: null, reportPublishedById: null },
     });
     if (count > 0) {

@@ -222,6 +222,14 @@ describe("the public report", () => {
     expect(actions.map((a) => a.action)).toEqual(["report.published", "report.correction", "report.unpublished"]);
   });
 
+  it("publishes once when editors press Publish at the same moment (one date, one audit row)", async () => {
+    const again = await seedFactCheck({ ...desk, article: await createArticle(desk.team.id) });
+    const articleId = again.verified.articleId;
+    const states = await Promise.all(Array.from({ length: 6 }, () => publishReport({ userId: desk.editor.id, articleId })));
+    expect(new Set(states.map((s) => s.publishedAt)).size).toBe(1);
+    expect(await testDb().auditEvent.count({ where: { articleId, action: "report.published" } })).toBe(1);
+  });
+
   it("needs at least one verified claim", async () => {
     const empty = await createArticle(desk.team.id);
     await expectAppError(publishReport({ userId: desk.editor.id, articleId: empty.id }), "unprocessable", /Verify at least one claim/);
