@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/http/errors";
 import type { TokenScope } from "@/lib/generated/prisma/enums";
-import { sessionUserSelect, toSessionUser, type SessionUser } from "@/lib/users/session-user";
+import { toSessionUser, type SessionUser, type SessionUserRow } from "@/lib/users/session-user";
 import { hashTokenSecret, looksLikeTokenSecret } from "@/lib/api-tokens/secret";
 import { tokenStatus } from "@/lib/api-tokens/dto";
 
@@ -42,11 +42,7 @@ export async function authenticateApiToken({
   now?: Date;
 }): Promise<TokenUser> {
   if (!looksLikeTokenSecret(secret)) throw invalidToken();
-  const token = await db.apiToken.findUnique({
-    where: { tokenHash: hashTokenSecret(secret) },
-    // The user comes in the same query: one round trip for the token and who it acts for.
-    select: { id: true, scope: true, expiresAt: true, revokedAt: true, lastUsedAt: true, user: { select: sessionUserSelect } },
-  });
+  const token = await findTokenWithUser(hashTokenSecret(secret));
   if (!token || tokenStatus(token, now) !== "active") throw invalidToken();
   const user = toSessionUser(token.user, teamId);
   if (!user) throw invalidToken();
@@ -61,6 +57,35 @@ export async function authenticateApiToken({
     });
   }
   return { tokenId: token.id, scope: token.scope, user };
+}
+
+type TokenWithUser = {
+  id: string;
+  scope: TokenScope;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  user: SessionUserRow;
+};
+
+/**
+ * The token with this hash, its user and the user's memberships (oldest first, with team id and name), in one
+ * statement. Prisma's nested select for the same sent four (token, user, memberships, teams) on every API
+ * request (issue #21). Null when no token has this hash.
+ */
+async function findTokenWithUser(tokenHash: string): Promise<TokenWithUser | null> {
+  const rows = await db.$queryRaw<(Omit<TokenWithUser, "user"> & { user: SessionUserRow })[]>`
+    SELECT t."id", t."scope"::text AS "scope", t."expiresAt", t."revokedAt", t."lastUsedAt",
+           json_build_object(
+             'id', u."id", 'email', u."email", 'name', u."name", 'disabled', u."disabled",
+             'memberships', coalesce((
+               SELECT json_agg(json_build_object('role', m."role", 'team', json_build_object('id', tm."id", 'name', tm."name")) ORDER BY m."createdAt")
+               FROM "Membership" m JOIN "Team" tm ON tm."id" = m."teamId" WHERE m."userId" = u."id"
+             ), '[]'::json)
+           ) AS "user"
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+    WHERE t."tokenHash" = ${tokenHash}`;
+  return rows[0] ?? null;
 }
 
 /**

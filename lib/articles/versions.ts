@@ -28,15 +28,16 @@ export type VersionDiffDTO = {
 type VersionRow = {
   number: number;
   title: string;
-  body: string;
+  size: number;
   contentHash: string;
   createdAt: Date;
   createdBy: { id: string; name: string } | null;
 };
+// `size` is kept by the database (trigger factdesk_article_version_size): the list never reads bodies.
 const versionSelect = {
   number: true,
   title: true,
-  body: true,
+  size: true,
   contentHash: true,
   createdAt: true,
   createdBy: { select: { id: true, name: true } },
@@ -47,7 +48,7 @@ function toSummary(row: VersionRow, currentVersion: number): VersionSummaryDTO {
     number: row.number,
     title: row.title,
     contentHash: row.contentHash,
-    size: row.body.length,
+    size: row.size,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     current: row.number === currentVersion,
@@ -90,7 +91,7 @@ export async function getVersion({
   const article = await requireArticle(articleId, userId);
   const row = await db.articleVersion.findUnique({
     where: { articleId_number: { articleId, number } },
-    select: { ...versionSelect, blocks: true },
+    select: { ...versionSelect, body: true, blocks: true },
   });
   if (!row) throw notFound(`Version ${number}`);
   return { ...toSummary(row, article.version), body: row.body, blocks: row.blocks };
@@ -248,7 +249,10 @@ export async function diffVersions({
 }): Promise<VersionDiffDTO> {
   const article = await requireArticle(articleId, userId);
   if (from === to) throw new AppError("unprocessable", "Choose two different versions to compare.");
-  const rows = await db.articleVersion.findMany({ where: { articleId, number: { in: [from, to] } }, select: versionSelect });
+  const rows = await db.articleVersion.findMany({
+    where: { articleId, number: { in: [from, to] } },
+    select: { ...versionSelect, body: true },
+  });
   const older = rows.find((r) => r.number === from);
   const newer = rows.find((r) => r.number === to);
   if (!older) throw notFound(`Version ${from}`);

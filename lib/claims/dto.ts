@@ -62,7 +62,10 @@ export const claimSelect = {
   verdictBy: { select: { id: true, name: true } },
   createdBy: { select: { id: true, name: true } },
   updatedBy: { select: { id: true, name: true } },
-  _count: { select: { evidence: true, comments: { where: { deletedAt: null } } } },
+  // Counters kept by triggers on Comment and Evidence: a Prisma `_count` here compiled to a GROUP BY over the
+  // whole Comment and Evidence tables (issue #21).
+  commentCount: true,
+  evidenceCount: true,
 } as const;
 
 type ClaimRow = {
@@ -88,7 +91,8 @@ type ClaimRow = {
   verdictBy: Person | null;
   createdBy: Person;
   updatedBy: Person;
-  _count: { evidence: number; comments: number };
+  commentCount: number;
+  evidenceCount: number;
 };
 
 /**
@@ -129,7 +133,7 @@ export function toClaimDTO(row: ClaimRow): ClaimDTO {
     updatedBy: row.updatedBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    counts: { comments: row._count.comments, evidence: row._count.evidence },
+    counts: { comments: row.commentCount, evidence: row.evidenceCount },
     anchor: { status: row.anchorStatus, version: row.anchorVersion, confidence: row.anchorConfidence, method: row.anchorMethod },
   };
 }

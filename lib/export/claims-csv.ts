@@ -75,7 +75,7 @@ export async function exportClaimsCsv({ articleId, userId }: { articleId: string
           verdictBy: { select: { name: true } },
           assignments: { select: { reviewer: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
           evidence: { select: { url: true }, orderBy: { createdAt: "asc" } },
-          _count: { select: { comments: { where: { deletedAt: null } } } },
+          commentCount: true,
         },
       },
     },
@@ -92,7 +92,7 @@ export async function exportClaimsCsv({ articleId, userId }: { articleId: string
     c.verdictOrdinal === null ? "" : c.verdictBy?.name,
     c.assignments.map((a) => a.reviewer.name).join("; "),
     c.evidence.map((e) => e.url).join("; "),
-    c._count.comments,
+    c.commentCount,
     c.createdAt.toISOString(),
     c.updatedAt.toISOString(),
   ]);

@@ -52,8 +52,10 @@ export type ArticlePublishing = ReportState & { verifiedClaims: number };
 export async function getArticlePublishing({ articleId, userId }: { articleId: string; userId: string }): Promise<ArticlePublishing> {
   const article = await db.article.findFirst({
     where: { id: articleId, ...articleScope(userId) },
-    select: { reportPublishedAt: true, reportPublishedById: true, _count: { select: { claims: { where: VERIFIED_WHERE } } } },
+    select: { reportPublishedAt: true, reportPublishedById: true },
   });
   if (!article) throw notFound("That article");
-  return { ...(await reportStateOf(article)), verifiedClaims: article._count.claims };
+  // Counted by article (index on articleId): a nested `_count` compiles to a GROUP BY over every claim.
+  const [state, verifiedClaims] = await Promise.all([reportStateOf(article), db.claim.count({ where: { articleId, ...VERIFIED_WHERE } })]);
+  return { ...state, verifiedClaims };
 }

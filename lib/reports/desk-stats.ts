@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { articleScope } from "@/lib/access/scope";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { emptyStatusCounts, VERDICTS } from "@/lib/claims/verdicts";
@@ -17,62 +18,95 @@ export type DeskStats = {
   articles: { id: string; title: string; progress: Counts; agreement: AgreementFigures }[];
 };
 
+const SIGN_OFFS = ["claim.verified", "claim.verdict", "claim.adjudicated"];
+const DAYS_SHOWN = 30;
+// ArticleClaimTally.verdictOrdinal of claims without a verdict.
+const NO_VERDICT = -1;
+
 /**
  * Everything the Stats page shows for one team: claim counts per status, the verdict mix over the scale,
  * verdicts proposed and claims signed off per UTC day (the last 30 days that had any, oldest first, "YYYY-MM-DD"),
  * and reviewer agreement (verdictAgreement) for the team and per article, newest article first. Articles,
  * claims and reviews are only read for members of the team (empty figures otherwise); the per-day counts are
  * read by `teamId` alone, so pass the caller's own active team.
+ * Nothing grows with the number of claims (issue #21): claim counts come from ArticleClaimTally (a few rows per
+ * article, kept by triggers on Claim), and only the audit events of the last 30 active days are read
+ * (bench/stats.ts).
  */
 export async function getDeskStats({ teamId, userId }: { teamId: string; userId: string }): Promise<DeskStats> {
   const scope = { teamId, ...articleScope(userId) };
-  const [articles, claims, reviews, events] = await Promise.all([
+  const [articles, tallies, reviews, days] = await Promise.all([
     db.article.findMany({ where: scope, select: { id: true, title: true }, orderBy: { createdAt: "desc" } }),
-    db.claim.findMany({ where: { article: scope }, select: { articleId: true, status: true, verdictOrdinal: true } }),
-    db.reviewVerdict.findMany({
-      where: { claim: { article: scope } },
-      select: { claimId: true, reviewerId: true, ordinal: true, claim: { select: { articleId: true } } },
+    db.articleClaimTally.findMany({
+      where: { article: scope, claims: { not: 0 } },
+      select: { articleId: true, status: true, verdictOrdinal: true, claims: true },
     }),
-    db.auditEvent.findMany({
-      where: { teamId, action: { in: ["claim.verified", "claim.verdict", "claim.adjudicated"] } },
-      select: { action: true, createdAt: true },
-      orderBy: { id: "asc" },
-    }),
+    db.$queryRaw<{ claimId: string; reviewerId: string; ordinal: number; articleId: string }[]>`
+      SELECT r."claimId", r."reviewerId", r."ordinal", c."articleId"
+      FROM "ReviewVerdict" r JOIN "Claim" c ON c."id" = r."claimId" JOIN "Article" a ON a."id" = c."articleId"
+      WHERE a."teamId" = ${teamId} AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = a."teamId" AND m."userId" = ${userId})`,
+    signOffsPerDay(teamId),
   ]);
   const progress = emptyStatusCounts();
   const byArticle = new Map(articles.map((a) => [a.id, emptyStatusCounts()]));
   const mix = new Map<number, number>();
-  for (const claim of claims) {
-    progress[claim.status] += 1;
-    byArticle.get(claim.articleId)![claim.status] += 1;
-    if (claim.verdictOrdinal !== null) mix.set(claim.verdictOrdinal, (mix.get(claim.verdictOrdinal) ?? 0) + 1);
+  for (const tally of tallies) {
+    progress[tally.status] += tally.claims;
+    const perArticle = byArticle.get(tally.articleId);
+    if (perArticle) perArticle[tally.status] += tally.claims;
+    if (tally.verdictOrdinal !== NO_VERDICT) mix.set(tally.verdictOrdinal, (mix.get(tally.verdictOrdinal) ?? 0) + tally.claims);
   }
   // Review verdicts grouped per claim: the items behind the agreement figures.
   const items = new Map<string, { claimId: string; articleId: string; verdicts: { reviewerId: string; ordinal: number }[] }>();
   for (const r of reviews) {
-    const item = items.get(r.claimId) ?? { claimId: r.claimId, articleId: r.claim.articleId, verdicts: [] };
+    const item = items.get(r.claimId) ?? { claimId: r.claimId, articleId: r.articleId, verdicts: [] };
     item.verdicts.push({ reviewerId: r.reviewerId, ordinal: r.ordinal });
     items.set(r.claimId, item);
   }
   const all = [...items.values()];
-  const days = new Map<string, { verified: number; proposed: number }>();
-  for (const e of events) {
-    const day = e.createdAt.toISOString().slice(0, 10);
-    const entry = days.get(day) ?? { verified: 0, proposed: 0 };
-    if (e.action === "claim.verified") entry.verified += 1;
-    else entry.proposed += 1;
-    days.set(day, entry);
+  const perArticleItems = new Map<string, typeof all>();
+  for (const item of all) {
+    const list = perArticleItems.get(item.articleId) ?? [];
+    list.push(item);
+    perArticleItems.set(item.articleId, list);
   }
   return {
     progress,
     verdictMix: VERDICTS.map((v) => ({ key: v.key, label: v.label, count: mix.get(v.ordinal) ?? 0 })),
-    verifiedPerDay: [...days.entries()].slice(-30).map(([day, counts]) => ({ day, ...counts })),
+    verifiedPerDay: days,
     team: verdictAgreement(all),
     articles: articles.map((a) => ({
       id: a.id,
       title: a.title,
       progress: byArticle.get(a.id)!,
-      agreement: verdictAgreement(all.filter((i) => i.articleId === a.id)),
+      agreement: verdictAgreement(perArticleItems.get(a.id) ?? []),
     })),
   };
+}
+
+/**
+ * Verdicts proposed and claims signed off per UTC day for team `teamId`, the last DAYS_SHOWN days that had any,
+ * oldest first. The recursive part walks back one active day at a time on the partial index
+ * "AuditEvent_sign_offs_idx" (teamId, createdAt), so only the events of those days are counted, not the team's
+ * whole history.
+ */
+async function signOffsPerDay(teamId: string): Promise<DeskStats["verifiedPerDay"]> {
+  const rows = await db.$queryRaw<{ day: string; verified: number; proposed: number }[]>`
+    WITH RECURSIVE active(day, n) AS (
+      SELECT date_trunc('day', max("createdAt")), 1 FROM "AuditEvent"
+      WHERE "teamId" = ${teamId} AND "action" IN (${Prisma.join(SIGN_OFFS)})
+      UNION ALL
+      SELECT (SELECT date_trunc('day', max(e."createdAt")) FROM "AuditEvent" e
+              WHERE e."teamId" = ${teamId} AND e."action" IN (${Prisma.join(SIGN_OFFS)}) AND e."createdAt" < active.day),
+             active.n + 1
+      FROM active WHERE active.day IS NOT NULL AND active.n < ${DAYS_SHOWN}
+    )
+    SELECT to_char(date_trunc('day', "createdAt"), 'YYYY-MM-DD') AS "day",
+           (count(*) FILTER (WHERE "action" = 'claim.verified'))::int AS "verified",
+           (count(*) FILTER (WHERE "action" <> 'claim.verified'))::int AS "proposed"
+    FROM "AuditEvent"
+    WHERE "teamId" = ${teamId} AND "action" IN (${Prisma.join(SIGN_OFFS)})
+      AND "createdAt" >= (SELECT min(day) FROM active)
+    GROUP BY 1 ORDER BY 1`;
+  return rows;
 }

@@ -162,15 +162,24 @@ function rank(q: Quantity): number {
 }
 
 /**
+ * What a caller may already have read from a text, so reading its numbers does not do it again (issue #21:
+ * suggestion scoring ran wink-nlp and the quantity search once more for every statistic clause).
+ * `quantities`: findQuantities(text). `tokens`: the text's tokens with offsets into the text (analyze(text), or
+ * the tokens of a larger analysed document that fall inside this text, shifted to start at 0).
+ */
+export type ParsedText = { quantities?: readonly Quantity[]; tokens?: readonly Token[] };
+
+/**
  * Every numeric claim in `text`, in order: value (percent as 2.3 for 2.3%, money in whole currency units,
  * fractions as 0..1), unit, and what the text says about it (share of, subject, place, period, bound, direction
  * of change). "from X to Y" and "Y, up from X" become one claim with `from`. Runs wink-nlp (see analyze) only when
- * there is a quantity. Pure; [] when the text states no number.
+ * there is a quantity, and not at all when `parsed.tokens` are given. Pure; [] when the text states no number.
+ * `parsed`: what a caller already read from this same `text` (ParsedText), reused instead of computed again.
  */
-export function extractNumericClaims(text: string): NumericClaim[] {
-  const quantities = findQuantities(text);
+export function extractNumericClaims(text: string, parsed: ParsedText = {}): NumericClaim[] {
+  const quantities = parsed.quantities ?? findQuantities(text);
   if (quantities.length === 0) return [];
-  const { tokens } = analyze(text);
+  const tokens = parsed.tokens ?? analyze(text).tokens;
   const place = findPlace(text)?.name;
   const subject = subjectOf(text, tokens, place, quantities);
   const context = { subject, place };
@@ -237,21 +246,21 @@ function toClaim(text: string, q: Quantity, context: ClaimContext): NumericClaim
  * The main numeric claim of `text` (the first of its most specific quantities: percentages and money before
  * counts), or null if it states no number. See extractNumericClaims for the shape. Never throws: the structure
  * is a help for the checker, so a bug in reading numbers is logged and leaves the claim without it instead of
- * refusing the claim.
+ * refusing the claim. `parsed` as for extractNumericClaims.
  */
-export function extractNumericClaim(text: string): NumericClaim | null {
+export function extractNumericClaim(text: string, parsed: ParsedText = {}): NumericClaim | null {
   try {
-    return mainNumericClaim(text);
+    return mainNumericClaim(text, parsed);
   } catch (err) {
     console.error("[factdesk] could not read the numbers of a claim:", err);
     return null;
   }
 }
 
-function mainNumericClaim(text: string): NumericClaim | null {
-  const claims = extractNumericClaims(text);
+function mainNumericClaim(text: string, parsed: ParsedText): NumericClaim | null {
+  const quantities = parsed.quantities ?? findQuantities(text);
+  const claims = extractNumericClaims(text, { ...parsed, quantities });
   if (claims.length === 0) return null;
-  const quantities = findQuantities(text);
   let best = claims[0]!;
   let bestRank = -1;
   for (const claim of claims) {

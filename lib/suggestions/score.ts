@@ -37,6 +37,7 @@ import {
   firstMatch,
 } from "./cues";
 import { extractNumericClaim } from "./numeric-claim";
+import type { Token } from "./nlp";
 import { findPlace } from "./places";
 import { findQuantities, type Quantity } from "./quantities";
 
@@ -135,8 +136,15 @@ const ECONOMY_ABBREVIATION: Record<string, string> = {
   "gross national income": "GNI",
 };
 
-function statisticReason(text: string, label: string, changes: boolean, compares: boolean, context: SentenceContext): string {
-  const numeric = extractNumericClaim(text);
+function statisticReason(
+  text: string,
+  label: string,
+  changes: boolean,
+  compares: boolean,
+  context: SentenceContext,
+  parsed: { quantities: readonly Quantity[]; tokens?: readonly Token[] },
+): string {
+  const numeric = extractNumericClaim(text, parsed);
   const parts = [label];
   const share = numeric?.shareOf ? ECONOMY_ABBREVIATION[numeric.shareOf] : undefined;
   if (share) parts.push(`of ${share}`);
@@ -157,12 +165,13 @@ const quote = (s: string) => `‘${s.trim()}’`;
  * judgement, hedges, questions, personal anecdote, conditions and very short clauses, squashed by the logistic
  * function into 0..1 (rounded to 3 decimals). The strongest evidence decides `type` and the human `reason`
  * ("Percentage of GNP with a named country"); `hedged` says a penalty other than shortness applied. Pure.
+ * `tokens`: the clause's tokens from the analysis of its whole document (offsets from the clause's start), so the
+ * numbers are read without running wink-nlp again for this clause; without them the clause is analysed alone.
  */
-export function scoreClause(text: string, context: SentenceContext): Scored {
+export function scoreClause(text: string, context: SentenceContext, tokens?: readonly Token[]): Scored {
   let total: number = WEIGHTS.bias;
-  const quantities = findQuantities(text)
-    .map(quantityWeight)
-    .sort((a, b) => b.weight - a.weight);
+  const found = findQuantities(text);
+  const quantities = found.map(quantityWeight).sort((a, b) => b.weight - a.weight);
   const strongest = quantities[0];
   if (strongest) total += strongest.weight + Math.min(2, quantities.length - 1) * WEIGHTS.extraQuantity;
   const ranking = firstMatch(RANKING, text);
@@ -228,20 +237,12 @@ export function scoreClause(text: string, context: SentenceContext): Scored {
 
   const hedged = penalties < 0 && !(tooShort && penalties === WEIGHTS.tooShort);
   const scored = {
-    ...classify(text, context, {
-      strongest,
-      ranking,
-      comparative,
-      superlative,
-      change,
-      temporal,
-      comparison,
-      causal,
-      record,
-      attributed,
-      action,
-      scheduled,
-    }),
+    ...classify(
+      text,
+      context,
+      { found, tokens },
+      { strongest, ranking, comparative, superlative, change, temporal, comparison, causal, record, attributed, action, scheduled },
+    ),
     score: squash(total),
     hedged,
   };
@@ -317,12 +318,21 @@ type Evidence = {
   scheduled?: string;
 };
 
-function classify(text: string, context: SentenceContext, e: Evidence): { type: ClaimType; reason: string } {
+function classify(
+  text: string,
+  context: SentenceContext,
+  parsed: { found: readonly Quantity[]; tokens?: readonly Token[] },
+  e: Evidence,
+): { type: ClaimType; reason: string } {
   const { strongest, ranking, comparative, superlative, change, temporal, comparison, causal, record, attributed, action, scheduled } = e;
   if (ranking && !(strongest && strongest.weight >= WEIGHTS.ranking)) return { type: "statistic", reason: `Ranking ${quote(ranking)}` };
 
   if (strongest && strongest.weight >= WEIGHTS.countedThing) {
-    return { type: "statistic", reason: statisticReason(text, strongest.label, Boolean(change), comparison > 0, context) };
+    const reason = statisticReason(text, strongest.label, Boolean(change), comparison > 0, context, {
+      quantities: parsed.found,
+      tokens: parsed.tokens,
+    });
+    return { type: "statistic", reason };
   }
   // A time phrase alone ("since 2019", "last year") does not make an event or an action a comparison.
   const onlyTemporal = !comparative && !superlative && !change;

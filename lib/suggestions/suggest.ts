@@ -5,7 +5,7 @@
 import { splitParagraphs } from "../anchoring/normalize";
 import { findSpeaker, splitClauses, unframe, type Range } from "./clauses";
 import { ATTRIBUTION } from "./cues";
-import { analyze, type Sentence } from "./nlp";
+import { analyze, type Sentence, type Token } from "./nlp";
 import { scoreClause, type ClaimType, type Scored } from "./score";
 
 export type { ClaimType } from "./score";
@@ -53,7 +53,7 @@ export function suggestClaims(body: string, options: SuggestOptions = {}): Sugge
     const sentenceTokens = tokens.slice(sentence.firstToken, sentence.lastToken + 1);
     const clauses: ScoredRange[] = splitClauses(body, framed, sentenceTokens).map((clause) => ({
       ...clause,
-      ...scoreClause(body.slice(clause.start, clause.end), context),
+      ...scoreClause(body.slice(clause.start, clause.end), context, tokensWithin(sentenceTokens, clause)),
     }));
     const runs = passingRuns(clauses, minScore);
     for (const [first, last] of runs) {
@@ -98,6 +98,16 @@ function attributedQuotations(body: string, sentences: readonly Sentence[]): Set
     previousAttributed = attributed;
   }
   return result;
+}
+
+/**
+ * The tokens of the document's analysis that lie inside `range`, with offsets from its start: what scoring a
+ * clause needs to read its numbers without analysing the clause text again (issue #21).
+ */
+function tokensWithin(tokens: readonly Token[], range: Range): Token[] {
+  return tokens
+    .filter((t) => t.start >= range.start && t.end <= range.end)
+    .map((t) => ({ ...t, start: t.start - range.start, end: t.end - range.start }));
 }
 
 /** Index ranges [first, last] of consecutive clauses that reach `minScore`. */

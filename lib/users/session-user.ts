@@ -26,7 +26,8 @@ export const sessionUserSelect = {
   },
 } as const;
 
-type SessionUserRow = {
+/** A user row as sessionUserSelect reads it (also built in SQL by the API token lookup). */
+export type SessionUserRow = {
   id: string;
   email: string;
   name: string;

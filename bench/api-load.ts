@@ -1,0 +1,269 @@
+// Benchmark: Factdesk's API under load against a bare node:http + pg server doing the same SQL
+// work (bench/api-load-bare.ts), alternating in one run on one database, with autocannon.
+//   npm run build && npx tsx bench/api-load.ts     (DURATION=10 s per measurement, CONNECTIONS=10,50, OPS=all)
+// Needs a production build in .next (scripts/serve.ts serves it). For each operation and number of
+// connections it measures Factdesk, then the bare server, and prints req/s, p50, p99, the server
+// process's CPU per request (user + system, from /proc), non-2xx answers, SQL statements per
+// request (counted by a small PostgreSQL wire-protocol proxy both servers connect through: every
+// Execute or simple Query message) and the ratios. Both servers get the same pool size
+// (DATABASE_POOL_SIZE, default 10). Prints numbers, never asserts.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import autocannon from "autocannon";
+import { runBench, withBenchDatabase } from "./database";
+import { freePort } from "../scripts/lib/free-port";
+
+const DURATION = Number(process.env.DURATION ?? 10);
+const CONNECTIONS = (process.env.CONNECTIONS ?? "10,50").split(",").map(Number);
+const POOL = process.env.DATABASE_POOL_SIZE ?? "10";
+const ROOT = path.join(__dirname, "..");
+const TICK_MS = 10; // /proc/<pid>/stat counts CPU in clock ticks of 1/100 s on Linux
+
+/** A TCP proxy to PostgreSQL that counts the statements clients send (Execute and Query messages). */
+function statementCounter(target: number): Promise<{ port: number; count: () => number; close: () => void }> {
+  let statements = 0;
+  const server = net.createServer((client) => {
+    const upstream = net.connect(target, "127.0.0.1");
+    let buffer = Buffer.alloc(0);
+    let started = false;
+    client.on("data", (chunk: Buffer) => {
+      upstream.write(chunk);
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        if (!started) {
+          // The startup message has no type byte: Int32 length, then the protocol.
+          if (buffer.length < 4) break;
+          const length = buffer.readInt32BE(0);
+          if (buffer.length < length) break;
+          buffer = buffer.subarray(length);
+          started = true;
+          continue;
+        }
+        if (buffer.length < 5) break;
+        const length = buffer.readInt32BE(1);
+        if (buffer.length < length + 1) break;
+        const type = String.fromCharCode(buffer[0]!);
+        if (type === "E" || type === "Q") statements++;
+        buffer = buffer.subarray(length + 1);
+      }
+    });
+    upstream.on("data", (chunk) => client.write(chunk));
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on("error", close);
+    upstream.on("error", close);
+    client.on("close", close);
+    upstream.on("close", close);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const port = (server.address() as net.AddressInfo).port;
+      resolve({ port, count: () => statements, close: () => server.close() });
+    }),
+  );
+}
+
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime (fields 14 and 15 of the line)
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+type Op = {
+  name: string;
+  method: "GET" | "POST" | "PUT";
+  /** The request for the n-th call. */
+  request: (n: number) => { path: string; body?: unknown };
+};
+
+type Measure = { rps: number; p50: number; p99: number; cpu: number; statements: number; non2xx: number; requests: number };
+
+async function main(url: string) {
+  const { createTeam, createUser, createArticle, testDb } = await import("../e2e/fixtures/factories");
+  const { createApiToken } = await import("../lib/api-tokens/create-token");
+  const { describeRange } = await import("../lib/anchoring/selectors");
+  const team = await createTeam();
+  const user = await createUser(team.id, "reviewer");
+  const { secret } = await createApiToken({
+    userId: user.id,
+    teamId: team.id,
+    input: { name: "bench", scope: "read_write", expiresIn: "7d" },
+  });
+
+  // Reads: an article with 50 claims. Writes: another article, with many claims so that parallel
+  // requests never change the same claim at once (their status and verdict alternate per claim).
+  const sentencesOf = (body: string) =>
+    [...body.matchAll(/[A-Z][^.!?\n]{20,200}[.!?]/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const claimsFor = async (articleId: string, body: string, count: number) => {
+    const ranges = sentencesOf(body);
+    await testDb().claim.createMany({
+      data: Array.from({ length: count }, (_, i) => {
+        const r = ranges[i % ranges.length]!;
+        const t = describeRange(body, r.start, r.end);
+        return {
+          articleId,
+          exact: t.quote.exact,
+          prefix: t.quote.prefix,
+          suffix: t.quote.suffix,
+          start: r.start,
+          end: r.end,
+          createdById: user.id,
+          updatedById: user.id,
+        };
+      }),
+    });
+    return (await testDb().claim.findMany({ where: { articleId }, select: { id: true }, orderBy: { id: "asc" } })).map((c) => c.id);
+  };
+  const readArticle = await createArticle(team.id);
+  await claimsFor(readArticle.id, readArticle.body, 50);
+  const writeArticle = await createArticle(team.id);
+  const writeClaims = await claimsFor(writeArticle.id, writeArticle.body, 5000);
+  const targets = sentencesOf(writeArticle.body).map((r) => describeRange(writeArticle.body, r.start, r.end));
+  await testDb().$executeRawUnsafe(`VACUUM ANALYZE`);
+
+  const statuses = new Map<string, number>();
+  const claimFor = (n: number) => writeClaims[n % writeClaims.length]!;
+  const ops: Op[] = [
+    {
+      name: "POST comment",
+      method: "POST",
+      request: (n) => ({ path: `/api/v1/claims/${claimFor(n)}/comments`, body: { body: `Checked source ${n}.` } }),
+    },
+    {
+      name: "PUT status",
+      method: "PUT",
+      request: (n) => {
+        const id = claimFor(n);
+        const k = (statuses.get(id) ?? 0) + 1;
+        statuses.set(id, k);
+        return { path: `/api/v1/claims/${id}/status`, body: { status: k % 2 === 1 ? "in_review" : "unreviewed" } };
+      },
+    },
+    {
+      name: "PUT verdict",
+      method: "PUT",
+      request: (n) => ({
+        path: `/api/v1/claims/${claimFor(n)}/verdict`,
+        body: { verdict: n % 2 === 0 ? "misleading" : "false", explanation: `The figure is from another year (${n}).` },
+      }),
+    },
+    {
+      name: "POST claim",
+      method: "POST",
+      request: (n) => ({
+        path: `/api/v1/articles/${writeArticle.id}/claims`,
+        body: {
+          target: {
+            selector: [
+              { type: "TextQuoteSelector", ...targets[n % targets.length]!.quote },
+              { type: "TextPositionSelector", ...targets[n % targets.length]!.position },
+            ],
+          },
+        },
+      }),
+    },
+    { name: "GET claims (50)", method: "GET", request: () => ({ path: `/api/v1/articles/${readArticle.id}/claims` }) },
+    { name: "GET article", method: "GET", request: () => ({ path: `/api/v1/articles/${readArticle.id}` }) },
+  ];
+  const only = process.env.OPS?.split(",");
+
+  const pgPort = Number(new URL(url).port);
+  const counter = await statementCounter(pgPort);
+  const proxied = url.replace(`:${pgPort}/`, `:${counter.port}/`);
+  const [appPort, barePort] = [await freePort(), await freePort()];
+  const common = { ...process.env, DATABASE_URL: proxied, DATABASE_POOL_SIZE: POOL, NEXT_TELEMETRY_DISABLED: "1" };
+  const app = spawn("node", ["--import", "tsx", "scripts/serve.ts"], {
+    cwd: ROOT,
+    env: {
+      ...common,
+      PORT: String(appPort),
+      NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
+      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+      // Counted as always, never reached.
+      API_RATE_LIMIT_PER_MINUTE: "1000000000",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const bare = spawn("node", ["--import", "tsx", "bench/api-load-bare.ts"], {
+    cwd: ROOT,
+    env: { ...common, PORT: String(barePort), POOL },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  try {
+    await Promise.all([waitFor(`http://127.0.0.1:${appPort}/api/health`, app), waitFor(`http://127.0.0.1:${barePort}/`, bare)]);
+    let n = 0;
+    const measure = async (port: number, pid: number, op: Op, connections: number, duration: number): Promise<Measure> => {
+      const cpu0 = cpuMs(pid);
+      const statements0 = counter.count();
+      const result = await autocannon({
+        url: `http://127.0.0.1:${port}`,
+        connections,
+        duration,
+        requests: [
+          {
+            method: op.method,
+            headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+            setupRequest: (req) => {
+              const { path: p, body } = op.request(n++);
+              return { ...req, path: p, body: body === undefined ? undefined : JSON.stringify(body) };
+            },
+          },
+        ],
+      });
+      const requests = result.requests.total;
+      return {
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        cpu: (cpuMs(pid) - cpu0) / Math.max(1, requests),
+        statements: (counter.count() - statements0) / Math.max(1, requests),
+        non2xx: result.non2xx + result.errors,
+        requests,
+      };
+    };
+    const rows: string[] = [];
+    const f = (x: number, d = 1) => x.toFixed(d);
+    console.log(`machine: ${process.env.BENCH_NOTE ?? "see README"}; ${DURATION} s per measurement, pool ${POOL}`);
+    for (const op of ops.filter((o) => !only || only.includes(o.name))) {
+      // Warm both (JIT, Next's route compilation, plan caches), then alternate.
+      await measure(appPort, app.pid!, op, 4, 2);
+      await measure(barePort, bare.pid!, op, 4, 2);
+      for (const connections of CONNECTIONS) {
+        const a = await measure(appPort, app.pid!, op, connections, DURATION);
+        const b = await measure(barePort, bare.pid!, op, connections, DURATION);
+        const row =
+          `| ${op.name} | ${connections} | ${f(a.rps, 0)} / ${f(b.rps, 0)} = **${f(a.rps / b.rps, 2)}×** | ${f(a.p50, 0)} / ${f(b.p50, 0)} | ` +
+          `${f(a.p99, 0)} / ${f(b.p99, 0)} = ${f(a.p99 / Math.max(1, b.p99), 1)}× | ${f(a.cpu)} / ${f(b.cpu)} | ${f(a.statements)} / ${f(b.statements)} | ${a.non2xx} / ${b.non2xx} |`;
+        rows.push(row);
+        console.log(row);
+      }
+    }
+    console.log(
+      "\n| request | conns | req/s Factdesk / bare = ratio | p50 ms | p99 ms (ratio) | CPU ms per request | SQL statements per request | non-2xx |\n|---|---|---|---|---|---|---|---|",
+    );
+    for (const row of rows) console.log(row);
+  } finally {
+    app.kill();
+    bare.kill();
+    counter.close();
+  }
+}
+
+runBench(() => withBenchDatabase("api-load", main));
