@@ -32,6 +32,11 @@ export default async function SignInPage({ searchParams }: Props) {
           callbackPath={target}
           initialError={error === "TooManyAttempts" ? "Too many failed sign-in attempts. Try again later." : null}
         />
+        <p className="mt-4 text-center text-sm">
+          <a className="text-muted underline-offset-2 hover:text-accent hover:underline" href="/forgot-password">
+            Forgot password?
+          </a>
+        </p>
       </div>
     </main>
   );

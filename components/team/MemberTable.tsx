@@ -10,8 +10,10 @@ import { addMemberAction, resetPasswordAction, updateMemberAction } from "@/lib/
 import { useAction } from "@/components/claims/useAction";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass } from "@/components/ui/styles";
+import { ConfirmButton } from "@/components/ui/ConfirmButton";
+import type { Role } from "@/lib/generated/prisma/enums";
 
-const ROLES = ["admin", "editor", "reviewer", "viewer"] as const;
+const ROLES: readonly Role[] = ["admin", "editor", "reviewer", "viewer"];
 
 type Props = { members: MemberDTO[]; isAdmin: boolean; meId: string };
 
@@ -21,6 +23,7 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
   const { run, pending, error } = useAction();
   const [secret, setSecret] = useState<{ email: string; password: string } | null>(null);
   const [form, setForm] = useState({ email: "", name: "", role: "reviewer" });
+  const [demotion, setDemotion] = useState<{ member: MemberDTO; role: Role } | null>(null);
 
   async function act<T>(action: () => Promise<ActionResult<T>>): Promise<T | null> {
     const data = await run(action);
@@ -54,6 +57,27 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
           </button>
         </div>
       )}
+      {demotion && (
+        <div role="alertdialog" aria-label="Confirm role change" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm">
+          Change {demotion.member.name} from {demotion.member.role} to {demotion.role}? They lose rights and are signed out everywhere.
+          <div className="mt-2 space-x-3">
+            <button
+              type="button"
+              className="rounded bg-red-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-red-800"
+              onClick={() => {
+                const { member, role } = demotion;
+                setDemotion(null);
+                void act(() => withCheckedInput(ZUpdateMember, { memberId: member.id, role }, updateMemberAction));
+              }}
+            >
+              Change role
+            </button>
+            <button type="button" className={linkButtonClass} onClick={() => setDemotion(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       <FormError message={error} />
       <div className="overflow-hidden rounded-lg border border-rule bg-white">
         <table className="w-full text-left text-sm">
@@ -78,9 +102,12 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
                       className={inputClass}
                       value={m.role}
                       disabled={pending}
-                      onChange={(e) =>
-                        act(() => withCheckedInput(ZUpdateMember, { memberId: m.id, role: e.target.value }, updateMemberAction))
-                      }
+                      onChange={(e) => {
+                        const role = e.target.value;
+                        // Fewer rights end the person's sessions: that asks first.
+                        if (ROLES.indexOf(role as Role) > ROLES.indexOf(m.role)) setDemotion({ member: m, role: role as Role });
+                        else void act(() => withCheckedInput(ZUpdateMember, { memberId: m.id, role }, updateMemberAction));
+                      }}
                     >
                       {ROLES.map((r) => (
                         <option key={r} value={r}>
@@ -95,20 +122,33 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
                 <td className="px-4 py-3">{m.disabled ? <span className="text-red-700">disabled</span> : "active"}</td>
                 {isAdmin && (
                   <td className="space-x-3 px-4 py-3 text-right whitespace-nowrap">
+                    {m.userId !== meId &&
+                      (m.disabled ? (
+                        <button
+                          type="button"
+                          className={linkButtonClass}
+                          disabled={pending}
+                          onClick={() => act(() => updateMemberAction({ memberId: m.id, disabled: false }))}
+                        >
+                          Enable
+                        </button>
+                      ) : (
+                        <ConfirmButton
+                          label="Disable"
+                          question={`Disable ${m.name}'s account? They are signed out everywhere at once.`}
+                          confirmLabel="Disable account"
+                          disabled={pending}
+                          onConfirm={() => void act(() => updateMemberAction({ memberId: m.id, disabled: true }))}
+                        />
+                      ))}
                     {m.userId !== meId && (
-                      <button
-                        type="button"
-                        className={linkButtonClass}
+                      <ConfirmButton
+                        label="Reset password"
+                        question={`Give ${m.name} a new password? Their current one stops working and their sessions end.`}
+                        confirmLabel="Reset password"
                         disabled={pending}
-                        onClick={() => act(() => updateMemberAction({ memberId: m.id, disabled: !m.disabled }))}
-                      >
-                        {m.disabled ? "Enable" : "Disable"}
-                      </button>
-                    )}
-                    {m.userId !== meId && (
-                      <button type="button" className={linkButtonClass} disabled={pending} onClick={() => onReset(m.id)}>
-                        Reset password
-                      </button>
+                        onConfirm={() => onReset(m.id)}
+                      />
                     )}
                   </td>
                 )}

@@ -7,7 +7,7 @@ import { requireClaimWrite, type WritableClaim } from "@/lib/access/require";
 import { rightsOf, WRITE_ROLES } from "@/lib/access/roles";
 import { failedClaimWrite } from "@/lib/claims/conflict";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
-import { verdictByKey } from "@/lib/claims/verdicts";
+import { verdictForClaim } from "@/lib/teams/team-scale";
 import { statusChangeAction, statusChangeRefusal, verdictChangeRefusal, type Refusal } from "@/lib/claims/workflow";
 import { AppError } from "@/lib/http/errors";
 import type { TSetNumeric, TSetStatus, TSetVerdict } from "@/lib/validation/claims";
@@ -129,7 +129,7 @@ export async function setClaimVerdict(
     requiresDoubleReview: claim.requiresDoubleReview,
   });
   if (refusal) throw refused(refusal);
-  const scale = verdictByKey(verdict);
+  const scale = await verdictForClaim(client, claimId, verdict);
   return inTransaction(client, (tx) =>
     applyClaimChange(tx, claim, userId, version ?? claim.version, {
       data: {
