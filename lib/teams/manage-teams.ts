@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, forbidden, notFound } from "@/lib/http/errors";
 import { teamSlug } from "@/lib/onboarding/first-admin";
 import { readRatingScale, type RatingEntry } from "@/lib/teams/rating-scale";
+import { ssoConfigured } from "@/lib/sso/config";
 import type { TTeamOptions } from "@/lib/validation/team-admin";
 
 function requireTeamAdmin(teamId: string, userId: string, client: Prisma.TransactionClient, message: string) {
@@ -104,6 +105,11 @@ export async function updateTeamOptions({
       where: { id: teamId },
       select: { doubleReviewDefault: true, requireSso: true, ratingScale: true },
     });
+    if (options.requireSso && !before.requireSso && !ssoConfigured()) {
+      const message =
+        "Single sign-on is not configured on this Factdesk (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET), so it cannot be required.";
+      throw new AppError("unprocessable", message, { requireSso: [message] });
+    }
     const ratingScale = readRatingScale(options.ratingScale);
     await tx.team.update({
       where: { id: teamId },
