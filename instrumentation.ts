@@ -3,4 +3,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { closeStreamsOnShutdown } = await import("@/lib/live/open-streams");
   closeStreamsOnShutdown();
+  const { startJobsForThisInstance } = await import("@/lib/jobs/instance");
+  await startJobsForThisInstance();
 }

@@ -1,7 +1,15 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and WebAssembly packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "wink-nlp", "wink-eng-lite-web-model", "linkedom"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pg",
+    "@prisma/adapter-pg",
+    "wink-nlp",
+    "wink-eng-lite-web-model",
+    "linkedom",
+    "graphile-worker",
+  ],
   poweredByHeader: false,
   // On every response, static files included. The Content-Security-Policy (with a nonce per
   // response) and HSTS (only under an https NEXTAUTH_URL, read at run time) come from proxy.ts.

@@ -40,6 +40,10 @@ export const config = {
   get publicUrl(): string | null {
     return process.env.NEXTAUTH_URL?.trim().replace(/\/+$/, "") || null;
   },
+  /** Background jobs one instance runs at once (JOB_CONCURRENCY, default 2; 0 turns this instance's runner off). */
+  get jobConcurrency() {
+    return intFromEnv("JOB_CONCURRENCY", 2);
+  },
   loginLimit: {
     windowMinutes: 15,
     perAccount: 10,

@@ -5,6 +5,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { MigrationDirectory, MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { Logger, runMigrations as runGraphileWorkerMigrations } from "graphile-worker";
 import pg from "pg";
 import { offlinePostgresAdapterFactory, withSchemaEngine } from "./schema-engine";
 
@@ -27,6 +28,8 @@ const NO_FILTERS = { externalTables: [], externalEnums: [] };
 const DEPLOY_LOCK_KEY = 1_178_881_351;
 
 type Log = (message: string) => void;
+
+const silentLogger = new Logger(() => () => {});
 
 /**
  * PrismaPg runs a migration script by splitting it on every ";", which cuts function bodies
@@ -73,6 +76,8 @@ export async function applyMigrations(databaseUrl: string, log: Log = () => {}):
       const output = await withSchemaEngine(new WholeScriptPrismaPg(pool), (engine) =>
         engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
       );
+      // The job queue (lib/jobs) keeps its tables in its own schema, migrated by its own code.
+      await runGraphileWorkerMigrations({ connectionString: databaseUrl, logger: silentLogger });
       return output.appliedMigrationNames;
     } finally {
       await pool.end();
