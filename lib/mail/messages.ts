@@ -2,9 +2,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { queueMail } from "@/lib/mail/queue";
 
-/** One email as the queue carries it: plain text only (no HTML to sanitise, nothing remote to load). */
-export type MailMessage = { to: string; subject: string; text: string };
-
 const ROLE_WORDS: Record<Role, string> = { admin: "an admin", editor: "an editor", reviewer: "a reviewer", viewer: "a viewer" };
 
 /**

@@ -1,13 +1,17 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import { mailConfigured } from "@/lib/mail/config";
-import type { MailMessage } from "@/lib/mail/messages";
+import { sendMailJob } from "@/lib/mail/send-mail";
+import type { TMailMessage } from "@/lib/validation/mail";
 
 /**
- * Queues `message` in the caller's transaction (sent by the job worker, retried with backoff), or does nothing
- * when mail is not configured. Returns whether it was queued.
+ * Queues `message` in the caller's transaction (lib/jobs: sent by whichever instance takes the job,
+ * retried with backoff; it exists only if the transaction commits), or does nothing when mail is not
+ * configured (SMTP_URL, MAIL_FROM). Sending never blocks or fails the request. Returns whether it was queued.
+ * `jobKey` replaces a still-waiting mail with the same key instead of queueing a second one.
  */
-export async function queueMail(tx: Prisma.TransactionClient, message: MailMessage): Promise<boolean> {
-  void tx;
-  void message;
-  return mailConfigured() && false;
+export async function queueMail(tx: Prisma.TransactionClient, message: TMailMessage, jobKey?: string): Promise<boolean> {
+  if (!mailConfigured()) return false;
+  await enqueueJob(tx, sendMailJob, message, jobKey ? { jobKey } : {});
+  return true;
 }
