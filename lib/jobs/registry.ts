@@ -13,4 +13,4 @@ export const registeredJobs: readonly JobDefinition<unknown>[] = [sendMailJob, d
  * UTC; https://worker.graphile.org/docs/cron). Each instance schedules them, and the queue runs
  * each tick once across all instances.
  */
-export const recurringJobs: readonly string[] = ["0 7 * * * mail.due-soon"];
+export const recurringJobs: readonly string[] = ["0 7 * * * mail:due-soon"];

@@ -99,7 +99,8 @@ export async function queueDueSoonNotices(now = new Date()): Promise<number> {
 
 /** Daily (registry: 07:00 UTC): the due-soon notices. Cron payloads carry `_cron`; nothing else is read. */
 export const dueSoonNoticesJob = defineJob({
-  name: "mail.due-soon",
+  // graphile-worker crontab task names allow no "." (CRONTAB_COMMAND), hence ":".
+  name: "mail:due-soon",
   payload: z.looseObject({}),
   maxAttempts: 3,
   async run() {

@@ -1,5 +1,4 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { enqueueJob } from "@/lib/jobs/enqueue";
 import { mailConfigured } from "@/lib/mail/config";
 import { sendMailJob } from "@/lib/mail/send-mail";
 import type { TMailMessage } from "@/lib/validation/mail";
@@ -12,6 +11,9 @@ import type { TMailMessage } from "@/lib/validation/mail";
  */
 export async function queueMail(tx: Prisma.TransactionClient, message: TMailMessage, jobKey?: string): Promise<boolean> {
   if (!mailConfigured()) return false;
+  // Loaded only when mail is on: lib/jobs/enqueue is server-only, and test processes (Playwright
+  // fixtures) import the domain code that calls this.
+  const { enqueueJob } = await import("@/lib/jobs/enqueue");
   await enqueueJob(tx, sendMailJob, message, jobKey ? { jobKey } : {});
   return true;
 }
