@@ -20,6 +20,8 @@ import { sessionCookieOptions } from "@/lib/users/session-cookie";
 import { loadSessionUser, type SessionUser } from "@/lib/users/session-user";
 import { verifyCredentials } from "@/lib/users/sign-in";
 import { ZSwitchTeam } from "@/lib/validation/team";
+import { OIDC_PROVIDER_ID, oidcProviders } from "@/lib/sso/provider";
+import { passwordSignInRefusal, resolveSsoSignIn, type SsoClaims } from "@/lib/sso/sso-sign-in";
 
 export type { SessionUser };
 
@@ -55,6 +57,12 @@ export const authOptions: NextAuthOptions = {
         attempt.checked = true;
         const user = await verifyCredentials(attempt.email, attempt.password);
         if (!user) return null;
+        // A team that signs in with SSO only: the right password is neither a failure nor a success.
+        const ssoRefusal = await passwordSignInRefusal(user.id);
+        if (ssoRefusal) {
+          await releaseLoginAttempt(attempt.attemptId);
+          throw new Error(ssoRefusal);
+        }
         const second = await checkSecondFactor(user.id, attempt.code);
         if (second === "missing") {
           await releaseLoginAttempt(attempt.attemptId);
@@ -65,8 +73,19 @@ export const authOptions: NextAuthOptions = {
         return user;
       },
     }),
+    ...oidcProviders(),
   ],
   callbacks: {
+    // Single sign-on: the provider's verified address decides which Factdesk account signs in
+    // (lib/sso/sso-sign-in.ts); the jwt callback below then starts a server-side session for it,
+    // exactly as for a password sign-in. Password sign-ins were decided in authorize().
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== OIDC_PROVIDER_ID) return true;
+      const decided = await resolveSsoSignIn((profile ?? {}) as SsoClaims);
+      if ("refused" in decided) return `${config.publicUrl ?? ""}/signin?error=${decided.refused}`;
+      user.id = decided.userId;
+      return true;
+    },
     async jwt({ token, user, trigger, session }) {
       if (user) {
         const request = await headers();

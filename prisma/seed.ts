@@ -4,6 +4,7 @@ import { hashPassword } from "../lib/users/passwords";
 import { readSampleArticle } from "./sample-article";
 
 export const DEMO_ACCOUNTS = [
+  { email: "admin@demo.factdesk.test", name: "Ada Admin", role: "admin" },
   { email: "editor@demo.factdesk.test", name: "Eleanor Editor", role: "editor" },
   { email: "reviewer1@demo.factdesk.test", name: "Rahul Reviewer", role: "reviewer" },
   { email: "reviewer2@demo.factdesk.test", name: "Rosa Reviewer", role: "reviewer" },

@@ -45,7 +45,7 @@ async function main() {
   console.log(applied.length ? `[factdesk] applied migrations: ${applied.join(", ")}` : "[factdesk] database schema is up to date");
   // Imported only now: it needs the Prisma client generated just above.
   const { runSeed } = await import("./lib/run-seed");
-  await runSeed(databaseUrl);
+  await runSeed(databaseUrl, env.NEXTAUTH_URL!);
 
   if (!dev && !buildIsCurrent()) {
     console.log("[factdesk] no production build of these sources yet: building (takes a minute or two)…");

@@ -4,6 +4,9 @@ import { redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { safeCallbackPath } from "@/lib/http/safe-callback";
+import { SsoButton } from "@/components/auth/SsoButton";
+import { signInErrorMessage } from "@/lib/sso/sign-in-errors";
+import { ssoSettings } from "@/lib/sso/config";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -15,6 +18,7 @@ export default async function SignInPage({ searchParams }: Props) {
   const target = safeCallbackPath(callbackUrl);
   const session = await getServerSession(authOptions).catch(() => null);
   if (session?.user?.id) redirect(target);
+  const sso = ssoSettings();
   return (
     <main className="grid min-h-screen place-items-center px-4">
       <div className="w-full max-w-sm">
@@ -28,10 +32,13 @@ export default async function SignInPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold tracking-tight">Sign in to Factdesk</h1>
           <p className="mt-1 text-sm text-muted">Fact-check annotation for your desk</p>
         </div>
-        <SignInForm
-          callbackPath={target}
-          initialError={error === "TooManyAttempts" ? "Too many failed sign-in attempts. Try again later." : null}
-        />
+        <SignInForm callbackPath={target} initialError={signInErrorMessage(error)} />
+        {sso && <SsoButton name={sso.name} callbackPath={target} />}
+        <p className="mt-4 text-center text-sm">
+          <a className="text-muted underline-offset-2 hover:text-accent hover:underline" href="/forgot-password">
+            Forgot password?
+          </a>
+        </p>
       </div>
     </main>
   );

@@ -3,6 +3,7 @@
 import { getCsrfToken } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED } from "@/lib/two-factor/sign-in-errors";
+import { signInErrorMessage } from "@/lib/sso/sign-in-errors";
 
 type Props = { callbackPath: string; initialError: string | null };
 
@@ -44,7 +45,7 @@ export function SignInForm({ callbackPath, initialError }: Props) {
       else if (refusal === TWO_FACTOR_REQUIRED) setNeedsCode(true);
       else if (refusal === TWO_FACTOR_INVALID)
         setError("That code did not work. Enter the code your app shows now, or a recovery code you have not used.");
-      else setError("That email and password do not match an active account.");
+      else setError(signInErrorMessage(refusal ?? undefined) ?? "That email and password do not match an active account.");
     } catch {
       setError("Could not reach Factdesk. Check your connection and try again.");
     }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { STATUSES, VERDICTS } from "@/lib/claims/verdicts";
+import { STATUSES } from "@/lib/claims/verdicts";
+import { useRatingScale } from "@/components/claims/RatingScale";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import { truncateText } from "@/lib/text/graphemes";
 import { inputClass } from "@/components/ui/styles";
@@ -32,6 +33,7 @@ type Props = {
 const PAGE = 60;
 
 export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, total, meId }: Props) {
+  const ratingScale = useRatingScale();
   const [shown, setShown] = useState(PAGE);
   const drafts = useDraftClaims(meId);
   // Claims the text no longer holds come first, in their own groups; the rest in text order.
@@ -80,7 +82,7 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
           >
             <option value="">All verdicts</option>
             <option value="none">No verdict yet</option>
-            {VERDICTS.map((v) => (
+            {ratingScale.map((v) => (
               <option key={v.key} value={v.key}>
                 {v.label}
               </option>

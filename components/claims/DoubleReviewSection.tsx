@@ -5,7 +5,7 @@ import { When } from "@/components/ui/When";
 import { ZSubmitReview } from "@/lib/validation/team";
 import { type FormEvent } from "react";
 import { useDraft } from "@/components/claims/drafts";
-import { VERDICTS } from "@/lib/claims/verdicts";
+import { useRatingScale } from "@/components/claims/RatingScale";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { setClaimDoubleReviewAction, submitReviewAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
@@ -17,6 +17,7 @@ type Props = { claim: ClaimDetailDTO; canEdit: boolean; isEditor: boolean; meId:
 
 /** Independent double review: each reviewer's verdict stays private until both are in. */
 export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged }: Props) {
+  const ratingScale = useRatingScale();
   const review = claim.doubleReview;
   const mine = review.mine ? review.visible.find((r) => r.reviewer.id === meId) : undefined;
   const [draft, setDraft, clearDraft] = useDraft(meId, claim.id, "review", {
@@ -103,7 +104,7 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
             <option value="" disabled>
               Choose your verdict…
             </option>
-            {VERDICTS.map((v) => (
+            {ratingScale.map((v) => (
               <option key={v.key} value={v.key}>
                 {v.label}
               </option>

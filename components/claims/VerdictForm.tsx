@@ -5,7 +5,7 @@ import { When } from "@/components/ui/When";
 import { ZSetVerdict } from "@/lib/validation/claims";
 import { forwardRef, type FormEvent } from "react";
 import { useDraft } from "@/components/claims/drafts";
-import { VERDICTS } from "@/lib/claims/verdicts";
+import { useRatingScale } from "@/components/claims/RatingScale";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { setVerdictAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
@@ -36,6 +36,7 @@ function VerdictRecord({ claim }: { claim: ClaimDetailDTO }) {
 }
 
 export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function VerdictForm({ claim, canEdit, meId, onChanged }, ref) {
+  const ratingScale = useRatingScale();
   // Kept as a draft until saved: closing the panel or opening another claim loses nothing.
   const [draft, setDraft, clearDraft] = useDraft(meId, claim.id, "verdict", {
     verdict: claim.verdict?.key ?? "",
@@ -88,7 +89,7 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
             <option value="" disabled>
               Choose a verdict…
             </option>
-            {VERDICTS.map((v) => (
+            {ratingScale.map((v) => (
               <option key={v.key} value={v.key}>
                 {v.label}
               </option>

@@ -10,8 +10,9 @@ import { addMemberAction, resetPasswordAction, updateMemberAction } from "@/lib/
 import { useAction } from "@/components/claims/useAction";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass } from "@/components/ui/styles";
+import type { Role } from "@/lib/generated/prisma/enums";
 
-const ROLES = ["admin", "editor", "reviewer", "viewer"] as const;
+const ROLES: readonly Role[] = ["admin", "editor", "reviewer", "viewer"];
 
 type Props = { members: MemberDTO[]; isAdmin: boolean; meId: string };
 
@@ -24,6 +25,7 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
   // Disabling someone and resetting a password take effect at once for that person: asked first.
   const [confirming, setConfirming] = useState<{ memberId: string; kind: "disable" | "reset" } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [demotion, setDemotion] = useState<{ member: MemberDTO; role: Role } | null>(null);
 
   async function act<T>(action: () => Promise<ActionResult<T>>): Promise<T | null> {
     const data = await run(action);
@@ -69,6 +71,27 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
           </button>
         </div>
       )}
+      {demotion && (
+        <div role="alertdialog" aria-label="Confirm role change" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm">
+          Change {demotion.member.name} from {demotion.member.role} to {demotion.role}? They lose rights and are signed out everywhere.
+          <div className="mt-2 space-x-3">
+            <button
+              type="button"
+              className="rounded bg-red-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-red-800"
+              onClick={() => {
+                const { member, role } = demotion;
+                setDemotion(null);
+                void onRole(member, role);
+              }}
+            >
+              Change role
+            </button>
+            <button type="button" className={linkButtonClass} onClick={() => setDemotion(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       <FormError message={error} />
       <p role="status" className={notice ? "text-sm text-emerald-800" : "sr-only"} data-testid="member-notice">
         {notice ? `✓ ${notice}` : ""}
@@ -100,7 +123,12 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
                       className={`${inputClass} min-w-[8rem]`}
                       value={m.role}
                       disabled={pending}
-                      onChange={(e) => void onRole(m, e.target.value)}
+                      onChange={(e) => {
+                        const role = e.target.value as Role;
+                        // Fewer rights end the person's sessions: that asks first.
+                        if (ROLES.indexOf(role) > ROLES.indexOf(m.role)) setDemotion({ member: m, role });
+                        else void onRole(m, role);
+                      }}
                     >
                       {ROLES.map((r) => (
                         <option key={r} value={r}>

@@ -69,7 +69,7 @@ test("Enter presses buttons, status pills and follows links on the article page"
   await expect(panel).toHaveCount(0);
 
   await page.goto(`/articles/${desk.article.id}`);
-  await tabTo(page, (f) => f.text === "My queue");
+  await tabTo(page, (f) => f.text.startsWith("Needs me"));
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/queue$/);
 });

@@ -121,7 +121,10 @@ export async function requireTeamRole(
   }: { teamId: string; userId: string; roles: readonly Role[]; outsider: AppError; message: string },
   client: DbClient = db,
 ): Promise<Role> {
-  const membership = await client.membership.findFirst({ where: { teamId, ...membershipOf(userId) }, select: { role: true } });
+  const membership = await client.membership.findFirst({
+    where: { teamId, ...membershipOf(userId), team: { archivedAt: null } },
+    select: { role: true },
+  });
   if (!membership) throw outsider;
   if (!roles.includes(membership.role)) throw forbidden(message);
   return membership.role;

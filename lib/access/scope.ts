@@ -14,7 +14,8 @@ export function membershipOf(userId: string, roles?: readonly Role[]): Prisma.Me
 
 /** Filter on Team: the user is a member (with one of `roles` when given). */
 export function teamMemberScope(userId: string, roles?: readonly Role[]): Prisma.TeamWhereInput {
-  return { memberships: { some: membershipOf(userId, roles) } };
+  // Archived teams are out of reach for everyone (lib/teams/manage-teams.ts).
+  return { archivedAt: null, memberships: { some: membershipOf(userId, roles) } };
 }
 
 /** Filter on Article: it belongs to a team where the user has one of `roles` (any role when omitted). */

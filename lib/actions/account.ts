@@ -8,6 +8,8 @@ import { unauthorized } from "@/lib/http/errors";
 import { endMySession, endOtherSessions } from "@/lib/sessions/sessions";
 import { beginTwoFactorEnrolment, confirmTwoFactorEnrolment, disableTwoFactor, replaceRecoveryCodes } from "@/lib/two-factor/enrolment";
 import { changeOwnPassword } from "@/lib/users/change-password";
+import { setNotificationSettings } from "@/lib/users/notifications";
+import { ZNotificationSettings } from "@/lib/validation/mail";
 import { confirmOwnPassword } from "@/lib/users/confirm-password";
 import { ZChangePassword, ZPasswordCheck, ZSessionRef, ZTotpCode } from "@/lib/validation/account";
 
@@ -57,3 +59,8 @@ export const endOtherSessionsAction = action(ZNothing, { allowWithoutTwoFactor: 
   if (!user.sessionId) throw unauthorized();
   return { ended: await endOtherSessions({ userId: user.id, keepSessionId: user.sessionId }) };
 });
+
+/** The person's own email notices (assignment, due soon), each on or off. */
+export const setNotificationSettingsAction = action(ZNotificationSettings, async (input, user) =>
+  setNotificationSettings({ ...input, userId: user.id }),
+);

@@ -78,7 +78,12 @@ export async function createArticle(
   const suggestions = suggestionsAvailable(data.language) ? detected : [];
   return inTransaction(client, async (tx) => {
     await requireTeamRole(mayImport, tx);
-    const article = await tx.article.create({ data, select: { id: true, title: true } });
+    // The team's default (Team page): new articles may start with independent double review on.
+    const team = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { doubleReviewDefault: true } });
+    const article = await tx.article.create({
+      data: { ...data, requiresDoubleReview: team.doubleReviewDefault },
+      select: { id: true, title: true },
+    });
     await refreshSuggestions(tx, article.id, data.body, suggestions);
     // The trigger wrote version 1 without an author; naming it once is the only change it allows.
     await tx.articleVersion.updateMany({ where: { articleId: article.id, number: 1, createdById: null }, data: { createdById: userId } });

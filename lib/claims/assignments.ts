@@ -1,4 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
+import { queueAssignmentNotices } from "@/lib/mail/notices";
 import { db, inTransaction, type DbClient } from "@/lib/db";
 import { requireClaimEditor } from "@/lib/access/require";
 import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/access/roles";
@@ -58,6 +59,8 @@ export async function assignReviewers(
       before: { reviewerIds: before.map((a) => a.reviewerId), dueAt: before[0]?.dueAt ? dateToCalendarDate(before[0].dueAt) : null },
       after: { reviewerIds: unique, names: members.map((m) => m.user.name), dueAt },
     });
+    const newlyAssigned = unique.filter((id) => !before.some((a) => a.reviewerId === id));
+    await queueAssignmentNotices(tx, { claimId, reviewerIds: newlyAssigned, assignedById: userId, dueAt });
     return members.map((m) => ({ id: m.user.id, name: m.user.name, dueAt }));
   });
 }

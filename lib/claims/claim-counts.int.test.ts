@@ -117,7 +117,12 @@ describe("plans with 100,000 comments and 20,000 evidence items on another artic
     ["one claim", async () => (await import("@/lib/claims/get-claim")).getClaim({ claimId, userId: desk.reviewer.id })],
     [
       "the articles list",
-      async () => (await import("@/lib/articles/list-articles")).listArticles({ teamId: desk.team.id, userId: desk.reviewer.id }),
+      async () =>
+        (await import("@/lib/articles/article-page")).listArticlePage({
+          teamId: desk.team.id,
+          userId: desk.reviewer.id,
+          view: (await import("@/lib/validation/article-list")).ZArticleList.parse({}),
+        }),
     ],
     [
       "the CSV export",

@@ -4,7 +4,8 @@ import { requireClaimWrite } from "@/lib/access/require";
 import { rightsOf, WRITE_ROLES } from "@/lib/access/roles";
 import { claimScope } from "@/lib/access/scope";
 import { failedClaimWrite } from "@/lib/claims/conflict";
-import { verdictByKey, verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
+import { verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
+import { verdictForClaim } from "@/lib/teams/team-scale";
 import { REVIEWS_NEEDED, reviewSubmissionRefusal } from "@/lib/claims/workflow";
 import { AppError } from "@/lib/http/errors";
 import type { TSubmitReview } from "@/lib/validation/team";
@@ -87,9 +88,9 @@ export async function submitReviewVerdict(
   { userId, claimId, verdict, explanation }: TSubmitReview & { userId: string },
   client: DbClient = db,
 ): Promise<DoubleReviewDTO> {
-  const scale = verdictByKey(verdict);
   return inTransaction(client, async (tx) => {
     const claim = await requireClaimWrite(claimId, userId, tx);
+    const scale = await verdictForClaim(tx, claimId, verdict);
     await tx.$queryRaw`SELECT "id" FROM "Claim" WHERE "id" = ${claimId} FOR UPDATE`;
     const current = await tx.claim.findUniqueOrThrow({
       where: { id: claimId },

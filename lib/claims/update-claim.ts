@@ -7,7 +7,7 @@ import { requireClaimWrite, type WritableClaim } from "@/lib/access/require";
 import { rightsOf, WRITE_ROLES } from "@/lib/access/roles";
 import { failedClaimWrite } from "@/lib/claims/conflict";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
-import { verdictByKey } from "@/lib/claims/verdicts";
+import { verdictForClaim } from "@/lib/teams/team-scale";
 import { statusChangeAction, statusChangeRefusal, verdictChangeRefusal, type Refusal } from "@/lib/claims/workflow";
 import { AppError } from "@/lib/http/errors";
 import type { TSetNumeric, TSetStatus, TSetVerdict } from "@/lib/validation/claims";
@@ -122,7 +122,6 @@ export async function setClaimVerdict(
   { userId, claimId, verdict, explanation, version }: TSetVerdict & { userId: string },
   client: DbClient = db,
 ): Promise<ClaimDTO> {
-  const scale = verdictByKey(verdict);
   return inTransaction(client, async (tx) => {
     // Checked under the claim's row lock, which submitReviewVerdict also takes: an independent
     // verdict cannot land between counting them and writing this one.
@@ -135,6 +134,7 @@ export async function setClaimVerdict(
       reviewsSubmitted: claim.requiresDoubleReview ? await tx.reviewVerdict.count({ where: { claimId } }) : 0,
     });
     if (refusal) throw refused(refusal);
+    const scale = await verdictForClaim(tx, claimId, verdict);
     return applyClaimChange(tx, claim, userId, version ?? claim.version, {
       data: {
         verdictOrdinal: scale.ordinal,

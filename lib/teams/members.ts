@@ -228,7 +228,7 @@ export type TeamChoice = { id: string; name: string; role: Role };
  */
 export async function listMyTeams({ userId }: { userId: string }): Promise<TeamChoice[]> {
   const rows = await db.membership.findMany({
-    where: { userId },
+    where: { userId, team: { archivedAt: null } },
     orderBy: { createdAt: "asc" },
     select: { role: true, team: { select: { id: true, name: true } } },
   });

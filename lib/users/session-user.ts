@@ -21,6 +21,8 @@ export const sessionUserSelect = {
   name: true,
   disabled: true,
   memberships: {
+    // Archived teams are gone for their members (lib/teams/manage-teams.ts).
+    where: { team: { archivedAt: null } },
     select: { role: true, team: { select: { id: true, name: true } } },
     orderBy: { createdAt: "asc" },
   },

@@ -213,3 +213,19 @@ function statFields(pid: number): string[] {
 function socketDir(dataDir: string, port: number): string {
   return `${dataDir}/.s.PGSQL.${port}`.length < 100 ? dataDir : "";
 }
+
+/**
+ * The URL of the embedded PostgreSQL of `dataDir` when it is already running on `port` (e.g. under `npm start`),
+ * checked by connecting; null when the cluster does not exist or nothing answers.
+ */
+export async function runningEmbeddedUrl(dataDir: string, port: number, database = "factdesk"): Promise<string | null> {
+  const password = await readPassword(path.resolve(dataDir));
+  if (!password) return null;
+  const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  try {
+    await withClient(url, (client) => client.query("SELECT 1"));
+    return url;
+  } catch {
+    return null;
+  }
+}

@@ -8,12 +8,16 @@ import { PasswordForm } from "@/components/account/PasswordForm";
 import { SessionList } from "@/components/account/SessionList";
 import { TokenManager } from "@/components/account/TokenManager";
 import { TwoFactorSection } from "@/components/account/TwoFactorSection";
+import { EmailNotices } from "@/components/account/EmailNotices";
+import { mailConfigured } from "@/lib/mail/config";
+import { getNotificationSettings } from "@/lib/users/notifications";
 
 export const metadata: Metadata = { title: "Account" };
 
 const SECTIONS = [
   { id: "password", title: "Password" },
   { id: "two-factor", title: "Two-factor authentication" },
+  { id: "notices", title: "Email notices" },
   { id: "sessions", title: "Sessions" },
   { id: "tokens", title: "API tokens" },
 ] as const;
@@ -44,10 +48,11 @@ function Section({
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const [twoFactor, sessions, tokens] = await Promise.all([
+  const [twoFactor, sessions, tokens, notices] = await Promise.all([
     twoFactorStatus({ userId: user.id }),
     listMySessions({ userId: user.id, currentId: user.sessionId }),
     listApiTokens({ userId: user.id }),
+    getNotificationSettings({ userId: user.id }),
   ]);
   return (
     <div className="mx-auto max-w-5xl lg:grid lg:grid-cols-[11rem_1fr] lg:gap-10">
@@ -80,6 +85,9 @@ export default async function AccountPage() {
         </Section>
         <Section id="two-factor">
           <TwoFactorSection status={twoFactor} />
+        </Section>
+        <Section id="notices">
+          <EmailNotices initial={notices} mailOn={mailConfigured()} />
         </Section>
         <Section id="sessions" card={false} intro="Where you are signed in. Sign out any you do not recognise, then change your password.">
           <SessionList sessions={sessions} />

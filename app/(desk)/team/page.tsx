@@ -8,17 +8,26 @@ import { TeamProfileForm } from "@/components/team/TeamProfileForm";
 import { getTeamProfile } from "@/lib/teams/profile";
 import { TeamTwoFactorPolicy } from "@/components/team/TeamTwoFactorPolicy";
 import { TimeZoneSetting } from "@/components/team/TimeZoneSetting";
+import { Invitations } from "@/components/team/Invitations";
+import { TeamAdmin } from "@/components/team/TeamAdmin";
+import { TeamOptionsForm } from "@/components/team/TeamOptionsForm";
+import { listInvitations } from "@/lib/onboarding/invitations";
+import { getTeamOptions } from "@/lib/teams/manage-teams";
+import { mailConfigured } from "@/lib/mail/config";
+import { ssoConfigured } from "@/lib/sso/config";
 
 export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
   const user = requireRole(await requireUser());
   const isAdmin = user.role === "admin";
-  const [members, twoFactor, settings, profile] = await Promise.all([
+  const [members, twoFactor, settings, profile, invitations, options] = await Promise.all([
     listMembers({ teamId: user.teamId, userId: user.id }),
     isAdmin ? getTeamTwoFactor({ teamId: user.teamId, userId: user.id }) : null,
     getTeamSettings({ teamId: user.teamId, userId: user.id }),
     getTeamProfile({ teamId: user.teamId, userId: user.id }),
+    isAdmin ? listInvitations({ teamId: user.teamId, userId: user.id }) : null,
+    isAdmin ? getTeamOptions({ teamId: user.teamId, userId: user.id }) : null,
   ]);
   return (
     <div className="mx-auto max-w-4xl">
@@ -30,7 +39,22 @@ export default async function TeamPage() {
         <TimeZoneSetting timeZone={settings.timeZone} isAdmin={isAdmin} />
       </div>
       {isAdmin && <TeamProfileForm initial={profile} teamName={user.teamName ?? ""} />}
+      {options && (
+        <div className="mb-6">
+          <TeamOptionsForm initial={options} ssoConfigured={ssoConfigured()} />
+        </div>
+      )}
       <MemberTable members={members} isAdmin={isAdmin} meId={user.id} />
+      {invitations && (
+        <div className="mt-6">
+          <Invitations invitations={invitations} mailOn={mailConfigured()} />
+        </div>
+      )}
+      {isAdmin && (
+        <div className="mt-6">
+          <TeamAdmin teamName={user.teamName ?? ""} />
+        </div>
+      )}
       {twoFactor && (
         <div className="mt-6">
           <TeamTwoFactorPolicy policy={twoFactor} meEnrolled={twoFactor.people.some((p) => p.userId === user.id && p.enrolled)} />

@@ -14,6 +14,8 @@ import { ArticlePublishTools } from "@/components/publish/ArticlePublishTools";
 import { ArticleWorkspace } from "@/components/claims/ArticleWorkspace";
 import { VersionBar } from "@/components/articles/versions/VersionBar";
 import { pageId } from "@/lib/validation/ids";
+import { RatingScaleProvider } from "@/components/claims/RatingScale";
+import { getTeamOptions } from "@/lib/teams/manage-teams";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -37,11 +39,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   if (!article) notFound();
   // The live stream starts from the newest audit row read here, so nothing falls in between.
   const liveAfter = await latestActivityId(article.id);
-  const [members, claims, activity, suggestions] = await Promise.all([
+  const [members, claims, activity, suggestions, options] = await Promise.all([
     listMembers({ teamId: article.teamId, userId: user.id }),
     listClaimSummaries({ articleId: article.id, userId: user.id }),
     listArticleActivity({ articleId: article.id, userId: user.id, limit: 50 }),
     listSuggestions({ articleId: article.id, userId: user.id }),
+    getTeamOptions({ teamId: article.teamId, userId: user.id }),
   ]);
   // After "Save as version N", the edit page comes back here with what re-anchoring did.
   const savedVersion = Number(savedParams.saved);
@@ -50,45 +53,49 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       ? { version: savedVersion, moved: Number(savedParams.moved) || 0, needsReview: Number(savedParams.review) || 0 }
       : null;
   return (
-    <ArticleWorkspace
-      articleId={article.id}
-      body={article.body}
-      blocks={article.blocks}
-      language={article.language}
-      initialClaims={claims}
-      me={{ id: user.id, canEdit: WRITE_ROLES.includes(article.myRole), canSignOff: SIGN_OFF_ROLES.includes(article.myRole) }}
-      header={
-        <>
-          <ArticleHeader article={article} />
-          <VersionBar
-            articleId={article.id}
-            version={article.version}
-            canEditText={SIGN_OFF_ROLES.includes(article.myRole)}
-            saved={saved}
-          />
-          {SIGN_OFF_ROLES.includes(article.myRole) && (
-            <ArticleDetailsForm
+    <RatingScaleProvider scale={options.ratingScale}>
+      <ArticleWorkspace
+        articleId={article.id}
+        body={article.body}
+        blocks={article.blocks}
+        language={article.language}
+        initialClaims={claims}
+        me={{ id: user.id, canEdit: WRITE_ROLES.includes(article.myRole), canSignOff: SIGN_OFF_ROLES.includes(article.myRole) }}
+        header={
+          <>
+            <ArticleHeader article={article} />
+            <VersionBar
               articleId={article.id}
-              details={{
-                title: article.title,
-                standfirst: article.standfirst,
-                byline: article.byline,
-                sourceUrl: article.sourceUrl,
-                publishedAt: article.publishedAt,
-                language: article.language,
-              }}
+              version={article.version}
+              canEditText={SIGN_OFF_ROLES.includes(article.myRole)}
+              saved={saved}
             />
-          )}
-          {SIGN_OFF_ROLES.includes(article.myRole) && <DoubleReviewToggle articleId={article.id} required={article.requiresDoubleReview} />}
-          <ArticlePublishTools articleId={article.id} userId={user.id} role={article.myRole} />
-        </>
-      }
-      liveAfter={liveAfter}
-      initialOpenId={typeof openClaimId === "string" ? openClaimId : null}
-      members={members.filter((m) => !m.disabled).map((m) => ({ id: m.userId, name: m.name, role: m.role }))}
-      initialActivity={activity}
-      initialSuggestions={suggestions}
-      version={article.version}
-    />
+            {SIGN_OFF_ROLES.includes(article.myRole) && (
+              <ArticleDetailsForm
+                articleId={article.id}
+                details={{
+                  title: article.title,
+                  standfirst: article.standfirst,
+                  byline: article.byline,
+                  sourceUrl: article.sourceUrl,
+                  publishedAt: article.publishedAt,
+                  language: article.language,
+                }}
+              />
+            )}
+            {SIGN_OFF_ROLES.includes(article.myRole) && (
+              <DoubleReviewToggle articleId={article.id} required={article.requiresDoubleReview} />
+            )}
+            <ArticlePublishTools articleId={article.id} userId={user.id} role={article.myRole} />
+          </>
+        }
+        liveAfter={liveAfter}
+        initialOpenId={typeof openClaimId === "string" ? openClaimId : null}
+        members={members.filter((m) => !m.disabled).map((m) => ({ id: m.userId, name: m.name, role: m.role }))}
+        initialActivity={activity}
+        initialSuggestions={suggestions}
+        version={article.version}
+      />
+    </RatingScaleProvider>
   );
 }

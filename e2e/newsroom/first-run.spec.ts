@@ -1,0 +1,149 @@
+// A newsroom sets itself up from a fresh database, as `npm start` runs it: the setup link it prints,
+// the first admin and team, an invitation received over SMTP, the invitee joining and signing in, a
+// password reset by email, and a single sign-on through a real OIDC provider that puts a new person in
+// the right team with the right role. Real SMTP server and OIDC provider on loopback; real Chromium.
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { freePort } from "../../scripts/lib/free-port";
+import { startOidcProvider } from "../fixtures/oidc";
+import { startProcess, waitForHealth } from "../fixtures/processes";
+import { linkIn, startSmtpServer } from "../fixtures/smtp";
+
+const TEAM = "Metro desk";
+const ADMIN = { email: "chief@newsroom.test", password: "first admin passphrase" };
+const INVITEE = { email: "writer@newsroom.test", password: "invitee long passphrase", reset: "after the reset passphrase" };
+const SSO_PERSON = "sso.reviewer@newsroom.test";
+
+async function signInWithForm(page: Page, who: { email: string; password: string }) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).not.toHaveURL(/\/signin/);
+}
+
+async function freshPage(browser: Browser, baseURL: string) {
+  const context = await browser.newContext({ baseURL });
+  return context.newPage();
+}
+
+test("a newsroom sets itself up: setup link, first admin and team, invitation by email, reset by email, SSO", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const dataDir = mkdtempSync(path.join(tmpdir(), "factdesk-newsroom-"));
+  chmodSync(dataDir, 0o755);
+  const [appPort, pgPort] = [await freePort(), await freePort()];
+  const baseURL = `http://localhost:${appPort}`;
+  const smtp = await startSmtpServer();
+  const idp = await startOidcProvider(baseURL);
+  const app = startProcess("npx", ["tsx", "scripts/start.ts"], {
+    FACTDESK_DATA_DIR: dataDir,
+    PORT: String(appPort),
+    EMBEDDED_PG_PORT: String(pgPort),
+    DATABASE_URL: "",
+    NEXTAUTH_URL: "",
+    NEXTAUTH_SECRET: "",
+    SMTP_URL: smtp.url,
+    MAIL_FROM: "Factdesk <factdesk@newsroom.test>",
+    OIDC_ISSUER: idp.issuer,
+    OIDC_CLIENT_ID: idp.clientId,
+    OIDC_CLIENT_SECRET: idp.clientSecret,
+    OIDC_NAME: "Newsroom SSO",
+    OIDC_ALLOWED_DOMAINS: "newsroom.test",
+    OIDC_DEFAULT_TEAM: TEAM,
+    OIDC_DEFAULT_ROLE: "reviewer",
+  });
+  try {
+    await waitForHealth(baseURL, 200, app, 180_000);
+    const printed = app.output();
+    expect(printed).toContain("admin@demo.factdesk.test");
+    const setupLink = /(http:\/\/\S+\/setup\?token=\S+)/.exec(printed)?.[1];
+    expect(setupLink, printed).toBeTruthy();
+
+    // The setup link: first admin and first team.
+    const admin = await freshPage(browser, baseURL);
+    await admin.goto(setupLink!);
+    await admin.getByLabel("Team name").fill(TEAM);
+    await admin.getByLabel("Your name").fill("Chief Editor");
+    await admin.getByLabel("Your email").fill(ADMIN.email);
+    await admin.getByLabel("Password").fill(ADMIN.password);
+    await admin.getByRole("button", { name: "Create admin and team" }).click();
+    await expect(admin.getByRole("status")).toContainText("Your newsroom is set up");
+    // Used up: the page and the route both refuse it now.
+    await admin.goto(setupLink!);
+    await expect(admin.getByRole("alert").filter({ hasText: "no longer works" })).toBeVisible();
+    const token = new URL(setupLink!).searchParams.get("token")!;
+    const again = await admin.request.post("/api/setup", {
+      headers: { origin: baseURL },
+      data: { token, teamName: "Second", name: "Someone", email: "someone@newsroom.test", password: "another long passphrase" },
+    });
+    expect(again.status()).toBe(404);
+
+    // The admin signs in with the real form and invites a colleague by email.
+    await signInWithForm(admin, ADMIN);
+    await admin.goto("/team");
+    await expect(admin.getByRole("heading", { name: TEAM })).toBeVisible();
+    await admin.getByLabel("Email to invite").fill(INVITEE.email);
+    await admin.getByLabel("Role of the invitee").selectOption("editor");
+    await admin.getByRole("button", { name: "Invite" }).click();
+    await expect(admin.getByTestId("invitation-link")).toContainText(`Invitation emailed to ${INVITEE.email}`);
+    const invitation = await smtp.waitFor(INVITEE.email, /\/join\?token=/);
+    const joinLink = linkIn(invitation, "/join?token=");
+
+    // The invitee joins through the link, then signs in.
+    const invitee = await freshPage(browser, baseURL);
+    await invitee.goto(joinLink);
+    await expect(invitee.getByRole("heading", { name: `Join ${TEAM}` })).toBeVisible();
+    await invitee.getByLabel("Your name").fill("Wendy Writer");
+    await invitee.getByLabel("Choose a password").fill(INVITEE.password);
+    await invitee.getByRole("button", { name: `Join ${TEAM}` }).click();
+    await expect(invitee.getByRole("status")).toContainText(`You are in ${TEAM}`);
+    await invitee.goto(joinLink);
+    await expect(invitee.getByRole("alert").filter({ hasText: "no longer works" })).toBeVisible();
+    await signInWithForm(invitee, INVITEE);
+    await invitee.goto("/team");
+    await expect(invitee.getByTestId(`member-${INVITEE.email}`)).toContainText("editor");
+
+    // Forgot password: a reset link by email, used once.
+    const forgetful = await freshPage(browser, baseURL);
+    await forgetful.goto("/signin");
+    await forgetful.getByRole("link", { name: "Forgot password?" }).click();
+    await forgetful.getByLabel("Email").fill(INVITEE.email);
+    await forgetful.getByRole("button", { name: "Email me a reset link" }).click();
+    await expect(forgetful.getByRole("status")).toContainText("If that address has an account");
+    const resetMail = await smtp.waitFor(INVITEE.email, /\/reset-password\?token=/);
+    const resetLink = linkIn(resetMail, "/reset-password?token=");
+    await forgetful.goto(resetLink);
+    await forgetful.getByLabel("Your email").fill(INVITEE.email);
+    await forgetful.getByLabel("New password").fill(INVITEE.reset);
+    await forgetful.getByRole("button", { name: "Set new password" }).click();
+    await expect(forgetful.getByRole("status")).toContainText("Your password is changed");
+    await forgetful.goto(resetLink);
+    await expect(forgetful.getByRole("alert").filter({ hasText: "no longer works" })).toBeVisible();
+    await signInWithForm(forgetful, { email: INVITEE.email, password: INVITEE.reset });
+
+    // Single sign-on through the real button: a new person joins the default team with the default role.
+    const sso = await freshPage(browser, baseURL);
+    await sso.goto("/signin");
+    await sso.getByRole("button", { name: "Sign in with Newsroom SSO" }).click();
+    await sso.waitForURL((url) => url.origin === idp.issuer);
+    await sso.locator('input[name="login"]').fill(SSO_PERSON);
+    await sso.locator('input[name="password"]').fill("anything");
+    await sso.locator('button[type="submit"]').click();
+    await sso.waitForURL((url) => url.origin === baseURL && !url.pathname.startsWith("/signin") && !url.pathname.startsWith("/api/"));
+    await sso.goto("/team");
+    await expect(sso.getByRole("heading", { name: TEAM })).toBeVisible();
+    await expect(sso.getByTestId(`member-${SSO_PERSON}`)).toContainText("reviewer");
+    // Its session is a server-side one like any other: the Account page lists it.
+    await sso.goto("/account");
+    await expect(sso.getByRole("heading", { name: "Sessions" })).toBeVisible();
+    await admin.goto("/team");
+    await expect(admin.getByTestId(`member-${SSO_PERSON}`)).toContainText("reviewer");
+  } finally {
+    await app.stop();
+    await idp.stop();
+    await smtp.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,19 @@
+import "@/lib/validation/zod-config";
+import { z } from "zod";
+import { text } from "@/lib/validation/fields";
+import { email } from "@/lib/validation/team";
+
+/** One queued email (the mail.send job's payload): plain text only. */
+export const ZMailMessage = z.object({
+  to: email,
+  subject: text({ min: 1, max: 300, required: "A mail needs a subject." }),
+  text: text({ min: 1, max: 50_000, multiline: true, required: "A mail needs a body." }),
+});
+export type TMailMessage = z.infer<typeof ZMailMessage>;
+
+/** The Account page's email notices: each can be turned off. */
+export const ZNotificationSettings = z.object({
+  notifyAssignments: z.boolean({ message: "Say true or false." }),
+  notifyDueSoon: z.boolean({ message: "Say true or false." }),
+});
+export type TNotificationSettings = z.infer<typeof ZNotificationSettings>;
