@@ -30,6 +30,8 @@ async function answerFor(promise: Promise<unknown>) {
 
 /** Runs `work`, and once PostgreSQL shows this client's query running, ends that backend from outside. */
 async function terminateWhileRunning(work: Promise<unknown>, marker: string) {
+  // Handled from the start: the failure may arrive while the loop below still awaits its own query.
+  const answer = answerFor(work);
   await connected;
   for (let i = 0; i < 200; i++) {
     const { rowCount } = await other.query(
@@ -39,7 +41,7 @@ async function terminateWhileRunning(work: Promise<unknown>, marker: string) {
     if (rowCount) break;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  return answerFor(work);
+  return answer;
 }
 
 describe("database failures as answers", () => {
