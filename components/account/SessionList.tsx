@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { When } from "@/components/ui/When";
-import { formatWhen } from "@/components/claims/format";
 import type { ActionResult } from "@/lib/http/result";
 import type { SessionDTO } from "@/lib/sessions/sessions";
 import { endOtherSessionsAction, endSessionAction } from "@/lib/actions/account";
@@ -58,9 +57,13 @@ export function SessionList({ sessions }: { sessions: SessionDTO[] }) {
                 className={linkButtonClass}
                 disabled={act.pending}
                 onClick={() => run(() => endSessionAction({ sessionId: s.id }))}
-                aria-label={`Sign out ${s.device}, last seen ${formatWhen(s.lastSeenAt)}`}
               >
                 Sign out
+                {/* Named for screen readers by device and last use, in the reader's own time zone (When). */}
+                <span className="sr-only">
+                  {" "}
+                  {s.device}, last seen <When iso={s.lastSeenAt} />
+                </span>
               </button>
             )}
           </li>
