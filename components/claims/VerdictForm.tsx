@@ -71,7 +71,7 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
             </span>{" "}
           </p>
           <VerdictRecord claim={claim} />
-          <p className="mt-1.5 text-ink">
+          <p className="mt-1.5 text-ink" dir="auto">
             <LinkifiedText text={claim.verdict.explanation} />
           </p>
         </div>

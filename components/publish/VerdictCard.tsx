@@ -71,7 +71,7 @@ export function VerdictCard({ claim }: { claim: PublicReport["claims"][number] }
         </p>
       )}
       <h3 className="mt-4 text-xs font-semibold uppercase tracking-wide text-muted">Our assessment</h3>
-      <p className="mt-1 text-sm leading-relaxed text-ink">
+      <p className="mt-1 text-sm leading-relaxed text-ink" dir="auto">
         <LinkifiedText text={claim.verdict.explanation} />
       </p>
       {claim.evidence.length > 0 && (

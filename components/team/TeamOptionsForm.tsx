@@ -71,7 +71,9 @@ export function TeamOptionsForm({ initial, ssoConfigured }: Props) {
               <th className="py-1 font-normal">Colour</th>
               <th className="py-1 font-normal">No rating</th>
               <th className="py-1 font-normal">Rating</th>
-              <th />
+              <th className="py-1 font-normal">
+                <span className="sr-only">Order</span>
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -11,7 +11,7 @@ export function LinkifiedText({ text }: { text: string }) {
   }
   if (last < text.length) parts.push(text.slice(last));
   return (
-    <span className="whitespace-pre-wrap break-words" dir="auto">
+    <span className="whitespace-pre-wrap break-words">
       {parts.map((part, i) =>
         typeof part === "string" ? (
           part

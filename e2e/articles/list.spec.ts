@@ -25,7 +25,7 @@ test("the articles list filters and sorts from the URL, so a view can be shared"
 
   const filters = page.getByRole("form", { name: "Sort and filter articles" });
   await filters.getByLabel("disputed", { exact: true }).check();
-  await filters.getByLabel("Sort", { exact: true }).selectOption("open");
+  await filters.getByRole("combobox", { name: "Sort" }).selectOption("open");
   await filters.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/disputed=1/);
   await expect(page).toHaveURL(/sort=open/);

@@ -28,7 +28,7 @@ test("double review: verdicts stay private until both are in, a dispute goes to 
     const page = await (await browser.newContext()).newPage();
     await signIn(page, user);
     await page.goto("/queue");
-    await expect(page.getByTestId("queue")).toContainText("Due 2030-01-15");
+    await expect(page.getByTestId("queue")).toContainText("due 2030-01-15");
     await page.getByRole("link", { name: /The UK currently spends/ }).click();
     await expect(page.getByTestId("double-review")).toBeVisible();
     return page;
