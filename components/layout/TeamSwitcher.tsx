@@ -11,7 +11,7 @@ export function TeamSwitcher({ teams, activeId }: { teams: Team[]; activeId: str
   if (teams.length < 2) {
     const team = teams[0];
     return team ? (
-      <span className="rounded-full border border-rule px-3 py-0.5 text-sm text-muted" data-testid="team-name">
+      <span className="rounded-full border border-rule px-3 py-0.5 text-sm whitespace-nowrap text-muted" data-testid="team-name">
         {team.name}
       </span>
     ) : null;
@@ -34,7 +34,7 @@ export function TeamSwitcher({ teams, activeId }: { teams: Team[]; activeId: str
       value={activeId ?? ""}
       disabled={pending}
       onChange={(e) => choose(e.target.value)}
-      className="rounded-full border border-rule bg-white px-3 py-0.5 text-sm text-muted"
+      className="max-w-48 truncate rounded-full border border-rule bg-white px-3 py-0.5 text-sm text-muted"
     >
       {teams.map((t) => (
         <option key={t.id} value={t.id}>

@@ -24,7 +24,7 @@ export function TopBar({ user, teams, needsCount }: Props) {
         <TeamSwitcher teams={teams} activeId={user.teamId} />
         <nav
           aria-label="Main"
-          className="order-last -mx-1 flex w-full gap-4 overflow-x-auto px-1 text-sm whitespace-nowrap md:order-none md:w-auto"
+          className="order-last -mx-1 flex w-full gap-4 overflow-x-auto px-1 text-sm whitespace-nowrap md:order-none md:w-auto md:shrink-0"
         >
           <Link href="/articles" className="text-ink hover:text-accent">
             Articles
@@ -37,7 +37,7 @@ export function TopBar({ user, teams, needsCount }: Props) {
             Team
           </Link>
         </nav>
-        <form action="/search" method="get" role="search" className="ml-auto hidden md:block">
+        <form action="/search" method="get" role="search" className="ml-auto hidden min-w-0 md:block">
           <label htmlFor="top-search" className="sr-only">
             Search articles, claims, comments and evidence
           </label>
@@ -47,11 +47,11 @@ export function TopBar({ user, teams, needsCount }: Props) {
             type="search"
             placeholder="Search…"
             maxLength={200}
-            className="w-28 rounded-md border border-rule bg-stone-50 px-2.5 py-1 text-sm text-ink placeholder:text-stone-400 focus:border-accent focus:bg-white focus:outline-none lg:w-56"
+            className="w-28 rounded-md border border-rule bg-stone-50 px-2.5 py-1 text-sm text-ink placeholder:text-stone-400 focus:border-accent focus:bg-white focus:outline-none xl:w-56"
           />
         </form>
         <div className="ml-auto flex items-center gap-4 text-sm whitespace-nowrap md:ml-0">
-          <span className="hidden text-right leading-tight lg:block" data-testid="signed-in-user">
+          <span className="hidden text-right leading-tight xl:block" data-testid="signed-in-user">
             <span className="block font-medium">{user.name}</span>
             <span className="block text-xs text-muted">
               {user.role ? `${user.role} · ` : ""}
