@@ -60,74 +60,76 @@ export function TeamOptionsForm({ initial, ssoConfigured }: Props) {
         Members sign in with single sign-on only
         {!ssoConfigured && <span className="text-xs text-muted">(single sign-on is not configured on this Factdesk)</span>}
       </label>
-      <fieldset>
+      <fieldset className="min-w-0">
         <legend className="mb-1 text-xs text-muted">
           Rating scale, in the order the verdict menu shows it. Verdicts already given keep the label they were given.
         </legend>
-        <table className="w-full text-left">
-          <thead className="text-xs text-muted">
-            <tr>
-              <th className="py-1 font-normal">Label</th>
-              <th className="py-1 font-normal">Colour</th>
-              <th className="py-1 font-normal">No rating</th>
-              <th className="py-1 font-normal">Rating</th>
-              <th className="py-1 font-normal">
-                <span className="sr-only">Order</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {options.ratingScale.map((entry, i) => (
-              <tr key={entry.key} data-testid={`rating-${entry.key}`}>
-                <td className="py-1 pr-2">
-                  <input
-                    aria-label={`Label for ${entry.key}`}
-                    className={inputClass}
-                    value={entry.label}
-                    onChange={(e) => setEntry(i, { label: e.target.value })}
-                  />
-                </td>
-                <td className="py-1 pr-2">
-                  <input
-                    aria-label={`Colour for ${entry.key}`}
-                    type="color"
-                    value={entry.colour}
-                    onChange={(e) => setEntry(i, { colour: e.target.value })}
-                  />
-                </td>
-                <td className="py-1 pr-2">
-                  <input
-                    aria-label={`${entry.label} is no rating`}
-                    type="checkbox"
-                    checked={entry.noRating}
-                    onChange={(e) => setEntry(i, { noRating: e.target.checked })}
-                  />
-                </td>
-                <td className="py-1 pr-2 text-xs text-muted">{entry.ordinal === 0 ? "outside the scale" : `${entry.ordinal} of 5`}</td>
-                <td className="space-x-2 py-1 whitespace-nowrap">
-                  <button
-                    type="button"
-                    className={linkButtonClass}
-                    disabled={i === 0}
-                    onClick={() => move(i, -1)}
-                    aria-label={`Move ${entry.label} up`}
-                  >
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    className={linkButtonClass}
-                    disabled={i === options.ratingScale.length - 1}
-                    onClick={() => move(i, 1)}
-                    aria-label={`Move ${entry.label} down`}
-                  >
-                    ↓
-                  </button>
-                </td>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left">
+            <thead className="text-xs text-muted">
+              <tr>
+                <th className="py-1 font-normal">Label</th>
+                <th className="py-1 font-normal">Colour</th>
+                <th className="py-1 font-normal">No rating</th>
+                <th className="py-1 font-normal">Rating</th>
+                <th className="py-1 font-normal">
+                  <span className="sr-only">Order</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {options.ratingScale.map((entry, i) => (
+                <tr key={entry.key} data-testid={`rating-${entry.key}`}>
+                  <td className="py-1 pr-2">
+                    <input
+                      aria-label={`Label for ${entry.key}`}
+                      className={inputClass}
+                      value={entry.label}
+                      onChange={(e) => setEntry(i, { label: e.target.value })}
+                    />
+                  </td>
+                  <td className="py-1 pr-2">
+                    <input
+                      aria-label={`Colour for ${entry.key}`}
+                      type="color"
+                      value={entry.colour}
+                      onChange={(e) => setEntry(i, { colour: e.target.value })}
+                    />
+                  </td>
+                  <td className="py-1 pr-2">
+                    <input
+                      aria-label={`${entry.label} is no rating`}
+                      type="checkbox"
+                      checked={entry.noRating}
+                      onChange={(e) => setEntry(i, { noRating: e.target.checked })}
+                    />
+                  </td>
+                  <td className="py-1 pr-2 text-xs text-muted">{entry.ordinal === 0 ? "outside the scale" : `${entry.ordinal} of 5`}</td>
+                  <td className="space-x-2 py-1 whitespace-nowrap">
+                    <button
+                      type="button"
+                      className={linkButtonClass}
+                      disabled={i === 0}
+                      onClick={() => move(i, -1)}
+                      aria-label={`Move ${entry.label} up`}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      className={linkButtonClass}
+                      disabled={i === options.ratingScale.length - 1}
+                      onClick={() => move(i, 1)}
+                      aria-label={`Move ${entry.label} down`}
+                    >
+                      ↓
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </fieldset>
       <div className="flex items-center gap-3">
         <button type="submit" className={buttonClass} disabled={pending}>
