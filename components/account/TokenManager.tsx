@@ -104,7 +104,7 @@ export function TokenManager({ tokens }: { tokens: ApiTokenDto[] }) {
             You have no API tokens yet.
           </p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-rule bg-white">
+          <div className="relative overflow-x-auto rounded-lg border border-rule bg-white">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted">
                 <tr>

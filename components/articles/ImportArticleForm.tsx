@@ -128,9 +128,13 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
 
   return (
     <form onSubmit={submit} className="space-y-6 rounded-lg border border-rule bg-white p-6" aria-busy={pending} noValidate>
-      <fieldset>
+      <fieldset className="min-w-0">
         <legend className="mb-2 text-sm font-medium">Article</legend>
-        <div role="tablist" aria-label="How to import" className="inline-flex rounded-md border border-rule bg-stone-50 p-0.5">
+        <div
+          role="tablist"
+          aria-label="How to import"
+          className="inline-flex max-w-full flex-wrap rounded-md border border-rule bg-stone-50 p-0.5"
+        >
           {SOURCES.map((s) => (
             <button
               key={s.key}

@@ -96,7 +96,7 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
       <p role="status" className={notice ? "text-sm text-emerald-800" : "sr-only"} data-testid="member-notice">
         {notice ? `✓ ${notice}` : ""}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-rule bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-rule bg-white">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted">
             <tr>

@@ -64,7 +64,7 @@ export function TeamOptionsForm({ initial, ssoConfigured }: Props) {
         <legend className="mb-1 text-xs text-muted">
           Rating scale, in the order the verdict menu shows it. Verdicts already given keep the label they were given.
         </legend>
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left">
             <thead className="text-xs text-muted">
               <tr>

@@ -16,7 +16,7 @@ export function VersionTable({
 }) {
   const base = `/articles/${articleId}/versions`;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-sm" data-testid="version-table">
         <thead>
           <tr className="border-b border-rule text-left text-xs uppercase tracking-wide text-muted">
