@@ -55,6 +55,23 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [dbImport, appImport] }] },
   },
   {
+    // Every transaction goes through inTransaction (lib/db.ts), so the commit hook of an Idempotency-Key
+    // (withCommitHook) reaches it; a direct $transaction would silently escape it.
+    name: "factdesk/transactions-through-inTransaction",
+    files: ["lib/**/*.ts", "app/**/*.{ts,tsx}"],
+    ignores: ["lib/db.ts", "lib/generated/**", "**/*.test.ts", "**/test-helpers.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...["db", "priorityDb"].map((object) => ({
+          object,
+          property: "$transaction",
+          message: "Use inTransaction(client, work) from lib/db.ts: it carries the Idempotency-Key commit hook.",
+        })),
+      ],
+    },
+  },
+  {
     // A false positive of the React Compiler's ref check: after `ref={refs.status}` it takes `refs` itself for a ref,
     // so `refs.verdict` reads as a ref read during render. Destructuring `refs` first avoids it; this file is
     // being edited on another branch, so the rule is off here until then.

@@ -1,5 +1,5 @@
 import { recordClaimAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireArticleWrite } from "@/lib/access/require";
 import { SIGN_OFF_ROLES } from "@/lib/access/roles";
@@ -210,7 +210,8 @@ export async function importAnnotations({
     requiresDoubleReview: article.requiresDoubleReview,
   });
   const now = new Date();
-  const claimIds = await db.$transaction(
+  const claimIds = await inTransaction(
+    db,
     async (tx) => {
       // Like createClaim: share the row lock a saved version takes, so the text the claims were
       // placed on is still the article's text when they are stored.

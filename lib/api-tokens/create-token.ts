@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/errors";
 import type { TCreateApiToken, TokenExpiry } from "@/lib/validation/api-tokens";
@@ -39,7 +39,7 @@ export async function createApiToken({
   now?: Date;
 }): Promise<{ token: ApiTokenDto; secret: string }> {
   const secret = generateTokenSecret();
-  const token = await db.$transaction(async (tx) => {
+  const token = await inTransaction(db, async (tx) => {
     const active = await tx.apiToken.count({ where: { userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } });
     if (active >= MAX_ACTIVE_TOKENS) {
       throw new AppError("unprocessable", `You already have ${MAX_ACTIVE_TOKENS} active tokens. Revoke the ones you no longer use first.`);

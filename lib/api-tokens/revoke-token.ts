@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { notFound } from "@/lib/http/errors";
 import { apiTokenSelect, toApiTokenDto, type ApiTokenDto } from "@/lib/api-tokens/dto";
@@ -20,7 +20,7 @@ export async function revokeApiToken({
   tokenId: string;
   now?: Date;
 }): Promise<ApiTokenDto> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const { count } = await tx.apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: now } });
     const row = await tx.apiToken.findFirst({ where: { id: tokenId, userId }, select: apiTokenSelect });
     if (!row) throw notFound("That token");

@@ -33,7 +33,7 @@ async function storedSuggestionsHash(article: { id: string; body: string; sugges
   if (article.suggestionsHash === hash) return hash;
   // The detector runs in a worker thread, before the transaction: no connection waits on it.
   const found = await runHeavy("suggestClaims", { body: article.body }, { what: "That article" });
-  return db.$transaction((tx) => refreshSuggestions(tx, article.id, article.body, found));
+  return inTransaction(db, (tx) => refreshSuggestions(tx, article.id, article.body, found));
 }
 
 /**

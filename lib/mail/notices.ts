@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { dateToCalendarDate } from "@/lib/validation/fields";
 import { todayIn } from "@/lib/dates/calendar-date";
@@ -89,7 +89,7 @@ export async function queueDueSoonNotices(now = new Date()): Promise<number> {
       "",
       "You get this because due-soon notices are on under Account → Email notices.",
     ].join("\n");
-    const sent = await db.$transaction((tx) =>
+    const sent = await inTransaction(db, (tx) =>
       queueMail(tx, { to: email, subject: "Claims due soon on Factdesk", text }, `due-soon:${reviewerId}:${day}`),
     );
     if (sent) queued++;

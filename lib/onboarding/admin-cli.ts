@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import { createTeamWithAdmin } from "@/lib/onboarding/first-admin";
 import { hashPassword } from "@/lib/users/passwords";
 import { email as ZEmail } from "@/lib/validation/team";
@@ -15,7 +15,7 @@ export async function createAdminFromShell(input: { email: string; teamName: str
   const email = parseInput(ZEmail, input.email);
   const teamName = parseInput(ZTeamName, input.teamName);
   const passwordHash = await hashPassword(input.password);
-  const made = await db.$transaction((tx) =>
+  const made = await inTransaction(db, (tx) =>
     createTeamWithAdmin(tx, { email, teamName, name: input.name?.trim() || email.split("@")[0]!, passwordHash, via: "admin-cli" }),
   );
   return { email, teamName, password: made.created ? input.password : null };

@@ -66,7 +66,7 @@ export async function listInvitations({ teamId, userId }: { teamId: string; user
  * @throws AppError 404 for outsiders, 403 unless admin, 409 `conflict` when the address is already a member.
  */
 export async function inviteMember({ teamId, userId, email, role }: TInvite & { teamId: string; userId: string }, now = new Date()) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await requireTeamAdmin(teamId, userId, tx);
     const member = await tx.membership.findFirst({ where: { teamId, user: { email } }, select: { id: true } });
     if (member) throw new AppError("conflict", `${email} is already a member of this team.`);
@@ -101,7 +101,7 @@ export async function resendInvitation(
   { teamId, userId, invitationId }: { teamId: string; userId: string; invitationId: string },
   now = new Date(),
 ) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await requireTeamAdmin(teamId, userId, tx);
     const token = newOneTimeToken();
     const { count } = await tx.invitation.updateMany({
@@ -141,7 +141,7 @@ export async function revokeInvitation(
   { teamId, userId, invitationId }: { teamId: string; userId: string; invitationId: string },
   now = new Date(),
 ) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await requireTeamAdmin(teamId, userId, tx);
     const row = await tx.invitation.findFirst({
       where: { id: invitationId, teamId, acceptedAt: null, revokedAt: null },

@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hitRateLimit } from "@/lib/api/rate-limit";
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { queuePasswordResetMail } from "@/lib/mail/messages";
 import { appBaseUrl, looksLikeOneTimeToken, newOneTimeToken, oneTimeTokenHash } from "@/lib/onboarding/one-time-token";
@@ -30,7 +30,7 @@ export async function requestPasswordReset({ email, ip }: { email: string; ip: s
   }
   const byAccount = await hitRateLimit({ key: `reset-email:${email}`, limit: RESET_MAILS_PER_ACCOUNT_PER_MINUTE, now });
   if (!byAccount.allowed) return;
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     const user = await tx.user.findFirst({ where: { email, disabled: false }, select: { id: true } });
     if (!user) return;
     const token = newOneTimeToken();
@@ -69,7 +69,7 @@ export async function completePasswordReset(input: TCompletePasswordReset, now =
   if (!found || found.user.email !== input.email) throw new AppError("not_found", RESET_REFUSED);
   const passwordHash = await hashPassword(input.password);
   const userId = found.user.id;
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const { count } = await tx.passwordReset.updateMany({ where: { id: found.id, usedAt: null }, data: { usedAt: now } });
     if (count === 0) throw new AppError("not_found", RESET_REFUSED);
     await tx.passwordReset.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });

@@ -45,7 +45,7 @@ export async function setupLinkIsLive(token: string, now = new Date()): Promise<
     where: { tokenHash: oneTimeTokenHash(token), usedAt: null, expiresAt: { gt: now } },
     select: { id: true },
   });
-  return row !== null && !(await db.$transaction((tx) => realAdminExists(tx)));
+  return row !== null && !(await inTransaction(db, (tx) => realAdminExists(tx)));
 }
 
 /**
@@ -58,7 +58,7 @@ export async function setupLinkIsLive(token: string, now = new Date()): Promise<
 export async function completeSetup(input: TCompleteSetup, now = new Date()) {
   if (!looksLikeOneTimeToken(input.token)) throw new AppError("not_found", SETUP_LINK_REFUSED);
   const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
     const link = await tx.setupToken.findFirst({
       where: { tokenHash: oneTimeTokenHash(input.token), usedAt: null, expiresAt: { gt: now } },

@@ -4,7 +4,7 @@
 // showing what readers last saw (Claim.publishedSnapshot), marked as being re-checked, until an
 // editor verifies it again. The IFCN code of principles asks signatories for exactly this log.
 import { recordClaimAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { SIGN_OFF_ROLES } from "@/lib/access/roles";
@@ -95,7 +95,7 @@ export async function addCorrectionNote({ userId, claimId, note, kind }: TAddCor
   const role = claim?.article.team.memberships[0]?.role;
   if (!claim || !role) throw notFound("That claim");
   if (!SIGN_OFF_ROLES.includes(role)) throw forbidden("Only an editor can add a correction to the published report.");
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const onReport = claim.status === "verified" || claim.publishedSnapshot !== null;
     if (!onReport || !(await reportIsPublished(tx, claim.articleId))) {
       throw new AppError("unprocessable", "Only a claim on the published report can carry a correction note.");

@@ -1,5 +1,5 @@
 import { recordArticleAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import { requireArticleEditor } from "@/lib/access/require";
 import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { articleScope } from "@/lib/access/scope";
@@ -30,7 +30,7 @@ export async function reportStateOf(article: { reportPublishedAt: Date | null; r
  * an editor or admin there; 422 `unprocessable` when no claim is verified.
  */
 export async function publishReport({ userId, articleId }: { userId: string; articleId: string }): Promise<ReportState> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const article = await requireArticleEditor(articleId, userId, EDITOR_ONLY, tx);
     const verified = await tx.claim.count({ where: { articleId, ...VERIFIED_WHERE } });
     // One conditional write, scoped to the editor's teams: of several presses at once, the first
@@ -67,7 +67,7 @@ export async function publishReport({ userId, articleId }: { userId: string; art
  * an editor or admin there.
  */
 export async function unpublishReport({ userId, articleId }: { userId: string; articleId: string }): Promise<ReportState> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const article = await requireArticleEditor(articleId, userId, EDITOR_ONLY, tx);
     const { count } = await tx.article.updateMany({
       where: { id: articleId, reportPublishedAt: { not: null }, ...articleScope(userId, SIGN_OFF_ROLES) },

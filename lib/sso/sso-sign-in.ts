@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import { ssoSettings, type SsoSettings } from "@/lib/sso/config";
 import { SSO_DISABLED, SSO_NOT_ALLOWED, SSO_REQUIRED, SSO_TWO_FACTOR } from "@/lib/sso/sign-in-errors";
 import { hashPassword } from "@/lib/users/passwords";
@@ -45,7 +45,7 @@ export async function resolveSsoSignIn(
   if (!team) return { refused: SSO_NOT_ALLOWED };
   const name = typeof claims.name === "string" && claims.name.trim() ? claims.name.trim().slice(0, 120) : email.split("@")[0]!;
   const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
-  const userId = await db.$transaction(async (tx) => {
+  const userId = await inTransaction(db, async (tx) => {
     // Two first sign-ins at once: the second finds the account the first made.
     const raced = await tx.user.findUnique({ where: { email }, select: { id: true } });
     if (raced) return raced.id;

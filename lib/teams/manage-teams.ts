@@ -1,7 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { requireTeamRole } from "@/lib/access/require";
 import { TEAM_ADMIN_ROLES } from "@/lib/access/roles";
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, forbidden, notFound } from "@/lib/http/errors";
 import { teamSlug } from "@/lib/onboarding/first-admin";
@@ -19,7 +19,7 @@ function requireTeamAdmin(teamId: string, userId: string, client: Prisma.Transac
  * @throws AppError 403 `forbidden` for someone who administers no team.
  */
 export async function createTeam({ userId, name }: { userId: string; name: string }) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const adminSomewhere = await tx.membership.count({ where: { userId, role: "admin", team: { archivedAt: null } } });
     if (adminSomewhere === 0) throw forbidden("Only an admin can create teams.");
     const team = await tx.team.create({ data: { name, slug: teamSlug(name), memberships: { create: { userId, role: "admin" } } } });
@@ -33,7 +33,7 @@ export async function createTeam({ userId, name }: { userId: string; name: strin
  * with the old and new name. @throws AppError 404 for outsiders, 403 for members who are not admins.
  */
 export async function renameTeam({ teamId, userId, name }: { teamId: string; userId: string; name: string }) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await requireTeamAdmin(teamId, userId, tx, "Only a team admin can rename the team.");
     const before = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true } });
     await tx.team.update({ where: { id: teamId }, data: { name } });
@@ -52,7 +52,7 @@ export async function archiveTeam(
   { teamId, userId, confirmName }: { teamId: string; userId: string; confirmName: string },
   now = new Date(),
 ) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await requireTeamAdmin(teamId, userId, tx, "Only a team admin can archive the team.");
     const team = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true } });
     if (confirmName !== team.name) {
@@ -99,7 +99,7 @@ export async function updateTeamOptions({
   userId,
   ...options
 }: TTeamOptions & { teamId: string; userId: string }): Promise<TeamOptionsDTO> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await requireTeamAdmin(teamId, userId, tx, "Only a team admin can change the team's options.");
     const before = await tx.team.findUniqueOrThrow({
       where: { id: teamId },

@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/http/errors";
 import type { TTeamProfile } from "@/lib/validation/team-profile";
 
@@ -27,7 +27,7 @@ export async function updateTeamProfile({
   const membership = await db.membership.findUnique({ where: { userId_teamId: { userId, teamId } }, select: { role: true } });
   if (!membership) throw notFound("That team");
   if (membership.role !== "admin") throw forbidden("Only a team admin can change how the team signs its fact-checks.");
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const before = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: profileSelect });
     const after = await tx.team.update({ where: { id: teamId }, data: profile, select: profileSelect });
     await recordAudit(tx, { actorId: userId, teamId, entity: "team", entityId: teamId, action: "team.profile", before, after });

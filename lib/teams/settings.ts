@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/http/errors";
 import type { TTeamSettings } from "@/lib/validation/team";
 
@@ -31,7 +31,7 @@ export async function setTeamTimeZone({
   });
   if (!membership) throw notFound("That team");
   if (membership.role !== "admin") throw forbidden("Only a team admin can change the team's time zone.");
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const team = await tx.team.update({ where: { id: teamId }, data: { timeZone }, select: settingsSelect });
     await recordAudit(tx, {
       actorId: userId,

@@ -1,6 +1,6 @@
 import { TWO_FACTOR_ROLES } from "@/lib/access/roles";
 import { membershipOf } from "@/lib/access/scope";
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, notFound } from "@/lib/http/errors";
 import { endUserSessions } from "@/lib/sessions/sessions";
@@ -94,7 +94,7 @@ export async function confirmTwoFactorEnrolment({
     const message = "That code does not match. Check the time on your phone and enter the code the app shows now.";
     throw new AppError("unprocessable", message, { code: [message] });
   }
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     // Only the set-up that was checked: a restart in another tab in between makes this a conflict.
     const { count } = await tx.user.updateMany({
       where: { id: userId, totpEnabledAt: null, totpSecret: user.totpSecret },
@@ -112,7 +112,7 @@ export async function confirmTwoFactorEnrolment({
  * The caller has checked the person's password. Throws AppError conflict when two-factor is off.
  */
 export async function replaceRecoveryCodes({ userId }: { userId: string }): Promise<{ recoveryCodes: string[] }> {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const user = await tx.user.findFirst({ where: { id: userId, totpEnabledAt: { not: null } }, select: { id: true } });
     if (!user) throw new AppError("conflict", "Two-factor authentication is off, so there are no recovery codes to replace.");
     return { recoveryCodes: await storeNewRecoveryCodes(tx, userId) };
@@ -133,7 +133,7 @@ export async function disableTwoFactor({
   keepSessionId?: string;
   now?: Date;
 }): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     if ((await tx.membership.count({ where: requiringMembership(userId) })) > 0) {
       throw new AppError("forbidden", "Your team requires two-factor authentication for admins and editors, so it cannot be turned off.");
     }

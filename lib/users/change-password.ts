@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import { endUserSessions } from "@/lib/sessions/sessions";
 import { confirmOwnPassword } from "@/lib/users/confirm-password";
 import { hashPassword } from "@/lib/users/passwords";
@@ -27,7 +27,7 @@ export async function changeOwnPassword({
 }): Promise<{ endedSessions: number }> {
   await confirmOwnPassword({ userId, password: input.currentPassword, ip });
   const passwordHash = await hashPassword(input.newPassword);
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     const endedSessions = await endUserSessions(tx, { userId, exceptId: keepSessionId });
     if (teamId)

@@ -1,5 +1,5 @@
 import AsyncLock from "async-lock";
-import { priorityDb } from "@/lib/db";
+import { priorityDb, inTransaction } from "@/lib/db";
 import { config } from "@/lib/config";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
@@ -70,7 +70,7 @@ export async function reserveLoginAttempt({
 }
 
 async function reserveNow(email: string, ip: string, now: Date): Promise<LoginReservation> {
-  return priorityDb.$transaction(async (tx) => {
+  return inTransaction(priorityDb, async (tx) => {
     // Always the account first, then the address: two reservations never wait on each other in a cycle.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ACCOUNT_LOCK}::int, hashtext(${email}))`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADDRESS_LOCK}::int, hashtext(${ip}))`;
