@@ -2,7 +2,9 @@
 // boundary and hostile, as each role and as nobody (e2e/fixtures/fuzz.ts), against a production server
 // on a throw-away PostgreSQL. Prints counts by answer and by kind, and every problem found (a 5xx, a 4xx
 // that is not the JSON error shape, a refused request that wrote audit rows). Needs `npx next build` first.
-//   npx tsx bench/fuzz.ts        (FUZZ_REQUESTS=n, FUZZ_SEED=n)
+// FUZZ_SESSIONS desks (default 4) are fuzzed side by side, each by one request at a time, so each desk's
+// audit count still belongs to the one request in flight there.
+//   npx tsx bench/fuzz.ts        (FUZZ_REQUESTS=n, FUZZ_SEED=n, FUZZ_SESSIONS=n)
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { runBench, withBenchDatabase } from "./database";
@@ -10,6 +12,7 @@ import { runBench, withBenchDatabase } from "./database";
 const TOTAL = Number(process.env.FUZZ_REQUESTS ?? 100_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 1);
 const BATCH = 1000;
+const SESSIONS = Math.max(1, Number(process.env.FUZZ_SESSIONS ?? 4));
 
 async function main(url: string) {
   const { freePort } = await import("../scripts/lib/free-port");
@@ -27,25 +30,34 @@ async function main(url: string) {
   });
   try {
     await waitForHealth(baseURL, 200, server);
-    const session = await startFuzzSession(baseURL);
+    const sessions = [];
+    for (let i = 0; i < SESSIONS; i++) sessions.push(await startFuzzSession(baseURL));
     const statuses = new Map<number, number>();
     const kinds = new Map<string, number>();
     const problems: string[] = [];
     const started = Date.now();
     let sent = 0;
     for (let batch = 0; sent < TOTAL; batch++) {
-      const requests = fc.sample(fuzzRequests(session.ids), { seed: SEED + batch, numRuns: Math.min(BATCH, TOTAL - sent) });
-      for (const request of requests) {
-        const outcome = await session.send(request);
-        sent++;
-        statuses.set(outcome.status, (statuses.get(outcome.status) ?? 0) + 1);
-        kinds.set(request.kind, (kinds.get(request.kind) ?? 0) + 1);
-        if (outcome.problem) problems.push(`${request.role} ${request.method} ${request.path} (${request.kind}): ${outcome.problem}`);
-      }
+      const count = Math.min(BATCH, TOTAL - sent);
+      // Each desk gets its own ids; the sample (seeded per batch and desk) is cut so the batch totals `count`.
+      await Promise.all(
+        sessions.map(async (session, i) => {
+          const share = Math.floor(count / SESSIONS) + (i < count % SESSIONS ? 1 : 0);
+          if (share === 0) return;
+          const requests = fc.sample(fuzzRequests(session.ids), { seed: SEED + batch * SESSIONS + i, numRuns: share });
+          for (const request of requests) {
+            const outcome = await session.send(request);
+            sent++;
+            statuses.set(outcome.status, (statuses.get(outcome.status) ?? 0) + 1);
+            kinds.set(request.kind, (kinds.get(request.kind) ?? 0) + 1);
+            if (outcome.problem) problems.push(`${request.role} ${request.method} ${request.path} (${request.kind}): ${outcome.problem}`);
+          }
+        }),
+      );
       console.log(`${sent} requests, ${problems.length} problems, ${Math.round((Date.now() - started) / 1000)} s`);
     }
-    await session.dispose();
-    console.log(`\n${sent} requests in ${Math.round((Date.now() - started) / 1000)} s (seed ${SEED})`);
+    for (const session of sessions) await session.dispose();
+    console.log(`\n${sent} requests in ${Math.round((Date.now() - started) / 1000)} s (seed ${SEED}, ${SESSIONS} desks)`);
     console.log(`by answer: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
     console.log(`by kind:   ${JSON.stringify(Object.fromEntries(kinds))}`);
     console.log(`problems:  ${problems.length}`);
