@@ -336,10 +336,13 @@ export function ArticleWorkspace({
           />
         )}
       </div>
-      {/* Below 1024 px an open claim is a drawer over the text, so it opens where the reader is, never pages below. */}
+      {/* Below 1024 px an open claim is a drawer over the text, so it opens where the reader is, never pages below.
+          On phones (< 768 px) the top bar is three rows high, so the drawer takes the whole screen; it has its own Close. */}
       <aside
         className={`overflow-y-auto rounded-lg border border-rule bg-white lg:sticky lg:top-16 lg:right-auto lg:bottom-auto lg:z-auto lg:h-[calc(100vh-5rem)] lg:w-auto lg:rounded-lg lg:shadow-none ${
-          detail || suggestions.open ? "fixed top-14 right-0 bottom-0 z-30 w-[min(28rem,100vw)] rounded-none shadow-2xl" : "max-h-[80vh]"
+          detail || suggestions.open
+            ? "fixed top-0 right-0 bottom-0 z-30 w-[min(28rem,100vw)] rounded-none shadow-2xl md:top-14"
+            : "max-h-[80vh]"
         }`}
         aria-label="Claims sidebar"
         data-testid="claims-sidebar"

@@ -36,6 +36,10 @@ export function TopBar({ user, teams, needsCount }: Props) {
           <Link href="/team" className="text-ink hover:text-accent">
             Team
           </Link>
+          {/* Phones have no room for the search box; its page has the same box. */}
+          <Link href="/search" className="text-ink hover:text-accent md:hidden">
+            Search
+          </Link>
         </nav>
         <form action="/search" method="get" role="search" className="ml-auto hidden min-w-0 md:block">
           <label htmlFor="top-search" className="sr-only">

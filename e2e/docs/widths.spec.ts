@@ -29,6 +29,7 @@ test("every page at 1440, 1024, 820 and 390 px", async ({ page }) => {
     ["account", "/account"],
     ["tokens", "/account/tokens"],
     ["report", `/reports/${desk.article.id}`],
+    ["search", "/search?q=backstop"],
   ];
   const wide: string[] = [];
   for (const width of WIDTHS) {
@@ -40,6 +41,16 @@ test("every page at 1440, 1024, 820 and 390 px", async ({ page }) => {
         await page.keyboard.press("j");
         await page.keyboard.press("Enter");
         await expect(page.getByTestId("claim-panel")).toBeVisible();
+        // Opening scrolls the highlight into view smoothly: shoot once the page stands still.
+        let lastY = -1;
+        await expect
+          .poll(async () => {
+            const y = await page.evaluate(() => window.scrollY);
+            const still = y === lastY;
+            lastY = y;
+            return still;
+          })
+          .toBe(true);
         const box = await page.getByTestId("claims-sidebar").boundingBox();
         expect(box && box.y < 900 && box.x + box.width <= width + 1, `claim panel on screen at ${width}`).toBe(true);
       }
