@@ -11,9 +11,8 @@ import { ZInvite } from "@/lib/validation/onboarding";
 import { useAction } from "@/components/claims/useAction";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { FormError } from "@/components/ui/FormError";
+import { RoleSelect } from "@/components/team/RoleSelect";
 import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
-
-const ROLES: readonly Role[] = ["admin", "editor", "reviewer", "viewer"];
 
 type Props = { invitations: InvitationDTO[]; mailOn: boolean };
 type Sent = { email: string; url: string; mailed: boolean };
@@ -22,7 +21,7 @@ type Sent = { email: string; url: string; mailed: boolean };
 export function Invitations({ invitations, mailOn }: Props) {
   const router = useRouter();
   const { run, pending, error } = useAction();
-  const [form, setForm] = useState({ email: "", role: "reviewer" });
+  const [form, setForm] = useState<{ email: string; role: Role }>({ email: "", role: "reviewer" });
   const [sent, setSent] = useState<Sent | null>(null);
 
   async function act(action: () => Promise<ActionResult<{ invitation: InvitationDTO; url: string; mailed: boolean }>>) {
@@ -75,18 +74,7 @@ export function Invitations({ invitations, mailOn }: Props) {
           value={form.email}
           onChange={(e) => setForm({ ...form, email: e.target.value })}
         />
-        <select
-          aria-label="Role of the invitee"
-          className={inputClass}
-          value={form.role}
-          onChange={(e) => setForm({ ...form, role: e.target.value })}
-        >
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
+        <RoleSelect label="Role of the invitee" value={form.role} onChange={(role) => setForm({ ...form, role })} />
         <button type="submit" className={buttonClass} disabled={pending}>
           Invite
         </button>

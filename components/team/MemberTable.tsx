@@ -11,8 +11,8 @@ import { useAction } from "@/components/claims/useAction";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass } from "@/components/ui/styles";
 import type { Role } from "@/lib/generated/prisma/enums";
-
-const ROLES: readonly Role[] = ["admin", "editor", "reviewer", "viewer"];
+import { ROLES } from "@/lib/access/roles";
+import { RoleSelect } from "@/components/team/RoleSelect";
 
 type Props = { members: MemberDTO[]; isAdmin: boolean; meId: string };
 
@@ -21,7 +21,7 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
   const router = useRouter();
   const { run, pending, error } = useAction();
   const [secret, setSecret] = useState<{ email: string; password: string } | null>(null);
-  const [form, setForm] = useState({ email: "", name: "", role: "reviewer" });
+  const [form, setForm] = useState<{ email: string; name: string; role: Role }>({ email: "", name: "", role: "reviewer" });
   // Disabling someone and resetting a password take effect at once for that person: asked first.
   const [confirming, setConfirming] = useState<{ memberId: string; kind: "disable" | "reset" } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -118,24 +118,17 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
                 <td className="max-w-[18rem] px-4 py-3 break-all text-muted">{m.email}</td>
                 <td className="px-4 py-3">
                   {isAdmin && m.userId !== meId ? (
-                    <select
-                      aria-label={`Role of ${m.name}`}
-                      className={`${inputClass} min-w-[8rem]`}
+                    <RoleSelect
+                      label={`Role of ${m.name}`}
+                      className="min-w-[8rem]"
                       value={m.role}
                       disabled={pending}
-                      onChange={(e) => {
-                        const role = e.target.value as Role;
+                      onChange={(role) => {
                         // Fewer rights end the person's sessions: that asks first.
                         if (ROLES.indexOf(role) > ROLES.indexOf(m.role)) setDemotion({ member: m, role });
                         else void onRole(m, role);
                       }}
-                    >
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {r}
-                        </option>
-                      ))}
-                    </select>
+                    />
                   ) : (
                     m.role
                   )}
@@ -212,18 +205,7 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
             value={form.name}
             onChange={(e) => setForm({ ...form, name: e.target.value })}
           />
-          <select
-            aria-label="New member's role"
-            className={inputClass}
-            value={form.role}
-            onChange={(e) => setForm({ ...form, role: e.target.value })}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
+          <RoleSelect label="New member's role" value={form.role} onChange={(role) => setForm({ ...form, role })} />
           <button type="submit" className={buttonClass} disabled={pending}>
             Add member
           </button>

@@ -2,6 +2,8 @@
 // components read the same lists as the server.
 import type { Role } from "@/lib/generated/prisma/enums";
 
+/** Every role, most rights first: a later role in this list has fewer rights. */
+export const ROLES: readonly Role[] = ["admin", "editor", "reviewer", "viewer"];
 /** Roles that may change claims, comments, evidence and anchors of their team's articles. */
 export const WRITE_ROLES: readonly Role[] = ["admin", "editor", "reviewer"];
 /** Roles that may sign off verdicts, import and edit articles, assign reviewers and publish. */

@@ -3,8 +3,8 @@
 // every event handler and style attribute, and every link that is not http(s) or mailto.
 import sanitizeHtml from "sanitize-html";
 
-// Dropped with everything inside them: their text is never article text.
-const DROP_WITH_CONTENT = [
+/** Elements dropped with everything inside them: their text is never article text (walk.ts skips them too). */
+export const DROP_WITH_CONTENT = [
   "script",
   "style",
   "template",

@@ -4,43 +4,21 @@
 import { WHITESPACE_CLASS } from "@/lib/anchoring/whitespace";
 import { canonicalHref, type ArticleBlocks, type BlockKind, type ParagraphBlock } from "@/lib/articles/blocks";
 import { LINE_KINDS, MAX_TABLE_INDEX, canonicalBlocks } from "@/lib/articles/block-structure";
+import { DROP_WITH_CONTENT } from "@/lib/articles/import/sanitize";
 
 /** Subtrees that never hold article text (and some that are favourite hiding places for payloads). */
 const SKIP = new Set([
-  "script",
-  "style",
-  "template",
-  "noscript",
-  "svg",
-  "math",
-  "iframe",
-  "frame",
-  "frameset",
-  "object",
-  "embed",
-  "applet",
-  "canvas",
-  "audio",
-  "video",
+  ...DROP_WITH_CONTENT,
   "picture",
   "img",
   "source",
   "track",
   "map",
   "head",
-  "title",
   "meta",
   "link",
   "base",
   "input",
-  "button",
-  "select",
-  "option",
-  "textarea",
-  "noembed",
-  "noframes",
-  "xmp",
-  "plaintext",
   "dialog",
   "nav",
 ]);
