@@ -18,6 +18,8 @@ async function main(url: string) {
   const { freePort } = await import("../scripts/lib/free-port");
   const { startServer, waitForHealth } = await import("../e2e/fixtures/processes");
   const { fuzzRequests, startFuzzSession } = await import("../e2e/fixtures/fuzz");
+  type FuzzSession = Awaited<ReturnType<typeof startFuzzSession>>;
+  type FuzzRequest = Parameters<FuzzSession["send"]>[0];
   const port = await freePort();
   const baseURL = `http://localhost:${port}`;
   // Rate limits off: the run is about answers, not about being throttled.
@@ -30,6 +32,19 @@ async function main(url: string) {
   });
   try {
     await waitForHealth(baseURL, 200, server);
+    // A dropped connection is a finding only if the server died; a socket the server closed as idle
+    // just as the client reused it (keep-alive race) is retried once on a fresh one.
+    const sendOrExplain = async (session: FuzzSession, request: FuzzRequest) => {
+      try {
+        return await session.send(request);
+      } catch (error) {
+        if (server.child.exitCode !== null || server.child.signalCode !== null)
+          throw new Error(`the server died at ${request.role} ${request.method} ${request.path}:\n${server.output().slice(-4000)}`);
+        resets++;
+        return await session.send(request);
+      }
+    };
+    let resets = 0;
     const sessions = [];
     for (let i = 0; i < SESSIONS; i++) sessions.push(await startFuzzSession(baseURL));
     const statuses = new Map<number, number>();
@@ -46,7 +61,7 @@ async function main(url: string) {
           if (share === 0) return;
           const requests = fc.sample(fuzzRequests(session.ids), { seed: SEED + batch * SESSIONS + i, numRuns: share });
           for (const request of requests) {
-            const outcome = await session.send(request);
+            const outcome = await sendOrExplain(session, request);
             sent++;
             statuses.set(outcome.status, (statuses.get(outcome.status) ?? 0) + 1);
             kinds.set(request.kind, (kinds.get(request.kind) ?? 0) + 1);
@@ -60,7 +75,7 @@ async function main(url: string) {
     console.log(`\n${sent} requests in ${Math.round((Date.now() - started) / 1000)} s (seed ${SEED}, ${SESSIONS} desks)`);
     console.log(`by answer: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
     console.log(`by kind:   ${JSON.stringify(Object.fromEntries(kinds))}`);
-    console.log(`problems:  ${problems.length}`);
+    console.log(`problems:  ${problems.length}; connections reset and retried: ${resets}`);
     for (const problem of problems.slice(0, 50)) console.log(`  ${problem}`);
   } finally {
     await server.stop();
