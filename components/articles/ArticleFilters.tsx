@@ -11,13 +11,13 @@ const SORT_LABEL: Record<ArticleSort, string> = {
   due: "Due soonest",
 };
 
-type Props = { view: TArticleList; members: { id: string; name: string }[] };
+type Props = { view: TArticleList; members: { id: string; name: string }[]; tags: { id: string; name: string }[] };
 
 /**
  * The articles list's sort and filters as a plain GET form: the view lives in the URL, so it can be shared and
  * works without JavaScript. Claim statuses are checkboxes sent as one comma-separated `status` by the page.
  */
-export function ArticleFilters({ view, members }: Props) {
+export function ArticleFilters({ view, members, tags }: Props) {
   const statuses = new Set<string>(view.status ?? []);
   return (
     <form
@@ -45,6 +45,18 @@ export function ArticleFilters({ view, members }: Props) {
             {members.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="mb-1 block text-xs font-medium text-muted">Tag</span>
+          <select name="tag" defaultValue={view.tag ?? ""} className={inputClass}>
+            <option value="">Any</option>
+            {view.tag && !tags.some((t) => t.name.toLowerCase() === view.tag?.toLowerCase()) && <option value={view.tag}>{view.tag}</option>}
+            {tags.map((t) => (
+              <option key={t.id} value={t.name}>
+                {t.name}
               </option>
             ))}
           </select>

@@ -23,6 +23,11 @@ export function tagKey(name: string): string {
   return name.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("und");
 }
 
+/** Sorts tags by name, ignoring case and accents (the order chips and pickers show). */
+export function byTagName(a: { name: string }, b: { name: string }): number {
+  return a.name.localeCompare(b.name, "en", { sensitivity: "base" });
+}
+
 /** The colour if it is one of TAG_COLOURS, else null (stored values from an older palette show plain). */
 export function tagColour(value: string | null | undefined): TagColour | null {
   return value && (TAG_COLOURS as readonly string[]).includes(value) ? (value as TagColour) : null;

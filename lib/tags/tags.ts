@@ -8,9 +8,10 @@ import { requireArticleWrite, requireClaimWrite } from "@/lib/access/require";
 import { teamMemberScope } from "@/lib/access/scope";
 import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { AppError, notFound } from "@/lib/http/errors";
-import { tagColour, tagKey, TAGS_PER_ITEM_MAX, type TagDTO } from "@/lib/tags/tag-rules";
+import { byTagName, tagColour, tagKey, TAGS_PER_ITEM_MAX, type TagDTO } from "@/lib/tags/tag-rules";
 import type { TDeleteTag, TMergeTag, TTagArticle, TTagClaim, TUntagArticle, TUntagClaim, TUpdateTag } from "@/lib/validation/tags";
 
+export { byTagName };
 export type { TagDTO };
 
 /** A tag of the vocabulary with how many articles and claims carry it. */
@@ -22,11 +23,6 @@ export const tagSelect = { id: true, name: true, color: true } as const;
 /** A Tag row as TagDTO (an unknown colour shows plain). */
 export function toTagDTO(row: { id: string; name: string; color: string | null }): TagDTO {
   return { id: row.id, name: row.name, color: tagColour(row.color) };
-}
-
-/** Sorts tags by name, ignoring case (the order chips and pickers show). */
-export function byTagName(a: TagDTO, b: TagDTO): number {
-  return a.name.localeCompare(b.name, "en", { sensitivity: "base" });
 }
 
 /**
