@@ -505,7 +505,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "Search the active team's articles, claims, comments and evidence",
       description:
-        'Full-text search (PostgreSQL, English stemming): all words must occur, "quoted phrases" in order, `-word` excludes, `or` allows either. Ranked: a title match outranks a quote, a quote outranks evidence, evidence outranks comments and body text. Matched words come back as highlighted segments; `href` opens the article, or the claim in it.',
+        'Full-text search (PostgreSQL, English stemming): all words must occur, "quoted phrases" in order, `-word` excludes, `or` allows either. Ranked: a title match outranks a quote, a quote outranks evidence, evidence outranks comments and body text. Matched words come back as highlighted segments; `href` opens the article, or the claim in it. Tags: `tag:budget` or `tag:\"public health\"` (any case; several combine) keeps articles and claims carrying the tag and comments and evidence of such claims; a query of only `tag:` filters lists the tagged articles and claims, most recently changed first.',
       tag: "Search",
       query: [
         {
