@@ -53,7 +53,9 @@ export function ArticleFilters({ view, members, tags }: Props) {
           <span className="mb-1 block text-xs font-medium text-muted">Tag</span>
           <select name="tag" defaultValue={view.tag ?? ""} className={inputClass}>
             <option value="">Any</option>
-            {view.tag && !tags.some((t) => t.name.toLowerCase() === view.tag?.toLowerCase()) && <option value={view.tag}>{view.tag}</option>}
+            {view.tag && !tags.some((t) => t.name.toLowerCase() === view.tag?.toLowerCase()) && (
+              <option value={view.tag}>{view.tag}</option>
+            )}
             {tags.map((t) => (
               <option key={t.id} value={t.name}>
                 {t.name}

@@ -39,7 +39,13 @@ import { selectedRange, textSelectionIn } from "@/components/claims/anchor-previ
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 
 const NO_SUGGESTIONS: SuggestionDTO[] = [];
-const toSummary = (claim: ClaimDTO): ClaimSummary => ({ ...claim, anchorStatus: claim.anchor.status, tags: [], assigneeIds: [], overdue: false });
+const toSummary = (claim: ClaimDTO): ClaimSummary => ({
+  ...claim,
+  anchorStatus: claim.anchor.status,
+  tags: [],
+  assigneeIds: [],
+  overdue: false,
+});
 const claimUrl = (id: string) => `/api/v1/claims/${encodeURIComponent(id)}`;
 const readClaim = (id: string) => readApi(claimUrl(id), (d: { claim: ClaimDetailDTO }) => d.claim);
 

@@ -31,7 +31,6 @@ type Props = {
 const PAGE = 60;
 
 export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, total, meId, members, tags }: Props) {
-  const ratingScale = useRatingScale();
   const [shown, setShown] = useState(PAGE);
   const drafts = useDraftClaims(meId);
   // Claims the text no longer holds come first, in their own groups; the rest in text order.
@@ -273,9 +272,16 @@ function ClaimFilters({
         </label>
         <label className="text-xs text-muted">
           Tag
-          <select aria-label="Filter by tag" className={selectClass} value={filter.tag ?? ""} onChange={(e) => set({ tag: e.target.value || null })}>
+          <select
+            aria-label="Filter by tag"
+            className={selectClass}
+            value={filter.tag ?? ""}
+            onChange={(e) => set({ tag: e.target.value || null })}
+          >
             <option value="">Any tag</option>
-            {filter.tag && !tags.some((t) => t.name.toLowerCase() === filter.tag?.toLowerCase()) && <option value={filter.tag}>{filter.tag}</option>}
+            {filter.tag && !tags.some((t) => t.name.toLowerCase() === filter.tag?.toLowerCase()) && (
+              <option value={filter.tag}>{filter.tag}</option>
+            )}
             {tags.map((t) => (
               <option key={t.id} value={t.name}>
                 {t.name}

@@ -210,7 +210,8 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
       if (!isTag(b) || !b.value || STATUS_SET.has(b.value)) return;
       const name = b.value.replace(/\s+/g, " ").trim();
       if (!name) return;
-      if (characterCount(name) > TAG_NAME_MAX) return problem(`${at}.body.${j}.value`, `Tag names can be at most ${TAG_NAME_MAX} characters.`);
+      if (characterCount(name) > TAG_NAME_MAX)
+        return problem(`${at}.body.${j}.value`, `Tag names can be at most ${TAG_NAME_MAX} characters.`);
       if (!tags.has(tagKey(name))) tags.set(tagKey(name), name);
     });
     if (tags.size > TAGS_PER_ITEM_MAX) problem(`${at}.body`, `A claim can carry at most ${TAGS_PER_ITEM_MAX} tags.`);

@@ -53,9 +53,7 @@ type Query = { get(key: string): string | null };
  * Input: URLSearchParams or anything with get(); output: a ClaimFilter.
  */
 export function readClaimFilter(query: Query): ClaimFilter {
-  const status = (query.get("status") ?? "")
-    .split(",")
-    .filter((s): s is StatusKey => (STATUS_KEYS as readonly string[]).includes(s));
+  const status = (query.get("status") ?? "").split(",").filter((s): s is StatusKey => (STATUS_KEYS as readonly string[]).includes(s));
   const verdict = query.get("verdict");
   const assignee = query.get("assignee")?.trim() || null;
   const tag = query.get("tag")?.trim() || null;

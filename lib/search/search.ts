@@ -206,7 +206,13 @@ function taggedItemsSql({
  * comments and evidence of such claims (splitTagFilters); a query of `tag:` filters only lists the tagged articles
  * and claims, most recently changed first.
  */
-export async function searchTeam({ userId, teamId, q: query, kind, page }: TSearch & { userId: string; teamId: string }): Promise<SearchResults> {
+export async function searchTeam({
+  userId,
+  teamId,
+  q: query,
+  kind,
+  page,
+}: TSearch & { userId: string; teamId: string }): Promise<SearchResults> {
   const pageSize = SEARCH_PAGE_SIZE;
   const offset = (page - 1) * pageSize;
   const { text: q, tags } = splitTagFilters(query);

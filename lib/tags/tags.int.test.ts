@@ -159,7 +159,11 @@ describe("filters with tags", () => {
   it("work in search as tag:name", async () => {
     const found = await searchTeam({ userId: desk.editor.id, teamId: desk.team.id, q: "tag:transport", page: 1 });
     expect(found.hits.map((h) => `${h.kind}:${h.id}`).sort()).toEqual(
-      [`claim:${claims.buses}`, `claim:${claims.jobs}`, `article:${(await testDb().article.findFirstOrThrow({ where: { title: "Tagged article", teamId: desk.team.id } })).id}`].sort(),
+      [
+        `claim:${claims.buses}`,
+        `claim:${claims.jobs}`,
+        `article:${(await testDb().article.findFirstOrThrow({ where: { title: "Tagged article", teamId: desk.team.id } })).id}`,
+      ].sort(),
     );
     const withWords = await searchTeam({ userId: desk.editor.id, teamId: desk.team.id, q: "unemployment TAG:Transport", page: 1 });
     expect(withWords.hits.map((h) => h.id)).toEqual([claims.jobs]);

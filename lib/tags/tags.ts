@@ -67,7 +67,10 @@ const tooMany = () =>
  * @throws AppError 404 when the article or the tag is not in the user's teams; 403 for a viewer; 422 beyond
  * TAGS_PER_ITEM_MAX tags.
  */
-export async function tagArticle({ userId, articleId, ...input }: TTagArticle & { userId: string }, client: DbClient = db): Promise<TagDTO[]> {
+export async function tagArticle(
+  { userId, articleId, ...input }: TTagArticle & { userId: string },
+  client: DbClient = db,
+): Promise<TagDTO[]> {
   return inTransaction(client, async (tx) => {
     const article = await requireArticleWrite(articleId, userId, tx);
     const tag = await resolveTag(tx, article.teamId, input);
@@ -84,10 +87,16 @@ export async function tagArticle({ userId, articleId, ...input }: TTagArticle & 
  * Takes a tag off an article (reviewers, editors, admins). Audited as "article.untagged" when it was there.
  * Returns the article's tags. @throws AppError 404 when the article is not in the user's teams; 403 for a viewer.
  */
-export async function untagArticle({ userId, articleId, tagId }: TUntagArticle & { userId: string }, client: DbClient = db): Promise<TagDTO[]> {
+export async function untagArticle(
+  { userId, articleId, tagId }: TUntagArticle & { userId: string },
+  client: DbClient = db,
+): Promise<TagDTO[]> {
   return inTransaction(client, async (tx) => {
     const article = await requireArticleWrite(articleId, userId, tx);
-    const link = await tx.articleTag.findUnique({ where: { articleId_tagId: { articleId, tagId } }, select: { tag: { select: tagSelect } } });
+    const link = await tx.articleTag.findUnique({
+      where: { articleId_tagId: { articleId, tagId } },
+      select: { tag: { select: tagSelect } },
+    });
     if (link) {
       await tx.articleTag.delete({ where: { articleId_tagId: { articleId, tagId } } });
       await recordArticleAudit(tx, userId, article, { action: "article.untagged", before: { tag: link.tag.name, tagId } });
@@ -142,12 +151,16 @@ async function claimTags(client: DbClient, claimId: string): Promise<TagDTO[]> {
 
 /** The tag, when the user is an editor or admin of its team; 404 otherwise (403 is not told apart, like elsewhere). */
 async function requireTagEditor(tx: Prisma.TransactionClient, tagId: string, userId: string) {
-  const tag = await tx.tag.findFirst({ where: { id: tagId, team: teamMemberScope(userId, SIGN_OFF_ROLES) }, select: { ...tagSelect, teamId: true } });
+  const tag = await tx.tag.findFirst({
+    where: { id: tagId, team: teamMemberScope(userId, SIGN_OFF_ROLES) },
+    select: { ...tagSelect, teamId: true },
+  });
   if (!tag) throw notFound("That tag");
   return tag;
 }
 
-const taken = (name: string) => new AppError("conflict", `The team already has a tag "${name}". Merge into it instead.`, { name: ["Already a tag of this team."] });
+const taken = (name: string) =>
+  new AppError("conflict", `The team already has a tag "${name}". Merge into it instead.`, { name: ["Already a tag of this team."] });
 
 /**
  * Renames and/or recolours a tag (editors and admins of its team). A name that another tag of the team already has
@@ -159,7 +172,10 @@ export async function updateTag({ userId, tagId, name, color }: TUpdateTag & { u
   return inTransaction(client, async (tx) => {
     const tag = await requireTagEditor(tx, tagId, userId);
     if (name !== undefined) {
-      const clash = await tx.tag.findFirst({ where: { teamId: tag.teamId, nameKey: tagKey(name), NOT: { id: tagId } }, select: { name: true } });
+      const clash = await tx.tag.findFirst({
+        where: { teamId: tag.teamId, nameKey: tagKey(name), NOT: { id: tagId } },
+        select: { name: true },
+      });
       if (clash) throw taken(clash.name);
     }
     const row = await tx.tag.update({
@@ -216,6 +232,13 @@ export async function deleteTag({ userId, tagId }: TDeleteTag & { userId: string
   await inTransaction(client, async (tx) => {
     const tag = await requireTagEditor(tx, tagId, userId);
     await tx.tag.delete({ where: { id: tagId } });
-    await recordAudit(tx, { actorId: userId, teamId: tag.teamId, entity: "tag", entityId: tagId, action: "tag.deleted", before: { name: tag.name } });
+    await recordAudit(tx, {
+      actorId: userId,
+      teamId: tag.teamId,
+      entity: "tag",
+      entityId: tagId,
+      action: "tag.deleted",
+      before: { name: tag.name },
+    });
   });
 }

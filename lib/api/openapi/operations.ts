@@ -53,7 +53,6 @@ const importArticleBody: JsonSchema = {
     "content is plain text, HTML (sanitised: no scripts, styles or event handlers survive) or Markdown, at most 2 MB. title defaults to the one found in the content.",
 };
 
-
 const tagList = obj({ tags: arrayOf(ref("Tag")) });
 const tagOf = (what: string): Record<"post" | "delete", Operation> => ({
   post: {
