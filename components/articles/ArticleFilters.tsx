@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { STATUSES } from "@/lib/claims/verdicts";
 import { ARTICLE_SORTS, type ArticleSort, type TArticleList } from "@/lib/validation/article-list";
+import { tagKey } from "@/lib/tags/tag-rules";
 import { inputClass, quietButtonClass } from "@/components/ui/styles";
 
 const SORT_LABEL: Record<ArticleSort, string> = {
@@ -19,6 +20,8 @@ type Props = { view: TArticleList; members: { id: string; name: string }[]; tags
  */
 export function ArticleFilters({ view, members, tags }: Props) {
   const statuses = new Set<string>(view.status ?? []);
+  // The URL may spell the tag in any case; the select shows the tag's own name.
+  const tagValue = (view.tag && tags.find((t) => tagKey(t.name) === tagKey(view.tag ?? ""))?.name) ?? view.tag ?? "";
   return (
     <form
       action="/articles"
@@ -51,11 +54,9 @@ export function ArticleFilters({ view, members, tags }: Props) {
         </label>
         <label>
           <span className="mb-1 block text-xs font-medium text-muted">Tag</span>
-          <select name="tag" defaultValue={view.tag ?? ""} className={inputClass}>
+          <select name="tag" defaultValue={tagValue} className={inputClass}>
             <option value="">Any</option>
-            {view.tag && !tags.some((t) => t.name.toLowerCase() === view.tag?.toLowerCase()) && (
-              <option value={view.tag}>{view.tag}</option>
-            )}
+            {view.tag && tagValue === view.tag && !tags.some((t) => t.name === view.tag) && <option value={view.tag}>{view.tag}</option>}
             {tags.map((t) => (
               <option key={t.id} value={t.name}>
                 {t.name}

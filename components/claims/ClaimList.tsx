@@ -9,7 +9,7 @@ import { inputClass } from "@/components/ui/styles";
 import { useDraftClaims } from "@/components/claims/drafts";
 import { activeClaimFilters, NO_CLAIM_FILTER, type ClaimFilter } from "@/lib/claims/claim-filter";
 import type { StatusKey, VerdictKey } from "@/lib/claims/verdicts";
-import type { TagDTO } from "@/lib/tags/tag-rules";
+import { tagKey, type TagDTO } from "@/lib/tags/tag-rules";
 import { TagChips } from "@/components/tags/TagChips";
 
 type Props = {
@@ -213,6 +213,8 @@ function ClaimFilters({
   const active = activeClaimFilters(filter);
   const set = (change: Partial<ClaimFilter>) => onFilter({ ...filter, ...change });
   const several = filter.status.length > 1 ? filter.status.join(",") : null;
+  // The URL may spell the tag in any case; the select shows the tag's own name.
+  const tagValue = (filter.tag && tags.find((t) => tagKey(t.name) === tagKey(filter.tag ?? ""))?.name) ?? filter.tag ?? "";
   return (
     <div className="border-b border-rule p-3" role="group" aria-label="Filter claims">
       <div className="grid grid-cols-2 gap-2">
@@ -275,11 +277,11 @@ function ClaimFilters({
           <select
             aria-label="Filter by tag"
             className={selectClass}
-            value={filter.tag ?? ""}
+            value={tagValue}
             onChange={(e) => set({ tag: e.target.value || null })}
           >
             <option value="">Any tag</option>
-            {filter.tag && !tags.some((t) => t.name.toLowerCase() === filter.tag?.toLowerCase()) && (
+            {filter.tag && tagValue === filter.tag && !tags.some((t) => t.name === filter.tag) && (
               <option value={filter.tag}>{filter.tag}</option>
             )}
             {tags.map((t) => (
