@@ -129,7 +129,7 @@ export function TagEditor({ what, tags, canEdit, add, remove, onChanged }: Props
               role="combobox"
               aria-label={`Add a tag to this ${what}`}
               aria-expanded={showList}
-              aria-controls={listId}
+              aria-controls={showList ? listId : undefined}
               aria-autocomplete="list"
               aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
               placeholder="Add a tag…"
