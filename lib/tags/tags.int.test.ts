@@ -213,5 +213,11 @@ describe("tags in exports", () => {
     await deleteTag({ userId: desk.editor.id, tagId: tag.id });
     const crime = (await listClaimSummaries({ articleId: desk.article.id, userId: desk.editor.id })).find((c) => c.id === claims.crime)!;
     expect(names(crime.tags)).toEqual(["Crime and policing"]);
+    expect(await untagClaim({ userId: desk.reviewer.id, claimId: claims.crime!, tagId: crime.tags[0]!.id })).toEqual([]);
+    const untagged = await testDb().auditEvent.findMany({ where: { claimId: claims.crime!, action: "claim.untagged" } });
+    expect(untagged.map((e) => e.before)).toEqual([{ tag: "Crime and policing", tagId: crime.tags[0]!.id }]);
+    expect((await errorOf(untagClaim({ userId: desk.viewer.id, claimId: claims.crime!, tagId: crime.tags[0]!.id }))).code).toBe(
+      "forbidden",
+    );
   });
 });
