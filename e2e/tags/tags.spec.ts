@@ -40,6 +40,7 @@ async function seed() {
 const row = (page: Page, id: string) => page.getByTestId("claim-list").locator(`[data-claim-id="${id}"]`);
 
 test("a reviewer tags claims with the keyboard, filters the claim list by the tag, and the URL keeps the view", async ({ page }) => {
+  test.setTimeout(90_000); // many steps: a loaded machine needs more than the default
   const { desk, article, claims } = await seed();
   await signIn(page, desk.reviewer);
   await page.goto(`/articles/${article.id}`);
@@ -88,6 +89,7 @@ test("a reviewer tags claims with the keyboard, filters the claim list by the ta
 });
 
 test("a viewer sees tags but has no way to add them, and the API refuses", async ({ page }) => {
+  test.setTimeout(90_000);
   const { desk, article, claims } = await seed();
   const tag = await testDb().tag.create({ data: { teamId: desk.team.id, name: "Economy", nameKey: "economy", color: "emerald" } });
   await testDb().claimTag.create({ data: { claimId: claims[1]!.id, tagId: tag.id } });
@@ -102,6 +104,32 @@ test("a viewer sees tags but has no way to add them, and the API refuses", async
     headers: { origin: new URL(page.url()).origin },
   });
   expect(answer.status()).toBe(403);
+});
+
+test("an editor tags the article inline, finds it by tag on the articles list, and renames the tag on the Team page", async ({ page }) => {
+  test.setTimeout(90_000);
+  const { desk, article } = await seed();
+  await signIn(page, desk.editor);
+  await page.goto(`/articles/${article.id}`);
+  const box = page.getByRole("combobox", { name: "Add a tag to this article" });
+  await box.fill("Fiscal");
+  await box.press("Enter");
+  await expect(page.getByTestId("article-tags").getByTestId("tag-chip")).toHaveText(["Fiscal×"]);
+
+  await page.goto("/articles?tag=fiscal");
+  const filters = page.getByRole("form", { name: "Sort and filter articles" });
+  await expect(filters.getByRole("combobox", { name: "Tag" })).toHaveValue("Fiscal");
+  await expect(page.getByRole("link", { name: article.title })).toBeVisible();
+  await expect(page.getByRole("link", { name: desk.article.title })).toHaveCount(0);
+
+  await page.goto("/team");
+  const tags = page.getByTestId("team-tags");
+  await tags.getByRole("button", { name: "Rename" }).click();
+  await tags.getByRole("textbox", { name: "New name for Fiscal" }).fill("Budget");
+  await tags.getByRole("button", { name: "Save" }).click();
+  await expect(tags.getByTestId("tag-chip")).toHaveText(["Budget"]);
+  await page.goto("/articles?tag=budget");
+  await expect(page.getByRole("link", { name: article.title })).toBeVisible();
 });
 
 // Screenshots for a person to look at (not assertions): TAGS_SHOTS=/tmp/dir.
