@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { STATUSES } from "@/lib/claims/verdicts";
 import { ARTICLE_SORTS, type ArticleSort, type TArticleList } from "@/lib/validation/article-list";
+import { tagKey } from "@/lib/tags/tag-rules";
 import { inputClass, quietButtonClass } from "@/components/ui/styles";
 
 const SORT_LABEL: Record<ArticleSort, string> = {
@@ -11,14 +12,16 @@ const SORT_LABEL: Record<ArticleSort, string> = {
   due: "Due soonest",
 };
 
-type Props = { view: TArticleList; members: { id: string; name: string }[] };
+type Props = { view: TArticleList; members: { id: string; name: string }[]; tags: { id: string; name: string }[] };
 
 /**
  * The articles list's sort and filters as a plain GET form: the view lives in the URL, so it can be shared and
  * works without JavaScript. Claim statuses are checkboxes sent as one comma-separated `status` by the page.
  */
-export function ArticleFilters({ view, members }: Props) {
+export function ArticleFilters({ view, members, tags }: Props) {
   const statuses = new Set<string>(view.status ?? []);
+  // The URL may spell the tag in any case; the select shows the tag's own name.
+  const tagValue = (view.tag && tags.find((t) => tagKey(t.name) === tagKey(view.tag ?? ""))?.name) ?? view.tag ?? "";
   return (
     <form
       action="/articles"
@@ -45,6 +48,18 @@ export function ArticleFilters({ view, members }: Props) {
             {members.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="mb-1 block text-xs font-medium text-muted">Tag</span>
+          <select name="tag" defaultValue={tagValue} className={inputClass}>
+            <option value="">Any</option>
+            {view.tag && tagValue === view.tag && !tags.some((t) => t.name === view.tag) && <option value={view.tag}>{view.tag}</option>}
+            {tags.map((t) => (
+              <option key={t.id} value={t.name}>
+                {t.name}
               </option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import { TagChips } from "@/components/tags/TagChips";
 import Link from "next/link";
 import type { ArticleSummary } from "@/lib/articles/article-page";
 import { formatDate } from "@/components/articles/format";
@@ -43,6 +44,7 @@ export function ArticleTable({ articles, filtered = false }: { articles: Article
                 <Link href={`/articles/${article.id}`} className="font-medium text-ink hover:text-accent">
                   {article.title}
                 </Link>
+                <TagChips tags={article.tags} className="mt-1" />
               </td>
               <td className="px-4 py-3 text-muted">{article.source ?? "—"}</td>
               <td className="px-4 py-3 whitespace-nowrap text-muted">{formatDate(article.publishedAt) || "—"}</td>

@@ -11,7 +11,9 @@ import { useSuggestions } from "@/components/claims/useSuggestions";
 import type { SuggestionDTO } from "@/lib/claims/suggested";
 import { SuggestionCard } from "@/components/claims/SuggestionCard";
 import { CheckedBeforeSuggestions } from "@/components/claims/CheckedBeforeSuggestions";
-import { ClaimList, filterClaims, type ClaimFilter } from "@/components/claims/ClaimList";
+import { ClaimList } from "@/components/claims/ClaimList";
+import { filterClaims, writeClaimFilter, type ClaimFilter } from "@/lib/claims/claim-filter";
+import { byTagName } from "@/lib/tags/tag-rules";
 import { ClaimPanel, type PanelRefs } from "@/components/claims/ClaimPanel";
 import { HighlightedBody } from "@/components/claims/HighlightedBody";
 import type { ArticleBlocks } from "@/lib/articles/blocks";
@@ -37,7 +39,13 @@ import { selectedRange, textSelectionIn } from "@/components/claims/anchor-previ
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 
 const NO_SUGGESTIONS: SuggestionDTO[] = [];
-const toSummary = (claim: ClaimDTO): ClaimSummary => ({ ...claim, anchorStatus: claim.anchor.status });
+const toSummary = (claim: ClaimDTO): ClaimSummary => ({
+  ...claim,
+  anchorStatus: claim.anchor.status,
+  tags: [],
+  assigneeIds: [],
+  overdue: false,
+});
 const claimUrl = (id: string) => `/api/v1/claims/${encodeURIComponent(id)}`;
 const readClaim = (id: string) => readApi(claimUrl(id), (d: { claim: ClaimDetailDTO }) => d.claim);
 
@@ -49,6 +57,8 @@ type Props = {
   initialClaims: ClaimSummary[];
   me: { id: string; canEdit: boolean; canSignOff: boolean };
   members: TeamMember[];
+  /** The claim list's filter the page's URL holds (lib/claims/claim-filter.ts readClaimFilter). */
+  initialFilter: ClaimFilter;
   /** A claim to open on arrival (links from My queue). */
   initialOpenId: string | null;
   header: React.ReactNode;
@@ -67,6 +77,7 @@ export function ArticleWorkspace({
   blocks = null,
   language = null,
   initialClaims,
+  initialFilter,
   me,
   members,
   initialOpenId,
@@ -77,7 +88,14 @@ export function ArticleWorkspace({
   version,
 }: Props) {
   const [claims, setClaims] = useState(initialClaims);
-  const [filter, setFilter] = useState<ClaimFilter>({ status: "", verdict: "" });
+  const [filter, setFilterState] = useState<ClaimFilter>(initialFilter);
+  // The filter lives in the URL (?status=…&tag=…) so a view of the claim list can be shared; replaceState keeps
+  // Next's router in step without a server round trip.
+  const setFilter = useCallback((next: ClaimFilter) => {
+    setFilterState(next);
+    const query = writeClaimFilter(next, window.location.search);
+    window.history.replaceState(window.history.state, "", `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`);
+  }, []);
   const [cursorId, setCursorId] = useState<string | null>(null);
   const [detail, setDetailState] = useState<ClaimDetailDTO | null>(null);
   // Which claim the reader has open right now. Loads finish out of order (a live refresh
@@ -111,7 +129,11 @@ export function ArticleWorkspace({
     performance.mark("factdesk:interactive");
   }, []);
 
-  const visible = useMemo(() => filterClaims(claims, filter), [claims, filter]);
+  const visible = useMemo(() => filterClaims(claims, filter, me.id), [claims, filter, me.id]);
+  const claimTags = useMemo(() => {
+    const byId = new Map(claims.flatMap((c) => c.tags).map((t) => [t.id, t]));
+    return [...byId.values()].sort(byTagName);
+  }, [claims]);
   // Claims waiting for re-anchoring (or orphaned) hold old text: listed, never highlighted.
   const attached = useMemo(() => claims.filter((c) => c.anchorStatus === "attached"), [claims]);
   const router = useRouter();
@@ -411,6 +433,8 @@ export function ArticleWorkspace({
                   cursorId={cursorId}
                   onOpen={openClaim}
                   meId={me.id}
+                  members={members.map((m) => ({ id: m.id, name: m.name }))}
+                  tags={claimTags}
                 />
               </>
             }

@@ -16,6 +16,13 @@ export const ACTION_TEXT: Record<string, string> = {
   "claim.claimant": "changed who made the claim or where it appeared",
   "report.correction": "added a correction note to the public report",
   "claim.reopened": "reopened the claim",
+  "claim.tagged": "tagged the claim",
+  "claim.untagged": "took a tag off the claim",
+  "article.tagged": "tagged the article",
+  "article.untagged": "took a tag off the article",
+  "tag.renamed": "renamed or recoloured a tag",
+  "tag.merged": "merged two tags",
+  "tag.deleted": "deleted a tag",
   "comment.added": "commented",
   "comment.replied": "replied to a comment",
   "comment.edited": "edited a comment",
@@ -85,6 +92,8 @@ export function describeActivity(event: ActivityDTO): string {
   const to = field(event.after, "status");
   if (event.action === "claim.status" && typeof to === "string") return `${base} to ${statusLabel(to)}`;
   if (event.action === "claim.assigned") return describeAssignment(event.after);
+  const tagName = field(event.after ?? event.before, "tag");
+  if ((event.action === "claim.tagged" || event.action === "claim.untagged") && typeof tagName === "string") return `${base}: ${tagName}`;
   const verdict = field(field(event.after, "verdict"), "verdict");
   if (event.action === "claim.verdict" && typeof verdict === "string") return `${base}: ${verdict}`;
   if (event.action === "claim.adjudicated" && typeof verdict === "string") {

@@ -7,16 +7,10 @@ import type { ClaimSummary } from "@/lib/claims/list-claims";
 import { truncateText } from "@/lib/text/graphemes";
 import { inputClass } from "@/components/ui/styles";
 import { useDraftClaims } from "@/components/claims/drafts";
-
-export type ClaimFilter = { status: string; verdict: string };
-
-export function filterClaims(claims: ClaimSummary[], filter: ClaimFilter): ClaimSummary[] {
-  return claims.filter(
-    (c) =>
-      (filter.status === "" || c.status === filter.status) &&
-      (filter.verdict === "" || (filter.verdict === "none" ? c.verdict === null : c.verdict?.key === filter.verdict)),
-  );
-}
+import { activeClaimFilters, NO_CLAIM_FILTER, type ClaimFilter } from "@/lib/claims/claim-filter";
+import type { StatusKey, VerdictKey } from "@/lib/claims/verdicts";
+import { tagKey, type TagDTO } from "@/lib/tags/tag-rules";
+import { TagChips } from "@/components/tags/TagChips";
 
 type Props = {
   claims: ClaimSummary[];
@@ -27,13 +21,16 @@ type Props = {
   total: number;
   /** Whose drafts to mark ("draft" beside a claim with unsent text). */
   meId: string;
+  /** Members to filter by assignee. */
+  members: { id: string; name: string }[];
+  /** Tags to filter by (those on this article's claims). */
+  tags: TagDTO[];
 };
 
 // Long lists grow as the reader scrolls, so a thousand claims do not delay the first paint.
 const PAGE = 60;
 
-export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, total, meId }: Props) {
-  const ratingScale = useRatingScale();
+export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, total, meId, members, tags }: Props) {
   const [shown, setShown] = useState(PAGE);
   const drafts = useDraftClaims(meId);
   // Claims the text no longer holds come first, in their own groups; the rest in text order.
@@ -55,41 +52,7 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
 
   return (
     <section aria-label="Claims" className="flex min-h-0 flex-col">
-      <div className="grid grid-cols-2 gap-2 border-b border-rule p-3">
-        <label className="text-xs text-muted">
-          Status
-          <select
-            aria-label="Filter by status"
-            className={inputClass}
-            value={filter.status}
-            onChange={(e) => onFilter({ ...filter, status: e.target.value })}
-          >
-            <option value="">All statuses</option>
-            {STATUSES.map((s) => (
-              <option key={s.key} value={s.key}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-xs text-muted">
-          Verdict
-          <select
-            aria-label="Filter by verdict"
-            className={inputClass}
-            value={filter.verdict}
-            onChange={(e) => onFilter({ ...filter, verdict: e.target.value })}
-          >
-            <option value="">All verdicts</option>
-            <option value="none">No verdict yet</option>
-            {ratingScale.map((v) => (
-              <option key={v.key} value={v.key}>
-                {v.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <ClaimFilters filter={filter} onFilter={onFilter} members={members} tags={tags} shown={all.length} total={total} />
       {total === 0 ? (
         <p className="p-4 text-sm text-muted">
           No claims yet. Select a sentence in the article and choose <strong>Add claim</strong> (or press <kbd>a</kbd>).
@@ -206,6 +169,7 @@ function ClaimRow({
             </span>
           )}
           {claim.verdict && <span className="font-medium text-ink">{claim.verdict.label}</span>}
+          {claim.overdue && <span className="rounded bg-red-50 px-1.5 font-medium text-red-800">overdue</span>}
           {draft && (
             <span className="rounded bg-sky-100 px-1.5 text-sky-900" data-testid="draft-mark">
               draft
@@ -218,7 +182,137 @@ function ClaimRow({
             · {plural(claim.counts.comments, "comment", "comments")}
           </span>
         </span>
+        <TagChips tags={claim.tags} className="mt-1.5" />
       </button>
     </li>
+  );
+}
+
+const selectClass = `${inputClass} mt-0.5`;
+
+/**
+ * The claim list's filters (the rules: lib/claims/claim-filter.ts): status, verdict, assignee and tag as selects,
+ * disputed / overdue / needs re-anchoring as checkboxes. The workspace keeps them in the page's URL.
+ */
+function ClaimFilters({
+  filter,
+  onFilter,
+  members,
+  tags,
+  shown,
+  total,
+}: {
+  filter: ClaimFilter;
+  onFilter: (filter: ClaimFilter) => void;
+  members: { id: string; name: string }[];
+  tags: TagDTO[];
+  shown: number;
+  total: number;
+}) {
+  const ratingScale = useRatingScale();
+  const active = activeClaimFilters(filter);
+  const set = (change: Partial<ClaimFilter>) => onFilter({ ...filter, ...change });
+  const several = filter.status.length > 1 ? filter.status.join(",") : null;
+  // The URL may spell the tag in any case; the select shows the tag's own name.
+  const tagValue = (filter.tag && tags.find((t) => tagKey(t.name) === tagKey(filter.tag ?? ""))?.name) ?? filter.tag ?? "";
+  return (
+    <div className="border-b border-rule p-3" role="group" aria-label="Filter claims">
+      <div className="grid grid-cols-2 gap-2">
+        <label className="text-xs text-muted">
+          Status
+          <select
+            aria-label="Filter by status"
+            className={selectClass}
+            value={several ?? filter.status[0] ?? ""}
+            onChange={(e) => set({ status: e.target.value ? (e.target.value.split(",") as StatusKey[]) : [] })}
+          >
+            <option value="">All statuses</option>
+            {several && <option value={several}>{filter.status.length} statuses</option>}
+            {STATUSES.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-xs text-muted">
+          Verdict
+          <select
+            aria-label="Filter by verdict"
+            className={selectClass}
+            value={filter.verdict ?? ""}
+            onChange={(e) => set({ verdict: (e.target.value || null) as VerdictKey | "none" | null })}
+          >
+            <option value="">All verdicts</option>
+            <option value="none">No verdict yet</option>
+            {ratingScale.map((v) => (
+              <option key={v.key} value={v.key}>
+                {v.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-xs text-muted">
+          Assigned to
+          <select
+            aria-label="Filter by assignee"
+            className={selectClass}
+            value={filter.assignee ?? ""}
+            onChange={(e) => set({ assignee: e.target.value || null })}
+          >
+            <option value="">Anyone</option>
+            <option value="me">Me</option>
+            {filter.assignee && filter.assignee !== "me" && !members.some((m) => m.id === filter.assignee) && (
+              <option value={filter.assignee}>Someone else</option>
+            )}
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-xs text-muted">
+          Tag
+          <select
+            aria-label="Filter by tag"
+            className={selectClass}
+            value={tagValue}
+            onChange={(e) => set({ tag: e.target.value || null })}
+          >
+            <option value="">Any tag</option>
+            {filter.tag && tagValue === filter.tag && !tags.some((t) => t.name === filter.tag) && (
+              <option value={filter.tag}>{filter.tag}</option>
+            )}
+            {tags.map((t) => (
+              <option key={t.id} value={t.name}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-ink">
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={filter.disputed} onChange={(e) => set({ disputed: e.target.checked })} /> Disputed
+        </label>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={filter.overdue} onChange={(e) => set({ overdue: e.target.checked })} /> Overdue
+        </label>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={filter.reanchor} onChange={(e) => set({ reanchor: e.target.checked })} /> Needs re-anchoring
+        </label>
+        {active > 0 && (
+          <span className="ml-auto flex items-center gap-2 text-muted">
+            <span aria-live="polite">
+              {shown} of {total}
+            </span>
+            <button type="button" className="underline hover:text-accent" onClick={() => onFilter(NO_CLAIM_FILTER)}>
+              Clear filters
+            </button>
+          </span>
+        )}
+      </div>
+    </div>
   );
 }

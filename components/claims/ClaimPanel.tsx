@@ -17,6 +17,8 @@ import { NumericSection } from "@/components/claims/NumericSection";
 import { CorrectionsSection } from "@/components/claims/CorrectionsSection";
 import { ClaimantSection } from "@/components/claims/ClaimantSection";
 import { offersVerdictForm } from "@/lib/claims/workflow";
+import { TagEditor } from "@/components/tags/TagEditor";
+import { tagClaimAction, untagClaimAction } from "@/lib/actions/tags";
 
 export type PanelRefs = {
   status: RefObject<HTMLDivElement | null>;
@@ -109,6 +111,15 @@ export function ClaimPanel({
           onChanged={onChanged}
         />
       )}
+      <TagEditor
+        key={`tags-${claim.id}`}
+        what="claim"
+        tags={claim.tags}
+        canEdit={canEdit}
+        add={(input) => tagClaimAction({ claimId: claim.id, ...input })}
+        remove={(tagId) => untagClaimAction({ claimId: claim.id, tagId })}
+        onChanged={() => onChanged()}
+      />
       <CheckedBefore matches={claim.checkedBefore} />
       <ClaimantSection key={`claimant-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
       <NumericSection key={`numeric-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />

@@ -41,6 +41,7 @@ const claimExportSelect = {
     select: { id: true, parentId: true, body: true, createdAt: true, editedAt: true, deletedAt: true, origin: true, author: person },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   },
+  tags: { select: { tag: { select: { name: true } } } },
   evidence: {
     select: {
       id: true,
@@ -76,6 +77,8 @@ type ExportClaim = TextQuoteSelector &
     updatedAt: Date;
     createdBy: Person;
     verdictBy: Person | null;
+    /** The claim's team tags (optional for callers that build a claim by hand). */
+    tags?: { tag: { name: string } }[];
     comments: {
       id: string;
       parentId: string | null;
@@ -144,7 +147,8 @@ export type ExportPlace = { source: string; state?: W3CState; start: number; end
 /**
  * One claim as a W3C Web Annotation (see w3c.ts for the shape): target = its quote and position selectors
  * on `place` (the article as source, a TimeState naming the version the selectors describe, positions in
- * code points), bodies = verdict ("assessing", when there is one), status ("tagging"), comments
+ * code points), bodies = verdict ("assessing", when there is one), status ("tagging"), the claim's tags by name
+ * (one "tagging" body each, value = the tag's name), comments
  * ("commenting", deleted ones with empty text) and evidence ("linking"). Dates are ISO 8601 strings;
  * an imported item that was not changed since shows the file's creator and dates (origin), so a round trip
  * names the same people and times. Pure; never throws.
@@ -173,6 +177,9 @@ export function toAnnotation(claim: ExportClaim, place: ExportPlace): W3CAnnotat
     });
   }
   body.push({ type: "TextualBody", purpose: "tagging", value: claim.status });
+  for (const name of (claim.tags ?? []).map((t) => t.tag.name).sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }))) {
+    body.push({ type: "TextualBody", purpose: "tagging", value: name });
+  }
   body.push(...claim.comments.map(commentBody), ...claim.evidence.map(evidenceBody));
   return {
     id: urn("claim", claim.id),

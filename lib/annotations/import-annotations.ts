@@ -1,4 +1,5 @@
 import { recordClaimAudit } from "@/lib/audit/record-audit";
+import { tagKey } from "@/lib/tags/tag-rules";
 import { db, inTransaction } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireArticleWrite } from "@/lib/access/require";
@@ -140,6 +141,16 @@ async function createClaimTree(tx: Prisma.TransactionClient, plan: PlannedClaim,
       })),
     });
   }
+  for (const name of plan.tags) {
+    // The team's tag of that name (ignoring case), created when new: the same rule as tagging by hand.
+    const tag = await tx.tag.upsert({
+      where: { teamId_nameKey: { teamId: ctx.teamId, nameKey: tagKey(name) } },
+      create: { teamId: ctx.teamId, name, nameKey: tagKey(name) },
+      update: {},
+      select: { id: true },
+    });
+    await tx.claimTag.createMany({ data: [{ claimId: claim.id, tagId: tag.id }], skipDuplicates: true });
+  }
   const newIds = new Map<string, string>();
   for (const c of plan.comments) {
     const created = await tx.comment.create({
@@ -172,6 +183,7 @@ async function createClaimTree(tx: Prisma.TransactionClient, plan: PlannedClaim,
         anchorStatus: plan.anchorStatus,
         comments: plan.comments.length,
         evidence: plan.evidence.length,
+        ...(plan.tags.length ? { tags: plan.tags } : {}),
         source: plan.origin.id ?? null,
         ...(plan.downgraded ? { downgraded: true } : {}),
         ...(plan.verdictHeld ? { verdictHeld: true } : {}),

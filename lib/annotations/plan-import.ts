@@ -15,7 +15,8 @@ import { VERDICTS, type StatusKey } from "@/lib/claims/verdicts";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
 import type { ClaimOrigin, HeldVerdict, ItemOrigin } from "@/lib/annotations/origin";
 import { STATUS_SET, type TAnnotation, type TBody, type TCreator, type TVerdictExtension } from "@/lib/annotations/w3c";
-import { firstCharacters } from "@/lib/validation/fields";
+import { characterCount, firstCharacters } from "@/lib/validation/fields";
+import { tagKey, TAG_NAME_MAX, TAGS_PER_ITEM_MAX } from "@/lib/tags/tag-rules";
 import { isHttpUrl } from "@/lib/validation/urls";
 
 export type PlannedComment = { key: string; parentKey: string | null; body: string; deleted: boolean; origin: ItemOrigin };
@@ -46,6 +47,8 @@ export type PlannedClaim = TextQuoteSelector &
     /** Parents always come before their replies. */
     comments: PlannedComment[];
     evidence: PlannedEvidence[];
+    /** Names of the team tags to put on the claim: the file's "tagging" bodies that do not name a status (unique by tagKey). */
+    tags: string[];
     /** Verified or disputed in the file; arrives as Verdict proposed for an editor to sign off. */
     downgraded: boolean;
     /** The file's verdict was kept in origin, not applied: a reviewer's import into a double-review claim. */
@@ -201,6 +204,18 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
     const status: StatusKey = tagged && KEPT_STATUSES.has(tagged) ? tagged : verdict ? "verdict_proposed" : "unreviewed";
     const downgraded = (tagged === "verified" || tagged === "disputed") && status === "verdict_proposed";
 
+    // Tags: every other "tagging" body names one of the team's tags (created on import when new).
+    const tags = new Map<string, string>();
+    annotation.body.forEach((b, j) => {
+      if (!isTag(b) || !b.value || STATUS_SET.has(b.value)) return;
+      const name = b.value.replace(/\s+/g, " ").trim();
+      if (!name) return;
+      if (characterCount(name) > TAG_NAME_MAX)
+        return problem(`${at}.body.${j}.value`, `Tag names can be at most ${TAG_NAME_MAX} characters.`);
+      if (!tags.has(tagKey(name))) tags.set(tagKey(name), name);
+    });
+    if (tags.size > TAGS_PER_ITEM_MAX) problem(`${at}.body`, `A claim can carry at most ${TAGS_PER_ITEM_MAX} tags.`);
+
     // Comments
     const comments: PlannedComment[] = [];
     annotation.body.forEach((b, j) => {
@@ -314,6 +329,7 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
       },
       comments: ordered,
       evidence,
+      tags: [...tags.values()],
       downgraded,
       verdictHeld,
     });

@@ -2,7 +2,9 @@
 // One Annotation per claim: its target is the claim's place in the article (TextQuoteSelector +
 // TextPositionSelector); its bodies are the verdict (purpose "assessing"), each comment
 // ("commenting", replies point at their parent with factdesk:replyTo), each piece of evidence
-// (a SpecificResource, "linking") and the status (a "tagging" body whose value is the status key).
+// (a SpecificResource, "linking") and the status (a "tagging" body whose value is the status key); each of the
+// team's tags on the claim is another "tagging" body whose value is the tag's name (a tag named like a status key
+// reads back as the status: the status body came first and keeps its meaning).
 // What the W3C vocabulary has no word for lives under the factdesk: prefix.
 import { z } from "zod";
 import { MAX_CLAIM_LENGTH } from "@/lib/anchoring/selectors";
@@ -103,7 +105,10 @@ export type W3CEvidenceBody = {
 
 export type W3CStatusBody = { type: "TextualBody"; purpose: "tagging"; value: StatusKey };
 
-export type W3CBody = W3CVerdictBody | W3CCommentBody | W3CEvidenceBody | W3CStatusBody;
+/** One of the team's tags on the claim: a plain W3C tagging body whose value is the tag's name. */
+export type W3CTagBody = { type: "TextualBody"; purpose: "tagging"; value: string };
+
+export type W3CBody = W3CVerdictBody | W3CCommentBody | W3CEvidenceBody | W3CStatusBody | W3CTagBody;
 
 export type W3CAnnotation = {
   id: string;

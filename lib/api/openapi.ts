@@ -139,7 +139,9 @@ export function buildOpenApiDocument(): JsonSchema {
         "Text fields refuse NUL characters and broken (lone surrogate) characters, normalise line ends, and count lengths in characters (Unicode code points). Dates are `YYYY-MM-DD`, date-times ISO 8601 with an offset, both between the years 1800 and 2200.",
       ].join("\n\n"),
     },
-    tags: ["Articles", "Claims", "Review", "Versions", "Export", "Publishing", "Live", "Me", "Team", "Meta"].map((name) => ({ name })),
+    tags: ["Articles", "Claims", "Review", "Versions", "Export", "Publishing", "Live", "Me", "Team", "Tags", "Meta"].map((name) => ({
+      name,
+    })),
     paths,
     components: {
       schemas: componentSchemas,

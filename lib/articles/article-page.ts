@@ -4,6 +4,8 @@ import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
 import { ARTICLE_PAGE_SIZE, type ArticleSort, type TArticleList } from "@/lib/validation/article-list";
 import { ZId } from "@/lib/validation/fields";
+import { tagKey } from "@/lib/tags/tag-rules";
+import { toTagDTO, type TagDTO } from "@/lib/tags/tags";
 
 export type ArticleSummary = {
   id: string;
@@ -27,6 +29,8 @@ export type ArticleSummary = {
   reportPublished: boolean;
   /** The latest change to the article or one of its claims, ISO 8601. */
   lastActivityAt: string;
+  /** The article's own tags, by name. */
+  tags: TagDTO[];
 };
 
 export type ArticlePage = { articles: ArticleSummary[]; nextCursor: string | null };
@@ -90,6 +94,7 @@ type Row = {
   reportPublished: boolean;
   lastActivityAt: Date;
   sortValue: string;
+  tags: { id: string; name: string; color: string | null }[] | null;
 };
 
 /**
@@ -121,6 +126,15 @@ export function articlePageSql({ userId, teamId, view }: { userId: string; teamI
       SELECT 1 FROM "Assignment" asg JOIN "Claim" c ON c.id = asg."claimId"
       WHERE c."articleId" = s."articleId" AND asg."reviewerId" = ${assignee})`);
   }
+  if (view.tag) {
+    // The article or one of its claims carries the tag (a tag of this team, matched by its case-free key). An IN over
+    // a UNION is computed once and hashed, rather than probed per article.
+    const tag = Prisma.sql`(SELECT t.id FROM "Tag" t WHERE t."teamId" = ${teamId} AND t."nameKey" = ${tagKey(view.tag)})`;
+    filters.push(Prisma.sql`s."articleId" IN (
+      SELECT at."articleId" FROM "ArticleTag" at WHERE at."tagId" = ${tag}
+      UNION
+      SELECT c."articleId" FROM "ClaimTag" ct JOIN "Claim" c ON c.id = ct."claimId" WHERE ct."tagId" = ${tag})`);
+  }
   if (view.cursor) {
     const [value, id] = decodeCursor(view.cursor);
     const typed = Prisma.sql`${value}::${Prisma.raw(sort.type)}`;
@@ -132,7 +146,9 @@ export function articlePageSql({ userId, teamId, view }: { userId: string; teamI
     SELECT a.id, a.title, a.source, a.byline, a."publishedAt", a."createdAt",
       s."unreviewed", s."inReview", s."verdictProposed", s."verified", s."notCheckWorthy", s."disputed",
       s."openClaims", s."totalClaims", s."progress", s."needsReanchor", s."nextDueAt"::text AS "nextDueAt",
-      (s."dueSort" < ${today}) AS overdue, s."reportPublished", s."lastActivityAt", ${column}::text AS "sortValue"
+      (s."dueSort" < ${today}) AS overdue, s."reportPublished", s."lastActivityAt", ${column}::text AS "sortValue",
+      (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color) ORDER BY t."nameKey")
+         FROM "ArticleTag" at JOIN "Tag" t ON t.id = at."tagId" WHERE at."articleId" = a.id) AS tags
     FROM "ArticleStats" s JOIN "Article" a ON a.id = s."articleId"
     WHERE s."teamId" = ${teamId}
       AND EXISTS (
@@ -189,6 +205,7 @@ export async function listArticlePage({
       overdue: row.overdue,
       reportPublished: row.reportPublished,
       lastActivityAt: row.lastActivityAt.toISOString(),
+      tags: (row.tags ?? []).map(toTagDTO),
     })),
     nextCursor: rows.length > ARTICLE_PAGE_SIZE && last ? encodeCursor(last.sortValue, last.id) : null,
   };

@@ -1,3 +1,4 @@
+import { byTagName, tagSelect, toTagDTO, type TagDTO } from "@/lib/tags/tags";
 import { db } from "@/lib/db";
 import { articleScope } from "@/lib/access/scope";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -23,11 +24,13 @@ export type ArticleDetail = {
   version: number;
   /** The reader's role in the article's team. */
   myRole: Role;
+  /** The article's tags, by name. */
+  tags: TagDTO[];
 };
 
 /**
  * One article at its current version (title, body, standfirst, blocks validated by parseBlocks, publication date
- * as ISO 8601), with its team's name and the reader's role there. Returns null when the article does not exist
+ * as ISO 8601), with its team's name, the reader's role there and the article's tags. Returns null when the article does not exist
  * or the user is not in its team, which pages show as 404; never throws for that.
  */
 export async function getArticle({ id, userId }: { id: string; userId: string }): Promise<ArticleDetail | null> {
@@ -48,16 +51,18 @@ export async function getArticle({ id, userId }: { id: string; userId: string })
       requiresDoubleReview: true,
       version: true,
       team: { select: { name: true, memberships: { where: { userId }, select: { role: true } } } },
+      tags: { select: { tag: { select: tagSelect } } },
     },
   });
   const membership = article?.team.memberships[0];
   if (!article || !membership) return null;
-  const { team, blocks, ...rest } = article;
+  const { team, blocks, tags, ...rest } = article;
   return {
     ...rest,
     blocks: parseBlocks(blocks, article.body),
     teamName: team.name,
     publishedAt: article.publishedAt?.toISOString() ?? null,
     myRole: membership.role,
+    tags: tags.map((t) => toTagDTO(t.tag)).sort(byTagName),
   };
 }

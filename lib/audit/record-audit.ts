@@ -7,7 +7,8 @@ export type AuditInput = {
   teamId: string;
   articleId?: string | null;
   claimId?: string | null;
-  entity: "article" | "claim" | "comment" | "evidence" | "membership" | "assignment" | "api_token" | "team" | "account" | "invitation";
+  entity:
+    "article" | "claim" | "comment" | "evidence" | "membership" | "assignment" | "api_token" | "team" | "account" | "invitation" | "tag";
   entityId: string;
   action: string;
   before?: Prisma.InputJsonValue;

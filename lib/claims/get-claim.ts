@@ -13,6 +13,7 @@ import { dateToCalendarDate } from "@/lib/validation/fields";
 import type { NumericClaim } from "@/lib/suggestions";
 import { deriveClaimRecord, type ClaimRecord } from "@/lib/claims/record";
 import { claimantSelect, suggestClaimant, toClaimantDTO, type ClaimantDTO, type FirstAppearanceDTO } from "@/lib/claims/claimant";
+import { byTagName, tagSelect, toTagDTO, type TagDTO } from "@/lib/tags/tags";
 import { correctionSelect, toCorrectionDTO, type CorrectionDTO } from "@/lib/publish/corrections";
 
 export type ClaimDetailDTO = ClaimDTO & {
@@ -22,6 +23,8 @@ export type ClaimDetailDTO = ClaimDTO & {
   evidence: EvidenceDTO[];
   events: ActivityDTO[];
   assignees: AssigneeDTO[];
+  /** The claim's tags, by name. */
+  tags: TagDTO[];
   numeric: NumericClaim | null;
   checkedBefore: CheckedBeforeDTO[];
   doubleReview: DoubleReviewDTO;
@@ -59,6 +62,7 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
       corrections: { select: correctionSelect, orderBy: { createdAt: "asc" } },
       reviews: { select: reviewSelect, orderBy: { createdAt: "asc" } },
       assignments: { select: { dueAt: true, reviewer: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
+      tags: { select: { tag: { select: tagSelect } } },
     },
   });
   if (!claim) throw notFound("That claim");
@@ -77,6 +81,7 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
     evidence: claim.evidence.map(toEvidenceDTO),
     events: events.map((row) => toActivityDTO(row, userId, { revealReviews })),
     assignees: claim.assignments.map((a) => ({ ...a.reviewer, dueAt: a.dueAt ? dateToCalendarDate(a.dueAt) : null })),
+    tags: claim.tags.map((t) => toTagDTO(t.tag)).sort(byTagName),
     doubleReview: doubleReviewView(claim.requiresDoubleReview, claim.reviews, userId, record.settled),
     record,
     ...toClaimantDTO(claim),

@@ -8,6 +8,9 @@ import { articleScope } from "@/lib/access/scope";
 import { statusLabel } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 import { TEXT_ORDER } from "@/lib/claims/dto";
+import { byTagName } from "@/lib/tags/tag-rules";
+
+const byTagName_ = (a: string, b: string) => byTagName({ name: a }, { name: b });
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -42,6 +45,7 @@ export const CLAIMS_CSV_HEADER = [
   "comments",
   "created_at",
   "updated_at",
+  "tags",
 ] as const;
 
 export type ClaimsCsv = { filename: string; csv: string };
@@ -49,8 +53,8 @@ export type ClaimsCsv = { filename: string; csv: string };
 /**
  * GET /api/v1/articles/{id}/claims.csv, for every member of the article's team: a header row
  * (CLAIMS_CSV_HEADER) and one row per claim in text order, with UTF-16 offsets, status label, verdict (empty
- * without one), assignees and evidence URLs joined by "; ", the count of comments not deleted, and ISO 8601
- * dates. `filename` is "claims-<slug of the title, at most 60 characters>.csv".
+ * without one), assignees and evidence URLs joined by "; ", the count of comments not deleted, ISO 8601
+ * dates, and the claim's tag names by name joined by "; " (last column, so older readers keep their positions). `filename` is "claims-<slug of the title, at most 60 characters>.csv".
  * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
  */
 export async function exportClaimsCsv({ articleId, userId }: { articleId: string; userId: string }): Promise<ClaimsCsv> {
@@ -76,6 +80,7 @@ export async function exportClaimsCsv({ articleId, userId }: { articleId: string
           assignments: { select: { reviewer: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
           evidence: { select: { url: true }, orderBy: { createdAt: "asc" } },
           commentCount: true,
+          tags: { select: { tag: { select: { name: true } } } },
         },
       },
     },
@@ -95,6 +100,10 @@ export async function exportClaimsCsv({ articleId, userId }: { articleId: string
     c.commentCount,
     c.createdAt.toISOString(),
     c.updatedAt.toISOString(),
+    c.tags
+      .map((t) => t.tag.name)
+      .sort(byTagName_)
+      .join("; "),
   ]);
   const slug =
     article.title

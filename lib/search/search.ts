@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { tagKey } from "@/lib/tags/tag-rules";
 import { SEARCH_PAGE_SIZE, type SearchKind, type TSearch } from "@/lib/validation/search";
 
 /** A piece of a highlighted text: `match` is true for the words the query matched. */
@@ -68,6 +69,34 @@ function kindFilter(kind: SearchKind | undefined, candidate: SearchKind): Prisma
   return kind && kind !== candidate ? Prisma.sql`AND false` : Prisma.empty;
 }
 
+const TAG_TOKEN = /(?:^|\s)tag:(?:"([^"]*)"|(\S+))/giu;
+
+/**
+ * Splits `tag:name` filters out of a search query: `tag:budget`, `tag:"public health"` (any case; several must all
+ * hold). Output: the rest of the query for full-text search (trimmed; may be empty) and the tag keys (tagKey).
+ * Pure; throws nothing.
+ */
+export function splitTagFilters(q: string): { text: string; tags: string[] } {
+  const tags: string[] = [];
+  const text = q.replace(TAG_TOKEN, (_match, quoted: string | undefined, bare: string | undefined) => {
+    const key = tagKey(quoted ?? bare ?? "");
+    if (key) tags.push(key);
+    return " ";
+  });
+  return { text: text.replace(/\s+/g, " ").trim(), tags: [...new Set(tags)] };
+}
+
+/** SQL: the row `itemId` of `table` ("ArticleTag" on articleId, "ClaimTag" on claimId) carries every tag in `keys`. */
+function carriesTags(table: "ArticleTag" | "ClaimTag", itemId: Prisma.Sql, teamId: string, keys: string[]): Prisma.Sql {
+  if (keys.length === 0) return Prisma.empty;
+  const column = Prisma.raw(table === "ArticleTag" ? `x."articleId"` : `x."claimId"`);
+  const each = keys.map(
+    (key) => Prisma.sql`AND EXISTS (SELECT 1 FROM ${Prisma.raw(`"${table}"`)} x JOIN "Tag" t ON t.id = x."tagId"
+      WHERE ${column} = ${itemId} AND t."teamId" = ${teamId} AND t."nameKey" = ${key})`,
+  );
+  return Prisma.join(each, " ");
+}
+
 /**
  * The SQL that ranks one team's hits for `q` (see searchTeam): rows of kind, id, articleId, claimId, rank, at, best
  * first, `limit` rows after skipping `offset`. Exported so bench/search.ts can EXPLAIN the query the app runs.
@@ -79,6 +108,7 @@ export function rankedHitsSql({
   kind,
   limit,
   offset,
+  tags = [],
 }: {
   userId: string;
   teamId: string;
@@ -86,29 +116,34 @@ export function rankedHitsSql({
   kind?: SearchKind;
   limit: number;
   offset: number;
+  /** Tag keys (splitTagFilters): articles and claims carrying all of them, and comments and evidence of such claims. */
+  tags?: string[];
 }): Prisma.Sql {
   // The query expression is repeated rather than shared through a CTE so each branch's planner sees it and
   // can use its GIN index.
   const tsq = Prisma.sql`websearch_to_tsquery('english', ${q})`;
+  if (q.trim() === "" && tags.length > 0) return taggedItemsSql({ userId, teamId, kind, limit, offset, tags });
+  const articleTags = carriesTags("ArticleTag", Prisma.sql`a.id`, teamId, tags);
+  const claimTags = carriesTags("ClaimTag", Prisma.sql`c.id`, teamId, tags);
   return Prisma.sql`
     WITH hits AS (
       SELECT 'article' AS kind, a.id, a.id AS "articleId", NULL::text AS "claimId",
              ts_rank(a."searchVector", ${tsq}) AS rank, a."updatedAt" AS at
       FROM "Article" a
-      WHERE a."teamId" = ${teamId} AND a."searchVector" @@ ${tsq} ${kindFilter(kind, "article")}
+      WHERE a."teamId" = ${teamId} AND a."searchVector" @@ ${tsq} ${kindFilter(kind, "article")} ${articleTags}
       UNION ALL
       SELECT 'claim', c.id, c."articleId", c.id, ts_rank(c."searchVector", ${tsq}), c."updatedAt"
       FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
-      WHERE a."teamId" = ${teamId} AND c."searchVector" @@ ${tsq} ${kindFilter(kind, "claim")}
+      WHERE a."teamId" = ${teamId} AND c."searchVector" @@ ${tsq} ${kindFilter(kind, "claim")} ${claimTags}
       UNION ALL
       SELECT 'comment', k.id, c."articleId", c.id, ts_rank(k."searchVector", ${tsq}), k."createdAt"
       FROM "Comment" k JOIN "Claim" c ON c.id = k."claimId" JOIN "Article" a ON a.id = c."articleId"
       WHERE a."teamId" = ${teamId} AND k."deletedAt" IS NULL AND k."searchVector" @@ ${tsq}
-        ${kindFilter(kind, "comment")}
+        ${kindFilter(kind, "comment")} ${claimTags}
       UNION ALL
       SELECT 'evidence', e.id, c."articleId", c.id, ts_rank(e."searchVector", ${tsq}), e."createdAt"
       FROM "Evidence" e JOIN "Claim" c ON c.id = e."claimId" JOIN "Article" a ON a.id = c."articleId"
-      WHERE a."teamId" = ${teamId} AND e."searchVector" @@ ${tsq} ${kindFilter(kind, "evidence")}
+      WHERE a."teamId" = ${teamId} AND e."searchVector" @@ ${tsq} ${kindFilter(kind, "evidence")} ${claimTags}
     )
     SELECT kind, id, "articleId", "claimId", rank::float8 AS rank, at FROM hits
     -- One-time filters, checked before any index is read: a member of the team, and a query with words in it
@@ -118,6 +153,42 @@ export function rankedHitsSql({
       WHERE m."userId" = ${userId} AND m."teamId" = ${teamId} AND NOT u.disabled
     )
     ORDER BY rank DESC, at DESC, id
+    LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** Only `tag:` filters and no words: the tagged articles and claims, most recently changed first (rank 0). */
+function taggedItemsSql({
+  userId,
+  teamId,
+  kind,
+  limit,
+  offset,
+  tags,
+}: {
+  userId: string;
+  teamId: string;
+  kind?: SearchKind;
+  limit: number;
+  offset: number;
+  tags: string[];
+}): Prisma.Sql {
+  const onlyArticlesOrClaims = kind === "comment" || kind === "evidence" ? Prisma.sql`AND false` : Prisma.empty;
+  return Prisma.sql`
+    WITH hits AS (
+      SELECT 'article' AS kind, a.id, a.id AS "articleId", NULL::text AS "claimId", 0::float8 AS rank, a."updatedAt" AS at
+      FROM "Article" a
+      WHERE a."teamId" = ${teamId} ${kindFilter(kind, "article")} ${onlyArticlesOrClaims} ${carriesTags("ArticleTag", Prisma.sql`a.id`, teamId, tags)}
+      UNION ALL
+      SELECT 'claim', c.id, c."articleId", c.id, 0::float8, c."updatedAt"
+      FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
+      WHERE a."teamId" = ${teamId} ${kindFilter(kind, "claim")} ${onlyArticlesOrClaims} ${carriesTags("ClaimTag", Prisma.sql`c.id`, teamId, tags)}
+    )
+    SELECT kind, id, "articleId", "claimId", rank, at FROM hits
+    WHERE EXISTS (
+      SELECT 1 FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+      WHERE m."userId" = ${userId} AND m."teamId" = ${teamId} AND NOT u.disabled
+    )
+    ORDER BY at DESC, id
     LIMIT ${limit} OFFSET ${offset}`;
 }
 
@@ -131,13 +202,23 @@ export function rankedHitsSql({
  * and a link to the article or to the claim in it.
  * Membership is part of the query: a user who is not a member of `teamId` gets no hits (nothing is thrown), and a
  * query of stop words only (e.g. "the") matches nothing.
+ * Tags: `tag:name` (or `tag:"two words"`, any case, several combine) keeps articles and claims carrying the tag and
+ * comments and evidence of such claims (splitTagFilters); a query of `tag:` filters only lists the tagged articles
+ * and claims, most recently changed first.
  */
-export async function searchTeam({ userId, teamId, q, kind, page }: TSearch & { userId: string; teamId: string }): Promise<SearchResults> {
+export async function searchTeam({
+  userId,
+  teamId,
+  q: query,
+  kind,
+  page,
+}: TSearch & { userId: string; teamId: string }): Promise<SearchResults> {
   const pageSize = SEARCH_PAGE_SIZE;
   const offset = (page - 1) * pageSize;
-  const ranked = await db.$queryRaw<RankedRow[]>(rankedHitsSql({ userId, teamId, q, kind, limit: pageSize + 1, offset }));
+  const { text: q, tags } = splitTagFilters(query);
+  const ranked = await db.$queryRaw<RankedRow[]>(rankedHitsSql({ userId, teamId, q, kind, limit: pageSize + 1, offset, tags }));
   const pageRows = ranked.slice(0, pageSize);
-  if (pageRows.length === 0) return { query: q, page, pageSize, hits: [], hasMore: false };
+  if (pageRows.length === 0) return { query, page, pageSize, hits: [], hasMore: false };
 
   const details = await db.$queryRaw<DetailRow[]>`
     WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
@@ -187,5 +268,5 @@ export async function searchTeam({ userId, teamId, q, kind, page }: TSearch & { 
       },
     ];
   });
-  return { query: q, page, pageSize, hits, hasMore: ranked.length > pageSize };
+  return { query, page, pageSize, hits, hasMore: ranked.length > pageSize };
 }

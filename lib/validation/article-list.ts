@@ -1,6 +1,7 @@
 import "@/lib/validation/zod-config";
 import { z } from "zod";
 import { text, ZId } from "@/lib/validation/fields";
+import { TAG_NAME_MAX } from "@/lib/tags/tag-rules";
 import { STATUS_KEYS, type StatusKey } from "@/lib/claims/verdicts";
 
 /** Articles per page of the articles list. */
@@ -16,7 +17,8 @@ const flag = z.enum(["1"], { message: "Use 1 to turn this filter on." }).optiona
  * first; published: newest publication first; progress: least done first; open: most open claims first; due:
  * earliest due date of an open claim first), `status` (comma-separated claim statuses: articles with a claim in
  * any of them), `assignee` (a member's id, or "me": articles with a claim assigned to them), the flags
- * `disputed`, `overdue`, `reanchor` (has a claim needing re-anchoring), `report` (published | unpublished), and
+ * `disputed`, `overdue`, `reanchor` (has a claim needing re-anchoring), `report` (published | unpublished), `tag`
+ * (a tag name, any case: the article or one of its claims carries it), and
  * `cursor` (from the previous page's `nextCursor`). Filters combine (all must hold).
  */
 export const ZArticleList = z.object({
@@ -37,6 +39,7 @@ export const ZArticleList = z.object({
   overdue: flag,
   reanchor: flag,
   report: z.enum(["published", "unpublished"], { message: "Use published or unpublished." }).optional(),
+  tag: text({ min: 1, max: TAG_NAME_MAX }).optional(),
   cursor: text({ max: 300 }).optional(),
 });
 export type TArticleList = z.infer<typeof ZArticleList>;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireRole, requireUser } from "@/lib/auth";
 import { listArticlePage } from "@/lib/articles/article-page";
 import { listMembers } from "@/lib/teams/members";
+import { listTeamTags } from "@/lib/tags/tags";
 import { ZArticleList } from "@/lib/validation/article-list";
 import { ArticleTable } from "@/components/articles/ArticleTable";
 import { ArticleFilters } from "@/components/articles/ArticleFilters";
@@ -32,9 +33,10 @@ export default async function ArticlesPage({ searchParams }: Props) {
   const query = viewFromUrl(await searchParams);
   const parsed = ZArticleList.safeParse(query);
   const view = parsed.success ? parsed.data : ZArticleList.parse({});
-  const [page, members] = await Promise.all([
+  const [page, members, tags] = await Promise.all([
     listArticlePage({ userId: user.id, teamId, view }).catch(() => null),
     listMembers({ teamId, userId: user.id }),
+    listTeamTags({ teamId, userId: user.id }),
   ]);
   const filtered = Object.keys(query).some((key) => key !== "sort" && key !== "cursor");
   const next = page?.nextCursor ? `/articles?${new URLSearchParams({ ...query, cursor: page.nextCursor })}` : null;
@@ -51,7 +53,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
           </Link>
         )}
       </div>
-      <ArticleFilters view={view} members={members.filter((m) => !m.disabled).map((m) => ({ id: m.userId, name: m.name }))} />
+      <ArticleFilters view={view} members={members.filter((m) => !m.disabled).map((m) => ({ id: m.userId, name: m.name }))} tags={tags} />
       {(!parsed.success || !page) && (
         <p role="alert" className="mb-4 text-sm text-red-700">
           {parsed.success ? "That page link is not valid any more; showing the first page." : parsed.error.issues[0]?.message}

@@ -15,19 +15,23 @@ import { listInvitations } from "@/lib/onboarding/invitations";
 import { getTeamOptions } from "@/lib/teams/manage-teams";
 import { mailConfigured } from "@/lib/mail/config";
 import { ssoConfigured } from "@/lib/sso/config";
+import { listTeamTags } from "@/lib/tags/tags";
+import { TagManager } from "@/components/tags/TagManager";
+import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 
 export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
   const user = requireRole(await requireUser());
   const isAdmin = user.role === "admin";
-  const [members, twoFactor, settings, profile, invitations, options] = await Promise.all([
+  const [members, twoFactor, settings, profile, invitations, options, tags] = await Promise.all([
     listMembers({ teamId: user.teamId, userId: user.id }),
     isAdmin ? getTeamTwoFactor({ teamId: user.teamId, userId: user.id }) : null,
     getTeamSettings({ teamId: user.teamId, userId: user.id }),
     getTeamProfile({ teamId: user.teamId, userId: user.id }),
     isAdmin ? listInvitations({ teamId: user.teamId, userId: user.id }) : null,
     isAdmin ? getTeamOptions({ teamId: user.teamId, userId: user.id }) : null,
+    listTeamTags({ teamId: user.teamId, userId: user.id }),
   ]);
   return (
     <div className="mx-auto max-w-4xl">
@@ -45,6 +49,7 @@ export default async function TeamPage() {
         </div>
       )}
       <MemberTable members={members} isAdmin={isAdmin} meId={user.id} />
+      <TagManager tags={tags} canManage={SIGN_OFF_ROLES.includes(user.role)} />
       {invitations && (
         <div className="mt-6">
           <Invitations invitations={invitations} mailOn={mailConfigured()} />

@@ -15,6 +15,7 @@ import {
 import { ZResolveAnchor, ZSaveVersion } from "@/lib/validation/versions";
 import { ZAddCorrection } from "@/lib/validation/corrections";
 import { ZSetClaimant } from "@/lib/validation/claimant";
+import { ZAddTag, ZMergeTag, ZUpdateTagBody } from "@/lib/validation/tags";
 import { ZTeamProfile } from "@/lib/validation/team-profile";
 import { arrayOf, bodySchemaOf, bool, int, nullable, obj, ref, str, type JsonSchema } from "@/lib/api/openapi/json-schema";
 import { SEARCH_KINDS, SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE } from "@/lib/validation/search";
@@ -52,6 +53,24 @@ const importArticleBody: JsonSchema = {
     "content is plain text, HTML (sanitised: no scripts, styles or event handlers survive) or Markdown, at most 2 MB. title defaults to the one found in the content.",
 };
 
+const tagList = obj({ tags: arrayOf(ref("Tag")) });
+const tagOf = (what: string): Record<"post" | "delete", Operation> => ({
+  post: {
+    summary: `Tag the ${what} (reviewers, editors, admins)`,
+    description:
+      "`name` finds the team's tag ignoring case, or creates it; `tagId` names an existing tag of the team (another team's id is a 404). Tagging twice changes nothing. At most 20 tags.",
+    tag: "Tags",
+    body: bodySchemaOf(ZAddTag),
+    ok: { status: 200, description: `The ${what}'s tags by name.`, schema: tagList },
+  },
+  delete: {
+    summary: `Take a tag off the ${what}`,
+    tag: "Tags",
+    query: [{ name: "tag", description: "The tag's id.", required: true, schema: str }],
+    ok: { status: 200, description: `The ${what}'s tags by name.`, schema: tagList },
+  },
+});
+
 export const operations: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/v1/openapi.json": {
     get: {
@@ -83,6 +102,11 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
           schema: { type: "string", enum: ["1"] },
         },
         { name: "reanchor", description: "1: articles with a claim that needs re-anchoring.", schema: { type: "string", enum: ["1"] } },
+        {
+          name: "tag",
+          description: "A tag name (any case): articles carrying that tag, or with a claim carrying it.",
+          schema: str,
+        },
         {
           name: "report",
           description: "Whether the public report is published.",
@@ -129,12 +153,25 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "The article's claims",
       tag: "Claims",
+      description:
+        "The claim list's filters apply to either view and combine (all must hold), by the same rules the article page applies to its claim list (lib/claims/claim-filter.ts).",
       query: [
         {
           name: "view",
           description: "`full` (default): every claim with its selectors; `summary`: the compact list the article page draws.",
           schema: { type: "string", enum: ["full", "summary"] },
         },
+        { name: "status", description: "Comma-separated claim statuses: claims in any of them.", schema: str },
+        { name: "verdict", description: "A verdict key, or `none`: claims without a verdict yet.", schema: str },
+        { name: "assignee", description: "A member's user id, or `me`: claims assigned to them.", schema: str },
+        { name: "tag", description: "A tag name (any case): claims carrying it.", schema: str },
+        { name: "disputed", description: "1: disputed claims.", schema: { type: "string", enum: ["1"] } },
+        {
+          name: "overdue",
+          description: "1: open claims whose due day has ended (team time zone).",
+          schema: { type: "string", enum: ["1"] },
+        },
+        { name: "reanchor", description: "1: claims that need re-anchoring (or are orphaned).", schema: { type: "string", enum: ["1"] } },
       ],
       ok: { status: 200, description: "Claims in text order.", schema: obj({ claims: arrayOf(ref("ClaimSummary")) }) },
     },
@@ -467,7 +504,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "Search the active team's articles, claims, comments and evidence",
       description:
-        'Full-text search (PostgreSQL, English stemming): all words must occur, "quoted phrases" in order, `-word` excludes, `or` allows either. Ranked: a title match outranks a quote, a quote outranks evidence, evidence outranks comments and body text. Matched words come back as highlighted segments; `href` opens the article, or the claim in it.',
+        'Full-text search (PostgreSQL, English stemming): all words must occur, "quoted phrases" in order, `-word` excludes, `or` allows either. Ranked: a title match outranks a quote, a quote outranks evidence, evidence outranks comments and body text. Matched words come back as highlighted segments; `href` opens the article, or the claim in it. Tags: `tag:budget` or `tag:\"public health\"` (any case; several combine) keeps articles and claims carrying the tag and comments and evidence of such claims; a query of only `tag:` filters lists the tagged articles and claims, most recently changed first.',
       tag: "Search",
       query: [
         {
@@ -623,6 +660,42 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Reset a member's password (admins)",
       tag: "Team",
       ok: { status: 200, description: "A one-time password.", schema: { type: "object" } },
+    },
+  },
+  "/api/v1/articles/{id}/tags": tagOf("article"),
+  "/api/v1/claims/{id}/tags": tagOf("claim"),
+  "/api/v1/team/tags": {
+    get: {
+      summary: "The active team's tag vocabulary",
+      description: "By name, with how many articles and claims carry each tag.",
+      tag: "Tags",
+      query: [{ name: "q", description: "Keep names containing this (ignoring case).", schema: str }],
+      ok: { status: 200, description: "The tags.", schema: obj({ tags: arrayOf(ref("TeamTag")) }) },
+    },
+  },
+  "/api/v1/team/tags/{id}": {
+    patch: {
+      summary: "Rename or recolour a tag (editors, admins)",
+      description: "A name another tag of the team already has (ignoring case) is a 409: merge into that tag instead.",
+      tag: "Tags",
+      body: bodySchemaOf(ZUpdateTagBody),
+      ok: { status: 200, description: "The tag.", schema: obj({ tag: ref("Tag") }) },
+      extra: { "409": "Another tag of the team has that name." },
+    },
+    delete: {
+      summary: "Delete a tag (editors, admins)",
+      description: "It comes off every article and claim.",
+      tag: "Tags",
+      ok: { status: 200, description: "Deleted.", schema: obj({ deleted: bool }) },
+    },
+  },
+  "/api/v1/team/tags/{id}/merge": {
+    post: {
+      summary: "Merge a tag into another (editors, admins)",
+      description: "Every article and claim carrying this tag carries `into` afterwards; this tag is deleted.",
+      tag: "Tags",
+      body: bodySchemaOf(ZMergeTag, ["tagId"]),
+      ok: { status: 200, description: "The remaining tag.", schema: obj({ tag: ref("Tag") }) },
     },
   },
 };

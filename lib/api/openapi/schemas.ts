@@ -5,6 +5,7 @@ import { AnchorStatus, Role, TokenScope } from "@/lib/generated/prisma/enums";
 import { STATUS_KEYS } from "@/lib/claims/verdicts";
 import { API_TOKEN_STATUSES } from "@/lib/api-tokens/dto";
 import { BLOCK_KINDS } from "@/lib/articles/blocks";
+import { TAG_COLOURS } from "@/lib/tags/tag-rules";
 
 const person = ref("Person");
 const role: JsonSchema = { type: "string", enum: Object.values(Role) };
@@ -93,6 +94,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
         type: "object",
         description: "Plus comments, evidence, assignees, reviews and history.",
         properties: {
+          tags: arrayOf(ref("Tag")),
           record: ref("ClaimRecord"),
           doubleReview: {
             type: "object",
@@ -116,8 +118,11 @@ export const componentSchemas: Record<string, JsonSchema> = {
       status: claimStatus,
       statusLabel: str,
       counts: obj({ comments: int, evidence: int }),
+      tags: arrayOf(ref("Tag")),
+      assigneeIds: arrayOf(str),
+      overdue: bool,
     },
-    required: ["id", "exact", "start", "end", "status", "statusLabel", "counts"],
+    required: ["id", "exact", "start", "end", "status", "statusLabel", "counts", "tags", "assigneeIds", "overdue"],
     additionalProperties: true,
   },
   SearchHit: obj({
@@ -150,7 +155,15 @@ export const componentSchemas: Record<string, JsonSchema> = {
     overdue: bool,
     reportPublished: bool,
     lastActivityAt: dateTime,
+    tags: arrayOf(ref("Tag")),
   }),
+  Tag: obj(
+    { id: str, name: str, color: nullable({ type: "string", enum: [...TAG_COLOURS] }) },
+    "A tag of the team's vocabulary (names unique per team, ignoring case).",
+  ),
+  TeamTag: {
+    allOf: [ref("Tag"), { type: "object", properties: { articles: int, claims: int }, required: ["articles", "claims"] }],
+  },
   NeedsItem: obj({
     kind: { type: "string", enum: ["sign_off", "dispute", "overdue", "due_soon", "reanchor", "assignment", "reply"] },
     claimId: str,

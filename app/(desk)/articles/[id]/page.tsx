@@ -8,18 +8,20 @@ import { latestActivityId, listArticleActivity } from "@/lib/audit/list-activity
 import { listMembers } from "@/lib/teams/members";
 import { listSuggestions } from "@/lib/claims/suggested";
 import { ArticleHeader } from "@/components/articles/ArticleHeader";
+import { ArticleTags } from "@/components/tags/ArticleTags";
 import { ArticleDetailsForm } from "@/components/articles/ArticleDetailsForm";
 import { DoubleReviewToggle } from "@/components/articles/DoubleReviewToggle";
 import { ArticlePublishTools } from "@/components/publish/ArticlePublishTools";
 import { ArticleWorkspace } from "@/components/claims/ArticleWorkspace";
 import { VersionBar } from "@/components/articles/versions/VersionBar";
 import { pageId } from "@/lib/validation/ids";
+import { readClaimFilter } from "@/lib/claims/claim-filter";
 import { RatingScaleProvider } from "@/components/claims/RatingScale";
 import { getTeamOptions } from "@/lib/teams/manage-teams";
 
 type Props = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ claim?: string; saved?: string; moved?: string; review?: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -33,7 +35,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params, searchParams }: Props) {
   const id = pageId(await params);
   if (!id) notFound();
-  const { claim: openClaimId, ...savedParams } = await searchParams;
+  const query = await searchParams;
+  const first = (key: string) => (Array.isArray(query[key]) ? query[key][0] : query[key]);
+  const openClaimId = first("claim");
+  const savedParams = { saved: first("saved"), moved: first("moved"), review: first("review") };
+  const initialFilter = readClaimFilter({ get: (key) => first(key) ?? null });
   const user = await requireUser();
   const article = await getArticle({ id, userId: user.id });
   if (!article) notFound();
@@ -60,10 +66,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         blocks={article.blocks}
         language={article.language}
         initialClaims={claims}
+        initialFilter={initialFilter}
         me={{ id: user.id, canEdit: WRITE_ROLES.includes(article.myRole), canSignOff: SIGN_OFF_ROLES.includes(article.myRole) }}
         header={
           <>
             <ArticleHeader article={article} />
+            <ArticleTags articleId={article.id} tags={article.tags} canEdit={WRITE_ROLES.includes(article.myRole)} />
             <VersionBar
               articleId={article.id}
               version={article.version}

@@ -1,0 +1,49 @@
+import "@/lib/validation/zod-config";
+import { z } from "zod";
+import { text, ZId } from "@/lib/validation/fields";
+import { STATUS_KEYS, VERDICT_KEYS, type StatusKey } from "@/lib/claims/verdicts";
+import type { ClaimFilter } from "@/lib/claims/claim-filter";
+import { TAG_NAME_MAX } from "@/lib/tags/tag-rules";
+
+const flag = z.enum(["1"], { message: "Use 1 to turn this filter on." }).optional();
+
+/**
+ * GET /api/v1/articles/{id}/claims: `view` (full | summary) and the claim list's filters, validated strictly (the
+ * page reads the same keys leniently, lib/claims/claim-filter.ts): `status` (comma-separated statuses), `verdict`
+ * (a verdict key or none), `assignee` (a member id or me), `tag` (a tag name, any case), and the flags `disputed`,
+ * `overdue`, `reanchor`. Filters combine. Output: `{ view, filter }` with a ClaimFilter.
+ */
+export const ZClaimListQuery = z
+  .object({
+    view: z.enum(["full", "summary"], { message: "view is full or summary." }).default("full"),
+    status: text({ max: 200 })
+      .transform((value, ctx) => {
+        const parts = value.split(",").filter(Boolean);
+        const bad = parts.filter((p) => !(STATUS_KEYS as readonly string[]).includes(p));
+        if (bad.length > 0) {
+          ctx.addIssue({ code: "custom", message: `Not a claim status: ${bad.join(", ")}.` });
+          return z.NEVER;
+        }
+        return [...new Set(parts)] as StatusKey[];
+      })
+      .optional(),
+    verdict: z.enum([...VERDICT_KEYS, "none"], { message: "Use a verdict key or none." }).optional(),
+    assignee: z.union([z.literal("me"), ZId]).optional(),
+    tag: text({ min: 1, max: TAG_NAME_MAX }).optional(),
+    disputed: flag,
+    overdue: flag,
+    reanchor: flag,
+  })
+  .transform(({ view, ...q }) => {
+    const filter: ClaimFilter = {
+      status: q.status ?? [],
+      verdict: q.verdict ?? null,
+      assignee: q.assignee ?? null,
+      tag: q.tag ?? null,
+      disputed: q.disputed === "1",
+      overdue: q.overdue === "1",
+      reanchor: q.reanchor === "1",
+    };
+    return { view, filter };
+  });
+export type TClaimListQuery = z.output<typeof ZClaimListQuery>;
