@@ -12,6 +12,7 @@ import type { SuggestionDTO } from "@/lib/claims/suggested";
 import { SuggestionCard } from "@/components/claims/SuggestionCard";
 import { CheckedBeforeSuggestions } from "@/components/claims/CheckedBeforeSuggestions";
 import { ClaimList, filterClaims, type ClaimFilter } from "@/components/claims/ClaimList";
+import { useRatingScale } from "@/components/claims/RatingScale";
 import { ClaimPanel, type PanelRefs } from "@/components/claims/ClaimPanel";
 import { HighlightedBody } from "@/components/claims/HighlightedBody";
 import type { ArticleBlocks } from "@/lib/articles/blocks";
@@ -111,7 +112,8 @@ export function ArticleWorkspace({
     performance.mark("factdesk:interactive");
   }, []);
 
-  const visible = useMemo(() => filterClaims(claims, filter), [claims, filter]);
+  const ratingScale = useRatingScale();
+  const visible = useMemo(() => filterClaims(claims, filter, ratingScale), [claims, filter, ratingScale]);
   // Claims waiting for re-anchoring (or orphaned) hold old text: listed, never highlighted.
   const attached = useMemo(() => claims.filter((c) => c.anchorStatus === "attached"), [claims]);
   const router = useRouter();

@@ -3,6 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 import { STATUSES } from "@/lib/claims/verdicts";
 import { useRatingScale } from "@/components/claims/RatingScale";
+import { useVerdictFill, VerdictBadge } from "@/components/claims/VerdictBadge";
+import { ratingOf, type RatingEntry } from "@/lib/teams/rating-scale";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import { truncateText } from "@/lib/text/graphemes";
 import { inputClass } from "@/components/ui/styles";
@@ -10,11 +12,16 @@ import { useDraftClaims } from "@/components/claims/drafts";
 
 export type ClaimFilter = { status: string; verdict: string };
 
-export function filterClaims(claims: ClaimSummary[], filter: ClaimFilter): ClaimSummary[] {
+/**
+ * The claims that pass `filter`: a status key, and a rating key of the team's `scale` (a stored verdict belongs to
+ * the rating ratingOf finds: same label, else same ordinal), "none" for claims without a verdict, "" for any.
+ */
+export function filterClaims(claims: ClaimSummary[], filter: ClaimFilter, scale: readonly RatingEntry[]): ClaimSummary[] {
   return claims.filter(
     (c) =>
       (filter.status === "" || c.status === filter.status) &&
-      (filter.verdict === "" || (filter.verdict === "none" ? c.verdict === null : c.verdict?.key === filter.verdict)),
+      (filter.verdict === "" ||
+        (filter.verdict === "none" ? c.verdict === null : c.verdict !== null && ratingOf(scale, c.verdict)?.key === filter.verdict)),
   );
 }
 
@@ -185,6 +192,7 @@ function ClaimRow({
   detached?: boolean;
   draft?: boolean;
 }) {
+  const fill = useVerdictFill(claim.verdict);
   return (
     <li>
       <button
@@ -201,11 +209,11 @@ function ClaimRow({
           {detached ? (
             <span className="rounded bg-stone-200 px-1.5 text-ink">{claim.statusLabel}</span>
           ) : (
-            <span className="hl rounded px-1.5" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined}>
+            <span className="hl rounded px-1.5" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined} style={fill}>
               {claim.statusLabel}
             </span>
           )}
-          {claim.verdict && <span className="font-medium text-ink">{claim.verdict.label}</span>}
+          {claim.verdict && <VerdictBadge verdict={claim.verdict} />}
           {draft && (
             <span className="rounded bg-sky-100 px-1.5 text-sky-900" data-testid="draft-mark">
               draft

@@ -17,6 +17,7 @@ import { NumericSection } from "@/components/claims/NumericSection";
 import { CorrectionsSection } from "@/components/claims/CorrectionsSection";
 import { ClaimantSection } from "@/components/claims/ClaimantSection";
 import { offersVerdictForm } from "@/lib/claims/workflow";
+import { useVerdictFill } from "@/components/claims/VerdictBadge";
 
 export type PanelRefs = {
   status: RefObject<HTMLDivElement | null>;
@@ -55,6 +56,7 @@ export function ClaimPanel({
   bodyRef,
 }: Props) {
   const attached = claim.anchor.status === "attached";
+  const fill = useVerdictFill(claim.verdict);
   // The panel mounts once per opened claim (keyed by id): the reader's focus follows it there.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -90,7 +92,7 @@ export function ClaimPanel({
         dir="auto"
       >
         {claim.prefix && <span>…{claim.prefix}</span>}
-        <mark className="hl rounded px-0.5 text-ink" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined}>
+        <mark className="hl rounded px-0.5 text-ink" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined} style={fill}>
           {claim.exact}
         </mark>
         {claim.suffix && <span>{claim.suffix}…</span>}

@@ -20,7 +20,7 @@ export async function listClaims({ articleId, userId }: { articleId: string; use
 
 /** What the article page needs to draw highlights and the claim list; details load on open. */
 export type ClaimSummary = Pick<ClaimDTO, "id" | "exact" | "start" | "end" | "status" | "statusLabel" | "counts"> & {
-  verdict: { key: NonNullable<ClaimDTO["verdict"]>["key"]; label: string } | null;
+  verdict: { key: NonNullable<ClaimDTO["verdict"]>["key"]; label: string; ordinal: number } | null;
   /** Only attached claims are highlighted; the others are listed in their own groups. */
   anchorStatus: ClaimDTO["anchor"]["status"];
 };
@@ -61,7 +61,8 @@ export async function listClaimSummaries({ articleId, userId }: { articleId: str
     end: c.end,
     status: c.status,
     statusLabel: statusLabel(c.status),
-    verdict: c.verdictOrdinal === null ? null : { key: verdictKeyOf(c.verdictOrdinal), label: c.verdictLabel ?? "" },
+    verdict:
+      c.verdictOrdinal === null ? null : { key: verdictKeyOf(c.verdictOrdinal), label: c.verdictLabel ?? "", ordinal: c.verdictOrdinal },
     counts: { comments: c.commentCount, evidence: c.evidenceCount },
     anchorStatus: c.anchorStatus,
   }));

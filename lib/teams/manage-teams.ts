@@ -76,6 +76,47 @@ export async function archiveTeam(
   });
 }
 
+export type ArchivedTeamDTO = { id: string; name: string; archivedAt: string };
+
+/** Teams the user administered that are archived now, most recently archived first (for the Team page's list). */
+export async function listArchivedTeams({ userId }: { userId: string }): Promise<ArchivedTeamDTO[]> {
+  const teams = await db.team.findMany({
+    where: { archivedAt: { not: null }, memberships: { some: { userId, role: "admin" } } },
+    select: { id: true, name: true, archivedAt: true },
+    orderBy: { archivedAt: "desc" },
+  });
+  return teams.map((t) => ({ id: t.id, name: t.name, archivedAt: t.archivedAt!.toISOString() }));
+}
+
+/**
+ * Brings an archived team back for all its members (their memberships and roles were kept), at their next session
+ * check. Only an admin of that team may; no confirmation (nothing is lost). Audited in the team as
+ * "team.unarchived" with when it had been archived.
+ * @throws AppError 404 when the user is not a member of the team, 403 when they are but not its admin, 409 when
+ * the team is not archived.
+ */
+export async function unarchiveTeam({ teamId, userId }: { teamId: string; userId: string }) {
+  return db.$transaction(async (tx) => {
+    const membership = await tx.membership.findFirst({
+      where: { teamId, userId },
+      select: { role: true, team: { select: { name: true, archivedAt: true } } },
+    });
+    if (!membership) throw notFound("That team");
+    if (membership.role !== "admin") throw forbidden("Only an admin of the team can bring it back.");
+    const { count } = await tx.team.updateMany({ where: { id: teamId, archivedAt: { not: null } }, data: { archivedAt: null } });
+    if (count === 0) throw new AppError("conflict", `${membership.team.name} is not archived.`);
+    await recordAudit(tx, {
+      actorId: userId,
+      teamId,
+      entity: "team",
+      entityId: teamId,
+      action: "team.unarchived",
+      before: { archivedAt: membership.team.archivedAt?.toISOString() ?? null },
+    });
+    return { id: teamId, name: membership.team.name };
+  });
+}
+
 export type TeamOptionsDTO = { doubleReviewDefault: boolean; requireSso: boolean; ratingScale: RatingEntry[] };
 
 /** The team's review options (double review default, SSO requirement, rating scale), for any member; 404 otherwise. */

@@ -12,7 +12,7 @@ import { Invitations } from "@/components/team/Invitations";
 import { TeamAdmin } from "@/components/team/TeamAdmin";
 import { TeamOptionsForm } from "@/components/team/TeamOptionsForm";
 import { listInvitations } from "@/lib/onboarding/invitations";
-import { getTeamOptions } from "@/lib/teams/manage-teams";
+import { getTeamOptions, listArchivedTeams } from "@/lib/teams/manage-teams";
 import { mailConfigured } from "@/lib/mail/config";
 import { ssoConfigured } from "@/lib/sso/config";
 
@@ -21,13 +21,14 @@ export const metadata: Metadata = { title: "Team" };
 export default async function TeamPage() {
   const user = requireRole(await requireUser());
   const isAdmin = user.role === "admin";
-  const [members, twoFactor, settings, profile, invitations, options] = await Promise.all([
+  const [members, twoFactor, settings, profile, invitations, options, archived] = await Promise.all([
     listMembers({ teamId: user.teamId, userId: user.id }),
     isAdmin ? getTeamTwoFactor({ teamId: user.teamId, userId: user.id }) : null,
     getTeamSettings({ teamId: user.teamId, userId: user.id }),
     getTeamProfile({ teamId: user.teamId, userId: user.id }),
     isAdmin ? listInvitations({ teamId: user.teamId, userId: user.id }) : null,
     isAdmin ? getTeamOptions({ teamId: user.teamId, userId: user.id }) : null,
+    isAdmin ? listArchivedTeams({ userId: user.id }) : [],
   ]);
   return (
     <div className="mx-auto max-w-4xl">
@@ -52,7 +53,7 @@ export default async function TeamPage() {
       )}
       {isAdmin && (
         <div className="mt-6">
-          <TeamAdmin teamName={user.teamName ?? ""} />
+          <TeamAdmin teamName={user.teamName ?? ""} archived={archived} />
         </div>
       )}
       {twoFactor && (
