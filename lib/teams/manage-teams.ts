@@ -7,7 +7,8 @@ import { AppError, forbidden, notFound } from "@/lib/http/errors";
 import { teamSlug } from "@/lib/onboarding/first-admin";
 import { readRatingScale, type RatingEntry } from "@/lib/teams/rating-scale";
 import { ssoConfigured } from "@/lib/sso/config";
-import type { TTeamOptions } from "@/lib/validation/team-admin";
+import { ZTeamOptions, type TTeamOptions } from "@/lib/validation/team-admin";
+import { parseInput } from "@/lib/validation/parse";
 
 function requireTeamAdmin(teamId: string, userId: string, client: Prisma.TransactionClient, message: string) {
   return requireTeamRole({ teamId, userId, roles: TEAM_ADMIN_ROLES, outsider: notFound("That team"), message }, client);
@@ -133,7 +134,8 @@ export async function getTeamOptions({ teamId, userId }: { teamId: string; userI
  * Admins set the team's options: double review on by default for new articles, whether members must sign in
  * with single sign-on, and the rating scale (labels, order, colours, which are "no rating"). Stored verdicts are
  * not touched: they keep the ordinal and label they were given. Audited as "team.options" with before and
- * after. @throws AppError 404 for outsiders, 403 for members who are not admins.
+ * after. @throws AppError 404 for outsiders, 403 for members who are not admins, 422 for a scale ZTeamOptions
+ * refuses (no rating, more than MAX_RATINGS, repeated key or label, a colour not "#rrggbb", a value outside 0..5).
  */
 export async function updateTeamOptions({
   teamId,
@@ -151,7 +153,8 @@ export async function updateTeamOptions({
         "Single sign-on is not configured on this Factdesk (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET), so it cannot be required.";
       throw new AppError("unprocessable", message, { requireSso: [message] });
     }
-    const ratingScale = readRatingScale(options.ratingScale);
+    // The action parsed it already; parsed again so no other caller can store a scale the rules refuse.
+    const ratingScale = readRatingScale(parseInput(ZTeamOptions, options).ratingScale);
     await tx.team.update({
       where: { id: teamId },
       data: { doubleReviewDefault: options.doubleReviewDefault, requireSso: options.requireSso, ratingScale },
