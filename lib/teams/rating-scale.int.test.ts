@@ -151,7 +151,10 @@ describe("a team's rating scale", () => {
     const article = await createArticle(desk.team.id, { title: "Harbour figures" });
     await claim(desk, article.id, "verified", { ordinal: 1, label: "False" });
     await claim(desk, article.id, "verified", { ordinal: 3, label: "Half true" });
-    await testDb().article.update({ where: { id: article.id }, data: { reportPublishedAt: new Date(), reportPublishedById: desk.editor.id } });
+    await testDb().article.update({
+      where: { id: article.id },
+      data: { reportPublishedAt: new Date(), reportPublishedById: desk.editor.id },
+    });
     const report = await getPublicReport({ articleId: article.id, baseUrl: "https://factdesk.example" });
     const ratings = report!.claimReview["@graph"].map((r) => r.reviewRating);
     expect(ratings).toContainEqual(expect.objectContaining({ alternateName: "False", ratingValue: 1, bestRating: 5, worstRating: 1 }));

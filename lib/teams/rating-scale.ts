@@ -23,6 +23,16 @@ const DEFAULT_COLOURS: Record<string, string> = {
   false: "#b42318",
   unverifiable: "#667085",
 };
+// The highlight fills the stylesheet has always used for the default colours (app/globals.css .hl[data-verdict]):
+// a team that keeps a default colour keeps that designed tint; any other colour gets tintFor's.
+const DEFAULT_TINTS: Record<string, string> = {
+  "#1a7f37": "#bbf7d0",
+  "#4d9a2a": "#d9f99d",
+  "#b7791f": "#fed7aa",
+  "#c2571a": "#fecaca",
+  "#b42318": "#fca5a5",
+  "#667085": "#e7e5e4",
+};
 /** The default colour of each ordinal: the look of a verdict whose rating the team has since removed. */
 const ORDINAL_COLOURS = new Map<number, string>(VERDICTS.map((v) => [v.ordinal, DEFAULT_COLOURS[v.key]!]));
 
@@ -108,5 +118,5 @@ export type VerdictLook = {
 export function verdictLook(scale: readonly RatingEntry[], verdict: { ordinal: number; label: string }): VerdictLook {
   const rating = ratingOf(scale, verdict);
   const colour = rating?.colour ?? ORDINAL_COLOURS.get(verdict.ordinal) ?? "#667085";
-  return { colour, text: readableTextOn(colour), tint: tintFor(colour), noRating: isNoRating(scale, verdict) };
+  return { colour, text: readableTextOn(colour), tint: DEFAULT_TINTS[colour] ?? tintFor(colour), noRating: isNoRating(scale, verdict) };
 }
