@@ -1,6 +1,18 @@
-import { expect, test } from "@playwright/test";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "../fixtures/auth";
 import { createDesk, createTeam, testDb } from "../fixtures/factories";
+
+// With SHOTS_DIR set, the screens are photographed at four widths for people to look at (nothing asserted).
+async function shoot(page: Page, name: string) {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  for (const width of [1440, 1024, 820, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
 
 const CLAIM = "The UK currently spends around 2.3 per cent of gross national product on defence";
 
@@ -44,6 +56,7 @@ test("an admin adds, recolours and removes ratings; the claim list and panel sho
   await form.getByLabel("Label for rating 6").fill("true");
   await form.getByRole("button", { name: "Save options" }).click();
   await expect(form.getByRole("alert")).toContainText("different label");
+  await shoot(admin, "team-scale");
   await admin.close();
 
   const page = await browser.newPage();
@@ -94,6 +107,10 @@ test("an admin adds, recolours and removes ratings; the claim list and panel sho
     "Unverifiable",
     "Half true",
   ]);
+  await shoot(page, "article-colours");
+  await page.goto("/stats");
+  await expect(page.getByTestId("verdict-totals")).toContainText("1 rated");
+  await shoot(page, "stats");
 });
 
 test("an admin brings an archived team back from the Team page", async ({ page }) => {
@@ -106,6 +123,7 @@ test("an admin brings an archived team back from the Team page", async ({ page }
   const list = page.getByTestId("archived-teams");
   await expect(list).toContainText("Archived election desk");
   await expect(page.getByTestId("team-name")).toBeVisible(); // one live team: no switcher yet
+  await shoot(page, "team-archived");
   await list.getByRole("button", { name: "Unarchive Archived election desk" }).click();
   await expect(page.getByRole("status").filter({ hasText: "is back" })).toContainText("Archived election desk is back");
   await expect(list).toBeHidden();
