@@ -37,7 +37,7 @@ export function Legend() {
               <span className="hl" data-status="verified" style={{ "--fill": verdictLook(scale, r).tint } as CSSProperties}>
                 Sample
               </span>
-              <VerdictBadge verdict={r} />
+              <VerdictBadge verdict={r} sayNoRating={false} />
               {r.noRating && <span>no rating</span>}
             </li>
           ))}

@@ -15,10 +15,13 @@ export function VerdictBadge({
   verdict,
   scale,
   className = "",
+  sayNoRating = true,
 }: {
   verdict: StoredVerdict;
   scale?: readonly RatingEntry[];
   className?: string;
+  /** Tells screen readers "(no rating)" for such a verdict; off where the words are on screen beside it. */
+  sayNoRating?: boolean;
 }) {
   const fromContext = useRatingScale();
   const look = verdictLook(scale ?? fromContext, verdict);
@@ -30,7 +33,7 @@ export function VerdictBadge({
       data-colour={look.colour}
     >
       {verdict.label}
-      {look.noRating && <span className="sr-only"> (no rating)</span>}
+      {sayNoRating && look.noRating && <span className="sr-only"> (no rating)</span>}
     </span>
   );
 }

@@ -34,7 +34,8 @@ export default async function TeamPage() {
     <div className="mx-auto max-w-4xl">
       <h1 className="text-2xl font-semibold tracking-tight">{user.teamName}</h1>
       <p className="mb-4 text-sm text-muted">
-        {members.length} members{isAdmin ? " · you are an admin" : ""}
+        {members.length} {members.length === 1 ? "member" : "members"}
+        {isAdmin ? " · you are an admin" : ""}
       </p>
       <div className="mb-6">
         <TimeZoneSetting timeZone={settings.timeZone} isAdmin={isAdmin} />
