@@ -159,6 +159,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     exact: str,
     status: str,
     detail: nullable(str),
+    verdict: nullable(obj({ label: str, ordinal: int })),
     commentId: nullable(str),
     at: dateTime,
     href: str,
