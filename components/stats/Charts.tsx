@@ -4,15 +4,18 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 
 type MixBar = { key: string; label: string; colour: string; noRating: boolean; count: number };
 
-/** Claims per rating, each bar in the team's colour for it; "no rating" bars say so under their label. */
+/**
+ * Claims per rating, one horizontal bar each in the team's colour for it (a scale has up to 12 ratings: their labels
+ * read on the left instead of crowding under the bars); "no rating" bars are paler and say so in their label.
+ */
 export function VerdictMixChart({ data }: { data: MixBar[] }) {
   const rows = data.map((d) => ({ ...d, axisLabel: d.noRating ? `${d.label} (no rating)` : d.label }));
   return (
-    <ResponsiveContainer width="100%" height={240}>
-      <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-        <CartesianGrid vertical={false} stroke="#e4e0da" />
-        <XAxis dataKey="axisLabel" tick={{ fontSize: 11 }} interval={0} />
-        <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
+    <ResponsiveContainer width="100%" height={Math.max(160, rows.length * 30 + 40)}>
+      <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }}>
+        <CartesianGrid horizontal={false} stroke="#e4e0da" />
+        <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
+        <YAxis type="category" dataKey="axisLabel" width={150} tick={{ fontSize: 12 }} interval={0} />
         <Tooltip />
         <Bar
           dataKey="count"
