@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default function ForgotPasswordPage() {
   if (!mailConfigured()) {
     return (
-      <PublicPage title="Forgot password">
+      <PublicPage backToSignIn title="Forgot password">
         <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-6 text-sm">
           This Factdesk does not send email (SMTP is not configured), so it cannot mail you a reset link. Ask an admin of your team to reset
           your password on the Team page.
@@ -19,7 +19,7 @@ export default function ForgotPasswordPage() {
     );
   }
   return (
-    <PublicPage title="Forgot password" intro="We will email you a link to choose a new password.">
+    <PublicPage backToSignIn title="Forgot password" intro="We will email you a link to choose a new password.">
       <PublicForm
         endpoint="/api/password-reset"
         fields={[{ name: "email", label: "Email", type: "email", autoComplete: "username" }]}

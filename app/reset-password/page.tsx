@@ -13,7 +13,7 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
   const { token = "" } = await searchParams;
   const live = await resetLinkIsLive(token);
   return (
-    <PublicPage title="Choose a new password">
+    <PublicPage backToSignIn={live} title="Choose a new password">
       {live ? (
         <PublicForm
           endpoint="/api/password-reset/complete"

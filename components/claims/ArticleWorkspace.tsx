@@ -14,6 +14,7 @@ import { CheckedBeforeSuggestions } from "@/components/claims/CheckedBeforeSugge
 import { ClaimList } from "@/components/claims/ClaimList";
 import { filterClaims, writeClaimFilter, type ClaimFilter } from "@/lib/claims/claim-filter";
 import { byTagName } from "@/lib/tags/tag-rules";
+import { useRatingScale } from "@/components/claims/RatingScale";
 import { ClaimPanel, type PanelRefs } from "@/components/claims/ClaimPanel";
 import { HighlightedBody } from "@/components/claims/HighlightedBody";
 import type { ArticleBlocks } from "@/lib/articles/blocks";
@@ -129,7 +130,8 @@ export function ArticleWorkspace({
     performance.mark("factdesk:interactive");
   }, []);
 
-  const visible = useMemo(() => filterClaims(claims, filter, me.id), [claims, filter, me.id]);
+  const ratingScale = useRatingScale();
+  const visible = useMemo(() => filterClaims(claims, filter, me.id, ratingScale), [claims, filter, me.id, ratingScale]);
   const claimTags = useMemo(() => {
     const byId = new Map(claims.flatMap((c) => c.tags).map((t) => [t.id, t]));
     return [...byId.values()].sort(byTagName);

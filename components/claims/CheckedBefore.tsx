@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { CheckedBeforeDTO } from "@/lib/claims/checked-before";
 import { truncateText } from "@/lib/text/graphemes";
 import { sectionTitleClass } from "@/components/ui/styles";
+import { VerdictBadge } from "@/components/claims/VerdictBadge";
 
 /** Earlier verdicts of the team on claims that read alike, in any article. */
 export function CheckedBefore({ matches }: { matches: CheckedBeforeDTO[] }) {
@@ -12,7 +13,7 @@ export function CheckedBefore({ matches }: { matches: CheckedBeforeDTO[] }) {
       <ul className="space-y-1.5 text-sm">
         {matches.map((m) => (
           <li key={m.claimId} className="rounded-md border border-amber-200 bg-amber-50 p-2">
-            <span className="font-semibold">{m.verdict}</span>{" "}
+            <VerdictBadge verdict={{ label: m.verdict, ordinal: m.verdictOrdinal }} />{" "}
             <Link href={`/articles/${m.article.id}?claim=${m.claimId}`} className="text-accent underline-offset-2 hover:underline">
               <span dir="auto">“{truncateText(m.exact, 100)}”</span>
             </Link>

@@ -1,6 +1,7 @@
 import type { SuggestionDTO } from "@/lib/claims/suggested";
 import { truncateText } from "@/lib/text/graphemes";
 import { sectionTitleClass } from "@/components/ui/styles";
+import { VerdictBadge } from "@/components/claims/VerdictBadge";
 
 /**
  * Suggestions the desk has checked before (an earlier verdict on a claim that reads alike), in the order the API
@@ -21,7 +22,8 @@ export function CheckedBeforeSuggestions({ suggestions, onOpen }: { suggestions:
               onClick={() => onOpen(s.id)}
               className="w-full rounded-md border border-amber-200 bg-amber-50 p-2 text-left text-sm hover:border-amber-400"
             >
-              <span className="font-semibold">{s.checkedBefore!.verdict}</span> · “{truncateText(s.text, 90)}”
+              <VerdictBadge verdict={{ label: s.checkedBefore!.verdict, ordinal: s.checkedBefore!.verdictOrdinal }} /> · “
+              {truncateText(s.text, 90)}”
               <span className="block text-xs text-muted">Checked before in {s.checkedBefore!.article.title}</span>
             </button>
           </li>

@@ -53,6 +53,7 @@ export const ACTION_TEXT: Record<string, string> = {
   "team.created": "created the team",
   "team.renamed": "renamed the team",
   "team.archived": "archived the team",
+  "team.unarchived": "brought the team back from the archive",
   "team.options": "changed the team's review settings",
   "invitation.created": "invited someone to the team",
   "invitation.resent": "sent an invitation again",

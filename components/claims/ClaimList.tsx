@@ -3,12 +3,14 @@
 import { useEffect, useRef, useState } from "react";
 import { STATUSES } from "@/lib/claims/verdicts";
 import { useRatingScale } from "@/components/claims/RatingScale";
+import { useVerdictFill, VerdictBadge } from "@/components/claims/VerdictBadge";
+import { ratingOf, type RatingEntry } from "@/lib/teams/rating-scale";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import { truncateText } from "@/lib/text/graphemes";
 import { inputClass } from "@/components/ui/styles";
 import { useDraftClaims } from "@/components/claims/drafts";
 import { activeClaimFilters, NO_CLAIM_FILTER, type ClaimFilter } from "@/lib/claims/claim-filter";
-import type { StatusKey, VerdictKey } from "@/lib/claims/verdicts";
+import type { StatusKey } from "@/lib/claims/verdicts";
 import { tagKey, type TagDTO } from "@/lib/tags/tag-rules";
 import { TagChips } from "@/components/tags/TagChips";
 
@@ -148,6 +150,7 @@ function ClaimRow({
   detached?: boolean;
   draft?: boolean;
 }) {
+  const fill = useVerdictFill(claim.verdict);
   return (
     <li>
       <button
@@ -164,11 +167,11 @@ function ClaimRow({
           {detached ? (
             <span className="rounded bg-stone-200 px-1.5 text-ink">{claim.statusLabel}</span>
           ) : (
-            <span className="hl rounded px-1.5" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined}>
+            <span className="hl rounded px-1.5" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined} style={fill}>
               {claim.statusLabel}
             </span>
           )}
-          {claim.verdict && <span className="font-medium text-ink">{claim.verdict.label}</span>}
+          {claim.verdict && <VerdictBadge verdict={claim.verdict} />}
           {claim.overdue && <span className="rounded bg-red-50 px-1.5 font-medium text-red-800">overdue</span>}
           {draft && (
             <span className="rounded bg-sky-100 px-1.5 text-sky-900" data-testid="draft-mark">
@@ -241,7 +244,7 @@ function ClaimFilters({
             aria-label="Filter by verdict"
             className={selectClass}
             value={filter.verdict ?? ""}
-            onChange={(e) => set({ verdict: (e.target.value || null) as VerdictKey | "none" | null })}
+            onChange={(e) => set({ verdict: e.target.value || null })}
           >
             <option value="">All verdicts</option>
             <option value="none">No verdict yet</option>

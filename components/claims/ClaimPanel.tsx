@@ -19,6 +19,7 @@ import { ClaimantSection } from "@/components/claims/ClaimantSection";
 import { offersVerdictForm } from "@/lib/claims/workflow";
 import { TagEditor } from "@/components/tags/TagEditor";
 import { tagClaimAction, untagClaimAction } from "@/lib/actions/tags";
+import { useVerdictFill } from "@/components/claims/VerdictBadge";
 
 export type PanelRefs = {
   status: RefObject<HTMLDivElement | null>;
@@ -57,6 +58,7 @@ export function ClaimPanel({
   bodyRef,
 }: Props) {
   const attached = claim.anchor.status === "attached";
+  const fill = useVerdictFill(claim.verdict);
   // The panel mounts once per opened claim (keyed by id): the reader's focus follows it there.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -92,7 +94,7 @@ export function ClaimPanel({
         dir="auto"
       >
         {claim.prefix && <span>…{claim.prefix}</span>}
-        <mark className="hl rounded px-0.5 text-ink" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined}>
+        <mark className="hl rounded px-0.5 text-ink" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined} style={fill}>
           {claim.exact}
         </mark>
         {claim.suffix && <span>{claim.suffix}…</span>}

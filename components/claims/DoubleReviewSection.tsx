@@ -6,6 +6,7 @@ import { ZSubmitReview } from "@/lib/validation/team";
 import { type FormEvent } from "react";
 import { useDraft } from "@/components/claims/drafts";
 import { useRatingScale } from "@/components/claims/RatingScale";
+import { VerdictBadge } from "@/components/claims/VerdictBadge";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { setClaimDoubleReviewAction, submitReviewAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
@@ -71,9 +72,7 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
                 {r.reviewer.id === meId ? " (you)" : ""}
               </p>
               <p className="font-semibold">
-                <span className="hl rounded px-1" data-status="verified" data-verdict={r.verdict.key ?? undefined}>
-                  {r.verdict.label}
-                </span>
+                <VerdictBadge verdict={r.verdict} />
               </p>
               <p className="mt-1 text-xs">{r.explanation}</p>
             </div>

@@ -4,6 +4,8 @@ import { memo, useLayoutEffect, useMemo, useRef, type MouseEvent, type RefObject
 import { truncateText } from "@/lib/text/graphemes";
 import { useRovingHighlights } from "@/components/claims/useRovingHighlights";
 import { renderHighlightedHtml } from "@/components/claims/highlight-html";
+import { useRatingScale } from "@/components/claims/RatingScale";
+import { verdictLook } from "@/lib/teams/rating-scale";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import type { ArticleBlocks } from "@/lib/articles/blocks";
 
@@ -34,9 +36,15 @@ export const HighlightedBody = memo(function HighlightedBody({
   focusRef,
 }: Props) {
   const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
+  const scale = useRatingScale();
+  // The team's colour for each verdict, as a tint light enough for body text (lib/teams/colour.ts tintFor).
+  const painted = useMemo(
+    () => claims.map((c) => (c.verdict ? { ...c, verdict: { ...c.verdict, fill: verdictLook(scale, c.verdict).tint } } : c)),
+    [claims, scale],
+  );
   const html = useMemo(
-    () => renderHighlightedHtml(body, claims, activeId, suggestions, blocks),
-    [body, claims, activeId, suggestions, blocks],
+    () => renderHighlightedHtml(body, painted, activeId, suggestions, blocks),
+    [body, painted, activeId, suggestions, blocks],
   );
 
   const ref = useRef<HTMLDivElement>(null);

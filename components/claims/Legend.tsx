@@ -1,16 +1,22 @@
-import { VERDICTS } from "@/lib/claims/verdicts";
+"use client";
+
+import { useRatingScale } from "@/components/claims/RatingScale";
+import { VerdictBadge } from "@/components/claims/VerdictBadge";
+import { verdictLook } from "@/lib/teams/rating-scale";
+import type { CSSProperties } from "react";
 
 const STATUS_SWATCHES = [
   { label: "Unreviewed", status: "unreviewed" },
   { label: "In review", status: "in_review" },
-  { label: "Verdict proposed", status: "verdict_proposed", verdict: "misleading" },
+  { label: "Verdict proposed", status: "verdict_proposed" },
   { label: "Disputed (reviewers disagree)", status: "disputed" },
-  { label: "Verified", status: "verified", verdict: "true" },
+  { label: "Verified", status: "verified" },
   { label: "Not check-worthy", status: "not_check_worthy" },
 ];
 
-/** Explains the highlight colours: fill says the verdict, underline style says the status. */
+/** Explains the highlight colours: fill says the verdict (the team's rating scale), underline style says the status. */
 export function Legend() {
+  const scale = useRatingScale();
   return (
     <details className="text-xs text-muted" data-testid="legend">
       <summary className="cursor-pointer select-none">Legend</summary>
@@ -18,7 +24,7 @@ export function Legend() {
         <ul className="space-y-1">
           {STATUS_SWATCHES.map((s) => (
             <li key={s.label}>
-              <span className="hl" data-status={s.status} data-verdict={s.verdict}>
+              <span className="hl" data-status={s.status}>
                 Sample
               </span>{" "}
               {s.label}
@@ -26,12 +32,13 @@ export function Legend() {
           ))}
         </ul>
         <ul className="space-y-1">
-          {VERDICTS.map((v) => (
-            <li key={v.key}>
-              <span className="hl" data-status="verified" data-verdict={v.key}>
+          {scale.map((r) => (
+            <li key={r.key} className="flex flex-wrap items-center gap-1.5">
+              <span className="hl" data-status="verified" style={{ "--fill": verdictLook(scale, r).tint } as CSSProperties}>
                 Sample
-              </span>{" "}
-              {v.label}
+              </span>
+              <VerdictBadge verdict={r} sayNoRating={false} />
+              {r.noRating && <span>no rating</span>}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { VerdictBadge } from "@/components/claims/VerdictBadge";
 import type { CheckedBeforeDTO } from "@/lib/claims/checked-before";
 import type { SuggestionDTO } from "@/lib/claims/suggested";
 import type { NumericClaim } from "@/lib/suggestions";
@@ -41,7 +42,10 @@ export function SuggestionCard({ suggestion, canEdit, pending, onAccept, onDismi
       </div>
       {suggestion.checkedBefore && (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm" data-testid="suggestion-checked-before">
-          <span className="font-semibold">Checked before: {suggestion.checkedBefore.verdict}</span>
+          <span className="font-semibold">
+            Checked before:{" "}
+            <VerdictBadge verdict={{ label: suggestion.checkedBefore.verdict, ordinal: suggestion.checkedBefore.verdictOrdinal }} />
+          </span>
           <span className="block text-xs text-muted">
             A claim that reads {Math.round(suggestion.checkedBefore.similarity * 100)}% alike in “{suggestion.checkedBefore.article.title}”
           </span>

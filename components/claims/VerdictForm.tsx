@@ -6,6 +6,8 @@ import { ZSetVerdict } from "@/lib/validation/claims";
 import { forwardRef, type FormEvent } from "react";
 import { useDraft } from "@/components/claims/drafts";
 import { useRatingScale } from "@/components/claims/RatingScale";
+import { VerdictBadge } from "@/components/claims/VerdictBadge";
+import { ratingOf } from "@/lib/teams/rating-scale";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { setVerdictAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
@@ -39,7 +41,7 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
   const ratingScale = useRatingScale();
   // Kept as a draft until saved: closing the panel or opening another claim loses nothing.
   const [draft, setDraft, clearDraft] = useDraft(meId, claim.id, "verdict", {
-    verdict: claim.verdict?.key ?? "",
+    verdict: (claim.verdict && ratingOf(ratingScale, claim.verdict)?.key) ?? "",
     explanation: claim.verdict?.explanation ?? "",
   });
   const { verdict, explanation } = draft;
@@ -66,9 +68,7 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
       {claim.verdict && (
         <div className="mb-3 rounded-md border border-rule bg-stone-50 p-3 text-sm" data-testid="verdict-card">
           <p>
-            <span className="hl rounded px-1.5 font-semibold" data-status={claim.status} data-verdict={claim.verdict.key ?? undefined}>
-              {claim.verdict.label}
-            </span>{" "}
+            <VerdictBadge verdict={claim.verdict} />{" "}
           </p>
           <VerdictRecord claim={claim} />
           <p className="mt-1.5 text-ink" dir="auto">

@@ -12,7 +12,8 @@ export type HighlightClaim = {
   start: number;
   end: number;
   status: string;
-  verdict: { key: string | null } | null;
+  /** `fill`: the highlight colour for the verdict ("#rrggbb", the team scale's tint), else the stylesheet's. */
+  verdict: { key: string | null; fill?: string } | null;
 };
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -78,6 +79,7 @@ function segmentHtml(
     ["data-ids", claimIds.join(" ")],
     ["data-status", top.status],
     ["data-verdict", top.verdict?.key ?? undefined],
+    ["style", top.verdict?.fill && /^#[0-9a-f]{6}$/i.test(top.verdict.fill) ? `--fill:${top.verdict.fill}` : undefined],
     ["data-overlap", claimIds.length > 1 ? claimIds.length : undefined],
     ["data-end-status", endsHere.length ? innermost(endsHere).status : undefined],
     ["data-starts", startsHere.length ? startsHere.join(" ") : undefined],

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { NeedsItem, NeedsKind } from "@/lib/needs/needs-me";
 import { statusLabel, type StatusKey } from "@/lib/claims/verdicts";
+import { VerdictBadge } from "@/components/claims/VerdictBadge";
 import { truncateText } from "@/lib/text/graphemes";
 
 const SECTIONS: Record<NeedsKind, { title: string; empty: string; detail: (item: NeedsItem) => string }> = {
@@ -57,8 +58,11 @@ export function NeedsList({
                         {item.articleTitle} · {section.detail(item)}
                       </p>
                     </div>
-                    <span className="hl shrink-0 rounded px-1.5 text-xs" data-status={item.status}>
-                      {statusLabel(item.status as StatusKey)}
+                    <span className="flex shrink-0 flex-wrap items-center justify-end gap-1.5">
+                      {item.verdict && <VerdictBadge verdict={item.verdict} />}
+                      <span className="hl rounded px-1.5 text-xs" data-status={item.status}>
+                        {statusLabel(item.status as StatusKey)}
+                      </span>
                     </span>
                   </li>
                 ))}

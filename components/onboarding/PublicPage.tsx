@@ -1,7 +1,20 @@
 import type { ReactNode } from "react";
 
-/** The frame of the pages people reach without signing in (sign-in, setup, invitation, password reset). */
-export function PublicPage({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
+/**
+ * The frame of the pages people reach without signing in (sign-in, setup, invitation, password reset);
+ * `backToSignIn` adds a way back to the sign-in page under the form.
+ */
+export function PublicPage({
+  title,
+  intro,
+  children,
+  backToSignIn = false,
+}: {
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+  backToSignIn?: boolean;
+}) {
   return (
     <main className="grid min-h-screen place-items-center px-4 py-10">
       <div className="w-full max-w-md">
@@ -16,6 +29,13 @@ export function PublicPage({ title, intro, children }: { title: string; intro?: 
           {intro && <p className="mt-1 text-sm text-muted">{intro}</p>}
         </div>
         {children}
+        {backToSignIn && (
+          <p className="mt-4 text-center text-sm">
+            <a className="text-accent underline-offset-2 hover:underline" href="/signin">
+              Back to sign in
+            </a>
+          </p>
+        )}
       </div>
     </main>
   );

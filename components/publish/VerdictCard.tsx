@@ -1,6 +1,7 @@
 import { formatDate } from "@/components/articles/format";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
-import { verdictChipClass } from "@/components/publish/verdict-style";
+import { verdictChipClass, verdictChipStyle } from "@/components/publish/verdict-style";
+import type { RatingEntry } from "@/lib/teams/rating-scale";
 import type { PublicReport } from "@/lib/publish/report";
 
 const STANCE: Record<string, string> = { supports: "Supports", contradicts: "Contradicts", context: "Context" };
@@ -14,8 +15,8 @@ function hostOf(url: string): string {
   }
 }
 
-/** One verified claim on the public report: the quote, the verdict, why, and the sources. */
-export function VerdictCard({ claim }: { claim: PublicReport["claims"][number] }) {
+/** One verified claim on the public report: the quote, the verdict (in the team's colour for it), why, and the sources. */
+export function VerdictCard({ claim, scale }: { claim: PublicReport["claims"][number]; scale: readonly RatingEntry[] }) {
   return (
     <article
       id={`claim-${claim.id}`}
@@ -24,7 +25,7 @@ export function VerdictCard({ claim }: { claim: PublicReport["claims"][number] }
       className="scroll-mt-6 rounded-lg border border-rule bg-white p-5 shadow-sm target:ring-2 target:ring-accent"
     >
       <div className="flex flex-wrap items-center gap-2">
-        <span className={verdictChipClass(claim.verdict.key)} data-testid="verdict-chip">
+        <span className={verdictChipClass} style={verdictChipStyle(scale, claim.verdict)} data-testid="verdict-chip">
           {claim.verdict.label}
         </span>
         {!claim.highlighted && <span className="text-xs text-muted">Not marked in the text (the article changed since)</span>}

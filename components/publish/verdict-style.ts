@@ -1,14 +1,15 @@
-// Verdict chip colours: the same fills as the article highlights (app/globals.css .hl[data-verdict]),
-// with a darker text and ring so the label reads on its own.
-const CHIP: Record<string, string> = {
-  true: "bg-[#bbf7d0] text-green-950 ring-green-700/30",
-  mostly_true: "bg-[#d9f99d] text-lime-950 ring-lime-700/30",
-  misleading: "bg-[#fed7aa] text-orange-950 ring-orange-700/30",
-  mostly_false: "bg-[#fecaca] text-red-950 ring-red-700/30",
-  false: "bg-[#fca5a5] text-red-950 ring-red-800/40",
-  unverifiable: "bg-[#e7e5e4] text-stone-800 ring-stone-500/30",
-};
+import type { CSSProperties } from "react";
+import { verdictLook, type RatingEntry } from "@/lib/teams/rating-scale";
 
-export function verdictChipClass(key: string | null): string {
-  return `inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold uppercase tracking-wide ring-1 ring-inset ${CHIP[key ?? ""] ?? CHIP.unverifiable}`;
+/** Verdict chips on public pages: the shape; the colours come from verdictChipStyle. */
+export const verdictChipClass =
+  "inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold uppercase tracking-wide ring-1 ring-inset ring-black/10";
+
+/**
+ * A verdict chip's colours: the team's colour for the verdict's rating (lib/teams/rating-scale.ts verdictLook, by
+ * label, then ordinal, then the ordinal's default) and black or white text, whichever reads at 4.5:1 or better.
+ */
+export function verdictChipStyle(scale: readonly RatingEntry[], verdict: { ordinal: number; label: string }): CSSProperties {
+  const look = verdictLook(scale, verdict);
+  return { backgroundColor: look.colour, color: look.text };
 }

@@ -2,15 +2,20 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { archiveTeamAction, createTeamAction, renameTeamAction } from "@/lib/actions/team";
+import { archiveTeamAction, createTeamAction, renameTeamAction, unarchiveTeamAction } from "@/lib/actions/team";
+import type { ArchivedTeamDTO } from "@/lib/teams/manage-teams";
+import { When } from "@/components/ui/When";
 import { withCheckedInput } from "@/lib/validation/parse";
 import { ZTeamName } from "@/lib/validation/onboarding";
 import { useAction } from "@/components/claims/useAction";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, quietButtonClass, sectionTitleClass } from "@/components/ui/styles";
 
-/** Admins rename or archive this team (archiving asks for the name, typed) and create new teams. */
-export function TeamAdmin({ teamName }: { teamName: string }) {
+/**
+ * Admins rename or archive this team (archiving asks for the name, typed), create new teams, and bring back teams
+ * they administered that are archived (no confirmation: nothing is lost either way).
+ */
+export function TeamAdmin({ teamName, archived }: { teamName: string; archived: ArchivedTeamDTO[] }) {
   const router = useRouter();
   const { run, pending, error } = useAction();
   const [name, setName] = useState(teamName);
@@ -18,6 +23,7 @@ export function TeamAdmin({ teamName }: { teamName: string }) {
   const [created, setCreated] = useState<string | null>(null);
   const [archiving, setArchiving] = useState(false);
   const [confirmName, setConfirmName] = useState("");
+  const [restored, setRestored] = useState<string | null>(null);
 
   async function onRename(event: FormEvent) {
     event.preventDefault();
@@ -37,6 +43,14 @@ export function TeamAdmin({ teamName }: { teamName: string }) {
     if (await run(() => archiveTeamAction({ confirmName }))) {
       setArchiving(false);
       router.push("/articles");
+      router.refresh();
+    }
+  }
+
+  async function onUnarchive(teamId: string) {
+    const team = await run(() => unarchiveTeamAction({ teamId }));
+    if (team) {
+      setRestored(team.name);
       router.refresh();
     }
   }
@@ -71,6 +85,40 @@ export function TeamAdmin({ teamName }: { teamName: string }) {
         <p role="status" className="text-sm">
           {created} is created. Switch to it from the team menu in the top bar.
         </p>
+      )}
+      {restored && (
+        <p role="status" className="text-sm">
+          {restored} is back. Its members see it again; switch to it from the team menu in the top bar.
+        </p>
+      )}
+      {archived.length > 0 && (
+        <div className="rounded-lg border border-rule bg-white p-4 text-sm" data-testid="archived-teams">
+          <h3 className="font-medium">Archived teams</h3>
+          <p className="mb-2 text-xs text-muted">
+            Hidden from their members. Bringing one back restores it as it was, members and work included.
+          </p>
+          <ul className="divide-y divide-rule">
+            {archived.map((t) => (
+              <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-1.5">
+                <span>
+                  <span className="font-medium">{t.name}</span>{" "}
+                  <span className="text-xs text-muted">
+                    archived <When iso={t.archivedAt} />
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  className={quietButtonClass}
+                  disabled={pending}
+                  onClick={() => onUnarchive(t.id)}
+                  aria-label={`Unarchive ${t.name}`}
+                >
+                  Unarchive
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {archiving ? (
         <form onSubmit={onArchive} aria-label="Archive team" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm">

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { updateTeamOptionsAction } from "@/lib/actions/team";
 import type { TeamOptionsDTO } from "@/lib/teams/manage-teams";
-import type { RatingEntry } from "@/lib/teams/rating-scale";
+import { MAX_RATINGS, type RatingEntry } from "@/lib/teams/rating-scale";
+import { readableTextOn } from "@/lib/teams/colour";
 import { withCheckedInput } from "@/lib/validation/parse";
 import { ZTeamOptions } from "@/lib/validation/team-admin";
 import { useAction } from "@/components/claims/useAction";
@@ -22,6 +23,14 @@ export function TeamOptionsForm({ initial, ssoConfigured }: Props) {
 
   const setEntry = (index: number, change: Partial<RatingEntry>) =>
     setOptions({ ...options, ratingScale: options.ratingScale.map((e, i) => (i === index ? { ...e, ...change } : e)) });
+  const remove = (index: number) => setOptions({ ...options, ratingScale: options.ratingScale.filter((_, i) => i !== index) });
+  const add = () => {
+    const taken = new Set(options.ratingScale.map((e) => e.key));
+    let n = options.ratingScale.length + 1;
+    while (taken.has(`rating-${n}`)) n += 1;
+    const entry: RatingEntry = { key: `rating-${n}`, label: "", colour: "#667085", ordinal: 3, noRating: false };
+    setOptions({ ...options, ratingScale: [...options.ratingScale, entry] });
+  };
   const move = (index: number, by: -1 | 1) => {
     const list = [...options.ratingScale];
     const [entry] = list.splice(index, 1);
@@ -61,17 +70,20 @@ export function TeamOptionsForm({ initial, ssoConfigured }: Props) {
         {!ssoConfigured && <span className="text-xs text-muted">(single sign-on is not configured on this Factdesk)</span>}
       </label>
       <fieldset className="min-w-0">
-        <legend className="mb-1 text-xs text-muted">
-          Rating scale, in the order the verdict menu shows it. Verdicts already given keep the label they were given.
-        </legend>
+        <legend className="mb-1 font-medium">Rating scale</legend>
+        <p className="mb-2 text-xs text-muted">
+          The verdicts reviewers choose from, in this order. “Value” is what published fact-checks (ClaimReview) carry: 5 for true down to 1
+          for false; “none” keeps a rating off that scale. A “no rating” verdict is left out of the agreement figures. Verdicts already
+          given keep the label they were given, even if you rename or remove their rating.
+        </p>
         <div className="relative overflow-x-auto">
           <table className="w-full text-left">
             <thead className="text-xs text-muted">
               <tr>
                 <th className="py-1 font-normal">Label</th>
                 <th className="py-1 font-normal">Colour</th>
+                <th className="py-1 font-normal">Value</th>
                 <th className="py-1 font-normal">No rating</th>
-                <th className="py-1 font-normal">Rating</th>
                 <th className="py-1 font-normal">
                   <span className="sr-only">Order</span>
                 </th>
@@ -82,29 +94,57 @@ export function TeamOptionsForm({ initial, ssoConfigured }: Props) {
                 <tr key={entry.key} data-testid={`rating-${entry.key}`}>
                   <td className="py-1 pr-2">
                     <input
-                      aria-label={`Label for ${entry.key}`}
-                      className={inputClass}
+                      aria-label={`Label for rating ${i + 1}`}
+                      className={`${inputClass} min-w-32`}
+                      maxLength={40}
                       value={entry.label}
                       onChange={(e) => setEntry(i, { label: e.target.value })}
                     />
                   </td>
-                  <td className="py-1 pr-2">
+                  <td className="py-1 pr-2 whitespace-nowrap">
                     <input
-                      aria-label={`Colour for ${entry.key}`}
+                      aria-label={`Colour for ${entry.label || `rating ${i + 1}`}`}
                       type="color"
+                      className="h-7 w-9 align-middle"
                       value={entry.colour}
                       onChange={(e) => setEntry(i, { colour: e.target.value })}
-                    />
+                    />{" "}
+                    <span
+                      className="inline-block rounded-full px-2 py-0.5 align-middle text-xs font-semibold"
+                      style={{ backgroundColor: entry.colour, color: readableTextOn(entry.colour) }}
+                      aria-hidden="true"
+                    >
+                      {entry.label || "Sample"}
+                    </span>
+                  </td>
+                  <td className="py-1 pr-2">
+                    <select
+                      aria-label={`Value for ${entry.label || `rating ${i + 1}`}`}
+                      className={inputClass}
+                      value={entry.ordinal}
+                      onChange={(e) => {
+                        const ordinal = Number(e.target.value);
+                        setEntry(i, ordinal === 0 ? { ordinal, noRating: true } : { ordinal });
+                      }}
+                    >
+                      {[5, 4, 3, 2, 1].map((n) => (
+                        <option key={n} value={n}>
+                          {n}
+                          {n === 5 ? " (true)" : n === 1 ? " (false)" : ""}
+                        </option>
+                      ))}
+                      <option value={0}>none</option>
+                    </select>
                   </td>
                   <td className="py-1 pr-2">
                     <input
-                      aria-label={`${entry.label} is no rating`}
+                      aria-label={`${entry.label || `Rating ${i + 1}`} is no rating`}
                       type="checkbox"
                       checked={entry.noRating}
+                      disabled={entry.ordinal === 0}
                       onChange={(e) => setEntry(i, { noRating: e.target.checked })}
                     />
                   </td>
-                  <td className="py-1 pr-2 text-xs text-muted">{entry.ordinal === 0 ? "outside the scale" : `${entry.ordinal} of 5`}</td>
                   <td className="space-x-2 py-1 whitespace-nowrap">
                     <button
                       type="button"
@@ -124,12 +164,25 @@ export function TeamOptionsForm({ initial, ssoConfigured }: Props) {
                     >
                       ↓
                     </button>
+                    <button
+                      type="button"
+                      className={linkButtonClass}
+                      disabled={options.ratingScale.length === 1}
+                      onClick={() => remove(i)}
+                      aria-label={`Remove ${entry.label || `rating ${i + 1}`}`}
+                    >
+                      Remove
+                    </button>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+        <button type="button" className={`${linkButtonClass} mt-1`} onClick={add} disabled={options.ratingScale.length >= MAX_RATINGS}>
+          + Add a rating
+        </button>
+        {options.ratingScale.length >= MAX_RATINGS && <span className="ml-2 text-xs text-muted">(at most {MAX_RATINGS})</span>}
       </fieldset>
       <div className="flex items-center gap-3">
         <button type="submit" className={buttonClass} disabled={pending}>

@@ -24,6 +24,20 @@ async function signInWithForm(page: Page, who: { email: string; password: string
   await expect(page).not.toHaveURL(/\/signin/);
 }
 
+// With SHOTS_DIR set, the pages of the journey are also photographed at four widths (for people to look at;
+// nothing is asserted on them).
+const SHOT_WIDTHS = [1440, 1024, 820, 390];
+async function shoot(page: Page, name: string) {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  const size = page.viewportSize() ?? { width: 1280, height: 800 };
+  for (const width of SHOT_WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(size);
+}
+
 async function freshPage(browser: Browser, baseURL: string) {
   const context = await browser.newContext({ baseURL });
   return context.newPage();
@@ -64,6 +78,7 @@ test("a newsroom sets itself up: setup link, first admin and team, invitation by
     // The setup link: first admin and first team.
     const admin = await freshPage(browser, baseURL);
     await admin.goto(setupLink!);
+    await shoot(admin, "setup");
     await admin.getByLabel("Team name").fill(TEAM);
     await admin.getByLabel("Your name").fill("Chief Editor");
     await admin.getByLabel("Your email").fill(ADMIN.email);
@@ -88,13 +103,22 @@ test("a newsroom sets itself up: setup link, first admin and team, invitation by
     await admin.getByLabel("Role of the invitee").selectOption("editor");
     await admin.getByRole("button", { name: "Invite" }).click();
     await expect(admin.getByTestId("invitation-link")).toContainText(`Invitation emailed to ${INVITEE.email}`);
+    await shoot(admin, "team-admin");
     const invitation = await smtp.waitFor(INVITEE.email, /\/join\?token=/);
     const joinLink = linkIn(invitation, "/join?token=");
 
     // The invitee joins through the link, then signs in.
     const invitee = await freshPage(browser, baseURL);
+    // Bound to the address: another one gets the same answer as a dead link, and the link still works after.
+    const joinToken = new URL(joinLink).searchParams.get("token")!;
+    const elsewhere = await invitee.request.post("/api/invitations/accept", {
+      headers: { origin: baseURL },
+      data: { token: joinToken, email: "intruder@newsroom.test", name: "Intruder", password: "intruder long passphrase" },
+    });
+    expect(elsewhere.status()).toBe(404);
     await invitee.goto(joinLink);
     await expect(invitee.getByRole("heading", { name: `Join ${TEAM}` })).toBeVisible();
+    await shoot(invitee, "join");
     await invitee.getByLabel("Your name").fill("Wendy Writer");
     await invitee.getByLabel("Choose a password").fill(INVITEE.password);
     await invitee.getByRole("button", { name: `Join ${TEAM}` }).click();
@@ -109,11 +133,19 @@ test("a newsroom sets itself up: setup link, first admin and team, invitation by
     const forgetful = await freshPage(browser, baseURL);
     await forgetful.goto("/signin");
     await forgetful.getByRole("link", { name: "Forgot password?" }).click();
+    await shoot(forgetful, "forgot-password");
     await forgetful.getByLabel("Email").fill(INVITEE.email);
     await forgetful.getByRole("button", { name: "Email me a reset link" }).click();
     await expect(forgetful.getByRole("status")).toContainText("If that address has an account");
     const resetMail = await smtp.waitFor(INVITEE.email, /\/reset-password\?token=/);
     const resetLink = linkIn(resetMail, "/reset-password?token=");
+    await forgetful.goto(resetLink);
+    await shoot(forgetful, "reset-password");
+    // Bound to the address: typed with another one, the link refuses and stays usable for its own.
+    await forgetful.getByLabel("Your email").fill(ADMIN.email);
+    await forgetful.getByLabel("New password").fill("someone else's passphrase");
+    await forgetful.getByRole("button", { name: "Set new password" }).click();
+    await expect(forgetful.getByRole("alert").filter({ hasText: "no longer works" })).toBeVisible();
     await forgetful.goto(resetLink);
     await forgetful.getByLabel("Your email").fill(INVITEE.email);
     await forgetful.getByLabel("New password").fill(INVITEE.reset);
@@ -138,6 +170,7 @@ test("a newsroom sets itself up: setup link, first admin and team, invitation by
     // Its session is a server-side one like any other: the Account page lists it.
     await sso.goto("/account");
     await expect(sso.getByRole("heading", { name: "Sessions" })).toBeVisible();
+    await shoot(sso, "account");
     await admin.goto("/team");
     await expect(admin.getByTestId(`member-${SSO_PERSON}`)).toContainText("reviewer");
   } finally {

@@ -8,9 +8,9 @@ import { ZAddMember, ZMemberRef, ZTeamSettings, ZUpdateMember } from "@/lib/vali
 import { updateTeamProfile } from "@/lib/teams/profile";
 import { ZTeamProfile } from "@/lib/validation/team-profile";
 import { inviteMember, resendInvitation, revokeInvitation } from "@/lib/onboarding/invitations";
-import { archiveTeam, createTeam, renameTeam, updateTeamOptions } from "@/lib/teams/manage-teams";
+import { archiveTeam, createTeam, renameTeam, unarchiveTeam, updateTeamOptions } from "@/lib/teams/manage-teams";
 import { ZInvitationRef, ZInvite, ZTeamName } from "@/lib/validation/onboarding";
-import { ZArchiveTeam, ZRenameTeam, ZTeamOptions } from "@/lib/validation/team-admin";
+import { ZArchiveTeam, ZRenameTeam, ZTeamOptions, ZUnarchiveTeam } from "@/lib/validation/team-admin";
 
 export const addMemberAction = action(ZAddMember, { team: true }, (input, user) =>
   addMember({ ...input, teamId: user.teamId, userId: user.id }),
@@ -58,3 +58,6 @@ export const archiveTeamAction = action(ZArchiveTeam, { team: true }, (input, us
 export const updateTeamOptionsAction = action(ZTeamOptions, { team: true }, (input, user) =>
   updateTeamOptions({ ...input, teamId: user.teamId, userId: user.id }),
 );
+
+/** An admin of an archived team brings it back (not the active team: archived teams cannot be switched to). */
+export const unarchiveTeamAction = action(ZUnarchiveTeam, (input, user) => unarchiveTeam({ teamId: input.teamId, userId: user.id }));

@@ -3,7 +3,9 @@ import { db } from "@/lib/db";
 export type CheckedBeforeDTO = {
   claimId: string;
   exact: string;
+  /** The stored label and ordinal of the earlier verdict. */
   verdict: string;
+  verdictOrdinal: number;
   similarity: number;
   article: { id: string; title: string };
 };
@@ -32,10 +34,10 @@ export async function findCheckedBefore({
   limit?: number;
 }): Promise<CheckedBeforeDTO[]> {
   const rows = await db.$queryRaw<
-    { id: string; exact: string; verdictLabel: string; similarity: number; articleId: string; title: string }[]
+    { id: string; exact: string; verdictLabel: string; verdictOrdinal: number; similarity: number; articleId: string; title: string }[]
   >`
     SELECT * FROM (
-      SELECT c."id", c."exact", c."verdictLabel", similarity(c."exact", ${text})::float8 AS "similarity", a."id" AS "articleId", a."title"
+      SELECT c."id", c."exact", c."verdictLabel", c."verdictOrdinal", similarity(c."exact", ${text})::float8 AS "similarity", a."id" AS "articleId", a."title"
       FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
       WHERE a."teamId" = ${teamId} AND c."verdictOrdinal" IS NOT NULL AND c."id" <> ${excludeClaimId ?? ""}
       ORDER BY c."exact" <-> ${text}
@@ -48,6 +50,7 @@ export async function findCheckedBefore({
     claimId: r.id,
     exact: r.exact,
     verdict: r.verdictLabel,
+    verdictOrdinal: r.verdictOrdinal,
     similarity: Number(r.similarity.toFixed(3)),
     article: { id: r.articleId, title: r.title },
   }));
@@ -68,12 +71,21 @@ export async function findCheckedBeforeEach({
 }): Promise<(CheckedBeforeDTO | null)[]> {
   if (texts.length === 0) return [];
   const rows = await db.$queryRaw<
-    { i: number; id: string; exact: string; verdictLabel: string; similarity: number; articleId: string; title: string }[]
+    {
+      i: number;
+      id: string;
+      exact: string;
+      verdictLabel: string;
+      verdictOrdinal: number;
+      similarity: number;
+      articleId: string;
+      title: string;
+    }[]
   >`
     SELECT q."i"::int AS "i", best.* FROM unnest(${[...texts]}::text[]) WITH ORDINALITY AS q("text", "i")
     CROSS JOIN LATERAL (
       SELECT * FROM (
-        SELECT c."id", c."exact", c."verdictLabel", similarity(c."exact", q."text")::float8 AS "similarity", a."id" AS "articleId", a."title"
+        SELECT c."id", c."exact", c."verdictLabel", c."verdictOrdinal", similarity(c."exact", q."text")::float8 AS "similarity", a."id" AS "articleId", a."title"
         FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
         WHERE a."teamId" = ${teamId} AND c."verdictOrdinal" IS NOT NULL
         ORDER BY c."exact" <-> q."text"
@@ -89,6 +101,7 @@ export async function findCheckedBeforeEach({
       claimId: r.id,
       exact: r.exact,
       verdict: r.verdictLabel,
+      verdictOrdinal: r.verdictOrdinal,
       similarity: Number(r.similarity.toFixed(3)),
       article: { id: r.articleId, title: r.title },
     };

@@ -2,15 +2,16 @@
 // how a filter reads from and writes to a URL query, and which claims it keeps. Pure: no Prisma, no React.
 // The keys are the articles list's (lib/validation/article-list.ts) where they mean the same thing:
 // status (comma list), assignee (a member id or "me"), tag (a tag name, any case), disputed, overdue,
-// reanchor; plus verdict (a verdict key or "none").
-import { STATUS_KEYS, VERDICT_KEYS, type StatusKey, type VerdictKey } from "@/lib/claims/verdicts";
+// reanchor; plus verdict (a rating key of the team's scale, or "none").
+import { STATUS_KEYS, type StatusKey } from "@/lib/claims/verdicts";
+import { RATING_KEY, ratingOf, type RatingEntry } from "@/lib/teams/rating-scale";
 import { tagKey } from "@/lib/tags/tag-rules";
 
 export type ClaimFilter = {
   /** Claims in any of these statuses (none: any status). */
   status: StatusKey[];
-  /** A verdict key, "none" (no verdict yet), or null (any). */
-  verdict: VerdictKey | "none" | null;
+  /** A rating key of the team's scale (lib/teams/rating-scale.ts), "none" (no verdict yet), or null (any). */
+  verdict: string | null;
   /** A member's user id, "me", or null (anyone or no one). */
   assignee: string | null;
   /** A tag name (compared by tagKey, so any case), or null. */
@@ -38,7 +39,7 @@ export const CLAIM_FILTER_KEYS = ["status", "verdict", "assignee", "tag", "dispu
 /** What the filter reads of a claim. */
 export type FilterableClaim = {
   status: StatusKey;
-  verdict: { key: string | null } | null;
+  verdict: { key: string | null; label: string; ordinal: number } | null;
   anchorStatus: "attached" | "needs_review" | "orphaned";
   assigneeIds: readonly string[];
   tags: readonly { name: string }[];
@@ -59,7 +60,7 @@ export function readClaimFilter(query: Query): ClaimFilter {
   const tag = query.get("tag")?.trim() || null;
   return {
     status: [...new Set(status)],
-    verdict: verdict === "none" || (VERDICT_KEYS as readonly string[]).includes(verdict ?? "") ? (verdict as VerdictKey | "none") : null,
+    verdict: verdict === "none" || RATING_KEY.test(verdict ?? "") ? verdict : null,
     assignee: assignee && assignee.length <= 64 ? assignee : null,
     tag: tag && tag.length <= 80 ? tag : null,
     disputed: query.get("disputed") === "1",
@@ -94,13 +95,24 @@ export function activeClaimFilters(filter: ClaimFilter): number {
   );
 }
 
+/** The key of the rating a claim's verdict has in `scale` (ratingOf: same label, else same value); without a scale, its stored key. */
+function ratingKeyOf(verdict: NonNullable<FilterableClaim["verdict"]>, scale?: readonly RatingEntry[]): string | null {
+  return scale ? (ratingOf(scale, verdict)?.key ?? null) : verdict.key;
+}
+
 /**
- * Whether `claim` passes every condition of `filter` (conditions combine: all must hold). `meId` is who "me" is.
+ * Whether `claim` passes every condition of `filter` (conditions combine: all must hold). `meId` is who "me" is;
+ * `scale` is the team's rating scale, which decides what rating a stored verdict has (default: its stored key).
  * Pure; throws nothing.
  */
-export function matchesClaimFilter(claim: FilterableClaim, filter: ClaimFilter, meId: string): boolean {
+export function matchesClaimFilter(claim: FilterableClaim, filter: ClaimFilter, meId: string, scale?: readonly RatingEntry[]): boolean {
   if (filter.status.length && !filter.status.includes(claim.status)) return false;
-  if (filter.verdict === "none" ? claim.verdict !== null : filter.verdict !== null && claim.verdict?.key !== filter.verdict) return false;
+  if (
+    filter.verdict === "none"
+      ? claim.verdict !== null
+      : filter.verdict !== null && (!claim.verdict || ratingKeyOf(claim.verdict, scale) !== filter.verdict)
+  )
+    return false;
   if (filter.assignee && !claim.assigneeIds.includes(filter.assignee === "me" ? meId : filter.assignee)) return false;
   if (filter.tag) {
     const key = tagKey(filter.tag);
@@ -113,6 +125,11 @@ export function matchesClaimFilter(claim: FilterableClaim, filter: ClaimFilter, 
 }
 
 /** The claims that pass `filter` (see matchesClaimFilter), in their order. */
-export function filterClaims<T extends FilterableClaim>(claims: readonly T[], filter: ClaimFilter, meId: string): T[] {
-  return claims.filter((claim) => matchesClaimFilter(claim, filter, meId));
+export function filterClaims<T extends FilterableClaim>(
+  claims: readonly T[],
+  filter: ClaimFilter,
+  meId: string,
+  scale?: readonly RatingEntry[],
+): T[] {
+  return claims.filter((claim) => matchesClaimFilter(claim, filter, meId, scale));
 }

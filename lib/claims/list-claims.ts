@@ -7,6 +7,7 @@ import { dateToCalendarDate } from "@/lib/validation/fields";
 import { isOverdue } from "@/lib/dates/calendar-date";
 import { byTagName, tagSelect, toTagDTO, type TagDTO } from "@/lib/tags/tags";
 import { filterClaims, type ClaimFilter } from "@/lib/claims/claim-filter";
+import { readRatingScale } from "@/lib/teams/rating-scale";
 
 /**
  * Every claim of an article as ClaimDTOs in text order (start ascending, the outer of nested claims first,
@@ -24,7 +25,7 @@ export async function listClaims({ articleId, userId }: { articleId: string; use
 
 /** What the article page needs to draw highlights and the claim list; details load on open. */
 export type ClaimSummary = Pick<ClaimDTO, "id" | "exact" | "start" | "end" | "status" | "statusLabel" | "counts"> & {
-  verdict: { key: NonNullable<ClaimDTO["verdict"]>["key"]; label: string } | null;
+  verdict: { key: NonNullable<ClaimDTO["verdict"]>["key"]; label: string; ordinal: number } | null;
   /** Only attached claims are highlighted; the others are listed in their own groups. */
   anchorStatus: ClaimDTO["anchor"]["status"];
   /** The claim's tags, by name. */
@@ -55,7 +56,7 @@ export async function listClaimSummaries({
   const article = await db.article.findFirst({
     where: { id: articleId, ...articleScope(userId) },
     select: {
-      team: { select: { timeZone: true } },
+      team: { select: { timeZone: true, ratingScale: true } },
       claims: {
         select: {
           id: true,
@@ -84,7 +85,8 @@ export async function listClaimSummaries({
     end: c.end,
     status: c.status,
     statusLabel: statusLabel(c.status),
-    verdict: c.verdictOrdinal === null ? null : { key: verdictKeyOf(c.verdictOrdinal), label: c.verdictLabel ?? "" },
+    verdict:
+      c.verdictOrdinal === null ? null : { key: verdictKeyOf(c.verdictOrdinal), label: c.verdictLabel ?? "", ordinal: c.verdictOrdinal },
     counts: { comments: c.commentCount, evidence: c.evidenceCount },
     anchorStatus: c.anchorStatus,
     tags: c.tags.map((t) => toTagDTO(t.tag)).sort(byTagName),
@@ -94,5 +96,5 @@ export async function listClaimSummaries({
       c.status !== "not_check_worthy" &&
       c.assignments.some((a) => a.dueAt !== null && isOverdue(dateToCalendarDate(a.dueAt), timeZone)),
   }));
-  return filter ? filterClaims(summaries, filter, userId) : summaries;
+  return filter ? filterClaims(summaries, filter, userId, readRatingScale(article.team.ratingScale)) : summaries;
 }

@@ -112,7 +112,8 @@ export async function submitReviewVerdict(
     const reviews = await tx.reviewVerdict.findMany({ where: { claimId }, select: reviewSelect, orderBy: { createdAt: "asc" } });
     let outcome: "waiting" | "agreed" | "disputed" = "waiting";
     if (reviews.length >= REVIEWS_NEEDED) {
-      const agreed = reviews.every((r) => r.ordinal === reviews[0]!.ordinal);
+      // The same rating: two ratings may share a ClaimReview ordinal ("Misleading" and "Half true", both 3).
+      const agreed = reviews.every((r) => r.ordinal === reviews[0]!.ordinal && r.label === reviews[0]!.label);
       outcome = agreed ? "agreed" : "disputed";
       const { count } = await tx.claim.updateMany({
         where: { id: claimId, version: current.version, ...claimScope(userId, WRITE_ROLES) },

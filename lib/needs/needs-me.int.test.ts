@@ -74,6 +74,13 @@ describe("Needs me", () => {
     expect(total).toBe(5);
   });
 
+  it("carries the proposed verdict as stored, so the list can show it in the team's colour", async () => {
+    await testDb().claim.update({ where: { id: c.proposedByReviewer! }, data: { verdictOrdinal: 3, verdictLabel: "Half true" } });
+    const { items } = await listNeedsMe({ userId: desk.editor.id, teamId: desk.team.id });
+    expect(items.find((i) => i.kind === "sign_off")?.verdict).toEqual({ label: "Half true", ordinal: 3 });
+    expect(items.find((i) => i.kind === "dispute")?.verdict).toBeNull();
+  });
+
   it("shows an admin the editor's own proposal to sign off too", async () => {
     expect(await seen(desk.admin.id)).toContain("sign_off:proposedByEditor");
   });

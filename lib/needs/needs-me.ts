@@ -31,6 +31,8 @@ export type NeedsItem = {
   status: string;
   /** Who proposed the verdict (sign_off), wrote the reply (reply); the due day "YYYY-MM-DD" (overdue, due_soon, assignment). */
   detail: string | null;
+  /** The claim's verdict as stored (label and ordinal), null before one is proposed. */
+  verdict: { label: string; ordinal: number } | null;
   /** The reply's comment id (reply), else null. */
   commentId: string | null;
   /** When it started to wait: the claim's last change, the reply's time, or the due day's UTC midnight; ISO 8601. */
@@ -41,7 +43,7 @@ export type NeedsItem = {
 
 export type NeedsMe = { role: Role | null; items: NeedsItem[]; counts: Partial<Record<NeedsKind, number>>; total: number };
 
-type Row = Omit<NeedsItem, "href" | "at"> & { at: Date };
+type Row = Omit<NeedsItem, "href" | "at" | "verdict"> & { at: Date; verdictLabel: string | null; verdictOrdinal: number | null };
 
 const OPEN = Prisma.sql`('unreviewed', 'in_review', 'verdict_proposed', 'disputed')`;
 
@@ -53,7 +55,8 @@ function sectionSql(kind: NeedsKind, userId: string, teamId: string, today: Pris
     count
       ? Prisma.sql`SELECT ${kind}::text AS kind, count(DISTINCT x.id)::int AS n FROM (SELECT ${counted} AS id ${from} LIMIT ${NEEDS_ME_COUNT_CAP * 2}) x`
       : Prisma.sql`(SELECT ${kind}::text AS kind, ${select} ${from} ORDER BY ${order} LIMIT ${NEEDS_ME_LIMIT})`;
-  const claimCols = Prisma.sql`c.id AS "claimId", c."articleId", a.title AS "articleTitle", c.exact, c.status::text AS status`;
+  const claimCols = Prisma.sql`c.id AS "claimId", c."articleId", a.title AS "articleTitle", c.exact, c.status::text AS status,
+    c."verdictLabel", c."verdictOrdinal"`;
   switch (kind) {
     case "sign_off":
       return pick(
@@ -179,8 +182,9 @@ export async function listNeedsMe({
     role: membership.role,
     counts,
     total: Object.values(counts).reduce((sum, n) => sum + n, 0),
-    items: unique.map((row) => ({
+    items: unique.map(({ verdictLabel, verdictOrdinal, ...row }) => ({
       ...row,
+      verdict: verdictOrdinal === null ? null : { label: verdictLabel ?? "", ordinal: verdictOrdinal },
       at: row.at.toISOString(),
       href: `/articles/${row.articleId}?claim=${row.claimId}`,
     })),

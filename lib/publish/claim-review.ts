@@ -3,8 +3,8 @@
 // Rating scale: the desk's ordinal scale (lib/claims/verdicts.ts) maps straight onto
 // ratingValue, with bestRating 5 = "True" and worstRating 1 = "False"; alternateName is always
 // the verdict label, which is what readers and fact-check aggregators show. "Unverifiable"
-// (ordinal 0) has no place on a truth scale, so it carries only alternateName and no numeric
-// rating: Google's ClaimReview docs describe ratingValue/bestRating/worstRating as "for
+// (ordinal 0), and every rating the team marks "no rating", have no place on a truth scale, so they
+// carry only alternateName and no numeric rating: Google's ClaimReview docs describe ratingValue/bestRating/worstRating as "for
 // numeric ratings" and the textual rating (alternateName) as the one always present.
 import { articleScope } from "@/lib/access/scope";
 import { BEST_RATING, WORST_RATING } from "@/lib/claims/verdicts";
@@ -59,10 +59,10 @@ export type ClaimReviewGraph = { "@context": "https://schema.org"; "@graph": Cla
 /**
  * The schema.org Rating of a verdict: always `alternateName` (the label) and `ratingExplanation`; ordinals
  * 1..5 of the truth scale also carry `ratingValue` with bestRating 5 and worstRating 1, anything else
- * (Unverifiable, 0) no numeric rating (see the file comment for the source). Pure.
+ * (Unverifiable, 0, or a rating the team marks "no rating": `verdict.noRating`) no numeric rating (see the file comment for the source). Pure.
  */
 export function ratingFor(verdict: VerifiedClaim["verdict"]): Rating {
-  const numeric = verdict.ordinal >= WORST_RATING && verdict.ordinal <= BEST_RATING;
+  const numeric = !verdict.noRating && verdict.ordinal >= WORST_RATING && verdict.ordinal <= BEST_RATING;
   return {
     "@type": "Rating",
     name: verdict.label,

@@ -4,7 +4,11 @@
 import { claimReportUrl, reportUrl } from "@/lib/publish/public-url";
 import { loadVerifiedReport, type PublicArticle, type VerifiedClaim } from "@/lib/publish/verified-claims";
 
-export type EmbeddableClaim = { article: Pick<PublicArticle, "id" | "title" | "publisher">; claim: VerifiedClaim; url: string };
+export type EmbeddableClaim = {
+  article: Pick<PublicArticle, "id" | "title" | "publisher" | "ratingScale">;
+  claim: VerifiedClaim;
+  url: string;
+};
 
 /**
  * One claim as its embed shows it, or null (shown as 404) unless the claim is on a published
@@ -14,8 +18,8 @@ export async function getEmbeddableClaim({ claimId, baseUrl }: { claimId: string
   const report = await loadVerifiedReport({ reportPublishedAt: { not: null }, claims: { some: { id: claimId } } }, claimId);
   const claim = report?.claims[0];
   if (!report || !claim || claim.correction?.state === "withdrawn") return null;
-  const { id, title, publisher } = report.article;
-  return { article: { id, title, publisher }, claim, url: claimReportUrl(baseUrl, id, claim.id) };
+  const { id, title, publisher, ratingScale } = report.article;
+  return { article: { id, title, publisher, ratingScale }, claim, url: claimReportUrl(baseUrl, id, claim.id) };
 }
 
 export type OEmbed = {

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorStatus } from "@/lib/generated/prisma/enums";
 import { verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
+import { isNoRating, readRatingScale, type RatingEntry } from "@/lib/teams/rating-scale";
 import { parseBlocks, type ArticleBlocks } from "@/lib/articles/blocks";
 import { TEXT_ORDER } from "@/lib/claims/dto";
 import { loadClaimRecords } from "@/lib/claims/load-records";
@@ -29,6 +30,8 @@ export type PublicArticle = {
   teamName: string;
   /** The organisation as it signs its fact-checks (team settings); falls back to the team name. */
   publisher: { name: string; url: string | null; logoUrl: string | null };
+  /** The team's rating scale now (lib/teams/rating-scale.ts): the colours verdicts show in. */
+  ratingScale: RatingEntry[];
   reportPublishedAt: Date | null;
   reportPublishedById: string | null;
 };
@@ -46,7 +49,8 @@ export type VerifiedClaim = {
   start: number;
   end: number;
   anchorStatus: AnchorStatus;
-  verdict: { key: VerdictKey | null; label: string; ordinal: number; explanation: string };
+  /** `noRating`: the team's scale marks the verdict's rating "no rating" (isNoRating), so no numeric rating goes out. */
+  verdict: { key: VerdictKey | null; label: string; ordinal: number; explanation: string; noRating?: boolean };
   /** When and by whom it was signed off (the claim's record, lib/claims/record.ts; a claim verified before the audit trail existed falls back to its verdict's date and no name). */
   verifiedAt: Date;
   verifiedBy: string | null;
@@ -88,7 +92,7 @@ const articleSelect = {
   blocks: true,
   reportPublishedAt: true,
   reportPublishedById: true,
-  team: { select: { name: true, publicName: true, publicUrl: true, logoUrl: true } },
+  team: { select: { name: true, publicName: true, publicUrl: true, logoUrl: true, ratingScale: true } },
   corrections: {
     select: { id: true, claimId: true, kind: true, note: true, createdAt: true, before: true },
     orderBy: { createdAt: "asc" as const },
@@ -189,6 +193,7 @@ export async function loadVerifiedReport(
     client,
   );
   const { team, claims, blocks, corrections: log, ...rest } = article;
+  const ratingScale = readRatingScale(team.ratingScale);
   const corrections: PublicCorrection[] = log.map((c) => ({
     id: c.id,
     claimId: c.claimId,
@@ -202,7 +207,8 @@ export async function loadVerifiedReport(
     const view = live ? liveView(c, records.get(c.id)?.verified) : snapshotView(c);
     if (!view) return [];
     const correction = live ? null : { state: c.status === "not_check_worthy" ? ("withdrawn" as const) : ("under_review" as const) };
-    return [{ ...view, anchorStatus: c.anchorStatus, correction, corrections: corrections.filter((k) => k.claimId === c.id) }];
+    const verdict = { ...view.verdict, noRating: isNoRating(ratingScale, view.verdict) };
+    return [{ ...view, verdict, anchorStatus: c.anchorStatus, correction, corrections: corrections.filter((k) => k.claimId === c.id) }];
   });
   return {
     article: {
@@ -210,6 +216,7 @@ export async function loadVerifiedReport(
       blocks: parseBlocks(blocks, rest.body),
       teamName: team.name,
       publisher: { name: team.publicName?.trim() || team.name, url: team.publicUrl, logoUrl: team.logoUrl },
+      ratingScale,
     },
     claims: shown,
     corrections: claimId ? corrections.filter((k) => k.claimId === claimId) : corrections,

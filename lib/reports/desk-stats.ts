@@ -3,7 +3,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { articleScope } from "@/lib/access/scope";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { emptyStatusCounts, VERDICTS } from "@/lib/claims/verdicts";
-import { verdictAgreement } from "@/lib/stats";
+import { isNoRating, readRatingScale, type RatingEntry } from "@/lib/teams/rating-scale";
+import { verdictAgreement, type ReviewerVerdict } from "@/lib/stats";
 
 type Counts = Record<ClaimStatus, number>;
 
@@ -11,7 +12,15 @@ export type AgreementFigures = ReturnType<typeof verdictAgreement>;
 
 export type DeskStats = {
   progress: Counts;
-  verdictMix: { label: string; key: string; count: number }[];
+  /**
+   * Claims per rating of the team's scale, in its order, then one bar per ordinal that stored verdicts have and no
+   * rating of the scale has any more (a removed rating). Counts come per ordinal (ArticleClaimTally), so ratings
+   * that share an ordinal share one bar, labelled with all their labels. `noRating`: not a rating (left out of
+   * `verdictTotals.rated`).
+   */
+  verdictMix: { label: string; key: string; colour: string; noRating: boolean; count: number }[];
+  /** Claims with a verdict: on the truth scale (`rated`), and "no rating" ones (ordinal 0 or marked so). */
+  verdictTotals: { rated: number; noRating: number };
   /** Claims signed off per day, for the last 30 days with activity. */
   verifiedPerDay: { day: string; verified: number; proposed: number }[];
   team: AgreementFigures;
@@ -35,18 +44,20 @@ const NO_VERDICT = -1;
  */
 export async function getDeskStats({ teamId, userId }: { teamId: string; userId: string }): Promise<DeskStats> {
   const scope = { teamId, ...articleScope(userId) };
-  const [articles, tallies, reviews, days] = await Promise.all([
+  const [articles, tallies, reviews, days, team] = await Promise.all([
     db.article.findMany({ where: scope, select: { id: true, title: true }, orderBy: { createdAt: "desc" } }),
     db.articleClaimTally.findMany({
       where: { article: scope, claims: { not: 0 } },
       select: { articleId: true, status: true, verdictOrdinal: true, claims: true },
     }),
-    db.$queryRaw<{ claimId: string; reviewerId: string; ordinal: number; articleId: string }[]>`
-      SELECT r."claimId", r."reviewerId", r."ordinal", c."articleId"
+    db.$queryRaw<{ claimId: string; reviewerId: string; ordinal: number; label: string; articleId: string }[]>`
+      SELECT r."claimId", r."reviewerId", r."ordinal", r."label", c."articleId"
       FROM "ReviewVerdict" r JOIN "Claim" c ON c."id" = r."claimId" JOIN "Article" a ON a."id" = c."articleId"
       WHERE a."teamId" = ${teamId} AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = a."teamId" AND m."userId" = ${userId})`,
     signOffsPerDay(teamId),
+    db.team.findFirst({ where: { id: teamId, memberships: { some: { userId } } }, select: { ratingScale: true } }),
   ]);
+  const scale = readRatingScale(team?.ratingScale ?? null);
   const progress = emptyStatusCounts();
   const byArticle = new Map(articles.map((a) => [a.id, emptyStatusCounts()]));
   const mix = new Map<number, number>();
@@ -57,10 +68,11 @@ export async function getDeskStats({ teamId, userId }: { teamId: string; userId:
     if (tally.verdictOrdinal !== NO_VERDICT) mix.set(tally.verdictOrdinal, (mix.get(tally.verdictOrdinal) ?? 0) + tally.claims);
   }
   // Review verdicts grouped per claim: the items behind the agreement figures.
-  const items = new Map<string, { claimId: string; articleId: string; verdicts: { reviewerId: string; ordinal: number }[] }>();
+  const items = new Map<string, { claimId: string; articleId: string; verdicts: ReviewerVerdict[] }>();
   for (const r of reviews) {
     const item = items.get(r.claimId) ?? { claimId: r.claimId, articleId: r.articleId, verdicts: [] };
-    item.verdicts.push({ reviewerId: r.reviewerId, ordinal: r.ordinal });
+    // The rating the review names decides whether it is a rating at all (the team's "no rating" marks).
+    item.verdicts.push({ reviewerId: r.reviewerId, ordinal: r.ordinal, noRating: isNoRating(scale, r), category: r.label.toLowerCase() });
     items.set(r.claimId, item);
   }
   const all = [...items.values()];
@@ -72,7 +84,7 @@ export async function getDeskStats({ teamId, userId }: { teamId: string; userId:
   }
   return {
     progress,
-    verdictMix: VERDICTS.map((v) => ({ key: v.key, label: v.label, count: mix.get(v.ordinal) ?? 0 })),
+    ...verdictMixOf(scale, mix),
     verifiedPerDay: days,
     team: verdictAgreement(all),
     articles: articles.map((a) => ({
@@ -82,6 +94,34 @@ export async function getDeskStats({ teamId, userId }: { teamId: string; userId:
       agreement: verdictAgreement(perArticleItems.get(a.id) ?? []),
     })),
   };
+}
+
+/**
+ * The verdict mix and totals (DeskStats) from claim counts per ordinal `mix` and the team's `scale`: a bar per rating
+ * in the scale's order, ratings sharing an ordinal merged into the first one's bar; then ordinals no rating has.
+ */
+function verdictMixOf(scale: readonly RatingEntry[], mix: Map<number, number>): Pick<DeskStats, "verdictMix" | "verdictTotals"> {
+  const bars: DeskStats["verdictMix"] = [];
+  const byOrdinal = new Map<number, DeskStats["verdictMix"][number]>();
+  for (const r of scale) {
+    const bar = byOrdinal.get(r.ordinal);
+    if (bar) {
+      bar.label = `${bar.label} / ${r.label}`;
+      continue;
+    }
+    const next = { key: r.key, label: r.label, colour: r.colour, noRating: r.noRating, count: mix.get(r.ordinal) ?? 0 };
+    byOrdinal.set(r.ordinal, next);
+    bars.push(next);
+  }
+  for (const [ordinal, count] of [...mix].sort(([a], [b]) => b - a)) {
+    if (byOrdinal.has(ordinal) || count === 0) continue;
+    const base = VERDICTS.find((v) => v.ordinal === ordinal);
+    const noRating = ordinal === 0;
+    bars.push({ key: `ordinal-${ordinal}`, label: `Removed rating (${base?.label ?? ordinal})`, colour: "#78716c", noRating, count });
+  }
+  const noRating = bars.filter((b) => b.noRating).reduce((sum, b) => sum + b.count, 0);
+  const all = [...mix.values()].reduce((sum, n) => sum + n, 0);
+  return { verdictMix: bars, verdictTotals: { rated: all - noRating, noRating } };
 }
 
 /**

@@ -1,11 +1,14 @@
-import { verdictByKey } from "@/lib/claims/verdicts";
 import { cohensKappa, type KappaResult } from "./cohens-kappa";
 import { krippendorffAlpha, type AlphaResult } from "./krippendorff-alpha";
 
-/** Unverifiable says the claim cannot be placed on the true–false scale at all. */
-const UNVERIFIABLE = verdictByKey("unverifiable").ordinal;
-
-export type ClaimVerdicts = { claimId: string; verdicts: readonly { reviewerId: string; ordinal: number }[] };
+/**
+ * One reviewer's verdict: its ordinal (0 … 5); `noRating` when the team's scale marks its rating "no rating"
+ * (lib/teams/rating-scale.ts isNoRating; ordinal 0 always is); `category`, the rating it names (its label), so two
+ * ratings that share an ordinal ("Misleading", "Half true") are different categories for nominal alpha and kappa
+ * (default: the ordinal).
+ */
+export type ReviewerVerdict = { reviewerId: string; ordinal: number; noRating?: boolean; category?: string };
+export type ClaimVerdicts = { claimId: string; verdicts: readonly ReviewerVerdict[] };
 
 export type ReviewerPairKappa = KappaResult & { reviewerA: string; reviewerB: string };
 
@@ -34,10 +37,11 @@ export type VerdictAgreement = {
 };
 
 /**
- * Agreement among independent reviewers over a set of claims (a team's or an article's), from the verdict
- * ordinals of each claim's reviewers (0 = Unverifiable … 5 = True): ordinal alpha without Unverifiable, nominal
- * alpha with it, Cohen's kappa per pair of reviewers, and how many claims had two verdicts or more (see
- * VerdictAgreement). Pure.
+ * Agreement among independent reviewers over a set of claims (a team's or an article's), from the verdicts of each
+ * claim's reviewers (ReviewerVerdict): ordinal alpha over the ordinals 1 … 5 without the "no rating" verdicts
+ * (ordinal 0 and every rating the team marks so; counted in `unverifiableExcluded`), nominal alpha and Cohen's
+ * kappa per pair of reviewers over the ratings named (all of them), and how many claims had two verdicts or more
+ * (see VerdictAgreement). Pure.
  * @throws RangeError when one reviewer appears twice on a claim: the schema allows one verdict per
  * reviewer per claim, and counting a reviewer against themself would inflate agreement.
  */
@@ -47,19 +51,25 @@ export function verdictAgreement(items: readonly ClaimVerdicts[]): VerdictAgreem
     if (reviewers.size !== verdicts.length) throw new RangeError(`Claim ${claimId} has two verdicts from the same reviewer.`);
   }
 
-  const allValues = items.map(({ verdicts }) => verdicts.map((v) => v.ordinal));
-  const onScale = allValues.map((values) => values.filter((value) => value !== UNVERIFIABLE));
-  const unverifiableExcluded = allValues.reduce((sum, values, i) => sum + values.length - onScale[i].length, 0);
+  const categories = new Map<string, number>();
+  const categoryOf = (v: ReviewerVerdict) => {
+    const name = v.category ?? `#${v.ordinal}`;
+    if (!categories.has(name)) categories.set(name, categories.size);
+    return categories.get(name)!;
+  };
+  const allValues = items.map(({ verdicts }) => verdicts.map(categoryOf));
+  const onScale = items.map(({ verdicts }) => verdicts.filter((v) => v.ordinal !== 0 && !v.noRating).map((v) => v.ordinal));
+  const unverifiableExcluded = allValues.reduce((sum, values, i) => sum + values.length - onScale[i]!.length, 0);
 
   return {
     ordinal: { ...krippendorffAlpha(onScale, "ordinal"), unverifiableExcluded },
     nominal: krippendorffAlpha(allValues, "nominal"),
-    pairs: reviewerPairKappas(items),
+    pairs: reviewerPairKappas(items, categoryOf),
     items: allValues.filter((values) => values.length >= 2).length,
   };
 }
 
-function reviewerPairKappas(items: readonly ClaimVerdicts[]): ReviewerPairKappa[] {
+function reviewerPairKappas(items: readonly ClaimVerdicts[], categoryOf: (v: ReviewerVerdict) => number): ReviewerPairKappa[] {
   const byPair = new Map<string, { reviewerA: string; reviewerB: string; pairs: [number, number][] }>();
   for (const { verdicts } of items) {
     const sorted = [...verdicts].sort((x, y) => compareIds(x.reviewerId, y.reviewerId));
@@ -70,7 +80,7 @@ function reviewerPairKappas(items: readonly ClaimVerdicts[]): ReviewerPairKappa[
         const key = JSON.stringify([a.reviewerId, b.reviewerId]);
         let entry = byPair.get(key);
         if (!entry) byPair.set(key, (entry = { reviewerA: a.reviewerId, reviewerB: b.reviewerId, pairs: [] }));
-        entry.pairs.push([a.ordinal, b.ordinal]);
+        entry.pairs.push([categoryOf(a), categoryOf(b)]);
       }
     }
   }

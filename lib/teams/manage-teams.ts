@@ -7,7 +7,8 @@ import { AppError, forbidden, notFound } from "@/lib/http/errors";
 import { teamSlug } from "@/lib/onboarding/first-admin";
 import { readRatingScale, type RatingEntry } from "@/lib/teams/rating-scale";
 import { ssoConfigured } from "@/lib/sso/config";
-import type { TTeamOptions } from "@/lib/validation/team-admin";
+import { ZTeamOptions, type TTeamOptions } from "@/lib/validation/team-admin";
+import { parseInput } from "@/lib/validation/parse";
 
 function requireTeamAdmin(teamId: string, userId: string, client: Prisma.TransactionClient, message: string) {
   return requireTeamRole({ teamId, userId, roles: TEAM_ADMIN_ROLES, outsider: notFound("That team"), message }, client);
@@ -76,6 +77,47 @@ export async function archiveTeam(
   });
 }
 
+export type ArchivedTeamDTO = { id: string; name: string; archivedAt: string };
+
+/** Teams the user administered that are archived now, most recently archived first (for the Team page's list). */
+export async function listArchivedTeams({ userId }: { userId: string }): Promise<ArchivedTeamDTO[]> {
+  const teams = await db.team.findMany({
+    where: { archivedAt: { not: null }, memberships: { some: { userId, role: "admin" } } },
+    select: { id: true, name: true, archivedAt: true },
+    orderBy: { archivedAt: "desc" },
+  });
+  return teams.map((t) => ({ id: t.id, name: t.name, archivedAt: t.archivedAt!.toISOString() }));
+}
+
+/**
+ * Brings an archived team back for all its members (their memberships and roles were kept), at their next session
+ * check. Only an admin of that team may; no confirmation (nothing is lost). Audited in the team as
+ * "team.unarchived" with when it had been archived.
+ * @throws AppError 404 when the user is not a member of the team, 403 when they are but not its admin, 409 when
+ * the team is not archived.
+ */
+export async function unarchiveTeam({ teamId, userId }: { teamId: string; userId: string }) {
+  return db.$transaction(async (tx) => {
+    const membership = await tx.membership.findFirst({
+      where: { teamId, userId },
+      select: { role: true, team: { select: { name: true, archivedAt: true } } },
+    });
+    if (!membership) throw notFound("That team");
+    if (membership.role !== "admin") throw forbidden("Only an admin of the team can bring it back.");
+    const { count } = await tx.team.updateMany({ where: { id: teamId, archivedAt: { not: null } }, data: { archivedAt: null } });
+    if (count === 0) throw new AppError("conflict", `${membership.team.name} is not archived.`);
+    await recordAudit(tx, {
+      actorId: userId,
+      teamId,
+      entity: "team",
+      entityId: teamId,
+      action: "team.unarchived",
+      before: { archivedAt: membership.team.archivedAt?.toISOString() ?? null },
+    });
+    return { id: teamId, name: membership.team.name };
+  });
+}
+
 export type TeamOptionsDTO = { doubleReviewDefault: boolean; requireSso: boolean; ratingScale: RatingEntry[] };
 
 /** The team's review options (double review default, SSO requirement, rating scale), for any member; 404 otherwise. */
@@ -92,7 +134,8 @@ export async function getTeamOptions({ teamId, userId }: { teamId: string; userI
  * Admins set the team's options: double review on by default for new articles, whether members must sign in
  * with single sign-on, and the rating scale (labels, order, colours, which are "no rating"). Stored verdicts are
  * not touched: they keep the ordinal and label they were given. Audited as "team.options" with before and
- * after. @throws AppError 404 for outsiders, 403 for members who are not admins.
+ * after. @throws AppError 404 for outsiders, 403 for members who are not admins, 422 for a scale ZTeamOptions
+ * refuses (no rating, more than MAX_RATINGS, repeated key or label, a colour not "#rrggbb", a value outside 0..5).
  */
 export async function updateTeamOptions({
   teamId,
@@ -110,7 +153,8 @@ export async function updateTeamOptions({
         "Single sign-on is not configured on this Factdesk (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET), so it cannot be required.";
       throw new AppError("unprocessable", message, { requireSso: [message] });
     }
-    const ratingScale = readRatingScale(options.ratingScale);
+    // The action parsed it already; parsed again so no other caller can store a scale the rules refuse.
+    const ratingScale = readRatingScale(parseInput(ZTeamOptions, options).ratingScale);
     await tx.team.update({
       where: { id: teamId },
       data: { doubleReviewDefault: options.doubleReviewDefault, requireSso: options.requireSso, ratingScale },

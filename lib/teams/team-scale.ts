@@ -1,17 +1,28 @@
 import type { DbClient } from "@/lib/db";
-import { verdictByKey, type VerdictKey } from "@/lib/claims/verdicts";
-import { labelFor, readRatingScale } from "@/lib/teams/rating-scale";
+import { AppError } from "@/lib/http/errors";
+import { ratingByKey, readRatingScale, type RatingEntry } from "@/lib/teams/rating-scale";
 
 /**
- * The ordinal and the label a new verdict `key` on claim `claimId` stores: the ordinal of the scale and the
- * label the claim's team gives that rating now (its rating scale, lib/teams/rating-scale.ts). Falls back to
- * the default label when the claim is not found (the caller's access check refuses that case first).
+ * The ordinal and the label a new verdict `key` on claim `claimId` stores: the rating with that key on the claim's
+ * team scale now (lib/teams/rating-scale.ts).
+ * @throws AppError 422 `unprocessable` (field `verdict`) when the team's scale has no rating with that key (it was
+ * removed, or never existed) or the claim is not found (the caller's access check refuses that case first).
  */
-export async function verdictForClaim(client: DbClient, claimId: string, key: VerdictKey): Promise<{ ordinal: number; label: string }> {
+export async function verdictForClaim(client: DbClient, claimId: string, key: string): Promise<{ ordinal: number; label: string }> {
   const row = await client.claim.findUnique({
     where: { id: claimId },
     select: { article: { select: { team: { select: { ratingScale: true } } } } },
   });
-  const base = verdictByKey(key);
-  return { ordinal: base.ordinal, label: row ? labelFor(readRatingScale(row.article.team.ratingScale), key) : base.label };
+  const rating = row ? ratingByKey(readRatingScale(row.article.team.ratingScale), key) : undefined;
+  if (!rating) {
+    const message = "That verdict is not on your team's rating scale (any more). Choose one from the list.";
+    throw new AppError("unprocessable", message, { verdict: [message] });
+  }
+  return { ordinal: rating.ordinal, label: rating.label };
+}
+
+/** The rating scale of team `teamId` (the default scale when the team is not found). Callers check access first. */
+export async function getTeamRatingScale(client: DbClient, teamId: string): Promise<RatingEntry[]> {
+  const team = await client.team.findUnique({ where: { id: teamId }, select: { ratingScale: true } });
+  return readRatingScale(team?.ratingScale ?? null);
 }

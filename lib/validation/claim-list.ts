@@ -1,7 +1,8 @@
 import "@/lib/validation/zod-config";
 import { z } from "zod";
 import { text, ZId } from "@/lib/validation/fields";
-import { STATUS_KEYS, VERDICT_KEYS, type StatusKey } from "@/lib/claims/verdicts";
+import { STATUS_KEYS, type StatusKey } from "@/lib/claims/verdicts";
+import { RATING_KEY } from "@/lib/teams/rating-scale";
 import type { ClaimFilter } from "@/lib/claims/claim-filter";
 import { TAG_NAME_MAX } from "@/lib/tags/tag-rules";
 
@@ -10,7 +11,7 @@ const flag = z.enum(["1"], { message: "Use 1 to turn this filter on." }).optiona
 /**
  * GET /api/v1/articles/{id}/claims: `view` (full | summary) and the claim list's filters, validated strictly (the
  * page reads the same keys leniently, lib/claims/claim-filter.ts): `status` (comma-separated statuses), `verdict`
- * (a verdict key or none), `assignee` (a member id or me), `tag` (a tag name, any case), and the flags `disputed`,
+ * (a rating key of the team's scale, or none), `assignee` (a member id or me), `tag` (a tag name, any case), and the flags `disputed`,
  * `overdue`, `reanchor`. Filters combine. Output: `{ view, filter }` with a ClaimFilter.
  */
 export const ZClaimListQuery = z
@@ -27,7 +28,9 @@ export const ZClaimListQuery = z
         return [...new Set(parts)] as StatusKey[];
       })
       .optional(),
-    verdict: z.enum([...VERDICT_KEYS, "none"], { message: "Use a verdict key or none." }).optional(),
+    verdict: text({ max: 40 })
+      .refine((v) => v === "none" || RATING_KEY.test(v), { message: "Use a rating key of the team's scale (e.g. false) or none." })
+      .optional(),
     assignee: z.union([z.literal("me"), ZId]).optional(),
     tag: text({ min: 1, max: TAG_NAME_MAX }).optional(),
     disputed: flag,

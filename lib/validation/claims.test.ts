@@ -48,10 +48,15 @@ describe("input validation", () => {
     }
   });
 
-  it("requires a written explanation with a verdict from the scale", () => {
+  // Whether the key is on the claim's team scale is the server's check (lib/teams/rating-scale.int.test.ts): teams
+  // add ratings of their own, so "pants-on-fire" is a well-formed key here.
+  it("requires a written explanation with a well-formed rating key", () => {
     expect(ZSetVerdict.safeParse({ claimId: "c1", verdict: "misleading", explanation: "GDP, not GNP." }).success).toBe(true);
     expect(ZSetVerdict.safeParse({ claimId: "c1", verdict: "misleading", explanation: "  " }).success).toBe(false);
-    expect(ZSetVerdict.safeParse({ claimId: "c1", verdict: "pants-on-fire", explanation: "Not on our scale." }).success).toBe(false);
+    expect(ZSetVerdict.safeParse({ claimId: "c1", verdict: "pants-on-fire", explanation: "A team's own rating." }).success).toBe(true);
+    for (const verdict of ["Pants on fire", "", "x".repeat(41), "<b>", "true\u0000"]) {
+      expect(ZSetVerdict.safeParse({ claimId: "c1", verdict, explanation: "Not a key at all." }).success, verdict).toBe(false);
+    }
   });
 
   it("reads a W3C target with its selectors in either order", () => {

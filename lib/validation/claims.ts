@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_CLAIM_LENGTH } from "@/lib/anchoring/selectors";
-import { STATUS_KEYS, VERDICT_KEYS } from "@/lib/claims/verdicts";
+import { STATUS_KEYS } from "@/lib/claims/verdicts";
+import { RATING_KEY } from "@/lib/teams/rating-scale";
 import { calendarDate, calendarDateToDate, text } from "@/lib/validation/fields";
 import { isHttpUrl } from "@/lib/validation/urls";
 import { dbInt } from "@/lib/validation/numbers";
@@ -56,6 +57,11 @@ export const ZSetStatus = z.object({ claimId: id, status: z.enum(STATUS_KEYS), v
 export type TSetStatus = z.infer<typeof ZSetStatus>;
 
 /** A verdict's explanation (also a double-review verdict's). */
+/** A rating's key on the claim's team scale ("true", "half_true", …); the team's scale decides whether it exists. */
+export const verdictKey = text({ max: 40, required: "Choose a verdict from the scale." }).pipe(
+  z.string().regex(RATING_KEY, "Choose a verdict from the scale."),
+);
+
 export const verdictExplanation = text({
   min: 10,
   max: 5000,
@@ -67,7 +73,7 @@ export const verdictExplanation = text({
 
 export const ZSetVerdict = z.object({
   claimId: id,
-  verdict: z.enum(VERDICT_KEYS, { message: "Choose a verdict from the scale." }),
+  verdict: verdictKey,
   explanation: verdictExplanation,
   version,
 });

@@ -1,25 +1,48 @@
 import "@/lib/validation/zod-config";
 import { z } from "zod";
-import { VERDICT_KEYS } from "@/lib/claims/verdicts";
-import { text } from "@/lib/validation/fields";
+import { HEX_COLOUR, MAX_RATINGS, RATING_KEY } from "@/lib/teams/rating-scale";
+import { text, ZId } from "@/lib/validation/fields";
 import { teamName } from "@/lib/validation/onboarding";
 
-const rating = z.object({
-  key: z.enum(VERDICT_KEYS, { message: "That is not a rating of the scale." }),
-  label: text({ min: 1, max: 40, required: "Give each rating a label.", tooShort: "Give each rating a label." }),
-  colour: text({ max: 7, required: "Choose a colour." }).pipe(z.string().regex(/^#[0-9a-fA-F]{6}$/, "Give the colour as #rrggbb.")),
-  noRating: z.boolean({ message: "Say true or false." }),
-});
+const ratingKey = text({ max: 40, required: "A rating needs a key." }).pipe(
+  z.string().regex(RATING_KEY, "A rating's key is lower-case letters, digits, - and _ (at most 40)."),
+);
 
-/** Team options an admin sets: double review default, SSO requirement, and the rating scale in display order. */
+const rating = z
+  .object({
+    key: ratingKey,
+    label: text({ min: 1, max: 40, required: "Give each rating a label.", tooShort: "Give each rating a label." }),
+    colour: text({ max: 7, required: "Choose a colour." }).pipe(z.string().regex(HEX_COLOUR, "Give the colour as #rrggbb.")),
+    ordinal: z
+      .number({ message: "Give each rating its ClaimReview value: 1 (false) to 5 (true), or 0 for no rating." })
+      .int("Give each rating its ClaimReview value: 1 (false) to 5 (true), or 0 for no rating.")
+      .min(0, "Give each rating its ClaimReview value: 1 (false) to 5 (true), or 0 for no rating.")
+      .max(5, "Give each rating its ClaimReview value: 1 (false) to 5 (true), or 0 for no rating."),
+    noRating: z.boolean({ message: "Say true or false." }),
+  })
+  .refine((r) => r.ordinal !== 0 || r.noRating, {
+    message: 'A rating outside the truth scale (value 0) is always "no rating".',
+    path: ["noRating"],
+  });
+
+/**
+ * Team options an admin sets: double review default, SSO requirement, and the rating scale in display order
+ * (1 to MAX_RATINGS ratings, keys and labels distinct, letter case ignored for labels; lib/teams/rating-scale.ts).
+ */
 export const ZTeamOptions = z.object({
   doubleReviewDefault: z.boolean({ message: "Say true or false." }),
   requireSso: z.boolean({ message: "Say true or false." }),
   ratingScale: z
     .array(rating)
-    .length(VERDICT_KEYS.length, `List all ${VERDICT_KEYS.length} ratings.`)
+    .min(1, "Keep at least one rating on the scale.")
+    .max(MAX_RATINGS, `A scale has at most ${MAX_RATINGS} ratings.`)
     .refine((list) => new Set(list.map((r) => r.key)).size === list.length, "Each rating appears once.")
-    .refine((list) => new Set(list.map((r) => r.label.toLowerCase())).size === list.length, "Give each rating a different label."),
+    .refine((list) => new Set(list.map((r) => r.label.toLowerCase())).size === list.length, "Give each rating a different label.")
+    // Statistics count verdicts per value (ArticleClaimTally), so ratings that share one must agree on it.
+    .refine(
+      (list) => list.every((r) => list.every((o) => o.ordinal !== r.ordinal || o.noRating === r.noRating)),
+      'Ratings with the same ClaimReview value must agree on "no rating".',
+    ),
 });
 export type TTeamOptions = z.infer<typeof ZTeamOptions>;
 
@@ -28,3 +51,5 @@ export const ZArchiveTeam = z.object({
   confirmName: text({ max: 120, min: 1, required: "Type the team's name to confirm.", tooShort: "Type the team's name to confirm." }),
 });
 export const ZRenameTeam = z.object({ name: teamName });
+/** Which archived team to bring back. */
+export const ZUnarchiveTeam = z.object({ teamId: ZId });

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { VERDICT_KEYS } from "@/lib/claims/verdicts";
-import { verdictExplanation } from "@/lib/validation/claims";
+import { verdictExplanation, verdictKey } from "@/lib/validation/claims";
 import { calendarDate, text, ZTimeZone } from "@/lib/validation/fields";
 import { ZId as id } from "@/lib/validation/ids";
 import { dbInt } from "@/lib/validation/numbers";
@@ -23,7 +22,7 @@ export type TClaimDoubleReview = z.infer<typeof ZClaimDoubleReview>;
 
 export const ZSubmitReview = z.object({
   claimId: id,
-  verdict: z.enum(VERDICT_KEYS, { message: "Choose a verdict from the scale." }),
+  verdict: verdictKey,
   explanation: verdictExplanation,
 });
 export type TSubmitReview = z.infer<typeof ZSubmitReview>;

@@ -10,6 +10,7 @@ import { TokenManager } from "@/components/account/TokenManager";
 import { TwoFactorSection } from "@/components/account/TwoFactorSection";
 import { EmailNotices } from "@/components/account/EmailNotices";
 import { mailConfigured } from "@/lib/mail/config";
+import { ssoConfigured } from "@/lib/sso/config";
 import { getNotificationSettings } from "@/lib/users/notifications";
 
 export const metadata: Metadata = { title: "Account" };
@@ -80,7 +81,14 @@ export default async function AccountPage() {
             go on working; until then Factdesk shows only this page and refuses changes.
           </p>
         )}
-        <Section id="password">
+        <Section
+          id="password"
+          intro={
+            ssoConfigured()
+              ? "Joined through single sign-on? Factdesk never gave you a password: sign in with single sign-on, or set one with “Forgot password” on the sign-in page."
+              : undefined
+          }
+        >
           <PasswordForm />
         </Section>
         <Section id="two-factor">

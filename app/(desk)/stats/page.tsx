@@ -31,6 +31,9 @@ export default async function StatsPage() {
         <section className={card} aria-label="Verdict mix">
           <h2 className="mb-2 font-medium">Verdict mix</h2>
           <VerdictMixChart data={stats.verdictMix} />
+          <p className="mt-1 text-xs text-muted" data-testid="verdict-totals">
+            {stats.verdictTotals.rated} rated · {stats.verdictTotals.noRating} no rating (left out of the agreement on the scale)
+          </p>
         </section>
         <section className={card} aria-label="Progress over time">
           <h2 className="mb-2 font-medium">Verdicts per day</h2>
@@ -40,8 +43,9 @@ export default async function StatsPage() {
       <section className={card} aria-label="Agreement">
         <h2 className="mb-1 font-medium">Agreement between reviewers (double review)</h2>
         <p className="mb-3 text-xs text-muted">
-          Krippendorff&apos;s alpha (ordinal, on True … False; Unverifiable left out) and Cohen&apos;s kappa per reviewer pair. Each figure
-          shows how many claims it rests on: below about 10, read it as a hint, not a measure.
+          Krippendorff&apos;s alpha (ordinal, on the ratings valued 1 to 5; the ratings your team marks “no rating” left out) and
+          Cohen&apos;s kappa per reviewer pair. Each figure shows how many claims it rests on: below about 10, read it as a hint, not a
+          measure.
         </p>
         <AgreementTable label="Whole team" agreement={stats.team} names={names} />
         <div className="mt-4 space-y-4">

@@ -12,7 +12,7 @@ import { Invitations } from "@/components/team/Invitations";
 import { TeamAdmin } from "@/components/team/TeamAdmin";
 import { TeamOptionsForm } from "@/components/team/TeamOptionsForm";
 import { listInvitations } from "@/lib/onboarding/invitations";
-import { getTeamOptions } from "@/lib/teams/manage-teams";
+import { getTeamOptions, listArchivedTeams } from "@/lib/teams/manage-teams";
 import { mailConfigured } from "@/lib/mail/config";
 import { ssoConfigured } from "@/lib/sso/config";
 import { listTeamTags } from "@/lib/tags/tags";
@@ -24,7 +24,7 @@ export const metadata: Metadata = { title: "Team" };
 export default async function TeamPage() {
   const user = requireRole(await requireUser());
   const isAdmin = user.role === "admin";
-  const [members, twoFactor, settings, profile, invitations, options, tags] = await Promise.all([
+  const [members, twoFactor, settings, profile, invitations, options, tags, archived] = await Promise.all([
     listMembers({ teamId: user.teamId, userId: user.id }),
     isAdmin ? getTeamTwoFactor({ teamId: user.teamId, userId: user.id }) : null,
     getTeamSettings({ teamId: user.teamId, userId: user.id }),
@@ -32,12 +32,14 @@ export default async function TeamPage() {
     isAdmin ? listInvitations({ teamId: user.teamId, userId: user.id }) : null,
     isAdmin ? getTeamOptions({ teamId: user.teamId, userId: user.id }) : null,
     listTeamTags({ teamId: user.teamId, userId: user.id }),
+    isAdmin ? listArchivedTeams({ userId: user.id }) : [],
   ]);
   return (
     <div className="mx-auto max-w-4xl">
       <h1 className="text-2xl font-semibold tracking-tight">{user.teamName}</h1>
       <p className="mb-4 text-sm text-muted">
-        {members.length} members{isAdmin ? " · you are an admin" : ""}
+        {members.length} {members.length === 1 ? "member" : "members"}
+        {isAdmin ? " · you are an admin" : ""}
       </p>
       <div className="mb-6">
         <TimeZoneSetting timeZone={settings.timeZone} isAdmin={isAdmin} />
@@ -57,7 +59,7 @@ export default async function TeamPage() {
       )}
       {isAdmin && (
         <div className="mt-6">
-          <TeamAdmin teamName={user.teamName ?? ""} />
+          <TeamAdmin teamName={user.teamName ?? ""} archived={archived} />
         </div>
       )}
       {twoFactor && (

@@ -8,7 +8,8 @@ import { ReportBody } from "@/components/publish/ReportBody";
 import { SkipLink } from "@/components/layout/SkipLink";
 import { VerdictCard } from "@/components/publish/VerdictCard";
 import { CorrectionsLog } from "@/components/publish/CorrectionsLog";
-import { verdictChipClass } from "@/components/publish/verdict-style";
+import { verdictChipClass, verdictChipStyle } from "@/components/publish/verdict-style";
+import { verdictLook, type RatingEntry } from "@/lib/teams/rating-scale";
 import { config } from "@/lib/config";
 import { getPublicReport, type PublicReport } from "@/lib/publish/report";
 import { publicBaseUrl } from "@/lib/publish/public-url";
@@ -67,7 +68,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** JSON-LD inside <script>: "<" is escaped so no string in it can close the element. */
 const jsonLd = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
-function VerdictTally({ claims }: { claims: PublicReport["claims"] }) {
+function VerdictTally({ claims, scale }: { claims: PublicReport["claims"]; scale: readonly RatingEntry[] }) {
   const counts = new Map<string, { key: string | null; label: string; n: number; ordinal: number }>();
   for (const c of claims) {
     const entry = counts.get(c.verdict.label) ?? { key: c.verdict.key, label: c.verdict.label, n: 0, ordinal: c.verdict.ordinal };
@@ -79,7 +80,7 @@ function VerdictTally({ claims }: { claims: PublicReport["claims"] }) {
       {[...counts.values()]
         .sort((a, b) => b.ordinal - a.ordinal)
         .map((v) => (
-          <li key={v.label} className={verdictChipClass(v.key)}>
+          <li key={v.label} className={verdictChipClass} style={verdictChipStyle(scale, v)}>
             {v.n} × {v.label}
           </li>
         ))}
@@ -96,7 +97,13 @@ export default async function PublicReportPage({ params }: Props) {
     article.body,
     claims
       .filter((c) => c.highlighted)
-      .map((c) => ({ id: c.id, start: c.start, end: c.end, status: "verified", verdict: { key: c.verdict.key } })),
+      .map((c) => ({
+        id: c.id,
+        start: c.start,
+        end: c.end,
+        status: "verified",
+        verdict: { key: c.verdict.key, fill: verdictLook(article.ratingScale, c.verdict).tint },
+      })),
     null,
     [],
     article.blocks,
@@ -141,7 +148,7 @@ export default async function PublicReportPage({ params }: Props) {
               </span>
             </p>
             <div className="mt-3">
-              <VerdictTally claims={claims} />
+              <VerdictTally claims={claims} scale={article.ratingScale} />
             </div>
           </div>
         </header>
@@ -152,7 +159,7 @@ export default async function PublicReportPage({ params }: Props) {
               Verdicts
             </h2>
             {claims.map((claim) => (
-              <VerdictCard key={claim.id} claim={claim} />
+              <VerdictCard key={claim.id} claim={claim} scale={article.ratingScale} />
             ))}
           </section>
         </div>

@@ -331,6 +331,8 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
   "/api/v1/claims/{id}/verdict": {
     put: {
       summary: "Set the verdict with an explanation",
+      description:
+        "`verdict` is the key of a rating on the claim's team scale (the default scale: true, mostly_true, misleading, mostly_false, false, unverifiable; a team may add and remove ratings). The claim stores that rating's label and ClaimReview ordinal; a key the scale does not have answers 422.",
       tag: "Claims",
       body: bodySchemaOf(ZSetVerdict, ["claimId"]),
       ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("Claim") }) },

@@ -172,6 +172,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     exact: str,
     status: str,
     detail: nullable(str),
+    verdict: nullable(obj({ label: str, ordinal: int })),
     commentId: nullable(str),
     at: dateTime,
     href: str,
@@ -249,7 +250,14 @@ export const componentSchemas: Record<string, JsonSchema> = {
       type: { type: "string", enum: ["statistic", "comparison", "causal", "attributed", "action", "event", "biography"] },
       reason: str,
       checkedBefore: nullable(
-        obj({ claimId: str, exact: str, verdict: str, similarity: { type: "number" }, article: obj({ id: str, title: str }) }),
+        obj({
+          claimId: str,
+          exact: str,
+          verdict: str,
+          verdictOrdinal: int,
+          similarity: { type: "number" },
+          article: obj({ id: str, title: str }),
+        }),
       ),
     },
     "A suggested claim. Suggestions the desk has checked before (`checkedBefore` not null: the nearest earlier verdict on a claim that reads alike) are listed first.",

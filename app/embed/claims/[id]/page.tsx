@@ -26,7 +26,7 @@ export default async function EmbeddedClaim({ params }: Props) {
   if (!found) notFound();
   return (
     <main className="bg-paper p-2" data-testid="embed">
-      <VerdictCard claim={{ ...found.claim, highlighted: true }} />
+      <VerdictCard claim={{ ...found.claim, highlighted: true }} scale={found.article.ratingScale} />
       <p className="mt-2 px-1 text-xs text-muted">
         Fact check by {found.article.publisher.name} ·{" "}
         <a href={found.url} target="_blank" rel="noopener" className="text-accent underline-offset-2 hover:underline">
