@@ -4,7 +4,6 @@ import { useEffect, useRef, useState } from "react";
 import { STATUSES } from "@/lib/claims/verdicts";
 import { useRatingScale } from "@/components/claims/RatingScale";
 import { useVerdictFill, VerdictBadge } from "@/components/claims/VerdictBadge";
-import { ratingOf, type RatingEntry } from "@/lib/teams/rating-scale";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import { truncateText } from "@/lib/text/graphemes";
 import { inputClass } from "@/components/ui/styles";
