@@ -14,7 +14,7 @@ import { CheckedBeforeSuggestions } from "@/components/claims/CheckedBeforeSugge
 import { ClaimList, filterClaims, type ClaimFilter } from "@/components/claims/ClaimList";
 import { ClaimPanel, type PanelRefs } from "@/components/claims/ClaimPanel";
 import { HighlightedBody } from "@/components/claims/HighlightedBody";
-import type { ArticleBlocks } from "@/lib/articles/blocks";
+import { pageAt, type ArticleBlocks } from "@/lib/articles/blocks";
 import { OverlapMenu } from "@/components/claims/OverlapMenu";
 import { countByStatus } from "@/components/claims/progress";
 import { newClaimInput, selectionOffsets, selectionRect } from "@/components/claims/selection";
@@ -381,6 +381,7 @@ export function ArticleWorkspace({
               (selection && selectedRange(body, selection.start, selection.end))
             }
             bodyRef={bodyRef}
+            page={pageAt(blocks, detail.start)}
           />
         ) : (
           <SidebarTabs
@@ -408,6 +409,7 @@ export function ArticleWorkspace({
                   cursorId={cursorId}
                   onOpen={openClaim}
                   meId={me.id}
+                  pageOf={blocks?.pages ? (offset) => pageAt(blocks, offset) : undefined}
                 />
               </>
             }

@@ -27,12 +27,14 @@ type Props = {
   total: number;
   /** Whose drafts to mark ("draft" beside a claim with unsent text). */
   meId: string;
+  /** The PDF page a body offset is on (articles imported from a PDF), shown beside each claim in the text. */
+  pageOf?: (offset: number) => number | null;
 };
 
 // Long lists grow as the reader scrolls, so a thousand claims do not delay the first paint.
 const PAGE = 60;
 
-export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, total, meId }: Props) {
+export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, total, meId, pageOf }: Props) {
   const ratingScale = useRatingScale();
   const [shown, setShown] = useState(PAGE);
   const drafts = useDraftClaims(meId);
@@ -127,7 +129,14 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
           )}
           <ol className="divide-y divide-rule" data-testid="claim-list">
             {claims.slice(0, limit).map((claim) => (
-              <ClaimRow key={claim.id} claim={claim} current={claim.id === cursorId} onOpen={onOpen} draft={drafts.has(claim.id)} />
+              <ClaimRow
+                key={claim.id}
+                claim={claim}
+                current={claim.id === cursorId}
+                onOpen={onOpen}
+                draft={drafts.has(claim.id)}
+                page={claim.anchorStatus === "attached" ? (pageOf?.(claim.start) ?? null) : null}
+              />
             ))}
             {claims.length > limit && (
               <li ref={sentinel} className="p-3 text-center text-xs text-muted">
@@ -166,6 +175,15 @@ function ClaimGroup({ title, tone, testId, claims, cursorId, onOpen, drafts }: G
   );
 }
 
+/** "p. 3": the page of the imported PDF a claim is on (read out as "page 3"). */
+export function PageMark({ page }: { page: number }) {
+  return (
+    <span className="tabular-nums" data-testid="claim-page" aria-label={`page ${page}`} title={`On page ${page} of the PDF`}>
+      p. {page}
+    </span>
+  );
+}
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -178,12 +196,15 @@ function ClaimRow({
   onOpen,
   detached = false,
   draft = false,
+  page = null,
 }: {
   claim: ClaimSummary;
   current: boolean;
   onOpen: (id: string) => void;
   detached?: boolean;
   draft?: boolean;
+  /** The PDF page the claim is on, when the article came from a PDF. */
+  page?: number | null;
 }) {
   return (
     <li>
@@ -206,6 +227,7 @@ function ClaimRow({
             </span>
           )}
           {claim.verdict && <span className="font-medium text-ink">{claim.verdict.label}</span>}
+          {page !== null && <PageMark page={page} />}
           {draft && (
             <span className="rounded bg-sky-100 px-1.5 text-sky-900" data-testid="draft-mark">
               draft

@@ -17,6 +17,7 @@ import { NumericSection } from "@/components/claims/NumericSection";
 import { CorrectionsSection } from "@/components/claims/CorrectionsSection";
 import { ClaimantSection } from "@/components/claims/ClaimantSection";
 import { offersVerdictForm } from "@/lib/claims/workflow";
+import { PageMark } from "@/components/claims/ClaimList";
 
 export type PanelRefs = {
   status: RefObject<HTMLDivElement | null>;
@@ -38,6 +39,8 @@ type Props = {
   body: string;
   readSelection: () => TextRange | null;
   bodyRef: RefObject<HTMLDivElement | null>;
+  /** The PDF page the claim is on (articles imported from a PDF; null otherwise or when it is not in the text). */
+  page?: number | null;
 };
 
 export function ClaimPanel({
@@ -53,6 +56,7 @@ export function ClaimPanel({
   body,
   readSelection,
   bodyRef,
+  page = null,
 }: Props) {
   const attached = claim.anchor.status === "attached";
   // The panel mounts once per opened claim (keyed by id): the reader's focus follows it there.
@@ -97,6 +101,12 @@ export function ClaimPanel({
       </blockquote>
       <p className="-mt-3 text-xs text-muted">
         Highlighted by {claim.createdBy.name}, <When iso={claim.createdAt} /> · version {claim.version}
+        {attached && page !== null && (
+          <>
+            {" · "}
+            <PageMark page={page} />
+          </>
+        )}
       </p>
       {!attached && (
         <ReanchorSection

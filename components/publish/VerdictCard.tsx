@@ -15,7 +15,17 @@ function hostOf(url: string): string {
 }
 
 /** One verified claim on the public report: the quote, the verdict, why, and the sources. */
-export function VerdictCard({ claim }: { claim: PublicReport["claims"][number] }) {
+export function VerdictCard({
+  claim,
+  page = null,
+  lang,
+}: {
+  claim: PublicReport["claims"][number];
+  /** The page of the imported PDF the claim is on, when the article came from a PDF. */
+  page?: number | null;
+  /** The article's language (BCP 47), for the quote. */
+  lang?: string;
+}) {
   return (
     <article
       id={`claim-${claim.id}`}
@@ -27,6 +37,12 @@ export function VerdictCard({ claim }: { claim: PublicReport["claims"][number] }
         <span className={verdictChipClass(claim.verdict.key)} data-testid="verdict-chip">
           {claim.verdict.label}
         </span>
+        {claim.highlighted && page !== null && (
+          <span className="text-xs text-muted tabular-nums" data-testid="claim-page" title={`On page ${page} of the PDF`}>
+            <span aria-hidden="true">p. {page}</span>
+            <span className="sr-only">page {page}</span>
+          </span>
+        )}
         {!claim.highlighted && <span className="text-xs text-muted">Not marked in the text (the article changed since)</span>}
       </div>
       {claim.correction && (
@@ -36,7 +52,7 @@ export function VerdictCard({ claim }: { claim: PublicReport["claims"][number] }
             : "Being re-checked: this is the verdict as last verified."}
         </p>
       )}
-      <blockquote className="mt-3 border-l-2 border-rule pl-3 font-serif text-[1.05rem] leading-snug text-ink" dir="auto">
+      <blockquote className="mt-3 border-l-2 border-rule pl-3 font-serif text-[1.05rem] leading-snug text-ink" dir="auto" lang={lang}>
         “{claim.exact}”
       </blockquote>
       {(claim.claimant || claim.firstAppearance) && (
