@@ -160,12 +160,14 @@ export function plainBlocks(body: string): ArticleBlocks {
 
 /** How many characters after a page start are looked for in the new text to find where that page now begins. */
 const PAGE_PROBE = 32;
+/** How many characters after a page start must be unchanged for it to stay where the unchanged text around it puts it. */
+const PAGE_CHECK = 16;
 
 /**
  * Carries PDF page starts (`pages`, as in ArticleBlocks, for `oldBody`) over to `newBody`, a saved edit of it:
- * a start inside the unchanged beginning stays, one inside the unchanged end moves by the change in length, and
- * any other is found again by the 32 characters that followed it (the first place after the previous page's
- * start). A page start whose words were edited away is dropped (its text then counts to the page before).
+ * a start inside the unchanged beginning stays, one inside the unchanged end moves by the change in length (either
+ * only while the 16 characters after it are still there), and any other is found again by the 32 characters that
+ * followed it (the first place after the previous page's start). A page start whose words were edited away is dropped (its text then counts to the page before).
  * Returns starts that parseBlocks accepts for `newBody` (none for an empty body). Pure; UTF-16 offsets.
  */
 export function carryPages(
@@ -187,10 +189,11 @@ export function carryPages(
   const out = [{ start: 0, page: pages[0]!.page }];
   for (const { start, page } of pages.slice(1)) {
     const previous = out.at(-1)!.start;
-    let moved: number;
-    if (start <= prefix) moved = start;
-    else if (start >= oldBody.length - suffix) moved = start + newBody.length - oldBody.length;
-    else moved = newBody.indexOf(oldBody.slice(start, start + PAGE_PROBE), previous + 1);
+    // Where the unchanged beginning or end puts it, if the words that began the page are still there…
+    let moved = start <= prefix ? start : start >= oldBody.length - suffix ? start + newBody.length - oldBody.length : -1;
+    if (moved >= 0 && !newBody.startsWith(oldBody.slice(start, start + PAGE_CHECK), moved)) moved = -1;
+    // …or else the first place after the previous page where they are.
+    if (moved < 0) moved = newBody.indexOf(oldBody.slice(start, start + PAGE_PROBE), previous + 1);
     if (moved > previous && moved < newBody.length) out.push({ start: moved, page });
   }
   return out;

@@ -19,10 +19,7 @@ const ARTICLE = [
     ],
   },
   {
-    paragraphs: [
-      ["continues. Unemployment fell to 4.1 per cent in the", "same period."],
-      ["The last paragraph sits wholly on page two."],
-    ],
+    paragraphs: [["continues. Unemployment fell to 4.1 per cent in the", "same period."], ["The last paragraph sits wholly on page two."]],
   },
   { heading: "What the figures show", paragraphs: [["Page three has a heading of its own and", "one paragraph under it."]] },
 ];
