@@ -7,6 +7,7 @@ import type { ClaimSummary } from "@/lib/claims/list-claims";
 import { truncateText } from "@/lib/text/graphemes";
 import { inputClass } from "@/components/ui/styles";
 import { useDraftClaims } from "@/components/claims/drafts";
+import { PageMark } from "@/components/claims/PageMark";
 
 export type ClaimFilter = { status: string; verdict: string };
 
@@ -172,15 +173,6 @@ function ClaimGroup({ title, tone, testId, claims, cursorId, onOpen, drafts }: G
         ))}
       </ol>
     </section>
-  );
-}
-
-/** "p. 3": the page of the imported PDF a claim is on (read out as "page 3"). */
-export function PageMark({ page }: { page: number }) {
-  return (
-    <span className="tabular-nums" data-testid="claim-page" aria-label={`page ${page}`} title={`On page ${page} of the PDF`}>
-      p. {page}
-    </span>
   );
 }
 

@@ -17,7 +17,7 @@ import { NumericSection } from "@/components/claims/NumericSection";
 import { CorrectionsSection } from "@/components/claims/CorrectionsSection";
 import { ClaimantSection } from "@/components/claims/ClaimantSection";
 import { offersVerdictForm } from "@/lib/claims/workflow";
-import { PageMark } from "@/components/claims/ClaimList";
+import { PageMark } from "@/components/claims/PageMark";
 
 export type PanelRefs = {
   status: RefObject<HTMLDivElement | null>;

@@ -1,4 +1,5 @@
 import { formatDate } from "@/components/articles/format";
+import { PageMark } from "@/components/claims/PageMark";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
 import { verdictChipClass } from "@/components/publish/verdict-style";
 import type { PublicReport } from "@/lib/publish/report";
@@ -37,12 +38,7 @@ export function VerdictCard({
         <span className={verdictChipClass(claim.verdict.key)} data-testid="verdict-chip">
           {claim.verdict.label}
         </span>
-        {claim.highlighted && page !== null && (
-          <span className="text-xs text-muted tabular-nums" data-testid="claim-page" title={`On page ${page} of the PDF`}>
-            <span aria-hidden="true">p. {page}</span>
-            <span className="sr-only">page {page}</span>
-          </span>
-        )}
+        {claim.highlighted && page !== null && <PageMark page={page} className="text-xs text-muted" />}
         {!claim.highlighted && <span className="text-xs text-muted">Not marked in the text (the article changed since)</span>}
       </div>
       {claim.correction && (
