@@ -150,12 +150,14 @@ export function rebuildPdfParagraphs(pages: PdfPageRuns[]): PdfParagraph[] {
     }
     if (joins && current) {
       let at: number;
-      if (SPLIT_WORD.test(current.text) && LOWER_START.test(text)) {
+      // Only the paragraph's last characters are tested: a regex anchored at the end still scans a long string.
+      const tail = current.text.slice(-2);
+      if (SPLIT_WORD.test(tail) && LOWER_START.test(text)) {
         current.text = current.text.slice(0, -1);
         at = current.text.length;
         current.text += text;
       } else {
-        current.text = current.text.replace(/\u00AD$/, "") + " ";
+        current.text = (tail.endsWith("\u00AD") ? current.text.slice(0, -1) : current.text) + " ";
         at = current.text.length;
         current.text += text;
       }
