@@ -110,7 +110,9 @@ test("an editor uploads a PDF; its claims show the page they are on in the list,
   await shoot(reader, "pdf-report", [1440, 390], reader.getByTestId("verdict-card").first());
 });
 
-test("a PDF served at a URL imports with its pages; a damaged or scanned upload is refused beside the file field", async ({ page }) => {
+test("a PDF served at a URL imports with its pages; a damaged upload is refused beside the file field, and the API never answers 500", async ({
+  page,
+}) => {
   const desk = await createDesk();
   await signIn(page, desk.editor);
   await openTab(page, "From a URL");
