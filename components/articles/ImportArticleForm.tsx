@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState, type ChangeEvent, type FormEvent } from "react";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass } from "@/components/ui/styles";
-import type { ImportFormat } from "@/lib/articles/import/limits";
-import { ACCEPTED_FILES, FORMAT_LABEL, formatOfFile, formatSize, previewOf } from "@/components/articles/import-source";
+import { MAX_PDF_BYTES, MAX_PDF_PAGES, type ImportFormat } from "@/lib/articles/import/limits";
+import { ACCEPTED_FILES, FORMAT_LABEL, formatOfFile, formatSize, previewOf, type FileFormat } from "@/components/articles/import-source";
 import { callApi } from "@/components/ui/call-api";
 
 type Source = "url" | "text" | "html" | "markdown" | "file";
@@ -22,7 +22,11 @@ const SOURCES: { key: Source; label: string; hint: string }[] = [
     label: "Markdown",
     hint: "A leading “# Title” becomes the title; ## headings, - lists (nested by indenting), > quotes, | pipe | tables |, ``` blocks and [links](https://…) keep their structure.",
   },
-  { key: "file", label: "Upload file", hint: "A .txt, .html or .md file; the format is taken from the extension." },
+  {
+    key: "file",
+    label: "Upload file",
+    hint: `A .txt, .html, .md or .pdf file; the format is taken from the extension. A PDF keeps its page numbers (claims show the page they are on); it needs a text layer (a scan without text recognition cannot be read), up to ${formatSize(MAX_PDF_BYTES)} and ${MAX_PDF_PAGES} pages.`,
+  },
   {
     key: "url",
     label: "From a URL",
@@ -32,7 +36,8 @@ const SOURCES: { key: Source; label: string; hint: string }[] = [
 
 type FieldErrors = Record<string, string[]>;
 const SHOWN_FIELDS = new Set(["content", "format", "title", "byline", "sourceUrl", "publishedAt", "url"]);
-type LoadedFile = { name: string; size: number; format: ImportFormat; content: string };
+// A text file is read in the browser (for the preview and the size check); a PDF is sent as it is.
+type LoadedFile = { name: string; size: number; format: FileFormat; content: string; blob: Blob };
 
 /** Pasting or uploading an article, with its metadata; on success the new article opens. */
 export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
@@ -49,7 +54,9 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<FieldErrors>({});
 
-  const format: ImportFormat | null = source === "url" ? null : source === "file" ? (file?.format ?? null) : source;
+  const pdf = source === "file" && file?.format === "pdf" ? file : null;
+  const format: ImportFormat | null =
+    source === "url" ? null : source === "file" ? (file && file.format !== "pdf" ? file.format : null) : source;
   const content = source === "file" ? (file?.content ?? "") : pasted;
   const preview = useMemo(() => (format ? previewOf(format, content) : null), [format, content]);
   const active = SOURCES.find((s) => s.key === source)!;
@@ -67,11 +74,12 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
     const chosen = event.target.files?.[0];
     if (!chosen) return;
     const detected = formatOfFile(chosen.name);
-    if (!detected) return setFields({ content: ["Choose a .txt, .html, .htm or .md file."] });
+    if (!detected) return setFields({ content: ["Choose a .txt, .html, .htm, .md or .pdf file."] });
     // Checked before reading, so a huge file is refused at once and never sent.
-    if (chosen.size > maxBytes)
-      return setFields({ content: [`That file is ${formatSize(chosen.size)}; the limit is ${formatSize(maxBytes)}.`] });
-    setFile({ name: chosen.name, size: chosen.size, format: detected, content: await chosen.text() });
+    const limit = detected === "pdf" ? MAX_PDF_BYTES : maxBytes;
+    if (chosen.size > limit) return setFields({ content: [`That file is ${formatSize(chosen.size)}; the limit is ${formatSize(limit)}.`] });
+    const content = detected === "pdf" ? "" : await chosen.text();
+    setFile({ name: chosen.name, size: chosen.size, format: detected, content, blob: chosen });
   }
 
   async function submit(event: FormEvent) {
@@ -79,27 +87,33 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
     setError(null);
     setFields({});
     if (source === "url" && url.trim() === "") return setFields({ url: ["Enter the address of the article."] });
-    if (source !== "url" && (!format || content.trim() === "")) {
+    if (source !== "url" && !pdf && (!format || content.trim() === "")) {
       return setFields({ content: [source === "file" ? "Choose a file to import." : "Paste the article first."] });
     }
     const bytes = new TextEncoder().encode(content).length;
-    if (source !== "url" && bytes > maxBytes)
+    if (source !== "url" && !pdf && bytes > maxBytes)
       return setFields({ content: [`That is ${formatSize(bytes)}; the limit is ${formatSize(maxBytes)}.`] });
     setPending(true);
-    const result = await callApi<{ article?: { id: string } }>(
-      source === "url" ? "/api/v1/articles/from-url" : "/api/v1/articles",
-      {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(
-          source === "url" ? { url, title, byline, publishedAt } : { format, content, title, byline, sourceUrl, publishedAt },
-        ),
-      },
-      {
-        failed: () => "The import failed. Nothing was saved; please try again.",
-        unreachable: "Factdesk could not be reached. Nothing was saved; check your connection and try again.",
-      },
+    // A PDF goes as it is, its details in the query string (empty ones left out, as "not given").
+    const pdfQuery = new URLSearchParams(
+      Object.entries({ title, byline, sourceUrl, publishedAt }).filter(([, value]) => value.trim() !== ""),
     );
+    const request: [string, RequestInit] = pdf
+      ? [`/api/v1/articles/from-pdf?${pdfQuery}`, { method: "POST", headers: { "content-type": "application/pdf" }, body: pdf.blob }]
+      : [
+          source === "url" ? "/api/v1/articles/from-url" : "/api/v1/articles",
+          {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify(
+              source === "url" ? { url, title, byline, publishedAt } : { format, content, title, byline, sourceUrl, publishedAt },
+            ),
+          },
+        ];
+    const result = await callApi<{ article?: { id: string } }>(...request, {
+      failed: () => "The import failed. Nothing was saved; please try again.",
+      unreachable: "Factdesk could not be reached. Nothing was saved; check your connection and try again.",
+    });
     if (result.ok && result.data?.article) {
       router.push(`/articles/${result.data.article.id}`);
       return; // stays pending while the article page loads
@@ -282,7 +296,9 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
         <Link href="/articles" className="text-sm text-muted hover:text-accent">
           Cancel
         </Link>
-        <span className="text-xs text-muted">Up to {formatSize(maxBytes)}.</span>
+        <span className="text-xs text-muted">
+          Up to {formatSize(maxBytes)} of text, or a {formatSize(MAX_PDF_BYTES)} PDF.
+        </span>
       </div>
     </form>
   );

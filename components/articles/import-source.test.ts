@@ -8,9 +8,12 @@ describe("formatOfFile", () => {
     ["page.htm", "html"],
     ["draft.md", "markdown"],
     ["draft.markdown", "markdown"],
+    ["Report.PDF", "pdf"],
   ] as const)("reads %s as %s", (name, format) => expect(formatOfFile(name)).toBe(format));
 
-  it.each(["report.pdf", "image.svg", "noextension", "archive.html.zip"])("refuses %s", (name) => expect(formatOfFile(name)).toBeNull());
+  it.each(["image.svg", "noextension", "archive.html.zip", "report.pdf.exe"])("refuses %s", (name) =>
+    expect(formatOfFile(name)).toBeNull(),
+  );
 });
 
 describe("formatSize", () => {

@@ -2,18 +2,22 @@
 // what the server will find. The preview is only a hint; the server does the real import.
 import type { ImportFormat } from "@/lib/articles/import/limits";
 
-export const ACCEPTED_FILES = ".txt,.text,.html,.htm,.md,.markdown";
+export const ACCEPTED_FILES = ".txt,.text,.html,.htm,.md,.markdown,.pdf,application/pdf";
+
+/** What an uploaded file is read as: one of the text formats, or a PDF (sent as it is, read on the server). */
+export type FileFormat = ImportFormat | "pdf";
 
 /** The format a file's extension says it is, or null when the form does not take it. */
-export function formatOfFile(name: string): ImportFormat | null {
+export function formatOfFile(name: string): FileFormat | null {
   const extension = name.toLowerCase().match(/\.([a-z]+)$/)?.[1] ?? "";
+  if (extension === "pdf") return "pdf";
   if (extension === "txt" || extension === "text") return "text";
   if (extension === "html" || extension === "htm") return "html";
   if (extension === "md" || extension === "markdown") return "markdown";
   return null;
 }
 
-export const FORMAT_LABEL: Record<ImportFormat, string> = { text: "plain text", html: "HTML", markdown: "Markdown" };
+export const FORMAT_LABEL: Record<FileFormat, string> = { text: "plain text", html: "HTML", markdown: "Markdown", pdf: "PDF" };
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;

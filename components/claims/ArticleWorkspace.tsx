@@ -17,7 +17,7 @@ import { byTagName } from "@/lib/tags/tag-rules";
 import { useRatingScale } from "@/components/claims/RatingScale";
 import { ClaimPanel, type PanelRefs } from "@/components/claims/ClaimPanel";
 import { HighlightedBody } from "@/components/claims/HighlightedBody";
-import type { ArticleBlocks } from "@/lib/articles/blocks";
+import { pageAt, type ArticleBlocks } from "@/lib/articles/blocks";
 import { OverlapMenu } from "@/components/claims/OverlapMenu";
 import { countByStatus } from "@/components/claims/progress";
 import { newClaimInput, selectionOffsets, selectionRect } from "@/components/claims/selection";
@@ -408,6 +408,7 @@ export function ArticleWorkspace({
               (selection && selectedRange(body, selection.start, selection.end))
             }
             bodyRef={bodyRef}
+            page={pageAt(blocks, detail.start)}
           />
         ) : (
           <SidebarTabs
@@ -437,6 +438,7 @@ export function ArticleWorkspace({
                   meId={me.id}
                   members={members.map((m) => ({ id: m.id, name: m.name }))}
                   tags={claimTags}
+                  pageOf={blocks?.pages ? (offset) => pageAt(blocks, offset) : undefined}
                 />
               </>
             }

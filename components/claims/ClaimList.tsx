@@ -12,6 +12,7 @@ import { activeClaimFilters, NO_CLAIM_FILTER, type ClaimFilter } from "@/lib/cla
 import type { StatusKey } from "@/lib/claims/verdicts";
 import { tagKey, type TagDTO } from "@/lib/tags/tag-rules";
 import { TagChips } from "@/components/tags/TagChips";
+import { PageMark } from "@/components/claims/PageMark";
 
 type Props = {
   claims: ClaimSummary[];
@@ -26,12 +27,14 @@ type Props = {
   members: { id: string; name: string }[];
   /** Tags to filter by (those on this article's claims). */
   tags: TagDTO[];
+  /** The PDF page a body offset is on (articles imported from a PDF), shown beside each claim in the text. */
+  pageOf?: (offset: number) => number | null;
 };
 
 // Long lists grow as the reader scrolls, so a thousand claims do not delay the first paint.
 const PAGE = 60;
 
-export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, total, meId, members, tags }: Props) {
+export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, total, meId, members, tags, pageOf }: Props) {
   const [shown, setShown] = useState(PAGE);
   const drafts = useDraftClaims(meId);
   // Claims the text no longer holds come first, in their own groups; the rest in text order.
@@ -91,7 +94,14 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
           )}
           <ol className="divide-y divide-rule" data-testid="claim-list">
             {claims.slice(0, limit).map((claim) => (
-              <ClaimRow key={claim.id} claim={claim} current={claim.id === cursorId} onOpen={onOpen} draft={drafts.has(claim.id)} />
+              <ClaimRow
+                key={claim.id}
+                claim={claim}
+                current={claim.id === cursorId}
+                onOpen={onOpen}
+                draft={drafts.has(claim.id)}
+                page={claim.anchorStatus === "attached" ? (pageOf?.(claim.start) ?? null) : null}
+              />
             ))}
             {claims.length > limit && (
               <li ref={sentinel} className="p-3 text-center text-xs text-muted">
@@ -142,12 +152,15 @@ function ClaimRow({
   onOpen,
   detached = false,
   draft = false,
+  page = null,
 }: {
   claim: ClaimSummary;
   current: boolean;
   onOpen: (id: string) => void;
   detached?: boolean;
   draft?: boolean;
+  /** The PDF page the claim is on, when the article came from a PDF. */
+  page?: number | null;
 }) {
   const fill = useVerdictFill(claim.verdict);
   return (
@@ -172,6 +185,7 @@ function ClaimRow({
           )}
           {claim.verdict && <VerdictBadge verdict={claim.verdict} />}
           {claim.overdue && <span className="rounded bg-red-50 px-1.5 font-medium text-red-800">overdue</span>}
+          {page !== null && <PageMark page={page} />}
           {draft && (
             <span className="rounded bg-sky-100 px-1.5 text-sky-900" data-testid="draft-mark">
               draft

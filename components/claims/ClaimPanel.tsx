@@ -20,6 +20,7 @@ import { offersVerdictForm } from "@/lib/claims/workflow";
 import { TagEditor } from "@/components/tags/TagEditor";
 import { tagClaimAction, untagClaimAction } from "@/lib/actions/tags";
 import { useVerdictFill } from "@/components/claims/VerdictBadge";
+import { PageMark } from "@/components/claims/PageMark";
 
 export type PanelRefs = {
   status: RefObject<HTMLDivElement | null>;
@@ -41,6 +42,8 @@ type Props = {
   body: string;
   readSelection: () => TextRange | null;
   bodyRef: RefObject<HTMLDivElement | null>;
+  /** The PDF page the claim is on (articles imported from a PDF; null otherwise or when it is not in the text). */
+  page?: number | null;
 };
 
 export function ClaimPanel({
@@ -56,6 +59,7 @@ export function ClaimPanel({
   body,
   readSelection,
   bodyRef,
+  page = null,
 }: Props) {
   const attached = claim.anchor.status === "attached";
   const fill = useVerdictFill(claim.verdict);
@@ -101,6 +105,12 @@ export function ClaimPanel({
       </blockquote>
       <p className="-mt-3 text-xs text-muted">
         Highlighted by {claim.createdBy.name}, <When iso={claim.createdAt} /> · version {claim.version}
+        {attached && page !== null && (
+          <>
+            {" · "}
+            <PageMark page={page} />
+          </>
+        )}
       </p>
       {!attached && (
         <ReanchorSection

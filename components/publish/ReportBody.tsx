@@ -8,13 +8,15 @@ type Props = {
   html: string;
   /** Verdict label by claim id, for the highlights' accessible names. */
   verdicts: Record<string, string>;
+  /** The article's language (BCP 47), so screen readers pronounce its words right. */
+  lang?: string;
 };
 
 /**
  * The article text with verified claims marked. Clicking a mark, or Enter on it (Tab reaches the
  * marks, arrow keys go from one to the next), brings its verdict card into view and focus.
  */
-export function ReportBody({ html, verdicts }: Props) {
+export function ReportBody({ html, verdicts, lang }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   function show(id: string, focus: boolean) {
     history.replaceState(null, "", `#claim-${id}`);
@@ -42,6 +44,7 @@ export function ReportBody({ html, verdicts }: Props) {
       onFocus={roving.onFocus}
       className="font-serif text-[1.1875rem] leading-[1.75] text-ink [&_.hl]:[--line:transparent]"
       data-testid="report-body"
+      lang={lang}
       dangerouslySetInnerHTML={{ __html: html }}
     />
   );

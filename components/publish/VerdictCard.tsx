@@ -1,4 +1,5 @@
 import { formatDate } from "@/components/articles/format";
+import { PageMark } from "@/components/claims/PageMark";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
 import { verdictChipClass, verdictChipStyle } from "@/components/publish/verdict-style";
 import type { RatingEntry } from "@/lib/teams/rating-scale";
@@ -16,7 +17,19 @@ function hostOf(url: string): string {
 }
 
 /** One verified claim on the public report: the quote, the verdict (in the team's colour for it), why, and the sources. */
-export function VerdictCard({ claim, scale }: { claim: PublicReport["claims"][number]; scale: readonly RatingEntry[] }) {
+export function VerdictCard({
+  claim,
+  scale,
+  page = null,
+  lang,
+}: {
+  claim: PublicReport["claims"][number];
+  scale: readonly RatingEntry[];
+  /** The page of the imported PDF the claim is on, when the article came from a PDF. */
+  page?: number | null;
+  /** The article's language (BCP 47), for the quote. */
+  lang?: string;
+}) {
   return (
     <article
       id={`claim-${claim.id}`}
@@ -28,6 +41,7 @@ export function VerdictCard({ claim, scale }: { claim: PublicReport["claims"][nu
         <span className={verdictChipClass} style={verdictChipStyle(scale, claim.verdict)} data-testid="verdict-chip">
           {claim.verdict.label}
         </span>
+        {claim.highlighted && page !== null && <PageMark page={page} className="text-xs text-muted" />}
         {!claim.highlighted && <span className="text-xs text-muted">Not marked in the text (the article changed since)</span>}
       </div>
       {claim.correction && (
@@ -37,7 +51,7 @@ export function VerdictCard({ claim, scale }: { claim: PublicReport["claims"][nu
             : "Being re-checked: this is the verdict as last verified."}
         </p>
       )}
-      <blockquote className="mt-3 border-l-2 border-rule pl-3 font-serif text-[1.05rem] leading-snug text-ink" dir="auto">
+      <blockquote className="mt-3 border-l-2 border-rule pl-3 font-serif text-[1.05rem] leading-snug text-ink" dir="auto" lang={lang}>
         “{claim.exact}”
       </blockquote>
       {(claim.claimant || claim.firstAppearance) && (

@@ -176,8 +176,12 @@ test("empty and oversized input get a clear message and nothing is sent", async 
   await chooseTab(page, "Upload file");
   await page.getByLabel("File").setInputFiles({ name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(2 * 1024 * 1024 + 1, "a") });
   await expect(page.getByText("That file is 2 MB; the limit is 2 MB.")).toBeVisible();
-  await page.getByLabel("File").setInputFiles({ name: "notes.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF") });
-  await expect(page.getByText("Choose a .txt, .html, .htm or .md file.")).toBeVisible();
+  await page.getByLabel("File").setInputFiles({
+    name: "notes.docx",
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    buffer: Buffer.from("PK"),
+  });
+  await expect(page.getByText("Choose a .txt, .html, .htm, .md or .pdf file.")).toBeVisible();
 
   // Plain text needs a title; the server's field error is shown beside the field.
   await chooseTab(page, "Paste text");

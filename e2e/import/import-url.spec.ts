@@ -4,6 +4,8 @@ import { createDesk, testDb } from "../fixtures/factories";
 import { addComment } from "../../lib/claims/comments";
 import { createClaim } from "../../lib/claims/create-claim";
 import { targetFor } from "../../lib/claims/test-helpers";
+import { setClaimStatus, setClaimVerdict } from "../../lib/claims/update-claim";
+import { publishReport } from "../../lib/publish/publish-report";
 import { startTestServer, type TestServer } from "../../lib/fetch/test-server";
 
 // Pages to import come from a real HTTP server on loopback, which the app may reach because the test
@@ -71,7 +73,7 @@ test("a URL on the server's own network is refused with a message a person can a
   await expect(page).toHaveURL(/\/articles\/new$/);
 });
 
-test("a Hebrew article and a Hebrew comment lay out right to left in Chromium", async ({ page }) => {
+test("a Hebrew article and a Hebrew comment lay out right to left in Chromium, and are read as Hebrew", async ({ page, browser }) => {
   const desk = await createDesk();
   await signIn(page, desk.editor);
   const articleId = await importFromUrl(page, `${server.origin}/he/budget`);
@@ -92,4 +94,22 @@ test("a Hebrew article and a Hebrew comment lay out right to left in Chromium", 
   const comment = page.getByTestId("comment-body").first();
   await expect(comment).toContainText("צריך לבדוק");
   expect(await comment.evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
+  // Screen readers read the article's words in its language, on the desk and on the public report.
+  await expect(page.locator('[lang="he"]').filter({ hasText: "הממשלה הודיעה" }).first()).toBeVisible();
+
+  await setClaimVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "mostly_true", explanation: "לפי הודעת המשרד." });
+  await setClaimStatus({ userId: desk.editor.id, claimId: claim.id, status: "verified" });
+  await publishReport({ userId: desk.editor.id, articleId });
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/reports/${articleId}`);
+  const report = reader.getByTestId("report-body");
+  await expect(report).toHaveAttribute("lang", "he");
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveAttribute("lang", "he");
+  const paragraph = report.locator("[data-start]", { hasText: "הממשלה הודיעה" });
+  expect(await paragraph.evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
+  const cardQuote = reader.getByTestId("verdict-card").locator("blockquote");
+  await expect(cardQuote).toHaveAttribute("lang", "he");
+  expect(await cardQuote.evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
+  // The page's own words stay English.
+  await expect(reader.locator("html")).toHaveAttribute("lang", "en");
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalHref, parseBlocks, plainBlocks } from "./blocks";
+import { canonicalHref, carryPages, pageAt, parseBlocks, plainBlocks } from "./blocks";
 
 const BODY = "Heading\n\nA paragraph with a link.\n\nItem";
 
@@ -64,5 +64,73 @@ describe("canonicalHref", () => {
 
   it("is the same on every call (URL.canParse on Node 20 is not)", () => {
     for (let i = 0; i < 5000; i++) expect(canonicalHref("https://exämple.com/ü path")).not.toBeNull();
+  });
+});
+
+describe("PDF pages", () => {
+  const structure = { paragraphs: [{ kind: "h2" }, { kind: "p" }, { kind: "li", ordered: true }], links: [] };
+  const pages = [
+    { start: 0, page: 3 },
+    { start: 20, page: 4 },
+    { start: 38, page: 6 },
+  ];
+
+  it("are kept by parseBlocks when they start at 0 and ascend inside the body, refused otherwise", () => {
+    expect(parseBlocks({ ...structure, pages }, BODY)?.pages).toEqual(pages);
+    expect(parseBlocks(structure, BODY)?.pages).toBeUndefined();
+    for (const bad of [
+      [],
+      [{ start: 5, page: 1 }],
+      [
+        { start: 0, page: 2 },
+        { start: 20, page: 2 },
+      ],
+      [
+        { start: 0, page: 1 },
+        { start: 30, page: 2 },
+        { start: 20, page: 3 },
+      ],
+      [
+        { start: 0, page: 1 },
+        { start: BODY.length, page: 2 },
+      ],
+      [{ start: 0, page: 0 }],
+      [{ start: 0, page: 1, extra: true }],
+    ]) {
+      expect(parseBlocks({ ...structure, pages: bad }, BODY)).toBeNull();
+    }
+  });
+
+  it("pageAt gives the page an offset is on, or null for an article without pages", () => {
+    const blocks = { ...plainBlocks(BODY), pages };
+    expect([0, 19, 20, 37, 38, BODY.length].map((offset) => pageAt(blocks, offset))).toEqual([3, 3, 4, 4, 6, 6]);
+    expect(pageAt(plainBlocks(BODY), 5)).toBeNull();
+    expect(pageAt(null, 5)).toBeNull();
+  });
+
+  it("carryPages follows each page start through an edit before, after or around it, and drops one edited away", () => {
+    const old = "Page one text.\n\nPage two begins here and goes on.\n\nPage three text.";
+    const starts = [
+      { start: 0, page: 1 },
+      { start: old.indexOf("Page two"), page: 2 },
+      { start: old.indexOf("Page three"), page: 3 },
+    ];
+    const edited = "Page one text, corrected at length.\n\nPage two begins here and goes on.\n\nPage three text.";
+    expect(carryPages(old, edited, starts)).toEqual([
+      { start: 0, page: 1 },
+      { start: edited.indexOf("Page two"), page: 2 },
+      { start: edited.indexOf("Page three"), page: 3 },
+    ]);
+    const middle = "Page one text.\n\nPage two begins HERE and goes on.\n\nPage three text.";
+    expect(carryPages(old, middle, starts)).toEqual(starts);
+    const gone = "Page one text.\n\nPage three text.";
+    expect(carryPages(old, gone, starts)).toEqual([
+      { start: 0, page: 1 },
+      { start: gone.indexOf("Page three"), page: 3 },
+    ]);
+    for (const body of [edited, middle, gone]) {
+      expect(parseBlocks({ ...plainBlocks(body), pages: carryPages(old, body, starts) }, body)).not.toBeNull();
+    }
+    expect(carryPages(old, "", starts)).toEqual([]);
   });
 });

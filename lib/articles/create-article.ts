@@ -8,9 +8,17 @@ import { AppError, forbidden } from "@/lib/http/errors";
 import type { TImportArticle } from "@/lib/validation/articles";
 import { firstCharacters, readInstant } from "@/lib/validation/fields";
 import type { FetchedPage } from "@/lib/fetch/fetch-page";
+import type { PdfField } from "@/lib/articles/import/pdf";
 import { detectLanguage, suggestionsAvailable } from "@/lib/text/language";
 
 export type CreatedArticle = { id: string; title: string };
+
+/**
+ * What createArticle imports: pasted or uploaded text, HTML or Markdown (ZImportArticle), or a PDF's bytes with
+ * the same metadata fields (`field`: the form field a PDF's errors belong to, default `content`).
+ */
+export type ArticleImportInput =
+  TImportArticle | (Omit<TImportArticle, "format" | "content"> & { format: "pdf"; bytes: Uint8Array; field?: PdfField });
 
 /** What the server fetched when the text came from a URL (see fetchPage): kept with version 1. */
 export type FetchProvenance = Pick<FetchedPage, "url" | "finalUrl" | "status" | "contentType" | "sha256" | "fetchedAt">;
@@ -30,7 +38,8 @@ const NO_TITLE = "Give the article a title: none was found in what you imported.
 
 /**
  * Imports an article into team `teamId` (the user's active team) from pasted or uploaded text, HTML or Markdown
- * (`input`, checked by ZImportArticle; importArticle enforces the 2 MB limit). Only the team's editors and admins
+ * (`input`, checked by ZImportArticle; importArticle enforces the 2 MB limit), or from a PDF's bytes (importPdf:
+ * 20 MB, 300 pages; the body's blocks then say where each page begins). Only the team's editors and admins
  * may; the role is read from the membership row (not the session), so a demotion takes effect at once. The
  * article, its stored suggestions, the author of its first version (which a database trigger creates) and the
  * "article.imported" audit row are written in one transaction, and with `fetched` (an import from a URL) the
@@ -38,12 +47,13 @@ const NO_TITLE = "Give the article a title: none was found in what you imported.
  * import found; the title is cut to 300 characters. The article's language is detected (detectLanguage) and
  * suggestions are only computed where the detector reads the language (suggestionsAvailable). Returns `{ id, title }`.
  * @throws AppError 403 `forbidden` when the user is not in the team or is not an editor or admin there;
- * 422 `unprocessable` when the content is empty, too long or unreadable (from importArticle), or when no title
+ * 422 `unprocessable` when the content is empty, too long or unreadable (from importArticle or importPdf: a PDF
+ * that is damaged, protected by a password, too long, or has no text layer), or when no title
  * was given or found (`fields.title`).
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function createArticle(
-  { userId, teamId, input, fetched }: { userId: string; teamId: string; input: TImportArticle; fetched?: FetchProvenance },
+  { userId, teamId, input, fetched }: { userId: string; teamId: string; input: ArticleImportInput; fetched?: FetchProvenance },
   client: DbClient = db,
 ): Promise<CreatedArticle> {
   const mayImport = importPermission(userId, teamId);
@@ -52,11 +62,10 @@ export async function createArticle(
 
   // Parsing and the detector run in a worker thread with a time budget (lib/workers/pool.ts), so a big or
   // hostile import never stalls the instance's other requests, and no connection is held meanwhile.
-  const { imported, suggestions: detected } = await runHeavy(
-    "importAndSuggest",
-    { format: input.format, content: input.content },
-    { what: "That import" },
-  );
+  const { imported, suggestions: detected } =
+    input.format === "pdf"
+      ? await runHeavy("importPdfAndSuggest", { bytes: input.bytes, field: input.field }, { what: "That PDF" })
+      : await runHeavy("importAndSuggest", { format: input.format, content: input.content }, { what: "That import" });
   const title = input.title ?? imported.title;
   if (!title) throw new AppError("unprocessable", NO_TITLE, { title: [NO_TITLE] });
   const sourceUrl = input.sourceUrl ?? null;
@@ -107,6 +116,7 @@ export async function createArticle(
           sourceUrl,
           ...(fetched ? { fetchedFrom: fetched.finalUrl, sha256: fetched.sha256 } : {}),
           paragraphs: imported.blocks.paragraphs.length,
+          ...(imported.blocks.pages ? { pages: imported.blocks.pages.at(-1)!.page } : {}),
           characters: imported.body.length,
         },
       },

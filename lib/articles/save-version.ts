@@ -8,7 +8,7 @@ import { bodyHash as contentHash, refreshSuggestions } from "@/lib/articles/stor
 import { AppError } from "@/lib/http/errors";
 import { suggestionsAvailable } from "@/lib/text/language";
 import { runHeavy } from "@/lib/workers/pool";
-import { parseBlocks, plainBlocks } from "@/lib/articles/blocks";
+import { carryPages, parseBlocks, plainBlocks } from "@/lib/articles/blocks";
 import { hasVerdict, summarize, type SaveSummary, type StoredAnchor } from "@/lib/articles/reanchor-plan";
 import { writeAnchorUpdates } from "@/lib/articles/write-anchors";
 
@@ -129,12 +129,12 @@ async function saveInTurn(
       const hash = contentHash(newBody);
       // Stored blocks of null mean plain paragraphs, which is what the editor gives back for them.
       const oldBlocks = parseBlocks(article.blocks, article.body) ?? plainBlocks(article.body);
-      const unchanged =
-        hash === contentHash(article.body) && nextTitle === article.title && canonical(imported.blocks) === canonical(oldBlocks);
+      // The editor knows nothing of PDF pages: they are carried over from the text before the edit.
+      const blocks = oldBlocks.pages ? { ...imported.blocks, pages: carryPages(article.body, newBody, oldBlocks.pages) } : imported.blocks;
+      const unchanged = hash === contentHash(article.body) && nextTitle === article.title && canonical(blocks) === canonical(oldBlocks);
       if (unchanged) return { version: article.version, saved: false, attached: 0, moved: 0, needsReview: 0, unchanged: 0 };
 
       const number = article.version + 1;
-      const blocks = imported.blocks;
       await tx.articleVersion.create({
         data: { articleId, number, title: nextTitle, body: newBody, blocks, contentHash: hash, createdById: userId },
       });

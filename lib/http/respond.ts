@@ -39,15 +39,15 @@ export const MAX_JSON_BYTES = 6 * 1024 * 1024;
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /**
- * Reads the body as UTF-8 text, stopping as soon as it passes `maxBytes` (bytes, not characters), whatever
- * Content-Length said (a chunked upload has none), so a huge body is never held in memory. No body reads as "".
+ * Reads the body's bytes, stopping as soon as they pass `maxBytes`, whatever Content-Length said (a chunked
+ * upload has none), so a huge body is never held in memory. No body reads as an empty array.
  * @throws AppError 413 `payload_too_large` when Content-Length or the bytes actually received exceed `maxBytes`.
  */
-export async function readText(request: Request, maxBytes: number): Promise<string> {
+export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
   const tooLarge = () => new AppError("payload_too_large", `The request body is larger than ${megabytes(maxBytes)}. Send less at a time.`);
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (declared > maxBytes) throw tooLarge();
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -61,7 +61,15 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads the body as UTF-8 text, with readBytes's cap of `maxBytes` bytes (not characters). No body reads as "".
+ * @throws AppError 413 `payload_too_large` when Content-Length or the bytes actually received exceed `maxBytes`.
+ */
+export async function readText(request: Request, maxBytes: number): Promise<string> {
+  return Buffer.from(await readBytes(request, maxBytes)).toString("utf8");
 }
 
 /**

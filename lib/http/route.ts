@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { requireApiUser, requireRole, type SessionUser, type TeamUser } from "@/lib/auth";
@@ -8,7 +9,7 @@ import { IDEMPOTENCY_HEADER, idempotentResponse, readIdempotencyKey } from "@/li
 import { hashBody } from "@/lib/idempotency/keys";
 import { mediaType } from "@/lib/http/media-type";
 import { refuseDeepJson } from "@/lib/http/nesting";
-import { errorResponse, MAX_JSON_BYTES, noStoreByDefault, readText } from "@/lib/http/respond";
+import { errorResponse, MAX_JSON_BYTES, noStoreByDefault, readBytes, readText } from "@/lib/http/respond";
 import { requireSameOrigin } from "@/lib/http/same-origin";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -24,6 +25,8 @@ type AnyObject = z.ZodType<Record<string, unknown>>;
 
 /** A raw text body (files, JSON-LD documents): read with a byte cap, media type checked. */
 export type TextBody = { text: { maxBytes: number; contentTypes: readonly string[] } };
+/** A raw binary body (an uploaded PDF): read with a byte cap, media type checked; the handler gets the bytes. */
+export type BytesBody = { bytes: { maxBytes: number; contentTypes: readonly string[] } };
 
 export type RouteSpec = {
   auth: RouteAuth;
@@ -33,8 +36,8 @@ export type RouteSpec = {
   params?: AnyObject;
   /** Query string as an object of strings (the first value of a repeated key is refused). */
   query?: AnyObject;
-  /** A JSON body (`application/json` only, at most MAX_JSON_BYTES), or a raw text body. */
-  body?: z.ZodType | TextBody;
+  /** A JSON body (`application/json` only, at most MAX_JSON_BYTES), or a raw text or binary body. */
+  body?: z.ZodType | TextBody | BytesBody;
   /**
    * A create that honours `Idempotency-Key` (lib/http/idempotency.ts): a retry with the same key
    * and body gets the first successful answer again (`Idempotent-Replayed: true`) and creates
@@ -44,7 +47,7 @@ export type RouteSpec = {
 };
 
 type UserFor<S extends RouteSpec> = S["auth"] extends "public" ? null : S["team"] extends true | readonly Role[] ? TeamUser : SessionUser;
-type Parsed<T> = T extends z.ZodType ? z.output<T> : T extends TextBody ? string : undefined;
+type Parsed<T> = T extends z.ZodType ? z.output<T> : T extends TextBody ? string : T extends BytesBody ? Uint8Array : undefined;
 
 export type RouteInput<S extends RouteSpec> = {
   request: Request;
@@ -68,9 +71,9 @@ function requireContentType(request: Request, allowed: readonly string[]): void 
   }
 }
 
-/** The body as text (JSON bodies: media type and size checked), or undefined when the route takes none. */
+/** The body as text (JSON bodies: media type and size checked), or undefined when the route takes none or bytes. */
 async function readBodyText(request: Request, spec: RouteSpec["body"]): Promise<string | undefined> {
-  if (!spec) return undefined;
+  if (!spec || "bytes" in spec) return undefined;
   if ("text" in spec) {
     requireContentType(request, spec.text.contentTypes);
     return readText(request, spec.text.maxBytes);
@@ -79,8 +82,14 @@ async function readBodyText(request: Request, spec: RouteSpec["body"]): Promise<
   return readText(request, MAX_JSON_BYTES);
 }
 
+/** A binary body's bytes, its media type and size checked. */
+async function readBodyBytes(request: Request, spec: BytesBody): Promise<Uint8Array> {
+  requireContentType(request, spec.bytes.contentTypes);
+  return readBytes(request, spec.bytes.maxBytes);
+}
+
 function parseBody(text: string | undefined, spec: RouteSpec["body"]): unknown {
-  if (!spec || text === undefined || "text" in spec) return text;
+  if (!spec || text === undefined || "text" in spec || "bytes" in spec) return text;
   refuseDeepJson(text);
   let json: unknown;
   try {
@@ -130,8 +139,9 @@ export function route<S extends RouteSpec>(spec: S, handler: (input: RouteInput<
       const rawParams = spec.params ? await context.params : undefined;
       const params = spec.params ? parseInput(spec.params, rawParams) : undefined;
       const query = spec.query ? readQuery(request, spec.query) : undefined;
+      const bytes = spec.body && "bytes" in spec.body ? await readBodyBytes(request, spec.body) : undefined;
       const text = await readBodyText(request, spec.body);
-      const body = parseBody(text, spec.body);
+      const body = bytes ?? parseBody(text, spec.body);
       const respond = async () => {
         const result = await handler({ request, user, params, query, body } as RouteInput<S>);
         return noStoreByDefault(result instanceof Response ? result : NextResponse.json(result));
@@ -140,7 +150,16 @@ export function route<S extends RouteSpec>(spec: S, handler: (input: RouteInput<
       if (!user || key === null) return await respond();
       const path = new URL(request.url).pathname;
       return noStoreByDefault(
-        await idempotentResponse({ userId: user.id, key, method: request.method, path, bodyHash: hashBody(text ?? "") }, respond),
+        await idempotentResponse(
+          {
+            userId: user.id,
+            key,
+            method: request.method,
+            path,
+            bodyHash: bytes ? createHash("sha256").update(bytes).digest("hex") : hashBody(text ?? ""),
+          },
+          respond,
+        ),
       );
     } catch (err) {
       return noStoreByDefault(errorResponse(err));

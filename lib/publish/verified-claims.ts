@@ -27,6 +27,8 @@ export type PublicArticle = {
   body: string;
   /** Headings, lists, quotes and links of the body, as the desk shows them. */
   blocks: ArticleBlocks | null;
+  /** BCP 47 tag of the article's language (detected on import, editable), or null when unknown. */
+  language: string | null;
   teamName: string;
   /** The organisation as it signs its fact-checks (team settings); falls back to the team name. */
   publisher: { name: string; url: string | null; logoUrl: string | null };
@@ -90,6 +92,7 @@ const articleSelect = {
   createdAt: true,
   body: true,
   blocks: true,
+  language: true,
   reportPublishedAt: true,
   reportPublishedById: true,
   team: { select: { name: true, publicName: true, publicUrl: true, logoUrl: true, ratingScale: true } },

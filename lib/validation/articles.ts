@@ -45,6 +45,15 @@ export const ZImportArticleFromUrl = z.object({
 });
 export type TImportArticleFromUrl = z.infer<typeof ZImportArticleFromUrl>;
 
+/** The query string of a PDF upload (the body is the file): the same optional details as any import. */
+export const ZImportPdfQuery = z.object({
+  title: ZImportArticle.shape.title,
+  byline: ZImportArticle.shape.byline,
+  sourceUrl: ZImportArticle.shape.sourceUrl,
+  publishedAt: ZImportArticle.shape.publishedAt,
+});
+export type TImportPdfQuery = z.infer<typeof ZImportPdfQuery>;
+
 /** An article's details as the editor's form sends them: every field, empty meaning "none". */
 export const ZUpdateArticleDetails = z.object({
   id: ZId,

@@ -14,6 +14,7 @@ import { config } from "@/lib/config";
 import { getPublicReport, type PublicReport } from "@/lib/publish/report";
 import { publicBaseUrl } from "@/lib/publish/public-url";
 import { pageId } from "@/lib/validation/ids";
+import { pageAt } from "@/lib/articles/blocks";
 
 // The public fact-check report: no session, no desk chrome. Only what getPublicReport returns
 // reaches this page (verified claims of a published article), so nothing else can leak here.
@@ -108,6 +109,8 @@ export default async function PublicReportPage({ params }: Props) {
     [],
     article.blocks,
   );
+  // The page's own words are English (the root layout's lang); the article's words are read in their language.
+  const lang = article.language ?? undefined;
   const meta = [article.byline, formatDate(article.publishedAt?.toISOString() ?? null)].filter(Boolean).join(" · ");
   return (
     <div className="min-h-screen bg-paper">
@@ -126,8 +129,14 @@ export default async function PublicReportPage({ params }: Props) {
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-6 py-10 focus:outline-none">
         <header className="max-w-3xl">
           <p className="text-xs font-semibold uppercase tracking-widest text-accent">Fact check</p>
-          <h1 className="mt-2 font-serif text-4xl leading-tight font-semibold tracking-tight text-ink">{article.title}</h1>
-          {article.standfirst && <p className="mt-4 font-serif text-xl leading-snug text-muted">{article.standfirst}</p>}
+          <h1 className="mt-2 font-serif text-4xl leading-tight font-semibold tracking-tight text-ink" dir="auto" lang={lang}>
+            {article.title}
+          </h1>
+          {article.standfirst && (
+            <p className="mt-4 font-serif text-xl leading-snug text-muted" dir="auto" lang={lang}>
+              {article.standfirst}
+            </p>
+          )}
           <p className="mt-4 text-sm text-muted">
             {meta && <span>{meta} · </span>}
             {article.source &&
@@ -153,13 +162,19 @@ export default async function PublicReportPage({ params }: Props) {
           </div>
         </header>
         <div className="mt-10 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
-          <ReportBody html={html} verdicts={Object.fromEntries(claims.map((c) => [c.id, c.verdict.label]))} />
+          <ReportBody html={html} lang={lang} verdicts={Object.fromEntries(claims.map((c) => [c.id, c.verdict.label]))} />
           <section aria-labelledby="verdicts-title" className="space-y-4">
             <h2 id="verdicts-title" className="text-xs font-semibold uppercase tracking-widest text-muted">
               Verdicts
             </h2>
             {claims.map((claim) => (
-              <VerdictCard key={claim.id} claim={claim} scale={article.ratingScale} />
+              <VerdictCard
+                key={claim.id}
+                claim={claim}
+                scale={article.ratingScale}
+                lang={lang}
+                page={pageAt(article.blocks, claim.start)}
+              />
             ))}
           </section>
         </div>

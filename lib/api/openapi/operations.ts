@@ -137,8 +137,26 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       body: {
         ...bodySchemaOf(ZImportArticleFromUrl),
         description:
-          "The server fetches url (public addresses only, unless the deployment's FETCH_ALLOW_ADDRESSES allows more; at most 5 redirects, 2 MB and 15 s) and imports the page's article text. The final URL, fetch time and SHA-256 are kept with version 1.",
+          "The server fetches url (public addresses only, unless the deployment's FETCH_ALLOW_ADDRESSES allows more; at most 5 redirects, 2 MB for a page or 20 MB for a PDF, and 15 s) and imports the page's article text, or the PDF's text with its page numbers (as from-pdf). The final URL, fetch time and SHA-256 are kept with version 1.",
       },
+      ok: { status: 201, description: "The new article.", schema: obj({ article: ref("Article") }) },
+    },
+  },
+  "/api/v1/articles/from-pdf": {
+    post: {
+      summary: "Import an article from a PDF file (editors and admins)",
+      description:
+        "The body is the PDF itself (Content-Type: application/pdf, at most 20 MB and 300 pages). Paragraphs are rebuilt from the page layout (lines joined, words split by a hyphen at a line's end rejoined, headings by size, page numbers dropped); the article's blocks say where each page begins (`blocks.pages`), so claims can show their page. A PDF without a text layer (scanned), protected by a password or damaged is a 422 saying so. title defaults to a leading heading, then the PDF's own Title.",
+      tag: "Articles",
+      idempotent: true,
+      query: [
+        { name: "title", description: "The article's title (default: found in the PDF).", schema: str },
+        { name: "byline", description: "Who wrote it (default: the PDF's Author).", schema: str },
+        { name: "sourceUrl", description: "Where the original was published (http or https).", schema: str },
+        { name: "publishedAt", description: "When it was published (YYYY-MM-DD or ISO 8601).", schema: str },
+      ],
+      body: { type: "string", format: "binary", description: "The PDF file." },
+      bodyContentType: "application/pdf",
       ok: { status: 201, description: "The new article.", schema: obj({ article: ref("Article") }) },
     },
   },

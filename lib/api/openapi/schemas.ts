@@ -220,6 +220,13 @@ export const componentSchemas: Record<string, JsonSchema> = {
             properties: { start: int, end: int, href: { type: "string", description: "http, https or mailto only." } },
             required: ["start", "end", "href"],
           }),
+          pages: arrayOf({
+            type: "object",
+            description:
+              "Articles imported from a PDF only: where each page's text begins (UTF-16 body offset, ascending, the first 0) and its 1-based page number. A claim is on the page of the last entry whose start is at or before the claim's start.",
+            properties: { start: int, page: int },
+            required: ["start", "page"],
+          }),
         },
       }),
       requiresDoubleReview: bool,

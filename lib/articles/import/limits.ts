@@ -8,3 +8,8 @@ export const IMPORT_FORMATS = ["text", "html", "markdown"] as const satisfies re
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 /** Longest body accepted, in characters: about 50,000 words, far beyond any single article. */
 export const MAX_BODY_CHARS = 300_000;
+
+/** Largest PDF accepted, in bytes (uploaded or fetched): reports with images run to a few megabytes. */
+export const MAX_PDF_BYTES = 20 * 1024 * 1024;
+/** Most pages read from one PDF: bounds the work of one import (a long report, not a book). */
+export const MAX_PDF_PAGES = 300;
