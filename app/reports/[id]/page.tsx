@@ -138,7 +138,7 @@ export default async function PublicReportPage({ params }: Props) {
             </p>
           )}
           <p className="mt-4 text-sm text-muted">
-            {meta && <span>{meta} · </span>}
+            {meta && <span>{article.source ? `${meta} · ` : meta}</span>}
             {article.source &&
               (article.sourceUrl ? (
                 <a href={article.sourceUrl} rel="noopener noreferrer" target="_blank" className="underline hover:text-accent">
