@@ -4,14 +4,16 @@ import { TopBar } from "@/components/layout/TopBar";
 import { SkipLink } from "@/components/layout/SkipLink";
 import { listMyTeams } from "@/lib/teams/members";
 import { listNeedsMe } from "@/lib/needs/needs-me";
+import { listNotifications } from "@/lib/notifications/list";
 
 export const dynamic = "force-dynamic";
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const [teams, needs] = await Promise.all([
+  const [teams, needs, notifications] = await Promise.all([
     listMyTeams({ userId: user.id }),
     user.teamId ? listNeedsMe({ userId: user.id, teamId: user.teamId, countOnly: true }) : null,
+    user.teamId ? listNotifications({ userId: user.id, teamId: user.teamId, countOnly: true }) : null,
   ]);
   return (
     <>
@@ -20,6 +22,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         user={{ name: user.name, email: user.email, teamId: user.teamId, role: user.role }}
         teams={teams}
         needsCount={needs?.total ?? 0}
+        unreadCount={notifications?.unread ?? 0}
       />
       <main id="main" tabIndex={-1} className="mx-auto max-w-[1400px] px-6 py-8 focus:outline-none">
         {children}

@@ -2,15 +2,18 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { TeamSwitcher } from "@/components/layout/TeamSwitcher";
 import { NeedsMeCount } from "@/components/layout/NeedsMeCount";
+import { NotificationBell } from "@/components/layout/NotificationBell";
 
 type Props = {
   user: { name: string; email: string; teamId: string | null; role: string | null };
   teams: { id: string; name: string; role: string }[];
   /** How many things wait for the user in the active team (Needs me). */
   needsCount: number;
+  /** Unread notifications in the active team. */
+  unreadCount: number;
 };
 
-export function TopBar({ user, teams, needsCount }: Props) {
+export function TopBar({ user, teams, needsCount, unreadCount }: Props) {
   return (
     <header className="sticky top-0 z-20 border-b border-rule bg-white">
       {/* Phones: the links move to a second row that scrolls sideways, so the bar never widens the page. */}
@@ -51,6 +54,7 @@ export function TopBar({ user, teams, needsCount }: Props) {
           />
         </form>
         <div className="ml-auto flex items-center gap-4 text-sm whitespace-nowrap md:ml-0">
+          {user.teamId && <NotificationBell initial={unreadCount} />}
           <span className="hidden text-right leading-tight xl:block" data-testid="signed-in-user">
             <span className="block font-medium">{user.name}</span>
             <span className="block text-xs text-muted">

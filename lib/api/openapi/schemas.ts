@@ -5,6 +5,7 @@ import { AnchorStatus, Role, TokenScope } from "@/lib/generated/prisma/enums";
 import { STATUS_KEYS } from "@/lib/claims/verdicts";
 import { API_TOKEN_STATUSES } from "@/lib/api-tokens/dto";
 import { BLOCK_KINDS } from "@/lib/articles/blocks";
+import { NOTIFICATION_KINDS } from "@/lib/validation/notifications";
 
 const person = ref("Person");
 const role: JsonSchema = { type: "string", enum: Object.values(Role) };
@@ -150,6 +151,26 @@ export const componentSchemas: Record<string, JsonSchema> = {
     overdue: bool,
     reportPublished: bool,
     lastActivityAt: dateTime,
+  }),
+  Notification: obj({
+    id: str,
+    kind: { type: "string", enum: [...NOTIFICATION_KINDS] },
+    text: str,
+    exact: str,
+    comment: nullable(str),
+    actor: nullable(str),
+    articleId: str,
+    claimId: str,
+    createdAt: dateTime,
+    readAt: nullable(dateTime),
+    href: str,
+  }),
+  MemberChoice: obj({
+    id: str,
+    name: str,
+    email: str,
+    role,
+    openAssignments: int,
   }),
   NeedsItem: obj({
     kind: { type: "string", enum: ["sign_off", "dispute", "overdue", "due_soon", "reanchor", "assignment", "reply"] },
