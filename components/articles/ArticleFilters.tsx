@@ -2,6 +2,7 @@ import Link from "next/link";
 import { STATUSES } from "@/lib/claims/verdicts";
 import { ARTICLE_SORTS, type ArticleSort, type TArticleList } from "@/lib/validation/article-list";
 import { inputClass, quietButtonClass } from "@/components/ui/styles";
+import { AssigneeFilter } from "@/components/articles/AssigneeFilter";
 
 const SORT_LABEL: Record<ArticleSort, string> = {
   updated: "Recently updated",
@@ -11,13 +12,14 @@ const SORT_LABEL: Record<ArticleSort, string> = {
   due: "Due soonest",
 };
 
-type Props = { view: TArticleList; members: { id: string; name: string }[] };
+/** `assigneeName`: the name of the member the view filters on, when it names one. */
+type Props = { view: TArticleList; assigneeName: string | null };
 
 /**
  * The articles list's sort and filters as a plain GET form: the view lives in the URL, so it can be shared and
  * works without JavaScript. Claim statuses are checkboxes sent as one comma-separated `status` by the page.
  */
-export function ArticleFilters({ view, members }: Props) {
+export function ArticleFilters({ view, assigneeName }: Props) {
   const statuses = new Set<string>(view.status ?? []);
   return (
     <form
@@ -37,18 +39,7 @@ export function ArticleFilters({ view, members }: Props) {
             ))}
           </select>
         </label>
-        <label>
-          <span className="mb-1 block text-xs font-medium text-muted">Assigned to</span>
-          <select name="assignee" defaultValue={view.assignee ?? ""} className={inputClass}>
-            <option value="">Anyone</option>
-            <option value="me">Me</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AssigneeFilter value={view.assignee ?? null} name={assigneeName} />
         <label>
           <span className="mb-1 block text-xs font-medium text-muted">Report</span>
           <select name="report" defaultValue={view.report ?? ""} className={inputClass}>

@@ -23,7 +23,6 @@ import { useAction } from "@/components/claims/useAction";
 import { useShortcuts } from "@/components/claims/useShortcuts";
 import { useCaretMode } from "@/components/claims/useCaretMode";
 import { ActivityFeed } from "@/components/claims/ActivityFeed";
-import type { TeamMember } from "@/components/claims/AssignSection";
 import { ArticleToolbar, SidebarTabs } from "@/components/claims/WorkspaceChrome";
 import { languageName, suggestionsAvailable } from "@/lib/text/language-names";
 import { useLiveArticle } from "@/components/claims/useLiveArticle";
@@ -48,7 +47,6 @@ type Props = {
   blocks?: ArticleBlocks | null;
   initialClaims: ClaimSummary[];
   me: { id: string; canEdit: boolean; canSignOff: boolean };
-  members: TeamMember[];
   /** A claim to open on arrival (links from My queue). */
   initialOpenId: string | null;
   header: React.ReactNode;
@@ -68,7 +66,6 @@ export function ArticleWorkspace({
   language = null,
   initialClaims,
   me,
-  members,
   initialOpenId,
   header,
   liveAfter,
@@ -370,7 +367,6 @@ export function ArticleWorkspace({
             canEdit={me.canEdit}
             canSignOff={me.canSignOff}
             meId={me.id}
-            members={members}
             refs={refs}
             onClose={closePanel}
             onChanged={refresh}

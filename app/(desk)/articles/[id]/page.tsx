@@ -5,7 +5,6 @@ import { getArticle } from "@/lib/articles/get-article";
 import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/access/roles";
 import { listClaimSummaries } from "@/lib/claims/list-claims";
 import { latestActivityId, listArticleActivity } from "@/lib/audit/list-activity";
-import { listMembers } from "@/lib/teams/members";
 import { listSuggestions } from "@/lib/claims/suggested";
 import { ArticleHeader } from "@/components/articles/ArticleHeader";
 import { ArticleDetailsForm } from "@/components/articles/ArticleDetailsForm";
@@ -39,8 +38,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   if (!article) notFound();
   // The live stream starts from the newest audit row read here, so nothing falls in between.
   const liveAfter = await latestActivityId(article.id);
-  const [members, claims, activity, suggestions, options] = await Promise.all([
-    listMembers({ teamId: article.teamId, userId: user.id }),
+  const [claims, activity, suggestions, options] = await Promise.all([
     listClaimSummaries({ articleId: article.id, userId: user.id }),
     listArticleActivity({ articleId: article.id, userId: user.id, limit: 50 }),
     listSuggestions({ articleId: article.id, userId: user.id }),
@@ -91,7 +89,6 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         }
         liveAfter={liveAfter}
         initialOpenId={typeof openClaimId === "string" ? openClaimId : null}
-        members={members.filter((m) => !m.disabled).map((m) => ({ id: m.userId, name: m.name, role: m.role }))}
         initialActivity={activity}
         initialSuggestions={suggestions}
         version={article.version}
