@@ -40,8 +40,8 @@ export function NotificationSettings({ initial, mailOn }: { initial: TNotificati
     <div className="space-y-4 text-sm">
       {!mailOn && (
         <p className="text-muted" data-testid="mail-off">
-          This Factdesk does not send email (SMTP_URL and MAIL_FROM are not set), so only the in-app notifications work. Your email
-          choices are kept for when it does.
+          This Factdesk does not send email (SMTP_URL and MAIL_FROM are not set), so only the in-app notifications work. Your email choices
+          are kept for when it does.
         </p>
       )}
       <div className="overflow-x-auto">
@@ -92,11 +92,23 @@ export function NotificationSettings({ initial, mailOn }: { initial: TNotificati
       <fieldset className="space-y-1">
         <legend className="mb-1 text-xs font-medium text-muted">Email comes</legend>
         <label className="flex items-center gap-2">
-          <input type="radio" name="email-digest" disabled={pending} checked={!settings.emailDigest} onChange={() => change({ ...settings, emailDigest: false })} />
+          <input
+            type="radio"
+            name="email-digest"
+            disabled={pending}
+            checked={!settings.emailDigest}
+            onChange={() => change({ ...settings, emailDigest: false })}
+          />
           As things happen, one email each
         </label>
         <label className="flex items-center gap-2">
-          <input type="radio" name="email-digest" disabled={pending} checked={settings.emailDigest} onChange={() => change({ ...settings, emailDigest: true })} />
+          <input
+            type="radio"
+            name="email-digest"
+            disabled={pending}
+            checked={settings.emailDigest}
+            onChange={() => change({ ...settings, emailDigest: true })}
+          />
           Once a day (06:00 UTC), one digest of what is still unread
         </label>
       </fieldset>

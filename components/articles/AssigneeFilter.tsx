@@ -18,7 +18,10 @@ export function AssigneeFilter({ value, name }: { value: string | null; name: st
     <div className="w-64" data-testid="assignee-filter">
       <input type="hidden" name="assignee" value={choice.value} />
       <p className="mb-1 text-xs font-medium text-muted">
-        Assigned to: <span className="text-ink" data-testid="assignee-choice">{choice.label}</span>{" "}
+        Assigned to:{" "}
+        <span className="text-ink" data-testid="assignee-choice">
+          {choice.label}
+        </span>{" "}
         {choice.value !== "" && (
           <button type="button" className={linkButtonClass} onClick={() => setChoice({ value: "", label: "Anyone" })}>
             anyone

@@ -86,7 +86,14 @@ export function AssignSection({ claim, canAssign, onChanged }: Props) {
           )}
           <label className="block text-xs text-muted">
             Due date (optional)
-            <input ref={dueRef} type="date" aria-label="Due date" className={inputClass} value={due} onChange={(e) => setDue(e.target.value)} />
+            <input
+              ref={dueRef}
+              type="date"
+              aria-label="Due date"
+              className={inputClass}
+              value={due}
+              onChange={(e) => setDue(e.target.value)}
+            />
           </label>
           <div className="flex gap-2">
             <button type="submit" className={buttonClass} disabled={pending || chosen.length === 0}>

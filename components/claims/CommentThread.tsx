@@ -51,7 +51,9 @@ export function CommentBox({
       <MentionTextarea
         inputRef={inputRef}
         label={parentId ? "Reply" : "Comment"}
-        placeholder={parentId ? "Write a reply… (@ to mention someone)" : "Add a comment (plain text, links allowed; @ to mention someone)…"}
+        placeholder={
+          parentId ? "Write a reply… (@ to mention someone)" : "Add a comment (plain text, links allowed; @ to mention someone)…"
+        }
         value={body}
         autoFocus={autoFocus}
         onChange={setBody}

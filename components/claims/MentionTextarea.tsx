@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useRef, useState, type KeyboardEvent, type Ref } from "react";
+import { useId, useState, type KeyboardEvent, type Ref } from "react";
 import type { MemberChoiceDTO } from "@/lib/teams/member-search";
 import { MemberOptions, optionId } from "@/components/members/MemberOptions";
 import { useMemberSearch } from "@/components/members/useMemberSearch";
@@ -34,8 +34,8 @@ export function mentionAt(text: string, caret: number): { start: number; query: 
  * typed). Plain text throughout: picking only inserts the name.
  */
 export function MentionTextarea({ value, onChange, onMention, label, placeholder, rows = 2, autoFocus, inputRef }: Props) {
-  const listId = `${useId()}-mentions`;
-  const own = useRef<HTMLTextAreaElement | null>(null);
+  const boxId = useId();
+  const listId = `${boxId}-mentions`;
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
@@ -46,12 +46,6 @@ export function MentionTextarea({ value, onChange, onMention, label, placeholder
   const open = wanted && !(mention!.query.includes(" ") && !search.loading && search.members.length === 0);
   const current = Math.min(active, search.members.length - 1);
 
-  function setRefs(node: HTMLTextAreaElement | null) {
-    own.current = node;
-    if (typeof inputRef === "function") inputRef(node);
-    else if (inputRef) (inputRef as { current: HTMLTextAreaElement | null }).current = node;
-  }
-
   function pick(member: MemberChoiceDTO) {
     if (!mention) return;
     const inserted = `@${member.name} `;
@@ -61,7 +55,7 @@ export function MentionTextarea({ value, onChange, onMention, label, placeholder
     onMention(member);
     setCaret(at);
     setActive(0);
-    window.requestAnimationFrame(() => own.current?.setSelectionRange(at, at));
+    window.requestAnimationFrame(() => (document.getElementById(boxId) as HTMLTextAreaElement | null)?.setSelectionRange(at, at));
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -89,7 +83,8 @@ export function MentionTextarea({ value, onChange, onMention, label, placeholder
     <div className="relative">
       <textarea
         dir="auto"
-        ref={setRefs}
+        id={boxId}
+        ref={inputRef}
         role="combobox"
         aria-label={label}
         aria-expanded={open}

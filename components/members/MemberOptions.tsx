@@ -62,7 +62,13 @@ export function MemberOptions({ id, label, members, active, loading, error, hasM
                 ? null
                 : `${members.length} ${members.length === 1 ? "person" : "people"}`)}
         {hasMore && !loading && !error && (
-          <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={onMore} className="text-accent hover:underline">
+          <button
+            type="button"
+            tabIndex={-1}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={onMore}
+            className="text-accent hover:underline"
+          >
             Show more (or press ↓ at the end)
           </button>
         )}

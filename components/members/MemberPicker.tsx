@@ -25,7 +25,15 @@ type Props = {
  * the next page), Enter picks, Escape closes (a second Escape clears the text), Home/End jump. Works for any team
  * size: only a page of people is ever loaded.
  */
-export function MemberPicker({ label, onPick, writersOnly = false, exclude = [], disabled, placeholder = "Type a name or email…", autoFocus }: Props) {
+export function MemberPicker({
+  label,
+  onPick,
+  writersOnly = false,
+  exclude = [],
+  disabled,
+  placeholder = "Type a name or email…",
+  autoFocus,
+}: Props) {
   const inputId = useId();
   const listId = `${inputId}-list`;
   const [query, setQuery] = useState("");

@@ -94,14 +94,15 @@ export function NotificationList({ items, unread, unreadOnly }: { items: Notific
               data-testid="notification"
               data-unread={item.readAt ? undefined : "true"}
             >
-              <span
-                aria-hidden
-                className={`mt-2 h-2 w-2 shrink-0 rounded-full ${item.readAt ? "bg-transparent" : "bg-accent"}`}
-              />
+              <span aria-hidden className={`mt-2 h-2 w-2 shrink-0 rounded-full ${item.readAt ? "bg-transparent" : "bg-accent"}`} />
               <div className="min-w-0 flex-1">
                 <p className="text-sm">
                   <span className="mr-2 inline-block rounded bg-stone-100 px-1.5 text-xs text-muted">{KIND_CHIPS[item.kind]}</span>
-                  <Link href={item.href} onClick={(e) => open(e, item)} className={`hover:text-accent ${item.readAt ? "text-ink" : "font-medium text-ink"}`}>
+                  <Link
+                    href={item.href}
+                    onClick={(e) => open(e, item)}
+                    className={`hover:text-accent ${item.readAt ? "text-ink" : "font-medium text-ink"}`}
+                  >
                     {item.text}
                     {!item.readAt && <span className="sr-only"> (unread)</span>}
                   </Link>

@@ -63,7 +63,14 @@ export async function assignReviewers(
     });
     const newlyAssigned = unique.filter((id) => !before.some((a) => a.reviewerId === id));
     await queueAssignmentNotices(tx, { claimId, reviewerIds: newlyAssigned, assignedById: userId, dueAt });
-    await notify(tx, { kind: "assignment", teamId: claim.teamId, actorId: userId, recipientIds: newlyAssigned, articleId: claim.articleId, claimId });
+    await notify(tx, {
+      kind: "assignment",
+      teamId: claim.teamId,
+      actorId: userId,
+      recipientIds: newlyAssigned,
+      articleId: claim.articleId,
+      claimId,
+    });
     return members.map((m) => ({ id: m.user.id, name: m.user.name, dueAt }));
   });
 }

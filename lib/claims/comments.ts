@@ -78,7 +78,12 @@ export function toCommentDTO(row: CommentRow, viewerId: string): CommentDTO {
 export { commentSelect };
 
 /** The active members of `teamId` a comment there can mention, resolved from `body` (lib/notifications/mentions.ts). */
-async function mentionedMembers(tx: Prisma.TransactionClient, teamId: string, body: string, hintIds: readonly string[] = []): Promise<string[]> {
+async function mentionedMembers(
+  tx: Prisma.TransactionClient,
+  teamId: string,
+  body: string,
+  hintIds: readonly string[] = [],
+): Promise<string[]> {
   if (!body.includes("@")) return [];
   const members = await tx.membership.findMany({
     where: { teamId, user: { disabled: false } },
@@ -162,7 +167,9 @@ async function changeOwnComment(
     const teamId = existing.claim.article.teamId;
     // An edit mentions whoever its new text names; only people not mentioned before are notified.
     const mentionedIds =
-      data.body === undefined ? existing.mentionedIds : (await mentionedMembers(tx, teamId, data.body, mentionHints)).filter((id) => id !== userId);
+      data.body === undefined
+        ? existing.mentionedIds
+        : (await mentionedMembers(tx, teamId, data.body, mentionHints)).filter((id) => id !== userId);
     const { count } = await tx.comment.updateMany({
       where: { ...own, version: expectedVersion ?? existing.version },
       data: { ...data, mentionedIds, version: { increment: 1 } },

@@ -17,7 +17,15 @@ export const excerpt = (text: string, max = 140) => (text.length > max ? `${text
  * One sentence saying what happened, for the list and for emails: who (`actor`, "Someone" when their account is
  * gone), what (`kind`) and where (the article's title). Pure.
  */
-export function describeNotification({ kind, actor, articleTitle }: { kind: NotificationKindKey; actor: string | null; articleTitle: string }) {
+export function describeNotification({
+  kind,
+  actor,
+  articleTitle,
+}: {
+  kind: NotificationKindKey;
+  actor: string | null;
+  articleTitle: string;
+}) {
   const who = actor ?? "Someone";
   const where = `“${excerpt(articleTitle, 80)}”`;
   switch (kind) {

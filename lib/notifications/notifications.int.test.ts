@@ -155,7 +155,8 @@ describe("the list", () => {
     const desk = await createDesk();
     const claim = await claimOn(desk);
     const question = await addComment({ userId: desk.editor.id, claimId: claim.id, body: "Which year?" });
-    for (let i = 0; i < 33; i++) await addComment({ userId: desk.reviewer.id, claimId: claim.id, body: `Answer ${i}`, parentId: question.id });
+    for (let i = 0; i < 33; i++)
+      await addComment({ userId: desk.reviewer.id, claimId: claim.id, body: `Answer ${i}`, parentId: question.id });
     await addComment({ userId: desk.reviewer.id, claimId: claim.id, body: `@${desk.editor.name} see above` });
     const first = await listNotifications({ userId: desk.editor.id, teamId: desk.team.id });
     expect(first.unread).toBe(34);

@@ -45,7 +45,14 @@ async function writeCorrection(
   await recordClaimAudit(tx, userId, claim, { action: "report.correction", after: { kind, note } });
   // The people who worked on the verdict hear that what readers see of it changed.
   const recipientIds = await claimReviewerIds(tx, claim.id);
-  await notify(tx, { kind: "correction", teamId: claim.teamId, actorId: userId, recipientIds, articleId: claim.articleId, claimId: claim.id });
+  await notify(tx, {
+    kind: "correction",
+    teamId: claim.teamId,
+    actorId: userId,
+    recipientIds,
+    articleId: claim.articleId,
+    claimId: claim.id,
+  });
   return row;
 }
 

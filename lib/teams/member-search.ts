@@ -19,16 +19,20 @@ const OPEN_STATUSES = ["unreviewed", "in_review", "verdict_proposed", "disputed"
  * the previous page ended with (`nextCursor`). Only a member of the team gets anything: the query includes the
  * caller's own membership, so anyone else gets an empty page. Output: MemberSearchPage.
  */
-export async function searchMembers({ teamId, userId, q, writers, cursor }: TMemberSearch & { teamId: string; userId: string }): Promise<MemberSearchPage> {
+export async function searchMembers({
+  teamId,
+  userId,
+  q,
+  writers,
+  cursor,
+}: TMemberSearch & { teamId: string; userId: string }): Promise<MemberSearchPage> {
   const query = q?.trim();
   const where: Prisma.MembershipWhereInput = {
     teamId,
     team: { archivedAt: null, memberships: { some: { userId, user: { disabled: false } } } },
     user: {
       disabled: false,
-      ...(query
-        ? { OR: [{ name: { contains: query, mode: "insensitive" } }, { email: { contains: query, mode: "insensitive" } }] }
-        : {}),
+      ...(query ? { OR: [{ name: { contains: query, mode: "insensitive" } }, { email: { contains: query, mode: "insensitive" } }] } : {}),
     },
     ...(writers ? { role: { in: [...WRITE_ROLES] } } : {}),
   };

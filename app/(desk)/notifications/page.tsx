@@ -21,7 +21,9 @@ export default async function NotificationsPage({ searchParams }: Props) {
   });
   const query = parsed.success ? parsed.data : {};
   const page = await listNotifications({ userId: user.id, teamId: user.teamId, unreadOnly: query.unread === "1", cursor: query.cursor });
-  const next = page.nextCursor ? `/notifications?${new URLSearchParams({ ...(query.unread ? { unread: "1" } : {}), cursor: page.nextCursor })}` : null;
+  const next = page.nextCursor
+    ? `/notifications?${new URLSearchParams({ ...(query.unread ? { unread: "1" } : {}), cursor: page.nextCursor })}`
+    : null;
   return (
     <div className="mx-auto max-w-3xl">
       <LiveRefresh />

@@ -654,7 +654,11 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
         { name: "writers", description: "1: leave out viewers (who cannot be assigned).", schema: { type: "string", enum: ["1"] } },
         { name: "cursor", description: "nextCursor of the previous page.", schema: str },
       ],
-      ok: { status: 200, description: "A page of members.", schema: obj({ members: arrayOf(ref("MemberChoice")), nextCursor: nullable(str) }) },
+      ok: {
+        status: 200,
+        description: "A page of members.",
+        schema: obj({ members: arrayOf(ref("MemberChoice")), nextCursor: nullable(str) }),
+      },
       extra: { "403": "You are not a member of any team yet." },
     },
   },
