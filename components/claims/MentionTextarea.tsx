@@ -53,6 +53,8 @@ export function MentionTextarea({ value, onChange, onMention, label, placeholder
     const at = mention.start + inserted.length;
     onChange(next);
     onMention(member);
+    // The name is in: this "@" offers nobody again (typing on after the name is prose).
+    setDismissedAt(mention.start);
     setCaret(at);
     setActive(0);
     window.requestAnimationFrame(() => (document.getElementById(boxId) as HTMLTextAreaElement | null)?.setSelectionRange(at, at));

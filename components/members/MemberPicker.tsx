@@ -22,7 +22,7 @@ type Props = {
 /**
  * Choose a team member by typing part of their name or email: an ARIA 1.2 combobox (input + listbox) over the
  * paged member search, showing each person's role and open assignments. Keyboard: ↓/↑ move (↓ at the end loads
- * the next page), Enter picks, Escape closes (a second Escape clears the text), Home/End jump. Works for any team
+ * the next page), Enter picks (with the list closed it submits the form), Escape closes (a second Escape clears the text), Home/End jump. Works for any team
  * size: only a page of people is ever loaded.
  */
 export function MemberPicker({
@@ -67,14 +67,10 @@ export function MemberPicker({
     } else if (event.key === "End" && shown) {
       event.preventDefault();
       setActive(Math.max(members.length - 1, 0));
-    } else if (event.key === "Enter") {
-      if (shown && members[current]) {
-        event.preventDefault();
-        pick(members[current]);
-      } else if (!open) {
-        event.preventDefault();
-        setOpen(true);
-      }
+    } else if (event.key === "Enter" && shown && members[current]) {
+      // With the list closed, Enter submits the form as in any text field.
+      event.preventDefault();
+      pick(members[current]);
     } else if (event.key === "Escape") {
       if (open) {
         event.preventDefault();
