@@ -17,7 +17,7 @@ export function TopBar({ user, teams, needsCount, unreadCount }: Props) {
   return (
     <header className="sticky top-0 z-20 border-b border-rule bg-white">
       {/* Phones: the links move to a second row that scrolls sideways, so the bar never widens the page. */}
-      <div className="mx-auto flex max-w-[1400px] flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 md:h-14 md:flex-nowrap md:gap-6 md:px-6 md:py-0">
+      <div className="mx-auto flex max-w-[1400px] flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 md:h-14 md:flex-nowrap md:gap-4 md:px-6 lg:gap-6 md:py-0">
         <Link href="/articles" className="flex items-center gap-2 font-semibold tracking-tight text-ink">
           <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-accent text-sm text-white">
             F
@@ -53,7 +53,7 @@ export function TopBar({ user, teams, needsCount, unreadCount }: Props) {
             className="w-28 rounded-md border border-rule bg-stone-50 px-2.5 py-1 text-sm text-ink placeholder:text-stone-400 focus:border-accent focus:bg-white focus:outline-none xl:w-56"
           />
         </form>
-        <div className="ml-auto flex items-center gap-4 text-sm whitespace-nowrap md:ml-0">
+        <div className="ml-auto flex items-center gap-3 text-sm whitespace-nowrap md:ml-0 lg:gap-4">
           {user.teamId && <NotificationBell initial={unreadCount} />}
           <span className="hidden text-right leading-tight xl:block" data-testid="signed-in-user">
             <span className="block font-medium">{user.name}</span>

@@ -11,6 +11,7 @@ test("a mention reaches exactly the mentioned member's bell without a reload, no
   playwright,
   baseURL,
 }) => {
+  test.setTimeout(120_000);
   const desk = await createDesk();
   const other = await createDesk();
   const claim = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, CLAIM) });
@@ -24,6 +25,7 @@ test("a mention reaches exactly the mentioned member's bell without a reload, no
   await signIn(author, desk.reviewer);
   await author.goto(`/articles/${desk.article.id}?claim=${claim.id}`);
   const box = author.getByTestId("claim-panel").getByRole("combobox", { name: "Comment", exact: true });
+  await expect(box).toBeVisible({ timeout: 30_000 });
   await box.click();
   // Type "@" and the start of the name: the team's members are offered; Enter picks the highlighted one.
   await box.pressSequentially(`Over to @${desk.editor.name.slice(0, 8)}`);
@@ -70,11 +72,14 @@ test("a mention reaches exactly the mentioned member's bell without a reload, no
 });
 
 test("an editor assigns a claim with the member picker, by keyboard alone", async ({ page }) => {
+  test.setTimeout(90_000);
   const desk = await createDesk();
   const claim = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, CLAIM) });
   await signIn(page, desk.editor);
   await page.goto(`/articles/${desk.article.id}?claim=${claim.id}`);
   const panel = page.getByTestId("claim-panel");
+  await expect(panel.getByRole("button", { name: "Assign reviewers" })).toBeVisible({ timeout: 30_000 });
+  // Tabbing through the whole article to the sidebar is not the point: start with focus on the button.
   await panel.getByRole("button", { name: "Assign reviewers" }).focus();
   await page.keyboard.press("Enter");
 
