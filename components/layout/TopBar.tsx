@@ -40,7 +40,27 @@ export function TopBar({ user, teams, needsCount, unreadCount }: Props) {
             Team
           </Link>
         </nav>
-        <form action="/search" method="get" role="search" className="ml-auto hidden min-w-0 md:block">
+        {/* 768–1023 px: the bar has no room for the box next to the bell; a search icon opens the search page. */}
+        <Link
+          href="/search"
+          aria-label="Search"
+          title="Search"
+          className="ml-auto hidden h-8 w-8 shrink-0 place-items-center rounded-md text-ink hover:bg-stone-100 hover:text-accent md:grid lg:hidden"
+        >
+          <svg
+            aria-hidden
+            viewBox="0 0 24 24"
+            className="h-5 w-5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+            strokeLinecap="round"
+          >
+            <circle cx="11" cy="11" r="7" />
+            <path d="m20 20-3.5-3.5" />
+          </svg>
+        </Link>
+        <form action="/search" method="get" role="search" className="ml-auto hidden min-w-0 lg:block">
           <label htmlFor="top-search" className="sr-only">
             Search articles, claims, comments and evidence
           </label>
