@@ -29,8 +29,9 @@ export function mentionAt(text: string, caret: number): { start: number; query: 
 }
 
 /**
- * A comment box that offers the team's members while "@name" is being typed: an ARIA combobox over the member
- * search. ↓/↑ move, Enter or Tab put "@Full Name " into the text, Escape closes the list (the text stays as
+ * A comment box that offers the team's members while "@name" is being typed, from the member search. A textarea
+ * may not take the combobox role (ARIA in HTML), so it stays a textbox with aria-autocomplete="list",
+ * aria-controls and aria-activedescendant pointing into the listbox, and a live region says how many people match. ↓/↑ move, Enter or Tab put "@Full Name " into the text, Escape closes the list (the text stays as
  * typed). Plain text throughout: picking only inserts the name.
  */
 export function MentionTextarea({ value, onChange, onMention, label, placeholder, rows = 2, autoFocus, inputRef }: Props) {
@@ -79,6 +80,13 @@ export function MentionTextarea({ value, onChange, onMention, label, placeholder
     }
   }
 
+  const count = search.members.length;
+  const status =
+    !open || search.loading
+      ? ""
+      : count === 0
+        ? "Nobody matches."
+        : `${count}${search.nextCursor ? "+" : ""} people to mention: arrows to choose, Enter to insert.`;
   const track = (el: HTMLTextAreaElement) => setCaret(el.selectionStart ?? el.value.length);
 
   return (
@@ -87,10 +95,8 @@ export function MentionTextarea({ value, onChange, onMention, label, placeholder
         dir="auto"
         id={boxId}
         ref={inputRef}
-        role="combobox"
         aria-label={label}
-        aria-expanded={open}
-        aria-controls={listId}
+        aria-controls={open ? listId : undefined}
         aria-autocomplete="list"
         aria-activedescendant={open && search.members[current] ? optionId(listId, current) : undefined}
         className={inputClass}
@@ -108,6 +114,9 @@ export function MentionTextarea({ value, onChange, onMention, label, placeholder
         onBlur={() => mention && setDismissedAt(mention.start)}
         onFocus={() => setDismissedAt(null)}
       />
+      <span className="sr-only" aria-live="polite">
+        {status}
+      </span>
       {open && (
         <MemberOptions
           id={listId}

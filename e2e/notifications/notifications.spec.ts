@@ -24,14 +24,15 @@ test("a mention reaches exactly the mentioned member's bell without a reload, no
   const author = await (await browser.newContext()).newPage();
   await signIn(author, desk.reviewer);
   await author.goto(`/articles/${desk.article.id}?claim=${claim.id}`);
-  const box = author.getByTestId("claim-panel").getByRole("combobox", { name: "Comment", exact: true });
+  const box = author.getByTestId("claim-panel").getByRole("textbox", { name: "Comment", exact: true });
   await expect(box).toBeVisible({ timeout: 30_000 });
   await box.click();
   // Type "@" and the start of the name: the team's members are offered; Enter picks the highlighted one.
   await box.pressSequentially(`Over to @${desk.editor.name.slice(0, 8)}`);
   const options = author.getByRole("listbox", { name: "People to mention" });
   await expect(options.getByRole("option", { name: new RegExp(desk.editor.name) })).toBeVisible();
-  await expect(box).toHaveAttribute("aria-expanded", "true");
+  await expect(box).toHaveAttribute("aria-autocomplete", "list");
+  await expect(box).toHaveAttribute("aria-activedescendant", /opt-0$/);
   await box.press("Enter");
   await expect(options).toHaveCount(0);
   await box.pressSequentially("to check the GNP figure.");

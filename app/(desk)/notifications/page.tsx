@@ -30,7 +30,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
       <h1 className="text-2xl font-semibold tracking-tight">Notifications</h1>
       <p className="mb-6 text-sm text-muted">
         What happened to your work in {user.teamName}, newest first. Choose what you hear about under{" "}
-        <Link href="/account#notices" className="text-accent hover:underline">
+        <Link href="/account#notices" className="text-accent underline underline-offset-2">
           Account → Notifications
         </Link>
         .
