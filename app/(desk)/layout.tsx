@@ -7,16 +7,18 @@ import { listNeedsMe } from "@/lib/needs/needs-me";
 import { getTeamOptions } from "@/lib/teams/manage-teams";
 import { defaultRatingScale } from "@/lib/teams/rating-scale";
 import { RatingScaleProvider } from "@/components/claims/RatingScale";
+import { listNotifications } from "@/lib/notifications/list";
 
 export const dynamic = "force-dynamic";
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const [teams, needs, scale] = await Promise.all([
+  const [teams, needs, scale, notifications] = await Promise.all([
     listMyTeams({ userId: user.id }),
     user.teamId ? listNeedsMe({ userId: user.id, teamId: user.teamId, countOnly: true }) : null,
     // Verdicts anywhere on the desk show in the active team's colours (an article page sets its own team's).
     user.teamId ? getTeamOptions({ teamId: user.teamId, userId: user.id }).then((o) => o.ratingScale) : defaultRatingScale(),
+    user.teamId ? listNotifications({ userId: user.id, teamId: user.teamId, countOnly: true }) : null,
   ]);
   return (
     <>
@@ -25,6 +27,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         user={{ name: user.name, email: user.email, teamId: user.teamId, role: user.role }}
         teams={teams}
         needsCount={needs?.total ?? 0}
+        unreadCount={notifications?.unread ?? 0}
       />
       <main id="main" tabIndex={-1} className="mx-auto max-w-[1400px] px-6 py-8 focus:outline-none">
         <RatingScaleProvider scale={scale}>{children}</RatingScaleProvider>

@@ -3,6 +3,7 @@ import { STATUSES } from "@/lib/claims/verdicts";
 import { ARTICLE_SORTS, type ArticleSort, type TArticleList } from "@/lib/validation/article-list";
 import { tagKey } from "@/lib/tags/tag-rules";
 import { inputClass, quietButtonClass } from "@/components/ui/styles";
+import { AssigneeFilter } from "@/components/articles/AssigneeFilter";
 
 const SORT_LABEL: Record<ArticleSort, string> = {
   updated: "Recently updated",
@@ -12,13 +13,14 @@ const SORT_LABEL: Record<ArticleSort, string> = {
   due: "Due soonest",
 };
 
-type Props = { view: TArticleList; members: { id: string; name: string }[]; tags: { id: string; name: string }[] };
+/** `assigneeName`: the name of the member the view filters on, when it names one; `tags`: the team's tags. */
+type Props = { view: TArticleList; assigneeName: string | null; tags: { id: string; name: string }[] };
 
 /**
  * The articles list's sort and filters as a plain GET form: the view lives in the URL, so it can be shared and
  * works without JavaScript. Claim statuses are checkboxes sent as one comma-separated `status` by the page.
  */
-export function ArticleFilters({ view, members, tags }: Props) {
+export function ArticleFilters({ view, assigneeName, tags }: Props) {
   const statuses = new Set<string>(view.status ?? []);
   // The URL may spell the tag in any case; the select shows the tag's own name.
   const tagValue = (view.tag && tags.find((t) => tagKey(t.name) === tagKey(view.tag ?? ""))?.name) ?? view.tag ?? "";
@@ -40,18 +42,7 @@ export function ArticleFilters({ view, members, tags }: Props) {
             ))}
           </select>
         </label>
-        <label>
-          <span className="mb-1 block text-xs font-medium text-muted">Assigned to</span>
-          <select name="assignee" defaultValue={view.assignee ?? ""} className={inputClass}>
-            <option value="">Anyone</option>
-            <option value="me">Me</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AssigneeFilter value={view.assignee ?? null} name={assigneeName} />
         <label>
           <span className="mb-1 block text-xs font-medium text-muted">Tag</span>
           <select name="tag" defaultValue={tagValue} className={inputClass}>

@@ -26,7 +26,6 @@ import { useAction } from "@/components/claims/useAction";
 import { useShortcuts } from "@/components/claims/useShortcuts";
 import { useCaretMode } from "@/components/claims/useCaretMode";
 import { ActivityFeed } from "@/components/claims/ActivityFeed";
-import type { TeamMember } from "@/components/claims/AssignSection";
 import { ArticleToolbar, SidebarTabs } from "@/components/claims/WorkspaceChrome";
 import { languageName, suggestionsAvailable } from "@/lib/text/language-names";
 import { useLiveArticle } from "@/components/claims/useLiveArticle";
@@ -57,7 +56,8 @@ type Props = {
   blocks?: ArticleBlocks | null;
   initialClaims: ClaimSummary[];
   me: { id: string; canEdit: boolean; canSignOff: boolean };
-  members: TeamMember[];
+  /** The team's active members, for the claim list's assignee filter. */
+  members: { id: string; name: string }[];
   /** The claim list's filter the page's URL holds (lib/claims/claim-filter.ts readClaimFilter). */
   initialFilter: ClaimFilter;
   /** A claim to open on arrival (links from My queue). */
@@ -397,7 +397,6 @@ export function ArticleWorkspace({
             canEdit={me.canEdit}
             canSignOff={me.canSignOff}
             meId={me.id}
-            members={members}
             refs={refs}
             onClose={closePanel}
             onChanged={refresh}

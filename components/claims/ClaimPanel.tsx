@@ -10,7 +10,7 @@ import { CommentThread } from "@/components/claims/CommentThread";
 import { EvidenceSection } from "@/components/claims/EvidenceSection";
 import { StatusStepper } from "@/components/claims/StatusStepper";
 import { VerdictForm } from "@/components/claims/VerdictForm";
-import { AssignSection, type TeamMember } from "@/components/claims/AssignSection";
+import { AssignSection } from "@/components/claims/AssignSection";
 import { DoubleReviewSection } from "@/components/claims/DoubleReviewSection";
 import { CheckedBefore } from "@/components/claims/CheckedBefore";
 import { NumericSection } from "@/components/claims/NumericSection";
@@ -34,7 +34,6 @@ type Props = {
   canEdit: boolean;
   canSignOff: boolean;
   meId: string;
-  members: TeamMember[];
   refs: PanelRefs;
   onClose: () => void;
   onChanged: (options?: { reloadOnly?: boolean }) => void;
@@ -51,7 +50,6 @@ export function ClaimPanel({
   canEdit,
   canSignOff,
   meId,
-  members,
   refs,
   onClose,
   onChanged,
@@ -137,7 +135,7 @@ export function ClaimPanel({
       <NumericSection key={`numeric-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
       {!canEdit && <p className="rounded-md bg-stone-100 px-3 py-2 text-xs text-muted">You have read-only access to this desk.</p>}
       <StatusStepper ref={refs.status} claim={claim} canEdit={canEdit} canSignOff={canSignOff} meId={meId} onChanged={onChanged} />
-      <AssignSection key={`assign-${claim.id}`} claim={claim} canAssign={canSignOff} members={members} onChanged={onChanged} />
+      <AssignSection key={`assign-${claim.id}`} claim={claim} canAssign={canSignOff} onChanged={onChanged} />
       <DoubleReviewSection
         key={`double-${claim.id}`}
         claim={claim}

@@ -1,12 +1,13 @@
 "use client";
 
-import { forwardRef, type FormEvent } from "react";
+import { forwardRef, useState, type FormEvent } from "react";
 import { useDraft } from "@/components/claims/drafts";
 import type { CommentDTO } from "@/lib/claims/comments";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { addCommentAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
-import { buttonClass, inputClass, sectionTitleClass } from "@/components/ui/styles";
+import { buttonClass, sectionTitleClass } from "@/components/ui/styles";
+import { MentionTextarea } from "@/components/claims/MentionTextarea";
 import { useAction } from "@/components/claims/useAction";
 import { CommentItem } from "@/components/claims/CommentItem";
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
@@ -31,29 +32,32 @@ export function CommentBox({
   const [body, setBody, clearDraft] = useDraft(meId, claimId, parentId ? `reply:${parentId}` : "comment", "");
   const { run, pending, error } = useAction();
   const submission = useSubmissionKey();
+  // Whom the writer picked from the @ list: tells apart members who share a name; the server reads the text.
+  const [mentionIds, setMentionIds] = useState<string[]>([]);
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const input = { claimId, body, parentId };
+    const input = { claimId, body, parentId, mentionIds };
     // A retry of the same comment carries the same key: the server posts it once.
     const done = await run(() => addCommentAction(input, { idempotencyKey: submission.keyFor(input) }));
     if (done) {
       submission.done();
+      setMentionIds([]);
       clearDraft("");
       onDone();
     }
   }
   return (
     <form onSubmit={onSubmit} className="space-y-2" aria-label={parentId ? "Reply" : "Add comment"}>
-      <textarea
-        dir="auto"
-        ref={inputRef}
-        aria-label={parentId ? "Reply" : "Comment"}
-        className={inputClass}
-        rows={2}
-        placeholder={parentId ? "Write a reply…" : "Add a comment (plain text, links allowed)…"}
+      <MentionTextarea
+        inputRef={inputRef}
+        label={parentId ? "Reply" : "Comment"}
+        placeholder={
+          parentId ? "Write a reply… (@ to mention someone)" : "Add a comment (plain text, links allowed; @ to mention someone)…"
+        }
         value={body}
         autoFocus={autoFocus}
-        onChange={(e) => setBody(e.target.value)}
+        onChange={setBody}
+        onMention={(m) => setMentionIds((ids) => (ids.includes(m.id) ? ids : [...ids, m.id]))}
       />
       <button type="submit" className={buttonClass} disabled={pending || body.trim() === ""}>
         {pending ? "Posting…" : parentId ? "Reply" : "Comment"}

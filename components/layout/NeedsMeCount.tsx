@@ -1,8 +1,9 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { readApi } from "@/components/ui/read-api";
+import { useTeamChanges } from "@/components/layout/useTeamChanges";
 
 /**
  * The top bar's "Needs me" link with how many things wait for the person. Starts from the count the server
@@ -10,24 +11,11 @@ import { readApi } from "@/components/ui/read-api";
  */
 export function NeedsMeCount({ initial }: { initial: number }) {
   const [count, setCount] = useState(initial);
-  useEffect(() => {
-    let timer: number | undefined;
-    let live = true;
-    const source = new EventSource("/api/v1/me/events");
-    source.addEventListener("change", () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => {
-        readApi("/api/v1/me/needs?count=1", (d: { total: number }) => d.total)
-          .then((result) => live && result.ok && setCount(result.data))
-          .catch(() => {});
-      }, 300);
-    });
-    return () => {
-      window.clearTimeout(timer);
-      live = false;
-      source.close();
-    };
-  }, []);
+  useTeamChanges(() => {
+    readApi("/api/v1/me/needs?count=1", (d: { total: number }) => d.total)
+      .then((result) => result.ok && setCount(result.data))
+      .catch(() => {});
+  });
   return (
     <Link href="/queue" className="flex items-center gap-1.5 text-ink hover:text-accent">
       Needs me

@@ -2,19 +2,22 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { TeamSwitcher } from "@/components/layout/TeamSwitcher";
 import { NeedsMeCount } from "@/components/layout/NeedsMeCount";
+import { NotificationBell } from "@/components/layout/NotificationBell";
 
 type Props = {
   user: { name: string; email: string; teamId: string | null; role: string | null };
   teams: { id: string; name: string; role: string }[];
   /** How many things wait for the user in the active team (Needs me). */
   needsCount: number;
+  /** Unread notifications in the active team. */
+  unreadCount: number;
 };
 
-export function TopBar({ user, teams, needsCount }: Props) {
+export function TopBar({ user, teams, needsCount, unreadCount }: Props) {
   return (
     <header className="sticky top-0 z-20 border-b border-rule bg-white">
       {/* Phones: the links move to a second row that scrolls sideways, so the bar never widens the page. */}
-      <div className="mx-auto flex max-w-[1400px] flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 md:h-14 md:flex-nowrap md:gap-6 md:px-6 md:py-0">
+      <div className="mx-auto flex max-w-[1400px] flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 md:h-14 md:flex-nowrap md:gap-4 md:px-6 lg:gap-6 md:py-0">
         <Link href="/articles" className="flex items-center gap-2 font-semibold tracking-tight text-ink">
           <span aria-hidden className="grid h-7 w-7 place-items-center rounded bg-accent text-sm text-white">
             F
@@ -41,7 +44,27 @@ export function TopBar({ user, teams, needsCount }: Props) {
             Search
           </Link>
         </nav>
-        <form action="/search" method="get" role="search" className="ml-auto hidden min-w-0 md:block">
+        {/* 768–1023 px: the bar has no room for the box next to the bell; a search icon opens the search page. */}
+        <Link
+          href="/search"
+          aria-label="Search"
+          title="Search"
+          className="ml-auto hidden h-8 w-8 shrink-0 place-items-center rounded-md text-ink hover:bg-stone-100 hover:text-accent md:grid lg:hidden"
+        >
+          <svg
+            aria-hidden
+            viewBox="0 0 24 24"
+            className="h-5 w-5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+            strokeLinecap="round"
+          >
+            <circle cx="11" cy="11" r="7" />
+            <path d="m20 20-3.5-3.5" />
+          </svg>
+        </Link>
+        <form action="/search" method="get" role="search" className="ml-auto hidden min-w-0 lg:block">
           <label htmlFor="top-search" className="sr-only">
             Search articles, claims, comments and evidence
           </label>
@@ -54,7 +77,8 @@ export function TopBar({ user, teams, needsCount }: Props) {
             className="w-28 rounded-md border border-rule bg-stone-50 px-2.5 py-1 text-sm text-ink placeholder:text-stone-400 focus:border-accent focus:bg-white focus:outline-none xl:w-56"
           />
         </form>
-        <div className="ml-auto flex items-center gap-4 text-sm whitespace-nowrap md:ml-0">
+        <div className="ml-auto flex items-center gap-3 text-sm whitespace-nowrap md:ml-0 lg:gap-4">
+          {user.teamId && <NotificationBell initial={unreadCount} />}
           <span className="hidden text-right leading-tight xl:block" data-testid="signed-in-user">
             <span className="block font-medium">{user.name}</span>
             <span className="block text-xs text-muted">

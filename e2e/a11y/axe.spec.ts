@@ -49,6 +49,7 @@ test("the desk pages as an admin", async ({ page }) => {
     ["/articles", "articles"],
     ["/articles/new", "new article"],
     ["/queue", "my queue"],
+    ["/notifications", "notifications"],
     ["/stats", "stats"],
     ["/team", "team as admin"],
     ["/account", "account"],

@@ -24,6 +24,7 @@ test("every page at 1440, 1024, 820 and 390 px", async ({ page }) => {
     ["edit", `/articles/${desk.article.id}/edit`],
     ["versions", `/articles/${desk.article.id}/versions`],
     ["queue", "/queue"],
+    ["notifications", "/notifications"],
     ["stats", "/stats"],
     ["team", "/team"],
     ["account", "/account"],

@@ -79,7 +79,7 @@ test("the claim and comment forms send a key per submission, and a retried actio
   expect(await actionResult(retried)).toMatchObject({ ok: true, data: { id: created[0]!.id } });
   expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(1);
 
-  await page.getByRole("textbox", { name: "Comment" }).fill("Source: the Downing Street readout.");
+  await page.getByLabel("Comment", { exact: true }).fill("Source: the Downing Street readout.");
   const [commentRequest] = await Promise.all([
     page.waitForRequest(isAction),
     page.getByRole("button", { name: "Comment", exact: true }).click(),

@@ -9,7 +9,7 @@ import { endMySession, endOtherSessions } from "@/lib/sessions/sessions";
 import { beginTwoFactorEnrolment, confirmTwoFactorEnrolment, disableTwoFactor, replaceRecoveryCodes } from "@/lib/two-factor/enrolment";
 import { changeOwnPassword } from "@/lib/users/change-password";
 import { setNotificationSettings } from "@/lib/users/notifications";
-import { ZNotificationSettings } from "@/lib/validation/mail";
+import { ZNotificationPreferences } from "@/lib/validation/notifications";
 import { confirmOwnPassword } from "@/lib/users/confirm-password";
 import { ZChangePassword, ZPasswordCheck, ZSessionRef, ZTotpCode } from "@/lib/validation/account";
 
@@ -60,7 +60,7 @@ export const endOtherSessionsAction = action(ZNothing, { allowWithoutTwoFactor: 
   return { ended: await endOtherSessions({ userId: user.id, keepSessionId: user.sessionId }) };
 });
 
-/** The person's own email notices (assignment, due soon), each on or off. */
-export const setNotificationSettingsAction = action(ZNotificationSettings, async (input, user) =>
+/** The person's own notification settings: per kind in-app and by email, email as it happens or as a daily digest, due-soon notices. */
+export const setNotificationSettingsAction = action(ZNotificationPreferences, async (input, user) =>
   setNotificationSettings({ ...input, userId: user.id }),
 );

@@ -1,5 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { queueAssignmentNotices } from "@/lib/mail/notices";
+import { notify } from "@/lib/notifications/notify";
 import { db, inTransaction, type DbClient } from "@/lib/db";
 import { requireClaimEditor } from "@/lib/access/require";
 import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/access/roles";
@@ -15,7 +16,8 @@ export type AssigneeDTO = { id: string; name: string; dueAt: string | null };
 /**
  * Replaces who reviews a claim: one or two people (duplicates ignored) who are active admins, editors or
  * reviewers of the claim's team, with an optional due date (`dueAt`: "YYYY-MM-DD", a day in the team's time
- * zone; null clears it). Audited as "claim.assigned" with the previous reviewers. Returns the assignees with
+ * zone; null clears it). Audited as "claim.assigned" with the previous reviewers; the newly assigned (not the
+ * assigner) get an assignment notification (lib/notifications) and email notice. Returns the assignees with
  * `dueAt` as "YYYY-MM-DD" or null.
  * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 unless the user is an
  * editor or admin there; 422 `unprocessable` (on `reviewerIds`) when someone is not an active writer of the team.
@@ -61,6 +63,14 @@ export async function assignReviewers(
     });
     const newlyAssigned = unique.filter((id) => !before.some((a) => a.reviewerId === id));
     await queueAssignmentNotices(tx, { claimId, reviewerIds: newlyAssigned, assignedById: userId, dueAt });
+    await notify(tx, {
+      kind: "assignment",
+      teamId: claim.teamId,
+      actorId: userId,
+      recipientIds: newlyAssigned,
+      articleId: claim.articleId,
+      claimId,
+    });
     return members.map((m) => ({ id: m.user.id, name: m.user.name, dueAt }));
   });
 }

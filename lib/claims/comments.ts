@@ -5,6 +5,9 @@ import { requireClaimWrite } from "@/lib/access/require";
 import { WRITE_ROLES } from "@/lib/access/roles";
 import { AppError, notFound } from "@/lib/http/errors";
 import type { TAddComment, TEditComment } from "@/lib/validation/claims";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { resolveMentions } from "@/lib/notifications/mentions";
+import { notify } from "@/lib/notifications/notify";
 
 export type CommentDTO = {
   id: string;
@@ -74,25 +77,51 @@ export function toCommentDTO(row: CommentRow, viewerId: string): CommentDTO {
 
 export { commentSelect };
 
+/** The active members of `teamId` a comment there can mention, resolved from `body` (lib/notifications/mentions.ts). */
+async function mentionedMembers(
+  tx: Prisma.TransactionClient,
+  teamId: string,
+  body: string,
+  hintIds: readonly string[] = [],
+): Promise<string[]> {
+  if (!body.includes("@")) return [];
+  const members = await tx.membership.findMany({
+    where: { teamId, user: { disabled: false } },
+    select: { user: { select: { id: true, name: true } } },
+  });
+  return resolveMentions(
+    body,
+    members.map((m) => m.user),
+    hintIds,
+  );
+}
+
 /**
  * Posts a comment on a claim, or a reply when `parentId` names a comment of the same claim that is not deleted.
  * `body` is plain text, already checked by ZAddComment (1–5,000 characters, no HTML). Writes the comment and a
  * "comment.added"/"comment.replied" audit row in one transaction; returns it as a CommentDTO for the author.
+ * In the same transaction: the members mentioned as "@Full Name" (resolved from `body`; `mentionIds` only tells
+ * apart members who share a name) are stored on the comment and get a mention notification, and the author of
+ * the parent comment a reply notification unless mentioned too; the writer is never notified.
  * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer;
  * 422 `unprocessable` when the parent comment is missing, deleted or on another claim.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function addComment(
-  { userId, claimId, body, parentId }: TAddComment & { userId: string },
+  { userId, claimId, body, parentId, mentionIds }: TAddComment & { userId: string },
   client: DbClient = db,
 ): Promise<CommentDTO> {
   return inTransaction(client, async (tx) => {
     const claim = await requireClaimWrite(claimId, userId, tx);
-    if (parentId) {
-      const parent = await tx.comment.findFirst({ where: { id: parentId, claimId, deletedAt: null }, select: { id: true } });
-      if (!parent) throw new AppError("unprocessable", "The comment you are replying to is no longer there.");
-    }
-    const comment = await tx.comment.create({ data: { claimId, parentId, authorId: userId, body }, select: commentSelect });
+    const parent = parentId
+      ? await tx.comment.findFirst({ where: { id: parentId, claimId, deletedAt: null }, select: { id: true, authorId: true } })
+      : null;
+    if (parentId && !parent) throw new AppError("unprocessable", "The comment you are replying to is no longer there.");
+    const mentionedIds = (await mentionedMembers(tx, claim.teamId, body, mentionIds)).filter((id) => id !== userId);
+    const comment = await tx.comment.create({
+      data: { claimId, parentId, authorId: userId, body, mentionedIds },
+      select: commentSelect,
+    });
     await recordAudit(tx, {
       actorId: userId,
       teamId: claim.teamId,
@@ -103,6 +132,9 @@ export async function addComment(
       action: parentId ? "comment.replied" : "comment.added",
       after: { body, parentId: parentId ?? null },
     });
+    const event = { teamId: claim.teamId, actorId: userId, articleId: claim.articleId, claimId, commentId: comment.id };
+    await notify(tx, { ...event, kind: "mention", recipientIds: mentionedIds });
+    if (parent && !mentionedIds.includes(parent.authorId)) await notify(tx, { ...event, kind: "reply", recipientIds: [parent.authorId] });
     return toCommentDTO(comment, userId);
   });
 }
@@ -115,6 +147,7 @@ async function changeOwnComment(
   data: { body?: string; editedAt?: Date; deletedAt?: Date | null },
   expectedVersion: number | undefined,
   client: DbClient,
+  mentionHints?: readonly string[],
 ): Promise<CommentDTO> {
   const own = { id: commentId, authorId: userId, claim: claimScope(userId, WRITE_ROLES) };
   return inTransaction(client, async (tx) => {
@@ -125,14 +158,21 @@ async function changeOwnComment(
         version: true,
         body: true,
         deletedAt: true,
+        mentionedIds: true,
         claim: { select: { articleId: true, article: { select: { teamId: true } } } },
       },
     });
     if (!existing) throw notFound("That comment");
     if (action === "comment.edited" && existing.deletedAt) throw new AppError("unprocessable", "Restore the comment before editing it.");
+    const teamId = existing.claim.article.teamId;
+    // An edit mentions whoever its new text names; only people not mentioned before are notified.
+    const mentionedIds =
+      data.body === undefined
+        ? existing.mentionedIds
+        : (await mentionedMembers(tx, teamId, data.body, mentionHints)).filter((id) => id !== userId);
     const { count } = await tx.comment.updateMany({
       where: { ...own, version: expectedVersion ?? existing.version },
-      data: { ...data, version: { increment: 1 } },
+      data: { ...data, mentionedIds, version: { increment: 1 } },
     });
     if (count === 0) throw new AppError("conflict", "This comment changed in another window. Reload to see the latest text.");
     const updated = await tx.comment.findUniqueOrThrow({ where: { id: commentId }, select: commentSelect });
@@ -147,20 +187,31 @@ async function changeOwnComment(
       before: { body: existing.body, deletedAt: existing.deletedAt?.toISOString() ?? null, version: existing.version },
       after: { body: updated.body, deletedAt: updated.deletedAt?.toISOString() ?? null, version: updated.version },
     });
+    const newlyMentioned = mentionedIds.filter((id) => !existing.mentionedIds.includes(id));
+    await notify(tx, {
+      kind: "mention",
+      teamId,
+      actorId: userId,
+      recipientIds: newlyMentioned,
+      articleId: existing.claim.articleId,
+      claimId: existing.claimId,
+      commentId,
+    });
     return toCommentDTO(updated, userId);
   });
 }
 
 /**
  * Replaces the text of the user's own comment and sets `editedAt`, with the optimistic lock `version` when given
- * (else the version just read). Audited as "comment.edited" with the old and new text. Returns the CommentDTO.
+ * (else the version just read). Audited as "comment.edited" with the old and new text. Members the new text
+ * mentions who were not mentioned before get a mention notification. Returns the CommentDTO.
  * @throws AppError 404 when the comment is not the user's own, or they can no longer write in its team (not
  * revealed as 403); 422 when the comment is deleted (restore it first); 409 `conflict` when it changed since
  * `version` (another window).
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export function editComment({ userId, commentId, body, version }: TEditComment & { userId: string }, client: DbClient = db) {
-  return changeOwnComment(userId, commentId, "comment.edited", { body, editedAt: new Date() }, version, client);
+export function editComment({ userId, commentId, body, version, mentionIds }: TEditComment & { userId: string }, client: DbClient = db) {
+  return changeOwnComment(userId, commentId, "comment.edited", { body, editedAt: new Date() }, version, client, mentionIds);
 }
 
 /** Deletes (hides, restorably) the user's own comment; runs in `client` when it is a transaction. 404 when not theirs. */

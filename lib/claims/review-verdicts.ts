@@ -8,6 +8,7 @@ import { verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
 import { verdictForClaim } from "@/lib/teams/team-scale";
 import { REVIEWS_NEEDED, reviewSubmissionRefusal } from "@/lib/claims/workflow";
 import { AppError } from "@/lib/http/errors";
+import { claimReviewerIds, notify, teamEditorIds } from "@/lib/notifications/notify";
 import type { TSubmitReview } from "@/lib/validation/team";
 import type { ClaimRecord } from "@/lib/claims/record";
 
@@ -77,7 +78,7 @@ export function doubleReviewView(
  * Records (or, while the other is still missing, replaces) one reviewer's independent verdict on a
  * double-review claim. When the second arrives, matching verdicts become the claim's proposed verdict
  * (explanations joined, the second reviewer as its author); differing ones put the claim in "Disputed" for an
- * editor. The claim row is locked first (SELECT … FOR UPDATE) so two verdicts arriving together cannot both
+ * editor, and its reviewers and the team's editors get a dispute notification. The claim row is locked first (SELECT … FOR UPDATE) so two verdicts arriving together cannot both
  * think they were first. Audited as "review.submitted". Returns doubleReviewView for the submitter.
  * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer;
  * 422 `unprocessable` when the claim does not use double review; 409 `conflict` when both verdicts are already
@@ -144,6 +145,10 @@ export async function submitReviewVerdict(
         status: outcome === "waiting" ? current.status : outcome === "agreed" ? "verdict_proposed" : "disputed",
       },
     });
+    if (outcome === "disputed") {
+      const recipientIds = [...(await claimReviewerIds(tx, claimId)), ...(await teamEditorIds(tx, claim.teamId))];
+      await notify(tx, { kind: "dispute", teamId: claim.teamId, actorId: userId, recipientIds, articleId: claim.articleId, claimId });
+    }
     return doubleReviewView(true, reviews, userId);
   });
 }

@@ -10,6 +10,7 @@ import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { verdictForClaim } from "@/lib/teams/team-scale";
 import { statusChangeAction, statusChangeRefusal, verdictChangeRefusal, type Refusal } from "@/lib/claims/workflow";
 import { AppError } from "@/lib/http/errors";
+import { claimReviewerIds, notify } from "@/lib/notifications/notify";
 import type { TSetNumeric, TSetStatus, TSetVerdict } from "@/lib/validation/claims";
 import type { TSetClaimant } from "@/lib/validation/claimant";
 import { claimantSelect, toClaimantDTO } from "@/lib/claims/claimant";
@@ -65,8 +66,8 @@ const refused = (refusal: Refusal) => new AppError(refusal.code, refusal.message
  * Moves a claim to another status, by the rules of lib/claims/workflow.ts (statusChangeRefusal).
  * Input: the user, the claim, the new status and the claim `version` they saw (optional: the
  * version just read when omitted); runs in `client` when it is a transaction. Output: the claim
- * after the change (ClaimDTO). Throws 404 when the claim is not in the user's teams, the
- * workflow's 403/422 refusals, 409 naming who changed the claim when `version` is stale. Taking a verified
+ * after the change (ClaimDTO); a sign-off (Verified) notifies the claim's reviewers (lib/notifications).
+ * Throws 404 when the claim is not in the user's teams, the workflow's 403/422 refusals, 409 naming who changed the claim when `version` is stale. Taking a verified
  * claim of a published report out of Verified also needs `confirmCorrection` (a public note) from an editor:
  * 409 with a `confirmCorrection` field error without it, 403 for a reviewer (lib/publish/corrections.ts).
  */
@@ -90,8 +91,8 @@ export async function setClaimStatus(
     reviewerIds,
   });
   if (refusal) throw refused(refusal);
-  return inTransaction(client, async (tx) =>
-    applyClaimChange(tx, claim, userId, version ?? claim.version, {
+  return inTransaction(client, async (tx) => {
+    const changed = await applyClaimChange(tx, claim, userId, version ?? claim.version, {
       // A new sign-off replaces what the report kept during a correction.
       data: {
         ...(status === "verified" ? { status, publishedSnapshot: Prisma.DbNull } : { status }),
@@ -106,8 +107,13 @@ export async function setClaimStatus(
       action: statusChangeAction(claim.status, status),
       before: { status: claim.status },
       after: { status },
-    }),
-  );
+    });
+    if (status === "verified") {
+      const recipientIds = await claimReviewerIds(tx, claimId);
+      await notify(tx, { kind: "sign_off", teamId: claim.teamId, actorId: userId, recipientIds, articleId: claim.articleId, claimId });
+    }
+    return changed;
+  });
 }
 
 /**

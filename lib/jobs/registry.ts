@@ -1,16 +1,17 @@
 import type { JobDefinition } from "./define";
 import { sendMailJob } from "@/lib/mail/send-mail";
 import { dueSoonNoticesJob } from "@/lib/mail/notices";
+import { notificationDigestJob } from "@/lib/notifications/digest";
 
 /**
  * Every job kind the app runs. A job defined elsewhere runs only once it is listed here.
  * (Method parameters are bivariant, so jobs of any payload type fit `JobDefinition<unknown>`.)
  */
-export const registeredJobs: readonly JobDefinition<unknown>[] = [sendMailJob, dueSoonNoticesJob];
+export const registeredJobs: readonly JobDefinition<unknown>[] = [sendMailJob, dueSoonNoticesJob, notificationDigestJob];
 
 /**
  * Recurring jobs, in graphile-worker's crontab syntax (`<min> <hour> <dom> <month> <dow> task ?opts`,
  * UTC; https://worker.graphile.org/docs/cron). Each instance schedules them, and the queue runs
  * each tick once across all instances.
  */
-export const recurringJobs: readonly string[] = ["0 7 * * * mail:due-soon"];
+export const recurringJobs: readonly string[] = ["0 7 * * * mail:due-soon", "0 6 * * * notifications:digest"];

@@ -27,7 +27,8 @@ export async function queueAssignmentNotices(
   });
   const by = await tx.user.findUniqueOrThrow({ where: { id: assignedById }, select: { name: true } });
   const people = await tx.user.findMany({
-    where: { id: { in: recipients }, disabled: false, notifyAssignments: true },
+    // A person who chose the daily digest gets the assignment there instead (lib/notifications/digest.ts).
+    where: { id: { in: recipients }, disabled: false, notifyAssignments: true, emailDigest: false },
     select: { email: true },
   });
   let queued = 0;
@@ -40,7 +41,7 @@ export async function queueAssignmentNotices(
       "",
       claimUrl(claim.article.id, claimId),
       "",
-      "You get this because assignment notices are on under Account → Email notices.",
+      "You get this because assignment notices are on under Account → Notifications.",
     ].join("\n");
     if (await queueMail(tx, { to: person.email, subject: `Claim to review: ${claim.article.title}`, text })) queued++;
   }
@@ -87,7 +88,7 @@ export async function queueDueSoonNotices(now = new Date()): Promise<number> {
       "",
       ...lines,
       "",
-      "You get this because due-soon notices are on under Account → Email notices.",
+      "You get this because due-soon notices are on under Account → Notifications.",
     ].join("\n");
     const sent = await inTransaction(db, (tx) =>
       queueMail(tx, { to: email, subject: "Claims due soon on Factdesk", text }, `due-soon:${reviewerId}:${day}`),

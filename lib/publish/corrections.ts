@@ -10,6 +10,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { claimScope } from "@/lib/access/scope";
 import { AppError, forbidden, notFound } from "@/lib/http/errors";
+import { claimReviewerIds, notify } from "@/lib/notifications/notify";
 import { loadVerifiedReport, toSnapshot } from "@/lib/publish/verified-claims";
 import type { TAddCorrection, TConfirmCorrection } from "@/lib/validation/corrections";
 
@@ -42,6 +43,16 @@ async function writeCorrection(
     select: correctionSelect,
   });
   await recordClaimAudit(tx, userId, claim, { action: "report.correction", after: { kind, note } });
+  // The people who worked on the verdict hear that what readers see of it changed.
+  const recipientIds = await claimReviewerIds(tx, claim.id);
+  await notify(tx, {
+    kind: "correction",
+    teamId: claim.teamId,
+    actorId: userId,
+    recipientIds,
+    articleId: claim.articleId,
+    claimId: claim.id,
+  });
   return row;
 }
 

@@ -1,15 +1,26 @@
 import { db } from "@/lib/db";
-import type { TNotificationSettings } from "@/lib/validation/mail";
+import type { TNotificationPreferences } from "@/lib/validation/notifications";
 
-/** The person's email notice settings: assignment notices and due-soon notices, each on or off. */
-export async function getNotificationSettings({ userId }: { userId: string }): Promise<TNotificationSettings> {
-  return db.user.findUniqueOrThrow({ where: { id: userId }, select: { notifyAssignments: true, notifyDueSoon: true } });
+const select = { notifyAssignments: true, notifyDueSoon: true, inAppMuted: true, emailMuted: true, emailDigest: true } as const;
+
+/**
+ * The person's notification settings: email notices for assignments and due-soon claims, the kinds left out of
+ * the in-app list, the kinds never emailed, and whether email comes as events happen or as one daily digest.
+ */
+export async function getNotificationSettings({ userId }: { userId: string }): Promise<TNotificationPreferences> {
+  return db.user.findUniqueOrThrow({ where: { id: userId }, select });
 }
 
-/** Turns the person's own email notices on or off; returns them as saved. Only ever the caller's own account. */
+/** Saves the person's own notification settings (kinds listed once each); returns them as saved. Only ever the caller's own account. */
 export async function setNotificationSettings({
   userId,
-  ...settings
-}: TNotificationSettings & { userId: string }): Promise<TNotificationSettings> {
-  return db.user.update({ where: { id: userId }, data: settings, select: { notifyAssignments: true, notifyDueSoon: true } });
+  inAppMuted,
+  emailMuted,
+  ...switches
+}: TNotificationPreferences & { userId: string }): Promise<TNotificationPreferences> {
+  return db.user.update({
+    where: { id: userId },
+    data: { ...switches, inAppMuted: [...new Set(inAppMuted)], emailMuted: [...new Set(emailMuted)] },
+    select,
+  });
 }

@@ -89,9 +89,14 @@ const commentBody = text({
   tooLong: "Comments can be at most 5,000 characters.",
 });
 
-export const ZAddComment = z.object({ claimId: id, body: commentBody, parentId: id.optional() });
+/**
+ * Whom the writer picked from the @ autocomplete: only a hint for telling apart members who share a name. The
+ * server resolves mentions from the text itself (lib/notifications/mentions.ts) and ignores ids that are not there.
+ */
+const mentionIds = z.array(id).max(50, "Mention at most 50 people in one comment.").optional();
+export const ZAddComment = z.object({ claimId: id, body: commentBody, parentId: id.optional(), mentionIds });
 export type TAddComment = z.infer<typeof ZAddComment>;
-export const ZEditComment = z.object({ commentId: id, body: commentBody, version });
+export const ZEditComment = z.object({ commentId: id, body: commentBody, version, mentionIds });
 export type TEditComment = z.infer<typeof ZEditComment>;
 export const ZCommentRef = z.object({ commentId: id });
 

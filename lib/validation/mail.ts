@@ -10,10 +10,3 @@ export const ZMailMessage = z.object({
   text: text({ min: 1, max: 50_000, multiline: true, required: "A mail needs a body." }),
 });
 export type TMailMessage = z.infer<typeof ZMailMessage>;
-
-/** The Account page's email notices: each can be turned off. */
-export const ZNotificationSettings = z.object({
-  notifyAssignments: z.boolean({ message: "Say true or false." }),
-  notifyDueSoon: z.boolean({ message: "Say true or false." }),
-});
-export type TNotificationSettings = z.infer<typeof ZNotificationSettings>;

@@ -8,7 +8,7 @@ import { PasswordForm } from "@/components/account/PasswordForm";
 import { SessionList } from "@/components/account/SessionList";
 import { TokenManager } from "@/components/account/TokenManager";
 import { TwoFactorSection } from "@/components/account/TwoFactorSection";
-import { EmailNotices } from "@/components/account/EmailNotices";
+import { NotificationSettings } from "@/components/account/NotificationSettings";
 import { mailConfigured } from "@/lib/mail/config";
 import { ssoConfigured } from "@/lib/sso/config";
 import { getNotificationSettings } from "@/lib/users/notifications";
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Account" };
 const SECTIONS = [
   { id: "password", title: "Password" },
   { id: "two-factor", title: "Two-factor authentication" },
-  { id: "notices", title: "Email notices" },
+  { id: "notices", title: "Notifications" },
   { id: "sessions", title: "Sessions" },
   { id: "tokens", title: "API tokens" },
 ] as const;
@@ -95,7 +95,7 @@ export default async function AccountPage() {
           <TwoFactorSection status={twoFactor} />
         </Section>
         <Section id="notices">
-          <EmailNotices initial={notices} mailOn={mailConfigured()} />
+          <NotificationSettings initial={notices} mailOn={mailConfigured()} />
         </Section>
         <Section id="sessions" card={false} intro="Where you are signed in. Sign out any you do not recognise, then change your password.">
           <SessionList sessions={sessions} />

@@ -53,7 +53,7 @@ export default async function ArticlesPage({ searchParams }: Props) {
           </Link>
         )}
       </div>
-      <ArticleFilters view={view} members={members.filter((m) => !m.disabled).map((m) => ({ id: m.userId, name: m.name }))} tags={tags} />
+      <ArticleFilters view={view} assigneeName={members.find((m) => m.userId === view.assignee)?.name ?? null} tags={tags} />
       {(!parsed.success || !page) && (
         <p role="alert" className="mb-4 text-sm text-red-700">
           {parsed.success ? "That page link is not valid any more; showing the first page." : parsed.error.issues[0]?.message}

@@ -21,6 +21,7 @@ import { arrayOf, bodySchemaOf, bool, int, nullable, obj, ref, str, type JsonSch
 import { SEARCH_KINDS, SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE } from "@/lib/validation/search";
 import { ARTICLE_SORTS } from "@/lib/validation/article-list";
 import { SECRET_SHAPE } from "@/lib/api-tokens/secret";
+import { MEMBER_SEARCH_PAGE_SIZE } from "@/lib/validation/notifications";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
 export type Auth = "any" | "session" | "public";
@@ -582,6 +583,39 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       extra: { "403": "You are not a member of any team yet." },
     },
   },
+  "/api/v1/me/notifications": {
+    get: {
+      summary: "Your notifications in the active team, newest first",
+      description:
+        "Assignments, mentions, replies, disputes, sign-offs and corrections that concern you, 30 a page, leaving out kinds you turned off in-app (Account → Notifications). Live counts: re-read on each `change` of /api/v1/me/events.",
+      tag: "Me",
+      query: [
+        { name: "unread", description: "1: unread ones only.", schema: { type: "string", enum: ["1"] } },
+        { name: "count", description: "1: the unread count only (no items).", schema: { type: "string", enum: ["1"] } },
+        { name: "cursor", description: "nextCursor of the previous page.", schema: str },
+      ],
+      ok: {
+        status: 200,
+        description: "A page of notifications and the unread count.",
+        schema: obj({ items: arrayOf(ref("Notification")), unread: int, nextCursor: nullable(str) }),
+      },
+      extra: { "403": "You are not a member of any team yet." },
+    },
+  },
+  "/api/v1/me/notifications/{id}/read": {
+    post: {
+      summary: "Mark one of your notifications read",
+      tag: "Me",
+      ok: { status: 200, description: "When it was read.", schema: obj({ notification: obj({ id: str, readAt: str }) }) },
+    },
+  },
+  "/api/v1/me/notifications/read-all": {
+    post: {
+      summary: "Mark all your notifications in the active team read",
+      tag: "Me",
+      ok: { status: 200, description: "How many were unread.", schema: obj({ count: int }) },
+    },
+  },
   "/api/v1/me/events": {
     get: {
       summary: "A change event whenever anything changes in your teams (server-sent events)",
@@ -665,6 +699,24 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       body: bodySchemaOf(ZAddMember),
       ok: { status: 201, description: "The member, and a one-time password for a new account.", schema: { type: "object" } },
       extra: { "409": "Already a member." },
+    },
+  },
+  "/api/v1/team/members/search": {
+    get: {
+      summary: "Find members of your active team by name or email (the member picker)",
+      description: `Active members whose name or email contains q (any case), by name, ${MEMBER_SEARCH_PAGE_SIZE} a page, each with their open assignments in this team.`,
+      tag: "Team",
+      query: [
+        { name: "q", description: "Part of a name or email address (at most 100 characters); empty lists everyone.", schema: str },
+        { name: "writers", description: "1: leave out viewers (who cannot be assigned).", schema: { type: "string", enum: ["1"] } },
+        { name: "cursor", description: "nextCursor of the previous page.", schema: str },
+      ],
+      ok: {
+        status: 200,
+        description: "A page of members.",
+        schema: obj({ members: arrayOf(ref("MemberChoice")), nextCursor: nullable(str) }),
+      },
+      extra: { "403": "You are not a member of any team yet." },
     },
   },
   "/api/v1/team/members/{id}": {

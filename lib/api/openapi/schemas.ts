@@ -6,6 +6,7 @@ import { STATUS_KEYS } from "@/lib/claims/verdicts";
 import { API_TOKEN_STATUSES } from "@/lib/api-tokens/dto";
 import { BLOCK_KINDS } from "@/lib/articles/blocks";
 import { TAG_COLOURS } from "@/lib/tags/tag-rules";
+import { NOTIFICATION_KINDS } from "@/lib/validation/notifications";
 
 const person = ref("Person");
 const role: JsonSchema = { type: "string", enum: Object.values(Role) };
@@ -164,6 +165,26 @@ export const componentSchemas: Record<string, JsonSchema> = {
   TeamTag: {
     allOf: [ref("Tag"), { type: "object", properties: { articles: int, claims: int }, required: ["articles", "claims"] }],
   },
+  Notification: obj({
+    id: str,
+    kind: { type: "string", enum: [...NOTIFICATION_KINDS] },
+    text: str,
+    exact: str,
+    comment: nullable(str),
+    actor: nullable(str),
+    articleId: str,
+    claimId: str,
+    createdAt: dateTime,
+    readAt: nullable(dateTime),
+    href: str,
+  }),
+  MemberChoice: obj({
+    id: str,
+    name: str,
+    email: str,
+    role,
+    openAssignments: int,
+  }),
   NeedsItem: obj({
     kind: { type: "string", enum: ["sign_off", "dispute", "overdue", "due_soon", "reanchor", "assignment", "reply"] },
     claimId: str,

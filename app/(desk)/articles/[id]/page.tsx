@@ -5,7 +5,6 @@ import { getArticle } from "@/lib/articles/get-article";
 import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/access/roles";
 import { listClaimSummaries } from "@/lib/claims/list-claims";
 import { latestActivityId, listArticleActivity } from "@/lib/audit/list-activity";
-import { listMembers } from "@/lib/teams/members";
 import { listSuggestions } from "@/lib/claims/suggested";
 import { ArticleHeader } from "@/components/articles/ArticleHeader";
 import { ArticleTags } from "@/components/tags/ArticleTags";
@@ -15,6 +14,7 @@ import { ArticlePublishTools } from "@/components/publish/ArticlePublishTools";
 import { ArticleWorkspace } from "@/components/claims/ArticleWorkspace";
 import { VersionBar } from "@/components/articles/versions/VersionBar";
 import { pageId } from "@/lib/validation/ids";
+import { listMembers } from "@/lib/teams/members";
 import { readClaimFilter } from "@/lib/claims/claim-filter";
 import { RatingScaleProvider } from "@/components/claims/RatingScale";
 import { getTeamOptions } from "@/lib/teams/manage-teams";
@@ -67,6 +67,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         language={article.language}
         initialClaims={claims}
         initialFilter={initialFilter}
+        members={members.filter((m) => !m.disabled).map((m) => ({ id: m.userId, name: m.name }))}
         me={{ id: user.id, canEdit: WRITE_ROLES.includes(article.myRole), canSignOff: SIGN_OFF_ROLES.includes(article.myRole) }}
         header={
           <>
@@ -99,7 +100,6 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         }
         liveAfter={liveAfter}
         initialOpenId={typeof openClaimId === "string" ? openClaimId : null}
-        members={members.filter((m) => !m.disabled).map((m) => ({ id: m.userId, name: m.name, role: m.role }))}
         initialActivity={activity}
         initialSuggestions={suggestions}
         version={article.version}

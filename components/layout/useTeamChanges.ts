@@ -1,0 +1,55 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+type Listener = () => void;
+
+// One EventSource per tab for every component that follows the team's changes: browsers allow only six
+// HTTP/1.1 connections per origin, and the bell, Needs me and a live page each holding their own would eat them.
+let source: EventSource | null = null;
+const listeners = new Set<Listener>();
+
+function subscribe(listener: Listener): () => void {
+  listeners.add(listener);
+  if (!source) {
+    source = new EventSource("/api/v1/me/events");
+    source.addEventListener("change", () => listeners.forEach((l) => l()));
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && source) {
+      source.close();
+      source = null;
+    }
+  };
+}
+
+/** Window event a component sends after it changed the person's notifications itself (marked read). */
+export const NOTIFICATIONS_CHANGED = "factdesk:notifications-changed";
+
+/**
+ * Calls `onChange` (at most once per `delayMs`, after the last burst) whenever something changes in the person's
+ * teams, through the shared /api/v1/me/events stream; `alsoOn` names window events that count as a change too.
+ */
+export function useTeamChanges(onChange: () => void, { delayMs = 300, alsoOn = [] as string[] } = {}): void {
+  const latest = useRef(onChange);
+  useEffect(() => {
+    latest.current = onChange;
+  });
+  const events = alsoOn.join(" ");
+  useEffect(() => {
+    let timer: number | undefined;
+    const fire = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => latest.current(), delayMs);
+    };
+    const unsubscribe = subscribe(fire);
+    const names = events ? events.split(" ") : [];
+    names.forEach((name) => window.addEventListener(name, fire));
+    return () => {
+      window.clearTimeout(timer);
+      unsubscribe();
+      names.forEach((name) => window.removeEventListener(name, fire));
+    };
+  }, [delayMs, events]);
+}
