@@ -11,7 +11,12 @@ export function TeamSwitcher({ teams, activeId }: { teams: Team[]; activeId: str
   if (teams.length < 2) {
     const team = teams[0];
     return team ? (
-      <span className="rounded-full border border-rule px-3 py-0.5 text-sm whitespace-nowrap text-muted" data-testid="team-name">
+      // A long team name is cut (the whole name on hover), so it never pushes Sign out off a 768 px bar.
+      <span
+        className="max-w-48 truncate rounded-full border border-rule px-3 py-0.5 text-sm whitespace-nowrap text-muted md:max-w-36 xl:max-w-64"
+        title={team.name}
+        data-testid="team-name"
+      >
         {team.name}
       </span>
     ) : null;
