@@ -42,6 +42,7 @@ const claimExportSelect = {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   },
   evidence: {
+    where: { deletedAt: null, url: { not: "" } },
     select: {
       id: true,
       url: true,

@@ -44,10 +44,18 @@ const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) /
  * @throws AppError 413 `payload_too_large` when Content-Length or the bytes actually received exceed `maxBytes`.
  */
 export async function readText(request: Request, maxBytes: number): Promise<string> {
+  return (await readBytes(request, maxBytes)).toString("utf8");
+}
+
+/**
+ * Reads a request body of at most `maxBytes` bytes as bytes (uploads), stopping as soon as more arrive.
+ * @throws AppError 413 `payload_too_large` when Content-Length or the bytes actually received exceed `maxBytes`.
+ */
+export async function readBytes(request: Request, maxBytes: number): Promise<Buffer> {
   const tooLarge = () => new AppError("payload_too_large", `The request body is larger than ${megabytes(maxBytes)}. Send less at a time.`);
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (declared > maxBytes) throw tooLarge();
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -61,7 +69,7 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /**

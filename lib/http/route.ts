@@ -8,7 +8,7 @@ import { IDEMPOTENCY_HEADER, idempotentResponse, readIdempotencyKey } from "@/li
 import { hashBody } from "@/lib/idempotency/keys";
 import { mediaType } from "@/lib/http/media-type";
 import { refuseDeepJson } from "@/lib/http/nesting";
-import { errorResponse, MAX_JSON_BYTES, noStoreByDefault, readText } from "@/lib/http/respond";
+import { errorResponse, MAX_JSON_BYTES, noStoreByDefault, readBytes, readText } from "@/lib/http/respond";
 import { requireSameOrigin } from "@/lib/http/same-origin";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -24,6 +24,8 @@ type AnyObject = z.ZodType<Record<string, unknown>>;
 
 /** A raw text body (files, JSON-LD documents): read with a byte cap, media type checked. */
 export type TextBody = { text: { maxBytes: number; contentTypes: readonly string[] } };
+/** A raw binary body (uploads): read with a byte cap, media type checked; the handler gets a Buffer. */
+export type BytesBody = { bytes: { maxBytes: number; contentTypes: readonly string[] } };
 
 export type RouteSpec = {
   auth: RouteAuth;
@@ -33,8 +35,8 @@ export type RouteSpec = {
   params?: AnyObject;
   /** Query string as an object of strings (the first value of a repeated key is refused). */
   query?: AnyObject;
-  /** A JSON body (`application/json` only, at most MAX_JSON_BYTES), or a raw text body. */
-  body?: z.ZodType | TextBody;
+  /** A JSON body (`application/json` only, at most MAX_JSON_BYTES), or a raw text or binary body. */
+  body?: z.ZodType | TextBody | BytesBody;
   /**
    * A create that honours `Idempotency-Key` (lib/http/idempotency.ts): a retry with the same key
    * and body gets the first successful answer again (`Idempotent-Replayed: true`) and creates
@@ -44,7 +46,7 @@ export type RouteSpec = {
 };
 
 type UserFor<S extends RouteSpec> = S["auth"] extends "public" ? null : S["team"] extends true | readonly Role[] ? TeamUser : SessionUser;
-type Parsed<T> = T extends z.ZodType ? z.output<T> : T extends TextBody ? string : undefined;
+type Parsed<T> = T extends z.ZodType ? z.output<T> : T extends TextBody ? string : T extends BytesBody ? Buffer : undefined;
 
 export type RouteInput<S extends RouteSpec> = {
   request: Request;
@@ -68,9 +70,16 @@ function requireContentType(request: Request, allowed: readonly string[]): void 
   }
 }
 
-/** The body as text (JSON bodies: media type and size checked), or undefined when the route takes none. */
+/**
+ * The body as text (JSON bodies: media type and size checked), or undefined when the route takes none. A binary
+ * body comes back as a latin1 string (one character per byte, so its hash for Idempotency-Key is faithful).
+ */
 async function readBodyText(request: Request, spec: RouteSpec["body"]): Promise<string | undefined> {
   if (!spec) return undefined;
+  if ("bytes" in spec) {
+    requireContentType(request, spec.bytes.contentTypes);
+    return (await readBytes(request, spec.bytes.maxBytes)).toString("latin1");
+  }
   if ("text" in spec) {
     requireContentType(request, spec.text.contentTypes);
     return readText(request, spec.text.maxBytes);
@@ -81,6 +90,7 @@ async function readBodyText(request: Request, spec: RouteSpec["body"]): Promise<
 
 function parseBody(text: string | undefined, spec: RouteSpec["body"]): unknown {
   if (!spec || text === undefined || "text" in spec) return text;
+  if ("bytes" in spec) return Buffer.from(text, "latin1");
   refuseDeepJson(text);
   let json: unknown;
   try {

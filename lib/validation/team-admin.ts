@@ -11,6 +11,9 @@ const rating = z.object({
   noRating: z.boolean({ message: "Say true or false." }),
 });
 
+/** The intervals, in days, a team may check its evidence sources at (0 = never; default 7). */
+export const SOURCE_CHECK_DAYS = [1, 7, 14, 30, 0] as const;
+
 /** Team options an admin sets: double review default, SSO requirement, and the rating scale in display order. */
 export const ZTeamOptions = z.object({
   doubleReviewDefault: z.boolean({ message: "Say true or false." }),
@@ -20,6 +23,11 @@ export const ZTeamOptions = z.object({
     .length(VERDICT_KEYS.length, `List all ${VERDICT_KEYS.length} ratings.`)
     .refine((list) => new Set(list.map((r) => r.key)).size === list.length, "Each rating appears once.")
     .refine((list) => new Set(list.map((r) => r.label.toLowerCase())).size === list.length, "Give each rating a different label."),
+  // Days between checks of evidence sources for changes; 0 = never. Omitted: unchanged.
+  sourceCheckDays: z
+    .number({ message: "Choose how often sources are checked." })
+    .refine((days) => (SOURCE_CHECK_DAYS as readonly number[]).includes(days), "Choose how often sources are checked.")
+    .optional(),
 });
 export type TTeamOptions = z.infer<typeof ZTeamOptions>;
 
