@@ -85,7 +85,7 @@ describe("the evidence archive", () => {
     expect(snapshot.text).not.toContain("<p>");
     expect(snapshot.fetchedAt).toEqual(archivedAt);
 
-    const claim = await getClaim({ id: claimId, userId: desk.viewer.id });
+    const claim = await getClaim({ claimId, userId: desk.viewer.id });
     const card = claim!.evidence.find((e) => e.id === evidence.id)!;
     expect(card.archive).toEqual({ at: archivedAt.toISOString(), error: null, excerptFound: true });
     expect(card.source.flag).toBeNull();
@@ -106,7 +106,7 @@ describe("the evidence archive", () => {
     const evidence = await addSource("/late");
     await expect(archiveEvidence(evidence.id, { attempt: 1, maxAttempts: 8 })).rejects.toThrow("HTTP 503");
     expect((await evidenceRow(evidence.id)).archiveError).toMatch(/HTTP 503/);
-    const card = (await getClaim({ id: claimId, userId: desk.viewer.id }))!.evidence.find((e) => e.id === evidence.id)!;
+    const card = (await getClaim({ claimId, userId: desk.viewer.id }))!.evidence.find((e) => e.id === evidence.id)!;
     expect(card.archive.error).toMatch(/HTTP 503/);
     server.routes.set("/late", { body: page("2.3") });
     expect(await archiveEvidence(evidence.id)).toBe("archived");
@@ -186,7 +186,7 @@ describe("the drift watch", () => {
     view = await getEvidenceArchive({ userId: desk.reviewer.id, evidenceId: evidence.id });
     expect(view?.check?.status).toBeNull();
     expect(view?.check?.error).toBeTruthy();
-    const card = (await getClaim({ id: claimId, userId: desk.viewer.id }))!.evidence.find((e) => e.id === evidence.id)!;
+    const card = (await getClaim({ claimId, userId: desk.viewer.id }))!.evidence.find((e) => e.id === evidence.id)!;
     expect(card.source.flag).toBe("gone");
   });
 
