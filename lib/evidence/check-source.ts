@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { ZId } from "@/lib/validation/fields";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { type Prisma } from "@/lib/generated/prisma/client";
 import { fetchPage } from "@/lib/fetch/fetch-page";
 import { defineJob } from "@/lib/jobs/define";
 import { enqueueJob } from "@/lib/jobs/enqueue";

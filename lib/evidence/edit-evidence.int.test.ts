@@ -47,7 +47,9 @@ const fields = {
 const audit = (entityId: string) => testDb().auditEvent.findMany({ where: { entityId }, orderBy: { id: "asc" } });
 const evidenceCount = async () => (await testDb().claim.findUniqueOrThrow({ where: { id: claimId } })).evidenceCount;
 const archiveJobs = (evidenceId: string) =>
-  db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE key = ${`evidence-archive:${evidenceId}`}`;
+  db.$queryRaw<
+    { n: number }[]
+  >`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE key = ${`evidence-archive:${evidenceId}`}`;
 
 describe("editing evidence", () => {
   it("lets the person who added it edit, audited with before and after; a new URL is archived again", async () => {
@@ -104,7 +106,8 @@ describe("removing evidence", () => {
     const removed = await removeEvidence({ userId: desk.reviewer.id, evidenceId: evidence.id });
     expect(removed.deletedAt).not.toBeNull();
     expect(await evidenceCount()).toBe(before - 1);
-    const search = async () => (await searchTeam({ userId: desk.reviewer.id, teamId: desk.team.id, q: "munitions ledger", kind: "evidence", page: 1 })).hits;
+    const search = async () =>
+      (await searchTeam({ userId: desk.reviewer.id, teamId: desk.team.id, q: "munitions ledger", kind: "evidence", page: 1 })).hits;
     expect(await search()).toEqual([]);
     // The panel still lists it, marked removed, so Undo is at hand.
     const card = (await getClaim({ claimId, userId: desk.reviewer.id }))!.evidence.find((e) => e.id === evidence.id);
@@ -157,7 +160,12 @@ describe("files as evidence", () => {
       ["photo.png", "image/png", html, "unprocessable"],
       ["report.pdf", "application/pdf", Buffer.from("GIF89a not a pdf"), "unprocessable"],
       ["empty.pdf", "application/pdf", Buffer.alloc(0), "unprocessable"],
-      ["big.pdf", "application/pdf", Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(MAX_EVIDENCE_FILE_BYTES)]), "payload_too_large"],
+      [
+        "big.pdf",
+        "application/pdf",
+        Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(MAX_EVIDENCE_FILE_BYTES)]),
+        "payload_too_large",
+      ],
     ] as const) {
       const input = await upload(name, type, bytes);
       expect(await codeOf(addFileEvidence({ ...input, userId: desk.reviewer.id })), name).toBe(code);

@@ -38,7 +38,7 @@ export function sniffEvidenceFileType(bytes: Uint8Array): EvidenceFileType | nul
  */
 export function cleanFileName(name: string): string {
   const last = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
+
   const clean = last
     .replace(/[\u0000-\u001f\u007f"]/g, "")
     .trim()
