@@ -9,6 +9,7 @@ import { claimScope } from "@/lib/access/scope";
 import { AppError, notFound } from "@/lib/http/errors";
 import { auditedFields, evidenceSelect, toEvidenceDTO, type EvidenceDTO } from "@/lib/claims/evidence";
 import type { TAddFileEvidence } from "@/lib/validation/claims";
+import { EVIDENCE_FILE_CSP } from "./file-policy";
 
 /** Largest file accepted as evidence, in bytes (10 MiB). */
 export const MAX_EVIDENCE_FILE_BYTES = 10 * 1024 * 1024;
@@ -125,7 +126,7 @@ export function evidenceFileHeaders(file: { name: string; mediaType: string; siz
     "Content-Length": String(file.size),
     "Content-Disposition": `${disposition}; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
     "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self'",
+    "Content-Security-Policy": EVIDENCE_FILE_CSP,
     "Cache-Control": "private, no-store",
   };
 }
