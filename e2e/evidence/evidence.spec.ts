@@ -52,10 +52,11 @@ test("a reviewer adds a source, sees it archived, edits, removes and restores it
   await addSource(panel, `${server.origin}/report`, "Annual defence report", '"the UK spends 2.3 per cent of GDP on defence"');
   const report = card(panel, "Annual defence report");
   // The archive job runs in the app's runner; the panel shows it once the claim is read again.
-  await expect(async () => {
-    await tab.reload();
-    await expect(report.getByTestId("evidence-archive")).toContainText("archived", { timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
+  await expect
+    .poll(() => testDb().evidence.count({ where: { claimId: claim.id, archivedAt: { not: null } } }), { timeout: 30_000 })
+    .toBe(1);
+  await tab.reload();
+  await expect(report.getByTestId("evidence-archive")).toContainText("archived");
   await expect(report.getByTestId("evidence-archive")).toContainText("excerpt found in the archive");
 
   // The snapshot page: the archived text as text, markup never rendered.
