@@ -144,9 +144,7 @@ test("a changed source and a vanished one are flagged on the card, on the snapsh
   if (process.env.EVIDENCE_SHOTS) {
     for (const width of [1440, 390]) {
       await tab.setViewportSize({ width, height: 1000 });
-      await panel.getByTestId("evidence-list").scrollIntoViewIfNeeded();
-      await panel.screenshot({ path: `${process.env.EVIDENCE_SHOTS}/evidence-panel-${width}.png` });
-      await tab.screenshot({ path: `${process.env.EVIDENCE_SHOTS}/evidence-page-${width}.png`, fullPage: true });
+      await panel.getByTestId("evidence-list").screenshot({ path: `${process.env.EVIDENCE_SHOTS}/evidence-cards-${width}.png` });
     }
     await tab.setViewportSize({ width: 1440, height: 1000 });
   }
@@ -155,6 +153,14 @@ test("a changed source and a vanished one are flagged on the card, on the snapsh
 
   await card(panel, "Ministry statement").getByRole("link", { name: "see what changed" }).click();
   const diff = tab.getByTestId("source-diff");
+  if (process.env.EVIDENCE_SHOTS) {
+    await expect(diff).toBeVisible();
+    for (const width of [1440, 390]) {
+      await tab.setViewportSize({ width, height: 1000 });
+      await tab.screenshot({ path: `${process.env.EVIDENCE_SHOTS}/snapshot-changed-${width}.png` });
+    }
+    await tab.setViewportSize({ width: 1440, height: 1000 });
+  }
   await expect(diff.locator("del")).toContainText(["3"]);
   await expect(diff.locator("ins")).toContainText(["5"]);
   await tab.goBack();
