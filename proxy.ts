@@ -3,6 +3,9 @@ import { config as settings } from "@/lib/config";
 import { API_METHOD_HEADER } from "@/lib/http/api-request";
 import { refuseBrokenAction, refuseUndecodablePath } from "@/lib/http/request-guards";
 import { contentSecurityPolicy, createNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
+import { EVIDENCE_FILE_CSP } from "@/lib/evidence/file-policy";
+
+const EVIDENCE_FILE_PATH = /^\/api\/v1\/evidence\/[^/]+\/file$/;
 
 // Passes the requested path on to server components, so a page that finds no session can
 // send the reader back here after sign-in, and marks /api/v1 requests with their method so
@@ -31,7 +34,8 @@ export async function proxy(request: NextRequest) {
   headers.set("content-security-policy", csp);
   const response = refused ?? NextResponse.next({ request: { headers } });
   if (refused) response.headers.set("Cache-Control", "no-store");
-  response.headers.set("Content-Security-Policy", csp);
+  // Files people attached as evidence are served in a sandbox with nothing allowed (lib/evidence/files.ts).
+  response.headers.set("Content-Security-Policy", EVIDENCE_FILE_PATH.test(pathname) ? EVIDENCE_FILE_CSP : csp);
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
 }

@@ -153,7 +153,15 @@ export function ClaimPanel({
         onChanged={onChanged}
       />
       <CorrectionsSection claim={claim} isEditor={canSignOff && canEdit} onChanged={onChanged} />
-      <EvidenceSection key={`evidence-${claim.id}`} ref={refs.evidence} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
+      <EvidenceSection
+        key={`evidence-${claim.id}`}
+        ref={refs.evidence}
+        claim={claim}
+        canEdit={canEdit}
+        canSignOff={canSignOff}
+        meId={meId}
+        onChanged={onChanged}
+      />
       <CommentThread ref={refs.comment} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
       <ClaimHistory events={claim.events} />
     </section>

@@ -1,7 +1,8 @@
 "use client";
 
 import { withCheckedInput } from "@/lib/validation/parse";
-import { When } from "@/components/ui/When";
+import { EvidenceCard } from "@/components/claims/EvidenceCard";
+import { AttachEvidenceForm } from "@/components/claims/AttachEvidenceForm";
 import { ZAddEvidence } from "@/lib/validation/claims";
 import { forwardRef, useState, type FormEvent } from "react";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
@@ -12,17 +13,17 @@ import { useAction } from "@/components/claims/useAction";
 import { hasDraft, useDraft } from "@/components/claims/drafts";
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 
-const STANCE_STYLE: Record<string, string> = {
-  supports: "bg-emerald-100 text-emerald-900",
-  contradicts: "bg-red-100 text-red-900",
-  context: "bg-stone-200 text-stone-800",
-};
-
-type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: () => void };
+type Props = { claim: ClaimDetailDTO; canEdit: boolean; canSignOff: boolean; meId: string; onChanged: () => void };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function EvidenceSection({ claim, canEdit, meId, onChanged }, ref) {
+export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function EvidenceSection(
+  { claim, canEdit, canSignOff, meId, onChanged },
+  ref,
+) {
+  const live = claim.evidence.filter((item) => !item.deletedAt);
+  const flagged = live.filter((item) => item.source.flag).length;
+  const [attaching, setAttaching] = useState(false);
   const [open, setOpen] = useState(() => hasDraft(meId, claim.id, "evidence"));
   const empty = { url: "", title: "", excerpt: "", stance: "supports", sourceType: "primary", retrievedAt: today() };
   const [form, setForm, clearDraft] = useDraft(meId, claim.id, "evidence", empty);
@@ -48,39 +49,41 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
 
   return (
     <div>
-      <h3 className={sectionTitleClass}>Evidence ({claim.evidence.length})</h3>
+      <h3 className={sectionTitleClass}>Evidence ({live.length})</h3>
       {claim.evidence.length === 0 && <p className="mb-2 text-sm text-muted">No sources yet.</p>}
+      {flagged > 0 && (
+        <p className="mb-2 rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-900" role="note">
+          {flagged === 1 ? "One source has" : `${flagged} sources have`} changed or gone since archived.
+        </p>
+      )}
       <ul className="space-y-2" data-testid="evidence-list">
         {claim.evidence.map((item) => (
-          <li key={item.id} className="rounded-md border border-rule bg-white p-2.5 text-sm">
-            <div className="flex flex-wrap items-center gap-1.5 text-xs">
-              <span className={`rounded px-1.5 py-0.5 font-medium ${STANCE_STYLE[item.stance]}`}>{item.stance}</span>
-              <span className="rounded border border-rule px-1.5 py-0.5 text-muted">{item.sourceType} source</span>
-              <span className="text-muted">retrieved {item.retrievedAt.slice(0, 10)}</span>
-            </div>
-            <a
-              href={item.url}
-              target="_blank"
-              rel="noopener noreferrer nofollow"
-              className="mt-1 block font-medium text-accent underline-offset-2 hover:underline"
-            >
-              {item.title}
-            </a>
-            {item.excerpt && (
-              <blockquote className="mt-1 border-l-2 border-rule pl-2 font-serif text-muted" dir="auto">
-                {item.excerpt}
-              </blockquote>
-            )}
-            <p className="mt-1 text-xs text-muted">
-              Added by {item.addedBy.name}, <When iso={item.createdAt} />
-            </p>
-          </li>
+          <EvidenceCard
+            key={`${item.id}-${item.version}`}
+            item={item}
+            canChange={canEdit && (canSignOff || item.addedBy.id === meId)}
+            onChanged={onChanged}
+          />
         ))}
       </ul>
-      {canEdit && !open && (
-        <button type="button" data-action="add-evidence" className={`${quietButtonClass} mt-2`} onClick={() => setOpen(true)}>
-          Add evidence
-        </button>
+      {canEdit && !open && !attaching && (
+        <div className="mt-2 flex flex-wrap gap-2">
+          <button type="button" data-action="add-evidence" className={quietButtonClass} onClick={() => setOpen(true)}>
+            Add evidence
+          </button>
+          <button type="button" className={quietButtonClass} onClick={() => setAttaching(true)}>
+            Attach a file
+          </button>
+        </div>
+      )}
+      {canEdit && attaching && (
+        <AttachEvidenceForm
+          claimId={claim.id}
+          onDone={(added) => {
+            setAttaching(false);
+            if (added) onChanged();
+          }}
+        />
       )}
       {canEdit && open && (
         <form onSubmit={onSubmit} className="mt-2 space-y-2 rounded-md border border-rule bg-stone-50 p-2.5" aria-label="Add evidence">
@@ -111,7 +114,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
             value={form.excerpt}
             onChange={set("excerpt")}
           />
-          <div className="grid grid-cols-3 gap-2">
+          <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
             <select aria-label="Stance" className={inputClass} value={form.stance} onChange={set("stance")}>
               <option value="supports">Supports</option>
               <option value="contradicts">Contradicts</option>

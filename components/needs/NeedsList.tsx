@@ -10,6 +10,11 @@ const SECTIONS: Record<NeedsKind, { title: string; empty: string; detail: (item:
   overdue: { title: "Overdue", empty: "Nothing overdue.", detail: (i) => `was due ${i.detail}` },
   due_soon: { title: "Due soon", empty: "Nothing due in the next days.", detail: (i) => `due ${i.detail}` },
   reanchor: { title: "Claims to re-anchor", empty: "Every claim is in place.", detail: () => "its text changed; confirm where it is" },
+  source: {
+    title: "Sources that changed",
+    empty: "Every archived source is as it was.",
+    detail: (i) => `sources: ${i.detail ?? "changed"} since archived`,
+  },
   assignment: {
     title: "Assigned to you",
     empty: "Nothing assigned to you.",

@@ -7,14 +7,14 @@ import type { TeamOptionsDTO } from "@/lib/teams/manage-teams";
 import { MAX_RATINGS, type RatingEntry } from "@/lib/teams/rating-scale";
 import { readableTextOn } from "@/lib/teams/colour";
 import { withCheckedInput } from "@/lib/validation/parse";
-import { ZTeamOptions } from "@/lib/validation/team-admin";
+import { SOURCE_CHECK_DAYS, ZTeamOptions } from "@/lib/validation/team-admin";
 import { useAction } from "@/components/claims/useAction";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 
 type Props = { initial: TeamOptionsDTO; ssoConfigured: boolean };
 
-/** Admins: double review by default, single sign-on required, and the rating scale (labels, order, colour, no rating). */
+/** Admins: double review by default, single sign-on required, how often evidence sources are checked, and the rating scale. */
 export function TeamOptionsForm({ initial, ssoConfigured }: Props) {
   const router = useRouter();
   const { run, pending, error } = useAction();
@@ -68,6 +68,21 @@ export function TeamOptionsForm({ initial, ssoConfigured }: Props) {
         />
         Members sign in with single sign-on only
         {!ssoConfigured && <span className="text-xs text-muted">(single sign-on is not configured on this Factdesk)</span>}
+      </label>
+      <label className="flex flex-wrap items-center gap-2">
+        Check evidence sources for changes
+        <select
+          aria-label="Check evidence sources for changes"
+          className={`${inputClass} w-auto`}
+          value={options.sourceCheckDays}
+          onChange={(e) => setOptions({ ...options, sourceCheckDays: Number(e.target.value) })}
+        >
+          {SOURCE_CHECK_DAYS.map((days) => (
+            <option key={days} value={days}>
+              {days === 0 ? "never" : days === 1 ? "every day" : days === 7 ? "every week" : `every ${days} days`}
+            </option>
+          ))}
+        </select>
       </label>
       <fieldset className="min-w-0">
         <legend className="mb-1 font-medium">Rating scale</legend>

@@ -8,6 +8,7 @@ import { addComment, deleteComment, editComment, restoreComment } from "@/lib/cl
 import { createClaim } from "@/lib/claims/create-claim";
 import { setClaimDoubleReview } from "@/lib/claims/double-review";
 import { addEvidence } from "@/lib/claims/evidence";
+import { editEvidence, removeEvidence, restoreEvidence } from "@/lib/evidence/edit-evidence";
 import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
 import { acceptSuggestion, dismissSuggestion } from "@/lib/claims/suggested";
 import { setClaimClaimant, setClaimNumeric, setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
@@ -16,6 +17,8 @@ import { action } from "@/lib/http/action";
 import {
   ZAddComment,
   ZAddEvidence,
+  ZEditEvidence,
+  ZEvidenceRef,
   ZCommentRef,
   ZCreateClaim,
   ZEditComment,
@@ -55,6 +58,15 @@ export const restoreCommentAction = action(ZCommentRef, (input, user) => restore
 export const addEvidenceAction = action(ZAddEvidence, { idempotent: "evidence.create" }, (input, user) =>
   addEvidence({ ...input, userId: user.id }),
 );
+
+/** Edits evidence: the person who added it, editors and admins. */
+export const editEvidenceAction = action(ZEditEvidence, (input, user) => editEvidence({ ...input, userId: user.id }));
+
+/** Removes evidence (restorable). */
+export const removeEvidenceAction = action(ZEvidenceRef, (input, user) => removeEvidence({ ...input, userId: user.id }));
+
+/** Undoes removeEvidenceAction. */
+export const restoreEvidenceAction = action(ZEvidenceRef, (input, user) => restoreEvidence({ ...input, userId: user.id }));
 
 export const assignReviewersAction = action(ZAssignReviewers, (input, user) => assignReviewers({ ...input, userId: user.id }));
 

@@ -43,6 +43,7 @@ const claimExportSelect = {
   },
   tags: { select: { tag: { select: { name: true } } } },
   evidence: {
+    where: { deletedAt: null, url: { not: "" } },
     select: {
       id: true,
       url: true,

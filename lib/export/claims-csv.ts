@@ -78,7 +78,7 @@ export async function exportClaimsCsv({ articleId, userId }: { articleId: string
           updatedAt: true,
           verdictBy: { select: { name: true } },
           assignments: { select: { reviewer: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
-          evidence: { select: { url: true }, orderBy: { createdAt: "asc" } },
+          evidence: { where: { deletedAt: null, url: { not: "" } }, select: { url: true }, orderBy: { createdAt: "asc" } },
           commentCount: true,
           tags: { select: { tag: { select: { name: true } } } },
         },

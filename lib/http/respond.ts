@@ -43,11 +43,19 @@ const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) /
  * upload has none), so a huge body is never held in memory. No body reads as an empty array.
  * @throws AppError 413 `payload_too_large` when Content-Length or the bytes actually received exceed `maxBytes`.
  */
-export async function readBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+export async function readText(request: Request, maxBytes: number): Promise<string> {
+  return (await readBytes(request, maxBytes)).toString("utf8");
+}
+
+/**
+ * Reads a request body of at most `maxBytes` bytes as bytes (uploads), stopping as soon as more arrive.
+ * @throws AppError 413 `payload_too_large` when Content-Length or the bytes actually received exceed `maxBytes`.
+ */
+export async function readBytes(request: Request, maxBytes: number): Promise<Buffer> {
   const tooLarge = () => new AppError("payload_too_large", `The request body is larger than ${megabytes(maxBytes)}. Send less at a time.`);
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (declared > maxBytes) throw tooLarge();
-  if (!request.body) return new Uint8Array(0);
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -62,14 +70,6 @@ export async function readBytes(request: Request, maxBytes: number): Promise<Uin
     chunks.push(value);
   }
   return Buffer.concat(chunks);
-}
-
-/**
- * Reads the body as UTF-8 text, with readBytes's cap of `maxBytes` bytes (not characters). No body reads as "".
- * @throws AppError 413 `payload_too_large` when Content-Length or the bytes actually received exceed `maxBytes`.
- */
-export async function readText(request: Request, maxBytes: number): Promise<string> {
-  return Buffer.from(await readBytes(request, maxBytes)).toString("utf8");
 }
 
 /**

@@ -25,7 +25,7 @@ type AnyObject = z.ZodType<Record<string, unknown>>;
 
 /** A raw text body (files, JSON-LD documents): read with a byte cap, media type checked. */
 export type TextBody = { text: { maxBytes: number; contentTypes: readonly string[] } };
-/** A raw binary body (an uploaded PDF): read with a byte cap, media type checked; the handler gets the bytes. */
+/** A raw binary body (uploads): read with a byte cap, media type checked; the handler gets a Buffer. */
 export type BytesBody = { bytes: { maxBytes: number; contentTypes: readonly string[] } };
 
 export type RouteSpec = {
@@ -47,7 +47,7 @@ export type RouteSpec = {
 };
 
 type UserFor<S extends RouteSpec> = S["auth"] extends "public" ? null : S["team"] extends true | readonly Role[] ? TeamUser : SessionUser;
-type Parsed<T> = T extends z.ZodType ? z.output<T> : T extends TextBody ? string : T extends BytesBody ? Uint8Array : undefined;
+type Parsed<T> = T extends z.ZodType ? z.output<T> : T extends TextBody ? string : T extends BytesBody ? Buffer : undefined;
 
 export type RouteInput<S extends RouteSpec> = {
   request: Request;
@@ -83,7 +83,7 @@ async function readBodyText(request: Request, spec: RouteSpec["body"]): Promise<
 }
 
 /** A binary body's bytes, its media type and size checked. */
-async function readBodyBytes(request: Request, spec: BytesBody): Promise<Uint8Array> {
+async function readBodyBytes(request: Request, spec: BytesBody): Promise<Buffer> {
   requireContentType(request, spec.bytes.contentTypes);
   return readBytes(request, spec.bytes.maxBytes);
 }

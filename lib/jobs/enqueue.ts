@@ -1,4 +1,6 @@
-import "server-only";
+// Not marked server-only: data functions that queue a job in their transaction (adding evidence queues its
+// archive) are also called by the Playwright test processes that seed data, where "server-only" throws.
+// Only server modules import it (data functions, the runner).
 import type { DbClient } from "@/lib/db";
 import type { JobDefinition } from "./define";
 

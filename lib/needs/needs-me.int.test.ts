@@ -70,7 +70,7 @@ describe("Needs me", () => {
       ["sign_off:proposedByReviewer", "dispute:disputed", "overdue:late", "due_soon:dueToday", "reanchor:moved"].sort(),
     );
     const { counts, total } = await listNeedsMe({ userId: desk.editor.id, teamId: desk.team.id, countOnly: true });
-    expect(counts).toEqual({ sign_off: 1, dispute: 1, overdue: 1, due_soon: 1, reanchor: 1, assignment: 0, reply: 0 });
+    expect(counts).toEqual({ sign_off: 1, dispute: 1, overdue: 1, due_soon: 1, reanchor: 1, source: 0, assignment: 0, reply: 0 });
     expect(total).toBe(5);
   });
 

@@ -13,12 +13,21 @@ export const NEEDS_ME_COUNT_CAP = 1000;
 /**
  * What waits for a person. Editors and admins: `sign_off` (a verdict someone else proposed), `dispute`,
  * `overdue` and `due_soon` (an open claim's assignment), `reanchor` (a claim whose place a person must
- * confirm), and, like reviewers, `assignment` (an open claim assigned to them) and `reply` (a reply to their
+ * confirm), `source` (a claim whose evidence's source changed or is gone since it was archived), and, like reviewers, `assignment` (an open claim assigned to them) and `reply` (a reply to their
  * comment they have not answered on that claim since). Viewers: nothing.
  */
-export type NeedsKind = "sign_off" | "dispute" | "overdue" | "due_soon" | "reanchor" | "assignment" | "reply";
+export type NeedsKind = "sign_off" | "dispute" | "overdue" | "due_soon" | "reanchor" | "source" | "assignment" | "reply";
 // Editors can be assigned claims too (My queue showed them theirs), so they keep the reviewer's kinds after their own.
-export const EDITOR_KINDS: readonly NeedsKind[] = ["sign_off", "dispute", "overdue", "due_soon", "reanchor", "assignment", "reply"];
+export const EDITOR_KINDS: readonly NeedsKind[] = [
+  "sign_off",
+  "dispute",
+  "overdue",
+  "due_soon",
+  "reanchor",
+  "source",
+  "assignment",
+  "reply",
+];
 export const REVIEWER_KINDS: readonly NeedsKind[] = ["assignment", "reply"];
 
 export type NeedsItem = {
@@ -72,6 +81,22 @@ function sectionSql(kind: NeedsKind, userId: string, teamId: string, today: Pris
         Prisma.sql`FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
           WHERE ${kind === "dispute" ? Prisma.sql`c.status = 'disputed'` : Prisma.sql`c."anchorStatus" = 'needs_review'`} AND ${team}`,
         Prisma.sql`c."updatedAt" ASC`,
+      );
+    case "source":
+      // One row per claim; detail says how many of its sources changed and how many are gone.
+      return pick(
+        Prisma.sql`${claimCols},
+          concat_ws(', ',
+            CASE WHEN f.changed > 0 THEN f.changed || ' changed' END,
+            CASE WHEN f.gone > 0 THEN f.gone || ' gone' END) AS detail,
+          NULL::text AS "commentId", f.at`,
+        Prisma.sql`FROM (
+            SELECT e."claimId", count(*) FILTER (WHERE e."sourceFlag" = 'changed')::int AS changed,
+              count(*) FILTER (WHERE e."sourceFlag" = 'gone')::int AS gone, max(e."sourceCheckedAt") AS at
+            FROM "Evidence" e WHERE e."sourceFlag" IS NOT NULL AND e."deletedAt" IS NULL GROUP BY e."claimId"
+          ) f JOIN "Claim" c ON c.id = f."claimId" JOIN "Article" a ON a.id = c."articleId"
+          WHERE ${team}`,
+        Prisma.sql`f.at ASC`,
       );
     case "overdue":
     case "due_soon": {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, inTransaction } from "@/lib/db";
 import { defineJob } from "@/lib/jobs/define";
 import { queueMail } from "@/lib/mail/queue";
 import { describeNotification, excerpt } from "@/lib/notifications/messages";
@@ -55,7 +55,7 @@ export async function queueNotificationDigests(now = new Date()): Promise<number
       "",
       "You get this once a day because you chose a daily digest under Account → Notifications.",
     ].join("\n");
-    const sent = await db.$transaction((tx) =>
+    const sent = await inTransaction(db, (tx) =>
       queueMail(tx, { to: email, subject: `Your Factdesk digest: ${count} unread`, text }, `notifications-digest:${userId}:${day}`),
     );
     if (sent) queued++;

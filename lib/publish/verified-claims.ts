@@ -120,7 +120,12 @@ const verifiedSelect = {
   claimantDescription: true,
   firstAppearanceUrl: true,
   firstAppearedAt: true,
-  evidence: { select: { url: true, title: true, stance: true, sourceType: true, createdAt: true }, orderBy: { createdAt: "asc" as const } },
+  // Removed evidence is not cited; files are the desk's own copies, not public (only links are published).
+  evidence: {
+    where: { deletedAt: null, url: { not: "" } },
+    select: { url: true, title: true, stance: true, sourceType: true, createdAt: true },
+    orderBy: { createdAt: "asc" as const },
+  },
 } as const;
 
 export const VERIFIED_WHERE = { status: "verified", verdictOrdinal: { not: null } } as const satisfies Prisma.ClaimWhereInput;

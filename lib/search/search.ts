@@ -143,7 +143,7 @@ export function rankedHitsSql({
       UNION ALL
       SELECT 'evidence', e.id, c."articleId", c.id, ts_rank(e."searchVector", ${tsq}), e."createdAt"
       FROM "Evidence" e JOIN "Claim" c ON c.id = e."claimId" JOIN "Article" a ON a.id = c."articleId"
-      WHERE a."teamId" = ${teamId} AND e."searchVector" @@ ${tsq} ${kindFilter(kind, "evidence")} ${claimTags}
+      WHERE a."teamId" = ${teamId} AND e."deletedAt" IS NULL AND e."searchVector" @@ ${tsq} ${kindFilter(kind, "evidence")} ${claimTags}
     )
     SELECT kind, id, "articleId", "claimId", rank::float8 AS rank, at FROM hits
     -- One-time filters, checked before any index is read: a member of the team, and a query with words in it

@@ -5,6 +5,7 @@ import { outcomeOf } from "@/e2e/fixtures/errors";
 import { db } from "@/lib/db";
 import { listMyTeams } from "@/lib/teams/members";
 import { archiveTeam, createTeam, getTeamOptions, renameTeam, updateTeamOptions } from "@/lib/teams/manage-teams";
+import { ZTeamOptions } from "@/lib/validation/team-admin";
 import { defaultRatingScale } from "@/lib/teams/rating-scale";
 import { loadSessionUser } from "@/lib/users/session-user";
 import { verdictForClaim } from "@/lib/teams/team-scale";
@@ -85,5 +86,18 @@ describe("team administration", () => {
     expect((await testDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).verdictLabel).toBe("False");
     expect(await verdictForClaim(db, claim.id, "false")).toEqual({ ordinal: 1, label: "Pants on fire" });
     expect(await actionsOf(desk.team.id)).toContain("team.options");
+  });
+
+  it("sets how often evidence sources are checked (weekly by default), keeps it when omitted, refuses other intervals", async () => {
+    const desk = await createDesk();
+    const options = { doubleReviewDefault: false, requireSso: false, ratingScale: defaultRatingScale() };
+    expect((await getTeamOptions({ teamId: desk.team.id, userId: desk.viewer.id })).sourceCheckDays).toBe(7);
+    await updateTeamOptions({ teamId: desk.team.id, userId: desk.admin.id, ...options, sourceCheckDays: 30 });
+    await updateTeamOptions({ teamId: desk.team.id, userId: desk.admin.id, ...options });
+    expect((await getTeamOptions({ teamId: desk.team.id, userId: desk.viewer.id })).sourceCheckDays).toBe(30);
+    expect(ZTeamOptions.safeParse({ ...options, sourceCheckDays: 3 }).success).toBe(false);
+    expect(await outcomeOf(updateTeamOptions({ teamId: desk.team.id, userId: desk.editor.id, ...options, sourceCheckDays: 1 }))).toBe(
+      "forbidden",
+    );
   });
 });

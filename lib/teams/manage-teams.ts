@@ -97,7 +97,7 @@ export async function listArchivedTeams({ userId }: { userId: string }): Promise
  * the team is not archived.
  */
 export async function unarchiveTeam({ teamId, userId }: { teamId: string; userId: string }) {
-  return db.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const membership = await tx.membership.findFirst({
       where: { teamId, userId },
       select: { role: true, team: { select: { name: true, archivedAt: true } } },
@@ -118,21 +118,33 @@ export async function unarchiveTeam({ teamId, userId }: { teamId: string; userId
   });
 }
 
-export type TeamOptionsDTO = { doubleReviewDefault: boolean; requireSso: boolean; ratingScale: RatingEntry[] };
+export type TeamOptionsDTO = {
+  doubleReviewDefault: boolean;
+  requireSso: boolean;
+  ratingScale: RatingEntry[];
+  /** Days between checks of evidence sources for changes (lib/evidence/check-source.ts); 0 = never. */
+  sourceCheckDays: number;
+};
 
-/** The team's review options (double review default, SSO requirement, rating scale), for any member; 404 otherwise. */
+/** The team's review options (double review default, SSO requirement, rating scale, source check interval), for any member; 404 otherwise. */
 export async function getTeamOptions({ teamId, userId }: { teamId: string; userId: string }): Promise<TeamOptionsDTO> {
   const team = await db.team.findFirst({
     where: { id: teamId, archivedAt: null, memberships: { some: { userId } } },
-    select: { doubleReviewDefault: true, requireSso: true, ratingScale: true },
+    select: { doubleReviewDefault: true, requireSso: true, ratingScale: true, sourceCheckDays: true },
   });
   if (!team) throw notFound("That team");
-  return { doubleReviewDefault: team.doubleReviewDefault, requireSso: team.requireSso, ratingScale: readRatingScale(team.ratingScale) };
+  return {
+    doubleReviewDefault: team.doubleReviewDefault,
+    requireSso: team.requireSso,
+    ratingScale: readRatingScale(team.ratingScale),
+    sourceCheckDays: team.sourceCheckDays,
+  };
 }
 
 /**
  * Admins set the team's options: double review on by default for new articles, whether members must sign in
- * with single sign-on, and the rating scale (labels, order, colours, which are "no rating"). Stored verdicts are
+ * with single sign-on, the rating scale (labels, order, colours, which are "no rating") and how often evidence
+ * sources are checked for changes (`sourceCheckDays`, kept when omitted). Stored verdicts are
  * not touched: they keep the ordinal and label they were given. Audited as "team.options" with before and
  * after. @throws AppError 404 for outsiders, 403 for members who are not admins, 422 for a scale ZTeamOptions
  * refuses (no rating, more than MAX_RATINGS, repeated key or label, a colour not "#rrggbb", a value outside 0..5).
@@ -146,7 +158,7 @@ export async function updateTeamOptions({
     await requireTeamAdmin(teamId, userId, tx, "Only a team admin can change the team's options.");
     const before = await tx.team.findUniqueOrThrow({
       where: { id: teamId },
-      select: { doubleReviewDefault: true, requireSso: true, ratingScale: true },
+      select: { doubleReviewDefault: true, requireSso: true, ratingScale: true, sourceCheckDays: true },
     });
     if (options.requireSso && !before.requireSso && !ssoConfigured()) {
       const message =
@@ -155,11 +167,13 @@ export async function updateTeamOptions({
     }
     // The action parsed it already; parsed again so no other caller can store a scale the rules refuse.
     const ratingScale = readRatingScale(parseInput(ZTeamOptions, options).ratingScale);
-    await tx.team.update({
-      where: { id: teamId },
-      data: { doubleReviewDefault: options.doubleReviewDefault, requireSso: options.requireSso, ratingScale },
-    });
-    const after = { doubleReviewDefault: options.doubleReviewDefault, requireSso: options.requireSso, ratingScale };
+    const after = {
+      doubleReviewDefault: options.doubleReviewDefault,
+      requireSso: options.requireSso,
+      ratingScale,
+      sourceCheckDays: options.sourceCheckDays ?? before.sourceCheckDays,
+    };
+    await tx.team.update({ where: { id: teamId }, data: after });
     await recordAudit(tx, {
       actorId: userId,
       teamId,

@@ -105,9 +105,8 @@ const httpUrl = text({ max: 2048, required: "Enter a full web address, starting 
   "Only http and https links are allowed: enter a full web address, starting with https://",
 );
 
-export const ZAddEvidence = z.object({
-  claimId: id,
-  url: httpUrl,
+// What a person says about a source, whether it is a link or a file.
+const evidenceFields = {
   title: text({
     min: 1,
     max: 300,
@@ -122,8 +121,24 @@ export const ZAddEvidence = z.object({
   retrievedAt: calendarDate("Enter the date the source was retrieved, as YYYY-MM-DD.")
     .transform(calendarDateToDate)
     .refine((d) => d.getTime() <= Date.now() + 86_400_000, "The retrieval date cannot be in the future."),
-});
+};
+
+export const ZAddEvidence = z.object({ claimId: id, url: httpUrl, ...evidenceFields });
 export type TAddEvidence = z.infer<typeof ZAddEvidence>;
+
+// A file attached as evidence: the same fields, from a multipart form, without a URL.
+export const ZAddFileEvidence = z.object({ claimId: id, ...evidenceFields });
+export type TAddFileEvidence = z.infer<typeof ZAddFileEvidence>;
+
+// Evidence that is a file may have no URL; a link keeps one (lib/evidence/edit-evidence.ts checks which).
+export const ZEditEvidence = z.object({
+  evidenceId: id,
+  version: dbInt("That is not a version this evidence has had.").positive().optional(),
+  url: z.union([z.literal(""), httpUrl]),
+  ...evidenceFields,
+});
+export type TEditEvidence = z.infer<typeof ZEditEvidence>;
+export const ZEvidenceRef = z.object({ evidenceId: id });
 
 const numericText = text({ max: 120, tooLong: "Keep it under 120 characters." }).optional();
 export const ZSetNumeric = z.object({

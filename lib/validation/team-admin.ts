@@ -25,9 +25,13 @@ const rating = z
     path: ["noRating"],
   });
 
+/** The intervals, in days, a team may check its evidence sources at (0 = never; default 7). */
+export const SOURCE_CHECK_DAYS = [1, 7, 14, 30, 0] as const;
+
 /**
  * Team options an admin sets: double review default, SSO requirement, and the rating scale in display order
- * (1 to MAX_RATINGS ratings, keys and labels distinct, letter case ignored for labels; lib/teams/rating-scale.ts).
+ * (1 to MAX_RATINGS ratings, keys and labels distinct, letter case ignored for labels; lib/teams/rating-scale.ts),
+ * and how often evidence sources are checked (`sourceCheckDays`).
  */
 export const ZTeamOptions = z.object({
   doubleReviewDefault: z.boolean({ message: "Say true or false." }),
@@ -43,6 +47,11 @@ export const ZTeamOptions = z.object({
       (list) => list.every((r) => list.every((o) => o.ordinal !== r.ordinal || o.noRating === r.noRating)),
       'Ratings with the same ClaimReview value must agree on "no rating".',
     ),
+  // Days between checks of evidence sources for changes; 0 = never. Omitted: unchanged.
+  sourceCheckDays: z
+    .number({ message: "Choose how often sources are checked." })
+    .refine((days) => (SOURCE_CHECK_DAYS as readonly number[]).includes(days), "Choose how often sources are checked.")
+    .optional(),
 });
 export type TTeamOptions = z.infer<typeof ZTeamOptions>;
 

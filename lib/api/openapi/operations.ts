@@ -2,7 +2,17 @@
 // list against the route files on disk, so a new route without a description fails the tests.
 import { ZCreateApiToken } from "@/lib/validation/api-tokens";
 import { ZImportArticleFromUrl, ZImportArticle } from "@/lib/validation/articles";
-import { ZAddComment, ZAddEvidence, ZCreateClaim, ZEditComment, ZSetNumeric, ZSetStatus, ZSetVerdict } from "@/lib/validation/claims";
+import {
+  ZAddComment,
+  ZAddEvidence,
+  ZAddFileEvidence,
+  ZCreateClaim,
+  ZEditComment,
+  ZEditEvidence,
+  ZSetNumeric,
+  ZSetStatus,
+  ZSetVerdict,
+} from "@/lib/validation/claims";
 import {
   ZAddMember,
   ZAssignReviewers,
@@ -394,7 +404,24 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       tag: "Claims",
       idempotent: true,
       body: bodySchemaOf(ZAddEvidence, ["claimId"]),
+      description: "The URL is archived in the background (`archive.at` once done; `archive.error` while it retries).",
       ok: { status: 201, description: "The evidence.", schema: obj({ evidence: ref("Evidence") }) },
+    },
+  },
+  "/api/v1/claims/{id}/evidence/file": {
+    post: {
+      summary: "Attach a file as evidence (PDF, PNG, JPEG or WebP, at most 10 MB)",
+      description:
+        "multipart/form-data with the part `file` and the fields title, excerpt, stance, sourceType, retrievedAt. The type is read from the file's first bytes; anything else (HTML named .png included) is refused with 422; over 10 MB with 413.",
+      tag: "Claims",
+      idempotent: true,
+      body: {
+        type: "object",
+        properties: { ...(bodySchemaOf(ZAddFileEvidence, ["claimId"]).properties ?? {}), file: { type: "string", format: "binary" } },
+      },
+      bodyContentType: "multipart/form-data",
+      ok: { status: 201, description: "The evidence.", schema: obj({ evidence: ref("Evidence") }) },
+      extra: { "413": "The file is larger than 10 MB.", "415": "The body is not multipart/form-data." },
     },
   },
   "/api/v1/claims/{id}/assignees": {
@@ -491,6 +518,37 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "Restore a deleted comment",
       tag: "Claims",
       ok: { status: 200, description: "The comment.", schema: obj({ comment: ref("Comment") }) },
+    },
+  },
+  "/api/v1/evidence/{id}": {
+    patch: {
+      summary: "Edit evidence (the person who added it, editors and admins)",
+      description: "A new URL is archived again; `url` may be empty only for a file.",
+      tag: "Claims",
+      body: bodySchemaOf(ZEditEvidence, ["evidenceId"]),
+      ok: { status: 200, description: "The evidence.", schema: obj({ evidence: ref("Evidence") }) },
+      extra: versionConflict,
+    },
+    delete: {
+      summary: "Remove evidence (restorable)",
+      tag: "Claims",
+      ok: { status: 200, description: "The evidence.", schema: obj({ evidence: ref("Evidence") }) },
+    },
+  },
+  "/api/v1/evidence/{id}/restore": {
+    post: {
+      summary: "Restore removed evidence",
+      tag: "Claims",
+      ok: { status: 200, description: "The evidence.", schema: obj({ evidence: ref("Evidence") }) },
+    },
+  },
+  "/api/v1/evidence/{id}/file": {
+    get: {
+      summary: "Download the file attached as evidence",
+      description:
+        "Served with its detected type, `X-Content-Type-Options: nosniff` and a sandboxing CSP; images inline, PDFs as an attachment.",
+      tag: "Claims",
+      ok: { status: 200, description: "The file.", schema: { type: "string", format: "binary" }, contentType: "application/octet-stream" },
     },
   },
   "/api/v1/suggestions/{id}": {
