@@ -21,8 +21,9 @@ const claim = (over: Partial<FilterableClaim> = {}): FilterableClaim => ({
 
 describe("the claim list's filter", () => {
   it("reads a URL leniently: unknown values are dropped, other keys ignored", () => {
+    // A verdict is any well-formed rating key (the team's scale may have added it); a malformed one is dropped.
     const filter = readClaimFilter(
-      new URLSearchParams("status=in_review,bogus&verdict=nope&tag=%20Budget%20&overdue=1&disputed=yes&claim=c1"),
+      new URLSearchParams("status=in_review,bogus&verdict=Not%20a%20key!&tag=%20Budget%20&overdue=1&disputed=yes&claim=c1"),
     );
     expect(filter).toEqual({ ...NO_CLAIM_FILTER, status: ["in_review"], tag: "Budget", overdue: true });
   });
@@ -40,6 +41,21 @@ describe("the claim list's filter", () => {
       reanchor: true,
     });
     expect(writeClaimFilter(NO_CLAIM_FILTER, "tag=x&status=verified")).toBe("");
+  });
+
+  it("finds a verdict's rating on the team's scale: by its label, else by its value", () => {
+    const scale = [
+      { key: "true", ordinal: 5, label: "True", colour: "#1a7f37", noRating: false },
+      { key: "half-true", ordinal: 3, label: "Half true", colour: "#ffd500", noRating: false },
+      { key: "misleading", ordinal: 3, label: "Misleading", colour: "#b7791f", noRating: false },
+    ];
+    const half = claim({ verdict: { key: "misleading", label: "Half true", ordinal: 3 } });
+    const old = claim({ verdict: { key: "misleading", label: "Misleading", ordinal: 3 } });
+    const filter = { ...NO_CLAIM_FILTER, verdict: "half-true" };
+    expect(filterClaims([half, old], filter, "u1", scale)).toEqual([half]);
+    expect(filterClaims([half, old], { ...filter, verdict: "misleading" }, "u1", scale)).toEqual([old]);
+    // Without a scale, the stored key decides (both were stored with the default key of value 3).
+    expect(filterClaims([half, old], { ...filter, verdict: "misleading" }, "u1")).toEqual([half, old]);
   });
 
   it("keeps a claim only when every condition holds", () => {
