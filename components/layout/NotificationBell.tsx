@@ -30,6 +30,7 @@ export function NotificationBell({ initial }: { initial: number }) {
       className="relative grid h-8 w-8 place-items-center rounded-md text-ink hover:bg-stone-100 hover:text-accent"
     >
       <svg
+        data-ui-icon
         aria-hidden
         viewBox="0 0 24 24"
         className="h-5 w-5"

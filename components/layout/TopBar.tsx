@@ -52,6 +52,7 @@ export function TopBar({ user, teams, needsCount, unreadCount }: Props) {
           className="ml-auto hidden h-8 w-8 shrink-0 place-items-center rounded-md text-ink hover:bg-stone-100 hover:text-accent md:grid lg:hidden"
         >
           <svg
+            data-ui-icon
             aria-hidden
             viewBox="0 0 24 24"
             className="h-5 w-5"

@@ -19,7 +19,10 @@ async function inspectArticlePage(page: Page) {
       dangerousInMain: Array.from(
         main.querySelectorAll("script, iframe, frame, svg, math, object, embed, style, base, meta, link, form, img, template, noscript"),
       ).map((el) => el.outerHTML.slice(0, 120)),
-      dangerousAnywhere: Array.from(document.querySelectorAll("iframe, frame, svg, math, object, embed, base")).map((el) => el.tagName),
+      // The app's own icons (top bar) are marked data-ui-icon; anything else of these kinds came from the import.
+      dangerousAnywhere: Array.from(document.querySelectorAll("iframe, frame, svg, math, object, embed, base"))
+        .filter((el) => !el.hasAttribute("data-ui-icon"))
+        .map((el) => el.tagName),
       handlers: everything.flatMap((el) =>
         el
           .getAttributeNames()
