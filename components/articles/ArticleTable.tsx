@@ -17,7 +17,8 @@ export function ArticleTable({ articles, filtered = false }: { articles: Article
       <table className="w-full text-left text-sm">
         <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted">
           <tr>
-            <th scope="col" className="px-4 py-3 font-medium">
+            {/* The title keeps room to be read; narrow screens scroll the table sideways instead. */}
+            <th scope="col" className="min-w-[14rem] px-4 py-3 font-medium">
               Title
             </th>
             <th scope="col" className="px-4 py-3 font-medium">
@@ -26,7 +27,7 @@ export function ArticleTable({ articles, filtered = false }: { articles: Article
             <th scope="col" className="px-4 py-3 font-medium">
               Published
             </th>
-            <th scope="col" className="w-72 px-4 py-3 font-medium">
+            <th scope="col" className="w-72 min-w-[12rem] px-4 py-3 font-medium">
               Progress
             </th>
             <th scope="col" className="px-4 py-3 text-right font-medium">
