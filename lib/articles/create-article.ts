@@ -1,4 +1,5 @@
 import { db, inTransaction, type DbClient } from "@/lib/db";
+import { refuseDeepImport } from "@/lib/http/nesting";
 import { runHeavy } from "@/lib/workers/pool";
 import { recordArticleAudit } from "@/lib/audit/record-audit";
 import { refreshSuggestions } from "@/lib/articles/stored-suggestions";
@@ -60,6 +61,9 @@ export async function createArticle(
   // Checked before the import and the detector, and again in the transaction that writes.
   await requireTeamRole(mayImport, client);
 
+  // The nesting scan is linear and cheap: a page nested too deep is refused here at once, not after waiting
+  // its turn in the worker pool behind other imports (importArticle checks again, for its other callers).
+  if (input.format !== "pdf") refuseDeepImport(input.format, input.content);
   // Parsing and the detector run in a worker thread with a time budget (lib/workers/pool.ts), so a big or
   // hostile import never stalls the instance's other requests, and no connection is held meanwhile.
   const { imported, suggestions: detected } =

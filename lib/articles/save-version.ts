@@ -1,4 +1,5 @@
 import AsyncLock from "async-lock";
+import { refuseDeepImport } from "@/lib/http/nesting";
 import { recordArticleAudit } from "@/lib/audit/record-audit";
 import { db, inTransaction, type DbClient } from "@/lib/db";
 import { requireArticleEditor } from "@/lib/access/require";
@@ -101,6 +102,8 @@ async function saveInTurn(
   const current = await client.article.findUnique({ where: { id: articleId }, select: { version: true } });
   if (current && current.version > baseVersion) throw await staleVersionError(client, articleId, current.version);
   // The title comes from its own field: a leading "# Heading" the editor wrote is body text.
+  // Too deep a nesting is refused at once (a linear scan), not after waiting for a worker thread.
+  refuseDeepImport("markdown", markdown);
   // Parsing and the detector are the slow part: in a worker thread (lib/workers/pool.ts), before taking the lock.
   const { imported, suggestions } = await runHeavy(
     "importAndSuggest",
