@@ -1,6 +1,7 @@
 // Files attached as evidence: a PDF or an image (PNG, JPEG, WebP), kept in PostgreSQL (bytea) so every app
 // instance serves it. The type is read from the file's first bytes, never from its name or the browser's
 // Content-Type, so an HTML page named "photo.png" is refused rather than stored and served back.
+import { firstCharacters } from "@/lib/validation/fields";
 import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db, inTransaction, type DbClient } from "@/lib/db";
@@ -40,10 +41,7 @@ export function sniffEvidenceFileType(bytes: Uint8Array): EvidenceFileType | nul
 export function cleanFileName(name: string): string {
   const last = name.split(/[\\/]/).pop() ?? "";
 
-  const clean = last
-    .replace(/[\u0000-\u001f\u007f"]/g, "")
-    .trim()
-    .slice(0, 200);
+  const clean = firstCharacters(last.replace(/[\u0000-\u001f\u007f"]/g, "").trim(), 200);
   return clean === "" ? "evidence" : clean;
 }
 

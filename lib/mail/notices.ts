@@ -1,3 +1,4 @@
+import { truncateText } from "@/lib/text/graphemes";
 import { z } from "zod";
 import { db, inTransaction } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -8,7 +9,7 @@ import { queueMail } from "@/lib/mail/queue";
 import { appBaseUrl } from "@/lib/onboarding/one-time-token";
 
 const OPEN_STATUSES = ["unreviewed", "in_review", "verdict_proposed", "disputed"] as const;
-const quote = (text: string) => `“${text.length > 140 ? `${text.slice(0, 139)}…` : text}”`;
+const quote = (text: string) => `“${truncateText(text, 140)}”`;
 const claimUrl = (articleId: string, claimId: string) => `${appBaseUrl()}/articles/${articleId}?claim=${claimId}`;
 
 /**

@@ -1,3 +1,4 @@
+import { truncateText } from "@/lib/text/graphemes";
 import type { NotificationKindKey } from "@/lib/validation/notifications";
 
 /** What the settings and the list call each kind of notification. */
@@ -10,8 +11,8 @@ export const KIND_LABELS: Record<NotificationKindKey, string> = {
   correction: "A published verdict I worked on is corrected",
 };
 
-/** Cuts `text` to `max` characters with an ellipsis. Pure. */
-export const excerpt = (text: string, max = 140) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** Cuts `text` to `max` graphemes with an ellipsis (never half an emoji: mail and JSON refuse those). Pure. */
+export const excerpt = (text: string, max = 140) => truncateText(text, max);
 
 /**
  * One sentence saying what happened, for the list and for emails: who (`actor`, "Someone" when their account is

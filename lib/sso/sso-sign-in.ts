@@ -1,3 +1,4 @@
+import { firstCharacters } from "@/lib/validation/fields";
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db, inTransaction } from "@/lib/db";
@@ -43,7 +44,7 @@ export async function resolveSsoSignIn(
     select: { id: true },
   });
   if (!team) return { refused: SSO_NOT_ALLOWED };
-  const name = typeof claims.name === "string" && claims.name.trim() ? claims.name.trim().slice(0, 120) : email.split("@")[0]!;
+  const name = typeof claims.name === "string" && claims.name.trim() ? firstCharacters(claims.name.trim(), 120) : email.split("@")[0]!;
   const passwordHash = await hashPassword(randomBytes(32).toString("base64url"));
   const userId = await inTransaction(db, async (tx) => {
     // Two first sign-ins at once: the second finds the account the first made.

@@ -1,6 +1,7 @@
 // schema.org metadata that news sites embed as JSON-LD (<script type="application/ld+json">): the most
 // reliable place for an article's byline, standfirst and date, since it is written for search engines.
 // Read as data only (JSON.parse); nothing in it runs, and only strings and dates come out.
+import { firstCharacters } from "@/lib/validation/fields";
 
 export type JsonLdArticle = { headline: string | null; description: string | null; author: string | null; datePublished: Date | null };
 
@@ -14,7 +15,7 @@ const MAX_BLOCK_CHARS = 200_000;
 const clean = (value: unknown): string | null => {
   if (typeof value !== "string") return null;
   const text = value.replace(/\s+/g, " ").trim();
-  return text === "" ? null : text.slice(0, 1000);
+  return text === "" ? null : firstCharacters(text, 1000);
 };
 
 function names(author: unknown): string | null {
@@ -22,7 +23,7 @@ function names(author: unknown): string | null {
   const found = list
     .map((a) => (typeof a === "string" ? clean(a) : a && typeof a === "object" ? clean((a as Record<string, unknown>).name) : null))
     .filter((name): name is string => name !== null);
-  return found.length ? found.join(", ").slice(0, 200) : null;
+  return found.length ? firstCharacters(found.join(", "), 200) : null;
 }
 
 function isArticle(node: Record<string, unknown>): boolean {
