@@ -85,6 +85,7 @@ export async function requireClaimWrite(claimId: string, userId: string, client:
            c."verdictExplanation", c."verdictById", c."requiresDoubleReview", a."teamId", m."role"::text AS "role"
     FROM "Claim" c
     JOIN "Article" a ON a."id" = c."articleId"
+    JOIN "Team" t ON t."id" = a."teamId" AND t."archivedAt" IS NULL
     JOIN "Membership" m ON m."teamId" = a."teamId" AND m."userId" = ${userId}
     WHERE c."id" = ${claimId}`;
   const claim = rows[0];

@@ -132,6 +132,10 @@ function contentionError(err: Error): AppError | null {
   if (state === "55P03" || state === "40P01" || state === "40001") {
     return new AppError("conflict", LOCKED_MESSAGE, undefined, { "Retry-After": "2" });
   }
+  // A unique key two requests raced for (two people creating the same tag at once): the loser is told, not a 500.
+  if (state === "23505" || (err as { code?: unknown }).code === "P2002") {
+    return new AppError("conflict", "Someone else saved the same thing a moment ago. Reload to see it, then try again.");
+  }
   if (state === "57014") {
     console.warn("[factdesk] statement cancelled after statement_timeout:", err.message);
     return new AppError("database_unavailable", DATABASE_BUSY_MESSAGE, undefined, { "Retry-After": "5" });
@@ -142,7 +146,7 @@ function contentionError(err: Error): AppError | null {
 /**
  * Turns any thrown value into the AppError to answer with; never throws. An AppError is returned as is;
  * an unreachable database becomes 503 `database_unavailable` (Retry-After: 5); a lock wait past lock_timeout, a
- * deadlock or serialization failure 409 `conflict`, a statement past statement_timeout 503; and so does P2028 (a transaction that waited
+ * deadlock or serialization failure 409 `conflict`, a unique key lost in a race (P2002, 23505) 409 `conflict`, a statement past statement_timeout 503; and so does P2028 (a transaction that waited
  * longer than its maxWait for a connection, logged as a warning); anything else is logged with its stack
  * and becomes a 500 `internal` with a generic message, so no internal detail reaches the browser.
  */

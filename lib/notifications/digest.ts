@@ -26,6 +26,7 @@ export async function queueNotificationDigests(now = new Date()): Promise<number
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       kind: true,
+      teamId: true,
       articleId: true,
       claimId: true,
       actor: { select: { name: true } },
@@ -34,9 +35,16 @@ export async function queueNotificationDigests(now = new Date()): Promise<number
       recipient: { select: { id: true, email: true, emailMuted: true, notifyAssignments: true } },
     },
   });
+  // Only what the person may still see: someone removed from a team since hears nothing more of it.
+  const memberships = await db.membership.findMany({
+    where: { userId: { in: [...new Set(rows.map((r) => r.recipient.id))] } },
+    select: { userId: true, teamId: true },
+  });
+  const stillMember = new Set(memberships.map((m) => `${m.userId}:${m.teamId}`));
   const byPerson = new Map<string, { email: string; lines: string[] }>();
   for (const row of rows) {
     const person = row.recipient;
+    if (!stillMember.has(`${person.id}:${row.teamId}`)) continue;
     if (row.kind === "assignment" ? !person.notifyAssignments : person.emailMuted.includes(row.kind)) continue;
     const entry = byPerson.get(person.id) ?? { email: person.email, lines: [] };
     const sentence = describeNotification({ kind: row.kind, actor: row.actor?.name ?? null, articleTitle: row.claim?.article.title ?? "" });

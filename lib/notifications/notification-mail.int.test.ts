@@ -80,4 +80,17 @@ describe("notification email", () => {
     await smtp.waitFor(desk.editor.email, /reset-password/);
     expect(toEditor().filter((m) => /digest/.test(m.subject))).toHaveLength(1);
   });
+
+  // Found in review: the digest read notifications without asking whether the person is still in the team.
+  it("tells nobody about a team they have left since", async () => {
+    const desk = await createDesk();
+    await testDb().user.update({ where: { id: desk.editor.id }, data: { emailDigest: true } });
+    const claim = await claimOn(desk);
+    await addComment({ userId: desk.reviewer.id, claimId: claim.id, body: `@${desk.editor.name} ${unique("before leaving")}` });
+    await testDb().membership.deleteMany({ where: { userId: desk.editor.id, teamId: desk.team.id } });
+    await queueNotificationDigests(new Date(Date.now() + 1000));
+    await requestPasswordReset({ email: desk.editor.email, ip: unique("ip") });
+    await smtp.waitFor(desk.editor.email, /reset-password/);
+    expect(smtp.messages.filter((m) => m.to.includes(desk.editor.email) && /digest/.test(m.subject))).toHaveLength(0);
+  });
 });

@@ -9,6 +9,10 @@ import { ZTeamOptions } from "@/lib/validation/team-admin";
 import { defaultRatingScale } from "@/lib/teams/rating-scale";
 import { loadSessionUser } from "@/lib/users/session-user";
 import { verdictForClaim } from "@/lib/teams/team-scale";
+import { createClaim } from "@/lib/claims/create-claim";
+import { targetFor } from "@/lib/claims/test-helpers";
+import { addComment } from "@/lib/claims/comments";
+import { tagClaim } from "@/lib/tags/tags";
 
 afterAll(async () => {
   await db.$disconnect();
@@ -31,6 +35,22 @@ describe("team administration", () => {
     expect(await actionsOf(team.id)).toEqual(["team.created", "team.renamed", "team.archived"]);
     expect((await listMyTeams({ userId: desk.admin.id })).map((t) => t.id)).not.toContain(team.id);
     expect((await loadSessionUser(desk.admin.id, team.id))?.teamId).toBe(desk.team.id);
+  });
+
+  // Found in review: the claim write check (one SQL join) did not ask whether the team is archived, so comments,
+  // tags and evidence could still be added to an archived team's claims through the API.
+  it("refuses writes to an archived team's claims", async () => {
+    const desk = await createDesk();
+    const claim = await createClaim({
+      userId: desk.reviewer.id,
+      articleId: desk.article.id,
+      target: targetFor(desk.article.body, "The UK currently spends around 2.3 per cent"),
+    });
+    await createTeam({ userId: desk.admin.id, name: "Where the admin goes next" });
+    await archiveTeam({ teamId: desk.team.id, userId: desk.admin.id, confirmName: desk.team.name });
+    expect(await outcomeOf(addComment({ userId: desk.reviewer.id, claimId: claim.id, body: "Still here?" }))).toBe("not_found");
+    expect(await outcomeOf(tagClaim({ userId: desk.reviewer.id, claimId: claim.id, name: "late" }))).toBe("not_found");
+    expect(await testDb().comment.count({ where: { claimId: claim.id } })).toBe(0);
   });
 
   it("will not archive an admin's only team", async () => {

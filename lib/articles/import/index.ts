@@ -1,5 +1,6 @@
 // Importing an article: plain text, Markdown or HTML in; the canonical body (the same form
 // normalizeArticleText gives, so claim offsets work as for every other body) and its structure out.
+import { cleanImportedText } from "./clean-text";
 import { normalizeArticleText } from "@/lib/anchoring/normalize";
 import { plainBlocks, type ArticleBlocks } from "@/lib/articles/blocks";
 import { AppError } from "@/lib/http/errors";
@@ -20,12 +21,6 @@ export type ImportedArticle = {
   body: string;
   blocks: ArticleBlocks;
 };
-
-// Control characters other than whitespace are never text, and Markdown turns NUL into U+FFFD,
-// which would make a saved body differ from what the editor showed.
-const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
-// Half of a surrogate pair is not a character; it cannot be encoded as UTF-8 either.
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const unprocessable = (message: string) => new AppError("unprocessable", message, { content: [message] });
 
@@ -48,7 +43,7 @@ export function importArticle(input: { format: ImportFormat; content: string; le
   }
   // Before any parser: deep nesting made the parsers and the walk over their output run for seconds.
   refuseDeepImport(format, input.content);
-  const content = input.content.replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD");
+  const content = cleanImportedText(input.content);
   if (normalizeArticleText(content) === "") throw unprocessable("There is nothing to import: paste or upload the article first.");
 
   let result: ImportedArticle;

@@ -75,6 +75,15 @@ describe("importPdf", () => {
     expect(imported.blocks.pages).toEqual([{ start: 0, page: 2 }]);
   });
 
+  // Found in review: the PDF path skipped the cleaning every other import does, so a NUL in the document's Title
+  // or Author reached PostgreSQL (which cannot store it) and the import answered 500.
+  it("cleans the document's Title and Author like any imported text (no NUL or other control character)", async () => {
+    const bytes = await makeTestPdf([{ paragraphs: [["Body text."]] }], { title: "Annual\u0000 report", author: "Ann\u0007 Writer\u0000" });
+    const imported = await importPdf(bytes);
+    expect(imported.title).toBe("Annual report");
+    expect(imported.byline).toBe("Ann Writer");
+  });
+
   it("says a PDF without a text layer looks scanned", async () => {
     const error = await refusal(importPdf(await makeBlankPdf(3)));
     expect(error.status).toBe(422);

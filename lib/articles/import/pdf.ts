@@ -6,6 +6,7 @@
 import { splitParagraphs } from "@/lib/anchoring/normalize";
 import { AppError } from "@/lib/http/errors";
 import { assemble } from "./walk";
+import { cleanImportedText } from "./clean-text";
 import { MAX_BODY_CHARS, MAX_PDF_BYTES, MAX_PDF_PAGES } from "./limits";
 import { rebuildPdfParagraphs, type PdfPageRuns, type PdfParagraph } from "./pdf-layout";
 import type { ImportedArticle } from "./index";
@@ -82,7 +83,8 @@ export async function importPdf(bytes: Uint8Array, field: PdfField = "content"):
       const runs = (content.items as PdfTextItem[])
         .filter((item) => "str" in item)
         .map(({ str, transform, width, hasEOL }) => ({
-          str,
+          // A PDF may hold any code unit in its strings (NUL, half an emoji): the same cleaning as every import.
+          str: cleanImportedText(str),
           x: transform[4]!,
           y: transform[5]!,
           size: Math.hypot(transform[2]!, transform[3]!) || 1,
@@ -96,8 +98,9 @@ export async function importPdf(bytes: Uint8Array, field: PdfField = "content"):
       pages.push({ page: number, runs });
     }
     const info = (await pdf.getMetadata().catch(() => null))?.info as { Title?: unknown; Author?: unknown } | undefined;
-    const metaTitle = typeof info?.Title === "string" && !EMPTY_TITLE.test(info.Title.trim()) ? info.Title.trim() || null : null;
-    const author = typeof info?.Author === "string" ? info.Author.trim() || null : null;
+    const infoTitle = typeof info?.Title === "string" ? cleanImportedText(info.Title).trim() : "";
+    const metaTitle = infoTitle && !EMPTY_TITLE.test(infoTitle) ? infoTitle : null;
+    const author = typeof info?.Author === "string" ? cleanImportedText(info.Author).trim() || null : null;
 
     const paragraphs = rebuildPdfParagraphs(pages);
     if (paragraphs.length === 0) {

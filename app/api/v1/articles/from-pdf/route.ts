@@ -2,6 +2,7 @@ import { createArticle } from "@/lib/articles/create-article";
 import { getArticle } from "@/lib/articles/get-article";
 import { MAX_PDF_BYTES } from "@/lib/articles/import/limits";
 import { json, route } from "@/lib/http/route";
+import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { ZImportPdfQuery } from "@/lib/validation/articles";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,8 @@ export const dynamic = "force-dynamic";
 export const POST = route(
   {
     auth: "user",
-    team: true,
+    // Checked before the body is read: a viewer is refused without uploading 20 MB first.
+    team: SIGN_OFF_ROLES,
     query: ZImportPdfQuery,
     body: { bytes: { maxBytes: MAX_PDF_BYTES, contentTypes: ["application/pdf"] } },
     idempotent: true,
