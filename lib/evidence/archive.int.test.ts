@@ -95,6 +95,16 @@ describe("the evidence archive", () => {
     expect(await getEvidenceArchive({ userId: intruder.id, evidenceId: evidence.id })).toBeNull();
   });
 
+  // Found in review: the job fetched the source again for evidence that had been removed meanwhile.
+  it("leaves removed evidence alone: no fetch, no snapshot", async () => {
+    const evidence = await addSource("/report");
+    await until(async () => (await evidenceRow(evidence.id)).archivedAt);
+    await testDb().evidence.update({ where: { id: evidence.id }, data: { deletedAt: new Date() } });
+    const before = await testDb().evidenceSnapshot.count({ where: { evidenceId: evidence.id } });
+    expect(await archiveEvidence(evidence.id)).toBe("skipped");
+    expect(await testDb().evidenceSnapshot.count({ where: { evidenceId: evidence.id } })).toBe(before);
+  });
+
   it("says when the excerpt is not in the archived page", async () => {
     const evidence = await addSource("/report", "the UK spends 4 per cent of GDP on defence");
     await until(async () => (await evidenceRow(evidence.id)).archivedAt);

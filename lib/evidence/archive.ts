@@ -37,7 +37,8 @@ export function snapshotFields(page: FetchedPage) {
  * FETCH_ALLOW_ADDRESSES allows more; 5 MiB, 15 s), and on an answer below 400 stores an "archive"
  * EvidenceSnapshot (readable text, SHA-256 of the bytes, status, final URL, time), sets `excerptFound`,
  * clears `archiveError` and any drift flag and counts the fetch as the source's last check. Evidence that no
- * longer exists, has no URL, or whose URL changed since (a newer job archives that) is left alone.
+ * longer exists, was removed, belongs to an archived team, has no URL, or whose URL changed since (a newer job
+ * archives that) is left alone.
  * Output: "archived" or "skipped".
  * @throws Error with a readable message when the page could not be fetched or answered 400 or above, after
  * recording the message in `archiveError` (and, on the last attempt, a failed snapshot), so the queue retries
@@ -47,7 +48,12 @@ export async function archiveEvidence(
   evidenceId: string,
   context: Pick<JobContext, "attempt" | "maxAttempts"> = { attempt: 1, maxAttempts: 1 },
 ): Promise<"archived" | "skipped"> {
-  const evidence = await db.evidence.findUnique({ where: { id: evidenceId }, select: { url: true, excerpt: true } });
+  // Removed evidence and archived teams are left alone: nobody reads the result, and nothing should leave the
+  // server on their behalf.
+  const evidence = await db.evidence.findFirst({
+    where: { id: evidenceId, deletedAt: null, claim: { article: { team: { archivedAt: null } } } },
+    select: { url: true, excerpt: true },
+  });
   if (!evidence || evidence.url === "") return "skipped";
   let page: FetchedPage | null = null;
   let failure: string | null = null;
