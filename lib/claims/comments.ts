@@ -187,7 +187,10 @@ async function changeOwnComment(
       before: { body: existing.body, deletedAt: existing.deletedAt?.toISOString() ?? null, version: existing.version },
       after: { body: updated.body, deletedAt: updated.deletedAt?.toISOString() ?? null, version: updated.version },
     });
-    const newlyMentioned = mentionedIds.filter((id) => !existing.mentionedIds.includes(id));
+    // Each person hears of a comment's mention once: taking a name out and putting it back tells nobody again.
+    const told = await tx.notification.findMany({ where: { commentId, kind: "mention" }, select: { recipientId: true } });
+    const alreadyTold = new Set([...existing.mentionedIds, ...told.map((n) => n.recipientId)]);
+    const newlyMentioned = mentionedIds.filter((id) => !alreadyTold.has(id));
     await notify(tx, {
       kind: "mention",
       teamId,

@@ -76,6 +76,10 @@ describe("mentions", () => {
     const comment = await addComment({ userId: desk.reviewer.id, claimId: claim.id, body: `@${desk.editor.name} first` });
     await editComment({ userId: desk.reviewer.id, commentId: comment.id, body: `@${desk.editor.name} and @${desk.admin.name}` });
     expect(await recipients(claim.id, "mention")).toEqual([desk.editor.id, desk.admin.id].sort());
+    // Found in review: taking a name out and putting it back notified (and mailed) that person each time.
+    await editComment({ userId: desk.reviewer.id, commentId: comment.id, body: `@${desk.admin.name} only` });
+    await editComment({ userId: desk.reviewer.id, commentId: comment.id, body: `@${desk.editor.name} and @${desk.admin.name} again` });
+    expect(await testDb().notification.count({ where: { commentId: comment.id, kind: "mention" } })).toBe(2);
   });
 });
 
