@@ -1,5 +1,6 @@
 "use client";
 
+import { ratingOf } from "@/lib/teams/rating-scale";
 import { withCheckedInput } from "@/lib/validation/parse";
 import { When } from "@/components/ui/When";
 import { ZSubmitReview } from "@/lib/validation/team";
@@ -22,7 +23,8 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
   const review = claim.doubleReview;
   const mine = review.mine ? review.visible.find((r) => r.reviewer.id === meId) : undefined;
   const [draft, setDraft, clearDraft] = useDraft(meId, claim.id, "review", {
-    verdict: mine?.verdict.key ?? "",
+    // The rating on the team's scale (a rating a team added shares its stored key with the default of its value).
+    verdict: (mine && ratingOf(ratingScale, mine.verdict)?.key) ?? "",
     explanation: mine?.explanation ?? "",
   });
   const { verdict, explanation } = draft;
