@@ -9,19 +9,14 @@
 // during a 220 KB nested import answers within 1 s).
 import { performance } from "node:perf_hooks";
 import { runBench, withBenchDatabase } from "./database";
+import { articleReaders, summary } from "./readers";
 import { buildLongArticle } from "./fixtures";
 
 const READERS = 4;
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
-const summary = (xs: number[]) =>
-  `${xs.length} reads, p50 ${percentile(xs, 50).toFixed(1)} ms, p99 ${percentile(xs, 99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
-
 async function main() {
   const { createTeam, createUser, testDb } = await import("../e2e/fixtures/factories");
   const { createArticle } = await import("../lib/articles/create-article");
-  const { getArticle } = await import("../lib/articles/get-article");
-  const { listClaims } = await import("../lib/claims/list-claims");
   const { toAppError } = await import("../lib/http/errors");
   const { db } = await import("../lib/db");
 
@@ -44,25 +39,8 @@ async function main() {
     [`${Math.round(flat.length / 1000)} KB flat`, flat],
   ];
 
-  const read = async () => {
-    const t = performance.now();
-    await getArticle({ id: other.id, userId: editor.id });
-    await listClaims({ articleId: other.id, userId: editor.id });
-    return performance.now() - t;
-  };
-  const readWhile = async (running: () => boolean) => {
-    const times: number[] = [];
-    await Promise.all(
-      Array.from({ length: READERS }, async () => {
-        while (running()) times.push(await read());
-      }),
-    );
-    return times;
-  };
-
-  for (let i = 0; i < 20; i++) await read(); // warm the pool and the query plans
-  const quietUntil = performance.now() + 3000;
-  const quiet = await readWhile(() => performance.now() < quietUntil);
+  const readers = await articleReaders(other.id, editor.id, READERS);
+  const quiet = await readers.quiet();
   console.log(`${READERS} readers; imports at once: ${imports.map(([name]) => name).join(", ")}`);
   console.log(`reads, nothing else running:  ${summary(quiet)}`);
 
@@ -77,7 +55,7 @@ async function main() {
       return `${name}: ${outcome} in ${((performance.now() - t) / 1000).toFixed(1)} s`;
     }),
   ).finally(() => (importing = false));
-  const during = await readWhile(() => importing);
+  const during = await readers.during(() => importing);
   console.log(`reads during the imports:     ${summary(during)}`);
   for (const line of await outcomes) console.log(`  ${line}`);
   await db.$disconnect();

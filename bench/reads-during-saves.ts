@@ -7,6 +7,7 @@
 // Prints p50/p99/max of the reads and each save's outcome; asserts nothing.
 import { performance } from "node:perf_hooks";
 import { runBench, withBenchDatabase } from "./database";
+import { articleReaders, summary } from "./readers";
 import { buildLongArticle, pickClaimRanges } from "./fixtures";
 import { editArticle } from "./reanchor-edits";
 
@@ -14,17 +15,11 @@ const CLAIMS = Number(process.env.CLAIMS ?? 2000);
 const SAVES = 10;
 const READERS = 4;
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
-const summary = (xs: number[]) =>
-  `${xs.length} reads, p50 ${percentile(xs, 50).toFixed(1)} ms, p99 ${percentile(xs, 99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
-
 async function main() {
   const { createTeam, createUser, testDb } = await import("../e2e/fixtures/factories");
   const { describeRange, trimRange } = await import("../lib/anchoring/selectors");
   const { articleToMarkdown } = await import("../lib/articles/import");
   const { saveArticleVersion } = await import("../lib/articles/save-version");
-  const { getArticle } = await import("../lib/articles/get-article");
-  const { listClaims } = await import("../lib/claims/list-claims");
   const { toAppError } = await import("../lib/http/errors");
   const { db } = await import("../lib/db");
 
@@ -48,25 +43,8 @@ async function main() {
     null,
   );
 
-  const read = async () => {
-    const t = performance.now();
-    await getArticle({ id: other.id, userId: editor.id });
-    await listClaims({ articleId: other.id, userId: editor.id });
-    return performance.now() - t;
-  };
-  const readWhile = async (running: () => boolean) => {
-    const times: number[] = [];
-    await Promise.all(
-      Array.from({ length: READERS }, async () => {
-        while (running()) times.push(await read());
-      }),
-    );
-    return times;
-  };
-
-  for (let i = 0; i < 20; i++) await read(); // warm the pool and the query plans
-  const quietUntil = performance.now() + 3000;
-  const quiet = await readWhile(() => performance.now() < quietUntil);
+  const readers = await articleReaders(other.id, editor.id, READERS);
+  const quiet = await readers.quiet();
   console.log(`article with ${CLAIMS} claims on ${body.length} characters; ${SAVES} saves at once; ${READERS} readers`);
   console.log(`reads, nothing else running:    ${summary(quiet)}`);
 
@@ -80,7 +58,7 @@ async function main() {
       ),
     ),
   ).finally(() => (saving = false));
-  const during = await readWhile(() => saving);
+  const during = await readers.during(() => saving);
   const outcomes = await saves;
   console.log(`reads during the ten saves:     ${summary(during)}`);
   const counts = outcomes.reduce<Record<string, number>>((acc, o) => ({ ...acc, [o]: (acc[o] ?? 0) + 1 }), {});
