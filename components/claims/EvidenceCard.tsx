@@ -1,5 +1,6 @@
 "use client";
 
+import { EvidenceMetaFields } from "@/components/claims/EvidenceMetaFields";
 import Link from "next/link";
 import { useState } from "react";
 import { When } from "@/components/ui/When";
@@ -69,18 +70,7 @@ export function EvidenceCard({ item, canChange, onChanged }: Props) {
           {!item.file && <input dir="auto" aria-label="Source URL" className={inputClass} value={form.url} onChange={set("url")} />}
           <input dir="auto" aria-label="Source title" className={inputClass} value={form.title} onChange={set("title")} />
           <textarea dir="auto" aria-label="Quoted excerpt" className={inputClass} rows={2} value={form.excerpt} onChange={set("excerpt")} />
-          <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
-            <select aria-label="Stance" className={inputClass} value={form.stance} onChange={set("stance")}>
-              <option value="supports">Supports</option>
-              <option value="contradicts">Contradicts</option>
-              <option value="context">Context</option>
-            </select>
-            <select aria-label="Source type" className={inputClass} value={form.sourceType} onChange={set("sourceType")}>
-              <option value="primary">Primary</option>
-              <option value="secondary">Secondary</option>
-            </select>
-            <input aria-label="Date retrieved" type="date" className={inputClass} value={form.retrievedAt} onChange={set("retrievedAt")} />
-          </div>
+          <EvidenceMetaFields form={form} set={set} />
           <div className="flex gap-2">
             <button type="submit" className={buttonClass} disabled={pending}>
               {pending ? "Saving…" : "Save changes"}
