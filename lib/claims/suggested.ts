@@ -102,8 +102,12 @@ export async function acceptSuggestion(
   tx: DbClient = db,
 ): Promise<ClaimDTO> {
   return inTransaction(tx, async (t) => {
-    // Two accepts of one suggestion queue here; the second then reads the first one's link.
-    await t.$queryRaw`SELECT "id" FROM "Suggestion" WHERE "id" = ${suggestionId} FOR UPDATE`;
+    // Two accepts of one suggestion queue here; the second then reads the first one's link. Only a member of the
+    // suggestion's team takes the lock: an outsider never waits on (or holds) another newsroom's rows.
+    await t.$queryRaw`
+      SELECT s."id" FROM "Suggestion" s JOIN "Article" a ON a.id = s."articleId"
+      JOIN "Membership" m ON m."teamId" = a."teamId" AND m."userId" = ${userId}
+      WHERE s."id" = ${suggestionId} FOR UPDATE OF s`;
     const { suggestion, article } = await requireSuggestionWrite(suggestionId, userId, t);
     if (suggestion.claimId !== null) throw new AppError("conflict", ALREADY_A_CLAIM);
     // A suggestion belongs to one version of the text; its offsets mean nothing in another.

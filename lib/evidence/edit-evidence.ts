@@ -20,8 +20,12 @@ type Change = "evidence.edited" | "evidence.removed" | "evidence.restored";
  * editors and admins may change it).
  */
 async function lockForChange(tx: Prisma.TransactionClient, evidenceId: string, userId: string) {
-  // Lock first, then read: two changes at once see each other's result.
-  await tx.$executeRaw`SELECT 1 FROM "Evidence" WHERE id = ${evidenceId} FOR UPDATE`;
+  // Lock first, then read: two changes at once see each other's result. Only a member of the evidence's team
+  // takes the lock: an outsider never waits on (or holds) another newsroom's rows, and gets 404 below.
+  await tx.$executeRaw`
+    SELECT 1 FROM "Evidence" e JOIN "Claim" c ON c.id = e."claimId" JOIN "Article" a ON a.id = c."articleId"
+    JOIN "Membership" m ON m."teamId" = a."teamId" AND m."userId" = ${userId}
+    WHERE e.id = ${evidenceId} FOR UPDATE OF e`;
   const evidence = await tx.evidence.findFirst({
     where: { id: evidenceId, claim: claimScope(userId) },
     select: {
