@@ -2,7 +2,7 @@ import type { TextPositionSelector, TextQuoteSelector } from "@/lib/anchoring/se
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { articleScope } from "@/lib/access/scope";
-import { verdictKeyOf, type StatusKey } from "@/lib/claims/verdicts";
+import { storedVerdictKey, type StatusKey } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 import { creatorFrom, type ClaimOrigin, type ItemOrigin } from "@/lib/annotations/origin";
 import {
@@ -69,6 +69,7 @@ type ExportClaim = TextQuoteSelector &
     status: StatusKey;
     verdictOrdinal: number | null;
     verdictLabel: string | null;
+    verdictKey: string | null;
     verdictExplanation: string | null;
     verdictAt: Date | null;
     requiresDoubleReview: boolean;
@@ -174,7 +175,12 @@ export function toAnnotation(claim: ExportClaim, place: ExportPlace): W3CAnnotat
       format: "text/plain",
       ...(claim.verdictBy ? { creator: creatorFrom(claim.verdictBy, verdictCreator) } : {}),
       ...(verdictCreated ? { created: verdictCreated } : {}),
-      "factdesk:verdict": { key: verdictKeyOf(claim.verdictOrdinal), label, ordinal: claim.verdictOrdinal, explanation },
+      "factdesk:verdict": {
+        key: storedVerdictKey(claim.verdictKey, claim.verdictOrdinal),
+        label,
+        ordinal: claim.verdictOrdinal,
+        explanation,
+      },
     });
   }
   body.push({ type: "TextualBody", purpose: "tagging", value: claim.status });

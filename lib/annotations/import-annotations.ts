@@ -1,5 +1,6 @@
 import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { tagKey } from "@/lib/tags/tag-rules";
+import { getTeamRatingScale } from "@/lib/teams/team-scale";
 import { db, inTransaction } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requireArticleWrite } from "@/lib/access/require";
@@ -109,6 +110,7 @@ async function createClaimTree(tx: Prisma.TransactionClient, plan: PlannedClaim,
         ? {
             verdictOrdinal: plan.verdict.ordinal,
             verdictLabel: plan.verdict.label,
+            verdictKey: plan.verdict.key,
             verdictExplanation: plan.verdict.explanation,
             verdictById: ctx.userId,
             verdictAt: ctx.now,
@@ -218,6 +220,7 @@ export async function importAnnotations({
   const meta = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true } });
   const plans = planImport(items, {
     body: article.body,
+    scale: await getTeamRatingScale(db, article.teamId),
     isEditor: SIGN_OFF_ROLES.includes(article.role),
     requiresDoubleReview: article.requiresDoubleReview,
   });

@@ -2,9 +2,16 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/http/errors";
 import { planImport, type PlanOptions } from "@/lib/annotations/plan-import";
 import { ZAnnotation, type TAnnotation } from "@/lib/annotations/w3c";
+import { defaultRatingScale } from "@/lib/teams/rating-scale";
 
 const BODY = "The minister said spending rose 4 per cent last year.\n\nCritics said it fell.";
-const options = (over: Partial<PlanOptions> = {}): PlanOptions => ({ body: BODY, isEditor: true, requiresDoubleReview: false, ...over });
+const options = (over: Partial<PlanOptions> = {}): PlanOptions => ({
+  body: BODY,
+  isEditor: true,
+  requiresDoubleReview: false,
+  scale: defaultRatingScale(),
+  ...over,
+});
 const annotation = (body: unknown[], extra: Record<string, unknown> = {}): TAnnotation =>
   ZAnnotation.parse({
     type: "Annotation",
@@ -116,10 +123,41 @@ describe("planning an import", () => {
     expect(found["items.0.body.0"]?.[0]).toMatch(/label from the scale/);
   });
 
+  it("reads verdicts on the team's own scale: a key or label of its ratings, a value they share, and the longest label first", () => {
+    const scale = [
+      ...defaultRatingScale(),
+      { key: "half_true", label: "Half true", colour: "#ffd500", ordinal: 3, noRating: false },
+      { key: "true_ish", label: "True-ish (context)", colour: "#00aa55", ordinal: 4, noRating: false },
+    ];
+    const withVerdict = (verdict: Record<string, unknown>, value = "x") =>
+      annotation([
+        {
+          type: "TextualBody",
+          purpose: "assessing",
+          value,
+          ...(verdict ? { "factdesk:verdict": { explanation: "Because.", ...verdict } } : {}),
+        },
+      ]);
+    const read = (a: TAnnotation) => planImport([a], options({ scale }))[0]!.verdict;
+    expect(read(withVerdict({ key: "half_true", label: "Half true", ordinal: 3 }))).toMatchObject({ key: "half_true", label: "Half true" });
+    expect(read(withVerdict({ ordinal: 3 }))).toMatchObject({ key: "misleading" });
+    const plain = annotation([{ type: "TextualBody", purpose: "assessing", value: "True-ish (context): the year is wrong." }]);
+    expect(read(plain)).toMatchObject({ key: "true_ish", explanation: "the year is wrong." });
+    expect(
+      problems(() => planImport([withVerdict({ key: "half_true", ordinal: 4 })], options({ scale })))[
+        "items.0.body.0.factdesk:verdict"
+      ]?.[0],
+    ).toMatch(/key “half_true”, ordinal 4 do not name the same verdict/);
+    expect(problems(() => planImport([withVerdict({ key: "half_true" })], options()))["items.0.body.0.factdesk:verdict"]?.[0]).toMatch(
+      /key “half_true” is not on the scale/,
+    );
+  });
+
   it("takes label and ordinal from the desk's scale, and refuses a key, label and ordinal that disagree", () => {
     const withVerdict = (verdict: Record<string, unknown>) =>
       annotation([{ type: "TextualBody", purpose: "assessing", value: "x", "factdesk:verdict": { explanation: "Because.", ...verdict } }]);
     expect(planImport([withVerdict({ label: "mostly TRUE" })], options())[0]!.verdict).toEqual({
+      key: "mostly_true",
       ordinal: 4,
       label: "Mostly true",
       explanation: "Because.",

@@ -11,7 +11,8 @@
 import { describeRange, selectionRange, type TextPositionSelector, type TextQuoteSelector } from "@/lib/anchoring/selectors";
 import { createReanchorer, type ReanchorCandidate } from "@/lib/anchoring/reanchor";
 import { toUtf16 } from "@/lib/anchoring/code-points";
-import { VERDICTS, type StatusKey } from "@/lib/claims/verdicts";
+import { type StatusKey } from "@/lib/claims/verdicts";
+import type { RatingEntry } from "@/lib/teams/rating-scale";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
 import type { ClaimOrigin, HeldVerdict, ItemOrigin } from "@/lib/annotations/origin";
 import { STATUS_SET, type TAnnotation, type TBody, type TCreator, type TVerdictExtension } from "@/lib/annotations/w3c";
@@ -30,7 +31,7 @@ export type PlannedEvidence = {
   origin: ItemOrigin;
 };
 
-type ScaleVerdict = (typeof VERDICTS)[number];
+type ScaleVerdict = RatingEntry;
 
 export type PlannedClaim = TextQuoteSelector &
   TextPositionSelector & {
@@ -40,7 +41,7 @@ export type PlannedClaim = TextQuoteSelector &
     anchorCandidates: ReanchorCandidate[] | null;
     status: StatusKey;
     /** Always a verdict of the desk's scale; given by the importer, proposed until an editor signs off. */
-    verdict: { ordinal: number; label: string; explanation: string } | null;
+    verdict: { key: string; ordinal: number; label: string; explanation: string } | null;
     requiresDoubleReview: boolean;
     numeric: Record<string, unknown> | null | undefined;
     origin: ClaimOrigin;
@@ -61,39 +62,53 @@ export type PlanOptions = {
   isEditor: boolean;
   /** The receiving article's double-review setting. */
   requiresDoubleReview: boolean;
+  /** The receiving team's rating scale (lib/teams/rating-scale.ts): a file's verdict must name one of its ratings. */
+  scale: readonly RatingEntry[];
 };
 
 /** Statuses a file may set as they are; the others follow from the verdict and the review workflow. */
 const KEPT_STATUSES: ReadonlySet<StatusKey> = new Set(["unreviewed", "in_review", "not_check_worthy"]);
-const SCALE = VERDICTS.map((v) => `${v.label} (${v.key}, ${v.ordinal})`).join(", ");
+const scaleText = (scale: readonly ScaleVerdict[]) => scale.map((v) => `${v.label} (${v.key}, ${v.ordinal})`).join(", ");
 
 const isComment = (b: TBody) => b.purpose === "commenting" || (b.purpose === undefined && b.type === "TextualBody");
 const isEvidence = (b: TBody) => b.purpose === "linking";
 const isVerdict = (b: TBody) => b.purpose === "assessing";
 const isTag = (b: TBody) => b.purpose === "tagging";
 
-/** "False: because…" when a file has no factdesk:verdict extension. */
-function verdictFromValue(value: string | undefined): { scale: ScaleVerdict; explanation: string } | null {
+/** "False: because…" when a file has no factdesk:verdict extension: a label of the team's scale, then the explanation. */
+function verdictFromValue(value: string | undefined, scale: readonly ScaleVerdict[]): { scale: ScaleVerdict; explanation: string } | null {
   if (!value) return null;
-  for (const v of VERDICTS) {
-    const match = new RegExp(`^\\s*${v.label}\\s*[:.\\u2013\\u2014-]\\s*([\\s\\S]+)$`, "i").exec(value);
+  // Longest label first: "True-ish: …" is that rating, not "True" with the explanation "ish: …".
+  for (const v of [...scale].sort((a, b) => b.label.length - a.label.length)) {
+    const label = v.label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const match = new RegExp(`^\\s*${label}\\s*[:.\\u2013\\u2014-]\\s*([\\s\\S]+)$`, "i").exec(value);
     if (match?.[1]?.trim()) return { scale: v, explanation: match[1].trim() };
   }
   return null;
 }
 
-/** The scale verdict that the extension's key, label and ordinal all name, or why there is none. */
-function verdictFromExtension(ext: TVerdictExtension): { scale: ScaleVerdict; explanation: string } | string {
+/**
+ * The rating of the team's scale that the extension's key, label and ordinal all name, or why there is none. Key
+ * and label each name one rating; an ordinal alone names the first rating with that value (as ratingOf reads a
+ * stored verdict), and beside a key or label it must be that rating's value (two ratings may share one).
+ */
+function verdictFromExtension(
+  ext: TVerdictExtension,
+  scale: readonly ScaleVerdict[],
+): { scale: ScaleVerdict; explanation: string } | string {
+  const list = scaleText(scale);
   const named: [string, ScaleVerdict | undefined][] = [];
-  if (ext.key != null) named.push([`key “${ext.key}”`, VERDICTS.find((v) => v.key === ext.key)]);
+  if (ext.key != null) named.push([`key “${ext.key}”`, scale.find((v) => v.key === ext.key)]);
   if (ext.label !== undefined)
-    named.push([`label “${ext.label}”`, VERDICTS.find((v) => v.label.toLowerCase() === ext.label!.toLowerCase())]);
-  if (ext.ordinal !== undefined) named.push([`ordinal ${ext.ordinal}`, VERDICTS.find((v) => v.ordinal === ext.ordinal)]);
-  if (named.length === 0) return `The verdict needs a key, label or ordinal from the scale: ${SCALE}.`;
+    named.push([`label “${ext.label}”`, scale.find((v) => v.label.toLowerCase() === ext.label!.trim().toLowerCase())]);
+  const byName = named[0]?.[1];
+  if (ext.ordinal !== undefined)
+    named.push([`ordinal ${ext.ordinal}`, byName?.ordinal === ext.ordinal ? byName : scale.find((v) => v.ordinal === ext.ordinal)]);
+  if (named.length === 0) return `The verdict needs a key, label or ordinal from the scale: ${list}.`;
   const unknown = named.find(([, v]) => !v);
-  if (unknown) return `The verdict's ${unknown[0]} is not on the scale: ${SCALE}.`;
+  if (unknown) return `The verdict's ${unknown[0]} is not on the scale: ${list}.`;
   if (new Set(named.map(([, v]) => v!.key)).size > 1) {
-    return `The verdict's ${named.map(([what]) => what).join(", ")} do not name the same verdict. The scale is: ${SCALE}.`;
+    return `The verdict's ${named.map(([what]) => what).join(", ")} do not name the same verdict. The scale is: ${list}.`;
   }
   return { scale: named[0]![1]!, explanation: ext.explanation };
 }
@@ -175,12 +190,12 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
     if (first) {
       const [vb, j] = first;
       const ext = vb["factdesk:verdict"];
-      const found = ext ? verdictFromExtension(ext) : verdictFromValue(vb.value);
+      const found = ext ? verdictFromExtension(ext, options.scale) : verdictFromValue(vb.value, options.scale);
       if (typeof found === "string") problem(`${at}.body.${j}.factdesk:verdict`, found);
       else if (!found)
         problem(
           `${at}.body.${j}`,
-          `The verdict must start with a label from the scale (${VERDICTS.map((v) => v.label).join(", ")}) followed by “:” and the explanation.`,
+          `The verdict must start with a label from the scale (${options.scale.map((v) => v.label).join(", ")}) followed by “:” and the explanation.`,
         );
       else read = { ...found, creator: vb.creator ?? creator, created: vb.created };
     }
@@ -192,7 +207,10 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
       ? (annotation["factdesk:requiresDoubleReview"] ?? options.requiresDoubleReview)
       : options.requiresDoubleReview;
     const verdictHeld = read !== null && requiresDoubleReview && !options.isEditor;
-    const verdict = read && !verdictHeld ? { ordinal: read.scale.ordinal, label: read.scale.label, explanation: read.explanation } : null;
+    const verdict =
+      read && !verdictHeld
+        ? { key: read.scale.key, ordinal: read.scale.ordinal, label: read.scale.label, explanation: read.explanation }
+        : null;
 
     // Status: the last tag that names a status. Verified and Disputed are never imported: an
     // editor of this desk signs the verdict off (or settles the dispute) through the usual flow.

@@ -8,7 +8,7 @@
 // What the W3C vocabulary has no word for lives under the factdesk: prefix.
 import { z } from "zod";
 import { MAX_CLAIM_LENGTH } from "@/lib/anchoring/selectors";
-import { STATUS_KEYS, type StatusKey, type VerdictKey } from "@/lib/claims/verdicts";
+import { STATUS_KEYS, type StatusKey } from "@/lib/claims/verdicts";
 import { readInstant, text as fieldText } from "@/lib/validation/fields";
 import { dbInt, MAX_DB_INT } from "@/lib/validation/numbers";
 
@@ -73,7 +73,7 @@ export type W3CVerdictBody = {
   format: "text/plain";
   creator?: W3CCreator;
   created?: string;
-  "factdesk:verdict": { key: VerdictKey | null; label: string; ordinal: number; explanation: string };
+  "factdesk:verdict": { key: string | null; label: string; ordinal: number; explanation: string };
 };
 
 export type W3CCommentBody = {

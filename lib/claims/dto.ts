@@ -1,5 +1,5 @@
 import type { AnchorStatus, ClaimStatus } from "@/lib/generated/prisma/enums";
-import { statusLabel, verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
+import { statusLabel, storedVerdictKey } from "@/lib/claims/verdicts";
 
 type Person = { id: string; name: string };
 
@@ -20,7 +20,7 @@ export type ClaimDTO = {
   target: ClaimTargetDTO;
   status: ClaimStatus;
   statusLabel: string;
-  verdict: { key: VerdictKey | null; label: string; ordinal: number; explanation: string; by: Person | null; at: string | null } | null;
+  verdict: { key: string | null; label: string; ordinal: number; explanation: string; by: Person | null; at: string | null } | null;
   version: number;
   createdBy: Person;
   updatedBy: Person;
@@ -45,6 +45,7 @@ export const claimCoreSelect = {
   status: true,
   verdictOrdinal: true,
   verdictLabel: true,
+  verdictKey: true,
   verdictExplanation: true,
   verdictAt: true,
 } as const;
@@ -79,6 +80,8 @@ type ClaimRow = {
   status: ClaimStatus;
   verdictOrdinal: number | null;
   verdictLabel: string | null;
+  /** Null for a verdict stored before keys were (storedVerdictKey falls back to the value's default key). */
+  verdictKey: string | null;
   verdictExplanation: string | null;
   verdictAt: Date | null;
   version: number;
@@ -121,7 +124,7 @@ export function toClaimDTO(row: ClaimRow): ClaimDTO {
       row.verdictOrdinal === null
         ? null
         : {
-            key: verdictKeyOf(row.verdictOrdinal),
+            key: storedVerdictKey(row.verdictKey, row.verdictOrdinal),
             label: row.verdictLabel ?? "",
             ordinal: row.verdictOrdinal,
             explanation: row.verdictExplanation ?? "",

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { articleScope } from "@/lib/access/scope";
 import { claimSelect, TEXT_ORDER, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
-import { statusLabel, verdictKeyOf } from "@/lib/claims/verdicts";
+import { statusLabel, storedVerdictKey } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 import { dateToCalendarDate } from "@/lib/validation/fields";
 import { isOverdue } from "@/lib/dates/calendar-date";
@@ -66,6 +66,7 @@ export async function listClaimSummaries({
           status: true,
           verdictOrdinal: true,
           verdictLabel: true,
+          verdictKey: true,
           anchorStatus: true,
           commentCount: true,
           evidenceCount: true,
@@ -86,7 +87,9 @@ export async function listClaimSummaries({
     status: c.status,
     statusLabel: statusLabel(c.status),
     verdict:
-      c.verdictOrdinal === null ? null : { key: verdictKeyOf(c.verdictOrdinal), label: c.verdictLabel ?? "", ordinal: c.verdictOrdinal },
+      c.verdictOrdinal === null
+        ? null
+        : { key: storedVerdictKey(c.verdictKey, c.verdictOrdinal), label: c.verdictLabel ?? "", ordinal: c.verdictOrdinal },
     counts: { comments: c.commentCount, evidence: c.evidenceCount },
     anchorStatus: c.anchorStatus,
     tags: c.tags.map((t) => toTagDTO(t.tag)).sort(byTagName),

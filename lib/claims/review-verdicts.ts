@@ -4,7 +4,7 @@ import { requireClaimWrite } from "@/lib/access/require";
 import { rightsOf, WRITE_ROLES } from "@/lib/access/roles";
 import { claimScope } from "@/lib/access/scope";
 import { failedClaimWrite } from "@/lib/claims/conflict";
-import { verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
+import { storedVerdictKey } from "@/lib/claims/verdicts";
 import { verdictForClaim } from "@/lib/teams/team-scale";
 import { REVIEWS_NEEDED, reviewSubmissionRefusal } from "@/lib/claims/workflow";
 import { AppError } from "@/lib/http/errors";
@@ -14,7 +14,7 @@ import type { ClaimRecord } from "@/lib/claims/record";
 
 export type ReviewDTO = {
   reviewer: { id: string; name: string };
-  verdict: { key: VerdictKey | null; label: string; ordinal: number };
+  verdict: { key: string | null; label: string; ordinal: number };
   explanation: string;
   at: string;
 };
@@ -32,11 +32,18 @@ export type DoubleReviewDTO = {
   settlement: ClaimRecord["settled"];
 };
 
-type ReviewRow = { ordinal: number; label: string; explanation: string; updatedAt: Date; reviewer: { id: string; name: string } };
+type ReviewRow = {
+  ordinal: number;
+  label: string;
+  key: string | null;
+  explanation: string;
+  updatedAt: Date;
+  reviewer: { id: string; name: string };
+};
 
 const toReviewDTO = (r: ReviewRow): ReviewDTO => ({
   reviewer: r.reviewer,
-  verdict: { key: verdictKeyOf(r.ordinal), label: r.label, ordinal: r.ordinal },
+  verdict: { key: storedVerdictKey(r.key, r.ordinal), label: r.label, ordinal: r.ordinal },
   explanation: r.explanation,
   at: r.updatedAt.toISOString(),
 });
@@ -44,6 +51,7 @@ const toReviewDTO = (r: ReviewRow): ReviewDTO => ({
 export const reviewSelect = {
   ordinal: true,
   label: true,
+  key: true,
   explanation: true,
   updatedAt: true,
   reviewer: { select: { id: true, name: true } },
@@ -107,8 +115,8 @@ export async function submitReviewVerdict(
     const before = existing.find((r) => r.reviewer.id === userId);
     await tx.reviewVerdict.upsert({
       where: { claimId_reviewerId: { claimId, reviewerId: userId } },
-      create: { claimId, reviewerId: userId, ordinal: scale.ordinal, label: scale.label, explanation },
-      update: { ordinal: scale.ordinal, label: scale.label, explanation },
+      create: { claimId, reviewerId: userId, ordinal: scale.ordinal, label: scale.label, key: scale.key, explanation },
+      update: { ordinal: scale.ordinal, label: scale.label, key: scale.key, explanation },
     });
     const reviews = await tx.reviewVerdict.findMany({ where: { claimId }, select: reviewSelect, orderBy: { createdAt: "asc" } });
     let outcome: "waiting" | "agreed" | "disputed" = "waiting";
@@ -123,6 +131,7 @@ export async function submitReviewVerdict(
               status: "verdict_proposed",
               verdictOrdinal: scale.ordinal,
               verdictLabel: scale.label,
+              verdictKey: scale.key,
               verdictExplanation: reviews.map((r) => `${r.reviewer.name}: ${r.explanation}`).join("\n\n"),
               verdictById: userId,
               verdictAt: new Date(),

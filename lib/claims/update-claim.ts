@@ -145,6 +145,7 @@ export async function setClaimVerdict(
       data: {
         verdictOrdinal: scale.ordinal,
         verdictLabel: scale.label,
+        verdictKey: scale.key,
         verdictExplanation: explanation,
         verdictById: userId,
         verdictAt: new Date(),

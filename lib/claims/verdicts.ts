@@ -34,6 +34,15 @@ export function verdictKeyOf(ordinal: number | null): VerdictKey | null {
   return VERDICTS.find((v) => v.ordinal === ordinal)?.key ?? null;
 }
 
+/**
+ * The key a stored verdict reads as: the rating key stored with it (the team's own rating, e.g. "half_true"), or for
+ * a row stored without one the default scale's key of its ordinal (verdictKeyOf). Null for no verdict.
+ */
+export function storedVerdictKey(stored: string | null | undefined, ordinal: number | null): string | null {
+  if (ordinal === null) return null;
+  return stored ?? verdictKeyOf(ordinal);
+}
+
 export const STATUSES = [
   { key: "unreviewed", label: "Unreviewed" },
   { key: "in_review", label: "In review" },

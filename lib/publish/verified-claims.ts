@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorStatus } from "@/lib/generated/prisma/enums";
-import { verdictKeyOf, type VerdictKey } from "@/lib/claims/verdicts";
+import { storedVerdictKey } from "@/lib/claims/verdicts";
 import { isNoRating, readRatingScale, type RatingEntry } from "@/lib/teams/rating-scale";
 import { parseBlocks, type ArticleBlocks } from "@/lib/articles/blocks";
 import { TEXT_ORDER } from "@/lib/claims/dto";
@@ -52,7 +52,7 @@ export type VerifiedClaim = {
   end: number;
   anchorStatus: AnchorStatus;
   /** `noRating`: the team's scale marks the verdict's rating "no rating" (isNoRating), so no numeric rating goes out. */
-  verdict: { key: VerdictKey | null; label: string; ordinal: number; explanation: string; noRating?: boolean };
+  verdict: { key: string | null; label: string; ordinal: number; explanation: string; noRating?: boolean };
   /** When and by whom it was signed off (the claim's record, lib/claims/record.ts; a claim verified before the audit trail existed falls back to its verdict's date and no name). */
   verifiedAt: Date;
   verifiedBy: string | null;
@@ -110,6 +110,7 @@ const verifiedSelect = {
   anchorStatus: true,
   verdictOrdinal: true,
   verdictLabel: true,
+  verdictKey: true,
   verdictExplanation: true,
   verdictAt: true,
   updatedAt: true,
@@ -146,7 +147,7 @@ function liveView(
     start: c.start,
     end: c.end,
     verdict: {
-      key: verdictKeyOf(c.verdictOrdinal),
+      key: storedVerdictKey(c.verdictKey, c.verdictOrdinal),
       label: c.verdictLabel ?? "",
       ordinal: c.verdictOrdinal!,
       explanation: c.verdictExplanation ?? "",

@@ -104,7 +104,7 @@ describe("team administration", () => {
     expect(read.ratingScale.map((e) => e.key)).toEqual(reordered.map((e) => e.key));
     expect(read.doubleReviewDefault).toBe(true);
     expect((await testDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).verdictLabel).toBe("False");
-    expect(await verdictForClaim(db, claim.id, "false")).toEqual({ ordinal: 1, label: "Pants on fire" });
+    expect(await verdictForClaim(db, claim.id, "false")).toEqual({ key: "false", ordinal: 1, label: "Pants on fire" });
     expect(await actionsOf(desk.team.id)).toContain("team.options");
   });
 

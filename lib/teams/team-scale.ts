@@ -3,12 +3,16 @@ import { AppError } from "@/lib/http/errors";
 import { ratingByKey, readRatingScale, type RatingEntry } from "@/lib/teams/rating-scale";
 
 /**
- * The ordinal and the label a new verdict `key` on claim `claimId` stores: the rating with that key on the claim's
+ * The key, ordinal and label a new verdict `key` on claim `claimId` stores: the rating with that key on the claim's
  * team scale now (lib/teams/rating-scale.ts).
  * @throws AppError 422 `unprocessable` (field `verdict`) when the team's scale has no rating with that key (it was
  * removed, or never existed) or the claim is not found (the caller's access check refuses that case first).
  */
-export async function verdictForClaim(client: DbClient, claimId: string, key: string): Promise<{ ordinal: number; label: string }> {
+export async function verdictForClaim(
+  client: DbClient,
+  claimId: string,
+  key: string,
+): Promise<{ key: string; ordinal: number; label: string }> {
   const row = await client.claim.findUnique({
     where: { id: claimId },
     select: { article: { select: { team: { select: { ratingScale: true } } } } },
@@ -18,7 +22,7 @@ export async function verdictForClaim(client: DbClient, claimId: string, key: st
     const message = "That verdict is not on your team's rating scale (any more). Choose one from the list.";
     throw new AppError("unprocessable", message, { verdict: [message] });
   }
-  return { ordinal: rating.ordinal, label: rating.label };
+  return { key: rating.key, ordinal: rating.ordinal, label: rating.label };
 }
 
 /** The rating scale of team `teamId` (the default scale when the team is not found). Callers check access first. */
