@@ -103,37 +103,59 @@ function variedClaim(n: number): string {
   return `${pick(SUBJECTS, 1)} ${pick(VERBS, 20)} ${pick(AMOUNTS, 300)} ${pick(OBJECTS, 3000)} ${pick(TIMES, 7)}, according to report ${n}`;
 }
 
-async function main() {
+/** Team of a database this bench filled before (BENCH_DATA_DIR); throws when it is incomplete. */
+async function findGenerated(): Promise<string> {
+  const { testDb } = await import("../e2e/fixtures/factories");
+  const [found] = await testDb().$queryRaw<{ teamId: string; claims: number; indexed: boolean }[]>`
+    SELECT a."teamId", (SELECT count(*)::int FROM "Claim") AS "claims",
+           EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = 'Claim_exact_trgm_idx') AS "indexed"
+    FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId" WHERE c."id" = 'bench-1'`;
+  if (!found || found.claims !== CLAIMS || !found.indexed)
+    throw new Error(`the kept bench database is incomplete (${found?.claims ?? 0} of ${CLAIMS} claims, or no index); delete its directory`);
+  return found.teamId;
+}
+
+/** Stores CLAIMS claims with verdicts in one article of a new team; returns the team's id. */
+async function generate(base: string[]): Promise<string> {
   const { createTeam, createUser, testDb } = await import("../e2e/fixtures/factories");
+  const team = await createTeam();
+  const user = await createUser(team.id, "reviewer");
+  const article = await testDb().article.create({ data: { teamId: team.id, title: "Bench", body: "x" } });
+  const started = performance.now();
+  const index = await testDb().$queryRaw<
+    { def: string }[]
+  >`SELECT indexdef AS def FROM pg_indexes WHERE indexname = 'Claim_exact_trgm_idx'`;
+  await testDb().$executeRawUnsafe(`DROP INDEX "Claim_exact_trgm_idx"`);
+  // In batches of 50,000 texts sent as one array each: row-by-row inserts through the ORM took hours at 1M.
+  for (let offset = 0; offset < CLAIMS; offset += 50_000) {
+    // Vary the figures and a word so the texts differ as real claims about the same topics do.
+    const texts = Array.from({ length: Math.min(50_000, CLAIMS - offset) }, (_, i) => {
+      const n = offset + i;
+      return n % 10 === 0 ? `${base[n % base.length]!} (${n})` : variedClaim(n);
+    });
+    await testDb().$executeRaw`
+      INSERT INTO "Claim" ("id", "articleId", "exact", "prefix", "suffix", "start", "end", "status", "verdictOrdinal", "verdictLabel",
+                           "createdById", "updatedById", "updatedAt")
+      SELECT 'bench-' || (${offset}::int + t.n), ${article.id}, t.exact, '', '', 0, 1, 'verified', (${offset}::int + t.n) % 5 + 1, 'True',
+             ${user.id}, ${user.id}, now()
+      FROM unnest(${texts}::text[]) WITH ORDINALITY AS t(exact, n)`;
+  }
+  const loaded = performance.now();
+  await testDb().$executeRawUnsafe(index[0]!.def);
+  await testDb().$executeRawUnsafe(`VACUUM ANALYZE "Claim"`);
+  console.log(
+    `stored ${CLAIMS} claims with verdicts in ${((loaded - started) / 1000).toFixed(1)} s, trigram index built in ${((performance.now() - loaded) / 1000).toFixed(1)} s`,
+  );
+  return team.id;
+}
+
+async function main(_url: string, { reused }: { reused: boolean }) {
   const { findCheckedBefore } = await import("../lib/claims/checked-before");
   const { db } = await import("../lib/db");
   try {
-    const team = await createTeam();
-    const user = await createUser(team.id, "reviewer");
-    const article = await testDb().article.create({ data: { teamId: team.id, title: "Bench", body: "x" } });
     const base = sentences();
-    const started = performance.now();
-    const index = await testDb().$queryRaw<
-      { def: string }[]
-    >`SELECT indexdef AS def FROM pg_indexes WHERE indexname = 'Claim_exact_trgm_idx'`;
-    await testDb().$executeRawUnsafe(`DROP INDEX "Claim_exact_trgm_idx"`);
-    // In batches of 50,000 texts sent as one array each: row-by-row inserts through the ORM took hours at 1M.
-    for (let offset = 0; offset < CLAIMS; offset += 50_000) {
-      // Vary the figures and a word so the texts differ as real claims about the same topics do.
-      const texts = Array.from({ length: Math.min(50_000, CLAIMS - offset) }, (_, i) => {
-        const n = offset + i;
-        return n % 10 === 0 ? `${base[n % base.length]!} (${n})` : variedClaim(n);
-      });
-      await testDb().$executeRaw`
-        INSERT INTO "Claim" ("id", "articleId", "exact", "prefix", "suffix", "start", "end", "status", "verdictOrdinal", "verdictLabel",
-                             "createdById", "updatedById", "updatedAt")
-        SELECT 'bench-' || (${offset}::int + t.n), ${article.id}, t.exact, '', '', 0, 1, 'verified', (${offset}::int + t.n) % 5 + 1, 'True',
-               ${user.id}, ${user.id}, now()
-        FROM unnest(${texts}::text[]) WITH ORDINALITY AS t(exact, n)`;
-    }
-    await testDb().$executeRawUnsafe(index[0]!.def);
-    await testDb().$executeRawUnsafe(`VACUUM ANALYZE "Claim"`);
-    console.log(`stored ${CLAIMS} claims with verdicts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const teamId = reused ? await findGenerated() : await generate(base);
+    const team = { id: teamId };
 
     const queries = Array.from({ length: QUERIES }, (_, i) => base[(i * 7) % base.length]!.replace(/\d+(\.\d+)?/g, "4.1"));
     const time = async (run: (q: string) => Promise<unknown>, count = queries.length) => {

@@ -50,10 +50,7 @@ export async function getDeskStats({ teamId, userId }: { teamId: string; userId:
       where: { article: scope, claims: { not: 0 } },
       select: { articleId: true, status: true, verdictOrdinal: true, claims: true },
     }),
-    db.$queryRaw<{ claimId: string; reviewerId: string; ordinal: number; label: string; articleId: string }[]>`
-      SELECT r."claimId", r."reviewerId", r."ordinal", r."label", c."articleId"
-      FROM "ReviewVerdict" r JOIN "Claim" c ON c."id" = r."claimId" JOIN "Article" a ON a."id" = c."articleId"
-      WHERE a."teamId" = ${teamId} AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = a."teamId" AND m."userId" = ${userId})`,
+    db.$queryRaw<TeamReview[]>(teamReviewsQuery({ teamId, userId })),
     signOffsPerDay(teamId),
     db.team.findFirst({ where: { id: teamId, memberships: { some: { userId } } }, select: { ratingScale: true } }),
   ]);
@@ -94,6 +91,24 @@ export async function getDeskStats({ teamId, userId }: { teamId: string; userId:
       agreement: verdictAgreement(perArticleItems.get(a.id) ?? []),
     })),
   };
+}
+
+type TeamReview = { claimId: string; reviewerId: string; ordinal: number; label: string; articleId: string };
+
+/**
+ * The SQL that reads every review verdict of team `teamId` (claim, reviewer, ordinal, label, article), for user
+ * `userId`: no rows unless the user is a member of the team and the team is not archived (as articleScope).
+ * It goes through the team's articles and ReviewVerdict.articleId (indexed, kept by a trigger from the claim,
+ * migration 20261130124421_review_verdict_article), so it never reads Claim: the former join of every review to
+ * Claim cost a sequential scan of Claim at 1,000,000 claims (issue #21, bench/stats.ts prints both).
+ * Exported for the bench's EXPLAIN; getDeskStats runs it.
+ */
+export function teamReviewsQuery({ teamId, userId }: { teamId: string; userId: string }): Prisma.Sql {
+  return Prisma.sql`
+    SELECT r."claimId", r."reviewerId", r."ordinal", r."label", r."articleId"
+    FROM "Team" t JOIN "Article" a ON a."teamId" = t."id" JOIN "ReviewVerdict" r ON r."articleId" = a."id"
+    WHERE t."id" = ${teamId} AND t."archivedAt" IS NULL
+      AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = t."id" AND m."userId" = ${userId})`;
 }
 
 /**
