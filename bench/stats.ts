@@ -5,9 +5,9 @@
 // event per verified or proposed claim over a year, double-review verdicts on 2% of claims), plus
 // another team with a tenth as many claims and reviews that the figures must leave out. With
 // BENCH_DATA_DIR the database is kept and the rows are generated only on the first run.
-// Prints the median and p95 server time of getDeskStats, then, alternating in the same run, the review
-// verdicts read the former way (every ReviewVerdict joined to Claim to find its article) against the way
-// getDeskStats reads them now (ReviewVerdict.articleId, indexed), with EXPLAIN (ANALYZE, BUFFERS) of both.
+// Prints the median and p95 server time of getDeskStats, then, alternating in the same run, the agreement
+// figures read and computed the former way (every ReviewVerdict joined to Claim, grouped per claim) against
+// the way getDeskStats does now (ReviewAgreementTally), with EXPLAIN (ANALYZE, BUFFERS) of both queries.
 // JS_BASELINE_RUNS=n also times the first way of all: every claim row of the team counted in JavaScript.
 // Target (issue #21): p95 < 200 ms. Prints numbers, never asserts.
 import { runBench, withBenchDatabase } from "./database";
@@ -92,7 +92,7 @@ async function findGenerated(): Promise<Desk> {
 
 async function main(_url: string, { reused }: { reused: boolean }) {
   const { testDb } = await import("../e2e/fixtures/factories");
-  const { getDeskStats, teamReviewsQuery } = await import("../lib/reports/desk-stats");
+  const { getDeskStats, agreementTalliesQuery } = await import("../lib/reports/desk-stats");
   const { db } = await import("../lib/db");
   try {
     let desk: Desk;
@@ -124,27 +124,70 @@ async function main(_url: string, { reused }: { reused: boolean }) {
     }
     console.log(`getDeskStats:                                ${summary(times)}; target p95 < 200 ms`);
 
-    // The review verdicts, the part that dominated: the former query against the one getDeskStats sends now, alternated.
+    // The agreement figures, the part that dominated: read and computed the former way (every review of the team
+    // joined to Claim, grouped per claim in JS) against the way getDeskStats does now (ReviewAgreementTally, one
+    // counted item per set of verdicts), alternated. Both compute the team's figure and every article's.
     const { Prisma } = await import("../lib/generated/prisma/client");
+    const { verdictAgreement } = await import("../lib/stats");
     const formerQuery = Prisma.sql`
       SELECT r."claimId", r."reviewerId", r."ordinal", r."label", c."articleId"
       FROM "ReviewVerdict" r JOIN "Claim" c ON c."id" = r."claimId" JOIN "Article" a ON a."id" = c."articleId"
       WHERE a."teamId" = ${desk.teamId} AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = a."teamId" AND m."userId" = ${desk.userId})`;
-    const currentQuery = teamReviewsQuery(desk);
+    const currentQuery = agreementTalliesQuery(desk);
+    type Item = {
+      claimId: string;
+      articleId: string;
+      count?: number;
+      verdicts: { reviewerId: string; ordinal: number; category: string }[];
+    };
+    const figures = (items: Item[]) => {
+      const perArticle = new Map<string, Item[]>();
+      for (const item of items) perArticle.set(item.articleId, [...(perArticle.get(item.articleId) ?? []), item]);
+      return [verdictAgreement(items), ...[...perArticle.values()].map((list) => verdictAgreement(list))];
+    };
+    const former = async () => {
+      const rows =
+        await db.$queryRaw<{ claimId: string; reviewerId: string; ordinal: number; label: string; articleId: string }[]>(formerQuery);
+      const items = new Map<string, Item>();
+      for (const r of rows) {
+        const item = items.get(r.claimId) ?? { claimId: r.claimId, articleId: r.articleId, verdicts: [] };
+        item.verdicts.push({ reviewerId: r.reviewerId, ordinal: r.ordinal, category: r.label.toLowerCase() });
+        items.set(r.claimId, item);
+      }
+      return { rows: rows.length, team: figures([...items.values()])[0]! };
+    };
+    const current = async () => {
+      const rows = await db.$queryRaw<{ articleId: string; verdicts: string; claims: number }[]>(currentQuery);
+      const items = rows.map((set, i) => ({
+        claimId: `${set.articleId}#${i}`,
+        articleId: set.articleId,
+        count: set.claims,
+        verdicts: (JSON.parse(set.verdicts) as [string, number, string][]).map(([reviewerId, ordinal, label]) => ({
+          reviewerId,
+          ordinal,
+          category: label.toLowerCase(),
+        })),
+      }));
+      return { rows: rows.length, team: figures(items)[0]! };
+    };
+    const [a, b] = [await former(), await current()];
+    console.log(
+      `same team figures both ways: ${JSON.stringify(a.team) === JSON.stringify(b.team) ? "yes" : "NO"} ` +
+        `(alpha ordinal ${a.team.ordinal.alpha?.toFixed(6)} vs ${b.team.ordinal.alpha?.toFixed(6)}, ${a.team.items} vs ${b.team.items} items)`,
+    );
     const [formerTimes, currentTimes]: [number[], number[]] = [[], []];
-    const rows: [number, number] = [0, 0];
     for (let i = 0; i < BASELINE_RUNS; i++) {
-      for (const [query, into, at] of [
-        [formerQuery, formerTimes, 0],
-        [currentQuery, currentTimes, 1],
+      for (const [run, into] of [
+        [former, formerTimes],
+        [current, currentTimes],
       ] as const) {
         const t = performance.now();
-        rows[at] = (await db.$queryRaw<unknown[]>(query)).length;
+        await run();
         into.push(performance.now() - t);
       }
     }
-    console.log(`review verdicts, former join through Claim:  ${summary(formerTimes)}, ${rows[0]} rows`);
-    console.log(`review verdicts, by ReviewVerdict.articleId: ${summary(currentTimes)}, ${rows[1]} rows`);
+    console.log(`agreement, former: every review joined to Claim (${a.rows} rows): ${summary(formerTimes)}`);
+    console.log(`agreement, now: ReviewAgreementTally (${b.rows} rows):          ${summary(currentTimes)}`);
     if (process.env.EXPLAIN !== "0") {
       for (const [label, query] of [
         ["former join", formerQuery],

@@ -4,7 +4,7 @@ import { articleScope } from "@/lib/access/scope";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { emptyStatusCounts, VERDICTS } from "@/lib/claims/verdicts";
 import { isNoRating, readRatingScale, type RatingEntry } from "@/lib/teams/rating-scale";
-import { verdictAgreement, type ReviewerVerdict } from "@/lib/stats";
+import { verdictAgreement, type ClaimVerdicts } from "@/lib/stats";
 
 type Counts = Record<ClaimStatus, number>;
 
@@ -38,19 +38,19 @@ const NO_VERDICT = -1;
  * and reviewer agreement (verdictAgreement) for the team and per article, newest article first. Articles,
  * claims and reviews are only read for members of the team (empty figures otherwise); the per-day counts are
  * read by `teamId` alone, so pass the caller's own active team.
- * Nothing grows with the number of claims (issue #21): claim counts come from ArticleClaimTally (a few rows per
- * article, kept by triggers on Claim), and only the audit events of the last 30 active days are read
- * (bench/stats.ts).
+ * Nothing grows with the number of claims or reviews (issue #21): claim counts come from ArticleClaimTally and the
+ * agreement inputs from ReviewAgreementTally (a few rows per article each, kept by triggers), and only the audit
+ * events of the last 30 active days are read (bench/stats.ts).
  */
 export async function getDeskStats({ teamId, userId }: { teamId: string; userId: string }): Promise<DeskStats> {
   const scope = { teamId, ...articleScope(userId) };
-  const [articles, tallies, reviews, days, team] = await Promise.all([
+  const [articles, tallies, reviewSets, days, team] = await Promise.all([
     db.article.findMany({ where: scope, select: { id: true, title: true }, orderBy: { createdAt: "desc" } }),
     db.articleClaimTally.findMany({
       where: { article: scope, claims: { not: 0 } },
       select: { articleId: true, status: true, verdictOrdinal: true, claims: true },
     }),
-    db.$queryRaw<TeamReview[]>(teamReviewsQuery({ teamId, userId })),
+    db.$queryRaw<AgreementTally[]>(agreementTalliesQuery({ teamId, userId })),
     signOffsPerDay(teamId),
     db.team.findFirst({ where: { id: teamId, memberships: { some: { userId } } }, select: { ratingScale: true } }),
   ]);
@@ -64,15 +64,19 @@ export async function getDeskStats({ teamId, userId }: { teamId: string; userId:
     if (perArticle) perArticle[tally.status] += tally.claims;
     if (tally.verdictOrdinal !== NO_VERDICT) mix.set(tally.verdictOrdinal, (mix.get(tally.verdictOrdinal) ?? 0) + tally.claims);
   }
-  // Review verdicts grouped per claim: the items behind the agreement figures.
-  const items = new Map<string, { claimId: string; articleId: string; verdicts: ReviewerVerdict[] }>();
-  for (const r of reviews) {
-    const item = items.get(r.claimId) ?? { claimId: r.claimId, articleId: r.articleId, verdicts: [] };
-    // The rating the review names decides whether it is a rating at all (the team's "no rating" marks).
-    item.verdicts.push({ reviewerId: r.reviewerId, ordinal: r.ordinal, noRating: isNoRating(scale, r), category: r.label.toLowerCase() });
-    items.set(r.claimId, item);
-  }
-  const all = [...items.values()];
+  // The items behind the agreement figures: each set of verdicts once, with how many claims of the article have it.
+  const all: (ClaimVerdicts & { articleId: string })[] = reviewSets.map((set, i) => ({
+    claimId: `${set.articleId}#${i}`,
+    articleId: set.articleId,
+    count: set.claims,
+    verdicts: (JSON.parse(set.verdicts) as [string, number, string][]).map(([reviewerId, ordinal, label]) => ({
+      reviewerId,
+      ordinal,
+      // The rating the review names decides whether it is a rating at all (the team's "no rating" marks).
+      noRating: isNoRating(scale, { ordinal, label }),
+      category: label.toLowerCase(),
+    })),
+  }));
   const perArticleItems = new Map<string, typeof all>();
   for (const item of all) {
     const list = perArticleItems.get(item.articleId) ?? [];
@@ -93,21 +97,22 @@ export async function getDeskStats({ teamId, userId }: { teamId: string; userId:
   };
 }
 
-type TeamReview = { claimId: string; reviewerId: string; ordinal: number; label: string; articleId: string };
+type AgreementTally = { articleId: string; verdicts: string; claims: number };
 
 /**
- * The SQL that reads every review verdict of team `teamId` (claim, reviewer, ordinal, label, article), for user
- * `userId`: no rows unless the user is a member of the team and the team is not archived (as articleScope).
- * It goes through the team's articles and ReviewVerdict.articleId (indexed, kept by a trigger from the claim,
- * migration 20261130124421_review_verdict_article), so it never reads Claim: the former join of every review to
- * Claim cost a sequential scan of Claim at 1,000,000 claims (issue #21, bench/stats.ts prints both).
- * Exported for the bench's EXPLAIN; getDeskStats runs it.
+ * The SQL that reads the agreement inputs of team `teamId` for user `userId`: per article, each set of review
+ * verdicts some claims have (`verdicts`, JSON text of [reviewerId, ordinal, label] per review) and how many claims
+ * have it (`claims` > 0), from ReviewAgreementTally (kept by triggers on ReviewVerdict, migration
+ * 20261130130858_review_verdict_article). No rows unless the user is a member of the team and the team is not
+ * archived (as articleScope). Its size follows the distinct sets per article, not the team's reviews: the former
+ * read joined every review to Claim, a sequential scan of Claim at 1,000,000 claims (issue #21; bench/stats.ts
+ * prints both). Exported for the bench's EXPLAIN; getDeskStats runs it.
  */
-export function teamReviewsQuery({ teamId, userId }: { teamId: string; userId: string }): Prisma.Sql {
+export function agreementTalliesQuery({ teamId, userId }: { teamId: string; userId: string }): Prisma.Sql {
   return Prisma.sql`
-    SELECT r."claimId", r."reviewerId", r."ordinal", r."label", r."articleId"
-    FROM "Team" t JOIN "Article" a ON a."teamId" = t."id" JOIN "ReviewVerdict" r ON r."articleId" = a."id"
-    WHERE t."id" = ${teamId} AND t."archivedAt" IS NULL
+    SELECT r."articleId", r."verdicts", r."claims"
+    FROM "Team" t JOIN "Article" a ON a."teamId" = t."id" JOIN "ReviewAgreementTally" r ON r."articleId" = a."id"
+    WHERE t."id" = ${teamId} AND t."archivedAt" IS NULL AND r."claims" > 0
       AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = t."id" AND m."userId" = ${userId})`;
 }
 
