@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { articleScope } from "@/lib/access/scope";
+import { teamMemberScope } from "@/lib/access/scope";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { emptyStatusCounts, VERDICTS } from "@/lib/claims/verdicts";
 import { isNoRating, readRatingScale, type RatingEntry } from "@/lib/teams/rating-scale";
@@ -43,27 +43,35 @@ const NO_VERDICT = -1;
  * events of the last 30 active days are read (bench/stats.ts).
  */
 export async function getDeskStats({ teamId, userId }: { teamId: string; userId: string }): Promise<DeskStats> {
-  const scope = { teamId, ...articleScope(userId) };
-  const [articles, tallies, reviewSets, days, team] = await Promise.all([
-    db.article.findMany({ where: scope, select: { id: true, title: true }, orderBy: { createdAt: "desc" } }),
-    db.articleClaimTally.findMany({
-      where: { article: scope, claims: { not: 0 } },
-      select: { articleId: true, status: true, verdictOrdinal: true, claims: true },
-    }),
+  const [articles, mixRows, reviewSets, days, team] = await Promise.all([
+    // One row per article with its claims per status (summed from ArticleClaimTally in PostgreSQL).
+    db.$queryRaw<{ id: string; title: string; progress: Partial<Counts> | null }[]>`
+      SELECT a."id", a."title",
+             (SELECT jsonb_object_agg(s."status", s."claims") FROM (
+                SELECT c."status", sum(c."claims")::int AS "claims" FROM "ArticleClaimTally" c
+                WHERE c."articleId" = a."id" AND c."claims" <> 0 GROUP BY c."status") s) AS "progress"
+      FROM "Team" t JOIN "Article" a ON a."teamId" = t."id"
+      WHERE ${memberOfTeam({ teamId, userId })}
+      ORDER BY a."createdAt" DESC`,
+    // Claims per verdict ordinal over the team.
+    db.$queryRaw<{ verdictOrdinal: number; claims: number }[]>`
+      SELECT c."verdictOrdinal", sum(c."claims")::int AS "claims"
+      FROM "Team" t JOIN "Article" a ON a."teamId" = t."id" JOIN "ArticleClaimTally" c ON c."articleId" = a."id"
+      WHERE ${memberOfTeam({ teamId, userId })} AND c."verdictOrdinal" <> ${NO_VERDICT}
+      GROUP BY c."verdictOrdinal"`,
     db.$queryRaw<AgreementTally[]>(agreementTalliesQuery({ teamId, userId })),
     signOffsPerDay(teamId),
-    db.team.findFirst({ where: { id: teamId, memberships: { some: { userId } } }, select: { ratingScale: true } }),
+    db.team.findFirst({ where: { id: teamId, ...teamMemberScope(userId) }, select: { ratingScale: true } }),
   ]);
   const scale = readRatingScale(team?.ratingScale ?? null);
   const progress = emptyStatusCounts();
-  const byArticle = new Map(articles.map((a) => [a.id, emptyStatusCounts()]));
-  const mix = new Map<number, number>();
-  for (const tally of tallies) {
-    progress[tally.status] += tally.claims;
-    const perArticle = byArticle.get(tally.articleId);
-    if (perArticle) perArticle[tally.status] += tally.claims;
-    if (tally.verdictOrdinal !== NO_VERDICT) mix.set(tally.verdictOrdinal, (mix.get(tally.verdictOrdinal) ?? 0) + tally.claims);
+  const byArticle = new Map<string, Counts>();
+  for (const article of articles) {
+    const counts = { ...emptyStatusCounts(), ...article.progress };
+    for (const status of Object.keys(progress) as ClaimStatus[]) progress[status] += counts[status];
+    byArticle.set(article.id, counts);
   }
+  const mix = new Map(mixRows.map((row) => [row.verdictOrdinal, row.claims]));
   // The items behind the agreement figures: each set of verdicts once, with how many claims of the article have it.
   const all: (ClaimVerdicts & { articleId: string })[] = reviewSets.map((set, i) => ({
     claimId: `${set.articleId}#${i}`,
@@ -100,6 +108,15 @@ export async function getDeskStats({ teamId, userId }: { teamId: string; userId:
 type AgreementTally = { articleId: string; verdicts: string; claims: number };
 
 /**
+ * SQL condition on "Team" t: it is team `teamId`, not archived, and `userId` is a member (as articleScope), so a
+ * query joining the team's articles to it reads nothing for anyone else.
+ */
+function memberOfTeam({ teamId, userId }: { teamId: string; userId: string }): Prisma.Sql {
+  return Prisma.sql`t."id" = ${teamId} AND t."archivedAt" IS NULL
+    AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = t."id" AND m."userId" = ${userId})`;
+}
+
+/**
  * The SQL that reads the agreement inputs of team `teamId` for user `userId`: per article, each set of review
  * verdicts some claims have (`verdicts`, JSON text of [reviewerId, ordinal, label] per review) and how many claims
  * have it (`claims` > 0), from ReviewAgreementTally (kept by triggers on ReviewVerdict, migration
@@ -112,8 +129,7 @@ export function agreementTalliesQuery({ teamId, userId }: { teamId: string; user
   return Prisma.sql`
     SELECT r."articleId", r."verdicts", r."claims"
     FROM "Team" t JOIN "Article" a ON a."teamId" = t."id" JOIN "ReviewAgreementTally" r ON r."articleId" = a."id"
-    WHERE t."id" = ${teamId} AND t."archivedAt" IS NULL AND r."claims" > 0
-      AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = t."id" AND m."userId" = ${userId})`;
+    WHERE ${memberOfTeam({ teamId, userId })} AND r."claims" > 0`;
 }
 
 /**
