@@ -44,15 +44,18 @@ const NO_VERDICT = -1;
  */
 export async function getDeskStats({ teamId, userId }: { teamId: string; userId: string }): Promise<DeskStats> {
   const [articles, mixRows, reviewSets, days, team] = await Promise.all([
-    // One row per article with its claims per status (summed from ArticleClaimTally in PostgreSQL).
-    db.$queryRaw<{ id: string; title: string; progress: Partial<Counts> | null }[]>`
-      SELECT a."id", a."title",
-             (SELECT jsonb_object_agg(s."status", s."claims") FROM (
-                SELECT c."status", sum(c."claims")::int AS "claims" FROM "ArticleClaimTally" c
-                WHERE c."articleId" = a."id" AND c."claims" <> 0 GROUP BY c."status") s) AS "progress"
-      FROM "Team" t JOIN "Article" a ON a."teamId" = t."id"
-      WHERE ${memberOfTeam({ teamId, userId })}
-      ORDER BY a."createdAt" DESC`,
+    // The team's articles with their claims per status (summed from ArticleClaimTally), newest first, as one JSON
+    // value: one row to decode instead of one per article.
+    db.$queryRaw<{ articles: string }[]>`
+      SELECT coalesce(json_agg(json_build_array(x."id", x."title", x."progress") ORDER BY x."createdAt" DESC), '[]')::text AS "articles"
+      FROM (
+        SELECT a."id", a."title", a."createdAt",
+               (SELECT jsonb_object_agg(s."status", s."claims") FROM (
+                  SELECT c."status", sum(c."claims")::int AS "claims" FROM "ArticleClaimTally" c
+                  WHERE c."articleId" = a."id" AND c."claims" <> 0 GROUP BY c."status") s) AS "progress"
+        FROM "Team" t JOIN "Article" a ON a."teamId" = t."id"
+        WHERE ${memberOfTeam({ teamId, userId })}
+      ) x`.then(([row]) => JSON.parse(row?.articles ?? "[]") as [id: string, title: string, progress: Partial<Counts> | null][]),
     // Claims per verdict ordinal over the team.
     db.$queryRaw<{ verdictOrdinal: number; claims: number }[]>`
       SELECT c."verdictOrdinal", sum(c."claims")::int AS "claims"
@@ -66,10 +69,10 @@ export async function getDeskStats({ teamId, userId }: { teamId: string; userId:
   const scale = readRatingScale(team?.ratingScale ?? null);
   const progress = emptyStatusCounts();
   const byArticle = new Map<string, Counts>();
-  for (const article of articles) {
-    const counts = { ...emptyStatusCounts(), ...article.progress };
+  for (const [id, , counted] of articles) {
+    const counts = { ...emptyStatusCounts(), ...counted };
     for (const status of Object.keys(progress) as ClaimStatus[]) progress[status] += counts[status];
-    byArticle.set(article.id, counts);
+    byArticle.set(id, counts);
   }
   const mix = new Map(mixRows.map((row) => [row.verdictOrdinal, row.claims]));
   // The items behind the agreement figures: each set of verdicts once, with how many claims of the article have it.
@@ -96,11 +99,11 @@ export async function getDeskStats({ teamId, userId }: { teamId: string; userId:
     ...verdictMixOf(scale, mix),
     verifiedPerDay: days,
     team: verdictAgreement(all),
-    articles: articles.map((a) => ({
-      id: a.id,
-      title: a.title,
-      progress: byArticle.get(a.id)!,
-      agreement: verdictAgreement(perArticleItems.get(a.id) ?? []),
+    articles: articles.map(([id, title]) => ({
+      id,
+      title,
+      progress: byArticle.get(id)!,
+      agreement: verdictAgreement(perArticleItems.get(id) ?? []),
     })),
   };
 }
@@ -163,8 +166,8 @@ function verdictMixOf(scale: readonly RatingEntry[], mix: Map<number, number>): 
 /**
  * Verdicts proposed and claims signed off per UTC day for team `teamId`, the last DAYS_SHOWN days that had any,
  * oldest first. The recursive part walks back one active day at a time on the partial index
- * "AuditEvent_sign_offs_idx" (teamId, createdAt), so only the events of those days are counted, not the team's
- * whole history.
+ * "AuditEvent_sign_offs_idx" (teamId, createdAt, including action), so only the events of those days are counted,
+ * from the index alone, not the team's whole history.
  */
 async function signOffsPerDay(teamId: string): Promise<DeskStats["verifiedPerDay"]> {
   const rows = await db.$queryRaw<{ day: string; verified: number; proposed: number }[]>`
