@@ -1,10 +1,10 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { articleScope } from "@/lib/access/scope";
+import { teamMemberScope } from "@/lib/access/scope";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { emptyStatusCounts, VERDICTS } from "@/lib/claims/verdicts";
 import { isNoRating, readRatingScale, type RatingEntry } from "@/lib/teams/rating-scale";
-import { verdictAgreement, type ReviewerVerdict } from "@/lib/stats";
+import { verdictAgreement, type ClaimVerdicts } from "@/lib/stats";
 
 type Counts = Record<ClaimStatus, number>;
 
@@ -38,44 +38,56 @@ const NO_VERDICT = -1;
  * and reviewer agreement (verdictAgreement) for the team and per article, newest article first. Articles,
  * claims and reviews are only read for members of the team (empty figures otherwise); the per-day counts are
  * read by `teamId` alone, so pass the caller's own active team.
- * Nothing grows with the number of claims (issue #21): claim counts come from ArticleClaimTally (a few rows per
- * article, kept by triggers on Claim), and only the audit events of the last 30 active days are read
- * (bench/stats.ts).
+ * Nothing grows with the number of claims or reviews (issue #21): claim counts come from ArticleClaimTally and the
+ * agreement inputs from ReviewAgreementTally (a few rows per article each, kept by triggers), and only the audit
+ * events of the last 30 active days are read (bench/stats.ts).
  */
 export async function getDeskStats({ teamId, userId }: { teamId: string; userId: string }): Promise<DeskStats> {
-  const scope = { teamId, ...articleScope(userId) };
-  const [articles, tallies, reviews, days, team] = await Promise.all([
-    db.article.findMany({ where: scope, select: { id: true, title: true }, orderBy: { createdAt: "desc" } }),
-    db.articleClaimTally.findMany({
-      where: { article: scope, claims: { not: 0 } },
-      select: { articleId: true, status: true, verdictOrdinal: true, claims: true },
-    }),
-    db.$queryRaw<{ claimId: string; reviewerId: string; ordinal: number; label: string; articleId: string }[]>`
-      SELECT r."claimId", r."reviewerId", r."ordinal", r."label", c."articleId"
-      FROM "ReviewVerdict" r JOIN "Claim" c ON c."id" = r."claimId" JOIN "Article" a ON a."id" = c."articleId"
-      WHERE a."teamId" = ${teamId} AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = a."teamId" AND m."userId" = ${userId})`,
+  const [articles, mixRows, reviewSets, days, team] = await Promise.all([
+    // The team's articles with their claims per status (summed from ArticleClaimTally), newest first, as one JSON
+    // value: one row to decode instead of one per article.
+    db.$queryRaw<{ articles: string }[]>`
+      SELECT coalesce(json_agg(json_build_array(x."id", x."title", x."progress") ORDER BY x."createdAt" DESC), '[]')::text AS "articles"
+      FROM (
+        SELECT a."id", a."title", a."createdAt",
+               (SELECT jsonb_object_agg(s."status", s."claims") FROM (
+                  SELECT c."status", sum(c."claims")::int AS "claims" FROM "ArticleClaimTally" c
+                  WHERE c."articleId" = a."id" AND c."claims" <> 0 GROUP BY c."status") s) AS "progress"
+        FROM "Team" t JOIN "Article" a ON a."teamId" = t."id"
+        WHERE ${memberOfTeam({ teamId, userId })}
+      ) x`.then(([row]) => JSON.parse(row?.articles ?? "[]") as [id: string, title: string, progress: Partial<Counts> | null][]),
+    // Claims per verdict ordinal over the team.
+    db.$queryRaw<{ verdictOrdinal: number; claims: number }[]>`
+      SELECT c."verdictOrdinal", sum(c."claims")::int AS "claims"
+      FROM "Team" t JOIN "Article" a ON a."teamId" = t."id" JOIN "ArticleClaimTally" c ON c."articleId" = a."id"
+      WHERE ${memberOfTeam({ teamId, userId })} AND c."verdictOrdinal" <> ${NO_VERDICT}
+      GROUP BY c."verdictOrdinal"`,
+    db.$queryRaw<AgreementTally[]>(agreementTalliesQuery({ teamId, userId })),
     signOffsPerDay(teamId),
-    db.team.findFirst({ where: { id: teamId, memberships: { some: { userId } } }, select: { ratingScale: true } }),
+    db.team.findFirst({ where: { id: teamId, ...teamMemberScope(userId) }, select: { ratingScale: true } }),
   ]);
   const scale = readRatingScale(team?.ratingScale ?? null);
   const progress = emptyStatusCounts();
-  const byArticle = new Map(articles.map((a) => [a.id, emptyStatusCounts()]));
-  const mix = new Map<number, number>();
-  for (const tally of tallies) {
-    progress[tally.status] += tally.claims;
-    const perArticle = byArticle.get(tally.articleId);
-    if (perArticle) perArticle[tally.status] += tally.claims;
-    if (tally.verdictOrdinal !== NO_VERDICT) mix.set(tally.verdictOrdinal, (mix.get(tally.verdictOrdinal) ?? 0) + tally.claims);
+  const byArticle = new Map<string, Counts>();
+  for (const [id, , counted] of articles) {
+    const counts = { ...emptyStatusCounts(), ...counted };
+    for (const status of Object.keys(progress) as ClaimStatus[]) progress[status] += counts[status];
+    byArticle.set(id, counts);
   }
-  // Review verdicts grouped per claim: the items behind the agreement figures.
-  const items = new Map<string, { claimId: string; articleId: string; verdicts: ReviewerVerdict[] }>();
-  for (const r of reviews) {
-    const item = items.get(r.claimId) ?? { claimId: r.claimId, articleId: r.articleId, verdicts: [] };
-    // The rating the review names decides whether it is a rating at all (the team's "no rating" marks).
-    item.verdicts.push({ reviewerId: r.reviewerId, ordinal: r.ordinal, noRating: isNoRating(scale, r), category: r.label.toLowerCase() });
-    items.set(r.claimId, item);
-  }
-  const all = [...items.values()];
+  const mix = new Map(mixRows.map((row) => [row.verdictOrdinal, row.claims]));
+  // The items behind the agreement figures: each set of verdicts once, with how many claims of the article have it.
+  const all: (ClaimVerdicts & { articleId: string })[] = reviewSets.map((set, i) => ({
+    claimId: `${set.articleId}#${i}`,
+    articleId: set.articleId,
+    count: set.claims,
+    verdicts: (JSON.parse(set.verdicts) as [string, number, string][]).map(([reviewerId, ordinal, label]) => ({
+      reviewerId,
+      ordinal,
+      // The rating the review names decides whether it is a rating at all (the team's "no rating" marks).
+      noRating: isNoRating(scale, { ordinal, label }),
+      category: label.toLowerCase(),
+    })),
+  }));
   const perArticleItems = new Map<string, typeof all>();
   for (const item of all) {
     const list = perArticleItems.get(item.articleId) ?? [];
@@ -87,13 +99,40 @@ export async function getDeskStats({ teamId, userId }: { teamId: string; userId:
     ...verdictMixOf(scale, mix),
     verifiedPerDay: days,
     team: verdictAgreement(all),
-    articles: articles.map((a) => ({
-      id: a.id,
-      title: a.title,
-      progress: byArticle.get(a.id)!,
-      agreement: verdictAgreement(perArticleItems.get(a.id) ?? []),
+    articles: articles.map(([id, title]) => ({
+      id,
+      title,
+      progress: byArticle.get(id)!,
+      agreement: verdictAgreement(perArticleItems.get(id) ?? []),
     })),
   };
+}
+
+type AgreementTally = { articleId: string; verdicts: string; claims: number };
+
+/**
+ * SQL condition on "Team" t: it is team `teamId`, not archived, and `userId` is a member (as articleScope), so a
+ * query joining the team's articles to it reads nothing for anyone else.
+ */
+function memberOfTeam({ teamId, userId }: { teamId: string; userId: string }): Prisma.Sql {
+  return Prisma.sql`t."id" = ${teamId} AND t."archivedAt" IS NULL
+    AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = t."id" AND m."userId" = ${userId})`;
+}
+
+/**
+ * The SQL that reads the agreement inputs of team `teamId` for user `userId`: per article, each set of review
+ * verdicts some claims have (`verdicts`, JSON text of [reviewerId, ordinal, label] per review) and how many claims
+ * have it (`claims` > 0), from ReviewAgreementTally (kept by triggers on ReviewVerdict, migration
+ * 20261130130858_review_verdict_article). No rows unless the user is a member of the team and the team is not
+ * archived (as articleScope). Its size follows the distinct sets per article, not the team's reviews: the former
+ * read joined every review to Claim, a sequential scan of Claim at 1,000,000 claims (issue #21; bench/stats.ts
+ * prints both). Exported for the bench's EXPLAIN; getDeskStats runs it.
+ */
+export function agreementTalliesQuery({ teamId, userId }: { teamId: string; userId: string }): Prisma.Sql {
+  return Prisma.sql`
+    SELECT r."articleId", r."verdicts", r."claims"
+    FROM "Team" t JOIN "Article" a ON a."teamId" = t."id" JOIN "ReviewAgreementTally" r ON r."articleId" = a."id"
+    WHERE ${memberOfTeam({ teamId, userId })} AND r."claims" > 0`;
 }
 
 /**
@@ -127,8 +166,8 @@ function verdictMixOf(scale: readonly RatingEntry[], mix: Map<number, number>): 
 /**
  * Verdicts proposed and claims signed off per UTC day for team `teamId`, the last DAYS_SHOWN days that had any,
  * oldest first. The recursive part walks back one active day at a time on the partial index
- * "AuditEvent_sign_offs_idx" (teamId, createdAt), so only the events of those days are counted, not the team's
- * whole history.
+ * "AuditEvent_sign_offs_idx" (teamId, createdAt, including action), so only the events of those days are counted,
+ * from the index alone, not the team's whole history.
  */
 async function signOffsPerDay(teamId: string): Promise<DeskStats["verifiedPerDay"]> {
   const rows = await db.$queryRaw<{ day: string; verified: number; proposed: number }[]>`

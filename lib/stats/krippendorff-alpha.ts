@@ -25,12 +25,19 @@ export type AlphaResult = {
  *   count. Units with fewer than two values cannot be compared and are ignored.
  * @param metric the distance between values: "nominal" (equal or not), "ordinal" (ranks and how many values
  *   lie between them, Krippendorff 2011) or "interval" (squared difference).
+ * @param counts how many units each of `units` stands for (whole numbers ≥ 0; 1 each when omitted): the result is
+ *   the one for the list with every unit repeated that many times, computed without repeating it (a team's reviews
+ *   come tallied per set of verdicts, lib/reports/desk-stats.ts).
  * @returns alpha (1 = perfect agreement, 0 = chance, below 0 = systematic disagreement; null when undefined,
  *   see AlphaResult), n pairable values and the number of units behind it.
  * @throws RangeError when a value in a pairable unit is not a finite number.
  */
-export function krippendorffAlpha(units: readonly (readonly number[])[], metric: AlphaMetric): AlphaResult {
-  const pairable = units.filter((values) => values.length >= 2);
+export function krippendorffAlpha(units: readonly (readonly number[])[], metric: AlphaMetric, counts?: readonly number[]): AlphaResult {
+  const pairableAt = units.flatMap((values, i) => (values.length >= 2 && (counts?.[i] ?? 1) !== 0 ? [i] : []));
+  const pairable = pairableAt.map((i) => units[i]!);
+  const times = pairableAt.map((i) => counts?.[i] ?? 1);
+  for (const count of times)
+    if (!Number.isInteger(count) || count < 0) throw new RangeError(`Krippendorff's alpha: ${count} is not a count.`);
   for (const values of pairable) {
     for (const value of values) if (!Number.isFinite(value)) throw new RangeError(`Krippendorff's alpha: ${value} is not a rating.`);
   }
@@ -42,10 +49,10 @@ export function krippendorffAlpha(units: readonly (readonly number[])[], metric:
   // o[c][k]: every ordered pair of values from different raters in a unit, weighted
   // 1/(m_u − 1) so each unit contributes exactly its m_u values to the matrix.
   const coincidences = categories.map(() => new Array<number>(size).fill(0));
-  for (const values of pairable) {
+  pairable.forEach((values, u) => {
     const counts = new Array<number>(size).fill(0);
     for (const value of values) counts[index.get(value)!]++;
-    const weight = 1 / (values.length - 1);
+    const weight = times[u]! / (values.length - 1);
     for (let c = 0; c < size; c++) {
       if (counts[c] === 0) continue;
       for (let k = 0; k < size; k++) {
@@ -53,13 +60,16 @@ export function krippendorffAlpha(units: readonly (readonly number[])[], metric:
         coincidences[c][k] += pairs * weight;
       }
     }
-  }
+  });
 
   // Marginals counted directly rather than summed from o, so they stay whole numbers.
   const marginals = new Array<number>(size).fill(0);
-  for (const values of pairable) for (const value of values) marginals[index.get(value)!]++;
-  const n = pairable.reduce((sum, values) => sum + values.length, 0);
-  if (size < 2) return { alpha: null, n, units: pairable.length };
+  pairable.forEach((values, u) => {
+    for (const value of values) marginals[index.get(value)!] += times[u]!;
+  });
+  const n = pairable.reduce((sum, values, u) => sum + values.length * times[u]!, 0);
+  const unitCount = times.reduce((sum, t) => sum + t, 0);
+  if (size < 2) return { alpha: null, n, units: unitCount };
 
   const distance = distanceFor(metric, categories, marginals);
   let observed = 0;
@@ -71,7 +81,7 @@ export function krippendorffAlpha(units: readonly (readonly number[])[], metric:
       expected += marginals[c] * marginals[k] * d;
     }
   }
-  return { alpha: 1 - ((n - 1) * observed) / expected, n, units: pairable.length };
+  return { alpha: 1 - ((n - 1) * observed) / expected, n, units: unitCount };
 }
 
 /** δ²(c, k) between the categories at sorted positions c and k. */

@@ -83,4 +83,32 @@ describe("verdictAgreement", () => {
     ];
     expect(() => verdictAgreement(twice)).toThrow(/c1/);
   });
+
+  it("gives for counted items what it gives for the items repeated", () => {
+    const counted = [
+      { ...items[0]!, count: 3 },
+      { ...items[1]!, count: 2 },
+      { ...items[2]!, count: 1 },
+      { ...items[3]!, count: 2 },
+      { ...items[4]!, count: 4 },
+      {
+        claimId: "c6",
+        verdicts: [
+          { reviewerId: "mia", ordinal: 5 },
+          { reviewerId: "zoe", ordinal: 1 },
+        ],
+        count: 0,
+      },
+    ];
+    const repeated = counted.flatMap(({ count, ...item }) =>
+      Array.from({ length: count }, (_, i) => ({ ...item, claimId: `${item.claimId}-${i}` })),
+    );
+    const [a, b] = [verdictAgreement(counted), verdictAgreement(repeated)];
+    expect(a.items).toBe(8);
+    expect(a).toEqual({
+      ...b,
+      ordinal: { ...b.ordinal, alpha: expect.closeTo(b.ordinal.alpha!, 12) },
+      nominal: { ...b.nominal, alpha: expect.closeTo(b.nominal.alpha!, 12) },
+    });
+  });
 });

@@ -8,7 +8,8 @@ import { krippendorffAlpha, type AlphaResult } from "./krippendorff-alpha";
  * (default: the ordinal).
  */
 export type ReviewerVerdict = { reviewerId: string; ordinal: number; noRating?: boolean; category?: string };
-export type ClaimVerdicts = { claimId: string; verdicts: readonly ReviewerVerdict[] };
+/** One claim's verdicts; `count`: how many claims had exactly these verdicts (1 when omitted), so tallied reviews need not be repeated. */
+export type ClaimVerdicts = { claimId: string; verdicts: readonly ReviewerVerdict[]; count?: number };
 
 export type ReviewerPairKappa = KappaResult & { reviewerA: string; reviewerB: string };
 
@@ -41,7 +42,8 @@ export type VerdictAgreement = {
  * claim's reviewers (ReviewerVerdict): ordinal alpha over the ordinals 1 … 5 without the "no rating" verdicts
  * (ordinal 0 and every rating the team marks so; counted in `unverifiableExcluded`), nominal alpha and Cohen's
  * kappa per pair of reviewers over the ratings named (all of them), and how many claims had two verdicts or more
- * (see VerdictAgreement). Pure.
+ * (see VerdictAgreement). An item with `count` n stands for n claims with those verdicts (whole number ≥ 0): the
+ * result equals that of the list with the item repeated n times. Pure.
  * @throws RangeError when one reviewer appears twice on a claim: the schema allows one verdict per
  * reviewer per claim, and counting a reviewer against themself would inflate agreement.
  */
@@ -57,21 +59,23 @@ export function verdictAgreement(items: readonly ClaimVerdicts[]): VerdictAgreem
     if (!categories.has(name)) categories.set(name, categories.size);
     return categories.get(name)!;
   };
+  const counts = items.map((item) => item.count ?? 1);
   const allValues = items.map(({ verdicts }) => verdicts.map(categoryOf));
   const onScale = items.map(({ verdicts }) => verdicts.filter((v) => v.ordinal !== 0 && !v.noRating).map((v) => v.ordinal));
-  const unverifiableExcluded = allValues.reduce((sum, values, i) => sum + values.length - onScale[i]!.length, 0);
+  const unverifiableExcluded = allValues.reduce((sum, values, i) => sum + (values.length - onScale[i]!.length) * counts[i]!, 0);
 
   return {
-    ordinal: { ...krippendorffAlpha(onScale, "ordinal"), unverifiableExcluded },
-    nominal: krippendorffAlpha(allValues, "nominal"),
+    ordinal: { ...krippendorffAlpha(onScale, "ordinal", counts), unverifiableExcluded },
+    nominal: krippendorffAlpha(allValues, "nominal", counts),
     pairs: reviewerPairKappas(items, categoryOf),
-    items: allValues.filter((values) => values.length >= 2).length,
+    items: allValues.reduce((sum, values, i) => sum + (values.length >= 2 ? counts[i]! : 0), 0),
   };
 }
 
 function reviewerPairKappas(items: readonly ClaimVerdicts[], categoryOf: (v: ReviewerVerdict) => number): ReviewerPairKappa[] {
   const byPair = new Map<string, { reviewerA: string; reviewerB: string; pairs: [number, number][] }>();
-  for (const { verdicts } of items) {
+  for (const { verdicts, count = 1 } of items) {
+    if (count === 0) continue;
     const sorted = [...verdicts].sort((x, y) => compareIds(x.reviewerId, y.reviewerId));
     for (let i = 0; i < sorted.length; i++) {
       for (let j = i + 1; j < sorted.length; j++) {
@@ -80,7 +84,8 @@ function reviewerPairKappas(items: readonly ClaimVerdicts[], categoryOf: (v: Rev
         const key = JSON.stringify([a.reviewerId, b.reviewerId]);
         let entry = byPair.get(key);
         if (!entry) byPair.set(key, (entry = { reviewerA: a.reviewerId, reviewerB: b.reviewerId, pairs: [] }));
-        entry.pairs.push([categoryOf(a), categoryOf(b)]);
+        const pair: [number, number] = [categoryOf(a), categoryOf(b)];
+        for (let times = 0; times < count; times++) entry.pairs.push(pair);
       }
     }
   }
