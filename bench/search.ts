@@ -271,7 +271,7 @@ async function main({ reused }: { reused: boolean }) {
         Prisma.sql`EXPLAIN ANALYZE ${articlePageSql({ userId: editor.id, teamId: team.id, view })}`,
       );
       const lines = plan.map((r) => r["QUERY PLAN"]);
-      const used = [...new Set(lines.flatMap((l) => l.match(/Index (?:Only )?Scan(?: Backward)? using (\w+)/g) ?? []))];
+      const used = [...new Set(lines.flatMap((l) => l.match(/Index (?:Only )?Scan(?: Backward)? using "?\w+"?/g) ?? []))];
       const seq = lines.filter((l) => /Seq Scan/.test(l)).map((l) => l.trim().replace(/\s+\(cost.*$/, ""));
       console.log(
         `  ${JSON.stringify({ ...view, assignee: view.assignee ? "(a reviewer)" : undefined })}: ${fmt(t)}; ${used.join(", ") || "no index"}; seq scans: ${seq.join("; ") || "none"}`,
@@ -300,7 +300,7 @@ async function main({ reused }: { reused: boolean }) {
           lines.flatMap(
             (l) =>
               l.match(
-                /(?:Index (?:Only )?Scan(?: Backward)?|Bitmap Index Scan) on (\w+)|Index (?:Only )?Scan(?: Backward)? using (\w+)/g,
+                /(?:Index (?:Only )?Scan(?: Backward)?|Bitmap Index Scan) on "?\w+"?|Index (?:Only )?Scan(?: Backward)? using "?\w+"?/g,
               ) ?? [],
           ),
         ),

@@ -60,9 +60,12 @@ function sectionSql(kind: NeedsKind, userId: string, teamId: string, today: Pris
   const team = Prisma.sql`a."teamId" = ${teamId}`;
   // Counted per claim (a claim with two overdue assignees is one item), replies per comment, up to the cap.
   const counted = kind === "reply" ? Prisma.sql`r.id` : Prisma.sql`c.id`;
+  // Rows are one per claim (or reply) except for overdue and due soon, one per assignment: a claim with two
+  // assignees appears twice, so those read twice the cap to count up to the cap distinct claims.
+  const rowsToCount = kind === "overdue" || kind === "due_soon" ? NEEDS_ME_COUNT_CAP * 2 : NEEDS_ME_COUNT_CAP;
   const pick = (select: Prisma.Sql, from: Prisma.Sql, order: Prisma.Sql) =>
     count
-      ? Prisma.sql`SELECT ${kind}::text AS kind, count(DISTINCT x.id)::int AS n FROM (SELECT ${counted} AS id ${from} LIMIT ${NEEDS_ME_COUNT_CAP * 2}) x`
+      ? Prisma.sql`SELECT ${kind}::text AS kind, count(DISTINCT x.id)::int AS n FROM (SELECT ${counted} AS id ${from} LIMIT ${rowsToCount}) x`
       : Prisma.sql`(SELECT ${kind}::text AS kind, ${select} ${from} ORDER BY ${order} LIMIT ${NEEDS_ME_LIMIT})`;
   const claimCols = Prisma.sql`c.id AS "claimId", c."articleId", a.title AS "articleTitle", c.exact, c.status::text AS status,
     c."verdictLabel", c."verdictOrdinal"`;
