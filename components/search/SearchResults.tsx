@@ -60,7 +60,7 @@ export function SearchForm({ q, kind }: { q: string; kind: SearchKind | undefine
 }
 
 /**
- * How many results, said honestly: "3 results", or "1,000+ results" with a hint to narrow the query when a kind had
+ * How many results, said honestly: "3 results", or "612+ results" with a hint to narrow the query when a kind had
  * more matches than the search ranks (SearchResults.totalIsLowerBound). Null when the total is not known.
  */
 export function resultCountText(total: number | null, totalIsLowerBound: boolean): string | null {

@@ -63,9 +63,12 @@ function sectionSql(kind: NeedsKind, userId: string, teamId: string, today: Pris
   // Rows are one per claim (or reply) except for overdue and due soon, one per assignment: a claim with two
   // assignees appears twice, so those read twice the cap to count up to the cap distinct claims.
   const rowsToCount = kind === "overdue" || kind === "due_soon" ? NEEDS_ME_COUNT_CAP * 2 : NEEDS_ME_COUNT_CAP;
-  const pick = (select: Prisma.Sql, from: Prisma.Sql, order: Prisma.Sql) =>
+  // A count reads its rows in the order of the kind's index (`countOrder`): the planner then walks that partial,
+  // covering index and stops at the cap, instead of scanning Claim until enough rows pass its filter (which it
+  // prefers when it expects thousands of matches, and which reads a page of Claim per few matches).
+  const pick = (select: Prisma.Sql, from: Prisma.Sql, order: Prisma.Sql, countOrder: Prisma.Sql = Prisma.empty) =>
     count
-      ? Prisma.sql`SELECT ${kind}::text AS kind, count(DISTINCT x.id)::int AS n FROM (SELECT ${counted} AS id ${from} LIMIT ${rowsToCount}) x`
+      ? Prisma.sql`SELECT ${kind}::text AS kind, count(DISTINCT x.id)::int AS n FROM (SELECT ${counted} AS id ${from} ${countOrder} LIMIT ${rowsToCount}) x`
       : Prisma.sql`(SELECT ${kind}::text AS kind, ${select} ${from} ORDER BY ${order} LIMIT ${NEEDS_ME_LIMIT})`;
   const claimCols = Prisma.sql`c.id AS "claimId", c."articleId", a.title AS "articleTitle", c.exact, c.status::text AS status,
     c."verdictLabel", c."verdictOrdinal"`;
@@ -76,6 +79,7 @@ function sectionSql(kind: NeedsKind, userId: string, teamId: string, today: Pris
         Prisma.sql`FROM "Claim" c JOIN "Article" a ON a.id = c."articleId" LEFT JOIN "User" v ON v.id = c."verdictById"
           WHERE c.status = 'verdict_proposed' AND ${team} AND c."verdictById" IS DISTINCT FROM ${userId}`,
         Prisma.sql`c."updatedAt" ASC`,
+        Prisma.sql`ORDER BY c."updatedAt"`,
       );
     case "dispute":
     case "reanchor":
@@ -84,6 +88,7 @@ function sectionSql(kind: NeedsKind, userId: string, teamId: string, today: Pris
         Prisma.sql`FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
           WHERE ${kind === "dispute" ? Prisma.sql`c.status = 'disputed'` : Prisma.sql`c."anchorStatus" = 'needs_review'`} AND ${team}`,
         Prisma.sql`c."updatedAt" ASC`,
+        Prisma.sql`ORDER BY c."updatedAt"`,
       );
     case "source":
       // One row per claim; detail says how many of its sources changed and how many are gone.
@@ -113,6 +118,7 @@ function sectionSql(kind: NeedsKind, userId: string, teamId: string, today: Pris
         Prisma.sql`FROM "Assignment" g JOIN "Claim" c ON c.id = g."claimId" JOIN "Article" a ON a.id = c."articleId"
           WHERE ${due} AND c.status IN ${OPEN} AND ${team}`,
         Prisma.sql`g."dueAt" ASC, c.id`,
+        Prisma.sql`ORDER BY g."dueAt"`,
       );
     }
     case "assignment":

@@ -119,13 +119,14 @@ function carriesTags(table: "ArticleTag" | "ClaimTag", itemId: Prisma.Sql, teamI
 }
 
 /**
- * Matches of one kind a search ranks at most (per kind: articles, claims, comments, evidence). A query matching more
+ * Matches of one kind a search ranks at most (per kind: articles, claims, comments, evidence; four kinds of 250 fill
+ * the 50 pages of 20 a search serves). A query matching more
  * (one common word on a desk of a million claims) ranks the first this many matches the index yields, not all of
  * them, and says so (`totalIsLowerBound`): ranking every match costs time in proportion to the desk, and a
  * reader narrows such a query rather than reading page 40. Bounded this way, the worst query's cost stops
  * growing with the desk (bench/search.ts).
  */
-export const SEARCH_CANDIDATES_PER_KIND = 1000;
+export const SEARCH_CANDIDATES_PER_KIND = 250;
 
 /**
  * SQL: the text search configuration of an article in `language` (a BCP 47 tag or null), through the database
@@ -289,8 +290,8 @@ function taggedItemsSql({
  * query no index can answer (stop words only, "the"; excluded words only, "-budget") matches nothing.
  * Language: articles whose language is known and not English are indexed and matched without stemming or stop
  * words ('simple'); other articles, claims, comments and evidence in English.
- * Scale: at most SEARCH_CANDIDATES_PER_KIND (1,000) matches of each kind are ranked; `total` counts the ranked
- * matches and `totalIsLowerBound` says a kind had more (show "1,000+"). `candidatesPerKind` overrides the bound
+ * Scale: at most SEARCH_CANDIDATES_PER_KIND (250) matches of each kind are ranked; `total` counts the ranked
+ * matches and `totalIsLowerBound` says a kind had more (show it with a plus, "612+"). `candidatesPerKind` overrides the bound
  * (tests).
  * Tags: `tag:name` (or `tag:"two words"`, any case, several combine) keeps articles and claims carrying the tag and
  * comments and evidence of such claims (splitTagFilters); a query of `tag:` filters only lists the tagged articles

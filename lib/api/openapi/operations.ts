@@ -602,7 +602,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       ok: {
         status: 200,
         description:
-          'One page of hits, best first; `hasMore` says whether the next page has any. `total` is how many hits there are in all (null for a page past the last hit); when `totalIsLowerBound` is true, a kind had more than 1,000 matches and only the first 1,000 the index yielded were ranked, so there are more (show it as "1,000+").',
+          'One page of hits, best first; `hasMore` says whether the next page has any. `total` is how many hits there are in all (null for a page past the last hit); when `totalIsLowerBound` is true, a kind (articles, claims, comments, evidence) had more than 250 matches and only the first 250 the index yielded were ranked, so there are more (show it as "612+").',
         schema: obj({
           team: obj({ id: str, name: str }),
           query: str,
