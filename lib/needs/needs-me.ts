@@ -56,7 +56,25 @@ type Row = Omit<NeedsItem, "href" | "at" | "verdict"> & { at: Date; verdictLabel
 
 const OPEN = Prisma.sql`('unreviewed', 'in_review', 'verdict_proposed', 'disputed')`;
 
+/**
+ * SQL: the capped count of sign_off, dispute or reanchor for the team, from the per-article numbers the stats triggers
+ * keep (ArticleStats: verdictProposed, disputed, needsReanchor), read through a partial index on the team's articles
+ * that have any: at most `cap` index entries, no look-up per claim. Sign-offs leave out the person's own proposals
+ * (counted through Claim_own_proposals_idx; usually few), so their sum reads `cap` + that many articles.
+ */
+function statsCountSql(kind: "sign_off" | "dispute" | "reanchor", userId: string, teamId: string): Prisma.Sql {
+  const cap = NEEDS_ME_COUNT_CAP;
+  const column = Prisma.raw({ sign_off: `"verdictProposed"`, dispute: `"disputed"`, reanchor: `"needsReanchor"` }[kind]);
+  const sum = (limit: Prisma.Sql) => Prisma.sql`coalesce((SELECT sum(x.n) FROM (
+      SELECT s.${column} AS n FROM "ArticleStats" s WHERE s."teamId" = ${teamId} AND s.${column} > 0 LIMIT ${limit}) x), 0)`;
+  if (kind !== "sign_off") return Prisma.sql`SELECT ${kind}::text AS kind, least(${sum(Prisma.sql`${cap}`)}, ${cap})::int AS n`;
+  const own = Prisma.sql`(SELECT count(*) FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
+      WHERE c.status = 'verdict_proposed' AND c."verdictById" = ${userId} AND a."teamId" = ${teamId})`;
+  return Prisma.sql`SELECT ${kind}::text AS kind, greatest(0, least(${sum(Prisma.sql`${cap} + ${own}`)} - ${own}, ${cap}))::int AS n`;
+}
+
 function sectionSql(kind: NeedsKind, userId: string, teamId: string, today: Prisma.Sql, count: boolean): Prisma.Sql {
+  if (count && (kind === "sign_off" || kind === "dispute" || kind === "reanchor")) return statsCountSql(kind, userId, teamId);
   const team = Prisma.sql`a."teamId" = ${teamId}`;
   // Counted per claim (a claim with two overdue assignees is one item), replies per comment, up to the cap.
   const counted = kind === "reply" ? Prisma.sql`r.id` : Prisma.sql`c.id`;

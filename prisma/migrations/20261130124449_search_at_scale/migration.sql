@@ -118,3 +118,11 @@ WHERE x."articleId" = s."articleId";
 -- comments; a reviewer who wrote 200,000 comments made the old plan scan Comment).
 CREATE INDEX "Comment_replies_idx" ON "Comment" ("parentId") INCLUDE ("authorId", "claimId", "createdAt")
   WHERE "parentId" IS NOT NULL AND "deletedAt" IS NULL;
+
+-- Needs me counts of sign-offs, disputes and claims to re-anchor: summed from the team's ArticleStats rows that have
+-- any (kept by the stats triggers), through these partial indexes, instead of a look-up per waiting claim.
+CREATE INDEX "ArticleStats_verdictProposed_idx" ON "ArticleStats" ("teamId") INCLUDE ("verdictProposed") WHERE "verdictProposed" > 0;
+CREATE INDEX "ArticleStats_disputed_idx" ON "ArticleStats" ("teamId") INCLUDE ("disputed") WHERE "disputed" > 0;
+CREATE INDEX "ArticleStats_needsReanchor_idx" ON "ArticleStats" ("teamId") INCLUDE ("needsReanchor") WHERE "needsReanchor" > 0;
+-- A person's own proposed verdicts (left out of their sign-offs).
+CREATE INDEX "Claim_own_proposals_idx" ON "Claim" ("verdictById") INCLUDE ("articleId") WHERE status = 'verdict_proposed';
