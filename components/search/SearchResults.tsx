@@ -59,20 +59,42 @@ export function SearchForm({ q, kind }: { q: string; kind: SearchKind | undefine
   );
 }
 
+/**
+ * How many results, said honestly: "3 results", or "612+ results" with a hint to narrow the query when a kind had
+ * more matches than the search ranks (SearchResults.totalIsLowerBound). Null when the total is not known.
+ */
+export function resultCountText(total: number | null, totalIsLowerBound: boolean): string | null {
+  if (total === null) return null;
+  const count = `${total.toLocaleString("en-GB")}${totalIsLowerBound ? "+" : ""}`;
+  return `${count} ${total === 1 && !totalIsLowerBound ? "result" : "results"}`;
+}
+
 /** One page of hits, each linking to the article or to the claim in it, with links to the previous and next pages. */
 export function SearchResults({
   hits,
   page,
   hasMore,
+  total = null,
+  totalIsLowerBound = false,
   pageHref,
 }: {
   hits: SearchHit[];
   page: number;
   hasMore: boolean;
+  /** SearchResults.total and totalIsLowerBound from searchTeam. */
+  total?: number | null;
+  totalIsLowerBound?: boolean;
   pageHref: (page: number) => string;
 }) {
+  const countText = resultCountText(total, totalIsLowerBound);
   return (
     <>
+      {countText && (
+        <p className="mb-2 text-sm text-muted" data-testid="search-count">
+          {countText}
+          {totalIsLowerBound && " — the best of the first matches of each kind are shown; add words to narrow the search."}
+        </p>
+      )}
       <ol className="divide-y divide-rule rounded-lg border border-rule bg-white" data-testid="search-results">
         {hits.map((hit) => (
           <li key={`${hit.kind}:${hit.id}`} className="p-4" data-kind={hit.kind}>

@@ -33,6 +33,7 @@ test("the top bar's search box finds a claim by a phrase and opens it in its art
   await expect(page).toHaveURL(/\/search\?q=/);
   const results = page.getByTestId("search-results");
   await expect(results.locator("li")).toHaveCount(2);
+  await expect(page.getByTestId("search-count")).toHaveText("2 results");
   const claimHit = results.locator('li[data-kind="claim"]');
   await expect(claimHit.locator("mark").first()).toHaveText(word);
   await claimHit.getByRole("link").click();
@@ -47,7 +48,7 @@ test("the search API answers only with the caller's team's content", async ({ pa
   await signIn(page, intruder);
   const theirs = await page.request.get(`/api/v1/search?q=${word}`);
   expect(theirs.status()).toBe(200);
-  expect(((await theirs.json()) as { hits: unknown[] }).hits).toEqual([]);
+  expect(await theirs.json()).toMatchObject({ hits: [], total: 0, totalIsLowerBound: false });
   await page.goto(`/search?q=${word}`);
   await expect(page.getByTestId("search-empty")).toBeVisible();
 

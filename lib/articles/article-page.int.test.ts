@@ -103,6 +103,19 @@ describe("the articles list", () => {
     expect(after).toMatchObject({ openClaims: 0, totalClaims: 1, progress: 1, nextDueAt: null, overdue: false });
   });
 
+  it("keeps the assignee filter right as assignments change and claims go (triggers)", async () => {
+    const added = await claim(ids.Reanchor!, "in_review");
+    const assignment = await testDb().assignment.create({
+      data: { claimId: added.id, reviewerId: desk.reviewer2.id, assignedById: desk.editor.id, dueAt: day(3) },
+    });
+    expect((await list({ assignee: desk.reviewer2.id })).sort()).toEqual(["Published", "Reanchor"]);
+    await testDb().assignment.update({ where: { id: assignment.id }, data: { reviewerId: desk.reviewer.id } });
+    expect(await list({ assignee: desk.reviewer2.id })).toEqual(["Published"]);
+    expect(await list({ assignee: desk.reviewer.id })).toContain("Reanchor");
+    await testDb().claim.delete({ where: { id: added.id } });
+    expect(await list({ assignee: desk.reviewer.id })).not.toContain("Reanchor");
+  });
+
   it("pages with a cursor, without gaps or repeats, and refuses a made-up cursor", async () => {
     const team = await createTeam();
     const editor = await createUser(team.id, "editor");

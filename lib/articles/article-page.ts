@@ -122,9 +122,9 @@ export function articlePageSql({ userId, teamId, view }: { userId: string; teamI
   if (view.report) filters.push(Prisma.sql`s."reportPublished" = ${view.report === "published"}`);
   if (view.assignee) {
     const assignee = view.assignee === "me" ? userId : view.assignee;
-    filters.push(Prisma.sql`EXISTS (
-      SELECT 1 FROM "Assignment" asg JOIN "Claim" c ON c.id = asg."claimId"
-      WHERE c."articleId" = s."articleId" AND asg."reviewerId" = ${assignee})`);
+    // Kept on the stats row by the triggers (migration 20261130124449_search_at_scale): a check on the row the sorted
+    // index scan reads anyway, rather than a look into Assignment and Claim per article or per assignment.
+    filters.push(Prisma.sql`s."assignees" @> ARRAY[${assignee}]::text[]`);
   }
   if (view.tag) {
     // The article or one of its claims carries the tag (a tag of this team, matched by its case-free key). An IN over

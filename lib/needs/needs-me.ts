@@ -56,13 +56,37 @@ type Row = Omit<NeedsItem, "href" | "at" | "verdict"> & { at: Date; verdictLabel
 
 const OPEN = Prisma.sql`('unreviewed', 'in_review', 'verdict_proposed', 'disputed')`;
 
+/**
+ * SQL: the capped count of sign_off, dispute or reanchor for the team, from the per-article numbers the stats triggers
+ * keep (ArticleStats: verdictProposed, disputed, needsReanchor), read through a partial index on the team's articles
+ * that have any: at most `cap` index entries, no look-up per claim. Sign-offs leave out the person's own proposals
+ * (counted through Claim_own_proposals_idx; usually few), so their sum reads `cap` + that many articles.
+ */
+function statsCountSql(kind: "sign_off" | "dispute" | "reanchor", userId: string, teamId: string): Prisma.Sql {
+  const cap = NEEDS_ME_COUNT_CAP;
+  const column = Prisma.raw({ sign_off: `"verdictProposed"`, dispute: `"disputed"`, reanchor: `"needsReanchor"` }[kind]);
+  const sum = (limit: Prisma.Sql) => Prisma.sql`coalesce((SELECT sum(x.n) FROM (
+      SELECT s.${column} AS n FROM "ArticleStats" s WHERE s."teamId" = ${teamId} AND s.${column} > 0 LIMIT ${limit}) x), 0)`;
+  if (kind !== "sign_off") return Prisma.sql`SELECT ${kind}::text AS kind, least(${sum(Prisma.sql`${cap}`)}, ${cap})::int AS n`;
+  const own = Prisma.sql`(SELECT count(*) FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
+      WHERE c.status = 'verdict_proposed' AND c."verdictById" = ${userId} AND a."teamId" = ${teamId})`;
+  return Prisma.sql`SELECT ${kind}::text AS kind, greatest(0, least(${sum(Prisma.sql`${cap} + ${own}`)} - ${own}, ${cap}))::int AS n`;
+}
+
 function sectionSql(kind: NeedsKind, userId: string, teamId: string, today: Prisma.Sql, count: boolean): Prisma.Sql {
+  if (count && (kind === "sign_off" || kind === "dispute" || kind === "reanchor")) return statsCountSql(kind, userId, teamId);
   const team = Prisma.sql`a."teamId" = ${teamId}`;
   // Counted per claim (a claim with two overdue assignees is one item), replies per comment, up to the cap.
   const counted = kind === "reply" ? Prisma.sql`r.id` : Prisma.sql`c.id`;
-  const pick = (select: Prisma.Sql, from: Prisma.Sql, order: Prisma.Sql) =>
+  // Rows are one per claim (or reply) except for overdue and due soon, one per assignment: a claim with two
+  // assignees appears twice, so those read twice the cap to count up to the cap distinct claims.
+  const rowsToCount = kind === "overdue" || kind === "due_soon" ? NEEDS_ME_COUNT_CAP * 2 : NEEDS_ME_COUNT_CAP;
+  // A count reads its rows in the order of the kind's index (`countOrder`): the planner then walks that partial,
+  // covering index and stops at the cap, instead of scanning Claim until enough rows pass its filter (which it
+  // prefers when it expects thousands of matches, and which reads a page of Claim per few matches).
+  const pick = (select: Prisma.Sql, from: Prisma.Sql, order: Prisma.Sql, countOrder: Prisma.Sql = Prisma.empty) =>
     count
-      ? Prisma.sql`SELECT ${kind}::text AS kind, count(DISTINCT x.id)::int AS n FROM (SELECT ${counted} AS id ${from} LIMIT ${NEEDS_ME_COUNT_CAP * 2}) x`
+      ? Prisma.sql`SELECT ${kind}::text AS kind, count(DISTINCT x.id)::int AS n FROM (SELECT ${counted} AS id ${from} ${countOrder} LIMIT ${rowsToCount}) x`
       : Prisma.sql`(SELECT ${kind}::text AS kind, ${select} ${from} ORDER BY ${order} LIMIT ${NEEDS_ME_LIMIT})`;
   const claimCols = Prisma.sql`c.id AS "claimId", c."articleId", a.title AS "articleTitle", c.exact, c.status::text AS status,
     c."verdictLabel", c."verdictOrdinal"`;
@@ -73,6 +97,7 @@ function sectionSql(kind: NeedsKind, userId: string, teamId: string, today: Pris
         Prisma.sql`FROM "Claim" c JOIN "Article" a ON a.id = c."articleId" LEFT JOIN "User" v ON v.id = c."verdictById"
           WHERE c.status = 'verdict_proposed' AND ${team} AND c."verdictById" IS DISTINCT FROM ${userId}`,
         Prisma.sql`c."updatedAt" ASC`,
+        Prisma.sql`ORDER BY c."updatedAt"`,
       );
     case "dispute":
     case "reanchor":
@@ -81,6 +106,7 @@ function sectionSql(kind: NeedsKind, userId: string, teamId: string, today: Pris
         Prisma.sql`FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
           WHERE ${kind === "dispute" ? Prisma.sql`c.status = 'disputed'` : Prisma.sql`c."anchorStatus" = 'needs_review'`} AND ${team}`,
         Prisma.sql`c."updatedAt" ASC`,
+        Prisma.sql`ORDER BY c."updatedAt"`,
       );
     case "source":
       // One row per claim; detail says how many of its sources changed and how many are gone.
@@ -110,6 +136,7 @@ function sectionSql(kind: NeedsKind, userId: string, teamId: string, today: Pris
         Prisma.sql`FROM "Assignment" g JOIN "Claim" c ON c.id = g."claimId" JOIN "Article" a ON a.id = c."articleId"
           WHERE ${due} AND c.status IN ${OPEN} AND ${team}`,
         Prisma.sql`g."dueAt" ASC, c.id`,
+        Prisma.sql`ORDER BY g."dueAt"`,
       );
     }
     case "assignment":

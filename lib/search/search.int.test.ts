@@ -122,7 +122,38 @@ describe("search", () => {
     expect(onlyComments.hits.map((h) => h.kind)).toEqual(["comment"]);
   });
 
-  it("matches nothing for stop words alone", async () => {
+  it("matches nothing for stop words alone, or for excluded words alone", async () => {
     expect((await search("the")).hits).toEqual([]);
+    expect(await search("its")).toMatchObject({ hits: [], total: 0, totalIsLowerBound: false });
+    expect((await search(`-${word}`)).hits).toEqual([]);
+  });
+
+  it("counts all hits, and says when a kind had more matches than it ranks", async () => {
+    const count = `${word}counted`;
+    await Promise.all(Array.from({ length: 5 }, (_, i) => createArticle(desk.team.id, { title: `Count ${count} ${i}`, body: "x" })));
+    expect(await search(count)).toMatchObject({ total: 5, totalIsLowerBound: false });
+    const bounded = await searchTeam({ userId: desk.editor.id, teamId: desk.team.id, q: count, page: 1, candidatesPerKind: 3 });
+    expect(bounded).toMatchObject({ total: 3, totalIsLowerBound: true, hasMore: false });
+    expect(bounded.hits).toHaveLength(3);
+    // Past the last page: no hits, and no total to tell.
+    expect(await search(count, desk.editor.id, desk.team.id, 2)).toMatchObject({ hits: [], total: null });
+  });
+
+  it("matches an article in a known non-English language word for word, and others with English stemming", async () => {
+    const stem = `${word}lang`;
+    const german = await testDb().article.create({
+      data: { teamId: desk.team.id, title: `Was die ${stem}ing sagen`, body: "Der Bericht.", language: "de" },
+    });
+    const english = await testDb().article.create({
+      data: { teamId: desk.team.id, title: `What the ${stem}ing say`, body: "The report.", language: "en-GB" },
+    });
+    const unknown = await testDb().article.create({ data: { teamId: desk.team.id, title: `The ${stem}ing again`, body: "x" } });
+    // English stemming: "<stem>ing" is found by "<stem>" in English and unknown-language articles, not in German.
+    const stemmed = (await search(stem)).hits.map((h) => h.id);
+    expect(new Set(stemmed)).toEqual(new Set([english.id, unknown.id]));
+    // The German article is found by its exact words, highlighted; "was" is an English stop word but a German word.
+    const exact = await search(`was ${stem}ing sagen`);
+    expect(exact.hits.map((h) => h.id)).toEqual([german.id]);
+    expect(exact.hits[0]!.title.filter((s) => s.match).map((s) => s.text)).toEqual(["Was", `${stem}ing`, "sagen"]);
   });
 });

@@ -28,7 +28,19 @@ export type SearchHit = {
   at: string;
 };
 
-export type SearchResults = { query: string; page: number; pageSize: number; hits: SearchHit[]; hasMore: boolean };
+export type SearchResults = {
+  query: string;
+  page: number;
+  pageSize: number;
+  hits: SearchHit[];
+  hasMore: boolean;
+  /**
+   * How many hits the query has in all pages; null when the page is past the last hit. When `totalIsLowerBound`, a
+   * kind had more than SEARCH_CANDIDATES_PER_KIND matches: only that many of it were ranked, and there are more.
+   */
+  total: number | null;
+  totalIsLowerBound: boolean;
+};
 
 // ts_headline marks matches with these; private-use characters never come from the app's own text rules
 // and are split into segments here, so nothing reaches the browser as HTML.
@@ -55,7 +67,16 @@ export function highlightSegments(marked: string): HighlightSegment[] {
   return segments;
 }
 
-type RankedRow = { kind: SearchKind; id: string; articleId: string; claimId: string | null; rank: number; at: Date };
+type RankedRow = {
+  kind: SearchKind;
+  id: string;
+  articleId: string;
+  claimId: string | null;
+  rank: number;
+  at: Date;
+  total: number;
+  capped: boolean;
+};
 type DetailRow = {
   kind: SearchKind;
   id: string;
@@ -98,8 +119,29 @@ function carriesTags(table: "ArticleTag" | "ClaimTag", itemId: Prisma.Sql, teamI
 }
 
 /**
+ * Matches of one kind a search ranks at most (per kind: articles, claims, comments, evidence; four kinds of 250 fill
+ * the 50 pages of 20 a search serves). A query matching more
+ * (one common word on a desk of a million claims) ranks the first this many matches the index yields, not all of
+ * them, and says so (`totalIsLowerBound`): ranking every match costs time in proportion to the desk, and a
+ * reader narrows such a query rather than reading page 40. Bounded this way, the worst query's cost stops
+ * growing with the desk (bench/search.ts).
+ */
+export const SEARCH_CANDIDATES_PER_KIND = 250;
+
+/**
+ * SQL: the text search configuration of an article in `language` (a BCP 47 tag or null), through the database
+ * function the article's generated search vector uses (migration 20261130124449_search_at_scale): 'english' for
+ * English or an unknown language, 'simple' (no stemming, no stop words) for any other language.
+ */
+function articleConfig(language: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`factdesk_search_config(${language})`;
+}
+
+/**
  * The SQL that ranks one team's hits for `q` (see searchTeam): rows of kind, id, articleId, claimId, rank, at, best
- * first, `limit` rows after skipping `offset`. Exported so bench/search.ts can EXPLAIN the query the app runs.
+ * first, `limit` rows after skipping `offset`, each with `total` (the number of ranked matches) and `capped` (whether
+ * a kind had more than `candidatesPerKind` matches, so `total` is a lower bound). Exported so bench/search.ts can
+ * EXPLAIN the query the app runs.
  */
 export function rankedHitsSql({
   userId,
@@ -109,6 +151,7 @@ export function rankedHitsSql({
   limit,
   offset,
   tags = [],
+  candidatesPerKind = SEARCH_CANDIDATES_PER_KIND,
 }: {
   userId: string;
   teamId: string;
@@ -118,40 +161,83 @@ export function rankedHitsSql({
   offset: number;
   /** Tag keys (splitTagFilters): articles and claims carrying all of them, and comments and evidence of such claims. */
   tags?: string[];
+  /** Matches ranked per kind (SEARCH_CANDIDATES_PER_KIND); tests make it small. */
+  candidatesPerKind?: number;
 }): Prisma.Sql {
-  // The query expression is repeated rather than shared through a CTE so each branch's planner sees it and
-  // can use its GIN index.
-  const tsq = Prisma.sql`websearch_to_tsquery('english', ${q})`;
   if (q.trim() === "" && tags.length > 0) return taggedItemsSql({ userId, teamId, kind, limit, offset, tags });
+  // The query expressions are repeated rather than shared through a CTE so each branch's planner sees them as
+  // constants and can use its GIN index. Articles in a known language other than English are indexed with the
+  // 'simple' configuration, so they are matched with the 'simple' query; everything else with the 'english' one.
+  const english = Prisma.sql`websearch_to_tsquery('english', ${q})`;
+  const simple = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
   const articleTags = carriesTags("ArticleTag", Prisma.sql`a.id`, teamId, tags);
   const claimTags = carriesTags("ClaimTag", Prisma.sql`c.id`, teamId, tags);
-  return Prisma.sql`
-    WITH hits AS (
-      SELECT 'article' AS kind, a.id, a.id AS "articleId", NULL::text AS "claimId",
-             ts_rank(a."searchVector", ${tsq}) AS rank, a."updatedAt" AS at
-      FROM "Article" a
-      WHERE a."teamId" = ${teamId} AND a."searchVector" @@ ${tsq} ${kindFilter(kind, "article")} ${articleTags}
-      UNION ALL
-      SELECT 'claim', c.id, c."articleId", c.id, ts_rank(c."searchVector", ${tsq}), c."updatedAt"
-      FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
-      WHERE a."teamId" = ${teamId} AND c."searchVector" @@ ${tsq} ${kindFilter(kind, "claim")} ${claimTags}
-      UNION ALL
-      SELECT 'comment', k.id, c."articleId", c.id, ts_rank(k."searchVector", ${tsq}), k."createdAt"
-      FROM "Comment" k JOIN "Claim" c ON c.id = k."claimId" JOIN "Article" a ON a.id = c."articleId"
-      WHERE a."teamId" = ${teamId} AND k."deletedAt" IS NULL AND k."searchVector" @@ ${tsq}
-        ${kindFilter(kind, "comment")} ${claimTags}
-      UNION ALL
-      SELECT 'evidence', e.id, c."articleId", c.id, ts_rank(e."searchVector", ${tsq}), e."createdAt"
-      FROM "Evidence" e JOIN "Claim" c ON c.id = e."claimId" JOIN "Article" a ON a.id = c."articleId"
-      WHERE a."teamId" = ${teamId} AND e."deletedAt" IS NULL AND e."searchVector" @@ ${tsq} ${kindFilter(kind, "evidence")} ${claimTags}
-    )
-    SELECT kind, id, "articleId", "claimId", rank::float8 AS rank, at FROM hits
-    -- One-time filters, checked before any index is read: a member of the team, and a query with words in it
-    -- (a query of stop words only would otherwise read every row of the GIN indexes to match nothing).
-    WHERE numnode(${tsq}) > 0 AND EXISTS (
+  // Checked once per branch before any row is read (a one-time filter): the user is an active member of the team,
+  // and the query has a part an index can answer (querytree is '' for stop words only, "its", and 'T' when only
+  // excluded words remain, "-budget"). Without it such a query reads every row of the table: an empty tsquery makes
+  // the planner expect no match and pick a sequential scan, and a GIN index cannot look up "not this word".
+  const member = Prisma.sql`EXISTS (
       SELECT 1 FROM "Membership" m JOIN "User" u ON u.id = m."userId"
-      WHERE m."userId" = ${userId} AND m."teamId" = ${teamId} AND NOT u.disabled
-    )
+      WHERE m."userId" = ${userId} AND m."teamId" = ${teamId} AND NOT u.disabled)`;
+  const hasWords = (tsq: Prisma.Sql) => Prisma.sql`querytree(${tsq}) NOT IN ('', 'T') AND ${member}`;
+  // Each kind: at most `candidatesPerKind` matches of the team (LIMIT in a subquery: the GIN bitmap scan stops
+  // feeding rows there), ranked afterwards; `found` is how many there were.
+  const branch = (label: SearchKind, rank: Prisma.Sql, from: Prisma.Sql) => Prisma.sql`
+    SELECT ${label}::text AS kind, x.id, x."articleId", x."claimId", ts_rank(x.sv, ${rank})::float8 AS rank, x.at,
+           count(*) OVER () AS found
+    FROM (${from} LIMIT ${candidatesPerKind}) x`;
+  const branches: Prisma.Sql[] = [];
+  if (!kind || kind === "article") {
+    const cfg = articleConfig(Prisma.sql`a.language`);
+    branches.push(
+      branch(
+        "article",
+        Prisma.sql`CASE WHEN factdesk_search_config(x.language) = 'english'::regconfig THEN ${english} ELSE ${simple} END`,
+        Prisma.sql`SELECT a.id, a.id AS "articleId", NULL::text AS "claimId", a."searchVector" AS sv, a."updatedAt" AS at, a.language
+          FROM "Article" a
+          WHERE a."teamId" = ${teamId} ${articleTags}
+            AND ((${cfg} = 'english'::regconfig AND a."searchVector" @@ ${english} AND ${hasWords(english)})
+              OR (${cfg} = 'simple'::regconfig AND a."searchVector" @@ ${simple} AND ${hasWords(simple)}))`,
+      ),
+    );
+  }
+  if (!kind || kind === "claim") {
+    branches.push(
+      branch(
+        "claim",
+        english,
+        Prisma.sql`SELECT c.id, c."articleId", c.id AS "claimId", c."searchVector" AS sv, c."updatedAt" AS at
+          FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
+          WHERE ${hasWords(english)} AND c."searchVector" @@ ${english} AND a."teamId" = ${teamId} ${claimTags}`,
+      ),
+    );
+  }
+  if (!kind || kind === "comment") {
+    branches.push(
+      branch(
+        "comment",
+        english,
+        Prisma.sql`SELECT k.id, c."articleId", c.id AS "claimId", k."searchVector" AS sv, k."createdAt" AS at
+          FROM "Comment" k JOIN "Claim" c ON c.id = k."claimId" JOIN "Article" a ON a.id = c."articleId"
+          WHERE ${hasWords(english)} AND k."searchVector" @@ ${english} AND k."deletedAt" IS NULL AND a."teamId" = ${teamId} ${claimTags}`,
+      ),
+    );
+  }
+  if (!kind || kind === "evidence") {
+    branches.push(
+      branch(
+        "evidence",
+        english,
+        Prisma.sql`SELECT e.id, c."articleId", c.id AS "claimId", e."searchVector" AS sv, e."createdAt" AS at
+          FROM "Evidence" e JOIN "Claim" c ON c.id = e."claimId" JOIN "Article" a ON a.id = c."articleId"
+          WHERE ${hasWords(english)} AND e."searchVector" @@ ${english} AND e."deletedAt" IS NULL AND a."teamId" = ${teamId} ${claimTags}`,
+      ),
+    );
+  }
+  return Prisma.sql`
+    SELECT kind, id, "articleId", "claimId", rank, at,
+           count(*) OVER ()::int AS total, bool_or(found >= ${candidatesPerKind}) OVER () AS capped
+    FROM (${Prisma.join(branches, " UNION ALL ")}) hits
     ORDER BY rank DESC, at DESC, id
     LIMIT ${limit} OFFSET ${offset}`;
 }
@@ -183,7 +269,7 @@ function taggedItemsSql({
       FROM "Claim" c JOIN "Article" a ON a.id = c."articleId"
       WHERE a."teamId" = ${teamId} ${kindFilter(kind, "claim")} ${onlyArticlesOrClaims} ${carriesTags("ClaimTag", Prisma.sql`c.id`, teamId, tags)}
     )
-    SELECT kind, id, "articleId", "claimId", rank, at FROM hits
+    SELECT kind, id, "articleId", "claimId", rank, at, count(*) OVER ()::int AS total, false AS capped FROM hits
     WHERE EXISTS (
       SELECT 1 FROM "Membership" m JOIN "User" u ON u.id = m."userId"
       WHERE m."userId" = ${userId} AND m."teamId" = ${teamId} AND NOT u.disabled
@@ -201,7 +287,12 @@ function taggedItemsSql({
  * recent first; `page` is 1-based with SEARCH_PAGE_SIZE (20) hits per page. Each hit has highlighted segments
  * and a link to the article or to the claim in it.
  * Membership is part of the query: a user who is not a member of `teamId` gets no hits (nothing is thrown), and a
- * query of stop words only (e.g. "the") matches nothing.
+ * query no index can answer (stop words only, "the"; excluded words only, "-budget") matches nothing.
+ * Language: articles whose language is known and not English are indexed and matched without stemming or stop
+ * words ('simple'); other articles, claims, comments and evidence in English.
+ * Scale: at most SEARCH_CANDIDATES_PER_KIND (250) matches of each kind are ranked; `total` counts the ranked
+ * matches and `totalIsLowerBound` says a kind had more (show it with a plus, "612+"). `candidatesPerKind` overrides the bound
+ * (tests).
  * Tags: `tag:name` (or `tag:"two words"`, any case, several combine) keeps articles and claims carrying the tag and
  * comments and evidence of such claims (splitTagFilters); a query of `tag:` filters only lists the tagged articles
  * and claims, most recently changed first.
@@ -212,22 +303,30 @@ export async function searchTeam({
   q: query,
   kind,
   page,
-}: TSearch & { userId: string; teamId: string }): Promise<SearchResults> {
+  candidatesPerKind,
+}: TSearch & { userId: string; teamId: string; candidatesPerKind?: number }): Promise<SearchResults> {
   const pageSize = SEARCH_PAGE_SIZE;
   const offset = (page - 1) * pageSize;
   const { text: q, tags } = splitTagFilters(query);
-  const ranked = await db.$queryRaw<RankedRow[]>(rankedHitsSql({ userId, teamId, q, kind, limit: pageSize + 1, offset, tags }));
+  const ranked = await db.$queryRaw<RankedRow[]>(
+    rankedHitsSql({ userId, teamId, q, kind, limit: pageSize + 1, offset, tags, candidatesPerKind }),
+  );
   const pageRows = ranked.slice(0, pageSize);
-  if (pageRows.length === 0) return { query, page, pageSize, hits: [], hasMore: false };
+  const first = ranked[0];
+  const totals = { total: first ? Number(first.total) : page === 1 ? 0 : null, totalIsLowerBound: first?.capped ?? false };
+  if (pageRows.length === 0) return { query, page, pageSize, hits: [], hasMore: false, ...totals };
 
+  // Highlights for the page's rows only (ts_headline parses the whole text it is given).
   const details = await db.$queryRaw<DetailRow[]>`
-    WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
+    WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq, websearch_to_tsquery('simple', ${q}) AS simple),
     page AS (SELECT * FROM unnest(${pageRows.map((r) => r.kind)}::text[], ${pageRows.map((r) => r.id)}::text[]) AS p(kind, id))
     SELECT p.kind, p.id, a.title AS "articleTitle",
-      ts_headline('english', a.title, query.tsq, ${TITLE_OPTIONS}) AS title,
-      ts_headline('english', concat_ws(' ', a.standfirst, left(a.body, ${SNIPPET_SOURCE_CHARS})), query.tsq, ${HEADLINE_OPTIONS}) AS snippet,
+      ts_headline(cfg, a.title, CASE WHEN cfg = 'english'::regconfig THEN query.tsq ELSE query.simple END, ${TITLE_OPTIONS}) AS title,
+      ts_headline(cfg, concat_ws(' ', a.standfirst, left(a.body, ${SNIPPET_SOURCE_CHARS})),
+        CASE WHEN cfg = 'english'::regconfig THEN query.tsq ELSE query.simple END, ${HEADLINE_OPTIONS}) AS snippet,
       NULL AS detail
-    FROM page p JOIN "Article" a ON a.id = p.id, query WHERE p.kind = 'article'
+    FROM page p JOIN "Article" a ON a.id = p.id CROSS JOIN LATERAL factdesk_search_config(a.language) AS cfg, query
+    WHERE p.kind = 'article'
     UNION ALL
     SELECT p.kind, p.id, a.title,
       ts_headline('english', c.exact, query.tsq, ${TITLE_OPTIONS}),
@@ -268,5 +367,5 @@ export async function searchTeam({
       },
     ];
   });
-  return { query, page, pageSize, hits, hasMore: ranked.length > pageSize };
+  return { query, page, pageSize, hits, hasMore: ranked.length > pageSize, ...totals };
 }

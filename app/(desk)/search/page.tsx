@@ -34,7 +34,16 @@ export default async function SearchPage({ searchParams }: Props) {
           {results.page > 1 ? "No more results." : `Nothing matches “${q}”.`}
         </div>
       ) : (
-        results && <SearchResults hits={results.hits} page={results.page} hasMore={results.hasMore} pageHref={pageHref} />
+        results && (
+          <SearchResults
+            hits={results.hits}
+            page={results.page}
+            hasMore={results.hasMore}
+            total={results.total}
+            totalIsLowerBound={results.totalIsLowerBound}
+            pageHref={pageHref}
+          />
+        )
       )}
     </div>
   );

@@ -583,7 +583,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "Search the active team's articles, claims, comments and evidence",
       description:
-        'Full-text search (PostgreSQL, English stemming): all words must occur, "quoted phrases" in order, `-word` excludes, `or` allows either. Ranked: a title match outranks a quote, a quote outranks evidence, evidence outranks comments and body text. Matched words come back as highlighted segments; `href` opens the article, or the claim in it. Tags: `tag:budget` or `tag:\"public health\"` (any case; several combine) keeps articles and claims carrying the tag and comments and evidence of such claims; a query of only `tag:` filters lists the tagged articles and claims, most recently changed first.',
+        'Full-text search (PostgreSQL, English stemming; articles whose language is known and not English are matched word for word): all words must occur, "quoted phrases" in order, `-word` excludes, `or` allows either; a query no index can answer (stop words only, or only excluded words) matches nothing. Ranked: a title match outranks a quote, a quote outranks evidence, evidence outranks comments and body text. Matched words come back as highlighted segments; `href` opens the article, or the claim in it. Tags: `tag:budget` or `tag:\"public health\"` (any case; several combine) keeps articles and claims carrying the tag and comments and evidence of such claims; a query of only `tag:` filters lists the tagged articles and claims, most recently changed first.',
       tag: "Search",
       query: [
         {
@@ -601,13 +601,16 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       ],
       ok: {
         status: 200,
-        description: "One page of hits, best first; `hasMore` says whether the next page has any.",
+        description:
+          'One page of hits, best first; `hasMore` says whether the next page has any. `total` is how many hits there are in all (null for a page past the last hit); when `totalIsLowerBound` is true, a kind (articles, claims, comments, evidence) had more than 250 matches and only the first 250 the index yielded were ranked, so there are more (show it as "612+").',
         schema: obj({
           team: obj({ id: str, name: str }),
           query: str,
           page: int,
           pageSize: int,
           hasMore: bool,
+          total: nullable(int),
+          totalIsLowerBound: bool,
           hits: arrayOf(ref("SearchHit")),
         }),
       },
