@@ -110,6 +110,18 @@ async function main(pgUrl: string) {
     const runs = new Map<string, Timing[]>(articles.map((a) => [a.id, []]));
     for (let round = 0; round < ROUNDS; round++) for (const { id, claims } of articles) runs.get(id)!.push(await load(id, claims));
 
+    // SHOTS=<dir>: screenshots of the largest article, every highlight painted, at a desktop's and a phone's width.
+    if (process.env.SHOTS) {
+      const top = articles.at(-1)!;
+      for (const width of [1440, 390]) {
+        await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+        await load(top.id, top.claims);
+        await page.screenshot({ path: `${process.env.SHOTS}/article-${top.claims}-claims-${width}.png` });
+        await page.getByTestId("claim-list-count").scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${process.env.SHOTS}/article-${top.claims}-claims-${width}-list.png` });
+      }
+    }
+
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
     const base = runs.get(articles[0]!.id)!;

@@ -175,11 +175,11 @@ export function ArticleWorkspace({
 
   // A claim asked for before its highlight is loaded (a ?claim= link to a late claim): scrolled to once it is.
   const pendingScroll = useRef<string | null>(null);
-  const scrollToClaim = useCallback((id: string) => {
+  const scrollToClaim = useCallback((id: string, behavior: ScrollBehavior = "smooth") => {
     // The first segment carrying the id in document order is where the claim starts.
     const mark = bodyRef.current?.querySelector(`[data-ids~="${id}"]`);
     pendingScroll.current = mark ? null : id;
-    mark?.scrollIntoView({ block: "center", behavior: "smooth" });
+    mark?.scrollIntoView({ block: "center", behavior });
   }, []);
 
   useEffect(() => {
@@ -199,7 +199,8 @@ export function ArticleWorkspace({
 
   useEffect(() => {
     const id = pendingScroll.current;
-    if (id && attached.some((c) => c.id === id)) scrollToClaim(id);
+    // At once: a smooth scroll this long, begun while the page is still busy drawing the rest, can stop short.
+    if (id && attached.some((c) => c.id === id)) scrollToClaim(id, "instant");
   }, [attached, scrollToClaim]);
 
   const openClaim = useCallback(
@@ -255,8 +256,9 @@ export function ArticleWorkspace({
   }, [detail]);
 
   useEffect(() => {
+    // At once, not smoothly: the panel taking focus as it opens would stop a smooth scroll short of the claim.
     // eslint-disable-next-line react-hooks/set-state-in-effect -- opening the linked claim once, on arrival, is what this effect is for
-    if (initialOpenId) void openClaim(initialOpenId);
+    if (initialOpenId) void openClaim(initialOpenId, false).then(() => scrollToClaim(initialOpenId, "instant"));
     // Only on arrival: later changes of the URL are the reader's own navigation.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -84,6 +84,18 @@ test("an article with more claims than the first page shows, lists and walks eve
   await expect(page.locator(":focus")).toHaveAttribute("data-claim-id", ids[CLAIMS - 2]!);
 });
 
+test("the CSV and W3C exports still hold every claim, however many pages the list has", async ({ page }) => {
+  const { desk, article, ids } = await seed();
+  await signIn(page, desk.reviewer);
+  const csv = await (await page.request.get(`/api/v1/articles/${article.id}/claims.csv`)).text();
+  for (const id of ids) expect(csv).toContain(id);
+  const annotations = (await (await page.request.get(`/api/v1/articles/${article.id}/annotations`)).json()) as {
+    total: number;
+    first: { items: unknown[] };
+  };
+  expect([annotations.total, annotations.first.items.length]).toEqual([CLAIMS, CLAIMS]);
+});
+
 test("a ?claim= link to a claim after the first page opens it and shows it in the text", async ({ page }) => {
   const { desk, article, ids } = await seed();
   const late = ids[CLAIMS - 3]!;
