@@ -110,16 +110,31 @@ async function main(pgUrl: string) {
     const runs = new Map<string, Timing[]>(articles.map((a) => [a.id, []]));
     for (let round = 0; round < ROUNDS; round++) for (const { id, claims } of articles) runs.get(id)!.push(await load(id, claims));
 
-    // SHOTS=<dir>: screenshots of the largest article, every highlight painted, at a desktop's and a phone's width.
+    // SHOTS=<dir>: screenshots of the largest article, every highlight painted, at a desktop's and a phone's width, and
+    // of the claim list's end with its count (in a page whose list does not grow on its own, so the count stays put).
     if (process.env.SHOTS) {
       const top = articles.at(-1)!;
+      const still = await context.newPage();
+      await still.addInitScript(() => {
+        window.IntersectionObserver = class {
+          observe() {}
+          unobserve() {}
+          disconnect() {}
+          takeRecords() {
+            return [];
+          }
+        } as unknown as typeof IntersectionObserver;
+      });
       for (const width of [1440, 390]) {
         await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
         await load(top.id, top.claims);
         await page.screenshot({ path: `${process.env.SHOTS}/article-${top.claims}-claims-${width}.png` });
-        await page.getByTestId("claim-list-count").scrollIntoViewIfNeeded();
-        await page.screenshot({ path: `${process.env.SHOTS}/article-${top.claims}-claims-${width}-list.png` });
+        await still.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+        await still.goto(`/articles/${top.id}`);
+        await still.getByTestId("claim-list-count").scrollIntoViewIfNeeded();
+        await still.screenshot({ path: `${process.env.SHOTS}/article-${top.claims}-claims-${width}-list.png` });
       }
+      await still.close();
     }
 
     const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;

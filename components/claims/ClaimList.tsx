@@ -121,12 +121,12 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
               >
                 <span aria-live="polite" data-testid="claim-list-count">
                   Showing {count(Math.min(limit, claims.length))} of {count(claims.length)}
-                  {loading > 0 ? ` · loading ${count(loading)} more claims…` : ""}
+                  {loading > 0 ? ` loaded · loading ${count(loading)} more…` : ""}
                 </span>
                 {claims.length > limit && (
                   <button
                     type="button"
-                    className="rounded border border-rule px-2 py-1 text-ink hover:bg-stone-50"
+                    className="shrink-0 whitespace-nowrap rounded border border-rule px-2 py-1 text-ink hover:bg-stone-50"
                     onClick={() => setShown(Math.max(shown, limit) + PAGE)}
                   >
                     Show more
