@@ -7,6 +7,9 @@ import type { ClaimSummary } from "@/lib/claims/list-claims";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { createClaimAction } from "@/lib/actions/claims";
 import { readApi } from "@/components/ui/read-api";
+import { readAllPages } from "@/components/ui/read-pages";
+import { unpackSuggestions, type PackedSuggestions } from "@/lib/claims/suggestion-pack";
+import type { StatusCounts } from "@/lib/claims/verdicts";
 import { useSuggestions } from "@/components/claims/useSuggestions";
 import type { SuggestionDTO } from "@/lib/claims/suggested";
 import { SuggestionCard } from "@/components/claims/SuggestionCard";
@@ -47,6 +50,25 @@ const toSummary = (claim: ClaimDTO): ClaimSummary => ({
   overdue: false,
 });
 const claimUrl = (id: string) => `/api/v1/claims/${encodeURIComponent(id)}`;
+const byTextOrder = (a: ClaimSummary, b: ClaimSummary) => a.start - b.start || b.end - a.end;
+// Claims and suggestions the page asks the API for at once, after the first screen (the routes' largest pages).
+const readClaimSummaries = (articleUrl: string, cursor: string | null = null) =>
+  readAllPages(
+    `${articleUrl}/claims?view=summary`,
+    (d: { claims: ClaimSummary[]; nextCursor: string | null }) => ({ items: d.claims, nextCursor: d.nextCursor }),
+    {
+      limit: 2000,
+      cursor,
+    },
+  );
+const readSuggestions = (articleUrl: string) =>
+  readAllPages(
+    `${articleUrl}/suggestions`,
+    (d: { suggestions: SuggestionDTO[]; nextCursor: string | null }) => ({ items: d.suggestions, nextCursor: d.nextCursor }),
+    {
+      limit: 1000,
+    },
+  );
 const readClaim = (id: string) => readApi(claimUrl(id), (d: { claim: ClaimDetailDTO }) => d.claim);
 
 type Props = {
@@ -54,7 +76,11 @@ type Props = {
   body: string;
   /** Headings, lists, quotes and links of the body (null: plain paragraphs). */
   blocks?: ArticleBlocks | null;
+  /** The first claims in text order (the first screen's); `claimsCursor` continues after them (null: that is all). */
   initialClaims: ClaimSummary[];
+  claimsCursor: string | null;
+  /** How many claims the article has, in all and by status, until every claim is loaded. */
+  claimCounts: { total: number; byStatus: StatusCounts };
   me: { id: string; canEdit: boolean; canSignOff: boolean };
   /** The team's active members, for the claim list's assignee filter. */
   members: { id: string; name: string }[];
@@ -65,7 +91,8 @@ type Props = {
   header: React.ReactNode;
   liveAfter: string;
   initialActivity: ActivityDTO[];
-  initialSuggestions: SuggestionDTO[];
+  /** The open suggestions in the compact form (lib/claims/suggestion-pack.ts). */
+  initialSuggestions: PackedSuggestions;
   /** Number of the article version `body` is; a newer one saved elsewhere reloads the page. */
   version: number;
   /** BCP 47 tag of the article's language (null: unknown): the body's lang, and whether suggestions work. */
@@ -78,6 +105,8 @@ export function ArticleWorkspace({
   blocks = null,
   language = null,
   initialClaims,
+  claimsCursor,
+  claimCounts,
   initialFilter,
   me,
   members,
@@ -89,6 +118,8 @@ export function ArticleWorkspace({
   version,
 }: Props) {
   const [claims, setClaims] = useState(initialClaims);
+  // Claims after the first screen's arrive in one go once the page answers; until then the server's counts stand in.
+  const [complete, setComplete] = useState(claimsCursor === null);
   const [filter, setFilterState] = useState<ClaimFilter>(initialFilter);
   // The filter lives in the URL (?status=…&tag=…) so a view of the claim list can be shared; replaceState keeps
   // Next's router in step without a server round trip.
@@ -139,12 +170,38 @@ export function ArticleWorkspace({
   // Claims waiting for re-anchoring (or orphaned) hold old text: listed, never highlighted.
   const attached = useMemo(() => claims.filter((c) => c.anchorStatus === "attached"), [claims]);
   const router = useRouter();
-  const counts = useMemo(() => countByStatus(claims), [claims]);
+  const counts = useMemo(() => (complete ? countByStatus(claims) : claimCounts.byStatus), [complete, claims, claimCounts]);
+  const total = complete ? claims.length : Math.max(claimCounts.total, claims.length);
 
-  const scrollToClaim = useCallback((id: string) => {
+  // A claim asked for before its highlight is loaded (a ?claim= link to a late claim): scrolled to once it is.
+  const pendingScroll = useRef<string | null>(null);
+  const scrollToClaim = useCallback((id: string, behavior: ScrollBehavior = "smooth") => {
     // The first segment carrying the id in document order is where the claim starts.
-    bodyRef.current?.querySelector(`[data-ids~="${id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+    const mark = bodyRef.current?.querySelector(`[data-ids~="${id}"]`);
+    pendingScroll.current = mark ? null : id;
+    mark?.scrollIntoView({ block: "center", behavior });
   }, []);
+
+  useEffect(() => {
+    if (claimsCursor === null) return;
+    void readClaimSummaries(articleUrl, claimsCursor).then((rest) => {
+      if (!rest.ok) return;
+      // Claims made or reloaded meanwhile are already in the list; each claim once, in text order.
+      setClaims((current) => {
+        const known = new Set(current.map((c) => c.id));
+        return [...current, ...rest.data.filter((c) => !known.has(c.id))].sort(byTextOrder);
+      });
+      setComplete(true);
+    });
+    // Once, on arrival: later lists come whole from refresh().
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const id = pendingScroll.current;
+    // At once: a smooth scroll this long, begun while the page is still busy drawing the rest, can stop short.
+    if (id && attached.some((c) => c.id === id)) scrollToClaim(id, "instant");
+  }, [attached, scrollToClaim]);
 
   const openClaim = useCallback(
     async (id: string, scroll = true) => {
@@ -164,11 +221,14 @@ export function ArticleWorkspace({
     async (options?: { reloadOnly?: boolean }) => {
       const current = openId.current;
       const [list, open, suggested] = await Promise.all([
-        run(() => readApi(`${articleUrl}/claims?view=summary`, (d: { claims: ClaimSummary[] }) => d.claims)),
+        run(() => readClaimSummaries(articleUrl)),
         current ? run(() => readClaim(current)) : Promise.resolve(null),
-        run(() => readApi(`${articleUrl}/suggestions`, (d: { suggestions: SuggestionDTO[] }) => d.suggestions)),
+        run(() => readSuggestions(articleUrl)),
       ]);
-      if (list) setClaims(list);
+      if (list) {
+        setClaims(list);
+        setComplete(true);
+      }
       // `suggestions` is declared below (its hook takes `refresh`); `setList` is a state setter, so the first render's is the one.
       // eslint-disable-next-line react-hooks/immutability
       if (suggested) suggestions.setList(suggested);
@@ -196,20 +256,21 @@ export function ArticleWorkspace({
   }, [detail]);
 
   useEffect(() => {
+    // At once, not smoothly: the panel taking focus as it opens would stop a smooth scroll short of the claim.
     // eslint-disable-next-line react-hooks/set-state-in-effect -- opening the linked claim once, on arrival, is what this effect is for
-    if (initialOpenId) void openClaim(initialOpenId);
+    if (initialOpenId) void openClaim(initialOpenId, false).then(() => scrollToClaim(initialOpenId, "instant"));
     // Only on arrival: later changes of the URL are the reader's own navigation.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   /** A claim the reader just made (from a selection or a suggestion): into the list in text order, and open. */
   async function showNewClaim(created: ClaimDTO) {
-    setClaims((current) => [...current, toSummary(created)].sort((a, b) => a.start - b.start || b.end - a.end));
+    setClaims((current) => [...current, toSummary(created)].sort(byTextOrder));
     await openClaim(created.id, false);
   }
 
   const suggestions = useSuggestions({
-    initial: initialSuggestions,
+    initial: () => unpackSuggestions(initialSuggestions, body),
     canEdit: me.canEdit,
     run,
     onAccepted: showNewClaim,
@@ -411,7 +472,7 @@ export function ArticleWorkspace({
           />
         ) : (
           <SidebarTabs
-            claimsLabel={`Claims (${claims.length})`}
+            claimsLabel={`Claims (${total})`}
             claims={
               <>
                 {suggestions.shown && (
@@ -429,7 +490,8 @@ export function ArticleWorkspace({
                 )}
                 <ClaimList
                   claims={visible}
-                  total={claims.length}
+                  total={total}
+                  loading={total - claims.length}
                   filter={filter}
                   onFilter={setFilter}
                   cursorId={cursorId}

@@ -21,6 +21,8 @@ type Props = {
   cursorId: string | null;
   onOpen: (id: string) => void;
   total: number;
+  /** Claims of the article not loaded yet (the workspace loads them after the first screen). */
+  loading?: number;
   /** Whose drafts to mark ("draft" beside a claim with unsent text). */
   meId: string;
   /** Members to filter by assignee. */
@@ -34,7 +36,9 @@ type Props = {
 // Long lists grow as the reader scrolls, so a thousand claims do not delay the first paint.
 const PAGE = 60;
 
-export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, total, meId, members, tags, pageOf }: Props) {
+const count = (n: number) => n.toLocaleString("en-GB");
+
+export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, total, loading = 0, meId, members, tags, pageOf }: Props) {
   const [shown, setShown] = useState(PAGE);
   const drafts = useDraftClaims(meId);
   // Claims the text no longer holds come first, in their own groups; the rest in text order.
@@ -57,12 +61,19 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
   return (
     <section aria-label="Claims" className="flex min-h-0 flex-col">
       <ClaimFilters filter={filter} onFilter={onFilter} members={members} tags={tags} shown={all.length} total={total} />
+      {loading > 0 && all.length === 0 && (
+        <p className="p-4 text-sm text-muted" role="status">
+          Loading {count(loading)} more claims…
+        </p>
+      )}
       {total === 0 ? (
         <p className="p-4 text-sm text-muted">
           No claims yet. Select a sentence in the article and choose <strong>Add claim</strong> (or press <kbd>a</kbd>).
         </p>
       ) : all.length === 0 ? (
-        <p className="p-4 text-sm text-muted">No claims match these filters.</p>
+        loading > 0 ? null : (
+          <p className="p-4 text-sm text-muted">No claims match these filters.</p>
+        )
       ) : (
         <div className="overflow-y-auto">
           {needsReview.length > 0 && (
@@ -103,9 +114,24 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
                 page={claim.anchorStatus === "attached" ? (pageOf?.(claim.start) ?? null) : null}
               />
             ))}
-            {claims.length > limit && (
-              <li ref={sentinel} className="p-3 text-center text-xs text-muted">
-                Loading more claims…
+            {(claims.length > limit || loading > 0) && (
+              <li
+                ref={claims.length > limit ? sentinel : undefined}
+                className="flex items-center justify-between gap-2 p-3 text-xs text-muted"
+              >
+                <span aria-live="polite" data-testid="claim-list-count">
+                  Showing {count(Math.min(limit, claims.length))} of {count(claims.length)}
+                  {loading > 0 ? ` loaded · loading ${count(loading)} more…` : ""}
+                </span>
+                {claims.length > limit && (
+                  <button
+                    type="button"
+                    className="shrink-0 whitespace-nowrap rounded border border-rule px-2 py-1 text-ink hover:bg-stone-50"
+                    onClick={() => setShown(Math.max(shown, limit) + PAGE)}
+                  >
+                    Show more
+                  </button>
+                )}
               </li>
             )}
           </ol>

@@ -16,7 +16,8 @@ export function useSuggestions({
   onAccepted,
   onStale,
 }: {
-  initial: SuggestionDTO[];
+  /** The first list, or a function that makes it (run once). */
+  initial: SuggestionDTO[] | (() => SuggestionDTO[]);
   canEdit: boolean;
   run: Run;
   onAccepted: (claim: ClaimDTO) => Promise<void>;

@@ -11,6 +11,8 @@ import { extractNumericClaim } from "@/lib/suggestions";
 import { bodyHash, refreshSuggestions } from "@/lib/articles/stored-suggestions";
 import { findCheckedBefore, findCheckedBeforeEach, type CheckedBeforeDTO } from "@/lib/claims/checked-before";
 import { runHeavy } from "@/lib/workers/pool";
+import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
+import { z } from "zod";
 
 /** `checkedBefore`: the team's nearest earlier verdict on a claim that reads alike (findCheckedBefore), or null. */
 export type SuggestionDTO = {
@@ -71,10 +73,46 @@ export async function listSuggestions({ articleId, userId }: { articleId: string
     reason,
     checkedBefore: earlier[i] ?? null,
   }));
-  const checked = listed
-    .filter((s) => s.checkedBefore)
-    .sort((a, b) => b.checkedBefore!.similarity - a.checkedBefore!.similarity || a.start - b.start);
-  return [...checked, ...listed.filter((s) => !s.checkedBefore)];
+  return listed.sort((a, b) => compareSuggestionKeys(suggestionKey(a), suggestionKey(b)));
+}
+
+// The order suggestions are listed in, as a sort key a cursor can carry: checked before first (most alike first),
+// then text order; the id breaks ties so every suggestion has exactly one place.
+const ZSuggestionCursor = z.tuple([
+  z.number().int().min(0).max(1),
+  z.number().min(0).max(1),
+  z.number().int().min(0),
+  z.string().min(1).max(64),
+]);
+type SuggestionKey = z.infer<typeof ZSuggestionCursor>;
+const suggestionKey = (s: SuggestionDTO): SuggestionKey => [s.checkedBefore ? 0 : 1, s.checkedBefore?.similarity ?? 0, s.start, s.id];
+const compareSuggestionKeys = (a: SuggestionKey, b: SuggestionKey) =>
+  a[0] - b[0] || b[1] - a[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0);
+
+/**
+ * One page of listSuggestions (same order, same rules): `limit` suggestions from `cursor` (a previous page's
+ * nextCursor, which continues after that page's last suggestion by its sort key, so suggestions dismissed or
+ * accepted between pages never make another repeat or go missing). `nextCursor` is null on the last page.
+ * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
+ * @throws AppError 422 `unprocessable` (field `cursor`) for a cursor this list did not give out.
+ */
+export async function listSuggestionPage({
+  articleId,
+  userId,
+  cursor,
+  limit,
+}: {
+  articleId: string;
+  userId: string;
+  cursor: string | null;
+  limit: number;
+}): Promise<{ suggestions: SuggestionDTO[]; nextCursor: string | null }> {
+  const after = cursor ? decodeCursor(cursor, ZSuggestionCursor) : null;
+  const all = await listSuggestions({ articleId, userId });
+  const from = after ? all.findIndex((s) => compareSuggestionKeys(suggestionKey(s), after) > 0) : 0;
+  const suggestions = from < 0 ? [] : all.slice(from, from + limit);
+  const more = from >= 0 && from + limit < all.length;
+  return { suggestions, nextCursor: more ? encodeCursor(suggestionKey(suggestions.at(-1)!)) : null };
 }
 
 async function requireSuggestionWrite(suggestionId: string, userId: string, client: DbClient) {

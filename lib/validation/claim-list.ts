@@ -5,6 +5,26 @@ import { STATUS_KEYS, type StatusKey } from "@/lib/claims/verdicts";
 import { RATING_KEY } from "@/lib/teams/rating-scale";
 import type { ClaimFilter } from "@/lib/claims/claim-filter";
 import { TAG_NAME_MAX } from "@/lib/tags/tag-rules";
+import { CURSOR_MAX_LENGTH } from "@/lib/pagination/cursor";
+
+/** Claims per page of GET /api/v1/articles/{id}/claims without `limit`, and the most `limit` may ask for. */
+export const CLAIM_LIST_LIMIT = { default: 200, max: 2000 } as const;
+
+/**
+ * `limit` and `cursor` of a paged list: a whole number of items from 1 to `max` (default `fallback`), and the
+ * previous page's `nextCursor` (checked when it is decoded, lib/pagination/cursor.ts).
+ */
+export function pageQuery({ fallback, max }: { fallback: number; max: number }) {
+  return {
+    limit: z.coerce
+      .number({ message: "limit is a whole number." })
+      .int("limit is a whole number.")
+      .min(1, "limit is at least 1.")
+      .max(max, `limit is at most ${max}; follow nextCursor for more.`)
+      .default(fallback),
+    cursor: text({ max: CURSOR_MAX_LENGTH }).optional(),
+  };
+}
 
 const flag = z.enum(["1"], { message: "Use 1 to turn this filter on." }).optional();
 
@@ -12,7 +32,8 @@ const flag = z.enum(["1"], { message: "Use 1 to turn this filter on." }).optiona
  * GET /api/v1/articles/{id}/claims: `view` (full | summary) and the claim list's filters, validated strictly (the
  * page reads the same keys leniently, lib/claims/claim-filter.ts): `status` (comma-separated statuses), `verdict`
  * (a rating key of the team's scale, or none), `assignee` (a member id or me), `tag` (a tag name, any case), and the flags `disputed`,
- * `overdue`, `reanchor`. Filters combine. Output: `{ view, filter }` with a ClaimFilter.
+ * `overdue`, `reanchor`. Filters combine. `limit` (1–2000, default 200) and `cursor` page through the result.
+ * Output: `{ view, filter, limit, cursor }` with a ClaimFilter.
  */
 export const ZClaimListQuery = z
   .object({
@@ -36,8 +57,9 @@ export const ZClaimListQuery = z
     disputed: flag,
     overdue: flag,
     reanchor: flag,
+    ...pageQuery({ fallback: CLAIM_LIST_LIMIT.default, max: CLAIM_LIST_LIMIT.max }),
   })
-  .transform(({ view, ...q }) => {
+  .transform(({ view, limit, cursor, ...q }) => {
     const filter: ClaimFilter = {
       status: q.status ?? [],
       verdict: q.verdict ?? null,
@@ -47,6 +69,6 @@ export const ZClaimListQuery = z
       overdue: q.overdue === "1",
       reanchor: q.reanchor === "1",
     };
-    return { view, filter };
+    return { view, filter, limit, cursor: cursor ?? null };
   });
 export type TClaimListQuery = z.output<typeof ZClaimListQuery>;

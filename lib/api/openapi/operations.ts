@@ -32,6 +32,23 @@ import { SEARCH_KINDS, SEARCH_MAX_PAGE, SEARCH_PAGE_SIZE } from "@/lib/validatio
 import { ARTICLE_SORTS } from "@/lib/validation/article-list";
 import { SECRET_SHAPE } from "@/lib/api-tokens/secret";
 import { MEMBER_SEARCH_PAGE_SIZE } from "@/lib/validation/notifications";
+import { CLAIM_LIST_LIMIT } from "@/lib/validation/claim-list";
+import { SUGGESTION_LIST_LIMIT } from "@/lib/validation/suggestion-list";
+
+/** `limit` and `cursor` of a list paged by cursor (lib/validation/claim-list.ts pageQuery). */
+const pageParameters = (what: string, limit: { default: number; max: number }) => [
+  {
+    name: "limit",
+    description: `${what} per page: 1 to ${limit.max}, default ${limit.default}.`,
+    schema: { type: "integer", minimum: 1, maximum: limit.max, default: limit.default } as JsonSchema,
+  },
+  {
+    name: "cursor",
+    description:
+      "The previous page's `nextCursor`, unchanged (opaque). Pages continue after the previous page's last item by its place in the order, so items added or removed meanwhile never make another repeat or go missing. A cursor this list did not give out is a 422.",
+    schema: str,
+  },
+];
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
 export type Auth = "any" | "session" | "public";
@@ -183,7 +200,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       summary: "The article's claims",
       tag: "Claims",
       description:
-        "The claim list's filters apply to either view and combine (all must hold), by the same rules the article page applies to its claim list (lib/claims/claim-filter.ts).",
+        "One page of claims in text order (start, the outer of nested claims first, creation time, id): at most `limit`, then follow `nextCursor` (null on the last page) until it is null to read every claim. The claim list's filters apply to either view and combine (all must hold), by the same rules the article page applies to its claim list (lib/claims/claim-filter.ts); a filtered page holds up to `limit` matching claims.",
       query: [
         {
           name: "view",
@@ -201,8 +218,15 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
           schema: { type: "string", enum: ["1"] },
         },
         { name: "reanchor", description: "1: claims that need re-anchoring (or are orphaned).", schema: { type: "string", enum: ["1"] } },
+        ...pageParameters("Claims", CLAIM_LIST_LIMIT),
       ],
-      ok: { status: 200, description: "Claims in text order.", schema: obj({ claims: arrayOf(ref("ClaimSummary")) }) },
+      ok: {
+        status: 200,
+        description:
+          "One page of claims in text order (Claim objects for `full`, ClaimSummary for `summary`); `nextCursor` is null on the last page.",
+        schema: obj({ claims: arrayOf(ref("ClaimSummary")), nextCursor: nullable(str) }),
+      },
+      extra: { "422": "A filter, `limit` or `cursor` is not valid (a cursor this list did not give out)." },
     },
     post: {
       summary: "Create a claim on a span of the text (reviewers, editors, admins)",
@@ -316,9 +340,15 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "Sentences that look check-worthy",
       description:
-        "Open suggestions (not dismissed, not accepted, not mostly covered by a claim). Those the desk has checked before come first, each with the earlier verdict in `checkedBefore`; the rest follow in text order. `type` is statistic, comparison, causal, attributed, action (a reported action or warning), event (a scheduled or completed event with named participants or places) or biography.",
+        "Open suggestions (not dismissed, not accepted, not mostly covered by a claim). Those the desk has checked before come first, each with the earlier verdict in `checkedBefore`; the rest follow in text order. `type` is statistic, comparison, causal, attributed, action (a reported action or warning), event (a scheduled or completed event with named participants or places) or biography. Paged: follow `nextCursor` until it is null to read them all.",
       tag: "Claims",
-      ok: { status: 200, description: "Suggestions, checked-before ones first.", schema: obj({ suggestions: arrayOf(ref("Suggestion")) }) },
+      query: pageParameters("Suggestions", SUGGESTION_LIST_LIMIT),
+      ok: {
+        status: 200,
+        description: "One page of suggestions, checked-before ones first; `nextCursor` is null on the last page.",
+        schema: obj({ suggestions: arrayOf(ref("Suggestion")), nextCursor: nullable(str) }),
+      },
+      extra: { "422": "`limit` or `cursor` is not valid (a cursor this list did not give out)." },
     },
   },
   "/api/v1/articles/{id}/double-review": {

@@ -1,5 +1,6 @@
 import { createClaim } from "@/lib/claims/create-claim";
-import { listClaimSummaries, listClaims } from "@/lib/claims/list-claims";
+import { listClaims } from "@/lib/claims/list-claims";
+import { listClaimSummaryPage } from "@/lib/claims/claim-pages";
 import { json, route } from "@/lib/http/route";
 import { ZCreateClaim } from "@/lib/validation/claims";
 import { ZClaimListQuery } from "@/lib/validation/claim-list";
@@ -8,16 +9,23 @@ import { ZIdParams } from "@/lib/validation/ids";
 export const dynamic = "force-dynamic";
 
 /**
- * `?view=summary`: the compact list the article page draws (no selectors, verdict key and label only). The claim
- * list's filters (status, verdict, assignee, tag, disputed, overdue, reanchor) apply to either view, by the rules
- * the page applies (lib/claims/claim-filter.ts).
+ * One page of the article's claims in text order: `limit` (default 200, at most 2000) from `cursor` (the previous
+ * page's `nextCursor`, which is null on the last page). `?view=summary`: the compact list the article page draws (no
+ * selectors, verdict key and label only). The claim list's filters (status, verdict, assignee, tag, disputed,
+ * overdue, reanchor) apply to either view, by the rules the page applies (lib/claims/claim-filter.ts).
  */
 export const GET = route({ auth: "user", params: ZIdParams, query: ZClaimListQuery }, async ({ user, params, query }) => {
-  const summaries = await listClaimSummaries({ articleId: params.id, userId: user.id, filter: query.filter });
-  if (query.view === "summary") return { claims: summaries };
-  const kept = new Set(summaries.map((c) => c.id));
-  const full = await listClaims({ articleId: params.id, userId: user.id });
-  return { claims: full.filter((c) => kept.has(c.id)) };
+  const page = await listClaimSummaryPage({
+    articleId: params.id,
+    userId: user.id,
+    filter: query.filter,
+    cursor: query.cursor,
+    limit: query.limit,
+  });
+  if (query.view === "summary") return page;
+  const ids = page.claims.map((c) => c.id);
+  const claims = ids.length ? await listClaims({ articleId: params.id, userId: user.id, ids }) : [];
+  return { claims, nextCursor: page.nextCursor };
 });
 
 export const POST = route(

@@ -1,0 +1,106 @@
+import { expect, test, type Page } from "@playwright/test";
+import { describeRange } from "../../lib/anchoring/selectors";
+import { signIn } from "../fixtures/auth";
+import { createArticle, createDesk, testDb } from "../fixtures/factories";
+
+// Issue #21: the article page sends its first 200 claims and loads the rest after the first screen. An article with
+// more claims than that must still show every highlight, list every claim (a visible count, loading more as the list
+// scrolls and by a "Show more" button), walk them all with j, and open a late claim from a ?claim= link.
+test.describe.configure({ timeout: 240_000 });
+
+const CLAIMS = 230;
+const sentences = Array.from({ length: CLAIMS }, (_, i) => `Figure ${i + 1} rose by ${i + 7} per cent in the year to March.`);
+const body = Array.from({ length: CLAIMS / 5 }, (_, p) => sentences.slice(p * 5, p * 5 + 5).join(" ")).join("\n\n");
+
+async function seed() {
+  const desk = await createDesk();
+  const article = await createArticle(desk.team.id, { body });
+  await testDb().claim.createMany({
+    data: sentences.map((sentence) => {
+      const start = body.indexOf(sentence);
+      const { quote } = describeRange(body, start, start + sentence.length);
+      return {
+        articleId: article.id,
+        ...quote,
+        start,
+        end: start + sentence.length,
+        createdById: desk.reviewer.id,
+        updatedById: desk.reviewer.id,
+      };
+    }),
+  });
+  const ids = (await testDb().claim.findMany({ where: { articleId: article.id }, orderBy: { start: "asc" }, select: { id: true } })).map(
+    (c) => c.id,
+  );
+  return { desk, article, ids };
+}
+
+const highlighted = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Set(
+        [...document.querySelectorAll<HTMLElement>("[data-testid=article-body] [data-ids]")].flatMap((el) => el.dataset.ids!.split(" ")),
+      ).size,
+  );
+const listed = (page: Page) => page.locator("[data-testid=claim-list] [data-claim-id]");
+
+test("an article with more claims than the first page shows, lists and walks every one", async ({ page }) => {
+  const { desk, article, ids } = await seed();
+  await signIn(page, desk.reviewer);
+  await page.goto(`/articles/${article.id}`);
+
+  // The whole count from the first screen; every highlight once the rest has loaded.
+  await expect(page.getByRole("tab", { name: `Claims (${CLAIMS})` })).toBeVisible();
+  await expect.poll(() => highlighted(page), { timeout: 30_000 }).toBe(CLAIMS);
+
+  // The list says how much it shows, and "Show more" is a button the keyboard reaches.
+  await expect(page.getByTestId("claim-list-count")).toHaveText(`Showing 60 of ${CLAIMS}`);
+  await expect(listed(page)).toHaveCount(60);
+  const more = page.getByRole("button", { name: "Show more" });
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(listed(page)).not.toHaveCount(60);
+  while (await more.isVisible()) {
+    await more.focus();
+    await page.keyboard.press("Enter");
+  }
+  await expect(listed(page)).toHaveCount(CLAIMS);
+  await expect(page.getByTestId("claim-list-count")).toHaveCount(0);
+
+  // Scrolling the list loads more by itself.
+  await page.reload();
+  await expect.poll(() => highlighted(page), { timeout: 30_000 }).toBe(CLAIMS);
+  for (let i = 0; i < 10 && (await listed(page).count()) < CLAIMS; i++) await listed(page).last().scrollIntoViewIfNeeded();
+  await expect(listed(page)).toHaveCount(CLAIMS);
+
+  // j walks every claim in text order, past the first page.
+  await page.reload();
+  await expect.poll(() => highlighted(page), { timeout: 30_000 }).toBe(CLAIMS);
+  for (const id of ids) {
+    await page.keyboard.press("j");
+    await expect(page.locator(":focus")).toHaveAttribute("data-claim-id", id);
+  }
+  await page.keyboard.press("k");
+  await expect(page.locator(":focus")).toHaveAttribute("data-claim-id", ids[CLAIMS - 2]!);
+});
+
+test("the CSV and W3C exports still hold every claim, however many pages the list has", async ({ page }) => {
+  const { desk, article, ids } = await seed();
+  await signIn(page, desk.reviewer);
+  const csv = await (await page.request.get(`/api/v1/articles/${article.id}/claims.csv`)).text();
+  for (const id of ids) expect(csv).toContain(id);
+  const annotations = (await (await page.request.get(`/api/v1/articles/${article.id}/annotations`)).json()) as {
+    total: number;
+    first: { items: unknown[] };
+  };
+  expect([annotations.total, annotations.first.items.length]).toEqual([CLAIMS, CLAIMS]);
+});
+
+test("a ?claim= link to a claim after the first page opens it and shows it in the text", async ({ page }) => {
+  const { desk, article, ids } = await seed();
+  const late = ids[CLAIMS - 3]!;
+  await signIn(page, desk.reviewer);
+  await page.goto(`/articles/${article.id}?claim=${late}`);
+  await expect(page.getByTestId("claim-panel")).toContainText(sentences[CLAIMS - 3]!);
+  await expect(page.locator(`[data-testid=article-body] [data-ids~="${late}"]`)).toBeInViewport({ timeout: 30_000 });
+});

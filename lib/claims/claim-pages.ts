@@ -1,0 +1,161 @@
+// The article's claim summaries one page at a time, in text order, with an opaque cursor (lib/pagination/cursor.ts).
+// One SQL statement per page: the article scope, the team's time zone and scale, and each claim's tags and
+// assignments come back with the claims, so a page costs the same however many statements Prisma would make.
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { AnchorStatus, ClaimStatus } from "@/lib/generated/prisma/enums";
+import { notFound } from "@/lib/http/errors";
+import { statusLabel, storedVerdictKey, emptyStatusCounts, type StatusCounts } from "@/lib/claims/verdicts";
+import { isOverdue } from "@/lib/dates/calendar-date";
+import { byTagName, toTagDTO } from "@/lib/tags/tags";
+import { activeClaimFilters, matchesClaimFilter, type ClaimFilter } from "@/lib/claims/claim-filter";
+import { readRatingScale } from "@/lib/teams/rating-scale";
+import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
+import type { ClaimSummary } from "@/lib/claims/list-claims";
+import { CLAIM_LIST_LIMIT } from "@/lib/validation/claim-list";
+
+// Text order (lib/claims/dto.ts TEXT_ORDER) with the id last, so every claim has exactly one place.
+const ZClaimCursor = z.tuple([z.number().int().min(0), z.number().int().min(0), z.string().datetime(), z.string().min(1).max(64)]);
+
+type Row = {
+  id: string | null;
+  exact: string;
+  start: number;
+  end: number;
+  status: ClaimStatus;
+  verdictOrdinal: number | null;
+  verdictLabel: string | null;
+  verdictKey: string | null;
+  anchorStatus: AnchorStatus;
+  commentCount: number;
+  evidenceCount: number;
+  createdAt: Date;
+  timeZone: string;
+  ratingScale: unknown;
+  tags: { id: string; name: string; color: string | null }[] | null;
+  assignments: { reviewerId: string; dueAt: string | null }[] | null;
+};
+
+export type ClaimSummaryPage = {
+  claims: ClaimSummary[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+};
+
+/**
+ * One page of an article's claims as ClaimSummary (see listClaimSummaries), in text order: start ascending, the
+ * outer of nested claims first, then creation time, then id. `cursor` (a previous page's nextCursor) continues after
+ * that page's last claim by its sort key, so claims added or removed between pages never make another claim repeat
+ * or go missing. `limit` claims at most (default CLAIM_LIST_LIMIT.default, 200); `limit: null` for every claim
+ * from the cursor on. With `filter` (lib/claims/claim-filter.ts, "me" is `userId`) a page holds up to
+ * `limit` claims that pass it. One SQL statement.
+ * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
+ * @throws AppError 422 `unprocessable` (field `cursor`) for a cursor this list did not give out.
+ */
+export async function listClaimSummaryPage({
+  articleId,
+  userId,
+  filter,
+  cursor,
+  limit = CLAIM_LIST_LIMIT.default,
+}: {
+  articleId: string;
+  userId: string;
+  filter?: ClaimFilter;
+  cursor?: string | null;
+  limit?: number | null;
+}): Promise<ClaimSummaryPage> {
+  const after = cursor ? decodeCursor(cursor, ZClaimCursor) : null;
+  if (filter && activeClaimFilters(filter) === 0) filter = undefined;
+  // A filter is applied to the rows in JavaScript (its rules read the team's scale and time zone), so a filtered
+  // page reads on until it is full; an unfiltered one reads one row more than it keeps, to know if one follows.
+  const sqlLimit = limit === null || filter ? null : limit + 1;
+  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+    SELECT c.id, c.exact, c.start, c."end", c.status, c."verdictOrdinal", c."verdictLabel", c."verdictKey", c."anchorStatus",
+      c."commentCount", c."evidenceCount", c."createdAt", t."timeZone", t."ratingScale",
+      (SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'color', g.color))
+         FROM "ClaimTag" ct JOIN "Tag" g ON g.id = ct."tagId" WHERE ct."claimId" = c.id) AS tags,
+      (SELECT json_agg(json_build_object('reviewerId', a."reviewerId", 'dueAt', a."dueAt"))
+         FROM "Assignment" a WHERE a."claimId" = c.id) AS assignments
+    FROM "Article" ar
+    JOIN "Team" t ON t.id = ar."teamId" AND t."archivedAt" IS NULL
+    LEFT JOIN "Claim" c ON c."articleId" = ar.id
+      ${after ? Prisma.sql`AND (c.start, -c."end", c."createdAt", c.id) > (${after[0]}, ${-after[1]}, ${after[2]}::timestamp(3), ${after[3]})` : Prisma.empty}
+    WHERE ar.id = ${articleId}
+      AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = ar."teamId" AND m."userId" = ${userId})
+    ORDER BY c.start, c."end" DESC, c."createdAt", c.id
+    ${sqlLimit === null ? Prisma.empty : Prisma.sql`LIMIT ${sqlLimit}`}`);
+  if (rows.length === 0) throw notFound("That article");
+  const found = rows.filter((row) => row.id !== null);
+  const timeZone = rows[0]!.timeZone;
+  const scale = filter ? readRatingScale(rows[0]!.ratingScale) : undefined;
+  const kept: { row: Row; summary: ClaimSummary }[] = [];
+  let more = false;
+  for (const row of found) {
+    const summary = toSummary(row, timeZone);
+    if (filter && !matchesClaimFilter(summary, filter, userId, scale)) continue;
+    if (limit !== null && kept.length === limit) {
+      more = true;
+      break;
+    }
+    kept.push({ row, summary });
+  }
+  const last = kept.at(-1)?.row;
+  return {
+    claims: kept.map((k) => k.summary),
+    nextCursor: more && last ? encodeCursor([last.start, last.end, last.createdAt.toISOString(), last.id]) : null,
+  };
+}
+
+function toSummary(c: Row, timeZone: string): ClaimSummary {
+  const assignments = c.assignments ?? [];
+  return {
+    id: c.id!,
+    exact: c.exact,
+    start: c.start,
+    end: c.end,
+    status: c.status,
+    statusLabel: statusLabel(c.status),
+    verdict:
+      c.verdictOrdinal === null
+        ? null
+        : { key: storedVerdictKey(c.verdictKey, c.verdictOrdinal), label: c.verdictLabel ?? "", ordinal: c.verdictOrdinal },
+    counts: { comments: c.commentCount, evidence: c.evidenceCount },
+    anchorStatus: c.anchorStatus,
+    tags: (c.tags ?? []).map(toTagDTO).sort(byTagName),
+    assigneeIds: assignments.map((a) => a.reviewerId),
+    overdue:
+      c.status !== "verified" &&
+      c.status !== "not_check_worthy" &&
+      assignments.some((a) => a.dueAt !== null && isOverdue(a.dueAt.slice(0, 10), timeZone)),
+  };
+}
+
+/**
+ * How many claims an article has, in all and by status (for the progress bar and "showing 200 of 10,000" before
+ * every claim is loaded). One statement.
+ * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
+ */
+export async function countArticleClaims({ articleId, userId }: { articleId: string; userId: string }): Promise<{
+  total: number;
+  byStatus: StatusCounts;
+}> {
+  const rows = await db.$queryRaw<{ status: ClaimStatus | null; n: bigint }[]>(Prisma.sql`
+    SELECT c.status, count(c.id) AS n
+    FROM "Article" ar
+    JOIN "Team" t ON t.id = ar."teamId" AND t."archivedAt" IS NULL
+    LEFT JOIN "Claim" c ON c."articleId" = ar.id
+    WHERE ar.id = ${articleId}
+      AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = ar."teamId" AND m."userId" = ${userId})
+    GROUP BY c.status`);
+  if (rows.length === 0) throw notFound("That article");
+  const byStatus = emptyStatusCounts();
+  let total = 0;
+  for (const row of rows) {
+    if (row.status === null) continue;
+    byStatus[row.status] += Number(row.n);
+    total += Number(row.n);
+  }
+  return { total, byStatus };
+}
