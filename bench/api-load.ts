@@ -5,11 +5,13 @@
 // connections it measures Factdesk, then the bare server, and prints req/s, p50, p99, the server
 // process's CPU per request (user + system, from /proc), non-2xx answers, SQL statements per
 // request (counted by a small PostgreSQL wire-protocol proxy both servers connect through: every
-// Execute or simple Query message) and the ratios. Both servers get the same pool size
+// Execute or simple Query message; one proxy per server, Factdesk's background job polling taken off) and the
+// ratios, with the machine's 1-minute load average after each pair. Both servers get the same pool size
 // (DATABASE_POOL_SIZE, default 10). Prints numbers, never asserts.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
+import { loadavg } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { runBench, withBenchDatabase } from "./database";
@@ -185,33 +187,53 @@ async function main(url: string) {
   const only = process.env.OPS?.split(",");
 
   const pgPort = Number(new URL(url).port);
-  const counter = await statementCounter(pgPort);
-  const proxied = url.replace(`:${pgPort}/`, `:${counter.port}/`);
+  // One counting proxy per server, so each server's statements are its own; Factdesk's background work (its job
+  // runner polls PostgreSQL) is measured while the bare server is under load and taken off Factdesk's count.
+  const [appCounter, bareCounter] = [await statementCounter(pgPort), await statementCounter(pgPort)];
+  const via = (c: { port: number }) => url.replace(`:${pgPort}/`, `:${c.port}/`);
   const [appPort, barePort] = [await freePort(), await freePort()];
-  const common = { ...process.env, DATABASE_URL: proxied, DATABASE_POOL_SIZE: POOL, NEXT_TELEMETRY_DISABLED: "1" };
-  const app = spawn("node", ["--import", "tsx", "scripts/serve.ts"], {
+  const common = { ...process.env, DATABASE_POOL_SIZE: POOL, NEXT_TELEMETRY_DISABLED: "1" };
+  // BENCH_CPU_PROF=<dir>: Factdesk writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const app = spawn("node", [...profile, "--import", "tsx", "scripts/serve.ts"], {
     cwd: ROOT,
     env: {
       ...common,
+      DATABASE_URL: via(appCounter),
       PORT: String(appPort),
       NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
       NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
       // Counted as always, never reached.
       API_RATE_LIMIT_PER_MINUTE: "1000000000",
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", "pipe"],
   });
   const bare = spawn("node", ["--import", "tsx", "bench/api-load-bare.ts"], {
     cwd: ROOT,
-    env: { ...common, PORT: String(barePort), POOL },
-    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...common, DATABASE_URL: via(bareCounter), PORT: String(barePort), POOL },
+    stdio: ["ignore", "ignore", "pipe"],
   });
+  // autocannon ends a measurement by closing its connections: the requests still in flight then fail with
+  // "aborted" (ECONNRESET) on both servers. Those are expected; anything else the servers log is shown.
+  for (const child of [app, bare]) {
+    child.stderr!.on("data", (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      if (!/ECONNRESET|Error: aborted|abortIncoming|socketOnClose/.test(text)) process.stderr.write(text);
+    });
+  }
   try {
     await Promise.all([waitFor(`http://127.0.0.1:${appPort}/api/health`, app), waitFor(`http://127.0.0.1:${barePort}/`, bare)]);
     let n = 0;
-    const measure = async (port: number, pid: number, op: Op, connections: number, duration: number): Promise<Measure> => {
+    type Server = { port: number; pid: number; counter: { count: () => number } };
+    const appServer: Server = { port: appPort, pid: app.pid!, counter: appCounter };
+    const bareServer: Server = { port: barePort, pid: bare.pid!, counter: bareCounter };
+    /** Statements per second Factdesk sends on its own (job runner), counted while the bare server is measured. */
+    let background = 0;
+    const measure = async ({ port, pid, counter }: Server, op: Op, connections: number, duration: number): Promise<Measure> => {
       const cpu0 = cpuMs(pid);
       const statements0 = counter.count();
+      const idle0 = appCounter.count();
+      const t0 = performance.now();
       const result = await autocannon({
         url: `http://127.0.0.1:${port}`,
         connections,
@@ -228,12 +250,15 @@ async function main(url: string) {
         ],
       });
       const requests = result.requests.total;
+      const seconds = (performance.now() - t0) / 1000;
+      if (port === barePort) background = (appCounter.count() - idle0) / seconds;
+      const own = port === appPort ? background * seconds : 0;
       return {
         rps: result.requests.average,
         p50: result.latency.p50,
         p99: result.latency.p99,
         cpu: (cpuMs(pid) - cpu0) / Math.max(1, requests),
-        statements: (counter.count() - statements0) / Math.max(1, requests),
+        statements: (counter.count() - statements0 - own) / Math.max(1, requests),
         non2xx: result.non2xx + result.errors,
         requests,
       };
@@ -243,26 +268,29 @@ async function main(url: string) {
     console.log(`machine: ${process.env.BENCH_NOTE ?? "see README"}; ${DURATION} s per measurement, pool ${POOL}`);
     for (const op of ops.filter((o) => !only || only.includes(o.name))) {
       // Warm both (JIT, Next's route compilation, plan caches), then alternate.
-      await measure(appPort, app.pid!, op, 4, 2);
-      await measure(barePort, bare.pid!, op, 4, 2);
+      // The bare server goes first so that Factdesk's background rate is known when Factdesk is measured.
+      await measure(bareServer, op, 4, 2);
+      await measure(appServer, op, 4, 2);
       for (const connections of CONNECTIONS) {
-        const a = await measure(appPort, app.pid!, op, connections, DURATION);
-        const b = await measure(barePort, bare.pid!, op, connections, DURATION);
+        const b = await measure(bareServer, op, connections, DURATION);
+        const a = await measure(appServer, op, connections, DURATION);
         const row =
           `| ${op.name} | ${connections} | ${f(a.rps, 0)} / ${f(b.rps, 0)} = **${f(a.rps / b.rps, 2)}×** | ${f(a.p50, 0)} / ${f(b.p50, 0)} | ` +
-          `${f(a.p99, 0)} / ${f(b.p99, 0)} = ${f(a.p99 / Math.max(1, b.p99), 1)}× | ${f(a.cpu)} / ${f(b.cpu)} | ${f(a.statements)} / ${f(b.statements)} | ${a.non2xx} / ${b.non2xx} |`;
+          `${f(a.p99, 0)} / ${f(b.p99, 0)} = ${f(a.p99 / Math.max(1, b.p99), 1)}× | ${f(a.cpu)} / ${f(b.cpu)} | ${f(a.statements)} / ${f(b.statements)} | ${a.non2xx} / ${b.non2xx} | ${f(loadavg()[0]!)} |`;
         rows.push(row);
         console.log(row);
       }
     }
+    console.log(`\nFactdesk's own background statements (job runner), taken off its count: ${f(background)} per second (last measured)`);
     console.log(
-      "\n| request | conns | req/s Factdesk / bare = ratio | p50 ms | p99 ms (ratio) | CPU ms per request | SQL statements per request | non-2xx |\n|---|---|---|---|---|---|---|---|",
+      "\n| request | conns | req/s Factdesk / bare = ratio | p50 ms | p99 ms (ratio) | CPU ms per request | SQL statements per request | non-2xx | load avg (1 min) |\n|---|---|---|---|---|---|---|---|---|",
     );
     for (const row of rows) console.log(row);
   } finally {
     app.kill();
     bare.kill();
-    counter.close();
+    appCounter.close();
+    bareCounter.close();
   }
 }
 
