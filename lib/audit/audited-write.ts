@@ -8,7 +8,8 @@ import { CHANGES_CHANNEL, type AuditInput } from "@/lib/audit/record-audit";
 /** What the audit row records; team, article and claim come from the statement's `target`, the entity id from `written`. */
 export type AuditedChange = Pick<AuditInput, "actorId" | "entity" | "action" | "before" | "after">;
 
-const json = (value: Prisma.InputJsonValue | undefined) => (value === undefined ? Prisma.sql`NULL` : Prisma.sql`${JSON.stringify(value)}::jsonb`);
+const json = (value: Prisma.InputJsonValue | undefined) =>
+  value === undefined ? Prisma.sql`NULL` : Prisma.sql`${JSON.stringify(value)}::jsonb`;
 
 /**
  * The SQL of one audited write. Input: `ctes`, the statement's common table expressions (without WITH), which must
