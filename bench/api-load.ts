@@ -10,64 +10,18 @@
 // (DATABASE_POOL_SIZE, default 10). Prints numbers, never asserts.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import net from "node:net";
 import { loadavg } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { runBench, withBenchDatabase } from "./database";
 import { freePort } from "../scripts/lib/free-port";
+import { startStatementCounter } from "../scripts/lib/statement-counter";
 
 const DURATION = Number(process.env.DURATION ?? 10);
 const CONNECTIONS = (process.env.CONNECTIONS ?? "10,50").split(",").map(Number);
 const POOL = process.env.DATABASE_POOL_SIZE ?? "10";
 const ROOT = path.join(__dirname, "..");
 const TICK_MS = 10; // /proc/<pid>/stat counts CPU in clock ticks of 1/100 s on Linux
-
-/** A TCP proxy to PostgreSQL that counts the statements clients send (Execute and Query messages). */
-function statementCounter(target: number): Promise<{ port: number; count: () => number; close: () => void }> {
-  let statements = 0;
-  const server = net.createServer((client) => {
-    const upstream = net.connect(target, "127.0.0.1");
-    let buffer = Buffer.alloc(0);
-    let started = false;
-    client.on("data", (chunk: Buffer) => {
-      upstream.write(chunk);
-      buffer = Buffer.concat([buffer, chunk]);
-      for (;;) {
-        if (!started) {
-          // The startup message has no type byte: Int32 length, then the protocol.
-          if (buffer.length < 4) break;
-          const length = buffer.readInt32BE(0);
-          if (buffer.length < length) break;
-          buffer = buffer.subarray(length);
-          started = true;
-          continue;
-        }
-        if (buffer.length < 5) break;
-        const length = buffer.readInt32BE(1);
-        if (buffer.length < length + 1) break;
-        const type = String.fromCharCode(buffer[0]!);
-        if (type === "E" || type === "Q") statements++;
-        buffer = buffer.subarray(length + 1);
-      }
-    });
-    upstream.on("data", (chunk) => client.write(chunk));
-    const close = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on("error", close);
-    upstream.on("error", close);
-    client.on("close", close);
-    upstream.on("close", close);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as net.AddressInfo).port;
-      resolve({ port, count: () => statements, close: () => server.close() });
-    }),
-  );
-}
 
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
@@ -95,7 +49,16 @@ type Op = {
   request: (n: number) => { path: string; body?: unknown };
 };
 
-type Measure = { rps: number; p50: number; p99: number; cpu: number; statements: number; non2xx: number; requests: number };
+type Measure = {
+  rps: number;
+  p50: number;
+  p99: number;
+  cpu: number;
+  statements: number;
+  non2xx: number;
+  failures: string;
+  requests: number;
+};
 
 async function main(url: string) {
   const { createTeam, createUser, createArticle, testDb } = await import("../e2e/fixtures/factories");
@@ -189,7 +152,7 @@ async function main(url: string) {
   const pgPort = Number(new URL(url).port);
   // One counting proxy per server, so each server's statements are its own; Factdesk's background work (its job
   // runner polls PostgreSQL) is measured while the bare server is under load and taken off Factdesk's count.
-  const [appCounter, bareCounter] = [await statementCounter(pgPort), await statementCounter(pgPort)];
+  const [appCounter, bareCounter] = [await startStatementCounter(pgPort), await startStatementCounter(pgPort)];
   const via = (c: { port: number }) => url.replace(`:${pgPort}/`, `:${c.port}/`);
   const [appPort, barePort] = [await freePort(), await freePort()];
   const common = { ...process.env, DATABASE_POOL_SIZE: POOL, NEXT_TELEMETRY_DISABLED: "1" };
@@ -238,6 +201,9 @@ async function main(url: string) {
         url: `http://127.0.0.1:${port}`,
         connections,
         duration,
+        // autocannon gives up after 10 s by default; on a saturated machine a request at 50 connections can wait
+        // longer, and is then a latency to report, not a failure.
+        timeout: 30,
         requests: [
           {
             method: op.method,
@@ -260,6 +226,7 @@ async function main(url: string) {
         cpu: (cpuMs(pid) - cpu0) / Math.max(1, requests),
         statements: (counter.count() - statements0 - own) / Math.max(1, requests),
         non2xx: result.non2xx + result.errors,
+        failures: `${result["4xx"]}/${result["5xx"]}/${result.timeouts}`,
         requests,
       };
     };
@@ -276,21 +243,20 @@ async function main(url: string) {
         const a = await measure(appServer, op, connections, DURATION);
         const row =
           `| ${op.name} | ${connections} | ${f(a.rps, 0)} / ${f(b.rps, 0)} = **${f(a.rps / b.rps, 2)}×** | ${f(a.p50, 0)} / ${f(b.p50, 0)} | ` +
-          `${f(a.p99, 0)} / ${f(b.p99, 0)} = ${f(a.p99 / Math.max(1, b.p99), 1)}× | ${f(a.cpu)} / ${f(b.cpu)} | ${f(a.statements)} / ${f(b.statements)} | ${a.non2xx} / ${b.non2xx} | ${f(loadavg()[0]!)} |`;
+          `${f(a.p99, 0)} / ${f(b.p99, 0)} = ${f(a.p99 / Math.max(1, b.p99), 1)}× | ${f(a.cpu)} / ${f(b.cpu)} | ${f(a.statements)} / ${f(b.statements)} | ${a.non2xx} (${a.failures}) / ${b.non2xx} (${b.failures}) | ${f(loadavg()[0]!)} |`;
         rows.push(row);
         console.log(row);
       }
     }
     console.log(`\nFactdesk's own background statements (job runner), taken off its count: ${f(background)} per second (last measured)`);
     console.log(
-      "\n| request | conns | req/s Factdesk / bare = ratio | p50 ms | p99 ms (ratio) | CPU ms per request | SQL statements per request | non-2xx | load avg (1 min) |\n|---|---|---|---|---|---|---|---|---|",
+      "\n| request | conns | req/s Factdesk / bare = ratio | p50 ms | p99 ms (ratio) | CPU ms per request | SQL statements per request | not 2xx (4xx/5xx/timeouts) | load avg (1 min) |\n|---|---|---|---|---|---|---|---|---|",
     );
     for (const row of rows) console.log(row);
   } finally {
     app.kill();
     bare.kill();
-    appCounter.close();
-    bareCounter.close();
+    await Promise.all([appCounter.close(), bareCounter.close()]);
   }
 }
 
