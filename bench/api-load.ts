@@ -5,67 +5,23 @@
 // connections it measures Factdesk, then the bare server, and prints req/s, p50, p99, the server
 // process's CPU per request (user + system, from /proc), non-2xx answers, SQL statements per
 // request (counted by a small PostgreSQL wire-protocol proxy both servers connect through: every
-// Execute or simple Query message) and the ratios. Both servers get the same pool size
+// Execute or simple Query message; one proxy per server, Factdesk's background job polling taken off) and the
+// ratios, with the machine's 1-minute load average after each pair. Both servers get the same pool size
 // (DATABASE_POOL_SIZE, default 10). Prints numbers, never asserts.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
-import net from "node:net";
+import { loadavg } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { runBench, withBenchDatabase } from "./database";
 import { freePort } from "../scripts/lib/free-port";
+import { startStatementCounter } from "../scripts/lib/statement-counter";
 
 const DURATION = Number(process.env.DURATION ?? 10);
 const CONNECTIONS = (process.env.CONNECTIONS ?? "10,50").split(",").map(Number);
 const POOL = process.env.DATABASE_POOL_SIZE ?? "10";
 const ROOT = path.join(__dirname, "..");
 const TICK_MS = 10; // /proc/<pid>/stat counts CPU in clock ticks of 1/100 s on Linux
-
-/** A TCP proxy to PostgreSQL that counts the statements clients send (Execute and Query messages). */
-function statementCounter(target: number): Promise<{ port: number; count: () => number; close: () => void }> {
-  let statements = 0;
-  const server = net.createServer((client) => {
-    const upstream = net.connect(target, "127.0.0.1");
-    let buffer = Buffer.alloc(0);
-    let started = false;
-    client.on("data", (chunk: Buffer) => {
-      upstream.write(chunk);
-      buffer = Buffer.concat([buffer, chunk]);
-      for (;;) {
-        if (!started) {
-          // The startup message has no type byte: Int32 length, then the protocol.
-          if (buffer.length < 4) break;
-          const length = buffer.readInt32BE(0);
-          if (buffer.length < length) break;
-          buffer = buffer.subarray(length);
-          started = true;
-          continue;
-        }
-        if (buffer.length < 5) break;
-        const length = buffer.readInt32BE(1);
-        if (buffer.length < length + 1) break;
-        const type = String.fromCharCode(buffer[0]!);
-        if (type === "E" || type === "Q") statements++;
-        buffer = buffer.subarray(length + 1);
-      }
-    });
-    upstream.on("data", (chunk) => client.write(chunk));
-    const close = () => {
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on("error", close);
-    upstream.on("error", close);
-    client.on("close", close);
-    upstream.on("close", close);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () => {
-      const port = (server.address() as net.AddressInfo).port;
-      resolve({ port, count: () => statements, close: () => server.close() });
-    }),
-  );
-}
 
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
@@ -93,7 +49,16 @@ type Op = {
   request: (n: number) => { path: string; body?: unknown };
 };
 
-type Measure = { rps: number; p50: number; p99: number; cpu: number; statements: number; non2xx: number; requests: number };
+type Measure = {
+  rps: number;
+  p50: number;
+  p99: number;
+  cpu: number;
+  statements: number;
+  non2xx: number;
+  failures: string;
+  requests: number;
+};
 
 async function main(url: string) {
   const { createTeam, createUser, createArticle, testDb } = await import("../e2e/fixtures/factories");
@@ -185,37 +150,60 @@ async function main(url: string) {
   const only = process.env.OPS?.split(",");
 
   const pgPort = Number(new URL(url).port);
-  const counter = await statementCounter(pgPort);
-  const proxied = url.replace(`:${pgPort}/`, `:${counter.port}/`);
+  // One counting proxy per server, so each server's statements are its own; Factdesk's background work (its job
+  // runner polls PostgreSQL) is measured while the bare server is under load and taken off Factdesk's count.
+  const [appCounter, bareCounter] = [await startStatementCounter(pgPort), await startStatementCounter(pgPort)];
+  const via = (c: { port: number }) => url.replace(`:${pgPort}/`, `:${c.port}/`);
   const [appPort, barePort] = [await freePort(), await freePort()];
-  const common = { ...process.env, DATABASE_URL: proxied, DATABASE_POOL_SIZE: POOL, NEXT_TELEMETRY_DISABLED: "1" };
-  const app = spawn("node", ["--import", "tsx", "scripts/serve.ts"], {
+  const common = { ...process.env, DATABASE_POOL_SIZE: POOL, NEXT_TELEMETRY_DISABLED: "1" };
+  // BENCH_CPU_PROF=<dir>: Factdesk writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const app = spawn("node", [...profile, "--import", "tsx", "scripts/serve.ts"], {
     cwd: ROOT,
     env: {
       ...common,
+      DATABASE_URL: via(appCounter),
       PORT: String(appPort),
       NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
       NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
       // Counted as always, never reached.
       API_RATE_LIMIT_PER_MINUTE: "1000000000",
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", "pipe"],
   });
   const bare = spawn("node", ["--import", "tsx", "bench/api-load-bare.ts"], {
     cwd: ROOT,
-    env: { ...common, PORT: String(barePort), POOL },
-    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...common, DATABASE_URL: via(bareCounter), PORT: String(barePort), POOL },
+    stdio: ["ignore", "ignore", "pipe"],
   });
+  // autocannon ends a measurement by closing its connections: the requests still in flight then fail with
+  // "aborted" (ECONNRESET) on both servers. Those are expected; anything else the servers log is shown.
+  for (const child of [app, bare]) {
+    child.stderr!.on("data", (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      if (!/ECONNRESET|Error: aborted|abortIncoming|socketOnClose/.test(text)) process.stderr.write(text);
+    });
+  }
   try {
     await Promise.all([waitFor(`http://127.0.0.1:${appPort}/api/health`, app), waitFor(`http://127.0.0.1:${barePort}/`, bare)]);
     let n = 0;
-    const measure = async (port: number, pid: number, op: Op, connections: number, duration: number): Promise<Measure> => {
+    type Server = { port: number; pid: number; counter: { count: () => number } };
+    const appServer: Server = { port: appPort, pid: app.pid!, counter: appCounter };
+    const bareServer: Server = { port: barePort, pid: bare.pid!, counter: bareCounter };
+    /** Statements per second Factdesk sends on its own (job runner), counted while the bare server is measured. */
+    let background = 0;
+    const measure = async ({ port, pid, counter }: Server, op: Op, connections: number, duration: number): Promise<Measure> => {
       const cpu0 = cpuMs(pid);
       const statements0 = counter.count();
+      const idle0 = appCounter.count();
+      const t0 = performance.now();
       const result = await autocannon({
         url: `http://127.0.0.1:${port}`,
         connections,
         duration,
+        // autocannon gives up after 10 s by default; on a saturated machine a request at 50 connections can wait
+        // longer, and is then a latency to report, not a failure.
+        timeout: 30,
         requests: [
           {
             method: op.method,
@@ -228,13 +216,17 @@ async function main(url: string) {
         ],
       });
       const requests = result.requests.total;
+      const seconds = (performance.now() - t0) / 1000;
+      if (port === barePort) background = (appCounter.count() - idle0) / seconds;
+      const own = port === appPort ? background * seconds : 0;
       return {
         rps: result.requests.average,
         p50: result.latency.p50,
         p99: result.latency.p99,
         cpu: (cpuMs(pid) - cpu0) / Math.max(1, requests),
-        statements: (counter.count() - statements0) / Math.max(1, requests),
+        statements: (counter.count() - statements0 - own) / Math.max(1, requests),
         non2xx: result.non2xx + result.errors,
+        failures: `${result["4xx"]}/${result["5xx"]}/${result.timeouts}`,
         requests,
       };
     };
@@ -243,26 +235,28 @@ async function main(url: string) {
     console.log(`machine: ${process.env.BENCH_NOTE ?? "see README"}; ${DURATION} s per measurement, pool ${POOL}`);
     for (const op of ops.filter((o) => !only || only.includes(o.name))) {
       // Warm both (JIT, Next's route compilation, plan caches), then alternate.
-      await measure(appPort, app.pid!, op, 4, 2);
-      await measure(barePort, bare.pid!, op, 4, 2);
+      // The bare server goes first so that Factdesk's background rate is known when Factdesk is measured.
+      await measure(bareServer, op, 4, 2);
+      await measure(appServer, op, 4, 2);
       for (const connections of CONNECTIONS) {
-        const a = await measure(appPort, app.pid!, op, connections, DURATION);
-        const b = await measure(barePort, bare.pid!, op, connections, DURATION);
+        const b = await measure(bareServer, op, connections, DURATION);
+        const a = await measure(appServer, op, connections, DURATION);
         const row =
           `| ${op.name} | ${connections} | ${f(a.rps, 0)} / ${f(b.rps, 0)} = **${f(a.rps / b.rps, 2)}×** | ${f(a.p50, 0)} / ${f(b.p50, 0)} | ` +
-          `${f(a.p99, 0)} / ${f(b.p99, 0)} = ${f(a.p99 / Math.max(1, b.p99), 1)}× | ${f(a.cpu)} / ${f(b.cpu)} | ${f(a.statements)} / ${f(b.statements)} | ${a.non2xx} / ${b.non2xx} |`;
+          `${f(a.p99, 0)} / ${f(b.p99, 0)} = ${f(a.p99 / Math.max(1, b.p99), 1)}× | ${f(a.cpu)} / ${f(b.cpu)} | ${f(a.statements)} / ${f(b.statements)} | ${a.non2xx} (${a.failures}) / ${b.non2xx} (${b.failures}) | ${f(loadavg()[0]!)} |`;
         rows.push(row);
         console.log(row);
       }
     }
+    console.log(`\nFactdesk's own background statements (job runner), taken off its count: ${f(background)} per second (last measured)`);
     console.log(
-      "\n| request | conns | req/s Factdesk / bare = ratio | p50 ms | p99 ms (ratio) | CPU ms per request | SQL statements per request | non-2xx |\n|---|---|---|---|---|---|---|---|",
+      "\n| request | conns | req/s Factdesk / bare = ratio | p50 ms | p99 ms (ratio) | CPU ms per request | SQL statements per request | not 2xx (4xx/5xx/timeouts) | load avg (1 min) |\n|---|---|---|---|---|---|---|---|---|",
     );
     for (const row of rows) console.log(row);
   } finally {
     app.kill();
     bare.kill();
-    counter.close();
+    await Promise.all([appCounter.close(), bareCounter.close()]);
   }
 }
 

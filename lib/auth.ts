@@ -8,7 +8,7 @@ import { config } from "@/lib/config";
 import { forbidden, isDatabaseUnavailable, unauthorized } from "@/lib/http/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authenticateApiToken, requireTokenScope } from "@/lib/api-tokens/verify-token";
-import { enforceRateLimit } from "@/lib/api/rate-limit";
+import { enforceRateLimit, refuseOverLimit } from "@/lib/api/rate-limit";
 import { API_METHOD_HEADER, API_TEAM_HEADER, bearerSecret } from "@/lib/http/api-request";
 import { clientIp } from "@/lib/http/client-ip";
 import { checkSession, endSession, SESSION_IDLE_SECONDS, startSession, type LiveSession } from "@/lib/sessions/sessions";
@@ -178,7 +178,8 @@ export async function requireUser(): Promise<SessionUser> {
  * `Authorization: Bearer fdk_…`: a token present but not valid is a 401 even when a session
  * cookie is there too, and a read token may only GET. Those requests are rate-limited per
  * token or per user; server actions never see tokens and are not counted.
- * `allowTokens: false` is for routes only a signed-in person may use (managing tokens).
+ * `allowTokens: false` is for routes only a signed-in person may use (managing tokens). `requestHeaders`: the
+ * request's headers when the caller has them (route handlers), else read from Next's request scope.
  * While a team requires two-factor of a session's user and it is not on, only reads through the
  * API pass, except with `allowWithoutTwoFactor` (setting two-factor up on the Account page).
  * @throws AppError 401 `unauthorized` without a session or with an invalid token; 403 for a token where
@@ -189,15 +190,18 @@ export async function requireUser(): Promise<SessionUser> {
 export async function requireApiUser({
   allowTokens = true,
   allowWithoutTwoFactor = false,
-}: { allowTokens?: boolean; allowWithoutTwoFactor?: boolean } = {}): Promise<SessionUser> {
-  const requestHeaders = await headers();
+  requestHeaders,
+}: { allowTokens?: boolean; allowWithoutTwoFactor?: boolean; requestHeaders?: Headers } = {}): Promise<SessionUser> {
+  requestHeaders ??= await headers();
   const method = requestHeaders.get(API_METHOD_HEADER);
   const viaApi = method !== null;
   const secret = viaApi ? bearerSecret(requestHeaders.get("authorization")) : null;
   if (secret !== null) {
     if (!allowTokens) throw forbidden("API tokens cannot be used here: sign in to Factdesk to manage your tokens.");
-    const { tokenId, scope, user } = await authenticateApiToken({ secret, teamId: requestHeaders.get(API_TEAM_HEADER) });
-    await enforceRateLimit(`token:${tokenId}`, config.apiRateLimitPerMinute, "one token");
+    // The token, its user and teams, the rate-limit count and lastUsedAt: one statement (issue #21).
+    const limit = config.apiRateLimitPerMinute;
+    const { scope, user, rate } = await authenticateApiToken({ secret, teamId: requestHeaders.get(API_TEAM_HEADER), rateLimit: limit });
+    if (rate) refuseOverLimit(rate, "one token");
     requireTokenScope(scope, method);
     return user;
   }

@@ -86,3 +86,15 @@ export function inTransaction<T>(
 
 // A transaction client has no $transaction of its own (Prisma leaves it out).
 const isRootClient = (client: DbClient): client is PrismaClient => typeof (client as Partial<PrismaClient>).$transaction === "function";
+
+/**
+ * Runs `work`, which sends exactly ONE statement, as an atomic change with the fewest round trips: on `client`
+ * directly when it is the shared client and no commit hook (withCommitHook) is active, since PostgreSQL runs a
+ * single statement (data-modifying CTEs included) atomically on its own; otherwise inside inTransaction, so it
+ * joins the caller's transaction or gets the commit hook's statement in the same transaction.
+ * Output: what `work` returns; errors propagate (nothing is written when the statement fails).
+ */
+export function inOneStatement<T>(client: DbClient, work: (client: DbClient) => Promise<T>): Promise<T> {
+  if (isRootClient(client) && !commitHooks.getStore()) return work(client);
+  return inTransaction(client, work);
+}

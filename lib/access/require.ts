@@ -6,7 +6,7 @@ import { db, type DbClient } from "@/lib/db";
 import type { ClaimStatus, Role } from "@/lib/generated/prisma/enums";
 import { forbidden, notFound, type AppError } from "@/lib/http/errors";
 import { SIGN_OFF_ROLES, VIEWER_MESSAGE, WRITE_ROLES } from "@/lib/access/roles";
-import { articleScope, membershipOf } from "@/lib/access/scope";
+import { membershipOf } from "@/lib/access/scope";
 
 /**
  * Whether the user may still read the article: a member of its team with an enabled account.
@@ -20,8 +20,8 @@ export async function canStillReadArticle(articleId: string, userId: string): Pr
   return found > 0;
 }
 
-/** What requireArticleWrite returns: the article's text and settings, and the user's role in its team. */
-export type WritableArticle = { id: string; body: string; teamId: string; requiresDoubleReview: boolean; role: Role };
+/** What requireArticleWrite returns: the article's text, its version number and settings, and the user's role in its team. */
+export type WritableArticle = { id: string; body: string; version: number; teamId: string; requiresDoubleReview: boolean; role: Role };
 
 /**
  * The user's role in the article's team, for a change to the article or its claims.
@@ -29,20 +29,17 @@ export type WritableArticle = { id: string; body: string; teamId: string; requir
  * team the user is not in, 403 (forbidden) when their role there is read-only.
  */
 export async function requireArticleWrite(articleId: string, userId: string, client: DbClient = db): Promise<WritableArticle> {
-  const article = await client.article.findFirst({
-    where: { id: articleId, ...articleScope(userId) },
-    select: {
-      id: true,
-      body: true,
-      teamId: true,
-      requiresDoubleReview: true,
-      team: { select: { memberships: { where: { userId }, select: { role: true } } } },
-    },
-  });
-  const role = article?.team.memberships[0]?.role;
-  if (!article || !role) throw notFound("That article");
-  if (!WRITE_ROLES.includes(role)) throw forbidden(VIEWER_MESSAGE);
-  return { id: article.id, body: article.body, teamId: article.teamId, requiresDoubleReview: article.requiresDoubleReview, role };
+  // One statement, the scope a join on the user's membership (Prisma's nested select sent three; issue #21).
+  const rows = await client.$queryRaw<WritableArticle[]>`
+    SELECT a."id", a."body", a."version", a."teamId", a."requiresDoubleReview", m."role"::text AS "role"
+    FROM "Article" a
+    JOIN "Team" t ON t."id" = a."teamId" AND t."archivedAt" IS NULL
+    JOIN "Membership" m ON m."teamId" = a."teamId" AND m."userId" = ${userId}
+    WHERE a."id" = ${articleId}`;
+  const article = rows[0];
+  if (!article) throw notFound("That article");
+  if (!WRITE_ROLES.includes(article.role)) throw forbidden(VIEWER_MESSAGE);
+  return article;
 }
 
 /** Like requireArticleWrite, then 403 with `message` unless the user is an editor or admin of the article's team. */
@@ -70,6 +67,8 @@ export type WritableClaim = {
   requiresDoubleReview: boolean;
   teamId: string;
   role: Role;
+  /** The team's rating scale as stored (Team.ratingScale; read with lib/teams/rating-scale.ts), for a new verdict. */
+  ratingScale: unknown;
 };
 
 /**
@@ -82,7 +81,8 @@ export async function requireClaimWrite(claimId: string, userId: string, client:
   // (claim, article, team, memberships) before every write to a claim (issue #21).
   const rows = await client.$queryRaw<WritableClaim[]>`
     SELECT c."id", c."articleId", c."version", c."status"::text AS "status", c."verdictOrdinal", c."verdictLabel",
-           c."verdictExplanation", c."verdictById", c."requiresDoubleReview", a."teamId", m."role"::text AS "role"
+           c."verdictExplanation", c."verdictById", c."requiresDoubleReview", a."teamId", m."role"::text AS "role",
+           t."ratingScale"
     FROM "Claim" c
     JOIN "Article" a ON a."id" = c."articleId"
     JOIN "Team" t ON t."id" = a."teamId" AND t."archivedAt" IS NULL

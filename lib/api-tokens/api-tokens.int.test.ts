@@ -160,6 +160,26 @@ describe("verifying tokens", () => {
     expect((await authenticateApiToken({ secret })).user.teamId).toBe(owner.teamId);
   });
 
+  it("never acts in an archived team, as a session would not; counts only usable requests", async () => {
+    const user = await createUser((await createTeam()).id, "editor");
+    const kept = await createTeam();
+    await testDb().membership.create({ data: { userId: user.id, teamId: kept.id, role: "reviewer" } });
+    const { token, secret } = await createApiToken({
+      userId: user.id,
+      teamId: user.teamId,
+      input: { name: "Archive", scope: "read", expiresIn: "7d" },
+    });
+    await testDb().team.update({ where: { id: user.teamId }, data: { archivedAt: new Date() } });
+    const now = new Date();
+    const first = await authenticateApiToken({ secret, rateLimit: 5, now });
+    expect(first.user).toMatchObject({ teamId: kept.id, role: "reviewer" });
+    expect(first.rate).toMatchObject({ count: 1, allowed: true, limit: 5 });
+    expect((await errorOf(authenticateApiToken({ secret, teamId: user.teamId, rateLimit: 5, now }))).status).toBe(404);
+    expect((await authenticateApiToken({ secret, rateLimit: 5, now })).rate).toMatchObject({ count: 2 });
+    const windows = await testDb().apiRateWindow.findMany({ where: { key: `token:${token.id}` } });
+    expect(windows.map((w) => w.count)).toEqual([2]);
+  });
+
   it("lets a read token only GET or HEAD, and treats an unknown method as a write", async () => {
     expect(() => requireTokenScope("read", "GET")).not.toThrow();
     expect(() => requireTokenScope("read", "head")).not.toThrow();

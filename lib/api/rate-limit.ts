@@ -24,15 +24,21 @@ export function windowStartOf(now: Date): Date {
  */
 export async function hitRateLimit({ key, limit, now = new Date() }: { key: string; limit: number; now?: Date }): Promise<RateLimitResult> {
   if (limit <= 0) return { allowed: true, count: 0, limit, retryAfterSeconds: 0 };
-  const windowStart = windowStartOf(now);
   const rows = await db.$queryRaw<{ count: number }[]>`
-    INSERT INTO "ApiRateWindow" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+    INSERT INTO "ApiRateWindow" ("key", "windowStart", "count") VALUES (${key}, ${windowStartOf(now)}, 1)
     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "ApiRateWindow"."count" + 1
     RETURNING "count"`;
-  const count = Number(rows[0]?.count ?? 1);
-  // The first request of a key's window clears finished windows: at most one delete per key a minute.
+  return countedRequest(Number(rows[0]?.count ?? 1), limit, now);
+}
+
+/**
+ * The result for a request already counted (as the `count`-th of its key's window at `now`; by hitRateLimit, or by a
+ * statement that counts it together with other work, like the API token lookup). The first request of a key's
+ * window also clears finished windows: at most one delete per key a minute. Returns the RateLimitResult.
+ */
+export async function countedRequest(count: number, limit: number, now: Date): Promise<RateLimitResult> {
   if (count === 1) await deleteOldWindows(now);
-  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + WINDOW_MS - now.getTime()) / 1000));
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowStartOf(now).getTime() + WINDOW_MS - now.getTime()) / 1000));
   return { allowed: count <= limit, count, limit, retryAfterSeconds };
 }
 
@@ -50,8 +56,16 @@ export async function deleteOldWindows(now = new Date()): Promise<number> {
  * @throws AppError 429 `too_many_requests` with a Retry-After header (seconds until the window ends) when over the limit.
  */
 export async function enforceRateLimit(key: string, limit: number, who: string): Promise<void> {
-  const result = await hitRateLimit({ key, limit });
+  refuseOverLimit(await hitRateLimit({ key, limit }), who);
+}
+
+/**
+ * Returns when `result` is within its limit (or limiting is off). `who` names the caller in the message ("one token").
+ * @throws AppError 429 `too_many_requests` with a Retry-After header (seconds until the window ends) when over the limit.
+ */
+export function refuseOverLimit(result: RateLimitResult, who: string): void {
   if (result.allowed) return;
+  const limit = result.limit;
   throw new AppError(
     "too_many_requests",
     `Too many requests: ${who} may make ${limit} API requests a minute. Try again in ${result.retryAfterSeconds} seconds.`,

@@ -1,6 +1,5 @@
-import { byTagName, tagSelect, toTagDTO, type TagDTO } from "@/lib/tags/tags";
+import { byTagName, toTagDTO, type TagDTO } from "@/lib/tags/tags";
 import { db } from "@/lib/db";
-import { articleScope } from "@/lib/access/scope";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { parseBlocks, type ArticleBlocks } from "@/lib/articles/blocks";
 
@@ -34,35 +33,23 @@ export type ArticleDetail = {
  * or the user is not in its team, which pages show as 404; never throws for that.
  */
 export async function getArticle({ id, userId }: { id: string; userId: string }): Promise<ArticleDetail | null> {
-  const article = await db.article.findFirst({
-    where: { id, ...articleScope(userId) },
-    select: {
-      id: true,
-      teamId: true,
-      title: true,
-      standfirst: true,
-      byline: true,
-      source: true,
-      sourceUrl: true,
-      publishedAt: true,
-      language: true,
-      body: true,
-      blocks: true,
-      requiresDoubleReview: true,
-      version: true,
-      team: { select: { name: true, memberships: { where: { userId }, select: { role: true } } } },
-      tags: { select: { tag: { select: tagSelect } } },
-    },
-  });
-  const membership = article?.team.memberships[0];
-  if (!article || !membership) return null;
-  const { team, blocks, tags, ...rest } = article;
+  // One statement: the scope is the join on the user's membership, the tags an aggregate (Prisma's nested select
+  // sent five; issue #21).
+  const rows = await db.$queryRaw<(Omit<ArticleDetail, "publishedAt" | "blocks"> & { publishedAt: Date | null; blocks: unknown })[]>`
+    SELECT a."id", a."teamId", t."name" AS "teamName", a."title", a."standfirst", a."byline", a."source", a."sourceUrl", a."publishedAt",
+           a."language", a."body", a."blocks", a."requiresDoubleReview", a."version", m."role"::text AS "myRole",
+           coalesce((SELECT json_agg(json_build_object('id', tg."id", 'name', tg."name", 'color', tg."color"))
+                     FROM "ArticleTag" at JOIN "Tag" tg ON tg."id" = at."tagId" WHERE at."articleId" = a."id"), '[]'::json) AS "tags"
+    FROM "Article" a
+    JOIN "Team" t ON t."id" = a."teamId" AND t."archivedAt" IS NULL
+    JOIN "Membership" m ON m."teamId" = a."teamId" AND m."userId" = ${userId}
+    WHERE a."id" = ${id}`;
+  const row = rows[0];
+  if (!row) return null;
   return {
-    ...rest,
-    blocks: parseBlocks(blocks, article.body),
-    teamName: team.name,
-    publishedAt: article.publishedAt?.toISOString() ?? null,
-    myRole: membership.role,
-    tags: tags.map((t) => toTagDTO(t.tag)).sort(byTagName),
+    ...row,
+    blocks: parseBlocks(row.blocks, row.body),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    tags: (row.tags as unknown as { id: string; name: string; color: string | null }[]).map(toTagDTO).sort(byTagName),
   };
 }

@@ -1,4 +1,6 @@
-import { db, inTransaction, type DbClient } from "@/lib/db";
+import { createId } from "@paralleldrive/cuid2";
+import { db, inOneStatement, inTransaction, type DbClient } from "@/lib/db";
+import { insertClaimInOneStatement } from "@/lib/claims/change-claim-sql";
 import { targetToStore } from "@/lib/anchoring/selectors";
 import { requireArticleWrite } from "@/lib/access/require";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
@@ -23,6 +25,26 @@ export async function createClaim(
   { userId, articleId, target: sent }: TCreateClaim & { userId: string },
   client: DbClient = db,
 ): Promise<ClaimDTO> {
+  // Read and check, then one statement that stores the claim only if the text is still the version checked
+  // (issue #21). When it stores nothing (a new version, lost access), the full path below says why.
+  const read = await requireArticleWrite(articleId, userId, client);
+  const first = targetToStore(read.body, sent);
+  if (!first.ok) throw new AppError("unprocessable", first.reason, { target: [first.reason] });
+  const quote = first.target.quote;
+  const stored = await inOneStatement(client, (c) =>
+    insertClaimInOneStatement(c, userId, {
+      id: createId(),
+      articleId,
+      articleVersion: read.version,
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      start: first.target.position.start,
+      end: first.target.position.end,
+      numeric: extractNumericClaim(quote.exact) ?? null,
+    }),
+  );
+  if (stored) return stored;
   const claim = await inTransaction(client, async (tx) => {
     const article = await requireArticleWrite(articleId, userId, tx);
     const checked = targetToStore(article.body, sent);

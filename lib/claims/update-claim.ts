@@ -1,5 +1,6 @@
 import { recordClaimAudit } from "@/lib/audit/record-audit";
-import { db, inTransaction, type DbClient } from "@/lib/db";
+import { db, inOneStatement, inTransaction, type DbClient } from "@/lib/db";
+import { changeClaimInOneStatement } from "@/lib/claims/change-claim-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { correctPublishedClaim } from "@/lib/publish/corrections";
 import { claimScope } from "@/lib/access/scope";
@@ -7,7 +8,7 @@ import { requireClaimWrite, type WritableClaim } from "@/lib/access/require";
 import { rightsOf, WRITE_ROLES } from "@/lib/access/roles";
 import { failedClaimWrite } from "@/lib/claims/conflict";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
-import { verdictForClaim } from "@/lib/teams/team-scale";
+import { verdictForClaim, verdictOnScale } from "@/lib/teams/team-scale";
 import { statusChangeAction, statusChangeRefusal, verdictChangeRefusal, type Refusal } from "@/lib/claims/workflow";
 import { AppError } from "@/lib/http/errors";
 import { claimReviewerIds, notify } from "@/lib/notifications/notify";
@@ -91,6 +92,20 @@ export async function setClaimStatus(
     reviewerIds,
   });
   if (refusal) throw refused(refusal);
+  // Neither a sign-off (notifies the reviewers) nor a change to a verified claim (may need a correction): the
+  // write, its audit row and NOTIFY go as one statement, guarded by the version and status the rules were judged on.
+  if (status !== "verified" && claim.status !== "verified") {
+    const changed = await inOneStatement(client, (c) =>
+      changeClaimInOneStatement(c, claim, userId, version ?? claim.version, {
+        set: Prisma.sql`"status" = ${status}::"ClaimStatus"`,
+        action: statusChangeAction(claim.status, status),
+        before: { status: claim.status },
+        after: { status },
+      }),
+    );
+    // Nothing changed: a stale version or lost access; the full path below answers 409 or 404 as it always has.
+    if (changed) return changed;
+  }
   return inTransaction(client, async (tx) => {
     const changed = await applyClaimChange(tx, claim, userId, version ?? claim.version, {
       // A new sign-off replaces what the report kept during a correction.
@@ -128,6 +143,30 @@ export async function setClaimVerdict(
   { userId, claimId, verdict, explanation, version }: TSetVerdict & { userId: string },
   client: DbClient = db,
 ): Promise<ClaimDTO> {
+  // Without double review nothing needs the row lock: read, judge, then one guarded statement (issue #21).
+  const read = await requireClaimWrite(claimId, userId, client);
+  if (!read.requiresDoubleReview) {
+    const refusal = verdictChangeRefusal({
+      actor: rightsOf(read.role),
+      status: read.status,
+      requiresDoubleReview: false,
+      reviewsSubmitted: 0,
+    });
+    if (refusal) throw refused(refusal);
+    const scale = verdictOnScale(read.ratingScale, verdict);
+    const changed = await inOneStatement(client, (c) =>
+      changeClaimInOneStatement(c, read, userId, version ?? read.version, {
+        set: Prisma.sql`"verdictOrdinal" = ${scale.ordinal}, "verdictLabel" = ${scale.label}, "verdictKey" = ${scale.key}, "verdictExplanation" = ${explanation},
+                        "verdictById" = ${userId}, "verdictAt" = now(), "status" = 'verdict_proposed'`,
+        // Double review switched on in between changes the version too; checked again all the same.
+        guard: Prisma.sql`AND c."requiresDoubleReview" = false`,
+        action: read.status === "disputed" ? "claim.adjudicated" : "claim.verdict",
+        before: { status: read.status, verdict: verdictOf(read) },
+        after: { status: "verdict_proposed", verdict: { verdict: scale.label, ordinal: scale.ordinal, explanation } },
+      }),
+    );
+    if (changed) return changed;
+  }
   return inTransaction(client, async (tx) => {
     // Checked under the claim's row lock, which submitReviewVerdict also takes: an independent
     // verdict cannot land between counting them and writing this one.

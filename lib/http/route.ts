@@ -116,7 +116,7 @@ async function authenticate(request: Request, spec: RouteSpec): Promise<SessionU
   const bearer = /^\s*bearer\s/i.test(request.headers.get("authorization") ?? "");
   // A cookie rides along on any request the browser makes, whoever's page made it; a token does not.
   if (UNSAFE.has(request.method) && !bearer) requireSameOrigin(request);
-  const user = await requireApiUser({ allowTokens: spec.auth === "user" });
+  const user = await requireApiUser({ allowTokens: spec.auth === "user", requestHeaders: request.headers });
   if (!spec.team) return user;
   return requireRole(user, spec.team === true ? undefined : spec.team);
 }

@@ -17,11 +17,22 @@ export async function verdictForClaim(
     where: { id: claimId },
     select: { article: { select: { team: { select: { ratingScale: true } } } } },
   });
-  const rating = row ? ratingByKey(readRatingScale(row.article.team.ratingScale), key) : undefined;
-  if (!rating) {
-    const message = "That verdict is not on your team's rating scale (any more). Choose one from the list.";
-    throw new AppError("unprocessable", message, { verdict: [message] });
-  }
+  if (!row) throw notOnScale();
+  return verdictOnScale(row.article.team.ratingScale, key);
+}
+
+const notOnScale = () => {
+  const message = "That verdict is not on your team's rating scale (any more). Choose one from the list.";
+  return new AppError("unprocessable", message, { verdict: [message] });
+};
+
+/**
+ * The key, ordinal and label of verdict `key` on a team's stored rating scale (Team.ratingScale as read; the default
+ * scale when unset). Pure. @throws AppError 422 `unprocessable` (field `verdict`) when the scale has no such rating.
+ */
+export function verdictOnScale(storedScale: unknown, key: string): { key: string; ordinal: number; label: string } {
+  const rating = ratingByKey(readRatingScale(storedScale), key);
+  if (!rating) throw notOnScale();
   return { key: rating.key, ordinal: rating.ordinal, label: rating.label };
 }
 

@@ -1,0 +1,157 @@
+// The claim writes of the hot API paths as single statements (issue #21): the scoped, versioned change, its audit
+// row and NOTIFY, and the ClaimDTO read back, in one round trip instead of a transaction of seven to twelve.
+// Callers judge the workflow rules first on what they read, and fall back to their full path (which answers 409,
+// 404 or 403 exactly) when the statement changed nothing.
+import type { Prisma as PrismaTypes } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { DbClient } from "@/lib/db";
+import type { WritableClaim } from "@/lib/access/require";
+import { articleMemberJoin } from "@/lib/access/scope-sql";
+import { WRITE_ROLES } from "@/lib/access/roles";
+import { auditedWriteSql } from "@/lib/audit/audited-write";
+import { toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
+import type { AnchorStatus, ClaimStatus } from "@/lib/generated/prisma/enums";
+
+/** The Claim columns claimSelect reads, from a relation aliased `c`. */
+const CLAIM_COLUMNS = Prisma.sql`c."id", c."articleId", c."exact", c."prefix", c."suffix", c."start", c."end", c."status"::text AS "status",
+  c."verdictOrdinal", c."verdictLabel", c."verdictKey", c."verdictExplanation", c."verdictAt", c."verdictById", c."version", c."createdAt", c."updatedAt",
+  c."anchorStatus"::text AS "anchorStatus", c."anchorVersion", c."anchorConfidence", c."anchorMethod", c."commentCount", c."evidenceCount",
+  c."createdById", c."updatedById"`;
+
+type FlatClaimRow = {
+  id: string;
+  articleId: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  status: ClaimStatus;
+  verdictOrdinal: number | null;
+  verdictLabel: string | null;
+  verdictKey: string | null;
+  verdictExplanation: string | null;
+  verdictAt: Date | null;
+  verdictById: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  anchorStatus: AnchorStatus;
+  anchorVersion: number;
+  anchorConfidence: number | null;
+  anchorMethod: string | null;
+  commentCount: number;
+  evidenceCount: number;
+  createdById: string;
+  updatedById: string;
+  createdByName: string;
+  updatedByName: string;
+  verdictByName: string | null;
+};
+
+/** Selects `written` (CLAIM_COLUMNS) with the names of the people it refers to, as FlatClaimRow. */
+const WITH_PEOPLE = {
+  select: Prisma.sql`written.*, cb."name" AS "createdByName", ub."name" AS "updatedByName", vb."name" AS "verdictByName"`,
+  from: Prisma.sql`JOIN "User" cb ON cb."id" = written."createdById" JOIN "User" ub ON ub."id" = written."updatedById"
+                   LEFT JOIN "User" vb ON vb."id" = written."verdictById"`,
+};
+
+function toDTO(row: FlatClaimRow): ClaimDTO {
+  const { createdById, updatedById, verdictById, createdByName, updatedByName, verdictByName, ...rest } = row;
+  return toClaimDTO({
+    ...rest,
+    createdBy: { id: createdById, name: createdByName },
+    updatedBy: { id: updatedById, name: updatedByName },
+    verdictBy: verdictById === null ? null : { id: verdictById, name: verdictByName ?? "" },
+  });
+}
+
+type Json = PrismaTypes.InputJsonValue;
+
+/**
+ * Changes claim `claim.id` in ONE statement: `set` (SQL assignments) plus updatedBy, version + 1 and updatedAt,
+ * only while the claim still has `expectedVersion` and the status `claim.status` (what the caller judged the rules
+ * on), `guard` (more SQL conditions on `c`) holds, and the user still has the role `claim.role` in its team (not
+ * archived); with the audit row (`action`, before/after with the versions added) and its NOTIFY. Output: the claim
+ * after the change as a ClaimDTO, or null when nothing was changed (nothing was audited either).
+ */
+export async function changeClaimInOneStatement(
+  client: DbClient,
+  claim: WritableClaim,
+  userId: string,
+  expectedVersion: number,
+  change: { set: Prisma.Sql; guard?: Prisma.Sql; action: string; before: Record<string, Json | null>; after: Record<string, Json | null> },
+): Promise<ClaimDTO | null> {
+  const rows = await client.$queryRaw<FlatClaimRow[]>(
+    auditedWriteSql({
+      ctes: Prisma.sql`
+        written AS (
+          UPDATE "Claim" c SET ${change.set}, "updatedById" = ${userId}, "version" = c."version" + 1, "updatedAt" = now()
+          FROM "Article" a ${articleMemberJoin(userId, [claim.role])}
+          WHERE c."id" = ${claim.id} AND a."id" = c."articleId" AND c."version" = ${expectedVersion}
+            AND c."status"::text = ${claim.status} ${change.guard ?? Prisma.empty}
+          RETURNING ${CLAIM_COLUMNS}, a."teamId"
+        ),
+        target AS (SELECT written."teamId", written."articleId", written."id" AS "claimId" FROM written)`,
+      change: {
+        actorId: userId,
+        entity: "claim",
+        action: change.action,
+        before: { ...change.before, version: expectedVersion },
+        after: { ...change.after, version: expectedVersion + 1 },
+      },
+      ...WITH_PEOPLE,
+    }),
+  );
+  return rows[0] ? toDTO(rows[0]) : null;
+}
+
+/** A new claim as createClaim stores it (target already checked against the article text of `articleVersion`). */
+export type NewClaim = {
+  id: string;
+  articleId: string;
+  articleVersion: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  numeric: Json | null;
+};
+
+/**
+ * Stores a new claim in ONE statement, only while the article is still at `articleVersion` (its row share-locked
+ * for the statement, as lockArticleText does, so a new version cannot slip in) and the user still writes in its
+ * team; the claim takes the article's double-review setting and is audited as "claim.created" with its NOTIFY.
+ * Output: the new claim as a ClaimDTO, or null when nothing was stored.
+ */
+export async function insertClaimInOneStatement(client: DbClient, userId: string, claim: NewClaim): Promise<ClaimDTO | null> {
+  const rows = await client.$queryRaw<FlatClaimRow[]>(
+    auditedWriteSql({
+      ctes: Prisma.sql`
+        locked AS (
+          SELECT a."id", a."teamId", a."version", a."requiresDoubleReview" FROM "Article" a ${articleMemberJoin(userId, WRITE_ROLES)}
+          WHERE a."id" = ${claim.articleId} AND a."version" = ${claim.articleVersion}
+          FOR SHARE OF a
+        ),
+        written AS (
+          INSERT INTO "Claim" AS c ("id", "articleId", "exact", "prefix", "suffix", "start", "end", "requiresDoubleReview", "anchorVersion",
+                                    "numeric", "createdById", "updatedById", "updatedAt")
+          SELECT ${claim.id}, locked."id", ${claim.exact}, ${claim.prefix}, ${claim.suffix}, ${claim.start}, ${claim.end},
+                 locked."requiresDoubleReview", locked."version", ${claim.numeric === null ? null : JSON.stringify(claim.numeric)}::jsonb,
+                 ${userId}, ${userId}, now()
+          FROM locked
+          RETURNING ${CLAIM_COLUMNS}
+        ),
+        target AS (SELECT locked."teamId", locked."id" AS "articleId", written."id" AS "claimId" FROM locked, written)`,
+      change: {
+        actorId: userId,
+        entity: "claim",
+        action: "claim.created",
+        after: { exact: claim.exact, start: claim.start, end: claim.end, status: "unreviewed", version: 1 },
+      },
+      ...WITH_PEOPLE,
+    }),
+  );
+  return rows[0] ? toDTO(rows[0]) : null;
+}
