@@ -3,6 +3,28 @@
 import { useState } from "react";
 import type { ActionResult } from "@/lib/http/result";
 
+// Actions of this page still waiting for their answer, across every useAction (see whenActionsSettle).
+let inFlight = 0;
+let settled: (() => void)[] = [];
+
+/**
+ * Resolves once no action run through useAction is waiting for its answer, and the code that awaited the
+ * answers has run (a task later): the live updates use it to tell the page's own changes, which the answers
+ * already applied, from colleagues' (components/claims/useLiveArticle.ts).
+ */
+export function whenActionsSettle(): Promise<void> {
+  return inFlight === 0 ? Promise.resolve() : new Promise((resolve) => settled.push(resolve));
+}
+
+function finished() {
+  inFlight--;
+  if (inFlight > 0) return;
+  const waiting = settled;
+  settled = [];
+  // A task later: the caller's `await run(…)` continuation (which applies the answer) runs first.
+  window.setTimeout(() => waiting.forEach((resolve) => resolve()));
+}
+
 /** Runs a server action (or a readApi GET), tracking pending state and a readable error; resolves to the data or null. */
 export function useAction() {
   const [pending, setPending] = useState(false);
@@ -16,6 +38,7 @@ export function useAction() {
     setError(null);
     setConflict(false);
     setNeedsCorrection(false);
+    inFlight++;
     try {
       const result = await action();
       if (result.ok) return result.data;
@@ -29,6 +52,7 @@ export function useAction() {
       return null;
     } finally {
       setPending(false);
+      finished();
     }
   }
 

@@ -4,7 +4,7 @@ import { claimSelect, TEXT_ORDER, toClaimDTO, type ClaimDTO } from "@/lib/claims
 import { statusLabel, verdictKeyOf } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 import { dateToCalendarDate } from "@/lib/validation/fields";
-import { isOverdue } from "@/lib/dates/calendar-date";
+import { claimIsOverdue } from "@/lib/claims/claim-summary";
 import { byTagName, tagSelect, toTagDTO, type TagDTO } from "@/lib/tags/tags";
 import { filterClaims, type ClaimFilter } from "@/lib/claims/claim-filter";
 import { readRatingScale } from "@/lib/teams/rating-scale";
@@ -91,10 +91,11 @@ export async function listClaimSummaries({
     anchorStatus: c.anchorStatus,
     tags: c.tags.map((t) => toTagDTO(t.tag)).sort(byTagName),
     assigneeIds: c.assignments.map((a) => a.reviewerId),
-    overdue:
-      c.status !== "verified" &&
-      c.status !== "not_check_worthy" &&
-      c.assignments.some((a) => a.dueAt !== null && isOverdue(dateToCalendarDate(a.dueAt), timeZone)),
+    overdue: claimIsOverdue(
+      c.status,
+      c.assignments.map((a) => a.dueAt && dateToCalendarDate(a.dueAt)),
+      timeZone,
+    ),
   }));
   return filter ? filterClaims(summaries, filter, userId, readRatingScale(article.team.ratingScale)) : summaries;
 }
