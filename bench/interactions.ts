@@ -57,14 +57,28 @@ async function instrument(page: Page) {
       input = null;
       longest = 0;
     };
-    // Resolves with [input-to-paint ms, longest task ms] once `check` holds and a frame has been produced.
-    w.__paintWhen = (check: string) =>
+    // What each interaction waits for (no eval: the page's Content-Security-Policy forbids it).
+    const body = () => document.querySelector<HTMLElement>("[data-testid=article-body]")!;
+    const checks: Record<Check["kind"], (arg: string) => boolean> = {
+      saved: () => [...document.querySelectorAll("[data-testid=claims-sidebar] p")].some((p) => p.textContent!.includes("Saved")),
+      quote: (text) =>
+        document.querySelector("[data-testid=claim-quote] mark")?.textContent === text && body().querySelector("[data-active]") !== null,
+      opened: (ids) =>
+        body().querySelector<HTMLElement>("[data-active]")?.dataset.ids === ids &&
+        document.querySelector("[data-testid=claim-quote]") !== null,
+      moved: (from) => {
+        const id = (document.activeElement as HTMLElement | null)?.dataset.claimId ?? "";
+        return id !== "" && id !== from;
+      },
+    };
+    // Resolves with [input-to-paint ms, longest task ms] once the check holds and a frame has been produced.
+    w.__paintWhen = ({ kind, arg }: Check) =>
       new Promise<[number, number]>((resolve, reject) => {
-        const holds = new Function(`return (${check})`) as () => boolean;
+        const holds = () => checks[kind](arg);
         const giveUp = performance.now() + 20_000;
         const poll = () => {
           if (input !== null && holds()) requestAnimationFrame(() => setTimeout(() => resolve([performance.now() - input!, longest])));
-          else if (performance.now() > giveUp) reject(new Error(`timed out waiting for ${check}`));
+          else if (performance.now() > giveUp) reject(new Error(`timed out waiting for ${kind} ${arg}`));
           else requestAnimationFrame(poll);
         };
         poll();
@@ -98,12 +112,12 @@ async function instrument(page: Page) {
   });
 }
 
-const measure = (page: Page, check: string) =>
-  page.evaluate((c) => (window as unknown as { __paintWhen: (c: string) => Promise<[number, number]> }).__paintWhen(c), check);
+type Check = { kind: "saved" | "quote" | "opened" | "moved"; arg: string };
+const measure = (page: Page, check: Check) =>
+  page.evaluate((c) => (window as unknown as { __paintWhen: (c: Check) => Promise<[number, number]> }).__paintWhen(c), check);
 const arm = (page: Page) => page.evaluate(() => (window as unknown as { __arm: () => void }).__arm());
-const SAVED = `[...document.querySelectorAll("[data-testid=claims-sidebar] p")].some((p) => p.textContent.includes("Saved"))`;
-const quoteIs = (text: string) =>
-  `document.querySelector("[data-testid=claim-quote] mark")?.textContent === ${JSON.stringify(text)} && document.querySelector("[data-testid=article-body] [data-active]") !== null`;
+const savedShown = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll("[data-testid=claims-sidebar] p")].some((p) => p.textContent!.includes("Saved")));
 
 async function closePanel(page: Page) {
   await page.keyboard.press("Escape");
@@ -155,6 +169,8 @@ async function main(pgUrl: string) {
   try {
     await waitForHealth(baseURL, 200, app);
     const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+    // tsx names the functions it compiles with a helper the page does not have.
+    await context.addInitScript({ content: "globalThis.__name = (f) => f;" });
     await signInByApi(context.request, user);
     const page = await context.newPage();
 
@@ -177,15 +193,15 @@ async function main(pgUrl: string) {
           range,
         );
         await arm(page);
-        const [, addTiming] = await Promise.all([page.keyboard.press("a"), measure(page, quoteIs(range.text))]);
+        const [, addTiming] = await Promise.all([page.keyboard.press("a"), measure(page, { kind: "quote", arg: range.text })]);
         record("add claim", addTiming);
         mine.push(range.text);
 
         // Set a status until "Saved" shows, on the claim just added (it is open).
-        await page.waitForFunction(`!(${SAVED})`);
+        while (await savedShown(page)) await page.waitForTimeout(100);
         await arm(page);
         const pill = page.getByTestId("claim-panel").getByRole("radio", { name: /In review/ });
-        const [, savedTiming] = await Promise.all([pill.click(), measure(page, SAVED)]);
+        const [, savedTiming] = await Promise.all([pill.click(), measure(page, { kind: "saved", arg: "" })]);
         record("set status", savedTiming);
         await closePanel(page);
 
@@ -197,13 +213,7 @@ async function main(pgUrl: string) {
         await target.scrollIntoViewIfNeeded();
         const ids = (await target.getAttribute("data-ids"))!;
         await arm(page);
-        const [, openTiming] = await Promise.all([
-          target.click(),
-          measure(
-            page,
-            `document.querySelector("[data-testid=article-body] [data-active]")?.dataset.ids === ${JSON.stringify(ids)} && document.querySelector("[data-testid=claim-quote]") !== null`,
-          ),
-        ]);
+        const [, openTiming] = await Promise.all([target.click(), measure(page, { kind: "opened", arg: ids })]);
         record("open claim", openTiming);
         await closePanel(page);
 
@@ -211,13 +221,7 @@ async function main(pgUrl: string) {
         const before = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.claimId ?? "");
         await page.locator("body").evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
         await arm(page);
-        const [, jTiming] = await Promise.all([
-          page.keyboard.press("j"),
-          measure(
-            page,
-            `(document.activeElement?.dataset.claimId ?? "") !== "" && document.activeElement.dataset.claimId !== ${JSON.stringify(before)}`,
-          ),
-        ]);
+        const [, jTiming] = await Promise.all([page.keyboard.press("j"), measure(page, { kind: "moved", arg: before })]);
         record("j", jTiming);
       }
     }
