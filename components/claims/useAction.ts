@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { ActionResult } from "@/lib/http/result";
 
 // Actions of this page still waiting for their answer, across every useAction (see whenActionsSettle).
@@ -33,7 +33,8 @@ export function useAction() {
   // The server asks for a public note first: the change touches the published report.
   const [needsCorrection, setNeedsCorrection] = useState(false);
 
-  async function run<T>(action: () => Promise<ActionResult<T>>): Promise<T | null> {
+  // Stable across renders (it only sets state), so callbacks built on it can be too (memoised list rows).
+  const run = useCallback(async function run<T>(action: () => Promise<ActionResult<T>>): Promise<T | null> {
     setPending(true);
     setError(null);
     setConflict(false);
@@ -54,7 +55,7 @@ export function useAction() {
       setPending(false);
       finished();
     }
-  }
+  }, []);
 
   return { run, pending, error, conflict, needsCorrection, clearError: () => setError(null) };
 }
