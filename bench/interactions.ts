@@ -79,7 +79,9 @@ async function instrument(page: Page) {
         const poll = () => {
           if (input !== null && holds()) {
             // Time spent waiting on the server: requests the page sent after the input, start to last byte.
-            const sent = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((e) => e.startTime >= input! && !e.name.includes("/_next/static/"));
+            const sent = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter(
+              (e) => e.startTime >= input! && !e.name.includes("/_next/static/"),
+            );
             const network = sent.length ? Math.max(...sent.map((e) => e.responseEnd)) - Math.min(...sent.map((e) => e.startTime)) : 0;
             requestAnimationFrame(() => setTimeout(() => resolve([performance.now() - input!, longest, network])));
           } else if (performance.now() > giveUp) reject(new Error(`timed out waiting for ${kind} ${arg}`));
