@@ -56,6 +56,8 @@ async function instrument(page: Page) {
     w.__arm = () => {
       input = null;
       longest = 0;
+      // The resource timing buffer (250 entries) fills up; requests after that would not be listed.
+      performance.clearResourceTimings();
     };
     // What each interaction waits for (no eval: the page's Content-Security-Policy forbids it).
     const body = () => document.querySelector<HTMLElement>("[data-testid=article-body]")!;
