@@ -145,6 +145,7 @@ export function ClaimPanel({
         canEdit={canEdit}
         add={async (input) => tagsOf(await tagClaimAction({ claimId: claim.id, ...input }), onChanged)}
         remove={async (tagId) => tagsOf(await untagClaimAction({ claimId: claim.id, tagId }), onChanged)}
+        // tagsOf has already reported the whole claim to the page.
         onChanged={() => {}}
       />
       <CheckedBefore matches={claim.checkedBefore} />
