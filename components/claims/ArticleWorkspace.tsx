@@ -18,14 +18,16 @@ import { ClaimList } from "@/components/claims/ClaimList";
 import { filterClaims, writeClaimFilter, type ClaimFilter } from "@/lib/claims/claim-filter";
 import { byTagName } from "@/lib/tags/tag-rules";
 import { useRatingScale } from "@/components/claims/RatingScale";
-import { ClaimPanel, type PanelRefs } from "@/components/claims/ClaimPanel";
+import { ClaimPanel, type OnClaimChanged, type PanelRefs } from "@/components/claims/ClaimPanel";
 import { HighlightedBody } from "@/components/claims/HighlightedBody";
 import { pageAt, type ArticleBlocks } from "@/lib/articles/blocks";
 import { OverlapMenu } from "@/components/claims/OverlapMenu";
 import { countByStatus } from "@/components/claims/progress";
 import { newClaimInput, selectionOffsets, selectionRect } from "@/components/claims/selection";
 import { ShortcutsDialog } from "@/components/claims/ShortcutsDialog";
-import { useAction } from "@/components/claims/useAction";
+import { useAction, whenActionsSettle } from "@/components/claims/useAction";
+import type { ClaimView } from "@/lib/claims/claim-view";
+import { withClaim, withoutCovered } from "@/components/claims/claim-updates";
 import { useShortcuts } from "@/components/claims/useShortcuts";
 import { useCaretMode } from "@/components/claims/useCaretMode";
 import { ActivityFeed } from "@/components/claims/ActivityFeed";
@@ -36,19 +38,11 @@ import type { ActivityDTO } from "@/lib/audit/list-activity";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass } from "@/components/ui/styles";
 import { useRouter } from "next/navigation";
-import type { ClaimDTO } from "@/lib/claims/dto";
 import { field } from "@/components/claims/ClaimHistory";
 import { selectedRange, textSelectionIn } from "@/components/claims/anchor-preview";
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 
 const NO_SUGGESTIONS: SuggestionDTO[] = [];
-const toSummary = (claim: ClaimDTO): ClaimSummary => ({
-  ...claim,
-  anchorStatus: claim.anchor.status,
-  tags: [],
-  assigneeIds: [],
-  overdue: false,
-});
 const claimUrl = (id: string) => `/api/v1/claims/${encodeURIComponent(id)}`;
 const byTextOrder = (a: ClaimSummary, b: ClaimSummary) => a.start - b.start || b.end - a.end;
 // Claims and suggestions the page asks the API for at once, after the first screen (the routes' largest pages).
@@ -230,18 +224,47 @@ export function ArticleWorkspace({
         setComplete(true);
       }
       // `suggestions` is declared below (its hook takes `refresh`); `setList` is a state setter, so the first render's is the one.
-      // eslint-disable-next-line react-hooks/immutability
       if (suggested) suggestions.setList(suggested);
       if (open) applyLoaded(open);
       if (options?.reloadOnly) return list !== null;
-      setSaved("Saved");
-      window.setTimeout(() => setSaved(null), 2000);
+      showSaved();
       return list !== null;
     },
     // `suggestions` is a new object every render; only its state setter, which never changes, is used.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [articleUrl, run, applyLoaded],
   );
+
+  const savedTimer = useRef<number | undefined>(undefined);
+  function showSaved() {
+    setSaved("Saved");
+    window.clearTimeout(savedTimer.current);
+    savedTimer.current = window.setTimeout(() => setSaved(null), 2000);
+  }
+
+  // Audit events this page shows already, from its own actions' answers (each answer carries the claim's
+  // history), and suggestions it dismissed: their live events need no reload.
+  const applied = useRef(new Set<string>());
+  const dismissedHere = useRef(new Set<string>());
+
+  /** An action's answer: the claim into the list and the highlights, and into its panel when open; no reads. */
+  function applyView(view: ClaimView) {
+    for (const event of view.claim.events) applied.current.add(event.id);
+    setClaims((current) => withClaim(current, view.summary));
+    if (openId.current !== view.claim.id) return;
+    setDetailState((shown) =>
+      view.checkedBefore === "unchanged" && shown?.id === view.claim.id
+        ? { ...view.claim, checkedBefore: shown.checkedBefore }
+        : view.claim,
+    );
+  }
+
+  const onPanelChanged: OnClaimChanged = (change) => {
+    if (!change) return void refresh();
+    if ("reloadOnly" in change) return void refresh({ reloadOnly: true });
+    applyView(change);
+    showSaved();
+  };
 
   const closePanel = useCallback(() => {
     returnTo.current = openId.current;
@@ -263,10 +286,14 @@ export function ArticleWorkspace({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  /** A claim the reader just made (from a selection or a suggestion): into the list in text order, and open. */
-  async function showNewClaim(created: ClaimDTO) {
-    setClaims((current) => [...current, toSummary(created)].sort(byTextOrder));
-    await openClaim(created.id, false);
+  /** A claim the reader just made (from a selection or a suggestion): into the list in text order, and open, from the answer. */
+  function showNewClaim(created: ClaimView) {
+    setOverlap(null);
+    setCursorId(created.claim.id);
+    setDetail(created.claim);
+    applyView(created);
+    // The suggestions it covers now go, as the server leaves them out of its list (lib/claims/suggested.ts).
+    suggestions.setList((list) => withoutCovered(list, created.summary));
   }
 
   const suggestions = useSuggestions({
@@ -275,9 +302,20 @@ export function ArticleWorkspace({
     run,
     onAccepted: showNewClaim,
     onStale: () => void refresh({ reloadOnly: true }),
+    onDismissed: (id) => dismissedHere.current.add(id),
   });
 
-  const live = useLiveArticle({ articleId, liveAfter, initialActivity, meId: me.id, bodyRef, reload: () => refresh({ reloadOnly: true }) });
+  const live = useLiveArticle({
+    articleId,
+    liveAfter,
+    initialActivity,
+    meId: me.id,
+    bodyRef,
+    reload: () => refresh({ reloadOnly: true }),
+    isApplied: (event) =>
+      applied.current.has(event.id) || (event.action === "suggestion.dismissed" && dismissedHere.current.has(event.entityId)),
+    settled: whenActionsSettle,
+  });
 
   // A colleague saved a new version of the text: fetch it (the claims reload with it).
   useEffect(() => {
@@ -312,7 +350,7 @@ export function ArticleWorkspace({
     caret.exit();
     window.getSelection()?.removeAllRanges();
     setSelection(null);
-    await showNewClaim(created);
+    showNewClaim(created);
   }
 
   function move(step: 1 | -1) {
@@ -460,7 +498,7 @@ export function ArticleWorkspace({
             meId={me.id}
             refs={refs}
             onClose={closePanel}
-            onChanged={refresh}
+            onChanged={onPanelChanged}
             onShowInText={() => scrollToClaim(detail.id)}
             body={body}
             readSelection={() =>

@@ -6,9 +6,10 @@ import { assignReviewersAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
+import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 import { MemberPicker } from "@/components/members/MemberPicker";
 
-type Props = { claim: ClaimDetailDTO; canAssign: boolean; onChanged: () => void };
+type Props = { claim: ClaimDetailDTO; canAssign: boolean; onChanged: OnClaimChanged };
 
 type Chosen = { id: string; name: string; openAssignments?: number };
 
@@ -34,7 +35,7 @@ export function AssignSection({ claim, canAssign, onChanged }: Props) {
     const done = await run(() => assignReviewersAction({ claimId: claim.id, reviewerIds: chosen.map((c) => c.id), dueAt: due || null }));
     if (done) {
       setEditing(false);
-      onChanged();
+      onChanged(done);
     }
   }
 

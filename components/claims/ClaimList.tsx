@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { STATUSES } from "@/lib/claims/verdicts";
 import { useRatingScale } from "@/components/claims/RatingScale";
 import { useVerdictFill, VerdictBadge } from "@/components/claims/VerdictBadge";
@@ -172,7 +172,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * One claim in the list. A detached claim (its words are not in the current text) shows its
  * old quote in grey and a plain status chip, since it has no highlight colour to echo.
  */
-function ClaimRow({
+// Memoised: moving the cursor (j/k) or changing one claim re-renders its rows, not a long list's all.
+const ClaimRow = memo(function ClaimRow({
   claim,
   current,
   onOpen,
@@ -228,7 +229,7 @@ function ClaimRow({
       </button>
     </li>
   );
-}
+});
 
 const selectClass = `${inputClass} mt-0.5`;
 

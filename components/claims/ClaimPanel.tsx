@@ -21,6 +21,23 @@ import { TagEditor } from "@/components/tags/TagEditor";
 import { tagClaimAction, untagClaimAction } from "@/lib/actions/tags";
 import { useVerdictFill } from "@/components/claims/VerdictBadge";
 import { PageMark } from "@/components/claims/PageMark";
+import type { ClaimView } from "@/lib/claims/claim-view";
+import type { ActionResult } from "@/lib/http/result";
+import type { TagDTO } from "@/lib/tags/tag-rules";
+
+/**
+ * What a section of the panel reports after a change: the claim as the action answered it (the page updates
+ * from it alone), nothing (the page reads the claim again, e.g. after a file upload) or `reloadOnly` (after a
+ * conflict: read again, without saying "Saved").
+ */
+export type OnClaimChanged = (change?: ClaimView | { reloadOnly: true }) => void;
+
+/** A tag action's answer as TagEditor takes it (the claim's tags), reporting the whole claim to the page. */
+function tagsOf(result: ActionResult<ClaimView>, onChanged: OnClaimChanged): ActionResult<TagDTO[]> {
+  if (!result.ok) return result;
+  onChanged(result.data);
+  return { ok: true, data: result.data.claim.tags };
+}
 
 export type PanelRefs = {
   status: RefObject<HTMLDivElement | null>;
@@ -36,7 +53,7 @@ type Props = {
   meId: string;
   refs: PanelRefs;
   onClose: () => void;
-  onChanged: (options?: { reloadOnly?: boolean }) => void;
+  onChanged: OnClaimChanged;
   onShowInText: () => void;
   body: string;
   readSelection: () => TextRange | null;
@@ -126,9 +143,10 @@ export function ClaimPanel({
         what="claim"
         tags={claim.tags}
         canEdit={canEdit}
-        add={(input) => tagClaimAction({ claimId: claim.id, ...input })}
-        remove={(tagId) => untagClaimAction({ claimId: claim.id, tagId })}
-        onChanged={() => onChanged()}
+        add={async (input) => tagsOf(await tagClaimAction({ claimId: claim.id, ...input }), onChanged)}
+        remove={async (tagId) => tagsOf(await untagClaimAction({ claimId: claim.id, tagId }), onChanged)}
+        // tagsOf has already reported the whole claim to the page.
+        onChanged={() => {}}
       />
       <CheckedBefore matches={claim.checkedBefore} />
       <ClaimantSection key={`claimant-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />

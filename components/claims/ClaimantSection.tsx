@@ -9,10 +9,11 @@ import { withCheckedInput } from "@/lib/validation/parse";
 import { CorrectionDialog } from "@/components/claims/CorrectionDialog";
 import { hasDraft, useDraft } from "@/components/claims/drafts";
 import { useAction } from "@/components/claims/useAction";
+import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 
-type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: () => void };
+type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: OnClaimChanged };
 type Form = { name: string; kind: "person" | "organization"; description: string; url: string; date: string };
 
 const formOf = (claim: ClaimDetailDTO): Form => ({
@@ -39,11 +40,12 @@ export function ClaimantSection({ claim, canEdit, meId, onChanged }: Props) {
       firstAppearance: form.url.trim() || form.date ? { url: form.url, date: form.date } : null,
       confirmCorrection,
     };
-    if (await run(() => withCheckedInput(ZSetClaimant, input, setClaimantAction))) {
+    const done = await run(() => withCheckedInput(ZSetClaimant, input, setClaimantAction));
+    if (done) {
       clearDraft();
       setEditing(false);
       setAsking(false);
-      onChanged();
+      onChanged(done);
     }
   }
 

@@ -8,6 +8,7 @@ import { FormError } from "@/components/ui/FormError";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
 import { buttonClass, inputClass, linkButtonClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
+import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 import { CommentBox } from "@/components/claims/CommentThread";
 import { hasDraft } from "@/components/claims/drafts";
 
@@ -17,7 +18,7 @@ type Props = {
   claimId: string;
   canEdit: boolean;
   meId: string;
-  onChanged: () => void;
+  onChanged: OnClaimChanged;
 };
 
 export function CommentItem({ comment, replies, claimId, canEdit, meId, onChanged }: Props) {
@@ -28,9 +29,10 @@ export function CommentItem({ comment, replies, claimId, canEdit, meId, onChange
   const mine = comment.author.id === meId && canEdit;
 
   async function act(action: () => ReturnType<typeof editCommentAction>) {
-    if (await run(action)) {
+    const done = await run(action);
+    if (done) {
       setMode("view");
-      onChanged();
+      onChanged(done);
     }
   }
 
@@ -127,9 +129,9 @@ export function CommentItem({ comment, replies, claimId, canEdit, meId, onChange
             meId={meId}
             parentId={comment.id}
             autoFocus
-            onDone={() => {
+            onDone={(view) => {
               setMode("view");
-              onChanged();
+              onChanged(view);
             }}
           />
         </div>

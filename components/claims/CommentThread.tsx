@@ -9,10 +9,12 @@ import { FormError } from "@/components/ui/FormError";
 import { buttonClass, sectionTitleClass } from "@/components/ui/styles";
 import { MentionTextarea } from "@/components/claims/MentionTextarea";
 import { useAction } from "@/components/claims/useAction";
+import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
+import type { ClaimView } from "@/lib/claims/claim-view";
 import { CommentItem } from "@/components/claims/CommentItem";
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 
-type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: () => void };
+type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: OnClaimChanged };
 
 export function CommentBox({
   claimId,
@@ -25,7 +27,7 @@ export function CommentBox({
   claimId: string;
   meId: string;
   parentId?: string;
-  onDone: () => void;
+  onDone: (view: ClaimView) => void;
   autoFocus?: boolean;
   inputRef?: React.Ref<HTMLTextAreaElement>;
 }) {
@@ -43,7 +45,7 @@ export function CommentBox({
       submission.done();
       setMentionIds([]);
       clearDraft("");
-      onDone();
+      onDone(done);
     }
   }
   return (

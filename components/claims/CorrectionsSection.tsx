@@ -6,13 +6,22 @@ import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { addCorrectionAction } from "@/lib/actions/claims";
 import { CorrectionDialog } from "@/components/claims/CorrectionDialog";
 import { useAction } from "@/components/claims/useAction";
+import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 import { linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 
 const KIND = { update: "Update", correction: "Correction" } as const;
 
 /** The claim on the public report: what readers see of it, its corrections log, and a note by hand (editors). */
-export function CorrectionsSection({ claim, isEditor, onChanged }: { claim: ClaimDetailDTO; isEditor: boolean; onChanged: () => void }) {
+export function CorrectionsSection({
+  claim,
+  isEditor,
+  onChanged,
+}: {
+  claim: ClaimDetailDTO;
+  isEditor: boolean;
+  onChanged: OnClaimChanged;
+}) {
   const { run, pending, error, clearError } = useAction();
   const submission = useSubmissionKey();
   const [open, setOpen] = useState(false);
@@ -53,10 +62,11 @@ export function CorrectionsSection({ claim, isEditor, onChanged }: { claim: Clai
           onConfirm={async ({ note, kind }) => {
             const input = { claimId: claim.id, note, kind };
             // A retry of the same note carries the same key: the log gets it once.
-            if (await run(() => addCorrectionAction(input, { idempotencyKey: submission.keyFor(input) }))) {
+            const done = await run(() => addCorrectionAction(input, { idempotencyKey: submission.keyFor(input) }));
+            if (done) {
               submission.done();
               setOpen(false);
-              onChanged();
+              onChanged(done);
             }
           }}
           onCancel={() => {

@@ -13,9 +13,10 @@ import { setClaimDoubleReviewAction, submitReviewAction } from "@/lib/actions/cl
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
+import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 import { reviewSubmissionRefusal } from "@/lib/claims/workflow";
 
-type Props = { claim: ClaimDetailDTO; canEdit: boolean; isEditor: boolean; meId: string; onChanged: () => void };
+type Props = { claim: ClaimDetailDTO; canEdit: boolean; isEditor: boolean; meId: string; onChanged: OnClaimChanged };
 
 /** Independent double review: each reviewer's verdict stays private until both are in. */
 export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged }: Props) {
@@ -38,14 +39,16 @@ export function DoubleReviewSection({ claim, canEdit, isEditor, meId, onChanged 
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (await run(() => withCheckedInput(ZSubmitReview, { claimId: claim.id, verdict, explanation }, submitReviewAction))) {
+    const done = await run(() => withCheckedInput(ZSubmitReview, { claimId: claim.id, verdict, explanation }, submitReviewAction));
+    if (done) {
       clearDraft();
-      onChanged();
+      onChanged(done);
     }
   }
 
   async function setRequired(required: boolean) {
-    if (await toggle.run(() => setClaimDoubleReviewAction({ id: claim.id, required, version: claim.version }))) onChanged();
+    const done = await toggle.run(() => setClaimDoubleReviewAction({ id: claim.id, required, version: claim.version }));
+    if (done) onChanged(done);
   }
 
   if (!review.required) {

@@ -11,6 +11,7 @@ import { ZEditEvidence } from "@/lib/validation/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, quietButtonClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
+import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 
 const STANCE_STYLE: Record<string, string> = {
   supports: "bg-emerald-100 text-emerald-900",
@@ -20,7 +21,7 @@ const STANCE_STYLE: Record<string, string> = {
 
 const kilobytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
-type Props = { item: EvidenceDTO; canChange: boolean; onChanged: () => void };
+type Props = { item: EvidenceDTO; canChange: boolean; onChanged: OnClaimChanged };
 
 /** One source on a claim: stance, link or file, excerpt, archive and drift-watch state; edit, remove and undo. */
 export function EvidenceCard({ item, canChange, onChanged }: Props) {
@@ -31,9 +32,10 @@ export function EvidenceCard({ item, canChange, onChanged }: Props) {
     setForm({ ...form, [field]: e.target.value });
 
   async function act(action: () => ReturnType<typeof removeEvidenceAction>) {
-    if (await run(action)) {
+    const done = await run(action);
+    if (done) {
       setEditing(false);
-      onChanged();
+      onChanged(done);
     }
   }
 

@@ -11,10 +11,11 @@ import { addEvidenceAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, quietButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
+import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 import { hasDraft, useDraft } from "@/components/claims/drafts";
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 
-type Props = { claim: ClaimDetailDTO; canEdit: boolean; canSignOff: boolean; meId: string; onChanged: () => void };
+type Props = { claim: ClaimDetailDTO; canEdit: boolean; canSignOff: boolean; meId: string; onChanged: OnClaimChanged };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -44,7 +45,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
       submission.done();
       clearDraft(empty);
       setOpen(false);
-      onChanged();
+      onChanged(done);
     }
   }
 

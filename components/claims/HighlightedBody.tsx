@@ -1,9 +1,10 @@
 "use client";
 
-import { memo, useLayoutEffect, useMemo, useRef, type MouseEvent, type RefObject } from "react";
+import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
 import { truncateText } from "@/lib/text/graphemes";
 import { useRovingHighlights } from "@/components/claims/useRovingHighlights";
-import { renderHighlightedHtml } from "@/components/claims/highlight-html";
+import { highlightModel, layoutModel, type HighlightPart } from "@/components/claims/highlight-html";
+import { markActive, patchHighlights } from "@/components/claims/patch-highlights";
 import { useRatingScale } from "@/components/claims/RatingScale";
 import { verdictLook } from "@/lib/teams/rating-scale";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
@@ -23,7 +24,11 @@ type Props = {
   focusRef?: RefObject<((id: string) => boolean) | null>;
 };
 
-/** The article with every claim highlighted; overlapping claims split into segments. */
+/**
+ * The article with every claim highlighted; overlapping claims split into segments. The markup is written
+ * whole only for a new text (or on arrival); after that, new, changed and opened claims change the
+ * highlights in place (components/claims/patch-highlights.ts), never the whole body.
+ */
 export const HighlightedBody = memo(function HighlightedBody({
   body,
   blocks = null,
@@ -42,10 +47,13 @@ export const HighlightedBody = memo(function HighlightedBody({
     () => claims.map((c) => (c.verdict ? { ...c, verdict: { ...c.verdict, fill: verdictLook(scale, c.verdict).tint } } : c)),
     [claims, scale],
   );
-  const html = useMemo(
-    () => renderHighlightedHtml(body, painted, activeId, suggestions, blocks),
-    [body, painted, activeId, suggestions, blocks],
-  );
+  // The open claim is marked in place (markActive), so opening one never changes the markup.
+  const model = useMemo(() => highlightModel(body, painted, null, suggestions, blocks), [body, painted, suggestions, blocks]);
+  // The markup React writes: made from the model of the moment the text arrived, then left alone (React only
+  // writes dangerouslySetInnerHTML again when the string changes); later models are patched in below.
+  const [base, setBase] = useState(() => ({ body, blocks, model }));
+  if (base.body !== body || base.blocks !== blocks) setBase({ body, blocks, model });
+  const html = useMemo(() => layoutModel(base.model), [base]);
 
   const ref = useRef<HTMLDivElement>(null);
   const roving = useRovingHighlights(ref, html, {
@@ -66,6 +74,23 @@ export const HighlightedBody = memo(function HighlightedBody({
   useLayoutEffect(() => {
     if (focusRef) focusRef.current = roving.focusClaim;
   }, [focusRef, roving.focusClaim]);
+
+  // The parts the DOM shows now: the base's right after React wrote it, then each model patched in.
+  const shown = useRef<{ html: string; parts: HighlightPart[][] } | null>(null);
+  useLayoutEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    if (shown.current?.html !== html) shown.current = { html, parts: base.model.parts };
+    if (shown.current.parts === model.parts) return;
+    const inserted = patchHighlights(root, model.starts, shown.current.parts, model.parts);
+    shown.current.parts = model.parts;
+    if (inserted.length > 0) roving.markStops(inserted);
+    // `roving` is a new object every render; its markStops reads the latest options through a ref.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [html, base, model]);
+  useLayoutEffect(() => {
+    if (ref.current) markActive(ref.current, activeId);
+  }, [activeId, html, model]);
 
   // Tooltips are written on first hover rather than rendered for every segment up front.
   function onMouseOver(event: MouseEvent<HTMLDivElement>) {

@@ -8,6 +8,7 @@ import { setNumericAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
+import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 import { hasDraft, useDraft } from "@/components/claims/drafts";
 
 const FIELDS = [
@@ -31,7 +32,7 @@ export function NumericSection({
   claim: ClaimDetailDTO;
   canEdit: boolean;
   meId: string;
-  onChanged: () => void;
+  onChanged: OnClaimChanged;
 }) {
   const numeric = claim.numeric;
   const initial = Object.fromEntries(FIELDS.map(([key]) => [key, numeric?.[key] === undefined ? "" : String(numeric[key])])) as Record<
@@ -56,7 +57,7 @@ export function NumericSection({
     if (done) {
       clearDraft();
       setEditing(false);
-      onChanged();
+      onChanged(done);
     }
   }
 

@@ -8,6 +8,7 @@ import { resolveAnchorAction } from "@/lib/actions/claims";
 import { readApi } from "@/components/ui/read-api";
 import { clearPreview, PREVIEW_HIGHLIGHT, showPreview } from "@/components/claims/anchor-preview";
 import { useAction } from "@/components/claims/useAction";
+import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 import { CorrectionDialog } from "@/components/claims/CorrectionDialog";
 import type { TConfirmCorrection } from "@/lib/validation/corrections";
 import { FormError } from "@/components/ui/FormError";
@@ -20,7 +21,7 @@ type Props = {
   /** The reader's selection in the article as a span of the body, read when they press the button. */
   readSelection: () => TextRange | null;
   bodyRef: RefObject<HTMLDivElement | null>;
-  onChanged: () => void;
+  onChanged: OnClaimChanged;
 };
 
 const percent = (score: number) => `${Math.round(score * 100)}%`;
@@ -56,7 +57,7 @@ export function ReanchorSection({ claim, canEdit, body, readSelection, bodyRef, 
     if (done) {
       setTried(null);
       setAsking(null);
-      onChanged();
+      onChanged(done);
     }
   }
 

@@ -10,6 +10,7 @@ import { FormError } from "@/components/ui/FormError";
 import { sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
 import { statusChangeRefusal } from "@/lib/claims/workflow";
+import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 
 // The keys 1–5 (shown on the pills) set these; Disputed is reached through the verdicts, not chosen.
 const NUMBERED: StatusKey[] = STATUSES.filter((s) => s.key !== "disputed").map((s) => s.key);
@@ -21,7 +22,7 @@ type Props = {
   canEdit: boolean;
   canSignOff: boolean;
   meId: string;
-  onChanged: (options?: { reloadOnly?: boolean }) => void;
+  onChanged: OnClaimChanged;
 };
 
 export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusStepper(
@@ -63,7 +64,7 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
     if (done) {
       setAsking(null);
       setTried(null);
-      onChanged();
+      onChanged(done);
     }
   }
 

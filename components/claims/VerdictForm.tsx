@@ -13,10 +13,11 @@ import { setVerdictAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
+import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
 import { verdictLock } from "@/lib/claims/workflow";
 
-type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: (options?: { reloadOnly?: boolean }) => void };
+type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: OnClaimChanged };
 
 const act = (label: string, a: { by: { name: string }; at: string } | null, testId: string) =>
   a && (
@@ -58,7 +59,7 @@ export const VerdictForm = forwardRef<HTMLSelectElement, Props>(function Verdict
     );
     if (done) {
       clearDraft();
-      onChanged();
+      onChanged(done);
     }
   }
 

@@ -12,9 +12,22 @@ export type HighlightClaim = {
   start: number;
   end: number;
   status: string;
-  /** `fill`: the highlight colour for the verdict ("#rrggbb", the team scale's tint), else the stylesheet's. */
-  verdict: { key: string | null; fill?: string } | null;
+  /**
+   * `fill`: the highlight colour for the verdict ("#rrggbb", the team scale's tint), else the stylesheet's;
+   * `label`: its name (not written into the markup; a change of it still counts as a change of the highlight).
+   */
+  verdict: { key: string | null; fill?: string; label?: string } | null;
 };
+
+/**
+ * One node of a paragraph's markup: a highlight, a suggestion, a link or plain text (adjacent plain text is one
+ * part, as the browser makes it one text node). `key` differs whenever the node or what the page says about it
+ * (tooltips, the screen-reader label of a keyboard stop) would differ, so equal keys mean the node can stay.
+ */
+export type HighlightPart = { html: string; key: string };
+
+/** The highlighted body before layout: the paragraphs' blocks, body offsets (data-start) and parts. */
+export type HighlightModel = { kinds: ParagraphBlock[]; starts: number[]; parts: HighlightPart[][] };
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
@@ -52,12 +65,12 @@ function segmentHtml(
   byId: Map<string, HighlightClaim>,
   activeId: string | null,
   checked: Map<string, string>,
-): string {
+): HighlightPart & { bare: boolean } {
   const { text } = segment;
   const claimIds = ids.filter((id) => !id.startsWith(SUGGESTION));
   if (claimIds.length === 0) {
     const suggestion = ids[0]?.slice(SUGGESTION.length);
-    return suggestion
+    const html = suggestion
       ? `<span${attributes([
           ["class", "sg"],
           ["data-suggestion", suggestion],
@@ -67,6 +80,7 @@ function segmentHtml(
           ["data-active", activeId === suggestion ? "" : undefined],
         ])}>${escapeHtml(text)}</span>`
       : escapeHtml(text);
+    return { html, key: html, bare: !suggestion };
   }
   const covering = claimIds.map((id) => byId.get(id)!);
   // The innermost (shortest) claim decides the look of a shared segment.
@@ -74,7 +88,7 @@ function segmentHtml(
   const endsHere = covering.filter((c) => c.end === segment.end);
   // The segment where a claim begins is its keyboard stop (components/claims/useRovingHighlights.ts).
   const startsHere = covering.filter((c) => c.start === segment.start).map((c) => c.id);
-  return `<span${attributes([
+  const html = `<span${attributes([
     ["class", "hl"],
     ["data-ids", claimIds.join(" ")],
     ["data-status", top.status],
@@ -90,6 +104,9 @@ function segmentHtml(
     ["data-pin", startsHere.length > 1 ? "" : undefined],
     ["data-active", activeId !== null && claimIds.includes(activeId) ? "" : undefined],
   ])}>${escapeHtml(text)}</span>`;
+  // What tooltips and labels say comes from every covering claim, not only the innermost one the markup shows.
+  const said = covering.map((c) => `${c.id} ${c.status} ${c.verdict?.key ?? ""} ${c.verdict?.label ?? ""}`).join("\u0001");
+  return { html, key: `${html}\u0000${said}`, bare: false };
 }
 
 /**
@@ -104,6 +121,28 @@ export function renderHighlightedHtml(
   suggestions: { id: string; start: number; end: number; checkedBefore?: { verdict: string } | null }[] = [],
   blocks: ArticleBlocks | null = null,
 ): string {
+  return layoutModel(highlightModel(body, claims, activeId, suggestions, blocks));
+}
+
+/** The markup of a model: its paragraphs laid out (layoutBlocks) with their parts. */
+export function layoutModel(model: HighlightModel): string {
+  return layoutBlocks(model.kinds, model.starts, model.parts.map(joinParts));
+}
+
+/** A paragraph's inner markup from its parts. */
+export const joinParts = (parts: HighlightPart[]) => parts.map((p) => p.html).join("");
+
+/**
+ * renderHighlightedHtml's work up to the layout: per paragraph its parts (one per DOM node the browser makes of
+ * them), so a change of claims can replace just the parts that differ (components/claims/patch-highlights.ts).
+ */
+export function highlightModel(
+  body: string,
+  claims: HighlightClaim[],
+  activeId: string | null,
+  suggestions: { id: string; start: number; end: number; checkedBefore?: { verdict: string } | null }[] = [],
+  blocks: ArticleBlocks | null = null,
+): HighlightModel {
   const byId = new Map<string, HighlightClaim>(claims.map((c) => [c.id, c]));
   const checked = new Map(suggestions.flatMap((s) => (s.checkedBefore ? [[s.id, s.checkedBefore.verdict] as const] : [])));
   const links = (blocks?.links ?? []).filter((link) => SAFE_HREF.test(link.href));
@@ -115,29 +154,40 @@ export function renderHighlightedHtml(
   const paragraphs = segmentArticle(body, ranges);
   const kinds: ParagraphBlock[] =
     blocks && blocks.paragraphs.length === paragraphs.length ? blocks.paragraphs : paragraphs.map(() => ({ kind: "p" }));
-  const inner = (paragraph: (typeof paragraphs)[number]) =>
-    paragraph.segments
-      .map((segment) => {
-        const linkId = segment.ids.find((id) => id.startsWith(LINK));
-        const ids = linkId ? segment.ids.filter((id) => !id.startsWith(LINK)) : segment.ids;
-        const html = segmentHtml(ids, segment, byId, activeId, checked);
-        const link = linkId ? links[Number(linkId.slice(LINK.length))] : undefined;
-        return link
-          ? `<a${attributes([
-              ["href", link.href],
-              ["class", "article-a"],
-              ["rel", "noopener noreferrer nofollow"],
-              ["target", "_blank"],
-              ["draggable", "false"],
-            ])}>${html}</a>`
-          : html;
-      })
-      .join("");
-  return layoutBlocks(
-    kinds,
-    paragraphs.map((p) => p.start),
-    paragraphs.map((p) => inner(p)),
-  );
+  const partsOf = (paragraph: (typeof paragraphs)[number]) => {
+    const parts: HighlightPart[] = [];
+    let bareBefore = false;
+    for (const segment of paragraph.segments) {
+      const linkId = segment.ids.find((id) => id.startsWith(LINK));
+      const ids = linkId ? segment.ids.filter((id) => !id.startsWith(LINK)) : segment.ids;
+      const part = segmentHtml(ids, segment, byId, activeId, checked);
+      const link = linkId ? links[Number(linkId.slice(LINK.length))] : undefined;
+      if (link) {
+        const html = `<a${attributes([
+          ["href", link.href],
+          ["class", "article-a"],
+          ["rel", "noopener noreferrer nofollow"],
+          ["target", "_blank"],
+          ["draggable", "false"],
+        ])}>${part.html}</a>`;
+        parts.push({ html, key: html + part.key.slice(part.html.length) });
+        bareBefore = false;
+      } else if (part.bare) {
+        if (part.html === "") continue; // no node at all
+        // Plain text after plain text is one text node in the browser, so one part here.
+        if (bareBefore) {
+          const last = parts[parts.length - 1]!;
+          parts[parts.length - 1] = { html: last.html + part.html, key: last.key + part.key };
+        } else parts.push({ html: part.html, key: part.key });
+        bareBefore = true;
+      } else {
+        parts.push({ html: part.html, key: part.key });
+        bareBefore = false;
+      }
+    }
+    return parts;
+  };
+  return { kinds, starts: paragraphs.map((p) => p.start), parts: paragraphs.map(partsOf) };
 }
 
 /**

@@ -1,7 +1,29 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { ActionResult } from "@/lib/http/result";
+
+// Actions of this page still waiting for their answer, across every useAction (see whenActionsSettle).
+let inFlight = 0;
+let settled: (() => void)[] = [];
+
+/**
+ * Resolves once no action run through useAction is waiting for its answer, and the code that awaited the
+ * answers has run (a task later): the live updates use it to tell the page's own changes, which the answers
+ * already applied, from colleagues' (components/claims/useLiveArticle.ts).
+ */
+export function whenActionsSettle(): Promise<void> {
+  return inFlight === 0 ? Promise.resolve() : new Promise((resolve) => settled.push(resolve));
+}
+
+function finished() {
+  inFlight--;
+  if (inFlight > 0) return;
+  const waiting = settled;
+  settled = [];
+  // A task later: the caller's `await run(…)` continuation (which applies the answer) runs first.
+  window.setTimeout(() => waiting.forEach((resolve) => resolve()));
+}
 
 /** Runs a server action (or a readApi GET), tracking pending state and a readable error; resolves to the data or null. */
 export function useAction() {
@@ -11,11 +33,13 @@ export function useAction() {
   // The server asks for a public note first: the change touches the published report.
   const [needsCorrection, setNeedsCorrection] = useState(false);
 
-  async function run<T>(action: () => Promise<ActionResult<T>>): Promise<T | null> {
+  // Stable across renders (it only sets state), so callbacks built on it can be too (memoised list rows).
+  const run = useCallback(async function run<T>(action: () => Promise<ActionResult<T>>): Promise<T | null> {
     setPending(true);
     setError(null);
     setConflict(false);
     setNeedsCorrection(false);
+    inFlight++;
     try {
       const result = await action();
       if (result.ok) return result.data;
@@ -29,8 +53,9 @@ export function useAction() {
       return null;
     } finally {
       setPending(false);
+      finished();
     }
-  }
+  }, []);
 
   return { run, pending, error, conflict, needsCorrection, clearError: () => setError(null) };
 }

@@ -13,6 +13,10 @@ type Options = {
   bodyRef: RefObject<HTMLElement | null>;
   /** Reloads claims; false when the server could not be reached. */
   reload: () => Promise<boolean>;
+  /** Whether the page already shows this change: one of its own, applied from the action's answer (no reload then). */
+  isApplied?: (event: ActivityDTO) => boolean;
+  /** Resolves when the page's own actions have their answers (an event can arrive before its action's answer). */
+  settled?: () => Promise<void>;
 };
 
 /**
@@ -20,15 +24,19 @@ type Options = {
  * place (the text itself never moves), and never while the reader is selecting text,
  * since redrawing would drop their selection; the update waits until they let go.
  */
-export function useLiveArticle({ articleId, liveAfter, initialActivity, meId, bodyRef, reload }: Options) {
+export function useLiveArticle({ articleId, liveAfter, initialActivity, meId, bodyRef, reload, isApplied, settled }: Options) {
   const [activity, setActivity] = useState(initialActivity);
   const [viewers, setViewers] = useState<Viewer[]>([]);
   const reloadRef = useRef(reload);
   // Updated after each commit rather than during render (React forbids writing refs while rendering).
+  const appliedRef = useRef({ isApplied, settled });
   useLayoutEffect(() => {
     reloadRef.current = reload;
+    appliedRef.current = { isApplied, settled };
   });
   const pending = useRef(false);
+  // Events since the last reload that the page may not show yet.
+  const unseen = useRef<ActivityDTO[]>([]);
   const timer = useRef<number | undefined>(undefined);
 
   // Named, so the retry below can call itself without reading `flush` before it is assigned.
@@ -39,13 +47,22 @@ export function useLiveArticle({ articleId, liveAfter, initialActivity, meId, bo
       const selecting = selection !== null && !selection.isCollapsed && bodyRef.current?.contains(selection.anchorNode);
       if (selecting) return;
       pending.current = false;
-      void reloadRef.current().then((ok) => {
-        // The event is already consumed, so a failed reload must be retried, not forgotten.
-        if (!ok) {
-          pending.current = true;
-          window.setTimeout(flush, 2000);
-        }
-      });
+      const { isApplied: applied, settled: answered } = appliedRef.current;
+      void (answered?.() ?? Promise.resolve())
+        .then(() => {
+          const events = unseen.current;
+          unseen.current = [];
+          // Only the page's own changes, already applied from their answers: nothing to read.
+          if (applied && events.length > 0 && events.every(applied)) return true;
+          return reloadRef.current();
+        })
+        .then((ok) => {
+          // The event is already consumed, so a failed reload must be retried, not forgotten.
+          if (!ok) {
+            pending.current = true;
+            window.setTimeout(flush, 2000);
+          }
+        });
     },
     [bodyRef],
   );
@@ -59,6 +76,7 @@ export function useLiveArticle({ articleId, liveAfter, initialActivity, meId, bo
   const status = useLiveUpdates(articleId, liveAfter, {
     onChange: (event) => {
       setActivity((list) => (list.some((e) => e.id === event.id) ? list : [event, ...list].slice(0, 100)));
+      unseen.current.push(event);
       pending.current = true;
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(flush, 100); // one reload for a burst of changes

@@ -21,7 +21,8 @@ const idsOf = (stop: HTMLElement) => stop.dataset.starts!.split(" ");
 
 /**
  * Makes the claim highlights inside `root` keyboard reachable. `html` is the markup the root
- * renders: the stops are re-marked whenever it changes (the browser replaced the elements).
+ * renders: the stops are re-marked whenever it changes (the browser replaced the elements); highlights
+ * changed in place are marked with `markStops`.
  * Returns the handlers to put on the root and `focusClaim(id)`, which focuses the stop where a
  * claim begins (false when the claim has none, e.g. it is not highlighted).
  */
@@ -41,6 +42,27 @@ export function useRovingHighlights(root: RefObject<HTMLElement | null>, html: s
       stop.setAttribute("aria-label", latest.current.describe(idsOf(stop), stop));
     }
   }, [html, root]);
+
+  /**
+   * Makes stops of the stops in `elements` (new highlights put in place, components/claims/patch-highlights.ts);
+   * the others keep theirs. When the stop that held the Tab stop was replaced, the claim's new stop (or the first) takes it.
+   */
+  const markStops = (elements: Element[]) => {
+    const top = root.current;
+    if (!top) return;
+    for (const element of elements) {
+      const stops = [...(element.matches(STOP) ? [element] : []), ...element.querySelectorAll(STOP)] as HTMLElement[];
+      for (const stop of stops) {
+        stop.tabIndex = -1;
+        stop.setAttribute("role", "button");
+        stop.setAttribute("aria-label", latest.current.describe(idsOf(stop), stop));
+      }
+    }
+    if (top.querySelector(`${STOP}[tabindex="0"]`)) return;
+    const all = stopsIn(top);
+    const chosen = all.find((s) => current.current !== null && idsOf(s).includes(current.current)) ?? all[0];
+    if (chosen) chosen.tabIndex = 0;
+  };
 
   const moveTo = (next: HTMLElement) => {
     for (const stop of stopsIn(root.current)) stop.tabIndex = stop === next ? 0 : -1;
@@ -88,5 +110,5 @@ export function useRovingHighlights(root: RefObject<HTMLElement | null>, html: s
     return true;
   };
 
-  return { onKeyDown, onFocus, focusClaim };
+  return { onKeyDown, onFocus, focusClaim, markStops };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { ClaimDTO } from "@/lib/claims/dto";
+import type { ClaimView } from "@/lib/claims/claim-view";
 import type { SuggestionDTO } from "@/lib/claims/suggested";
 import type { ActionResult } from "@/lib/http/result";
 import { acceptSuggestionAction, dismissSuggestionAction } from "@/lib/actions/claims";
@@ -15,13 +15,16 @@ export function useSuggestions({
   run,
   onAccepted,
   onStale,
+  onDismissed,
 }: {
   /** The first list, or a function that makes it (run once). */
   initial: SuggestionDTO[] | (() => SuggestionDTO[]);
   canEdit: boolean;
   run: Run;
-  onAccepted: (claim: ClaimDTO) => Promise<void>;
+  onAccepted: (claim: ClaimView) => void;
   onStale: () => void;
+  /** A suggestion this page dismissed (its live event needs no reload). */
+  onDismissed?: (id: string) => void;
 }) {
   const [list, setList] = useState(initial);
   const [shown, setShown] = useState(true);
@@ -34,7 +37,7 @@ export function useSuggestions({
     const created = await run(() => acceptSuggestionAction({ id: suggestion.id }));
     setOpen(null);
     drop(suggestion.id);
-    if (created) await onAccepted(created);
+    if (created) onAccepted(created);
     else onStale(); // someone else accepted it first: reload to show their claim
   }
 
@@ -42,6 +45,7 @@ export function useSuggestions({
     if (!open || !canEdit) return;
     const suggestion = open;
     if (await run(() => dismissSuggestionAction({ id: suggestion.id }))) {
+      onDismissed?.(suggestion.id);
       setOpen(null);
       drop(suggestion.id);
     }

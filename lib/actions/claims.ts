@@ -2,6 +2,8 @@
 
 // Server actions for the claim panel and the article workspace: mutations only. Reads go
 // through GET routes under /api/v1 (components/ui/read-api.ts) or server components.
+// Each answers with the changed claim as the page shows it (ClaimView, lib/claims/claim-view.ts), so the page
+// updates from that one answer instead of reading the list, the claim and the suggestions again (issue #21).
 import { resolveAnchor } from "@/lib/claims/anchor";
 import { assignReviewers } from "@/lib/claims/assignments";
 import { addComment, deleteComment, editComment, restoreComment } from "@/lib/claims/comments";
@@ -30,59 +32,105 @@ import { ZIdParams } from "@/lib/validation/ids";
 import { ZAssignReviewers, ZClaimDoubleReview, ZSubmitReview } from "@/lib/validation/team";
 import { ZResolveAnchor } from "@/lib/validation/versions";
 import { ZAddCorrection } from "@/lib/validation/corrections";
+import { findClaimIdOf, getClaimView } from "@/lib/claims/claim-view";
 import { addCorrectionNote } from "@/lib/publish/corrections";
 
+/** The claim `claimId` after a change, as `userId` sees it; `fresh` also looks up checked-before verdicts (new claims). */
+const viewOf = (userId: string, claimId: string, fresh = false) => getClaimView({ userId, claimId, checkedBefore: fresh });
+const ofComment = async (userId: string, commentId: string) => viewOf(userId, await findClaimIdOf({ userId, commentId }));
+const ofEvidence = async (userId: string, evidenceId: string) => viewOf(userId, await findClaimIdOf({ userId, evidenceId }));
+
 // Creates take an Idempotency-Key per form submission (components/ui/useSubmissionKey.ts).
-export const createClaimAction = action(ZCreateClaim, { idempotent: "claim.create" }, (input, user) =>
-  createClaim({ ...input, userId: user.id }),
+export const createClaimAction = action(ZCreateClaim, { idempotent: "claim.create" }, async (input, user) =>
+  viewOf(user.id, (await createClaim({ ...input, userId: user.id })).id, true),
 );
 
-export const setStatusAction = action(ZSetStatus, (input, user) => setClaimStatus({ ...input, userId: user.id }));
-
-export const setVerdictAction = action(ZSetVerdict, (input, user) => setClaimVerdict({ ...input, userId: user.id }));
-
-export const setNumericAction = action(ZSetNumeric, (input, user) => setClaimNumeric({ ...input, userId: user.id }));
-
-export const setClaimantAction = action(ZSetClaimant, (input, user) => setClaimClaimant({ ...input, userId: user.id }));
-
-export const addCommentAction = action(ZAddComment, { idempotent: "comment.create" }, (input, user) =>
-  addComment({ ...input, userId: user.id }),
+export const setStatusAction = action(ZSetStatus, async (input, user) =>
+  viewOf(user.id, (await setClaimStatus({ ...input, userId: user.id })).id),
 );
 
-export const editCommentAction = action(ZEditComment, (input, user) => editComment({ ...input, userId: user.id }));
-
-export const deleteCommentAction = action(ZCommentRef, (input, user) => deleteComment({ ...input, userId: user.id }));
-
-export const restoreCommentAction = action(ZCommentRef, (input, user) => restoreComment({ ...input, userId: user.id }));
-
-export const addEvidenceAction = action(ZAddEvidence, { idempotent: "evidence.create" }, (input, user) =>
-  addEvidence({ ...input, userId: user.id }),
+export const setVerdictAction = action(ZSetVerdict, async (input, user) =>
+  viewOf(user.id, (await setClaimVerdict({ ...input, userId: user.id })).id),
 );
+
+export const setNumericAction = action(ZSetNumeric, async (input, user) =>
+  viewOf(user.id, (await setClaimNumeric({ ...input, userId: user.id })).id),
+);
+
+export const setClaimantAction = action(ZSetClaimant, async (input, user) =>
+  viewOf(user.id, (await setClaimClaimant({ ...input, userId: user.id })).id),
+);
+
+export const addCommentAction = action(ZAddComment, { idempotent: "comment.create" }, async (input, user) => {
+  await addComment({ ...input, userId: user.id });
+  return viewOf(user.id, input.claimId);
+});
+
+export const editCommentAction = action(ZEditComment, async (input, user) => {
+  await editComment({ ...input, userId: user.id });
+  return ofComment(user.id, input.commentId);
+});
+
+export const deleteCommentAction = action(ZCommentRef, async (input, user) => {
+  await deleteComment({ ...input, userId: user.id });
+  return ofComment(user.id, input.commentId);
+});
+
+export const restoreCommentAction = action(ZCommentRef, async (input, user) => {
+  await restoreComment({ ...input, userId: user.id });
+  return ofComment(user.id, input.commentId);
+});
+
+export const addEvidenceAction = action(ZAddEvidence, { idempotent: "evidence.create" }, async (input, user) => {
+  await addEvidence({ ...input, userId: user.id });
+  return viewOf(user.id, input.claimId);
+});
 
 /** Edits evidence: the person who added it, editors and admins. */
-export const editEvidenceAction = action(ZEditEvidence, (input, user) => editEvidence({ ...input, userId: user.id }));
+export const editEvidenceAction = action(ZEditEvidence, async (input, user) => {
+  await editEvidence({ ...input, userId: user.id });
+  return ofEvidence(user.id, input.evidenceId);
+});
 
 /** Removes evidence (restorable). */
-export const removeEvidenceAction = action(ZEvidenceRef, (input, user) => removeEvidence({ ...input, userId: user.id }));
+export const removeEvidenceAction = action(ZEvidenceRef, async (input, user) => {
+  await removeEvidence({ ...input, userId: user.id });
+  return ofEvidence(user.id, input.evidenceId);
+});
 
 /** Undoes removeEvidenceAction. */
-export const restoreEvidenceAction = action(ZEvidenceRef, (input, user) => restoreEvidence({ ...input, userId: user.id }));
+export const restoreEvidenceAction = action(ZEvidenceRef, async (input, user) => {
+  await restoreEvidence({ ...input, userId: user.id });
+  return ofEvidence(user.id, input.evidenceId);
+});
 
-export const assignReviewersAction = action(ZAssignReviewers, (input, user) => assignReviewers({ ...input, userId: user.id }));
+export const assignReviewersAction = action(ZAssignReviewers, async (input, user) => {
+  await assignReviewers({ ...input, userId: user.id });
+  return viewOf(user.id, input.claimId);
+});
 
-export const submitReviewAction = action(ZSubmitReview, (input, user) => submitReviewVerdict({ ...input, userId: user.id }));
+export const submitReviewAction = action(ZSubmitReview, async (input, user) => {
+  await submitReviewVerdict({ ...input, userId: user.id });
+  return viewOf(user.id, input.claimId);
+});
 
-export const setClaimDoubleReviewAction = action(ZClaimDoubleReview, ({ id, required, version }, user) =>
-  setClaimDoubleReview({ userId: user.id, claimId: id, required, version }),
+export const setClaimDoubleReviewAction = action(ZClaimDoubleReview, async ({ id, required, version }, user) => {
+  await setClaimDoubleReview({ userId: user.id, claimId: id, required, version });
+  return viewOf(user.id, id);
+});
+
+export const addCorrectionAction = action(ZAddCorrection, { idempotent: "correction.create" }, async (input, user) => {
+  await addCorrectionNote({ ...input, userId: user.id });
+  return viewOf(user.id, input.claimId);
+});
+
+export const resolveAnchorAction = action(ZResolveAnchor, async (input, user) =>
+  viewOf(user.id, (await resolveAnchor({ ...input, userId: user.id })).id),
 );
-
-export const addCorrectionAction = action(ZAddCorrection, { idempotent: "correction.create" }, (input, user) =>
-  addCorrectionNote({ ...input, userId: user.id }),
-);
-
-export const resolveAnchorAction = action(ZResolveAnchor, (input, user) => resolveAnchor({ ...input, userId: user.id }));
 
 /** Makes a suggestion a claim; 409 when it already is one (the same answer as the API route's). */
-export const acceptSuggestionAction = action(ZIdParams, ({ id }, user) => acceptSuggestion({ suggestionId: id, userId: user.id }));
+export const acceptSuggestionAction = action(ZIdParams, async ({ id }, user) =>
+  viewOf(user.id, (await acceptSuggestion({ suggestionId: id, userId: user.id })).id, true),
+);
 
 export const dismissSuggestionAction = action(ZIdParams, ({ id }, user) => dismissSuggestion({ suggestionId: id, userId: user.id }));

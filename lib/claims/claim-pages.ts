@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnchorStatus, ClaimStatus } from "@/lib/generated/prisma/enums";
 import { notFound } from "@/lib/http/errors";
 import { statusLabel, storedVerdictKey, emptyStatusCounts, type StatusCounts } from "@/lib/claims/verdicts";
-import { isOverdue } from "@/lib/dates/calendar-date";
+import { claimIsOverdue } from "@/lib/claims/claim-summary";
 import { byTagName, toTagDTO } from "@/lib/tags/tags";
 import { activeClaimFilters, matchesClaimFilter, type ClaimFilter } from "@/lib/claims/claim-filter";
 import { readRatingScale } from "@/lib/teams/rating-scale";
@@ -125,10 +125,11 @@ function toSummary(c: Row, timeZone: string): ClaimSummary {
     anchorStatus: c.anchorStatus,
     tags: (c.tags ?? []).map(toTagDTO).sort(byTagName),
     assigneeIds: assignments.map((a) => a.reviewerId),
-    overdue:
-      c.status !== "verified" &&
-      c.status !== "not_check_worthy" &&
-      assignments.some((a) => a.dueAt !== null && isOverdue(a.dueAt.slice(0, 10), timeZone)),
+    overdue: claimIsOverdue(
+      c.status,
+      assignments.map((a) => a.dueAt && a.dueAt.slice(0, 10)),
+      timeZone,
+    ),
   };
 }
 

@@ -47,6 +47,24 @@ export type ClaimDetailDTO = ClaimDTO & {
  * @throws AppError 404 `not_found` when the claim does not exist or the user is not in its team.
  */
 export async function getClaim({ claimId, userId }: { claimId: string; userId: string }): Promise<ClaimDetailDTO> {
+  return (await loadClaimDetail({ claimId, userId, checkedBefore: true })).claim;
+}
+
+/**
+ * getClaim's work, for the article page's actions too (lib/claims/claim-view.ts): the ClaimDetailDTO and the
+ * team's IANA time zone (for whether the claim is overdue). With `checkedBefore: false` the look-alike lookup
+ * is skipped and `checkedBefore` is [] (a change to the claim's status, comments or evidence does not change it).
+ * @throws AppError 404 `not_found` when the claim does not exist or the user is not in its team.
+ */
+export async function loadClaimDetail({
+  claimId,
+  userId,
+  checkedBefore: withCheckedBefore,
+}: {
+  claimId: string;
+  userId: string;
+  checkedBefore: boolean;
+}): Promise<{ claim: ClaimDetailDTO; timeZone: string }> {
   const claim = await db.claim.findFirst({
     where: { id: claimId, ...claimScope(userId) },
     select: {
@@ -55,7 +73,7 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
       evidence: { select: evidenceSelect, orderBy: { createdAt: "asc" } },
       requiresDoubleReview: true,
       numeric: true,
-      article: { select: { teamId: true, reportPublishedAt: true, body: true } },
+      article: { select: { teamId: true, reportPublishedAt: true, body: true, team: { select: { timeZone: true } } } },
       anchorStatus: true,
       ...claimantSelect,
       publishedSnapshot: true,
@@ -68,12 +86,12 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
   if (!claim) throw notFound("That claim");
   const [events, checkedBefore] = await Promise.all([
     db.auditEvent.findMany({ where: { claimId }, orderBy: { id: "asc" }, select: activitySelect }),
-    findCheckedBefore({ teamId: claim.article.teamId, text: claim.exact, excludeClaimId: claim.id }),
+    withCheckedBefore ? findCheckedBefore({ teamId: claim.article.teamId, text: claim.exact, excludeClaimId: claim.id }) : [],
   ]);
   const record = deriveClaimRecord(events);
   // Once both independent verdicts are in, they are no longer private: the history shows them.
   const revealReviews = claim.reviews.length >= REVIEWS_NEEDED;
-  return {
+  const detail: ClaimDetailDTO = {
     ...toClaimDTO(claim),
     prefix: claim.prefix,
     suffix: claim.suffix,
@@ -96,4 +114,5 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
     numeric: (claim.numeric as NumericClaim | null) ?? null,
     checkedBefore,
   };
+  return { claim: detail, timeZone: claim.article.team.timeZone };
 }

@@ -1,4 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
+import { isMostlyCovered } from "@/lib/claims/suggestion-cover";
 import { describeRange } from "@/lib/anchoring/selectors";
 import { db, inTransaction, type DbClient } from "@/lib/db";
 import { articleScope } from "@/lib/access/scope";
@@ -58,8 +59,7 @@ export async function listSuggestions({ articleId, userId }: { articleId: string
     db.claim.findMany({ where: { articleId, anchorStatus: "attached" }, select: { start: true, end: true } }),
   ]);
   // A suggestion most of which a claim already covers is not worth showing twice.
-  const covered = (s: { start: number; end: number }) =>
-    claims.some((c) => Math.min(c.end, s.end) - Math.max(c.start, s.start) >= (s.end - s.start) / 2);
+  const covered = (s: { start: number; end: number }) => claims.some((c) => isMostlyCovered(s, c));
   const open = rows.filter((s) => !covered(s));
   // One statement: a nearest-first trigram lookup per suggestion (a GiST index walk each, bench/checked-before.ts).
   const earlier = await findCheckedBeforeEach({ teamId: article.teamId, texts: open.map((s) => s.text) });

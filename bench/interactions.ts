@@ -1,0 +1,289 @@
+// Benchmark: input-to-paint on the article page, in Chromium against the production build, for what a
+// fact-checker does all shift long: add a claim (select words, press `a`), open a claim (click its
+// highlight), `j` (next claim), and set a status until "Saved" shows. Measured on an article of ~100,000
+// characters with 1,000 claims and on the same text without claims, in the same run and browser.
+//   npx tsx bench/interactions.ts      (needs a production build: `npm run build`)
+// ROUNDS=20 measurements per interaction and page (in two blocks per page, alternating pages).
+// BENCH_SAVE=<file> writes the figures as JSON; BENCH_COMPARE=<file> prints them beside an earlier run
+// (e.g. of main's build) as before/after. Targets (issue #21): p95 < 150 ms, and ≤ 1.3× the no-claim page.
+//
+// Input-to-paint: from the input event's timestamp (captured in the page) to the first frame that shows the
+// result (requestAnimationFrame once the result is in the DOM, then a task: the frame has been produced).
+import { randomBytes } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { chromium, type Page } from "@playwright/test";
+import { describeRange } from "../lib/anchoring/selectors";
+import { runBench, withBenchDatabase } from "./database";
+import { freePort } from "../scripts/lib/free-port";
+import { buildLongArticle, pickClaimRanges } from "./fixtures";
+
+const ROUNDS = Number(process.env.ROUNDS ?? 20);
+const CLAIMS = 1000;
+const KINDS = ["add claim", "open claim", "j", "set status"] as const;
+type Kind = (typeof KINDS)[number];
+type Figures = Record<"none" | "claims", Record<Kind, number[]>>;
+
+/** Word-aligned ranges of 4–7 words inside one paragraph, spread over the text, for "add claim". */
+function freshRanges(body: string, count: number): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  for (let i = 0; i < count; i++) {
+    let start = Math.floor(((i + 0.5) * body.length) / count) + 37;
+    while (start > 0 && body[start - 1] !== " " && body[start - 1] !== "\n") start++;
+    let end = start;
+    for (let words = 0; words < 4 + (i % 4); words++) {
+      end = body.indexOf(" ", end + 1);
+      if (end === -1) break;
+    }
+    const paragraphEnd = body.indexOf("\n", start);
+    if (end === -1 || (paragraphEnd !== -1 && end > paragraphEnd)) continue;
+    // Selection trimming rules (lib/anchoring/selectors.ts): no trailing punctuation problems, whole words.
+    const text = body.slice(start, end).replace(/[\s,.;:“”"’]+$/u, "");
+    if (text.length > 3) out.push({ start, end: start + text.length, text });
+  }
+  return out;
+}
+
+/** Installs the in-page helpers: input timestamps, the paint after a condition holds, selections by body offset. */
+async function instrument(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>;
+    let input: number | null = null;
+    let longest = 0;
+    for (const type of ["keydown", "pointerdown"]) addEventListener(type, (e) => (input ??= e.timeStamp), { capture: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+    }).observe({ type: "longtask" });
+    w.__arm = () => {
+      input = null;
+      longest = 0;
+      // The resource timing buffer (250 entries) fills up; requests after that would not be listed.
+      performance.clearResourceTimings();
+    };
+    // What each interaction waits for (no eval: the page's Content-Security-Policy forbids it).
+    const body = () => document.querySelector<HTMLElement>("[data-testid=article-body]")!;
+    const checks: Record<Check["kind"], (arg: string) => boolean> = {
+      saved: () => [...document.querySelectorAll("[data-testid=claims-sidebar] p")].some((p) => p.textContent!.includes("Saved")),
+      quote: (text) =>
+        document.querySelector("[data-testid=claim-quote] mark")?.textContent === text && body().querySelector("[data-active]") !== null,
+      opened: (ids) =>
+        body().querySelector<HTMLElement>("[data-active]")?.dataset.ids === ids &&
+        document.querySelector("[data-testid=claim-quote]") !== null,
+      moved: (from) => {
+        const id = (document.activeElement as HTMLElement | null)?.dataset.claimId ?? "";
+        return id !== "" && id !== from;
+      },
+    };
+    // Resolves with [input-to-paint ms, longest task ms] once the check holds and a frame has been produced.
+    w.__paintWhen = ({ kind, arg }: Check) =>
+      new Promise<[number, number, number]>((resolve, reject) => {
+        const holds = () => checks[kind](arg);
+        const giveUp = performance.now() + 20_000;
+        const poll = () => {
+          if (input !== null && holds()) {
+            // Time spent waiting on the server: requests the page sent after the input, start to last byte.
+            const sent = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter(
+              (e) => e.startTime >= input! && !e.name.includes("/_next/static/"),
+            );
+            const network = sent.length ? Math.max(...sent.map((e) => e.responseEnd)) - Math.min(...sent.map((e) => e.startTime)) : 0;
+            requestAnimationFrame(() => setTimeout(() => resolve([performance.now() - input!, longest, network])));
+          } else if (performance.now() > giveUp) reject(new Error(`timed out waiting for ${kind} ${arg}`));
+          else requestAnimationFrame(poll);
+        };
+        poll();
+      });
+    w.__select = (start: number, end: number) => {
+      const root = document.querySelector<HTMLElement>("[data-testid=article-body]")!;
+      const blocks = [...root.querySelectorAll<HTMLElement>("[data-start]")];
+      const block = blocks.filter((b) => Number(b.dataset.start) <= start).at(-1)!;
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      let seen = Number(block.dataset.start);
+      const range = document.createRange();
+      let started = false;
+      while (walker.nextNode()) {
+        const node = walker.currentNode as Text;
+        if (!started && start <= seen + node.data.length) {
+          range.setStart(node, start - seen);
+          started = true;
+        }
+        if (started && end <= seen + node.data.length) {
+          range.setEnd(node, end - seen);
+          break;
+        }
+        seen += node.data.length;
+      }
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      block.scrollIntoView({ block: "center" });
+      block.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+    };
+  });
+}
+
+type Check = { kind: "saved" | "quote" | "opened" | "moved"; arg: string };
+const measure = (page: Page, check: Check) =>
+  page.evaluate((c) => (window as unknown as { __paintWhen: (c: Check) => Promise<[number, number, number]> }).__paintWhen(c), check);
+const arm = (page: Page) => page.evaluate(() => (window as unknown as { __arm: () => void }).__arm());
+const savedShown = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll("[data-testid=claims-sidebar] p")].some((p) => p.textContent!.includes("Saved")));
+
+async function closePanel(page: Page) {
+  await page.keyboard.press("Escape");
+  await page.getByTestId("claim-panel").waitFor({ state: "detached" });
+}
+
+async function main(pgUrl: string) {
+  const { createTeam, createUser, testDb } = await import("../e2e/fixtures/factories");
+  const { startServer, waitForHealth } = await import("../e2e/fixtures/processes");
+  const { signInByApi } = await import("../e2e/fixtures/auth");
+
+  const team = await createTeam();
+  const user = await createUser(team.id, "editor");
+  const body = buildLongArticle(100_000);
+  const plain = await testDb().article.create({ data: { teamId: team.id, title: "Bench: no claims", body } });
+  const marked = await testDb().article.create({ data: { teamId: team.id, title: "Bench: 1,000 claims", body } });
+  const ranges = pickClaimRanges(body, CLAIMS);
+  await testDb().claim.createMany({
+    data: ranges.map(({ start, end }) => {
+      const { quote } = describeRange(body, start, end);
+      return { articleId: marked.id, ...quote, start, end, createdById: user.id, updatedById: user.id };
+    }),
+  });
+  const adds = freshRanges(body, ROUNDS * 2);
+  console.log(
+    `article: ${body.length} characters; ${ranges.length} claims (${ranges.filter((r) => r.overlaps).length} overlapping); ${ROUNDS} rounds`,
+  );
+
+  const port = await freePort();
+  const baseURL = `http://localhost:${port}`;
+  const app = startServer(port, { DATABASE_URL: pgUrl, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  const figures: Figures = {
+    none: { "add claim": [], "open claim": [], j: [], "set status": [] },
+    claims: { "add claim": [], "open claim": [], j: [], "set status": [] },
+  };
+  // Per page and interaction: the longest task seen, and the time waiting on the server (median later).
+  const longest: Record<"none" | "claims", Record<Kind, number>> = {
+    none: { "add claim": 0, "open claim": 0, j: 0, "set status": 0 },
+    claims: { "add claim": 0, "open claim": 0, j: 0, "set status": 0 },
+  };
+  const network: Figures = {
+    none: { "add claim": [], "open claim": [], j: [], "set status": [] },
+    claims: { "add claim": [], "open claim": [], j: [], "set status": [] },
+  };
+  let added = 0;
+  try {
+    await waitForHealth(baseURL, 200, app);
+    const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+    // tsx names the functions it compiles with a helper the page does not have.
+    await context.addInitScript({ content: "globalThis.__name = (f) => f;" });
+    await signInByApi(context.request, user);
+    const page = await context.newPage();
+
+    async function block(which: "none" | "claims", rounds: number) {
+      const article = which === "none" ? plain : marked;
+      await page.goto(`/articles/${article.id}`);
+      await page.waitForFunction(() => performance.getEntriesByName("factdesk:interactive").length > 0);
+      await page.getByTestId("live-status").filter({ hasText: "Live" }).waitFor();
+      await instrument(page);
+      const record = (kind: Kind, [ms, task, waited]: [number, number, number]) => {
+        figures[which][kind].push(ms);
+        network[which][kind].push(waited);
+        longest[which][kind] = Math.max(longest[which][kind], task);
+      };
+      const mine: string[] = [];
+      for (let round = 0; round < rounds; round++) {
+        // Add a claim: select words, press `a`; painted when its panel and its highlight show.
+        const range = adds[added++ % adds.length]!;
+        await page.evaluate(
+          ({ start, end }) => (window as unknown as { __select: (s: number, e: number) => void }).__select(start, end),
+          range,
+        );
+        await arm(page);
+        const [, addTiming] = await Promise.all([page.keyboard.press("a"), measure(page, { kind: "quote", arg: range.text })]);
+        record("add claim", addTiming);
+        mine.push(range.text);
+
+        // Set a status until "Saved" shows, on the claim just added (it is open).
+        while (await savedShown(page)) await page.waitForTimeout(100);
+        await arm(page);
+        const pill = page.getByTestId("claim-panel").getByRole("radio", { name: /In review/ });
+        const [, savedTiming] = await Promise.all([pill.click(), measure(page, { kind: "saved", arg: "" })]);
+        record("set status", savedTiming);
+        await closePanel(page);
+
+        // Open a claim by clicking its highlight (one where no other claim overlaps).
+        const target =
+          which === "claims"
+            ? page.locator(`[data-testid=article-body] .hl[data-starts]:not([data-overlap])`).nth((round * 37) % 400)
+            : page.locator(`[data-testid=article-body] .hl[data-starts]`).nth(round % Math.max(1, mine.length));
+        await target.scrollIntoViewIfNeeded();
+        const ids = (await target.getAttribute("data-ids"))!;
+        await arm(page);
+        const [, openTiming] = await Promise.all([target.click(), measure(page, { kind: "opened", arg: ids })]);
+        record("open claim", openTiming);
+        await closePanel(page);
+
+        // `j`: the next claim in the list gets focus.
+        const before = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.claimId ?? "");
+        await page.locator("body").evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        await arm(page);
+        const [, jTiming] = await Promise.all([page.keyboard.press("j"), measure(page, { kind: "moved", arg: before })]);
+        record("j", jTiming);
+      }
+    }
+
+    // Warm-up: one round each, not counted.
+    await block("none", 1);
+    await block("claims", 1);
+    for (const key of ["none", "claims"] as const) for (const kind of KINDS) figures[key][kind] = [];
+    for (const key of ["none", "claims"] as const) for (const kind of KINDS) [longest[key][kind], network[key][kind]] = [0, []];
+    const half = Math.ceil(ROUNDS / 2);
+    await block("none", half);
+    await block("claims", half);
+    await block("none", ROUNDS - half);
+    await block("claims", ROUNDS - half);
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+
+  const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;
+  const before = process.env.BENCH_COMPARE
+    ? (JSON.parse(readFileSync(process.env.BENCH_COMPARE, "utf8")) as { figures: Figures }).figures
+    : null;
+  const cell = (xs: number[]) => `${quantile(xs, 0.5).toFixed(0)} / ${quantile(xs, 0.95).toFixed(0)}`;
+  console.log(`\ninput-to-paint, ms (median / p95 of ${ROUNDS})${before ? "; before = BENCH_COMPARE's run" : ""}`);
+  console.log(
+    `${"interaction".padEnd(12)} | ${"no claims".padEnd(11)} | ${"1,000 claims".padEnd(12)} | p95 ratio | p95 < 150 | ≤ 1.3×${before ? " | before: no claims | before: 1,000 claims" : ""}`,
+  );
+  for (const kind of KINDS) {
+    const none = figures.none[kind];
+    const claims = figures.claims[kind];
+    const ratio = quantile(claims, 0.95) / quantile(none, 0.95);
+    console.log(
+      `${kind.padEnd(12)} | ${cell(none).padEnd(11)} | ${cell(claims).padEnd(12)} | ${ratio.toFixed(2).padEnd(9)} | ${quantile(claims, 0.95) < 150 && quantile(none, 0.95) < 150 ? "yes" : "NO "}       | ${ratio <= 1.3 ? "yes" : "NO"}${
+        before ? `    | ${cell(before.none[kind]).padEnd(17)} | ${cell(before.claims[kind])}` : ""
+      }`,
+    );
+  }
+  console.log("\nof which waiting on the server (median ms), and the longest task (ms): no claims | 1,000 claims");
+  for (const kind of KINDS) {
+    console.log(
+      `${kind.padEnd(12)} | server ${quantile(network.none[kind], 0.5).toFixed(0)} | ${quantile(network.claims[kind], 0.5).toFixed(0)}; longest task ${longest.none[kind].toFixed(0)} | ${longest.claims[kind].toFixed(0)}`,
+    );
+  }
+  if (process.env.BENCH_SAVE) writeFileSync(process.env.BENCH_SAVE, JSON.stringify({ figures, network, longest }, null, 2));
+}
+
+runBench(() => withBenchDatabase("interactions", main));

@@ -1,0 +1,107 @@
+import { expect, test, type Page, type Request } from "@playwright/test";
+import { createClaim } from "../../lib/claims/create-claim";
+import { targetFor } from "../../lib/claims/test-helpers";
+import { signIn } from "../fixtures/auth";
+import { createDesk } from "../fixtures/factories";
+import { selectInArticle } from "../fixtures/selection";
+
+// Issue #21: an action on the article page is one round trip (the action answers with what the page
+// shows), and a new or opened claim changes the highlights in place instead of rebuilding the text.
+
+const CLAIM = "The UK currently spends around 2.3 per cent of gross national product on defence";
+const FIRST = "Sir Keir Starmer has called for the US";
+const SAME_PARAGRAPH = "emergency talks";
+const OTHER_PARAGRAPH = "The Prime Minister warned";
+const NEW = "to deter Russia from attacking Ukraine";
+
+// Not the article page's: the top bar's counts (components/layout/NeedsMeCount.tsx, NotificationBell.tsx) ask
+// again on every change in the person's teams, a colleague's or their own, through the team's event stream.
+const TOP_BAR = ["/api/v1/me/needs", "/api/v1/me/notifications"];
+const counts = (request: Request) => {
+  const path = new URL(request.url()).pathname;
+  return !path.startsWith("/_next/static/") && !TOP_BAR.includes(path);
+};
+
+/** Requests the article page sends to the app from now on (its scripts and styles and the top bar's counts aside). */
+function recordRequests(page: Page): Request[] {
+  const sent: Request[] = [];
+  page.on("request", (request) => {
+    if (counts(request)) sent.push(request);
+  });
+  return sent;
+}
+
+test("setting a status is one request to the server, and shows Saved", async ({ page }) => {
+  test.setTimeout(90_000);
+  const desk = await createDesk();
+  await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, CLAIM) });
+  await signIn(page, desk.reviewer);
+  await page.goto(`/articles/${desk.article.id}`);
+  await expect(page.getByTestId("live-status")).toContainText("Live");
+  await page.locator(".hl[data-ids]", { hasText: CLAIM }).click();
+  const panel = page.getByTestId("claim-panel");
+  await expect(panel.getByTestId("claim-quote")).toContainText(CLAIM);
+
+  const sent = recordRequests(page);
+  await panel.getByRole("radio", { name: /In review/ }).click();
+  await expect(page.getByTestId("claims-sidebar").getByText("✓ Saved")).toBeVisible();
+  await expect(panel.getByRole("radio", { name: /In review/ })).toHaveAttribute("aria-checked", "true");
+  await expect(page.locator(".hl[data-ids]", { hasText: CLAIM })).toHaveAttribute("data-status", "in_review");
+  await expect(panel.getByTestId("claim-history")).toContainText(/changed the status to in review/i);
+
+  // The change comes back over the live stream too (the activity feed shows it); being this page's own
+  // change, it loads nothing more.
+  await page.keyboard.press("Escape");
+  await page.getByRole("tab", { name: "Activity" }).click();
+  await expect(page.getByTestId("activity-feed")).toContainText(/in review/i);
+  const more = await page.waitForRequest(counts, { timeout: 1500 }).catch(() => null);
+  expect(more?.url() ?? null).toBeNull();
+  expect(sent.map((r) => `${r.method()} ${new URL(r.url()).pathname}`)).toHaveLength(1);
+  expect(sent[0]!.method()).toBe("POST");
+  expect(await sent[0]!.headerValue("next-action")).toBeTruthy();
+});
+
+test("adding and opening a claim keep the other highlights' elements", async ({ page }) => {
+  test.setTimeout(90_000);
+  const desk = await createDesk();
+  for (const phrase of [FIRST, SAME_PARAGRAPH, OTHER_PARAGRAPH]) {
+    await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, phrase) });
+  }
+  await signIn(page, desk.reviewer);
+  await page.goto(`/articles/${desk.article.id}`);
+  const body = page.getByTestId("article-body");
+  await expect(body.locator(".hl[data-ids]")).toHaveCount(3);
+  // Tag each highlight's element with a property only that very element carries.
+  await body.evaluate((root) => {
+    for (const el of root.querySelectorAll<HTMLElement>(".hl[data-ids]")) (el as unknown as { kept: string }).kept = el.textContent!;
+  });
+  const kept = () =>
+    body.evaluate((root) =>
+      [...root.querySelectorAll<HTMLElement>(".hl[data-ids]")]
+        .map((el) => (el as unknown as { kept?: string }).kept)
+        .filter((text) => text !== undefined)
+        .sort(),
+    );
+
+  await selectInArticle(page, NEW);
+  await page.keyboard.press("a");
+  await expect(page.getByTestId("claim-quote")).toContainText(NEW);
+  const added = body.locator(".hl[data-ids]", { hasText: NEW });
+  await expect(added).toHaveAttribute("data-active", "");
+  await expect(added).toHaveAttribute("role", "button");
+  await expect(added).toHaveAttribute("aria-label", /to deter Russia.*Unreviewed/);
+  expect(await kept()).toEqual([FIRST, OTHER_PARAGRAPH, SAME_PARAGRAPH].sort());
+
+  // Opening another claim moves the active mark without replacing anything.
+  await body.locator(".hl[data-ids]", { hasText: OTHER_PARAGRAPH }).click();
+  await expect(page.getByTestId("claim-quote")).toContainText(OTHER_PARAGRAPH);
+  await expect(body.locator(".hl[data-active]")).toHaveText(OTHER_PARAGRAPH);
+  expect(await kept()).toEqual([FIRST, OTHER_PARAGRAPH, SAME_PARAGRAPH].sort());
+
+  // The highlights still answer the keyboard: one Tab stop, arrows walk them in text order.
+  await page.keyboard.press("Escape");
+  await expect(body.locator(".hl[data-starts][tabindex='0']")).toHaveCount(1);
+  await body.locator(".hl[data-ids]", { hasText: FIRST }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(body.locator(".hl[data-ids]", { hasText: NEW })).toBeFocused();
+});
