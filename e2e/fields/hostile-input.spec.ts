@@ -36,7 +36,10 @@ test("selections that start or end with whitespace are stored trimmed: API, serv
     JSON.stringify([{ articleId: article.id, ...w3cOf(WAGES, "rose sharply ") }]),
   );
   expect(viaAction.status()).toBe(200);
-  expect(await actionResult(viaAction)).toMatchObject({ ok: true, data: { exact: "rose sharply" } });
+  expect(await actionResult(viaAction)).toMatchObject({
+    ok: true,
+    data: { claim: { exact: "rose sharply" }, summary: { exact: "rose sharply" } },
+  });
 
   const other = await createArticle(desk.team.id, { body: WAGES });
   const quote = (exact: string) => ({

@@ -76,7 +76,8 @@ test("the claim and comment forms send a key per submission, and a retried actio
     return page.request.post(request.url(), { headers, data: request.postData()! });
   };
   const retried = await replay(createRequest);
-  expect(await actionResult(retried)).toMatchObject({ ok: true, data: { id: created[0]!.id } });
+  // Actions answer with the claim view (the claim and its list entry, issue #21).
+  expect(await actionResult(retried)).toMatchObject({ ok: true, data: { claim: { id: created[0]!.id } } });
   expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(1);
 
   await page.getByLabel("Comment", { exact: true }).fill("Source: the Downing Street readout.");
@@ -86,6 +87,9 @@ test("the claim and comment forms send a key per submission, and a retried actio
   ]);
   await expect(page.getByTestId("comment")).toHaveCount(1);
   const comment = await testDb().comment.findFirstOrThrow({ where: { claimId: created[0]!.id }, select: { id: true } });
-  expect(await actionResult(await replay(commentRequest))).toMatchObject({ ok: true, data: { id: comment.id } });
+  expect(await actionResult(await replay(commentRequest))).toMatchObject({
+    ok: true,
+    data: { claim: { id: created[0]!.id, comments: [{ id: comment.id }] } },
+  });
   expect(await testDb().comment.count({ where: { claimId: created[0]!.id } })).toBe(1);
 });
