@@ -483,7 +483,7 @@ export const TRIP =
 export const BIOGRAPHY =
   /(?:^|,\s+|\s+and\s+)who\s+(?:(?:has|had|have)\s+)?(?:(?:previously|formerly|once|later|also|first|then|herself|himself)\s+)?(?:was|were|been|is\s+a\s+former|served|led|ran|joined|worked|chaired|founded|won|played|studied|taught|managed|headed|spent|trained|grew up|lived|represented|received|holds|held)\b[^,;]*/i;
 
-const FEELING_WORD = String.raw`(?:prouder|proud|proudest|happier|happy|happiest|glad|thrilled|delighted|excited|heartbroken|angry|angrier|shocked|moved|honou?red|grateful|certain|sure|confident|united|at home|sad|devastated|relieved|determined|optimistic|hopeful|humbled|privileged|blessed|stronger)`;
+const FEELING_WORD = String.raw`(?:prouder|proud|proudest|happier|happy|happiest|glad|thrilled|delighted|excited|heartbroken|angry|angrier|shocked|moved|honou?red|grateful|certain|sure|confident|united|at home|sad|devastated|relieved|determined|optimistic|hopeful|humbled|privileged|blessed|stronger|scared|frightened|afraid|worried|furious|disappointed|saddened|sorry|nervous|ashamed|embarrassed|touched|overwhelmed|lucky)`;
 
 /**
  * Feeling and opinion that look like records: "I have never been prouder of this team", "I have never seen this
@@ -511,3 +511,41 @@ export const FEELING = new RegExp(
   ].join("|"),
   "i",
 );
+
+// ---- Round 4 (issue #20): general patterns of language rather than more words ----
+
+/** A reported accusation: "accused the government of quietly cutting…", "accuses the firm of hiding…". */
+export const ACCUSATION = /\baccus(?:ed|es|ing)\s+(?:\S+\s+){1,6}?of\s+(?:\w+ly\s+)?\w+ing\b/i;
+
+/**
+ * A passive with a named agent: "was funded by the Natural Environment Research Council", "is owned by Calder
+ * Holdings", "had been approved by the Treasury". Who did it is on the record, so it can be checked.
+ */
+export const NAMED_AGENT =
+  /\b((?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?(?:[a-z]{3,}(?:ed|en|wn)|built|bought|sold|paid|led|run|held|made|given|sent|set up|brought)\s+by)\s+(?:the\s+)?[A-Z][a-z]/;
+
+/** A passive plan with a time: "will be published online next week", "is to be held on 2 December" (needs EVENT_TIME). */
+export const PASSIVE_PLAN =
+  /\b(?:will|(?:is|are) (?:due |set |scheduled )?to)\s+(?:(?:also|then|formally|first)\s+)?be\s+(?:[a-z]{3,}(?:ed|en|wn)|held|sent|set|put|heard|made|read|run)\b/;
+
+/** A meeting or visit that took place on a named day: "met the union leaders on Tuesday" (needs EVENT_TIME). */
+export const PAST_MEETING = /\b(?:met|visited|held talks with|spoke to|sat down with)\s+(?:with\s+)?\S+/i;
+
+/**
+ * A first-person view rather than a record: "I have never doubted that…", "people have never been more ready for
+ * change", "I have never in twenty years on this council seen a leader so out of touch". The "never" of such a
+ * clause is not a record.
+ */
+export const FIRST_PERSON_NEVER = new RegExp(
+  [
+    String.raw`\b(?:I|we|I’ve|I've|we’ve|we've)\s+(?:(?:have|had|’ve|'ve)\s+)?never\s+(?:once\s+|really\s+|for a moment\s+)?(?:doubted|believed|thought|wanted|wished|questioned|imagined|dreamed|expected|felt|liked|loved|understood|forgotten|regretted)\b`,
+    String.raw`\b(?:I|we|people|they|you|voters|residents|families)\s+(?:have|’ve|'ve|had)\s+never\s+been\s+(?:more|so|less|this)\s+[a-z]+\b`,
+    String.raw`\b(?:I|we)\s+(?:have|’ve|'ve)\s+never\s+(?:[^.,]{1,60}?\s)?(?:seen|heard|known|met|experienced)\b[^.]*?\b(?:so|such|more|as|this)\b`,
+    String.raw`\bnever\s+(?:been\s+)?(?:so|more)\s+(?:scared|frightened|afraid|angry|worried|ashamed|embarrassed|moved|touched|excited|nervous|tired|sad)\b`,
+  ].join("|"),
+  "i",
+);
+
+/** A clause whose subject is the speaker or the listener: "I love this city", "we are not finished", "you know". */
+export const FIRST_PERSON_SUBJECT =
+  /^(?:(?:and|but|so|now|well|look|frankly|honestly),?\s+)?(?:I|we|you|I’m|I'm|we’re|we're|I’ve|I've|we’ve|we've|you’re|you're)\b/i;

@@ -2,8 +2,14 @@
 // (hand-set weights, listed below so a reviewer can see and change them) and squashed into
 // 0..1. The strongest positive evidence decides the claim type and the reason shown to people.
 import {
+  ACCUSATION,
   ACTION,
   ACTOR_INSTITUTION,
+  FIRST_PERSON_NEVER,
+  FIRST_PERSON_SUBJECT,
+  NAMED_AGENT,
+  PASSIVE_PLAN,
+  PAST_MEETING,
   ACTOR_NAME,
   ANY_PLAN,
   NOT_AN_ACTION,
@@ -97,6 +103,9 @@ export const WEIGHTS = {
   event: 3.0,
   biography: 3.2,
   feeling: -5.0,
+  accusation: 2.4,
+  /** A clause whose subject is "I", "we" or "you" and that carries no figure, comparison, cause, action or event. */
+  firstPersonView: -1.0,
 } as const;
 
 const YEAR = /\b(?:19|20)\d{2}s?\b/;
@@ -193,21 +202,26 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   else if (measure && comparative) total += WEIGHTS.measuredComparison;
   const causal = firstMatch(CAUSAL, text);
   if (causal) total += WEIGHTS.causal;
-  const record = firstMatch(RECORD, text);
+  // "I have never doubted…", "people have never been more ready…": a view, not a record.
+  const firstPersonNever = FIRST_PERSON_NEVER.test(text);
+  const record = firstPersonNever ? undefined : firstMatch(RECORD, text);
   if (record) total += WEIGHTS.record;
   const attributed = context.attributed || ATTRIBUTION.test(text);
   if (context.speaker) total += WEIGHTS.namedSource;
   else if (attributed || context.quoted) total += WEIGHTS.attribution;
   if (STATISTICAL.test(text)) total += WEIGHTS.statistical;
-  const event = firstMatch(DENIED_OR_DONE, text);
+  const event = firstPersonNever ? undefined : firstMatch(DENIED_OR_DONE, text);
   if (event) total += WEIGHTS.deniedOrDone;
   const action = reportedAction(text);
   if (action) total += WEIGHTS.action;
   const scheduled = scheduledEvent(text);
   if (scheduled) total += WEIGHTS.event;
+  const accusation = action ? undefined : firstMatch(ACCUSATION, text);
+  if (accusation) total += WEIGHTS.accusation;
 
-  // A number states a target even inside "must" or "is unlikely to": soften those for percentages and money.
-  const hardNumber = strongest !== undefined && strongest.weight >= WEIGHTS.percentOrMoney;
+  // A number states a target even inside "must" or "is unlikely to": soften those for percentages, money and
+  // counted things ("would protect 45 jobs", "enough to power 300,000 homes").
+  const hardNumber = strongest !== undefined && strongest.weight >= WEIGHTS.countedThing;
   const soften = hardNumber ? 0.5 : 1;
   // Modality inside a relative clause ("people who would otherwise have driven", "crews that should
   // be coming") qualifies a noun, not the claim; and a claim about someone's record ("has long
@@ -228,6 +242,20 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   if (CONDITIONAL.test(text)) penalties += WEIGHTS.conditional;
   const feeling = FEELING.test(text);
   if (feeling) penalties += WEIGHTS.feeling;
+  if (firstPersonNever && !feeling) penalties += WEIGHTS.opinion;
+  // "I love this city", "we are not finished", "we had a constructive meeting": the speaker about themselves,
+  // with nothing in it a record could confirm.
+  const evidence =
+    (strongest !== undefined && strongest.weight >= WEIGHTS.countedThing) ||
+    ranking !== undefined ||
+    comparison > 0 ||
+    causal !== undefined ||
+    record !== undefined ||
+    event !== undefined ||
+    action !== undefined ||
+    scheduled !== undefined ||
+    accusation !== undefined;
+  if (!evidence && FIRST_PERSON_SUBJECT.test(text)) penalties += WEIGHTS.firstPersonView;
   const tooShort = text.split(/\s+/).length < 4;
   if (tooShort) penalties += WEIGHTS.tooShort;
   // "X said (that) …" with nothing in it that marks opinion, intention or doubt: the brief's
@@ -241,7 +269,21 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
       text,
       context,
       { found, tokens },
-      { strongest, ranking, comparative, superlative, change, temporal, comparison, causal, record, attributed, action, scheduled },
+      {
+        strongest,
+        ranking,
+        comparative,
+        superlative,
+        change,
+        temporal,
+        comparison,
+        causal,
+        record,
+        attributed,
+        action,
+        scheduled,
+        accusation,
+      },
     ),
     score: squash(total),
     hedged,
@@ -265,6 +307,9 @@ function reportedAction(text: string): string | undefined {
   const hasActor = (at: number) => ACTOR_INSTITUTION.test(text.slice(0, at)) || ACTOR_NAME.test(text.slice(0, at));
   const m = ACTION.exec(main);
   if (m && hasActor(m.index)) return m[0];
+  // A passive with a named agent: "was funded by the Natural Environment Research Council".
+  const agent = NAMED_AGENT.exec(main);
+  if (agent) return agent[1];
   // Any other verb in the past tense with an actor before it, unless it reports speech or feeling.
   // The actor must be close (within six words, no I/we/you in the last three), so a quotation's "I have learned" is not its speaker's action;
   // a denial or passive perfect ("has not been invited") stays a statement, not an action.
@@ -285,6 +330,10 @@ function scheduledEvent(text: string): string | undefined {
   if (!EVENT_TIME.test(text)) return undefined;
   const plan = firstMatch(SCHEDULED, text);
   if (plan) return plan;
+  // A passive plan ("will be published online next week") or a meeting on a named day ("met the union leaders on
+  // Tuesday"): the time is what can be checked, whoever the participants are.
+  const passive = firstMatch(PASSIVE_PLAN, text) ?? firstMatch(PAST_MEETING, text);
+  if (passive) return passive;
   // Any announced plan ("will be held", "will discuss") with a time and a named place or party.
   const any = firstMatch(ANY_PLAN, text);
   return any && PLACE_OR_PARTY.test(text) ? any : undefined;
@@ -316,6 +365,7 @@ type Evidence = {
   attributed: boolean;
   action?: string;
   scheduled?: string;
+  accusation?: string;
 };
 
 function classify(
@@ -324,7 +374,21 @@ function classify(
   parsed: { found: readonly Quantity[]; tokens?: readonly Token[] },
   e: Evidence,
 ): { type: ClaimType; reason: string } {
-  const { strongest, ranking, comparative, superlative, change, temporal, comparison, causal, record, attributed, action, scheduled } = e;
+  const {
+    strongest,
+    ranking,
+    comparative,
+    superlative,
+    change,
+    temporal,
+    comparison,
+    causal,
+    record,
+    attributed,
+    action,
+    scheduled,
+    accusation,
+  } = e;
   if (ranking && !(strongest && strongest.weight >= WEIGHTS.ranking)) return { type: "statistic", reason: `Ranking ${quote(ranking)}` };
 
   if (strongest && strongest.weight >= WEIGHTS.countedThing) {
@@ -349,6 +413,7 @@ function classify(
   if (causal) return { type: "causal", reason: `Causal claim ${quote(causal)}` };
   if (action)
     return { type: "action", reason: `Reported action ${quote(action)}${context.speaker ? ` attributed to ${context.speaker}` : ""}` };
+  if (accusation) return { type: "attributed", reason: `Reported accusation ${quote(accusation)}` };
   if (record) return { type: "attributed", reason: `Claim about someone’s record ${quote(record)}` };
   const source = context.speaker ? ` attributed to ${context.speaker}` : attributed ? " attributed to a source" : "";
   return { type: "attributed", reason: `Factual statement${source}` };
