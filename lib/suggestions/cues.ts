@@ -44,6 +44,7 @@ export const CHANGE = words([
   "overtaken",
   "barely (?:moved|changed)",
   "unchanged",
+  "(?:was|were|is|are) (?:sharply |slightly |well |significantly )?(?:up|down)(?! to\b)",
   "flatlined",
   "stagnated",
   "stalled",
@@ -118,7 +119,7 @@ export const SUPERLATIVE = new RegExp(
 
 /** The set a superlative ranges over: "of any country", "on record", "since records began", "in Europe". */
 export const SUPERLATIVE_SCOPE =
-  /\b(?:of any|than any|of all|on record|since records began|in (?:the )?(?:country|world|region|Europe|Britain|England|the UK)|in (?:a|the last|the past) (?:generation|decade|century))\b/i;
+  /\b(?:of any|than any|of all|of (?:the|its|their) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)|on record|since records began|in (?:the )?(?:country|world|region|Europe|Britain|England|the UK)|in (?:a|the last|the past) (?:generation|decade|century))\b/i;
 
 /** A comparison with an earlier time, with or without a number. */
 export const TEMPORAL_COMPARISON = new RegExp(
@@ -426,6 +427,20 @@ export const ACTOR_INSTITUTION = words([
   "cabinet",
   "department",
   "trust",
+  "team",
+  "researchers",
+  "scientists",
+  "investigators",
+  "inspectors",
+  "prosecutors",
+  "judge",
+  "jury",
+  "inquiry",
+  "watchdog",
+  "charity",
+  "club",
+  "operator",
+  "developer",
   "college",
   "university",
   "hospital",
@@ -436,7 +451,7 @@ export const ACTOR_INSTITUTION = words([
  * capitalised singular first word that is not a pronoun or a generic group ("Lisvania warned", not "Retailers urged").
  */
 export const ACTOR_NAME =
-  /^\S+\s+(?:[^.]*\s)?[A-Z][a-z]|^(?!(?:I|He|She|They|It|This|That|These|Those|There|The|A|An|Its|His|Her|Their|Our|Your|My|In|On|At|For|But|And|So|If|When|While|After|Before|Last|Next|Once|Since|Not|No|Nobody|Everyone|Everybody|Young|Older|Local|Critics|Analysts|Experts|Some|Many|Most|People|Residents|Retailers|Campaigners|Economists|Markets|Parents|Officials)\b)[A-Z][a-z]+(?<!s)\b/;
+  /^\S+\s+(?:[^.]*\s)?[A-Z][a-z]|^(?!(?:I|He|She|They|It|This|That|These|Those|Other|Another|Several|Both|Each|Such|All|Any|Few|There|The|A|An|Its|His|Her|Their|Our|Your|My|In|On|At|For|But|And|So|If|When|While|After|Before|Last|Next|Once|Since|Not|No|Nobody|Everyone|Everybody|Young|Older|Local|Critics|Analysts|Experts|Some|Many|Most|People|Residents|Retailers|Campaigners|Economists|Markets|Parents|Officials)\b)[A-Z][a-z]+(?<!s)\b/;
 
 /**
  * Any verb in the past tense (a regular "-ed" form of five letters or more, or a common irregular one), for
@@ -499,6 +514,8 @@ export const FEELING = new RegExp(
     String.raw`\b(?:I|we)\s+(?:have|’ve|'ve)\s+never\s+(?:once\s+|in my life\s+)?(?:seen|heard|felt|known|met|experienced)\b(?:[^.]*?\b(?:so|such|more|prouder|better|worse)\b|\s+(?:anything|anyone))`,
     // first-person possessive with "never been stronger/better": "our commitment … has never been stronger"
     String.raw`\b(?:our|my)\b[^.]{0,40}\bhas\s+never\s+been\s+(?:stronger|better|greater|higher|deeper|clearer)\b`,
+    // "the most beautiful spectrum I have ever seen": a superlative of the speaker's own experience
+    String.raw`\b(?:most\s+[a-z]+|[a-z]+est)\b[^.]{0,40}?\b(?:I|we)\s+(?:have|’ve|'ve|had)\s+ever\s+(?:seen|known|had|heard|experienced|met|read|tasted|visited)\b`,
     // "the worst I have ever seen", "the greatest day this town has ever seen"
     String.raw`\b(?:best|worst|greatest|proudest|happiest|saddest|finest)\b[^.]{0,30}\b(?:I|we|this \w+|it)\s+(?:have|has|’ve|'ve)\s+ever\s+(?:seen|known|had|heard|experienced)\b`,
     // "this is the best day of my life", "the proudest moment in Brightwell’s history", "the most important thing you can do"
@@ -549,3 +566,13 @@ export const FIRST_PERSON_NEVER = new RegExp(
 /** A clause whose subject is the speaker or the listener: "I love this city", "we are not finished", "you know". */
 export const FIRST_PERSON_SUBJECT =
   /^(?:(?:and|but|so|now|well|look|frankly|honestly),?\s+)?(?:I|we|you|I’m|I'm|we’re|we're|I’ve|I've|we’ve|we've|you’re|you're)\b/i;
+
+/**
+ * A feeling that only frames an announcement: "I am delighted to say that I will be at the final…", "we are pleased
+ * to confirm that…". What follows is the claim; the frame is removed before feelings and opinions are looked for.
+ */
+export const ANNOUNCEMENT_FRAME =
+  /\b(?:I|we)\s+(?:am|are|’m|'m|’re|'re)\s+(?:very\s+|so\s+)?(?:delighted|pleased|proud|happy|glad|thrilled|sad|sorry)\s+to\s+(?:say|announce|confirm|report|tell you)\s+(?:that\s+)?/i;
+
+/** Superlatives of taste ("the best people in the business") that say nothing measurable without a scope or a figure. */
+export const EVALUATIVE_SUPERLATIVE = /^(?:the|its|their|our)\s+(?:[a-z-]+\s+)?(?:best|worst|greatest|finest)$/i;

@@ -3,6 +3,8 @@
 // 0..1. The strongest positive evidence decides the claim type and the reason shown to people.
 import {
   ACCUSATION,
+  ANNOUNCEMENT_FRAME,
+  EVALUATIVE_SUPERLATIVE,
   ACTION,
   ACTOR_INSTITUTION,
   FIRST_PERSON_NEVER,
@@ -188,7 +190,11 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   if (YEAR.test(text)) total += WEIGHTS.year;
 
   const comparative = firstMatch(COMPARATIVE, text);
-  const superlative = firstMatch(SUPERLATIVE, text);
+  const anySuperlative = firstMatch(SUPERLATIVE, text);
+  // "the best people in the business": taste, unless a scope or a figure makes it a ranking.
+  const tasteOnly =
+    anySuperlative !== undefined && EVALUATIVE_SUPERLATIVE.test(anySuperlative) && !SUPERLATIVE_SCOPE.test(text) && !strongest;
+  const superlative = tasteOnly ? undefined : anySuperlative;
   const change = firstMatch(CHANGE, text);
   const temporal = firstMatch(TEMPORAL_COMPARISON, text);
   const superlativeWeight = superlative ? (SUPERLATIVE_SCOPE.test(text) ? WEIGHTS.scopedSuperlative : WEIGHTS.superlative) : 0;
@@ -233,14 +239,17 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
     penalties += (relative || action ? WEIGHTS.predictionInRelativeClause : WEIGHTS.prediction) * soften;
   }
   if (DEONTIC.test(text)) penalties += (relative ? WEIGHTS.predictionInRelativeClause : WEIGHTS.deontic) * soften;
-  if (OPINION.test(text)) penalties += WEIGHTS.opinion;
-  penalties += Math.max(-1.6, countMatches(JUDGEMENT, text) * WEIGHTS.judgement);
+  // "I am delighted to say that I will be at…": the feeling frames an announcement, so feelings, opinions and
+  // judgements are looked for in what follows it.
+  const core = text.replace(ANNOUNCEMENT_FRAME, "");
+  if (OPINION.test(core)) penalties += WEIGHTS.opinion;
+  penalties += Math.max(-1.6, countMatches(JUDGEMENT, core) * WEIGHTS.judgement);
   if (HEDGE.test(text)) penalties += WEIGHTS.hedge;
   // "asked its solicitors to examine whether…" reports an action; "whether" there is not a question.
   if (QUESTION.test(text) && !(action && !text.includes("?"))) penalties += WEIGHTS.question;
   if (PERSONAL.test(text)) penalties += WEIGHTS.personal;
   if (CONDITIONAL.test(text)) penalties += WEIGHTS.conditional;
-  const feeling = FEELING.test(text);
+  const feeling = FEELING.test(core);
   if (feeling) penalties += WEIGHTS.feeling;
   if (firstPersonNever && !feeling) penalties += WEIGHTS.opinion;
   // "I love this city", "we are not finished", "we had a constructive meeting": the speaker about themselves,
@@ -255,7 +264,7 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
     action !== undefined ||
     scheduled !== undefined ||
     accusation !== undefined;
-  if (!evidence && FIRST_PERSON_SUBJECT.test(text)) penalties += WEIGHTS.firstPersonView;
+  if (!evidence && FIRST_PERSON_SUBJECT.test(core)) penalties += WEIGHTS.firstPersonView;
   const tooShort = text.split(/\s+/).length < 4;
   if (tooShort) penalties += WEIGHTS.tooShort;
   // "X said (that) …" with nothing in it that marks opinion, intention or doubt: the brief's
