@@ -7,7 +7,7 @@ import type { Token } from "./nlp";
 
 export type Range = { start: number; end: number };
 /** The sentence's claim-bearing range, and who said it if the sentence is framed as a quote. */
-export type Framed = Range & { speaker?: string };
+export type Framed = Range & { speaker?: string; transcript?: boolean };
 
 const OPENING_QUOTES = "“‘\"'";
 const CLOSING_QUOTES = "”’\"'";
@@ -97,7 +97,7 @@ export function unframe(body: string, range: Range): Framed {
   if (label) {
     const inner = unframe(body, { start: range.start + label[0].length, end: range.end });
     const name = label[1]!.length > 1 ? label[1]!.charAt(0) + label[1]!.slice(1).toLowerCase() : undefined;
-    return { ...inner, speaker: inner.speaker ?? name };
+    return { ...inner, speaker: inner.speaker ?? name, transcript: inner.speaker === undefined };
   }
   const text = body.slice(range.start, range.end);
   const after = QUOTE_THEN_SPEAKER.exec(text);

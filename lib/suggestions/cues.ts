@@ -149,7 +149,7 @@ export const CAUSAL = words([
   "contributed to",
   "responsible for",
   "fuell?ed by",
-  "triggered",
+  "trigger(?:s|ed|ing)?(?= [a-z])",
   "linked to",
   "paid for itself",
   "pushed (?:\\w+ ){1,4}(?:into|out of)",
@@ -576,3 +576,15 @@ export const ANNOUNCEMENT_FRAME =
 
 /** Superlatives of taste ("the best people in the business") that say nothing measurable without a scope or a figure. */
 export const EVALUATIVE_SUPERLATIVE = /^(?:the|its|their|our)\s+(?:[a-z-]+\s+)?(?:best|worst|greatest|finest)$/i;
+
+/** Someone else's feelings reported: "said patients were frightened", "the journey had been frightening". */
+export const REPORTED_FEELING =
+  /\b(?:was|were|is|are|been|felt|feel|feels|looked|seemed)\s+(?:(?:very|so|really|deeply|absolutely|quite|too)\s+)?(?:frightened|frightening|scared|terrified|terrifying|upset|upsetting|devastated|heartbroken|distressing|distressed|angry|furious|delighted|thrilled|disappointed|worried|anxious|relieved|exhausted|overwhelmed|grateful|shocked|stressful)\b/i;
+
+/** Courtesies of speech and of a chair: "Thank you, Madam Mayor", "Good evening", "Question two, from Councillor Osei". */
+export const COURTESY =
+  /\bthank(?:s| you)\b|^(?:good (?:morning|afternoon|evening)|welcome|question (?:one|two|three|four|five|six|\d+)|that concludes)\b/i;
+
+/** A prediction reported as someone's words: "said 23 staff would be affected", "estimates it will cost…". */
+export const REPORTED_MODAL =
+  /\b(?:said|says|told|warned|estimated|estimates|predicted|predicts|forecast|expects|expected)\b[^.;]*?\b(?:would|will|could|might|’ll|'ll)\b/i;

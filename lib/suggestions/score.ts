@@ -3,6 +3,9 @@
 // 0..1. The strongest positive evidence decides the claim type and the reason shown to people.
 import {
   ACCUSATION,
+  COURTESY,
+  REPORTED_FEELING,
+  REPORTED_MODAL,
   ANNOUNCEMENT_FRAME,
   EVALUATIVE_SUPERLATIVE,
   ACTION,
@@ -64,6 +67,8 @@ export type SentenceContext = {
   attributed: boolean;
   /** The sentence is part of a quotation whose speaker is named in a nearby sentence. */
   quoted?: boolean;
+  /** The speaker comes from a transcript label ("CARVER: …"): everything there is someone's words, so naming them is no evidence. */
+  transcript?: boolean;
 };
 
 export const WEIGHTS = {
@@ -108,6 +113,10 @@ export const WEIGHTS = {
   accusation: 2.4,
   /** A clause whose subject is "I", "we" or "you" and that carries no figure, comparison, cause, action or event. */
   firstPersonView: -1.0,
+  /** No verb at all ("A final word from each of you"): not a statement. */
+  noVerb: -2.0,
+  courtesy: -2.5,
+  reportedFeeling: -2.0,
 } as const;
 
 const YEAR = /\b(?:19|20)\d{2}s?\b/;
@@ -212,9 +221,11 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   const firstPersonNever = FIRST_PERSON_NEVER.test(text);
   const record = firstPersonNever ? undefined : firstMatch(RECORD, text);
   if (record) total += WEIGHTS.record;
-  const attributed = context.attributed || ATTRIBUTION.test(text);
-  if (context.speaker) total += WEIGHTS.namedSource;
-  else if (attributed || context.quoted) total += WEIGHTS.attribution;
+  const ownAttribution = ATTRIBUTION.test(text);
+  // In a transcript every sentence has a speaker; only a source cited in the sentence itself counts there.
+  const attributed = context.transcript ? ownAttribution : context.attributed || ownAttribution;
+  if (context.speaker && !context.transcript) total += WEIGHTS.namedSource;
+  else if (attributed || (context.quoted && !context.transcript)) total += WEIGHTS.attribution;
   if (STATISTICAL.test(text)) total += WEIGHTS.statistical;
   const event = firstPersonNever ? undefined : firstMatch(DENIED_OR_DONE, text);
   if (event) total += WEIGHTS.deniedOrDone;
@@ -236,7 +247,9 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   let penalties = 0;
   // A scheduled event is a fact about a plan; a reported warning ("warned it would…") reports the prediction.
   if (PREDICTION.test(withoutMonthMay(text)) && !record && !scheduled) {
-    penalties += (relative || action ? WEIGHTS.predictionInRelativeClause : WEIGHTS.prediction) * soften;
+    // A reported prediction ("said 23 staff would be affected") is a claim that someone made it.
+    const reported = REPORTED_MODAL.test(text);
+    penalties += (relative || action || reported ? WEIGHTS.predictionInRelativeClause : WEIGHTS.prediction) * soften;
   }
   if (DEONTIC.test(text)) penalties += (relative ? WEIGHTS.predictionInRelativeClause : WEIGHTS.deontic) * soften;
   // "I am delighted to say that I will be at…": the feeling frames an announcement, so feelings, opinions and
@@ -252,6 +265,9 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   const feeling = FEELING.test(core);
   if (feeling) penalties += WEIGHTS.feeling;
   if (firstPersonNever && !feeling) penalties += WEIGHTS.opinion;
+  if (!feeling && REPORTED_FEELING.test(core)) penalties += WEIGHTS.reportedFeeling;
+  if (COURTESY.test(core)) penalties += WEIGHTS.courtesy;
+  if (tokens !== undefined && tokens.length > 0 && !tokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) penalties += WEIGHTS.noVerb;
   // "I love this city", "we are not finished", "we had a constructive meeting": the speaker about themselves,
   // with nothing in it a record could confirm.
   const evidence =

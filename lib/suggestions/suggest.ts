@@ -49,7 +49,7 @@ export function suggestClaims(body: string, options: SuggestOptions = {}): Sugge
     if (framed.end <= framed.start) continue;
     const speaker = framed.speaker ?? findSpeaker(sentenceText);
     const attributed = speaker !== undefined || ATTRIBUTION.test(sentenceText);
-    const context = { speaker, attributed, quoted: quotedAndAttributed.has(sentence.start) };
+    const context = { speaker, attributed, quoted: quotedAndAttributed.has(sentence.start), transcript: framed.transcript === true };
     const sentenceTokens = tokens.slice(sentence.firstToken, sentence.lastToken + 1);
     const clauses: ScoredRange[] = splitClauses(body, framed, sentenceTokens).map((clause) => ({
       ...clause,
