@@ -588,3 +588,10 @@ export const COURTESY =
 /** A prediction reported as someone's words: "said 23 staff would be affected", "estimates it will cost…". */
 export const REPORTED_MODAL =
   /\b(?:said|says|told|warned|estimated|estimates|predicted|predicts|forecast|expects|expected)\b[^.;]*?\b(?:would|will|could|might|’ll|'ll)\b/i;
+
+/** A calendar date: "on 28 November", "March 3rd". A precise date is something a record can confirm. */
+export const DAY_DATE =
+  /\b(?:\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:January|February|March|April|June|July|August|September|October|November|December) \d{1,2}(?:st|nd|rd|th)?)\b/;
+
+/** A completed passive with a named place: "have been introduced in Scotland", "was approved in Brussels". */
+export const PLACE_PASSIVE = /\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?[a-z]{3,}(?:ed|en)\s+in\s+[A-Z][a-z]/;

@@ -3,6 +3,8 @@
 // 0..1. The strongest positive evidence decides the claim type and the reason shown to people.
 import {
   ACCUSATION,
+  DAY_DATE,
+  PLACE_PASSIVE,
   COURTESY,
   REPORTED_FEELING,
   REPORTED_MODAL,
@@ -196,7 +198,7 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   if (strongest) total += strongest.weight + Math.min(2, quantities.length - 1) * WEIGHTS.extraQuantity;
   const ranking = firstMatch(RANKING, text);
   if (ranking) total += WEIGHTS.ranking;
-  if (YEAR.test(text)) total += WEIGHTS.year;
+  if (YEAR.test(text) || DAY_DATE.test(text)) total += WEIGHTS.year;
 
   const comparative = firstMatch(COMPARATIVE, text);
   const anySuperlative = firstMatch(SUPERLATIVE, text);
@@ -335,6 +337,9 @@ function reportedAction(text: string): string | undefined {
   // A passive with a named agent: "was funded by the Natural Environment Research Council".
   const agent = NAMED_AGENT.exec(main);
   if (agent) return agent[1];
+  // …or with a named place: "have been introduced in Scotland".
+  const placed = PLACE_PASSIVE.exec(main);
+  if (placed) return placed[0].replace(/\s+in\s+\S+$/, "");
   // Any other verb in the past tense with an actor before it, unless it reports speech or feeling.
   // The actor must be close (within six words, no I/we/you in the last three), so a quotation's "I have learned" is not its speaker's action;
   // a denial or passive perfect ("has not been invited") stays a statement, not an action.
