@@ -290,6 +290,22 @@ export const JUDGEMENT = words([
   "unfair",
   "right",
   "wrong",
+  "mistake",
+  "disaster",
+  "disastrous",
+  "shambles",
+  "mess",
+  "scandal(?:ous)?",
+  "terrible",
+  "excellent",
+  "brilliant",
+  "outrageous",
+  "ridiculous",
+  "absurd",
+  "reckless",
+  "irresponsible",
+  "silver bullet",
+  "(?:far|much|way) too",
 ]);
 
 /** Hedges and stance adverbs: a view is being given, but they often wrap a checkable figure. */
