@@ -555,7 +555,7 @@ export const ACCUSATION = /\baccus(?:ed|es|ing)\s+(?:\S+\s+){1,6}?of\s+(?:\w+ly\
  * Holdings", "had been approved by the Treasury". Who did it is on the record, so it can be checked.
  */
 export const NAMED_AGENT =
-  /\b((?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?(?:[a-z]{3,}(?:ed|en|wn)|built|bought|sold|paid|led|run|held|made|given|sent|set up|brought)\s+by)\s+(?:the\s+)?[A-Z][a-z]/;
+  /\b((?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?(?:[a-z]{3,}(?:ed|en|wn)|built|bought|sold|paid|led|run|held|made|given|sent|set up|brought)(?:\s+(?:for|up|out))?\s+by)\s+(?:the\s+)?[A-Z][a-z]/;
 
 /** A passive plan with a time: "will be published online next week", "is to be held on 2 December" (needs EVENT_TIME). */
 export const PASSIVE_PLAN =

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readSampleArticle } from "../../prisma/sample-article";
 import { normalizeArticleText } from "../anchoring/normalize";
 import { rawText } from "../anchoring/testing";
-import { extractNumericClaim, suggestClaims, type Suggestion } from "./index";
+import { DEFAULT_MIN_SCORE, extractNumericClaim, suggestClaims, type Suggestion } from "./index";
 
 const { body } = readSampleArticle();
 const suggestions = suggestClaims(body);
@@ -244,6 +244,86 @@ describe("suggestClaims leaves out feelings and opinions that sound like records
   it("still suggests a record that is a fact, not a feeling", () => {
     const [s] = suggestClaims("We have never been relegated from the top division, the chairman said.");
     expect(s?.score).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
+describe("suggestClaims: general patterns of round 4 (#20)", () => {
+  const found: [string, string, Suggestion["type"], RegExp][] = [
+    [
+      "Residents accused the water company of hiding the scale of the leaks.",
+      "Residents accused the water company of hiding the scale of the leaks",
+      "attributed",
+      /^Reported accusation ‘accused the water company of hiding’/,
+    ],
+    [
+      "The bypass was paid for by the Regional Transport Fund.",
+      "The bypass was paid for by the Regional Transport Fund",
+      "action",
+      /^Reported action ‘was paid/,
+    ],
+    [
+      "Congestion charges have been introduced in Gothenburg.",
+      "Congestion charges have been introduced in Gothenburg",
+      "action",
+      /^Reported action ‘have been introduced’/,
+    ],
+    [
+      "The final inspection report will be published on the council website next Thursday.",
+      "The final inspection report will be published on the council website next Thursday",
+      "event",
+      /^Scheduled or completed event ‘will be published’/,
+    ],
+    [
+      "The governor met the striking nurses on Friday.",
+      "The governor met the striking nurses on Friday",
+      "event",
+      /^Scheduled or completed event ‘met/,
+    ],
+    [
+      "The ferry operator said the new timetable would cut 40 sailings a week.",
+      "The ferry operator said the new timetable would cut 40 sailings a week",
+      "statistic",
+      /^Count/,
+    ],
+    [
+      "WARD: I am pleased to announce that the pool will reopen at Millbrook Leisure Centre on 9 May.",
+      "I am pleased to announce that the pool will reopen at Millbrook Leisure Centre on 9 May",
+      "event",
+      /^Scheduled or completed event/,
+    ],
+    [
+      "HALE: We advertised the contract in March, and the winning tender was the lowest of the four we received.",
+      "the winning tender was the lowest of the four we received",
+      "comparison",
+      /^Superlative ‘the lowest’/,
+    ],
+  ];
+
+  it.each(found)("suggests %j", (text, expected, type, reason) => {
+    const s = suggestClaims(text).find((x) => x.text === expected);
+    expect(s).toMatchObject({ type });
+    expect(s!.reason).toMatch(reason);
+    expect(s!.score).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it.each([
+    "“I have never doubted that this festival would come back,” said the organiser, Ben Ross.",
+    "“Voters have never been more ready for a change,” said Councillor Ada Finch.",
+    "“I have never in thirty years of teaching seen a class so eager,” the head said.",
+    "“It is the most remarkable comet I have ever seen,” said the astronomer Jo Kerr.",
+    "“I have never been so frightened in my life,” said one passenger.",
+    "The caretaker, Gordon Pike, said the children had been terrified.",
+    "Other economists urged patience.",
+    "Fairport has the best volunteers, the mayor said.",
+    "LEWIS: Thank you, Chair.",
+    "CHAIR: Item four, from Councillor Moss.",
+    "DAVIES: We are not done yet.",
+  ])("does not suggest %j", (text) => {
+    expect(suggestClaims(text)).toEqual([]);
+  });
+
+  it("uses 0.3 as the operating threshold", () => {
+    expect(DEFAULT_MIN_SCORE).toBe(0.3);
   });
 });
 
