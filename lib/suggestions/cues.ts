@@ -129,7 +129,7 @@ export const TEMPORAL_COMPARISON = new RegExp(
 
 export const CAUSAL = words([
   "because(?: of)?",
-  "due to",
+  "(?<!(?:is|are|was|were|’s|'s) )due to",
   "driven by",
   "dr(?:ove|ives|iving)(?= [a-z]+)",
   "caused(?: by)?",
@@ -207,6 +207,7 @@ export const PREDICTION = words([
   "is to",
   "are to",
   "expected to",
+  "expects? (?:\\S+ ){0,5}?to",
   "(?<!(?:more|less|as) )(?:un)?likely",
   "plans? to",
   "set to",

@@ -287,7 +287,9 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   if (tooShort) penalties += WEIGHTS.tooShort;
   // "X said (that) …" with nothing in it that marks opinion, intention or doubt: the brief's
   // "attributed factual statement". Only for a source cited in the sentence itself.
-  if (attributed && penalties === 0) total += WEIGHTS.cleanAttributedStatement;
+  // Only for a statement with something specific to check besides its source: a figure, a date, a past event or a
+  // name other than the speaker's ("said she was not giving up" has none).
+  if (attributed && penalties === 0 && specific(text, context.speaker, found.length > 0)) total += WEIGHTS.cleanAttributedStatement;
   total += penalties;
 
   const hedged = penalties < 0 && !(tooShort && penalties === WEIGHTS.tooShort);
@@ -319,6 +321,16 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   // whatever the main clause says ("I want to thank Samuel Otieno, who…"): scored on its own words.
   const biography = biographyScore(text);
   return biography && biography.score > scored.score ? { ...biography, hedged } : scored;
+}
+
+/** A figure, a date, a past event or a name (other than the speaker's, after the first word) in `text`. */
+function specific(text: string, speaker: string | undefined, hasQuantity: boolean): boolean {
+  if (hasQuantity || YEAR.test(text) || DAY_DATE.test(text)) return true;
+  let rest = text;
+  for (const word of speaker?.split(/\s+/) ?? []) rest = rest.split(word).join(" ");
+  rest = rest.replace(/\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Professor|Councillor)\b/g, " ");
+  if (/^\S+\s+(?:[^.]*\s)?[A-Z][a-z]/.test(rest)) return true;
+  return Array.from(rest.matchAll(new RegExp(PAST_VERB.source, "g"))).some((m) => !NOT_AN_ACTION.test(m[0]));
 }
 
 /** "in May" is a month, not a modal: masks a capitalised "May" that does not start the clause. */

@@ -318,6 +318,8 @@ describe("suggestClaims: general patterns of round 4 (#20)", () => {
     "LEWIS: Thank you, Chair.",
     "CHAIR: Item four, from Councillor Moss.",
     "DAVIES: We are not done yet.",
+    "Ms Carr said she was not about to give up.",
+    "The review is due to report its findings in the spring.",
   ])("does not suggest %j", (text) => {
     expect(suggestClaims(text)).toEqual([]);
   });
