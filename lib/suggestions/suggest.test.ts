@@ -303,7 +303,7 @@ describe("suggestClaims: general patterns of round 4 (#20)", () => {
     const s = suggestClaims(text).find((x) => x.text === expected);
     expect(s).toMatchObject({ type });
     expect(s!.reason).toMatch(reason);
-    expect(s!.score).toBeGreaterThanOrEqual(0.3);
+    expect(s!.score).toBeGreaterThanOrEqual(DEFAULT_MIN_SCORE);
   });
 
   it.each([
@@ -324,8 +324,8 @@ describe("suggestClaims: general patterns of round 4 (#20)", () => {
     expect(suggestClaims(text)).toEqual([]);
   });
 
-  it("uses 0.3 as the operating threshold", () => {
-    expect(DEFAULT_MIN_SCORE).toBe(0.3);
+  it("uses 0.25 as the operating threshold", () => {
+    expect(DEFAULT_MIN_SCORE).toBe(0.25);
   });
 });
 
