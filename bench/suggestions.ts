@@ -75,9 +75,7 @@ function loadArticles(): Article[] {
   const split2 = JSON.parse(readFileSync(path.join(EVAL2_DIR, "split.json"), "utf8")) as { heldOut: string[] };
   const split3 = JSON.parse(readFileSync(path.join(EVAL3_DIR, "split.json"), "utf8")) as { heldOut: string[] };
   // The round-4 fresh set is optional (it is written after the detector is frozen) and never read with --tuning-only.
-  const split4File = path.join(EVAL4_DIR, "split.json");
-  const split4 =
-    !TUNING_ONLY && existsSync(split4File) ? (JSON.parse(readFileSync(split4File, "utf8")) as { heldOut: string[] }) : { heldOut: [] };
+  const split4 = TUNING_ONLY ? { heldOut: [] } : readFreshSplit(EVAL4_DIR);
   const sets = [
     ...split.tuning.map((n) => [EVAL_DIR, n, "tuning"] as const),
     ...split.heldOut.map((n) => [EVAL_DIR, n, "held-out"] as const),
@@ -98,6 +96,27 @@ function loadArticles(): Article[] {
     articles.push({ name, set, body, labels, mustNot });
   }
   return articles;
+}
+
+/**
+ * The article names of a fresh held-out directory: split.json's `heldOut` (the shape of eval2/ and eval3/), or
+ * split.json itself when it is a plain list, or else every <name>.json next to it. None when the directory or its
+ * split.json does not exist; throws when split.json exists but names no article, so a fresh set is never skipped silently.
+ */
+function readFreshSplit(dir: string): { heldOut: string[] } {
+  const file = path.join(dir, "split.json");
+  if (!existsSync(file)) return { heldOut: [] };
+  const split = JSON.parse(readFileSync(file, "utf8")) as unknown;
+  const listed = Array.isArray(split)
+    ? split
+    : typeof split === "object" && split !== null && Array.isArray((split as { heldOut?: unknown }).heldOut)
+      ? (split as { heldOut: unknown[] }).heldOut
+      : readdirSync(dir)
+          .filter((f) => f.endsWith(".json") && f !== "split.json")
+          .map((f) => f.slice(0, -5));
+  const heldOut = listed.map(String).sort();
+  if (heldOut.length === 0) throw new Error(`${file} names no article`);
+  return { heldOut };
 }
 
 /** The matching rule: a suggestion covers a label when they overlap by at least half the label's length. */
