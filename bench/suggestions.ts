@@ -1,7 +1,7 @@
 // Quality of claim suggestions against hand labels: precision and recall per article, per set and per type.
 //   npx tsx bench/suggestions.ts                  (figures for every set; --list prints misses and false alarms of the
 //                                                  sets one may tune on)
-//   npx tsx bench/suggestions.ts --list-held-out  (the same for the fresh held-out set, eval4: look once, after tuning)
+//   npx tsx bench/suggestions.ts --list-held-out  (the same for the fresh held-out set, eval5: look once, after tuning)
 //   npx tsx bench/suggestions.ts --tuning-only    (leaves the fresh held-out set out entirely, for use while tuning)
 //   --min-score=0.4                               (report at this threshold instead of the default)
 // Two groups of labels:
@@ -11,8 +11,10 @@
 //   there); in round 2 all twelve articles of eval/ are the tuning set.
 // - bench/labels/eval3/: six more, the held-out set of round 3 (looked at after round 3); in round 4 eval/, eval2/
 //   and eval3/ are the tuning set.
-// - bench/labels/eval4/: the fresh held-out set of round 4 (its split.json lists the articles), labelled by someone
-//   who did not write the detector. Optional: everything works without it; --tuning-only never reads it.
+// - bench/labels/eval4/: the held-out set of round 4 (its split.json lists the articles), labelled by someone who did
+//   not write the detector; looked at after round 4, so in round 5 it joins the tuning set.
+// - bench/labels/eval5/: the fresh held-out set of round 5, by another independent labeller. Optional: everything
+//   works without it; --tuning-only never reads it, and only --list-held-out lists its spans.
 // - bench/labels/*.json: the older labels ([{ exact, type, note }], no must-not spans) the detector was first
 //   tuned on; reported separately as "earlier labels".
 // Prints numbers, never asserts.
@@ -23,7 +25,7 @@ import { readSampleArticle } from "../prisma/sample-article";
 
 type Label = { exact: string; type: string; note?: string };
 type Located = { exact: string; type: string; start: number; end: number };
-type Set = "earlier" | "tuning" | "held-out" | "held-out-2" | "held-out-3" | "held-out-4";
+type Set = "earlier" | "tuning" | "held-out" | "held-out-2" | "held-out-3" | "held-out-4" | "held-out-5";
 type Article = { name: string; set: Set; body: string; labels: Located[]; mustNot: Located[] };
 
 const LABELS_DIR = path.join(__dirname, "labels");
@@ -31,8 +33,9 @@ const EVAL_DIR = path.join(LABELS_DIR, "eval");
 const EVAL2_DIR = path.join(LABELS_DIR, "eval2");
 const EVAL3_DIR = path.join(LABELS_DIR, "eval3");
 const EVAL4_DIR = path.join(LABELS_DIR, "eval4");
+const EVAL5_DIR = path.join(LABELS_DIR, "eval5");
 /** The fresh held-out set of the latest round: the only one not to look at while tuning. */
-const FRESH: Set = "held-out-4";
+const FRESH: Set = "held-out-5";
 const SAMPLE_FIXTURE = path.join(__dirname, "..", "prisma", "fixtures");
 const MIN_SCORE_ARG = process.argv.find((a) => a.startsWith("--min-score="));
 const MIN_SCORE = MIN_SCORE_ARG ? Number(MIN_SCORE_ARG.slice("--min-score=".length)) : DEFAULT_MIN_SCORE;
@@ -47,7 +50,8 @@ const SET_TITLES: Record<Set, string> = {
   "held-out": "round-1 held-out set (looked at after round 1; part of the round-2 tuning set)",
   "held-out-2": "round-2 held-out set (looked at after round 2; part of the round-3 tuning set)",
   "held-out-3": "round-3 held-out set (looked at after round 3; part of the round-4 tuning set)",
-  "held-out-4": "round-4 held-out set (fresh)",
+  "held-out-4": "round-4 held-out set (independent labeller; looked at after round 4; part of the round-5 tuning set)",
+  "held-out-5": "round-5 held-out set (fresh, independent labeller)",
 };
 
 function locate(body: string, labels: readonly { exact: string; type?: string }[], name: string): Located[] {
@@ -74,14 +78,17 @@ function loadArticles(): Article[] {
   const split = JSON.parse(readFileSync(path.join(EVAL_DIR, "split.json"), "utf8")) as { tuning: string[]; heldOut: string[] };
   const split2 = JSON.parse(readFileSync(path.join(EVAL2_DIR, "split.json"), "utf8")) as { heldOut: string[] };
   const split3 = JSON.parse(readFileSync(path.join(EVAL3_DIR, "split.json"), "utf8")) as { heldOut: string[] };
-  // The round-4 fresh set is optional (it is written after the detector is frozen) and never read with --tuning-only.
-  const split4 = TUNING_ONLY ? { heldOut: [] } : readFreshSplit(EVAL4_DIR);
+  const split4 = readFreshSplit(EVAL4_DIR);
+  if (split4.heldOut.length === 0) throw new Error(`${EVAL4_DIR}/split.json is missing: eval4 is part of the tuning set`);
+  // The round-5 fresh set is optional (it is written after the detector is frozen) and never read with --tuning-only.
+  const split5 = TUNING_ONLY ? { heldOut: [] } : readFreshSplit(EVAL5_DIR);
   const sets = [
     ...split.tuning.map((n) => [EVAL_DIR, n, "tuning"] as const),
     ...split.heldOut.map((n) => [EVAL_DIR, n, "held-out"] as const),
     ...split2.heldOut.map((n) => [EVAL2_DIR, n, "held-out-2"] as const),
     ...split3.heldOut.map((n) => [EVAL3_DIR, n, "held-out-3"] as const),
     ...split4.heldOut.map((n) => [EVAL4_DIR, n, "held-out-4"] as const),
+    ...split5.heldOut.map((n) => [EVAL5_DIR, n, "held-out-5"] as const),
   ];
   for (const [dir, name, set] of sets) {
     const body = readSampleArticle(path.join(dir, `${name}.txt`)).body;
@@ -224,6 +231,8 @@ function main() {
     ["held-out-3", ["held-out-3"]],
     ["round-4 tuning (eval/, eval2/ and eval3/)", ["tuning", "held-out", "held-out-2", "held-out-3"]],
     ["held-out-4", ["held-out-4"]],
+    ["round-5 tuning (eval/, eval2/, eval3/ and eval4/)", ["tuning", "held-out", "held-out-2", "held-out-3", "held-out-4"]],
+    ["held-out-5", ["held-out-5"]],
   ];
   for (const [label, members] of groups) {
     const inSet = articles.filter((a) => members.includes(a.set));
@@ -246,13 +255,16 @@ function main() {
     console.log("");
   }
 
-  console.log("Sets at other thresholds (precision / recall; eval/ = round-1 tuning + held-out, tuning total = eval/ + eval2/ + eval3/):");
+  console.log(
+    "Sets at other thresholds (precision / recall; eval/ = round-1 tuning + held-out, tuning total = eval/ + eval2/ + eval3/ + eval4/):",
+  );
   const columns: [string, Set[]][] = [
     ["eval/", ["tuning", "held-out"]],
     ["eval2/", ["held-out-2"]],
     ["eval3/", ["held-out-3"]],
-    ["tuning total", ["tuning", "held-out", "held-out-2", "held-out-3"]],
-    ["held-out-4", ["held-out-4"]],
+    ["eval4/", ["held-out-4"]],
+    ["tuning total", ["tuning", "held-out", "held-out-2", "held-out-3", "held-out-4"]],
+    ["held-out-5", ["held-out-5"]],
   ];
   for (const threshold of THRESHOLDS) {
     const byArticle = new Map(articles.map((a) => [a, evaluate(suggestClaims(a.body, { minScore: threshold }), a)]));
