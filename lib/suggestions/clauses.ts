@@ -116,7 +116,8 @@ export function unframe(body: string, range: Range): Framed {
 // modal second predicate ("has not been invited … and will not accept") is a separate claim.
 const HARD_BREAK =
   /;\s+|,\s+(?=(?:but|while|whereas|although|though|despite|yet)\b)|\s+–\s+(?=but\b)|,?\s+(?=because\b)|\s+and\s+(?=(?:will|would|could|must|should|may|might)\b)/g;
-const AND_BREAK = /,\s+(?=and\s)/g;
+// ", and that …" is a second object of the same reporting verb ("announced that …, and that …"): not cut there.
+const AND_BREAK = /,\s+(?=and\s(?!that\b))/g;
 // The end of a biographical relative clause before the main verb: "Mr Sahl, who was previously a deputy mayor of
 // Norrvik, | has said he will not join…", so the biography and the main claim are suggested (or not) apart.
 const RELATIVE_CLAUSE = /,\s+who\s+[^,;“”]*(?=,\s)/g;

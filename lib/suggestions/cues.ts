@@ -39,6 +39,7 @@ export const CHANGE = words([
   "frozen",
   "cut by",
   "cuts",
+  "(?:has|have|had) (?:been )?cut",
   "lagged",
   "overtook",
   "overtaken",
@@ -93,6 +94,7 @@ export const MEASURE = words([
   "imports",
   "output",
   "footfall",
+  "(?:opening )?hours",
   "patronage",
   "journeys",
   "passengers",
@@ -151,6 +153,9 @@ export const CAUSAL = words([
   "fuell?ed by",
   "trigger(?:s|ed|ing)?(?= [a-z])",
   "linked to",
+  "traced (?:back )?to",
+  "st(?:emmed|ems) from",
+  "prompted by",
   "paid for itself",
   "pushed (?:\\w+ ){1,4}(?:into|out of)",
   "(?:has |had |have )?made (?:\\w+ ){1,2}(?:more |less )?(?:hesitant|reluctant|afraid|unable|worse|better|harder|easier|poorer|sicker)",
@@ -191,9 +196,9 @@ export const ATTRIBUTION = words([
 /** "has long expressed", "has repeatedly said": a claim about someone's record. */
 export const RECORD = /\b(?:has|have|had)\s+(?:long|repeatedly|consistently|never|always|previously|already)\s+[a-z]+(?:ed|en|wn|id|ld)\b/i;
 
-/** A concrete event stated or denied: "has not been invited", "nothing has been built", "were promised". */
+/** A concrete event stated or denied: "has not been invited", "nothing has been built", "were promised", "didn’t keep". */
 export const DENIED_OR_DONE =
-  /\b(?:(?:has|have|had|was|were|is|are|does|do|did)\s+not\s+(?:been\s+)?(?:[a-z]+(?:ed|en|wn|id|ld)|have|exist|work|meet)|nothing (?:has|had) been|(?:has|have|had) done nothing|did nothing|(?:has|have) never been|(?:was|were) (?:promised|given|awarded|told|paid|cut|closed|built)|not true that)\b/i;
+  /\b(?:(?:did not|didn’t|didn't|hasn’t|hasn't|haven’t|haven't|hadn’t|hadn't|wasn’t|wasn't|weren’t|weren't)\s+(?:been\s+)?(?!think|know|want|feel|believe|expect|like|mean|care|matter|seem|realis|realiz|see|mind|need|really|even|just|quite)[a-z]{3,}|(?:has|have|had|was|were|is|are|does|do|did)\s+not\s+(?:been\s+)?(?:[a-z]+(?:ed|en|wn|id|ld)|have|exist|work|meet)|nothing (?:has|had) been|(?:has|have|had) done nothing|did nothing|(?:has|have) never been|(?:was|were) (?:promised|given|awarded|told|paid|cut|closed|built)|not true that)\b/i;
 
 /** Predictions, intentions, conditionals: not (yet) facts. */
 export const PREDICTION = words([
@@ -249,6 +254,7 @@ export const OPINION = words([
   "I am (?:proud|sorry|delighted|confident|pleased|worried)",
   "I’m (?:proud|sorry|delighted|confident|pleased|worried|prepared)",
   "in my view",
+  "I (?:just |really |honestly |simply )?(?:didn’t|didn't|did not|don’t|don't|do not|never) (?:think|believe|feel|expect)",
   "obviously",
   "clearly",
   "it(?: i|’)s clear",
@@ -476,7 +482,7 @@ export const ACTOR_NAME =
  * an actor, and not for verbs of saying, feeling or reacting (NOT_AN_ACTION).
  */
 export const PAST_VERB =
-  /\b(?:[a-z]{3,}ed|took|held|met|won|lost|sold|bought|began|ran|led|made|gave|sent|set|shut|brought|left|paid|put|built|chose|drew|struck|sought|fought|threw|wrote|spent|hired|fired)\b/;
+  /\b(?:[a-z]{3,}ed|(?:re)?(?:built|made|wrote|sold|bought|took|paid)|took|held|met|won|lost|sold|bought|began|ran|led|made|gave|sent|set|shut|brought|left|paid|put|built|chose|drew|struck|sought|fought|threw|wrote|spent|hired|fired)\b/;
 
 /** Past forms that report speech, feelings or reactions rather than an action on the record. */
 export const NOT_AN_ACTION =
@@ -484,19 +490,19 @@ export const NOT_AN_ACTION =
 
 /** When: "on Thursday", "next week", "on 14 January", "in March", "at noon", "by the end of 2028". */
 export const EVENT_TIME = new RegExp(
-  String.raw`\b(?:on (?:the )?${WEEKDAY}|${WEEKDAY} (?:morning|afternoon|evening)|next (?:week|month|year|${WEEKDAY})|this (?:week|weekend|month)|tomorrow|on \d{1,2}(?: and \d{1,2})? ${MONTH}|${MONTH} \d{1,2}\b|in ${MONTH}|at (?:noon|midday|\d)|by (?:the end of )?(?:${MONTH} )?\d{4})`,
+  String.raw`\b(?:on (?:the )?${WEEKDAY}|in the (?:morning|afternoon|evening)|(?:this|tomorrow) (?:morning|afternoon|evening)|tonight|later today|(?:in|during) the (?:first|second|third|last|final) (?:week|fortnight|half) of ${MONTH}|(?:at|by|from) the (?:start|end|beginning|middle) of ${MONTH}|(?:from|by|until) (?:\d{1,2} )?${MONTH}|every (?:year|month|week|day|spring|summer|autumn|winter|${WEEKDAY})|${WEEKDAY} (?:morning|afternoon|evening)|next (?:week|month|year|${WEEKDAY})|this (?:week|weekend|month)|tomorrow|on \d{1,2}(?: and \d{1,2})? ${MONTH}|${MONTH} \d{1,2}\b|in ${MONTH}|at (?:noon|midday|\d)|by (?:the end of )?(?:${MONTH} )?\d{4})`,
   "i",
 );
 
 /** A scheduled event: "is to fly to", "will meet", "is scheduled to begin" (needs EVENT_TIME). */
 export const SCHEDULED = new RegExp(
-  String.raw`\b(?:(?:is|are|was|were) (?:due |scheduled |set )?to |will (?:formally |also |then )?)(?:fly|travel|visit|meet|host|hold|attend|sign|open|present|address|give evidence|give a speech|lead|chair|begin|start|review|hear|launch|tour|speak|shut|close|leave|debate|vote|unveil|announce|publish|testify|appear)\b`,
+  String.raw`\b(?:(?:is|are|was|were) (?:due |scheduled |set )?to |(?:will|’ll|'ll) (?:formally |also |then )?)(?:fly|travel|visit|meet|host|hold|attend|sign|open|present|address|give evidence|give a speech|lead|chair|begin|start|review|hear|launch|tour|speak|shut|close|leave|debate|vote|unveil|announce|publish|testify|appear)\b`,
   "i",
 );
 
 /** Any announced plan with a time and a place: "will be held at Kestrel Civic Centre on 2 December", "will discuss the ruling at the council offices on Tuesday". */
 export const ANY_PLAN =
-  /\b(?:will|(?:is|are) (?:due |set |scheduled )?to)\s+(?:(?:formally|also|then|again|first|next)\s+)?(?!have to|need to|be able|be\s+(?:a|an|the|more|less|very|too|unable|likely|unlikely)\b)(?:be\s+)?[a-z]+/;
+  /(?:\bwill|’ll|'ll|\b(?:is|are) (?:due |set |scheduled )?to)\s+(?:(?:formally|also|then|again|first|next)\s+)?(?!have to|need to|be able|be\s+(?:a|an|the|more|less|very|too|unable|likely|unlikely)\b)(?:be\s+)?[a-z]+/;
 
 /** A named place or participant after the first word (not a weekday or month), or "at the <place>". */
 export const PLACE_OR_PARTY = new RegExp(
@@ -575,6 +581,7 @@ export const FIRST_PERSON_NEVER = new RegExp(
     String.raw`\b(?:I|we|I’ve|I've|we’ve|we've)\s+(?:(?:have|had|’ve|'ve)\s+)?never\s+(?:once\s+|really\s+|for a moment\s+)?(?:doubted|believed|thought|wanted|wished|questioned|imagined|dreamed|expected|felt|liked|loved|understood|forgotten|regretted)\b`,
     String.raw`\b(?:I|we|people|they|you|voters|residents|families)\s+(?:have|’ve|'ve|had)\s+never\s+been\s+(?:more|so|less|this)\s+[a-z]+\b`,
     String.raw`\b(?:I|we)\s+(?:have|’ve|'ve)\s+never\s+(?:[^.,]{1,60}?\s)?(?:seen|heard|known|met|experienced)\b[^.]*?\b(?:so|such|more|as|this)\b`,
+    String.raw`\bnever\s+been\s+(?:more|so|this)\s+(?:determined|committed|ready|united|focused|serious|confident|clear|keen|eager)\b`,
     String.raw`\bnever\s+(?:been\s+)?(?:so|more)\s+(?:scared|frightened|afraid|angry|worried|ashamed|embarrassed|moved|touched|excited|nervous|tired|sad)\b`,
   ].join("|"),
   "i",
@@ -612,3 +619,30 @@ export const DAY_DATE =
 
 /** A completed passive with a named place: "have been introduced in Scotland", "was approved in Brussels". */
 export const PLACE_PASSIVE = /\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?[a-z]{3,}(?:ed|en)\s+in\s+[A-Z][a-z]/;
+
+// ---- Round 5 (issue #20): plans and acts without the verb lists, passives with a distant agent ----
+
+/** A time of day without a date ("in the morning"): enough for an announced plan, not for dating a past meeting. */
+export const DAY_PART = /\b(?:in the|this|tomorrow) (?:morning|afternoon|evening)\b|\btonight\b/i;
+
+/** A plan in the present progressive: "is visiting the north-east tomorrow", "are holding talks on Monday" (needs EVENT_TIME). */
+export const PROGRESSIVE_PLAN =
+  /\b(?:is|are|’s|’re)\s+(?:(?:also|then|now)\s+)?(?!being\b|going\b|expecting\b|hoping\b|planning\b|trying\b|looking\b|working\b|running\b|struggling\b|waiting\b)([a-z]{3,}ing)\b/;
+
+/** A time set for something: "is expected on 21 January", "is due next week", "was scheduled for Monday" (needs EVENT_TIME). */
+export const EXPECTED_AT =
+  /\b(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:expected|due|scheduled|planned|set|timetabled)\s+(?:on|in|by|at|for|next|this|later|tomorrow|from)\b/;
+
+/**
+ * A completed passive whose agent comes after a place or time: "was opened at a ceremony on the site by the minister
+ * for industry", "was given to the town in 1887 by a shipowner, Edwin Lacey". The agent is named (a capitalised word
+ * within five words of "by") or an institution.
+ */
+export const DISTANT_AGENT =
+  /\b((?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:[a-z]{3,}(?:ed|en)|given|built|made|sold|bought|paid|held|won|set up|brought|sent|laid|struck))\b[^.;“”]{3,70}?\sby\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w’'-]+,?\s+){0,5}?(?:[A-Z][a-z]|(?:government|ministry|minister|council|committee|company|board|court|trust|agency|authority|regulator|mayor|president)\b)/;
+
+/** Someone reporting to the speaker: "has told me", "wrote to me". "me" there is a source, not a personal anecdote. */
+export const TOLD_ME = /\b(?:told|tells|asked|wrote to|writes to|informed|assured|warned|briefed|sent)\s+me\b/i;
+
+/** A clause that opens with a subject pronoun: its actor is the one named earlier in the sentence ("…, and it has written to…"). */
+export const PRONOUN_SUBJECT = /^(?:(?:and|but|so|then)\s+)?(?:it|he|she|they)\b/i;

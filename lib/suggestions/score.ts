@@ -48,6 +48,12 @@ import {
   TEMPORAL_COMPARISON,
   countMatches,
   firstMatch,
+  DISTANT_AGENT,
+  DAY_PART,
+  EXPECTED_AT,
+  PROGRESSIVE_PLAN,
+  PRONOUN_SUBJECT,
+  TOLD_ME,
 } from "./cues";
 import { extractNumericClaim } from "./numeric-claim";
 import type { Token } from "./nlp";
@@ -71,6 +77,11 @@ export type SentenceContext = {
   quoted?: boolean;
   /** The speaker comes from a transcript label ("CARVER: …"): everything there is someone's words, so naming them is no evidence. */
   transcript?: boolean;
+  /**
+   * The sentence names an actor before this clause ("Ms Boateng, who…, | joined Solvane…", "The agency has…, and | it
+   * has written to…"): a clause opening with a pronoun or a verb acts for it.
+   */
+  actorBefore?: boolean;
 };
 
 export const WEIGHTS = {
@@ -231,7 +242,7 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   if (STATISTICAL.test(text)) total += WEIGHTS.statistical;
   const event = firstPersonNever ? undefined : firstMatch(DENIED_OR_DONE, text);
   if (event) total += WEIGHTS.deniedOrDone;
-  const action = reportedAction(text);
+  const action = reportedAction(text, context.actorBefore === true && opensWithoutSubject(text, tokens));
   if (action) total += WEIGHTS.action;
   const scheduled = scheduledEvent(text);
   if (scheduled) total += WEIGHTS.event;
@@ -262,7 +273,8 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   if (HEDGE.test(text)) penalties += WEIGHTS.hedge;
   // "asked its solicitors to examine whether…" reports an action; "whether" there is not a question.
   if (QUESTION.test(text) && !(action && !text.includes("?"))) penalties += WEIGHTS.question;
-  if (PERSONAL.test(text)) penalties += WEIGHTS.personal;
+  // "has told me that…" cites a source; "me" there is not a personal anecdote.
+  if (PERSONAL.test(text.replace(TOLD_ME, ""))) penalties += WEIGHTS.personal;
   if (CONDITIONAL.test(text)) penalties += WEIGHTS.conditional;
   const feeling = FEELING.test(core);
   if (feeling) penalties += WEIGHTS.feeling;
@@ -338,12 +350,28 @@ const withoutMonthMay = (text: string) => text.replace(/(?<=\S\s+)May\b/g, "Mont
 
 const squash = (logOdds: number) => Math.round((1000 * 1) / (1 + Math.exp(-logOdds))) / 1000;
 
-/** The reported action of a named actor in `text` ("Lisvania warned", "officials have postponed"), or undefined. */
-function reportedAction(text: string): string | undefined {
+/** A clause that opens with a subject pronoun or straight with a verb (its subject was cut off before it). */
+function opensWithoutSubject(text: string, tokens: readonly Token[] | undefined): boolean {
+  if (PRONOUN_SUBJECT.test(text)) return true;
+  const first = tokens?.find((t) => t.pos !== "PUNCT");
+  return first !== undefined && (first.pos === "VERB" || first.pos === "AUX");
+}
+
+/** "I have asked the operator for a full report by 15 December": the speaker's own act, on a date a record can confirm. */
+const firstPersonDated = (text: string) =>
+  /^(?:(?:and|but|so|now|today|yesterday),?\s+)?(?:I|we|I’ve|I've|we’ve|we've)\b/i.test(text) &&
+  (EVENT_TIME.test(text.replace(DAY_PART, "")) || DAY_DATE.test(text));
+
+/**
+ * The reported action of a named actor in `text` ("Lisvania warned", "officials have postponed"), or undefined.
+ * `inherited`: the clause's actor was named earlier in the sentence (it opens with a pronoun or a verb).
+ */
+function reportedAction(text: string, inherited = false): string | undefined {
   // A verb inside a biographical relative clause ("who was awarded an MBE") is the biography's, not an action.
   const bio = BIOGRAPHY.exec(text);
   const main = bio ? text.slice(0, bio.index) + " ".repeat(bio[0].length) + text.slice(bio.index + bio[0].length) : text;
-  const hasActor = (at: number) => ACTOR_INSTITUTION.test(text.slice(0, at)) || ACTOR_NAME.test(text.slice(0, at));
+  const dated = firstPersonDated(text);
+  const hasActor = (at: number) => inherited || dated || ACTOR_INSTITUTION.test(text.slice(0, at)) || ACTOR_NAME.test(text.slice(0, at));
   const m = ACTION.exec(main);
   if (m && hasActor(m.index)) return m[0];
   // A passive with a named agent: "was funded by the Natural Environment Research Council".
@@ -352,6 +380,9 @@ function reportedAction(text: string): string | undefined {
   // …or with a named place: "have been introduced in Scotland".
   const placed = PLACE_PASSIVE.exec(main);
   if (placed) return placed[0].replace(/\s+in\s+\S+$/, "");
+  // …or with the agent after a place or time: "was opened at a ceremony on the site by the minister…".
+  const distant = DISTANT_AGENT.exec(main);
+  if (distant) return `${distant[1]} … by`;
   // Any other verb in the past tense with an actor before it, unless it reports speech or feeling.
   // The actor must be close (within six words, no I/we/you in the last three), so a quotation's "I have learned" is not its speaker's action;
   // a denial or passive perfect ("has not been invited") stays a statement, not an action.
@@ -359,6 +390,9 @@ function reportedAction(text: string): string | undefined {
     const before = main.slice(0, past.index);
     if (NOT_AN_ACTION.test(past[0]) || /\b(?:not|been|being|be)\s+$/.test(before)) continue;
     const near = before.trim().split(/\s+/).slice(-6).join(" ");
+    // A clause opening with a pronoun whose actor was named earlier: the verb must come within its first four words.
+    if (inherited && before.trim().split(/\s+/).length <= 4) return past[0];
+    if (dated && /^\s*\S+(?:\s+\S+){0,2}\s*$/.test(before)) return past[0];
     if (/\b(?:I|we|you)\b/i.test(near.split(/\s+/).slice(-3).join(" "))) continue;
     if (ACTOR_INSTITUTION.test(near) || ACTOR_NAME.test(near)) return past[0];
   }
@@ -374,11 +408,14 @@ function scheduledEvent(text: string): string | undefined {
   if (plan) return plan;
   // A passive plan ("will be published online next week") or a meeting on a named day ("met the union leaders on
   // Tuesday"): the time is what can be checked, whoever the participants are.
-  const passive = firstMatch(PASSIVE_PLAN, text) ?? firstMatch(PAST_MEETING, text);
+  // A past meeting needs a day, not just a time of day ("met nurses who walk home at two in the morning").
+  const meeting = EVENT_TIME.test(text.replace(DAY_PART, "")) ? firstMatch(PAST_MEETING, text) : undefined;
+  const passive = firstMatch(PASSIVE_PLAN, text) ?? meeting ?? firstMatch(EXPECTED_AT, text);
   if (passive) return passive;
-  // Any announced plan ("will be held", "will discuss") with a time and a named place or party.
-  const any = firstMatch(ANY_PLAN, text);
-  return any && PLACE_OR_PARTY.test(text) ? any : undefined;
+  // Any announced plan ("will be held", "will discuss", "is visiting … tomorrow") with a time and a named place or
+  // party, or an institution that holds it.
+  const any = firstMatch(ANY_PLAN, text) ?? firstMatch(PROGRESSIVE_PLAN, text);
+  return any && (PLACE_OR_PARTY.test(text) || ACTOR_INSTITUTION.test(text)) ? any : undefined;
 }
 
 function biographyScore(text: string): { score: number; type: ClaimType; reason: string } | undefined {

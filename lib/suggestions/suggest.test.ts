@@ -292,7 +292,7 @@ describe("suggestClaims: general patterns of round 4 (#20)", () => {
       /^Scheduled or completed event/,
     ],
     [
-      "HALE: We advertised the contract in March, and the winning tender was the lowest of the four we received.",
+      "HALE: We advertised the contract widely, and the winning tender was the lowest of the four we received.",
       "the winning tender was the lowest of the four we received",
       "comparison",
       /^Superlative ‘the lowest’/,
@@ -326,6 +326,98 @@ describe("suggestClaims: general patterns of round 4 (#20)", () => {
 
   it("uses 0.25 as the operating threshold", () => {
     expect(DEFAULT_MIN_SCORE).toBe(0.25);
+  });
+});
+
+describe("suggestClaims: round 5 (#20) — acts and plans outside the verb lists", () => {
+  // [text, a part the suggestion must cover, type, reason]
+  const covered: [string, string, string, RegExp][] = [
+    [
+      "Dr Amara Kell, who previously ran the city’s transport authority, joined the rail company as finance director in 2020.",
+      "joined the rail company as finance director in 2020",
+      "biography",
+      /^Biographical fact/,
+    ],
+    [
+      "The trust has since closed the maternity ward at the Eastgate site, and it has written to every expectant mother on its list.",
+      "it has written to every expectant mother on its list",
+      "action",
+      /^Reported action/,
+    ],
+    [
+      "The mayor announced on Monday that the city would buy new buses, and that drivers would be trained from March.",
+      "that drivers would be trained from March",
+      "action",
+      /^Reported action ‘announced’/,
+    ],
+    [
+      "I have asked the harbour master for a written account by 3 March.",
+      "I have asked the harbour master",
+      "action",
+      /^Reported action ‘asked’/,
+    ],
+    [
+      "HALE: We advertised the contract in March, and the winning tender was the lowest of the four we received.",
+      "We advertised the contract in March",
+      "action",
+      /^Reported action ‘advertised’/,
+    ],
+    ["We’ll visit the families at Marsh Lane in the morning.", "We’ll visit the families", "event", /^Scheduled or completed event/],
+    [
+      "The health minister is opening the new ward tomorrow.",
+      "is opening the new ward tomorrow",
+      "event",
+      /^Scheduled or completed event ‘opening’/,
+    ],
+    [
+      "A ruling from the Kelby District planning committee is expected on 4 February.",
+      "is expected on 4 February",
+      "event",
+      /^Scheduled or completed event ‘is expected on’/,
+    ],
+    [
+      "An independent auditor will inspect the accounts at the trust every year.",
+      "will inspect the accounts",
+      "event",
+      /^Scheduled or completed event ‘will inspect’/,
+    ],
+    [
+      "The library was opened with a brass band in 1904 by the industrialist Arthur Pell.",
+      "was opened with a brass band",
+      "action",
+      /^Reported action ‘was opened … by’/,
+    ],
+    ["The outbreak was traced to a restaurant in Dunmore.", "was traced to a restaurant", "causal", /^Causal claim ‘traced to’/],
+    [
+      "Most of the remaining pools have cut their opening hours.",
+      "have cut their opening hours",
+      "comparison",
+      /^Change over time ‘have cut’/,
+    ],
+    [
+      "The regulator has told me that the plant had not been inspected by anyone from the county.",
+      "had not been inspected",
+      "attributed",
+      /^Factual statement/,
+    ],
+  ];
+
+  it.each(covered)("suggests %j", (text, part, type, reason) => {
+    const s = suggestClaims(text).find((x) => x.text.includes(part));
+    expect(s).toMatchObject({ type });
+    expect(s!.reason).toMatch(reason);
+    expect(s!.score).toBeGreaterThanOrEqual(DEFAULT_MIN_SCORE);
+  });
+
+  it.each([
+    // a time of day is not a date: an anecdote, not a meeting on the record
+    "I’ve met farmers who start work at four in the morning.",
+    // a claim of resolve, not a record
+    "This government has never been more determined to keep bills down.",
+    // a first-person view, whatever time word follows
+    "“I just didn’t think it mattered any more,” said one father.",
+  ])("does not suggest %j", (text) => {
+    expect(suggestClaims(text)).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
 // can still surface its figure. Neighbouring clauses that both pass become one suggestion.
 import { splitParagraphs } from "../anchoring/normalize";
 import { findSpeaker, splitClauses, unframe, type Range } from "./clauses";
-import { ATTRIBUTION } from "./cues";
+import { ACTOR_INSTITUTION, ACTOR_NAME, ATTRIBUTION } from "./cues";
 import { analyze, type Sentence, type Token } from "./nlp";
 import { scoreClause, type ClaimType, type Scored } from "./score";
 
@@ -58,10 +58,15 @@ export function suggestClaims(body: string, options: SuggestOptions = {}): Sugge
     const attributed = speaker !== undefined || ATTRIBUTION.test(sentenceText);
     const context = { speaker, attributed, quoted: quotedAndAttributed.has(sentence.start), transcript: framed.transcript === true };
     const sentenceTokens = tokens.slice(sentence.firstToken, sentence.lastToken + 1);
-    const clauses: ScoredRange[] = splitClauses(body, framed, sentenceTokens).map((clause) => ({
-      ...clause,
-      ...scoreClause(body.slice(clause.start, clause.end), context, tokensWithin(sentenceTokens, clause)),
-    }));
+    const clauses: ScoredRange[] = splitClauses(body, framed, sentenceTokens).map((clause, i) => {
+      // A later clause may act for an actor named before it ("Ms Boateng, who…, | joined…", "…, and | it has written…").
+      const before = body.slice(framed.start, clause.start);
+      const actorBefore = i > 0 && (ACTOR_INSTITUTION.test(before) || ACTOR_NAME.test(before));
+      return {
+        ...clause,
+        ...scoreClause(body.slice(clause.start, clause.end), { ...context, actorBefore }, tokensWithin(sentenceTokens, clause)),
+      };
+    });
     const runs = passingRuns(clauses, minScore);
     for (const [first, last] of runs) {
       const run = clauses.slice(first, last + 1);
