@@ -130,6 +130,8 @@ export const WEIGHTS = {
   noVerb: -2.0,
   courtesy: -2.5,
   reportedFeeling: -2.0,
+  /** "Mr Sahl, who…, | has said he will not join…": a named person's reported position, its subject cut off by the relative clause. */
+  reportedPosition: 1.6,
 } as const;
 
 const YEAR = /\b(?:19|20)\d{2}s?\b/;
@@ -302,6 +304,10 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   // Only for a statement with something specific to check besides its source: a figure, a date, a past event or a
   // name other than the speaker's ("said she was not giving up" has none).
   if (attributed && penalties === 0 && specific(text, context.speaker, found.length > 0)) total += WEIGHTS.cleanAttributedStatement;
+  // A reported position, unless it is a judgement or feeling ("said the vote had been a mistake"); a reported
+  // intention ("has said he will not join…") keeps it.
+  if (context.actorBefore && REPORTED_POSITION.test(text) && penalties >= WEIGHTS.predictionInRelativeClause)
+    total += WEIGHTS.reportedPosition;
   total += penalties;
 
   const hedged = penalties < 0 && !(tooShort && penalties === WEIGHTS.tooShort);
@@ -350,6 +356,10 @@ const withoutMonthMay = (text: string) => text.replace(/(?<=\S\s+)May\b/g, "Mont
 
 const squash = (logOdds: number) => Math.round((1000 * 1) / (1 + Math.exp(-logOdds))) / 1000;
 
+/** A clause opening with a verb of saying: its speaker was named before it ("…, who…, | says the offer is not enough"). */
+const REPORTED_POSITION =
+  /^(?:(?:has|had|have)\s+(?:also\s+|repeatedly\s+|previously\s+)?)?(?:said|says|told|argued|argues|insisted|insists|maintained|maintains|claimed|claims)\b/;
+
 /** A clause that opens with a subject pronoun or straight with a verb (its subject was cut off before it). */
 function opensWithoutSubject(text: string, tokens: readonly Token[] | undefined): boolean {
   if (PRONOUN_SUBJECT.test(text)) return true;
@@ -388,7 +398,9 @@ function reportedAction(text: string, inherited = false): string | undefined {
   // a denial or passive perfect ("has not been invited") stays a statement, not an action.
   for (const past of main.matchAll(new RegExp(PAST_VERB.source, "g"))) {
     const before = main.slice(0, past.index);
-    if (NOT_AN_ACTION.test(past[0]) || /\b(?:not|been|being|be)\s+$/.test(before)) continue;
+    // "to put", "must set": an infinitive of a verb whose past looks the same, not a past act.
+    if (NOT_AN_ACTION.test(past[0]) || /\b(?:not|been|being|be|to|must|will|would|can|could|should|may|might|shall)\s+$/.test(before))
+      continue;
     const near = before.trim().split(/\s+/).slice(-6).join(" ");
     // A clause opening with a pronoun whose actor was named earlier: the verb must come within its first four words.
     if (inherited && before.trim().split(/\s+/).length <= 4) return past[0];

@@ -324,8 +324,8 @@ describe("suggestClaims: general patterns of round 4 (#20)", () => {
     expect(suggestClaims(text)).toEqual([]);
   });
 
-  it("uses 0.25 as the operating threshold", () => {
-    expect(DEFAULT_MIN_SCORE).toBe(0.25);
+  it("uses 0.22 as the operating threshold", () => {
+    expect(DEFAULT_MIN_SCORE).toBe(0.22);
   });
 });
 
