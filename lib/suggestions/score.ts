@@ -304,10 +304,9 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   // Only for a statement with something specific to check besides its source: a figure, a date, a past event or a
   // name other than the speaker's ("said she was not giving up" has none).
   if (attributed && penalties === 0 && specific(text, context.speaker, found.length > 0)) total += WEIGHTS.cleanAttributedStatement;
-  // A reported position, unless it is a judgement or feeling ("said the vote had been a mistake"); a reported
-  // intention ("has said he will not join…") keeps it.
-  if (context.actorBefore && REPORTED_POSITION.test(text) && penalties >= WEIGHTS.predictionInRelativeClause)
-    total += WEIGHTS.reportedPosition;
+  // A reported position, unless anything in it marks judgement, feeling or intention ("said the vote had been a
+  // mistake", "said the group would keep campaigning").
+  if (context.actorBefore && REPORTED_POSITION.test(text) && penalties === 0) total += WEIGHTS.reportedPosition;
   total += penalties;
 
   const hedged = penalties < 0 && !(tooShort && penalties === WEIGHTS.tooShort);
@@ -403,7 +402,12 @@ function reportedAction(text: string, inherited = false): string | undefined {
       continue;
     const near = before.trim().split(/\s+/).slice(-6).join(" ");
     // A clause opening with a pronoun whose actor was named earlier: the verb must come within its first four words.
-    if (inherited && before.trim().split(/\s+/).length <= 4) return past[0];
+    // …as its own predicate: only the pronoun and auxiliaries before it, not "said the door remained…".
+    if (
+      inherited &&
+      /^\s*(?:(?:it|he|she|they)\s+)?(?:(?:has|have|had|also|since|then|already|later|now|previously|recently)\s+)*$/i.test(before)
+    )
+      return past[0];
     if (dated && /^\s*\S+(?:\s+\S+){0,2}\s*$/.test(before)) return past[0];
     if (/\b(?:I|we|you)\b/i.test(near.split(/\s+/).slice(-3).join(" "))) continue;
     if (ACTOR_INSTITUTION.test(near) || ACTOR_NAME.test(near)) return past[0];

@@ -395,6 +395,12 @@ describe("suggestClaims: round 5 (#20) — acts and plans outside the verb lists
       /^Change over time ‘have cut’/,
     ],
     [
+      "Mr Tran, who was elected to the assembly in 2019, says the budget has not been published.",
+      "says the budget has not been published",
+      "attributed",
+      /^Factual statement attributed to Mr Tran/,
+    ],
+    [
       "The regulator has told me that the plant had not been inspected by anyone from the county.",
       "had not been inspected",
       "attributed",
@@ -418,6 +424,11 @@ describe("suggestClaims: round 5 (#20) — acts and plans outside the verb lists
     "“I just didn’t think it mattered any more,” said one father.",
   ])("does not suggest %j", (text) => {
     expect(suggestClaims(text)).toEqual([]);
+  });
+
+  it("does not take a reported intention after a biographical clause as a claim", () => {
+    const text = "Ms Vale, who founded the charity in 2003, said the group would keep campaigning.";
+    expect(suggestClaims(text).map((s) => s.text)).toEqual(["Ms Vale, who founded the charity in 2003"]);
   });
 });
 
