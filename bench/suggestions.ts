@@ -40,7 +40,8 @@ const SAMPLE_FIXTURE = path.join(__dirname, "..", "prisma", "fixtures");
 const MIN_SCORE_ARG = process.argv.find((a) => a.startsWith("--min-score="));
 const MIN_SCORE = MIN_SCORE_ARG ? Number(MIN_SCORE_ARG.slice("--min-score=".length)) : DEFAULT_MIN_SCORE;
 if (!(MIN_SCORE >= 0 && MIN_SCORE <= 1)) throw new Error(`--min-score must be a number in 0..1, got ${MIN_SCORE_ARG}`);
-const THRESHOLDS = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7];
+// The default threshold is always one of the rows.
+const THRESHOLDS = Array.from(new Set([0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, DEFAULT_MIN_SCORE])).sort((a, b) => a - b);
 const LIST = process.argv.includes("--list");
 const LIST_HELD_OUT = process.argv.includes("--list-held-out");
 const TUNING_ONLY = process.argv.includes("--tuning-only");
