@@ -1,14 +1,20 @@
 // Quality of claim suggestions against hand labels: precision and recall per article, per set and per type.
 //   npx tsx bench/suggestions.ts                  (figures for every set; --list prints misses and false alarms of the
 //                                                  sets one may tune on)
-//   npx tsx bench/suggestions.ts --list-held-out  (the same for the fresh held-out set, eval3: look once, after tuning)
+//   npx tsx bench/suggestions.ts --list-held-out  (the same for the fresh held-out set, eval5: look once, after tuning)
 //   npx tsx bench/suggestions.ts --tuning-only    (leaves the fresh held-out set out entirely, for use while tuning)
+//   --min-score=0.4                               (report at this threshold instead of the default)
 // Two groups of labels:
 // - bench/labels/eval/: twelve articles labelled by bench/labels/GUIDELINE.md, with check-worthy and "must not"
 //   spans, split once into a tuning and a held-out set (bench/labels/eval/split.json, SPLIT.md): round 1.
 // - bench/labels/eval2/: six more articles labelled the same way, the fresh held-out set of round 2 (SPLIT.md
 //   there); in round 2 all twelve articles of eval/ are the tuning set.
-// - bench/labels/eval3/: six more, the fresh held-out set of round 3; eval/ and eval2/ are its tuning set.
+// - bench/labels/eval3/: six more, the held-out set of round 3 (looked at after round 3); in round 4 eval/, eval2/
+//   and eval3/ are the tuning set.
+// - bench/labels/eval4/: the held-out set of round 4 (its split.json lists the articles), labelled by someone who did
+//   not write the detector; looked at after round 4, so in round 5 it joins the tuning set.
+// - bench/labels/eval5/: the fresh held-out set of round 5, by another independent labeller. Optional: everything
+//   works without it; --tuning-only never reads it, and only --list-held-out lists its spans.
 // - bench/labels/*.json: the older labels ([{ exact, type, note }], no must-not spans) the detector was first
 //   tuned on; reported separately as "earlier labels".
 // Prints numbers, never asserts.
@@ -19,17 +25,23 @@ import { readSampleArticle } from "../prisma/sample-article";
 
 type Label = { exact: string; type: string; note?: string };
 type Located = { exact: string; type: string; start: number; end: number };
-type Set = "earlier" | "tuning" | "held-out" | "held-out-2" | "held-out-3";
+type Set = "earlier" | "tuning" | "held-out" | "held-out-2" | "held-out-3" | "held-out-4" | "held-out-5";
 type Article = { name: string; set: Set; body: string; labels: Located[]; mustNot: Located[] };
 
 const LABELS_DIR = path.join(__dirname, "labels");
 const EVAL_DIR = path.join(LABELS_DIR, "eval");
 const EVAL2_DIR = path.join(LABELS_DIR, "eval2");
 const EVAL3_DIR = path.join(LABELS_DIR, "eval3");
+const EVAL4_DIR = path.join(LABELS_DIR, "eval4");
+const EVAL5_DIR = path.join(LABELS_DIR, "eval5");
 /** The fresh held-out set of the latest round: the only one not to look at while tuning. */
-const FRESH: Set = "held-out-3";
+const FRESH: Set = "held-out-5";
 const SAMPLE_FIXTURE = path.join(__dirname, "..", "prisma", "fixtures");
-const THRESHOLDS = [0.3, 0.4, DEFAULT_MIN_SCORE, 0.6, 0.7, 0.8];
+const MIN_SCORE_ARG = process.argv.find((a) => a.startsWith("--min-score="));
+const MIN_SCORE = MIN_SCORE_ARG ? Number(MIN_SCORE_ARG.slice("--min-score=".length)) : DEFAULT_MIN_SCORE;
+if (!(MIN_SCORE >= 0 && MIN_SCORE <= 1)) throw new Error(`--min-score must be a number in 0..1, got ${MIN_SCORE_ARG}`);
+// The default threshold is always one of the rows.
+const THRESHOLDS = Array.from(new Set([0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, DEFAULT_MIN_SCORE])).sort((a, b) => a - b);
 const LIST = process.argv.includes("--list");
 const LIST_HELD_OUT = process.argv.includes("--list-held-out");
 const TUNING_ONLY = process.argv.includes("--tuning-only");
@@ -38,7 +50,9 @@ const SET_TITLES: Record<Set, string> = {
   tuning: "round-1 tuning set",
   "held-out": "round-1 held-out set (looked at after round 1; part of the round-2 tuning set)",
   "held-out-2": "round-2 held-out set (looked at after round 2; part of the round-3 tuning set)",
-  "held-out-3": "round-3 held-out set (fresh)",
+  "held-out-3": "round-3 held-out set (looked at after round 3; part of the round-4 tuning set)",
+  "held-out-4": "round-4 held-out set (independent labeller; looked at after round 4; part of the round-5 tuning set)",
+  "held-out-5": "round-5 held-out set (fresh, independent labeller)",
 };
 
 function locate(body: string, labels: readonly { exact: string; type?: string }[], name: string): Located[] {
@@ -65,11 +79,17 @@ function loadArticles(): Article[] {
   const split = JSON.parse(readFileSync(path.join(EVAL_DIR, "split.json"), "utf8")) as { tuning: string[]; heldOut: string[] };
   const split2 = JSON.parse(readFileSync(path.join(EVAL2_DIR, "split.json"), "utf8")) as { heldOut: string[] };
   const split3 = JSON.parse(readFileSync(path.join(EVAL3_DIR, "split.json"), "utf8")) as { heldOut: string[] };
+  const split4 = readFreshSplit(EVAL4_DIR);
+  if (split4.heldOut.length === 0) throw new Error(`${EVAL4_DIR}/split.json is missing: eval4 is part of the tuning set`);
+  // The round-5 fresh set is optional (it is written after the detector is frozen) and never read with --tuning-only.
+  const split5 = TUNING_ONLY ? { heldOut: [] } : readFreshSplit(EVAL5_DIR);
   const sets = [
     ...split.tuning.map((n) => [EVAL_DIR, n, "tuning"] as const),
     ...split.heldOut.map((n) => [EVAL_DIR, n, "held-out"] as const),
     ...split2.heldOut.map((n) => [EVAL2_DIR, n, "held-out-2"] as const),
-    ...(TUNING_ONLY ? [] : split3.heldOut.map((n) => [EVAL3_DIR, n, "held-out-3"] as const)),
+    ...split3.heldOut.map((n) => [EVAL3_DIR, n, "held-out-3"] as const),
+    ...split4.heldOut.map((n) => [EVAL4_DIR, n, "held-out-4"] as const),
+    ...split5.heldOut.map((n) => [EVAL5_DIR, n, "held-out-5"] as const),
   ];
   for (const [dir, name, set] of sets) {
     const body = readSampleArticle(path.join(dir, `${name}.txt`)).body;
@@ -84,6 +104,27 @@ function loadArticles(): Article[] {
     articles.push({ name, set, body, labels, mustNot });
   }
   return articles;
+}
+
+/**
+ * The article names of a fresh held-out directory: split.json's `heldOut` (the shape of eval2/ and eval3/), or
+ * split.json itself when it is a plain list, or else every <name>.json next to it. None when the directory or its
+ * split.json does not exist; throws when split.json exists but names no article, so a fresh set is never skipped silently.
+ */
+function readFreshSplit(dir: string): { heldOut: string[] } {
+  const file = path.join(dir, "split.json");
+  if (!existsSync(file)) return { heldOut: [] };
+  const split = JSON.parse(readFileSync(file, "utf8")) as unknown;
+  const listed = Array.isArray(split)
+    ? split
+    : typeof split === "object" && split !== null && Array.isArray((split as { heldOut?: unknown }).heldOut)
+      ? (split as { heldOut: unknown[] }).heldOut
+      : readdirSync(dir)
+          .filter((f) => f.endsWith(".json") && f !== "split.json")
+          .map((f) => f.slice(0, -5));
+  const heldOut = listed.map(String).sort();
+  if (heldOut.length === 0) throw new Error(`${file} names no article`);
+  return { heldOut };
 }
 
 /** The matching rule: a suggestion covers a label when they overlap by at least half the label's length. */
@@ -170,12 +211,14 @@ function main() {
     "Precision = suggestions matching some check-worthy label / suggestions; recall = labels matched by some suggestion / labels.",
   );
   console.log("Per type: recall over the labels of that type; precision over the suggestions of that type.");
-  console.log(`Threshold: score >= ${DEFAULT_MIN_SCORE} (the default).\n`);
+  console.log(
+    `Threshold: score >= ${MIN_SCORE}${MIN_SCORE === DEFAULT_MIN_SCORE ? " (the default)" : ` (default ${DEFAULT_MIN_SCORE})`}.\n`,
+  );
 
   suggestClaims("Load the language model before timing anything.");
   const articles = loadArticles().map((a) => {
     const started = performance.now();
-    const suggestions = suggestClaims(a.body);
+    const suggestions = suggestClaims(a.body, { minScore: MIN_SCORE });
     return { ...a, suggestions, ms: performance.now() - started };
   });
 
@@ -187,6 +230,10 @@ function main() {
     ["held-out-2", ["held-out-2"]],
     ["round-3 tuning (eval/ and eval2/)", ["tuning", "held-out", "held-out-2"]],
     ["held-out-3", ["held-out-3"]],
+    ["round-4 tuning (eval/, eval2/ and eval3/)", ["tuning", "held-out", "held-out-2", "held-out-3"]],
+    ["held-out-4", ["held-out-4"]],
+    ["round-5 tuning (eval/, eval2/, eval3/ and eval4/)", ["tuning", "held-out", "held-out-2", "held-out-3", "held-out-4"]],
+    ["held-out-5", ["held-out-5"]],
   ];
   for (const [label, members] of groups) {
     const inSet = articles.filter((a) => members.includes(a.set));
@@ -209,17 +256,29 @@ function main() {
     console.log("");
   }
 
-  console.log("Sets at other thresholds:");
+  console.log(
+    "Sets at other thresholds (precision / recall; eval/ = round-1 tuning + held-out, tuning total = eval/ + eval2/ + eval3/ + eval4/):",
+  );
+  const columns: [string, Set[]][] = [
+    ["eval/", ["tuning", "held-out"]],
+    ["eval2/", ["held-out-2"]],
+    ["eval3/", ["held-out-3"]],
+    ["eval4/", ["held-out-4"]],
+    ["tuning total", ["tuning", "held-out", "held-out-2", "held-out-3", "held-out-4"]],
+    ["held-out-5", ["held-out-5"]],
+  ];
   for (const threshold of THRESHOLDS) {
-    const present = (["tuning", "held-out", "held-out-2", "held-out-3"] as const).filter((set) => articles.some((a) => a.set === set));
-    const parts = present.map((set) => {
-      const c = articles
-        .filter((a) => a.set === set)
-        .map((a) => evaluate(suggestClaims(a.body, { minScore: threshold }), a))
-        .reduce(add, empty());
-      return `${set} precision ${ratio(c.correct, c.suggestions)} recall ${ratio(c.found, c.labels)}`;
-    });
-    console.log(`  score >= ${threshold.toFixed(1)}: ${parts.join("   ")}`);
+    const byArticle = new Map(articles.map((a) => [a, evaluate(suggestClaims(a.body, { minScore: threshold }), a)]));
+    const parts = columns
+      .filter(([, members]) => articles.some((a) => members.includes(a.set)))
+      .map(([title, members]) => {
+        const c = articles
+          .filter((a) => members.includes(a.set))
+          .map((a) => byArticle.get(a)!)
+          .reduce(add, empty());
+        return `${title} ${ratio(c.correct, c.suggestions)} / ${ratio(c.found, c.labels)}`;
+      });
+    console.log(`  score >= ${threshold.toFixed(2)}: ${parts.join("   ")}`);
   }
 }
 

@@ -7,7 +7,7 @@ import type { Token } from "./nlp";
 
 export type Range = { start: number; end: number };
 /** The sentence's claim-bearing range, and who said it if the sentence is framed as a quote. */
-export type Framed = Range & { speaker?: string };
+export type Framed = Range & { speaker?: string; transcript?: boolean };
 
 const OPENING_QUOTES = "“‘\"'";
 const CLOSING_QUOTES = "”’\"'";
@@ -97,7 +97,7 @@ export function unframe(body: string, range: Range): Framed {
   if (label) {
     const inner = unframe(body, { start: range.start + label[0].length, end: range.end });
     const name = label[1]!.length > 1 ? label[1]!.charAt(0) + label[1]!.slice(1).toLowerCase() : undefined;
-    return { ...inner, speaker: inner.speaker ?? name };
+    return { ...inner, speaker: inner.speaker ?? name, transcript: inner.speaker === undefined };
   }
   const text = body.slice(range.start, range.end);
   const after = QUOTE_THEN_SPEAKER.exec(text);
@@ -116,7 +116,8 @@ export function unframe(body: string, range: Range): Framed {
 // modal second predicate ("has not been invited … and will not accept") is a separate claim.
 const HARD_BREAK =
   /;\s+|,\s+(?=(?:but|while|whereas|although|though|despite|yet)\b)|\s+–\s+(?=but\b)|,?\s+(?=because\b)|\s+and\s+(?=(?:will|would|could|must|should|may|might)\b)/g;
-const AND_BREAK = /,\s+(?=and\s)/g;
+// ", and that …" is a second object of the same reporting verb ("announced that …, and that …"): not cut there.
+const AND_BREAK = /,\s+(?=and\s(?!that\b))/g;
 // The end of a biographical relative clause before the main verb: "Mr Sahl, who was previously a deputy mayor of
 // Norrvik, | has said he will not join…", so the biography and the main claim are suggested (or not) apart.
 const RELATIVE_CLAUSE = /,\s+who\s+[^,;“”]*(?=,\s)/g;

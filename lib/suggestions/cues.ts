@@ -39,11 +39,13 @@ export const CHANGE = words([
   "frozen",
   "cut by",
   "cuts",
+  "(?:has|have|had) (?:been )?cut",
   "lagged",
   "overtook",
   "overtaken",
   "barely (?:moved|changed)",
   "unchanged",
+  "(?:was|were|is|are) (?:sharply |slightly |well |significantly )?(?:up|down)(?! to\b)",
   "flatlined",
   "stagnated",
   "stalled",
@@ -92,6 +94,7 @@ export const MEASURE = words([
   "imports",
   "output",
   "footfall",
+  "(?:opening )?hours",
   "patronage",
   "journeys",
   "passengers",
@@ -118,7 +121,7 @@ export const SUPERLATIVE = new RegExp(
 
 /** The set a superlative ranges over: "of any country", "on record", "since records began", "in Europe". */
 export const SUPERLATIVE_SCOPE =
-  /\b(?:of any|than any|of all|on record|since records began|in (?:the )?(?:country|world|region|Europe|Britain|England|the UK)|in (?:a|the last|the past) (?:generation|decade|century))\b/i;
+  /\b(?:of any|than any|of all|of (?:the|its|their) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)|on record|since records began|in (?:the )?(?:country|world|region|Europe|Britain|England|the UK)|in (?:a|the last|the past) (?:generation|decade|century))\b/i;
 
 /** A comparison with an earlier time, with or without a number. */
 export const TEMPORAL_COMPARISON = new RegExp(
@@ -128,7 +131,7 @@ export const TEMPORAL_COMPARISON = new RegExp(
 
 export const CAUSAL = words([
   "because(?: of)?",
-  "due to",
+  "(?<!(?:is|are|was|were|’s|'s) )due to",
   "driven by",
   "dr(?:ove|ives|iving)(?= [a-z]+)",
   "caused(?: by)?",
@@ -148,8 +151,11 @@ export const CAUSAL = words([
   "contributed to",
   "responsible for",
   "fuell?ed by",
-  "triggered",
+  "trigger(?:s|ed|ing)?(?= [a-z])",
   "linked to",
+  "traced (?:back )?to",
+  "st(?:emmed|ems) from",
+  "prompted by",
   "paid for itself",
   "pushed (?:\\w+ ){1,4}(?:into|out of)",
   "(?:has |had |have )?made (?:\\w+ ){1,2}(?:more |less )?(?:hesitant|reluctant|afraid|unable|worse|better|harder|easier|poorer|sicker)",
@@ -190,9 +196,9 @@ export const ATTRIBUTION = words([
 /** "has long expressed", "has repeatedly said": a claim about someone's record. */
 export const RECORD = /\b(?:has|have|had)\s+(?:long|repeatedly|consistently|never|always|previously|already)\s+[a-z]+(?:ed|en|wn|id|ld)\b/i;
 
-/** A concrete event stated or denied: "has not been invited", "nothing has been built", "were promised". */
+/** A concrete event stated or denied: "has not been invited", "nothing has been built", "were promised", "didn’t keep". */
 export const DENIED_OR_DONE =
-  /\b(?:(?:has|have|had|was|were|is|are|does|do|did)\s+not\s+(?:been\s+)?(?:[a-z]+(?:ed|en|wn|id|ld)|have|exist|work|meet)|nothing (?:has|had) been|(?:has|have|had) done nothing|did nothing|(?:has|have) never been|(?:was|were) (?:promised|given|awarded|told|paid|cut|closed|built)|not true that)\b/i;
+  /\b(?:(?:did not|didn’t|didn't|hasn’t|hasn't|haven’t|haven't|hadn’t|hadn't|wasn’t|wasn't|weren’t|weren't)\s+(?:been\s+)?(?!think|know|want|feel|believe|expect|like|mean|care|matter|seem|realis|realiz|see|mind|need|really|even|just|quite)[a-z]{3,}|(?:has|have|had|was|were|is|are|does|do|did)\s+not\s+(?:been\s+)?(?:[a-z]+(?:ed|en|wn|id|ld)|have|exist|work|meet)|nothing (?:has|had) been|(?:has|have|had) done nothing|did nothing|(?:has|have) never been|(?:was|were) (?:promised|given|awarded|told|paid|cut|closed|built)|not true that)\b/i;
 
 /** Predictions, intentions, conditionals: not (yet) facts. */
 export const PREDICTION = words([
@@ -206,6 +212,7 @@ export const PREDICTION = words([
   "is to",
   "are to",
   "expected to",
+  "expects? (?:\\S+ ){0,5}?to",
   "(?<!(?:more|less|as) )(?:un)?likely",
   "plans? to",
   "set to",
@@ -247,6 +254,7 @@ export const OPINION = words([
   "I am (?:proud|sorry|delighted|confident|pleased|worried)",
   "I’m (?:proud|sorry|delighted|confident|pleased|worried|prepared)",
   "in my view",
+  "I (?:just |really |honestly |simply )?(?:didn’t|didn't|did not|don’t|don't|do not|never) (?:think|believe|feel|expect)",
   "obviously",
   "clearly",
   "it(?: i|’)s clear",
@@ -289,6 +297,22 @@ export const JUDGEMENT = words([
   "unfair",
   "right",
   "wrong",
+  "mistake",
+  "disaster",
+  "disastrous",
+  "shambles",
+  "mess",
+  "scandal(?:ous)?",
+  "terrible",
+  "excellent",
+  "brilliant",
+  "outrageous",
+  "ridiculous",
+  "absurd",
+  "reckless",
+  "irresponsible",
+  "silver bullet",
+  "(?:far|much|way) too",
 ]);
 
 /** Hedges and stance adverbs: a view is being given, but they often wrap a checkable figure. */
@@ -426,6 +450,20 @@ export const ACTOR_INSTITUTION = words([
   "cabinet",
   "department",
   "trust",
+  "team",
+  "researchers",
+  "scientists",
+  "investigators",
+  "inspectors",
+  "prosecutors",
+  "judge",
+  "jury",
+  "inquiry",
+  "watchdog",
+  "charity",
+  "club",
+  "operator",
+  "developer",
   "college",
   "university",
   "hospital",
@@ -436,7 +474,7 @@ export const ACTOR_INSTITUTION = words([
  * capitalised singular first word that is not a pronoun or a generic group ("Lisvania warned", not "Retailers urged").
  */
 export const ACTOR_NAME =
-  /^\S+\s+(?:[^.]*\s)?[A-Z][a-z]|^(?!(?:I|He|She|They|It|This|That|These|Those|There|The|A|An|Its|His|Her|Their|Our|Your|My|In|On|At|For|But|And|So|If|When|While|After|Before|Last|Next|Once|Since|Not|No|Nobody|Everyone|Everybody|Young|Older|Local|Critics|Analysts|Experts|Some|Many|Most|People|Residents|Retailers|Campaigners|Economists|Markets|Parents|Officials)\b)[A-Z][a-z]+(?<!s)\b/;
+  /^\S+\s+(?:[^.]*\s)?[A-Z][a-z]|^(?!(?:I|He|She|They|It|This|That|These|Those|Other|Another|Several|Both|Each|Such|All|Any|Few|There|The|A|An|Its|His|Her|Their|Our|Your|My|In|On|At|For|But|And|So|If|When|While|After|Before|Last|Next|Once|Since|Not|No|Nobody|Everyone|Everybody|Young|Older|Local|Critics|Analysts|Experts|Some|Many|Most|People|Residents|Retailers|Campaigners|Economists|Markets|Parents|Officials)\b)[A-Z][a-z]+(?<!s)\b/;
 
 /**
  * Any verb in the past tense (a regular "-ed" form of five letters or more, or a common irregular one), for
@@ -444,7 +482,7 @@ export const ACTOR_NAME =
  * an actor, and not for verbs of saying, feeling or reacting (NOT_AN_ACTION).
  */
 export const PAST_VERB =
-  /\b(?:[a-z]{3,}ed|took|held|met|won|lost|sold|bought|began|ran|led|made|gave|sent|set|shut|brought|left|paid|put|built|chose|drew|struck|sought|fought|threw|wrote|spent|hired|fired)\b/;
+  /\b(?:[a-z]{3,}ed|(?:re)?(?:built|made|wrote|sold|bought|took|paid)|took|held|met|won|lost|sold|bought|began|ran|led|made|gave|sent|set|shut|brought|left|paid|put|built|chose|drew|struck|sought|fought|threw|wrote|spent|hired|fired)\b/;
 
 /** Past forms that report speech, feelings or reactions rather than an action on the record. */
 export const NOT_AN_ACTION =
@@ -452,19 +490,19 @@ export const NOT_AN_ACTION =
 
 /** When: "on Thursday", "next week", "on 14 January", "in March", "at noon", "by the end of 2028". */
 export const EVENT_TIME = new RegExp(
-  String.raw`\b(?:on (?:the )?${WEEKDAY}|${WEEKDAY} (?:morning|afternoon|evening)|next (?:week|month|year|${WEEKDAY})|this (?:week|weekend|month)|tomorrow|on \d{1,2}(?: and \d{1,2})? ${MONTH}|${MONTH} \d{1,2}\b|in ${MONTH}|at (?:noon|midday|\d)|by (?:the end of )?(?:${MONTH} )?\d{4})`,
+  String.raw`\b(?:on (?:the )?${WEEKDAY}|in the (?:morning|afternoon|evening)|(?:this|tomorrow) (?:morning|afternoon|evening)|tonight|later today|(?:in|during) the (?:first|second|third|last|final) (?:week|fortnight|half) of ${MONTH}|(?:at|by|from) the (?:start|end|beginning|middle) of ${MONTH}|(?:from|by|until) (?:\d{1,2} )?${MONTH}|every (?:year|month|week|day|spring|summer|autumn|winter|${WEEKDAY})|${WEEKDAY} (?:morning|afternoon|evening)|next (?:week|month|year|${WEEKDAY})|this (?:week|weekend|month)|tomorrow|on \d{1,2}(?: and \d{1,2})? ${MONTH}|${MONTH} \d{1,2}\b|in ${MONTH}|at (?:noon|midday|\d)|by (?:the end of )?(?:${MONTH} )?\d{4})`,
   "i",
 );
 
 /** A scheduled event: "is to fly to", "will meet", "is scheduled to begin" (needs EVENT_TIME). */
 export const SCHEDULED = new RegExp(
-  String.raw`\b(?:(?:is|are|was|were) (?:due |scheduled |set )?to |will (?:formally |also |then )?)(?:fly|travel|visit|meet|host|hold|attend|sign|open|present|address|give evidence|give a speech|lead|chair|begin|start|review|hear|launch|tour|speak|shut|close|leave|debate|vote|unveil|announce|publish|testify|appear)\b`,
+  String.raw`\b(?:(?:is|are|was|were) (?:due |scheduled |set )?to |(?:will|’ll|'ll) (?:formally |also |then )?)(?:fly|travel|visit|meet|host|hold|attend|sign|open|present|address|give evidence|give a speech|lead|chair|begin|start|review|hear|launch|tour|speak|shut|close|leave|debate|vote|unveil|announce|publish|testify|appear)\b`,
   "i",
 );
 
 /** Any announced plan with a time and a place: "will be held at Kestrel Civic Centre on 2 December", "will discuss the ruling at the council offices on Tuesday". */
 export const ANY_PLAN =
-  /\b(?:will|(?:is|are) (?:due |set |scheduled )?to)\s+(?:(?:formally|also|then|again|first|next)\s+)?(?!have to|need to|be able|be\s+(?:a|an|the|more|less|very|too|unable|likely|unlikely)\b)(?:be\s+)?[a-z]+/;
+  /(?:\bwill|’ll|'ll|\b(?:is|are) (?:due |set |scheduled )?to)\s+(?:(?:formally|also|then|again|first|next)\s+)?(?!have to|need to|be able|be\s+(?:a|an|the|more|less|very|too|unable|likely|unlikely)\b)(?:be\s+)?[a-z]+/;
 
 /** A named place or participant after the first word (not a weekday or month), or "at the <place>". */
 export const PLACE_OR_PARTY = new RegExp(
@@ -483,7 +521,7 @@ export const TRIP =
 export const BIOGRAPHY =
   /(?:^|,\s+|\s+and\s+)who\s+(?:(?:has|had|have)\s+)?(?:(?:previously|formerly|once|later|also|first|then|herself|himself)\s+)?(?:was|were|been|is\s+a\s+former|served|led|ran|joined|worked|chaired|founded|won|played|studied|taught|managed|headed|spent|trained|grew up|lived|represented|received|holds|held)\b[^,;]*/i;
 
-const FEELING_WORD = String.raw`(?:prouder|proud|proudest|happier|happy|happiest|glad|thrilled|delighted|excited|heartbroken|angry|angrier|shocked|moved|honou?red|grateful|certain|sure|confident|united|at home|sad|devastated|relieved|determined|optimistic|hopeful|humbled|privileged|blessed|stronger)`;
+const FEELING_WORD = String.raw`(?:prouder|proud|proudest|happier|happy|happiest|glad|thrilled|delighted|excited|heartbroken|angry|angrier|shocked|moved|honou?red|grateful|certain|sure|confident|united|at home|sad|devastated|relieved|determined|optimistic|hopeful|humbled|privileged|blessed|stronger|scared|frightened|afraid|worried|furious|disappointed|saddened|sorry|nervous|ashamed|embarrassed|touched|overwhelmed|lucky)`;
 
 /**
  * Feeling and opinion that look like records: "I have never been prouder of this team", "I have never seen this
@@ -499,6 +537,8 @@ export const FEELING = new RegExp(
     String.raw`\b(?:I|we)\s+(?:have|’ve|'ve)\s+never\s+(?:once\s+|in my life\s+)?(?:seen|heard|felt|known|met|experienced)\b(?:[^.]*?\b(?:so|such|more|prouder|better|worse)\b|\s+(?:anything|anyone))`,
     // first-person possessive with "never been stronger/better": "our commitment … has never been stronger"
     String.raw`\b(?:our|my)\b[^.]{0,40}\bhas\s+never\s+been\s+(?:stronger|better|greater|higher|deeper|clearer)\b`,
+    // "the most beautiful spectrum I have ever seen": a superlative of the speaker's own experience
+    String.raw`\b(?:most\s+[a-z]+|[a-z]+est)\b[^.]{0,40}?\b(?:I|we)\s+(?:have|’ve|'ve|had)\s+ever\s+(?:seen|known|had|heard|experienced|met|read|tasted|visited)\b`,
     // "the worst I have ever seen", "the greatest day this town has ever seen"
     String.raw`\b(?:best|worst|greatest|proudest|happiest|saddest|finest)\b[^.]{0,30}\b(?:I|we|this \w+|it)\s+(?:have|has|’ve|'ve)\s+ever\s+(?:seen|known|had|heard|experienced)\b`,
     // "this is the best day of my life", "the proudest moment in Brightwell’s history", "the most important thing you can do"
@@ -511,3 +551,98 @@ export const FEELING = new RegExp(
   ].join("|"),
   "i",
 );
+
+// ---- Round 4 (issue #20): general patterns of language rather than more words ----
+
+/** A reported accusation: "accused the government of quietly cutting…", "accuses the firm of hiding…". */
+export const ACCUSATION = /\baccus(?:ed|es|ing)\s+(?:\S+\s+){1,6}?of\s+(?:\w+ly\s+)?\w+ing\b/i;
+
+/**
+ * A passive with a named agent: "was funded by the Natural Environment Research Council", "is owned by Calder
+ * Holdings", "had been approved by the Treasury". Who did it is on the record, so it can be checked.
+ */
+export const NAMED_AGENT =
+  /\b((?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?(?:[a-z]{3,}(?:ed|en|wn)|built|bought|sold|paid|led|run|held|made|given|sent|set up|brought)(?:\s+(?:for|up|out))?\s+by)\s+(?:the\s+)?[A-Z][a-z]/;
+
+/** A passive plan with a time: "will be published online next week", "is to be held on 2 December" (needs EVENT_TIME). */
+export const PASSIVE_PLAN =
+  /\b(?:will|(?:is|are) (?:due |set |scheduled )?to)\s+(?:(?:also|then|formally|first)\s+)?be\s+(?:[a-z]{3,}(?:ed|en|wn)|held|sent|set|put|heard|made|read|run)\b/;
+
+/** A meeting or visit that took place on a named day: "met the union leaders on Tuesday" (needs EVENT_TIME). */
+export const PAST_MEETING = /\b(?:met|visited|held talks with|spoke to|sat down with)\s+(?:with\s+)?\S+/i;
+
+/**
+ * A first-person view rather than a record: "I have never doubted that…", "people have never been more ready for
+ * change", "I have never in twenty years on this council seen a leader so out of touch". The "never" of such a
+ * clause is not a record.
+ */
+export const FIRST_PERSON_NEVER = new RegExp(
+  [
+    String.raw`\b(?:I|we|I’ve|I've|we’ve|we've)\s+(?:(?:have|had|’ve|'ve)\s+)?never\s+(?:once\s+|really\s+|for a moment\s+)?(?:doubted|believed|thought|wanted|wished|questioned|imagined|dreamed|expected|felt|liked|loved|understood|forgotten|regretted)\b`,
+    String.raw`\b(?:I|we|people|they|you|voters|residents|families)\s+(?:have|’ve|'ve|had)\s+never\s+been\s+(?:more|so|less|this)\s+[a-z]+\b`,
+    String.raw`\b(?:I|we)\s+(?:have|’ve|'ve)\s+never\s+(?:[^.,]{1,60}?\s)?(?:seen|heard|known|met|experienced)\b[^.]*?\b(?:so|such|more|as|this)\b`,
+    String.raw`\bnever\s+been\s+(?:more|so|this)\s+(?:determined|committed|ready|united|focused|serious|confident|clear|keen|eager)\b`,
+    String.raw`\bnever\s+(?:been\s+)?(?:so|more)\s+(?:scared|frightened|afraid|angry|worried|ashamed|embarrassed|moved|touched|excited|nervous|tired|sad)\b`,
+  ].join("|"),
+  "i",
+);
+
+/** A clause whose subject is the speaker or the listener: "I love this city", "we are not finished", "you know". */
+export const FIRST_PERSON_SUBJECT =
+  /^(?:(?:and|but|so|now|well|look|frankly|honestly),?\s+)?(?:I|we|you|I’m|I'm|we’re|we're|I’ve|I've|we’ve|we've|you’re|you're)\b/i;
+
+/**
+ * A feeling that only frames an announcement: "I am delighted to say that I will be at the final…", "we are pleased
+ * to confirm that…". What follows is the claim; the frame is removed before feelings and opinions are looked for.
+ */
+export const ANNOUNCEMENT_FRAME =
+  /\b(?:I|we)\s+(?:am|are|’m|'m|’re|'re)\s+(?:very\s+|so\s+)?(?:delighted|pleased|proud|happy|glad|thrilled|sad|sorry)\s+to\s+(?:say|announce|confirm|report|tell you)\s+(?:that\s+)?/i;
+
+/** Superlatives of taste ("the best people in the business") that say nothing measurable without a scope or a figure. */
+export const EVALUATIVE_SUPERLATIVE = /^(?:the|its|their|our)\s+(?:[a-z-]+\s+)?(?:best|worst|greatest|finest)$/i;
+
+/** Someone else's feelings reported: "said patients were frightened", "the journey had been frightening". */
+export const REPORTED_FEELING =
+  /\b(?:was|were|is|are|been|felt|feel|feels|looked|seemed)\s+(?:(?:very|so|really|deeply|absolutely|quite|too)\s+)?(?:frightened|frightening|scared|terrified|terrifying|upset|upsetting|devastated|heartbroken|distressing|distressed|angry|furious|delighted|thrilled|disappointed|worried|anxious|relieved|exhausted|overwhelmed|grateful|shocked|stressful)\b/i;
+
+/** Courtesies of speech and of a chair: "Thank you, Madam Mayor", "Good evening", "Question two, from Councillor Osei". */
+export const COURTESY =
+  /\bthank(?:s| you)\b|^(?:good (?:morning|afternoon|evening)|welcome|question (?:one|two|three|four|five|six|\d+)|that concludes)\b/i;
+
+/** A prediction reported as someone's words: "said 23 staff would be affected", "estimates it will cost…". */
+export const REPORTED_MODAL =
+  /\b(?:said|says|told|warned|estimated|estimates|predicted|predicts|forecast|expects|expected)\b[^.;]*?\b(?:would|will|could|might|’ll|'ll)\b/i;
+
+/** A calendar date: "on 28 November", "March 3rd". A precise date is something a record can confirm. */
+export const DAY_DATE =
+  /\b(?:\d{1,2}(?:st|nd|rd|th)? (?:January|February|March|April|May|June|July|August|September|October|November|December)|(?:January|February|March|April|June|July|August|September|October|November|December) \d{1,2}(?:st|nd|rd|th)?)\b/;
+
+/** A completed passive with a named place: "have been introduced in Scotland", "was approved in Brussels". */
+export const PLACE_PASSIVE = /\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:\w+ly\s+)?[a-z]{3,}(?:ed|en)\s+in\s+[A-Z][a-z]/;
+
+// ---- Round 5 (issue #20): plans and acts without the verb lists, passives with a distant agent ----
+
+/** A time of day without a date ("in the morning"): enough for an announced plan, not for dating a past meeting. */
+export const DAY_PART = /\b(?:in the|this|tomorrow) (?:morning|afternoon|evening)\b|\btonight\b/i;
+
+/** A plan in the present progressive: "is visiting the north-east tomorrow", "are holding talks on Monday" (needs EVENT_TIME). */
+export const PROGRESSIVE_PLAN =
+  /\b(?:is|are|’s|’re)\s+(?:(?:also|then|now)\s+)?(?!being\b|going\b|expecting\b|hoping\b|planning\b|trying\b|looking\b|working\b|running\b|struggling\b|waiting\b)([a-z]{3,}ing)\b/;
+
+/** A time set for something: "is expected on 21 January", "is due next week", "was scheduled for Monday" (needs EVENT_TIME). */
+export const EXPECTED_AT =
+  /\b(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:expected|due|scheduled|planned|set|timetabled)\s+(?:on|in|by|at|for|next|this|later|tomorrow|from)\b/;
+
+/**
+ * A completed passive whose agent comes after a place or time: "was opened at a ceremony on the site by the minister
+ * for industry", "was given to the town in 1887 by a shipowner, Edwin Lacey". The agent is named (a capitalised word
+ * within five words of "by") or an institution.
+ */
+export const DISTANT_AGENT =
+  /\b((?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:[a-z]{3,}(?:ed|en)|given|built|made|sold|bought|paid|held|won|set up|brought|sent|laid|struck))\b[^.;“”]{3,70}?\sby\s+(?:(?:the|a|an|its|their)\s+)?(?:[\w’'-]+,?\s+){0,5}?(?:[A-Z][a-z]|(?:government|ministry|minister|council|committee|company|board|court|trust|agency|authority|regulator|mayor|president)\b)/;
+
+/** Someone reporting to the speaker: "has told me", "wrote to me". "me" there is a source, not a personal anecdote. */
+export const TOLD_ME = /\b(?:told|tells|asked|wrote to|writes to|informed|assured|warned|briefed|sent)\s+me\b/i;
+
+/** A clause that opens with a subject pronoun: its actor is the one named earlier in the sentence ("…, and it has written to…"). */
+export const PRONOUN_SUBJECT = /^(?:(?:and|but|so|then)\s+)?(?:it|he|she|they)\b/i;

@@ -2,8 +2,21 @@
 // (hand-set weights, listed below so a reviewer can see and change them) and squashed into
 // 0..1. The strongest positive evidence decides the claim type and the reason shown to people.
 import {
+  ACCUSATION,
+  DAY_DATE,
+  PLACE_PASSIVE,
+  COURTESY,
+  REPORTED_FEELING,
+  REPORTED_MODAL,
+  ANNOUNCEMENT_FRAME,
+  EVALUATIVE_SUPERLATIVE,
   ACTION,
   ACTOR_INSTITUTION,
+  FIRST_PERSON_NEVER,
+  FIRST_PERSON_SUBJECT,
+  NAMED_AGENT,
+  PASSIVE_PLAN,
+  PAST_MEETING,
   ACTOR_NAME,
   ANY_PLAN,
   NOT_AN_ACTION,
@@ -35,6 +48,12 @@ import {
   TEMPORAL_COMPARISON,
   countMatches,
   firstMatch,
+  DISTANT_AGENT,
+  DAY_PART,
+  EXPECTED_AT,
+  PROGRESSIVE_PLAN,
+  PRONOUN_SUBJECT,
+  TOLD_ME,
 } from "./cues";
 import { extractNumericClaim } from "./numeric-claim";
 import type { Token } from "./nlp";
@@ -56,6 +75,13 @@ export type SentenceContext = {
   attributed: boolean;
   /** The sentence is part of a quotation whose speaker is named in a nearby sentence. */
   quoted?: boolean;
+  /** The speaker comes from a transcript label ("CARVER: …"): everything there is someone's words, so naming them is no evidence. */
+  transcript?: boolean;
+  /**
+   * The sentence names an actor before this clause ("Ms Boateng, who…, | joined Solvane…", "The agency has…, and | it
+   * has written to…"): a clause opening with a pronoun or a verb acts for it.
+   */
+  actorBefore?: boolean;
 };
 
 export const WEIGHTS = {
@@ -97,6 +123,15 @@ export const WEIGHTS = {
   event: 3.0,
   biography: 3.2,
   feeling: -5.0,
+  accusation: 2.4,
+  /** A clause whose subject is "I", "we" or "you" and that carries no figure, comparison, cause, action or event. */
+  firstPersonView: -1.0,
+  /** No verb at all ("A final word from each of you"): not a statement. */
+  noVerb: -2.0,
+  courtesy: -2.5,
+  reportedFeeling: -2.0,
+  /** "Mr Sahl, who…, | has said he will not join…": a named person's reported position, its subject cut off by the relative clause. */
+  reportedPosition: 1.6,
 } as const;
 
 const YEAR = /\b(?:19|20)\d{2}s?\b/;
@@ -176,10 +211,14 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   if (strongest) total += strongest.weight + Math.min(2, quantities.length - 1) * WEIGHTS.extraQuantity;
   const ranking = firstMatch(RANKING, text);
   if (ranking) total += WEIGHTS.ranking;
-  if (YEAR.test(text)) total += WEIGHTS.year;
+  if (YEAR.test(text) || DAY_DATE.test(text)) total += WEIGHTS.year;
 
   const comparative = firstMatch(COMPARATIVE, text);
-  const superlative = firstMatch(SUPERLATIVE, text);
+  const anySuperlative = firstMatch(SUPERLATIVE, text);
+  // "the best people in the business": taste, unless a scope or a figure makes it a ranking.
+  const tasteOnly =
+    anySuperlative !== undefined && EVALUATIVE_SUPERLATIVE.test(anySuperlative) && !SUPERLATIVE_SCOPE.test(text) && !strongest;
+  const superlative = tasteOnly ? undefined : anySuperlative;
   const change = firstMatch(CHANGE, text);
   const temporal = firstMatch(TEMPORAL_COMPARISON, text);
   const superlativeWeight = superlative ? (SUPERLATIVE_SCOPE.test(text) ? WEIGHTS.scopedSuperlative : WEIGHTS.superlative) : 0;
@@ -193,21 +232,28 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   else if (measure && comparative) total += WEIGHTS.measuredComparison;
   const causal = firstMatch(CAUSAL, text);
   if (causal) total += WEIGHTS.causal;
-  const record = firstMatch(RECORD, text);
+  // "I have never doubted…", "people have never been more ready…": a view, not a record.
+  const firstPersonNever = FIRST_PERSON_NEVER.test(text);
+  const record = firstPersonNever ? undefined : firstMatch(RECORD, text);
   if (record) total += WEIGHTS.record;
-  const attributed = context.attributed || ATTRIBUTION.test(text);
-  if (context.speaker) total += WEIGHTS.namedSource;
-  else if (attributed || context.quoted) total += WEIGHTS.attribution;
+  const ownAttribution = ATTRIBUTION.test(text);
+  // In a transcript every sentence has a speaker; only a source cited in the sentence itself counts there.
+  const attributed = context.transcript ? ownAttribution : context.attributed || ownAttribution;
+  if (context.speaker && !context.transcript) total += WEIGHTS.namedSource;
+  else if (attributed || (context.quoted && !context.transcript)) total += WEIGHTS.attribution;
   if (STATISTICAL.test(text)) total += WEIGHTS.statistical;
-  const event = firstMatch(DENIED_OR_DONE, text);
+  const event = firstPersonNever ? undefined : firstMatch(DENIED_OR_DONE, text);
   if (event) total += WEIGHTS.deniedOrDone;
-  const action = reportedAction(text);
+  const action = reportedAction(text, context.actorBefore === true && opensWithoutSubject(text, tokens));
   if (action) total += WEIGHTS.action;
   const scheduled = scheduledEvent(text);
   if (scheduled) total += WEIGHTS.event;
+  const accusation = action ? undefined : firstMatch(ACCUSATION, text);
+  if (accusation) total += WEIGHTS.accusation;
 
-  // A number states a target even inside "must" or "is unlikely to": soften those for percentages and money.
-  const hardNumber = strongest !== undefined && strongest.weight >= WEIGHTS.percentOrMoney;
+  // A number states a target even inside "must" or "is unlikely to": soften those for percentages, money and
+  // counted things ("would protect 45 jobs", "enough to power 300,000 homes").
+  const hardNumber = strongest !== undefined && strongest.weight >= WEIGHTS.countedThing;
   const soften = hardNumber ? 0.5 : 1;
   // Modality inside a relative clause ("people who would otherwise have driven", "crews that should
   // be coming") qualifies a noun, not the claim; and a claim about someone's record ("has long
@@ -216,23 +262,51 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   let penalties = 0;
   // A scheduled event is a fact about a plan; a reported warning ("warned it would…") reports the prediction.
   if (PREDICTION.test(withoutMonthMay(text)) && !record && !scheduled) {
-    penalties += (relative || action ? WEIGHTS.predictionInRelativeClause : WEIGHTS.prediction) * soften;
+    // A reported prediction ("said 23 staff would be affected") is a claim that someone made it.
+    const reported = REPORTED_MODAL.test(text);
+    penalties += (relative || action || reported ? WEIGHTS.predictionInRelativeClause : WEIGHTS.prediction) * soften;
   }
   if (DEONTIC.test(text)) penalties += (relative ? WEIGHTS.predictionInRelativeClause : WEIGHTS.deontic) * soften;
-  if (OPINION.test(text)) penalties += WEIGHTS.opinion;
-  penalties += Math.max(-1.6, countMatches(JUDGEMENT, text) * WEIGHTS.judgement);
+  // "I am delighted to say that I will be at…": the feeling frames an announcement, so feelings, opinions and
+  // judgements are looked for in what follows it.
+  const core = text.replace(ANNOUNCEMENT_FRAME, "");
+  if (OPINION.test(core)) penalties += WEIGHTS.opinion;
+  penalties += Math.max(-1.6, countMatches(JUDGEMENT, core) * WEIGHTS.judgement);
   if (HEDGE.test(text)) penalties += WEIGHTS.hedge;
   // "asked its solicitors to examine whether…" reports an action; "whether" there is not a question.
   if (QUESTION.test(text) && !(action && !text.includes("?"))) penalties += WEIGHTS.question;
-  if (PERSONAL.test(text)) penalties += WEIGHTS.personal;
+  // "has told me that…" cites a source; "me" there is not a personal anecdote.
+  if (PERSONAL.test(text.replace(TOLD_ME, ""))) penalties += WEIGHTS.personal;
   if (CONDITIONAL.test(text)) penalties += WEIGHTS.conditional;
-  const feeling = FEELING.test(text);
+  const feeling = FEELING.test(core);
   if (feeling) penalties += WEIGHTS.feeling;
+  if (firstPersonNever && !feeling) penalties += WEIGHTS.opinion;
+  if (!feeling && REPORTED_FEELING.test(core)) penalties += WEIGHTS.reportedFeeling;
+  if (COURTESY.test(core)) penalties += WEIGHTS.courtesy;
+  if (tokens !== undefined && tokens.length > 0 && !tokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) penalties += WEIGHTS.noVerb;
+  // "I love this city", "we are not finished", "we had a constructive meeting": the speaker about themselves,
+  // with nothing in it a record could confirm.
+  const evidence =
+    (strongest !== undefined && strongest.weight >= WEIGHTS.countedThing) ||
+    ranking !== undefined ||
+    comparison > 0 ||
+    causal !== undefined ||
+    record !== undefined ||
+    event !== undefined ||
+    action !== undefined ||
+    scheduled !== undefined ||
+    accusation !== undefined;
+  if (!evidence && FIRST_PERSON_SUBJECT.test(core)) penalties += WEIGHTS.firstPersonView;
   const tooShort = text.split(/\s+/).length < 4;
   if (tooShort) penalties += WEIGHTS.tooShort;
   // "X said (that) …" with nothing in it that marks opinion, intention or doubt: the brief's
   // "attributed factual statement". Only for a source cited in the sentence itself.
-  if (attributed && penalties === 0) total += WEIGHTS.cleanAttributedStatement;
+  // Only for a statement with something specific to check besides its source: a figure, a date, a past event or a
+  // name other than the speaker's ("said she was not giving up" has none).
+  if (attributed && penalties === 0 && specific(text, context.speaker, found.length > 0)) total += WEIGHTS.cleanAttributedStatement;
+  // A reported position, unless anything in it marks judgement, feeling or intention ("said the vote had been a
+  // mistake", "said the group would keep campaigning").
+  if (context.actorBefore && REPORTED_POSITION.test(text) && penalties === 0) total += WEIGHTS.reportedPosition;
   total += penalties;
 
   const hedged = penalties < 0 && !(tooShort && penalties === WEIGHTS.tooShort);
@@ -241,7 +315,21 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
       text,
       context,
       { found, tokens },
-      { strongest, ranking, comparative, superlative, change, temporal, comparison, causal, record, attributed, action, scheduled },
+      {
+        strongest,
+        ranking,
+        comparative,
+        superlative,
+        change,
+        temporal,
+        comparison,
+        causal,
+        record,
+        attributed,
+        action,
+        scheduled,
+        accusation,
+      },
     ),
     score: squash(total),
     hedged,
@@ -252,26 +340,75 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   return biography && biography.score > scored.score ? { ...biography, hedged } : scored;
 }
 
+/** A figure, a date, a past event or a name (other than the speaker's, after the first word) in `text`. */
+function specific(text: string, speaker: string | undefined, hasQuantity: boolean): boolean {
+  if (hasQuantity || YEAR.test(text) || DAY_DATE.test(text)) return true;
+  let rest = text;
+  for (const word of speaker?.split(/\s+/) ?? []) rest = rest.split(word).join(" ");
+  rest = rest.replace(/\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Professor|Councillor)\b/g, " ");
+  if (/^\S+\s+(?:[^.]*\s)?[A-Z][a-z]/.test(rest)) return true;
+  return Array.from(rest.matchAll(new RegExp(PAST_VERB.source, "g"))).some((m) => !NOT_AN_ACTION.test(m[0]));
+}
+
 /** "in May" is a month, not a modal: masks a capitalised "May" that does not start the clause. */
 const withoutMonthMay = (text: string) => text.replace(/(?<=\S\s+)May\b/g, "Month");
 
 const squash = (logOdds: number) => Math.round((1000 * 1) / (1 + Math.exp(-logOdds))) / 1000;
 
-/** The reported action of a named actor in `text` ("Lisvania warned", "officials have postponed"), or undefined. */
-function reportedAction(text: string): string | undefined {
+/** A clause opening with a verb of saying: its speaker was named before it ("…, who…, | says the offer is not enough"). */
+const REPORTED_POSITION =
+  /^(?:(?:has|had|have)\s+(?:also\s+|repeatedly\s+|previously\s+)?)?(?:said|says|told|argued|argues|insisted|insists|maintained|maintains|claimed|claims)\b/;
+
+/** A clause that opens with a subject pronoun or straight with a verb (its subject was cut off before it). */
+function opensWithoutSubject(text: string, tokens: readonly Token[] | undefined): boolean {
+  if (PRONOUN_SUBJECT.test(text)) return true;
+  const first = tokens?.find((t) => t.pos !== "PUNCT");
+  return first !== undefined && (first.pos === "VERB" || first.pos === "AUX");
+}
+
+/** "I have asked the operator for a full report by 15 December": the speaker's own act, on a date a record can confirm. */
+const firstPersonDated = (text: string) =>
+  /^(?:(?:and|but|so|now|today|yesterday),?\s+)?(?:I|we|I’ve|I've|we’ve|we've)\b/i.test(text) &&
+  (EVENT_TIME.test(text.replace(DAY_PART, "")) || DAY_DATE.test(text));
+
+/**
+ * The reported action of a named actor in `text` ("Lisvania warned", "officials have postponed"), or undefined.
+ * `inherited`: the clause's actor was named earlier in the sentence (it opens with a pronoun or a verb).
+ */
+function reportedAction(text: string, inherited = false): string | undefined {
   // A verb inside a biographical relative clause ("who was awarded an MBE") is the biography's, not an action.
   const bio = BIOGRAPHY.exec(text);
   const main = bio ? text.slice(0, bio.index) + " ".repeat(bio[0].length) + text.slice(bio.index + bio[0].length) : text;
-  const hasActor = (at: number) => ACTOR_INSTITUTION.test(text.slice(0, at)) || ACTOR_NAME.test(text.slice(0, at));
+  const dated = firstPersonDated(text);
+  const hasActor = (at: number) => inherited || dated || ACTOR_INSTITUTION.test(text.slice(0, at)) || ACTOR_NAME.test(text.slice(0, at));
   const m = ACTION.exec(main);
   if (m && hasActor(m.index)) return m[0];
+  // A passive with a named agent: "was funded by the Natural Environment Research Council".
+  const agent = NAMED_AGENT.exec(main);
+  if (agent) return agent[1];
+  // …or with a named place: "have been introduced in Scotland".
+  const placed = PLACE_PASSIVE.exec(main);
+  if (placed) return placed[0].replace(/\s+in\s+\S+$/, "");
+  // …or with the agent after a place or time: "was opened at a ceremony on the site by the minister…".
+  const distant = DISTANT_AGENT.exec(main);
+  if (distant) return `${distant[1]} … by`;
   // Any other verb in the past tense with an actor before it, unless it reports speech or feeling.
   // The actor must be close (within six words, no I/we/you in the last three), so a quotation's "I have learned" is not its speaker's action;
   // a denial or passive perfect ("has not been invited") stays a statement, not an action.
   for (const past of main.matchAll(new RegExp(PAST_VERB.source, "g"))) {
     const before = main.slice(0, past.index);
-    if (NOT_AN_ACTION.test(past[0]) || /\b(?:not|been|being|be)\s+$/.test(before)) continue;
+    // "to put", "must set": an infinitive of a verb whose past looks the same, not a past act.
+    if (NOT_AN_ACTION.test(past[0]) || /\b(?:not|been|being|be|to|must|will|would|can|could|should|may|might|shall)\s+$/.test(before))
+      continue;
     const near = before.trim().split(/\s+/).slice(-6).join(" ");
+    // A clause opening with a pronoun whose actor was named earlier: the verb must come within its first four words.
+    // …as its own predicate: only the pronoun and auxiliaries before it, not "said the door remained…".
+    if (
+      inherited &&
+      /^\s*(?:(?:it|he|she|they)\s+)?(?:(?:has|have|had|also|since|then|already|later|now|previously|recently)\s+)*$/i.test(before)
+    )
+      return past[0];
+    if (dated && /^\s*\S+(?:\s+\S+){0,2}\s*$/.test(before)) return past[0];
     if (/\b(?:I|we|you)\b/i.test(near.split(/\s+/).slice(-3).join(" "))) continue;
     if (ACTOR_INSTITUTION.test(near) || ACTOR_NAME.test(near)) return past[0];
   }
@@ -285,9 +422,16 @@ function scheduledEvent(text: string): string | undefined {
   if (!EVENT_TIME.test(text)) return undefined;
   const plan = firstMatch(SCHEDULED, text);
   if (plan) return plan;
-  // Any announced plan ("will be held", "will discuss") with a time and a named place or party.
-  const any = firstMatch(ANY_PLAN, text);
-  return any && PLACE_OR_PARTY.test(text) ? any : undefined;
+  // A passive plan ("will be published online next week") or a meeting on a named day ("met the union leaders on
+  // Tuesday"): the time is what can be checked, whoever the participants are.
+  // A past meeting needs a day, not just a time of day ("met nurses who walk home at two in the morning").
+  const meeting = EVENT_TIME.test(text.replace(DAY_PART, "")) ? firstMatch(PAST_MEETING, text) : undefined;
+  const passive = firstMatch(PASSIVE_PLAN, text) ?? meeting ?? firstMatch(EXPECTED_AT, text);
+  if (passive) return passive;
+  // Any announced plan ("will be held", "will discuss", "is visiting … tomorrow") with a time and a named place or
+  // party, or an institution that holds it.
+  const any = firstMatch(ANY_PLAN, text) ?? firstMatch(PROGRESSIVE_PLAN, text);
+  return any && (PLACE_OR_PARTY.test(text) || ACTOR_INSTITUTION.test(text)) ? any : undefined;
 }
 
 function biographyScore(text: string): { score: number; type: ClaimType; reason: string } | undefined {
@@ -316,6 +460,7 @@ type Evidence = {
   attributed: boolean;
   action?: string;
   scheduled?: string;
+  accusation?: string;
 };
 
 function classify(
@@ -324,7 +469,21 @@ function classify(
   parsed: { found: readonly Quantity[]; tokens?: readonly Token[] },
   e: Evidence,
 ): { type: ClaimType; reason: string } {
-  const { strongest, ranking, comparative, superlative, change, temporal, comparison, causal, record, attributed, action, scheduled } = e;
+  const {
+    strongest,
+    ranking,
+    comparative,
+    superlative,
+    change,
+    temporal,
+    comparison,
+    causal,
+    record,
+    attributed,
+    action,
+    scheduled,
+    accusation,
+  } = e;
   if (ranking && !(strongest && strongest.weight >= WEIGHTS.ranking)) return { type: "statistic", reason: `Ranking ${quote(ranking)}` };
 
   if (strongest && strongest.weight >= WEIGHTS.countedThing) {
@@ -349,6 +508,7 @@ function classify(
   if (causal) return { type: "causal", reason: `Causal claim ${quote(causal)}` };
   if (action)
     return { type: "action", reason: `Reported action ${quote(action)}${context.speaker ? ` attributed to ${context.speaker}` : ""}` };
+  if (accusation) return { type: "attributed", reason: `Reported accusation ${quote(accusation)}` };
   if (record) return { type: "attributed", reason: `Claim about someone’s record ${quote(record)}` };
   const source = context.speaker ? ` attributed to ${context.speaker}` : attributed ? " attributed to a source" : "";
   return { type: "attributed", reason: `Factual statement${source}` };

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { readSampleArticle } from "../../prisma/sample-article";
 import { normalizeArticleText } from "../anchoring/normalize";
 import { rawText } from "../anchoring/testing";
-import { extractNumericClaim, suggestClaims, type Suggestion } from "./index";
+import { DEFAULT_MIN_SCORE, extractNumericClaim, suggestClaims, type Suggestion } from "./index";
 
 const { body } = readSampleArticle();
 const suggestions = suggestClaims(body);
@@ -244,6 +244,191 @@ describe("suggestClaims leaves out feelings and opinions that sound like records
   it("still suggests a record that is a fact, not a feeling", () => {
     const [s] = suggestClaims("We have never been relegated from the top division, the chairman said.");
     expect(s?.score).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
+describe("suggestClaims: general patterns of round 4 (#20)", () => {
+  const found: [string, string, Suggestion["type"], RegExp][] = [
+    [
+      "Residents accused the water company of hiding the scale of the leaks.",
+      "Residents accused the water company of hiding the scale of the leaks",
+      "attributed",
+      /^Reported accusation ‘accused the water company of hiding’/,
+    ],
+    [
+      "The bypass was paid for by the Regional Transport Fund.",
+      "The bypass was paid for by the Regional Transport Fund",
+      "action",
+      /^Reported action ‘was paid/,
+    ],
+    [
+      "Congestion charges have been introduced in Gothenburg.",
+      "Congestion charges have been introduced in Gothenburg",
+      "action",
+      /^Reported action ‘have been introduced’/,
+    ],
+    [
+      "The final inspection report will be published on the council website next Thursday.",
+      "The final inspection report will be published on the council website next Thursday",
+      "event",
+      /^Scheduled or completed event ‘will be published’/,
+    ],
+    [
+      "The governor met the striking nurses on Friday.",
+      "The governor met the striking nurses on Friday",
+      "event",
+      /^Scheduled or completed event ‘met/,
+    ],
+    [
+      "The ferry operator said the new timetable would cut 40 sailings a week.",
+      "The ferry operator said the new timetable would cut 40 sailings a week",
+      "statistic",
+      /^Count/,
+    ],
+    [
+      "WARD: I am pleased to announce that the pool will reopen at Millbrook Leisure Centre on 9 May.",
+      "I am pleased to announce that the pool will reopen at Millbrook Leisure Centre on 9 May",
+      "event",
+      /^Scheduled or completed event/,
+    ],
+    [
+      "HALE: We advertised the contract widely, and the winning tender was the lowest of the four we received.",
+      "the winning tender was the lowest of the four we received",
+      "comparison",
+      /^Superlative ‘the lowest’/,
+    ],
+  ];
+
+  it.each(found)("suggests %j", (text, expected, type, reason) => {
+    const s = suggestClaims(text).find((x) => x.text === expected);
+    expect(s).toMatchObject({ type });
+    expect(s!.reason).toMatch(reason);
+    expect(s!.score).toBeGreaterThanOrEqual(DEFAULT_MIN_SCORE);
+  });
+
+  it.each([
+    "“I have never doubted that this festival would come back,” said the organiser, Ben Ross.",
+    "“Voters have never been more ready for a change,” said Councillor Ada Finch.",
+    "“I have never in thirty years of teaching seen a class so eager,” the head said.",
+    "“It is the most remarkable comet I have ever seen,” said the astronomer Jo Kerr.",
+    "“I have never been so frightened in my life,” said one passenger.",
+    "The caretaker, Gordon Pike, said the children had been terrified.",
+    "Other economists urged patience.",
+    "Fairport has the best volunteers, the mayor said.",
+    "LEWIS: Thank you, Chair.",
+    "CHAIR: Item four, from Councillor Moss.",
+    "DAVIES: We are not done yet.",
+    "Ms Carr said she was not about to give up.",
+    "The review is due to report its findings in the spring.",
+  ])("does not suggest %j", (text) => {
+    expect(suggestClaims(text)).toEqual([]);
+  });
+
+  it("uses 0.22 as the operating threshold", () => {
+    expect(DEFAULT_MIN_SCORE).toBe(0.22);
+  });
+});
+
+describe("suggestClaims: round 5 (#20) — acts and plans outside the verb lists", () => {
+  // [text, a part the suggestion must cover, type, reason]
+  const covered: [string, string, string, RegExp][] = [
+    [
+      "Dr Amara Kell, who previously ran the city’s transport authority, joined the rail company as finance director in 2020.",
+      "joined the rail company as finance director in 2020",
+      "biography",
+      /^Biographical fact/,
+    ],
+    [
+      "The trust has since closed the maternity ward at the Eastgate site, and it has written to every expectant mother on its list.",
+      "it has written to every expectant mother on its list",
+      "action",
+      /^Reported action/,
+    ],
+    [
+      "The mayor announced on Monday that the city would buy new buses, and that drivers would be trained from March.",
+      "that drivers would be trained from March",
+      "action",
+      /^Reported action ‘announced’/,
+    ],
+    [
+      "I have asked the harbour master for a written account by 3 March.",
+      "I have asked the harbour master",
+      "action",
+      /^Reported action ‘asked’/,
+    ],
+    [
+      "HALE: We advertised the contract in March, and the winning tender was the lowest of the four we received.",
+      "We advertised the contract in March",
+      "action",
+      /^Reported action ‘advertised’/,
+    ],
+    ["We’ll visit the families at Marsh Lane in the morning.", "We’ll visit the families", "event", /^Scheduled or completed event/],
+    [
+      "The health minister is opening the new ward tomorrow.",
+      "is opening the new ward tomorrow",
+      "event",
+      /^Scheduled or completed event ‘opening’/,
+    ],
+    [
+      "A ruling from the Kelby District planning committee is expected on 4 February.",
+      "is expected on 4 February",
+      "event",
+      /^Scheduled or completed event ‘is expected on’/,
+    ],
+    [
+      "An independent auditor will inspect the accounts at the trust every year.",
+      "will inspect the accounts",
+      "event",
+      /^Scheduled or completed event ‘will inspect’/,
+    ],
+    [
+      "The library was opened with a brass band in 1904 by the industrialist Arthur Pell.",
+      "was opened with a brass band",
+      "action",
+      /^Reported action ‘was opened … by’/,
+    ],
+    ["The outbreak was traced to a restaurant in Dunmore.", "was traced to a restaurant", "causal", /^Causal claim ‘traced to’/],
+    [
+      "Most of the remaining pools have cut their opening hours.",
+      "have cut their opening hours",
+      "comparison",
+      /^Change over time ‘have cut’/,
+    ],
+    [
+      "Mr Tran, who was elected to the assembly in 2019, says the budget has not been published.",
+      "says the budget has not been published",
+      "attributed",
+      /^Factual statement attributed to Mr Tran/,
+    ],
+    [
+      "The regulator has told me that the plant had not been inspected by anyone from the county.",
+      "had not been inspected",
+      "attributed",
+      /^Factual statement/,
+    ],
+  ];
+
+  it.each(covered)("suggests %j", (text, part, type, reason) => {
+    const s = suggestClaims(text).find((x) => x.text.includes(part));
+    expect(s).toMatchObject({ type });
+    expect(s!.reason).toMatch(reason);
+    expect(s!.score).toBeGreaterThanOrEqual(DEFAULT_MIN_SCORE);
+  });
+
+  it.each([
+    // a time of day is not a date: an anecdote, not a meeting on the record
+    "I’ve met farmers who start work at four in the morning.",
+    // a claim of resolve, not a record
+    "This government has never been more determined to keep bills down.",
+    // a first-person view, whatever time word follows
+    "“I just didn’t think it mattered any more,” said one father.",
+  ])("does not suggest %j", (text) => {
+    expect(suggestClaims(text)).toEqual([]);
+  });
+
+  it("does not take a reported intention after a biographical clause as a claim", () => {
+    const text = "Ms Vale, who founded the charity in 2003, said the group would keep campaigning.";
+    expect(suggestClaims(text).map((s) => s.text)).toEqual(["Ms Vale, who founded the charity in 2003"]);
   });
 });
 
