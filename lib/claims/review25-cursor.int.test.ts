@@ -52,4 +52,8 @@ describe("review 25: forged claim cursors", () => {
     expect(await outcome(forge([2 ** 31, 0, "2026-01-01T00:00:00.000Z", "x"]))).toMatch(/^(AppError 422|page of 0)$/);
     expect(await outcome(forge([0, 2 ** 40, "2026-01-01T00:00:00.000Z", "x"]))).toMatch(/^(AppError 422|page of \d+)$/);
   });
+
+  it("a cursor whose id holds NUL (JSON \\u0000 passes z.string()) is a 422, not a database error", async () => {
+    expect(await outcome(forge([0, 0, "2026-01-01T00:00:00.000Z", "a\u0000b"]))).toBe("AppError 422");
+  });
 });
