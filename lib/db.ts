@@ -92,9 +92,18 @@ const isRootClient = (client: DbClient): client is PrismaClient => typeof (clien
  * directly when it is the shared client and no commit hook (withCommitHook) is active, since PostgreSQL runs a
  * single statement (data-modifying CTEs included) atomically on its own; otherwise inside inTransaction, so it
  * joins the caller's transaction or gets the commit hook's statement in the same transaction.
- * Output: what `work` returns; errors propagate (nothing is written when the statement fails).
+ * Output: what `work` returns, where null means the statement wrote nothing (the commit hook then does not run);
+ * errors propagate (nothing is written when the statement fails).
  */
-export function inOneStatement<T>(client: DbClient, work: (client: DbClient) => Promise<T>): Promise<T> {
-  if (isRootClient(client) && !commitHooks.getStore()) return work(client);
-  return inTransaction(client, work);
+export function inOneStatement<T>(client: DbClient, work: (client: DbClient) => Promise<T | null>): Promise<T | null> {
+  if (!isRootClient(client)) return work(client);
+  const hook = commitHooks.getStore();
+  if (!hook) return work(client);
+  return client.$transaction(async (tx) => {
+    const result = await work(tx);
+    // Null: the statement wrote nothing and the caller's full path decides (and may refuse). An Idempotency-Key
+    // must then stay unmarked, so the refusal releases it like any other.
+    if (result !== null) await hook(tx);
+    return result;
+  });
 }

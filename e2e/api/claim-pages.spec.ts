@@ -98,7 +98,7 @@ test("the claims API pages by cursor, every claim once, through concurrent inser
   }
 });
 
-test("the suggestions API pages by cursor, every suggestion once, checked-before ones first", async ({ playwright, baseURL }) => {
+test("the suggestions API pages by cursor in text order, every suggestion once", async ({ playwright, baseURL }) => {
   const desk = await createDesk();
   const reviewer = await as(playwright, baseURL!, desk.reviewer);
   const url = `/api/v1/articles/${desk.article.id}/suggestions`;

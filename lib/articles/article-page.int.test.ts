@@ -134,6 +134,26 @@ describe("the articles list", () => {
     expect(error).toBeInstanceOf(AppError);
   });
 
+  it("refuses a forged cursor whose value is not of its sort's type with a 422, never an error in SQL", async () => {
+    const team = await createTeam();
+    const editor = await createUser(team.id, "editor");
+    const id = "ckabcdefghijklmnopqrstuvw";
+    const forged: [string, string][] = [
+      ["updated", "yesterday"],
+      ["updated", "2026-02-31 10:00:00"],
+      ["published", "0000-01-01 00:00:00"],
+      ["due", "2026-13-01"],
+      ["open", "99999999999"],
+      ["progress", "NaN"],
+      ["progress", "1e999"],
+    ];
+    for (const [sort, value] of forged) {
+      const cursor = Buffer.from(JSON.stringify([value, id])).toString("base64url");
+      const error = await listArticlePage({ userId: editor.id, teamId: team.id, view: view({ sort, cursor }) }).catch((e: unknown) => e);
+      expect(error, `${sort} ${value}`).toMatchObject({ code: "unprocessable" });
+    }
+  });
+
   it("shows another team nothing", async () => {
     const intruder = await createUser((await createTeam()).id, "admin", "intruder");
     expect(await list({}, intruder.id, desk.team.id)).toEqual([]);

@@ -58,11 +58,31 @@ function encodeCursor(value: string, id: string): string {
   return Buffer.from(JSON.stringify([value, id])).toString("base64url");
 }
 
-function decodeCursor(cursor: string): [string, string] {
+// What PostgreSQL's text form of each sort type looks like, so a forged value is refused here (422) and never fails
+// its cast in SQL (500): timestamps "2026-11-30 12:34:56.789", dates "2026-11-30" (the sentinels 1000-01-01 and
+// 2999-12-31 included), int4 counts, and a finite float for progress.
+const CURSOR_VALUE: Record<string, (value: string) => boolean> = {
+  "timestamp(3)": (v) =>
+    /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$/.test(v) &&
+    isRealDay(v.slice(0, 10)) &&
+    Number(v.slice(11, 13)) < 24 &&
+    Number(v.slice(14, 16)) < 60 &&
+    Number(v.slice(17, 19)) < 60,
+  date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDay(v),
+  int: (v) => /^-?\d{1,10}$/.test(v) && Math.abs(Number(v)) <= 2_147_483_647,
+  float8: (v) => /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(v) && Number.isFinite(Number(v)),
+};
+function isRealDay(day: string): boolean {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const at = new Date(Date.UTC(year, month - 1, date));
+  return year >= 1000 && year <= 2999 && at.getUTCMonth() === month - 1 && at.getUTCDate() === date;
+}
+
+function decodeCursor(cursor: string, type: string): [string, string] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
     if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === "string" && parsed[0].length <= 64) {
-      if (ZId.safeParse(parsed[1]).success) return [parsed[0], parsed[1] as string];
+      if (ZId.safeParse(parsed[1]).success && CURSOR_VALUE[type]?.(parsed[0])) return [parsed[0], parsed[1] as string];
     }
   } catch {
     // fall through
@@ -136,7 +156,7 @@ export function articlePageSql({ userId, teamId, view }: { userId: string; teamI
       SELECT c."articleId" FROM "ClaimTag" ct JOIN "Claim" c ON c.id = ct."claimId" WHERE ct."tagId" = ${tag})`);
   }
   if (view.cursor) {
-    const [value, id] = decodeCursor(view.cursor);
+    const [value, id] = decodeCursor(view.cursor, sort.type);
     const typed = Prisma.sql`${value}::${Prisma.raw(sort.type)}`;
     filters.push(
       sort.desc ? Prisma.sql`(${column}, s."articleId") < (${typed}, ${id})` : Prisma.sql`(${column}, s."articleId") > (${typed}, ${id})`,

@@ -43,19 +43,23 @@ describe("the claim list's filter", () => {
     expect(writeClaimFilter(NO_CLAIM_FILTER, "tag=x&status=verified")).toBe("");
   });
 
-  it("finds a verdict's rating on the team's scale: by its label, else by its value", () => {
+  it("finds a verdict's rating on the team's scale: by its stored key, else by its label, else by its value", () => {
     const scale = [
       { key: "true", ordinal: 5, label: "True", colour: "#1a7f37", noRating: false },
       { key: "half-true", ordinal: 3, label: "Half true", colour: "#ffd500", noRating: false },
       { key: "misleading", ordinal: 3, label: "Misleading", colour: "#b7791f", noRating: false },
     ];
-    const half = claim({ verdict: { key: "misleading", label: "Half true", ordinal: 3 } });
+    const half = claim({ verdict: { key: "half-true", label: "Half true", ordinal: 3 } });
+    // Given when the rating was called "Partly true": the stored key still finds it after the rename.
+    const renamed = claim({ verdict: { key: "half-true", label: "Partly true", ordinal: 3 } });
     const old = claim({ verdict: { key: "misleading", label: "Misleading", ordinal: 3 } });
+    // A key the scale no longer has: the label decides.
+    const gone = claim({ verdict: { key: "mostly-misleading", label: "Half true", ordinal: 3 } });
     const filter = { ...NO_CLAIM_FILTER, verdict: "half-true" };
-    expect(filterClaims([half, old], filter, "u1", scale)).toEqual([half]);
-    expect(filterClaims([half, old], { ...filter, verdict: "misleading" }, "u1", scale)).toEqual([old]);
-    // Without a scale, the stored key decides (both were stored with the default key of value 3).
-    expect(filterClaims([half, old], { ...filter, verdict: "misleading" }, "u1")).toEqual([half, old]);
+    expect(filterClaims([half, renamed, old, gone], filter, "u1", scale)).toEqual([half, renamed, gone]);
+    expect(filterClaims([half, renamed, old, gone], { ...filter, verdict: "misleading" }, "u1", scale)).toEqual([old]);
+    // Without a scale, the stored key decides.
+    expect(filterClaims([half, renamed, old, gone], { ...filter, verdict: "misleading" }, "u1")).toEqual([old]);
   });
 
   it("keeps a claim only when every condition holds", () => {

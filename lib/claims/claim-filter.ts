@@ -95,7 +95,7 @@ export function activeClaimFilters(filter: ClaimFilter): number {
   );
 }
 
-/** The key of the rating a claim's verdict has in `scale` (ratingOf: same label, else same value); without a scale, its stored key. */
+/** The key of the rating a claim's verdict has in `scale` (ratingOf: its stored key, else same label, else same value); without a scale, its stored key. */
 function ratingKeyOf(verdict: NonNullable<FilterableClaim["verdict"]>, scale?: readonly RatingEntry[]): string | null {
   return scale ? (ratingOf(scale, verdict)?.key ?? null) : verdict.key;
 }

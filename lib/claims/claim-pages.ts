@@ -14,9 +14,21 @@ import { readRatingScale } from "@/lib/teams/rating-scale";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import { CLAIM_LIST_LIMIT } from "@/lib/validation/claim-list";
+import { MAX_YEAR, MIN_YEAR, ZId } from "@/lib/validation/fields";
 
 // Text order (lib/claims/dto.ts TEXT_ORDER) with the id last, so every claim has exactly one place.
-const ZClaimCursor = z.tuple([z.number().int().min(0), z.number().int().min(0), z.string().datetime(), z.string().min(1).max(64)]);
+// Every part is bounded to what PostgreSQL reads back (int4 offsets, years MIN_YEAR…MAX_YEAR, an id of ZId's
+// characters), so a forged cursor is a 422, never an error in SQL.
+const INT4_MAX = 2_147_483_647;
+const ZClaimCursor = z.tuple([
+  z.number().int().min(0).max(INT4_MAX),
+  z.number().int().min(0).max(INT4_MAX),
+  z
+    .string()
+    .datetime()
+    .refine((at) => Number(at.slice(0, 4)) >= MIN_YEAR && Number(at.slice(0, 4)) <= MAX_YEAR),
+  ZId,
+]);
 
 type Row = {
   id: string | null;

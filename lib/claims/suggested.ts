@@ -14,6 +14,7 @@ import { findCheckedBefore, findCheckedBeforeEach, type CheckedBeforeDTO } from 
 import { runHeavy } from "@/lib/workers/pool";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 import { z } from "zod";
+import { ZId } from "@/lib/validation/fields";
 
 /** `checkedBefore`: the team's nearest earlier verdict on a claim that reads alike (findCheckedBefore), or null. */
 export type SuggestionDTO = {
@@ -73,26 +74,27 @@ export async function listSuggestions({ articleId, userId }: { articleId: string
     reason,
     checkedBefore: earlier[i] ?? null,
   }));
-  return listed.sort((a, b) => compareSuggestionKeys(suggestionKey(a), suggestionKey(b)));
+  return listed.sort(byRank);
 }
 
-// The order suggestions are listed in, as a sort key a cursor can carry: checked before first (most alike first),
-// then text order; the id breaks ties so every suggestion has exactly one place.
-const ZSuggestionCursor = z.tuple([
-  z.number().int().min(0).max(1),
-  z.number().min(0).max(1),
-  z.number().int().min(0),
-  z.string().min(1).max(64),
-]);
+// Pages follow text order (start, then id: every suggestion has exactly one place), a key that never changes while a
+// client pages. The checked-before-first ranking of listSuggestions is not a stable key (a colleague's verdict on a
+// look-alike claim moves a suggestion into that group), so a cursor over it could skip suggestions.
+const ZSuggestionCursor = z.tuple([z.number().int().min(0).max(2_147_483_647), ZId]);
 type SuggestionKey = z.infer<typeof ZSuggestionCursor>;
-const suggestionKey = (s: SuggestionDTO): SuggestionKey => [s.checkedBefore ? 0 : 1, s.checkedBefore?.similarity ?? 0, s.start, s.id];
-const compareSuggestionKeys = (a: SuggestionKey, b: SuggestionKey) =>
-  a[0] - b[0] || b[1] - a[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0);
+const suggestionKey = (s: SuggestionDTO): SuggestionKey => [s.start, s.id];
+const compareSuggestionKeys = (a: SuggestionKey, b: SuggestionKey) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+// listSuggestions' ranking: checked before first (most alike first), then text order.
+const byRank = (a: SuggestionDTO, b: SuggestionDTO) =>
+  (a.checkedBefore ? 0 : 1) - (b.checkedBefore ? 0 : 1) ||
+  (b.checkedBefore?.similarity ?? 0) - (a.checkedBefore?.similarity ?? 0) ||
+  compareSuggestionKeys(suggestionKey(a), suggestionKey(b));
 
 /**
- * One page of listSuggestions (same order, same rules): `limit` suggestions from `cursor` (a previous page's
- * nextCursor, which continues after that page's last suggestion by its sort key, so suggestions dismissed or
- * accepted between pages never make another repeat or go missing). `nextCursor` is null on the last page.
+ * One page of listSuggestions' suggestions (same rules, each with its `checkedBefore`), in text order (start, then
+ * id): `limit` suggestions from `cursor` (a previous page's nextCursor, which continues after that page's last
+ * suggestion, so suggestions dismissed, accepted or newly checked before between pages never repeat or go missing).
+ * Clients that want the checked-before ones first sort by `checkedBefore`, as listSuggestions does for a whole list. `nextCursor` is null on the last page.
  * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
  * @throws AppError 422 `unprocessable` (field `cursor`) for a cursor this list did not give out.
  */
@@ -108,7 +110,7 @@ export async function listSuggestionPage({
   limit: number;
 }): Promise<{ suggestions: SuggestionDTO[]; nextCursor: string | null }> {
   const after = cursor ? decodeCursor(cursor, ZSuggestionCursor) : null;
-  const all = await listSuggestions({ articleId, userId });
+  const all = (await listSuggestions({ articleId, userId })).sort((x, y) => compareSuggestionKeys(suggestionKey(x), suggestionKey(y)));
   const from = after ? all.findIndex((s) => compareSuggestionKeys(suggestionKey(s), after) > 0) : 0;
   const suggestions = from < 0 ? [] : all.slice(from, from + limit);
   const more = from >= 0 && from + limit < all.length;

@@ -88,10 +88,16 @@ export function ratingByKey(scale: readonly RatingEntry[], key: string): RatingE
 }
 
 /**
- * The rating a stored verdict belongs to on the team's scale now: the one with the verdict's label (letter case and
- * outer spaces ignored), else the first with its ordinal, else undefined (the team removed it).
+ * The rating a stored verdict belongs to on the team's scale now: the one with the rating key stored with it (so a
+ * renamed rating keeps its verdicts), else the one with the verdict's label (letter case and outer spaces ignored;
+ * verdicts stored before keys were), else the first with its ordinal, else undefined (the team removed it).
  */
-export function ratingOf(scale: readonly RatingEntry[], verdict: { ordinal: number; label: string }): RatingEntry | undefined {
+export function ratingOf(
+  scale: readonly RatingEntry[],
+  verdict: { ordinal: number; label: string; key?: string | null },
+): RatingEntry | undefined {
+  const byKey = verdict.key ? scale.find((e) => e.key === verdict.key) : undefined;
+  if (byKey) return byKey;
   const label = verdict.label.trim().toLowerCase();
   return scale.find((e) => e.label.toLowerCase() === label) ?? scale.find((e) => e.ordinal === verdict.ordinal);
 }
@@ -100,7 +106,7 @@ export function ratingOf(scale: readonly RatingEntry[], verdict: { ordinal: numb
  * Whether a stored verdict is "no rating" on the team's scale: ordinal 0 always is; otherwise its rating's flag
  * (ratingOf). A verdict whose rating was removed counts by its ordinal alone (1..5: a rating).
  */
-export function isNoRating(scale: readonly RatingEntry[], verdict: { ordinal: number; label: string }): boolean {
+export function isNoRating(scale: readonly RatingEntry[], verdict: { ordinal: number; label: string; key?: string | null }): boolean {
   return verdict.ordinal === 0 || ratingOf(scale, verdict)?.noRating === true;
 }
 
@@ -115,7 +121,7 @@ export type VerdictLook = {
 };
 
 /** How a stored verdict looks on the team's scale now: its rating's colour (ratingOf) or the ordinal's default. */
-export function verdictLook(scale: readonly RatingEntry[], verdict: { ordinal: number; label: string }): VerdictLook {
+export function verdictLook(scale: readonly RatingEntry[], verdict: { ordinal: number; label: string; key?: string | null }): VerdictLook {
   const rating = ratingOf(scale, verdict);
   const colour = rating?.colour ?? ORDINAL_COLOURS.get(verdict.ordinal) ?? "#667085";
   return { colour, text: readableTextOn(colour), tint: DEFAULT_TINTS[colour] ?? tintFor(colour), noRating: isNoRating(scale, verdict) };

@@ -340,12 +340,12 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: "Sentences that look check-worthy",
       description:
-        "Open suggestions (not dismissed, not accepted, not mostly covered by a claim). Those the desk has checked before come first, each with the earlier verdict in `checkedBefore`; the rest follow in text order. `type` is statistic, comparison, causal, attributed, action (a reported action or warning), event (a scheduled or completed event with named participants or places) or biography. Paged: follow `nextCursor` until it is null to read them all.",
+        "Open suggestions (not dismissed, not accepted, not mostly covered by a claim). In text order (start, then id), each with the desk's earlier verdict on a claim reading alike in `checkedBefore` (null when none): sort by it to put those first. Text order keeps pages stable while colleagues give verdicts. `type` is statistic, comparison, causal, attributed, action (a reported action or warning), event (a scheduled or completed event with named participants or places) or biography. Paged: follow `nextCursor` until it is null to read them all.",
       tag: "Claims",
       query: pageParameters("Suggestions", SUGGESTION_LIST_LIMIT),
       ok: {
         status: 200,
-        description: "One page of suggestions, checked-before ones first; `nextCursor` is null on the last page.",
+        description: "One page of suggestions in text order; `nextCursor` is null on the last page.",
         schema: obj({ suggestions: arrayOf(ref("Suggestion")), nextCursor: nullable(str) }),
       },
       extra: { "422": "`limit` or `cursor` is not valid (a cursor this list did not give out)." },
