@@ -45,6 +45,7 @@ import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 const NO_SUGGESTIONS: SuggestionDTO[] = [];
 const claimUrl = (id: string) => `/api/v1/claims/${encodeURIComponent(id)}`;
 const byTextOrder = (a: ClaimSummary, b: ClaimSummary) => a.start - b.start || b.end - a.end;
+const RETRIES_OF_THE_REST = 5;
 // Claims and suggestions the page asks the API for at once, after the first screen (the routes' largest pages).
 const readClaimSummaries = (articleUrl: string, cursor: string | null = null) =>
   readAllPages(
@@ -178,15 +179,27 @@ export function ArticleWorkspace({
 
   useEffect(() => {
     if (claimsCursor === null) return;
-    void readClaimSummaries(articleUrl, claimsCursor).then((rest) => {
-      if (!rest.ok) return;
+    let stopped = false;
+    // The claims after the first screen. A failed read (an error answer or no network) is tried again after 1, 2, 4,
+    // 8 and 16 s, so one lost request never leaves the list, the highlights and the counts short for good.
+    const load = async (attempt: number): Promise<void> => {
+      const rest = await readClaimSummaries(articleUrl, claimsCursor).catch(() => null);
+      if (stopped) return;
+      if (!rest?.ok) {
+        if (attempt < RETRIES_OF_THE_REST) setTimeout(() => void load(attempt + 1), 1000 * 2 ** attempt);
+        return;
+      }
       // Claims made or reloaded meanwhile are already in the list; each claim once, in text order.
       setClaims((current) => {
         const known = new Set(current.map((c) => c.id));
         return [...current, ...rest.data.filter((c) => !known.has(c.id))].sort(byTextOrder);
       });
       setComplete(true);
-    });
+    };
+    void load(0);
+    return () => {
+      stopped = true;
+    };
     // Once, on arrival: later lists come whole from refresh().
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

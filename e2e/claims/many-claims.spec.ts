@@ -104,3 +104,23 @@ test("a ?claim= link to a claim after the first page opens it and shows it in th
   await expect(page.getByTestId("claim-panel")).toContainText(sentences[CLAIMS - 3]!);
   await expect(page.locator(`[data-testid=article-body] [data-ids~="${late}"]`)).toBeInViewport({ timeout: 30_000 });
 });
+
+test("the rest of the claims still arrives when its first read fails", async ({ page }) => {
+  const { desk, article } = await seed();
+  await signIn(page, desk.reviewer);
+  // The first read of the claims after the first screen is lost (the server answers 503); the page tries again.
+  let failed = 0;
+  await page.route(/\/api\/v1\/articles\/[^/]+\/claims\?view=summary.*cursor=/, (route) => {
+    if (failed++ === 0)
+      return route.fulfill({
+        status: 503,
+        contentType: "application/json",
+        body: '{"error":{"code":"database_unavailable","message":"Try again."}}',
+      });
+    return route.fallback();
+  });
+  await page.goto(`/articles/${article.id}`);
+  await expect.poll(() => highlighted(page), { timeout: 30_000 }).toBe(CLAIMS);
+  expect(failed).toBeGreaterThan(1);
+  await expect(page.getByTestId("claim-list-count")).toHaveText(`Showing 60 of ${CLAIMS}`);
+});
