@@ -3,11 +3,9 @@
 // against the same article with no claims, in the same run and browser.
 //   npm run bench:highlights            (needs a production build: `npx next build`)
 // Prints medians of ROUNDS alternating loads; the target is ratio <= 1.5 and < 1000 ms.
-import { randomBytes } from "node:crypto";
-import { chromium } from "@playwright/test";
 import { describeRange } from "../lib/anchoring/selectors";
 import { runBench, withBenchDatabase } from "./database";
-import { freePort } from "../scripts/lib/free-port";
+import { withSignedInBrowser } from "./browser";
 import { buildLongArticle, pickClaimRanges } from "./fixtures";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
@@ -15,8 +13,6 @@ const CLAIMS = 1000;
 
 async function main(pgUrl: string) {
   const { createTeam, createUser, testDb } = await import("../e2e/fixtures/factories");
-  const { startServer, waitForHealth } = await import("../e2e/fixtures/processes");
-  const { signInByApi } = await import("../e2e/fixtures/auth");
 
   const team = await createTeam();
   const user = await createUser(team.id, "reviewer");
@@ -34,26 +30,7 @@ async function main(pgUrl: string) {
     `article: ${body.length} characters, ${body.split("\n\n").length} paragraphs; ${ranges.length} claims, ${ranges.filter((r) => r.overlaps).length} overlapping another`,
   );
 
-  const port = await freePort();
-  const baseURL = `http://localhost:${port}`;
-  const app = startServer(port, { DATABASE_URL: pgUrl, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-  try {
-    await waitForHealth(baseURL, 200, app);
-    const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
-    await signInByApi(context.request, user);
-    const page = await context.newPage();
-
+  await withSignedInBrowser(pgUrl, user, async ({ page }) => {
     type Timing = { total: number; firstByte: number; lastByte: number; hydrated: number };
     async function load(articleId: string, claims: number): Promise<Timing> {
       await page.goto(`/articles/${articleId}`, { waitUntil: "commit" });
@@ -105,10 +82,7 @@ async function main(pgUrl: string) {
     const a = report("no claims:   ", times.plain);
     const b = report("1,000 claims:", times.marked);
     console.log(`ratio ${(b / a).toFixed(2)} (target <= 1.5), with claims ${b < 1000 ? "under" : "OVER"} 1 s`);
-  } finally {
-    await browser.close();
-    await app.stop();
-  }
+  });
 }
 
 runBench(() => withBenchDatabase("highlights", main));

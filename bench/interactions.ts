@@ -9,12 +9,11 @@
 //
 // Input-to-paint: from the input event's timestamp (captured in the page) to the first frame that shows the
 // result (requestAnimationFrame once the result is in the DOM, then a task: the frame has been produced).
-import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { describeRange } from "../lib/anchoring/selectors";
 import { runBench, withBenchDatabase } from "./database";
-import { freePort } from "../scripts/lib/free-port";
+import { withSignedInBrowser } from "./browser";
 import { buildLongArticle, pickClaimRanges } from "./fixtures";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 20);
@@ -134,8 +133,6 @@ async function closePanel(page: Page) {
 
 async function main(pgUrl: string) {
   const { createTeam, createUser, testDb } = await import("../e2e/fixtures/factories");
-  const { startServer, waitForHealth } = await import("../e2e/fixtures/processes");
-  const { signInByApi } = await import("../e2e/fixtures/auth");
 
   const team = await createTeam();
   const user = await createUser(team.id, "editor");
@@ -154,20 +151,6 @@ async function main(pgUrl: string) {
     `article: ${body.length} characters; ${ranges.length} claims (${ranges.filter((r) => r.overlaps).length} overlapping); ${ROUNDS} rounds`,
   );
 
-  const port = await freePort();
-  const baseURL = `http://localhost:${port}`;
-  const app = startServer(port, { DATABASE_URL: pgUrl, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
   const figures: Figures = {
     none: { "add claim": [], "open claim": [], j: [], "set status": [] },
     claims: { "add claim": [], "open claim": [], j: [], "set status": [] },
@@ -182,14 +165,7 @@ async function main(pgUrl: string) {
     claims: { "add claim": [], "open claim": [], j: [], "set status": [] },
   };
   let added = 0;
-  try {
-    await waitForHealth(baseURL, 200, app);
-    const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
-    // tsx names the functions it compiles with a helper the page does not have.
-    await context.addInitScript({ content: "globalThis.__name = (f) => f;" });
-    await signInByApi(context.request, user);
-    const page = await context.newPage();
-
+  await withSignedInBrowser(pgUrl, user, async ({ page }) => {
     async function block(which: "none" | "claims", rounds: number) {
       const article = which === "none" ? plain : marked;
       await page.goto(`/articles/${article.id}`);
@@ -253,10 +229,7 @@ async function main(pgUrl: string) {
     await block("claims", half);
     await block("none", ROUNDS - half);
     await block("claims", ROUNDS - half);
-  } finally {
-    await browser.close();
-    await app.stop();
-  }
+  });
 
   const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;
   const before = process.env.BENCH_COMPARE

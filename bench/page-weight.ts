@@ -6,11 +6,10 @@
 // of navigation → interactive (the workspace's factdesk:interactive mark, then one frame and one task) and of
 // navigation → every highlight painted; with ratios against the no-claim page.
 // Targets at 10,000 claims: HTML + RSC < 1.5 MB, navigation → interactive <= 1.5x the no-claim page.
-import { randomBytes } from "node:crypto";
-import { chromium, type Response } from "@playwright/test";
+import type { Response } from "@playwright/test";
 import { describeRange } from "../lib/anchoring/selectors";
 import { runBench, withBenchDatabase } from "./database";
-import { freePort } from "../scripts/lib/free-port";
+import { withSignedInBrowser } from "./browser";
 import { buildLongArticle, pickClaimRanges } from "./fixtures";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -18,8 +17,6 @@ const SIZES = [0, 1000, 10_000];
 
 async function main(pgUrl: string) {
   const { createTeam, createUser, testDb } = await import("../e2e/fixtures/factories");
-  const { startServer, waitForHealth } = await import("../e2e/fixtures/processes");
-  const { signInByApi } = await import("../e2e/fixtures/auth");
 
   const team = await createTeam();
   const user = await createUser(team.id, "reviewer");
@@ -40,26 +37,7 @@ async function main(pgUrl: string) {
   }
   console.log(`article: ${body.length} characters, ${body.split("\n\n").length} paragraphs; claims: ${SIZES.join(" / ")}`);
 
-  const port = await freePort();
-  const baseURL = `http://localhost:${port}`;
-  const app = startServer(port, { DATABASE_URL: pgUrl, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-  try {
-    await waitForHealth(baseURL, 200, app);
-    const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
-    await signInByApi(context.request, user);
-    const page = await context.newPage();
-
+  await withSignedInBrowser(pgUrl, user, async ({ context, page }) => {
     // Weights: the document and the flight payload, each as its bytes after decoding.
     const weights = new Map<string, { html: number; rsc: number }>();
     for (const { id } of articles) {
@@ -160,10 +138,7 @@ async function main(pgUrl: string) {
       `at ${top.claims} claims: HTML + RSC ${((w.html + w.rsc) / 1024 / 1024).toFixed(2)} MB (target < 1.5 MB) ${w.html + w.rsc < 1.5 * 1024 * 1024 ? "met" : "NOT met"}; ` +
         `interactive ${ratio.toFixed(2)}x the no-claim page (target <= 1.5x) ${ratio <= 1.5 ? "met" : "NOT met"}`,
     );
-  } finally {
-    await browser.close();
-    await app.stop();
-  }
+  });
 }
 
 runBench(() => withBenchDatabase("page-weight", main));

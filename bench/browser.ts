@@ -1,0 +1,45 @@
+// The production server and a signed-in Chromium page that the browser benches (highlights, interactions,
+// page-weight) measure through: started the same way for each, stopped whatever happens.
+import { randomBytes } from "node:crypto";
+import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { freePort } from "../scripts/lib/free-port";
+
+export type BenchBrowser = { baseURL: string; browser: Browser; context: BrowserContext; page: Page };
+
+/**
+ * Starts the production build (`next build` first) on a free port against `pgUrl`, launches Chromium (CHROMIUM_PATH,
+ * default /usr/bin/chromium) and signs `user` in on a 1440 × 900 page, then runs `run` and stops both.
+ * Output: what `run` returns. Throws whatever starting the server, signing in or `run` throws.
+ */
+export async function withSignedInBrowser<T>(
+  pgUrl: string,
+  user: { email: string; password: string },
+  run: (b: BenchBrowser) => Promise<T>,
+): Promise<T> {
+  const { startServer, waitForHealth } = await import("../e2e/fixtures/processes");
+  const { signInByApi } = await import("../e2e/fixtures/auth");
+  const port = await freePort();
+  const baseURL = `http://localhost:${port}`;
+  const app = startServer(port, { DATABASE_URL: pgUrl, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  try {
+    await waitForHealth(baseURL, 200, app);
+    const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+    await signInByApi(context.request, user);
+    const page = await context.newPage();
+    return await run({ baseURL, browser, context, page });
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}
