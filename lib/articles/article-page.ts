@@ -1,9 +1,10 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/http/errors";
 import { ARTICLE_PAGE_SIZE, type ArticleSort, type TArticleList } from "@/lib/validation/article-list";
 import { ZId } from "@/lib/validation/fields";
+import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
+import { z } from "zod";
 import { tagKey } from "@/lib/tags/tag-rules";
 import { toTagDTO, type TagDTO } from "@/lib/tags/tags";
 
@@ -53,11 +54,6 @@ const STATUS_COLUMNS: Record<ClaimStatus, string> = {
   disputed: "disputed",
 };
 
-/** The opaque cursor of the page after the row whose sort value (as text) and id are given. */
-function encodeCursor(value: string, id: string): string {
-  return Buffer.from(JSON.stringify([value, id])).toString("base64url");
-}
-
 // What PostgreSQL's text form of each sort type looks like, so a forged value is refused here (422) and never fails
 // its cast in SQL (500): timestamps "2026-11-30 12:34:56.789", dates "2026-11-30" (the sentinels 1000-01-01 and
 // 2999-12-31 included), int4 counts, and a finite float for progress.
@@ -78,19 +74,15 @@ function isRealDay(day: string): boolean {
   return year >= 1000 && year <= 2999 && at.getUTCMonth() === month - 1 && at.getUTCDate() === date;
 }
 
-function decodeCursor(cursor: string, type: string): [string, string] {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === "string" && parsed[0].length <= 64) {
-      if (ZId.safeParse(parsed[1]).success && CURSOR_VALUE[type]?.(parsed[0])) return [parsed[0], parsed[1] as string];
-    }
-  } catch {
-    // fall through
-  }
-  throw new AppError("unprocessable", "That page link is not valid any more; start from the first page.", {
-    cursor: ["Not a cursor this list gave out."],
-  });
-}
+/** The cursor's sort key: the sort value as PostgreSQL's text of that sort's type, then the article id. */
+const cursorSchema = (type: string) =>
+  z.tuple([
+    z
+      .string()
+      .max(64)
+      .refine((value) => CURSOR_VALUE[type]?.(value) === true),
+    ZId,
+  ]);
 
 type Row = {
   id: string;
@@ -156,7 +148,7 @@ export function articlePageSql({ userId, teamId, view }: { userId: string; teamI
       SELECT c."articleId" FROM "ClaimTag" ct JOIN "Claim" c ON c.id = ct."claimId" WHERE ct."tagId" = ${tag})`);
   }
   if (view.cursor) {
-    const [value, id] = decodeCursor(view.cursor, sort.type);
+    const [value, id] = decodeCursor(view.cursor, cursorSchema(sort.type));
     const typed = Prisma.sql`${value}::${Prisma.raw(sort.type)}`;
     filters.push(
       sort.desc ? Prisma.sql`(${column}, s."articleId") < (${typed}, ${id})` : Prisma.sql`(${column}, s."articleId") > (${typed}, ${id})`,
@@ -227,6 +219,6 @@ export async function listArticlePage({
       lastActivityAt: row.lastActivityAt.toISOString(),
       tags: (row.tags ?? []).map(toTagDTO),
     })),
-    nextCursor: rows.length > ARTICLE_PAGE_SIZE && last ? encodeCursor(last.sortValue, last.id) : null,
+    nextCursor: rows.length > ARTICLE_PAGE_SIZE && last ? encodeCursor([last.sortValue, last.id]) : null,
   };
 }
