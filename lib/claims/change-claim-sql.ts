@@ -9,8 +9,7 @@ import type { WritableClaim } from "@/lib/access/require";
 import { articleMemberJoin } from "@/lib/access/scope-sql";
 import { WRITE_ROLES } from "@/lib/access/roles";
 import { auditedWriteSql } from "@/lib/audit/audited-write";
-import { toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
-import type { AnchorStatus, ClaimStatus } from "@/lib/generated/prisma/enums";
+import { toClaimDTO, type ClaimDTO, type ClaimRow } from "@/lib/claims/dto";
 
 /** The Claim columns claimSelect reads, from a relation aliased `c`. */
 const CLAIM_COLUMNS = Prisma.sql`c."id", c."articleId", c."exact", c."prefix", c."suffix", c."start", c."end", c."status"::text AS "status",
@@ -18,32 +17,11 @@ const CLAIM_COLUMNS = Prisma.sql`c."id", c."articleId", c."exact", c."prefix", c
   c."anchorStatus"::text AS "anchorStatus", c."anchorVersion", c."anchorConfidence", c."anchorMethod", c."commentCount", c."evidenceCount",
   c."createdById", c."updatedById"`;
 
-type FlatClaimRow = {
-  id: string;
-  articleId: string;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-  status: ClaimStatus;
-  verdictOrdinal: number | null;
-  verdictLabel: string | null;
-  verdictKey: string | null;
-  verdictExplanation: string | null;
-  verdictAt: Date | null;
-  verdictById: string | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  anchorStatus: AnchorStatus;
-  anchorVersion: number;
-  anchorConfidence: number | null;
-  anchorMethod: string | null;
-  commentCount: number;
-  evidenceCount: number;
+/** A ClaimRow (what toClaimDTO reads) with its people as ids and names in columns of their own. */
+type FlatClaimRow = Omit<ClaimRow, "createdBy" | "updatedBy" | "verdictBy"> & {
   createdById: string;
   updatedById: string;
+  verdictById: string | null;
   createdByName: string;
   updatedByName: string;
   verdictByName: string | null;

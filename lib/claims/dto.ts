@@ -69,7 +69,7 @@ export const claimSelect = {
   evidenceCount: true,
 } as const;
 
-type ClaimRow = {
+export type ClaimRow = {
   id: string;
   articleId: string;
   exact: string;
