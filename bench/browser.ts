@@ -1,8 +1,10 @@
 // The production server and a signed-in Chromium page that the browser benches (highlights, interactions,
-// page-weight) measure through: started the same way for each, stopped whatever happens.
+// page-weight) measure through: started the same way for each, stopped whatever happens; and the articles they load.
 import { randomBytes } from "node:crypto";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { freePort } from "../scripts/lib/free-port";
+import { describeRange } from "../lib/anchoring/selectors";
+import { buildLongArticle, pickClaimRanges } from "./fixtures";
 
 export type BenchBrowser = { baseURL: string; browser: Browser; context: BrowserContext; page: Page };
 
@@ -42,4 +44,26 @@ export async function withSignedInBrowser<T>(
     await browser.close();
     await app.stop();
   }
+}
+
+/**
+ * The two articles the highlight and interaction benches compare: the same ~100,000-character text (buildLongArticle)
+ * once without claims and once with `claims` claims (pickClaimRanges, some overlapping), in a new team, with a user
+ * of `role` there. Output: the user (with password, for signing in), the text, both articles and the claim ranges.
+ */
+export async function seedPlainAndMarked(role: "reviewer" | "editor", claims: number) {
+  const { createTeam, createUser, testDb } = await import("../e2e/fixtures/factories");
+  const team = await createTeam();
+  const user = await createUser(team.id, role);
+  const body = buildLongArticle(100_000);
+  const plain = await testDb().article.create({ data: { teamId: team.id, title: "Bench: no claims", body } });
+  const marked = await testDb().article.create({ data: { teamId: team.id, title: "Bench: 1,000 claims", body } });
+  const ranges = pickClaimRanges(body, claims);
+  await testDb().claim.createMany({
+    data: ranges.map(({ start, end }) => {
+      const { quote } = describeRange(body, start, end);
+      return { articleId: marked.id, ...quote, start, end, createdById: user.id, updatedById: user.id };
+    }),
+  });
+  return { user, body, plain, marked, ranges };
 }

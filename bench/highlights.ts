@@ -3,29 +3,14 @@
 // against the same article with no claims, in the same run and browser.
 //   npm run bench:highlights            (needs a production build: `npx next build`)
 // Prints medians of ROUNDS alternating loads; the target is ratio <= 1.5 and < 1000 ms.
-import { describeRange } from "../lib/anchoring/selectors";
 import { runBench, withBenchDatabase } from "./database";
-import { withSignedInBrowser } from "./browser";
-import { buildLongArticle, pickClaimRanges } from "./fixtures";
+import { seedPlainAndMarked, withSignedInBrowser } from "./browser";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const CLAIMS = 1000;
 
 async function main(pgUrl: string) {
-  const { createTeam, createUser, testDb } = await import("../e2e/fixtures/factories");
-
-  const team = await createTeam();
-  const user = await createUser(team.id, "reviewer");
-  const body = buildLongArticle(100_000);
-  const plain = await testDb().article.create({ data: { teamId: team.id, title: "Bench: no claims", body } });
-  const marked = await testDb().article.create({ data: { teamId: team.id, title: "Bench: 1,000 claims", body } });
-  const ranges = pickClaimRanges(body, CLAIMS);
-  await testDb().claim.createMany({
-    data: ranges.map(({ start, end }) => {
-      const { quote } = describeRange(body, start, end);
-      return { articleId: marked.id, ...quote, start, end, createdById: user.id, updatedById: user.id };
-    }),
-  });
+  const { user, body, plain, marked, ranges } = await seedPlainAndMarked("reviewer", CLAIMS);
   console.log(
     `article: ${body.length} characters, ${body.split("\n\n").length} paragraphs; ${ranges.length} claims, ${ranges.filter((r) => r.overlaps).length} overlapping another`,
   );

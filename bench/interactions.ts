@@ -11,10 +11,8 @@
 // result (requestAnimationFrame once the result is in the DOM, then a task: the frame has been produced).
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { describeRange } from "../lib/anchoring/selectors";
 import { runBench, withBenchDatabase } from "./database";
-import { withSignedInBrowser } from "./browser";
-import { buildLongArticle, pickClaimRanges } from "./fixtures";
+import { seedPlainAndMarked, withSignedInBrowser } from "./browser";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 20);
 const CLAIMS = 1000;
@@ -132,20 +130,7 @@ async function closePanel(page: Page) {
 }
 
 async function main(pgUrl: string) {
-  const { createTeam, createUser, testDb } = await import("../e2e/fixtures/factories");
-
-  const team = await createTeam();
-  const user = await createUser(team.id, "editor");
-  const body = buildLongArticle(100_000);
-  const plain = await testDb().article.create({ data: { teamId: team.id, title: "Bench: no claims", body } });
-  const marked = await testDb().article.create({ data: { teamId: team.id, title: "Bench: 1,000 claims", body } });
-  const ranges = pickClaimRanges(body, CLAIMS);
-  await testDb().claim.createMany({
-    data: ranges.map(({ start, end }) => {
-      const { quote } = describeRange(body, start, end);
-      return { articleId: marked.id, ...quote, start, end, createdById: user.id, updatedById: user.id };
-    }),
-  });
+  const { user, body, plain, marked, ranges } = await seedPlainAndMarked("editor", CLAIMS);
   const adds = freshRanges(body, ROUNDS * 2);
   console.log(
     `article: ${body.length} characters; ${ranges.length} claims (${ranges.filter((r) => r.overlaps).length} overlapping); ${ROUNDS} rounds`,
