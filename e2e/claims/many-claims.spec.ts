@@ -3,12 +3,12 @@ import { describeRange } from "../../lib/anchoring/selectors";
 import { signIn } from "../fixtures/auth";
 import { createArticle, createDesk, testDb } from "../fixtures/factories";
 
-// Issue #21: the article page sends its first 200 claims and loads the rest after the first screen. An article with
+// Issue #21: the article page sends its first 1,000 claims and loads the rest after the first screen. An article with
 // more claims than that must still show every highlight, list every claim (a visible count, loading more as the list
 // scrolls and by a "Show more" button), walk them all with j, and open a late claim from a ?claim= link.
 test.describe.configure({ timeout: 240_000 });
 
-const CLAIMS = 230;
+const CLAIMS = 1030;
 const sentences = Array.from({ length: CLAIMS }, (_, i) => `Figure ${i + 1} rose by ${i + 7} per cent in the year to March.`);
 const body = Array.from({ length: CLAIMS / 5 }, (_, p) => sentences.slice(p * 5, p * 5 + 5).join(" ")).join("\n\n");
 
@@ -54,7 +54,7 @@ test("an article with more claims than the first page shows, lists and walks eve
   await expect.poll(() => highlighted(page), { timeout: 30_000 }).toBe(CLAIMS);
 
   // The list says how much it shows, and "Show more" is a button the keyboard reaches.
-  await expect(page.getByTestId("claim-list-count")).toHaveText(`Showing 60 of ${CLAIMS}`);
+  await expect(page.getByTestId("claim-list-count")).toHaveText(`Showing 60 of ${CLAIMS.toLocaleString("en-US")}`);
   await expect(listed(page)).toHaveCount(60);
   const more = page.getByRole("button", { name: "Show more" });
   await more.focus();
@@ -70,7 +70,7 @@ test("an article with more claims than the first page shows, lists and walks eve
   // Scrolling the list loads more by itself.
   await page.reload();
   await expect.poll(() => highlighted(page), { timeout: 30_000 }).toBe(CLAIMS);
-  for (let i = 0; i < 10 && (await listed(page).count()) < CLAIMS; i++) await listed(page).last().scrollIntoViewIfNeeded();
+  for (let i = 0; i < 60 && (await listed(page).count()) < CLAIMS; i++) await listed(page).last().scrollIntoViewIfNeeded();
   await expect(listed(page)).toHaveCount(CLAIMS);
 
   // j walks every claim in text order, past the first page.
@@ -122,5 +122,5 @@ test("the rest of the claims still arrives when its first read fails", async ({ 
   await page.goto(`/articles/${article.id}`);
   await expect.poll(() => highlighted(page), { timeout: 30_000 }).toBe(CLAIMS);
   expect(failed).toBeGreaterThan(1);
-  await expect(page.getByTestId("claim-list-count")).toHaveText(`Showing 60 of ${CLAIMS}`);
+  await expect(page.getByTestId("claim-list-count")).toHaveText(`Showing 60 of ${CLAIMS.toLocaleString("en-US")}`);
 });
