@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { selectionRange } from "@/lib/anchoring/selectors";
 import { isBlank } from "@/lib/anchoring/whitespace";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
@@ -370,7 +371,9 @@ export function ArticleWorkspace({
     if (visible.length === 0) return;
     const index = visible.findIndex((c) => c.id === cursorId);
     const next = visible[(index + step + visible.length) % visible.length]!;
-    setCursorId(next.id);
+    // Rendered at once: the list shows rows up to the cursor, and k from the first claim goes round to the last,
+    // whose row exists only after this render.
+    flushSync(() => setCursorId(next.id));
     scrollToClaim(next.id);
     document.querySelector<HTMLElement>(`[data-claim-id="${next.id}"]`)?.focus();
   }
