@@ -374,6 +374,8 @@ export function ArticleWorkspace({
     // Rendered at once: the list shows rows up to the cursor, and k from the first claim goes round to the last,
     // whose row exists only after this render.
     flushSync(() => setCursorId(next.id));
+    // With a claim open the list is hidden behind its panel: j/k open the next or previous claim instead.
+    if (detail) return void openClaim(next.id);
     scrollToClaim(next.id);
     document.querySelector<HTMLElement>(`[data-claim-id="${next.id}"]`)?.focus();
   }

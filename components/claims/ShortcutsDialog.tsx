@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 
 export const SHORTCUTS = [
   ["Tab, ← →", "Reach the highlights in the text; arrow keys go from claim to claim"],
-  ["j / k", "Next / previous claim in the list"],
+  ["j / k", "Next / previous claim (opens it when a claim is open)"],
   ["Enter", "Open the selected claim"],
   ["a", "Add a claim from the text you selected, or accept the open suggestion"],
   ["x", "Dismiss the open suggestion"],

@@ -135,6 +135,28 @@ test("highlights are one Tab stop, arrows walk the claims in text order, focus g
   expect((await focused(page)).starts).toBe(claims[0]!.id);
 });
 
+test("with a claim open, j and k open the next and previous claim in text order", async ({ page }) => {
+  await deskWithClaims([SENTENCE, FIRST]).then(async ({ desk }) => {
+    await signIn(page, desk.reviewer);
+    await page.goto(`/articles/${desk.article.id}`);
+  });
+  await expect(page.getByTestId("article-body")).toBeVisible();
+  const quote = page.getByTestId("claim-panel").getByTestId("claim-quote");
+
+  await page.keyboard.press("j");
+  await page.keyboard.press("Enter");
+  await expect(quote).toContainText(FIRST);
+  // The list is behind the panel now: j opens the next claim rather than moving an unseen cursor.
+  await page.keyboard.press("j");
+  await expect(quote).toContainText(SENTENCE);
+  await expect.poll(async () => (await focused(page)).inPanel).toBe(true);
+  await page.keyboard.press("k");
+  await expect(quote).toContainText(FIRST);
+  // Round from the first to the last.
+  await page.keyboard.press("k");
+  await expect(quote).toContainText(SENTENCE);
+});
+
 test("the text caret makes a claim by keyboard, and says what it does", async ({ page }) => {
   const desk = await createDesk();
   await signIn(page, desk.reviewer);
