@@ -1,6 +1,6 @@
 // The Account page's sessions and password sections, from the owner's side and from the side
 // of whoever holds one of their other sessions.
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "../fixtures/test";
 import { signIn } from "../fixtures/auth";
 import { createDesk, type TestUser } from "../fixtures/factories";
 

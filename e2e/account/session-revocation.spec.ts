@@ -1,7 +1,7 @@
 // Issue 13 item 5, from the attacker's side: a session cookie copied out of a victim's browser
 // must stop working the moment the session is ended (sign-out, password reset, disabling,
 // losing a role), on every instance, and must not come back when the account is re-enabled.
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser } from "../fixtures/test";
 import { freePort } from "../../scripts/lib/free-port";
 import { signIn, signInByApi } from "../fixtures/auth";
 import { createDesk, testDb, type TestUser } from "../fixtures/factories";

@@ -1,6 +1,6 @@
 // Issue 13 item 5 (two-factor): enrolment through the Account page, signing in with a code
 // and with a recovery code (once), wrong codes counting toward the lock, and the team rule.
-import { expect, test, type APIResponse } from "@playwright/test";
+import { expect, test, type APIResponse } from "../fixtures/test";
 import { signIn, signInByApi } from "../fixtures/auth";
 import { createDesk, testDb } from "../fixtures/factories";
 import { enrolInUi, totpCode } from "../fixtures/two-factor";

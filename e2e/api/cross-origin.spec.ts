@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { signIn, signInByApi } from "../fixtures/auth";
 import { createDesk, createTeam, createUser, testDb } from "../fixtures/factories";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import fc from "fast-check";
 import { fuzzRequests, startFuzzSession } from "../fixtures/fuzz";
 

@@ -1,6 +1,6 @@
 // Issue 13: X-Factdesk-Team names the team a token acts in. A team the token's user is not in
 // is a 404 JSON answer, never a silent fall back to their first team.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { createApiToken } from "../../lib/api-tokens/create-token";
 import { createArticle, createDesk, createTeam, testDb } from "../fixtures/factories";
 

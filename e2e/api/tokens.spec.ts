@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "../fixtures/test";
 import { createApiToken } from "../../lib/api-tokens/create-token";
 import { targetFor, w3cTarget } from "../../lib/claims/test-helpers";
 import { freePort } from "../../scripts/lib/free-port";

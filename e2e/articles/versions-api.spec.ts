@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "../fixtures/test";
 import { signInByApi } from "../fixtures/auth";
 import { createDesk, createTeam, createUser } from "../fixtures/factories";
 import { createClaim } from "../../lib/claims/create-claim";

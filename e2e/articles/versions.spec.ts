@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../fixtures/test";
 import { createDesk, testDb } from "../fixtures/factories";
 import { signIn } from "../fixtures/auth";
 import { selectInArticle } from "../fixtures/selection";

@@ -2,7 +2,7 @@
 // the socket's, whatever X-Forwarded-For a client sends; with it, the right-most address that
 // is not one of the configured proxies. Each test's clients connect from loopback addresses of
 // their own (see fixtures/raw-http.ts).
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { freePort } from "../../scripts/lib/free-port";
 import { createDesk, testDb, unique } from "../fixtures/factories";
 import { startInstance } from "../fixtures/processes";

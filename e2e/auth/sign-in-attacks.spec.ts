@@ -1,7 +1,7 @@
 // Issue 13, from the attacker's side: ways past the sign-in lock, each tried against the real
 // server over HTTP. Every test here connects from a loopback address of its own, so the failures
 // it makes count against no other test's address.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { createDesk } from "../fixtures/factories";
 import { RawClient, randomLoopback, type RawResponse } from "../fixtures/raw-http";
 

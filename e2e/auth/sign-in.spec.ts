@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { signIn, signInByApi } from "../fixtures/auth";
 import { createDesk, testDb } from "../fixtures/factories";
 

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "../fixtures/test";
 import { describeRange } from "../../lib/anchoring/selectors";
 import { signInByApi } from "../fixtures/auth";
 import { createDesk, createTeam, createUser, testDb } from "../fixtures/factories";

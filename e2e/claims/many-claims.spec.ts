@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "../fixtures/test";
 import { describeRange } from "../../lib/anchoring/selectors";
 import { signIn } from "../fixtures/auth";
 import { createArticle, createDesk, testDb } from "../fixtures/factories";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { signIn } from "../fixtures/auth";
 import { createDesk } from "../fixtures/factories";
 import { seedFactCheck } from "../../lib/publish/test-helpers";

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "../fixtures/test";
 import { signIn, signInByApi } from "../fixtures/auth";
 import { createDesk, createTeam, createUser, testDb } from "../fixtures/factories";
 import { createClaim } from "../../lib/claims/create-claim";

@@ -2,7 +2,7 @@
 // targets, and server actions posted the way Next's client posts them.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse } from "../fixtures/test";
 import { describeRange } from "../../lib/anchoring/selectors";
 import { signInByApi } from "../fixtures/auth";
 import { ROOT } from "../fixtures/processes";

@@ -1,7 +1,7 @@
 // Issue 14, "What was found": every small input that answered 500 (or was refused, or stored
 // wrong) as a request against the real built server. Each must now be a 2xx with the right
 // data or a 4xx in the JSON error shape, and never a 5xx.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { createArticle, createDesk, testDb } from "../fixtures/factories";
 import { actionResult, errorOf, postAction, signedIn, w3c, w3cOf } from "./helpers";
 

@@ -1,7 +1,7 @@
 // Issue 14, item 5: a create whose answer was lost is retried with the same Idempotency-Key and
 // must give the first answer again, creating nothing new: through the API and through the
 // server actions the page itself sends.
-import { expect, test, type Request } from "@playwright/test";
+import { expect, test, type Request } from "../fixtures/test";
 import { createDesk, testDb } from "../fixtures/factories";
 import { signIn } from "../fixtures/auth";
 import { selectInArticle } from "../fixtures/selection";

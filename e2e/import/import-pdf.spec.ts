@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "../fixtures/test";
 import { signIn } from "../fixtures/auth";
 import { createDesk, testDb } from "../fixtures/factories";
 import { makeTestPdf } from "../../lib/articles/import/test-pdfs";

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { describeRange } from "../../lib/anchoring/selectors";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { hashPassword } from "../../lib/users/passwords";

@@ -5,7 +5,7 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "../fixtures/test";
 import { freePort } from "../../scripts/lib/free-port";
 import { startOidcProvider } from "../fixtures/oidc";
 import { startProcess, waitForHealth } from "../fixtures/processes";

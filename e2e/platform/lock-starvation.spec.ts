@@ -1,4 +1,4 @@
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "../fixtures/test";
 import pg from "pg";
 import { targetFor } from "../../lib/claims/test-helpers";
 import { freePort } from "../../scripts/lib/free-port";

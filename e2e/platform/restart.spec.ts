@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "../fixtures/test";
 import { describeRange } from "../../lib/anchoring/selectors";
 import { freePort } from "../../scripts/lib/free-port";
 import { signInByApi } from "../fixtures/auth";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { seedFactCheck } from "../../lib/publish/test-helpers";
 import { signIn } from "../fixtures/auth";
 import { createArticle, createDesk } from "../fixtures/factories";

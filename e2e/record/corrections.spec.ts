@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "../fixtures/test";
 import { articleToMarkdown } from "../../lib/articles/import";
 import { saveArticleVersion } from "../../lib/articles/save-version";
 import { publishReport } from "../../lib/publish/publish-report";

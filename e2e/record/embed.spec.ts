@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { publishReport } from "../../lib/publish/publish-report";
 import { SECRETS, seedFactCheck } from "../../lib/publish/test-helpers";
 import { createDesk } from "../fixtures/factories";

@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "../fixtures/test";
 import { formatWhen } from "../../components/claims/format";
 import { createClaim } from "../../lib/claims/create-claim";
 import { setClaimDoubleReview } from "../../lib/claims/double-review";

@@ -1,7 +1,7 @@
 // Issue 13: security headers on every response, a nonce-based Content-Security-Policy that
 // the app's own pages keep without a single violation in Chromium, and no caching of any
 // response that carries a secret.
-import { expect, test, type APIResponse, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type APIResponse, type BrowserContext, type Page } from "../fixtures/test";
 import { publishReport } from "../../lib/publish/publish-report";
 import { seedFactCheck } from "../../lib/publish/test-helpers";
 import { signIn } from "../fixtures/auth";

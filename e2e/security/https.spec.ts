@@ -1,7 +1,7 @@
 // Issue 13: served under an https address (NEXTAUTH_URL, as behind a TLS-terminating proxy),
 // Factdesk asks browsers to keep to https and names its session cookie `__Host-`, which a
 // browser accepts only from a secure origin, for the whole host, with no Domain.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { freePort } from "../../scripts/lib/free-port";
 import { createDesk } from "../fixtures/factories";
 import { startInstance } from "../fixtures/processes";

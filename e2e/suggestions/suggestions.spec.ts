@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { createArticle, createDesk, testDb } from "../fixtures/factories";
 import { signIn } from "../fixtures/auth";
 import { createClaim } from "../../lib/claims/create-claim";

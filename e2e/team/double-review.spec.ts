@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { assignReviewers } from "../../lib/claims/assignments";
 import { createClaim } from "../../lib/claims/create-claim";
 import { setClaimDoubleReview } from "../../lib/claims/double-review";

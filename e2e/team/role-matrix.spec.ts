@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "../fixtures/test";
 import { createClaim } from "../../lib/claims/create-claim";
 import { setClaimDoubleReview } from "../../lib/claims/double-review";
 import { targetFor, w3cTarget } from "../../lib/claims/test-helpers";
