@@ -646,3 +646,70 @@ export const TOLD_ME = /\b(?:told|tells|asked|wrote to|writes to|informed|assure
 
 /** A clause that opens with a subject pronoun: its actor is the one named earlier in the sentence ("…, and it has written to…"). */
 export const PRONOUN_SUBJECT = /^(?:(?:and|but|so|then)\s+)?(?:it|he|she|they)\b/i;
+
+// ---- Round 6 (issue #20): intentions, events without a time, appositions, causes and reports without a cue word ----
+
+/** Intentions too vague to check ("would keep campaigning", "plans to carry on", "will continue to listen"). */
+const VAGUE_INTENT = String.raw`(?:keep|continue|carry|fight|campaign|try|work|seek|look|consider|think|listen|do|be|remain|stand|support|welcome|help|ensure|make|get|have|go|see|never|always|stay|learn|hope|want|like|love|need|engage|talk|explore|reflect|study|monitor|watch|wait|respond|act|deliver|play)`;
+
+/**
+ * A reported intention or prediction of someone named before it: "The ports authority plans to dredge…", "is expected
+ * to rule on…", "has pledged to publish…", "The ministry said it would publish the review". The intention is a claim
+ * that they made it (on the record), unless its verb is too vague to check (VAGUE_INTENT). Needs an actor before the
+ * match (checked where it is used). The first capture is the phrase quoted in the reason.
+ */
+export const REPORTED_INTENTION = new RegExp(
+  String.raw`\b((?:(?:plans?|planned|intends?|intended|aims?|aimed|is|are|was|were)\s+(?:planning|preparing|expected|set|due|poised|scheduled|planned)\s+to|plans?|planned|intends?|intended|aims?|has\s+(?:promised|pledged|vowed|agreed|decided|offered|undertaken|proposed)|have\s+(?:promised|pledged|vowed|agreed|decided|offered|proposed)|promised|pledged|vowed|decided|proposes|proposed|is\s+(?:to|expected\s+to|set\s+to|due\s+to)|are\s+(?:to|expected\s+to|set\s+to|due\s+to))\s+(?:to\s+)?(?:not\s+)?(?!${VAGUE_INTENT}\b)[a-z]{3,}|(?:said|says|told\s+\S+(?:\s+\S+)?|announced|confirmed|stated)\s+(?:on\s+\S+\s+)?(?:that\s+)?(?:it|they|he|she|the\s+\w+(?:\s+\w+)?|its\s+\w+|their\s+\w+)\s+(?:would|will|’ll|'ll|was\s+to|were\s+to)\s+(?:now\s+|also\s+|formally\s+|then\s+|not\s+|soon\s+)*(?!${VAGUE_INTENT}\b)[a-z]{3,})`,
+  "i",
+);
+
+/** A gathering that can be scheduled: "a public meeting", "the hearing", "talks", "the inquest". */
+const EVENT_NOUN = String.raw`(?:meeting|hearing|inquiry|inquest|trial|talks|summit|conference|consultation|vote|ballot|referendum|election|ceremony|debate|appeal|tribunal|festival|session|visit|sale|auction|launch|opening|rally|march|strike|walkout|count|review)`;
+
+/**
+ * An event stated without a time: "A public inquiry into the collapse will be held in Leeds", "the hearing will take
+ * place at the county court", "talks are to resume". The gathering and that it goes ahead are on the record.
+ */
+export const EVENT_WITHOUT_TIME = new RegExp(
+  String.raw`\b${EVENT_NOUN}s?\b(?:\s+[\w’'-]+){0,6}?\s+((?:will|would|’ll|'ll|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to|are\s+set\s+to)\s+(?:now\s+|also\s+|then\s+)?(?:be\s+held|take\s+place|go\s+ahead|be\s+heard|resume|reopen|reconvene|begin|start|open|close|conclude|sit|convene|be\s+staged))\b`,
+  "i",
+);
+
+/** A gathering at a named place: "at a public meeting at Oakridge Community Centre" (with EVENT_TIME: an event). */
+export const EVENT_AT_PLACE = new RegExp(String.raw`\b(${EVENT_NOUN})\s+(?:at|in)\s+(?:the\s+)?[A-Z][a-z]`, "i");
+
+/**
+ * A biography in apposition: "Jane Roe, a former judge at the High Court", "Ellen Marsh, a retired nurse", or an
+ * apposition cut off on its own ("a former chief of the general staff"). Runs to the next comma, semicolon or the end.
+ */
+export const APPOSITION_BIOGRAPHY =
+  /(?:^|\b[A-Z][\w’'-]+,\s+)(?:a|an|the|his|her|their)\s+(?:(?:former|retired|one-time|onetime|previous|founding|long-serving|longtime|veteran|ex-)[\s-]*)(?:[a-z][\w’'-]*)[^,;]*/;
+
+/**
+ * Verbs that state a cause in themselves: "a heatwave killed the seagrass", "the flood washed away the footbridge",
+ * "the strike forced the schools to close". The subject is what caused it.
+ */
+export const CAUSATIVE =
+  /\b(?:killed|destroyed|damaged|wiped out|washed away|swept away|flooded|forced|prevented|disrupted|devastated|triggered|sparked|brought down|cost (?:the|them|him|her|it|us)\b)/i;
+
+/**
+ * A sequence of two past events, the first in a time clause: "When the clinics shut, families … stopped coming",
+ * "After the mill closed, the town lost its bus route". The second is stated as following from the first.
+ */
+export const EVENT_SEQUENCE =
+  /^(?:(?:and|but|so)\s+)?(?:when|after|once|as soon as)\s+(?!I\b|we\b|you\b)[^,]{3,80}?\b([a-z]{3,}ed|shut|closed|left|lost|fell|rose|began|ran|cut|went|came)\b[^,]*,\s+(?![^,]*\b(?:I|we|you)\b)[^,]{0,80}?\b(?!said\b|felt\b|thought\b|hoped\b|wanted\b)([a-z]{3,}ed|shut|left|lost|fell|rose|began|ran|cut|went|came)\b/i;
+
+/**
+ * A reported past event: "said the new scheme had cut waiting lists", "told staff the ward had been closed", "said
+ * some callers had described…". What happened is stated as fact by the source; thought and feeling verbs are not.
+ */
+export const REPORTED_PAST =
+  /\b(?:said|says|told\s+\S+(?:\s+\S+)?|confirmed|revealed|disclosed|admitted|acknowledged|reported)\s+(?:on\s+\S+\s+)?(?:that\s+)?(?:[^,.;“”]{1,60}?\s)?((?:had|has|have)\s+(?:not\s+|never\s+|already\s+|since\s+|also\s+|recently\s+)?(?:been\s+)?(?!(?:been|hoped|wanted|felt|believed|expected|thought|liked|loved|enjoyed|feared|worried|seemed|needed|tried|wished|looked)\b)(?:[a-z]{3,}ed|[a-z]{2,}en|built|made|sold|bought|paid|lost|won|sent|left|spent|shut|cut|put|held|met|taken|given|done|gone|grown|begun|run|brought|kept|told))\b/;
+
+/** A finding of a document: "The audit warned that…", "the review concluded that…", "the study found…". */
+export const DOCUMENT_FINDING =
+  /\b(?:report|study|review|audit|survey|inspection|assessment|analysis|paper|research|inquiry|investigation|evaluation)\s+(?:\w+\s+){0,4}?(?:warned|warns|found|finds|concluded|concludes|recommended|recommends|estimated|estimates|showed|shows|identified|identifies)\b/i;
+
+/** A clause opening with a third-person pronoun as its subject, for an act of someone named earlier ("She resigned in 2019"). */
+export const PRONOUN_ACTOR =
+  /^(?:(?:and|but|then|later|since then|in \d{4}),?\s+)?(?:he|she|it|they)\s+(?:(?:had|has|have|also|then|later|since|already|previously|recently|quickly|subsequently|never)\s+)*/i;

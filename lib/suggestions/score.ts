@@ -54,6 +54,15 @@ import {
   PROGRESSIVE_PLAN,
   PRONOUN_SUBJECT,
   TOLD_ME,
+  REPORTED_INTENTION,
+  EVENT_WITHOUT_TIME,
+  EVENT_AT_PLACE,
+  APPOSITION_BIOGRAPHY,
+  CAUSATIVE,
+  EVENT_SEQUENCE,
+  REPORTED_PAST,
+  DOCUMENT_FINDING,
+  PRONOUN_ACTOR,
 } from "./cues";
 import { extractNumericClaim } from "./numeric-claim";
 import type { Token } from "./nlp";
@@ -132,6 +141,12 @@ export const WEIGHTS = {
   reportedFeeling: -2.0,
   /** "Mr Sahl, who…, | has said he will not join…": a named person's reported position, its subject cut off by the relative clause. */
   reportedPosition: 1.6,
+  /** "The ports authority plans to dredge…", "the ministry said it would publish…": a named actor's stated intention. */
+  reportedIntention: 2.4,
+  /** "said the scheme had cut waiting lists": a past event the source states as fact. */
+  reportedPast: 1.0,
+  /** "The audit warned that…", "the review concluded…": a document's finding. */
+  documentFinding: 1.6,
 } as const;
 
 const YEAR = /\b(?:19|20)\d{2}s?\b/;
@@ -230,7 +245,13 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   const measure = firstMatch(MEASURE, text);
   if (measure && (change || temporal)) total += WEIGHTS.measuredChange;
   else if (measure && comparative) total += WEIGHTS.measuredComparison;
-  const causal = firstMatch(CAUSAL, text);
+  // A cause stated by a cue word ("because", "led to"), by a causative verb ("a heatwave killed…") or by a sequence of
+  // two past events ("When the clinics shut, families … stopped coming").
+  const sequence = EVENT_SEQUENCE.exec(text);
+  const causal =
+    firstMatch(CAUSAL, text) ??
+    (FIRST_PERSON_SUBJECT.test(text) ? undefined : firstMatch(CAUSATIVE, text)) ??
+    (sequence ? `${text.split(/\s+/)[0]} … ${sequence[1]}` : undefined);
   if (causal) total += WEIGHTS.causal;
   // "I have never doubted…", "people have never been more ready…": a view, not a record.
   const firstPersonNever = FIRST_PERSON_NEVER.test(text);
@@ -244,10 +265,21 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   if (STATISTICAL.test(text)) total += WEIGHTS.statistical;
   const event = firstPersonNever ? undefined : firstMatch(DENIED_OR_DONE, text);
   if (event) total += WEIGHTS.deniedOrDone;
-  const action = reportedAction(text, context.actorBefore === true && opensWithoutSubject(text, tokens));
-  if (action) total += WEIGHTS.action;
-  const scheduled = scheduledEvent(text);
-  if (scheduled) total += WEIGHTS.event;
+  const inherited = context.actorBefore === true && opensWithoutSubject(text, tokens);
+  const acted = reportedAction(text, inherited) ?? pronounAction(text);
+  if (acted) total += WEIGHTS.action;
+  const timedPlan = scheduledEvent(text);
+  if (timedPlan) total += WEIGHTS.event;
+  // A stated intention of a named actor: an event when it has a time or a year, else an action.
+  const intention = acted || timedPlan ? undefined : reportedIntention(text, inherited);
+  const timedIntention = intention && (EVENT_TIME.test(text) || YEAR.test(text) || DAY_DATE.test(text)) ? intention : undefined;
+  if (intention) total += timedIntention ? WEIGHTS.event : WEIGHTS.reportedIntention;
+  const action = acted ?? (timedIntention ? undefined : intention);
+  const scheduled = timedPlan ?? timedIntention;
+  const reportedPast = action || scheduled ? undefined : REPORTED_PAST.exec(text)?.[1];
+  if (reportedPast) total += WEIGHTS.reportedPast;
+  const finding = firstMatch(DOCUMENT_FINDING, text);
+  if (finding) total += WEIGHTS.documentFinding;
   const accusation = action ? undefined : firstMatch(ACCUSATION, text);
   if (accusation) total += WEIGHTS.accusation;
 
@@ -295,7 +327,9 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
     event !== undefined ||
     action !== undefined ||
     scheduled !== undefined ||
-    accusation !== undefined;
+    accusation !== undefined ||
+    reportedPast !== undefined ||
+    finding !== undefined;
   if (!evidence && FIRST_PERSON_SUBJECT.test(core)) penalties += WEIGHTS.firstPersonView;
   const tooShort = text.split(/\s+/).length < 4;
   if (tooShort) penalties += WEIGHTS.tooShort;
@@ -329,6 +363,8 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
         action,
         scheduled,
         accusation,
+        reportedPast,
+        finding,
       },
     ),
     score: squash(total),
@@ -364,6 +400,35 @@ function opensWithoutSubject(text: string, tokens: readonly Token[] | undefined)
   if (PRONOUN_SUBJECT.test(text)) return true;
   const first = tokens?.find((t) => t.pos !== "PUNCT");
   return first !== undefined && (first.pos === "VERB" || first.pos === "AUX");
+}
+
+/**
+ * The act of someone named in an earlier sentence, told with a pronoun: "She resigned from the board in 2019", "They
+ * refused to sign", "It responded to the floods in 2019". A verb of the ACTION list counts as it is; any other past
+ * verb (not of saying or feeling) only with something a record can confirm: a year, a date, a figure or a name.
+ */
+function pronounAction(text: string): string | undefined {
+  const m = PRONOUN_ACTOR.exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m[0].length);
+  const listed = ACTION.exec(rest);
+  if (listed && listed.index === 0) return listed[0];
+  const past = new RegExp(`^(?:${PAST_VERB.source})`).exec(rest);
+  if (!past || NOT_AN_ACTION.test(past[0])) return undefined;
+  const after = rest.slice(past[0].length);
+  return YEAR.test(after) || DAY_DATE.test(after) || /\d/.test(after) || /\s[A-Z][a-z]/.test(after) ? past[0] : undefined;
+}
+
+/**
+ * A stated intention of an actor named before it ("The ports authority plans to dredge…", "Kestrel Water said it would
+ * raise…"), or of the actor named earlier in the sentence (`inherited`): the phrase, or undefined.
+ */
+function reportedIntention(text: string, inherited: boolean): string | undefined {
+  const m = REPORTED_INTENTION.exec(text);
+  if (!m) return undefined;
+  const before = text.slice(0, m.index);
+  if (/\b(?:I|we|you)\b/i.test(before) && !inherited) return undefined;
+  return inherited || ACTOR_INSTITUTION.test(before) || ACTOR_NAME.test(before) ? m[1] : undefined;
 }
 
 /** "I have asked the operator for a full report by 15 December": the speaker's own act, on a date a record can confirm. */
@@ -419,7 +484,13 @@ function reportedAction(text: string, inherited = false): string | undefined {
 function scheduledEvent(text: string): string | undefined {
   const trip = firstMatch(TRIP, text);
   if (trip) return trip;
+  // A gathering that goes ahead ("the inquiry will be held in Leeds"): on the record with or without a time.
+  const untimed = firstMatch(EVENT_WITHOUT_TIME, text);
+  if (untimed) return untimed;
   if (!EVENT_TIME.test(text)) return undefined;
+  // A gathering at a named place on a given day ("at a public meeting at Oakridge Community Centre on 12 January").
+  const gathering = firstMatch(EVENT_AT_PLACE, text);
+  if (gathering) return gathering;
   const plan = firstMatch(SCHEDULED, text);
   if (plan) return plan;
   // A passive plan ("will be published online next week") or a meeting on a named day ("met the union leaders on
@@ -436,6 +507,17 @@ function scheduledEvent(text: string): string | undefined {
 
 function biographyScore(text: string): { score: number; type: ClaimType; reason: string } | undefined {
   const m = BIOGRAPHY.exec(text);
+  // An apposition: "Jane Roe, a former judge at the High Court".
+  const apposition = m ? undefined : APPOSITION_BIOGRAPHY.exec(text);
+  if (apposition) {
+    const clause = apposition[0].replace(/^[A-Z][\w’'-]+,\s+/, "");
+    let total: number = WEIGHTS.bias + WEIGHTS.biography;
+    if (OPINION.test(clause)) total += WEIGHTS.opinion;
+    if (FEELING.test(clause)) total += WEIGHTS.feeling;
+    total += Math.max(-1.6, countMatches(JUDGEMENT, clause) * WEIGHTS.judgement);
+    if (clause.split(/\s+/).length < 3) total += WEIGHTS.tooShort;
+    return { score: squash(total), type: "biography", reason: `Biographical fact ${quote(clause.split(/\s+/).slice(0, 5).join(" "))}` };
+  }
   if (!m) return undefined;
   const clause = m[0];
   let total: number = WEIGHTS.bias + WEIGHTS.biography;
@@ -461,6 +543,8 @@ type Evidence = {
   action?: string;
   scheduled?: string;
   accusation?: string;
+  reportedPast?: string;
+  finding?: string;
 };
 
 function classify(
@@ -483,6 +567,8 @@ function classify(
     action,
     scheduled,
     accusation,
+    reportedPast,
+    finding,
   } = e;
   if (ranking && !(strongest && strongest.weight >= WEIGHTS.ranking)) return { type: "statistic", reason: `Ranking ${quote(ranking)}` };
 
@@ -510,6 +596,8 @@ function classify(
     return { type: "action", reason: `Reported action ${quote(action)}${context.speaker ? ` attributed to ${context.speaker}` : ""}` };
   if (accusation) return { type: "attributed", reason: `Reported accusation ${quote(accusation)}` };
   if (record) return { type: "attributed", reason: `Claim about someone’s record ${quote(record)}` };
+  if (finding) return { type: "attributed", reason: `Finding of a report ${quote(finding)}` };
+  if (reportedPast) return { type: "attributed", reason: `Reported past event ${quote(reportedPast)}` };
   const source = context.speaker ? ` attributed to ${context.speaker}` : attributed ? " attributed to a source" : "";
   return { type: "attributed", reason: `Factual statement${source}` };
 }
