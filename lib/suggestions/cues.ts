@@ -467,6 +467,18 @@ export const ACTOR_INSTITUTION = words([
   "college",
   "university",
   "hospital",
+  "institute",
+  "association",
+  "federation",
+  "foundation",
+  "organisation",
+  "organization",
+  "service",
+  "society",
+  "academy",
+  "insurer",
+  "airline",
+  "network",
 ]);
 
 /**
@@ -474,7 +486,7 @@ export const ACTOR_INSTITUTION = words([
  * capitalised singular first word that is not a pronoun or a generic group ("Lisvania warned", not "Retailers urged").
  */
 export const ACTOR_NAME =
-  /^\S+\s+(?:[^.]*\s)?[A-Z][a-z]|^(?!(?:I|He|She|They|It|This|That|These|Those|Other|Another|Several|Both|Each|Such|All|Any|Few|There|The|A|An|Its|His|Her|Their|Our|Your|My|In|On|At|For|But|And|So|If|When|While|After|Before|Last|Next|Once|Since|Not|No|Nobody|Everyone|Everybody|Young|Older|Local|Critics|Analysts|Experts|Some|Many|Most|People|Residents|Retailers|Campaigners|Economists|Markets|Parents|Officials)\b)[A-Z][a-z]+(?<!s)\b/;
+  /^\S+\s+(?:[^.]*\s)?[A-Z][a-z]|^(?!(?:I|He|She|They|It|This|That|These|Those|Other|Another|Several|Both|Each|Such|All|Any|Few|There|The|A|An|Its|His|Her|Their|Our|Your|My|In|On|At|For|But|And|So|If|When|While|After|Before|Last|Next|Once|Since|Not|No|Nobody|Everyone|Everybody|Young|Older|Local|Critics|Analysts|Experts|Some|Many|Most|People|Residents|Retailers|Campaigners|Economists|Markets|Parents|Officials)\b)[A-Z][a-z]+(?:[A-Z][a-z]+)*(?<!s)\b/;
 
 /**
  * Any verb in the past tense (a regular "-ed" form of five letters or more, or a common irregular one), for
@@ -589,7 +601,7 @@ export const FIRST_PERSON_NEVER = new RegExp(
 
 /** A clause whose subject is the speaker or the listener: "I love this city", "we are not finished", "you know". */
 export const FIRST_PERSON_SUBJECT =
-  /^(?:(?:and|but|so|now|well|look|frankly|honestly),?\s+)?(?:I|we|you|I’m|I'm|we’re|we're|I’ve|I've|we’ve|we've|you’re|you're)\b/i;
+  /^[“‘"']?(?:(?:and|but|so|now|well|look|frankly|honestly),?\s+)?(?:I|we|you|I’m|I'm|we’re|we're|I’ve|I've|we’ve|we've|you’re|you're)\b/i;
 
 /**
  * A feeling that only frames an announcement: "I am delighted to say that I will be at the final…", "we are pleased
@@ -659,7 +671,7 @@ const VAGUE_INTENT = String.raw`(?:keep|continue|carry|fight|campaign|try|work|s
  * match (checked where it is used). The first capture is the phrase quoted in the reason.
  */
 export const REPORTED_INTENTION = new RegExp(
-  String.raw`\b((?:(?:plans?|planned|intends?|intended|aims?|aimed|is|are|was|were)\s+(?:planning|preparing|expected|set|due|poised|scheduled|planned)\s+to|plans?|planned|intends?|intended|aims?|has\s+(?:promised|pledged|vowed|agreed|decided|offered|undertaken|proposed)|have\s+(?:promised|pledged|vowed|agreed|decided|offered|proposed)|promised|pledged|vowed|decided|proposes|proposed|is\s+(?:to|expected\s+to|set\s+to|due\s+to)|are\s+(?:to|expected\s+to|set\s+to|due\s+to))\s+(?:to\s+)?(?:not\s+)?(?!${VAGUE_INTENT}\b)[a-z]{3,}|(?:said|says|told\s+\S+(?:\s+\S+)?|announced|confirmed|stated)\s+(?:on\s+\S+\s+)?(?:that\s+)?(?:it|they|he|she|the\s+\w+(?:\s+\w+)?|its\s+\w+|their\s+\w+)\s+(?:would|will|’ll|'ll|was\s+to|were\s+to)\s+(?:now\s+|also\s+|formally\s+|then\s+|not\s+|soon\s+)*(?!${VAGUE_INTENT}\b)[a-z]{3,})`,
+  String.raw`\b((?:(?:plans?|planned|intends?|intended|aims?|aimed|is|are|was|were)\s+(?:planning|preparing|expected|set|due|poised|scheduled|planned)\s+to|plans?|planned|intends?|intended|aims?|has\s+(?:promised|pledged|vowed|agreed|decided|offered|undertaken|proposed)|have\s+(?:promised|pledged|vowed|agreed|decided|offered|proposed)|promised|pledged|vowed|decided|proposes|proposed|is\s+(?:to|expected\s+to|set\s+to|due\s+to)|are\s+(?:to|expected\s+to|set\s+to|due\s+to))\s+(?:to\s+)?(?:not\s+)?(?!${VAGUE_INTENT}\b)[a-z]{3,}|(?:said|says|told\s+\S+(?:\s+\S+)?|announced|confirmed|stated)\s+(?:on\s+\S+\s+)?(?:that\s+)?(?:[\w’'-]+\s+){0,6}?[\w’'-]+\s+(?:would|will|’ll|'ll|was\s+to|were\s+to)\s+(?:now\s+|also\s+|formally\s+|then\s+|not\s+|soon\s+)*(?!${VAGUE_INTENT}\b)[a-z]{3,})`,
   "i",
 );
 
@@ -690,7 +702,7 @@ export const APPOSITION_BIOGRAPHY =
  * "the strike forced the schools to close". The subject is what caused it.
  */
 export const CAUSATIVE =
-  /\b(?:killed|destroyed|damaged|wiped out|washed away|swept away|flooded|forced|prevented|disrupted|devastated|triggered|sparked|brought down|cost (?:the|them|him|her|it|us)\b)/i;
+  /\b(?:killed|destroyed|damaged|wiped out|washed away|swept away|flooded|forced|prevented|disrupted|triggered|sparked|brought down|cost (?:the|them|him|her|it|us)\b)/i;
 
 /**
  * A sequence of two past events, the first in a time clause: "When the clinics shut, families … stopped coming",
@@ -704,7 +716,7 @@ export const EVENT_SEQUENCE =
  * some callers had described…". What happened is stated as fact by the source; thought and feeling verbs are not.
  */
 export const REPORTED_PAST =
-  /\b(?:said|says|told\s+\S+(?:\s+\S+)?|confirmed|revealed|disclosed|admitted|acknowledged|reported)\s+(?:on\s+\S+\s+)?(?:that\s+)?(?:[^,.;“”]{1,60}?\s)?((?:had|has|have)\s+(?:not\s+|never\s+|already\s+|since\s+|also\s+|recently\s+)?(?:been\s+)?(?!(?:been|hoped|wanted|felt|believed|expected|thought|liked|loved|enjoyed|feared|worried|seemed|needed|tried|wished|looked)\b)(?:[a-z]{3,}ed|[a-z]{2,}en|built|made|sold|bought|paid|lost|won|sent|left|spent|shut|cut|put|held|met|taken|given|done|gone|grown|begun|run|brought|kept|told))\b/;
+  /\b(?:said|says|told\s+\S+(?:\s+\S+)?|confirmed|revealed|disclosed|admitted|acknowledged|reported)\s+(?:on\s+\S+\s+)?(?:that\s+)?(?!(?:I|we|he|she|they|you)\s)(?:[^,.;“”]{1,60}?\s)?((?:had|has|have)\s+(?:not\s+|never\s+|already\s+|since\s+|also\s+|recently\s+)?(?:been\s+)?(?!(?:been|hoped|wanted|felt|believed|expected|thought|liked|loved|enjoyed|feared|worried|seemed|needed|tried|wished|looked)\b)(?:[a-z]{3,}ed|[a-z]{2,}en|built|made|sold|bought|paid|lost|won|sent|left|spent|shut|cut|put|held|met|taken|given|done|gone|grown|begun|run|brought|kept|told))\b/;
 
 /** A finding of a document: "The audit warned that…", "the review concluded that…", "the study found…". */
 export const DOCUMENT_FINDING =
@@ -713,3 +725,9 @@ export const DOCUMENT_FINDING =
 /** A clause opening with a third-person pronoun as its subject, for an act of someone named earlier ("She resigned in 2019"). */
 export const PRONOUN_ACTOR =
   /^(?:(?:and|but|then|later|since then|in \d{4}),?\s+)?(?:he|she|it|they)\s+(?:(?:had|has|have|also|then|later|since|already|previously|recently|quickly|subsequently|never)\s+)*/i;
+
+/** A generality about everyone or no one: "Nobody enjoys these decisions", "Everyone knows the cost". Not a checkable fact. */
+export const GENERALITY = /^[“‘"']?(?:(?:and|but|so),?\s+)?(?:nobody|no one|no-one|everyone|everybody|anyone who|anybody who)\b/i;
+
+/** Someone's reported hope or wish: "said it hoped to redeploy most of them", "hopes the talks succeed". */
+export const REPORTED_HOPE = /\b(?:hoped|hopes|wished|wishes|is hoping|are hoping|was hoping)\b/i;

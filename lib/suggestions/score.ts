@@ -63,6 +63,8 @@ import {
   REPORTED_PAST,
   DOCUMENT_FINDING,
   PRONOUN_ACTOR,
+  GENERALITY,
+  REPORTED_HOPE,
 } from "./cues";
 import { extractNumericClaim } from "./numeric-claim";
 import type { Token } from "./nlp";
@@ -331,6 +333,10 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
     reportedPast !== undefined ||
     finding !== undefined;
   if (!evidence && FIRST_PERSON_SUBJECT.test(core)) penalties += WEIGHTS.firstPersonView;
+  // "Nobody enjoys these decisions": a generality, unless it carries a figure or another cue.
+  if (!evidence && GENERALITY.test(core)) penalties += WEIGHTS.firstPersonView;
+  // "said it hoped to redeploy most of them": a hope, not an act or a plan.
+  if (!evidence && REPORTED_HOPE.test(core)) penalties += WEIGHTS.firstPersonView;
   const tooShort = text.split(/\s+/).length < 4;
   if (tooShort) penalties += WEIGHTS.tooShort;
   // "X said (that) …" with nothing in it that marks opinion, intention or doubt: the brief's
@@ -411,6 +417,8 @@ function pronounAction(text: string): string | undefined {
   const m = PRONOUN_ACTOR.exec(text);
   if (!m) return undefined;
   const rest = text.slice(m[0].length);
+  // "They asked me to wait": an anecdote about the speaker, not an act on the record.
+  if (PERSONAL.test(rest)) return undefined;
   const listed = ACTION.exec(rest);
   if (listed && listed.index === 0) return listed[0];
   const past = new RegExp(`^(?:${PAST_VERB.source})`).exec(rest);
@@ -428,7 +436,10 @@ function reportedIntention(text: string, inherited: boolean): string | undefined
   if (!m) return undefined;
   const before = text.slice(0, m.index);
   if (/\b(?:I|we|you)\b/i.test(before) && !inherited) return undefined;
-  return inherited || ACTOR_INSTITUTION.test(before) || ACTOR_NAME.test(before) ? m[1] : undefined;
+  if (!(inherited || ACTOR_INSTITUTION.test(before) || ACTOR_NAME.test(before))) return undefined;
+  // "said income from the higher charges would pay" is quoted as "said … would pay".
+  const words = m[1]!.split(/\s+/);
+  return words.length > 5 ? `${words[0]} … ${words.slice(-2).join(" ")}` : m[1];
 }
 
 /** "I have asked the operator for a full report by 15 December": the speaker's own act, on a date a record can confirm. */
