@@ -608,7 +608,7 @@ function classify(
   if (accusation) return { type: "attributed", reason: `Reported accusation ${quote(accusation)}` };
   if (record) return { type: "attributed", reason: `Claim about someone’s record ${quote(record)}` };
   if (finding) return { type: "attributed", reason: `Finding of a report ${quote(finding)}` };
-  if (reportedPast) return { type: "attributed", reason: `Reported past event ${quote(reportedPast)}` };
   const source = context.speaker ? ` attributed to ${context.speaker}` : attributed ? " attributed to a source" : "";
-  return { type: "attributed", reason: `Factual statement${source}` };
+  const past = reportedPast ? ` (reported past event ${quote(reportedPast)})` : "";
+  return { type: "attributed", reason: `Factual statement${source}${past}` };
 }
