@@ -731,3 +731,16 @@ export const GENERALITY = /^[“‘"']?(?:(?:and|but|so),?\s+)?(?:nobody|no one|
 
 /** Someone's reported hope or wish: "said it hoped to redeploy most of them", "hopes the talks succeed". */
 export const REPORTED_HOPE = /\b(?:hoped|hopes|wished|wishes|is hoping|are hoping|was hoping)\b/i;
+
+/**
+ * A statement reported from a source about something other than the speaker: "Police said the driver was not wearing
+ * a seatbelt", "The company says its lorries use the bypass", "According to the trust, the ward remains open". The
+ * reported clause opens with a noun phrase (not I/we/he/she/they/it/this/that/there), so it is about a thing a record
+ * can confirm rather than about the speaker. Needs a named source before the verb (checked where it is used).
+ */
+export const REPORTED_STATEMENT =
+  /\b(?:said|says|told\s+(?:\S+\s+){0,2}?|confirmed|confirms|stated|states|maintains|maintained|insisted|insists)\s+(?:on\s+\S+\s+)?(?:that\s+)?(?!(?:I|we|he|she|they|you|it|this|that|there|these|those|what|how|why|when|if)\b)(?:the|a|an|its|their|his|her|our|most|some|many|all|no|every|each|both|[A-Z][\w’'-]*)\s+\S/;
+
+/** "According to the trust, …", "According to Harbour Rail, …": a named source before the statement. */
+export const ACCORDING_TO_SOURCE =
+  /^according to (?:the\s+)?(?:[A-Z]|(?:\w+\s+){0,2}?(?:trust|council|company|police|ministry|agency|department|authority|operator|union|court|board|government)\b)/i;

@@ -65,6 +65,8 @@ import {
   PRONOUN_ACTOR,
   GENERALITY,
   REPORTED_HOPE,
+  REPORTED_STATEMENT,
+  ACCORDING_TO_SOURCE,
 } from "./cues";
 import { extractNumericClaim } from "./numeric-claim";
 import type { Token } from "./nlp";
@@ -149,6 +151,8 @@ export const WEIGHTS = {
   reportedPast: 1.0,
   /** "The audit warned that…", "the review concluded…": a document's finding. */
   documentFinding: 1.6,
+  /** "Police said the driver was not wearing a seatbelt": a named source's plain statement about a thing, nothing hedged. */
+  reportedStatement: 0.6,
 } as const;
 
 const YEAR = /\b(?:19|20)\d{2}s?\b/;
@@ -343,7 +347,9 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   // "attributed factual statement". Only for a source cited in the sentence itself.
   // Only for a statement with something specific to check besides its source: a figure, a date, a past event or a
   // name other than the speaker's ("said she was not giving up" has none).
-  if (attributed && penalties === 0 && specific(text, context.speaker, found.length > 0)) total += WEIGHTS.cleanAttributedStatement;
+  const clean = attributed && penalties === 0;
+  if (clean && specific(text, context.speaker, found.length > 0)) total += WEIGHTS.cleanAttributedStatement;
+  else if (clean && !/[“”"]/.test(text) && namedStatement(text, context)) total += WEIGHTS.reportedStatement;
   // A reported position, unless anything in it marks judgement, feeling or intention ("said the vote had been a
   // mistake", "said the group would keep campaigning").
   if (context.actorBefore && REPORTED_POSITION.test(text) && penalties === 0) total += WEIGHTS.reportedPosition;
@@ -390,6 +396,18 @@ function specific(text: string, speaker: string | undefined, hasQuantity: boolea
   rest = rest.replace(/\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Professor|Councillor)\b/g, " ");
   if (/^\S+\s+(?:[^.]*\s)?[A-Z][a-z]/.test(rest)) return true;
   return Array.from(rest.matchAll(new RegExp(PAST_VERB.source, "g"))).some((m) => !NOT_AN_ACTION.test(m[0]));
+}
+
+/**
+ * A plain statement a named source makes about a thing ("Police said the driver was not wearing a seatbelt", "According
+ * to the trust, the ward remains open"): the source is an institution or a name (not "critics" or "campaigners").
+ */
+function namedStatement(text: string, context: SentenceContext): boolean {
+  if (ACCORDING_TO_SOURCE.test(text)) return true;
+  const m = REPORTED_STATEMENT.exec(text);
+  if (!m) return false;
+  const before = text.slice(0, m.index);
+  return ACTOR_INSTITUTION.test(before) || ACTOR_NAME.test(before) || (context.speaker !== undefined && !context.transcript);
 }
 
 /** "in May" is a month, not a modal: masks a capitalised "May" that does not start the clause. */

@@ -487,6 +487,14 @@ describe("suggestClaims: round 6 (#20) — intentions, untimed events, appositio
       "attributed",
       /^Factual statement attributed to a source \(reported past event ‘had failed’\)/,
     ],
+    // a named source's plain statement about a thing, with no cue word at all
+    [
+      "Police said the driver was not wearing a seatbelt.",
+      "the driver was not wearing a seatbelt",
+      "attributed",
+      /^Factual statement attributed to Police/,
+    ],
+    ["According to the trust, the ward remains open.", "the ward remains open", "attributed", /^Factual statement/],
     [
       "The audit warned that the pension fund could run short of cash.",
       "the pension fund could run short",
@@ -520,6 +528,10 @@ describe("suggestClaims: round 6 (#20) — intentions, untimed events, appositio
     "She smiled and waved.",
     // a generality
     "“Nobody enjoys closing a library,” said the leader.",
+    // a plain statement from an unnamed group, about the speakers themselves, or with a scare quote
+    "Critics say the plan is rushed.",
+    "Mr Webb said he was not going anywhere.",
+    "The union said members were “at the end of their rope”.",
     // first person inside a quotation
     "“We hear from worried families every week,” said a volunteer.",
   ])("does not suggest %j", (text) => {
