@@ -709,7 +709,7 @@ export const CAUSATIVE =
  * "After the mill closed, the town lost its bus route". The second is stated as following from the first.
  */
 export const EVENT_SEQUENCE =
-  /^(?:(?:and|but|so)\s+)?(?:when|after|once|as soon as)\s+(?!I\b|we\b|you\b)[^,]{3,80}?\b([a-z]{3,}ed|shut|closed|left|lost|fell|rose|began|ran|cut|went|came)\b[^,]*,\s+(?![^,]*\b(?:I|we|you)\b)[^,]{0,80}?\b(?!said\b|felt\b|thought\b|hoped\b|wanted\b)([a-z]{3,}ed|shut|left|lost|fell|rose|began|ran|cut|went|came)\b/i;
+  /^(?:(?:and|but|so)\s+)?(?:when|after|once|as soon as)\s+(?!I\b|we\b|you\b)[^,]{3,80}?\b([a-z]{3,}ed|shut|closed|left|lost|fell|rose|began|ran|cut|went|came)\b[^,]*,\s+(?!(?:he|she|they|it)\b)(?![^,]*\b(?:I|we|you)\b)[^,]{0,80}?\b(?!said\b|felt\b|thought\b|hoped\b|wanted\b)([a-z]{3,}ed|shut|left|lost|fell|rose|began|ran|cut|went|came)\b/i;
 
 /**
  * A reported past event: "said the new scheme had cut waiting lists", "told staff the ward had been closed", "said

@@ -352,7 +352,9 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   else if (clean && !/[“”"]/.test(text) && namedStatement(text, context)) total += WEIGHTS.reportedStatement;
   // A reported position, unless anything in it marks judgement, feeling or intention ("said the vote had been a
   // mistake", "said the group would keep campaigning").
-  if (context.actorBefore && REPORTED_POSITION.test(text) && penalties === 0) total += WEIGHTS.reportedPosition;
+  // Not the speaker's own state with nothing specific in it ("…, said she loved the old place").
+  const ownState = SPEAKER_STATE.test(text) && !specific(text, context.speaker, found.length > 0);
+  if (context.actorBefore && REPORTED_POSITION.test(text) && penalties === 0 && !ownState) total += WEIGHTS.reportedPosition;
   total += penalties;
 
   const hedged = penalties < 0 && !(tooShort && penalties === WEIGHTS.tooShort);
@@ -418,6 +420,9 @@ const squash = (logOdds: number) => Math.round((1000 * 1) / (1 + Math.exp(-logOd
 /** A clause opening with a verb of saying: its speaker was named before it ("…, who…, | says the offer is not enough"). */
 const REPORTED_POSITION =
   /^(?:(?:has|had|have)\s+(?:also\s+|repeatedly\s+|previously\s+)?)?(?:said|says|told|argued|argues|insisted|insists|maintained|maintains|claimed|claims)\b/;
+
+/** A reported clause about the speaker: "said she loved…", "says he never wanted…". */
+const SPEAKER_STATE = /^(?:(?:has|had|have)\s+)?(?:\w+\s+)?(?:said|says|told\s+\S+)\s+(?:that\s+)?(?:he|she|they|I|we)\b/;
 
 /** A clause that opens with a subject pronoun or straight with a verb (its subject was cut off before it). */
 function opensWithoutSubject(text: string, tokens: readonly Token[] | undefined): boolean {

@@ -538,6 +538,13 @@ describe("suggestClaims: round 6 (#20) — intentions, untimed events, appositio
     expect(suggestClaims(text)).toEqual([]);
   });
 
+  it("cuts a biography in apposition from the rest of its sentence, and leaves out the speaker's own state after it", () => {
+    const text = "Ms Lucas, a former nurse at St Anne’s, says she never wanted to run a business.";
+    expect(suggestClaims(text).map((s) => s.text)).toEqual(["Ms Lucas, a former nurse at St Anne’s"]);
+    const fact = "Tom Reyes, a retired engineer from Dunmore, said the bridge had not been inspected since 2015.";
+    expect(suggestClaims(fact).map((s) => s.text)).toEqual([fact.slice(0, -1)]);
+  });
+
   it("does not read a speaker's own past as a reported event", () => {
     expect(bestScore("Ms Lowe said she had loved every minute of it.", "loved every minute")).toBeLessThan(DEFAULT_MIN_SCORE);
   });
