@@ -744,3 +744,20 @@ export const REPORTED_STATEMENT =
 /** "According to the trust, …", "According to Harbour Rail, …": a named source before the statement. */
 export const ACCORDING_TO_SOURCE =
   /^according to (?:the\s+)?(?:[A-Z]|(?:\w+\s+){0,2}?(?:trust|council|company|police|ministry|agency|department|authority|operator|union|court|board|government)\b)/i;
+
+/**
+ * When a past event happened, as a record would date it: a year, a weekday, "yesterday", "last week", "overnight",
+ * "earlier this month" (calendar dates and months are in DAY_DATE and EVENT_TIME).
+ */
+export const PAST_DATING =
+  /\b(?:(?:in|since|during) (?:19|20)\d{2}|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|overnight|last (?:week|month|year|night|spring|summer|autumn|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|earlier this (?:week|month|year)|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/;
+
+/** A completed passive: "was arrested", "were evacuated", "had been sentenced", "was taken". */
+export const COMPLETED_PASSIVE =
+  /\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?([a-z]{3,}ed|taken|given|held|sent|built|sold|bought|paid|shut|cut|put|found|caught|hit|struck|brought|won|lost|seized|stolen|beaten|killed|injured|hurt|jailed)\b/;
+
+/** Past tense of common verbs of events outside PAST_VERB: "went into administration", "came into force". */
+export const EVENT_PAST_VERB = /\b(?:went|came|fell|rose|broke|began|grew|flew|drove|sank|burned|burnt|collapsed)\b/;
+
+/** A named place of an event: "at Kelby Crown Court", "in Dunmore". */
+export const NAMED_PLACE = /\b(?:at|in)\s+(?:the\s+)?[A-Z][a-z]/;

@@ -67,6 +67,10 @@ import {
   REPORTED_HOPE,
   REPORTED_STATEMENT,
   ACCORDING_TO_SOURCE,
+  PAST_DATING,
+  COMPLETED_PASSIVE,
+  EVENT_PAST_VERB,
+  NAMED_PLACE,
 } from "./cues";
 import { extractNumericClaim } from "./numeric-claim";
 import type { Token } from "./nlp";
@@ -153,6 +157,8 @@ export const WEIGHTS = {
   documentFinding: 1.6,
   /** "Police said the driver was not wearing a seatbelt": a named source's plain statement about a thing, nothing hedged. */
   reportedStatement: 0.6,
+  /** "A man was arrested on Friday", "The company went into administration in 2022": a past event dated or placed. */
+  datedEvent: 1.6,
 } as const;
 
 const YEAR = /\b(?:19|20)\d{2}s?\b/;
@@ -282,7 +288,10 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   if (intention) total += timedIntention ? WEIGHTS.event : WEIGHTS.reportedIntention;
   const action = acted ?? (timedIntention ? undefined : intention);
   const scheduled = timedPlan ?? timedIntention;
-  const reportedPast = action || scheduled ? undefined : REPORTED_PAST.exec(text)?.[1];
+  // A past event with a date or (for a passive) a named place, whoever did it.
+  const dated = action || scheduled || causal ? undefined : datedPastEvent(text);
+  if (dated) total += WEIGHTS.datedEvent;
+  const reportedPast = action || scheduled || dated ? undefined : REPORTED_PAST.exec(text)?.[1];
   if (reportedPast) total += WEIGHTS.reportedPast;
   const finding = firstMatch(DOCUMENT_FINDING, text);
   if (finding) total += WEIGHTS.documentFinding;
@@ -335,7 +344,8 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
     scheduled !== undefined ||
     accusation !== undefined ||
     reportedPast !== undefined ||
-    finding !== undefined;
+    finding !== undefined ||
+    dated !== undefined;
   if (!evidence && FIRST_PERSON_SUBJECT.test(core)) penalties += WEIGHTS.firstPersonView;
   // "Nobody enjoys these decisions": a generality, unless it carries a figure or another cue.
   if (!evidence && GENERALITY.test(core)) penalties += WEIGHTS.firstPersonView;
@@ -379,6 +389,7 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
         accusation,
         reportedPast,
         finding,
+        dated,
       },
     ),
     score: squash(total),
@@ -410,6 +421,30 @@ function namedStatement(text: string, context: SentenceContext): boolean {
   if (!m) return false;
   const before = text.slice(0, m.index);
   return ACTOR_INSTITUTION.test(before) || ACTOR_NAME.test(before) || (context.speaker !== undefined && !context.transcript);
+}
+
+/**
+ * A past event dated by PAST_DATING, DAY_DATE or a month, or a completed passive at a named place: "A man was arrested on
+ * Friday", "The company went into administration in 2022", "He was sentenced at Kelby Crown Court". Not for the
+ * speaker's own past (a clause with I/we/you as subject) nor for verbs of saying, thinking or feeling. The verb, or
+ * undefined.
+ */
+const SAYING_DATED =
+  /\b(?:said|says|told|added|announced|confirmed|warned|wrote|stated|insisted|argued|claimed)\b(?:\s+[\w’'-]+){0,4}?\s+(?:on|in|last|yesterday|earlier)\b[^,;]*/g;
+
+function datedPastEvent(text: string): string | undefined {
+  if (FIRST_PERSON_SUBJECT.test(text) || /\b(?:I|we|you|my|our)\b/i.test(text)) return undefined;
+  // The date of the saying ("…, Zelensky said on Monday", "said on Friday that…") does not date the event.
+  const event = text.replace(SAYING_DATED, " ");
+  const isDated = PAST_DATING.test(event) || DAY_DATE.test(event);
+  const passive = COMPLETED_PASSIVE.exec(text);
+  if (passive && !NOT_AN_ACTION.test(passive[1]!) && (isDated || NAMED_PLACE.test(text.slice(passive.index)))) return passive[0];
+  if (!isDated) return undefined;
+  const verb = EVENT_PAST_VERB.exec(text) ?? new RegExp(PAST_VERB.source).exec(text);
+  if (!verb || NOT_AN_ACTION.test(verb[0])) return undefined;
+  // "to put", "must set": an infinitive, not a past act.
+  if (/\b(?:to|will|would|can|could|should|may|might|must|shall)\s+$/.test(text.slice(0, verb.index))) return undefined;
+  return verb[0];
 }
 
 /** "in May" is a month, not a modal: masks a capitalised "May" that does not start the clause. */
@@ -579,6 +614,7 @@ type Evidence = {
   accusation?: string;
   reportedPast?: string;
   finding?: string;
+  dated?: string;
 };
 
 function classify(
@@ -603,6 +639,7 @@ function classify(
     accusation,
     reportedPast,
     finding,
+    dated,
   } = e;
   if (ranking && !(strongest && strongest.weight >= WEIGHTS.ranking)) return { type: "statistic", reason: `Ranking ${quote(ranking)}` };
 
@@ -628,6 +665,7 @@ function classify(
   if (causal) return { type: "causal", reason: `Causal claim ${quote(causal)}` };
   if (action)
     return { type: "action", reason: `Reported action ${quote(action)}${context.speaker ? ` attributed to ${context.speaker}` : ""}` };
+  if (dated) return { type: "event", reason: `Dated past event ${quote(dated)}` };
   if (accusation) return { type: "attributed", reason: `Reported accusation ${quote(accusation)}` };
   if (record) return { type: "attributed", reason: `Claim about someone’s record ${quote(record)}` };
   if (finding) return { type: "attributed", reason: `Finding of a report ${quote(finding)}` };

@@ -487,6 +487,10 @@ describe("suggestClaims: round 6 (#20) — intentions, untimed events, appositio
       "attributed",
       /^Factual statement attributed to a source \(reported past event ‘had failed’\)/,
     ],
+    // a past event with a date, or a completed passive at a named place, whoever did it
+    ["A man was arrested on Friday.", "A man was arrested on Friday", "event", /^Dated past event ‘was arrested’/],
+    ["The bakery went into administration in 2022.", "went into administration", "event", /^Dated past event ‘went’/],
+    ["He was sentenced at Kelby Crown Court.", "was sentenced at Kelby Crown Court", "event", /^Dated past event ‘was sentenced’/],
     // a named source's plain statement about a thing, with no cue word at all
     [
       "Police said the driver was not wearing a seatbelt.",
@@ -526,6 +530,10 @@ describe("suggestClaims: round 6 (#20) — intentions, untimed events, appositio
     // a pronoun's anecdote, and a past act with nothing a record could confirm
     "They asked me to wait outside.",
     "She smiled and waved.",
+    // the speaker's own past, and feelings or looks on a day, are not dated events
+    "I was born in Dunmore in 1971.",
+    "She looked tired on Monday.",
+    "Fans were thrilled on Saturday.",
     // a generality
     "“Nobody enjoys closing a library,” said the leader.",
     // a plain statement from an unnamed group, about the speakers themselves, or with a scare quote
