@@ -761,3 +761,14 @@ export const EVENT_PAST_VERB = /\b(?:went|came|fell|rose|broke|began|grew|flew|d
 
 /** A named place of an event: "at Kelby Crown Court", "in Dunmore". */
 export const NAMED_PLACE = /\b(?:at|in)\s+(?:the\s+)?[A-Z][a-z]/;
+
+/**
+ * An outcome on the record, whoever brought it about: "Both men pleaded guilty", "The appeal was rejected", "was
+ * elected in…", "Two people died". A court, an election or a death is a matter of record.
+ */
+export const OUTCOME =
+  /\b(?:pleaded (?:guilty|not guilty)|(?:was|were|has been|have been|had been) (?:convicted|acquitted|jailed|sentenced|charged|arrested|cleared|elected|re-elected|appointed|suspended|sacked|dismissed|rejected|approved|refused|granted|upheld|overturned|quashed|withdrawn|cancell?ed|postponed|closed|banned|fined|banned|evacuated|recalled)|died|drowned)\b/;
+
+/** An action under way by an actor: "Police are investigating", "the council is consulting on plans", "is suing the firm". */
+export const ONGOING_ACTION =
+  /\b(?:is|are)\s+(?:now\s+|also\s+|still\s+)?(investigating|reviewing|consulting|suing|appealing|challenging|negotiating|recruiting|prosecuting|examining|auditing|inspecting|pursuing|seeking|balloting|piloting|trialling|trialing|testing|lobbying|funding)\b/;

@@ -71,6 +71,8 @@ import {
   COMPLETED_PASSIVE,
   EVENT_PAST_VERB,
   NAMED_PLACE,
+  OUTCOME,
+  ONGOING_ACTION,
 } from "./cues";
 import { extractNumericClaim } from "./numeric-claim";
 import type { Token } from "./nlp";
@@ -278,7 +280,7 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   const event = firstPersonNever ? undefined : firstMatch(DENIED_OR_DONE, text);
   if (event) total += WEIGHTS.deniedOrDone;
   const inherited = context.actorBefore === true && opensWithoutSubject(text, tokens);
-  const acted = reportedAction(text, inherited) ?? pronounAction(text);
+  const acted = reportedAction(text, inherited) ?? pronounAction(text) ?? outcomeOrOngoing(text, inherited);
   if (acted) total += WEIGHTS.action;
   const timedPlan = scheduledEvent(text);
   if (timedPlan) total += WEIGHTS.event;
@@ -483,6 +485,23 @@ function pronounAction(text: string): string | undefined {
   if (!past || NOT_AN_ACTION.test(past[0])) return undefined;
   const after = rest.slice(past[0].length);
   return YEAR.test(after) || DAY_DATE.test(after) || /\d/.test(after) || /\s[A-Z][a-z]/.test(after) ? past[0] : undefined;
+}
+
+/**
+ * An outcome on the record ("Both men pleaded guilty", "The appeal was rejected"), or an action under way of an actor
+ * named before it ("Police are investigating"), outside the speaker's own life (no I/we/you/my/our). The phrase, or
+ * undefined.
+ */
+function outcomeOrOngoing(text: string, inherited: boolean): string | undefined {
+  if (/\b(?:I|we|you|my|our)\b/i.test(text)) return undefined;
+  const outcome = OUTCOME.exec(text);
+  if (outcome) return outcome[0];
+  const ongoing = ONGOING_ACTION.exec(text);
+  if (!ongoing) return undefined;
+  const before = text.slice(0, ongoing.index);
+  return inherited || ACTOR_INSTITUTION.test(before) || ACTOR_NAME.test(before) || /^(?:police|prosecutors|detectives)\b/i.test(before)
+    ? ongoing[0]
+    : undefined;
 }
 
 /**

@@ -488,9 +488,18 @@ describe("suggestClaims: round 6 (#20) — intentions, untimed events, appositio
       /^Factual statement attributed to a source \(reported past event ‘had failed’\)/,
     ],
     // a past event with a date, or a completed passive at a named place, whoever did it
-    ["A man was arrested on Friday.", "A man was arrested on Friday", "event", /^Dated past event ‘was arrested’/],
+    ["The old pier was demolished on Friday.", "The old pier was demolished on Friday", "event", /^Dated past event ‘was demolished’/],
     ["The bakery went into administration in 2022.", "went into administration", "event", /^Dated past event ‘went’/],
-    ["He was sentenced at Kelby Crown Court.", "was sentenced at Kelby Crown Court", "event", /^Dated past event ‘was sentenced’/],
+    ["The mural was restored at Harlow Museum.", "was restored at Harlow Museum", "event", /^Dated past event ‘was restored’/],
+    // an outcome on the record without its agent, and an action under way
+    ["Both men pleaded guilty.", "Both men pleaded guilty", "action", /^Reported action ‘pleaded guilty’/],
+    ["The appeal was rejected.", "The appeal was rejected", "action", /^Reported action ‘was rejected’/],
+    [
+      "The council is consulting on the closure of the depot.",
+      "is consulting on the closure",
+      "action",
+      /^Reported action ‘is consulting’/,
+    ],
     // a named source's plain statement about a thing, with no cue word at all
     [
       "Police said the driver was not wearing a seatbelt.",
@@ -530,6 +539,9 @@ describe("suggestClaims: round 6 (#20) — intentions, untimed events, appositio
     // a pronoun's anecdote, and a past act with nothing a record could confirm
     "They asked me to wait outside.",
     "She smiled and waved.",
+    // an outcome in the speaker's own life, and an activity under way of no one named
+    "My first novel was rejected by every publisher.",
+    "Some people are still investigating their options.",
     // the speaker's own past, and feelings or looks on a day, are not dated events
     "I was born in Dunmore in 1971.",
     "She looked tired on Monday.",
