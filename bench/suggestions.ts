@@ -6,6 +6,7 @@
 //   --min-score=0.4                               (report at this threshold instead of the default)
 //   --leave-one-out                               (per tuning set: the threshold the other tuning sets would choose,
 //                                                  and the left-out set's figures at it)
+// Ends with the time suggestClaims takes on a 55,000-character body made of the tuning articles.
 // Groups of labels:
 // - bench/labels/eval/: twelve articles labelled by bench/labels/GUIDELINE.md, with check-worthy and "must not"
 //   spans, split once into a tuning and a held-out set (bench/labels/eval/split.json, SPLIT.md): round 1.
@@ -306,6 +307,32 @@ function main() {
   }
 
   if (process.argv.includes("--leave-one-out")) leaveOneOut(articles);
+  timeLongArticle(articles.filter((a) => TUNING_SETS.includes(a.set)));
+}
+
+/**
+ * suggestClaims on a 55,000-character body (the tuning articles' bodies in order, repeated and cut at a paragraph
+ * end): median wall and CPU time of 20 runs after 3 warm-ups. Compare with another commit by running both side by side.
+ */
+function timeLongArticle(articles: readonly Article[]) {
+  let body = "";
+  while (body.length < 55_000) body += articles.map((a) => a.body).join("\n\n") + "\n\n";
+  body = body.slice(0, body.lastIndexOf("\n\n", 55_000));
+  for (let i = 0; i < 3; i++) suggestClaims(body);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    const used = process.cpuUsage();
+    suggestClaims(body);
+    const d = process.cpuUsage(used);
+    wall.push(performance.now() - started);
+    cpu.push((d.user + d.system) / 1000);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(
+    `\nsuggestClaims on ${body.length} characters: median ${median(wall).toFixed(1)} ms wall, ${median(cpu).toFixed(1)} ms CPU (20 runs)`,
+  );
 }
 
 /** Precision the chosen threshold must keep on the sets it is chosen on (the round-6 brief: ≥ 0.85 on tuning data). */

@@ -442,7 +442,7 @@ function datedPastEvent(text: string): string | undefined {
   const passive = COMPLETED_PASSIVE.exec(text);
   if (passive && !NOT_AN_ACTION.test(passive[1]!) && (isDated || NAMED_PLACE.test(text.slice(passive.index)))) return passive[0];
   if (!isDated) return undefined;
-  const verb = EVENT_PAST_VERB.exec(text) ?? new RegExp(PAST_VERB.source).exec(text);
+  const verb = EVENT_PAST_VERB.exec(text) ?? PAST_VERB.exec(text);
   if (!verb || NOT_AN_ACTION.test(verb[0])) return undefined;
   // "to put", "must set": an infinitive, not a past act.
   if (/\b(?:to|will|would|can|could|should|may|might|must|shall)\s+$/.test(text.slice(0, verb.index))) return undefined;
@@ -473,6 +473,8 @@ function opensWithoutSubject(text: string, tokens: readonly Token[] | undefined)
  * refused to sign", "It responded to the floods in 2019". A verb of the ACTION list counts as it is; any other past
  * verb (not of saying or feeling) only with something a record can confirm: a year, a date, a figure or a name.
  */
+const LEADING_PAST_VERB = new RegExp(`^(?:${PAST_VERB.source})`);
+
 function pronounAction(text: string): string | undefined {
   const m = PRONOUN_ACTOR.exec(text);
   if (!m) return undefined;
@@ -481,7 +483,7 @@ function pronounAction(text: string): string | undefined {
   if (PERSONAL.test(rest)) return undefined;
   const listed = ACTION.exec(rest);
   if (listed && listed.index === 0) return listed[0];
-  const past = new RegExp(`^(?:${PAST_VERB.source})`).exec(rest);
+  const past = LEADING_PAST_VERB.exec(rest);
   if (!past || NOT_AN_ACTION.test(past[0])) return undefined;
   const after = rest.slice(past[0].length);
   return YEAR.test(after) || DAY_DATE.test(after) || /\d/.test(after) || /\s[A-Z][a-z]/.test(after) ? past[0] : undefined;
