@@ -312,6 +312,8 @@ export const JUDGEMENT = words([
   "reckless",
   "irresponsible",
   "silver bullet",
+  "broken promises",
+  "excuses",
   "(?:far|much|way) too",
 ]);
 
@@ -772,3 +774,10 @@ export const OUTCOME =
 /** An action under way by an actor: "Police are investigating", "the council is consulting on plans", "is suing the firm". */
 export const ONGOING_ACTION =
   /\b(?:is|are)\s+(?:now\s+|also\s+|still\s+)?(investigating|reviewing|consulting|suing|appealing|challenging|negotiating|recruiting|prosecuting|examining|auditing|inspecting|pursuing|seeking|balloting|piloting|trialling|trialing|testing|lobbying|funding)\b/;
+
+/**
+ * A place in a series, which a record can confirm: "the latest in a string of takeovers", "the third in a series of
+ * strikes", "the second time this year". Read as a superlative.
+ */
+export const SERIES =
+  /\bthe (?:latest|last|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:in a (?:long |growing )?(?:string|series|line|run|wave|spate|succession) of|time (?:this|in|since)\b)/i;

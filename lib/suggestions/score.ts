@@ -73,6 +73,7 @@ import {
   NAMED_PLACE,
   OUTCOME,
   ONGOING_ACTION,
+  SERIES,
 } from "./cues";
 import { extractNumericClaim } from "./numeric-claim";
 import type { Token } from "./nlp";
@@ -243,7 +244,7 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   if (YEAR.test(text) || DAY_DATE.test(text)) total += WEIGHTS.year;
 
   const comparative = firstMatch(COMPARATIVE, text);
-  const anySuperlative = firstMatch(SUPERLATIVE, text);
+  const anySuperlative = firstMatch(SUPERLATIVE, text) ?? firstMatch(SERIES, text);
   // "the best people in the business": taste, unless a scope or a figure makes it a ranking.
   const tasteOnly =
     anySuperlative !== undefined && EVALUATIVE_SUPERLATIVE.test(anySuperlative) && !SUPERLATIVE_SCOPE.test(text) && !strongest;

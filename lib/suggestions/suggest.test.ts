@@ -500,6 +500,13 @@ describe("suggestClaims: round 6 (#20) — intentions, untimed events, appositio
       "action",
       /^Reported action ‘is consulting’/,
     ],
+    // a place in a series
+    [
+      "The strike is the third in a series of walkouts at the port.",
+      "the third in a series of walkouts",
+      "comparison",
+      /^Superlative ‘the third in a series of’/,
+    ],
     // a named source's plain statement about a thing, with no cue word at all
     [
       "Police said the driver was not wearing a seatbelt.",
@@ -542,6 +549,8 @@ describe("suggestClaims: round 6 (#20) — intentions, untimed events, appositio
     // an outcome in the speaker's own life, and an activity under way of no one named
     "My first novel was rejected by every publisher.",
     "Some people are still investigating their options.",
+    // a series of judgements, not of events
+    "This is the latest in a long line of broken promises.",
     // the speaker's own past, and feelings or looks on a day, are not dated events
     "I was born in Dunmore in 1971.",
     "She looked tired on Monday.",
