@@ -2,7 +2,7 @@
 // ("“…,” she said."), without trailing punctuation, and cut into clauses where one sentence
 // joins separate claims ("…, but …", "…; …"). All functions return body offsets.
 import { isWhitespaceChar } from "../anchoring/whitespace";
-import { BIOGRAPHY } from "./cues";
+import { APPOSITION_BIOGRAPHY, BIOGRAPHY } from "./cues";
 import type { Token } from "./nlp";
 
 export type Range = { start: number; end: number };
@@ -135,8 +135,9 @@ function startsIndependentClause(tokens: readonly Token[], from: number, limit: 
 
 /**
  * Cuts a sentence range of `body` into clause ranges (UTF-16 body offsets, in order, none empty): at semicolons,
- * before but/while/although/because…, at ", and" when a verb follows soon (using the sentence's `tokens`), and after a
- * biographical relative clause ("X, who was previously…, | said…").
+ * before but/while/although/because…, at ", and" when a verb follows soon (using the sentence's `tokens`), after a
+ * biographical relative clause ("X, who was previously…, | said…") and after a biography in apposition ("X, a former
+ * judge at…, | said…").
  * Connectives like "but" stay at the start of the next clause, then are skipped; each clause is trimmed. Pure.
  */
 export function splitClauses(body: string, range: Range, tokens: readonly Token[]): Range[] {
@@ -152,6 +153,11 @@ export function splitClauses(body: string, range: Range, tokens: readonly Token[
     const at = m.index + m[0].length;
     cuts.push({ at, resume: at + (/^,\s+/.exec(text.slice(at))?.[0].length ?? 0) });
   }
+  // …and after a biography in apposition closed by a comma ("Ms Roe, a former judge at the High Court, | said…").
+  for (const m of text.matchAll(APPOSITION_CUT)) {
+    const at = m.index + m[0].length - 1;
+    cuts.push({ at, resume: at + (/^,\s*/.exec(text.slice(at))?.[0].length ?? 1) });
+  }
   cuts.sort((a, b) => a.at - b.at);
   const clauses: Range[] = [];
   let from = 0;
@@ -163,6 +169,8 @@ export function splitClauses(body: string, range: Range, tokens: readonly Token[
   clauses.push({ start: range.start + from, end: range.end });
   return clauses.map((c) => skipConnective(body, trimClaimRange(body, c.start, c.end))).filter((c) => c.end > c.start);
 }
+
+const APPOSITION_CUT = new RegExp(`(?:${APPOSITION_BIOGRAPHY.source}),`, "g");
 
 const CONNECTIVE = /^(?:but|and|while|whereas|although|though|yet|so|or)\s+/i;
 

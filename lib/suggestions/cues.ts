@@ -312,6 +312,8 @@ export const JUDGEMENT = words([
   "reckless",
   "irresponsible",
   "silver bullet",
+  "broken promises",
+  "excuses",
   "(?:far|much|way) too",
 ]);
 
@@ -467,6 +469,18 @@ export const ACTOR_INSTITUTION = words([
   "college",
   "university",
   "hospital",
+  "institute",
+  "association",
+  "federation",
+  "foundation",
+  "organisation",
+  "organization",
+  "service",
+  "society",
+  "academy",
+  "insurer",
+  "airline",
+  "network",
 ]);
 
 /**
@@ -474,7 +488,7 @@ export const ACTOR_INSTITUTION = words([
  * capitalised singular first word that is not a pronoun or a generic group ("Lisvania warned", not "Retailers urged").
  */
 export const ACTOR_NAME =
-  /^\S+\s+(?:[^.]*\s)?[A-Z][a-z]|^(?!(?:I|He|She|They|It|This|That|These|Those|Other|Another|Several|Both|Each|Such|All|Any|Few|There|The|A|An|Its|His|Her|Their|Our|Your|My|In|On|At|For|But|And|So|If|When|While|After|Before|Last|Next|Once|Since|Not|No|Nobody|Everyone|Everybody|Young|Older|Local|Critics|Analysts|Experts|Some|Many|Most|People|Residents|Retailers|Campaigners|Economists|Markets|Parents|Officials)\b)[A-Z][a-z]+(?<!s)\b/;
+  /^\S+\s+(?:[^.]*\s)?[A-Z][a-z]|^(?!(?:I|He|She|They|It|This|That|These|Those|Other|Another|Several|Both|Each|Such|All|Any|Few|There|The|A|An|Its|His|Her|Their|Our|Your|My|In|On|At|For|But|And|So|If|When|While|After|Before|Last|Next|Once|Since|Not|No|Nobody|Everyone|Everybody|Young|Older|Local|Critics|Analysts|Experts|Some|Many|Most|People|Residents|Retailers|Campaigners|Economists|Markets|Parents|Officials)\b)[A-Z][a-z]+(?:[A-Z][a-z]+)*(?<!s)\b/;
 
 /**
  * Any verb in the past tense (a regular "-ed" form of five letters or more, or a common irregular one), for
@@ -589,7 +603,7 @@ export const FIRST_PERSON_NEVER = new RegExp(
 
 /** A clause whose subject is the speaker or the listener: "I love this city", "we are not finished", "you know". */
 export const FIRST_PERSON_SUBJECT =
-  /^(?:(?:and|but|so|now|well|look|frankly|honestly),?\s+)?(?:I|we|you|I’m|I'm|we’re|we're|I’ve|I've|we’ve|we've|you’re|you're)\b/i;
+  /^[“‘"']?(?:(?:and|but|so|now|well|look|frankly|honestly),?\s+)?(?:I|we|you|I’m|I'm|we’re|we're|I’ve|I've|we’ve|we've|you’re|you're)\b/i;
 
 /**
  * A feeling that only frames an announcement: "I am delighted to say that I will be at the final…", "we are pleased
@@ -646,3 +660,124 @@ export const TOLD_ME = /\b(?:told|tells|asked|wrote to|writes to|informed|assure
 
 /** A clause that opens with a subject pronoun: its actor is the one named earlier in the sentence ("…, and it has written to…"). */
 export const PRONOUN_SUBJECT = /^(?:(?:and|but|so|then)\s+)?(?:it|he|she|they)\b/i;
+
+// ---- Round 6 (issue #20): intentions, events without a time, appositions, causes and reports without a cue word ----
+
+/** Intentions too vague to check ("would keep campaigning", "plans to carry on", "will continue to listen"). */
+const VAGUE_INTENT = String.raw`(?:keep|continue|carry|fight|campaign|try|work|seek|look|consider|think|listen|do|be|remain|stand|support|welcome|help|ensure|make|get|have|go|see|never|always|stay|learn|hope|want|like|love|need|engage|talk|explore|reflect|study|monitor|watch|wait|respond|act|deliver|play)`;
+
+/**
+ * A reported intention or prediction of someone named before it: "The ports authority plans to dredge…", "is expected
+ * to rule on…", "has pledged to publish…", "The ministry said it would publish the review". The intention is a claim
+ * that they made it (on the record), unless its verb is too vague to check (VAGUE_INTENT). Needs an actor before the
+ * match (checked where it is used). The first capture is the phrase quoted in the reason.
+ */
+export const REPORTED_INTENTION = new RegExp(
+  String.raw`\b((?:(?:plans?|planned|intends?|intended|aims?|aimed|is|are|was|were)\s+(?:planning|preparing|expected|set|due|poised|scheduled|planned)\s+to|plans?|planned|intends?|intended|aims?|has\s+(?:promised|pledged|vowed|agreed|decided|offered|undertaken|proposed)|have\s+(?:promised|pledged|vowed|agreed|decided|offered|proposed)|promised|pledged|vowed|decided|proposes|proposed|is\s+(?:to|expected\s+to|set\s+to|due\s+to)|are\s+(?:to|expected\s+to|set\s+to|due\s+to))\s+(?:to\s+)?(?:not\s+)?(?!${VAGUE_INTENT}\b)[a-z]{3,}|(?:said|says|told\s+\S+(?:\s+\S+)?|announced|confirmed|stated)\s+(?:on\s+\S+\s+)?(?:that\s+)?(?:[\w’'-]+\s+){0,6}?[\w’'-]+\s+(?:would|will|’ll|'ll|was\s+to|were\s+to)\s+(?:now\s+|also\s+|formally\s+|then\s+|not\s+|soon\s+)*(?!${VAGUE_INTENT}\b)[a-z]{3,})`,
+  "i",
+);
+
+/** A gathering that can be scheduled: "a public meeting", "the hearing", "talks", "the inquest". */
+const EVENT_NOUN = String.raw`(?:meeting|hearing|inquiry|inquest|trial|talks|summit|conference|consultation|vote|ballot|referendum|election|ceremony|debate|appeal|tribunal|festival|session|visit|sale|auction|launch|opening|rally|march|strike|walkout|count|review)`;
+
+/**
+ * An event stated without a time: "A public inquiry into the collapse will be held in Leeds", "the hearing will take
+ * place at the county court", "talks are to resume". The gathering and that it goes ahead are on the record.
+ */
+export const EVENT_WITHOUT_TIME = new RegExp(
+  String.raw`\b${EVENT_NOUN}s?\b(?:\s+[\w’'-]+){0,6}?\s+((?:will|would|’ll|'ll|is\s+to|are\s+to|is\s+due\s+to|are\s+due\s+to|is\s+set\s+to|are\s+set\s+to)\s+(?:now\s+|also\s+|then\s+)?(?:be\s+held|take\s+place|go\s+ahead|be\s+heard|resume|reopen|reconvene|begin|start|open|close|conclude|sit|convene|be\s+staged))\b`,
+  "i",
+);
+
+/** A gathering at a named place: "at a public meeting at Oakridge Community Centre" (with EVENT_TIME: an event). */
+export const EVENT_AT_PLACE = new RegExp(String.raw`\b(${EVENT_NOUN})\s+(?:at|in)\s+(?:the\s+)?[A-Z][a-z]`, "i");
+
+/**
+ * A biography in apposition: "Jane Roe, a former judge at the High Court", "Ellen Marsh, a retired nurse", or an
+ * apposition cut off on its own ("a former chief of the general staff"). Runs to the next comma, semicolon or the end.
+ */
+export const APPOSITION_BIOGRAPHY =
+  /(?:^|\b[A-Z][\w’'-]+,\s+)(?:a|an|the|his|her|their)\s+(?:(?:former|retired|one-time|onetime|previous|founding|long-serving|longtime|veteran|ex-)[\s-]*)(?:[a-z][\w’'-]*)[^,;]*/;
+
+/**
+ * Verbs that state a cause in themselves: "a heatwave killed the seagrass", "the flood washed away the footbridge",
+ * "the strike forced the schools to close". The subject is what caused it.
+ */
+export const CAUSATIVE =
+  /\b(?:killed|destroyed|damaged|wiped out|washed away|swept away|flooded|forced|prevented|disrupted|triggered|sparked|brought down|cost (?:the|them|him|her|it|us)\b)/i;
+
+/**
+ * A sequence of two past events, the first in a time clause: "When the clinics shut, families … stopped coming",
+ * "After the mill closed, the town lost its bus route". The second is stated as following from the first.
+ */
+export const EVENT_SEQUENCE =
+  /^(?:(?:and|but|so)\s+)?(?:when|after|once|as soon as)\s+(?!I\b|we\b|you\b)[^,]{3,80}?\b([a-z]{3,}ed|shut|closed|left|lost|fell|rose|began|ran|cut|went|came)\b[^,]*,\s+(?!(?:he|she|they|it)\b)(?![^,]*\b(?:I|we|you)\b)[^,]{0,80}?\b(?!said\b|felt\b|thought\b|hoped\b|wanted\b)([a-z]{3,}ed|shut|left|lost|fell|rose|began|ran|cut|went|came)\b/i;
+
+/**
+ * A reported past event: "said the new scheme had cut waiting lists", "told staff the ward had been closed", "said
+ * some callers had described…". What happened is stated as fact by the source; thought and feeling verbs are not.
+ */
+export const REPORTED_PAST =
+  /\b(?:said|says|told\s+\S+(?:\s+\S+)?|confirmed|revealed|disclosed|admitted|acknowledged|reported)\s+(?:on\s+\S+\s+)?(?:that\s+)?(?!(?:I|we|he|she|they|you)\s)(?:[^,.;“”]{1,60}?\s)?((?:had|has|have)\s+(?:not\s+|never\s+|already\s+|since\s+|also\s+|recently\s+)?(?:been\s+)?(?!(?:been|hoped|wanted|felt|believed|expected|thought|liked|loved|enjoyed|feared|worried|seemed|needed|tried|wished|looked)\b)(?:[a-z]{3,}ed|[a-z]{2,}en|built|made|sold|bought|paid|lost|won|sent|left|spent|shut|cut|put|held|met|taken|given|done|gone|grown|begun|run|brought|kept|told))\b/;
+
+/** A finding of a document: "The audit warned that…", "the review concluded that…", "the study found…". */
+export const DOCUMENT_FINDING =
+  /\b(?:report|study|review|audit|survey|inspection|assessment|analysis|paper|research|inquiry|investigation|evaluation)\s+(?:\w+\s+){0,4}?(?:warned|warns|found|finds|concluded|concludes|recommended|recommends|estimated|estimates|showed|shows|identified|identifies)\b/i;
+
+/** A clause opening with a third-person pronoun as its subject, for an act of someone named earlier ("She resigned in 2019"). */
+export const PRONOUN_ACTOR =
+  /^(?:(?:and|but|then|later|since then|in \d{4}),?\s+)?(?:he|she|it|they)\s+(?:(?:had|has|have|also|then|later|since|already|previously|recently|quickly|subsequently|never)\s+)*/i;
+
+/** A generality about everyone or no one: "Nobody enjoys these decisions", "Everyone knows the cost". Not a checkable fact. */
+export const GENERALITY = /^[“‘"']?(?:(?:and|but|so),?\s+)?(?:nobody|no one|no-one|everyone|everybody|anyone who|anybody who)\b/i;
+
+/** Someone's reported hope or wish: "said it hoped to redeploy most of them", "hopes the talks succeed". */
+export const REPORTED_HOPE = /\b(?:hoped|hopes|wished|wishes|is hoping|are hoping|was hoping)\b/i;
+
+/**
+ * A statement reported from a source about something other than the speaker: "Police said the driver was not wearing
+ * a seatbelt", "The company says its lorries use the bypass", "According to the trust, the ward remains open". The
+ * reported clause opens with a noun phrase (not I/we/he/she/they/it/this/that/there), so it is about a thing a record
+ * can confirm rather than about the speaker. Needs a named source before the verb (checked where it is used).
+ */
+export const REPORTED_STATEMENT =
+  /\b(?:said|says|told\s+(?:\S+\s+){0,2}?|confirmed|confirms|stated|states|maintains|maintained|insisted|insists)\s+(?:on\s+\S+\s+)?(?:that\s+)?(?!(?:I|we|he|she|they|you|it|this|that|there|these|those|what|how|why|when|if)\b)(?:the|a|an|its|their|his|her|our|most|some|many|all|no|every|each|both|[A-Z][\w’'-]*)\s+\S/;
+
+/** "According to the trust, …", "According to Harbour Rail, …": a named source before the statement. */
+export const ACCORDING_TO_SOURCE =
+  /^according to (?:the\s+)?(?:[A-Z]|(?:\w+\s+){0,2}?(?:trust|council|company|police|ministry|agency|department|authority|operator|union|court|board|government)\b)/i;
+
+/**
+ * When a past event happened, as a record would date it: a year, a weekday, "yesterday", "last week", "overnight",
+ * "earlier this month" (calendar dates and months are in DAY_DATE and EVENT_TIME).
+ */
+export const PAST_DATING =
+  /\b(?:(?:in|since|during) (?:19|20)\d{2}|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|overnight|last (?:week|month|year|night|spring|summer|autumn|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|earlier this (?:week|month|year)|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/;
+
+/** A completed passive: "was arrested", "were evacuated", "had been sentenced", "was taken". */
+export const COMPLETED_PASSIVE =
+  /\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?([a-z]{3,}ed|taken|given|held|sent|built|sold|bought|paid|shut|cut|put|found|caught|hit|struck|brought|won|lost|seized|stolen|beaten|killed|injured|hurt|jailed)\b/;
+
+/** Past tense of common verbs of events outside PAST_VERB: "went into administration", "came into force". */
+export const EVENT_PAST_VERB = /\b(?:went|came|fell|rose|broke|began|grew|flew|drove|sank|burned|burnt|collapsed)\b/;
+
+/** A named place of an event: "at Kelby Crown Court", "in Dunmore". */
+export const NAMED_PLACE = /\b(?:at|in)\s+(?:the\s+)?[A-Z][a-z]/;
+
+/**
+ * An outcome on the record, whoever brought it about: "Both men pleaded guilty", "The appeal was rejected", "was
+ * elected in…", "Two people died". A court, an election or a death is a matter of record.
+ */
+export const OUTCOME =
+  /\b(?:pleaded (?:guilty|not guilty)|(?:was|were|has been|have been|had been) (?:convicted|acquitted|jailed|sentenced|charged|arrested|cleared|elected|re-elected|appointed|suspended|sacked|dismissed|rejected|approved|refused|granted|upheld|overturned|quashed|withdrawn|cancell?ed|postponed|closed|banned|fined|banned|evacuated|recalled)|died|drowned)\b/;
+
+/** An action under way by an actor: "Police are investigating", "the council is consulting on plans", "is suing the firm". */
+export const ONGOING_ACTION =
+  /\b(?:is|are)\s+(?:now\s+|also\s+|still\s+)?(investigating|reviewing|consulting|suing|appealing|challenging|negotiating|recruiting|prosecuting|examining|auditing|inspecting|pursuing|seeking|balloting|piloting|trialling|trialing|testing|lobbying|funding)\b/;
+
+/**
+ * A place in a series, which a record can confirm: "the latest in a string of takeovers", "the third in a series of
+ * strikes", "the second time this year". Read as a superlative.
+ */
+export const SERIES =
+  /\bthe (?:latest|last|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:in a (?:long |growing )?(?:string|series|line|run|wave|spate|succession) of|time (?:this|in|since)\b)/i;

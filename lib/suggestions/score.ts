@@ -54,6 +54,26 @@ import {
   PROGRESSIVE_PLAN,
   PRONOUN_SUBJECT,
   TOLD_ME,
+  REPORTED_INTENTION,
+  EVENT_WITHOUT_TIME,
+  EVENT_AT_PLACE,
+  APPOSITION_BIOGRAPHY,
+  CAUSATIVE,
+  EVENT_SEQUENCE,
+  REPORTED_PAST,
+  DOCUMENT_FINDING,
+  PRONOUN_ACTOR,
+  GENERALITY,
+  REPORTED_HOPE,
+  REPORTED_STATEMENT,
+  ACCORDING_TO_SOURCE,
+  PAST_DATING,
+  COMPLETED_PASSIVE,
+  EVENT_PAST_VERB,
+  NAMED_PLACE,
+  OUTCOME,
+  ONGOING_ACTION,
+  SERIES,
 } from "./cues";
 import { extractNumericClaim } from "./numeric-claim";
 import type { Token } from "./nlp";
@@ -132,6 +152,16 @@ export const WEIGHTS = {
   reportedFeeling: -2.0,
   /** "Mr Sahl, who…, | has said he will not join…": a named person's reported position, its subject cut off by the relative clause. */
   reportedPosition: 1.6,
+  /** "The ports authority plans to dredge…", "the ministry said it would publish…": a named actor's stated intention. */
+  reportedIntention: 2.4,
+  /** "said the scheme had cut waiting lists": a past event the source states as fact. */
+  reportedPast: 1.0,
+  /** "The audit warned that…", "the review concluded…": a document's finding. */
+  documentFinding: 1.6,
+  /** "Police said the driver was not wearing a seatbelt": a named source's plain statement about a thing, nothing hedged. */
+  reportedStatement: 0.6,
+  /** "A man was arrested on Friday", "The company went into administration in 2022": a past event dated or placed. */
+  datedEvent: 1.6,
 } as const;
 
 const YEAR = /\b(?:19|20)\d{2}s?\b/;
@@ -214,7 +244,7 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   if (YEAR.test(text) || DAY_DATE.test(text)) total += WEIGHTS.year;
 
   const comparative = firstMatch(COMPARATIVE, text);
-  const anySuperlative = firstMatch(SUPERLATIVE, text);
+  const anySuperlative = firstMatch(SUPERLATIVE, text) ?? firstMatch(SERIES, text);
   // "the best people in the business": taste, unless a scope or a figure makes it a ranking.
   const tasteOnly =
     anySuperlative !== undefined && EVALUATIVE_SUPERLATIVE.test(anySuperlative) && !SUPERLATIVE_SCOPE.test(text) && !strongest;
@@ -230,7 +260,13 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   const measure = firstMatch(MEASURE, text);
   if (measure && (change || temporal)) total += WEIGHTS.measuredChange;
   else if (measure && comparative) total += WEIGHTS.measuredComparison;
-  const causal = firstMatch(CAUSAL, text);
+  // A cause stated by a cue word ("because", "led to"), by a causative verb ("a heatwave killed…") or by a sequence of
+  // two past events ("When the clinics shut, families … stopped coming").
+  const sequence = EVENT_SEQUENCE.exec(text);
+  const causal =
+    firstMatch(CAUSAL, text) ??
+    (FIRST_PERSON_SUBJECT.test(text) ? undefined : firstMatch(CAUSATIVE, text)) ??
+    (sequence ? `${text.split(/\s+/)[0]} … ${sequence[1]}` : undefined);
   if (causal) total += WEIGHTS.causal;
   // "I have never doubted…", "people have never been more ready…": a view, not a record.
   const firstPersonNever = FIRST_PERSON_NEVER.test(text);
@@ -244,10 +280,24 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   if (STATISTICAL.test(text)) total += WEIGHTS.statistical;
   const event = firstPersonNever ? undefined : firstMatch(DENIED_OR_DONE, text);
   if (event) total += WEIGHTS.deniedOrDone;
-  const action = reportedAction(text, context.actorBefore === true && opensWithoutSubject(text, tokens));
-  if (action) total += WEIGHTS.action;
-  const scheduled = scheduledEvent(text);
-  if (scheduled) total += WEIGHTS.event;
+  const inherited = context.actorBefore === true && opensWithoutSubject(text, tokens);
+  const acted = reportedAction(text, inherited) ?? pronounAction(text) ?? outcomeOrOngoing(text, inherited);
+  if (acted) total += WEIGHTS.action;
+  const timedPlan = scheduledEvent(text);
+  if (timedPlan) total += WEIGHTS.event;
+  // A stated intention of a named actor: an event when it has a time or a year, else an action.
+  const intention = acted || timedPlan ? undefined : reportedIntention(text, inherited);
+  const timedIntention = intention && (EVENT_TIME.test(text) || YEAR.test(text) || DAY_DATE.test(text)) ? intention : undefined;
+  if (intention) total += timedIntention ? WEIGHTS.event : WEIGHTS.reportedIntention;
+  const action = acted ?? (timedIntention ? undefined : intention);
+  const scheduled = timedPlan ?? timedIntention;
+  // A past event with a date or (for a passive) a named place, whoever did it.
+  const dated = action || scheduled || causal ? undefined : datedPastEvent(text);
+  if (dated) total += WEIGHTS.datedEvent;
+  const reportedPast = action || scheduled || dated ? undefined : REPORTED_PAST.exec(text)?.[1];
+  if (reportedPast) total += WEIGHTS.reportedPast;
+  const finding = firstMatch(DOCUMENT_FINDING, text);
+  if (finding) total += WEIGHTS.documentFinding;
   const accusation = action ? undefined : firstMatch(ACCUSATION, text);
   if (accusation) total += WEIGHTS.accusation;
 
@@ -295,18 +345,29 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
     event !== undefined ||
     action !== undefined ||
     scheduled !== undefined ||
-    accusation !== undefined;
+    accusation !== undefined ||
+    reportedPast !== undefined ||
+    finding !== undefined ||
+    dated !== undefined;
   if (!evidence && FIRST_PERSON_SUBJECT.test(core)) penalties += WEIGHTS.firstPersonView;
+  // "Nobody enjoys these decisions": a generality, unless it carries a figure or another cue.
+  if (!evidence && GENERALITY.test(core)) penalties += WEIGHTS.firstPersonView;
+  // "said it hoped to redeploy most of them": a hope, not an act or a plan.
+  if (!evidence && REPORTED_HOPE.test(core)) penalties += WEIGHTS.firstPersonView;
   const tooShort = text.split(/\s+/).length < 4;
   if (tooShort) penalties += WEIGHTS.tooShort;
   // "X said (that) …" with nothing in it that marks opinion, intention or doubt: the brief's
   // "attributed factual statement". Only for a source cited in the sentence itself.
   // Only for a statement with something specific to check besides its source: a figure, a date, a past event or a
   // name other than the speaker's ("said she was not giving up" has none).
-  if (attributed && penalties === 0 && specific(text, context.speaker, found.length > 0)) total += WEIGHTS.cleanAttributedStatement;
+  const clean = attributed && penalties === 0;
+  if (clean && specific(text, context.speaker, found.length > 0)) total += WEIGHTS.cleanAttributedStatement;
+  else if (clean && !/[“”"]/.test(text) && namedStatement(text, context)) total += WEIGHTS.reportedStatement;
   // A reported position, unless anything in it marks judgement, feeling or intention ("said the vote had been a
   // mistake", "said the group would keep campaigning").
-  if (context.actorBefore && REPORTED_POSITION.test(text) && penalties === 0) total += WEIGHTS.reportedPosition;
+  // Not the speaker's own state with nothing specific in it ("…, said she loved the old place").
+  const ownState = SPEAKER_STATE.test(text) && !specific(text, context.speaker, found.length > 0);
+  if (context.actorBefore && REPORTED_POSITION.test(text) && penalties === 0 && !ownState) total += WEIGHTS.reportedPosition;
   total += penalties;
 
   const hedged = penalties < 0 && !(tooShort && penalties === WEIGHTS.tooShort);
@@ -329,6 +390,9 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
         action,
         scheduled,
         accusation,
+        reportedPast,
+        finding,
+        dated,
       },
     ),
     score: squash(total),
@@ -350,6 +414,42 @@ function specific(text: string, speaker: string | undefined, hasQuantity: boolea
   return Array.from(rest.matchAll(new RegExp(PAST_VERB.source, "g"))).some((m) => !NOT_AN_ACTION.test(m[0]));
 }
 
+/**
+ * A plain statement a named source makes about a thing ("Police said the driver was not wearing a seatbelt", "According
+ * to the trust, the ward remains open"): the source is an institution or a name (not "critics" or "campaigners").
+ */
+function namedStatement(text: string, context: SentenceContext): boolean {
+  if (ACCORDING_TO_SOURCE.test(text)) return true;
+  const m = REPORTED_STATEMENT.exec(text);
+  if (!m) return false;
+  const before = text.slice(0, m.index);
+  return ACTOR_INSTITUTION.test(before) || ACTOR_NAME.test(before) || (context.speaker !== undefined && !context.transcript);
+}
+
+/**
+ * A past event dated by PAST_DATING, DAY_DATE or a month, or a completed passive at a named place: "A man was arrested on
+ * Friday", "The company went into administration in 2022", "He was sentenced at Kelby Crown Court". Not for the
+ * speaker's own past (a clause with I/we/you as subject) nor for verbs of saying, thinking or feeling. The verb, or
+ * undefined.
+ */
+const SAYING_DATED =
+  /\b(?:said|says|told|added|announced|confirmed|warned|wrote|stated|insisted|argued|claimed)\b(?:\s+[\w’'-]+){0,4}?\s+(?:on|in|last|yesterday|earlier)\b[^,;]*/g;
+
+function datedPastEvent(text: string): string | undefined {
+  if (FIRST_PERSON_SUBJECT.test(text) || /\b(?:I|we|you|my|our)\b/i.test(text)) return undefined;
+  // The date of the saying ("…, Zelensky said on Monday", "said on Friday that…") does not date the event.
+  const event = text.replace(SAYING_DATED, " ");
+  const isDated = PAST_DATING.test(event) || DAY_DATE.test(event);
+  const passive = COMPLETED_PASSIVE.exec(text);
+  if (passive && !NOT_AN_ACTION.test(passive[1]!) && (isDated || NAMED_PLACE.test(text.slice(passive.index)))) return passive[0];
+  if (!isDated) return undefined;
+  const verb = EVENT_PAST_VERB.exec(text) ?? PAST_VERB.exec(text);
+  if (!verb || NOT_AN_ACTION.test(verb[0])) return undefined;
+  // "to put", "must set": an infinitive, not a past act.
+  if (/\b(?:to|will|would|can|could|should|may|might|must|shall)\s+$/.test(text.slice(0, verb.index))) return undefined;
+  return verb[0];
+}
+
 /** "in May" is a month, not a modal: masks a capitalised "May" that does not start the clause. */
 const withoutMonthMay = (text: string) => text.replace(/(?<=\S\s+)May\b/g, "Month");
 
@@ -359,11 +459,67 @@ const squash = (logOdds: number) => Math.round((1000 * 1) / (1 + Math.exp(-logOd
 const REPORTED_POSITION =
   /^(?:(?:has|had|have)\s+(?:also\s+|repeatedly\s+|previously\s+)?)?(?:said|says|told|argued|argues|insisted|insists|maintained|maintains|claimed|claims)\b/;
 
+/** A reported clause about the speaker: "said she loved…", "says he never wanted…". */
+const SPEAKER_STATE = /^(?:(?:has|had|have)\s+)?(?:\w+\s+)?(?:said|says|told\s+\S+)\s+(?:that\s+)?(?:he|she|they|I|we)\b/;
+
 /** A clause that opens with a subject pronoun or straight with a verb (its subject was cut off before it). */
 function opensWithoutSubject(text: string, tokens: readonly Token[] | undefined): boolean {
   if (PRONOUN_SUBJECT.test(text)) return true;
   const first = tokens?.find((t) => t.pos !== "PUNCT");
   return first !== undefined && (first.pos === "VERB" || first.pos === "AUX");
+}
+
+/**
+ * The act of someone named in an earlier sentence, told with a pronoun: "She resigned from the board in 2019", "They
+ * refused to sign", "It responded to the floods in 2019". A verb of the ACTION list counts as it is; any other past
+ * verb (not of saying or feeling) only with something a record can confirm: a year, a date, a figure or a name.
+ */
+const LEADING_PAST_VERB = new RegExp(`^(?:${PAST_VERB.source})`);
+
+function pronounAction(text: string): string | undefined {
+  const m = PRONOUN_ACTOR.exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m[0].length);
+  // "They asked me to wait": an anecdote about the speaker, not an act on the record.
+  if (PERSONAL.test(rest)) return undefined;
+  const listed = ACTION.exec(rest);
+  if (listed && listed.index === 0) return listed[0];
+  const past = LEADING_PAST_VERB.exec(rest);
+  if (!past || NOT_AN_ACTION.test(past[0])) return undefined;
+  const after = rest.slice(past[0].length);
+  return YEAR.test(after) || DAY_DATE.test(after) || /\d/.test(after) || /\s[A-Z][a-z]/.test(after) ? past[0] : undefined;
+}
+
+/**
+ * An outcome on the record ("Both men pleaded guilty", "The appeal was rejected"), or an action under way of an actor
+ * named before it ("Police are investigating"), outside the speaker's own life (no I/we/you/my/our). The phrase, or
+ * undefined.
+ */
+function outcomeOrOngoing(text: string, inherited: boolean): string | undefined {
+  if (/\b(?:I|we|you|my|our)\b/i.test(text)) return undefined;
+  const outcome = OUTCOME.exec(text);
+  if (outcome) return outcome[0];
+  const ongoing = ONGOING_ACTION.exec(text);
+  if (!ongoing) return undefined;
+  const before = text.slice(0, ongoing.index);
+  return inherited || ACTOR_INSTITUTION.test(before) || ACTOR_NAME.test(before) || /^(?:police|prosecutors|detectives)\b/i.test(before)
+    ? ongoing[0]
+    : undefined;
+}
+
+/**
+ * A stated intention of an actor named before it ("The ports authority plans to dredge…", "Kestrel Water said it would
+ * raise…"), or of the actor named earlier in the sentence (`inherited`): the phrase, or undefined.
+ */
+function reportedIntention(text: string, inherited: boolean): string | undefined {
+  const m = REPORTED_INTENTION.exec(text);
+  if (!m) return undefined;
+  const before = text.slice(0, m.index);
+  if (/\b(?:I|we|you)\b/i.test(before) && !inherited) return undefined;
+  if (!(inherited || ACTOR_INSTITUTION.test(before) || ACTOR_NAME.test(before))) return undefined;
+  // "said income from the higher charges would pay" is quoted as "said … would pay".
+  const words = m[1]!.split(/\s+/);
+  return words.length > 5 ? `${words[0]} … ${words.slice(-2).join(" ")}` : m[1];
 }
 
 /** "I have asked the operator for a full report by 15 December": the speaker's own act, on a date a record can confirm. */
@@ -419,7 +575,13 @@ function reportedAction(text: string, inherited = false): string | undefined {
 function scheduledEvent(text: string): string | undefined {
   const trip = firstMatch(TRIP, text);
   if (trip) return trip;
+  // A gathering that goes ahead ("the inquiry will be held in Leeds"): on the record with or without a time.
+  const untimed = firstMatch(EVENT_WITHOUT_TIME, text);
+  if (untimed) return untimed;
   if (!EVENT_TIME.test(text)) return undefined;
+  // A gathering at a named place on a given day ("at a public meeting at Oakridge Community Centre on 12 January").
+  const gathering = firstMatch(EVENT_AT_PLACE, text);
+  if (gathering) return gathering;
   const plan = firstMatch(SCHEDULED, text);
   if (plan) return plan;
   // A passive plan ("will be published online next week") or a meeting on a named day ("met the union leaders on
@@ -436,6 +598,17 @@ function scheduledEvent(text: string): string | undefined {
 
 function biographyScore(text: string): { score: number; type: ClaimType; reason: string } | undefined {
   const m = BIOGRAPHY.exec(text);
+  // An apposition: "Jane Roe, a former judge at the High Court".
+  const apposition = m ? undefined : APPOSITION_BIOGRAPHY.exec(text);
+  if (apposition) {
+    const clause = apposition[0].replace(/^[A-Z][\w’'-]+,\s+/, "");
+    let total: number = WEIGHTS.bias + WEIGHTS.biography;
+    if (OPINION.test(clause)) total += WEIGHTS.opinion;
+    if (FEELING.test(clause)) total += WEIGHTS.feeling;
+    total += Math.max(-1.6, countMatches(JUDGEMENT, clause) * WEIGHTS.judgement);
+    if (clause.split(/\s+/).length < 3) total += WEIGHTS.tooShort;
+    return { score: squash(total), type: "biography", reason: `Biographical fact ${quote(clause.split(/\s+/).slice(0, 5).join(" "))}` };
+  }
   if (!m) return undefined;
   const clause = m[0];
   let total: number = WEIGHTS.bias + WEIGHTS.biography;
@@ -461,6 +634,9 @@ type Evidence = {
   action?: string;
   scheduled?: string;
   accusation?: string;
+  reportedPast?: string;
+  finding?: string;
+  dated?: string;
 };
 
 function classify(
@@ -483,6 +659,9 @@ function classify(
     action,
     scheduled,
     accusation,
+    reportedPast,
+    finding,
+    dated,
   } = e;
   if (ranking && !(strongest && strongest.weight >= WEIGHTS.ranking)) return { type: "statistic", reason: `Ranking ${quote(ranking)}` };
 
@@ -508,8 +687,11 @@ function classify(
   if (causal) return { type: "causal", reason: `Causal claim ${quote(causal)}` };
   if (action)
     return { type: "action", reason: `Reported action ${quote(action)}${context.speaker ? ` attributed to ${context.speaker}` : ""}` };
+  if (dated) return { type: "event", reason: `Dated past event ${quote(dated)}` };
   if (accusation) return { type: "attributed", reason: `Reported accusation ${quote(accusation)}` };
   if (record) return { type: "attributed", reason: `Claim about someone’s record ${quote(record)}` };
+  if (finding) return { type: "attributed", reason: `Finding of a report ${quote(finding)}` };
   const source = context.speaker ? ` attributed to ${context.speaker}` : attributed ? " attributed to a source" : "";
-  return { type: "attributed", reason: `Factual statement${source}` };
+  const past = reportedPast ? ` (reported past event ${quote(reportedPast)})` : "";
+  return { type: "attributed", reason: `Factual statement${source}${past}` };
 }

@@ -432,6 +432,153 @@ describe("suggestClaims: round 5 (#20) — acts and plans outside the verb lists
   });
 });
 
+describe("suggestClaims: round 6 (#20) — intentions, untimed events, appositions, causes and reports without a cue", () => {
+  // [text, a part the suggestion must cover, type, reason]
+  const covered: [string, string, string, RegExp][] = [
+    // a reported intention of a named actor, with and without a reporting verb
+    ["The ministry said it would publish the review.", "it would publish the review", "action", /^Reported action ‘said it would publish’/],
+    ["The ports authority plans to dredge the channel.", "plans to dredge the channel", "action", /^Reported action ‘plans to dredge’/],
+    ["Kestrel Water is expected to raise bills again.", "is expected to raise bills", "action", /^Reported action ‘is expected to raise’/],
+    [
+      "The library service said money from the new fees would fund new books for the branches.",
+      "would fund new books",
+      "action",
+      /^Reported action ‘said … would fund’/,
+    ],
+    // …with a time or a year, an event
+    ["The Harrow Museum plans to reopen its west wing in 2029.", "plans to reopen its west wing", "event", /^Scheduled or completed event/],
+    [
+      "The minister said talks with the hauliers would resume in Dover on Friday.",
+      "would resume in Dover on Friday",
+      "event",
+      /^Scheduled or completed event/,
+    ],
+    // an event without a time, and a gathering at a named place on a day
+    [
+      "A public inquiry into the collapse will be held in Leeds.",
+      "will be held in Leeds",
+      "event",
+      /^Scheduled or completed event ‘will be held’/,
+    ],
+    ["The hearing will take place at the county court.", "will take place", "event", /^Scheduled or completed event ‘will take place’/],
+    [
+      "Tenants can raise their concerns at an open meeting at Fernley Library on 9 March.",
+      "meeting at Fernley Library on 9 March",
+      "event",
+      /^Scheduled or completed event ‘meeting’/,
+    ],
+    // a biography in apposition
+    [
+      "Amir Patel, a former harbour master at Dunmore, said the quay was unsafe.",
+      "a former harbour master at Dunmore",
+      "biography",
+      /^Biographical fact ‘a former harbour master/,
+    ],
+    // causes without a cue word: a causative verb, a sequence of two past events
+    ["Heavy rain in March washed away the footbridge.", "washed away the footbridge", "causal", /^Causal claim ‘washed away’/],
+    ["When the mill closed, the town lost its bus route.", "the town lost its bus route", "causal", /^Causal claim ‘When … closed’/],
+    // the act of someone named in an earlier sentence, told with a pronoun
+    ["She resigned from the board in 2019.", "resigned from the board", "action", /^Reported action ‘resigned’/],
+    ["They refused to sign the agreement.", "refused to sign", "action", /^Reported action ‘refused’/],
+    // a reported past event, and a report's finding
+    [
+      "Harbour staff said a second crane had failed during the storm.",
+      "a second crane had failed",
+      "attributed",
+      /^Factual statement attributed to a source \(reported past event ‘had failed’\)/,
+    ],
+    // a past event with a date, or a completed passive at a named place, whoever did it
+    ["The old pier was demolished on Friday.", "The old pier was demolished on Friday", "event", /^Dated past event ‘was demolished’/],
+    ["The bakery went into administration in 2022.", "went into administration", "event", /^Dated past event ‘went’/],
+    ["The mural was restored at Harlow Museum.", "was restored at Harlow Museum", "event", /^Dated past event ‘was restored’/],
+    // an outcome on the record without its agent, and an action under way
+    ["Both men pleaded guilty.", "Both men pleaded guilty", "action", /^Reported action ‘pleaded guilty’/],
+    ["The appeal was rejected.", "The appeal was rejected", "action", /^Reported action ‘was rejected’/],
+    [
+      "The council is consulting on the closure of the depot.",
+      "is consulting on the closure",
+      "action",
+      /^Reported action ‘is consulting’/,
+    ],
+    // a place in a series
+    [
+      "The strike is the third in a series of walkouts at the port.",
+      "the third in a series of walkouts",
+      "comparison",
+      /^Superlative ‘the third in a series of’/,
+    ],
+    // a named source's plain statement about a thing, with no cue word at all
+    [
+      "Police said the driver was not wearing a seatbelt.",
+      "the driver was not wearing a seatbelt",
+      "attributed",
+      /^Factual statement attributed to Police/,
+    ],
+    ["According to the trust, the ward remains open.", "the ward remains open", "attributed", /^Factual statement/],
+    [
+      "The audit warned that the pension fund could run short of cash.",
+      "the pension fund could run short",
+      "attributed",
+      /^Finding of a report ‘audit warned’/,
+    ],
+  ];
+
+  it.each(covered)("suggests %j", (text, part, type, reason) => {
+    const s = suggestClaims(text).find((x) => x.text.includes(part));
+    expect(s).toMatchObject({ type });
+    expect(s!.reason).toMatch(reason);
+    expect(s!.score).toBeGreaterThanOrEqual(DEFAULT_MIN_SCORE);
+  });
+
+  it.each([
+    // intentions too vague to check, or without anyone named
+    "Mr Hale said he would keep fighting for the village.",
+    "She said it would be a disaster for the high street.",
+    "The council will continue to listen to residents.",
+    "We plan to keep talking.",
+    "The club said it would never forget what he gave it.",
+    // a reported hope is not a plan
+    "The charity said it hoped to find new volunteers.",
+    // feelings and opinions stay out, whatever “never”, “ever” or superlative they carry
+    "“We will never give up on this town,” she said.",
+    "“I have never been so proud of anyone,” the coach said.",
+    "The mayor said it had been the best night the town had ever seen.",
+    // a pronoun's anecdote, and a past act with nothing a record could confirm
+    "They asked me to wait outside.",
+    "She smiled and waved.",
+    // an outcome in the speaker's own life, and an activity under way of no one named
+    "My first novel was rejected by every publisher.",
+    "Some people are still investigating their options.",
+    // a series of judgements, not of events
+    "This is the latest in a long line of broken promises.",
+    // the speaker's own past, and feelings or looks on a day, are not dated events
+    "I was born in Dunmore in 1971.",
+    "She looked tired on Monday.",
+    "Fans were thrilled on Saturday.",
+    // a generality
+    "“Nobody enjoys closing a library,” said the leader.",
+    // a plain statement from an unnamed group, about the speakers themselves, or with a scare quote
+    "Critics say the plan is rushed.",
+    "Mr Webb said he was not going anywhere.",
+    "The union said members were “at the end of their rope”.",
+    // first person inside a quotation
+    "“We hear from worried families every week,” said a volunteer.",
+  ])("does not suggest %j", (text) => {
+    expect(suggestClaims(text)).toEqual([]);
+  });
+
+  it("cuts a biography in apposition from the rest of its sentence, and leaves out the speaker's own state after it", () => {
+    const text = "Ms Lucas, a former nurse at St Anne’s, says she never wanted to run a business.";
+    expect(suggestClaims(text).map((s) => s.text)).toEqual(["Ms Lucas, a former nurse at St Anne’s"]);
+    const fact = "Tom Reyes, a retired engineer from Dunmore, said the bridge had not been inspected since 2015.";
+    expect(suggestClaims(fact).map((s) => s.text)).toEqual([fact.slice(0, -1)]);
+  });
+
+  it("does not read a speaker's own past as a reported event", () => {
+    expect(bestScore("Ms Lowe said she had loved every minute of it.", "loved every minute")).toBeLessThan(DEFAULT_MIN_SCORE);
+  });
+});
+
 describe("suggestClaims on any normalised body", () => {
   const claimish = fc.constantFrom(
     "The UK spends 2.3 per cent of GDP.",
