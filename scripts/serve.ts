@@ -33,7 +33,7 @@ async function main() {
   let lane: FastLane | null = null;
   if (!dev && laneSetting !== "off") {
     const { createFastLane } = await import("./lib/fast-lane");
-    lane = createFastLane({ distDir: path.join(ROOT, ".next"), port, marked: laneSetting === "test" });
+    lane = await createFastLane({ distDir: path.join(ROOT, ".next"), port, marked: laneSetting === "test" });
     if (lane) console.log(`[factdesk] API fast lane: ${lane.pages.length} routes answer API tokens without Next's routing`);
   }
 

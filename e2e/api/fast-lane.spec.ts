@@ -27,13 +27,13 @@ const COMPARED_HEADERS = [
   "content-disposition",
 ];
 
-// Ids and times differ between two creates that are otherwise the same.
-const ID = /^c[a-z0-9]{20,30}$/;
+// Ids (cuid, cuid2) and times differ between two creates that are otherwise the same.
+const ID_KEY = /^(id|.*Id)$/;
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-function normalise(value: unknown): unknown {
-  if (typeof value === "string") return ID.test(value) ? "<id>" : TIME.test(value) ? "<time>" : value.replace(/c[a-z0-9]{24}/g, "<id>");
-  if (Array.isArray(value)) return value.map(normalise);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
+function normalise(value: unknown, key = ""): unknown {
+  if (typeof value === "string") return ID_KEY.test(key) ? "<id>" : TIME.test(value) ? "<time>" : value.replace(/c[a-z0-9]{24}/g, "<id>");
+  if (Array.isArray(value)) return value.map((v) => normalise(v, key));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v, k)]));
   return value;
 }
 
@@ -43,11 +43,12 @@ function view(response: RawResponse) {
     const value = response.headers[name];
     headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
-  // A fresh nonce per answer, by design.
+  // A fresh nonce per answer, by design (pages carry it in their HTML too).
+  const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
   headers["content-security-policy"] = headers["content-security-policy"]?.replace(/'nonce-[^']+'/g, "'nonce-…'");
-  let body: unknown = response.text;
+  let body: unknown = nonce ? response.text.split(nonce).join("…") : response.text;
   try {
-    body = normalise(JSON.parse(response.text));
+    body = normalise(JSON.parse(body as string));
   } catch {
     // not JSON: compared as text
   }
@@ -143,7 +144,8 @@ test.describe("the API fast lane", () => {
     await same(api("GET", `${article}/claims?limit=100000`, tokens.reviewer), { status: 422 });
     await same(api("GET", `${article}/claims?limit=1&limit=2`, tokens.reviewer), { status: 400 });
     await same(api("GET", article, "fd_not_a_real_token"), { status: 401 });
-    await same(api("GET", article, ""), { status: 401 });
+    // "Bearer " with nothing after it: node trims the value to "Bearer", which is no token (Next answers).
+    await same(api("GET", article, ""), { status: 401, lane: false });
     await same(api("GET", article, tokens.outsider), { status: 404 });
     await same(api("GET", article, tokens.reviewer, undefined, { "x-factdesk-team": "no-such-team" }), { status: 404 });
     await same(api("GET", "/api/v1/articles/cnosucharticle000000000000", tokens.reviewer), { status: 404 });
@@ -161,7 +163,7 @@ test.describe("the API fast lane", () => {
     const article = `/api/v1/articles/${desk.article.id}`;
     // Undecodable path: refused by the shared proxy plan in the lane, by proxy.ts in Next.
     await same(api("GET", "/api/v1/articles/%C3%28", tokens.reviewer), { status: 400 });
-    await same(api("GET", "/api/v1/claims/%C3%28/comments", tokens.reviewer), { status: 400 });
+    await same(api("POST", "/api/v1/claims/%C3%28/comments", tokens.reviewer, { body: "Where?" }), { status: 400 });
     await same(api("HEAD", article, tokens.reviewer), { lane: false, status: 200 });
     await same(api("OPTIONS", article, tokens.reviewer), { lane: false, status: 204 });
     await same(api("DELETE", article, tokens.reviewer), { status: 405, lane: false });
@@ -239,16 +241,17 @@ test.describe("the API fast lane", () => {
   test("clients that give up mid-request leave the server answering", async ({ baseURL }) => {
     const url = new URL(baseURL!);
     const claim = await claimOf();
-    // 30 requests (more than the database pool holds) that promise a body and hang up after part of it.
+    // 30 requests (more than the database pool holds) that promise a body and hang up after part of it; every
+    // other one through Next, for comparison.
     await Promise.all(
       Array.from(
         { length: 30 },
-        () =>
+        (_, i) =>
           new Promise<void>((resolve) => {
             const socket = net.connect(Number(url.port), "127.0.0.1", () => {
               socket.write(
                 `POST /api/v1/claims/${claim}/comments HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Bearer ${tokens.reviewer}\r\n` +
-                  `Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"body": "half`,
+                  `Content-Type: application/json\r\nContent-Length: 100000\r\n${i % 2 ? "x-factdesk-fast-lane: off\r\n" : ""}\r\n{"body": "half`,
               );
               setTimeout(() => socket.destroy(), 300);
             });
@@ -276,18 +279,7 @@ test("an article of another team is a 404 through the lane as through Next, for 
     teamId: desk.team.id,
     input: { name: "lane", scope: "read", expiresIn: "7d" },
   });
-  for (const path of [
-    "",
-    "/claims",
-    "/annotations",
-    "/claimreview",
-    "/diff",
-    "/report",
-    "/suggestions",
-    "/tags",
-    "/versions",
-    "/double-review",
-  ]) {
+  for (const path of ["", "/claims", "/annotations", "/claimreview", "/diff", "/suggestions", "/versions", "/claims.csv"]) {
     const request = (extra: Record<string, string>) =>
       client.request("GET", `/api/v1/articles/${other.id}${path}`, { headers: { authorization: `Bearer ${secret}`, ...extra } });
     const [a, b] = [await request({}), await request({ "x-factdesk-fast-lane": "off" })];

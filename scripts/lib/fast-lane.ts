@@ -43,7 +43,7 @@ type RoutesManifest = {
 };
 
 const LANE_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
-const load = createRequire(__filename);
+const requireBuilt = createRequire(__filename);
 
 export type FastLane = {
   /**
@@ -142,10 +142,18 @@ async function send(res: ServerResponse, response: Response, closed: Promise<voi
  * Builds the lane from a production build. Input: Next's dist directory (.next), the port served (request URLs are
  * `http://localhost:<port>/…`, as Next makes them for a custom server), and `marked` (tests only: a request with
  * `x-factdesk-fast-lane: off` goes to Next, and the lane's answers carry `x-factdesk-fast-lane: served`).
- * Output: the lane, or null when the build's routing has rewrites, redirects or conditional headers the lane
+ * Loads every /api/v1 route module of the build first (once, at startup). Output: the lane, or null when the build's routing has rewrites, redirects or conditional headers the lane
  * does not reproduce (then Next answers everything, and the reason is logged).
  */
-export function createFastLane({ distDir, port, marked = false }: { distDir: string; port: number; marked?: boolean }): FastLane | null {
+export async function createFastLane({
+  distDir,
+  port,
+  marked = false,
+}: {
+  distDir: string;
+  port: number;
+  marked?: boolean;
+}): Promise<FastLane | null> {
   const manifest = JSON.parse(readFileSync(path.join(distDir, "routes-manifest.json"), "utf8")) as RoutesManifest;
   const appPaths = JSON.parse(readFileSync(path.join(distDir, "server", "app-paths-manifest.json"), "utf8")) as Record<string, string>;
   const rewrites = Array.isArray(manifest.rewrites)
@@ -183,11 +191,14 @@ export function createFastLane({ distDir, port, marked = false }: { distDir: str
   // Every page of the app, to know when a static page other than an /api/v1 route would win (Next's order).
   const allStatic = new Set(manifest.staticRoutes.map((r) => r.page));
 
-  const handlersOf = (route: Route): Handlers | null => {
-    if (route.handlers !== undefined) return route.handlers;
+  // The module Next loads for this route (same path, so the same entry in Node's module cache); its handlers are
+  // loaded lazily by Next (AppRouteRouteModule.ensureUserland), so the lane loads them all before serving.
+  const load = async (route: Route): Promise<void> => {
     try {
-      // The module Next loads for this route (same path, so the same entry in Node's module cache).
-      const mod = load(route.file) as { routeModule?: { userland?: Record<string, unknown> } };
+      const mod = requireBuilt(route.file) as {
+        routeModule?: { ensureUserland?: () => Promise<void>; userland?: Record<string, unknown> };
+      };
+      await mod.routeModule?.ensureUserland?.();
       const userland = mod.routeModule?.userland;
       if (!userland) throw new Error("no routeModule.userland");
       const handlers: Handlers = {};
@@ -200,8 +211,9 @@ export function createFastLane({ distDir, port, marked = false }: { distDir: str
       console.warn(`[factdesk] API fast lane: ${route.page} left to Next (its built module did not load as expected):`, err);
       route.handlers = null;
     }
-    return route.handlers;
   };
+  const routes = [...statics.values(), ...dynamics];
+  for (const route of routes) await load(route);
 
   const match = (pathname: string): { route: Route; raw: string[] } | null => {
     const fixed = statics.get(pathname);
@@ -229,7 +241,7 @@ export function createFastLane({ distDir, port, marked = false }: { distDir: str
     if (pathname.endsWith("/") || pathname.includes("//") || pathname.includes("\\") || /\/\.|%2e/i.test(pathname)) return false;
     const found = match(pathname);
     if (!found) return false;
-    const handler = handlersOf(found.route)?.[method];
+    const handler = found.route.handlers?.[method];
     if (!handler) return false;
     void answer(req, res, { handler, method, pathname, search, names: found.route.paramNames, raw: found.raw });
     return true;
@@ -291,7 +303,6 @@ export function createFastLane({ distDir, port, marked = false }: { distDir: str
     }
   };
 
-  // Loaded now rather than on first use: a build the lane cannot read shows at startup, not under load.
-  const pages = [...statics.values(), ...dynamics].filter((r) => Object.keys(handlersOf(r) ?? {}).length > 0).map((r) => r.page);
+  const pages = routes.filter((r) => Object.keys(r.handlers ?? {}).length > 0).map((r) => r.page);
   return { take, pages };
 }
