@@ -142,8 +142,9 @@ async function send(res: ServerResponse, response: Response, closed: Promise<voi
  * Builds the lane from a production build. Input: Next's dist directory (.next), the port served (request URLs are
  * `http://localhost:<port>/…`, as Next makes them for a custom server), and `marked` (tests only: a request with
  * `x-factdesk-fast-lane: off` goes to Next, and the lane's answers carry `x-factdesk-fast-lane: served`).
- * Loads every /api/v1 route module of the build first (once, at startup). Output: the lane, or null when the build's routing has rewrites, redirects or conditional headers the lane
- * does not reproduce (then Next answers everything, and the reason is logged).
+ * Loads every /api/v1 route module of the build first (once, at startup). Output: the lane, or null when the
+ * build's routing has rewrites, redirects or conditional headers the lane does not reproduce (then Next answers
+ * everything, and the reason is logged).
  */
 export async function createFastLane({
   distDir,
