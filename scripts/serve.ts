@@ -2,10 +2,14 @@
 // node:http server that decides each request's client address from the socket, per
 // TRUSTED_PROXIES (lib/http/forwarded-for.ts). `next start` cannot: it passes on whatever
 // X-Forwarded-For a client sends, and route handlers never see the socket.
+// In production, API-token requests to /api/v1 go through the fast lane (scripts/lib/fast-lane.ts):
+// the same route handlers, without Next's routing (FACTDESK_FAST_LANE=off leaves everything to Next).
 // `npm start` runs this (scripts/start.ts), and so do the browser tests.
-// Usage: node --import tsx scripts/serve.ts [--dev]   (PORT, default 3000; TRUSTED_PROXIES)
+// Usage: node --import tsx scripts/serve.ts [--dev]   (PORT, default 3000; TRUSTED_PROXIES; FACTDESK_FAST_LANE)
 import { createServer } from "node:http";
+import path from "node:path";
 import { applyClientAddress, parseTrustedProxies } from "../lib/http/forwarded-for";
+import type { FastLane } from "./lib/fast-lane";
 import { ROOT } from "./lib/process";
 
 async function main() {
@@ -21,8 +25,21 @@ async function main() {
   await app.prepare();
   const upgrade = app.getUpgradeHandler();
 
+  // Not in development: there Next compiles each route when first asked, and serves edits at once.
+  // "test" also lets a request ask for Next (x-factdesk-fast-lane: off) and marks the lane's answers,
+  // for the test that compares the two (e2e/api/fast-lane.spec.ts).
+  const laneSetting = process.env.FACTDESK_FAST_LANE ?? "on";
+  if (!["on", "off", "test"].includes(laneSetting)) throw new Error(`FACTDESK_FAST_LANE must be on, off or test, got "${laneSetting}"`);
+  let lane: FastLane | null = null;
+  if (!dev && laneSetting !== "off") {
+    const { createFastLane } = await import("./lib/fast-lane");
+    lane = await createFastLane({ distDir: path.join(ROOT, ".next"), port, marked: laneSetting === "test" });
+    if (lane) console.log(`[factdesk] API fast lane: ${lane.pages.length} routes answer API tokens without Next's routing`);
+  }
+
   const server = createServer((req, res) => {
     applyClientAddress(req.headers, req.socket.remoteAddress, trusted);
+    if (lane?.take(req, res)) return;
     handle(req, res).catch((err: unknown) => {
       console.error("[factdesk] request failed:", err);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });

@@ -13,6 +13,7 @@ import { activeClaimFilters, matchesClaimFilter, type ClaimFilter } from "@/lib/
 import { readRatingScale } from "@/lib/teams/rating-scale";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
+import { toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { CLAIM_LIST_LIMIT } from "@/lib/validation/claim-list";
 import { MAX_YEAR, MIN_YEAR, ZId } from "@/lib/validation/fields";
 
@@ -49,6 +50,25 @@ type Row = {
   assignments: { reviewerId: string; dueAt: string | null }[] | null;
 };
 
+type Person = { id: string; name: string };
+/** The further columns of the full view (ClaimDTO), read only when asked for. */
+type FullRow = Row & {
+  id: string;
+  articleId: string;
+  prefix: string;
+  suffix: string;
+  verdictExplanation: string | null;
+  verdictAt: Date | null;
+  version: number;
+  updatedAt: Date;
+  anchorVersion: number;
+  anchorConfidence: number | null;
+  anchorMethod: string | null;
+  verdictBy: Person | null;
+  createdBy: Person;
+  updatedBy: Person;
+};
+
 export type ClaimSummaryPage = {
   claims: ClaimSummary[];
   /** Pass back as `cursor` for the next page; null on the last page. */
@@ -65,24 +85,46 @@ export type ClaimSummaryPage = {
  * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
  * @throws AppError 422 `unprocessable` (field `cursor`) for a cursor this list did not give out.
  */
-export async function listClaimSummaryPage({
-  articleId,
-  userId,
-  filter,
-  cursor,
-  limit = CLAIM_LIST_LIMIT.default,
-}: {
+export async function listClaimSummaryPage(args: PageArgs): Promise<ClaimSummaryPage> {
+  const { kept, nextCursor } = await readPage(args, false);
+  return { claims: kept.map((k) => k.summary), nextCursor };
+}
+
+/**
+ * The same page as listClaimSummaryPage (same arguments, order, filter, cursor and errors), each claim as the full
+ * ClaimDTO (selectors, verdict with its explanation and who gave it, creator and last editor, versions, anchoring):
+ * what GET /api/v1/articles/{id}/claims sends. Still one SQL statement: the people are scalar subqueries on the
+ * User primary key, the counts the counters on the Claim row, so the cost follows the page, not any whole table.
+ */
+export async function listClaimPage(args: PageArgs): Promise<{ claims: ClaimDTO[]; nextCursor: string | null }> {
+  const { kept, nextCursor } = await readPage(args, true);
+  return { claims: kept.map((k) => toClaimDTO(k.row as FullRow)), nextCursor };
+}
+
+type PageArgs = {
   articleId: string;
   userId: string;
   filter?: ClaimFilter;
   cursor?: string | null;
   limit?: number | null;
-}): Promise<ClaimSummaryPage> {
+};
+
+async function readPage(
+  { articleId, userId, filter, cursor, limit = CLAIM_LIST_LIMIT.default }: PageArgs,
+  full: boolean,
+): Promise<{ kept: { row: Row; summary: ClaimSummary }[]; nextCursor: string | null }> {
   const after = cursor ? decodeCursor(cursor, ZClaimCursor) : null;
   if (filter && activeClaimFilters(filter) === 0) filter = undefined;
   // A filter is applied to the rows in JavaScript (its rules read the team's scale and time zone), so a filtered
   // page reads on until it is full; an unfiltered one reads one row more than it keeps, to know if one follows.
   const sqlLimit = limit === null || filter ? null : limit + 1;
+  const person = (column: string) =>
+    Prisma.sql`(SELECT json_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = c.${Prisma.raw(`"${column}"`)})`;
+  const fullColumns = full
+    ? Prisma.sql`, c."articleId", c.prefix, c.suffix, c."verdictExplanation", c."verdictAt", c.version, c."updatedAt",
+      c."anchorVersion", c."anchorConfidence", c."anchorMethod",
+      ${person("verdictById")} AS "verdictBy", ${person("createdById")} AS "createdBy", ${person("updatedById")} AS "updatedBy"`
+    : Prisma.empty;
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
     SELECT c.id, c.exact, c.start, c."end", c.status, c."verdictOrdinal", c."verdictLabel", c."verdictKey", c."anchorStatus",
       c."commentCount", c."evidenceCount", c."createdAt", t."timeZone", t."ratingScale",
@@ -90,6 +132,7 @@ export async function listClaimSummaryPage({
          FROM "ClaimTag" ct JOIN "Tag" g ON g.id = ct."tagId" WHERE ct."claimId" = c.id) AS tags,
       (SELECT json_agg(json_build_object('reviewerId', a."reviewerId", 'dueAt', a."dueAt"))
          FROM "Assignment" a WHERE a."claimId" = c.id) AS assignments
+      ${fullColumns}
     FROM "Article" ar
     JOIN "Team" t ON t.id = ar."teamId" AND t."archivedAt" IS NULL
     LEFT JOIN "Claim" c ON c."articleId" = ar.id
@@ -114,10 +157,7 @@ export async function listClaimSummaryPage({
     kept.push({ row, summary });
   }
   const last = kept.at(-1)?.row;
-  return {
-    claims: kept.map((k) => k.summary),
-    nextCursor: more && last ? encodeCursor([last.start, last.end, last.createdAt.toISOString(), last.id]) : null,
-  };
+  return { kept, nextCursor: more && last ? encodeCursor([last.start, last.end, last.createdAt.toISOString(), last.id]) : null };
 }
 
 function toSummary(c: Row, timeZone: string): ClaimSummary {

@@ -1,24 +1,16 @@
-import { db } from "@/lib/db";
-import { articleScope } from "@/lib/access/scope";
-import { claimSelect, TEXT_ORDER, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
-import { notFound } from "@/lib/http/errors";
+import type { ClaimDTO } from "@/lib/claims/dto";
 import type { TagDTO } from "@/lib/tags/tags";
 import type { ClaimFilter } from "@/lib/claims/claim-filter";
-import { listClaimSummaryPage } from "@/lib/claims/claim-pages";
+import { listClaimPage, listClaimSummaryPage } from "@/lib/claims/claim-pages";
 
 /**
  * Every claim of an article as ClaimDTOs in text order (start ascending, the outer of nested claims first,
- * then creation time, then id), including claims waiting for re-anchoring; with `ids`, only those of them (one page
- * of listClaimSummaryPage).
+ * then creation time, then id), including claims waiting for re-anchoring. One SQL statement (listClaimPage without
+ * a limit).
  * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
  */
-export async function listClaims({ articleId, userId, ids }: { articleId: string; userId: string; ids?: string[] }): Promise<ClaimDTO[]> {
-  const article = await db.article.findFirst({
-    where: { id: articleId, ...articleScope(userId) },
-    select: { claims: { select: claimSelect, where: ids ? { id: { in: ids } } : undefined, orderBy: [...TEXT_ORDER, { id: "asc" }] } },
-  });
-  if (!article) throw notFound("That article");
-  return article.claims.map(toClaimDTO);
+export async function listClaims({ articleId, userId }: { articleId: string; userId: string }): Promise<ClaimDTO[]> {
+  return (await listClaimPage({ articleId, userId, limit: null })).claims;
 }
 
 /** What the article page needs to draw highlights and the claim list; details load on open. */

@@ -16,6 +16,8 @@ const LIMITS = {
   "PUT verdict": 3,
   "POST claim": 3,
   "GET article": 2,
+  // The full view (ClaimDTOs: selectors, verdict and who gave it, creator and editor, counts); the issue's target is 4.
+  "GET claims": 2,
 };
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -180,6 +182,31 @@ describe("statements per API request (issue #21)", () => {
       routes.article(request("GET", `/api/v1/articles/${desk.article.id}`), params(desk.article.id)),
     );
     expect(statements).toBeLessThanOrEqual(LIMITS["GET article"]);
+  });
+
+  it("GET claims (full view): one statement after the token's, with people, verdicts and counts", async () => {
+    const path = `/api/v1/articles/${desk.article.id}/claims`;
+    const statements = await fewest(200, () => routes.claims.GET(request("GET", path), params(desk.article.id)));
+    expect(statements).toBeLessThanOrEqual(LIMITS["GET claims"]);
+    const { claims, nextCursor } = (await (await routes.claims.GET(request("GET", path), params(desk.article.id))).json()) as {
+      claims: { id: string; createdBy: { id: string }; verdict: { by: { id: string; name: string } | null } | null; counts: object }[];
+      nextCursor: string | null;
+    };
+    expect(nextCursor).toBeNull();
+    const judged = claims.find((c) => c.id === claimIds[2])!;
+    expect(judged.verdict?.by).toEqual({ id: desk.reviewer.id, name: desk.reviewer.name });
+    expect(judged.createdBy.id).toBe(desk.reviewer.id);
+    expect(claims.find((c) => c.id === claimIds[0])!.counts).toEqual({ comments: 2, evidence: 0 });
+    // A page of one: the cursor leads on to the second claim, in the same text order.
+    const first = (await (await routes.claims.GET(request("GET", `${path}?limit=1`), params(desk.article.id))).json()) as {
+      claims: { id: string }[];
+      nextCursor: string;
+    };
+    const second = (await (
+      await routes.claims.GET(request("GET", `${path}?limit=1&cursor=${encodeURIComponent(first.nextCursor)}`), params(desk.article.id))
+    ).json()) as { claims: { id: string }[] };
+    expect([first.claims[0]!.id, second.claims[0]!.id]).toEqual(claims.slice(0, 2).map((c) => c.id));
+    expect((await routes.claims.GET(request("GET", path, { secret: tokens.outsider }), params(desk.article.id))).status).toBe(404);
   });
 
   it("keeps the answers for intruders, viewers, bad input, stale versions and retries", async () => {

@@ -1,6 +1,5 @@
 import { createClaim } from "@/lib/claims/create-claim";
-import { listClaims } from "@/lib/claims/list-claims";
-import { listClaimSummaryPage } from "@/lib/claims/claim-pages";
+import { listClaimPage, listClaimSummaryPage } from "@/lib/claims/claim-pages";
 import { json, route } from "@/lib/http/route";
 import { ZCreateClaim } from "@/lib/validation/claims";
 import { ZClaimListQuery } from "@/lib/validation/claim-list";
@@ -15,17 +14,9 @@ export const dynamic = "force-dynamic";
  * overdue, reanchor) apply to either view, by the rules the page applies (lib/claims/claim-filter.ts).
  */
 export const GET = route({ auth: "user", params: ZIdParams, query: ZClaimListQuery }, async ({ user, params, query }) => {
-  const page = await listClaimSummaryPage({
-    articleId: params.id,
-    userId: user.id,
-    filter: query.filter,
-    cursor: query.cursor,
-    limit: query.limit,
-  });
-  if (query.view === "summary") return page;
-  const ids = page.claims.map((c) => c.id);
-  const claims = ids.length ? await listClaims({ articleId: params.id, userId: user.id, ids }) : [];
-  return { claims, nextCursor: page.nextCursor };
+  const page = { articleId: params.id, userId: user.id, filter: query.filter, cursor: query.cursor, limit: query.limit };
+  // Either view is one SQL statement (lib/claims/claim-pages.ts).
+  return query.view === "summary" ? listClaimSummaryPage(page) : listClaimPage(page);
 });
 
 export const POST = route(

@@ -1,0 +1,137 @@
+// The fast lane's own plumbing on a real node:http server on loopback, over a minimal build directory laid out as
+// Next's (routes-manifest.json, app-paths-manifest.json, a route module with routeModule.userland): a fault in the
+// lane answers route()'s 500 JSON and the server goes on; a client that hangs up mid-body aborts the handler's
+// request signal and leaves nothing pending; requests the lane does not take reach the fallback (Next's place).
+// The handlers here stand for a bug (one that throws past route()) and for a slow body reader; real route()
+// handlers are compared with Next's answers in e2e/api/fast-lane.spec.ts.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, request as httpRequest, type Server } from "node:http";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFastLane } from "./fast-lane";
+
+const state = { aborted: 0, bodyErrors: 0 };
+const userland = {
+  GET: Object.assign(
+    async () => {
+      throw new Error("a fault past route()");
+    },
+    { routeSpec: { auth: "user" } },
+  ),
+  POST: Object.assign(
+    async (request: Request) => {
+      request.signal.addEventListener("abort", () => state.aborted++);
+      try {
+        await request.text();
+      } catch {
+        state.bodyErrors++;
+      }
+      return Response.json({ ok: true });
+    },
+    { routeSpec: { auth: "user" } },
+  ),
+};
+
+let dir: string;
+let server: Server;
+let port: number;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "fast-lane-"));
+  const routeDir = path.join(dir, "server", "app", "api", "v1", "things", "[id]");
+  mkdirSync(routeDir, { recursive: true });
+  (globalThis as Record<string, unknown>).__fastLaneTestUserland = userland;
+  writeFileSync(path.join(routeDir, "route.js"), "module.exports = { routeModule: { userland: globalThis.__fastLaneTestUserland } };\n");
+  writeFileSync(
+    path.join(dir, "server", "app-paths-manifest.json"),
+    JSON.stringify({ "/api/v1/things/[id]/route": "app/api/v1/things/[id]/route.js" }),
+  );
+  writeFileSync(
+    path.join(dir, "routes-manifest.json"),
+    JSON.stringify({
+      basePath: "",
+      staticRoutes: [],
+      dynamicRoutes: [{ page: "/api/v1/things/[id]", regex: "^/api/v1/things/([^/]+?)(?:/)?$" }],
+      headers: [{ regex: "^(?:/(.*))?$", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }],
+      redirects: [{ internal: true }],
+      rewrites: { beforeFiles: [], afterFiles: [], fallback: [] },
+    }),
+  );
+  server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as net.AddressInfo).port;
+  const lane = (await createFastLane({ distDir: dir, port }))!;
+  expect(lane.pages).toEqual(["/api/v1/things/[id]"]);
+  server.on("request", (req, res) => {
+    if (lane.take(req, res)) return;
+    res.writeHead(404, { "content-type": "text/plain" }).end("next");
+  });
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function get(
+  pathname: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, unknown>; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: "127.0.0.1", port, path: pathname, headers }, (res) => {
+      let text = "";
+      res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, text }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("the API fast lane's plumbing", () => {
+  it("answers a fault past route() with route()'s 500 JSON, its headers, and goes on serving", async () => {
+    for (let i = 0; i < 2; i++) {
+      const answer = await get("/api/v1/things/abc", { authorization: "Bearer fd_x" });
+      expect(answer.status).toBe(500);
+      expect(JSON.parse(answer.text)).toEqual({
+        error: { code: "internal", message: "Something went wrong on our side. Nothing was changed; please try again." },
+      });
+      expect(answer.headers["cache-control"]).toBe("no-store");
+      expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+      expect(answer.headers["content-security-policy"]).toMatch(/default-src 'self'/);
+    }
+  });
+
+  it("leaves to Next what it does not take: no token, a cookie, HEAD, a trailing slash, another path", async () => {
+    for (const [pathname, headers] of [
+      ["/api/v1/things/abc", {}],
+      ["/api/v1/things/abc", { authorization: "Bearer fd_x", cookie: "a=b" }],
+      ["/api/v1/things/abc/", { authorization: "Bearer fd_x" }],
+      ["/api/v1/other", { authorization: "Bearer fd_x" }],
+      ["/api/v1/things/./abc", { authorization: "Bearer fd_x" }],
+    ] as const) {
+      const answer = await get(pathname, headers);
+      expect([pathname, answer.status, answer.text]).toEqual([pathname, 404, "next"]);
+    }
+  });
+
+  it("aborts the handler's request when the client hangs up mid-body, and keeps answering", async () => {
+    const before = { ...state };
+    await new Promise<void>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1", () => {
+        socket.write(
+          "POST /api/v1/things/abc HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer fd_x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{",
+        );
+        setTimeout(() => socket.destroy(), 100);
+      });
+      socket.on("close", () => resolve());
+    });
+    for (let i = 0; i < 50 && state.aborted === before.aborted; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(state.aborted - before.aborted).toBe(1);
+    expect(state.bodyErrors - before.bodyErrors).toBe(1);
+    const answer = await get("/api/v1/things/abc", { authorization: "Bearer fd_x" });
+    expect(answer.status).toBe(500);
+  });
+});
