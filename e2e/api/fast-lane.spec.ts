@@ -4,7 +4,7 @@
 // Playwright server runs), which sends it through Next. Status, body and the security and cache headers must be
 // the same; the lane marks its own answers, so the test also knows which way each went.
 import net from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/test";
 import { createApiToken } from "../../lib/api-tokens/create-token";
 import { describeRange } from "../../lib/anchoring/selectors";
 import { signInByApi } from "../fixtures/auth";
