@@ -49,6 +49,21 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [dbImport] }] },
   },
   {
+    // Repeats dbImport: specs get Playwright's test from e2e/fixtures/test.ts, whose pages wait for hydration after
+    // each navigation; a spec importing @playwright/test directly would press keys before React listens.
+    name: "factdesk/e2e-test-from-fixtures",
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [dbImport],
+          paths: [{ name: "@playwright/test", message: "Import test and expect from e2e/fixtures/test.ts (pages wait for hydration)." }],
+        },
+      ],
+    },
+  },
+  {
     // Repeats dbImport: a later config's rule options replace an earlier one's for the same files.
     name: "factdesk/components-layering",
     files: ["components/**"],
