@@ -1,7 +1,7 @@
 // "Checked before" (lib/claims/checked-before.ts) finds the team's earlier verdicts on claims that read alike. Since
 // issue #21 (1,000,000 claims) claims with the same words as the text (case, punctuation and figures aside) come
 // first, latest verdict first, from a btree; the slots left take the most alike other claims of at least 0.45 from
-// the GiST walk. These tests hold the SQL function to that rule computed by scoring every claim, check the
+// a GIN trigram index. These tests hold the SQL function to that rule computed by scoring every claim, check the
 // near-duplicates a desk meets (other figures, punctuation, case) are found whichever write path stored the verdict,
 // and that the function leaves the caller's pg_trgm threshold alone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -39,7 +39,7 @@ const dtoOf = (r: Row): CheckedBeforeDTO => ({
  * `factdesk_checked_before`, migration 20261130155916_checked_before_same_words):
  * 1. claims with the same words as `text` — ignoring case, punctuation, digits and spacing (`factdesk_claim_words`):
  *    the same claim checked before, perhaps with other figures — the ones with the latest verdicts first;
- * 2. for the slots left, the most alike other claims (GiST trigram index walked nearest-first).
+ * 2. for the slots left, the most alike other claims (a GIN trigram index asked for claims at least 0.45 alike).
  * Listed most alike first, equally alike ones by id. Both steps read a few index pages however many copies of a
  * claim the team holds (bench/checked-before.ts: 1,000,000 claims). The caller must have checked that the user may
  * see `teamId`.

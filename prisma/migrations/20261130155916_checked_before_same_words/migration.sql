@@ -1,21 +1,29 @@
 -- "Checked before" at 1,000,000 claims (issue #21, bench/checked-before.ts). Raw SQL only: Prisma's schema cannot
--- express functions or expression indexes, so prisma/schema.prisma is unchanged.
+-- express functions, expression indexes or partial operator-class indexes, so prisma/schema.prisma is unchanged.
 --
 -- Before: the GiST trigram index "Claim_exact_trgm_idx" walked nearest-first (ORDER BY exact <-> text), then claims
 -- under 0.45 dropped. A claim stored many times over with other figures (the bench: ~700–2,000 copies of each
--- sentence) made the walk open every index page holding a copy (~2,340 pages): a copy contains every trigram of the
--- text, so the bound of every subtree holding one is 0 and none can be skipped. Any exact "most alike" among
--- thousands of near-equal copies has to score them all (similarity() costs ~15 µs a claim), so the rule changes:
+-- sentence) made the walk open every index page holding a copy (~1,800 pages): a copy contains every trigram of the
+-- text, so the bound of every subtree holding one is 0 and none can be skipped. And a text nothing reads like made
+-- it open ~47,000 pages at 1M claims: upper-level signatures have most bits set, so they bound nothing. Any exact
+-- "most alike" among thousands of near-equal copies has to score them all (similarity() costs ~15 µs a claim, more
+-- under load), so the rule changes:
 --
 -- 1. Claims with the same words as the text — ignoring case, punctuation, digits and spacing (factdesk_claim_words)
 --    — and at least 0.45 alike come first: the team's `k` with the latest verdicts, read in order from the btree
 --    "Claim_same_words_idx" (a few pages whatever the number of copies). They are the same claim checked before,
 --    with other figures; the latest verdict is the desk's current answer.
--- 2. Slots left are filled as before: the most alike other claims of at least 0.45, from the GiST walk, which now
---    also carries `exact % text` (threshold 0.45) as an index condition, so subtrees that cannot reach 0.45 are
---    skipped even when nothing is near (the walk used to go on until it had 12 claims, however unlike).
--- The answer is listed most alike first, equally alike ones by id. Both indexes are expression/plain indexes that
--- PostgreSQL keeps on every write path (Prisma and the one-statement SQL of lib/claims/change-claim-sql.ts alike).
+-- 2. Slots left are filled as before: the most alike other claims of at least 0.45 (equally alike by id), now
+--    from a GIN trigram index over the claims with a verdict, asked with `%` at 0.45: GIN reads only the posting
+--    lists of the text's rarest trigrams (a claim lacking all of them cannot reach 0.45) and probes the others,
+--    ~3,400 pages for a text nothing reads like instead of the GiST's ~24,800–47,000 (bench, same texts).
+-- The answer is listed most alike first, equally alike ones by id. PostgreSQL keeps both indexes on every write path
+-- (Prisma and the one-statement SQL of lib/claims/change-claim-sql.ts alike): a claim enters them with its verdict.
+
+-- Nothing else orders by trigram distance: the GiST index goes (~370 MB at 1M claims, kept up on every claim write).
+DROP INDEX IF EXISTS "Claim_exact_trgm_idx";
+
+CREATE INDEX "Claim_exact_trgm_gin_idx" ON "Claim" USING gin ("exact" gin_trgm_ops) WHERE "verdictOrdinal" IS NOT NULL;
 
 -- The words of a claim as a key: lower case, every run of characters that are not letters (ASCII punctuation,
 -- digits, spaces, control characters, Latin-1 symbols such as £, general punctuation such as ’ “ ” – …, CJK
@@ -57,16 +65,11 @@ CREATE FUNCTION factdesk_checked_before(team_id text, query text, exclude_id tex
     END IF;
     IF cardinality(same) < k THEN
       SELECT same || coalesce(array_agg(n."id" ORDER BY n.s DESC, n."id"), '{}') INTO same FROM (
-        SELECT m."id", m.s FROM (
-          SELECT c."id", similarity(c."exact", query) AS s
-          FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
-          WHERE c."exact" % query AND c."verdictOrdinal" IS NOT NULL AND a."teamId" = team_id
-            AND c."id" <> exclude_id AND c."id" <> ALL (same)
-          ORDER BY c."exact" <-> query
-          LIMIT 4 * (k - cardinality(same))
-        ) m
-        WHERE m.s >= 0.45
-        ORDER BY m.s DESC, m."id"
+        SELECT c."id", similarity(c."exact", query) AS s
+        FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+        WHERE c."exact" % query AND c."verdictOrdinal" IS NOT NULL AND a."teamId" = team_id
+          AND c."id" <> exclude_id AND c."id" <> ALL (same)
+        ORDER BY s DESC, c."id"
         LIMIT k - cardinality(same)
       ) n;
     END IF;
