@@ -13,14 +13,36 @@ export type CheckedBeforeDTO = {
 /** How alike two claims must be (trigram similarity, 0..1) to be offered as "checked before". */
 export const CHECKED_BEFORE_MIN_SIMILARITY = 0.45;
 
+type Row = {
+  id: string;
+  exact: string;
+  verdictLabel: string;
+  verdictOrdinal: number;
+  similarity: number;
+  articleId: string;
+  title: string;
+};
+
+const dtoOf = (r: Row): CheckedBeforeDTO => ({
+  claimId: r.id,
+  exact: r.exact,
+  verdict: r.verdictLabel,
+  verdictOrdinal: r.verdictOrdinal,
+  similarity: Number(r.similarity.toFixed(3)),
+  article: { id: r.articleId, title: r.title },
+});
+
 /**
- * Claims of the team that already have a verdict and read like `text`, in any article, most alike first:
- * at most `limit` (default 3), each with trigram similarity (pg_trgm, 0..1, rounded to 3 decimals) of at least
- * CHECKED_BEFORE_MIN_SIMILARITY, 0.45; `excludeClaimId` leaves the claim itself out.
- * Ordering by trigram distance (`<->`) lets PostgreSQL walk the GiST index nearest-first
- * and stop after a few rows, instead of scoring every claim that shares some trigrams;
- * that is what keeps the lookup fast with 100,000 claims (bench/checked-before.ts). The similarity cut-off is
- * applied to the nearest 4 × `limit`. The caller must have checked that the user may see `teamId`.
+ * Claims of the team that already have a verdict and read like `text`, in any article: at most `limit` (default 3),
+ * each at least CHECKED_BEFORE_MIN_SIMILARITY (0.45) alike by trigram similarity (pg_trgm `similarity`, 0..1,
+ * rounded to 3 decimals); `excludeClaimId` leaves the claim itself out. Which claims (issue #21; SQL function
+ * `factdesk_checked_before`, migration 20261130155916_checked_before_same_words):
+ * 1. claims with the same words as `text` — ignoring case, punctuation, digits and spacing (`factdesk_claim_words`):
+ *    the same claim checked before, perhaps with other figures — the ones with the latest verdicts first;
+ * 2. for the slots left, the most alike other claims (a GIN trigram index asked for claims at least 0.45 alike).
+ * Listed most alike first, equally alike ones by id. Both steps read a few index pages however many copies of a
+ * claim the team holds (bench/checked-before.ts: 1,000,000 claims). The caller must have checked that the user may
+ * see `teamId`.
  */
 export async function findCheckedBefore({
   teamId,
@@ -33,34 +55,18 @@ export async function findCheckedBefore({
   excludeClaimId?: string;
   limit?: number;
 }): Promise<CheckedBeforeDTO[]> {
-  const rows = await db.$queryRaw<
-    { id: string; exact: string; verdictLabel: string; verdictOrdinal: number; similarity: number; articleId: string; title: string }[]
-  >`
-    SELECT * FROM (
-      SELECT c."id", c."exact", c."verdictLabel", c."verdictOrdinal", similarity(c."exact", ${text})::float8 AS "similarity", a."id" AS "articleId", a."title"
-      FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
-      WHERE a."teamId" = ${teamId} AND c."verdictOrdinal" IS NOT NULL AND c."id" <> ${excludeClaimId ?? ""}
-      ORDER BY c."exact" <-> ${text}
-      LIMIT ${limit * 4}
-    ) nearest
-    WHERE "similarity" >= ${CHECKED_BEFORE_MIN_SIMILARITY}
-    ORDER BY "similarity" DESC
-    LIMIT ${limit}`;
-  return rows.map((r) => ({
-    claimId: r.id,
-    exact: r.exact,
-    verdict: r.verdictLabel,
-    verdictOrdinal: r.verdictOrdinal,
-    similarity: Number(r.similarity.toFixed(3)),
-    article: { id: r.articleId, title: r.title },
-  }));
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT c."id", c."exact", c."verdictLabel", c."verdictOrdinal", m."similarity"::float8 AS "similarity", a."id" AS "articleId", a."title"
+    FROM factdesk_checked_before(${teamId}, ${text}, ${excludeClaimId ?? ""}, ${limit}::int) WITH ORDINALITY AS m("claimId", "similarity", "n")
+    JOIN "Claim" c ON c."id" = m."claimId" JOIN "Article" a ON a."id" = c."articleId"
+    ORDER BY m."n"`;
+  return rows.map(dtoOf);
 }
 
 /**
- * For each of `texts` (in order), the team's single most alike claim with a verdict (as findCheckedBefore with
- * limit 1: trigram similarity of at least CHECKED_BEFORE_MIN_SIMILARITY among the nearest 4), or null. One SQL
- * statement for all texts (a lateral nearest-first walk of the GiST index per text), so a list of suggestions
- * costs one round trip. The caller must have checked that the user may see `teamId`. [] for no texts.
+ * For each of `texts` (in order), the team's one claim with a verdict that findCheckedBefore gives with limit 1 (the
+ * latest verdict on a claim with the same words, else the most alike claim of at least 0.45), or null. One SQL statement for all texts, so a list of suggestions costs one round trip. The caller
+ * must have checked that the user may see `teamId`. [] for no texts.
  */
 export async function findCheckedBeforeEach({
   teamId,
@@ -70,41 +76,13 @@ export async function findCheckedBeforeEach({
   texts: readonly string[];
 }): Promise<(CheckedBeforeDTO | null)[]> {
   if (texts.length === 0) return [];
-  const rows = await db.$queryRaw<
-    {
-      i: number;
-      id: string;
-      exact: string;
-      verdictLabel: string;
-      verdictOrdinal: number;
-      similarity: number;
-      articleId: string;
-      title: string;
-    }[]
-  >`
-    SELECT q."i"::int AS "i", best.* FROM unnest(${[...texts]}::text[]) WITH ORDINALITY AS q("text", "i")
-    CROSS JOIN LATERAL (
-      SELECT * FROM (
-        SELECT c."id", c."exact", c."verdictLabel", c."verdictOrdinal", similarity(c."exact", q."text")::float8 AS "similarity", a."id" AS "articleId", a."title"
-        FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
-        WHERE a."teamId" = ${teamId} AND c."verdictOrdinal" IS NOT NULL
-        ORDER BY c."exact" <-> q."text"
-        LIMIT 4
-      ) nearest
-      WHERE "similarity" >= ${CHECKED_BEFORE_MIN_SIMILARITY}
-      ORDER BY "similarity" DESC
-      LIMIT 1
-    ) best`;
+  const rows = await db.$queryRaw<(Row & { i: number })[]>`
+    SELECT q."i"::int AS "i", c."id", c."exact", c."verdictLabel", c."verdictOrdinal", m."similarity"::float8 AS "similarity",
+           a."id" AS "articleId", a."title"
+    FROM unnest(${[...texts]}::text[]) WITH ORDINALITY AS q("text", "i")
+    CROSS JOIN LATERAL factdesk_checked_before(${teamId}, q."text", '', 1) AS m
+    JOIN "Claim" c ON c."id" = m."claimId" JOIN "Article" a ON a."id" = c."articleId"`;
   const result: (CheckedBeforeDTO | null)[] = texts.map(() => null);
-  for (const r of rows) {
-    result[r.i - 1] = {
-      claimId: r.id,
-      exact: r.exact,
-      verdict: r.verdictLabel,
-      verdictOrdinal: r.verdictOrdinal,
-      similarity: Number(r.similarity.toFixed(3)),
-      article: { id: r.articleId, title: r.title },
-    };
-  }
+  for (const r of rows) result[r.i - 1] = dtoOf(r);
   return result;
 }
