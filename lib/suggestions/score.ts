@@ -73,6 +73,9 @@ import {
   NAMED_PLACE,
   OUTCOME,
   ONGOING_ACTION,
+  FIRST_PERSON_ACT,
+  FIRST_PERSON_TRIP,
+  HOSTED_EVENT,
   SERIES,
 } from "./cues";
 import { extractNumericClaim } from "./numeric-claim";
@@ -444,7 +447,9 @@ function datedPastEvent(text: string): string | undefined {
   if (passive && !NOT_AN_ACTION.test(passive[1]!) && (isDated || NAMED_PLACE.test(text.slice(passive.index)))) return passive[0];
   if (!isDated) return undefined;
   const verb = EVENT_PAST_VERB.exec(text) ?? PAST_VERB.exec(text);
-  if (!verb || NOT_AN_ACTION.test(verb[0])) return undefined;
+  // "Britain tried exactly that between 1968 and 1971": "tried" with an object is an act; "tried to" is an effort.
+  const triedSomething = verb?.[0] === "tried" && !/^\s+to\b/.test(text.slice(verb.index + 5));
+  if (!verb || (NOT_AN_ACTION.test(verb[0]) && !triedSomething)) return undefined;
   // "to put", "must set": an infinitive, not a past act.
   if (/\b(?:to|will|would|can|could|should|may|might|must|shall)\s+$/.test(text.slice(0, verb.index))) return undefined;
   return verb[0];
@@ -539,6 +544,9 @@ function reportedAction(text: string, inherited = false): string | undefined {
   const hasActor = (at: number) => inherited || dated || ACTOR_INSTITUTION.test(text.slice(0, at)) || ACTOR_NAME.test(text.slice(0, at));
   const m = ACTION.exec(main);
   if (m && hasActor(m.index)) return m[0];
+  // The speaker's organisation acting on the record: "we have commissioned an independent review".
+  const own = FIRST_PERSON_ACT.exec(main);
+  if (own) return own[1];
   // A passive with a named agent: "was funded by the Natural Environment Research Council".
   const agent = NAMED_AGENT.exec(main);
   if (agent) return agent[1];
@@ -576,9 +584,12 @@ function scheduledEvent(text: string): string | undefined {
   const trip = firstMatch(TRIP, text);
   if (trip) return trip;
   // A gathering that goes ahead ("the inquiry will be held in Leeds"): on the record with or without a time.
-  const untimed = firstMatch(EVENT_WITHOUT_TIME, text);
+  const untimed = firstMatch(EVENT_WITHOUT_TIME, text) ?? firstMatch(HOSTED_EVENT, text);
   if (untimed) return untimed;
   if (!EVENT_TIME.test(text)) return undefined;
+  // The speaker's announced trip with a time ("I'm going to Holm on the twelfth of December").
+  const trip2 = firstMatch(FIRST_PERSON_TRIP, text);
+  if (trip2) return trip2;
   // A gathering at a named place on a given day ("at a public meeting at Oakridge Community Centre on 12 January").
   const gathering = firstMatch(EVENT_AT_PLACE, text);
   if (gathering) return gathering;
