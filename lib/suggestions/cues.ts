@@ -485,6 +485,7 @@ export const ACTOR_INSTITUTION = words([
   "insurer",
   "airline",
   "network",
+  "groups?",
 ]);
 
 /**
@@ -773,11 +774,11 @@ export const NAMED_PLACE = /\b(?:at|in)\s+(?:the\s+)?[A-Z][a-z]/;
  * elected in…", "Two people died". A court, an election or a death is a matter of record.
  */
 export const OUTCOME =
-  /\b(?:pleaded (?:guilty|not guilty)|(?:was|were|has been|have been|had been) (?:convicted|acquitted|jailed|sentenced|charged|arrested|cleared|elected|re-elected|appointed|suspended|sacked|dismissed|rejected|approved|refused|granted|upheld|overturned|quashed|withdrawn|cancell?ed|postponed|closed|banned|fined|evacuated|recalled|defeated|abandoned|scrapped|shelved|passed|adopted|ratified|carried|blocked|vetoed|dropped)|died|drowned)\b/;
+  /\b(?:pleaded (?:guilty|not guilty)|(?:was|were|has been|have been|had been) (?:convicted|acquitted|jailed|sentenced|charged|arrested|cleared|elected|re-elected|appointed|suspended|sacked|dismissed|rejected|approved|refused|granted|upheld|overturned|quashed|withdrawn|cancell?ed|postponed|closed|banned|fined|evacuated|recalled|defeated|abandoned|scrapped|shelved|passed|adopted|ratified|carried|blocked|vetoed|dropped|named|chosen|crowned|nominated|shortlisted|knighted)|died|drowned)\b/;
 
 /** An action under way by an actor: "Police are investigating", "the council is consulting on plans", "is suing the firm". */
 export const ONGOING_ACTION =
-  /\b(?:(?:is|are|was|were)\s+(?:now\s+|also\s+|still\s+|already\s+)?in\s+(?:talks|negotiations|discussions)\s+with|(?:is|are)\s+(?:now\s+|also\s+|still\s+)?(?:investigating|reviewing|consulting|suing|appealing|challenging|negotiating|recruiting|prosecuting|examining|auditing|inspecting|pursuing|seeking|balloting|piloting|trialling|trialing|testing|lobbying|funding))\b/;
+  /\b(?:(?:is|are|was|were)\s+(?:now\s+|also\s+|still\s+|already\s+)?in\s+(?:talks|negotiations|discussions)\s+with|(?:has|have)\s+(?:now\s+|also\s+|already\s+)?(?:begun|started|stopped|ceased)\s+[a-z]{3,}ing|(?:is|are)\s+(?:now\s+|also\s+|still\s+)?(?:investigating|reviewing|consulting|suing|appealing|challenging|negotiating|recruiting|prosecuting|examining|auditing|inspecting|pursuing|seeking|balloting|piloting|trialling|trialing|testing|lobbying|funding))\b/;
 
 /**
  * A place in a series, which a record can confirm: "the latest in a string of takeovers", "the third in a series of
@@ -812,3 +813,10 @@ export const HOSTED_EVENT = new RegExp(
   String.raw`\b(?:will|’ll|'ll)\s+(?:also\s+)?be\s+(?:holding|hosting|chairing|staging|opening|launching)\s+(?:a|an|the|our|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}?${EVENT_NOUN}s?\b`,
   "i",
 );
+
+/**
+ * A coming event with a named participant, stated in the passive: "will be joined by the water minister, Pavel Krenn",
+ * "is to be chaired by Dame Ruth Lane", "will be led by the health board". Who takes part is on the record.
+ */
+export const FUTURE_PARTICIPANT =
+  /\b(?:will|’ll|'ll|(?:is|are)\s+(?:due\s+|set\s+)?to)\s+(?:also\s+)?be\s+(?:joined|accompanied|met|chaired|led|hosted|opened|attended|headed|received|welcomed)\s+by\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w’'-]+,?\s+){0,4}?(?:[A-Z][a-z]|(?:government|ministry|minister|council|committee|board|court|trust|agency|authority|mayor|president|delegation|team)\b)/;

@@ -76,6 +76,7 @@ import {
   FIRST_PERSON_ACT,
   FIRST_PERSON_TRIP,
   HOSTED_EVENT,
+  FUTURE_PARTICIPANT,
   SERIES,
 } from "./cues";
 import { extractNumericClaim } from "./numeric-claim";
@@ -584,7 +585,7 @@ function scheduledEvent(text: string): string | undefined {
   const trip = firstMatch(TRIP, text);
   if (trip) return trip;
   // A gathering that goes ahead ("the inquiry will be held in Leeds"): on the record with or without a time.
-  const untimed = firstMatch(EVENT_WITHOUT_TIME, text) ?? firstMatch(HOSTED_EVENT, text);
+  const untimed = firstMatch(EVENT_WITHOUT_TIME, text) ?? firstMatch(HOSTED_EVENT, text) ?? firstMatch(FUTURE_PARTICIPANT, text);
   if (untimed) return untimed;
   if (!EVENT_TIME.test(text)) return undefined;
   // The speaker's announced trip with a time ("I'm going to Holm on the twelfth of December").
