@@ -820,3 +820,17 @@ export const HOSTED_EVENT = new RegExp(
  */
 export const FUTURE_PARTICIPANT =
   /\b(?:will|’ll|'ll|(?:is|are)\s+(?:due\s+|set\s+)?to)\s+(?:also\s+)?be\s+(?:joined|accompanied|met|chaired|led|hosted|opened|attended|headed|received|welcomed)\s+by\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w’'-]+,?\s+){0,4}?(?:[A-Z][a-z]|(?:government|ministry|minister|council|committee|board|court|trust|agency|authority|mayor|president|delegation|team)\b)/;
+
+/**
+ * A mechanism stated as a result in a relative clause: "…, which slows decomposition", "…, which raises the risk of
+ * flooding". The subject of the sentence is said to cause what follows.
+ */
+export const RESULT_RELATIVE =
+  /,\s+(?:which|this)\s+(?:in turn\s+|then\s+)?(slows|speeds up|reduces|cuts|increases|raises|lowers|prevents|causes|triggers|releases|damages|kills|stops|weakens|strengthens|protects)\b/i;
+
+/**
+ * A general sequence in the present: "When the peat is drained, it dries out…", "once the water table comes back up, the bog
+ * starts to heal". What follows the time clause is stated as the result of it. Not for I/we/you (advice or anecdote).
+ */
+export const PRESENT_SEQUENCE =
+  /(?:^|\bis that\s+)(?:when|once|as soon as|whenever)\s+(?!(?:I|we|you)\b)[^,]{3,80},\s+(?!(?:I|we|you)\b)[^,]{0,60}?\b(starts?|begins?|stops?|dries|dry|falls?|rises?|drops?|grows?|shrinks?|recovers?|heals?|decomposes?|collapses?|fails?|breaks?|floods?|freezes?|melts?|releases?|returns?|increases?|decreases?|slows?)\b/i;

@@ -77,6 +77,8 @@ import {
   FIRST_PERSON_TRIP,
   HOSTED_EVENT,
   FUTURE_PARTICIPANT,
+  RESULT_RELATIVE,
+  PRESENT_SEQUENCE,
   SERIES,
 } from "./cues";
 import { extractNumericClaim } from "./numeric-claim";
@@ -269,7 +271,8 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   const sequence = EVENT_SEQUENCE.exec(text);
   const causal =
     firstMatch(CAUSAL, text) ??
-    (FIRST_PERSON_SUBJECT.test(text) ? undefined : firstMatch(CAUSATIVE, text)) ??
+    (FIRST_PERSON_SUBJECT.test(text) ? undefined : (firstMatch(CAUSATIVE, text) ?? firstMatch(RESULT_RELATIVE, text))) ??
+    presentSequence(text) ??
     (sequence ? `${text.split(/\s+/)[0]} … ${sequence[1]}` : undefined);
   if (causal) total += WEIGHTS.causal;
   // "I have never doubted…", "people have never been more ready…": a view, not a record.
@@ -456,6 +459,14 @@ function datedPastEvent(text: string): string | undefined {
   return verb[0];
 }
 
+/** A general sequence in the present ("once the water table comes back up, the bog starts to heal"), quoted as "once … starts". */
+function presentSequence(text: string): string | undefined {
+  const m = PRESENT_SEQUENCE.exec(text);
+  if (!m) return undefined;
+  const opener = /\b(?:when|once|as soon as|whenever)\b/i.exec(m[0]);
+  return `${opener ? opener[0] : "when"} … ${m[1]}`;
+}
+
 /** "in May" is a month, not a modal: masks a capitalised "May" that does not start the clause. */
 const withoutMonthMay = (text: string) => text.replace(/(?<=\S\s+)May\b/g, "Month");
 
@@ -530,7 +541,7 @@ function reportedIntention(text: string, inherited: boolean): string | undefined
 
 /** "I have asked the operator for a full report by 15 December": the speaker's own act, on a date a record can confirm. */
 const firstPersonDated = (text: string) =>
-  /^(?:(?:and|but|so|now|today|yesterday),?\s+)?(?:I|we|I’ve|I've|we’ve|we've)\b/i.test(text) &&
+  /^(?:(?:and|but|so|now|today|yesterday|(?:this|last) (?:week|month|year)),?\s+)?(?:I|we|I’ve|I've|we’ve|we've)\b/i.test(text) &&
   (EVENT_TIME.test(text.replace(DAY_PART, "")) || DAY_DATE.test(text));
 
 /**
