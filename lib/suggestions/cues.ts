@@ -509,7 +509,7 @@ export const NOT_AN_ACTION =
 
 /** When: "on Thursday", "next week", "on 14 January", "in March", "at noon", "by the end of 2028". */
 export const EVENT_TIME = new RegExp(
-  String.raw`\b(?:on (?:the )?${WEEKDAY}|in the (?:morning|afternoon|evening)|(?:this|tomorrow) (?:morning|afternoon|evening)|tonight|later today|(?:in|during) the (?:first|second|third|last|final) (?:week|fortnight|half) of ${MONTH}|(?:at|by|from) the (?:start|end|beginning|middle) of ${MONTH}|(?:from|by|until) (?:\d{1,2} )?${MONTH}|every (?:year|month|week|day|spring|summer|autumn|winter|${WEEKDAY})|${WEEKDAY} (?:morning|afternoon|evening)|next (?:week|month|year|${WEEKDAY})|this (?:week|weekend|month)|tomorrow|on \d{1,2}(?: and \d{1,2})? ${MONTH}|${MONTH} \d{1,2}\b|in ${MONTH}|at (?:noon|midday|\d)|by (?:the end of )?(?:${MONTH} )?\d{4}|${SEASON_TIME}|on the ${ORDINAL_DAY} of ${MONTH}|${WEEKDAY}[’']s\b|that (?:morning|afternoon|evening|night|day|week))`,
+  String.raw`\b(?:on (?:the )?${WEEKDAY}|in the (?:morning|afternoon|evening)|(?:this|tomorrow) (?:morning|afternoon|evening)|tonight|later today|(?:in|during) the (?:first|second|third|last|final) (?:week|fortnight|half) of ${MONTH}|(?:at|by|from) the (?:start|end|beginning|middle) of ${MONTH}|(?:from|by|until) (?:\d{1,2} )?${MONTH}|every (?:year|month|week|day|spring|summer|autumn|winter|${WEEKDAY})|${WEEKDAY} (?:morning|afternoon|evening)|next (?:week|month|year|${WEEKDAY})|this (?:week|weekend|month)|tomorrow|on \d{1,2}(?: and \d{1,2})? ${MONTH}|${MONTH} \d{1,2}\b|in ${MONTH}|at (?:noon|midday|\d)|by (?:the end of )?(?:${MONTH} )?\d{4}|on the ${ORDINAL_DAY} of ${MONTH}|${WEEKDAY}[’']s\b|that (?:morning|afternoon|evening|night|day|week))`,
   "i",
 );
 
@@ -796,7 +796,7 @@ export const SERIES =
  * feeling ("we have worked hard", "I have learned").
  */
 export const FIRST_PERSON_ACT =
-  /^[“‘"']?(?:(?:and|but|so|now|today|already|since then|this year|last year),?\s+)?(?:we|I)(?:\s+have|’ve|'ve)\s+(?:now\s+|already\s+|also\s+|just\s+|since\s+|recently\s+)?(commissioned|appointed|hired|recruited|put|invested|opened|built|bought|ordered|launched|introduced|published|signed|set up|allocated|secured|installed|employed|replaced|awarded|closed|sold|scrapped|suspended|written to|reported)\b(?!\s+(?:it|that|this)\b)/i;
+  /^[“‘"']?(?:(?:and|but|so|now|today|already|since then|this year|last year),?\s+)?(?:we|I)(?:\s+have|’ve|'ve)\s+(?:now\s+|already\s+|also\s+|just\s+|since\s+|recently\s+)?(commissioned|appointed|hired|recruited|put(?=\s+(?:a|an|the|new|extra|more|\d))|invested|opened|built|bought|ordered|launched|introduced|published|signed|set up|allocated|secured|installed|employed|replaced|awarded|closed|sold|scrapped|suspended|written to|reported)\b(?!\s+(?:it|that|this)\b)/i;
 
 /**
  * A trip the speaker announces with a time: "I'm going to Holm on the twelfth of December", "we are travelling to Brussels
@@ -834,3 +834,13 @@ export const RESULT_RELATIVE =
  */
 export const PRESENT_SEQUENCE =
   /(?:^|\bis that\s+)(?:when|once|as soon as|whenever)\s+(?!(?:I|we|you)\b)[^,]{3,80},\s+(?!(?:I|we|you)\b)[^,]{0,60}?\b(starts?|begins?|stops?|dries|dry|falls?|rises?|drops?|grows?|shrinks?|recovers?|heals?|decomposes?|collapses?|fails?|breaks?|floods?|freezes?|melts?|releases?|returns?|increases?|decreases?|slows?)\b/i;
+
+/**
+ * Something that opens, closes, starts or ends in a season or at the turn of the year: "Applications will open in the
+ * spring", "the new timetable is due to start from the new year". A season is too loose a time for any plan ("will
+ * publish a strategy in the spring" stays an intention), but a start or an end in it is a scheduled change.
+ */
+export const SEASONAL_START = new RegExp(
+  String.raw`((?:\bwill|’ll|'ll|\b(?:is|are) (?:due |set |scheduled )?to)\s+(?:(?:also|then|now|only)\s+)?(?:(?:re)?open|close|start|begin|resume|end|take effect|come into (?:force|effect)|launch|expire))\b[^.;]*?\b${SEASON_TIME}`,
+  "i",
+);

@@ -79,6 +79,7 @@ import {
   FUTURE_PARTICIPANT,
   RESULT_RELATIVE,
   PRESENT_SEQUENCE,
+  SEASONAL_START,
   SERIES,
 } from "./cues";
 import { extractNumericClaim } from "./numeric-claim";
@@ -598,6 +599,8 @@ function scheduledEvent(text: string): string | undefined {
   // A gathering that goes ahead ("the inquiry will be held in Leeds"): on the record with or without a time.
   const untimed = firstMatch(EVENT_WITHOUT_TIME, text) ?? firstMatch(HOSTED_EVENT, text) ?? firstMatch(FUTURE_PARTICIPANT, text);
   if (untimed) return untimed;
+  const seasonal = SEASONAL_START.exec(text);
+  if (seasonal) return seasonal[1];
   if (!EVENT_TIME.test(text)) return undefined;
   // The speaker's announced trip with a time ("I'm going to Holm on the twelfth of December").
   const trip2 = firstMatch(FIRST_PERSON_TRIP, text);
