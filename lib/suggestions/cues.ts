@@ -761,7 +761,7 @@ export const PAST_DATING =
 
 /** A completed passive: "was arrested", "were evacuated", "had been sentenced", "was taken". */
 export const COMPLETED_PASSIVE =
-  /\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?([a-z]{3,}ed|taken|given|held|sent|built|sold|bought|paid|shut|cut|put|found|caught|hit|struck|brought|won|lost|seized|stolen|beaten|killed|injured|hurt|jailed)\b/;
+  /\b(?:was|were|(?:has|have|had)\s+(?:since\s+)?been)\s+(?:(?:\w+ly|later|since|then)\s+)?([a-z]{3,}ed|taken|given|held|sent|built|sold|bought|paid|shut|cut|put|found|caught|hit|struck|brought|won|lost|seized|stolen|beaten|killed|injured|hurt|jailed)\b/;
 
 /** Past tense of common verbs of events outside PAST_VERB: "went into administration", "came into force". */
 export const EVENT_PAST_VERB = /\b(?:went|came|fell|rose|broke|began|grew|flew|drove|sank|burned|burnt|collapsed)\b/;

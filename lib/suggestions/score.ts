@@ -443,13 +443,20 @@ function namedStatement(text: string, context: SentenceContext): boolean {
 const SAYING_DATED =
   /\b(?:said|says|told|added|announced|confirmed|warned|wrote|stated|insisted|argued|claimed)\b(?:\s+[\w’'-]+){0,4}?\s+(?:on|in|last|yesterday|earlier)\b[^,;]*/g;
 
+/** A completed passive placed in time relative to the story: "were later offered", "has since been repaired". */
+const RELATIVELY_DATED =
+  /\b(?:(?:was|were|(?:has|have|had)\s+been)\s+(?:later|subsequently|since|eventually)|(?:has|have|had)\s+since\s+been)\s/;
+
 function datedPastEvent(text: string): string | undefined {
   if (FIRST_PERSON_SUBJECT.test(text) || /\b(?:I|we|you|my|our)\b/i.test(text)) return undefined;
   // The date of the saying ("…, Zelensky said on Monday", "said on Friday that…") does not date the event.
   const event = text.replace(SAYING_DATED, " ");
   const isDated = PAST_DATING.test(event) || DAY_DATE.test(event);
   const passive = COMPLETED_PASSIVE.exec(text);
-  if (passive && !NOT_AN_ACTION.test(passive[1]!) && (isDated || NAMED_PLACE.test(text.slice(passive.index)))) return passive[0];
+  // "Most were later offered an appointment": a completed passive dated relative to the story ("later", "since").
+  const relative = passive !== null && RELATIVELY_DATED.test(passive[0]);
+  if (passive && !NOT_AN_ACTION.test(passive[1]!) && (isDated || relative || NAMED_PLACE.test(text.slice(passive.index))))
+    return passive[0];
   if (!isDated) return undefined;
   const verb = EVENT_PAST_VERB.exec(text) ?? PAST_VERB.exec(text);
   // "Britain tried exactly that between 1968 and 1971": "tried" with an object is an act; "tried to" is an effort.

@@ -661,6 +661,9 @@ describe("suggestClaims: round 7 (#20) — events without a clock time, outcomes
     ["This week, we opened a new depot in Kelby.", "opened a new depot", "action", /^Reported action ‘opened’/],
     // a past act dated by a range of years
     ["Ireland tried a sugar levy between 1998 and 2003.", "tried a sugar levy", "event", /^Dated past event ‘tried’/],
+    // a completed passive dated relative to the story
+    ["Most of the tenants were later rehoused.", "were later rehoused", "event", /^Dated past event ‘were later rehoused’/],
+    ["The footbridge has since been repaired.", "has since been repaired", "event", /^Dated past event ‘has since been repaired’/],
     // mechanisms in the present
     [
       "Once the ditches are blocked, the moss grows back within a few seasons.",
@@ -698,6 +701,9 @@ describe("suggestClaims: round 7 (#20) — events without a clock time, outcomes
     "We have put our hearts into this.",
     // a mechanism stated by "I", "we" or "you" is advice or an anecdote
     "When you sign up, the app starts sending you reminders.",
+    // the speaker's own later experience is not a dated event
+    "I was later told it was fine.",
+    "We were subsequently invited back.",
     // a coming event with no one named
     "It will be met by a wall of silence.",
   ])("does not suggest %j", (text) => {
