@@ -1,7 +1,7 @@
 // Quality of claim suggestions against hand labels: precision and recall per article, per set and per type.
 //   npx tsx bench/suggestions.ts                  (figures for every set; --list prints misses and false alarms of the
 //                                                  sets one may tune on)
-//   npx tsx bench/suggestions.ts --list-held-out  (the same for the fresh held-out set, eval6: look once, after tuning)
+//   npx tsx bench/suggestions.ts --list-held-out  (the same for the fresh held-out set, eval7: look once, after tuning)
 //   npx tsx bench/suggestions.ts --tuning-only    (leaves the fresh held-out set out entirely, for use while tuning)
 //   --min-score=0.4                               (report at this threshold instead of the default)
 //   --leave-one-out                               (per tuning set: the threshold the other tuning sets would choose,
@@ -10,9 +10,9 @@
 // Groups of labels:
 // - bench/labels/eval/: twelve articles labelled by bench/labels/GUIDELINE.md, with check-worthy and "must not"
 //   spans, split once into a tuning and a held-out set (bench/labels/eval/split.json, SPLIT.md): round 1.
-// - bench/labels/eval2/ … eval5/: the held-out sets of rounds 2–5 (SPLIT.md and split.json in each; eval4/ and eval5/
-//   by independent labellers). Each was looked at after its round, so all of them are tuning data in round 6.
-// - bench/labels/eval6/: the fresh held-out set of round 6, by another independent labeller. Optional: everything
+// - bench/labels/eval2/ … eval6/: the held-out sets of rounds 2–6 (SPLIT.md and split.json in each; eval4/ … eval6/
+//   by independent labellers). Each was looked at after its round, so all of them are tuning data in round 7.
+// - bench/labels/eval7/: the fresh held-out set of round 7, by another independent labeller. Optional: everything
 //   works without it; --tuning-only never reads it, and only --list-held-out lists its spans. ROUNDS below lists
 //   the rounds; the last one is the fresh set.
 // - bench/labels/*.json: the older labels ([{ exact, type, note }], no must-not spans) the detector was first
@@ -52,7 +52,12 @@ const ROUNDS: readonly { set: Set; dir: string; title: string }[] = [
     dir: "eval5",
     title: "round-5 held-out set (independent labeller; looked at after round 5; part of the round-6 tuning set)",
   },
-  { set: "held-out-6", dir: "eval6", title: "round-6 held-out set (fresh, independent labeller)" },
+  {
+    set: "held-out-6",
+    dir: "eval6",
+    title: "held-out-6 (looked at after round 6; part of the round-7 tuning set)",
+  },
+  { set: "held-out-7", dir: "eval7", title: "round-7 held-out set (fresh, independent labeller)" },
 ];
 const FRESH_ROUND = ROUNDS[ROUNDS.length - 1]!;
 /** The fresh held-out set of the latest round: the only one not to look at while tuning. */

@@ -363,6 +363,10 @@ export function countMatches(re: RegExp, text: string): number {
 
 const WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const MONTH = "(?:January|February|March|April|May|June|July|August|September|October|November|December)";
+/** A season or the turn of the year as a time: "in the spring", "from the new year", "next autumn", "early next year". */
+const SEASON_TIME = String.raw`(?:(?:in|from|by|until|during|over) the (?:spring|summer|autumn|winter|new year)|(?:next|this coming) (?:spring|summer|autumn|winter|season|term)|early next year|later this year)`;
+/** A day of the month in words or figures before "of <month>": "the twelfth of December", "the 3rd of May". */
+const ORDINAL_DAY = String.raw`(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-\w+|thirtieth|thirty-first)`;
 
 /**
  * A reported action, decision or warning, in the past or perfect: "warned that it would…", "has suspended
@@ -481,6 +485,7 @@ export const ACTOR_INSTITUTION = words([
   "insurer",
   "airline",
   "network",
+  "groups?",
 ]);
 
 /**
@@ -504,7 +509,7 @@ export const NOT_AN_ACTION =
 
 /** When: "on Thursday", "next week", "on 14 January", "in March", "at noon", "by the end of 2028". */
 export const EVENT_TIME = new RegExp(
-  String.raw`\b(?:on (?:the )?${WEEKDAY}|in the (?:morning|afternoon|evening)|(?:this|tomorrow) (?:morning|afternoon|evening)|tonight|later today|(?:in|during) the (?:first|second|third|last|final) (?:week|fortnight|half) of ${MONTH}|(?:at|by|from) the (?:start|end|beginning|middle) of ${MONTH}|(?:from|by|until) (?:\d{1,2} )?${MONTH}|every (?:year|month|week|day|spring|summer|autumn|winter|${WEEKDAY})|${WEEKDAY} (?:morning|afternoon|evening)|next (?:week|month|year|${WEEKDAY})|this (?:week|weekend|month)|tomorrow|on \d{1,2}(?: and \d{1,2})? ${MONTH}|${MONTH} \d{1,2}\b|in ${MONTH}|at (?:noon|midday|\d)|by (?:the end of )?(?:${MONTH} )?\d{4})`,
+  String.raw`\b(?:on (?:the )?${WEEKDAY}|in the (?:morning|afternoon|evening)|(?:this|tomorrow) (?:morning|afternoon|evening)|tonight|later today|(?:in|during) the (?:first|second|third|last|final) (?:week|fortnight|half) of ${MONTH}|(?:at|by|from) the (?:start|end|beginning|middle) of ${MONTH}|(?:from|by|until) (?:\d{1,2} )?${MONTH}|every (?:year|month|week|day|spring|summer|autumn|winter|${WEEKDAY})|${WEEKDAY} (?:morning|afternoon|evening)|next (?:week|month|year|${WEEKDAY})|this (?:week|weekend|month)|tomorrow|on \d{1,2}(?: and \d{1,2})? ${MONTH}|${MONTH} \d{1,2}\b|in ${MONTH}|at (?:noon|midday|\d)|by (?:the end of )?(?:${MONTH} )?\d{4}|on the ${ORDINAL_DAY} of ${MONTH}|${WEEKDAY}[’']s\b|that (?:morning|afternoon|evening|night|day|week))`,
   "i",
 );
 
@@ -645,7 +650,7 @@ export const PROGRESSIVE_PLAN =
 
 /** A time set for something: "is expected on 21 January", "is due next week", "was scheduled for Monday" (needs EVENT_TIME). */
 export const EXPECTED_AT =
-  /\b(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:expected|due|scheduled|planned|set|timetabled)\s+(?:on|in|by|at|for|next|this|later|tomorrow|from)\b/;
+  /\b(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:expected|due|scheduled|planned|set|timetabled)\s+(?:back\s+)?(?:on|in|by|at|for|next|this|later|tomorrow|from)\b/;
 
 /**
  * A completed passive whose agent comes after a place or time: "was opened at a ceremony on the site by the minister
@@ -664,7 +669,7 @@ export const PRONOUN_SUBJECT = /^(?:(?:and|but|so|then)\s+)?(?:it|he|she|they)\b
 // ---- Round 6 (issue #20): intentions, events without a time, appositions, causes and reports without a cue word ----
 
 /** Intentions too vague to check ("would keep campaigning", "plans to carry on", "will continue to listen"). */
-const VAGUE_INTENT = String.raw`(?:keep|continue|carry|fight|campaign|try|work|seek|look|consider|think|listen|do|be|remain|stand|support|welcome|help|ensure|make|get|have|go|see|never|always|stay|learn|hope|want|like|love|need|engage|talk|explore|reflect|study|monitor|watch|wait|respond|act|deliver|play)`;
+const VAGUE_INTENT = String.raw`(?:keep|continue|carry|fight|campaign|try|work|seek|look|consider|think|listen|do|be|remain|stand|support|welcome|help|ensure|make|get|have|go|see|never|always|stay|learn|hope|want|like|love|need|engage|talk|explore|reflect|study|monitor|watch|wait|respond|act|deliver|play)(?!\s+(?:a|an)\s+(?:formal\s+|public\s+)?(?:statement|speech|announcement|ruling|decision|bid|offer)\b)`;
 
 /**
  * A reported intention or prediction of someone named before it: "The ports authority plans to dredge…", "is expected
@@ -678,7 +683,7 @@ export const REPORTED_INTENTION = new RegExp(
 );
 
 /** A gathering that can be scheduled: "a public meeting", "the hearing", "talks", "the inquest". */
-const EVENT_NOUN = String.raw`(?:meeting|hearing|inquiry|inquest|trial|talks|summit|conference|consultation|vote|ballot|referendum|election|ceremony|debate|appeal|tribunal|festival|session|visit|sale|auction|launch|opening|rally|march|strike|walkout|count|review)`;
+const EVENT_NOUN = String.raw`(?:meeting|hearing|inquiry|inquest|trial|talks|summit|conference|consultation|vote|ballot|referendum|election|ceremony|debate|appeal|tribunal|festival|session|visit|sale|auction|launch|opening|rally|march|strike|walkout|count|review|match|game|fixture|final|race|tournament|concert|performance|premiere|funeral|service|exhibition)`;
 
 /**
  * An event stated without a time: "A public inquiry into the collapse will be held in Leeds", "the hearing will take
@@ -752,11 +757,11 @@ export const ACCORDING_TO_SOURCE =
  * "earlier this month" (calendar dates and months are in DAY_DATE and EVENT_TIME).
  */
 export const PAST_DATING =
-  /\b(?:(?:in|since|during) (?:19|20)\d{2}|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|overnight|last (?:week|month|year|night|spring|summer|autumn|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|earlier this (?:week|month|year)|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/;
+  /\b(?:(?:in|since|during) (?:19|20)\d{2}|(?:between|from) (?:19|20)\d{2} (?:and|to|until) (?:19|20)\d{2}|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|overnight|last (?:week|month|year|night|spring|summer|autumn|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|earlier this (?:week|month|year)|in (?:January|February|March|April|May|June|July|August|September|October|November|December))\b/;
 
 /** A completed passive: "was arrested", "were evacuated", "had been sentenced", "was taken". */
 export const COMPLETED_PASSIVE =
-  /\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?([a-z]{3,}ed|taken|given|held|sent|built|sold|bought|paid|shut|cut|put|found|caught|hit|struck|brought|won|lost|seized|stolen|beaten|killed|injured|hurt|jailed)\b/;
+  /\b(?:was|were|(?:has|have|had)\s+(?:since\s+)?been)\s+(?:(?:\w+ly|later|since|then)\s+)?([a-z]{3,}ed|taken|given|held|sent|built|sold|bought|paid|shut|cut|put|found|caught|hit|struck|brought|won|lost|seized|stolen|beaten|killed|injured|hurt|jailed)\b/;
 
 /** Past tense of common verbs of events outside PAST_VERB: "went into administration", "came into force". */
 export const EVENT_PAST_VERB = /\b(?:went|came|fell|rose|broke|began|grew|flew|drove|sank|burned|burnt|collapsed)\b/;
@@ -769,11 +774,11 @@ export const NAMED_PLACE = /\b(?:at|in)\s+(?:the\s+)?[A-Z][a-z]/;
  * elected in…", "Two people died". A court, an election or a death is a matter of record.
  */
 export const OUTCOME =
-  /\b(?:pleaded (?:guilty|not guilty)|(?:was|were|has been|have been|had been) (?:convicted|acquitted|jailed|sentenced|charged|arrested|cleared|elected|re-elected|appointed|suspended|sacked|dismissed|rejected|approved|refused|granted|upheld|overturned|quashed|withdrawn|cancell?ed|postponed|closed|banned|fined|banned|evacuated|recalled)|died|drowned)\b/;
+  /\b(?:pleaded (?:guilty|not guilty)|(?:was|were|has been|have been|had been) (?:convicted|acquitted|jailed|sentenced|charged|arrested|cleared|elected|re-elected|appointed|suspended|sacked|dismissed|rejected|approved|refused|granted|upheld|overturned|quashed|withdrawn|cancell?ed|postponed|closed|banned|fined|evacuated|recalled|defeated|abandoned|scrapped|shelved|passed|adopted|ratified|carried|blocked|vetoed|dropped|named|chosen|crowned|nominated|shortlisted|knighted)|died|drowned)\b/;
 
 /** An action under way by an actor: "Police are investigating", "the council is consulting on plans", "is suing the firm". */
 export const ONGOING_ACTION =
-  /\b(?:is|are)\s+(?:now\s+|also\s+|still\s+)?(investigating|reviewing|consulting|suing|appealing|challenging|negotiating|recruiting|prosecuting|examining|auditing|inspecting|pursuing|seeking|balloting|piloting|trialling|trialing|testing|lobbying|funding)\b/;
+  /\b(?:(?:is|are|was|were)\s+(?:now\s+|also\s+|still\s+|already\s+)?in\s+(?:talks|negotiations|discussions)\s+with|(?:has|have)\s+(?:now\s+|also\s+|already\s+)?(?:begun|started|stopped|ceased)\s+[a-z]{3,}ing|(?:is|are)\s+(?:now\s+|also\s+|still\s+)?(?:investigating|reviewing|consulting|suing|appealing|challenging|negotiating|recruiting|prosecuting|examining|auditing|inspecting|pursuing|seeking|balloting|piloting|trialling|trialing|testing|lobbying|funding))\b/;
 
 /**
  * A place in a series, which a record can confirm: "the latest in a string of takeovers", "the third in a series of
@@ -781,3 +786,61 @@ export const ONGOING_ACTION =
  */
 export const SERIES =
   /\bthe (?:latest|last|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) (?:in a (?:long |growing )?(?:string|series|line|run|wave|spate|succession) of|time (?:this|in|since)\b)/i;
+
+// ---- Round 7 (issue #20): the speaker's own acts and plans in transcripts, plans with a season or a spelled date ----
+
+/**
+ * An act of the speaker's organisation on the record, in the perfect: "we have commissioned an independent review", "we've
+ * put a new management team into the yard", "I have appointed a new chair". A record (a contract, a notice, a minute)
+ * can confirm it. Only concrete verbs of deciding, spending or setting up; not "we have never…" nor verbs of effort or
+ * feeling ("we have worked hard", "I have learned").
+ */
+export const FIRST_PERSON_ACT =
+  /^[“‘"']?(?:(?:and|but|so|now|today|already|since then|this year|last year),?\s+)?(?:we|I)(?:\s+have|’ve|'ve)\s+(?:now\s+|already\s+|also\s+|just\s+|since\s+|recently\s+)?(commissioned|appointed|hired|recruited|put(?=\s+(?:a|an|the|new|extra|more|\d))|invested|opened|built|bought|ordered|launched|introduced|published|signed|set up|allocated|secured|installed|employed|replaced|awarded|closed|sold|scrapped|suspended|written to|reported)\b(?!\s+(?:it|that|this)\b)/i;
+
+/**
+ * A trip the speaker announces with a time: "I'm going to Holm on the twelfth of December", "we are travelling to Brussels
+ * next week" (needs EVENT_TIME; the place is capitalised).
+ */
+export const FIRST_PERSON_TRIP =
+  /\b(?:I|we)(?:’m|'m|\s+am|’re|'re|\s+are|\s+will\s+be|’ll\s+be|'ll\s+be)\s+(?:going|travelling|traveling|flying|heading|coming)\s+(?:back\s+)?to\s+[A-Z][a-z]+/;
+
+/**
+ * A gathering someone will hold, with or without a time: "I'll be holding a public meeting in the village hall", "the
+ * trust will be hosting an open day". The gathering going ahead is on the record.
+ */
+export const HOSTED_EVENT = new RegExp(
+  String.raw`\b(?:will|’ll|'ll)\s+(?:also\s+)?be\s+(?:holding|hosting|chairing|staging|opening|launching)\s+(?:a|an|the|our|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}?${EVENT_NOUN}s?\b`,
+  "i",
+);
+
+/**
+ * A coming event with a named participant, stated in the passive: "will be joined by the water minister, Pavel Krenn",
+ * "is to be chaired by Dame Ruth Lane", "will be led by the health board". Who takes part is on the record.
+ */
+export const FUTURE_PARTICIPANT =
+  /\b(?:will|’ll|'ll|(?:is|are)\s+(?:due\s+|set\s+)?to)\s+(?:also\s+)?be\s+(?:joined|accompanied|met|chaired|led|hosted|opened|attended|headed|received|welcomed)\s+by\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w’'-]+,?\s+){0,4}?(?:[A-Z][a-z]|(?:government|ministry|minister|council|committee|board|court|trust|agency|authority|mayor|president|delegation|team)\b)/;
+
+/**
+ * A mechanism stated as a result in a relative clause: "…, which slows decomposition", "…, which raises the risk of
+ * flooding". The subject of the sentence is said to cause what follows.
+ */
+export const RESULT_RELATIVE =
+  /,\s+(?:which|this)\s+(?:in turn\s+|then\s+)?(slows|speeds up|reduces|cuts|increases|raises|lowers|prevents|causes|triggers|releases|damages|kills|stops|weakens|strengthens|protects)\b/i;
+
+/**
+ * A general sequence in the present: "When the peat is drained, it dries out…", "once the water table comes back up, the bog
+ * starts to heal". What follows the time clause is stated as the result of it. Not for I/we/you (advice or anecdote).
+ */
+export const PRESENT_SEQUENCE =
+  /(?:^|\bis that\s+)(?:when|once|as soon as|whenever)\s+(?!(?:I|we|you)\b)[^,]{3,80},\s+(?!(?:I|we|you)\b)[^,]{0,60}?\b(starts?|begins?|stops?|dries|dry|falls?|rises?|drops?|grows?|shrinks?|recovers?|heals?|decomposes?|collapses?|fails?|breaks?|floods?|freezes?|melts?|releases?|returns?|increases?|decreases?|slows?)\b/i;
+
+/**
+ * Something that opens, closes, starts or ends in a season or at the turn of the year: "Applications will open in the
+ * spring", "the new timetable is due to start from the new year". A season is too loose a time for any plan ("will
+ * publish a strategy in the spring" stays an intention), but a start or an end in it is a scheduled change.
+ */
+export const SEASONAL_START = new RegExp(
+  String.raw`((?:\bwill|’ll|'ll|\b(?:is|are) (?:due |set |scheduled )?to)\s+(?:(?:also|then|now|only)\s+)?(?:(?:re)?open|close|start|begin|resume|end|take effect|come into (?:force|effect)|launch|expire))\b[^.;]*?\b${SEASON_TIME}`,
+  "i",
+);

@@ -73,6 +73,13 @@ import {
   NAMED_PLACE,
   OUTCOME,
   ONGOING_ACTION,
+  FIRST_PERSON_ACT,
+  FIRST_PERSON_TRIP,
+  HOSTED_EVENT,
+  FUTURE_PARTICIPANT,
+  RESULT_RELATIVE,
+  PRESENT_SEQUENCE,
+  SEASONAL_START,
   SERIES,
 } from "./cues";
 import { extractNumericClaim } from "./numeric-claim";
@@ -265,7 +272,8 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   const sequence = EVENT_SEQUENCE.exec(text);
   const causal =
     firstMatch(CAUSAL, text) ??
-    (FIRST_PERSON_SUBJECT.test(text) ? undefined : firstMatch(CAUSATIVE, text)) ??
+    (FIRST_PERSON_SUBJECT.test(text) ? undefined : (firstMatch(CAUSATIVE, text) ?? firstMatch(RESULT_RELATIVE, text))) ??
+    presentSequence(text) ??
     (sequence ? `${text.split(/\s+/)[0]} … ${sequence[1]}` : undefined);
   if (causal) total += WEIGHTS.causal;
   // "I have never doubted…", "people have never been more ready…": a view, not a record.
@@ -435,19 +443,36 @@ function namedStatement(text: string, context: SentenceContext): boolean {
 const SAYING_DATED =
   /\b(?:said|says|told|added|announced|confirmed|warned|wrote|stated|insisted|argued|claimed)\b(?:\s+[\w’'-]+){0,4}?\s+(?:on|in|last|yesterday|earlier)\b[^,;]*/g;
 
+/** A completed passive placed in time relative to the story: "were later offered", "has since been repaired". */
+const RELATIVELY_DATED =
+  /\b(?:(?:was|were|(?:has|have|had)\s+been)\s+(?:later|subsequently|since|eventually)|(?:has|have|had)\s+since\s+been)\s/;
+
 function datedPastEvent(text: string): string | undefined {
   if (FIRST_PERSON_SUBJECT.test(text) || /\b(?:I|we|you|my|our)\b/i.test(text)) return undefined;
   // The date of the saying ("…, Zelensky said on Monday", "said on Friday that…") does not date the event.
   const event = text.replace(SAYING_DATED, " ");
   const isDated = PAST_DATING.test(event) || DAY_DATE.test(event);
   const passive = COMPLETED_PASSIVE.exec(text);
-  if (passive && !NOT_AN_ACTION.test(passive[1]!) && (isDated || NAMED_PLACE.test(text.slice(passive.index)))) return passive[0];
+  // "Most were later offered an appointment": a completed passive dated relative to the story ("later", "since").
+  const relative = passive !== null && RELATIVELY_DATED.test(passive[0]);
+  if (passive && !NOT_AN_ACTION.test(passive[1]!) && (isDated || relative || NAMED_PLACE.test(text.slice(passive.index))))
+    return passive[0];
   if (!isDated) return undefined;
   const verb = EVENT_PAST_VERB.exec(text) ?? PAST_VERB.exec(text);
-  if (!verb || NOT_AN_ACTION.test(verb[0])) return undefined;
+  // "Britain tried exactly that between 1968 and 1971": "tried" with an object is an act; "tried to" is an effort.
+  const triedSomething = verb?.[0] === "tried" && !/^\s+to\b/.test(text.slice(verb.index + 5));
+  if (!verb || (NOT_AN_ACTION.test(verb[0]) && !triedSomething)) return undefined;
   // "to put", "must set": an infinitive, not a past act.
   if (/\b(?:to|will|would|can|could|should|may|might|must|shall)\s+$/.test(text.slice(0, verb.index))) return undefined;
   return verb[0];
+}
+
+/** A general sequence in the present ("once the water table comes back up, the bog starts to heal"), quoted as "once … starts". */
+function presentSequence(text: string): string | undefined {
+  const m = PRESENT_SEQUENCE.exec(text);
+  if (!m) return undefined;
+  const opener = /\b(?:when|once|as soon as|whenever)\b/i.exec(m[0]);
+  return `${opener ? opener[0] : "when"} … ${m[1]}`;
 }
 
 /** "in May" is a month, not a modal: masks a capitalised "May" that does not start the clause. */
@@ -524,7 +549,7 @@ function reportedIntention(text: string, inherited: boolean): string | undefined
 
 /** "I have asked the operator for a full report by 15 December": the speaker's own act, on a date a record can confirm. */
 const firstPersonDated = (text: string) =>
-  /^(?:(?:and|but|so|now|today|yesterday),?\s+)?(?:I|we|I’ve|I've|we’ve|we've)\b/i.test(text) &&
+  /^(?:(?:and|but|so|now|today|yesterday|(?:this|last) (?:week|month|year)),?\s+)?(?:I|we|I’ve|I've|we’ve|we've)\b/i.test(text) &&
   (EVENT_TIME.test(text.replace(DAY_PART, "")) || DAY_DATE.test(text));
 
 /**
@@ -539,6 +564,9 @@ function reportedAction(text: string, inherited = false): string | undefined {
   const hasActor = (at: number) => inherited || dated || ACTOR_INSTITUTION.test(text.slice(0, at)) || ACTOR_NAME.test(text.slice(0, at));
   const m = ACTION.exec(main);
   if (m && hasActor(m.index)) return m[0];
+  // The speaker's organisation acting on the record: "we have commissioned an independent review".
+  const own = FIRST_PERSON_ACT.exec(main);
+  if (own) return own[1];
   // A passive with a named agent: "was funded by the Natural Environment Research Council".
   const agent = NAMED_AGENT.exec(main);
   if (agent) return agent[1];
@@ -576,9 +604,14 @@ function scheduledEvent(text: string): string | undefined {
   const trip = firstMatch(TRIP, text);
   if (trip) return trip;
   // A gathering that goes ahead ("the inquiry will be held in Leeds"): on the record with or without a time.
-  const untimed = firstMatch(EVENT_WITHOUT_TIME, text);
+  const untimed = firstMatch(EVENT_WITHOUT_TIME, text) ?? firstMatch(HOSTED_EVENT, text) ?? firstMatch(FUTURE_PARTICIPANT, text);
   if (untimed) return untimed;
+  const seasonal = SEASONAL_START.exec(text);
+  if (seasonal) return seasonal[1];
   if (!EVENT_TIME.test(text)) return undefined;
+  // The speaker's announced trip with a time ("I'm going to Holm on the twelfth of December").
+  const trip2 = firstMatch(FIRST_PERSON_TRIP, text);
+  if (trip2) return trip2;
   // A gathering at a named place on a given day ("at a public meeting at Oakridge Community Centre on 12 January").
   const gathering = firstMatch(EVENT_AT_PLACE, text);
   if (gathering) return gathering;

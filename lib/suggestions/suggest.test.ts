@@ -579,6 +579,138 @@ describe("suggestClaims: round 6 (#20) — intentions, untimed events, appositio
   });
 });
 
+describe("suggestClaims: round 7 (#20) — events without a clock time, outcomes, the speaker's own acts and plans, mechanisms", () => {
+  // [text, a part the suggestion must cover, type, reason]
+  const covered: [string, string, string, RegExp][] = [
+    // a plan with a season, the turn of the year, a spelled-out date or a weekday's possessive as its time
+    [
+      "Bookings for the summer courses will open in the spring, the college said.",
+      "will open in the spring",
+      "event",
+      /^Scheduled or completed event ‘will open’/,
+    ],
+    ["I’m going to Pellham on the third of March.", "going to Pellham", "event", /^Scheduled or completed event ‘I’m going to Pellham’/],
+    [
+      "Dr Amara Lee is expected to make a statement after Thursday’s board meeting.",
+      "is expected to make a statement",
+      "event",
+      /^Scheduled or completed event ‘is expected to make’/,
+    ],
+    [
+      "The ambassador is due back in Trevane on Monday.",
+      "is due back in Trevane",
+      "event",
+      /^Scheduled or completed event ‘is due back in’/,
+    ],
+    // a gathering someone will hold, and a coming event with a named participant, without a time
+    [
+      "We’ll be hosting a consultation at the library for anyone affected.",
+      "hosting a consultation",
+      "event",
+      /^Scheduled or completed event ‘’ll be hosting a consultation’/,
+    ],
+    [
+      "The delegation will be joined by the trade minister, Ana Brook.",
+      "will be joined by the trade minister",
+      "event",
+      /^Scheduled or completed event ‘will be joined by/,
+    ],
+    // a fixture at a named place on a day
+    [
+      "Their next fixture is likely to be the league game at Ormley on 4 February.",
+      "at Ormley on 4 February",
+      "event",
+      /^Scheduled or completed event ‘game’/,
+    ],
+    // outcomes of votes and honours, whoever brought them about
+    ["The motion was defeated by four votes.", "The motion was defeated", "statistic", /^Count of votes/],
+    ["In the end the bypass scheme was abandoned.", "the bypass scheme was abandoned", "action", /^Reported action ‘was abandoned’/],
+    [
+      "Last season Grace Obi was named young player of the year.",
+      "was named young player of the year",
+      "action",
+      /^Reported action ‘was named’/,
+    ],
+    // talks and work under way of a named actor
+    [
+      "Lakeside Rail said it was in talks with the county about a later train.",
+      "was in talks with the county",
+      "action",
+      /^Reported action ‘was in talks with’/,
+    ],
+    [
+      "Marlow Water has begun lining its oldest mains with plastic.",
+      "has begun lining its oldest mains",
+      "action",
+      /^Reported action ‘has begun lining’/,
+    ],
+    // a group as an actor
+    [
+      "The residents’ group had proposed moving the market to Sundays.",
+      "proposed moving the market",
+      "action",
+      /^Reported action ‘proposed’/,
+    ],
+    // the speaker's organisation acting on the record, and a dated act after a leading time phrase
+    [
+      "And we’ve commissioned a structural survey of every footbridge.",
+      "commissioned a structural survey",
+      "action",
+      /^Reported action ‘commissioned’/,
+    ],
+    ["This week, we opened a new depot in Kelby.", "opened a new depot", "action", /^Reported action ‘opened’/],
+    // a past act dated by a range of years
+    ["Ireland tried a sugar levy between 1998 and 2003.", "tried a sugar levy", "event", /^Dated past event ‘tried’/],
+    // a completed passive dated relative to the story
+    ["Most of the tenants were later rehoused.", "were later rehoused", "event", /^Dated past event ‘were later rehoused’/],
+    ["The footbridge has since been repaired.", "has since been repaired", "event", /^Dated past event ‘has since been repaired’/],
+    // mechanisms in the present
+    [
+      "Once the ditches are blocked, the moss grows back within a few seasons.",
+      "the moss grows back",
+      "causal",
+      /^Causal claim ‘Once … grows’/,
+    ],
+    [
+      "Salt spray corrodes the cables, which weakens the bridge deck.",
+      "which weakens the bridge deck",
+      "causal",
+      /^Causal claim ‘weakens’/,
+    ],
+  ];
+
+  it.each(covered)("suggests %j", (text, part, type, reason) => {
+    const s = suggestClaims(text).find((x) => x.text.includes(part));
+    expect(s).toMatchObject({ type });
+    expect(s!.reason).toMatch(reason);
+    expect(s!.score).toBeGreaterThanOrEqual(DEFAULT_MIN_SCORE);
+  });
+
+  it.each([
+    // "going to" a verb, not a place; and a season as a wish, not a plan
+    "I’m going to Keep asking until someone answers.",
+    "We're going to miss her.",
+    "I love the village in the spring.",
+    // a feeling or an opinion with a new time phrase stays out
+    "“I was so proud on the twelfth of May,” she said.",
+    "Frankly, the whole thing is a mess and everyone knows it by now.",
+    // "tried to" is an effort, not an act on the record
+    "The club tried to keep him between 2019 and 2021.",
+    // the speaker's efforts and feelings, not acts of record
+    "We have worked incredibly hard this year.",
+    "We have put our hearts into this.",
+    // a mechanism stated by "I", "we" or "you" is advice or an anecdote
+    "When you sign up, the app starts sending you reminders.",
+    // the speaker's own later experience is not a dated event
+    "I was later told it was fine.",
+    "We were subsequently invited back.",
+    // a coming event with no one named
+    "It will be met by a wall of silence.",
+  ])("does not suggest %j", (text) => {
+    expect(suggestClaims(text)).toEqual([]);
+  });
+});
+
 describe("suggestClaims on any normalised body", () => {
   const claimish = fc.constantFrom(
     "The UK spends 2.3 per cent of GDP.",
