@@ -138,5 +138,5 @@ test("opening a claim shows it from the page at once; its comments and history f
   await expect(panel.getByTestId("comment-body")).toContainText("Check the NATO definition.");
   await expect(panel.getByTestId("claim-quote")).toContainText(CLAIM);
   await expect(preview).toHaveCount(0);
-  await expect(panel.getByRole("heading", { name: "Claim" })).toBeFocused();
+  await expect(panel.getByRole("heading", { name: "Claim", exact: true })).toBeFocused();
 });
