@@ -37,6 +37,9 @@ export async function withSignedInBrowser<T>(
   try {
     await waitForHealth(baseURL, 200, app);
     const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
+    // tsx compiles with esbuild's keepNames, which wraps named functions in `__name(…)`; the functions the benches
+    // pass to page.evaluate run in the page, where that helper does not exist ("__name is not defined").
+    await context.addInitScript({ content: "globalThis.__name ??= (target) => target;" });
     await signInByApi(context.request, user);
     const page = await context.newPage();
     return await run({ baseURL, browser, context, page });

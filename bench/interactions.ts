@@ -6,6 +6,10 @@
 // ROUNDS=20 measurements per interaction and page (in two blocks per page, alternating pages).
 // BENCH_SAVE=<file> writes the figures as JSON; BENCH_COMPARE=<file> prints them beside an earlier run
 // (e.g. of main's build) as before/after. Targets (issue #21): p95 < 150 ms, and ≤ 1.3× the no-claim page.
+// BENCH_TRACE=1 records a Chromium trace of every measured interaction instead and prints where the time went
+// (bench/trace-split.ts): main-thread script, style/layout, paint, GC, idle (waiting: the server, frames), and
+// the server's part (request sent to first byte of the answer). Tracing slows the page: read those runs for
+// the split, not for the figures.
 //
 // Input-to-paint: from the input event's timestamp (captured in the page) to the first frame that shows the
 // result (requestAnimationFrame once the result is in the DOM, then a task: the frame has been produced).
@@ -13,8 +17,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { runBench, withBenchDatabase } from "./database";
 import { seedPlainAndMarked, withSignedInBrowser } from "./browser";
+import { printSplits, splitTrace, TRACE_CATEGORIES, type Split } from "./trace-split";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 20);
+const TRACE = process.env.BENCH_TRACE === "1";
 const CLAIMS = 1000;
 const KINDS = ["add claim", "open claim", "j", "set status"] as const;
 type Kind = (typeof KINDS)[number];
@@ -46,11 +52,24 @@ async function instrument(page: Page) {
     const w = window as unknown as Record<string, unknown>;
     let input: number | null = null;
     let longest = 0;
-    for (const type of ["keydown", "pointerdown"]) addEventListener(type, (e) => (input ??= e.timeStamp), { capture: true });
+    for (const type of ["keydown", "pointerdown"])
+      addEventListener(
+        type,
+        (e) => {
+          if (input !== null) return;
+          input = e.timeStamp;
+          // For BENCH_TRACE: where the interaction starts in the trace.
+          if (w.__tracing) performance.mark("bench:input", { startTime: e.timeStamp });
+        },
+        { capture: true },
+      );
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
     }).observe({ type: "longtask" });
-    w.__arm = () => {
+    w.__tracing = false;
+    w.__arm = (tracing = false) => {
+      w.__tracing = tracing;
+      w.__server = { server: 0, bytes: 0 };
       input = null;
       longest = 0;
       // The resource timing buffer (250 entries) fills up; requests after that would not be listed.
@@ -82,7 +101,19 @@ async function instrument(page: Page) {
               (e) => e.startTime >= input! && !e.name.includes("/_next/static/"),
             );
             const network = sent.length ? Math.max(...sent.map((e) => e.responseEnd)) - Math.min(...sent.map((e) => e.startTime)) : 0;
-            requestAnimationFrame(() => setTimeout(() => resolve([performance.now() - input!, longest, network])));
+            requestAnimationFrame(() =>
+              setTimeout(() => {
+                if (w.__tracing) {
+                  performance.mark("bench:painted");
+                  // The server's part: request sent to the answer's first byte (loopback: the network adds ~0).
+                  w.__server = {
+                    server: sent.reduce((sum, e) => sum + e.responseStart - e.requestStart, 0),
+                    bytes: sent.reduce((sum, e) => sum + e.encodedBodySize, 0),
+                  };
+                }
+                resolve([performance.now() - input!, longest, network]);
+              }),
+            );
           } else if (performance.now() > giveUp) reject(new Error(`timed out waiting for ${kind} ${arg}`));
           else requestAnimationFrame(poll);
         };
@@ -120,7 +151,7 @@ async function instrument(page: Page) {
 type Check = { kind: "saved" | "quote" | "opened" | "moved"; arg: string };
 const measure = (page: Page, check: Check) =>
   page.evaluate((c) => (window as unknown as { __paintWhen: (c: Check) => Promise<[number, number, number]> }).__paintWhen(c), check);
-const arm = (page: Page) => page.evaluate(() => (window as unknown as { __arm: () => void }).__arm());
+const armPage = (page: Page) => page.evaluate((t) => (window as unknown as { __arm: (t: boolean) => void }).__arm(t), TRACE);
 const savedShown = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll("[data-testid=claims-sidebar] p")].some((p) => p.textContent!.includes("Saved")));
 
@@ -150,17 +181,28 @@ async function main(pgUrl: string) {
     claims: { "add claim": [], "open claim": [], j: [], "set status": [] },
   };
   let added = 0;
-  await withSignedInBrowser(pgUrl, user, async ({ page }) => {
+  const splits: Record<"none" | "claims", Record<Kind, (Split & { server: number; bytes: number })[]>> = {
+    none: { "add claim": [], "open claim": [], j: [], "set status": [] },
+    claims: { "add claim": [], "open claim": [], j: [], "set status": [] },
+  };
+  await withSignedInBrowser(pgUrl, user, async ({ page, browser }) => {
     async function block(which: "none" | "claims", rounds: number) {
       const article = which === "none" ? plain : marked;
       await page.goto(`/articles/${article.id}`);
       await page.waitForFunction(() => performance.getEntriesByName("factdesk:interactive").length > 0);
       await page.getByTestId("live-status").filter({ hasText: "Live" }).waitFor();
       await instrument(page);
-      const record = (kind: Kind, [ms, task, waited]: [number, number, number]) => {
+      const record = async (kind: Kind, [ms, task, waited]: [number, number, number]) => {
         figures[which][kind].push(ms);
         network[which][kind].push(waited);
         longest[which][kind] = Math.max(longest[which][kind], task);
+        if (!TRACE) return;
+        const server = await page.evaluate(() => (window as unknown as { __server: { server: number; bytes: number } }).__server);
+        splits[which][kind].push({ ...splitTrace(await browser.stopTracing(), ms), ...server });
+      };
+      const arm = async (page: Page) => {
+        if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+        await armPage(page);
       };
       const mine: string[] = [];
       for (let round = 0; round < rounds; round++) {
@@ -172,7 +214,7 @@ async function main(pgUrl: string) {
         );
         await arm(page);
         const [, addTiming] = await Promise.all([page.keyboard.press("a"), measure(page, { kind: "quote", arg: range.text })]);
-        record("add claim", addTiming);
+        await record("add claim", addTiming);
         mine.push(range.text);
 
         // Set a status until "Saved" shows, on the claim just added (it is open).
@@ -180,7 +222,7 @@ async function main(pgUrl: string) {
         await arm(page);
         const pill = page.getByTestId("claim-panel").getByRole("radio", { name: /In review/ });
         const [, savedTiming] = await Promise.all([pill.click(), measure(page, { kind: "saved", arg: "" })]);
-        record("set status", savedTiming);
+        await record("set status", savedTiming);
         await closePanel(page);
 
         // Open a claim by clicking its highlight (one where no other claim overlaps).
@@ -192,7 +234,7 @@ async function main(pgUrl: string) {
         const ids = (await target.getAttribute("data-ids"))!;
         await arm(page);
         const [, openTiming] = await Promise.all([target.click(), measure(page, { kind: "opened", arg: ids })]);
-        record("open claim", openTiming);
+        await record("open claim", openTiming);
         await closePanel(page);
 
         // `j`: the next claim in the list gets focus.
@@ -200,7 +242,7 @@ async function main(pgUrl: string) {
         await page.locator("body").evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
         await arm(page);
         const [, jTiming] = await Promise.all([page.keyboard.press("j"), measure(page, { kind: "moved", arg: before })]);
-        record("j", jTiming);
+        await record("j", jTiming);
       }
     }
 
@@ -209,6 +251,7 @@ async function main(pgUrl: string) {
     await block("claims", 1);
     for (const key of ["none", "claims"] as const) for (const kind of KINDS) figures[key][kind] = [];
     for (const key of ["none", "claims"] as const) for (const kind of KINDS) [longest[key][kind], network[key][kind]] = [0, []];
+    for (const key of ["none", "claims"] as const) for (const kind of KINDS) splits[key][kind] = [];
     const half = Math.ceil(ROUNDS / 2);
     await block("none", half);
     await block("claims", half);
@@ -241,6 +284,7 @@ async function main(pgUrl: string) {
       `${kind.padEnd(12)} | server ${quantile(network.none[kind], 0.5).toFixed(0)} | ${quantile(network.claims[kind], 0.5).toFixed(0)}; longest task ${longest.none[kind].toFixed(0)} | ${longest.claims[kind].toFixed(0)}`,
     );
   }
+  if (TRACE) printSplits(splits);
   if (process.env.BENCH_SAVE) writeFileSync(process.env.BENCH_SAVE, JSON.stringify({ figures, network, longest }, null, 2));
 }
 

@@ -20,6 +20,7 @@ import { filterClaims, writeClaimFilter, type ClaimFilter } from "@/lib/claims/c
 import { byTagName } from "@/lib/tags/tag-rules";
 import { useRatingScale } from "@/components/claims/RatingScale";
 import { ClaimPanel, type OnClaimChanged, type PanelRefs } from "@/components/claims/ClaimPanel";
+import { ClaimPreview } from "@/components/claims/ClaimPreview";
 import { HighlightedBody } from "@/components/claims/HighlightedBody";
 import { pageAt, type ArticleBlocks } from "@/lib/articles/blocks";
 import { OverlapMenu } from "@/components/claims/OverlapMenu";
@@ -130,12 +131,17 @@ export function ArticleWorkspace({
   // can land after the reader opened another claim), so a result only applies if its
   // claim is still the open one.
   const openId = useRef<string | null>(null);
+  // The claim being opened while its panel loads: drawn at once from its list entry (ClaimPreview).
+  const [opening, setOpening] = useState<string | null>(null);
   const setDetail = useCallback((next: ClaimDetailDTO | null) => {
     openId.current = next?.id ?? null;
+    setOpening(null);
     setDetailState(next);
   }, []);
   const applyLoaded = useCallback((loaded: ClaimDetailDTO) => {
-    if (openId.current === loaded.id) setDetailState(loaded);
+    if (openId.current !== loaded.id) return;
+    setOpening(null);
+    setDetailState(loaded);
   }, []);
   const [selection, setSelection] = useState<{ start: number; end: number; x: number; y: number } | null>(null);
   const [overlap, setOverlap] = useState<{ ids: string[]; at: { x: number; y: number } } | null>(null);
@@ -167,6 +173,8 @@ export function ArticleWorkspace({
   const attached = useMemo(() => claims.filter((c) => c.anchorStatus === "attached"), [claims]);
   const router = useRouter();
   const counts = useMemo(() => (complete ? countByStatus(claims) : claimCounts.byStatus), [complete, claims, claimCounts]);
+  // Shown while the claim being opened loads (not when the list does not hold it: then the page waits, as before).
+  const previewing = useMemo(() => (opening === null ? null : (claims.find((c) => c.id === opening) ?? null)), [opening, claims]);
   const total = complete ? claims.length : Math.max(claimCounts.total, claims.length);
 
   // A claim asked for before its highlight is loaded (a ?claim= link to a late claim): scrolled to once it is.
@@ -216,11 +224,12 @@ export function ArticleWorkspace({
       setOverlap(null);
       setCursorId(id);
       openId.current = id;
+      setOpening(id);
+      if (scroll) scrollToClaim(id);
       const loaded = await run(() => readClaim(id));
-      if (loaded) {
-        applyLoaded(loaded);
-        if (scroll) scrollToClaim(id);
-      }
+      if (loaded) applyLoaded(loaded);
+      // Not readable (an error shows): the preview goes, as the panel never came.
+      else if (openId.current === id) setOpening(null);
     },
     [run, scrollToClaim, applyLoaded],
   );
@@ -287,10 +296,10 @@ export function ArticleWorkspace({
 
   useEffect(() => {
     const id = returnTo.current;
-    if (detail || !id) return;
+    if (detail || opening || !id) return;
     returnTo.current = null;
     if (!focusHighlight.current?.(id)) document.querySelector<HTMLElement>(`[data-claim-id="${id}"]`)?.focus();
-  }, [detail]);
+  }, [detail, opening]);
 
   useEffect(() => {
     // At once, not smoothly: the panel taking focus as it opens would stop a smooth scroll short of the claim.
@@ -374,8 +383,8 @@ export function ArticleWorkspace({
     // Rendered at once: the list shows rows up to the cursor, and k from the first claim goes round to the last,
     // whose row exists only after this render.
     flushSync(() => setCursorId(next.id));
-    // With a claim open the list is hidden behind its panel: j/k open the next or previous claim instead.
-    if (detail) return void openClaim(next.id);
+    // With a claim open (or opening) the list is hidden behind its panel: j/k open the next or previous claim instead.
+    if (detail || previewing) return void openClaim(next.id);
     scrollToClaim(next.id);
     document.querySelector<HTMLElement>(`[data-claim-id="${next.id}"]`)?.focus();
   }
@@ -430,7 +439,7 @@ export function ArticleWorkspace({
               body={body}
               blocks={blocks}
               claims={attached}
-              activeId={suggestions.open?.id ?? detail?.id ?? null}
+              activeId={suggestions.open?.id ?? previewing?.id ?? detail?.id ?? null}
               suggestions={suggestions.shown ? suggestions.list : NO_SUGGESTIONS}
               onSuggestion={(id) => {
                 setDetail(null);
@@ -481,7 +490,7 @@ export function ArticleWorkspace({
           On phones (< 768 px) the top bar is three rows high, so the drawer takes the whole screen; it has its own Close. */}
       <aside
         className={`overflow-y-auto rounded-lg border border-rule bg-white lg:sticky lg:top-16 lg:right-auto lg:bottom-auto lg:z-auto lg:h-[calc(100vh-5rem)] lg:w-auto lg:rounded-lg lg:shadow-none ${
-          detail || suggestions.open
+          detail || previewing || suggestions.open
             ? "fixed top-0 right-0 bottom-0 z-30 w-[min(28rem,100vw)] rounded-none shadow-2xl md:top-14"
             : "max-h-[80vh]"
         }`}
@@ -507,6 +516,8 @@ export function ArticleWorkspace({
             onDismiss={suggestions.dismiss}
             onClose={suggestions.close}
           />
+        ) : previewing ? (
+          <ClaimPreview key={previewing.id} claim={previewing} body={body} onClose={closePanel} />
         ) : detail ? (
           <ClaimPanel
             key={detail.id}

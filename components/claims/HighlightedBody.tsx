@@ -3,7 +3,7 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
 import { truncateText } from "@/lib/text/graphemes";
 import { useRovingHighlights } from "@/components/claims/useRovingHighlights";
-import { highlightModel, layoutModel, type HighlightPart } from "@/components/claims/highlight-html";
+import { highlightModeller, layoutModel, type HighlightClaim, type HighlightPart } from "@/components/claims/highlight-html";
 import { markActive, patchHighlights } from "@/components/claims/patch-highlights";
 import { useRatingScale } from "@/components/claims/RatingScale";
 import { verdictLook } from "@/lib/teams/rating-scale";
@@ -42,13 +42,23 @@ export const HighlightedBody = memo(function HighlightedBody({
 }: Props) {
   const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
   const scale = useRatingScale();
-  // The team's colour for each verdict, as a tint light enough for body text (lib/teams/colour.ts tintFor).
+  // The team's colour for each verdict, as a tint light enough for body text (lib/teams/colour.ts tintFor); one painted
+  // object per claim object, so an unchanged claim stays the same object and its paragraph is not made again.
+  const paintedOf = useMemo(() => ({ scale, looks: new WeakMap<ClaimSummary, HighlightClaim>() }), [scale]);
   const painted = useMemo(
-    () => claims.map((c) => (c.verdict ? { ...c, verdict: { ...c.verdict, fill: verdictLook(scale, c.verdict).tint } } : c)),
-    [claims, scale],
+    () =>
+      claims.map((c) => {
+        if (!c.verdict) return c;
+        let look = paintedOf.looks.get(c);
+        if (!look) paintedOf.looks.set(c, (look = { ...c, verdict: { ...c.verdict, fill: verdictLook(paintedOf.scale, c.verdict).tint } }));
+        return look;
+      }),
+    [claims, paintedOf],
   );
-  // The open claim is marked in place (markActive), so opening one never changes the markup.
-  const model = useMemo(() => highlightModel(body, painted, null, suggestions, blocks), [body, painted, suggestions, blocks]);
+  // Remakes only the paragraphs whose claims changed (highlightModeller); the open claim is marked in place
+  // (markActive), so opening one never changes the markup.
+  const [modeller] = useState(highlightModeller);
+  const model = useMemo(() => modeller(body, painted, null, suggestions, blocks), [modeller, body, painted, suggestions, blocks]);
   // The markup React writes: made from the model of the moment the text arrived, then left alone (React only
   // writes dangerouslySetInnerHTML again when the string changes); later models are patched in below.
   const [base, setBase] = useState(() => ({ body, blocks, model }));

@@ -64,8 +64,15 @@ export function useRovingHighlights(root: RefObject<HTMLElement | null>, html: s
     if (chosen) chosen.tabIndex = 0;
   };
 
+  // Moves the one Tab stop to `stop`: only the stop that held it changes (at 1,000 claims, writing every stop's
+  // tabindex on each click or arrow key was a good part of opening a claim).
+  const takeTabStop = (stop: HTMLElement) => {
+    for (const held of root.current?.querySelectorAll<HTMLElement>(`${STOP}[tabindex="0"]`) ?? []) if (held !== stop) held.tabIndex = -1;
+    if (stop.tabIndex !== 0) stop.tabIndex = 0;
+  };
+
   const moveTo = (next: HTMLElement) => {
-    for (const stop of stopsIn(root.current)) stop.tabIndex = stop === next ? 0 : -1;
+    takeTabStop(next);
     current.current = idsOf(next)[0]!;
     next.focus({ preventScroll: true });
     next.scrollIntoView({ block: "nearest" });
@@ -100,7 +107,7 @@ export function useRovingHighlights(root: RefObject<HTMLElement | null>, html: s
     const stop = event.target as HTMLElement;
     if (!stop.matches?.(STOP)) return;
     current.current = idsOf(stop)[0]!;
-    for (const other of stopsIn(root.current)) other.tabIndex = other === stop ? 0 : -1;
+    takeTabStop(stop);
   };
 
   const focusClaim = (id: string) => {

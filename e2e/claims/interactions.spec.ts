@@ -1,4 +1,5 @@
 import { expect, test, type Page, type Request } from "../fixtures/test";
+import { addComment } from "../../lib/claims/comments";
 import { createClaim } from "../../lib/claims/create-claim";
 import { targetFor } from "../../lib/claims/test-helpers";
 import { signIn } from "../fixtures/auth";
@@ -104,4 +105,38 @@ test("adding and opening a claim keep the other highlights' elements", async ({ 
   await body.locator(".hl[data-ids]", { hasText: FIRST }).focus();
   await page.keyboard.press("ArrowRight");
   await expect(body.locator(".hl[data-ids]", { hasText: NEW })).toBeFocused();
+});
+
+test("opening a claim shows it from the page at once; its comments and history follow from the server", async ({ page }) => {
+  test.setTimeout(90_000);
+  const desk = await createDesk();
+  const claim = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, CLAIM) });
+  await addComment({ userId: desk.reviewer.id, claimId: claim.id, body: "Check the NATO definition." });
+  await signIn(page, desk.reviewer);
+  await page.goto(`/articles/${desk.article.id}`);
+  await expect(page.getByTestId("live-status")).toContainText("Live");
+
+  // The claim's read is held until the claim has shown: showing it does not wait on the server.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const reads: string[] = [];
+  await page.route("**/api/v1/claims/*", async (route) => {
+    reads.push(new URL(route.request().url()).pathname);
+    await held;
+    await route.continue();
+  });
+  await page.locator(".hl[data-ids]", { hasText: CLAIM }).click();
+  const preview = page.getByTestId("claim-preview");
+  await expect(preview.getByTestId("claim-quote")).toContainText(CLAIM);
+  await expect(preview).toContainText("Unreviewed");
+  await expect(page.getByTestId("article-body").locator(".hl[data-active]")).toHaveText(CLAIM);
+  await expect(page.getByTestId("claim-panel")).toHaveCount(0);
+  expect(reads).toEqual([`/api/v1/claims/${claim.id}`]);
+
+  release();
+  const panel = page.getByTestId("claim-panel");
+  await expect(panel.getByTestId("comment-body")).toContainText("Check the NATO definition.");
+  await expect(panel.getByTestId("claim-quote")).toContainText(CLAIM);
+  await expect(preview).toHaveCount(0);
+  await expect(panel.getByRole("heading", { name: "Claim", exact: true })).toBeFocused();
 });
