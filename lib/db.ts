@@ -1,51 +1,118 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
+import pg from "pg";
+import { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { config } from "@/lib/config";
 
-function createClient(poolSize: number): PrismaClient {
-  const adapter = new PrismaPg(
-    {
-      connectionString: process.env.DATABASE_URL,
-      max: poolSize,
-      connectionTimeoutMillis: config.databaseConnectTimeoutMs,
-      idleTimeoutMillis: 30_000,
-      // Sent as session settings when each connection opens. Without lock_timeout a request
-      // queued behind another's row lock held its connection for as long as the other took
-      // (ten such waiters emptied the pool and every request answered 503 for 37 s); with it
-      // the waiter fails in seconds (409, lib/http/errors.ts) and its connection is free again.
-      lock_timeout: config.databaseLockTimeoutMs,
-      statement_timeout: config.databaseStatementTimeoutMs,
-    },
-    {
-      // Without these listeners a dropped PostgreSQL connection emits an unhandled
-      // 'error' event and kills the process; with them the pool reconnects on next use.
-      onPoolError: (err) => console.error("[db] pool error:", err.message),
-      onConnectionError: (err) => console.error("[db] connection error:", err.message),
-    },
-  );
-  return new PrismaClient({
+/**
+ * A Prisma client and the pg pool under it. lib/db.ts makes the pool itself and hands it to PrismaPg, so readRows
+ * runs on the very connections Prisma uses (one pool per client, sized by DATABASE_POOL_SIZE, not two).
+ */
+function createClient(poolSize: number): { client: PrismaClient; pool: pg.Pool } {
+  const pool = new pg.Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: poolSize,
+    connectionTimeoutMillis: config.databaseConnectTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    // Sent as session settings when each connection opens. Without lock_timeout a request
+    // queued behind another's row lock held its connection for as long as the other took
+    // (ten such waiters emptied the pool and every request answered 503 for 37 s); with it
+    // the waiter fails in seconds (409, lib/http/errors.ts) and its connection is free again.
+    lock_timeout: config.databaseLockTimeoutMs,
+    statement_timeout: config.databaseStatementTimeoutMs,
+  });
+  // Without these listeners a dropped PostgreSQL connection emits an unhandled 'error' event and kills the
+  // process; with them the pool reconnects on next use. The pool's own listener is attached here, not through
+  // PrismaPg's onPoolError, because readRows may use the pool before Prisma first connects.
+  pool.on("error", (err) => console.error("[db] pool error:", err.message));
+  const adapter = new PrismaPg(pool, {
+    onConnectionError: (err) => console.error("[db] connection error:", err.message),
+    // $disconnect ends the pool, as it did when PrismaPg made the pool itself.
+    disposeExternalPool: true,
+  });
+  const client = new PrismaClient({
     adapter,
     // Under a burst of writes, transactions queue for one of the pool's connections. Prisma's
     // default wait (2 s) is shorter than a plain query's connect timeout, so a busy moment
     // failed writes that would have succeeded; both now wait the same, configured time.
     transactionOptions: { maxWait: config.databaseConnectTimeoutMs, timeout: 15_000 },
   });
+  return { client, pool };
 }
 
-const globalForDb = globalThis as unknown as { factdeskDb?: PrismaClient; factdeskPriorityDb?: PrismaClient };
+type Connected = { client: PrismaClient; pool: pg.Pool };
+const globalForDb = globalThis as unknown as { factdeskMain?: Connected; factdeskPriorityDb?: PrismaClient };
+
+const main = globalForDb.factdeskMain ?? createClient(config.databasePoolSize);
+if (process.env.NODE_ENV !== "production") globalForDb.factdeskMain = main;
 
 /** The one Prisma client for the application's work. Only lib/<domain> modules import it. */
-export const db: PrismaClient = globalForDb.factdeskDb ?? createClient(config.databasePoolSize);
-if (process.env.NODE_ENV !== "production") globalForDb.factdeskDb = db;
+export const db: PrismaClient = main.client;
 
 /**
  * A second client on a small pool of its own (DATABASE_PRIORITY_POOL_SIZE), for work that must answer
  * while the main pool is busy: the health check and signing in. Use it for short statements that take
  * no application locks (no FOR UPDATE on articles or claims), or it stops being a reserve.
  */
-export const priorityDb: PrismaClient = globalForDb.factdeskPriorityDb ?? createClient(config.databasePriorityPoolSize);
+export const priorityDb: PrismaClient = globalForDb.factdeskPriorityDb ?? createClient(config.databasePriorityPoolSize).client;
 if (process.env.NODE_ENV !== "production") globalForDb.factdeskPriorityDb = priorityDb;
+
+// pg's type ids of the column types whose value pg would read differently from Prisma's $queryRaw; every other
+// type keeps pg's own parser (text, enums, int2/int4, float, bool, timestamptz, json/jsonb, text[]…), which gives
+// the same values as Prisma (lib/db-read-rows.int.test.ts compares them column by column).
+const INT8_ARRAY = 1016;
+const NUMERIC_ARRAY = 1231;
+const TIMESTAMP_ARRAY = 1115;
+const DATE_ARRAY = 1182;
+const parseTextArray = pg.types.getTypeParser(1009 as never, "text") as (text: string) => (string | null)[];
+const arrayOf =
+  <T>(parse: (text: string) => T) =>
+  (text: string) =>
+    parseTextArray(text).map((item) => (item === null ? null : parse(item)));
+// Prisma reads `timestamp` (its DateTime columns) as UTC and `date` as midnight UTC; pg would read both in the
+// process's time zone. int8 is a bigint and numeric a Prisma.Decimal in Prisma; pg gives strings.
+const utcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+const utcDate = (text: string) => new Date(`${text}T00:00:00Z`);
+const decimal = (text: string) => new Prisma.Decimal(text);
+const READ_PARSERS: Record<number, (text: string) => unknown> = {
+  [pg.types.builtins.INT8]: BigInt,
+  [INT8_ARRAY]: arrayOf(BigInt),
+  [pg.types.builtins.NUMERIC]: decimal,
+  [NUMERIC_ARRAY]: arrayOf(decimal),
+  [pg.types.builtins.TIMESTAMP]: utcTimestamp,
+  [TIMESTAMP_ARRAY]: arrayOf(utcTimestamp),
+  [pg.types.builtins.DATE]: utcDate,
+  [DATE_ARRAY]: arrayOf(utcDate),
+};
+const readTypes = {
+  getTypeParser: (oid: number, format?: "text" | "binary") =>
+    (format !== "binary" && READ_PARSERS[oid]) || pg.types.getTypeParser(oid as never, format as "text"),
+} as pg.CustomTypesConfig;
+
+/** A parameter as Prisma's pg adapter sends it: a Date as its UTC time without an offset (what `timestamp` holds). */
+function toParameter(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace("T", " ").replace("Z", "");
+  if (Array.isArray(value)) return value.map(toParameter);
+  return value;
+}
+
+/**
+ * Runs one composed read statement (`Prisma.sql`…``) straight on the main client's pg pool and returns its rows,
+ * with the values `db.$queryRaw` would give: timestamps and dates as Date (UTC), int8 as bigint, numeric as
+ * Prisma.Decimal, json/jsonb parsed, enums and text as strings, arrays as arrays, NULL as null. Parameters stay
+ * parameters (the fragment's `.text` with $1…, and its `.values`). For the hot API reads only (issue #21: Prisma's
+ * query pipeline cost ~0.1–0.4 ms of CPU per statement over pg alone, bench/raw-read.ts). The statement runs on its
+ * own connection outside any transaction (autocommit), so it never sees a caller's uncommitted writes: anything that
+ * must join a transaction, and the application's writes, go through Prisma (inTransaction). `pool` is for tests
+ * (another server); leave it out.
+ * Output: the rows, typed as the caller says (not checked).
+ * @throws pg's error for a failed statement or connection, which toAppError (lib/http/errors.ts) maps as it maps
+ * Prisma's: an unreachable database or a dropped connection → 503, statement_timeout → 503, lock_timeout → 409.
+ */
+export async function readRows<T>(query: Prisma.Sql, pool: pg.Pool = main.pool): Promise<T[]> {
+  const result = await pool.query({ text: query.text, values: query.values.map(toParameter), types: readTypes });
+  return result.rows as T[];
+}
 
 /** The client a data-layer function runs on: the shared one, or a caller's transaction. */
 export type DbClient = PrismaClient | Prisma.TransactionClient;

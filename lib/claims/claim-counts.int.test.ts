@@ -2,22 +2,16 @@
 // Comment and Evidence tables hold. Another article gets 100,000 comments and 20,000 evidence
 // items; the plans of every query the claims list, the claim DTOs, the articles list, the CSV
 // export and the publish area send must not scan Comment or Evidence sequentially.
-// The queries are captured from Prisma's query events on the one client lib/db uses.
+// The queries are captured from the one client and pool lib/db uses (Prisma's query events and readRows's statements).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createArticle, createDesk, testDb } from "@/e2e/fixtures/factories";
 import { targetFor } from "@/lib/claims/test-helpers";
+import { installLoggedDb } from "@/e2e/fixtures/logged-db";
 
 type Captured = { query: string; params: unknown[] };
 const captured: Captured[] = [];
-const logged = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 4 }),
-  log: [{ emit: "event", level: "query" }],
-});
-logged.$on("query", (e) => captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
-// lib/db reuses a client left on globalThis outside production: make it this logged one.
-(globalThis as unknown as { factdeskDb?: PrismaClient }).factdeskDb = logged;
+// lib/db's client and pool report every statement (Prisma's and readRows's) here.
+const logged = installLoggedDb((query, params) => captured.push({ query, params }));
 
 const CLAIM = "The UK currently spends around 2.3 per cent of gross national product on defence";
 type Desk = Awaited<ReturnType<typeof createDesk>>;

@@ -2,21 +2,15 @@
 // claims are added between two pages (an offset would repeat or skip one); a cursor the list did not give out is a
 // 422; another team's reader gets the same 404 as for a missing article; a page is one SQL statement.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { createArticle, createDesk, createTeam, createUser, testDb } from "@/e2e/fixtures/factories";
 import { describeRange } from "@/lib/anchoring/selectors";
 import { AppError } from "@/lib/http/errors";
 import { NO_CLAIM_FILTER } from "@/lib/claims/claim-filter";
+import { installLoggedDb } from "@/e2e/fixtures/logged-db";
 
 const statements: string[] = [];
-const logged = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL, max: 4 }),
-  log: [{ emit: "event", level: "query" }],
-});
-logged.$on("query", (e) => statements.push(e.query));
-// lib/db reuses a client left on globalThis outside production: make it this logged one.
-(globalThis as unknown as { factdeskDb?: PrismaClient }).factdeskDb = logged;
+// lib/db's client and pool report every statement (Prisma's and readRows's) here.
+const logged = installLoggedDb((query) => statements.push(query));
 
 const { listClaimSummaryPage, countArticleClaims } = await import("@/lib/claims/claim-pages");
 const { listClaimSummaries } = await import("@/lib/claims/list-claims");

@@ -1,0 +1,133 @@
+// CPU per call of the hot read statements, in this process: Prisma's `$queryRaw` against running the same
+// statement (its `.sql` / `.values`) on a plain pg Pool, and the data-layer functions the API's reads call
+// (authenticateApiToken, getArticle, listClaimPage) as they are now. Alternating rounds in one run, so load on a
+// shared machine hits every mode alike; the ratio is the figure to trust.
+//   npx tsx bench/raw-read.ts     (ROUNDS=4, CALLS=600 per round and mode, CONCURRENCY=1,10)
+import pg from "pg";
+import { runBench, withBenchDatabase } from "./database";
+
+const ROUNDS = Number(process.env.ROUNDS ?? 4);
+const CALLS = Number(process.env.CALLS ?? 600);
+const CONCURRENCY = (process.env.CONCURRENCY ?? "1,10").split(",").map(Number);
+
+async function main() {
+  const { createTeam, createUser, createArticle, testDb } = await import("../e2e/fixtures/factories");
+  const { createApiToken } = await import("../lib/api-tokens/create-token");
+  const { authenticateApiToken } = await import("../lib/api-tokens/verify-token");
+  const { hashTokenSecret } = await import("../lib/api-tokens/secret");
+  const { getArticle } = await import("../lib/articles/get-article");
+  const { listClaimPage } = await import("../lib/claims/claim-pages");
+  const { describeRange } = await import("../lib/anchoring/selectors");
+  const { db } = await import("../lib/db");
+  const { Prisma } = await import("../lib/generated/prisma/client");
+
+  const team = await createTeam();
+  const user = await createUser(team.id, "reviewer");
+  const { secret } = await createApiToken({ userId: user.id, teamId: team.id, input: { name: "bench", scope: "read", expiresIn: "7d" } });
+  const article = await createArticle(team.id);
+  const ranges = [...article.body.matchAll(/[A-Z][^.!?\n]{20,200}[.!?]/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  await testDb().claim.createMany({
+    data: Array.from({ length: 50 }, (_, i) => {
+      const r = ranges[i % ranges.length]!;
+      const t = describeRange(article.body, r.start, r.end);
+      return {
+        articleId: article.id,
+        exact: t.quote.exact,
+        prefix: t.quote.prefix,
+        suffix: t.quote.suffix,
+        start: r.start,
+        end: r.end,
+        createdById: user.id,
+        updatedById: user.id,
+      };
+    }),
+  });
+  await testDb().$executeRawUnsafe("VACUUM ANALYZE");
+
+  // The statements as the data layer sends them (copied from lib/articles/get-article.ts and
+  // lib/claims/claim-pages.ts's full page; the token's SELECT part of lib/api-tokens/verify-token.ts).
+  const articleSql = Prisma.sql`
+    SELECT a."id", a."teamId", t."name" AS "teamName", a."title", a."standfirst", a."byline", a."source", a."sourceUrl", a."publishedAt",
+           a."language", a."body", a."blocks", a."requiresDoubleReview", a."version", m."role"::text AS "myRole",
+           coalesce((SELECT json_agg(json_build_object('id', tg."id", 'name', tg."name", 'color', tg."color"))
+                     FROM "ArticleTag" at JOIN "Tag" tg ON tg."id" = at."tagId" WHERE at."articleId" = a."id"), '[]'::json) AS "tags"
+    FROM "Article" a
+    JOIN "Team" t ON t."id" = a."teamId" AND t."archivedAt" IS NULL
+    JOIN "Membership" m ON m."teamId" = a."teamId" AND m."userId" = ${user.id}
+    WHERE a."id" = ${article.id}`;
+  const person = (column: string) =>
+    Prisma.sql`(SELECT json_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = c.${Prisma.raw(`"${column}"`)})`;
+  const claimsSql = Prisma.sql`
+    SELECT c.id, c.exact, c.start, c."end", c.status, c."verdictOrdinal", c."verdictLabel", c."verdictKey", c."anchorStatus",
+      c."commentCount", c."evidenceCount", c."createdAt", t."timeZone", t."ratingScale",
+      (SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'color', g.color))
+         FROM "ClaimTag" ct JOIN "Tag" g ON g.id = ct."tagId" WHERE ct."claimId" = c.id) AS tags,
+      (SELECT json_agg(json_build_object('reviewerId', a."reviewerId", 'dueAt', a."dueAt"))
+         FROM "Assignment" a WHERE a."claimId" = c.id) AS assignments
+      , c."articleId", c.prefix, c.suffix, c."verdictExplanation", c."verdictAt", c.version, c."updatedAt",
+      c."anchorVersion", c."anchorConfidence", c."anchorMethod",
+      ${person("verdictById")} AS "verdictBy", ${person("createdById")} AS "createdBy", ${person("updatedById")} AS "updatedBy"
+    FROM "Article" ar
+    JOIN "Team" t ON t.id = ar."teamId" AND t."archivedAt" IS NULL
+    LEFT JOIN "Claim" c ON c."articleId" = ar.id
+    WHERE ar.id = ${article.id}
+      AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = ar."teamId" AND m."userId" = ${user.id})
+    ORDER BY c.start, c."end" DESC, c."createdAt", c.id
+    LIMIT ${51}`;
+  const tokenSql = Prisma.sql`
+    SELECT t."id", t."scope"::text AS "scope", t."expiresAt", t."revokedAt",
+           json_build_object(
+             'id', u."id", 'email', u."email", 'name', u."name", 'disabled', u."disabled",
+             'memberships', coalesce((
+               SELECT json_agg(json_build_object('role', m."role", 'team', json_build_object('id', tm."id", 'name', tm."name")) ORDER BY m."createdAt")
+               FROM "Membership" m JOIN "Team" tm ON tm."id" = m."teamId" AND tm."archivedAt" IS NULL WHERE m."userId" = u."id"
+             ), '[]'::json)
+           ) AS "user"
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+    WHERE t."tokenHash" = ${hashTokenSecret(secret)}`;
+
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  const modes: [string, () => Promise<unknown>][] = [
+    ["token SELECT: db.$queryRaw", () => db.$queryRaw(tokenSql)],
+    ["token SELECT: pg pool.query", () => pool.query(tokenSql.text, tokenSql.values)],
+    ["article: db.$queryRaw", () => db.$queryRaw(articleSql)],
+    ["article: pg pool.query", () => pool.query(articleSql.text, articleSql.values)],
+    ["claims page (50): db.$queryRaw", () => db.$queryRaw(claimsSql)],
+    ["claims page (50): pg pool.query", () => pool.query(claimsSql.text, claimsSql.values)],
+    ["fn authenticateApiToken", () => authenticateApiToken({ secret })],
+    ["fn getArticle", () => getArticle({ id: article.id, userId: user.id })],
+    ["fn listClaimPage (50)", () => listClaimPage({ articleId: article.id, userId: user.id })],
+  ];
+  const only = process.env.MODES?.split(",");
+  const selected = modes.filter(([name]) => !only || only.some((o) => name.includes(o)));
+
+  for (const concurrency of CONCURRENCY) {
+    const totals = new Map<string, { cpu: number; wall: number; calls: number }>();
+    for (const [, run] of selected) for (let i = 0; i < 100; i++) await run(); // warm up (JIT, connections)
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, run] of selected) {
+        let next = 0;
+        const cpu0 = process.cpuUsage();
+        const t0 = performance.now();
+        await Promise.all(
+          Array.from({ length: concurrency }, async () => {
+            while (next++ < CALLS) await run();
+          }),
+        );
+        const cpu = process.cpuUsage(cpu0);
+        const total = totals.get(name) ?? { cpu: 0, wall: 0, calls: 0 };
+        total.cpu += (cpu.user + cpu.system) / 1000;
+        total.wall += performance.now() - t0;
+        total.calls += CALLS;
+        totals.set(name, total);
+      }
+    }
+    console.log(`\nconcurrency ${concurrency}, ${ROUNDS} rounds x ${CALLS} calls per mode`);
+    console.log("| mode | CPU ms/call | calls/s |\n|---|---|---|");
+    for (const [name, t] of totals) console.log(`| ${name} | ${(t.cpu / t.calls).toFixed(3)} | ${Math.round((t.calls / t.wall) * 1000)} |`);
+  }
+  await pool.end();
+  await db.$disconnect();
+}
+
+runBench(() => withBenchDatabase("raw-read", main));
