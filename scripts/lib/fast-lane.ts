@@ -238,8 +238,16 @@ export async function createFastLane({
     const at = target.indexOf("?");
     const pathname = at === -1 ? target : target.slice(0, at);
     const search = at === -1 ? "" : target.slice(at);
-    // Plain paths only: Next redirects a trailing slash and normalises "." segments and backslashes itself.
-    if (pathname.endsWith("/") || pathname.includes("//") || pathname.includes("\\") || /\/\.|%2e/i.test(pathname)) return false;
+    // Plain paths only: Next redirects a trailing slash and normalises "." segments and backslashes itself, and
+    // cuts a "#…" fragment off the path (a raw client may send one; the lane would take it into a path parameter).
+    if (
+      pathname.endsWith("/") ||
+      pathname.includes("//") ||
+      pathname.includes("\\") ||
+      pathname.includes("#") ||
+      /\/\.|%2e/i.test(pathname)
+    )
+      return false;
     const found = match(pathname);
     if (!found) return false;
     const handler = found.route.handlers?.[method];
