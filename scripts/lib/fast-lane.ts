@@ -71,6 +71,14 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
           return;
         }
         listening = true;
+        // The client may have gone before the handler first asked (it checks the token first): node emitted its
+        // error and close to no one, so the body would never end. Settle at once instead.
+        if (req.destroyed) {
+          ended = true;
+          if (req.readableEnded) controller.close();
+          else controller.error(req.errored ?? new Error("aborted"));
+          return;
+        }
         req.on("data", (chunk: Buffer) => {
           if (ended) return;
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
@@ -82,6 +90,10 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
         });
         req.once("error", (err) => {
           if (!ended) controller.error(err);
+          ended = true;
+        });
+        req.once("close", () => {
+          if (!ended) controller.error(new Error("aborted"));
           ended = true;
         });
       },
