@@ -4,7 +4,7 @@
 import net from "node:net";
 import { expect, test } from "../fixtures/test";
 import { createApiToken } from "../../lib/api-tokens/create-token";
-import { createDesk } from "../fixtures/factories";
+import { createDesk, testDb } from "../fixtures/factories";
 import { RawClient } from "../fixtures/raw-http";
 
 /** Sends raw bytes and returns the status line and head. */
@@ -88,6 +88,42 @@ test("hostile request shapes: the lane answers as Next does", async ({ baseURL }
     const [a, b] = [await raw(port, head("")), await raw(port, head("x-factdesk-fast-lane: off\r\n"))];
     const st = (t: string) => `${t.split("\r\n")[0]} ${(/\r\n\r\n([\s\S]{0,200})/.exec(t) ?? [])[1]}`;
     if (st(a) !== st(b)) diffs.push(`raw ${JSON.stringify(target)}\n  lane: ${st(a)}\n  next: ${st(b)}`);
+  }
+  // Bodies sent in chunks (no Content-Length), small and over the 6 MB limit, and one behind Expect: 100-continue.
+  const claim = (
+    await testDb().claim.create({
+      data: {
+        articleId: id,
+        exact: "x",
+        prefix: "",
+        suffix: "",
+        start: 0,
+        end: 1,
+        createdById: desk.reviewer.id,
+        updatedById: desk.reviewer.id,
+      },
+    })
+  ).id;
+  const chunked = (json: string) => {
+    const parts = json.match(/[\s\S]{1,65536}/g) ?? [];
+    return parts.map((p) => `${Buffer.byteLength(p).toString(16)}\r\n${p}\r\n`).join("") + "0\r\n\r\n";
+  };
+  const post = (extra: string, framing: string, body: string) =>
+    `POST /api/v1/claims/${claim}/comments HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer ${secret}\r\n` +
+    `Content-Type: application/json\r\nConnection: close\r\n${framing}${extra}\r\n${body}`;
+  for (const [label, framing, body] of [
+    ["chunked", "Transfer-Encoding: chunked\r\n", chunked(JSON.stringify({ body: "Sent in chunks." }))],
+    ["chunked, over the limit", "Transfer-Encoding: chunked\r\n", chunked(JSON.stringify({ body: "x".repeat(7 * 1024 * 1024) }))],
+    ["expect 100-continue", "Expect: 100-continue\r\nContent-Length: 20\r\n", '{"body":"Continue."}'],
+  ] as const) {
+    const [a, b] = [await raw(port, post("", framing, body)), await raw(port, post("x-factdesk-fast-lane: off\r\n", framing, body))];
+    const st = (t: string) =>
+      t
+        .split("\r\n")
+        .filter((l) => /^HTTP\/1\.1 /.test(l))
+        .join(" | ") + (/"code":"[a-z_]+"/.exec(t)?.[0] ?? "");
+    expect(/x-factdesk-fast-lane: served/i.test(a), label).toBe(true);
+    if (st(a) !== st(b)) diffs.push(`${label}\n  lane: ${st(a)}\n  next: ${st(b)}`);
   }
   expect(diffs).toEqual([]);
 });
