@@ -379,7 +379,9 @@ export function ArticleWorkspace({
   function move(step: 1 | -1) {
     if (visible.length === 0) return;
     const index = visible.findIndex((c) => c.id === cursorId);
-    const next = visible[(index + step + visible.length) % visible.length]!;
+    // With no claim selected (or it is filtered out), j starts at the first claim and k at the last.
+    const from = index === -1 && step === -1 ? 0 : index;
+    const next = visible[(from + step + visible.length) % visible.length]!;
     // Rendered at once: the list shows rows up to the cursor, and k from the first claim goes round to the last,
     // whose row exists only after this render.
     flushSync(() => setCursorId(next.id));

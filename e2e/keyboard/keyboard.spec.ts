@@ -157,6 +157,24 @@ test("with a claim open, j and k open the next and previous claim in text order"
   await expect(quote).toContainText(SENTENCE);
 });
 
+test("k with no claim selected goes to the last claim, j to the first", async ({ page }) => {
+  // Review 26: from no cursor, k went to the second-to-last claim ((-1 - 1 + n) % n).
+  const THIRD = "Downing Street did not rule out the prospect of a vote";
+  const { desk } = await deskWithClaims([FIRST, SENTENCE, THIRD]);
+  await signIn(page, desk.reviewer);
+  await page.goto(`/articles/${desk.article.id}`);
+  await expect(page.getByTestId("article-body")).toBeVisible();
+  const quote = page.getByTestId("claim-panel").getByTestId("claim-quote");
+  await page.keyboard.press("k");
+  await page.keyboard.press("Enter");
+  await expect(quote).toContainText(THIRD);
+  await page.reload();
+  await expect(page.getByTestId("article-body")).toBeVisible();
+  await page.keyboard.press("j");
+  await page.keyboard.press("Enter");
+  await expect(quote).toContainText(FIRST);
+});
+
 test("the text caret makes a claim by keyboard, and says what it does", async ({ page }) => {
   const desk = await createDesk();
   await signIn(page, desk.reviewer);

@@ -12,7 +12,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFastLane } from "./fast-lane";
 
-const state = { aborted: 0, bodyErrors: 0 };
+const state = { aborted: 0, bodyErrors: 0, lateBodies: 0 };
+// Set by the test below: the PUT handler waits on it (standing for route()'s token check, a database round trip)
+// before it reads the body, so the client can hang up before the body is first asked for.
+const gate: { open?: Promise<void> } = {};
 const userland = {
   GET: Object.assign(
     async () => {
@@ -28,6 +31,19 @@ const userland = {
       } catch {
         state.bodyErrors++;
       }
+      return Response.json({ ok: true });
+    },
+    { routeSpec: { auth: "user" } },
+  ),
+  PUT: Object.assign(
+    async (request: Request) => {
+      await gate.open;
+      try {
+        await request.text();
+      } catch {
+        // an error is a settled read: what matters is that it settles
+      }
+      state.lateBodies++;
       return Response.json({ ok: true });
     },
     { routeSpec: { auth: "user" } },
@@ -133,5 +149,24 @@ describe("the API fast lane's plumbing", () => {
     expect(state.bodyErrors - before.bodyErrors).toBe(1);
     const answer = await get("/api/v1/things/abc", { authorization: "Bearer fd_x" });
     expect(answer.status).toBe(500);
+  });
+
+  it("settles a body read that starts after the client has hung up (no handler left waiting forever)", async () => {
+    const before = state.lateBodies;
+    let open!: () => void;
+    gate.open = new Promise<void>((resolve) => (open = resolve));
+    await new Promise<void>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1", () => {
+        socket.write(
+          "PUT /api/v1/things/abc HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer fd_x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{",
+        );
+        setTimeout(() => socket.destroy(), 100);
+      });
+      socket.on("close", () => resolve());
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    open();
+    for (let i = 0; i < 100 && state.lateBodies === before; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(state.lateBodies - before).toBe(1);
   });
 });

@@ -71,6 +71,14 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
           return;
         }
         listening = true;
+        // The client may have gone before the handler first asked (it checks the token first): node emitted its
+        // error and close to no one, so the body would never end. Settle at once instead.
+        if (req.destroyed) {
+          ended = true;
+          if (req.readableEnded) controller.close();
+          else controller.error(req.errored ?? new Error("aborted"));
+          return;
+        }
         req.on("data", (chunk: Buffer) => {
           if (ended) return;
           controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
@@ -82,6 +90,10 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
         });
         req.once("error", (err) => {
           if (!ended) controller.error(err);
+          ended = true;
+        });
+        req.once("close", () => {
+          if (!ended) controller.error(new Error("aborted"));
           ended = true;
         });
       },
@@ -238,8 +250,16 @@ export async function createFastLane({
     const at = target.indexOf("?");
     const pathname = at === -1 ? target : target.slice(0, at);
     const search = at === -1 ? "" : target.slice(at);
-    // Plain paths only: Next redirects a trailing slash and normalises "." segments and backslashes itself.
-    if (pathname.endsWith("/") || pathname.includes("//") || pathname.includes("\\") || /\/\.|%2e/i.test(pathname)) return false;
+    // Plain paths only: Next redirects a trailing slash and normalises "." segments and backslashes itself, and
+    // cuts a "#…" fragment off the path (a raw client may send one; the lane would take it into a path parameter).
+    if (
+      pathname.endsWith("/") ||
+      pathname.includes("//") ||
+      pathname.includes("\\") ||
+      pathname.includes("#") ||
+      /\/\.|%2e/i.test(pathname)
+    )
+      return false;
     const found = match(pathname);
     if (!found) return false;
     const handler = found.route.handlers?.[method];
