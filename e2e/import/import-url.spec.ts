@@ -88,7 +88,8 @@ test("a Hebrew article and a Hebrew comment lay out right to left in Chromium, a
   await addComment({ userId: desk.editor.id, claimId: claim.id, body: "צריך לבדוק את המספר 12% מול ההודעה." });
 
   await page.goto(`/articles/${articleId}?claim=${claim.id}`);
-  const quote = page.getByTestId("claim-quote");
+  // The panel, not the preview drawn from the list entry while the claim loads (it is replaced when the claim arrives).
+  const quote = page.getByTestId("claim-panel").getByTestId("claim-quote");
   await expect(quote).toContainText("תקציב הביטחון יגדל");
   expect(await quote.evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
   const comment = page.getByTestId("comment-body").first();
