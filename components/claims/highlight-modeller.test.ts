@@ -1,28 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { highlightModel, highlightModeller, type HighlightClaim } from "@/components/claims/highlight-html";
-import type { ArticleBlocks } from "@/lib/articles/blocks";
+import { BLOCKS, BODY, claimArb, STATUSES } from "@/components/claims/highlight-arbitraries";
 
-const BODY = [
-  "The UK currently spends around 2.3 per cent of gross national product on defence, he said.",
-  "Sir Keir Starmer has called for the US to provide a “backstop” to deter Russia.",
-  "A <b>bold</b> claim & an 'apostrophe' \"quoted\".",
-  "Short one.",
-].join("\n\n");
-const BLOCKS: ArticleBlocks = {
-  paragraphs: [{ kind: "h2" }, { kind: "p" }, { kind: "li", level: 0 }, { kind: "li", level: 0 }],
-  links: [{ start: 95, end: 120, href: "https://example.org/a?b=1&c=2" }],
-} as unknown as ArticleBlocks;
-
-const STATUSES = ["unreviewed", "in_review", "verdict_proposed", "verified"];
-const claimArb = fc
-  .tuple(
-    fc.nat({ max: BODY.length - 1 }),
-    fc.integer({ min: 1, max: 60 }),
-    fc.constantFrom(...STATUSES),
-    fc.constantFrom(null, "true", "false"),
-  )
-  .map(([start, length, status, verdict]) => ({ start, end: Math.min(BODY.length, start + length), status, verdict }));
 // A step: add a claim, change one (a new object, as the page's lists make), drop one, or toggle a suggestion.
 const stepArb = fc.oneof(
   claimArb.map((c) => ({ op: "add" as const, ...c })),

@@ -3,7 +3,7 @@ import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { highlightModel, layoutModel, type HighlightClaim } from "@/components/claims/highlight-html";
 import { markActive, patchHighlights } from "@/components/claims/patch-highlights";
-import type { ArticleBlocks } from "@/lib/articles/blocks";
+import { BLOCKS, BODY, claimArb } from "@/components/claims/highlight-arbitraries";
 
 // A DOM for the patcher (linkedom: the same parser family the server uses for articles).
 beforeAll(() => {
@@ -11,26 +11,6 @@ beforeAll(() => {
   Object.assign(globalThis, { document, CSS: { escape: (value: string) => value.replace(/["\\]/g, "\\$&") } });
 });
 
-const BODY = [
-  "The UK currently spends around 2.3 per cent of gross national product on defence, he said.",
-  "Sir Keir Starmer has called for the US to provide a “backstop” to deter Russia.",
-  "A <b>bold</b> claim & an 'apostrophe' \"quoted\".",
-  "Short one.",
-].join("\n\n");
-const BLOCKS: ArticleBlocks = {
-  paragraphs: [{ kind: "h2" }, { kind: "p" }, { kind: "li", level: 0 }, { kind: "li", level: 0 }],
-  links: [{ start: 95, end: 120, href: "https://example.org/a?b=1&c=2" }],
-} as unknown as ArticleBlocks;
-
-const STATUSES = ["unreviewed", "in_review", "verdict_proposed", "verified"];
-const claimArb = fc
-  .tuple(
-    fc.nat({ max: BODY.length - 1 }),
-    fc.integer({ min: 1, max: 60 }),
-    fc.constantFrom(...STATUSES),
-    fc.constantFrom(null, "true", "false"),
-  )
-  .map(([start, length, status, verdict]) => ({ start, end: Math.min(BODY.length, start + length), status, verdict }));
 const setArb = fc.array(claimArb, { maxLength: 8 });
 
 function render(claims: HighlightClaim[], suggestions: { id: string; start: number; end: number }[] = []) {
