@@ -96,7 +96,7 @@ export function ratingOf(
   scale: readonly RatingEntry[],
   verdict: { ordinal: number; label: string; key?: string | null },
 ): RatingEntry | undefined {
-  const byKey = verdict.key ? scale.find((e) => e.key === verdict.key) : undefined;
+  const byKey = verdict.key ? ratingByKey(scale, verdict.key) : undefined;
   if (byKey) return byKey;
   const label = verdict.label.trim().toLowerCase();
   return scale.find((e) => e.label.toLowerCase() === label) ?? scale.find((e) => e.ordinal === verdict.ordinal);
