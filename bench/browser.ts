@@ -2,6 +2,7 @@
 // page-weight) measure through: started the same way for each, stopped whatever happens; and the articles they load.
 import { randomBytes } from "node:crypto";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { chromiumLaunchOptions } from "../e2e/fixtures/chromium";
 import { freePort } from "../scripts/lib/free-port";
 import { describeRange } from "../lib/anchoring/selectors";
 import { buildLongArticle, pickClaimRanges } from "./fixtures";
@@ -23,17 +24,7 @@ export async function withSignedInBrowser<T>(
   const port = await freePort();
   const baseURL = `http://localhost:${port}`;
   const app = startServer(port, { DATABASE_URL: pgUrl, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     await waitForHealth(baseURL, 200, app);
     const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });
