@@ -94,7 +94,14 @@ import { findQuantities, type Quantity } from "./quantities";
  */
 export type ClaimType = "statistic" | "comparison" | "causal" | "attributed" | "action" | "event" | "biography";
 /** `hedged`: something in the clause marks opinion, intention or doubt. */
-export type Scored = { score: number; type: ClaimType; reason: string; hedged: boolean };
+export type Scored = {
+  score: number;
+  type: ClaimType;
+  reason: string;
+  hedged: boolean;
+  /** Names of the rules' cues and penalties that fired ("action", "quantity", "feeling"…): features of the learned scorer. */
+  cues: readonly string[];
+};
 /** What the clause's sentence tells about it: a named source, and whether anyone is cited at all. */
 export type SentenceContext = {
   speaker?: string;
@@ -379,6 +386,50 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   total += penalties;
 
   const hedged = penalties < 0 && !(tooShort && penalties === WEIGHTS.tooShort);
+  const cues = firedCues({
+    quantity: strongest !== undefined,
+    hardNumber,
+    ranking,
+    year: YEAR.test(text) || DAY_DATE.test(text),
+    comparative,
+    superlative,
+    tasteOnly,
+    change,
+    temporal,
+    measure,
+    causal,
+    record,
+    firstPersonNever,
+    attributed,
+    namedSource: context.speaker !== undefined && !context.transcript,
+    statistical: STATISTICAL.test(text),
+    event,
+    acted,
+    timedPlan,
+    intention,
+    dated,
+    reportedPast,
+    finding,
+    accusation,
+    relative,
+    feeling,
+    evidence,
+    tooShort,
+    opinion: OPINION.test(core),
+    judgement: JUDGEMENT.test(core),
+    deontic: DEONTIC.test(text),
+    hedge: HEDGE.test(text),
+    question: QUESTION.test(text),
+    personal: PERSONAL.test(text.replace(TOLD_ME, "")),
+    conditional: CONDITIONAL.test(text),
+    courtesy: COURTESY.test(core),
+    reportedFeeling: REPORTED_FEELING.test(core),
+    prediction: PREDICTION.test(withoutMonthMay(text)),
+    firstPerson: FIRST_PERSON_SUBJECT.test(core),
+    generality: GENERALITY.test(core),
+    hope: REPORTED_HOPE.test(core),
+    ownState,
+  });
   const scored = {
     ...classify(
       text,
@@ -405,11 +456,17 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
     ),
     score: squash(total),
     hedged,
+    cues,
   };
   // A biographical relative clause ("…, who was previously given the Cross of Merit by…") is a claim of its own,
   // whatever the main clause says ("I want to thank Samuel Otieno, who…"): scored on its own words.
   const biography = biographyScore(text);
-  return biography && biography.score > scored.score ? { ...biography, hedged } : scored;
+  return biography && biography.score > scored.score ? { ...biography, hedged, cues: [...cues, "biography"] } : scored;
+}
+
+/** The names of the truthy entries, in a fixed order: which cues and penalties fired. */
+function firedCues(fired: Record<string, unknown>): string[] {
+  return Object.keys(fired).filter((name) => Boolean(fired[name]));
 }
 
 /** A figure, a date, a past event or a name (other than the speaker's, after the first word) in `text`. */

@@ -3,8 +3,10 @@
 // scored on its own so that "X is unlikely…, despite calls to hike spending to 5 per cent"
 // can still surface its figure. Neighbouring clauses that both pass become one suggestion.
 import { splitParagraphs } from "../anchoring/normalize";
-import { findSpeaker, splitClauses, unframe, type Range } from "./clauses";
+import { findSpeaker, splitClauses, unframe, type Framed, type Range } from "./clauses";
 import { ACTOR_INSTITUTION, ACTOR_NAME, ATTRIBUTION } from "./cues";
+import { clauseFeatures, type Features } from "./features";
+import { combinedScore, COMBINED_THRESHOLD, learnedProbability, learnedReason, shippedModel, type LoadedModel } from "./learned";
 import { analyze, type Sentence, type Token } from "./nlp";
 import { scoreClause, type ClaimType, type Scored } from "./score";
 
@@ -49,18 +51,22 @@ export const DEFAULT_MIN_SCORE = 0.22;
 
 type ScoredRange = Range & Scored;
 
+/** One clause the pipeline may suggest: its body range, the rules' verdict and the features of the learned scorer. */
+export type Candidate = Range & { rules: Scored; features: Features };
+
+/** A sentence's candidates: its unframed range, whether it cites someone, and its clauses in order. */
+export type SentenceCandidates = { framed: Framed; attributed: boolean; clauses: Candidate[] };
+
 /**
- * Check-worthy claims in a normalised article body, in body order, never overlapping. Deterministic.
- * Each is a range of UTF-16 body offsets with its text, a score 0..1 (scoreClause; at least `options.minScore`,
- * default 0.22), a type and a short reason; neighbouring clauses of a sentence that both pass are joined. [] for a
- * blank body. Throws only if wink-nlp's tokenisation ever stops being lossless (see analyze).
+ * Every clause of a normalised body that suggestClaims considers, per sentence, with the rules' score and the
+ * learned scorer's features: the part of suggestClaims that does not depend on the scorer, also used by the training
+ * script and the bench. Deterministic. [] for a blank body.
  */
-export function suggestClaims(body: string, options: SuggestOptions = {}): Suggestion[] {
-  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+export function claimCandidates(body: string): SentenceCandidates[] {
   if (body.trim() === "") return [];
   const { tokens, sentences } = analyze(body);
   const quotedAndAttributed = attributedQuotations(body, sentences);
-  const suggestions: Suggestion[] = [];
+  const result: SentenceCandidates[] = [];
   for (const sentence of sentences) {
     const sentenceText = body.slice(sentence.start, sentence.end);
     const framed = unframe(body, sentence);
@@ -69,15 +75,37 @@ export function suggestClaims(body: string, options: SuggestOptions = {}): Sugge
     const attributed = speaker !== undefined || ATTRIBUTION.test(sentenceText);
     const context = { speaker, attributed, quoted: quotedAndAttributed.has(sentence.start), transcript: framed.transcript === true };
     const sentenceTokens = tokens.slice(sentence.firstToken, sentence.lastToken + 1);
-    const clauses: ScoredRange[] = splitClauses(body, framed, sentenceTokens).map((clause, i) => {
+    const ranges = splitClauses(body, framed, sentenceTokens);
+    const clauses: Candidate[] = ranges.map((clause, i) => {
       // A later clause may act for an actor named before it ("Ms Boateng, who…, | joined…", "…, and | it has written…").
       const before = body.slice(framed.start, clause.start);
       const actorBefore = i > 0 && (ACTOR_INSTITUTION.test(before) || ACTOR_NAME.test(before));
-      return {
-        ...clause,
-        ...scoreClause(body.slice(clause.start, clause.end), { ...context, actorBefore }, tokensWithin(sentenceTokens, clause)),
-      };
+      const text = body.slice(clause.start, clause.end);
+      const within = tokensWithin(sentenceTokens, clause);
+      const setting = { ...context, actorBefore, index: i, count: ranges.length };
+      const rules = scoreClause(text, setting, within);
+      return { ...clause, rules, features: clauseFeatures(text, within, setting, rules) };
     });
+    result.push({ framed, attributed: context.attributed, clauses });
+  }
+  return result;
+}
+
+/**
+ * Suggestions from scored candidates: `scoreOf` gives each clause its final score, type and reason; clauses reaching
+ * `minScore` are suggested, neighbouring passing clauses of a sentence joined (the type and reason of the best), an
+ * attributed statement widened to its whole sentence, a "because" clause joined to the effect before it. In body
+ * order, never overlapping.
+ */
+export function assembleSuggestions(
+  body: string,
+  sentences: readonly SentenceCandidates[],
+  scoreOf: (clause: Candidate) => Scored,
+  minScore: number,
+): Suggestion[] {
+  const suggestions: Suggestion[] = [];
+  for (const { framed, attributed, clauses: candidates } of sentences) {
+    const clauses: ScoredRange[] = candidates.map((c) => ({ start: c.start, end: c.end, ...scoreOf(c) }));
     const runs = passingRuns(clauses, minScore);
     for (const [first, last] of runs) {
       const run = clauses.slice(first, last + 1);
@@ -89,13 +117,41 @@ export function suggestClaims(body: string, options: SuggestOptions = {}): Sugge
       // For an attributed statement the source is part of the claim ("…, Zelensky said"), so it
       // covers the whole sentence rather than the clause the source's words happen to fill.
       // Only when nothing else in the sentence is suggested, so suggestions never overlap.
-      const whole = best.type === "attributed" && context.attributed && runs.length === 1;
+      const whole = best.type === "attributed" && attributed && runs.length === 1;
       const start = whole ? framed.start : withEffect ? effect.start : run[0]!.start;
       const end = whole ? framed.end : run[run.length - 1]!.end;
       suggestions.push({ start, end, text: body.slice(start, end), score: best.score, type: best.type, reason: best.reason });
     }
   }
   return suggestions;
+}
+
+/**
+ * A clause's final verdict under a learned model: the combined score (combinedScore), and the rules' type; the rules'
+ * reason when the rules alone would pass it, else a reason from the model's strongest features.
+ */
+export function scoreWithModel(clause: Candidate, model: LoadedModel): Scored {
+  const p = learnedProbability(model, clause.features);
+  const score = combinedScore(clause.rules.score, p, model.combination);
+  const rulesPass = clause.rules.score >= COMBINED_THRESHOLD;
+  return { ...clause.rules, score, reason: rulesPass ? clause.rules.reason : learnedReason(model, clause.features) };
+}
+
+/**
+ * Check-worthy claims in a normalised article body, in body order, never overlapping. Deterministic.
+ * Each is a range of UTF-16 body offsets with its text, a score 0..1, a type and a short reason; neighbouring clauses
+ * of a sentence that both pass are joined. The score of a clause combines the hand-written rules (scoreClause) with a
+ * logistic-regression scorer fitted on the labelled articles of bench/labels (learned.ts, claim-scorer.json), in the
+ * way claim-scorer.json names (chosen by cross-validation over labelling rounds, bench/train-suggestions.ts); a
+ * clause is suggested when that score reaches `options.minScore` (default DEFAULT_MIN_SCORE, 0.22). The type is the
+ * rules'; the reason is the rules' when they alone pass the clause, else the model's strongest features. [] for a
+ * blank body. Loads the wink-nlp model and the weights once per process. Throws only if wink-nlp's tokenisation ever
+ * stops being lossless (see analyze).
+ */
+export function suggestClaims(body: string, options: SuggestOptions = {}): Suggestion[] {
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  const model = shippedModel();
+  return assembleSuggestions(body, claimCandidates(body), (c) => scoreWithModel(c, model), minScore);
 }
 
 /**
