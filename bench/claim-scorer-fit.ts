@@ -116,7 +116,7 @@ export function suggestionsWith(a: Prepared, probs: ReadonlyMap<Candidate, numbe
   return assembleSuggestions(
     a.body,
     a.sentences,
-    (c) => ({ ...c.rules, score: combinedScore(c.rules.score, probs.get(c)!, combination) }),
+    (c) => ({ ...c.rules, score: combinedScore(c.rules, probs.get(c)!, combination) }),
     COMBINED_THRESHOLD,
   );
 }
@@ -148,13 +148,7 @@ export function countWith(articles: readonly Prepared[], probs: ReadonlyMap<Cand
  * precision, then the earlier grid entry). Falls back to the rules when nothing qualifies.
  */
 export function chooseCombination(articles: readonly Prepared[]): { combination: Combination; counts: Counts } {
-  const probs = new Map<Candidate, number>();
-  for (const fold of FOLDS) {
-    const inside = articles.filter((a) => fold.sets.includes(a.set));
-    if (inside.length === 0) continue;
-    const model = fitModel(articles.filter((a) => !fold.sets.includes(a.set)));
-    for (const [c, p] of probabilities(model, inside)) probs.set(c, p);
-  }
+  const probs = outOfFoldProbabilities(articles);
   const rules = countWith(articles, probs, RULES);
   let best = { combination: RULES, counts: rules };
   for (const combination of GRID) {
@@ -166,6 +160,18 @@ export function chooseCombination(articles: readonly Prepared[]): { combination:
     if (better) best = { combination, counts: c };
   }
   return best;
+}
+
+/** Each clause's probability from a model fitted on the other labelling rounds present in `articles`. */
+export function outOfFoldProbabilities(articles: readonly Prepared[]): Map<Candidate, number> {
+  const probs = new Map<Candidate, number>();
+  for (const fold of FOLDS) {
+    const inside = articles.filter((a) => fold.sets.includes(a.set));
+    if (inside.length === 0) continue;
+    const model = fitModel(articles.filter((a) => !fold.sets.includes(a.set)));
+    for (const [c, p] of probabilities(model, inside)) probs.set(c, p);
+  }
+  return probs;
 }
 
 /** The shipped procedure on `articles`: choose the combination by inner cross-validation, then fit on all of them. */

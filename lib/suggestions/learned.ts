@@ -3,6 +3,7 @@
 // probability is combined with the hand-written rules' score (chosen by cross-validation, see the training script).
 import modelFile from "./claim-scorer.json";
 import type { Features } from "./features";
+import type { Scored } from "./score";
 
 /**
  * How the rules' score r and the learned probability p make one score: "rules" uses r; "learned" p; "blend"
@@ -40,6 +41,13 @@ export function learnedProbability(model: LoadedModel, features: Features): numb
   return 1 / (1 + Math.exp(-z));
 }
 
+/**
+ * The rules' cues of feeling and opinion ("I have never been prouder", "said the children had been terrified", "we
+ * love this place"): with any of them, the combined score is at most the rules' score, so the learned part can keep a
+ * quote of feeling out but never bring one in.
+ */
+const VETO_CUES: ReadonlySet<string> = new Set(["feeling", "reportedFeeling", "opinion", "courtesy", "firstPersonNever", "ownState"]);
+
 /** Piecewise-linear and increasing on 0..1, sending `threshold` to COMBINED_THRESHOLD (and 0 → 0, 1 → 1). */
 function rescale(x: number, threshold: number): number {
   if (threshold <= 0 || threshold >= 1) return x;
@@ -52,9 +60,10 @@ function rescale(x: number, threshold: number): number {
  * One score 0..1 from the rules' score `rules` and the learned probability `p` under `combination`; a clause is
  * suggested when it reaches COMBINED_THRESHOLD. Rounded to 3 decimals. Deterministic.
  */
-export function combinedScore(rules: number, p: number, combination: Combination): number {
+export function combinedScore(rulesVerdict: Pick<Scored, "score" | "cues">, p: number, combination: Combination): number {
   const { mode, alpha, threshold } = combination;
-  const score =
+  const rules = rulesVerdict.score;
+  const learned =
     mode === "rules"
       ? rules
       : mode === "learned"
@@ -62,6 +71,8 @@ export function combinedScore(rules: number, p: number, combination: Combination
         : mode === "blend"
           ? rescale(alpha * rules + (1 - alpha) * p, threshold)
           : Math.max(rules, rescale(p, threshold));
+  // The model may not lift a clause the rules mark as feeling or opinion above the rules' own score.
+  const score = rulesVerdict.cues.some((cue) => VETO_CUES.has(cue)) ? Math.min(learned, rules) : learned;
   return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
 }
 

@@ -105,11 +105,14 @@ export function assembleSuggestions(
 ): Suggestion[] {
   const suggestions: Suggestion[] = [];
   for (const { framed, attributed, clauses: candidates } of sentences) {
-    const clauses: ScoredRange[] = candidates.map((c) => ({ start: c.start, end: c.end, ...scoreOf(c) }));
+    const clauses = candidates.map((c) => ({ start: c.start, end: c.end, rulesScore: c.rules.score, ...scoreOf(c) }));
     const runs = passingRuns(clauses, minScore);
     for (const [first, last] of runs) {
       const run = clauses.slice(first, last + 1);
       const best = run.reduce((a, b) => (b.score > a.score ? b : a));
+      // The type and reason are those of the clause the rules rate highest (the rules' own choice when they pass the
+      // run); the score is the run's best.
+      const typed = run.reduce((a, b) => (b.rulesScore > a.rulesScore ? b : a));
       // A reason needs what it explains: "families are being evicted | because landlords sell"
       // is one causal claim, unless the first half is itself advice or a forecast ("there must be…").
       const effect = clauses[first - 1];
@@ -117,10 +120,10 @@ export function assembleSuggestions(
       // For an attributed statement the source is part of the claim ("…, Zelensky said"), so it
       // covers the whole sentence rather than the clause the source's words happen to fill.
       // Only when nothing else in the sentence is suggested, so suggestions never overlap.
-      const whole = best.type === "attributed" && attributed && runs.length === 1;
+      const whole = typed.type === "attributed" && attributed && runs.length === 1;
       const start = whole ? framed.start : withEffect ? effect.start : run[0]!.start;
       const end = whole ? framed.end : run[run.length - 1]!.end;
-      suggestions.push({ start, end, text: body.slice(start, end), score: best.score, type: best.type, reason: best.reason });
+      suggestions.push({ start, end, text: body.slice(start, end), score: best.score, type: typed.type, reason: typed.reason });
     }
   }
   return suggestions;
@@ -132,7 +135,7 @@ export function assembleSuggestions(
  */
 export function scoreWithModel(clause: Candidate, model: LoadedModel): Scored {
   const p = learnedProbability(model, clause.features);
-  const score = combinedScore(clause.rules.score, p, model.combination);
+  const score = combinedScore(clause.rules, p, model.combination);
   const rulesPass = clause.rules.score >= COMBINED_THRESHOLD;
   return { ...clause.rules, score, reason: rulesPass ? clause.rules.reason : learnedReason(model, clause.features) };
 }
