@@ -144,7 +144,8 @@ export function countWith(articles: readonly Prepared[], probs: ReadonlyMap<Cand
 /**
  * Out-of-fold probabilities for `articles` by leave-one-round-out inside them (each round's clauses scored by a model
  * fitted on the other rounds present), then the combination with the best recall whose precision is at least
- * CHOICE_MIN_PRECISION and whose must-not hits are no more than the rules' at 0.22 on the same articles (ties: higher
+ * CHOICE_MIN_PRECISION and at least the rules' at 0.22, and whose must-not hits are no more than the rules', both on
+ * the same articles and predictions (ties: higher
  * precision, then the earlier grid entry). Falls back to the rules when nothing qualifies.
  */
 export function chooseCombination(articles: readonly Prepared[]): { combination: Combination; counts: Counts } {
@@ -154,7 +155,8 @@ export function chooseCombination(articles: readonly Prepared[]): { combination:
   for (const combination of GRID) {
     const c = countWith(articles, probs, combination);
     const precision = c.correct / c.suggestions;
-    if (precision < CHOICE_MIN_PRECISION || c.mustNotHit > rules.mustNotHit) continue;
+    const floor = Math.max(CHOICE_MIN_PRECISION, rules.correct / rules.suggestions);
+    if (precision < floor || c.mustNotHit > rules.mustNotHit) continue;
     const better =
       c.found > best.counts.found || (c.found === best.counts.found && precision > best.counts.correct / best.counts.suggestions);
     if (better) best = { combination, counts: c };

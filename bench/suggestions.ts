@@ -30,7 +30,6 @@ import {
   TUNING_SETS,
   TYPES,
   type Article,
-  type Counts,
   type Set,
 } from "./labelled-articles";
 

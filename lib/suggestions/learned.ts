@@ -78,6 +78,7 @@ export function combinedScore(rulesVerdict: Pick<Scored, "score" | "cues">, p: n
 
 const DESCRIPTIONS: Record<string, string> = {
   "ctx:attributed": "a cited source",
+  "cue:attributed": "a cited source",
   "ctx:speaker": "a named speaker",
   "ctx:quoted": "a quotation",
   "ctx:actor-before": "an actor named before it",
@@ -88,18 +89,20 @@ const DESCRIPTIONS: Record<string, string> = {
   "shape:percent": "a percentage",
   "shape:number-word": "a number",
   "shape:past-verb": "a past-tense verb",
-  "p:PROPN": "a proper noun",
-  "propn:1": "a proper noun",
-  "propn:2": "proper nouns",
-  "propn:3": "proper nouns",
+  "p:PROPN": "a name",
+  "propn:1": "a name",
+  "propn:2": "a name",
+  "propn:3": "a name",
 };
+
+const AUXILIARY = /^(?:has|have|had|having|is|was|are|were|been|being|did|does|will|would|can|could|shall|should|may|might|must)$/;
 
 /** A feature as a reader would say it, or undefined for ones that explain nothing (scores, tags, positions). */
 function describe(name: string): string | undefined {
   if (DESCRIPTIONS[name]) return DESCRIPTIONS[name];
-  if (name.startsWith("w:") || name.startsWith("v:")) return `“${name.slice(2)}”`;
-  if (name.startsWith("b:") && !name.includes("<s>") && !name.includes("</s>")) return `“${name.slice(2)}”`;
-  if (name.startsWith("cue:"))
+  // Verbs say what kind of claim it is; other words mostly say what the training articles were about ("sun", "shirt").
+  if (name.startsWith("v:") && /^[a-z]{3,}$/.test(name.slice(2)) && !AUXILIARY.test(name.slice(2))) return `the verb “${name.slice(2)}”`;
+  if (name.startsWith("cue:") && !["cue:evidence", "cue:attributed"].includes(name))
     return name
       .slice(4)
       .replace(/([a-z])([A-Z])/g, "$1 $2")
@@ -108,8 +111,9 @@ function describe(name: string): string | undefined {
 }
 
 /**
- * A short human reason for a clause the learned scorer found and the rules did not: its two readable features
- * that raised the probability most ("Like labelled claims: “announced”, a cited source"). Deterministic.
+ * A short human reason for a clause the learned scorer found and the rules did not: its two readable features (verbs,
+ * the rules' cues, figures, dates, sources, proper nouns; not topic words) that raised the probability most ("Like
+ * labelled claims: the verb “gets”, a name"). Deterministic.
  */
 export function learnedReason(model: LoadedModel, features: Features): string {
   const raised = [...features]

@@ -130,14 +130,16 @@ export function assembleSuggestions(
 }
 
 /**
- * A clause's final verdict under a learned model: the combined score (combinedScore), and the rules' type; the rules'
- * reason when the rules alone would pass it, else a reason from the model's strongest features.
+ * A clause's final verdict under a learned model: the combined score (combinedScore), and the rules' type; a reason
+ * from the model's strongest features when the clause reaches `minScore` and the rules alone would not pass it, else
+ * the rules' reason.
  */
-export function scoreWithModel(clause: Candidate, model: LoadedModel): Scored {
+export function scoreWithModel(clause: Candidate, model: LoadedModel, minScore: number): Scored {
   const p = learnedProbability(model, clause.features);
   const score = combinedScore(clause.rules, p, model.combination);
-  const rulesPass = clause.rules.score >= COMBINED_THRESHOLD;
-  return { ...clause.rules, score, reason: rulesPass ? clause.rules.reason : learnedReason(model, clause.features) };
+  // The model's reason only where it is shown: the clause passes, and the rules alone would not have passed it.
+  const learnedOnly = score >= minScore && clause.rules.score < COMBINED_THRESHOLD;
+  return { ...clause.rules, score, reason: learnedOnly ? learnedReason(model, clause.features) : clause.rules.reason };
 }
 
 /**
@@ -154,7 +156,7 @@ export function scoreWithModel(clause: Candidate, model: LoadedModel): Scored {
 export function suggestClaims(body: string, options: SuggestOptions = {}): Suggestion[] {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const model = shippedModel();
-  return assembleSuggestions(body, claimCandidates(body), (c) => scoreWithModel(c, model), minScore);
+  return assembleSuggestions(body, claimCandidates(body), (c) => scoreWithModel(c, model, minScore), minScore);
 }
 
 /**
