@@ -65,6 +65,10 @@ function main() {
   );
   console.log("Per type: recall over the labels of that type; precision over the suggestions of that type.");
   console.log(
+    "The learned scorer (lib/suggestions/claim-scorer.json) was fitted on every tuning set below, so their figures are in-sample;\n" +
+      "the honest figures for the method are those of --cross-validate (and the fresh round's, once).",
+  );
+  console.log(
     `Threshold: score >= ${MIN_SCORE}${MIN_SCORE === DEFAULT_MIN_SCORE ? " (the default)" : ` (default ${DEFAULT_MIN_SCORE})`}.\n`,
   );
 
