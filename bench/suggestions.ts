@@ -198,6 +198,13 @@ function crossValidation(articles: readonly Article[]) {
     console.log(`  held out ${fold.title}: chosen ${mode}${mode === "blend" ? ` alpha ${alpha}` : ""} threshold ${threshold}`);
     console.log(line("    learned", l));
     console.log(line("    rules at 0.22", r));
+    const perType = (suggestions: readonly Suggestion[][]) =>
+      TYPES.map((type) => {
+        const c = fold.articles.map((a, i) => evaluate(suggestions[i]!, a, type)).reduce(add, empty());
+        return `${type} ${c.found}/${c.labels}`;
+      }).join(", ");
+    console.log(`      recall by type, learned: ${perType(fold.learned)}`);
+    console.log(`      recall by type, rules:   ${perType(fold.rules)}`);
   }
   console.log(line("  pooled learned", learned));
   console.log(line("  pooled rules at 0.22", rules));
