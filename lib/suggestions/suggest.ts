@@ -2,6 +2,8 @@
 // from wink-nlp; each is stripped of its quotation frame, cut into clauses, and every clause is
 // scored on its own so that "X is unlikely…, despite calls to hike spending to 5 per cent"
 // can still surface its figure. Neighbouring clauses that both pass become one suggestion.
+// A clause's score blends the hand-written rules (score.ts) with a logistic regression over its features
+// (features.ts, learned.ts; weights in claim-scorer.json, fitted by bench/train-suggestions.ts).
 import { splitParagraphs } from "../anchoring/normalize";
 import { findSpeaker, splitClauses, unframe, type Framed, type Range } from "./clauses";
 import { ACTOR_INSTITUTION, ACTOR_NAME, ATTRIBUTION } from "./cues";
