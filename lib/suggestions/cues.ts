@@ -567,6 +567,8 @@ export const FEELING = new RegExp(
     // the proverb "the best time to … was … ago; the second best time is now"
     String.raw`\bthe\s+(?:second\s+)?best\s+time\s+(?:to\b|is\s+now)`,
     String.raw`\bI could not (?:have asked for more|be (?:happier|prouder))\b`,
+    // memory and loss: "would never forget what he gave it", "will always remember her", "will miss him"
+    String.raw`\b(?:will|would|’ll|'ll)\s+(?:never\s+forget|always\s+remember|(?:really\s+|sorely\s+)?miss\s+(?:him|her|them|you|us|it)\b)`,
   ].join("|"),
   "i",
 );

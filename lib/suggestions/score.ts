@@ -94,7 +94,14 @@ import { findQuantities, type Quantity } from "./quantities";
  */
 export type ClaimType = "statistic" | "comparison" | "causal" | "attributed" | "action" | "event" | "biography";
 /** `hedged`: something in the clause marks opinion, intention or doubt. */
-export type Scored = { score: number; type: ClaimType; reason: string; hedged: boolean };
+export type Scored = {
+  score: number;
+  type: ClaimType;
+  reason: string;
+  hedged: boolean;
+  /** Names of the rules' cues and penalties that fired ("action", "quantity", "feeling"…): features of the learned scorer. */
+  cues: readonly string[];
+};
 /** What the clause's sentence tells about it: a named source, and whether anyone is cited at all. */
 export type SentenceContext = {
   speaker?: string;
@@ -248,7 +255,8 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   if (strongest) total += strongest.weight + Math.min(2, quantities.length - 1) * WEIGHTS.extraQuantity;
   const ranking = firstMatch(RANKING, text);
   if (ranking) total += WEIGHTS.ranking;
-  if (YEAR.test(text) || DAY_DATE.test(text)) total += WEIGHTS.year;
+  const dated0 = YEAR.test(text) || DAY_DATE.test(text);
+  if (dated0) total += WEIGHTS.year;
 
   const comparative = firstMatch(COMPARATIVE, text);
   const anySuperlative = firstMatch(SUPERLATIVE, text) ?? firstMatch(SERIES, text);
@@ -285,7 +293,8 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   const attributed = context.transcript ? ownAttribution : context.attributed || ownAttribution;
   if (context.speaker && !context.transcript) total += WEIGHTS.namedSource;
   else if (attributed || (context.quoted && !context.transcript)) total += WEIGHTS.attribution;
-  if (STATISTICAL.test(text)) total += WEIGHTS.statistical;
+  const statistical = STATISTICAL.test(text);
+  if (statistical) total += WEIGHTS.statistical;
   const event = firstPersonNever ? undefined : firstMatch(DENIED_OR_DONE, text);
   if (event) total += WEIGHTS.deniedOrDone;
   const inherited = context.actorBefore === true && opensWithoutSubject(text, tokens);
@@ -319,28 +328,38 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   const relative = RELATIVE_MODAL.test(text);
   let penalties = 0;
   // A scheduled event is a fact about a plan; a reported warning ("warned it would…") reports the prediction.
-  if (PREDICTION.test(withoutMonthMay(text)) && !record && !scheduled) {
+  const prediction = PREDICTION.test(withoutMonthMay(text));
+  if (prediction && !record && !scheduled) {
     // A reported prediction ("said 23 staff would be affected") is a claim that someone made it.
     const reported = REPORTED_MODAL.test(text);
     penalties += (relative || action || reported ? WEIGHTS.predictionInRelativeClause : WEIGHTS.prediction) * soften;
   }
-  if (DEONTIC.test(text)) penalties += (relative ? WEIGHTS.predictionInRelativeClause : WEIGHTS.deontic) * soften;
+  const deontic = DEONTIC.test(text);
+  if (deontic) penalties += (relative ? WEIGHTS.predictionInRelativeClause : WEIGHTS.deontic) * soften;
   // "I am delighted to say that I will be at…": the feeling frames an announcement, so feelings, opinions and
   // judgements are looked for in what follows it.
   const core = text.replace(ANNOUNCEMENT_FRAME, "");
-  if (OPINION.test(core)) penalties += WEIGHTS.opinion;
-  penalties += Math.max(-1.6, countMatches(JUDGEMENT, core) * WEIGHTS.judgement);
-  if (HEDGE.test(text)) penalties += WEIGHTS.hedge;
+  const opinion = OPINION.test(core);
+  if (opinion) penalties += WEIGHTS.opinion;
+  const judgements = countMatches(JUDGEMENT, core);
+  penalties += Math.max(-1.6, judgements * WEIGHTS.judgement);
+  const hedge = HEDGE.test(text);
+  if (hedge) penalties += WEIGHTS.hedge;
   // "asked its solicitors to examine whether…" reports an action; "whether" there is not a question.
-  if (QUESTION.test(text) && !(action && !text.includes("?"))) penalties += WEIGHTS.question;
+  const question = QUESTION.test(text);
+  if (question && !(action && !text.includes("?"))) penalties += WEIGHTS.question;
   // "has told me that…" cites a source; "me" there is not a personal anecdote.
-  if (PERSONAL.test(text.replace(TOLD_ME, ""))) penalties += WEIGHTS.personal;
-  if (CONDITIONAL.test(text)) penalties += WEIGHTS.conditional;
+  const personal = PERSONAL.test(text.replace(TOLD_ME, ""));
+  if (personal) penalties += WEIGHTS.personal;
+  const conditional = CONDITIONAL.test(text);
+  if (conditional) penalties += WEIGHTS.conditional;
   const feeling = FEELING.test(core);
   if (feeling) penalties += WEIGHTS.feeling;
   if (firstPersonNever && !feeling) penalties += WEIGHTS.opinion;
-  if (!feeling && REPORTED_FEELING.test(core)) penalties += WEIGHTS.reportedFeeling;
-  if (COURTESY.test(core)) penalties += WEIGHTS.courtesy;
+  const reportedFeeling = !feeling && REPORTED_FEELING.test(core);
+  if (reportedFeeling) penalties += WEIGHTS.reportedFeeling;
+  const courtesy = COURTESY.test(core);
+  if (courtesy) penalties += WEIGHTS.courtesy;
   if (tokens !== undefined && tokens.length > 0 && !tokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) penalties += WEIGHTS.noVerb;
   // "I love this city", "we are not finished", "we had a constructive meeting": the speaker about themselves,
   // with nothing in it a record could confirm.
@@ -357,11 +376,14 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
     reportedPast !== undefined ||
     finding !== undefined ||
     dated !== undefined;
-  if (!evidence && FIRST_PERSON_SUBJECT.test(core)) penalties += WEIGHTS.firstPersonView;
+  const firstPerson = !evidence && FIRST_PERSON_SUBJECT.test(core);
+  if (firstPerson) penalties += WEIGHTS.firstPersonView;
   // "Nobody enjoys these decisions": a generality, unless it carries a figure or another cue.
-  if (!evidence && GENERALITY.test(core)) penalties += WEIGHTS.firstPersonView;
+  const generality = !evidence && GENERALITY.test(core);
+  if (generality) penalties += WEIGHTS.firstPersonView;
   // "said it hoped to redeploy most of them": a hope, not an act or a plan.
-  if (!evidence && REPORTED_HOPE.test(core)) penalties += WEIGHTS.firstPersonView;
+  const hope = !evidence && REPORTED_HOPE.test(core);
+  if (hope) penalties += WEIGHTS.firstPersonView;
   const tooShort = text.split(/\s+/).length < 4;
   if (tooShort) penalties += WEIGHTS.tooShort;
   // "X said (that) …" with nothing in it that marks opinion, intention or doubt: the brief's
@@ -379,6 +401,50 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   total += penalties;
 
   const hedged = penalties < 0 && !(tooShort && penalties === WEIGHTS.tooShort);
+  const cues = firedCues({
+    quantity: strongest !== undefined,
+    hardNumber,
+    ranking,
+    year: dated0,
+    comparative,
+    superlative,
+    tasteOnly,
+    change,
+    temporal,
+    measure,
+    causal,
+    record,
+    firstPersonNever,
+    attributed,
+    namedSource: context.speaker !== undefined && !context.transcript,
+    statistical,
+    event,
+    acted,
+    timedPlan,
+    intention,
+    dated,
+    reportedPast,
+    finding,
+    accusation,
+    relative,
+    feeling,
+    evidence,
+    tooShort,
+    opinion,
+    judgement: judgements > 0,
+    deontic,
+    hedge,
+    question,
+    personal,
+    conditional,
+    courtesy,
+    reportedFeeling,
+    prediction,
+    firstPerson,
+    generality,
+    hope,
+    ownState,
+  });
   const scored = {
     ...classify(
       text,
@@ -405,11 +471,17 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
     ),
     score: squash(total),
     hedged,
+    cues,
   };
   // A biographical relative clause ("…, who was previously given the Cross of Merit by…") is a claim of its own,
   // whatever the main clause says ("I want to thank Samuel Otieno, who…"): scored on its own words.
   const biography = biographyScore(text);
-  return biography && biography.score > scored.score ? { ...biography, hedged } : scored;
+  return biography && biography.score > scored.score ? { ...biography, hedged, cues: [...cues, "biography"] } : scored;
+}
+
+/** The names of the truthy entries, in a fixed order: which cues and penalties fired. */
+function firedCues(fired: Record<string, unknown>): string[] {
+  return Object.keys(fired).filter((name) => Boolean(fired[name]));
 }
 
 /** A figure, a date, a past event or a name (other than the speaker's, after the first word) in `text`. */

@@ -2,9 +2,13 @@
 // from wink-nlp; each is stripped of its quotation frame, cut into clauses, and every clause is
 // scored on its own so that "X is unlikely…, despite calls to hike spending to 5 per cent"
 // can still surface its figure. Neighbouring clauses that both pass become one suggestion.
+// A clause's score blends the hand-written rules (score.ts) with a logistic regression over its features
+// (features.ts, learned.ts; weights in claim-scorer.json, fitted by bench/train-suggestions.ts).
 import { splitParagraphs } from "../anchoring/normalize";
-import { findSpeaker, splitClauses, unframe, type Range } from "./clauses";
+import { findSpeaker, splitClauses, unframe, type Framed, type Range } from "./clauses";
 import { ACTOR_INSTITUTION, ACTOR_NAME, ATTRIBUTION } from "./cues";
+import { clauseFeatures, type Features } from "./features";
+import { combinedScore, COMBINED_THRESHOLD, learnedProbability, learnedReason, shippedModel, type LoadedModel } from "./learned";
 import { analyze, type Sentence, type Token } from "./nlp";
 import { scoreClause, type ClaimType, type Scored } from "./score";
 
@@ -23,44 +27,46 @@ export type Suggestion = {
 };
 
 export type SuggestOptions = {
-  /** Clauses scoring below this are not suggested (default 0.22, DEFAULT_MIN_SCORE). */
+  /** Clauses whose combined score is below this are not suggested (default 0.22, DEFAULT_MIN_SCORE). */
   minScore?: number;
 };
 
 /**
- * The operating threshold, 0.22 (round 5 of #20; 0.25 in round 4, 0.5 before). Scores come in bands: a bare
- * named-source statement with nothing specific in it scores 0.198, a clause with one weak cue (a denied or completed
- * event, a change word) 0.231, an attributed statement with a figure, date, past event or name 0.289 and up. 0.22 lies
- * between the first two bands, so it admits the one-cue band and not the bare statements. Evidence from data the
- * rules had not seen: on round 4's independent held-out set (eval4) the round-4 detector had recall 0.826 at 0.25 and
- * 0.858 at 0.20 with precision 0.866 and 0.858; on all four tuning sets after round 5, 0.22 against 0.25 gives recall
- * 0.960 against 0.947 at precision 0.929 against 0.934, while 0.18 costs far more precision (0.900). The held-out target
- * is recall ≥ 0.9 with precision ≥ 0.7. Round 6 kept 0.22: leave-one-set-out over the five tuning sets (best recall at
- * precision ≥ 0.85 on the other four) picks 0.14–0.15, but on the tuning data going from 0.22 to 0.14 finds 5 more of
- * 557 labels for 27 more suggestions that match none and 24 more of 224 must-not spans touched, among them quoted
- * opinions and feelings ("This is the darkest day in the history of this village") that must stay out. Round 7 kept it
- * again, on six tuning sets (eval/ … eval6/, 858 labels, 330 must-not spans): 0.16–0.18 find 2 more labels than 0.22 for
- * 16–17 more suggestions that match none and 13–14 more must-not spans touched (70 → 83–84), 0.14 finds 5 more for 52
- * more and 36 more; and on round 6's fresh set the round-6 detector at 0.15 against 0.22 gained recall 0.010 and lost precision
- * 0.073. Figures: bench/suggestions.ts (--leave-one-out), /work/notes/20-detector.md, /work/notes/20-detector3.md,
- * /work/notes/20-detector4.md.
+ * The operating threshold of the combined score, 0.22 (COMBINED_THRESHOLD in learned.ts). A clause's score combines
+ * the hand-written rules (scoreClause, whose own threshold was 0.22 from round 5 to round 7 of #20) with a logistic
+ * regression fitted on the labelled articles of bench/labels (claim-scorer.json): at present a blend
+ * alpha·rules + (1 − alpha)·probability whose own threshold (alpha 0.25, threshold 0.35; claim-scorer.json
+ * `combination`) is rescaled onto 0.22, so that 0.22 stays the one threshold whatever the combination; the model
+ * never raises a clause the rules mark as feeling or opinion. The combination and its threshold are chosen by
+ * leave-one-round-out inside the training data (bench/claim-scorer-fit.ts): the best recall with precision at least
+ * 0.85 and at least the rules', and no more must-not spans touched than the rules. Nested cross-validation over the
+ * seven labelling rounds (`npx tsx bench/suggestions.ts --tuning-only --cross-validate`): pooled precision 0.885 and
+ * recall 0.950 with 93 of 434 must-not spans touched, against the rules alone at 0.22 on the same folds 0.884 / 0.939
+ * / 98 (rules written on six of those seven rounds, so their figure is partly in-sample); on round 7 (eval7, which the
+ * rules never saw) 0.891 / 0.904 / 26 of 104 against the rules' 0.869 / 0.861 / 28. The target on fresh text is
+ * recall ≥ 0.9 with precision ≥ 0.7. Earlier rounds' reasoning about the rules' threshold:
+ * /work/notes/20-detector4.md; this method: /work/notes/20-learned.md.
  */
-export const DEFAULT_MIN_SCORE = 0.22;
+export const DEFAULT_MIN_SCORE = COMBINED_THRESHOLD;
 
 type ScoredRange = Range & Scored;
 
+/** One clause the pipeline may suggest: its body range, the rules' verdict and the features of the learned scorer. */
+export type Candidate = Range & { rules: Scored; features: Features };
+
+/** A sentence's candidates: its unframed range, whether it cites someone, and its clauses in order. */
+export type SentenceCandidates = { framed: Framed; attributed: boolean; clauses: Candidate[] };
+
 /**
- * Check-worthy claims in a normalised article body, in body order, never overlapping. Deterministic.
- * Each is a range of UTF-16 body offsets with its text, a score 0..1 (scoreClause; at least `options.minScore`,
- * default 0.22), a type and a short reason; neighbouring clauses of a sentence that both pass are joined. [] for a
- * blank body. Throws only if wink-nlp's tokenisation ever stops being lossless (see analyze).
+ * Every clause of a normalised body that suggestClaims considers, per sentence, with the rules' score and the
+ * learned scorer's features: the part of suggestClaims that does not depend on the scorer, also used by the training
+ * script and the bench. Deterministic. [] for a blank body.
  */
-export function suggestClaims(body: string, options: SuggestOptions = {}): Suggestion[] {
-  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+export function claimCandidates(body: string): SentenceCandidates[] {
   if (body.trim() === "") return [];
   const { tokens, sentences } = analyze(body);
   const quotedAndAttributed = attributedQuotations(body, sentences);
-  const suggestions: Suggestion[] = [];
+  const result: SentenceCandidates[] = [];
   for (const sentence of sentences) {
     const sentenceText = body.slice(sentence.start, sentence.end);
     const framed = unframe(body, sentence);
@@ -69,19 +75,44 @@ export function suggestClaims(body: string, options: SuggestOptions = {}): Sugge
     const attributed = speaker !== undefined || ATTRIBUTION.test(sentenceText);
     const context = { speaker, attributed, quoted: quotedAndAttributed.has(sentence.start), transcript: framed.transcript === true };
     const sentenceTokens = tokens.slice(sentence.firstToken, sentence.lastToken + 1);
-    const clauses: ScoredRange[] = splitClauses(body, framed, sentenceTokens).map((clause, i) => {
+    const ranges = splitClauses(body, framed, sentenceTokens);
+    const clauses: Candidate[] = ranges.map((clause, i) => {
       // A later clause may act for an actor named before it ("Ms Boateng, who…, | joined…", "…, and | it has written…").
       const before = body.slice(framed.start, clause.start);
       const actorBefore = i > 0 && (ACTOR_INSTITUTION.test(before) || ACTOR_NAME.test(before));
-      return {
-        ...clause,
-        ...scoreClause(body.slice(clause.start, clause.end), { ...context, actorBefore }, tokensWithin(sentenceTokens, clause)),
-      };
+      const text = body.slice(clause.start, clause.end);
+      const within = tokensWithin(sentenceTokens, clause);
+      const setting = { ...context, actorBefore, index: i, count: ranges.length };
+      const rules = scoreClause(text, setting, within);
+      return { ...clause, rules, features: clauseFeatures(text, within, setting, rules) };
     });
+    result.push({ framed, attributed: context.attributed, clauses });
+  }
+  return result;
+}
+
+/**
+ * Suggestions from scored candidates: `scoreOf` gives each clause its final score, type and reason; clauses reaching
+ * `minScore` are suggested, neighbouring passing clauses of a sentence joined (the type and reason of the best), an
+ * attributed statement widened to its whole sentence, a "because" clause joined to the effect before it. In body
+ * order, never overlapping.
+ */
+export function assembleSuggestions(
+  body: string,
+  sentences: readonly SentenceCandidates[],
+  scoreOf: (clause: Candidate) => Scored,
+  minScore: number,
+): Suggestion[] {
+  const suggestions: Suggestion[] = [];
+  for (const { framed, attributed, clauses: candidates } of sentences) {
+    const clauses = candidates.map((c) => ({ start: c.start, end: c.end, rulesScore: c.rules.score, ...scoreOf(c) }));
     const runs = passingRuns(clauses, minScore);
     for (const [first, last] of runs) {
       const run = clauses.slice(first, last + 1);
       const best = run.reduce((a, b) => (b.score > a.score ? b : a));
+      // The type and reason are those of the clause the rules rate highest (the rules' own choice when they pass the
+      // run); the score is the run's best.
+      const typed = run.reduce((a, b) => (b.rulesScore > a.rulesScore ? b : a));
       // A reason needs what it explains: "families are being evicted | because landlords sell"
       // is one causal claim, unless the first half is itself advice or a forecast ("there must be…").
       const effect = clauses[first - 1];
@@ -89,13 +120,43 @@ export function suggestClaims(body: string, options: SuggestOptions = {}): Sugge
       // For an attributed statement the source is part of the claim ("…, Zelensky said"), so it
       // covers the whole sentence rather than the clause the source's words happen to fill.
       // Only when nothing else in the sentence is suggested, so suggestions never overlap.
-      const whole = best.type === "attributed" && context.attributed && runs.length === 1;
+      const whole = typed.type === "attributed" && attributed && runs.length === 1;
       const start = whole ? framed.start : withEffect ? effect.start : run[0]!.start;
       const end = whole ? framed.end : run[run.length - 1]!.end;
-      suggestions.push({ start, end, text: body.slice(start, end), score: best.score, type: best.type, reason: best.reason });
+      suggestions.push({ start, end, text: body.slice(start, end), score: best.score, type: typed.type, reason: typed.reason });
     }
   }
   return suggestions;
+}
+
+/**
+ * A clause's final verdict under a learned model: the combined score (combinedScore), and the rules' type; a reason
+ * from the model's strongest features when the clause reaches `minScore` and the rules alone would not pass it, else
+ * the rules' reason.
+ */
+export function scoreWithModel(clause: Candidate, model: LoadedModel, minScore: number): Scored {
+  const p = learnedProbability(model, clause.features);
+  const score = combinedScore(clause.rules, p, model.combination);
+  // The model's reason only where it is shown: the clause passes, and the rules alone would not have passed it.
+  const learnedOnly = score >= minScore && clause.rules.score < COMBINED_THRESHOLD;
+  return { ...clause.rules, score, reason: learnedOnly ? learnedReason(model, clause.features) : clause.rules.reason };
+}
+
+/**
+ * Check-worthy claims in a normalised article body, in body order, never overlapping. Deterministic.
+ * Each is a range of UTF-16 body offsets with its text, a score 0..1, a type and a short reason; neighbouring clauses
+ * of a sentence that both pass are joined. The score of a clause combines the hand-written rules (scoreClause) with a
+ * logistic-regression scorer fitted on the labelled articles of bench/labels (learned.ts, claim-scorer.json), in the
+ * way claim-scorer.json names (chosen by cross-validation over labelling rounds, bench/train-suggestions.ts); a
+ * clause is suggested when that score reaches `options.minScore` (default DEFAULT_MIN_SCORE, 0.22). The type is the
+ * rules'; the reason is the rules' when they alone pass the clause, else the model's strongest features. [] for a
+ * blank body. Loads the wink-nlp model and the weights once per process. Throws only if wink-nlp's tokenisation ever
+ * stops being lossless (see analyze).
+ */
+export function suggestClaims(body: string, options: SuggestOptions = {}): Suggestion[] {
+  const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
+  const model = shippedModel();
+  return assembleSuggestions(body, claimCandidates(body), (c) => scoreWithModel(c, model, minScore), minScore);
 }
 
 /**
