@@ -4,23 +4,39 @@ import pg from "pg";
 import { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { config } from "@/lib/config";
 
+/** How long past statement_timeout a statement may go unanswered before the client gives up on it, in ms. */
+export const QUERY_TIMEOUT_MARGIN_MS = 5_000;
+
+/**
+ * The main and priority pools' settings for `poolSize` connections (DATABASE_URL, timeouts from lib/config.ts).
+ * - lock_timeout and statement_timeout are sent as session settings when each connection opens. Without
+ *   lock_timeout a request queued behind another's row lock held its connection for as long as the other took (ten
+ *   such waiters emptied the pool and every request answered 503 for 37 s); with it the waiter fails in seconds
+ *   (409, lib/http/errors.ts) and its connection is free again.
+ * - query_timeout (statement_timeout + QUERY_TIMEOUT_MARGIN_MS) is the client's own limit, for a server that stops
+ *   answering on a connection already open (a stalled host or network: statement_timeout runs on the server, so it
+ *   never fires then). Attack 27: with PostgreSQL stopped (SIGSTOP), a request on a pooled connection waited for
+ *   ever, through the API fast lane's readRows and through Prisma alike; now it fails with "Query read timeout"
+ *   (503, toAppError), and pool.query drops that connection.
+ */
+export function poolSettings(poolSize: number): pg.PoolConfig {
+  return {
+    connectionString: process.env.DATABASE_URL,
+    max: poolSize,
+    connectionTimeoutMillis: config.databaseConnectTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    lock_timeout: config.databaseLockTimeoutMs,
+    statement_timeout: config.databaseStatementTimeoutMs,
+    query_timeout: config.databaseStatementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
+  };
+}
+
 /**
  * A Prisma client and the pg pool under it. lib/db.ts makes the pool itself and hands it to PrismaPg, so readRows
  * runs on the very connections Prisma uses (one pool per client, sized by DATABASE_POOL_SIZE, not two).
  */
 function createClient(poolSize: number): { client: PrismaClient; pool: pg.Pool } {
-  const pool = new pg.Pool({
-    connectionString: process.env.DATABASE_URL,
-    max: poolSize,
-    connectionTimeoutMillis: config.databaseConnectTimeoutMs,
-    idleTimeoutMillis: 30_000,
-    // Sent as session settings when each connection opens. Without lock_timeout a request
-    // queued behind another's row lock held its connection for as long as the other took
-    // (ten such waiters emptied the pool and every request answered 503 for 37 s); with it
-    // the waiter fails in seconds (409, lib/http/errors.ts) and its connection is free again.
-    lock_timeout: config.databaseLockTimeoutMs,
-    statement_timeout: config.databaseStatementTimeoutMs,
-  });
+  const pool = new pg.Pool(poolSettings(poolSize));
   // Without these listeners a dropped PostgreSQL connection emits an unhandled 'error' event and kills the
   // process; with them the pool reconnects on next use. The pool's own listener is attached here, not through
   // PrismaPg's onPoolError, because readRows may use the pool before Prisma first connects.

@@ -9,6 +9,7 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import { applyClientAddress, parseTrustedProxies } from "../lib/http/forwarded-for";
+import { planRequestTarget } from "../lib/http/request-target";
 import type { FastLane } from "./lib/fast-lane";
 import { ROOT } from "./lib/process";
 
@@ -39,6 +40,14 @@ async function main() {
 
   const server = createServer((req, res) => {
     applyClientAddress(req.headers, req.socket.remoteAddress, trusted);
+    // Absolute-form, asterisk-form and TRACE request lines, which Next answers with an open redirect or a 500.
+    const target = planRequestTarget(req.method ?? "", req.url ?? "");
+    if (target.kind === "answer") {
+      res.writeHead(target.status, target.headers).end(target.body);
+      return;
+    }
+    req.url = target.url;
+    if (target.host !== null) req.headers.host = target.host;
     if (lane?.take(req, res)) return;
     handle(req, res).catch((err: unknown) => {
       console.error("[factdesk] request failed:", err);

@@ -63,7 +63,7 @@ export const forbidden = (message = "Your role does not allow this.") => new App
 
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const UNAVAILABLE_MESSAGE =
-  /ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|socket hang up|terminating connection|Connection terminated|connection error and is not queryable|server closed the connection|database system is (shutting down|starting up|in recovery)|timeout exceeded when trying to connect|Can't reach database/i;
+  /ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|socket hang up|terminating connection|Connection terminated|Query read timeout|connection error and is not queryable|server closed the connection|database system is (shutting down|starting up|in recovery)|timeout exceeded when trying to connect|Can't reach database/i;
 // Driver adapter error kinds (@prisma/adapter-pg) that mean the connection, not the query, failed.
 const UNAVAILABLE_KINDS = new Set([
   "DatabaseNotReachable",

@@ -9,7 +9,7 @@ import { IDEMPOTENCY_HEADER, idempotentResponse, readIdempotencyKey } from "@/li
 import { hashBody } from "@/lib/idempotency/keys";
 import { mediaType } from "@/lib/http/media-type";
 import { refuseDeepJson } from "@/lib/http/nesting";
-import { errorResponse, MAX_JSON_BYTES, noStoreByDefault, readBytes, readText } from "@/lib/http/respond";
+import { errorResponse, MAX_JSON_BYTES, noStoreByDefault, readBytes } from "@/lib/http/respond";
 import { requireSameOrigin } from "@/lib/http/same-origin";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -71,15 +71,35 @@ function requireContentType(request: Request, allowed: readonly string[]): void 
   }
 }
 
-/** The body as text (JSON bodies: media type and size checked), or undefined when the route takes none or bytes. */
+const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)"?/i;
+
+/**
+ * The body's bytes as UTF-8 text, the only encoding JSON has (RFC 8259 §8.1); a leading byte order mark is dropped.
+ * Attack 27: bytes that were not UTF-8 (a Latin-1 "café", a UTF-16 body) were decoded with U+FFFD in place of each
+ * broken character and saved that way (201); now they are refused, and nothing is saved.
+ * @throws AppError 415 when Content-Type names another charset; 400 when the bytes are not UTF-8.
+ */
+function utf8Text(request: Request, bytes: Uint8Array): string {
+  const charset = CHARSET.exec(request.headers.get("content-type") ?? "")?.[1]?.toLowerCase();
+  if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
+    throw new AppError("unsupported_media_type", `Send the body as UTF-8, not ${charset || "an empty charset"}.`);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid UTF-8 text. Send JSON encoded as UTF-8.");
+  }
+}
+
+/** The body as text (media type, size and UTF-8 checked), or undefined when the route takes none or bytes. */
 async function readBodyText(request: Request, spec: RouteSpec["body"]): Promise<string | undefined> {
   if (!spec || "bytes" in spec) return undefined;
   if ("text" in spec) {
     requireContentType(request, spec.text.contentTypes);
-    return readText(request, spec.text.maxBytes);
+    return utf8Text(request, await readBytes(request, spec.text.maxBytes));
   }
   requireContentType(request, ["application/json"]);
-  return readText(request, MAX_JSON_BYTES);
+  return utf8Text(request, await readBytes(request, MAX_JSON_BYTES));
 }
 
 /** A binary body's bytes, its media type and size checked. */

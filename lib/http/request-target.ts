@@ -1,0 +1,50 @@
+// Request lines Next.js mishandles before any of our code runs, settled in scripts/serve.ts ahead of the API fast
+// lane and Next (attack 27). Found over raw sockets against the production build:
+// - absolute-form targets (`GET http://evil.example/api/v1/articles/x HTTP/1.1`), which HTTP/1.1 servers must accept
+//   (RFC 9112 §3.2.2): Next answered 308 with `Location: http://evil.example/…`, a redirect to whatever host the
+//   client named (and to itself for its own host, a loop). They are served as the origin-form path they name;
+// - the asterisk form (`OPTIONS * HTTP/1.1`, the server-wide OPTIONS) and any other target that is not a path: Next
+//   threw "Invalid URL" and answered a bare 500. `OPTIONS *` gets 204 with Allow; the rest a JSON 400;
+// - TRACE, which node accepts but the Web Request Next builds refuses ("'TRACE' HTTP method is unsupported"): a 500.
+//   It gets a JSON 405 (Factdesk echoes no request back).
+// CONNECT never reaches here (node hands it to the server's 'connect' event, which Factdesk does not serve).
+
+/** The methods Factdesk answers somewhere (route handlers, pages, Next's own HEAD/OPTIONS). */
+export const SERVED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+
+/** What to do with a request line: go on (with the target to use), or answer at once. */
+export type TargetPlan =
+  { kind: "serve"; url: string; host: string | null } | { kind: "answer"; status: number; headers: Record<string, string>; body: string };
+
+const ABSOLUTE = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^#]*)/i;
+
+const refusal = (status: number, code: string, message: string, headers: Record<string, string> = {}): TargetPlan => ({
+  kind: "answer",
+  status,
+  headers: { "content-type": "application/json", "cache-control": "no-store", "x-content-type-options": "nosniff", ...headers },
+  body: JSON.stringify({ error: { code, message } }),
+});
+
+/**
+ * Plans a request from its method and raw request target (node's `req.url`). Output: `serve` with the origin-form
+ * target to hand on (an origin-form target unchanged, `host` null; an absolute-form http(s) target as its path and
+ * query, `host` the authority it named, which RFC 9112 §3.2.2 says replaces the Host header), or `answer` with the
+ * whole answer: 204 + Allow for `OPTIONS *`, 400 JSON `bad_request` for any other target that is not a path (other
+ * schemes, the asterisk form, authority form), 405 JSON `method_not_allowed` + Allow for TRACE. Never throws.
+ */
+export function planRequestTarget(method: string, target: string): TargetPlan {
+  if (method === "TRACE") {
+    return refusal(405, "method_not_allowed", "Factdesk does not answer TRACE requests.", { allow: SERVED_METHODS });
+  }
+  if (target.startsWith("/")) return { kind: "serve", url: target, host: null };
+  if (target === "*" && method === "OPTIONS") {
+    return { kind: "answer", status: 204, headers: { allow: SERVED_METHODS, "cache-control": "no-store" }, body: "" };
+  }
+  const absolute = ABSOLUTE.exec(target);
+  if (absolute && /^https?$/i.test(absolute[1]!) && absolute[2]) {
+    const rest = absolute[3]!;
+    const authority = absolute[2].slice(absolute[2].lastIndexOf("@") + 1);
+    if (authority) return { kind: "serve", url: rest.startsWith("/") ? rest : `/${rest}`, host: authority };
+  }
+  return refusal(400, "bad_request", "The request target must be a path (/…) or an http(s) address on this server.");
+}
