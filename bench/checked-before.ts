@@ -1,7 +1,12 @@
 // Benchmark: "checked before" lookups over 1,000,000 stored claims with verdicts (issue #21).
 //   BENCH_DATA_DIR=/work/bench-data/<you> nice -n 10 npx tsx bench/checked-before.ts
-//   (CLAIMS=1000000 QUERIES=200 BASELINE_QUERIES=3 by default; EXPLAIN=0 leaves the plans out)
+//   (CLAIMS=1000000 QUERIES=200 BASELINE_QUERIES=3 UNLIKE_QUERIES=20 by default; EXPLAIN=0 leaves the plans out)
+// TEXTS=english (default; kept as <BENCH_DATA_DIR>/checked-before-english) draws claims by English word frequencies;
+// TEXTS=templates (<BENCH_DATA_DIR>/checked-before) is the former generator (2,507 distinct trigrams in 1M claims).
+// FORMER=0 leaves out the former GiST walk (and its index build, ~4 min); GENERATE_ONLY=1 stops after the data.
 // With BENCH_DATA_DIR the database is kept and the claims are generated (and indexed) only on the first run.
+// Also prints, per set of texts, the postings GIN's fast scan must go through (table bench_trigram_df, built once),
+// and one findCheckedBeforeEach over the texts nothing reads like, as listSuggestions asks it.
 // Prints, alternated lookup by lookup in the same run, findCheckedBefore (migration
 // 20261130155916_checked_before_same_words: same-words claims from a btree, then a GIN trigram index asked with `%`)
 // and the former query (the GiST walk nearest-first, `exact <-> text`, then the 0.45 cut; the migration drops that
@@ -390,7 +395,7 @@ async function main(url: string, { reused }: { reused: boolean }) {
           `  former (GiST nearest-first, then 0.45 cut):       ${fmt(summary(times.former))}; shared buffers per lookup ${avg(buffers.former)} (max ${Math.max(...buffers.former)})`,
         );
       console.log(
-        `  answers: ${answers} over the distinct texts, ${sameWords} of them with the text's words; mean best similarity ${avg(best.fresh, 3)} (former ${avg(best.former, 3)}); same similarities as the former top 3 for ${sameAnswers} of ${distinct.length} texts`,
+        `  answers: ${answers} over the distinct texts, ${sameWords} of them with the text's words; mean best similarity ${avg(best.fresh, 3)}${withFormer ? ` (former ${avg(best.former, 3)}); same similarities as the former top 3 for ${sameAnswers} of ${distinct.length} texts` : ""}`,
       );
       const sample = await findCheckedBefore({ teamId: team.id, text: set[0]! });
       console.log(`  example: "${set[0]!.slice(0, 70)}…" → ${sample.map((m) => m.similarity).join(", ") || "nothing"}`);
