@@ -1,7 +1,12 @@
 // Benchmark: "checked before" lookups over 1,000,000 stored claims with verdicts (issue #21).
 //   BENCH_DATA_DIR=/work/bench-data/<you> nice -n 10 npx tsx bench/checked-before.ts
-//   (CLAIMS=1000000 QUERIES=200 BASELINE_QUERIES=3 by default; EXPLAIN=0 leaves the plans out)
+//   (CLAIMS=1000000 QUERIES=200 BASELINE_QUERIES=3 UNLIKE_QUERIES=20 by default; EXPLAIN=0 leaves the plans out)
+// TEXTS=english (default; kept as <BENCH_DATA_DIR>/checked-before-english) draws claims by English word frequencies;
+// TEXTS=templates (<BENCH_DATA_DIR>/checked-before) is the former generator (2,507 distinct trigrams in 1M claims).
+// FORMER=0 leaves out the former GiST walk (and its index build, ~4 min); GENERATE_ONLY=1 stops after the data.
 // With BENCH_DATA_DIR the database is kept and the claims are generated (and indexed) only on the first run.
+// Also prints, per set of texts, the postings GIN's fast scan must go through (table bench_trigram_df, built once),
+// and one findCheckedBeforeEach over the texts nothing reads like, as listSuggestions asks it.
 // Prints, alternated lookup by lookup in the same run, findCheckedBefore (migration
 // 20261130155916_checked_before_same_words: same-words claims from a btree, then a GIN trigram index asked with `%`)
 // and the former query (the GiST walk nearest-first, `exact <-> text`, then the 0.45 cut; the migration drops that
@@ -12,7 +17,9 @@
 // has their words, so only the trigram index answers). Then what each way answered (best similarity, how many answers
 // have the text's words), the plans, and, as the baseline, the most alike claims by scoring every claim (a
 // sequential scan; fewer lookups), which findCheckedBefore must equal where no claim has the text's words.
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import path from "node:path";
 import { runBench, withBenchDatabase } from "./database";
 import { buildLongArticle } from "./fixtures";
 
@@ -122,7 +129,69 @@ const TIMES = [
   "since the pandemic",
   "by 2030",
 ];
+// TEXTS=english (the default): claims of 9–16 words drawn by their frequency in English prose (bench/data/
+// english-word-counts.txt: the words of the README files of this project's npm dependencies, code tokens left out,
+// 11,745 words seen at least 3 times), each with a figure. TEXTS=templates: the former generator below, whose 1M
+// claims have only 2,507 distinct trigrams (20 subjects × 15 verbs × 16 objects × 10 amounts × 8 times), so that
+// every trigram of an English sentence is either absent or common (measured, /work/notes/21-checked3.md).
+const TEXTS = process.env.TEXTS === "templates" ? "templates" : "english";
+let vocabulary: { words: string[]; cumulative: number[] } | null = null;
+function loadVocabulary() {
+  if (vocabulary) return vocabulary;
+  const lines = readFileSync(path.join(import.meta.dirname, "data", "english-word-counts.txt"), "utf8")
+    .trim()
+    .split("\n");
+  const words: string[] = [];
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const line of lines) {
+    const [count, word] = line.trim().split(" ");
+    total += Number(count);
+    words.push(word!);
+    cumulative.push(total);
+  }
+  vocabulary = { words, cumulative };
+  return vocabulary;
+}
+/** A deterministic pseudo-random generator (mulberry32) seeded by `seed`: numbers in [0, 1). */
+function randomOf(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+function englishClaim(n: number): string {
+  const { words, cumulative } = loadVocabulary();
+  const random = randomOf(n * 2654435761);
+  const total = cumulative.at(-1)!;
+  const word = () => {
+    const x = random() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return words[lo]!;
+  };
+  const figures = [
+    () => `${Math.floor(random() * 1000) / 10} per cent`,
+    () => `£${Math.floor(random() * 900) + 100}m`,
+    () => `${Math.floor(random() * 90_000) + 1000}`,
+    () => `in ${1990 + Math.floor(random() * 36)}`,
+  ];
+  const parts = Array.from({ length: 9 + Math.floor(random() * 8) }, word);
+  parts.splice(Math.floor(random() * parts.length), 0, figures[Math.floor(random() * figures.length)]!());
+  const text = parts.join(" ");
+  return text[0]!.toUpperCase() + text.slice(1);
+}
 function variedClaim(n: number): string {
+  if (TEXTS === "english") return englishClaim(n);
   const pick = <T>(list: T[], k: number) => list[Math.floor(n / k) % list.length]!;
   return `${pick(SUBJECTS, 1)} ${pick(VERBS, 20)} ${pick(AMOUNTS, 300)} ${pick(OBJECTS, 3000)} ${pick(TIMES, 7)}, according to report ${n}`;
 }
@@ -149,7 +218,7 @@ async function ensureFormerIndex() {
   const { testDb } = await import("../e2e/fixtures/factories");
   const [has] = await testDb().$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = 'bench_former_exact_trgm_idx'`;
-  if (has!.n > 0) return;
+  if (has!.n > 0 || process.env.FORMER === "0") return;
   const started = performance.now();
   await testDb().$transaction(
     async (tx) => {
@@ -216,7 +285,7 @@ const summary = (times: number[]): Times => {
 const fmt = (t: Times) => `median ${t.median.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms`;
 
 async function main(url: string, { reused }: { reused: boolean }) {
-  const { findCheckedBefore } = await import("../lib/claims/checked-before");
+  const { findCheckedBefore, findCheckedBeforeEach } = await import("../lib/claims/checked-before");
   const { db } = await import("../lib/db");
   const { default: pg } = await import("pg");
   // A connection of its own that reports, through auto_explain, what every statement (nested ones too) read.
@@ -228,6 +297,7 @@ async function main(url: string, { reused }: { reused: boolean }) {
     const base = sentences();
     const teamId = reused ? await findGenerated() : await generate(base);
     const team = { id: teamId };
+    if (process.env.GENERATE_ONLY === "1") return;
     await explainer.query(`LOAD 'auto_explain'`);
     for (const [k, v] of Object.entries({
       log_min_duration: "0",
@@ -256,9 +326,17 @@ async function main(url: string, { reused }: { reused: boolean }) {
         .map((w, j) => (j % 2 === 1 ? `zq${i}x${j}` : w))
         .join(" "),
     );
+    // FORMER=0 leaves the former GiST walk out (the TEXTS=english data set has no GiST index: it would scan).
+    const withFormer = process.env.FORMER !== "0";
+    await ensureTrigramFrequencies();
+    const [corpus] = await db.$queryRaw<{ distinct: number; postings: number }[]>`
+      SELECT count(*)::int AS "distinct", sum("df")::float8 AS "postings" FROM "bench_trigram_df"`;
+    console.log(
+      `\n${TEXTS} claims: ${corpus!.distinct} distinct trigrams over the ${CLAIMS} claims, ${(corpus!.postings / CLAIMS).toFixed(1)} per claim`,
+    );
     const former = (text: string) => db.$queryRawUnsafe<{ id: string; similarity: number }[]>(FORMER_SQL, text, team.id);
     const fresh = (text: string) => findCheckedBefore({ teamId: team.id, text });
-    await former(queries[0]!); // warm up
+    if (withFormer) await former(queries[0]!); // warm up
     await fresh(queries[0]!);
     const timed = async (run: (q: string) => Promise<unknown>, q: string) => {
       const t = performance.now();
@@ -273,7 +351,9 @@ async function main(url: string, { reused }: { reused: boolean }) {
       const times = { former: [] as number[], fresh: [] as number[] };
       for (const [i, q] of set.entries()) {
         // Alternate which goes first, so neither always meets a warmer cache.
-        if (i % 2 === 0) {
+        if (!withFormer) {
+          times.fresh.push(await timed(fresh, q));
+        } else if (i % 2 === 0) {
           times.former.push(await timed(former, q));
           times.fresh.push(await timed(fresh, q));
         } else {
@@ -288,9 +368,9 @@ async function main(url: string, { reused }: { reused: boolean }) {
       let answers = 0;
       const best = { former: [] as number[], fresh: [] as number[] };
       for (const q of distinct) {
-        buffers.former.push((await buffersOf(FORMER_SQL, q)).buffers);
+        if (withFormer) buffers.former.push((await buffersOf(FORMER_SQL, q)).buffers);
         buffers.fresh.push((await buffersOf(NEW_SQL, q)).buffers);
-        const a = await former(q);
+        const a = withFormer ? await former(q) : [];
         const b = await findCheckedBefore({ teamId: team.id, text: q });
         if (JSON.stringify(a.map((r) => r.similarity.toFixed(3))) === JSON.stringify(b.map((m) => m.similarity.toFixed(3)))) sameAnswers++;
         best.former.push(a[0]?.similarity ?? 0);
@@ -306,14 +386,32 @@ async function main(url: string, { reused }: { reused: boolean }) {
       console.log(
         `  findCheckedBefore (same words, then GIN with %):  ${fmt(summary(times.fresh))}; shared buffers per lookup ${avg(buffers.fresh)} (max ${Math.max(...buffers.fresh)})`,
       );
+      const prefix = await prefixPostings(distinct);
       console.log(
-        `  former (GiST nearest-first, then 0.45 cut):       ${fmt(summary(times.former))}; shared buffers per lookup ${avg(buffers.former)} (max ${Math.max(...buffers.former)})`,
+        `  GIN's required entries (the text's n − ceil(0.45·n) + 1 rarest trigrams, pg_trgm's count bound): ${avg(prefix.entries)} of ${avg(prefix.trigrams)} trigrams, ${avg(prefix.postings)} postings (claims) to go through per lookup (max ${Math.max(...prefix.postings)}); ${avg(prefix.absent)} trigrams no claim has`,
       );
+      if (withFormer)
+        console.log(
+          `  former (GiST nearest-first, then 0.45 cut):       ${fmt(summary(times.former))}; shared buffers per lookup ${avg(buffers.former)} (max ${Math.max(...buffers.former)})`,
+        );
       console.log(
-        `  answers: ${answers} over the distinct texts, ${sameWords} of them with the text's words; mean best similarity ${avg(best.fresh, 3)} (former ${avg(best.former, 3)}); same similarities as the former top 3 for ${sameAnswers} of ${distinct.length} texts`,
+        `  answers: ${answers} over the distinct texts, ${sameWords} of them with the text's words; mean best similarity ${avg(best.fresh, 3)}${withFormer ? ` (former ${avg(best.former, 3)}); same similarities as the former top 3 for ${sameAnswers} of ${distinct.length} texts` : ""}`,
       );
       const sample = await findCheckedBefore({ teamId: team.id, text: set[0]! });
       console.log(`  example: "${set[0]!.slice(0, 70)}…" → ${sample.map((m) => m.similarity).join(", ") || "nothing"}`);
+    }
+    // What the suggestions list does (listSuggestions): one findCheckedBeforeEach over an article's open suggestions,
+    // under the app's statement_timeout (DATABASE_STATEMENT_TIMEOUT_MS, 30 s by default).
+    for (const batch of [NOVEL, [...unlike, ...NOVEL]]) {
+      const batchStarted = performance.now();
+      const outcome = await findCheckedBeforeEach({ teamId: team.id, texts: batch }).then(
+        () => "answered",
+        (err: unknown) => `failed (${err instanceof Error && /statement timeout/.test(err.message) ? "statement_timeout" : String(err)})`,
+      );
+      const batchMs = performance.now() - batchStarted;
+      console.log(
+        `\nfindCheckedBeforeEach over ${batch.length} texts no claim reads like (as listSuggestions asks): ${outcome} after ${batchMs.toFixed(0)} ms, ${(batchMs / batch.length).toFixed(1)} ms per text; load average ${loadAverage()}`,
+      );
     }
     if (process.env.EXPLAIN !== "0") {
       for (const q of [queries[0]!, unlike[0]!]) {
@@ -321,7 +419,9 @@ async function main(url: string, { reused }: { reused: boolean }) {
         console.log(`\nplans of findCheckedBefore's statements for "${q.slice(0, 60)}…":`);
         for (const p of plans.slice(0, -1)) console.log(planLines(p.Plan).join("\n"));
       }
-      const { plans } = await buffersOf(FORMER_SQL, queries[0]!);
+      const { plans } = withFormer
+        ? await buffersOf(FORMER_SQL, queries[0]!)
+        : { plans: [{ Plan: { "Node Type": "skipped (FORMER=0)" } }] };
       console.log(`\nformer plan for the first text:\n${planLines(plans.at(-1)!.Plan).join("\n")}`);
     }
     // Baseline in the same run: the exact answer, scoring every claim (index scans off: a sequential scan).
@@ -359,6 +459,39 @@ async function main(url: string, { reused }: { reused: boolean }) {
   }
 }
 
+/** Builds once the table `bench_trigram_df` (trigram, df: how many claims have it) over all claims (~1 min at 1M). */
+async function ensureTrigramFrequencies() {
+  const { testDb } = await import("../e2e/fixtures/factories");
+  await testDb().$executeRawUnsafe(
+    `CREATE TABLE IF NOT EXISTS "bench_trigram_df" AS SELECT t AS "trigram", count(*)::int AS "df" FROM "Claim", unnest(show_trgm("exact")) t GROUP BY t`,
+  );
+}
+
+/**
+ * For each text: its trigrams (n), how many of its rarest ones GIN's fast scan must read whole for `%` at 0.45 (a
+ * claim lacking n − ceil(0.45·n) + 1 of them has at most ceil(0.45·n) − 1 in common, so cannot reach 0.45: pg_trgm's
+ * GIN consistent function bounds similarity by common/n), the postings (claims) of those lists added up, and how many of
+ * the text's trigrams no claim has. GIN orders by its own estimate of list sizes; this uses the true counts.
+ */
+async function prefixPostings(texts: readonly string[]) {
+  const { testDb } = await import("../e2e/fixtures/factories");
+  const rows = await testDb().$queryRaw<{ trigrams: number; entries: number; postings: number; absent: number }[]>`
+    SELECT max(n)::int AS "trigrams", (max(n) - ceil(0.45 * max(n)) + 1)::int AS "entries",
+           coalesce(sum(df) FILTER (WHERE rk <= n - ceil(0.45 * n) + 1), 0)::float8 AS "postings",
+           count(*) FILTER (WHERE df = 0)::int AS "absent"
+    FROM (SELECT q.i, coalesce(d."df", 0) AS df, count(*) OVER (PARTITION BY q.i) AS n,
+                 row_number() OVER (PARTITION BY q.i ORDER BY coalesce(d."df", 0), t) AS rk
+          FROM unnest(${[...texts]}::text[]) WITH ORDINALITY AS q(text, i), unnest(show_trgm(q.text)) t
+          LEFT JOIN "bench_trigram_df" d ON d."trigram" = t) x
+    GROUP BY i ORDER BY i`;
+  return {
+    trigrams: rows.map((r) => r.trigrams),
+    entries: rows.map((r) => r.entries),
+    postings: rows.map((r) => r.postings),
+    absent: rows.map((r) => r.absent),
+  };
+}
+
 function loadAverage() {
   return loadavg()
     .map((x) => x.toFixed(1))
@@ -372,4 +505,4 @@ function planLines(plan: Record<string, unknown>, depth = 0): string[] {
   return [own, ...children.flatMap((c) => planLines(c, depth + 1))];
 }
 
-runBench(() => withBenchDatabase("checked-before", main));
+runBench(() => withBenchDatabase(TEXTS === "english" ? "checked-before-english" : "checked-before", main));
