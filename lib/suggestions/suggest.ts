@@ -47,18 +47,31 @@ export type SuggestOptions = {
  */
 export const DEFAULT_MIN_SCORE = 0.22;
 
+/**
+ * Sentences longer than this many UTF-16 units are not suggested. Scoring runs a few hundred regular expressions over
+ * a sentence and its clauses, some of which may take time quadratic in what they scan; capping the length bounds each
+ * sentence's work, so a body of n characters takes time at most linear in n (a 50,000-character run of one word once
+ * took 20–47 s). The longest sentence of the 68 labelled articles in bench/labels is 298 characters; a reviewer cannot
+ * check a 1,000-character span as one claim anyway. Figures: bench/suggestions-hostile.ts.
+ */
+export const MAX_SENTENCE_CHARS = 1000;
+
 type ScoredRange = Range & Scored;
 
 /**
  * Check-worthy claims in a normalised article body, in body order, never overlapping. Deterministic.
  * Each is a range of UTF-16 body offsets with its text, a score 0..1 (scoreClause; at least `options.minScore`,
  * default 0.22), a type and a short reason; neighbouring clauses of a sentence that both pass are joined. [] for a
- * blank body. Throws only if wink-nlp's tokenisation ever stops being lossless (see analyze).
+ * blank body. Sentences longer than MAX_SENTENCE_CHARS are skipped, and so are words longer than MAX_WORD_CHARS (see
+ * analyze), so the time taken is at most linear in the body's length. Throws only if wink-nlp's tokenisation ever
+ * stops being lossless (see analyze).
  */
 export function suggestClaims(body: string, options: SuggestOptions = {}): Suggestion[] {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   if (body.trim() === "") return [];
-  const { tokens, sentences } = analyze(body);
+  const analysis = analyze(body);
+  const tokens = analysis.tokens;
+  const sentences = analysis.sentences.filter((sentence) => sentence.end - sentence.start <= MAX_SENTENCE_CHARS);
   const quotedAndAttributed = attributedQuotations(body, sentences);
   const suggestions: Suggestion[] = [];
   for (const sentence of sentences) {
