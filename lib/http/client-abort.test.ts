@@ -1,15 +1,19 @@
 // A client that hangs up before its request body has all arrived is the client's doing: route() answers a quiet 400,
 // logs no "unexpected error" and counts no 5xx. The server here is a real node:http server on loopback that hands
 // node's request to the handler the way Next.js does (NextRequestAdapter.fromNodeNextRequest passes the
-// IncomingMessage itself as the Request body); the fast lane's own body stream is tested in scripts/lib/fast-lane.test.ts.
+// IncomingMessage itself as the Request body), to route() and, for a server action's POST, to proxy.ts's check of
+// the action body (refuseBrokenAction). The fast lane's own body stream is tested in scripts/lib/fast-lane.test.ts,
+// and the whole server's log in e2e/api/client-abort.spec.ts.
 import { createServer, type Server } from "node:http";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError, isClientAbort, requestAborted, toAppError } from "@/lib/http/errors";
+import { refuseBrokenAction } from "@/lib/http/request-guards";
 import { route } from "@/lib/http/route";
 
 const answers: number[] = [];
+const actionAnswers: (number | null)[] = [];
 let handled = 0;
 const handler = route({ auth: "public", body: z.object({ body: z.string() }) }, async ({ body }) => {
   handled++;
@@ -21,6 +25,23 @@ let port: number;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    // A server action's POST (Next-Action header): what proxy.ts makes of its body before Next's action handler.
+    if (req.headers["next-action"]) {
+      const request = new Request(`http://localhost${req.url}`, {
+        method: req.method,
+        headers: req.headers as Record<string, string>,
+        body: req as unknown as ReadableStream<Uint8Array>,
+        duplex: "half",
+      } as RequestInit);
+      void refuseBrokenAction(request).then(
+        (refused) => {
+          actionAnswers.push(refused?.status ?? null);
+          if (!res.destroyed) res.writeHead(refused?.status ?? 200).end();
+        },
+        () => actionAnswers.push(500),
+      );
+      return;
+    }
     const request = new Request(`http://localhost${req.url}`, {
       method: req.method,
       headers: req.headers as Record<string, string>,
@@ -41,10 +62,10 @@ afterAll(async () => {
 });
 
 /** Sends the headers of a JSON POST promising 1000 bytes and part of its body, then hangs up. */
-function hangUpMidBody(): Promise<void> {
+function hangUpMidBody(headers = ""): Promise<void> {
   return new Promise<void>((resolve) => {
     const socket = net.connect(port, "127.0.0.1", () => {
-      socket.write('POST /x HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"body": "half');
+      socket.write(`POST /x HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n${headers}\r\n{"body": "half`);
       setTimeout(() => socket.destroy(), 50);
     });
     socket.on("close", () => resolve());
@@ -73,6 +94,21 @@ describe("a client that hangs up mid-body", () => {
       body: JSON.stringify({ body: "whole" }),
     });
     expect([response.status, await response.text()]).toEqual([200, '{"body":"whole"}']);
+  });
+});
+
+describe("a server action whose client hangs up mid-body", () => {
+  it("gets the proxy's quiet 400 instead of a thrown error (Next's 500 and its error log)", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const before = actionAnswers.length;
+      await Promise.all(Array.from({ length: 5 }, () => hangUpMidBody("Next-Action: abc\r\n")));
+      for (let i = 0; i < 100 && actionAnswers.length < before + 5; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(actionAnswers.slice(before)).toEqual([400, 400, 400, 400, 400]);
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+    }
   });
 });
 
