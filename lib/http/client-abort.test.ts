@@ -112,6 +112,26 @@ describe("a server action whose client hangs up mid-body", () => {
   });
 });
 
+describe("proxy.ts's read of a server action's body", () => {
+  it("settles with the quiet 400 when the request is aborted while the body never ends", async () => {
+    // What Next hands proxy.ts: a copy of the body fed from node's request (next/dist/server/body-streams.js), which
+    // never ends or fails when the client hangs up, and a signal that aborts when the answer's socket closes.
+    const controller = new AbortController();
+    const body = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode('["half')) });
+    const request = new Request("http://localhost/x", {
+      method: "POST",
+      headers: { "next-action": "abc", "content-type": "text/plain;charset=UTF-8" },
+      body,
+      duplex: "half",
+      signal: controller.signal,
+    } as RequestInit);
+    const answer = refuseBrokenAction(request);
+    setTimeout(() => controller.abort(), 50);
+    const settled = await Promise.race([answer, new Promise<"pending">((resolve) => setTimeout(() => resolve("pending"), 2_000))]);
+    expect(settled === "pending" ? "pending" : settled?.status).toBe(400);
+  });
+});
+
 describe("isClientAbort", () => {
   it("knows node's premature-close error and ours, and nothing else of the same words", () => {
     const nodes = Object.assign(new Error("aborted"), { code: "ECONNRESET" });

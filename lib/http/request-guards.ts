@@ -39,22 +39,39 @@ async function readCapped(request: Request, limit: number): Promise<{ bytes: Uin
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body?.getReader();
-  while (reader) {
-    let chunk: ReadableStreamReadResult<Uint8Array>;
-    try {
-      chunk = await reader.read();
-    } catch (err) {
-      if (request.signal.aborted || isClientAbort(err)) return { bytes: new Uint8Array(0), over: false, aborted: true };
-      throw err;
+  // The copy of the body Next hands proxy.ts never ends nor fails when the client hangs up (only node's request does),
+  // so a read would wait for ever: the request's signal, aborted when the answer's socket closes, ends the wait.
+  let onAbort = () => {};
+  const abort = new Promise<"aborted">((resolve) => {
+    onAbort = () => resolve("aborted");
+    if (request.signal.aborted) onAbort();
+    else request.signal.addEventListener("abort", onAbort, { once: true });
+  });
+  const aborted = () => {
+    reader?.cancel().catch(() => {});
+    return { bytes: new Uint8Array(0), over: false, aborted: true as const };
+  };
+  try {
+    while (reader) {
+      let chunk: ReadableStreamReadResult<Uint8Array> | "aborted";
+      try {
+        chunk = await Promise.race([reader.read(), abort]);
+      } catch (err) {
+        if (request.signal.aborted || isClientAbort(err)) return aborted();
+        throw err;
+      }
+      if (chunk === "aborted") return aborted();
+      const { done, value } = chunk;
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel();
+        return { bytes: new Uint8Array(0), over: true };
+      }
+      chunks.push(value);
     }
-    const { done, value } = chunk;
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return { bytes: new Uint8Array(0), over: true };
-    }
-    chunks.push(value);
+  } finally {
+    request.signal.removeEventListener("abort", onAbort);
   }
   const bytes = new Uint8Array(size);
   let at = 0;
