@@ -64,7 +64,10 @@ test("requests abandoned mid-body are not logged as server errors, through the f
     const after = await api.get(`/api/v1/articles/${desk.article.id}`, { headers: { authorization: `Bearer ${secret}` } });
     expect(after.status()).toBe(200);
     const lines = instance.output().split("\n");
-    expect(lines.filter((line) => /unexpected error|aborted|⨯/i.test(line)), instance.output()).toEqual([]);
+    expect(
+      lines.filter((line) => /unexpected error|aborted|⨯/i.test(line)),
+      instance.output(),
+    ).toEqual([]);
     await api.dispose();
   } finally {
     await instance.stop();
