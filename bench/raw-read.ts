@@ -13,7 +13,7 @@ const CONCURRENCY = (process.env.CONCURRENCY ?? "1,10").split(",").map(Number);
 async function main() {
   const { createTeam, createUser, createArticle, testDb } = await import("../e2e/fixtures/factories");
   const { createApiToken } = await import("../lib/api-tokens/create-token");
-  const { authenticateApiToken } = await import("../lib/api-tokens/verify-token");
+  const { authenticateApiToken, selectTokenWithUser } = await import("../lib/api-tokens/verify-token");
   const { hashTokenSecret } = await import("../lib/api-tokens/secret");
   const { getArticle } = await import("../lib/articles/get-article");
   const { listClaimPage } = await import("../lib/claims/claim-pages");
@@ -45,7 +45,7 @@ async function main() {
   await testDb().$executeRawUnsafe("VACUUM ANALYZE");
 
   // The statements as the data layer sends them (copied from lib/articles/get-article.ts and
-  // lib/claims/claim-pages.ts's full page; the token's SELECT part of lib/api-tokens/verify-token.ts).
+  // lib/claims/claim-pages.ts's full page); the token's SELECT is lib/api-tokens/verify-token.ts's own, imported.
   const articleSql = Prisma.sql`
     SELECT a."id", a."teamId", t."name" AS "teamName", a."title", a."standfirst", a."byline", a."source", a."sourceUrl", a."publishedAt",
            a."language", a."body", a."blocks", a."requiresDoubleReview", a."version", m."role"::text AS "myRole",
@@ -74,17 +74,7 @@ async function main() {
       AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = ar."teamId" AND m."userId" = ${user.id})
     ORDER BY c.start, c."end" DESC, c."createdAt", c.id
     LIMIT ${51}`;
-  const tokenSql = Prisma.sql`
-    SELECT t."id", t."scope"::text AS "scope", t."expiresAt", t."revokedAt",
-           json_build_object(
-             'id', u."id", 'email', u."email", 'name', u."name", 'disabled', u."disabled",
-             'memberships', coalesce((
-               SELECT json_agg(json_build_object('role', m."role", 'team', json_build_object('id', tm."id", 'name', tm."name")) ORDER BY m."createdAt")
-               FROM "Membership" m JOIN "Team" tm ON tm."id" = m."teamId" AND tm."archivedAt" IS NULL WHERE m."userId" = u."id"
-             ), '[]'::json)
-           ) AS "user"
-    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
-    WHERE t."tokenHash" = ${hashTokenSecret(secret)}`;
+  const tokenSql = selectTokenWithUser(hashTokenSecret(secret), null, new Date());
 
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
   const modes: [string, () => Promise<unknown>][] = [

@@ -3,10 +3,10 @@
 // real pg pools; nothing is mocked.
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { answerFor, terminateWhileRunning } from "@/e2e/fixtures/errors";
 import { createDesk, testDb } from "@/e2e/fixtures/factories";
 import { db, readRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { toAppError } from "@/lib/http/errors";
 
 const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
 const connected = other.connect();
@@ -16,17 +16,6 @@ afterAll(async () => {
   await db.$disconnect();
   await testDb().$disconnect();
 });
-
-/** What a request answering `promise`'s failure would send: status, code and message. */
-async function answerFor(promise: Promise<unknown>) {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err, "expected the database work to fail").not.toBeNull();
-  const appError = toAppError(err);
-  return { status: appError.status, code: appError.code, message: appError.message };
-}
 
 describe("readRows returns what $queryRaw returns", () => {
   it("for every column type: timestamps, dates, numeric, int8, floats, json/jsonb, enums, arrays and nulls", async () => {
@@ -114,16 +103,11 @@ describe("readRows when the database is gone answers as Prisma did", () => {
   });
 
   it("a connection ended by the server in the middle of a read is a 503, and the pool serves the next read", async () => {
-    await connected;
-    const answer = answerFor(readRows(Prisma.sql`SELECT pg_sleep(5)::text /* terminate-readrows */`));
-    for (let i = 0; i < 200; i++) {
-      const { rowCount } = await other.query(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()",
-        ["%terminate-readrows%"],
-      );
-      if (rowCount) break;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    const answer = terminateWhileRunning(
+      { client: other, connected },
+      readRows(Prisma.sql`SELECT pg_sleep(5)::text /* terminate-readrows */`),
+      "terminate-readrows",
+    );
     expect(await answer).toMatchObject({ status: 503, code: "database_unavailable" });
     expect(await readRows(Prisma.sql`SELECT 1::int AS "one"`)).toEqual([{ one: 1 }]);
   });

@@ -8,12 +8,29 @@
 // Usage: node --import tsx scripts/serve.ts [--dev]   (PORT, default 3000; TRUSTED_PROXIES; FACTDESK_FAST_LANE)
 import { createServer } from "node:http";
 import path from "node:path";
+import { isClientAbort } from "../lib/http/errors";
 import { applyClientAddress, parseTrustedProxies } from "../lib/http/forwarded-for";
 import { planRequestTarget } from "../lib/http/request-target";
 import type { FastLane } from "./lib/fast-lane";
 import { ROOT } from "./lib/process";
 
+/**
+ * Keeps a client's hang-up out of the error log. Next buffers the body of every request that has one for proxy.ts
+ * (next/dist/server/body-streams.js getCloneableBody) and, when the client leaves before the body ends, rethrows node's
+ * "aborted" error from finalize() and logs it on its own with console.error(err) (next-server.js runMiddleware),
+ * before any of our code runs; the 500 it then writes goes to a closed socket. Only that call is dropped: a
+ * lone argument that isClientAbort (message "aborted", code ECONNRESET). Our own logs always start with a text.
+ */
+function dropClientAbortsFromLog(): void {
+  const logError = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    if (args.length === 1 && isClientAbort(args[0])) return;
+    logError(...args);
+  };
+}
+
 async function main() {
+  dropClientAbortsFromLog();
   const dev = process.argv.includes("--dev");
   // What `next start` and `next dev` set; React reads it when it is first loaded, below.
   (process.env as Record<string, string>).NODE_ENV = dev ? "development" : "production";

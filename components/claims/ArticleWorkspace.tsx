@@ -85,6 +85,8 @@ type Props = {
   initialFilter: ClaimFilter;
   /** A claim to open on arrival (links from My queue). */
   initialOpenId: string | null;
+  /** That claim's panel data when the server read it with the page: the panel shows at once, with no preview first. */
+  initialDetail?: ClaimDetailDTO | null;
   header: React.ReactNode;
   liveAfter: string;
   initialActivity: ActivityDTO[];
@@ -108,6 +110,7 @@ export function ArticleWorkspace({
   me,
   members,
   initialOpenId,
+  initialDetail = null,
   header,
   liveAfter,
   initialActivity,
@@ -125,12 +128,12 @@ export function ArticleWorkspace({
     const query = writeClaimFilter(next, window.location.search);
     window.history.replaceState(window.history.state, "", `${window.location.pathname}${query ? `?${query}` : ""}${window.location.hash}`);
   }, []);
-  const [cursorId, setCursorId] = useState<string | null>(null);
-  const [detail, setDetailState] = useState<ClaimDetailDTO | null>(null);
+  const [cursorId, setCursorId] = useState<string | null>(initialDetail?.id ?? null);
+  const [detail, setDetailState] = useState<ClaimDetailDTO | null>(initialDetail);
   // Which claim the reader has open right now. Loads finish out of order (a live refresh
   // can land after the reader opened another claim), so a result only applies if its
   // claim is still the open one.
-  const openId = useRef<string | null>(null);
+  const openId = useRef<string | null>(initialDetail?.id ?? null);
   // The claim being opened while its panel loads: drawn at once from its list entry (ClaimPreview).
   const [opening, setOpening] = useState<string | null>(null);
   const setDetail = useCallback((next: ClaimDetailDTO | null) => {
@@ -303,8 +306,10 @@ export function ArticleWorkspace({
 
   useEffect(() => {
     // At once, not smoothly: the panel taking focus as it opens would stop a smooth scroll short of the claim.
+    // Read with the page: its panel is already open, so only the text scrolls to it.
+    if (initialDetail) scrollToClaim(initialDetail.id, "instant");
     // eslint-disable-next-line react-hooks/set-state-in-effect -- opening the linked claim once, on arrival, is what this effect is for
-    if (initialOpenId) void openClaim(initialOpenId, false).then(() => scrollToClaim(initialOpenId, "instant"));
+    else if (initialOpenId) void openClaim(initialOpenId, false).then(() => scrollToClaim(initialOpenId, "instant"));
     // Only on arrival: later changes of the URL are the reader's own navigation.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

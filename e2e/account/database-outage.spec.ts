@@ -1,7 +1,6 @@
 // Sessions are rows now, checked on every request: a database outage must not turn into
 // everyone being signed out. During the outage requests answer 503; once PostgreSQL is back
 // the same cookie works again.
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,7 +11,7 @@ import { hashPassword } from "../../lib/users/passwords";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded";
 import { applyMigrations } from "../../scripts/db/migrations";
 import { freePort } from "../../scripts/lib/free-port";
-import { healthStatus, startServer, waitForHealth } from "../fixtures/processes";
+import { healthStatus, startAppOn, waitForHealth } from "../fixtures/processes";
 
 test("a database outage answers 503 and signs nobody out", async () => {
   test.setTimeout(120_000);
@@ -32,14 +31,7 @@ test("a database outage answers 503 and signs nobody out", async () => {
   });
   await seed.$disconnect();
 
-  const appPort = await freePort();
-  const baseURL = `http://localhost:${appPort}`;
-  const app = startServer(appPort, {
-    DATABASE_URL: pg.url,
-    NEXTAUTH_URL: baseURL,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    DATABASE_CONNECT_TIMEOUT_MS: "1000",
-  });
+  const { app, baseURL } = await startAppOn(pg.url);
   try {
     await waitForHealth(baseURL, 200, app);
     const csrf = await fetch(`${baseURL}/api/auth/csrf`);

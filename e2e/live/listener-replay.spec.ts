@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,7 +13,7 @@ import { applyMigrations } from "../../scripts/db/migrations";
 import { freePort } from "../../scripts/lib/free-port";
 import { signIn, signInByApi } from "../fixtures/auth";
 import { TEST_PASSWORD } from "../fixtures/factories";
-import { startServer, waitForHealth } from "../fixtures/processes";
+import { startAppOn, waitForHealth } from "../fixtures/processes";
 
 const CLAIM = "The UK currently spends around 2.3 per cent of gross national product on defence";
 
@@ -57,14 +57,7 @@ test("while the database is away the badge says Reconnecting, and a change made 
   let pg = await startEmbeddedPostgres({ dataDir, port: pgPort });
   await applyMigrations(pg.url);
   const desk = await seed(pg.url);
-  const appPort = await freePort();
-  const baseURL = `http://localhost:${appPort}`;
-  const app = startServer(appPort, {
-    DATABASE_URL: pg.url,
-    NEXTAUTH_URL: baseURL,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    DATABASE_CONNECT_TIMEOUT_MS: "1000",
-  });
+  const { app, baseURL } = await startAppOn(pg.url);
   try {
     await waitForHealth(baseURL, 200, app);
     const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -6,7 +5,7 @@ import { expect, test } from "../fixtures/test";
 import { startEmbeddedPostgres } from "../../scripts/db/embedded";
 import { applyMigrations } from "../../scripts/db/migrations";
 import { freePort } from "../../scripts/lib/free-port";
-import { healthStatus, startServer, waitForHealth } from "../fixtures/processes";
+import { healthStatus, startAppOn, waitForHealth } from "../fixtures/processes";
 
 test("health answers 503 while PostgreSQL is down and 200 once it is back, same app process", async () => {
   test.setTimeout(120_000);
@@ -14,14 +13,7 @@ test("health answers 503 while PostgreSQL is down and 200 once it is back, same 
   const pgPort = await freePort();
   let pg = await startEmbeddedPostgres({ dataDir, port: pgPort });
   await applyMigrations(pg.url);
-  const appPort = await freePort();
-  const baseURL = `http://localhost:${appPort}`;
-  const app = startServer(appPort, {
-    DATABASE_URL: pg.url,
-    NEXTAUTH_URL: baseURL,
-    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-    DATABASE_CONNECT_TIMEOUT_MS: "1000",
-  });
+  const { app, baseURL } = await startAppOn(pg.url);
   try {
     await waitForHealth(baseURL, 200, app);
     await pg.stop();

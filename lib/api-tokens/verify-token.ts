@@ -70,6 +70,30 @@ type TokenWithUser = {
 };
 
 /**
+ * The read at the heart of findTokenWithUser, on its own: the token with this hash (its id, scope, expiresAt,
+ * revokedAt), whether it is usable at `now` (not revoked or expired, user enabled and, with `teamId`, a member of that
+ * team), and its user as JSON with the user's memberships of teams not archived (oldest first). Writes nothing; at
+ * most one row. Exported so bench/raw-read.ts times the very statement the API sends, not a copy of it.
+ */
+export function selectTokenWithUser(tokenHash: string, teamId: string | null, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT t."id", t."scope"::text AS "scope", t."expiresAt", t."revokedAt",
+           (t."revokedAt" IS NULL AND (t."expiresAt" IS NULL OR t."expiresAt" > ${now}) AND NOT u."disabled"
+            AND (${teamId}::text IS NULL OR EXISTS (
+              SELECT 1 FROM "Membership" m JOIN "Team" tm ON tm."id" = m."teamId" AND tm."archivedAt" IS NULL
+              WHERE m."userId" = u."id" AND m."teamId" = ${teamId}::text))) AS "usable",
+           json_build_object(
+             'id', u."id", 'email', u."email", 'name', u."name", 'disabled', u."disabled",
+             'memberships', coalesce((
+               SELECT json_agg(json_build_object('role', m."role", 'team', json_build_object('id', tm."id", 'name', tm."name")) ORDER BY m."createdAt")
+               FROM "Membership" m JOIN "Team" tm ON tm."id" = m."teamId" AND tm."archivedAt" IS NULL WHERE m."userId" = u."id"
+             ), '[]'::json)
+           ) AS "user"
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+    WHERE t."tokenHash" = ${tokenHash}`;
+}
+
+/**
  * The token with this hash, its user and the user's memberships of teams not archived (oldest first, with team id
  * and name), in one statement that also, for a usable token (not revoked or expired, user enabled and, with
  * `teamId`, a member of that team), counts the request in its rate-limit window when `rateLimit` > 0 and sets
@@ -83,20 +107,7 @@ async function findTokenWithUser(tokenHash: string, teamId: string | null, now: 
   // this very statement, atomic on their own, never part of a caller's transaction (as with $queryRaw on `db`).
   const rows = await readRows<TokenWithUser>(Prisma.sql`
     WITH found AS (
-      SELECT t."id", t."scope"::text AS "scope", t."expiresAt", t."revokedAt",
-             (t."revokedAt" IS NULL AND (t."expiresAt" IS NULL OR t."expiresAt" > ${now}) AND NOT u."disabled"
-              AND (${teamId}::text IS NULL OR EXISTS (
-                SELECT 1 FROM "Membership" m JOIN "Team" tm ON tm."id" = m."teamId" AND tm."archivedAt" IS NULL
-                WHERE m."userId" = u."id" AND m."teamId" = ${teamId}::text))) AS "usable",
-             json_build_object(
-               'id', u."id", 'email', u."email", 'name', u."name", 'disabled', u."disabled",
-               'memberships', coalesce((
-                 SELECT json_agg(json_build_object('role', m."role", 'team', json_build_object('id', tm."id", 'name', tm."name")) ORDER BY m."createdAt")
-                 FROM "Membership" m JOIN "Team" tm ON tm."id" = m."teamId" AND tm."archivedAt" IS NULL WHERE m."userId" = u."id"
-               ), '[]'::json)
-             ) AS "user"
-      FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
-      WHERE t."tokenHash" = ${tokenHash}
+      ${selectTokenWithUser(tokenHash, teamId, now)}
     ),
     counted AS (
       INSERT INTO "ApiRateWindow" ("key", "windowStart", "count")

@@ -3,10 +3,10 @@
 // answered 500). The errors here are produced by a real server, not built by hand.
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { answerFor, terminateWhileRunning } from "@/e2e/fixtures/errors";
 import { createDesk, testDb } from "@/e2e/fixtures/factories";
 import { lockArticleText } from "@/lib/articles/lock-article";
 import { db, inTransaction } from "@/lib/db";
-import { toAppError } from "@/lib/http/errors";
 
 const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
 const connected = other.connect();
@@ -17,32 +17,7 @@ afterAll(async () => {
   await testDb().$disconnect();
 });
 
-/** What a request answering `promise`'s failure would send: status, code and message. */
-async function answerFor(promise: Promise<unknown>) {
-  const err = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err, "expected the database work to fail").not.toBeNull();
-  const appError = toAppError(err);
-  return { status: appError.status, code: appError.code, message: appError.message };
-}
-
-/** Runs `work`, and once PostgreSQL shows this client's query running, ends that backend from outside. */
-async function terminateWhileRunning(work: Promise<unknown>, marker: string) {
-  // Handled from the start: the failure may arrive while the loop below still awaits its own query.
-  const answer = answerFor(work);
-  await connected;
-  for (let i = 0; i < 200; i++) {
-    const { rowCount } = await other.query(
-      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()",
-      [`%${marker}%`],
-    );
-    if (rowCount) break;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return answer;
-}
+const observer = { client: other, connected };
 
 describe("database failures as answers", () => {
   it("a wait for a row lock past lock_timeout is a 409 that says someone else is changing it", async () => {
@@ -71,6 +46,7 @@ describe("database failures as answers", () => {
 
   it("a connection ended by the server in the middle of a query is a 503", async () => {
     const answer = await terminateWhileRunning(
+      observer,
       // A Prisma query runs once something awaits it: start it now.
       db.$queryRawUnsafe("SELECT pg_sleep(5)::text /* terminate-plain */").then((rows) => rows),
       "terminate-plain",
@@ -83,7 +59,7 @@ describe("database failures as answers", () => {
       await tx.user.count();
       await tx.$queryRawUnsafe("SELECT pg_sleep(5)::text /* terminate-tx */");
     });
-    const answer = await terminateWhileRunning(work, "terminate-tx");
+    const answer = await terminateWhileRunning(observer, work, "terminate-tx");
     expect(answer).toMatchObject({ status: 503, code: "database_unavailable" });
   });
 

@@ -61,6 +61,28 @@ export const unauthorized = () => new AppError("unauthorized", "Sign in to conti
  */
 export const forbidden = (message = "Your role does not allow this.") => new AppError("forbidden", message);
 
+export const REQUEST_ABORTED_MESSAGE = "The request ended before all of its body arrived. Nothing was changed; send it again.";
+
+/**
+ * The 400 (`bad_request`) for a request whose client hung up before its body had all arrived: the client's doing,
+ * so it is answered (to no one, usually) without an "unexpected error" log or a 5xx. Returns it for the caller to throw.
+ */
+export const requestAborted = () => new AppError("bad_request", REQUEST_ABORTED_MESSAGE);
+
+/**
+ * True when `err` (or an error in its `cause` chain, as undici wraps a body stream's error) says the client went away
+ * mid-request: node's premature-close error on an IncomingMessage (message "aborted", code ECONNRESET, which Next's
+ * request body and the fast lane's pass on), or requestAborted()'s AppError. A database connection reset ("read
+ * ECONNRESET") and our own fetches' AbortError/TimeoutError are not. Never throws.
+ */
+export function isClientAbort(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof AppError) return e.code === "bad_request" && e.message === REQUEST_ABORTED_MESSAGE;
+    if (e.message === "aborted" && (e as { code?: unknown }).code === "ECONNRESET") return true;
+  }
+  return false;
+}
+
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 const UNAVAILABLE_MESSAGE =
   /ECONNREFUSED|ECONNRESET|EPIPE|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|socket hang up|terminating connection|Connection terminated|Query read timeout|connection error and is not queryable|server closed the connection|database system is (shutting down|starting up|in recovery)|timeout exceeded when trying to connect|Can't reach database/i;
@@ -144,14 +166,15 @@ function contentionError(err: Error): AppError | null {
 }
 
 /**
- * Turns any thrown value into the AppError to answer with; never throws. An AppError is returned as is;
- * an unreachable database becomes 503 `database_unavailable` (Retry-After: 5); a lock wait past lock_timeout, a
+ * Turns any thrown value into the AppError to answer with; never throws. An AppError is returned as is; a client
+ * that hung up mid-body (isClientAbort) becomes requestAborted()'s quiet 400, not logged; an unreachable database becomes 503 `database_unavailable` (Retry-After: 5); a lock wait past lock_timeout, a
  * deadlock or serialization failure 409 `conflict`, a unique key lost in a race (P2002, 23505) 409 `conflict`, a statement past statement_timeout 503; and so does P2028 (a transaction that waited
  * longer than its maxWait for a connection, logged as a warning); anything else is logged with its stack
  * and becomes a 500 `internal` with a generic message, so no internal detail reaches the browser.
  */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  if (isClientAbort(err)) return requestAborted();
   if (isDatabaseUnavailable(err))
     return new AppError("database_unavailable", DATABASE_UNAVAILABLE_MESSAGE, undefined, { "Retry-After": "5" });
   const contention = err instanceof Error ? contentionError(err) : null;

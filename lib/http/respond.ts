@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { AppError, toAppError } from "@/lib/http/errors";
+import { AppError, isClientAbort, requestAborted, toAppError } from "@/lib/http/errors";
 import { refuseDeepJson } from "@/lib/http/nesting";
 
 /**
@@ -41,7 +41,8 @@ const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) /
 /**
  * Reads the body's bytes, stopping as soon as they pass `maxBytes`, whatever Content-Length said (a chunked
  * upload has none), so a huge body is never held in memory. No body reads as an empty array.
- * @throws AppError 413 `payload_too_large` when Content-Length or the bytes actually received exceed `maxBytes`.
+ * @throws AppError 413 `payload_too_large` when Content-Length or the bytes actually received exceed `maxBytes`;
+ * requestAborted()'s 400 when the client hung up before the body ended.
  */
 export async function readText(request: Request, maxBytes: number): Promise<string> {
   return (await readBytes(request, maxBytes)).toString("utf8");
@@ -49,7 +50,8 @@ export async function readText(request: Request, maxBytes: number): Promise<stri
 
 /**
  * Reads a request body of at most `maxBytes` bytes as bytes (uploads), stopping as soon as more arrive.
- * @throws AppError 413 `payload_too_large` when Content-Length or the bytes actually received exceed `maxBytes`.
+ * @throws AppError 413 `payload_too_large` when Content-Length or the bytes actually received exceed `maxBytes`;
+ * requestAborted()'s 400 when the client hung up before the body ended (the client's doing: not logged as a fault).
  */
 export async function readBytes(request: Request, maxBytes: number): Promise<Buffer> {
   const tooLarge = () => new AppError("payload_too_large", `The request body is larger than ${megabytes(maxBytes)}. Send less at a time.`);
@@ -60,7 +62,14 @@ export async function readBytes(request: Request, maxBytes: number): Promise<Buf
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (err) {
+      if (request.signal.aborted || isClientAbort(err)) throw requestAborted();
+      throw err;
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {

@@ -9,6 +9,17 @@ export type Token = { text: string; start: number; end: number; pos: string };
 export type Sentence = { start: number; end: number; firstToken: number; lastToken: number };
 export type Analysis = { tokens: Token[]; sentences: Sentence[] };
 
+/**
+ * The longest run of non-whitespace characters (UTF-16 units) wink-nlp is given. Its tokeniser tries an e-mail
+ * pattern on each such run that rescans it from every position, so a 50,000-character run took tens of seconds
+ * (quadratic); with runs capped at this length the work is at most linear in the text's length. No word of prose is
+ * that long: the longest in the 68 labelled articles of bench/labels is 28 (an e-mail address); long URLs fit.
+ */
+export const MAX_WORD_CHARS = 200;
+// A run longer than MAX_WORD_CHARS: linear to find (a failed attempt stops within MAX_WORD_CHARS + 1 characters).
+const OVERLONG_WORD = new RegExp(String.raw`\S{${MAX_WORD_CHARS + 1},}`, "g");
+const HAS_OVERLONG_WORD = new RegExp(String.raw`\S{${MAX_WORD_CHARS + 1}}`);
+
 // Loading the model takes ~100 ms; do it once, on first use, so importing the module is cheap.
 let nlp: ReturnType<typeof winkNLP> | undefined;
 function instance(): ReturnType<typeof winkNLP> {
@@ -26,12 +37,14 @@ function strings(values: readonly unknown[]): string[] {
  * (about 100 ms, once per process). Token offsets are found in `text` itself rather than summed from wink's
  * "preceding spaces": wink drops some characters (trailing whitespace, U+2028, a byte-order mark), and
  * summing would put every later token in the wrong place. A token wink changed beyond finding is left out.
- * Never throws for any string.
+ * A run of more than MAX_WORD_CHARS non-whitespace characters is no token at all, and a sentence ends before it, so
+ * no sentence holds one. Takes time linear in the text's length. Never throws for any string.
  */
 export function analyze(text: string): Analysis {
   const wink = instance();
   const its = wink.its;
-  const doc = wink.readDoc(text);
+  // wink sees blanks of the same length instead, so every other token keeps its offsets.
+  const doc = wink.readDoc(text.replace(OVERLONG_WORD, (run) => " ".repeat(run.length)));
   const values = strings(doc.tokens().out(its.value));
   const spaces = strings(doc.tokens().out(its.precedingSpaces));
   const tags = strings(doc.tokens().out(its.pos));
@@ -69,11 +82,13 @@ function isBlankToken(token: Token): boolean {
 
 // wink treats "\n\n" as a token and usually, but not always, ends a sentence there: a
 // quotation that runs on into the next paragraph can stay one "sentence". Cut at every
-// blank token and drop the blanks themselves.
+// blank token and drop the blanks themselves; cut too where a line break or an overlong
+// word (left out of the tokens, see MAX_WORD_CHARS) lies between two tokens.
 function splitAtParagraphs(text: string, tokens: Token[], first: number, last: number, out: Sentence[]): void {
   let runStart = -1;
   for (let i = first; i <= last + 1; i++) {
-    const boundary = i > last || isBlankToken(tokens[i]!) || (i > first && text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes("\n"));
+    const gap = i > first && i <= last ? text.slice(tokens[i - 1]!.end, tokens[i]!.start) : "";
+    const boundary = i > last || isBlankToken(tokens[i]!) || gap.includes("\n") || HAS_OVERLONG_WORD.test(gap);
     if (boundary && runStart !== -1) {
       out.push({ start: tokens[runStart]!.start, end: tokens[i - 1]!.end, firstToken: runStart, lastToken: i - 1 });
       runStart = -1;

@@ -49,6 +49,34 @@ export type SuggestOptions = {
  */
 export const DEFAULT_MIN_SCORE = COMBINED_THRESHOLD;
 
+/**
+ * The longest sentence, in UTF-16 units, that is scored whole; a longer one is cut into pieces of at most this length
+ * at token boundaries (cutLongSentence) and each piece is scored as a sentence. Scoring runs a few hundred regular
+ * expressions over a sentence and its clauses, some of which may take time quadratic in what they scan; capping the
+ * length bounds each sentence's work, so a body of n characters takes time at most linear in n (a 50,000-character
+ * run of one word once took 20–47 s). The longest sentence of the 68 labelled articles in bench/labels is 298
+ * characters; text without sentence punctuation (an automatic transcript, say) still gets its claims found piece by
+ * piece. Figures: bench/suggestions-hostile.ts.
+ */
+export const MAX_SENTENCE_CHARS = 1000;
+
+/**
+ * `sentence` itself when it is at most MAX_SENTENCE_CHARS long, else consecutive pieces of it, each at most that long
+ * (no token is longer: analyze leaves out words over MAX_WORD_CHARS), cut between tokens, together holding all of its
+ * tokens in order.
+ */
+function cutLongSentence(sentence: Sentence, tokens: readonly Token[]): Sentence[] {
+  if (sentence.end - sentence.start <= MAX_SENTENCE_CHARS) return [sentence];
+  const pieces: Sentence[] = [];
+  let first = sentence.firstToken;
+  for (let i = sentence.firstToken + 1; i <= sentence.lastToken + 1; i++) {
+    if (i <= sentence.lastToken && tokens[i]!.end - tokens[first]!.start <= MAX_SENTENCE_CHARS) continue;
+    pieces.push({ start: tokens[first]!.start, end: tokens[i - 1]!.end, firstToken: first, lastToken: i - 1 });
+    first = i;
+  }
+  return pieces;
+}
+
 type ScoredRange = Range & Scored;
 
 /** One clause the pipeline may suggest: its body range, the rules' verdict and the features of the learned scorer. */
@@ -61,10 +89,14 @@ export type SentenceCandidates = { framed: Framed; attributed: boolean; clauses:
  * Every clause of a normalised body that suggestClaims considers, per sentence, with the rules' score and the
  * learned scorer's features: the part of suggestClaims that does not depend on the scorer, also used by the training
  * script and the bench. Deterministic. [] for a blank body.
+ * A sentence longer than MAX_SENTENCE_CHARS is cut into pieces of at most that length at token boundaries, and words
+ * longer than MAX_WORD_CHARS are no tokens (see analyze), so the time taken is at most linear in the body's length.
  */
 export function claimCandidates(body: string): SentenceCandidates[] {
   if (body.trim() === "") return [];
-  const { tokens, sentences } = analyze(body);
+  const analysis = analyze(body);
+  const tokens = analysis.tokens;
+  const sentences = analysis.sentences.flatMap((sentence) => cutLongSentence(sentence, tokens));
   const quotedAndAttributed = attributedQuotations(body, sentences);
   const result: SentenceCandidates[] = [];
   for (const sentence of sentences) {

@@ -25,6 +25,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { inFastLane } from "../../lib/http/fast-lane-routes";
 import { bearerSecret } from "../../lib/http/api-request";
+import { requestAborted } from "../../lib/http/errors";
 import { finishResponse, planRequest } from "../../lib/http/proxy-plan";
 import { errorResponse, noStoreByDefault } from "../../lib/http/respond";
 import type { RouteHandler } from "../../lib/http/route";
@@ -76,7 +77,7 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
         if (req.destroyed) {
           ended = true;
           if (req.readableEnded) controller.close();
-          else controller.error(req.errored ?? new Error("aborted"));
+          else controller.error(req.errored ?? requestAborted());
           return;
         }
         req.on("data", (chunk: Buffer) => {
@@ -93,7 +94,7 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
           ended = true;
         });
         req.once("close", () => {
-          if (!ended) controller.error(new Error("aborted"));
+          if (!ended) controller.error(requestAborted());
           ended = true;
         });
       },

@@ -19,6 +19,8 @@ import { listMembers } from "@/lib/teams/members";
 import { readClaimFilter } from "@/lib/claims/claim-filter";
 import { RatingScaleProvider } from "@/components/claims/RatingScale";
 import { getTeamOptions } from "@/lib/teams/manage-teams";
+import { getClaim } from "@/lib/claims/get-claim";
+import { AppError } from "@/lib/http/errors";
 
 // The claims sent with the page, in text order: the workspace loads the rest through the claims API once the page
 // answers (at 10,000 claims the whole list made 7.6 MB of HTML, bench/page-weight.ts). 1,000, not fewer: an article
@@ -44,7 +46,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   if (!id) notFound();
   const query = await searchParams;
   const first = (key: string) => (Array.isArray(query[key]) ? query[key][0] : query[key]);
-  const openClaimId = first("claim");
+  const claimParam = first("claim");
+  const openClaimId = typeof claimParam === "string" ? claimParam : null;
   const savedParams = { saved: first("saved"), moved: first("moved"), review: first("review") };
   const initialFilter = readClaimFilter({ get: (key) => first(key) ?? null });
   const user = await requireUser();
@@ -52,13 +55,22 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   if (!article) notFound();
   // The live stream starts from the newest audit row read here, so nothing falls in between.
   const liveAfter = await latestActivityId(article.id);
-  const [members, claims, claimCounts, activity, suggestions, options] = await Promise.all([
+  const [members, claims, claimCounts, activity, suggestions, options, openClaim] = await Promise.all([
     listMembers({ teamId: article.teamId, userId: user.id }),
     listClaimSummaryPage({ articleId: article.id, userId: user.id, limit: FIRST_CLAIMS }),
     countArticleClaims({ articleId: article.id, userId: user.id }),
     listArticleActivity({ articleId: article.id, userId: user.id, limit: 50 }),
     listSuggestions({ articleId: article.id, userId: user.id }),
     getTeamOptions({ teamId: article.teamId, userId: user.id }),
+    // A ?claim= link opens the claim's full panel with the page itself: read in the browser afterwards, its preview
+    // showed first and then gave way to the panel (a visible flash). One the user cannot read is left to the browser,
+    // which says so as before.
+    openClaimId && pageId({ id: openClaimId })
+      ? getClaim({ claimId: openClaimId, userId: user.id }).catch((err: unknown) => {
+          if (err instanceof AppError && err.code === "not_found") return null;
+          throw err;
+        })
+      : null,
   ]);
   // After "Save as version N", the edit page comes back here with what re-anchoring did.
   const savedVersion = Number(savedParams.saved);
@@ -109,7 +121,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           </>
         }
         liveAfter={liveAfter}
-        initialOpenId={typeof openClaimId === "string" ? openClaimId : null}
+        initialOpenId={openClaimId}
+        initialDetail={openClaim?.articleId === article.id ? openClaim : null}
         initialActivity={activity}
         initialSuggestions={packSuggestions(suggestions, article.body)}
         version={article.version}
