@@ -38,7 +38,24 @@ const PAGE = 60;
 
 const count = (n: number) => n.toLocaleString("en-GB");
 
-export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, total, loading = 0, meId, members, tags, pageOf }: Props) {
+/**
+ * The article's claims in text order (those the text no longer holds first, in their own groups), with their filters.
+ * Memoised: the workspace re-renders on every change of the open claim, and the list (hidden behind the claim's panel
+ * then) renders again only when what it shows changes.
+ */
+export const ClaimList = memo(function ClaimList({
+  claims: all,
+  filter,
+  onFilter,
+  cursorId,
+  onOpen,
+  total,
+  loading = 0,
+  meId,
+  members,
+  tags,
+  pageOf,
+}: Props) {
   const [shown, setShown] = useState(PAGE);
   const drafts = useDraftClaims(meId);
   // Claims the text no longer holds come first, in their own groups; the rest in text order.
@@ -139,7 +156,7 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
       )}
     </section>
   );
-}
+});
 
 type GroupProps = {
   title: string;
