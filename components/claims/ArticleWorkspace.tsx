@@ -583,6 +583,7 @@ export function ArticleWorkspace({
                   members={memberNames}
                   tags={claimTags}
                   pageOf={pageOf}
+                  hidden={sidebarBusy}
                 />
               </>
             }

@@ -31,7 +31,19 @@ type Props = {
   tags: TagDTO[];
   /** The PDF page a body offset is on (articles imported from a PDF), shown beside each claim in the text. */
   pageOf?: (offset: number) => number | null;
+  /**
+   * A claim's panel covers the list (the workspace keeps it mounted, hidden): it does not render while hidden, and
+   * renders once with the latest props when it shows again.
+   */
+  hidden?: boolean;
 };
+
+// Memoised on this: while hidden nothing is drawn, so moving the cursor or changing claims waits until it shows
+// (the cursor moving far down would otherwise mount hundreds of hidden rows while a claim opens).
+const unchangedOrHidden = (before: Props, after: Props) =>
+  after.hidden === true ||
+  ((Object.keys(after) as (keyof Props)[]).every((key) => Object.is(before[key], after[key])) &&
+    Object.keys(before).length === Object.keys(after).length);
 
 // Long lists grow as the reader scrolls, so a thousand claims do not delay the first paint.
 const PAGE = 60;
@@ -40,8 +52,8 @@ const count = (n: number) => n.toLocaleString("en-GB");
 
 /**
  * The article's claims in text order (those the text no longer holds first, in their own groups), with their filters.
- * Memoised: the workspace re-renders on every change of the open claim, and the list (hidden behind the claim's panel
- * then) renders again only when what it shows changes.
+ * Memoised (unchangedOrHidden): the workspace re-renders on every change of the open claim, and the list renders
+ * again only when what it shows changes and it is not hidden.
  */
 export const ClaimList = memo(function ClaimList({
   claims: all,
@@ -156,7 +168,7 @@ export const ClaimList = memo(function ClaimList({
       )}
     </section>
   );
-});
+}, unchangedOrHidden);
 
 type GroupProps = {
   title: string;
