@@ -9,7 +9,8 @@
 // BENCH_TRACE=1 records a Chromium trace of every measured interaction instead and prints where the time went
 // (bench/trace-split.ts): main-thread script, style/layout, paint, GC, idle (waiting: the server, frames), and
 // the server's part (request sent to first byte of the answer). Tracing slows the page: read those runs for
-// the split, not for the figures.
+// the split, not for the figures. BENCH_PROFILE=1 records a V8 CPU profile of each measured interaction instead
+// and prints the page functions its script time went to (bench/cpu-profile.ts).
 //
 // Input-to-paint: from the input event's timestamp (captured in the page) to the first frame that shows the
 // result (requestAnimationFrame once the result is in the DOM, then a task: the frame has been produced).
@@ -18,9 +19,11 @@ import type { Page } from "@playwright/test";
 import { runBench, withBenchDatabase } from "./database";
 import { seedPlainAndMarked, withSignedInBrowser } from "./browser";
 import { printSplits, splitTrace, TRACE_CATEGORIES, type Split } from "./trace-split";
+import { printProfiles, profilerFor, startProfile, stopProfile, type SelfTimes } from "./cpu-profile";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 20);
 const TRACE = process.env.BENCH_TRACE === "1";
+const PROFILE = process.env.BENCH_PROFILE === "1";
 const CLAIMS = 1000;
 const KINDS = ["add claim", "open claim", "j", "set status"] as const;
 type Kind = (typeof KINDS)[number];
@@ -185,7 +188,12 @@ async function main(pgUrl: string) {
     none: { "add claim": [], "open claim": [], j: [], "set status": [] },
     claims: { "add claim": [], "open claim": [], j: [], "set status": [] },
   };
-  await withSignedInBrowser(pgUrl, user, async ({ page, browser }) => {
+  const profiles: Record<"none" | "claims", Record<Kind, SelfTimes[]>> = {
+    none: { "add claim": [], "open claim": [], j: [], "set status": [] },
+    claims: { "add claim": [], "open claim": [], j: [], "set status": [] },
+  };
+  await withSignedInBrowser(pgUrl, user, async ({ page, browser, baseURL }) => {
+    const profiler = PROFILE ? await profilerFor(page) : null;
     async function block(which: "none" | "claims", rounds: number) {
       const article = which === "none" ? plain : marked;
       await page.goto(`/articles/${article.id}`);
@@ -196,6 +204,7 @@ async function main(pgUrl: string) {
         figures[which][kind].push(ms);
         network[which][kind].push(waited);
         longest[which][kind] = Math.max(longest[which][kind], task);
+        if (profiler) profiles[which][kind].push(await stopProfile(profiler));
         if (!TRACE) return;
         const server = await page.evaluate(() => (window as unknown as { __server: { server: number; bytes: number } }).__server);
         splits[which][kind].push({ ...splitTrace(await browser.stopTracing(), ms), ...server });
@@ -203,6 +212,7 @@ async function main(pgUrl: string) {
       const arm = async (page: Page) => {
         if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
         await armPage(page);
+        if (profiler) await startProfile(profiler);
       };
       const mine: string[] = [];
       for (let round = 0; round < rounds; round++) {
@@ -251,12 +261,13 @@ async function main(pgUrl: string) {
     await block("claims", 1);
     for (const key of ["none", "claims"] as const) for (const kind of KINDS) figures[key][kind] = [];
     for (const key of ["none", "claims"] as const) for (const kind of KINDS) [longest[key][kind], network[key][kind]] = [0, []];
-    for (const key of ["none", "claims"] as const) for (const kind of KINDS) splits[key][kind] = [];
+    for (const key of ["none", "claims"] as const) for (const kind of KINDS) [splits[key][kind], profiles[key][kind]] = [[], []];
     const half = Math.ceil(ROUNDS / 2);
     await block("none", half);
     await block("claims", half);
     await block("none", ROUNDS - half);
     await block("claims", ROUNDS - half);
+    if (profiler) await printProfiles(profiles, baseURL);
   });
 
   const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;

@@ -179,6 +179,9 @@ export function ArticleWorkspace({
   // Shown while the claim being opened loads (not when the list does not hold it: then the page waits, as before).
   const previewing = useMemo(() => (opening === null ? null : (claims.find((c) => c.id === opening) ?? null)), [opening, claims]);
   const total = complete ? claims.length : Math.max(claimCounts.total, claims.length);
+  // Stable props for the (memoised) claim list, so renders of the workspace that change nothing it shows skip it.
+  const memberNames = useMemo(() => members.map((m) => ({ id: m.id, name: m.name })), [members]);
+  const pageOf = useMemo(() => (blocks?.pages ? (offset: number) => pageAt(blocks, offset) : undefined), [blocks]);
 
   // A claim asked for before its highlight is loaded (a ?claim= link to a late claim): scrolled to once it is.
   const pendingScroll = useRef<string | null>(null);
@@ -414,6 +417,9 @@ export function ArticleWorkspace({
     Escape: () => (helpOpen ? setHelpOpen(false) : overlap ? setOverlap(null) : suggestions.open ? suggestions.close() : closePanel()),
   });
 
+  // A claim (or a suggestion) fills the sidebar: the claim list behind it is hidden.
+  const sidebarBusy = Boolean(suggestions.open || previewing || detail);
+
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(340px,420px)]">
       <div className="min-w-0">
@@ -497,9 +503,7 @@ export function ArticleWorkspace({
           On phones (< 768 px) the top bar is three rows high, so the drawer takes the whole screen; it has its own Close. */}
       <aside
         className={`overflow-y-auto rounded-lg border border-rule bg-white lg:sticky lg:top-16 lg:right-auto lg:bottom-auto lg:z-auto lg:h-[calc(100vh-5rem)] lg:w-auto lg:rounded-lg lg:shadow-none ${
-          detail || previewing || suggestions.open
-            ? "fixed top-0 right-0 bottom-0 z-30 w-[min(28rem,100vw)] rounded-none shadow-2xl md:top-14"
-            : "max-h-[80vh]"
+          sidebarBusy ? "fixed top-0 right-0 bottom-0 z-30 w-[min(28rem,100vw)] rounded-none shadow-2xl md:top-14" : "max-h-[80vh]"
         }`}
         aria-label="Claims sidebar"
         data-testid="claims-sidebar"
@@ -544,8 +548,18 @@ export function ArticleWorkspace({
             bodyRef={bodyRef}
             page={pageAt(blocks, detail.start)}
           />
-        ) : (
+        ) : null}
+        {/* The claim list (or the activity) stays mounted while a claim or suggestion is open, hidden and inert:
+            unmounting a list of hundreds of rows on every open and mounting it again on every close was most of
+            opening a claim at 1,000 claims (issue #21). content-visibility keeps its layout for when it shows again. */}
+        <div
+          inert={sidebarBusy}
+          aria-hidden={sidebarBusy || undefined}
+          className={sidebarBusy ? "[content-visibility:hidden]" : undefined}
+          data-testid="claims-sidebar-lists"
+        >
           <SidebarTabs
+            hidden={sidebarBusy}
             claimsLabel={`Claims (${total})`}
             claims={
               <>
@@ -571,15 +585,16 @@ export function ArticleWorkspace({
                   cursorId={cursorId}
                   onOpen={openClaim}
                   meId={me.id}
-                  members={members.map((m) => ({ id: m.id, name: m.name }))}
+                  members={memberNames}
                   tags={claimTags}
-                  pageOf={blocks?.pages ? (offset) => pageAt(blocks, offset) : undefined}
+                  pageOf={pageOf}
+                  hidden={sidebarBusy}
                 />
               </>
             }
             activity={<ActivityFeed events={live.activity} onOpen={openClaim} />}
           />
-        )}
+        </div>
       </aside>
       <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>

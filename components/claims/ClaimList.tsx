@@ -31,14 +31,43 @@ type Props = {
   tags: TagDTO[];
   /** The PDF page a body offset is on (articles imported from a PDF), shown beside each claim in the text. */
   pageOf?: (offset: number) => number | null;
+  /**
+   * A claim's panel covers the list (the workspace keeps it mounted, hidden): it does not render while hidden, and
+   * renders once with the latest props when it shows again.
+   */
+  hidden?: boolean;
 };
+
+// Memoised on this: while hidden nothing is drawn, so moving the cursor or changing claims waits until it shows
+// (the cursor moving far down would otherwise mount hundreds of hidden rows while a claim opens).
+const unchangedOrHidden = (before: Props, after: Props) =>
+  after.hidden === true ||
+  ((Object.keys(after) as (keyof Props)[]).every((key) => Object.is(before[key], after[key])) &&
+    Object.keys(before).length === Object.keys(after).length);
 
 // Long lists grow as the reader scrolls, so a thousand claims do not delay the first paint.
 const PAGE = 60;
 
 const count = (n: number) => n.toLocaleString("en-GB");
 
-export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, total, loading = 0, meId, members, tags, pageOf }: Props) {
+/**
+ * The article's claims in text order (those the text no longer holds first, in their own groups), with their filters.
+ * Memoised (unchangedOrHidden): the workspace re-renders on every change of the open claim, and the list renders
+ * again only when what it shows changes and it is not hidden.
+ */
+export const ClaimList = memo(function ClaimList({
+  claims: all,
+  filter,
+  onFilter,
+  cursorId,
+  onOpen,
+  total,
+  loading = 0,
+  meId,
+  members,
+  tags,
+  pageOf,
+}: Props) {
   const [shown, setShown] = useState(PAGE);
   const drafts = useDraftClaims(meId);
   // Claims the text no longer holds come first, in their own groups; the rest in text order.
@@ -139,7 +168,7 @@ export function ClaimList({ claims: all, filter, onFilter, cursorId, onOpen, tot
       )}
     </section>
   );
-}
+}, unchangedOrHidden);
 
 type GroupProps = {
   title: string;

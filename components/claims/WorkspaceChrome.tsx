@@ -49,9 +49,28 @@ export function ArticleToolbar({ counts, live, suggestions, onHelp, onCaret }: T
   );
 }
 
-/** The sidebar when no claim is open: the claim list or the article's activity. */
-export function SidebarTabs({ claimsLabel, claims, activity }: { claimsLabel: string; claims: ReactNode; activity: ReactNode }) {
+/**
+ * The sidebar's claim list or the article's activity. `hidden`: a claim's panel covers it (the workspace keeps it
+ * mounted then); when it shows again it is on the claim list, whichever tab the reader left it on.
+ */
+export function SidebarTabs({
+  claimsLabel,
+  claims,
+  activity,
+  hidden = false,
+}: {
+  claimsLabel: string;
+  claims: ReactNode;
+  activity: ReactNode;
+  hidden?: boolean;
+}) {
   const [tab, setTab] = useState<"claims" | "activity">("claims");
+  // Adjusted while rendering (React's pattern for state that follows a prop): back on the claim list when it shows again.
+  const [wasHidden, setWasHidden] = useState(hidden);
+  if (wasHidden !== hidden) {
+    setWasHidden(hidden);
+    if (!hidden && tab !== "claims") setTab("claims");
+  }
   return (
     <>
       <div role="tablist" aria-label="Sidebar" className="flex border-b border-rule text-sm">

@@ -6,6 +6,7 @@ import { selectInArticle } from "../fixtures/selection";
 const CLAIM = "The UK currently spends around 2.3 per cent of gross national product on defence";
 
 test("a reviewer checks the 2.3 per cent claim and the desk sees the result", async ({ page, browser }) => {
+  test.setTimeout(90_000); // many steps and a second reviewer's page: a loaded machine needs more than the default
   const desk = await createDesk();
   await signIn(page, desk.reviewer);
   await page.goto(`/articles/${desk.article.id}`);

@@ -140,3 +140,59 @@ test("opening a claim shows it from the page at once; its comments and history f
   await expect(preview).toHaveCount(0);
   await expect(panel.getByRole("heading", { name: "Claim", exact: true })).toBeFocused();
 });
+
+test("opening a claim hides the claim list and closing shows the same rows again, up to date", async ({ page }) => {
+  test.setTimeout(90_000);
+  const desk = await createDesk();
+  for (const phrase of [FIRST, SAME_PARAGRAPH, OTHER_PARAGRAPH]) {
+    await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, phrase) });
+  }
+  await signIn(page, desk.reviewer);
+  await page.goto(`/articles/${desk.article.id}`);
+  await expect(page.getByTestId("live-status")).toContainText("Live");
+  const list = page.getByTestId("claim-list");
+  const rows = list.locator("[data-claim-id]");
+  await expect(rows).toHaveCount(3);
+  // Tag each row's element with a property only that very element carries.
+  await list.evaluate((root) => {
+    for (const el of root.querySelectorAll<HTMLElement>("[data-claim-id]")) (el as unknown as { kept: string }).kept = el.dataset.claimId!;
+  });
+  const kept = () =>
+    list.evaluate((root) =>
+      [...root.querySelectorAll<HTMLElement>("[data-claim-id]")].map((el) => (el as unknown as { kept?: string }).kept ?? "new"),
+    );
+  const before = await kept();
+
+  // Open from the text: the panel takes the sidebar; the list is out of sight, of the keyboard and of the accessibility tree.
+  await page.locator(".hl[data-ids]", { hasText: OTHER_PARAGRAPH }).click();
+  await expect(page.getByTestId("claim-panel").getByTestId("claim-quote")).toContainText(OTHER_PARAGRAPH);
+  await expect(list).toBeHidden();
+  await expect(page.getByRole("tab", { name: "Claims (3)" })).toHaveCount(0);
+  await expect(page.getByTestId("claims-sidebar").getByRole("button", { name: new RegExp(FIRST) })).toHaveCount(0);
+
+  // Closed: the same row elements, the opened claim's row current, focus back on its highlight.
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("claim-panel")).toHaveCount(0);
+  await expect(list).toBeVisible();
+  expect(await kept()).toEqual(before);
+  const opened = page.getByTestId("article-body").locator(".hl[data-ids]", { hasText: OTHER_PARAGRAPH });
+  await expect(list.locator("[aria-current=true]")).toHaveAttribute("data-claim-id", (await opened.getAttribute("data-ids"))!);
+  await expect(opened).toBeFocused();
+
+  // A claim added while the list is hidden is in it when it shows again; the other rows stay.
+  await selectInArticle(page, NEW);
+  await page.keyboard.press("a");
+  await expect(page.getByTestId("claim-panel").getByTestId("claim-quote")).toContainText(NEW);
+  await page.keyboard.press("Escape");
+  await expect(rows).toHaveCount(4);
+  expect((await kept()).filter((id) => id !== "new")).toEqual(before);
+  await expect(rows.filter({ hasText: NEW })).toBeVisible();
+
+  // The sidebar shows the claim list again after a claim opened from the Activity tab closes, as it always has.
+  await page.getByRole("tab", { name: "Activity" }).click();
+  await page.locator(".hl[data-ids]", { hasText: FIRST }).click();
+  await expect(page.getByTestId("claim-panel").getByTestId("claim-quote")).toContainText(FIRST);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("tab", { name: "Claims (4)" })).toHaveAttribute("aria-selected", "true");
+  await expect(rows).toHaveCount(4);
+});

@@ -54,18 +54,24 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
  * getClaim's work, for the article page's actions too (lib/claims/claim-view.ts): the ClaimDetailDTO and the
  * team's IANA time zone (for whether the claim is overdue). With `checkedBefore: false` the look-alike lookup
  * is skipped and `checkedBefore` is [] (a change to the claim's status, comments or evidence does not change it).
+ * The claim and its relations are one statement (Prisma's `join` load strategy: LATERAL subqueries with JSON
+ * aggregation), the audit events a second; `relationLoadStrategy: "query"` reads them the older way, one
+ * statement per relation level (21), for tests that check both give the same DTO (issue #21).
  * @throws AppError 404 `not_found` when the claim does not exist or the user is not in its team.
  */
 export async function loadClaimDetail({
   claimId,
   userId,
   checkedBefore: withCheckedBefore,
+  relationLoadStrategy = "join",
 }: {
   claimId: string;
   userId: string;
   checkedBefore: boolean;
+  relationLoadStrategy?: "join" | "query";
 }): Promise<{ claim: ClaimDetailDTO; timeZone: string }> {
   const claim = await db.claim.findFirst({
+    relationLoadStrategy,
     where: { id: claimId, ...claimScope(userId) },
     select: {
       ...claimSelect,
