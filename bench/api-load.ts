@@ -9,7 +9,7 @@
 // ratios, with the machine's 1-minute load average after each pair. Both servers get the same pool size
 // (DATABASE_POOL_SIZE, default 10). Prints numbers, never asserts.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -23,9 +23,19 @@ const POOL = process.env.DATABASE_POOL_SIZE ?? "10";
 const ROOT = path.join(__dirname, "..");
 const TICK_MS = 10; // /proc/<pid>/stat counts CPU in clock ticks of 1/100 s on Linux
 
+/** CPU ms used so far by `pid` and its live child processes (FACTDESK_WORKERS: the cluster's workers). */
 function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime (fields 14 and 15 of the line)
+  let children: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      children = children.concat(readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean).map(Number));
+    }
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // utime, stime (fields 14 and 15 of the line)
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS + children.reduce((sum, child) => sum + cpuMs(child), 0);
+  } catch {
+    return 0; // gone (a child that exited between the two reads)
+  }
 }
 
 async function waitFor(url: string, child: ChildProcess): Promise<void> {

@@ -3,15 +3,46 @@ import { AppError, toAppError } from "@/lib/http/errors";
 import { refuseDeepJson } from "@/lib/http/nesting";
 
 /**
+ * Where a JSON answer made by jsonResponse keeps its body as the string it was serialised to, so that a server
+ * can write it in one piece instead of reading the Response's stream (scripts/lib/fast-lane.ts; issue #21). A
+ * registered symbol: the lane runs outside the build's module graph and must see the same key.
+ */
+export const JSON_TEXT = Symbol.for("factdesk.jsonText");
+
+/** The body string of a response made by jsonResponse, or undefined for any other response. */
+export function jsonTextOf(response: Response): string | undefined {
+  const text = (response as Response & { [JSON_TEXT]?: unknown })[JSON_TEXT];
+  return typeof text === "string" ? text : undefined;
+}
+
+/**
+ * `data` as a JSON answer: the same bytes and `Content-Type: application/json` as NextResponse.json, serialised
+ * once and built once (NextResponse.json builds a Response and then a second one around its stream), with the body
+ * string kept under JSON_TEXT. Input: any JSON-serialisable value, the status (default 200) and extra headers
+ * (a Content-Type among them wins). @throws TypeError when `data` is not serialisable (undefined, a function),
+ * as NextResponse.json does.
+ */
+export function jsonResponse(data: unknown, status = 200, headers?: HeadersInit): NextResponse {
+  const text: string | undefined = JSON.stringify(data);
+  if (text === undefined) throw new TypeError("Value is not JSON serializable");
+  const all = new Headers(headers);
+  if (!all.has("content-type")) all.set("content-type", "application/json");
+  const response = new NextResponse(text, { status, headers: all });
+  Object.defineProperty(response, JSON_TEXT, { value: text });
+  return response;
+}
+
+/**
  * The JSON answer for a failure: `{ error: { code, message, fields? } }` with the AppError's HTTP status
  * (see toAppError for values that are not AppErrors) and its headers (e.g. Retry-After), plus `headers`,
  * which win on a clash. Never throws.
  */
 export function errorResponse(err: unknown, headers?: HeadersInit): NextResponse {
   const appError: AppError = toAppError(err);
-  return NextResponse.json(
+  return jsonResponse(
     { error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) } },
-    { status: appError.status, headers: { ...appError.headers, ...Object.fromEntries(new Headers(headers)) } },
+    appError.status,
+    { ...appError.headers, ...Object.fromEntries(new Headers(headers)) },
   );
 }
 
