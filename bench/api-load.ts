@@ -166,7 +166,7 @@ async function main(url: string) {
   const via = (c: { port: number }) => url.replace(`:${pgPort}/`, `:${c.port}/`);
   const [appPort, barePort] = [await freePort(), await freePort()];
   const common = { ...process.env, DATABASE_POOL_SIZE: POOL, NEXT_TELEMETRY_DISABLED: "1" };
-  // BENCH_CPU_PROF=<dir>: Factdesk writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  // BENCH_CPU_PROF=<dir>: Factdesk writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)…
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
   const app = spawn("node", [...profile, "--import", "tsx", "scripts/serve.ts"], {
     cwd: ROOT,
@@ -181,7 +181,11 @@ async function main(url: string) {
     },
     stdio: ["ignore", "ignore", "pipe"],
   });
-  const bare = spawn("node", ["--import", "tsx", "bench/api-load-bare.ts"], {
+  // …and the bare server into <dir>/bare, to compare where the time goes.
+  const bareProfile = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF, "bare")}`]
+    : [];
+  const bare = spawn("node", [...bareProfile, "--import", "tsx", "bench/api-load-bare.ts"], {
     cwd: ROOT,
     env: { ...common, DATABASE_URL: via(bareCounter), PORT: String(barePort), POOL },
     stdio: ["ignore", "ignore", "pipe"],

@@ -107,7 +107,8 @@ function runWorkers(count: number): void {
 }
 
 const workers = Number(process.env.FACTDESK_WORKERS || 1);
-if (!Number.isInteger(workers) || workers < 1) throw new Error(`FACTDESK_WORKERS must be a whole number >= 1, got "${process.env.FACTDESK_WORKERS}"`);
+if (!Number.isInteger(workers) || workers < 1)
+  throw new Error(`FACTDESK_WORKERS must be a whole number >= 1, got "${process.env.FACTDESK_WORKERS}"`);
 if (cluster.isPrimary && workers > 1 && !process.argv.includes("--dev")) runWorkers(workers);
 else
   main().catch((err: unknown) => {

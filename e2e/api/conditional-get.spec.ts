@@ -28,7 +28,9 @@ test.describe("conditional GETs", () => {
       },
     });
     const get = (path: string, secret: string, lane: boolean, headers: Record<string, string> = {}) =>
-      client.request("GET", path, { headers: { authorization: `Bearer ${secret}`, ...(lane ? {} : { "x-factdesk-fast-lane": "off" }), ...headers } });
+      client.request("GET", path, {
+        headers: { authorization: `Bearer ${secret}`, ...(lane ? {} : { "x-factdesk-fast-lane": "off" }), ...headers },
+      });
 
     for (const path of [`/api/v1/articles/${desk.article.id}`, `/api/v1/articles/${desk.article.id}/claims`]) {
       const tags: string[] = [];

@@ -8,7 +8,8 @@ import { route } from "@/lib/http/route";
 const context = { params: Promise.resolve({}) };
 const article = { article: { id: "a1", title: "Rates – “quoted”", body: "x".repeat(5000) } };
 const answer = route({ auth: "public" }, async () => article);
-const get = (headers: Record<string, string> = {}, method = "GET") => answer(new Request("http://localhost/api/v1/x", { method, headers }), context);
+const get = (headers: Record<string, string> = {}, method = "GET") =>
+  answer(new Request("http://localhost/api/v1/x", { method, headers }), context);
 
 describe("conditional GETs", () => {
   it("gives a JSON answer a weak ETag that stays the same while the answer does", async () => {
@@ -45,7 +46,10 @@ describe("conditional GETs", () => {
   });
 
   it("leaves writes, errors and answers that are not route() JSON alone", async () => {
-    const post = await route({ auth: "public" }, async () => ({ ok: true }))(new Request("http://localhost/x", { method: "POST" }), context);
+    const post = await route({ auth: "public" }, async () => ({ ok: true }))(
+      new Request("http://localhost/x", { method: "POST" }),
+      context,
+    );
     expect(post.headers.get("etag")).toBeNull();
     const failed = await route({ auth: "public" }, async () => {
       throw new AppError("not_found", "That article was not found.");

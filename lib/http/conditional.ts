@@ -24,7 +24,10 @@ export function conditionalAnswer(request: Request, response: Response): Respons
   const tag = etag(text, { weak: true });
   const cacheControl = response.headers.get("cache-control");
   const ifNoneMatch = request.headers.get("if-none-match");
-  if (ifNoneMatch !== null && fresh({ "if-none-match": ifNoneMatch, "cache-control": request.headers.get("cache-control") ?? undefined }, { etag: tag })) {
+  if (
+    ifNoneMatch !== null &&
+    fresh({ "if-none-match": ifNoneMatch, "cache-control": request.headers.get("cache-control") ?? undefined }, { etag: tag })
+  ) {
     const headers = new Headers({ ETag: tag });
     if (cacheControl !== null) headers.set("Cache-Control", cacheControl);
     return new Response(null, { status: 304, headers });

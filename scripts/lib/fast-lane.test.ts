@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFastLane } from "./fast-lane";
+import { jsonResponse } from "../../lib/http/respond";
 
 const state = { aborted: 0, bodyErrors: 0, lateBodies: 0 };
 // Set by the test below: the PUT handler waits on it (standing for route()'s token check, a database round trip)
@@ -35,6 +36,10 @@ const userland = {
     },
     { routeSpec: { auth: "user" } },
   ),
+  DELETE: Object.assign(async () => jsonResponse({ quote: "“Ça” – 2.3 per cent", n: [1, 2] }, 202, { "Retry-After": "3" }), {
+    routeSpec: { auth: "user" },
+  }),
+  PATCH: Object.assign(async () => Response.json({ streamed: true }), { routeSpec: { auth: "user" } }),
   PUT: Object.assign(
     async (request: Request) => {
       await gate.open;
@@ -94,9 +99,10 @@ afterAll(async () => {
 function get(
   pathname: string,
   headers: Record<string, string>,
+  method = "GET",
 ): Promise<{ status: number; headers: Record<string, unknown>; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: "127.0.0.1", port, path: pathname, headers }, (res) => {
+    const req = httpRequest({ host: "127.0.0.1", port, path: pathname, headers, method }, (res) => {
       let text = "";
       res.on("data", (chunk: Buffer) => (text += chunk.toString()));
       res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, text }));
@@ -118,6 +124,23 @@ describe("the API fast lane's plumbing", () => {
       expect(answer.headers["x-content-type-options"]).toBe("nosniff");
       expect(answer.headers["content-security-policy"]).toMatch(/default-src 'self'/);
     }
+  });
+
+  it("writes a JSON answer made by jsonResponse in one piece with its Content-Length; other bodies stream", async () => {
+    const answer = await get("/api/v1/things/abc", { authorization: "Bearer fd_x" }, "DELETE");
+    expect(answer.status).toBe(202);
+    expect(JSON.parse(answer.text)).toEqual({ quote: "“Ça” – 2.3 per cent", n: [1, 2] });
+    expect(answer.headers["content-length"]).toBe(String(Buffer.byteLength(answer.text)));
+    expect(answer.headers["transfer-encoding"]).toBeUndefined();
+    expect(answer.headers["content-type"]).toBe("application/json");
+    expect(answer.headers["retry-after"]).toBe("3");
+    expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+    const streamed = await get("/api/v1/things/abc", { authorization: "Bearer fd_x" }, "PATCH");
+    expect([streamed.status, JSON.parse(streamed.text), streamed.headers["transfer-encoding"]]).toEqual([
+      200,
+      { streamed: true },
+      "chunked",
+    ]);
   });
 
   it("leaves to Next what it does not take: no token, a cookie, HEAD, a trailing slash, another path", async () => {

@@ -299,7 +299,7 @@ export async function createFastLane({
       // Headers of next.config.js first, then the proxy's, then the route's own win (Next's order).
       for (const rule of headerRules) if (rule.regex.test(pathname)) for (const { key, value } of rule.headers) res.setHeader(key, value);
       if (marked) res.setHeader("x-factdesk-fast-lane", "served");
-      const plan = planRequest({ pathname, search, method, headers: webHeaders(req) });
+      const plan = planRequest({ pathname, search, method, headers: webHeaders(req), ownHeaders: true });
       let response: Response;
       try {
         if (plan.refused) {
