@@ -6,7 +6,6 @@
 // the same route handlers, without Next's routing (FACTDESK_FAST_LANE=off leaves everything to Next).
 // `npm start` runs this (scripts/start.ts), and so do the browser tests.
 // Usage: node --import tsx scripts/serve.ts [--dev]   (PORT, default 3000; TRUSTED_PROXIES; FACTDESK_FAST_LANE)
-import cluster from "node:cluster";
 import { createServer } from "node:http";
 import path from "node:path";
 import { applyClientAddress, parseTrustedProxies } from "../lib/http/forwarded-for";
@@ -81,37 +80,7 @@ async function main() {
   process.on("SIGINT", stop);
 }
 
-/**
- * FACTDESK_WORKERS=<n> (n >= 2, production only): n server processes share the port (Node's cluster; the primary
- * hands out connections). Each is a full instance (its own pool, job runner and LISTEN connection), as when
- * several machines serve one database. The primary forwards SIGTERM/SIGINT and exits when they all have.
- */
-function runWorkers(count: number): void {
-  let stopping = false;
-  for (let i = 0; i < count; i++) cluster.fork();
-  cluster.on("exit", (worker, code, signal) => {
-    if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
-      return;
-    }
-    console.error(`[factdesk] worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    cluster.fork();
-  });
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
-  };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
-}
-
-const workers = Number(process.env.FACTDESK_WORKERS || 1);
-if (!Number.isInteger(workers) || workers < 1)
-  throw new Error(`FACTDESK_WORKERS must be a whole number >= 1, got "${process.env.FACTDESK_WORKERS}"`);
-if (cluster.isPrimary && workers > 1 && !process.argv.includes("--dev")) runWorkers(workers);
-else
-  main().catch((err: unknown) => {
-    console.error("[factdesk] could not start:", err instanceof Error ? err.message : err);
-    process.exit(1);
-  });
+main().catch((err: unknown) => {
+  console.error("[factdesk] could not start:", err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/http/errors";
-import { errorResponse, jsonResponse, jsonTextOf } from "@/lib/http/respond";
+import { errorResponse, jsonBodyOf, jsonResponse } from "@/lib/http/respond";
 import { route } from "@/lib/http/route";
 
 const context = { params: Promise.resolve({}) };
@@ -64,18 +64,20 @@ describe("conditional GETs", () => {
 });
 
 describe("jsonResponse", () => {
-  it("sends the same bytes and type as NextResponse.json, and keeps its body string", async () => {
+  it("sends the same bytes and type as NextResponse.json, and keeps its body bytes", async () => {
     for (const value of [article, { n: 1, list: [null, true, "é"], nested: { d: new Date(0) } }, [], "text"]) {
       const ours = jsonResponse(value, 201, { "Retry-After": "5" });
       const next = NextResponse.json(value, { status: 201, headers: { "Retry-After": "5" } });
       expect(ours.status).toBe(201);
       expect([...ours.headers]).toEqual([...next.headers]);
       const text = await next.text();
-      expect(jsonTextOf(ours)).toBe(text);
+      expect(jsonBodyOf(ours)?.toString("utf8")).toBe(text);
       expect(await ours.text()).toBe(text);
     }
-    expect(jsonTextOf(NextResponse.json({}))).toBeUndefined();
+    expect(jsonBodyOf(NextResponse.json({}))).toBeUndefined();
     expect(() => jsonResponse(undefined)).toThrow(TypeError);
-    expect(jsonTextOf(errorResponse(new AppError("forbidden", "No.")))).toBe('{"error":{"code":"forbidden","message":"No."}}');
+    expect(jsonBodyOf(errorResponse(new AppError("forbidden", "No.")))?.toString("utf8")).toBe(
+      '{"error":{"code":"forbidden","message":"No."}}',
+    );
   });
 });

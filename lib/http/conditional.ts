@@ -5,7 +5,7 @@
 // bookkeeping in the data layer.
 import etag from "etag";
 import fresh from "fresh";
-import { jsonTextOf } from "@/lib/http/respond";
+import { jsonBodyOf } from "@/lib/http/respond";
 
 const CONDITIONAL_METHODS = new Set(["GET", "HEAD"]);
 
@@ -19,9 +19,9 @@ const CONDITIONAL_METHODS = new Set(["GET", "HEAD"]);
  */
 export function conditionalAnswer(request: Request, response: Response): Response {
   if (response.status !== 200 || !CONDITIONAL_METHODS.has(request.method)) return response;
-  const text = jsonTextOf(response);
-  if (text === undefined) return response;
-  const tag = etag(text, { weak: true });
+  const body = jsonBodyOf(response);
+  if (body === undefined) return response;
+  const tag = etag(body, { weak: true });
   const cacheControl = response.headers.get("cache-control");
   const ifNoneMatch = request.headers.get("if-none-match");
   if (

@@ -3,32 +3,34 @@ import { AppError, toAppError } from "@/lib/http/errors";
 import { refuseDeepJson } from "@/lib/http/nesting";
 
 /**
- * Where a JSON answer made by jsonResponse keeps its body as the string it was serialised to, so that a server
- * can write it in one piece instead of reading the Response's stream (scripts/lib/fast-lane.ts; issue #21). A
- * registered symbol: the lane runs outside the build's module graph and must see the same key.
+ * Where a JSON answer made by jsonResponse keeps its body as the UTF-8 bytes it was serialised to, so that a server
+ * can write it in one piece instead of reading the Response's stream (scripts/lib/fast-lane.ts) and the ETag is
+ * hashed from them (lib/http/conditional.ts); issue #21. A registered symbol: the lane runs outside the build's module
+ * graph and must see the same key.
  */
-export const JSON_TEXT = Symbol.for("factdesk.jsonText");
+export const JSON_BODY = Symbol.for("factdesk.jsonBody");
 
-/** The body string of a response made by jsonResponse, or undefined for any other response. */
-export function jsonTextOf(response: Response): string | undefined {
-  const text = (response as Response & { [JSON_TEXT]?: unknown })[JSON_TEXT];
-  return typeof text === "string" ? text : undefined;
+/** The body bytes of a response made by jsonResponse, or undefined for any other response. */
+export function jsonBodyOf(response: Response): Buffer | undefined {
+  const body = (response as Response & { [JSON_BODY]?: unknown })[JSON_BODY];
+  return Buffer.isBuffer(body) ? body : undefined;
 }
 
 /**
  * `data` as a JSON answer: the same bytes and `Content-Type: application/json` as NextResponse.json, serialised
- * once and built once (NextResponse.json builds a Response and then a second one around its stream), with the body
- * string kept under JSON_TEXT. Input: any JSON-serialisable value, the status (default 200) and extra headers
- * (a Content-Type among them wins). @throws TypeError when `data` is not serialisable (undefined, a function),
- * as NextResponse.json does.
+ * and encoded once, the Response built once (NextResponse.json builds a Response and then a second one around its
+ * stream; a string body is also scanned for lone surrogates, bytes are not), with the bytes kept under JSON_BODY.
+ * Input: any JSON-serialisable value, the status (default 200) and extra headers (a Content-Type among them wins).
+ * @throws TypeError when `data` is not serialisable (undefined, a function), as NextResponse.json does.
  */
 export function jsonResponse(data: unknown, status = 200, headers?: HeadersInit): NextResponse {
   const text: string | undefined = JSON.stringify(data);
   if (text === undefined) throw new TypeError("Value is not JSON serializable");
+  const bytes = Buffer.from(text, "utf8");
   const all = new Headers(headers);
   if (!all.has("content-type")) all.set("content-type", "application/json");
-  const response = new NextResponse(text, { status, headers: all });
-  Object.defineProperty(response, JSON_TEXT, { value: text });
+  const response = new NextResponse(bytes as Uint8Array<ArrayBuffer>, { status, headers: all });
+  Object.defineProperty(response, JSON_BODY, { value: bytes });
   return response;
 }
 

@@ -26,7 +26,7 @@ import path from "node:path";
 import { inFastLane } from "../../lib/http/fast-lane-routes";
 import { bearerSecret } from "../../lib/http/api-request";
 import { finishResponse, planRequest } from "../../lib/http/proxy-plan";
-import { errorResponse, jsonTextOf, noStoreByDefault } from "../../lib/http/respond";
+import { errorResponse, jsonBodyOf, noStoreByDefault } from "../../lib/http/respond";
 import type { RouteHandler } from "../../lib/http/route";
 
 type Handlers = Partial<Record<string, RouteHandler>>;
@@ -120,7 +120,7 @@ function webHeaders(req: IncomingMessage): Headers {
 
 /**
  * Writes a Web Response to node's response. A JSON answer made by jsonResponse (every route() answer that is JSON)
- * is written from its string in one `end`, head and body in one write with a Content-Length (as a plain node
+ * is written from its bytes in one `end`, head and body in one write with a Content-Length (as a plain node
  * server does), its Web stream never read; streaming it cost a second write per answer (chunked encoding's end)
  * and the stream's own work (issue #21). Any other body is streamed with backpressure. `closed` settles when the
  * connection goes; from then on the body is cancelled, not read further.
@@ -131,9 +131,9 @@ async function send(res: ServerResponse, response: Response, closed: Promise<voi
   const cookies = response.headers.getSetCookie();
   for (const [name, value] of response.headers) if (name !== "set-cookie") res.setHeader(name, value);
   if (cookies.length) res.setHeader("set-cookie", cookies);
-  const text = jsonTextOf(response);
-  if (text !== undefined) {
-    res.end(text);
+  const body = jsonBodyOf(response);
+  if (body !== undefined) {
+    res.end(body);
     return;
   }
   if (!response.body) {
