@@ -23,7 +23,7 @@ const POOL = process.env.DATABASE_POOL_SIZE ?? "10";
 const ROOT = path.join(__dirname, "..");
 const TICK_MS = 10; // /proc/<pid>/stat counts CPU in clock ticks of 1/100 s on Linux
 
-/** CPU ms used so far by `pid` and its live child processes (FACTDESK_WORKERS: the cluster's workers). */
+/** CPU ms used so far by `pid` and its live child processes (so that a server run as several processes, e.g. a Node cluster, is counted whole). */
 function cpuMs(pid: number): number {
   let children: number[] = [];
   try {
