@@ -9,7 +9,7 @@
 // ratios, with the machine's 1-minute load average after each pair. Both servers get the same pool size
 // (DATABASE_POOL_SIZE, default 10). Prints numbers, never asserts.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -23,9 +23,19 @@ const POOL = process.env.DATABASE_POOL_SIZE ?? "10";
 const ROOT = path.join(__dirname, "..");
 const TICK_MS = 10; // /proc/<pid>/stat counts CPU in clock ticks of 1/100 s on Linux
 
+/** CPU ms used so far by `pid` and its live child processes (so that a server run as several processes, e.g. a Node cluster, is counted whole). */
 function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime (fields 14 and 15 of the line)
+  let children: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      children = children.concat(readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").split(" ").filter(Boolean).map(Number));
+    }
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    // utime, stime (fields 14 and 15 of the line)
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS + children.reduce((sum, child) => sum + cpuMs(child), 0);
+  } catch {
+    return 0; // gone (a child that exited between the two reads)
+  }
 }
 
 async function waitFor(url: string, child: ChildProcess): Promise<void> {
@@ -156,7 +166,7 @@ async function main(url: string) {
   const via = (c: { port: number }) => url.replace(`:${pgPort}/`, `:${c.port}/`);
   const [appPort, barePort] = [await freePort(), await freePort()];
   const common = { ...process.env, DATABASE_POOL_SIZE: POOL, NEXT_TELEMETRY_DISABLED: "1" };
-  // BENCH_CPU_PROF=<dir>: Factdesk writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  // BENCH_CPU_PROF=<dir>: Factdesk writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)…
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
   const app = spawn("node", [...profile, "--import", "tsx", "scripts/serve.ts"], {
     cwd: ROOT,
@@ -171,7 +181,11 @@ async function main(url: string) {
     },
     stdio: ["ignore", "ignore", "pipe"],
   });
-  const bare = spawn("node", ["--import", "tsx", "bench/api-load-bare.ts"], {
+  // …and the bare server into <dir>/bare, to compare where the time goes.
+  const bareProfile = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF, "bare")}`]
+    : [];
+  const bare = spawn("node", [...bareProfile, "--import", "tsx", "bench/api-load-bare.ts"], {
     cwd: ROOT,
     env: { ...common, DATABASE_URL: via(bareCounter), PORT: String(barePort), POOL },
     stdio: ["ignore", "ignore", "pipe"],

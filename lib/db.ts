@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
@@ -116,7 +117,8 @@ function toParameter(value: unknown): unknown {
  * Runs one composed read statement (`Prisma.sql`…``) straight on the main client's pg pool and returns its rows,
  * with the values `db.$queryRaw` would give: timestamps and dates as Date (UTC), int8 as bigint, numeric as
  * Prisma.Decimal, json/jsonb parsed, enums and text as strings, arrays as arrays, NULL as null. Parameters stay
- * parameters (the fragment's `.text` with $1…, and its `.values`). For the hot API reads only (issue #21: Prisma's
+ * parameters (the fragment's `.text` with $1…, and its `.values`), and the statement is prepared on each connection
+ * the first time and only executed after (statementName). For the hot API reads only (issue #21: Prisma's
  * query pipeline cost ~0.1–0.4 ms of CPU per statement over pg alone, bench/raw-read.ts). The statement runs on its
  * own connection outside any transaction (autocommit), so it never sees a caller's uncommitted writes: anything that
  * must join a transaction, and the application's writes, go through Prisma (inTransaction). `pool` is for tests
@@ -126,8 +128,26 @@ function toParameter(value: unknown): unknown {
  * Prisma's: an unreachable database or a dropped connection → 503, statement_timeout → 503, lock_timeout → 409.
  */
 export async function readRows<T>(query: Prisma.Sql, pool: pg.Pool = main.pool): Promise<T[]> {
-  const result = await pool.query({ text: query.text, values: query.values.map(toParameter), types: readTypes });
+  const text = query.text;
+  const result = await pool.query({ name: statementName(text), text, values: query.values.map(toParameter), types: readTypes });
   return result.rows as T[];
+}
+
+// readRows's statements are prepared once per connection and then only bound and executed (issue #21): the token
+// statement alone is ~2.5 KB of SQL that was sent, parsed and planned by PostgreSQL on every API request. Their texts
+// come from code (values are always parameters), a handful of variants per reader; past MAX_PREPARED distinct texts
+// the rest run unnamed as before, so a reader that one day builds unbounded texts cannot fill the server's memory.
+const MAX_PREPARED = 64;
+const statementNames = new Map<string, string>();
+
+/** The prepared-statement name for `text` (a hash of it, so one name never means two texts), or undefined past MAX_PREPARED. */
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_PREPARED) {
+    name = `factdesk_read_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 
 /** The client a data-layer function runs on: the shared one, or a caller's transaction. */

@@ -27,18 +27,22 @@ export type ProxyPlan = {
  * pages get the path in x-factdesk-path (sign-in sends the reader back there); every request carries the
  * Content-Security-Policy with a fresh nonce (Next.js puts the nonce on the scripts it renders). Answers get that
  * CSP (evidence files: one that allows nothing, lib/evidence/file-policy.ts) and HSTS when NEXTAUTH_URL is https.
- * An undecodable path is refused here (lib/http/request-guards.ts). Never throws.
+ * An undecodable path is refused here (lib/http/request-guards.ts). `headers` is copied, unless `ownHeaders` says the
+ * caller made it for this request alone (the fast lane builds it from node's request): then it is changed in place
+ * and returned as `requestHeaders`, one copy fewer per request. Never throws.
  */
 export function planRequest({
   pathname,
   search,
   method,
   headers,
+  ownHeaders = false,
 }: {
   pathname: string;
   search: string;
   method: string;
   headers: Headers;
+  ownHeaders?: boolean;
 }): ProxyPlan {
   const https = settings.publicUrl?.startsWith("https://") ?? false;
   const csp = contentSecurityPolicy({
@@ -47,7 +51,7 @@ export function planRequest({
     dev: process.env.NODE_ENV === "development",
     embeddable: pathname.startsWith("/embed/"),
   });
-  const requestHeaders = new Headers(headers);
+  const requestHeaders = ownHeaders ? headers : new Headers(headers);
   if (pathname.startsWith("/api/v1/")) requestHeaders.set(API_METHOD_HEADER, method);
   else requestHeaders.delete(API_METHOD_HEADER);
   if (!pathname.startsWith("/api/")) requestHeaders.set("x-factdesk-path", `${pathname}${search}`);

@@ -3,15 +3,48 @@ import { AppError, isClientAbort, requestAborted, toAppError } from "@/lib/http/
 import { refuseDeepJson } from "@/lib/http/nesting";
 
 /**
+ * Where a JSON answer made by jsonResponse keeps its body as the UTF-8 bytes it was serialised to, so that a server
+ * can write it in one piece instead of reading the Response's stream (scripts/lib/fast-lane.ts) and the ETag is
+ * hashed from them (lib/http/conditional.ts); issue #21. A registered symbol: the lane runs outside the build's module
+ * graph and must see the same key.
+ */
+export const JSON_BODY = Symbol.for("factdesk.jsonBody");
+
+/** The body bytes of a response made by jsonResponse, or undefined for any other response. */
+export function jsonBodyOf(response: Response): Buffer | undefined {
+  const body = (response as Response & { [JSON_BODY]?: unknown })[JSON_BODY];
+  return Buffer.isBuffer(body) ? body : undefined;
+}
+
+/**
+ * `data` as a JSON answer: the same bytes and `Content-Type: application/json` as NextResponse.json, serialised
+ * and encoded once, the Response built once (NextResponse.json builds a Response and then a second one around its
+ * stream; a string body is also scanned for lone surrogates, bytes are not), with the bytes kept under JSON_BODY.
+ * Input: any JSON-serialisable value, the status (default 200) and extra headers (a Content-Type among them wins).
+ * @throws TypeError when `data` is not serialisable (undefined, a function), as NextResponse.json does.
+ */
+export function jsonResponse(data: unknown, status = 200, headers?: HeadersInit): NextResponse {
+  const text: string | undefined = JSON.stringify(data);
+  if (text === undefined) throw new TypeError("Value is not JSON serializable");
+  const bytes = Buffer.from(text, "utf8");
+  const all = new Headers(headers);
+  if (!all.has("content-type")) all.set("content-type", "application/json");
+  const response = new NextResponse(bytes as Uint8Array<ArrayBuffer>, { status, headers: all });
+  Object.defineProperty(response, JSON_BODY, { value: bytes });
+  return response;
+}
+
+/**
  * The JSON answer for a failure: `{ error: { code, message, fields? } }` with the AppError's HTTP status
  * (see toAppError for values that are not AppErrors) and its headers (e.g. Retry-After), plus `headers`,
  * which win on a clash. Never throws.
  */
 export function errorResponse(err: unknown, headers?: HeadersInit): NextResponse {
   const appError: AppError = toAppError(err);
-  return NextResponse.json(
+  return jsonResponse(
     { error: { code: appError.code, message: appError.message, ...(appError.fields ? { fields: appError.fields } : {}) } },
-    { status: appError.status, headers: { ...appError.headers, ...Object.fromEntries(new Headers(headers)) } },
+    appError.status,
+    { ...appError.headers, ...Object.fromEntries(new Headers(headers)) },
   );
 }
 

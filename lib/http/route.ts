@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { NextResponse } from "next/server";
+import type { NextResponse } from "next/server";
 import type { z } from "zod";
 import { requireApiUser, requireRole, type SessionUser, type TeamUser } from "@/lib/auth";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -9,7 +9,8 @@ import { IDEMPOTENCY_HEADER, idempotentResponse, readIdempotencyKey } from "@/li
 import { hashBody } from "@/lib/idempotency/keys";
 import { mediaType } from "@/lib/http/media-type";
 import { refuseDeepJson } from "@/lib/http/nesting";
-import { errorResponse, MAX_JSON_BYTES, noStoreByDefault, readBytes } from "@/lib/http/respond";
+import { conditionalAnswer } from "@/lib/http/conditional";
+import { errorResponse, jsonResponse, MAX_JSON_BYTES, noStoreByDefault, readBytes } from "@/lib/http/respond";
 import { requireSameOrigin } from "@/lib/http/same-origin";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -149,7 +150,9 @@ async function authenticate(request: Request, spec: RouteSpec): Promise<SessionU
  * 413 past the size cap) before `handler` runs. Whatever the handler throws becomes
  * `{ error: { code, message, fields? } }` with the AppError's status (500 only for bugs, logged).
  * The handler returns a Response, or a value that is sent as JSON with status 200; either way
- * it is sent with `Cache-Control: no-store` unless the handler set a Cache-Control of its own.
+ * it is sent with `Cache-Control: no-store` unless the handler set a Cache-Control of its own. A JSON answer (200) to
+ * a GET or HEAD carries a weak ETag, and a request whose If-None-Match names it gets 304 with no body
+ * (lib/http/conditional.ts).
  * With `spec.idempotent`, a request carrying `Idempotency-Key` runs at most once per key (see RouteSpec).
  */
 export function route<S extends RouteSpec>(spec: S, handler: (input: RouteInput<S>) => Promise<Response | object>): RouteHandler {
@@ -164,10 +167,10 @@ export function route<S extends RouteSpec>(spec: S, handler: (input: RouteInput<
       const body = bytes ?? parseBody(text, spec.body);
       const respond = async () => {
         const result = await handler({ request, user, params, query, body } as RouteInput<S>);
-        return noStoreByDefault(result instanceof Response ? result : NextResponse.json(result));
+        return noStoreByDefault(result instanceof Response ? result : jsonResponse(result));
       };
       const key = spec.idempotent && user ? readIdempotencyKey(request.headers.get(IDEMPOTENCY_HEADER)) : null;
-      if (!user || key === null) return await respond();
+      if (!user || key === null) return conditionalAnswer(request, await respond());
       const path = new URL(request.url).pathname;
       return noStoreByDefault(
         await idempotentResponse(
@@ -190,5 +193,5 @@ export function route<S extends RouteSpec>(spec: S, handler: (input: RouteInput<
 
 /** JSON with a status other than 200 (e.g. 201 Created), and optional headers. */
 export function json(data: unknown, status = 200, headers?: HeadersInit): NextResponse {
-  return NextResponse.json(data, { status, headers });
+  return jsonResponse(data, status, headers);
 }

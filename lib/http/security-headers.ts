@@ -5,9 +5,20 @@
 /** HSTS for two years on this host and its subdomains (no preload: that is the domain owner's call). */
 export const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains";
 
-/** A fresh, unguessable nonce for one response (128 random bits, base64). */
+// Random bytes drawn 4 KiB at a time and handed out 16 at a time, each once: one call into the system's CSPRNG per
+// 256 nonces instead of one per response (issue #21: it was ~2% of an API read's CPU).
+const NONCE_BYTES = 16;
+let randomPool = new Uint8Array(0);
+let randomAt = 0;
+
+/** A fresh, unguessable nonce for one response (128 random bits from crypto.getRandomValues, base64). */
 export function createNonce(): string {
-  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+  if (randomAt + NONCE_BYTES > randomPool.length) {
+    randomPool = crypto.getRandomValues(new Uint8Array(4096));
+    randomAt = 0;
+  }
+  const bytes = randomPool.subarray(randomAt, (randomAt += NONCE_BYTES));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 /**

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { route } from "../../lib/http/route";
 import { createFastLane } from "./fast-lane";
+import { jsonResponse } from "../../lib/http/respond";
 
 const state = { aborted: 0, bodyErrors: 0, lateBodies: 0, routeAnswers: [] as number[] };
 // A real route() handler that reads a JSON body, for what the lane makes of a client that hangs up mid-body. It is
@@ -47,6 +48,14 @@ const userland = {
       return response;
     },
     { routeSpec: { ...readsJson.routeSpec, auth: "user" } },
+  ),
+  // jsonResponse's one-piece answer; with `x-stream: 1`, Response.json's body, which the lane streams.
+  DELETE: Object.assign(
+    async (request: Request) =>
+      request.headers.get("x-stream") === "1"
+        ? Response.json({ streamed: true })
+        : jsonResponse({ quote: "“Ça” – 2.3 per cent", n: [1, 2] }, 202, { "Retry-After": "3" }),
+    { routeSpec: { auth: "user" } },
   ),
   PUT: Object.assign(
     async (request: Request) => {
@@ -107,9 +116,10 @@ afterAll(async () => {
 function get(
   pathname: string,
   headers: Record<string, string>,
+  method = "GET",
 ): Promise<{ status: number; headers: Record<string, unknown>; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: "127.0.0.1", port, path: pathname, headers }, (res) => {
+    const req = httpRequest({ host: "127.0.0.1", port, path: pathname, headers, method }, (res) => {
       let text = "";
       res.on("data", (chunk: Buffer) => (text += chunk.toString()));
       res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, text }));
@@ -131,6 +141,23 @@ describe("the API fast lane's plumbing", () => {
       expect(answer.headers["x-content-type-options"]).toBe("nosniff");
       expect(answer.headers["content-security-policy"]).toMatch(/default-src 'self'/);
     }
+  });
+
+  it("writes a JSON answer made by jsonResponse in one piece with its Content-Length; other bodies stream", async () => {
+    const answer = await get("/api/v1/things/abc", { authorization: "Bearer fd_x" }, "DELETE");
+    expect(answer.status).toBe(202);
+    expect(JSON.parse(answer.text)).toEqual({ quote: "“Ça” – 2.3 per cent", n: [1, 2] });
+    expect(answer.headers["content-length"]).toBe(String(Buffer.byteLength(answer.text)));
+    expect(answer.headers["transfer-encoding"]).toBeUndefined();
+    expect(answer.headers["content-type"]).toBe("application/json");
+    expect(answer.headers["retry-after"]).toBe("3");
+    expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+    const streamed = await get("/api/v1/things/abc", { authorization: "Bearer fd_x", "x-stream": "1" }, "DELETE");
+    expect([streamed.status, JSON.parse(streamed.text), streamed.headers["transfer-encoding"]]).toEqual([
+      200,
+      { streamed: true },
+      "chunked",
+    ]);
   });
 
   it("leaves to Next what it does not take: no token, a cookie, HEAD, a trailing slash, another path", async () => {

@@ -27,7 +27,7 @@ import { inFastLane } from "../../lib/http/fast-lane-routes";
 import { bearerSecret } from "../../lib/http/api-request";
 import { requestAborted } from "../../lib/http/errors";
 import { finishResponse, planRequest } from "../../lib/http/proxy-plan";
-import { errorResponse, noStoreByDefault } from "../../lib/http/respond";
+import { errorResponse, jsonBodyOf, noStoreByDefault } from "../../lib/http/respond";
 import type { RouteHandler } from "../../lib/http/route";
 
 type Handlers = Partial<Record<string, RouteHandler>>;
@@ -120,7 +120,10 @@ function webHeaders(req: IncomingMessage): Headers {
 }
 
 /**
- * Writes a Web Response to node's response, streaming its body with backpressure. `closed` settles when the
+ * Writes a Web Response to node's response. A JSON answer made by jsonResponse (every route() answer that is JSON)
+ * is written from its bytes in one `end`, head and body in one write with a Content-Length (as a plain node
+ * server does), its Web stream never read; streaming it cost a second write per answer (chunked encoding's end)
+ * and the stream's own work (issue #21). Any other body is streamed with backpressure. `closed` settles when the
  * connection goes; from then on the body is cancelled, not read further.
  */
 async function send(res: ServerResponse, response: Response, closed: Promise<void>): Promise<void> {
@@ -129,6 +132,11 @@ async function send(res: ServerResponse, response: Response, closed: Promise<voi
   const cookies = response.headers.getSetCookie();
   for (const [name, value] of response.headers) if (name !== "set-cookie") res.setHeader(name, value);
   if (cookies.length) res.setHeader("set-cookie", cookies);
+  const body = jsonBodyOf(response);
+  if (body !== undefined) {
+    res.end(body);
+    return;
+  }
   if (!response.body) {
     res.end();
     return;
@@ -292,7 +300,7 @@ export async function createFastLane({
       // Headers of next.config.js first, then the proxy's, then the route's own win (Next's order).
       for (const rule of headerRules) if (rule.regex.test(pathname)) for (const { key, value } of rule.headers) res.setHeader(key, value);
       if (marked) res.setHeader("x-factdesk-fast-lane", "served");
-      const plan = planRequest({ pathname, search, method, headers: webHeaders(req) });
+      const plan = planRequest({ pathname, search, method, headers: webHeaders(req), ownHeaders: true });
       let response: Response;
       try {
         if (plan.refused) {
