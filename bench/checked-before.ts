@@ -6,7 +6,8 @@
 // FORMER=0 leaves out the former GiST walk (and its index build, ~4 min); GENERATE_ONLY=1 stops after the data.
 // With BENCH_DATA_DIR the database is kept and the claims are generated (and indexed) only on the first run.
 // Also prints, per set of texts, the postings GIN's fast scan must go through (table bench_trigram_df, built once),
-// and one findCheckedBeforeEach over the texts nothing reads like, as listSuggestions asks it.
+// and one findCheckedBeforeEach over the texts nothing reads like, as the former listSuggestions asked it; and first
+// (STORED=0 leaves it out, ONLY_STORED=1 stops after it) the suggestions list with stored answers beside that batch.
 // Prints, alternated lookup by lookup in the same run, findCheckedBefore (migration
 // 20261130155916_checked_before_same_words: same-words claims from a btree, then a GIN trigram index asked with `%`)
 // and the former query (the GiST walk nearest-first, `exact <-> text`, then the 0.45 cut; the migration drops that
@@ -17,6 +18,7 @@
 // has their words, so only the trigram index answers). Then what each way answered (best similarity, how many answers
 // have the text's words), the plans, and, as the baseline, the most alike claims by scoring every claim (a
 // sequential scan; fewer lookups), which findCheckedBefore must equal where no claim has the text's words.
+import { execSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
@@ -328,6 +330,10 @@ async function main(url: string, { reused }: { reused: boolean }) {
     );
     // FORMER=0 leaves the former GiST walk out (the TEXTS=english data set has no GiST index: it would scan).
     const withFormer = process.env.FORMER !== "0";
+    // The suggestions list with stored answers (lib/claims/checked-before-stored.ts) against the former one-statement
+    // batch, over an article whose open suggestions are these texts (STORED=0 leaves it out; ONLY_STORED=1 stops after).
+    if (process.env.STORED !== "0") await benchStoredAnswers(team.id, [...NOVEL, ...unlike]);
+    if (process.env.ONLY_STORED === "1") return;
     await ensureTrigramFrequencies();
     const [corpus] = await db.$queryRaw<{ distinct: number; postings: number }[]>`
       SELECT count(*)::int AS "distinct", sum("df")::float8 AS "postings" FROM "bench_trigram_df"`;
@@ -457,6 +463,80 @@ async function main(url: string, { reused }: { reused: boolean }) {
     await explainer.end();
     await db.$disconnect();
   }
+}
+
+/**
+ * An article (new on every run) whose open suggestions are `texts`, and what reading its suggestions costs: the former
+ * listSuggestions' one findCheckedBeforeEach over all texts (under the app's statement_timeout), the first
+ * listSuggestions with nothing stored (bounded: its budget of lookups, the rest queued), the job's cost per suggestion
+ * (refreshCheckedBefore), then STORED_READS listSuggestions with every answer stored (median, p95). Prints
+ * whether the stored answers equal findCheckedBefore's (limit 1).
+ */
+async function benchStoredAnswers(teamId: string, texts: readonly string[]) {
+  const { testDb, createUser } = await import("../e2e/fixtures/factories");
+  const { listSuggestions } = await import("../lib/claims/suggested");
+  const { findCheckedBefore, findCheckedBeforeEach } = await import("../lib/claims/checked-before");
+  const { refreshCheckedBefore, CHECKED_BEFORE_REQUEST_LOOKUPS, CHECKED_BEFORE_REQUEST_BUDGET_MS } =
+    await import("../lib/claims/checked-before-stored");
+  const { bodyHash } = await import("../lib/articles/stored-suggestions");
+  const reads = Number(process.env.STORED_READS ?? 30);
+  const user = await createUser(teamId, "reviewer", "bench-stored");
+  const body = texts.join("\n\n");
+  const hash = bodyHash(body);
+  const article = await testDb().article.create({
+    data: { teamId, title: "Bench: stored answers", standfirst: "", source: "bench", body, suggestionsHash: hash },
+  });
+  let at = 0;
+  await testDb().suggestion.createMany({
+    data: texts.map((text) => {
+      const start = body.indexOf(text, at);
+      at = start + text.length;
+      return { articleId: article.id, bodyHash: hash, start, end: at, text, score: 0.5, type: "statistic", reason: "bench" };
+    }),
+  });
+  console.log(`
+suggestions list of an article with ${texts.length} open suggestions (texts no claim reads like); load average ${loadAverage()}`);
+
+  let t = performance.now();
+  const outcome = await findCheckedBeforeEach({ teamId, texts }).then(
+    () => "answered",
+    (err: unknown) =>
+      `failed (${err instanceof Error && /statement timeout/.test(err.message) ? "statement_timeout: the route answers 503" : String(err)})`,
+  );
+  const formerMs = performance.now() - t;
+  console.log(
+    `  former (one findCheckedBeforeEach over every open suggestion): ${outcome} after ${formerMs.toFixed(0)} ms; load average ${loadAverage()}`,
+  );
+
+  t = performance.now();
+  const first = await listSuggestions({ articleId: article.id, userId: user.id });
+  console.log(
+    `  first read, nothing stored: ${(performance.now() - t).toFixed(0)} ms, ${first.filter((s) => !s.checkedBeforePending).length} looked up in the request (at most ${CHECKED_BEFORE_REQUEST_LOOKUPS}, ${CHECKED_BEFORE_REQUEST_BUDGET_MS} ms), ${first.filter((s) => s.checkedBeforePending).length} pending for the job; load average ${loadAverage()}`,
+  );
+
+  t = performance.now();
+  const looked = await refreshCheckedBefore({ articleId: article.id, bodyHash: hash });
+  const jobMs = performance.now() - t;
+  console.log(
+    `  job (refreshCheckedBefore): ${looked} lookups in ${jobMs.toFixed(0)} ms, ${(jobMs / Math.max(looked, 1)).toFixed(0)} ms per suggestion; load average ${loadAverage()}`,
+  );
+
+  const times: number[] = [];
+  let listed = first;
+  for (let i = 0; i < reads; i++) {
+    t = performance.now();
+    listed = await listSuggestions({ articleId: article.id, userId: user.id });
+    times.push(performance.now() - t);
+  }
+  let equal = 0;
+  for (const s of listed) {
+    const [expected] = await findCheckedBefore({ teamId, text: s.text, limit: 1 });
+    if (JSON.stringify(expected ?? null) === JSON.stringify(s.checkedBefore) && !s.checkedBeforePending) equal++;
+  }
+  console.log(
+    `  listSuggestions with every answer stored: ${fmt(summary(times))} (${reads} reads); ${equal} of ${listed.length} answers equal findCheckedBefore's (limit 1); load average ${loadAverage()}`,
+  );
+  console.log(`  uptime: ${execSync("uptime").toString().trim()}`);
 }
 
 /** Builds once the table `bench_trigram_df` (trigram, df: how many claims have it) over all claims (~1 min at 1M). */

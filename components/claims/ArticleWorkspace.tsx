@@ -48,6 +48,9 @@ const NO_SUGGESTIONS: SuggestionDTO[] = [];
 const claimUrl = (id: string) => `/api/v1/claims/${encodeURIComponent(id)}`;
 const byTextOrder = (a: ClaimSummary, b: ClaimSummary) => a.start - b.start || b.end - a.end;
 const RETRIES_OF_THE_REST = 5;
+// While "checked before" answers are pending: read the suggestions again this often, at most this many times.
+const CHECKED_BEFORE_READ_EVERY_MS = 3_000;
+const CHECKED_BEFORE_READS = 100;
 // Claims and suggestions the page asks the API for at once, after the first screen (the routes' largest pages).
 const readClaimSummaries = (articleUrl: string, cursor: string | null = null) =>
   readAllPages(
@@ -335,6 +338,21 @@ export function ArticleWorkspace({
     onStale: () => void refresh({ reloadOnly: true }),
     onDismissed: (id) => dismissedHere.current.add(id),
   });
+
+  // "Checked before" answers not known yet (checkedBeforePending) are being looked up by a background job
+  // (lib/claims/checked-before-stored.ts): read the suggestions again every few seconds until they are known.
+  const checkingEarlierVerdicts = suggestions.list.some((s) => s.checkedBeforePending);
+  useEffect(() => {
+    if (!checkingEarlierVerdicts) return;
+    let reads = 0;
+    const timer = window.setInterval(() => {
+      if (++reads > CHECKED_BEFORE_READS) window.clearInterval(timer);
+      else void readSuggestions(articleUrl).then((result) => result.ok && suggestions.setList(result.data));
+    }, CHECKED_BEFORE_READ_EVERY_MS);
+    return () => window.clearInterval(timer);
+    // Only `setList`, a state setter that never changes, is used of `suggestions`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [checkingEarlierVerdicts, articleUrl]);
 
   const live = useLiveArticle({
     articleId,

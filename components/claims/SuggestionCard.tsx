@@ -51,6 +51,11 @@ export function SuggestionCard({ suggestion, canEdit, pending, onAccept, onDismi
           </span>
         </p>
       )}
+      {suggestion.checkedBeforePending && !suggestion.checkedBefore && !info && (
+        <p className="text-xs text-muted" role="status" data-testid="suggestion-checked-before-pending">
+          Checking earlier verdicts…
+        </p>
+      )}
       <blockquote className="rounded-md bg-stone-50 p-3 font-serif text-[0.95rem]" dir="auto">
         {suggestion.text}
       </blockquote>

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { suggestClaims, type Suggestion } from "@/lib/suggestions";
+import { queueCheckedBefore } from "@/lib/claims/checked-before-stored";
 
 /** sha256 of an article body, hex: names the version of the text suggestions were computed for. */
 export const bodyHash = (body: string) => createHash("sha256").update(body).digest("hex");
@@ -11,7 +12,8 @@ export const bodyHash = (body: string) => createHash("sha256").update(body).dige
  * Runs the detector on a version of an article's text and stores the result, so dismissals
  * stick to that version and every app instance shows the same suggestions. Called in the
  * transaction that stores the text (saving a version, creating an article); `found` lets the
- * caller run the detector before taking locks.
+ * caller run the detector before taking locks. Also queues, in that transaction, the job that looks up their
+ * "checked before" answers (lib/claims/checked-before-stored.ts), so they are known before anyone opens the article.
  */
 export async function refreshSuggestions(
   tx: Prisma.TransactionClient,
@@ -34,5 +36,6 @@ export async function refreshSuggestions(
     skipDuplicates: true,
   });
   await tx.article.update({ where: { id: articleId }, data: { suggestionsHash: hash } });
+  if (found.length > 0) await queueCheckedBefore(tx, { articleId, bodyHash: hash });
   return hash;
 }

@@ -10,13 +10,19 @@ import type { ClaimDTO } from "@/lib/claims/dto";
 import { AppError, notFound } from "@/lib/http/errors";
 import { extractNumericClaim } from "@/lib/suggestions";
 import { bodyHash, refreshSuggestions } from "@/lib/articles/stored-suggestions";
-import { findCheckedBefore, findCheckedBeforeEach, type CheckedBeforeDTO } from "@/lib/claims/checked-before";
+import { findCheckedBefore, type CheckedBeforeDTO } from "@/lib/claims/checked-before";
+import { lookUpCheckedBeforeWithinBudget, queueCheckedBefore } from "@/lib/claims/checked-before-stored";
 import { runHeavy } from "@/lib/workers/pool";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 import { z } from "zod";
 import { ZId } from "@/lib/validation/fields";
 
-/** `checkedBefore`: the team's nearest earlier verdict on a claim that reads alike (findCheckedBefore), or null. */
+/**
+ * `checkedBefore`: the team's nearest earlier verdict on a claim that reads alike (findCheckedBefore with limit 1), or
+ * null, as stored for the suggestion (lib/claims/checked-before-stored.ts). `checkedBeforePending`: true when that
+ * answer is not known against the team's latest verdicts yet (never looked up, or verdicts changed since: then
+ * `checkedBefore` is the earlier answer); a background job is finding it, and a later read shows it.
+ */
 export type SuggestionDTO = {
   id: string;
   start: number;
@@ -26,6 +32,7 @@ export type SuggestionDTO = {
   type: string;
   reason: string;
   checkedBefore: CheckedBeforeDTO | null;
+  checkedBeforePending: boolean;
 };
 
 /**
@@ -40,39 +47,92 @@ async function storedSuggestionsHash(article: { id: string; body: string; sugges
   return inTransaction(db, (tx) => refreshSuggestions(tx, article.id, article.body, found));
 }
 
+type OpenRow = { id: string; start: number; end: number; text: string; score: number; type: string; reason: string };
+type StoredRow = OpenRow & {
+  checkedBeforeVersion: number | null;
+  claimId: string | null;
+  exact: string | null;
+  verdictLabel: string | null;
+  verdictOrdinal: number | null;
+  similarity: number | null;
+  articleId: string | null;
+  title: string | null;
+};
+
+// The open suggestions of one version of an article's text with their stored answers: one statement, the claim and
+// its article joined (so the verdict shown is the claim's current one). An answer whose claim lost its verdict since
+// is shown as none (its version is stale anyway: the trigger counted that change).
+const readOpenSuggestions = (articleId: string, hash: string) => db.$queryRaw<StoredRow[]>`
+  SELECT s."id", s."start", s."end", s."text", s."score", s."type", s."reason", s."checkedBeforeVersion",
+         c."id" AS "claimId", c."exact", c."verdictLabel", c."verdictOrdinal", s."checkedBeforeSimilarity" AS "similarity",
+         ca."id" AS "articleId", ca."title"
+  FROM "Suggestion" s
+  LEFT JOIN "Claim" c ON c."id" = s."checkedBeforeClaimId" AND c."verdictOrdinal" IS NOT NULL
+  LEFT JOIN "Article" ca ON ca."id" = c."articleId"
+  WHERE s."articleId" = ${articleId} AND s."bodyHash" = ${hash} AND s."dismissedAt" IS NULL AND s."claimId" IS NULL
+  ORDER BY s."start", s."id"`;
+
+const storedAnswer = (r: StoredRow): CheckedBeforeDTO | null =>
+  r.claimId === null || r.similarity === null
+    ? null
+    : {
+        claimId: r.claimId,
+        exact: r.exact!,
+        verdict: r.verdictLabel!,
+        verdictOrdinal: r.verdictOrdinal!,
+        similarity: Number(r.similarity.toFixed(3)),
+        article: { id: r.articleId!, title: r.title! },
+      };
+
 /**
  * Open suggestions of an article's current text: not dismissed, not accepted, and not half or more covered by an
  * attached claim. Suggestions the team has checked before (an earlier verdict on a claim that reads alike, see
  * findCheckedBefore) come first, most alike first, each with that verdict in `checkedBefore`; the rest follow in
  * text order with `checkedBefore: null`. Offsets are UTF-16 code units of the body; `score` is the detector's.
+ * The answers are stored per suggestion (lib/claims/checked-before-stored.ts). Bounded work per request: answers
+ * missing or older than the team's latest verdicts are looked up here only within a budget
+ * (CHECKED_BEFORE_REQUEST_LOOKUPS lookups, CHECKED_BEFORE_REQUEST_BUDGET_MS in all; never computed ones first, then
+ * by score); the rest come with `checkedBeforePending: true` and a job is queued to find them.
  * Computes and stores the suggestions on first read for articles stored without them.
  * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
  */
 export async function listSuggestions({ articleId, userId }: { articleId: string; userId: string }): Promise<SuggestionDTO[]> {
   const article = await db.article.findFirst({
     where: { id: articleId, ...articleScope(userId) },
-    select: { id: true, teamId: true, body: true, suggestionsHash: true },
+    select: { id: true, teamId: true, body: true, suggestionsHash: true, team: { select: { verdictsVersion: true } } },
   });
   if (!article) throw notFound("That article");
   const hash = await storedSuggestionsHash(article);
   const [rows, claims] = await Promise.all([
-    db.suggestion.findMany({ where: { articleId, bodyHash: hash, dismissedAt: null, claimId: null }, orderBy: { start: "asc" } }),
+    readOpenSuggestions(articleId, hash),
     db.claim.findMany({ where: { articleId, anchorStatus: "attached" }, select: { start: true, end: true } }),
   ]);
   // A suggestion most of which a claim already covers is not worth showing twice.
   const covered = (s: { start: number; end: number }) => claims.some((c) => isMostlyCovered(s, c));
-  const open = rows.filter((s) => !covered(s));
-  // One statement: a nearest-first trigram lookup per suggestion (a GiST index walk each, bench/checked-before.ts).
-  const earlier = await findCheckedBeforeEach({ teamId: article.teamId, texts: open.map((s) => s.text) });
-  const listed = open.map(({ id, start, end, text, score, type, reason }, i) => ({
-    id,
-    start,
-    end,
-    text,
-    score,
-    type,
-    reason,
-    checkedBefore: earlier[i] ?? null,
+  let open = rows.filter((s) => !covered(s));
+  const version = article.team.verdictsVersion;
+  const wanted = open
+    .filter((s) => s.checkedBeforeVersion !== version)
+    .sort((a, b) => (a.checkedBeforeVersion === null ? 0 : 1) - (b.checkedBeforeVersion === null ? 0 : 1) || b.score - a.score);
+  if (wanted.length > 0) {
+    const done = await lookUpCheckedBeforeWithinBudget(wanted.map((s) => s.id));
+    if (done.size > 0) {
+      const fresh = new Map((await readOpenSuggestions(articleId, hash)).map((r) => [r.id, r]));
+      open = open.map((s) => (done.has(s.id) ? (fresh.get(s.id) ?? s) : s));
+    }
+    if (done.size < wanted.length) await queueCheckedBefore(db, { articleId, bodyHash: hash });
+  }
+  const listed = open.map((r) => ({
+    id: r.id,
+    start: r.start,
+    end: r.end,
+    text: r.text,
+    score: r.score,
+    type: r.type,
+    reason: r.reason,
+    checkedBefore: storedAnswer(r),
+    // A lookup in this request may have seen a newer version than `version` (a verdict committed meanwhile): known.
+    checkedBeforePending: r.checkedBeforeVersion === null || r.checkedBeforeVersion < version,
   }));
   return listed.sort(byRank);
 }

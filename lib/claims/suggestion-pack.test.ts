@@ -21,9 +21,19 @@ const list: SuggestionDTO[] = [
     type: "statistic",
     reason: "Figure “12 per cent”",
     checkedBefore,
+    checkedBeforePending: false,
   },
   // A text that is not the body's own at those offsets (normalised by the detector) travels with the row.
-  { id: "s2", ...at("wages rose 4%"), text: "wages rose 4 %", score: 0.5, type: "statistic", reason: "Figure “4%”", checkedBefore: null },
+  {
+    id: "s2",
+    ...at("wages rose 4%"),
+    text: "wages rose 4 %",
+    score: 0.5,
+    type: "statistic",
+    reason: "Figure “4%”",
+    checkedBefore: null,
+    checkedBeforePending: true,
+  },
 ];
 
 describe("the article page's packed suggestions", () => {

@@ -4,10 +4,13 @@
 import type { SuggestionDTO } from "@/lib/claims/suggested";
 import type { CheckedBeforeDTO } from "@/lib/claims/checked-before";
 
-/** One suggestion: id, start, end, score in thousandths, type, reason, checked before (or 0), and its text only when it is not body.slice(start, end). */
+/**
+ * One suggestion: id, start, end, score in thousandths, type, reason, checked before (or 0), checked before pending
+ * (1) or known (0), and its text only when it is not body.slice(start, end).
+ */
 type PackedRow =
-  | [string, number, number, number, string, string, CheckedBeforeDTO | 0]
-  | [string, number, number, number, string, string, CheckedBeforeDTO | 0, string];
+  | [string, number, number, number, string, string, CheckedBeforeDTO | 0, 0 | 1]
+  | [string, number, number, number, string, string, CheckedBeforeDTO | 0, 0 | 1, string];
 
 /** Suggestions in the order the list has them, as packSuggestions writes them. */
 export type PackedSuggestions = PackedRow[];
@@ -18,14 +21,23 @@ export type PackedSuggestions = PackedRow[];
  */
 export function packSuggestions(list: readonly SuggestionDTO[], body: string): PackedSuggestions {
   return list.map((s): PackedRow => {
-    const row: PackedRow = [s.id, s.start, s.end, Math.round(s.score * 1000), s.type, s.reason, s.checkedBefore ?? 0];
+    const row: PackedRow = [
+      s.id,
+      s.start,
+      s.end,
+      Math.round(s.score * 1000),
+      s.type,
+      s.reason,
+      s.checkedBefore ?? 0,
+      s.checkedBeforePending ? 1 : 0,
+    ];
     return body.slice(s.start, s.end) === s.text ? row : [...row, s.text];
   });
 }
 
 /** The SuggestionDTOs a packSuggestions result stands for, given the same `body`. Pure; throws nothing. */
 export function unpackSuggestions(packed: PackedSuggestions, body: string): SuggestionDTO[] {
-  return packed.map(([id, start, end, score, type, reason, checkedBefore, text]) => ({
+  return packed.map(([id, start, end, score, type, reason, checkedBefore, pending, text]) => ({
     id,
     start,
     end,
@@ -34,5 +46,6 @@ export function unpackSuggestions(packed: PackedSuggestions, body: string): Sugg
     type,
     reason,
     checkedBefore: checkedBefore || null,
+    checkedBeforePending: pending === 1,
   }));
 }

@@ -4,6 +4,7 @@ import { dueSoonNoticesJob } from "@/lib/mail/notices";
 import { notificationDigestJob } from "@/lib/notifications/digest";
 import { archiveEvidenceJob } from "@/lib/evidence/archive";
 import { checkSourceJob, sourceChecksJob } from "@/lib/evidence/check-source";
+import { checkedBeforeJob } from "@/lib/claims/checked-before-stored";
 
 /**
  * Every job kind the app runs. A job defined elsewhere runs only once it is listed here.
@@ -16,6 +17,7 @@ export const registeredJobs: readonly JobDefinition<unknown>[] = [
   archiveEvidenceJob,
   checkSourceJob,
   sourceChecksJob,
+  checkedBeforeJob,
 ];
 
 /**

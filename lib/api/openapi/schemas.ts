@@ -300,8 +300,9 @@ export const componentSchemas: Record<string, JsonSchema> = {
           article: obj({ id: str, title: str }),
         }),
       ),
+      checkedBeforePending: bool,
     },
-    "A suggested claim. Suggestions the desk has checked before (`checkedBefore` not null: the nearest earlier verdict on a claim that reads alike) are listed first.",
+    "A suggested claim. Suggestions the desk has checked before (`checkedBefore` not null: the nearest earlier verdict on a claim that reads alike) are listed first. The answers are stored per suggestion: `checkedBeforePending` true means the answer is not known against the team's latest verdicts yet (never looked up, or verdicts changed since, when `checkedBefore` is the earlier answer); a background job finds it and a later read shows it.",
   ),
   QueueItem: {
     type: "object",
