@@ -18,6 +18,9 @@ const HOSTILE: Record<string, string> = {
   "short words": "aaaa ".repeat(10_000),
   "digits and spaces": "1 ".repeat(25_000),
   "claims around a long run": `${CLAIM} ${"x".repeat(MAX_WORD_CHARS + 1)} ${CLAIM}\n\n${"9".repeat(5_000)}%\n\n${CLAIM}`,
+  // wink drops U+3000 (and U+2028, a byte-order mark), so the tokens after it are looked for by search: the search
+  // once found "The" inside the long URL, a token (and a sentence) inside the run.
+  "a word inside a long run, after a dropped character": `Hello\u3000 https://example.org/${"x".repeat(MAX_WORD_CHARS)}/The ${CLAIM}`,
 };
 
 describe("analyze on hostile text", () => {
@@ -29,6 +32,10 @@ describe("analyze on hostile text", () => {
     }
     const overlong = new RegExp(String.raw`\S{${MAX_WORD_CHARS + 1}}`);
     for (const sentence of sentences) expect(overlong.test(text.slice(sentence.start, sentence.end))).toBe(false);
+    const runs = [...text.matchAll(new RegExp(String.raw`\S{${MAX_WORD_CHARS + 1},}`, "g"))].map(
+      (m) => [m.index, m.index + m[0].length] as const,
+    );
+    for (const token of tokens) expect(runs.some(([start, end]) => token.start < end && start < token.end)).toBe(false);
   });
 
   it("keeps a word of the cap's length, and the sentences on both sides of a longer one", () => {
