@@ -81,4 +81,12 @@ describe("quantity patterns on runs of digits", () => {
     expect(findQuantities(run).map((q) => [q.start, q.end, q.kind])).toEqual([[0, run.length, "percent"]]);
     expect(findQuantities("Rents rose 11.4%, or 2,914 people.").map((q) => q.start)).toEqual([11, 21]);
   });
+
+  it("still find a number right after a comma that follows no digit (a missing space)", () => {
+    // The look-behind once refused any number after a comma: "March,40%" lost its 40%, "5%,6%" its 6%.
+    const found = (text: string) => findQuantities(text).map((q) => text.slice(q.start, q.end));
+    expect(found("In March,40% of homes were empty.")).toEqual(["40%"]);
+    expect(found("Rates were 5%,6% and 7%.")).toEqual(["5%", "6%", "7%"]);
+    expect(findQuantities("1,234,567%").map((q) => q.start)).toEqual([0]);
+  });
 });
