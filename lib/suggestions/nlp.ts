@@ -13,7 +13,7 @@ export type Analysis = { tokens: Token[]; sentences: Sentence[] };
  * The longest run of non-whitespace characters (UTF-16 units) wink-nlp is given. Its tokeniser tries an e-mail
  * pattern on each such run that rescans it from every position, so a 50,000-character run took tens of seconds
  * (quadratic); with runs capped at this length the work is at most linear in the text's length. No word of prose is
- * that long: the longest in the 68 labelled articles of bench/labels is 28 (an e-mail address); long URLs fit.
+ * that long: the longest in the 92 labelled articles of bench/labels is 28 (an e-mail address); long URLs fit.
  */
 export const MAX_WORD_CHARS = 200;
 // A run longer than MAX_WORD_CHARS: linear to find (a failed attempt stops within MAX_WORD_CHARS + 1 characters).
