@@ -125,9 +125,9 @@ export function claimCandidates(body: string): SentenceCandidates[] {
 
 /**
  * Suggestions from scored candidates: `scoreOf` gives each clause its final score, type and reason; clauses reaching
- * `minScore` are suggested, neighbouring passing clauses of a sentence joined (the type and reason of the best), an
- * attributed statement widened to its whole sentence, a "because" clause joined to the effect before it. In body
- * order, never overlapping.
+ * `minScore` are suggested, neighbouring passing clauses of a sentence joined (the score of the best, the type and
+ * reason of the clause the rules rate highest), an attributed statement widened to its whole sentence, a "because"
+ * clause joined to the effect before it. In body order, never overlapping.
  */
 export function assembleSuggestions(
   body: string,
