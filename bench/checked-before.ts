@@ -23,7 +23,7 @@ import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { runBench, withBenchDatabase } from "./database";
-import { buildLongArticle } from "./fixtures";
+import { buildLongArticle, mulberry32 } from "./fixtures";
 
 const CLAIMS = Number(process.env.CLAIMS ?? 1_000_000);
 const QUERIES = Number(process.env.QUERIES ?? 200);
@@ -155,20 +155,9 @@ function loadVocabulary() {
   vocabulary = { words, cumulative };
   return vocabulary;
 }
-/** A deterministic pseudo-random generator (mulberry32) seeded by `seed`: numbers in [0, 1). */
-function randomOf(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function englishClaim(n: number): string {
   const { words, cumulative } = loadVocabulary();
-  const random = randomOf(n * 2654435761);
+  const random = mulberry32(n * 2654435761);
   const total = cumulative.at(-1)!;
   const word = () => {
     const x = random() * total;

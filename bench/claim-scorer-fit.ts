@@ -16,6 +16,7 @@ import {
   type Combination,
 } from "../lib/suggestions/learned";
 import type { Suggestion } from "../lib/suggestions";
+import { mulberry32 } from "./fixtures";
 import { add, empty, evaluate, FOLDS, matches, type Article, type Counts } from "./labelled-articles";
 
 /** An article with its candidate clauses (the expensive wink-nlp part, done once) and each clause's training label. */
@@ -36,18 +37,6 @@ export function prepare(article: Article): Prepared {
 
 /** Hyper-parameters, fixed before any measurement (not tuned). */
 export const FIT = { seed: 20, epochs: 12, l2: 1e-4, rate: 0.2, minCount: 2 } as const;
-
-/** mulberry32: a small seeded generator, so that the order of examples and hence the weights are reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * L2-regularised logistic regression by seeded SGD with AdaGrad step sizes over the clauses of `articles`. Features
@@ -74,7 +63,7 @@ export function fitModel(articles: readonly Prepared[]): ClaimModel {
   const g2 = new Float64Array(names.length).fill(1e-8);
   let bias = 0;
   let biasG2 = 1e-8;
-  const next = random(FIT.seed);
+  const next = mulberry32(FIT.seed);
   const order = examples.map((_, i) => i);
   for (let epoch = 0; epoch < FIT.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

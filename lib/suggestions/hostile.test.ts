@@ -18,6 +18,9 @@ const HOSTILE: Record<string, string> = {
   "short words": "aaaa ".repeat(10_000),
   "digits and spaces": "1 ".repeat(25_000),
   "claims around a long run": `${CLAIM} ${"x".repeat(MAX_WORD_CHARS + 1)} ${CLAIM}\n\n${"9".repeat(5_000)}%\n\n${CLAIM}`,
+  // wink drops U+3000 (and U+2028, a byte-order mark), so the tokens after it are looked for by search: the search
+  // once found "The" inside the long URL, a token (and a sentence) inside the run.
+  "a word inside a long run, after a dropped character": `Hello\u3000 https://example.org/${"x".repeat(MAX_WORD_CHARS)}/The ${CLAIM}`,
 };
 
 describe("analyze on hostile text", () => {
@@ -29,6 +32,10 @@ describe("analyze on hostile text", () => {
     }
     const overlong = new RegExp(String.raw`\S{${MAX_WORD_CHARS + 1}}`);
     for (const sentence of sentences) expect(overlong.test(text.slice(sentence.start, sentence.end))).toBe(false);
+    const runs = [...text.matchAll(new RegExp(String.raw`\S{${MAX_WORD_CHARS + 1},}`, "g"))].map(
+      (m) => [m.index, m.index + m[0].length] as const,
+    );
+    for (const token of tokens) expect(runs.some(([start, end]) => token.start < end && start < token.end)).toBe(false);
   });
 
   it("keeps a word of the cap's length, and the sentences on both sides of a longer one", () => {
@@ -73,5 +80,13 @@ describe("quantity patterns on runs of digits", () => {
     const run = `${"1".repeat(200)}%`;
     expect(findQuantities(run).map((q) => [q.start, q.end, q.kind])).toEqual([[0, run.length, "percent"]]);
     expect(findQuantities("Rents rose 11.4%, or 2,914 people.").map((q) => q.start)).toEqual([11, 21]);
+  });
+
+  it("still find a number right after a comma that follows no digit (a missing space)", () => {
+    // The look-behind once refused any number after a comma: "March,40%" lost its 40%, "5%,6%" its 6%.
+    const found = (text: string) => findQuantities(text).map((q) => text.slice(q.start, q.end));
+    expect(found("In March,40% of homes were empty.")).toEqual(["40%"]);
+    expect(found("Rates were 5%,6% and 7%.")).toEqual(["5%", "6%", "7%"]);
+    expect(findQuantities("1,234,567%").map((q) => q.start)).toEqual([0]);
   });
 });

@@ -13,7 +13,7 @@ export type Analysis = { tokens: Token[]; sentences: Sentence[] };
  * The longest run of non-whitespace characters (UTF-16 units) wink-nlp is given. Its tokeniser tries an e-mail
  * pattern on each such run that rescans it from every position, so a 50,000-character run took tens of seconds
  * (quadratic); with runs capped at this length the work is at most linear in the text's length. No word of prose is
- * that long: the longest in the 68 labelled articles of bench/labels is 28 (an e-mail address); long URLs fit.
+ * that long: the longest in the 92 labelled articles of bench/labels is 28 (an e-mail address); long URLs fit.
  */
 export const MAX_WORD_CHARS = 200;
 // A run longer than MAX_WORD_CHARS: linear to find (a failed attempt stops within MAX_WORD_CHARS + 1 characters).
@@ -43,8 +43,11 @@ function strings(values: readonly unknown[]): string[] {
 export function analyze(text: string): Analysis {
   const wink = instance();
   const its = wink.its;
-  // wink sees blanks of the same length instead, so every other token keeps its offsets.
-  const doc = wink.readDoc(text.replace(OVERLONG_WORD, (run) => " ".repeat(run.length)));
+  // wink sees blanks of the same length instead, so every other token keeps its offsets. Tokens are looked for in
+  // that same blanked text: where wink drops a character (U+2028, U+3000, a byte-order mark) the search below falls
+  // back to indexOf, which in the original text found a word inside an overlong run and put the token there.
+  const seen = text.replace(OVERLONG_WORD, (run) => " ".repeat(run.length));
+  const doc = wink.readDoc(seen);
   const values = strings(doc.tokens().out(its.value));
   const spaces = strings(doc.tokens().out(its.precedingSpaces));
   const tags = strings(doc.tokens().out(its.pos));
@@ -55,7 +58,7 @@ export function analyze(text: string): Analysis {
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     const expected = offset + spaces[i]!.length;
-    const start = text.startsWith(value, expected) ? expected : value === "" ? -1 : text.indexOf(value, offset);
+    const start = seen.startsWith(value, expected) ? expected : value === "" ? -1 : seen.indexOf(value, offset);
     if (start === -1) {
       position.push(-1);
       continue;

@@ -86,9 +86,10 @@ const CURRENCY: Record<string, string> = { "£": "GBP", $: "USD", "€": "EUR", 
 const WORD_NUMBER = `(?:${Object.keys(SMALL)
   .filter((w) => w !== "a" && w !== "an")
   .join("|")})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?`;
-// A number starts where no digit or thousands comma comes before it: without that, a pattern that fails after the
-// number ("1111…" with no "%" after it) was tried again from every digit of the run, time quadratic in its length.
-const DIGITS = String.raw`(?<![\d,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
+// A number starts where no digit, and no digit and thousands comma, comes before it: without that, a pattern that fails
+// after the number ("1111…" with no "%" after it) was tried again from every digit of the run, time quadratic in its
+// length. A comma after anything else is no thousands comma: "March,40%" and "5%,6%" keep their numbers.
+const DIGITS = String.raw`(?<!\d)(?<!\d,)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 const NUMBER = `(?:${DIGITS}|${WORD_NUMBER})`;
 const MAGNITUDE_WORD = String.raw`(?:\s?(?:bn|mn|tn|m|k)\b|\s(?:hundred|thousand|million|billion|trillion)s?\b)`;
 const APPROX = String.raw`(?:around|about|approximately|roughly|nearly|almost|some|an estimated|an average of|close to|just under|just over|circa|c\.)`;

@@ -54,7 +54,7 @@ export const DEFAULT_MIN_SCORE = COMBINED_THRESHOLD;
  * at token boundaries (cutLongSentence) and each piece is scored as a sentence. Scoring runs a few hundred regular
  * expressions over a sentence and its clauses, some of which may take time quadratic in what they scan; capping the
  * length bounds each sentence's work, so a body of n characters takes time at most linear in n (a 50,000-character
- * run of one word once took 20–47 s). The longest sentence of the 68 labelled articles in bench/labels is 298
+ * run of one word once took 20–47 s). The longest sentence of the 92 labelled articles in bench/labels is 312
  * characters; text without sentence punctuation (an automatic transcript, say) still gets its claims found piece by
  * piece. Figures: bench/suggestions-hostile.ts.
  */
@@ -125,9 +125,9 @@ export function claimCandidates(body: string): SentenceCandidates[] {
 
 /**
  * Suggestions from scored candidates: `scoreOf` gives each clause its final score, type and reason; clauses reaching
- * `minScore` are suggested, neighbouring passing clauses of a sentence joined (the type and reason of the best), an
- * attributed statement widened to its whole sentence, a "because" clause joined to the effect before it. In body
- * order, never overlapping.
+ * `minScore` are suggested, neighbouring passing clauses of a sentence joined (the score of the best, the type and
+ * reason of the clause the rules rate highest), an attributed statement widened to its whole sentence, a "because"
+ * clause joined to the effect before it. In body order, never overlapping.
  */
 export function assembleSuggestions(
   body: string,
