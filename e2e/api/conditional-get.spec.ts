@@ -3,7 +3,7 @@
 // with FACTDESK_FAST_LANE=test, so `x-factdesk-fast-lane: off` sends a request through Next).
 import { expect, test } from "../fixtures/test";
 import { createApiToken } from "../../lib/api-tokens/create-token";
-import { createDesk, createTeam, createUser, testDb } from "../fixtures/factories";
+import { createClaimRow, createDesk, createTeam, createUser, testDb } from "../fixtures/factories";
 import { RawClient } from "../fixtures/raw-http";
 
 test.describe("conditional GETs", () => {
@@ -15,17 +15,9 @@ test.describe("conditional GETs", () => {
     const token = async (userId: string, teamId: string) =>
       (await createApiToken({ userId, teamId, input: { name: "poll", scope: "read", expiresIn: "7d" } })).secret;
     const [mine, theirs] = [await token(desk.reviewer.id, desk.team.id), await token(outsider.id, outsiderTeam.id)];
-    await testDb().claim.create({
-      data: {
-        articleId: desk.article.id,
-        exact: desk.article.body.slice(0, 40),
-        prefix: "",
-        suffix: desk.article.body.slice(40, 72),
-        start: 0,
-        end: 40,
-        createdById: desk.reviewer.id,
-        updatedById: desk.reviewer.id,
-      },
+    await createClaimRow(desk.article.id, desk.reviewer.id, {
+      exact: desk.article.body.slice(0, 40),
+      suffix: desk.article.body.slice(40, 72),
     });
     const get = (path: string, secret: string, lane: boolean, headers: Record<string, string> = {}) =>
       client.request("GET", path, {

@@ -4,7 +4,7 @@
 import net from "node:net";
 import { expect, test } from "../fixtures/test";
 import { createApiToken } from "../../lib/api-tokens/create-token";
-import { createDesk, testDb } from "../fixtures/factories";
+import { createClaimRow, createDesk } from "../fixtures/factories";
 import { RawClient } from "../fixtures/raw-http";
 
 /** Sends raw bytes and returns the status line and head. */
@@ -90,20 +90,7 @@ test("hostile request shapes: the lane answers as Next does", async ({ baseURL }
     if (st(a) !== st(b)) diffs.push(`raw ${JSON.stringify(target)}\n  lane: ${st(a)}\n  next: ${st(b)}`);
   }
   // Bodies sent in chunks (no Content-Length), small and over the 6 MB limit, and one behind Expect: 100-continue.
-  const claim = (
-    await testDb().claim.create({
-      data: {
-        articleId: id,
-        exact: "x",
-        prefix: "",
-        suffix: "",
-        start: 0,
-        end: 1,
-        createdById: desk.reviewer.id,
-        updatedById: desk.reviewer.id,
-      },
-    })
-  ).id;
+  const claim = await createClaimRow(id, desk.reviewer.id);
   const chunked = (json: string) => {
     const parts = json.match(/[\s\S]{1,65536}/g) ?? [];
     return parts.map((p) => `${Buffer.byteLength(p).toString(16)}\r\n${p}\r\n`).join("") + "0\r\n\r\n";

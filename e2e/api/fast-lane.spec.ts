@@ -8,7 +8,7 @@ import { expect, test } from "../fixtures/test";
 import { createApiToken } from "../../lib/api-tokens/create-token";
 import { describeRange } from "../../lib/anchoring/selectors";
 import { signInByApi } from "../fixtures/auth";
-import { createArticle, createDesk, createTeam, createUser, testDb } from "../fixtures/factories";
+import { createArticle, createClaimRow, createDesk, createTeam, createUser, testDb } from "../fixtures/factories";
 import { RawClient, type RawResponse } from "../fixtures/raw-http";
 
 const COMPARED_HEADERS = [
@@ -89,21 +89,7 @@ test.describe("the API fast lane", () => {
       ],
     };
     // A fresh claim in the same state each time, so a write through either path meets the same data.
-    claimOf = async () =>
-      (
-        await testDb().claim.create({
-          data: {
-            articleId: desk.article.id,
-            exact: range.quote.exact,
-            prefix: range.quote.prefix,
-            suffix: range.quote.suffix,
-            start: range.position.start,
-            end: range.position.end,
-            createdById: desk.reviewer.id,
-            updatedById: desk.reviewer.id,
-          },
-        })
-      ).id;
+    claimOf = async () => await createClaimRow(desk.article.id, desk.reviewer.id, { ...range.quote, ...range.position });
   });
 
   const send = (r: Sent, extra: Record<string, string> = {}) =>

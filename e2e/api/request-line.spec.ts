@@ -9,7 +9,7 @@
 import net from "node:net";
 import { expect, test } from "../fixtures/test";
 import { createApiToken } from "../../lib/api-tokens/create-token";
-import { createDesk, testDb } from "../fixtures/factories";
+import { createClaimRow, createDesk, testDb } from "../fixtures/factories";
 
 type Answer = { status: number; head: string; body: string };
 
@@ -93,20 +93,7 @@ test("a JSON body that is not UTF-8 is refused and nothing is saved; a byte orde
     teamId: desk.team.id,
     input: { name: "t", scope: "read_write", expiresIn: "7d" },
   });
-  const claim = (
-    await testDb().claim.create({
-      data: {
-        articleId: desk.article.id,
-        exact: "x",
-        prefix: "",
-        suffix: "",
-        start: 0,
-        end: 1,
-        createdById: desk.reviewer.id,
-        updatedById: desk.reviewer.id,
-      },
-    })
-  ).id;
+  const claim = await createClaimRow(desk.article.id, desk.reviewer.id);
   const post = (body: Buffer, type: string, extra: string) =>
     raw(
       port,
