@@ -7,7 +7,8 @@ import { VerdictBadge } from "@/components/claims/VerdictBadge";
  * Suggestions the desk has checked before (an earlier verdict on a claim that reads alike), in the order the API
  * ranks them (most alike first), at the top of the claims sidebar; clicking one opens its suggestion card.
  * While earlier verdicts are still being looked up for some suggestions (`checkedBeforePending`), says so under the
- * list. Renders nothing when there are none and none pending.
+ * list (alone, without the heading, while none is known to be checked before). Renders nothing when there are none
+ * and none pending.
  */
 export function CheckedBeforeSuggestions({ suggestions, onOpen }: { suggestions: SuggestionDTO[]; onOpen: (id: string) => void }) {
   const checked = suggestions.filter((s) => s.checkedBefore);
@@ -15,7 +16,7 @@ export function CheckedBeforeSuggestions({ suggestions, onOpen }: { suggestions:
   if (checked.length === 0 && pending === 0) return null;
   return (
     <section aria-label="Suggestions checked before" className="border-b border-rule p-3" data-testid="checked-before-suggestions">
-      <h3 className={sectionTitleClass}>Suggested, and checked before ({checked.length})</h3>
+      {checked.length > 0 && <h3 className={sectionTitleClass}>Suggested, and checked before ({checked.length})</h3>}
       <ul className="space-y-1.5">
         {checked.map((s) => (
           <li key={s.id}>
@@ -32,7 +33,7 @@ export function CheckedBeforeSuggestions({ suggestions, onOpen }: { suggestions:
         ))}
       </ul>
       {pending > 0 && (
-        <p className="mt-1.5 text-xs text-muted" role="status" data-testid="checked-before-pending">
+        <p className={`${checked.length > 0 ? "mt-1.5 " : ""}text-xs text-muted`} role="status" data-testid="checked-before-pending">
           Checking earlier verdicts for {pending} {pending === 1 ? "suggestion" : "suggestions"}…
         </p>
       )}
