@@ -42,6 +42,9 @@ test("setting a status is one request to the server, and shows Saved", async ({ 
   await page.locator(".hl[data-ids]", { hasText: CLAIM }).click();
   const panel = page.getByTestId("claim-panel");
   await expect(panel.getByTestId("claim-quote")).toContainText(CLAIM);
+  // The fixture article gets its suggestions on this first read, and the job finds their earlier verdicts a moment
+  // later; the page re-reads the suggestions until then (ArticleWorkspace). Those reads are not the status change's.
+  await expect(page.getByTestId("checked-before-pending")).toHaveCount(0, { timeout: 20_000 });
 
   const sent = recordRequests(page);
   await panel.getByRole("radio", { name: /In review/ }).click();
