@@ -15,11 +15,10 @@ async function main() {
   const { createApiToken } = await import("../lib/api-tokens/create-token");
   const { authenticateApiToken, selectTokenWithUser } = await import("../lib/api-tokens/verify-token");
   const { hashTokenSecret } = await import("../lib/api-tokens/secret");
-  const { getArticle } = await import("../lib/articles/get-article");
-  const { listClaimPage } = await import("../lib/claims/claim-pages");
+  const { getArticle, selectArticle } = await import("../lib/articles/get-article");
+  const { listClaimPage, selectClaimPage } = await import("../lib/claims/claim-pages");
   const { describeRange } = await import("../lib/anchoring/selectors");
   const { db } = await import("../lib/db");
-  const { Prisma } = await import("../lib/generated/prisma/client");
 
   const team = await createTeam();
   const user = await createUser(team.id, "reviewer");
@@ -44,36 +43,11 @@ async function main() {
   });
   await testDb().$executeRawUnsafe("VACUUM ANALYZE");
 
-  // The statements as the data layer sends them (copied from lib/articles/get-article.ts and
-  // lib/claims/claim-pages.ts's full page); the token's SELECT is lib/api-tokens/verify-token.ts's own, imported.
-  const articleSql = Prisma.sql`
-    SELECT a."id", a."teamId", t."name" AS "teamName", a."title", a."standfirst", a."byline", a."source", a."sourceUrl", a."publishedAt",
-           a."language", a."body", a."blocks", a."requiresDoubleReview", a."version", m."role"::text AS "myRole",
-           coalesce((SELECT json_agg(json_build_object('id', tg."id", 'name', tg."name", 'color', tg."color"))
-                     FROM "ArticleTag" at JOIN "Tag" tg ON tg."id" = at."tagId" WHERE at."articleId" = a."id"), '[]'::json) AS "tags"
-    FROM "Article" a
-    JOIN "Team" t ON t."id" = a."teamId" AND t."archivedAt" IS NULL
-    JOIN "Membership" m ON m."teamId" = a."teamId" AND m."userId" = ${user.id}
-    WHERE a."id" = ${article.id}`;
-  const person = (column: string) =>
-    Prisma.sql`(SELECT json_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = c.${Prisma.raw(`"${column}"`)})`;
-  const claimsSql = Prisma.sql`
-    SELECT c.id, c.exact, c.start, c."end", c.status, c."verdictOrdinal", c."verdictLabel", c."verdictKey", c."anchorStatus",
-      c."commentCount", c."evidenceCount", c."createdAt", t."timeZone", t."ratingScale",
-      (SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'color', g.color))
-         FROM "ClaimTag" ct JOIN "Tag" g ON g.id = ct."tagId" WHERE ct."claimId" = c.id) AS tags,
-      (SELECT json_agg(json_build_object('reviewerId', a."reviewerId", 'dueAt', a."dueAt"))
-         FROM "Assignment" a WHERE a."claimId" = c.id) AS assignments
-      , c."articleId", c.prefix, c.suffix, c."verdictExplanation", c."verdictAt", c.version, c."updatedAt",
-      c."anchorVersion", c."anchorConfidence", c."anchorMethod",
-      ${person("verdictById")} AS "verdictBy", ${person("createdById")} AS "createdBy", ${person("updatedById")} AS "updatedBy"
-    FROM "Article" ar
-    JOIN "Team" t ON t.id = ar."teamId" AND t."archivedAt" IS NULL
-    LEFT JOIN "Claim" c ON c."articleId" = ar.id
-    WHERE ar.id = ${article.id}
-      AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = ar."teamId" AND m."userId" = ${user.id})
-    ORDER BY c.start, c."end" DESC, c."createdAt", c.id
-    LIMIT ${51}`;
+  // The statements as the data layer sends them, from the data layer itself: the token's SELECT
+  // (lib/api-tokens/verify-token.ts), the article (lib/articles/get-article.ts) and the claims' full first page of 50
+  // (lib/claims/claim-pages.ts; it reads one row more than it keeps, to know if a page follows).
+  const articleSql = selectArticle(article.id, user.id);
+  const claimsSql = selectClaimPage({ articleId: article.id, userId: user.id, after: null, sqlLimit: 51, full: true });
   const tokenSql = selectTokenWithUser(hashTokenSecret(secret), null, new Date());
 
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });

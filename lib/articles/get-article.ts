@@ -29,6 +29,23 @@ export type ArticleDetail = {
 };
 
 /**
+ * The one statement getArticle sends: article `id` with its team's name, the role of `userId` there and its tags, as
+ * one row, or no row when the article does not exist, its team is archived or the user is not a member. Exported for
+ * bench/raw-read.ts, which times this very statement.
+ */
+export function selectArticle(id: string, userId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT a."id", a."teamId", t."name" AS "teamName", a."title", a."standfirst", a."byline", a."source", a."sourceUrl", a."publishedAt",
+           a."language", a."body", a."blocks", a."requiresDoubleReview", a."version", m."role"::text AS "myRole",
+           coalesce((SELECT json_agg(json_build_object('id', tg."id", 'name', tg."name", 'color', tg."color"))
+                     FROM "ArticleTag" at JOIN "Tag" tg ON tg."id" = at."tagId" WHERE at."articleId" = a."id"), '[]'::json) AS "tags"
+    FROM "Article" a
+    JOIN "Team" t ON t."id" = a."teamId" AND t."archivedAt" IS NULL
+    JOIN "Membership" m ON m."teamId" = a."teamId" AND m."userId" = ${userId}
+    WHERE a."id" = ${id}`;
+}
+
+/**
  * One article at its current version (title, body, standfirst, blocks validated by parseBlocks, publication date
  * as ISO 8601), with its team's name, the reader's role there and the article's tags. Returns null when the article does not exist
  * or the user is not in its team, which pages show as 404; never throws for that.
@@ -37,15 +54,9 @@ export async function getArticle({ id, userId }: { id: string; userId: string })
   // One statement: the scope is the join on the user's membership, the tags an aggregate (Prisma's nested select
   // sent five; issue #21), run straight on the pool (readRows: a hot read, where Prisma's pipeline cost more CPU than
   // the statement).
-  const rows = await readRows<Omit<ArticleDetail, "publishedAt" | "blocks"> & { publishedAt: Date | null; blocks: unknown }>(Prisma.sql`
-    SELECT a."id", a."teamId", t."name" AS "teamName", a."title", a."standfirst", a."byline", a."source", a."sourceUrl", a."publishedAt",
-           a."language", a."body", a."blocks", a."requiresDoubleReview", a."version", m."role"::text AS "myRole",
-           coalesce((SELECT json_agg(json_build_object('id', tg."id", 'name', tg."name", 'color', tg."color"))
-                     FROM "ArticleTag" at JOIN "Tag" tg ON tg."id" = at."tagId" WHERE at."articleId" = a."id"), '[]'::json) AS "tags"
-    FROM "Article" a
-    JOIN "Team" t ON t."id" = a."teamId" AND t."archivedAt" IS NULL
-    JOIN "Membership" m ON m."teamId" = a."teamId" AND m."userId" = ${userId}
-    WHERE a."id" = ${id}`);
+  const rows = await readRows<Omit<ArticleDetail, "publishedAt" | "blocks"> & { publishedAt: Date | null; blocks: unknown }>(
+    selectArticle(id, userId),
+  );
   const row = rows[0];
   if (!row) return null;
   return {

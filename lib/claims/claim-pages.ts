@@ -31,6 +31,8 @@ const ZClaimCursor = z.tuple([
   ZId,
 ]);
 
+type ClaimCursorKey = z.infer<typeof ZClaimCursor>;
+
 type Row = {
   id: string | null;
   exact: string;
@@ -109,15 +111,26 @@ type PageArgs = {
   limit?: number | null;
 };
 
-async function readPage(
-  { articleId, userId, filter, cursor, limit = CLAIM_LIST_LIMIT.default }: PageArgs,
-  full: boolean,
-): Promise<{ kept: { row: Row; summary: ClaimSummary }[]; nextCursor: string | null }> {
-  const after = cursor ? decodeCursor(cursor, ZClaimCursor) : null;
-  if (filter && activeClaimFilters(filter) === 0) filter = undefined;
-  // A filter is applied to the rows in JavaScript (its rules read the team's scale and time zone), so a filtered
-  // page reads on until it is full; an unfiltered one reads one row more than it keeps, to know if one follows.
-  const sqlLimit = limit === null || filter ? null : limit + 1;
+/**
+ * The one statement a page of an article's claims is read with (readPage): the claims of `articleId` in text order
+ * after the cursor key `after` (none: from the first), at most `sqlLimit` rows (null: all), each with its tags and
+ * assignments, and with `full` the columns ClaimDTO needs besides (selectors, verdict details, versions, people). No
+ * row at all when the article does not exist, its team is archived or `userId` is not a member; one row of NULL claim
+ * columns for an article without claims. Exported for bench/raw-read.ts, which times this very statement.
+ */
+export function selectClaimPage({
+  articleId,
+  userId,
+  after,
+  sqlLimit,
+  full,
+}: {
+  articleId: string;
+  userId: string;
+  after: ClaimCursorKey | null;
+  sqlLimit: number | null;
+  full: boolean;
+}): Prisma.Sql {
   const person = (column: string) =>
     Prisma.sql`(SELECT json_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = c.${Prisma.raw(`"${column}"`)})`;
   const fullColumns = full
@@ -125,8 +138,7 @@ async function readPage(
       c."anchorVersion", c."anchorConfidence", c."anchorMethod",
       ${person("verdictById")} AS "verdictBy", ${person("createdById")} AS "createdBy", ${person("updatedById")} AS "updatedBy"`
     : Prisma.empty;
-  // Straight on the pool (readRows): the API's hot read, where Prisma's pipeline cost more CPU than the statement.
-  const rows = await readRows<Row>(Prisma.sql`
+  return Prisma.sql`
     SELECT c.id, c.exact, c.start, c."end", c.status, c."verdictOrdinal", c."verdictLabel", c."verdictKey", c."anchorStatus",
       c."commentCount", c."evidenceCount", c."createdAt", t."timeZone", t."ratingScale",
       (SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'color', g.color))
@@ -141,7 +153,20 @@ async function readPage(
     WHERE ar.id = ${articleId}
       AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = ar."teamId" AND m."userId" = ${userId})
     ORDER BY c.start, c."end" DESC, c."createdAt", c.id
-    ${sqlLimit === null ? Prisma.empty : Prisma.sql`LIMIT ${sqlLimit}`}`);
+    ${sqlLimit === null ? Prisma.empty : Prisma.sql`LIMIT ${sqlLimit}`}`;
+}
+
+async function readPage(
+  { articleId, userId, filter, cursor, limit = CLAIM_LIST_LIMIT.default }: PageArgs,
+  full: boolean,
+): Promise<{ kept: { row: Row; summary: ClaimSummary }[]; nextCursor: string | null }> {
+  const after = cursor ? decodeCursor(cursor, ZClaimCursor) : null;
+  if (filter && activeClaimFilters(filter) === 0) filter = undefined;
+  // A filter is applied to the rows in JavaScript (its rules read the team's scale and time zone), so a filtered
+  // page reads on until it is full; an unfiltered one reads one row more than it keeps, to know if one follows.
+  const sqlLimit = limit === null || filter ? null : limit + 1;
+  // Straight on the pool (readRows): the API's hot read, where Prisma's pipeline cost more CPU than the statement.
+  const rows = await readRows<Row>(selectClaimPage({ articleId, userId, after, sqlLimit, full }));
   if (rows.length === 0) throw notFound("That article");
   const found = rows.filter((row) => row.id !== null);
   const timeZone = rows[0]!.timeZone;
