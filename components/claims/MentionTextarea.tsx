@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type KeyboardEvent, type Ref } from "react";
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from "react";
 import type { MemberChoiceDTO } from "@/lib/teams/member-search";
 import { MemberOptions, optionId } from "@/components/members/MemberOptions";
 import { useMemberSearch } from "@/components/members/useMemberSearch";
@@ -46,6 +46,16 @@ export function MentionTextarea({ value, onChange, onMention, label, placeholder
   // A space typed after a name that matches nobody ends the mention: it was an "@" in prose.
   const open = wanted && !(mention!.query.includes(" ") && !search.loading && search.members.length === 0);
   const current = Math.min(active, search.members.length - 1);
+  // Where the caret goes once a picked name is in the text. Set in the same commit as the new value (a layout
+  // effect runs before the browser handles the next key), never a frame later: a key typed in between would land
+  // after the name and the rest before it.
+  const caretAfterPick = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = caretAfterPick.current;
+    if (at === null) return;
+    caretAfterPick.current = null;
+    (document.getElementById(boxId) as HTMLTextAreaElement | null)?.setSelectionRange(at, at);
+  });
 
   function pick(member: MemberChoiceDTO) {
     if (!mention) return;
@@ -58,7 +68,7 @@ export function MentionTextarea({ value, onChange, onMention, label, placeholder
     setDismissedAt(mention.start);
     setCaret(at);
     setActive(0);
-    window.requestAnimationFrame(() => (document.getElementById(boxId) as HTMLTextAreaElement | null)?.setSelectionRange(at, at));
+    caretAfterPick.current = at;
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
