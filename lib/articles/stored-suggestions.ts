@@ -35,6 +35,11 @@ export async function refreshSuggestions(
     })),
     skipDuplicates: true,
   });
+  // Suggestions of this text stored earlier (the text was this before) were not kept up while another text was current
+  // (verdict triggers only touch the current text's): their answers are looked up again.
+  await tx.$executeRaw`
+    UPDATE "Suggestion" SET "checkedBeforePending" = true, "checkedBeforeVersion" = "checkedBeforeVersion" + 1
+    WHERE "articleId" = ${articleId} AND "bodyHash" = ${hash} AND NOT "checkedBeforePending"`;
   await tx.article.update({ where: { id: articleId }, data: { suggestionsHash: hash } });
   if (found.length > 0) await queueCheckedBefore(tx, { articleId, bodyHash: hash });
   return hash;

@@ -1,8 +1,11 @@
 // Stored "checked before" answers of suggestions (issue #21 item 5). At 1,000,000 claims with a verdict one lookup of a
 // text nothing reads like costs ~0.5 s (bench/checked-before.ts), so the suggestions list cannot ask about every open
 // suggestion per request (900 suggestions: ~7 minutes, past statement_timeout → 503). Instead each suggestion keeps
-// its answer (Suggestion.checkedBefore*), computed ahead by a job when suggestions are stored and refreshed when the
-// team's verdicts change (Team.verdictsVersion, kept by a trigger on "Claim"); a request looks up only a few itself.
+// its answer (Suggestion.checkedBefore*), computed ahead by a job when suggestions are stored. Verdict changes keep
+// the answers up from the claim's side (triggers of migration checked_before_reverse): a claim that gains a verdict
+// becomes the answer of the open suggestions it ranks first for; a claim that loses it makes only the suggestions it
+// answered pending, and queues this job. A request looks up only a few pending answers itself. Readers of the article
+// hear about changed answers on NOTIFY channel SUGGESTIONS_CHANNEL.
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, inTransaction, type DbClient } from "@/lib/db";
@@ -23,39 +26,102 @@ export const CHECKED_BEFORE_REQUEST_LOOKUPS = 8;
 export const CHECKED_BEFORE_REQUEST_BUDGET_MS = 500;
 
 const QUERY_CANCELED = "57014";
+const DEADLOCK_DETECTED = "40P01";
 
-function isStatementTimeout(error: unknown): boolean {
+/** Whether `error` (or one of its causes) is PostgreSQL's error `sqlState`, however Prisma's adapter wrapped it. */
+function hasSqlState(error: unknown, sqlState: string): boolean {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
     const code = (e as { code?: unknown }).code;
-    if (code === QUERY_CANCELED) return true;
+    if (code === sqlState) return true;
     const meta = (e as { meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta;
-    if (meta?.code === QUERY_CANCELED || meta?.driverAdapterError?.cause?.originalCode === QUERY_CANCELED) return true;
-    if (e instanceof Error && /canceling statement due to statement timeout/.test(e.message)) return true;
+    if (meta?.code === sqlState || meta?.driverAdapterError?.cause?.originalCode === sqlState) return true;
+    if (sqlState === QUERY_CANCELED && e instanceof Error && /canceling statement due to statement timeout/.test(e.message)) return true;
   }
   return false;
 }
+const isStatementTimeout = (error: unknown) => hasSqlState(error, QUERY_CANCELED);
+const isDeadlock = (error: unknown) => hasSqlState(error, DEADLOCK_DETECTED);
+
+// The advisory lock verdict triggers hold (shared) while their transaction runs (migration checked_before_reverse).
+const VERDICTS_LOCK_CLASS = 21005;
+
+type Looked = {
+  version: number;
+  teamId: string;
+  claimId: string | null;
+  similarity: number | null;
+  sameWords: boolean | null;
+  exact: string | null;
+  verdictAt: string | null;
+  articleId: string | null;
+};
 
 /**
- * Computes and stores the "checked before" answer of one suggestion, in ONE statement: findCheckedBefore's claim with
- * limit 1 (SQL function factdesk_checked_before: same words first, then the most alike of at least 0.45) or none,
- * with its similarity (0..1, pg_trgm) and the team's Team.verdictsVersion read in the same snapshot as the lookup, so
- * a verdict committed meanwhile leaves the answer stale (another version), never wrongly fresh. Does nothing (and
- * looks nothing up) when the stored answer already has the team's current version; a slower writer never replaces a
- * newer version. Output: whether a lookup ran and stored an answer.
- * @throws the database's error (statement_timeout: SQLSTATE 57014).
+ * Computes and stores the "checked before" answer of one pending suggestion (Suggestion.checkedBeforePending):
+ * findCheckedBefore's claim with limit 1 (SQL function factdesk_checked_before: same words first, then the most alike
+ * of at least 0.45) or none, with its similarity (0..1, pg_trgm) and its rank for the text (same words, verdict time),
+ * so later verdicts can be compared with it (migration checked_before_reverse). Two transactions: the first waits for
+ * the team's verdict transactions in flight (their advisory lock, released at once); the second reads the
+ * suggestion's version and looks up in one snapshot, share-locks the chosen claim and checks it is unchanged, and
+ * stores the answer only if the version is still the one read. A verdict committed meanwhile thus leaves the
+ * suggestion pending (its trigger moved the version on), never wrongly known. Does nothing for a suggestion that is
+ * not pending. `timeoutMs` (optional) bounds each statement (`SET LOCAL statement_timeout`). Output: whether an
+ * answer was stored.
+ * @throws the database's error (statement_timeout: SQLSTATE 57014; a deadlock with a verdict transaction: 40P01).
  */
-export async function storeCheckedBefore(client: DbClient, suggestionId: string): Promise<boolean> {
-  const stored = await client.$executeRaw`
-    WITH q AS (
-      SELECT s."id", t."verdictsVersion" AS "v", m."claimId", m."similarity"
-      FROM "Suggestion" s JOIN "Article" a ON a."id" = s."articleId" JOIN "Team" t ON t."id" = a."teamId"
-      LEFT JOIN LATERAL factdesk_checked_before(a."teamId", s."text", '', 1) AS m ON true
-      WHERE s."id" = ${suggestionId} AND s."checkedBeforeVersion" IS DISTINCT FROM t."verdictsVersion"
-    )
-    UPDATE "Suggestion" s SET "checkedBeforeClaimId" = q."claimId", "checkedBeforeSimilarity" = q."similarity",
-      "checkedBeforeVersion" = q."v", "checkedBeforeAt" = now()
-    FROM q WHERE s."id" = q."id" AND (s."checkedBeforeVersion" IS NULL OR s."checkedBeforeVersion" < q."v")`;
-  return stored > 0;
+export async function storeCheckedBefore(suggestionId: string, timeoutMs?: number): Promise<boolean> {
+  const options = { maxWait: 10_000, timeout: (timeoutMs ?? config.databaseStatementTimeoutMs) * 3 + 10_000 };
+  const limit = async (tx: DbClient) => {
+    if (timeoutMs !== undefined) await tx.$executeRaw(Prisma.raw(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`));
+  };
+  const waited = await inTransaction(
+    db,
+    async (tx) => {
+      await limit(tx);
+      const team = await tx.$queryRaw<{ teamId: string }[]>`
+        SELECT a."teamId" FROM "Suggestion" s JOIN "Article" a ON a."id" = s."articleId" WHERE s."id" = ${suggestionId} AND s."checkedBeforePending"`;
+      if (!team[0]) return false;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${VERDICTS_LOCK_CLASS}::int, hashtext(${team[0].teamId}))`;
+      return true;
+    },
+    options,
+  );
+  if (!waited) return false;
+  return inTransaction(
+    db,
+    async (tx) => {
+      await limit(tx);
+      const [looked] = await tx.$queryRaw<Looked[]>`
+        SELECT s."checkedBeforeVersion" AS "version", a."teamId", m."claimId", m."similarity"::float8 AS "similarity",
+               (factdesk_claim_words(s."text") <> md5('')::uuid AND factdesk_claim_words(s."text") = factdesk_claim_words(c."exact")
+                AND similarity(c."exact", s."text") >= 0.45) AS "sameWords",
+               c."exact", c."verdictAt"::text AS "verdictAt", c."articleId"
+        FROM "Suggestion" s JOIN "Article" a ON a."id" = s."articleId"
+        LEFT JOIN LATERAL factdesk_checked_before(a."teamId", s."text", '', 1) AS m ON true
+        LEFT JOIN "Claim" c ON c."id" = m."claimId"
+        WHERE s."id" = ${suggestionId} AND s."checkedBeforePending"`;
+      if (!looked) return false;
+      if (looked.claimId !== null) {
+        // Newest row version (READ COMMITTED re-checks a row changed since the lookup's snapshot); held to commit, so
+        // a verdict taken back now waits and then finds this answer to forget.
+        const same = await tx.$queryRaw<{ id: string }[]>`
+          SELECT c."id" FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
+          WHERE c."id" = ${looked.claimId} AND c."verdictOrdinal" IS NOT NULL AND c."exact" = ${looked.exact}
+            AND c."verdictAt"::text IS NOT DISTINCT FROM ${looked.verdictAt} AND c."articleId" = ${looked.articleId}
+            AND a."teamId" = ${looked.teamId}
+          FOR SHARE OF c`;
+        if (same.length === 0) return false;
+      }
+      const stored = await tx.$executeRaw`
+        UPDATE "Suggestion" SET "checkedBeforeClaimId" = ${looked.claimId}, "checkedBeforeSimilarity" = ${looked.similarity},
+          "checkedBeforeSameWords" = ${looked.claimId === null ? null : looked.sameWords === true},
+          "checkedBeforeVerdictAt" = ${looked.verdictAt}::timestamp(3), "checkedBeforePending" = false,
+          "checkedBeforeVersion" = "checkedBeforeVersion" + 1, "checkedBeforeAt" = now()
+        WHERE "id" = ${suggestionId} AND "checkedBeforeVersion" = ${looked.version} AND "checkedBeforePending"`;
+      return stored > 0;
+    },
+    options,
+  );
 }
 
 /**
@@ -74,33 +140,55 @@ export async function lookUpCheckedBeforeWithinBudget(suggestionIds: readonly st
     if (left < 20) break;
     const timeout = Math.min(left, config.databaseStatementTimeoutMs);
     try {
-      const stored = await inTransaction(db, async (tx) => {
-        await tx.$executeRaw(Prisma.raw(`SET LOCAL statement_timeout = ${timeout}`));
-        return storeCheckedBefore(tx, id);
-      });
-      if (stored) done.add(id);
+      if (await storeCheckedBefore(id, timeout)) done.add(id);
     } catch (error) {
-      if (isStatementTimeout(error)) break;
+      if (isStatementTimeout(error) || isDeadlock(error)) break;
       throw error;
     }
   }
   return done;
 }
 
+/** NOTIFY channel on which changed "checked before" answers of an article are announced: `{"articleId"}`. */
+export const SUGGESTIONS_CHANNEL = "factdesk_suggestions";
+
+/** While a job runs long, its answers so far are announced at most this often, ms (each makes open pages re-read). */
+const ANNOUNCE_EVERY_MS = 5_000;
+
+/** Announces to the article's readers (any instance) that its suggestions' answers changed. */
+async function announceAnswers(articleId: string): Promise<void> {
+  await db.$executeRaw`SELECT factdesk_checked_before_notify(${articleId})`;
+}
+
 /**
- * Refreshes the stored answers of an article's suggestions that are missing or older than the team's verdicts
- * (Suggestion.checkedBeforeVersion ≠ Team.verdictsVersion), for suggestions not dismissed and not accepted, of the
- * article's current text (`bodyHash`); highest score first, one lookup statement each (storeCheckedBefore).
- * Idempotent: runs twice (two instances, a retry) store the same answers. Output: how many lookups stored an answer.
+ * Looks up the pending answers (Suggestion.checkedBeforePending) of an article's suggestions that are not dismissed
+ * and not accepted, of the article's current text (`bodyHash`); highest score first, one lookup each
+ * (storeCheckedBefore). Announces them on SUGGESTIONS_CHANNEL when done, and every ANNOUNCE_EVERY_MS meanwhile.
+ * Idempotent: two runs (two instances, a retry) store the same answers, the version check lets one write each.
+ * Output: how many lookups stored an answer.
  */
 export async function refreshCheckedBefore({ articleId, bodyHash }: { articleId: string; bodyHash: string }): Promise<number> {
-  const stale = await db.$queryRaw<{ id: string }[]>`
-    SELECT s."id" FROM "Suggestion" s JOIN "Article" a ON a."id" = s."articleId" JOIN "Team" t ON t."id" = a."teamId"
-    WHERE s."articleId" = ${articleId} AND s."bodyHash" = ${bodyHash} AND s."dismissedAt" IS NULL AND s."claimId" IS NULL
-      AND s."checkedBeforeVersion" IS DISTINCT FROM t."verdictsVersion"
+  const pending = await db.$queryRaw<{ id: string }[]>`
+    SELECT s."id" FROM "Suggestion" s
+    WHERE s."articleId" = ${articleId} AND s."bodyHash" = ${bodyHash} AND s."checkedBeforePending"
+      AND s."dismissedAt" IS NULL AND s."claimId" IS NULL
     ORDER BY s."score" DESC, s."id"`;
   let stored = 0;
-  for (const { id } of stale) if (await storeCheckedBefore(db, id)) stored++;
+  let unannounced = 0;
+  let announced = performance.now();
+  for (const { id } of pending) {
+    if (await storeCheckedBefore(id)) {
+      stored++;
+      unannounced++;
+    }
+    if (unannounced > 0 && performance.now() - announced >= ANNOUNCE_EVERY_MS) {
+      await announceAnswers(articleId);
+      announced = performance.now();
+      unannounced = 0;
+    }
+  }
+  // Also when nothing was left: a reader may have seen these pending before a request looked them up.
+  await announceAnswers(articleId);
   return stored;
 }
 

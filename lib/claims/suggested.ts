@@ -20,8 +20,9 @@ import { ZId } from "@/lib/validation/fields";
 /**
  * `checkedBefore`: the team's nearest earlier verdict on a claim that reads alike (findCheckedBefore with limit 1), or
  * null, as stored for the suggestion (lib/claims/checked-before-stored.ts). `checkedBeforePending`: true when that
- * answer is not known against the team's latest verdicts yet (never looked up, or verdicts changed since: then
- * `checkedBefore` is the earlier answer); a background job is finding it, and a later read shows it.
+ * answer is not known against the team's latest verdicts yet (never looked up, or its claim lost its verdict: then
+ * `checkedBefore` is the earlier answer); a background job is finding it, announces it on the article's live stream,
+ * and a later read shows it.
  */
 export type SuggestionDTO = {
   id: string;
@@ -49,7 +50,8 @@ async function storedSuggestionsHash(article: { id: string; body: string; sugges
 
 type OpenRow = { id: string; start: number; end: number; text: string; score: number; type: string; reason: string };
 type StoredRow = OpenRow & {
-  checkedBeforeVersion: number | null;
+  checkedBeforePending: boolean;
+  checkedBeforeAt: Date | null;
   claimId: string | null;
   exact: string | null;
   verdictLabel: string | null;
@@ -61,9 +63,9 @@ type StoredRow = OpenRow & {
 
 // The open suggestions of one version of an article's text with their stored answers: one statement, the claim and
 // its article joined (so the verdict shown is the claim's current one). An answer whose claim lost its verdict since
-// is shown as none (its version is stale anyway: the trigger counted that change).
+// is shown as none (it is pending anyway: the verdict trigger made it so).
 const readOpenSuggestions = (articleId: string, hash: string) => db.$queryRaw<StoredRow[]>`
-  SELECT s."id", s."start", s."end", s."text", s."score", s."type", s."reason", s."checkedBeforeVersion",
+  SELECT s."id", s."start", s."end", s."text", s."score", s."type", s."reason", s."checkedBeforePending", s."checkedBeforeAt",
          c."id" AS "claimId", c."exact", c."verdictLabel", c."verdictOrdinal", s."checkedBeforeSimilarity" AS "similarity",
          ca."id" AS "articleId", ca."title"
   FROM "Suggestion" s
@@ -89,8 +91,9 @@ const storedAnswer = (r: StoredRow): CheckedBeforeDTO | null =>
  * attached claim. Suggestions the team has checked before (an earlier verdict on a claim that reads alike, see
  * findCheckedBefore) come first, most alike first, each with that verdict in `checkedBefore`; the rest follow in
  * text order with `checkedBefore: null`. Offsets are UTF-16 code units of the body; `score` is the detector's.
- * The answers are stored per suggestion (lib/claims/checked-before-stored.ts). Bounded work per request: answers
- * missing or older than the team's latest verdicts are looked up here only within a budget
+ * The answers are stored per suggestion and kept up by verdict triggers (lib/claims/checked-before-stored.ts). Bounded
+ * work per request: pending answers (never looked up, or their claim lost its verdict) are looked up here only within
+ * a budget
  * (CHECKED_BEFORE_REQUEST_LOOKUPS lookups, CHECKED_BEFORE_REQUEST_BUDGET_MS in all; never computed ones first, then
  * by score); the rest come with `checkedBeforePending: true` and a job is queued to find them.
  * Computes and stores the suggestions on first read for articles stored without them.
@@ -99,7 +102,7 @@ const storedAnswer = (r: StoredRow): CheckedBeforeDTO | null =>
 export async function listSuggestions({ articleId, userId }: { articleId: string; userId: string }): Promise<SuggestionDTO[]> {
   const article = await db.article.findFirst({
     where: { id: articleId, ...articleScope(userId) },
-    select: { id: true, teamId: true, body: true, suggestionsHash: true, team: { select: { verdictsVersion: true } } },
+    select: { id: true, teamId: true, body: true, suggestionsHash: true },
   });
   if (!article) throw notFound("That article");
   const hash = await storedSuggestionsHash(article);
@@ -110,10 +113,9 @@ export async function listSuggestions({ articleId, userId }: { articleId: string
   // A suggestion most of which a claim already covers is not worth showing twice.
   const covered = (s: { start: number; end: number }) => claims.some((c) => isMostlyCovered(s, c));
   let open = rows.filter((s) => !covered(s));
-  const version = article.team.verdictsVersion;
   const wanted = open
-    .filter((s) => s.checkedBeforeVersion !== version)
-    .sort((a, b) => (a.checkedBeforeVersion === null ? 0 : 1) - (b.checkedBeforeVersion === null ? 0 : 1) || b.score - a.score);
+    .filter((s) => s.checkedBeforePending)
+    .sort((a, b) => (a.checkedBeforeAt === null ? 0 : 1) - (b.checkedBeforeAt === null ? 0 : 1) || b.score - a.score);
   if (wanted.length > 0) {
     const done = await lookUpCheckedBeforeWithinBudget(wanted.map((s) => s.id));
     if (done.size > 0) {
@@ -131,8 +133,7 @@ export async function listSuggestions({ articleId, userId }: { articleId: string
     type: r.type,
     reason: r.reason,
     checkedBefore: storedAnswer(r),
-    // A lookup in this request may have seen a newer version than `version` (a verdict committed meanwhile): known.
-    checkedBeforePending: r.checkedBeforeVersion === null || r.checkedBeforeVersion < version,
+    checkedBeforePending: r.checkedBeforePending,
   }));
   return listed.sort(byRank);
 }
