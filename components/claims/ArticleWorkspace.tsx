@@ -48,9 +48,10 @@ const NO_SUGGESTIONS: SuggestionDTO[] = [];
 const claimUrl = (id: string) => `/api/v1/claims/${encodeURIComponent(id)}`;
 const byTextOrder = (a: ClaimSummary, b: ClaimSummary) => a.start - b.start || b.end - a.end;
 const RETRIES_OF_THE_REST = 5;
-// While "checked before" answers are pending: read the suggestions again this often, at most this many times.
-const CHECKED_BEFORE_READ_EVERY_MS = 3_000;
-const CHECKED_BEFORE_READS = 100;
+// While "checked before" answers are pending and the live stream is down (it announces answers otherwise): read the
+// suggestions again this often, at most this many times in a row.
+const CHECKED_BEFORE_FALLBACK_EVERY_MS = 15_000;
+const CHECKED_BEFORE_FALLBACK_READS = 40;
 // Claims and suggestions the page asks the API for at once, after the first screen (the routes' largest pages).
 const readClaimSummaries = (articleUrl: string, cursor: string | null = null) =>
   readAllPages(
@@ -339,20 +340,26 @@ export function ArticleWorkspace({
     onDismissed: (id) => dismissedHere.current.add(id),
   });
 
-  // "Checked before" answers not known yet (checkedBeforePending) are being looked up by a background job
-  // (lib/claims/checked-before-stored.ts): read the suggestions again every few seconds until they are known.
+  // "Checked before" answers change in the background: a job looks up the pending ones (checkedBeforePending), and
+  // verdicts anywhere in the team change others (lib/claims/checked-before-stored.ts). The server announces it on the
+  // live stream, whichever instance wrote it; the page then reads the suggestions again. One read at a time, and one
+  // more if told again meanwhile.
+  const suggestionsRead = useRef({ running: false, again: false });
+  function rereadSuggestions() {
+    const state = suggestionsRead.current;
+    if (state.running) return void (state.again = true);
+    state.running = true;
+    void readSuggestions(articleUrl)
+      .then((result) => result.ok && suggestions.setList(result.data))
+      .catch(() => {})
+      .finally(() => {
+        state.running = false;
+        if (!state.again) return;
+        state.again = false;
+        rereadSuggestions();
+      });
+  }
   const checkingEarlierVerdicts = suggestions.list.some((s) => s.checkedBeforePending);
-  useEffect(() => {
-    if (!checkingEarlierVerdicts) return;
-    let reads = 0;
-    const timer = window.setInterval(() => {
-      if (++reads > CHECKED_BEFORE_READS) window.clearInterval(timer);
-      else void readSuggestions(articleUrl).then((result) => result.ok && suggestions.setList(result.data));
-    }, CHECKED_BEFORE_READ_EVERY_MS);
-    return () => window.clearInterval(timer);
-    // Only `setList`, a state setter that never changes, is used of `suggestions`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [checkingEarlierVerdicts, articleUrl]);
 
   const live = useLiveArticle({
     articleId,
@@ -364,7 +371,27 @@ export function ArticleWorkspace({
     isApplied: (event) =>
       applied.current.has(event.id) || (event.action === "suggestion.dismissed" && dismissedHere.current.has(event.entityId)),
     settled: whenActionsSettle,
+    onSuggestions: rereadSuggestions,
   });
+
+  // Answers found while the stream was not listening were announced to no one: read once each time it is live again.
+  useEffect(() => {
+    if (live.status === "live" && checkingEarlierVerdicts) rereadSuggestions();
+    // Only when the stream comes up, not each time the list changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [live.status]);
+  // The stream down, nothing announces the answers: read again now and then until they are known.
+  useEffect(() => {
+    if (!checkingEarlierVerdicts || live.status === "live") return;
+    let reads = 0;
+    const timer = window.setInterval(() => {
+      if (++reads > CHECKED_BEFORE_FALLBACK_READS) window.clearInterval(timer);
+      else rereadSuggestions();
+    }, CHECKED_BEFORE_FALLBACK_EVERY_MS);
+    return () => window.clearInterval(timer);
+    // rereadSuggestions only reads refs, state setters and articleUrl (fixed for this page).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [checkingEarlierVerdicts, live.status]);
 
   // A colleague saved a new version of the text: fetch it (the claims reload with it).
   useEffect(() => {

@@ -17,6 +17,8 @@ type Options = {
   isApplied?: (event: ActivityDTO) => boolean;
   /** Resolves when the page's own actions have their answers (an event can arrive before its action's answer). */
   settled?: () => Promise<void>;
+  /** The "checked before" answers of the article's suggestions changed: read them again. */
+  onSuggestions?: () => void;
 };
 
 /**
@@ -24,7 +26,17 @@ type Options = {
  * place (the text itself never moves), and never while the reader is selecting text,
  * since redrawing would drop their selection; the update waits until they let go.
  */
-export function useLiveArticle({ articleId, liveAfter, initialActivity, meId, bodyRef, reload, isApplied, settled }: Options) {
+export function useLiveArticle({
+  articleId,
+  liveAfter,
+  initialActivity,
+  meId,
+  bodyRef,
+  reload,
+  isApplied,
+  settled,
+  onSuggestions,
+}: Options) {
   const [activity, setActivity] = useState(initialActivity);
   const [viewers, setViewers] = useState<Viewer[]>([]);
   const reloadRef = useRef(reload);
@@ -82,6 +94,7 @@ export function useLiveArticle({ articleId, liveAfter, initialActivity, meId, bo
       timer.current = window.setTimeout(flush, 100); // one reload for a burst of changes
     },
     onViewers: setViewers,
+    onSuggestions,
   });
 
   return { status, activity, others: viewers.filter((v) => v.id !== meId) };

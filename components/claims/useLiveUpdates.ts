@@ -11,12 +11,13 @@ export type LiveStatus = "connecting" | "live" | "reconnecting";
  * Last-Event-ID, so the server replays what was missed; when the server refused outright
  * (e.g. 503 while the database restarts) we open a new stream from the last id seen. The status is
  * "reconnecting" while either link is down: the browser's stream, or the server's LISTEN connection
- * (`listener` events; the server replays what it missed once it is back).
+ * (`listener` events; the server replays what it missed once it is back). `onSuggestions` hears that the article's
+ * suggestions' "checked before" answers changed.
  */
 export function useLiveUpdates(
   articleId: string,
   startAfter: string,
-  handlers: { onChange: (event: ActivityDTO) => void; onViewers: (viewers: Viewer[]) => void },
+  handlers: { onChange: (event: ActivityDTO) => void; onViewers: (viewers: Viewer[]) => void; onSuggestions?: () => void },
 ): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const latest = useRef(handlers);
@@ -46,6 +47,8 @@ export function useLiveUpdates(
         const { state } = JSON.parse((message as MessageEvent<string>).data) as { state: "up" | "down" };
         setStatus(state === "up" ? "live" : "reconnecting");
       });
+      // The "checked before" answers of the article's suggestions changed (a job answered, a verdict changed one).
+      source.addEventListener("suggestions", () => latest.current.onSuggestions?.());
       source.addEventListener("presence", (message) => {
         latest.current.onViewers(JSON.parse((message as MessageEvent<string>).data) as Viewer[]);
       });

@@ -5,7 +5,7 @@
 // the answers up from the claim's side (triggers of migration checked_before_reverse): a claim that gains a verdict
 // becomes the answer of the open suggestions it ranks first for; a claim that loses it makes only the suggestions it
 // answered pending, and queues this job. A request looks up only a few pending answers itself. Readers of the article
-// hear about changed answers on NOTIFY channel SUGGESTIONS_CHANNEL.
+// hear about changed answers on NOTIFY channel factdesk_suggestions (SUGGESTIONS_CHANNEL, lib/live/change-listener.ts).
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db, inTransaction, type DbClient } from "@/lib/db";
@@ -149,13 +149,10 @@ export async function lookUpCheckedBeforeWithinBudget(suggestionIds: readonly st
   return done;
 }
 
-/** NOTIFY channel on which changed "checked before" answers of an article are announced: `{"articleId"}`. */
-export const SUGGESTIONS_CHANNEL = "factdesk_suggestions";
-
 /** While a job runs long, its answers so far are announced at most this often, ms (each makes open pages re-read). */
 const ANNOUNCE_EVERY_MS = 5_000;
 
-/** Announces to the article's readers (any instance) that its suggestions' answers changed. */
+/** Announces to the article's readers (any instance: NOTIFY) that its suggestions' answers changed. */
 async function announceAnswers(articleId: string): Promise<void> {
   await db.$executeRaw`SELECT factdesk_checked_before_notify(${articleId})`;
 }
@@ -163,7 +160,7 @@ async function announceAnswers(articleId: string): Promise<void> {
 /**
  * Looks up the pending answers (Suggestion.checkedBeforePending) of an article's suggestions that are not dismissed
  * and not accepted, of the article's current text (`bodyHash`); highest score first, one lookup each
- * (storeCheckedBefore). Announces them on SUGGESTIONS_CHANNEL when done, and every ANNOUNCE_EVERY_MS meanwhile.
+ * (storeCheckedBefore). Announces them on the article's live stream (SUGGESTIONS_CHANNEL) when done, and every ANNOUNCE_EVERY_MS meanwhile.
  * Idempotent: two runs (two instances, a retry) store the same answers, the version check lets one write each.
  * Output: how many lookups stored an answer.
  */

@@ -1,5 +1,5 @@
 import { listArticleActivity } from "@/lib/audit/list-activity";
-import { changeListener, PRESENCE_CHANNEL, type ListenerState } from "@/lib/live/change-listener";
+import { changeListener, PRESENCE_CHANNEL, SUGGESTIONS_CHANNEL, type ListenerState } from "@/lib/live/change-listener";
 import { eventStream } from "@/lib/live/event-stream";
 import { listViewers, markAbsent, markPresent } from "@/lib/live/presence";
 import { canStillReadArticle } from "@/lib/access/require";
@@ -8,7 +8,8 @@ import { canStillReadArticle } from "@/lib/access/require";
  * A server-sent event stream (text/event-stream Response) of an article's changes for one reader. It first replays
  * what the reader missed (audit rows after `afterId`: the browser sends Last-Event-ID
  * when it reconnects), then forwards new rows as NOTIFY announces them, as `event: change` with the ActivityDTO
- * and its id, and the article's viewers as `event: presence`. Deliveries run
+ * and its id, the article's viewers as `event: presence`, and `event: suggestions` when the "checked before" answers
+ * of its suggestions changed (the page reads them again; nothing is replayed for it). Deliveries run
  * one at a time and always read "everything after the last id sent", so nothing is
  * skipped or sent twice however notifications interleave. Every 15 s heartbeat re-checks access and closes the
  * stream for someone who lost it. The caller checks access before opening it; failures while streaming are
@@ -41,9 +42,11 @@ export function articleEventStream({
     const sendPresence = () =>
       (chain = chain.then(async () => send(`event: presence\ndata: ${JSON.stringify(await listViewers(articleId))}\n\n`)).catch(() => {}));
 
-    const unsubscribe = changeListener.subscribe(articleId, (message) =>
-      message.channel === PRESENCE_CHANNEL ? sendPresence() : deliver(),
-    );
+    const unsubscribe = changeListener.subscribe(articleId, (message) => {
+      if (message.channel === PRESENCE_CHANNEL) sendPresence();
+      else if (message.channel === SUGGESTIONS_CHANNEL) chain = chain.then(() => send("event: suggestions\ndata: {}\n\n")).catch(() => {});
+      else deliver();
+    });
     // While this instance's LISTEN connection is down, nothing announces changes: the reader is told
     // (the badge says "Reconnecting"), and once it is back the stream replays the audit rows it missed.
     const sendState = (state: ListenerState) => send(`event: listener\ndata: ${JSON.stringify({ state })}\n\n`);

@@ -2,9 +2,14 @@ import pg from "pg";
 import { CHANGES_CHANNEL } from "@/lib/audit/record-audit";
 
 export const PRESENCE_CHANNEL = "factdesk_presence";
+/**
+ * An article's "checked before" answers changed (a lookup job answered, or a verdict changed one): `{"articleId"}`,
+ * sent by the SQL function factdesk_checked_before_notify (lib/claims/checked-before-stored.ts).
+ */
+export const SUGGESTIONS_CHANNEL = "factdesk_suggestions";
 
 export type LiveMessage = {
-  channel: typeof CHANGES_CHANNEL | typeof PRESENCE_CHANNEL;
+  channel: typeof CHANGES_CHANNEL | typeof PRESENCE_CHANNEL | typeof SUGGESTIONS_CHANNEL;
   articleId: string | null;
   teamId?: string;
   id?: string;
@@ -114,6 +119,7 @@ class ChangeListener {
       await client.connect();
       await client.query(`LISTEN ${CHANGES_CHANNEL}`);
       await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
+      await client.query(`LISTEN ${SUGGESTIONS_CHANNEL}`);
       this.client = client;
       this.retryDelay = RETRY_MIN_MS;
       if (this.down) console.error("[live] listener back");
