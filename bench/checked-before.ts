@@ -7,7 +7,9 @@
 // With BENCH_DATA_DIR the database is kept and the claims are generated (and indexed) only on the first run.
 // Also prints, per set of texts, the postings GIN's fast scan must go through (table bench_trigram_df, built once),
 // and one findCheckedBeforeEach over the texts nothing reads like, as the former listSuggestions asked it; and first
-// (STORED=0 leaves it out, ONLY_STORED=1 stops after it) the suggestions list with stored answers beside that batch.
+// (STORED=0 leaves it out, ONLY_STORED=1 stops after it) the suggestions list with stored answers beside that batch,
+// and what one verdict costs those answers, before (team-wide staleness) and after (reverse lookups; ONE_VERDICT=0
+// leaves it out; EXTRA_SUGGESTIONS=20000 more open suggestions kept on one article; FORMER_BATCH=0 skips the batch).
 // Prints, alternated lookup by lookup in the same run, findCheckedBefore (migration
 // 20261130155916_checked_before_same_words: same-words claims from a btree, then a GIN trigram index asked with `%`)
 // and the former query (the GiST walk nearest-first, `exact <-> text`, then the 0.45 cut; the migration drops that
@@ -321,7 +323,11 @@ async function main(url: string, { reused }: { reused: boolean }) {
     const withFormer = process.env.FORMER !== "0";
     // The suggestions list with stored answers (lib/claims/checked-before-stored.ts) against the former one-statement
     // batch, over an article whose open suggestions are these texts (STORED=0 leaves it out; ONLY_STORED=1 stops after).
-    if (process.env.STORED !== "0") await benchStoredAnswers(team.id, [...NOVEL, ...unlike]);
+    if (process.env.STORED !== "0") {
+      const stored = await benchStoredAnswers(team.id, [...NOVEL, ...unlike]);
+      // ONE_VERDICT=0 leaves out what one verdict costs the stored answers (before: team-wide staleness; after: reverse).
+      if (process.env.ONE_VERDICT !== "0") await benchOneVerdict(stored);
+    }
     if (process.env.ONLY_STORED === "1") return;
     await ensureTrigramFrequencies();
     const [corpus] = await db.$queryRaw<{ distinct: number; postings: number }[]>`
@@ -461,7 +467,9 @@ async function main(url: string, { reused }: { reused: boolean }) {
  * (refreshCheckedBefore), then STORED_READS listSuggestions with every answer stored (median, p95). Prints
  * whether the stored answers equal findCheckedBefore's (limit 1).
  */
-async function benchStoredAnswers(teamId: string, texts: readonly string[]) {
+type StoredArticle = { teamId: string; articleId: string; hash: string; userId: string; texts: readonly string[] };
+
+async function benchStoredAnswers(teamId: string, texts: readonly string[]): Promise<StoredArticle> {
   const { testDb, createUser } = await import("../e2e/fixtures/factories");
   const { listSuggestions } = await import("../lib/claims/suggested");
   const { findCheckedBefore, findCheckedBeforeEach } = await import("../lib/claims/checked-before");
@@ -487,15 +495,18 @@ async function benchStoredAnswers(teamId: string, texts: readonly string[]) {
 suggestions list of an article with ${texts.length} open suggestions (texts no claim reads like); load average ${loadAverage()}`);
 
   let t = performance.now();
-  const outcome = await findCheckedBeforeEach({ teamId, texts }).then(
-    () => "answered",
-    (err: unknown) =>
-      `failed (${err instanceof Error && /statement timeout/.test(err.message) ? "statement_timeout: the route answers 503" : String(err)})`,
-  );
-  const formerMs = performance.now() - t;
-  console.log(
-    `  former (one findCheckedBeforeEach over every open suggestion): ${outcome} after ${formerMs.toFixed(0)} ms; load average ${loadAverage()}`,
-  );
+  // FORMER_BATCH=0 leaves out the former list's one statement (it runs into statement_timeout at 1M claims: 30 s).
+  if (process.env.FORMER_BATCH !== "0") {
+    const outcome = await findCheckedBeforeEach({ teamId, texts }).then(
+      () => "answered",
+      (err: unknown) =>
+        `failed (${err instanceof Error && /statement timeout/.test(err.message) ? "statement_timeout: the route answers 503" : String(err)})`,
+    );
+    const formerMs = performance.now() - t;
+    console.log(
+      `  former (one findCheckedBeforeEach over every open suggestion): ${outcome} after ${formerMs.toFixed(0)} ms; load average ${loadAverage()}`,
+    );
+  }
 
   t = performance.now();
   const first = await listSuggestions({ articleId: article.id, userId: user.id });
@@ -525,6 +536,159 @@ suggestions list of an article with ${texts.length} open suggestions (texts no c
   console.log(
     `  listSuggestions with every answer stored: ${fmt(summary(times))} (${reads} reads); ${equal} of ${listed.length} answers equal findCheckedBefore's (limit 1); load average ${loadAverage()}`,
   );
+  console.log(`  uptime: ${execSync("uptime").toString().trim()}`);
+  return { teamId, articleId: article.id, hash, userId: user.id, texts };
+}
+
+/**
+ * What one verdict costs the stored answers (migration checked_before_reverse), on the article of benchStoredAnswers
+ * (every answer known) and EXTRA_SUGGESTIONS (default 20,000) more open suggestions of the team on one article kept
+ * in the database (texts drawn like the claims, answers marked known): before, the team-wide counter made every open
+ * suggestion of the team stale, each one lookup (the article's timed here, the rest at their mean); after, a verdict
+ * on a claim nothing reads like, then on one that reads like one suggestion, then that verdict taken back: the
+ * suggestions the triggers touched, the lookups the job then made and their ms, the verdict write's ms, and the
+ * reverse lookup's plan (rows, buffers). Then the stored read again (STORED_READS listSuggestions, median, p95).
+ */
+async function benchOneVerdict({ teamId, articleId, hash, userId, texts }: StoredArticle) {
+  const { testDb } = await import("../e2e/fixtures/factories");
+  const { listSuggestions } = await import("../lib/claims/suggested");
+  const { refreshCheckedBefore } = await import("../lib/claims/checked-before-stored");
+  const { findCheckedBefore } = await import("../lib/claims/checked-before");
+  const { bodyHash } = await import("../lib/articles/stored-suggestions");
+  const extra = Number(process.env.EXTRA_SUGGESTIONS ?? 20_000);
+  const reads = Number(process.env.STORED_READS ?? 30);
+  const manyTitle = `Bench: ${extra} suggestions`;
+  const kept = await testDb().article.findFirst({ where: { teamId, title: manyTitle }, select: { id: true } });
+  if (!kept && extra > 0) {
+    const many = Array.from({ length: extra }, (_, i) => englishClaim(5_000_000 + i));
+    const body = many.join("\n\n");
+    const h = bodyHash(body);
+    const article = await testDb().article.create({
+      data: { teamId, title: manyTitle, standfirst: "", source: "bench", body, suggestionsHash: h },
+    });
+    let at = 0;
+    const rows = many.map((text) => {
+      const start = body.indexOf(text, at);
+      at = start + text.length;
+      return { articleId: article.id, bodyHash: h, start, end: at, text, score: 0.5, type: "statistic", reason: "bench" };
+    });
+    for (let i = 0; i < rows.length; i += 5_000) {
+      await testDb().suggestion.createMany({
+        data: rows.slice(i, i + 5_000).map((r) => ({ ...r, checkedBeforePending: false, checkedBeforeAt: new Date() })),
+      });
+    }
+    await testDb().$executeRawUnsafe(`VACUUM ANALYZE "Suggestion"`);
+  }
+  const team = async () => {
+    const [row] = await testDb().$queryRaw<{ open: number; versions: number; pending: number }[]>`
+      SELECT count(*)::int AS "open", coalesce(sum(s."checkedBeforeVersion"), 0)::int AS "versions",
+             count(*) FILTER (WHERE s."checkedBeforePending")::int AS "pending"
+      FROM "Suggestion" s JOIN "Article" a ON a."id" = s."articleId"
+      WHERE a."teamId" = ${teamId} AND s."bodyHash" = a."suggestionsHash" AND s."dismissedAt" IS NULL AND s."claimId" IS NULL`;
+    return row!;
+  };
+  /** Lookups the job makes for every article of the team with pending answers, and their ms. */
+  const runJobs = async () => {
+    const pending = await testDb().$queryRaw<{ articleId: string; bodyHash: string }[]>`
+      SELECT DISTINCT s."articleId", s."bodyHash" FROM "Suggestion" s JOIN "Article" a ON a."id" = s."articleId"
+      WHERE a."teamId" = ${teamId} AND s."bodyHash" = a."suggestionsHash" AND s."checkedBeforePending"
+        AND s."dismissedAt" IS NULL AND s."claimId" IS NULL`;
+    const t = performance.now();
+    let looked = 0;
+    for (const p of pending) looked += await refreshCheckedBefore(p);
+    return { looked, ms: performance.now() - t };
+  };
+  // Earlier runs' articles may hold pending answers (the first read leaves most to the job): known before measuring.
+  const settled = await runJobs();
+  const start = await team();
+  console.log(
+    `\none verdict, ${start.open} open suggestions in the team (${extra} of them on "${manyTitle}"; ${settled.looked} pending ones of earlier runs looked up first, ${settled.ms.toFixed(0)} ms); load average ${loadAverage()}`,
+  );
+
+  // Before: the team-wide counter made all of them stale; the job looked each up again. Timed on this article's.
+  await testDb().$executeRaw`
+    UPDATE "Suggestion" SET "checkedBeforePending" = true, "checkedBeforeVersion" = "checkedBeforeVersion" + 1
+    WHERE "articleId" = ${articleId} AND "bodyHash" = ${hash}`;
+  const before = await runJobs();
+  const mean = before.ms / Math.max(before.looked, 1);
+  console.log(
+    `  before (team-wide counter): ${start.open} suggestions re-looked-up after any verdict; this article's ${before.looked} took ${before.ms.toFixed(0)} ms (${mean.toFixed(0)} ms each), so all ${start.open} ≈ ${((start.open * mean) / 1000).toFixed(0)} s of job work; load average ${loadAverage()}`,
+  );
+
+  const otherArticle = (await testDb().article.findFirstOrThrow({ where: { teamId, NOT: { id: articleId } }, select: { id: true } })).id;
+  let n = 0;
+  const verdictOn = async (exact: string) => {
+    const t = performance.now();
+    const claim = await testDb().claim.create({
+      data: {
+        id: `bench-one-verdict-${Date.now()}-${n++}`,
+        articleId: otherArticle,
+        exact,
+        prefix: "",
+        suffix: "",
+        start: 0,
+        end: exact.length,
+        createdById: userId,
+        updatedById: userId,
+        verdictOrdinal: 1,
+        verdictLabel: "False",
+        verdictAt: new Date(),
+      },
+      select: { id: true },
+    });
+    return { id: claim.id, ms: performance.now() - t };
+  };
+  const after = async (label: string, write: () => Promise<{ ms: number }>) => {
+    const was = await team();
+    const { ms } = await write();
+    const now = await team();
+    const job = await runJobs();
+    console.log(
+      `  after, ${label}: verdict write (triggers included) ${ms.toFixed(1)} ms; ${now.versions - was.versions} suggestions touched, ${now.pending - was.pending} made pending; the job re-looked-up ${job.looked} in ${job.ms.toFixed(0)} ms; load average ${loadAverage()}`,
+    );
+  };
+  const unrelated = englishClaim(9_000_001);
+  await after("a claim nothing reads like gains a verdict", () => verdictOn(unrelated));
+  const target = texts[0]!;
+  const alike = target.replace(/\b(\w+)\s*$/, "season");
+  let alikeClaim = { id: "", ms: 0 };
+  await after(`a claim that reads like one suggestion gains a verdict ("${alike}")`, async () => (alikeClaim = await verdictOn(alike)));
+  const answerOf = async () =>
+    (await listSuggestions({ articleId, userId: userId })).find((s) => s.text === target)?.checkedBefore?.claimId ?? null;
+  const [expectedFirst] = await findCheckedBefore({ teamId, text: target, limit: 1 });
+  console.log(
+    `    its answer is the new claim: ${(await answerOf()) === alikeClaim.id}; equals findCheckedBefore's: ${(await answerOf()) === (expectedFirst?.claimId ?? null)}`,
+  );
+  await after("that verdict taken back", async () => {
+    const t = performance.now();
+    await testDb().$executeRaw`UPDATE "Claim" SET "verdictOrdinal" = NULL, "verdictLabel" = NULL WHERE "id" = ${alikeClaim.id}`;
+    return { ms: performance.now() - t };
+  });
+  const [expectedThen] = await findCheckedBefore({ teamId, text: target, limit: 1 });
+  console.log(`    its answer equals findCheckedBefore's again: ${(await answerOf()) === (expectedThen?.claimId ?? null)}`);
+
+  // The reverse lookup's work for the unrelated claim: the `%` over the open suggestions' trigram index.
+  const plan = await testDb().$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = 0.45`);
+    return tx.$queryRaw<{ "QUERY PLAN": unknown }[]>`
+      EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)
+      SELECT s."id" FROM "Suggestion" s WHERE s."text" % ${unrelated} AND s."dismissedAt" IS NULL AND s."claimId" IS NULL`;
+  });
+  const top = (plan[0]!["QUERY PLAN"] as { Plan: Record<string, unknown>; "Execution Time": number }[])[0]!;
+  const scan = JSON.stringify(top.Plan).match(/"Index Name":"([^"]+)"/)?.[1] ?? "no index";
+  console.log(
+    `  reverse lookup of that claim over the ${start.open} open suggestions: ${top.Plan["Actual Rows"]} rows, ${Number(top.Plan["Shared Hit Blocks"]) + Number(top.Plan["Shared Read Blocks"])} buffers, ${top["Execution Time"].toFixed(1)} ms (${scan}); load average ${loadAverage()}`,
+  );
+  await testDb().claim.deleteMany({ where: { id: { startsWith: "bench-one-verdict-" } } });
+  await runJobs();
+
+  const times: number[] = [];
+  for (let i = 0; i < reads; i++) {
+    const t = performance.now();
+    await listSuggestions({ articleId, userId });
+    times.push(performance.now() - t);
+  }
+  console.log(`  listSuggestions with every answer stored, after: ${fmt(summary(times))} (${reads} reads); load average ${loadAverage()}`);
   console.log(`  uptime: ${execSync("uptime").toString().trim()}`);
 }
 

@@ -15,7 +15,7 @@ async function holdLookupsFor(teamId: string) {
     testDb().$executeRawUnsafe(`ALTER FUNCTION factdesk_checked_before(text, text, text, int) RENAME TO factdesk_checked_before_unheld`),
     testDb().$executeRawUnsafe(`
       CREATE FUNCTION factdesk_checked_before(team_id text, query text, exclude_id text, k int)
-        RETURNS TABLE ("claimId" text, "similarity" real) LANGUAGE plpgsql STABLE AS $f$
+        RETURNS TABLE ("claimId" text, "similarity" real) LANGUAGE plpgsql STABLE SET lock_timeout = 0 AS $f$
         BEGIN
           IF team_id = '${teamId}' THEN PERFORM pg_advisory_lock(${HELD_LOCK}, 1); PERFORM pg_advisory_unlock(${HELD_LOCK}, 1); END IF;
           RETURN QUERY SELECT * FROM factdesk_checked_before_unheld(team_id, query, exclude_id, k);

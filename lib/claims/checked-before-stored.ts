@@ -27,6 +27,7 @@ export const CHECKED_BEFORE_REQUEST_BUDGET_MS = 500;
 
 const QUERY_CANCELED = "57014";
 const DEADLOCK_DETECTED = "40P01";
+const LOCK_NOT_AVAILABLE = "55P03";
 
 /** Whether `error` (or one of its causes) is PostgreSQL's error `sqlState`, however Prisma's adapter wrapped it. */
 function hasSqlState(error: unknown, sqlState: string): boolean {
@@ -40,7 +41,9 @@ function hasSqlState(error: unknown, sqlState: string): boolean {
   return false;
 }
 const isStatementTimeout = (error: unknown) => hasSqlState(error, QUERY_CANCELED);
-const isDeadlock = (error: unknown) => hasSqlState(error, DEADLOCK_DETECTED);
+// A lookup that waited past lock_timeout (for a verdict transaction in flight) or lost a deadlock with one: not an
+// error of the reader's, the answer is looked up again later.
+const isLockWait = (error: unknown) => hasSqlState(error, DEADLOCK_DETECTED) || hasSqlState(error, LOCK_NOT_AVAILABLE);
 
 // The advisory lock verdict triggers hold (shared) while their transaction runs (migration checked_before_reverse).
 const VERDICTS_LOCK_CLASS = 21005;
@@ -67,7 +70,8 @@ type Looked = {
  * suggestion pending (its trigger moved the version on), never wrongly known. Does nothing for a suggestion that is
  * not pending. `timeoutMs` (optional) bounds each statement (`SET LOCAL statement_timeout`). Output: whether an
  * answer was stored.
- * @throws the database's error (statement_timeout: SQLSTATE 57014; a deadlock with a verdict transaction: 40P01).
+ * @throws the database's error (statement_timeout: SQLSTATE 57014; waiting for a verdict transaction past
+ * lock_timeout: 55P03; a deadlock with one: 40P01).
  */
 export async function storeCheckedBefore(suggestionId: string, timeoutMs?: number): Promise<boolean> {
   const options = { maxWait: 10_000, timeout: (timeoutMs ?? config.databaseStatementTimeoutMs) * 3 + 10_000 };
@@ -128,7 +132,8 @@ export async function storeCheckedBefore(suggestionId: string, timeoutMs?: numbe
  * Looks up, within one request's budget, the answers of `suggestionIds` (in the order given; the caller puts the most
  * wanted first): at most CHECKED_BEFORE_REQUEST_LOOKUPS lookups, each its own transaction with `SET LOCAL
  * statement_timeout` to what is left of CHECKED_BEFORE_REQUEST_BUDGET_MS (never more than the app's own
- * statement_timeout). A lookup cancelled by that timeout ends the request's lookups without an error. Output: the
+ * statement_timeout). A lookup cancelled by that timeout, or by lock_timeout or a deadlock while a verdict transaction
+ * was in flight, ends the request's lookups without an error. Output: the
  * ids whose answer was stored; the others are for the job (queueCheckedBefore).
  * @throws the database's errors other than that statement timeout.
  */
@@ -142,7 +147,7 @@ export async function lookUpCheckedBeforeWithinBudget(suggestionIds: readonly st
     try {
       if (await storeCheckedBefore(id, timeout)) done.add(id);
     } catch (error) {
-      if (isStatementTimeout(error) || isDeadlock(error)) break;
+      if (isStatementTimeout(error) || isLockWait(error)) break;
       throw error;
     }
   }
@@ -163,6 +168,8 @@ async function announceAnswers(articleId: string): Promise<void> {
  * (storeCheckedBefore). Announces them on the article's live stream (SUGGESTIONS_CHANNEL) when done, and every ANNOUNCE_EVERY_MS meanwhile.
  * Idempotent: two runs (two instances, a retry) store the same answers, the version check lets one write each.
  * Output: how many lookups stored an answer.
+ * @throws Error after the others when some lookups waited past lock_timeout for verdict transactions (the job is retried);
+ * the database's other errors.
  */
 export async function refreshCheckedBefore({ articleId, bodyHash }: { articleId: string; bodyHash: string }): Promise<number> {
   const pending = await db.$queryRaw<{ id: string }[]>`
@@ -173,10 +180,16 @@ export async function refreshCheckedBefore({ articleId, bodyHash }: { articleId:
   let stored = 0;
   let unannounced = 0;
   let announced = performance.now();
+  let skipped = 0;
   for (const { id } of pending) {
-    if (await storeCheckedBefore(id)) {
-      stored++;
-      unannounced++;
+    try {
+      if (await storeCheckedBefore(id)) {
+        stored++;
+        unannounced++;
+      }
+    } catch (error) {
+      if (!isLockWait(error)) throw error;
+      skipped++;
     }
     if (unannounced > 0 && performance.now() - announced >= ANNOUNCE_EVERY_MS) {
       await announceAnswers(articleId);
@@ -186,6 +199,8 @@ export async function refreshCheckedBefore({ articleId, bodyHash }: { articleId:
   }
   // Also when nothing was left: a reader may have seen these pending before a request looked them up.
   await announceAnswers(articleId);
+  // The job runs again later (graphile-worker's retry) for those; the others are stored.
+  if (skipped > 0) throw new Error(`${skipped} "checked before" lookups waited too long on verdicts being written`);
   return stored;
 }
 
