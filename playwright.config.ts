@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/fixtures/chromium";
+import { SERVER_NODE_FLAGS } from "./scripts/lib/server-flags";
 
 // Run through `npm test`, which provides a fresh migrated database and a production build.
 const port = Number(process.env.E2E_APP_PORT ?? 3100);
@@ -26,7 +27,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } } }],
   webServer: {
     // As `npm start` serves it: the client address comes from the socket (scripts/serve.ts).
-    command: "node --import tsx scripts/serve.ts",
+    command: `node ${SERVER_NODE_FLAGS.join(" ")} --import tsx scripts/serve.ts`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
