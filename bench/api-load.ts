@@ -62,7 +62,7 @@ function describeLoop(s: LoopStats | null): string {
   const gcMax = Math.max(0, ...s.gc.map(([, ms]) => ms));
   const gcs = [...byKind].map(([kind, k]) => `${kind} ${k.n}× ${f(k.ms)} ms`).join(", ");
   const stalls = s.stalls.length
-    ? `${s.stalls.length} (${f(s.stalls.reduce((a, b) => a + b, 0))} ms, max ${f(Math.max(...s.stalls))})`
+    ? `${s.stalls.length} (${f(s.stalls.reduce((a, b) => a + b, 0))} ms, on CPU ${f(s.stallsCpuMs)} ms, max ${f(Math.max(...s.stalls))})`
     : "0";
   const withGc = s.stallsWithGc.reduce((a, b) => a + b, 0);
   return (

@@ -5,7 +5,7 @@
 // loop did not come back for that long, with the process's CPU time in them (process.cpuUsage: all its threads), so that
 // a stall spent computing tells apart from one spent waiting for a core. With node --expose-gc, a full collection at the
 // end of each window gives the live heap. Written as JSON to $BENCH_LOOP_STATS_FILE.<pid> when the window closes.
-import { writeFileSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 import { monitorEventLoopDelay, PerformanceObserver, performance } from "node:perf_hooks";
 import { getHeapSpaceStatistics } from "node:v8";
 
@@ -49,6 +49,8 @@ if (file) {
       newSpaceMb: (getHeapSpaceStatistics().find((sp) => sp.space_name === "new_space")?.space_size ?? 0) / 2 ** 20,
     };
     open = null;
-    writeFileSync(`${file}.${process.pid}`, JSON.stringify(window));
+    // Whole or not at all for the bench, which reads the file as soon as it appears.
+    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(window));
+    renameSync(`${file}.${process.pid}.tmp`, `${file}.${process.pid}`);
   });
 }
