@@ -16,7 +16,7 @@ import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import { runBench, withBenchDatabase } from "./database";
 import { freePort } from "../scripts/lib/free-port";
-import { SERVER_NODE_FLAGS } from "../scripts/lib/server-flags";
+import { SERVER_NODE_OPTIONS, withServerNodeOptions } from "../scripts/lib/server-flags";
 import { startStatementCounter } from "../scripts/lib/statement-counter";
 
 const DURATION = Number(process.env.DURATION ?? 10);
@@ -223,13 +223,13 @@ async function main(url: string) {
   const preload = LOOP_STATS ? ["--import", pathToFileURL(path.join(__dirname, "loop-stats.mjs")).href] : [];
   // BENCH_CPU_PROF=<dir>: Factdesk writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)…
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  // Factdesk runs with the node flags it is served with (scripts/lib/server-flags.ts); BENCH_APP_NODE_FLAGS replaces
-  // them for a comparison (BENCH_APP_NODE_FLAGS= for Node's defaults).
-  const appFlags = process.env.BENCH_APP_NODE_FLAGS?.split(" ").filter(Boolean) ?? SERVER_NODE_FLAGS;
-  const app = spawn("node", [...profile, ...appFlags, ...preload, "--import", "tsx", "scripts/serve.ts"], {
+  // Factdesk runs with the V8 settings it is served with (scripts/lib/server-flags.ts); BENCH_APP_NODE_OPTIONS
+  // replaces them for a comparison (BENCH_APP_NODE_OPTIONS= for Node's defaults).
+  const appOptions = process.env.BENCH_APP_NODE_OPTIONS ?? SERVER_NODE_OPTIONS;
+  const app = spawn("node", [...profile, ...preload, "--import", "tsx", "scripts/serve.ts"], {
     cwd: ROOT,
     env: {
-      ...common,
+      ...withServerNodeOptions(common, appOptions),
       DATABASE_URL: via(appCounter),
       PORT: String(appPort),
       NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
