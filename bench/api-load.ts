@@ -35,6 +35,8 @@ type LoopStats = {
   stallsWithGc: number[];
   stallsCpuMs: number;
   heapUsedMb: number;
+  /** heapUsedMb is after a full collection (node --expose-gc), not heap in use with its garbage. */
+  live: boolean;
   newSpaceMb: number;
   seconds: number;
 };
@@ -67,7 +69,7 @@ function describeLoop(s: LoopStats | null): string {
   const withGc = s.stallsWithGc.reduce((a, b) => a + b, 0);
   return (
     `delay p99 ${f(s.delay.p99)} max ${f(s.delay.max)} ms; GC ${gcs || "none"} (max ${f(gcMax)}); stalls >10 ms ${stalls}, ` +
-    `${s.stallsWithGc.length} of them with a GC pause (${f(withGc)} ms); heap ${s.heapUsedMb.toFixed(0)} MB, new space ${s.newSpaceMb.toFixed(0)} MB`
+    `${s.stallsWithGc.length} of them with a GC pause (${f(withGc)} ms); ${s.live ? "live heap" : "heap used"} ${s.heapUsedMb.toFixed(0)} MB, new space ${s.newSpaceMb.toFixed(0)} MB`
   );
 }
 

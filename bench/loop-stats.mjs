@@ -45,6 +45,7 @@ if (file) {
       stallsCpuMs: open.stalls.reduce((sum, [, , cpu]) => sum + cpu, 0),
       // Of the stalls, those that contain a GC pause, and the stall time they account for.
       stallsWithGc: open.stalls.filter(([ms, at]) => open.gc.some(([, , start]) => start >= at && start <= at + ms)).map(([ms]) => ms),
+      live: typeof globalThis.gc === "function",
       heapUsedMb: (globalThis.gc?.(), process.memoryUsage().heapUsed / 2 ** 20),
       newSpaceMb: (getHeapSpaceStatistics().find((sp) => sp.space_name === "new_space")?.space_size ?? 0) / 2 ** 20,
     };
