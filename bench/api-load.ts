@@ -37,6 +37,9 @@ type LoopStats = {
   heapUsedMb: number;
   /** heapUsedMb is after a full collection (node --expose-gc), not heap in use with its garbage. */
   live: boolean;
+  /** Used MB per V8 heap space (old_space, code_space, large_object_space…) and bytecode with its metadata. */
+  spacesMb: Record<string, number>;
+  bytecodeMb: number;
   newSpaceMb: number;
   seconds: number;
 };
@@ -69,7 +72,11 @@ function describeLoop(s: LoopStats | null): string {
   const withGc = s.stallsWithGc.reduce((a, b) => a + b, 0);
   return (
     `delay p99 ${f(s.delay.p99)} max ${f(s.delay.max)} ms; GC ${gcs || "none"} (max ${f(gcMax)}); stalls >10 ms ${stalls}, ` +
-    `${s.stallsWithGc.length} of them with a GC pause (${f(withGc)} ms); ${s.live ? "live heap" : "heap used"} ${s.heapUsedMb.toFixed(0)} MB, new space ${s.newSpaceMb.toFixed(0)} MB`
+    `${s.stallsWithGc.length} of them with a GC pause (${f(withGc)} ms); ${s.live ? "live heap" : "heap used"} ${s.heapUsedMb.toFixed(0)} MB, new space ${s.newSpaceMb.toFixed(0)} MB (` +
+    `${Object.entries(s.spacesMb)
+      .filter(([, mb]) => mb >= 1)
+      .map(([space, mb]) => `${space} ${mb.toFixed(0)}`)
+      .join(", ")}; bytecode ${s.bytecodeMb.toFixed(0)})`
   );
 }
 

@@ -7,7 +7,7 @@
 // end of each window gives the live heap. Written as JSON to $BENCH_LOOP_STATS_FILE.<pid> when the window closes.
 import { renameSync, writeFileSync } from "node:fs";
 import { monitorEventLoopDelay, PerformanceObserver, performance } from "node:perf_hooks";
-import { getHeapSpaceStatistics } from "node:v8";
+import { getHeapCodeStatistics, getHeapSpaceStatistics } from "node:v8";
 
 const STALL_MS = 10;
 const file = process.env.BENCH_LOOP_STATS_FILE;
@@ -47,6 +47,9 @@ if (file) {
       stallsWithGc: open.stalls.filter(([ms, at]) => open.gc.some(([, , start]) => start >= at && start <= at + ms)).map(([ms]) => ms),
       live: typeof globalThis.gc === "function",
       heapUsedMb: (globalThis.gc?.(), process.memoryUsage().heapUsed / 2 ** 20),
+      // Where the heap is: used MB per V8 space, and bytecode with its metadata.
+      spacesMb: Object.fromEntries(getHeapSpaceStatistics().map((sp) => [sp.space_name, sp.space_used_size / 2 ** 20])),
+      bytecodeMb: getHeapCodeStatistics().bytecode_and_metadata_size / 2 ** 20,
       newSpaceMb: (getHeapSpaceStatistics().find((sp) => sp.space_name === "new_space")?.space_size ?? 0) / 2 ** 20,
     };
     open = null;
