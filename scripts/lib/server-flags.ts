@@ -8,8 +8,9 @@
  * `--max-semi-space-size=32` (MB; Node 20's default is 16): the young generation may grow to twice its default size,
  * so V8 collects it (a scavenge, which stops the event loop) about half as often. Issue #21: under GET article load
  * Factdesk ran ~11 scavenges per 1,000 requests, each 5–15 ms against the bare server's ~1–3 ms (its live heap was
- * ~310 MB, ~160 MB since serve.ts turns source maps off; the bare server's ~15 MB), and every request in flight waited through each one; with 32 MB it ran ~5 per
- * 1,000 (bench/api-load.ts with BENCH_LOOP_STATS=1; figures and load in /work/notes/21-article28.md). Cost: up to
+ * ~310 MB, ~160 MB since serve.ts turns source maps off; the bare server's ~15 MB), and every request in flight
+ * waited through each one; with 32 MB it ran ~5 per 1,000 (bench/api-load.ts with BENCH_LOOP_STATS=1; figures and
+ * load in /work/notes/21-article28.md). Cost: up to
  * 3 × 16 MB more memory for the young generation at its largest.
  */
 export const SERVER_NODE_OPTIONS = "--max-semi-space-size=32";
