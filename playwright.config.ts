@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./e2e/fixtures/chromium";
+import { SERVER_NODE_OPTIONS } from "./scripts/lib/server-flags";
 
 // Run through `npm test`, which provides a fresh migrated database and a production build.
 const port = Number(process.env.E2E_APP_PORT ?? 3100);
@@ -38,6 +39,7 @@ export default defineConfig({
       // Tests serve pages to import from a node:http server on loopback, which the SSRF guard refuses unless allowed.
       FETCH_ALLOW_ADDRESSES: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, SERVER_NODE_OPTIONS].filter(Boolean).join(" "),
       // The API fast lane as in production, plus what its equivalence test needs: a request header that sends an
       // API request to Next instead, and a mark on the lane's answers (scripts/serve.ts, e2e/api/fast-lane.spec.ts).
       FACTDESK_FAST_LANE: "test",

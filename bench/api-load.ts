@@ -9,12 +9,14 @@
 // ratios, with the machine's 1-minute load average after each pair. Both servers get the same pool size
 // (DATABASE_POOL_SIZE, default 10). Prints numbers, never asserts.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
-import { loadavg } from "node:os";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import { runBench, withBenchDatabase } from "./database";
 import { freePort } from "../scripts/lib/free-port";
+import { SERVER_NODE_OPTIONS, withServerNodeOptions } from "../scripts/lib/server-flags";
 import { startStatementCounter } from "../scripts/lib/statement-counter";
 
 const DURATION = Number(process.env.DURATION ?? 10);
@@ -22,6 +24,61 @@ const CONNECTIONS = (process.env.CONNECTIONS ?? "10,50").split(",").map(Number);
 const POOL = process.env.DATABASE_POOL_SIZE ?? "10";
 const ROOT = path.join(__dirname, "..");
 const TICK_MS = 10; // /proc/<pid>/stat counts CPU in clock ticks of 1/100 s on Linux
+// BENCH_LOOP_STATS=1: both servers preload bench/loop-stats.mjs, and each measurement also prints what the tail is made
+// of on each side: event-loop delay (p99 / max), GC pauses and stalls of the loop over 10 ms.
+const LOOP_STATS = process.env.BENCH_LOOP_STATS === "1" ? path.join(tmpdir(), `factdesk-loop-stats-${process.pid}`) : null;
+
+type LoopStats = {
+  delay: { p99: number; max: number };
+  gc: [string, number][];
+  stalls: number[];
+  stallsWithGc: number[];
+  stallsCpuMs: number;
+  heapUsedMb: number;
+  /** heapUsedMb is after a full collection (node --expose-gc), not heap in use with its garbage. */
+  live: boolean;
+  /** Used MB per V8 heap space (old_space, code_space, large_object_space…) and bytecode with its metadata. */
+  spacesMb: Record<string, number>;
+  bytecodeMb: number;
+  newSpaceMb: number;
+  seconds: number;
+};
+
+/** Opens (`open`) or closes a loop-stats window in `pid` (bench/loop-stats.mjs); on closing, its figures. */
+async function loopWindow(pid: number, open: boolean): Promise<LoopStats | null> {
+  if (!LOOP_STATS) return null;
+  const file = `${LOOP_STATS}.${pid}`;
+  rmSync(file, { force: true });
+  process.kill(pid, "SIGUSR2");
+  if (open) return null;
+  for (let i = 0; i < 200 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 10));
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as LoopStats) : null;
+}
+
+/** One side's loop figures in a line: delay p99/max, GC pauses (count, total and largest ms, by kind), stalls over 10 ms. */
+function describeLoop(s: LoopStats | null): string {
+  if (!s) return "–";
+  const f = (x: number) => x.toFixed(1);
+  const byKind = new Map<string, { n: number; ms: number }>();
+  for (const [kind, ms] of s.gc) {
+    const k = byKind.get(kind) ?? { n: 0, ms: 0 };
+    byKind.set(kind, { n: k.n + 1, ms: k.ms + ms });
+  }
+  const gcMax = Math.max(0, ...s.gc.map(([, ms]) => ms));
+  const gcs = [...byKind].map(([kind, k]) => `${kind} ${k.n}× ${f(k.ms)} ms`).join(", ");
+  const stalls = s.stalls.length
+    ? `${s.stalls.length} (${f(s.stalls.reduce((a, b) => a + b, 0))} ms, on CPU ${f(s.stallsCpuMs)} ms, max ${f(Math.max(...s.stalls))})`
+    : "0";
+  const withGc = s.stallsWithGc.reduce((a, b) => a + b, 0);
+  return (
+    `delay p99 ${f(s.delay.p99)} max ${f(s.delay.max)} ms; GC ${gcs || "none"} (max ${f(gcMax)}); stalls >10 ms ${stalls}, ` +
+    `${s.stallsWithGc.length} of them with a GC pause (${f(withGc)} ms); ${s.live ? "live heap" : "heap used"} ${s.heapUsedMb.toFixed(0)} MB, new space ${s.newSpaceMb.toFixed(0)} MB (` +
+    `${Object.entries(s.spacesMb)
+      .filter(([, mb]) => mb >= 1)
+      .map(([space, mb]) => `${space} ${mb.toFixed(0)}`)
+      .join(", ")}; bytecode ${s.bytecodeMb.toFixed(0)})`
+  );
+}
 
 /** CPU ms used so far by `pid` and its live child processes (so that a server run as several processes, e.g. a Node cluster, is counted whole). */
 function cpuMs(pid: number): number {
@@ -68,6 +125,7 @@ type Measure = {
   non2xx: number;
   failures: string;
   requests: number;
+  loop: LoopStats | null;
 };
 
 async function main(url: string) {
@@ -165,13 +223,22 @@ async function main(url: string) {
   const [appCounter, bareCounter] = [await startStatementCounter(pgPort), await startStatementCounter(pgPort)];
   const via = (c: { port: number }) => url.replace(`:${pgPort}/`, `:${c.port}/`);
   const [appPort, barePort] = [await freePort(), await freePort()];
-  const common = { ...process.env, DATABASE_POOL_SIZE: POOL, NEXT_TELEMETRY_DISABLED: "1" };
+  const common = {
+    ...process.env,
+    DATABASE_POOL_SIZE: POOL,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...(LOOP_STATS ? { BENCH_LOOP_STATS_FILE: LOOP_STATS } : {}),
+  };
+  const preload = LOOP_STATS ? ["--import", pathToFileURL(path.join(__dirname, "loop-stats.mjs")).href] : [];
   // BENCH_CPU_PROF=<dir>: Factdesk writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)…
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  const app = spawn("node", [...profile, "--import", "tsx", "scripts/serve.ts"], {
+  // Factdesk runs with the V8 settings it is served with (scripts/lib/server-flags.ts); BENCH_APP_NODE_OPTIONS
+  // replaces them for a comparison (BENCH_APP_NODE_OPTIONS= for Node's defaults).
+  const appOptions = process.env.BENCH_APP_NODE_OPTIONS ?? SERVER_NODE_OPTIONS;
+  const app = spawn("node", [...profile, ...preload, "--import", "tsx", "scripts/serve.ts"], {
     cwd: ROOT,
     env: {
-      ...common,
+      ...withServerNodeOptions(common, appOptions),
       DATABASE_URL: via(appCounter),
       PORT: String(appPort),
       NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
@@ -185,7 +252,7 @@ async function main(url: string) {
   const bareProfile = process.env.BENCH_CPU_PROF
     ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF, "bare")}`]
     : [];
-  const bare = spawn("node", [...bareProfile, "--import", "tsx", "bench/api-load-bare.ts"], {
+  const bare = spawn("node", [...bareProfile, ...preload, "--import", "tsx", "bench/api-load-bare.ts"], {
     cwd: ROOT,
     env: { ...common, DATABASE_URL: via(bareCounter), PORT: String(barePort), POOL },
     stdio: ["ignore", "ignore", "pipe"],
@@ -210,6 +277,7 @@ async function main(url: string) {
       const cpu0 = cpuMs(pid);
       const statements0 = counter.count();
       const idle0 = appCounter.count();
+      await loopWindow(pid, true);
       const t0 = performance.now();
       const result = await autocannon({
         url: `http://127.0.0.1:${port}`,
@@ -231,6 +299,7 @@ async function main(url: string) {
       });
       const requests = result.requests.total;
       const seconds = (performance.now() - t0) / 1000;
+      const loop = await loopWindow(pid, false);
       if (port === barePort) background = (appCounter.count() - idle0) / seconds;
       const own = port === appPort ? background * seconds : 0;
       return {
@@ -242,6 +311,7 @@ async function main(url: string) {
         non2xx: result.non2xx + result.errors,
         failures: `${result["4xx"]}/${result["5xx"]}/${result.timeouts}`,
         requests,
+        loop,
       };
     };
     const rows: string[] = [];
@@ -260,6 +330,7 @@ async function main(url: string) {
           `${f(a.p99, 0)} / ${f(b.p99, 0)} = ${f(a.p99 / Math.max(1, b.p99), 1)}× | ${f(a.cpu)} / ${f(b.cpu)} | ${f(a.statements)} / ${f(b.statements)} | ${a.non2xx} (${a.failures}) / ${b.non2xx} (${b.failures}) | ${f(loadavg()[0]!)} |`;
         rows.push(row);
         console.log(row);
+        if (LOOP_STATS) console.log(`    loop, Factdesk: ${describeLoop(a.loop)}\n    loop, bare: ${describeLoop(b.loop)}`);
       }
     }
     console.log(`\nFactdesk's own background statements (job runner), taken off its count: ${f(background)} per second (last measured)`);

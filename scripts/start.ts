@@ -10,6 +10,7 @@ import { generateClient } from "./generate";
 import { loadOrCreateSecret } from "./lib/secret";
 import { buildApp, buildIsCurrent } from "./lib/build";
 import { ROOT } from "./lib/process";
+import { withServerNodeOptions } from "./lib/server-flags";
 import { requireFreePort, requireReachableDatabase, StartupError } from "./lib/preflight";
 
 async function main() {
@@ -54,7 +55,7 @@ async function main() {
 
   // Node runs the server directly (no npx in between), so signals reach the server itself.
   const serve = ["--import", "tsx", path.join(ROOT, "scripts", "serve.ts"), ...(dev ? ["--dev"] : [])];
-  const next = spawn(process.execPath, serve, { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: "inherit" });
+  const next = spawn(process.execPath, serve, { cwd: ROOT, env: withServerNodeOptions({ ...env, PORT: String(port) }), stdio: "inherit" });
   const nextExited = new Promise<void>((resolve) => next.once("exit", () => resolve()));
   console.log(`[factdesk] starting on ${env.NEXTAUTH_URL}`);
 
