@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { config } from "@/lib/config";
+import { GuardedClient } from "@/lib/db-client";
 
 /** How long past statement_timeout a statement may go unanswered before the client gives up on it, in ms. */
 export const QUERY_TIMEOUT_MARGIN_MS = 5_000;
@@ -18,7 +19,12 @@ export const QUERY_TIMEOUT_MARGIN_MS = 5_000;
  *   answering on a connection already open (a stalled host or network: statement_timeout runs on the server, so it
  *   never fires then). Attack 27: with PostgreSQL stopped (SIGSTOP), a request on a pooled connection waited for
  *   ever, through the API fast lane's readRows and through Prisma alike; now it fails with "Query read timeout"
- *   (503, toAppError), and pool.query drops that connection.
+ *   (503, toAppError), and the connection is closed (GuardedClient), whether pool.query or a Prisma transaction ran it.
+ * - idle_in_transaction_session_timeout, also a session setting: the server rolls back a transaction left open with no
+ *   statement running for that long (an abandoned one) and ends its session.
+ * - Client: GuardedClient (lib/db-client.ts), which goes back to the pool only idle and outside any transaction (stop
+ *   27: a transaction whose statement timed out on the client side handed the pool a stuck connection, or one still in
+ *   that transaction; lib/db-stalled-transaction.int.test.ts).
  */
 export function poolSettings(poolSize: number): pg.PoolConfig {
   return {
@@ -28,7 +34,9 @@ export function poolSettings(poolSize: number): pg.PoolConfig {
     idleTimeoutMillis: 30_000,
     lock_timeout: config.databaseLockTimeoutMs,
     statement_timeout: config.databaseStatementTimeoutMs,
+    idle_in_transaction_session_timeout: config.databaseIdleInTransactionTimeoutMs,
     query_timeout: config.databaseStatementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
+    Client: GuardedClient,
   };
 }
 
