@@ -3,6 +3,14 @@ import pg from "pg";
 // pg's message when a statement outlives the client's own query_timeout (pg/lib/client.js, pinned pg 8.23.1).
 const READ_TIMEOUT = "Query read timeout";
 
+/**
+ * The warning for a statement sent on a connection that has not answered the one before (our own, as pg's deprecation
+ * notice fires only from the third statement at once). scripts/lib/vitest-setup.ts makes it, and pg's, fail a test.
+ */
+export const CONCURRENT_QUERY_WARNING =
+  "A statement was sent on a database connection still running another (Promise.all over one transaction?); send them one after another";
+let warnedConcurrent = false;
+
 type Release = (err?: Error | boolean) => void;
 type QueryArgs = unknown[];
 const baseQuery = pg.Client.prototype.query as (this: pg.Client, ...args: QueryArgs) => unknown;
@@ -45,8 +53,21 @@ export class GuardedClient extends pg.Client {
     this.#poolRelease = poolRelease;
   }
 
-  /** Counts the statement until it is answered; on a client-side timeout closes the connection. */
+  /**
+   * Counts the statement until it is answered; on a client-side timeout closes the connection. A statement sent while
+   * another is unanswered on this connection (Promise.all over a transaction client) raises CONCURRENT_QUERY_WARNING
+   * once per process, with the caller's stack: pg queues it today and pg@9 will refuse it.
+   */
   guardedQuery(args: QueryArgs): unknown {
+    if (this.#outstanding > 0 && !warnedConcurrent) {
+      warnedConcurrent = true;
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 40; // past Prisma's frames to the caller's
+      const statement = typeof args[0] === "string" ? args[0] : String((args[0] as { text?: unknown } | undefined)?.text);
+      const detail = `Statement: ${statement.slice(0, 200)}\n${new Error("sent from").stack}`;
+      Error.stackTraceLimit = limit;
+      process.emitWarning(CONCURRENT_QUERY_WARNING, { code: "FACTDESK_CONCURRENT_QUERY", detail });
+    }
     this.#outstanding++;
     let settled = false;
     const settle = (err: unknown) => {

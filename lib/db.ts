@@ -198,6 +198,28 @@ export function inTransaction<T>(
 // A transaction client has no $transaction of its own (Prisma leaves it out).
 const isRootClient = (client: DbClient): client is PrismaClient => typeof (client as Partial<PrismaClient>).$transaction === "function";
 
+// Prisma 7's interactive-transaction client keeps $transaction (nested transactions are savepoints) but leaves out
+// $connect and $disconnect; so does any part of one (Pick<Prisma.TransactionClient, …>), which is read as one.
+const isTransactionClient = (client: object): boolean => typeof (client as Partial<PrismaClient>).$connect !== "function";
+
+/**
+ * Runs independent reads on `client`: side by side on the shared client (each statement takes its own pooled
+ * connection), one after another on a transaction client, whose one connection answers one statement at a time
+ * (Promise.all there queued them on it: pg warns "Calling client.query() when the client is already executing a
+ * query is deprecated" and pg@9 refuses; stop 27, lib/notifications/notify.ts). `client` is a DbClient or any part
+ * of one (Pick<Prisma.TransactionClient, …>). Output: the reads' results, in the order given; the first error rejects.
+ */
+export async function readAll<T extends readonly unknown[]>(
+  client: object,
+  reads: { readonly [K in keyof T]: () => PromiseLike<T[K]> },
+): Promise<T> {
+  const thunks = reads as readonly (() => PromiseLike<unknown>)[];
+  if (!isTransactionClient(client)) return (await Promise.all(thunks.map((read) => read()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const read of thunks) results.push(await read());
+  return results as unknown as T;
+}
+
 /**
  * Runs `work`, which sends exactly ONE statement, as an atomic change with the fewest round trips: on `client`
  * directly when it is the shared client and no commit hook (withCommitHook) is active, since PostgreSQL runs a
