@@ -1,6 +1,7 @@
 // Stop 27: bytes in a query string that are not UTF-8 (`GET /api/v1/search?q=%FF`) were decoded as U+FFFD and
 // searched for. Every route's query is now checked before it is read (lib/http/query-string.ts, called by route()):
 // 400 with a message saying which parameter, through the fast lane and through Next alike (`x-factdesk-fast-lane: off`).
+// Next decodes such bytes before a handler sees the URL, so scripts/serve.ts checks the raw target (request-target.ts).
 import { expect, test } from "../fixtures/test";
 import { createApiToken } from "../../lib/api-tokens/create-token";
 import { createDesk } from "../fixtures/factories";
