@@ -39,7 +39,8 @@ export default defineConfig({
       // Tests serve pages to import from a node:http server on loopback, which the SSRF guard refuses unless allowed.
       FETCH_ALLOW_ADDRESSES: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, SERVER_NODE_OPTIONS].filter(Boolean).join(" "),
+      // A deprecation in the server's log says where it came from (pg's concurrent client.query() warning, stop 27).
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, SERVER_NODE_OPTIONS, "--trace-deprecation"].filter(Boolean).join(" "),
       // The API fast lane as in production, plus what its equivalence test needs: a request header that sends an
       // API request to Next instead, and a mark on the lane's answers (scripts/serve.ts, e2e/api/fast-lane.spec.ts).
       FACTDESK_FAST_LANE: "test",

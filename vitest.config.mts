@@ -13,6 +13,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    // Turns warnings that mean a library is misused (pg's concurrent client.query()) into failures.
+    setupFiles: ["scripts/lib/vitest-setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -37,6 +37,15 @@ export const config = {
     return intFromEnv("DATABASE_STATEMENT_TIMEOUT_MS", 30_000);
   },
   /**
+   * The longest a connection may sit inside an open transaction with no statement running
+   * (DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS, default 60000 ms; PostgreSQL's idle_in_transaction_session_timeout).
+   * A transaction its request abandoned mid-way (a client-side timeout, a crash between statements) is then rolled
+   * back by the server and its locks freed. Longer than any pause inside our transactions (a worker step, 20 s).
+   */
+  get databaseIdleInTransactionTimeoutMs() {
+    return intFromEnv("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", 60_000);
+  },
+  /**
    * Connections of the small pool kept apart for health checks and sign-in (DATABASE_PRIORITY_POOL_SIZE,
    * default 3), so neither waits behind the application's work.
    */

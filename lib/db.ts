@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { config } from "@/lib/config";
+import { GuardedClient } from "@/lib/db-client";
 
 /** How long past statement_timeout a statement may go unanswered before the client gives up on it, in ms. */
 export const QUERY_TIMEOUT_MARGIN_MS = 5_000;
@@ -18,7 +19,12 @@ export const QUERY_TIMEOUT_MARGIN_MS = 5_000;
  *   answering on a connection already open (a stalled host or network: statement_timeout runs on the server, so it
  *   never fires then). Attack 27: with PostgreSQL stopped (SIGSTOP), a request on a pooled connection waited for
  *   ever, through the API fast lane's readRows and through Prisma alike; now it fails with "Query read timeout"
- *   (503, toAppError), and pool.query drops that connection.
+ *   (503, toAppError), and the connection is closed (GuardedClient), whether pool.query or a Prisma transaction ran it.
+ * - idle_in_transaction_session_timeout, also a session setting: the server rolls back a transaction left open with no
+ *   statement running for that long (an abandoned one) and ends its session.
+ * - Client: GuardedClient (lib/db-client.ts), which goes back to the pool only idle and outside any transaction (stop
+ *   27: a transaction whose statement timed out on the client side handed the pool a stuck connection, or one still in
+ *   that transaction; lib/db-stalled-transaction.int.test.ts).
  */
 export function poolSettings(poolSize: number): pg.PoolConfig {
   return {
@@ -28,7 +34,9 @@ export function poolSettings(poolSize: number): pg.PoolConfig {
     idleTimeoutMillis: 30_000,
     lock_timeout: config.databaseLockTimeoutMs,
     statement_timeout: config.databaseStatementTimeoutMs,
+    idle_in_transaction_session_timeout: config.databaseIdleInTransactionTimeoutMs,
     query_timeout: config.databaseStatementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
+    Client: GuardedClient,
   };
 }
 
@@ -189,6 +197,28 @@ export function inTransaction<T>(
 
 // A transaction client has no $transaction of its own (Prisma leaves it out).
 const isRootClient = (client: DbClient): client is PrismaClient => typeof (client as Partial<PrismaClient>).$transaction === "function";
+
+// Prisma 7's interactive-transaction client keeps $transaction (nested transactions are savepoints) but leaves out
+// $connect and $disconnect; so does any part of one (Pick<Prisma.TransactionClient, …>), which is read as one.
+const isTransactionClient = (client: object): boolean => typeof (client as Partial<PrismaClient>).$connect !== "function";
+
+/**
+ * Runs independent reads on `client`: side by side on the shared client (each statement takes its own pooled
+ * connection), one after another on a transaction client, whose one connection answers one statement at a time
+ * (Promise.all there queued them on it: pg warns "Calling client.query() when the client is already executing a
+ * query is deprecated" and pg@9 refuses; stop 27, lib/notifications/notify.ts). `client` is a DbClient or any part
+ * of one (Pick<Prisma.TransactionClient, …>). Output: the reads' results, in the order given; the first error rejects.
+ */
+export async function readAll<T extends readonly unknown[]>(
+  client: object,
+  reads: { readonly [K in keyof T]: () => PromiseLike<T[K]> },
+): Promise<T> {
+  const thunks = reads as readonly (() => PromiseLike<unknown>)[];
+  if (!isTransactionClient(client)) return (await Promise.all(thunks.map((read) => read()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const read of thunks) results.push(await read());
+  return results as unknown as T;
+}
 
 /**
  * Runs `work`, which sends exactly ONE statement, as an atomic change with the fewest round trips: on `client`

@@ -65,7 +65,8 @@ async function main() {
 
   const server = createServer((req, res) => {
     applyClientAddress(req.headers, req.socket.remoteAddress, trusted);
-    // Absolute-form, asterisk-form and TRACE request lines, which Next answers with an open redirect or a 500.
+    // Absolute-form, asterisk-form and TRACE request lines, which Next answers with an open redirect or a 500, and API
+    // queries that are not UTF-8, which Next decodes as U+FFFD.
     const target = planRequestTarget(req.method ?? "", req.url ?? "");
     if (target.kind === "answer") {
       res.writeHead(target.status, target.headers).end(target.body);

@@ -153,4 +153,46 @@ describe("the OpenAPI document", () => {
     expect(doc.components.parameters!.IdempotencyKey).toMatchObject({ name: "Idempotency-Key", in: "header", required: false });
     expect(doc.paths["/api/v1/me/tokens"]!.post!.parameters).not.toContainEqual({ $ref: "#/components/parameters/IdempotencyKey" });
   });
+
+  it("documents ETag, If-None-Match and the 304 answer on every GET that answers JSON, and on no other", () => {
+    // lib/http/conditional.ts tags every 200 JSON answer of a GET (route()) and answers a matching If-None-Match with
+    // 304; stop 27 found the document said nothing of either.
+    const problems: string[] = [];
+    for (const [p, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const ok = op.responses["200"] as { headers?: Record<string, unknown>; content?: Record<string, unknown> } | undefined;
+        const json = method === "get" && ok !== undefined && Object.keys(ok.content ?? {}).every((type) => type === "application/json");
+        const name = `${method.toUpperCase()} ${p}`;
+        const tagged = ok?.headers?.ETag !== undefined;
+        const notModified = op.responses["304"] !== undefined;
+        const conditional = op.parameters.some((param) => "$ref" in param && param.$ref === "#/components/parameters/IfNoneMatch");
+        if (json && !(tagged && notModified && conditional))
+          problems.push(`${name}: ETag ${tagged}, 304 ${notModified}, If-None-Match ${conditional}`);
+        if (!json && (tagged || notModified || conditional)) problems.push(`${name} answers no tagged JSON but documents it`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(doc.components.parameters!.IfNoneMatch).toMatchObject({ name: "If-None-Match", in: "header", required: false });
+    const articles = doc.paths["/api/v1/articles"]!.get!.responses;
+    expect(articles["304"]).toMatchObject({ headers: { ETag: expect.anything() } });
+    expect(articles["304"]).not.toHaveProperty("content");
+  });
+
+  it("has every GET documented as tagged JSON answer through jsonResponse, which conditionalAnswer can tag", () => {
+    // NextResponse.json and Response.json keep no bytes for conditionalAnswer: such an answer goes out untagged.
+    const untaggable: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name === "route.ts") {
+          const urlPath = `/${path.relative(path.join(ROOT, "app"), dir).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
+          const tagged = (doc.paths[urlPath]?.get?.responses["200"] as { headers?: Record<string, unknown> } | undefined)?.headers?.ETag;
+          if (tagged && /\b(NextResponse|Response)\.json\(/.test(readFileSync(full, "utf8"))) untaggable.push(`GET ${urlPath}`);
+        }
+      }
+    };
+    walk(API_DIR);
+    expect(untaggable).toEqual([]);
+  });
 });

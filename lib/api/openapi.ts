@@ -39,6 +39,20 @@ function pathParameters(path: string): JsonSchema[] {
   }));
 }
 
+/**
+ * Whether the operation's answer is tagged for conditional GETs: every GET answering 200 JSON through route(), whose
+ * conditionalAnswer (lib/http/conditional.ts) adds a weak ETag and answers a matching If-None-Match with 304.
+ */
+const isConditional = (method: Method, op: Operation) =>
+  method === "get" && op.ok.status === 200 && (op.ok.contentType ?? "application/json") === "application/json";
+
+const etagHeader = {
+  ETag: {
+    description: 'A weak tag of this answer\'s bytes (`W/"…"`): send it back as If-None-Match to be told when nothing changed.',
+    schema: { type: "string" },
+  },
+};
+
 function responsesFor(method: Method, path: string, op: Operation): Record<string, JsonSchema> {
   const auth = op.auth ?? "any";
   const out: Record<string, JsonSchema> = {
@@ -83,6 +97,14 @@ function responsesFor(method: Method, path: string, op: Operation): Record<strin
     const ok = out[String(op.ok.status)] as JsonSchema;
     ok.headers = replayed;
   }
+  if (isConditional(method, op)) {
+    (out["200"] as JsonSchema).headers = etagHeader;
+    out["304"] = {
+      description:
+        "Not Modified: the answer is the one whose ETag you sent in If-None-Match. No body; the ETag (and the answer's Cache-Control) again.",
+      headers: etagHeader,
+    };
+  }
   return out;
 }
 
@@ -90,6 +112,7 @@ function operationObject(method: Method, path: string, op: Operation): JsonSchem
   const auth = op.auth ?? "any";
   const teamHeader = auth === "any" ? [{ $ref: "#/components/parameters/TeamHeader" }] : [];
   const idempotencyHeader = op.idempotent ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : [];
+  const conditionalHeader = isConditional(method, op) ? [{ $ref: "#/components/parameters/IfNoneMatch" }] : [];
   const query = (op.query ?? []).map((q) => ({
     name: q.name,
     in: "query",
@@ -106,7 +129,7 @@ function operationObject(method: Method, path: string, op: Operation): JsonSchem
     ...(op.description ? { description: op.description } : {}),
     tags: [op.tag],
     security: SECURITY[auth],
-    parameters: [...pathParameters(path), ...query, ...teamHeader, ...idempotencyHeader],
+    parameters: [...pathParameters(path), ...query, ...teamHeader, ...idempotencyHeader, ...conditionalHeader],
     ...(op.body ? { requestBody: { required: true, content: { [op.bodyContentType ?? "application/json"]: { schema: op.body } } } } : {}),
     responses: responsesFor(method, path, op),
   };
@@ -154,6 +177,14 @@ export function buildOpenApiDocument(): JsonSchema {
           description:
             "Makes a retry safe: 1 to 255 visible ASCII characters (a UUID is typical), new for each thing you create. For 24 hours the same key with the same request (method, path, body) gets the first successful answer again, with `Idempotent-Replayed: true`, and creates nothing; the same key with a different request is a 422; while the first request is still running, a 409. Failed requests are not kept, so retrying them runs them again. Keys are per user.",
           schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7e]+$" },
+        },
+        IfNoneMatch: {
+          name: "If-None-Match",
+          in: "header",
+          required: false,
+          description:
+            "The ETag of an answer you already have (or several, comma-separated; `*` matches any). When the answer would be the same, it is 304 Not Modified with no body. Compared weakly; `Cache-Control: no-cache` on the request always gets the full answer. Checked after authentication and access, so a 304 tells nothing to someone who may not read the answer.",
+          schema: { type: "string" },
         },
         TeamHeader: {
           name: "X-Factdesk-Team",

@@ -38,4 +38,22 @@ describe("planRequestTarget", () => {
     expect(plan).toMatchObject({ kind: "answer", status: 405, headers: { allow: SERVED_METHODS } });
     if (plan.kind === "answer") expect(JSON.parse(plan.body).error).toMatchObject({ code: "method_not_allowed" });
   });
+
+  it("answers an API target whose query is not UTF-8 with a JSON 400 naming the parameter; pages are Next's to read", () => {
+    // Next decodes %FF as U+FFFD before a route handler sees the URL (stop 27), so the raw target is checked here.
+    for (const target of ["/api/v1/search?q=%FF", "http://localhost:3000/api/v1/search?kind=claims&q=caf%C3"]) {
+      const plan = planRequestTarget("GET", target);
+      expect(plan).toMatchObject({ kind: "answer", status: 400 });
+      expect(JSON.parse((plan as { body: string }).body)).toEqual({
+        error: { code: "bad_request", message: expect.stringMatching(/^The query parameter "q" is not UTF-8 text/) },
+      });
+    }
+    expect(planRequestTarget("GET", "/api/v1/search?q=caf%C3%A9")).toEqual({
+      kind: "serve",
+      url: "/api/v1/search?q=caf%C3%A9",
+      host: null,
+    });
+    expect(planRequestTarget("GET", "/search?q=%FF")).toEqual({ kind: "serve", url: "/search?q=%FF", host: null });
+    expect(planRequestTarget("GET", "/api/v1/search?q=50%")).toMatchObject({ kind: "serve" });
+  });
 });

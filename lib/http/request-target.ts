@@ -9,6 +9,8 @@
 //   It gets a JSON 405 (Factdesk echoes no request back).
 // CONNECT never reaches here (node hands it to the server's 'connect' event, which Factdesk does not serve).
 
+import { nonUtf8QueryProblem } from "./query-encoding";
+
 /** The methods Factdesk answers somewhere (route handlers, pages, Next's own HEAD/OPTIONS). */
 export const SERVED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
@@ -30,9 +32,22 @@ const refusal = (status: number, code: string, message: string, headers: Record<
  * target to hand on (an origin-form target unchanged, `host` null; an absolute-form http(s) target as its path and
  * query, `host` the authority it named, which RFC 9112 §3.2.2 says replaces the Host header), or `answer` with the
  * whole answer: 204 + Allow for `OPTIONS *`, 400 JSON `bad_request` for any other target that is not a path (other
- * schemes, the asterisk form, authority form), 405 JSON `method_not_allowed` + Allow for TRACE. Never throws.
+ * schemes, the asterisk form, authority form), 405 JSON `method_not_allowed` + Allow for TRACE, 400 JSON `bad_request`
+ * for an /api/ target whose query's percent-encoded bytes are not UTF-8 (nonUtf8QueryProblem). Never throws.
  */
 export function planRequestTarget(method: string, target: string): TargetPlan {
+  const plan = planTarget(method, target);
+  // An API request's query must be UTF-8: Next decodes other bytes as U+FFFD before any handler sees the URL (stop 27).
+  // Pages keep Next's reading (a hand-made link to /search?q=%FF shows a search page, not a JSON error).
+  if (plan.kind === "serve" && /^\/api\//.test(plan.url)) {
+    const at = plan.url.indexOf("?");
+    const problem = at === -1 ? undefined : nonUtf8QueryProblem(plan.url.slice(at + 1));
+    if (problem !== undefined) return refusal(400, "bad_request", problem);
+  }
+  return plan;
+}
+
+function planTarget(method: string, target: string): TargetPlan {
   if (method === "TRACE") {
     return refusal(405, "method_not_allowed", "Factdesk does not answer TRACE requests.", { allow: SERVED_METHODS });
   }

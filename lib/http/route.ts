@@ -9,6 +9,7 @@ import { IDEMPOTENCY_HEADER, idempotentResponse, readIdempotencyKey } from "@/li
 import { hashBody } from "@/lib/idempotency/keys";
 import { mediaType } from "@/lib/http/media-type";
 import { refuseDeepJson } from "@/lib/http/nesting";
+import { refuseNonUtf8Query } from "@/lib/http/query-string";
 import { conditionalAnswer } from "@/lib/http/conditional";
 import { errorResponse, jsonResponse, MAX_JSON_BYTES, noStoreByDefault, readBytes } from "@/lib/http/respond";
 import { requireSameOrigin } from "@/lib/http/same-origin";
@@ -146,7 +147,8 @@ async function authenticate(request: Request, spec: RouteSpec): Promise<SessionU
  * Builds a route handler. The one way to write one (lib/http/route-files.test.ts walks app/
  * and fails on a handler built any other way): it authenticates as `spec.auth` says, refuses
  * cookie-authenticated unsafe requests from another origin (403), checks the body's media type
- * (415), then parses params, query and body with zod (422 with field errors, 400 for bad JSON,
+ * (415), refuses a query string whose percent-encoded bytes are not UTF-8 (400, lib/http/query-string.ts),
+ * then parses params, query and body with zod (422 with field errors, 400 for bad JSON,
  * 413 past the size cap) before `handler` runs. Whatever the handler throws becomes
  * `{ error: { code, message, fields? } }` with the AppError's status (500 only for bugs, logged).
  * The handler returns a Response, or a value that is sent as JSON with status 200; either way
@@ -159,6 +161,8 @@ export function route<S extends RouteSpec>(spec: S, handler: (input: RouteInput<
   const run = async (request: Request, context: NextContext): Promise<Response> => {
     try {
       const user = await authenticate(request, spec);
+      // Every route, whether it reads a query or not: bytes that are not UTF-8 would be read as U+FFFD.
+      refuseNonUtf8Query(request.url);
       const rawParams = spec.params ? await context.params : undefined;
       const params = spec.params ? parseInput(spec.params, rawParams) : undefined;
       const query = spec.query ? readQuery(request, spec.query) : undefined;

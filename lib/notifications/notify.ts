@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { readAll } from "@/lib/db";
 import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { queueMail } from "@/lib/mail/queue";
 import { appBaseUrl } from "@/lib/onboarding/one-time-token";
@@ -52,10 +53,10 @@ export async function notify(tx: Prisma.TransactionClient, input: NotifyInput): 
 }
 
 async function mailNotifications(tx: Prisma.TransactionClient, input: NotifyInput, people: { email: string }[]) {
-  const [claim, actor, comment] = await Promise.all([
-    tx.claim.findUniqueOrThrow({ where: { id: input.claimId }, select: { exact: true, article: { select: { title: true } } } }),
-    tx.user.findUnique({ where: { id: input.actorId }, select: { name: true } }),
-    input.commentId ? tx.comment.findUnique({ where: { id: input.commentId }, select: { body: true } }) : null,
+  const [claim, actor, comment] = await readAll(tx, [
+    () => tx.claim.findUniqueOrThrow({ where: { id: input.claimId }, select: { exact: true, article: { select: { title: true } } } }),
+    () => tx.user.findUnique({ where: { id: input.actorId }, select: { name: true } }),
+    async () => (input.commentId ? tx.comment.findUnique({ where: { id: input.commentId }, select: { body: true } }) : null),
   ]);
   const sentence = describeNotification({ kind: input.kind, actor: actor?.name ?? null, articleTitle: claim.article.title });
   const text = [

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { clauseFeatures } from "./features";
-import { combinedScore, COMBINED_THRESHOLD, learnedProbability, loadModel, shippedModel, type ClaimModel } from "./learned";
+import { CUE_WORDING } from "./cue-wording";
+import { combinedScore, COMBINED_THRESHOLD, learnedProbability, learnedReason, loadModel, shippedModel, type ClaimModel } from "./learned";
 import { analyze } from "./nlp";
 import { scoreClause } from "./score";
-import { assembleSuggestions, claimCandidates, DEFAULT_MIN_SCORE, suggestClaims } from "./suggest";
+import { assembleSuggestions, claimCandidates, DEFAULT_MIN_SCORE, scoreWithModel, suggestClaims } from "./suggest";
 
 /** The features of a one-clause text, as the pipeline computes them. */
 function featuresOf(text: string, context = { attributed: false }) {
@@ -109,5 +110,57 @@ describe("combinedScore", () => {
   it("refuses a model whose features and weights differ in length", () => {
     const broken: ClaimModel = { bias: 0, features: ["a", "b"], weights: [1], combination: { mode: "learned", alpha: 0, threshold: 0.5 } };
     expect(() => loadModel(broken)).toThrow(/differ in length/);
+  });
+});
+
+describe("scoreWithModel", () => {
+  // A model whose one feature lifts a clause to ~0.99, so the combined score passes any threshold below that.
+  const model = loadModel({ bias: 0, features: ["v:reports"], weights: [8], combination: { mode: "learned", alpha: 0, threshold: 0.5 } });
+  const clause = (rulesScore: number) => ({
+    start: 0,
+    end: 20,
+    rules: { score: rulesScore, type: "action" as const, reason: "The rules' reason", hedged: false, cues: [] },
+    features: new Map([["v:reports", 1]]),
+  });
+
+  it("explains by the model a clause the rules alone would not pass at the caller's threshold", () => {
+    // Rules 0.3 pass the default 0.22 but not a threshold of 0.5: at 0.5 only the model passes it.
+    const verdict = scoreWithModel(clause(0.3), model, 0.5);
+    expect(verdict.score).toBeGreaterThanOrEqual(0.5);
+    expect(verdict.reason).toBe("Like labelled claims: the verb “reports”");
+  });
+
+  it("keeps the rules' reason for a clause the rules alone pass at the caller's threshold", () => {
+    // Rules 0.15 fail the default 0.22 but pass a threshold of 0.1: the rules' own reason explains it.
+    expect(scoreWithModel(clause(0.15), model, 0.1).reason).toBe("The rules' reason");
+  });
+});
+
+describe("learnedReason", () => {
+  // A model that weighs only the feature `name`, so a clause with it has exactly that feature to explain it by.
+  const onlyFeature = (name: string) =>
+    loadModel({ bias: 0, features: [name], weights: [1], combination: { mode: "learned", alpha: 0, threshold: 0.5 } });
+  const reasonFor = (name: string) => learnedReason(onlyFeature(name), new Map([[name, 1]]));
+
+  it.each(Object.entries(CUE_WORDING))("words the cue %s as a fact-checker reads it: %j", (cue, wording) => {
+    expect(reasonFor(`cue:${cue}`)).toBe(`Like labelled claims: ${wording}`);
+  });
+
+  it("has words for every cue the shipped model weighs", () => {
+    const cues = shippedModel()
+      .features.filter((f) => f.startsWith("cue:"))
+      .map((f) => f.slice(4));
+    expect(cues.filter((cue) => !Object.hasOwn(CUE_WORDING, cue))).toEqual([]);
+  });
+
+  it("never spells a reason from a cue's internal name", () => {
+    // Before: "cue:timedPlan" read "timed plan", "cue:hardNumber" "hard number"; a cue the table lacks says nothing.
+    expect(reasonFor("cue:someNewCue")).toBe("Like labelled claims");
+    for (const cue of Object.keys(CUE_WORDING)) {
+      const spelled = cue.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+      if (spelled !== CUE_WORDING[cue as keyof typeof CUE_WORDING].replace(/^an? /, "")) {
+        expect(reasonFor(`cue:${cue}`)).not.toMatch(new RegExp(`: ${spelled}$`));
+      }
+    }
   });
 });

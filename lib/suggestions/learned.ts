@@ -2,6 +2,7 @@
 // labelled articles of bench/labels by bench/train-suggestions.ts (claim-scorer.json beside this file), and the way its
 // probability is combined with the hand-written rules' score (chosen by cross-validation, see the training script).
 import modelFile from "./claim-scorer.json";
+import { cueWording } from "./cue-wording";
 import type { Features } from "./features";
 import type { Scored } from "./score";
 
@@ -76,9 +77,9 @@ export function combinedScore(rulesVerdict: Pick<Scored, "score" | "cues">, p: n
   return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
 }
 
+// Features other than the rules' cues that read as a reason; cues take their words from CUE_WORDING (cue-wording.ts).
 const DESCRIPTIONS: Record<string, string> = {
   "ctx:attributed": "a cited source",
-  "cue:attributed": "a cited source",
   "ctx:speaker": "a named speaker",
   "ctx:quoted": "a quotation",
   "ctx:actor-before": "an actor named before it",
@@ -102,11 +103,8 @@ function describe(name: string): string | undefined {
   if (DESCRIPTIONS[name]) return DESCRIPTIONS[name];
   // Verbs say what kind of claim it is; other words mostly say what the training articles were about ("sun", "shirt").
   if (name.startsWith("v:") && /^[a-z]{3,}$/.test(name.slice(2)) && !AUXILIARY.test(name.slice(2))) return `the verb “${name.slice(2)}”`;
-  if (name.startsWith("cue:") && !["cue:evidence", "cue:attributed"].includes(name))
-    return name
-      .slice(4)
-      .replace(/([a-z])([A-Z])/g, "$1 $2")
-      .toLowerCase();
+  // A cue's words come from the one table, never from its name ("timedPlan" once read "timed plan").
+  if (name.startsWith("cue:")) return cueWording(name.slice(4));
   return undefined;
 }
 

@@ -228,19 +228,38 @@ function countedNoun(after: string): string | undefined {
  * pattern (more specific) wins. Pure.
  */
 export function findQuantities(text: string): Quantity[] {
-  const taken: Quantity[] = [];
-  const overlaps = (start: number, end: number) => taken.some((q) => start < q.end && q.start < end);
+  // `taken` stays in text order and its ranges never overlap, so one pointer walks it beside each pattern's matches
+  // (which come left to right), and each pattern's finds merge in: time linear in the number of figures per pattern.
+  // Checking every match against every figure taken before it was quadratic (5,000 figures in one clause: 4.5 s).
+  let taken: Quantity[] = [];
   for (const { kind, re } of PATTERNS) {
     re.lastIndex = 0;
+    const added: Quantity[] = [];
+    let next = 0; // the first taken range that ends after the current match's start
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (m[0] === "" || overlaps(start, end)) continue;
+      if (m[0] === "") continue;
+      while (next < taken.length && taken[next]!.end <= start) next++;
+      if (next < taken.length && taken[next]!.start < end) continue;
       const quantity = toQuantity(kind, m, text, start, end);
-      if (quantity) taken.push(quantity);
+      if (quantity) added.push(quantity);
     }
+    if (added.length > 0) taken = mergeByStart(taken, added);
   }
-  return taken.sort((a, b) => a.start - b.start);
+  return taken;
+}
+
+/** Two lists of ranges, each in order of start, as one list in order of start (a's first on a tie). Linear. */
+function mergeByStart(a: readonly Quantity[], b: readonly Quantity[]): Quantity[] {
+  const merged: Quantity[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.start <= b[j]!.start)) merged.push(a[i++]!);
+    else merged.push(b[j++]!);
+  }
+  return merged;
 }
 
 function toQuantity(kind: QuantityKind, m: RegExpExecArray, text: string, start: number, end: number): Quantity | undefined {

@@ -82,6 +82,7 @@ import {
   SEASONAL_START,
   SERIES,
 } from "./cues";
+import type { CueName } from "./cue-wording";
 import { extractNumericClaim } from "./numeric-claim";
 import type { Token } from "./nlp";
 import { findPlace } from "./places";
@@ -476,12 +477,15 @@ export function scoreClause(text: string, context: SentenceContext, tokens?: rea
   // A biographical relative clause ("…, who was previously given the Cross of Merit by…") is a claim of its own,
   // whatever the main clause says ("I want to thank Samuel Otieno, who…"): scored on its own words.
   const biography = biographyScore(text);
-  return biography && biography.score > scored.score ? { ...biography, hedged, cues: [...cues, "biography"] } : scored;
+  return biography && biography.score > scored.score ? { ...biography, hedged, cues: [...cues, "biography" satisfies CueName] } : scored;
 }
 
-/** The names of the truthy entries, in a fixed order: which cues and penalties fired. */
-function firedCues(fired: Record<string, unknown>): string[] {
-  return Object.keys(fired).filter((name) => Boolean(fired[name]));
+/**
+ * The names of the truthy entries, in a fixed order: which cues and penalties fired. Typed by CUE_WORDING's keys, so
+ * every cue the rules fire has the words a reason shows for it (biography is added by scoreClause itself).
+ */
+function firedCues(fired: Record<Exclude<CueName, "biography">, unknown>): CueName[] {
+  return (Object.keys(fired) as Exclude<CueName, "biography">[]).filter((name) => Boolean(fired[name]));
 }
 
 /** A figure, a date, a past event or a name (other than the speaker's, after the first word) in `text`. */

@@ -163,14 +163,15 @@ export function assembleSuggestions(
 
 /**
  * A clause's final verdict under a learned model: the combined score (combinedScore), and the rules' type; a reason
- * from the model's strongest features when the clause reaches `minScore` and the rules alone would not pass it, else
+ * from the model's strongest features when the clause reaches `minScore` and the rules' own score is below `minScore`, else
  * the rules' reason.
  */
 export function scoreWithModel(clause: Candidate, model: LoadedModel, minScore: number): Scored {
   const p = learnedProbability(model, clause.features);
   const score = combinedScore(clause.rules, p, model.combination);
-  // The model's reason only where it is shown: the clause passes, and the rules alone would not have passed it.
-  const learnedOnly = score >= minScore && clause.rules.score < COMBINED_THRESHOLD;
+  // The model's reason only where it is shown: the clause passes, and the rules alone would not have passed it at the
+  // same threshold (the caller's, not the default: at 0.5 a clause the rules score 0.3 passes by the model alone).
+  const learnedOnly = score >= minScore && clause.rules.score < minScore;
   return { ...clause.rules, score, reason: learnedOnly ? learnedReason(model, clause.features) : clause.rules.reason };
 }
 

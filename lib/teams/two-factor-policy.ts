@@ -2,7 +2,7 @@ import { requireTeamRole } from "@/lib/access/require";
 import { TEAM_ADMIN_ROLES, TWO_FACTOR_ROLES } from "@/lib/access/roles";
 import { teamMembersScope } from "@/lib/access/scope";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db, inTransaction, type DbClient } from "@/lib/db";
+import { db, inTransaction, readAll, type DbClient } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError, notFound } from "@/lib/http/errors";
 
@@ -25,13 +25,14 @@ export async function getTeamTwoFactor(
   client: DbClient = db,
 ): Promise<TeamTwoFactorDTO> {
   await requireTeamRole({ teamId, userId, roles: TEAM_ADMIN_ROLES, outsider: notFound("That team"), message: ADMINS_ONLY }, client);
-  const [team, members] = await Promise.all([
-    client.team.findUniqueOrThrow({ where: { id: teamId }, select: { requireTwoFactor: true } }),
-    client.membership.findMany({
-      where: { ...teamMembersScope(teamId, userId, TEAM_ADMIN_ROLES), role: { in: [...TWO_FACTOR_ROLES] }, user: { disabled: false } },
-      orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
-      select: { role: true, user: { select: { id: true, name: true, email: true, totpEnabledAt: true } } },
-    }),
+  const [team, members] = await readAll(client, [
+    () => client.team.findUniqueOrThrow({ where: { id: teamId }, select: { requireTwoFactor: true } }),
+    () =>
+      client.membership.findMany({
+        where: { ...teamMembersScope(teamId, userId, TEAM_ADMIN_ROLES), role: { in: [...TWO_FACTOR_ROLES] }, user: { disabled: false } },
+        orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
+        select: { role: true, user: { select: { id: true, name: true, email: true, totpEnabledAt: true } } },
+      }),
   ]);
   return {
     required: team.requireTwoFactor,
@@ -60,9 +61,9 @@ export async function setTeamTwoFactor(
 ): Promise<TeamTwoFactorDTO> {
   return inTransaction(client, async (tx) => {
     await requireTeamRole({ teamId, userId, roles: TEAM_ADMIN_ROLES, outsider: notFound("That team"), message: ADMINS_ONLY }, tx);
-    const [admin, team] = await Promise.all([
-      tx.user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabledAt: true } }),
-      tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { requireTwoFactor: true } }),
+    const [admin, team] = await readAll(tx, [
+      () => tx.user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabledAt: true } }),
+      () => tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { requireTwoFactor: true } }),
     ]);
     if (required && !admin.totpEnabledAt) {
       throw new AppError(

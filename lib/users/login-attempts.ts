@@ -1,5 +1,5 @@
 import AsyncLock from "async-lock";
-import { priorityDb, inTransaction } from "@/lib/db";
+import { priorityDb, inTransaction, readAll } from "@/lib/db";
 import { config } from "@/lib/config";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
@@ -105,9 +105,9 @@ async function lockOf(client: AttemptReader, email: string, ip: string, now: Dat
     select: { createdAt: true },
   });
   const accountSince = lastSuccess ? lastSuccess.createdAt : windowStart;
-  const [accountUnlock, ipUnlock] = await Promise.all([
-    unlockTime(client, { email, success: false, createdAt: { gt: accountSince } }, perAccount),
-    unlockTime(client, { ip, success: false, createdAt: { gt: windowStart } }, perIp),
+  const [accountUnlock, ipUnlock] = await readAll(client, [
+    () => unlockTime(client, { email, success: false, createdAt: { gt: accountSince } }, perAccount),
+    () => unlockTime(client, { ip, success: false, createdAt: { gt: windowStart } }, perIp),
   ]);
   const unlockAt = Math.max(accountUnlock ?? 0, ipUnlock ?? 0);
   if (unlockAt <= now.getTime()) return { locked: false };

@@ -1,5 +1,5 @@
-import { NextResponse } from "next/server";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { jsonResponse } from "@/lib/http/respond";
 import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +10,6 @@ let document: ReturnType<typeof buildOpenApiDocument> | undefined;
 
 export const GET = route({ auth: "public" }, async () => {
   document ??= buildOpenApiDocument();
-  return NextResponse.json(document, { headers: { "Cache-Control": "public, max-age=300" } });
+  // jsonResponse, as every JSON GET: route() then tags it (ETag) and answers If-None-Match with 304.
+  return jsonResponse(document, 200, { "Cache-Control": "public, max-age=300" });
 });

@@ -1,0 +1,108 @@
+import pg from "pg";
+
+// pg's message when a statement outlives the client's own query_timeout (pg/lib/client.js, pinned pg 8.23.1).
+const READ_TIMEOUT = "Query read timeout";
+
+/**
+ * The warning for a statement sent on a connection that has not answered the one before (our own, as pg's deprecation
+ * notice fires only from the third statement at once). scripts/lib/vitest-setup.ts makes it, and pg's, fail a test.
+ */
+export const CONCURRENT_QUERY_WARNING =
+  "A statement was sent on a database connection still running another (Promise.all over one transaction?); send them one after another";
+let warnedConcurrent = false;
+
+type Release = (err?: Error | boolean) => void;
+type QueryArgs = unknown[];
+const baseQuery = pg.Client.prototype.query as (this: pg.Client, ...args: QueryArgs) => unknown;
+
+/**
+ * The pg client the pools of lib/db.ts are made of (pg.Pool's `Client` option): a pg.Client that never goes back to
+ * its pool unless it is idle and outside any transaction. Stop 27's fault: a statement given up on the client side
+ * (query_timeout) while the server still ran it, or never answered, stayed the connection's active query; Prisma's
+ * ROLLBACK queued behind it, timed out too and was dropped from the queue, and the adapter released the connection
+ * without an error. The pool then handed out a connection whose next statement waited behind the lost one (and
+ * failed), or, once the late answer came, a session still inside the abandoned transaction: the next request's
+ * writes joined it and were never committed. lib/db-stalled-transaction.int.test.ts reproduces both.
+ * - On a client-side timeout the connection is closed at once (pg's `end()` destroys a socket with a statement
+ *   outstanding), so statements queued behind the lost one fail now instead of after their own timeouts, and the
+ *   server ends the session, rolling back its transaction.
+ * - `release()` without an error still removes the connection from the pool (and closes it) when PostgreSQL's last
+ *   ReadyForQuery said a transaction is open ("T") or failed ("E"), or when a statement sent on it is unanswered.
+ * The server-side limits (statement_timeout, lock_timeout, idle_in_transaction_session_timeout) are each
+ * connection's session settings (poolSettings in lib/db.ts).
+ */
+export class GuardedClient extends pg.Client {
+  #poolRelease: Release | undefined;
+  #outstanding = 0;
+
+  /** Why this connection must not be pooled again, or undefined when it may be. */
+  unfitForPool(): Error | undefined {
+    const status = this.getTransactionStatus();
+    if (status === "T" || status === "E") return new Error(`released inside a transaction (status ${status})`);
+    if (this.#outstanding > 0) return new Error("released with a statement unanswered");
+    return undefined;
+  }
+
+  /** The pool's release, guarded: an unfit connection is released as an error, so the pool closes it. */
+  get release(): Release {
+    return (err) => this.#poolRelease?.(err || this.unfitForPool());
+  }
+
+  /** pg-pool assigns its release function to each client it hands out. */
+  set release(poolRelease: Release) {
+    this.#poolRelease = poolRelease;
+  }
+
+  /**
+   * Counts the statement until it is answered; on a client-side timeout closes the connection. A statement sent while
+   * another is unanswered on this connection (Promise.all over a transaction client) raises CONCURRENT_QUERY_WARNING
+   * once per process, with the caller's stack: pg queues it today and pg@9 will refuse it.
+   */
+  guardedQuery(args: QueryArgs): unknown {
+    if (this.#outstanding > 0 && !warnedConcurrent) {
+      warnedConcurrent = true;
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 40; // past Prisma's frames to the caller's
+      const statement = typeof args[0] === "string" ? args[0] : String((args[0] as { text?: unknown } | undefined)?.text);
+      const detail = `Statement: ${statement.slice(0, 200)}\n${new Error("sent from").stack}`;
+      Error.stackTraceLimit = limit;
+      process.emitWarning(CONCURRENT_QUERY_WARNING, { code: "FACTDESK_CONCURRENT_QUERY", detail });
+    }
+    this.#outstanding++;
+    let settled = false;
+    const settle = (err: unknown) => {
+      if (settled) return;
+      settled = true;
+      this.#outstanding--;
+      if (err instanceof Error && err.message === READ_TIMEOUT) {
+        // The answer may still come, or never: either way this connection's state is unknown. end() destroys a
+        // socket with a statement outstanding; the caller's error is pg's own "Query read timeout".
+        this.#outstanding++; // still unanswered on the wire until the socket is gone
+        this.end().catch(() => {});
+      }
+    };
+    const last = args.length - 1;
+    const callback = args[last];
+    if (typeof callback === "function") {
+      const wrapped = [...args];
+      wrapped[last] = (err: unknown, result: unknown) => {
+        settle(err);
+        (callback as (err: unknown, result: unknown) => void)(err, result);
+      };
+      return baseQuery.apply(this, wrapped);
+    }
+    const result = baseQuery.apply(this, args);
+    if (result instanceof Promise) result.then(() => settle(undefined), settle);
+    else settle(undefined); // a Submittable (cursor, stream) reports through its own events; Factdesk sends none
+    return result;
+  }
+}
+
+// pg.Client#query has many overloads; the guard wraps them all (callback last, or a returned promise).
+Object.defineProperty(GuardedClient.prototype, "query", {
+  value: function query(this: GuardedClient, ...args: QueryArgs) {
+    return this.guardedQuery(args);
+  },
+  writable: true,
+  configurable: true,
+});

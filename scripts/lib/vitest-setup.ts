@@ -1,0 +1,28 @@
+// Vitest setup for every test file (vitest.config.mts `setupFiles`): warnings that mean our code misuses a library
+// fail the test that caused them instead of scrolling past in the output.
+// - pg's "Calling client.query() when the client is already executing a query is deprecated": statements sent at once
+//   on one connection (Promise.all over a transaction client queues them on its one connection; pg@9 will refuse).
+//   Seen in the e2e server's log (stop 27, e2e/notifications): lib/notifications/notify.ts read three rows of one
+//   transaction with Promise.all.
+//   lib/db-client.ts raises its own warning from the second statement at once (pg's starts at the third).
+import { afterEach } from "vitest";
+import { CONCURRENT_QUERY_WARNING } from "@/lib/db-client";
+
+const FAILING_WARNINGS: ((message: string) => boolean)[] = [
+  (message) => /client\.query\(\) when the client is already executing a query/.test(message),
+  (message) => message === CONCURRENT_QUERY_WARNING,
+];
+
+const seen: Error[] = [];
+process.on("warning", (warning) => {
+  if (FAILING_WARNINGS.some((matches) => matches(warning.message))) seen.push(warning);
+});
+
+afterEach(() => {
+  const warnings = seen.splice(0);
+  if (warnings.length > 0) {
+    throw new Error(
+      `the test caused ${warnings.length} warning(s) our code must not cause:\n${warnings.map((w) => `${w.message}\n${(w as Error & { detail?: string }).detail ?? w.stack ?? ""}`).join("\n")}`,
+    );
+  }
+});
