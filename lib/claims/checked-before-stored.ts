@@ -168,8 +168,10 @@ async function announceAnswers(articleId: string): Promise<void> {
  * (storeCheckedBefore). Announces them on the article's live stream (SUGGESTIONS_CHANNEL) when done, and every ANNOUNCE_EVERY_MS meanwhile.
  * Idempotent: two runs (two instances, a retry) store the same answers, the version check lets one write each.
  * Output: how many lookups stored an answer.
- * @throws Error after the others when some lookups waited past lock_timeout for verdict transactions (the job is retried);
- * the database's other errors.
+ * A lookup that waits past lock_timeout for a verdict transaction of the team (or loses a deadlock with one) ends the
+ * run: the answers stored so far are announced, and the rest are left pending for the retry.
+ * @throws Error when a lookup waited past lock_timeout for verdict transactions (the job is retried); the database's
+ * other errors.
  */
 export async function refreshCheckedBefore({ articleId, bodyHash }: { articleId: string; bodyHash: string }): Promise<number> {
   const pending = await db.$queryRaw<{ id: string }[]>`
@@ -181,7 +183,7 @@ export async function refreshCheckedBefore({ articleId, bodyHash }: { articleId:
   let unannounced = 0;
   let announced = performance.now();
   let skipped = 0;
-  for (const { id } of pending) {
+  for (const [index, { id }] of pending.entries()) {
     try {
       if (await storeCheckedBefore(id)) {
         stored++;
@@ -189,7 +191,10 @@ export async function refreshCheckedBefore({ articleId, bodyHash }: { articleId:
       }
     } catch (error) {
       if (!isLockWait(error)) throw error;
-      skipped++;
+      // Every further lookup of the team would wait for the same verdict transaction, lock_timeout each (and queue
+      // the team's other verdict saves behind its exclusive request meanwhile): the retry does the rest.
+      skipped = pending.length - index;
+      break;
     }
     if (unannounced > 0 && performance.now() - announced >= ANNOUNCE_EVERY_MS) {
       await announceAnswers(articleId);
@@ -200,7 +205,7 @@ export async function refreshCheckedBefore({ articleId, bodyHash }: { articleId:
   // Also when nothing was left: a reader may have seen these pending before a request looked them up.
   await announceAnswers(articleId);
   // The job runs again later (graphile-worker's retry) for those; the others are stored.
-  if (skipped > 0) throw new Error(`${skipped} "checked before" lookups waited too long on verdicts being written`);
+  if (skipped > 0) throw new Error(`A "checked before" lookup waited too long on verdicts being written; ${skipped} left for the retry`);
   return stored;
 }
 
