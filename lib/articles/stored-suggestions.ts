@@ -13,7 +13,9 @@ export const bodyHash = (body: string) => createHash("sha256").update(body).dige
  * stick to that version and every app instance shows the same suggestions. Called in the
  * transaction that stores the text (saving a version, creating an article); `found` lets the
  * caller run the detector before taking locks. Also queues, in that transaction, the job that looks up their
- * "checked before" answers (lib/claims/checked-before-stored.ts), so they are known before anyone opens the article.
+ * "checked before" answers (lib/claims/checked-before-stored.ts), so they are known before anyone opens the article;
+ * answers stored for this text while another text was current become pending (the verdict triggers keep up only the
+ * current text's), those of the current text (a save of the title only) stay known.
  */
 export async function refreshSuggestions(
   tx: Prisma.TransactionClient,
@@ -36,10 +38,13 @@ export async function refreshSuggestions(
     skipDuplicates: true,
   });
   // Suggestions of this text stored earlier (the text was this before) were not kept up while another text was current
-  // (verdict triggers only touch the current text's): their answers are looked up again.
+  // (verdict triggers only touch the current text's): their answers are looked up again. Not when this text is the
+  // current one (a save of the title or structure only): the triggers kept those answers up.
   await tx.$executeRaw`
-    UPDATE "Suggestion" SET "checkedBeforePending" = true, "checkedBeforeVersion" = "checkedBeforeVersion" + 1
-    WHERE "articleId" = ${articleId} AND "bodyHash" = ${hash} AND NOT "checkedBeforePending"`;
+    UPDATE "Suggestion" s SET "checkedBeforePending" = true, "checkedBeforeVersion" = s."checkedBeforeVersion" + 1
+    FROM "Article" a
+    WHERE a."id" = s."articleId" AND a."suggestionsHash" IS DISTINCT FROM ${hash}
+      AND s."articleId" = ${articleId} AND s."bodyHash" = ${hash} AND NOT s."checkedBeforePending"`;
   await tx.article.update({ where: { id: articleId }, data: { suggestionsHash: hash } });
   if (found.length > 0) await queueCheckedBefore(tx, { articleId, bodyHash: hash });
   return hash;
