@@ -6,6 +6,7 @@ import { useRovingHighlights } from "@/components/claims/useRovingHighlights";
 import { highlightModeller, layoutModel, type HighlightClaim, type HighlightPart } from "@/components/claims/highlight-html";
 import { markActive, patchHighlights } from "@/components/claims/patch-highlights";
 import { useRatingScale } from "@/components/claims/RatingScale";
+import { pressHighlight } from "@/components/claims/highlight-press";
 import { verdictLook } from "@/lib/teams/rating-scale";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import type { ArticleBlocks } from "@/lib/articles/blocks";
@@ -127,14 +128,18 @@ export const HighlightedBody = memo(function HighlightedBody({
     else onChoose(ids, { x: event.clientX, y: event.clientY });
   }
 
+  // will-change-transform: the text is a compositor layer of its own (opaque, as the page's paper), so a change beside
+  // it (the claim panel, the list, the "Saved" note) does not repaint and commit a thousand highlights' display items
+  // again: adding a claim at 1,000 claims spent 13 ms in the compositor commit, 5.5 ms with the layer (issue #21).
   return (
     <div
       ref={ref}
+      onMouseDown={(event) => ref.current && pressHighlight(event.nativeEvent, ref.current)}
       onClick={onClick}
       onKeyDown={roving.onKeyDown}
       onFocus={roving.onFocus}
       onMouseOver={onMouseOver}
-      className="font-serif text-[1.1875rem] leading-[1.75] text-ink"
+      className="bg-paper font-serif text-[1.1875rem] leading-[1.75] text-ink will-change-transform"
       data-testid="article-body"
       dangerouslySetInnerHTML={{ __html: html }}
     />
