@@ -6,8 +6,9 @@
 // TextIterator walk over every text node before the caret). A thousand highlights make some 3,000 more nodes in the
 // article, so that walk took 7–9 ms per click at 1,000 claims against < 1 ms without claims (traced, bench/
 // interactions.ts with BENCH_TRACE=1), before any of the page's code runs. A click that opens a claim needs no caret,
-// so the press is taken over here: no caret, the same focus, and a drag that starts on the highlight still selects
-// text (the selection is set from the points under the pointer), so overlapping claims can still be selected there.
+// so the press is made one that cannot place a caret (user-select: none for its moment): the same focus, and a drag
+// that starts on the highlight still selects text (the selection is set from the points under the pointer), so
+// overlapping claims can still be selected there.
 
 /** The DOM position under a viewport point (caretPositionFromPoint, or WebKit's caretRangeFromPoint), or null. */
 function positionAt(x: number, y: number): { node: Node; offset: number } | null {
@@ -26,23 +27,29 @@ const DRAG_AFTER_PX = 3;
  * Handles a mousedown inside the highlighted article `root` (call it from the root's onMouseDown). Takes over a plain
  * press on a claim highlight: primary button, first click (double and triple clicks select words and paragraphs
  * natively), no modifier key, no text selected (a press on a selection may drag it), not in caret mode (an
- * ancestor with data-caret: there the press places the caret on purpose). Then it prevents the browser's caret
- * placement and does what the press did otherwise: removes any caret or selection, focuses the nearest focusable
- * element around the highlight (its keyboard stop, or the text region), and while the button stays down past
- * 3 px selects from the press point to the pointer (mouse capture listeners, removed on mouseup). Anything else
- * is left to the browser. No return value; throws nothing.
+ * ancestor with data-caret: there the press places the caret on purpose). For that press the highlight is
+ * `user-select: none` (inline, until the next task), so the browser's press does everything else it does — focus, with
+ * a pointer's focus-visible state — but places no caret; any caret or selection is removed here instead. While the
+ * button stays down past 3 px it selects from the press point to the pointer (mouse capture listeners, removed on
+ * mouseup), as the browser's own drag no longer starts from a press that could not select. Not preventDefault: a
+ * press the page cancels leaves the browser's "last input was the keyboard" state, and the panel's heading then showed
+ * a focus ring after a click. Anything else is left to the browser. No return value; throws nothing.
  */
 export function pressHighlight(event: MouseEvent, root: HTMLElement): void {
   if (event.button !== 0 || event.detail > 1 || event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
   const target = event.target instanceof Element ? event.target : null;
-  if (!target?.closest(".hl") || !root.contains(target) || root.closest("[data-caret]")) return;
+  const highlight = target?.closest<HTMLElement>(".hl");
+  if (!highlight || !root.contains(highlight) || root.closest("[data-caret]")) return;
   const selection = window.getSelection();
   if (!selection || !selection.isCollapsed) return;
   const from = positionAt(event.clientX, event.clientY);
   if (!from) return;
-  event.preventDefault();
   if (selection.rangeCount > 0) selection.removeAllRanges();
-  target.closest<HTMLElement>("[tabindex]")?.focus({ preventScroll: true });
+  highlight.style.setProperty("user-select", "none");
+  window.setTimeout(() => {
+    highlight.style.removeProperty("user-select");
+    if (highlight.style.length === 0) highlight.removeAttribute("style");
+  });
 
   const [x, y] = [event.clientX, event.clientY];
   let dragging = false;
