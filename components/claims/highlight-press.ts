@@ -28,7 +28,7 @@ const DRAG_AFTER_PX = 3;
  * press on a claim highlight: primary button, first click (double and triple clicks select words and paragraphs
  * natively), no modifier key, no text selected (a press on a selection may drag it), not in caret mode (an
  * ancestor with data-caret: there the press places the caret on purpose). For that press the highlight is
- * `user-select: none` (inline, until the next task), so the browser's press does everything else it does — focus, with
+ * `user-select: none` (inline, until the next mouse move, release or task), so the browser's press does everything else it does — focus, with
  * a pointer's focus-visible state — but places no caret; any caret or selection is removed here instead. While the
  * button stays down past 3 px it selects from the press point to the pointer (mouse capture listeners, removed on
  * mouseup), as the browser's own drag no longer starts from a press that could not select. Not preventDefault: a
@@ -46,10 +46,16 @@ export function pressHighlight(event: MouseEvent, root: HTMLElement): void {
   if (!from) return;
   if (selection.rangeCount > 0) selection.removeAllRanges();
   highlight.style.setProperty("user-select", "none");
-  window.setTimeout(() => {
+  // Selectable again as soon as the press has been handled: at the next move or release (input comes before timers,
+  // so a double click's second press can arrive before a timer would run), or the next task at the latest.
+  let held = true;
+  const release = () => {
+    if (!held) return;
+    held = false;
     highlight.style.removeProperty("user-select");
     if (highlight.style.length === 0) highlight.removeAttribute("style");
-  });
+  };
+  window.setTimeout(release);
 
   const [x, y] = [event.clientX, event.clientY];
   let dragging = false;
@@ -60,10 +66,12 @@ export function pressHighlight(event: MouseEvent, root: HTMLElement): void {
     if (to) selection.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
   };
   const onMove = (e: MouseEvent) => {
+    release();
     if ((e.buttons & 1) === 0) return done();
     extendTo(e);
   };
   const onUp = (e: MouseEvent) => {
+    release();
     extendTo(e);
     done();
   };
