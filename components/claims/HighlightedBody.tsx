@@ -6,7 +6,6 @@ import { useRovingHighlights } from "@/components/claims/useRovingHighlights";
 import { highlightModeller, layoutModel, type HighlightClaim, type HighlightPart } from "@/components/claims/highlight-html";
 import { markActive, patchHighlights } from "@/components/claims/patch-highlights";
 import { useRatingScale } from "@/components/claims/RatingScale";
-import { pressHighlight } from "@/components/claims/highlight-press";
 import { verdictLook } from "@/lib/teams/rating-scale";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import type { ArticleBlocks } from "@/lib/articles/blocks";
@@ -134,7 +133,6 @@ export const HighlightedBody = memo(function HighlightedBody({
   return (
     <div
       ref={ref}
-      onMouseDown={(event) => ref.current && pressHighlight(event.nativeEvent, ref.current)}
       onClick={onClick}
       onKeyDown={roving.onKeyDown}
       onFocus={roving.onFocus}
