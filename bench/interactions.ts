@@ -10,7 +10,9 @@
 // (bench/trace-split.ts): main-thread script, style/layout, paint, GC, idle (waiting: the server, frames), and
 // the server's part (request sent to first byte of the answer). Tracing slows the page: read those runs for
 // the split, not for the figures. BENCH_PROFILE=1 records a V8 CPU profile of each measured interaction instead
-// and prints the page functions its script time went to (bench/cpu-profile.ts).
+// and prints the page functions its script time went to (bench/cpu-profile.ts). BENCH_CSS=<css> adds a style sheet
+// to the page (a constructed one: the page's Content-Security-Policy allows no inline <style>), to measure a
+// candidate CSS change against the same build before making it.
 //
 // Input-to-paint: from the input event's timestamp (captured in the page) to the first frame that shows the
 // result (requestAnimationFrame once the result is in the DOM, then a task: the frame has been produced).
@@ -51,6 +53,12 @@ function freshRanges(body: string, count: number): { start: number; end: number;
 
 /** Installs the in-page helpers: input timestamps, the paint after a condition holds, selections by body offset. */
 async function instrument(page: Page) {
+  if (process.env.BENCH_CSS)
+    await page.evaluate((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }, process.env.BENCH_CSS);
   await page.evaluate(() => {
     const w = window as unknown as Record<string, unknown>;
     let input: number | null = null;
