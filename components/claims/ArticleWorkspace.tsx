@@ -71,6 +71,8 @@ const readSuggestions = (articleUrl: string) =>
     },
   );
 const readClaim = (id: string) => readApi(claimUrl(id), (d: { claim: ClaimDetailDTO }) => d.claim);
+const readCheckedBefore = (id: string) =>
+  readApi(`${claimUrl(id)}/checked-before`, (d: { checkedBefore: ClaimDetailDTO["checkedBefore"] }) => d.checkedBefore);
 
 type Props = {
   articleId: string;
@@ -329,6 +331,18 @@ export function ArticleWorkspace({
     applyView(created);
     // The suggestions it covers now go, as the server leaves them out of its list (lib/claims/suggested.ts).
     suggestions.setList((list) => withoutCovered(list, created.summary));
+    if (created.checkedBefore === "later") void showCheckedBefore(created.claim.id);
+  }
+
+  /**
+   * Earlier verdicts on claims like a new one, read after its panel shows (the add's answer leaves them out, issue #21):
+   * into the panel if it still shows that claim. Not readable: the panel shows none, as for a claim without any.
+   */
+  async function showCheckedBefore(id: string) {
+    const read = await readCheckedBefore(id).catch(() => null);
+    if (!read?.ok || read.data.length === 0) return;
+    const matches = read.data;
+    setDetailState((shown) => (shown?.id === id ? { ...shown, checkedBefore: matches } : shown));
   }
 
   const suggestions = useSuggestions({

@@ -35,8 +35,12 @@ import { ZAddCorrection } from "@/lib/validation/corrections";
 import { findClaimIdOf, getClaimView } from "@/lib/claims/claim-view";
 import { addCorrectionNote } from "@/lib/publish/corrections";
 
-/** The claim `claimId` after a change, as `userId` sees it; `fresh` also looks up checked-before verdicts (new claims). */
-const viewOf = (userId: string, claimId: string, fresh = false) => getClaimView({ userId, claimId, checkedBefore: fresh });
+/**
+ * The claim `claimId` after a change, as `userId` sees it. `isNew`: a new claim, whose checked-before verdicts the page
+ * reads once its panel shows (GET /api/v1/claims/{id}/checked-before), so the look-alike lookup is not in the add's answer.
+ */
+const viewOf = (userId: string, claimId: string, isNew = false) =>
+  getClaimView({ userId, claimId, checkedBefore: isNew ? "later" : false });
 const ofComment = async (userId: string, commentId: string) => viewOf(userId, await findClaimIdOf({ userId, commentId }));
 const ofEvidence = async (userId: string, evidenceId: string) => viewOf(userId, await findClaimIdOf({ userId, evidenceId }));
 

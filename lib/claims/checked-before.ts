@@ -1,4 +1,6 @@
 import { db } from "@/lib/db";
+import { claimScope } from "@/lib/access/scope";
+import { notFound } from "@/lib/http/errors";
 
 export type CheckedBeforeDTO = {
   claimId: string;
@@ -85,4 +87,19 @@ export async function findCheckedBeforeEach({
   const result: (CheckedBeforeDTO | null)[] = texts.map(() => null);
   for (const r of rows) result[r.i - 1] = dtoOf(r);
   return result;
+}
+
+/**
+ * The "checked before" answer of one claim as `userId` may see it: findCheckedBefore on the claim's words in its team,
+ * leaving the claim itself out (at most 3). The article page asks for it after adding a claim, so the add's own answer
+ * (lib/actions/claims.ts createClaimAction) need not wait for the look-alike lookup (issue #21).
+ * @throws AppError 404 `not_found` when the claim does not exist or the user is not in its team.
+ */
+export async function getClaimCheckedBefore({ claimId, userId }: { claimId: string; userId: string }): Promise<CheckedBeforeDTO[]> {
+  const claim = await db.claim.findFirst({
+    where: { id: claimId, ...claimScope(userId) },
+    select: { id: true, exact: true, article: { select: { teamId: true } } },
+  });
+  if (!claim) throw notFound("That claim");
+  return findCheckedBefore({ teamId: claim.article.teamId, text: claim.exact, excludeClaimId: claim.id });
 }

@@ -10,6 +10,7 @@ import { addEvidence } from "@/lib/claims/evidence";
 import { createClaim } from "@/lib/claims/create-claim";
 import { findClaimIdOf, getClaimView } from "@/lib/claims/claim-view";
 import { getClaim } from "@/lib/claims/get-claim";
+import { getClaimCheckedBefore } from "@/lib/claims/checked-before";
 import { listClaimSummaries } from "@/lib/claims/list-claims";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimStatus } from "@/lib/claims/update-claim";
@@ -72,6 +73,21 @@ describe("getClaimView", () => {
   it("looks up checked-before verdicts only when asked (a new claim)", async () => {
     const view = await getClaimView({ userId: desk.reviewer.id, claimId, checkedBefore: true });
     expect(view.checkedBefore).toBe("fresh");
+  });
+
+  it("leaves a new claim's checked-before verdicts for later; getClaimCheckedBefore then gives the panel's list", async () => {
+    // An earlier verdict on the same words in another article of the team.
+    const earlier = await db.article.create({ data: { teamId: desk.team.id, title: "Earlier", body: desk.article.body } });
+    const old = await createClaim({ userId: desk.editor.id, articleId: earlier.id, target: targetFor(earlier.body, "Sir Keir Starmer") });
+    await db.claim.update({ where: { id: old.id }, data: { verdictLabel: "Misleading", verdictOrdinal: 3, verdictAt: new Date() } });
+    const view = await getClaimView({ userId: desk.reviewer.id, claimId, checkedBefore: "later" });
+    expect(view.checkedBefore).toBe("later");
+    expect(view.claim.checkedBefore).toEqual([]);
+    const later = await getClaimCheckedBefore({ claimId, userId: desk.reviewer.id });
+    expect(later.map((m) => m.claimId)).toContain(old.id);
+    expect(later).toEqual((await getClaim({ claimId, userId: desk.reviewer.id })).checkedBefore);
+    const outsider = await createDesk();
+    expect(await outcomeOf(getClaimCheckedBefore({ claimId, userId: outsider.reviewer.id }))).toBe("not_found");
   });
 
   it("finds a comment's or evidence's claim only inside the user's teams", async () => {

@@ -8,13 +8,16 @@ import { notFound } from "@/lib/http/errors";
 /**
  * What an action on the article page answers with, so the page updates from the answer alone (one round
  * trip, issue #21): the claim in full for its panel, its entry for the claim list and the highlights, and
- * whether `claim.checkedBefore` was looked up ("fresh") or left out ("unchanged": the page keeps its own).
+ * whether `claim.checkedBefore` was looked up ("fresh"), left out ("unchanged": the page keeps its own) or left for
+ * later ("later": a new claim; `claim.checkedBefore` is [] and the page reads it from GET /api/v1/claims/{id}/checked-before
+ * once the panel shows, so the look-alike lookup is not in the add's round trip).
  */
-export type ClaimView = { claim: ClaimDetailDTO; summary: ClaimSummary; checkedBefore: "fresh" | "unchanged" };
+export type ClaimView = { claim: ClaimDetailDTO; summary: ClaimSummary; checkedBefore: "fresh" | "unchanged" | "later" };
 
 /**
  * The ClaimView of `claimId` as `userId` sees it, read after a change. `checkedBefore: true` also looks up
- * verdicts on look-alike claims (a new claim); otherwise that lookup is skipped.
+ * verdicts on look-alike claims; `"later"` skips it and says the page must read it (a new claim); otherwise
+ * (false, the default: the change does not alter it) it is skipped and the page keeps its own.
  * @throws AppError 404 `not_found` when the claim does not exist or the user is not in its team.
  */
 export async function getClaimView({
@@ -24,10 +27,11 @@ export async function getClaimView({
 }: {
   userId: string;
   claimId: string;
-  checkedBefore?: boolean;
+  checkedBefore?: boolean | "later";
 }): Promise<ClaimView> {
-  const { claim, timeZone } = await loadClaimDetail({ claimId, userId, checkedBefore });
-  return { claim, summary: toClaimSummary(claim, timeZone), checkedBefore: checkedBefore ? "fresh" : "unchanged" };
+  const { claim, timeZone } = await loadClaimDetail({ claimId, userId, checkedBefore: checkedBefore === true });
+  const answer = checkedBefore === "later" ? "later" : checkedBefore ? "fresh" : "unchanged";
+  return { claim, summary: toClaimSummary(claim, timeZone), checkedBefore: answer };
 }
 
 /**

@@ -19,14 +19,16 @@ function failure(err: unknown): ActionResult<never> {
 /**
  * The shape every server action shares: who is asking (checked on every call, not just
  * when the page rendered), then the work; failures come back as readable errors.
+ * `user`: the caller already checked the session in this call (action()'s idempotent path), so it is not read again.
  * Prefer `action()`, which also parses the input.
  */
 export async function runAction<T>(
   work: (user: SessionUser) => Promise<T>,
-  { allowWithoutTwoFactor = false }: { allowWithoutTwoFactor?: boolean } = {},
+  { allowWithoutTwoFactor = false, user: known }: { allowWithoutTwoFactor?: boolean; user?: SessionUser } = {},
 ): Promise<ActionResult<T>> {
   try {
-    const user = await requireApiUser({ allowWithoutTwoFactor });
+    // `user`: already checked in this call (an idempotent action's key is per user); the session is not read twice.
+    const user = known ?? (await requireApiUser({ allowWithoutTwoFactor }));
     return { ok: true, data: await work(user) };
   } catch (err) {
     return failure(err);
@@ -80,13 +82,13 @@ export function action<S extends z.ZodType, T>(
 ): Action<S, T> {
   const options = typeof optionsOrWork === "function" ? {} : optionsOrWork;
   const work = (typeof optionsOrWork === "function" ? optionsOrWork : maybeWork!) as (input: z.output<S>, user: SessionUser) => Promise<T>;
-  const execute = (input: z.input<S>) =>
+  const execute = (input: z.input<S>, known?: SessionUser) =>
     runAction(
       (session) => {
         const user = options.team ? requireRole(session, options.team === true ? undefined : options.team) : session;
         return work(parseInput(schema, input), user);
       },
-      { allowWithoutTwoFactor: options.allowWithoutTwoFactor === true },
+      { allowWithoutTwoFactor: options.allowWithoutTwoFactor === true, user: known },
     );
   const run = async (input: z.input<S>, call?: ActionCall): Promise<ActionResult<T>> => {
     if (!options.idempotent || call?.idempotencyKey === undefined) return execute(input);
@@ -94,7 +96,7 @@ export function action<S extends z.ZodType, T>(
       const user = await requireApiUser({ allowWithoutTwoFactor: options.allowWithoutTwoFactor === true });
       const key = readIdempotencyKey(call.idempotencyKey)!;
       const request = { userId: user.id, key, method: "ACTION", path: options.idempotent, bodyHash: hashBody(JSON.stringify(input) ?? "") };
-      return await idempotentResult(request, () => execute(input));
+      return await idempotentResult(request, () => execute(input, user));
     } catch (err) {
       return failure(err);
     }

@@ -376,6 +376,19 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("ClaimDetail") }) },
     },
   },
+  "/api/v1/claims/{id}/checked-before": {
+    get: {
+      summary: "Earlier verdicts on claims that read like this one",
+      description:
+        "Up to 3 claims of the team with a verdict that read alike (the same words first, then trigram similarity of at least 0.45), most alike first; the claim itself is left out. The same list as `checkedBefore` of the claim.",
+      tag: "Claims",
+      ok: {
+        status: 200,
+        description: "The earlier verdicts.",
+        schema: obj({ checkedBefore: { type: "array", items: { type: "object" } } }),
+      },
+    },
+  },
   "/api/v1/claims/{id}/status": {
     put: {
       summary: "Move a claim through the workflow",
