@@ -3,7 +3,7 @@ import { addComment } from "../../lib/claims/comments";
 import { createClaim } from "../../lib/claims/create-claim";
 import { targetFor } from "../../lib/claims/test-helpers";
 import { signIn } from "../fixtures/auth";
-import { createDesk } from "../fixtures/factories";
+import { createDesk, testDb } from "../fixtures/factories";
 import { selectInArticle } from "../fixtures/selection";
 
 // Issue #21: an action on the article page is one round trip (the action answers with what the page
@@ -118,6 +118,40 @@ test("adding and opening a claim keep the other highlights' elements", async ({ 
   await body.locator(".hl[data-ids]", { hasText: FIRST }).focus();
   await page.keyboard.press("ArrowRight");
   await expect(body.locator(".hl[data-ids]", { hasText: NEW })).toBeFocused();
+});
+
+test("adding a claim shows its panel from the action's answer; earlier verdicts on claims like it follow", async ({ page }) => {
+  test.setTimeout(90_000);
+  const desk = await createDesk();
+  // The desk checked the same words before, in another article.
+  const earlier = await testDb().article.create({ data: { teamId: desk.team.id, title: "Earlier piece", body: desk.article.body } });
+  const old = await createClaim({ userId: desk.reviewer.id, articleId: earlier.id, target: targetFor(earlier.body, NEW) });
+  await testDb().claim.update({ where: { id: old.id }, data: { verdictLabel: "Misleading", verdictOrdinal: 3, verdictAt: new Date() } });
+  await signIn(page, desk.reviewer);
+  await page.goto(`/articles/${desk.article.id}`);
+  await expect(page.getByTestId("live-status")).toContainText("Live");
+
+  // The look-alike lookup is not in the add's round trip (issue #21): held here, the panel still shows.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const reads: string[] = [];
+  await page.route("**/api/v1/claims/*/checked-before", async (route) => {
+    reads.push(new URL(route.request().url()).pathname);
+    await held;
+    await route.continue();
+  });
+  await selectInArticle(page, NEW);
+  await page.keyboard.press("a");
+  const panel = page.getByTestId("claim-panel");
+  await expect(panel.getByTestId("claim-quote")).toContainText(NEW);
+  await expect.poll(() => reads.length).toBe(1);
+  await expect(panel.getByTestId("checked-before")).toHaveCount(0);
+
+  release();
+  await expect(panel.getByTestId("checked-before")).toContainText("Misleading");
+  await expect(panel.getByTestId("checked-before")).toContainText("Earlier piece");
+  const created = await testDb().claim.findFirstOrThrow({ where: { articleId: desk.article.id }, select: { id: true } });
+  expect(reads).toEqual([`/api/v1/claims/${created.id}/checked-before`]);
 });
 
 test("opening a claim shows it from the page at once; its comments and history follow from the server", async ({ page }) => {
