@@ -3,57 +3,31 @@
 // (lib/db.ts poolSettings) does. Before it, with PostgreSQL stopped (SIGSTOP) under the production build, GET article
 // through the API fast lane (readRows) and through Next (Prisma) both waited until the client gave up (75 s and more).
 // Here a TCP relay on loopback stands between the pools and the real PostgreSQL and stops relaying on demand.
-import net from "node:net";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { poolSettings, QUERY_TIMEOUT_MARGIN_MS, readRows } from "@/lib/db";
+import { startDatabaseRelay, type DatabaseRelay } from "@/lib/db-test-relay";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { toAppError } from "@/lib/http/errors";
 
 const STATEMENT_TIMEOUT_MS = 300;
-let relay: net.Server;
-let stalled = false;
-const sockets = new Set<net.Socket>();
-let relayUrl = "";
+let relay: DatabaseRelay;
 
 beforeAll(async () => {
-  const target = new URL(process.env.DATABASE_URL!);
-  const [host, port] = [target.hostname, Number(target.port || 5432)];
-  relay = net.createServer((client) => {
-    const server = net.connect(port, host);
-    for (const socket of [client, server]) {
-      sockets.add(socket);
-      socket.on("error", () => {});
-      socket.on("close", () => sockets.delete(socket));
-    }
-    // Bytes are dropped, not queued, while stalled: the server "hears" nothing and says nothing.
-    client.on("data", (d: Buffer) => stalled || server.write(d));
-    server.on("data", (d: Buffer) => stalled || client.write(d));
-    client.on("close", () => server.destroy());
-    server.on("close", () => client.destroy());
-  });
-  await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
-  target.hostname = "127.0.0.1";
-  target.port = String((relay.address() as net.AddressInfo).port);
-  relayUrl = target.toString();
+  relay = await startDatabaseRelay();
 });
 
-afterEach(() => {
-  stalled = false;
-});
+afterEach(() => relay.setMode("relay"));
 
-afterAll(async () => {
-  for (const socket of sockets) socket.destroy();
-  await new Promise((resolve) => relay.close(resolve));
-});
+afterAll(() => relay.close());
 
 /** The main pool's settings, with a short statement_timeout and the relay as the server. */
 function settings(): pg.PoolConfig {
   const previous = process.env.DATABASE_STATEMENT_TIMEOUT_MS;
   process.env.DATABASE_STATEMENT_TIMEOUT_MS = String(STATEMENT_TIMEOUT_MS);
   try {
-    return { ...poolSettings(1), connectionString: relayUrl };
+    return { ...poolSettings(1), connectionString: relay.url };
   } finally {
     if (previous === undefined) delete process.env.DATABASE_STATEMENT_TIMEOUT_MS;
     else process.env.DATABASE_STATEMENT_TIMEOUT_MS = previous;
@@ -73,13 +47,13 @@ describe("a database that stops answering mid-connection", () => {
     pool.on("error", () => {});
     try {
       expect(await readRows(Prisma.sql`SELECT 1::int AS "one"`, pool)).toEqual([{ one: 1 }]);
-      stalled = true;
+      relay.setMode("drop");
       const err = await readRows(Prisma.sql`SELECT 2::int AS "two"`, pool).then(
         () => null,
         (e: unknown) => e,
       );
       expect(toAppError(err)).toMatchObject({ status: 503, code: "database_unavailable" });
-      stalled = false;
+      relay.setMode("relay");
       expect(await readRows(Prisma.sql`SELECT 3::int AS "three"`, pool)).toEqual([{ three: 3 }]);
     } finally {
       await pool.end();
@@ -92,14 +66,14 @@ describe("a database that stops answering mid-connection", () => {
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
     try {
       expect(await prisma.$queryRaw`SELECT 1::int AS "one"`).toEqual([{ one: 1 }]);
-      stalled = true;
+      relay.setMode("drop");
       const err = await prisma.$queryRaw`SELECT 2::int AS "two"`.then(
         () => null,
         (e: unknown) => e,
       );
       expect(toAppError(err)).toMatchObject({ status: 503, code: "database_unavailable" });
     } finally {
-      stalled = false;
+      relay.setMode("relay");
       await prisma.$disconnect();
     }
   });

@@ -6,11 +6,11 @@
 // committed). The pool here is lib/db.ts's own (poolSettings, one connection), on the real PostgreSQL through a TCP
 // relay on loopback that can drop or hold bytes on demand. After each fault, the next requests on the pool must work
 // and see no open transaction.
-import net from "node:net";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { poolSettings, readRows } from "@/lib/db";
+import { startDatabaseRelay, type DatabaseRelay, type RelayMode } from "@/lib/db-test-relay";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 
 // The client gives up on a statement after this long (pg's query_timeout, statement_timeout + 5 s in production).
@@ -18,58 +18,22 @@ const CLIENT_TIMEOUT_MS = 400;
 const IDLE_IN_TRANSACTION_MS = 300;
 const NEXT_REQUESTS = 5;
 
-type Mode = "relay" | "drop" | "hold";
-let mode: Mode = "relay";
-const held: { socket: net.Socket; data: Buffer }[] = [];
-const sockets = new Set<net.Socket>();
-let relay: net.Server;
-let relayUrl = "";
+let relay: DatabaseRelay;
 
 beforeAll(async () => {
-  const target = new URL(process.env.DATABASE_URL!);
-  const [host, port] = [target.hostname, Number(target.port || 5432)];
-  relay = net.createServer((client) => {
-    const server = net.connect(port, host);
-    for (const socket of [client, server]) {
-      sockets.add(socket);
-      socket.on("error", () => {});
-      socket.on("close", () => sockets.delete(socket));
-    }
-    // "drop": neither side hears the other (a stalled network). "hold": the server hears the client and answers, but
-    // its answers wait until the test lets them through (an answer that comes after the client gave up).
-    client.on("data", (d: Buffer) => mode !== "drop" && server.write(d));
-    server.on("data", (d: Buffer) => {
-      if (mode === "relay") client.write(d);
-      else if (mode === "hold") held.push({ socket: client, data: d });
-    });
-    client.on("close", () => server.destroy());
-    server.on("close", () => client.destroy());
-  });
-  await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
-  target.hostname = "127.0.0.1";
-  target.port = String((relay.address() as net.AddressInfo).port);
-  relayUrl = target.toString();
+  relay = await startDatabaseRelay();
 });
 
-/** Back to relaying; answers held until now go through, late. */
-function resume() {
-  mode = "relay";
-  for (const { socket, data } of held.splice(0)) if (!socket.destroyed) socket.write(data);
-}
+afterEach(() => relay.resume());
 
-afterEach(resume);
-
-afterAll(async () => {
-  for (const socket of sockets) socket.destroy();
-  await new Promise((resolve) => relay.close(resolve));
-});
+afterAll(() => relay.close());
 
 /** lib/db.ts's pool settings for one connection, through the relay, with short limits. */
 function settings(): pg.PoolConfig {
   const previous = process.env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS;
   process.env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = String(IDLE_IN_TRANSACTION_MS);
   try {
-    return { ...poolSettings(1), connectionString: relayUrl, query_timeout: CLIENT_TIMEOUT_MS };
+    return { ...poolSettings(1), connectionString: relay.url, query_timeout: CLIENT_TIMEOUT_MS };
   } finally {
     if (previous === undefined) delete process.env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS;
     else process.env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = previous;
@@ -106,11 +70,11 @@ async function expectHealthy(prisma: PrismaClient, pool: pg.Pool) {
 }
 
 /** A transaction whose second statement stalls in `stall` mode; resolves with its error. */
-async function stalledTransaction(prisma: PrismaClient, stall: Mode): Promise<unknown> {
+async function stalledTransaction(prisma: PrismaClient, stall: RelayMode): Promise<unknown> {
   return prisma
     .$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1`;
-      mode = stall;
+      relay.setMode(stall);
       await tx.$queryRaw`SELECT 2`;
     })
     .then(
@@ -136,7 +100,7 @@ describe("a stalled transaction does not leave its connection in the pool", () =
       await prisma.$queryRaw`SELECT 0`;
       expect(await stalledTransaction(prisma, "drop")).toBeInstanceOf(Error);
       expect(pool.totalCount, "connections kept by the pool").toBe(0);
-      resume();
+      relay.resume();
       await expectHealthy(prisma, pool);
     } finally {
       await prisma.$disconnect();
@@ -151,7 +115,7 @@ describe("a stalled transaction does not leave its connection in the pool", () =
       await prisma.$queryRaw`SELECT 0`;
       expect(await stalledTransaction(prisma, "hold")).toBeInstanceOf(Error);
       expect(pool.totalCount, "connections kept by the pool").toBe(0);
-      resume();
+      relay.resume();
       await expectHealthy(prisma, pool);
     } finally {
       await prisma.$disconnect();
