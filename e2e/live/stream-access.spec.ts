@@ -99,3 +99,30 @@ test("an article's stream ends once its team is archived", async ({ playwright, 
     await api.dispose();
   }
 });
+
+test("one person's streams are capped: opening one more than 32 closes their oldest, the newest works", async ({ playwright, baseURL }) => {
+  test.setTimeout(90_000);
+  const desk = await createDesk();
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  expect((await signInByApi(api, desk.reviewer)).status()).toBe(200);
+  const streams: OpenStream[] = [];
+  try {
+    for (let i = 0; i < 32; i++) streams.push(await openStream(api, baseURL!, "/api/v1/me/events"));
+    expect(await endsWithin(streams[0]!, 0)).toBe(false);
+    streams.push(await openStream(api, baseURL!, `/api/v1/articles/${desk.article.id}/events`));
+    // The old code kept every one of them open (1,200 a minute under the session's API limit).
+    expect(await endsWithin(streams[0]!, 10_000)).toBe(true);
+    expect(await endsWithin(streams[1]!, 0)).toBe(false);
+    expect(await endsWithin(streams[32]!, 0)).toBe(false);
+    // Another person's streams are not theirs to crowd out.
+    const other = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+    expect((await signInByApi(other, desk.reviewer2)).status()).toBe(200);
+    const theirs = await openStream(other, baseURL!, "/api/v1/me/events");
+    expect(await endsWithin(streams[1]!, 0)).toBe(false);
+    await theirs.cancel();
+    await other.dispose();
+  } finally {
+    await Promise.all(streams.map((s) => s.cancel()));
+    await api.dispose();
+  }
+});

@@ -30,57 +30,64 @@ export function articleEventStream({
   signal: AbortSignal;
 }): Response {
   const userId = user.id;
-  return eventStream(signal, ({ send, close }) => {
-    let lastSent = afterId;
-    let chain: Promise<void> = Promise.resolve();
-    const deliver = () =>
-      (chain = chain
-        .then(async () => {
-          const events = await listArticleActivity({ articleId, userId, afterId: lastSent, limit: 500 });
-          for (const event of events) {
-            send(`id: ${event.id}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`);
-            lastSent = BigInt(event.id);
-          }
-        })
-        .catch((err: unknown) => console.error("[live] delivery failed:", err instanceof Error ? err.message : err)));
-    const sendPresence = () =>
-      (chain = chain.then(async () => send(`event: presence\ndata: ${JSON.stringify(await listViewers(articleId))}\n\n`)).catch(() => {}));
+  return eventStream(
+    signal,
+    ({ send, close }) => {
+      let lastSent = afterId;
+      let chain: Promise<void> = Promise.resolve();
+      const deliver = () =>
+        (chain = chain
+          .then(async () => {
+            const events = await listArticleActivity({ articleId, userId, afterId: lastSent, limit: 500 });
+            for (const event of events) {
+              send(`id: ${event.id}\nevent: change\ndata: ${JSON.stringify(event)}\n\n`);
+              lastSent = BigInt(event.id);
+            }
+          })
+          .catch((err: unknown) => console.error("[live] delivery failed:", err instanceof Error ? err.message : err)));
+      const sendPresence = () =>
+        (chain = chain
+          .then(async () => send(`event: presence\ndata: ${JSON.stringify(await listViewers(articleId))}\n\n`))
+          .catch(() => {}));
 
-    const unsubscribe = changeListener.subscribe(articleId, (message) => {
-      if (message.channel === PRESENCE_CHANNEL) sendPresence();
-      else if (message.channel === SUGGESTIONS_CHANNEL) chain = chain.then(() => send("event: suggestions\ndata: {}\n\n")).catch(() => {});
-      else deliver();
-    });
-    // While this instance's LISTEN connection is down, nothing announces changes: the reader is told
-    // (the badge says "Reconnecting"), and once it is back the stream replays the audit rows it missed.
-    const sendState = (state: ListenerState) => send(`event: listener\ndata: ${JSON.stringify({ state })}\n\n`);
-    const unwatch = changeListener.watch((state) => {
-      sendState(state);
-      if (state === "up") deliver();
-    });
-    if (changeListener.isDown) sendState("down");
-    deliver();
-    void markPresent(articleId, userId, true).catch(() => {});
-    return {
-      async onHeartbeat() {
-        // Access can change while a stream is open: stop streaming to someone who left the
-        // team, whose account was disabled, or whose session or token ended (signed out, revoked).
-        // A failed check (database away) keeps the stream; only a clear "no" closes it.
-        const allowed = await Promise.all([
-          canStillReadArticle(articleId, userId),
-          isCredentialLive({ userId, sessionId: user.sessionId, apiTokenId: user.apiTokenId }),
-        ]).then(
-          ([member, live]) => member && live,
-          () => true,
-        );
-        if (!allowed) return close();
-        await markPresent(articleId, userId, false).catch(() => {});
-      },
-      cleanup() {
-        unsubscribe();
-        unwatch();
-        void markAbsent(articleId, userId).catch(() => {});
-      },
-    };
-  });
+      const unsubscribe = changeListener.subscribe(articleId, (message) => {
+        if (message.channel === PRESENCE_CHANNEL) sendPresence();
+        else if (message.channel === SUGGESTIONS_CHANNEL)
+          chain = chain.then(() => send("event: suggestions\ndata: {}\n\n")).catch(() => {});
+        else deliver();
+      });
+      // While this instance's LISTEN connection is down, nothing announces changes: the reader is told
+      // (the badge says "Reconnecting"), and once it is back the stream replays the audit rows it missed.
+      const sendState = (state: ListenerState) => send(`event: listener\ndata: ${JSON.stringify({ state })}\n\n`);
+      const unwatch = changeListener.watch((state) => {
+        sendState(state);
+        if (state === "up") deliver();
+      });
+      if (changeListener.isDown) sendState("down");
+      deliver();
+      void markPresent(articleId, userId, true).catch(() => {});
+      return {
+        async onHeartbeat() {
+          // Access can change while a stream is open: stop streaming to someone who left the
+          // team, whose account was disabled, or whose session or token ended (signed out, revoked).
+          // A failed check (database away) keeps the stream; only a clear "no" closes it.
+          const allowed = await Promise.all([
+            canStillReadArticle(articleId, userId),
+            isCredentialLive({ userId, sessionId: user.sessionId, apiTokenId: user.apiTokenId }),
+          ]).then(
+            ([member, live]) => member && live,
+            () => true,
+          );
+          if (!allowed) return close();
+          await markPresent(articleId, userId, false).catch(() => {});
+        },
+        cleanup() {
+          unsubscribe();
+          unwatch();
+          void markAbsent(articleId, userId).catch(() => {});
+        },
+      };
+    },
+    { owner: userId },
+  );
 }

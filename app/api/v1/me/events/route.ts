@@ -20,28 +20,32 @@ export const GET = route({ auth: "user" }, async ({ request, user }) => {
   refuseNewStreamsWhileShuttingDown();
   const teams = await listMyTeams({ userId: user.id });
   const subscribed = new Set(teams.map((team) => team.id));
-  return eventStream(request.signal, ({ send, close }) => {
-    const unsubscribes = teams.map((team) =>
-      changeListener.subscribe(teamKey(team.id), (m) => m.channel === CHANGES_CHANNEL && send("event: change\ndata: {}\n\n")),
-    );
-    // Changes made while this instance could not listen were announced to no one: refresh once it listens again.
-    const unwatch = changeListener.watch((state) => state === "up" && send("event: change\ndata: {}\n\n"));
-    return {
-      async onHeartbeat() {
-        // A failed check (database away) keeps the stream; only a clear "no" closes it.
-        const stillAllowed = await Promise.all([
-          listMyTeams({ userId: user.id }),
-          isCredentialLive({ userId: user.id, sessionId: user.sessionId, apiTokenId: user.apiTokenId }),
-        ]).then(
-          ([now, live]) => live && [...subscribed].every((id) => now.some((team) => team.id === id)),
-          () => true,
-        );
-        if (!stillAllowed) close();
-      },
-      cleanup: () => {
-        unsubscribes.forEach((u) => u());
-        unwatch();
-      },
-    };
-  });
+  return eventStream(
+    request.signal,
+    ({ send, close }) => {
+      const unsubscribes = teams.map((team) =>
+        changeListener.subscribe(teamKey(team.id), (m) => m.channel === CHANGES_CHANNEL && send("event: change\ndata: {}\n\n")),
+      );
+      // Changes made while this instance could not listen were announced to no one: refresh once it listens again.
+      const unwatch = changeListener.watch((state) => state === "up" && send("event: change\ndata: {}\n\n"));
+      return {
+        async onHeartbeat() {
+          // A failed check (database away) keeps the stream; only a clear "no" closes it.
+          const stillAllowed = await Promise.all([
+            listMyTeams({ userId: user.id }),
+            isCredentialLive({ userId: user.id, sessionId: user.sessionId, apiTokenId: user.apiTokenId }),
+          ]).then(
+            ([now, live]) => live && [...subscribed].every((id) => now.some((team) => team.id === id)),
+            () => true,
+          );
+          if (!stillAllowed) close();
+        },
+        cleanup: () => {
+          unsubscribes.forEach((u) => u());
+          unwatch();
+        },
+      };
+    },
+    { owner: user.id },
+  );
 });
