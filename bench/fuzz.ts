@@ -4,7 +4,8 @@
 // that is not the JSON error shape, a refused request that wrote audit rows). Needs `npx next build` first.
 // FUZZ_SESSIONS desks (default 4) are fuzzed side by side, each by one request at a time, so each desk's
 // audit count still belongs to the one request in flight there.
-//   npx tsx bench/fuzz.ts        (FUZZ_REQUESTS=n, FUZZ_SEED=n, FUZZ_SESSIONS=n)
+//   npx tsx bench/fuzz.ts        (FUZZ_REQUESTS=n, FUZZ_SEED=n, FUZZ_SESSIONS=n; FUZZ_ONLY=checked-before fuzzes only the
+//   operations whose path contains that text)
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { runBench, withBenchDatabase } from "./database";
@@ -13,6 +14,7 @@ const TOTAL = Number(process.env.FUZZ_REQUESTS ?? 100_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 1);
 const BATCH = 1000;
 const SESSIONS = Math.max(1, Number(process.env.FUZZ_SESSIONS ?? 4));
+const ONLY = process.env.FUZZ_ONLY || undefined;
 
 async function main(url: string) {
   const { freePort } = await import("../scripts/lib/free-port");
@@ -59,7 +61,7 @@ async function main(url: string) {
         sessions.map(async (session, i) => {
           const share = Math.floor(count / SESSIONS) + (i < count % SESSIONS ? 1 : 0);
           if (share === 0) return;
-          const requests = fc.sample(fuzzRequests(session.ids), { seed: SEED + batch * SESSIONS + i, numRuns: share });
+          const requests = fc.sample(fuzzRequests(session.ids, ONLY), { seed: SEED + batch * SESSIONS + i, numRuns: share });
           for (const request of requests) {
             const outcome = await sendOrExplain(session, request);
             sent++;

@@ -200,10 +200,14 @@ export async function requireApiUser({
     if (!allowTokens) throw forbidden("API tokens cannot be used here: sign in to Factdesk to manage your tokens.");
     // The token, its user and teams, the rate-limit count and lastUsedAt: one statement (issue #21).
     const limit = config.apiRateLimitPerMinute;
-    const { scope, user, rate } = await authenticateApiToken({ secret, teamId: requestHeaders.get(API_TEAM_HEADER), rateLimit: limit });
+    const { scope, user, rate, tokenId } = await authenticateApiToken({
+      secret,
+      teamId: requestHeaders.get(API_TEAM_HEADER),
+      rateLimit: limit,
+    });
     if (rate) refuseOverLimit(rate, "one token");
     requireTokenScope(scope, method);
-    return user;
+    return { ...user, apiTokenId: tokenId };
   }
   const user = await sessionUser();
   if (!user) throw unauthorized();

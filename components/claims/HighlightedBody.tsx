@@ -2,7 +2,7 @@
 
 import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from "react";
 import { truncateText } from "@/lib/text/graphemes";
-import { useRovingHighlights } from "@/components/claims/useRovingHighlights";
+import { SUGGESTION_STOPS, useRovingHighlights } from "@/components/claims/useRovingHighlights";
 import { highlightModeller, layoutModel, type HighlightClaim, type HighlightPart } from "@/components/claims/highlight-html";
 import { markActive, patchHighlights } from "@/components/claims/patch-highlights";
 import { useRatingScale } from "@/components/claims/RatingScale";
@@ -81,6 +81,17 @@ export const HighlightedBody = memo(function HighlightedBody({
       onChoose(ids, { x: rect.left, y: rect.bottom });
     },
   });
+  // The suggestions: a Tab stop of their own, Enter opens one (then `a` accepts it, `x` dismisses it).
+  const suggestionStops = useRovingHighlights(
+    ref,
+    html,
+    {
+      describe: (_ids, stop) =>
+        `${truncateText(stop.textContent ?? "", 80)} (suggested claim${stop.dataset.checked !== undefined ? ", checked before" : ""})`,
+      onActivate: (ids) => onSuggestion(ids[0]!),
+    },
+    SUGGESTION_STOPS,
+  );
   useLayoutEffect(() => {
     if (focusRef) focusRef.current = roving.focusClaim;
   }, [focusRef, roving.focusClaim]);
@@ -94,7 +105,10 @@ export const HighlightedBody = memo(function HighlightedBody({
     if (shown.current.parts === model.parts) return;
     const inserted = patchHighlights(root, model.starts, shown.current.parts, model.parts);
     shown.current.parts = model.parts;
-    if (inserted.length > 0) roving.markStops(inserted);
+    if (inserted.length > 0) {
+      roving.markStops(inserted);
+      suggestionStops.markStops(inserted);
+    }
     // `roving` is a new object every render; its markStops reads the latest options through a ref.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [html, base, model]);
@@ -131,8 +145,14 @@ export const HighlightedBody = memo(function HighlightedBody({
     <div
       ref={ref}
       onClick={onClick}
-      onKeyDown={roving.onKeyDown}
-      onFocus={roving.onFocus}
+      onKeyDown={(event) => {
+        roving.onKeyDown(event);
+        suggestionStops.onKeyDown(event);
+      }}
+      onFocus={(event) => {
+        roving.onFocus(event);
+        suggestionStops.onFocus(event);
+      }}
       onMouseOver={onMouseOver}
       className="font-serif text-[1.1875rem] leading-[1.75] text-ink"
       data-testid="article-body"

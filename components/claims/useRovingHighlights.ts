@@ -5,9 +5,17 @@ import { useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent, type RefO
 // One Tab stop for all the highlights of a text (the WAI-ARIA "roving tabindex" pattern): Tab
 // reaches the claim the reader was last on, arrow keys walk the claims in text order, Enter or
 // Space opens. The stops are the segments where claims begin (data-starts, written by
-// highlight-html.ts), so a claim split by its neighbours still has exactly one stop.
+// highlight-html.ts), so a claim split by its neighbours still has exactly one stop. The suggestions'
+// marks are a second group with a Tab stop of their own (SUGGESTION_STOPS), so arrow keys still go
+// from claim to claim, and a suggestion can be opened without a mouse.
 
-const STOP = "[data-starts]";
+/** Which elements of the text are one group's stops, and the ids each stands for. */
+export type StopGroup = { selector: string; idsOf: (stop: HTMLElement) => string[] };
+
+/** The claims' stops: where each claim begins (data-starts lists the claims beginning there). */
+export const CLAIM_STOPS: StopGroup = { selector: "[data-starts]", idsOf: (stop) => stop.dataset.starts!.split(" ") };
+/** The suggestions' stops: each mark of a suggestion (data-suggestion is its id). */
+export const SUGGESTION_STOPS: StopGroup = { selector: "[data-suggestion]", idsOf: (stop) => [stop.dataset.suggestion!] };
 
 type Options = {
   /** The accessible name of a stop, from the ids of the claims that begin there. */
@@ -16,17 +24,17 @@ type Options = {
   onActivate: (ids: string[], stop: HTMLElement) => void;
 };
 
-const stopsIn = (root: HTMLElement | null) => Array.from(root?.querySelectorAll<HTMLElement>(STOP) ?? []);
-const idsOf = (stop: HTMLElement) => stop.dataset.starts!.split(" ");
-
 /**
- * Makes the claim highlights inside `root` keyboard reachable. `html` is the markup the root
+ * Makes the claim highlights inside `root` (or `group`'s stops: SUGGESTION_STOPS) keyboard reachable. `html` is the markup the root
  * renders: the stops are re-marked whenever it changes (the browser replaced the elements); highlights
  * changed in place are marked with `markStops`.
  * Returns the handlers to put on the root and `focusClaim(id)`, which focuses the stop where a
  * claim begins (false when the claim has none, e.g. it is not highlighted).
  */
-export function useRovingHighlights(root: RefObject<HTMLElement | null>, html: string, options: Options) {
+export function useRovingHighlights(root: RefObject<HTMLElement | null>, html: string, options: Options, group: StopGroup = CLAIM_STOPS) {
+  const STOP = group.selector;
+  const idsOf = group.idsOf;
+  const stopsIn = (top: HTMLElement | null) => Array.from(top?.querySelectorAll<HTMLElement>(STOP) ?? []);
   const current = useRef<string | null>(null);
   const latest = useRef(options);
   useLayoutEffect(() => {
@@ -41,6 +49,7 @@ export function useRovingHighlights(root: RefObject<HTMLElement | null>, html: s
       stop.setAttribute("role", "button");
       stop.setAttribute("aria-label", latest.current.describe(idsOf(stop), stop));
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the group is a module constant
   }, [html, root]);
 
   /**

@@ -9,13 +9,14 @@ import { SIGN_OFF_ROLES, VIEWER_MESSAGE, WRITE_ROLES } from "@/lib/access/roles"
 import { membershipOf } from "@/lib/access/scope";
 
 /**
- * Whether the user may still read the article: a member of its team with an enabled account.
+ * Whether the user may still read the article: a member of its team (not archived) with an enabled account.
  * One small query, for checks that repeat while a stream is open. Output: boolean; never throws
  * an AppError (database errors propagate).
  */
 export async function canStillReadArticle(articleId: string, userId: string): Promise<boolean> {
   const found = await db.article.count({
-    where: { id: articleId, team: { memberships: { some: { ...membershipOf(userId), user: { disabled: false } } } } },
+    // Archived teams are out of reach for everyone (lib/access/scope.ts), open streams included.
+    where: { id: articleId, team: { archivedAt: null, memberships: { some: { ...membershipOf(userId), user: { disabled: false } } } } },
   });
   return found > 0;
 }

@@ -9,10 +9,11 @@ type Setup = (controls: StreamControls) => { onHeartbeat?: () => void | Promise<
  * The plumbing every server-sent event stream shares: writes that stop once the client is
  * gone, a heartbeat comment every 15 s (so proxies keep the connection), a reconnect delay of 2 s for the
  * browser, closing on client abort (`signal`) and on server shutdown, and cleanup exactly once. `setup` gets
- * `send` (raw SSE text) and `close`, and returns `cleanup` and an optional `onHeartbeat`. Returns the Response
+ * `send` (raw SSE text) and `close`, and returns `cleanup` and an optional `onHeartbeat`. `owner`: the reader's user
+ * id, so one person's streams are capped (lib/live/open-streams.ts MAX_STREAMS_PER_USER). Returns the Response
  * with the text/event-stream headers (no caching, no proxy buffering).
  */
-export function eventStream(signal: AbortSignal, setup: Setup): Response {
+export function eventStream(signal: AbortSignal, setup: Setup, { owner }: { owner?: string } = {}): Response {
   const encoder = new TextEncoder();
   let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -38,6 +39,7 @@ export function eventStream(signal: AbortSignal, setup: Setup): Response {
         }
       }
       stop = () => {
+        if (closed) return; // closed already (cleanup ran); the client's cancel comes after
         closed = true;
         cleanup();
       };
@@ -47,7 +49,7 @@ export function eventStream(signal: AbortSignal, setup: Setup): Response {
         send(": heartbeat\n\n");
         void handlers.onHeartbeat?.();
       }, HEARTBEAT_MS);
-      const untrack = trackStream(close);
+      const untrack = trackStream(close, owner);
       cleanup = () => {
         clearInterval(heartbeat);
         untrack();

@@ -5,7 +5,11 @@ import { AppError } from "@/lib/http/errors";
 
 type Close = () => void;
 
-const globalForStreams = globalThis as unknown as { factdeskOpenStreams?: Set<Close>; factdeskShuttingDown?: boolean };
+const globalForStreams = globalThis as unknown as {
+  factdeskOpenStreams?: Set<Close>;
+  factdeskStreamsByOwner?: Map<string, Close[]>;
+  factdeskShuttingDown?: boolean;
+};
 const openStreams = (globalForStreams.factdeskOpenStreams ??= new Set<Close>());
 
 /**
@@ -23,12 +27,34 @@ export function refuseNewStreamsWhileShuttingDown(): void {
 }
 
 /**
- * Registers an open stream's `close` so shutdown can end it; returns the function that unregisters it (call it
- * when the stream ends by itself).
+ * Event streams one user may hold open on one instance: two per browser tab (the article's and My queue's), so
+ * sixteen tabs. Opening one more closes that user's oldest (a browser that still wants it reconnects), so nobody
+ * piles up streams by the thousand (each one reads the database on every change of its article).
  */
-export function trackStream(close: Close): () => void {
+export const MAX_STREAMS_PER_USER = 32;
+
+const streamsByOwner = (globalForStreams.factdeskStreamsByOwner ??= new Map<string, Close[]>());
+
+/**
+ * Registers an open stream's `close` so shutdown can end it; returns the function that unregisters it (call it
+ * when the stream ends by itself). With `owner` (the user's id), the owner's oldest streams beyond
+ * MAX_STREAMS_PER_USER are closed now.
+ */
+export function trackStream(close: Close, owner?: string): () => void {
   openStreams.add(close);
-  return () => openStreams.delete(close);
+  const mine = owner === undefined ? undefined : (streamsByOwner.get(owner) ?? []);
+  if (owner !== undefined && mine) {
+    streamsByOwner.set(owner, mine);
+    mine.push(close);
+    while (mine.length > MAX_STREAMS_PER_USER) mine.shift()!();
+  }
+  return () => {
+    openStreams.delete(close);
+    if (owner === undefined || !mine) return;
+    const at = mine.indexOf(close);
+    if (at >= 0) mine.splice(at, 1);
+    if (mine.length === 0 && streamsByOwner.get(owner) === mine) streamsByOwner.delete(owner);
+  };
 }
 
 function closeAllStreams(): void {

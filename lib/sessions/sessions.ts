@@ -172,3 +172,25 @@ export async function endMySession({
 export function endOtherSessions({ userId, keepSessionId }: { userId: string; keepSessionId: string }): Promise<number> {
   return endUserSessions(db, { userId, exceptId: keepSessionId });
 }
+
+/**
+ * Whether the credential a long-lived response (an event stream) was opened with still holds at `now`: its browser
+ * session (`sessionId`, the row's public id) not signed out, revoked or past its idle deadline, or its API token
+ * (`apiTokenId`) not revoked or expired, and in both cases its user `userId` not disabled. A request checks its
+ * credential once, when it starts; a stream lives on, so lib/live re-checks with this at every heartbeat. With
+ * neither id (no such caller) the answer is false. One query. Throws only database errors.
+ */
+export async function isCredentialLive(
+  { userId, sessionId, apiTokenId }: { userId: string; sessionId?: string; apiTokenId?: string },
+  now = new Date(),
+): Promise<boolean> {
+  const user = { id: userId, disabled: false };
+  if (sessionId) return (await db.session.count({ where: { id: sessionId, user, revokedAt: null, expiresAt: { gt: now } } })) > 0;
+  if (apiTokenId)
+    return (
+      (await db.apiToken.count({
+        where: { id: apiTokenId, user, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+      })) > 0
+    );
+  return false;
+}

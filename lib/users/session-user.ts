@@ -10,6 +10,8 @@ export type SessionUser = {
   role: Role | null;
   /** Browser sessions only: the public id of the session row (marks "this device"). */
   sessionId?: string;
+  /** API requests only: the id of the bearer token acting for the user (long-lived streams re-check it). */
+  apiTokenId?: string;
   /** Browser sessions only: a team requires two-factor of this admin or editor and it is not on yet. */
   mustEnrolTwoFactor?: boolean;
 };

@@ -23,6 +23,6 @@ export const GET = route(
     if (!(await getArticle({ id: params.id, userId: user.id }))) throw notFound("That article");
     const resumeFrom = request.headers.get("last-event-id") ?? query.after;
     const afterId = BigInt(resumeFrom && EVENT_ID.test(resumeFrom) ? resumeFrom : await latestActivityId(params.id));
-    return articleEventStream({ articleId: params.id, userId: user.id, afterId, signal: request.signal });
+    return articleEventStream({ articleId: params.id, user, afterId, signal: request.signal });
   },
 );

@@ -1,0 +1,128 @@
+import { expect, test, type APIRequestContext } from "../fixtures/test";
+import { signInByApi } from "../fixtures/auth";
+import { createDesk, testDb } from "../fixtures/factories";
+
+/**
+ * An event stream checks its reader once, when it opens; it then lives for hours. These tests take
+ * access away while a stream is open and expect the server to end it (at its next heartbeat, every
+ * 15 s), not to keep telling a signed-out or removed person when and what the team changes.
+ */
+
+type OpenStream = { text: () => string; ended: Promise<void>; cancel: () => Promise<void> };
+
+/** Opens a stream with the context's cookies through Node's fetch, reading it as it arrives. */
+async function openStream(api: APIRequestContext, baseURL: string, path: string): Promise<OpenStream> {
+  const { cookies } = await api.storageState();
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const controller = new AbortController();
+  const response = await fetch(new URL(path, baseURL), { headers: { cookie, accept: "text/event-stream" }, signal: controller.signal });
+  expect(response.status).toBe(200);
+  let received = "";
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const ended = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      received += decoder.decode(value, { stream: true });
+    }
+  })().catch(() => {});
+  await expect.poll(() => received).toContain("retry:");
+  return {
+    text: () => received,
+    ended,
+    cancel: async () => {
+      controller.abort();
+      await ended;
+    },
+  };
+}
+
+/** Resolves true when the stream ends within `ms`, false when it is still open then. */
+const endsWithin = (stream: OpenStream, ms: number) =>
+  Promise.race([stream.ended.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+
+async function signOutByApi(api: APIRequestContext) {
+  const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const response = await api.post("/api/auth/signout", { form: { csrfToken, json: "true" } });
+  expect(response.status()).toBeLessThan(400);
+}
+
+test("an article's stream ends once its reader signs out; a colleague's stays open", async ({ playwright, baseURL }) => {
+  test.setTimeout(90_000);
+  const desk = await createDesk();
+  const leaving = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  const staying = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  expect((await signInByApi(leaving, desk.reviewer)).status()).toBe(200);
+  expect((await signInByApi(staying, desk.reviewer2)).status()).toBe(200);
+  const path = `/api/v1/articles/${desk.article.id}/events`;
+  const colleague = await openStream(staying, baseURL!, path);
+  const stream = await openStream(leaving, baseURL!, path);
+  try {
+    await signOutByApi(leaving);
+    expect((await leaving.get(`/api/v1/articles/${desk.article.id}`)).status()).toBe(401);
+    // Two heartbeats and some slack: the old code kept the stream open for as long as the reader liked.
+    expect(await endsWithin(stream, 40_000)).toBe(true);
+    expect(await endsWithin(colleague, 0)).toBe(false);
+  } finally {
+    await Promise.all([stream.cancel(), colleague.cancel()]);
+    await Promise.all([leaving.dispose(), staying.dispose()]);
+  }
+});
+
+test("a member removed from the team stops receiving its change signals on /api/v1/me/events", async ({ playwright, baseURL }) => {
+  test.setTimeout(90_000);
+  const desk = await createDesk();
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  expect((await signInByApi(api, desk.reviewer)).status()).toBe(200);
+  const stream = await openStream(api, baseURL!, "/api/v1/me/events");
+  try {
+    await testDb().membership.deleteMany({ where: { userId: desk.reviewer.id, teamId: desk.team.id } });
+    expect(await endsWithin(stream, 40_000)).toBe(true);
+  } finally {
+    await stream.cancel();
+    await api.dispose();
+  }
+});
+
+test("an article's stream ends once its team is archived", async ({ playwright, baseURL }) => {
+  test.setTimeout(90_000);
+  const desk = await createDesk();
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  expect((await signInByApi(api, desk.reviewer)).status()).toBe(200);
+  const stream = await openStream(api, baseURL!, `/api/v1/articles/${desk.article.id}/events`);
+  try {
+    await testDb().team.update({ where: { id: desk.team.id }, data: { archivedAt: new Date() } });
+    expect(await endsWithin(stream, 40_000)).toBe(true);
+  } finally {
+    await stream.cancel();
+    await api.dispose();
+  }
+});
+
+test("one person's streams are capped: opening one more than 32 closes their oldest, the newest works", async ({ playwright, baseURL }) => {
+  test.setTimeout(90_000);
+  const desk = await createDesk();
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  expect((await signInByApi(api, desk.reviewer)).status()).toBe(200);
+  const streams: OpenStream[] = [];
+  try {
+    for (let i = 0; i < 32; i++) streams.push(await openStream(api, baseURL!, "/api/v1/me/events"));
+    expect(await endsWithin(streams[0]!, 0)).toBe(false);
+    streams.push(await openStream(api, baseURL!, `/api/v1/articles/${desk.article.id}/events`));
+    // The old code kept every one of them open (1,200 a minute under the session's API limit).
+    expect(await endsWithin(streams[0]!, 10_000)).toBe(true);
+    expect(await endsWithin(streams[1]!, 0)).toBe(false);
+    expect(await endsWithin(streams[32]!, 0)).toBe(false);
+    // Another person's streams are not theirs to crowd out.
+    const other = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+    expect((await signInByApi(other, desk.reviewer2)).status()).toBe(200);
+    const theirs = await openStream(other, baseURL!, "/api/v1/me/events");
+    expect(await endsWithin(streams[1]!, 0)).toBe(false);
+    await theirs.cancel();
+    await other.dispose();
+  } finally {
+    await Promise.all(streams.map((s) => s.cancel()));
+    await api.dispose();
+  }
+});
