@@ -73,6 +73,11 @@ test("setting a status is one request to the server, and shows Saved", async ({ 
   expect(sent.map((r) => `${r.method()} ${new URL(r.url()).pathname}`)).toHaveLength(1);
   expect(sent[0]!.method()).toBe("POST");
   expect(await sent[0]!.headerValue("next-action")).toBeTruthy();
+  // The answer is the action's result only: no session cookie written (next-auth's session read never sets one in an
+  // action) and nothing revalidated, which would make Next render the page into the answer or the router fetch it.
+  const answer = (await sent[0]!.response())!;
+  expect(await answer.headerValue("set-cookie")).toBeNull();
+  expect(await answer.headerValue("x-action-revalidated")).toBeNull();
 });
 
 test("adding and opening a claim keep the other highlights' elements", async ({ page }) => {
