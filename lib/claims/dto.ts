@@ -98,13 +98,22 @@ export type ClaimRow = {
   evidenceCount: number;
 };
 
+/** A ClaimRow whose dates were read as the ISO 8601 text toISOString gives (lib/claims/claim-pages.ts: issue #21). */
+export type ClaimTextRow = Omit<ClaimRow, "verdictAt" | "createdAt" | "updatedAt"> & {
+  verdictAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+const iso = (at: Date | string): string => (typeof at === "string" ? at : at.toISOString());
+
 /**
- * A claim row (selected with claimSelect) as the ClaimDTO the UI and API send: its W3C target with
+ * A claim row (selected with claimSelect, or a ClaimTextRow) as the ClaimDTO the UI and API send: its W3C target with
  * `source` "/api/v1/articles/<articleId>", offsets in UTF-16 code units, the verdict (null without one; key
  * null for an ordinal off the scale), dates as ISO 8601 strings, counts of evidence and of comments not deleted,
  * and where it is anchored. Pure; never throws for rows of that shape.
  */
-export function toClaimDTO(row: ClaimRow): ClaimDTO {
+export function toClaimDTO(row: ClaimRow | ClaimTextRow): ClaimDTO {
   return {
     id: row.id,
     articleId: row.articleId,
@@ -129,13 +138,13 @@ export function toClaimDTO(row: ClaimRow): ClaimDTO {
             ordinal: row.verdictOrdinal,
             explanation: row.verdictExplanation ?? "",
             by: row.verdictBy,
-            at: row.verdictAt?.toISOString() ?? null,
+            at: row.verdictAt ? iso(row.verdictAt) : null,
           },
     version: row.version,
     createdBy: row.createdBy,
     updatedBy: row.updatedBy,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
     counts: { comments: row.commentCount, evidence: row.evidenceCount },
     anchor: { status: row.anchorStatus, version: row.anchorVersion, confidence: row.anchorConfidence, method: row.anchorMethod },
   };
