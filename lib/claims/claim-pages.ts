@@ -13,7 +13,7 @@ import { activeClaimFilters, matchesClaimFilter, type ClaimFilter } from "@/lib/
 import { readRatingScale } from "@/lib/teams/rating-scale";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
-import { toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
+import { claimDTOWithPeople, type ClaimDTO, type ClaimPeople } from "@/lib/claims/dto";
 import { CLAIM_LIST_LIMIT } from "@/lib/validation/claim-list";
 import { MAX_YEAR, MIN_YEAR, ZId } from "@/lib/validation/fields";
 
@@ -54,7 +54,6 @@ type Row = {
   assignments?: { reviewerId: string; dueAt: string | null }[] | null;
 };
 
-type Person = { id: string; name: string };
 /** The further columns of the full view (ClaimDTO), read only when asked for. */
 type FullRow = Row & {
   id: string;
@@ -68,9 +67,13 @@ type FullRow = Row & {
   anchorVersion: number;
   anchorConfidence: number | null;
   anchorMethod: string | null;
-  verdictBy: Person | null;
-  createdBy: Person;
-  updatedBy: Person;
+  // The people as id and name columns (not json_build_object, which pg would JSON.parse once per person and row).
+  verdictById: string | null;
+  verdictByName: string | null;
+  createdById: string;
+  createdByName: string;
+  updatedById: string;
+  updatedByName: string;
 };
 
 export type ClaimSummaryPage = {
@@ -102,7 +105,16 @@ export async function listClaimSummaryPage(args: PageArgs): Promise<ClaimSummary
  */
 export async function listClaimPage(args: PageArgs): Promise<{ claims: ClaimDTO[]; nextCursor: string | null }> {
   const { kept, nextCursor } = await readPage(args, true);
-  return { claims: kept.map((k) => toClaimDTO(k.row as FullRow)), nextCursor };
+  return { claims: kept.map((k) => claimDTOWithPeople(k.row as FullRow, peopleOf(k.row as FullRow))), nextCursor };
+}
+
+/** A full row's people as ClaimDTO has them: `{ id, name }`, verdictBy null without a verdict's author. */
+function peopleOf(row: FullRow): ClaimPeople {
+  return {
+    verdictBy: row.verdictById === null ? null : { id: row.verdictById, name: row.verdictByName! },
+    createdBy: { id: row.createdById, name: row.createdByName },
+    updatedBy: { id: row.updatedById, name: row.updatedByName },
+  };
 }
 
 type PageArgs = {
@@ -143,7 +155,7 @@ export function selectClaimPage({
   filtered?: boolean;
 }): Prisma.Sql {
   const person = (column: string) =>
-    Prisma.sql`(SELECT json_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = c.${Prisma.raw(`"${column}"`)})`;
+    Prisma.raw(`c."${column}Id", (SELECT u.name FROM "User" u WHERE u.id = c."${column}Id") AS "${column}Name"`);
   const summaryColumns =
     !full || filtered
       ? Prisma.sql`, t."timeZone",
@@ -156,7 +168,7 @@ export function selectClaimPage({
   const fullColumns = full
     ? Prisma.sql`, c."articleId", c.prefix, c.suffix, c."verdictExplanation", ${isoText("verdictAt")} AS "verdictAt", c.version,
       ${isoText("updatedAt")} AS "updatedAt", c."anchorVersion", c."anchorConfidence", c."anchorMethod",
-      ${person("verdictById")} AS "verdictBy", ${person("createdById")} AS "createdBy", ${person("updatedById")} AS "updatedBy"`
+      ${person("verdictBy")}, ${person("createdBy")}, ${person("updatedBy")}`
     : Prisma.empty;
   return Prisma.sql`
     SELECT c.id, c.exact, c.start, c."end", c.status, c."verdictOrdinal", c."verdictLabel", c."verdictKey", c."anchorStatus",
