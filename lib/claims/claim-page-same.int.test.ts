@@ -1,7 +1,10 @@
 // Review 26: GET /api/v1/articles/{id}/claims (full view) became one SQL statement (listClaimPage, issue #21). Each
 // claim must be the ClaimDTO the Prisma read gave before (people, verdict, counts, dates, anchor fields), pages
-// chained by cursor must give the whole list, and a user outside the team gets 404.
+// chained by cursor must give the whole list, and a user outside the team gets 404. Issue #21 (reads29): the page now
+// reads its dates as text and no summary columns unless filtered; its JSON must stay the same byte for byte (key order
+// included), unfiltered and filtered.
 import { describe, expect, it } from "vitest";
+import { NO_CLAIM_FILTER } from "@/lib/claims/claim-filter";
 import { createDesk, createTeam, createUser, testDb } from "@/e2e/fixtures/factories";
 import { listClaimPage } from "@/lib/claims/claim-pages";
 import { createClaim } from "@/lib/claims/create-claim";
@@ -36,6 +39,13 @@ describe("listClaimPage, full view", () => {
     ).map(toClaimDTO);
     const all = await listClaimPage({ articleId: desk.article.id, userId: desk.viewer.id, limit: null });
     expect(JSON.parse(JSON.stringify(all.claims))).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(JSON.stringify(all.claims)).toBe(JSON.stringify(expected));
+    const verdicted = await listClaimPage({
+      articleId: desk.article.id,
+      userId: desk.viewer.id,
+      filter: { ...NO_CLAIM_FILTER, verdict: "misleading" },
+    });
+    expect(JSON.stringify(verdicted)).toBe(JSON.stringify({ claims: expected.filter((c) => c.id === ids[0]), nextCursor: null }));
     const chained = [];
     let cursor: string | null = null;
     do {

@@ -13,7 +13,7 @@ import { activeClaimFilters, matchesClaimFilter, type ClaimFilter } from "@/lib/
 import { readRatingScale } from "@/lib/teams/rating-scale";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
-import { toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
+import { claimDTOWithPeople, type ClaimDTO, type ClaimPeople } from "@/lib/claims/dto";
 import { CLAIM_LIST_LIMIT } from "@/lib/validation/claim-list";
 import { MAX_YEAR, MIN_YEAR, ZId } from "@/lib/validation/fields";
 
@@ -45,14 +45,15 @@ type Row = {
   anchorStatus: AnchorStatus;
   commentCount: number;
   evidenceCount: number;
-  createdAt: Date;
-  timeZone: string;
-  ratingScale: unknown;
-  tags: { id: string; name: string; color: string | null }[] | null;
-  assignments: { reviewerId: string; dueAt: string | null }[] | null;
+  /** ISO 8601 (UTC, milliseconds), formatted by PostgreSQL as Date.toISOString would (ISO_MILLIS). */
+  createdAt: string;
+  // Read only when a claim's summary is made (the summary view, or any filtered page); ratingScale only when filtered.
+  timeZone?: string;
+  ratingScale?: unknown;
+  tags?: { id: string; name: string; color: string | null }[] | null;
+  assignments?: { reviewerId: string; dueAt: string | null }[] | null;
 };
 
-type Person = { id: string; name: string };
 /** The further columns of the full view (ClaimDTO), read only when asked for. */
 type FullRow = Row & {
   id: string;
@@ -60,15 +61,19 @@ type FullRow = Row & {
   prefix: string;
   suffix: string;
   verdictExplanation: string | null;
-  verdictAt: Date | null;
+  verdictAt: string | null;
   version: number;
-  updatedAt: Date;
+  updatedAt: string;
   anchorVersion: number;
   anchorConfidence: number | null;
   anchorMethod: string | null;
-  verdictBy: Person | null;
-  createdBy: Person;
-  updatedBy: Person;
+  // The people as id and name columns (not json_build_object, which pg would JSON.parse once per person and row).
+  verdictById: string | null;
+  verdictByName: string | null;
+  createdById: string;
+  createdByName: string;
+  updatedById: string;
+  updatedByName: string;
 };
 
 export type ClaimSummaryPage = {
@@ -89,7 +94,7 @@ export type ClaimSummaryPage = {
  */
 export async function listClaimSummaryPage(args: PageArgs): Promise<ClaimSummaryPage> {
   const { kept, nextCursor } = await readPage(args, false);
-  return { claims: kept.map((k) => k.summary), nextCursor };
+  return { claims: kept.map((k) => k.summary!), nextCursor };
 }
 
 /**
@@ -100,7 +105,16 @@ export async function listClaimSummaryPage(args: PageArgs): Promise<ClaimSummary
  */
 export async function listClaimPage(args: PageArgs): Promise<{ claims: ClaimDTO[]; nextCursor: string | null }> {
   const { kept, nextCursor } = await readPage(args, true);
-  return { claims: kept.map((k) => toClaimDTO(k.row as FullRow)), nextCursor };
+  return { claims: kept.map((k) => claimDTOWithPeople(k.row as FullRow, peopleOf(k.row as FullRow))), nextCursor };
+}
+
+/** A full row's people as ClaimDTO has them: `{ id, name }`, verdictBy null without a verdict's author. */
+function peopleOf(row: FullRow): ClaimPeople {
+  return {
+    verdictBy: row.verdictById === null ? null : { id: row.verdictById, name: row.verdictByName! },
+    createdBy: { id: row.createdById, name: row.createdByName },
+    updatedBy: { id: row.updatedById, name: row.updatedByName },
+  };
 }
 
 type PageArgs = {
@@ -111,10 +125,17 @@ type PageArgs = {
   limit?: number | null;
 };
 
+// A `timestamp(3)` column as the text Date.toISOString gives for it (UTC, milliseconds, years MIN_YEAR…MAX_YEAR have
+// four digits): PostgreSQL formats it, so the page makes no Date per value only to format it again (issue #21).
+const ISO_MILLIS = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+const isoText = (column: string) => Prisma.raw(`to_char(c."${column}", ${ISO_MILLIS})`);
+
 /**
  * The one statement a page of an article's claims is read with (readPage): the claims of `articleId` in text order
- * after the cursor key `after` (none: from the first), at most `sqlLimit` rows (null: all), each with its tags and
- * assignments, and with `full` the columns ClaimDTO needs besides (selectors, verdict details, versions, people). No
+ * after the cursor key `after` (none: from the first), at most `sqlLimit` rows (null: all). With `full` the columns
+ * ClaimDTO needs besides (selectors, verdict details, versions, people); without `full` or with `filtered` each
+ * claim's tags, assignments and the team's time zone (what a ClaimSummary is made from), and with `filtered` the
+ * team's rating scale: a page reads no column its answer does not use. Dates come as ISO 8601 text (ISO_MILLIS). No
  * row at all when the article does not exist, its team is archived or `userId` is not a member; one row of NULL claim
  * columns for an article without claims. Exported for bench/raw-read.ts, which times this very statement.
  */
@@ -124,28 +145,35 @@ export function selectClaimPage({
   after,
   sqlLimit,
   full,
+  filtered = false,
 }: {
   articleId: string;
   userId: string;
   after: ClaimCursorKey | null;
   sqlLimit: number | null;
   full: boolean;
+  filtered?: boolean;
 }): Prisma.Sql {
   const person = (column: string) =>
-    Prisma.sql`(SELECT json_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = c.${Prisma.raw(`"${column}"`)})`;
-  const fullColumns = full
-    ? Prisma.sql`, c."articleId", c.prefix, c.suffix, c."verdictExplanation", c."verdictAt", c.version, c."updatedAt",
-      c."anchorVersion", c."anchorConfidence", c."anchorMethod",
-      ${person("verdictById")} AS "verdictBy", ${person("createdById")} AS "createdBy", ${person("updatedById")} AS "updatedBy"`
-    : Prisma.empty;
-  return Prisma.sql`
-    SELECT c.id, c.exact, c.start, c."end", c.status, c."verdictOrdinal", c."verdictLabel", c."verdictKey", c."anchorStatus",
-      c."commentCount", c."evidenceCount", c."createdAt", t."timeZone", t."ratingScale",
+    Prisma.raw(`c."${column}Id", (SELECT u.name FROM "User" u WHERE u.id = c."${column}Id") AS "${column}Name"`);
+  const summaryColumns =
+    !full || filtered
+      ? Prisma.sql`, t."timeZone",
       (SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'color', g.color))
          FROM "ClaimTag" ct JOIN "Tag" g ON g.id = ct."tagId" WHERE ct."claimId" = c.id) AS tags,
       (SELECT json_agg(json_build_object('reviewerId', a."reviewerId", 'dueAt', a."dueAt"))
-         FROM "Assignment" a WHERE a."claimId" = c.id) AS assignments
-      ${fullColumns}
+         FROM "Assignment" a WHERE a."claimId" = c.id) AS assignments`
+      : Prisma.empty;
+  const scaleColumn = filtered ? Prisma.sql`, t."ratingScale"` : Prisma.empty;
+  const fullColumns = full
+    ? Prisma.sql`, c."articleId", c.prefix, c.suffix, c."verdictExplanation", ${isoText("verdictAt")} AS "verdictAt", c.version,
+      ${isoText("updatedAt")} AS "updatedAt", c."anchorVersion", c."anchorConfidence", c."anchorMethod",
+      ${person("verdictBy")}, ${person("createdBy")}, ${person("updatedBy")}`
+    : Prisma.empty;
+  return Prisma.sql`
+    SELECT c.id, c.exact, c.start, c."end", c.status, c."verdictOrdinal", c."verdictLabel", c."verdictKey", c."anchorStatus",
+      c."commentCount", c."evidenceCount", ${isoText("createdAt")} AS "createdAt"
+      ${summaryColumns}${scaleColumn}${fullColumns}
     FROM "Article" ar
     JOIN "Team" t ON t.id = ar."teamId" AND t."archivedAt" IS NULL
     LEFT JOIN "Claim" c ON c."articleId" = ar.id
@@ -159,23 +187,25 @@ export function selectClaimPage({
 async function readPage(
   { articleId, userId, filter, cursor, limit = CLAIM_LIST_LIMIT.default }: PageArgs,
   full: boolean,
-): Promise<{ kept: { row: Row; summary: ClaimSummary }[]; nextCursor: string | null }> {
+): Promise<{ kept: { row: Row; summary: ClaimSummary | null }[]; nextCursor: string | null }> {
   const after = cursor ? decodeCursor(cursor, ZClaimCursor) : null;
   if (filter && activeClaimFilters(filter) === 0) filter = undefined;
   // A filter is applied to the rows in JavaScript (its rules read the team's scale and time zone), so a filtered
   // page reads on until it is full; an unfiltered one reads one row more than it keeps, to know if one follows.
   const sqlLimit = limit === null || filter ? null : limit + 1;
   // Straight on the pool (readRows): the API's hot read, where Prisma's pipeline cost more CPU than the statement.
-  const rows = await readRows<Row>(selectClaimPage({ articleId, userId, after, sqlLimit, full }));
+  const rows = await readRows<Row>(selectClaimPage({ articleId, userId, after, sqlLimit, full, filtered: filter !== undefined }));
   if (rows.length === 0) throw notFound("That article");
   const found = rows.filter((row) => row.id !== null);
   const timeZone = rows[0]!.timeZone;
   const scale = filter ? readRatingScale(rows[0]!.ratingScale) : undefined;
-  const kept: { row: Row; summary: ClaimSummary }[] = [];
+  // The full view without a filter makes no summaries: nothing would read them (issue #21).
+  const summarise = !full || filter !== undefined;
+  const kept: { row: Row; summary: ClaimSummary | null }[] = [];
   let more = false;
   for (const row of found) {
-    const summary = toSummary(row, timeZone);
-    if (filter && !matchesClaimFilter(summary, filter, userId, scale)) continue;
+    const summary = summarise ? toSummary(row, timeZone!) : null;
+    if (filter && !matchesClaimFilter(summary!, filter, userId, scale)) continue;
     if (limit !== null && kept.length === limit) {
       more = true;
       break;
@@ -183,7 +213,7 @@ async function readPage(
     kept.push({ row, summary });
   }
   const last = kept.at(-1)?.row;
-  return { kept, nextCursor: more && last ? encodeCursor([last.start, last.end, last.createdAt.toISOString(), last.id]) : null };
+  return { kept, nextCursor: more && last ? encodeCursor([last.start, last.end, last.createdAt, last.id]) : null };
 }
 
 function toSummary(c: Row, timeZone: string): ClaimSummary {

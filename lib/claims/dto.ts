@@ -98,13 +98,34 @@ export type ClaimRow = {
   evidenceCount: number;
 };
 
+/** A ClaimRow whose dates were read as the ISO 8601 text toISOString gives (lib/claims/claim-pages.ts: issue #21). */
+export type ClaimTextRow = Omit<ClaimRow, "verdictAt" | "createdAt" | "updatedAt"> & {
+  verdictAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+const iso = (at: Date | string): string => (typeof at === "string" ? at : at.toISOString());
+
 /**
- * A claim row (selected with claimSelect) as the ClaimDTO the UI and API send: its W3C target with
+ * A claim row (selected with claimSelect, or a ClaimTextRow) as the ClaimDTO the UI and API send: its W3C target with
  * `source` "/api/v1/articles/<articleId>", offsets in UTF-16 code units, the verdict (null without one; key
  * null for an ordinal off the scale), dates as ISO 8601 strings, counts of evidence and of comments not deleted,
  * and where it is anchored. Pure; never throws for rows of that shape.
  */
-export function toClaimDTO(row: ClaimRow): ClaimDTO {
+export function toClaimDTO(row: ClaimRow | ClaimTextRow): ClaimDTO {
+  return claimDTOWithPeople(row, row);
+}
+
+/** The people a ClaimDTO names, as `{ id, name }` (verdictBy null without a verdict's author). */
+export type ClaimPeople = Pick<ClaimRow, "verdictBy" | "createdBy" | "updatedBy">;
+
+/**
+ * toClaimDTO for a row that holds its people elsewhere (lib/claims/claim-pages.ts reads them as id and name columns):
+ * the same ClaimDTO, key for key, from `row`'s columns and `people`. Copying the row only to add the people cost more
+ * CPU than it saved (issue #21). Pure; never throws for rows of that shape.
+ */
+export function claimDTOWithPeople(row: Omit<ClaimRow | ClaimTextRow, keyof ClaimPeople>, people: ClaimPeople): ClaimDTO {
   return {
     id: row.id,
     articleId: row.articleId,
@@ -128,14 +149,14 @@ export function toClaimDTO(row: ClaimRow): ClaimDTO {
             label: row.verdictLabel ?? "",
             ordinal: row.verdictOrdinal,
             explanation: row.verdictExplanation ?? "",
-            by: row.verdictBy,
-            at: row.verdictAt?.toISOString() ?? null,
+            by: people.verdictBy,
+            at: row.verdictAt ? iso(row.verdictAt) : null,
           },
     version: row.version,
-    createdBy: row.createdBy,
-    updatedBy: row.updatedBy,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    createdBy: people.createdBy,
+    updatedBy: people.updatedBy,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
     counts: { comments: row.commentCount, evidence: row.evidenceCount },
     anchor: { status: row.anchorStatus, version: row.anchorVersion, confidence: row.anchorConfidence, method: row.anchorMethod },
   };
