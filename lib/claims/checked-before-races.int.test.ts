@@ -27,11 +27,12 @@ const VERDICTS_LOCK = 21005;
 type Desk = Awaited<ReturnType<typeof createDesk>>;
 let paused: Desk;
 let budgeted: Desk;
+let plain: Desk;
 let holder: pg.Client;
 let editor: pg.Client;
 
 beforeAll(async () => {
-  [paused, budgeted] = await Promise.all([createDesk(), createDesk()]);
+  [paused, budgeted, plain] = await Promise.all([createDesk(), createDesk(), createDesk()]);
   await hookLookups(paused.team.id, waitForLock(HELD_LOCK));
   await hookLookups(budgeted.team.id, failWithStatementTimeout());
   holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -134,6 +135,23 @@ describe("a lookup that gave way to a verdict", () => {
     expect(jobs).toHaveLength(1);
     await checkedBeforeJob.run(checkedBeforeJob.payload.parse(jobs[0]!.payload), { jobId: "test", attempt: 1, maxAttempts: 5 });
     expect(await stateOf(suggestion.id)).toEqual({ checkedBeforeClaimId: claimId, checkedBeforePending: false });
+  });
+});
+
+describe("two lookups of one suggestion (a request's and the job's)", () => {
+  it("the second skips the row the first holds: the job goes on, and a job is queued to look again", async () => {
+    const { article, suggestion } = await pendingSuggestion(plain, "Cider sales in Devon rose by 3 per cent in May, the growers said.");
+    await editor.query("BEGIN");
+    // What the first lookup holds while it stores.
+    await editor.query(`SELECT 1 FROM "Suggestion" WHERE "id" = $1 FOR NO KEY UPDATE`, [suggestion.id]);
+    try {
+      expect(await refreshCheckedBefore({ articleId: article.id, bodyHash: bodyHash(article.body) })).toBe(0);
+    } finally {
+      await editor.query("ROLLBACK");
+    }
+    expect(await queuedJobs(article.id)).toHaveLength(1);
+    await refreshCheckedBefore({ articleId: article.id, bodyHash: bodyHash(article.body) });
+    expect((await stateOf(suggestion.id)).checkedBeforePending).toBe(false);
   });
 });
 

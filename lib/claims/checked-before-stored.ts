@@ -68,18 +68,17 @@ type Looked = {
  * so later verdicts can be compared with it (migration checked_before_reverse). Two transactions: the first waits for
  * the team's verdict transactions in flight (their advisory lock, released at once); the second reads the
  * suggestion's version and looks up in one snapshot, then locks the suggestion and the chosen claim without waiting
- * (NOWAIT), checks the claim is unchanged, and stores the answer only if the version is still the one read. A verdict
- * committed meanwhile thus leaves the suggestion pending (its trigger moved the version on), never wrongly known.
- * The lookup always gives way to verdicts: it never waits for a row lock while holding one, so it cannot deadlock with
- * a verdict transaction that rewrites the suggestion (a trigger) and then changes the chosen claim (review 28); a
- * verdict transaction holding either row makes it fail with 55P03 at once. When the lookup stored nothing because a
- * verdict overtook it (version moved on, chosen claim changed), it queues checkedBeforeJob for the suggestion's text
- * in the same transaction, so the answer converges without anyone reading the list (a running job's run is replaced by
+ * (SKIP LOCKED), checks the claim is unchanged, and stores the answer only if the version is still the one read. A
+ * verdict committed meanwhile thus leaves the suggestion pending (its trigger moved the version on), never wrongly
+ * known. The lookup always gives way to verdicts: it never waits for a row lock, so it cannot deadlock with a verdict
+ * transaction that rewrites the suggestion (a trigger) and then changes the chosen claim (review 28). When the lookup
+ * stored nothing because something overtook it (version moved on, chosen claim changed, either row held by a verdict
+ * transaction or another lookup), it queues checkedBeforeJob for the suggestion's text in the same transaction, so the answer converges without anyone reading the list (a running job's run is replaced by
  * a new one: graphile-worker clears the key of a job that has started). Does nothing for a suggestion that is not
  * pending. `timeoutMs` (optional) bounds the whole call, both transactions together: each statement runs with `SET
  * LOCAL statement_timeout` to what is left of it. Output: whether an answer was stored.
- * @throws the database's error (statement_timeout: SQLSTATE 57014; waiting for a verdict transaction past
- * lock_timeout, or a row a verdict transaction holds: 55P03; a deadlock with one: 40P01).
+ * @throws the database's error (statement_timeout: SQLSTATE 57014; waiting for a verdict transaction's advisory
+ * lock past lock_timeout: 55P03).
  */
 export async function storeCheckedBefore(suggestionId: string, timeoutMs?: number): Promise<boolean> {
   const deadline = timeoutMs === undefined ? undefined : performance.now() + timeoutMs;
@@ -121,22 +120,26 @@ export async function storeCheckedBefore(suggestionId: string, timeoutMs?: numbe
         await queueCheckedBefore(tx, { articleId: looked.suggestionArticleId, bodyHash: looked.bodyHash });
         return false;
       };
-      // Row locks are taken only now, without waiting (55P03 when a verdict transaction holds the row), and the
-      // suggestion's first: a lookup that waited here while holding the other could deadlock with the editor's verdict.
+      // Row locks are taken only now and never waited for (SKIP LOCKED), the suggestion's first: a lookup that waited
+      // here while holding the other could deadlock with the editor's verdict (review 28). A row someone holds is a
+      // verdict transaction in flight, or another lookup of the same suggestion (a request's and the job's): either
+      // way this lookup gives way, and the queued job looks again after them.
       const locked = await tx.$queryRaw<{ version: number; pending: boolean }[]>`
         SELECT "checkedBeforeVersion" AS "version", "checkedBeforePending" AS "pending" FROM "Suggestion"
-        WHERE "id" = ${suggestionId} FOR NO KEY UPDATE NOWAIT`;
-      if (!locked[0]?.pending) return false;
+        WHERE "id" = ${suggestionId} FOR NO KEY UPDATE SKIP LOCKED`;
+      if (!locked[0]) return gaveWay();
+      if (!locked[0].pending) return false;
       if (locked[0].version !== looked.version) return gaveWay();
       if (looked.claimId !== null) {
         // Newest row version (READ COMMITTED re-checks a row changed since the lookup's snapshot); held to commit, so
-        // a verdict taken back now waits and then finds this answer to forget.
+        // a verdict taken back now waits and then finds this answer to forget. A claim a verdict transaction holds
+        // is skipped (no row): the lookup gives way.
         const same = await tx.$queryRaw<{ id: string }[]>`
           SELECT c."id" FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
           WHERE c."id" = ${looked.claimId} AND c."verdictOrdinal" IS NOT NULL AND c."exact" = ${looked.exact}
             AND c."verdictAt"::text IS NOT DISTINCT FROM ${looked.verdictAt} AND c."articleId" = ${looked.articleId}
             AND a."teamId" = ${looked.teamId}
-          FOR SHARE OF c NOWAIT`;
+          FOR SHARE OF c SKIP LOCKED`;
         if (same.length === 0) return gaveWay();
       }
       const stored = await tx.$executeRaw`

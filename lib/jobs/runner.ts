@@ -55,7 +55,13 @@ export async function startJobRunner(options: StartJobRunnerOptions): Promise<Ru
  */
 function runnerPool(size: number): pg.Pool {
   const { lock_timeout: _appLockTimeout, ...settings } = poolSettings(size);
-  return new pg.Pool({ ...settings, keepAlive: true });
+  const pool = new pg.Pool({ ...settings, keepAlive: true });
+  // A dropped connection emits 'error' on the pool (idle) or the client (checked out); unheard, it ends the process.
+  // graphile-worker installs such listeners only on a pool that has none, with a warning.
+  const logError = (err: Error) => console.error("[jobs] database connection error:", err.message);
+  pool.on("error", logError);
+  pool.on("connect", (client) => client.on("error", logError));
+  return pool;
 }
 
 function toTaskList(jobs: readonly JobDefinition<unknown>[]): TaskList {
