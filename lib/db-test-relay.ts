@@ -13,6 +13,8 @@ export type DatabaseRelay = {
   url: string;
   /** Changes how bytes pass from now on. */
   setMode(mode: RelayMode): void;
+  /** Bytes clients sent that "drop" mode threw away (so a test can wait until a statement was lost). */
+  dropped(): number;
   /** Back to "relay"; answers held until now are written, late, to clients still connected. */
   resume(): void;
   /** Destroys every relayed socket and closes the listener. */
@@ -28,6 +30,7 @@ export async function startDatabaseRelay(databaseUrl = process.env.DATABASE_URL!
   const target = new URL(databaseUrl);
   const [host, port] = [target.hostname, Number(target.port || 5432)];
   let mode: RelayMode = "relay";
+  let dropped = 0;
   const held: { socket: net.Socket; data: Buffer }[] = [];
   const sockets = new Set<net.Socket>();
   const relay = net.createServer((client) => {
@@ -37,7 +40,10 @@ export async function startDatabaseRelay(databaseUrl = process.env.DATABASE_URL!
       socket.on("error", () => {});
       socket.on("close", () => sockets.delete(socket));
     }
-    client.on("data", (d: Buffer) => mode !== "drop" && server.write(d));
+    client.on("data", (d: Buffer) => {
+      if (mode === "drop") dropped += d.length;
+      else server.write(d);
+    });
     server.on("data", (d: Buffer) => {
       if (mode === "relay") client.write(d);
       else if (mode === "hold") held.push({ socket: client, data: d });
@@ -51,6 +57,7 @@ export async function startDatabaseRelay(databaseUrl = process.env.DATABASE_URL!
   return {
     url: target.toString(),
     setMode: (next) => void (mode = next),
+    dropped: () => dropped,
     resume() {
       mode = "relay";
       for (const { socket, data } of held.splice(0)) if (!socket.destroyed) socket.write(data);

@@ -195,12 +195,12 @@ export function inTransaction<T>(
   }, options);
 }
 
-// A transaction client has no $transaction of its own (Prisma leaves it out).
-const isRootClient = (client: DbClient): client is PrismaClient => typeof (client as Partial<PrismaClient>).$transaction === "function";
-
-// Prisma 7's interactive-transaction client keeps $transaction (nested transactions are savepoints) but leaves out
-// $connect and $disconnect; so does any part of one (Pick<Prisma.TransactionClient, …>), which is read as one.
+// The one test of "is this a caller's transaction": Prisma 7's interactive-transaction client keeps $transaction
+// (nested transactions are savepoints) but leaves out $connect and $disconnect; so does any part of one
+// (Pick<Prisma.TransactionClient, …>), which is read as one. (Testing for $transaction took a 7.10 transaction client
+// for the shared one: inTransaction(tx, …) opened a savepoint and ran the commit hook again; lib/db-in-transaction.int.test.ts.)
 const isTransactionClient = (client: object): boolean => typeof (client as Partial<PrismaClient>).$connect !== "function";
+const isRootClient = (client: DbClient): client is PrismaClient => !isTransactionClient(client);
 
 /**
  * Runs independent reads on `client`: side by side on the shared client (each statement takes its own pooled

@@ -39,3 +39,17 @@ test.describe("query strings that are not UTF-8", () => {
     }
   });
 });
+
+test.describe("page addresses whose query is not UTF-8", () => {
+  test("answer a 400 page that says so and links to the page without the query", async ({ page }) => {
+    // Pages read such bytes as U+FFFD too: /search?q=%FF searched for "\uFFFD".
+    const answer = await page.goto("/search?q=%FF");
+    expect(answer?.status()).toBe(400);
+    await expect(page.getByRole("heading", { name: "This address could not be read" })).toBeVisible();
+    await expect(page.getByText(/The query parameter "q" is not UTF-8 text/)).toBeVisible();
+    await expect(page.getByTestId("without-query")).toHaveAttribute("href", "/search");
+    // Valid UTF-8 still reaches the page (here: the sign-in it asks for first).
+    const fine = await page.goto("/search?q=caf%C3%A9");
+    expect(fine?.status()).toBe(200);
+  });
+});

@@ -1,7 +1,8 @@
 import pg from "pg";
 import { expect, test, type Request } from "../fixtures/test";
-import { createDesk, testDb } from "../fixtures/factories";
+import { createDesk } from "../fixtures/factories";
 import { signIn } from "../fixtures/auth";
+import { hookLookups, unhookLookups, waitForLock } from "../fixtures/checked-before-lookups";
 
 // Issue #21 item 5: "checked before" answers looked up by the background job reach the open page through the live
 // stream (PostgreSQL NOTIFY, so any instance's job reaches any instance's reader), not by re-reading every few seconds.
@@ -10,25 +11,6 @@ import { signIn } from "../fixtures/auth";
 
 const HELD_LOCK = 4243;
 
-async function holdLookupsFor(teamId: string) {
-  await testDb().$transaction([
-    testDb().$executeRawUnsafe(`ALTER FUNCTION factdesk_checked_before(text, text, text, int) RENAME TO factdesk_checked_before_unheld`),
-    testDb().$executeRawUnsafe(`
-      CREATE FUNCTION factdesk_checked_before(team_id text, query text, exclude_id text, k int)
-        RETURNS TABLE ("claimId" text, "similarity" real) LANGUAGE plpgsql STABLE SET lock_timeout = 0 AS $f$
-        BEGIN
-          IF team_id = '${teamId}' THEN PERFORM pg_advisory_lock(${HELD_LOCK}, 1); PERFORM pg_advisory_unlock(${HELD_LOCK}, 1); END IF;
-          RETURN QUERY SELECT * FROM factdesk_checked_before_unheld(team_id, query, exclude_id, k);
-        END $f$`),
-  ]);
-}
-async function restoreLookups() {
-  await testDb().$transaction([
-    testDb().$executeRawUnsafe(`DROP FUNCTION factdesk_checked_before(text, text, text, int)`),
-    testDb().$executeRawUnsafe(`ALTER FUNCTION factdesk_checked_before_unheld(text, text, text, int) RENAME TO factdesk_checked_before`),
-  ]);
-}
-
 const isSuggestionsRead = (request: Request) => request.method() === "GET" && new URL(request.url()).pathname.endsWith("/suggestions");
 
 test("the pending 'checked before' text goes when the job answers, without reload and without re-reading meanwhile", async ({ page }) => {
@@ -36,7 +18,7 @@ test("the pending 'checked before' text goes when the job answers, without reloa
   const desk = await createDesk();
   const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await holder.connect();
-  await holdLookupsFor(desk.team.id);
+  await hookLookups(desk.team.id, waitForLock(HELD_LOCK));
   try {
     await holder.query(`SELECT pg_advisory_lock(${HELD_LOCK}, 1)`);
     await signIn(page, desk.reviewer);
@@ -63,7 +45,7 @@ test("the pending 'checked before' text goes when the job answers, without reloa
     expect(suggestions.filter((s) => s.checkedBeforePending)).toEqual([]);
   } finally {
     await holder.query(`SELECT pg_advisory_unlock_all()`).catch(() => {});
-    await restoreLookups();
+    await unhookLookups(desk.team.id);
     await holder.end();
   }
 });

@@ -7,7 +7,6 @@
 import { resolveAnchor } from "@/lib/claims/anchor";
 import { assignReviewers } from "@/lib/claims/assignments";
 import { addComment, deleteComment, editComment, restoreComment } from "@/lib/claims/comments";
-import { createClaim } from "@/lib/claims/create-claim";
 import { setClaimDoubleReview } from "@/lib/claims/double-review";
 import { addEvidence } from "@/lib/claims/evidence";
 import { editEvidence, removeEvidence, restoreEvidence } from "@/lib/evidence/edit-evidence";
@@ -32,7 +31,7 @@ import { ZIdParams } from "@/lib/validation/ids";
 import { ZAssignReviewers, ZClaimDoubleReview, ZSubmitReview } from "@/lib/validation/team";
 import { ZResolveAnchor } from "@/lib/validation/versions";
 import { ZAddCorrection } from "@/lib/validation/corrections";
-import { findClaimIdOf, getClaimView } from "@/lib/claims/claim-view";
+import { createClaimView, findClaimIdOf, getClaimView } from "@/lib/claims/claim-view";
 import { addCorrectionNote } from "@/lib/publish/corrections";
 
 /**
@@ -45,8 +44,8 @@ const ofComment = async (userId: string, commentId: string) => viewOf(userId, aw
 const ofEvidence = async (userId: string, evidenceId: string) => viewOf(userId, await findClaimIdOf({ userId, evidenceId }));
 
 // Creates take an Idempotency-Key per form submission (components/ui/useSubmissionKey.ts).
-export const createClaimAction = action(ZCreateClaim, { idempotent: "claim.create" }, async (input, user) =>
-  viewOf(user.id, (await createClaim({ ...input, userId: user.id })).id, true),
+export const createClaimAction = action(ZCreateClaim, { idempotent: "claim.create" }, (input, user) =>
+  createClaimView({ ...input, userId: user.id }),
 );
 
 export const setStatusAction = action(ZSetStatus, async (input, user) =>

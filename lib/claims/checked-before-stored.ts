@@ -50,6 +50,8 @@ const VERDICTS_LOCK_CLASS = 21005;
 
 type Looked = {
   version: number;
+  suggestionArticleId: string;
+  bodyHash: string;
   teamId: string;
   claimId: string | null;
   similarity: number | null;
@@ -65,18 +67,26 @@ type Looked = {
  * of at least 0.45) or none, with its similarity (0..1, pg_trgm) and its rank for the text (same words, verdict time),
  * so later verdicts can be compared with it (migration checked_before_reverse). Two transactions: the first waits for
  * the team's verdict transactions in flight (their advisory lock, released at once); the second reads the
- * suggestion's version and looks up in one snapshot, share-locks the chosen claim and checks it is unchanged, and
- * stores the answer only if the version is still the one read. A verdict committed meanwhile thus leaves the
- * suggestion pending (its trigger moved the version on), never wrongly known. Does nothing for a suggestion that is
- * not pending. `timeoutMs` (optional) bounds each statement (`SET LOCAL statement_timeout`). Output: whether an
- * answer was stored.
- * @throws the database's error (statement_timeout: SQLSTATE 57014; waiting for a verdict transaction past
- * lock_timeout: 55P03; a deadlock with one: 40P01).
+ * suggestion's version and looks up in one snapshot, then locks the suggestion and the chosen claim without waiting
+ * (SKIP LOCKED), checks the claim is unchanged, and stores the answer only if the version is still the one read. A
+ * verdict committed meanwhile thus leaves the suggestion pending (its trigger moved the version on), never wrongly
+ * known. The lookup always gives way to verdicts: it never waits for a row lock, so it cannot deadlock with a verdict
+ * transaction that rewrites the suggestion (a trigger) and then changes the chosen claim (review 28). When the lookup
+ * stored nothing because something overtook it (version moved on, chosen claim changed, either row held by a verdict
+ * transaction or another lookup), it queues checkedBeforeJob for the suggestion's text in the same transaction, so the answer converges without anyone reading the list (a running job's run is replaced by
+ * a new one: graphile-worker clears the key of a job that has started). Does nothing for a suggestion that is not
+ * pending. `timeoutMs` (optional) bounds the whole call, both transactions together: each statement runs with `SET
+ * LOCAL statement_timeout` to what is left of it. Output: whether an answer was stored.
+ * @throws the database's error (statement_timeout: SQLSTATE 57014; waiting for a verdict transaction's advisory
+ * lock past lock_timeout: 55P03).
  */
 export async function storeCheckedBefore(suggestionId: string, timeoutMs?: number): Promise<boolean> {
+  const deadline = timeoutMs === undefined ? undefined : performance.now() + timeoutMs;
   const options = { maxWait: 10_000, timeout: (timeoutMs ?? config.databaseStatementTimeoutMs) * 3 + 10_000 };
   const limit = async (tx: DbClient) => {
-    if (timeoutMs !== undefined) await tx.$executeRaw(Prisma.raw(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`));
+    if (deadline === undefined) return;
+    const left = Math.max(1, Math.floor(deadline - performance.now()));
+    await tx.$executeRaw(Prisma.raw(`SET LOCAL statement_timeout = ${left}`));
   };
   const waited = await inTransaction(
     db,
@@ -96,7 +106,8 @@ export async function storeCheckedBefore(suggestionId: string, timeoutMs?: numbe
     async (tx) => {
       await limit(tx);
       const [looked] = await tx.$queryRaw<Looked[]>`
-        SELECT s."checkedBeforeVersion" AS "version", a."teamId", m."claimId", m."similarity"::float8 AS "similarity",
+        SELECT s."checkedBeforeVersion" AS "version", s."articleId" AS "suggestionArticleId", s."bodyHash",
+               a."teamId", m."claimId", m."similarity"::float8 AS "similarity",
                (factdesk_claim_words(s."text") <> md5('')::uuid AND factdesk_claim_words(s."text") = factdesk_claim_words(c."exact")
                 AND similarity(c."exact", s."text") >= 0.45) AS "sameWords",
                c."exact", c."verdictAt"::text AS "verdictAt", c."articleId"
@@ -105,16 +116,31 @@ export async function storeCheckedBefore(suggestionId: string, timeoutMs?: numbe
         LEFT JOIN "Claim" c ON c."id" = m."claimId"
         WHERE s."id" = ${suggestionId} AND s."checkedBeforePending"`;
       if (!looked) return false;
+      const gaveWay = async () => {
+        await queueCheckedBefore(tx, { articleId: looked.suggestionArticleId, bodyHash: looked.bodyHash });
+        return false;
+      };
+      // Row locks are taken only now and never waited for (SKIP LOCKED), the suggestion's first: a lookup that waited
+      // here while holding the other could deadlock with the editor's verdict (review 28). A row someone holds is a
+      // verdict transaction in flight, or another lookup of the same suggestion (a request's and the job's): either
+      // way this lookup gives way, and the queued job looks again after them.
+      const locked = await tx.$queryRaw<{ version: number; pending: boolean }[]>`
+        SELECT "checkedBeforeVersion" AS "version", "checkedBeforePending" AS "pending" FROM "Suggestion"
+        WHERE "id" = ${suggestionId} FOR NO KEY UPDATE SKIP LOCKED`;
+      if (!locked[0]) return gaveWay();
+      if (!locked[0].pending) return false;
+      if (locked[0].version !== looked.version) return gaveWay();
       if (looked.claimId !== null) {
         // Newest row version (READ COMMITTED re-checks a row changed since the lookup's snapshot); held to commit, so
-        // a verdict taken back now waits and then finds this answer to forget.
+        // a verdict taken back now waits and then finds this answer to forget. A claim a verdict transaction holds
+        // is skipped (no row): the lookup gives way.
         const same = await tx.$queryRaw<{ id: string }[]>`
           SELECT c."id" FROM "Claim" c JOIN "Article" a ON a."id" = c."articleId"
           WHERE c."id" = ${looked.claimId} AND c."verdictOrdinal" IS NOT NULL AND c."exact" = ${looked.exact}
             AND c."verdictAt"::text IS NOT DISTINCT FROM ${looked.verdictAt} AND c."articleId" = ${looked.articleId}
             AND a."teamId" = ${looked.teamId}
-          FOR SHARE OF c`;
-        if (same.length === 0) return false;
+          FOR SHARE OF c SKIP LOCKED`;
+        if (same.length === 0) return gaveWay();
       }
       const stored = await tx.$executeRaw`
         UPDATE "Suggestion" SET "checkedBeforeClaimId" = ${looked.claimId}, "checkedBeforeSimilarity" = ${looked.similarity},
@@ -130,9 +156,10 @@ export async function storeCheckedBefore(suggestionId: string, timeoutMs?: numbe
 
 /**
  * Looks up, within one request's budget, the answers of `suggestionIds` (in the order given; the caller puts the most
- * wanted first): at most CHECKED_BEFORE_REQUEST_LOOKUPS lookups, each its own transaction with `SET LOCAL
- * statement_timeout` to what is left of CHECKED_BEFORE_REQUEST_BUDGET_MS (never more than the app's own
- * statement_timeout). A lookup cancelled by that timeout, or by lock_timeout or a deadlock while a verdict transaction
+ * wanted first): at most CHECKED_BEFORE_REQUEST_LOOKUPS lookups (storeCheckedBefore), whose statements, in both of each
+ * lookup's transactions, run with `SET LOCAL statement_timeout` to what is left of CHECKED_BEFORE_REQUEST_BUDGET_MS for
+ * the whole call (never more than the app's own statement_timeout). Waiting for a pooled connection is not counted
+ * (Prisma's maxWait, up to 10 s, when the pool is exhausted). A lookup cancelled by that timeout, or by lock_timeout or a deadlock while a verdict transaction
  * was in flight, ends the request's lookups without an error. Output: the
  * ids whose answer was stored; the others are for the job (queueCheckedBefore).
  * @throws the database's errors other than that statement timeout.

@@ -21,6 +21,7 @@ import { findCheckedBefore, findCheckedBeforeEach } from "@/lib/claims/checked-b
 import { bodyHash } from "@/lib/articles/stored-suggestions";
 import { toAppError } from "@/lib/http/errors";
 import { db } from "@/lib/db";
+import { hookLookups, sleepFirst, unhookLookups, waitForLock } from "@/e2e/fixtures/checked-before-lookups";
 
 type Desk = Awaited<ReturnType<typeof createDesk>>;
 let desk: Desk;
@@ -37,36 +38,18 @@ const BODY = Array.from(
 ).join("\n\n");
 
 // Every lookup for this file's team sleeps 0.4 s first (others' are untouched): 16 suggestions take 6.4 s in one
-// statement. Swapped in one transaction, so concurrent test files never miss the function.
-async function slowLookupsFor(teamId: string, pausedTeamId: string) {
-  await testDb().$transaction([
-    testDb().$executeRawUnsafe(`ALTER FUNCTION factdesk_checked_before(text, text, text, int) RENAME TO factdesk_checked_before_unslowed`),
-    testDb().$executeRawUnsafe(`
-      CREATE FUNCTION factdesk_checked_before(team_id text, query text, exclude_id text, k int)
-        RETURNS TABLE ("claimId" text, "similarity" real) LANGUAGE plpgsql STABLE SET lock_timeout = 0 AS $f$
-        BEGIN
-          IF team_id = '${teamId}' THEN PERFORM pg_sleep(0.4); END IF;
-          IF team_id = '${pausedTeamId}' THEN PERFORM pg_advisory_lock(${HELD_LOCK}, 1); PERFORM pg_advisory_unlock(${HELD_LOCK}, 1); END IF;
-          RETURN QUERY SELECT * FROM factdesk_checked_before_unslowed(team_id, query, exclude_id, k);
-        END $f$`),
-  ]);
-}
-async function restoreLookups() {
-  await testDb().$transaction([
-    testDb().$executeRawUnsafe(`DROP FUNCTION factdesk_checked_before(text, text, text, int)`),
-    testDb().$executeRawUnsafe(`ALTER FUNCTION factdesk_checked_before_unslowed(text, text, text, int) RENAME TO factdesk_checked_before`),
-  ]);
-}
-
+// statement. The paused team's lookups wait while the test holds HELD_LOCK.
 beforeAll(async () => {
   [desk, paused] = await Promise.all([createDesk(), createDesk()]);
-  await slowLookupsFor(desk.team.id, paused.team.id);
+  await hookLookups(desk.team.id, sleepFirst(0.4));
+  await hookLookups(paused.team.id, waitForLock(HELD_LOCK));
   holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await holder.connect();
 });
 afterAll(async () => {
   await holder.end();
-  await restoreLookups();
+  await unhookLookups(desk.team.id);
+  await unhookLookups(paused.team.id);
   await db.$disconnect();
   await testDb().$disconnect();
 });

@@ -4,6 +4,8 @@ import { loadClaimDetail, type ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { toClaimSummary } from "@/lib/claims/claim-summary";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import { notFound } from "@/lib/http/errors";
+import { createClaimOnText, type CheckedText } from "@/lib/claims/create-claim";
+import type { TCreateClaim } from "@/lib/validation/claims";
 
 /**
  * What an action on the article page answers with, so the page updates from the answer alone (one round
@@ -17,19 +19,22 @@ export type ClaimView = { claim: ClaimDetailDTO; summary: ClaimSummary; checkedB
 /**
  * The ClaimView of `claimId` as `userId` sees it, read after a change. `checkedBefore: true` also looks up
  * verdicts on look-alike claims; `"later"` skips it and says the page must read it (a new claim); otherwise
- * (false, the default: the change does not alter it) it is skipped and the page keeps its own.
+ * (false, the default: the change does not alter it) it is skipped and the page keeps its own. `articleText`: the
+ * article's text as the caller just read it (loadClaimDetail's option), so it is not read again.
  * @throws AppError 404 `not_found` when the claim does not exist or the user is not in its team.
  */
 export async function getClaimView({
   userId,
   claimId,
   checkedBefore = false,
+  articleText,
 }: {
   userId: string;
   claimId: string;
   checkedBefore?: boolean | "later";
+  articleText?: CheckedText;
 }): Promise<ClaimView> {
-  const { claim, timeZone } = await loadClaimDetail({ claimId, userId, checkedBefore: checkedBefore === true });
+  const { claim, timeZone } = await loadClaimDetail({ claimId, userId, checkedBefore: checkedBefore === true, articleText });
   const answer = checkedBefore === "later" ? "later" : checkedBefore ? "fresh" : "unchanged";
   return { claim, summary: toClaimSummary(claim, timeZone), checkedBefore: answer };
 }
@@ -56,4 +61,14 @@ export async function findClaimIdOf({
       : null;
   if (!row) throw notFound(commentId ? "That comment" : "That evidence");
   return row.claimId;
+}
+
+/**
+ * Adds a claim (createClaim) and answers its ClaimView for the article page, with `checkedBefore: "later"` (the page
+ * reads the look-alike verdicts once the panel shows). The article's text (~100 KB) is read once for both: the add's
+ * check and the panel's claimant suggestion. @throws as createClaim, and as getClaimView.
+ */
+export async function createClaimView(input: TCreateClaim & { userId: string }): Promise<ClaimView> {
+  const { claim, text } = await createClaimOnText(input);
+  return getClaimView({ userId: input.userId, claimId: claim.id, checkedBefore: "later", articleText: text });
 }

@@ -21,10 +21,22 @@ import { lockArticleText } from "@/lib/articles/lock-article";
  * when a new version of the text was saved while the reader was selecting.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function createClaim(
+export async function createClaim(input: TCreateClaim & { userId: string }, client: DbClient = db): Promise<ClaimDTO> {
+  return (await createClaimOnText(input, client)).claim;
+}
+
+/** The article's text a claim was checked against and stored on: its body and the text version (Article.version). */
+export type CheckedText = { body: string; version: number };
+
+/**
+ * createClaim, also answering the article text it checked the claim against (`text`), so a caller that reads the
+ * claim next (its panel: getClaimView's `articleText`) need not read the text (~100 KB) a second time.
+ * Output: `{ claim, text }`. @throws as createClaim.
+ */
+export async function createClaimOnText(
   { userId, articleId, target: sent }: TCreateClaim & { userId: string },
   client: DbClient = db,
-): Promise<ClaimDTO> {
+): Promise<{ claim: ClaimDTO; text: CheckedText }> {
   // Read and check, then one statement that stores the claim only if the text is still the version checked
   // (issue #21). When it stores nothing (a new version, lost access), the full path below says why.
   const read = await requireArticleWrite(articleId, userId, client);
@@ -44,8 +56,8 @@ export async function createClaim(
       numeric: extractNumericClaim(quote.exact) ?? null,
     }),
   );
-  if (stored) return stored;
-  const claim = await inTransaction(client, async (tx) => {
+  if (stored) return { claim: stored, text: { body: read.body, version: read.version } };
+  const { created: claim, text } = await inTransaction(client, async (tx) => {
     const article = await requireArticleWrite(articleId, userId, tx);
     const checked = targetToStore(article.body, sent);
     if (!checked.ok) throw new AppError("unprocessable", checked.reason, { target: [checked.reason] });
@@ -84,7 +96,7 @@ export async function createClaim(
         after: { exact: created.exact, start: created.start, end: created.end, status: created.status, version: created.version },
       },
     );
-    return created;
+    return { created, text: { body: current.body, version: current.version } };
   });
-  return toClaimDTO(claim);
+  return { claim: toClaimDTO(claim), text };
 }

@@ -57,6 +57,9 @@ export async function getClaim({ claimId, userId }: { claimId: string; userId: s
  * The claim and its relations are one statement (Prisma's `join` load strategy: LATERAL subqueries with JSON
  * aggregation), the audit events a second; `relationLoadStrategy: "query"` reads them the older way, one
  * statement per relation level (21), for tests that check both give the same DTO (issue #21).
+ * `articleText` (optional): the article's text as the caller just read it (body and Article.version, e.g. from
+ * createClaimOnText); the claim's statement then leaves the body out (~100 KB) and the claimant suggestion uses this
+ * one while the article's version is still that one (else the body is read after all).
  * @throws AppError 404 `not_found` when the claim does not exist or the user is not in its team.
  */
 export async function loadClaimDetail({
@@ -64,11 +67,13 @@ export async function loadClaimDetail({
   userId,
   checkedBefore: withCheckedBefore,
   relationLoadStrategy = "join",
+  articleText,
 }: {
   claimId: string;
   userId: string;
   checkedBefore: boolean;
   relationLoadStrategy?: "join" | "query";
+  articleText?: { body: string; version: number };
 }): Promise<{ claim: ClaimDetailDTO; timeZone: string }> {
   const claim = await db.claim.findFirst({
     relationLoadStrategy,
@@ -79,7 +84,15 @@ export async function loadClaimDetail({
       evidence: { select: evidenceSelect, orderBy: { createdAt: "asc" } },
       requiresDoubleReview: true,
       numeric: true,
-      article: { select: { teamId: true, reportPublishedAt: true, body: true, team: { select: { timeZone: true } } } },
+      article: {
+        select: {
+          teamId: true,
+          reportPublishedAt: true,
+          version: true,
+          body: articleText === undefined,
+          team: { select: { timeZone: true } },
+        },
+      },
       anchorStatus: true,
       ...claimantSelect,
       publishedSnapshot: true,
@@ -94,6 +107,11 @@ export async function loadClaimDetail({
     db.auditEvent.findMany({ where: { claimId }, orderBy: { id: "asc" }, select: activitySelect }),
     withCheckedBefore ? findCheckedBefore({ teamId: claim.article.teamId, text: claim.exact, excludeClaimId: claim.id }) : [],
   ]);
+  const articleBody = async () =>
+    claim.article.body ??
+    (articleText && articleText.version === claim.article.version
+      ? articleText.body
+      : (await db.article.findUniqueOrThrow({ where: { id: claim.articleId }, select: { body: true } })).body);
   const record = deriveClaimRecord(events);
   // Once both independent verdicts are in, they are no longer private: the history shows them.
   const revealReviews = claim.reviews.length >= REVIEWS_NEEDED;
@@ -110,7 +128,7 @@ export async function loadClaimDetail({
     record,
     ...toClaimantDTO(claim),
     claimantSuggestion:
-      claim.claimantName || claim.anchorStatus !== "attached" ? null : suggestClaimant(claim.article.body, claim.start, claim.end),
+      claim.claimantName || claim.anchorStatus !== "attached" ? null : suggestClaimant(await articleBody(), claim.start, claim.end),
     report: {
       published: claim.article.reportPublishedAt !== null,
       onReport: claim.article.reportPublishedAt !== null && (claim.status === "verified" || claim.publishedSnapshot !== null),

@@ -39,7 +39,7 @@ describe("planRequestTarget", () => {
     if (plan.kind === "answer") expect(JSON.parse(plan.body).error).toMatchObject({ code: "method_not_allowed" });
   });
 
-  it("answers an API target whose query is not UTF-8 with a JSON 400 naming the parameter; pages are Next's to read", () => {
+  it("answers an API target whose query is not UTF-8 with a JSON 400 naming the parameter", () => {
     // Next decodes %FF as U+FFFD before a route handler sees the URL (stop 27), so the raw target is checked here.
     for (const target of ["/api/v1/search?q=%FF", "http://localhost:3000/api/v1/search?kind=claims&q=caf%C3"]) {
       const plan = planRequestTarget("GET", target);
@@ -53,7 +53,19 @@ describe("planRequestTarget", () => {
       url: "/api/v1/search?q=caf%C3%A9",
       host: null,
     });
-    expect(planRequestTarget("GET", "/search?q=%FF")).toEqual({ kind: "serve", url: "/search?q=%FF", host: null });
     expect(planRequestTarget("GET", "/api/v1/search?q=50%")).toMatchObject({ kind: "serve" });
+  });
+
+  it("answers a page whose query is not UTF-8 with a 400 HTML page linking to the page without the query", () => {
+    // Pages read %FF as U+FFFD too: /search?q=%FF searched for it.
+    const plan = planRequestTarget("GET", "/search?q=%FF");
+    expect(plan).toMatchObject({ kind: "answer", status: 400, headers: { "content-type": "text/html; charset=utf-8" } });
+    const body = (plan as { body: string }).body;
+    expect(body).toContain("The query parameter &quot;q&quot; is not UTF-8 text");
+    expect(body).toContain('href="/search"');
+    // Never a link to another site, never markup from the address.
+    expect((planRequestTarget("GET", "//evil.example/x?q=%FF") as { body: string }).body).toContain('href="/"');
+    expect((planRequestTarget("GET", "/a<b>?%3Cscript%3E=%FF") as { body: string }).body).not.toMatch(/<b>|<script>/);
+    expect(planRequestTarget("GET", "/search?q=caf%C3%A9")).toEqual({ kind: "serve", url: "/search?q=caf%C3%A9", host: null });
   });
 });

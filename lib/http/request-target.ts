@@ -33,18 +33,53 @@ const refusal = (status: number, code: string, message: string, headers: Record<
  * query, `host` the authority it named, which RFC 9112 §3.2.2 says replaces the Host header), or `answer` with the
  * whole answer: 204 + Allow for `OPTIONS *`, 400 JSON `bad_request` for any other target that is not a path (other
  * schemes, the asterisk form, authority form), 405 JSON `method_not_allowed` + Allow for TRACE, 400 JSON `bad_request`
- * for an /api/ target whose query's percent-encoded bytes are not UTF-8 (nonUtf8QueryProblem). Never throws.
+ * for an /api/ target whose query's percent-encoded bytes are not UTF-8 (nonUtf8QueryProblem), and for any other
+ * such target a 400 HTML page saying so with a link to the page without its query. Never throws.
  */
 export function planRequestTarget(method: string, target: string): TargetPlan {
   const plan = planTarget(method, target);
-  // An API request's query must be UTF-8: Next decodes other bytes as U+FFFD before any handler sees the URL (stop 27).
-  // Pages keep Next's reading (a hand-made link to /search?q=%FF shows a search page, not a JSON error).
-  if (plan.kind === "serve" && /^\/api\//.test(plan.url)) {
+  // A query must be UTF-8: Next decodes other bytes as U+FFFD before any handler or page sees the URL (stop 27), so a
+  // page searched for "\uFFFD" (/search?q=%FF). The API answers JSON, a page an HTML page that says so.
+  if (plan.kind === "serve") {
     const at = plan.url.indexOf("?");
     const problem = at === -1 ? undefined : nonUtf8QueryProblem(plan.url.slice(at + 1));
-    if (problem !== undefined) return refusal(400, "bad_request", problem);
+    if (problem !== undefined) {
+      return /^\/api\//.test(plan.url) ? refusal(400, "bad_request", problem) : pageRefusal(plan.url.slice(0, at), problem);
+    }
   }
   return plan;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+// A 400 page for a page address whose query is not UTF-8: what went wrong, and a link to the same page without the
+// query. Self-contained (no script, inline style only), since it is answered before Next renders anything.
+function pageRefusal(path: string, problem: string): TargetPlan {
+  // "//host/…" or "/\host" would be a link to another site: such a path gets the home page instead.
+  const back = /^\/[/\\]/.test(path) ? "/" : path;
+  const body = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>This address could not be read · Factdesk</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1c1917;background:#fafaf9}main{max-width:36rem;margin:15vh auto;padding:0 1.25rem}h1{font-size:1.5rem;margin:0 0 .75rem}a{color:#1d4ed8}</style>
+</head><body><main>
+<h1>This address could not be read</h1>
+<p>${escapeHtml(problem)} This usually comes from a link that was cut or re-encoded on its way here.</p>
+<p><a href="${escapeHtml(back)}" data-testid="without-query">Open the page without it</a></p>
+</main></body></html>
+`;
+  return {
+    kind: "answer",
+    status: 400,
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+      "content-security-policy":
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    },
+    body,
+  };
 }
 
 function planTarget(method: string, target: string): TargetPlan {

@@ -1,6 +1,8 @@
 import "server-only";
 import { Logger, run, type Runner, type TaskList } from "graphile-worker";
+import pg from "pg";
 import { config } from "@/lib/config";
+import { poolSettings } from "@/lib/db";
 import type { JobDefinition } from "./define";
 
 export interface StartJobRunnerOptions {
@@ -20,18 +22,46 @@ export interface StartJobRunnerOptions {
  * @throws when DATABASE_URL is missing or the queue's schema cannot be migrated.
  */
 export async function startJobRunner(options: StartJobRunnerOptions): Promise<Runner> {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL is not set; the job queue needs PostgreSQL");
-  return run({
-    connectionString,
-    concurrency: options.concurrency ?? config.jobConcurrency,
-    maxPoolSize: (options.concurrency ?? config.jobConcurrency) + 2,
-    noHandleSignals: true,
-    pollInterval: 2000,
-    logger: quietLogger,
-    taskList: toTaskList(options.jobs),
-    crontab: (options.recurring ?? []).join("\n"),
-  });
+  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set; the job queue needs PostgreSQL");
+  const concurrency = options.concurrency ?? config.jobConcurrency;
+  const pgPool = runnerPool(concurrency + 2);
+  try {
+    const runner = await run({
+      pgPool,
+      concurrency,
+      noHandleSignals: true,
+      pollInterval: 2000,
+      logger: quietLogger,
+      taskList: toTaskList(options.jobs),
+      crontab: (options.recurring ?? []).join("\n"),
+    });
+    // graphile-worker leaves a pool it was given open: end it once the runner has stopped.
+    void runner.promise.finally(() => pgPool.end().catch(() => {}));
+    return runner;
+  } catch (err) {
+    await pgPool.end().catch(() => {});
+    throw err;
+  }
+}
+
+/**
+ * The runner's own pool, with the app pools' limits (poolSettings, lib/db.ts): query_timeout closes a connection
+ * whose statement the server never answers (GuardedClient), where graphile-worker's default pool waited on it for
+ * ever: a job poll sent into a stalled network left the runner taking no job after the database answered again
+ * (lib/jobs/runner-stall.int.test.ts). Also statement_timeout, idle_in_transaction_session_timeout and TCP keepalive.
+ * Not lock_timeout: instances starting side by side wait for each other's graphile-worker migration (a row lock on
+ * its migrations table), which may take longer than the app's lock wait. Its LISTEN connection stays idle, so no
+ * limit reaches it in a stall; the 2 s polls find jobs meanwhile.
+ */
+function runnerPool(size: number): pg.Pool {
+  const { lock_timeout: _appLockTimeout, ...settings } = poolSettings(size);
+  const pool = new pg.Pool({ ...settings, keepAlive: true });
+  // A dropped connection emits 'error' on the pool (idle) or the client (checked out); unheard, it ends the process.
+  // graphile-worker installs such listeners only on a pool that has none, with a warning.
+  const logError = (err: Error) => console.error("[jobs] database connection error:", err.message);
+  pool.on("error", logError);
+  pool.on("connect", (client) => client.on("error", logError));
+  return pool;
 }
 
 function toTaskList(jobs: readonly JobDefinition<unknown>[]): TaskList {

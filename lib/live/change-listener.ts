@@ -33,12 +33,20 @@ type StateWatcher = (state: ListenerState) => void;
 // Reconnect attempts back off from 0.5 s to at most 3 s, so a long outage is not a connect storm.
 const RETRY_MIN_MS = 500;
 const RETRY_MAX_MS = 3000;
+// A LISTEN connection only receives, so a server or network that stops answering (a stalled host, a dropped route)
+// went unnoticed: no statement was waiting to time out, and TCP keepalive's first probe comes after the OS's 2 hours
+// (and a stopped PostgreSQL's kernel still answers it). Streams said "Live" while no change reached them. Every
+// HEARTBEAT_MS the listener asks for an answer, and a connection that gives none within ANSWER_WITHIN_MS is dropped
+// and made again, with "down" then "up" to the watchers (streams catch up from the audit table).
+const HEARTBEAT_MS = 5_000;
+const ANSWER_WITHIN_MS = 5_000;
 
 /**
  * One LISTEN connection per app instance, shared by every open event stream on it.
  * PostgreSQL fans each NOTIFY out to all instances, so a change committed through any
  * instance reaches readers connected to any other. The connection comes back by itself
- * after the database restarts (retrying every 0.5–3 s); while it is down, watchers hear "down", and
+ * after the database restarts or stops answering (a heartbeat every HEARTBEAT_MS must be answered within
+ * ANSWER_WITHIN_MS; retrying every 0.5–3 s); while it is down, watchers hear "down", and
  * once it listens again "up", upon which streams replay what they missed from the audit table
  * (lib/live/article-stream.ts), since notifications sent meanwhile reached no one.
  */
@@ -95,11 +103,18 @@ class ChangeListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL, connectionTimeoutMillis: 5000, keepAlive: true });
+    const client = new pg.Client({
+      connectionString: process.env.DATABASE_URL,
+      connectionTimeoutMillis: 5000,
+      keepAlive: true,
+      query_timeout: ANSWER_WITHIN_MS,
+    });
     let failed = false;
+    let heartbeat: NodeJS.Timeout | undefined;
     const retry = (reason: string) => {
       if (failed) return;
       failed = true;
+      clearInterval(heartbeat);
       if (!this.down) console.error(`[live] listener lost (${reason}); reconnecting`);
       if (this.client === client) this.client = null;
       client.end().catch(() => {});
@@ -121,6 +136,16 @@ class ChangeListener {
       await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
       await client.query(`LISTEN ${SUGGESTIONS_CHANNEL}`);
       this.client = client;
+      let beating = false;
+      heartbeat = setInterval(() => {
+        if (beating) return;
+        beating = true;
+        client.query("SELECT 1").then(
+          () => (beating = false),
+          (err: unknown) => retry(`no answer to the heartbeat: ${err instanceof Error ? err.message : String(err)}`),
+        );
+      }, HEARTBEAT_MS);
+      heartbeat.unref();
       this.retryDelay = RETRY_MIN_MS;
       if (this.down) console.error("[live] listener back");
       this.setDown(false);

@@ -9,6 +9,8 @@ export type StatementCounter = {
   port: number;
   /** Statements counted since the proxy started. */
   count: () => number;
+  /** Bytes PostgreSQL sent to the clients since the proxy started (rows, their text included). */
+  received: () => number;
   /** Stops accepting connections and ends the open ones. */
   close: () => Promise<void>;
 };
@@ -19,6 +21,7 @@ export type StatementCounter = {
  */
 export function startStatementCounter(targetPort: number): Promise<StatementCounter> {
   let statements = 0;
+  let received = 0;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(targetPort, "127.0.0.1");
@@ -54,7 +57,10 @@ export function startStatementCounter(targetPort: number): Promise<StatementCoun
         buffer = buffer.subarray(length + 1);
       }
     });
-    upstream.on("data", (chunk: Buffer) => client.write(chunk));
+    upstream.on("data", (chunk: Buffer) => {
+      received += chunk.length;
+      client.write(chunk);
+    });
     const close = () => {
       client.destroy();
       upstream.destroy();
@@ -72,6 +78,7 @@ export function startStatementCounter(targetPort: number): Promise<StatementCoun
       resolve({
         port,
         count: () => statements,
+        received: () => received,
         close: () =>
           new Promise<void>((done) => {
             for (const socket of sockets) socket.destroy();

@@ -1,0 +1,68 @@
+// graphile-worker's runner (lib/jobs/runner.ts) when PostgreSQL stops answering (a stalled host or network: the
+// loopback relay drops every byte both ways). Its pool was graphile-worker's own pg pool, without the app's limits:
+// a job poll sent into the stall was never answered and never given up on, so after the database answered again the
+// runner still waited on it and took no job. The runner's pool now has the app's client-side limit and guard
+// (query_timeout, GuardedClient: the lost connection is closed), so it takes jobs again once the database answers.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  // Read by lib/db.ts (poolSettings): statements are given up on the client side after 1 s + QUERY_TIMEOUT_MARGIN_MS.
+  process.env.DATABASE_STATEMENT_TIMEOUT_MS = "1000";
+});
+
+import { z } from "zod";
+import type { Runner } from "graphile-worker";
+import { db } from "@/lib/db";
+import { startDatabaseRelay, type DatabaseRelay } from "@/lib/db-test-relay";
+import { defineJob } from "./define";
+import { enqueueJob } from "./enqueue";
+import { startJobRunner } from "./runner";
+
+const ran: string[] = [];
+const probeJob = defineJob({
+  name: `stall${Date.now().toString(36)}.probe`,
+  payload: z.object({ value: z.string() }),
+  async run({ value }) {
+    ran.push(value);
+  },
+});
+
+let relay: DatabaseRelay;
+let runner: Runner;
+beforeAll(async () => {
+  await db.$queryRaw`SELECT 1`; // the app's pool on the real server, before the runner's address changes
+  relay = await startDatabaseRelay();
+  const real = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = relay.url;
+  try {
+    runner = await startJobRunner({ jobs: [probeJob], concurrency: 1 });
+  } finally {
+    process.env.DATABASE_URL = real;
+  }
+});
+afterAll(async () => {
+  relay.resume();
+  await runner.stop();
+  await relay.close();
+  await db.$disconnect();
+});
+
+const until = async (done: () => boolean) => {
+  while (!done()) await new Promise((resolve) => setTimeout(resolve, 50));
+};
+
+describe("the job runner when the database stops answering", () => {
+  it("takes jobs again once the database answers", async () => {
+    await enqueueJob(db, probeJob, { value: "before" });
+    await until(() => ran.includes("before"));
+
+    relay.setMode("drop");
+    await enqueueJob(db, probeJob, { value: "during" }); // on the app's own pool, not through the relay
+    const lostBefore = relay.dropped();
+    await until(() => relay.dropped() > lostBefore); // the runner sent something into the stall
+    relay.setMode("relay");
+
+    await until(() => ran.includes("during"));
+    expect(ran).toEqual(["before", "during"]);
+  }, 60_000);
+});
