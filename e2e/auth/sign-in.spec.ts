@@ -78,3 +78,22 @@ test("a disabled user's session stops working within the re-check window", async
   await expect(page).toHaveURL(/\/signin/);
   expect((await signInByApi(page.request, desk.reviewer)).status()).toBe(401);
 });
+
+test("a page load after the re-check re-issues the session cookie with a new expiry (an active user's session slides)", async ({
+  page,
+}) => {
+  const desk = await createDesk();
+  await signIn(page, desk.editor);
+  const sessionCookie = async () => (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  const first = await sessionCookie();
+  expect(first).toBeDefined();
+  // SESSION_RECHECK_SECONDS is 2 for the test server: wait past it, then open a page.
+  await page.waitForTimeout(2_500);
+  const answer = await page.goto("/articles");
+  expect(await answer?.headerValue("set-cookie")).toContain(`${first!.name}=`);
+  await expect(page.getByTestId("signed-in-user")).toContainText(desk.editor.name);
+  const after = await sessionCookie();
+  expect(after).toMatchObject({ name: first!.name, httpOnly: true, sameSite: "Lax", path: "/", secure: first!.secure });
+  expect(after!.value).not.toBe(first!.value);
+  expect(after!.expires).toBeGreaterThan(first!.expires);
+});
