@@ -37,6 +37,7 @@ export default async function JoinPage({ searchParams }: Props) {
         fields={fields}
         submitLabel={`Join ${invitation.teamName}`}
         pendingLabel="Joining…"
+        signInTo="/articles"
         done={
           <p>
             You are in {invitation.teamName}.{" "}

@@ -26,6 +26,7 @@ export default async function SetupPage({ searchParams }: Props) {
           ]}
           submitLabel="Create admin and team"
           pendingLabel="Creating…"
+          signInTo="/team"
           done={
             <p>
               Your newsroom is set up and this link is used up.{" "}

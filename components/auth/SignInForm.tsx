@@ -1,13 +1,11 @@
 "use client";
 
-import { getCsrfToken } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED } from "@/lib/two-factor/sign-in-errors";
 import { signInErrorMessage } from "@/lib/sso/sign-in-errors";
+import { signInWithCredentials } from "@/components/auth/credentials-sign-in";
 
 type Props = { callbackPath: string; initialError: string | null };
-
-type CallbackAnswer = { url?: string; error?: { message?: string } };
 
 export function SignInForm({ callbackPath, initialError }: Props) {
   const [error, setError] = useState<string | null>(initialError);
@@ -21,27 +19,19 @@ export function SignInForm({ callbackPath, initialError }: Props) {
     setError(null);
     const form = new FormData(event.currentTarget);
     try {
-      const csrfToken = (await getCsrfToken()) ?? "";
-      const response = await fetch("/api/auth/callback/credentials", {
-        method: "POST",
-        headers: { "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({
-          email: String(form.get("email") ?? ""),
-          password: String(form.get("password") ?? ""),
-          ...(needsCode ? { code: String(form.get("code") ?? "") } : {}),
-          csrfToken,
-          callbackUrl: callbackPath,
-          json: "true",
-        }),
+      const answer = await signInWithCredentials({
+        email: String(form.get("email") ?? ""),
+        password: String(form.get("password") ?? ""),
+        code: needsCode ? String(form.get("code") ?? "") : undefined,
+        callbackPath,
       });
-      const answer = (await response.json().catch(() => ({}))) as CallbackAnswer;
-      const refusal = answer.url ? new URL(answer.url).searchParams.get("error") : null;
-      if (response.ok && answer.url && !refusal) {
+      if (answer.ok) {
         window.location.assign(callbackPath);
         return;
       }
-      if (response.status === 429) setError(answer.error?.message ?? "Too many attempts. Try again later.");
-      else if (response.status === 503) setError(answer.error?.message ?? "The service is unavailable. Try again shortly.");
+      const { refusal } = answer;
+      if (answer.status === 429) setError(answer.message ?? "Too many attempts. Try again later.");
+      else if (answer.status === 503) setError(answer.message ?? "The service is unavailable. Try again shortly.");
       else if (refusal === TWO_FACTOR_REQUIRED) setNeedsCode(true);
       else if (refusal === TWO_FACTOR_INVALID)
         setError("That code did not work. Enter the code your app shows now, or a recovery code you have not used.");

@@ -476,6 +476,22 @@ export function ArticleWorkspace({
     Escape: () => (helpOpen ? setHelpOpen(false) : overlap ? setOverlap(null) : suggestions.open ? suggestions.close() : closePanel()),
   });
 
+  // The empty claim list offers the first suggestion in the text (a keyboard way in: the underlines are not tab
+  // stops). Kept stable for the memoised list; the latest list is read through a ref set after render.
+  const openFirstSuggestionNow = useRef<() => void>(() => {});
+  useEffect(() => {
+    openFirstSuggestionNow.current = () => {
+      const first = suggestions.list.reduce<SuggestionDTO | null>((a, b) => (a === null || b.start < a.start ? b : a), null);
+      if (!first) return;
+      setDetail(null);
+      suggestions.openById(first.id);
+      bodyRef.current
+        ?.querySelector(`[data-suggestion="${CSS.escape(first.id)}"]`)
+        ?.scrollIntoView({ block: "center", behavior: "smooth" });
+    };
+  });
+  const openFirstSuggestion = useCallback(() => openFirstSuggestionNow.current(), []);
+
   // A claim (or a suggestion) fills the sidebar: the claim list behind it is hidden.
   const sidebarBusy = Boolean(suggestions.open || previewing || detail);
 
@@ -648,6 +664,8 @@ export function ArticleWorkspace({
                   tags={claimTags}
                   pageOf={pageOf}
                   hidden={sidebarBusy}
+                  suggestionCount={suggestions.shown ? suggestions.list.length : 0}
+                  onOpenSuggestion={openFirstSuggestion}
                 />
               </>
             }

@@ -36,6 +36,10 @@ type Props = {
    * renders once with the latest props when it shows again.
    */
   hidden?: boolean;
+  /** Suggestions underlined in the text now (0 while they are hidden): the empty list says how to open them. */
+  suggestionCount?: number;
+  /** Opens the first suggestion in the text (a keyboard way in; the underlines are for the mouse). */
+  onOpenSuggestion?: () => void;
 };
 
 // Memoised on this: while hidden nothing is drawn, so moving the cursor or changing claims waits until it shows
@@ -67,6 +71,8 @@ export const ClaimList = memo(function ClaimList({
   members,
   tags,
   pageOf,
+  suggestionCount = 0,
+  onOpenSuggestion,
 }: Props) {
   const [shown, setShown] = useState(PAGE);
   const drafts = useDraftClaims(meId);
@@ -96,9 +102,7 @@ export const ClaimList = memo(function ClaimList({
         </p>
       )}
       {total === 0 ? (
-        <p className="p-4 text-sm text-muted">
-          No claims yet. Select a sentence in the article and choose <strong>Add claim</strong> (or press <kbd>a</kbd>).
-        </p>
+        <EmptyClaims suggestionCount={suggestionCount} onOpenSuggestion={onOpenSuggestion} />
       ) : all.length === 0 ? (
         loading > 0 ? null : (
           <p className="p-4 text-sm text-muted">No claims match these filters.</p>
@@ -385,6 +389,36 @@ function ClaimFilters({
           </span>
         )}
       </div>
+    </div>
+  );
+}
+
+/**
+ * What to do on an article without claims: the suggestions already underlined (how many, and how to open one with
+ * the mouse or the keyboard), then adding a claim from a selection.
+ */
+function EmptyClaims({ suggestionCount, onOpenSuggestion }: { suggestionCount: number; onOpenSuggestion?: () => void }) {
+  return (
+    <div className="space-y-2 p-4 text-sm text-muted" data-testid="claims-empty">
+      <p>No claims yet.</p>
+      {suggestionCount > 0 && (
+        <>
+          <p data-testid="claims-empty-suggestions">
+            {suggestionCount === 1 ? "1 suggestion is" : `${count(suggestionCount)} suggestions are`} underlined with dots in the article.
+            Click one to open it, or open the first from here; then <kbd>a</kbd> makes it a claim, <kbd>x</kbd> dismisses it and{" "}
+            <kbd>Esc</kbd> closes it.
+          </p>
+          {onOpenSuggestion && (
+            <button type="button" onClick={onOpenSuggestion} className="font-medium text-accent underline-offset-2 hover:underline">
+              Open the first suggestion
+            </button>
+          )}
+        </>
+      )}
+      <p>
+        {suggestionCount > 0 ? "Or select" : "Select"} a sentence in the article and choose <strong>Add claim</strong> (or press{" "}
+        <kbd>a</kbd>).
+      </p>
     </div>
   );
 }

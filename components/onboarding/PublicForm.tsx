@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent, type ReactNode } from "react";
 import { callApi } from "@/components/ui/call-api";
+import { signInWithCredentials } from "@/components/auth/credentials-sign-in";
 
 export type PublicField = {
   name: string;
@@ -21,12 +22,17 @@ type Props = {
   extra?: Record<string, string>;
   submitLabel: string;
   pendingLabel: string;
-  /** What replaces the form once the server said yes. */
+  /** What replaces the form once the server said yes (and, with `signInTo`, when signing in did not work). */
   done: ReactNode;
+  /**
+   * Once the server said yes, sign in with the form's `email` and `password` through next-auth and go to
+   * this path, so the person is not asked again for the password they just typed.
+   */
+  signInTo?: string;
 };
 
 /** A form of a public page: posts its fields as JSON, shows field errors under each field, then `done`. */
-export function PublicForm({ endpoint, fields, extra = {}, submitLabel, pendingLabel, done }: Props) {
+export function PublicForm({ endpoint, fields, extra = {}, submitLabel, pendingLabel, done, signInTo }: Props) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
@@ -39,11 +45,16 @@ export function PublicForm({ endpoint, fields, extra = {}, submitLabel, pendingL
     for (const f of fields) body[f.name] = f.fixed ?? String(form.get(f.name) ?? "");
     setPending(true);
     const result = await callApi(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    setPending(false);
     if (result.ok) {
+      if (signInTo && (await signedIn(body.email ?? "", body.password ?? "", signInTo))) {
+        window.location.assign(signInTo);
+        return;
+      }
+      setPending(false);
       setFinished(true);
       return;
     }
+    setPending(false);
     setError(result.message);
     setFieldErrors(result.fields ?? {});
   }
@@ -92,4 +103,14 @@ export function PublicForm({ endpoint, fields, extra = {}, submitLabel, pendingL
       </button>
     </form>
   );
+}
+
+// An account with two-factor (joining with its existing password) cannot be signed in by this form: it is
+// left to the sign-in page, which `done` links to.
+async function signedIn(email: string, password: string, callbackPath: string): Promise<boolean> {
+  try {
+    return (await signInWithCredentials({ email, password, callbackPath })).ok;
+  } catch {
+    return false;
+  }
 }

@@ -27,14 +27,20 @@ export function PublishControls({
   useEffect(() => setState(initial), [initial]);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Publishing with claims that name no claimant is allowed, after a warning the editor answers.
+  const [warning, setWarning] = useState(false);
   const href = `/reports/${articleId}`;
 
   async function change(method: "PUT" | "DELETE") {
     if (method === "DELETE" && !window.confirm("Take the public report down? Its address will answer “not found” until you publish again."))
       return;
+    setWarning(false);
     setPending(true);
     setError(null);
-    const result = await callApi<{ report: Omit<ArticlePublishing, "verifiedClaims"> }>(`/api/v1/articles/${articleId}/report`, { method });
+    const result = await callApi<{ report: Omit<ArticlePublishing, "verifiedClaims" | "withoutClaimant"> }>(
+      `/api/v1/articles/${articleId}/report`,
+      { method },
+    );
     setPending(false);
     if (!result.ok) return setError(result.message);
     setState((s) => ({ ...s, ...result.data.report }));
@@ -68,13 +74,44 @@ export function PublishControls({
             type="button"
             className={buttonClass}
             disabled={pending || state.verifiedClaims === 0}
-            onClick={() => change("PUT")}
+            onClick={() => (state.withoutClaimant > 0 ? setWarning(true) : change("PUT"))}
             title={state.verifiedClaims === 0 ? "Verify at least one claim first" : undefined}
           >
             Publish report
           </button>
         ))}
+      {warning && !state.published && (
+        <div
+          role="alertdialog"
+          aria-label="Claims without a claimant"
+          className="basis-full rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
+          data-testid="claimant-warning"
+        >
+          <p>
+            {withoutClaimantSentence(state.withoutClaimant, state.verifiedClaims)}: the public report will not say who made{" "}
+            {state.withoutClaimant === 1 ? "it" : "them"}. Add the claimant in each claim&apos;s panel, or publish anyway.
+          </p>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <button type="button" className={buttonClass} disabled={pending} onClick={() => change("PUT")}>
+              Publish anyway
+            </button>
+            <button type="button" className={quietButtonClass} onClick={() => setWarning(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       <FormError message={error} />
     </div>
   );
+}
+
+// "The verified claim has no claimant recorded", "None of the 3 verified claims has a claimant recorded",
+// "1 of the 3 verified claims has no claimant recorded".
+function withoutClaimantSentence(without: number, verified: number): string {
+  if (without === verified)
+    return verified === 1
+      ? "The verified claim has no claimant recorded"
+      : `None of the ${verified} verified claims has a claimant recorded`;
+  return `${without} of the ${verified} verified claims ${without === 1 ? "has" : "have"} no claimant recorded`;
 }

@@ -22,12 +22,15 @@ export function Invitations({ invitations, mailOn }: Props) {
   const router = useRouter();
   const { run, pending, error } = useAction();
   const [form, setForm] = useState<{ email: string; role: Role }>({ email: "", role: "reviewer" });
-  const [sent, setSent] = useState<Sent | null>(null);
+  // Every link made in this visit, newest first: each is shown once (not stored), so inviting several people
+  // in a row must not hide the earlier links. Gone when the page is left.
+  const [sent, setSent] = useState<Sent[]>([]);
 
   async function act(action: () => Promise<ActionResult<{ invitation: InvitationDTO; url: string; mailed: boolean }>>) {
     const done = await run(action);
     if (!done) return;
-    setSent({ email: done.invitation.email, url: done.url, mailed: done.mailed });
+    const link = { email: done.invitation.email, url: done.url, mailed: done.mailed };
+    setSent((earlier) => [link, ...earlier]);
     router.refresh();
   }
 
@@ -42,23 +45,36 @@ export function Invitations({ invitations, mailOn }: Props) {
       <h2 id="invitations-title" className={sectionTitleClass}>
         Invitations
       </h2>
+      <p className="text-sm text-muted" data-testid="invite-hint">
+        <strong className="font-medium text-ink">Invite</strong> is the usual way: the person gets a link and chooses their own password (an
+        existing account joins with its own).
+      </p>
       {!mailOn && (
         <p className="text-sm text-muted" data-testid="mail-off">
           Email is not set up on this Factdesk (SMTP_URL and MAIL_FROM), so invitations are not mailed: copy the link and send it yourself.
         </p>
       )}
-      {sent && (
-        <div role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="invitation-link">
-          {sent.mailed ? `Invitation emailed to ${sent.email}. ` : `Send this link to ${sent.email}: `}
-          {sent.mailed ? "The link, if you want to pass it on yourself: " : ""}
-          <input
-            readOnly
-            aria-label="Invitation link"
-            className={`${inputClass} mt-1 font-mono text-xs`}
-            value={sent.url}
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <p className="mt-1 text-xs text-muted">It works once, for 7 days, and only for that address. Shown only now.</p>
+      {sent.length > 0 && (
+        <div role="status" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="invitation-links">
+          <ul className="space-y-2">
+            {sent.map((link) => (
+              <li key={link.url} data-testid="invitation-link">
+                {link.mailed ? `Invitation emailed to ${link.email}. ` : `Send this link to ${link.email}: `}
+                {link.mailed ? "The link, if you want to pass it on yourself: " : ""}
+                <input
+                  readOnly
+                  aria-label={`Invitation link for ${link.email}`}
+                  className={`${inputClass} mt-1 font-mono text-xs`}
+                  value={link.url}
+                  onFocus={(e) => e.currentTarget.select()}
+                />
+              </li>
+            ))}
+          </ul>
+          <p className="text-xs text-muted">
+            Each link works once, for 7 days, and only for its address. Shown only while you stay on this page; a resend makes a new link
+            and the old one stops working.
+          </p>
         </div>
       )}
       <FormError message={error} />

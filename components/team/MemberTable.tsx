@@ -184,6 +184,13 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
         </table>
       </div>
       {isAdmin && (
+        <p className="-mb-4 text-sm text-muted" data-testid="add-member-hint">
+          <strong className="font-medium text-ink">Add member</strong> makes the account now, with a one-time password that you pass on
+          yourself: for someone without email here, or who is beside you. Otherwise use{" "}
+          <strong className="font-medium text-ink">Invite</strong> below.
+        </p>
+      )}
+      {isAdmin && (
         <form
           onSubmit={onAdd}
           className="grid gap-2 rounded-lg border border-rule bg-white p-4 sm:grid-cols-[1fr_1fr_auto_auto]"

@@ -91,9 +91,10 @@ export function TeamOptionsForm({ initial, ssoConfigured }: Props) {
           for false; “none” keeps a rating off that scale. A “no rating” verdict is left out of the agreement figures. Verdicts already
           given keep the label they were given, even if you rename or remove their rating.
         </p>
-        <div className="relative overflow-x-auto">
-          <table className="w-full text-left">
-            <thead className="text-xs text-muted">
+        {/* Below 640 px each rating is a wrapped row of its own (no sideways scrolling), with the column names beside the controls. */}
+        <div className="relative overflow-x-auto" data-testid="rating-scale">
+          <table className="w-full text-left max-sm:block">
+            <thead className="text-xs text-muted max-sm:sr-only">
               <tr>
                 <th className="py-1 font-normal">Label</th>
                 <th className="py-1 font-normal">Colour</th>
@@ -104,10 +105,14 @@ export function TeamOptionsForm({ initial, ssoConfigured }: Props) {
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="max-sm:block max-sm:divide-y max-sm:divide-rule">
               {options.ratingScale.map((entry, i) => (
-                <tr key={entry.key} data-testid={`rating-${entry.key}`}>
-                  <td className="py-1 pr-2">
+                <tr
+                  key={entry.key}
+                  data-testid={`rating-${entry.key}`}
+                  className="max-sm:flex max-sm:flex-wrap max-sm:items-center max-sm:gap-x-3 max-sm:gap-y-1 max-sm:py-2"
+                >
+                  <td className="py-1 pr-2 max-sm:block max-sm:basis-full max-sm:pr-0">
                     <input
                       aria-label={`Label for rating ${i + 1}`}
                       className={`${inputClass} min-w-32`}
@@ -116,7 +121,7 @@ export function TeamOptionsForm({ initial, ssoConfigured }: Props) {
                       onChange={(e) => setEntry(i, { label: e.target.value })}
                     />
                   </td>
-                  <td className="py-1 pr-2 whitespace-nowrap">
+                  <td className="py-1 pr-2 whitespace-nowrap max-sm:block">
                     <input
                       aria-label={`Colour for ${entry.label || `rating ${i + 1}`}`}
                       type="color"
@@ -132,7 +137,10 @@ export function TeamOptionsForm({ initial, ssoConfigured }: Props) {
                       {entry.label || "Sample"}
                     </span>
                   </td>
-                  <td className="py-1 pr-2">
+                  <td className="py-1 pr-2 max-sm:flex max-sm:items-center max-sm:gap-1">
+                    <span aria-hidden="true" className="text-xs text-muted sm:hidden">
+                      Value
+                    </span>
                     <select
                       aria-label={`Value for ${entry.label || `rating ${i + 1}`}`}
                       className={inputClass}
@@ -151,7 +159,7 @@ export function TeamOptionsForm({ initial, ssoConfigured }: Props) {
                       <option value={0}>none</option>
                     </select>
                   </td>
-                  <td className="py-1 pr-2">
+                  <td className="py-1 pr-2 max-sm:flex max-sm:items-center max-sm:gap-1">
                     <input
                       aria-label={`${entry.label || `Rating ${i + 1}`} is no rating`}
                       type="checkbox"
@@ -159,8 +167,11 @@ export function TeamOptionsForm({ initial, ssoConfigured }: Props) {
                       disabled={entry.ordinal === 0}
                       onChange={(e) => setEntry(i, { noRating: e.target.checked })}
                     />
+                    <span aria-hidden="true" className="text-xs text-muted sm:hidden">
+                      No rating
+                    </span>
                   </td>
-                  <td className="space-x-2 py-1 whitespace-nowrap">
+                  <td className="space-x-2 py-1 whitespace-nowrap max-sm:block">
                     <button
                       type="button"
                       className={linkButtonClass}

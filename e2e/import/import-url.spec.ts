@@ -58,9 +58,7 @@ test("an editor imports an article from a URL: nested lists and tables arrive as
   await expect(body.locator("table td").last()).toHaveText("987");
 });
 
-test("a URL on the server's own network is refused with a message a person can act on", async ({ page }) => {
-  const desk = await createDesk();
-  await signIn(page, desk.editor);
+async function refusedInternal(page: Page) {
   await page.goto("/articles/new");
   const tab = page.getByRole("tab", { name: "From a URL" });
   await expect(async () => {
@@ -69,8 +67,31 @@ test("a URL on the server's own network is refused with a message a person can a
   }).toPass();
   await page.getByLabel("Address of the article").fill("http://169.254.169.254/latest/meta-data/");
   await page.getByRole("button", { name: "Import article" }).click();
-  await expect(page.getByText("only fetches public web pages")).toBeVisible();
+  const refusal = page.getByText("only fetches public web pages");
+  await expect(refusal).toBeVisible();
   await expect(page).toHaveURL(/\/articles\/new$/);
+  return refusal;
+}
+
+test("a URL on the server's own network is refused with a message a person can act on", async ({ page, browser }) => {
+  const desk = await createDesk();
+  // An editor cannot change the server's settings: they are told to ask an admin.
+  await signIn(page, desk.editor);
+  const toEditor = await refusedInternal(page);
+  await expect(toEditor).toContainText("ask an admin to allow it");
+  await expect(toEditor).not.toContainText("FETCH_ALLOW_ADDRESSES");
+  // An admin is told the setting that allows it (README, Configuration).
+  const admin = await browser.newPage();
+  await signIn(admin, desk.admin);
+  const toAdmin = await refusedInternal(admin);
+  await expect(toAdmin).toContainText("FETCH_ALLOW_ADDRESSES");
+  if (process.env.SHOTS_DIR) {
+    for (const width of [1440, 390]) {
+      await admin.setViewportSize({ width, height: 900 });
+      await admin.screenshot({ path: `${process.env.SHOTS_DIR}/import-refused-${width}.png`, fullPage: true });
+    }
+  }
+  await admin.close();
 });
 
 test("a Hebrew article and a Hebrew comment lay out right to left in Chromium, and are read as Hebrew", async ({ page, browser }) => {

@@ -1,6 +1,6 @@
 // A newsroom sets itself up from a fresh database, as `npm start` runs it: the setup link it prints,
-// the first admin and team, an invitation received over SMTP, the invitee joining and signing in, a
-// password reset by email, and a single sign-on through a real OIDC provider that puts a new person in
+// the first admin and team (signed in at once), an invitation received over SMTP, the invitee joining (signed
+// in at once), a password reset by email, and a single sign-on through a real OIDC provider that puts a new person in
 // the right team with the right role. Real SMTP server and OIDC provider on loopback; real Chromium.
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -84,7 +84,11 @@ test("a newsroom sets itself up: setup link, first admin and team, invitation by
     await admin.getByLabel("Your email").fill(ADMIN.email);
     await admin.getByLabel("Password").fill(ADMIN.password);
     await admin.getByRole("button", { name: "Create admin and team" }).click();
-    await expect(admin.getByRole("status")).toContainText("Your newsroom is set up");
+    // Signed in with the password just typed (no second form), on the Team page where a new admin starts.
+    await expect(admin).toHaveURL(/\/team$/);
+    await expect(admin.getByRole("heading", { name: TEAM })).toBeVisible();
+    await expect(admin.getByText("you are an admin")).toBeVisible();
+    await shoot(admin, "setup-done");
     // Used up: the page and the route both refuse it now.
     await admin.goto(setupLink!);
     await expect(admin.getByRole("alert").filter({ hasText: "no longer works" })).toBeVisible();
@@ -95,8 +99,7 @@ test("a newsroom sets itself up: setup link, first admin and team, invitation by
     });
     expect(again.status()).toBe(404);
 
-    // The admin signs in with the real form and invites a colleague by email.
-    await signInWithForm(admin, ADMIN);
+    // The admin, still signed in, invites a colleague by email.
     await admin.goto("/team");
     await expect(admin.getByRole("heading", { name: TEAM })).toBeVisible();
     await admin.getByLabel("Email to invite").fill(INVITEE.email);
@@ -122,10 +125,11 @@ test("a newsroom sets itself up: setup link, first admin and team, invitation by
     await invitee.getByLabel("Your name").fill("Wendy Writer");
     await invitee.getByLabel("Choose a password").fill(INVITEE.password);
     await invitee.getByRole("button", { name: `Join ${TEAM}` }).click();
-    await expect(invitee.getByRole("status")).toContainText(`You are in ${TEAM}`);
+    // Signed in straight away, on the articles list where a new member starts.
+    await expect(invitee).toHaveURL(/\/articles$/);
+    await shoot(invitee, "joined");
     await invitee.goto(joinLink);
     await expect(invitee.getByRole("alert").filter({ hasText: "no longer works" })).toBeVisible();
-    await signInWithForm(invitee, INVITEE);
     await invitee.goto("/team");
     await expect(invitee.getByTestId(`member-${INVITEE.email}`)).toContainText("editor");
 

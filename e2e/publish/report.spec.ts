@@ -30,6 +30,22 @@ test("an editor publishes the report; anyone can read it without signing in; it 
   await signIn(editorPage, desk.editor);
   await editorPage.goto(`/articles/${desk.article.id}`);
   await editorPage.getByRole("button", { name: "Publish report" }).click();
+  // No claimant is recorded on either verified claim: a warning first, which does not block.
+  const warning = editorPage.getByTestId("claimant-warning");
+  await expect(warning).toContainText("None of the 2 verified claims has a claimant recorded");
+  if (process.env.SHOTS_DIR) {
+    for (const width of [1440, 390]) {
+      await editorPage.setViewportSize({ width, height: 900 });
+      await warning.scrollIntoViewIfNeeded();
+      await editorPage.screenshot({ path: `${process.env.SHOTS_DIR}/claimant-warning-${width}.png` });
+    }
+    await editorPage.setViewportSize({ width: 1280, height: 720 });
+  }
+  await warning.getByRole("button", { name: "Cancel" }).click();
+  await expect(warning).toHaveCount(0);
+  await expect(editorPage.getByTestId("publish-state")).toContainText("Not published");
+  await editorPage.getByRole("button", { name: "Publish report" }).click();
+  await editorPage.getByTestId("claimant-warning").getByRole("button", { name: "Publish anyway" }).click();
   await expect(editorPage.getByTestId("publish-state")).toContainText(`Published`);
   await expect(editorPage.getByTestId("publish-state")).toContainText(`by ${desk.editor.name}`);
   await editorPage.getByTestId("publish-tools").screenshot({ path: testInfo.outputPath("publish-controls.png") });

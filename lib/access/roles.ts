@@ -23,3 +23,36 @@ export function rightsOf(role: Role): Rights {
 
 /** The 403 message for a read-only member (a viewer) who tries to change something. */
 export const VIEWER_MESSAGE = "Viewers can read claims but not change them.";
+
+/**
+ * What each group of roles may do, in words, built on the same role lists the server's checks read
+ * (ROLES, WRITE_ROLES, SIGN_OFF_ROLES, TEAM_ADMIN_ROLES), so the Team page's role guide cannot drift from
+ * the rules.
+ */
+const RIGHTS_IN_WORDS: readonly { roles: readonly Role[]; may: string }[] = [
+  { roles: ROLES, may: "read the team's articles, claims and reports" },
+  { roles: WRITE_ROLES, may: "mark claims, add evidence and comments, propose verdicts" },
+  { roles: SIGN_OFF_ROLES, may: "sign off verdicts, import and edit articles, assign reviewers, publish" },
+  { roles: TEAM_ADMIN_ROLES, may: "manage members, invitations and team settings" },
+];
+
+// The app's role names stay (README, PRODUCT.md say "reviewer"); this says who that is in a newsroom.
+const ROLE_WHO: Record<Role, string> = {
+  admin: "runs the team",
+  editor: "watches the desk and signs off",
+  reviewer: "the fact-checker",
+  viewer: "reads along",
+};
+
+/**
+ * What `role` may do, from RIGHTS_IN_WORDS. Input: a team role. Output: `who` (the role in newsroom
+ * words), `may` (every right, most basic first) and `also` (only the rights the next role down in ROLES
+ * lacks; for the last role, all of its rights). Plain phrases, no full stops.
+ */
+export function describeRole(role: Role): { who: string; may: string[]; also: string[]; below: Role | null } {
+  const rightsOf = (r: Role) => RIGHTS_IN_WORDS.filter((w) => w.roles.includes(r)).map((w) => w.may);
+  const may = rightsOf(role);
+  const below = ROLES[ROLES.indexOf(role) + 1] ?? null;
+  const lower = below ? rightsOf(below) : [];
+  return { who: ROLE_WHO[role], may, also: may.filter((m) => !lower.includes(m)), below };
+}

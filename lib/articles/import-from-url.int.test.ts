@@ -74,6 +74,9 @@ describe("importArticleFromUrl", () => {
     const before = await testDb().article.count({ where: { teamId: desk.team.id } });
     await expect(importFrom(`${server.origin}/news/rents`)).rejects.toThrow(/private or internal network/);
     await expect(importFrom("http://169.254.169.254/latest/meta-data/")).rejects.toThrow(/private or internal network/);
+    // What each can do about it: an editor asks an admin; an admin is told the setting.
+    await expect(importFrom(`${server.origin}/news/rents`)).rejects.toThrow(/ask an admin to allow it\.$/);
+    await expect(importFrom(`${server.origin}/news/rents`, desk.admin.id)).rejects.toThrow(/FETCH_ALLOW_ADDRESSES/);
     expect(await testDb().article.count({ where: { teamId: desk.team.id } })).toBe(before);
   });
 

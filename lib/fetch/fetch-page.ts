@@ -55,10 +55,17 @@ export function allowedAddressesFromEnv(): string[] {
 
 const unprocessable = (message: string) => new AppError("unprocessable", message, { url: [message] });
 
+/** The refusal of an address on a private or internal network (callers that know who asks add what they can do). */
+export const PRIVATE_ADDRESS_REFUSED = "That address is on a private or internal network; Factdesk only fetches public web pages.";
+
+/** Whether `error` is fetchPage's refusal of a private or internal address (PRIVATE_ADDRESS_REFUSED). */
+export function isPrivateAddressRefusal(error: unknown): error is AppError {
+  return error instanceof AppError && error.message === PRIVATE_ADDRESS_REFUSED;
+}
+
 function refusal(error: unknown): AppError {
   const message = error instanceof Error ? error.message : String(error);
-  if (/is not allowed\. Because/i.test(message))
-    return unprocessable("That address is on a private or internal network; Factdesk only fetches public web pages.");
+  if (/is not allowed\. Because/i.test(message)) return unprocessable(PRIVATE_ADDRESS_REFUSED);
   if (error instanceof AxiosError) {
     if (error.code === "ERR_FR_TOO_MANY_REDIRECTS") return unprocessable(`The page redirected more than ${MAX_REDIRECTS} times.`);
     if (error.code === "ECONNABORTED" || error.code === "ETIMEDOUT" || error.code === "ERR_CANCELED")

@@ -135,7 +135,19 @@ describe("the public report", () => {
     expect(state).toMatchObject({ published: true, publishedBy: { id: desk.editor.id, name: desk.editor.name } });
     const again = await publishReport({ userId: desk.admin.id, articleId: desk.article.id });
     expect(again).toEqual(state); // idempotent: keeps the first publication
-    expect(await getArticlePublishing({ articleId: desk.article.id, userId: desk.viewer.id })).toEqual({ ...state, verifiedClaims: 2 });
+    // Neither verified claim names a claimant yet (the publish button warns about it); one named, one left.
+    expect(await getArticlePublishing({ articleId: desk.article.id, userId: desk.viewer.id })).toEqual({
+      ...state,
+      verifiedClaims: 2,
+      withoutClaimant: 2,
+    });
+    const named = await testDb().claim.findFirstOrThrow({
+      where: { articleId: desk.article.id, status: "verified" },
+      select: { id: true },
+    });
+    await testDb().claim.update({ where: { id: named.id }, data: { claimantName: "Defence Secretary", claimantKind: "person" } });
+    expect(await getArticlePublishing({ articleId: desk.article.id, userId: desk.viewer.id })).toMatchObject({ withoutClaimant: 1 });
+    await testDb().claim.update({ where: { id: named.id }, data: { claimantName: null, claimantKind: null } });
 
     const report = (await getPublicReport({ articleId: desk.article.id, baseUrl: BASE }))!;
     expect(report.claims.map((c) => c.id).sort()).toEqual([seeded.verified.id, seeded.unverifiable.id].sort());

@@ -42,11 +42,15 @@ export async function getPublicReport({ articleId, baseUrl }: { articleId: strin
   };
 }
 
-export type ArticlePublishing = ReportState & { verifiedClaims: number };
+/**
+ * `verifiedClaims`: claims the report would show; `withoutClaimant`: how many of those have no claimant recorded
+ * (the report and its ClaimReview then name no one who made the claim; publishing warns, it does not refuse).
+ */
+export type ArticlePublishing = ReportState & { verifiedClaims: number; withoutClaimant: number };
 
 /**
- * What the article page's publish area shows: state, who published and when (ISO 8601), and how many claims are
- * verified and would go out.
+ * What the article page's publish area shows: state, who published and when (ISO 8601), how many claims are
+ * verified and would go out, and how many of those have no claimant recorded.
  * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
  */
 export async function getArticlePublishing({ articleId, userId }: { articleId: string; userId: string }): Promise<ArticlePublishing> {
@@ -56,6 +60,10 @@ export async function getArticlePublishing({ articleId, userId }: { articleId: s
   });
   if (!article) throw notFound("That article");
   // Counted by article (index on articleId): a nested `_count` compiles to a GROUP BY over every claim.
-  const [state, verifiedClaims] = await Promise.all([reportStateOf(article), db.claim.count({ where: { articleId, ...VERIFIED_WHERE } })]);
-  return { ...state, verifiedClaims };
+  const [state, verifiedClaims, withoutClaimant] = await Promise.all([
+    reportStateOf(article),
+    db.claim.count({ where: { articleId, ...VERIFIED_WHERE } }),
+    db.claim.count({ where: { articleId, ...VERIFIED_WHERE, OR: [{ claimantName: null }, { claimantName: "" }] } }),
+  ]);
+  return { ...state, verifiedClaims, withoutClaimant };
 }

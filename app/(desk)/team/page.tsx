@@ -10,6 +10,7 @@ import { TeamTwoFactorPolicy } from "@/components/team/TeamTwoFactorPolicy";
 import { TimeZoneSetting } from "@/components/team/TimeZoneSetting";
 import { Invitations } from "@/components/team/Invitations";
 import { TeamAdmin } from "@/components/team/TeamAdmin";
+import { RoleGuide } from "@/components/team/RoleGuide";
 import { TeamOptionsForm } from "@/components/team/TeamOptionsForm";
 import { listInvitations } from "@/lib/onboarding/invitations";
 import { getTeamOptions, listArchivedTeams } from "@/lib/teams/manage-teams";
@@ -50,6 +51,9 @@ export default async function TeamPage() {
           <TeamOptionsForm initial={options} ssoConfigured={ssoConfigured()} />
         </div>
       )}
+      <div className="mb-6">
+        <RoleGuide />
+      </div>
       <MemberTable members={members} isAdmin={isAdmin} meId={user.id} />
       <TagManager tags={tags} canManage={SIGN_OFF_ROLES.includes(user.role)} />
       {invitations && (
