@@ -181,4 +181,18 @@ describe("ArticleStats kept per claim write", () => {
     await testDb().claim.delete({ where: { id: older.id } });
     await expectExact(other.id);
   });
+
+  it("deleting the article's only assigned claim, not its latest one, counts the claim out once", async () => {
+    // The claim's assignment is deleted first (ON DELETE CASCADE), and the Assignment trigger recounts the article
+    // without the claim; the article then has no assignee left, so the Claim trigger must not subtract it again.
+    const article = await createArticle(desk.team.id, { title: "Only assignment" });
+    const assigned = await testDb().claim.create({ data: claimData(article.id) });
+    await testDb().assignment.create({
+      data: { claimId: assigned.id, reviewerId: desk.reviewer.id, assignedById: desk.editor.id, dueAt: new Date(Date.UTC(2026, 0, 5)) },
+    });
+    await testDb().claim.create({ data: claimData(article.id, "verified") }); // the latest activity
+    await testDb().claim.delete({ where: { id: assigned.id } });
+    expect(await statsOf(article.id)).toMatchObject({ totalClaims: 1, unreviewed: 0, verified: 1, openClaims: 0, assignees: [] });
+    await expectExact(article.id);
+  });
 });
