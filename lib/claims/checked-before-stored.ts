@@ -157,18 +157,21 @@ export async function storeCheckedBefore(suggestionId: string, timeoutMs?: numbe
 /**
  * Looks up, within one request's budget, the answers of `suggestionIds` (in the order given; the caller puts the most
  * wanted first): at most CHECKED_BEFORE_REQUEST_LOOKUPS lookups (storeCheckedBefore), whose statements, in both of each
- * lookup's transactions, run with `SET LOCAL statement_timeout` to what is left of CHECKED_BEFORE_REQUEST_BUDGET_MS for
- * the whole call (never more than the app's own statement_timeout). Waiting for a pooled connection is not counted
+ * lookup's transactions, run with `SET LOCAL statement_timeout` to what is left of `budgetMs` (ms; default and what
+ * requests use: CHECKED_BEFORE_REQUEST_BUDGET_MS) for the whole call (never more than the app's own statement_timeout). Waiting for a pooled connection is not counted
  * (Prisma's maxWait, up to 10 s, when the pool is exhausted). A lookup cancelled by that timeout, or by lock_timeout or a deadlock while a verdict transaction
  * was in flight, ends the request's lookups without an error. Output: the
  * ids whose answer was stored; the others are for the job (queueCheckedBefore).
  * @throws the database's errors other than that statement timeout.
  */
-export async function lookUpCheckedBeforeWithinBudget(suggestionIds: readonly string[]): Promise<Set<string>> {
+export async function lookUpCheckedBeforeWithinBudget(
+  suggestionIds: readonly string[],
+  budgetMs = CHECKED_BEFORE_REQUEST_BUDGET_MS,
+): Promise<Set<string>> {
   const done = new Set<string>();
   const started = performance.now();
   for (const id of suggestionIds.slice(0, CHECKED_BEFORE_REQUEST_LOOKUPS)) {
-    const left = Math.floor(CHECKED_BEFORE_REQUEST_BUDGET_MS - (performance.now() - started));
+    const left = Math.floor(budgetMs - (performance.now() - started));
     if (left < 20) break;
     const timeout = Math.min(left, config.databaseStatementTimeoutMs);
     try {
