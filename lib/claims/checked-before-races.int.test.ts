@@ -169,7 +169,8 @@ describe("lookUpCheckedBeforeWithinBudget", () => {
       (error: Error) => error.message,
     );
     const waitedMs = 1_000;
-    await someoneWaits(`locktype = 'advisory' AND classid = ${VERDICTS_LOCK}`, waitedMs);
+    // This team's key only: other files' verdict transactions wait on the same lock class.
+    await someoneWaits(`locktype = 'advisory' AND classid = ${VERDICTS_LOCK} AND objid = hashtext('${budgeted.team.id}')::oid`, waitedMs);
     await holder.query(`SELECT pg_advisory_unlock_shared(${VERDICTS_LOCK}, hashtext($1))`, [budgeted.team.id]);
     // The lookup itself (second transaction) reports the statement_timeout it was given.
     const reported = /statement_timeout=(\d+)/.exec(await lookups);
