@@ -12,6 +12,7 @@ import { createArticle, createClaimRow, createDesk, testDb } from "@/e2e/fixture
 import { failWithStatementTimeout, hookLookups, unhookLookups, waitForLock } from "@/e2e/fixtures/checked-before-lookups";
 import { bodyHash, refreshSuggestions } from "@/lib/articles/stored-suggestions";
 import {
+  CHECKED_BEFORE_GAVE_WAY_RETRY_MS,
   checkedBeforeJob,
   lookUpCheckedBeforeWithinBudget,
   refreshCheckedBefore,
@@ -152,6 +153,26 @@ describe("two lookups of one suggestion (a request's and the job's)", () => {
     expect(await queuedJobs(article.id)).toHaveLength(1);
     await refreshCheckedBefore({ articleId: article.id, bodyHash: bodyHash(article.body) });
     expect((await stateOf(suggestion.id)).checkedBeforePending).toBe(false);
+  });
+});
+
+describe("a job's lookup that gave way", () => {
+  it("queues the next run a moment later, not at once (no busy loop while a row stays held)", async () => {
+    const { article, suggestion } = await pendingSuggestion(plain, "Pear sales in Kent rose by 3 per cent in May, the growers said.");
+    await editor.query("BEGIN");
+    // Held for as long as, say, a save of the article re-anchoring its claims.
+    await editor.query(`SELECT 1 FROM "Suggestion" WHERE "id" = $1 FOR NO KEY UPDATE`, [suggestion.id]);
+    try {
+      expect(await refreshCheckedBefore({ articleId: article.id, bodyHash: bodyHash(article.body) })).toBe(0);
+    } finally {
+      await editor.query("ROLLBACK");
+    }
+    // Queued at once, the runner took the job again as soon as this run ended, gave way again, and so on (each run also
+    // announces to the article's readers, who read the list again) for as long as the row was held.
+    const [job] = await testDb().$queryRaw<{ delayMs: number }[]>`
+      SELECT (extract(epoch FROM run_at - created_at) * 1000)::int AS "delayMs"
+      FROM graphile_worker._private_jobs WHERE key = ${`checked-before:${article.id}`}`;
+    expect(job!.delayMs).toBeGreaterThanOrEqual(CHECKED_BEFORE_GAVE_WAY_RETRY_MS);
   });
 });
 

@@ -117,7 +117,10 @@ export async function storeCheckedBefore(suggestionId: string, timeoutMs?: numbe
         WHERE s."id" = ${suggestionId} AND s."checkedBeforePending"`;
       if (!looked) return false;
       const gaveWay = async () => {
-        await queueCheckedBefore(tx, { articleId: looked.suggestionArticleId, bodyHash: looked.bodyHash });
+        // A moment later, not at once: the job's own run gives way here too, and requeued for now it was taken again as
+        // soon as it ended, for as long as the row stayed held (each run also announcing to the article's readers).
+        const runAt = new Date(Date.now() + CHECKED_BEFORE_GAVE_WAY_RETRY_MS);
+        await queueCheckedBefore(tx, { articleId: looked.suggestionArticleId, bodyHash: looked.bodyHash }, { runAt });
         return false;
       };
       // Row locks are taken only now and never waited for (SKIP LOCKED), the suggestion's first: a lookup that waited
@@ -183,6 +186,9 @@ export async function lookUpCheckedBeforeWithinBudget(
   }
   return done;
 }
+
+/** How long after a lookup gave way (a row held) the job that looks again runs, ms. */
+export const CHECKED_BEFORE_GAVE_WAY_RETRY_MS = 2_000;
 
 /** While a job runs long, its answers so far are announced at most this often, ms (each makes open pages re-read). */
 const ANNOUNCE_EVERY_MS = 5_000;
@@ -251,8 +257,13 @@ export const checkedBeforeJob = defineJob({
 
 /**
  * Queues checkedBeforeJob for a version of an article's text (one waiting job per article: queueing again while it
- * waits replaces it). With a transaction client the job exists only if that transaction commits. Output: the job id.
+ * waits replaces it, run time included). `runAt`: not before then (default: now). With a transaction client the job
+ * exists only if that transaction commits. Output: the job id.
  */
-export function queueCheckedBefore(client: DbClient, { articleId, bodyHash }: { articleId: string; bodyHash: string }): Promise<string> {
-  return enqueueJob(client, checkedBeforeJob, { articleId, bodyHash }, { jobKey: `checked-before:${articleId}` });
+export function queueCheckedBefore(
+  client: DbClient,
+  { articleId, bodyHash }: { articleId: string; bodyHash: string },
+  { runAt }: { runAt?: Date } = {},
+): Promise<string> {
+  return enqueueJob(client, checkedBeforeJob, { articleId, bodyHash }, { jobKey: `checked-before:${articleId}`, runAt });
 }
