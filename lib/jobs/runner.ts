@@ -66,15 +66,16 @@ function runnerPool(size: number): pg.Pool {
   return pool;
 }
 
-// pg-pool's error when a new connection did not open within connectionTimeoutMillis (pinned pg-pool 3.x).
-const CONNECT_TIMEOUT = "Connection terminated due to connection timeout";
+// pg-pool's errors (pinned pg-pool 3.x) when a new connection did not open within connectionTimeoutMillis, and when no
+// pooled connection came free within it (the pool full of connections waiting on a stalled server).
+const CONNECT_TIMEOUTS = new Set(["Connection terminated due to connection timeout", "timeout exceeded when trying to connect"]);
 const retryableTimeout = (err: unknown) => {
-  if (err instanceof Error && err.message === CONNECT_TIMEOUT && !("code" in err)) Object.assign(err, { code: "ETIMEDOUT" });
+  if (err instanceof Error && CONNECT_TIMEOUTS.has(err.message) && !("code" in err)) Object.assign(err, { code: "ETIMEDOUT" });
   return err;
 };
 
 /**
- * The runner's pg pool: a connection that did not open in time fails with the code ETIMEDOUT, which graphile-worker
+ * The runner's pg pool: a connection that did not open (or come free) in time fails with the code ETIMEDOUT, which graphile-worker
  * retries, as it does for statements the guard gave up on (JobRunnerClient, lib/db-client.ts). graphile-worker sends a
  * finished job's "done" or "failed" statement without awaiting it; sent again after a stall, its new connection may
  * not open in time either, and without a code that was an unhandled rejection (lib/jobs/runner-stall.int.test.ts).
