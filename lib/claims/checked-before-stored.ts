@@ -73,7 +73,8 @@ type Looked = {
  * known. The lookup always gives way to verdicts: it never waits for a row lock, so it cannot deadlock with a verdict
  * transaction that rewrites the suggestion (a trigger) and then changes the chosen claim (review 28). When the lookup
  * stored nothing because something overtook it (version moved on, chosen claim changed, either row held by a verdict
- * transaction or another lookup), it queues checkedBeforeJob for the suggestion's text in the same transaction, so the answer converges without anyone reading the list (a running job's run is replaced by
+ * transaction or another lookup), it queues checkedBeforeJob for the suggestion's text in the same transaction, to run
+ * CHECKED_BEFORE_GAVE_WAY_RETRY_MS later (not at once: the job's own run would loop while the row stays held), so the answer converges without anyone reading the list (a running job's run is replaced by
  * a new one: graphile-worker clears the key of a job that has started). Does nothing for a suggestion that is not
  * pending. `timeoutMs` (optional) bounds the whole call, both transactions together: each statement runs with `SET
  * LOCAL statement_timeout` to what is left of it. Output: whether an answer was stored.
