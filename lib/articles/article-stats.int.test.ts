@@ -183,8 +183,9 @@ describe("ArticleStats kept per claim write", () => {
   });
 
   it("deleting the article's only assigned claim, not its latest one, counts the claim out once", async () => {
-    // The claim's assignment is deleted first (ON DELETE CASCADE), and the Assignment trigger recounts the article
-    // without the claim; the article then has no assignee left, so the Claim trigger must not subtract it again.
+    // Two triggers see this delete: the Claim trigger (delta, or recount when the article has assignees) and the
+    // Assignment trigger of the cascade (recount). Whichever runs first, the claim must be counted out exactly once,
+    // and the article must end with no assignee (the deleted claim is neither its latest activity nor the only one).
     const article = await createArticle(desk.team.id, { title: "Only assignment" });
     const assigned = await testDb().claim.create({ data: claimData(article.id) });
     await testDb().assignment.create({
