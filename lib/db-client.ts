@@ -34,6 +34,8 @@ const baseQuery = pg.Client.prototype.query as (this: pg.Client, ...args: QueryA
 export class GuardedClient extends pg.Client {
   #poolRelease: Release | undefined;
   #outstanding = 0;
+  /** The `code` given to the error of a statement timed out on the client side (none: pg's error as it is). */
+  protected readonly readTimeoutCode: string | undefined = undefined;
 
   /** Why this connection must not be pooled again, or undefined when it may be. */
   unfitForPool(): Error | undefined {
@@ -75,6 +77,7 @@ export class GuardedClient extends pg.Client {
       settled = true;
       this.#outstanding--;
       if (err instanceof Error && err.message === READ_TIMEOUT) {
+        if (this.readTimeoutCode !== undefined) Object.assign(err, { code: this.readTimeoutCode });
         // The answer may still come, or never: either way this connection's state is unknown. end() destroys a
         // socket with a statement outstanding; the caller's error is pg's own "Query read timeout".
         this.#outstanding++; // still unanswered on the wire until the socket is gone
@@ -106,3 +109,16 @@ Object.defineProperty(GuardedClient.prototype, "query", {
   writable: true,
   configurable: true,
 });
+
+/**
+ * The client of graphile-worker's pool (lib/jobs/runner.ts): a GuardedClient whose client-side timeout ("Query read
+ * timeout") carries the code ETIMEDOUT, which graphile-worker retries (its RETRYABLE_ERROR_CODES, graphile-worker
+ * 0.17 lib.js: again after 3 s, backing off to 2 min, up to 100 times), as it retries a socket's own ETIMEDOUT.
+ * graphile-worker sends a finished job's "done" or "failed" statement without awaiting it (worker.js `completeJob(job)`),
+ * so without a code it was not retried: one such statement lost in a stall was an unhandled rejection (a failed
+ * Vitest run; a log line in Next), and the job stayed locked until graphile-worker's 4-hour reset, then ran again.
+ * Now it is sent again on a new connection once the database answers (lib/jobs/runner-stall.int.test.ts).
+ */
+export class JobRunnerClient extends GuardedClient {
+  protected override readonly readTimeoutCode = "ETIMEDOUT";
+}

@@ -181,4 +181,19 @@ describe("ArticleStats kept per claim write", () => {
     await testDb().claim.delete({ where: { id: older.id } });
     await expectExact(other.id);
   });
+
+  it("deleting the article's only assigned claim, not its latest one, counts the claim out once", async () => {
+    // Two triggers see this delete: the Claim trigger (delta, or recount when the article has assignees) and the
+    // Assignment trigger of the cascade (recount). Whichever runs first, the claim must be counted out exactly once,
+    // and the article must end with no assignee (the deleted claim is neither its latest activity nor the only one).
+    const article = await createArticle(desk.team.id, { title: "Only assignment" });
+    const assigned = await testDb().claim.create({ data: claimData(article.id) });
+    await testDb().assignment.create({
+      data: { claimId: assigned.id, reviewerId: desk.reviewer.id, assignedById: desk.editor.id, dueAt: new Date(Date.UTC(2026, 0, 5)) },
+    });
+    await testDb().claim.create({ data: claimData(article.id, "verified") }); // the latest activity
+    await testDb().claim.delete({ where: { id: assigned.id } });
+    expect(await statsOf(article.id)).toMatchObject({ totalClaims: 1, unreviewed: 0, verified: 1, openClaims: 0, assignees: [] });
+    await expectExact(article.id);
+  });
 });

@@ -73,7 +73,8 @@ type Looked = {
  * known. The lookup always gives way to verdicts: it never waits for a row lock, so it cannot deadlock with a verdict
  * transaction that rewrites the suggestion (a trigger) and then changes the chosen claim (review 28). When the lookup
  * stored nothing because something overtook it (version moved on, chosen claim changed, either row held by a verdict
- * transaction or another lookup), it queues checkedBeforeJob for the suggestion's text in the same transaction, so the answer converges without anyone reading the list (a running job's run is replaced by
+ * transaction or another lookup), it queues checkedBeforeJob for the suggestion's text in the same transaction, to run
+ * CHECKED_BEFORE_GAVE_WAY_RETRY_MS later (not at once: the job's own run would loop while the row stays held), so the answer converges without anyone reading the list (a running job's run is replaced by
  * a new one: graphile-worker clears the key of a job that has started). Does nothing for a suggestion that is not
  * pending. `timeoutMs` (optional) bounds the whole call, both transactions together: each statement runs with `SET
  * LOCAL statement_timeout` to what is left of it. Output: whether an answer was stored.
@@ -117,7 +118,10 @@ export async function storeCheckedBefore(suggestionId: string, timeoutMs?: numbe
         WHERE s."id" = ${suggestionId} AND s."checkedBeforePending"`;
       if (!looked) return false;
       const gaveWay = async () => {
-        await queueCheckedBefore(tx, { articleId: looked.suggestionArticleId, bodyHash: looked.bodyHash });
+        // A moment later, not at once: the job's own run gives way here too, and requeued for now it was taken again as
+        // soon as it ended, for as long as the row stayed held (each run also announcing to the article's readers).
+        const runAt = new Date(Date.now() + CHECKED_BEFORE_GAVE_WAY_RETRY_MS);
+        await queueCheckedBefore(tx, { articleId: looked.suggestionArticleId, bodyHash: looked.bodyHash }, { runAt });
         return false;
       };
       // Row locks are taken only now and never waited for (SKIP LOCKED), the suggestion's first: a lookup that waited
@@ -157,18 +161,21 @@ export async function storeCheckedBefore(suggestionId: string, timeoutMs?: numbe
 /**
  * Looks up, within one request's budget, the answers of `suggestionIds` (in the order given; the caller puts the most
  * wanted first): at most CHECKED_BEFORE_REQUEST_LOOKUPS lookups (storeCheckedBefore), whose statements, in both of each
- * lookup's transactions, run with `SET LOCAL statement_timeout` to what is left of CHECKED_BEFORE_REQUEST_BUDGET_MS for
- * the whole call (never more than the app's own statement_timeout). Waiting for a pooled connection is not counted
+ * lookup's transactions, run with `SET LOCAL statement_timeout` to what is left of `budgetMs` (ms; default and what
+ * requests use: CHECKED_BEFORE_REQUEST_BUDGET_MS) for the whole call (never more than the app's own statement_timeout). Waiting for a pooled connection is not counted
  * (Prisma's maxWait, up to 10 s, when the pool is exhausted). A lookup cancelled by that timeout, or by lock_timeout or a deadlock while a verdict transaction
  * was in flight, ends the request's lookups without an error. Output: the
  * ids whose answer was stored; the others are for the job (queueCheckedBefore).
  * @throws the database's errors other than that statement timeout.
  */
-export async function lookUpCheckedBeforeWithinBudget(suggestionIds: readonly string[]): Promise<Set<string>> {
+export async function lookUpCheckedBeforeWithinBudget(
+  suggestionIds: readonly string[],
+  budgetMs = CHECKED_BEFORE_REQUEST_BUDGET_MS,
+): Promise<Set<string>> {
   const done = new Set<string>();
   const started = performance.now();
   for (const id of suggestionIds.slice(0, CHECKED_BEFORE_REQUEST_LOOKUPS)) {
-    const left = Math.floor(CHECKED_BEFORE_REQUEST_BUDGET_MS - (performance.now() - started));
+    const left = Math.floor(budgetMs - (performance.now() - started));
     if (left < 20) break;
     const timeout = Math.min(left, config.databaseStatementTimeoutMs);
     try {
@@ -180,6 +187,9 @@ export async function lookUpCheckedBeforeWithinBudget(suggestionIds: readonly st
   }
   return done;
 }
+
+/** How long after a lookup gave way (a row held) the job that looks again runs, ms. */
+export const CHECKED_BEFORE_GAVE_WAY_RETRY_MS = 2_000;
 
 /** While a job runs long, its answers so far are announced at most this often, ms (each makes open pages re-read). */
 const ANNOUNCE_EVERY_MS = 5_000;
@@ -248,8 +258,13 @@ export const checkedBeforeJob = defineJob({
 
 /**
  * Queues checkedBeforeJob for a version of an article's text (one waiting job per article: queueing again while it
- * waits replaces it). With a transaction client the job exists only if that transaction commits. Output: the job id.
+ * waits replaces it, run time included). `runAt`: not before then (default: now). With a transaction client the job
+ * exists only if that transaction commits. Output: the job id.
  */
-export function queueCheckedBefore(client: DbClient, { articleId, bodyHash }: { articleId: string; bodyHash: string }): Promise<string> {
-  return enqueueJob(client, checkedBeforeJob, { articleId, bodyHash }, { jobKey: `checked-before:${articleId}` });
+export function queueCheckedBefore(
+  client: DbClient,
+  { articleId, bodyHash }: { articleId: string; bodyHash: string },
+  { runAt }: { runAt?: Date } = {},
+): Promise<string> {
+  return enqueueJob(client, checkedBeforeJob, { articleId, bodyHash }, { jobKey: `checked-before:${articleId}`, runAt });
 }

@@ -24,8 +24,16 @@ const probeJob = defineJob({
   payload: z.object({ value: z.string() }),
   async run({ value }) {
     ran.push(value);
+    // The database stops answering as the job ends: the runner's "job done" statement goes into the stall.
+    if (value === "stall-after") relay.setMode("drop");
   },
 });
+
+// graphile-worker sends a job's "done" (or "failed") statement without awaiting it (worker.js: completeJob(job)), so
+// a rejection of that statement is an unhandled rejection: Vitest fails the run, Node logs it.
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+process.on("unhandledRejection", onUnhandled);
 
 let relay: DatabaseRelay;
 let runner: Runner;
@@ -42,13 +50,24 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   relay.resume();
+  // Every job's "done" answered before the runner and its pool stop: one lost in a stall is sent again after its
+  // timeout, and sent to an ended pool it would fail ("Cannot use a pool after calling end on the pool").
+  await until(async () => (await jobsLeft()) === 0);
+  process.off("unhandledRejection", onUnhandled);
   await runner.stop();
   await relay.close();
   await db.$disconnect();
 });
 
-const until = async (done: () => boolean) => {
-  while (!done()) await new Promise((resolve) => setTimeout(resolve, 50));
+const jobsLeft = async () =>
+  (
+    await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+      WHERE t.identifier = ${probeJob.name}`
+  )[0]!.n;
+
+const until = async (done: () => boolean | Promise<boolean>) => {
+  while (!(await done())) await new Promise((resolve) => setTimeout(resolve, 50));
 };
 
 describe("the job runner when the database stops answering", () => {
@@ -64,5 +83,21 @@ describe("the job runner when the database stops answering", () => {
 
     await until(() => ran.includes("during"));
     expect(ran).toEqual(["before", "during"]);
+  }, 60_000);
+
+  it("completes a job whose end the database did not answer, once it answers (nothing unhandled)", async () => {
+    const jobId = await enqueueJob(db, probeJob, { value: "stall-after" });
+    await until(() => ran.includes("stall-after")); // the job ran and the relay drops from now on
+    const lostBefore = relay.dropped();
+    await until(() => relay.dropped() > lostBefore); // its "done" statement went into the stall
+    relay.setMode("relay");
+
+    // The lost statement times out on the client side (query_timeout, 6 s here); the completion is sent again.
+    const left = async () =>
+      (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE id = ${BigInt(jobId)}`)[0]!.n;
+    await until(async () => unhandled.length > 0 || (await left()) === 0);
+    expect(unhandled.map((reason) => (reason instanceof Error ? reason.message : String(reason)))).toEqual([]);
+    expect(await left()).toBe(0);
+    expect(ran.filter((value) => value === "stall-after")).toEqual(["stall-after"]);
   }, 60_000);
 });

@@ -3,6 +3,7 @@ import { Logger, run, type Runner, type TaskList } from "graphile-worker";
 import pg from "pg";
 import { config } from "@/lib/config";
 import { poolSettings } from "@/lib/db";
+import { JobRunnerClient } from "@/lib/db-client";
 import type { JobDefinition } from "./define";
 
 export interface StartJobRunnerOptions {
@@ -55,13 +56,41 @@ export async function startJobRunner(options: StartJobRunnerOptions): Promise<Ru
  */
 function runnerPool(size: number): pg.Pool {
   const { lock_timeout: _appLockTimeout, ...settings } = poolSettings(size);
-  const pool = new pg.Pool({ ...settings, keepAlive: true });
+  // Timeouts graphile-worker retries (JobRunnerPool, JobRunnerClient): its "job done" statement is not awaited.
+  const pool = new JobRunnerPool({ ...settings, Client: JobRunnerClient, keepAlive: true });
   // A dropped connection emits 'error' on the pool (idle) or the client (checked out); unheard, it ends the process.
   // graphile-worker installs such listeners only on a pool that has none, with a warning.
   const logError = (err: Error) => console.error("[jobs] database connection error:", err.message);
   pool.on("error", logError);
   pool.on("connect", (client) => client.on("error", logError));
   return pool;
+}
+
+// pg-pool's errors (pinned pg-pool 3.x) when a new connection did not open within connectionTimeoutMillis, and when no
+// pooled connection came free within it (the pool full of connections waiting on a stalled server).
+const CONNECT_TIMEOUTS = new Set(["Connection terminated due to connection timeout", "timeout exceeded when trying to connect"]);
+const retryableTimeout = (err: unknown) => {
+  if (err instanceof Error && CONNECT_TIMEOUTS.has(err.message) && !("code" in err)) Object.assign(err, { code: "ETIMEDOUT" });
+  return err;
+};
+
+/**
+ * The runner's pg pool: a connection that did not open (or come free) in time fails with the code ETIMEDOUT, which graphile-worker
+ * retries, as it does for statements the guard gave up on (JobRunnerClient, lib/db-client.ts). graphile-worker sends a
+ * finished job's "done" or "failed" statement without awaiting it; sent again after a stall, its new connection may
+ * not open in time either, and without a code that was an unhandled rejection (lib/jobs/runner-stall.int.test.ts).
+ */
+class JobRunnerPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<pg.PoolClient> | void {
+    if (callback) return super.connect((err, client, done) => callback(err && (retryableTimeout(err) as Error), client, done));
+    return super.connect().catch((err: unknown) => {
+      throw retryableTimeout(err);
+    });
+  }
 }
 
 function toTaskList(jobs: readonly JobDefinition<unknown>[]): TaskList {
