@@ -2,8 +2,9 @@
 -- Raw SQL only (a function body): prisma/schema.prisma is unchanged.
 --
 -- Before: step 2 of factdesk_checked_before joined "Claim" to "Article" on the team, and the planner, estimating one
--- article for the team (a few rows in "Article": under autovacuum's analyze threshold, so its statistics stay those of
--- the first article; in general whenever it underestimates the team's articles), put the Bitmap Index Scan on "Claim_exact_trgm_gin_idx" inside a nested loop over the team's
+-- article for the team (on the bench's data "Article" was last analyzed while empty, and its 9 rows stay under
+-- autovacuum's analyze threshold, so "teamId" has no statistics; in general whenever it underestimates the team's
+-- articles), put the Bitmap Index Scan on "Claim_exact_trgm_gin_idx" inside a nested loop over the team's
 -- articles. That scan takes nothing from the outer side, so it repeated whole for every article: at 1M claims with
 -- 8 articles in the team (bench/checked-before.ts, English claims) a text nothing reads like read 25,600 shared
 -- buffers (loops=8) instead of 3,200, 13.9 s instead of 1.3 s on the same loaded machine; the job's lookups grew with
