@@ -8,6 +8,8 @@ import { getTeamOptions } from "@/lib/teams/manage-teams";
 import { defaultRatingScale } from "@/lib/teams/rating-scale";
 import { RatingScaleProvider } from "@/components/claims/RatingScale";
 import { listNotifications } from "@/lib/notifications/list";
+import { LivePausedNotice } from "@/components/layout/LivePausedNotice";
+import { SessionKeepAlive } from "@/components/layout/SessionKeepAlive";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +31,8 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         needsCount={needs?.total ?? 0}
         unreadCount={notifications?.unread ?? 0}
       />
+      <LivePausedNotice />
+      <SessionKeepAlive />
       <main id="main" tabIndex={-1} className="mx-auto max-w-[1400px] px-6 py-8 focus:outline-none">
         <RatingScaleProvider scale={scale}>{children}</RatingScaleProvider>
       </main>

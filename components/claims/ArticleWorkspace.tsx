@@ -666,6 +666,7 @@ export function ArticleWorkspace({
                   hidden={sidebarBusy}
                   suggestionCount={suggestions.shown ? suggestions.list.length : 0}
                   onOpenSuggestion={openFirstSuggestion}
+                  canEdit={me.canEdit}
                 />
               </>
             }

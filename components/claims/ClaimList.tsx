@@ -38,8 +38,13 @@ type Props = {
   hidden?: boolean;
   /** Suggestions underlined in the text now (0 while they are hidden): the empty list says how to open them. */
   suggestionCount?: number;
-  /** Opens the first suggestion in the text (a keyboard way in; the underlines are for the mouse). */
+  /** Opens the first suggestion in the text (a keyboard way in besides their own Tab stop). */
   onOpenSuggestion?: () => void;
+  /**
+   * The reader may add claims and accept or dismiss suggestions (WRITE_ROLES in lib/access/roles.ts, the rule the
+   * server applies): the empty list offers only what they may do.
+   */
+  canEdit: boolean;
 };
 
 // Memoised on this: while hidden nothing is drawn, so moving the cursor or changing claims waits until it shows
@@ -73,6 +78,7 @@ export const ClaimList = memo(function ClaimList({
   pageOf,
   suggestionCount = 0,
   onOpenSuggestion,
+  canEdit,
 }: Props) {
   const [shown, setShown] = useState(PAGE);
   const drafts = useDraftClaims(meId);
@@ -102,7 +108,7 @@ export const ClaimList = memo(function ClaimList({
         </p>
       )}
       {total === 0 ? (
-        <EmptyClaims suggestionCount={suggestionCount} onOpenSuggestion={onOpenSuggestion} />
+        <EmptyClaims suggestionCount={suggestionCount} onOpenSuggestion={onOpenSuggestion} canEdit={canEdit} />
       ) : all.length === 0 ? (
         loading > 0 ? null : (
           <p className="p-4 text-sm text-muted">No claims match these filters.</p>
@@ -397,7 +403,15 @@ function ClaimFilters({
  * What to do on an article without claims: the suggestions already underlined (how many, and how to open one with
  * the mouse or the keyboard), then adding a claim from a selection.
  */
-function EmptyClaims({ suggestionCount, onOpenSuggestion }: { suggestionCount: number; onOpenSuggestion?: () => void }) {
+function EmptyClaims({
+  suggestionCount,
+  onOpenSuggestion,
+  canEdit,
+}: {
+  suggestionCount: number;
+  onOpenSuggestion?: () => void;
+  canEdit: boolean;
+}) {
   return (
     <div className="space-y-2 p-4 text-sm text-muted" data-testid="claims-empty">
       <p>No claims yet.</p>
@@ -405,8 +419,16 @@ function EmptyClaims({ suggestionCount, onOpenSuggestion }: { suggestionCount: n
         <>
           <p data-testid="claims-empty-suggestions">
             {suggestionCount === 1 ? "1 suggestion is" : `${count(suggestionCount)} suggestions are`} underlined with dots in the article.
-            Click one to open it, or open the first from here; then <kbd>a</kbd> makes it a claim, <kbd>x</kbd> dismisses it and{" "}
-            <kbd>Esc</kbd> closes it.
+            Click one or <kbd>Tab</kbd> to them to open it, or open the first from here; then{" "}
+            {canEdit ? (
+              <>
+                <kbd>a</kbd> makes it a claim, <kbd>x</kbd> dismisses it and <kbd>Esc</kbd> closes it.
+              </>
+            ) : (
+              <>
+                <kbd>Esc</kbd> closes it.
+              </>
+            )}
           </p>
           {onOpenSuggestion && (
             <button type="button" onClick={onOpenSuggestion} className="font-medium text-accent underline-offset-2 hover:underline">
@@ -415,10 +437,14 @@ function EmptyClaims({ suggestionCount, onOpenSuggestion }: { suggestionCount: n
           )}
         </>
       )}
-      <p>
-        {suggestionCount > 0 ? "Or select" : "Select"} a sentence in the article and choose <strong>Add claim</strong> (or press{" "}
-        <kbd>a</kbd>).
-      </p>
+      {canEdit ? (
+        <p>
+          {suggestionCount > 0 ? "Or select" : "Select"} a sentence in the article and choose <strong>Add claim</strong> (or press{" "}
+          <kbd>a</kbd>).
+        </p>
+      ) : (
+        <p data-testid="claims-empty-read-only">Your role here can read claims; an editor or reviewer adds them.</p>
+      )}
     </div>
   );
 }

@@ -1,8 +1,18 @@
 import type { Viewer } from "@/lib/live/presence";
 import type { LiveStatus } from "@/components/claims/useLiveUpdates";
 
-const LABEL: Record<LiveStatus, string> = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…" };
-const DOT: Record<LiveStatus, string> = { connecting: "bg-stone-400", live: "bg-emerald-500", reconnecting: "bg-amber-500" };
+const LABEL: Record<LiveStatus, string> = {
+  connecting: "Connecting…",
+  live: "Live",
+  reconnecting: "Reconnecting…",
+  paused: "Live updates paused: too many open tabs — reload to resume",
+};
+const DOT: Record<LiveStatus, string> = {
+  connecting: "bg-stone-400",
+  live: "bg-emerald-500",
+  reconnecting: "bg-amber-500",
+  paused: "bg-red-500",
+};
 
 /** Whether colleagues' changes are arriving, and who else has this article open. */
 export function LiveBadge({ status, others }: { status: LiveStatus; others: Viewer[] }) {

@@ -4,7 +4,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { ActivityDTO } from "@/lib/audit/list-activity";
 import type { Viewer } from "@/lib/live/presence";
 
-export type LiveStatus = "connecting" | "live" | "reconnecting";
+/** "paused": the server closed this stream because the person has too many open (lib/live/event-stream.ts). */
+export type LiveStatus = "connecting" | "live" | "reconnecting" | "paused";
 
 /**
  * Follows an article's server-sent events. The browser reconnects by itself and sends
@@ -12,7 +13,8 @@ export type LiveStatus = "connecting" | "live" | "reconnecting";
  * (e.g. 503 while the database restarts) we open a new stream from the last id seen. The status is
  * "reconnecting" while either link is down: the browser's stream, or the server's LISTEN connection
  * (`listener` events; the server replays what it missed once it is back). `onSuggestions` hears that the article's
- * suggestions' "checked before" answers changed.
+ * suggestions' "checked before" answers changed. A `paused` event (the person's stream cap closed this one) stops
+ * reconnecting for good: each reconnect would close their next oldest stream, round and round; a reload resumes.
  */
 export function useLiveUpdates(
   articleId: string,
@@ -48,6 +50,13 @@ export function useLiveUpdates(
         setStatus(state === "up" ? "live" : "reconnecting");
       });
       // The "checked before" answers of the article's suggestions changed (a job answered, a verdict changed one).
+      // The server ends this stream next (too many open for this person): stay closed instead of reconnecting.
+      // The event name is PAUSED_EVENT in lib/live/event-stream.ts (server-only, so not imported here).
+      source.addEventListener("paused", () => {
+        source?.close();
+        window.clearTimeout(retry);
+        setStatus("paused");
+      });
       source.addEventListener("suggestions", () => latest.current.onSuggestions?.());
       source.addEventListener("presence", (message) => {
         latest.current.onViewers(JSON.parse((message as MessageEvent<string>).data) as Viewer[]);

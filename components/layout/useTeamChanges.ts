@@ -8,12 +8,28 @@ type Listener = () => void;
 // HTTP/1.1 connections per origin, and the bell, Needs me and a live page each holding their own would eat them.
 let source: EventSource | null = null;
 const listeners = new Set<Listener>();
+// Set once the server paused this tab's stream (the person has too many open): no new stream until a reload.
+let paused = false;
+
+/** Window event sent when the server paused this tab's team stream (too many open streams for the person). */
+export const LIVE_PAUSED = "factdesk:live-paused";
+
+/** True once this tab's team stream was paused by the server (see LIVE_PAUSED); a reload resumes it. */
+export const isLivePaused = () => paused;
 
 function subscribe(listener: Listener): () => void {
   listeners.add(listener);
-  if (!source) {
+  if (!source && !paused) {
     source = new EventSource("/api/v1/me/events");
     source.addEventListener("change", () => listeners.forEach((l) => l()));
+    // The server ends this stream next (PAUSED_EVENT in lib/live/event-stream.ts): reconnecting would close the
+    // person's next oldest stream, round and round, so the tab stays closed and says so.
+    source.addEventListener("paused", () => {
+      source?.close();
+      source = null;
+      paused = true;
+      window.dispatchEvent(new Event(LIVE_PAUSED));
+    });
   }
   return () => {
     listeners.delete(listener);

@@ -97,8 +97,10 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
         {notice ? `✓ ${notice}` : ""}
       </p>
       <div className="relative overflow-x-auto rounded-lg border border-rule bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted">
+        {/* Below 640 px each member is a stacked block (name, email, role, account, actions) instead of a row of five
+            squeezed columns, which broke each email address into a few letters a line. */}
+        <table className="w-full text-left text-sm max-sm:block">
+          <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted max-sm:hidden">
             <tr>
               <th className="px-4 py-3">Name</th>
               <th className="px-4 py-3">Email</th>
@@ -111,12 +113,18 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
               )}
             </tr>
           </thead>
-          <tbody>
+          <tbody className="max-sm:block">
             {members.map((m) => (
-              <tr key={m.id} className="border-b border-rule last:border-0" data-testid={`member-${m.email}`}>
-                <td className="max-w-[16rem] px-4 py-3 font-medium break-words">{m.name}</td>
-                <td className="max-w-[18rem] px-4 py-3 break-all text-muted">{m.email}</td>
-                <td className="px-4 py-3">
+              <tr key={m.id} className="border-b border-rule last:border-0 max-sm:block max-sm:py-2" data-testid={`member-${m.email}`}>
+                <td className="max-w-[16rem] px-4 py-3 font-medium break-words max-sm:block max-sm:max-w-none max-sm:py-0.5">{m.name}</td>
+                <td
+                  className="max-w-[18rem] px-4 py-3 break-all text-muted max-sm:block max-sm:max-w-none max-sm:py-0.5"
+                  data-testid="member-email"
+                >
+                  {m.email}
+                </td>
+                <td className="px-4 py-3 max-sm:block max-sm:py-0.5">
+                  <span className="text-muted sm:hidden">Role: </span>
                   {isAdmin && m.userId !== meId ? (
                     <RoleSelect
                       label={`Role of ${m.name}`}
@@ -133,9 +141,12 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
                     m.role
                   )}
                 </td>
-                <td className="px-4 py-3">{m.disabled ? <span className="text-red-700">disabled</span> : "active"}</td>
+                <td className="px-4 py-3 max-sm:block max-sm:py-0.5">
+                  <span className="text-muted sm:hidden">Account: </span>
+                  {m.disabled ? <span className="text-red-700">disabled</span> : "active"}
+                </td>
                 {isAdmin && (
-                  <td className="space-x-3 px-4 py-3 text-right whitespace-nowrap">
+                  <td className="space-x-3 px-4 py-3 text-right whitespace-nowrap max-sm:block max-sm:py-0.5 max-sm:text-left max-sm:whitespace-normal">
                     {m.userId !== meId && confirming?.memberId === m.id ? (
                       <span role="group" aria-label="Confirm" className="space-x-3">
                         <span className="text-muted">

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "../fixtures/test";
-import { signInByApi } from "../fixtures/auth";
+import { signIn, signInByApi } from "../fixtures/auth";
 import { createDesk, testDb } from "../fixtures/factories";
 
 /**
@@ -112,6 +112,8 @@ test("one person's streams are capped: opening one more than 32 closes their old
     streams.push(await openStream(api, baseURL!, `/api/v1/articles/${desk.article.id}/events`));
     // The old code kept every one of them open (1,200 a minute under the session's API limit).
     expect(await endsWithin(streams[0]!, 10_000)).toBe(true);
+    // It was told why first, so a browser stops reconnecting (which would close the next oldest, round and round).
+    expect(streams[0]!.text()).toContain('event: paused\ndata: {"reason":"too_many_streams"}');
     expect(await endsWithin(streams[1]!, 0)).toBe(false);
     expect(await endsWithin(streams[32]!, 0)).toBe(false);
     // Another person's streams are not theirs to crowd out.
@@ -121,6 +123,47 @@ test("one person's streams are capped: opening one more than 32 closes their old
     expect(await endsWithin(streams[1]!, 0)).toBe(false);
     await theirs.cancel();
     await other.dispose();
+  } finally {
+    await Promise.all(streams.map((s) => s.cancel()));
+    await api.dispose();
+  }
+});
+
+test("a tab whose streams the cap closed stops reconnecting and says why; the newer streams stay open", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const desk = await createDesk();
+  const streamRequests: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.endsWith("/events")) streamRequests.push(r.url());
+  });
+  await signIn(page, desk.reviewer);
+  await page.goto(`/articles/${desk.article.id}`);
+  await expect(page.getByTestId("live-status")).toContainText("Live");
+  // The tab's two streams: the article's and the team's (the bell).
+  await expect.poll(() => streamRequests.length).toBe(2);
+
+  // The same person opens 32 more elsewhere: the tab's two are the oldest, so the cap closes them.
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  expect((await signInByApi(api, desk.reviewer)).status()).toBe(200);
+  const streams: OpenStream[] = [];
+  try {
+    for (let i = 0; i < 32; i++) streams.push(await openStream(api, baseURL!, "/api/v1/me/events"));
+    await expect(page.getByTestId("live-status")).toContainText("Live updates paused: too many open tabs — reload to resume");
+    await expect(page.getByTestId("live-paused")).toContainText("Live updates paused");
+    // The old page reconnected (retry: 2 s), closing the oldest of the 32, which a browser would reopen in turn.
+    await page.waitForTimeout(5_000);
+    expect(streamRequests).toHaveLength(2);
+    for (const stream of streams) expect(await endsWithin(stream, 0)).toBe(false);
+    if (process.env.SHOTS_DIR) {
+      for (const width of [1440, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.screenshot({ path: `${process.env.SHOTS_DIR}/live-paused-${width}.png` });
+      }
+    }
   } finally {
     await Promise.all(streams.map((s) => s.cancel()));
     await api.dispose();

@@ -15,7 +15,9 @@ test("the empty claim list counts the suggestions and opens the first from the k
 
   const empty = page.getByTestId("claims-empty");
   await expect(empty.getByTestId("claims-empty-suggestions")).toContainText(`${suggestions.length} suggestions are underlined`);
-  await expect(empty).toContainText("Click one to open it");
+  await expect(empty).toContainText("Click one or Tab to them to open it");
+  await expect(empty).toContainText("a makes it a claim");
+  await expect(empty).toContainText("choose Add claim");
   if (process.env.SHOTS_DIR) {
     for (const width of [1440, 390]) {
       await page.setViewportSize({ width, height: 900 });
@@ -34,4 +36,21 @@ test("the empty claim list counts the suggestions and opens the first from the k
   await page.keyboard.press("a");
   await expect(page.getByTestId("claim-panel").getByTestId("claim-quote")).toContainText(first.text.slice(0, 40));
   expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(1);
+});
+
+test("a viewer's empty claim list leaves out what a viewer cannot do", async ({ page }) => {
+  const desk = await createDesk();
+  await signIn(page, desk.viewer);
+  await page.goto(`/articles/${desk.article.id}`);
+  const empty = page.getByTestId("claims-empty");
+  await expect(empty.getByTestId("claims-empty-read-only")).toBeVisible();
+  await expect(empty).not.toContainText("Add claim");
+  await expect(empty).not.toContainText("makes it a claim");
+  await expect(empty).not.toContainText("dismisses");
+  if (process.env.SHOTS_DIR) {
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: path.join(process.env.SHOTS_DIR, `claims-empty-viewer-${width}.png`), fullPage: width === 390 });
+    }
+  }
 });

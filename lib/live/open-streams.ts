@@ -38,20 +38,21 @@ const streamsByOwner = (globalForStreams.factdeskStreamsByOwner ??= new Map<stri
 /**
  * Registers an open stream's `close` so shutdown can end it; returns the function that unregisters it (call it
  * when the stream ends by itself). With `owner` (the user's id), the owner's oldest streams beyond
- * MAX_STREAMS_PER_USER are closed now.
+ * MAX_STREAMS_PER_USER are ended now through their `evict` (default: `close`), which tells the browser why first so
+ * it stops reconnecting (lib/live/event-stream.ts sends a `paused` event).
  */
-export function trackStream(close: Close, owner?: string): () => void {
+export function trackStream(close: Close, owner?: string, evict: Close = close): () => void {
   openStreams.add(close);
   const mine = owner === undefined ? undefined : (streamsByOwner.get(owner) ?? []);
   if (owner !== undefined && mine) {
     streamsByOwner.set(owner, mine);
-    mine.push(close);
+    mine.push(evict);
     while (mine.length > MAX_STREAMS_PER_USER) mine.shift()!();
   }
   return () => {
     openStreams.delete(close);
     if (owner === undefined || !mine) return;
-    const at = mine.indexOf(close);
+    const at = mine.indexOf(evict);
     if (at >= 0) mine.splice(at, 1);
     if (mine.length === 0 && streamsByOwner.get(owner) === mine) streamsByOwner.delete(owner);
   };

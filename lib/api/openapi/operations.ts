@@ -727,6 +727,16 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       ok: { status: 200, description: "An event stream.", schema: str, contentType: "text/event-stream" },
     },
   },
+  "/api/v1/me/session": {
+    get: {
+      summary: "Whether your browser session is still signed in",
+      description:
+        "An open tab calls this every 5 minutes while visible: as a GET it re-issues the session cookie when due, so a tab that only saves through server actions stays signed in.",
+      tag: "Me",
+      auth: "session",
+      ok: { status: 200, description: "The signed-in user's id.", schema: obj({ userId: str }) },
+    },
+  },
   "/api/v1/me/tokens": {
     get: {
       summary: "Your API tokens (never the secrets)",
