@@ -36,6 +36,10 @@ export async function startDatabaseRelay(databaseUrl = process.env.DATABASE_URL!
   const relay = net.createServer((client) => {
     const server = net.connect(port, host);
     for (const socket of [client, server]) {
+      // No Nagle on either leg, as pg has on its own socket: otherwise a small message could wait for a delayed ACK
+      // (40 ms on Linux), a delay the relayed pool would never see without the relay (the same fix as
+      // scripts/lib/statement-counter.ts, the benches' proxy).
+      socket.setNoDelay(true);
       sockets.add(socket);
       socket.on("error", () => {});
       socket.on("close", () => sockets.delete(socket));
