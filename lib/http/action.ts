@@ -91,10 +91,13 @@ export function action<S extends z.ZodType, T>(
       { allowWithoutTwoFactor: options.allowWithoutTwoFactor === true, user: known },
     );
   const run = async (input: z.input<S>, call?: ActionCall): Promise<ActionResult<T>> => {
-    if (!options.idempotent || call?.idempotencyKey === undefined) return execute(input);
+    // The second argument comes from the client as it pleases: null, a missing key and a key of null all mean
+    // "no key" (readIdempotencyKey's null); anything else must be a well-formed key (422 otherwise).
+    const sent: unknown = call !== null && typeof call === "object" ? call.idempotencyKey : undefined;
+    if (!options.idempotent || sent === undefined || sent === null) return execute(input);
     try {
       const user = await requireApiUser({ allowWithoutTwoFactor: options.allowWithoutTwoFactor === true });
-      const key = readIdempotencyKey(call.idempotencyKey)!;
+      const key = readIdempotencyKey(sent)!;
       const request = { userId: user.id, key, method: "ACTION", path: options.idempotent, bodyHash: hashBody(JSON.stringify(input) ?? "") };
       return await idempotentResult(request, () => execute(input, user));
     } catch (err) {
