@@ -116,5 +116,17 @@ test("an idempotent action's second argument, whatever the client sends, is a ke
     }
   }
   expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(3);
+  // What React decodes from an action's body may hold a BigInt ("$n1") or point back at itself ("$0"), which JSON
+  // cannot write: with a key, that is the field rules' 422 too, not a failure while keeping the key.
+  for (const name of ["createClaimAction", "addCommentAction", "addEvidenceAction", "addCorrectionAction"]) {
+    for (const args of [
+      [{ claimId: "$n1", articleId: "$n1" }, { idempotencyKey: `bigint-${name}` }],
+      [{ ...input, extra: "$n1" }, { idempotencyKey: `extra-${name}` }],
+      [{ claimId: "$0", articleId: "$0" }, { idempotencyKey: `cycle-${name}` }],
+    ]) {
+      const result = await actionResult(await postAction(reviewer, page, name, JSON.stringify(args)));
+      expect(result, `${name} ${JSON.stringify(args).slice(0, 80)}`).not.toMatchObject({ error: { code: "internal" } });
+    }
+  }
   await reviewer.dispose();
 });
