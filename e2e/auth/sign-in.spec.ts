@@ -97,3 +97,13 @@ test("a page load after the re-check re-issues the session cookie with a new exp
   expect(after!.value).not.toBe(first!.value);
   expect(after!.expires).toBeGreaterThan(first!.expires);
 });
+
+test("a signed-in visit to /signin never redirects to another site, however the callbackUrl folds", async ({ page }) => {
+  const desk = await createDesk();
+  await signIn(page, desk.editor);
+  for (const callbackUrl of ["/.//evil.example/", "/a/..//evil.example/", "//evil.example/", "https://evil.example/"]) {
+    const response = await page.request.get(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
+    expect(response.status(), callbackUrl).toBe(307);
+    expect(response.headers()["location"], callbackUrl).toBe("/articles");
+  }
+});

@@ -5,7 +5,7 @@ import { expect, test, type Request } from "../fixtures/test";
 import { createDesk, testDb } from "../fixtures/factories";
 import { signIn } from "../fixtures/auth";
 import { selectInArticle } from "../fixtures/selection";
-import { actionResult, errorOf, signedIn, w3cOf } from "./helpers";
+import { actionResult, errorOf, postAction, signedIn, w3cOf } from "./helpers";
 
 test("a retried API create with the same Idempotency-Key answers the first result and creates nothing", async ({ playwright, baseURL }) => {
   const desk = await createDesk();
@@ -92,4 +92,41 @@ test("the claim and comment forms send a key per submission, and a retried actio
     data: { claim: { id: created[0]!.id, comments: [{ id: comment.id }] } },
   });
   expect(await testDb().comment.count({ where: { claimId: created[0]!.id } })).toBe(1);
+});
+
+test("an idempotent action's second argument, whatever the client sends, is a key, no key, or a 422; never a failure on our side", async ({
+  playwright,
+  baseURL,
+}) => {
+  const desk = await createDesk();
+  const reviewer = await signedIn(playwright, baseURL!, desk.reviewer);
+  const page = `/articles/${desk.article.id}`;
+  const input = { articleId: desk.article.id, ...w3cOf(desk.article.body, "Sir Keir Starmer") };
+  // null, a key of null and a missing key all mean "no key": the claim is created.
+  for (const call of [null, {}, { idempotencyKey: null }]) {
+    const result = await actionResult(await postAction(reviewer, page, "createClaimAction", JSON.stringify([input, call])));
+    expect(result, JSON.stringify(call)).toMatchObject({ ok: true });
+  }
+  expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(3);
+  // Anything else that is not a key is the client's mistake, for every action that takes one.
+  for (const name of ["createClaimAction", "addCommentAction", "addEvidenceAction", "addCorrectionAction"]) {
+    for (const idempotencyKey of [5, "", ["k"], { k: 1 }]) {
+      const result = await actionResult(await postAction(reviewer, page, name, JSON.stringify([{}, { idempotencyKey }])));
+      expect(result, `${name} ${JSON.stringify(idempotencyKey)}`).toMatchObject({ ok: false, error: { code: "unprocessable" } });
+    }
+  }
+  expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(3);
+  // What React decodes from an action's body may hold a BigInt ("$n1") or point back at itself ("$0"), which JSON
+  // cannot write: with a key, that is the field rules' 422 too, not a failure while keeping the key.
+  for (const name of ["createClaimAction", "addCommentAction", "addEvidenceAction", "addCorrectionAction"]) {
+    for (const args of [
+      [{ claimId: "$n1", articleId: "$n1" }, { idempotencyKey: `bigint-${name}` }],
+      [{ ...input, extra: "$n1" }, { idempotencyKey: `extra-${name}` }],
+      [{ claimId: "$0", articleId: "$0" }, { idempotencyKey: `cycle-${name}` }],
+    ]) {
+      const result = await actionResult(await postAction(reviewer, page, name, JSON.stringify(args)));
+      expect(result, `${name} ${JSON.stringify(args).slice(0, 80)}`).not.toMatchObject({ error: { code: "internal" } });
+    }
+  }
+  await reviewer.dispose();
 });

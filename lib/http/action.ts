@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { requireApiUser, requireRole, type SessionUser, type TeamUser } from "@/lib/auth";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { toAppError } from "@/lib/http/errors";
+import { AppError, toAppError } from "@/lib/http/errors";
 import { idempotentResult, readIdempotencyKey } from "@/lib/http/idempotency";
 import type { ActionResult } from "@/lib/http/result";
 import { hashBody } from "@/lib/idempotency/keys";
@@ -91,17 +91,35 @@ export function action<S extends z.ZodType, T>(
       { allowWithoutTwoFactor: options.allowWithoutTwoFactor === true, user: known },
     );
   const run = async (input: z.input<S>, call?: ActionCall): Promise<ActionResult<T>> => {
-    if (!options.idempotent || call?.idempotencyKey === undefined) return execute(input);
+    // The second argument comes from the client as it pleases: null, a missing key and a key of null all mean
+    // "no key" (readIdempotencyKey's null); anything else must be a well-formed key (422 otherwise).
+    const sent: unknown = call !== null && typeof call === "object" ? call.idempotencyKey : undefined;
+    if (!options.idempotent || sent === undefined || sent === null) return execute(input);
     try {
       const user = await requireApiUser({ allowWithoutTwoFactor: options.allowWithoutTwoFactor === true });
-      const key = readIdempotencyKey(call.idempotencyKey)!;
-      const request = { userId: user.id, key, method: "ACTION", path: options.idempotent, bodyHash: hashBody(JSON.stringify(input) ?? "") };
+      const key = readIdempotencyKey(sent)!;
+      // The key is kept for what the input says once parsed (422 first if it cannot be): the raw input is whatever
+      // React decoded from the client, which may hold a BigInt ("$n1") or a cycle ("$0") that JSON cannot write.
+      const request = { userId: user.id, key, method: "ACTION", path: options.idempotent, bodyHash: hashBody(parsedJson(schema, input)) };
       return await idempotentResult(request, () => execute(input, user));
     } catch (err) {
       return failure(err);
     }
   };
   return Object.assign(run, { [ACTION]: schema });
+}
+
+/**
+ * The JSON text of `input` parsed by `schema` (what an idempotency key is kept for). Throws AppError 422 with the
+ * schema's field errors when the input does not parse, or when its parsed value cannot be written as JSON.
+ */
+function parsedJson(schema: z.ZodType, input: unknown): string {
+  const parsed = parseInput(schema, input);
+  try {
+    return JSON.stringify(parsed) ?? "";
+  } catch {
+    throw new AppError("unprocessable", "This request could not be read. Reload the page and try again.");
+  }
 }
 
 /** Marks functions built by action(), so lib/actions/actions.test.ts can tell them apart. */

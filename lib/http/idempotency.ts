@@ -10,8 +10,8 @@ export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 /** Set to "true" on an answer given again to a retry. */
 export const REPLAYED_HEADER = "Idempotent-Replayed";
 
-/** The key a client sent (header or action option), or null for none. Throws 422 when it is malformed. */
-export function readIdempotencyKey(value: string | null | undefined): string | null {
+/** The key a client sent (header or action option, any JSON value), or null for none (null, undefined). Throws 422 when it is anything but a well-formed key. */
+export function readIdempotencyKey(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   const parsed = ZIdempotencyKey.safeParse(value);
   if (!parsed.success) {

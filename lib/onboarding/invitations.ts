@@ -6,7 +6,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError, notFound } from "@/lib/http/errors";
 import { queueInvitationMail } from "@/lib/mail/messages";
 import { appBaseUrl, looksLikeOneTimeToken, newOneTimeToken, oneTimeTokenHash } from "@/lib/onboarding/one-time-token";
-import { hashPassword, verifyPassword } from "@/lib/users/passwords";
+import { checkPasswordWithinLimits } from "@/lib/users/confirm-password";
+import { hashPassword } from "@/lib/users/passwords";
 import type { TAcceptInvitation, TInvite } from "@/lib/validation/onboarding";
 
 /** How long an invitation link works: 7 days from when it was (re)sent. */
@@ -186,9 +187,10 @@ export async function readInvitation(token: string, now = new Date()) {
  * The link is used up in the same transaction. Audited as "invitation.accepted". Returns `{ email, teamId }`.
  * @throws AppError 404 (INVITATION_REFUSED) for an unknown, used, revoked or expired link, or another address;
  * 422 with field errors for a wrong password of an existing account, a short new password or a missing name;
- * 409 when the account is disabled.
+ * 409 when the account is disabled; 429 while the account or the address `ip` (the client's, lib/http/client-ip.ts)
+ * is locked by failed sign-ins (a wrong password here counts as one).
  */
-export async function acceptInvitation(input: TAcceptInvitation, client: DbClient = db, now = new Date()) {
+export async function acceptInvitation(input: TAcceptInvitation, ip: string, client: DbClient = db, now = new Date()) {
   if (!looksLikeOneTimeToken(input.token)) throw new AppError("not_found", INVITATION_REFUSED);
   const found = await client.invitation.findFirst({
     where: {
@@ -202,7 +204,11 @@ export async function acceptInvitation(input: TAcceptInvitation, client: DbClien
   });
   if (!found || found.email !== input.email) throw new AppError("not_found", INVITATION_REFUSED);
   const account = await client.user.findUnique({ where: { email: input.email }, select: { id: true, passwordHash: true, disabled: true } });
-  if (account && !(await verifyPassword(account.passwordHash, input.password))) {
+  // An existing account's password is checked like a sign-in, within the same per-account and per-address limits.
+  if (
+    account &&
+    !(await checkPasswordWithinLimits({ email: input.email, passwordHash: account.passwordHash, password: input.password, ip }))
+  ) {
     throw new AppError("unprocessable", "That is not the password of this account.", {
       password: ["That is not the password of this account."],
     });

@@ -15,6 +15,7 @@ import {
 import { oneTimeTokenHash, newOneTimeToken } from "@/lib/onboarding/one-time-token";
 import { completePasswordReset, requestPasswordReset, resetLinkIsLive } from "@/lib/onboarding/password-reset";
 import { completeSetup, createSetupLink } from "@/lib/onboarding/setup-link";
+import { checkLoginLock } from "@/lib/users/login-attempts";
 import { verifyCredentials } from "@/lib/users/sign-in";
 
 afterAll(async () => {
@@ -23,6 +24,8 @@ afterAll(async () => {
 });
 
 const NEW_PASSWORD = "a brand new long password";
+// The client address acceptInvitation counts a wrong password against (TEST-NET-3).
+const IP = "203.0.113.7";
 const tokenOf = (url: string) => new URL(url).searchParams.get("token")!;
 const address = () => `${unique("person").toLowerCase()}@newsroom.test`;
 
@@ -53,12 +56,12 @@ describe("invitations", () => {
     const token = tokenOf(sent.url);
     expect(await readInvitation(token)).toMatchObject({ email, role: "editor", hasAccount: false });
     const accept = { token, email, name: "New Editor", password: NEW_PASSWORD };
-    expect(await acceptInvitation(accept)).toMatchObject({ email, teamId: desk.team.id });
+    expect(await acceptInvitation(accept, IP)).toMatchObject({ email, teamId: desk.team.id });
     const member = await testDb().membership.findFirstOrThrow({ where: { teamId: desk.team.id, user: { email } } });
     expect(member.role).toBe("editor");
     expect(await verifyCredentials(email, NEW_PASSWORD)).toBeTruthy();
     // Reuse of the same link.
-    expect(await outcomeOf(acceptInvitation(accept))).toBe("not_found");
+    expect(await outcomeOf(acceptInvitation(accept, IP))).toBe("not_found");
     const actions = await testDb().auditEvent.findMany({ where: { teamId: desk.team.id, entity: "invitation" }, select: { action: true } });
     expect(actions.map((a) => a.action).sort()).toEqual(["invitation.accepted", "invitation.created"]);
   });
@@ -68,17 +71,17 @@ describe("invitations", () => {
     const email = address();
     const first = await inviteMember({ teamId: desk.team.id, userId: desk.admin.id, email, role: "reviewer" });
     const other = { token: tokenOf(first.url), email: address(), name: "Someone Else", password: NEW_PASSWORD };
-    expect(await outcomeOf(acceptInvitation(other))).toBe("not_found");
+    expect(await outcomeOf(acceptInvitation(other, IP))).toBe("not_found");
 
     const resent = await resendInvitation({ teamId: desk.team.id, userId: desk.admin.id, invitationId: first.invitation.id });
     const replaced = { token: tokenOf(first.url), email, name: "Invitee", password: NEW_PASSWORD };
-    expect(await outcomeOf(acceptInvitation(replaced))).toBe("not_found");
+    expect(await outcomeOf(acceptInvitation(replaced, IP))).toBe("not_found");
 
     const later = new Date(Date.now() + 8 * 86_400_000);
-    expect(await outcomeOf(acceptInvitation({ ...replaced, token: tokenOf(resent.url) }, db, later))).toBe("not_found");
+    expect(await outcomeOf(acceptInvitation({ ...replaced, token: tokenOf(resent.url) }, IP, db, later))).toBe("not_found");
 
     await revokeInvitation({ teamId: desk.team.id, userId: desk.admin.id, invitationId: first.invitation.id });
-    expect(await outcomeOf(acceptInvitation({ ...replaced, token: tokenOf(resent.url) }))).toBe("not_found");
+    expect(await outcomeOf(acceptInvitation({ ...replaced, token: tokenOf(resent.url) }, IP))).toBe("not_found");
     expect(await testDb().user.count({ where: { email } })).toBe(0);
   });
 
@@ -88,8 +91,28 @@ describe("invitations", () => {
     const person = await createUser(elsewhere.id, "reviewer");
     const sent = await inviteMember({ teamId: desk.team.id, userId: desk.admin.id, email: person.email, role: "viewer" });
     const token = tokenOf(sent.url);
-    expect(await outcomeOf(acceptInvitation({ token, email: person.email, password: "not their password" }))).toBe("unprocessable");
-    expect(await acceptInvitation({ token, email: person.email, password: person.password })).toMatchObject({ teamId: desk.team.id });
+    expect(await outcomeOf(acceptInvitation({ token, email: person.email, password: "not their password" }, IP))).toBe("unprocessable");
+    expect(await acceptInvitation({ token, email: person.email, password: person.password }, IP)).toMatchObject({ teamId: desk.team.id });
+  });
+
+  it("count an existing account's wrong password as a failed sign-in: the account locks here and at sign-in alike", async () => {
+    const desk = await createDesk();
+    const elsewhere = await createTeam();
+    const person = await createUser(elsewhere.id, "reviewer");
+    const sent = await inviteMember({ teamId: desk.team.id, userId: desk.admin.id, email: person.email, role: "viewer" });
+    const token = tokenOf(sent.url);
+    // Ten guesses, each from another address, so only the per-account limit (10 in 15 minutes) can stop them.
+    for (let guess = 1; guess <= 10; guess++) {
+      const ip = `198.51.100.${guess}`;
+      expect(await outcomeOf(acceptInvitation({ token, email: person.email, password: `guess ${guess}` }, ip)), `guess ${guess}`).toBe(
+        "unprocessable",
+      );
+    }
+    expect(await outcomeOf(acceptInvitation({ token, email: person.email, password: person.password }, "198.51.100.99"))).toBe(
+      "too_many_requests",
+    );
+    expect((await checkLoginLock(person.email, "198.51.100.100")).locked).toBe(true);
+    expect(await testDb().membership.count({ where: { userId: person.id, teamId: desk.team.id } })).toBe(0);
   });
 
   it("are refused from every intruder's side: another team's admin, an editor, a viewer", async () => {

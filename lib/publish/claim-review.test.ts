@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { VERDICTS } from "@/lib/claims/verdicts";
-import { ratingFor } from "@/lib/publish/claim-review";
+import { buildClaimReview, ratingFor } from "@/lib/publish/claim-review";
+import type { PublicArticle, VerifiedClaim } from "@/lib/publish/verified-claims";
 
 describe("ClaimReview rating", () => {
   it("puts True at bestRating and False at worstRating, and names every verdict", () => {
@@ -17,5 +18,58 @@ describe("ClaimReview rating", () => {
     }
     expect(ratingFor({ key: "true", label: "True", ordinal: 5, explanation: "" }).ratingValue).toBe(5);
     expect(ratingFor({ key: "false", label: "False", ordinal: 1, explanation: "" }).ratingValue).toBe(1);
+  });
+});
+
+describe("ClaimReview dates", () => {
+  const article: PublicArticle = {
+    id: "a1",
+    title: "Council spends more on roads",
+    standfirst: null,
+    byline: "Jo Writer",
+    source: "Metro News",
+    sourceUrl: "https://news.example/roads",
+    publishedAt: null,
+    createdAt: new Date("2026-12-01T03:49:19Z"),
+    body: "Road spending rose 12 percent last year.",
+    blocks: null,
+    language: "en",
+    teamName: "Metro desk",
+    publisher: { name: "Metro desk", url: null, logoUrl: null },
+    ratingScale: [],
+    reportPublishedAt: new Date("2026-12-01T04:00:00Z"),
+    reportPublishedById: null,
+  };
+  const claim: VerifiedClaim = {
+    id: "c1",
+    exact: "Road spending rose 12 percent last year",
+    start: 0,
+    end: 39,
+    anchorStatus: "attached",
+    verdict: { key: "true", label: "True", ordinal: 5, explanation: "The budget book shows it." },
+    verifiedAt: new Date("2026-12-01T03:55:00Z"),
+    verifiedBy: "Eddie Editor",
+    evidence: [],
+    claimant: null,
+    firstAppearance: null,
+    correction: null,
+    corrections: [],
+  };
+
+  it("never gives the day the article was imported as the day the claim or the article was published", () => {
+    const review = buildClaimReview(article, claim, "https://factdesk.example");
+    expect(review.datePublished).toBe("2026-12-01T03:55:00.000Z"); // the sign-off
+    expect(review.itemReviewed).not.toHaveProperty("datePublished");
+    expect(review.itemReviewed.appearance).not.toHaveProperty("datePublished");
+  });
+
+  it("uses the first appearance's date for the claim, else the article's publication date", () => {
+    const published = { ...article, publishedAt: new Date("2025-02-17T18:00:00Z") };
+    expect(buildClaimReview(published, claim, "https://factdesk.example").itemReviewed).toMatchObject({
+      datePublished: "2025-02-17T18:00:00.000Z",
+      appearance: { datePublished: "2025-02-17T18:00:00.000Z" },
+    });
+    const first = { ...claim, firstAppearance: { url: "https://council.example/pr", date: "2025-02-10" } };
+    expect(buildClaimReview(article, first, "https://factdesk.example").itemReviewed.datePublished).toBe("2025-02-10");
   });
 });

@@ -48,7 +48,8 @@ export type ClaimReview = {
     "@type": "Claim";
     /** Who made the claim (the claimant), never the journalist who reported it. */
     author?: Agent;
-    datePublished: string;
+    /** When the claim was made: its first appearance's date, else the article's; absent when the desk knows neither. */
+    datePublished?: string;
     appearance: CreativeWork;
     firstAppearance?: CreativeWork;
   };
@@ -97,18 +98,20 @@ function reviewer(article: PublicArticle): Agent & { "@type": "Organization" } {
  * is the public origin, no trailing slash), dates ISO 8601 (the sign-off for datePublished, the latest
  * corrections-log entry for dateModified), the team's public profile as author (name, url, logo),
  * ratingFor's rating (name and alternateName), and itemReviewed with the claimant as author, the article as
- * appearance and the first appearance. Pure.
+ * appearance and the first appearance. The claim's and the article's datePublished are the dates the desk knows
+ * (first appearance, then the article's publication date); without either they are left out rather than filled
+ * with the day the article was imported, which would tell readers and aggregators the claim was made then. Pure.
  */
 export function buildClaimReview(article: PublicArticle, claim: VerifiedClaim, baseUrl: string): ClaimReview {
   const url = claimReportUrl(baseUrl, article.id, claim.id);
-  const articleDate = (article.publishedAt ?? article.createdAt).toISOString();
+  const articleDate = article.publishedAt?.toISOString();
   const publisher = article.source?.trim() ? { "@type": "Organization", name: article.source.trim() } : undefined;
   const byline = article.byline?.replace(/^\s*by\s+/i, "").trim();
   const appearance: CreativeWork = {
     "@type": "NewsArticle",
     headline: article.title,
     url: article.sourceUrl ?? reportUrl(baseUrl, article.id),
-    datePublished: articleDate,
+    ...(articleDate ? { datePublished: articleDate } : {}),
     ...(byline ? { author: { "@type": "Person", name: byline } } : {}),
     ...(publisher ? { publisher } : {}),
   };
@@ -116,6 +119,7 @@ export function buildClaimReview(article: PublicArticle, claim: VerifiedClaim, b
   const firstAppearance: CreativeWork | undefined = first
     ? { "@type": "CreativeWork", ...(first.url ? { url: first.url } : {}), ...(first.date ? { datePublished: first.date } : {}) }
     : undefined;
+  const claimDate = first?.date ?? articleDate;
   const modified = claim.corrections.at(-1)?.at;
   const author = claimantOf(claim);
   return {
@@ -130,7 +134,7 @@ export function buildClaimReview(article: PublicArticle, claim: VerifiedClaim, b
     itemReviewed: {
       "@type": "Claim",
       ...(author ? { author } : {}),
-      datePublished: first?.date ?? articleDate,
+      ...(claimDate ? { datePublished: claimDate } : {}),
       appearance,
       ...(firstAppearance ? { firstAppearance } : {}),
     },

@@ -26,13 +26,38 @@ export async function confirmOwnPassword({
 }): Promise<{ email: string }> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true } });
   if (!user) throw notFound("Your account");
-  const attempt = await reserveLoginAttempt({ email: user.email, ip });
-  if (attempt.locked)
-    throw new AppError("too_many_requests", attempt.message, undefined, { "Retry-After": String(attempt.retryAfterSeconds) });
-  if (!(await verifyPassword(user.passwordHash, password))) {
+  if (!(await checkPasswordWithinLimits({ email: user.email, passwordHash: user.passwordHash, password, ip }))) {
     const message = "That is not your current password.";
     throw new AppError("unprocessable", message, { [field]: [message] });
   }
-  await releaseLoginAttempt(attempt.attemptId);
   return { email: user.email };
+}
+
+/**
+ * Checks `password` against an account's stored hash the way a sign-in does, so no form that takes an
+ * existing account's password (re-confirming your own, joining a team by invitation) is a way around the
+ * sign-in limits: while the account (`email`) or the address (`ip`) is locked no hash is checked; the
+ * attempt is recorded as a failed sign-in before the check (lib/users/login-attempts.ts) and taken back
+ * when the password is right.
+ * Input: the account's normalised email and argon2id hash, what was typed, the client address.
+ * Output: whether the password is right. Throws AppError too_many_requests (429, with the lock's message
+ * and a Retry-After of seconds) while locked, and database errors.
+ */
+export async function checkPasswordWithinLimits({
+  email,
+  passwordHash,
+  password,
+  ip,
+}: {
+  email: string;
+  passwordHash: string;
+  password: string;
+  ip: string;
+}): Promise<boolean> {
+  const attempt = await reserveLoginAttempt({ email, ip });
+  if (attempt.locked)
+    throw new AppError("too_many_requests", attempt.message, undefined, { "Retry-After": String(attempt.retryAfterSeconds) });
+  if (!(await verifyPassword(passwordHash, password))) return false;
+  await releaseLoginAttempt(attempt.attemptId);
+  return true;
 }

@@ -14,8 +14,11 @@ export const ZCreateApiToken = z.object({
     tooShort: "Give the token a name, e.g. the script that will use it.",
     tooLong: "Keep the name under 80 characters.",
   }),
-  scope: z.enum(TokenScope, { message: "Choose read or read-write." }),
-  expiresIn: z.enum(TOKEN_EXPIRY_CHOICES, { message: "Choose 7 days, 30 days, 90 days, 1 year or never." }).default("90d"),
+  // The messages name the values too: an API client sends those, not the form's labels.
+  scope: z.enum(TokenScope, { message: 'Choose read or read-write ("read" or "read_write").' }),
+  expiresIn: z
+    .enum(TOKEN_EXPIRY_CHOICES, { message: 'Choose 7 days, 30 days, 90 days, 1 year or never ("7d", "30d", "90d", "1y" or "never").' })
+    .default("90d"),
 });
 export type TCreateApiToken = z.infer<typeof ZCreateApiToken>;
 

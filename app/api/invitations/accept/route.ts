@@ -12,5 +12,5 @@ export const POST = route({ auth: "public", body: ZAcceptInvitation }, async ({ 
   requireSameOrigin(request);
   // An existing account's password is checked here: limited like sign-in attempts from one address.
   await enforceRateLimit(`accept-ip:${clientIp(request.headers)}`, 20, "one address");
-  return json(await acceptInvitation(body), 201);
+  return json(await acceptInvitation(body, clientIp(request.headers)), 201);
 });

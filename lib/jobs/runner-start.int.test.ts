@@ -1,0 +1,61 @@
+// An instance that starts while PostgreSQL cannot be reached (a database starting beside the app, a network that is
+// not up yet) keeps serving and answers again once the database is back. Its job runner used to try once, log
+// "the job runner did not start" and never try again, so that instance took no job (no mail, no source archiving)
+// until it was restarted. It is now tried again until it starts.
+import { afterAll, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  // Read by lib/db.ts (poolSettings): a connection that does not open in 500 ms fails, so the first attempt ends soon.
+  process.env.DATABASE_CONNECT_TIMEOUT_MS = "500";
+});
+
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { startDatabaseRelay } from "@/lib/db-test-relay";
+import { defineJob } from "./define";
+import { enqueueJob } from "./enqueue";
+import { startJobsForThisInstance } from "./instance";
+
+const ran: string[] = [];
+const probeJob = defineJob({
+  name: `start${Date.now().toString(36)}.probe`,
+  payload: z.object({ value: z.string() }),
+  async run({ value }) {
+    ran.push(value);
+  },
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+const until = async (done: () => boolean | Promise<boolean>) => {
+  while (!(await done())) await new Promise((resolve) => setTimeout(resolve, 50));
+};
+
+describe("the job runner of an instance started while the database was unreachable", () => {
+  it("starts once the database answers, and takes jobs", async () => {
+    const relay = await startDatabaseRelay();
+    relay.setMode("drop");
+    const errors: string[] = [];
+    const logged = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void errors.push(args.map(String).join(" ")));
+    const real = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = relay.url;
+    let handle: Awaited<ReturnType<typeof startJobsForThisInstance>> | undefined;
+    try {
+      // Resolves once the first attempt is over: here, failed.
+      handle = await startJobsForThisInstance({ jobs: [probeJob], recurring: [], retryMs: [100] });
+      expect(errors.join("\n")).toMatch(/the job runner did not start/);
+
+      relay.setMode("relay");
+      await enqueueJob(db, probeJob, { value: "after" }); // on the app's own pool, straight to the server
+      await until(() => ran.includes("after"));
+      expect(ran).toEqual(["after"]);
+    } finally {
+      process.env.DATABASE_URL = real;
+      logged.mockRestore();
+      await handle?.stop();
+      await relay.close();
+    }
+  }, 60_000);
+});
