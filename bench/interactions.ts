@@ -9,7 +9,9 @@
 // BENCH_TRACE=1 records a Chromium trace of every measured interaction instead and prints where the time went
 // (bench/trace-split.ts): main-thread script, style/layout, paint, GC, idle (waiting: the server, frames), and
 // the server's part (request sent to first byte of the answer). Tracing slows the page: read those runs for
-// the split, not for the figures. BENCH_PROFILE=1 records a V8 CPU profile of each measured interaction instead
+// the split, not for the figures. With it, BENCH_EVENTS=<regex> lists the whole duration of each trace event
+// whose name matches, per page and interaction (e.g. BENCH_EVENTS='^Editor::SyncSelection$': Chromium's selection
+// sync on a press). BENCH_PROFILE=1 records a V8 CPU profile of each measured interaction instead
 // and prints the page functions its script time went to (bench/cpu-profile.ts). BENCH_CSS=<css> adds a style sheet
 // to the page (a constructed one: the page's Content-Security-Policy allows no inline <style>), to measure a
 // candidate CSS change against the same build before making it.
@@ -26,6 +28,7 @@ import { printProfiles, profilerFor, startProfile, stopProfile, type SelfTimes }
 const ROUNDS = Number(process.env.ROUNDS ?? 20);
 const TRACE = process.env.BENCH_TRACE === "1";
 const PROFILE = process.env.BENCH_PROFILE === "1";
+const EVENTS = process.env.BENCH_EVENTS ? new RegExp(process.env.BENCH_EVENTS) : undefined;
 const CLAIMS = 1000;
 const KINDS = ["add claim", "open claim", "j", "set status"] as const;
 type Kind = (typeof KINDS)[number];
@@ -215,7 +218,7 @@ async function main(pgUrl: string) {
         if (profiler) profiles[which][kind].push(await stopProfile(profiler));
         if (!TRACE) return;
         const server = await page.evaluate(() => (window as unknown as { __server: { server: number; bytes: number } }).__server);
-        splits[which][kind].push({ ...splitTrace(await browser.stopTracing(), ms), ...server });
+        splits[which][kind].push({ ...splitTrace(await browser.stopTracing(), ms, EVENTS), ...server });
       };
       const arm = async (page: Page) => {
         if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });

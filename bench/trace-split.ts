@@ -41,6 +41,8 @@ export type Split = {
   idle: number;
   /** Self time by trace event name (ms), for the parts above. */
   byName: Record<string, number>;
+  /** Wall time (ms, whole event, children included) of each main-thread event in the window whose name matched `watch`. */
+  watched: { name: string; ms: number }[];
 };
 
 const PART: [RegExp, keyof Pick<Split, "script" | "style" | "layout" | "paint" | "gc">][] = [
@@ -58,10 +60,11 @@ const partOf = (name: string) => PART.find(([pattern]) => pattern.test(name))?.[
 
 /**
  * Splits one trace (the JSON Playwright's browser.stopTracing returns) of one interaction. `total`: the bench's
- * input-to-paint for it (ms), reported beside the traced window. Throws when the trace has no `bench:input` and
- * `bench:painted` marks.
+ * input-to-paint for it (ms), reported beside the traced window. `watch`: names of events to list one by one with
+ * their whole duration (e.g. /^Editor::SyncSelection$/, which has no trace events inside it, so its self time hides
+ * how many calls there were). Throws when the trace has no `bench:input` and `bench:painted` marks.
  */
-export function splitTrace(trace: Buffer, total: number): Split {
+export function splitTrace(trace: Buffer, total: number, watch?: RegExp): Split {
   const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents;
   const mark = (name: string) => events.find((e) => e.cat.includes("blink.user_timing") && e.name === name);
   const input = mark("bench:input");
@@ -95,6 +98,9 @@ export function splitTrace(trace: Buffer, total: number): Split {
     other: 0,
     idle: 0,
     byName: {},
+    watched: watch
+      ? main.filter((e) => watch.test(e.name) && e.ts >= from && e.ts < to).map((e) => ({ name: e.name, ms: e.dur! / 1000 }))
+      : [],
   };
   let busy = 0;
   for (const [event, own] of self) {
@@ -131,6 +137,15 @@ export function printSplits(splits: Record<string, Record<string, (Split & { ser
         .slice(0, 8)
         .map(([name, ms]) => `${name} ${ms.toFixed(1)}`);
       console.log(`         top: ${top.join(", ")}`);
+      const watched: Record<string, number[]> = {};
+      for (const s of list) for (const { name, ms } of s.watched ?? []) (watched[name] ??= []).push(ms);
+      for (const [name, ms] of Object.entries(watched))
+        console.log(
+          `         ${name}: ${ms.length} calls in ${list.length} interactions, ms each: ${[...ms]
+            .sort((a, b) => a - b)
+            .map((x) => x.toFixed(1))
+            .join(" ")}`,
+        );
     }
   }
 }
