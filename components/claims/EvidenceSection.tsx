@@ -5,7 +5,7 @@ import { withCheckedInput } from "@/lib/validation/parse";
 import { EvidenceCard } from "@/components/claims/EvidenceCard";
 import { AttachEvidenceForm } from "@/components/claims/AttachEvidenceForm";
 import { ZAddEvidence } from "@/lib/validation/claims";
-import { forwardRef, useState, type FormEvent } from "react";
+import { forwardRef, useRef, useState, type FormEvent } from "react";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { addEvidenceAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
@@ -32,6 +32,18 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
   const { run, pending, error } = useAction();
   const submission = useSubmissionKey();
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
+  // Closing a form removes the control that had focus: focus goes to "Add evidence" (ready for the next source)
+  // rather than falling to <body> (ux30). Set just before a close, read when the button mounts again.
+  const focusAddNext = useRef(false);
+  const close = () => {
+    focusAddNext.current = true;
+    setOpen(false);
+  };
+  const focusIfReturning = (button: HTMLButtonElement | null) => {
+    if (!button || !focusAddNext.current) return;
+    focusAddNext.current = false;
+    button.focus();
+  };
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -44,7 +56,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
     if (done) {
       submission.done();
       clearDraft(empty);
-      setOpen(false);
+      close();
       onChanged(done);
     }
   }
@@ -70,7 +82,13 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
       </ul>
       {canEdit && !open && !attaching && (
         <div className="mt-2 flex flex-wrap gap-2">
-          <button type="button" data-action="add-evidence" className={quietButtonClass} onClick={() => setOpen(true)}>
+          <button
+            type="button"
+            ref={focusIfReturning}
+            data-action="add-evidence"
+            className={quietButtonClass}
+            onClick={() => setOpen(true)}
+          >
             Add evidence
           </button>
           <button type="button" className={quietButtonClass} onClick={() => setAttaching(true)}>
@@ -82,6 +100,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
         <AttachEvidenceForm
           claimId={claim.id}
           onDone={(added) => {
+            focusAddNext.current = true;
             setAttaching(false);
             if (added) onChanged();
           }}
@@ -126,7 +145,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
               className={quietButtonClass}
               onClick={() => {
                 clearDraft(empty);
-                setOpen(false);
+                close();
               }}
             >
               Cancel
