@@ -5,7 +5,8 @@ import { withCheckedInput } from "@/lib/validation/parse";
 import { EvidenceCard } from "@/components/claims/EvidenceCard";
 import { AttachEvidenceForm } from "@/components/claims/AttachEvidenceForm";
 import { ZAddEvidence } from "@/lib/validation/claims";
-import { forwardRef, useRef, useState, type FormEvent } from "react";
+import { forwardRef, useState, type FormEvent } from "react";
+import { useFormFocus } from "@/components/ui/useFormFocus";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { addEvidenceAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
@@ -32,17 +33,11 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
   const { run, pending, error } = useAction();
   const submission = useSubmissionKey();
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
-  // Closing a form removes the control that had focus: focus goes to "Add evidence" (ready for the next source)
-  // rather than falling to <body> (ux30). Set just before a close, read when the button mounts again.
-  const focusAddNext = useRef(false);
+  // Closing the form removes the control that had focus: "Add evidence" takes it, ready for the next source.
+  const { closing, buttonRef } = useFormFocus(`evidence:${claim.id}`);
   const close = () => {
-    focusAddNext.current = true;
+    closing();
     setOpen(false);
-  };
-  const focusIfReturning = (button: HTMLButtonElement | null) => {
-    if (!button || !focusAddNext.current) return;
-    focusAddNext.current = false;
-    button.focus();
   };
 
   async function onSubmit(event: FormEvent) {
@@ -82,13 +77,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
       </ul>
       {canEdit && !open && !attaching && (
         <div className="mt-2 flex flex-wrap gap-2">
-          <button
-            type="button"
-            ref={focusIfReturning}
-            data-action="add-evidence"
-            className={quietButtonClass}
-            onClick={() => setOpen(true)}
-          >
+          <button type="button" ref={buttonRef} data-action="add-evidence" className={quietButtonClass} onClick={() => setOpen(true)}>
             Add evidence
           </button>
           <button type="button" className={quietButtonClass} onClick={() => setAttaching(true)}>
@@ -100,7 +89,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
         <AttachEvidenceForm
           claimId={claim.id}
           onDone={(added) => {
-            focusAddNext.current = true;
+            closing();
             setAttaching(false);
             if (added) onChanged();
           }}

@@ -36,10 +36,11 @@ function firstEnabledControl(form: HTMLFormElement | null): HTMLElement | null {
 
 /**
  * Runs a server action (or a readApi GET), tracking pending state and a readable error; resolves to the data or null.
- * Keeps keyboard focus: the submit button that started the action is disabled while it runs, and a browser drops focus
- * from a disabled element to <body>, so a keyboard user would start again from the top of the page (ux30). Once the
- * answer is in, focus that fell to <body> goes back to that element, or, while it stays disabled (an emptied comment
- * box), to the first enabled control of its form. A form the answer removes has to place focus itself.
+ * Keeps a keyboard user's focus: the submit button that started the action is disabled while it runs, and a browser
+ * drops focus from a disabled element to <body>, so the next Tab would start again from the top of the page (ux30).
+ * Once the answer is in, focus that fell to <body> goes back to that element, or, while it stays disabled (an emptied
+ * comment box), to the first enabled control of its form. A form the answer removes places focus itself
+ * (components/ui/useFormFocus.ts).
  */
 export function useAction() {
   const startedFrom = useRef<HTMLElement | null>(null);
@@ -59,8 +60,10 @@ export function useAction() {
 
   // Stable across renders (it only sets state), so callbacks built on it can be too (memoised list rows).
   const run = useCallback(async function run<T>(action: () => Promise<ActionResult<T>>): Promise<T | null> {
+    // Only a keyboard user's place is kept (a control focused by keyboard matches :focus-visible; one clicked with
+    // the mouse does not): someone who clicked elsewhere while the action ran keeps their own focus.
     const focused = document.activeElement;
-    startedFrom.current = focused instanceof HTMLElement && focused !== document.body ? focused : null;
+    startedFrom.current = focused instanceof HTMLElement && focused !== document.body && focused.matches(":focus-visible") ? focused : null;
     setPending(true);
     setError(null);
     setConflict(false);

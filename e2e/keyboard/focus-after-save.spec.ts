@@ -71,3 +71,52 @@ test("focus stays in the claim panel after saving evidence, commenting and propo
   await page.keyboard.press("Escape");
   await expect(panel).toHaveCount(0);
 });
+
+/** Tabs until the focused element is described as `target` (see `focused`). */
+async function tabTo(page: Page, target: string, limit = 60) {
+  for (let i = 0; i < limit; i++) {
+    if ((await focused(page)) === target) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`${target} never reached by Tab`);
+}
+
+// The same fault where a button gives way to a form and back (claimant, numbers, assignees, an evidence card):
+// opening removed the button and closing removed the form, each time leaving focus on <body>.
+test("focus moves into the claimant, numbers and assignment forms and back to their buttons, by keyboard", async ({ page }) => {
+  const desk = await createDesk();
+  const claim = await createClaim({ userId: desk.editor.id, articleId: desk.article.id, target: targetFor(desk.article.body, SENTENCE) });
+  await signIn(page, desk.editor);
+  await page.goto(`/articles/${desk.article.id}?claim=${claim.id}`);
+  const panel = page.getByTestId("claim-panel");
+  await expect(panel.getByRole("button", { name: "Assign reviewers" })).toBeVisible();
+  await page.keyboard.press("s"); // into the panel: the status stepper
+  await expect.poll(() => focused(page)).not.toBe("body");
+
+  await tabTo(page, "button Assign reviewers");
+  await page.keyboard.press("Enter");
+  await expect.poll(() => focused(page)).toMatch(/^input /);
+  await tabTo(page, "button Cancel");
+  await page.keyboard.press("Enter");
+  await expect.poll(() => focused(page)).toBe("button Assign reviewers");
+
+  await page.keyboard.press("Shift+Tab");
+  await tabTo(page, "button Add");
+  await page.keyboard.press("Enter");
+  await expect.poll(() => focused(page)).toBe("input Claimant name");
+  await page.keyboard.type("Keir Starmer");
+  await page.keyboard.press("Enter");
+  await expect(panel.getByText("Keir Starmer")).toBeVisible();
+  await expect.poll(() => focused(page)).toBe("button Edit");
+
+  // The sentence's numbers are read from it when the claim is made: "Correct" them.
+  await tabTo(page, "button Correct");
+  await page.keyboard.press("Enter");
+  await expect.poll(() => focused(page)).toBe("input Value");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("2.4");
+  await page.keyboard.press("Enter");
+  await expect(panel.getByTestId("numeric")).toContainText("2.4");
+  await expect.poll(() => focused(page)).toBe("button Correct");
+  expect(await focusVisible(page)).toBe(true);
+});
