@@ -8,7 +8,9 @@ import { quietButtonClass, buttonClass } from "@/components/ui/styles";
 import type { ArticlePublishing } from "@/lib/publish/report";
 import { callApi } from "@/components/ui/call-api";
 import { readApi } from "@/components/ui/read-api";
-import { useTeamChanges } from "@/components/layout/useTeamChanges";
+
+/** Window event the article workspace sends when its set of verified claims (or one of them) changes. */
+export const VERIFIED_CLAIMS_CHANGED = "factdesk:verified-claims-changed";
 
 /** Publish state for everyone; the buttons for editors. */
 export function PublishControls({
@@ -27,14 +29,18 @@ export function PublishControls({
   // https://react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes
   // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setState(initial), [initial]);
-  // A claim verified (or reopened) on this page, here or by a colleague, changes what would be published: read the
-  // counts again, or "Publish report" would stay disabled after the first sign-off until a reload (ux30).
-  useTeamChanges(() => {
-    readApi(`/api/v1/articles/${articleId}/report`, (d: { report: ArticlePublishing }) => d.report).then(
-      (result) => result.ok && setState(result.data),
-      () => {}, // Offline: the next change reads again.
-    );
-  });
+  // A claim verified or reopened on this page, here or by a colleague, changes what would be published: the workspace
+  // says so (VERIFIED_CLAIMS_CHANGED) and the counts are read again, or "Publish report" would stay disabled after the
+  // first sign-off until a reload (ux30).
+  useEffect(() => {
+    const reread = () =>
+      readApi(`/api/v1/articles/${articleId}/report`, (d: { report: ArticlePublishing }) => d.report).then(
+        (result) => result.ok && setState(result.data),
+        () => {}, // Offline: the next change reads again.
+      );
+    window.addEventListener(VERIFIED_CLAIMS_CHANGED, reread);
+    return () => window.removeEventListener(VERIFIED_CLAIMS_CHANGED, reread);
+  }, [articleId]);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Publishing with claims that name no claimant is allowed, after a warning the editor answers.
