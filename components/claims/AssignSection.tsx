@@ -8,6 +8,7 @@ import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/c
 import { useAction } from "@/components/claims/useAction";
 import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 import { MemberPicker } from "@/components/members/MemberPicker";
+import { useFormFocus } from "@/components/ui/useFormFocus";
 
 type Props = { claim: ClaimDetailDTO; canAssign: boolean; onChanged: OnClaimChanged };
 
@@ -18,6 +19,7 @@ const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "");
 /** Who reviews the claim; an editor changes it with the member picker (one or two people, a due date). */
 export function AssignSection({ claim, canAssign, onChanged }: Props) {
   const [editing, setEditing] = useState(false);
+  const { closing, buttonRef } = useFormFocus(`assignees:${claim.id}`);
   const [chosen, setChosen] = useState<Chosen[]>(claim.assignees.map((a) => ({ id: a.id, name: a.name })));
   const [due, setDue] = useState(day(claim.assignees[0]?.dueAt ?? null));
   const { run, pending, error } = useAction();
@@ -34,6 +36,7 @@ export function AssignSection({ claim, canAssign, onChanged }: Props) {
     event.preventDefault();
     const done = await run(() => assignReviewersAction({ claimId: claim.id, reviewerIds: chosen.map((c) => c.id), dueAt: due || null }));
     if (done) {
+      closing();
       setEditing(false);
       onChanged(done);
     }
@@ -51,7 +54,7 @@ export function AssignSection({ claim, canAssign, onChanged }: Props) {
         </p>
       )}
       {canAssign && !editing && (
-        <button type="button" className={`${linkButtonClass} mt-1`} onClick={() => setEditing(true)}>
+        <button type="button" ref={buttonRef} className={`${linkButtonClass} mt-1`} onClick={() => setEditing(true)}>
           {claim.assignees.length ? "Change" : "Assign reviewers"}
         </button>
       )}
@@ -100,7 +103,14 @@ export function AssignSection({ claim, canAssign, onChanged }: Props) {
             <button type="submit" className={buttonClass} disabled={pending || chosen.length === 0}>
               Save
             </button>
-            <button type="button" className={linkButtonClass} onClick={() => setEditing(false)}>
+            <button
+              type="button"
+              className={linkButtonClass}
+              onClick={() => {
+                closing();
+                setEditing(false);
+              }}
+            >
               Cancel
             </button>
           </div>

@@ -12,6 +12,7 @@ import { useAction } from "@/components/claims/useAction";
 import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
+import { useFormFocus } from "@/components/ui/useFormFocus";
 
 type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: OnClaimChanged };
 type Form = { name: string; kind: "person" | "organization"; description: string; url: string; date: string };
@@ -30,6 +31,7 @@ export function ClaimantSection({ claim, canEdit, meId, onChanged }: Props) {
   const [editing, setEditing] = useState(() => hasDraft(meId, claim.id, "claimant"));
   const { run, pending, error, needsCorrection, clearError } = useAction();
   const [asking, setAsking] = useState(false);
+  const { opening, closing, fieldRef, buttonRef } = useFormFocus(`claimant:${claim.id}`);
   const set = (field: keyof Form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
 
   async function save(confirmCorrection?: TConfirmCorrection) {
@@ -43,6 +45,7 @@ export function ClaimantSection({ claim, canEdit, meId, onChanged }: Props) {
     const done = await run(() => withCheckedInput(ZSetClaimant, input, setClaimantAction));
     if (done) {
       clearDraft();
+      closing();
       setEditing(false);
       setAsking(false);
       onChanged(done);
@@ -88,6 +91,7 @@ export function ClaimantSection({ claim, canEdit, meId, onChanged }: Props) {
               className={`${linkButtonClass} mr-3`}
               onClick={() => {
                 setForm({ ...form, name: claim.claimantSuggestion!, kind: "person" });
+                opening();
                 setEditing(true);
               }}
             >
@@ -95,7 +99,15 @@ export function ClaimantSection({ claim, canEdit, meId, onChanged }: Props) {
             </button>
           )}
           {canEdit && (
-            <button type="button" className={linkButtonClass} onClick={() => setEditing(true)}>
+            <button
+              type="button"
+              ref={buttonRef}
+              className={linkButtonClass}
+              onClick={() => {
+                opening();
+                setEditing(true);
+              }}
+            >
               {claimant || firstAppearance ? "Edit" : "Add"}
             </button>
           )}
@@ -108,6 +120,7 @@ export function ClaimantSection({ claim, canEdit, meId, onChanged }: Props) {
             <input
               dir="auto"
               aria-label="Claimant name"
+              ref={fieldRef}
               className={inputClass}
               value={form.name}
               onChange={set("name")}
@@ -156,6 +169,7 @@ export function ClaimantSection({ claim, canEdit, meId, onChanged }: Props) {
               className={linkButtonClass}
               onClick={() => {
                 clearDraft(formOf(claim));
+                closing();
                 setEditing(false);
               }}
             >

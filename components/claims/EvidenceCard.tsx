@@ -11,6 +11,7 @@ import { ZEditEvidence } from "@/lib/validation/claims";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, quietButtonClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
+import { useFormFocus } from "@/components/ui/useFormFocus";
 import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 
 const STANCE_STYLE: Record<string, string> = {
@@ -26,6 +27,8 @@ type Props = { item: EvidenceDTO; canChange: boolean; onChanged: OnClaimChanged 
 /** One source on a claim: stance, link or file, excerpt, archive and drift-watch state; edit, remove and undo. */
 export function EvidenceCard({ item, canChange, onChanged }: Props) {
   const [editing, setEditing] = useState(false);
+  // Opening the form focuses its title; cancelling, saving or restoring focuses Edit (in the remounted card too).
+  const { opening, closing, fieldRef, buttonRef } = useFormFocus(`evidence-card:${item.id}`);
   const { run, pending, error } = useAction();
   const [form, setForm] = useState(() => formOf(item));
   const set = (field: keyof ReturnType<typeof formOf>) => (e: { target: { value: string } }) =>
@@ -34,6 +37,7 @@ export function EvidenceCard({ item, canChange, onChanged }: Props) {
   async function act(action: () => ReturnType<typeof removeEvidenceAction>) {
     const done = await run(action);
     if (done) {
+      closing();
       setEditing(false);
       onChanged(done);
     }
@@ -70,14 +74,14 @@ export function EvidenceCard({ item, canChange, onChanged }: Props) {
           }}
         >
           {!item.file && <input dir="auto" aria-label="Source URL" className={inputClass} value={form.url} onChange={set("url")} />}
-          <input dir="auto" aria-label="Source title" className={inputClass} value={form.title} onChange={set("title")} />
+          <input dir="auto" aria-label="Source title" ref={fieldRef} className={inputClass} value={form.title} onChange={set("title")} />
           <textarea dir="auto" aria-label="Quoted excerpt" className={inputClass} rows={2} value={form.excerpt} onChange={set("excerpt")} />
           <EvidenceMetaFields form={form} set={set} />
           <div className="flex gap-2">
             <button type="submit" className={buttonClass} disabled={pending}>
               {pending ? "Saving…" : "Save changes"}
             </button>
-            <button type="button" className={quietButtonClass} onClick={() => (setForm(formOf(item)), setEditing(false))}>
+            <button type="button" className={quietButtonClass} onClick={() => (setForm(formOf(item)), closing(), setEditing(false))}>
               Cancel
             </button>
           </div>
@@ -132,7 +136,12 @@ export function EvidenceCard({ item, canChange, onChanged }: Props) {
       </p>
       {canChange && (
         <div className="mt-1 flex gap-3 text-xs">
-          <button type="button" className={linkButtonClass} onClick={() => (setForm(formOf(item)), setEditing(true))}>
+          <button
+            type="button"
+            ref={buttonRef}
+            className={linkButtonClass}
+            onClick={() => (setForm(formOf(item)), opening(), setEditing(true))}
+          >
             Edit
           </button>
           <button

@@ -6,6 +6,7 @@ import { EvidenceCard } from "@/components/claims/EvidenceCard";
 import { AttachEvidenceForm } from "@/components/claims/AttachEvidenceForm";
 import { ZAddEvidence } from "@/lib/validation/claims";
 import { forwardRef, useState, type FormEvent } from "react";
+import { useFormFocus } from "@/components/ui/useFormFocus";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { addEvidenceAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
@@ -32,6 +33,12 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
   const { run, pending, error } = useAction();
   const submission = useSubmissionKey();
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
+  // Closing the form removes the control that had focus: "Add evidence" takes it, ready for the next source.
+  const { closing, buttonRef } = useFormFocus(`evidence:${claim.id}`);
+  const close = () => {
+    closing();
+    setOpen(false);
+  };
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -44,7 +51,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
     if (done) {
       submission.done();
       clearDraft(empty);
-      setOpen(false);
+      close();
       onChanged(done);
     }
   }
@@ -70,7 +77,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
       </ul>
       {canEdit && !open && !attaching && (
         <div className="mt-2 flex flex-wrap gap-2">
-          <button type="button" data-action="add-evidence" className={quietButtonClass} onClick={() => setOpen(true)}>
+          <button type="button" ref={buttonRef} data-action="add-evidence" className={quietButtonClass} onClick={() => setOpen(true)}>
             Add evidence
           </button>
           <button type="button" className={quietButtonClass} onClick={() => setAttaching(true)}>
@@ -82,6 +89,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
         <AttachEvidenceForm
           claimId={claim.id}
           onDone={(added) => {
+            closing();
             setAttaching(false);
             if (added) onChanged();
           }}
@@ -126,7 +134,7 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
               className={quietButtonClass}
               onClick={() => {
                 clearDraft(empty);
-                setOpen(false);
+                close();
               }}
             >
               Cancel

@@ -10,6 +10,7 @@ import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/c
 import { useAction } from "@/components/claims/useAction";
 import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 import { hasDraft, useDraft } from "@/components/claims/drafts";
+import { useFormFocus } from "@/components/ui/useFormFocus";
 
 const FIELDS = [
   ["value", "Value"],
@@ -41,6 +42,11 @@ export function NumericSection({
   >;
   // A draft survives this section being remounted when a colleague changes the claim (it is keyed on the version).
   const [editing, setEditing] = useState(() => hasDraft(meId, claim.id, "numbers"));
+  const { opening, closing, fieldRef, buttonRef } = useFormFocus(`numbers:${claim.id}`);
+  const open = () => {
+    opening();
+    setEditing(true);
+  };
   const [form, setForm, clearDraft] = useDraft(meId, claim.id, "numbers", initial);
   const { run, pending, error } = useAction();
 
@@ -56,6 +62,7 @@ export function NumericSection({
     );
     if (done) {
       clearDraft();
+      closing();
       setEditing(false);
       onChanged(done);
     }
@@ -63,7 +70,7 @@ export function NumericSection({
 
   if (!numeric && !editing) {
     return canEdit ? (
-      <button type="button" className={linkButtonClass} onClick={() => setEditing(true)}>
+      <button type="button" ref={buttonRef} className={linkButtonClass} onClick={open}>
         Add the claim&apos;s numbers
       </button>
     ) : null;
@@ -85,17 +92,18 @@ export function NumericSection({
             ))}
           </dl>
           {canEdit && (
-            <button type="button" className={`${linkButtonClass} mt-1`} onClick={() => setEditing(true)}>
+            <button type="button" ref={buttonRef} className={`${linkButtonClass} mt-1`} onClick={open}>
               Correct
             </button>
           )}
         </>
       ) : (
         <form onSubmit={onSubmit} className="grid grid-cols-2 gap-2" aria-label="Claim numbers">
-          {FIELDS.map(([key, label]) => (
+          {FIELDS.map(([key, label], index) => (
             <label key={key} className="text-xs text-muted">
               {label}
               <input
+                ref={index === 0 ? fieldRef : undefined}
                 dir="auto"
                 className={inputClass}
                 aria-label={label}
@@ -113,6 +121,7 @@ export function NumericSection({
               className={linkButtonClass}
               onClick={() => {
                 clearDraft(initial);
+                closing();
                 setEditing(false);
               }}
             >

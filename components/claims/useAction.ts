@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/lib/http/result";
 
 // Actions of this page still waiting for their answer, across every useAction (see whenActionsSettle).
@@ -25,9 +25,34 @@ function finished() {
   window.setTimeout(() => waiting.forEach((resolve) => resolve()));
 }
 
-/** Runs a server action (or a readApi GET), tracking pending state and a readable error; resolves to the data or null. */
+/** The first field or button of `form` that can take focus, or null. */
+function firstEnabledControl(form: HTMLFormElement | null): HTMLElement | null {
+  return (
+    form?.querySelector<HTMLElement>(
+      "input:not([disabled]):not([type=hidden]),textarea:not([disabled]),select:not([disabled]),button:not([disabled])",
+    ) ?? null
+  );
+}
+
+/**
+ * Runs a server action (or a readApi GET), tracking pending state and a readable error; resolves to the data or null.
+ * Keeps a keyboard user's focus: the submit button that started the action is disabled while it runs, and a browser
+ * drops focus from a disabled element to <body>, so the next Tab would start again from the top of the page (ux30).
+ * Once the answer is in, focus that fell to <body> goes back to that element, or, while it stays disabled (an emptied
+ * comment box), to the first enabled control of its form. A form the answer removes places focus itself
+ * (components/ui/useFormFocus.ts).
+ */
 export function useAction() {
+  const startedFrom = useRef<HTMLElement | null>(null);
   const [pending, setPending] = useState(false);
+  useEffect(() => {
+    if (pending) return;
+    const from = startedFrom.current;
+    startedFrom.current = null;
+    if (!from?.isConnected || (document.activeElement && document.activeElement !== document.body)) return;
+    const disabled = from instanceof HTMLButtonElement && from.disabled;
+    (disabled ? firstEnabledControl(from.closest("form")) : from)?.focus();
+  }, [pending]);
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   // The server asks for a public note first: the change touches the published report.
@@ -35,6 +60,10 @@ export function useAction() {
 
   // Stable across renders (it only sets state), so callbacks built on it can be too (memoised list rows).
   const run = useCallback(async function run<T>(action: () => Promise<ActionResult<T>>): Promise<T | null> {
+    // Only a keyboard user's place is kept (a control focused by keyboard matches :focus-visible; one clicked with
+    // the mouse does not): someone who clicked elsewhere while the action ran keeps their own focus.
+    const focused = document.activeElement;
+    startedFrom.current = focused instanceof HTMLElement && focused !== document.body && focused.matches(":focus-visible") ? focused : null;
     setPending(true);
     setError(null);
     setConflict(false);

@@ -65,7 +65,8 @@ export function TopBar({ user, teams, needsCount, unreadCount }: Props) {
             <path d="m20 20-3.5-3.5" />
           </svg>
         </Link>
-        <form action="/search" method="get" role="search" className="ml-auto hidden min-w-0 lg:block">
+        {/* The box gives way (down to nothing) before it would slide under the bell and the name. */}
+        <form action="/search" method="get" role="search" className="ml-auto hidden min-w-0 shrink lg:block lg:w-28 xl:w-56">
           <label htmlFor="top-search" className="sr-only">
             Search articles, claims, comments and evidence
           </label>
@@ -75,14 +76,19 @@ export function TopBar({ user, teams, needsCount, unreadCount }: Props) {
             type="search"
             placeholder="Search…"
             maxLength={200}
-            className="w-28 rounded-md border border-rule bg-stone-50 px-2.5 py-1 text-sm text-ink placeholder:text-stone-400 focus:border-accent focus:bg-white focus:outline-none xl:w-56"
+            className="w-full rounded-md border border-rule bg-stone-50 px-2.5 py-1 text-sm text-ink placeholder:text-stone-400 focus:border-accent focus:bg-white focus:outline-none"
           />
         </form>
         <div className="ml-auto flex items-center gap-3 text-sm whitespace-nowrap md:ml-0 lg:gap-4">
           {user.teamId && <NotificationBell initial={unreadCount} />}
-          <span className="hidden text-right leading-tight xl:block" data-testid="signed-in-user">
-            <span className="block font-medium">{user.name}</span>
-            <span className="block text-xs text-muted">
+          {/* A long name or address is cut short here (in full on hover and on the account page), never laid over the search box. */}
+          <span
+            className="hidden max-w-64 min-w-0 text-right leading-tight xl:block"
+            data-testid="signed-in-user"
+            title={`${user.name} · ${user.email}`}
+          >
+            <span className="block truncate font-medium">{user.name}</span>
+            <span className="block truncate text-xs text-muted">
               {user.role ? `${user.role} · ` : ""}
               {user.email}
             </span>

@@ -2,11 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { When } from "@/components/ui/When";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { FormError } from "@/components/ui/FormError";
 import { quietButtonClass, buttonClass } from "@/components/ui/styles";
 import type { ArticlePublishing } from "@/lib/publish/report";
 import { callApi } from "@/components/ui/call-api";
+import { readApi } from "@/components/ui/read-api";
+
+/** Window event the article workspace sends when its set of verified claims (or one of them) changes. */
+export const VERIFIED_CLAIMS_CHANGED = "factdesk:verified-claims-changed";
 
 /** Publish state for everyone; the buttons for editors. */
 export function PublishControls({
@@ -25,11 +29,31 @@ export function PublishControls({
   // https://react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes
   // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => setState(initial), [initial]);
+  // A claim verified or reopened on this page, here or by a colleague, changes what would be published: the workspace
+  // says so (VERIFIED_CLAIMS_CHANGED) and the counts are read again, or "Publish report" would stay disabled after the
+  // first sign-off until a reload (ux30).
+  useEffect(() => {
+    const reread = () =>
+      readApi(`/api/v1/articles/${articleId}/report`, (d: { report: ArticlePublishing }) => d.report).then(
+        (result) => result.ok && setState(result.data),
+        () => {}, // Offline: the next change reads again.
+      );
+    window.addEventListener(VERIFIED_CLAIMS_CHANGED, reread);
+    return () => window.removeEventListener(VERIFIED_CLAIMS_CHANGED, reread);
+  }, [articleId]);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Publishing with claims that name no claimant is allowed, after a warning the editor answers.
   const [warning, setWarning] = useState(false);
   const href = `/reports/${articleId}`;
+  // Publishing, unpublishing or cancelling the warning removes the button that had focus: focus goes to what
+  // replaced it (the public page's link, or "Publish report") instead of falling to <body> (ux30).
+  const focusNext = useRef<"published" | "publish" | null>(null);
+  const focusWhen = (which: "published" | "publish") => (el: HTMLElement | null) => {
+    if (!el || focusNext.current !== which) return;
+    focusNext.current = null;
+    el.focus();
+  };
 
   async function change(method: "PUT" | "DELETE") {
     if (method === "DELETE" && !window.confirm("Take the public report down? Its address will answer “not found” until you publish again."))
@@ -43,6 +67,7 @@ export function PublishControls({
     );
     setPending(false);
     if (!result.ok) return setError(result.message);
+    focusNext.current = method === "PUT" ? "published" : "publish";
     setState((s) => ({ ...s, ...result.data.report }));
     router.refresh();
   }
@@ -55,7 +80,7 @@ export function PublishControls({
           <span className="mr-1 inline-block h-2 w-2 rounded-full bg-emerald-600 align-middle" aria-hidden />
           Published {state.publishedAt ? <When iso={state.publishedAt} /> : ""}
           {state.publishedBy ? ` by ${state.publishedBy.name}` : ""} ·{" "}
-          <a href={href} target="_blank" rel="noopener" className="text-accent underline underline-offset-2">
+          <a ref={focusWhen("published")} href={href} target="_blank" rel="noopener" className="text-accent underline underline-offset-2">
             View public page
           </a>
         </span>
@@ -72,6 +97,7 @@ export function PublishControls({
         ) : (
           <button
             type="button"
+            ref={focusWhen("publish")}
             className={buttonClass}
             disabled={pending || state.verifiedClaims === 0}
             onClick={() => (state.withoutClaimant > 0 ? setWarning(true) : change("PUT"))}
@@ -95,7 +121,14 @@ export function PublishControls({
             <button type="button" className={buttonClass} disabled={pending} onClick={() => change("PUT")}>
               Publish anyway
             </button>
-            <button type="button" className={quietButtonClass} onClick={() => setWarning(false)}>
+            <button
+              type="button"
+              className={quietButtonClass}
+              onClick={() => {
+                focusNext.current = "publish";
+                setWarning(false);
+              }}
+            >
               Cancel
             </button>
           </div>

@@ -118,8 +118,10 @@ export function VerdictCard({
           </ul>
         </>
       )}
-      <p className="mt-4 border-t border-rule pt-3 text-xs text-muted">
-        Verified{claim.verifiedBy ? ` by ${claim.verifiedBy}` : ""} on {formatDate(claim.verifiedAt.toISOString())}
+      {/* Who checked and who signed off, apart: "Verified by" alone read as if the editor who signed off had done the checking (ux30). */}
+      <p className="mt-4 border-t border-rule pt-3 text-xs text-muted" data-testid="verdict-credit">
+        {claim.checkedBy && claim.checkedBy !== claim.verifiedBy && <>Checked by {claim.checkedBy} · </>}
+        {claim.verifiedBy ? `Signed off by ${claim.verifiedBy}` : "Verified"} on {formatDate(claim.verifiedAt.toISOString())}
       </p>
       {claim.corrections.length > 0 && (
         <ul className="mt-2 space-y-1 text-xs" data-testid="claim-corrections">

@@ -61,7 +61,9 @@ test("an editor publishes the report; anyone can read it without signing in; it 
   const marks = reader.getByTestId("report-body").locator(".hl");
   await expect(marks).toHaveText([PHRASES.unverifiable, PHRASES.verified]);
   await expect(reader.getByTestId("verdict-card").nth(1)).toContainText("Defence departmental resources 2024");
-  await expect(reader.getByTestId("verdict-card").nth(1)).toContainText(`Verified by ${desk.editor.name}`);
+  await expect(reader.getByTestId("verdict-card").nth(1)).toContainText(
+    `Checked by ${desk.reviewer.name} · Signed off by ${desk.editor.name}`,
+  );
   await expect(reader.getByRole("link", { name: "NATO defence expenditure" })).toHaveAttribute(
     "href",
     "https://www.nato.int/cps/en/natohq/topics_49198.htm",

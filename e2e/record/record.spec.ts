@@ -68,8 +68,13 @@ test("the verdict card names who proposed and who signed off, as the history, th
 
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(`/reports/${desk.article.id}`);
-  await expect(reader.locator(`#claim-${first.id}`)).toContainText(`Verified by ${desk.editor.name}`);
-  await expect(reader.locator(`#claim-${second.id}`)).toContainText(`Verified by ${desk.admin.name}`);
+  // The reader is told apart who checked and who signed off (ux30).
+  await expect(reader.locator(`#claim-${first.id}`).getByTestId("verdict-credit")).toContainText(
+    `Checked by ${desk.reviewer.name} · Signed off by ${desk.editor.name} on`,
+  );
+  await expect(reader.locator(`#claim-${second.id}`).getByTestId("verdict-credit")).toContainText(
+    `Checked by ${desk.editor.name} · Signed off by ${desk.admin.name} on`,
+  );
 });
 
 test("a settled double review keeps both verdicts, says they disagreed, and shows the editor's settlement in the panel, history and API", async ({

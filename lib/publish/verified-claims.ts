@@ -6,6 +6,7 @@ import { isNoRating, readRatingScale, type RatingEntry } from "@/lib/teams/ratin
 import { parseBlocks, type ArticleBlocks } from "@/lib/articles/blocks";
 import { TEXT_ORDER } from "@/lib/claims/dto";
 import { loadClaimRecords } from "@/lib/claims/load-records";
+import type { ClaimRecord } from "@/lib/claims/record";
 
 // Everything public about an article's fact-check, and nothing else: only claims whose status
 // is "verified" are ever read here (the filter is in the query), so neither the ClaimReview
@@ -56,6 +57,8 @@ export type VerifiedClaim = {
   /** When and by whom it was signed off (the claim's record, lib/claims/record.ts; a claim verified before the audit trail existed falls back to its verdict's date and no name). */
   verifiedAt: Date;
   verifiedBy: string | null;
+  /** Who wrote the verdict that was signed off (the record's proposer: the fact-checker, or the editor who settled a dispute); null when unknown (imported, or a snapshot from before this was kept). */
+  checkedBy: string | null;
   /** Only evidence added at or before `verifiedAt`. */
   evidence: PublicEvidence[];
   /** Who made the claim, and where and when it first appeared (as signed off). */
@@ -138,8 +141,9 @@ type Row = Prisma.ClaimGetPayload<{ select: typeof verifiedSelect }>;
 
 function liveView(
   c: Row,
-  signOff: { by: { name: string }; at: string } | null | undefined,
+  record: Pick<ClaimRecord, "proposed" | "verified"> | undefined,
 ): Omit<VerifiedClaim, "anchorStatus" | "correction" | "corrections"> {
+  const signOff = record?.verified;
   const verifiedAt = signOff ? new Date(signOff.at) : (c.verdictAt ?? c.updatedAt);
   return {
     id: c.id,
@@ -154,6 +158,7 @@ function liveView(
     },
     verifiedAt,
     verifiedBy: signOff?.by.name ?? null,
+    checkedBy: record?.proposed?.by.name ?? null,
     evidence: c.evidence.filter((e) => e.createdAt <= verifiedAt).map(({ createdAt: _added, ...e }) => e),
     claimant: c.claimantName && c.claimantKind ? { name: c.claimantName, kind: c.claimantKind, description: c.claimantDescription } : null,
     firstAppearance:
@@ -167,7 +172,7 @@ function liveView(
 function snapshotView(c: Row): Omit<VerifiedClaim, "anchorStatus" | "correction" | "corrections"> | null {
   const snap = c.publishedSnapshot as PublishedSnapshot | null;
   if (!snap || typeof snap !== "object" || !snap.verdict) return null;
-  return { ...snap, verifiedAt: new Date(snap.verifiedAt) };
+  return { ...snap, checkedBy: snap.checkedBy ?? null, verifiedAt: new Date(snap.verifiedAt) };
 }
 
 /** Serialises a claim's public view for Claim.publishedSnapshot. */
@@ -213,7 +218,7 @@ export async function loadVerifiedReport(
   }));
   const shown = claims.flatMap((c): VerifiedClaim[] => {
     const live = c.status === "verified" && c.verdictOrdinal !== null;
-    const view = live ? liveView(c, records.get(c.id)?.verified) : snapshotView(c);
+    const view = live ? liveView(c, records.get(c.id)) : snapshotView(c);
     if (!view) return [];
     const correction = live ? null : { state: c.status === "not_check_worthy" ? ("withdrawn" as const) : ("under_review" as const) };
     const verdict = { ...view.verdict, noRating: isNoRating(ratingScale, view.verdict) };

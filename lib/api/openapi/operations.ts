@@ -286,6 +286,11 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     },
   },
   "/api/v1/articles/{id}/report": {
+    get: {
+      summary: "The public report's state, and how many verified claims it would show (and how many name no claimant)",
+      tag: "Publishing",
+      ok: { status: 200, description: "The report's state.", schema: obj({ report: { type: "object" } }) },
+    },
     put: {
       summary: "Publish the public fact-check report (editors and admins)",
       tag: "Publishing",
