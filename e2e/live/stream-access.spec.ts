@@ -1,6 +1,8 @@
 import { expect, test, type APIRequestContext } from "../fixtures/test";
 import { signIn, signInByApi } from "../fixtures/auth";
 import { createDesk, testDb } from "../fixtures/factories";
+import { createClaim } from "../../lib/claims/create-claim";
+import { targetFor } from "../../lib/claims/test-helpers";
 
 /**
  * An event stream checks its reader once, when it opens; it then lives for hours. These tests take
@@ -82,6 +84,37 @@ test("a member removed from the team stops receiving its change signals on /api/
   } finally {
     await stream.cancel();
     await api.dispose();
+  }
+});
+
+// Stop 29: the stream above ended only at its next heartbeat check (up to 15 s), and meanwhile told the removed
+// member of every change in the team. Now it ends when the removal commits: a change made after it reaches a
+// colleague's stream, never theirs.
+test("a member removed from the team gets no change signal made after the removal commits", async ({ playwright, baseURL }) => {
+  test.setTimeout(90_000);
+  const desk = await createDesk();
+  const removed = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  const staying = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  expect((await signInByApi(removed, desk.reviewer)).status()).toBe(200);
+  expect((await signInByApi(staying, desk.reviewer2)).status()).toBe(200);
+  const stream = await openStream(removed, baseURL!, "/api/v1/me/events");
+  const colleague = await openStream(staying, baseURL!, "/api/v1/me/events");
+  try {
+    await testDb().membership.deleteMany({ where: { userId: desk.reviewer.id, teamId: desk.team.id } });
+    // A change in the team after the removal committed (an audited write by the colleague, its NOTIFY with it).
+    const start = desk.article.body.indexOf(". ") + 2;
+    await createClaim({
+      userId: desk.reviewer2.id,
+      articleId: desk.article.id,
+      target: targetFor(desk.article.body, desk.article.body.slice(start, start + 40)),
+    });
+    // The colleague heard the change, so this instance has dispatched it: the removed member's stream had ended.
+    await expect.poll(() => colleague.text()).toContain("event: change");
+    expect(stream.text()).not.toContain("event: change");
+    expect(await endsWithin(stream, 10_000)).toBe(true);
+  } finally {
+    await Promise.all([stream.cancel(), colleague.cancel()]);
+    await Promise.all([removed.dispose(), staying.dispose()]);
   }
 });
 
