@@ -118,6 +118,23 @@ test("a member removed from the team gets no change signal made after the remova
   }
 });
 
+// The periodic re-check of /api/v1/me/events now runs every 60 s: archiving the team ends the stream at commit
+// (migration access_changed_team_archived), well before that check.
+test("a member's /api/v1/me/events stream ends once their team is archived, before the 60 s re-check", async ({ playwright, baseURL }) => {
+  test.setTimeout(90_000);
+  const desk = await createDesk();
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  expect((await signInByApi(api, desk.reviewer)).status()).toBe(200);
+  const stream = await openStream(api, baseURL!, "/api/v1/me/events");
+  try {
+    await testDb().team.update({ where: { id: desk.team.id }, data: { archivedAt: new Date() } });
+    expect(await endsWithin(stream, 30_000)).toBe(true);
+  } finally {
+    await stream.cancel();
+    await api.dispose();
+  }
+});
+
 test("an article's stream ends once its team is archived", async ({ playwright, baseURL }) => {
   test.setTimeout(90_000);
   const desk = await createDesk();
