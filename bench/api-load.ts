@@ -112,8 +112,10 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
 type Op = {
   name: string;
   method: "GET" | "POST" | "PUT";
-  /** The request for the n-th call. */
-  request: (n: number) => { path: string; body?: unknown };
+  /** The request for the n-th call; `context` is the connection's until its answer (autocannon's request context). */
+  request: (n: number, context: Record<string, unknown>) => { path: string; body?: unknown };
+  /** Told each answer's status, with the context its request was made with. */
+  onResponse?: (status: number, context: Record<string, unknown>) => void;
 };
 
 type Measure = {
@@ -140,8 +142,8 @@ async function main(url: string) {
     input: { name: "bench", scope: "read_write", expiresIn: "7d" },
   });
 
-  // Reads: an article with 50 claims. Writes: another article, with many claims so that parallel
-  // requests never change the same claim at once (their status and verdict alternate per claim).
+  // Reads: an article with 50 claims. Writes: another article, with many claims (their verdicts alternate per call;
+  // PUT status takes a claim no other request is changing, below).
   const sentencesOf = (body: string) =>
     [...body.matchAll(/[A-Z][^.!?\n]{20,200}[.!?]/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const claimsFor = async (articleId: string, body: string, count: number) => {
@@ -171,8 +173,14 @@ async function main(url: string) {
   const targets = sentencesOf(writeArticle.body).map((r) => describeRange(writeArticle.body, r.start, r.end));
   await testDb().$executeRawUnsafe(`VACUUM ANALYZE`);
 
-  const statuses = new Map<string, number>();
   const claimFor = (n: number) => writeClaims[n % writeClaims.length]!;
+  // PUT status: claims no request is changing, each with the status it has now. A request takes one (so no two
+  // requests in flight change the same claim) and gives it back with its new status once answered 2xx. A claim
+  // whose answer never came (a measurement ends with requests in flight, and autocannon builds each connection's
+  // next request before it stops) or was not 2xx has an unknown status: it is not used again. Counting per call
+  // instead (stop 29) sent, once the calls wrapped around the claims, a change a claim already had: 422.
+  type Idle = { id: string; status: "unreviewed" | "in_review" };
+  const idle: Idle[] = writeClaims.map((id) => ({ id, status: "unreviewed" }));
   const ops: Op[] = [
     {
       name: "POST comment",
@@ -182,11 +190,15 @@ async function main(url: string) {
     {
       name: "PUT status",
       method: "PUT",
-      request: (n) => {
-        const id = claimFor(n);
-        const k = (statuses.get(id) ?? 0) + 1;
-        statuses.set(id, k);
-        return { path: `/api/v1/claims/${id}/status`, body: { status: k % 2 === 1 ? "in_review" : "unreviewed" } };
+      request: (_n, context) => {
+        const claim = idle.shift();
+        if (!claim) throw new Error("PUT status: every claim is in flight or of unknown status");
+        const next: Idle = { id: claim.id, status: claim.status === "unreviewed" ? "in_review" : "unreviewed" };
+        context.claim = next;
+        return { path: `/api/v1/claims/${claim.id}/status`, body: { status: next.status } };
+      },
+      onResponse: (status, context) => {
+        if (status >= 200 && status < 300) idle.push(context.claim as Idle);
       },
     },
     {
@@ -290,10 +302,11 @@ async function main(url: string) {
           {
             method: op.method,
             headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
-            setupRequest: (req) => {
-              const { path: p, body } = op.request(n++);
+            setupRequest: (req, context) => {
+              const { path: p, body } = op.request(n++, context as Record<string, unknown>);
               return { ...req, path: p, body: body === undefined ? undefined : JSON.stringify(body) };
             },
+            onResponse: op.onResponse && ((status, _body, context) => op.onResponse!(status, context as Record<string, unknown>)),
           },
         ],
       });

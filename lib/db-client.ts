@@ -37,6 +37,9 @@ export class GuardedClient extends pg.Client {
   /** The `code` given to the error of a statement timed out on the client side (none: pg's error as it is). */
   protected readonly readTimeoutCode: string | undefined = undefined;
 
+  /** Called with the error of each statement before its caller sees it (to tag it); does nothing here. */
+  protected onStatementError(_err: Error): void {}
+
   /** Why this connection must not be pooled again, or undefined when it may be. */
   unfitForPool(): Error | undefined {
     const status = this.getTransactionStatus();
@@ -76,6 +79,7 @@ export class GuardedClient extends pg.Client {
       if (settled) return;
       settled = true;
       this.#outstanding--;
+      if (err instanceof Error) this.onStatementError(err);
       if (err instanceof Error && err.message === READ_TIMEOUT) {
         if (this.readTimeoutCode !== undefined) Object.assign(err, { code: this.readTimeoutCode });
         // The answer may still come, or never: either way this connection's state is unknown. end() destroys a
@@ -121,4 +125,47 @@ Object.defineProperty(GuardedClient.prototype, "query", {
  */
 export class JobRunnerClient extends GuardedClient {
   protected override readonly readTimeoutCode = "ETIMEDOUT";
+
+  protected override onStatementError(err: Error): void {
+    retryableConnectionError(err);
+  }
+}
+
+// PostgreSQL's codes for a server going away or not taking connections (Appendix A: class 08 connection exception,
+// 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now) and the socket's own.
+const CONNECTION_CODES = new Set(["08000", "08001", "08003", "08004", "08006", "57P01", "57P02", "57P03"]);
+const SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ENOTCONN",
+  "ECONNABORTED",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+]);
+// pg's messages (pinned pg 8.23.1: client.js) for a connection that ended under a statement or was already broken.
+const CONNECTION_MESSAGES = new Set([
+  "Connection terminated unexpectedly",
+  "Connection terminated",
+  "Client has encountered a connection error and is not queryable",
+  "Client was closed and is not queryable",
+]);
+/** The code graphile-worker retries (3 s, backing off to 2 min) that says the server cannot take connections now. */
+const RETRY_CODE = "57P03";
+
+/**
+ * Tags `err` for graphile-worker's retry when it says the database connection failed or the server went away (a
+ * restart: ECONNREFUSED while it is down, 57P01 as it stops, "Connection terminated unexpectedly"): its `code` becomes
+ * 57P03 (cannot_connect_now), one of graphile-worker 0.17's RETRYABLE_ERROR_CODES, and the code it had is kept in
+ * `originalCode`. graphile-worker retries only those codes, and its un-awaited "done"/"failed" statements otherwise
+ * end as unhandled rejections (lib/jobs/runner-restart.int.test.ts). Other errors are left alone. Output: `err`.
+ */
+export function retryableConnectionError<E>(err: E): E {
+  if (!(err instanceof Error)) return err;
+  const code = (err as { code?: unknown }).code;
+  const known = typeof code === "string" && (CONNECTION_CODES.has(code) || SOCKET_CODES.has(code));
+  if (code === RETRY_CODE || code === "ETIMEDOUT" || !(known || (code === undefined && CONNECTION_MESSAGES.has(err.message)))) return err;
+  Object.assign(err, { code: RETRY_CODE, originalCode: code });
+  return err;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type KeyboardEvent } from "react";
+import { useId, useLayoutEffect, useState, type KeyboardEvent } from "react";
 import type { MemberChoiceDTO } from "@/lib/teams/member-search";
 import { inputClass } from "@/components/ui/styles";
 import { MemberOptions, optionId } from "@/components/members/MemberOptions";
@@ -43,6 +43,9 @@ export function MemberPicker({
   const members = search.members.filter((m) => !exclude.includes(m.id));
   const shown = open && !disabled;
   const current = Math.min(active, members.length - 1);
+  // Enter pressed before the list answers what was typed (the search runs 150 ms after the last key): the list
+  // may still be an earlier query's, so the first match is picked when the answer arrives, never a stale name.
+  const [heldEnter, setHeldEnter] = useState(false);
 
   function pick(member: MemberChoiceDTO) {
     onPick(member);
@@ -51,7 +54,16 @@ export function MemberPicker({
     setOpen(false);
   }
 
+  useLayoutEffect(() => {
+    if (!heldEnter || !search.ready) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- settling the held Enter when the answer arrives is what this effect is for
+    setHeldEnter(false);
+    if (members[0]) pick(members[0]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per answer to the held Enter
+  }, [heldEnter, search.ready]);
+
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "Escape") setHeldEnter(false);
     if (event.key === "ArrowDown") {
       event.preventDefault();
       if (!open) return setOpen(true);
@@ -67,6 +79,9 @@ export function MemberPicker({
     } else if (event.key === "End" && shown) {
       event.preventDefault();
       setActive(Math.max(members.length - 1, 0));
+    } else if (event.key === "Enter" && shown && !search.ready) {
+      event.preventDefault();
+      setHeldEnter(true);
     } else if (event.key === "Enter" && shown && members[current]) {
       // With the list closed, Enter submits the form as in any text field.
       event.preventDefault();

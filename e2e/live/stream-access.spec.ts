@@ -1,6 +1,8 @@
 import { expect, test, type APIRequestContext } from "../fixtures/test";
 import { signIn, signInByApi } from "../fixtures/auth";
 import { createDesk, testDb } from "../fixtures/factories";
+import { createClaim } from "../../lib/claims/create-claim";
+import { targetFor } from "../../lib/claims/test-helpers";
 
 /**
  * An event stream checks its reader once, when it opens; it then lives for hours. These tests take
@@ -79,6 +81,54 @@ test("a member removed from the team stops receiving its change signals on /api/
   try {
     await testDb().membership.deleteMany({ where: { userId: desk.reviewer.id, teamId: desk.team.id } });
     expect(await endsWithin(stream, 40_000)).toBe(true);
+  } finally {
+    await stream.cancel();
+    await api.dispose();
+  }
+});
+
+// Stop 29: the stream above ended only at its next heartbeat check (up to 15 s), and meanwhile told the removed
+// member of every change in the team. Now it ends when the removal commits: a change made after it reaches a
+// colleague's stream, never theirs.
+test("a member removed from the team gets no change signal made after the removal commits", async ({ playwright, baseURL }) => {
+  test.setTimeout(90_000);
+  const desk = await createDesk();
+  const removed = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  const staying = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  expect((await signInByApi(removed, desk.reviewer)).status()).toBe(200);
+  expect((await signInByApi(staying, desk.reviewer2)).status()).toBe(200);
+  const stream = await openStream(removed, baseURL!, "/api/v1/me/events");
+  const colleague = await openStream(staying, baseURL!, "/api/v1/me/events");
+  try {
+    await testDb().membership.deleteMany({ where: { userId: desk.reviewer.id, teamId: desk.team.id } });
+    // A change in the team after the removal committed (an audited write by the colleague, its NOTIFY with it).
+    const start = desk.article.body.indexOf(". ") + 2;
+    await createClaim({
+      userId: desk.reviewer2.id,
+      articleId: desk.article.id,
+      target: targetFor(desk.article.body, desk.article.body.slice(start, start + 40)),
+    });
+    // The colleague heard the change, so this instance has dispatched it: the removed member's stream had ended.
+    await expect.poll(() => colleague.text()).toContain("event: change");
+    expect(stream.text()).not.toContain("event: change");
+    expect(await endsWithin(stream, 10_000)).toBe(true);
+  } finally {
+    await Promise.all([stream.cancel(), colleague.cancel()]);
+    await Promise.all([removed.dispose(), staying.dispose()]);
+  }
+});
+
+// The periodic re-check of /api/v1/me/events now runs every 60 s: archiving the team ends the stream at commit
+// (migration access_changed_team_archived), well before that check.
+test("a member's /api/v1/me/events stream ends once their team is archived, before the 60 s re-check", async ({ playwright, baseURL }) => {
+  test.setTimeout(90_000);
+  const desk = await createDesk();
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL! } });
+  expect((await signInByApi(api, desk.reviewer)).status()).toBe(200);
+  const stream = await openStream(api, baseURL!, "/api/v1/me/events");
+  try {
+    await testDb().team.update({ where: { id: desk.team.id }, data: { archivedAt: new Date() } });
+    expect(await endsWithin(stream, 30_000)).toBe(true);
   } finally {
     await stream.cancel();
     await api.dispose();

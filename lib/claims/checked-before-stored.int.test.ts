@@ -87,6 +87,42 @@ describe("the suggestions list with stored 'checked before' answers", () => {
     expect(await jobsFor(article.id)).toBe(1);
   });
 
+  // Stop 29: every read that left answers pending re-queued the job for now (graphile's "replace"): a write per read,
+  // and a job due later (a lookup that gave way, a retry's back-off) pulled forward to now, by every reader.
+  it("leaves a job already waiting for the article's text alone on reads; queues one only when none waits", async () => {
+    const article = await createArticle(desk.team.id, { body: LONG_BODY });
+    await listSuggestions({ articleId: article.id, userId: desk.reviewer.id });
+    const key = `checked-before:${article.id}`;
+    const jobRow = async () =>
+      (
+        await testDb().$queryRaw<{ id: bigint; revision: number; later: boolean }[]>`
+          SELECT id, revision, run_at > now() + interval '30 minutes' AS later FROM graphile_worker._private_jobs WHERE key = ${key}`
+      )[0];
+    // Due in an hour (as a back-off would have it): readers do not make it due now, nor touch its row.
+    await testDb().$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() + interval '1 hour' WHERE key = ${key}`;
+    const waiting = await jobRow();
+    // 20 suggestions, 8 lookups a read: the second read still leaves some pending.
+    const listed = await listSuggestions({ articleId: article.id, userId: desk.reviewer.id });
+    expect(listed.some((s) => s.checkedBeforePending)).toBe(true);
+    expect(await jobRow()).toEqual({ ...waiting, later: true });
+    // A job that failed for good (attempts used up) is no job: the next read queues one, for now. (Every answer
+    // pending again, as a verdict trigger leaves them, so that the reads below leave some for the job.)
+    const allPending = () =>
+      testDb()
+        .$executeRaw`UPDATE "Suggestion" SET "checkedBeforePending" = true, "checkedBeforeVersion" = "checkedBeforeVersion" + 1 WHERE "articleId" = ${article.id}`;
+    await allPending();
+    await testDb().$executeRaw`UPDATE graphile_worker._private_jobs SET attempts = max_attempts WHERE key = ${key}`;
+    await listSuggestions({ articleId: article.id, userId: desk.reviewer.id });
+    const queued = await testDb().$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE key = ${key} AND attempts < max_attempts AND run_at <= now()`;
+    expect(queued[0]!.n).toBe(1);
+    // And none at all (removed): likewise.
+    await allPending();
+    await dropJobsFor(article.id);
+    await listSuggestions({ articleId: article.id, userId: desk.reviewer.id });
+    expect(await jobsFor(article.id)).toBe(1);
+  });
+
   it("has the job fill every answer with findCheckedBefore's", async () => {
     const earlier = await createArticle(desk.team.id, { body: LONG_BODY, title: "Earlier exports" });
     const texts = (await listSuggestions({ articleId: earlier.id, userId: desk.reviewer.id })).map((s) => s.text);

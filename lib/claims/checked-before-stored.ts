@@ -268,3 +268,21 @@ export function queueCheckedBefore(
 ): Promise<string> {
   return enqueueJob(client, checkedBeforeJob, { articleId, bodyHash }, { jobKey: `checked-before:${articleId}`, runAt });
 }
+
+/**
+ * Queues checkedBeforeJob for a version of an article's text only when no job for it is waiting or running already
+ * (none for the article, one for another version of its text, or one that failed for good: attempts used up). For
+ * readers: a read that leaves answers pending must not move a waiting job to now (a lookup that gave way, a retry's
+ * back-off) nor write anything when the job is there. Two readers at once may both queue: the second replaces the
+ * first (one job per article). Output: the id of the job queued, or null when one was there.
+ */
+export async function queueCheckedBeforeUnlessWaiting(
+  client: DbClient,
+  { articleId, bodyHash }: { articleId: string; bodyHash: string },
+): Promise<string | null> {
+  const waiting = await client.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM graphile_worker._private_jobs
+    WHERE key = ${`checked-before:${articleId}`} AND attempts < max_attempts AND payload->>'bodyHash' = ${bodyHash}`;
+  if (waiting.length > 0) return null;
+  return queueCheckedBefore(client, { articleId, bodyHash });
+}

@@ -11,7 +11,7 @@ import { AppError, notFound } from "@/lib/http/errors";
 import { extractNumericClaim } from "@/lib/suggestions";
 import { bodyHash, refreshSuggestions } from "@/lib/articles/stored-suggestions";
 import { findCheckedBefore, type CheckedBeforeDTO } from "@/lib/claims/checked-before";
-import { lookUpCheckedBeforeWithinBudget, queueCheckedBefore } from "@/lib/claims/checked-before-stored";
+import { lookUpCheckedBeforeWithinBudget, queueCheckedBeforeUnlessWaiting } from "@/lib/claims/checked-before-stored";
 import { runHeavy } from "@/lib/workers/pool";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 import { z } from "zod";
@@ -95,7 +95,7 @@ const storedAnswer = (r: StoredRow): CheckedBeforeDTO | null =>
  * work per request: pending answers (never looked up, or their claim lost its verdict) are looked up here only within
  * a budget
  * (CHECKED_BEFORE_REQUEST_LOOKUPS lookups, CHECKED_BEFORE_REQUEST_BUDGET_MS in all; never computed ones first, then
- * by score); the rest come with `checkedBeforePending: true` and a job is queued to find them.
+ * by score); the rest come with `checkedBeforePending: true` and a job is queued to find them when none waits already.
  * Computes and stores the suggestions on first read for articles stored without them.
  * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
  */
@@ -122,7 +122,8 @@ export async function listSuggestions({ articleId, userId }: { articleId: string
       const fresh = new Map((await readOpenSuggestions(articleId, hash)).map((r) => [r.id, r]));
       open = open.map((s) => (done.has(s.id) ? (fresh.get(s.id) ?? s) : s));
     }
-    if (done.size < wanted.length) await queueCheckedBefore(db, { articleId, bodyHash: hash });
+    // Only when no job is there for them: a read moves no job forward and writes nothing it does not need.
+    if (done.size < wanted.length) await queueCheckedBeforeUnlessWaiting(db, { articleId, bodyHash: hash });
   }
   const listed = open.map((r) => ({
     id: r.id,

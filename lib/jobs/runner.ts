@@ -3,7 +3,7 @@ import { Logger, run, type Runner, type TaskList } from "graphile-worker";
 import pg from "pg";
 import { config } from "@/lib/config";
 import { poolSettings } from "@/lib/db";
-import { JobRunnerClient } from "@/lib/db-client";
+import { JobRunnerClient, retryableConnectionError } from "@/lib/db-client";
 import type { JobDefinition } from "./define";
 
 export interface StartJobRunnerOptions {
@@ -71,7 +71,8 @@ function runnerPool(size: number): pg.Pool {
 const CONNECT_TIMEOUTS = new Set(["Connection terminated due to connection timeout", "timeout exceeded when trying to connect"]);
 const retryableTimeout = (err: unknown) => {
   if (err instanceof Error && CONNECT_TIMEOUTS.has(err.message) && !("code" in err)) Object.assign(err, { code: "ETIMEDOUT" });
-  return err;
+  // And a connection refused or cut while the server restarts (ECONNREFUSED, 57P01, 57P03…): retried too.
+  return retryableConnectionError(err);
 };
 
 /**
@@ -79,6 +80,7 @@ const retryableTimeout = (err: unknown) => {
  * retries, as it does for statements the guard gave up on (JobRunnerClient, lib/db-client.ts). graphile-worker sends a
  * finished job's "done" or "failed" statement without awaiting it; sent again after a stall, its new connection may
  * not open in time either, and without a code that was an unhandled rejection (lib/jobs/runner-stall.int.test.ts).
+ * Likewise a connection refused or cut by a restart (retryableConnectionError; lib/jobs/runner-restart.int.test.ts).
  */
 class JobRunnerPool extends pg.Pool {
   override connect(): Promise<pg.PoolClient>;

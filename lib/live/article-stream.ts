@@ -1,5 +1,12 @@
 import { listArticleActivity } from "@/lib/audit/list-activity";
-import { changeListener, PRESENCE_CHANNEL, SUGGESTIONS_CHANNEL, type ListenerState } from "@/lib/live/change-listener";
+import {
+  ACCESS_CHANNEL,
+  changeListener,
+  PRESENCE_CHANNEL,
+  SUGGESTIONS_CHANNEL,
+  userKey,
+  type ListenerState,
+} from "@/lib/live/change-listener";
 import { eventStream } from "@/lib/live/event-stream";
 import { listViewers, markAbsent, markPresent } from "@/lib/live/presence";
 import { canStillReadArticle } from "@/lib/access/require";
@@ -13,7 +20,8 @@ import type { SessionUser } from "@/lib/users/session-user";
  * and its id, the article's viewers as `event: presence`, and `event: suggestions` when the "checked before" answers
  * of its suggestions changed (the page reads them again; nothing is replayed for it). Deliveries run
  * one at a time and always read "everything after the last id sent", so nothing is
- * skipped or sent twice however notifications interleave. Every 15 s heartbeat re-checks access (membership, and the
+ * skipped or sent twice however notifications interleave. It ends as soon as the reader's access changes (the
+ * ACCESS_CHANNEL notification: team membership, session or token revoked, disabled). Every 15 s heartbeat also re-checks access (membership, and the
  * session or API token `user` opened the stream with: signed out, revoked, expired) and closes the stream for someone
  * who lost it. The caller checks access before opening it; failures while streaming are
  * logged, never thrown.
@@ -56,6 +64,7 @@ export function articleEventStream({
           chain = chain.then(() => send("event: suggestions\ndata: {}\n\n")).catch(() => {});
         else deliver();
       });
+      const unsubscribeAccess = changeListener.subscribe(userKey(userId), (m) => m.channel === ACCESS_CHANNEL && close());
       // While this instance's LISTEN connection is down, nothing announces changes: the reader is told
       // (the badge says "Reconnecting"), and once it is back the stream replays the audit rows it missed.
       const sendState = (state: ListenerState) => send(`event: listener\ndata: ${JSON.stringify({ state })}\n\n`);
@@ -83,6 +92,7 @@ export function articleEventStream({
         },
         cleanup() {
           unsubscribe();
+          unsubscribeAccess();
           unwatch();
           void markAbsent(articleId, userId).catch(() => {});
         },

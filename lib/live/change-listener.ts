@@ -7,11 +7,18 @@ export const PRESENCE_CHANNEL = "factdesk_presence";
  * sent by the SQL function factdesk_checked_before_notify (lib/claims/checked-before-stored.ts).
  */
 export const SUGGESTIONS_CHANNEL = "factdesk_suggestions";
+/**
+ * A person's access changed (membership added, removed or changed; session or API token revoked; user disabled):
+ * `{"userId"}`, sent by database triggers (migration access_changed_notify) in the changing transaction. Their open
+ * streams end on it (subscribed by userKey).
+ */
+export const ACCESS_CHANNEL = "factdesk_access";
 
 export type LiveMessage = {
-  channel: typeof CHANGES_CHANNEL | typeof PRESENCE_CHANNEL | typeof SUGGESTIONS_CHANNEL;
+  channel: typeof CHANGES_CHANNEL | typeof PRESENCE_CHANNEL | typeof SUGGESTIONS_CHANNEL | typeof ACCESS_CHANNEL;
   articleId: string | null;
   teamId?: string;
+  userId?: string;
   id?: string;
 };
 
@@ -20,6 +27,8 @@ export type LiveMessage = {
  * subscribed to by their id.
  */
 export const teamKey = (teamId: string) => `team:${teamId}`;
+/** The subscription key for one person's access changes ("user:<userId>", ACCESS_CHANNEL). */
+export const userKey = (userId: string) => `user:${userId}`;
 type Subscriber = (message: LiveMessage) => void;
 
 /**
@@ -135,6 +144,7 @@ class ChangeListener {
       await client.query(`LISTEN ${CHANGES_CHANNEL}`);
       await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
       await client.query(`LISTEN ${SUGGESTIONS_CHANNEL}`);
+      await client.query(`LISTEN ${ACCESS_CHANNEL}`);
       this.client = client;
       let beating = false;
       heartbeat = setInterval(() => {
@@ -156,14 +166,19 @@ class ChangeListener {
 
   private dispatch(channel: string, payload: string | undefined) {
     try {
-      const message = JSON.parse(payload ?? "{}") as { articleId?: string | null; teamId?: string; id?: string };
+      const message = JSON.parse(payload ?? "{}") as { articleId?: string | null; teamId?: string; id?: string; userId?: string };
       const live: LiveMessage = {
         channel: channel as LiveMessage["channel"],
         articleId: message.articleId ?? null,
         teamId: message.teamId,
         id: message.id,
+        userId: message.userId,
       };
-      const keys = [message.articleId, message.teamId ? teamKey(message.teamId) : null].filter((k): k is string => Boolean(k));
+      const keys = [
+        message.articleId,
+        message.teamId ? teamKey(message.teamId) : null,
+        message.userId ? userKey(message.userId) : null,
+      ].filter((k): k is string => Boolean(k));
       for (const key of keys) for (const subscriber of this.subscribers.get(key) ?? []) subscriber(live);
     } catch {
       console.error("[live] ignoring malformed notification", payload);
