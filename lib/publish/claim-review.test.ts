@@ -49,6 +49,7 @@ describe("ClaimReview dates", () => {
     verdict: { key: "true", label: "True", ordinal: 5, explanation: "The budget book shows it." },
     verifiedAt: new Date("2026-12-01T03:55:00Z"),
     verifiedBy: "Eddie Editor",
+    checkedBy: null,
     evidence: [],
     claimant: null,
     firstAppearance: null,
