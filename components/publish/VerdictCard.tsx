@@ -3,6 +3,7 @@ import { PageMark } from "@/components/claims/PageMark";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
 import { verdictChipClass, verdictChipStyle } from "@/components/publish/verdict-style";
 import type { RatingEntry } from "@/lib/teams/rating-scale";
+import { claimDates } from "@/lib/publish/claim-dates";
 import type { PublicReport } from "@/lib/publish/report";
 
 const STANCE: Record<string, string> = { supports: "Supports", contradicts: "Contradicts", context: "Context" };
@@ -30,6 +31,7 @@ export function VerdictCard({
   /** The article's language (BCP 47), for the quote. */
   lang?: string;
 }) {
+  const dates = claimDates(claim);
   return (
     <article
       id={`claim-${claim.id}`}
@@ -118,8 +120,10 @@ export function VerdictCard({
           </ul>
         </>
       )}
-      <p className="mt-4 border-t border-rule pt-3 text-xs text-muted">
-        Verified{claim.verifiedBy ? ` by ${claim.verifiedBy}` : ""} on {formatDate(claim.verifiedAt.toISOString())}
+      <p className="mt-4 border-t border-rule pt-3 text-xs text-muted" data-testid="claim-dates">
+        Verified{claim.verifiedBy ? ` by ${claim.verifiedBy}` : ""} on {formatDate(claim.verifiedAt.toISOString())} · First published{" "}
+        {formatDate(dates.published.toISOString())}
+        {dates.modified ? ` · Last updated ${formatDate(dates.modified.toISOString())}` : ""}
       </p>
       {claim.corrections.length > 0 && (
         <ul className="mt-2 space-y-1 text-xs" data-testid="claim-corrections">
