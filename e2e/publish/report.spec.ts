@@ -98,6 +98,8 @@ test("an editor publishes the report; anyone can read it without signing in; it 
 test("after a correction, a new sign-off and republishing, the reader's card and the JSON-LD give the same first publication and last update", async ({
   browser,
 }) => {
+  // Seeding a fact-check and five data-layer steps take a while on a loaded machine, like the test above.
+  test.setTimeout(90_000);
   const desk = await createDesk();
   const seeded = await seedFactCheck(desk);
   const first = await publishReport({ userId: desk.editor.id, articleId: desk.article.id });
