@@ -3,6 +3,7 @@ import { PageMark } from "@/components/claims/PageMark";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
 import { verdictChipClass, verdictChipStyle } from "@/components/publish/verdict-style";
 import type { RatingEntry } from "@/lib/teams/rating-scale";
+import { claimDates } from "@/lib/publish/claim-dates";
 import type { PublicReport } from "@/lib/publish/report";
 
 const STANCE: Record<string, string> = { supports: "Supports", contradicts: "Contradicts", context: "Context" };
@@ -30,6 +31,7 @@ export function VerdictCard({
   /** The article's language (BCP 47), for the quote. */
   lang?: string;
 }) {
+  const dates = claimDates(claim);
   return (
     <article
       id={`claim-${claim.id}`}
@@ -118,11 +120,17 @@ export function VerdictCard({
           </ul>
         </>
       )}
-      {/* Who checked and who signed off, apart: "Verified by" alone read as if the editor who signed off had done the checking (ux30). */}
-      <p className="mt-4 border-t border-rule pt-3 text-xs text-muted" data-testid="verdict-credit">
-        {claim.checkedBy && claim.checkedBy !== claim.verifiedBy && <>Checked by {claim.checkedBy} · </>}
-        {claim.verifiedBy ? `Signed off by ${claim.verifiedBy}` : "Verified"} on {formatDate(claim.verifiedAt.toISOString())}
-      </p>
+      {/* Who checked and who signed off, apart: "Verified by" alone read as if the editor who signed off had done the checking. */}
+      <div className="mt-4 border-t border-rule pt-3 text-xs text-muted">
+        <p data-testid="verdict-credit">
+          {claim.checkedBy && claim.checkedBy !== claim.verifiedBy && <>Checked by {claim.checkedBy} · </>}
+          {claim.verifiedBy ? `Signed off by ${claim.verifiedBy}` : "Verified"} on {formatDate(claim.verifiedAt.toISOString())}
+        </p>
+        <p data-testid="claim-dates">
+          First published {formatDate(dates.published.toISOString())}
+          {dates.modified ? ` · Last updated ${formatDate(dates.modified.toISOString())}` : ""}
+        </p>
+      </div>
       {claim.corrections.length > 0 && (
         <ul className="mt-2 space-y-1 text-xs" data-testid="claim-corrections">
           {claim.corrections.map((c) => (

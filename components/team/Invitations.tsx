@@ -46,8 +46,9 @@ export function Invitations({ invitations, mailOn }: Props) {
         Invitations
       </h2>
       <p className="text-sm text-muted" data-testid="invite-hint">
-        <strong className="font-medium text-ink">Invite</strong> is the usual way: the person gets a link and chooses their own password (an
-        existing account joins with its own).
+        <strong className="font-medium text-ink">Invite</strong> is how people join: the person gets a link and chooses their own password
+        (an existing account joins with its own, only once it accepts). For someone without email here, or beside you, copy the link and
+        hand it over.
       </p>
       {!mailOn && (
         <p className="text-sm text-muted" data-testid="mail-off">

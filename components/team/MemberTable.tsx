@@ -1,27 +1,26 @@
 "use client";
 
 import { withCheckedInput } from "@/lib/validation/parse";
-import { ZAddMember, ZUpdateMember } from "@/lib/validation/team";
+import { ZUpdateMember } from "@/lib/validation/team";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { ActionResult } from "@/lib/http/action";
 import type { MemberDTO } from "@/lib/teams/members";
-import { addMemberAction, resetPasswordAction, updateMemberAction } from "@/lib/actions/team";
+import { resetPasswordAction, updateMemberAction } from "@/lib/actions/team";
 import { useAction } from "@/components/claims/useAction";
 import { FormError } from "@/components/ui/FormError";
-import { buttonClass, inputClass, linkButtonClass } from "@/components/ui/styles";
+import { linkButtonClass } from "@/components/ui/styles";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLES } from "@/lib/access/roles";
 import { RoleSelect } from "@/components/team/RoleSelect";
 
 type Props = { members: MemberDTO[]; isAdmin: boolean; meId: string };
 
-/** Members and, for admins, adding people, changing roles, disabling and password resets. */
+/** Members and, for admins, changing roles, disabling and password resets (people join by invitation: Invitations). */
 export function MemberTable({ members, isAdmin, meId }: Props) {
   const router = useRouter();
   const { run, pending, error } = useAction();
   const [secret, setSecret] = useState<{ email: string; password: string } | null>(null);
-  const [form, setForm] = useState<{ email: string; name: string; role: Role }>({ email: "", name: "", role: "reviewer" });
   // Disabling someone and resetting a password take effect at once for that person: asked first.
   const [confirming, setConfirming] = useState<{ memberId: string; kind: "disable" | "reset" } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -31,15 +30,6 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
     const data = await run(action);
     if (data) router.refresh();
     return data;
-  }
-
-  async function onAdd(event: FormEvent) {
-    event.preventDefault();
-    const added = await act(() => withCheckedInput(ZAddMember, form, addMemberAction));
-    if (added) {
-      setForm({ email: "", name: "", role: "reviewer" });
-      if (added.password) setSecret({ email: added.member.email, password: added.password });
-    }
   }
 
   async function onReset(memberId: string) {
@@ -194,41 +184,6 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
           </tbody>
         </table>
       </div>
-      {isAdmin && (
-        <p className="-mb-4 text-sm text-muted" data-testid="add-member-hint">
-          <strong className="font-medium text-ink">Add member</strong> makes the account now, with a one-time password that you pass on
-          yourself: for someone without email here, or who is beside you. Otherwise use{" "}
-          <strong className="font-medium text-ink">Invite</strong> below.
-        </p>
-      )}
-      {isAdmin && (
-        <form
-          onSubmit={onAdd}
-          className="grid gap-2 rounded-lg border border-rule bg-white p-4 sm:grid-cols-[1fr_1fr_auto_auto]"
-          aria-label="Add member"
-        >
-          <input
-            dir="auto"
-            aria-label="New member's email"
-            className={inputClass}
-            placeholder="email@newsroom.org"
-            value={form.email}
-            onChange={(e) => setForm({ ...form, email: e.target.value })}
-          />
-          <input
-            dir="auto"
-            aria-label="New member's name"
-            className={inputClass}
-            placeholder="Full name"
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-          />
-          <RoleSelect label="New member's role" value={form.role} onChange={(role) => setForm({ ...form, role })} />
-          <button type="submit" className={buttonClass} disabled={pending}>
-            Add member
-          </button>
-        </form>
-      )}
     </div>
   );
 }

@@ -176,7 +176,6 @@ test("NUL in any text field or id is refused with a 422 naming the field, and no
     ],
     [editor, "POST", `/api/v1/articles/${desk.article.id}/versions`, { baseVersion: 1, title: NUL, markdown: "Text." }, "title"],
     [admin, "POST", "/api/v1/team/members", { email: `x${NUL}@example.org`, name: "X", role: "viewer" }, "email"],
-    [admin, "POST", "/api/v1/team/members", { email: "new@example.org", name: NUL, role: "viewer" }, "name"],
     [admin, "PATCH", "/api/v1/team", { timeZone: `Europe/London${NUL}` }, "timeZone"],
   ] as const;
   expect(cases.length).toBeGreaterThanOrEqual(14);

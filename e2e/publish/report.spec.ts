@@ -2,6 +2,9 @@ import { expect, test } from "../fixtures/test";
 import { PHRASES, SECRETS, seedFactCheck } from "../../lib/publish/test-helpers";
 import { signIn } from "../fixtures/auth";
 import { createDesk } from "../fixtures/factories";
+import { formatDate } from "../../components/articles/format";
+import { setClaimStatus } from "../../lib/claims/update-claim";
+import { publishReport, unpublishReport } from "../../lib/publish/publish-report";
 
 test("an editor publishes the report; anyone can read it without signing in; it shows only verified claims; unpublished it is gone", async ({
   browser,
@@ -92,4 +95,38 @@ test("an editor publishes the report; anyone can read it without signing in; it 
   await expect(editorPage.getByTestId("publish-state")).toContainText("Not published");
   expect((await anonymous.request.get(reportPath)).status()).toBe(404);
   expect((await anonymous.request.get("/reports/no-such-article")).status()).toBe(404);
+});
+
+test("after a correction, a new sign-off and republishing, the reader's card and the JSON-LD give the same first publication and last update", async ({
+  browser,
+}) => {
+  // Seeding a fact-check and five data-layer steps take a while on a loaded machine, like the test above.
+  test.setTimeout(90_000);
+  const desk = await createDesk();
+  const seeded = await seedFactCheck(desk);
+  const first = await publishReport({ userId: desk.editor.id, articleId: desk.article.id });
+  await setClaimStatus({
+    userId: desk.editor.id,
+    claimId: seeded.verified.id,
+    status: "verdict_proposed",
+    confirmCorrection: { note: "The figure is for GDP, not GNP.", kind: "correction" },
+  });
+  await setClaimStatus({ userId: desk.admin.id, claimId: seeded.verified.id, status: "verified" });
+  await unpublishReport({ userId: desk.editor.id, articleId: desk.article.id });
+  await publishReport({ userId: desk.editor.id, articleId: desk.article.id });
+
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/reports/${desk.article.id}`);
+  const graph = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent())!) as {
+    "@graph": { claimReviewed: string; datePublished: string; dateModified?: string }[];
+  };
+  const review = graph["@graph"].find((r) => r.claimReviewed === PHRASES.verified)!;
+  expect(review.datePublished).toBe(first.publishedAt);
+  expect(review.dateModified! > review.datePublished).toBe(true);
+  const card = reader.locator(`#claim-${seeded.verified.id}`);
+  await expect(card.getByTestId("verdict-credit")).toContainText(`Signed off by ${desk.admin.name}`);
+  await expect(card.getByTestId("claim-dates")).toContainText(
+    `First published ${formatDate(review.datePublished)} · Last updated ${formatDate(review.dateModified!)}`,
+  );
+  await expect(card.getByTestId("claim-corrections")).toContainText("The figure is for GDP, not GNP.");
 });

@@ -135,7 +135,7 @@ test("answers that carry a password or token secret are never stored", async ({ 
   expect(token.status()).toBe(201);
   expectNoStore(token, "token creation");
   const added = await page.request.post("/api/v1/team/members", {
-    data: { email: `${unique("new")}@test.factdesk.test`, name: "New Person", role: "viewer" },
+    data: { email: `${unique("new")}@test.factdesk.test`, role: "viewer" },
     headers: origin,
   });
   expect(added.status()).toBe(201);
@@ -157,13 +157,12 @@ test("answers that carry a password or token secret are never stored", async ({ 
   await expect(page.getByTestId("new-token-secret")).toBeVisible();
 
   expectNoStore((await page.goto("/team"))!, "team page");
-  const addedEmail = `${unique("added")}@test.factdesk.test`;
-  await page.getByLabel("New member's email").fill(addedEmail);
-  await page.getByLabel("New member's name").fill("Added Person");
-  await page.getByRole("button", { name: "Add member" }).click();
-  await expect(page.getByTestId("one-time-password")).toBeVisible();
-  // The table refreshes after an addition; reset only once the new row (and the refresh) is there.
-  await expect(page.getByTestId(`member-${addedEmail}`)).toBeVisible();
+  const addedEmail = `${unique("added")}@test.factdesk.test`.toLowerCase();
+  await page.getByLabel("Email to invite").fill(addedEmail);
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
+  await expect(page.getByTestId("invitation-link")).toBeVisible();
+  // The page refreshes after an invitation; reset only once the pending invitation (and the refresh) is there.
+  await expect(page.getByTestId(`invitation-${addedEmail}`)).toBeVisible();
   await page.getByTestId(`member-${desk.viewer.email}`).getByRole("button", { name: "Reset password" }).click();
   await page.getByTestId(`member-${desk.viewer.email}`).getByRole("button", { name: "Yes, reset" }).click();
   await expect(page.getByTestId("one-time-password")).toContainText(desk.viewer.email);

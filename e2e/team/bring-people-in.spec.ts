@@ -4,7 +4,7 @@
 import path from "node:path";
 import { expect, test, type Page } from "../fixtures/test";
 import { signIn } from "../fixtures/auth";
-import { createDesk } from "../fixtures/factories";
+import { createDesk, testDb, unique } from "../fixtures/factories";
 import { describeRole, ROLES } from "../../lib/access/roles";
 
 async function shoot(page: Page, name: string) {
@@ -22,8 +22,10 @@ test("an admin reads which way to bring people in and what each role may do", as
   await signIn(page, desk.admin);
   await page.goto("/team");
 
-  await expect(page.getByTestId("add-member-hint")).toContainText("one-time password");
+  // People join only by invitation: no form that puts an address into the team at once.
+  await expect(page.getByRole("form", { name: "Add member" })).toHaveCount(0);
   await expect(page.getByTestId("invite-hint")).toContainText("chooses their own password");
+  await expect(page.getByTestId("invite-hint")).toContainText("only once it accepts");
   // One line a role, the words built from the server's role lists.
   const guide = page.getByTestId("role-guide");
   for (const role of ROLES) {
@@ -84,4 +86,38 @@ test("the rating scale fits a 390 px screen: every control visible without sidew
   }
   await expect(scale.getByText("No rating", { exact: true }).first()).toBeVisible();
   if (process.env.SHOTS_DIR) await scale.screenshot({ path: path.join(process.env.SHOTS_DIR, "rating-scale-390.png") });
+});
+
+test("adding an address that has an account elsewhere invites it: the admin's answer and page look the same as for a new address, and nobody joins until they accept", async ({
+  page,
+  baseURL,
+}) => {
+  const mine = await createDesk();
+  const theirs = await createDesk();
+  await signIn(page, mine.admin);
+  const fresh = `${unique("fresh")}@test.factdesk.test`.toLowerCase();
+  const post = (email: string) =>
+    page.request.post("/api/v1/team/members", { data: { email, role: "viewer" }, headers: { Origin: baseURL! } });
+  const answers = [await post(theirs.reviewer.email), await post(fresh)];
+  expect(answers.map((a) => a.status())).toEqual([201, 201]);
+  const bodies = (await Promise.all(answers.map((a) => a.json()))) as Record<string, unknown>[];
+  const keys = (body: Record<string, unknown>) => [Object.keys(body).sort(), Object.keys(body.invitation as object).sort()];
+  expect(keys(bodies[0]!)).toEqual(keys(bodies[1]!));
+  expect(bodies[0]).not.toHaveProperty("password");
+  expect(await testDb().membership.count({ where: { userId: theirs.reviewer.id, teamId: mine.team.id } })).toBe(0);
+
+  // Through the Team page: the same words for both addresses, and the existing account is listed as invited, not as a member.
+  await page.goto("/team");
+  const other = `${unique("other")}@test.factdesk.test`.toLowerCase();
+  for (const email of [theirs.editor.email, other]) {
+    await page.getByLabel("Email to invite").fill(email);
+    await page.getByRole("button", { name: "Invite", exact: true }).click();
+    await expect(page.getByTestId(`invitation-${email}`)).toBeVisible();
+  }
+  const links = page.getByTestId("invitation-link");
+  const words = (text: string, email: string) => text.replace(email, "EMAIL").replace(/https?:\/\/\S+/, "URL");
+  const [second, first] = [await links.nth(0).textContent(), await links.nth(1).textContent()];
+  expect(words(first!, theirs.editor.email)).toBe(words(second!, other));
+  await expect(page.getByTestId(`member-${theirs.editor.email}`)).toHaveCount(0);
+  expect(await testDb().membership.count({ where: { userId: theirs.editor.id, teamId: mine.team.id } })).toBe(0);
 });

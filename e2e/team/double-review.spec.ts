@@ -95,16 +95,16 @@ test("double review: verdicts stay private until both are in, a dispute goes to 
   await expect(editor.getByTestId("double-review")).toContainText("0 of 2 verdicts in");
 });
 
-test("an admin adds a member, sees the password once, changes a role; the stats page shows agreement", async ({ page }) => {
+test("an admin invites someone, sees the link once, changes a role; the stats page shows agreement", async ({ page }) => {
   const desk = await createDesk();
   await signIn(page, desk.admin);
   await page.goto("/team");
-  await page.getByLabel("New member's email").fill(`new-${Date.now()}@test.factdesk.test`);
-  await page.getByLabel("New member's name").fill("Nadia New");
-  await page.getByLabel("New member's role").selectOption("reviewer");
-  await page.getByRole("button", { name: "Add member" }).click();
-  await expect(page.getByTestId("one-time-password")).toContainText("New password for");
-  await expect(page.getByRole("row", { name: /Nadia New/ })).toBeVisible();
+  const email = `new-${Date.now()}@test.factdesk.test`;
+  await page.getByLabel("Email to invite").fill(email);
+  await page.getByLabel("Role of the invitee").selectOption("reviewer");
+  await page.getByRole("button", { name: "Invite", exact: true }).click();
+  await expect(page.getByTestId("invitation-link")).toContainText(email);
+  await expect(page.getByTestId(`invitation-${email}`)).toContainText("reviewer");
   await page.getByLabel(`Role of ${desk.viewer.name}`).selectOption("editor");
   await expect(page.getByLabel(`Role of ${desk.viewer.name}`)).toHaveValue("editor");
   await page.reload();

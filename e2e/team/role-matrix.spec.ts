@@ -133,7 +133,7 @@ test("role matrix: only the allowed roles change anything", async ({ playwright,
       prepare: async () => ({
         method: "POST",
         url: "/api/v1/team/members",
-        data: { email: `${unique("m")}@test.factdesk.test`.toLowerCase(), name: "M", role: "viewer" },
+        data: { email: `${unique("m")}@test.factdesk.test`.toLowerCase(), role: "viewer" },
       }),
     },
     {

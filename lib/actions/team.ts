@@ -2,19 +2,15 @@
 
 // Server actions for the Team page (admins; the domain functions check the role).
 import { action } from "@/lib/http/action";
-import { addMember, resetPassword, updateMember } from "@/lib/teams/members";
+import { resetPassword, updateMember } from "@/lib/teams/members";
 import { setTeamTimeZone } from "@/lib/teams/settings";
-import { ZAddMember, ZMemberRef, ZTeamSettings, ZUpdateMember } from "@/lib/validation/team";
+import { ZMemberRef, ZTeamSettings, ZUpdateMember } from "@/lib/validation/team";
 import { updateTeamProfile } from "@/lib/teams/profile";
 import { ZTeamProfile } from "@/lib/validation/team-profile";
 import { inviteMember, resendInvitation, revokeInvitation } from "@/lib/onboarding/invitations";
 import { archiveTeam, createTeam, renameTeam, unarchiveTeam, updateTeamOptions } from "@/lib/teams/manage-teams";
 import { ZInvitationRef, ZInvite, ZTeamName } from "@/lib/validation/onboarding";
 import { ZArchiveTeam, ZRenameTeam, ZTeamOptions, ZUnarchiveTeam } from "@/lib/validation/team-admin";
-
-export const addMemberAction = action(ZAddMember, { team: true }, (input, user) =>
-  addMember({ ...input, teamId: user.teamId, userId: user.id }),
-);
 
 export const updateMemberAction = action(ZUpdateMember, { team: true }, (input, user) =>
   updateMember({ ...input, teamId: user.teamId, userId: user.id }),

@@ -2,7 +2,7 @@ import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { db, inOneStatement, inTransaction, type DbClient } from "@/lib/db";
 import { changeClaimInOneStatement } from "@/lib/claims/change-claim-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { correctPublishedClaim } from "@/lib/publish/corrections";
+import { correctPublishedClaim, markFirstPublished } from "@/lib/publish/corrections";
 import { claimScope } from "@/lib/access/scope";
 import { requireClaimWrite, type WritableClaim } from "@/lib/access/require";
 import { rightsOf, WRITE_ROLES } from "@/lib/access/roles";
@@ -124,6 +124,7 @@ export async function setClaimStatus(
       after: { status },
     });
     if (status === "verified") {
+      await markFirstPublished(tx, claimId);
       const recipientIds = await claimReviewerIds(tx, claimId);
       await notify(tx, { kind: "sign_off", teamId: claim.teamId, actorId: userId, recipientIds, articleId: claim.articleId, claimId });
     }

@@ -63,11 +63,17 @@ export async function listInvitations({ teamId, userId }: { teamId: string; user
  * An admin invites `email` to the team with `role`: a new single-use link, valid INVITATION_DAYS, bound to that
  * address; any earlier pending invitation of the address to this team is revoked. The invitation mail is queued
  * in the same transaction (sent only when SMTP is configured). Audited as "invitation.created". Returns the
- * invitation and its link (for the admin to copy when no mail is sent).
+ * invitation and its link (for the admin to copy when no mail is sent). The answer is the same whether or not the
+ * address has an account anywhere: nobody joins, and nothing about the account shows, until the person accepts.
+ * Runs in `client` when it is a transaction.
  * @throws AppError 404 for outsiders, 403 unless admin, 409 `conflict` when the address is already a member.
  */
-export async function inviteMember({ teamId, userId, email, role }: TInvite & { teamId: string; userId: string }, now = new Date()) {
-  return inTransaction(db, async (tx) => {
+export async function inviteMember(
+  { teamId, userId, email, role }: TInvite & { teamId: string; userId: string },
+  now = new Date(),
+  client: DbClient = db,
+) {
+  return inTransaction(client, async (tx) => {
     await requireTeamAdmin(teamId, userId, tx);
     const member = await tx.membership.findFirst({ where: { teamId, user: { email } }, select: { id: true } });
     if (member) throw new AppError("conflict", `${email} is already a member of this team.`);

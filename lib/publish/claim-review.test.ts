@@ -24,6 +24,67 @@ describe("ClaimReview rating", () => {
 describe("ClaimReview dates", () => {
   const article: PublicArticle = {
     id: "a1",
+    title: "Budget speech",
+    standfirst: null,
+    byline: null,
+    source: null,
+    sourceUrl: null,
+    publishedAt: new Date("2026-03-01T08:00:00Z"),
+    createdAt: new Date("2026-03-01T09:00:00Z"),
+    body: "Defence spending doubled.",
+    blocks: null,
+    language: "en",
+    teamName: "Desk",
+    publisher: { name: "Desk", url: null, logoUrl: null },
+    ratingScale: [],
+    reportPublishedAt: new Date("2026-03-02T10:00:00Z"),
+    reportPublishedById: null,
+  };
+  const claim = (over: Partial<VerifiedClaim>): VerifiedClaim => ({
+    id: "c1",
+    exact: "Defence spending doubled",
+    start: 0,
+    end: 24,
+    anchorStatus: "attached",
+    verdict: { key: "false", label: "False", ordinal: 1, explanation: "It rose 12%." },
+    verifiedAt: new Date("2026-03-02T09:00:00Z"),
+    verifiedBy: "Ed",
+    checkedBy: null,
+    firstPublishedAt: new Date("2026-03-02T10:00:00Z"),
+    evidence: [],
+    claimant: null,
+    firstAppearance: null,
+    correction: null,
+    corrections: [],
+    ...over,
+  });
+  const correction = (at: string) => ({ id: at, claimId: "c1", kind: "correction" as const, note: "n", at: new Date(at), before: null });
+
+  it("publishes at the claim's first publication, not its sign-off, and has no dateModified while nothing changed", () => {
+    const review = buildClaimReview(article, claim({}), "https://x.example");
+    expect(review.datePublished).toBe("2026-03-02T10:00:00.000Z");
+    expect(review).not.toHaveProperty("dateModified");
+  });
+
+  it("keeps datePublished through a correction and a new sign-off; dateModified is the later of the two", () => {
+    const resigned = claim({ verifiedAt: new Date("2026-03-05T12:00:00Z"), corrections: [correction("2026-03-04T08:00:00Z")] });
+    const review = buildClaimReview(article, resigned, "https://x.example");
+    expect(review.datePublished).toBe("2026-03-02T10:00:00.000Z");
+    expect(review.dateModified).toBe("2026-03-05T12:00:00.000Z");
+    const noted = claim({ verifiedAt: new Date("2026-03-05T12:00:00Z"), corrections: [correction("2026-03-06T08:00:00Z")] });
+    expect(buildClaimReview(article, noted, "https://x.example").dateModified).toBe("2026-03-06T08:00:00.000Z");
+  });
+
+  it("falls back to the sign-off for a claim never public (a member's view of an unpublished report)", () => {
+    const review = buildClaimReview(article, claim({ firstPublishedAt: null }), "https://x.example");
+    expect(review.datePublished).toBe("2026-03-02T09:00:00.000Z");
+    expect(review).not.toHaveProperty("dateModified");
+  });
+});
+
+describe("ClaimReview: the claim's and the article's own dates", () => {
+  const article: PublicArticle = {
+    id: "a1",
     title: "Council spends more on roads",
     standfirst: null,
     byline: "Jo Writer",
@@ -50,6 +111,7 @@ describe("ClaimReview dates", () => {
     verifiedAt: new Date("2026-12-01T03:55:00Z"),
     verifiedBy: "Eddie Editor",
     checkedBy: null,
+    firstPublishedAt: null,
     evidence: [],
     claimant: null,
     firstAppearance: null,

@@ -9,6 +9,7 @@
 import { articleScope } from "@/lib/access/scope";
 import { BEST_RATING, WORST_RATING } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
+import { claimDates } from "@/lib/publish/claim-dates";
 import { claimReportUrl, reportUrl } from "@/lib/publish/public-url";
 import { loadVerifiedReport, type PublicArticle, type VerifiedClaim, type VerifiedReport } from "@/lib/publish/verified-claims";
 
@@ -39,8 +40,9 @@ export type ClaimReview = {
   "@id": string;
   url: string;
   claimReviewed: string;
+  /** When the fact-check first went out on the published report (claimDates). */
   datePublished: string;
-  /** The latest entry of the report's corrections log for this claim. */
+  /** When it last changed after that: a corrections-log entry or a new sign-off (claimDates). */
   dateModified?: string;
   author: Agent & { "@type": "Organization" };
   reviewRating: Rating;
@@ -95,8 +97,8 @@ function reviewer(article: PublicArticle): Agent & { "@type": "Organization" } {
 /**
  * One schema.org ClaimReview (https://schema.org/ClaimReview) for a claim on the report, without "@context",
  * following Google's ClaimReview guidance: its id and url are the claim's card on the public report (`baseUrl`
- * is the public origin, no trailing slash), dates ISO 8601 (the sign-off for datePublished, the latest
- * corrections-log entry for dateModified), the team's public profile as author (name, url, logo),
+ * is the public origin, no trailing slash), dates ISO 8601 (claimDates: the first publication for datePublished, the
+ * latest correction or re-sign-off after it for dateModified), the team's public profile as author (name, url, logo),
  * ratingFor's rating (name and alternateName), and itemReviewed with the claimant as author, the article as
  * appearance and the first appearance. The claim's and the article's datePublished are the dates the desk knows
  * (first appearance, then the article's publication date); without either they are left out rather than filled
@@ -120,14 +122,14 @@ export function buildClaimReview(article: PublicArticle, claim: VerifiedClaim, b
     ? { "@type": "CreativeWork", ...(first.url ? { url: first.url } : {}), ...(first.date ? { datePublished: first.date } : {}) }
     : undefined;
   const claimDate = first?.date ?? articleDate;
-  const modified = claim.corrections.at(-1)?.at;
+  const { published, modified } = claimDates(claim);
   const author = claimantOf(claim);
   return {
     "@type": "ClaimReview",
     "@id": url,
     url,
     claimReviewed: claim.exact,
-    datePublished: claim.verifiedAt.toISOString(),
+    datePublished: published.toISOString(),
     ...(modified ? { dateModified: modified.toISOString() } : {}),
     author: reviewer(article),
     reviewRating: ratingFor(claim.verdict),

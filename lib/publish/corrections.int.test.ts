@@ -66,7 +66,7 @@ describe("a verified claim on the published report", () => {
     expect(now.corrections.map((c) => c.note)).toEqual([note]);
     const review = now.claimReview["@graph"].find((r) => r.claimReviewed === card.exact)!;
     expect(review.dateModified).toBe(card.corrections[0]!.at.toISOString());
-    expect(review.datePublished).toBe(card.verifiedAt.toISOString());
+    expect(review.datePublished).toBe(card.firstPublishedAt!.toISOString());
     const audit = await testDb().auditEvent.findFirstOrThrow({ where: { claimId: seeded.verified.id, action: "report.correction" } });
     expect([audit.actorId, audit.after]).toEqual([desk.editor.id, { kind: "correction", note }]);
   });
@@ -77,7 +77,8 @@ describe("a verified claim on the published report", () => {
     expect(card).toMatchObject({ correction: null, verifiedBy: desk.admin.name });
     expect(card.corrections).toHaveLength(1);
     const single = await getClaimReview({ claimId: seeded.verified.id, userId: desk.viewer.id, baseUrl: BASE });
-    expect(single.dateModified).toBe(card.corrections[0]!.at.toISOString());
+    // The new sign-off, after the correction, is the claim's last change.
+    expect(single.dateModified).toBe(card.verifiedAt.toISOString());
     expect((await testDb().claim.findUniqueOrThrow({ where: { id: seeded.verified.id } })).publishedSnapshot).toBeNull();
   });
 

@@ -89,6 +89,17 @@ export async function correctPublishedClaim(
 }
 
 /**
+ * Inside the caller's transaction, right after a sign-off: when the claim's report is published and the claim has
+ * never been on it, records now as the claim's first publication (Claim.firstPublishedAt, ClaimReview's
+ * datePublished). A claim that went out before keeps its date, so a re-sign-off after a correction never moves it.
+ */
+export async function markFirstPublished(tx: Prisma.TransactionClient, claimId: string): Promise<void> {
+  await tx.$executeRaw`UPDATE "Claim" c SET "firstPublishedAt" = clock_timestamp()
+    FROM "Article" a
+    WHERE c."id" = ${claimId} AND c."firstPublishedAt" IS NULL AND a."id" = c."articleId" AND a."reportPublishedAt" IS NOT NULL`;
+}
+
+/**
  * An editor adds a note to a claim on the published report by hand (POST /api/v1/claims/{id}/corrections).
  * 404 outside the team, 403 for non-editors, 422 when the claim is not on a published report.
  */

@@ -24,7 +24,8 @@ export async function reportStateOf(article: { reportPublishedAt: Date | null; r
 
 /**
  * Makes the article's report public at /reports/{id}, audited as "report.published". Publishing again leaves
- * the first publication date alone (PUT is idempotent). A report needs at least one verified claim:
+ * the first publication date alone (PUT is idempotent). Each verified claim going out for the first time gets its
+ * `firstPublishedAt` (ClaimReview's datePublished); claims that went out before keep theirs. A report needs at least one verified claim:
  * an empty one would tell readers nothing. Returns the publishing state.
  * @throws AppError 404 when the article does not exist or the user is not in its team; 403 unless the user is
  * an editor or admin there; 422 `unprocessable` when no claim is verified.
@@ -50,6 +51,11 @@ export async function publishReport({ userId, articleId }: { userId: string; art
       throw new AppError("unprocessable", "Verify at least one claim before publishing the report.");
     }
     if (count > 0) {
+      // The claims going out now are first published now; ones that went out before keep their date.
+      await tx.claim.updateMany({
+        where: { articleId, ...VERIFIED_WHERE, firstPublishedAt: null },
+        data: { firstPublishedAt: current.reportPublishedAt },
+      });
       await recordArticleAudit(tx, userId, article, {
         action: "report.published",
         before: { published: false },

@@ -59,6 +59,9 @@ export type VerifiedClaim = {
   verifiedBy: string | null;
   /** Who wrote the verdict that was signed off (the record's proposer: the fact-checker, or the editor who settled a dispute); null when unknown (imported, or a snapshot from before this was kept). */
   checkedBy: string | null;
+  /** When the claim first went out on a published report (Claim.firstPublishedAt); kept through corrections and
+   * re-sign-offs. Null while it has never been public (an unpublished report). */
+  firstPublishedAt: Date | null;
   /** Only evidence added at or before `verifiedAt`. */
   evidence: PublicEvidence[];
   /** Who made the claim, and where and when it first appeared (as signed off). */
@@ -82,7 +85,9 @@ export type PublicCorrection = {
 export type VerifiedReport = { article: PublicArticle; claims: VerifiedClaim[]; corrections: PublicCorrection[] };
 
 /** What the public report keeps of a claim while a correction is under way (Claim.publishedSnapshot). */
-export type PublishedSnapshot = Omit<VerifiedClaim, "verifiedAt" | "correction" | "corrections" | "anchorStatus"> & { verifiedAt: string };
+export type PublishedSnapshot = Omit<VerifiedClaim, "verifiedAt" | "firstPublishedAt" | "correction" | "corrections" | "anchorStatus"> & {
+  verifiedAt: string;
+};
 
 const articleSelect = {
   id: true,
@@ -119,6 +124,7 @@ const verifiedSelect = {
   updatedAt: true,
   status: true,
   publishedSnapshot: true,
+  firstPublishedAt: true,
   claimantName: true,
   claimantKind: true,
   claimantDescription: true,
@@ -142,7 +148,7 @@ type Row = Prisma.ClaimGetPayload<{ select: typeof verifiedSelect }>;
 function liveView(
   c: Row,
   record: Pick<ClaimRecord, "proposed" | "verified"> | undefined,
-): Omit<VerifiedClaim, "anchorStatus" | "correction" | "corrections"> {
+): Omit<VerifiedClaim, "anchorStatus" | "correction" | "corrections" | "firstPublishedAt"> {
   const signOff = record?.verified;
   const verifiedAt = signOff ? new Date(signOff.at) : (c.verdictAt ?? c.updatedAt);
   return {
@@ -169,7 +175,7 @@ function liveView(
 }
 
 /** The snapshot stored by a correction, as the report shows it (validated loosely: we wrote it). */
-function snapshotView(c: Row): Omit<VerifiedClaim, "anchorStatus" | "correction" | "corrections"> | null {
+function snapshotView(c: Row): Omit<VerifiedClaim, "anchorStatus" | "correction" | "corrections" | "firstPublishedAt"> | null {
   const snap = c.publishedSnapshot as PublishedSnapshot | null;
   if (!snap || typeof snap !== "object" || !snap.verdict) return null;
   return { ...snap, checkedBy: snap.checkedBy ?? null, verifiedAt: new Date(snap.verifiedAt) };
@@ -177,7 +183,7 @@ function snapshotView(c: Row): Omit<VerifiedClaim, "anchorStatus" | "correction"
 
 /** Serialises a claim's public view for Claim.publishedSnapshot. */
 export function toSnapshot(claim: VerifiedClaim): Prisma.InputJsonValue {
-  const { anchorStatus: _a, correction: _c, corrections: _l, verifiedAt, ...rest } = claim;
+  const { anchorStatus: _a, correction: _c, corrections: _l, firstPublishedAt: _f, verifiedAt, ...rest } = claim;
   return { ...rest, verifiedAt: verifiedAt.toISOString() } satisfies PublishedSnapshot as unknown as Prisma.InputJsonValue;
 }
 
@@ -222,7 +228,16 @@ export async function loadVerifiedReport(
     if (!view) return [];
     const correction = live ? null : { state: c.status === "not_check_worthy" ? ("withdrawn" as const) : ("under_review" as const) };
     const verdict = { ...view.verdict, noRating: isNoRating(ratingScale, view.verdict) };
-    return [{ ...view, verdict, anchorStatus: c.anchorStatus, correction, corrections: corrections.filter((k) => k.claimId === c.id) }];
+    return [
+      {
+        ...view,
+        verdict,
+        firstPublishedAt: c.firstPublishedAt,
+        anchorStatus: c.anchorStatus,
+        correction,
+        corrections: corrections.filter((k) => k.claimId === c.id),
+      },
+    ];
   });
   return {
     article: {

@@ -4,6 +4,7 @@ import { createDesk, createTeam, createUser, testDb, unique } from "@/e2e/fixtur
 import { outcomeOf } from "@/e2e/fixtures/errors";
 import { withChangeBeforeWriting } from "@/lib/access/test-helpers";
 import { db } from "@/lib/db";
+import { acceptInvitation } from "@/lib/onboarding/invitations";
 import { addMember, resetPassword, updateMember } from "@/lib/teams/members";
 import { verifyCredentials } from "@/lib/users/sign-in";
 
@@ -40,9 +41,9 @@ describe("team administration after the admin lost their rights", () => {
   it("does not add a member", async () => {
     const desk = await createDesk();
     const email = `${unique("late")}@test.factdesk.test`.toLowerCase();
-    const add = () => addMember({ teamId: desk.team.id, userId: desk.admin.id, email, name: "Too Late", role: "admin" });
+    const add = () => addMember({ teamId: desk.team.id, userId: desk.admin.id, email, role: "admin" });
     expect(await outcomeOf(withChangeBeforeWriting(demoteAdmin(desk), add))).toBe("forbidden");
-    expect(await testDb().user.count({ where: { email } })).toBe(0);
+    expect(await testDb().invitation.count({ where: { email } })).toBe(0);
   });
 });
 
@@ -52,12 +53,8 @@ describe("team administration from outside", () => {
     const outsider = await createUser((await createTeam()).id, "admin", "outsider");
     const viewer = await memberIdOf(desk, desk.viewer.id);
     const email = `${unique("sneak")}@test.factdesk.test`.toLowerCase();
-    expect(await outcomeOf(addMember({ teamId: desk.team.id, userId: outsider.id, email, name: "Sneak", role: "admin" }))).toBe(
-      "not_found",
-    );
-    expect(await outcomeOf(addMember({ teamId: desk.team.id, userId: desk.viewer.id, email, name: "Sneak", role: "admin" }))).toBe(
-      "forbidden",
-    );
+    expect(await outcomeOf(addMember({ teamId: desk.team.id, userId: outsider.id, email, role: "admin" }))).toBe("not_found");
+    expect(await outcomeOf(addMember({ teamId: desk.team.id, userId: desk.viewer.id, email, role: "admin" }))).toBe("forbidden");
     expect(await outcomeOf(resetPassword({ teamId: desk.team.id, userId: outsider.id, memberId: viewer }))).toBe("not_found");
     expect(await testDb().user.count({ where: { email } })).toBe(0);
     expect(await verifyCredentials(desk.viewer.email, desk.viewer.password)).toMatchObject({ id: desk.viewer.id });
@@ -79,13 +76,12 @@ describe("account-wide changes across teams", () => {
   it("an admin of one team cannot take over or lock out a member of another by adding their address", async () => {
     const mine = await createDesk();
     const theirs = await createDesk();
-    // The other team's admin, added to my team by address (no consent needed to be added).
-    const { member } = await addMember({
-      teamId: mine.team.id,
-      userId: mine.admin.id,
-      email: theirs.admin.email,
-      name: "Borrowed",
-      role: "viewer",
+    // The other team's admin, invited to my team by address and accepting with their own password.
+    const { url } = await addMember({ teamId: mine.team.id, userId: mine.admin.id, email: theirs.admin.email, role: "viewer" });
+    const token = new URL(url).searchParams.get("token")!;
+    await acceptInvitation({ token, email: theirs.admin.email, password: theirs.admin.password }, "198.51.100.7");
+    const member = await testDb().membership.findUniqueOrThrow({
+      where: { userId_teamId: { userId: theirs.admin.id, teamId: mine.team.id } },
     });
     const before = await testDb().user.findUniqueOrThrow({ where: { id: theirs.admin.id } });
 

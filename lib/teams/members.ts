@@ -8,6 +8,7 @@ import { TEAM_ADMIN_ROLES } from "@/lib/access/roles";
 import { teamMembersScope } from "@/lib/access/scope";
 import { AppError, forbidden, notFound } from "@/lib/http/errors";
 import { endUserSessions } from "@/lib/sessions/sessions";
+import { inviteMember } from "@/lib/onboarding/invitations";
 import { hashPassword } from "@/lib/users/passwords";
 import type { TAddMember, TUpdateMember } from "@/lib/validation/team";
 
@@ -84,39 +85,16 @@ export async function listMembers({ teamId, userId }: { teamId: string; userId: 
 const newPassword = () => randomBytes(12).toString("base64url");
 
 /**
- * Adds someone to the team with a role, audited as "member.added". A new address gets an account with a
- * generated password (12 random bytes, base64url: 16 characters), returned once for the admin to pass on;
- * an existing account simply joins the team (`password` null). Returns the new member and that password.
+ * POST /api/v1/team/members: adding someone is inviting them (lib/onboarding/invitations.ts inviteMember). Nobody
+ * joins a team without their consent: the person opens the link and accepts, with their own password for an
+ * existing account or a new one they choose. The answer, `{ invitation, url, mailed }`, has the same shape and
+ * status whether or not the address has an account anywhere, so it tells the admin nothing about other newsrooms.
+ * Runs in `client` when it is a transaction.
  * @throws AppError 404 when the team does not exist or the user is not in it; 403 unless the user is its admin;
- * 409 `conflict` when that address is already a member.
- * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
+ * 409 `conflict` when that address is already a member of this team.
  */
-export async function addMember(
-  { teamId, userId, email, name, role }: TAddMember & { teamId: string; userId: string },
-  client: DbClient = db,
-) {
-  // Checked before hashing (slow on purpose), and again in the transaction that writes.
-  await requireTeamAdmin(teamId, userId, client);
-  const password = newPassword();
-  const passwordHash = await hashPassword(password);
-  return inTransaction(client, async (tx) => {
-    await requireTeamAdmin(teamId, userId, tx);
-    const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
-    if (existing && (await tx.membership.findUnique({ where: { userId_teamId: { userId: existing.id, teamId } } }))) {
-      throw new AppError("conflict", `${email} is already a member of this team.`);
-    }
-    const user = existing ?? (await tx.user.create({ data: { email, name, passwordHash }, select: { id: true } }));
-    const member = await tx.membership.create({ data: { teamId, userId: user.id, role }, select: memberSelect });
-    await recordAudit(tx, {
-      actorId: userId,
-      teamId,
-      entity: "membership",
-      entityId: member.id,
-      action: "member.added",
-      after: { email, role, newAccount: !existing },
-    });
-    return { member: toMemberDTO(member), password: existing ? null : password };
-  });
+export function addMember({ teamId, userId, email, role }: TAddMember & { teamId: string; userId: string }, client: DbClient = db) {
+  return inviteMember({ teamId, userId, email, role }, new Date(), client);
 }
 
 /** Higher is more: losing rank (admin → editor → reviewer → viewer) ends the member's sessions. */

@@ -34,11 +34,8 @@ export const email = text({ max: 254, required: "Enter a valid email address." }
   z.string().toLowerCase().email("Enter a valid email address."),
 );
 
-export const ZAddMember = z.object({
-  email,
-  name: text({ min: 1, max: 120, required: "Enter the person's name.", tooShort: "Enter the person's name." }),
-  role,
-});
+/** POST /api/v1/team/members: an invitation (the person gives their own name and password when accepting). */
+export const ZAddMember = z.object({ email, role });
 export type TAddMember = z.infer<typeof ZAddMember>;
 
 const memberChange = { role: role.optional(), disabled: z.boolean().optional() };

@@ -813,10 +813,15 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       ok: { status: 200, description: "Members.", schema: obj({ members: arrayOf(ref("Member")) }) },
     },
     post: {
-      summary: "Add a member (admins)",
+      summary: "Invite someone to the team (admins)",
       tag: "Team",
       body: bodySchemaOf(ZAddMember),
-      ok: { status: 201, description: "The member, and a one-time password for a new account.", schema: { type: "object" } },
+      ok: {
+        status: 201,
+        description:
+          "The invitation, its single-use link and whether it was mailed; the same whether or not the address has an account. The person joins only by accepting.",
+        schema: { type: "object" },
+      },
       extra: { "409": "Already a member." },
     },
   },

@@ -9,7 +9,7 @@ export const GET = route({ auth: "user", team: true }, async ({ user }) => ({
   members: await listMembers({ teamId: user.teamId, userId: user.id }),
 }));
 
-/** The answer carries the new member's generated password, shown once. */
+/** Adding is inviting (lib/teams/members.ts addMember): the answer carries the invitation's single-use link, shown once. */
 export const POST = route({ auth: "user", team: true, body: ZAddMember }, async ({ user, body }) =>
   json(await addMember({ ...body, teamId: user.teamId, userId: user.id }), 201, { "Cache-Control": "no-store" }),
 );
