@@ -2,12 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { When } from "@/components/ui/When";
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { FormError } from "@/components/ui/FormError";
 import { quietButtonClass, buttonClass } from "@/components/ui/styles";
 import type { ArticlePublishing } from "@/lib/publish/report";
 import { callApi } from "@/components/ui/call-api";
 import { readApi } from "@/components/ui/read-api";
+import { alertDialogKeyDown } from "@/components/ui/alert-dialog-keys";
 
 /** Window event the article workspace sends when its set of verified claims (or one of them) changes. */
 export const VERIFIED_CLAIMS_CHANGED = "factdesk:verified-claims-changed";
@@ -61,26 +62,6 @@ export function PublishControls({
   function cancelWarning() {
     focusNext.current = "publish";
     setWarning(false);
-  }
-  // …Tab and Shift+Tab go round its buttons without leaving it, and Escape cancels it (focus back on "Publish report").
-  function onWarningKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === "Escape") {
-      event.preventDefault();
-      event.stopPropagation();
-      return cancelWarning();
-    }
-    if (event.key !== "Tab") return;
-    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>("button:not(:disabled)")];
-    const first = buttons[0];
-    const last = buttons[buttons.length - 1];
-    if (!first || !last) return event.preventDefault();
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
   }
 
   async function change(method: "PUT" | "DELETE") {
@@ -140,7 +121,8 @@ export function PublishControls({
           aria-modal="true"
           aria-label="Claims without a claimant"
           aria-describedby={warningText}
-          onKeyDown={onWarningKeyDown}
+          // Tab and Shift+Tab go round its buttons without leaving it; Escape cancels it (focus back on "Publish report").
+          onKeyDown={(event) => alertDialogKeyDown(event, cancelWarning)}
           className="basis-full rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
           data-testid="claimant-warning"
         >
