@@ -52,7 +52,7 @@ export function SignInForm({ callbackPath, initialError }: Props) {
           autoComplete="username"
           required
           autoFocus
-          className="mt-1 block w-full rounded-md border border-rule px-3 py-2 text-base focus:border-accent focus:outline-none"
+          className="mt-1 block w-full rounded-md border border-rule px-3 py-2 text-base focus:border-accent"
         />
       </label>
       <label className="block text-sm font-medium">
@@ -62,7 +62,7 @@ export function SignInForm({ callbackPath, initialError }: Props) {
           type="password"
           autoComplete="current-password"
           required
-          className="mt-1 block w-full rounded-md border border-rule px-3 py-2 text-base focus:border-accent focus:outline-none"
+          className="mt-1 block w-full rounded-md border border-rule px-3 py-2 text-base focus:border-accent"
         />
       </label>
       {needsCode && (
@@ -77,7 +77,7 @@ export function SignInForm({ callbackPath, initialError }: Props) {
               required
               autoFocus
               aria-describedby="code-hint"
-              className="mt-1 block w-full rounded-md border border-rule px-3 py-2 font-mono text-base tracking-widest focus:border-accent focus:outline-none"
+              className="mt-1 block w-full rounded-md border border-rule px-3 py-2 font-mono text-base tracking-widest focus:border-accent"
             />
           </label>
           <p id="code-hint" className="mt-1 text-xs text-muted">

@@ -30,7 +30,8 @@ import { ShortcutsDialog } from "@/components/claims/ShortcutsDialog";
 import { useAction, whenActionsSettle } from "@/components/claims/useAction";
 import type { ClaimView } from "@/lib/claims/claim-view";
 import { withClaim, withoutCovered } from "@/components/claims/claim-updates";
-import { useShortcuts } from "@/components/claims/useShortcuts";
+import { isTyping, useShortcuts } from "@/components/claims/useShortcuts";
+import { usePanelKeys } from "@/components/claims/usePanelKeys";
 import { useCaretMode } from "@/components/claims/useCaretMode";
 import { ActivityFeed } from "@/components/claims/ActivityFeed";
 import { ArticleToolbar, SidebarTabs } from "@/components/claims/WorkspaceChrome";
@@ -46,6 +47,19 @@ import { selectedRange, textSelectionIn } from "@/components/claims/anchor-previ
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 
 const NO_SUGGESTIONS: SuggestionDTO[] = [];
+
+/**
+ * Esc in a field of the claim panel (not in a dialog of its own): focus goes from the field to the panel's heading,
+ * so the reader's place and text stay and the next Esc closes the panel (keys30). Returns whether it did.
+ */
+function leavePanelField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement) || !isTyping(target) || target.closest("dialog")) return false;
+  const heading = target.closest("[data-testid=claim-panel]")?.querySelector<HTMLElement>("h2[tabindex]");
+  if (!heading) return false;
+  heading.focus({ preventScroll: true });
+  return true;
+}
+
 const claimUrl = (id: string) => `/api/v1/claims/${encodeURIComponent(id)}`;
 const byTextOrder = (a: ClaimSummary, b: ClaimSummary) => a.start - b.start || b.end - a.end;
 const RETRIES_OF_THE_REST = 5;
@@ -471,6 +485,9 @@ export function ArticleWorkspace({
     document.querySelector<HTMLElement>(`[data-claim-id="${next.id}"]`)?.focus();
   }
 
+  // s, v, c and e pressed while the claim's panel loads (its preview shows) wait for it, with what is typed after them.
+  const whenPanel = usePanelKeys({ loading: opening !== null, ready: detail !== null && opening === null });
+
   useShortcuts({
     j: () => move(1),
     k: () => move(-1),
@@ -478,15 +495,23 @@ export function ArticleWorkspace({
     a: () => void (suggestions.open ? suggestions.accept() : addClaim()),
     x: () => void suggestions.dismiss(),
     m: () => caret.enter(),
-    s: () => refs.status.current?.querySelector<HTMLElement>("[aria-checked=true]")?.focus(),
-    v: () => refs.verdict.current?.focus(),
-    c: () => refs.comment.current?.focus(),
-    e: () => {
-      if (refs.evidence.current) refs.evidence.current.focus();
-      else document.querySelector<HTMLButtonElement>("[data-action=add-evidence]")?.click();
-    },
+    s: () => whenPanel(() => refs.status.current?.querySelector<HTMLElement>("[aria-checked=true]")?.focus()),
+    v: () => whenPanel(() => refs.verdict.current?.focus()),
+    c: () => whenPanel(() => refs.comment.current?.focus()),
+    e: () =>
+      whenPanel(() => {
+        if (refs.evidence.current) refs.evidence.current.focus();
+        else document.querySelector<HTMLButtonElement>("[data-action=add-evidence]")?.click();
+      }),
     "?": () => setHelpOpen(true),
-    Escape: () => (helpOpen ? setHelpOpen(false) : overlap ? setOverlap(null) : suggestions.open ? suggestions.close() : closePanel()),
+    Escape: (event) => {
+      if (helpOpen) return setHelpOpen(false);
+      if (overlap) return setOverlap(null);
+      // In a field of the claim panel Esc first leaves the field (what was typed stays); the next Esc closes the claim.
+      if (leavePanelField(event.target)) return;
+      if (suggestions.open) return suggestions.close();
+      closePanel();
+    },
   });
 
   // The empty claim list offers the first suggestion in the text (a keyboard way in: the underlines are not tab

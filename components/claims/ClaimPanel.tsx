@@ -24,6 +24,7 @@ import { PageMark } from "@/components/claims/PageMark";
 import type { ClaimView } from "@/lib/claims/claim-view";
 import type { ActionResult } from "@/lib/http/result";
 import type { TagDTO } from "@/lib/tags/tag-rules";
+import { submitOnModEnter } from "@/components/ui/submitOnModEnter";
 
 /**
  * What a section of the panel reports after a change: the claim as the action answered it (the page updates
@@ -91,7 +92,8 @@ export function ClaimPanel({
     doubleReview: claim.doubleReview,
   });
   return (
-    <section aria-label="Claim" className="space-y-5 p-4" data-testid="claim-panel">
+    // Ctrl/Cmd+Enter in any of the panel's multi-line fields (comment, reply, evidence) sends that field's form.
+    <section aria-label="Claim" className="space-y-5 p-4" data-testid="claim-panel" onKeyDown={submitOnModEnter}>
       <div className="flex items-start justify-between gap-2">
         <h2 ref={heading} tabIndex={-1} className="text-sm font-semibold">
           Claim

@@ -13,7 +13,8 @@ export const SHORTCUTS = [
   ["v", "Verdict"],
   ["e", "Add evidence"],
   ["c", "Comment"],
-  ["Esc", "Close the claim or this list"],
+  ["Ctrl+Enter, ⌘+Enter", "Send the comment, reply, evidence or verdict you are writing"],
+  ["Esc", "In a field: leave the field (what you typed stays). Otherwise: close the claim or this list"],
   ["?", "Show these shortcuts"],
 ] as const;
 
@@ -45,7 +46,10 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
           </div>
         ))}
       </dl>
-      <p className="mt-4 text-xs text-muted">Shortcuts never fire while you are typing in a field.</p>
+      <p className="mt-4 text-xs text-muted">
+        Shortcuts never fire while you are typing in a field. Keys pressed while a claim opens wait for it: s, v, e or c and the text typed
+        after it land where they would have.
+      </p>
       <button type="button" onClick={onClose} className="mt-4 rounded-md border border-rule px-3 py-1.5 text-sm">
         Close
       </button>

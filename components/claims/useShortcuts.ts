@@ -2,7 +2,8 @@
 
 import { useEffect, useLayoutEffect, useRef } from "react";
 
-function isTyping(target: EventTarget | null): boolean {
+/** Whether `target` is a field the user types in (input, textarea, select, contenteditable). */
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
@@ -11,8 +12,11 @@ function isTyping(target: EventTarget | null): boolean {
 const OWNS_ENTER =
   "a[href],button,summary,select,input,textarea,[contenteditable],[role=button],[role=link],[role=radio],[role=tab],[role=menuitem],[role=option],[role=checkbox],[role=switch]";
 
-/** Single-key shortcuts that stay quiet while the user types in a field or holds a modifier. */
-export function useShortcuts(handlers: Record<string, () => void>) {
+/**
+ * Single-key shortcuts that stay quiet while the user types in a field or holds a modifier (Escape alone reaches its
+ * handler from a field too). Each handler gets the keydown event; the hook has already called preventDefault.
+ */
+export function useShortcuts(handlers: Record<string, (event: KeyboardEvent) => void>) {
   const latest = useRef(handlers);
   // Updated after each commit rather than during render (React forbids writing refs while rendering).
   useLayoutEffect(() => {
@@ -28,7 +32,7 @@ export function useShortcuts(handlers: Record<string, () => void>) {
       const handler = latest.current[event.key];
       if (!handler) return;
       event.preventDefault();
-      handler();
+      handler(event);
     }
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);

@@ -76,7 +76,7 @@ export function TopBar({ user, teams, needsCount, unreadCount }: Props) {
             type="search"
             placeholder="Search…"
             maxLength={200}
-            className="w-full rounded-md border border-rule bg-stone-50 px-2.5 py-1 text-sm text-ink placeholder:text-stone-400 focus:border-accent focus:bg-white focus:outline-none"
+            className="w-full rounded-md border border-rule bg-stone-50 px-2.5 py-1 text-sm text-ink placeholder:text-stone-400 focus:border-accent focus:bg-white"
           />
         </form>
         <div className="ml-auto flex items-center gap-3 text-sm whitespace-nowrap md:ml-0 lg:gap-4">

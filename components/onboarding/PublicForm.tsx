@@ -78,7 +78,7 @@ export function PublicForm({ endpoint, fields, extra = {}, submitLabel, pendingL
               readOnly={f.fixed !== undefined}
               defaultValue={f.fixed}
               aria-invalid={fieldErrors[f.name] ? true : undefined}
-              className="mt-1 block w-full rounded-md border border-rule px-3 py-2 text-base read-only:bg-stone-100 focus:border-accent focus:outline-none"
+              className="mt-1 block w-full rounded-md border border-rule px-3 py-2 text-base read-only:bg-stone-100 focus:border-accent"
             />
           </label>
           {f.hint && <p className="mt-1 text-xs text-muted">{f.hint}</p>}

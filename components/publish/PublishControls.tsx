@@ -2,12 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { When } from "@/components/ui/When";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { FormError } from "@/components/ui/FormError";
 import { quietButtonClass, buttonClass } from "@/components/ui/styles";
 import type { ArticlePublishing } from "@/lib/publish/report";
 import { callApi } from "@/components/ui/call-api";
 import { readApi } from "@/components/ui/read-api";
+import { alertDialogKeyDown } from "@/components/ui/alert-dialog-keys";
 
 /** Window event the article workspace sends when its set of verified claims (or one of them) changes. */
 export const VERIFIED_CLAIMS_CHANGED = "factdesk:verified-claims-changed";
@@ -54,6 +55,14 @@ export function PublishControls({
     focusNext.current = null;
     el.focus();
   };
+  const warningText = useId();
+  // The warning is an alert dialog (WAI-ARIA APG): focus moves into it, on its least destructive answer, as it opens
+  // (stable, so a re-render while it is open never pulls focus back there).
+  const focusCancel = useCallback((el: HTMLButtonElement | null) => el?.focus(), []);
+  function cancelWarning() {
+    focusNext.current = "publish";
+    setWarning(false);
+  }
 
   async function change(method: "PUT" | "DELETE") {
     if (method === "DELETE" && !window.confirm("Take the public report down? Its address will answer “not found” until you publish again."))
@@ -109,11 +118,15 @@ export function PublishControls({
       {warning && !state.published && (
         <div
           role="alertdialog"
+          aria-modal="true"
           aria-label="Claims without a claimant"
+          aria-describedby={warningText}
+          // Tab and Shift+Tab go round its buttons without leaving it; Escape cancels it (focus back on "Publish report").
+          onKeyDown={(event) => alertDialogKeyDown(event, cancelWarning)}
           className="basis-full rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
           data-testid="claimant-warning"
         >
-          <p>
+          <p id={warningText}>
             {withoutClaimantSentence(state.withoutClaimant, state.verifiedClaims)}: the public report will not say who made{" "}
             {state.withoutClaimant === 1 ? "it" : "them"}. Add the claimant in each claim&apos;s panel, or publish anyway.
           </p>
@@ -121,14 +134,7 @@ export function PublishControls({
             <button type="button" className={buttonClass} disabled={pending} onClick={() => change("PUT")}>
               Publish anyway
             </button>
-            <button
-              type="button"
-              className={quietButtonClass}
-              onClick={() => {
-                focusNext.current = "publish";
-                setWarning(false);
-              }}
-            >
+            <button type="button" ref={focusCancel} className={quietButtonClass} onClick={cancelWarning}>
               Cancel
             </button>
           </div>

@@ -147,7 +147,7 @@ export function TagEditor({ what, tags, canEdit, add, remove, onChanged }: Props
                 setOpen(true);
               }}
               onKeyDown={onKeyDown}
-              className="block w-full rounded-md border border-rule bg-white px-2.5 py-1 text-sm text-ink placeholder:text-stone-400 focus:border-accent focus:outline-none disabled:bg-stone-100"
+              className="block w-full rounded-md border border-rule bg-white px-2.5 py-1 text-sm text-ink placeholder:text-stone-400 focus:border-accent disabled:bg-stone-100"
             />
             {showList && (
               <ul

@@ -3,13 +3,14 @@
 import { withCheckedInput } from "@/lib/validation/parse";
 import { ZUpdateMember } from "@/lib/validation/team";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { ActionResult } from "@/lib/http/action";
 import type { MemberDTO } from "@/lib/teams/members";
 import { resetPasswordAction, updateMemberAction } from "@/lib/actions/team";
 import { useAction } from "@/components/claims/useAction";
 import { FormError } from "@/components/ui/FormError";
 import { linkButtonClass } from "@/components/ui/styles";
+import { alertDialogKeyDown } from "@/components/ui/alert-dialog-keys";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ROLES } from "@/lib/access/roles";
 import { RoleSelect } from "@/components/team/RoleSelect";
@@ -25,6 +26,14 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
   const [confirming, setConfirming] = useState<{ memberId: string; kind: "disable" | "reset" } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [demotion, setDemotion] = useState<{ member: MemberDTO; role: Role } | null>(null);
+  // The role-change warning is an alert dialog (WAI-ARIA APG, as the publishing strip's): focus moves into it on Cancel
+  // as it opens; Escape or Cancel closes it and focus goes back to the role select it came from (keys30).
+  const focusCancel = useCallback((el: HTMLButtonElement | null) => el?.focus(), []);
+  function cancelDemotion() {
+    const label = demotion ? `Role of ${demotion.member.name}` : null;
+    setDemotion(null);
+    if (label) document.querySelector<HTMLSelectElement>(`select[aria-label="${CSS.escape(label)}"]`)?.focus();
+  }
 
   async function act<T>(action: () => Promise<ActionResult<T>>): Promise<T | null> {
     const data = await run(action);
@@ -62,7 +71,13 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
         </div>
       )}
       {demotion && (
-        <div role="alertdialog" aria-label="Confirm role change" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm">
+        <div
+          role="alertdialog"
+          aria-modal="true"
+          aria-label="Confirm role change"
+          onKeyDown={(event) => alertDialogKeyDown(event, cancelDemotion)}
+          className="rounded-md border border-red-200 bg-red-50 p-3 text-sm"
+        >
           Change {demotion.member.name} from {demotion.member.role} to {demotion.role}? They lose rights and are signed out everywhere.
           <div className="mt-2 space-x-3">
             <button
@@ -76,7 +91,7 @@ export function MemberTable({ members, isAdmin, meId }: Props) {
             >
               Change role
             </button>
-            <button type="button" className={linkButtonClass} onClick={() => setDemotion(null)}>
+            <button type="button" ref={focusCancel} className={linkButtonClass} onClick={cancelDemotion}>
               Cancel
             </button>
           </div>

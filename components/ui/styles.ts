@@ -1,6 +1,6 @@
 // Shared class lists so every form control looks and focuses the same way.
 export const inputClass =
-  "block w-full rounded-md border border-rule bg-white px-2.5 py-1.5 text-sm text-ink placeholder:text-stone-400 focus:border-accent focus:outline-none disabled:bg-stone-100";
+  "block w-full rounded-md border border-rule bg-white px-2.5 py-1.5 text-sm text-ink placeholder:text-stone-400 focus:border-accent disabled:bg-stone-100";
 export const buttonClass =
   "inline-flex items-center justify-center rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-strong disabled:cursor-not-allowed disabled:opacity-50";
 export const quietButtonClass =

@@ -26,7 +26,10 @@ test("unsent text in a claim's forms survives Esc, opening another claim and a r
   await panel.getByLabel("Comment", { exact: true }).fill(COMMENT);
   await panel.getByRole("button", { name: "Add evidence" }).click();
   await panel.getByLabel("Source URL").fill("https://www.gov.uk/defence");
+  // The first Esc leaves the field (keys30), the second closes the claim.
   await panel.getByLabel("Comment", { exact: true }).press("Escape");
+  await expect(panel.getByLabel("Comment", { exact: true })).not.toBeFocused();
+  await page.keyboard.press("Escape");
   await expect(panel).toHaveCount(0);
   const row = page.locator(`[data-claim-id="${first.id}"]`);
   await expect(row.getByTestId("draft-mark")).toHaveText("draft");

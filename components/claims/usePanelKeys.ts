@@ -1,0 +1,116 @@
+"use client";
+
+import { useCallback, useEffect, useRef } from "react";
+
+// How long keys held for the claim panel wait for a field to take focus once it shows (as useFormFocus's requests).
+const LAPSE_MS = 2_000;
+
+type Held = { action: () => void; keys: string[]; ran: boolean };
+
+// Inputs that take no typed text.
+const NOT_TEXT = new Set(["checkbox", "radio", "button", "submit", "reset", "file", "range", "color"]);
+
+function isTextField(target: EventTarget | null): target is HTMLElement {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return !NOT_TEXT.has(target.type);
+  return target instanceof HTMLTextAreaElement || target.isContentEditable;
+}
+
+/** The text the held keys make: characters in order, a Backspace taking back the one before it. */
+function typedText(keys: string[]): string {
+  const chars: string[] = [];
+  for (const key of keys) {
+    if (key === "Backspace") chars.pop();
+    else chars.push(key);
+  }
+  return chars.join("");
+}
+
+/** Puts `text` into the focused text field at its caret, as typing would (an input event React sees, one undo step). */
+function insertText(field: HTMLElement, text: string) {
+  if (text === "" || document.activeElement !== field) return;
+  if (document.execCommand("insertText", false, text)) return;
+  // A browser without insertText for fields: append through the value setter React watches.
+  if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
+    const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), "value")?.set;
+    setter?.call(field, field.value + text);
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+}
+
+/**
+ * Shortcuts for the claim panel (`s`, `v`, `c`, `e`) pressed while it loads, and what is typed after them (keys30).
+ * The preview (ClaimPreview) has no fields, so such a key did nothing and the text typed next for the field ran as
+ * shortcuts (`e` opened the evidence form). `whenPanel(action)` runs `action` at once when the panel is `ready`;
+ * while it is `loading` it holds the action, and every character key (and Backspace) pressed after it, without
+ * letting them reach the shortcuts. Once the panel shows, the action runs; the held text goes into the text field
+ * that has focus then, or the next one to take focus within 2 s (an action that opens a form); a key for a control
+ * that is not a text field (`s` then `3`) is sent to the focused control as a keydown. Nothing is held once the
+ * panel is neither loading nor shown (closed with Esc, or not readable).
+ */
+export function usePanelKeys({ loading, ready }: { loading: boolean; ready: boolean }) {
+  const held = useRef<Held | null>(null);
+
+  useEffect(() => {
+    // Capture phase: before the shortcuts (useShortcuts listens on document in the bubble phase) and the page's widgets.
+    function onKeyDown(event: KeyboardEvent) {
+      if (!held.current || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key.length !== 1 && event.key !== "Backspace") return;
+      event.preventDefault();
+      event.stopPropagation();
+      held.current.keys.push(event.key);
+    }
+    document.addEventListener("keydown", onKeyDown, true);
+    return () => document.removeEventListener("keydown", onKeyDown, true);
+  }, []);
+
+  useEffect(() => {
+    const waiting = held.current;
+    if (!waiting) return;
+    if (!loading && !ready) return void (held.current = null);
+    if (!ready || waiting.ran) return;
+    waiting.ran = true;
+    const before = document.activeElement;
+    waiting.action();
+    const deliver = (target: Element | null) => {
+      if (held.current !== waiting) return;
+      held.current = null;
+      if (isTextField(target)) return insertText(target, typedText(waiting.keys));
+      // A control that is not a text field (the status pills): it gets the keys as if pressed there.
+      if (target instanceof HTMLElement && target !== before)
+        for (const key of waiting.keys) target.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true }));
+    };
+    const now = document.activeElement;
+    if (isTextField(now) || (now !== before && now !== document.body)) return deliver(now);
+    // The action opens a form whose field takes focus as it mounts: the text goes there.
+    const onFocus = (event: FocusEvent) => {
+      if (!isTextField(event.target)) return;
+      stop();
+      deliver(event.target);
+    };
+    // Nothing took the text within the time: dropped rather than run as shortcuts.
+    const timer = window.setTimeout(() => {
+      stop();
+      if (held.current === waiting) held.current = null;
+    }, LAPSE_MS);
+    function stop() {
+      window.clearTimeout(timer);
+      document.removeEventListener("focusin", onFocus);
+    }
+    document.addEventListener("focusin", onFocus);
+    // Another claim opened or this one closed meanwhile: the keys were for this panel, and are let go.
+    return () => {
+      stop();
+      if (held.current === waiting) held.current = null;
+    };
+  }, [loading, ready]);
+
+  /** Runs `action` now when the panel is ready; while it loads, holds it (and the keys after it) until it is. */
+  return useCallback(
+    (action: () => void) => {
+      if (ready || !loading) return action();
+      held.current = { action, keys: [], ran: false };
+    },
+    [ready, loading],
+  );
+}
