@@ -22,6 +22,14 @@ function subscribe(listener: Listener): () => void {
   if (!source && !paused) {
     source = new EventSource("/api/v1/me/events");
     source.addEventListener("change", () => listeners.forEach((l) => l()));
+    // The server ends the stream when the person's access changes (role, teams: lib/live/change-listener.ts
+    // ACCESS_CHANNEL), before that transaction's own change goes out, and on restarts or network cuts; nothing said
+    // meanwhile reaches this tab. A stream that opens again therefore counts as a change: the page reads afresh.
+    let opened = false;
+    source.addEventListener("open", () => {
+      if (opened) listeners.forEach((l) => l());
+      opened = true;
+    });
     // The server ends this stream next (PAUSED_EVENT in lib/live/event-stream.ts): reconnecting would close the
     // person's next oldest stream, round and round, so the tab stays closed and says so.
     source.addEventListener("paused", () => {
@@ -45,7 +53,9 @@ export const NOTIFICATIONS_CHANGED = "factdesk:notifications-changed";
 
 /**
  * Calls `onChange` (at most once per `delayMs`, after the last burst) whenever something changes in the person's
- * teams, through the shared /api/v1/me/events stream; `alsoOn` names window events that count as a change too.
+ * teams, through the shared /api/v1/me/events stream, and when that stream opens again after it ended (their access
+ * changed, a restart, a network cut: what changed meanwhile was told to no one); `alsoOn` names window events that
+ * count as a change too.
  */
 export function useTeamChanges(onChange: () => void, { delayMs = 300, alsoOn = [] as string[] } = {}): void {
   const latest = useRef(onChange);

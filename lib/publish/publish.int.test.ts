@@ -127,6 +127,8 @@ describe("the public report", () => {
     await expectAppError(publishReport({ userId: desk.reviewer.id, articleId: desk.article.id }), "forbidden", /editor/);
     await expectAppError(publishReport({ userId: desk.viewer.id, articleId: desk.article.id }), "forbidden");
     await expectAppError(publishReport({ userId: intruder.id, articleId: desk.article.id }), "not_found");
+    // The publishing state the article page re-reads (GET /api/v1/articles/{id}/report): the team's members only.
+    await expectAppError(getArticlePublishing({ userId: intruder.id, articleId: desk.article.id }), "not_found");
     expect(await getPublicReport({ articleId: desk.article.id, baseUrl: BASE })).toBeNull();
   });
 
