@@ -99,6 +99,7 @@ export const ClaimList = memo(function ClaimList({
   // The row the reader sees first as the window grows, and where it was: put back there after rows come or go above.
   const anchor = useRef<{ id: string; top: number } | null>(null);
   const grow = (next: ClaimWindow) => {
+    if (next.from === from && next.to === to) return;
     anchor.current = firstRowInView(list.current);
     setKept({ ...next, cursorId });
   };
