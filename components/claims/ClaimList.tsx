@@ -177,10 +177,11 @@ export const ClaimList = memo(function ClaimList({
               In the text ({claims.length})
             </h3>
           )}
-          <ol className="divide-y divide-rule" data-testid="claim-list" ref={list}>
+          {/* No scroll anchor inside (overflow-anchor): the window keeps the row in view in place itself (the layout
+              effect above), and the browser's own anchoring on top of it moved the list twice as far. */}
+          <ol className="divide-y divide-rule [overflow-anchor:none]" data-testid="claim-list" ref={list}>
             {from > 0 && (
-              // Not a scroll anchor: rows added above it must not push the rows in view down.
-              <li ref={top} className="flex items-center justify-end p-3 text-xs text-muted [overflow-anchor:none]">
+              <li ref={top} className="flex items-center justify-end p-3 text-xs text-muted">
                 <button
                   type="button"
                   className="shrink-0 whitespace-nowrap rounded border border-rule px-2 py-1 text-ink hover:bg-stone-50"
