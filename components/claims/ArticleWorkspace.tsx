@@ -16,6 +16,7 @@ import type { SuggestionDTO } from "@/lib/claims/suggested";
 import { SuggestionCard } from "@/components/claims/SuggestionCard";
 import { CheckedBeforeSuggestions } from "@/components/claims/CheckedBeforeSuggestions";
 import { ClaimList } from "@/components/claims/ClaimList";
+import { revealInScrollParent } from "@/components/claims/scroll-parent";
 import { filterClaims, writeClaimFilter, type ClaimFilter } from "@/lib/claims/claim-filter";
 import { byTagName } from "@/lib/tags/tag-rules";
 import { useRatingScale } from "@/components/claims/RatingScale";
@@ -337,7 +338,10 @@ export function ArticleWorkspace({
     const id = returnTo.current;
     if (detail || opening || !id) return;
     returnTo.current = null;
-    if (!focusHighlight.current?.(id)) document.querySelector<HTMLElement>(`[data-claim-id="${id}"]`)?.focus();
+    // The list shows again with the closed claim's row in view (its box only: the page stays at the highlight).
+    const row = document.querySelector<HTMLElement>(`[data-claim-id="${id}"]`);
+    if (row) revealInScrollParent(row);
+    if (!focusHighlight.current?.(id)) row?.focus();
   }, [detail, opening]);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useEffect, useRef, useState } from "react";
+import { memo, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { STATUSES } from "@/lib/claims/verdicts";
 import { useRatingScale } from "@/components/claims/RatingScale";
 import { useVerdictFill, VerdictBadge } from "@/components/claims/VerdictBadge";
@@ -13,6 +13,8 @@ import type { StatusKey } from "@/lib/claims/verdicts";
 import { tagKey, type TagDTO } from "@/lib/tags/tag-rules";
 import { TagChips } from "@/components/tags/TagChips";
 import { PageMark } from "@/components/claims/PageMark";
+import { FIRST_WINDOW, showEarlier, showMore, windowFor, type ClaimWindow } from "@/components/claims/claim-window";
+import { scrollParent } from "@/components/claims/scroll-parent";
 
 type Props = {
   claims: ClaimSummary[];
@@ -54,9 +56,6 @@ const unchangedOrHidden = (before: Props, after: Props) =>
   ((Object.keys(after) as (keyof Props)[]).every((key) => Object.is(before[key], after[key])) &&
     Object.keys(before).length === Object.keys(after).length);
 
-// Long lists grow as the reader scrolls, so a thousand claims do not delay the first paint.
-const PAGE = 60;
-
 const count = (n: number) => n.toLocaleString("en-GB");
 
 /**
@@ -80,24 +79,60 @@ export const ClaimList = memo(function ClaimList({
   onOpenSuggestion,
   canEdit,
 }: Props) {
-  const [shown, setShown] = useState(PAGE);
+  // The rows rendered: a bounded window (components/claims/claim-window.ts), around the cursor when it is elsewhere.
+  // Kept with the cursor it was made for: the window follows the cursor when it moves, not when the reader scrolls
+  // the cursor's row out of it.
+  const [kept, setKept] = useState<ClaimWindow & { cursorId: string | null }>({ ...FIRST_WINDOW, cursorId: null });
   const drafts = useDraftClaims(meId);
   // Claims the text no longer holds come first, in their own groups; the rest in text order.
   const needsReview = all.filter((c) => c.anchorStatus === "needs_review");
   const orphaned = all.filter((c) => c.anchorStatus === "orphaned");
   const claims = needsReview.length + orphaned.length === 0 ? all : all.filter((c) => c.anchorStatus === "attached");
-  const sentinel = useRef<HTMLLIElement>(null);
   const cursorIndex = claims.findIndex((c) => c.id === cursorId);
-  const limit = Math.max(shown, cursorIndex + PAGE);
+  const { from, to } = windowFor(kept, cursorId === kept.cursorId ? -1 : cursorIndex, claims.length);
+  // Kept at once (React renders again before committing), so j's focus right after this render finds the row.
+  if (from !== kept.from || to !== kept.to || cursorId !== kept.cursorId) setKept({ from, to, cursorId });
+
+  const list = useRef<HTMLOListElement>(null);
+  const top = useRef<HTMLLIElement>(null);
+  const bottom = useRef<HTMLLIElement>(null);
+  // The row the reader sees first as the window grows, and where it was: put back there after rows come or go above.
+  const anchor = useRef<{ id: string; top: number } | null>(null);
+  const grow = (next: ClaimWindow) => {
+    if (next.from === from && next.to === to) return;
+    anchor.current = firstRowInView(list.current);
+    setKept({ ...next, cursorId });
+  };
+  const growRef = useRef(grow);
   useEffect(() => {
-    const target = sentinel.current;
-    if (!target) return;
+    growRef.current = grow;
+  });
+  useLayoutEffect(() => {
+    const before = anchor.current;
+    anchor.current = null;
+    const row = before && list.current?.querySelector(`[data-claim-id="${CSS.escape(before.id)}"]`);
+    if (!before || !row) return;
+    const moved = row.getBoundingClientRect().top - before.top;
+    const box = scrollParent(row);
+    if (Math.abs(moved) >= 1) {
+      if (box) box.scrollTop += moved;
+      else window.scrollBy(0, moved);
+    }
+  }, [from, to]);
+  useEffect(() => {
     const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) setShown((n) => n + PAGE);
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        growRef.current(e.target === top.current ? showEarlier({ from, to }) : showMore({ from, to }, claims.length));
+        return;
+      }
     });
-    observer.observe(target);
+    if (top.current) observer.observe(top.current);
+    if (bottom.current) observer.observe(bottom.current);
     return () => observer.disconnect();
-  }, [limit, claims.length]);
+  }, [from, to, claims.length]);
+  // Screen readers hear each row's place in the whole list when only part of it is rendered.
+  const partial = from > 0 || to < claims.length;
 
   return (
     <section aria-label="Claims" className="flex min-h-0 flex-col">
@@ -142,8 +177,21 @@ export const ClaimList = memo(function ClaimList({
               In the text ({claims.length})
             </h3>
           )}
-          <ol className="divide-y divide-rule" data-testid="claim-list">
-            {claims.slice(0, limit).map((claim) => (
+          {/* No scroll anchor inside (overflow-anchor): the window keeps the row in view in place itself (the layout
+              effect above), and the browser's own anchoring on top of it moved the list twice as far. */}
+          <ol className="divide-y divide-rule [overflow-anchor:none]" data-testid="claim-list" ref={list}>
+            {from > 0 && (
+              <li ref={top} className="flex items-center justify-end p-3 text-xs text-muted">
+                <button
+                  type="button"
+                  className="shrink-0 whitespace-nowrap rounded border border-rule px-2 py-1 text-ink hover:bg-stone-50"
+                  onClick={() => grow(showEarlier({ from, to }))}
+                >
+                  Show earlier
+                </button>
+              </li>
+            )}
+            {claims.slice(from, to).map((claim, i) => (
               <ClaimRow
                 key={claim.id}
                 claim={claim}
@@ -151,22 +199,20 @@ export const ClaimList = memo(function ClaimList({
                 onOpen={onOpen}
                 draft={drafts.has(claim.id)}
                 page={claim.anchorStatus === "attached" ? (pageOf?.(claim.start) ?? null) : null}
+                place={partial ? { at: from + i + 1, of: claims.length } : undefined}
               />
             ))}
-            {(claims.length > limit || loading > 0) && (
-              <li
-                ref={claims.length > limit ? sentinel : undefined}
-                className="flex items-center justify-between gap-2 p-3 text-xs text-muted"
-              >
+            {(claims.length > to || from > 0 || loading > 0) && (
+              <li ref={bottom} className="flex items-center justify-between gap-2 p-3 text-xs text-muted">
                 <span aria-live="polite" data-testid="claim-list-count">
-                  Showing {count(Math.min(limit, claims.length))} of {count(claims.length)}
+                  Showing {from > 0 ? `${count(from + 1)}–${count(to)}` : count(to)} of {count(claims.length)}
                   {loading > 0 ? ` loaded · loading ${count(loading)} more…` : ""}
                 </span>
-                {claims.length > limit && (
+                {claims.length > to && (
                   <button
                     type="button"
                     className="shrink-0 whitespace-nowrap rounded border border-rule px-2 py-1 text-ink hover:bg-stone-50"
-                    onClick={() => setShown(Math.max(shown, limit) + PAGE)}
+                    onClick={() => grow(showMore({ from, to }, claims.length))}
                   >
                     Show more
                   </button>
@@ -219,6 +265,7 @@ const ClaimRow = memo(function ClaimRow({
   detached = false,
   draft = false,
   page = null,
+  place,
 }: {
   claim: ClaimSummary;
   current: boolean;
@@ -227,10 +274,12 @@ const ClaimRow = memo(function ClaimRow({
   draft?: boolean;
   /** The PDF page the claim is on, when the article came from a PDF. */
   page?: number | null;
+  /** The row's place in the whole list (1-based), when only part of the list is rendered. */
+  place?: { at: number; of: number };
 }) {
   const fill = useVerdictFill(claim.verdict);
   return (
-    <li>
+    <li aria-posinset={place?.at} aria-setsize={place?.of}>
       <button
         type="button"
         onClick={() => onOpen(claim.id)}
@@ -269,6 +318,19 @@ const ClaimRow = memo(function ClaimRow({
     </li>
   );
 });
+
+/** The first claim row whose bottom is below the top of what its scrolling box (or the page) shows, and where it is. */
+function firstRowInView(list: HTMLOListElement | null): { id: string; top: number } | null {
+  const rows = list ? [...list.querySelectorAll<HTMLElement>("[data-claim-id]")] : [];
+  if (rows.length === 0) return null;
+  const box = scrollParent(rows[0]!);
+  const edge = box ? box.getBoundingClientRect().top : 0;
+  for (const row of rows) {
+    const { top, bottom } = row.getBoundingClientRect();
+    if (bottom > edge) return { id: row.dataset.claimId!, top };
+  }
+  return null;
+}
 
 const selectClass = `${inputClass} mt-0.5`;
 

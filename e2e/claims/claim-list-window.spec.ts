@@ -1,0 +1,86 @@
+import { expect, test } from "../fixtures/test";
+import { describeRange } from "../../lib/anchoring/selectors";
+import { signIn } from "../fixtures/auth";
+import { createArticle, createDesk, testDb } from "../fixtures/factories";
+
+// Issue #21: every row the claim list renders is laid out again on each press in the text (Chromium's selection
+// sync), and the list rendered every row from the first to the cursor's: after opening claim 900 of 1,000, 960 rows.
+// It renders a bounded window (components/claims/claim-window.ts): around the cursor, grown a page at a time as the
+// reader scrolls or asks, dropping rows at the far end; j/k, the closed claim's row and the count still hold.
+test.describe.configure({ timeout: 180_000 });
+
+const CLAIMS = 1000;
+const MAX_ROWS = 180;
+const sentences = Array.from({ length: CLAIMS }, (_, i) => `Figure ${i + 1} rose by ${i + 7} per cent in the year to March.`);
+const body = Array.from({ length: CLAIMS / 5 }, (_, p) => sentences.slice(p * 5, p * 5 + 5).join(" ")).join("\n\n");
+
+test("after a claim far down is opened and closed, the list renders a bounded window around it", async ({ page }) => {
+  const desk = await createDesk();
+  const article = await createArticle(desk.team.id, { body });
+  await testDb().claim.createMany({
+    data: sentences.map((sentence) => {
+      const start = body.indexOf(sentence);
+      const { quote } = describeRange(body, start, start + sentence.length);
+      return {
+        articleId: article.id,
+        ...quote,
+        start,
+        end: start + sentence.length,
+        createdById: desk.reviewer.id,
+        updatedById: desk.reviewer.id,
+      };
+    }),
+  });
+  const ids = (await testDb().claim.findMany({ where: { articleId: article.id }, orderBy: { start: "asc" }, select: { id: true } })).map(
+    (c) => c.id,
+  );
+  await signIn(page, desk.reviewer);
+  await page.goto(`/articles/${article.id}`);
+  const rows = page.locator("[data-testid=claim-list] [data-claim-id]");
+  const row = (i: number) => page.locator(`[data-testid=claim-list] [data-claim-id="${ids[i]}"]`);
+  const shown = page.getByTestId("claim-list-count");
+  await expect(rows).toHaveCount(60);
+
+  // Open claim 901 from its highlight, then close it: the list shows again with a window around it, its row in view.
+  await page.locator(`[data-testid=article-body] [data-ids~="${ids[900]}"]`).first().click();
+  await expect(page.getByTestId("claim-panel")).toContainText(sentences[900]!);
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("claim-panel")).toHaveCount(0);
+  await expect(row(900)).toBeInViewport();
+  await expect(shown).toHaveText("Showing 841–960 of 1,000");
+  expect(await rows.count()).toBeLessThanOrEqual(MAX_ROWS);
+  // Each row says where it is in the whole list.
+  await expect(row(900).locator("xpath=..")).toHaveAttribute("aria-posinset", "901");
+  await expect(row(900).locator("xpath=..")).toHaveAttribute("aria-setsize", "1000");
+
+  // j focuses the next row, in view; k comes back.
+  await page.keyboard.press("j");
+  await expect(row(901)).toBeFocused();
+  await expect(row(901)).toBeInViewport();
+  await page.keyboard.press("k");
+  await expect(row(900)).toBeFocused();
+
+  // "Show earlier" (a button the keyboard reaches) adds the page above; the window stays bounded.
+  const earlier = page.getByRole("button", { name: "Show earlier" });
+  await earlier.focus();
+  await page.keyboard.press("Enter");
+  // (Focusing it may already have shown a page by itself: the list also grows as its top comes into view.)
+  await expect(row(780)).toHaveCount(1);
+  await expect(shown).toHaveText(/^Showing (781–960|721–900) of 1,000$/);
+
+  // "Show more" to the end: the last claim is listed, the rows far above are dropped.
+  const more = page.getByRole("button", { name: "Show more" });
+  while (await more.isVisible()) {
+    await more.focus();
+    await page.keyboard.press("Enter");
+  }
+  await expect(row(CLAIMS - 1)).toHaveCount(1);
+  await expect(shown).toHaveText("Showing 821–1,000 of 1,000");
+  expect(await rows.count()).toBeLessThanOrEqual(MAX_ROWS);
+
+  // Scrolling back up the list brings the earlier rows back, a page at a time, without jumping back down.
+  for (let i = 0; i < 40 && (await row(0).count()) === 0; i++) await rows.first().scrollIntoViewIfNeeded();
+  await expect(row(0)).toHaveCount(1);
+  await expect(shown).toHaveText(/^Showing 180 of 1,000$/);
+  expect(await rows.count()).toBeLessThanOrEqual(MAX_ROWS);
+});
