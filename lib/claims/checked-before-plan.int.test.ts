@@ -72,7 +72,8 @@ beforeAll(async () => {
   await client.query(`SET enable_mergejoin = off`);
   await client.query(`SET enable_seqscan = off`);
   await client.query(`SET enable_indexscan = off`);
-});
+  // 22,000 claims through their row triggers: ~25 s alone, past the 60 s default while the whole suite shares 2 cores.
+}, 240_000);
 
 afterAll(async () => {
   await client.end();
