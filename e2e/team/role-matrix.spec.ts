@@ -174,8 +174,11 @@ test("role matrix: only the allowed roles change anything", async ({ playwright,
       if (response.status() >= 400) expect(await auditCount(), `${testCase.name} by ${actor} changed something`).toBe(before);
     }
   }
-  // An intruder's "add member" lands in the intruder's own team, never in this one.
-  expect(await testDb().membership.count({ where: { teamId: otherTeam.id } })).toBe(2);
-  expect(await testDb().membership.count({ where: { teamId: desk.team.id } })).toBe(6);
+  // An intruder's "add member" invites into the intruder's own team, never this one; adding a member is an
+  // invitation, so nobody joins either team until they accept it.
+  expect(await testDb().invitation.count({ where: { teamId: otherTeam.id } })).toBe(1);
+  expect(await testDb().membership.count({ where: { teamId: otherTeam.id } })).toBe(1);
+  expect(await testDb().invitation.count({ where: { teamId: desk.team.id } })).toBe(1);
+  expect(await testDb().membership.count({ where: { teamId: desk.team.id } })).toBe(5);
   await Promise.all([...contexts.values()].map((c) => c.dispose()));
 });
