@@ -27,9 +27,19 @@ test("an open, visible tab re-issues its session cookie every 5 minutes without 
   const first = await sessionCookie();
   expect(first).toBeDefined();
 
-  // Past the server's re-check (real time) since the last re-issue; then five page minutes pass with no navigation.
+  // Past the server's re-check (real time) since the cookie last changed (sign-in writes it too); then five page
+  // minutes pass with no navigation.
+  let seen = first;
+  let changedAt = Date.now();
   await expect
-    .poll(() => Date.now() - (reissues.at(-1)?.at ?? 0), { message: "the last re-issue is past the re-check" })
+    .poll(
+      async () => {
+        const now = await sessionCookie();
+        if (now?.value !== seen?.value) [seen, changedAt] = [now, Date.now()];
+        return Date.now() - changedAt;
+      },
+      { message: "the cookie is older than the re-check" },
+    )
     .toBeGreaterThan(RECHECK_MS + 500);
   const before = await sessionCookie();
   const keepAlive = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/me/session" && r.request().method() === "GET");
