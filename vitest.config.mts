@@ -15,7 +15,9 @@ export default defineConfig({
     environment: "node",
     // Turns warnings that mean a library is misused (pg's concurrent client.query()) into failures.
     setupFiles: ["scripts/lib/vitest-setup.ts"],
-    testTimeout: 20_000,
+    // `npm test` runs one worker per core, each beside its own PostgreSQL: on two cores a test gets about half
+    // the CPU it has alone, so the limit is for tests that hang, not for slow ones.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });

@@ -1,7 +1,9 @@
 // `npm test`: type-check, lint (ESLint) and formatting (Prettier) side by side, unit + integration
 // tests (Vitest, real PostgreSQL), then Playwright against a production build in Chromium.
 // A fresh embedded PostgreSQL in a temporary directory serves each run, so runs never share state.
-// `npm test -- --only=typecheck,lint,format,vitest,e2e` runs a subset; `--skip-build` reuses .next.
+// Vitest runs one worker per core (at most four), each with a PostgreSQL of its own.
+// `npm test -- --only=typecheck,lint,format,vitest,e2e` runs a subset; `--skip-build` reuses .next;
+// `--vitest-workers=N` sets the number of Vitest workers (and clusters).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,6 +13,7 @@ import { generateClient } from "./generate";
 import { freePort } from "./lib/free-port";
 import { buildApp } from "./lib/build";
 import { runStep, runStepQuietly } from "./lib/process";
+import { defaultWorkerCount, startWorkerDatabases, WORKER_DATABASES_ENV } from "./lib/vitest-database";
 
 const STEPS = ["typecheck", "lint", "format", "vitest", "e2e"] as const;
 type Step = (typeof STEPS)[number];
@@ -21,7 +24,13 @@ function parseArgs() {
     ?.slice("--only=".length)
     .split(",");
   const steps = new Set<Step>((only ?? STEPS).filter((s): s is Step => (STEPS as readonly string[]).includes(s)));
-  return { steps, skipBuild: process.argv.includes("--skip-build"), extra: process.argv.slice(2).filter((a) => !a.startsWith("--")) };
+  const workers = Number(process.argv.find((a) => a.startsWith("--vitest-workers="))?.slice("--vitest-workers=".length));
+  return {
+    steps,
+    skipBuild: process.argv.includes("--skip-build"),
+    vitestWorkers: Number.isInteger(workers) && workers > 0 ? workers : defaultWorkerCount(),
+    extra: process.argv.slice(2).filter((a) => !a.startsWith("--")),
+  };
 }
 
 /**
@@ -47,38 +56,42 @@ async function staticChecks(steps: Set<Step>, env: NodeJS.ProcessEnv): Promise<v
 }
 
 async function main() {
-  const { steps, skipBuild, extra } = parseArgs();
+  const { steps, skipBuild, vitestWorkers, extra } = parseArgs();
   const started = Date.now();
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   await staticChecks(steps, env);
-  if (!steps.has("vitest") && !steps.has("e2e")) {
-    console.log(`[test] all steps passed in ${Math.round((Date.now() - started) / 1000)} s`);
-    return;
-  }
+  if (steps.has("vitest")) await runVitest(vitestWorkers, extra, env);
+  if (steps.has("e2e")) await runE2e(skipBuild, extra, env);
+  console.log(`[test] all steps passed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
 
+/** Vitest with one migrated PostgreSQL cluster per worker; rejects when a test fails. */
+async function runVitest(workers: number, extra: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const databases = await startWorkerDatabases(workers);
+  try {
+    const vitestEnv = { ...env, DATABASE_URL: databases.urls[0], [WORKER_DATABASES_ENV]: JSON.stringify(databases.urls) };
+    await runStep("npx", ["vitest", "run", `--maxWorkers=${workers}`, ...extra], vitestEnv);
+  } finally {
+    await databases.stop();
+  }
+}
+
+/** A production build (unless skipped) and Playwright against it, on a fresh embedded PostgreSQL. */
+async function runE2e(skipBuild: boolean, extra: string[], env: NodeJS.ProcessEnv): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "factdesk-test-"));
   const pgPort = await freePort();
   const pg = await startEmbeddedPostgres({ dataDir, port: pgPort, database: "postgres" });
   try {
-    const urlFor = async (name: string) => {
-      await createDatabase(pg.adminUrl, name);
-      const url = pg.adminUrl.replace(/\/postgres$/, `/${name}`);
-      await applyMigrations(url);
-      return url;
-    };
-    if (steps.has("vitest")) {
-      await runStep("npx", ["vitest", "run", ...extra], { ...env, DATABASE_URL: await urlFor("factdesk_integration") });
-    }
-    if (steps.has("e2e")) {
-      const e2eEnv = { ...env, DATABASE_URL: await urlFor("factdesk_e2e"), E2E_PG_PORT: String(pgPort) };
-      if (!skipBuild) await buildApp(e2eEnv);
-      await runStep("npx", ["playwright", "test", ...extra], { ...e2eEnv, E2E_APP_PORT: String(await freePort()) });
-    }
+    await createDatabase(pg.adminUrl, "factdesk_e2e");
+    const url = pg.adminUrl.replace(/\/postgres$/, "/factdesk_e2e");
+    await applyMigrations(url);
+    const e2eEnv = { ...env, DATABASE_URL: url, E2E_PG_PORT: String(pgPort) };
+    if (!skipBuild) await buildApp(e2eEnv);
+    await runStep("npx", ["playwright", "test", ...extra], { ...e2eEnv, E2E_APP_PORT: String(await freePort()) });
   } finally {
     await pg.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log(`[test] all steps passed in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 main().catch((err: unknown) => {

@@ -7,6 +7,14 @@
 //   lib/db-client.ts raises its own warning from the second statement at once (pg's starts at the third).
 import { afterEach } from "vitest";
 import { CONCURRENT_QUERY_WARNING } from "@/lib/db-client";
+import { WORKER_DATABASES_ENV } from "./vitest-database-env";
+
+// `npm test` starts one PostgreSQL per worker (scripts/lib/vitest-database.ts): this worker takes its own.
+const workerDatabases = process.env[WORKER_DATABASES_ENV];
+if (workerDatabases) {
+  const urls = JSON.parse(workerDatabases) as string[];
+  process.env.DATABASE_URL = urls[(Number(process.env.VITEST_POOL_ID ?? "1") - 1) % urls.length];
+}
 
 const FAILING_WARNINGS: ((message: string) => boolean)[] = [
   (message) => /client\.query\(\) when the client is already executing a query/.test(message),
