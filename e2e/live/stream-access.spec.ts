@@ -3,6 +3,7 @@ import { signIn, signInByApi } from "../fixtures/auth";
 import { createDesk, testDb } from "../fixtures/factories";
 import { createClaim } from "../../lib/claims/create-claim";
 import { targetFor } from "../../lib/claims/test-helpers";
+import { cookieHeader, endsWithin, openStream as openStreamWith, type OpenStream } from "../fixtures/streams";
 
 /**
  * An event stream checks its reader once, when it opens; it then lives for hours. These tests take
@@ -10,39 +11,9 @@ import { targetFor } from "../../lib/claims/test-helpers";
  * 15 s), not to keep telling a signed-out or removed person when and what the team changes.
  */
 
-type OpenStream = { text: () => string; ended: Promise<void>; cancel: () => Promise<void> };
-
-/** Opens a stream with the context's cookies through Node's fetch, reading it as it arrives. */
-async function openStream(api: APIRequestContext, baseURL: string, path: string): Promise<OpenStream> {
-  const { cookies } = await api.storageState();
-  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-  const controller = new AbortController();
-  const response = await fetch(new URL(path, baseURL), { headers: { cookie, accept: "text/event-stream" }, signal: controller.signal });
-  expect(response.status).toBe(200);
-  let received = "";
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  const ended = (async () => {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      received += decoder.decode(value, { stream: true });
-    }
-  })().catch(() => {});
-  await expect.poll(() => received).toContain("retry:");
-  return {
-    text: () => received,
-    ended,
-    cancel: async () => {
-      controller.abort();
-      await ended;
-    },
-  };
-}
-
-/** Resolves true when the stream ends within `ms`, false when it is still open then. */
-const endsWithin = (stream: OpenStream, ms: number) =>
-  Promise.race([stream.ended.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms))]);
+/** Opens a stream with the context's cookies (its session). */
+const openStream = async (api: APIRequestContext, baseURL: string, path: string): Promise<OpenStream> =>
+  openStreamWith(baseURL, path, { cookie: await cookieHeader(api) });
 
 async function signOutByApi(api: APIRequestContext) {
   const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };

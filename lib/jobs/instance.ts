@@ -11,8 +11,19 @@ import { startJobRunner } from "./runner";
  */
 export const JOB_RUNNER_RETRY_MS: readonly number[] = [1_000, 2_000, 5_000, 10_000, 30_000];
 
-/** This instance's share of the job queue, once started; `stop()` stops taking new jobs (and further attempts). */
+/**
+ * A runner that stopped by itself after running at least this long (60 s) is started again after the first delay of
+ * JOB_RUNNER_RETRY_MS; one that keeps stopping sooner waits longer each time.
+ */
+const STEADY_RUN_MS = 60_000;
+
+/**
+ * This instance's share of the job queue: `started` resolves to the first runner that started (null when stopped
+ * before any did); `stop()` stops taking new jobs (and further attempts and restarts).
+ */
 export type JobsHandle = { started: Promise<Runner | null>; stop: () => Promise<void> };
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
  * Called once when a server instance starts (instrumentation.ts): runs the registered jobs in
@@ -21,7 +32,10 @@ export type JobsHandle = { started: Promise<Runner | null>; stop: () => Promise<
  * start (PostgreSQL not reachable yet, or gone for a moment) is logged, not fatal: requests never
  * depend on it, and jobs wait in PostgreSQL. It is tried again after JOB_RUNNER_RETRY_MS (1 s, 2 s,
  * 5 s, 10 s, then every 30 s) until it starts, so an instance that came up while the database was away
- * takes jobs once it is back, as its requests do.
+ * takes jobs once it is back, as its requests do. A runner that stops without being asked (graphile-worker shuts its
+ * pool down after an error its loop does not handle, or on another instance's breaking migration of its schema) is
+ * logged and started again after the same back-off, so jobs queued afterwards still run in this process
+ * (lib/jobs/runner-crash.int.test.ts).
  * Resolves after the first attempt, with the handle (null when JOB_CONCURRENCY is 0); `options` are for tests.
  */
 export async function startJobsForThisInstance(
@@ -30,43 +44,60 @@ export async function startJobsForThisInstance(
   if (config.jobConcurrency === 0) return null;
   const retryMs = options.retryMs ?? JOB_RUNNER_RETRY_MS;
   let stopping = false;
+  let running: Runner | null = null;
   let wake: () => void = () => {};
   let firstAttempt: () => void = () => {};
+  let firstStarted: (runner: Runner | null) => void = () => {};
   const attempted = new Promise<void>((resolve) => (firstAttempt = resolve));
-  const started = (async (): Promise<Runner | null> => {
-    for (let attempt = 0; !stopping; attempt++) {
+  const started = new Promise<Runner | null>((resolve) => (firstStarted = resolve));
+  const backOff = (delay: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, delay);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  const supervised = (async () => {
+    let failures = 0;
+    while (!stopping) {
+      let why: string;
       try {
         const runner = await startJobRunner({ jobs: options.jobs ?? registeredJobs, recurring: options.recurring ?? recurringJobs });
         if (stopping) {
           await runner.stop();
-          return null;
+          break;
         }
-        return runner;
-      } catch (err) {
-        const delay = retryMs[Math.min(attempt, retryMs.length - 1)]!;
-        console.error(
-          `[jobs] the job runner did not start (trying again in ${Math.round(delay / 1000)} s):`,
-          err instanceof Error ? err.message : err,
+        running = runner;
+        firstStarted(runner);
+        firstAttempt();
+        const since = Date.now();
+        // Settles once graphile-worker's pool and cron are down: asked to (stop()), or by themselves.
+        const ended = await runner.promise.then(
+          () => null,
+          (err: unknown) => err,
         );
-        firstAttempt();
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, delay);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      } finally {
-        firstAttempt();
+        running = null;
+        if (stopping) break;
+        if (Date.now() - since >= STEADY_RUN_MS) failures = 0;
+        why = `the job runner stopped by itself${ended === null ? "" : `: ${messageOf(ended)}`}`;
+      } catch (err) {
+        why = `the job runner did not start: ${messageOf(err)}`;
       }
+      const delay = retryMs[Math.min(failures++, retryMs.length - 1)]!;
+      console.error(`[jobs] ${why} (trying again in ${Math.round(delay / 1000)} s)`);
+      firstAttempt();
+      await backOff(delay);
     }
-    return null;
+    firstStarted(null);
+    firstAttempt();
   })();
   const stop = async () => {
     stopping = true;
     wake();
-    const runner = await started;
-    await runner?.stop();
+    // A runner that stopped by itself a moment ago answers "already stopped": it is down either way.
+    await (running as Runner | null)?.stop().catch(() => {});
+    await supervised;
   };
   const onSignal = () => void stop().catch((err: unknown) => console.error("[jobs] stopping:", err));
   process.once("SIGTERM", onSignal);

@@ -5,6 +5,7 @@ import { config } from "@/lib/config";
 import { poolSettings } from "@/lib/db";
 import { JobRunnerClient, retryableConnectionError } from "@/lib/db-client";
 import type { JobDefinition } from "./define";
+import { toJobError } from "./job-error";
 
 export interface StartJobRunnerOptions {
   jobs: readonly JobDefinition<unknown>[];
@@ -36,8 +37,10 @@ export async function startJobRunner(options: StartJobRunnerOptions): Promise<Ru
       taskList: toTaskList(options.jobs),
       crontab: (options.recurring ?? []).join("\n"),
     });
-    // graphile-worker leaves a pool it was given open: end it once the runner has stopped.
-    void runner.promise.finally(() => pgPool.end().catch(() => {}));
+    // graphile-worker leaves a pool it was given open: end it once the runner has stopped (however it stopped: a
+    // rejection of runner.promise is the caller's to hear, not an unhandled one here).
+    const endPool = () => pgPool.end().catch(() => {});
+    void runner.promise.then(endPool, endPool);
     return runner;
   } catch (err) {
     await pgPool.end().catch(() => {});
@@ -105,11 +108,16 @@ function toTaskList(jobs: readonly JobDefinition<unknown>[]): TaskList {
         console.error(`[jobs] ${job.name} #${helpers.job.id}: payload no longer matches its schema; dropped`);
         return;
       }
-      await job.run(parsed.data, {
-        jobId: helpers.job.id,
-        attempt: helpers.job.attempts,
-        maxAttempts: helpers.job.max_attempts,
-      });
+      try {
+        await job.run(parsed.data, {
+          jobId: helpers.job.id,
+          attempt: helpers.job.attempts,
+          maxAttempts: helpers.job.max_attempts,
+        });
+      } catch (err) {
+        // Always an Error graphile-worker can record: its own handling of another value could throw and end the runner.
+        throw toJobError(err);
+      }
     };
   }
   return list;

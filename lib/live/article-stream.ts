@@ -14,7 +14,7 @@ import { isCredentialLive } from "@/lib/sessions/sessions";
 import type { SessionUser } from "@/lib/users/session-user";
 
 /**
- * A server-sent event stream (text/event-stream Response) of an article's changes for one reader. It first replays
+ * A server-sent event stream (resolves to the text/event-stream Response) of an article's changes for one reader. It first replays
  * what the reader missed (audit rows after `afterId`: the browser sends Last-Event-ID
  * when it reconnects), then forwards new rows as NOTIFY announces them, as `event: change` with the ActivityDTO
  * and its id, the article's viewers as `event: presence`, and `event: suggestions` when the "checked before" answers
@@ -23,8 +23,9 @@ import type { SessionUser } from "@/lib/users/session-user";
  * skipped or sent twice however notifications interleave. It ends as soon as the reader's access changes (the
  * ACCESS_CHANNEL notification: team membership, session or token revoked, disabled). Every 15 s heartbeat also re-checks access (membership, and the
  * session or API token `user` opened the stream with: signed out, revoked, expired) and closes the stream for someone
- * who lost it. The caller checks access before opening it; failures while streaming are
- * logged, never thrown.
+ * who lost it; and it ends at that credential's expiry itself (lib/live/event-stream.ts). The caller checks access
+ * before opening it; failures while streaming are logged, never thrown.
+ * @throws AppError 401 `unauthorized` when `user`'s credential no longer holds as it opens.
  */
 export function articleEventStream({
   articleId,
@@ -36,7 +37,7 @@ export function articleEventStream({
   user: Pick<SessionUser, "id" | "sessionId" | "apiTokenId">;
   afterId: bigint;
   signal: AbortSignal;
-}): Response {
+}): Promise<Response> {
   const userId = user.id;
   return eventStream(
     signal,
@@ -98,6 +99,6 @@ export function articleEventStream({
         },
       };
     },
-    { owner: userId },
+    { reader: user },
   );
 }

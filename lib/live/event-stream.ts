@@ -1,3 +1,4 @@
+import { closeAtDeadline, streamDeadline, type StreamReader } from "@/lib/live/credential-expiry";
 import { trackStream } from "@/lib/live/open-streams";
 
 const HEARTBEAT_MS = 15_000;
@@ -17,20 +18,27 @@ type Setup = (controls: StreamControls) => { onHeartbeat?: () => void | Promise<
  * The plumbing every server-sent event stream shares: writes that stop once the client is
  * gone, a heartbeat comment every 15 s (so proxies keep the connection), a reconnect delay of 2 s for the
  * browser, closing on client abort (`signal`) and on server shutdown, and cleanup exactly once. `setup` gets
- * `send` (raw SSE text) and `close`, and returns `cleanup` and an optional `onHeartbeat`. `owner`: the reader's user
- * id, so one person's streams are capped (lib/live/open-streams.ts MAX_STREAMS_PER_USER); a stream closed by that
- * cap first gets a `paused` event (PAUSED_EVENT) so the browser stops reconnecting. Returns the Response
- * with the text/event-stream headers (no caching, no proxy buffering).
+ * `send` (raw SSE text) and `close`, and returns `cleanup` and an optional `onHeartbeat`. `reader`: who reads it and
+ * with which credential (session or API token). The stream ends no later than that credential's expiry
+ * (lib/live/credential-expiry.ts: a session used meanwhile keeps it open), and nothing is sent past it; the browser
+ * then reconnects and is checked afresh. One person's streams are capped (lib/live/open-streams.ts
+ * MAX_STREAMS_PER_USER); a stream closed by that cap first gets a `paused` event (PAUSED_EVENT) so the browser stops
+ * reconnecting. Resolves to the Response with the text/event-stream headers (no caching, no proxy buffering).
+ * @throws AppError 401 `unauthorized` when the reader's credential no longer holds as the stream opens.
  */
-export function eventStream(signal: AbortSignal, setup: Setup, { owner }: { owner?: string } = {}): Response {
+export async function eventStream(signal: AbortSignal, setup: Setup, { reader }: { reader: StreamReader }): Promise<Response> {
+  const deadline = await streamDeadline(reader);
   const encoder = new TextEncoder();
   let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let closed = false;
       let cleanup = () => {};
+      // Closed at the credential's expiry; between the deadline and the timer's re-read, a send closes it instead.
+      const expiry = closeAtDeadline({ reader, deadline, expire: () => close() });
       const send = (text: string) => {
         if (closed) return;
+        if (expiry.lapsed()) return close();
         try {
           controller.enqueue(encoder.encode(text));
         } catch {
@@ -59,16 +67,20 @@ export function eventStream(signal: AbortSignal, setup: Setup, { owner }: { owne
         void handlers.onHeartbeat?.();
       }, HEARTBEAT_MS);
       const paused: PausedData = { reason: "too_many_streams" };
-      const untrack = trackStream(close, owner, () => {
+      const untrack = trackStream(close, reader.id, () => {
         send(`event: ${PAUSED_EVENT}\ndata: ${JSON.stringify(paused)}\n\n`);
         close();
       });
       cleanup = () => {
+        expiry.stop();
         clearInterval(heartbeat);
         untrack();
         handlers.cleanup();
       };
+      // Closed while it was being set up (its credential lapsed that moment, the client went): clean up now.
+      if (closed) return cleanup();
       signal.addEventListener("abort", close);
+      if (signal.aborted) close();
     },
     cancel() {
       stop();

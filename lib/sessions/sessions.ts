@@ -173,24 +173,40 @@ export function endOtherSessions({ userId, keepSessionId }: { userId: string; ke
   return endUserSessions(db, { userId, exceptId: keepSessionId });
 }
 
+/** The credential a long-lived response (an event stream) was opened with: a browser session's or an API token's id. */
+export type StreamCredential = { userId: string; sessionId?: string; apiTokenId?: string };
+
 /**
- * Whether the credential a long-lived response (an event stream) was opened with still holds at `now`: its browser
- * session (`sessionId`, the row's public id) not signed out, revoked or past its idle deadline, or its API token
- * (`apiTokenId`) not revoked or expired, and in both cases its user `userId` not disabled. A request checks its
- * credential once, when it starts; a stream lives on, so lib/live re-checks with this at every heartbeat. With
- * neither id (no such caller) the answer is false. One query. Throws only database errors.
+ * When the credential a long-lived response was opened with ends, read at `now`: `{ live: true, expiresAt }` while its
+ * browser session (`sessionId`, the row's public id) is not signed out, revoked or past its idle deadline (`expiresAt`
+ * is that deadline, which moves on as the session is used, SESSION_IDLE_SECONDS), or its API token (`apiTokenId`) is
+ * not revoked or expired (`expiresAt` null: a token that never expires), and in both cases its user `userId` is not
+ * disabled; `{ live: false }` otherwise, and with neither id (no such caller). One query. Throws only database errors.
  */
-export async function isCredentialLive(
-  { userId, sessionId, apiTokenId }: { userId: string; sessionId?: string; apiTokenId?: string },
+export async function readCredentialExpiry(
+  { userId, sessionId, apiTokenId }: StreamCredential,
   now = new Date(),
-): Promise<boolean> {
+): Promise<{ live: false } | { live: true; expiresAt: Date | null }> {
   const user = { id: userId, disabled: false };
-  if (sessionId) return (await db.session.count({ where: { id: sessionId, user, revokedAt: null, expiresAt: { gt: now } } })) > 0;
-  if (apiTokenId)
-    return (
-      (await db.apiToken.count({
-        where: { id: apiTokenId, user, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-      })) > 0
-    );
-  return false;
+  const select = { expiresAt: true } as const;
+  const row = sessionId
+    ? await db.session.findFirst({ where: { id: sessionId, user, revokedAt: null, expiresAt: { gt: now } }, select })
+    : apiTokenId
+      ? await db.apiToken.findFirst({
+          where: { id: apiTokenId, user, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+          select,
+        })
+      : null;
+  return row ? { live: true, expiresAt: row.expiresAt } : { live: false };
+}
+
+/**
+ * Whether the credential a long-lived response (an event stream) was opened with still holds at `now`
+ * (readCredentialExpiry says `live`): not signed out, revoked, expired or idle past its deadline, its user not
+ * disabled. A request checks its credential once, when it starts; a stream lives on, so lib/live re-checks with this
+ * at its periodic re-check (and ends at the expiry itself: lib/live/credential-expiry.ts). With neither id the answer
+ * is false. One query. Throws only database errors.
+ */
+export async function isCredentialLive(credential: StreamCredential, now = new Date()): Promise<boolean> {
+  return (await readCredentialExpiry(credential, now)).live;
 }

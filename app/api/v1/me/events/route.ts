@@ -20,7 +20,8 @@ const RECHECK_EVERY_HEARTBEATS = 4;
  * ACCESS_CHANNEL notification of that transaction), before any later change reaches them; the browser reconnects and
  * is checked afresh. As a backstop (a notification this instance missed while its listener was down) every
  * RECHECK_EVERY_HEARTBEATS-th heartbeat re-checks the user's teams and credential and closes the stream once either
- * changed: otherwise a removed member would keep learning when the team's work changes.
+ * changed: otherwise a removed member would keep learning when the team's work changes. It ends at the expiry of the
+ * session or API token it was opened with at the latest (lib/live/event-stream.ts).
  */
 export const GET = route({ auth: "user" }, async ({ request, user }) => {
   refuseNewStreamsWhileShuttingDown();
@@ -60,6 +61,6 @@ export const GET = route({ auth: "user" }, async ({ request, user }) => {
         },
       };
     },
-    { owner: user.id },
+    { reader: user },
   );
 });
