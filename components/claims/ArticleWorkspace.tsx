@@ -31,7 +31,7 @@ import { ShortcutsDialog } from "@/components/claims/ShortcutsDialog";
 import { useAction, whenActionsSettle } from "@/components/claims/useAction";
 import type { ClaimView } from "@/lib/claims/claim-view";
 import { withClaim, withoutCovered } from "@/components/claims/claim-updates";
-import { isTyping, useShortcuts } from "@/components/claims/useShortcuts";
+import { leaveField, useShortcuts } from "@/components/claims/useShortcuts";
 import { usePanelKeys } from "@/components/claims/usePanelKeys";
 import { useCaretMode } from "@/components/claims/useCaretMode";
 import { ActivityFeed } from "@/components/claims/ActivityFeed";
@@ -48,18 +48,6 @@ import { selectedRange, textSelectionIn } from "@/components/claims/anchor-previ
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 
 const NO_SUGGESTIONS: SuggestionDTO[] = [];
-
-/**
- * Esc in a field of the claim panel (not in a dialog of its own): focus goes from the field to the panel's heading,
- * so the reader's place and text stay and the next Esc closes the panel (keys30). Returns whether it did.
- */
-function leavePanelField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement) || !isTyping(target) || target.closest("dialog")) return false;
-  const heading = target.closest("[data-testid=claim-panel]")?.querySelector<HTMLElement>("h2[tabindex]");
-  if (!heading) return false;
-  heading.focus({ preventScroll: true });
-  return true;
-}
 
 const claimUrl = (id: string) => `/api/v1/claims/${encodeURIComponent(id)}`;
 const byTextOrder = (a: ClaimSummary, b: ClaimSummary) => a.start - b.start || b.end - a.end;
@@ -508,11 +496,12 @@ export function ArticleWorkspace({
         else document.querySelector<HTMLButtonElement>("[data-action=add-evidence]")?.click();
       }),
     "?": () => setHelpOpen(true),
+    // One layer per Esc, innermost first (keys33): dialogs and menus close themselves (useShortcuts leaves their keys
+    // alone); a field is left (what was typed stays, in the panel or anywhere else); then the suggestion or the claim.
     Escape: (event) => {
       if (helpOpen) return setHelpOpen(false);
       if (overlap) return setOverlap(null);
-      // In a field of the claim panel Esc first leaves the field (what was typed stays); the next Esc closes the claim.
-      if (leavePanelField(event.target)) return;
+      if (leaveField(event.target)) return;
       if (suggestions.open) return suggestions.close();
       closePanel();
     },

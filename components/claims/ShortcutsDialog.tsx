@@ -14,7 +14,10 @@ export const SHORTCUTS = [
   ["e", "Add evidence"],
   ["c", "Comment"],
   ["Ctrl+Enter, ⌘+Enter", "Send the comment, reply, evidence or verdict you are writing"],
-  ["Esc", "In a field: leave the field (what you typed stays). Otherwise: close the claim or this list"],
+  [
+    "Esc",
+    "One thing per press, innermost first: a list, menu or this dialog; then leave the field (what you typed stays); then close the claim",
+  ],
   ["?", "Show these shortcuts"],
 ] as const;
 
