@@ -42,7 +42,7 @@ import type { ActivityDTO } from "@/lib/audit/list-activity";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass } from "@/components/ui/styles";
 import { useRouter } from "next/navigation";
-import { VERIFIED_CLAIMS_CHANGED } from "@/components/publish/PublishControls";
+import { useReportFiguresSignal } from "@/components/claims/useReportFiguresSignal";
 import { field } from "@/components/claims/ClaimHistory";
 import { selectedRange, textSelectionIn } from "@/components/claims/anchor-preview";
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
@@ -128,18 +128,6 @@ export function ArticleWorkspace({
   version,
 }: Props) {
   const [claims, setClaims] = useState(initialClaims);
-  // The publishing strip counts the verified claims the report would show: tell it when they (or their ratings) change,
-  // here or by a colleague, so "Publish report" is there right after the first sign-off (ux30).
-  const verifiedClaims = claims
-    .filter((c) => c.status === "verified")
-    .map((c) => `${c.id}.${c.verdict?.ordinal ?? ""}`)
-    .join(" ");
-  const announcedVerified = useRef(verifiedClaims);
-  useEffect(() => {
-    if (verifiedClaims === announcedVerified.current) return;
-    announcedVerified.current = verifiedClaims;
-    window.dispatchEvent(new Event(VERIFIED_CLAIMS_CHANGED));
-  }, [verifiedClaims]);
   // Claims after the first screen's arrive in one go once the page answers; until then the server's counts stand in.
   const [complete, setComplete] = useState(claimsCursor === null);
   const [filter, setFilterState] = useState<ClaimFilter>(initialFilter);
@@ -406,6 +394,9 @@ export function ArticleWorkspace({
     settled: whenActionsSettle,
     onSuggestions: rereadSuggestions,
   });
+
+  // The publishing strip reads its figures again when what it counts changes, here or by a colleague (ux30, keys33).
+  useReportFiguresSignal({ claims, detail, activity: live.activity });
 
   // Answers found while the stream was not listening were announced to no one: read once each time it is live again.
   useEffect(() => {
