@@ -14,10 +14,7 @@ export const SHORTCUTS = [
   ["e", "Add evidence"],
   ["c", "Comment"],
   ["Ctrl+Enter, ⌘+Enter", "Send the comment, reply, evidence or verdict you are writing"],
-  [
-    "Esc",
-    "One thing per press, innermost first: a list, menu or this dialog; then leave the field (what you typed stays); then close the claim",
-  ],
+  ["Esc", "One per press: close a list, menu or this dialog; leave the field (your text stays); close the claim"],
   ["?", "Show these shortcuts"],
 ] as const;
 

@@ -79,23 +79,26 @@ test("Escape in the claim's tag field leaves an empty field at once, clears type
   await expect(panel).toHaveCount(0);
 });
 
-test("Escape in a field outside the claim's panel (the article's tags, the top search) leaves that field, the claim stays", async ({
-  page,
-}) => {
+test("Escape in the article's tag field, outside the claim's panel, leaves that field and the claim stays", async ({ page }) => {
   const { panel } = await openClaim(page, [STATEMENT], STATEMENT);
   const articleTags = page.getByRole("combobox", { name: "Add a tag to this article" });
   await tabUntil(page, (f) => f.name === "Add a tag to this article", { back: true, what: "the article's tag field" });
   await page.keyboard.press("Escape");
   await expect(articleTags).not.toBeFocused();
   await expect(panel).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(panel).toHaveCount(0);
+});
 
+test("Escape in the top search box leaves the box with its text, and the claim stays until the next", async ({ page }) => {
+  const { panel } = await openClaim(page, [STATEMENT], STATEMENT);
   await tabUntil(page, (f) => f.id === "top-search", { back: true, what: "the top search box" });
   await page.keyboard.type("backstop");
   await page.keyboard.press("Escape");
+  await expect(panel).toBeVisible();
   await expect(page.locator("#top-search")).not.toBeFocused();
   // What was typed stays, as in the panel's fields.
   await expect(page.locator("#top-search")).toHaveValue("backstop");
-  await expect(panel).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(panel).toHaveCount(0);
 });
