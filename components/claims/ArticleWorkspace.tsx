@@ -31,7 +31,7 @@ import { ShortcutsDialog } from "@/components/claims/ShortcutsDialog";
 import { useAction, whenActionsSettle } from "@/components/claims/useAction";
 import type { ClaimView } from "@/lib/claims/claim-view";
 import { withClaim, withoutCovered } from "@/components/claims/claim-updates";
-import { isTyping, useShortcuts } from "@/components/claims/useShortcuts";
+import { leaveField, useShortcuts } from "@/components/claims/useShortcuts";
 import { usePanelKeys } from "@/components/claims/usePanelKeys";
 import { useCaretMode } from "@/components/claims/useCaretMode";
 import { ActivityFeed } from "@/components/claims/ActivityFeed";
@@ -42,24 +42,12 @@ import type { ActivityDTO } from "@/lib/audit/list-activity";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass } from "@/components/ui/styles";
 import { useRouter } from "next/navigation";
-import { VERIFIED_CLAIMS_CHANGED } from "@/components/publish/PublishControls";
+import { useReportFiguresSignal } from "@/components/claims/useReportFiguresSignal";
 import { field } from "@/components/claims/ClaimHistory";
 import { selectedRange, textSelectionIn } from "@/components/claims/anchor-preview";
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 
 const NO_SUGGESTIONS: SuggestionDTO[] = [];
-
-/**
- * Esc in a field of the claim panel (not in a dialog of its own): focus goes from the field to the panel's heading,
- * so the reader's place and text stay and the next Esc closes the panel (keys30). Returns whether it did.
- */
-function leavePanelField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement) || !isTyping(target) || target.closest("dialog")) return false;
-  const heading = target.closest("[data-testid=claim-panel]")?.querySelector<HTMLElement>("h2[tabindex]");
-  if (!heading) return false;
-  heading.focus({ preventScroll: true });
-  return true;
-}
 
 const claimUrl = (id: string) => `/api/v1/claims/${encodeURIComponent(id)}`;
 const byTextOrder = (a: ClaimSummary, b: ClaimSummary) => a.start - b.start || b.end - a.end;
@@ -140,18 +128,6 @@ export function ArticleWorkspace({
   version,
 }: Props) {
   const [claims, setClaims] = useState(initialClaims);
-  // The publishing strip counts the verified claims the report would show: tell it when they (or their ratings) change,
-  // here or by a colleague, so "Publish report" is there right after the first sign-off (ux30).
-  const verifiedClaims = claims
-    .filter((c) => c.status === "verified")
-    .map((c) => `${c.id}.${c.verdict?.ordinal ?? ""}`)
-    .join(" ");
-  const announcedVerified = useRef(verifiedClaims);
-  useEffect(() => {
-    if (verifiedClaims === announcedVerified.current) return;
-    announcedVerified.current = verifiedClaims;
-    window.dispatchEvent(new Event(VERIFIED_CLAIMS_CHANGED));
-  }, [verifiedClaims]);
   // Claims after the first screen's arrive in one go once the page answers; until then the server's counts stand in.
   const [complete, setComplete] = useState(claimsCursor === null);
   const [filter, setFilterState] = useState<ClaimFilter>(initialFilter);
@@ -419,6 +395,9 @@ export function ArticleWorkspace({
     onSuggestions: rereadSuggestions,
   });
 
+  // The publishing strip reads its figures again when what it counts changes, here or by a colleague (ux30, keys33).
+  useReportFiguresSignal({ claims, detail, activity: live.activity });
+
   // Answers found while the stream was not listening were announced to no one: read once each time it is live again.
   useEffect(() => {
     if (live.status === "live" && checkingEarlierVerdicts) rereadSuggestions();
@@ -508,11 +487,12 @@ export function ArticleWorkspace({
         else document.querySelector<HTMLButtonElement>("[data-action=add-evidence]")?.click();
       }),
     "?": () => setHelpOpen(true),
+    // One layer per Esc, innermost first (keys33): dialogs and menus close themselves (useShortcuts leaves their keys
+    // alone); a field is left (what was typed stays, in the panel or anywhere else); then the suggestion or the claim.
     Escape: (event) => {
       if (helpOpen) return setHelpOpen(false);
       if (overlap) return setOverlap(null);
-      // In a field of the claim panel Esc first leaves the field (what was typed stays); the next Esc closes the claim.
-      if (leavePanelField(event.target)) return;
+      if (leaveField(event.target)) return;
       if (suggestions.open) return suggestions.close();
       closePanel();
     },

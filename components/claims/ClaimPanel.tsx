@@ -25,6 +25,7 @@ import type { ClaimView } from "@/lib/claims/claim-view";
 import type { ActionResult } from "@/lib/http/result";
 import type { TagDTO } from "@/lib/tags/tag-rules";
 import { submitOnModEnter } from "@/components/ui/submitOnModEnter";
+import { isTypingOutside } from "@/components/ui/typing";
 
 /**
  * What a section of the panel reports after a change: the claim as the action answered it (the page updates
@@ -79,10 +80,11 @@ export function ClaimPanel({
 }: Props) {
   const attached = claim.anchor.status === "attached";
   const fill = useVerdictFill(claim.verdict);
-  // The panel mounts once per opened claim (keyed by id): the reader's focus follows it there.
+  // The panel mounts once per opened claim (keyed by id): the reader's focus follows it there, unless they went on to
+  // type in a field elsewhere while it loaded (the top search box): their next keys stay theirs (keys33).
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    heading.current?.focus({ preventScroll: true });
+    if (!isTypingOutside(heading.current?.closest("section") ?? null)) heading.current?.focus({ preventScroll: true });
     heading.current?.scrollIntoView({ block: "nearest" });
   }, []);
   // With double review, reviewers give their verdicts privately; an editor settles a dispute.

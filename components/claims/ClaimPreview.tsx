@@ -5,6 +5,7 @@ import { describeRange } from "@/lib/anchoring/selectors";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import { useVerdictFill, VerdictBadge } from "@/components/claims/VerdictBadge";
 import { TagChips } from "@/components/tags/TagChips";
+import { isTypingOutside } from "@/components/ui/typing";
 
 /** The words around an attached claim in the text the page shows (the stored prefix/suffix come with the claim). */
 function contextOf(claim: ClaimSummary, body: string): { prefix: string; suffix: string } {
@@ -23,9 +24,9 @@ function contextOf(claim: ClaimSummary, body: string): { prefix: string; suffix:
 export function ClaimPreview({ claim, body, onClose }: { claim: ClaimSummary; body: string; onClose: () => void }) {
   const fill = useVerdictFill(claim.verdict);
   const heading = useRef<HTMLHeadingElement>(null);
-  // As the panel does: the reader's focus follows the claim they opened.
+  // As the panel does: the reader's focus follows the claim they opened (not out of a field they type in elsewhere).
   useEffect(() => {
-    heading.current?.focus({ preventScroll: true });
+    if (!isTypingOutside(heading.current?.closest("section") ?? null)) heading.current?.focus({ preventScroll: true });
   }, []);
   const { prefix, suffix } = contextOf(claim, body);
   return (

@@ -11,6 +11,7 @@ import { useAction } from "@/components/claims/useAction";
 import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 import { CommentBox } from "@/components/claims/CommentThread";
 import { hasDraft } from "@/components/claims/drafts";
+import { useFormFocus } from "@/components/ui/useFormFocus";
 
 type Props = {
   comment: CommentDTO;
@@ -27,6 +28,8 @@ export function CommentItem({ comment, replies, claimId, canEdit, meId, onChange
   const [draft, setDraft] = useState(comment.body);
   const { run, pending, error } = useAction();
   const mine = comment.author.id === meId && canEdit;
+  // "Reply" puts focus in the reply box; one restored from a draft as the panel opens takes none (keys33).
+  const reply = useFormFocus(`reply:${comment.id}`);
 
   async function act(action: () => ReturnType<typeof editCommentAction>) {
     const done = await run(action);
@@ -102,7 +105,7 @@ export function CommentItem({ comment, replies, claimId, canEdit, meId, onChange
       )}
       {!comment.deletedAt && mode === "view" && canEdit && (
         <div className="mt-1.5 flex gap-3">
-          <button type="button" className={linkButtonClass} onClick={() => setMode("reply")}>
+          <button type="button" className={linkButtonClass} onClick={() => (reply.opening(), setMode("reply"))}>
             Reply
           </button>
           {mine && (
@@ -128,7 +131,7 @@ export function CommentItem({ comment, replies, claimId, canEdit, meId, onChange
             claimId={claimId}
             meId={meId}
             parentId={comment.id}
-            autoFocus
+            inputRef={reply.fieldRef}
             onDone={(view) => {
               setMode("view");
               onChanged(view);

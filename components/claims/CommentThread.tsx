@@ -21,14 +21,12 @@ export function CommentBox({
   meId,
   parentId,
   onDone,
-  autoFocus,
   inputRef,
 }: {
   claimId: string;
   meId: string;
   parentId?: string;
   onDone: (view: ClaimView) => void;
-  autoFocus?: boolean;
   inputRef?: React.Ref<HTMLTextAreaElement>;
 }) {
   const [body, setBody, clearDraft] = useDraft(meId, claimId, parentId ? `reply:${parentId}` : "comment", "");
@@ -57,7 +55,6 @@ export function CommentBox({
           parentId ? "Write a reply… (@ to mention someone)" : "Add a comment (plain text, links allowed; @ to mention someone)…"
         }
         value={body}
-        autoFocus={autoFocus}
         onChange={setBody}
         onMention={(m) => setMentionIds((ids) => (ids.includes(m.id) ? ids : [...ids, m.id]))}
       />

@@ -5,7 +5,7 @@ import { withCheckedInput } from "@/lib/validation/parse";
 import { EvidenceCard } from "@/components/claims/EvidenceCard";
 import { AttachEvidenceForm } from "@/components/claims/AttachEvidenceForm";
 import { ZAddEvidence } from "@/lib/validation/claims";
-import { forwardRef, useState, type FormEvent } from "react";
+import { forwardRef, useCallback, useState, type FormEvent } from "react";
 import { useFormFocus } from "@/components/ui/useFormFocus";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { addEvidenceAction } from "@/lib/actions/claims";
@@ -33,8 +33,18 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
   const { run, pending, error } = useAction();
   const submission = useSubmissionKey();
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
-  // Closing the form removes the control that had focus: "Add evidence" takes it, ready for the next source.
-  const { closing, buttonRef } = useFormFocus(`evidence:${claim.id}`);
+  // Closing the form removes the control that had focus: "Add evidence" takes it, ready for the next source. Opening
+  // it puts focus in its first field; a form restored from a draft as the panel opens takes none (keys33: it took
+  // focus from the top search box while the reader typed there).
+  const { opening, closing, fieldRef, buttonRef } = useFormFocus(`evidence:${claim.id}`);
+  const urlRef = useCallback(
+    (el: HTMLInputElement | null) => {
+      fieldRef(el);
+      if (typeof ref === "function") ref(el);
+      else if (ref) ref.current = el;
+    },
+    [fieldRef, ref],
+  );
   const close = () => {
     closing();
     setOpen(false);
@@ -77,7 +87,13 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
       </ul>
       {canEdit && !open && !attaching && (
         <div className="mt-2 flex flex-wrap gap-2">
-          <button type="button" ref={buttonRef} data-action="add-evidence" className={quietButtonClass} onClick={() => setOpen(true)}>
+          <button
+            type="button"
+            ref={buttonRef}
+            data-action="add-evidence"
+            className={quietButtonClass}
+            onClick={() => (opening(), setOpen(true))}
+          >
             Add evidence
           </button>
           <button type="button" className={quietButtonClass} onClick={() => setAttaching(true)}>
@@ -99,13 +115,12 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
         <form onSubmit={onSubmit} className="mt-2 space-y-2 rounded-md border border-rule bg-stone-50 p-2.5" aria-label="Add evidence">
           <input
             dir="auto"
-            ref={ref}
+            ref={urlRef}
             aria-label="Source URL"
             className={inputClass}
             placeholder="https://…"
             value={form.url}
             onChange={set("url")}
-            autoFocus
           />
           <input
             dir="auto"

@@ -5,6 +5,7 @@ import type { MemberChoiceDTO } from "@/lib/teams/member-search";
 import { MemberOptions, optionId } from "@/components/members/MemberOptions";
 import { useMemberSearch } from "@/components/members/useMemberSearch";
 import { inputClass } from "@/components/ui/styles";
+import { isComposing } from "@/components/ui/typing";
 
 type Props = {
   value: string;
@@ -96,6 +97,8 @@ export function MentionTextarea({ value, onChange, onMention, label, placeholder
   }, [held, search.ready]);
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // A key of an IME composition (Enter choosing a word, Escape cancelling it) is the input method's.
+    if (isComposing(event.nativeEvent)) return;
     if (held) {
       if (event.key === "Escape") {
         event.preventDefault();

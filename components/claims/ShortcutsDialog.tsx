@@ -14,7 +14,7 @@ export const SHORTCUTS = [
   ["e", "Add evidence"],
   ["c", "Comment"],
   ["Ctrl+Enter, ⌘+Enter", "Send the comment, reply, evidence or verdict you are writing"],
-  ["Esc", "In a field: leave the field (what you typed stays). Otherwise: close the claim or this list"],
+  ["Esc", "One per press: close a list, menu or this dialog; leave the field (your text stays); close the claim"],
   ["?", "Show these shortcuts"],
 ] as const;
 

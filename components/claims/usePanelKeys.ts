@@ -1,20 +1,18 @@
 "use client";
 
 import { useCallback, useEffect, useRef } from "react";
+import { isTextField, isTypingOutside } from "@/components/ui/typing";
 
 // How long keys held for the claim panel wait for a field to take focus once it shows (as useFormFocus's requests).
 const LAPSE_MS = 2_000;
 
 type Held = { action: () => void; keys: string[]; ran: boolean };
 
-// Inputs that take no typed text.
-const NOT_TEXT = new Set(["checkbox", "radio", "button", "submit", "reset", "file", "range", "color"]);
+// The claim panel (ClaimPanel), where held keys are meant to land.
+const PANEL = "[data-testid=claim-panel]";
 
-function isTextField(target: EventTarget | null): target is HTMLElement {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target instanceof HTMLInputElement) return !NOT_TEXT.has(target.type);
-  return target instanceof HTMLTextAreaElement || target.isContentEditable;
-}
+/** Whether focus is in a field that is not the claim panel's (the top search box): the reader moved on. */
+const typingElsewhere = () => isTypingOutside(document.querySelector(PANEL));
 
 /** The text the held keys make: characters in order, a Backspace taking back the one before it. */
 function typedText(keys: string[]): string {
@@ -46,7 +44,8 @@ function insertText(field: HTMLElement, text: string) {
  * letting them reach the shortcuts. Once the panel shows, the action runs; the held text goes into the text field
  * that has focus then, or the next one to take focus within 2 s (an action that opens a form); a key for a control
  * that is not a text field (`s` then `3`) is sent to the focused control as a keydown. Nothing is held once the
- * panel is neither loading nor shown (closed with Esc, or not readable).
+ * panel is neither loading nor shown (closed with Esc, or not readable), nor once the reader types in (or moves focus
+ * to) a field outside the panel, such as the top search box: those keys are that field's, never swallowed (keys33).
  */
 export function usePanelKeys({ loading, ready }: { loading: boolean; ready: boolean }) {
   const held = useRef<Held | null>(null);
@@ -55,6 +54,8 @@ export function usePanelKeys({ loading, ready }: { loading: boolean; ready: bool
     // Capture phase: before the shortcuts (useShortcuts listens on document in the bubble phase) and the page's widgets.
     function onKeyDown(event: KeyboardEvent) {
       if (!held.current || event.ctrlKey || event.metaKey || event.altKey) return;
+      // Typed in a field of the page's (the top search box): the keys are that field's, and the held ones are let go.
+      if (typingElsewhere()) return void (held.current = null);
       if (event.key.length !== 1 && event.key !== "Backspace") return;
       event.preventDefault();
       event.stopPropagation();
@@ -69,6 +70,8 @@ export function usePanelKeys({ loading, ready }: { loading: boolean; ready: bool
     if (!waiting) return;
     if (!loading && !ready) return void (held.current = null);
     if (!ready || waiting.ran) return;
+    // The reader went to type in another field meanwhile: the panel's keys are let go, and focus stays there.
+    if (typingElsewhere()) return void (held.current = null);
     waiting.ran = true;
     const before = document.activeElement;
     waiting.action();
@@ -84,6 +87,12 @@ export function usePanelKeys({ loading, ready }: { loading: boolean; ready: bool
     if (isTextField(now) || (now !== before && now !== document.body)) return deliver(now);
     // The action opens a form whose field takes focus as it mounts: the text goes there.
     const onFocus = (event: FocusEvent) => {
+      // A field elsewhere took focus (the reader tabbed to the top search box): the held keys were not for it.
+      if (typingElsewhere()) {
+        stop();
+        if (held.current === waiting) held.current = null;
+        return;
+      }
       if (!isTextField(event.target)) return;
       stop();
       deliver(event.target);

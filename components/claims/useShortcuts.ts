@@ -1,20 +1,21 @@
 "use client";
 
 import { useEffect, useLayoutEffect, useRef } from "react";
-
-/** Whether `target` is a field the user types in (input, textarea, select, contenteditable). */
-export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
-}
+import { isComposing, isTyping } from "@/components/ui/typing";
 
 // Focused controls own Enter and Space (a link follows, a button presses): never a shortcut there.
 const OWNS_ENTER =
   "a[href],button,summary,select,input,textarea,[contenteditable],[role=button],[role=link],[role=radio],[role=tab],[role=menuitem],[role=option],[role=checkbox],[role=switch]";
 
+// Layers over the page that own every key pressed inside them, Escape included (it closes them, and only them: keys33).
+const LAYERS = "dialog,[role=dialog],[role=alertdialog],[role=menu]";
+
 /**
- * Single-key shortcuts that stay quiet while the user types in a field or holds a modifier (Escape alone reaches its
- * handler from a field too). Each handler gets the keydown event; the hook has already called preventDefault.
+ * Single-key shortcuts that stay quiet while the user types in a field (isTyping) or holds a modifier; Escape alone
+ * reaches its handler from a field too, so the page can take the reader out of the field. Nothing runs for a key
+ * pressed inside a dialog or menu (that layer closes itself on Escape), for a key an inner widget already handled
+ * (defaultPrevented: a combobox closing its list, the text caret), or for a key that is part of an IME composition.
+ * Each handler gets the keydown event; the hook has already called preventDefault.
  */
 export function useShortcuts(handlers: Record<string, (event: KeyboardEvent) => void>) {
   const latest = useRef(handlers);
@@ -24,11 +25,11 @@ export function useShortcuts(handlers: Record<string, (event: KeyboardEvent) => 
   });
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      // A focused widget already handled the key (a highlight, the status pills, the text caret).
-      if (event.defaultPrevented) return;
+      // A focused widget already handled the key (a highlight, the status pills, the text caret, a list closing).
+      if (event.defaultPrevented || isComposing(event)) return;
       if ((event.key === "Enter" || event.key === " ") && event.target instanceof Element && event.target.closest(OWNS_ENTER)) return;
       if (event.key !== "Escape" && (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey)) return;
-      if (event.target instanceof HTMLElement && event.target.closest("dialog,[role=menu]") && event.key !== "Escape") return;
+      if (event.target instanceof Element && event.target.closest(LAYERS)) return;
       const handler = latest.current[event.key];
       if (!handler) return;
       event.preventDefault();
@@ -37,4 +38,18 @@ export function useShortcuts(handlers: Record<string, (event: KeyboardEvent) => 
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
   }, []);
+}
+
+/**
+ * Escape in a field (isTyping) is a layer of its own: focus leaves the field and what was typed stays; only the next
+ * Escape reaches what is behind (the claim panel). In the claim panel focus goes to its heading, so the reader's
+ * place stays and the next Tab is still in the panel (keys30); anywhere else (the top search box, the article's
+ * tags) the field lets go of focus. Returns whether `target` was such a field.
+ */
+export function leaveField(target: EventTarget | null): boolean {
+  if (!isTyping(target)) return false;
+  const heading = target.closest("[data-testid=claim-panel]")?.querySelector<HTMLElement>("h2[tabindex]");
+  if (heading) heading.focus({ preventScroll: true });
+  else target.blur();
+  return true;
 }

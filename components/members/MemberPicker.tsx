@@ -3,6 +3,7 @@
 import { useId, useLayoutEffect, useState, type KeyboardEvent } from "react";
 import type { MemberChoiceDTO } from "@/lib/teams/member-search";
 import { inputClass } from "@/components/ui/styles";
+import { isComposing } from "@/components/ui/typing";
 import { MemberOptions, optionId } from "@/components/members/MemberOptions";
 import { useMemberSearch } from "@/components/members/useMemberSearch";
 
@@ -63,6 +64,8 @@ export function MemberPicker({
   }, [heldEnter, search.ready]);
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    // A key of an IME composition (Enter choosing a word, Escape cancelling it) is the input method's.
+    if (isComposing(event.nativeEvent)) return;
     if (event.key === "Escape") setHeldEnter(false);
     if (event.key === "ArrowDown") {
       event.preventDefault();

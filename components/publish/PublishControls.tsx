@@ -7,11 +7,16 @@ import { FormError } from "@/components/ui/FormError";
 import { quietButtonClass, buttonClass } from "@/components/ui/styles";
 import type { ArticlePublishing } from "@/lib/publish/report";
 import { callApi } from "@/components/ui/call-api";
-import { readApi } from "@/components/ui/read-api";
+import { useLatestRead } from "@/components/ui/useLatestRead";
 import { alertDialogKeyDown } from "@/components/ui/alert-dialog-keys";
 
-/** Window event the article workspace sends when its set of verified claims (or one of them) changes. */
-export const VERIFIED_CLAIMS_CHANGED = "factdesk:verified-claims-changed";
+/**
+ * Window event the article workspace sends when what the strip counts may have changed: the verified claims or their
+ * ratings, who made one of them, the report itself (components/claims/useReportFiguresSignal.ts).
+ */
+export const REPORT_FIGURES_CHANGED = "factdesk:report-figures-changed";
+
+const pickReport = (d: { report: ArticlePublishing }) => d.report;
 
 /** Publish state for everyone; the buttons for editors. */
 export function PublishControls({
@@ -25,23 +30,25 @@ export function PublishControls({
 }) {
   const router = useRouter();
   const [state, setState] = useState(initial);
-  // A refresh of the page (after a claim is verified, say) brings new counts from the server.
-  // Left as it was when the linter came; React suggests adjusting state during render instead:
-  // https://react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes
-  // eslint-disable-next-line react-hooks/set-state-in-effect
-  useEffect(() => setState(initial), [initial]);
-  // A claim verified or reopened on this page, here or by a colleague, changes what would be published: the workspace
-  // says so (VERIFIED_CLAIMS_CHANGED) and the counts are read again, or "Publish report" would stay disabled after the
-  // first sign-off until a reload (ux30).
+  // The figures are read from the server whenever they may have changed, and reads can overlap (a sign-off, then
+  // another; a colleague's change during a refresh): the answer to the latest request wins, in whatever order the
+  // answers arrive (keys33). Before, each answer was shown as it came, so a slow earlier one put older figures back.
+  const reads = useLatestRead(`/api/v1/articles/${encodeURIComponent(articleId)}/report`, pickReport, setState);
+  // A claim verified or reopened, or its claimant named, here or by a colleague: the workspace says so and the figures
+  // are read again, or "Publish report" would stay disabled after the first sign-off until a reload (ux30).
   useEffect(() => {
-    const reread = () =>
-      readApi(`/api/v1/articles/${articleId}/report`, (d: { report: ArticlePublishing }) => d.report).then(
-        (result) => result.ok && setState(result.data),
-        () => {}, // Offline: the next change reads again.
-      );
-    window.addEventListener(VERIFIED_CLAIMS_CHANGED, reread);
-    return () => window.removeEventListener(VERIFIED_CLAIMS_CHANGED, reread);
-  }, [articleId]);
+    window.addEventListener(REPORT_FIGURES_CHANGED, reads.read);
+    return () => window.removeEventListener(REPORT_FIGURES_CHANGED, reads.read);
+  }, [reads]);
+  // A refresh of the page (router.refresh: after publishing, a details change, a new version) renders `initial` anew,
+  // at a moment that cannot be placed against the reads under way or answered since: copying it could put back
+  // figures older than those shown (keys33). It asks for a read instead, which then wins over every earlier one.
+  const rendered = useRef(initial);
+  useEffect(() => {
+    if (rendered.current === initial) return;
+    rendered.current = initial;
+    reads.read();
+  }, [initial, reads]);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Publishing with claims that name no claimant is allowed, after a warning the editor answers.
@@ -77,6 +84,8 @@ export function PublishControls({
     setPending(false);
     if (!result.ok) return setError(result.message);
     focusNext.current = method === "PUT" ? "published" : "publish";
+    // This answer is newer than any read under way (those may not have seen the change): they are dropped.
+    reads.supersede();
     setState((s) => ({ ...s, ...result.data.report }));
     router.refresh();
   }

@@ -7,6 +7,7 @@ import { FormError } from "@/components/ui/FormError";
 import { TagChip, TagChips } from "@/components/tags/TagChips";
 import { tagKey, TAG_NAME_MAX, type TagDTO } from "@/lib/tags/tag-rules";
 import type { ActionResult } from "@/lib/http/result";
+import { isComposing } from "@/components/ui/typing";
 
 type Props = {
   /** What is tagged, for labels: "claim" or "article". */
@@ -24,7 +25,8 @@ const MAX_OPTIONS = 8;
 /**
  * Tags of an article or a claim as chips; for reviewers and editors also a combobox: typing searches the team's
  * tags (loaded on first focus), ↑/↓ move through the matches, Enter adds the highlighted one or, when none is
- * highlighted, the typed name (an existing tag when one matches ignoring case, else a new tag). Each chip has a
+ * highlighted, the typed name (an existing tag when one matches ignoring case, else a new tag); Escape closes the list
+ * and clears the text, and with neither to close leaves the field to the page (one layer per Escape). Each chip has a
  * remove button.
  */
 export function TagEditor({ what, tags, canEdit, add, remove, onChanged }: Props) {
@@ -74,7 +76,11 @@ export function TagEditor({ what, tags, canEdit, add, remove, onChanged }: Props
     if (loaded?.ok) setVocabulary(loaded.data);
   }
 
+  const showList = canEdit && open && (options.length > 0 || text.trim() !== "");
+
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    // A key of an IME composition (Enter choosing a word, Escape cancelling it) is the input method's.
+    if (isComposing(event.nativeEvent)) return;
     if (event.key === "ArrowDown") {
       event.preventDefault();
       setOpen(true);
@@ -85,7 +91,9 @@ export function TagEditor({ what, tags, canEdit, add, remove, onChanged }: Props
     } else if (event.key === "Enter") {
       event.preventDefault();
       void choose(active >= 0 ? (options[active] ?? null) : null);
-    } else if (event.key === "Escape" && (open || text)) {
+    } else if (event.key === "Escape" && (showList || text)) {
+      // Only a list on screen or typed text is this field's to close; otherwise Escape leaves the field (the page's
+      // shortcuts): `open` alone (set by focusing) swallowed the first Escape with nothing to close (keys33).
       event.preventDefault();
       event.stopPropagation();
       setOpen(false);
@@ -95,7 +103,6 @@ export function TagEditor({ what, tags, canEdit, add, remove, onChanged }: Props
   }
 
   const exact = options.some((t) => tagKey(t.name) === tagKey(text)) || tags.some((t) => tagKey(t.name) === tagKey(text));
-  const showList = canEdit && open && (options.length > 0 || text.trim() !== "");
 
   return (
     <section aria-label={`Tags of this ${what}`} className="text-sm" data-testid={`${what}-tags`}>
