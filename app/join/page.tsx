@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<{ token?: string }> };
 
-/** An invitation link: set a password (or give the existing account's) and join the team. */
+/** An invitation link: a name and a password (a new one, or the existing account's), then join the team. */
 export default async function JoinPage({ searchParams }: Props) {
   const { token = "" } = await searchParams;
   const invitation = await readInvitation(token);
@@ -19,16 +19,20 @@ export default async function JoinPage({ searchParams }: Props) {
       </PublicPage>
     );
   }
-  const fields: PublicField[] = invitation.hasAccount
-    ? [
-        { name: "email", label: "Email", type: "email", fixed: invitation.email },
-        { name: "password", label: "Your current password", type: "password", autoComplete: "current-password" },
-      ]
-    : [
-        { name: "email", label: "Email", type: "email", fixed: invitation.email },
-        { name: "name", label: "Your name", autoComplete: "name" },
-        { name: "password", label: "Choose a password", type: "password", autoComplete: "new-password", hint: "At least 12 characters." },
-      ];
+  // One form for an address with an account and one without: the page must not tell whoever holds the link (the
+  // admin who sent it does) which it is. The password field's autocomplete is "new-password", as most invitations go
+  // to people new to Factdesk; someone who has an account types its password or picks it from their manager.
+  const fields: PublicField[] = [
+    { name: "email", label: "Email", type: "email", fixed: invitation.email },
+    { name: "name", label: "Your name", autoComplete: "name", hint: "For a new account. An account you already have keeps its name." },
+    {
+      name: "password",
+      label: "Password",
+      type: "password",
+      autoComplete: "new-password",
+      hint: "New to Factdesk: choose one of at least 12 characters. Already use it with this address: that account's password.",
+    },
+  ];
   return (
     <PublicPage title={`Join ${invitation.teamName}`} intro={`You are invited as ${invitation.role}.`}>
       <PublicForm

@@ -16,22 +16,34 @@ import { useAction } from "@/components/claims/useAction";
 import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
 import { verdictLock } from "@/lib/claims/workflow";
+import type { VerdictVia } from "@/lib/claims/record";
+import { formatNames } from "@/components/articles/format";
 
 type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: OnClaimChanged };
 
-const act = (label: string, a: { by: { name: string }; at: string } | null, testId: string) =>
+const act = (label: string, a: { by: { name: string }; at: string } | null, testId: string, who = a?.by.name) =>
   a && (
     <li data-testid={testId}>
-      {label} by <span className="font-medium text-ink">{a.by.name}</span>, <When iso={a.at} />
+      {label} by <span className="font-medium text-ink">{who}</span>, <When iso={a.at} />
     </li>
   );
 
+// How the verdict came to stand (lib/claims/record.ts): an agreement names both reviewers, as the public report does;
+// an import names who ran it, and only as that (nobody checked it here).
+const PROPOSED: Record<VerdictVia, string> = {
+  written: "Proposed",
+  agreed: "Agreed in double review",
+  settled: "Settled after a dispute",
+  imported: "Imported",
+};
+
 /** Who proposed, settled, verified and reopened the verdict, from the claim's audit record. */
 function VerdictRecord({ claim }: { claim: ClaimDetailDTO }) {
-  const { proposed, verified, reopened, settled } = claim.record;
+  const { proposed, verified, reopened } = claim.record;
+  const proposers = proposed?.via === "agreed" ? formatNames(proposed.checkedBy.map((person) => person.name)) : undefined;
   return (
     <ul className="mt-1 space-y-0.5 text-xs text-muted" data-testid="verdict-record">
-      {act(settled && proposed?.at === settled.at ? "Settled after a dispute" : "Proposed", proposed, "record-proposed")}
+      {proposed && act(PROPOSED[proposed.via], proposed, "record-proposed", proposers)}
       {claim.status === "verified" && act("Verified", verified, "record-verified")}
       {claim.status !== "verified" && reopened && act("Reopened", reopened, "record-reopened")}
     </ul>

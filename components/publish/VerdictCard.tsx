@@ -1,4 +1,4 @@
-import { formatDate } from "@/components/articles/format";
+import { formatDate, formatNames } from "@/components/articles/format";
 import { PageMark } from "@/components/claims/PageMark";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
 import { verdictChipClass, verdictChipStyle } from "@/components/publish/verdict-style";
@@ -120,10 +120,12 @@ export function VerdictCard({
           </ul>
         </>
       )}
-      {/* Who checked and who signed off, apart: "Verified by" alone read as if the editor who signed off had done the checking. */}
+      {/* Who checked and who signed off, apart: "Verified by" alone read as if the editor who signed off had done the checking.
+          Both come from the claim's record, where people are told apart by user id, so two people who share a name are both
+          named; nobody is named as checker of an imported verdict. */}
       <div className="mt-4 border-t border-rule pt-3 text-xs text-muted">
         <p data-testid="verdict-credit">
-          {claim.checkedBy && claim.checkedBy !== claim.verifiedBy && <>Checked by {claim.checkedBy} · </>}
+          {claim.checkedBy.length > 0 && <>Checked by {formatNames(claim.checkedBy)} · </>}
           {claim.verifiedBy ? `Signed off by ${claim.verifiedBy}` : "Verified"} on {formatDate(claim.verifiedAt.toISOString())}
         </p>
         <p data-testid="claim-dates">

@@ -123,7 +123,7 @@ test("a newsroom sets itself up: setup link, first admin and team, invitation by
     await expect(invitee.getByRole("heading", { name: `Join ${TEAM}` })).toBeVisible();
     await shoot(invitee, "join");
     await invitee.getByLabel("Your name").fill("Wendy Writer");
-    await invitee.getByLabel("Choose a password").fill(INVITEE.password);
+    await invitee.getByLabel("Password", { exact: true }).fill(INVITEE.password);
     await invitee.getByRole("button", { name: `Join ${TEAM}` }).click();
     // Signed in straight away, on the articles list where a new member starts.
     await expect(invitee).toHaveURL(/\/articles$/);

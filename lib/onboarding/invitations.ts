@@ -8,7 +8,9 @@ import { queueInvitationMail } from "@/lib/mail/messages";
 import { appBaseUrl, looksLikeOneTimeToken, newOneTimeToken, oneTimeTokenHash } from "@/lib/onboarding/one-time-token";
 import { checkPasswordWithinLimits } from "@/lib/users/confirm-password";
 import { hashPassword } from "@/lib/users/passwords";
-import type { TAcceptInvitation, TInvite } from "@/lib/validation/onboarding";
+import { checkLoginLock } from "@/lib/users/login-attempts";
+import { ZAcceptInvitation, type TAcceptInvitation, type TInvite } from "@/lib/validation/onboarding";
+import { parseInput } from "@/lib/validation/parse";
 
 /** How long an invitation link works: 7 days from when it was (re)sent. */
 export const INVITATION_DAYS = 7;
@@ -172,9 +174,9 @@ export const INVITATION_REFUSED =
   "This invitation link no longer works: it was used, revoked or replaced by a newer one, it expired, or it was sent to another address. Ask your admin for a new one.";
 
 /**
- * What the /join page shows for a live invitation link: the address, team name, role and whether the address
- * already has an account (then it asks for that account's password instead of a new one). Null for a link
- * that is unknown, used, revoked or expired.
+ * What the /join page shows for a live invitation link: the address, team name and role; nothing about whether the
+ * address has an account (the admin who sent the link holds it too, so the page must look the same either way).
+ * Null for a link that is unknown, used, revoked or expired.
  */
 export async function readInvitation(token: string, now = new Date()) {
   if (!looksLikeOneTimeToken(token)) return null;
@@ -183,49 +185,50 @@ export async function readInvitation(token: string, now = new Date()) {
     select: { email: true, role: true, team: { select: { name: true } } },
   });
   if (!row) return null;
-  const account = await db.user.count({ where: { email: row.email } });
-  return { email: row.email, role: row.role, teamName: row.team.name, hasAccount: account > 0 };
+  return { email: row.email, role: row.role, teamName: row.team.name };
 }
 
 /**
- * Accepts an invitation: `email` must be the address it was sent to. A new address gets an account with `name`
- * and `password` (at least 12 characters); an existing account must give its own password and simply joins.
- * The link is used up in the same transaction. Audited as "invitation.accepted". Returns `{ email, teamId }`.
+ * Accepts an invitation: `email` must be the address it was sent to. Everyone gives a name and a password of at
+ * least 12 characters (ZAcceptInvitation, checked here too); a new address gets an account with them, an existing
+ * account must give its own password, keeps its name and simply joins. The link is used up in the same
+ * transaction. Audited as "invitation.accepted". Returns `{ email, teamId }`.
+ *
+ * The answers do not depend on whether the address has an account, as far as that is possible without a
+ * confirmation mail: the form's rules are checked before the account is looked up, and a sign-in lock on the address
+ * or the client address refuses both alike. What remains: a password that is not the existing account's is refused
+ * (422), where for a new address the same request makes the account. Anyone holding the link can tell those two
+ * apart; removing that would mean mailing the address a confirmation instead of answering here. After a right password,
+ * a disabled account (409) and two-factor (the form cannot sign in) only show to the account's owner.
  * @throws AppError 404 (INVITATION_REFUSED) for an unknown, used, revoked or expired link, or another address;
- * 422 with field errors for a wrong password of an existing account, a short new password or a missing name;
- * 409 when the account is disabled; 429 while the account or the address `ip` (the client's, lib/http/client-ip.ts)
- * is locked by failed sign-ins (a wrong password here counts as one).
+ * 422 with field errors for a missing name, a password under 12 characters, or a wrong password of an existing
+ * account; 409 when the account is disabled; 429 while the address or the client address `ip` (the client's,
+ * lib/http/client-ip.ts) is locked by failed sign-ins (a wrong password here counts as one).
  */
 export async function acceptInvitation(input: TAcceptInvitation, ip: string, client: DbClient = db, now = new Date()) {
-  if (!looksLikeOneTimeToken(input.token)) throw new AppError("not_found", INVITATION_REFUSED);
+  const { token, email, name, password } = parseInput(ZAcceptInvitation, input);
+  if (!looksLikeOneTimeToken(token)) throw new AppError("not_found", INVITATION_REFUSED);
   const found = await client.invitation.findFirst({
-    where: {
-      tokenHash: oneTimeTokenHash(input.token),
-      acceptedAt: null,
-      revokedAt: null,
-      expiresAt: { gt: now },
-      team: { archivedAt: null },
-    },
+    where: { tokenHash: oneTimeTokenHash(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: now }, team: { archivedAt: null } },
     select: { id: true, email: true },
   });
-  if (!found || found.email !== input.email) throw new AppError("not_found", INVITATION_REFUSED);
-  const account = await client.user.findUnique({ where: { email: input.email }, select: { id: true, passwordHash: true, disabled: true } });
-  // An existing account's password is checked like a sign-in, within the same per-account and per-address limits.
-  if (
-    account &&
-    !(await checkPasswordWithinLimits({ email: input.email, passwordHash: account.passwordHash, password: input.password, ip }))
-  ) {
-    throw new AppError("unprocessable", "That is not the password of this account.", {
-      password: ["That is not the password of this account."],
-    });
+  if (!found || found.email !== email) throw new AppError("not_found", INVITATION_REFUSED);
+  const account = await client.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabled: true } });
+  if (account) {
+    // Checked like a sign-in, within the same per-account and per-address limits. The one answer that differs from
+    // a new address's (see above): it cannot be helped without mailing the address.
+    if (!(await checkPasswordWithinLimits({ email, passwordHash: account.passwordHash, password, ip }))) {
+      throw new AppError("unprocessable", "That is not the password of this account.", {
+        password: ["That is not the password of this account."],
+      });
+    }
+  } else {
+    // The lock an existing account's check would meet (sign-in counts failures for any address), met alike.
+    const lock = await checkLoginLock(email, ip, now);
+    if (lock.locked) throw new AppError("too_many_requests", lock.message, undefined, { "Retry-After": String(lock.retryAfterSeconds) });
   }
   if (account?.disabled) throw new AppError("conflict", "This account is disabled. Ask an admin to enable it.");
-  if (!account && !input.name) throw new AppError("unprocessable", "Enter your name.", { name: ["Enter your name."] });
-  if (!account && [...input.password].length < 12) {
-    const message = "Use at least 12 characters; a few words together make a good one.";
-    throw new AppError("unprocessable", message, { password: [message] });
-  }
-  const passwordHash = account ? null : await hashPassword(input.password);
+  const passwordHash = account ? null : await hashPassword(password);
   return inTransaction(client, async (tx) => {
     // The link is used up by whoever gets here first; a second request finds nothing to claim.
     const { count } = await tx.invitation.updateMany({
@@ -234,8 +237,7 @@ export async function acceptInvitation(input: TAcceptInvitation, ip: string, cli
     });
     if (count === 0) throw new AppError("not_found", INVITATION_REFUSED);
     const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: found.id }, select: { teamId: true, role: true } });
-    const userId =
-      account?.id ?? (await tx.user.create({ data: { email: input.email, name: input.name!, passwordHash: passwordHash! } })).id;
+    const userId = account?.id ?? (await tx.user.create({ data: { email, name, passwordHash: passwordHash! } })).id;
     await tx.membership.upsert({
       where: { userId_teamId: { userId, teamId: invitation.teamId } },
       create: { userId, teamId: invitation.teamId, role: invitation.role },
@@ -247,8 +249,8 @@ export async function acceptInvitation(input: TAcceptInvitation, ip: string, cli
       entity: "invitation",
       entityId: found.id,
       action: "invitation.accepted",
-      after: { email: input.email, role: invitation.role, newAccount: !account },
+      after: { email, role: invitation.role, newAccount: !account },
     });
-    return { email: input.email, teamId: invitation.teamId };
+    return { email, teamId: invitation.teamId };
   });
 }

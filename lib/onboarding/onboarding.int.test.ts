@@ -54,7 +54,7 @@ describe("invitations", () => {
     const sent = await inviteMember({ teamId: desk.team.id, userId: desk.admin.id, email, role: "editor" });
     expect(sent.mailed).toBe(false);
     const token = tokenOf(sent.url);
-    expect(await readInvitation(token)).toMatchObject({ email, role: "editor", hasAccount: false });
+    expect(await readInvitation(token)).toEqual({ email, role: "editor", teamName: desk.team.name });
     const accept = { token, email, name: "New Editor", password: NEW_PASSWORD };
     expect(await acceptInvitation(accept, IP)).toMatchObject({ email, teamId: desk.team.id });
     const member = await testDb().membership.findFirstOrThrow({ where: { teamId: desk.team.id, user: { email } } });
@@ -91,8 +91,9 @@ describe("invitations", () => {
     const person = await createUser(elsewhere.id, "reviewer");
     const sent = await inviteMember({ teamId: desk.team.id, userId: desk.admin.id, email: person.email, role: "viewer" });
     const token = tokenOf(sent.url);
-    expect(await outcomeOf(acceptInvitation({ token, email: person.email, password: "not their password" }, IP))).toBe("unprocessable");
-    expect(await acceptInvitation({ token, email: person.email, password: person.password }, IP)).toMatchObject({ teamId: desk.team.id });
+    const join = { token, email: person.email, name: "Any Name" };
+    expect(await outcomeOf(acceptInvitation({ ...join, password: "not their password" }, IP))).toBe("unprocessable");
+    expect(await acceptInvitation({ ...join, password: person.password }, IP)).toMatchObject({ teamId: desk.team.id });
   });
 
   it("count an existing account's wrong password as a failed sign-in: the account locks here and at sign-in alike", async () => {
@@ -104,13 +105,12 @@ describe("invitations", () => {
     // Ten guesses, each from another address, so only the per-account limit (10 in 15 minutes) can stop them.
     for (let guess = 1; guess <= 10; guess++) {
       const ip = `198.51.100.${guess}`;
-      expect(await outcomeOf(acceptInvitation({ token, email: person.email, password: `guess ${guess}` }, ip)), `guess ${guess}`).toBe(
-        "unprocessable",
-      );
+      const attempt = { token, email: person.email, name: "Any Name", password: `wrong guess number ${guess}` };
+      expect(await outcomeOf(acceptInvitation(attempt, ip)), `guess ${guess}`).toBe("unprocessable");
     }
-    expect(await outcomeOf(acceptInvitation({ token, email: person.email, password: person.password }, "198.51.100.99"))).toBe(
-      "too_many_requests",
-    );
+    expect(
+      await outcomeOf(acceptInvitation({ token, email: person.email, name: "Any Name", password: person.password }, "198.51.100.99")),
+    ).toBe("too_many_requests");
     expect((await checkLoginLock(person.email, "198.51.100.100")).locked).toBe(true);
     expect(await testDb().membership.count({ where: { userId: person.id, teamId: desk.team.id } })).toBe(0);
   });

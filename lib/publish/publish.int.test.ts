@@ -156,7 +156,7 @@ describe("the public report", () => {
     expect(report.claims.every((c) => c.highlighted)).toBe(true);
     const card = report.claims.find((c) => c.id === seeded.verified.id)!;
     expect(card.verifiedBy).toBe(desk.editor.name);
-    expect(card.checkedBy).toBe(desk.reviewer.name);
+    expect(card.checkedBy).toEqual([desk.reviewer.name]);
     expect(card.evidence.map((e) => e.url)).toEqual([
       "https://www.gov.uk/defence-spending",
       "https://www.nato.int/cps/en/natohq/topics_49198.htm",

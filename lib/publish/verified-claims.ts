@@ -57,8 +57,13 @@ export type VerifiedClaim = {
   /** When and by whom it was signed off (the claim's record, lib/claims/record.ts; a claim verified before the audit trail existed falls back to its verdict's date and no name). */
   verifiedAt: Date;
   verifiedBy: string | null;
-  /** Who wrote the verdict that was signed off (the record's proposer: the fact-checker, or the editor who settled a dispute); null when unknown (imported, or a snapshot from before this was kept). */
-  checkedBy: string | null;
+  /**
+   * Who checked the verdict that was signed off, by name, from the claim's record (its `proposed.checkedBy`, people
+   * told apart by user id there): the fact-checker who wrote it, both reviewers of an agreed double review, or the
+   * editor who settled a dispute. Empty when nobody at this desk checked it (an imported verdict) or it is unknown
+   * (a snapshot from before this was kept).
+   */
+  checkedBy: string[];
   /** When the claim first went out on a published report (Claim.firstPublishedAt); kept through corrections and
    * re-sign-offs. Null while it has never been public (an unpublished report). */
   firstPublishedAt: Date | null;
@@ -164,7 +169,7 @@ function liveView(
     },
     verifiedAt,
     verifiedBy: signOff?.by.name ?? null,
-    checkedBy: record?.proposed?.by.name ?? null,
+    checkedBy: record?.proposed?.checkedBy.map((person) => person.name) ?? [],
     evidence: c.evidence.filter((e) => e.createdAt <= verifiedAt).map(({ createdAt: _added, ...e }) => e),
     claimant: c.claimantName && c.claimantKind ? { name: c.claimantName, kind: c.claimantKind, description: c.claimantDescription } : null,
     firstAppearance:
@@ -174,11 +179,17 @@ function liveView(
   };
 }
 
+/** A snapshot's checkedBy: a list of names; one name (or null) in snapshots stored before it was a list. */
+function snapshotCheckers(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((name): name is string => typeof name === "string");
+  return typeof value === "string" ? [value] : [];
+}
+
 /** The snapshot stored by a correction, as the report shows it (validated loosely: we wrote it). */
 function snapshotView(c: Row): Omit<VerifiedClaim, "anchorStatus" | "correction" | "corrections" | "firstPublishedAt"> | null {
   const snap = c.publishedSnapshot as PublishedSnapshot | null;
   if (!snap || typeof snap !== "object" || !snap.verdict) return null;
-  return { ...snap, checkedBy: snap.checkedBy ?? null, verifiedAt: new Date(snap.verifiedAt) };
+  return { ...snap, checkedBy: snapshotCheckers(snap.checkedBy), verifiedAt: new Date(snap.verifiedAt) };
 }
 
 /** Serialises a claim's public view for Claim.publishedSnapshot. */

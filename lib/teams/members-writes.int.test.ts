@@ -79,7 +79,7 @@ describe("account-wide changes across teams", () => {
     // The other team's admin, invited to my team by address and accepting with their own password.
     const { url } = await addMember({ teamId: mine.team.id, userId: mine.admin.id, email: theirs.admin.email, role: "viewer" });
     const token = new URL(url).searchParams.get("token")!;
-    await acceptInvitation({ token, email: theirs.admin.email, password: theirs.admin.password }, "198.51.100.7");
+    await acceptInvitation({ token, email: theirs.admin.email, name: "Any Name", password: theirs.admin.password }, "198.51.100.7");
     const member = await testDb().membership.findUniqueOrThrow({
       where: { userId_teamId: { userId: theirs.admin.id, teamId: mine.team.id } },
     });

@@ -35,10 +35,12 @@ describe("team administration", () => {
     expect(await testDb().membership.count({ where: { userId: desk.reviewer.id, teamId: other.id } })).toBe(0);
     expect((await listMyTeams({ userId: desk.reviewer.id })).map((t) => t.id)).toEqual([desk.team.id]);
     const token = new URL(joined.url).searchParams.get("token")!;
-    expect(await outcomeOf(acceptInvitation({ token, email: desk.reviewer.email, password: "not their password" }, "198.51.100.7"))).toBe(
-      "unprocessable",
-    );
-    await acceptInvitation({ token, email: desk.reviewer.email, password: desk.reviewer.password }, "198.51.100.7");
+    expect(
+      await outcomeOf(
+        acceptInvitation({ token, email: desk.reviewer.email, name: "Any Name", password: "not their password" }, "198.51.100.7"),
+      ),
+    ).toBe("unprocessable");
+    await acceptInvitation({ token, email: desk.reviewer.email, name: "Any Name", password: desk.reviewer.password }, "198.51.100.7");
     expect((await listMyTeams({ userId: desk.reviewer.id })).map((t) => t.id)).toEqual([desk.team.id, other.id]);
     expect(await loadSessionUser(desk.reviewer.id, other.id)).toMatchObject({ teamId: other.id, role: "editor" });
     expect(await loadSessionUser(desk.reviewer.id, (await createTeam()).id)).toMatchObject({ teamId: desk.team.id, role: "reviewer" });

@@ -7,12 +7,10 @@ import { ZId } from "@/lib/validation/ids";
  * passphrases welcome, no composition rules. Passwords Factdesk generates (16 characters) pass.
  */
 export const MIN_PASSWORD_LENGTH = 12;
+export const PASSWORD_TOO_SHORT = `Use at least ${MIN_PASSWORD_LENGTH} characters; a few words together make a good one.`;
 export const ZNewPassword = z
   .string({ message: "Enter a new password." })
-  .refine(
-    (p) => [...p].length >= MIN_PASSWORD_LENGTH,
-    `Use at least ${MIN_PASSWORD_LENGTH} characters; a few words together make a good one.`,
-  )
+  .refine((p) => [...p].length >= MIN_PASSWORD_LENGTH, PASSWORD_TOO_SHORT)
   .refine((p) => p.length <= 1024, "That password is too long (at most 1,024 characters).")
   .refine((p) => p.trim().length > 0, "A password cannot be only spaces.");
 

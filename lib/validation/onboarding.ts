@@ -1,7 +1,7 @@
 import "@/lib/validation/zod-config";
 import { z } from "zod";
 import { Role } from "@/lib/generated/prisma/enums";
-import { ZNewPassword } from "@/lib/validation/account";
+import { MIN_PASSWORD_LENGTH, PASSWORD_TOO_SHORT, ZNewPassword } from "@/lib/validation/account";
 import { text } from "@/lib/validation/fields";
 import { ZId } from "@/lib/validation/ids";
 import { email } from "@/lib/validation/team";
@@ -21,12 +21,17 @@ const role = z.enum(Role, { message: "Choose admin, editor, reviewer or viewer."
 export const ZCompleteSetup = z.object({ token, teamName, name: personName, email, password: ZNewPassword });
 export type TCompleteSetup = z.infer<typeof ZCompleteSetup>;
 
-/** Accepting an invitation: the address it was sent to, a name and password (for a new account) or the account's password. */
+/**
+ * Accepting an invitation: the address it was sent to, a name and a password of at least MIN_PASSWORD_LENGTH
+ * characters, asked of everyone alike, so that what the form refuses never depends on whether the address has an
+ * account (an existing account's password is at least that long: every way to set one requires it). An existing
+ * account keeps its name and must give its own password.
+ */
 export const ZAcceptInvitation = z.object({
   token,
   email,
-  name: personName.optional(),
-  password: text({ max: 1024, min: 1, verbatim: true, required: "Enter a password.", tooShort: "Enter a password." }),
+  name: personName,
+  password: text({ max: 1024, min: MIN_PASSWORD_LENGTH, verbatim: true, required: "Enter a password.", tooShort: PASSWORD_TOO_SHORT }),
 });
 export type TAcceptInvitation = z.infer<typeof ZAcceptInvitation>;
 

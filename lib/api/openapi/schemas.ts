@@ -3,6 +3,7 @@ import { arrayOf, bool, dateTime, int, nullable, obj, ref, str, type JsonSchema 
 import { ERROR_CODES } from "@/lib/http/errors";
 import { AnchorStatus, Role, TokenScope } from "@/lib/generated/prisma/enums";
 import { STATUS_KEYS } from "@/lib/claims/verdicts";
+import { VERDICT_VIAS } from "@/lib/claims/record";
 import { API_TOKEN_STATUSES } from "@/lib/api-tokens/dto";
 import { BLOCK_KINDS } from "@/lib/articles/blocks";
 import { TAG_COLOURS } from "@/lib/tags/tag-rules";
@@ -75,7 +76,17 @@ export const componentSchemas: Record<string, JsonSchema> = {
   ),
   ClaimRecord: obj(
     {
-      proposed: nullable(obj({ by: person, at: dateTime, verdict: nullable(str) })),
+      proposed: nullable({
+        ...obj({
+          by: person,
+          at: dateTime,
+          verdict: nullable(str),
+          via: { type: "string", enum: [...VERDICT_VIAS] },
+          checkedBy: arrayOf(person),
+        }),
+        description:
+          "The verdict as it stands. `by`: whose action put it there (the second reviewer of an agreed double review, the person who ran an import). `checkedBy`: who checked it here, by user id: its author, both reviewers when they agreed, the editor who settled a dispute; empty for an imported verdict. `via`: how it came to stand.",
+      }),
       verified: nullable({
         ...obj({ by: person, at: dateTime }),
         description: "The editor who signed the verdict off, and when; null unless the claim is verified.",
