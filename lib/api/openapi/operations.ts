@@ -274,7 +274,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     post: {
       summary: "Import W3C Web Annotations into this article",
       description:
-        "TextPositionSelector offsets are read as Unicode code points. Annotations marked `factdesk:anchorStatus: orphaned` arrive orphaned; `needs_review` ones wait for a person with candidate places.",
+        "TextPositionSelector offsets are read as Unicode code points. A `creator` may be an IRI, an agent object (name, nickname, id, email) or a list of up to 10; `[]` is none. A 422 names the annotation of its first problem by place and id. Annotations marked `factdesk:anchorStatus: orphaned` arrive orphaned; `needs_review` ones wait for a person with candidate places.",
       tag: "Export",
       idempotent: true,
       body: ref("AnnotationCollection"),
