@@ -46,7 +46,10 @@ describe("the selection rules (one definition for the editor and the server)", (
     const stored = targetToStore(WAGES, sent);
     expect(stored.ok && stored.target).toEqual(describeRange(WAGES, start, end - 1));
     const forged = { ...sent, quote: { ...sent.quote, exact: "9 percent " } };
-    expect(targetToStore(WAGES, forged)).toEqual({ ok: false, reason: "The selected text does not match the article at that position." });
+    expect(targetToStore(WAGES, forged)).toEqual({
+      ok: false,
+      reason: `The selected text does not match the article at that position: at ${start}–${end} the article has “5 percent ”.`,
+    });
   });
 
   it("always give a range with no whitespace at its ends and whole graphemes (property)", () => {

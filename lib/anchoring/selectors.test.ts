@@ -6,8 +6,10 @@ import {
   checkTarget,
   describeRange,
   splitsSurrogatePair,
+  targetToStore,
   trimRange,
   type ClaimTarget,
+  type SentTarget,
 } from "./selectors";
 import { isWellFormed, normalizedBody } from "./testing";
 
@@ -149,29 +151,50 @@ describe("checkTarget", () => {
     expect(checkTarget(BODY, broken)).toEqual({ ok: false, reason: "The selection's quote must be text." });
   });
 
-  it("rejects text that is not at that position", () => {
+  it("rejects text that is not at that position, saying what the article has there", () => {
     expect(checkTarget(BODY, withQuote(good, { exact: "unemployment rose by 40%" }))).toEqual({
       ok: false,
-      reason: "The selected text does not match the article at that position.",
+      reason: `The selected text does not match the article at that position: at ${start}–${end} the article has “unemployment fell by 40%”.`,
     });
   });
 
   it("rejects a target whose offsets moved but whose quote did not (an edited article)", () => {
     expect(checkTarget(BODY, withPosition(good, { start: start + 1, end: end + 1 }))).toMatchObject({
       ok: false,
-      reason: "The selected text does not match the article at that position.",
+      reason: `The selected text does not match the article at that position: at ${start + 1}–${end + 1} the article has “nemployment fell by 40% ”.`,
     });
   });
 
-  it("rejects a wrong prefix and a wrong suffix, each with its own reason", () => {
+  it("quotes no more than 60 characters of the article in a message", () => {
+    const long = BODY.indexOf("Critics");
+    const sent = withQuote(target(0, long), { exact: "x" + BODY.slice(1, long) });
+    const reason = (checkTarget(BODY, sent) as { reason: string }).reason;
+    expect(reason).toContain(`the article has “${BODY.slice(0, 60)}…”`);
+  });
+
+  it("rejects a wrong prefix and a wrong suffix, each with its own reason and what the article has", () => {
     expect(checkTarget(BODY, withQuote(good, { prefix: "The ministry said " }))).toEqual({
       ok: false,
-      reason: "The text just before the selection does not match the article.",
+      reason: "The text just before the selection does not match the article: the article has “The minister said ” before it.",
     });
-    expect(checkTarget(BODY, withQuote(good, { suffix: "" }))).toEqual({
+    expect(checkTarget(BODY, withQuote(good, { suffix: " last month" }))).toEqual({
       ok: false,
-      reason: "The text just after the selection does not match the article.",
+      reason: "The text just after the selection does not match the article: the article has “ last year,” after it.",
     });
+    expect(checkTarget(BODY, withQuote(good, { prefix: "x".repeat(100) + "The minister said " }))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("the article has “The minister said ” before it"),
+    });
+  });
+
+  it("accepts a prefix and suffix of any length that agree with the text, none at all included", () => {
+    for (const length of [0, 1, 5, 17, CONTEXT_LENGTH, 40, 80]) {
+      const prefix = BODY.slice(Math.max(0, start - length), start);
+      const suffix = BODY.slice(end, end + length);
+      expect(checkTarget(BODY, withQuote(good, { prefix, suffix })), `${length} characters`).toEqual({ ok: true });
+      expect(checkTarget(BODY, withQuote(good, { prefix, suffix: "" }))).toEqual({ ok: true });
+      expect(checkTarget(BODY, withQuote(good, { prefix: "", suffix }))).toEqual({ ok: true });
+    }
   });
 
   it("rejects a selection of only whitespace", () => {
@@ -215,17 +238,23 @@ describe("checkTarget", () => {
     );
   });
 
-  it("rejects any tampering with exact, prefix or suffix", () => {
+  it("accepts a changed exact, prefix or suffix exactly when the text still reads so there", () => {
     fc.assert(
       fc.property(
         bodyAndRange,
         fc.constantFrom("exact", "prefix", "suffix"),
         fc.string({ maxLength: 4 }),
         ({ body, start, end }, field, extra) => {
-          fc.pre(start < end && body.slice(start, end).trim() !== "");
           const t = describeRange(body, start, end);
-          const tampered = withQuote(t, { [field]: t.quote[field] + (extra || "x") });
-          expect(checkTarget(body, tampered).ok).toBe(false);
+          fc.pre(checkTarget(body, t).ok);
+          const changed = withQuote(t, { [field]: field === "prefix" ? (extra || "x") + t.quote.prefix : t.quote[field] + (extra || "x") });
+          const { exact, prefix, suffix } = changed.quote;
+          const agrees =
+            body.slice(start, end) === exact &&
+            start >= prefix.length &&
+            body.slice(start - prefix.length, start) === prefix &&
+            body.slice(end, end + suffix.length) === suffix;
+          expect(checkTarget(body, changed).ok).toBe(agrees);
         },
       ),
       { numRuns: 300 },
@@ -301,4 +330,80 @@ describe("splitsSurrogatePair", () => {
     expect(splitsSurrogatePair("\ud83d", 1)).toBe(false);
     expect(splitsSurrogatePair("\ude00\ud83d", 1)).toBe(false);
   });
+});
+
+// What W3C clients such as Hypothesis send: a TextQuoteSelector with context of any length or none, with or
+// without a TextPositionSelector. What is stored is always the canonical target (describeRange).
+describe("targetToStore with targets as W3C clients send them", () => {
+  const quoteOnly = (exact: string, prefix = "", suffix = ""): SentTarget => ({ quote: { exact, prefix, suffix }, position: null });
+  const stored = (body: string, phrase: string, from = 0) => {
+    const at = body.indexOf(phrase, from);
+    return { ok: true, target: describeRange(body, at, at + phrase.length) };
+  };
+
+  it("stores the canonical target whatever context agreeing with the text was sent", () => {
+    const phrase = "Official statistics";
+    const at = BODY.indexOf(phrase);
+    for (const length of [0, 3, 12, CONTEXT_LENGTH, 45]) {
+      const quote = {
+        exact: phrase,
+        prefix: BODY.slice(Math.max(0, at - length), at),
+        suffix: BODY.slice(at + phrase.length).slice(0, length),
+      };
+      expect(targetToStore(BODY, { quote, position: { start: at, end: at + phrase.length } })).toEqual(stored(BODY, phrase));
+      expect(targetToStore(BODY, { quote, position: null })).toEqual(stored(BODY, phrase));
+    }
+  });
+
+  it("places a quote that occurs once when no position is sent", () => {
+    expect(targetToStore(BODY, quoteOnly("disputed the figure"))).toEqual(stored(BODY, "disputed the figure"));
+    // The selection rules still apply: whitespace at the ends is trimmed off.
+    expect(targetToStore(BODY, quoteOnly("figure. "))).toEqual(stored(BODY, "figure."));
+  });
+
+  it("refuses a quote that occurs in several places, saying how many, until a prefix or suffix tells them apart", () => {
+    const body = "The rate fell. Then the rate rose. Later the rate fell again.";
+    expect(targetToStore(body, quoteOnly("the rate"))).toEqual({
+      ok: false,
+      reason:
+        "The quote matches 2 places in the article: send a prefix or suffix (the text just before or after it), or a TextPositionSelector, to say which one.",
+    });
+    expect(targetToStore(body, quoteOnly("the rate", "", " f"))).toEqual(stored(body, "the rate", 30));
+    expect(targetToStore(body, quoteOnly("the rate", "Then "))).toEqual(stored(body, "the rate"));
+    expect(targetToStore(body, quoteOnly("rate", "", " "))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^The quote with that prefix and suffix matches 3 places/),
+    });
+  });
+
+  it("refuses a quote that is not in the article, or not with that prefix or suffix", () => {
+    expect(targetToStore(BODY, quoteOnly("unemployment rose"))).toEqual({
+      ok: false,
+      reason: "The quote “unemployment rose” does not occur in the article.",
+    });
+    expect(targetToStore(BODY, quoteOnly("unemployment fell", "The ministry said "))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^The quote is in the article, but not with that prefix and suffix/),
+    });
+  });
+
+  it("says what the article has at the position when position and quote disagree", () => {
+    const at = BODY.indexOf("40%");
+    expect(targetToStore(BODY, { quote: { exact: "4%", prefix: "", suffix: "" }, position: { start: at, end: at + 2 } })).toEqual({
+      ok: false,
+      reason: `The selected text does not match the article at that position: at ${at}–${at + 2} the article has “40”.`,
+    });
+  });
+
+  it("counts the places of a quote in a text of one repeated character without reading it once per place", () => {
+    const body = "a".repeat(1_000_000);
+    expect(targetToStore(body, quoteOnly("a".repeat(2000), "a".repeat(32), "a".repeat(32)))).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^The quote with that prefix and suffix matches 997,937 places/),
+    });
+    expect(targetToStore(body + "b", quoteOnly("a".repeat(2000), "", "b"))).toEqual({
+      ok: true,
+      target: describeRange(body + "b", body.length - 2000, body.length),
+    });
+  }, 10_000);
 });

@@ -6,6 +6,7 @@
 
 import { snapToGraphemes } from "@/lib/text/graphemes";
 import { characterCount } from "@/lib/validation/fields";
+import { excerpt, findQuote } from "./find-quote";
 import { isBlank, isWhitespaceChar } from "./whitespace";
 
 /** Longest claim allowed, in characters (Unicode code points, as every text field counts them). */
@@ -16,6 +17,11 @@ export const CONTEXT_LENGTH = 32;
 export type TextQuoteSelector = { exact: string; prefix: string; suffix: string };
 export type TextPositionSelector = { start: number; end: number };
 export type ClaimTarget = { quote: TextQuoteSelector; position: TextPositionSelector };
+/**
+ * A target as a client sends it (the claims API, a server action): the quote with whatever context it gives ("" for
+ * none, any length), and the UTF-16 position when it gives one.
+ */
+export type SentTarget = { quote: TextQuoteSelector; position: TextPositionSelector | null };
 export type TargetCheck = { ok: true } | { ok: false; reason: string };
 export type TextRange = { start: number; end: number };
 
@@ -75,10 +81,15 @@ function fail(reason: string): TargetCheck {
   return { ok: false, reason };
 }
 
+/** `[start, end)` as a reader counts it: "120–145". */
+const span = (start: number, end: number) => `${start}–${end}`;
+
 /**
- * Checks that a target submitted by a client really describes the body as it is now. The
- * client computes targets itself, so the server must not trust them: every field is compared
- * with what describeRange would produce. Reasons are sentences fit to show the reviewer.
+ * Checks that a target submitted by a client really describes the body as it is now. The client computes targets
+ * itself, so the server must not trust them: the quote must be the text at its position, and a prefix or suffix of
+ * any length (as W3C clients such as Hypothesis send them; "" for none) must be the text just before or after it.
+ * Reasons are sentences fit to show the reviewer, or the script that sent the target: where the text does not
+ * match, they quote what the article has there.
  */
 export function checkTarget(body: string, target: ClaimTarget): TargetCheck {
   const { start, end } = target.position;
@@ -98,11 +109,21 @@ export function checkTarget(body: string, target: ClaimTarget): TargetCheck {
   if (splitsSurrogatePair(body, start) || splitsSurrogatePair(body, end)) {
     return fail("The selection starts or ends in the middle of a character.");
   }
-  const expected = describeRange(body, start, end).quote;
-  if (exact !== expected.exact) return fail("The selected text does not match the article at that position.");
+  const actual = body.slice(start, end);
+  if (exact !== actual) {
+    return fail(
+      `The selected text does not match the article at that position: at ${span(start, end)} the article has ${excerpt(actual)}.`,
+    );
+  }
   if (isBlank(exact)) return fail("The selection contains only spaces or line breaks.");
-  if (prefix !== expected.prefix) return fail("The text just before the selection does not match the article.");
-  if (suffix !== expected.suffix) return fail("The text just after the selection does not match the article.");
+  const before = body.slice(Math.max(0, start - prefix.length), start);
+  if (prefix !== before) {
+    return fail(`The text just before the selection does not match the article: the article has ${excerpt(before, "end")} before it.`);
+  }
+  const after = body.slice(end, end + suffix.length);
+  if (suffix !== after) {
+    return fail(`The text just after the selection does not match the article: the article has ${excerpt(after)} after it.`);
+  }
   return { ok: true };
 }
 
@@ -146,14 +167,23 @@ export function selectionRange(body: string, start: number, end: number): Select
 }
 
 /**
- * A target a client sent, checked against the body (checkTarget: it must describe the text as
- * it is), then put through the selection rules (selectionRange). Returns the target to store,
- * which differs from the one sent only by trimmed whitespace or widened graphemes.
+ * A target a client sent, placed and checked against the body, then put through the selection rules
+ * (selectionRange). With a position, the quote and any prefix/suffix must be the text there and around it
+ * (checkTarget); without one, the quote (narrowed by its prefix/suffix) must occur exactly once (findQuote).
+ * Returns the target to store: always the canonical one (describeRange: CONTEXT_LENGTH of context, UTF-16
+ * position), whatever context was sent, on the words the selection rules give (trimmed whitespace, whole
+ * graphemes). Or why there is none, as a sentence for the reviewer or the script that sent it.
  */
-export function targetToStore(body: string, target: ClaimTarget): { ok: true; target: ClaimTarget } | { ok: false; reason: string } {
-  const check = checkTarget(body, target);
+export function targetToStore(body: string, sent: SentTarget): { ok: true; target: ClaimTarget } | { ok: false; reason: string } {
+  let position = sent.position;
+  if (position === null) {
+    const found = findQuote(body, sent.quote);
+    if (!found.ok) return found;
+    position = { start: found.start, end: found.end };
+  }
+  const check = checkTarget(body, { quote: sent.quote, position });
   if (!check.ok) return check;
-  const selected = selectionRange(body, target.position.start, target.position.end);
+  const selected = selectionRange(body, position.start, position.end);
   if (!selected.ok) return selected;
   return { ok: true, target: describeRange(body, selected.range.start, selected.range.end) };
 }

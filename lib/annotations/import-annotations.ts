@@ -8,9 +8,9 @@ import { SIGN_OFF_ROLES } from "@/lib/access/roles";
 import { AppError } from "@/lib/http/errors";
 import { refuseDeepJson } from "@/lib/http/nesting";
 import { extractNumericClaim } from "@/lib/suggestions";
-import { parseInput } from "@/lib/validation/parse";
 import { planImport, type PlannedClaim } from "@/lib/annotations/plan-import";
 import { MAX_IMPORT_BYTES, ZAnnotationDocument } from "@/lib/annotations/w3c";
+import { parseAnnotationDocument } from "@/lib/annotations/import-problems";
 import { unstorableText } from "@/lib/validation/fields";
 import { lockArticleText } from "@/lib/articles/lock-article";
 
@@ -202,8 +202,9 @@ async function createClaimTree(tx: Prisma.TransactionClient, plan: PlannedClaim,
  * creates is the importer's work, waiting for this desk's review (see plan-import.ts). Returns the counts of
  * what was created and the new claim ids, in the file's order.
  * @throws AppError 404 when the article does not exist or the user is not in its team; 403 for a viewer;
- * 422 `unprocessable` for NUL characters or a document that does not validate (every problem by path, from
- * planImport); 409 `conflict` when a new version of the text was saved while the file was read.
+ * 422 `unprocessable` for NUL characters or a document that does not validate (every problem by path; the
+ * message names the first one's annotation by its place in the file and its id), e.g. a creator that is not an
+ * IRI or an agent with a name, nickname or id, or a list of more than 10 (lib/annotations/creators.ts); 409 `conflict` when a new version of the text was saved while the file was read.
  */
 export async function importAnnotations({
   userId,
@@ -216,7 +217,7 @@ export async function importAnnotations({
 }): Promise<ImportResult> {
   const article = await requireArticleWrite(articleId, userId);
   refuseNulCharacters(document);
-  const { items } = parseInput(ZAnnotationDocument, document);
+  const { items } = parseAnnotationDocument(ZAnnotationDocument, document);
   const meta = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true } });
   const plans = planImport(items, {
     body: article.body,

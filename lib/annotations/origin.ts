@@ -4,21 +4,25 @@
 // evidence, nor backdate it. The file's creators and dates are kept here only, for display and
 // for a later export, so a round trip still names the people who wrote the work. They are
 // never resolved to members of the team.
-import { urn, type TVerdictExtension, type W3CCreator, type W3CState } from "@/lib/annotations/w3c";
+import { urn, type TVerdictExtension, type W3CCreators, type W3CState } from "@/lib/annotations/w3c";
 
 export type ItemOrigin = {
   id?: string;
-  creator?: W3CCreator;
+  /** One agent, or a list of several (lib/annotations/creators.ts). */
+  creator?: W3CCreators;
   created?: string;
   modified?: string;
   /** Comments deleted in the file: when. */
   deleted?: string;
 };
 
-export type HeldVerdict = Pick<TVerdictExtension, "key" | "label" | "ordinal" | "explanation"> & { creator?: W3CCreator; created?: string };
+export type HeldVerdict = Pick<TVerdictExtension, "key" | "label" | "ordinal" | "explanation"> & {
+  creator?: W3CCreators;
+  created?: string;
+};
 
 export type ClaimOrigin = ItemOrigin & {
-  verdictCreator?: W3CCreator;
+  verdictCreator?: W3CCreators;
   verdictCreated?: string;
   /**
    * A verdict the file carried that was not applied: a reviewer imported it into a claim that
@@ -34,9 +38,9 @@ export type ClaimOrigin = ItemOrigin & {
 };
 
 /**
- * The creator an export shows: the file's original creator kept in `origin` for imported items, else the
- * member who did it, as `{ id: "urn:factdesk:user:<id>", type: "Person", name }` (never the email address).
+ * The creator an export shows: the file's original creator (or creators) kept in `origin` for imported items, else
+ * the member who did it, as `{ id: "urn:factdesk:user:<id>", type: "Person", name }` (never the email address).
  */
-export function creatorFrom(user: { id: string; name: string }, origin: ItemOrigin | null): W3CCreator {
+export function creatorFrom(user: { id: string; name: string }, origin: ItemOrigin | null): W3CCreators {
   return origin?.creator ?? { id: urn("user", user.id), type: "Person", name: user.name };
 }

@@ -253,3 +253,37 @@ describe("planning an import", () => {
     }
   });
 });
+
+// One character repeated, and quotes made of it: every position is an occurrence (or nearly one). The old placement
+// cost the quote's length at each of them, twice over: one such file blocked the server for seconds per claim.
+// Nothing here measures time; the timeout is far beyond what linear work needs.
+describe("placing quotes on hostile text", () => {
+  const body = "a".repeat(1_000_000);
+  const quoted = (exact: string, context = 32) =>
+    ZAnnotation.parse({
+      type: "Annotation",
+      target: { selector: [{ type: "TextQuoteSelector", exact, prefix: "a".repeat(context), suffix: "a".repeat(context) }] },
+      body: [],
+    });
+
+  it.each([
+    ["made of the text's character", "a".repeat(64)],
+    ["one letter off it", "a".repeat(63) + "b"],
+  ])(
+    "plans a quote %s without reading the text once per occurrence",
+    (_name, exact) => {
+      const [plan] = planImport([quoted(exact)], options({ body }));
+      expect(plan!.anchorStatus).toMatch(/^(attached|needs_review)$/);
+      if (plan!.anchorStatus === "needs_review") expect(plan!.anchorCandidates!.length).toBeLessThanOrEqual(3);
+    },
+    10_000,
+  );
+
+  it("scores a file's 1,000-character contexts on the 32 characters next to the quote", () => {
+    const plans = planImport(
+      Array.from({ length: 10 }, () => quoted("a".repeat(600), 1000)),
+      options({ body }),
+    );
+    expect(plans).toHaveLength(10);
+  }, 10_000);
+});

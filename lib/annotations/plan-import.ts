@@ -15,6 +15,7 @@ import { type StatusKey } from "@/lib/claims/verdicts";
 import type { RatingEntry } from "@/lib/teams/rating-scale";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
 import type { ClaimOrigin, HeldVerdict, ItemOrigin } from "@/lib/annotations/origin";
+import { problemMessage } from "@/lib/annotations/import-problems";
 import { STATUS_SET, type TAnnotation, type TBody, type TCreator, type TVerdictExtension } from "@/lib/annotations/w3c";
 import { characterCount, firstCharacters } from "@/lib/validation/fields";
 import { tagKey, TAG_NAME_MAX, TAGS_PER_ITEM_MAX } from "@/lib/tags/tag-rules";
@@ -166,7 +167,8 @@ function threadOrder(comments: PlannedComment[], problem: (message: string) => v
  * double-review setting, and a verdict on a double-review claim is held in origin, not applied.
  * @throws AppError 422 `unprocessable` listing every problem at once by path (`items.3.body.1.value`…): a verdict
  * off the scale or naming two verdicts, more than one verdict body, a status that needs a missing verdict,
- * empty, over-long or duplicate-id comments, reply loops or unknown parents, non-http(s) evidence links.
+ * empty, over-long or duplicate-id comments, reply loops or unknown parents, non-http(s) evidence links. The message
+ * is the first problem, naming its annotation ("Annotation 4 (urn:x:a1), body: …").
  */
 export function planImport(annotations: TAnnotation[], options: PlanOptions): PlannedClaim[] {
   const { body } = options;
@@ -355,6 +357,13 @@ export function planImport(annotations: TAnnotation[], options: PlanOptions): Pl
 
   // Every problem in the file at once, by path, so it can be fixed in one go.
   const [firstProblem] = Object.entries(fields);
-  if (firstProblem) throw new AppError("unprocessable", `${firstProblem[0]}: ${firstProblem[1][0]}`, fields);
+  if (firstProblem) {
+    const path = firstProblem[0].split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    throw new AppError(
+      "unprocessable",
+      problemMessage(path, firstProblem[1][0]!, (i) => annotations[i]?.id),
+      fields,
+    );
+  }
   return plans;
 }

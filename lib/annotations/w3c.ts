@@ -8,6 +8,7 @@
 // What the W3C vocabulary has no word for lives under the factdesk: prefix.
 import { z } from "zod";
 import { MAX_CLAIM_LENGTH } from "@/lib/anchoring/selectors";
+import { ZCreators, type W3CCreators } from "@/lib/annotations/creators";
 import { STATUS_KEYS, type StatusKey } from "@/lib/claims/verdicts";
 import { readInstant, text as fieldText } from "@/lib/validation/fields";
 import { dbInt, MAX_DB_INT } from "@/lib/validation/numbers";
@@ -47,7 +48,7 @@ export const ANNOTATIONS_CONTENT_TYPE = 'application/ld+json; profile="http://ww
  */
 export const urn = (kind: "claim" | "comment" | "evidence" | "user", id: string) => `urn:factdesk:${kind}:${id}`;
 
-export type W3CCreator = { id?: string; type: "Person"; name: string; email?: string };
+export type { W3CCreator, W3CCreators } from "@/lib/annotations/creators";
 
 /** Where the claim stands in the text it was made on. */
 export const ANCHOR_STATES = ["attached", "needs_review", "orphaned"] as const;
@@ -71,7 +72,7 @@ export type W3CVerdictBody = {
   purpose: "assessing";
   value: string;
   format: "text/plain";
-  creator?: W3CCreator;
+  creator?: W3CCreators;
   created?: string;
   "factdesk:verdict": { key: string | null; label: string; ordinal: number; explanation: string };
 };
@@ -82,7 +83,7 @@ export type W3CCommentBody = {
   purpose: "commenting";
   value: string;
   format: "text/plain";
-  creator: W3CCreator;
+  creator: W3CCreators;
   created: string;
   modified?: string;
   "factdesk:replyTo"?: string;
@@ -95,7 +96,7 @@ export type W3CEvidenceBody = {
   type: "SpecificResource";
   purpose: "linking";
   source: { id: string; type: "Text"; title: string };
-  creator: W3CCreator;
+  creator: W3CCreators;
   created: string;
   "factdesk:stance": "supports" | "contradicts" | "context";
   "factdesk:sourceType": "primary" | "secondary";
@@ -117,7 +118,7 @@ export type W3CAnnotation = {
   via?: string;
   created: string;
   modified: string;
-  creator: W3CCreator;
+  creator: W3CCreators;
   target: W3CTarget;
   body: W3CBody[];
   "factdesk:requiresDoubleReview": boolean;
@@ -158,21 +159,9 @@ const text = (what: string, max = TEXT_MAX, min = 0) =>
 /** A one-line string of the file (ids, names, types): the field rules, at most `max` characters. */
 const line = (max: number) => fieldText({ max });
 
-export const ZCreator = z
-  .object({
-    id: line(500).optional(),
-    type: line(100).optional(),
-    name: line(200).optional(),
-    nickname: line(200).optional(),
-    email: line(320).optional(),
-  })
-  .transform((c) => ({
-    ...(c.id ? { id: c.id } : {}),
-    type: "Person" as const,
-    name: c.name || c.nickname || "Unknown",
-    ...(c.email ? { email: c.email.replace(/^mailto:/i, "") } : {}),
-  }));
-export type TCreator = z.output<typeof ZCreator>;
+/** A file's creator (an IRI, an agent, or a list of up to 10): see lib/annotations/creators.ts. */
+export const ZCreator = ZCreators;
+export type TCreator = W3CCreators;
 
 const ZQuoteSelector = z.object({
   type: z.literal("TextQuoteSelector"),

@@ -1,4 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
+import { creatorNames } from "@/lib/annotations/creators";
 import { createId } from "@paralleldrive/cuid2";
 import { db, inOneStatement, inTransaction, type DbClient } from "@/lib/db";
 import { auditedWriteSql } from "@/lib/audit/audited-write";
@@ -21,7 +22,7 @@ export type CommentDTO = {
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;
-  /** An imported comment as written elsewhere: its original author and date (author is then the importer). */
+  /** An imported comment as written elsewhere: its original writers ("Ana and Ben") and date (author is then the importer). */
   importedFrom: { name: string; created: string | null } | null;
 };
 
@@ -49,12 +50,16 @@ type CommentRow = {
   author: { id: string; name: string };
 };
 
-/** Who wrote an imported comment, from its origin (see lib/annotations/origin.ts); null once edited here. */
+/**
+ * Who wrote an imported comment, from its origin (see lib/annotations/origin.ts): every writer the file named,
+ * "Ana, Ben and Cleo" (creatorNames); null once edited here.
+ */
 function importedFrom(row: CommentRow): CommentDTO["importedFrom"] {
   if (row.editedAt !== null || row.origin === null || typeof row.origin !== "object") return null;
-  const { creator, created } = row.origin as { creator?: { name?: unknown }; created?: unknown };
-  if (typeof creator?.name !== "string" || creator.name.trim() === "") return null;
-  return { name: creator.name, created: typeof created === "string" ? created : null };
+  const { creator, created } = row.origin as { creator?: unknown; created?: unknown };
+  const name = creatorNames(creator);
+  if (name === null) return null;
+  return { name, created: typeof created === "string" ? created : null };
 }
 
 /**

@@ -11,13 +11,16 @@ import type { TCreateClaim } from "@/lib/validation/claims";
 import { lockArticleText } from "@/lib/articles/lock-article";
 
 /**
- * Stores a new claim on an article after checking its W3C target (quote and UTF-16 positions) against the
- * article text as it is now (checkTarget), on the words the selection rules give (selectionRange: whitespace
- * trimmed, graphemes whole; the returned target says which), with the article's double-review setting and the
- * numbers the detector reads from the quote; audited as "claim.created". Returns the new claim as a ClaimDTO.
+ * Stores a new claim on an article after placing and checking its W3C target against the article text as it is
+ * now (targetToStore: the quote with any prefix/suffix at its UTF-16 position, or found by the quote alone when
+ * no position was sent), on the words the selection rules give (selectionRange: whitespace trimmed, graphemes
+ * whole; the returned target, with canonical 32-character context, says which), with the article's double-review
+ * setting and the numbers the detector reads from the quote; audited as "claim.created". Returns the new claim as
+ * a ClaimDTO.
  * @throws AppError 404 when the article does not exist or the user is not in its team; 403 for a viewer;
- * 422 `unprocessable` when the target does not describe the text or selects only whitespace (reason in
- * `fields.target`); 409 `conflict`
+ * 422 `unprocessable` when the target does not describe the text (the reason quotes what the article has there),
+ * a quote without position occurs nowhere or in several places (the reason says how many), or the selection is
+ * only whitespace (reason in `fields.target`); 409 `conflict`
  * when a new version of the text was saved while the reader was selecting.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */

@@ -83,6 +83,47 @@ describe("input validation", () => {
     ).toBe(false);
   });
 
+  it("reads targets as W3C clients send them: context of any length or none, no position, other selectors beside", () => {
+    const parse = (selector: unknown) => ZCreateClaim.safeParse({ articleId: "a1", target: { selector } });
+    expect(parse([{ type: "TextQuoteSelector", exact: "hello" }]).data?.target).toEqual({
+      quote: { exact: "hello", prefix: "", suffix: "" },
+      position: null,
+    });
+    // One selector need not be in a list (the W3C model allows either).
+    expect(parse({ type: "TextQuoteSelector", exact: "hello", prefix: "x".repeat(200) }).data?.target.quote.prefix).toHaveLength(200);
+    // Hypothesis sends a RangeSelector (DOM XPaths) first: ignored, as the import ignores selectors it does not use.
+    const hypothesis = parse([
+      { type: "RangeSelector", startContainer: "/main[1]/p[2]", startOffset: 4, endContainer: "/main[1]/p[2]", endOffset: 9 },
+      { type: "TextPositionSelector", start: 3, end: 8 },
+      { type: "TextQuoteSelector", exact: "hello", prefix: "ab ", suffix: " world and more" },
+    ]);
+    expect(hypothesis.data?.target).toEqual({
+      quote: { exact: "hello", prefix: "ab ", suffix: " world and more" },
+      position: { start: 3, end: 8 },
+    });
+  });
+
+  it("refuses targets without one quote, with two, or with a broken selector, at the selector's path", () => {
+    const issues = (selector: unknown) =>
+      ZCreateClaim.safeParse({ articleId: "a1", target: { selector } }).error?.issues.map((i) => [i.path.join("."), i.message]);
+    const needs = "A claim's target needs one TextQuoteSelector, and at most one TextPositionSelector.";
+    expect(issues([])).toEqual([["target.selector", needs]]);
+    expect(issues([{ type: "TextPositionSelector", start: 0, end: 3 }])).toEqual([["target.selector", needs]]);
+    expect(
+      issues([
+        { type: "TextQuoteSelector", exact: "a" },
+        { type: "TextQuoteSelector", exact: "b" },
+      ]),
+    ).toEqual([["target.selector", needs]]);
+    expect(issues([{ type: "RangeSelector" }, { type: "TextQuoteSelector", exact: "" }])).toEqual([
+      ["target.selector.1.exact", "Select some text first."],
+    ]);
+    expect(issues([{ type: "TextQuoteSelector", exact: "a", suffix: "x".repeat(1001) }])).toEqual([
+      ["target.selector.0.suffix", "A prefix or suffix can be at most 1,000 characters."],
+    ]);
+    expect(issues(Array.from({ length: 11 }, () => ({ type: "RangeSelector" })))?.[0]?.[1]).toMatch(/at most 10 selectors/);
+  });
+
   // Past PostgreSQL's integer range Prisma would refuse the value at query time: a 500, not a field error.
   it("refuses versions and offsets no integer column can hold", () => {
     expect(ZSetStatus.safeParse({ claimId: "c1", status: "in_review", version: 3_000_000_000 }).success).toBe(false);

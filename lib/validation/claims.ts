@@ -10,6 +10,14 @@ import { ZConfirmCorrection } from "@/lib/validation/corrections";
 
 const version = dbInt("That is not a version this claim has had.").positive().optional();
 
+/** Longest prefix or suffix a client may send with a quote, in characters; we store CONTEXT_LENGTH (32) of it. */
+export const MAX_SENT_CONTEXT = 1000;
+const context = text({
+  max: MAX_SENT_CONTEXT,
+  verbatim: true,
+  tooLong: `A prefix or suffix can be at most ${MAX_SENT_CONTEXT.toLocaleString("en-US")} characters.`,
+}).default("");
+
 export const ZTextQuoteSelector = z.object({
   type: z.literal("TextQuoteSelector"),
   // Verbatim: the quote and its context must match the article exactly, whitespace included.
@@ -20,8 +28,9 @@ export const ZTextQuoteSelector = z.object({
     tooShort: "Select some text first.",
     tooLong: "A claim can be at most 2,000 characters.",
   }),
-  prefix: text({ max: 64, verbatim: true }).default(""),
-  suffix: text({ max: 64, verbatim: true }).default(""),
+  // Any length (none at all included): only what is given must agree with the article.
+  prefix: context,
+  suffix: context,
 });
 export const ZTextPositionSelector = z.object({
   type: z.literal("TextPositionSelector"),
@@ -29,24 +38,53 @@ export const ZTextPositionSelector = z.object({
   end: dbInt("That position is beyond any article.").positive(),
 });
 
-/** A W3C Web Annotation target: one quote selector and one position selector, in any order. */
+const MAX_SELECTORS = 10;
+const SELECTORS_MESSAGE = "A claim's target needs one TextQuoteSelector, and at most one TextPositionSelector.";
+
+/**
+ * A W3C Web Annotation target as clients send it: `selector` is one selector or a list of up to 10, in any order,
+ * holding one TextQuoteSelector (exact, with an optional prefix and suffix of any length) and at most one
+ * TextPositionSelector (UTF-16 offsets). Other selectors a W3C client sends beside them (a RangeSelector, an
+ * XPath one) are ignored, as the annotation import ignores them. Output: `{ quote, position }`, position null
+ * when none was sent (the server then finds the quote: lib/anchoring/find-quote.ts).
+ */
 export const ZClaimTarget = z
   .object({
-    selector: z
-      .array(z.discriminatedUnion("type", [ZTextQuoteSelector, ZTextPositionSelector]))
-      .min(2)
-      .max(2),
+    selector: z.preprocess(
+      (value) => (value !== null && typeof value === "object" && !Array.isArray(value) ? [value] : value),
+      z
+        .array(z.looseObject({ type: text({ max: 100, required: SELECTORS_MESSAGE }) }), { message: SELECTORS_MESSAGE })
+        .min(1, SELECTORS_MESSAGE)
+        .max(MAX_SELECTORS, `A target can have at most ${MAX_SELECTORS} selectors.`)
+        .meta({
+          description:
+            "One TextQuoteSelector `{ type, exact, prefix?, suffix? }` and at most one TextPositionSelector `{ type, start, end }` (UTF-16 offsets), in any order; other selector types are ignored.",
+        }),
+    ),
   })
   .transform((target, ctx) => {
-    const quote = target.selector.find((s) => s.type === "TextQuoteSelector");
-    const position = target.selector.find((s) => s.type === "TextPositionSelector");
-    if (!quote || !position) {
-      ctx.addIssue({ code: "custom", message: "A claim needs one TextQuoteSelector and one TextPositionSelector." });
+    const of = (type: string) => target.selector.flatMap((s, i) => (s.type === type ? [[s, i] as const] : []));
+    const quotes = of("TextQuoteSelector");
+    const positions = of("TextPositionSelector");
+    if (quotes.length !== 1 || positions.length > 1) {
+      ctx.addIssue({ code: "custom", path: ["selector"], message: SELECTORS_MESSAGE });
       return z.NEVER;
     }
+    // Each selector is checked on its own, so a problem is reported at its path ("selector.1.start").
+    const parsed = <T extends z.ZodType>(schema: T, [value, i]: readonly [unknown, number]): z.output<T> | null => {
+      const result = schema.safeParse(value);
+      if (result.success) return result.data;
+      for (const issue of result.error.issues) {
+        ctx.addIssue({ code: "custom", path: ["selector", i, ...issue.path], message: issue.message });
+      }
+      return null;
+    };
+    const quote = parsed(ZTextQuoteSelector, quotes[0]!);
+    const position = positions[0] ? parsed(ZTextPositionSelector, positions[0]) : undefined;
+    if (quote === null || position === null) return z.NEVER;
     return {
       quote: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
-      position: { start: position.start, end: position.end },
+      position: position ? { start: position.start, end: position.end } : null,
     };
   });
 

@@ -1,8 +1,8 @@
 // Turns a place in the folded new text into a scored candidate in real offsets, and says
 // where to look for approximate matches at all.
 
-import search from "approx-string-match";
 import { splitsSurrogatePair, trimRange } from "../selectors";
+import { approximateSearch } from "./approximate";
 import type { DiffMap } from "./diff-map";
 import { toRealRange, type FoldedQuote, type FoldedText } from "./fold";
 import { confidenceOf } from "./score";
@@ -137,11 +137,17 @@ export function searchWindows(
   return { near: [near], inserted };
 }
 
+// Normal text has one to three best approximate matches; text that is one character repeated has one at every
+// position, all overlapping. Past this many the rest add nothing a person could use.
+export const MAX_APPROXIMATE_MATCHES = 50;
+
 /**
  * Best approximate matches of `pattern` within any of `spans` of `text`, in one pass of the
- * matcher (approx-string-match, Myers' bit-parallel algorithm): the spans are joined with separators longer
+ * matcher (approximateSearch, Myers' bit-parallel algorithm): the spans are joined with separators longer
  * than `maxErrors` made of a character the pattern lacks, so no match can reach across one. Returns each match
- * as a [from, to) range of `text` (UTF-16 code units, clipped to its span) with its edit count; [] for no spans.
+ * as a [from, to) range of `text` (UTF-16 code units, clipped to its span) with its edit count, the first
+ * MAX_APPROXIMATE_MATCHES (50) in text order; [] for no spans. Time O(length of the spans · ⌈m/32⌉) plus a bounded
+ * amount per match, whatever the text.
  */
 export function approximateMatches(
   text: string,
@@ -160,7 +166,7 @@ export function approximateMatches(
     length += span.to - span.from + separator.length;
   }
   const matches: { from: number; to: number; errors: number }[] = [];
-  for (const m of search(joined.join(separator), pattern, maxErrors)) {
+  for (const m of approximateSearch(joined.join(separator), pattern, maxErrors, MAX_APPROXIMATE_MATCHES)) {
     let k = offsets.length - 1;
     while (k > 0 && offsets[k]! > m.start) k--;
     const span = spans[k]!;

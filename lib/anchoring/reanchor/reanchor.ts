@@ -12,7 +12,8 @@
 // The best candidate is attached only if its confidence reaches the threshold and no other
 // place comes within AMBIGUITY_MARGIN of it.
 
-import { splitsSurrogatePair } from "../selectors";
+import { findOccurrences, nearestOccurrence } from "../occurrences";
+import { CONTEXT_LENGTH, splitsSurrogatePair } from "../selectors";
 import { isBlank } from "../whitespace";
 import { approximateMatches, createScorer, searchWindows, type Prepared, type Scored, type Span } from "./candidates";
 import { buildDiffMap } from "./diff-map";
@@ -23,7 +24,7 @@ import type { ReanchorClaim, ReanchorOptions, ReanchorResult } from "./types";
 
 const DEFAULT_MAX_CANDIDATES = 3;
 // A very common quote ("the") can occur thousands of times; past this many occurrences the
-// rest add nothing a person could use.
+// rest add nothing a person could use. Found in linear time (../occurrences), however many there are.
 const MAX_EXACT_OCCURRENCES = 500;
 // Hypothesis's cap on errors for the approximate search: half the quote, at most 256.
 const MAX_ERRORS = 256;
@@ -67,16 +68,12 @@ function locateInOld(prepared: Prepared, claim: ReanchorClaim): Span | null {
   const { oldBody, oldFolded } = prepared;
   const { exact } = claim.quote;
   const { start, end } = claim.position;
-  let at = -1;
-  if (isValidPosition(oldBody, start, end) && oldBody.slice(start, end) === exact) {
-    at = start;
-  } else {
-    const hint = Number.isSafeInteger(start) ? start : 0;
-    for (let i = oldBody.indexOf(exact); i !== -1; i = oldBody.indexOf(exact, i + 1)) {
-      if (at === -1 || Math.abs(i - hint) < Math.abs(at - hint)) at = i;
-    }
-  }
-  if (at === -1 || exact === "") return null;
+  if (exact === "") return null;
+  const at =
+    isValidPosition(oldBody, start, end) && oldBody.slice(start, end) === exact
+      ? start
+      : nearestOccurrence(oldBody, exact, Number.isSafeInteger(start) ? start : 0);
+  if (at === -1) return null;
   return { from: oldFolded.fromReal[at]!, to: oldFolded.fromReal[at + exact.length]! };
 }
 
@@ -115,8 +112,23 @@ function resultOf(prepared: Prepared, claim: ReanchorClaim, ranked: readonly Sco
   return { id: claim.id, outcome, confidence: best.confidence, start, end, candidates };
 }
 
+/**
+ * The stored context next to the quote, at most CONTEXT_LENGTH code units of it (never half a surrogate pair):
+ * what the scores were tuned on, and a bound on the cost of comparing it at every candidate (an imported file's
+ * prefix may be 1,000 characters long).
+ */
+function nearContext(quote: ReanchorClaim["quote"]): ReanchorClaim["quote"] {
+  const { prefix, suffix } = quote;
+  if (prefix.length <= CONTEXT_LENGTH && suffix.length <= CONTEXT_LENGTH) return quote;
+  let from = Math.max(0, prefix.length - CONTEXT_LENGTH);
+  if (splitsSurrogatePair(prefix, from)) from += 1;
+  let to = Math.min(suffix.length, CONTEXT_LENGTH);
+  if (splitsSurrogatePair(suffix, to)) to -= 1;
+  return { exact: quote.exact, prefix: prefix.slice(from), suffix: suffix.slice(0, to) };
+}
+
 function reanchorChanged(prepared: Prepared, claim: ReanchorClaim, settings: Settings): ReanchorResult {
-  const quote = foldQuote(claim.quote);
+  const quote = foldQuote(nearContext(claim.quote));
   const text = prepared.newFolded.text;
   if (quote.exact === "") return { id: claim.id, outcome: "needs-review", confidence: 0, candidates: [] };
   const own = locateInOld(prepared, claim);
@@ -138,11 +150,7 @@ function reanchorChanged(prepared: Prepared, claim: ReanchorClaim, settings: Set
   }
 
   // 3. The same words anywhere.
-  let occurrences = 0;
-  for (let at = text.indexOf(quote.exact); at !== -1 && occurrences < MAX_EXACT_OCCURRENCES; at = text.indexOf(quote.exact, at + 1)) {
-    add(scorer.exact(at));
-    occurrences++;
-  }
+  for (const at of findOccurrences(text, quote.exact, MAX_EXACT_OCCURRENCES)) add(scorer.exact(at));
   let ranked = rank(pool);
   if (isClearWinner(ranked, settings.threshold)) return resultOf(prepared, claim, ranked, settings);
 

@@ -231,7 +231,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     post: {
       summary: "Create a claim on a span of the text (reviewers, editors, admins)",
       description:
-        "The target is a W3C Web Annotation target: one TextQuoteSelector and one TextPositionSelector (UTF-16 offsets into the body) that must agree with the text. The claim is stored on the words the editor's selection rules give: whitespace trimmed off both ends, and an end inside a grapheme (a letter and its accent, an emoji sequence) widened to the whole grapheme; the answer's target says which. A selection of only whitespace is a 422 saying so.",
+        "The target is a W3C Web Annotation target: one TextQuoteSelector and at most one TextPositionSelector (UTF-16 offsets into the body), in any order; other selectors (a RangeSelector) are ignored. The quote and any prefix and suffix (of any length, or none) must agree with the text; a 422 quotes what the article has there when they do not. Without a TextPositionSelector the quote, narrowed by its prefix and suffix, must occur exactly once: a 422 says how many places match otherwise. The stored target always carries 32 characters of context. The claim is stored on the words the editor's selection rules give: whitespace trimmed off both ends, and an end inside a grapheme (a letter and its accent, an emoji sequence) widened to the whole grapheme; the answer's target says which. A selection of only whitespace is a 422 saying so.",
       tag: "Claims",
       idempotent: true,
       body: bodySchemaOf(ZCreateClaim, ["articleId"]),
@@ -274,7 +274,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     post: {
       summary: "Import W3C Web Annotations into this article",
       description:
-        "TextPositionSelector offsets are read as Unicode code points. Annotations marked `factdesk:anchorStatus: orphaned` arrive orphaned; `needs_review` ones wait for a person with candidate places.",
+        "TextPositionSelector offsets are read as Unicode code points. A `creator` may be an IRI, an agent object (name, nickname, id, email) or a list of up to 10; `[]` is none. A 422 names the annotation of its first problem by place and id. Annotations marked `factdesk:anchorStatus: orphaned` arrive orphaned; `needs_review` ones wait for a person with candidate places.",
       tag: "Export",
       idempotent: true,
       body: ref("AnnotationCollection"),
