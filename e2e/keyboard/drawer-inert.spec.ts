@@ -26,7 +26,11 @@ const whereFocus = (page: Page) =>
 /** Signs in as the reviewer of a fresh desk with one claim, at `width`, and opens that claim from its highlight by keyboard. */
 async function openByKeyboard(page: Page, width: number) {
   const desk = await createDesk();
-  const claim = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, STATEMENT) });
+  const claim = await createClaim({
+    userId: desk.reviewer.id,
+    articleId: desk.article.id,
+    target: targetFor(desk.article.body, STATEMENT),
+  });
   await page.setViewportSize({ width, height: width < 1024 ? 844 : 900 });
   await signIn(page, desk.reviewer);
   await page.goto(`/articles/${desk.article.id}`);
@@ -68,11 +72,11 @@ test("at 390 px the open claim's drawer holds the keyboard: Shift+Tab never leav
   expect(await highlight.evaluate((el) => el.closest("[inert]") === null)).toBe(true);
 });
 
-test("at 1440 px the claim sits beside the article: Shift+Tab from the panel still reaches the highlights", async ({
-  page,
-}, testInfo) => {
+test("at 1440 px the claim sits beside the article: Shift+Tab from the panel still reaches the highlights", async ({ page }, testInfo) => {
   const { claim } = await openByKeyboard(page, 1440);
   await page.screenshot({ path: testInfo.outputPath("drawer-1440.png") });
   await tabUntil(page, (f) => f.starts.includes(claim.id), { back: true, what: "the claim's highlight" });
-  expect(await page.evaluate(() => document.querySelector("[inert] [data-testid=article-body], [data-testid=article-body][inert]"))).toBeNull();
+  expect(
+    await page.evaluate(() => document.querySelector("[inert] [data-testid=article-body], [data-testid=article-body][inert]")),
+  ).toBeNull();
 });
