@@ -47,7 +47,7 @@ import { field } from "@/components/claims/ClaimHistory";
 import { selectedRange, textSelectionIn } from "@/components/claims/anchor-preview";
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 import { inertOutside } from "@/components/ui/inert-outside";
-import { useDrawerLayout } from "@/components/claims/useDrawerLayout";
+import { useDrawerCoversPage } from "@/components/claims/useDrawerCoversPage";
 
 const NO_SUGGESTIONS: SuggestionDTO[] = [];
 
@@ -518,10 +518,11 @@ export function ArticleWorkspace({
 
   // A claim (or a suggestion) fills the sidebar: the claim list behind it is hidden.
   const sidebarBusy = Boolean(suggestions.open || previewing || detail);
-  // Below 1024 px that fills a drawer over the article (drawer33): what it covers is out of reach, keyboard and
+  // On a phone (below 768 px) that fills a drawer over the whole page: what it covers is out of reach, keyboard and
   // screen reader alike, as behind a modal dialog. Closing it (Esc) gives focus back to the highlight (closePanel).
-  const drawerLayout = useDrawerLayout();
-  const drawerOpen = sidebarBusy && drawerLayout;
+  // Between 768 and 1024 px the article's left part stays in view and usable beside the drawer.
+  const drawerCoversPage = useDrawerCoversPage();
+  const drawerOpen = sidebarBusy && drawerCoversPage;
   const sidebarRef = useRef<HTMLElement>(null);
   useEffect(() => {
     if (drawerOpen && sidebarRef.current) return inertOutside(sidebarRef.current);
@@ -606,8 +607,8 @@ export function ArticleWorkspace({
           />
         )}
       </div>
-      {/* Below 1024 px (lg, useDrawerLayout's query) an open claim is a drawer over the text, so it opens where the reader is, never pages below.
-          On phones (< 768 px) the top bar is three rows high, so the drawer takes the whole screen; it has its own Close. */}
+      {/* Below 1024 px an open claim is a drawer over the text, so it opens where the reader is, never pages below.
+          On phones (< 768 px) the top bar is three rows high, so the drawer takes the whole screen (and the rest is inert, useDrawerCoversPage); it has its own Close. */}
       <aside
         ref={sidebarRef}
         className={`overflow-y-auto rounded-lg border border-rule bg-white lg:sticky lg:top-16 lg:right-auto lg:bottom-auto lg:z-auto lg:h-[calc(100vh-5rem)] lg:w-auto lg:rounded-lg lg:shadow-none ${

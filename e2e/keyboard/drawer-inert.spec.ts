@@ -5,10 +5,10 @@ import { focusOf, tabUntil } from "../fixtures/keyboard";
 import { createClaim } from "../../lib/claims/create-claim";
 import { targetFor } from "../../lib/claims/test-helpers";
 
-// drawer33: below 1024 px an open claim is a drawer over the article (the whole screen on a phone). While it shows,
-// what it covers is out of reach of the keyboard and of screen readers (inert); Escape closes it and puts focus back
-// on the highlight that opened it. Beside the article (1024 px up) the article stays reachable. Keyboard alone: no
-// pointer event, no focus() call.
+// On a phone (below 768 px) an open claim is a drawer over the whole page. While it shows, what it covers is out of
+// reach of the keyboard and of screen readers (inert); Escape closes it and puts focus back on the highlight that
+// opened it. At 820 px the drawer covers only the article's right part, and at 1440 px the claim sits beside the
+// article: there the article stays reachable. Keyboard alone: no pointer event, no focus() call.
 test.describe.configure({ timeout: 120_000 });
 
 const STATEMENT = "The UK currently spends around 2.3 per cent of gross national product on defence";
@@ -72,11 +72,15 @@ test("at 390 px the open claim's drawer holds the keyboard: Shift+Tab never leav
   expect(await highlight.evaluate((el) => el.closest("[inert]") === null)).toBe(true);
 });
 
-test("at 1440 px the claim sits beside the article: Shift+Tab from the panel still reaches the highlights", async ({ page }, testInfo) => {
-  const { claim } = await openByKeyboard(page, 1440);
-  await page.screenshot({ path: testInfo.outputPath("drawer-1440.png") });
-  await tabUntil(page, (f) => f.starts.includes(claim.id), { back: true, what: "the claim's highlight" });
-  expect(
-    await page.evaluate(() => document.querySelector("[inert] [data-testid=article-body], [data-testid=article-body][inert]")),
-  ).toBeNull();
-});
+for (const width of [820, 1440]) {
+  test(`at ${width} px the article stays in reach beside the open claim: Shift+Tab from the panel reaches the highlights`, async ({
+    page,
+  }, testInfo) => {
+    const { claim } = await openByKeyboard(page, width);
+    await page.screenshot({ path: testInfo.outputPath(`drawer-${width}.png`) });
+    await tabUntil(page, (f) => f.starts.includes(claim.id), { back: true, what: "the claim's highlight" });
+    expect(
+      await page.evaluate(() => document.querySelector("[inert] [data-testid=article-body], [data-testid=article-body][inert]")),
+    ).toBeNull();
+  });
+}
