@@ -46,6 +46,8 @@ import { useReportFiguresSignal } from "@/components/claims/useReportFiguresSign
 import { field } from "@/components/claims/ClaimHistory";
 import { selectedRange, textSelectionIn } from "@/components/claims/anchor-preview";
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
+import { inertOutside } from "@/components/ui/inert-outside";
+import { useDrawerCoversPage } from "@/components/claims/useDrawerCoversPage";
 
 const NO_SUGGESTIONS: SuggestionDTO[] = [];
 
@@ -516,6 +518,15 @@ export function ArticleWorkspace({
 
   // A claim (or a suggestion) fills the sidebar: the claim list behind it is hidden.
   const sidebarBusy = Boolean(suggestions.open || previewing || detail);
+  // On a phone (below 768 px) that fills a drawer over the whole page: what it covers is out of reach, keyboard and
+  // screen reader alike, as behind a modal dialog. Closing it (Esc) gives focus back to the highlight (closePanel).
+  // Between 768 and 1024 px the article's left part stays in view and usable beside the drawer.
+  const drawerCoversPage = useDrawerCoversPage();
+  const drawerOpen = sidebarBusy && drawerCoversPage;
+  const sidebarRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (drawerOpen && sidebarRef.current) return inertOutside(sidebarRef.current);
+  }, [drawerOpen]);
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(340px,420px)]">
@@ -597,8 +608,9 @@ export function ArticleWorkspace({
         )}
       </div>
       {/* Below 1024 px an open claim is a drawer over the text, so it opens where the reader is, never pages below.
-          On phones (< 768 px) the top bar is three rows high, so the drawer takes the whole screen; it has its own Close. */}
+          On phones (< 768 px) the top bar is three rows high, so the drawer takes the whole screen (and the rest is inert, useDrawerCoversPage); it has its own Close. */}
       <aside
+        ref={sidebarRef}
         className={`overflow-y-auto rounded-lg border border-rule bg-white lg:sticky lg:top-16 lg:right-auto lg:bottom-auto lg:z-auto lg:h-[calc(100vh-5rem)] lg:w-auto lg:rounded-lg lg:shadow-none ${
           sidebarBusy ? "fixed top-0 right-0 bottom-0 z-30 w-[min(28rem,100vw)] rounded-none shadow-2xl md:top-14" : "max-h-[80vh]"
         }`}
