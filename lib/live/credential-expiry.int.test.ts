@@ -5,7 +5,6 @@
 // colleague's stream receives and theirs must not; their stream has ended.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, testDb } from "@/e2e/fixtures/factories";
-import { GET as meEvents } from "@/app/api/v1/me/events/route";
 import { createApiToken } from "@/lib/api-tokens/create-token";
 import { latestActivityId } from "@/lib/audit/list-activity";
 import { createClaim } from "@/lib/claims/create-claim";
@@ -83,6 +82,8 @@ async function openMeStream(secret: string): Promise<OpenStream> {
     headers: { authorization: `Bearer ${secret}`, [API_METHOD_HEADER]: "GET", accept: "text/event-stream" },
     signal: controller.signal,
   });
+  // The real route handler, imported as the route tests do (only app/ imports app/ statically: lib/actions/actions.test.ts).
+  const { GET: meEvents } = await import("@/app/api/v1/me/events/route");
   const stream = readStream(await meEvents(request, { params: Promise.resolve({}) }), controller);
   await until(() => stream.text().includes("retry:"));
   return stream;
