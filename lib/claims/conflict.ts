@@ -32,3 +32,13 @@ export async function failedClaimWrite(tx: Prisma.TransactionClient, claimId: st
   await recheck();
   return staleClaimError(tx, claimId);
 }
+
+/**
+ * Throws the 409 from staleClaimError when the caller sent a `version` (the one they saw) and the claim as read is
+ * at another: the workflow's rules judged on a state the caller never saw would answer a misleading 422 or 403
+ * (found with 50 writers sending one change at one version, lib/audit/audit.int.test.ts). No `version`: nothing
+ * to check. Call after the access check and before the workflow's.
+ */
+export async function refuseStaleVersion(client: Prisma.TransactionClient, claim: { id: string; version: number }, version?: number) {
+  if (version !== undefined && version !== claim.version) throw await staleClaimError(client, claim.id);
+}

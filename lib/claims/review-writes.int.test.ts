@@ -193,3 +193,29 @@ describe("setClaimStatus and setClaimVerdict", () => {
     expect(await stored(claim.id)).toMatchObject({ version: 1, status: "unreviewed" });
   });
 });
+
+// Found by lib/audit/audit.int.test.ts under load: of 50 writers sending the same change at the same version, one
+// read the claim after the winner's write and was refused by the workflow ("already in review", 422) on a state it
+// never saw. A stale version is a conflict whatever the rules would say of the claim as it is now.
+describe("a change sent with a version someone else has moved on", () => {
+  it("is a 409 conflict before any workflow rule is judged on the newer state", async () => {
+    const desk = await createDesk();
+    const claim = await claimOf(desk);
+    await setClaimStatus({ userId: desk.reviewer.id, claimId: claim.id, status: "in_review", version: claim.version });
+    const again = { userId: desk.reviewer2.id, claimId: claim.id, version: claim.version };
+    expect(await outcomeOf(setClaimStatus({ ...again, status: "in_review" }))).toBe("conflict");
+    await setClaimVerdict({
+      userId: desk.reviewer.id,
+      claimId: claim.id,
+      verdict: "true",
+      explanation: "Checked.",
+      version: claim.version + 1,
+    });
+    await setClaimStatus({ userId: desk.editor.id, claimId: claim.id, status: "verified", version: claim.version + 2 });
+    expect(await outcomeOf(setClaimStatus({ ...again, status: "verified", userId: desk.editor.id }))).toBe("conflict");
+    expect(await outcomeOf(setClaimVerdict({ ...again, verdict: "false", explanation: "Not so.", version: claim.version + 1 }))).toBe(
+      "conflict",
+    );
+    expect(await stored(claim.id)).toMatchObject({ version: claim.version + 3, status: "verified" });
+  });
+});

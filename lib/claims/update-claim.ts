@@ -6,7 +6,7 @@ import { correctPublishedClaim, markFirstPublished } from "@/lib/publish/correct
 import { claimScope } from "@/lib/access/scope";
 import { requireClaimWrite, type WritableClaim } from "@/lib/access/require";
 import { rightsOf, WRITE_ROLES } from "@/lib/access/roles";
-import { failedClaimWrite } from "@/lib/claims/conflict";
+import { failedClaimWrite, refuseStaleVersion } from "@/lib/claims/conflict";
 import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 import { verdictForClaim, verdictOnScale } from "@/lib/teams/team-scale";
 import { statusChangeAction, statusChangeRefusal, verdictChangeRefusal, type Refusal } from "@/lib/claims/workflow";
@@ -77,6 +77,7 @@ export async function setClaimStatus(
   client: DbClient = db,
 ): Promise<ClaimDTO> {
   const claim = await requireClaimWrite(claimId, userId, client);
+  await refuseStaleVersion(client, claim, version);
   const actor = { userId, ...rightsOf(claim.role) };
   // Read only for a sign-off, the one change the independent reviewers cannot make themselves.
   const reviewerIds =
@@ -146,6 +147,7 @@ export async function setClaimVerdict(
 ): Promise<ClaimDTO> {
   // Without double review nothing needs the row lock: read, judge, then one guarded statement (issue #21).
   const read = await requireClaimWrite(claimId, userId, client);
+  await refuseStaleVersion(client, read, version);
   if (!read.requiresDoubleReview) {
     const refusal = verdictChangeRefusal({
       actor: rightsOf(read.role),
@@ -173,6 +175,7 @@ export async function setClaimVerdict(
     // verdict cannot land between counting them and writing this one.
     const claim = await requireClaimWrite(claimId, userId, tx);
     if (claim.requiresDoubleReview) await tx.$queryRaw`SELECT "id" FROM "Claim" WHERE "id" = ${claimId} FOR UPDATE`;
+    await refuseStaleVersion(tx, claim, version);
     const refusal = verdictChangeRefusal({
       actor: rightsOf(claim.role),
       status: claim.status,
