@@ -27,7 +27,7 @@ test("selections that start or end with whitespace are stored trimmed: API, serv
   }
   const blank = await reviewer.post(claims, { data: w3cOf(WAGES, "\n\n") });
   expect(blank.status()).toBe(422);
-  expect((await errorOf(blank)).message).toBe("The selection contains only spaces or line breaks.");
+  expect((await errorOf(blank)).message).toBe("The selection contains only spaces, line breaks or invisible characters.");
 
   const viaAction = await postAction(
     reviewer,

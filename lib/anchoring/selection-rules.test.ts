@@ -19,7 +19,7 @@ describe("the selection rules (one definition for the editor and the server)", (
     expect(chosen(WAGES, "5 ")).toBe("5");
     expect(chosen(WAGES, "rose sharply ")).toBe("rose sharply");
     expect(chosen(WAGES, "May.\n\n")).toBe("May.");
-    expect(chosen(WAGES, "\n\n")).toBe("The selection contains only spaces or line breaks.");
+    expect(chosen(WAGES, "\n\n")).toBe("The selection contains only spaces, line breaks or invisible characters.");
   });
 
   it("widen an end inside a grapheme to the whole grapheme", () => {

@@ -201,7 +201,7 @@ describe("checkTarget", () => {
     const at = BODY.indexOf("\n\n");
     expect(checkTarget(BODY, target(at, at + 2))).toEqual({
       ok: false,
-      reason: "The selection contains only spaces or line breaks.",
+      reason: "The selection contains only spaces, line breaks or invisible characters.",
     });
   });
 

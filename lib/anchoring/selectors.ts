@@ -115,13 +115,16 @@ export function checkTarget(body: string, target: ClaimTarget): TargetCheck {
       `The selected text does not match the article at that position: at ${span(start, end)} the article has ${excerpt(actual)}.`,
     );
   }
-  if (isBlank(exact)) return fail("The selection contains only spaces or line breaks.");
-  const before = body.slice(Math.max(0, start - prefix.length), start);
-  if (prefix !== before) {
+  if (isBlank(exact)) return fail(BLANK_SELECTION);
+  const from = Math.max(0, start - prefix.length);
+  if (prefix !== body.slice(from, start)) {
+    // Quoted from a whole character on: the prefix's length may reach into the middle of one.
+    const before = body.slice(splitsSurrogatePair(body, from) ? from + 1 : from, start);
     return fail(`The text just before the selection does not match the article: the article has ${excerpt(before, "end")} before it.`);
   }
-  const after = body.slice(end, end + suffix.length);
-  if (suffix !== after) {
+  const to = Math.min(body.length, end + suffix.length);
+  if (suffix !== body.slice(end, to)) {
+    const after = body.slice(end, splitsSurrogatePair(body, to) ? to - 1 : to);
     return fail(`The text just after the selection does not match the article: the article has ${excerpt(after)} after it.`);
   }
   return { ok: true };
@@ -144,6 +147,9 @@ export function trimRange(body: string, start: number, end: number): TextRange |
   return from === to ? null : { start: from, end: to };
 }
 
+/** Why a selection of nothing visible is refused (editor and server alike). */
+export const BLANK_SELECTION = "The selection contains only spaces, line breaks or invisible characters.";
+
 export type SelectionResult = { ok: true; range: TextRange } | { ok: false; reason: string };
 
 /**
@@ -152,14 +158,16 @@ export type SelectionResult = { ok: true; range: TextRange } | { ok: false; reas
  * 1. whitespace is trimmed off both ends (trimRange), as a reader drags a little too far;
  * 2. an end inside a grapheme (a letter and its combining accent, a flag, a family emoji) is
  *    widened to the whole grapheme, so the stored quote names the characters on screen.
- * Returns the range to store, or why there is none: nothing but whitespace, or longer than
+ * Returns the range to store, or why there is none: nothing visible (isBlank), or longer than
  * MAX_CLAIM_LENGTH characters once widened. Offsets are UTF-16 code units; `start`/`end` that
  * are not integers inside the body with start <= end are refused too.
  */
 export function selectionRange(body: string, start: number, end: number): SelectionResult {
   if (!isValidRange(body, start, end) || start === end) return { ok: false, reason: "The selection is empty." };
   const trimmed = trimRange(body, start, end);
-  if (!trimmed) return { ok: false, reason: "The selection contains only spaces or line breaks." };
+  // Whitespace is trimmed; invisible characters (zero width space, soft hyphen …) are kept inside a claim but
+  // cannot make one on their own: a highlight of nothing visible could not be seen or clicked.
+  if (!trimmed || isBlank(body.slice(trimmed.start, trimmed.end))) return { ok: false, reason: BLANK_SELECTION };
   const range = snapToGraphemes(body, trimmed.start, trimmed.end);
   const tooLong = claimTooLong(body, range.start, range.end);
   if (tooLong) return { ok: false, reason: tooLong };

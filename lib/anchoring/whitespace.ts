@@ -17,14 +17,16 @@ export const WHITESPACE_CLASS = INLINE + LINE_BREAKS;
 export const INLINE_WHITESPACE_CLASS = INLINE;
 
 const SINGLE = new RegExp(`^[${WHITESPACE_CLASS}]$`);
-const ONLY = new RegExp(`^[${WHITESPACE_CLASS}]*$`);
+// Blank also counts Unicode's Default_Ignorable_Code_Point characters (U+200B zero width space, U+00AD soft hyphen,
+// U+2060 word joiner, U+FEFF …): invisible, so a selection of only these would be a highlight no one can see or click.
+const ONLY = new RegExp(`^[${WHITESPACE_CLASS}\\p{Default_Ignorable_Code_Point}]*$`, "u");
 
 /** True for one whitespace character (a single UTF-16 code unit; all whitespace is in the BMP). */
 export function isWhitespaceChar(ch: string): boolean {
   return SINGLE.test(ch);
 }
 
-/** True when the text is empty or consists only of whitespace. */
+/** True when the text is empty or shows nothing: only whitespace and default-ignorable (invisible) characters. */
 export function isBlank(text: string): boolean {
   return ONLY.test(text);
 }

@@ -53,6 +53,7 @@ export async function startJobsForThisInstance(
   const backOff = (delay: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, delay);
+      timer.unref(); // a back-off never holds a stopping process open
       wake = () => {
         clearTimeout(timer);
         resolve();
@@ -84,6 +85,8 @@ export async function startJobsForThisInstance(
       } catch (err) {
         why = `the job runner did not start: ${messageOf(err)}`;
       }
+      // stop() during the attempt woke no back-off (none was waiting): leave now, not after the next delay.
+      if (stopping) break;
       const delay = retryMs[Math.min(failures++, retryMs.length - 1)]!;
       console.error(`[jobs] ${why} (trying again in ${Math.round(delay / 1000)} s)`);
       firstAttempt();

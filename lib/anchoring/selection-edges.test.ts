@@ -1,4 +1,4 @@
-// break33 (review): inputs to POST /api/v1/articles/:id/claims that the selection rules let through.
+// Inputs to POST /api/v1/articles/:id/claims the selection rules once let through (found in review, stop 33).
 import { describe, expect, it } from "vitest";
 import { checkTarget, targetToStore } from "./selectors";
 import { unstorableText } from "@/lib/validation/fields";
