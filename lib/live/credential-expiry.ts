@@ -81,7 +81,13 @@ export function closeAtDeadline({
       if (!(err instanceof AppError && err.code === "unauthorized"))
         console.error("[live] could not re-read an expiring credential; ending its stream:", err instanceof Error ? err.message : err);
     }
-    if (!stopped) expire();
+    if (stopped) return;
+    try {
+      expire();
+    } catch (err) {
+      // Runs from a timer: an error in the stream's cleanup must not become an unhandled rejection.
+      console.error("[live] ending a stream at its credential's expiry failed:", err instanceof Error ? err.message : err);
+    }
   };
   arm();
   return {

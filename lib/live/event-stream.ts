@@ -1,5 +1,5 @@
 import { closeAtDeadline, streamDeadline, type StreamReader } from "@/lib/live/credential-expiry";
-import { trackStream } from "@/lib/live/open-streams";
+import { refuseNewStreamsWhileShuttingDown, trackStream } from "@/lib/live/open-streams";
 
 const HEARTBEAT_MS = 15_000;
 
@@ -24,10 +24,14 @@ type Setup = (controls: StreamControls) => { onHeartbeat?: () => void | Promise<
  * then reconnects and is checked afresh. One person's streams are capped (lib/live/open-streams.ts
  * MAX_STREAMS_PER_USER); a stream closed by that cap first gets a `paused` event (PAUSED_EVENT) so the browser stops
  * reconnecting. Resolves to the Response with the text/event-stream headers (no caching, no proxy buffering).
- * @throws AppError 401 `unauthorized` when the reader's credential no longer holds as the stream opens.
+ * @throws AppError 401 `unauthorized` when the reader's credential no longer holds as the stream opens; 503
+ * `database_unavailable` when this process began shutting down meanwhile.
  */
 export async function eventStream(signal: AbortSignal, setup: Setup, { reader }: { reader: StreamReader }): Promise<Response> {
   const deadline = await streamDeadline(reader);
+  // Shutdown may have begun (and closed every open stream) while the credential was read: a stream registered
+  // now would hold the stopping process open until its deadline.
+  refuseNewStreamsWhileShuttingDown();
   const encoder = new TextEncoder();
   let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
