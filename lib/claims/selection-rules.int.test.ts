@@ -67,7 +67,10 @@ describe("a claim made from a selection", () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: "unprocessable", message: "The selection contains only spaces, line breaks or invisible characters." });
+    expect(error).toMatchObject({
+      code: "unprocessable",
+      message: "The selection contains only spaces, line breaks or invisible characters.",
+    });
     expect(await testDb().claim.count({ where: { articleId: article.id } })).toBe(before);
   });
 });
