@@ -18,9 +18,14 @@ const NEW = "to deter Russia from attacking Ukraine";
 // Not the article page's: the top bar's counts (components/layout/NeedsMeCount.tsx, NotificationBell.tsx) ask
 // again on every change in the person's teams, a colleague's or their own, through the team's event stream.
 const TOP_BAR = ["/api/v1/me/needs", "/api/v1/me/notifications"];
+// Nor the suggestions' re-reads: the server announces them (`event: suggestions`) when its background "checked before"
+// lookups for the article end, whenever that is; a status change cannot cause one (the Claim triggers that redo those
+// lookups fire on verdict changes only, prisma/migrations/20261130214132_checked_before_reverse). Seen in a CI-like
+// run (stop 33): one such read landed between opening the claim and setting its status.
+const SUGGESTIONS = /^\/api\/v1\/articles\/[^/]+\/suggestions$/;
 const counts = (request: Request) => {
   const path = new URL(request.url()).pathname;
-  return !path.startsWith("/_next/static/") && !TOP_BAR.includes(path);
+  return !path.startsWith("/_next/static/") && !TOP_BAR.includes(path) && !(request.method() === "GET" && SUGGESTIONS.test(path));
 };
 
 /** Requests the article page sends to the app from now on (its scripts and styles and the top bar's counts aside). */
