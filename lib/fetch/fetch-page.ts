@@ -78,6 +78,9 @@ function refusal(error: unknown): AppError {
     if (error.code === "ERR_FR_REDIRECTION_FAILURE" || /Unsupported protocol/i.test(message))
       return unprocessable("The page redirected somewhere Factdesk does not follow.");
   }
+  // The reader gets the plain sentence; the log keeps the cause (an e2e archive kept failing with it, stop 33).
+  const code = (error as { code?: unknown } | null)?.code;
+  console.warn(`[fetch] could not fetch a page: ${typeof code === "string" ? `${code}: ` : ""}${message}`);
   return unprocessable("The page could not be fetched. Check the address, or paste the article instead.");
 }
 
