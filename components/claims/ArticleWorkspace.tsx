@@ -491,8 +491,9 @@ export function ArticleWorkspace({
     "?": () => setHelpOpen(true),
     // One layer per Esc, innermost first (keys33): dialogs and menus close themselves (useShortcuts leaves their keys
     // alone); a field is left (what was typed stays, in the panel or anywhere else); then the suggestion or the claim.
+    // The shortcuts dialog is modal: while it is open no key reaches here, and after its own Escape closed it, the
+    // helpOpen of this render may still be true (its close event not yet rendered): never let it swallow the next Esc.
     Escape: (event) => {
-      if (helpOpen) return setHelpOpen(false);
       if (overlap) return setOverlap(null);
       if (leaveField(event.target)) return;
       if (suggestions.open) return suggestions.close();
