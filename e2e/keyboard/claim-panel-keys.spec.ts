@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "../fixtures/test";
 import { signIn } from "../fixtures/auth";
 import { createDesk } from "../fixtures/factories";
+import { openPreviewWithPanelHeld } from "../fixtures/keyboard";
 import { createClaim } from "../../lib/claims/create-claim";
 import { targetFor } from "../../lib/claims/test-helpers";
 
@@ -40,16 +41,7 @@ async function openFirstClaim(page: Page) {
 test("a shortcut and the text typed after it while the claim's panel loads land in the field, not in other shortcuts", async ({ page }) => {
   const { claim } = await openDesk(page);
   // The claim's panel is held back until every key is typed: the reader is faster than the server.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(`**/api/v1/claims/${claim.id}`, async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.keyboard.press("j");
-  await expect(page.locator(":focus")).toHaveAttribute("data-claim-id", claim.id);
-  await page.keyboard.press("Enter");
-  await expect(page.getByTestId("claim-preview")).toBeVisible();
+  const release = await openPreviewWithPanelHeld(page, claim.id);
   await page.keyboard.press("c");
   // "e" would open the evidence form, "k" the previous claim, "s" the status, "v" the verdict, "?" the help.
   const TEXT = "Checking: 2.3 per cent seems low, ask the desk? vs. the MoD's own figure";

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "../fixtures/test";
 import { signIn } from "../fixtures/auth";
 import { createDesk } from "../fixtures/factories";
-import { focusOf, tabUntil } from "../fixtures/keyboard";
+import { focusOf, openPreviewWithPanelHeld, tabUntil } from "../fixtures/keyboard";
 import { createClaim } from "../../lib/claims/create-claim";
 import { targetFor } from "../../lib/claims/test-helpers";
 
@@ -59,16 +59,7 @@ test("every key typed in the top search box lands there while a claim is open", 
 test("a claim's panel arriving while the reader types in the top search box leaves focus and the keys there", async ({ page }) => {
   const { claim } = await openDesk(page);
   // The claim's panel is held back until the reader is typing in the search box.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(`**/api/v1/claims/${claim.id}`, async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.keyboard.press("j");
-  await expect(page.locator(":focus")).toHaveAttribute("data-claim-id", claim.id);
-  await page.keyboard.press("Enter");
-  await expect(page.getByTestId("claim-preview")).toBeVisible();
+  const release = await openPreviewWithPanelHeld(page, claim.id);
   const box = page.locator("#top-search");
   await tabUntil(page, (f) => f.id === "top-search", { back: true, what: "the top search box" });
   await page.keyboard.type("jk ");
@@ -82,16 +73,7 @@ test("a claim's panel arriving while the reader types in the top search box leav
 
 test("a panel key pressed while the claim loads is let go once the reader types in another field", async ({ page }) => {
   const { claim } = await openDesk(page);
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(`**/api/v1/claims/${claim.id}`, async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.keyboard.press("j");
-  await expect(page.locator(":focus")).toHaveAttribute("data-claim-id", claim.id);
-  await page.keyboard.press("Enter");
-  await expect(page.getByTestId("claim-preview")).toBeVisible();
+  const release = await openPreviewWithPanelHeld(page, claim.id);
   // "c" would take the text typed next to the comment box once the panel shows; the reader goes to search instead.
   await page.keyboard.press("c");
   const box = page.locator("#top-search");
