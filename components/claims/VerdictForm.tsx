@@ -16,8 +16,8 @@ import { useAction } from "@/components/claims/useAction";
 import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
 import { verdictLock } from "@/lib/claims/workflow";
-import type { VerdictVia } from "@/lib/claims/record";
-import { formatNames } from "@/components/articles/format";
+import { PROPOSED_WORDS, proposedByPeople } from "@/lib/claims/record-words";
+import { formatNames } from "@/lib/text/names";
 
 type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: OnClaimChanged };
 
@@ -28,22 +28,13 @@ const act = (label: string, a: { by: { name: string }; at: string } | null, test
     </li>
   );
 
-// How the verdict came to stand (lib/claims/record.ts): an agreement names both reviewers, as the public report does;
-// an import names who ran it, and only as that (nobody checked it here).
-const PROPOSED: Record<VerdictVia, string> = {
-  written: "Proposed",
-  agreed: "Agreed in double review",
-  settled: "Settled after a dispute",
-  imported: "Imported",
-};
-
-/** Who proposed, settled, verified and reopened the verdict, from the claim's audit record. */
+/** Who proposed, settled, verified and reopened the verdict, from the claim's audit record (in lib/claims/record-words.ts's words). */
 function VerdictRecord({ claim }: { claim: ClaimDetailDTO }) {
   const { proposed, verified, reopened } = claim.record;
-  const proposers = proposed?.via === "agreed" ? formatNames(proposed.checkedBy.map((person) => person.name)) : undefined;
+  const proposers = proposed ? formatNames(proposedByPeople(proposed).map((person) => person.name)) : undefined;
   return (
     <ul className="mt-1 space-y-0.5 text-xs text-muted" data-testid="verdict-record">
-      {proposed && act(PROPOSED[proposed.via], proposed, "record-proposed", proposers)}
+      {proposed && act(PROPOSED_WORDS[proposed.via], proposed, "record-proposed", proposers)}
       {claim.status === "verified" && act("Verified", verified, "record-verified")}
       {claim.status !== "verified" && reopened && act("Reopened", reopened, "record-reopened")}
     </ul>

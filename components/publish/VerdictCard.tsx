@@ -1,4 +1,5 @@
-import { formatDate, formatNames } from "@/components/articles/format";
+import { formatDate } from "@/components/articles/format";
+import { formatNames } from "@/lib/text/names";
 import { PageMark } from "@/components/claims/PageMark";
 import { LinkifiedText } from "@/components/ui/LinkifiedText";
 import { verdictChipClass, verdictChipStyle } from "@/components/publish/verdict-style";

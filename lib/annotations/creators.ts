@@ -4,6 +4,7 @@
 // parsing a file's creators, and naming them for the people reading an imported comment.
 import { z } from "zod";
 import { text as fieldText } from "@/lib/validation/fields";
+import { formatNames } from "@/lib/text/names";
 
 /** Most creators one annotation or body may list; a longer list is refused, not cut. */
 export const MAX_CREATORS = 10;
@@ -95,8 +96,6 @@ export const ZCreators = z.unknown().transform((value, ctx): W3CCreators | undef
   return z.NEVER;
 });
 
-const names = new Intl.ListFormat("en-GB", { style: "long", type: "conjunction" });
-
 /**
  * The name to show for creators kept in `origin` (one W3CCreator or a list, as readCreators gives them; stored
  * Json, so anything else is ignored): every name, joined in English ("Ana", "Ana and Ben", "Ana, Ben and Cleo").
@@ -108,5 +107,5 @@ export function creatorNames(creators: unknown): string | null {
     .map((c) => (c !== null && typeof c === "object" ? (c as { name?: unknown }).name : undefined))
     .filter((name): name is string => typeof name === "string" && name.trim() !== "")
     .map((name) => name.trim());
-  return shown.length === 0 ? null : names.format(shown);
+  return shown.length === 0 ? null : formatNames(shown);
 }
