@@ -5,7 +5,7 @@ import { VerdictBadge } from "@/components/claims/VerdictBadge";
 import { truncateText } from "@/lib/text/graphemes";
 
 const SECTIONS: Record<NeedsKind, { title: string; empty: string; detail: (item: NeedsItem) => string }> = {
-  sign_off: { title: "Verdicts to sign off", empty: "No verdicts wait for you.", detail: (i) => `proposed by ${i.detail ?? "someone"}` },
+  sign_off: { title: "Verdicts to sign off", empty: "No verdicts wait for you.", detail: (i) => i.detail ?? "Proposed by someone" },
   dispute: { title: "Disputes to settle", empty: "No disputes.", detail: () => "disputed" },
   overdue: { title: "Overdue", empty: "Nothing overdue.", detail: (i) => `was due ${i.detail}` },
   due_soon: { title: "Due soon", empty: "Nothing due in the next days.", detail: (i) => `due ${i.detail}` },

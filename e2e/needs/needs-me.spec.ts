@@ -28,7 +28,7 @@ test("an editor's Needs me and its top-bar count show a proposed verdict without
   await api.dispose();
 
   const section = page.getByTestId("needs-sign_off");
-  await expect(section).toContainText(`proposed by ${desk.reviewer.name}`, { timeout: 5000 });
+  await expect(section).toContainText(`Proposed by ${desk.reviewer.name}`, { timeout: 5000 });
   await expect(page.getByTestId("needs-me-count")).toHaveText("1", { timeout: 5000 });
   await section.getByRole("link", { name: /The UK currently spends/ }).click();
   await expect(page).toHaveURL(new RegExp(`/articles/${desk.article.id}\\?claim=${claim.id}`));

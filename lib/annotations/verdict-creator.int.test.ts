@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createArticle, createDesk, testDb } from "@/e2e/fixtures/factories";
 import { installLoggedDb } from "@/e2e/fixtures/logged-db";
 import { urn, type W3CAnnotation, type W3CCollection, type W3CVerdictBody } from "@/lib/annotations/w3c";
-import { PHRASES } from "@/lib/publish/test-helpers";
 
 const statements: string[] = [];
 // lib/db's client and pool report every statement here; everything that imports lib/db is imported after this.
 const logged = installLoggedDb((query) => statements.push(query));
 
+const { PHRASES } = await import("@/lib/publish/test-helpers");
 const { exportAnnotations } = await import("@/lib/annotations/export-annotations");
 const { importAnnotations } = await import("@/lib/annotations/import-annotations");
 const { agreeInDoubleReview, importVerdict, settleDispute } = await import("@/lib/claims/record-fixture");

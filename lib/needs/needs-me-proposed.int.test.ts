@@ -5,12 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, testDb } from "@/e2e/fixtures/factories";
 import { installLoggedDb } from "@/e2e/fixtures/logged-db";
-import { PHRASES } from "@/lib/publish/test-helpers";
 
 const statements: string[] = [];
 // lib/db's client and pool report every statement here; everything that imports lib/db is imported after this.
 const logged = installLoggedDb((query) => statements.push(query));
 
+const { PHRASES } = await import("@/lib/publish/test-helpers");
 const { listNeedsMe } = await import("@/lib/needs/needs-me");
 const { agreeInDoubleReview, importVerdict, settleDispute } = await import("@/lib/claims/record-fixture");
 const { createClaim } = await import("@/lib/claims/create-claim");

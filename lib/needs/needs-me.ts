@@ -2,6 +2,8 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/access/roles";
+import { loadClaimRecords } from "@/lib/claims/load-records";
+import { proposedInWords } from "@/lib/claims/record-words";
 
 /** Days ahead (after today, in the team's time zone) in which a due date counts as "due soon". */
 export const DUE_SOON_DAYS = 2;
@@ -38,7 +40,11 @@ export type NeedsItem = {
   /** The claim's quote. */
   exact: string;
   status: string;
-  /** Who proposed the verdict (sign_off), wrote the reply (reply); the due day "YYYY-MM-DD" (overdue, due_soon, assignment). */
+  /**
+   * How the verdict came about, in the verdict card's words from the claim's record (sign_off: "Agreed in double
+   * review by Ana and Ben", "Imported by Cy"; "Proposed by" the verdict's writer when no record is kept); who wrote
+   * the reply (reply); the due day "YYYY-MM-DD" (overdue, due_soon, assignment).
+   */
   detail: string | null;
   /** The claim's verdict as stored (label and ordinal), null before one is proposed. */
   verdict: { label: string; ordinal: number } | null;
@@ -230,6 +236,14 @@ export async function listNeedsMe({
     seen.add(key);
     return true;
   });
+  // The row's verdictBy is only who last wrote the verdict (the second reviewer of an agreement, the importer); the
+  // record says how it came about. One audit read for every sign-off listed.
+  const signOffs = unique.filter((row) => row.kind === "sign_off");
+  const records = await loadClaimRecords(signOffs.map((row) => row.claimId));
+  for (const row of signOffs) {
+    const proposed = records.get(row.claimId)?.proposed;
+    row.detail = proposed ? proposedInWords(proposed) : row.detail === null ? null : `Proposed by ${row.detail}`;
+  }
   return {
     role: membership.role,
     counts,
