@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { articleScope } from "@/lib/access/scope";
 import { storedVerdictKey, type StatusKey } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
-import { creatorFrom, type ClaimOrigin, type ItemOrigin } from "@/lib/annotations/origin";
+import { creatorFrom, memberAgent, type ClaimOrigin, type ItemOrigin } from "@/lib/annotations/origin";
 import {
   ANNOTATION_CONTEXT,
   urn,
@@ -13,11 +13,14 @@ import {
   type W3CBody,
   type W3CCollection,
   type W3CCommentBody,
+  type W3CCreators,
   type W3CEvidenceBody,
   type W3CState,
 } from "@/lib/annotations/w3c";
 import { toCodePoints } from "@/lib/anchoring/code-points";
 import { claimCoreSelect, TEXT_ORDER } from "@/lib/claims/dto";
+import { loadClaimRecords } from "@/lib/claims/load-records";
+import type { ClaimRecord } from "@/lib/claims/record";
 
 // Everything a claim carries that another desk can use: selectors, status, verdict, comment
 // threads (deleted ones keep their place, not their text), evidence, the double-review switch
@@ -143,11 +146,27 @@ function evidenceBody(e: ExportClaim["evidence"][number]): W3CEvidenceBody {
   };
 }
 
+type Proposed = ClaimRecord["proposed"];
+
+/**
+ * Who the export names as the verdict's creator, from the claim's record: whoever checked it here (its author, the
+ * settling editor, both reviewers of an agreement as a list in answer order); for a verdict imported and not rewritten
+ * since, the creator the file gave it (`fileCreator`), or nobody when it gave none: the importer did not write it.
+ * A verdict with no record behind it (written before the record was kept) is named by the row's writer, `writer`.
+ */
+function verdictCreators(proposed: Proposed, fileCreator: W3CCreators | undefined, writer: Person | null): W3CCreators | undefined {
+  if (!proposed) return fileCreator ?? (writer ? memberAgent(writer) : undefined);
+  if (proposed.via === "imported") return fileCreator;
+  const [first, ...more] = proposed.checkedBy.map(memberAgent);
+  return more.length > 0 ? [first!, ...more] : first;
+}
+
 /** Where the claim's selectors point: the article, the version they describe, positions in code points. */
 export type ExportPlace = { source: string; state?: W3CState; start: number; end: number };
 
 /**
- * One claim as a W3C Web Annotation (see w3c.ts for the shape): target = its quote and position selectors
+ * One claim as a W3C Web Annotation (see w3c.ts for the shape), `proposed` from its record (lib/claims/record.ts)
+ * naming the verdict's creator (verdictCreators): target = its quote and position selectors
  * on `place` (the article as source, a TimeState naming the version the selectors describe, positions in
  * code points), bodies = verdict ("assessing", when there is one), status ("tagging"), the claim's tags by name
  * (one "tagging" body each, value = the tag's name), comments
@@ -155,13 +174,16 @@ export type ExportPlace = { source: string; state?: W3CState; start: number; end
  * an imported item that was not changed since shows the file's creator and dates (origin), so a round trip
  * names the same people and times. Pure; never throws.
  */
-export function toAnnotation(claim: ExportClaim, place: ExportPlace): W3CAnnotation {
+export function toAnnotation(claim: ExportClaim, place: ExportPlace, proposed: Proposed = null): W3CAnnotation {
   const origin = (claim.origin as ClaimOrigin | null) ?? null;
   // An import stores createdAt, updatedAt and verdictAt as one instant; a later change here moves them.
   const imported = claim.createdAt.getTime();
   const unchangedSinceImport = origin !== null && claim.updatedAt.getTime() === imported;
   const verdictAsImported = origin !== null && claim.verdictAt?.getTime() === imported;
-  const verdictCreator = verdictAsImported && origin.verdictCreator ? { creator: origin.verdictCreator } : null;
+  // The file's creator of the verdict, while the verdict is the one the import brought (the record says so; with no
+  // record, its unchanged date does).
+  const fileCreator = proposed?.via === "imported" || (!proposed && verdictAsImported) ? origin?.verdictCreator : undefined;
+  const creator = verdictCreators(proposed, fileCreator, claim.verdictBy);
   const verdictCreated =
     verdictAsImported && origin.verdictCreated ? origin.verdictCreated : claim.verdictAt ? iso(claim.verdictAt) : undefined;
   const body: W3CBody[] = [];
@@ -173,7 +195,7 @@ export function toAnnotation(claim: ExportClaim, place: ExportPlace): W3CAnnotat
       purpose: "assessing",
       value: `${label}: ${explanation}`,
       format: "text/plain",
-      ...(claim.verdictBy ? { creator: creatorFrom(claim.verdictBy, verdictCreator) } : {}),
+      ...(creator ? { creator } : {}),
       ...(verdictCreated ? { created: verdictCreated } : {}),
       "factdesk:verdict": {
         key: storedVerdictKey(claim.verdictKey, claim.verdictOrdinal),
@@ -299,8 +321,8 @@ export async function exportAnnotations({
   });
   if (!article) throw notFound("That article");
   const articleUrl = `${baseUrl}/api/v1/articles/${article.id}`;
-  const places = await placesFor(article, articleUrl);
-  const items = article.claims.map((claim, i) => toAnnotation(claim, places[i]!));
+  const [places, records] = await Promise.all([placesFor(article, articleUrl), loadClaimRecords(article.claims.map((c) => c.id))]);
+  const items = article.claims.map((claim, i) => toAnnotation(claim, places[i]!, records.get(claim.id)?.proposed));
   return {
     "@context": ANNOTATION_CONTEXT,
     id: `${articleUrl}/annotations`,

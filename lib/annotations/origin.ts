@@ -4,7 +4,7 @@
 // evidence, nor backdate it. The file's creators and dates are kept here only, for display and
 // for a later export, so a round trip still names the people who wrote the work. They are
 // never resolved to members of the team.
-import { urn, type TVerdictExtension, type W3CCreators, type W3CState } from "@/lib/annotations/w3c";
+import { urn, type TVerdictExtension, type W3CCreator, type W3CCreators, type W3CState } from "@/lib/annotations/w3c";
 
 export type ItemOrigin = {
   id?: string;
@@ -37,10 +37,15 @@ export type ClaimOrigin = ItemOrigin & {
   target?: { source?: string; state?: W3CState; start: number; end: number; exact: string };
 };
 
+/** A member of this desk as a W3C agent: `{ id: "urn:factdesk:user:<id>", type: "Person", name }` (never the email address). */
+export function memberAgent(user: { id: string; name: string }): W3CCreator {
+  return { id: urn("user", user.id), type: "Person", name: user.name };
+}
+
 /**
  * The creator an export shows: the file's original creator (or creators) kept in `origin` for imported items, else
- * the member who did it, as `{ id: "urn:factdesk:user:<id>", type: "Person", name }` (never the email address).
+ * the member who did it (memberAgent).
  */
 export function creatorFrom(user: { id: string; name: string }, origin: ItemOrigin | null): W3CCreators {
-  return origin?.creator ?? { id: urn("user", user.id), type: "Person", name: user.name };
+  return origin?.creator ?? memberAgent(user);
 }
