@@ -3,13 +3,10 @@
 // submission wrote the proposed verdict, nor the editor who signed it off); nobody for a verdict that
 // came in through an import (the importer did not check it; the record says it was imported).
 import { afterAll, describe, expect, it } from "vitest";
-import { createArticle, createDesk, createUser, testDb } from "@/e2e/fixtures/factories";
-import { exportAnnotations } from "@/lib/annotations/export-annotations";
-import { importAnnotations } from "@/lib/annotations/import-annotations";
+import { createDesk, createUser, testDb } from "@/e2e/fixtures/factories";
 import { createClaim } from "@/lib/claims/create-claim";
-import { setClaimDoubleReview } from "@/lib/claims/double-review";
+import { agreeInDoubleReview, importVerdict, settleDispute } from "@/lib/claims/record-fixture";
 import { getClaim } from "@/lib/claims/get-claim";
-import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
 import { db } from "@/lib/db";
@@ -30,14 +27,7 @@ type Desk = Awaited<ReturnType<typeof createDesk>>;
 
 /** A double-review claim on PHRASES.verified where both reviewers give "mostly_true", signed off by the desk's editor. */
 async function agreedDoubleReview(desk: Desk, reviewers: [{ id: string }, { id: string }]) {
-  const claim = await createClaim({
-    userId: desk.editor.id,
-    articleId: desk.article.id,
-    target: targetFor(desk.article.body, PHRASES.verified),
-  });
-  await setClaimDoubleReview({ userId: desk.editor.id, claimId: claim.id, required: true });
-  await submitReviewVerdict({ userId: reviewers[0].id, claimId: claim.id, verdict: "mostly_true", explanation: "MoD: 2.33% of GDP." });
-  await submitReviewVerdict({ userId: reviewers[1].id, claimId: claim.id, verdict: "mostly_true", explanation: "NATO agrees." });
+  const claim = { id: await agreeInDoubleReview(desk, reviewers, PHRASES.verified) };
   await setClaimStatus({ userId: desk.editor.id, claimId: claim.id, status: "verified" });
   await publishReport({ userId: desk.editor.id, articleId: desk.article.id });
   return claim;
@@ -105,15 +95,7 @@ describe("a verdict written by one person", () => {
     await setClaimVerdict({ userId: desk.reviewer.id, claimId: written.id, verdict: "mostly_true", explanation: "MoD figures." });
     await setClaimStatus({ userId: desk.editor.id, claimId: written.id, status: "verified" });
 
-    const disputed = await createClaim({
-      userId: desk.editor.id,
-      articleId: desk.article.id,
-      target: targetFor(desk.article.body, PHRASES.unverifiable),
-    });
-    await setClaimDoubleReview({ userId: desk.editor.id, claimId: disputed.id, required: true });
-    await submitReviewVerdict({ userId: desk.reviewer.id, claimId: disputed.id, verdict: "false", explanation: "Never said." });
-    await submitReviewVerdict({ userId: desk.reviewer2.id, claimId: disputed.id, verdict: "unverifiable", explanation: "Cannot know." });
-    await setClaimVerdict({ userId: desk.editor.id, claimId: disputed.id, verdict: "unverifiable", explanation: "No assessment exists." });
+    const disputed = { id: await settleDispute(desk, PHRASES.unverifiable) };
     await setClaimStatus({ userId: desk.admin.id, claimId: disputed.id, status: "verified" });
     await publishReport({ userId: desk.editor.id, articleId: desk.article.id });
 
@@ -133,18 +115,8 @@ describe("a verdict written by one person", () => {
 describe("an imported verdict", () => {
   it("credits nobody with checking it, not the person who ran the import, and the record says it was imported", async () => {
     const desk = await createDesk();
-    const source = await createClaim({
-      userId: desk.reviewer.id,
-      articleId: desk.article.id,
-      target: targetFor(desk.article.body, PHRASES.verified),
-    });
-    await setClaimVerdict({ userId: desk.reviewer.id, claimId: source.id, verdict: "mostly_true", explanation: "MoD figures." });
-    await setClaimStatus({ userId: desk.editor.id, claimId: source.id, status: "verified" });
-    const file = await exportAnnotations({ articleId: desk.article.id, userId: desk.editor.id, baseUrl: BASE });
-
-    const copy = await createArticle(desk.team.id);
-    const imported = await importAnnotations({ userId: desk.editor.id, articleId: copy.id, document: file });
-    const claimId = imported.claimIds[0]!;
+    const { articleId, claimId } = await importVerdict(desk, desk.editor, PHRASES.verified);
+    const copy = { id: articleId };
     // The importer wrote the verdict row, so four-eyes leaves the sign-off to someone else.
     await setClaimStatus({ userId: desk.admin.id, claimId, status: "verified" });
     await publishReport({ userId: desk.editor.id, articleId: copy.id });
