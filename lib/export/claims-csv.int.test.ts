@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { CLAIMS_CSV_HEADER, exportClaimsCsv } from "@/lib/export/claims-csv";
 import { PHRASES, SECRETS, seedFactCheck, type Desk } from "@/lib/publish/test-helpers";
+import { agreeInDoubleReview, importVerdict } from "@/lib/claims/record-fixture";
+import { parseCsv } from "@/lib/export/test-helpers";
 
 let desk: Desk;
 beforeAll(async () => {
@@ -37,5 +39,25 @@ describe("claims CSV", () => {
     const error = await exportClaimsCsv({ articleId: desk.article.id, userId: intruder.id }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("not_found");
+  });
+});
+
+describe("who the CSV says gave a verdict", () => {
+  /** The verdict_by and verdict_via cells of claim `claimId`'s row in the article's CSV. */
+  async function byAndVia(reader: Desk, articleId: string, claimId: string) {
+    const [header, ...rows] = parseCsv((await exportClaimsCsv({ articleId, userId: reader.viewer.id })).csv);
+    const row = rows.find((r) => r[0] === claimId)!;
+    return { by: row[header!.indexOf("verdict_by")], via: row[header!.indexOf("verdict_via")] };
+  }
+
+  it("is the record's: both reviewers of an agreement, the author of a written verdict, and 'imported' by the importer", async () => {
+    const own = await createDesk();
+    const agreed = await agreeInDoubleReview(own, [own.reviewer, own.reviewer2], PHRASES.verified);
+    const imported = await importVerdict(own, own.editor, PHRASES.plain);
+    const written = await testDb().claim.findFirstOrThrow({ where: { articleId: own.article.id, exact: PHRASES.plain } });
+
+    expect(await byAndVia(own, own.article.id, agreed)).toEqual({ by: `${own.reviewer.name}; ${own.reviewer2.name}`, via: "agreed" });
+    expect(await byAndVia(own, own.article.id, written.id)).toEqual({ by: own.reviewer.name, via: "written" });
+    expect(await byAndVia(own, imported.articleId, imported.claimId)).toEqual({ by: own.editor.name, via: "imported" });
   });
 });
