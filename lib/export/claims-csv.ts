@@ -8,6 +8,8 @@ import { articleScope } from "@/lib/access/scope";
 import { statusLabel } from "@/lib/claims/verdicts";
 import { notFound } from "@/lib/http/errors";
 import { TEXT_ORDER } from "@/lib/claims/dto";
+import { loadClaimRecords } from "@/lib/claims/load-records";
+import { proposedByPeople } from "@/lib/claims/record-words";
 import { byTagName } from "@/lib/tags/tag-rules";
 
 const byTagName_ = (a: string, b: string) => byTagName({ name: a }, { name: b });
@@ -46,6 +48,7 @@ export const CLAIMS_CSV_HEADER = [
   "created_at",
   "updated_at",
   "tags",
+  "verdict_via",
 ] as const;
 
 export type ClaimsCsv = { filename: string; csv: string };
@@ -54,7 +57,11 @@ export type ClaimsCsv = { filename: string; csv: string };
  * GET /api/v1/articles/{id}/claims.csv, for every member of the article's team: a header row
  * (CLAIMS_CSV_HEADER) and one row per claim in text order, with UTF-16 offsets, status label, verdict (empty
  * without one), assignees and evidence URLs joined by "; ", the count of comments not deleted, ISO 8601
- * dates, and the claim's tag names by name joined by "; " (last column, so older readers keep their positions). `filename` is "claims-<slug of the title, at most 60 characters>.csv".
+ * dates, and the claim's tag names by name joined by "; ". From the claim's record (lib/claims/record.ts), `verdict_by`
+ * names whom the desk credits with the verdict (both reviewers of an agreed double review, "; "-joined; else its
+ * author, settling editor or importer) and `verdict_via` how it came about: written, agreed, settled or imported (empty
+ * without a verdict, or for one from before the record was kept, whose verdict_by is its writer). New columns go
+ * last, so older readers keep their positions. `filename` is "claims-<slug of the title, at most 60 characters>.csv".
  * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
  */
 export async function exportClaimsCsv({ articleId, userId }: { articleId: string; userId: string }): Promise<ClaimsCsv> {
@@ -86,25 +93,36 @@ export async function exportClaimsCsv({ articleId, userId }: { articleId: string
     },
   });
   if (!article) throw notFound("That article");
-  const rows = article.claims.map((c) => [
-    c.id,
-    c.exact,
-    c.start,
-    c.end,
-    statusLabel(c.status),
-    c.verdictOrdinal === null ? "" : c.verdictLabel,
-    c.verdictOrdinal === null ? "" : c.verdictExplanation,
-    c.verdictOrdinal === null ? "" : c.verdictBy?.name,
-    c.assignments.map((a) => a.reviewer.name).join("; "),
-    c.evidence.map((e) => e.url).join("; "),
-    c.commentCount,
-    c.createdAt.toISOString(),
-    c.updatedAt.toISOString(),
-    c.tags
-      .map((t) => t.tag.name)
-      .sort(byTagName_)
-      .join("; "),
-  ]);
+  // The verdict row names only its last writer (the second reviewer of an agreement, the importer).
+  const records = await loadClaimRecords(article.claims.filter((c) => c.verdictOrdinal !== null).map((c) => c.id));
+  const rows = article.claims.map((c) => {
+    const proposed = records.get(c.id)?.proposed;
+    const verdictBy = proposed
+      ? proposedByPeople(proposed)
+          .map((person) => person.name)
+          .join("; ")
+      : c.verdictBy?.name;
+    return [
+      c.id,
+      c.exact,
+      c.start,
+      c.end,
+      statusLabel(c.status),
+      c.verdictOrdinal === null ? "" : c.verdictLabel,
+      c.verdictOrdinal === null ? "" : c.verdictExplanation,
+      c.verdictOrdinal === null ? "" : verdictBy,
+      c.assignments.map((a) => a.reviewer.name).join("; "),
+      c.evidence.map((e) => e.url).join("; "),
+      c.commentCount,
+      c.createdAt.toISOString(),
+      c.updatedAt.toISOString(),
+      c.tags
+        .map((t) => t.tag.name)
+        .sort(byTagName_)
+        .join("; "),
+      c.verdictOrdinal === null ? "" : proposed?.via,
+    ];
+  });
   const slug =
     article.title
       .toLowerCase()

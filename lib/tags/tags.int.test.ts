@@ -9,6 +9,7 @@ import { ZClaimListQuery } from "@/lib/validation/claim-list";
 import { listArticlePage } from "@/lib/articles/article-page";
 import { ZArticleList } from "@/lib/validation/article-list";
 import { exportClaimsCsv } from "@/lib/export/claims-csv";
+import { parseCsv } from "@/lib/export/test-helpers";
 import { exportAnnotations } from "@/lib/annotations/export-annotations";
 import { importAnnotations } from "@/lib/annotations/import-annotations";
 import { searchTeam } from "@/lib/search/search";
@@ -174,12 +175,12 @@ describe("filters with tags", () => {
 });
 
 describe("tags in exports", () => {
-  it("appear in the CSV as the last column", async () => {
+  it("appear in the CSV in the tags column, after the columns older readers know", async () => {
     const { csv } = await exportClaimsCsv({ articleId: desk.article.id, userId: desk.viewer.id });
-    const lines = csv.trimEnd().split("\r\n");
-    expect(lines[0]!.endsWith(",tags")).toBe(true);
-    const row = lines.find((l) => l.startsWith(claims.crime!))!;
-    expect(row.endsWith(",Crime and policing")).toBe(true);
+    const [header, ...rows] = parseCsv(csv);
+    expect(header!.indexOf("tags")).toBe(header!.indexOf("updated_at") + 1);
+    const row = rows.find((r) => r[0] === claims.crime!)!;
+    expect(row[header!.indexOf("tags")]).toBe("Crime and policing");
   });
 
   it("go out as W3C tagging bodies and come back on import, into the importing team's vocabulary", async () => {
