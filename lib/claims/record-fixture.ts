@@ -33,14 +33,19 @@ export async function agreeInDoubleReview(desk: Desk, reviewers: [Member, Member
 }
 
 /**
- * A double-review claim on `phrase` where desk.reviewer and desk.reviewer2 disagree and desk.editor settles it
- * ("unverifiable"): status Verdict proposed. Output: the claim's id.
+ * A double-review claim on `phrase` where `reviewers` (default desk.reviewer, then desk.reviewer2) disagree and
+ * `settler` (an editor or admin, default desk.editor) settles it ("unverifiable"): status Verdict proposed.
+ * Output: the claim's id.
  */
-export async function settleDispute(desk: Desk, phrase: string): Promise<string> {
+export async function settleDispute(
+  desk: Desk,
+  phrase: string,
+  { reviewers = [desk.reviewer, desk.reviewer2], settler = desk.editor }: { reviewers?: [Member, Member]; settler?: Member } = {},
+): Promise<string> {
   const claimId = await doubleReviewClaim(desk, phrase);
-  await submitReviewVerdict({ userId: desk.reviewer.id, claimId, verdict: "false", explanation: "Never said." });
-  await submitReviewVerdict({ userId: desk.reviewer2.id, claimId, verdict: "unverifiable", explanation: "Cannot know." });
-  await setClaimVerdict({ userId: desk.editor.id, claimId, verdict: "unverifiable", explanation: "No assessment exists." });
+  await submitReviewVerdict({ userId: reviewers[0].id, claimId, verdict: "false", explanation: "Never said." });
+  await submitReviewVerdict({ userId: reviewers[1].id, claimId, verdict: "unverifiable", explanation: "Cannot know." });
+  await setClaimVerdict({ userId: settler.id, claimId, verdict: "unverifiable", explanation: "No assessment exists." });
   return claimId;
 }
 
