@@ -15,6 +15,7 @@ import { claimReviewerIds, notify } from "@/lib/notifications/notify";
 import type { TSetNumeric, TSetStatus, TSetVerdict } from "@/lib/validation/claims";
 import type { TSetClaimant } from "@/lib/validation/claimant";
 import { claimantSelect, toClaimantDTO } from "@/lib/claims/claimant";
+import { signOffReviewerIds } from "@/lib/claims/four-eyes";
 
 type Change = { data: Prisma.ClaimUncheckedUpdateManyInput; action: string; before: Prisma.InputJsonValue; after: Prisma.InputJsonValue };
 
@@ -80,10 +81,7 @@ export async function setClaimStatus(
   await refuseStaleVersion(client, claim, version);
   const actor = { userId, ...rightsOf(claim.role) };
   // Read only for a sign-off, the one change the independent reviewers cannot make themselves.
-  const reviewerIds =
-    status === "verified"
-      ? (await client.reviewVerdict.findMany({ where: { claimId }, select: { reviewerId: true } })).map((r) => r.reviewerId)
-      : [];
+  const reviewerIds = status === "verified" ? await signOffReviewerIds(client, claimId) : [];
   const refusal = statusChangeRefusal({
     actor,
     from: claim.status,

@@ -56,7 +56,8 @@ export type StatusChange = {
  * reached only by two differing review verdicts; a disputed claim only leaves for Not
  * check-worthy (an editor settles it by setting the verdict); Verdict proposed and Verified need
  * a verdict; only editors and admins sign off or reopen a verified claim; neither the verdict's
- * author nor anyone who gave one of its independent review verdicts can sign it off (four-eyes rule).
+ * author nor anyone who gave one of its independent review verdicts can sign it off (four-eyes rule; the rows it reads,
+ * and the same rule in SQL for lists that offer sign-offs, are in lib/claims/four-eyes.ts).
  */
 export function statusChangeRefusal({ actor, from, to, hasVerdict, verdictById, reviewerIds = [] }: StatusChange): Refusal | null {
   if (!actor.canWrite) return readOnly;
