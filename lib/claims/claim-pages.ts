@@ -13,7 +13,8 @@ import { activeClaimFilters, matchesClaimFilter, type ClaimFilter } from "@/lib/
 import { readRatingScale } from "@/lib/teams/rating-scale";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
-import { claimDTOWithPeople, type ClaimDTO, type ClaimPeople } from "@/lib/claims/dto";
+import { claimDTOWithPeople, withCheckedBy, type CheckedClaimDTO, type ClaimPeople } from "@/lib/claims/dto";
+import { recordEventsJsonSql, recordFromJson, type RecordEventJson } from "@/lib/claims/load-records";
 import { CLAIM_LIST_LIMIT } from "@/lib/validation/claim-list";
 import { MAX_YEAR, MIN_YEAR, ZId } from "@/lib/validation/fields";
 
@@ -74,6 +75,8 @@ type FullRow = Row & {
   createdByName: string;
   updatedById: string;
   updatedByName: string;
+  /** The record's audit rows when the claim has a verdict (recordEventsJsonSql), else null. */
+  recordEvents: RecordEventJson[] | null;
 };
 
 export type ClaimSummaryPage = {
@@ -99,13 +102,19 @@ export async function listClaimSummaryPage(args: PageArgs): Promise<ClaimSummary
 
 /**
  * The same page as listClaimSummaryPage (same arguments, order, filter, cursor and errors), each claim as the full
- * ClaimDTO (selectors, verdict with its explanation and who gave it, creator and last editor, versions, anchoring):
- * what GET /api/v1/articles/{id}/claims sends. Still one SQL statement: the people are scalar subqueries on the
- * User primary key, the counts the counters on the Claim row, so the cost follows the page, not any whole table.
+ * ClaimDTO (selectors, verdict with its explanation, who last wrote it and, from the claim's record, who checked it and
+ * how: CheckedClaimDTO; creator and last editor, versions, anchoring): what GET /api/v1/articles/{id}/claims sends.
+ * Still one SQL statement: the people are scalar subqueries on the User primary key, the counts the counters on the
+ * Claim row, and a claim with a verdict reads its record's audit rows by claim (recordEventsJsonSql), so the cost
+ * follows the page, not any whole table.
  */
-export async function listClaimPage(args: PageArgs): Promise<{ claims: ClaimDTO[]; nextCursor: string | null }> {
+export async function listClaimPage(args: PageArgs): Promise<{ claims: CheckedClaimDTO[]; nextCursor: string | null }> {
   const { kept, nextCursor } = await readPage(args, true);
-  return { claims: kept.map((k) => claimDTOWithPeople(k.row as FullRow, peopleOf(k.row as FullRow))), nextCursor };
+  const claims = kept.map((k) => {
+    const row = k.row as FullRow;
+    return withCheckedBy(claimDTOWithPeople(row, peopleOf(row)), row.recordEvents && recordFromJson(row.recordEvents).proposed);
+  });
+  return { claims, nextCursor };
 }
 
 /** A full row's people as ClaimDTO has them: `{ id, name }`, verdictBy null without a verdict's author. */
@@ -133,7 +142,7 @@ const isoText = (column: string) => Prisma.raw(`to_char(c."${column}", ${ISO_MIL
 /**
  * The one statement a page of an article's claims is read with (readPage): the claims of `articleId` in text order
  * after the cursor key `after` (none: from the first), at most `sqlLimit` rows (null: all). With `full` the columns
- * ClaimDTO needs besides (selectors, verdict details, versions, people); without `full` or with `filtered` each
+ * ClaimDTO needs besides (selectors, verdict details, versions, people, and for a claim with a verdict its record's audit rows); without `full` or with `filtered` each
  * claim's tags, assignments and the team's time zone (what a ClaimSummary is made from), and with `filtered` the
  * team's rating scale: a page reads no column its answer does not use. Dates come as ISO 8601 text (ISO_MILLIS). No
  * row at all when the article does not exist, its team is archived or `userId` is not a member; one row of NULL claim
@@ -168,7 +177,8 @@ export function selectClaimPage({
   const fullColumns = full
     ? Prisma.sql`, c."articleId", c.prefix, c.suffix, c."verdictExplanation", ${isoText("verdictAt")} AS "verdictAt", c.version,
       ${isoText("updatedAt")} AS "updatedAt", c."anchorVersion", c."anchorConfidence", c."anchorMethod",
-      ${person("verdictBy")}, ${person("createdBy")}, ${person("updatedBy")}`
+      ${person("verdictBy")}, ${person("createdBy")}, ${person("updatedBy")},
+      CASE WHEN c."verdictOrdinal" IS NULL THEN NULL ELSE ${recordEventsJsonSql(Prisma.sql`c.id`)} END AS "recordEvents"`
     : Prisma.empty;
   return Prisma.sql`
     SELECT c.id, c.exact, c.start, c."end", c.status, c."verdictOrdinal", c."verdictLabel", c."verdictKey", c."anchorStatus",

@@ -1,5 +1,6 @@
 import type { AnchorStatus, ClaimStatus } from "@/lib/generated/prisma/enums";
 import { statusLabel, storedVerdictKey } from "@/lib/claims/verdicts";
+import type { ClaimRecord, VerdictVia } from "@/lib/claims/record";
 
 type Person = { id: string; name: string };
 
@@ -30,6 +31,34 @@ export type ClaimDTO = {
   /** Where the claim stands in the text: attached, or waiting for a person (selectors then hold the old text). */
   anchor: { status: AnchorStatus; version: number; confidence: number | null; method: string | null };
 };
+
+/**
+ * A ClaimDTO's verdict with who checked it, from the claim's record (lib/claims/record.ts): what the claim detail and
+ * the claims list send (GET /api/v1/claims/{id}, GET /api/v1/articles/{id}/claims). `by` stays the verdict's last writer.
+ */
+export type CheckedVerdictDTO = NonNullable<ClaimDTO["verdict"]> & {
+  /**
+   * Who checked it at this desk, as the record says: its author, both reviewers of an agreed double review (in the
+   * order they gave their verdicts), the editor who settled a dispute; [] for an imported verdict (the importer did not
+   * check it) and for one from before the record was kept (`via` null).
+   */
+  checkedBy: Person[];
+  /** How it came to stand: "written", "agreed", "settled" or "imported"; null when no record of it is kept. */
+  via: VerdictVia | null;
+};
+
+/** A ClaimDTO whose verdict says who checked it (CheckedVerdictDTO). */
+export type CheckedClaimDTO = Omit<ClaimDTO, "verdict"> & { verdict: CheckedVerdictDTO | null };
+
+/**
+ * Adds to `claim`'s verdict (none: nothing to add) `checkedBy` and `via` from `proposed`, the claim's record of how its
+ * verdict came to stand (null: no record kept). Changes `claim` in place, a DTO just built (a copy per claim of a long
+ * list costs CPU: issue #21), and returns it. Pure otherwise; throws nothing.
+ */
+export function withCheckedBy(claim: ClaimDTO, proposed: ClaimRecord["proposed"]): CheckedClaimDTO {
+  if (claim.verdict) Object.assign(claim.verdict, { checkedBy: proposed?.checkedBy ?? [], via: proposed?.via ?? null });
+  return claim as CheckedClaimDTO;
+}
 
 /** Claims in the order they appear in the text: earlier start first, the outer of two nested ones first. */
 export const TEXT_ORDER = [{ start: "asc" as const }, { end: "desc" as const }, { createdAt: "asc" as const }];

@@ -2,7 +2,7 @@ import { activitySelect, toActivityDTO, type ActivityDTO } from "@/lib/audit/lis
 import { db } from "@/lib/db";
 import { claimScope } from "@/lib/access/scope";
 import { commentSelect, toCommentDTO, type CommentDTO } from "@/lib/claims/comments";
-import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
+import { claimSelect, toClaimDTO, withCheckedBy, type CheckedClaimDTO } from "@/lib/claims/dto";
 import { evidenceSelect, toEvidenceDTO, type EvidenceDTO } from "@/lib/claims/evidence";
 import { doubleReviewView, reviewSelect, type DoubleReviewDTO } from "@/lib/claims/review-verdicts";
 import { REVIEWS_NEEDED } from "@/lib/claims/workflow";
@@ -16,7 +16,7 @@ import { claimantSelect, suggestClaimant, toClaimantDTO, type ClaimantDTO, type 
 import { byTagName, tagSelect, toTagDTO, type TagDTO } from "@/lib/tags/tags";
 import { correctionSelect, toCorrectionDTO, type CorrectionDTO } from "@/lib/publish/corrections";
 
-export type ClaimDetailDTO = ClaimDTO & {
+export type ClaimDetailDTO = CheckedClaimDTO & {
   prefix: string;
   suffix: string;
   comments: CommentDTO[];
@@ -40,7 +40,7 @@ export type ClaimDetailDTO = ClaimDTO & {
 };
 
 /**
- * A claim with everything its panel shows: the ClaimDTO plus prefix/suffix, comments (deleted ones blanked for
+ * A claim with everything its panel shows: the ClaimDTO (its verdict with who checked it: CheckedClaimDTO) plus prefix/suffix, comments (deleted ones blanked for
  * others, see toCommentDTO) and evidence oldest first, its audit history as ActivityDTOs, assignees with due dates
  * (ISO 8601), the structured numbers, up to 3 verdicts on look-alike claims of the team (findCheckedBefore) and
  * the double-review state as `userId` may see it.
@@ -116,7 +116,7 @@ export async function loadClaimDetail({
   // Once both independent verdicts are in, they are no longer private: the history shows them.
   const revealReviews = claim.reviews.length >= REVIEWS_NEEDED;
   const detail: ClaimDetailDTO = {
-    ...toClaimDTO(claim),
+    ...withCheckedBy(toClaimDTO(claim), record.proposed),
     prefix: claim.prefix,
     suffix: claim.suffix,
     comments: claim.comments.map((c) => toCommentDTO(c, userId)),

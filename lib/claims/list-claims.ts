@@ -1,15 +1,15 @@
-import type { ClaimDTO } from "@/lib/claims/dto";
+import type { CheckedClaimDTO, ClaimDTO } from "@/lib/claims/dto";
 import type { TagDTO } from "@/lib/tags/tags";
 import type { ClaimFilter } from "@/lib/claims/claim-filter";
 import { listClaimPage, listClaimSummaryPage } from "@/lib/claims/claim-pages";
 
 /**
- * Every claim of an article as ClaimDTOs in text order (start ascending, the outer of nested claims first,
+ * Every claim of an article as ClaimDTOs (verdicts with who checked them: CheckedClaimDTO) in text order (start ascending, the outer of nested claims first,
  * then creation time, then id), including claims waiting for re-anchoring. One SQL statement (listClaimPage without
  * a limit).
  * @throws AppError 404 `not_found` when the article does not exist or the user is not in its team.
  */
-export async function listClaims({ articleId, userId }: { articleId: string; userId: string }): Promise<ClaimDTO[]> {
+export async function listClaims({ articleId, userId }: { articleId: string; userId: string }): Promise<CheckedClaimDTO[]> {
   return (await listClaimPage({ articleId, userId, limit: null })).claims;
 }
 
