@@ -129,6 +129,17 @@ describe("the OpenAPI document", () => {
     });
   });
 
+  it("documents verdict.checkedBy and verdict.via where they are sent: the claim detail and the claims list", () => {
+    const schemas = doc.components.schemas as Record<string, { allOf?: Record<string, unknown>[] }>;
+    expect(schemas.CheckedVerdict!.allOf![1]).toMatchObject({
+      properties: { checkedBy: { type: "array" }, via: { enum: ["written", "agreed", "settled", "imported", null] } },
+      required: ["checkedBy", "via"],
+    });
+    expect(schemas.ClaimDetail!.allOf![0]).toEqual({ $ref: "#/components/schemas/CheckedClaim" });
+    const list = JSON.stringify(doc.paths["/api/v1/articles/{id}/claims"]!.get!.responses["200"]);
+    expect(list).toContain("#/components/schemas/CheckedClaim");
+  });
+
   it("marks token management as session-only and the document itself as public", () => {
     expect(doc.paths["/api/v1/me/tokens"]!.post!.security).toEqual([{ sessionCookie: [] }]);
     expect(doc.paths["/api/v1/openapi.json"]!.get!.security).toEqual([]);

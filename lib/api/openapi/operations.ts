@@ -223,8 +223,8 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
       ok: {
         status: 200,
         description:
-          "One page of claims in text order (Claim objects for `full`, ClaimSummary for `summary`); `nextCursor` is null on the last page.",
-        schema: obj({ claims: arrayOf(ref("ClaimSummary")), nextCursor: nullable(str) }),
+          "One page of claims in text order (CheckedClaim objects for `full`, ClaimSummary for `summary`); `nextCursor` is null on the last page.",
+        schema: obj({ claims: arrayOf({ anyOf: [ref("CheckedClaim"), ref("ClaimSummary")] }), nextCursor: nullable(str) }),
       },
       extra: { "422": "A filter, `limit` or `cursor` is not valid (a cursor this list did not give out)." },
     },

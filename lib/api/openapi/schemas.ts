@@ -46,8 +46,25 @@ export const componentSchemas: Record<string, JsonSchema> = {
   }),
   Verdict: obj(
     { key: nullable(str), label: str, ordinal: int, explanation: str, by: nullable(person), at: nullable(dateTime) },
-    "`by` and `at`: who last wrote the verdict and when (its proposer). Who signed it off is in ClaimDetail's `record.verified`.",
+    "`by` and `at`: who last wrote the verdict and when (its proposer). Who checked it is CheckedVerdict's `checkedBy` (claim detail and claims list); who signed it off is in ClaimDetail's `record.verified`.",
   ),
+  CheckedVerdict: {
+    allOf: [
+      ref("Verdict"),
+      obj(
+        {
+          checkedBy: arrayOf(person),
+          via: { type: ["string", "null"], enum: [...VERDICT_VIAS, null] },
+        },
+        "From the claim's record (as ClaimDetail's `record.proposed`). `checkedBy`: who checked the verdict here, by user id: its author, both reviewers of an agreed double review (in the order they gave their verdicts), the editor who settled a dispute; empty for an imported verdict (the person who ran the import did not check it) and for one from before the record was kept. `via`: how it came to stand: `written`, `agreed`, `settled` or `imported`; null when no record of it is kept. `by` stays who last wrote it (for an agreement the second reviewer, for an import the importer).",
+      ),
+    ],
+  },
+  CheckedClaim: {
+    allOf: [ref("Claim"), obj({ verdict: nullable(ref("CheckedVerdict")) })],
+    description:
+      "A claim as GET /api/v1/claims/{id} and the full view of GET /api/v1/articles/{id}/claims send it: its verdict says who checked it.",
+  },
   Claim: obj(
     {
       id: str,
@@ -101,7 +118,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
   ),
   ClaimDetail: {
     allOf: [
-      ref("Claim"),
+      ref("CheckedClaim"),
       {
         type: "object",
         description: "Plus comments, evidence, assignees, reviews and history.",
