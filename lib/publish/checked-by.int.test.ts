@@ -12,7 +12,6 @@ import { getClaim } from "@/lib/claims/get-claim";
 import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
-import { db } from "@/lib/db";
 import { getEmbeddableClaim } from "@/lib/publish/embed";
 import { publishReport } from "@/lib/publish/publish-report";
 import { getPublicReport } from "@/lib/publish/report";
@@ -22,7 +21,6 @@ const BASE = "https://factdesk.example.org";
 const RECHECK = { note: "Checked again after a reader's question." };
 
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

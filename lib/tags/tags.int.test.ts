@@ -12,7 +12,6 @@ import { exportClaimsCsv } from "@/lib/export/claims-csv";
 import { exportAnnotations } from "@/lib/annotations/export-annotations";
 import { importAnnotations } from "@/lib/annotations/import-annotations";
 import { searchTeam } from "@/lib/search/search";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { deleteTag, listTeamTags, mergeTags, tagArticle, tagClaim, untagClaim, updateTag } from "@/lib/tags/tags";
 
@@ -50,7 +49,6 @@ beforeAll(async () => {
   otherArticle = await createArticle(team.id, { title: "Elsewhere" });
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 
