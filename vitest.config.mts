@@ -1,5 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { isolatedTestFiles } from "./scripts/lib/test-isolation.mts";
+
+const include = ["lib/**/*.test.ts", "components/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"];
+// Files whose effects would leak into the next file's (scripts/lib/test-isolation.ts says which and why) run in a
+// module graph of their own; the rest share one per worker instead of importing Prisma and the rest again per file.
+const isolated = isolatedTestFiles(import.meta.dirname);
 
 // Unit tests (*.test.ts) need nothing; integration tests (*.int.test.ts) need DATABASE_URL
 // pointing at a migrated database, which `npm test` creates fresh for every run.
@@ -11,7 +17,6 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     // Turns warnings that mean a library is misused (pg's concurrent client.query()) into failures.
     setupFiles: ["scripts/lib/vitest-setup.ts"],
@@ -19,5 +24,9 @@ export default defineConfig({
     // the CPU it has alone, so the limit is for tests that hang, not for slow ones.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: "shared", include, exclude: isolated, isolate: false } },
+      { extends: true, test: { name: "isolated", include: isolated, isolate: true } },
+    ],
   },
 });

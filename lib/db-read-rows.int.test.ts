@@ -13,7 +13,6 @@ const connected = other.connect();
 
 afterAll(async () => {
   await other.end();
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -8,7 +8,6 @@ import { addEvidence } from "@/lib/claims/evidence";
 import { createClaim } from "@/lib/claims/create-claim";
 import { listSuggestions, acceptSuggestion } from "@/lib/claims/suggested";
 import { targetFor } from "@/lib/claims/test-helpers";
-import { db } from "@/lib/db";
 import { removeEvidence } from "@/lib/evidence/edit-evidence";
 
 const CLAIM = "The UK currently spends around 2.3 per cent of gross national product on defence";
@@ -19,7 +18,6 @@ beforeAll(async () => {
   outsider = await createUser((await createTeam()).id, "admin", "outsider");
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

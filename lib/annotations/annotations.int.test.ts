@@ -3,7 +3,6 @@ import { createArticle, createDesk, createTeam, createUser, testDb } from "@/e2e
 import { exportAnnotations } from "@/lib/annotations/export-annotations";
 import { importAnnotations, parseAnnotationUpload } from "@/lib/annotations/import-annotations";
 import { ANNOTATION_CONTEXT, MAX_IMPORT_ANNOTATIONS, MAX_IMPORT_BYTES, type W3CCollection } from "@/lib/annotations/w3c";
-import { db } from "@/lib/db";
 import { setClaimStatus } from "@/lib/claims/update-claim";
 import { getClaim } from "@/lib/claims/get-claim";
 import { AppError } from "@/lib/http/errors";
@@ -77,7 +76,6 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -5,7 +5,6 @@ import { createArticle, createDesk, testDb } from "@/e2e/fixtures/factories";
 import { exportAnnotations } from "@/lib/annotations/export-annotations";
 import { importAnnotations } from "@/lib/annotations/import-annotations";
 import { getClaim } from "@/lib/claims/get-claim";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 
 let desk: Awaited<ReturnType<typeof createDesk>>;
@@ -13,7 +12,6 @@ beforeAll(async () => {
   desk = await createDesk();
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createArticle, createDesk, testDb } from "@/e2e/fixtures/factories";
 import { importAnnotations, parseAnnotationUpload } from "@/lib/annotations/import-annotations";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 
 let desk: Awaited<ReturnType<typeof createDesk>>;
@@ -12,7 +11,6 @@ beforeAll(async () => {
   desk = await createDesk();
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

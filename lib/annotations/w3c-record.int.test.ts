@@ -15,7 +15,6 @@ import { saveArticleVersion } from "@/lib/articles/save-version";
 import { resolveAnchor } from "@/lib/claims/anchor";
 import { createClaim } from "@/lib/claims/create-claim";
 import { targetFor } from "@/lib/claims/test-helpers";
-import { db } from "@/lib/db";
 import { PHRASES, seedFactCheck, type Desk } from "@/lib/publish/test-helpers";
 
 const BASE = "https://factdesk.example.org";
@@ -67,7 +66,6 @@ beforeAll(async () => {
   desk = await createDesk();
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -5,7 +5,6 @@ import { listApiTokens } from "@/lib/api-tokens/list-tokens";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-token";
 import { hashTokenSecret } from "@/lib/api-tokens/secret";
 import { authenticateApiToken, READ_ONLY_TOKEN_MESSAGE, requireTokenScope } from "@/lib/api-tokens/verify-token";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -27,7 +26,6 @@ beforeAll(async () => {
   other = await createUser(team.id, "reviewer", "otherowner");
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

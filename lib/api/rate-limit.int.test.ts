@@ -2,10 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { testDb } from "@/e2e/fixtures/factories";
 import { deleteOldWindows, hitRateLimit, windowStartOf } from "@/lib/api/rate-limit";
-import { db } from "@/lib/db";
 
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

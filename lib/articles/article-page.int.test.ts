@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createArticle, createDesk, createTeam, createUser, testDb } from "@/e2e/fixtures/factories";
 import { listArticlePage } from "@/lib/articles/article-page";
-import { db } from "@/lib/db";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
 import { ZArticleList, type TArticleList } from "@/lib/validation/article-list";
@@ -51,7 +50,6 @@ beforeAll(async () => {
   await claim(ids.Reanchor!, "verified");
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -8,7 +8,6 @@ import { createArticle } from "@/lib/articles/create-article";
 import { getArticle } from "@/lib/articles/get-article";
 import { listArticlePage } from "@/lib/articles/article-page";
 import { ZArticleList } from "@/lib/validation/article-list";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { ZImportArticle } from "@/lib/validation/articles";
 
@@ -21,7 +20,6 @@ beforeAll(async () => {
   outsider = await createUser((await createTeam()).id, "admin", "outsider");
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -8,7 +8,6 @@ import { saveArticleVersion } from "@/lib/articles/save-version";
 import { db } from "@/lib/db";
 
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

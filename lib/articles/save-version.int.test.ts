@@ -14,7 +14,6 @@ import { bodyHash } from "@/lib/articles/stored-suggestions";
 import { listSuggestions } from "@/lib/claims/suggested";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimVerdict } from "@/lib/claims/update-claim";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { readSampleArticle } from "@/prisma/sample-article";
 
@@ -51,7 +50,6 @@ beforeAll(async () => {
   intruder = await createUser((await createTeam()).id, "admin", "intruder");
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

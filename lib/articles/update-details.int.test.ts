@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, createTeam, createUser, testDb } from "@/e2e/fixtures/factories";
 import { updateArticleDetails } from "@/lib/articles/update-details";
-import { db } from "@/lib/db";
 import { ZUpdateArticleDetails } from "@/lib/validation/articles";
 
 let desk: Awaited<ReturnType<typeof createDesk>>;
@@ -12,7 +11,6 @@ beforeAll(async () => {
   outsider = await createUser((await createTeam()).id, "admin", "outsider");
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

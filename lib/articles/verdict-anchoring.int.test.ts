@@ -8,7 +8,6 @@ import { getAnchorReview, resolveAnchor } from "@/lib/claims/anchor";
 import { createClaim } from "@/lib/claims/create-claim";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { publishReport } from "@/lib/publish/publish-report";
 import { getPublicReport } from "@/lib/publish/report";
@@ -46,7 +45,6 @@ beforeAll(async () => {
   desk = await createDesk();
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -5,7 +5,6 @@ import { createClaim } from "@/lib/claims/create-claim";
 import { addEvidence } from "@/lib/claims/evidence";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 
 let desk: Awaited<ReturnType<typeof createDesk>>;
@@ -13,7 +12,6 @@ beforeAll(async () => {
   desk = await createDesk();
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

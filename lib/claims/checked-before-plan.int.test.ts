@@ -7,7 +7,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createArticle, createDesk, testDb } from "@/e2e/fixtures/factories";
-import { db } from "@/lib/db";
 
 type PlanNode = { "Node Type": string; "Index Name"?: string; "Actual Loops": number; Plans?: PlanNode[] };
 
@@ -86,7 +85,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client.end();
-  await db.$disconnect();
 });
 
 describe("factdesk_checked_before's trigram scan", () => {

@@ -18,7 +18,7 @@ import {
   refreshCheckedBefore,
   storeCheckedBefore,
 } from "@/lib/claims/checked-before-stored";
-import { db, inTransaction } from "@/lib/db";
+import { inTransaction } from "@/lib/db";
 
 const HELD_LOCK = 4245;
 // The lock verdict triggers hold in shared mode (migration checked_before_reverse).
@@ -43,7 +43,6 @@ afterAll(async () => {
   await Promise.all([holder.end(), editor.end()]);
   await unhookLookups(paused.team.id);
   await unhookLookups(budgeted.team.id);
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

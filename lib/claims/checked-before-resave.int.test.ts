@@ -9,10 +9,8 @@ import { saveArticleVersion } from "@/lib/articles/save-version";
 import { bodyHash } from "@/lib/articles/stored-suggestions";
 import { refreshCheckedBefore } from "@/lib/claims/checked-before-stored";
 import { listSuggestions } from "@/lib/claims/suggested";
-import { db } from "@/lib/db";
 
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -9,7 +9,6 @@ import { createClaim } from "@/lib/claims/create-claim";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimVerdict } from "@/lib/claims/update-claim";
 import { bodyHash } from "@/lib/articles/stored-suggestions";
-import { db } from "@/lib/db";
 
 type Desk = Awaited<ReturnType<typeof createDesk>>;
 let desk: Desk;
@@ -68,7 +67,6 @@ beforeAll(async () => {
   desk = await createDesk();
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -8,7 +8,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createArticle, createDesk, testDb } from "@/e2e/fixtures/factories";
-import { db } from "@/lib/db";
 
 type PlanNode = {
   "Node Type": string;
@@ -95,7 +94,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client.end();
-  await db.$disconnect();
 });
 
 // Planner settings switched off (besides hash and merge joins), in the verdict's transaction (rolled back). At this size

@@ -32,7 +32,6 @@ beforeAll(async () => {
   ).id;
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

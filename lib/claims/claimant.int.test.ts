@@ -6,7 +6,6 @@ import { createClaim } from "@/lib/claims/create-claim";
 import { getClaim } from "@/lib/claims/get-claim";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimClaimant } from "@/lib/claims/update-claim";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { getClaimReview } from "@/lib/publish/claim-review";
 import { publishReport } from "@/lib/publish/publish-report";
@@ -32,7 +31,6 @@ beforeAll(async () => {
   seeded = await seedFactCheck(desk);
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

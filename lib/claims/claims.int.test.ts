@@ -8,7 +8,6 @@ import { getClaim } from "@/lib/claims/get-claim";
 import { listClaims } from "@/lib/claims/list-claims";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 
 const CLAIM = "The UK currently spends around 2.3 per cent of gross national product on defence";
@@ -31,7 +30,6 @@ beforeAll(async () => {
   intruder = await createUser((await createTeam()).id, "admin", "intruder");
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

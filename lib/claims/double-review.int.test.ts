@@ -8,7 +8,6 @@ import { getClaim } from "@/lib/claims/get-claim";
 import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
-import { db } from "@/lib/db";
 import { outcomeOf } from "@/e2e/fixtures/errors";
 
 let desk: Awaited<ReturnType<typeof createDesk>>;
@@ -18,7 +17,6 @@ beforeAll(async () => {
   intruder = await createUser((await createTeam()).id, "editor", "intruder");
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

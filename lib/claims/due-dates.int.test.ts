@@ -7,7 +7,6 @@ import { assignReviewers, listQueue } from "@/lib/claims/assignments";
 import { createClaim } from "@/lib/claims/create-claim";
 import { getClaim } from "@/lib/claims/get-claim";
 import { targetFor } from "@/lib/claims/test-helpers";
-import { db } from "@/lib/db";
 import { outcomeOf } from "@/e2e/fixtures/errors";
 import { setTeamTimeZone } from "@/lib/teams/settings";
 import { parseInput } from "@/lib/validation/parse";
@@ -24,7 +23,6 @@ beforeAll(async () => {
   ).id;
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -20,7 +20,6 @@ beforeAll(async () => {
   intruder = await createUser((await createTeam()).id, "editor", "intruder");
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -9,7 +9,6 @@ import { describeRange } from "@/lib/anchoring/selectors";
 import { importAnnotations } from "@/lib/annotations/import-annotations";
 import { resolveAnchor } from "@/lib/claims/anchor";
 import { createClaim } from "@/lib/claims/create-claim";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 
 const BODY = "Wages grew 5 percent in June. Prices rose sharply in May.\n\nThe caf\u00e9 and the cafe\u0301 both opened. Family 👩‍👩‍👧 day.";
@@ -23,7 +22,6 @@ beforeAll(async () => {
   article = await createArticle(desk.team.id, { body: BODY });
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

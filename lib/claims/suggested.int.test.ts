@@ -19,7 +19,6 @@ beforeAll(async () => {
   intruder = await createUser((await createTeam()).id, "admin", "intruder");
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -4,14 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createArticle, createDesk, testDb } from "@/e2e/fixtures/factories";
 import { listSuggestionPage, listSuggestions } from "@/lib/claims/suggested";
-import { db } from "@/lib/db";
 
 let desk: Awaited<ReturnType<typeof createDesk>>;
 beforeAll(async () => {
   desk = await createDesk();
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

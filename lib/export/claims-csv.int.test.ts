@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, createTeam, createUser, testDb } from "@/e2e/fixtures/factories";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { CLAIMS_CSV_HEADER, exportClaimsCsv } from "@/lib/export/claims-csv";
 import { PHRASES, SECRETS, seedFactCheck, type Desk } from "@/lib/publish/test-helpers";
@@ -13,7 +12,6 @@ beforeAll(async () => {
   await seedFactCheck(desk);
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -10,7 +10,6 @@ import { addComment } from "@/lib/claims/comments";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { idempotentResponse } from "@/lib/http/idempotency";
 import { AppError } from "@/lib/http/errors";
-import { db } from "@/lib/db";
 
 const CLAIM = "The UK currently spends around 2.3 per cent of gross national product on defence";
 let desk: Awaited<ReturnType<typeof createDesk>>;
@@ -21,7 +20,6 @@ beforeAll(async () => {
   claimId = (await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(body, CLAIM) })).id;
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

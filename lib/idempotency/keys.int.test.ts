@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, testDb } from "@/e2e/fixtures/factories";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import {
   beginKey,
@@ -20,7 +19,6 @@ beforeAll(async () => {
   otherUserId = desk.reviewer2.id;
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

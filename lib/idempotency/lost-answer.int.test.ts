@@ -6,12 +6,10 @@ import { createDesk, testDb } from "@/e2e/fixtures/factories";
 import { importAnnotations } from "@/lib/annotations/import-annotations";
 import { createClaim } from "@/lib/claims/create-claim";
 import { targetFor } from "@/lib/claims/test-helpers";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { beginKey, hashBody, PENDING_LEASE_MS, releaseKey, runMarkingKey } from "@/lib/idempotency/keys";
 
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

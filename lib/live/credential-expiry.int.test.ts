@@ -9,7 +9,6 @@ import { createApiToken } from "@/lib/api-tokens/create-token";
 import { latestActivityId } from "@/lib/audit/list-activity";
 import { createClaim } from "@/lib/claims/create-claim";
 import { targetFor } from "@/lib/claims/test-helpers";
-import { db } from "@/lib/db";
 import { API_METHOD_HEADER } from "@/lib/http/api-request";
 import { articleEventStream } from "@/lib/live/article-stream";
 import { closeAtDeadline, streamDeadline } from "@/lib/live/credential-expiry";
@@ -26,7 +25,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(opened.map((stream) => stream.cancel()));
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

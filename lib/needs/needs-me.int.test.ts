@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, createTeam, createUser, testDb } from "@/e2e/fixtures/factories";
-import { db } from "@/lib/db";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { todayIn } from "@/lib/dates/calendar-date";
 import { listNeedsMe } from "@/lib/needs/needs-me";
@@ -60,7 +59,6 @@ beforeAll(async () => {
   await comment("dueToday", desk.reviewer.id, "Thanks, done.", undefined, new Date(t + 2000));
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -9,7 +9,6 @@ import { setClaimDoubleReview } from "@/lib/claims/double-review";
 import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/list";
 import { addCorrectionNote } from "@/lib/publish/corrections";
@@ -17,7 +16,6 @@ import { publishReport } from "@/lib/publish/publish-report";
 import { setNotificationSettings } from "@/lib/users/notifications";
 
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

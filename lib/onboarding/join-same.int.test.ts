@@ -5,14 +5,12 @@
 // not the existing account's is refused, where for a new address it would make the account.
 import { afterAll, describe, expect, it } from "vitest";
 import { createDesk, createTeam, createUser, testDb, unique } from "@/e2e/fixtures/factories";
-import { db } from "@/lib/db";
 import { toAppError } from "@/lib/http/errors";
 import { acceptInvitation, inviteMember, readInvitation } from "@/lib/onboarding/invitations";
 import { recordLoginAttempt } from "@/lib/users/login-attempts";
 import { config } from "@/lib/config";
 
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

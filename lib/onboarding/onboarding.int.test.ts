@@ -19,7 +19,6 @@ import { checkLoginLock } from "@/lib/users/login-attempts";
 import { verifyCredentials } from "@/lib/users/sign-in";
 
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

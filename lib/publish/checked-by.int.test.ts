@@ -9,7 +9,6 @@ import { agreeInDoubleReview, importVerdict, settleDispute } from "@/lib/claims/
 import { getClaim } from "@/lib/claims/get-claim";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
-import { db } from "@/lib/db";
 import { getEmbeddableClaim } from "@/lib/publish/embed";
 import { publishReport } from "@/lib/publish/publish-report";
 import { getPublicReport } from "@/lib/publish/report";
@@ -19,7 +18,6 @@ const BASE = "https://factdesk.example.org";
 const RECHECK = { note: "Checked again after a reader's question." };
 
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createDesk, testDb } from "@/e2e/fixtures/factories";
 import { setClaimStatus } from "@/lib/claims/update-claim";
-import { db } from "@/lib/db";
 import { claimDates } from "@/lib/publish/claim-dates";
 import { getClaimReview } from "@/lib/publish/claim-review";
 import { publishReport, unpublishReport } from "@/lib/publish/publish-report";
@@ -20,7 +19,6 @@ beforeAll(async () => {
   seeded = await seedFactCheck(desk);
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

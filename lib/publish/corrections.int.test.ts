@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, testDb } from "@/e2e/fixtures/factories";
 import { setClaimStatus } from "@/lib/claims/update-claim";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { getClaimReview } from "@/lib/publish/claim-review";
 import { addCorrectionNote } from "@/lib/publish/corrections";
@@ -31,7 +30,6 @@ beforeAll(async () => {
   await publishReport({ userId: desk.editor.id, articleId: desk.article.id });
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

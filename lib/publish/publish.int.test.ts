@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createArticle, createDesk, createTeam, createUser, testDb } from "@/e2e/fixtures/factories";
 import { addEvidence } from "@/lib/claims/evidence";
 import { setClaimStatus } from "@/lib/claims/update-claim";
-import { db } from "@/lib/db";
 import { plainBlocks } from "@/lib/articles/blocks";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/http/errors";
@@ -41,7 +40,6 @@ beforeAll(async () => {
   intruder = await createUser((await createTeam()).id, "admin", "intruder");
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

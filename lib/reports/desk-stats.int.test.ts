@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createArticle, createDesk, createTeam, createUser, testDb } from "@/e2e/fixtures/factories";
 import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
 import { getDeskStats } from "@/lib/reports/desk-stats";
-import { db } from "@/lib/db";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { verdictAgreement } from "@/lib/stats";
 import { isNoRating, readRatingScale } from "@/lib/teams/rating-scale";
@@ -58,7 +57,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

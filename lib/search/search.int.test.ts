@@ -4,7 +4,6 @@ import { addComment, deleteComment } from "@/lib/claims/comments";
 import { createClaim } from "@/lib/claims/create-claim";
 import { addEvidence } from "@/lib/claims/evidence";
 import { describeRange } from "@/lib/anchoring/selectors";
-import { db } from "@/lib/db";
 import { searchTeam, type SearchHit } from "@/lib/search/search";
 
 type Desk = Awaited<ReturnType<typeof createDesk>>;
@@ -56,7 +55,6 @@ beforeAll(async () => {
   await createArticle(other.team.id, { title: `Secret ${word} memo`, body: body(word) });
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

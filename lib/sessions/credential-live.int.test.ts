@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, testDb } from "@/e2e/fixtures/factories";
 import { createApiToken } from "@/lib/api-tokens/create-token";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-token";
-import { db } from "@/lib/db";
 import { endSession, isCredentialLive, SESSION_IDLE_SECONDS, startSession } from "@/lib/sessions/sessions";
 
 let desk: Awaited<ReturnType<typeof createDesk>>;
@@ -10,7 +9,6 @@ beforeAll(async () => {
   desk = await createDesk();
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

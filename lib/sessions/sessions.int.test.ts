@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, testDb } from "@/e2e/fixtures/factories";
 import { outcomeOf } from "@/e2e/fixtures/errors";
-import { db } from "@/lib/db";
 import {
   checkSession,
   endMySession,
@@ -18,7 +17,6 @@ beforeAll(async () => {
   desk = await createDesk();
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -13,7 +13,6 @@ import { parseCsv } from "@/lib/export/test-helpers";
 import { exportAnnotations } from "@/lib/annotations/export-annotations";
 import { importAnnotations } from "@/lib/annotations/import-annotations";
 import { searchTeam } from "@/lib/search/search";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { deleteTag, listTeamTags, mergeTags, tagArticle, tagClaim, untagClaim, updateTag } from "@/lib/tags/tags";
 
@@ -51,7 +50,6 @@ beforeAll(async () => {
   otherArticle = await createArticle(team.id, { title: "Elsewhere" });
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -15,7 +15,6 @@ import { addComment } from "@/lib/claims/comments";
 import { tagClaim } from "@/lib/tags/tags";
 
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

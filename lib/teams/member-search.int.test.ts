@@ -4,12 +4,10 @@ import { createDesk, createTeam, createUser, testDb, unique } from "@/e2e/fixtur
 import { assignReviewers } from "@/lib/claims/assignments";
 import { createClaim } from "@/lib/claims/create-claim";
 import { targetFor } from "@/lib/claims/test-helpers";
-import { db } from "@/lib/db";
 import { searchMembers } from "@/lib/teams/member-search";
 import { MEMBER_SEARCH_PAGE_SIZE } from "@/lib/validation/notifications";
 
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

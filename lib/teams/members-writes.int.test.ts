@@ -3,13 +3,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDesk, createTeam, createUser, testDb, unique } from "@/e2e/fixtures/factories";
 import { outcomeOf } from "@/e2e/fixtures/errors";
 import { withChangeBeforeWriting } from "@/lib/access/test-helpers";
-import { db } from "@/lib/db";
 import { acceptInvitation } from "@/lib/onboarding/invitations";
 import { addMember, resetPassword, updateMember } from "@/lib/teams/members";
 import { verifyCredentials } from "@/lib/users/sign-in";
 
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, createTeam, createUser, testDb, unique } from "@/e2e/fixtures/factories";
-import { db } from "@/lib/db";
 import { outcomeOf } from "@/e2e/fixtures/errors";
 import { addMember, listMembers, listMyTeams, resetPassword, updateMember } from "@/lib/teams/members";
 import { loadSessionUser } from "@/lib/users/session-user";
@@ -12,7 +11,6 @@ beforeAll(async () => {
   desk = await createDesk();
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

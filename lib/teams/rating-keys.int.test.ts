@@ -12,7 +12,6 @@ import { listClaimSummaries } from "@/lib/claims/list-claims";
 import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimVerdict } from "@/lib/claims/update-claim";
-import { db } from "@/lib/db";
 import { updateTeamOptions } from "@/lib/teams/manage-teams";
 import { defaultRatingScale, type RatingEntry } from "@/lib/teams/rating-scale";
 
@@ -31,7 +30,6 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

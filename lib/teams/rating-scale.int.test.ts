@@ -3,7 +3,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createArticle, createDesk, testDb } from "@/e2e/fixtures/factories";
 import { outcomeOf } from "@/e2e/fixtures/errors";
-import { db } from "@/lib/db";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { setClaimVerdict } from "@/lib/claims/update-claim";
 import { getDeskStats } from "@/lib/reports/desk-stats";
@@ -14,7 +13,6 @@ import { defaultRatingScale, verdictLook, type RatingEntry } from "@/lib/teams/r
 import { contrastRatio } from "@/lib/teams/colour";
 
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -9,7 +9,6 @@ import { listClaimSummaryPage } from "@/lib/claims/claim-pages";
 import { NO_CLAIM_FILTER } from "@/lib/claims/claim-filter";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimVerdict } from "@/lib/claims/update-claim";
-import { db } from "@/lib/db";
 import { updateTeamOptions } from "@/lib/teams/manage-teams";
 import { defaultRatingScale, type RatingEntry } from "@/lib/teams/rating-scale";
 
@@ -25,7 +24,6 @@ beforeAll(async () => {
   await setScale([...defaultRatingScale(), HALF_TRUE]);
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

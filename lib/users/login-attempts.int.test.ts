@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { testDb, unique } from "@/e2e/fixtures/factories";
-import { db } from "@/lib/db";
 import type { AppError } from "@/lib/http/errors";
 import {
   checkLoginLock,
@@ -11,7 +10,6 @@ import {
 } from "@/lib/users/login-attempts";
 
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -21,10 +21,20 @@ const FAILING_WARNINGS: ((message: string) => boolean)[] = [
   (message) => message === CONCURRENT_QUERY_WARNING,
 ];
 
-const seen: Error[] = [];
-process.on("warning", (warning) => {
-  if (FAILING_WARNINGS.some((matches) => matches(warning.message))) seen.push(warning);
-});
+// Files that share a module graph (vitest.config.mts) run this file again each: one listener per process, kept on
+// the process, so warnings are neither missed nor counted twice, and listeners don't pile up.
+const SEEN = Symbol.for("factdesk.vitest.failingWarnings");
+const holder = process as unknown as { [SEEN]?: Error[] };
+const seen: Error[] = (holder[SEEN] ??= []);
+if (!process.listeners("warning").some((listener) => SEEN in listener)) {
+  const listener = Object.assign(
+    (warning: Error) => {
+      if (FAILING_WARNINGS.some((matches) => matches(warning.message))) seen.push(warning);
+    },
+    { [SEEN]: true },
+  );
+  process.on("warning", listener);
+}
 
 afterEach(() => {
   const warnings = seen.splice(0);
