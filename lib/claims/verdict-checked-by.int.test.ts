@@ -10,7 +10,6 @@ import { createClaim } from "@/lib/claims/create-claim";
 import { agreeInDoubleReview, importVerdict, settleDispute } from "@/lib/claims/record-fixture";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimVerdict } from "@/lib/claims/update-claim";
-import { db } from "@/lib/db";
 import { API_METHOD_HEADER } from "@/lib/http/api-request";
 import { PHRASES } from "@/lib/publish/test-helpers";
 import { GET as getClaimRoute } from "@/app/api/v1/claims/[id]/route";
@@ -71,7 +70,6 @@ beforeAll(async () => {
   importedArticleId = imported.articleId;
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 

@@ -54,7 +54,6 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await db.$disconnect();
   await testDb().$disconnect();
 });
 
