@@ -12,8 +12,9 @@ import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimVerdict } from "@/lib/claims/update-claim";
 import { API_METHOD_HEADER } from "@/lib/http/api-request";
 import { PHRASES } from "@/lib/publish/test-helpers";
-import { GET as getClaimRoute } from "@/app/api/v1/claims/[id]/route";
-import { GET as listClaimsRoute } from "@/app/api/v1/articles/[id]/claims/route";
+// The real route handlers, loaded as lib/http/statements.int.test.ts loads them (nothing outside app/ imports app/ statically).
+const { GET: getClaimRoute } = await import("@/app/api/v1/claims/[id]/route");
+const { GET: listClaimsRoute } = await import("@/app/api/v1/articles/[id]/claims/route");
 
 type Person = { id: string; name: string };
 type Verdict = { by: Person | null; checkedBy: Person[]; via: string | null } | null;
