@@ -1,9 +1,11 @@
 "use client";
 
+import { useRef } from "react";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import { GROUP_PAGE, showEarlier, showMore } from "@/components/claims/claim-window";
 import { useCursorWindow } from "@/components/claims/use-cursor-window";
 import { ClaimRow } from "@/components/claims/ClaimRow";
+import { useSettledRows } from "@/components/claims/settled-rows";
 
 type Props = {
   title: string;
@@ -28,11 +30,13 @@ const buttonClass = "shrink-0 whitespace-nowrap rounded border border-rule px-2 
 export function ClaimGroup({ title, noun, tone, testId, claims, cursorId, onOpen, drafts }: Props) {
   const { from, to, keep } = useCursorWindow(claims, cursorId, GROUP_PAGE);
   const partial = from > 0 || to < claims.length;
+  const list = useRef<HTMLOListElement>(null);
+  useSettledRows(list, from, to, claims.length);
   const head = tone === "amber" ? "border-amber-200 bg-amber-50 text-amber-900" : "border-rule bg-stone-100 text-stone-700";
   return (
     <section aria-label={title} data-testid={testId}>
       <h3 className={`border-b px-3 py-1.5 text-xs font-semibold uppercase tracking-wide ${head}`}>{title}</h3>
-      <ol className="divide-y divide-rule border-b border-rule">
+      <ol className="divide-y divide-rule border-b border-rule" ref={list}>
         {from > 0 && (
           <li className="flex items-center justify-end p-3 text-xs text-muted">
             <button type="button" className={buttonClass} onClick={() => keep(showEarlier({ from, to }, GROUP_PAGE))}>

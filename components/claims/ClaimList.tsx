@@ -13,6 +13,7 @@ import { showEarlier, showMore, type ClaimWindow } from "@/components/claims/cla
 import { useCursorWindow } from "@/components/claims/use-cursor-window";
 import { ClaimGroup } from "@/components/claims/ClaimGroup";
 import { ClaimRow } from "@/components/claims/ClaimRow";
+import { useSettledRows } from "@/components/claims/settled-rows";
 import { scrollParent } from "@/components/claims/scroll-parent";
 
 type Props = {
@@ -93,6 +94,8 @@ export const ClaimList = memo(function ClaimList({
   const bottom = useRef<HTMLLIElement>(null);
   // The row the reader sees first as the window grows, and where it was: put back there after rows come or go above.
   const anchor = useRef<{ id: string; top: number } | null>(null);
+  // Before the layout effect below: it measures the rows, which must not be skipped then.
+  useSettledRows(list, from, to, claims.length);
   const grow = (next: ClaimWindow) => {
     if (next.from === from && next.to === to) return;
     anchor.current = firstRowInView(list.current);

@@ -13,6 +13,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * One claim in the list. A detached claim (its words are not in the current text) shows its
  * old quote in grey and a plain status chip, since it has no highlight colour to echo.
  */
+// .claim-row: the browser may skip laying the row out while it is off screen, once its list has settled (app/globals.css,
+// components/claims/settled-rows.ts).
 // Memoised: moving the cursor (j/k) or changing one claim re-renders its rows, not a long list's all.
 export const ClaimRow = memo(function ClaimRow({
   claim,
@@ -35,7 +37,7 @@ export const ClaimRow = memo(function ClaimRow({
 }) {
   const fill = useVerdictFill(claim.verdict);
   return (
-    <li aria-posinset={place?.at} aria-setsize={place?.of}>
+    <li aria-posinset={place?.at} aria-setsize={place?.of} className="claim-row">
       <button
         type="button"
         onClick={() => onOpen(claim.id)}
