@@ -1,19 +1,19 @@
 "use client";
 
-import { memo, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { memo, useEffect, useLayoutEffect, useRef } from "react";
 import { STATUSES } from "@/lib/claims/verdicts";
 import { useRatingScale } from "@/components/claims/RatingScale";
-import { useVerdictFill, VerdictBadge } from "@/components/claims/VerdictBadge";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
-import { truncateText } from "@/lib/text/graphemes";
 import { inputClass } from "@/components/ui/styles";
 import { useDraftClaims } from "@/components/claims/drafts";
 import { activeClaimFilters, NO_CLAIM_FILTER, type ClaimFilter } from "@/lib/claims/claim-filter";
 import type { StatusKey } from "@/lib/claims/verdicts";
 import { tagKey, type TagDTO } from "@/lib/tags/tag-rules";
-import { TagChips } from "@/components/tags/TagChips";
-import { PageMark } from "@/components/claims/PageMark";
-import { FIRST_WINDOW, showEarlier, showMore, windowFor, type ClaimWindow } from "@/components/claims/claim-window";
+import { showEarlier, showMore, type ClaimWindow } from "@/components/claims/claim-window";
+import { useCursorWindow } from "@/components/claims/use-cursor-window";
+import { ClaimGroup } from "@/components/claims/ClaimGroup";
+import { ClaimRow } from "@/components/claims/ClaimRow";
+import { useSettledRows } from "@/components/claims/settled-rows";
 import { scrollParent } from "@/components/claims/scroll-parent";
 
 type Props = {
@@ -82,26 +82,24 @@ export const ClaimList = memo(function ClaimList({
   // The rows rendered: a bounded window (components/claims/claim-window.ts), around the cursor when it is elsewhere.
   // Kept with the cursor it was made for: the window follows the cursor when it moves, not when the reader scrolls
   // the cursor's row out of it.
-  const [kept, setKept] = useState<ClaimWindow & { cursorId: string | null }>({ ...FIRST_WINDOW, cursorId: null });
   const drafts = useDraftClaims(meId);
   // Claims the text no longer holds come first, in their own groups; the rest in text order.
   const needsReview = all.filter((c) => c.anchorStatus === "needs_review");
   const orphaned = all.filter((c) => c.anchorStatus === "orphaned");
   const claims = needsReview.length + orphaned.length === 0 ? all : all.filter((c) => c.anchorStatus === "attached");
-  const cursorIndex = claims.findIndex((c) => c.id === cursorId);
-  const { from, to } = windowFor(kept, cursorId === kept.cursorId ? -1 : cursorIndex, claims.length);
-  // Kept at once (React renders again before committing), so j's focus right after this render finds the row.
-  if (from !== kept.from || to !== kept.to || cursorId !== kept.cursorId) setKept({ from, to, cursorId });
+  const { from, to, keep } = useCursorWindow(claims, cursorId);
 
   const list = useRef<HTMLOListElement>(null);
   const top = useRef<HTMLLIElement>(null);
   const bottom = useRef<HTMLLIElement>(null);
   // The row the reader sees first as the window grows, and where it was: put back there after rows come or go above.
   const anchor = useRef<{ id: string; top: number } | null>(null);
+  // Before the layout effect below: it measures the rows, which must not be skipped then.
+  useSettledRows(list, from, to, claims.length);
   const grow = (next: ClaimWindow) => {
     if (next.from === from && next.to === to) return;
     anchor.current = firstRowInView(list.current);
-    setKept({ ...next, cursorId });
+    keep(next);
   };
   const growRef = useRef(grow);
   useEffect(() => {
@@ -153,6 +151,7 @@ export const ClaimList = memo(function ClaimList({
           {needsReview.length > 0 && (
             <ClaimGroup
               title={`Needs re-anchoring (${needsReview.length})`}
+              noun="claims needing re-anchoring"
               tone="amber"
               testId="claims-needs-reanchoring"
               claims={needsReview}
@@ -164,6 +163,7 @@ export const ClaimList = memo(function ClaimList({
           {orphaned.length > 0 && (
             <ClaimGroup
               title={`Orphaned (${orphaned.length})`}
+              noun="orphaned claims"
               tone="stone"
               testId="claims-orphaned"
               claims={orphaned}
@@ -225,99 +225,6 @@ export const ClaimList = memo(function ClaimList({
     </section>
   );
 }, unchangedOrHidden);
-
-type GroupProps = {
-  title: string;
-  tone: "amber" | "stone";
-  testId: string;
-  claims: ClaimSummary[];
-  cursorId: string | null;
-  onOpen: (id: string) => void;
-  drafts: ReadonlySet<string>;
-};
-
-/** Claims whose words are not (or no longer) in the text: listed with their old quote, still openable. */
-function ClaimGroup({ title, tone, testId, claims, cursorId, onOpen, drafts }: GroupProps) {
-  const head = tone === "amber" ? "border-amber-200 bg-amber-50 text-amber-900" : "border-rule bg-stone-100 text-stone-700";
-  return (
-    <section aria-label={title} data-testid={testId}>
-      <h3 className={`border-b px-3 py-1.5 text-xs font-semibold uppercase tracking-wide ${head}`}>{title}</h3>
-      <ol className="divide-y divide-rule border-b border-rule">
-        {claims.map((claim) => (
-          <ClaimRow key={claim.id} claim={claim} current={claim.id === cursorId} onOpen={onOpen} detached draft={drafts.has(claim.id)} />
-        ))}
-      </ol>
-    </section>
-  );
-}
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/**
- * One claim in the list. A detached claim (its words are not in the current text) shows its
- * old quote in grey and a plain status chip, since it has no highlight colour to echo.
- */
-// Memoised: moving the cursor (j/k) or changing one claim re-renders its rows, not a long list's all.
-const ClaimRow = memo(function ClaimRow({
-  claim,
-  current,
-  onOpen,
-  detached = false,
-  draft = false,
-  page = null,
-  place,
-}: {
-  claim: ClaimSummary;
-  current: boolean;
-  onOpen: (id: string) => void;
-  detached?: boolean;
-  draft?: boolean;
-  /** The PDF page the claim is on, when the article came from a PDF. */
-  page?: number | null;
-  /** The row's place in the whole list (1-based), when only part of the list is rendered. */
-  place?: { at: number; of: number };
-}) {
-  const fill = useVerdictFill(claim.verdict);
-  return (
-    <li aria-posinset={place?.at} aria-setsize={place?.of}>
-      <button
-        type="button"
-        onClick={() => onOpen(claim.id)}
-        aria-current={current ? "true" : undefined}
-        className="block w-full px-3 py-2.5 text-left hover:bg-stone-50 aria-[current=true]:bg-sky-50"
-        data-claim-id={claim.id}
-      >
-        <span className={`block font-serif text-[0.95rem] leading-snug ${detached ? "text-muted" : "text-ink"}`} dir="auto">
-          {detached && <span className="sr-only">Old text: </span>}“{truncateText(claim.exact, 140)}”
-        </span>
-        <span className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-muted">
-          {detached ? (
-            <span className="rounded bg-stone-200 px-1.5 text-ink">{claim.statusLabel}</span>
-          ) : (
-            <span className="hl rounded px-1.5" data-status={claim.status} data-verdict={claim.verdict?.key ?? undefined} style={fill}>
-              {claim.statusLabel}
-            </span>
-          )}
-          {claim.verdict && <VerdictBadge verdict={claim.verdict} />}
-          {claim.overdue && <span className="rounded bg-red-50 px-1.5 font-medium text-red-800">overdue</span>}
-          {page !== null && <PageMark page={page} />}
-          {draft && (
-            <span className="rounded bg-sky-100 px-1.5 text-sky-900" data-testid="draft-mark">
-              draft
-            </span>
-          )}
-          <span aria-label={plural(claim.counts.evidence, "source", "sources")}>
-            · {plural(claim.counts.evidence, "source", "sources")}
-          </span>
-          <span aria-label={plural(claim.counts.comments, "comment", "comments")}>
-            · {plural(claim.counts.comments, "comment", "comments")}
-          </span>
-        </span>
-        <TagChips tags={claim.tags} className="mt-1.5" />
-      </button>
-    </li>
-  );
-});
 
 /** The first claim row whose bottom is below the top of what its scrolling box (or the page) shows, and where it is. */
 function firstRowInView(list: HTMLOListElement | null): { id: string; top: number } | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIRST_WINDOW, MAX_ROWS, PAGE, showEarlier, showMore, windowFor } from "@/components/claims/claim-window";
+import { FIRST_WINDOW, GROUP_PAGE, MAX_ROWS, PAGE, showEarlier, showMore, windowFor } from "@/components/claims/claim-window";
 
 describe("claim list window", () => {
   it("keeps the window while the cursor is in it, and moves it to a cursor outside it", () => {
@@ -38,5 +38,26 @@ describe("claim list window", () => {
       const once = windowFor(kept, cursor, count);
       expect(windowFor(once, cursor, count)).toEqual(once);
     }
+  });
+
+  it("bounds a group of detached claims by its own page, around the cursor when it is in the group", () => {
+    const first = { from: 0, to: GROUP_PAGE };
+    // 400 claims detached by an edit: a page of them, not all 400.
+    expect(windowFor(first, -1, 400, GROUP_PAGE)).toEqual(first);
+    expect(windowFor({ from: 0, to: 0 }, -1, 400, GROUP_PAGE)).toEqual(first);
+    // j/k onto a detached claim far down the group: its row is rendered, a page either side.
+    expect(windowFor(first, 250, 400, GROUP_PAGE)).toEqual({ from: 250 - GROUP_PAGE, to: 250 + GROUP_PAGE });
+    expect(windowFor(first, 399, 400, GROUP_PAGE)).toEqual({ from: 399 - GROUP_PAGE, to: 400 });
+    // A short group is rendered whole.
+    expect(windowFor(first, 3, 7, GROUP_PAGE)).toEqual({ from: 0, to: 7 });
+    // Paging through it: never more than three of its pages.
+    let w = first;
+    for (let i = 0; i < 30; i++) {
+      w = showMore(w, 400, GROUP_PAGE);
+      expect(w.to - w.from).toBeLessThanOrEqual(3 * GROUP_PAGE);
+    }
+    expect(w).toEqual({ from: 400 - 3 * GROUP_PAGE, to: 400 });
+    for (let i = 0; i < 30; i++) w = showEarlier(w, GROUP_PAGE);
+    expect(w).toEqual({ from: 0, to: 3 * GROUP_PAGE });
   });
 });

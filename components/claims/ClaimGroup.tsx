@@ -1,0 +1,73 @@
+"use client";
+
+import { useRef } from "react";
+import type { ClaimSummary } from "@/lib/claims/list-claims";
+import { GROUP_PAGE, showEarlier, showMore } from "@/components/claims/claim-window";
+import { useCursorWindow } from "@/components/claims/use-cursor-window";
+import { ClaimRow } from "@/components/claims/ClaimRow";
+import { useSettledRows } from "@/components/claims/settled-rows";
+
+type Props = {
+  title: string;
+  /** What the group's claims are, for its buttons' names ("Show more orphaned claims"). */
+  noun: string;
+  tone: "amber" | "stone";
+  testId: string;
+  claims: ClaimSummary[];
+  cursorId: string | null;
+  onOpen: (id: string) => void;
+  drafts: ReadonlySet<string>;
+};
+
+const count = (n: number) => n.toLocaleString("en-GB");
+const buttonClass = "shrink-0 whitespace-nowrap rounded border border-rule px-2 py-1 text-ink hover:bg-stone-50";
+
+/**
+ * Claims whose words are not (or no longer) in the text: listed with their old quote, still openable. An edit can
+ * detach hundreds, so the group renders a window of GROUP_PAGE rows a page (at most three pages), around the cursor
+ * when it is on one of them, with buttons for the pages before and after.
+ */
+export function ClaimGroup({ title, noun, tone, testId, claims, cursorId, onOpen, drafts }: Props) {
+  const { from, to, keep } = useCursorWindow(claims, cursorId, GROUP_PAGE);
+  const partial = from > 0 || to < claims.length;
+  const list = useRef<HTMLOListElement>(null);
+  useSettledRows(list, from, to, claims.length);
+  const head = tone === "amber" ? "border-amber-200 bg-amber-50 text-amber-900" : "border-rule bg-stone-100 text-stone-700";
+  return (
+    <section aria-label={title} data-testid={testId}>
+      <h3 className={`border-b px-3 py-1.5 text-xs font-semibold uppercase tracking-wide ${head}`}>{title}</h3>
+      <ol className="divide-y divide-rule border-b border-rule" ref={list}>
+        {from > 0 && (
+          <li className="flex items-center justify-end p-3 text-xs text-muted">
+            <button type="button" className={buttonClass} onClick={() => keep(showEarlier({ from, to }, GROUP_PAGE))}>
+              Show earlier<span className="sr-only"> {noun}</span>
+            </button>
+          </li>
+        )}
+        {claims.slice(from, to).map((claim, i) => (
+          <ClaimRow
+            key={claim.id}
+            claim={claim}
+            current={claim.id === cursorId}
+            onOpen={onOpen}
+            detached
+            draft={drafts.has(claim.id)}
+            place={partial ? { at: from + i + 1, of: claims.length } : undefined}
+          />
+        ))}
+        {partial && (
+          <li className="flex items-center justify-between gap-2 p-3 text-xs text-muted">
+            <span data-testid={`${testId}-count`}>
+              Showing {from > 0 ? `${count(from + 1)}–${count(to)}` : count(to)} of {count(claims.length)}
+            </span>
+            {to < claims.length && (
+              <button type="button" className={buttonClass} onClick={() => keep(showMore({ from, to }, claims.length, GROUP_PAGE))}>
+                Show more<span className="sr-only"> {noun}</span>
+              </button>
+            )}
+          </li>
+        )}
+      </ol>
+    </section>
+  );
+}
