@@ -17,13 +17,21 @@ export function useSettledRows(list: RefObject<HTMLElement | null>, from: number
     el.removeAttribute("data-rows-settled");
     // The next frame lays the rows out and records their sizes (at ResizeObserver time); they may be skipped after
     // it, when the page is idle (letting them go re-lays the list out).
-    let idle = 0;
+    // Safari has no requestIdleCallback: there the rows settle a task after the frame.
+    const settle = () => el.setAttribute("data-rows-settled", "");
+    let cancelIdle = () => {};
     const frame = requestAnimationFrame(() => {
-      idle = requestIdleCallback(() => el.setAttribute("data-rows-settled", ""), { timeout: 1000 });
+      if (typeof requestIdleCallback === "function") {
+        const idle = requestIdleCallback(settle, { timeout: 1000 });
+        cancelIdle = () => cancelIdleCallback(idle);
+      } else {
+        const timer = setTimeout(settle, 0);
+        cancelIdle = () => clearTimeout(timer);
+      }
     });
     return () => {
       cancelAnimationFrame(frame);
-      cancelIdleCallback(idle);
+      cancelIdle();
     };
   }, [list, from, to, count]);
 }
