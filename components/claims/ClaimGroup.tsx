@@ -1,8 +1,8 @@
 "use client";
 
-import { useRef } from "react";
+import { useRef, type ReactNode } from "react";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
-import { GROUP_PAGE, showEarlier, showMore } from "@/components/claims/claim-window";
+import { GROUP_PAGE, showEarlier, showMore, shownRange } from "@/components/claims/claim-window";
 import { useCursorWindow } from "@/components/claims/use-cursor-window";
 import { ClaimRow } from "@/components/claims/ClaimRow";
 import { useSettledRows } from "@/components/claims/settled-rows";
@@ -19,8 +19,18 @@ type Props = {
   drafts: ReadonlySet<string>;
 };
 
-const count = (n: number) => n.toLocaleString("en-GB");
-const buttonClass = "shrink-0 whitespace-nowrap rounded border border-rule px-2 py-1 text-ink hover:bg-stone-50";
+/** A claim list's "Show earlier" / "Show more" button (the main list's and each detached group's). */
+export function WindowButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className="shrink-0 whitespace-nowrap rounded border border-rule px-2 py-1 text-ink hover:bg-stone-50"
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
 
 /**
  * Claims whose words are not (or no longer) in the text: listed with their old quote, still openable. An edit can
@@ -39,9 +49,9 @@ export function ClaimGroup({ title, noun, tone, testId, claims, cursorId, onOpen
       <ol className="divide-y divide-rule border-b border-rule" ref={list}>
         {from > 0 && (
           <li className="flex items-center justify-end p-3 text-xs text-muted">
-            <button type="button" className={buttonClass} onClick={() => keep(showEarlier({ from, to }, GROUP_PAGE))}>
+            <WindowButton onClick={() => keep(showEarlier({ from, to }, GROUP_PAGE))}>
               Show earlier<span className="sr-only"> {noun}</span>
-            </button>
+            </WindowButton>
           </li>
         )}
         {claims.slice(from, to).map((claim, i) => (
@@ -57,13 +67,11 @@ export function ClaimGroup({ title, noun, tone, testId, claims, cursorId, onOpen
         ))}
         {partial && (
           <li className="flex items-center justify-between gap-2 p-3 text-xs text-muted">
-            <span data-testid={`${testId}-count`}>
-              Showing {from > 0 ? `${count(from + 1)}–${count(to)}` : count(to)} of {count(claims.length)}
-            </span>
+            <span data-testid={`${testId}-count`}>{shownRange({ from, to }, claims.length)}</span>
             {to < claims.length && (
-              <button type="button" className={buttonClass} onClick={() => keep(showMore({ from, to }, claims.length, GROUP_PAGE))}>
+              <WindowButton onClick={() => keep(showMore({ from, to }, claims.length, GROUP_PAGE))}>
                 Show more<span className="sr-only"> {noun}</span>
-              </button>
+              </WindowButton>
             )}
           </li>
         )}

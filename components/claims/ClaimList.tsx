@@ -9,9 +9,9 @@ import { useDraftClaims } from "@/components/claims/drafts";
 import { activeClaimFilters, NO_CLAIM_FILTER, type ClaimFilter } from "@/lib/claims/claim-filter";
 import type { StatusKey } from "@/lib/claims/verdicts";
 import { tagKey, type TagDTO } from "@/lib/tags/tag-rules";
-import { showEarlier, showMore, type ClaimWindow } from "@/components/claims/claim-window";
+import { showEarlier, showMore, shownRange, type ClaimWindow } from "@/components/claims/claim-window";
 import { useCursorWindow } from "@/components/claims/use-cursor-window";
-import { ClaimGroup } from "@/components/claims/ClaimGroup";
+import { ClaimGroup, WindowButton } from "@/components/claims/ClaimGroup";
 import { ClaimRow } from "@/components/claims/ClaimRow";
 import { useSettledRows } from "@/components/claims/settled-rows";
 import { scrollParent } from "@/components/claims/scroll-parent";
@@ -182,13 +182,7 @@ export const ClaimList = memo(function ClaimList({
           <ol className="divide-y divide-rule [overflow-anchor:none]" data-testid="claim-list" ref={list}>
             {from > 0 && (
               <li ref={top} className="flex items-center justify-end p-3 text-xs text-muted">
-                <button
-                  type="button"
-                  className="shrink-0 whitespace-nowrap rounded border border-rule px-2 py-1 text-ink hover:bg-stone-50"
-                  onClick={() => grow(showEarlier({ from, to }))}
-                >
-                  Show earlier
-                </button>
+                <WindowButton onClick={() => grow(showEarlier({ from, to }))}>Show earlier</WindowButton>
               </li>
             )}
             {claims.slice(from, to).map((claim, i) => (
@@ -205,18 +199,10 @@ export const ClaimList = memo(function ClaimList({
             {(claims.length > to || from > 0 || loading > 0) && (
               <li ref={bottom} className="flex items-center justify-between gap-2 p-3 text-xs text-muted">
                 <span aria-live="polite" data-testid="claim-list-count">
-                  Showing {from > 0 ? `${count(from + 1)}–${count(to)}` : count(to)} of {count(claims.length)}
+                  {shownRange({ from, to }, claims.length)}
                   {loading > 0 ? ` loaded · loading ${count(loading)} more…` : ""}
                 </span>
-                {claims.length > to && (
-                  <button
-                    type="button"
-                    className="shrink-0 whitespace-nowrap rounded border border-rule px-2 py-1 text-ink hover:bg-stone-50"
-                    onClick={() => grow(showMore({ from, to }, claims.length))}
-                  >
-                    Show more
-                  </button>
-                )}
+                {claims.length > to && <WindowButton onClick={() => grow(showMore({ from, to }, claims.length))}>Show more</WindowButton>}
               </li>
             )}
           </ol>

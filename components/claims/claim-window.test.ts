@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FIRST_WINDOW, GROUP_PAGE, MAX_ROWS, PAGE, showEarlier, showMore, windowFor } from "@/components/claims/claim-window";
+import { FIRST_WINDOW, GROUP_PAGE, MAX_ROWS, PAGE, showEarlier, showMore, shownRange, windowFor } from "@/components/claims/claim-window";
 
 describe("claim list window", () => {
   it("keeps the window while the cursor is in it, and moves it to a cursor outside it", () => {
@@ -59,5 +59,12 @@ describe("claim list window", () => {
     expect(w).toEqual({ from: 400 - 3 * GROUP_PAGE, to: 400 });
     for (let i = 0; i < 30; i++) w = showEarlier(w, GROUP_PAGE);
     expect(w).toEqual({ from: 0, to: 3 * GROUP_PAGE });
+  });
+});
+
+describe("shownRange", () => {
+  it("says which rows of the list are rendered, from the top or from further down", () => {
+    expect(shownRange({ from: 0, to: 20 }, 300)).toBe("Showing 20 of 300");
+    expect(shownRange({ from: 1200, to: 1380 }, 10000)).toBe("Showing 1,201–1,380 of 10,000");
   });
 });

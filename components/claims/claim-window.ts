@@ -46,3 +46,9 @@ export function showEarlier({ from, to }: ClaimWindow, page = PAGE): ClaimWindow
   const start = Math.max(0, from - page);
   return { from: start, to: Math.min(to, start + 3 * page) };
 }
+
+/** "Showing 1–20 of 300" (or "Showing 20 of 300" from the top) for window `{ from, to }` of `count` claims, en-GB digits. */
+export function shownRange({ from, to }: ClaimWindow, count: number): string {
+  const n = (value: number) => value.toLocaleString("en-GB");
+  return `Showing ${from > 0 ? `${n(from + 1)}–${n(to)}` : n(to)} of ${n(count)}`;
+}
