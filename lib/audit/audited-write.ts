@@ -15,7 +15,9 @@ const json = (value: Prisma.InputJsonValue | undefined) =>
  * The SQL of one audited write. Input: `ctes`, the statement's common table expressions (without WITH), which must
  * define `written` (the changed row, with its "id") and `target` (one row with "teamId", "articleId" and "claimId"
  * for the audit row); `change`, what the audit row says; `select`, the columns to return, read from `written` and
- * the relations in `from` (e.g. joined users). The audit row gets "entityId" = written."id", and its NOTIFY on
+ * the relations in `from` (e.g. joined users), and from `audit`, the audit row as inserted (its "id", "teamId",
+ * "articleId", "claimId", "action", "createdAt", "actorId" and "after": what the statement's own reads of AuditEvent
+ * cannot see, lib/claims/load-records.ts recordEventsJsonSql's `written`). The audit row gets "entityId" = written."id", and its NOTIFY on
  * CHANGES_CHANNEL carries `{ id, articleId, teamId }`, as recordAudit's does. Output: a Prisma.Sql for $queryRaw;
  * it returns no row when `written` is empty. Pure.
  */
@@ -37,7 +39,7 @@ export function auditedWriteSql({
       SELECT ${change.actorId}, target."teamId", target."articleId", target."claimId", ${change.entity}, written."id", ${change.action},
              ${json(change.before)}, ${json(change.after)}
       FROM target, written
-      RETURNING "id", "teamId", "articleId"
+      RETURNING "id", "teamId", "articleId", "claimId", "action", "createdAt", "actorId", "after"
     )
     SELECT ${select},
            pg_notify(${CHANGES_CHANNEL}, json_build_object('id', audit."id"::text, 'articleId', audit."articleId", 'teamId', audit."teamId")::text)::text AS "notified"

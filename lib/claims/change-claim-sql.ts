@@ -1,7 +1,8 @@
 // The claim writes of the hot API paths as single statements (issue #21): the scoped, versioned change, its audit
 // row and NOTIFY, and the ClaimDTO read back, in one round trip instead of a transaction of seven to twelve.
 // Callers judge the workflow rules first on what they read, and fall back to their full path (which answers 409,
-// 404 or 403 exactly) when the statement changed nothing.
+// 404 or 403 exactly) when the statement changed nothing. The claim comes back as GET claim sends it: its verdict
+// says who checked it, from the record the statement leaves (its own audit row included).
 import type { Prisma as PrismaTypes } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DbClient } from "@/lib/db";
@@ -9,7 +10,8 @@ import type { WritableClaim } from "@/lib/access/require";
 import { articleMemberJoin } from "@/lib/access/scope-sql";
 import { WRITE_ROLES } from "@/lib/access/roles";
 import { auditedWriteSql } from "@/lib/audit/audited-write";
-import { toClaimDTO, type ClaimDTO, type ClaimRow } from "@/lib/claims/dto";
+import { toClaimDTO, withCheckedBy, type CheckedClaimDTO, type ClaimRow } from "@/lib/claims/dto";
+import { recordEventsJsonSql, recordFromJson, type RecordEventJson } from "@/lib/claims/load-records";
 
 /** The Claim columns claimSelect reads, from a relation aliased `c`. */
 const CLAIM_COLUMNS = Prisma.sql`c."id", c."articleId", c."exact", c."prefix", c."suffix", c."start", c."end", c."status"::text AS "status",
@@ -17,7 +19,7 @@ const CLAIM_COLUMNS = Prisma.sql`c."id", c."articleId", c."exact", c."prefix", c
   c."anchorStatus"::text AS "anchorStatus", c."anchorVersion", c."anchorConfidence", c."anchorMethod", c."commentCount", c."evidenceCount",
   c."createdById", c."updatedById"`;
 
-/** A ClaimRow (what toClaimDTO reads) with its people as ids and names in columns of their own. */
+/** A ClaimRow (what toClaimDTO reads) with its people as ids and names in columns of their own, and its record. */
 type FlatClaimRow = Omit<ClaimRow, "createdBy" | "updatedBy" | "verdictBy"> & {
   createdById: string;
   updatedById: string;
@@ -25,23 +27,31 @@ type FlatClaimRow = Omit<ClaimRow, "createdBy" | "updatedBy" | "verdictBy"> & {
   createdByName: string;
   updatedByName: string;
   verdictByName: string | null;
+  /** The record's audit rows, this statement's included, when the claim has a verdict (recordEventsJsonSql), else null. */
+  recordEvents: RecordEventJson[] | null;
 };
 
-/** Selects `written` (CLAIM_COLUMNS) with the names of the people it refers to, as FlatClaimRow. */
+/**
+ * Selects `written` (CLAIM_COLUMNS) with the names of the people it refers to and, for a claim with a verdict, its
+ * record's audit rows: those already stored and the one `audit` inserts, which the statement's snapshot cannot see.
+ */
 const WITH_PEOPLE = {
-  select: Prisma.sql`written.*, cb."name" AS "createdByName", ub."name" AS "updatedByName", vb."name" AS "verdictByName"`,
+  select: Prisma.sql`written.*, cb."name" AS "createdByName", ub."name" AS "updatedByName", vb."name" AS "verdictByName",
+    CASE WHEN written."verdictOrdinal" IS NULL THEN NULL
+         ELSE ${recordEventsJsonSql(Prisma.sql`written."id"`, { written: Prisma.sql`audit` })} END AS "recordEvents"`,
   from: Prisma.sql`JOIN "User" cb ON cb."id" = written."createdById" JOIN "User" ub ON ub."id" = written."updatedById"
                    LEFT JOIN "User" vb ON vb."id" = written."verdictById"`,
 };
 
-function toDTO(row: FlatClaimRow): ClaimDTO {
-  const { createdById, updatedById, verdictById, createdByName, updatedByName, verdictByName, ...rest } = row;
-  return toClaimDTO({
+function toDTO(row: FlatClaimRow): CheckedClaimDTO {
+  const { createdById, updatedById, verdictById, createdByName, updatedByName, verdictByName, recordEvents, ...rest } = row;
+  const claim = toClaimDTO({
     ...rest,
     createdBy: { id: createdById, name: createdByName },
     updatedBy: { id: updatedById, name: updatedByName },
     verdictBy: verdictById === null ? null : { id: verdictById, name: verdictByName ?? "" },
   });
+  return withCheckedBy(claim, recordEvents && recordFromJson(recordEvents).proposed);
 }
 
 type Json = PrismaTypes.InputJsonValue;
@@ -51,7 +61,8 @@ type Json = PrismaTypes.InputJsonValue;
  * only while the claim still has `expectedVersion` and the status `claim.status` (what the caller judged the rules
  * on), `guard` (more SQL conditions on `c`) holds, and the user still has the role `claim.role` in its team (not
  * archived); with the audit row (`action`, before/after with the versions added) and its NOTIFY. Output: the claim
- * after the change as a ClaimDTO, or null when nothing was changed (nothing was audited either).
+ * after the change as GET claim sends it (CheckedClaimDTO: its verdict's checkedBy and via from its record, this
+ * change included), or null when nothing was changed (nothing was audited either).
  */
 export async function changeClaimInOneStatement(
   client: DbClient,
@@ -59,7 +70,7 @@ export async function changeClaimInOneStatement(
   userId: string,
   expectedVersion: number,
   change: { set: Prisma.Sql; guard?: Prisma.Sql; action: string; before: Record<string, Json | null>; after: Record<string, Json | null> },
-): Promise<ClaimDTO | null> {
+): Promise<CheckedClaimDTO | null> {
   const rows = await client.$queryRaw<FlatClaimRow[]>(
     auditedWriteSql({
       ctes: Prisma.sql`
@@ -101,9 +112,9 @@ export type NewClaim = {
  * Stores a new claim in ONE statement, only while the article is still at `articleVersion` (its row share-locked
  * for the statement, as lockArticleText does, so a new version cannot slip in) and the user still writes in its
  * team; the claim takes the article's double-review setting and is audited as "claim.created" with its NOTIFY.
- * Output: the new claim as a ClaimDTO, or null when nothing was stored.
+ * Output: the new claim as a CheckedClaimDTO (without a verdict yet), or null when nothing was stored.
  */
-export async function insertClaimInOneStatement(client: DbClient, userId: string, claim: NewClaim): Promise<ClaimDTO | null> {
+export async function insertClaimInOneStatement(client: DbClient, userId: string, claim: NewClaim): Promise<CheckedClaimDTO | null> {
   const rows = await client.$queryRaw<FlatClaimRow[]>(
     auditedWriteSql({
       ctes: Prisma.sql`

@@ -33,8 +33,9 @@ export type ClaimDTO = {
 };
 
 /**
- * A ClaimDTO's verdict with who checked it, from the claim's record (lib/claims/record.ts): what the claim detail and
- * the claims list send (GET /api/v1/claims/{id}, GET /api/v1/articles/{id}/claims). `by` stays the verdict's last writer.
+ * A ClaimDTO's verdict with who checked it, from the claim's record (lib/claims/record.ts): what every answer that
+ * carries a claim sends (GET /api/v1/claims/{id}, GET /api/v1/articles/{id}/claims, and the writes that answer with the
+ * claim: lib/claims/change-claim-sql.ts, load-records.ts checkedClaim). `by` stays the verdict's last writer.
  */
 export type CheckedVerdictDTO = NonNullable<ClaimDTO["verdict"]> & {
   /**

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { deriveClaimRecord, RECORD_ACTIONS, type ClaimRecord, type RecordEvent } from "@/lib/claims/record";
+import { withCheckedBy, type CheckedClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
 
 /**
  * The record (proposed/verified/reopened/settled by) of each claim in `claimIds`, from one
@@ -23,8 +24,21 @@ export async function loadClaimRecords(
   return new Map([...byClaim].map(([id, events]) => [id, deriveClaimRecord(events)]));
 }
 
+/**
+ * `claim`, a ClaimDTO just read (in `client`, so a transaction reads its own writes), as GET claim sends it: its verdict
+ * with `checkedBy` and `via` from the claim's record (withCheckedBy). One audit query when the claim has a verdict,
+ * none without. Changes `claim` in place and returns it. Throws only what the query throws.
+ */
+export async function checkedClaim(claim: ClaimDTO, client: Prisma.TransactionClient = db): Promise<CheckedClaimDTO> {
+  if (!claim.verdict) return withCheckedBy(claim, null);
+  return withCheckedBy(claim, (await loadClaimRecords([claim.id], client)).get(claim.id)?.proposed ?? null);
+}
+
 /** One audit row of a claim's record as recordEventsJsonSql gives it: action, createdAt (UTC, no zone), actor id and name, after. */
 export type RecordEventJson = [action: string, createdAt: string, actorId: string, actorName: string, after: Prisma.JsonValue];
+
+/** The AuditEvent columns a record reads, in the order a relation that stands in for AuditEvent must give them. */
+export const RECORD_EVENT_COLUMNS = Prisma.sql`"id", "claimId", "action", "createdAt", "actorId", "after"`;
 
 /**
  * SQL: a correlated subquery with the record's audit rows (RECORD_ACTIONS, oldest first, as loadClaimRecords reads
@@ -32,10 +46,16 @@ export type RecordEventJson = [action: string, createdAt: string, actorId: strin
  * when it has none. For a statement that reads many claims and must stay one statement (the claims list,
  * lib/claims/claim-pages.ts); read the value back with recordFromJson. Reads that claim's rows through
  * AuditEvent_claimId_id_idx.
+ * `written` (optional): a relation of the statement itself with the audit rows it inserts (RECORD_EVENT_COLUMNS, e.g.
+ * the `audit` CTE of lib/audit/audited-write.ts), which its own reads of AuditEvent cannot see (every part of a
+ * statement reads one snapshot); they are counted too, so a write answers with the record as it stands after it.
  */
-export function recordEventsJsonSql(claimId: Prisma.Sql): Prisma.Sql {
+export function recordEventsJsonSql(claimId: Prisma.Sql, { written }: { written?: Prisma.Sql } = {}): Prisma.Sql {
+  const events = written
+    ? Prisma.sql`(SELECT ${RECORD_EVENT_COLUMNS} FROM "AuditEvent" UNION ALL SELECT ${RECORD_EVENT_COLUMNS} FROM ${written}) e`
+    : Prisma.sql`"AuditEvent" e`;
   return Prisma.sql`(SELECT json_agg(json_build_array(e.action, e."createdAt", e."actorId", u.name, e.after) ORDER BY e.id)
-    FROM "AuditEvent" e JOIN "User" u ON u.id = e."actorId"
+    FROM ${events} JOIN "User" u ON u.id = e."actorId"
     WHERE e."claimId" = ${claimId} AND e.action IN (${Prisma.join([...RECORD_ACTIONS])}))`;
 }
 

@@ -6,7 +6,7 @@ import { articleScope } from "@/lib/access/scope";
 import { requireArticleWrite } from "@/lib/access/require";
 import { WRITE_ROLES } from "@/lib/access/roles";
 import { createClaim } from "@/lib/claims/create-claim";
-import type { ClaimDTO } from "@/lib/claims/dto";
+import type { CheckedClaimDTO } from "@/lib/claims/dto";
 import { AppError, notFound } from "@/lib/http/errors";
 import { extractNumericClaim } from "@/lib/suggestions";
 import { bodyHash, refreshSuggestions } from "@/lib/articles/stored-suggestions";
@@ -194,7 +194,7 @@ const ALREADY_A_CLAIM = "This suggestion is already a claim.";
 /**
  * Turns a suggestion into a claim, exactly once however often it is clicked: the claim and the
  * suggestion's link to it are written in one transaction (the caller's `tx` when given).
- * Input: the user, the suggestion. Output: the new claim (ClaimDTO). Throws 404 when the
+ * Input: the user, the suggestion. Output: the new claim (CheckedClaimDTO). Throws 404 when the
  * suggestion is not in the user's teams, 403 for a viewer, 409 "This suggestion is already a
  * claim." when it was accepted before (or by a concurrent click), 409 when the article text
  * changed since the suggestion was made, and createClaim's errors.
@@ -202,7 +202,7 @@ const ALREADY_A_CLAIM = "This suggestion is already a claim.";
 export async function acceptSuggestion(
   { userId, suggestionId }: { userId: string; suggestionId: string },
   tx: DbClient = db,
-): Promise<ClaimDTO> {
+): Promise<CheckedClaimDTO> {
   return inTransaction(tx, async (t) => {
     // Two accepts of one suggestion queue here; the second then reads the first one's link. Only a member of the
     // suggestion's team takes the lock: an outsider never waits on (or holds) another newsroom's rows.

@@ -7,7 +7,8 @@ import { claimScope } from "@/lib/access/scope";
 import { requireClaimWrite, type WritableClaim } from "@/lib/access/require";
 import { rightsOf, WRITE_ROLES } from "@/lib/access/roles";
 import { failedClaimWrite, refuseStaleVersion } from "@/lib/claims/conflict";
-import { claimSelect, toClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
+import { claimSelect, toClaimDTO, type CheckedClaimDTO } from "@/lib/claims/dto";
+import { checkedClaim } from "@/lib/claims/load-records";
 import { verdictForClaim, verdictOnScale } from "@/lib/teams/team-scale";
 import { statusChangeAction, statusChangeRefusal, verdictChangeRefusal, type Refusal } from "@/lib/claims/workflow";
 import { AppError } from "@/lib/http/errors";
@@ -30,7 +31,7 @@ async function applyClaimChange(
   userId: string,
   expectedVersion: number,
   change: Change,
-): Promise<ClaimDTO> {
+): Promise<CheckedClaimDTO> {
   const { count } = await tx.claim.updateMany({
     where: { id: claim.id, ...claimScope(userId, WRITE_ROLES), version: expectedVersion },
     data: { ...change.data, updatedById: userId, version: { increment: 1 } },
@@ -41,7 +42,7 @@ async function applyClaimChange(
     before: { ...(change.before as object), version: expectedVersion },
     after: { ...(change.after as object), version: expectedVersion + 1 },
   });
-  return toClaimDTO(await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: claimSelect }));
+  return checkedClaim(toClaimDTO(await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: claimSelect })), tx);
 }
 
 const verdictOf = (c: { verdictLabel: string | null; verdictOrdinal: number | null; verdictExplanation: string | null }) =>
@@ -51,7 +52,7 @@ const verdictOf = (c: { verdictLabel: string | null; verdictOrdinal: number | nu
  * Moves a claim to another status of the workflow, with the optimistic lock `version` (else the version just
  * read). Disputed is never set by hand; Verdict proposed and Verified need a verdict; signing off (Verified) and
  * reopening a verified claim take an editor or admin who did not write the verdict (four-eyes rule). Audited as
- * "claim.status", "claim.verified" or "claim.reopened". Returns the updated ClaimDTO.
+ * "claim.status", "claim.verified" or "claim.reopened". Returns the updated claim as GET claim sends it (CheckedClaimDTO).
  * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer, for a
  * reviewer signing off or reopening, and for the verdict's author signing off; 422 `unprocessable` when the claim
  * already has that status, for Disputed, for leaving Disputed other than to Not check-worthy, or when a verdict is
@@ -68,7 +69,7 @@ const refused = (refusal: Refusal) => new AppError(refusal.code, refusal.message
  * Moves a claim to another status, by the rules of lib/claims/workflow.ts (statusChangeRefusal).
  * Input: the user, the claim, the new status and the claim `version` they saw (optional: the
  * version just read when omitted); runs in `client` when it is a transaction. Output: the claim
- * after the change (ClaimDTO); a sign-off (Verified) notifies the claim's reviewers (lib/notifications).
+ * after the change as GET claim sends it (CheckedClaimDTO); a sign-off (Verified) notifies the claim's reviewers (lib/notifications).
  * Throws 404 when the claim is not in the user's teams, the workflow's 403/422 refusals, 409 naming who changed the claim when `version` is stale. Taking a verified
  * claim of a published report out of Verified also needs `confirmCorrection` (a public note) from an editor:
  * 409 with a `confirmCorrection` field error without it, 403 for a reviewer (lib/publish/corrections.ts).
@@ -76,7 +77,7 @@ const refused = (refusal: Refusal) => new AppError(refusal.code, refusal.message
 export async function setClaimStatus(
   { userId, claimId, status, version, confirmCorrection }: TSetStatus & { userId: string },
   client: DbClient = db,
-): Promise<ClaimDTO> {
+): Promise<CheckedClaimDTO> {
   const claim = await requireClaimWrite(claimId, userId, client);
   await refuseStaleVersion(client, claim, version);
   const actor = { userId, ...rightsOf(claim.role) };
@@ -142,7 +143,7 @@ export async function setClaimStatus(
 export async function setClaimVerdict(
   { userId, claimId, verdict, explanation, version }: TSetVerdict & { userId: string },
   client: DbClient = db,
-): Promise<ClaimDTO> {
+): Promise<CheckedClaimDTO> {
   // Without double review nothing needs the row lock: read, judge, then one guarded statement (issue #21).
   const read = await requireClaimWrite(claimId, userId, client);
   await refuseStaleVersion(client, read, version);
@@ -202,7 +203,7 @@ export async function setClaimVerdict(
 /**
  * Corrects the structured numbers of a claim (value, unit, share of, subject, place, period, approximate; the
  * detector's reading is a starting point), with the optimistic lock `version` (else the version just read).
- * Audited as "claim.numeric" with the previous numbers. Returns the updated ClaimDTO.
+ * Audited as "claim.numeric" with the previous numbers. Returns the updated CheckedClaimDTO.
  * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer;
  * 409 `conflict` when `version` is stale.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
@@ -210,7 +211,7 @@ export async function setClaimVerdict(
 export async function setClaimNumeric(
   { userId, claimId, numeric, version }: TSetNumeric & { userId: string },
   client: DbClient = db,
-): Promise<ClaimDTO> {
+): Promise<CheckedClaimDTO> {
   return inTransaction(client, async (tx) => {
     const claim = await requireClaimWrite(claimId, userId, tx);
     const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { numeric: true } });
@@ -233,7 +234,7 @@ export async function setClaimNumeric(
 export async function setClaimClaimant(
   { userId, claimId, claimant, firstAppearance, version, confirmCorrection }: TSetClaimant & { userId: string },
   client: DbClient = db,
-): Promise<ClaimDTO> {
+): Promise<CheckedClaimDTO> {
   return inTransaction(client, async (tx) => {
     const claim = await requireClaimWrite(claimId, userId, tx);
     const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimantSelect });
