@@ -129,7 +129,7 @@ describe("the OpenAPI document", () => {
     });
   });
 
-  it("documents verdict.checkedBy and verdict.via where they are sent: the claim detail and the claims list", () => {
+  it("documents verdict.checkedBy and verdict.via where they are sent: every answer that carries a claim", () => {
     const schemas = doc.components.schemas as Record<string, { allOf?: Record<string, unknown>[] }>;
     expect(schemas.CheckedVerdict!.allOf![1]).toMatchObject({
       properties: { checkedBy: { type: "array" }, via: { enum: ["written", "agreed", "settled", "imported", null] } },
@@ -138,6 +138,10 @@ describe("the OpenAPI document", () => {
     expect(schemas.ClaimDetail!.allOf![0]).toEqual({ $ref: "#/components/schemas/CheckedClaim" });
     const list = JSON.stringify(doc.paths["/api/v1/articles/{id}/claims"]!.get!.responses["200"]);
     expect(list).toContain("#/components/schemas/CheckedClaim");
+    // Every answer that carries a claim carries it with them (a write's answer too), so none refers to Claim itself.
+    expect(JSON.stringify(doc.paths)).not.toContain('"#/components/schemas/Claim"');
+    const status = JSON.stringify(doc.paths["/api/v1/claims/{id}/status"]!.put!.responses["200"]);
+    expect(status).toContain("#/components/schemas/CheckedClaim");
   });
 
   it("marks token management as session-only and the document itself as public", () => {

@@ -46,7 +46,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
   }),
   Verdict: obj(
     { key: nullable(str), label: str, ordinal: int, explanation: str, by: nullable(person), at: nullable(dateTime) },
-    "`by` and `at`: who last wrote the verdict and when (its proposer). Who checked it is CheckedVerdict's `checkedBy` (claim detail and claims list); who signed it off is in ClaimDetail's `record.verified`.",
+    "`by` and `at`: who last wrote the verdict and when (its proposer). Who checked it is CheckedVerdict's `checkedBy` (in every answer that carries a claim); who signed it off is in ClaimDetail's `record.verified`.",
   ),
   CheckedVerdict: {
     allOf: [
@@ -63,7 +63,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
   CheckedClaim: {
     allOf: [ref("Claim"), obj({ verdict: nullable(ref("CheckedVerdict")) })],
     description:
-      "A claim as GET /api/v1/claims/{id} and the full view of GET /api/v1/articles/{id}/claims send it: its verdict says who checked it.",
+      "A claim as every answer that carries one sends it (GET /api/v1/claims/{id}, the full view of GET /api/v1/articles/{id}/claims, and each write that answers with the claim): its verdict says who checked it, so a client can replace its copy with any of them.",
   },
   Claim: obj(
     {
@@ -89,7 +89,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
         method: nullable(str),
       }),
     },
-    "A claim: a span of the article text under review.",
+    "A claim: a span of the article text under review. Answers send it as CheckedClaim.",
   ),
   ClaimRecord: obj(
     {
