@@ -13,7 +13,7 @@ type Props = {
   noun: string;
   tone: "amber" | "stone";
   testId: string;
-  claims: ClaimSummary[];
+  claims: readonly ClaimSummary[];
   cursorId: string | null;
   onOpen: (id: string) => void;
   drafts: ReadonlySet<string>;
