@@ -62,7 +62,8 @@ export function ClaimGroup({ title, noun, tone, testId, claims, cursorId, onOpen
             onOpen={onOpen}
             detached
             draft={drafts.has(claim.id)}
-            place={partial ? { at: from + i + 1, of: claims.length } : undefined}
+            posInSet={partial ? from + i + 1 : undefined}
+            setSize={partial ? claims.length : undefined}
           />
         ))}
         {partial && (

@@ -193,7 +193,8 @@ export const ClaimList = memo(function ClaimList({
                 onOpen={onOpen}
                 draft={drafts.has(claim.id)}
                 page={claim.anchorStatus === "attached" ? (pageOf?.(claim.start) ?? null) : null}
-                place={partial ? { at: from + i + 1, of: claims.length } : undefined}
+                posInSet={partial ? from + i + 1 : undefined}
+                setSize={partial ? claims.length : undefined}
               />
             ))}
             {(claims.length > to || from > 0 || loading > 0) && (
