@@ -16,6 +16,7 @@ import type { SuggestionDTO } from "@/lib/claims/suggested";
 import { SuggestionCard } from "@/components/claims/SuggestionCard";
 import { CheckedBeforeSuggestions } from "@/components/claims/CheckedBeforeSuggestions";
 import { ClaimList } from "@/components/claims/ClaimList";
+import { claimBeside, claimListSections } from "@/components/claims/claim-order";
 import { revealInScrollParent } from "@/components/claims/scroll-parent";
 import { filterClaims, writeClaimFilter, type ClaimFilter } from "@/lib/claims/claim-filter";
 import { byTagName } from "@/lib/tags/tag-rules";
@@ -180,6 +181,8 @@ export function ArticleWorkspace({
 
   const ratingScale = useRatingScale();
   const visible = useMemo(() => filterClaims(claims, filter, me.id, ratingScale), [claims, filter, me.id, ratingScale]);
+  // The claim list's rows top to bottom (its detached groups first): the order j/k walk.
+  const inListOrder = useMemo(() => claimListSections(visible).inListOrder, [visible]);
   const claimTags = useMemo(() => {
     const byId = new Map(claims.flatMap((c) => c.tags).map((t) => [t.id, t]));
     return [...byId.values()].sort(byTagName);
@@ -456,11 +459,10 @@ export function ArticleWorkspace({
   }
 
   function move(step: 1 | -1) {
-    if (visible.length === 0) return;
-    const index = visible.findIndex((c) => c.id === cursorId);
-    // With no claim selected (or it is filtered out), j starts at the first claim and k at the last.
-    const from = index === -1 && step === -1 ? 0 : index;
-    const next = visible[(from + step + visible.length) % visible.length]!;
+    // The next or previous row of the list as it shows (going round at the ends); with no claim selected (or it is
+    // filtered out), j starts at the first row and k at the last.
+    const next = claimBeside(inListOrder, cursorId, step);
+    if (!next) return;
     // Rendered at once: the list shows rows up to the cursor, and k from the first claim goes round to the last,
     // whose row exists only after this render.
     flushSync(() => setCursorId(next.id));

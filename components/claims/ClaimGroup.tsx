@@ -13,7 +13,7 @@ type Props = {
   noun: string;
   tone: "amber" | "stone";
   testId: string;
-  claims: ClaimSummary[];
+  claims: readonly ClaimSummary[];
   cursorId: string | null;
   onOpen: (id: string) => void;
   drafts: ReadonlySet<string>;
@@ -62,7 +62,8 @@ export function ClaimGroup({ title, noun, tone, testId, claims, cursorId, onOpen
             onOpen={onOpen}
             detached
             draft={drafts.has(claim.id)}
-            place={partial ? { at: from + i + 1, of: claims.length } : undefined}
+            posInSet={partial ? from + i + 1 : undefined}
+            setSize={partial ? claims.length : undefined}
           />
         ))}
         {partial && (

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useEffect, useLayoutEffect, useRef } from "react";
+import { memo, useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import { STATUSES } from "@/lib/claims/verdicts";
 import { useRatingScale } from "@/components/claims/RatingScale";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
@@ -12,6 +12,7 @@ import { tagKey, type TagDTO } from "@/lib/tags/tag-rules";
 import { showEarlier, showMore, shownRange, type ClaimWindow } from "@/components/claims/claim-window";
 import { useCursorWindow } from "@/components/claims/use-cursor-window";
 import { ClaimGroup, WindowButton } from "@/components/claims/ClaimGroup";
+import { claimListSections } from "@/components/claims/claim-order";
 import { ClaimRow } from "@/components/claims/ClaimRow";
 import { useSettledRows } from "@/components/claims/settled-rows";
 import { scrollParent } from "@/components/claims/scroll-parent";
@@ -83,10 +84,9 @@ export const ClaimList = memo(function ClaimList({
   // Kept with the cursor it was made for: the window follows the cursor when it moves, not when the reader scrolls
   // the cursor's row out of it.
   const drafts = useDraftClaims(meId);
-  // Claims the text no longer holds come first, in their own groups; the rest in text order.
-  const needsReview = all.filter((c) => c.anchorStatus === "needs_review");
-  const orphaned = all.filter((c) => c.anchorStatus === "orphaned");
-  const claims = needsReview.length + orphaned.length === 0 ? all : all.filter((c) => c.anchorStatus === "attached");
+  // Claims the text no longer holds come first, in their own groups; the rest in text order. The order j/k walk too
+  // (components/claims/claim-order.ts).
+  const { needsReview, orphaned, inText: claims } = useMemo(() => claimListSections(all), [all]);
   const { from, to, keep } = useCursorWindow(claims, cursorId);
 
   const list = useRef<HTMLOListElement>(null);
@@ -193,7 +193,8 @@ export const ClaimList = memo(function ClaimList({
                 onOpen={onOpen}
                 draft={drafts.has(claim.id)}
                 page={claim.anchorStatus === "attached" ? (pageOf?.(claim.start) ?? null) : null}
-                place={partial ? { at: from + i + 1, of: claims.length } : undefined}
+                posInSet={partial ? from + i + 1 : undefined}
+                setSize={partial ? claims.length : undefined}
               />
             ))}
             {(claims.length > to || from > 0 || loading > 0) && (

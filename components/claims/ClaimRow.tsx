@@ -23,7 +23,8 @@ export const ClaimRow = memo(function ClaimRow({
   detached = false,
   draft = false,
   page = null,
-  place,
+  posInSet,
+  setSize,
 }: {
   claim: ClaimSummary;
   current: boolean;
@@ -32,12 +33,16 @@ export const ClaimRow = memo(function ClaimRow({
   draft?: boolean;
   /** The PDF page the claim is on, when the article came from a PDF. */
   page?: number | null;
-  /** The row's place in the whole list (1-based), when only part of the list is rendered. */
-  place?: { at: number; of: number };
+  /**
+   * The row's place in the whole list (1-based) and the list's length, when only part of the list is rendered. Two
+   * numbers, not an object: a new object on each render of the list re-rendered every row on each j/k.
+   */
+  posInSet?: number;
+  setSize?: number;
 }) {
   const fill = useVerdictFill(claim.verdict);
   return (
-    <li aria-posinset={place?.at} aria-setsize={place?.of} className="claim-row">
+    <li aria-posinset={posInSet} aria-setsize={setSize} className="claim-row">
       <button
         type="button"
         onClick={() => onOpen(claim.id)}

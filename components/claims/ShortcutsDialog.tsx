@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 
 export const SHORTCUTS = [
   ["Tab, ← →", "Reach the highlights in the text, then the suggestions (a Tab stop of their own); arrow keys go from one to the next"],
-  ["j / k", "Next / previous claim (opens it when a claim is open)"],
+  ["j / k", "Next / previous claim in the list, top to bottom (opens it when a claim is open)"],
   ["Enter", "Open the selected claim"],
   ["a", "Add a claim from the text you selected, or accept the open suggestion"],
   ["x", "Dismiss the open suggestion"],
