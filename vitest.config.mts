@@ -1,6 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { isolatedTestFiles } from "./scripts/lib/test-isolation.mts";
+import { StartSlowFilesFirst } from "./scripts/lib/test-order.mts";
 
 const include = ["lib/**/*.test.ts", "components/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"];
 // Files whose effects would leak into the next file's (scripts/lib/test-isolation.ts says which and why) run in a
@@ -20,6 +21,8 @@ export default defineConfig({
     environment: "node",
     // Turns warnings that mean a library is misused (pg's concurrent client.query()) into failures.
     setupFiles: ["scripts/lib/vitest-setup.ts"],
+    // Files that run long start first, so the workers finish together (scripts/lib/test-order.mts says which and why).
+    sequence: { sequencer: StartSlowFilesFirst },
     // `npm test` runs one worker per core, each beside its own PostgreSQL: on two cores a test gets about half
     // the CPU it has alone, so the limit is for tests that hang, not for slow ones.
     testTimeout: 60_000,

@@ -3,7 +3,8 @@
 // A fresh embedded PostgreSQL in a temporary directory serves each run, so runs never share state.
 // Vitest runs one worker per core (at most four), each with a PostgreSQL of its own.
 // `npm test -- --only=typecheck,lint,format,vitest,e2e` runs a subset; `--skip-build` reuses .next;
-// `--vitest-workers=N` sets the number of Vitest workers (and clusters).
+// `--vitest-workers=N` sets the number of Vitest workers (and clusters); arguments after a bare `--` go to the
+// runner unchanged.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,17 +20,21 @@ const STEPS = ["typecheck", "lint", "format", "vitest", "e2e"] as const;
 type Step = (typeof STEPS)[number];
 
 function parseArgs() {
-  const only = process.argv
+  // Everything after a bare `--` goes to the runner as it is (`npm test -- --only=e2e -- --reporter=list,json`).
+  const separator = process.argv.indexOf("--", 2);
+  const own = separator === -1 ? process.argv.slice(2) : process.argv.slice(2, separator);
+  const passThrough = separator === -1 ? [] : process.argv.slice(separator + 1);
+  const only = own
     .find((a) => a.startsWith("--only="))
     ?.slice("--only=".length)
     .split(",");
   const steps = new Set<Step>((only ?? STEPS).filter((s): s is Step => (STEPS as readonly string[]).includes(s)));
-  const workers = Number(process.argv.find((a) => a.startsWith("--vitest-workers="))?.slice("--vitest-workers=".length));
+  const workers = Number(own.find((a) => a.startsWith("--vitest-workers="))?.slice("--vitest-workers=".length));
   return {
     steps,
-    skipBuild: process.argv.includes("--skip-build"),
+    skipBuild: own.includes("--skip-build"),
     vitestWorkers: Number.isInteger(workers) && workers > 0 ? workers : defaultWorkerCount(),
-    extra: process.argv.slice(2).filter((a) => !a.startsWith("--")),
+    extra: [...own.filter((a) => !a.startsWith("--")), ...passThrough],
   };
 }
 
