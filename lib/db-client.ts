@@ -1,6 +1,6 @@
 import pg from "pg";
 
-// pg's message when a statement outlives the client's own query_timeout (pg/lib/client.js, pinned pg 8.23.1).
+// pg's message when a statement outlives the client's query_timeout (pg/lib/client.js, pinned pg 8.23.1); kept for ours.
 const READ_TIMEOUT = "Query read timeout";
 
 /**
@@ -12,6 +12,7 @@ export const CONCURRENT_QUERY_WARNING =
 let warnedConcurrent = false;
 
 type Release = (err?: Error | boolean) => void;
+type Reply = (err: unknown, result?: unknown) => void;
 type QueryArgs = unknown[];
 const baseQuery = pg.Client.prototype.query as (this: pg.Client, ...args: QueryArgs) => unknown;
 
@@ -34,8 +35,18 @@ const baseQuery = pg.Client.prototype.query as (this: pg.Client, ...args: QueryA
 export class GuardedClient extends pg.Client {
   #poolRelease: Release | undefined;
   #outstanding = 0;
+  /** The pool's query_timeout (ms; 0: none), applied by guardedQuery instead of pg. */
+  readonly #readTimeoutMs: number;
   /** The `code` given to the error of a statement timed out on the client side (none: pg's error as it is). */
   protected readonly readTimeoutCode: string | undefined = undefined;
+
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // pg reads query_timeout from here for each statement (pg/lib/client.js, pinned pg 8.23.1); 0 turns its own off.
+    const parameters = (this as unknown as { connectionParameters: { query_timeout?: number } }).connectionParameters;
+    this.#readTimeoutMs = parameters.query_timeout ?? 0;
+    parameters.query_timeout = 0;
+  }
 
   /** Whether `statement` may be sent while another is unanswered without CONCURRENT_QUERY_WARNING; never here. */
   protected mayOverlap(_statement: string): boolean {
@@ -64,12 +75,22 @@ export class GuardedClient extends pg.Client {
   }
 
   /**
-   * Counts the statement until it is answered; on a client-side timeout closes the connection. A statement sent while
-   * another is unanswered on this connection (Promise.all over a transaction client) raises CONCURRENT_QUERY_WARNING
-   * once per process, with the caller's stack: pg queues it today and pg@9 will refuse it.
+   * Sends a statement as pg.Client#query does (same arguments: a callback last, or none for a promise) and counts it
+   * until it is answered; a statement not answered within the pool's query_timeout fails with pg's own "Query read
+   * timeout" and closes the connection. A statement sent while another is unanswered on this connection (Promise.all
+   * over a transaction client) raises CONCURRENT_QUERY_WARNING once per process, with the caller's stack: pg queues it
+   * today and pg@9 will refuse it.
+   * The caller's callback is let go as soon as it has been called (issue #21): pg keeps the statement's Query, which
+   * holds its callback, until the connection's next statement, and the callback reached the answer's rows, so V8
+   * copied every answer into its old generation (~35–50 KB per GET claims answer; long scavenges under load). pg's
+   * own query_timeout wraps the callback in the same way, so GuardedClient applies that limit itself
+   * (lib/db-client-gc.int.test.ts). A Submittable (cursor, stream) or a statement pg refuses before sending (null)
+   * goes to pg as it is, uncounted and without the limit; Factdesk sends none.
    */
   guardedQuery(args: QueryArgs): unknown {
-    const statement = typeof args[0] === "string" ? args[0] : String((args[0] as { text?: unknown } | undefined)?.text);
+    const first = args[0] as { submit?: unknown; text?: unknown } | null | undefined;
+    if (first == null || typeof first.submit === "function") return baseQuery.apply(this, args);
+    const statement = typeof first === "string" ? first : String(first.text);
     if (this.#outstanding > 0 && !warnedConcurrent && !this.mayOverlap(statement)) {
       warnedConcurrent = true;
       const limit = Error.stackTraceLimit;
@@ -78,35 +99,49 @@ export class GuardedClient extends pg.Client {
       Error.stackTraceLimit = limit;
       process.emitWarning(CONCURRENT_QUERY_WARNING, { code: "FACTDESK_CONCURRENT_QUERY", detail });
     }
-    this.#outstanding++;
-    let settled = false;
-    const settle = (err: unknown) => {
-      if (settled) return;
-      settled = true;
+
+    const last = args.length - 1;
+    const given = typeof args[last] === "function" ? (args[last] as Reply) : undefined;
+    let reply: Reply | undefined = given;
+    let answer: Promise<unknown> | undefined;
+    if (!given) {
+      answer = new Promise((resolve, reject) => {
+        reply = (err, result) => (err ? reject(err) : resolve(result));
+      }).catch((err: unknown) => {
+        // as pg does: a stack that leads back to the caller, not to the socket's read
+        if (err instanceof Error) Error.captureStackTrace(err);
+        throw err;
+      });
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const settle = (err: unknown, result?: unknown) => {
+      if (!reply) return; // answered already, or timed out
+      const callback = reply;
+      reply = undefined;
+      clearTimeout(timer);
       this.#outstanding--;
       if (err instanceof Error) this.onStatementError(err);
-      if (err instanceof Error && err.message === READ_TIMEOUT) {
+      callback(err, result);
+    };
+    this.#outstanding++;
+    if (this.#readTimeoutMs > 0) {
+      timer = setTimeout(() => {
+        const err = new Error(READ_TIMEOUT);
         if (this.readTimeoutCode !== undefined) Object.assign(err, { code: this.readTimeoutCode });
-        // The answer may still come, or never: either way this connection's state is unknown. end() destroys a
-        // socket with a statement outstanding; the caller's error is pg's own "Query read timeout".
+        settle(err);
+        // The answer may still come, or never: either way this connection's state is unknown. end() destroys a socket
+        // with a statement outstanding, which fails the statements queued behind this one.
         this.#outstanding++; // still unanswered on the wire until the socket is gone
         this.end().catch(() => {});
-      }
-    };
-    const last = args.length - 1;
-    const callback = args[last];
-    if (typeof callback === "function") {
-      const wrapped = [...args];
-      wrapped[last] = (err: unknown, result: unknown) => {
-        settle(err);
-        (callback as (err: unknown, result: unknown) => void)(err, result);
-      };
-      return baseQuery.apply(this, wrapped);
+      }, this.#readTimeoutMs);
     }
-    const result = baseQuery.apply(this, args);
-    if (result instanceof Promise) result.then(() => settle(undefined), settle);
-    else settle(undefined); // a Submittable (cursor, stream) reports through its own events; Factdesk sends none
-    return result;
+    const sent = given ? args.slice(0, last) : [...args];
+    try {
+      baseQuery.apply(this, [...sent, settle]);
+    } catch (err) {
+      settle(err);
+    }
+    return answer;
   }
 }
 
