@@ -1,6 +1,6 @@
 // Benchmark: Factdesk's API under load against a bare node:http + pg server doing the same SQL
 // work (bench/api-load-bare.ts), alternating in one run on one database, with autocannon.
-//   npm run build && npx tsx bench/api-load.ts     (DURATION=10 s per measurement, CONNECTIONS=10,50, OPS=all)
+//   npm run build && npx tsx bench/api-load.ts     (DURATION=10 s per measurement, CONNECTIONS=10,50, OPS=all, PAIRS=1)
 // Needs a production build in .next (scripts/serve.ts serves it). For each operation and number of
 // connections it measures Factdesk, then the bare server, and prints req/s, p50, p99, the server
 // process's CPU per request (user + system, from /proc), non-2xx answers, SQL statements per
@@ -18,8 +18,13 @@ import { runBench, withBenchDatabase } from "./database";
 import { freePort } from "../scripts/lib/free-port";
 import { SERVER_NODE_OPTIONS, withServerNodeOptions } from "../scripts/lib/server-flags";
 import { startStatementCounter } from "../scripts/lib/statement-counter";
+import { median } from "./numbers";
 
 const DURATION = Number(process.env.DURATION ?? 10);
+// PAIRS=n: each operation and number of connections is measured as n alternating pairs (bare, then Factdesk), and the
+// row gives the median of the n ratios with their range: on a shared machine the bare server's own rate drifts by
+// ±15 % between runs, and short alternating pairs keep that drift out of the ratio better than one long pair.
+const PAIRS = Math.max(1, Number(process.env.PAIRS ?? 1));
 const CONNECTIONS = (process.env.CONNECTIONS ?? "10,50").split(",").map(Number);
 const POOL = process.env.DATABASE_POOL_SIZE ?? "10";
 const ROOT = path.join(__dirname, "..");
@@ -129,6 +134,22 @@ type Measure = {
   requests: number;
   loop: LoopStats | null;
 };
+
+/** One row's figures from several measurements of one server: mean rate and CPU, median latencies, summed counts. */
+function combine(ms: Measure[]): Measure {
+  const mean = (pick: (m: Measure) => number) => ms.reduce((sum, m) => sum + pick(m), 0) / ms.length;
+  return {
+    rps: mean((m) => m.rps),
+    p50: median(ms.map((m) => m.p50)),
+    p99: median(ms.map((m) => m.p99)),
+    cpu: mean((m) => m.cpu),
+    statements: mean((m) => m.statements),
+    non2xx: ms.reduce((sum, m) => sum + m.non2xx, 0),
+    failures: [0, 1, 2].map((i) => ms.reduce((sum, m) => sum + Number(m.failures.split("/")[i]), 0)).join("/"),
+    requests: ms.reduce((sum, m) => sum + m.requests, 0),
+    loop: ms.at(-1)!.loop,
+  };
+}
 
 async function main(url: string) {
   const { createTeam, createUser, createArticle, testDb } = await import("../e2e/fixtures/factories");
@@ -336,14 +357,22 @@ async function main(url: string) {
       await measure(bareServer, op, 4, 2);
       await measure(appServer, op, 4, 2);
       for (const connections of CONNECTIONS) {
-        const b = await measure(bareServer, op, connections, DURATION);
-        const a = await measure(appServer, op, connections, DURATION);
+        const pairs: [Measure, Measure][] = [];
+        for (let pair = 0; pair < PAIRS; pair++) {
+          const b = await measure(bareServer, op, connections, DURATION);
+          const a = await measure(appServer, op, connections, DURATION);
+          pairs.push([a, b]);
+          if (LOOP_STATS) console.log(`    loop, Factdesk: ${describeLoop(a.loop)}\n    loop, bare: ${describeLoop(b.loop)}`);
+        }
+        const [a, b] = [combine(pairs.map((p) => p[0])), combine(pairs.map((p) => p[1]))];
+        const rpsRatios = pairs.map(([x, y]) => x.rps / y.rps);
+        const p99Ratios = pairs.map(([x, y]) => x.p99 / Math.max(1, y.p99));
+        const range = (xs: number[], d: number) => (xs.length > 1 ? ` (${f(Math.min(...xs), d)}–${f(Math.max(...xs), d)})` : "");
         const row =
-          `| ${op.name} | ${connections} | ${f(a.rps, 0)} / ${f(b.rps, 0)} = **${f(a.rps / b.rps, 2)}×** | ${f(a.p50, 0)} / ${f(b.p50, 0)} | ` +
-          `${f(a.p99, 0)} / ${f(b.p99, 0)} = ${f(a.p99 / Math.max(1, b.p99), 1)}× | ${f(a.cpu)} / ${f(b.cpu)} | ${f(a.statements)} / ${f(b.statements)} | ${a.non2xx} (${a.failures}) / ${b.non2xx} (${b.failures}) | ${f(loadavg()[0]!)} |`;
+          `| ${op.name} | ${connections} | ${f(a.rps, 0)} / ${f(b.rps, 0)} = **${f(median(rpsRatios), 2)}×**${range(rpsRatios, 2)} | ${f(a.p50, 0)} / ${f(b.p50, 0)} | ` +
+          `${f(a.p99, 0)} / ${f(b.p99, 0)} = ${f(median(p99Ratios), 1)}×${range(p99Ratios, 1)} | ${f(a.cpu)} / ${f(b.cpu)} | ${f(a.statements)} / ${f(b.statements)} | ${a.non2xx} (${a.failures}) / ${b.non2xx} (${b.failures}) | ${f(loadavg()[0]!)} |`;
         rows.push(row);
         console.log(row);
-        if (LOOP_STATS) console.log(`    loop, Factdesk: ${describeLoop(a.loop)}\n    loop, bare: ${describeLoop(b.loop)}`);
       }
     }
     console.log(`\nFactdesk's own background statements (job runner), taken off its count: ${f(background)} per second (last measured)`);

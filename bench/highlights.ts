@@ -5,6 +5,7 @@
 // Prints medians of ROUNDS alternating loads; the target is ratio <= 1.5 and < 1000 ms.
 import { runBench, withBenchDatabase } from "./database";
 import { seedPlainAndMarked, withSignedInBrowser } from "./browser";
+import { median } from "./numbers";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const CLAIMS = 1000;
@@ -56,7 +57,6 @@ async function main(pgUrl: string) {
       times.plain.push(await load(plain.id, 0));
       times.marked.push(await load(marked.id, CLAIMS));
     }
-    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
     const report = (label: string, runs: Timing[]) => {
       const part = (key: keyof Timing) => median(runs.map((r) => r[key])).toFixed(0);
       console.log(

@@ -11,6 +11,7 @@ import { describeRange } from "../lib/anchoring/selectors";
 import { runBench, withBenchDatabase } from "./database";
 import { withSignedInBrowser } from "./browser";
 import { buildLongArticle, pickClaimRanges } from "./fixtures";
+import { median } from "./numbers";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const SIZES = [0, 1000, 10_000];
@@ -115,7 +116,6 @@ async function main(pgUrl: string) {
       await still.close();
     }
 
-    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
     const base = runs.get(articles[0]!.id)!;
     const baseInteractive = median(base.map((r) => r.interactive));

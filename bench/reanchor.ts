@@ -10,15 +10,12 @@ import { buildLongArticle, pickClaimRanges } from "./fixtures";
 import { hypothesisReanchor } from "./reanchor-hypothesis";
 import { buildEditCases, offsetOf } from "../lib/anchoring/reanchor/edit-cases";
 import { readSampleArticle } from "../prisma/sample-article";
+import { median } from "./numbers";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const CLAIMS = 1000;
 
 type Placed = { start?: number; end?: number };
-
-function median(xs: number[]): number {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-}
 
 /** Median time of one run; fast runs are repeated within a sample so the timer's resolution does not matter. */
 function time<T>(run: () => T): { ms: number; value: T } {

@@ -8,11 +8,10 @@ import { performance } from "node:perf_hooks";
 import { runBench, withBenchDatabase } from "./database";
 import { buildLongArticle, pickClaimRanges } from "./fixtures";
 import { editArticle } from "./reanchor-edits";
+import { median } from "./numbers";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const CLAIMS = 1000;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
   const { createTeam, createUser, testDb } = await import("../e2e/fixtures/factories");

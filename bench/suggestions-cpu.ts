@@ -7,6 +7,7 @@
 import path from "node:path";
 import { suggestClaims } from "../lib/suggestions";
 import { loadArticles, TUNING_SETS } from "./labelled-articles";
+import { median } from "./numbers";
 
 async function main() {
   const old = process.env.OLD_SUGGESTIONS;
@@ -32,7 +33,6 @@ async function main() {
     before.push(cpu(() => oldSuggest(body)));
     after.push(cpu(() => suggestClaims(body)));
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(
     `suggestClaims on ${body.length} characters, median CPU of 30: other copy ${median(before).toFixed(1)} ms, this one ${median(after).toFixed(1)} ms, ratio ${(median(after) / median(before)).toFixed(3)}`,
   );

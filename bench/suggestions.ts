@@ -32,6 +32,7 @@ import {
   type Article,
   type Set,
 } from "./labelled-articles";
+import { median } from "./numbers";
 
 const MIN_SCORE_ARG = process.argv.find((a) => a.startsWith("--min-score="));
 const MIN_SCORE = MIN_SCORE_ARG ? Number(MIN_SCORE_ARG.slice("--min-score=".length)) : DEFAULT_MIN_SCORE;
@@ -166,7 +167,6 @@ function timeLongArticle(articles: readonly Article[]) {
     wall.push(performance.now() - started);
     cpu.push((d.user + d.system) / 1000);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   console.log(
     `\nsuggestClaims on ${body.length} characters: median ${median(wall).toFixed(1)} ms wall, ${median(cpu).toFixed(1)} ms CPU (20 runs)`,
   );
