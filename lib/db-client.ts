@@ -43,8 +43,8 @@ export class GuardedClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
     super(config);
     // pg reads query_timeout from here for each statement (pg/lib/client.js, pinned pg 8.23.1); 0 turns its own off.
-    const parameters = (this as unknown as { connectionParameters: { query_timeout?: number } }).connectionParameters;
-    this.#readTimeoutMs = parameters.query_timeout ?? 0;
+    const parameters = (this as unknown as { connectionParameters: { query_timeout?: number | false } }).connectionParameters;
+    this.#readTimeoutMs = Number(parameters.query_timeout) || 0; // pg's default is false
     parameters.query_timeout = 0;
   }
 
