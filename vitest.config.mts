@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 import { isolatedTestFiles } from "./scripts/lib/test-isolation.mts";
 import { StartSlowFilesFirst } from "./scripts/lib/test-order.mts";
 
-const include = ["lib/**/*.test.ts", "components/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"];
+const include = ["lib/**/*.test.ts", "components/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"];
 // Files whose effects would leak into the next file's (scripts/lib/test-isolation.ts says which and why) run in a
 // module graph of their own; the rest share one per worker instead of importing Prisma and the rest again per file.
 const isolated = isolatedTestFiles(import.meta.dirname);

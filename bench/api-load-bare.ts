@@ -8,6 +8,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import pg from "pg";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL ?? 10) });
+// An idle connection that PostgreSQL (or the bench's counting proxy) closes makes the pool emit 'error'; without a
+// listener that killed the process, printing the whole pg Client (bench/api-load-bare.int.test.ts). The pool drops
+// that connection and opens another on next use, as lib/db.ts's pools do.
+pool.on("error", (err) => console.error("[bare] pool error:", err.message));
 const WRITERS = ["admin", "editor", "reviewer"];
 const VERDICTS: Record<string, [number, string]> = { true: [5, "True"], false: [1, "False"], misleading: [3, "Misleading"] };
 

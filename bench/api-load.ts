@@ -9,6 +9,7 @@
 // ratios, with the machine's 1-minute load average after each pair. Both servers get the same pool size
 // (DATABASE_POOL_SIZE, default 10). Prints numbers, never asserts.
 import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -98,6 +99,16 @@ function cpuMs(pid: number): number {
   } catch {
     return 0; // gone (a child that exited between the two reads)
   }
+}
+
+/** Sends `child` SIGTERM and resolves once it has exited; SIGKILL when it has not 10 s later. */
+async function stopped(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exit = once(child, "exit");
+  child.kill();
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exit;
+  clearTimeout(timer);
 }
 
 async function waitFor(url: string, child: ChildProcess): Promise<void> {
@@ -381,8 +392,9 @@ async function main(url: string) {
     );
     for (const row of rows) console.log(row);
   } finally {
-    app.kill();
-    bare.kill();
+    // The servers first, then the proxies they reach PostgreSQL through: a proxy closed under a server still running
+    // ends its pooled connections (the bare server died of that: bench/api-load-bare.int.test.ts).
+    await Promise.all([stopped(app), stopped(bare)]);
     await Promise.all([appCounter.close(), bareCounter.close()]);
   }
 }

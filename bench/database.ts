@@ -29,8 +29,11 @@ export async function withBenchDatabase(name: string, run: (url: string, options
     if (reused) console.log(`reusing the bench database in ${dataDir} (delete it to generate the rows again)`);
     await run(pg.url, { reused });
   } finally {
+    // Every pool of this process ends before PostgreSQL stops, rather than having its connections ended under it:
+    // the test fixtures' client and lib/db's two (a bench may leave them open; a second $disconnect does nothing).
     const { testDb } = await import("../e2e/fixtures/factories");
-    await testDb().$disconnect();
+    const { db, priorityDb } = await import("../lib/db");
+    await Promise.all([testDb().$disconnect(), db.$disconnect(), priorityDb.$disconnect()]);
     await pg.stop();
     if (!keepIn) rmSync(dataDir, { recursive: true, force: true });
   }

@@ -51,6 +51,8 @@ async function main() {
   const tokenSql = selectTokenWithUser(hashTokenSecret(secret), null, new Date());
 
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  // A connection that ends while idle must not kill the bench (an unhandled pool 'error', as in bench/api-load-bare.ts).
+  pool.on("error", (err) => console.error("[raw-read] pool error:", err.message));
   const modes: [string, () => Promise<unknown>][] = [
     ["token SELECT: db.$queryRaw", () => db.$queryRaw(tokenSql)],
     ["token SELECT: pg pool.query", () => pool.query(tokenSql.text, tokenSql.values)],

@@ -4,15 +4,13 @@
 // through GET routes under /api/v1 (components/ui/read-api.ts) or server components.
 // Each answers with the changed claim as the page shows it (ClaimView, lib/claims/claim-view.ts), so the page
 // updates from that one answer instead of reading the list, the claim and the suggestions again (issue #21).
-import { resolveAnchor } from "@/lib/claims/anchor";
 import { assignReviewers } from "@/lib/claims/assignments";
+import { dismissSuggestion } from "@/lib/claims/suggested";
 import { addComment, deleteComment, editComment, restoreComment } from "@/lib/claims/comments";
 import { setClaimDoubleReview } from "@/lib/claims/double-review";
 import { addEvidence } from "@/lib/claims/evidence";
 import { editEvidence, removeEvidence, restoreEvidence } from "@/lib/evidence/edit-evidence";
 import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
-import { acceptSuggestion, dismissSuggestion } from "@/lib/claims/suggested";
-import { setClaimClaimant, setClaimNumeric, setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
 import { ZSetClaimant } from "@/lib/validation/claimant";
 import { action } from "@/lib/http/action";
 import {
@@ -31,15 +29,21 @@ import { ZIdParams } from "@/lib/validation/ids";
 import { ZAssignReviewers, ZClaimDoubleReview, ZSubmitReview } from "@/lib/validation/team";
 import { ZResolveAnchor } from "@/lib/validation/versions";
 import { ZAddCorrection } from "@/lib/validation/corrections";
-import { createClaimView, findClaimIdOf, getClaimView } from "@/lib/claims/claim-view";
+import {
+  acceptSuggestionView,
+  createClaimView,
+  findClaimIdOf,
+  getClaimView,
+  resolveAnchorView,
+  setClaimClaimantView,
+  setClaimNumericView,
+  setClaimStatusView,
+  setClaimVerdictView,
+} from "@/lib/claims/claim-view";
 import { addCorrectionNote } from "@/lib/publish/corrections";
 
-/**
- * The claim `claimId` after a change, as `userId` sees it. `isNew`: a new claim, whose checked-before verdicts the page
- * reads once its panel shows (GET /api/v1/claims/{id}/checked-before), so the look-alike lookup is not in the add's answer.
- */
-const viewOf = (userId: string, claimId: string, isNew = false) =>
-  getClaimView({ userId, claimId, checkedBefore: isNew ? "later" : false });
+/** The claim `claimId` after a change to its comments, evidence, reviews or corrections, as `userId` sees it. */
+const viewOf = (userId: string, claimId: string) => getClaimView({ userId, claimId });
 const ofComment = async (userId: string, commentId: string) => viewOf(userId, await findClaimIdOf({ userId, commentId }));
 const ofEvidence = async (userId: string, evidenceId: string) => viewOf(userId, await findClaimIdOf({ userId, evidenceId }));
 
@@ -48,21 +52,13 @@ export const createClaimAction = action(ZCreateClaim, { idempotent: "claim.creat
   createClaimView({ ...input, userId: user.id }),
 );
 
-export const setStatusAction = action(ZSetStatus, async (input, user) =>
-  viewOf(user.id, (await setClaimStatus({ ...input, userId: user.id })).id),
-);
+export const setStatusAction = action(ZSetStatus, (input, user) => setClaimStatusView({ ...input, userId: user.id }));
 
-export const setVerdictAction = action(ZSetVerdict, async (input, user) =>
-  viewOf(user.id, (await setClaimVerdict({ ...input, userId: user.id })).id),
-);
+export const setVerdictAction = action(ZSetVerdict, (input, user) => setClaimVerdictView({ ...input, userId: user.id }));
 
-export const setNumericAction = action(ZSetNumeric, async (input, user) =>
-  viewOf(user.id, (await setClaimNumeric({ ...input, userId: user.id })).id),
-);
+export const setNumericAction = action(ZSetNumeric, (input, user) => setClaimNumericView({ ...input, userId: user.id }));
 
-export const setClaimantAction = action(ZSetClaimant, async (input, user) =>
-  viewOf(user.id, (await setClaimClaimant({ ...input, userId: user.id })).id),
-);
+export const setClaimantAction = action(ZSetClaimant, (input, user) => setClaimClaimantView({ ...input, userId: user.id }));
 
 export const addCommentAction = action(ZAddComment, { idempotent: "comment.create" }, async (input, user) => {
   await addComment({ ...input, userId: user.id });
@@ -127,13 +123,9 @@ export const addCorrectionAction = action(ZAddCorrection, { idempotent: "correct
   return viewOf(user.id, input.claimId);
 });
 
-export const resolveAnchorAction = action(ZResolveAnchor, async (input, user) =>
-  viewOf(user.id, (await resolveAnchor({ ...input, userId: user.id })).id),
-);
+export const resolveAnchorAction = action(ZResolveAnchor, (input, user) => resolveAnchorView({ ...input, userId: user.id }));
 
 /** Makes a suggestion a claim; 409 when it already is one (the same answer as the API route's). */
-export const acceptSuggestionAction = action(ZIdParams, async ({ id }, user) =>
-  viewOf(user.id, (await acceptSuggestion({ suggestionId: id, userId: user.id })).id, true),
-);
+export const acceptSuggestionAction = action(ZIdParams, ({ id }, user) => acceptSuggestionView({ suggestionId: id, userId: user.id }));
 
 export const dismissSuggestionAction = action(ZIdParams, ({ id }, user) => dismissSuggestion({ suggestionId: id, userId: user.id }));

@@ -12,8 +12,8 @@ import { claimScope } from "@/lib/access/scope";
 import { requireClaimWrite } from "@/lib/access/require";
 import { WRITE_ROLES } from "@/lib/access/roles";
 import { failedClaimWrite } from "@/lib/claims/conflict";
-import { claimSelect, toClaimDTO, type CheckedClaimDTO } from "@/lib/claims/dto";
-import { checkedClaim } from "@/lib/claims/load-records";
+import type { AnsweredClaim, ClaimAnswer } from "@/lib/claims/dto";
+import { answerClaim } from "@/lib/claims/load-records";
 import { AppError, notFound } from "@/lib/http/errors";
 import { lockArticleText, type LockedArticleText } from "@/lib/articles/lock-article";
 import { correctPublishedClaim } from "@/lib/publish/corrections";
@@ -146,23 +146,25 @@ async function decide(tx: Prisma.TransactionClient, articleId: string, claim: An
  * `version`: "candidate" (index into the stored candidates), "span" (UTF-16 [start, end) of the current text,
  * whose words must equal `exact`), "orphan" (stays listed with its old quote) or "restore" (an orphan back to
  * needs-review with fresh candidates). Placing a claim with a verdict on other words turns Verified back into
- * Verdict proposed. Runs under the article's row lock; audited. Returns the updated claim as GET claim sends it (CheckedClaimDTO).
+ * Verdict proposed. Runs under the article's row lock; audited. Returns the updated claim as GET claim sends it
+ * (CheckedClaimDTO), or only `{ id }` for `answer: "id"` (ClaimAnswer: a caller that reads the claim again its own way).
  * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer;
  * 422 `unprocessable` for an action that does not fit the claim's anchor state, a candidate no longer on offer,
  * or a span that is empty, out of range or not a valid selection (`fields.span`); 409 `conflict` when the text
  * changed since the candidates were found or the span was selected, or when `version` is stale (who changed it).
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function resolveAnchor(
+export async function resolveAnchor<A extends ClaimAnswer = "claim">(
   {
     claimId,
     userId,
     version,
     action,
     confirmCorrection,
-  }: { claimId: string; userId: string; version: number; action: AnchorAction; confirmCorrection?: TConfirmCorrection },
+    answer,
+  }: { claimId: string; userId: string; version: number; action: AnchorAction; confirmCorrection?: TConfirmCorrection; answer?: A },
   client: DbClient = db,
-): Promise<CheckedClaimDTO> {
+): Promise<AnsweredClaim<A>> {
   return inTransaction(client, async (tx) => {
     const claim = await requireClaimWrite(claimId, userId, tx);
     // Shares the article's row lock with saving a version, so the text cannot change underneath.
@@ -197,7 +199,7 @@ export async function resolveAnchor(
       },
       after: { ...change.after, version: version + 1 },
     });
-    return checkedClaim(toClaimDTO(await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect })), tx);
+    return answerClaim(claimId, answer, tx);
   });
 }
 

@@ -10,7 +10,7 @@ import type { WritableClaim } from "@/lib/access/require";
 import { articleMemberJoin } from "@/lib/access/scope-sql";
 import { WRITE_ROLES } from "@/lib/access/roles";
 import { auditedWriteSql } from "@/lib/audit/audited-write";
-import { toClaimDTO, withCheckedBy, type CheckedClaimDTO, type ClaimRow } from "@/lib/claims/dto";
+import { toClaimDTO, withCheckedBy, type AnsweredClaim, type CheckedClaimDTO, type ClaimAnswer, type ClaimRow } from "@/lib/claims/dto";
 import { recordEventsJsonSql, recordFromJson, type RecordEventJson } from "@/lib/claims/load-records";
 
 /** The Claim columns claimSelect reads, from a relation aliased `c`. */
@@ -43,6 +43,17 @@ const WITH_PEOPLE = {
                    LEFT JOIN "User" vb ON vb."id" = written."verdictById"`,
 };
 
+/** Selects only the id of `written`: what a write asked for ClaimAnswer "id" answers (no people, no record). */
+const ID_ONLY = { select: Prisma.sql`written."id"` };
+
+/** The statement's columns for `answer` (ClaimAnswer), and the row they give as that answer. */
+function answerOf<A extends ClaimAnswer>(answer: A | undefined) {
+  return {
+    columns: answer === "id" ? ID_ONLY : WITH_PEOPLE,
+    answered: (row: FlatClaimRow): AnsweredClaim<A> => (answer === "id" ? { id: row.id } : toDTO(row)) as AnsweredClaim<A>,
+  };
+}
+
 function toDTO(row: FlatClaimRow): CheckedClaimDTO {
   const { createdById, updatedById, verdictById, createdByName, updatedByName, verdictByName, recordEvents, ...rest } = row;
   const claim = toClaimDTO({
@@ -62,15 +73,18 @@ type Json = PrismaTypes.InputJsonValue;
  * on), `guard` (more SQL conditions on `c`) holds, and the user still has the role `claim.role` in its team (not
  * archived); with the audit row (`action`, before/after with the versions added) and its NOTIFY. Output: the claim
  * after the change as GET claim sends it (CheckedClaimDTO: its verdict's checkedBy and via from its record, this
- * change included), or null when nothing was changed (nothing was audited either).
+ * change included), or only `{ id }` when `answer` is "id" (ClaimAnswer: the statement then reads neither people nor
+ * record); null when nothing was changed (nothing was audited either).
  */
-export async function changeClaimInOneStatement(
+export async function changeClaimInOneStatement<A extends ClaimAnswer = "claim">(
   client: DbClient,
   claim: WritableClaim,
   userId: string,
   expectedVersion: number,
   change: { set: Prisma.Sql; guard?: Prisma.Sql; action: string; before: Record<string, Json | null>; after: Record<string, Json | null> },
-): Promise<CheckedClaimDTO | null> {
+  answer?: A,
+): Promise<AnsweredClaim<A> | null> {
+  const { columns, answered } = answerOf(answer);
   const rows = await client.$queryRaw<FlatClaimRow[]>(
     auditedWriteSql({
       ctes: Prisma.sql`
@@ -89,10 +103,10 @@ export async function changeClaimInOneStatement(
         before: { ...change.before, version: expectedVersion },
         after: { ...change.after, version: expectedVersion + 1 },
       },
-      ...WITH_PEOPLE,
+      ...columns,
     }),
   );
-  return rows[0] ? toDTO(rows[0]) : null;
+  return rows[0] ? answered(rows[0]) : null;
 }
 
 /** A new claim as createClaim stores it (target already checked against the article text of `articleVersion`). */
@@ -112,9 +126,16 @@ export type NewClaim = {
  * Stores a new claim in ONE statement, only while the article is still at `articleVersion` (its row share-locked
  * for the statement, as lockArticleText does, so a new version cannot slip in) and the user still writes in its
  * team; the claim takes the article's double-review setting and is audited as "claim.created" with its NOTIFY.
- * Output: the new claim as a CheckedClaimDTO (without a verdict yet), or null when nothing was stored.
+ * Output: the new claim as a CheckedClaimDTO (without a verdict yet), or only `{ id }` when `answer` is "id"
+ * (ClaimAnswer); null when nothing was stored.
  */
-export async function insertClaimInOneStatement(client: DbClient, userId: string, claim: NewClaim): Promise<CheckedClaimDTO | null> {
+export async function insertClaimInOneStatement<A extends ClaimAnswer = "claim">(
+  client: DbClient,
+  userId: string,
+  claim: NewClaim,
+  answer?: A,
+): Promise<AnsweredClaim<A> | null> {
+  const { columns, answered } = answerOf(answer);
   const rows = await client.$queryRaw<FlatClaimRow[]>(
     auditedWriteSql({
       ctes: Prisma.sql`
@@ -139,8 +160,8 @@ export async function insertClaimInOneStatement(client: DbClient, userId: string
         action: "claim.created",
         after: { exact: claim.exact, start: claim.start, end: claim.end, status: "unreviewed", version: 1 },
       },
-      ...WITH_PEOPLE,
+      ...columns,
     }),
   );
-  return rows[0] ? toDTO(rows[0]) : null;
+  return rows[0] ? answered(rows[0]) : null;
 }

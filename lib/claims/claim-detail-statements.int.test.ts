@@ -43,12 +43,7 @@ afterAll(async () => {
   await counter.close();
 });
 
-/** Statements `work` sends, and its result. */
-async function counted<T>(work: () => Promise<T>): Promise<{ statements: number; result: T }> {
-  const before = counter.count();
-  const result = await work();
-  return { statements: counter.count() - before, result };
-}
+const counted = <T>(work: () => Promise<T>) => counter.counted(work);
 
 describe("getClaimView's read", () => {
   it.each([

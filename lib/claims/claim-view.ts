@@ -5,7 +5,12 @@ import { toClaimSummary } from "@/lib/claims/claim-summary";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import { notFound } from "@/lib/http/errors";
 import { createClaimOnText, type CheckedText } from "@/lib/claims/create-claim";
-import type { TCreateClaim } from "@/lib/validation/claims";
+import type { TCreateClaim, TSetNumeric, TSetStatus, TSetVerdict } from "@/lib/validation/claims";
+import type { TSetClaimant } from "@/lib/validation/claimant";
+import type { TResolveAnchor } from "@/lib/validation/versions";
+import { setClaimClaimant, setClaimNumeric, setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
+import { resolveAnchor } from "@/lib/claims/anchor";
+import { acceptSuggestion } from "@/lib/claims/suggested";
 
 /**
  * What an action on the article page answers with, so the page updates from the answer alone (one round
@@ -69,6 +74,44 @@ export async function findClaimIdOf({
  * check and the panel's claimant suggestion. @throws as createClaim, and as getClaimView.
  */
 export async function createClaimView(input: TCreateClaim & { userId: string }): Promise<ClaimView> {
-  const { claim, text } = await createClaimOnText(input);
+  const { claim, text } = await createClaimOnText({ ...input, answer: "id" });
   return getClaimView({ userId: input.userId, claimId: claim.id, checkedBefore: "later", articleText: text });
+}
+
+// The article page's claim writes (lib/actions/claims.ts), each answered with the ClaimView of the claim it changed: the
+// write, asked to answer only the claim's id (ClaimAnswer "id": the claim as the API answers it, read back with its
+// record, would be thrown away), then getClaimView's read. Input and errors: the write's (its docstring), then
+// getClaimView's 404.
+
+/** setClaimStatus, answered with the ClaimView. */
+export async function setClaimStatusView(input: TSetStatus & { userId: string }): Promise<ClaimView> {
+  return getClaimView({ userId: input.userId, claimId: (await setClaimStatus({ ...input, answer: "id" })).id });
+}
+
+/** setClaimVerdict, answered with the ClaimView. */
+export async function setClaimVerdictView(input: TSetVerdict & { userId: string }): Promise<ClaimView> {
+  return getClaimView({ userId: input.userId, claimId: (await setClaimVerdict({ ...input, answer: "id" })).id });
+}
+
+/** setClaimNumeric, answered with the ClaimView. */
+export async function setClaimNumericView(input: TSetNumeric & { userId: string }): Promise<ClaimView> {
+  return getClaimView({ userId: input.userId, claimId: (await setClaimNumeric({ ...input, answer: "id" })).id });
+}
+
+/** setClaimClaimant, answered with the ClaimView. */
+export async function setClaimClaimantView(input: TSetClaimant & { userId: string }): Promise<ClaimView> {
+  return getClaimView({ userId: input.userId, claimId: (await setClaimClaimant({ ...input, answer: "id" })).id });
+}
+
+/** resolveAnchor (placing a claim again, orphaning or restoring it), answered with the ClaimView. */
+export async function resolveAnchorView(input: TResolveAnchor & { userId: string }): Promise<ClaimView> {
+  return getClaimView({ userId: input.userId, claimId: (await resolveAnchor({ ...input, answer: "id" })).id });
+}
+
+/**
+ * acceptSuggestion, answered with the new claim's ClaimView; `checkedBefore: "later"`, as for createClaimView (the page
+ * reads the look-alike verdicts once the panel shows).
+ */
+export async function acceptSuggestionView(input: { userId: string; suggestionId: string }): Promise<ClaimView> {
+  return getClaimView({ userId: input.userId, claimId: (await acceptSuggestion({ ...input, answer: "id" })).id, checkedBefore: "later" });
 }

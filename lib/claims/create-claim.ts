@@ -3,7 +3,7 @@ import { db, inOneStatement, inTransaction, type DbClient } from "@/lib/db";
 import { insertClaimInOneStatement } from "@/lib/claims/change-claim-sql";
 import { targetToStore } from "@/lib/anchoring/selectors";
 import { requireArticleWrite } from "@/lib/access/require";
-import { claimSelect, toClaimDTO, withCheckedBy, type CheckedClaimDTO } from "@/lib/claims/dto";
+import { claimSelect, toClaimDTO, withCheckedBy, type AnsweredClaim, type ClaimAnswer } from "@/lib/claims/dto";
 import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/errors";
 import { extractNumericClaim } from "@/lib/suggestions";
@@ -16,7 +16,7 @@ import { lockArticleText } from "@/lib/articles/lock-article";
  * no position was sent), on the words the selection rules give (selectionRange: whitespace trimmed, graphemes
  * whole; the returned target, with canonical 32-character context, says which), with the article's double-review
  * setting and the numbers the detector reads from the quote; audited as "claim.created". Returns the new claim as
- * a CheckedClaimDTO (no verdict yet).
+ * a CheckedClaimDTO (no verdict yet), or only `{ id }` for `answer: "id"` (ClaimAnswer: a caller that reads it again).
  * @throws AppError 404 when the article does not exist or the user is not in its team; 403 for a viewer;
  * 422 `unprocessable` when the target does not describe the text (the reason quotes what the article has there),
  * a quote without position occurs nowhere or in several places (the reason says how many), or the selection is
@@ -24,7 +24,10 @@ import { lockArticleText } from "@/lib/articles/lock-article";
  * when a new version of the text was saved while the reader was selecting.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function createClaim(input: TCreateClaim & { userId: string }, client: DbClient = db): Promise<CheckedClaimDTO> {
+export async function createClaim<A extends ClaimAnswer = "claim">(
+  input: TCreateClaim & { userId: string; answer?: A },
+  client: DbClient = db,
+): Promise<AnsweredClaim<A>> {
   return (await createClaimOnText(input, client)).claim;
 }
 
@@ -36,10 +39,10 @@ export type CheckedText = { body: string; version: number };
  * claim next (its panel: getClaimView's `articleText`) need not read the text (~100 KB) a second time.
  * Output: `{ claim, text }`. @throws as createClaim.
  */
-export async function createClaimOnText(
-  { userId, articleId, target: sent }: TCreateClaim & { userId: string },
+export async function createClaimOnText<A extends ClaimAnswer = "claim">(
+  { userId, articleId, target: sent, answer }: TCreateClaim & { userId: string; answer?: A },
   client: DbClient = db,
-): Promise<{ claim: CheckedClaimDTO; text: CheckedText }> {
+): Promise<{ claim: AnsweredClaim<A>; text: CheckedText }> {
   // Read and check, then one statement that stores the claim only if the text is still the version checked
   // (issue #21). When it stores nothing (a new version, lost access), the full path below says why.
   const read = await requireArticleWrite(articleId, userId, client);
@@ -47,17 +50,22 @@ export async function createClaimOnText(
   if (!first.ok) throw new AppError("unprocessable", first.reason, { target: [first.reason] });
   const quote = first.target.quote;
   const stored = await inOneStatement(client, (c) =>
-    insertClaimInOneStatement(c, userId, {
-      id: createId(),
-      articleId,
-      articleVersion: read.version,
-      exact: quote.exact,
-      prefix: quote.prefix,
-      suffix: quote.suffix,
-      start: first.target.position.start,
-      end: first.target.position.end,
-      numeric: extractNumericClaim(quote.exact) ?? null,
-    }),
+    insertClaimInOneStatement(
+      c,
+      userId,
+      {
+        id: createId(),
+        articleId,
+        articleVersion: read.version,
+        exact: quote.exact,
+        prefix: quote.prefix,
+        suffix: quote.suffix,
+        start: first.target.position.start,
+        end: first.target.position.end,
+        numeric: extractNumericClaim(quote.exact) ?? null,
+      },
+      answer,
+    ),
   );
   if (stored) return { claim: stored, text: { body: read.body, version: read.version } };
   const { created: claim, text } = await inTransaction(client, async (tx) => {
@@ -102,5 +110,5 @@ export async function createClaimOnText(
     return { created, text: { body: current.body, version: current.version } };
   });
   // A new claim has no verdict yet: nothing to read from its record.
-  return { claim: withCheckedBy(toClaimDTO(claim), null), text };
+  return { claim: (answer === "id" ? { id: claim.id } : withCheckedBy(toClaimDTO(claim), null)) as AnsweredClaim<A>, text };
 }

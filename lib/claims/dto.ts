@@ -52,6 +52,17 @@ export type CheckedVerdictDTO = NonNullable<ClaimDTO["verdict"]> & {
 export type CheckedClaimDTO = Omit<ClaimDTO, "verdict"> & { verdict: CheckedVerdictDTO | null };
 
 /**
+ * What a claim write (lib/claims/update-claim.ts, anchor.ts, create-claim.ts, suggested.ts) answers with, as its caller
+ * asks: "claim" (the default), the claim after the write as GET claim sends it (CheckedClaimDTO, read back with its
+ * record: what the API answers); "id", only the claim's id, for a caller that reads the claim its own way right after
+ * (the article page's writes read its ClaimView, lib/claims/claim-view.ts), so the write reads nothing it would throw away.
+ */
+export type ClaimAnswer = "claim" | "id";
+
+/** A claim write's answer when asked for `A` (ClaimAnswer). */
+export type AnsweredClaim<A extends ClaimAnswer> = A extends "id" ? { id: string } : CheckedClaimDTO;
+
+/**
  * Adds to `claim`'s verdict (none: nothing to add) `checkedBy` and `via` from `proposed`, the claim's record of how its
  * verdict came to stand (null: no record kept). Changes `claim` in place, a DTO just built (a copy per claim of a long
  * list costs CPU: issue #21), and returns it. Pure otherwise; throws nothing.

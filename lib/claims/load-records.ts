@@ -1,7 +1,15 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { deriveClaimRecord, RECORD_ACTIONS, type ClaimRecord, type RecordEvent } from "@/lib/claims/record";
-import { withCheckedBy, type CheckedClaimDTO, type ClaimDTO } from "@/lib/claims/dto";
+import {
+  claimSelect,
+  toClaimDTO,
+  withCheckedBy,
+  type AnsweredClaim,
+  type CheckedClaimDTO,
+  type ClaimAnswer,
+  type ClaimDTO,
+} from "@/lib/claims/dto";
 
 /**
  * The record (proposed/verified/reopened/settled by) of each claim in `claimIds`, from one
@@ -32,6 +40,25 @@ export async function loadClaimRecords(
 export async function checkedClaim(claim: ClaimDTO, client: Prisma.TransactionClient = db): Promise<CheckedClaimDTO> {
   if (!claim.verdict) return withCheckedBy(claim, null);
   return withCheckedBy(claim, (await loadClaimRecords([claim.id], client)).get(claim.id)?.proposed ?? null);
+}
+
+/**
+ * What a claim write that just changed claim `claimId` (in `client`, so a transaction reads its own write) answers, as
+ * its caller asked (`answer`, ClaimAnswer): `{ id }` without reading anything for "id"; for "claim" (or none) the
+ * claim read back as GET claim sends it (checkedClaim: one more statement, and one for its record when it has a
+ * verdict). Throws Prisma's not-found error when the claim is gone.
+ */
+export async function answerClaim<A extends ClaimAnswer>(
+  claimId: string,
+  answer: A | undefined,
+  client: Prisma.TransactionClient = db,
+): Promise<AnsweredClaim<A>> {
+  if (answer === "id") return { id: claimId } as AnsweredClaim<A>;
+  const claim = await checkedClaim(
+    toClaimDTO(await client.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimSelect })),
+    client,
+  );
+  return claim as AnsweredClaim<A>;
 }
 
 /** One audit row of a claim's record as recordEventsJsonSql gives it: action, createdAt (UTC, no zone), actor id and name, after. */

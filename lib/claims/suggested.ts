@@ -6,7 +6,7 @@ import { articleScope } from "@/lib/access/scope";
 import { requireArticleWrite } from "@/lib/access/require";
 import { WRITE_ROLES } from "@/lib/access/roles";
 import { createClaim } from "@/lib/claims/create-claim";
-import type { CheckedClaimDTO } from "@/lib/claims/dto";
+import type { AnsweredClaim, ClaimAnswer } from "@/lib/claims/dto";
 import { AppError, notFound } from "@/lib/http/errors";
 import { extractNumericClaim } from "@/lib/suggestions";
 import { bodyHash, refreshSuggestions } from "@/lib/articles/stored-suggestions";
@@ -194,15 +194,16 @@ const ALREADY_A_CLAIM = "This suggestion is already a claim.";
 /**
  * Turns a suggestion into a claim, exactly once however often it is clicked: the claim and the
  * suggestion's link to it are written in one transaction (the caller's `tx` when given).
- * Input: the user, the suggestion. Output: the new claim (CheckedClaimDTO). Throws 404 when the
+ * Input: the user, the suggestion, `answer` (ClaimAnswer). Output: the new claim (CheckedClaimDTO; only `{ id }` for
+ * `answer: "id"`, for a caller that reads it again its own way). Throws 404 when the
  * suggestion is not in the user's teams, 403 for a viewer, 409 "This suggestion is already a
  * claim." when it was accepted before (or by a concurrent click), 409 when the article text
  * changed since the suggestion was made, and createClaim's errors.
  */
-export async function acceptSuggestion(
-  { userId, suggestionId }: { userId: string; suggestionId: string },
+export async function acceptSuggestion<A extends ClaimAnswer = "claim">(
+  { userId, suggestionId, answer }: { userId: string; suggestionId: string; answer?: A },
   tx: DbClient = db,
-): Promise<CheckedClaimDTO> {
+): Promise<AnsweredClaim<A>> {
   return inTransaction(tx, async (t) => {
     // Two accepts of one suggestion queue here; the second then reads the first one's link. Only a member of the
     // suggestion's team takes the lock: an outsider never waits on (or holds) another newsroom's rows.
@@ -217,7 +218,7 @@ export async function acceptSuggestion(
       throw new AppError("conflict", "The article text has changed since this suggestion was made. Reload to see the current suggestions.");
     }
     const claim = await createClaim(
-      { userId, articleId: article.id, target: describeRange(article.body, suggestion.start, suggestion.end) },
+      { userId, articleId: article.id, target: describeRange(article.body, suggestion.start, suggestion.end), answer },
       t,
     );
     const linked = await t.suggestion.updateMany({

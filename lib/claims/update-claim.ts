@@ -7,8 +7,8 @@ import { claimScope } from "@/lib/access/scope";
 import { requireClaimWrite, type WritableClaim } from "@/lib/access/require";
 import { rightsOf, WRITE_ROLES } from "@/lib/access/roles";
 import { failedClaimWrite, refuseStaleVersion } from "@/lib/claims/conflict";
-import { claimSelect, toClaimDTO, type CheckedClaimDTO } from "@/lib/claims/dto";
-import { checkedClaim } from "@/lib/claims/load-records";
+import type { AnsweredClaim, ClaimAnswer } from "@/lib/claims/dto";
+import { answerClaim } from "@/lib/claims/load-records";
 import { verdictForClaim, verdictOnScale } from "@/lib/teams/team-scale";
 import { statusChangeAction, statusChangeRefusal, verdictChangeRefusal, type Refusal } from "@/lib/claims/workflow";
 import { AppError } from "@/lib/http/errors";
@@ -23,15 +23,16 @@ type Change = { data: Prisma.ClaimUncheckedUpdateManyInput; action: string; befo
 /**
  * Applies one change to a claim with optimistic locking: the write is scoped to the
  * user's writable teams and to the version the change was based on: the caller's, or the
- * one just read, so a change made in between is never silently overwritten.
+ * one just read, so a change made in between is never silently overwritten. Answers as `answer` asks (answerClaim).
  */
-async function applyClaimChange(
+async function applyClaimChange<A extends ClaimAnswer>(
   tx: Prisma.TransactionClient,
   claim: WritableClaim,
   userId: string,
   expectedVersion: number,
   change: Change,
-): Promise<CheckedClaimDTO> {
+  answer: A | undefined,
+): Promise<AnsweredClaim<A>> {
   const { count } = await tx.claim.updateMany({
     where: { id: claim.id, ...claimScope(userId, WRITE_ROLES), version: expectedVersion },
     data: { ...change.data, updatedById: userId, version: { increment: 1 } },
@@ -42,7 +43,7 @@ async function applyClaimChange(
     before: { ...(change.before as object), version: expectedVersion },
     after: { ...(change.after as object), version: expectedVersion + 1 },
   });
-  return checkedClaim(toClaimDTO(await tx.claim.findUniqueOrThrow({ where: { id: claim.id }, select: claimSelect })), tx);
+  return answerClaim(claim.id, answer, tx);
 }
 
 const verdictOf = (c: { verdictLabel: string | null; verdictOrdinal: number | null; verdictExplanation: string | null }) =>
@@ -66,18 +67,24 @@ const refused = (refusal: Refusal) => new AppError(refusal.code, refusal.message
 // write itself is scoped and versioned, so a role lost in between still stops it.
 
 /**
+ * What every claim write below takes besides its input: `answer`, what it answers with (ClaimAnswer: the claim as GET
+ * claim sends it by default, or only its id for a caller that reads the claim again its own way).
+ */
+type Answering<A extends ClaimAnswer> = { answer?: A };
+
+/**
  * Moves a claim to another status, by the rules of lib/claims/workflow.ts (statusChangeRefusal).
  * Input: the user, the claim, the new status and the claim `version` they saw (optional: the
- * version just read when omitted); runs in `client` when it is a transaction. Output: the claim
- * after the change as GET claim sends it (CheckedClaimDTO); a sign-off (Verified) notifies the claim's reviewers (lib/notifications).
+ * version just read when omitted), `answer` (Answering); runs in `client` when it is a transaction. Output: the claim
+ * after the change as GET claim sends it (CheckedClaimDTO), or `{ id }` for `answer: "id"`; a sign-off (Verified) notifies the claim's reviewers (lib/notifications).
  * Throws 404 when the claim is not in the user's teams, the workflow's 403/422 refusals, 409 naming who changed the claim when `version` is stale. Taking a verified
  * claim of a published report out of Verified also needs `confirmCorrection` (a public note) from an editor:
  * 409 with a `confirmCorrection` field error without it, 403 for a reviewer (lib/publish/corrections.ts).
  */
-export async function setClaimStatus(
-  { userId, claimId, status, version, confirmCorrection }: TSetStatus & { userId: string },
+export async function setClaimStatus<A extends ClaimAnswer = "claim">(
+  { userId, claimId, status, version, confirmCorrection, answer }: TSetStatus & { userId: string } & Answering<A>,
   client: DbClient = db,
-): Promise<CheckedClaimDTO> {
+): Promise<AnsweredClaim<A>> {
   const claim = await requireClaimWrite(claimId, userId, client);
   await refuseStaleVersion(client, claim, version);
   const actor = { userId, ...rightsOf(claim.role) };
@@ -96,33 +103,47 @@ export async function setClaimStatus(
   // write, its audit row and NOTIFY go as one statement, guarded by the version and status the rules were judged on.
   if (status !== "verified" && claim.status !== "verified") {
     const changed = await inOneStatement(client, (c) =>
-      changeClaimInOneStatement(c, claim, userId, version ?? claim.version, {
-        set: Prisma.sql`"status" = ${status}::"ClaimStatus"`,
-        action: statusChangeAction(claim.status, status),
-        before: { status: claim.status },
-        after: { status },
-      }),
+      changeClaimInOneStatement(
+        c,
+        claim,
+        userId,
+        version ?? claim.version,
+        {
+          set: Prisma.sql`"status" = ${status}::"ClaimStatus"`,
+          action: statusChangeAction(claim.status, status),
+          before: { status: claim.status },
+          after: { status },
+        },
+        answer,
+      ),
     );
     // Nothing changed: a stale version or lost access; the full path below answers 409 or 404 as it always has.
     if (changed) return changed;
   }
   return inTransaction(client, async (tx) => {
-    const changed = await applyClaimChange(tx, claim, userId, version ?? claim.version, {
-      // A new sign-off replaces what the report kept during a correction.
-      data: {
-        ...(status === "verified" ? { status, publishedSnapshot: Prisma.DbNull } : { status }),
-        ...(await correctPublishedClaim(tx, {
-          claim,
-          userId,
-          confirm: confirmCorrection,
-          defaultKind: "correction",
-          leavesVerified: true,
-        })),
+    const changed = await applyClaimChange(
+      tx,
+      claim,
+      userId,
+      version ?? claim.version,
+      {
+        // A new sign-off replaces what the report kept during a correction.
+        data: {
+          ...(status === "verified" ? { status, publishedSnapshot: Prisma.DbNull } : { status }),
+          ...(await correctPublishedClaim(tx, {
+            claim,
+            userId,
+            confirm: confirmCorrection,
+            defaultKind: "correction",
+            leavesVerified: true,
+          })),
+        },
+        action: statusChangeAction(claim.status, status),
+        before: { status: claim.status },
+        after: { status },
       },
-      action: statusChangeAction(claim.status, status),
-      before: { status: claim.status },
-      after: { status },
-    });
+      answer,
+    );
     if (status === "verified") {
       await markFirstPublished(tx, claimId);
       const recipientIds = await claimReviewerIds(tx, claimId);
@@ -136,14 +157,15 @@ export async function setClaimStatus(
  * Sets (and so proposes) the claim's verdict, by the rules of lib/claims/workflow.ts
  * (verdictChangeRefusal); on a disputed claim this is the editor's adjudication.
  * Input: the user, the claim, a verdict key, the explanation and the claim `version` they saw
- * (optional); runs in `client` when it is a transaction. Output: the claim after the change.
+ * (optional), `answer` (Answering); runs in `client` when it is a transaction. Output: the claim after the change
+ * (CheckedClaimDTO, or `{ id }` for `answer: "id"`).
  * Throws 404 when the claim is not in the user's teams, the workflow's 403/409/422 refusals,
  * 409 naming who changed the claim when `version` is stale.
  */
-export async function setClaimVerdict(
-  { userId, claimId, verdict, explanation, version }: TSetVerdict & { userId: string },
+export async function setClaimVerdict<A extends ClaimAnswer = "claim">(
+  { userId, claimId, verdict, explanation, version, answer }: TSetVerdict & { userId: string } & Answering<A>,
   client: DbClient = db,
-): Promise<CheckedClaimDTO> {
+): Promise<AnsweredClaim<A>> {
   // Without double review nothing needs the row lock: read, judge, then one guarded statement (issue #21).
   const read = await requireClaimWrite(claimId, userId, client);
   await refuseStaleVersion(client, read, version);
@@ -157,15 +179,22 @@ export async function setClaimVerdict(
     if (refusal) throw refused(refusal);
     const scale = verdictOnScale(read.ratingScale, verdict);
     const changed = await inOneStatement(client, (c) =>
-      changeClaimInOneStatement(c, read, userId, version ?? read.version, {
-        set: Prisma.sql`"verdictOrdinal" = ${scale.ordinal}, "verdictLabel" = ${scale.label}, "verdictKey" = ${scale.key}, "verdictExplanation" = ${explanation},
+      changeClaimInOneStatement(
+        c,
+        read,
+        userId,
+        version ?? read.version,
+        {
+          set: Prisma.sql`"verdictOrdinal" = ${scale.ordinal}, "verdictLabel" = ${scale.label}, "verdictKey" = ${scale.key}, "verdictExplanation" = ${explanation},
                         "verdictById" = ${userId}, "verdictAt" = now(), "status" = 'verdict_proposed'`,
-        // Double review switched on in between changes the version too; checked again all the same.
-        guard: Prisma.sql`AND c."requiresDoubleReview" = false`,
-        action: read.status === "disputed" ? "claim.adjudicated" : "claim.verdict",
-        before: { status: read.status, verdict: verdictOf(read) },
-        after: { status: "verdict_proposed", verdict: { verdict: scale.label, ordinal: scale.ordinal, explanation } },
-      }),
+          // Double review switched on in between changes the version too; checked again all the same.
+          guard: Prisma.sql`AND c."requiresDoubleReview" = false`,
+          action: read.status === "disputed" ? "claim.adjudicated" : "claim.verdict",
+          before: { status: read.status, verdict: verdictOf(read) },
+          after: { status: "verdict_proposed", verdict: { verdict: scale.label, ordinal: scale.ordinal, explanation } },
+        },
+        answer,
+      ),
     );
     if (changed) return changed;
   }
@@ -183,44 +212,58 @@ export async function setClaimVerdict(
     });
     if (refusal) throw refused(refusal);
     const scale = await verdictForClaim(tx, claimId, verdict);
-    return applyClaimChange(tx, claim, userId, version ?? claim.version, {
-      data: {
-        verdictOrdinal: scale.ordinal,
-        verdictLabel: scale.label,
-        verdictKey: scale.key,
-        verdictExplanation: explanation,
-        verdictById: userId,
-        verdictAt: new Date(),
-        status: "verdict_proposed",
+    return applyClaimChange(
+      tx,
+      claim,
+      userId,
+      version ?? claim.version,
+      {
+        data: {
+          verdictOrdinal: scale.ordinal,
+          verdictLabel: scale.label,
+          verdictKey: scale.key,
+          verdictExplanation: explanation,
+          verdictById: userId,
+          verdictAt: new Date(),
+          status: "verdict_proposed",
+        },
+        action: claim.status === "disputed" ? "claim.adjudicated" : "claim.verdict",
+        before: { status: claim.status, verdict: verdictOf(claim) },
+        after: { status: "verdict_proposed", verdict: { verdict: scale.label, ordinal: scale.ordinal, explanation } },
       },
-      action: claim.status === "disputed" ? "claim.adjudicated" : "claim.verdict",
-      before: { status: claim.status, verdict: verdictOf(claim) },
-      after: { status: "verdict_proposed", verdict: { verdict: scale.label, ordinal: scale.ordinal, explanation } },
-    });
+      answer,
+    );
   });
 }
 
 /**
  * Corrects the structured numbers of a claim (value, unit, share of, subject, place, period, approximate; the
  * detector's reading is a starting point), with the optimistic lock `version` (else the version just read).
- * Audited as "claim.numeric" with the previous numbers. Returns the updated CheckedClaimDTO.
+ * Audited as "claim.numeric" with the previous numbers. Returns the updated CheckedClaimDTO (`{ id }` for `answer: "id"`, Answering).
  * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer;
  * 409 `conflict` when `version` is stale.
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
-export async function setClaimNumeric(
-  { userId, claimId, numeric, version }: TSetNumeric & { userId: string },
+export async function setClaimNumeric<A extends ClaimAnswer = "claim">(
+  { userId, claimId, numeric, version, answer }: TSetNumeric & { userId: string } & Answering<A>,
   client: DbClient = db,
-): Promise<CheckedClaimDTO> {
+): Promise<AnsweredClaim<A>> {
   return inTransaction(client, async (tx) => {
     const claim = await requireClaimWrite(claimId, userId, tx);
     const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: { numeric: true } });
-    return applyClaimChange(tx, claim, userId, version ?? claim.version, {
-      data: { numeric },
-      action: "claim.numeric",
-      before: { numeric: current.numeric ?? null },
-      after: { numeric },
-    });
+    return applyClaimChange(
+      tx,
+      claim,
+      userId,
+      version ?? claim.version,
+      {
+        data: { numeric },
+        action: "claim.numeric",
+        before: { numeric: current.numeric ?? null },
+        after: { numeric },
+      },
+      answer,
+    );
   });
 }
 
@@ -228,13 +271,13 @@ export async function setClaimNumeric(
  * Sets who made the claim and where it first appeared (null clears either). Input as
  * ZSetClaimant; on a verified claim of a published report it changes what readers see (and
  * ClaimReview), so it needs `confirmCorrection` from an editor (409/403) and logs an update.
- * Output: the claim after the change. Throws 404 outside the team, 403 for viewers, 409 for a
- * stale version. Runs in `client` when it is a transaction.
+ * Output: the claim after the change (CheckedClaimDTO, or `{ id }` for `answer: "id"`, Answering). Throws 404 outside
+ * the team, 403 for viewers, 409 for a stale version. Runs in `client` when it is a transaction.
  */
-export async function setClaimClaimant(
-  { userId, claimId, claimant, firstAppearance, version, confirmCorrection }: TSetClaimant & { userId: string },
+export async function setClaimClaimant<A extends ClaimAnswer = "claim">(
+  { userId, claimId, claimant, firstAppearance, version, confirmCorrection, answer }: TSetClaimant & { userId: string } & Answering<A>,
   client: DbClient = db,
-): Promise<CheckedClaimDTO> {
+): Promise<AnsweredClaim<A>> {
   return inTransaction(client, async (tx) => {
     const claim = await requireClaimWrite(claimId, userId, tx);
     const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimantSelect });
@@ -246,11 +289,18 @@ export async function setClaimClaimant(
       firstAppearedAt: firstAppearance?.date ? new Date(`${firstAppearance.date}T00:00:00Z`) : null,
     };
     await correctPublishedClaim(tx, { claim, userId, confirm: confirmCorrection, defaultKind: "update", leavesVerified: false });
-    return applyClaimChange(tx, claim, userId, version ?? claim.version, {
-      data,
-      action: "claim.claimant",
-      before: toClaimantDTO(current) as Prisma.InputJsonValue,
-      after: toClaimantDTO(data) as Prisma.InputJsonValue,
-    });
+    return applyClaimChange(
+      tx,
+      claim,
+      userId,
+      version ?? claim.version,
+      {
+        data,
+        action: "claim.claimant",
+        before: toClaimantDTO(current) as Prisma.InputJsonValue,
+        after: toClaimantDTO(data) as Prisma.InputJsonValue,
+      },
+      answer,
+    );
   });
 }

@@ -13,6 +13,11 @@ export type StatementCounter = {
   received: () => number;
   /** Stops accepting connections and ends the open ones. */
   close: () => Promise<void>;
+  /**
+   * Runs `work` and answers its result with the statements counted while it ran (all clients', so nothing else may use
+   * the proxy meanwhile).
+   */
+  counted: <T>(work: () => Promise<T>) => Promise<{ statements: number; result: T }>;
 };
 
 /**
@@ -79,6 +84,11 @@ export function startStatementCounter(targetPort: number): Promise<StatementCoun
         port,
         count: () => statements,
         received: () => received,
+        counted: async (work) => {
+          const before = statements;
+          const result = await work();
+          return { statements: statements - before, result };
+        },
         close: () =>
           new Promise<void>((done) => {
             for (const socket of sockets) socket.destroy();

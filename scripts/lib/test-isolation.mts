@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 /** Where the suite's test files live (vitest.config.mts `include`). */
-export const TEST_DIRS = ["lib", "components", "prisma", "scripts"];
+export const TEST_DIRS = ["lib", "components", "prisma", "scripts", "bench"];
 
 /** What makes a file run isolated, with why; matched against its source. */
 const NEEDS_OWN_MODULES: [RegExp, string][] = [
