@@ -35,7 +35,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    // The headless shell when installed (e2e/fixtures/chromium.ts): ~1/5 less CPU for the e2e step (README, Testing).
+    // The headless shell when installed (e2e/fixtures/chromium.ts): ~1/4 less CPU in Chromium (README, The two commands).
     { name: "chromium", testIgnore: FULL_CHROMIUM_SPECS, use: { ...desktop, launchOptions: chromiumLaunchOptions } },
     { name: "chromium-full", testMatch: FULL_CHROMIUM_SPECS, use: { ...desktop, launchOptions: fullChromiumLaunchOptions } },
   ],
