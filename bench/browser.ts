@@ -2,7 +2,7 @@
 // page-weight) measure through: started the same way for each, stopped whatever happens; and the articles they load.
 import { randomBytes } from "node:crypto";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { chromiumLaunchOptions } from "../e2e/fixtures/chromium";
+import { fullChromiumLaunchOptions } from "../e2e/fixtures/chromium";
 import { freePort } from "../scripts/lib/free-port";
 import { describeRange } from "../lib/anchoring/selectors";
 import { buildLongArticle, pickClaimRanges } from "./fixtures";
@@ -10,8 +10,8 @@ import { buildLongArticle, pickClaimRanges } from "./fixtures";
 export type BenchBrowser = { baseURL: string; browser: Browser; context: BrowserContext; page: Page };
 
 /**
- * Starts the production build (`next build` first) on a free port against `pgUrl`, launches Chromium (CHROMIUM_PATH,
- * default /usr/bin/chromium) and signs `user` in on a 1440 × 900 page, then runs `run` and stops both.
+ * Starts the production build (`next build` first) on a free port against `pgUrl`, launches full Chromium (CHROMIUM_PATH,
+ * default /usr/bin/chromium; not the headless shell the tests use) and signs `user` in on a 1440 × 900 page, then runs `run` and stops both.
  * Output: what `run` returns. Throws whatever starting the server, signing in or `run` throws.
  */
 export async function withSignedInBrowser<T>(
@@ -24,7 +24,7 @@ export async function withSignedInBrowser<T>(
   const port = await freePort();
   const baseURL = `http://localhost:${port}`;
   const app = startServer(port, { DATABASE_URL: pgUrl, NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: randomBytes(32).toString("base64url") });
-  const browser = await chromium.launch(chromiumLaunchOptions);
+  const browser = await chromium.launch(fullChromiumLaunchOptions);
   try {
     await waitForHealth(baseURL, 200, app);
     const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 } });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "../fixtures/test";
 import { signIn } from "../fixtures/auth";
+import { pointerEventsSeen, recordPointerEvents } from "../fixtures/keyboard";
 import { createDesk } from "../fixtures/factories";
 import { createClaim } from "../../lib/claims/create-claim";
 import { targetFor } from "../../lib/claims/test-helpers";
@@ -31,17 +32,6 @@ async function expectFocusKept(page: Page, after: string) {
   expect((await focusOf(page)).visible, `focus ring after ${after}`).toBe(true);
 }
 
-/** Records every pointer or mouse event the page receives (a keyboard's Enter on a button fires only `click`). */
-async function recordPointer(page: Page) {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { pointerSeen: string[] }).pointerSeen = seen;
-    for (const type of ["pointerdown", "pointerup", "pointermove", "mousedown", "mouseup", "mousemove", "wheel"])
-      window.addEventListener(type, () => seen.push(type), true);
-  });
-}
-const pointerSeen = (page: Page) => page.evaluate(() => (window as unknown as { pointerSeen: string[] }).pointerSeen);
-
 async function tabTo(page: Page, matches: (text: string) => boolean, limit = 150) {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press("Tab");
@@ -62,7 +52,7 @@ test("a fact-checker's shift and the editor's sign-off and publishing, by keyboa
   await assignReviewers({ userId: desk.editor.id, claimId: assigned.id, reviewerIds: [desk.reviewer.id], dueAt: "2026-12-01" });
 
   const page = await browser.newPage();
-  await recordPointer(page);
+  await recordPointerEvents(page);
   await signIn(page, desk.reviewer);
   await page.goto("/articles");
 
@@ -144,11 +134,11 @@ test("a fact-checker's shift and the editor's sign-off and publishing, by keyboa
   await page.keyboard.press("Enter");
   await expect(panel.getByTestId("verdict-card")).toContainText("Misleading");
   await expectFocusKept(page, "proposing the verdict");
-  expect(await pointerSeen(page)).toEqual([]);
+  expect(await pointerEventsSeen(page)).toEqual([]);
 
   // The editor: Needs me lists the verdict to sign off; sign it off, then publish the report.
   const editor = await browser.newPage();
-  await recordPointer(editor);
+  await recordPointerEvents(editor);
   await signIn(editor, desk.editor);
   await editor.goto("/queue");
   await tabTo(editor, (t) => t.includes("Earlier on Monday"));
@@ -167,5 +157,5 @@ test("a fact-checker's shift and the editor's sign-off and publishing, by keyboa
   await editor.keyboard.press("Enter");
   await expect(editor.getByTestId("publish-state")).toContainText("Published");
   await expectFocusKept(editor, "publishing");
-  expect(await pointerSeen(editor)).toEqual([]);
+  expect(await pointerEventsSeen(editor)).toEqual([]);
 });
