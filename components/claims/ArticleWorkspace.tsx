@@ -255,14 +255,21 @@ export function ArticleWorkspace({
     [run, scrollToClaim, applyLoaded],
   );
 
+  // How many actions' answers the page has applied (applyView). A read begun before one of them may hold the state
+  // before it: refresh reads again instead of putting that state back.
+  const answersApplied = useRef(0);
   const refresh = useCallback(
-    async (options?: { reloadOnly?: boolean }) => {
+    async function refresh(options?: { reloadOnly?: boolean }): Promise<boolean> {
       const current = openId.current;
+      const answersBefore = answersApplied.current;
       const [list, open, suggested] = await Promise.all([
         run(() => readClaimSummaries(articleUrl)),
         current ? run(() => readClaim(current)) : Promise.resolve(null),
         run(() => readSuggestions(articleUrl)),
       ]);
+      // An answer applied while these were on their way may be newer than they are (an Undo answered before a
+      // reload that the server read just before the Undo's write): the removed source came back as removed.
+      if (answersApplied.current !== answersBefore) return refresh(options);
       if (list) {
         setClaims(list);
         setComplete(true);
@@ -293,6 +300,7 @@ export function ArticleWorkspace({
 
   /** An action's answer: the claim into the list and the highlights, and into its panel when open; no reads. */
   function applyView(view: ClaimView) {
+    answersApplied.current++;
     for (const event of view.claim.events) applied.current.add(event.id);
     setClaims((current) => withClaim(current, view.summary));
     if (openId.current !== view.claim.id) return;

@@ -81,14 +81,23 @@ test("a disabled user's session stops working within the re-check window", async
 
 test("a page load after the re-check re-issues the session cookie with a new expiry (an active user's session slides)", async ({
   page,
+  playwright,
+  baseURL,
 }) => {
   const desk = await createDesk();
   await signIn(page, desk.editor);
   const sessionCookie = async () => (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
   const first = await sessionCookie();
   expect(first).toBeDefined();
-  // SESSION_RECHECK_SECONDS is 2 for the test server: wait past it, then open a page.
-  await page.waitForTimeout(2_500);
+  // SESSION_RECHECK_SECONDS is 2 for the test server. Wait until the re-check is due, asked with the same cookie from
+  // outside the browser (re-issuing is stateless: the browser's cookie stays due), instead of a fixed 2.5 s; the tab
+  // rests on a blank page meanwhile, so none of its own requests takes the re-issue first.
+  await page.goto("about:blank");
+  const probe = await playwright.request.newContext({ baseURL });
+  const reissued = async () =>
+    (await probe.get("/articles", { headers: { cookie: `${first!.name}=${first!.value}` }, maxRedirects: 0 })).headers()["set-cookie"] ?? "";
+  await expect.poll(reissued, { timeout: 20_000, intervals: [250] }).toContain(`${first!.name}=`);
+  await probe.dispose();
   const answer = await page.goto("/articles");
   expect(await answer?.headerValue("set-cookie")).toContain(`${first!.name}=`);
   await expect(page.getByTestId("signed-in-user")).toContainText(desk.editor.name);

@@ -69,17 +69,31 @@ test("after a claim far down is opened and closed, the list renders a bounded wi
   await expect(shown).toHaveText(/^Showing (781–960|721–900) of 1,000$/);
 
   // "Show more" to the end: the last claim is listed, the rows far above are dropped.
+  // One press at a time, each awaited: pressed again before the last one's page had come, Enter could land after the
+  // button had gone and open the cursor's claim over the list (seen with the CPU slowed 4x).
   const more = page.getByRole("button", { name: "Show more" });
   while (await more.isVisible()) {
+    const before = await shown.textContent();
     await more.focus();
     await page.keyboard.press("Enter");
+    await expect(shown).not.toHaveText(before!);
   }
   await expect(row(CLAIMS - 1)).toHaveCount(1);
   await expect(shown).toHaveText("Showing 821–1,000 of 1,000");
   expect(await rows.count()).toBeLessThanOrEqual(MAX_ROWS);
 
   // Scrolling back up the list brings the earlier rows back, a page at a time, without jumping back down.
-  for (let i = 0; i < 40 && (await row(0).count()) === 0; i++) await rows.first().scrollIntoViewIfNeeded();
+  // Each page comes in a render after the list's top shows (an IntersectionObserver callback, then React): wait for
+  // it before scrolling again. A loop of 40 scrolls without that wait ran out while one slow render was pending (CI,
+  // 2 loaded cores). Each new first row must be earlier than the last: the list never jumps back down.
+  const firstIndex = async () => ids.indexOf((await rows.first().getAttribute("data-claim-id"))!);
+  for (let first = await firstIndex(); first > 0; ) {
+    await rows.first().scrollIntoViewIfNeeded();
+    await expect.poll(firstIndex, { timeout: 30_000 }).not.toBe(first);
+    const next = await firstIndex();
+    expect(next).toBeLessThan(first);
+    first = next;
+  }
   await expect(row(0)).toHaveCount(1);
   await expect(shown).toHaveText(/^Showing 180 of 1,000$/);
   expect(await rows.count()).toBeLessThanOrEqual(MAX_ROWS);
