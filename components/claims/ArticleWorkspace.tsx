@@ -259,17 +259,23 @@ export function ArticleWorkspace({
   // before it: refresh reads again instead of putting that state back.
   const answersApplied = useRef(0);
   const refresh = useCallback(
-    async function refresh(options?: { reloadOnly?: boolean }): Promise<boolean> {
-      const current = openId.current;
-      const answersBefore = answersApplied.current;
-      const [list, open, suggested] = await Promise.all([
-        run(() => readClaimSummaries(articleUrl)),
-        current ? run(() => readClaim(current)) : Promise.resolve(null),
-        run(() => readSuggestions(articleUrl)),
-      ]);
+    async (options?: { reloadOnly?: boolean }) => {
+      const readAll = () => {
+        const current = openId.current;
+        return Promise.all([
+          run(() => readClaimSummaries(articleUrl)),
+          current ? run(() => readClaim(current)) : Promise.resolve(null),
+          run(() => readSuggestions(articleUrl)),
+        ]);
+      };
+      let answersBefore = answersApplied.current;
+      let [list, open, suggested] = await readAll();
       // An answer applied while these were on their way may be newer than they are (an Undo answered before a
       // reload that the server read just before the Undo's write): the removed source came back as removed.
-      if (answersApplied.current !== answersBefore) return refresh(options);
+      while (answersApplied.current !== answersBefore) {
+        answersBefore = answersApplied.current;
+        [list, open, suggested] = await readAll();
+      }
       if (list) {
         setClaims(list);
         setComplete(true);
