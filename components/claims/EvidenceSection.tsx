@@ -15,6 +15,7 @@ import { useAction } from "@/components/claims/useAction";
 import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 import { hasDraft, useDraft } from "@/components/claims/drafts";
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
+import { evidenceLock } from "@/lib/claims/workflow";
 
 type Props = { claim: ClaimDetailDTO; canEdit: boolean; canSignOff: boolean; meId: string; onChanged: OnClaimChanged };
 
@@ -26,6 +27,8 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
 ) {
   const live = claim.evidence.filter((item) => !item.deletedAt);
   const flagged = live.filter((item) => item.source.flag).length;
+  // A verified claim's sources are what the editor signed off (the server refuses changes with the same rule).
+  const lock = evidenceLock(claim.status);
   const [attaching, setAttaching] = useState(false);
   const [open, setOpen] = useState(() => hasDraft(meId, claim.id, "evidence"));
   const empty = { url: "", title: "", excerpt: "", stance: "supports", sourceType: "primary", retrievedAt: today() };
@@ -75,12 +78,17 @@ export const EvidenceSection = forwardRef<HTMLInputElement, Props>(function Evid
           {flagged === 1 ? "One source has" : `${flagged} sources have`} changed or gone since archived.
         </p>
       )}
+      {canEdit && lock && claim.evidence.length > 0 && (
+        <p className="mb-2 text-xs text-muted" role="note" data-testid="evidence-lock">
+          {lock.hint}
+        </p>
+      )}
       <ul className="space-y-2" data-testid="evidence-list">
         {claim.evidence.map((item) => (
           <EvidenceCard
             key={`${item.id}-${item.version}`}
             item={item}
-            canChange={canEdit && (canSignOff || item.addedBy.id === meId)}
+            canChange={canEdit && !lock && (canSignOff || item.addedBy.id === meId)}
             onChanged={onChanged}
           />
         ))}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { updateTeamOptionsAction } from "@/lib/actions/team";
 import type { TeamOptionsDTO } from "@/lib/teams/manage-teams";
 import { MAX_RATINGS, type RatingEntry } from "@/lib/teams/rating-scale";
@@ -23,12 +23,28 @@ export function TeamOptionsForm({ initial, ssoConfigured }: Props) {
 
   const setEntry = (index: number, change: Partial<RatingEntry>) =>
     setOptions({ ...options, ratingScale: options.ratingScale.map((e, i) => (i === index ? { ...e, ...change } : e)) });
-  const remove = (index: number) => setOptions({ ...options, ratingScale: options.ratingScale.filter((_, i) => i !== index) });
+  // Removing a rating removes the button that had focus, and adding one puts a new label to fill in above the button:
+  // focus goes to the label of the rating now in that place (or the one before), or of the new rating, instead of
+  // falling to <body>, so a keyboard user keeps their place.
+  const labels = useRef(new Map<string, HTMLInputElement>());
+  const focusLabel = useRef<string | null>(null);
+  useEffect(() => {
+    const key = focusLabel.current;
+    if (key === null) return;
+    focusLabel.current = null;
+    labels.current.get(key)?.focus();
+  }, [options.ratingScale]);
+  const remove = (index: number) => {
+    const rest = options.ratingScale.filter((_, i) => i !== index);
+    focusLabel.current = (rest[index] ?? rest[index - 1])?.key ?? null;
+    setOptions({ ...options, ratingScale: rest });
+  };
   const add = () => {
     const taken = new Set(options.ratingScale.map((e) => e.key));
     let n = options.ratingScale.length + 1;
     while (taken.has(`rating-${n}`)) n += 1;
     const entry: RatingEntry = { key: `rating-${n}`, label: "", colour: "#667085", ordinal: 3, noRating: false };
+    focusLabel.current = entry.key;
     setOptions({ ...options, ratingScale: [...options.ratingScale, entry] });
   };
   const move = (index: number, by: -1 | 1) => {
@@ -114,6 +130,10 @@ export function TeamOptionsForm({ initial, ssoConfigured }: Props) {
                 >
                   <td className="py-1 pr-2 max-sm:block max-sm:basis-full max-sm:pr-0">
                     <input
+                      ref={(el) => {
+                        if (el) labels.current.set(entry.key, el);
+                        else labels.current.delete(entry.key);
+                      }}
                       aria-label={`Label for rating ${i + 1}`}
                       className={`${inputClass} min-w-32`}
                       maxLength={40}

@@ -146,8 +146,10 @@ async function decide(tx: Prisma.TransactionClient, articleId: string, claim: An
  * `version`: "candidate" (index into the stored candidates), "span" (UTF-16 [start, end) of the current text,
  * whose words must equal `exact`), "orphan" (stays listed with its old quote) or "restore" (an orphan back to
  * needs-review with fresh candidates). Placing a claim with a verdict on other words turns Verified back into
- * Verdict proposed. Runs under the article's row lock; audited. Returns the updated claim as GET claim sends it
- * (CheckedClaimDTO), or only `{ id }` for `answer: "id"` (ClaimAnswer: a caller that reads the claim again its own way).
+ * Verdict proposed. Either, and orphaning an attached verified claim, changes what readers of a published report see,
+ * so there it needs `confirmCorrection` from an editor (correctPublishedClaim: 409 without it, 403 for a reviewer).
+ * Runs under the article's row lock; audited. Returns the updated claim as GET claim sends it (CheckedClaimDTO), or
+ * only `{ id }` for `answer: "id"` (ClaimAnswer: a caller that reads the claim again its own way).
  * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer;
  * 422 `unprocessable` for an action that does not fit the claim's anchor state, a candidate no longer on offer,
  * or a span that is empty, out of range or not a valid selection (`fields.span`); 409 `conflict` when the text
@@ -173,15 +175,19 @@ export async function resolveAnchor<A extends ClaimAnswer = "claim">(
     if (!current || !stored) throw notFound("That claim");
     const change = await decide(tx, claim.articleId, stored, current, action);
     const leavesVerified = stored.status === "verified" && "status" in change.data && change.data.status === "verdict_proposed";
-    const correction = leavesVerified
-      ? await correctPublishedClaim(tx, {
-          claim: { ...claim, status: stored.status },
-          userId,
-          confirm: confirmCorrection,
-          defaultKind: "update",
-          leavesVerified,
-        })
-      : {};
+    // Detaching a verified claim from its words takes its mark out of the published text ("Not marked in the text"):
+    // readers see that too, so on a published report it needs an editor's public note, like moving it.
+    const unmarksVerified = stored.status === "verified" && stored.anchorStatus === "attached" && action.kind === "orphan";
+    const correction =
+      leavesVerified || unmarksVerified
+        ? await correctPublishedClaim(tx, {
+            claim: { ...claim, status: stored.status },
+            userId,
+            confirm: confirmCorrection,
+            defaultKind: "update",
+            leavesVerified,
+          })
+        : {};
     const { count } = await tx.claim.updateMany({
       where: { id: claimId, ...claimScope(userId, WRITE_ROLES), version },
       data: { ...change.data, ...correction, updatedById: userId, version: { increment: 1 } },

@@ -28,6 +28,7 @@ export type RefusalRule =
   | "sign_off_editor_only"
   | "four_eyes"
   | "verified_locked"
+  | "evidence_locked"
   | "not_double_review"
   | "double_review_own_verdict"
   | "double_review_waiting"
@@ -129,6 +130,21 @@ export function verdictLock(status: StatusKey): Refusal | null {
     code: "conflict",
     message: "This claim is verified. An editor must reopen it before the verdict can change.",
     hint: "Verified verdicts change only after an editor reopens the claim.",
+  };
+}
+
+/**
+ * The evidence of a verified claim is locked too (409): the public report lists the sources the editor signed off,
+ * so editing, removing or restoring one changes only after an editor reopens the claim (adding one is allowed: it
+ * waits for the next sign-off). Null when not locked.
+ */
+export function evidenceLock(status: StatusKey): Refusal | null {
+  if (status !== "verified") return null;
+  return {
+    rule: "evidence_locked",
+    code: "conflict",
+    message: "This claim is verified: its sources are the ones the editor signed off. An editor must reopen it before they can change.",
+    hint: "Sources of a verified claim change only after an editor reopens it.",
   };
 }
 

@@ -10,6 +10,7 @@ import { queueEvidenceArchive } from "@/lib/evidence/archive";
 import { excerptFoundIn } from "@/lib/evidence/excerpt-match";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TEditEvidence } from "@/lib/validation/claims";
+import { evidenceLock } from "@/lib/claims/workflow";
 
 type Change = "evidence.edited" | "evidence.removed" | "evidence.restored";
 
@@ -17,7 +18,8 @@ type Change = "evidence.edited" | "evidence.removed" | "evidence.restored";
  * Reads evidence `evidenceId` for a change by `userId` under a row lock, with the user's role in its team.
  * @throws AppError 404 when it does not exist or is in a team the user is not in (or an archived team);
  * 403 for a viewer, and for a reviewer changing evidence someone else added (the person who added it,
- * editors and admins may change it).
+ * editors and admins may change it); 409 while its claim is verified (evidenceLock: the public report lists what was
+ * signed off).
  */
 async function lockForChange(tx: Prisma.TransactionClient, evidenceId: string, userId: string) {
   // Lock first, then read: two changes at once see each other's result. Only a member of the evidence's team
@@ -34,6 +36,7 @@ async function lockForChange(tx: Prisma.TransactionClient, evidenceId: string, u
       claim: {
         select: {
           articleId: true,
+          status: true,
           article: { select: { teamId: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } } },
         },
       },
@@ -45,6 +48,9 @@ async function lockForChange(tx: Prisma.TransactionClient, evidenceId: string, u
   if (evidence.addedBy.id !== userId && !SIGN_OFF_ROLES.includes(role)) {
     throw forbidden("Only the person who added this source, or an editor, can change or remove it.");
   }
+  // The report lists the sources the editor signed off: a verified claim's change only after it is reopened.
+  const lock = evidenceLock(evidence.claim.status);
+  if (lock) throw new AppError(lock.code, lock.message);
   return evidence;
 }
 

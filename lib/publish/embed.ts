@@ -40,7 +40,19 @@ const MIN_WIDTH = 240;
 
 const escapeAttribute = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** The claim a public URL names: a report's `#claim-…` card, or an embed page. Null for anything else. */
+/** `text` with its %-escapes decoded, or null when they are not UTF-8 (decodeURIComponent throws URIError then). */
+function decodedOrNull(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The claim a public URL names: a report's `#claim-…` card, or an embed page. Null for anything else, an address
+ * on another origin, and one whose %-encoded id is not UTF-8 (a cut-off link): oEmbed answers 404 for those.
+ */
 export function claimIdFromUrl(url: string, baseUrl: string): string | null {
   let parsed: URL;
   try {
@@ -50,9 +62,9 @@ export function claimIdFromUrl(url: string, baseUrl: string): string | null {
   }
   if (parsed.origin !== new URL(baseUrl).origin) return null;
   const embed = /^\/embed\/claims\/([^/]+)$/.exec(parsed.pathname);
-  if (embed) return decodeURIComponent(embed[1]!);
+  if (embed) return decodedOrNull(embed[1]!);
   const fromHash = /^#claim-(.+)$/.exec(parsed.hash);
-  return /^\/reports\/[^/]+$/.test(parsed.pathname) && fromHash ? decodeURIComponent(fromHash[1]!) : null;
+  return /^\/reports\/[^/]+$/.test(parsed.pathname) && fromHash ? decodedOrNull(fromHash[1]!) : null;
 }
 
 /**

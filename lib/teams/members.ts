@@ -97,6 +97,23 @@ export function addMember({ teamId, userId, email, role }: TAddMember & { teamId
   return inviteMember({ teamId, userId, email, role }, new Date(), client);
 }
 
+/**
+ * Makes one team's member changes take turns: locks the team's row (FOR NO KEY UPDATE, which rows referencing the
+ * team do not wait for) until the caller's transaction ends, so the checks that follow see every change committed
+ * before it. Without it two admins demoting or disabling each other at once both passed the admin check and the team
+ * was left with no admin, which nothing short of SQL could mend. Only a member of the team takes the lock: an outsider
+ * never waits on another newsroom's row (and gets 404 from the admin check).
+ * @throws AppError 403 when the actor's account was disabled meanwhile (their sessions end with it, but a request
+ * already under way got past that check).
+ */
+async function takeMemberChangeTurn(tx: Prisma.TransactionClient, teamId: string, userId: string): Promise<void> {
+  await tx.$queryRaw`SELECT t.id FROM "Team" t JOIN "Membership" m ON m."teamId" = t.id AND m."userId" = ${userId}
+    WHERE t.id = ${teamId} FOR NO KEY UPDATE OF t`;
+  // A statement of its own: one that waited for the lock still reads the other tables as they were when it began.
+  const actor = await tx.user.findUnique({ where: { id: userId }, select: { disabled: true } });
+  if (actor?.disabled) throw forbidden("Your account has been disabled.");
+}
+
 /** Higher is more: losing rank (admin → editor → reviewer → viewer) ends the member's sessions. */
 const ROLE_RANK: Record<Role, number> = { viewer: 0, reviewer: 1, editor: 2, admin: 3 };
 
@@ -116,6 +133,7 @@ export async function updateMember(
   client: DbClient = db,
 ) {
   return inTransaction(client, async (tx) => {
+    await takeMemberChangeTurn(tx, teamId, userId);
     await requireTeamAdmin(teamId, userId, tx);
     const scope = asTeamAdmin(teamId, userId);
     const member = await tx.membership.findFirst({ where: { id: memberId, ...scope }, select: memberSelect });
