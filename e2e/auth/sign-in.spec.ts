@@ -95,7 +95,8 @@ test("a page load after the re-check re-issues the session cookie with a new exp
   await page.goto("about:blank");
   const probe = await playwright.request.newContext({ baseURL });
   const reissued = async () =>
-    (await probe.get("/articles", { headers: { cookie: `${first!.name}=${first!.value}` }, maxRedirects: 0 })).headers()["set-cookie"] ?? "";
+    (await probe.get("/articles", { headers: { cookie: `${first!.name}=${first!.value}` }, maxRedirects: 0 })).headers()["set-cookie"] ??
+    "";
   await expect.poll(reissued, { timeout: 20_000, intervals: [250] }).toContain(`${first!.name}=`);
   await probe.dispose();
   const answer = await page.goto("/articles");

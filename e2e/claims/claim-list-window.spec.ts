@@ -87,7 +87,7 @@ test("after a claim far down is opened and closed, the list renders a bounded wi
   // it before scrolling again. A loop of 40 scrolls without that wait ran out while one slow render was pending (CI,
   // 2 loaded cores). Each new first row must be earlier than the last: the list never jumps back down.
   const firstIndex = async () => ids.indexOf((await rows.first().getAttribute("data-claim-id"))!);
-  for (let first = await firstIndex(); first > 0; ) {
+  for (let first = await firstIndex(); first > 0;) {
     await rows.first().scrollIntoViewIfNeeded();
     await expect.poll(firstIndex, { timeout: 30_000 }).not.toBe(first);
     const next = await firstIndex();

@@ -135,7 +135,9 @@ test("Undo is not taken back by a reload of the claim that was read before it", 
   expect((await editor.post(`/api/v1/claims/${claim.id}/comments`, { data: { body: "Which year is this?" } })).status()).toBe(201);
   await made;
 
-  const undone = tab.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === `/articles/${desk.article.id}`);
+  const undone = tab.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname === `/articles/${desk.article.id}`,
+  );
   await panel.getByRole("button", { name: "Undo" }).click();
   await undone;
   answer();
