@@ -10,7 +10,7 @@ import type { TSetClaimant } from "@/lib/validation/claimant";
 import type { TResolveAnchor } from "@/lib/validation/versions";
 import { setClaimClaimant, setClaimNumeric, setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
 import { resolveAnchor } from "@/lib/claims/anchor";
-import { acceptSuggestion } from "@/lib/claims/suggested";
+import { acceptSuggestionOnText } from "@/lib/claims/suggested";
 
 /**
  * What an action on the article page answers with, so the page updates from the answer alone (one round
@@ -113,5 +113,6 @@ export async function resolveAnchorView(input: TResolveAnchor & { userId: string
  * reads the look-alike verdicts once the panel shows).
  */
 export async function acceptSuggestionView(input: { userId: string; suggestionId: string }): Promise<ClaimView> {
-  return getClaimView({ userId: input.userId, claimId: (await acceptSuggestion({ ...input, answer: "id" })).id, checkedBefore: "later" });
+  const { claim, text } = await acceptSuggestionOnText({ ...input, answer: "id" });
+  return getClaimView({ userId: input.userId, claimId: claim.id, checkedBefore: "later", articleText: text });
 }

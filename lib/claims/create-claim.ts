@@ -2,7 +2,7 @@ import { createId } from "@paralleldrive/cuid2";
 import { db, inOneStatement, inTransaction, type DbClient } from "@/lib/db";
 import { insertClaimInOneStatement } from "@/lib/claims/change-claim-sql";
 import { targetToStore } from "@/lib/anchoring/selectors";
-import { requireArticleWrite } from "@/lib/access/require";
+import { requireArticleWrite, type WritableArticle } from "@/lib/access/require";
 import { claimSelect, toClaimDTO, withCheckedBy, type AnsweredClaim, type ClaimAnswer } from "@/lib/claims/dto";
 import { recordClaimAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/errors";
@@ -37,15 +37,17 @@ export type CheckedText = { body: string; version: number };
 /**
  * createClaim, also answering the article text it checked the claim against (`text`), so a caller that reads the
  * claim next (its panel: getClaimView's `articleText`) need not read the text (~100 KB) a second time.
- * Output: `{ claim, text }`. @throws as createClaim.
+ * `checked`: the article as requireArticleWrite just read it for `userId` on `client` (acceptSuggestion reads it to
+ * check the suggestion), so it is not read again; the store below still refuses a text version other than its
+ * `version`. Output: `{ claim, text }`. @throws as createClaim.
  */
 export async function createClaimOnText<A extends ClaimAnswer = "claim">(
-  { userId, articleId, target: sent, answer }: TCreateClaim & { userId: string; answer?: A },
+  { userId, articleId, target: sent, answer, checked }: TCreateClaim & { userId: string; answer?: A; checked?: WritableArticle },
   client: DbClient = db,
 ): Promise<{ claim: AnsweredClaim<A>; text: CheckedText }> {
   // Read and check, then one statement that stores the claim only if the text is still the version checked
   // (issue #21). When it stores nothing (a new version, lost access), the full path below says why.
-  const read = await requireArticleWrite(articleId, userId, client);
+  const read = checked?.id === articleId ? checked : await requireArticleWrite(articleId, userId, client);
   const first = targetToStore(read.body, sent);
   if (!first.ok) throw new AppError("unprocessable", first.reason, { target: [first.reason] });
   const quote = first.target.quote;

@@ -5,7 +5,7 @@ import { db, inTransaction, type DbClient } from "@/lib/db";
 import { articleScope } from "@/lib/access/scope";
 import { requireArticleWrite } from "@/lib/access/require";
 import { WRITE_ROLES } from "@/lib/access/roles";
-import { createClaim } from "@/lib/claims/create-claim";
+import { createClaimOnText, type CheckedText } from "@/lib/claims/create-claim";
 import type { AnsweredClaim, ClaimAnswer } from "@/lib/claims/dto";
 import { AppError, notFound } from "@/lib/http/errors";
 import { extractNumericClaim } from "@/lib/suggestions";
@@ -201,24 +201,38 @@ const ALREADY_A_CLAIM = "This suggestion is already a claim.";
  * changed since the suggestion was made, and createClaim's errors.
  */
 export async function acceptSuggestion<A extends ClaimAnswer = "claim">(
-  { userId, suggestionId, answer }: { userId: string; suggestionId: string; answer?: A },
+  input: { userId: string; suggestionId: string; answer?: A },
   tx: DbClient = db,
 ): Promise<AnsweredClaim<A>> {
+  return (await acceptSuggestionOnText(input, tx)).claim;
+}
+
+/**
+ * acceptSuggestion, also answering the article text the claim was checked against (`text`, as createClaimOnText), so
+ * the page's answer (acceptSuggestionView) does not read the text (~100 KB) again; the text read to check the
+ * suggestion is the one the claim is placed on. Output: `{ claim, text }`. @throws as acceptSuggestion.
+ */
+export async function acceptSuggestionOnText<A extends ClaimAnswer = "claim">(
+  { userId, suggestionId, answer }: { userId: string; suggestionId: string; answer?: A },
+  tx: DbClient = db,
+): Promise<{ claim: AnsweredClaim<A>; text: CheckedText }> {
   return inTransaction(tx, async (t) => {
     // Two accepts of one suggestion queue here; the second then reads the first one's link. Only a member of the
     // suggestion's team takes the lock: an outsider never waits on (or holds) another newsroom's rows.
-    await t.$queryRaw`
-      SELECT s."id" FROM "Suggestion" s JOIN "Article" a ON a.id = s."articleId"
+    // The locked row is the suggestion read (one statement; requireArticleWrite then checks the role and the team).
+    const [suggestion] = await t.$queryRaw<{ articleId: string; bodyHash: string; start: number; end: number; claimId: string | null }[]>`
+      SELECT s."articleId", s."bodyHash", s."start", s."end", s."claimId" FROM "Suggestion" s JOIN "Article" a ON a.id = s."articleId"
       JOIN "Membership" m ON m."teamId" = a."teamId" AND m."userId" = ${userId}
       WHERE s."id" = ${suggestionId} FOR UPDATE OF s`;
-    const { suggestion, article } = await requireSuggestionWrite(suggestionId, userId, t);
+    if (!suggestion) throw notFound("That suggestion");
+    const article = await requireArticleWrite(suggestion.articleId, userId, t);
     if (suggestion.claimId !== null) throw new AppError("conflict", ALREADY_A_CLAIM);
     // A suggestion belongs to one version of the text; its offsets mean nothing in another.
     if (suggestion.bodyHash !== bodyHash(article.body)) {
       throw new AppError("conflict", "The article text has changed since this suggestion was made. Reload to see the current suggestions.");
     }
-    const claim = await createClaim(
-      { userId, articleId: article.id, target: describeRange(article.body, suggestion.start, suggestion.end), answer },
+    const { claim, text } = await createClaimOnText(
+      { userId, articleId: article.id, target: describeRange(article.body, suggestion.start, suggestion.end), answer, checked: article },
       t,
     );
     const linked = await t.suggestion.updateMany({
@@ -229,7 +243,7 @@ export async function acceptSuggestion<A extends ClaimAnswer = "claim">(
       await requireSuggestionWrite(suggestionId, userId, t);
       throw new AppError("conflict", ALREADY_A_CLAIM);
     }
-    return claim;
+    return { claim, text };
   });
 }
 
