@@ -5,12 +5,11 @@
 // verified claim now needs an editor's confirmCorrection, as moving it to other words does (before a report is out
 // it stays a reviewer's step, lib/articles/verdict-anchoring.int.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDesk, testDb } from "@/e2e/fixtures/factories";
+import { outcomeOf } from "@/e2e/fixtures/errors";
+import { testDb } from "@/e2e/fixtures/factories";
 import { resolveAnchor } from "@/lib/claims/anchor";
-import { AppError } from "@/lib/http/errors";
-import { publishReport } from "@/lib/publish/publish-report";
 import { getPublicReport } from "@/lib/publish/report";
-import { seedFactCheck, type Desk } from "@/lib/publish/test-helpers";
+import { publishedFactCheck, type Desk } from "@/lib/publish/test-helpers";
 
 const BASE = "https://factdesk.example.org";
 
@@ -18,9 +17,7 @@ let desk: Desk;
 let claimId: string;
 
 beforeAll(async () => {
-  desk = await createDesk();
-  claimId = (await seedFactCheck(desk)).verified.id;
-  await publishReport({ userId: desk.editor.id, articleId: desk.article.id });
+  ({ desk, claimId } = await publishedFactCheck());
 });
 afterAll(async () => {
   await testDb().$disconnect();
@@ -29,21 +26,14 @@ afterAll(async () => {
 const versionOf = async () => (await testDb().claim.findUniqueOrThrow({ where: { id: claimId }, select: { version: true } })).version;
 const card = async () => (await getPublicReport({ articleId: desk.article.id, baseUrl: BASE }))?.claims.find((c) => c.id === claimId);
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  return promise.then(
-    () => "ok",
-    (err: unknown) => (err instanceof AppError ? err.code : String(err)),
-  );
-}
-
 describe("orphaning a verified claim of a published report, attached to its words", () => {
   it("asks for an editor's public note (409 without one, 403 from a reviewer); the report keeps it marked until then", async () => {
     expect((await card())?.highlighted).toBe(true);
     const withVersion = async (userId: string, confirmCorrection?: { note: string }) =>
       resolveAnchor({ claimId, userId, version: await versionOf(), action: { kind: "orphan" }, confirmCorrection });
-    expect(await codeOf(withVersion(desk.reviewer.id))).toBe("conflict");
-    expect(await codeOf(withVersion(desk.reviewer.id, { note: "Detached." }))).toBe("forbidden");
-    expect(await codeOf(withVersion(desk.editor.id))).toBe("conflict");
+    expect(await outcomeOf(withVersion(desk.reviewer.id))).toBe("conflict");
+    expect(await outcomeOf(withVersion(desk.reviewer.id, { note: "Detached." }))).toBe("forbidden");
+    expect(await outcomeOf(withVersion(desk.editor.id))).toBe("conflict");
     expect((await card())?.highlighted).toBe(true);
     expect(await testDb().auditEvent.count({ where: { claimId, action: "claim.orphaned" } })).toBe(0);
 

@@ -4,14 +4,13 @@
 // readers saw the new source under the old sign-off, with no correction note. A verified claim's evidence is now
 // locked like its verdict: an editor reopens the claim first (with a public note once the report is out).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDesk, testDb } from "@/e2e/fixtures/factories";
+import { outcomeOf } from "@/e2e/fixtures/errors";
+import { testDb } from "@/e2e/fixtures/factories";
 import { addEvidence } from "@/lib/claims/evidence";
 import { setClaimStatus } from "@/lib/claims/update-claim";
 import { editEvidence, removeEvidence, restoreEvidence } from "@/lib/evidence/edit-evidence";
-import { AppError } from "@/lib/http/errors";
-import { publishReport } from "@/lib/publish/publish-report";
 import { getPublicReport } from "@/lib/publish/report";
-import { seedFactCheck, type Desk } from "@/lib/publish/test-helpers";
+import { publishedFactCheck, type Desk } from "@/lib/publish/test-helpers";
 
 const BASE = "https://factdesk.example.org";
 const SIGNED_OFF = { url: "https://www.gov.uk/defence-spending", title: "Defence departmental resources 2024", stance: "supports" };
@@ -20,20 +19,11 @@ let desk: Desk;
 let claimId: string;
 
 beforeAll(async () => {
-  desk = await createDesk();
-  claimId = (await seedFactCheck(desk)).verified.id;
-  await publishReport({ userId: desk.editor.id, articleId: desk.article.id });
+  ({ desk, claimId } = await publishedFactCheck());
 });
 afterAll(async () => {
   await testDb().$disconnect();
 });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  return promise.then(
-    () => "ok",
-    (err: unknown) => (err instanceof AppError ? err.code : String(err)),
-  );
-}
 
 async function publicSources() {
   const report = await getPublicReport({ articleId: desk.article.id, baseUrl: BASE });
@@ -60,8 +50,8 @@ describe("evidence of a verified claim on a published report", () => {
       sourceType: "secondary",
       retrievedAt: new Date("2026-11-20"),
     });
-    expect(await codeOf(swap)).toBe("conflict");
-    expect(await codeOf(removeEvidence({ userId: desk.editor.id, evidenceId: evidence.id }))).toBe("conflict");
+    expect(await outcomeOf(swap)).toBe("conflict");
+    expect(await outcomeOf(removeEvidence({ userId: desk.editor.id, evidenceId: evidence.id }))).toBe("conflict");
     expect(await publicSources()).toEqual(before);
     expect(
       await testDb().auditEvent.count({ where: { entityId: evidence.id, action: { in: ["evidence.edited", "evidence.removed"] } } }),
@@ -89,7 +79,7 @@ describe("evidence of a verified claim on a published report", () => {
     });
     await removeEvidence({ userId: desk.reviewer.id, evidenceId: added.id });
     await setClaimStatus({ userId: desk.admin.id, claimId, status: "verified" });
-    expect(await codeOf(restoreEvidence({ userId: desk.reviewer.id, evidenceId: added.id }))).toBe("conflict");
+    expect(await outcomeOf(restoreEvidence({ userId: desk.reviewer.id, evidenceId: added.id }))).toBe("conflict");
     expect((await publicSources())?.map((e) => e.url)).not.toContain("https://example.org/later");
   });
 });

@@ -1,6 +1,6 @@
 // Seeds an article with one claim in each interesting state, through the real data layer,
 // for the publishing and annotation integration tests.
-import type { createDesk } from "@/e2e/fixtures/factories";
+import { createDesk } from "@/e2e/fixtures/factories";
 import { assignReviewers } from "@/lib/claims/assignments";
 import { addComment, deleteComment, editComment } from "@/lib/claims/comments";
 import { createClaim } from "@/lib/claims/create-claim";
@@ -9,6 +9,7 @@ import { addEvidence } from "@/lib/claims/evidence";
 import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
 import { targetFor } from "@/lib/claims/test-helpers";
 import { setClaimStatus, setClaimVerdict } from "@/lib/claims/update-claim";
+import { publishReport } from "@/lib/publish/publish-report";
 
 export type Desk = Awaited<ReturnType<typeof createDesk>>;
 
@@ -104,4 +105,15 @@ export async function seedFactCheck(desk: Desk) {
   await setClaimStatus({ userId: desk.reviewer.id, claimId: plain.id, status: "not_check_worthy" });
 
   return { verified, unverifiable, proposed, doubleReview, plain };
+}
+
+/**
+ * For integration tests of what may change after publishing: a new desk (createDesk), seeded by seedFactCheck, its
+ * report published by the editor. Output: the desk and the id of its verified claim (PHRASES.verified, with evidence).
+ */
+export async function publishedFactCheck(): Promise<{ desk: Desk; claimId: string }> {
+  const desk = await createDesk();
+  const claimId = (await seedFactCheck(desk)).verified.id;
+  await publishReport({ userId: desk.editor.id, articleId: desk.article.id });
+  return { desk, claimId };
 }
