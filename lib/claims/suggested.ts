@@ -219,9 +219,11 @@ export async function acceptSuggestionOnText<A extends ClaimAnswer = "claim">(
   return inTransaction(tx, async (t) => {
     // Two accepts of one suggestion queue here; the second then reads the first one's link. Only a member of the
     // suggestion's team takes the lock: an outsider never waits on (or holds) another newsroom's rows.
-    // The locked row is the suggestion read (one statement; requireArticleWrite then checks the role and the team).
+    // The locked row is the suggestion read, in requireSuggestionWrite's scope (a member, the team not archived: else
+    // 404 for the suggestion); requireArticleWrite then checks the role.
     const [suggestion] = await t.$queryRaw<{ articleId: string; bodyHash: string; start: number; end: number; claimId: string | null }[]>`
       SELECT s."articleId", s."bodyHash", s."start", s."end", s."claimId" FROM "Suggestion" s JOIN "Article" a ON a.id = s."articleId"
+      JOIN "Team" tm ON tm.id = a."teamId" AND tm."archivedAt" IS NULL
       JOIN "Membership" m ON m."teamId" = a."teamId" AND m."userId" = ${userId}
       WHERE s."id" = ${suggestionId} FOR UPDATE OF s`;
     if (!suggestion) throw notFound("That suggestion");
