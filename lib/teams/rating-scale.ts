@@ -126,3 +126,31 @@ export function verdictLook(scale: readonly RatingEntry[], verdict: { ordinal: n
   const colour = rating?.colour ?? ORDINAL_COLOURS.get(verdict.ordinal) ?? "#667085";
   return { colour, text: readableTextOn(colour), tint: DEFAULT_TINTS[colour] ?? tintFor(colour), noRating: isNoRating(scale, verdict) };
 }
+
+const quoted = (label: string) => `“${label}”`;
+const listed = (labels: string[]) =>
+  labels.length <= 2 ? labels.join(" and ") : `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
+
+/**
+ * The sentence the public report uses to tell readers what its ratings mean, from the team's scale (readRatingScale):
+ * the ratings from the truest to the least true (by ordinal, highest first; team order among equals), then the "no
+ * rating" labels. Default scale: `Ratings run from “True” to “False”; “Unverifiable” marks a claim that could not be
+ * rated on this scale.` (what a no-rating label means is the team's to say: this says only that it is no rating) A scale with one rating says `The one rating is “X”.`; one with no "no rating" label stops
+ * after the range. Output: one or two sentences, ending in a full stop.
+ */
+export function describeRatingScale(scale: readonly RatingEntry[]): string {
+  const rated = scale.filter((e) => !e.noRating).sort((a, b) => b.ordinal - a.ordinal);
+  const unrated = scale.filter((e) => e.noRating).map((e) => quoted(e.label));
+  const range =
+    rated.length === 0
+      ? ""
+      : rated.length === 1
+        ? `The one rating is ${quoted(rated[0]!.label)}`
+        : `Ratings run from ${quoted(rated[0]!.label)} to ${quoted(rated[rated.length - 1]!.label)}`;
+  const outside =
+    unrated.length === 0
+      ? ""
+      : `${listed(unrated)} ${unrated.length === 1 ? "marks a claim" : "mark claims"} that could not be rated on this scale`;
+  if (!range) return outside ? `${outside[0]!.toUpperCase()}${outside.slice(1)}.` : "";
+  return outside ? `${range}; ${outside}.` : `${range}.`;
+}

@@ -9,7 +9,7 @@ import { SkipLink } from "@/components/layout/SkipLink";
 import { VerdictCard } from "@/components/publish/VerdictCard";
 import { CorrectionsLog } from "@/components/publish/CorrectionsLog";
 import { verdictChipClass, verdictChipStyle } from "@/components/publish/verdict-style";
-import { verdictLook, type RatingEntry } from "@/lib/teams/rating-scale";
+import { describeRatingScale, verdictLook, type RatingEntry } from "@/lib/teams/rating-scale";
 import { config } from "@/lib/config";
 import { getPublicReport, type PublicReport } from "@/lib/publish/report";
 import { publicBaseUrl } from "@/lib/publish/public-url";
@@ -180,8 +180,7 @@ export default async function PublicReportPage({ params }: Props) {
         </div>
         <CorrectionsLog corrections={report.corrections} claims={claims} />
         <footer className="mt-16 border-t border-rule pt-6 text-xs text-muted">
-          Fact-checked by {article.publisher.name}. Ratings run from True to False; “Unverifiable” means the evidence available does not
-          settle the claim.
+          Fact-checked by {article.publisher.name}. {describeRatingScale(article.ratingScale)}
         </footer>
       </main>
     </div>
