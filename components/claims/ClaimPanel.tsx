@@ -122,8 +122,15 @@ export function ClaimPanel({
         </mark>
         {claim.suffix && <span>{claim.suffix}…</span>}
       </blockquote>
-      <p className="-mt-3 text-xs text-muted">
-        Highlighted by {claim.createdBy.name}, <When iso={claim.createdAt} /> · version {claim.version}
+      <p className="-mt-3 text-xs text-muted" data-testid="claim-byline">
+        Highlighted by {claim.createdBy.name}, <When iso={claim.createdAt} />
+        {/* Not the claim's edit counter ("version 3"): on a page whose article has numbered versions it read as one. */}
+        {claim.version > 1 && (
+          <>
+            {" · last changed by "}
+            {claim.updatedBy.name}, <When iso={claim.updatedAt} />
+          </>
+        )}
         {attached && page !== null && (
           <>
             {" · "}
