@@ -139,12 +139,27 @@ type Measure = {
   p50: number;
   p99: number;
   cpu: number;
+  /** Bytes received per answer (head and body), from autocannon's throughput. */
+  bytes: number;
   statements: number;
   non2xx: number;
   failures: string;
   requests: number;
   loop: LoopStats | null;
 };
+
+/** The path of the first place where two JSON values differ ("claims[3].verdict"), or null when they are equal. */
+function firstDifference(a: unknown, b: unknown, at = "answer"): string | null {
+  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return Object.is(a, b) ? null : at;
+  if (Array.isArray(a) !== Array.isArray(b)) return at;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const inner = Array.isArray(a) ? `${at}[${key}]` : `${at}.${key}`;
+    const d = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], inner);
+    if (d !== null) return d;
+  }
+  return null;
+}
 
 /** One row's figures from several measurements of one server: mean rate and CPU, median latencies, summed counts. */
 function combine(ms: Measure[]): Measure {
@@ -154,6 +169,7 @@ function combine(ms: Measure[]): Measure {
     p50: median(ms.map((m) => m.p50)),
     p99: median(ms.map((m) => m.p99)),
     cpu: mean((m) => m.cpu),
+    bytes: mean((m) => m.bytes),
     statements: mean((m) => m.statements),
     non2xx: ms.reduce((sum, m) => sum + m.non2xx, 0),
     failures: [0, 1, 2].map((i) => ms.reduce((sum, m) => sum + Number(m.failures.split("/")[i]), 0)).join("/"),
@@ -315,6 +331,18 @@ async function main(url: string) {
     type Server = { port: number; pid: number; counter: { count: () => number } };
     const appServer: Server = { port: appPort, pid: app.pid!, counter: appCounter };
     const bareServer: Server = { port: barePort, pid: bare.pid!, counter: bareCounter };
+    // The reads must answer the same document both ways, or the ratio measures the answer's size, not our overhead.
+    for (const op of ops.filter((o) => o.method === "GET" && (!only || only.includes(o.name)))) {
+      const { path: p } = op.request(0, {});
+      const [mine, theirs] = await Promise.all(
+        [appPort, barePort].map(async (port) => {
+          const answer = await fetch(`http://127.0.0.1:${port}${p}`, { headers: { authorization: `Bearer ${secret}` } });
+          return (await answer.json()) as unknown;
+        }),
+      );
+      const difference = firstDifference(mine, theirs);
+      console.log(`${op.name}: ${difference === null ? "both servers answer the same document" : `the answers differ at ${difference}`}`);
+    }
     /** Statements per second Factdesk sends on its own (job runner), counted while the bare server is measured. */
     let background = 0;
     const measure = async ({ port, pid, counter }: Server, op: Op, connections: number, duration: number): Promise<Measure> => {
@@ -352,6 +380,7 @@ async function main(url: string) {
         p50: result.latency.p50,
         p99: result.latency.p99,
         cpu: (cpuMs(pid) - cpu0) / Math.max(1, requests),
+        bytes: result.throughput.total / Math.max(1, requests),
         statements: (counter.count() - statements0 - own) / Math.max(1, requests),
         non2xx: result.non2xx + result.errors,
         failures: `${result["4xx"]}/${result["5xx"]}/${result.timeouts}`,
@@ -381,14 +410,14 @@ async function main(url: string) {
         const range = (xs: number[], d: number) => (xs.length > 1 ? ` (${f(Math.min(...xs), d)}–${f(Math.max(...xs), d)})` : "");
         const row =
           `| ${op.name} | ${connections} | ${f(a.rps, 0)} / ${f(b.rps, 0)} = **${f(median(rpsRatios), 2)}×**${range(rpsRatios, 2)} | ${f(a.p50, 0)} / ${f(b.p50, 0)} | ` +
-          `${f(a.p99, 0)} / ${f(b.p99, 0)} = ${f(median(p99Ratios), 1)}×${range(p99Ratios, 1)} | ${f(a.cpu)} / ${f(b.cpu)} | ${f(a.statements)} / ${f(b.statements)} | ${a.non2xx} (${a.failures}) / ${b.non2xx} (${b.failures}) | ${f(loadavg()[0]!)} |`;
+          `${f(a.p99, 0)} / ${f(b.p99, 0)} = ${f(median(p99Ratios), 1)}×${range(p99Ratios, 1)} | ${f(a.cpu)} / ${f(b.cpu)} | ${f(a.bytes / 1024)} / ${f(b.bytes / 1024)} | ${f(a.statements)} / ${f(b.statements)} | ${a.non2xx} (${a.failures}) / ${b.non2xx} (${b.failures}) | ${f(loadavg()[0]!)} |`;
         rows.push(row);
         console.log(row);
       }
     }
     console.log(`\nFactdesk's own background statements (job runner), taken off its count: ${f(background)} per second (last measured)`);
     console.log(
-      "\n| request | conns | req/s Factdesk / bare = ratio | p50 ms | p99 ms (ratio) | CPU ms per request | SQL statements per request | not 2xx (4xx/5xx/timeouts) | load avg (1 min) |\n|---|---|---|---|---|---|---|---|---|",
+      "\n| request | conns | req/s Factdesk / bare = ratio | p50 ms | p99 ms (ratio) | CPU ms per request | KB per answer | SQL statements per request | not 2xx (4xx/5xx/timeouts) | load avg (1 min) |\n|---|---|---|---|---|---|---|---|---|---|",
     );
     for (const row of rows) console.log(row);
   } finally {
