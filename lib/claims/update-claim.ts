@@ -4,8 +4,8 @@ import { changeClaimInOneStatement } from "@/lib/claims/change-claim-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { correctPublishedClaim, markFirstPublished } from "@/lib/publish/corrections";
 import { claimScope } from "@/lib/access/scope";
-import { requireClaimWrite, type WritableClaim } from "@/lib/access/require";
-import { rightsOf, WRITE_ROLES } from "@/lib/access/roles";
+import { requireClaimRoleUnchanged, requireClaimWrite, type WritableClaim } from "@/lib/access/require";
+import { rightsOf } from "@/lib/access/roles";
 import { failedClaimWrite, refuseStaleVersion } from "@/lib/claims/conflict";
 import type { AnsweredClaim, ClaimAnswer } from "@/lib/claims/dto";
 import { answerClaim } from "@/lib/claims/load-records";
@@ -21,9 +21,11 @@ import { signOffReviewerIds } from "@/lib/claims/four-eyes";
 type Change = { data: Prisma.ClaimUncheckedUpdateManyInput; action: string; before: Prisma.InputJsonValue; after: Prisma.InputJsonValue };
 
 /**
- * Applies one change to a claim with optimistic locking: the write is scoped to the
- * user's writable teams and to the version the change was based on: the caller's, or the
- * one just read, so a change made in between is never silently overwritten. Answers as `answer` asks (answerClaim).
+ * Applies one change to a claim with optimistic locking: the write is scoped to the user's membership of the claim's
+ * team with the role the workflow's rules were judged on (`claim.role`, as changeClaimInOneStatement does), and to the
+ * version the change was based on: the caller's, or the one just read, so a change made in between is never silently
+ * overwritten, and an editor demoted or removed after the check signs off, reopens or settles nothing (403 / 404,
+ * requireClaimRoleUnchanged). Answers as `answer` asks (answerClaim).
  */
 async function applyClaimChange<A extends ClaimAnswer>(
   tx: Prisma.TransactionClient,
@@ -34,10 +36,10 @@ async function applyClaimChange<A extends ClaimAnswer>(
   answer: A | undefined,
 ): Promise<AnsweredClaim<A>> {
   const { count } = await tx.claim.updateMany({
-    where: { id: claim.id, ...claimScope(userId, WRITE_ROLES), version: expectedVersion },
+    where: { id: claim.id, ...claimScope(userId, [claim.role]), version: expectedVersion },
     data: { ...change.data, updatedById: userId, version: { increment: 1 } },
   });
-  if (count === 0) throw await failedClaimWrite(tx, claim.id, () => requireClaimWrite(claim.id, userId, tx));
+  if (count === 0) throw await failedClaimWrite(tx, claim.id, () => requireClaimRoleUnchanged(claim, userId, tx));
   await recordClaimAudit(tx, userId, claim, {
     action: change.action,
     before: { ...(change.before as object), version: expectedVersion },
