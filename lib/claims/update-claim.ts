@@ -10,7 +10,7 @@ import { failedClaimWrite, refuseStaleVersion } from "@/lib/claims/conflict";
 import type { AnsweredClaim, ClaimAnswer } from "@/lib/claims/dto";
 import { answerClaim } from "@/lib/claims/load-records";
 import { verdictForClaim, verdictOnScale } from "@/lib/teams/team-scale";
-import { statusChangeAction, statusChangeRefusal, verdictChangeRefusal, type Refusal } from "@/lib/claims/workflow";
+import { claimantLock, statusChangeAction, statusChangeRefusal, verdictChangeRefusal, type Refusal } from "@/lib/claims/workflow";
 import { AppError } from "@/lib/http/errors";
 import { claimReviewerIds, notify } from "@/lib/notifications/notify";
 import type { TSetNumeric, TSetStatus, TSetVerdict } from "@/lib/validation/claims";
@@ -271,10 +271,12 @@ export async function setClaimNumeric<A extends ClaimAnswer = "claim">(
 
 /**
  * Sets who made the claim and where it first appeared (null clears either). Input as
- * ZSetClaimant; on a verified claim of a published report it changes what readers see (and
- * ClaimReview), so it needs `confirmCorrection` from an editor (409/403) and logs an update.
+ * ZSetClaimant; on a verified claim only an editor or admin may (claimantLock: it is part of the signed-off record),
+ * and on a published report it changes what readers see (and ClaimReview), so it needs `confirmCorrection` (409)
+ * and logs an update.
  * Output: the claim after the change (CheckedClaimDTO, or `{ id }` for `answer: "id"`, Answering). Throws 404 outside
- * the team, 403 for viewers, 409 for a stale version. Runs in `client` when it is a transaction.
+ * the team, 403 for viewers and for a non-editor on a verified claim, 409 for a stale version or a missing correction
+ * note. Runs in `client` when it is a transaction.
  */
 export async function setClaimClaimant<A extends ClaimAnswer = "claim">(
   { userId, claimId, claimant, firstAppearance, version, confirmCorrection, answer }: TSetClaimant & { userId: string } & Answering<A>,
@@ -282,6 +284,9 @@ export async function setClaimClaimant<A extends ClaimAnswer = "claim">(
 ): Promise<AnsweredClaim<A>> {
   return inTransaction(client, async (tx) => {
     const claim = await requireClaimWrite(claimId, userId, tx);
+    // Judged on the status just read; the versioned write below refuses (409) if a sign-off lands in between.
+    const lock = claimantLock({ actor: rightsOf(claim.role), status: claim.status });
+    if (lock) throw refused(lock);
     const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimantSelect });
     const data = {
       claimantName: claimant?.name ?? null,
