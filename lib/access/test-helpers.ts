@@ -35,16 +35,27 @@ const bound = (owner: object, value: unknown) => (typeof value === "function" ? 
 /** The SQL text of a raw query's first argument (a Prisma.Sql, or a tagged template's strings). */
 const sqlText = (query: unknown): string =>
   Array.isArray(query) ? query.join("?") : String((query as { sql?: unknown } | null)?.sql ?? "");
-const writesClaim = (query: unknown) => /UPDATE\s+"Claim"/i.test(sqlText(query));
+/** The rows withChangeBeforeRowWrite watches: a Prisma model and its table. */
+const MODELS = { claim: "Claim", evidence: "Evidence" } as const;
+
+/** withChangeBeforeRowWrite for claim rows. */
+export function withChangeBeforeClaimWrite<T>(change: () => Promise<unknown>, call: () => Promise<T>): Promise<T> {
+  return withChangeBeforeRowWrite("claim", change, call);
+}
 
 /**
  * Like withChangeBeforeWriting, but closer still: `change` is applied (and committed) just before the first statement
- * that writes a claim row (`claim.updateMany`, or a raw `UPDATE "Claim"`, on the shared client or inside any
- * transaction it opens), after every check the call made, inside its transaction too. A write judged on a role must
- * carry that role in its own `where` to notice. Output: what `call` returns or throws; throws an Error when `call`
- * wrote no claim (the test would prove nothing).
+ * that writes a row of `model` (`<model>.updateMany`, or a raw `UPDATE "<Table>"`, on the shared client or inside any
+ * transaction it opens), after every check the call made, inside its transaction too. A write judged on a role or a
+ * status must carry it in its own `where` to notice. Output: what `call` returns or throws; throws an Error when
+ * `call` wrote no such row (the test would prove nothing).
  */
-export async function withChangeBeforeClaimWrite<T>(change: () => Promise<unknown>, call: () => Promise<T>): Promise<T> {
+export async function withChangeBeforeRowWrite<T>(
+  model: keyof typeof MODELS,
+  change: () => Promise<unknown>,
+  call: () => Promise<T>,
+): Promise<T> {
+  const writesRow = (query: unknown) => new RegExp(`UPDATE\\s+"${MODELS[model]}"`, "i").test(sqlText(query));
   let landed = false;
   const land = async () => {
     if (landed) return;
@@ -54,7 +65,7 @@ export async function withChangeBeforeClaimWrite<T>(change: () => Promise<unknow
   const rawWith =
     (owner: object, raw: TransactionFn) =>
     async (...args: unknown[]) => {
-      if (writesClaim(args[0])) await land();
+      if (writesRow(args[0])) await land();
       return raw.apply(owner, args);
     };
   const hooked = (tx: Delegate): Delegate =>
@@ -62,9 +73,8 @@ export async function withChangeBeforeClaimWrite<T>(change: () => Promise<unknow
       get(target, prop) {
         const value = Reflect.get(target, prop, target);
         if (prop === "$queryRaw" || prop === "$executeRaw") return rawWith(target, value as TransactionFn);
-        if (prop !== "claim") return bound(target, value);
-        const claims = value as Delegate;
-        return new Proxy(claims, {
+        if (prop !== model) return bound(target, value);
+        return new Proxy(value as Delegate, {
           get(delegate, method) {
             const fn = Reflect.get(delegate, method, delegate);
             if (method !== "updateMany") return bound(delegate, fn);
@@ -92,7 +102,7 @@ export async function withChangeBeforeClaimWrite<T>(change: () => Promise<unknow
     (error: unknown) => ({ ok: false as const, error }),
   );
   for (const spy of spies) spy.mockRestore();
-  if (!landed) throw new Error("The call wrote no claim, so the change never landed.");
+  if (!landed) throw new Error(`The call wrote no ${model}, so the change never landed.`);
   if (!outcome.ok) throw outcome.error;
   return outcome.value;
 }
