@@ -10,6 +10,7 @@ import { createDesk } from "../fixtures/factories";
 const PHRASE = "Marco Rubio led a delegation to Saudi Arabia";
 
 test("a reviewer sees a verified claim's claimant read-only with the reason; an editor may still edit it", async ({ browser }) => {
+  test.setTimeout(90_000); // two people sign in and open the article
   const desk = await createDesk();
   const claim = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, PHRASE) });
   await setClaimVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "mostly_true", explanation: "MoD figures." });
