@@ -13,7 +13,8 @@ import { API_METHOD_HEADER, API_TEAM_HEADER, bearerSecret } from "@/lib/http/api
 import { clientIp } from "@/lib/http/client-ip";
 import { checkSession, endSession, SESSION_IDLE_SECONDS, startSession, type LiveSession } from "@/lib/sessions/sessions";
 import { checkSecondFactor } from "@/lib/two-factor/second-factor";
-import { TWO_FACTOR_INVALID, TWO_FACTOR_NEEDED_MESSAGE, TWO_FACTOR_REQUIRED } from "@/lib/two-factor/sign-in-errors";
+import { refuseUntilEnrolled } from "@/lib/two-factor/must-enrol-sql";
+import { TWO_FACTOR_INVALID, TWO_FACTOR_REQUIRED } from "@/lib/two-factor/sign-in-errors";
 import { markLoginSucceeded, releaseLoginAttempt } from "@/lib/users/login-attempts";
 import { reservedSignIn } from "@/lib/users/reserved-sign-in";
 import { sessionCookieOptions } from "@/lib/users/session-cookie";
@@ -180,11 +181,11 @@ export async function requireUser(): Promise<SessionUser> {
  * token or per user; server actions never see tokens and are not counted.
  * `allowTokens: false` is for routes only a signed-in person may use (managing tokens). `requestHeaders`: the
  * request's headers when the caller has them (route handlers), else read from Next's request scope.
- * While a team requires two-factor of a session's user and it is not on, only reads through the
- * API pass, except with `allowWithoutTwoFactor` (setting two-factor up on the Account page).
+ * While a team requires two-factor of the user (session or token alike) and it is not on, only reads through the
+ * API pass, except with `allowWithoutTwoFactor` (setting two-factor up on the Account page): refuseUntilEnrolled.
  * @throws AppError 401 `unauthorized` without a session or with an invalid token; 403 for a token where
- * `allowTokens` is false or a read token on a write, and for a session's write while its team requires
- * two-factor of it; 429 `too_many_requests` (with Retry-After, seconds) past API_RATE_LIMIT_PER_MINUTE per
+ * `allowTokens` is false or a read token on a write, and for a write by a session or token while a team requires
+ * two-factor of its user; 429 `too_many_requests` (with Retry-After, seconds) past API_RATE_LIMIT_PER_MINUTE per
  * token or API_SESSION_RATE_LIMIT_PER_MINUTE per session.
  */
 export async function requireApiUser({
@@ -207,13 +208,14 @@ export async function requireApiUser({
     });
     if (rate) refuseOverLimit(rate, "one token");
     requireTokenScope(scope, method);
+    // The team's two-factor rule holds for a token as for a session: one who must enrol reads but does not write.
+    refuseUntilEnrolled({ mustEnrolTwoFactor: user.mustEnrolTwoFactor, method, allowWithoutTwoFactor });
     return { ...user, apiTokenId: tokenId };
   }
   const user = await sessionUser();
   if (!user) throw unauthorized();
   if (viaApi) await enforceRateLimit(`user:${user.id}`, config.apiSessionRateLimitPerMinute, "one signed-in session");
-  const reading = method === "GET" || method === "HEAD";
-  if (user.mustEnrolTwoFactor && !allowWithoutTwoFactor && !reading) throw forbidden(TWO_FACTOR_NEEDED_MESSAGE);
+  refuseUntilEnrolled({ mustEnrolTwoFactor: user.mustEnrolTwoFactor, method, allowWithoutTwoFactor });
   return user;
 }
 

@@ -160,7 +160,14 @@ export function ClaimPanel({
         onChanged={() => {}}
       />
       <CheckedBefore matches={claim.checkedBefore} />
-      <ClaimantSection key={`claimant-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
+      <ClaimantSection
+        key={`claimant-${claim.id}-${claim.version}`}
+        claim={claim}
+        canEdit={canEdit}
+        canSignOff={canSignOff}
+        meId={meId}
+        onChanged={onChanged}
+      />
       <NumericSection key={`numeric-${claim.id}-${claim.version}`} claim={claim} canEdit={canEdit} meId={meId} onChanged={onChanged} />
       {!canEdit && <p className="rounded-md bg-stone-100 px-3 py-2 text-xs text-muted">You have read-only access to this desk.</p>}
       <StatusStepper ref={refs.status} claim={claim} canEdit={canEdit} canSignOff={canSignOff} meId={meId} onChanged={onChanged} />

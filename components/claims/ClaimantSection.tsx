@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import type { ClaimDetailDTO } from "@/lib/claims/get-claim";
 import { setClaimantAction } from "@/lib/actions/claims";
+import { claimantLock } from "@/lib/claims/workflow";
 import { ZSetClaimant } from "@/lib/validation/claimant";
 import type { TConfirmCorrection } from "@/lib/validation/corrections";
 import { withCheckedInput } from "@/lib/validation/parse";
@@ -14,7 +15,7 @@ import { FormError } from "@/components/ui/FormError";
 import { buttonClass, inputClass, linkButtonClass, sectionTitleClass } from "@/components/ui/styles";
 import { useFormFocus } from "@/components/ui/useFormFocus";
 
-type Props = { claim: ClaimDetailDTO; canEdit: boolean; meId: string; onChanged: OnClaimChanged };
+type Props = { claim: ClaimDetailDTO; canEdit: boolean; canSignOff: boolean; meId: string; onChanged: OnClaimChanged };
 type Form = { name: string; kind: "person" | "organization"; description: string; url: string; date: string };
 
 const formOf = (claim: ClaimDetailDTO): Form => ({
@@ -25,10 +26,15 @@ const formOf = (claim: ClaimDetailDTO): Form => ({
   date: claim.firstAppearance?.date ?? "",
 });
 
-/** Who made the claim (person or organisation, role) and where and when it first appeared. */
-export function ClaimantSection({ claim, canEdit, meId, onChanged }: Props) {
+/**
+ * Who made the claim (person or organisation, role) and where and when it first appeared. On a verified claim it is
+ * read-only, with the reason, to everyone but editors and admins: the server's own rule (claimantLock).
+ */
+export function ClaimantSection({ claim, canEdit, canSignOff, meId, onChanged }: Props) {
+  const lock = canEdit ? claimantLock({ actor: { canWrite: canEdit, canSignOff }, status: claim.status }) : null;
+  const editable = canEdit && !lock;
   const [form, setForm, clearDraft] = useDraft<Form>(meId, claim.id, "claimant", formOf(claim));
-  const [editing, setEditing] = useState(() => hasDraft(meId, claim.id, "claimant"));
+  const [editing, setEditing] = useState(() => editable && hasDraft(meId, claim.id, "claimant"));
   const { run, pending, error, needsCorrection, clearError } = useAction();
   const [asking, setAsking] = useState(false);
   const { opening, closing, fieldRef, buttonRef } = useFormFocus(`claimant:${claim.id}`);
@@ -85,7 +91,12 @@ export function ClaimantSection({ claim, canEdit, meId, onChanged }: Props) {
               )}
             </p>
           )}
-          {canEdit && claim.claimantSuggestion && !claimant && (
+          {lock && (
+            <p className="text-xs text-muted" role="note" data-testid="claimant-lock">
+              {lock.hint}
+            </p>
+          )}
+          {editable && claim.claimantSuggestion && !claimant && (
             <button
               type="button"
               className={`${linkButtonClass} mr-3`}
@@ -98,7 +109,7 @@ export function ClaimantSection({ claim, canEdit, meId, onChanged }: Props) {
               Suggested from the text: {claim.claimantSuggestion}
             </button>
           )}
-          {canEdit && (
+          {editable && (
             <button
               type="button"
               ref={buttonRef}
@@ -113,7 +124,7 @@ export function ClaimantSection({ claim, canEdit, meId, onChanged }: Props) {
           )}
         </>
       )}
-      {editing && (
+      {editing && editable && (
         <form onSubmit={onSubmit} className="grid grid-cols-2 gap-2" aria-label="Claimant">
           <label className="col-span-2 text-xs text-muted">
             Name

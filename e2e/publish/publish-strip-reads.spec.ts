@@ -166,8 +166,9 @@ test("naming the claimant of a verified claim in its panel reads the strip again
 test("a colleague naming the claimant of a verified claim reads the strip again: Publish report then asks nothing", async ({ page }) => {
   const { desk, claim } = await openVerifiedClaim(page);
   const reread = page.waitForResponse((r) => isReportRead(desk.article.id)(r.request()), { timeout: 10_000 });
+  // Another editor: a verified claim's claimant is theirs to change (claimantLock), not a reviewer's.
   await setClaimClaimant({
-    userId: desk.reviewer.id,
+    userId: desk.admin.id,
     claimId: claim.id,
     claimant: { name: "Keir Starmer", kind: "person", description: "Prime Minister" },
     firstAppearance: null,

@@ -17,7 +17,10 @@ async function as(
   return context;
 }
 
-test("the claimant API: set, validated, scoped, and named by ClaimReview as the claim's author", async ({ playwright, baseURL }) => {
+test("the claimant API: set, validated, scoped, locked once verified, and named by ClaimReview as the claim's author", async ({
+  playwright,
+  baseURL,
+}) => {
   const desk = await createDesk();
   const claim = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, CLAIM) });
   await setClaimVerdict({
@@ -36,7 +39,12 @@ test("the claimant API: set, validated, scoped, and named by ClaimReview as the 
 
   const bad = await reviewer.put(url, { data: { ...body, firstAppearance: { url: "javascript:alert(1)" } } });
   expect(bad.status()).toBe(422);
-  const set = await reviewer.put(url, { data: body });
+  // The claim is verified: who made it is locked with its verdict and sources, so only an editor changes it.
+  const locked = await reviewer.put(url, { data: body });
+  expect(locked.status()).toBe(403);
+  expect(((await locked.json()) as { error: { message: string } }).error.message).toMatch(/Only an editor can change it/);
+  const editor = await as(playwright, baseURL!, desk.editor);
+  const set = await editor.put(url, { data: body });
   expect(set.status()).toBe(200);
   const detail = (await (await reviewer.get(`/api/v1/claims/${claim.id}`)).json()) as {
     claim: { claimant: unknown; firstAppearance: unknown };

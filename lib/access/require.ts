@@ -95,6 +95,23 @@ export async function requireClaimWrite(claimId: string, userId: string, client:
   return claim;
 }
 
+/**
+ * For a claim write scoped to the role its rules were judged on (`claim.role`) that matched no row: re-reads the
+ * user's access (requireClaimWrite: 404 when they left the team or the claim is gone, 403 for a viewer) and answers
+ * 403 when their role there is no longer `claim.role` (demoted, or promoted, after the check), so the caller's
+ * workflow rules are never applied on a role the user no longer has. Returns normally when the role is the same
+ * (the write missed for another reason, e.g. a stale version).
+ * @throws AppError 404 / 403 as above.
+ */
+export async function requireClaimRoleUnchanged(claim: { id: string; role: Role }, userId: string, client: DbClient = db): Promise<void> {
+  const now = await requireClaimWrite(claim.id, userId, client);
+  if (now.role !== claim.role) {
+    throw forbidden(
+      `Your role in this team changed (you are now ${/^[aeiou]/.test(now.role) ? "an" : "a"} ${now.role}) before this change was saved, so nothing was changed. Reload to see what you can do now.`,
+    );
+  }
+}
+
 /** Like requireClaimWrite, then 403 with `message` unless the user is an editor or admin of the claim's team. */
 export async function requireClaimEditor(
   claimId: string,

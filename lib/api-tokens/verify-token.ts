@@ -6,6 +6,7 @@ import { toSessionUser, type SessionUser, type SessionUserRow } from "@/lib/user
 import { hashTokenSecret, looksLikeTokenSecret } from "@/lib/api-tokens/secret";
 import { tokenStatus } from "@/lib/api-tokens/dto";
 import { countedRequest, windowStartOf, type RateLimitResult } from "@/lib/api/rate-limit";
+import { mustEnrolTwoFactorSql } from "@/lib/two-factor/must-enrol-sql";
 
 /** lastUsedAt is for people ("used 3 minutes ago"): writing it once a minute is enough. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -26,7 +27,8 @@ export const invalidToken = () =>
 export type TokenUser = { tokenId: string; scope: TokenScope; user: SessionUser; rate: RateLimitResult | null };
 
 /**
- * Who a bearer token acts for, loaded like a session user (same roles, same team scoping).
+ * Who a bearer token acts for, loaded like a session user (same roles, same team scoping, and `mustEnrolTwoFactor` from
+ * the same rule a session reads: lib/two-factor/must-enrol-sql.ts; the caller refuses writes with refuseUntilEnrolled).
  * `teamId` picks one of the user's teams (X-Factdesk-Team); without it, their first team.
  * Records `lastUsedAt` at most once a minute. With `rateLimit` (requests a minute, > 0) it also counts the request
  * against the token's window (lib/api/rate-limit.ts) and returns the result as `rate` (null without); only a usable
@@ -56,7 +58,7 @@ export async function authenticateApiToken({
   // Never a silent fall back to another team: the caller would act where they did not mean to.
   if (teamId && user.teamId !== teamId) throw notFound("That team");
   const rate = token.count === null ? null : await countedRequest(Number(token.count), rateLimit, now);
-  return { tokenId: token.id, scope: token.scope, user, rate };
+  return { tokenId: token.id, scope: token.scope, user: { ...user, mustEnrolTwoFactor: token.mustEnrolTwoFactor }, rate };
 }
 
 type TokenWithUser = {
@@ -65,6 +67,8 @@ type TokenWithUser = {
   expiresAt: Date | null;
   revokedAt: Date | null;
   user: SessionUserRow;
+  /** The team's two-factor rule applies to the user and their two-factor is off (mustEnrolTwoFactorSql). */
+  mustEnrolTwoFactor: boolean;
   /** This request's number in the token's rate-limit window; null when not counted. */
   count: number | bigint | null;
 };
@@ -72,7 +76,7 @@ type TokenWithUser = {
 /**
  * The read at the heart of findTokenWithUser, on its own: the token with this hash (its id, scope, expiresAt,
  * revokedAt), whether it is usable at `now` (not revoked or expired, user enabled and, with `teamId`, a member of that
- * team), and its user as JSON with the user's memberships of teams not archived (oldest first). Writes nothing; at
+ * team), whether the team's two-factor rule holds its user back (mustEnrolTwoFactor, as a session reads it), and its user as JSON with the user's memberships of teams not archived (oldest first). Writes nothing; at
  * most one row. Exported so bench/raw-read.ts times the very statement the API sends, not a copy of it.
  */
 export function selectTokenWithUser(tokenHash: string, teamId: string | null, now: Date): Prisma.Sql {
@@ -82,6 +86,7 @@ export function selectTokenWithUser(tokenHash: string, teamId: string | null, no
             AND (${teamId}::text IS NULL OR EXISTS (
               SELECT 1 FROM "Membership" m JOIN "Team" tm ON tm."id" = m."teamId" AND tm."archivedAt" IS NULL
               WHERE m."userId" = u."id" AND m."teamId" = ${teamId}::text))) AS "usable",
+           ${mustEnrolTwoFactorSql(Prisma.sql`u`)} AS "mustEnrolTwoFactor",
            json_build_object(
              'id', u."id", 'email', u."email", 'name', u."name", 'disabled', u."disabled",
              'memberships', coalesce((
@@ -121,7 +126,8 @@ async function findTokenWithUser(tokenHash: string, teamId: string | null, now: 
         AND ("lastUsedAt" IS NULL OR "lastUsedAt" <= ${staleBefore})
       RETURNING 1
     )
-    SELECT found."id", found."scope", found."expiresAt", found."revokedAt", found."user", (SELECT "count" FROM counted) AS "count"
+    SELECT found."id", found."scope", found."expiresAt", found."revokedAt", found."user", found."mustEnrolTwoFactor",
+           (SELECT "count" FROM counted) AS "count"
     FROM found`);
   return rows[0] ?? null;
 }

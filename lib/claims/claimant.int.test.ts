@@ -56,8 +56,9 @@ describe("the claimant", () => {
   });
 
   it("is ClaimReview's itemReviewed.author, with the first appearance; the team's public profile is its author", async () => {
+    // The claim is verified: only an editor names who made it (claimantLock; lib/claims/claimant-lock.int.test.ts).
     await setClaimClaimant({
-      userId: desk.reviewer.id,
+      userId: desk.editor.id,
       claimId: seeded.verified.id,
       claimant: { name: "Keir Starmer", kind: "person", description: "Prime Minister" },
       firstAppearance: { url: "https://www.gov.uk/government/speeches/pm-statement", date: "2025-02-16" },

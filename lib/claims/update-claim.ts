@@ -4,13 +4,13 @@ import { changeClaimInOneStatement } from "@/lib/claims/change-claim-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { correctPublishedClaim, markFirstPublished } from "@/lib/publish/corrections";
 import { claimScope } from "@/lib/access/scope";
-import { requireClaimWrite, type WritableClaim } from "@/lib/access/require";
-import { rightsOf, WRITE_ROLES } from "@/lib/access/roles";
+import { requireClaimRoleUnchanged, requireClaimWrite, type WritableClaim } from "@/lib/access/require";
+import { rightsOf } from "@/lib/access/roles";
 import { failedClaimWrite, refuseStaleVersion } from "@/lib/claims/conflict";
 import type { AnsweredClaim, ClaimAnswer } from "@/lib/claims/dto";
 import { answerClaim } from "@/lib/claims/load-records";
 import { verdictForClaim, verdictOnScale } from "@/lib/teams/team-scale";
-import { statusChangeAction, statusChangeRefusal, verdictChangeRefusal, type Refusal } from "@/lib/claims/workflow";
+import { claimantLock, statusChangeAction, statusChangeRefusal, verdictChangeRefusal, type Refusal } from "@/lib/claims/workflow";
 import { AppError } from "@/lib/http/errors";
 import { claimReviewerIds, notify } from "@/lib/notifications/notify";
 import type { TSetNumeric, TSetStatus, TSetVerdict } from "@/lib/validation/claims";
@@ -21,9 +21,11 @@ import { signOffReviewerIds } from "@/lib/claims/four-eyes";
 type Change = { data: Prisma.ClaimUncheckedUpdateManyInput; action: string; before: Prisma.InputJsonValue; after: Prisma.InputJsonValue };
 
 /**
- * Applies one change to a claim with optimistic locking: the write is scoped to the
- * user's writable teams and to the version the change was based on: the caller's, or the
- * one just read, so a change made in between is never silently overwritten. Answers as `answer` asks (answerClaim).
+ * Applies one change to a claim with optimistic locking: the write is scoped to the user's membership of the claim's
+ * team with the role the workflow's rules were judged on (`claim.role`, as changeClaimInOneStatement does), and to the
+ * version the change was based on: the caller's, or the one just read, so a change made in between is never silently
+ * overwritten, and an editor demoted or removed after the check signs off, reopens or settles nothing (403 / 404,
+ * requireClaimRoleUnchanged). Answers as `answer` asks (answerClaim).
  */
 async function applyClaimChange<A extends ClaimAnswer>(
   tx: Prisma.TransactionClient,
@@ -34,10 +36,10 @@ async function applyClaimChange<A extends ClaimAnswer>(
   answer: A | undefined,
 ): Promise<AnsweredClaim<A>> {
   const { count } = await tx.claim.updateMany({
-    where: { id: claim.id, ...claimScope(userId, WRITE_ROLES), version: expectedVersion },
+    where: { id: claim.id, ...claimScope(userId, [claim.role]), version: expectedVersion },
     data: { ...change.data, updatedById: userId, version: { increment: 1 } },
   });
-  if (count === 0) throw await failedClaimWrite(tx, claim.id, () => requireClaimWrite(claim.id, userId, tx));
+  if (count === 0) throw await failedClaimWrite(tx, claim.id, () => requireClaimRoleUnchanged(claim, userId, tx));
   await recordClaimAudit(tx, userId, claim, {
     action: change.action,
     before: { ...(change.before as object), version: expectedVersion },
@@ -269,10 +271,12 @@ export async function setClaimNumeric<A extends ClaimAnswer = "claim">(
 
 /**
  * Sets who made the claim and where it first appeared (null clears either). Input as
- * ZSetClaimant; on a verified claim of a published report it changes what readers see (and
- * ClaimReview), so it needs `confirmCorrection` from an editor (409/403) and logs an update.
+ * ZSetClaimant; on a verified claim only an editor or admin may (claimantLock: it is part of the signed-off record),
+ * and on a published report it changes what readers see (and ClaimReview), so it needs `confirmCorrection` (409)
+ * and logs an update.
  * Output: the claim after the change (CheckedClaimDTO, or `{ id }` for `answer: "id"`, Answering). Throws 404 outside
- * the team, 403 for viewers, 409 for a stale version. Runs in `client` when it is a transaction.
+ * the team, 403 for viewers and for a non-editor on a verified claim, 409 for a stale version or a missing correction
+ * note. Runs in `client` when it is a transaction.
  */
 export async function setClaimClaimant<A extends ClaimAnswer = "claim">(
   { userId, claimId, claimant, firstAppearance, version, confirmCorrection, answer }: TSetClaimant & { userId: string } & Answering<A>,
@@ -280,6 +284,9 @@ export async function setClaimClaimant<A extends ClaimAnswer = "claim">(
 ): Promise<AnsweredClaim<A>> {
   return inTransaction(client, async (tx) => {
     const claim = await requireClaimWrite(claimId, userId, tx);
+    // Judged on the status just read; the versioned write below refuses (409) if a sign-off lands in between.
+    const lock = claimantLock({ actor: rightsOf(claim.role), status: claim.status });
+    if (lock) throw refused(lock);
     const current = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: claimantSelect });
     const data = {
       claimantName: claimant?.name ?? null,

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { rightsOf } from "@/lib/access/roles";
 import { STATUS_KEYS, type StatusKey } from "@/lib/claims/verdicts";
 import {
+  claimantLock,
   offersVerdictForm,
   REVIEWS_NEEDED,
   reviewSubmissionRefusal,
@@ -297,6 +298,21 @@ describe("reviewSubmissionRefusal", () => {
         }
       }
     }
+  });
+});
+
+describe("claimantLock", () => {
+  it("locks a verified claim's claimant for everyone but editors and admins, and no other status", () => {
+    for (const status of STATUS_KEYS) {
+      for (const role of ["admin", "editor", "reviewer"] as const) {
+        const lock = claimantLock({ actor: rightsOf(role), status });
+        expect(lock?.rule ?? null, `${role} on ${status}`).toBe(status === "verified" && role === "reviewer" ? "claimant_locked" : null);
+      }
+    }
+    expect(claimantLock({ actor: rightsOf("reviewer"), status: "verified" })).toMatchObject({
+      code: "forbidden",
+      message: expect.stringMatching(/Only an editor can change it/) as unknown,
+    });
   });
 });
 

@@ -29,6 +29,7 @@ export type RefusalRule =
   | "four_eyes"
   | "verified_locked"
   | "evidence_locked"
+  | "claimant_locked"
   | "not_double_review"
   | "double_review_own_verdict"
   | "double_review_waiting"
@@ -145,6 +146,24 @@ export function evidenceLock(status: StatusKey): Refusal | null {
     code: "conflict",
     message: "This claim is verified: its sources are the ones the editor signed off. An editor must reopen it before they can change.",
     hint: "Sources of a verified claim change only after an editor reopens it.",
+  };
+}
+
+/**
+ * Who made a verified claim is part of the signed-off record too (the report and its ClaimReview name them): on a
+ * verified claim only an editor or admin may change the claimant and first appearance (on a published report, with a
+ * correction note: lib/publish/corrections.ts); anyone else asks an editor, or an editor reopens the claim first (403).
+ * Input: the actor's rights and the claim's status. Output: null when the actor may change it, else the Refusal.
+ * The server (setClaimClaimant) refuses with it; the claim panel shows the claimant read-only with its hint.
+ */
+export function claimantLock({ actor, status }: { actor: Rights; status: StatusKey }): Refusal | null {
+  if (status !== "verified" || actor.canSignOff) return null;
+  return {
+    rule: "claimant_locked",
+    code: "forbidden",
+    message:
+      "This claim is verified: who made it is part of the signed-off record. Only an editor can change it, or an editor reopens the claim first.",
+    hint: "Only an editor can change who made a verified claim.",
   };
 }
 

@@ -3,6 +3,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db, inTransaction, type DbClient } from "@/lib/db";
 import { claimScope } from "@/lib/access/scope";
+import { requireClaimRoleUnchanged } from "@/lib/access/require";
 import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/access/roles";
 import { AppError, forbidden, notFound } from "@/lib/http/errors";
 import { auditedFields, evidenceSelect, toEvidenceDTO, type EvidenceDTO } from "@/lib/claims/evidence";
@@ -68,11 +69,23 @@ async function change(
   return inTransaction(client, async (tx) => {
     const current = await lockForChange(tx, evidenceId, userId);
     if (action === "evidence.edited" && current.deletedAt) throw new AppError("unprocessable", "Restore the evidence before editing it.");
+    // Scoped to what lockForChange judged: the user's role (an editor may change anyone's source) and the claim's
+    // status (not verified), so a demotion, a removal or a sign-off committed since changes nothing.
+    const { role } = current.claim.article.team.memberships[0]!;
     const { count } = await tx.evidence.updateMany({
-      where: { id: evidenceId, version: expectedVersion ?? current.version },
+      where: {
+        id: evidenceId,
+        version: expectedVersion ?? current.version,
+        claim: { ...claimScope(userId, [role]), status: current.claim.status },
+      },
       data: { ...(await data(current, tx)), version: { increment: 1 } },
     });
-    if (count === 0) throw new AppError("conflict", "This evidence changed in another window. Reload to see the latest version.");
+    if (count === 0) {
+      // Judged again on what is there now: its 404 / 403 / 409 (verified) when one applies, else a newer version.
+      await lockForChange(tx, evidenceId, userId);
+      await requireClaimRoleUnchanged({ id: current.claimId, role }, userId, tx);
+      throw new AppError("conflict", "This evidence changed in another window. Reload to see the latest version.");
+    }
     const updated = toEvidenceDTO(await tx.evidence.findUniqueOrThrow({ where: { id: evidenceId }, select: evidenceSelect }));
     const before = toEvidenceDTO(current);
     await recordAudit(tx, {

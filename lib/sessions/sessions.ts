@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import { TWO_FACTOR_ROLES } from "@/lib/access/roles";
 import { db, priorityDb, type DbClient } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/http/errors";
 import { deviceLabel } from "@/lib/sessions/device";
+import { mustEnrolTwoFactorSql } from "@/lib/two-factor/must-enrol-sql";
 
 /** A session ends after this long without a request (the session cookie lasts as long). */
 export const SESSION_IDLE_SECONDS = 12 * 60 * 60;
@@ -84,10 +85,7 @@ export async function checkSession(
   // zone, which PostgreSQL would compare with now() in the server's own time zone.
   const rows = await client.$queryRaw<SessionRow[]>`
     SELECT s."id", s."userId", s."lastSeenAt", s."expiresAt", s."revokedAt", u."disabled",
-      (u."totpEnabledAt" IS NULL AND EXISTS (
-        SELECT 1 FROM "Membership" m JOIN "Team" t ON t."id" = m."teamId"
-        WHERE m."userId" = u."id" AND t."requireTwoFactor" AND m."role"::text = ANY(${[...TWO_FACTOR_ROLES]}::text[])
-      )) AS "mustEnrolTwoFactor"
+      ${mustEnrolTwoFactorSql(Prisma.sql`u`)} AS "mustEnrolTwoFactor"
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."secretHash" = ${hashSessionSecret(secret)}`;
   const row = rows[0];

@@ -12,7 +12,7 @@ export type SessionUser = {
   sessionId?: string;
   /** API requests only: the id of the bearer token acting for the user (long-lived streams re-check it). */
   apiTokenId?: string;
-  /** Browser sessions only: a team requires two-factor of this admin or editor and it is not on yet. */
+  /** A team requires two-factor of this admin or editor and it is not on yet (sessions and tokens: must-enrol-sql.ts). */
   mustEnrolTwoFactor?: boolean;
 };
 

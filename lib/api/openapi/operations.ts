@@ -429,7 +429,7 @@ export const operations: Record<string, Partial<Record<Method, Operation>>> = {
     put: {
       summary: "Say who made the claim and where it first appeared",
       description:
-        "ClaimReview names the claimant as the claim's author and the first appearance as `firstAppearance`. On a verified claim of the published report this is an update readers see: it needs `confirmCorrection` from an editor.",
+        "ClaimReview names the claimant as the claim's author and the first appearance as `firstAppearance`. On a verified claim only an editor or admin may change it (403 for anyone else, until an editor reopens the claim); on the published report this is an update readers see: it needs `confirmCorrection`.",
       tag: "Claims",
       body: bodySchemaOf(ZSetClaimant, ["claimId"]),
       ok: { status: 200, description: "The claim.", schema: obj({ claim: ref("CheckedClaim") }) },
