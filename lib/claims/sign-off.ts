@@ -1,13 +1,15 @@
 // What a sign-off is judged on besides the claim row (lib/claims/workflow.ts statusChangeRefusal): who gave the claim's
 // independent review verdicts (the four-eyes rule bars them) and what its double review says (signOffWaitRefusal: a
 // sign-off waits until both reviews are in and agree, or an editor has settled them). setClaimStatus judges a sign-off
-// here, under the claim's row lock (judgeSignOff); lib/claims/sign-off-waits.int.test.ts checks it.
+// here, under the claim's row lock (judgeSignOff); Needs me leaves out the claims that wait with the same rule in SQL
+// (waitsForReviewsSql, signOffWaitingClaimIds). lib/claims/sign-off-waits.int.test.ts and
+// lib/needs/needs-me-four-eyes.int.test.ts check both against each other.
 import { requireClaimWrite, type WritableClaim } from "@/lib/access/require";
 import { rightsOf } from "@/lib/access/roles";
 import { refuseStaleVersion } from "@/lib/claims/conflict";
-import { signOffReviewsOf, statusChangeRefusal, type SignOffReviews } from "@/lib/claims/workflow";
+import { REVIEWS_NEEDED, signOffReviewsOf, statusChangeRefusal, type SignOffReviews } from "@/lib/claims/workflow";
 import type { DbClient } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, notFound } from "@/lib/http/errors";
 
 /** The rows a sign-off reads: the independent reviewers (four-eyes) and the double review it may wait for. */
@@ -70,4 +72,29 @@ export async function judgeSignOff(
   });
   if (refusal) throw new AppError(refusal.code, refusal.message);
   return claim;
+}
+
+/**
+ * SQL condition on a claim aliased `c`: its sign-off waits for its double review (signOffWaitRefusal): it requires
+ * double review and fewer than REVIEWS_NEEDED review verdicts are in, or they differ (not the same ordinal and label)
+ * and its verdict dates from before the last of them (no editor has settled them). Reads the claim's ReviewVerdict
+ * rows through their (claimId, reviewerId) key.
+ */
+export function waitsForReviewsSql(): Prisma.Sql {
+  return Prisma.sql`(c."requiresDoubleReview" AND NOT EXISTS (
+      SELECT FROM "ReviewVerdict" rv WHERE rv."claimId" = c.id
+      HAVING count(*) >= ${REVIEWS_NEEDED}
+        AND (count(DISTINCT (rv.ordinal, rv.label)) = 1 OR c."verdictAt" >= max(rv."updatedAt"))))`;
+}
+
+/**
+ * SQL: the ids (one column, "claimId") of team `teamId`'s Verdict proposed claims whose sign-off waits for their
+ * double review (waitsForReviewsSql). Reads the team's articles that have proposed verdicts (ArticleStats, partial
+ * index ArticleStats_verdictProposed_idx) and their proposed double-review claims (Claim_double_review_proposed_idx),
+ * so a count can subtract them without reading every proposed claim of the team.
+ */
+export function signOffWaitingClaimIds(teamId: string): Prisma.Sql {
+  return Prisma.sql`SELECT c.id AS "claimId" FROM "ArticleStats" s JOIN "Claim" c ON c."articleId" = s."articleId"
+    WHERE s."teamId" = ${teamId} AND s."verdictProposed" > 0
+      AND c.status = 'verdict_proposed' AND c."requiresDoubleReview" AND ${waitsForReviewsSql()}`;
 }
