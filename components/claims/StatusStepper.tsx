@@ -9,13 +9,14 @@ import { setStatusAction } from "@/lib/actions/claims";
 import { FormError } from "@/components/ui/FormError";
 import { sectionTitleClass } from "@/components/ui/styles";
 import { useAction } from "@/components/claims/useAction";
-import { statusChangeRefusal } from "@/lib/claims/workflow";
+import { statusChangeRefusal, type Refusal, type RefusalRule } from "@/lib/claims/workflow";
 import type { OnClaimChanged } from "@/components/claims/ClaimPanel";
 
 // The keys 1–5 (shown on the pills) set these; Disputed is reached through the verdicts, not chosen.
 const NUMBERED: StatusKey[] = STATUSES.filter((s) => s.key !== "disputed").map((s) => s.key);
 const numberOf = (key: StatusKey) => NUMBERED.indexOf(key) + 1;
 const ARROWS: Record<string, 1 | -1> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+const WAITING_RULES: ReadonlySet<RefusalRule> = new Set(["sign_off_waits_for_reviews", "sign_off_waits_for_settlement"]);
 
 type Props = {
   claim: ClaimDetailDTO;
@@ -44,18 +45,23 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
   }, [claim.status]);
 
   // The server's own rules (lib/claims/workflow.ts), so a button is disabled exactly when the change would be refused.
-  function disabledReason(key: StatusKey): string | null {
+  // The double review comes from the server as a sign-off reads it (DoubleReviewDTO is a SignOffReviews).
+  function refusalOf(key: StatusKey): Refusal | null {
     const actor = { userId: meId, canWrite: canEdit, canSignOff };
-    const refusal = statusChangeRefusal({
+    return statusChangeRefusal({
       actor,
       from: claim.status,
       to: key,
       hasVerdict: claim.verdict !== null,
       verdictById: claim.verdict?.by?.id ?? null,
       reviewerIds: claim.doubleReview.visible.map((r) => r.reviewer.id),
+      doubleReview: claim.doubleReview,
     });
-    return refusal?.hint ?? null;
   }
+  const disabledReason = (key: StatusKey): string | null => refusalOf(key)?.hint ?? null;
+  // Why sign-off waits for the double review, said in full under the steps (the disabled step's title is short).
+  const signOffWait = claim.status === "verified" ? null : refusalOf("verified");
+  const waitsForReviews = signOffWait !== null && WAITING_RULES.has(signOffWait.rule);
 
   async function choose(key: StatusKey, confirmCorrection?: TConfirmCorrection) {
     if (!confirmCorrection && claim.status === "verified" && claim.report.published) return setAsking(key);
@@ -124,6 +130,7 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
               tabIndex={current ? 0 : -1}
               disabled={pending || (reason !== null && !current)}
               title={reason ?? `Set status to ${s.label}`}
+              aria-describedby={s.key === "verified" && waitsForReviews ? "sign-off-wait" : undefined}
               onClick={() => {
                 if (current) return;
                 refocus.current = true;
@@ -137,6 +144,11 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
           );
         })}
       </div>
+      {waitsForReviews && (
+        <p id="sign-off-wait" className="mt-1 text-xs text-muted" data-testid="sign-off-wait">
+          {signOffWait.message}
+        </p>
+      )}
       {canEdit && (
         <p id="status-keys" className="sr-only">
           Keys 1 to 5 or the arrow keys set the status.

@@ -1,20 +1,10 @@
 // The four-eyes rule of a sign-off (lib/claims/workflow.ts statusChangeRefusal: neither the verdict's author nor anyone
 // who gave one of the claim's independent review verdicts may sign it off) on the rows the database keeps: the author
 // is Claim.verdictById, the independent reviewers are the claim's ReviewVerdict rows. The server reads them per claim
-// (signOffReviewerIds, for setClaimStatus); lists that offer sign-offs read them per person (signOffBarredClaimIds, for
-// Needs me). Both live here so the rows the rule reads are named once; lib/needs/needs-me-four-eyes.int.test.ts checks
-// Needs me against the server's own answer, claim by claim.
-import type { DbClient } from "@/lib/db";
+// with the rest of what a sign-off is judged on (lib/claims/sign-off.ts signOffFacts, for setClaimStatus); lists that
+// offer sign-offs read them per person here (signOffBarredClaimIds, for Needs me). lib/needs/needs-me-four-eyes.int.test.ts
+// checks Needs me against the server's own answer, claim by claim.
 import { Prisma } from "@/lib/generated/prisma/client";
-
-/**
- * Who gave an independent review verdict on `claimId`: the `reviewerIds` statusChangeRefusal bars from signing it off
- * (the verdict's author, the other barred person, is the claim row's verdictById). Output: user ids, in no order.
- */
-export async function signOffReviewerIds(client: DbClient, claimId: string): Promise<string[]> {
-  const rows = await client.reviewVerdict.findMany({ where: { claimId }, select: { reviewerId: true } });
-  return rows.map((row) => row.reviewerId);
-}
 
 /**
  * SQL: the ids (one column, "claimId", no repeats) of claims that the four-eyes rule bars `userId` from signing off,

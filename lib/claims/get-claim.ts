@@ -124,7 +124,7 @@ export async function loadClaimDetail({
     events: events.map((row) => toActivityDTO(row, userId, { revealReviews })),
     assignees: claim.assignments.map((a) => ({ ...a.reviewer, dueAt: a.dueAt ? dateToCalendarDate(a.dueAt) : null })),
     tags: claim.tags.map((t) => toTagDTO(t.tag)).sort(byTagName),
-    doubleReview: doubleReviewView(claim.requiresDoubleReview, claim.reviews, userId, record.settled),
+    doubleReview: doubleReviewView(claim.requiresDoubleReview, claim.reviews, userId, claim.verdictAt, record.settled),
     record,
     ...toClaimantDTO(claim),
     claimantSuggestion:

@@ -1,5 +1,5 @@
 // Claims whose verdict came about each way the record tells apart (lib/claims/record.ts): agreed in a double review,
-// settled after a dispute, imported. For the tests of every place that says who checked a verdict. Kept apart from
+// settled after a dispute, imported; and one whose verdict predates its double review. For the tests of every place that says who checked a verdict. Kept apart from
 // test-helpers.ts because it imports lib/db: tests that route lib/db through a statement counter import it late.
 import { createArticle, type createDesk } from "@/e2e/fixtures/factories";
 import { exportAnnotations } from "@/lib/annotations/export-annotations";
@@ -47,6 +47,17 @@ export async function settleDispute(
   await submitReviewVerdict({ userId: reviewers[1].id, claimId, verdict: "unverifiable", explanation: "Cannot know." });
   await setClaimVerdict({ userId: settler.id, claimId, verdict: "unverifiable", explanation: "No assessment exists." });
   return claimId;
+}
+
+/**
+ * A claim on `phrase` whose verdict ("mostly_true") desk.reviewer wrote before desk.editor switched double review on:
+ * Verdict proposed, its sign-off waiting for the two independent reviews. Output: the claim's id.
+ */
+export async function proposeThenRequireDoubleReview(desk: Desk, phrase: string): Promise<string> {
+  const claim = await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, phrase) });
+  await setClaimVerdict({ userId: desk.reviewer.id, claimId: claim.id, verdict: "mostly_true", explanation: "MoD figures." });
+  await setClaimDoubleReview({ userId: desk.editor.id, claimId: claim.id, required: true });
+  return claim.id;
 }
 
 /**

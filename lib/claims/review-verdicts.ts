@@ -6,7 +6,7 @@ import { claimScope } from "@/lib/access/scope";
 import { failedClaimWrite } from "@/lib/claims/conflict";
 import { storedVerdictKey } from "@/lib/claims/verdicts";
 import { verdictForClaim } from "@/lib/teams/team-scale";
-import { REVIEWS_NEEDED, reviewSubmissionRefusal } from "@/lib/claims/workflow";
+import { REVIEWS_NEEDED, reviewsAgree, reviewSubmissionRefusal, signOffReviewsOf } from "@/lib/claims/workflow";
 import { AppError } from "@/lib/http/errors";
 import { claimReviewerIds, notify, teamEditorIds } from "@/lib/notifications/notify";
 import type { TSubmitReview } from "@/lib/validation/team";
@@ -26,8 +26,13 @@ export type DoubleReviewDTO = {
   /** Only the viewer's own verdict until every verdict is in, so nobody anchors on another's. */
   visible: ReviewDTO[];
   mine: boolean;
-  /** Once both verdicts are in: whether they were the same. Null before (and without double review). */
+  /** Once both verdicts are in: whether they were the same (rating and label). Null before (and without double review). */
   agreed: boolean | null;
+  /**
+   * Whether the claim's verdict was written once both verdicts were in: theirs when they agreed, or an editor's
+   * settlement. With `required`, `submitted` and `agreed`, what a sign-off waits for (workflow.ts SignOffReviews).
+   */
+  verdictAfterReviews: boolean;
   /** The editor's settlement of a disagreement, with the reason (from the audit trail). */
   settlement: ClaimRecord["settled"];
 };
@@ -61,18 +66,26 @@ export const reviewSelect = {
  * The double-review state as `viewerId` may see it: whether it is required, how many of REVIEWS_NEEDED (2)
  * verdicts are in, whether one is the viewer's, and the verdicts themselves (dates ISO 8601) — only the viewer's
  * own until both are in, so nobody anchors on another's — then whether they agreed (from the verdicts
- * themselves, not the claim's current status, which moves on once an editor settles a dispute) and the
- * settlement when `settled` is given. Pure.
+ * themselves, not the claim's current status, which moves on once an editor settles a dispute), whether the claim's
+ * verdict (written at `verdictAt`, null: none) came after them (signOffReviewsOf), and the settlement when `settled`
+ * is given. Pure.
  */
 export function doubleReviewView(
   required: boolean,
   reviews: ReviewRow[],
   viewerId: string,
+  verdictAt: Date | null,
   settled: ClaimRecord["settled"] = null,
 ): DoubleReviewDTO {
   const complete = reviews.length >= REVIEWS_NEEDED;
+  const signOff = signOffReviewsOf(
+    required,
+    reviews.map((r) => ({ ordinal: r.ordinal, label: r.label, at: r.updatedAt })),
+    verdictAt,
+  );
   return {
-    agreed: complete ? reviews.every((r) => r.ordinal === reviews[0]!.ordinal) : null,
+    agreed: signOff.agreed,
+    verdictAfterReviews: signOff.verdictAfterReviews,
     settlement: complete ? settled : null,
     required,
     submitted: reviews.length,
@@ -103,7 +116,7 @@ export async function submitReviewVerdict(
     await tx.$queryRaw`SELECT "id" FROM "Claim" WHERE "id" = ${claimId} FOR UPDATE`;
     const current = await tx.claim.findUniqueOrThrow({
       where: { id: claimId },
-      select: { status: true, version: true, requiresDoubleReview: true },
+      select: { status: true, version: true, requiresDoubleReview: true, verdictAt: true },
     });
     const existing = await tx.reviewVerdict.findMany({ where: { claimId }, select: reviewSelect });
     const refusal = reviewSubmissionRefusal({
@@ -120,10 +133,11 @@ export async function submitReviewVerdict(
     });
     const reviews = await tx.reviewVerdict.findMany({ where: { claimId }, select: reviewSelect, orderBy: { createdAt: "asc" } });
     let outcome: "waiting" | "agreed" | "disputed" = "waiting";
+    let verdictAt = current.verdictAt;
     if (reviews.length >= REVIEWS_NEEDED) {
-      // The same rating: two ratings may share a ClaimReview ordinal ("Misleading" and "Half true", both 3).
-      const agreed = reviews.every((r) => r.ordinal === reviews[0]!.ordinal && r.label === reviews[0]!.label);
+      const agreed = reviewsAgree(reviews);
       outcome = agreed ? "agreed" : "disputed";
+      if (agreed) verdictAt = new Date();
       const { count } = await tx.claim.updateMany({
         where: { id: claimId, version: current.version, ...claimScope(userId, WRITE_ROLES) },
         data: agreed
@@ -134,7 +148,7 @@ export async function submitReviewVerdict(
               verdictKey: scale.key,
               verdictExplanation: reviews.map((r) => `${r.reviewer.name}: ${r.explanation}`).join("\n\n"),
               verdictById: userId,
-              verdictAt: new Date(),
+              verdictAt,
               updatedById: userId,
               version: { increment: 1 },
             }
@@ -158,6 +172,6 @@ export async function submitReviewVerdict(
       const recipientIds = [...(await claimReviewerIds(tx, claimId)), ...(await teamEditorIds(tx, claim.teamId))];
       await notify(tx, { kind: "dispute", teamId: claim.teamId, actorId: userId, recipientIds, articleId: claim.articleId, claimId });
     }
-    return doubleReviewView(true, reviews, userId);
+    return doubleReviewView(true, reviews, userId, verdictAt);
   });
 }

@@ -16,7 +16,7 @@ import { claimReviewerIds, notify } from "@/lib/notifications/notify";
 import type { TSetNumeric, TSetStatus, TSetVerdict } from "@/lib/validation/claims";
 import type { TSetClaimant } from "@/lib/validation/claimant";
 import { claimantSelect, toClaimantDTO } from "@/lib/claims/claimant";
-import { signOffReviewerIds } from "@/lib/claims/four-eyes";
+import { judgeSignOff } from "@/lib/claims/sign-off";
 
 type Change = { data: Prisma.ClaimUncheckedUpdateManyInput; action: string; before: Prisma.InputJsonValue; after: Prisma.InputJsonValue };
 
@@ -54,12 +54,14 @@ const verdictOf = (c: { verdictLabel: string | null; verdictOrdinal: number | nu
 /**
  * Moves a claim to another status of the workflow, with the optimistic lock `version` (else the version just
  * read). Disputed is never set by hand; Verdict proposed and Verified need a verdict; signing off (Verified) and
- * reopening a verified claim take an editor or admin who did not write the verdict (four-eyes rule). Audited as
+ * reopening a verified claim take an editor or admin who did not write the verdict (four-eyes rule); under double
+ * review a sign-off waits for both independent reviews (agreeing, or settled by an editor). Audited as
  * "claim.status", "claim.verified" or "claim.reopened". Returns the updated claim as GET claim sends it (CheckedClaimDTO).
  * @throws AppError 404 when the claim does not exist or the user is not in its team; 403 for a viewer, for a
  * reviewer signing off or reopening, and for the verdict's author signing off; 422 `unprocessable` when the claim
  * already has that status, for Disputed, for leaving Disputed other than to Not check-worthy, or when a verdict is
- * missing; 409 `conflict` when `version` is stale (the message says who changed it and when).
+ * missing; 409 `conflict` when `version` is stale (the message says who changed it and when) and for a sign-off
+ * that waits for its double review (rules `sign_off_waits_for_reviews`, `sign_off_waits_for_settlement`).
  */
 const refused = (refusal: Refusal) => new AppError(refusal.code, refusal.message);
 
@@ -79,7 +81,8 @@ type Answering<A extends ClaimAnswer> = { answer?: A };
  * Input: the user, the claim, the new status and the claim `version` they saw (optional: the
  * version just read when omitted), `answer` (Answering); runs in `client` when it is a transaction. Output: the claim
  * after the change as GET claim sends it (CheckedClaimDTO), or `{ id }` for `answer: "id"`; a sign-off (Verified) notifies the claim's reviewers (lib/notifications).
- * Throws 404 when the claim is not in the user's teams, the workflow's 403/422 refusals, 409 naming who changed the claim when `version` is stale. Taking a verified
+ * Throws 404 when the claim is not in the user's teams, the workflow's 403/409/422 refusals (a sign-off judged under the
+ * claim's row lock: lib/claims/sign-off.ts judgeSignOff), 409 naming who changed the claim when `version` is stale. Taking a verified
  * claim of a published report out of Verified also needs `confirmCorrection` (a public note) from an editor:
  * 409 with a `confirmCorrection` field error without it, 403 for a reviewer (lib/publish/corrections.ts).
  */
@@ -90,17 +93,19 @@ export async function setClaimStatus<A extends ClaimAnswer = "claim">(
   const claim = await requireClaimWrite(claimId, userId, client);
   await refuseStaleVersion(client, claim, version);
   const actor = { userId, ...rightsOf(claim.role) };
-  // Read only for a sign-off, the one change the independent reviewers cannot make themselves.
-  const reviewerIds = status === "verified" ? await signOffReviewerIds(client, claimId) : [];
-  const refusal = statusChangeRefusal({
-    actor,
-    from: claim.status,
-    to: status,
-    hasVerdict: claim.verdictOrdinal !== null,
-    verdictById: claim.verdictById,
-    reviewerIds,
-  });
-  if (refusal) throw refused(refusal);
+  // A sign-off is judged in its transaction, under the claim's row lock (judgeSignOff): it also reads who reviewed
+  // the claim and whether its double review is complete, which change without the claim's version.
+  if (status !== "verified") {
+    const refusal = statusChangeRefusal({
+      actor,
+      from: claim.status,
+      to: status,
+      hasVerdict: claim.verdictOrdinal !== null,
+      verdictById: claim.verdictById,
+      doubleReview: null,
+    });
+    if (refusal) throw refused(refusal);
+  }
   // Neither a sign-off (notifies the reviewers) nor a change to a verified claim (may need a correction): the
   // write, its audit row and NOTIFY go as one statement, guarded by the version and status the rules were judged on.
   if (status !== "verified" && claim.status !== "verified") {
@@ -123,25 +128,27 @@ export async function setClaimStatus<A extends ClaimAnswer = "claim">(
     if (changed) return changed;
   }
   return inTransaction(client, async (tx) => {
+    const expectedVersion = version ?? claim.version;
+    const current = status === "verified" ? await judgeSignOff(tx, { claimId, userId, expectedVersion }) : claim;
     const changed = await applyClaimChange(
       tx,
-      claim,
+      current,
       userId,
-      version ?? claim.version,
+      expectedVersion,
       {
         // A new sign-off replaces what the report kept during a correction.
         data: {
           ...(status === "verified" ? { status, publishedSnapshot: Prisma.DbNull } : { status }),
           ...(await correctPublishedClaim(tx, {
-            claim,
+            claim: current,
             userId,
             confirm: confirmCorrection,
             defaultKind: "correction",
             leavesVerified: true,
           })),
         },
-        action: statusChangeAction(claim.status, status),
-        before: { status: claim.status },
+        action: statusChangeAction(current.status, status),
+        before: { status: current.status },
         after: { status },
       },
       answer,

@@ -8,11 +8,13 @@ import {
   offersVerdictForm,
   REVIEWS_NEEDED,
   reviewSubmissionRefusal,
+  signOffReviewsOf,
   statusChangeAction,
   statusChangeRefusal,
   verdictChangeRefusal,
   verdictLock,
   type RefusalRule,
+  type SignOffReviews,
 } from "@/lib/claims/workflow";
 
 const ME = "me";
@@ -36,11 +38,14 @@ const RULE: Record<string, RefusalRule | null> = {
   W: "double_review_waiting",
 };
 
+/** A claim without double review, as a sign-off reads it. */
+const SINGLE: SignOffReviews = { required: false, submitted: 0, agreed: null, verdictAfterReviews: false };
+
 // Verdict situations, in the order of each cell's letters: none yet, written by someone else, written by me.
 const VERDICTS = [
-  { hasVerdict: false, verdictById: null },
-  { hasVerdict: true, verdictById: OTHER },
-  { hasVerdict: true, verdictById: ME },
+  { hasVerdict: false, verdictById: null, doubleReview: SINGLE },
+  { hasVerdict: true, verdictById: OTHER, doubleReview: SINGLE },
+  { hasVerdict: true, verdictById: ME, doubleReview: SINGLE },
 ] as const;
 
 // from → to: [reviewer, editor]; admins answer as editors, viewers are refused everything.
@@ -103,7 +108,7 @@ describe("statusChangeRefusal", () => {
 
   it("answers with the server's codes and messages, and the stepper's hints", () => {
     const refusal = (from: StatusKey, to: StatusKey, actor = editor, verdictById: string | null = ME) =>
-      statusChangeRefusal({ actor, from, to, hasVerdict: verdictById !== null, verdictById });
+      statusChangeRefusal({ actor, from, to, hasVerdict: verdictById !== null, verdictById, doubleReview: SINGLE });
     expect(refusal("verdict_proposed", "verified")).toMatchObject({
       code: "forbidden",
       message: expect.stringMatching(/four-eyes/),
@@ -142,7 +147,15 @@ describe("statusChangeRefusal", () => {
 
   it("keeps both independent reviewers from signing off the verdict they agreed on, whoever it is recorded under", () => {
     const signOff = (reviewerIds: string[]) =>
-      statusChangeRefusal({ actor: editor, from: "verdict_proposed", to: "verified", hasVerdict: true, verdictById: OTHER, reviewerIds });
+      statusChangeRefusal({
+        actor: editor,
+        from: "verdict_proposed",
+        to: "verified",
+        hasVerdict: true,
+        verdictById: OTHER,
+        reviewerIds,
+        doubleReview: { required: true, submitted: 2, agreed: true, verdictAfterReviews: true },
+      });
     expect(signOff([OTHER, ME])).toMatchObject({
       rule: "four_eyes",
       code: "forbidden",
@@ -150,6 +163,68 @@ describe("statusChangeRefusal", () => {
     });
     expect(signOff([OTHER, "third"])).toBeNull();
     expect(signOff([])).toBeNull();
+  });
+
+  it("under double review, waits for both independent reviews, then for an editor's settlement when they differ", () => {
+    const signOff = (doubleReview: SignOffReviews, actor = editor) =>
+      statusChangeRefusal({ actor, from: "verdict_proposed", to: "verified", hasVerdict: true, verdictById: OTHER, doubleReview });
+    const waiting = (submitted: number) => ({ required: true, submitted, agreed: null, verdictAfterReviews: false });
+    expect(signOff(waiting(0))).toEqual({
+      rule: "sign_off_waits_for_reviews",
+      code: "conflict",
+      message: "Sign-off waits for 2 independent reviews; none is in yet.",
+      hint: "Sign-off waits for 2 independent reviews (0 in)",
+    });
+    expect(signOff(waiting(1))).toMatchObject({ message: "Sign-off waits for 2 independent reviews; 1 is in." });
+    const differing = { required: true, submitted: 2, agreed: false, verdictAfterReviews: false };
+    expect(signOff(differing)).toMatchObject({ rule: "sign_off_waits_for_settlement", code: "conflict" });
+    expect(signOff({ ...differing, verdictAfterReviews: true })).toBeNull();
+    expect(signOff({ ...differing, agreed: true, verdictAfterReviews: true })).toBeNull();
+    // Only a sign-off waits; a reviewer hears first that only editors sign off.
+    expect(signOff(waiting(1), reviewer)?.rule).toBe("sign_off_editor_only");
+    expect(
+      statusChangeRefusal({
+        actor: editor,
+        from: "verdict_proposed",
+        to: "in_review",
+        hasVerdict: true,
+        verdictById: OTHER,
+        doubleReview: null,
+      }),
+    ).toBeNull();
+    expect(() =>
+      statusChangeRefusal({
+        actor: editor,
+        from: "verdict_proposed",
+        to: "verified",
+        hasVerdict: true,
+        verdictById: OTHER,
+        doubleReview: null,
+      }),
+    ).toThrow(/double review/);
+  });
+
+  it("reads the reviews: agreement by rating and label, and whether the verdict came once they were in", () => {
+    const at = (minute: number) => new Date(Date.UTC(2026, 11, 3, 6, minute));
+    const mostlyTrue = { ordinal: 4, label: "Mostly true" };
+    expect(signOffReviewsOf(true, [{ ...mostlyTrue, at: at(1) }], at(0))).toEqual({
+      required: true,
+      submitted: 1,
+      agreed: null,
+      verdictAfterReviews: false,
+    });
+    const pair = (second: { ordinal: number; label: string }) => [
+      { ...mostlyTrue, at: at(1) },
+      { ...second, at: at(2).toISOString() },
+    ];
+    expect(signOffReviewsOf(true, pair(mostlyTrue), at(2))).toMatchObject({ agreed: true, verdictAfterReviews: true });
+    // Two ratings of a team's scale may share an ordinal: they still differ.
+    expect(signOffReviewsOf(true, pair({ ordinal: 4, label: "Largely accurate" }), at(0))).toMatchObject({
+      agreed: false,
+      verdictAfterReviews: false,
+    });
+    expect(signOffReviewsOf(true, pair({ ordinal: 1, label: "False" }), at(3))).toMatchObject({ agreed: false, verdictAfterReviews: true });
+    expect(signOffReviewsOf(true, pair({ ordinal: 1, label: "False" }), null)).toMatchObject({ verdictAfterReviews: false });
   });
 
   it("names the audit action: reopening, signing off, or another change", () => {

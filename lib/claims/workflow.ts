@@ -26,6 +26,8 @@ export type RefusalRule =
   | "disputed_needs_editor"
   | "verdict_first"
   | "sign_off_editor_only"
+  | "sign_off_waits_for_reviews"
+  | "sign_off_waits_for_settlement"
   | "four_eyes"
   | "verified_locked"
   | "evidence_locked"
@@ -50,18 +52,107 @@ export type StatusChange = {
   verdictById: string | null;
   /** Who submitted an independent review verdict on the claim (double review); none when not known. */
   reviewerIds?: readonly string[];
+  /**
+   * The claim's double review as a sign-off reads it (SignOffReviews; the claim panel's DoubleReviewDTO is one).
+   * Null only for a change that is not a sign-off (the server reads the reviews for sign-offs alone); judging a
+   * sign-off without it throws.
+   */
+  doubleReview: SignOffReviews | null;
 };
+
+/** An independent review verdict's rating, as agreement reads it. */
+export type ReviewRating = { ordinal: number; label: string };
+
+/**
+ * Whether independent review verdicts give the same rating: the same ordinal and the same label (two ratings of a
+ * team's scale may share an ordinal, "Misleading" and "Half true" both 3). Pure; true for none.
+ */
+export function reviewsAgree(reviews: readonly ReviewRating[]): boolean {
+  return reviews.every((r) => r.ordinal === reviews[0]!.ordinal && r.label === reviews[0]!.label);
+}
+
+/** What a sign-off reads of a claim's double review. */
+export type SignOffReviews = {
+  /** The claim requires double review. */
+  required: boolean;
+  /** Independent review verdicts in (one per reviewer: the table keeps one row per claim and reviewer). */
+  submitted: number;
+  /** Once REVIEWS_NEEDED are in, whether they agree (reviewsAgree); null before. */
+  agreed: boolean | null;
+  /**
+   * The claim's verdict was written once every review verdict was in (at or after the last one): the agreed verdict
+   * itself, or an editor's settlement of differing ones. False for a verdict from before the reviews (written before
+   * double review was switched on, or imported).
+   */
+  verdictAfterReviews: boolean;
+};
+
+/**
+ * SignOffReviews from the claim's review verdicts (all of them, each with when it was last given) and when its
+ * verdict was written (null: no verdict). Dates as Date or ISO 8601 strings. Pure.
+ */
+export function signOffReviewsOf(
+  required: boolean,
+  reviews: readonly (ReviewRating & { at: Date | string })[],
+  verdictAt: Date | string | null,
+): SignOffReviews {
+  const complete = reviews.length >= REVIEWS_NEEDED;
+  const lastReview = Math.max(...reviews.map((r) => new Date(r.at).getTime()));
+  return {
+    required,
+    submitted: reviews.length,
+    agreed: complete ? reviewsAgree(reviews) : null,
+    verdictAfterReviews: complete && verdictAt !== null && new Date(verdictAt).getTime() >= lastReview,
+  };
+}
+
+/**
+ * Why a sign-off of this claim waits for its double review, or null when it need not: without double review; once
+ * REVIEWS_NEEDED independent verdicts are in and agree; or once an editor has set the verdict after differing ones
+ * came in (the settlement of the dispute). 409, as the claim may be signed off once the reviews are in.
+ */
+export function signOffWaitRefusal(reviews: SignOffReviews): Refusal | null {
+  if (!reviews.required) return null;
+  const { submitted } = reviews;
+  if (submitted < REVIEWS_NEEDED) {
+    return {
+      rule: "sign_off_waits_for_reviews",
+      code: "conflict",
+      message: `Sign-off waits for ${REVIEWS_NEEDED} independent reviews; ${submitted === 0 ? "none is in yet" : `${submitted} ${submitted === 1 ? "is" : "are"} in`}.`,
+      hint: `Sign-off waits for ${REVIEWS_NEEDED} independent reviews (${submitted} in)`,
+    };
+  }
+  if (!reviews.agreed && !reviews.verdictAfterReviews) {
+    return {
+      rule: "sign_off_waits_for_settlement",
+      code: "conflict",
+      message: "The two independent reviews differ: an editor settles them by setting the verdict, then another editor signs it off.",
+      hint: "The reviews differ: an editor sets the verdict first",
+    };
+  }
+  return null;
+}
 
 /**
  * Whether `actor` may move a claim from status `from` to `to`. Output: null when allowed, else
  * the Refusal. Rules, in order: viewers change nothing; not to the current status; Disputed is
  * reached only by two differing review verdicts; a disputed claim only leaves for Not
  * check-worthy (an editor settles it by setting the verdict); Verdict proposed and Verified need
- * a verdict; only editors and admins sign off or reopen a verified claim; neither the verdict's
- * author nor anyone who gave one of its independent review verdicts can sign it off (four-eyes rule; the rows it reads,
- * and the same rule in SQL for lists that offer sign-offs, are in lib/claims/four-eyes.ts).
+ * a verdict; only editors and admins sign off or reopen a verified claim; under double review a sign-off waits for
+ * the independent reviews (signOffWaitRefusal: both in and agreeing, or settled by an editor; lib/claims/sign-off.ts
+ * reads them, and has the same rule in SQL for lists that offer sign-offs); neither the verdict's author nor anyone
+ * who gave one of its independent review verdicts can sign it off (four-eyes rule; the rows it reads, and the same
+ * rule in SQL, are in lib/claims/four-eyes.ts).
  */
-export function statusChangeRefusal({ actor, from, to, hasVerdict, verdictById, reviewerIds = [] }: StatusChange): Refusal | null {
+export function statusChangeRefusal({
+  actor,
+  from,
+  to,
+  hasVerdict,
+  verdictById,
+  reviewerIds = [],
+  doubleReview,
+}: StatusChange): Refusal | null {
   if (!actor.canWrite) return readOnly;
   if (from === to)
     return { rule: "same_status", code: "unprocessable", message: `The claim is already “${statusLabel(to)}”.`, hint: "Current status" };
@@ -96,6 +187,11 @@ export function statusChangeRefusal({ actor, from, to, hasVerdict, verdictById, 
       message: "Only an editor can sign off or reopen a verified claim.",
       hint: "Only an editor can sign off or reopen",
     };
+  }
+  if (to === "verified") {
+    if (!doubleReview) throw new Error("A sign-off is judged with the claim's double review (SignOffReviews).");
+    const waiting = signOffWaitRefusal(doubleReview);
+    if (waiting) return waiting;
   }
   if (to === "verified" && verdictById === actor.userId) {
     return {

@@ -1,21 +1,28 @@
 // Needs me offers an editor a verdict to sign off only when the server would take the sign-off: the four-eyes rule
 // (lib/claims/workflow.ts statusChangeRefusal) refuses it to the verdict's author and to everyone who gave one of the
 // claim's independent review verdicts, such as the first reviewer of an agreed double review, whose name the verdict
-// row does not carry. The top bar's count (countOnly) leaves out the same claims.
+// row does not carry; and under double review a sign-off waits until both reviews are in and agree or an editor
+// settled them (signOffWaitRefusal), so a verdict written before the reviews is nobody's to sign off yet. The top bar's
+// count (countOnly) leaves out the same claims. Failed before the fix for the waiting claims: they were listed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDesk, testDb } from "@/e2e/fixtures/factories";
 import { db } from "@/lib/db";
 import { PHRASES } from "@/lib/publish/test-helpers";
-import { agreeInDoubleReview, settleDispute } from "@/lib/claims/record-fixture";
+import { agreeInDoubleReview, proposeThenRequireDoubleReview, settleDispute } from "@/lib/claims/record-fixture";
+import { submitReviewVerdict } from "@/lib/claims/review-verdicts";
 import { setClaimStatus } from "@/lib/claims/update-claim";
 import { listNeedsMe } from "@/lib/needs/needs-me";
 
 let desk: Awaited<ReturnType<typeof createDesk>>;
-const ids: Record<"editorFirst" | "editorSecond" | "reviewersOnly" | "editorReviewedAdminSettled", string> = {
+type Name = "editorFirst" | "editorSecond" | "reviewersOnly" | "editorReviewedAdminSettled" | "noReview" | "oneReview" | "unsettled";
+const ids: Record<Name, string> = {
   editorFirst: "",
   editorSecond: "",
   reviewersOnly: "",
   editorReviewedAdminSettled: "",
+  noReview: "",
+  oneReview: "",
+  unsettled: "",
 };
 const nameOf = (claimId: string) => Object.keys(ids).find((name) => ids[name as keyof typeof ids] === claimId) ?? claimId;
 
@@ -37,7 +44,8 @@ async function serverTakesSignOff(userId: string, claimId: string): Promise<bool
     });
   } catch (error) {
     if (error === ROLLBACK) return true;
-    if ((error as { status?: number }).status === 403) return false;
+    // 403: the four-eyes rule; 409: the sign-off waits for the double review (no version is sent, so never a stale one).
+    if ([403, 409].includes((error as { status?: number }).status ?? 0)) return false;
     throw error;
   }
   throw new Error("unreachable");
@@ -52,6 +60,16 @@ beforeAll(async () => {
     reviewers: [desk.editor, desk.reviewer],
     settler: desk.admin,
   });
+  // Verdicts written before double review was switched on: no review in, one in, and two that differ (the claim then
+  // taken out of Disputed and back to its old verdict, which no editor set after the reviews).
+  ids.noReview = await proposeThenRequireDoubleReview(desk, "Marco Rubio led a delegation to Saudi Arabia");
+  ids.oneReview = await proposeThenRequireDoubleReview(desk, "Volodymyr Zelensky said on Monday");
+  await submitReviewVerdict({ userId: desk.reviewer2.id, claimId: ids.oneReview, verdict: "mostly_true", explanation: "NATO." });
+  ids.unsettled = await proposeThenRequireDoubleReview(desk, "Stewart McDonald");
+  await submitReviewVerdict({ userId: desk.reviewer2.id, claimId: ids.unsettled, verdict: "false", explanation: "Never said." });
+  await submitReviewVerdict({ userId: desk.reviewer.id, claimId: ids.unsettled, verdict: "true", explanation: "He did." });
+  await setClaimStatus({ userId: desk.admin.id, claimId: ids.unsettled, status: "not_check_worthy" });
+  await setClaimStatus({ userId: desk.admin.id, claimId: ids.unsettled, status: "verdict_proposed" });
 });
 afterAll(async () => {
   await testDb().$disconnect();

@@ -5,6 +5,7 @@ import { SIGN_OFF_ROLES, WRITE_ROLES } from "@/lib/access/roles";
 import { loadClaimRecords } from "@/lib/claims/load-records";
 import { proposedInWords } from "@/lib/claims/record-words";
 import { signOffBarredClaimIds } from "@/lib/claims/four-eyes";
+import { signOffWaitingClaimIds, waitsForReviewsSql } from "@/lib/claims/sign-off";
 
 /** Days ahead (after today, in the team's time zone) in which a due date counts as "due soon". */
 export const DUE_SOON_DAYS = 2;
@@ -14,8 +15,9 @@ export const NEEDS_ME_LIMIT = 50;
 export const NEEDS_ME_COUNT_CAP = 1000;
 
 /**
- * What waits for a person. Editors and admins: `sign_off` (a verdict the four-eyes rule lets them sign off: neither
- * their own nor one they gave an independent review verdict on), `dispute`,
+ * What waits for a person. Editors and admins: `sign_off` (a verdict the server would let them sign off: neither
+ * their own nor one they gave an independent review verdict on (four-eyes), nor one whose double review is not done:
+ * fewer than two reviews in, or differing ones no editor has settled), `dispute`,
  * `overdue` and `due_soon` (an open claim's assignment), `reanchor` (a claim whose place a person must
  * confirm), `source` (a claim whose evidence's source changed or is gone since it was archived), and, like reviewers, `assignment` (an open claim assigned to them) and `reply` (a reply to their
  * comment they have not answered on that claim since). Viewers: nothing.
@@ -67,9 +69,11 @@ const OPEN = Prisma.sql`('unreviewed', 'in_review', 'verdict_proposed', 'dispute
 /**
  * SQL: the capped count of sign_off, dispute or reanchor for the team, from the per-article numbers the stats triggers
  * keep (ArticleStats: verdictProposed, disputed, needsReanchor), read through a partial index on the team's articles
- * that have any: at most `cap` index entries, no look-up per claim. Sign-offs leave out those the four-eyes rule bars
- * the person from (signOffBarredClaimIds: their own proposals and the claims they reviewed, read through that person's
- * index entries; usually few), so their sum reads `cap` + that many articles.
+ * that have any: at most `cap` index entries, no look-up per claim. Sign-offs leave out, counted once, those the
+ * four-eyes rule bars the person from (signOffBarredClaimIds: their own proposals and the claims they reviewed, read
+ * through that person's index entries; usually few) and those that wait for their double review
+ * (signOffWaitingClaimIds: the team's proposed double-review claims, through a partial index), so their sum reads
+ * `cap` + that many articles.
  */
 function statsCountSql(kind: "sign_off" | "dispute" | "reanchor", userId: string, teamId: string): Prisma.Sql {
   const cap = NEEDS_ME_COUNT_CAP;
@@ -77,7 +81,7 @@ function statsCountSql(kind: "sign_off" | "dispute" | "reanchor", userId: string
   const sum = (limit: Prisma.Sql) => Prisma.sql`coalesce((SELECT sum(x.n) FROM (
       SELECT s.${column} AS n FROM "ArticleStats" s WHERE s."teamId" = ${teamId} AND s.${column} > 0 LIMIT ${limit}) x), 0)`;
   if (kind !== "sign_off") return Prisma.sql`SELECT ${kind}::text AS kind, least(${sum(Prisma.sql`${cap}`)}, ${cap})::int AS n`;
-  const barred = Prisma.sql`(SELECT count(*) FROM (${signOffBarredClaimIds(userId)}) b
+  const barred = Prisma.sql`(SELECT count(*) FROM (${signOffBarredClaimIds(userId)} UNION ${signOffWaitingClaimIds(teamId)}) b
       JOIN "Claim" c ON c.id = b."claimId" JOIN "Article" a ON a.id = c."articleId"
       WHERE c.status = 'verdict_proposed' AND a."teamId" = ${teamId})`;
   return Prisma.sql`SELECT ${kind}::text AS kind, greatest(0, least(${sum(Prisma.sql`${cap} + ${barred}`)} - ${barred}, ${cap}))::int AS n`;
@@ -106,7 +110,8 @@ function sectionSql(kind: NeedsKind, userId: string, teamId: string, today: Pris
         Prisma.sql`${claimCols}, v.name AS detail, NULL::text AS "commentId", c."updatedAt" AS at`,
         Prisma.sql`FROM "Claim" c JOIN "Article" a ON a.id = c."articleId" LEFT JOIN "User" v ON v.id = c."verdictById"
           WHERE c.status = 'verdict_proposed' AND ${team}
-            AND NOT EXISTS (SELECT 1 FROM (${signOffBarredClaimIds(userId)}) b WHERE b."claimId" = c.id)`,
+            AND NOT EXISTS (SELECT 1 FROM (${signOffBarredClaimIds(userId)}) b WHERE b."claimId" = c.id)
+            AND NOT ${waitsForReviewsSql()}`,
         Prisma.sql`c."updatedAt" ASC`,
         Prisma.sql`ORDER BY c."updatedAt"`,
       );

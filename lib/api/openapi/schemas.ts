@@ -127,8 +127,16 @@ export const componentSchemas: Record<string, JsonSchema> = {
           record: ref("ClaimRecord"),
           doubleReview: {
             type: "object",
-            description: "Both reviewers' verdicts once both are in (`visible`), whether they agreed, and the editor's settlement.",
-            properties: { required: bool, submitted: int, needed: int, agreed: nullable(bool), settlement: { type: ["object", "null"] } },
+            description:
+              "Both reviewers' verdicts once both are in (`visible`), whether they agreed, and the editor's settlement. `verdictAfterReviews`: the claim's verdict was written once both were in (theirs, or an editor's settlement); a sign-off waits until both are in and they agreed or this is true.",
+            properties: {
+              required: bool,
+              submitted: int,
+              needed: int,
+              agreed: nullable(bool),
+              verdictAfterReviews: bool,
+              settlement: { type: ["object", "null"] },
+            },
             additionalProperties: true,
           },
         },
