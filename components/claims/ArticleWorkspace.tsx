@@ -39,6 +39,7 @@ import { ActivityFeed } from "@/components/claims/ActivityFeed";
 import { ArticleToolbar, SidebarTabs } from "@/components/claims/WorkspaceChrome";
 import { languageName, suggestionsAvailable } from "@/lib/text/language-names";
 import { useLiveArticle } from "@/components/claims/useLiveArticle";
+import { createReadTurns } from "@/components/claims/read-turns";
 import type { ActivityDTO } from "@/lib/audit/list-activity";
 import { FormError } from "@/components/ui/FormError";
 import { buttonClass } from "@/components/ui/styles";
@@ -240,6 +241,8 @@ export function ArticleWorkspace({
     if (id && attached.some((c) => c.id === id)) scrollToClaim(id, "instant");
   }, [attached, scrollToClaim]);
 
+  // Reads whose answers replace the open claim's panel take turns: only the newest one's answer is applied.
+  const [panelReads] = useState(createReadTurns);
   const openClaim = useCallback(
     async (id: string, scroll = true) => {
       setOverlap(null);
@@ -247,12 +250,16 @@ export function ArticleWorkspace({
       openId.current = id;
       setOpening(id);
       if (scroll) scrollToClaim(id);
+      const turn = panelReads.start();
       const loaded = await run(() => readClaim(id));
-      if (loaded) applyLoaded(loaded);
+      // An answer to an older read (the claim opened again, a refresh, an action answered meanwhile) holds older state.
+      if (loaded) {
+        if (panelReads.readAfterAnswers(turn)) applyLoaded(loaded);
+      }
       // Not readable (an error shows): the preview goes, as the panel never came.
       else if (openId.current === id) setOpening(null);
     },
-    [run, scrollToClaim, applyLoaded],
+    [run, scrollToClaim, applyLoaded, panelReads],
   );
 
   // How many actions' answers the page has applied (applyView). A read begun before one of them may hold the state
@@ -262,19 +269,21 @@ export function ArticleWorkspace({
     async (options?: { reloadOnly?: boolean }) => {
       const readAll = () => {
         const current = openId.current;
+        const turn = current ? panelReads.start() : 0;
         return Promise.all([
           run(() => readClaimSummaries(articleUrl)),
           current ? run(() => readClaim(current)) : Promise.resolve(null),
           run(() => readSuggestions(articleUrl)),
+          turn,
         ]);
       };
       let answersBefore = answersApplied.current;
-      let [list, open, suggested] = await readAll();
+      let [list, open, suggested, openTurn] = await readAll();
       // An answer applied while these were on their way may be newer than they are (an Undo answered before a
       // reload that the server read just before the Undo's write): the removed source came back as removed.
       while (answersApplied.current !== answersBefore) {
         answersBefore = answersApplied.current;
-        [list, open, suggested] = await readAll();
+        [list, open, suggested, openTurn] = await readAll();
       }
       if (list) {
         setClaims(list);
@@ -282,14 +291,15 @@ export function ArticleWorkspace({
       }
       // `suggestions` is declared below (its hook takes `refresh`); `setList` is a state setter, so the first render's is the one.
       if (suggested) suggestions.setList(suggested);
-      if (open) applyLoaded(open);
+      // The claim opened again (or another read of it) since: that newer answer stands.
+      if (open && panelReads.readAfterAnswers(openTurn)) applyLoaded(open);
       if (options?.reloadOnly) return list !== null;
       showSaved();
       return list !== null;
     },
     // `suggestions` is a new object every render; only its state setter, which never changes, is used.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [articleUrl, run, applyLoaded],
+    [articleUrl, run, applyLoaded, panelReads],
   );
 
   const savedTimer = useRef<number | undefined>(undefined);
@@ -310,6 +320,8 @@ export function ArticleWorkspace({
     for (const event of view.claim.events) applied.current.add(event.id);
     setClaims((current) => withClaim(current, view.summary));
     if (openId.current !== view.claim.id) return;
+    // Newer than any read of the panel begun before it: their answers are not applied over it.
+    panelReads.start();
     setDetailState((shown) =>
       view.checkedBefore === "unchanged" && shown?.id === view.claim.id
         ? { ...view.claim, checkedBefore: shown.checkedBefore }

@@ -3,7 +3,14 @@ import { signIn, signInByApi } from "../fixtures/auth";
 import { createDesk, testDb } from "../fixtures/factories";
 import { createClaim } from "../../lib/claims/create-claim";
 import { targetFor } from "../../lib/claims/test-helpers";
-import { cookieHeader, endsWithin, openStream as openStreamWith, type OpenStream } from "../fixtures/streams";
+import {
+  cookieHeader,
+  endsWithin,
+  eventSourcesOf,
+  openStream as openStreamWith,
+  recordEventSources,
+  type OpenStream,
+} from "../fixtures/streams";
 
 /**
  * An event stream checks its reader once, when it opens; it then lives for hours. These tests take
@@ -162,6 +169,7 @@ test("a tab whose streams the cap closed stops reconnecting and says why; the ne
     if (new URL(r.url()).pathname.endsWith("/events")) streamRequests.push(r.url());
   });
   await signIn(page, desk.reviewer);
+  await recordEventSources(page);
   await page.goto(`/articles/${desk.article.id}`);
   await expect(page.getByTestId("live-status")).toContainText("Live");
   // The tab's two streams: the article's and the team's (the bell).
@@ -175,8 +183,12 @@ test("a tab whose streams the cap closed stops reconnecting and says why; the ne
     for (let i = 0; i < 32; i++) streams.push(await openStream(api, baseURL!, "/api/v1/me/events"));
     await expect(page.getByTestId("live-status")).toContainText("Live updates paused: too many open tabs — reload to resume");
     await expect(page.getByTestId("live-paused")).toContainText("Live updates paused");
-    // The old page reconnected (retry: 2 s), closing the oldest of the 32, which a browser would reopen in turn.
-    await page.waitForTimeout(5_000);
+    // The old page reconnected (retry: 2 s), closing the oldest of the 32, which a browser would reopen in turn. Now
+    // both of the tab's streams hear `paused` and the page closes them: a closed EventSource never reconnects, and
+    // the page makes no other.
+    await expect
+      .poll(() => eventSourcesOf(page))
+      .toEqual([expect.objectContaining({ paused: 1, closed: true }), expect.objectContaining({ paused: 1, closed: true })]);
     expect(streamRequests).toHaveLength(2);
     for (const stream of streams) expect(await endsWithin(stream, 0)).toBe(false);
     if (process.env.SHOTS_DIR) {

@@ -3,6 +3,7 @@
 // Each takes an optional client so it runs inside the caller's transaction, right before the
 // write it guards (which is itself scoped with lib/access/scope.ts).
 import { db, type DbClient } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimStatus, Role } from "@/lib/generated/prisma/enums";
 import { forbidden, notFound, type AppError } from "@/lib/http/errors";
 import { SIGN_OFF_ROLES, VIEWER_MESSAGE, WRITE_ROLES } from "@/lib/access/roles";
@@ -76,8 +77,16 @@ export type WritableClaim = {
  * The user's role in the claim's team, for a change to the claim.
  * Output: WritableClaim. Throws 404 (not_found) when the claim does not exist or is in a team
  * the user is not in, 403 (forbidden) when their role there is read-only.
+ * `lock: true` (inside a transaction) also takes the claim's row lock (FOR NO KEY UPDATE, the lock every UPDATE of
+ * the claim takes, a sign-off's included) and reads the claim after any change that held it: a write judged on the
+ * status read here cannot be overtaken by a sign-off. Only a member of the claim's team takes it.
  */
-export async function requireClaimWrite(claimId: string, userId: string, client: DbClient = db): Promise<WritableClaim> {
+export async function requireClaimWrite(
+  claimId: string,
+  userId: string,
+  client: DbClient = db,
+  { lock = false }: { lock?: boolean } = {},
+): Promise<WritableClaim> {
   // One statement: the scope is the join on the user's membership. Prisma's nested select for the same sent four
   // (claim, article, team, memberships) before every write to a claim (issue #21).
   const rows = await client.$queryRaw<WritableClaim[]>`
@@ -88,7 +97,7 @@ export async function requireClaimWrite(claimId: string, userId: string, client:
     JOIN "Article" a ON a."id" = c."articleId"
     JOIN "Team" t ON t."id" = a."teamId" AND t."archivedAt" IS NULL
     JOIN "Membership" m ON m."teamId" = a."teamId" AND m."userId" = ${userId}
-    WHERE c."id" = ${claimId}`;
+    WHERE c."id" = ${claimId} ${lock ? Prisma.sql`FOR NO KEY UPDATE OF c` : Prisma.empty}`;
   const claim = rows[0];
   if (!claim) throw notFound("That claim");
   if (!WRITE_ROLES.includes(claim.role)) throw forbidden(VIEWER_MESSAGE);

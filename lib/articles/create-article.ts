@@ -1,5 +1,6 @@
 import { db, inTransaction, type DbClient } from "@/lib/db";
 import { refuseDeepImport } from "@/lib/http/nesting";
+import { refuseReplacementCharsetHtml } from "@/lib/fetch/charset";
 import { runHeavy } from "@/lib/workers/pool";
 import { recordArticleAudit } from "@/lib/audit/record-audit";
 import { refreshSuggestions } from "@/lib/articles/stored-suggestions";
@@ -50,7 +51,8 @@ const NO_TITLE = "Give the article a title: none was found in what you imported.
  * @throws AppError 403 `forbidden` when the user is not in the team or is not an editor or admin there;
  * 422 `unprocessable` when the content is empty, too long or unreadable (from importArticle or importPdf: a PDF
  * that is damaged, protected by a password, too long, or has no text layer), or when no title
- * was given or found (`fields.title`).
+ * was given or found (`fields.title`), or when uploaded HTML declares a character set browsers refuse to decode
+ * (refuseReplacementCharsetHtml, on `content`).
  * Runs in `client` when it is a transaction (so a caller can compose it with other writes).
  */
 export async function createArticle(
@@ -64,6 +66,9 @@ export async function createArticle(
   // The nesting scan is linear and cheap: a page nested too deep is refused here at once, not after waiting
   // its turn in the worker pool behind other imports (importArticle checks again, for its other callers).
   if (input.format !== "pdf") refuseDeepImport(input.format, input.content);
+  // A fetched page was decoded by its declared character set already (fetchPage); an uploaded file was read as UTF-8
+  // by the browser, so one that declares a character set browsers refuse to decode would import as noise.
+  if (input.format === "html" && !fetched) refuseReplacementCharsetHtml(input.content);
   // Parsing and the detector run in a worker thread with a time budget (lib/workers/pool.ts), so a big or
   // hostile import never stalls the instance's other requests, and no connection is held meanwhile.
   const { imported, suggestions: detected } =

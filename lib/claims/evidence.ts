@@ -95,7 +95,9 @@ export async function addEvidence(
   client: DbClient = db,
 ): Promise<EvidenceDTO> {
   return inTransaction(client, async (tx) => {
-    const claim = await requireClaimWrite(claimId, userId, tx);
+    // Under the claim's row lock, which a sign-off's write takes too: a source added while a sign-off is open is added
+    // after it (dated after it, so the report does not list it as signed off), never slipped in under it.
+    const claim = await requireClaimWrite(claimId, userId, tx, { lock: true });
     const evidence = await tx.evidence.create({ data: { claimId, addedById: userId, ...input }, select: evidenceSelect });
     const dto = toEvidenceDTO(evidence);
     await recordAudit(tx, {

@@ -23,12 +23,14 @@ type Change = "evidence.edited" | "evidence.removed" | "evidence.restored";
  * signed off).
  */
 async function lockForChange(tx: Prisma.TransactionClient, evidenceId: string, userId: string) {
-  // Lock first, then read: two changes at once see each other's result. Only a member of the evidence's team
-  // takes the lock: an outsider never waits on (or holds) another newsroom's rows, and gets 404 below.
+  // Lock first, then read: two changes at once see each other's result, and the claim's status below is the one a
+  // sign-off committed (its UPDATE takes the claim's row lock; before, a sign-off landing between reading the status
+  // and writing the row left a verified claim with a changed source). Only a member of the evidence's team takes the
+  // locks: an outsider never waits on (or holds) another newsroom's rows, and gets 404 below.
   await tx.$executeRaw`
     SELECT 1 FROM "Evidence" e JOIN "Claim" c ON c.id = e."claimId" JOIN "Article" a ON a.id = c."articleId"
     JOIN "Membership" m ON m."teamId" = a."teamId" AND m."userId" = ${userId}
-    WHERE e.id = ${evidenceId} FOR UPDATE OF e`;
+    WHERE e.id = ${evidenceId} FOR NO KEY UPDATE OF c FOR UPDATE OF e`;
   const evidence = await tx.evidence.findFirst({
     where: { id: evidenceId, claim: claimScope(userId) },
     select: {

@@ -2,13 +2,13 @@
 // typed. Every connection (the first and each redirect's) goes through request-filtering-agent, which checks the
 // address the name resolved to at connect time, so neither a name that resolves to a private address nor a
 // redirect to one gets through; axios (with follow-redirects) handles redirects and the time and size limits;
-// encoding-sniffer decodes the bytes the way a browser would (BOM, Content-Type charset, <meta charset>).
+// decodePage (./charset.ts) decodes the bytes the way a browser would (BOM, Content-Type charset, <meta charset>).
 import { createHash } from "node:crypto";
 import axios, { AxiosError } from "axios";
-import { decodeBuffer } from "encoding-sniffer";
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from "request-filtering-agent";
 import { AppError } from "@/lib/http/errors";
 import { parseUrl } from "@/lib/validation/urls";
+import { charsetParameter, decodePage } from "./charset";
 
 /** Largest response read, in bytes (the import limit is 2 MiB of text; a page's markup fits in this). */
 export const MAX_FETCH_BYTES = 5 * 1024 * 1024;
@@ -93,7 +93,8 @@ function refusal(error: unknown): AppError {
  * proxy from the environment is used (it would hide the real destination from the check). Any HTTP status
  * comes back as the page (the caller decides what a 404 means).
  * @throws AppError 422 `unprocessable` (on `url`) for an unsupported address, a refused destination, a timeout,
- * a response over the size limit, too many redirects, or a network failure, each with a message a person can act on.
+ * a response over the size limit, too many redirects, or a network failure, each with a message a person can act on;
+ * and for a page in a character set browsers refuse to decode (decodePage: iso-2022-kr and the other "replacement" labels).
  */
 export async function fetchPage(url: string, options: FetchOptions = {}): Promise<FetchedPage> {
   const parsed = parseUrl(url);
@@ -125,7 +126,7 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
     const bytes = Buffer.from(response.data);
     const contentTypeHeader = String(response.headers["content-type"] ?? "");
     const contentType = contentTypeHeader.split(";")[0]!.trim().toLowerCase();
-    const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(contentTypeHeader)?.[1];
+    const charset = charsetParameter(contentTypeHeader);
     const binary =
       contentType === "application/pdf" || contentType.startsWith("image/") || bytes.subarray(0, 5).toString("latin1") === "%PDF-";
     const finalUrl: string = response.request?.res?.responseUrl ?? parsed.href;
@@ -135,11 +136,13 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
       status: response.status,
       contentType,
       bytes,
-      text: binary ? "" : decodeBuffer(bytes, charset ? { transportLayerEncodingLabel: charset } : {}),
+      text: binary ? "" : decodePage(bytes, charset),
       sha256: createHash("sha256").update(bytes).digest("hex"),
       fetchedAt,
     };
   } catch (error) {
+    // Already a sentence for the reader (decodePage's refusal of a character set browsers do not decode).
+    if (error instanceof AppError) throw error;
     throw refusal(error);
   }
 }
