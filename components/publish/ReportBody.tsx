@@ -34,15 +34,13 @@ export function ReportBody({ html, marks, lang }: Props) {
     const id = mark?.dataset.ids?.split(" ").at(-1);
     if (id) show(id, false);
   }
-  // A standing verdict's fill says it all, so the desk's status underline is left out for it; a withdrawn one keeps
-  // its faint dotted line (report-marks.ts), the only sign of it in the text.
   return (
     <div
       ref={ref}
       onClick={onClick}
       onKeyDown={roving.onKeyDown}
       onFocus={roving.onFocus}
-      className="font-serif text-[1.1875rem] leading-[1.75] text-ink [&_.hl:not([data-status=not_check_worthy])]:[--line:transparent]"
+      className="report-body font-serif text-[1.1875rem] leading-[1.75] text-ink"
       data-testid="report-body"
       lang={lang}
       dangerouslySetInnerHTML={{ __html: html }}

@@ -37,6 +37,8 @@ test("a reopened or withdrawn claim on the published report has no ✓ and does 
   await expect(reader.getByTestId("verdict-card")).toHaveCount(2);
   expect(await afterContent(mark(seeded.verified.id))).toBe("none");
   expect(await afterContent(mark(seeded.unverifiable.id))).toBe("none");
+  // No desk status underline for the public (the reopened claim's would be the desk's blue "in review" line).
+  expect(await mark(seeded.verified.id).evaluate((el) => getComputedStyle(el).textDecorationColor)).toBe("rgba(0, 0, 0, 0)");
   // Its accessible name says where it stands, not "checked".
   await expect(mark(seeded.verified.id)).toHaveAttribute("aria-label", /being re-checked/);
   await expect(mark(seeded.unverifiable.id)).toHaveAttribute("aria-label", /withdrawn/);
