@@ -9,6 +9,8 @@ import { assignReviewers } from "../../lib/claims/assignments";
 import { PHRASES } from "../../lib/publish/test-helpers";
 
 test("below 1024 px each article is a card with its title, status counts and assignees; from 1024 px a table", async ({ page }) => {
+  // Four widths, each a page load, plus seeding: more than 30 s on a loaded 2-core machine.
+  test.setTimeout(90_000);
   const desk = await createDesk();
   const claim = await createClaim({
     userId: desk.reviewer.id,
