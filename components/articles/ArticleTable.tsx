@@ -71,7 +71,7 @@ function ArticleRows({ articles }: { articles: ArticleSummary[] }) {
                 {article.openClaims}
               </td>
               <td className="px-4 py-3 text-xs text-muted">{assigneeNames(article)}</td>
-              <td className="px-4 py-3 whitespace-nowrap">
+              <td className="min-w-[8.5rem] px-4 py-3">
                 <ArticleFlags article={article} />
               </td>
             </tr>

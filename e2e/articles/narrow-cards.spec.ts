@@ -2,7 +2,7 @@
 // scrolls sideways; from 1024 px up, the table. The page never scrolls sideways.
 import { expect, test } from "../fixtures/test";
 import { signIn } from "../fixtures/auth";
-import { createDesk } from "../fixtures/factories";
+import { createDesk, testDb } from "../fixtures/factories";
 import { createClaim } from "../../lib/claims/create-claim";
 import { targetFor } from "../../lib/claims/test-helpers";
 import { assignReviewers } from "../../lib/claims/assignments";
@@ -18,6 +18,20 @@ test("below 1024 px each article is a card with its title, status counts and ass
     target: targetFor(desk.article.body, PHRASES.verified),
   });
   await assignReviewers({ userId: desk.editor.id, claimId: claim.id, reviewerIds: [desk.reviewer2.id], dueAt: "2026-12-01" });
+  // A second claim, disputed: with the due day, the cell of flags is at its widest.
+  await testDb().claim.create({
+    data: {
+      articleId: desk.article.id,
+      exact: "x",
+      prefix: "",
+      suffix: "",
+      start: 0,
+      end: 1,
+      status: "disputed",
+      createdById: desk.editor.id,
+      updatedById: desk.editor.id,
+    },
+  });
   await signIn(page, desk.editor);
 
   for (const width of [390, 820]) {
@@ -27,7 +41,7 @@ test("below 1024 px each article is a card with its title, status counts and ass
     await expect(card).toHaveCount(1);
     await expect(page.getByRole("table")).toBeHidden();
     await expect(card.getByRole("link", { name: desk.article.title })).toBeVisible();
-    await expect(card).toContainText("0/1 done · 1 unreviewed");
+    await expect(card).toContainText("0/2 done · 1 unreviewed, 1 disputed");
     await expect(card).toContainText(desk.reviewer2.name);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
   }
@@ -36,6 +50,9 @@ test("below 1024 px each article is a card with its title, status counts and ass
     await expect(page.getByRole("table")).toBeVisible();
     await expect(page.getByTestId("article-card")).toBeHidden();
     await expect(page.getByRole("row", { name: new RegExp(desk.reviewer2.name) })).toBeVisible();
+    // The table itself does not scroll sideways either (its last column, due day and flags, wraps).
+    const table = page.getByRole("table").locator("..");
+    expect(await table.evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
   }
 });
