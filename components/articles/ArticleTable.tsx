@@ -3,6 +3,8 @@ import Link from "next/link";
 import type { ArticleSummary } from "@/lib/articles/article-page";
 import { formatDate } from "@/components/articles/format";
 import { ProgressBar } from "@/components/claims/ProgressBar";
+import { ArticleCards } from "@/components/articles/ArticleCards";
+import { ArticleFlags, assigneeNames } from "@/components/articles/ArticleFlags";
 
 export function ArticleTable({ articles, filtered = false }: { articles: ArticleSummary[]; filtered?: boolean }) {
   if (articles.length === 0) {
@@ -13,7 +15,17 @@ export function ArticleTable({ articles, filtered = false }: { articles: Article
     );
   }
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-rule bg-white">
+    <>
+      <ArticleCards articles={articles} />
+      <ArticleRows articles={articles} />
+    </>
+  );
+}
+
+/** From 1024 px up: the table; below, ArticleCards (a table of six columns does not fit a tablet). */
+function ArticleRows({ articles }: { articles: ArticleSummary[] }) {
+  return (
+    <div className="relative hidden overflow-x-auto rounded-lg border border-rule bg-white lg:block">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-rule bg-stone-50 text-xs uppercase tracking-wide text-muted">
           <tr>
@@ -32,6 +44,9 @@ export function ArticleTable({ articles, filtered = false }: { articles: Article
             </th>
             <th scope="col" className="px-4 py-3 text-right font-medium">
               Open claims
+            </th>
+            <th scope="col" className="px-4 py-3 font-medium">
+              Assigned
             </th>
             <th scope="col" className="px-4 py-3 font-medium">
               Next due
@@ -55,15 +70,9 @@ export function ArticleTable({ articles, filtered = false }: { articles: Article
               <td className="px-4 py-3 text-right tabular-nums" data-testid="open-claims">
                 {article.openClaims}
               </td>
-              <td className={`px-4 py-3 whitespace-nowrap text-xs ${article.overdue ? "font-medium text-red-700" : "text-muted"}`}>
-                {article.nextDueAt ? `${article.overdue ? "Overdue: " : ""}${article.nextDueAt}` : "—"}
-                {article.claimCounts.disputed > 0 && (
-                  <span className="ml-2 rounded bg-red-50 px-1 text-red-700">{article.claimCounts.disputed} disputed</span>
-                )}
-                {article.needsReanchor > 0 && (
-                  <span className="ml-2 rounded bg-amber-50 px-1 text-amber-800">{article.needsReanchor} to re-anchor</span>
-                )}
-                {article.reportPublished && <span className="ml-2 rounded bg-emerald-50 px-1 text-emerald-800">report published</span>}
+              <td className="px-4 py-3 text-xs text-muted">{assigneeNames(article)}</td>
+              <td className="min-w-[8.5rem] px-4 py-3">
+                <ArticleFlags article={article} />
               </td>
             </tr>
           ))}

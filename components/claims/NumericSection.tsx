@@ -92,8 +92,9 @@ export function NumericSection({
             ))}
           </dl>
           {canEdit && (
+            // "Edit numbers", not "Correct": beside a claim, "Correct" reads as a verdict on it.
             <button type="button" ref={buttonRef} className={`${linkButtonClass} mt-1`} onClick={open}>
-              Correct
+              Edit numbers
             </button>
           )}
         </>

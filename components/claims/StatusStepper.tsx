@@ -113,6 +113,7 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
         }}
         role="radiogroup"
         aria-label="Status"
+        aria-busy={pending || undefined}
         aria-describedby={canEdit ? "status-keys" : undefined}
         className="flex flex-wrap gap-1"
         tabIndex={-1}
@@ -121,6 +122,8 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
         {shown.map((s) => {
           const reason = disabledReason(s.key);
           const current = s.key === claim.status;
+          // aria-disabled, not disabled: a disabled button loses focus (to <body>) the moment a save starts.
+          const unavailable = pending || (reason !== null && !current);
           return (
             <button
               key={s.key}
@@ -128,15 +131,15 @@ export const StatusStepper = forwardRef<HTMLDivElement, Props>(function StatusSt
               role="radio"
               aria-checked={current}
               tabIndex={current ? 0 : -1}
-              disabled={pending || (reason !== null && !current)}
-              title={reason ?? `Set status to ${s.label}`}
+              aria-disabled={unavailable}
+              title={reason ?? (pending ? "Saving the status…" : `Set status to ${s.label}`)}
               aria-describedby={s.key === "verified" && waitsForReviews ? "sign-off-wait" : undefined}
               onClick={() => {
-                if (current) return;
+                if (current || unavailable) return;
                 refocus.current = true;
                 void choose(s.key);
               }}
-              className={`rounded-full border px-2.5 py-1 text-xs ${current ? "border-accent bg-accent text-white" : "border-rule bg-white text-ink hover:border-accent disabled:opacity-40"}`}
+              className={`rounded-full border px-2.5 py-1 text-xs ${current ? "border-accent bg-accent text-white" : "border-rule bg-white text-ink hover:border-accent aria-disabled:cursor-not-allowed aria-disabled:opacity-40 aria-disabled:hover:border-rule"}`}
             >
               {numberOf(s.key) > 0 ? `${numberOf(s.key)}. ` : ""}
               {s.label}

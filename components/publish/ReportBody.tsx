@@ -6,8 +6,8 @@ import { useRovingHighlights } from "@/components/claims/useRovingHighlights";
 
 type Props = {
   html: string;
-  /** Verdict label by claim id, for the highlights' accessible names. */
-  verdicts: Record<string, string>;
+  /** By claim id, what its mark's accessible name says after the words ("checked: Mostly true"; report-marks.ts). */
+  marks: Record<string, string>;
   /** The article's language (BCP 47), so screen readers pronounce its words right. */
   lang?: string;
 };
@@ -16,7 +16,7 @@ type Props = {
  * The article text with verified claims marked. Clicking a mark, or Enter on it (Tab reaches the
  * marks, arrow keys go from one to the next), brings its verdict card into view and focus.
  */
-export function ReportBody({ html, verdicts, lang }: Props) {
+export function ReportBody({ html, marks, lang }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   function show(id: string, focus: boolean) {
     history.replaceState(null, "", `#claim-${id}`);
@@ -25,8 +25,7 @@ export function ReportBody({ html, verdicts, lang }: Props) {
     if (focus) card?.focus({ preventScroll: true });
   }
   const roving = useRovingHighlights(ref, html, {
-    describe: (ids, stop) =>
-      `${truncateText(stop.textContent ?? "", 80)} (checked: ${ids.map((id) => verdicts[id] ?? "verdict").join("; ")})`,
+    describe: (ids, stop) => `${truncateText(stop.textContent ?? "", 80)} (${ids.map((id) => marks[id] ?? "checked").join("; ")})`,
     onActivate: (ids) => show(ids.at(-1)!, true),
   });
   function onClick(event: MouseEvent<HTMLDivElement>) {
@@ -35,14 +34,13 @@ export function ReportBody({ html, verdicts, lang }: Props) {
     const id = mark?.dataset.ids?.split(" ").at(-1);
     if (id) show(id, false);
   }
-  // Every mark here is a verified claim, so the desk's status underline adds nothing: the fill says the verdict.
   return (
     <div
       ref={ref}
       onClick={onClick}
       onKeyDown={roving.onKeyDown}
       onFocus={roving.onFocus}
-      className="font-serif text-[1.1875rem] leading-[1.75] text-ink [&_.hl]:[--line:transparent]"
+      className="report-body font-serif text-[1.1875rem] leading-[1.75] text-ink"
       data-testid="report-body"
       lang={lang}
       dangerouslySetInnerHTML={{ __html: html }}

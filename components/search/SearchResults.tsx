@@ -98,10 +98,15 @@ export function SearchResults({
       <ol className="divide-y divide-rule rounded-lg border border-rule bg-white" data-testid="search-results">
         {hits.map((hit) => (
           <li key={`${hit.kind}:${hit.id}`} className="p-4" data-kind={hit.kind}>
-            <div className="mb-1 flex items-center gap-2 text-xs text-muted">
-              <span className="rounded border border-rule px-1.5 py-0.5 font-medium uppercase tracking-wide">{KIND_LABEL[hit.kind]}</span>
-              {hit.kind !== "article" && <span className="truncate">{hit.articleTitle}</span>}
-              {detailText(hit) && <span>· {detailText(hit)}</span>}
+            {/* Kind and status first, each kept on one line; the article title follows, on a line of its own when
+                it does not fit, truncated there. Squeezed beside a long title, the status broke into a column of
+                single words on a phone. */}
+            <div className="mb-1 flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted" data-testid="hit-meta">
+              <span className="shrink-0 rounded border border-rule px-1.5 py-0.5 font-medium uppercase tracking-wide">
+                {KIND_LABEL[hit.kind]}
+              </span>
+              {detailText(hit) && <span className="shrink-0 whitespace-nowrap">{detailText(hit)}</span>}
+              {hit.kind !== "article" && <span className="max-w-full min-w-0 truncate">in “{hit.articleTitle}”</span>}
             </div>
             <Link href={hit.href} className={`${hit.kind === "article" ? "font-medium" : "font-serif"} text-ink hover:text-accent`}>
               {hit.kind === "article" ? (

@@ -16,7 +16,7 @@ function ask(key: string, target: Target) {
 }
 
 /**
- * Keyboard focus for a section where a button ("Add", "Edit", "Correct") gives way to a form and back again. Each
+ * Keyboard focus for a section where a button ("Add", "Edit", "Edit numbers") gives way to a form and back again. Each
  * switch removes the control that had focus, and a browser then leaves focus on <body>: a keyboard user's next Tab
  * starts at the top of the page (ux30). `key` names the section (e.g. `claimant:<claim id>`). Call `opening()` /
  * `closing()` beside the state change that shows or hides the form; `fieldRef` goes on the form's first field and

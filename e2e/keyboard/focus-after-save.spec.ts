@@ -109,14 +109,14 @@ test("focus moves into the claimant, numbers and assignment forms and back to th
   await expect(panel.getByText("Keir Starmer")).toBeVisible();
   await expect.poll(() => focused(page)).toBe("button Edit");
 
-  // The sentence's numbers are read from it when the claim is made: "Correct" them.
-  await tabTo(page, "button Correct");
+  // The sentence's numbers are read from it when the claim is made: edit them.
+  await tabTo(page, "button Edit numbers");
   await page.keyboard.press("Enter");
   await expect.poll(() => focused(page)).toBe("input Value");
   await page.keyboard.press("Control+A");
   await page.keyboard.type("2.4");
   await page.keyboard.press("Enter");
   await expect(panel.getByTestId("numeric")).toContainText("2.4");
-  await expect.poll(() => focused(page)).toBe("button Correct");
+  await expect.poll(() => focused(page)).toBe("button Edit numbers");
   expect(await focusVisible(page)).toBe(true);
 });

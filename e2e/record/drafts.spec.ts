@@ -75,7 +75,7 @@ test("the claim's numbers being corrected survive a colleague's change to the cl
   await page.goto(`/articles/${desk.article.id}?claim=${claim.id}`);
   const panel = page.getByTestId("claim-panel");
   await expect(page.getByTestId("live-status")).toContainText("Live");
-  await panel.getByTestId("numeric").getByRole("button", { name: "Correct" }).click();
+  await panel.getByTestId("numeric").getByRole("button", { name: "Edit numbers" }).click();
   await panel.getByLabel("Period", { exact: true }).fill("2024-25 financial year");
   await setClaimStatus({ userId: desk.editor.id, claimId: claim.id, status: "in_review" });
   await expect(panel.getByRole("radio", { name: /In review/ })).toHaveAttribute("aria-checked", "true");

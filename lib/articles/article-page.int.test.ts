@@ -63,6 +63,14 @@ describe("the articles list", () => {
     expect((await list({ status: "verified,in_review" })).sort()).toEqual(["Published", "Reanchor"]);
     expect(await list({ assignee: desk.reviewer2.id })).toEqual(["Published"]);
     expect(await list({ assignee: "me" }, desk.reviewer.id)).toEqual(["Disputed"]);
+    // Each article names who is assigned to its claims (the narrow list's cards and the table show them).
+    const rows = (await listArticlePage({ userId: desk.editor.id, teamId: desk.team.id, view: view({}) })).articles;
+    const assigned = Object.fromEntries(rows.map((a) => [a.title, a.assignees]));
+    expect(assigned).toMatchObject({
+      Disputed: [{ id: desk.reviewer.id, name: desk.reviewer.name }],
+      Published: [{ id: desk.reviewer2.id, name: desk.reviewer2.name }],
+      Empty: [],
+    });
     // Combined: every filter must hold.
     expect(await list({ status: "unreviewed", disputed: "1" })).toEqual(["Disputed"]);
     expect(await list({ status: "unreviewed", reanchor: "1" })).toEqual(["Reanchor"]);

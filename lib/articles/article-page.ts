@@ -32,6 +32,8 @@ export type ArticleSummary = {
   lastActivityAt: string;
   /** The article's own tags, by name. */
   tags: TagDTO[];
+  /** Who is assigned to at least one of its claims, by name. */
+  assignees: { id: string; name: string }[];
 };
 
 export type ArticlePage = { articles: ArticleSummary[]; nextCursor: string | null };
@@ -107,6 +109,7 @@ type Row = {
   lastActivityAt: Date;
   sortValue: string;
   tags: { id: string; name: string; color: string | null }[] | null;
+  assignees: { id: string; name: string }[] | null;
 };
 
 /**
@@ -160,7 +163,9 @@ export function articlePageSql({ userId, teamId, view }: { userId: string; teamI
       s."openClaims", s."totalClaims", s."progress", s."needsReanchor", s."nextDueAt"::text AS "nextDueAt",
       (s."dueSort" < ${today}) AS overdue, s."reportPublished", s."lastActivityAt", ${column}::text AS "sortValue",
       (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color) ORDER BY t."nameKey")
-         FROM "ArticleTag" at JOIN "Tag" t ON t.id = at."tagId" WHERE at."articleId" = a.id) AS tags
+         FROM "ArticleTag" at JOIN "Tag" t ON t.id = at."tagId" WHERE at."articleId" = a.id) AS tags,
+      (SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name, u.id)
+         FROM "User" u WHERE u.id = ANY(s."assignees")) AS assignees
     FROM "ArticleStats" s JOIN "Article" a ON a.id = s."articleId"
     WHERE s."teamId" = ${teamId}
       AND EXISTS (
@@ -218,6 +223,7 @@ export async function listArticlePage({
       reportPublished: row.reportPublished,
       lastActivityAt: row.lastActivityAt.toISOString(),
       tags: (row.tags ?? []).map(toTagDTO),
+      assignees: row.assignees ?? [],
     })),
     nextCursor: rows.length > ARTICLE_PAGE_SIZE && last ? encodeCursor([last.sortValue, last.id]) : null,
   };

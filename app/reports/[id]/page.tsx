@@ -9,7 +9,8 @@ import { SkipLink } from "@/components/layout/SkipLink";
 import { VerdictCard } from "@/components/publish/VerdictCard";
 import { CorrectionsLog } from "@/components/publish/CorrectionsLog";
 import { verdictChipClass, verdictChipStyle } from "@/components/publish/verdict-style";
-import { describeRatingScale, verdictLook, type RatingEntry } from "@/lib/teams/rating-scale";
+import { describeRatingScale, type RatingEntry } from "@/lib/teams/rating-scale";
+import { reportMark, reportMarkDescription, standingVerdicts } from "@/components/publish/report-marks";
 import { config } from "@/lib/config";
 import { getPublicReport, type PublicReport } from "@/lib/publish/report";
 import { publicBaseUrl } from "@/lib/publish/public-url";
@@ -43,7 +44,7 @@ const loadReport = cache(async (id: string): Promise<PublicReport | null> =>
 );
 
 function summary(report: PublicReport): string {
-  const n = report.claims.length;
+  const n = standingVerdicts(report.claims).length;
   return `${n} ${n === 1 ? "claim" : "claims"} checked by ${report.article.publisher.name}.`;
 }
 
@@ -71,7 +72,7 @@ const jsonLd = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"
 
 function VerdictTally({ claims, scale }: { claims: PublicReport["claims"]; scale: readonly RatingEntry[] }) {
   const counts = new Map<string, { key: string | null; label: string; n: number; ordinal: number }>();
-  for (const c of claims) {
+  for (const c of standingVerdicts(claims)) {
     const entry = counts.get(c.verdict.label) ?? { key: c.verdict.key, label: c.verdict.label, n: 0, ordinal: c.verdict.ordinal };
     entry.n += 1;
     counts.set(c.verdict.label, entry);
@@ -96,15 +97,7 @@ export default async function PublicReportPage({ params }: Props) {
   const { article, claims } = report;
   const html = renderHighlightedHtml(
     article.body,
-    claims
-      .filter((c) => c.highlighted)
-      .map((c) => ({
-        id: c.id,
-        start: c.start,
-        end: c.end,
-        status: "verified",
-        verdict: { key: c.verdict.key, fill: verdictLook(article.ratingScale, c.verdict).tint },
-      })),
+    claims.filter((c) => c.highlighted).map((c) => reportMark(c, article.ratingScale)),
     null,
     [],
     article.blocks,
@@ -162,7 +155,7 @@ export default async function PublicReportPage({ params }: Props) {
           </div>
         </header>
         <div className="mt-10 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,42rem)_minmax(0,1fr)]">
-          <ReportBody html={html} lang={lang} verdicts={Object.fromEntries(claims.map((c) => [c.id, c.verdict.label]))} />
+          <ReportBody html={html} lang={lang} marks={Object.fromEntries(claims.map((c) => [c.id, reportMarkDescription(c)]))} />
           <section aria-labelledby="verdicts-title" className="space-y-4">
             <h2 id="verdicts-title" className="text-xs font-semibold uppercase tracking-widest text-muted">
               Verdicts

@@ -193,6 +193,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     reportPublished: bool,
     lastActivityAt: dateTime,
     tags: arrayOf(ref("Tag")),
+    assignees: arrayOf(obj({ id: str, name: str })),
   }),
   Tag: obj(
     { id: str, name: str, color: nullable({ type: "string", enum: [...TAG_COLOURS] }) },
