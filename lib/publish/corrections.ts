@@ -101,23 +101,26 @@ export async function markFirstPublished(tx: Prisma.TransactionClient, claimId: 
 
 /**
  * An editor adds a note to a claim on the published report by hand (POST /api/v1/claims/{id}/corrections).
- * 404 outside the team, 403 for non-editors, 422 when the claim is not on a published report.
+ * The role is read in the note's transaction under a share lock on the membership, so an editor demoted or removed
+ * meanwhile adds nothing. Output: the note as the claim API shows it.
+ * @throws AppError 404 outside the team, 403 for non-editors, 422 when the claim is not on a published report.
  */
 export async function addCorrectionNote({ userId, claimId, note, kind }: TAddCorrection & { userId: string }): Promise<CorrectionDTO> {
   const claim = await db.claim.findFirst({
     where: { id: claimId, ...claimScope(userId) },
-    select: {
-      id: true,
-      articleId: true,
-      status: true,
-      publishedSnapshot: true,
-      article: { select: { teamId: true, team: { select: { memberships: { where: { userId }, select: { role: true } } } } } },
-    },
+    select: { id: true, articleId: true, status: true, publishedSnapshot: true, article: { select: { teamId: true } } },
   });
-  const role = claim?.article.team.memberships[0]?.role;
-  if (!claim || !role) throw notFound("That claim");
-  if (!SIGN_OFF_ROLES.includes(role)) throw forbidden("Only an editor can add a correction to the published report.");
+  if (!claim) throw notFound("That claim");
   return inTransaction(db, async (tx) => {
+    // The role the note is judged on, read in its transaction under a share lock on the membership: a demotion
+    // committed before is seen, one that comes later waits for the note (never check, then write by id alone).
+    const [member] = await tx.$queryRaw<{ role: Role }[]>`
+      SELECT m."role" FROM "Membership" m
+      WHERE m."teamId" = ${claim.article.teamId} AND m."userId" = ${userId}
+      FOR SHARE`;
+    if (!member) throw notFound("That claim");
+    const role = member.role;
+    if (!SIGN_OFF_ROLES.includes(role)) throw forbidden("Only an editor can add a correction to the published report.");
     const onReport = claim.status === "verified" || claim.publishedSnapshot !== null;
     if (!onReport || !(await reportIsPublished(tx, claim.articleId))) {
       throw new AppError("unprocessable", "Only a claim on the published report can carry a correction note.");
