@@ -65,7 +65,8 @@ export function ArticleFilters({ view, assigneeName, tags }: Props) {
         </label>
         <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <legend className="mb-1 text-xs font-medium text-muted">Has claims that are</legend>
-          {STATUSES.map((status) => (
+          {/* Disputed is under "Only" (articles with a disputed claim): one box for it, not two, unless a link set this one. */}
+          {STATUSES.filter((status) => status.key !== "disputed" || statuses.has(status.key)).map((status) => (
             <label key={status.key} className="flex items-center gap-1">
               <input type="checkbox" name="status" value={status.key} defaultChecked={statuses.has(status.key)} />
               {status.label}

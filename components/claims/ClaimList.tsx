@@ -229,8 +229,8 @@ function firstRowInView(list: HTMLOListElement | null): { id: string; top: numbe
 const selectClass = `${inputClass} mt-0.5`;
 
 /**
- * The claim list's filters (the rules: lib/claims/claim-filter.ts): status, verdict, assignee and tag as selects,
- * disputed / overdue / needs re-anchoring as checkboxes. The workspace keeps them in the page's URL.
+ * The claim list's filters (the rules: lib/claims/claim-filter.ts): status (Disputed among them), verdict, assignee and
+ * tag as selects, overdue / needs re-anchoring as checkboxes (and disputed, only while a link set it, to clear it). The workspace keeps them in the page's URL.
  */
 function ClaimFilters({
   filter,
@@ -331,9 +331,12 @@ function ClaimFilters({
         </label>
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-ink">
-        <label className="flex items-center gap-1">
-          <input type="checkbox" checked={filter.disputed} onChange={(e) => set({ disputed: e.target.checked })} /> Disputed
-        </label>
+        {/* Disputed is a status, chosen in the status select; this box only shows to clear a link's `disputed=1`. */}
+        {filter.disputed && (
+          <label className="flex items-center gap-1">
+            <input type="checkbox" checked onChange={() => set({ disputed: false })} /> Disputed
+          </label>
+        )}
         <label className="flex items-center gap-1">
           <input type="checkbox" checked={filter.overdue} onChange={(e) => set({ overdue: e.target.checked })} /> Overdue
         </label>

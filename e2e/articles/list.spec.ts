@@ -24,6 +24,8 @@ test("the articles list filters and sorts from the URL, so a view can be shared"
   await expect(page.getByRole("link", { name: desk.article.title })).toBeVisible();
 
   const filters = page.getByRole("form", { name: "Sort and filter articles" });
+  // One box for disputed claims (it was also among "Has claims that are", doing the same).
+  await expect(filters.getByRole("checkbox", { name: /disputed/i })).toHaveCount(1);
   await filters.getByLabel("disputed", { exact: true }).check();
   await filters.getByRole("combobox", { name: "Sort" }).selectOption("open");
   await filters.getByRole("button", { name: "Apply" }).click();

@@ -76,6 +76,9 @@ test("a reviewer tags claims with the keyboard, filters the claim list by the ta
   await expect(row(page, claims[2]!.id)).toHaveCount(0);
 
   // Combined with status, and shared: a reload (or the same URL elsewhere) shows the same view.
+  // Disputed is one of the statuses to choose, not a second checkbox beside the select.
+  await expect(page.getByRole("combobox", { name: "Filter by status" }).locator("option", { hasText: "Disputed" })).toHaveCount(1);
+  await expect(page.getByRole("group", { name: "Filter claims" }).getByRole("checkbox", { name: /disputed/i })).toHaveCount(0);
   await page.getByRole("combobox", { name: "Filter by status" }).selectOption("unreviewed");
   await expect(page).toHaveURL(/status=unreviewed/);
   await page.reload();
