@@ -8,6 +8,7 @@ import { buttonClass, inputClass } from "@/components/ui/styles";
 import { MAX_PDF_BYTES, MAX_PDF_PAGES, type ImportFormat } from "@/lib/articles/import/limits";
 import { ACCEPTED_FILES, FORMAT_LABEL, formatOfFile, formatSize, previewOf, type FileFormat } from "@/components/articles/import-source";
 import { callApi } from "@/components/ui/call-api";
+import { decodeFileBytes } from "@/lib/text/decode-file";
 
 type Source = "url" | "text" | "html" | "markdown" | "file";
 const SOURCES: { key: Source; label: string; hint: string }[] = [
@@ -37,7 +38,8 @@ const SOURCES: { key: Source; label: string; hint: string }[] = [
 type FieldErrors = Record<string, string[]>;
 const SHOWN_FIELDS = new Set(["content", "format", "title", "byline", "sourceUrl", "publishedAt", "url"]);
 // A text file is read in the browser (for the preview and the size check); a PDF is sent as it is.
-type LoadedFile = { name: string; size: number; format: FileFormat; content: string; blob: Blob };
+/** A chosen file, read: `encoding` is what its text was decoded from (decodeFileBytes; "utf-8" for a PDF). */
+type LoadedFile = { name: string; size: number; format: FileFormat; content: string; encoding: string; blob: Blob };
 
 /** Pasting or uploading an article, with its metadata; on success the new article opens. */
 export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
@@ -78,8 +80,12 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
     // Checked before reading, so a huge file is refused at once and never sent.
     const limit = detected === "pdf" ? MAX_PDF_BYTES : maxBytes;
     if (chosen.size > limit) return setFields({ content: [`That file is ${formatSize(chosen.size)}; the limit is ${formatSize(limit)}.`] });
-    const content = detected === "pdf" ? "" : await chosen.text();
-    setFile({ name: chosen.name, size: chosen.size, format: detected, content, blob: chosen });
+    // Not chosen.text(), which reads every file as UTF-8: a legacy export (windows-1252) lost its accents and quotes.
+    const decoded =
+      detected === "pdf"
+        ? { text: "", encoding: "utf-8" }
+        : decodeFileBytes(new Uint8Array(await chosen.arrayBuffer()), { html: detected === "html" });
+    setFile({ name: chosen.name, size: chosen.size, format: detected, content: decoded.text, encoding: decoded.encoding, blob: chosen });
   }
 
   async function submit(event: FormEvent) {
@@ -198,6 +204,7 @@ export function ImportArticleForm({ maxBytes }: { maxBytes: number }) {
             {file && (
               <p className="mt-2 text-sm text-muted" data-testid="import-file-info">
                 {file.name} · {formatSize(file.size)} · read as {FORMAT_LABEL[file.format]}
+                {file.encoding !== "utf-8" && file.format !== "pdf" && ` (${file.encoding})`}
               </p>
             )}
           </div>

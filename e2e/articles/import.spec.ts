@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test, type Page } from "../fixtures/test";
 import { signIn } from "../fixtures/auth";
 import { createDesk } from "../fixtures/factories";
+import { chooseImportTab } from "../fixtures/import-form";
 
 // The same hostile page the unit tests feed to the importer; here it goes through the real UI
 // and is checked where it matters: in Chromium, on the article page.
@@ -82,14 +83,6 @@ function watchDialogs(page: Page): string[] {
 
 // A click that lands before the form has hydrated does nothing (the tabs need React): CI
 // caught that once. Click until the tab reports itself selected.
-async function chooseTab(page: Page, name: string) {
-  const tab = page.getByRole("tab", { name });
-  await expect(async () => {
-    await tab.click();
-    await expect(tab).toHaveAttribute("aria-selected", "true", { timeout: 1_000 });
-  }).toPass();
-}
-
 test("an editor pastes a hostile page: the article arrives with its structure and none of the payloads", async ({ page }) => {
   const desk = await createDesk();
   const dialogs = watchDialogs(page);
@@ -98,7 +91,7 @@ test("an editor pastes a hostile page: the article arrives with its structure an
   await page.getByRole("link", { name: "New article" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "New article" })).toBeVisible();
 
-  await chooseTab(page, "Paste HTML");
+  await chooseImportTab(page, "Paste HTML");
   await page.getByLabel("HTML", { exact: true }).fill(HOSTILE);
   await expect(page.getByTestId("import-preview")).toContainText("Council budget claims checked");
   await page.getByLabel("Source URL").fill("https://www.example.org/council-budget");
@@ -117,7 +110,7 @@ test("an editor uploads the hostile page as a file, with a title of their own", 
   const dialogs = watchDialogs(page);
   await signIn(page, desk.admin);
   await page.goto("/articles/new");
-  await chooseTab(page, "Upload file");
+  await chooseImportTab(page, "Upload file");
   await page.getByLabel("File").setInputFiles({ name: "council-budget.html", mimeType: "text/html", buffer: Buffer.from(HOSTILE) });
   await expect(page.getByTestId("import-file-info")).toContainText("council-budget.html");
   await expect(page.getByTestId("import-file-info")).toContainText("read as HTML");
@@ -133,7 +126,7 @@ test("a claim made inside a heading and a list item has the right offsets", asyn
   const desk = await createDesk();
   await signIn(page, desk.editor);
   await page.goto("/articles/new");
-  await chooseTab(page, "Markdown");
+  await chooseImportTab(page, "Markdown");
   const markdown =
     "# Jobs figures\n\nThe minister spoke on Tuesday.\n\n## Unemployment fell by 40%\n\n- Wages rose 3 per cent in a year\n- Vacancies fell";
   await page.getByLabel("Markdown", { exact: true }).fill(markdown);
@@ -176,7 +169,7 @@ test("empty and oversized input get a clear message and nothing is sent", async 
   await page.getByRole("button", { name: "Import article" }).click();
   await expect(page.getByText("Paste the article first.")).toBeVisible();
 
-  await chooseTab(page, "Upload file");
+  await chooseImportTab(page, "Upload file");
   await page.getByLabel("File").setInputFiles({ name: "huge.txt", mimeType: "text/plain", buffer: Buffer.alloc(2 * 1024 * 1024 + 1, "a") });
   await expect(page.getByText("That file is 2 MB; the limit is 2 MB.")).toBeVisible();
   await page.getByLabel("File").setInputFiles({
@@ -187,7 +180,7 @@ test("empty and oversized input get a clear message and nothing is sent", async 
   await expect(page.getByText("Choose a .txt, .html, .htm, .md or .pdf file.")).toBeVisible();
 
   // Plain text needs a title; the server's field error is shown beside the field.
-  await chooseTab(page, "Paste text");
+  await chooseImportTab(page, "Paste text");
   await page.getByLabel("Article text").fill("A paragraph with no title.");
   await page.getByRole("button", { name: "Import article" }).click();
   await expect(page.getByText("Give the article a title: none was found in what you imported.").first()).toBeVisible();

@@ -7,6 +7,7 @@ import { targetFor } from "../../lib/claims/test-helpers";
 import { setClaimStatus, setClaimVerdict } from "../../lib/claims/update-claim";
 import { publishReport } from "../../lib/publish/publish-report";
 import { startTestServer, type TestServer } from "../../lib/fetch/test-server";
+import { chooseImportTab } from "../fixtures/import-form";
 
 // PDFs are made here with pdf-lib, laid out as a word processor would (lines, paragraph gaps, a word split by a
 // hyphen, page numbers at the foot); one is also served by a real HTTP server on loopback, which the app may
@@ -40,11 +41,7 @@ test.afterAll(() => server.close());
 
 async function openTab(page: Page, name: string) {
   await page.goto("/articles/new");
-  const tab = page.getByRole("tab", { name });
-  await expect(async () => {
-    await tab.click();
-    await expect(tab).toHaveAttribute("aria-selected", "true", { timeout: 1_000 });
-  }).toPass();
+  await chooseImportTab(page, name);
 }
 
 async function shoot(page: Page, name: string, widths = [1440, 1024, 820, 390], scrollTo?: Locator) {

@@ -7,6 +7,7 @@ import { targetFor } from "../../lib/claims/test-helpers";
 import { setClaimStatus, setClaimVerdict } from "../../lib/claims/update-claim";
 import { publishReport } from "../../lib/publish/publish-report";
 import { startTestServer, type TestServer } from "../../lib/fetch/test-server";
+import { chooseImportTab } from "../fixtures/import-form";
 
 // Pages to import come from a real HTTP server on loopback, which the app may reach because the test
 // deployment allows 127.0.0.1 (FETCH_ALLOW_ADDRESSES in playwright.config.ts).
@@ -33,11 +34,7 @@ test.afterAll(() => server.close());
 
 async function importFromUrl(page: Page, url: string) {
   await page.goto("/articles/new");
-  const tab = page.getByRole("tab", { name: "From a URL" });
-  await expect(async () => {
-    await tab.click();
-    await expect(tab).toHaveAttribute("aria-selected", "true", { timeout: 1_000 });
-  }).toPass();
+  await chooseImportTab(page, "From a URL");
   await page.getByLabel("Address of the article").fill(url);
   await page.getByRole("button", { name: "Import article" }).click();
   await expect(page).toHaveURL(/\/articles\/(?!new)[^/?]+$/);
@@ -60,11 +57,7 @@ test("an editor imports an article from a URL: nested lists and tables arrive as
 
 async function refusedInternal(page: Page) {
   await page.goto("/articles/new");
-  const tab = page.getByRole("tab", { name: "From a URL" });
-  await expect(async () => {
-    await tab.click();
-    await expect(tab).toHaveAttribute("aria-selected", "true", { timeout: 1_000 });
-  }).toPass();
+  await chooseImportTab(page, "From a URL");
   await page.getByLabel("Address of the article").fill("http://169.254.169.254/latest/meta-data/");
   await page.getByRole("button", { name: "Import article" }).click();
   const refusal = page.getByText("only fetches public web pages");

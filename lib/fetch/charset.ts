@@ -8,6 +8,7 @@
 //   UTF-16): decoding as UTF-16 turned the page into CJK noise. The label is ignored and sniffing goes on.
 import { decodeBuffer, getEncoding } from "encoding-sniffer";
 import { AppError } from "@/lib/http/errors";
+import { metaCharsetLabel } from "@/lib/text/decode-file";
 
 /** The labels the WHATWG Encoding standard maps to the "replacement" encoding (encoding.spec.whatwg.org, Names and labels). */
 export const REPLACEMENT_LABELS: ReadonlySet<string> = new Set([
@@ -26,12 +27,6 @@ const trimLabel = (label: string) => label.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/
 /** Whether `label` (as declared: any case, surrounding whitespace) is one the standard maps to "replacement". Pure. */
 export function isReplacementLabel(label: string): boolean {
   return REPLACEMENT_LABELS.has(trimLabel(label).toLowerCase());
-}
-
-/** The charset a `<meta charset>` or `<meta http-equiv content="…; charset=…">` in the first 1024 bytes names, as written (for messages). */
-function metaCharsetLabel(head: string): string | null {
-  const meta = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([^"'\s;>/]+)/i.exec(head);
-  return meta?.[1] ?? null;
 }
 
 /**
