@@ -5,7 +5,6 @@ import "server-only";
 import { beginKey, finishKey, releaseKey, runMarkingKey, ZIdempotencyKey, type IdempotentRequest } from "@/lib/idempotency/keys";
 import { AppError } from "@/lib/http/errors";
 import type { ActionResult } from "@/lib/http/result";
-import { jsonBodyOf } from "@/lib/http/respond";
 
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 /** Set to "true" on an answer given again to a retry. */
@@ -46,8 +45,7 @@ export async function idempotentResponse(request: IdempotentRequest, produce: ()
     await releaseKey(begun.lease);
     return response;
   }
-  // A JSON answer's bytes as made (a fast-lane answer has no body stream to read: jsonResponse's `bodyless`).
-  const body = jsonBodyOf(response)?.toString("utf8") ?? (await response.clone().text());
+  const body = await response.clone().text();
   await finishKey(begun.lease, { status: response.status, body, contentType: response.headers.get("content-type") ?? "application/json" });
   return response;
 }

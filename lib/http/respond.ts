@@ -10,18 +10,6 @@ import { refuseDeepJson } from "@/lib/http/nesting";
  */
 export const JSON_BODY = Symbol.for("factdesk.jsonBody");
 
-/**
- * Marks a Request that scripts/lib/fast-lane.ts made and will answer itself, writing a JSON answer's JSON_BODY bytes
- * (never its stream): route() then builds its JSON answers without a body stream (jsonResponse's `bodyless`). A
- * registered symbol, for the same reason as JSON_BODY.
- */
-export const FAST_LANE_REQUEST = Symbol.for("factdesk.fastLaneRequest");
-
-/** Whether `request` was marked with FAST_LANE_REQUEST (made by the API fast lane). */
-export function inFastLaneRequest(request: Request): boolean {
-  return (request as Request & { [FAST_LANE_REQUEST]?: unknown })[FAST_LANE_REQUEST] === true;
-}
-
 /** The body bytes of a response made by jsonResponse, or undefined for any other response. */
 export function jsonBodyOf(response: Response): Buffer | undefined {
   const body = (response as Response & { [JSON_BODY]?: unknown })[JSON_BODY];
@@ -32,19 +20,16 @@ export function jsonBodyOf(response: Response): Buffer | undefined {
  * `data` as a JSON answer: the same bytes and `Content-Type: application/json` as NextResponse.json, serialised
  * and encoded once, the Response built once (NextResponse.json builds a Response and then a second one around its
  * stream; a string body is also scanned for lone surrogates, bytes are not), with the bytes kept under JSON_BODY.
- * Input: any JSON-serialisable value, the status (default 200), extra headers (a Content-Type among them wins), and
- * `bodyless`: the Response gets no body of its own, only the JSON_BODY bytes, for a server that writes those (the
- * API fast lane; inFastLaneRequest). Giving a Response its bytes copies them and wraps them in a Web stream, which
- * for a 50 KB answer cost more than every other step of building it (issue #21).
+ * Input: any JSON-serialisable value, the status (default 200) and extra headers (a Content-Type among them wins).
  * @throws TypeError when `data` is not serialisable (undefined, a function), as NextResponse.json does.
  */
-export function jsonResponse(data: unknown, status = 200, headers?: HeadersInit, { bodyless = false } = {}): NextResponse {
+export function jsonResponse(data: unknown, status = 200, headers?: HeadersInit): NextResponse {
   const text: string | undefined = JSON.stringify(data);
   if (text === undefined) throw new TypeError("Value is not JSON serializable");
   const bytes = Buffer.from(text, "utf8");
   const all = new Headers(headers);
   if (!all.has("content-type")) all.set("content-type", "application/json");
-  const response = new NextResponse(bodyless ? null : (bytes as Uint8Array<ArrayBuffer>), { status, headers: all });
+  const response = new NextResponse(bytes as Uint8Array<ArrayBuffer>, { status, headers: all });
   Object.defineProperty(response, JSON_BODY, { value: bytes });
   return response;
 }

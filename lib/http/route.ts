@@ -11,7 +11,7 @@ import { mediaType } from "@/lib/http/media-type";
 import { refuseDeepJson } from "@/lib/http/nesting";
 import { refuseNonUtf8Query } from "@/lib/http/query-string";
 import { conditionalAnswer } from "@/lib/http/conditional";
-import { errorResponse, inFastLaneRequest, jsonResponse, MAX_JSON_BYTES, noStoreByDefault, readBytes } from "@/lib/http/respond";
+import { errorResponse, jsonResponse, MAX_JSON_BYTES, noStoreByDefault, readBytes } from "@/lib/http/respond";
 import { requireSameOrigin } from "@/lib/http/same-origin";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -171,9 +171,7 @@ export function route<S extends RouteSpec>(spec: S, handler: (input: RouteInput<
       const body = bytes ?? parseBody(text, spec.body);
       const respond = async () => {
         const result = await handler({ request, user, params, query, body } as RouteInput<S>);
-        return noStoreByDefault(
-          result instanceof Response ? result : jsonResponse(result, 200, undefined, { bodyless: inFastLaneRequest(request) }),
-        );
+        return noStoreByDefault(result instanceof Response ? result : jsonResponse(result));
       };
       const key = spec.idempotent && user ? readIdempotencyKey(request.headers.get(IDEMPOTENCY_HEADER)) : null;
       if (!user || key === null) return conditionalAnswer(request, await respond());

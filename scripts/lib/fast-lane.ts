@@ -27,7 +27,7 @@ import { inFastLane } from "../../lib/http/fast-lane-routes";
 import { bearerSecret } from "../../lib/http/api-request";
 import { requestAborted } from "../../lib/http/errors";
 import { finishResponse, planRequest } from "../../lib/http/proxy-plan";
-import { errorResponse, FAST_LANE_REQUEST, jsonBodyOf, noStoreByDefault } from "../../lib/http/respond";
+import { errorResponse, jsonBodyOf, noStoreByDefault } from "../../lib/http/respond";
 import type { RouteHandler } from "../../lib/http/route";
 
 type Handlers = Partial<Record<string, RouteHandler>>;
@@ -316,8 +316,6 @@ export async function createFastLane({
             duplex: "half",
             signal: aborted.signal,
           } as RequestInit);
-          // route() then builds a JSON answer without a body stream: send() writes its bytes (jsonBodyOf).
-          Object.defineProperty(request, FAST_LANE_REQUEST, { value: true });
           response = finishResponse(await handler(request, { params: Promise.resolve(params) }), plan, false);
         }
       } catch (err) {
