@@ -2,7 +2,8 @@
 
 import { useRef, type ReactNode } from "react";
 import type { ClaimSummary } from "@/lib/claims/list-claims";
-import { GROUP_PAGE, showEarlier, showMore, shownRange } from "@/components/claims/claim-window";
+import { GROUP_PAGE, showEarlier, showMore, shownRange, type ClaimWindow } from "@/components/claims/claim-window";
+import { useWindowFocus } from "@/components/claims/window-focus";
 import { useCursorWindow } from "@/components/claims/use-cursor-window";
 import { ClaimRow } from "@/components/claims/ClaimRow";
 import { useSettledRows } from "@/components/claims/settled-rows";
@@ -41,15 +42,22 @@ export function ClaimGroup({ title, noun, tone, testId, claims, cursorId, onOpen
   const { from, to, keep } = useCursorWindow(claims, cursorId, GROUP_PAGE);
   const partial = from > 0 || to < claims.length;
   const list = useRef<HTMLOListElement>(null);
+  const earlier = useRef<HTMLLIElement>(null);
+  const later = useRef<HTMLLIElement>(null);
   useSettledRows(list, from, to, claims.length);
+  const beforeGrow = useWindowFocus(list, claims);
+  const grow = (next: ClaimWindow) => {
+    beforeGrow({ from, to }, next, earlier.current, later.current);
+    keep(next);
+  };
   const head = tone === "amber" ? "border-amber-200 bg-amber-50 text-amber-900" : "border-rule bg-stone-100 text-stone-700";
   return (
     <section aria-label={title} data-testid={testId}>
       <h3 className={`border-b px-3 py-1.5 text-xs font-semibold uppercase tracking-wide ${head}`}>{title}</h3>
       <ol className="divide-y divide-rule border-b border-rule" ref={list}>
         {from > 0 && (
-          <li className="flex items-center justify-end p-3 text-xs text-muted">
-            <WindowButton onClick={() => keep(showEarlier({ from, to }, GROUP_PAGE))}>
+          <li ref={earlier} className="flex items-center justify-end p-3 text-xs text-muted">
+            <WindowButton onClick={() => grow(showEarlier({ from, to }, GROUP_PAGE))}>
               Show earlier<span className="sr-only"> {noun}</span>
             </WindowButton>
           </li>
@@ -67,10 +75,10 @@ export function ClaimGroup({ title, noun, tone, testId, claims, cursorId, onOpen
           />
         ))}
         {partial && (
-          <li className="flex items-center justify-between gap-2 p-3 text-xs text-muted">
+          <li ref={later} className="flex items-center justify-between gap-2 p-3 text-xs text-muted">
             <span data-testid={`${testId}-count`}>{shownRange({ from, to }, claims.length)}</span>
             {to < claims.length && (
-              <WindowButton onClick={() => keep(showMore({ from, to }, claims.length, GROUP_PAGE))}>
+              <WindowButton onClick={() => grow(showMore({ from, to }, claims.length, GROUP_PAGE))}>
                 Show more<span className="sr-only"> {noun}</span>
               </WindowButton>
             )}

@@ -15,6 +15,7 @@ import { ClaimGroup, WindowButton } from "@/components/claims/ClaimGroup";
 import { claimListSections } from "@/components/claims/claim-order";
 import { ClaimRow } from "@/components/claims/ClaimRow";
 import { useSettledRows } from "@/components/claims/settled-rows";
+import { useWindowFocus } from "@/components/claims/window-focus";
 import { scrollParent } from "@/components/claims/scroll-parent";
 
 type Props = {
@@ -96,9 +97,11 @@ export const ClaimList = memo(function ClaimList({
   const anchor = useRef<{ id: string; top: number } | null>(null);
   // Before the layout effect below: it measures the rows, which must not be skipped then.
   useSettledRows(list, from, to, claims.length);
+  const beforeGrow = useWindowFocus(list, claims);
   const grow = (next: ClaimWindow) => {
     if (next.from === from && next.to === to) return;
     anchor.current = firstRowInView(list.current);
+    beforeGrow({ from, to }, next, top.current, bottom.current);
     keep(next);
   };
   const growRef = useRef(grow);
@@ -120,7 +123,9 @@ export const ClaimList = memo(function ClaimList({
   useEffect(() => {
     const observer = new IntersectionObserver((entries) => {
       for (const e of entries) {
-        if (!e.isIntersecting) continue;
+        // A focused button there is the keyboard reader's to press: focusing it scrolled it into view, and growing
+        // the list for them could take it away just before their Enter (the last page came).
+        if (!e.isIntersecting || e.target.contains(document.activeElement)) continue;
         growRef.current(e.target === top.current ? showEarlier({ from, to }) : showMore({ from, to }, claims.length));
         return;
       }
