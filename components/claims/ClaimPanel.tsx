@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type RefObject } from "react";
+import { useLayoutEffect, useRef, type RefObject } from "react";
 import { When } from "@/components/ui/When";
 import type { TextRange } from "@/lib/anchoring/selectors";
 import { ReanchorSection } from "@/components/claims/ReanchorSection";
@@ -82,8 +82,10 @@ export function ClaimPanel({
   const fill = useVerdictFill(claim.verdict);
   // The panel mounts once per opened claim (keyed by id): the reader's focus follows it there, unless they went on to
   // type in a field elsewhere while it loaded (the top search box): their next keys stay theirs (keys33).
+  // In the commit that shows the panel (a layout effect), not after its frame: a key pressed as soon as the panel showed
+  // (s, to the status pills) was undone when a passive effect then moved focus to the heading.
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!isTypingOutside(heading.current?.closest("section") ?? null)) heading.current?.focus({ preventScroll: true });
     heading.current?.scrollIntoView({ block: "nearest" });
   }, []);

@@ -109,3 +109,28 @@ test("Ctrl+Enter posts a comment and Cmd+Enter saves evidence from its note; bot
   await page.keyboard.press("?");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toContainText("Ctrl+Enter");
 });
+
+// CI (this stop): shift.spec's editor pressed s then 4 as soon as the panel showed; the 4 did nothing. The panel put
+// focus on its heading in an effect run after the frame that showed it, so an s pressed in between focused the status
+// pills and then lost that focus to the heading. Here s comes the moment the panel's status pills are in the document
+// (a MutationObserver, before the browser's next task); the pills must keep the focus s gave them.
+test("s pressed the moment the panel shows keeps its focus: the panel's own focus on opening does not take it back", async ({ page }) => {
+  await openDesk(page);
+  await page.keyboard.press("j");
+  await expect(page.locator(":focus")).toHaveAttribute("data-claim-id", /.+/);
+  await page.evaluate(() => {
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector("[data-testid=claim-panel] [role=radiogroup]")) return;
+      observer.disconnect();
+      (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent("keydown", { key: "s", bubbles: true, cancelable: true }));
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+  await page.keyboard.press("Enter");
+  const pills = page.getByTestId("claim-panel").getByRole("radiogroup", { name: "Status" });
+  await expect(pills).toBeVisible();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)))));
+  await expect(pills.getByRole("radio", { name: /Unreviewed/ })).toBeFocused();
+  await page.keyboard.press("2");
+  await expect(pills.getByRole("radio", { name: /In review/ })).toHaveAttribute("aria-checked", "true");
+});
