@@ -1,7 +1,6 @@
 import { expect, test, type APIRequestContext } from "../fixtures/test";
-import { describeRange } from "../../lib/anchoring/selectors";
 import { signInByApi } from "../fixtures/auth";
-import { createArticle, createDesk, createTeam, createUser, testDb } from "../fixtures/factories";
+import { claimRowOn, createArticle, createDesk, createTeam, createUser, testDb } from "../fixtures/factories";
 
 // Issue #21: GET …/claims and …/suggestions page by cursor: `limit`, an opaque `cursor`, `nextCursor` in the answer.
 // Every claim comes exactly once across pages even when claims are added meanwhile; a made-up cursor or a limit
@@ -24,18 +23,7 @@ type Page = { claims: { id: string; exact: string; target?: unknown }[]; nextCur
 test("the claims API pages by cursor, every claim once, through concurrent inserts", async ({ playwright, baseURL }) => {
   const desk = await createDesk();
   const article = await createArticle(desk.team.id, { body });
-  const claimOn = (sentence: string) => {
-    const start = body.indexOf(sentence);
-    const { quote } = describeRange(body, start, start + sentence.length);
-    return {
-      articleId: article.id,
-      ...quote,
-      start,
-      end: start + sentence.length,
-      createdById: desk.reviewer.id,
-      updatedById: desk.reviewer.id,
-    };
-  };
+  const claimOn = (sentence: string) => claimRowOn(article.id, body, sentence, desk.reviewer.id);
   // Two claims on each even sentence: same place, so only creation time and id order them.
   await testDb().claim.createMany({ data: sentences.filter((_, i) => i % 2 === 0).flatMap((s) => [claimOn(s), claimOn(s)]) });
   const before = (await testDb().claim.findMany({ where: { articleId: article.id }, select: { id: true } })).map((c) => c.id);

@@ -1,7 +1,6 @@
 import { expect, test } from "../fixtures/test";
-import { describeRange } from "../../lib/anchoring/selectors";
 import { signIn } from "../fixtures/auth";
-import { createArticle, createDesk, testDb } from "../fixtures/factories";
+import { createArticle, createClaimsOn, createDesk } from "../fixtures/factories";
 
 // Issue #21: every row the claim list renders is laid out again on each press in the text (Chromium's selection
 // sync), and the list rendered every row from the first to the cursor's: after opening claim 900 of 1,000, 960 rows.
@@ -17,23 +16,7 @@ const body = Array.from({ length: CLAIMS / 5 }, (_, p) => sentences.slice(p * 5,
 test("after a claim far down is opened and closed, the list renders a bounded window around it", async ({ page }) => {
   const desk = await createDesk();
   const article = await createArticle(desk.team.id, { body });
-  await testDb().claim.createMany({
-    data: sentences.map((sentence) => {
-      const start = body.indexOf(sentence);
-      const { quote } = describeRange(body, start, start + sentence.length);
-      return {
-        articleId: article.id,
-        ...quote,
-        start,
-        end: start + sentence.length,
-        createdById: desk.reviewer.id,
-        updatedById: desk.reviewer.id,
-      };
-    }),
-  });
-  const ids = (await testDb().claim.findMany({ where: { articleId: article.id }, orderBy: { start: "asc" }, select: { id: true } })).map(
-    (c) => c.id,
-  );
+  const ids = await createClaimsOn(article.id, body, sentences, desk.reviewer.id);
   await signIn(page, desk.reviewer);
   await page.goto(`/articles/${article.id}`);
   const rows = page.locator("[data-testid=claim-list] [data-claim-id]");
@@ -111,23 +94,7 @@ test("the focused Show more is not pressed for the reader, and focus stays in th
   const few = sentences.slice(0, 100);
   const text = Array.from({ length: few.length / 5 }, (_, p) => few.slice(p * 5, p * 5 + 5).join(" ")).join("\n\n");
   const article = await createArticle(desk.team.id, { body: text });
-  await testDb().claim.createMany({
-    data: few.map((sentence) => {
-      const start = text.indexOf(sentence);
-      const { quote } = describeRange(text, start, start + sentence.length);
-      return {
-        articleId: article.id,
-        ...quote,
-        start,
-        end: start + sentence.length,
-        createdById: desk.reviewer.id,
-        updatedById: desk.reviewer.id,
-      };
-    }),
-  });
-  const ids = (await testDb().claim.findMany({ where: { articleId: article.id }, orderBy: { start: "asc" }, select: { id: true } })).map(
-    (c) => c.id,
-  );
+  const ids = await createClaimsOn(article.id, text, few, desk.reviewer.id);
   await signIn(page, desk.reviewer);
   await page.goto(`/articles/${article.id}`);
   const rows = page.locator("[data-testid=claim-list] [data-claim-id]");

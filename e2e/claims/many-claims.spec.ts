@@ -1,7 +1,6 @@
 import { expect, test, type Page } from "../fixtures/test";
-import { describeRange } from "../../lib/anchoring/selectors";
 import { signIn } from "../fixtures/auth";
-import { createArticle, createDesk, testDb } from "../fixtures/factories";
+import { createArticle, createClaimsOn, createDesk } from "../fixtures/factories";
 
 // Issue #21: the article page sends its first 1,000 claims and loads the rest after the first screen. An article with
 // more claims than that must still show every highlight, list every claim (a visible count, loading more as the list
@@ -15,23 +14,7 @@ const body = Array.from({ length: CLAIMS / 5 }, (_, p) => sentences.slice(p * 5,
 async function seed() {
   const desk = await createDesk();
   const article = await createArticle(desk.team.id, { body });
-  await testDb().claim.createMany({
-    data: sentences.map((sentence) => {
-      const start = body.indexOf(sentence);
-      const { quote } = describeRange(body, start, start + sentence.length);
-      return {
-        articleId: article.id,
-        ...quote,
-        start,
-        end: start + sentence.length,
-        createdById: desk.reviewer.id,
-        updatedById: desk.reviewer.id,
-      };
-    }),
-  });
-  const ids = (await testDb().claim.findMany({ where: { articleId: article.id }, orderBy: { start: "asc" }, select: { id: true } })).map(
-    (c) => c.id,
-  );
+  const ids = await createClaimsOn(article.id, body, sentences, desk.reviewer.id);
   return { desk, article, ids };
 }
 
