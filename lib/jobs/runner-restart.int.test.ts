@@ -22,6 +22,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/scripts/db
 import { freePort } from "@/scripts/lib/free-port";
 import { defineJob } from "./define";
 import { startJobRunner } from "./runner";
+import { until } from "./test-helpers";
 
 const ran: string[] = [];
 let stopped: Promise<void> | null = null;
@@ -62,10 +63,6 @@ const addJob = async (value: string) =>
   )[0]!.id;
 const jobLeft = async (id: string) =>
   (await query<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE id = $1`, [id]))[0]!.n;
-const until = async (done: () => boolean | Promise<boolean>) => {
-  while (!(await done())) await new Promise((resolve) => setTimeout(resolve, 100));
-};
-
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "factdesk-runner-restart-"));
   port = await freePort();

@@ -17,6 +17,7 @@ import { startDatabaseRelay, type DatabaseRelay } from "@/lib/db-test-relay";
 import { defineJob } from "./define";
 import { enqueueJob } from "./enqueue";
 import { startJobRunner } from "./runner";
+import { until } from "./test-helpers";
 
 const ran: string[] = [];
 const probeJob = defineJob({
@@ -65,10 +66,6 @@ const jobsLeft = async () =>
       SELECT count(*)::int AS n FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
       WHERE t.identifier = ${probeJob.name}`
   )[0]!.n;
-
-const until = async (done: () => boolean | Promise<boolean>) => {
-  while (!(await done())) await new Promise((resolve) => setTimeout(resolve, 50));
-};
 
 describe("the job runner when the database stops answering", () => {
   it("takes jobs again once the database answers", async () => {

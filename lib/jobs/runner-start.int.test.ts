@@ -9,6 +9,7 @@ import { startDatabaseRelay } from "@/lib/db-test-relay";
 import { defineJob } from "./define";
 import { enqueueJob } from "./enqueue";
 import { startJobsForThisInstance } from "./instance";
+import { until } from "./test-helpers";
 
 const ran: string[] = [];
 const probeJob = defineJob({
@@ -22,10 +23,6 @@ const probeJob = defineJob({
 afterAll(async () => {
   await db.$disconnect();
 });
-
-const until = async (done: () => boolean | Promise<boolean>) => {
-  while (!(await done())) await new Promise((resolve) => setTimeout(resolve, 50));
-};
 
 describe("the job runner of an instance started while the database was unreachable", () => {
   it("starts once the database answers, and takes jobs", async () => {
