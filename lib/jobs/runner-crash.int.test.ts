@@ -7,13 +7,13 @@
 // - graphile-worker's notice that another instance ran a breaking migration of its schema (NOTIFY "worker:migrate"),
 //   upon which it shuts its pool down by itself.
 // The runner now logs it, backs off and starts again; a failing job is recorded as failed and retried.
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { defineJob } from "./define";
 import { enqueueJob } from "./enqueue";
 import { startJobsForThisInstance } from "./instance";
-import { jobRow, until, untilJobDone } from "./test-helpers";
+import { jobRow, slowJobCompletion, until, untilJobDone } from "./test-helpers";
 
 const ran: string[] = [];
 const probeJob = defineJob({
@@ -27,7 +27,14 @@ const probeJob = defineJob({
   },
 });
 
+// Completing a job takes a while here, as on a loaded machine: a test reading a job's row as soon as its run()
+// recorded something saw it still there (CI of stop 39). With this, that read fails every time.
+let fast: () => Promise<void>;
+beforeAll(async () => {
+  fast = await slowJobCompletion(probeJob.name, 300);
+});
 afterAll(async () => {
+  await fast();
   await db.$disconnect();
 });
 

@@ -25,3 +25,31 @@ export async function jobRow(id: string): Promise<JobRow | undefined> {
 export async function untilJobDone(id: string): Promise<void> {
   await until(async () => (await jobRow(id)) === undefined);
 }
+
+/**
+ * Makes graphile-worker's completion of the jobs of task `taskName` (the DELETE of their row once run() returned)
+ * take `ms` milliseconds, as on a loaded machine, so a test that reads a job's row as soon as run() recorded
+ * something sees it still there, every time. Only that task's rows (other test files share the database).
+ * Output: a function that removes the delay again.
+ */
+export async function slowJobCompletion(taskName: string, ms: number): Promise<() => Promise<void>> {
+  const name = `slow_done_${taskName.replace(/\W/g, "_")}`.slice(0, 60);
+  await db.$executeRawUnsafe(
+    `CREATE FUNCTION graphile_worker.${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       IF OLD.task_id = (SELECT id FROM graphile_worker._private_tasks WHERE identifier = ${quoteLiteral(taskName)}) THEN
+         PERFORM pg_sleep(${ms / 1000});
+       END IF;
+       RETURN OLD;
+     END $$`,
+  );
+  await db.$executeRawUnsafe(
+    `CREATE TRIGGER ${name} BEFORE DELETE ON graphile_worker._private_jobs FOR EACH ROW EXECUTE FUNCTION graphile_worker.${name}()`,
+  );
+  return async () => {
+    await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${name} ON graphile_worker._private_jobs`);
+    await db.$executeRawUnsafe(`DROP FUNCTION IF EXISTS graphile_worker.${name}()`);
+  };
+}
+
+const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
