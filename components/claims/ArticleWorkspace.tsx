@@ -27,7 +27,7 @@ import { HighlightedBody } from "@/components/claims/HighlightedBody";
 import { pageAt, type ArticleBlocks } from "@/lib/articles/blocks";
 import { OverlapMenu } from "@/components/claims/OverlapMenu";
 import { countByStatus } from "@/components/claims/progress";
-import { newClaimInput, selectionOffsets, selectionRect } from "@/components/claims/selection";
+import { newClaimInput, selectOffsets, selectionOffsets, selectionRect } from "@/components/claims/selection";
 import { ShortcutsDialog } from "@/components/claims/ShortcutsDialog";
 import { useAction, whenActionsSettle } from "@/components/claims/useAction";
 import type { ClaimView } from "@/lib/claims/claim-view";
@@ -50,6 +50,7 @@ import { selectedRange, textSelectionIn } from "@/components/claims/anchor-previ
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 import { inertOutside } from "@/components/ui/inert-outside";
 import { useDrawerCoversPage } from "@/components/claims/useDrawerCoversPage";
+import { pendingClaim } from "@/components/claims/pending-claim";
 
 const NO_SUGGESTIONS: SuggestionDTO[] = [];
 
@@ -150,11 +151,23 @@ export function ArticleWorkspace({
   const openId = useRef<string | null>(initialDetail?.id ?? null);
   // The claim being opened while its panel loads: drawn at once from its list entry (ClaimPreview).
   const [opening, setOpening] = useState<string | null>(null);
-  const setDetail = useCallback((next: ClaimDetailDTO | null) => {
-    openId.current = next?.id ?? null;
-    setOpening(null);
-    setDetailState(next);
+  // The claim being added while the server stores it: drawn at once (its highlight and ClaimPreview, "Saving…").
+  // Its answer opens the new claim only while this is still it (not closed with Esc, no other claim opened since).
+  const [adding, setAddingState] = useState<ClaimSummary | null>(null);
+  const addingId = useRef<string | null>(null);
+  const setAdding = useCallback((next: ClaimSummary | null) => {
+    addingId.current = next?.id ?? null;
+    setAddingState(next);
   }, []);
+  const setDetail = useCallback(
+    (next: ClaimDetailDTO | null) => {
+      openId.current = next?.id ?? null;
+      setOpening(null);
+      setAdding(null);
+      setDetailState(next);
+    },
+    [setAdding],
+  );
   const applyLoaded = useCallback((loaded: ClaimDetailDTO) => {
     if (openId.current !== loaded.id) return;
     setOpening(null);
@@ -190,6 +203,8 @@ export function ArticleWorkspace({
   }, [claims]);
   // Claims waiting for re-anchoring (or orphaned) hold old text: listed, never highlighted.
   const attached = useMemo(() => claims.filter((c) => c.anchorStatus === "attached"), [claims]);
+  // The highlights: the attached claims, and the one being added while the server stores it.
+  const drawnClaims = useMemo(() => (adding ? [...attached, adding].sort(byTextOrder) : attached), [attached, adding]);
   const router = useRouter();
   const counts = useMemo(() => (complete ? countByStatus(claims) : claimCounts.byStatus), [complete, claims, claimCounts]);
   // Shown while the claim being opened loads (not when the list does not hold it: then the page waits, as before).
@@ -246,6 +261,7 @@ export function ArticleWorkspace({
   const openClaim = useCallback(
     async (id: string, scroll = true) => {
       setOverlap(null);
+      setAdding(null);
       setCursorId(id);
       openId.current = id;
       setOpening(id);
@@ -259,7 +275,7 @@ export function ArticleWorkspace({
       // Not readable (an error shows): the preview goes, as the panel never came.
       else if (openId.current === id) setOpening(null);
     },
-    [run, scrollToClaim, applyLoaded, panelReads],
+    [run, scrollToClaim, applyLoaded, panelReads, setAdding],
   );
 
   // How many actions' answers the page has applied (applyView). A read begun before one of them may hold the state
@@ -475,13 +491,27 @@ export function ArticleWorkspace({
     }
     const input = newClaimInput(articleId, body, selected.range);
     // The same key for a retry of this selection, so a lost answer never makes two claims.
-    const created = await run(() => createClaimAction(input, { idempotencyKey: claimKey.keyFor(input) }));
-    if (!created) return;
+    const idempotencyKey = claimKey.keyFor(input);
+    const drawn = pendingClaim(idempotencyKey, body, selected.range);
+    setOverlap(null);
+    setAdding(drawn);
+    const created = await run(() => createClaimAction(input, { idempotencyKey }));
+    const stillShown = addingId.current === drawn.id;
+    if (!created) {
+      // Refused (the reason shows) or lost: the drawn claim goes, and the words are selected again as the reader
+      // had them (drawing its highlight remade the text under the selection), to try again.
+      if (!stillShown) return;
+      flushSync(() => setAdding(null));
+      if (root && window.getSelection()?.isCollapsed !== false) selectOffsets(root, offsets.start, offsets.end);
+      return;
+    }
     claimKey.done();
     caret.exit();
     window.getSelection()?.removeAllRanges();
     setSelection(null);
-    showNewClaim(created);
+    // Closed meanwhile, or another claim opened: the new claim joins the list and the text without opening.
+    if (stillShown) showNewClaim(created);
+    else applyView(created);
   }
 
   function move(step: 1 | -1) {
@@ -499,7 +529,10 @@ export function ArticleWorkspace({
   }
 
   // s, v, c and e pressed while the claim's panel loads (its preview shows) wait for it, with what is typed after them.
-  const whenPanel = usePanelKeys({ loading: opening !== null, ready: detail !== null && opening === null });
+  const whenPanel = usePanelKeys({
+    loading: opening !== null || adding !== null,
+    ready: detail !== null && opening === null && adding === null,
+  });
 
   useShortcuts({
     j: () => move(1),
@@ -546,7 +579,7 @@ export function ArticleWorkspace({
   const openFirstSuggestion = useCallback(() => openFirstSuggestionNow.current(), []);
 
   // A claim (or a suggestion) fills the sidebar: the claim list behind it is hidden.
-  const sidebarBusy = Boolean(suggestions.open || previewing || detail);
+  const sidebarBusy = Boolean(suggestions.open || adding || previewing || detail);
   // On a phone (below 768 px) that fills a drawer over the whole page: what it covers is out of reach, keyboard and
   // screen reader alike, as behind a modal dialog. Closing it (Esc) gives focus back to the highlight (closePanel).
   // Between 768 and 1024 px the article's left part stays in view and usable beside the drawer.
@@ -588,8 +621,8 @@ export function ArticleWorkspace({
             <HighlightedBody
               body={body}
               blocks={blocks}
-              claims={attached}
-              activeId={suggestions.open?.id ?? previewing?.id ?? detail?.id ?? null}
+              claims={drawnClaims}
+              activeId={suggestions.open?.id ?? adding?.id ?? previewing?.id ?? detail?.id ?? null}
               suggestions={suggestions.shown ? suggestions.list : NO_SUGGESTIONS}
               onSuggestion={(id) => {
                 setDetail(null);
@@ -665,6 +698,8 @@ export function ArticleWorkspace({
             onDismiss={suggestions.dismiss}
             onClose={suggestions.close}
           />
+        ) : adding ? (
+          <ClaimPreview key={adding.id} claim={adding} body={body} onClose={closePanel} saving />
         ) : previewing ? (
           <ClaimPreview key={previewing.id} claim={previewing} body={body} onClose={closePanel} />
         ) : detail ? (

@@ -19,9 +19,20 @@ function contextOf(claim: ClaimSummary, body: string): { prefix: string; suffix:
  * The claim the reader just opened, drawn at once from what the page already holds (its entry in the claim
  * list: quote, status, verdict, tags), while its comments, evidence and history load (issue #21: opening a
  * claim no longer waits on the server to show it). The full panel (ClaimPanel) replaces it when they arrive.
+ * `saving`: the claim is one the reader is adding (components/claims/pending-claim.ts), not stored yet; it says so.
  * Read-only: nothing here changes the claim.
  */
-export function ClaimPreview({ claim, body, onClose }: { claim: ClaimSummary; body: string; onClose: () => void }) {
+export function ClaimPreview({
+  claim,
+  body,
+  onClose,
+  saving = false,
+}: {
+  claim: ClaimSummary;
+  body: string;
+  onClose: () => void;
+  saving?: boolean;
+}) {
   const fill = useVerdictFill(claim.verdict);
   const heading = useRef<HTMLHeadingElement>(null);
   // As the panel does: the reader's focus follows the claim they opened (not out of a field they type in elsewhere).
@@ -30,7 +41,7 @@ export function ClaimPreview({ claim, body, onClose }: { claim: ClaimSummary; bo
   }, []);
   const { prefix, suffix } = contextOf(claim, body);
   return (
-    <section aria-label="Claim" aria-busy="true" className="space-y-5 p-4" data-testid="claim-preview">
+    <section aria-label="Claim" aria-busy="true" className="space-y-5 p-4" data-testid="claim-preview" data-saving={saving || undefined}>
       <div className="flex items-start justify-between gap-2">
         <h2 ref={heading} tabIndex={-1} className="text-sm font-semibold">
           Claim
@@ -58,7 +69,7 @@ export function ClaimPreview({ claim, body, onClose }: { claim: ClaimSummary; bo
       </p>
       <TagChips tags={claim.tags} />
       <p role="status" className="text-sm text-muted">
-        Loading the claim’s evidence, comments and history…
+        {saving ? "Saving the claim…" : "Loading the claim’s evidence, comments and history…"}
       </p>
     </section>
   );

@@ -2,7 +2,7 @@
 // and marking where a candidate would land without re-rendering the article (the CSS Custom
 // Highlight API paints a Range; nothing in the DOM changes, so selections survive).
 import { selectionRange, type TextRange } from "@/lib/anchoring/selectors";
-import { selectionOffsets } from "@/components/claims/selection";
+import { rangeOfOffsets, selectionOffsets } from "@/components/claims/selection";
 
 export const PREVIEW_HIGHLIGHT = "factdesk-anchor-preview";
 
@@ -18,43 +18,13 @@ export function selectedRange(body: string, start: number, end: number): TextRan
   return selected.ok ? selected.range : null;
 }
 
-/** The DOM position of body offset `offset`: paragraphs carry data-start, text nodes follow in order. */
-function domPoint(root: HTMLElement, offset: number): [Node, number] | null {
-  let paragraph: HTMLElement | null = null;
-  for (const el of Array.from(root.querySelectorAll<HTMLElement>("[data-start]"))) {
-    if (Number(el.dataset.start) <= offset) paragraph = el;
-    else break;
-  }
-  if (!paragraph) return null;
-  let remaining = offset - Number(paragraph.dataset.start);
-  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
-  let last: Text | null = null;
-  while (walker.nextNode()) {
-    const node = walker.currentNode as Text;
-    if (remaining <= node.data.length) return [node, remaining];
-    remaining -= node.data.length;
-    last = node;
-  }
-  return last ? [last, last.data.length] : null;
-}
-
-function rangeOf(root: HTMLElement, start: number, end: number): Range | null {
-  const from = domPoint(root, start);
-  const to = domPoint(root, end);
-  if (!from || !to) return null;
-  const range = document.createRange();
-  range.setStart(...from);
-  range.setEnd(...to);
-  return range;
-}
-
 // Feature-tested at run time: the type is in lib.dom, but older browsers lack CSS.highlights.
 const registry = (): HighlightRegistry | null => (typeof CSS !== "undefined" && "highlights" in CSS ? CSS.highlights : null);
 
 /** Marks body[start, end) in the article and scrolls it into view; returns false when the browser cannot. */
 export function showPreview(root: HTMLElement, start: number, end: number): boolean {
   const highlights = registry();
-  const range = rangeOf(root, start, end);
+  const range = rangeOfOffsets(root, start, end);
   if (!highlights || !range || typeof Highlight === "undefined") return false;
   highlights.set(PREVIEW_HIGHLIGHT, new Highlight(range));
   // Scroll only when the place is out of sight; moving the page under the pointer is jarring.

@@ -35,6 +35,49 @@ export function selectionOffsets(root: HTMLElement): { start: number; end: numbe
   return { start, end };
 }
 
+/** The DOM position of body offset `offset`: paragraphs carry data-start, text nodes follow in order. */
+function domPoint(root: HTMLElement, offset: number): [Node, number] | null {
+  let paragraph: HTMLElement | null = null;
+  for (const el of Array.from(root.querySelectorAll<HTMLElement>("[data-start]"))) {
+    if (Number(el.dataset.start) <= offset) paragraph = el;
+    else break;
+  }
+  if (!paragraph) return null;
+  let remaining = offset - Number(paragraph.dataset.start);
+  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+  let last: Text | null = null;
+  while (walker.nextNode()) {
+    const node = walker.currentNode as Text;
+    if (remaining <= node.data.length) return [node, remaining];
+    remaining -= node.data.length;
+    last = node;
+  }
+  return last ? [last, last.data.length] : null;
+}
+
+/**
+ * The DOM range of body[start, end) in the article body `root` (selectionOffsets' inverse: paragraphs carry
+ * data-start, their text nodes follow in order). Output: a Range, or null when an offset is before every paragraph.
+ */
+export function rangeOfOffsets(root: HTMLElement, start: number, end: number): Range | null {
+  const from = domPoint(root, start);
+  const to = domPoint(root, end);
+  if (!from || !to) return null;
+  const range = document.createRange();
+  range.setStart(...from);
+  range.setEnd(...to);
+  return range;
+}
+
+/** Selects body[start, end) in `root` as the reader had it (after the highlights under it were redrawn). */
+export function selectOffsets(root: HTMLElement, start: number, end: number): void {
+  const range = rangeOfOffsets(root, start, end);
+  const selection = window.getSelection();
+  if (!range || !selection) return;
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+
 /** Where to float the "Add claim" button: just under the selection's end. */
 export function selectionRect(): DOMRect | null {
   const selection = window.getSelection();

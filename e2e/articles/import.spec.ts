@@ -142,7 +142,8 @@ test("a claim made inside a heading and a list item has the right offsets", asyn
   ] as const) {
     await selectIn(page, selector, phrase);
     await page.keyboard.press("a");
-    await expect(page.getByTestId("claim-quote")).toContainText(phrase);
+    // The stored claim's panel (the claim shows before the server has stored it: add-claim-at-once.spec.ts).
+    await expect(page.getByTestId("claim-panel").getByTestId("claim-quote")).toContainText(phrase);
     await expect(body.locator(`${selector} .hl`)).toHaveText(phrase);
     await page.keyboard.press("Escape");
   }

@@ -81,7 +81,7 @@ test("overlapping claims can both be opened", async ({ page }) => {
 
   await selectInArticle(page, "2.3 per cent of gross national product");
   await page.keyboard.press("a");
-  await expect(page.getByTestId("claim-quote")).toContainText("2.3 per cent of gross national product");
+  await expect(page.getByTestId("claim-panel").getByTestId("claim-quote")).toContainText("2.3 per cent of gross national product");
   await page.keyboard.press("Escape");
 
   const shared = page.locator(".hl[data-overlap]", { hasText: "2.3 per cent" });

@@ -109,7 +109,7 @@ test("adding and opening a claim keep the other highlights' elements", async ({ 
 
   await selectInArticle(page, NEW);
   await page.keyboard.press("a");
-  await expect(page.getByTestId("claim-quote")).toContainText(NEW);
+  await expect(page.getByTestId("claim-panel").getByTestId("claim-quote")).toContainText(NEW);
   const added = body.locator(".hl[data-ids]", { hasText: NEW });
   await expect(added).toHaveAttribute("data-active", "");
   await expect(added).toHaveAttribute("role", "button");

@@ -2,22 +2,11 @@
 // aria-disabled on the pills) but stay focusable, so keyboard focus stays on the pill instead of dropping to <body>.
 import { expect, test, type Page } from "../fixtures/test";
 import { signIn } from "../fixtures/auth";
+import { holdActions } from "../fixtures/hold-actions";
 import { createDesk } from "../fixtures/factories";
 import { createClaim } from "../../lib/claims/create-claim";
 import { targetFor } from "../../lib/claims/test-helpers";
 import { PHRASES } from "../../lib/publish/test-helpers";
-
-/** Holds the page's server actions (POST with a Next-Action header) until the returned function is called. */
-async function holdActions(page: Page): Promise<() => void> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/*", async (route) => {
-    const request = route.request();
-    if (request.method() === "POST" && request.headers()["next-action"]) await released;
-    await route.fallback();
-  });
-  return release;
-}
 
 const focused = (page: Page) =>
   page.evaluate(() => {
