@@ -64,6 +64,9 @@ const partOf = (name: string) => PART.find(([pattern]) => pattern.test(name))?.[
  * their whole duration (e.g. /^Editor::SyncSelection$/, which has no trace events inside it, so its self time hides
  * how many calls there were). Throws when the trace has no `bench:input` and `bench:painted` marks.
  */
+/** The DOM event type an EventDispatch trace event dispatched (args.data.type), or "?". */
+const eventType = (e: TraceEvent) => (e.args?.data as { type?: string } | undefined)?.type ?? "?";
+
 export function splitTrace(trace: Buffer, total: number, watch?: RegExp): Split {
   const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents;
   const mark = (name: string) => events.find((e) => e.cat.includes("blink.user_timing") && e.name === name);
@@ -99,7 +102,10 @@ export function splitTrace(trace: Buffer, total: number, watch?: RegExp): Split 
     idle: 0,
     byName: {},
     watched: watch
-      ? main.filter((e) => watch.test(e.name) && e.ts >= from && e.ts < to).map((e) => ({ name: e.name, ms: e.dur! / 1000 }))
+      ? main
+          .filter((e) => watch.test(e.name) && e.ts >= from && e.ts < to)
+          // An event dispatch is listed per event type (EventDispatch keydown, … focus, … scroll).
+          .map((e) => ({ name: e.name === "EventDispatch" ? `EventDispatch ${eventType(e)}` : e.name, ms: e.dur! / 1000 }))
       : [],
   };
   let busy = 0;

@@ -17,7 +17,7 @@ import { SuggestionCard } from "@/components/claims/SuggestionCard";
 import { CheckedBeforeSuggestions } from "@/components/claims/CheckedBeforeSuggestions";
 import { ClaimList } from "@/components/claims/ClaimList";
 import { claimBeside, claimListSections } from "@/components/claims/claim-order";
-import { revealInScrollParent } from "@/components/claims/scroll-parent";
+import { inSight, revealInScrollParent } from "@/components/claims/scroll-parent";
 import { filterClaims, writeClaimFilter, type ClaimFilter } from "@/lib/claims/claim-filter";
 import { byTagName } from "@/lib/tags/tag-rules";
 import { useRatingScale } from "@/components/claims/RatingScale";
@@ -220,7 +220,8 @@ export function ArticleWorkspace({
     // The first segment carrying the id in document order is where the claim starts.
     const mark = bodyRef.current?.querySelector(`[data-ids~="${id}"]`);
     pendingScroll.current = mark ? null : id;
-    mark?.scrollIntoView({ block: "center", behavior });
+    // Only when the reader cannot see it: j through claims close together leaves the text still, as reading does.
+    if (mark && !inSight(mark.getBoundingClientRect())) mark.scrollIntoView({ block: "center", behavior });
   }, []);
 
   useEffect(() => {
@@ -637,7 +638,8 @@ export function ArticleWorkspace({
             />
           </div>
         </article>
-        {selection && me.canEdit && (
+        {/* Gone while the claim it added is drawn and saving; back, with the words, if the server refuses it. */}
+        {selection && me.canEdit && !adding && (
           <button
             type="button"
             onMouseDown={(e) => e.preventDefault()}

@@ -3,6 +3,7 @@
 // Highlight API paints a Range; nothing in the DOM changes, so selections survive).
 import { selectionRange, type TextRange } from "@/lib/anchoring/selectors";
 import { rangeOfOffsets, selectionOffsets } from "@/components/claims/selection";
+import { inSight } from "@/components/claims/scroll-parent";
 
 export const PREVIEW_HIGHLIGHT = "factdesk-anchor-preview";
 
@@ -29,8 +30,7 @@ export function showPreview(root: HTMLElement, start: number, end: number): bool
   highlights.set(PREVIEW_HIGHLIGHT, new Highlight(range));
   // Scroll only when the place is out of sight; moving the page under the pointer is jarring.
   const rect = range.getBoundingClientRect();
-  if (rect.top < 120 || rect.bottom > window.innerHeight)
-    (range.startContainer.parentElement ?? root).scrollIntoView({ block: "center", behavior: "smooth" });
+  if (!inSight(rect)) (range.startContainer.parentElement ?? root).scrollIntoView({ block: "center", behavior: "smooth" });
   return true;
 }
 

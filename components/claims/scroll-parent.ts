@@ -22,3 +22,15 @@ export function revealInScrollParent(el: Element) {
   if (row.top < view.top) box.scrollTop -= view.top - row.top;
   else if (row.bottom > view.bottom) box.scrollTop += Math.min(row.bottom - view.bottom, row.top - view.top);
 }
+
+// The page's top this many CSS px are under the sticky top bar and the article's toolbar.
+const COVERED_TOP_PX = 120;
+
+/**
+ * Whether `rect` (a getBoundingClientRect, viewport px) is whole in the part of the window the reader sees: below the
+ * sticky bars at the top (120 px) and above the window's bottom edge. For scrolling the text only when a place is out
+ * of sight: moving the page under a reader who can already see it is jarring.
+ */
+export function inSight(rect: DOMRect): boolean {
+  return rect.top >= COVERED_TOP_PX && rect.bottom <= window.innerHeight;
+}

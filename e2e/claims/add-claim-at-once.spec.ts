@@ -24,6 +24,8 @@ test("a new claim shows at once, before the server has stored it; its panel foll
   await expect(preview).toContainText("Unreviewed");
   await expect(body.locator(".hl[data-active]")).toHaveText(NEW);
   await expect(page.getByTestId("claim-panel")).toHaveCount(0);
+  // The selection's floating button is not left over the text while the claim it made saves.
+  await expect(page.getByRole("button", { name: "+ Add claim" })).toHaveCount(0);
   expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(0);
 
   release();
@@ -56,6 +58,7 @@ test("refused while it showed: the drawn claim goes, the reason shows and the wo
   await expect(body.locator(".hl[data-ids]", { hasText: NEW })).toHaveCount(0);
   await expect(body.locator(".hl[data-active]")).toHaveCount(0);
   expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(NEW);
+  await expect(page.getByRole("button", { name: "+ Add claim" })).toBeVisible();
   expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(0);
 });
 
@@ -76,4 +79,23 @@ test("closed with Esc while saving: the claim is stored and listed, and no panel
   await expect(body.locator(".hl[data-ids]", { hasText: NEW })).toHaveCount(1);
   await expect(body.locator(".hl[data-active]")).toHaveCount(0);
   await expect(page.getByTestId("claim-panel")).toHaveCount(0);
+});
+
+test("keys pressed while it saves wait for its panel: s then 2 sets In review once it is stored", async ({ page }) => {
+  const desk = await createDesk();
+  await signIn(page, desk.reviewer);
+  await page.goto(`/articles/${desk.article.id}`);
+
+  const release = await holdActions(page);
+  await selectInArticle(page, NEW);
+  await page.keyboard.press("a");
+  await expect(page.getByTestId("claim-preview")).toContainText("Saving the claim…");
+  await page.keyboard.press("s");
+  await page.keyboard.press("2");
+  release();
+  const panel = page.getByTestId("claim-panel");
+  await expect(panel.getByRole("radio", { name: /In review/ })).toHaveAttribute("aria-checked", "true");
+  await expect
+    .poll(async () => (await testDb().claim.findFirst({ where: { articleId: desk.article.id }, select: { status: true } }))?.status)
+    .toBe("in_review");
 });
