@@ -119,6 +119,16 @@ test("a JSON body that is not UTF-8 is refused and nothing is saved; a byte orde
     const bom = await post(Buffer.from(`\ufeff{"body":"Caf\u00e9, ${via}."}`, "utf8"), "application/json; charset=UTF-8", extra);
     expect(bom.status, `${via}: ${bom.body}`).toBe(201);
   }
+  // UTF-8 by any of its labels, quoted with spaces too (a quoted " utf-8 " was answered 415).
+  for (const type of ['application/json; charset=" utf-8 "', "application/json; charset=unicode-1-1-utf-8"]) {
+    const sent = await post(Buffer.from(JSON.stringify({ body: `Caf\u00e9, ${type.slice(18)}` }), "utf8"), type, "");
+    expect(sent.status, `${type}: ${sent.body}`).toBe(201);
+  }
   const saved = await testDb().comment.findMany({ where: { claimId: claim }, select: { body: true }, orderBy: { createdAt: "asc" } });
-  expect(saved.map((c) => c.body)).toEqual(["Caf\u00e9, as sent.", "Caf\u00e9, through Next."]);
+  expect(saved.map((c) => c.body)).toEqual([
+    "Caf\u00e9, as sent.",
+    "Caf\u00e9, through Next.",
+    'Caf\u00e9, charset=" utf-8 "',
+    "Caf\u00e9, charset=unicode-1-1-utf-8",
+  ]);
 });

@@ -45,16 +45,6 @@ export function replacementCharsetError(label: string | null, field: "url" | "co
   return new AppError("unprocessable", message, { [field]: [message] });
 }
 
-/**
- * The charset parameter of a Content-Type header as sent, quotes removed ('text/html; charset=" ISO-2022-KR "' gives
- * " ISO-2022-KR "); undefined when there is none. Pure.
- */
-export function charsetParameter(contentType: string): string | undefined {
-  const match = /;\s*charset\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*))/i.exec(contentType);
-  if (!match) return undefined;
-  return match[1] !== undefined ? match[1].replace(/\\(.)/g, "$1") : match[2]!.trim();
-}
-
 const hasByteOrderMark = (bytes: Uint8Array) =>
   (bytes[0] === 0xff && bytes[1] === 0xfe) ||
   (bytes[0] === 0xfe && bytes[1] === 0xff) ||

@@ -8,7 +8,8 @@ import axios, { AxiosError } from "axios";
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from "request-filtering-agent";
 import { AppError } from "@/lib/http/errors";
 import { parseUrl } from "@/lib/validation/urls";
-import { charsetParameter, decodePage } from "./charset";
+import { decodePage } from "./charset";
+import { charsetParameter } from "@/lib/http/media-type";
 
 /** Largest response read, in bytes (the import limit is 2 MiB of text; a page's markup fits in this). */
 export const MAX_FETCH_BYTES = 5 * 1024 * 1024;

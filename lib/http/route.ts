@@ -7,7 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
 import { IDEMPOTENCY_HEADER, idempotentResponse, readIdempotencyKey } from "@/lib/http/idempotency";
 import { hashBody } from "@/lib/idempotency/keys";
-import { mediaType } from "@/lib/http/media-type";
+import { charsetParameter, mediaType, namesUtf8 } from "@/lib/http/media-type";
 import { refuseDeepJson } from "@/lib/http/nesting";
 import { refuseNonUtf8Query } from "@/lib/http/query-string";
 import { conditionalAnswer } from "@/lib/http/conditional";
@@ -73,8 +73,6 @@ function requireContentType(request: Request, allowed: readonly string[]): void 
   }
 }
 
-const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)"?/i;
-
 /**
  * The body's bytes as UTF-8 text, the only encoding JSON has (RFC 8259 §8.1); a leading byte order mark is dropped.
  * Attack 27: bytes that were not UTF-8 (a Latin-1 "café", a UTF-16 body) were decoded with U+FFFD in place of each
@@ -82,9 +80,14 @@ const CHARSET = /;\s*charset\s*=\s*"?([^";\s]*)"?/i;
  * @throws AppError 415 when Content-Type names another charset; 400 when the bytes are not UTF-8.
  */
 function utf8Text(request: Request, bytes: Uint8Array): string {
-  const charset = CHARSET.exec(request.headers.get("content-type") ?? "")?.[1]?.toLowerCase();
-  if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
-    throw new AppError("unsupported_media_type", `Send the body as UTF-8, not ${charset || "an empty charset"}.`);
+  // Any label the Encoding standard maps to UTF-8, quoted or not (a quoted ' utf-8 ' was refused with 415).
+  const charset = charsetParameter(request.headers.get("content-type") ?? "");
+  if (charset !== undefined && !namesUtf8(charset)) {
+    const shown = charset
+      .trim()
+      .replace(/[^\x21-\x7e]/g, "")
+      .slice(0, 40);
+    throw new AppError("unsupported_media_type", `Send the body as UTF-8, not ${shown || "an empty charset"}.`);
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
