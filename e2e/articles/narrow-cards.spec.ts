@@ -56,3 +56,29 @@ test("below 1024 px each article is a card with its title, status counts and ass
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
   }
 });
+
+test("on a phone the sort and filters fold behind one line, so the first articles are on the first screen", async ({ page }) => {
+  const desk = await createDesk();
+  await signIn(page, desk.editor);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/articles");
+  const filters = page.getByTestId("article-filters");
+  const form = page.getByRole("form", { name: "Sort and filter articles" });
+  await expect(filters.locator("summary")).toHaveText("Sort and filter · Recently updated");
+  await expect(form.getByLabel("Sort")).toBeHidden();
+  await expect(page.getByTestId("article-card").first()).toBeInViewport();
+
+  // Opened, applied: the line says what is on.
+  await filters.locator("summary").click();
+  await form.getByLabel("overdue").check();
+  await form.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/overdue=1/);
+  await expect(page.getByTestId("article-filters").locator("summary")).toHaveText("Sort and filter · Recently updated · 1 filter on");
+
+  // From 768 px the form always shows, and the line does not.
+  for (const width of [820, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect(form.getByLabel("Sort")).toBeVisible();
+    await expect(filters.locator("summary")).toBeHidden();
+  }
+});
