@@ -2,6 +2,7 @@
 
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { isComposing, isTyping } from "@/components/ui/typing";
+import { scrollParent } from "@/components/claims/scroll-parent";
 
 // Focused controls own Enter and Space (a link follows, a button presses): never a shortcut there.
 const OWNS_ENTER =
@@ -42,14 +43,29 @@ export function useShortcuts(handlers: Record<string, (event: KeyboardEvent) => 
 
 /**
  * Escape in a field (isTyping) is a layer of its own: focus leaves the field and what was typed stays; only the next
- * Escape reaches what is behind (the claim panel). In the claim panel focus goes to its heading, so the reader's
- * place stays and the next Tab is still in the panel (keys30); anywhere else (the top search box, the article's
- * tags) the field lets go of focus. Returns whether `target` was such a field.
+ * Escape reaches what is behind (the claim panel). In the claim panel focus stays in the panel where the reader can
+ * see it (keys30): on its heading when the heading shows, else on the field's form (or group), made focusable for
+ * this, so the reader's place stays in view and the next Tab goes on from there (focus on a heading scrolled out of
+ * the panel was invisible). Anywhere else (the top search box, the article's tags) the field lets go of focus.
+ * Returns whether `target` was such a field.
  */
 export function leaveField(target: EventTarget | null): boolean {
   if (!isTyping(target)) return false;
   const heading = target.closest("[data-testid=claim-panel]")?.querySelector<HTMLElement>("h2[tabindex]");
-  if (heading) heading.focus({ preventScroll: true });
-  else target.blur();
+  if (!heading) {
+    target.blur();
+    return true;
+  }
+  const around = target.parentElement?.closest<HTMLElement>("form, fieldset, [role=group]");
+  const place = shows(heading) || !around ? heading : around;
+  if (place === around && !around.hasAttribute("tabindex")) around.tabIndex = -1;
+  place.focus({ preventScroll: true });
   return true;
+}
+
+/** Whether `el` is whole on screen: in the window and in the box that scrolls it (the claims sidebar). */
+function shows(el: HTMLElement): boolean {
+  const rect = el.getBoundingClientRect();
+  const box = scrollParent(el)?.getBoundingClientRect() ?? new DOMRect(0, 0, window.innerWidth, window.innerHeight);
+  return rect.top >= Math.max(0, box.top) && rect.bottom <= Math.min(window.innerHeight, box.bottom);
 }

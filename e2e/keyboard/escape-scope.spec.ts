@@ -4,6 +4,7 @@ import { createDesk } from "../fixtures/factories";
 import { focusOf, tabUntil } from "../fixtures/keyboard";
 import { createClaim } from "../../lib/claims/create-claim";
 import { targetFor } from "../../lib/claims/test-helpers";
+import { addComment } from "../../lib/claims/comments";
 
 // keys33: Escape closes the innermost layer only (a menu, a dialog, a list, the field being typed in), never also
 // the claim panel behind it; the next Escape closes the next layer out. Escape that ends an IME composition belongs
@@ -162,6 +163,40 @@ test("Escape during an IME composition belongs to the IME: the comment field kee
   await expect(comment).toHaveValue("日本");
   await page.keyboard.press("Escape");
   await expect(comment).not.toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(panel).toHaveCount(0);
+});
+
+test("Escape in a field far down the panel keeps focus where the reader sees it, not on the heading scrolled away", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 640 });
+  const { desk, claims, panel } = await openClaim(page, [STATEMENT], STATEMENT);
+  for (let i = 1; i <= 12; i++)
+    await addComment({ userId: desk.reviewer2.id, claimId: claims[0]!.id, body: `Source ${i}: checked against the departmental tables.` });
+  await page.reload();
+  await expect(panel.getByText("Source 12:")).toBeVisible();
+  await expect.poll(async () => (await focusOf(page)).inPanel).toBe(true);
+
+  await page.keyboard.press("c");
+  const comment = panel.getByLabel("Comment", { exact: true });
+  await expect(comment).toBeFocused();
+  await page.keyboard.type("Still to check");
+  await expect(panel.getByRole("heading", { name: "Claim", exact: true })).not.toBeInViewport();
+  await page.keyboard.press("Escape");
+  await expect(comment).not.toBeFocused();
+  await expect(comment).toHaveValue("Still to check");
+  expect(await focusOf(page)).toMatchObject({ body: false, inPanel: true });
+  // The focused element is on screen, in the sidebar's visible part.
+  const onScreen = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const rect = el.getBoundingClientRect();
+    const aside = el.closest("aside")!.getBoundingClientRect();
+    return rect.bottom > Math.max(0, aside.top) && rect.top < Math.min(innerHeight, aside.bottom);
+  });
+  expect(onScreen).toBe(true);
+  // Tab goes on from there: back into the comment field, with its text.
+  await page.keyboard.press("Tab");
+  await expect(comment).toBeFocused();
+  await page.keyboard.press("Escape");
   await page.keyboard.press("Escape");
   await expect(panel).toHaveCount(0);
 });
