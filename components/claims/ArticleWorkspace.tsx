@@ -50,7 +50,7 @@ import { selectedRange, textSelectionIn } from "@/components/claims/anchor-previ
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 import { inertOutside } from "@/components/ui/inert-outside";
 import { useDrawerCoversPage } from "@/components/claims/useDrawerCoversPage";
-import { pendingClaim } from "@/components/claims/pending-claim";
+import { isPendingClaim, pendingClaim } from "@/components/claims/pending-claim";
 
 const NO_SUGGESTIONS: SuggestionDTO[] = [];
 
@@ -261,6 +261,9 @@ export function ArticleWorkspace({
   const [panelReads] = useState(createReadTurns);
   const openClaim = useCallback(
     async (id: string, scroll = true) => {
+      // The claim being added (its drawn highlight clicked): its preview shows already and its panel follows the
+      // answer; its id is no stored claim's, so there is nothing to read.
+      if (isPendingClaim(id)) return;
       setOverlap(null);
       setAdding(null);
       setCursorId(id);
