@@ -536,6 +536,7 @@ export function ArticleWorkspace({
   const whenPanel = usePanelKeys({
     loading: opening !== null || adding !== null,
     ready: detail !== null && opening === null && adding === null,
+    panelId: detail?.id ?? null,
   });
 
   useShortcuts({

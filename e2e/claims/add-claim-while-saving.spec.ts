@@ -2,9 +2,12 @@
 // drawn claim ("Saving the claim…") waits for the server.
 import { expect, test, type Page } from "../fixtures/test";
 import { signIn } from "../fixtures/auth";
-import { createDesk } from "../fixtures/factories";
+import { createDesk, testDb } from "../fixtures/factories";
 import { holdActions } from "../fixtures/hold-actions";
 import { selectInArticle } from "../fixtures/selection";
+import { createClaim } from "../../lib/claims/create-claim";
+import { targetFor } from "../../lib/claims/test-helpers";
+import { PHRASES } from "../../lib/publish/test-helpers";
 
 const NEW = "to deter Russia from attacking Ukraine";
 
@@ -36,4 +39,37 @@ test("clicking the drawn claim while it saves asks the server nothing about it, 
   await expect(panel.getByTestId("claim-quote")).toContainText(NEW);
   await expect(page.getByTestId("claims-sidebar").getByRole("alert")).toHaveCount(0);
   expect(sent).toEqual([]);
+});
+
+test("keys pressed while a refused claim saved never land on the claim that was open before", async ({ page }) => {
+  const desk = await createDesk();
+  const open = await createClaim({
+    userId: desk.reviewer.id,
+    articleId: desk.article.id,
+    target: targetFor(desk.article.body, PHRASES.plain),
+  });
+  await signIn(page, desk.reviewer);
+  await page.goto(`/articles/${desk.article.id}?claim=${open.id}`);
+  await expect(page.getByTestId("claim-panel").getByTestId("claim-quote")).toContainText(PHRASES.plain);
+
+  const release = await holdActions(page);
+  await selectInArticle(page, NEW);
+  await page.keyboard.press("a");
+  await expect(page.getByTestId("claim-preview")).toContainText("Saving the claim…");
+  // Meant for the new claim: s then 2 (In review).
+  await page.keyboard.press("s");
+  await page.keyboard.press("2");
+  // The server refuses it: an admin made the reviewer a viewer meanwhile.
+  await testDb().membership.updateMany({ where: { userId: desk.reviewer.id, teamId: desk.team.id }, data: { role: "viewer" } });
+  release();
+  await expect(page.getByTestId("claims-sidebar").getByRole("alert").first()).toContainText("Viewers can read claims");
+  await expect(page.getByTestId("claim-preview")).toHaveCount(0);
+  // The claim open before shows again, untouched: no status change was tried on it (its panel says nothing).
+  const panel = page.getByTestId("claim-panel");
+  await expect(panel.getByTestId("claim-quote")).toContainText(PHRASES.plain);
+  await expect(panel.getByRole("radio", { name: /Unreviewed/ })).toHaveAttribute("aria-checked", "true");
+  await page.waitForLoadState("networkidle");
+  await expect(panel.getByRole("alert")).toHaveCount(0);
+  await expect(page.getByTestId("claims-sidebar").getByRole("alert")).toHaveCount(1);
+  expect((await testDb().claim.findUniqueOrThrow({ where: { id: open.id }, select: { status: true } })).status).toBe("unreviewed");
 });
