@@ -509,7 +509,7 @@ export function ArticleWorkspace({
       if (root && window.getSelection()?.isCollapsed !== false) selectOffsets(root, offsets.start, offsets.end);
       return;
     }
-    claimKey.done();
+    claimKey.done(input);
     caret.exit();
     window.getSelection()?.removeAllRanges();
     setSelection(null);

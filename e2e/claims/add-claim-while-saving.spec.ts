@@ -73,3 +73,41 @@ test("keys pressed while a refused claim saved never land on the claim that was 
   await expect(page.getByTestId("claims-sidebar").getByRole("alert")).toHaveCount(1);
   expect((await testDb().claim.findUniqueOrThrow({ where: { id: open.id }, select: { status: true } })).status).toBe("unreviewed");
 });
+
+test("a second claim added while the first saves, its answer lost, is stored once when the reader adds it again", async ({ page }) => {
+  const desk = await createDesk();
+  await signIn(page, desk.reviewer);
+  await page.goto(`/articles/${desk.article.id}`);
+  const body = page.getByTestId("article-body");
+
+  // The first action waits for `release`; the second reaches the server, but its answer never reaches the page.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let actions = 0;
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST" || !request.headers()["next-action"]) return route.fallback();
+    const n = ++actions;
+    if (n === 1) await released;
+    if (n !== 2) return route.fallback();
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+
+  await selectInArticle(page, NEW);
+  await page.keyboard.press("a");
+  await expect(body.locator(".hl[data-active]")).toHaveText(NEW);
+  await selectInArticle(page, PHRASES.plain);
+  await page.keyboard.press("a");
+  await expect(body.locator(".hl[data-active]")).toHaveText(PHRASES.plain);
+  release();
+  await expect(page.getByTestId("claim-list")).toContainText(NEW);
+  await expect(page.getByTestId("claim-preview")).toHaveCount(0);
+  // "Could not reach Factdesk": the reader selects the second claim's words again and adds it again. (The page selects
+  // them itself, but the live update that brings the stored claim in redraws the text under that selection.)
+  await selectInArticle(page, PHRASES.plain);
+  await page.keyboard.press("a");
+  await expect(page.getByTestId("claim-panel").getByTestId("claim-quote")).toContainText(PHRASES.plain);
+  expect(await testDb().claim.count({ where: { articleId: desk.article.id, exact: PHRASES.plain } })).toBe(1);
+  expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(2);
+});
