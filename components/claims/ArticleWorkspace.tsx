@@ -510,9 +510,13 @@ export function ArticleWorkspace({
       return;
     }
     claimKey.done(input);
-    caret.exit();
-    window.getSelection()?.removeAllRanges();
-    setSelection(null);
+    // The added words' selection goes; words the reader selected meanwhile (the next claim) stay, ready to add.
+    const now = root && selectionOffsets(root);
+    if (!now || (now.start === offsets.start && now.end === offsets.end)) {
+      caret.exit();
+      window.getSelection()?.removeAllRanges();
+      setSelection(null);
+    }
     // Closed meanwhile, or another claim opened: the new claim joins the list and the text without opening.
     if (stillShown) showNewClaim(created);
     else applyView(created);

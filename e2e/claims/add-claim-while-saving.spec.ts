@@ -111,3 +111,46 @@ test("a second claim added while the first saves, its answer lost, is stored onc
   expect(await testDb().claim.count({ where: { articleId: desk.article.id, exact: PHRASES.plain } })).toBe(1);
   expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(2);
 });
+
+test("words selected while the first claim saves stay selected, ready to add, when its panel opens", async ({ page }) => {
+  const desk = await createDesk();
+  await signIn(page, desk.reviewer);
+  await page.goto(`/articles/${desk.article.id}`);
+
+  const release = await holdActions(page);
+  await selectInArticle(page, NEW);
+  await page.keyboard.press("a");
+  await expect(page.getByTestId("claim-preview")).toContainText("Saving the claim…");
+  // The next claim's words, selected while the first saves.
+  await selectInArticle(page, PHRASES.plain);
+  release();
+  await expect(page.getByTestId("claim-panel").getByTestId("claim-quote")).toContainText(NEW);
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(PHRASES.plain);
+  await page.getByRole("button", { name: "+ Add claim" }).click();
+  await expect(page.getByTestId("claim-panel").getByTestId("claim-quote")).toContainText(PHRASES.plain);
+  expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(2);
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("refused while the drawer showed it: the drawer goes, the reason shows and the words are selected again", async ({ page }) => {
+    const desk = await createDesk();
+    await signIn(page, desk.reviewer);
+    await page.goto(`/articles/${desk.article.id}`);
+    const body = page.getByTestId("article-body");
+
+    const release = await holdActions(page);
+    await selectInArticle(page, NEW);
+    await page.keyboard.press("a");
+    await expect(page.getByTestId("claim-preview")).toContainText("Saving the claim…");
+    await testDb().membership.updateMany({ where: { userId: desk.reviewer.id, teamId: desk.team.id }, data: { role: "viewer" } });
+    release();
+    await expect(page.getByTestId("claims-sidebar").getByRole("alert")).toBeVisible();
+    await expect(page.getByTestId("claim-preview")).toHaveCount(0);
+    await expect(body.locator(".hl[data-active]")).toHaveCount(0);
+    await expect(body).not.toHaveAttribute("inert");
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(NEW);
+    await expect(page.getByRole("button", { name: "+ Add claim" })).toBeVisible();
+  });
+});
