@@ -50,7 +50,7 @@ import { selectedRange, textSelectionIn } from "@/components/claims/anchor-previ
 import { useSubmissionKey } from "@/components/ui/useSubmissionKey";
 import { inertOutside } from "@/components/ui/inert-outside";
 import { useDrawerCoversPage } from "@/components/claims/useDrawerCoversPage";
-import { pendingClaim } from "@/components/claims/pending-claim";
+import { isPendingClaim, pendingClaim } from "@/components/claims/pending-claim";
 
 const NO_SUGGESTIONS: SuggestionDTO[] = [];
 
@@ -261,6 +261,9 @@ export function ArticleWorkspace({
   const [panelReads] = useState(createReadTurns);
   const openClaim = useCallback(
     async (id: string, scroll = true) => {
+      // The claim being added (its drawn highlight clicked): its preview shows already and its panel follows the
+      // answer; its id is no stored claim's, so there is nothing to read.
+      if (isPendingClaim(id)) return;
       setOverlap(null);
       setAdding(null);
       setCursorId(id);
@@ -506,10 +509,14 @@ export function ArticleWorkspace({
       if (root && window.getSelection()?.isCollapsed !== false) selectOffsets(root, offsets.start, offsets.end);
       return;
     }
-    claimKey.done();
-    caret.exit();
-    window.getSelection()?.removeAllRanges();
-    setSelection(null);
+    claimKey.done(input);
+    // The added words' selection goes; words the reader selected meanwhile (the next claim) stay, ready to add.
+    const now = root && selectionOffsets(root);
+    if (!now || (now.start === offsets.start && now.end === offsets.end)) {
+      caret.exit();
+      window.getSelection()?.removeAllRanges();
+      setSelection(null);
+    }
     // Closed meanwhile, or another claim opened: the new claim joins the list and the text without opening.
     if (stillShown) showNewClaim(created);
     else applyView(created);
@@ -533,6 +540,7 @@ export function ArticleWorkspace({
   const whenPanel = usePanelKeys({
     loading: opening !== null || adding !== null,
     ready: detail !== null && opening === null && adding === null,
+    panelId: detail?.id ?? null,
   });
 
   useShortcuts({

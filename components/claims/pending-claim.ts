@@ -25,3 +25,6 @@ export function pendingClaim(key: string, body: string, range: { start: number; 
     overdue: false,
   };
 }
+
+/** Whether `id` is a drawn claim's (pendingClaim), not a stored claim's: such an id never goes to the server. */
+export const isPendingClaim = (id: string): boolean => id.startsWith("pending:");

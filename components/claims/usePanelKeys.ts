@@ -6,7 +6,8 @@ import { isTextField, isTypingOutside } from "@/components/ui/typing";
 // How long keys held for the claim panel wait for a field to take focus once it shows (as useFormFocus's requests).
 const LAPSE_MS = 2_000;
 
-type Held = { action: () => void; keys: string[]; ran: boolean };
+// `over`: the claim whose panel showed when the key was pressed (null: none), which the keys were not for.
+type Held = { action: () => void; keys: string[]; ran: boolean; over: string | null };
 
 // The claim panel (ClaimPanel), where held keys are meant to land.
 const PANEL = "[data-testid=claim-panel]";
@@ -46,8 +47,11 @@ function insertText(field: HTMLElement, text: string) {
  * that is not a text field (`s` then `3`) is sent to the focused control as a keydown. Nothing is held once the
  * panel is neither loading nor shown (closed with Esc, or not readable), nor once the reader types in (or moves focus
  * to) a field outside the panel, such as the top search box: those keys are that field's, never swallowed (keys33).
+ * `panelId`: the claim whose panel shows (null: none). Keys held over one claim's panel never land on that same
+ * panel when the loading ends without a new one (a claim being added refused, a claim being opened unreadable):
+ * they were for the other claim, and are let go.
  */
-export function usePanelKeys({ loading, ready }: { loading: boolean; ready: boolean }) {
+export function usePanelKeys({ loading, ready, panelId }: { loading: boolean; ready: boolean; panelId: string | null }) {
   const held = useRef<Held | null>(null);
 
   useEffect(() => {
@@ -70,6 +74,8 @@ export function usePanelKeys({ loading, ready }: { loading: boolean; ready: bool
     if (!waiting) return;
     if (!loading && !ready) return void (held.current = null);
     if (!ready || waiting.ran) return;
+    // The panel shown before the loading began shows again: the claim the keys were for never came.
+    if (waiting.over !== null && waiting.over === panelId) return void (held.current = null);
     // The reader went to type in another field meanwhile: the panel's keys are let go, and focus stays there.
     if (typingElsewhere()) return void (held.current = null);
     waiting.ran = true;
@@ -112,14 +118,16 @@ export function usePanelKeys({ loading, ready }: { loading: boolean; ready: bool
       stop();
       if (held.current === waiting) held.current = null;
     };
+    // panelId is read only with `ready`, which changes with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loading, ready]);
 
   /** Runs `action` now when the panel is ready; while it loads, holds it (and the keys after it) until it is. */
   return useCallback(
     (action: () => void) => {
       if (ready || !loading) return action();
-      held.current = { action, keys: [], ran: false };
+      held.current = { action, keys: [], ran: false, over: panelId };
     },
-    [ready, loading],
+    [ready, loading, panelId],
   );
 }
