@@ -60,7 +60,8 @@ test("the claim and comment forms send a key per submission, and a retried actio
 
   await selectInArticle(page, "Sir Keir Starmer");
   const [createRequest] = await Promise.all([page.waitForRequest(isAction), page.getByRole("button", { name: "+ Add claim" }).click()]);
-  await expect(page.getByTestId("claim-quote")).toContainText("Sir Keir Starmer");
+  // The stored claim's panel: the claim shows before the server has stored it (add-claim-at-once.spec.ts).
+  await expect(page.getByTestId("claim-panel").getByTestId("claim-quote")).toContainText("Sir Keir Starmer");
   expect(createRequest.postData()).toContain("idempotencyKey");
   const created = await testDb().claim.findMany({ where: { articleId: desk.article.id }, select: { id: true } });
   expect(created).toHaveLength(1);
