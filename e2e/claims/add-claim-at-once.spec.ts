@@ -2,22 +2,13 @@
 // it; the full panel follows from the action's answer. A refusal takes the drawn claim away again and says why; a
 // reader who closed it (Esc) or moved on meanwhile is not pulled back to it.
 import { expect, test } from "../fixtures/test";
-import { signIn } from "../fixtures/auth";
-import { createDesk, testDb } from "../fixtures/factories";
-import { holdActions } from "../fixtures/hold-actions";
-import { selectInArticle } from "../fixtures/selection";
+import { testDb } from "../fixtures/factories";
+import { addClaimHeld, makeReviewerViewer } from "../fixtures/adding-claim";
 
 const NEW = "to deter Russia from attacking Ukraine";
 
 test("a new claim shows at once, before the server has stored it; its panel follows the answer", async ({ page }) => {
-  const desk = await createDesk();
-  await signIn(page, desk.reviewer);
-  await page.goto(`/articles/${desk.article.id}`);
-  const body = page.getByTestId("article-body");
-
-  const release = await holdActions(page);
-  await selectInArticle(page, NEW);
-  await page.keyboard.press("a");
+  const { desk, body, release } = await addClaimHeld(page, NEW);
   const preview = page.getByTestId("claim-preview");
   await expect(preview.getByTestId("claim-quote")).toContainText(NEW);
   await expect(preview).toContainText("Saving the claim…");
@@ -41,17 +32,10 @@ test("a new claim shows at once, before the server has stored it; its panel foll
 });
 
 test("refused while it showed: the drawn claim goes, the reason shows and the words stay selected", async ({ page }) => {
-  const desk = await createDesk();
-  await signIn(page, desk.reviewer);
-  await page.goto(`/articles/${desk.article.id}`);
-  const body = page.getByTestId("article-body");
-
-  const release = await holdActions(page);
-  await selectInArticle(page, NEW);
-  await page.keyboard.press("a");
+  const { desk, body, release } = await addClaimHeld(page, NEW);
   await expect(body.locator(".hl[data-active]")).toHaveText(NEW);
   // An admin makes the reviewer a viewer while the claim is on its way.
-  await testDb().membership.updateMany({ where: { userId: desk.reviewer.id, teamId: desk.team.id }, data: { role: "viewer" } });
+  await makeReviewerViewer(desk);
   release();
   await expect(page.getByTestId("claims-sidebar").getByRole("alert")).toBeVisible();
   await expect(page.getByTestId("claim-preview")).toHaveCount(0);
@@ -63,15 +47,7 @@ test("refused while it showed: the drawn claim goes, the reason shows and the wo
 });
 
 test("closed with Esc while saving: the claim is stored and listed, and no panel opens over the list", async ({ page }) => {
-  const desk = await createDesk();
-  await signIn(page, desk.reviewer);
-  await page.goto(`/articles/${desk.article.id}`);
-  const body = page.getByTestId("article-body");
-
-  const release = await holdActions(page);
-  await selectInArticle(page, NEW);
-  await page.keyboard.press("a");
-  await expect(page.getByTestId("claim-preview")).toContainText("Saving the claim…");
+  const { body, release } = await addClaimHeld(page, NEW);
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("claim-preview")).toHaveCount(0);
   release();
@@ -82,14 +58,7 @@ test("closed with Esc while saving: the claim is stored and listed, and no panel
 });
 
 test("keys pressed while it saves wait for its panel: s then 2 sets In review once it is stored", async ({ page }) => {
-  const desk = await createDesk();
-  await signIn(page, desk.reviewer);
-  await page.goto(`/articles/${desk.article.id}`);
-
-  const release = await holdActions(page);
-  await selectInArticle(page, NEW);
-  await page.keyboard.press("a");
-  await expect(page.getByTestId("claim-preview")).toContainText("Saving the claim…");
+  const { desk, release } = await addClaimHeld(page, NEW);
   await page.keyboard.press("s");
   await page.keyboard.press("2");
   release();

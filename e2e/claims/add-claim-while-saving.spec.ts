@@ -4,6 +4,7 @@ import { expect, test, type Page } from "../fixtures/test";
 import { signIn } from "../fixtures/auth";
 import { createDesk, testDb } from "../fixtures/factories";
 import { holdActions } from "../fixtures/hold-actions";
+import { addClaimHeld, makeReviewerViewer } from "../fixtures/adding-claim";
 import { selectInArticle } from "../fixtures/selection";
 import { createClaim } from "../../lib/claims/create-claim";
 import { targetFor } from "../../lib/claims/test-helpers";
@@ -21,15 +22,8 @@ function pendingReads(page: Page): string[] {
 }
 
 test("clicking the drawn claim while it saves asks the server nothing about it, and its panel still follows", async ({ page }) => {
-  const desk = await createDesk();
-  await signIn(page, desk.reviewer);
-  await page.goto(`/articles/${desk.article.id}`);
-  const body = page.getByTestId("article-body");
+  const { body, release } = await addClaimHeld(page, NEW);
   const sent = pendingReads(page);
-
-  const release = await holdActions(page);
-  await selectInArticle(page, NEW);
-  await page.keyboard.press("a");
   const drawn = body.locator(".hl[data-active]");
   await expect(drawn).toHaveText(NEW);
   await drawn.click();
@@ -60,7 +54,7 @@ test("keys pressed while a refused claim saved never land on the claim that was 
   await page.keyboard.press("s");
   await page.keyboard.press("2");
   // The server refuses it: an admin made the reviewer a viewer meanwhile.
-  await testDb().membership.updateMany({ where: { userId: desk.reviewer.id, teamId: desk.team.id }, data: { role: "viewer" } });
+  await makeReviewerViewer(desk);
   release();
   await expect(page.getByTestId("claims-sidebar").getByRole("alert").first()).toContainText("Viewers can read claims");
   await expect(page.getByTestId("claim-preview")).toHaveCount(0);
@@ -113,14 +107,7 @@ test("a second claim added while the first saves, its answer lost, is stored onc
 });
 
 test("words selected while the first claim saves stay selected, ready to add, when its panel opens", async ({ page }) => {
-  const desk = await createDesk();
-  await signIn(page, desk.reviewer);
-  await page.goto(`/articles/${desk.article.id}`);
-
-  const release = await holdActions(page);
-  await selectInArticle(page, NEW);
-  await page.keyboard.press("a");
-  await expect(page.getByTestId("claim-preview")).toContainText("Saving the claim…");
+  const { desk, release } = await addClaimHeld(page, NEW);
   // The next claim's words, selected while the first saves.
   await selectInArticle(page, PHRASES.plain);
   release();
@@ -135,16 +122,8 @@ test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test("refused while the drawer showed it: the drawer goes, the reason shows and the words are selected again", async ({ page }) => {
-    const desk = await createDesk();
-    await signIn(page, desk.reviewer);
-    await page.goto(`/articles/${desk.article.id}`);
-    const body = page.getByTestId("article-body");
-
-    const release = await holdActions(page);
-    await selectInArticle(page, NEW);
-    await page.keyboard.press("a");
-    await expect(page.getByTestId("claim-preview")).toContainText("Saving the claim…");
-    await testDb().membership.updateMany({ where: { userId: desk.reviewer.id, teamId: desk.team.id }, data: { role: "viewer" } });
+    const { desk, body, release } = await addClaimHeld(page, NEW);
+    await makeReviewerViewer(desk);
     release();
     await expect(page.getByTestId("claims-sidebar").getByRole("alert")).toBeVisible();
     await expect(page.getByTestId("claim-preview")).toHaveCount(0);
