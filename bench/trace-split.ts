@@ -58,15 +58,15 @@ const PART: [RegExp, keyof Pick<Split, "script" | "style" | "layout" | "paint" |
 
 const partOf = (name: string) => PART.find(([pattern]) => pattern.test(name))?.[1] ?? "other";
 
+/** The DOM event type an EventDispatch trace event dispatched (args.data.type), or "?". */
+const eventType = (e: TraceEvent) => (e.args?.data as { type?: string } | undefined)?.type ?? "?";
+
 /**
  * Splits one trace (the JSON Playwright's browser.stopTracing returns) of one interaction. `total`: the bench's
  * input-to-paint for it (ms), reported beside the traced window. `watch`: names of events to list one by one with
  * their whole duration (e.g. /^Editor::SyncSelection$/, which has no trace events inside it, so its self time hides
  * how many calls there were). Throws when the trace has no `bench:input` and `bench:painted` marks.
  */
-/** The DOM event type an EventDispatch trace event dispatched (args.data.type), or "?". */
-const eventType = (e: TraceEvent) => (e.args?.data as { type?: string } | undefined)?.type ?? "?";
-
 export function splitTrace(trace: Buffer, total: number, watch?: RegExp): Split {
   const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents;
   const mark = (name: string) => events.find((e) => e.cat.includes("blink.user_timing") && e.name === name);
