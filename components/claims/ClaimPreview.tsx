@@ -41,7 +41,7 @@ export function ClaimPreview({
   }, []);
   const { prefix, suffix } = contextOf(claim, body);
   return (
-    <section aria-label="Claim" aria-busy="true" className="space-y-5 p-4" data-testid="claim-preview" data-saving={saving || undefined}>
+    <section aria-label="Claim" aria-busy="true" className="space-y-5 p-4" data-testid="claim-preview">
       <div className="flex items-start justify-between gap-2">
         <h2 ref={heading} tabIndex={-1} className="text-sm font-semibold">
           Claim

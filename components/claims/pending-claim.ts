@@ -1,6 +1,9 @@
 import type { ClaimSummary } from "@/lib/claims/list-claims";
 import { statusLabel } from "@/lib/claims/verdicts";
 
+// Begins a drawn claim's id; stored claims' ids (cuid2) never do.
+const PENDING = "pending:";
+
 /**
  * The list entry of a claim the reader is adding, so the page can draw it at once (its highlight and ClaimPreview,
  * "Saving the claim…") while the server stores it (issue #21: adding a claim no longer waits on the server to show
@@ -11,7 +14,7 @@ import { statusLabel } from "@/lib/claims/verdicts";
  */
 export function pendingClaim(key: string, body: string, range: { start: number; end: number }): ClaimSummary {
   return {
-    id: `pending:${key}`,
+    id: `${PENDING}${key}`,
     exact: body.slice(range.start, range.end),
     start: range.start,
     end: range.end,
@@ -27,4 +30,4 @@ export function pendingClaim(key: string, body: string, range: { start: number; 
 }
 
 /** Whether `id` is a drawn claim's (pendingClaim), not a stored claim's: such an id never goes to the server. */
-export const isPendingClaim = (id: string): boolean => id.startsWith("pending:");
+export const isPendingClaim = (id: string): boolean => id.startsWith(PENDING);

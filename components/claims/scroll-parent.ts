@@ -34,3 +34,10 @@ const COVERED_TOP_PX = 120;
 export function inSight(rect: DOMRect): boolean {
   return rect.top >= COVERED_TOP_PX && rect.bottom <= window.innerHeight;
 }
+
+/** Whether `el` is whole on screen: in the window and in the box that scrolls it (e.g. the claims sidebar). */
+export function wholeOnScreen(el: Element): boolean {
+  const rect = el.getBoundingClientRect();
+  const box = scrollParent(el)?.getBoundingClientRect() ?? new DOMRect(0, 0, window.innerWidth, window.innerHeight);
+  return rect.top >= Math.max(0, box.top) && rect.bottom <= Math.min(window.innerHeight, box.bottom);
+}

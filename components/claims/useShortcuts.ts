@@ -2,7 +2,7 @@
 
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { isComposing, isTyping } from "@/components/ui/typing";
-import { scrollParent } from "@/components/claims/scroll-parent";
+import { wholeOnScreen } from "@/components/claims/scroll-parent";
 
 // Focused controls own Enter and Space (a link follows, a button presses): never a shortcut there.
 const OWNS_ENTER =
@@ -57,15 +57,8 @@ export function leaveField(target: EventTarget | null): boolean {
     return true;
   }
   const around = target.parentElement?.closest<HTMLElement>("form, fieldset, [role=group]");
-  const place = shows(heading) || !around ? heading : around;
+  const place = wholeOnScreen(heading) || !around ? heading : around;
   if (place === around && !around.hasAttribute("tabindex")) around.tabIndex = -1;
   place.focus({ preventScroll: true });
   return true;
-}
-
-/** Whether `el` is whole on screen: in the window and in the box that scrolls it (the claims sidebar). */
-function shows(el: HTMLElement): boolean {
-  const rect = el.getBoundingClientRect();
-  const box = scrollParent(el)?.getBoundingClientRect() ?? new DOMRect(0, 0, window.innerWidth, window.innerHeight);
-  return rect.top >= Math.max(0, box.top) && rect.bottom <= Math.min(window.innerHeight, box.bottom);
 }

@@ -9,6 +9,7 @@
 import { decodeBuffer, getEncoding } from "encoding-sniffer";
 import { AppError } from "@/lib/http/errors";
 import { metaCharsetLabel } from "@/lib/text/decode-file";
+import { printableLabel } from "@/lib/http/media-type";
 
 /** The labels the WHATWG Encoding standard maps to the "replacement" encoding (encoding.spec.whatwg.org, Names and labels). */
 export const REPLACEMENT_LABELS: ReadonlySet<string> = new Set([
@@ -34,11 +35,7 @@ export function isReplacementLabel(label: string): boolean {
  * most 40 printable characters) so the reader can tell the publisher. Output: the AppError (not thrown), on `field`.
  */
 export function replacementCharsetError(label: string | null, field: "url" | "content" = "url"): AppError {
-  const shown = label
-    ? trimLabel(label)
-        .replace(/[^\x21-\x7e]/g, "")
-        .slice(0, 40)
-    : "";
+  const shown = label ? printableLabel(label) : "";
   const message =
     `This page declares the character set ${shown || "of a retired encoding"}, which browsers refuse to decode ` +
     "(it was used to hide markup from filters). Ask the publisher for a UTF-8 copy, or paste the article text instead.";

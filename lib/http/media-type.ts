@@ -25,3 +25,8 @@ export function namesUtf8(label: string): boolean {
     return false;
   }
 }
+
+/** A declared charset `label` as an error message may quote it: printable ASCII only, at most 40 characters. Pure. */
+export function printableLabel(label: string): string {
+  return label.replace(/[^\x21-\x7e]/g, "").slice(0, 40);
+}

@@ -7,7 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/http/errors";
 import { IDEMPOTENCY_HEADER, idempotentResponse, readIdempotencyKey } from "@/lib/http/idempotency";
 import { hashBody } from "@/lib/idempotency/keys";
-import { charsetParameter, mediaType, namesUtf8 } from "@/lib/http/media-type";
+import { charsetParameter, mediaType, namesUtf8, printableLabel } from "@/lib/http/media-type";
 import { refuseDeepJson } from "@/lib/http/nesting";
 import { refuseNonUtf8Query } from "@/lib/http/query-string";
 import { conditionalAnswer } from "@/lib/http/conditional";
@@ -83,11 +83,7 @@ function utf8Text(request: Request, bytes: Uint8Array): string {
   // Any label the Encoding standard maps to UTF-8, quoted or not (a quoted ' utf-8 ' was refused with 415).
   const charset = charsetParameter(request.headers.get("content-type") ?? "");
   if (charset !== undefined && !namesUtf8(charset)) {
-    const shown = charset
-      .trim()
-      .replace(/[^\x21-\x7e]/g, "")
-      .slice(0, 40);
-    throw new AppError("unsupported_media_type", `Send the body as UTF-8, not ${shown || "an empty charset"}.`);
+    throw new AppError("unsupported_media_type", `Send the body as UTF-8, not ${printableLabel(charset) || "an empty charset"}.`);
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
