@@ -155,6 +155,13 @@ export function ArticleWorkspace({
   // Its answer opens the new claim only while this is still it (not closed with Esc, no other claim opened since).
   const [adding, setAddingState] = useState<ClaimSummary | null>(null);
   const addingId = useRef<string | null>(null);
+  // Every claim added and not yet stored or refused, drawn in the text until its answer (several when the reader adds
+  // the next before the first is stored); `adding` is the one whose preview shows, if any.
+  const [saving, setSaving] = useState<ClaimSummary[]>([]);
+  const savingNow = useRef<ClaimSummary[]>([]);
+  useEffect(() => {
+    savingNow.current = saving;
+  }, [saving]);
   const setAdding = useCallback((next: ClaimSummary | null) => {
     addingId.current = next?.id ?? null;
     setAddingState(next);
@@ -203,8 +210,8 @@ export function ArticleWorkspace({
   }, [claims]);
   // Claims waiting for re-anchoring (or orphaned) hold old text: listed, never highlighted.
   const attached = useMemo(() => claims.filter((c) => c.anchorStatus === "attached"), [claims]);
-  // The highlights: the attached claims, and the one being added while the server stores it.
-  const drawnClaims = useMemo(() => (adding ? [...attached, adding].sort(byTextOrder) : attached), [attached, adding]);
+  // The highlights: the attached claims, and those being added while the server stores them.
+  const drawnClaims = useMemo(() => (saving.length > 0 ? [...attached, ...saving].sort(byTextOrder) : attached), [attached, saving]);
   const router = useRouter();
   const counts = useMemo(() => (complete ? countByStatus(claims) : claimCounts.byStatus), [complete, claims, claimCounts]);
   // Shown while the claim being opened loads (not when the list does not hold it: then the page waits, as before).
@@ -261,9 +268,17 @@ export function ArticleWorkspace({
   const [panelReads] = useState(createReadTurns);
   const openClaim = useCallback(
     async (id: string, scroll = true) => {
-      // The claim being added (its drawn highlight clicked): its preview shows already and its panel follows the
-      // answer; its id is no stored claim's, so there is nothing to read.
-      if (isPendingClaim(id)) return;
+      // A claim being added (its drawn highlight clicked): its id is no stored claim's, so there is nothing to read;
+      // its preview shows, and its panel follows the answer.
+      if (isPendingClaim(id)) {
+        const drawn = savingNow.current.find((c) => c.id === id);
+        if (drawn) {
+          setOverlap(null);
+          setDetail(null);
+          setAdding(drawn);
+        }
+        return;
+      }
       setOverlap(null);
       setAdding(null);
       setCursorId(id);
@@ -279,7 +294,7 @@ export function ArticleWorkspace({
       // Not readable (an error shows): the preview goes, as the panel never came.
       else if (openId.current === id) setOpening(null);
     },
-    [run, scrollToClaim, applyLoaded, panelReads, setAdding],
+    [run, scrollToClaim, applyLoaded, panelReads, setAdding, setDetail],
   );
 
   // How many actions' answers the page has applied (applyView). A read begun before one of them may hold the state
@@ -375,7 +390,6 @@ export function ArticleWorkspace({
     // At once, not smoothly: the panel taking focus as it opens would stop a smooth scroll short of the claim.
     // Read with the page: its panel is already open, so only the text scrolls to it.
     if (initialDetail) scrollToClaim(initialDetail.id, "instant");
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- opening the linked claim once, on arrival, is what this effect is for
     else if (initialOpenId) void openClaim(initialOpenId, false).then(() => scrollToClaim(initialOpenId, "instant"));
     // Only on arrival: later changes of the URL are the reader's own navigation.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -499,8 +513,12 @@ export function ArticleWorkspace({
     const drawn = pendingClaim(idempotencyKey, body, selected.range);
     setOverlap(null);
     setAdding(drawn);
+    // The same words again while they save: the same idempotency key, so the same drawn claim (drawn once).
+    setSaving((list) => (list.some((c) => c.id === drawn.id) ? list : [...list, drawn]));
     const created = await run(() => createClaimAction(input, { idempotencyKey }));
     const stillShown = addingId.current === drawn.id;
+    // Stored (it joins the list and the text below, in the same render) or refused: no longer drawn as saving.
+    setSaving((list) => list.filter((c) => c.id !== drawn.id));
     if (!created) {
       // Refused (the reason shows) or lost: the drawn claim goes, and the words are selected again as the reader
       // had them (drawing its highlight remade the text under the selection), to try again.
@@ -530,8 +548,9 @@ export function ArticleWorkspace({
     // Rendered at once: the list shows rows up to the cursor, and k from the first claim goes round to the last,
     // whose row exists only after this render.
     flushSync(() => setCursorId(next.id));
-    // With a claim open (or opening) the list is hidden behind its panel: j/k open the next or previous claim instead.
-    if (detail || previewing) return void openClaim(next.id);
+    // With a claim open (or opening, or being added) the list is hidden behind its panel: j/k open the next or
+    // previous claim instead (a claim being added then joins the list unopened when stored).
+    if (detail || previewing || adding) return void openClaim(next.id);
     scrollToClaim(next.id);
     document.querySelector<HTMLElement>(`[data-claim-id="${next.id}"]`)?.focus();
   }
@@ -672,7 +691,7 @@ export function ArticleWorkspace({
         </div>
         {overlap && (
           <OverlapMenu
-            claims={overlap.ids.map((id) => claims.find((c) => c.id === id)!).filter(Boolean)}
+            claims={overlap.ids.map((id) => drawnClaims.find((c) => c.id === id)!).filter(Boolean)}
             at={overlap.at}
             onPick={(id) => openClaim(id, false)}
             onClose={() => setOverlap(null)}

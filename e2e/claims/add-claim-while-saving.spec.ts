@@ -68,6 +68,68 @@ test("keys pressed while a refused claim saved never land on the claim that was 
   expect((await testDb().claim.findUniqueOrThrow({ where: { id: open.id }, select: { status: true } })).status).toBe("unreviewed");
 });
 
+test("j while a claim saves opens the next claim, as with a claim open; the saved one joins the list unopened", async ({ page }) => {
+  const desk = await createDesk();
+  await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, PHRASES.plain) });
+  await signIn(page, desk.reviewer);
+  await page.goto(`/articles/${desk.article.id}`);
+  const release = await holdActions(page);
+  await selectInArticle(page, NEW);
+  await page.keyboard.press("a");
+  await expect(page.getByTestId("claim-preview")).toContainText("Saving the claim…");
+  // The list is behind the drawn claim's preview: j must show where it went, not move a hidden cursor.
+  await page.keyboard.press("j");
+  const panel = page.getByTestId("claim-panel");
+  await expect(panel.getByTestId("claim-quote")).toContainText(PHRASES.plain);
+  release();
+  // Stored: in the text as a claim of its own; the panel stays on the claim j opened, and the list (hidden behind it)
+  // holds the new one when the reader closes the panel.
+  await expect(page.getByTestId("article-body").locator(".hl[data-ids]:not([data-ids^=pending])", { hasText: NEW })).toHaveCount(1);
+  await expect(panel.getByTestId("claim-quote")).toContainText(PHRASES.plain);
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("claim-list")).toContainText(NEW);
+  expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(2);
+});
+
+test("a claim added while another saves: both stay drawn, and clicking the first shows it until its panel opens", async ({ page }) => {
+  const { desk, body, release } = await addClaimHeld(page, NEW);
+  await selectInArticle(page, PHRASES.plain);
+  await page.keyboard.press("a");
+  await expect(body.locator(".hl[data-active]")).toHaveText(PHRASES.plain);
+  const first = body.locator(".hl").filter({ hasText: NEW });
+  await expect(first).toHaveCount(1);
+  await first.click();
+  const preview = page.getByTestId("claim-preview");
+  await expect(preview).toContainText(NEW);
+  await expect(preview).toContainText("Saving the claim…");
+  await expect(body.locator(".hl").filter({ hasText: PHRASES.plain })).toHaveCount(1);
+  release();
+  await expect(page.getByTestId("claim-panel").getByTestId("claim-quote")).toContainText(NEW);
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("claim-list")).toContainText(PHRASES.plain);
+  expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(2);
+});
+
+test("where a claim being added overlaps a stored one, the spot's menu lists both, and picking it shows it saving", async ({ page }) => {
+  const desk = await createDesk();
+  await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, PHRASES.plain) });
+  await signIn(page, desk.reviewer);
+  await page.goto(`/articles/${desk.article.id}`);
+  const release = await holdActions(page);
+  await selectInArticle(page, "fly to the US");
+  await page.keyboard.press("a");
+  await expect(page.getByTestId("claim-preview")).toContainText("Saving the claim…");
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("claim-preview")).toHaveCount(0);
+  await page.getByTestId("article-body").locator(".hl[data-overlap]", { hasText: "fly" }).click();
+  const menu = page.getByRole("menu", { name: "Claims at this spot" });
+  await expect(menu.getByRole("menuitem")).toHaveCount(2);
+  await menu.getByRole("menuitem", { name: /^“fly to the US”/ }).click();
+  await expect(page.getByTestId("claim-preview")).toContainText("Saving the claim…");
+  release();
+  await expect(page.getByTestId("claim-panel").getByTestId("claim-quote").locator("mark")).toHaveText("fly to the US");
+});
+
 test("a second claim added while the first saves, its answer lost, is stored once when the reader adds it again", async ({ page }) => {
   const desk = await createDesk();
   await signIn(page, desk.reviewer);
