@@ -3,7 +3,8 @@
 // highlight), `j` (next claim), and set a status until "Saved" shows. Measured on an article of ~100,000
 // characters with 1,000 claims and on the same text without claims, in the same run and browser.
 //   npx tsx bench/interactions.ts      (needs a production build: `npm run build`)
-// ROUNDS=20 measurements per interaction and page (in two blocks per page, alternating pages).
+// ROUNDS=20 measurements per interaction and page (in two blocks per page, alternating pages). For the p95 ratios
+// use ROUNDS=100 (~8 min): the p95 of 40 inputs is their 38th value, and it moved by a frame between runs.
 // BENCH_SAVE=<file> writes the figures as JSON; BENCH_COMPARE=<file> prints them beside an earlier run
 // (e.g. of main's build) as before/after. Targets (issue #21): p95 < 150 ms, and ≤ 1.3× the no-claim page.
 // BENCH_TRACE=1 records a Chromium trace of every measured interaction instead and prints where the time went
