@@ -69,14 +69,7 @@ test("keys pressed while a refused claim saved never land on the claim that was 
 });
 
 test("j while a claim saves opens the next claim, as with a claim open; the saved one joins the list unopened", async ({ page }) => {
-  const desk = await createDesk();
-  await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, PHRASES.plain) });
-  await signIn(page, desk.reviewer);
-  await page.goto(`/articles/${desk.article.id}`);
-  const release = await holdActions(page);
-  await selectInArticle(page, NEW);
-  await page.keyboard.press("a");
-  await expect(page.getByTestId("claim-preview")).toContainText("Saving the claim…");
+  const { desk, release } = await addClaimHeld(page, NEW, { stored: PHRASES.plain });
   // The list is behind the drawn claim's preview: j must show where it went, not move a hidden cursor.
   await page.keyboard.press("j");
   const panel = page.getByTestId("claim-panel");
@@ -111,14 +104,7 @@ test("a claim added while another saves: both stay drawn, and clicking the first
 });
 
 test("where a claim being added overlaps a stored one, the spot's menu lists both, and picking it shows it saving", async ({ page }) => {
-  const desk = await createDesk();
-  await createClaim({ userId: desk.reviewer.id, articleId: desk.article.id, target: targetFor(desk.article.body, PHRASES.plain) });
-  await signIn(page, desk.reviewer);
-  await page.goto(`/articles/${desk.article.id}`);
-  const release = await holdActions(page);
-  await selectInArticle(page, "fly to the US");
-  await page.keyboard.press("a");
-  await expect(page.getByTestId("claim-preview")).toContainText("Saving the claim…");
+  const { release } = await addClaimHeld(page, "fly to the US", { stored: PHRASES.plain });
   await page.keyboard.press("Escape");
   await expect(page.getByTestId("claim-preview")).toHaveCount(0);
   await page.getByTestId("article-body").locator(".hl[data-overlap]", { hasText: "fly" }).click();
