@@ -159,6 +159,11 @@ export function ArticleWorkspace({
   // the next before the first is stored); `adding` is the one whose preview shows, if any.
   const [saving, setSaving] = useState<ClaimSummary[]>([]);
   const savingNow = useRef<ClaimSummary[]>([]);
+  // Adds on their way per drawn claim: the same words added again while they save go with the same key (so the same
+  // drawn claim), and only the last answer decides what happens to it. `lostMeanwhile`: an earlier one was refused or
+  // lost, so its message goes if a later one stores the claim.
+  const addsOnTheirWay = useRef(new Map<string, number>());
+  const lostMeanwhile = useRef(new Set<string>());
   useEffect(() => {
     savingNow.current = saving;
   }, [saving]);
@@ -191,7 +196,7 @@ export function ArticleWorkspace({
   const [said, setSaid] = useState("");
   const caret = useCaretMode(bodyRef, setSaid);
   const refs: PanelRefs = { status: useRef(null), verdict: useRef(null), comment: useRef(null), evidence: useRef(null) };
-  const { run, error, pending } = useAction();
+  const { run, error, pending, clearError } = useAction();
   const claimKey = useSubmissionKey();
   const articleUrl = `/api/v1/articles/${encodeURIComponent(articleId)}`;
 
@@ -515,10 +520,18 @@ export function ArticleWorkspace({
     setAdding(drawn);
     // The same words again while they save: the same idempotency key, so the same drawn claim (drawn once).
     setSaving((list) => (list.some((c) => c.id === drawn.id) ? list : [...list, drawn]));
+    addsOnTheirWay.current.set(drawn.id, (addsOnTheirWay.current.get(drawn.id) ?? 0) + 1);
     const created = await run(() => createClaimAction(input, { idempotencyKey }));
+    const stillOnTheirWay = addsOnTheirWay.current.get(drawn.id)! - 1;
+    if (stillOnTheirWay > 0) addsOnTheirWay.current.set(drawn.id, stillOnTheirWay);
+    else addsOnTheirWay.current.delete(drawn.id);
+    // Refused or lost while the same words are on their way again: that later answer decides (it stays drawn).
+    if (!created && stillOnTheirWay > 0) return void lostMeanwhile.current.add(drawn.id);
     const stillShown = addingId.current === drawn.id;
     // Stored (it joins the list and the text below, in the same render) or refused: no longer drawn as saving.
     setSaving((list) => list.filter((c) => c.id !== drawn.id));
+    // An earlier add of these words was lost: its "Could not reach Factdesk" is not true of them any more.
+    if (lostMeanwhile.current.delete(drawn.id) && created) clearError();
     if (!created) {
       // Refused (the reason shows) or lost: the drawn claim goes, and the words are selected again as the reader
       // had them (drawing its highlight remade the text under the selection), to try again.

@@ -1,9 +1,7 @@
-// Attack 41 on claims drawn while they save (add-claim-while-saving.spec.ts): the same words added again while they save,
-// the first add's answer lost on the way back. The page forgets the second add, still on its way with the same key:
-// the drawn claim goes, "Could not reach Factdesk" stays after the claim is stored, the claim joins the list unopened,
-// and adding the words again as the error asks stores a second claim.
-// (Held up, not kept here: two claims saving with clicks, Esc, j, the overlap menu, s 2, both refused, the first lost
-// while the second shows, the same words twice both answered, and j or a tap in the 390 px drawer.)
+// The same words added again while they save (add-claim-while-saving.spec.ts), the first add's answer lost on the way
+// back (found by stop 41's attack): the page forgot the second add, still on its way with the same key: the drawn claim
+// went, "Could not reach Factdesk" stayed after the claim was stored, the claim joined the list unopened, and adding
+// the words again as the error asked stored a second claim. The later answer now decides.
 import { expect, test, type Page } from "../fixtures/test";
 import { signIn } from "../fixtures/auth";
 import { createDesk, testDb } from "../fixtures/factories";
@@ -55,7 +53,7 @@ test("the same words added again while they save, the first answer lost: still d
   await expect(body.locator(PENDING)).toHaveCount(1);
   held.lose(1);
   // The second add of these words is still on its way: the claim stays drawn, saving.
-  await page.waitForTimeout(500);
+  await expect(page.getByTestId("claims-sidebar").getByRole("alert").first()).toContainText("Could not reach");
   await expect(body.locator(PENDING, { hasText: NEW })).toHaveCount(1);
   await expect(page.getByTestId("claim-preview")).toContainText("Saving the claim…");
   held.pass(2);
@@ -76,41 +74,11 @@ test("the same words added again while they save, the first answer lost: once st
   await selectInArticle(page, NEW);
   await page.keyboard.press("a");
   held.lose(1);
-  await page.waitForTimeout(500);
+  await expect(page.getByTestId("claims-sidebar").getByRole("alert").first()).toContainText("Could not reach");
   held.pass(2);
   await expect(page.getByTestId("claim-list").or(page.getByTestId("claim-panel"))).toContainText(NEW);
   await page.waitForLoadState("networkidle");
   await expect(page.getByTestId("claim-panel").getByTestId("claim-quote")).toContainText(NEW);
   await expect(page.getByTestId("claims-sidebar").getByRole("alert")).toHaveCount(0);
-  expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(1);
-});
-
-test("the same words added again while they save, the first answer lost: adding them again as the error asks stores them once", async ({
-  page,
-}) => {
-  const desk = await createDesk();
-  await signIn(page, desk.reviewer);
-  await page.goto(`/articles/${desk.article.id}`);
-  const body = page.getByTestId("article-body");
-  const held = await heldOneByOne(page);
-  await selectInArticle(page, NEW);
-  await page.keyboard.press("a");
-  await expect(page.getByTestId("claim-preview")).toContainText("Saving the claim…");
-  await selectInArticle(page, NEW);
-  await page.keyboard.press("a");
-  held.lose(1);
-  await expect(page.getByTestId("claims-sidebar").getByRole("alert").first()).toContainText("Could not reach");
-  held.pass(2);
-  await expect(body.locator(".hl[data-ids]:not([data-ids*=pending])", { hasText: NEW })).toHaveCount(1);
-  // Stored, yet the page still says it could not reach Factdesk and shows no panel for it (the fault of the test above):
-  // the reader, told to try again, does.
-  await expect(page.getByTestId("claims-sidebar").getByRole("alert").first()).toContainText("Could not reach");
-  await expect(page.getByTestId("claim-panel")).toHaveCount(0);
-  // "Could not reach Factdesk … try again": the reader adds the words once more.
-  await selectInArticle(page, NEW);
-  await page.keyboard.press("a");
-  held.pass(3);
-  await expect(page.getByTestId("claim-panel").getByTestId("claim-quote")).toContainText(NEW);
-  await page.waitForLoadState("networkidle");
   expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(1);
 });
