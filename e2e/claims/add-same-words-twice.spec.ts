@@ -37,7 +37,7 @@ async function heldOneByOne(page: Page) {
   return { pass: (n: number) => gate(n).resolve("pass"), lose: (n: number) => gate(n).resolve("lose") };
 }
 
-test("the same words added again while they save, the first answer lost: still drawn and saving, and it opens when stored", async ({
+test("the same words added again while they save, the first answer lost: still drawn and saving, then opened once stored, with no error left", async ({
   page,
 }) => {
   const desk = await createDesk();
@@ -58,27 +58,10 @@ test("the same words added again while they save, the first answer lost: still d
   await expect(page.getByTestId("claim-preview")).toContainText("Saving the claim…");
   held.pass(2);
   await expect(page.getByTestId("claim-panel").getByTestId("claim-quote")).toContainText(NEW);
-  expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(1);
-});
-
-test("the same words added again while they save, the first answer lost: once stored, its panel opens and no error stays", async ({
-  page,
-}) => {
-  const desk = await createDesk();
-  await signIn(page, desk.reviewer);
-  await page.goto(`/articles/${desk.article.id}`);
-  const held = await heldOneByOne(page);
-  await selectInArticle(page, NEW);
-  await page.keyboard.press("a");
-  await expect(page.getByTestId("claim-preview")).toContainText("Saving the claim…");
-  await selectInArticle(page, NEW);
-  await page.keyboard.press("a");
-  held.lose(1);
-  await expect(page.getByTestId("claims-sidebar").getByRole("alert").first()).toContainText("Could not reach");
-  held.pass(2);
-  await expect(page.getByTestId("claim-list").or(page.getByTestId("claim-panel"))).toContainText(NEW);
+  // Stored: "Could not reach Factdesk … try again" is no longer true, so it goes (a reader who did as told stored a
+  // second claim).
+  await expect(page.getByTestId("claims-sidebar").getByRole("alert")).toHaveCount(0);
   await page.waitForLoadState("networkidle");
   await expect(page.getByTestId("claim-panel").getByTestId("claim-quote")).toContainText(NEW);
-  await expect(page.getByTestId("claims-sidebar").getByRole("alert")).toHaveCount(0);
   expect(await testDb().claim.count({ where: { articleId: desk.article.id } })).toBe(1);
 });
