@@ -158,15 +158,10 @@ export function ArticleWorkspace({
   // Every claim added and not yet stored or refused, drawn in the text until its answer (several when the reader adds
   // the next before the first is stored); `adding` is the one whose preview shows, if any.
   const [saving, setSaving] = useState<ClaimSummary[]>([]);
-  const savingNow = useRef<ClaimSummary[]>([]);
-  // Adds on their way per drawn claim: the same words added again while they save go with the same key (so the same
-  // drawn claim), and only the last answer decides what happens to it. `lostMeanwhile`: an earlier one was refused or
-  // lost, so its message goes if a later one stores the claim.
-  const addsOnTheirWay = useRef(new Map<string, number>());
-  const lostMeanwhile = useRef(new Set<string>());
-  useEffect(() => {
-    savingNow.current = saving;
-  }, [saving]);
+  // The same, by drawn id, with how many adds of its words are on their way (the same words added again while they
+  // save go with the same key, so the same drawn claim: the last answer decides what happens to it) and whether an
+  // earlier one was refused or lost (its message goes if a later one stores the claim).
+  const onTheirWay = useRef(new Map<string, { claim: ClaimSummary; adds: number; lost: boolean }>());
   const setAdding = useCallback((next: ClaimSummary | null) => {
     addingId.current = next?.id ?? null;
     setAddingState(next);
@@ -276,7 +271,7 @@ export function ArticleWorkspace({
       // A claim being added (its drawn highlight clicked): its id is no stored claim's, so there is nothing to read;
       // its preview shows, and its panel follows the answer.
       if (isPendingClaim(id)) {
-        const drawn = savingNow.current.find((c) => c.id === id);
+        const drawn = onTheirWay.current.get(id)?.claim;
         if (drawn) {
           setOverlap(null);
           setDetail(null);
@@ -520,18 +515,20 @@ export function ArticleWorkspace({
     setAdding(drawn);
     // The same words again while they save: the same idempotency key, so the same drawn claim (drawn once).
     setSaving((list) => (list.some((c) => c.id === drawn.id) ? list : [...list, drawn]));
-    addsOnTheirWay.current.set(drawn.id, (addsOnTheirWay.current.get(drawn.id) ?? 0) + 1);
+    const way = onTheirWay.current.get(drawn.id) ?? { claim: drawn, adds: 0, lost: false };
+    way.adds++;
+    onTheirWay.current.set(drawn.id, way);
     const created = await run(() => createClaimAction(input, { idempotencyKey }));
-    const stillOnTheirWay = addsOnTheirWay.current.get(drawn.id)! - 1;
-    if (stillOnTheirWay > 0) addsOnTheirWay.current.set(drawn.id, stillOnTheirWay);
-    else addsOnTheirWay.current.delete(drawn.id);
+    way.adds--;
     // Refused or lost while the same words are on their way again: that later answer decides (it stays drawn).
-    if (!created && stillOnTheirWay > 0) return void lostMeanwhile.current.add(drawn.id);
+    if (!created && way.adds > 0) return void (way.lost = true);
+    if (way.adds === 0) onTheirWay.current.delete(drawn.id);
     const stillShown = addingId.current === drawn.id;
     // Stored (it joins the list and the text below, in the same render) or refused: no longer drawn as saving.
     setSaving((list) => list.filter((c) => c.id !== drawn.id));
     // An earlier add of these words was lost: its "Could not reach Factdesk" is not true of them any more.
-    if (lostMeanwhile.current.delete(drawn.id) && created) clearError();
+    if (created && way.lost) clearError();
+    way.lost = false;
     if (!created) {
       // Refused (the reason shows) or lost: the drawn claim goes, and the words are selected again as the reader
       // had them (drawing its highlight remade the text under the selection), to try again.
